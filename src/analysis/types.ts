@@ -1,0 +1,63 @@
+/** Plain data produced by the analysis stage. Nothing here knows about profiles. */
+
+/** Why a method is not a candidate migration point (or why it is pinned). */
+export interface Reason {
+  /** Which legality rule produced it. */
+  rule: 'pinned' | 'reaches-pinned' | 'not-serializable' | 'user-pin';
+  /** One readable sentence, with file:line. */
+  message: string;
+  /** file:line:col of the API use or call that caused it. */
+  site?: string;
+  /** For reaches-pinned: the call path from this method down to the pinned method (method ids). */
+  via?: string[];
+}
+
+export interface MethodInfo {
+  /** `<path from project root>#<qualified name>`, see src/ids. */
+  id: string;
+  /** Path from the project root, forward slashes. */
+  file: string;
+  line: number;
+  /** Runs on the device, always: touches a device-only API (CloneCloud's V_M). */
+  pinned: boolean;
+  /** May be a migration point: not pinned, cannot reach a pinned method, serializable boundary. */
+  candidate: boolean;
+  reasons: Reason[];
+}
+
+export type EdgeKind = 'direct' | 'method' | 'constructor' | 'hierarchy' | 'callback';
+
+export interface CallEdge {
+  from: string;
+  to: string;
+  /** file:line:col of the call site. */
+  site: string;
+  kind: EdgeKind;
+}
+
+export interface UnresolvedCall {
+  /** Method id of the caller. */
+  from: string;
+  site: string;
+  /** The call expression's text, shortened. */
+  text: string;
+  reason: string;
+}
+
+/** A problem in the analysed app (syntax/type error, unreadable config) that did not stop analysis. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface AnalysisResult {
+  /** Sorted by id. */
+  methods: MethodInfo[];
+  /** Sorted by (from, to, site). */
+  edges: CallEdge[];
+  unresolved: UnresolvedCall[];
+  diagnostics: Diagnostic[];
+  /** Every analysed source file with the sha256 of its bytes, sorted by file. */
+  sources: { file: string; sha256: string }[];
+}

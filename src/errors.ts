@@ -1,0 +1,14 @@
+/**
+ * Bad input from the user (files, flags, config). The CLI prints `message` as one line and
+ * exits 2. `where` is "file:line" or "file" when known, `field` the offending key path.
+ */
+export class InputError extends Error {
+  constructor(
+    readonly what: string,
+    readonly where?: string,
+    readonly field?: string,
+  ) {
+    super([where, field ? `field '${field}'` : undefined, what].filter(Boolean).join(': '));
+    this.name = 'InputError';
+  }
+}

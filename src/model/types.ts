@@ -1,0 +1,36 @@
+/**
+ * The partitioning problem as plain numbers: what the solver stage consumes. Nothing in here
+ * knows about TypeScript or profile files.
+ */
+
+/** One calling context, costs per execution (profile totals divided by runs). */
+export interface ProblemContext {
+  /** Index of the parent context, or -1 when the parent is the device entry point. */
+  parent: number;
+  method: string;
+  /** Cost of this context's own work when it runs on the device. */
+  deviceCost: number;
+  /** Cost of this context's own work when it runs on the clone. */
+  cloneCost: number;
+  /** Cost paid when execution migrates into this context from the device (state there and back). */
+  migrationCost: number;
+}
+
+export type NestingModel = 'dynamic' | 'static';
+
+export interface PartitionProblem {
+  /** Parents before children. */
+  contexts: ProblemContext[];
+  /** Methods allowed to be migration points (R[m] may be 1). */
+  candidates: string[];
+  /** Methods whose contexts must run on the device (L[c] = 0). */
+  pinned: string[];
+  /** Native-state groups: all contexts of the methods in one group share one location. */
+  groups: string[][];
+  nesting: NestingModel;
+  /**
+   * Under `static` nesting: pairs [m1, m2] of candidates where m1 may reach m2 by the static
+   * call graph; at most one of each pair may be a migration point.
+   */
+  reaches?: [string, string][];
+}
