@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../errors.js';
+import { parseDevice, parseNetwork, type Device, type Network } from '../model/environment.js';
+import { parseProfile } from '../profiles/parse.js';
+import type { Profile } from '../profiles/types.js';
+import { globToRegExp, isDirectory, isFile, listFiles } from '../util/files.js';
+
+/** The installed package's root (dist/cli/load.js → ../..), where the bundled profiles/ live. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUNDLED = join(PACKAGE_ROOT, 'profiles');
+
+export function readText(file: string, label = 'file'): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${label} not found` : `cannot read ${label} (${code})`, file);
+  }
+}
+
+/** The app folder, checked to exist. */
+export function resolveAppDir(dir: string): string {
+  const appDir = resolve(dir);
+  if (!isDirectory(appDir)) throw new InputError('app directory not found', dir);
+  return appDir;
+}
+
+/** The app's name: package.json `name` when there is one, else the folder's name. */
+export function appName(appDir: string): string {
+  const pkg = join(appDir, 'package.json');
+  if (isFile(pkg)) {
+    try {
+      const name = (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name;
+      if (typeof name === 'string' && name !== '') return name;
+    } catch {
+      throw new InputError('malformed JSON', pkg);
+    }
+  }
+  return basename(appDir);
+}
+
+function bundledYaml(kind: string): { name: string; file: string }[] {
+  const dir = join(BUNDLED, kind);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ name: f.slice(0, -'.yaml'.length), file: join(dir, f) }));
+}
+
+/** Bundled network conditions, all of them or the named ones (unknown names are errors). */
+export function loadNetworks(names?: string[]): Network[] {
+  const all = bundledYaml('networks');
+  const chosen = names ?? all.map((n) => n.name);
+  return chosen.map((name) => {
+    const entry = all.find((n) => n.name === name);
+    if (!entry) throw new InputError(`unknown network '${name}' (bundled: ${all.map((n) => n.name).join(', ')})`, undefined, '--network');
+    return parseNetwork(readText(entry.file), relative(PACKAGE_ROOT, entry.file));
+  });
+}
+
+export function loadDevice(name: string): Device {
+  const all = bundledYaml('devices');
+  const entry = all.find((d) => d.name === name);
+  if (!entry) throw new InputError(`unknown device '${name}' (bundled: ${all.map((d) => d.name).join(', ')})`, undefined, '--device');
+  return parseDevice(readText(entry.file), relative(PACKAGE_ROOT, entry.file));
+}
+
+export function bundledCatalogFiles(): { name: string; file: string }[] {
+  return bundledYaml('platforms');
+}
+
+const DEFAULT_PROFILE_GLOB = '**/*.profile.{yaml,json}';
+
+/**
+ * Finds profile files: the default glob under the app, or each `--profiles` argument (a file,
+ * a folder searched with the default glob, or a glob relative to the current directory).
+ * Returns absolute paths, sorted, without duplicates.
+ */
+export function findProfileFiles(appDir: string, patterns: string[] | undefined): string[] {
+  const found = new Set<string>();
+  const addGlob = (root: string, glob: string) => {
+    const re = globToRegExp(glob);
+    for (const file of listFiles(root)) if (re.test(file)) found.add(join(root, file));
+  };
+  if (!patterns || patterns.length === 0) addGlob(appDir, DEFAULT_PROFILE_GLOB);
+  for (const pattern of patterns ?? []) {
+    const path = resolve(pattern);
+    if (isFile(path)) found.add(path);
+    else if (isDirectory(path)) addGlob(path, DEFAULT_PROFILE_GLOB);
+    else if (/[*?{]/.test(pattern)) {
+      const { root, rest } = splitGlob(pattern);
+      const before = found.size;
+      if (isDirectory(root)) addGlob(resolve(root), rest);
+      if (found.size === before) throw new InputError('no profile matches this glob', pattern, '--profiles');
+    } else throw new InputError('profile file not found', pattern, '--profiles');
+  }
+  return [...found].sort();
+}
+
+/** `a/b/**\/*.yaml` → root `a/b`, rest `**\/*.yaml`. */
+function splitGlob(pattern: string): { root: string; rest: string } {
+  const parts = pattern.split('/');
+  const firstWild = parts.findIndex((p) => /[*?{]/.test(p));
+  const root = parts.slice(0, firstWild).join('/') || (isAbsolute(pattern) ? '/' : '.');
+  return { root, rest: parts.slice(firstWild).join('/') };
+}
+
+export function loadProfiles(appDir: string, files: string[]): { profile: Profile; sha256: string }[] {
+  return files.map((file) => {
+    const bytes = readText(file, 'profile');
+    // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
+    const parsed = parseProfile(bytes, relative(process.cwd(), file) || file);
+    const fromApp = relative(appDir, file).split(sep).join('/');
+    return { profile: { ...parsed, file: fromApp }, sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
+}

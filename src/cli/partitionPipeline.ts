@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { AnalysisResult } from '../analysis/types.js';
+import { InputError } from '../errors.js';
+import type { Manifest, PartitionEntry } from '../manifest/types.js';
+import { compare } from '../manifest/render.js';
+import type { Device, Network } from '../model/environment.js';
+import { buildTimeProblem, type Legality } from '../model/problem.js';
+import type { NestingModel } from '../model/types.js';
+import { mergeProfiles } from '../profiles/merge.js';
+import type { Profile } from '../profiles/types.js';
+import { checkPartition, solvePartition } from '../solver/index.js';
+import type { Solution } from '../solver/types.js';
+
+export interface PartitionInputs {
+  app: string;
+  analysis: AnalysisResult;
+  /** Profiles with their file (relative to the app) and the sha256 of their bytes. */
+  profiles: { profile: Profile; sha256: string }[];
+  networks: Network[];
+  device: Device;
+  nesting: NestingModel;
+  strict: boolean;
+  timeLimitSec: number;
+}
+
+export interface NetworkReport {
+  network: Network;
+  solution: Solution;
+  contexts: number;
+}
+
+export interface PartitionOutcome {
+  manifest: Manifest;
+  reports: NetworkReport[];
+  warnings: string[];
+}
+
+/** analysis + profiles → one checked partition per network → manifest. No file I/O here. */
+export async function partition(inputs: PartitionInputs): Promise<PartitionOutcome> {
+  const warnings: string[] = [];
+  const profiles = [...inputs.profiles].sort((a, b) => compare(a.profile.file, b.profile.file));
+  if (profiles.length === 0) throw new InputError('no profiles found (expected **/*.profile.yaml or .json, or --profiles)');
+  validateProfilesAgainstApp(inputs, warnings);
+  for (const side of ['device', 'clone'] as const) {
+    if (!profiles.some((p) => p.profile.side === side)) {
+      warnings.push(`no ${side} profile: every ${side} figure is estimated from the other side with ${inputs.device.name}'s speed ratio ${inputs.device.relativeSpeed}`);
+    }
+  }
+
+  const merged = mergeProfiles(profiles.map((p) => p.profile), inputs.device.relativeSpeed);
+  const legality = legalityOf(inputs.analysis);
+  const reports: NetworkReport[] = [];
+  const partitions: PartitionEntry[] = [];
+  for (const network of [...inputs.networks].sort((a, b) => compare(a.name, b.name))) {
+    const problem = buildTimeProblem(merged, legality, network, inputs.nesting);
+    const solution = await solvePartition(problem, { timeLimitSec: inputs.timeLimitSec, mipGap: 0 });
+    const verdict = checkPartition(problem, solution.migrate);
+    if (verdict.violations.length > 0) {
+      // A solver answer that breaks a constraint is our bug, never a manifest.
+      throw new Error(`internal error: the partition for ${network.name} failed the independent check: ${verdict.violations.join('; ')}`);
+    }
+    reports.push({ network, solution, contexts: problem.contexts.length });
+    partitions.push({
+      network: network.name,
+      migrate: solution.migrate,
+      cost: { unit: 'ms', deviceOnly: verdict.deviceOnlyCost, partitioned: verdict.cost },
+      speedup: verdict.cost > 0 ? verdict.deviceOnlyCost / verdict.cost : 1,
+      optimal: solution.optimal,
+      ...(solution.optimal || solution.gap === undefined ? {} : { gap: solution.gap }),
+    });
+  }
+
+  const manifest: Manifest = {
+    app: inputs.app,
+    objective: 'time',
+    nesting: inputs.nesting,
+    device: inputs.device.name,
+    inputs: {
+      sources: sourcesDigest(inputs.analysis.sources),
+      profiles: profiles.map((p) => ({ file: p.profile.file, sha256: p.sha256 })),
+    },
+    partitions,
+    estimated: merged.contexts
+      .filter((c) => c.estimated !== undefined)
+      .map((c) => ({ path: c.path.join(' > '), side: c.estimated! })),
+  };
+  return { manifest, reports, warnings };
+}
+
+function legalityOf(analysis: AnalysisResult): Legality {
+  const withGroups = analysis as AnalysisResult & { groups?: string[][]; reaches?: [string, string][] };
+  return {
+    candidates: new Set(analysis.methods.filter((m) => m.candidate).map((m) => m.id)),
+    pinned: new Set(analysis.methods.filter((m) => m.pinned).map((m) => m.id)),
+    groups: withGroups.groups ?? [],
+    reaches: withGroups.reaches ?? [],
+  };
+}
+
+/**
+ * A profile must be of this app: its `app` (when given) must match, and it must name methods
+ * the app has. Unknown methods are stale recordings: a warning, an error under --strict.
+ */
+function validateProfilesAgainstApp(inputs: PartitionInputs, warnings: string[]): void {
+  const known = new Set(inputs.analysis.methods.map((m) => m.id));
+  for (const { profile } of inputs.profiles) {
+    if (profile.app !== undefined && profile.app !== inputs.app) {
+      throw new InputError(`profile is for app '${profile.app}', not '${inputs.app}'`, profile.file, 'app');
+    }
+    const methods = [...new Set(profile.contexts.map((c) => c.method))].sort(compare);
+    const unknown = methods.filter((m) => !known.has(m));
+    if (methods.length > 0 && unknown.length === methods.length) {
+      throw new InputError(`none of its ${methods.length} methods exist in app '${inputs.app}' (a profile of another app?), e.g. ${unknown[0]}`, profile.file);
+    }
+    if (unknown.length > 0) {
+      const message = `${unknown.length} method(s) no longer in the app (recorded from another version?): ${unknown.join(', ')}`;
+      if (inputs.strict) throw new InputError(`${message} (--strict)`, profile.file);
+      warnings.push(`${profile.file}: ${message}`);
+    }
+  }
+}
+
+function sourcesDigest(sources: readonly { file: string; sha256: string }[]): string {
+  const hash = createHash('sha256');
+  for (const s of [...sources].sort((a, b) => compare(a.file, b.file))) hash.update(`${s.file}\t${s.sha256}\n`);
+  return `sha256:${hash.digest('hex')}`;
+}

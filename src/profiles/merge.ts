@@ -1,0 +1,120 @@
+import type { Profile, Side } from './types.js';
+
+/** Figures of one context on one side, for ONE execution (file totals divided by runs). */
+export interface SideFigures {
+  calls: number;
+  selfMs: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+export interface MergedContext {
+  /** Index of the parent in `contexts`, or -1 for a root. */
+  parent: number;
+  method: string;
+  /** Call path from the root, method ids. */
+  path: string[];
+  device: SideFigures;
+  clone: SideFigures;
+  /** Set when this side's figures were not recorded but estimated from the other side. */
+  estimated?: Side;
+}
+
+export interface MergedProfile {
+  /** Parents before children; siblings sorted by method id, so file order never matters. */
+  contexts: MergedContext[];
+  /** Executions folded in, per side. */
+  runs: Record<Side, number>;
+}
+
+interface TrieNode {
+  method: string;
+  parent: TrieNode | undefined;
+  children: Map<string, TrieNode>;
+  totals: Partial<Record<Side, SideFigures>>;
+}
+
+/**
+ * Merges any number of device and clone profiles by call path. Runs of one side add up;
+ * a context seen on one side only is estimated from the other with the device's speed
+ * relative to the clone (`deviceSpeed` = device speed / clone speed).
+ */
+export function mergeProfiles(profiles: readonly Profile[], deviceSpeed: number): MergedProfile {
+  const root: TrieNode = { method: '', parent: undefined, children: new Map(), totals: {} };
+  const runs: Record<Side, number> = { device: 0, clone: 0 };
+  for (const profile of profiles) {
+    runs[profile.side] += profile.runs;
+    addProfile(root, profile);
+  }
+
+  const contexts: MergedContext[] = [];
+  const visit = (node: TrieNode, parentIndex: number, path: string[]): void => {
+    for (const method of [...node.children.keys()].sort()) {
+      const child = node.children.get(method)!;
+      const childPath = [...path, method];
+      contexts.push(toMerged(child, parentIndex, childPath, runs, deviceSpeed));
+      visit(child, contexts.length - 1, childPath);
+    }
+  };
+  visit(root, -1, []);
+  return { contexts, runs };
+}
+
+function addProfile(root: TrieNode, profile: Profile): void {
+  const nodeOfId = new Map<number, TrieNode>();
+  for (const context of profile.contexts) {
+    const parent = context.parent === undefined ? root : nodeOfId.get(context.parent)!;
+    const node = recursionTarget(parent, context.method) ?? childOf(parent, context.method);
+    nodeOfId.set(context.id, node);
+    const totals = (node.totals[profile.side] ??= { calls: 0, selfMs: 0, bytesIn: 0, bytesOut: 0 });
+    totals.calls += context.calls;
+    totals.selfMs += context.selfMs;
+    totals.bytesIn += context.bytesIn;
+    totals.bytesOut += context.bytesOut;
+  }
+}
+
+/** Recursion is folded onto the first occurrence of the method on the path (DESIGN.md). */
+function recursionTarget(parent: TrieNode, method: string): TrieNode | undefined {
+  let first: TrieNode | undefined;
+  for (let node: TrieNode | undefined = parent; node?.parent; node = node.parent) {
+    if (node.method === method) first = node;
+  }
+  return first;
+}
+
+function childOf(parent: TrieNode, method: string): TrieNode {
+  let child = parent.children.get(method);
+  if (!child) {
+    child = { method, parent, children: new Map(), totals: {} };
+    parent.children.set(method, child);
+  }
+  return child;
+}
+
+function toMerged(
+  node: TrieNode,
+  parent: number,
+  path: string[],
+  runs: Record<Side, number>,
+  deviceSpeed: number,
+): MergedContext {
+  const perRun = (side: Side): SideFigures | undefined => {
+    const t = node.totals[side];
+    if (!t) return undefined;
+    const n = runs[side];
+    return { calls: t.calls / n, selfMs: t.selfMs / n, bytesIn: t.bytesIn / n, bytesOut: t.bytesOut / n };
+  };
+  const device = perRun('device');
+  const clone = perRun('clone');
+  if (device && clone) {
+    // Calls and boundary bytes are properties of the workload; the device measured them
+    // where a migration would start, so its figures are the ones used.
+    return { parent, method: node.method, path, device, clone: { ...device, selfMs: clone.selfMs } };
+  }
+  if (device) {
+    return { parent, method: node.method, path, device, clone: { ...device, selfMs: device.selfMs * deviceSpeed }, estimated: 'clone' };
+  }
+  const c = clone!;
+  return { parent, method: node.method, path, device: { ...c, selfMs: c.selfMs / deviceSpeed }, clone: c, estimated: 'device' };
+}

@@ -1,0 +1,50 @@
+import { FieldReader, YamlInput } from '../util/yamlInput.js';
+import type { Profile, ProfileContext, Side } from './types.js';
+
+export const PROFILE_FORMAT_VERSION = 1;
+const TOP_KEYS = ['clonecloud-profile', 'side', 'runs', 'app', 'contexts'] as const;
+const CONTEXT_KEYS = ['id', 'parent', 'method', 'calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
+
+/**
+ * Parses and validates a profile (`*.profile.yaml` or `.json`). Every problem is an InputError
+ * naming the file, line and field; a valid result has unique ids and parents before children.
+ */
+export function parseProfile(text: string, file: string): Profile {
+  const input = YamlInput.parse(text, file);
+  const read = new FieldReader(input);
+  if (input.value === undefined || input.value === null) input.fail([], 'empty file: not a clonecloud profile');
+  const top = read.object([], input.value, TOP_KEYS);
+
+  const version = top['clonecloud-profile'];
+  if (version === undefined) input.fail([], "not a clonecloud profile: missing 'clonecloud-profile: 1'");
+  if (version !== PROFILE_FORMAT_VERSION) {
+    input.fail(['clonecloud-profile'], `unsupported profile format version ${JSON.stringify(version)} (this clonecloud reads ${PROFILE_FORMAT_VERSION})`);
+  }
+  const side: Side = read.oneOf(['side'], top.side, ['device', 'clone'] as const);
+  const runs = read.number(['runs'], top.runs, { integer: true, positive: true });
+  const app = top.app === undefined ? undefined : read.string(['app'], top.app);
+
+  const seen = new Set<number>();
+  const contexts = read.array(['contexts'], top.contexts).map((raw, i): ProfileContext => {
+    const at = ['contexts', i];
+    const c = read.object(at, raw, CONTEXT_KEYS);
+    const id = read.number([...at, 'id'], c.id, { integer: true });
+    if (seen.has(id)) input.fail([...at, 'id'], `duplicate context id ${id}`);
+    let parent: number | undefined;
+    if (c.parent !== undefined) {
+      parent = read.number([...at, 'parent'], c.parent, { integer: true });
+      if (!seen.has(parent)) input.fail([...at, 'parent'], `parent ${parent} is not an earlier context (parents must come before children)`);
+    }
+    seen.add(id);
+    return {
+      id,
+      ...(parent === undefined ? {} : { parent }),
+      method: read.string([...at, 'method'], c.method),
+      calls: read.number([...at, 'calls'], c.calls, { integer: true }),
+      selfMs: read.number([...at, 'selfMs'], c.selfMs),
+      bytesIn: read.optionalNumber([...at, 'bytesIn'], c.bytesIn, 0),
+      bytesOut: read.optionalNumber([...at, 'bytesOut'], c.bytesOut, 0),
+    };
+  });
+  return { file, side, runs, ...(app === undefined ? {} : { app }), contexts };
+}

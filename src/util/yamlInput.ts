@@ -1,0 +1,106 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { InputError } from '../errors.js';
+
+export type FieldPath = (string | number)[];
+
+/**
+ * A parsed YAML (or JSON, which is YAML) input that still knows where each value came from,
+ * so that validation errors can say file:line and the field.
+ */
+export class YamlInput {
+  private constructor(
+    readonly file: string,
+    readonly value: unknown,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Parses `text`; a syntax error is an InputError at the first bad position. */
+  static parse(text: string, file: string): YamlInput {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+      const line = lines.linePos(error.pos[0]).line;
+      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      throw new InputError(`malformed YAML/JSON: ${message}`, `${file}:${line}`);
+    }
+    return new YamlInput(file, doc.toJS({ maxAliasCount: 100 }), doc, lines);
+  }
+
+  /** "file:line" of the value at `path`, or of its nearest present ancestor. */
+  where(path: FieldPath): string {
+    for (let n = path.length; n >= 0; n--) {
+      const node = this.doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return `${this.file}:${this.lines.linePos(node.range[0]).line}`;
+    }
+    return this.file;
+  }
+
+  /** Throws an InputError about the field at `path`. */
+  fail(path: FieldPath, what: string): never {
+    throw new InputError(what, this.where(path), formatPath(path));
+  }
+}
+
+export function formatPath(path: FieldPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Small typed readers over a YamlInput; each names the field when the value is wrong. */
+export class FieldReader {
+  constructor(readonly input: YamlInput) {}
+
+  object(path: FieldPath, value: unknown, allowed: readonly string[]): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.input.fail(path, `expected a mapping, got ${describe(value)}`);
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (!allowed.includes(key)) {
+        this.input.fail([...path, key], `unknown key (expected one of: ${allowed.join(', ')})`);
+      }
+    }
+    return record;
+  }
+
+  array(path: FieldPath, value: unknown): unknown[] {
+    if (!Array.isArray(value)) this.input.fail(path, `expected a list, got ${describe(value)}`);
+    return value;
+  }
+
+  string(path: FieldPath, value: unknown): string {
+    if (typeof value !== 'string' || value === '') this.input.fail(path, `expected a non-empty string, got ${describe(value)}`);
+    return value;
+  }
+
+  number(path: FieldPath, value: unknown, { min = 0, integer = false, positive = false } = {}): number {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.input.fail(path, `expected a number, got ${describe(value)}`);
+    }
+    if (integer && !Number.isInteger(value)) this.input.fail(path, `expected an integer, got ${value}`);
+    if (positive ? value <= 0 : value < min) {
+      this.input.fail(path, `expected a number ${positive ? '> 0' : `>= ${min}`}, got ${value}`);
+    }
+    return value;
+  }
+
+  optionalNumber(path: FieldPath, value: unknown, fallback: number): number {
+    return value === undefined ? fallback : this.number(path, value);
+  }
+
+  oneOf<T extends string>(path: FieldPath, value: unknown, choices: readonly T[]): T {
+    if (typeof value !== 'string' || !choices.includes(value as T)) {
+      this.input.fail(path, `expected one of ${choices.join(', ')}, got ${describe(value)}`);
+    }
+    return value as T;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing (missing)';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
