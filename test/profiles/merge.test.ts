@@ -1,0 +1,49 @@
+import { mergeProfiles } from '../../src/profiles/merge.js';
+import type { Profile, ProfileContext } from '../../src/profiles/types.js';
+
+const ctx = (id: number, method: string, selfMs: number, parent?: number, extra: Partial<ProfileContext> = {}): ProfileContext => ({
+  id, method, calls: 1, selfMs, bytesIn: 0, bytesOut: 0, ...(parent === undefined ? {} : { parent }), ...extra,
+});
+
+describe('mergeProfiles', () => {
+  it('aligns device and clone by call path and averages over runs', () => {
+    const device: Profile = { file: 'd', side: 'device', runs: 2, contexts: [ctx(0, 'main', 10), ctx(1, 'scan', 80, 0, { calls: 4, bytesIn: 800 })] };
+    const clone: Profile = { file: 'c', side: 'clone', runs: 1, contexts: [ctx(7, 'main', 2), ctx(9, 'scan', 10, 7)] };
+    const merged = mergeProfiles([device, clone], 0.25);
+    expect(merged.runs).toEqual({ device: 2, clone: 1 });
+    expect(merged.contexts).toEqual([
+      { parent: -1, method: 'main', path: ['main'], device: { calls: 0.5, selfMs: 5, bytesIn: 0, bytesOut: 0 }, clone: { calls: 0.5, selfMs: 2, bytesIn: 0, bytesOut: 0 } },
+      { parent: 0, method: 'scan', path: ['main', 'scan'], device: { calls: 2, selfMs: 40, bytesIn: 400, bytesOut: 0 }, clone: { calls: 2, selfMs: 10, bytesIn: 400, bytesOut: 0 } },
+    ]);
+  });
+
+  it('adds several runs of one side, whatever the file order', () => {
+    const a: Profile = { file: 'a', side: 'device', runs: 1, contexts: [ctx(0, 'main', 10), ctx(1, 'f', 4, 0)] };
+    const b: Profile = { file: 'b', side: 'device', runs: 3, contexts: [ctx(0, 'main', 30), ctx(1, 'g', 8, 0)] };
+    const c: Profile = { file: 'c', side: 'clone', runs: 1, contexts: [ctx(0, 'main', 1), ctx(1, 'f', 1, 0), ctx(2, 'g', 1, 0)] };
+    const one = mergeProfiles([a, b, c], 0.5);
+    expect(mergeProfiles([c, b, a], 0.5)).toEqual(one);
+    expect(one.contexts.map((x) => [x.path.join('>'), x.device.selfMs])).toEqual([['main', 10], ['main>f', 1], ['main>g', 2]]);
+  });
+
+  it('estimates a one-sided context from the other side with the speed ratio, and flags it', () => {
+    const device: Profile = { file: 'd', side: 'device', runs: 1, contexts: [ctx(0, 'main', 8), ctx(1, 'onlyDevice', 40, 0)] };
+    const clone: Profile = { file: 'c', side: 'clone', runs: 1, contexts: [ctx(0, 'main', 2), ctx(1, 'onlyClone', 5, 0)] };
+    const merged = mergeProfiles([device, clone], 0.25);
+    const byMethod = new Map(merged.contexts.map((c) => [c.method, c]));
+    expect(byMethod.get('main')!.estimated).toBeUndefined();
+    expect(byMethod.get('onlyDevice')).toMatchObject({ estimated: 'clone', clone: { selfMs: 10 } });
+    expect(byMethod.get('onlyClone')).toMatchObject({ estimated: 'device', device: { selfMs: 20 } });
+  });
+
+  it('folds recursion onto the first occurrence of the method on the path', () => {
+    const p: Profile = {
+      file: 'd', side: 'device', runs: 1,
+      contexts: [ctx(0, 'main', 1), ctx(1, 'walk', 2, 0), ctx(2, 'visit', 3, 1), ctx(3, 'walk', 4, 2), ctx(4, 'leaf', 5, 3)],
+    };
+    const merged = mergeProfiles([p], 1);
+    expect(merged.contexts.map((c) => [c.path.join('>'), c.device.selfMs, c.device.calls])).toEqual([
+      ['main', 1, 1], ['main>walk', 6, 2], ['main>walk>leaf', 5, 1], ['main>walk>visit', 3, 1],
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { parseProfile } from '../../src/profiles/parse.js';
+import { InputError } from '../../src/errors.js';
+
+const valid = `clonecloud-profile: 1
+side: device
+runs: 2
+contexts:
+  - { id: 0, method: "src/main.ts#main", calls: 1, selfMs: 12.5, bytesIn: 0, bytesOut: 0 }
+  - { id: 1, parent: 0, method: "src/scan.ts#Scanner.scanAll", calls: 2, selfMs: 3.1, bytesIn: 2048, bytesOut: 64 }
+`;
+
+function errorOf(text: string, file = 'p.profile.yaml'): string {
+  try {
+    parseProfile(text, file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseProfile', () => {
+  it('reads the documented format', () => {
+    expect(parseProfile(valid, 'p.profile.yaml')).toEqual({
+      file: 'p.profile.yaml',
+      side: 'device',
+      runs: 2,
+      contexts: [
+        { id: 0, method: 'src/main.ts#main', calls: 1, selfMs: 12.5, bytesIn: 0, bytesOut: 0 },
+        { id: 1, parent: 0, method: 'src/scan.ts#Scanner.scanAll', calls: 2, selfMs: 3.1, bytesIn: 2048, bytesOut: 64 },
+      ],
+    });
+  });
+
+  it('reads JSON profiles too', () => {
+    const json = JSON.stringify({ 'clonecloud-profile': 1, side: 'clone', runs: 1, app: 'x', contexts: [{ id: 3, method: 'a.ts#f', calls: 1, selfMs: 1 }] });
+    expect(parseProfile(json, 'p.profile.json')).toEqual({
+      file: 'p.profile.json', side: 'clone', runs: 1, app: 'x',
+      contexts: [{ id: 3, method: 'a.ts#f', calls: 1, selfMs: 1, bytesIn: 0, bytesOut: 0 }],
+    });
+  });
+
+  it.each([
+    ['malformed YAML', valid.replace('calls: 2,', 'calls: [2,'), /^p\.profile\.yaml:6: malformed YAML\/JSON/],
+    ['truncated JSON', '{"clonecloud-profile": 1, "side": "device",\n "contexts": [', /^p\.profile\.yaml:2: malformed YAML\/JSON/],
+    ['wrong side', valid.replace('side: device', 'side: phone'), /^p\.profile\.yaml:2: field 'side': expected one of device, clone, got string "phone"$/],
+    ['wrong version', valid.replace('clonecloud-profile: 1', 'clonecloud-profile: 2'), /^p\.profile\.yaml:1: field 'clonecloud-profile': unsupported profile format version 2/],
+    ['not a profile', 'name: hello\n', /^p\.profile\.yaml:1: field 'name': unknown key/],
+    ['missing version', 'side: device\nruns: 1\ncontexts: []\n', /not a clonecloud profile: missing 'clonecloud-profile: 1'/],
+    ['zero runs', valid.replace('runs: 2', 'runs: 0'), /^p\.profile\.yaml:3: field 'runs': expected a number > 0, got 0$/],
+    ['negative time', valid.replace('selfMs: 3.1', 'selfMs: -3'), /^p\.profile\.yaml:6: field 'contexts\[1\]\.selfMs': expected a number >= 0, got -3$/],
+    ['string count', valid.replace('calls: 2', 'calls: "2"'), /^p\.profile\.yaml:6: field 'contexts\[1\]\.calls': expected a number, got string "2"$/],
+    ['missing method', valid.replace('method: "src/main.ts#main", ', ''), /field 'contexts\[0\]\.method': expected a non-empty string, got nothing \(missing\)/],
+    ['forward parent', valid.replace('parent: 0', 'parent: 5'), /^p\.profile\.yaml:6: field 'contexts\[1\]\.parent': parent 5 is not an earlier context/],
+    ['duplicate id', valid.replace('id: 1,', 'id: 0,'), /^p\.profile\.yaml:6: field 'contexts\[1\]\.id': duplicate context id 0$/],
+    ['empty file', '', /^p\.profile\.yaml: empty file/],
+  ])('rejects %s with file:line and field', (_name, text, expected) => {
+    expect(errorOf(text)).toMatch(expected);
+  });
+});

@@ -1,0 +1,34 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { globToRegExp, listFiles, writeFileAtomic } from '../../src/util/files.js';
+
+describe('globToRegExp', () => {
+  const re = globToRegExp('**/*.profile.{yaml,json}');
+  it.each([
+    ['a.profile.yaml', true], ['profiles/device.profile.json', true], ['x/y/z.profile.yaml', true],
+    ['a.profile.yml', false], ['profile.yaml', false], ['a.profileXyaml', false],
+  ])('%s → %s', (path, expected) => expect(re.test(path)).toBe(expected));
+  it('keeps * within one folder', () => {
+    expect(globToRegExp('p/*.yaml').test('p/q/r.yaml')).toBe(false);
+    expect(globToRegExp('p/*.yaml').test('p/r.yaml')).toBe(true);
+  });
+});
+
+describe('files', () => {
+  it('lists files sorted, skipping node_modules and hidden folders', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-files-'));
+    for (const d of ['b', 'node_modules/x', '.git', 'a']) mkdirSync(join(dir, d), { recursive: true });
+    for (const f of ['b/2.txt', 'a/1.txt', 'node_modules/x/3.txt', '.git/4.txt', '0.txt']) writeFileSync(join(dir, f), '');
+    expect(listFiles(dir)).toEqual(['0.txt', 'a/1.txt', 'b/2.txt']);
+  });
+
+  it('writes atomically and leaves no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-atomic-'));
+    const file = join(dir, 'm.yaml');
+    writeFileAtomic(file, 'one');
+    writeFileAtomic(file, 'two');
+    expect(readFileSync(file, 'utf8')).toBe('two');
+    expect(readdirSync(dir)).toEqual(['m.yaml']);
+  });
+});
