@@ -1,0 +1,164 @@
+/**
+ * The independent checker: simulates where every context runs for a given set of migration
+ * points and says, in plain sentences, what is illegal about it. It shares no code with the ILP
+ * builder on purpose, so that a bug in one is caught by the other; the CLI refuses to write a
+ * manifest whose solution this rejects.
+ */
+import type { PartitionProblem } from '../model/types.js';
+
+export interface CheckResult {
+  /** Expected cost of one execution with these migration points (run-time semantics). */
+  cost: number;
+  /** Expected cost when everything runs on the device. */
+  deviceOnlyCost: number;
+  /** One readable sentence per problem; empty when the partition is legal. */
+  violations: string[];
+}
+
+export function checkPartition(problem: PartitionProblem, migrate: string[]): CheckResult {
+  const violations: string[] = [];
+  const contexts = problem.contexts;
+  const parents = checkTree(problem, violations);
+  const chosen = checkMethods(problem, migrate, violations);
+
+  // Run-time semantics (dynamic nesting): a context runs on the clone iff its parent does or
+  // its method is a migration point; a migration is paid only when entered from the device.
+  // `mover[i]` is the context where execution migrated for a clone context, -1 on the device.
+  const mover = new Int32Array(contexts.length).fill(-1);
+  let cost = 0;
+  let deviceOnlyCost = 0;
+  contexts.forEach((c, i) => {
+    const p = parents[i]!;
+    const parentMover = p < 0 ? -1 : mover[p]!;
+    if (parentMover >= 0) {
+      mover[i] = parentMover;
+    } else if (chosen.has(c.method)) {
+      mover[i] = i;
+      cost += c.migrationCost;
+    }
+    cost += mover[i]! >= 0 ? c.cloneCost : c.deviceCost;
+    deviceOnlyCost += c.deviceCost;
+  });
+
+  checkPinned(problem, mover, violations);
+  checkGroups(problem, mover, violations);
+  if (problem.nesting === 'static') checkStaticNesting(problem, parents, chosen, violations);
+  return { cost, deviceOnlyCost, violations };
+}
+
+function describe(problem: PartitionProblem, i: number): string {
+  return `context ${i} (${problem.contexts[i]!.method})`;
+}
+
+/** Parents must come before children; costs must be numbers. Returns usable parent indices. */
+function checkTree(problem: PartitionProblem, violations: string[]): Int32Array {
+  const parents = new Int32Array(problem.contexts.length);
+  problem.contexts.forEach((c, i) => {
+    const p = c.parent;
+    if (!Number.isInteger(p) || p < -1 || p >= i) {
+      violations.push(`context ${i} has parent ${String(p)}, which is not an earlier context or -1.`);
+      parents[i] = -1;
+    } else {
+      parents[i] = p;
+    }
+    for (const key of ['deviceCost', 'cloneCost', 'migrationCost'] as const) {
+      if (!Number.isFinite(c[key])) violations.push(`${describe(problem, i)} has a non-finite ${key}.`);
+    }
+    if (c.migrationCost < 0) violations.push(`${describe(problem, i)} has a negative migrationCost.`);
+  });
+  return parents;
+}
+
+/** Every migration point must be a known, unpinned candidate, listed once. */
+function checkMethods(problem: PartitionProblem, migrate: string[], violations: string[]): Set<string> {
+  const known = new Set<string>([...problem.candidates, ...problem.pinned, ...problem.groups.flat()]);
+  for (const c of problem.contexts) known.add(c.method);
+  const candidates = new Set(problem.candidates);
+  const pinned = new Set(problem.pinned);
+  const chosen = new Set<string>();
+  for (const m of migrate) {
+    if (chosen.has(m)) violations.push(`migration point ${m} is listed more than once.`);
+    chosen.add(m);
+    if (!known.has(m)) {
+      violations.push(`migration point ${m} is an unknown method id.`);
+      continue;
+    }
+    if (!candidates.has(m)) violations.push(`migration point ${m} is not a candidate for migration.`);
+    if (pinned.has(m)) violations.push(`migration point ${m} is pinned to the device.`);
+  }
+  return chosen;
+}
+
+function checkPinned(problem: PartitionProblem, mover: Int32Array, violations: string[]): void {
+  const pinned = new Set(problem.pinned);
+  problem.contexts.forEach((c, i) => {
+    const from = mover[i]!;
+    if (pinned.has(c.method) && from >= 0) {
+      violations.push(
+        `pinned ${describe(problem, i)} would run on the clone (migrated at ${describe(problem, from)}).`,
+      );
+    }
+  });
+}
+
+/** All contexts of the methods of one native-state group must be on the same side. */
+function checkGroups(problem: PartitionProblem, mover: Int32Array, violations: string[]): void {
+  const groupsOf = new Map<string, number[]>();
+  problem.groups.forEach((group, g) => {
+    for (const m of new Set(group)) groupsOf.set(m, [...(groupsOf.get(m) ?? []), g]);
+  });
+  // First context seen on each side, per group, in one pass over the contexts.
+  const onDevice = new Array<number>(problem.groups.length).fill(-1);
+  const onClone = new Array<number>(problem.groups.length).fill(-1);
+  problem.contexts.forEach((c, i) => {
+    const side = mover[i]! >= 0 ? onClone : onDevice;
+    for (const g of groupsOf.get(c.method) ?? []) if (side[g]! < 0) side[g] = i;
+  });
+  problem.groups.forEach((group, g) => {
+    const d = onDevice[g]!;
+    const k = onClone[g]!;
+    if (d >= 0 && k >= 0) {
+      violations.push(
+        `native-state group ${g} [${group.join(', ')}] is split: ${describe(problem, d)} ` +
+          `runs on the device but ${describe(problem, k)} on the clone.`,
+      );
+    }
+  });
+}
+
+/** CloneCloud's rule: no migration point may be reachable from another (nor from itself). */
+function checkStaticNesting(
+  problem: PartitionProblem,
+  parents: Int32Array,
+  chosen: Set<string>,
+  violations: string[],
+): void {
+  const reported = new Set<string>();
+  for (const [m1, m2] of problem.reaches ?? []) {
+    const key = `${m1}\u0000${m2}`;
+    if (chosen.has(m1) && chosen.has(m2) && !reported.has(key)) {
+      reported.add(key);
+      violations.push(
+        m1 === m2
+          ? `migration point ${m1} reaches itself by the call graph, which static nesting forbids.`
+          : `migration points ${m1} and ${m2} are both chosen, but ${m1} reaches ${m2} by the call graph (static nesting).`,
+      );
+    }
+  }
+  // Nearest ancestor context whose method is chosen, in one pass (parents come first).
+  const nearest = new Int32Array(problem.contexts.length).fill(-1);
+  problem.contexts.forEach((c, i) => {
+    const p = parents[i]!;
+    if (p >= 0) nearest[i] = chosen.has(problem.contexts[p]!.method) ? p : nearest[p]!;
+    const above = nearest[i]!;
+    if (!chosen.has(c.method) || above < 0) return;
+    const m1 = problem.contexts[above]!.method;
+    const key = `tree\u0000${m1}\u0000${c.method}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    violations.push(
+      `${describe(problem, i)} lies under ${describe(problem, above)}: migration point ${c.method} ` +
+        `is reachable from migration point ${m1}, which static nesting forbids.`,
+    );
+  });
+}

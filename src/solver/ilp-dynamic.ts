@@ -1,0 +1,57 @@
+/**
+ * The default model (`nesting: 'dynamic'`): a migration point reached while already on the
+ * clone is a plain call. Exactly the ILP of DESIGN.md:
+ *
+ *   min Σ_c (cloneCost[c] − deviceCost[c])·L[c] + Σ_c migrationCost[c]·X[c]   (+ Σ_c deviceCost[c])
+ *   L[c] ≥ L[p], L[c] ≥ R[m(c)], L[c] ≤ L[p] + R[m(c)], X[c] ≥ R[m(c)] − L[p]
+ *
+ * with L[p] = 0 for a context whose parent is the device (-1). Variables that are identically
+ * zero are not created: R for non-candidates, X where the method has no R (then X ≥ −L[p] and
+ * X's cost ≥ 0 make it 0). Where the ≥ and ≤ rows coincide they are written as one equality
+ * (L[c] = L[p] without R; L[c] = R at the top). Pinned contexts get L fixed at 0; all contexts
+ * of a native-state group get an equality row to the group's first context.
+ */
+import type { PartitionProblem } from '../model/types.js';
+import { choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
+
+export function buildDynamicModel(problem: PartitionProblem): IlpModel {
+  const methods = choosableMethods(problem);
+  const rOf = new Map(methods.map((m, k) => [m, `r${k}`]));
+  const pinned = new Set(problem.pinned);
+  const vars: IlpVar[] = methods.map((_, k) => ({ name: `r${k}`, lo: 0, hi: 1, binary: true, cost: 0 }));
+  const rows: IlpRow[] = [];
+  let constant = 0;
+
+  problem.contexts.forEach((c, i) => {
+    constant += c.deviceCost;
+    const l = `l${i}`;
+    const r = rOf.get(c.method);
+    const lp = c.parent >= 0 ? `l${c.parent}` : undefined;
+    const fixed = pinned.has(c.method) || (lp === undefined && r === undefined);
+    vars.push({ name: l, lo: 0, hi: fixed ? 0 : 1, binary: false, cost: c.cloneCost - c.deviceCost });
+    if (r === undefined) {
+      if (lp !== undefined) rows.push({ name: `e${i}`, terms: [[l, 1], [lp, -1]], sense: 'eq', rhs: 0 });
+      return;
+    }
+    const x = `x${i}`;
+    vars.push({ name: x, lo: 0, hi: Infinity, binary: false, cost: c.migrationCost });
+    if (lp === undefined) {
+      rows.push({ name: `e${i}`, terms: [[l, 1], [r, -1]], sense: 'eq', rhs: 0 });
+      rows.push({ name: `m${i}`, terms: [[x, 1], [r, -1]], sense: 'ge', rhs: 0 });
+      return;
+    }
+    rows.push({ name: `p${i}`, terms: [[l, 1], [lp, -1]], sense: 'ge', rhs: 0 });
+    rows.push({ name: `q${i}`, terms: [[l, 1], [r, -1]], sense: 'ge', rhs: 0 });
+    rows.push({ name: `u${i}`, terms: [[l, 1], [lp, -1], [r, -1]], sense: 'le', rhs: 0 });
+    rows.push({ name: `m${i}`, terms: [[x, 1], [r, -1], [lp, 1]], sense: 'ge', rhs: 0 });
+  });
+
+  groupComponents(problem).forEach((members, g) => {
+    const first = `l${members[0]!}`;
+    for (const i of members.slice(1)) {
+      rows.push({ name: `g${g}_${i}`, terms: [[`l${i}`, 1], [first, -1]], sense: 'eq', rhs: 0 });
+    }
+  });
+
+  return { vars, rows, constant, choices: methods.map((method, k) => ({ name: `r${k}`, method })) };
+}

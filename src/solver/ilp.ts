@@ -1,0 +1,35 @@
+/**
+ * The ILP of DESIGN.md ("The optimisation"). Variables and rows come out in a fixed order
+ * (sorted method ids, then context order) so that the same problem gives the same model and
+ * the same answer.
+ */
+import type { PartitionProblem } from '../model/types.js';
+import { InputError } from '../errors.js';
+import { buildDynamicModel } from './ilp-dynamic.js';
+import type { IlpModel } from './ilp-model.js';
+import { buildStaticModel } from './ilp-static.js';
+
+export type { IlpModel, IlpRow, IlpVar } from './ilp-model.js';
+
+/** Builds the model for `problem.nesting` ('dynamic' unless it says 'static'). */
+export function buildModel(problem: PartitionProblem): IlpModel {
+  validateProblem(problem);
+  return problem.nesting === 'static' ? buildStaticModel(problem) : buildDynamicModel(problem);
+}
+
+function validateProblem(problem: PartitionProblem): void {
+  problem.contexts.forEach((c, i) => {
+    const where = `contexts[${i}]`;
+    if (!Number.isInteger(c.parent) || c.parent < -1 || c.parent >= i) {
+      throw new InputError(`parent ${String(c.parent)} must be -1 or an earlier context`, undefined, `${where}.parent`);
+    }
+    for (const key of ['deviceCost', 'cloneCost', 'migrationCost'] as const) {
+      if (!Number.isFinite(c[key])) throw new InputError('must be a finite number', undefined, `${where}.${key}`);
+    }
+    // X[c] has no upper bound: a negative migration cost would make the model unbounded.
+    if (c.migrationCost < 0) throw new InputError('must not be negative', undefined, `${where}.migrationCost`);
+  });
+  if (problem.nesting !== 'dynamic' && problem.nesting !== 'static') {
+    throw new InputError(`unknown nesting model '${String(problem.nesting)}'`, undefined, 'nesting');
+  }
+}

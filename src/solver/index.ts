@@ -1,0 +1,5 @@
+/** The solver stage: PartitionProblem in, checked Solution out. */
+export { solvePartition } from './glpk.js';
+export { checkPartition, type CheckResult } from './checker.js';
+export { buildModel, type IlpModel, type IlpRow, type IlpVar } from './ilp.js';
+export type { Solution, SolveOptions } from './types.js';

@@ -1,0 +1,124 @@
+/** Hand-written problems with answers worked out by hand. */
+import type { NestingModel, PartitionProblem, ProblemContext } from '../../src/model/types.js';
+import { InputError } from '../../src/errors.js';
+import { buildModel, solvePartition } from '../../src/solver/index.js';
+
+const options = { timeLimitSec: 10, mipGap: 0 };
+
+function ctx(parent: number, method: string, deviceCost: number, cloneCost: number, migrationCost: number): ProblemContext {
+  return { parent, method, deviceCost, cloneCost, migrationCost };
+}
+
+function problem(contexts: ProblemContext[], extra: Partial<PartitionProblem> = {}): PartitionProblem {
+  return { contexts, candidates: [], pinned: [], groups: [], nesting: 'dynamic', ...extra };
+}
+
+const both: NestingModel[] = ['dynamic'];
+
+describe.each(both)('%s nesting, known answers', (nesting) => {
+  it('migrates a heavy leaf', async () => {
+    const p = problem([ctx(-1, 'main', 1, 1, 0), ctx(0, 'heavy', 100, 10, 5)], { candidates: ['heavy'], nesting });
+    const s = await solvePartition(p, options);
+    expect(s).toMatchObject({ migrate: ['heavy'], cost: 16, deviceOnlyCost: 101, optimal: true });
+    expect(s.gap).toBeUndefined();
+  });
+
+  it('keeps a cheap leaf whose migration costs more than it saves', async () => {
+    const p = problem([ctx(-1, 'main', 1, 1, 0), ctx(0, 'cheap', 3, 1, 5)], { candidates: ['cheap'], nesting });
+    const s = await solvePartition(p, options);
+    expect(s).toMatchObject({ migrate: [], cost: 4, deviceOnlyCost: 4, optimal: true });
+  });
+
+  it('keeps a parent on the device when a pinned method runs under it', async () => {
+    const p = problem(
+      [ctx(-1, 'main', 1, 1, 0), ctx(0, 'work', 100, 1, 1), ctx(1, 'ui', 1, 1, 0), ctx(0, 'other', 30, 1, 1)],
+      { candidates: ['work', 'other', 'ui'], pinned: ['ui'], nesting },
+    );
+    const s = await solvePartition(p, options);
+    expect(s).toMatchObject({ migrate: ['other'], cost: 1 + 100 + 1 + 2, deviceOnlyCost: 132 });
+  });
+
+  it('moves a native-state group as a whole', async () => {
+    const contexts = [
+      ctx(-1, 'main', 1, 1, 0),
+      ctx(0, 'A', 100, 1, 1),
+      ctx(1, 'g1', 1, 1, 0),
+      ctx(0, 'g2', 1, 1, 3),
+    ];
+    // g2 can follow g1 to the clone: both move, for 1 + (1+1+1) + (1+3).
+    const movable = problem(contexts, { candidates: ['A', 'g2'], groups: [['g1', 'g2']], nesting });
+    expect(await solvePartition(movable, options)).toMatchObject({ migrate: ['A', 'g2'], cost: 8, deviceOnlyCost: 103 });
+    // g2 cannot move, so g1 must stay, so A must stay.
+    const stuck = problem(contexts, { candidates: ['A'], groups: [['g1', 'g2']], nesting });
+    expect(await solvePartition(stuck, options)).toMatchObject({ migrate: [], cost: 103 });
+  });
+
+  it('does not migrate non-candidates however profitable', async () => {
+    const p = problem([ctx(-1, 'main', 1000, 1, 0)], { candidates: ['ghost'], nesting });
+    expect(await solvePartition(p, options)).toMatchObject({ migrate: [], cost: 1000, model: { integers: 0 } });
+  });
+
+  it('gives byte-identical models and answers for the same problem', async () => {
+    const make = (): PartitionProblem =>
+      problem(
+        [ctx(-1, 'z', 5, 1, 1), ctx(0, 'a', 9, 2, 1), ctx(1, 'z', 4, 1, 2), ctx(-1, 'a', 7, 1, 3), ctx(3, 'b', 2, 2, 0)],
+        { candidates: ['z', 'b', 'a'], groups: [['b', 'z']], nesting },
+      );
+    expect(JSON.stringify(buildModel(make()))).toBe(JSON.stringify(buildModel(make())));
+    expect(JSON.stringify(await solvePartition(make(), options))).toBe(JSON.stringify(await solvePartition(make(), options)));
+  });
+});
+
+describe('dynamic nesting', () => {
+  // A contains B; B also runs on its own. Under dynamic nesting B inside A is a plain call on
+  // the clone: one migration (into A) for that branch, one for the lone B.
+  const nested = problem(
+    [ctx(-1, 'main', 1, 1, 0), ctx(0, 'A', 50, 5, 10), ctx(1, 'B', 50, 5, 10), ctx(0, 'B', 50, 5, 10)],
+    { candidates: ['A', 'B'] },
+  );
+
+  it('pays one migration for nested migration points', async () => {
+    const s = await solvePartition(nested, options);
+    expect(s).toMatchObject({ migrate: ['A', 'B'], cost: 1 + 5 + 10 + 5 + 5 + 10, deviceOnlyCost: 151, optimal: true });
+  });
+
+  it('builds exactly the rows of DESIGN.md', () => {
+    const m = buildModel(problem([ctx(-1, 'main', 1, 1, 0), ctx(0, 'heavy', 100, 10, 5)], { candidates: ['heavy'] }));
+    expect(m.constant).toBe(101);
+    expect(m.choices).toEqual([{ name: 'r0', method: 'heavy' }]);
+    expect(m.vars).toEqual([
+      { name: 'r0', lo: 0, hi: 1, binary: true, cost: 0 },
+      { name: 'l0', lo: 0, hi: 0, binary: false, cost: 0 },
+      { name: 'l1', lo: 0, hi: 1, binary: false, cost: -90 },
+      { name: 'x1', lo: 0, hi: Infinity, binary: false, cost: 5 },
+    ]);
+    expect(m.rows).toEqual([
+      { name: 'p1', terms: [['l1', 1], ['l0', -1]], sense: 'ge', rhs: 0 },
+      { name: 'q1', terms: [['l1', 1], ['r0', -1]], sense: 'ge', rhs: 0 },
+      { name: 'u1', terms: [['l1', 1], ['l0', -1], ['r0', -1]], sense: 'le', rhs: 0 },
+      { name: 'm1', terms: [['x1', 1], ['r0', -1], ['l0', 1]], sense: 'ge', rhs: 0 },
+    ]);
+  });
+
+  it('reports the model size', async () => {
+    const s = await solvePartition(nested, options);
+    // r0 r1, l0..l3 (l0 fixed: main is no candidate), x1 x2 x3; four rows for each of l1..l3.
+    expect(s.model).toEqual({ variables: 9, integers: 2, constraints: 12 });
+  });
+});
+
+describe('input checks', () => {
+  it('rejects a parent that does not come first', async () => {
+    const p = problem([ctx(1, 'a', 1, 1, 1), ctx(-1, 'b', 1, 1, 1)]);
+    await expect(solvePartition(p, options)).rejects.toThrow(InputError);
+    await expect(solvePartition(p, options)).rejects.toThrow(/contexts\[0\]\.parent/);
+  });
+
+  it('rejects negative migration costs and bad options', async () => {
+    const p = problem([ctx(-1, 'a', 1, 1, -1)], { candidates: ['a'] });
+    await expect(solvePartition(p, options)).rejects.toThrow(/migrationCost/);
+    const ok = problem([ctx(-1, 'a', 1, 1, 1)]);
+    await expect(solvePartition(ok, { timeLimitSec: 0, mipGap: 0 })).rejects.toThrow(/timeLimitSec/);
+    await expect(solvePartition(ok, { timeLimitSec: 1, mipGap: -1 })).rejects.toThrow(/mipGap/);
+  });
+});

@@ -1,0 +1,59 @@
+/** Seeded generator of small partition problems and a brute-force reference solver. */
+import type { NestingModel, PartitionProblem, ProblemContext } from '../../src/model/types.js';
+import { checkPartition } from '../../src/solver/index.js';
+
+/** mulberry32: tiny, fast, and the same sequence on every machine. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomProblem(rand: () => number, nesting: NestingModel): PartitionProblem {
+  const int = (n: number): number => Math.floor(rand() * n);
+  const cost = (max: number, zeroChance: number): number => (rand() < zeroChance ? 0 : int(max * 4) / 4);
+  const methods = Array.from({ length: 1 + int(6) }, (_, k) => `m${k}`);
+  const n = 1 + int(15);
+  const contexts: ProblemContext[] = [];
+  for (let i = 0; i < n; i++) {
+    contexts.push({
+      parent: i === 0 || rand() < 0.15 ? -1 : int(i),
+      method: methods[int(methods.length)]!,
+      deviceCost: cost(40, 0.2),
+      cloneCost: cost(25, 0.2),
+      migrationCost: cost(30, 0.25),
+    });
+  }
+  const candidates = methods.filter(() => rand() < 0.7);
+  if (rand() < 0.1) candidates.push('ghost'); // a candidate that never runs
+  const pinned = methods.filter(() => rand() < 0.15);
+  const groups: string[][] = [];
+  const groupCount = rand() < 0.3 ? 1 + int(2) : 0;
+  for (let g = 0; g < groupCount; g++) groups.push([methods[int(methods.length)]!, methods[int(methods.length)]!]);
+  const problem: PartitionProblem = { contexts, candidates, pinned, groups, nesting };
+  if (rand() < 0.5) {
+    const reaches: [string, string][] = [];
+    for (let k = int(4); k > 0; k--) reaches.push([methods[int(methods.length)]!, methods[int(methods.length)]!]);
+    problem.reaches = reaches;
+  }
+  return problem;
+}
+
+/** Tries every subset of the candidates; returns the cheapest legal one and how many were illegal. */
+export function bruteForce(problem: PartitionProblem): { migrate: string[]; cost: number; illegal: number } {
+  const candidates = [...new Set(problem.candidates)].sort();
+  let best = { migrate: [] as string[], cost: Infinity };
+  let illegal = 0;
+  for (let mask = 0; mask < 1 << candidates.length; mask++) {
+    const migrate = candidates.filter((_, k) => mask & (1 << k));
+    const check = checkPartition(problem, migrate);
+    if (check.violations.length > 0) illegal++;
+    else if (check.cost < best.cost) best = { migrate, cost: check.cost };
+  }
+  return { ...best, illegal };
+}
