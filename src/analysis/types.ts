@@ -60,4 +60,40 @@ export interface AnalysisResult {
   diagnostics: Diagnostic[];
   /** Every analysed source file with the sha256 of its bytes, sorted by file. */
   sources: { file: string; sha256: string }[];
+  /** Pairs [m1, m2] of distinct candidates where m1 may (transitively) call m2, sorted. */
+  reaches: [string, string][];
+}
+
+/** One entry of a platform catalog: a module specifier, a global path or a type name. */
+export interface CatalogEntry {
+  name: string;
+  /** Why it is device-only (shown in reasons). */
+  why?: string;
+  /** 1-based line in the catalog file. */
+  line?: number;
+}
+
+/** What counts as device-only on one platform (`profiles/platforms/*.yaml`). */
+export interface PlatformCatalog {
+  platform: string;
+  /** Where it was read from, for messages. */
+  file: string;
+  description?: string;
+  /** Module specifiers; `fs` also matches `node:fs` and subpaths such as `fs/x`. */
+  modules: CatalogEntry[];
+  /** Global identifiers or member paths (`document`, `navigator.geolocation`). */
+  globals: CatalogEntry[];
+  /** Type names whose values cannot leave the device (DOM nodes, canvas contexts, streams). */
+  types: CatalogEntry[];
+}
+
+export interface AnalyzeOptions {
+  appDir: string;
+  /** Relative to appDir; default 'tsconfig.json'. */
+  tsconfig?: string;
+  catalogs: PlatformCatalog[];
+  /** Method-id globs that are pinned (rule 'user-pin'). */
+  pin?: string[];
+  /** Method-id globs exempt from catalog pinning. */
+  allow?: string[];
 }

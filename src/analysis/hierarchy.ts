@@ -1,0 +1,132 @@
+/**
+ * Class/interface hierarchy of the app, for calls that may dispatch elsewhere: `x.m()` on a
+ * class may run a subclass's override, an interface or abstract method runs an implementation.
+ * Only nominal links (`extends`, `implements`) are followed; a class that matches an interface
+ * structurally without `implements` is not found (a known gap).
+ */
+import { SyntaxKind, ts } from 'ts-morph';
+import { isMethodNode } from '../ids/methodIds.js';
+import type { MethodTable } from './methods.js';
+import type { LoadedApp } from './project.js';
+
+export class Hierarchy {
+  private index?: { subclasses: Map<ts.Node, ts.ClassLikeDeclaration[]>; implementers: Map<ts.Node, ts.ClassLikeDeclaration[]> };
+  private readonly appFiles: Set<ts.SourceFile>;
+
+  constructor(
+    private readonly app: LoadedApp,
+    private readonly table: MethodTable,
+  ) {
+    this.appFiles = new Set(app.files.map((f) => f.sf));
+  }
+
+  /** The app class that `cls` extends, if any. */
+  baseOf(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
+    const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    return ext ? this.classesAt(ext.expression)[0] : undefined;
+  }
+
+  /** Overrides of class member `m` in transitive subclasses. */
+  overridesOf(m: ts.ClassElement): ts.Node[] {
+    const cls = m.parent;
+    if (!ts.isClassLike(cls)) return [];
+    return this.membersNamed(this.subclassesOf(cls), m);
+  }
+
+  /** Bodies that implement interface/abstract member `m`. */
+  implementationsOf(m: ts.Node): ts.Node[] {
+    const owner = m.parent;
+    if (ts.isClassLike(owner)) return this.membersNamed(this.subclassesOf(owner), m);
+    if (!ts.isInterfaceDeclaration(owner)) return [];
+    const direct = this.getIndex().implementers.get(owner) ?? [];
+    const all = [...direct, ...direct.flatMap((c) => this.subclassesOf(c))];
+    return this.membersNamed(all, m);
+  }
+
+  private subclassesOf(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {
+    const out: ts.ClassLikeDeclaration[] = [];
+    const todo = [cls];
+    const subs = this.getIndex().subclasses;
+    while (todo.length) {
+      for (const s of subs.get(todo.pop()!) ?? []) {
+        if (out.includes(s)) continue;
+        out.push(s);
+        todo.push(s);
+      }
+    }
+    return out;
+  }
+
+  private membersNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
+    const name = memberName(m);
+    if (name === undefined) return [];
+    const out: ts.Node[] = [];
+    for (const c of classes) {
+      for (const member of c.members) {
+        if (memberName(member) !== name || isStatic(member) !== isStatic(m)) continue;
+        if (isMethodNode(member) && this.table.idOf.has(member)) out.push(member);
+        else if (ts.isPropertyDeclaration(member) && member.initializer && isMethodNode(member.initializer)) {
+          out.push(member.initializer);
+        }
+      }
+    }
+    return out;
+  }
+
+  private getIndex() {
+    if (this.index) return this.index;
+    const subclasses = new Map<ts.Node, ts.ClassLikeDeclaration[]>();
+    const implementers = new Map<ts.Node, ts.ClassLikeDeclaration[]>();
+    const push = (m: Map<ts.Node, ts.ClassLikeDeclaration[]>, k: ts.Node, v: ts.ClassLikeDeclaration) => {
+      const l = m.get(k);
+      if (l) l.push(v);
+      else m.set(k, [v]);
+    };
+    for (const f of this.app.files) {
+      const wrapped = this.app.project.getSourceFile(f.sf.fileName);
+      if (!wrapped) continue;
+      const classes = [
+        ...wrapped.getDescendantsOfKind(SyntaxKind.ClassDeclaration),
+        ...wrapped.getDescendantsOfKind(SyntaxKind.ClassExpression),
+      ].map((c) => c.compilerNode as ts.ClassLikeDeclaration);
+      for (const cls of classes) {
+        for (const h of cls.heritageClauses ?? []) {
+          for (const t of h.types) {
+            if (h.token === ts.SyntaxKind.ExtendsKeyword) {
+              for (const base of this.classesAt(t.expression)) push(subclasses, base, cls);
+            } else {
+              const s = this.symbolAt(t.expression);
+              for (const d of s?.declarations ?? []) if (ts.isInterfaceDeclaration(d)) push(implementers, d, cls);
+            }
+          }
+        }
+      }
+    }
+    return (this.index = { subclasses, implementers });
+  }
+
+  private classesAt(e: ts.Expression): ts.ClassLikeDeclaration[] {
+    const out: ts.ClassLikeDeclaration[] = [];
+    for (const d of this.symbolAt(e)?.declarations ?? []) {
+      if (!this.appFiles.has(d.getSourceFile())) continue;
+      if (ts.isClassLike(d)) out.push(d);
+      else if (ts.isVariableDeclaration(d) && d.initializer && ts.isClassExpression(d.initializer)) out.push(d.initializer);
+    }
+    return out;
+  }
+
+  private symbolAt(node: ts.Node): ts.Symbol | undefined {
+    const s = this.app.checker.getSymbolAtLocation(node);
+    return s && s.flags & ts.SymbolFlags.Alias ? this.app.checker.getAliasedSymbol(s) : s;
+  }
+}
+
+function memberName(m: ts.Node): string | undefined {
+  const n = (m as { name?: ts.PropertyName }).name;
+  if (!n) return undefined;
+  return ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
+}
+
+function isStatic(m: ts.Node): boolean {
+  return ts.canHaveModifiers(m) && (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}

@@ -1,0 +1,93 @@
+/**
+ * The serializable boundary: a migration point's parameters and awaited result must survive
+ * structured clone. A first, simple rule: reject functions, symbols, promises (as values),
+ * WeakMap/WeakSet/WeakRef, and types named by a catalog's `types` (DOM nodes, canvas
+ * contexts, streams); look through unions, arrays, tuples, Map/Set and the data properties of
+ * app-declared object types (methods are assumed to be restored with the class on the other
+ * side). `any`/`unknown` pass: we cannot tell. `this` is not checked yet.
+ */
+import { ts } from 'ts-morph';
+import { siteOf, type AppFile } from './project.js';
+import type { PlatformCatalog, Reason } from './types.js';
+
+const NEVER = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'Promise', 'PromiseLike', 'Function']);
+const CONTAINERS = new Set(['Map', 'Set', 'ReadonlyMap', 'ReadonlySet', 'Array', 'ReadonlyArray']);
+
+export function boundaryReasons(
+  checker: ts.TypeChecker,
+  file: AppFile,
+  node: ts.FunctionLikeDeclaration,
+  catalogs: PlatformCatalog[],
+): Reason[] {
+  const named = new Map<string, string>();
+  for (const c of catalogs) for (const t of c.types) named.set(t.name, c.platform);
+  const out: Reason[] = [];
+  const why = (t: ts.Type): string | undefined => badness(checker, t, named, 0, new Set());
+  const at = (n: ts.Node): string => siteOf(file, n).split(':').slice(0, 2).join(':');
+
+  for (const p of node.parameters) {
+    const t = checker.getTypeAtLocation(p);
+    const bad = why(t);
+    if (bad) {
+      const name = p.name.getText(file.sf);
+      out.push({
+        rule: 'not-serializable',
+        message: `parameter '${name}' has type '${checker.typeToString(t)}', which cannot cross the boundary: ${bad} (${at(p)})`,
+        site: siteOf(file, p),
+      });
+    }
+  }
+  if (!ts.isConstructorDeclaration(node) && !ts.isSetAccessorDeclaration(node)) {
+    const sig = checker.getSignatureFromDeclaration(node);
+    if (sig) {
+      const ret = checker.getReturnTypeOfSignature(sig);
+      const awaited = checker.getAwaitedType(ret) ?? ret;
+      const bad = why(awaited);
+      if (bad) {
+        out.push({
+          rule: 'not-serializable',
+          message: `result has type '${checker.typeToString(awaited)}', which cannot cross the boundary: ${bad} (${at(node)})`,
+          site: siteOf(file, node),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>, depth: number, seen: Set<ts.Type>): string | undefined {
+  if (depth > 4 || seen.has(t)) return undefined;
+  seen.add(t);
+  if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+  if (t.flags & ts.TypeFlags.ESSymbolLike) return 'symbol';
+  if (t.isUnionOrIntersection()) {
+    for (const m of t.types) {
+      const b = badness(checker, m, named, depth + 1, seen);
+      if (b) return b;
+    }
+    return undefined;
+  }
+  if (!(t.flags & ts.TypeFlags.Object)) return undefined;
+  const sym = t.getSymbol() ?? t.aliasSymbol;
+  const name = sym?.getName() ?? '';
+  const platform = named.get(name);
+  if (platform) return `${name} is a ${platform} device type`;
+  if (NEVER.has(name)) return name === 'Function' ? 'function' : `${name} cannot be cloned`;
+  if (t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0) return 'function';
+  const fromLib = (sym?.declarations ?? []).some((d) => d.getSourceFile().isDeclarationFile);
+  if (checker.isArrayType(t) || checker.isTupleType(t) || (fromLib && CONTAINERS.has(name))) {
+    for (const a of checker.getTypeArguments(t as ts.TypeReference)) {
+      const b = badness(checker, a, named, depth + 1, seen);
+      if (b) return b;
+    }
+    return undefined;
+  }
+  if (fromLib) return undefined; // Date, RegExp, ArrayBuffer, typed arrays, ... clone fine
+  for (const prop of checker.getPropertiesOfType(t)) {
+    const decls = prop.declarations ?? [];
+    if (decls.some((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || ts.isAccessor(d))) continue;
+    const b = badness(checker, checker.getTypeOfSymbol(prop), named, depth + 1, seen);
+    if (b) return `property '${prop.getName()}': ${b}`;
+  }
+  return undefined;
+}
