@@ -49,30 +49,47 @@ export function choosableMethods(problem: PartitionProblem, exclude: Set<string>
 }
 
 /**
- * Method components that must share one location: groups that share a method are merged
- * (union-find), so each context gets at most one equality row. Returns, per component with
- * two or more contexts, its contexts in index order.
+ * Sets of contexts that must share one location, from the native-state groups. Groups that
+ * share a method with contexts are linked through those contexts (union-find over contexts;
+ * a shared method that never runs links nothing), so each context gets at most one equality
+ * row. Returns each set with two or more contexts, in index order, sets ordered by first context.
  */
 export function groupComponents(problem: PartitionProblem): number[][] {
-  const parent = new Map<string, string>();
-  const find = (m: string): string => {
-    let r = m;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(m, r);
-    return r;
-  };
-  for (const group of problem.groups) {
-    for (const m of group) if (!parent.has(m)) parent.set(m, m);
-    for (const m of group.slice(1)) parent.set(find(m), find(group[0]!));
-  }
-  const byRoot = new Map<string, number[]>();
+  const contextsOf = new Map<string, number[]>();
   problem.contexts.forEach((c, i) => {
-    if (!parent.has(c.method)) return;
-    const r = find(c.method);
+    const list = contextsOf.get(c.method);
+    if (list) list.push(i);
+    else contextsOf.set(c.method, [i]);
+  });
+  const root = new Int32Array(problem.contexts.length).map((_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) {
+      root[i] = root[root[i]!]!;
+      i = root[i]!;
+    }
+    return i;
+  };
+  const inGroup = new Uint8Array(problem.contexts.length);
+  for (const group of problem.groups) {
+    let first = -1;
+    for (const m of new Set(group)) {
+      for (const i of contextsOf.get(m) ?? []) {
+        inGroup[i] = 1;
+        if (first < 0) first = i;
+        const a = find(first);
+        const b = find(i);
+        // The smaller index stays the root: the component's first context.
+        if (a !== b) root[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  problem.contexts.forEach((_, i) => {
+    if (!inGroup[i]) return;
+    const r = find(i);
     const list = byRoot.get(r);
     if (list) list.push(i);
     else byRoot.set(r, [i]);
   });
-  // Order components by their first context, which is deterministic for a given problem.
-  return [...byRoot.values()].filter((l) => l.length > 1).sort((a, b) => a[0]! - b[0]!);
+  return [...byRoot.values()].filter((l) => l.length > 1).sort((x, y) => x[0]! - y[0]!);
 }

@@ -13,7 +13,7 @@ function problem(contexts: ProblemContext[], extra: Partial<PartitionProblem> = 
   return { contexts, candidates: [], pinned: [], groups: [], nesting: 'dynamic', ...extra };
 }
 
-const both: NestingModel[] = ['dynamic'];
+const both: NestingModel[] = ['dynamic', 'static'];
 
 describe.each(both)('%s nesting, known answers', (nesting) => {
   it('migrates a heavy leaf', async () => {
@@ -104,6 +104,55 @@ describe('dynamic nesting', () => {
     const s = await solvePartition(nested, options);
     // r0 r1, l0..l3 (l0 fixed: main is no candidate), x1 x2 x3; four rows for each of l1..l3.
     expect(s.model).toEqual({ variables: 9, integers: 2, constraints: 12 });
+  });
+});
+
+describe('static nesting', () => {
+  const nested = problem(
+    [ctx(-1, 'main', 1, 1, 0), ctx(0, 'A', 50, 5, 10), ctx(1, 'B', 50, 5, 10), ctx(0, 'B', 50, 5, 10)],
+    { candidates: ['A', 'B'], nesting: 'static' },
+  );
+
+  it('chooses one of two nested migration points', async () => {
+    // A alone: 1 + (10+5+5) + 50 = 71; B alone: 1 + 50 + (10+5) + (10+5) = 81.
+    const s = await solvePartition(nested, options);
+    expect(s).toMatchObject({ migrate: ['A'], cost: 71, deviceOnlyCost: 151, optimal: true });
+  });
+
+  it('builds one weighted binary per method and one row per nested pair', () => {
+    const m = buildModel(nested);
+    expect(m.constant).toBe(151);
+    // W[A] = 10 + (5-50) + (5-50) = -80; W[B] = (10 + 5-50) * 2 = -70.
+    expect(m.vars).toEqual([
+      { name: 'r0', lo: 0, hi: 1, binary: true, cost: -80 },
+      { name: 'r1', lo: 0, hi: 1, binary: true, cost: -70 },
+    ]);
+    expect(m.rows).toEqual([{ name: 'n0', terms: [['r0', 1], ['r1', 1]], sense: 'le', rhs: 1 }]);
+  });
+
+  it('honours call-graph reachability that the tree does not show', async () => {
+    const p = problem([ctx(-1, 'main', 1, 1, 0), ctx(0, 'A', 50, 5, 10), ctx(0, 'B', 50, 5, 10)], {
+      candidates: ['A', 'B'],
+      nesting: 'static',
+      reaches: [['B', 'A']],
+    });
+    expect(await solvePartition(p, options)).toMatchObject({ migrate: ['A'], cost: 1 + 15 + 50 });
+    expect(await solvePartition({ ...p, nesting: 'dynamic' }, options)).toMatchObject({ migrate: ['A', 'B'], cost: 31 });
+  });
+
+  it('gives no variable to methods above a pinned context or nested in themselves', () => {
+    const p = problem(
+      [
+        ctx(-1, 'main', 1, 1, 0),
+        ctx(0, 'outer', 9, 1, 1),
+        ctx(1, 'ui', 1, 1, 1),
+        ctx(0, 'rec', 9, 1, 1),
+        ctx(3, 'rec', 9, 1, 1),
+        ctx(0, 'free', 9, 1, 1),
+      ],
+      { candidates: ['outer', 'rec', 'free', 'main'], pinned: ['ui'], nesting: 'static' },
+    );
+    expect(buildModel(p).choices).toEqual([{ name: 'r0', method: 'free' }]);
   });
 });
 

@@ -14,11 +14,21 @@ export function rng(seed: number): () => number {
   };
 }
 
-export function randomProblem(rand: () => number, nesting: NestingModel): PartitionProblem {
+export interface Shape {
+  maxContexts: number;
+  maxMethods: number;
+  groupChance: number;
+}
+
+export function randomProblem(
+  rand: () => number,
+  nesting: NestingModel,
+  shape: Shape = { maxContexts: 15, maxMethods: 6, groupChance: 0.3 },
+): PartitionProblem {
   const int = (n: number): number => Math.floor(rand() * n);
   const cost = (max: number, zeroChance: number): number => (rand() < zeroChance ? 0 : int(max * 4) / 4);
-  const methods = Array.from({ length: 1 + int(6) }, (_, k) => `m${k}`);
-  const n = 1 + int(15);
+  const methods = Array.from({ length: 1 + int(shape.maxMethods) }, (_, k) => `m${k}`);
+  const n = 1 + int(shape.maxContexts);
   const contexts: ProblemContext[] = [];
   for (let i = 0; i < n; i++) {
     contexts.push({
@@ -33,7 +43,7 @@ export function randomProblem(rand: () => number, nesting: NestingModel): Partit
   if (rand() < 0.1) candidates.push('ghost'); // a candidate that never runs
   const pinned = methods.filter(() => rand() < 0.15);
   const groups: string[][] = [];
-  const groupCount = rand() < 0.3 ? 1 + int(2) : 0;
+  const groupCount = rand() < shape.groupChance ? 1 + int(2) : 0;
   for (let g = 0; g < groupCount; g++) groups.push([methods[int(methods.length)]!, methods[int(methods.length)]!]);
   const problem: PartitionProblem = { contexts, candidates, pinned, groups, nesting };
   if (rand() < 0.5) {

@@ -1,0 +1,76 @@
+/**
+ * Linear-time passes over the calling-context tree for the ILP builder. Contexts list parents
+ * before children, so bottom-up sums are one reverse loop; only path sets need a DFS.
+ */
+import type { ProblemContext } from '../model/types.js';
+
+/** Children of every context in compressed (CSR) form: kids[start[i] .. start[i+1]). */
+export function childrenOf(contexts: ProblemContext[]): { start: Int32Array; kids: Int32Array } {
+  const n = contexts.length;
+  const start = new Int32Array(n + 1);
+  for (const c of contexts) if (c.parent >= 0) start[c.parent + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const kids = new Int32Array(Math.max(0, start[n]!));
+  contexts.forEach((c, i) => {
+    if (c.parent >= 0) kids[fill[c.parent]!++] = i;
+  });
+  return { start, kids };
+}
+
+/** Methods with a context that lies under another context of the same method (recursion). */
+export function selfNestedMethods(contexts: ProblemContext[]): Set<string> {
+  const { start, kids } = childrenOf(contexts);
+  const onPath = new Map<string, number>();
+  const found = new Set<string>();
+  // Iterative DFS: a non-negative entry enters a context, ~i leaves it.
+  const stack: number[] = [];
+  for (let i = contexts.length - 1; i >= 0; i--) if (contexts[i]!.parent < 0) stack.push(i);
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    const i = top >= 0 ? top : ~top;
+    const m = contexts[i]!.method;
+    const count = onPath.get(m) ?? 0;
+    if (top < 0) {
+      onPath.set(m, count - 1);
+      continue;
+    }
+    if (count > 0) found.add(m);
+    onPath.set(m, count + 1);
+    stack.push(~i);
+    for (let k = start[i + 1]! - 1; k >= start[i]!; k--) stack.push(kids[k]!);
+  }
+  return found;
+}
+
+/** Per context, whether it or any context below it satisfies `test`. */
+export function anyBelow(contexts: ProblemContext[], test: (c: ProblemContext, i: number) => boolean): Uint8Array {
+  const below = new Uint8Array(contexts.length);
+  for (let i = contexts.length - 1; i >= 0; i--) {
+    const c = contexts[i]!;
+    if (test(c, i)) below[i] = 1;
+    if (below[i] && c.parent >= 0) below[c.parent] = 1;
+  }
+  return below;
+}
+
+/** Per context, the sum of `value` over its subtree (itself included). */
+export function subtreeSums(contexts: ProblemContext[], value: (c: ProblemContext) => number): Float64Array {
+  const sums = new Float64Array(contexts.length);
+  for (let i = contexts.length - 1; i >= 0; i--) {
+    const c = contexts[i]!;
+    sums[i]! += value(c);
+    if (c.parent >= 0) sums[c.parent]! += sums[i]!;
+  }
+  return sums;
+}
+
+/** Per context, the nearest strict ancestor satisfying `keep`, or -1. */
+export function nearestAncestor(contexts: ProblemContext[], keep: (i: number) => boolean): Int32Array {
+  const nearest = new Int32Array(contexts.length).fill(-1);
+  contexts.forEach((c, i) => {
+    const p = c.parent;
+    if (p >= 0) nearest[i] = keep(p) ? p : nearest[p]!;
+  });
+  return nearest;
+}
