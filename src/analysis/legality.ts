@@ -9,7 +9,7 @@ import type { CallEdge, Reason } from './types.js';
 export function reachesPinned(ids: string[], edges: CallEdge[], pinned: Set<string>): Map<string, Reason> {
   // Multi-source BFS backwards from the pinned methods; edges are sorted, so ties break the same way every run.
   const callers = new Map<string, CallEdge[]>();
-  for (const e of edges) callers.set(e.to, [...(callers.get(e.to) ?? []), e]);
+  for (const e of edges) (callers.get(e.to) ?? callers.set(e.to, []).get(e.to)!).push(e);
   const next = new Map<string, CallEdge>(); // method -> first edge of its shortest path
   const done = new Set<string>([...pinned].sort());
   const queue = [...done];
@@ -46,7 +46,7 @@ export function reachesPinned(ids: string[], edges: CallEdge[], pinned: Set<stri
 /** [m1, m2] for distinct candidates where m2 is reachable from m1, sorted. */
 export function candidateReach(candidates: string[], edges: CallEdge[]): [string, string][] {
   const callees = new Map<string, string[]>();
-  for (const e of edges) callees.set(e.from, [...(callees.get(e.from) ?? []), e.to]);
+  for (const e of edges) (callees.get(e.from) ?? callees.set(e.from, []).get(e.from)!).push(e.to);
   const isCandidate = new Set(candidates);
   const out: [string, string][] = [];
   for (const m of [...candidates].sort()) {
