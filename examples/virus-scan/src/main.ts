@@ -44,6 +44,7 @@ export function main(args: string[]): number {
     readText(join(options.database, 'sample.ndb')),
   );
   const scanner = new Scanner(database, { deep: options.deep });
+  reporter.banner(scanner.describe());
 
   const paths = listFiles(options.folder);
   const files = paths.map((path, i): ScanFile => {

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const exampleDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const DEFAULTS = { files: 40, minKb: 10, maxKb: 48, seed: 2011 };
+export const DEFAULTS = { files: 32, minKb: 10, maxKb: 40, seed: 2011 };
 
 function mulberry32(seed) {
   let a = seed >>> 0;

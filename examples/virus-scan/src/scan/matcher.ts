@@ -8,7 +8,6 @@ export class AhoCorasick {
   /** The longest anchor the automaton takes from a pattern; the rest is verified at a hit. */
   static readonly MAX_ANCHOR = 8;
 
-  readonly patternLengths: number[];
   private readonly next: Uint16Array;
   /** Patterns that end in each state (own and inherited through failure links). */
   private readonly outputs: number[][];
@@ -61,7 +60,6 @@ export class AhoCorasick {
     this.next = next;
     this.outputs = outputs;
     this.accepting = Uint8Array.from(outputs, (found) => (found.length > 0 ? 1 : 0));
-    this.patternLengths = patterns.map((p) => p.length);
   }
 
   get stateCount(): number {

@@ -61,6 +61,16 @@ export class Scanner {
     this.views = options.deep === false ? [] : encodingViews();
   }
 
+  /** What the engine knows, for the banner. */
+  describe(): { hashSignatures: number; bodySignatures: number; states: number; encodings: number } {
+    return {
+      hashSignatures: this.hashes.size,
+      bodySignatures: this.bodies.length,
+      states: this.matcher.stateCount,
+      encodings: this.views.length,
+    };
+  }
+
   /** Scans every file; one report per file, in order. */
   scanAll(files: ScanFile[]): FileReport[] {
     return files.map((file) => this.scanFile(file));

@@ -22,6 +22,14 @@ export class ConsoleReporter {
     }
   }
 
+  banner(engine: { hashSignatures: number; bodySignatures: number; states: number; encodings: number }): void {
+    if (this.quiet) return;
+    process.stdout.write(
+      `signatures: ${engine.hashSignatures} hash, ${engine.bodySignatures} body ` +
+        `(automaton of ${engine.states} states); deep scan: ${engine.encodings} encodings\n`,
+    );
+  }
+
   scanning(files: number, bytes: number): void {
     if (!this.quiet) process.stdout.write(`scanning ${files} files (${formatBytes(bytes)})...\n`);
   }
