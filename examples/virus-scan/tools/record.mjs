@@ -246,26 +246,29 @@ function machine() {
     load: loadavg().map((x) => x.toFixed(2)).join(' ') };
 }
 
-function recordSide(side, runs, slowdown, deviceName, command) {
-  const tmp = join(tmpdir(), `virus-scan-record-${process.pid}`);
-  mkdirSync(tmp, { recursive: true });
+/** One run of the app in a fresh Node process; returns its calling-context tree. */
+function runOnce(side, run, runs, tmp) {
+  const json = join(tmp, `${side}-${run}.json`);
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', '--json', json],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`run ${run} of the ${side} recording failed (${result.status})`);
+  const data = JSON.parse(readFileSync(json, 'utf8'));
+  if (data.exitCode !== 1) throw new Error(`the scan found no malware in run ${run}: wrong corpus?`);
+  const scanAll = find(data.roots, 'src/scan/scanner.ts#Scanner.scanAll');
+  data.heavyMs = scanAll ? inclusiveMs(scanAll) : 0;
+  process.stderr.write(`${side} run ${run}/${runs}: Scanner.scanAll ${data.heavyMs.toFixed(1)} ms (measured)\n`);
+  return data;
+}
+
+function writeSide(side, runData, slowdown, deviceName, command, interleaved) {
+  const runs = runData.length;
   const tree = [];
   const unserializable = {};
-  const heavyPerRun = [];
-  for (let run = 1; run <= runs; run++) {
-    const json = join(tmp, `${side}-${run}.json`);
-    const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', '--json', json],
-      { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (result.status !== 0) throw new Error(`run ${run} of the ${side} recording failed (${result.status})`);
-    const data = JSON.parse(readFileSync(json, 'utf8'));
-    if (data.exitCode !== 1) throw new Error(`the scan found no malware in run ${run}: wrong corpus?`);
+  const heavyPerRun = runData.map((data) => data.heavyMs);
+  for (const data of runData) {
     Object.assign(unserializable, data.unserializable);
-    const scanAll = find(data.roots, 'src/scan/scanner.ts#Scanner.scanAll');
-    heavyPerRun.push(scanAll ? inclusiveMs(scanAll) : 0);
     merge(tree, data.roots);
-    process.stderr.write(`${side} run ${run}/${runs}: Scanner.scanAll ${heavyPerRun.at(-1).toFixed(1)} ms (measured)\n`);
   }
-  rmSync(tmp, { recursive: true, force: true });
 
   const rows = [];
   const flatten = (nodes, parent) => {
@@ -287,6 +290,7 @@ function recordSide(side, runs, slowdown, deviceName, command) {
     `Date: ${new Date().toISOString()}`,
     `Workload: main() on the corpus of tools/make-corpus.mjs (defaults: ${corpus.length} files, ${corpusBytes} bytes), deep scan on.`,
     `Runs: ${runs}, each a fresh Node process (a cold start, as a command-line scan is); totals over all runs.`,
+    ...(interleaved ? ['Device and clone runs were interleaved (clone 1, device 1, clone 2, ...): same conditions for both.'] : []),
     `selfMs: wall time (performance.now()) inside the method minus the time in traced callees and in the harness's byte counting.`,
     side === 'device'
       ? `DEVICE MODEL, NOT A PHONE: this is a separate recording on the machine above (the clone's machine); every selfMs ` +
@@ -351,8 +355,21 @@ function parent(args) {
   const { parse } = require('yaml');
   const device = parse(readFileSync(join(rootDir, 'profiles', 'devices', `${deviceName}.yaml`), 'utf8'));
   const slowdown = 1 / device.relativeSpeed;
-  if (side === 'clone' || side === 'both') recordSide('clone', runs, 1, deviceName, command);
-  if (side === 'device' || side === 'both') recordSide('device', runs, slowdown, deviceName, command);
+  const sides = side === 'both' ? ['clone', 'device'] : [side];
+  if (!sides.every((s) => s === 'clone' || s === 'device')) throw new Error(`--side: device, clone or both`);
+  // Runs are interleaved (clone 1, device 1, clone 2, ...), so that both recordings see the
+  // same conditions on a shared machine; each run is still its own process and recording.
+  const tmp = join(tmpdir(), `virus-scan-record-${process.pid}`);
+  mkdirSync(tmp, { recursive: true });
+  const recorded = Object.fromEntries(sides.map((s) => [s, []]));
+  try {
+    for (let run = 1; run <= runs; run++) {
+      for (const s of sides) recorded[s].push(runOnce(s, run, runs, tmp));
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  for (const s of sides) writeSide(s, recorded[s], s === 'device' ? slowdown : 1, deviceName, command, sides.length > 1);
 }
 
 const args = process.argv.slice(2);
