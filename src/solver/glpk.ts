@@ -30,6 +30,8 @@ const GLP_FEAS = 2;
 const GLP_OPT = 5;
 /** glpk.js passes tmlim·1000 to a C int. */
 const MAX_TIME_LIMIT_SEC = Math.floor(2147483647 / 1000);
+/** Share of the time limit for the MIP; the rest is kept for the relaxation's bound. */
+const MIP_SHARE = 0.8;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {
   validateOptions(options);
@@ -45,23 +47,32 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
   }
 
   const solver = await glpk();
-  const settings = {
+  // The time limit covers both solves: the MIP gets most of it, the relaxation (needed only
+  // when the MIP is cut short) what is left. GLPK takes whole milliseconds.
+  const started = performance.now();
+  const limit = Math.min(options.timeLimitSec, MAX_TIME_LIMIT_SEC);
+  const settings = (seconds: number) => ({
     msglev: solver.GLP_MSG_OFF,
-    tmlim: Math.min(options.timeLimitSec, MAX_TIME_LIMIT_SEC),
+    tmlim: Math.max(0.001, seconds),
     mipgap: options.mipGap,
     presol: true,
-  };
-  const lp = toGlpk(solver, model, true);
-  const { result } = solver.solve(lp, settings);
+  });
+  const { result } = solver.solve(toGlpk(solver, model, true), settings(limit * MIP_SHARE));
   if (result.status !== GLP_OPT && result.status !== GLP_FEAS) {
-    throw new Error(`GLPK did not return a solution: status ${statusName(result.status)}`);
+    const spent = ((performance.now() - started) / 1000).toFixed(1);
+    throw new Error(
+      `GLPK did not return a solution: status ${statusName(result.status)} after ${spent} s ` +
+        `(time limit ${options.timeLimitSec} s; a larger limit may help)`,
+    );
   }
   const migrate = model.choices.filter((c) => (result.vars[c.name] ?? 0) > 0.5).map((c) => c.method);
   const optimal = result.status === GLP_OPT;
   let bound: number | undefined;
-  if (!optimal) {
-    // Not proven optimal: the LP relaxation gives a lower bound to report the gap against.
-    const relaxed = solver.solve(toGlpk(solver, model, false), settings).result;
+  const left = limit - (performance.now() - started) / 1000;
+  if (!optimal && left > 0.001) {
+    // Not proven optimal: the LP relaxation gives a lower bound to report the gap against
+    // (only when solved to optimality: a primal simplex cut short bounds nothing).
+    const relaxed = solver.solve(toGlpk(solver, model, false), settings(left)).result;
     if (relaxed.status === GLP_OPT) bound = relaxed.z + model.constant;
   }
   return finish(problem, migrate, result.z + model.constant, optimal, bound, size);
