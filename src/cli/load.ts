@@ -108,11 +108,17 @@ function splitGlob(pattern: string): { root: string; rest: string } {
   return { root, rest: parts.slice(firstWild).join('/') };
 }
 
+/** A path as the user would type it: relative to the cwd when under it, else absolute. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
+}
+
 export function loadProfiles(appDir: string, files: string[]): { profile: Profile; sha256: string }[] {
   return files.map((file) => {
     const bytes = readText(file, 'profile');
     // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
-    const parsed = parseProfile(bytes, relative(process.cwd(), file) || file);
+    const parsed = parseProfile(bytes, displayPath(file));
     const fromApp = relative(appDir, file).split(sep).join('/');
     return { profile: { ...parsed, file: fromApp }, sha256: createHash('sha256').update(bytes).digest('hex') };
   });

@@ -62,7 +62,7 @@ describe('clonecloud partition (end to end)', () => {
       ['a missing tsconfig', (a) => (rmSync(join(a, 'tsconfig.json')), ['partition', a]), /tsconfig/],
       ['a malformed profile', (a) => (writeFileSync(join(a, 'profiles', 'device.profile.yaml'), 'clonecloud-profile: 1\nside: [device\n'), ['partition', a]),
         /^error: .*device\.profile\.yaml:\d+: malformed YAML\/JSON/],
-      ['a profile of an unknown side', (a) => (edit(a, 'side: clone', 'side: server'), ['partition', a]), /clone\.profile\.yaml:3: field 'side': expected one of device, clone/],
+      ['a profile of an unknown side', (a) => (edit(a, 'side: clone', 'side: server'), ['partition', a]), /clone\.profile\.yaml:2: field 'side': expected one of device, clone/],
       ['a profile format from the future', (a) => (edit(a, 'clonecloud-profile: 1', 'clonecloud-profile: 9'), ['partition', a]), /clone\.profile\.yaml:1: field 'clonecloud-profile': unsupported profile format version 9/],
       ['a profile of another app', (a) => (edit(a, 'app: e2e-app', 'app: other-app'), ['partition', a]), /clone\.profile\.yaml: field 'app': profile is for app 'other-app', not 'e2e-app'/],
       ['an unknown network', (a) => ['partition', a, '--network', 'wifi,carrier-pigeon'], /field '--network': unknown network 'carrier-pigeon'/],
