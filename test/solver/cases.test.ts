@@ -53,6 +53,16 @@ describe.each(both)('%s nesting, known answers', (nesting) => {
     expect(await solvePartition(stuck, options)).toMatchObject({ migrate: [], cost: 103 });
   });
 
+  it('answers an empty problem without calling GLPK', async () => {
+    expect(await solvePartition(problem([], { candidates: ['a'], nesting }), options)).toEqual({
+      migrate: [],
+      cost: 0,
+      deviceOnlyCost: 0,
+      optimal: true,
+      model: { variables: 0, integers: 0, constraints: 0 },
+    });
+  });
+
   it('does not migrate non-candidates however profitable', async () => {
     const p = problem([ctx(-1, 'main', 1000, 1, 0)], { candidates: ['ghost'], nesting });
     expect(await solvePartition(p, options)).toMatchObject({ migrate: [], cost: 1000, model: { integers: 0 } });
