@@ -7,6 +7,7 @@ import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { checkPartition } from './checker.js';
 import { buildModel } from './ilp.js';
+import { pruneIdleMigrationPoints } from './prune.js';
 import type { IlpModel } from './ilp-model.js';
 import type { Solution, SolveOptions } from './types.js';
 
@@ -26,6 +27,7 @@ const STATUS_NAMES: Record<number, string> = {
   5: 'GLP_OPT (optimal)',
   6: 'GLP_UNBND (unbounded)',
 };
+const GLP_UNDEF = 1;
 const GLP_FEAS = 2;
 const GLP_OPT = 5;
 /** glpk.js passes tmlim·1000 to a C int. */
@@ -58,6 +60,11 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
     presol: true,
   });
   const { result } = solver.solve(toGlpk(solver, model, true), settings(limit * MIP_SHARE));
+  if (result.status === GLP_UNDEF) {
+    // Cut short before GLPK found any integer solution. All-device is always legal: return
+    // it, marked as not proven optimal, rather than fail the whole run.
+    return finish(problem, [], undefined, false, undefined, size);
+  }
   if (result.status !== GLP_OPT && result.status !== GLP_FEAS) {
     const spent = ((performance.now() - started) / 1000).toFixed(1);
     throw new Error(
@@ -65,7 +72,8 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
         `(time limit ${options.timeLimitSec} s; a larger limit may help)`,
     );
   }
-  const migrate = model.choices.filter((c) => (result.vars[c.name] ?? 0) > 0.5).map((c) => c.method);
+  const chosen = model.choices.filter((c) => (result.vars[c.name] ?? 0) > 0.5).map((c) => c.method);
+  const migrate = pruneIdleMigrationPoints(problem, chosen);
   const optimal = result.status === GLP_OPT;
   let bound: number | undefined;
   const left = limit - (performance.now() - started) / 1000;

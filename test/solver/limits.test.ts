@@ -29,24 +29,20 @@ function hardProblem(): PartitionProblem {
 it('stops near the time limit and reports how far from optimal it may be', async () => {
   const problem = hardProblem();
   const started = Date.now();
-  let outcome: string;
-  try {
-    const s = await solvePartition(problem, { timeLimitSec: 1, mipGap: 0 });
-    expect(checkPartition(problem, s.migrate).violations).toEqual([]);
+  const s = await solvePartition(problem, { timeLimitSec: 1, mipGap: 0 });
+  expect(checkPartition(problem, s.migrate).violations).toEqual([]);
+  if (s.optimal) {
+    expect(s.gap).toBeUndefined(); // a much faster machine proved it
+  } else if (s.migrate.length === 0) {
+    // Cut short before any integer solution: all-device, always legal, marked not optimal.
+    expect(s.cost).toBeCloseTo(s.deviceOnlyCost, 9);
+  } else {
     expect(s.cost).toBeLessThan(s.deviceOnlyCost);
-    if (s.optimal) {
-      expect(s.gap).toBeUndefined(); // a much faster machine proved it
-    } else if (s.gap !== undefined) {
+    if (s.gap !== undefined) {
       expect(s.gap).toBeGreaterThanOrEqual(0);
       expect(s.gap).toBeLessThan(0.5);
     }
-    outcome = s.optimal ? 'optimal' : 'cut short';
-  } catch (e) {
-    // A much slower machine may find no solution at all within a second.
-    expect((e as Error).message).toMatch(/GLP_UNDEF.*time limit 1 s/);
-    outcome = 'none';
   }
-  expect(['optimal', 'cut short', 'none']).toContain(outcome);
   // Without the limit reaching GLPK this search takes about 40 s (proven optimal) here.
   expect(Date.now() - started).toBeLessThan(3000);
 });
