@@ -1,7 +1,7 @@
 // Verification of the cascade's hits by normalised cross-correlation (NCC) with a template of
 // the face model, over the pixels inside the head only (the background can be anything).
 
-import { shadeAt } from './face-model.js';
+import { renderModel } from './face-model.js';
 import type { Hit } from './haar.js';
 import type { GrayImage } from './pgm.js';
 
@@ -15,26 +15,14 @@ export class FaceTemplate {
   private readonly values: Float64Array;
 
   constructor(readonly size: number) {
+    const model = renderModel(size, 4);
     const offsets: number[] = [];
     const values: number[] = [];
-    const samples = 4;
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) {
-        let total = 0;
-        let inHead = 0;
-        for (let sy = 0; sy < samples; sy++) {
-          for (let sx = 0; sx < samples; sx++) {
-            const shade = shadeAt((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size);
-            if (!Number.isNaN(shade)) {
-              total += shade;
-              inHead++;
-            }
-          }
-        }
-        if (inHead === samples * samples) {
-          offsets.push(y * size + x);
-          values.push(total / inHead);
-        }
+    // Only pixels wholly inside the head: the background around a face can be anything.
+    for (let i = 0; i < size * size; i++) {
+      if (model.coverage[i] === 1) {
+        offsets.push(i);
+        values.push(model.shade[i]!);
       }
     }
     // Zero mean, unit norm: the correlation is then one dot product over the window's pixels.
