@@ -12,3 +12,14 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/**
+ * A command that ran correctly and found a problem it reports itself (a stale manifest):
+ * the CLI exits 1 without printing anything more.
+ */
+export class CheckFailed extends Error {
+  constructor(what: string) {
+    super(what);
+    this.name = 'CheckFailed';
+  }
+}

@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../errors.js';
+import { CheckFailed, InputError } from '../errors.js';
+import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
+import { registerExplain } from './commands/explain.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerPartition } from './commands/partition.js';
 import { consoleOutput, type Output } from './output.js';
@@ -15,6 +18,9 @@ export async function main(argv: string[], output: Output = consoleOutput()): Pr
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
   registerPartition(program, output);
   registerAnalyze(program, output);
+  registerCheck(program, output);
+  registerExplain(program, output);
+  registerDiff(program, output);
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);
@@ -24,6 +30,7 @@ export async function main(argv: string[], output: Output = consoleOutput()): Pr
       const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
       return benign.includes(error.code) ? EXIT.ok : EXIT.badInput;
     }
+    if (error instanceof CheckFailed) return EXIT.checkFailed;
     if (error instanceof InputError) {
       output.err(`${output.errColor.red('error')}: ${error.message}`);
       return EXIT.badInput;

@@ -5,7 +5,7 @@ import type { Manifest, PartitionEntry } from '../manifest/types.js';
 import { compare } from '../manifest/render.js';
 import type { Device, Network } from '../model/environment.js';
 import { buildTimeProblem, type Legality } from '../model/problem.js';
-import type { NestingModel } from '../model/types.js';
+import type { NestingModel, PartitionProblem } from '../model/types.js';
 import { mergeProfiles } from '../profiles/merge.js';
 import type { Profile } from '../profiles/types.js';
 import { checkPartition, solvePartition } from '../solver/index.js';
@@ -25,8 +25,9 @@ export interface PartitionInputs {
 
 export interface NetworkReport {
   network: Network;
+  /** The problem as solved, for explanations and what-if evaluations. */
+  problem: PartitionProblem;
   solution: Solution;
-  contexts: number;
 }
 
 export interface PartitionOutcome {
@@ -59,7 +60,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
       // A solver answer that breaks a constraint is our bug, never a manifest.
       throw new Error(`internal error: the partition for ${network.name} failed the independent check: ${verdict.violations.join('; ')}`);
     }
-    reports.push({ network, solution, contexts: problem.contexts.length });
+    reports.push({ network, problem, solution });
     partitions.push({
       network: network.name,
       migrate: solution.migrate,

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { AnalysisResult } from '../../analysis/types.js';
-import { analyzeWithBundledCatalogs } from '../analyzeApp.js';
+import { analyze } from '../compute.js';
 import { resolveAppDir } from '../load.js';
+import { resolveSettings } from '../settings.js';
 import type { Output } from '../output.js';
 
 export function registerAnalyze(program: Command, output: Output): void {
@@ -9,11 +10,13 @@ export function registerAnalyze(program: Command, output: Output): void {
     .command('analyze')
     .description('print the call graph and the legality verdicts of an app')
     .argument('<app-dir>', 'folder with the tsconfig.json')
-    .option('--tsconfig <path>', 'tsconfig relative to <app-dir>', 'tsconfig.json')
+    .option('--tsconfig <path>', 'tsconfig relative to <app-dir> (default: tsconfig.json)')
+    .option('--config <file>', 'config file (default: <app-dir>/clonecloud.yaml when present)')
     .option('--json', 'print { methods, edges, unresolved, diagnostics } as JSON')
     .addHelpText('after', '\nExample:\n  $ clonecloud analyze examples/virus-scan --json > callgraph.json')
-    .action((dir: string, flags: { tsconfig: string; json?: boolean }) => {
-      const analysis = analyzeWithBundledCatalogs(resolveAppDir(dir), flags.tsconfig);
+    .action((dir: string, flags: { tsconfig?: string; config?: string; json?: boolean }) => {
+      const appDir = resolveAppDir(dir);
+      const analysis = analyze(appDir, resolveSettings(appDir, flags));
       if (flags.json) {
         const { methods, edges, unresolved, diagnostics } = analysis;
         output.out(JSON.stringify({ methods, edges, unresolved, diagnostics }, null, 2));

@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { CheckFailed, InputError } from '../../errors.js';
+import { diffManifests, sameDecisions, type NetworkDiff } from '../../manifest/diff.js';
+import { parseManifest } from '../../manifest/parse.js';
+import type { Manifest } from '../../manifest/types.js';
+import { isFile } from '../../util/files.js';
+import { computePartition } from '../compute.js';
+import { displayPath, readText, resolveAppDir } from '../load.js';
+import type { Output } from '../output.js';
+import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
+import { illegalityReasons } from '../verdicts.js';
+import { MANIFEST_FILE } from './partition.js';
+
+interface CheckFlags extends SettingsFlags {
+  manifest?: string;
+  json?: boolean;
+}
+
+export interface IllegalPoint {
+  method: string;
+  networks: string[];
+  reasons: string[];
+}
+
+export function registerCheck(program: Command, output: Output): Command {
+  return addSettingsOptions(
+    program
+      .command('check')
+      .description('recompute the partition and fail when the committed manifest is stale or names an illegal migration point')
+      .argument('[app-dir]', 'folder with the tsconfig.json, the profiles and the manifest', '.'),
+  )
+    .option('--manifest <file>', `the committed manifest (default: <app-dir>/${MANIFEST_FILE})`)
+    .option('--json', 'print { ok, illegal, stale } as JSON')
+    .addHelpText('after', '\nExit codes: 0 up to date, 1 stale or illegal, 2 bad input.\n\nExample:\n  $ clonecloud check examples/virus-scan')
+    .action(async (dir: string, flags: CheckFlags) => {
+      const appDir = resolveAppDir(dir);
+      const file = flags.manifest ?? join(appDir, MANIFEST_FILE);
+      if (!isFile(file)) throw new InputError('no committed manifest: run `clonecloud partition` and commit its output', displayPath(file));
+      const committed = parseManifest(readText(file, 'manifest'), displayPath(file));
+      // Recompute under the settings the manifest was made with, unless flags say otherwise.
+      const settings = resolveSettings(appDir, {
+        network: committed.partitions.map((p) => p.network).join(','),
+        device: committed.device,
+        nesting: committed.nesting,
+        ...flags,
+      });
+      const { analysis, outcome } = await computePartition(appDir, settings);
+      const illegal = illegalPoints(committed, (id) => illegalityReasons(analysis, id));
+      const stale = diffManifests(committed, outcome.manifest).filter((d) => !sameDecisions([d]));
+      const ok = illegal.length === 0 && stale.length === 0;
+      for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
+      if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale }, null, 2));
+      else report(displayPath(file), illegal, stale, output);
+      if (!ok) throw new CheckFailed('the manifest is stale or names an illegal migration point');
+    });
+}
+
+export function illegalPoints(manifest: Manifest, reasonsOf: (id: string) => string[] | undefined): IllegalPoint[] {
+  const byMethod = new Map<string, IllegalPoint>();
+  for (const p of manifest.partitions) {
+    for (const method of p.migrate) {
+      const reasons = reasonsOf(method);
+      if (!reasons) continue;
+      const entry = byMethod.get(method) ?? { method, networks: [], reasons };
+      entry.networks.push(p.network);
+      byMethod.set(method, entry);
+    }
+  }
+  return [...byMethod.values()];
+}
+
+function report(file: string, illegal: IllegalPoint[], stale: NetworkDiff[], { out, color: c }: Output): void {
+  if (illegal.length === 0 && stale.length === 0) {
+    out(`${c.green('ok')}: ${file} is up to date`);
+    return;
+  }
+  for (const point of illegal) {
+    out(`${c.red('illegal')}: ${point.method} is a migration point (${point.networks.join(', ')}) but may not migrate:`);
+    for (const reason of point.reasons) out(`  ${reason}`);
+  }
+  for (const d of stale) {
+    if (d.only === 'old') out(`${c.yellow('stale')}: ${d.network}: no longer solved`);
+    else if (d.only === 'new') out(`${c.yellow('stale')}: ${d.network}: not in the manifest`);
+    else {
+      const moves = [...d.added.map((m) => `+ ${m}`), ...d.removed.map((m) => `- ${m}`)];
+      out(`${c.yellow('stale')}: ${d.network}: the partition changed: ${moves.join(', ')}`);
+    }
+  }
+  out(`${c.red('fail')}: ${file} does not match the current sources and profiles; run \`clonecloud partition\` and commit the result`);
+}

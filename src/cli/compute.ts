@@ -1,0 +1,46 @@
+import { relative } from 'node:path';
+import { analyzeApp } from '../analysis/index.js';
+import { parseCatalog } from '../analysis/catalog.js';
+import type { AnalysisResult } from '../analysis/types.js';
+import { InputError } from '../errors.js';
+import { PACKAGE_ROOT, appName, bundledCatalogFiles, findProfileFiles, loadDevice, loadNetworks, loadProfiles, readText } from './load.js';
+import { partition, type PartitionInputs, type PartitionOutcome } from './partitionPipeline.js';
+import type { Settings } from './settings.js';
+
+/** Runs the analyzer with the bundled platform catalogs the settings select. */
+export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'platforms' | 'pin' | 'allow'>): AnalysisResult {
+  const bundled = bundledCatalogFiles();
+  for (const name of settings.platforms ?? []) {
+    if (!bundled.some((c) => c.name === name)) {
+      throw new InputError(`unknown platform catalog '${name}' (bundled: ${bundled.map((c) => c.name).join(', ')})`, undefined, 'platforms');
+    }
+  }
+  const chosen = settings.platforms ? bundled.filter((c) => settings.platforms!.includes(c.name)) : bundled;
+  const catalogs = chosen.map(({ file }) => parseCatalog(readText(file), relative(PACKAGE_ROOT, file)));
+  return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow });
+}
+
+export interface Computed {
+  analysis: AnalysisResult;
+  inputs: PartitionInputs;
+  outcome: PartitionOutcome;
+}
+
+/** Loads every input of an app and computes its partition; nothing is written. */
+export async function computePartition(appDir: string, settings: Settings): Promise<Computed> {
+  const networks = loadNetworks(settings.networks);
+  const device = loadDevice(settings.device);
+  const profiles = loadProfiles(appDir, findProfileFiles(appDir, settings.profiles));
+  const analysis = analyze(appDir, settings);
+  const inputs: PartitionInputs = {
+    app: appName(appDir),
+    analysis,
+    profiles,
+    networks,
+    device,
+    nesting: settings.nesting,
+    timeLimitSec: settings.timeLimitSec,
+    strict: settings.strict,
+  };
+  return { analysis, inputs, outcome: await partition(inputs) };
+}

@@ -1,0 +1,54 @@
+import { FieldReader, YamlInput, type FieldPath } from '../util/yamlInput.js';
+
+export const CONFIG_FILE = 'clonecloud.yaml';
+
+/** The app's `clonecloud.yaml`: defaults for every command, overridden by command-line flags. */
+export interface AppConfig {
+  /** tsconfig path relative to the app. */
+  tsconfig?: string;
+  /** Platform catalogs to apply (names in profiles/platforms); all bundled ones when absent. */
+  platforms?: string[];
+  /** Method-id globs pinned to the device on top of the catalogs. */
+  pin?: string[];
+  /** Method-id globs exempt from catalog pinning. */
+  allow?: string[];
+  /** Profile globs relative to the app. */
+  profiles?: string[];
+  networks?: string[];
+  device?: string;
+  nesting?: 'dynamic' | 'static';
+  /** Solver time limit per network, seconds. */
+  timeLimit?: number;
+  strict?: boolean;
+}
+
+const KEYS = ['tsconfig', 'platforms', 'pin', 'allow', 'profiles', 'networks', 'device', 'nesting', 'timeLimit', 'strict'] as const;
+
+/** Parses and validates a config file; unknown keys and wrong types are errors with file:line. */
+export function parseConfig(text: string, file: string): AppConfig {
+  const input = YamlInput.parse(text, file);
+  if (input.value === undefined || input.value === null) return {};
+  const read = new FieldReader(input);
+  const top = read.object([], input.value, KEYS);
+  const strings = (key: string): string[] | undefined => {
+    const value = top[key];
+    if (value === undefined) return undefined;
+    return read.array([key], value).map((item, i) => read.string([key, i], item));
+  };
+  const config: AppConfig = {};
+  if (top.tsconfig !== undefined) config.tsconfig = read.string(['tsconfig'], top.tsconfig);
+  if (top.device !== undefined) config.device = read.string(['device'], top.device);
+  if (top.nesting !== undefined) config.nesting = read.oneOf(['nesting'], top.nesting, ['dynamic', 'static'] as const);
+  if (top.timeLimit !== undefined) config.timeLimit = read.number(['timeLimit'], top.timeLimit, { positive: true });
+  if (top.strict !== undefined) config.strict = boolean(input, ['strict'], top.strict);
+  for (const key of ['platforms', 'pin', 'allow', 'profiles', 'networks'] as const) {
+    const list = strings(key);
+    if (list !== undefined) config[key] = list;
+  }
+  return config;
+}
+
+function boolean(input: YamlInput, path: FieldPath, value: unknown): boolean {
+  if (typeof value !== 'boolean') input.fail(path, `expected true or false, got ${JSON.stringify(value)}`);
+  return value;
+}

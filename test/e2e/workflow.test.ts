@@ -1,0 +1,126 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { copyFixture, runCli } from '../helpers/cli.js';
+
+const MANIFEST = 'clonecloud.manifest.yaml';
+
+function edit(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`edit did not apply to ${file}`);
+  writeFileSync(file, next);
+}
+
+describe('the CI workflow: partition, commit, check', () => {
+  let app: string;
+  beforeEach(() => {
+    app = copyFixture('e2e-app');
+    expect(runCli(['partition', app]).status).toBe(0);
+  });
+
+  it('passes check on a fresh partition, and after a source edit that does not change the answer', () => {
+    const fresh = runCli(['check', app]);
+    expect(fresh.status).toBe(0);
+    expect(fresh.stdout).toMatch(/^ok: .*clonecloud\.manifest\.yaml is up to date/);
+    edit(join(app, 'src', 'compute.ts'), 'export function square', '// squares, the unit of work\nexport function square');
+    writeFileSync(join(app, 'src', 'extra.ts'), 'export function unused(): number {\n  return 42;\n}\n');
+    const edited = runCli(['check', app, '--json']);
+    expect(edited.status).toBe(0);
+    expect(JSON.parse(edited.stdout)).toMatchObject({ ok: true, illegal: [], stale: [] });
+  });
+
+  it('fails check and names the method when a pinned call appears under a migration point', () => {
+    const compute = join(app, 'src', 'compute.ts');
+    edit(compute, /^/, "import { appendFileSync } from 'node:fs';\n");
+    edit(compute, 'return x * x;', "appendFileSync('log.txt', String(x));\n  return x * x;");
+    const run = runCli(['check', app]);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('illegal: src/compute.ts#compute is a migration point (lte, wifi) but may not migrate:');
+    expect(run.stdout).toContain('may reach pinned method src/compute.ts#square: src/compute.ts#compute -> src/compute.ts#square (called at src/compute.ts:');
+    expect(run.stdout).toMatch(/src\/compute\.ts#square uses device-only module 'fs' .* at src\/compute\.ts:\d+/);
+    const json = JSON.parse(runCli(['check', app, '--json']).stdout);
+    expect(json.ok).toBe(false);
+    expect(json.illegal.map((p: { method: string }) => p.method)).toEqual(['src/compute.ts#compute']);
+  });
+
+  it('fails check when a profile change changes the answer, and diff shows what moved', () => {
+    // The clone became as slow as the device: migrating no longer pays anywhere.
+    edit(join(app, 'profiles', 'clone.profile.yaml'), 'selfMs: 100,', 'selfMs: 400,');
+    edit(join(app, 'profiles', 'clone.profile.yaml'), 'selfMs: 25,', 'selfMs: 100,');
+    const run = runCli(['check', app]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('stale: lte: the partition changed: - src/compute.ts#compute');
+    expect(run.stdout).toContain('stale: wifi: the partition changed: - src/compute.ts#compute');
+
+    expect(runCli(['partition', app, '--out', join(app, 'new.manifest.yaml')]).status).toBe(0);
+    const diff = runCli(['diff', join(app, MANIFEST), join(app, 'new.manifest.yaml')]);
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toMatch(/^wifi: 0 added, 1 removed; 208\.0 → 508\.0 ms \(\+300\.0 ms\), speedup 2\.44× → 1\.00×$/m);
+    expect(diff.stdout).toMatch(/^ {2}- src\/compute\.ts#compute$/m);
+    expect(diff.stdout).toMatch(/^3g: same migration points; 508\.0 → 508\.0 ms \(no cost change\)/m);
+    const json = JSON.parse(runCli(['diff', join(app, MANIFEST), join(app, 'new.manifest.yaml'), '--json']).stdout);
+    expect(json.networks.find((n: { network: string }) => n.network === 'wifi')).toMatchObject({ added: [], removed: ['src/compute.ts#compute'] });
+  });
+
+  it('explains a decision with its costs and the cost of flipping it', () => {
+    const run = runCli(['explain', 'src/compute.ts#compute', app, '--network', 'wifi,3g']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      'src/compute.ts#compute (src/compute.ts:6): candidate',
+      '3g: does not migrate; 1 context(s): on the device 500.0 ms (own 400.0), on the clone 125.0 ms (own 100.0), migration 625.1 ms',
+      '  flipped, the partition would cost 758.1 ms instead of 508.0 ms',
+      'wifi: migrates; 1 context(s): on the device 500.0 ms (own 400.0), on the clone 125.0 ms (own 100.0), migration 75.0 ms',
+      '  flipped, the partition would cost 508.0 ms instead of 208.0 ms',
+      '',
+    ]);
+    const pinned = runCli(['explain', 'src/main.ts#show', app, '--json', '--network', 'wifi']);
+    expect(JSON.parse(pinned.stdout)).toMatchObject({ verdict: 'pinned', networks: [{ network: 'wifi', migrates: false }] });
+  });
+});
+
+describe('clonecloud.yaml', () => {
+  let app: string;
+  beforeEach(() => {
+    app = copyFixture('e2e-app');
+  });
+
+  it('sets defaults that flags override', () => {
+    writeFileSync(join(app, 'clonecloud.yaml'), 'networks: [wifi]\nnesting: static\n');
+    expect(runCli(['partition', app]).status).toBe(0);
+    const manifest = parse(readFileSync(join(app, MANIFEST), 'utf8'));
+    expect(manifest.nesting).toBe('static');
+    expect(manifest.partitions.map((p: { network: string }) => p.network)).toEqual(['wifi']);
+    expect(runCli(['partition', app, '--network', '3g']).status).toBe(0);
+    expect(parse(readFileSync(join(app, MANIFEST), 'utf8')).partitions.map((p: { network: string }) => p.network)).toEqual(['3g']);
+  });
+
+  it('pins methods by pattern', () => {
+    writeFileSync(join(app, 'clonecloud.yaml'), 'pin:\n  - "src/compute.ts#square"\n');
+    expect(runCli(['partition', app, '--network', 'wifi']).status).toBe(0);
+    expect(parse(readFileSync(join(app, MANIFEST), 'utf8')).partitions[0].migrate).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown key', 'networks: [wifi]\nnetwork: [lte]\n', /clonecloud\.yaml:2: field 'network': unknown key/],
+    ['a wrong type', 'timeLimit: soon\n', /clonecloud\.yaml:1: field 'timeLimit': expected a number, got string "soon"/],
+    ['malformed YAML', 'pin: [a,\n', /clonecloud\.yaml:\d+: malformed YAML\/JSON/],
+    ['an unknown platform', 'platforms: [browser, toaster]\n', /field 'platforms': unknown platform catalog 'toaster'/],
+  ])('rejects %s with exit 2 and file:line', (_name, text, expected) => {
+    writeFileSync(join(app, 'clonecloud.yaml'), text);
+    const run = runCli(['partition', app]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trimEnd()).toMatch(expected);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('help', () => {
+  it.each(['partition', 'analyze', 'check', 'explain', 'diff'])('%s --help has an example', (command) => {
+    const run = runCli([command, '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\nExample:\n(  \$ .*\n)+/);
+    expect(run.stdout).toContain(`  $ clonecloud ${command}`);
+  });
+});
