@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import type { Manifest, PartitionEntry } from '../manifest/types.js';
 import { compare } from '../manifest/render.js';
 import type { Device, Network } from '../model/environment.js';
-import { buildTimeProblem, type Legality } from '../model/problem.js';
+import { buildProblem, type Legality } from '../model/problem.js';
 import type { NestingModel, PartitionProblem } from '../model/types.js';
 import { mergeProfiles } from '../profiles/merge.js';
 import type { Profile } from '../profiles/types.js';
@@ -53,7 +53,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
   const reports: NetworkReport[] = [];
   const partitions: PartitionEntry[] = [];
   for (const network of [...inputs.networks].sort((a, b) => compare(a.name, b.name))) {
-    const problem = buildTimeProblem(merged, legality, network, inputs.nesting);
+    const problem = buildProblem(merged, legality, network, inputs.device, 'time', inputs.nesting);
     const solution = await solvePartition(problem, { timeLimitSec: inputs.timeLimitSec, mipGap: 0 });
     const verdict = checkPartition(problem, solution.migrate);
     if (verdict.violations.length > 0) {

@@ -1,6 +1,8 @@
 import type { MergedProfile } from '../profiles/merge.js';
-import type { NestingModel, PartitionProblem } from './types.js';
-import type { Network } from './environment.js';
+import { InputError } from '../errors.js';
+import type { ContextCosts, NestingModel, Objective, PartitionProblem } from './types.js';
+import type { Device, Network } from './environment.js';
+import { contextEnergyMj } from './energy.js';
 import { migrationCostMs } from './migrationCost.js';
 
 /** What the analysis allows, reduced to what the model needs. */
@@ -12,28 +14,68 @@ export interface Legality {
   reaches: readonly (readonly [string, string])[];
 }
 
-/** The time-objective partitioning problem for one network condition. */
-export function buildTimeProblem(
+/** Optional budget on the other objective (MAUI-style). At most the one that fits the objective. */
+export interface BudgetOptions {
+  /** With objective 'time': partitioned energy ≤ maxEnergyRatio × all-device energy. */
+  maxEnergyRatio?: number;
+  /** With objective 'energy': partitioned time ≤ maxSlowdown × all-device time. */
+  maxSlowdown?: number;
+}
+
+type Merged = MergedProfile['contexts'][number];
+
+function timeCosts(c: Merged, network: Network): ContextCosts {
+  return { deviceCost: c.device.selfMs, cloneCost: c.clone.selfMs, migrationCost: migrationCostMs(c.device, network) };
+}
+
+function costsOf(objective: Objective, network: Network, device: Device): (c: Merged) => ContextCosts {
+  return objective === 'energy' ? (c) => contextEnergyMj(c, network, device) : (c) => timeCosts(c, network);
+}
+
+/** The partitioning problem for one network condition, minimising time (ms) or device energy (mJ). */
+export function buildProblem(
   profile: MergedProfile,
   legality: Legality,
   network: Network,
+  device: Device,
+  objective: Objective,
   nesting: NestingModel,
+  budget: BudgetOptions = {},
 ): PartitionProblem {
-  const contexts = profile.contexts.map((c) => ({
-    parent: c.parent,
-    method: c.method,
-    deviceCost: c.device.selfMs,
-    cloneCost: c.clone.selfMs,
-    migrationCost: migrationCostMs(c.device, network),
-  }));
+  if (objective !== 'time' && objective !== 'energy') throw new InputError(`unknown objective '${String(objective)}'`, undefined, 'objective');
+  const primary = costsOf(objective, network, device);
+  const contexts = profile.contexts.map((c) => ({ parent: c.parent, method: c.method, ...primary(c) }));
   const seen = new Set(contexts.map((c) => c.method));
   const inProfile = (m: string) => seen.has(m);
-  return {
+  const problem: PartitionProblem = {
     contexts,
     candidates: [...legality.candidates].filter(inProfile).sort(),
     pinned: [...legality.pinned].filter(inProfile).sort(),
     groups: legality.groups.map((g) => [...g].filter(inProfile).sort()).filter((g) => g.length > 0),
     nesting,
     reaches: legality.reaches.filter(([a, b]) => inProfile(a) && inProfile(b)).map(([a, b]) => [a, b] as [string, string]),
+    objective,
   };
+  const bound = budgetOf(objective, budget);
+  if (bound !== undefined) {
+    const secondary = costsOf(bound.objective, network, device);
+    problem.budget = { ...bound, costs: profile.contexts.map(secondary) };
+  }
+  return problem;
+}
+
+function budgetOf(objective: Objective, options: BudgetOptions): { objective: Objective; maxRatio: number } | undefined {
+  const { maxEnergyRatio, maxSlowdown } = options;
+  if (maxEnergyRatio !== undefined && objective !== 'time') {
+    throw new InputError('bounds energy, so it needs --objective time', undefined, 'max-energy-ratio');
+  }
+  if (maxSlowdown !== undefined && objective !== 'energy') {
+    throw new InputError('bounds time, so it needs --objective energy', undefined, 'max-slowdown');
+  }
+  const ratio = maxEnergyRatio ?? maxSlowdown;
+  if (ratio === undefined) return undefined;
+  if (!(Number.isFinite(ratio) && ratio > 0)) {
+    throw new InputError('must be a positive number', undefined, maxEnergyRatio !== undefined ? 'max-energy-ratio' : 'max-slowdown');
+  }
+  return { objective: objective === 'time' ? 'energy' : 'time', maxRatio: ratio };
 }

@@ -3,11 +3,8 @@
  * knows about TypeScript or profile files.
  */
 
-/** One calling context, costs per execution (profile totals divided by runs). */
-export interface ProblemContext {
-  /** Index of the parent context, or -1 when the parent is the device entry point. */
-  parent: number;
-  method: string;
+/** The three costs of one context, in the unit of one objective (ms or mJ), per execution. */
+export interface ContextCosts {
   /** Cost of this context's own work when it runs on the device. */
   deviceCost: number;
   /** Cost of this context's own work when it runs on the clone. */
@@ -16,7 +13,29 @@ export interface ProblemContext {
   migrationCost: number;
 }
 
+/** One calling context, costs per execution (profile totals divided by runs). */
+export interface ProblemContext extends ContextCosts {
+  /** Index of the parent context, or -1 when the parent is the device entry point. */
+  parent: number;
+  method: string;
+}
+
 export type NestingModel = 'dynamic' | 'static';
+
+/** What is minimised: time (ms) or device energy (mJ). */
+export type Objective = 'time' | 'energy';
+
+/**
+ * A bound on the other objective (MAUI-style): with these per-context costs, the partitioned
+ * cost must be at most `maxRatio` × the all-device cost.
+ */
+export interface Budget {
+  /** Which objective the costs measure (for messages and units). */
+  objective: Objective;
+  maxRatio: number;
+  /** Parallel to `PartitionProblem.contexts`. */
+  costs: ContextCosts[];
+}
 
 export interface PartitionProblem {
   /** Parents before children. */
@@ -33,4 +52,8 @@ export interface PartitionProblem {
    * call graph; at most one of each pair may be a migration point.
    */
   reaches?: [string, string][];
+  /** What the context costs measure (default 'time'); for messages and units only. */
+  objective?: Objective;
+  /** An optional bound on a second cost (the other objective). */
+  budget?: Budget;
 }

@@ -4,7 +4,7 @@
  * builder on purpose, so that a bug in one is caught by the other; the CLI refuses to write a
  * manifest whose solution this rejects.
  */
-import type { PartitionProblem } from '../model/types.js';
+import type { ContextCosts, PartitionProblem } from '../model/types.js';
 
 export interface CheckResult {
   /** Expected cost of one execution with these migration points (run-time semantics). */
@@ -13,6 +13,8 @@ export interface CheckResult {
   deviceOnlyCost: number;
   /** One readable sentence per problem; empty when the partition is legal. */
   violations: string[];
+  /** With a budget: the bounded cost of this partition, all-device, and the limit. */
+  budget?: { cost: number; deviceOnlyCost: number; limit: number };
 }
 
 export function checkPartition(problem: PartitionProblem, migrate: string[]): CheckResult {
@@ -25,25 +27,57 @@ export function checkPartition(problem: PartitionProblem, migrate: string[]): Ch
   // its method is a migration point; a migration is paid only when entered from the device.
   // `mover[i]` is the context where execution migrated for a clone context, -1 on the device.
   const mover = new Int32Array(contexts.length).fill(-1);
-  let cost = 0;
-  let deviceOnlyCost = 0;
   contexts.forEach((c, i) => {
     const p = parents[i]!;
     const parentMover = p < 0 ? -1 : mover[p]!;
-    if (parentMover >= 0) {
-      mover[i] = parentMover;
-    } else if (chosen.has(c.method)) {
-      mover[i] = i;
-      cost += c.migrationCost;
-    }
-    cost += mover[i]! >= 0 ? c.cloneCost : c.deviceCost;
-    deviceOnlyCost += c.deviceCost;
+    if (parentMover >= 0) mover[i] = parentMover;
+    else if (chosen.has(c.method)) mover[i] = i;
   });
+  const { cost, deviceOnlyCost } = price(contexts, mover);
 
   checkPinned(problem, mover, violations);
   checkGroups(problem, mover, violations);
   if (problem.nesting === 'static') checkStaticNesting(problem, parents, chosen, violations);
-  return { cost, deviceOnlyCost, violations };
+  const result: CheckResult = { cost, deviceOnlyCost, violations };
+  if (problem.budget) result.budget = checkBudget(problem, mover, violations);
+  return result;
+}
+
+/** Cost where `mover[i]` ≥ 0 puts context i on the clone, migrating where mover[i] = i. */
+function price(costs: readonly ContextCosts[], mover: Int32Array): { cost: number; deviceOnlyCost: number } {
+  let cost = 0;
+  let deviceOnlyCost = 0;
+  costs.forEach((c, i) => {
+    if (mover[i] === i) cost += c.migrationCost;
+    cost += mover[i]! >= 0 ? c.cloneCost : c.deviceCost;
+    deviceOnlyCost += c.deviceCost;
+  });
+  return { cost, deviceOnlyCost };
+}
+
+/** The bounded second cost must stay within maxRatio × its all-device value (with rounding slack). */
+function checkBudget(problem: PartitionProblem, mover: Int32Array, violations: string[]): CheckResult['budget'] {
+  const budget = problem.budget!;
+  if (budget.costs.length !== problem.contexts.length) {
+    violations.push(`the budget has costs for ${budget.costs.length} contexts, the problem has ${problem.contexts.length}.`);
+    return undefined;
+  }
+  if (!(budget.maxRatio > 0) || !Number.isFinite(budget.maxRatio)) violations.push(`the budget ratio ${budget.maxRatio} is not a positive number.`);
+  const { cost, deviceOnlyCost } = price(budget.costs, mover);
+  const limit = budget.maxRatio * deviceOnlyCost;
+  if (cost > limit + budgetSlack(budget.costs)) {
+    violations.push(
+      `the ${budget.objective} budget is exceeded: ${cost} > ${budget.maxRatio} × all-device ${deviceOnlyCost} = ${limit}.`,
+    );
+  }
+  return { cost, deviceOnlyCost, limit };
+}
+
+/** Rounding slack for a budget: sums over many contexts in different orders differ in the last bits. */
+export function budgetSlack(costs: readonly ContextCosts[]): number {
+  let scale = 0;
+  for (const c of costs) scale += Math.abs(c.deviceCost) + Math.abs(c.cloneCost) + Math.abs(c.migrationCost);
+  return 1e-9 * scale + 1e-12;
 }
 
 function describe(problem: PartitionProblem, i: number): string {

@@ -1,15 +1,17 @@
 /**
- * The glpk.js adapter: hands the model to GLPK, reads the chosen migration points back and
- * lets the independent checker price them. GLPK's own objective is only used as a cross-check.
+ * The glpk.js adapter: makes the model small, hands it to GLPK, reads the chosen migration
+ * points back and lets the independent checker price them on the original problem. GLPK's own objective is only used as a cross-check.
  */
 import createGlpk, { type GLPK, type LP } from 'glpk.js/node';
 import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { checkPartition } from './checker.js';
-import { buildModel } from './ilp.js';
+import { buildModel, validateProblem } from './ilp.js';
 import { pruneIdleMigrationPoints } from './prune.js';
+import { reduceProblem } from './reduce.js';
 import type { IlpModel } from './ilp-model.js';
-import type { Solution, SolveOptions } from './types.js';
+import { finish, type Outcome } from './solution.js';
+import type { ModelSize, Solution, SolveOptions } from './types.js';
 
 let instance: Promise<GLPK> | undefined;
 
@@ -29,6 +31,8 @@ const STATUS_NAMES: Record<number, string> = {
 };
 const GLP_UNDEF = 1;
 const GLP_FEAS = 2;
+const GLP_INFEAS = 3;
+const GLP_NOFEAS = 4;
 const GLP_OPT = 5;
 /** glpk.js passes tmlim·1000 to a C int. */
 const MAX_TIME_LIMIT_SEC = Math.floor(2147483647 / 1000);
@@ -37,33 +41,53 @@ const MIP_SHARE = 0.8;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {
   validateOptions(options);
-  const model = buildModel(problem);
-  const size = {
+  validateProblem(problem);
+  const started = performance.now();
+  const reduction = options.reduce === false ? undefined : reduceProblem(problem);
+  const small = reduction?.problem ?? problem;
+  const model = buildModel(small);
+  const size: ModelSize = {
+    contexts: problem.contexts.length,
+    contextsAfter: small.contexts.length,
     variables: model.vars.length,
     integers: model.vars.filter((v) => v.binary).length,
     constraints: model.rows.length,
   };
+  const expand = (migrate: string[]) => pruneIdleMigrationPoints(problem, reduction ? reduction.expand(migrate) : migrate);
   if (model.choices.length === 0) {
-    // Nothing may migrate: all-device is the only (hence optimal) answer; GLPK would see an LP.
-    return finish(problem, [], undefined, true, undefined, size);
+    // Nothing may migrate: all-device is the only answer (GLPK would see an LP).
+    const check = checkPartition(problem, []);
+    if (check.budget && check.violations.length > 0) throw budgetError(problem, check.budget.cost / check.budget.deviceOnlyCost, true);
+    return finish(problem, { migrate: [], optimal: true }, size, check);
   }
 
   const solver = await glpk();
-  // The time limit covers both solves: the MIP gets most of it, the relaxation (needed only
+  // The time limit covers every solve: the MIP gets most of it, the relaxation (needed only
   // when the MIP is cut short) what is left. GLPK takes whole milliseconds.
-  const started = performance.now();
   const limit = Math.min(options.timeLimitSec, MAX_TIME_LIMIT_SEC);
+  const left = () => limit - (performance.now() - started) / 1000;
   const settings = (seconds: number) => ({
     msglev: solver.GLP_MSG_OFF,
     tmlim: Math.max(0.001, seconds),
     mipgap: options.mipGap,
     presol: true,
   });
-  const { result } = solver.solve(toGlpk(solver, model, true), settings(limit * MIP_SHARE));
+  const { result } = solver.solve(toGlpk(solver, model, true), settings(Math.max(left(), 0.001) * MIP_SHARE));
+  if (result.status === GLP_NOFEAS || result.status === GLP_INFEAS) {
+    if (!problem.budget) throw new Error('GLPK found no feasible partition, but all-device always is (a bug)');
+    throw budgetError(problem, await lowestRatio(problem, options, left()), false);
+  }
   if (result.status === GLP_UNDEF) {
-    // Cut short before GLPK found any integer solution. All-device is always legal: return
-    // it, marked as not proven optimal, rather than fail the whole run.
-    return finish(problem, [], undefined, false, undefined, size);
+    // Cut short before GLPK found any integer solution. All-device is legal unless a budget
+    // rules it out: return it, marked as not proven optimal, rather than fail the whole run.
+    const check = checkPartition(problem, []);
+    if (check.violations.length > 0) {
+      throw new Error(
+        `GLPK found no partition within the ${problem.budget?.objective ?? ''} budget in ${options.timeLimitSec} s, ` +
+          'and all-device exceeds it (a larger time limit may help)',
+      );
+    }
+    return finish(problem, { migrate: [], optimal: false }, size, check);
   }
   if (result.status !== GLP_OPT && result.status !== GLP_FEAS) {
     const spent = ((performance.now() - started) / 1000).toFixed(1);
@@ -73,57 +97,52 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
     );
   }
   const chosen = model.choices.filter((c) => (result.vars[c.name] ?? 0) > 0.5).map((c) => c.method);
-  const migrate = pruneIdleMigrationPoints(problem, chosen);
   const optimal = result.status === GLP_OPT;
   let bound: number | undefined;
-  const left = limit - (performance.now() - started) / 1000;
-  if (!optimal && left > 0.001) {
+  if (!optimal && left() > 0.001) {
     // Not proven optimal: the LP relaxation gives a lower bound to report the gap against
     // (only when solved to optimality: a primal simplex cut short bounds nothing).
-    const relaxed = solver.solve(toGlpk(solver, model, false), settings(left)).result;
+    const relaxed = solver.solve(toGlpk(solver, model, false), settings(left())).result;
     if (relaxed.status === GLP_OPT) bound = relaxed.z + model.constant;
   }
-  return finish(problem, migrate, result.z + model.constant, optimal, bound, size);
+  const outcome: Outcome = { migrate: expand(chosen), solverCost: result.z + model.constant, optimal };
+  if (bound !== undefined) outcome.bound = bound;
+  return finish(problem, outcome, size);
 }
 
-function finish(
-  problem: PartitionProblem,
-  migrate: string[],
-  solverCost: number | undefined,
-  optimal: boolean,
-  bound: number | undefined,
-  size: Solution['model'],
-): Solution {
-  const check = checkPartition(problem, migrate);
-  if (check.violations.length > 0) {
-    throw new Error(`the solver chose an illegal partition (a bug): ${check.violations.join(' ')}`);
-  }
-  if (solverCost !== undefined) {
-    const tolerance = 1e-6 * costScale(problem) + 1e-9;
-    if (Math.abs(solverCost - check.cost) > tolerance) {
-      throw new Error(
-        `the ILP's cost ${solverCost} disagrees with the checker's ${check.cost} for [${migrate.join(', ')}] (a bug)`,
-      );
-    }
-  }
-  const solution: Solution = {
-    migrate: [...migrate].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
-    cost: check.cost,
-    deviceOnlyCost: check.deviceOnlyCost,
-    optimal,
-    model: size,
+/**
+ * The lowest ratio the budgeted cost can reach: the same problem minimising the budget's
+ * costs, without the budget, in the time that is left (undefined when not proven in time).
+ */
+async function lowestRatio(problem: PartitionProblem, options: SolveOptions, seconds: number): Promise<number | undefined> {
+  const budget = problem.budget!;
+  if (seconds < 0.01) return undefined;
+  const swapped: PartitionProblem = {
+    ...problem,
+    contexts: problem.contexts.map((c, i) => ({ parent: c.parent, method: c.method, ...budget.costs[i]! })),
+    objective: budget.objective,
   };
-  if (!optimal && bound !== undefined) {
-    solution.gap = Math.max(0, check.cost - bound) / Math.max(Math.abs(check.cost), 1e-12);
-  }
-  return solution;
+  delete swapped.budget;
+  const best = await solvePartition(swapped, { ...options, timeLimitSec: seconds });
+  if (!best.optimal) return undefined;
+  return best.deviceOnlyCost > 0 ? best.cost / best.deviceOnlyCost : undefined;
 }
 
-/** Sum of all cost magnitudes: the scale for comparing floating-point objectives. */
-function costScale(problem: PartitionProblem): number {
-  let s = 0;
-  for (const c of problem.contexts) s += Math.abs(c.deviceCost) + Math.abs(c.cloneCost) + c.migrationCost;
-  return s;
+function budgetError(problem: PartitionProblem, lowest: number | undefined, nothingMoves: boolean): InputError {
+  const budget = problem.budget!;
+  const flag = budget.objective === 'energy' ? 'max-energy-ratio' : 'max-slowdown';
+  const what = budget.objective;
+  const best =
+    lowest === undefined
+      ? ''
+      : nothingMoves
+        ? ` (nothing can migrate, so it stays at ${lowest.toPrecision(4)} × all-device ${what})`
+        : ` (the lowest achievable is ${lowest.toPrecision(4)} × all-device ${what})`;
+  return new InputError(
+    `the ${what} budget cannot be met: no legal partition has ${what} ≤ ${budget.maxRatio} × all-device ${what}${best}`,
+    undefined,
+    flag,
+  );
 }
 
 function statusName(status: number): string {

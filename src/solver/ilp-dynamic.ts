@@ -9,10 +9,11 @@
  * zero are not created: R for non-candidates, X where the method has no R (then X ≥ −L[p] and
  * X's cost ≥ 0 make it 0). Where the ≥ and ≤ rows coincide they are written as one equality
  * (L[c] = L[p] without R; L[c] = R at the top). Pinned contexts get L fixed at 0; all contexts
- * of a native-state group get an equality row to the group's first context.
+ * of a native-state group get an equality row to the group's first context. A budget is one
+ * more row over the same L and X with the budget's costs.
  */
 import type { PartitionProblem } from '../model/types.js';
-import { choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
+import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
 
 export function buildDynamicModel(problem: PartitionProblem): IlpModel {
   const methods = choosableMethods(problem);
@@ -53,5 +54,15 @@ export function buildDynamicModel(problem: PartitionProblem): IlpModel {
     }
   });
 
+  const budget = problem.budget;
+  if (budget) {
+    // Σ (clone' − device')·L + Σ migration'·X ≤ limit − Σ device' over the budget's costs.
+    const terms: [string, number][] = [];
+    budget.costs.forEach((c, i) => {
+      if (c.cloneCost !== c.deviceCost) terms.push([`l${i}`, c.cloneCost - c.deviceCost]);
+      if (c.migrationCost !== 0 && rOf.has(problem.contexts[i]!.method)) terms.push([`x${i}`, c.migrationCost]);
+    });
+    rows.push(budgetRow(budget, terms));
+  }
   return { vars, rows, constant, choices: methods.map((method, k) => ({ name: `r${k}`, method })) };
 }

@@ -2,7 +2,7 @@
  * The ILP as plain data, independent of any solver library, and the pieces both nesting
  * models share. The glpk.js adapter translates it; tests compare it byte for byte.
  */
-import type { PartitionProblem } from '../model/types.js';
+import type { Budget, PartitionProblem } from '../model/types.js';
 
 export interface IlpVar {
   /** Short generated name (r0, l12, x12, a3): glpk.js passes names through C strings. */
@@ -92,4 +92,14 @@ export function groupComponents(problem: PartitionProblem): number[][] {
     else byRoot.set(r, [i]);
   });
   return [...byRoot.values()].filter((l) => l.length > 1).sort((x, y) => x[0]! - y[0]!);
+}
+
+/**
+ * The budget row: `terms` price the change from all-device, so the row reads
+ * Σ terms ≤ maxRatio·D − D with D the all-device cost under the budget's costs.
+ */
+export function budgetRow(budget: Budget, terms: [string, number][]): IlpRow {
+  let deviceOnly = 0;
+  for (const c of budget.costs) deviceOnly += c.deviceCost;
+  return { name: 'budget', terms, sense: 'le', rhs: (budget.maxRatio - 1) * deviceOnly };
 }

@@ -18,9 +18,10 @@
  *   branching ancestors: A[k] = A[k's nearest kept ancestor] + Σ R over the path between them.
  *   Those path pieces are disjoint, so the rows stay linear in the number of contexts; then
  *   A[c] = A[first] for the contexts of each group.
+ * - Budget: the same aggregation over the budget's costs gives one row Σ_m R[m]·W'[m] ≤ bound.
  */
 import type { PartitionProblem } from '../model/types.js';
-import { choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
+import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
 import { anyBelow, nearestAncestor, selfNestedMethods, subtreeSums } from './tree.js';
 
 export function buildStaticModel(problem: PartitionProblem): IlpModel {
@@ -54,6 +55,18 @@ export function buildStaticModel(problem: PartitionProblem): IlpModel {
     rhs: 1,
   }));
   addGroupRows(problem, kOf, vars, rows);
+  const budget = problem.budget;
+  if (budget) {
+    // The same aggregation over the budget's costs: Σ_m R[m]·W'[m] ≤ limit − Σ device'.
+    const sub2 = subtreeSums(contexts, (_, i) => budget.costs[i]!.cloneCost - budget.costs[i]!.deviceCost);
+    const weight2 = new Float64Array(methods.length);
+    contexts.forEach((_, i) => {
+      const k = kOf(i);
+      if (k >= 0) weight2[k]! += budget.costs[i]!.migrationCost + sub2[i]!;
+    });
+    const terms = methods.flatMap((_, k): [string, number][] => (weight2[k] !== 0 ? [[`r${k}`, weight2[k]!]] : []));
+    rows.push(budgetRow(budget, terms));
+  }
   return { vars, rows, constant, choices: methods.map((method, k) => ({ name: `r${k}`, method })) };
 }
 

@@ -17,7 +17,7 @@ export function buildModel(problem: PartitionProblem): IlpModel {
   return problem.nesting === 'static' ? buildStaticModel(problem) : buildDynamicModel(problem);
 }
 
-function validateProblem(problem: PartitionProblem): void {
+export function validateProblem(problem: PartitionProblem): void {
   problem.contexts.forEach((c, i) => {
     const where = `contexts[${i}]`;
     if (!Number.isInteger(c.parent) || c.parent < -1 || c.parent >= i) {
@@ -29,6 +29,19 @@ function validateProblem(problem: PartitionProblem): void {
     // X[c] has no upper bound: a negative migration cost would make the model unbounded.
     if (c.migrationCost < 0) throw new InputError('must not be negative', undefined, `${where}.migrationCost`);
   });
+  const budget = problem.budget;
+  if (budget) {
+    if (!(budget.maxRatio > 0 && Number.isFinite(budget.maxRatio))) throw new InputError('must be a positive number', undefined, 'budget.maxRatio');
+    if (budget.costs.length !== problem.contexts.length) {
+      throw new InputError(`has ${budget.costs.length} entries for ${problem.contexts.length} contexts`, undefined, 'budget.costs');
+    }
+    budget.costs.forEach((c, i) => {
+      for (const key of ['deviceCost', 'cloneCost', 'migrationCost'] as const) {
+        if (!Number.isFinite(c[key])) throw new InputError('must be a finite number', undefined, `budget.costs[${i}].${key}`);
+      }
+      if (c.migrationCost < 0) throw new InputError('must not be negative', undefined, `budget.costs[${i}].migrationCost`);
+    });
+  }
   if (problem.nesting !== 'dynamic' && problem.nesting !== 'static') {
     throw new InputError(`unknown nesting model '${String(problem.nesting)}'`, undefined, 'nesting');
   }

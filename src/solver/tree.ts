@@ -55,11 +55,11 @@ export function anyBelow(contexts: ProblemContext[], test: (c: ProblemContext, i
 }
 
 /** Per context, the sum of `value` over its subtree (itself included). */
-export function subtreeSums(contexts: ProblemContext[], value: (c: ProblemContext) => number): Float64Array {
+export function subtreeSums(contexts: ProblemContext[], value: (c: ProblemContext, i: number) => number): Float64Array {
   const sums = new Float64Array(contexts.length);
   for (let i = contexts.length - 1; i >= 0; i--) {
     const c = contexts[i]!;
-    sums[i]! += value(c);
+    sums[i]! += value(c, i);
     if (c.parent >= 0) sums[c.parent]! += sums[i]!;
   }
   return sums;

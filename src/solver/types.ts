@@ -3,6 +3,17 @@ export interface SolveOptions {
   timeLimitSec: number;
   /** Relative MIP gap at which GLPK may stop (0 = prove optimality). */
   mipGap: number;
+  /** Make the model small first (DESIGN.md, "Making it small"); default true. */
+  reduce?: boolean;
+}
+
+/** Size of the model: contexts before and after the reductions, and what GLPK was given. */
+export interface ModelSize {
+  contexts: number;
+  contextsAfter: number;
+  variables: number;
+  integers: number;
+  constraints: number;
 }
 
 export interface Solution {
@@ -16,6 +27,7 @@ export interface Solution {
   optimal: boolean;
   /** Relative gap between the solution and the best bound, when not proven optimal. */
   gap?: number;
-  /** Size of the model handed to GLPK. */
-  model: { variables: number; integers: number; constraints: number };
+  /** With a budget: the bounded cost of this partition, all-device, and the limit. */
+  budget?: { cost: number; deviceOnlyCost: number; limit: number };
+  model: ModelSize;
 }

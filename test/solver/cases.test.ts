@@ -59,7 +59,7 @@ describe.each(both)('%s nesting, known answers', (nesting) => {
       cost: 0,
       deviceOnlyCost: 0,
       optimal: true,
-      model: { variables: 0, integers: 0, constraints: 0 },
+      model: { contexts: 0, contextsAfter: 0, variables: 0, integers: 0, constraints: 0 },
     });
   });
 
@@ -110,10 +110,15 @@ describe('dynamic nesting', () => {
     ]);
   });
 
-  it('reports the model size', async () => {
-    const s = await solvePartition(nested, options);
-    // r0 r1, l0..l3 (l0 fixed: main is no candidate), x1 x2 x3; four rows for each of l1..l3.
-    expect(s.model).toEqual({ variables: 9, integers: 2, constraints: 12 });
+  it('reports the model size before and after the reductions', async () => {
+    // Unreduced: r0 r1, l0..l3 (l0 fixed: main is no candidate), x1 x2 x3; four rows for each of l1..l3.
+    const full = await solvePartition(nested, { ...options, reduce: false });
+    expect(full.model).toEqual({ contexts: 4, contextsAfter: 4, variables: 9, integers: 2, constraints: 12 });
+    // Reduced: main becomes the fixed root, so A and the lone B start on the device (two rows
+    // each: L = R, X ≥ R) and only the nested B keeps four.
+    const small = await solvePartition(nested, options);
+    expect(small.model).toEqual({ contexts: 4, contextsAfter: 4, variables: 9, integers: 2, constraints: 8 });
+    expect(small.cost).toBe(full.cost);
   });
 });
 

@@ -18,6 +18,8 @@ export interface Shape {
   maxContexts: number;
   maxMethods: number;
   groupChance: number;
+  /** Chance of a budget on random second costs (default 0). */
+  budgetChance?: number;
 }
 
 export function randomProblem(
@@ -50,6 +52,13 @@ export function randomProblem(
     const reaches: [string, string][] = [];
     for (let k = int(4); k > 0; k--) reaches.push([methods[int(methods.length)]!, methods[int(methods.length)]!]);
     problem.reaches = reaches;
+  }
+  if (rand() < (shape.budgetChance ?? 0)) {
+    problem.budget = {
+      objective: 'energy',
+      maxRatio: 0.4 + int(10) / 10,
+      costs: contexts.map(() => ({ deviceCost: cost(40, 0.2), cloneCost: cost(25, 0.2), migrationCost: cost(30, 0.25) })),
+    };
   }
   return problem;
 }

@@ -1,0 +1,91 @@
+/**
+ * Methods that cannot win, the third step of making the model small: a candidate m is dropped
+ * when some optimal solution leaves it out. Take any solution S with m chosen and S' = S
+ * without m. Only the subtrees of contexts c of m where S migrates change; on such a subtree
+ *
+ *   cost(S') − cost(S) = −mig[c] + Σ_{d on the device in S'} (dev[d] − clone[d]) + Σ_{e migrating in S'} mig[e]
+ *                      ≤ −mig[c] − Σ_{d ∈ sub(c)} (clone[d] − dev[d])
+ *                        + Σ_{d under a candidate context e below c} max(0, clone[d] − dev[d])
+ *                        + Σ_{candidate contexts e below c} mig[e]          =: bound[c]
+ *
+ * (for a leaf: exactly what migrating at c gains). When bound[c] ≤ 0 for every context of m,
+ * under the primary costs and under the budget's costs, S' is no worse and no less feasible;
+ * if no native-state group context lies under m (nor is m in a group), S' is legal. Under
+ * static nesting the aggregated weight is exact: drop m when W[m] ≥ 0 (and W'[m] ≥ 0).
+ * Choosing more candidates only loosens the bound, so methods are dropped together.
+ */
+import type { ContextCosts, PartitionProblem } from '../model/types.js';
+
+export function methodsThatCannotWin(problem: PartitionProblem): Set<string> {
+  const contexts = problem.contexts;
+  const candidates = new Set(problem.candidates);
+  const grouped = new Set(problem.groups.flat());
+  const n = contexts.length;
+  const groupBelow = new Uint8Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    if (grouped.has(contexts[i]!.method)) groupBelow[i] = 1;
+    const p = contexts[i]!.parent;
+    if (groupBelow[i] && p >= 0) groupBelow[p] = 1;
+  }
+  const all = [contexts, ...(problem.budget ? [problem.budget.costs] : [])];
+  const isStatic = problem.nesting === 'static';
+  const bounds = all.map((costs) => (isStatic ? staticShares(problem, costs) : dynamicBounds(problem, costs, candidates)));
+
+  const loses = new Map<string, boolean>();
+  contexts.forEach((c, i) => {
+    if (!candidates.has(c.method) || loses.get(c.method) === false) return;
+    const ok = !grouped.has(c.method) && !groupBelow[i] && (isStatic || bounds.every((b) => b[i]! <= 0));
+    loses.set(c.method, ok);
+  });
+  if (isStatic) {
+    // The static weight is per method: the sum of its contexts' shares.
+    const weights = bounds.map((b) => sumByMethod(problem, b));
+    for (const [m, ok] of loses) if (ok && !weights.every((w) => (w.get(m) ?? 0) >= 0)) loses.set(m, false);
+  }
+  return new Set([...loses].filter(([, ok]) => ok).map(([m]) => m));
+}
+
+/** Per context, the bound above (costs of one objective, parallel to the contexts). */
+function dynamicBounds(problem: PartitionProblem, costs: readonly ContextCosts[], candidates: Set<string>): Float64Array {
+  const contexts = problem.contexts;
+  const n = contexts.length;
+  const delta = new Float64Array(n); // Σ over the subtree of clone − device
+  const loss = new Float64Array(n); // Σ over the subtree of max(0, clone − device)
+  const lossBelow = new Float64Array(n); // Σ of max(0, clone − device) under candidate contexts strictly below
+  const migBelow = new Float64Array(n); // Σ of migration costs of candidate contexts strictly below
+  for (let i = n - 1; i >= 0; i--) {
+    const c = costs[i]!;
+    delta[i]! += c.cloneCost - c.deviceCost;
+    loss[i]! += Math.max(0, c.cloneCost - c.deviceCost);
+    const p = contexts[i]!.parent;
+    if (p < 0) continue;
+    const candidate = candidates.has(contexts[i]!.method);
+    delta[p]! += delta[i]!;
+    loss[p]! += loss[i]!;
+    lossBelow[p]! += candidate ? loss[i]! : lossBelow[i]!;
+    migBelow[p]! += (candidate ? c.migrationCost : 0) + migBelow[i]!;
+  }
+  const bound = new Float64Array(n);
+  for (let i = 0; i < n; i++) bound[i] = -costs[i]!.migrationCost - delta[i]! + lossBelow[i]! + migBelow[i]!;
+  return bound;
+}
+
+/** Per context, its share of the static weight W: its migration plus its subtree's clone − device. */
+function staticShares(problem: PartitionProblem, costs: readonly ContextCosts[]): Float64Array {
+  const contexts = problem.contexts;
+  const n = contexts.length;
+  const delta = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    delta[i]! += costs[i]!.cloneCost - costs[i]!.deviceCost;
+    const p = contexts[i]!.parent;
+    if (p >= 0) delta[p]! += delta[i]!;
+  }
+  for (let i = 0; i < n; i++) delta[i]! += costs[i]!.migrationCost;
+  return delta;
+}
+
+function sumByMethod(problem: PartitionProblem, values: Float64Array): Map<string, number> {
+  const sums = new Map<string, number>();
+  problem.contexts.forEach((c, i) => sums.set(c.method, (sums.get(c.method) ?? 0) + values[i]!));
+  return sums;
+}

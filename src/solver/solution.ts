@@ -1,0 +1,48 @@
+/** From chosen migration points to a checked Solution: the checker prices and vets every answer. */
+import type { PartitionProblem } from '../model/types.js';
+import { checkPartition, type CheckResult } from './checker.js';
+import type { ModelSize, Solution } from './types.js';
+
+export interface Outcome {
+  migrate: string[];
+  /** GLPK's objective plus the model's constant, cross-checked against the checker. */
+  solverCost?: number;
+  optimal: boolean;
+  /** Lower bound on the optimum, when not proven optimal. */
+  bound?: number;
+}
+
+export function finish(problem: PartitionProblem, outcome: Outcome, size: ModelSize, check?: CheckResult): Solution {
+  const { migrate, solverCost, optimal, bound } = outcome;
+  check ??= checkPartition(problem, migrate);
+  if (check.violations.length > 0) {
+    throw new Error(`the solver chose an illegal partition (a bug): ${check.violations.join(' ')}`);
+  }
+  if (solverCost !== undefined) {
+    const tolerance = 1e-6 * costScale(problem) + 1e-9;
+    if (Math.abs(solverCost - check.cost) > tolerance) {
+      throw new Error(
+        `the ILP's cost ${solverCost} disagrees with the checker's ${check.cost} for [${migrate.join(', ')}] (a bug)`,
+      );
+    }
+  }
+  const solution: Solution = {
+    migrate: [...migrate].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    cost: check.cost,
+    deviceOnlyCost: check.deviceOnlyCost,
+    optimal,
+    model: size,
+  };
+  if (!optimal && bound !== undefined) {
+    solution.gap = Math.max(0, check.cost - bound) / Math.max(Math.abs(check.cost), 1e-12);
+  }
+  if (check.budget) solution.budget = check.budget;
+  return solution;
+}
+
+/** Sum of all cost magnitudes: the scale for comparing floating-point objectives. */
+function costScale(problem: PartitionProblem): number {
+  let s = 0;
+  for (const c of problem.contexts) s += Math.abs(c.deviceCost) + Math.abs(c.cloneCost) + c.migrationCost;
+  return s;
+}
