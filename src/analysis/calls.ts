@@ -1,219 +1,242 @@
 /**
- * Call edges between app methods, resolved with the type checker.
+ * The call graph: edges between app methods, library leaves, and what stays unresolved.
  *
- * Decisions:
- * - A call belongs to the innermost enclosing function-like (its own id); calls at module top
- *   level, in class property initialisers or static blocks belong to no method and are skipped
- *   (top-level code runs once on the device at load, it is no migration point).
- * - `new C()` goes to `C.constructor`; without an explicit constructor, to the nearest base
- *   class's explicit constructor in the app; with none, there is no edge (nothing runs but
- *   field initialisers). `super(...)` is a constructor edge to the base constructor.
- * - Kinds: 'direct' for a declared function (also through imports and `ns.f()`), 'method'
- *   for a method/accessor declaration, 'callback' for a function value stored in a variable
- *   or property, 'constructor' for `new`/`super()`, 'hierarchy' for overriding methods of
- *   subclasses and implementations of an interface method (see hierarchy.ts).
- * - Calls into lib/node_modules declarations are not edges and not unresolved.
+ * Decisions (sound approximations, see walk.ts / resolve.ts / values.ts for the details):
+ * - A site belongs to the innermost enclosing method; field initialisers belong to the
+ *   (possibly synthetic) constructor, static initialisers to `Class.static.<init>`; other
+ *   top-level code runs once at load and belongs to no method.
+ * - A function value handed out by a method (an unbound function expression created there, a
+ *   function or method referenced as a value: `arr.map(f)`, `on('x', this.h)`, `f.bind(o)`) is
+ *   treated as called by that method: 'callback' edge at the point it is handed out. Whoever
+ *   really calls it (a library, an event loop) runs on behalf of that method.
+ * - A call through a parameter (`cb()`) is resolved to the functions passed for that parameter
+ *   at every call site of its function, following parameters passed on (parameter flow). It is
+ *   also listed as unresolved when the function escapes as a value (callers unknown) or a call
+ *   site passes something not known statically.
+ * - Reading or writing a property that is a getter/setter of the app is an 'accessor' edge.
+ * - Calls into node_modules/lib are `libraryCalls` to leaf ids (`lib:fs#readFileSync`, see
+ *   library.ts), one per (caller, leaf) with its first site; they are not in `edges`.
  */
-import { SyntaxKind, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
-import { Hierarchy } from './hierarchy.js';
-import { ownerOf, type MethodTable } from './methods.js';
+import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
-import type { CallEdge, EdgeKind, UnresolvedCall } from './types.js';
+import { Resolver, type Target } from './resolve.js';
+import type { CallEdge, UnresolvedCall } from './types.js';
+import { walkFile, type CallSite, type FileSites } from './walk.js';
 
 export interface CallGraph {
   edges: CallEdge[];
   unresolved: UnresolvedCall[];
+  libraryCalls: CallEdge[];
 }
 
-type Resolution =
-  | { targets: { node: ts.Node; kind: EdgeKind }[] }
-  | { library: true }
-  | { reason: string };
+interface PendingParam {
+  from: string;
+  site: string;
+  text: string;
+  param: ts.ParameterDeclaration;
+}
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
-  const resolver = new Resolver(app, table);
-  const edges = new Map<string, CallEdge>();
-  const unresolved: UnresolvedCall[] = [];
-  for (const file of app.files) {
-    const wrapped = app.project.getSourceFile(file.sf.fileName);
-    if (!wrapped) continue;
-    const calls: (ts.CallExpression | ts.NewExpression)[] = [
-      ...wrapped.getDescendantsOfKind(SyntaxKind.CallExpression).map((c) => c.compilerNode),
-      ...wrapped.getDescendantsOfKind(SyntaxKind.NewExpression).map((c) => c.compilerNode),
-    ];
-    for (const call of calls) {
-      const from = ownerOf(table, call);
-      if (!from) continue;
-      const site = siteOf(file, siteNode(call));
-      const r = resolver.resolve(call);
-      if ('library' in r) continue;
-      if ('reason' in r) {
-        unresolved.push({ from, site, text: shorten(call.expression.getText(file.sf)), reason: r.reason });
-        continue;
-      }
-      for (const t of r.targets) {
-        const to = table.idOf.get(t.node);
-        if (!to) continue;
-        const key = `${from}\0${to}\0${site}`;
-        if (!edges.has(key)) edges.set(key, { from, to, site, kind: t.kind });
-      }
-    }
-  }
-  return {
-    edges: [...edges.values()].sort(
-      (a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmpSite(a.site, b.site),
-    ),
-    unresolved: unresolved.sort((a, b) => cmp(a.from, b.from) || cmpSite(a.site, b.site)),
-  };
+  const all = app.files.map((f) => walkFile(f, table));
+  const stores = new Map<string, ts.Node[]>();
+  for (const s of all) for (const x of s.stores) (stores.get(x.name) ?? stores.set(x.name, []).get(x.name)!).push(x.fn);
+  const resolver = new Resolver(app, table, all.flatMap((s) => s.literalFns), stores);
+  const b = new GraphBuilder(table, resolver);
+  const names = memberNames(table, all);
+  for (const s of all) b.file(s, names);
+  b.parameterFlow();
+  b.implicitSuper(app.files);
+  return b.result();
 }
 
-class Resolver {
-  private readonly checker: ts.TypeChecker;
-  private readonly hierarchy: Hierarchy;
-  private readonly appFiles: Set<ts.SourceFile>;
+/** Last name segments of every method id, plus variables that may hold functions. */
+function memberNames(table: MethodTable, all: FileSites[]): Set<string> {
+  const out = new Set<string>();
+  for (const id of table.byId.keys()) {
+    const last = id.slice(id.lastIndexOf('.') + 1);
+    out.add(last.replace(/~\d+$/, ''));
+    out.add(id.slice(id.indexOf('#') + 1).replace(/~\d+$/, ''));
+  }
+  for (const s of all) for (const n of s.boundNames) out.add(n);
+  return out;
+}
+
+class GraphBuilder {
+  private readonly edges = new Map<string, CallEdge>();
+  private readonly lib = new Map<string, CallEdge>();
+  private readonly unresolved: UnresolvedCall[] = [];
+  private readonly pending: PendingParam[] = [];
+  /** Function node -> argument lists of the calls that run it. */
+  private readonly callsTo = new Map<ts.Node, ts.NodeArray<ts.Expression>[]>();
+  /** Functions handed out as values: their callers are not all known. */
+  private readonly escaped = new Set<ts.Node>();
+
   constructor(
-    private readonly app: LoadedApp,
-    table: MethodTable,
-  ) {
-    this.checker = app.checker;
-    this.hierarchy = new Hierarchy(app, table);
-    this.appFiles = new Set(app.files.map((f) => f.sf));
+    private readonly table: MethodTable,
+    private readonly r: Resolver,
+  ) {}
+
+  file(s: FileSites, names: Set<string>): void {
+    const f = s.file;
+    for (const { node, owner } of s.escapes) {
+      this.escaped.add(node);
+      this.add(owner, [{ node, kind: 'callback' }], siteOf(f, node));
+    }
+    for (const { node, owner } of s.calls) this.call(f, node, owner);
+    for (const { node, owner } of s.members) {
+      const name = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+      if (!(ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) || !names.has(name.text)) continue;
+      this.member(f, node, name, owner);
+    }
+    for (const { node, owner } of s.refs) {
+      if (!names.has(node.text)) continue;
+      const fns = this.r.values.of(node);
+      for (const fn of fns) this.escaped.add(fn);
+      this.add(owner, fns.map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, node));
+    }
   }
 
-  resolve(call: ts.CallExpression | ts.NewExpression): Resolution {
-    const expr = skipWrappers(call.expression);
-    if (ts.isNewExpression(call)) return this.resolveNew(expr);
-    if (expr.kind === ts.SyntaxKind.SuperKeyword) {
-      const cls = ts.findAncestor(call, ts.isClassLike);
-      const base = cls && this.baseClass(cls);
-      if (!base) return { library: true };
-      const ctor = this.constructorOf(base);
-      return ctor ? { targets: [{ node: ctor, kind: 'constructor' }] } : { library: true };
+  private call(f: AppFile, node: CallSite, owner: string): void {
+    const r = this.r.call(node);
+    if ('targets' in r) {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        for (const t of r.targets) (this.callsTo.get(t.node) ?? this.callsTo.set(t.node, []).get(t.node)!).push(node.arguments ?? ts.factory.createNodeArray());
+      }
+      if (owner) this.add(owner, r.targets, siteOf(f, siteNode(node)));
+      return;
     }
-    if (expr.kind === ts.SyntaxKind.ImportKeyword) return { library: true };
-    if (isMethodNode(expr)) return { targets: [{ node: expr, kind: 'direct' }] }; // IIFE
-    const member = ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr);
-    const nameNode = ts.isPropertyAccessExpression(expr)
-      ? expr.name
-      : ts.isElementAccessExpression(expr)
-        ? expr.argumentExpression
-        : expr;
-    const sym = this.symbolAt(nameNode);
-    if (!sym) return { reason: 'callee has no symbol (untyped or any)' };
-    const decls = sym.declarations ?? [];
-    if (decls.length === 0) return { reason: 'callee symbol has no declaration' };
-    if (decls.every((d) => !this.isApp(d))) return { library: true };
-    const targets: { node: ts.Node; kind: EdgeKind }[] = [];
-    let why = 'callee is not a statically known function';
+    if (!owner) return;
+    const site = siteOf(f, siteNode(node));
+    if ('library' in r) {
+      if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
+      return;
+    }
+    const text = shorten(calleeText(node, f.sf));
+    if (r.param) this.pending.push({ from: owner, site, text, param: r.param });
+    else this.unresolved.push({ from: owner, site, text, reason: r.reason });
+  }
+
+  /** `obj.x` may run a getter/setter, or hand out a method as a value. */
+  private member(f: AppFile, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: ts.Node, owner: string): void {
+    const sym = this.r.symbolAt(name);
+    const decls = (sym?.declarations ?? []).filter((d) => this.r.isApp(d));
+    if (!decls.length) return;
+    const site = siteOf(f, name);
+    const accessors = decls.filter((d) => ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d));
+    const targets: Target[] = [];
+    for (const d of accessors) {
+      targets.push({ node: d, kind: 'accessor' });
+      if (node.expression.kind !== ts.SyntaxKind.SuperKeyword) {
+        for (const o of this.r.hierarchy.overridesOf(d as ts.ClassElement)) targets.push({ node: o, kind: 'accessor' });
+      }
+    }
     for (const d of decls) {
-      if (isMethodNode(d)) {
-        const kind: EdgeKind = ts.isFunctionDeclaration(d) || ts.isFunctionExpression(d) || ts.isArrowFunction(d) ? 'direct' : 'method';
-        targets.push({ node: d, kind });
-        if (member && expr.expression?.kind !== ts.SyntaxKind.SuperKeyword && ts.isClassElement(d)) {
-          for (const o of this.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'hierarchy' });
+      if (!ts.isPropertySignature(d)) continue;
+      for (const o of this.r.hierarchy.implementationsOf(d)) if (ts.isAccessor(o)) targets.push({ node: o, kind: 'accessor' });
+    }
+    const methods = decls.filter((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || isFunctionProperty(d));
+    if (methods.length) {
+      const r = this.r.fromDecls(methods, node.expression.kind === ts.SyntaxKind.SuperKeyword);
+      if ('targets' in r) {
+        for (const t of r.targets) {
+          this.escaped.add(t.node);
+          targets.push({ node: t.node, kind: 'callback' });
         }
-        continue;
-      }
-      if (ts.isMethodSignature(d) || ts.isPropertySignature(d) || isAbstract(d)) {
-        const impls = this.hierarchy.implementationsOf(d);
-        for (const o of impls) targets.push({ node: o, kind: 'hierarchy' });
-        if (impls.length === 0) why = 'interface or abstract member without an implementation in the app';
-        continue;
-      }
-      if (ts.isParameter(d)) {
-        why = 'function value received as a parameter';
-        continue;
-      }
-      const value = this.valueTarget(d, 0);
-      if (value) targets.push({ node: value, kind: 'callback' });
-    }
-    return targets.length ? { targets } : { reason: why };
-  }
-
-  private resolveNew(expr: ts.Expression): Resolution {
-    const sym = this.symbolAt(expr);
-    if (!sym) return { reason: 'constructed class has no symbol' };
-    const decls = sym.declarations ?? [];
-    if (decls.length === 0 || decls.every((d) => !this.isApp(d))) return { library: true };
-    for (const d of decls) {
-      const cls = ts.isClassLike(d)
-        ? d
-        : ts.isVariableDeclaration(d) && d.initializer && ts.isClassExpression(skipWrappers(d.initializer))
-          ? (skipWrappers(d.initializer) as ts.ClassExpression)
-          : undefined;
-      if (!cls) continue;
-      const ctor = this.constructorOf(cls);
-      return ctor ? { targets: [{ node: ctor, kind: 'constructor' }] } : { library: true };
-    }
-    return { reason: 'constructed value is not a class declared in the app' };
-  }
-
-  /** The explicit constructor run by `new cls()`: its own, else the nearest base class's. */
-  private constructorOf(cls: ts.ClassLikeDeclaration, depth = 0): ts.Node | undefined {
-    const own = cls.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
-    if (own) return own;
-    const base = depth < 20 ? this.baseClass(cls) : undefined;
-    return base && this.constructorOf(base, depth + 1);
-  }
-
-  private baseClass(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
-    return this.hierarchy.baseOf(cls);
-  }
-
-  /** The function a variable/property declaration stores, following `const g = f` a few hops. */
-  private valueTarget(d: ts.Declaration, depth: number): ts.Node | undefined {
-    if (depth > 5) return undefined;
-    let init: ts.Expression | undefined;
-    if (ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d) || ts.isPropertyDeclaration(d)) init = d.initializer;
-    else if (ts.isShorthandPropertyAssignment(d)) {
-      const s = this.checker.getShorthandAssignmentValueSymbol(d);
-      return s?.declarations?.map((x) => (isMethodNode(x) ? x : this.valueTarget(x, depth + 1))).find(Boolean);
-    } else if (ts.isBinaryExpression(d)) init = d.right; // `a.b = fn` expando
-    if (!init) return undefined;
-    const v = skipWrappers(init);
-    if (isMethodNode(v)) return v;
-    if (ts.isIdentifier(v) || ts.isPropertyAccessExpression(v)) {
-      const s = this.symbolAt(ts.isPropertyAccessExpression(v) ? v.name : v);
-      for (const x of s?.declarations ?? []) {
-        const t = isMethodNode(x) ? x : this.valueTarget(x, depth + 1);
-        if (t) return t;
       }
     }
-    return undefined;
+    this.add(owner, targets, site);
   }
 
-  private symbolAt(node: ts.Node): ts.Symbol | undefined {
-    const s = this.checker.getSymbolAtLocation(node);
-    return s && s.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(s) : s;
+  private add(from: string, targets: Target[], site: string): void {
+    for (const t of targets) {
+      const to = this.table.idOf.get(t.node);
+      if (!to) continue;
+      const key = `${from}\0${to}\0${site}`;
+      if (!this.edges.has(key)) this.edges.set(key, { from, to, site, kind: t.kind });
+    }
   }
 
-  private isApp(d: ts.Node): boolean {
-    return this.appFiles.has(d.getSourceFile());
+  /** A synthetic constructor (field initialisers) first runs the base class's constructor. */
+  implicitSuper(files: AppFile[]): void {
+    const fileOf = new Map(files.map((f) => [f.sf, f]));
+    for (const [id, m] of this.table.byId) {
+      if (m.synthetic?.kind !== 'constructor') continue;
+      const base = this.r.hierarchy.baseOf(m.synthetic.cls);
+      const ctor = base && this.r.constructorOf(base);
+      const f = fileOf.get(m.synthetic.cls.getSourceFile());
+      if (ctor && f) this.add(id, [{ node: ctor, kind: 'super' }], siteOf(f, m.synthetic.cls));
+    }
+  }
+
+  /** Calls through parameters: the functions passed there at the call sites of their function. */
+  parameterFlow(): void {
+    for (const p of this.pending) {
+      const fn = p.param.parent;
+      const idx = (fn as ts.SignatureDeclaration).parameters.indexOf(p.param);
+      const flow = { values: new Set<ts.Node>(), complete: true };
+      this.paramValues(fn, idx, flow, new Set());
+      this.add(p.from, [...flow.values].map((node) => ({ node, kind: 'callback' as const })), p.site);
+      if (flow.values.size && flow.complete) continue;
+      const reason = flow.values.size
+        ? `function value received as a parameter; ${flow.values.size} passed value(s) found, but other callers are not known statically`
+        : 'function value received as a parameter';
+      this.unresolved.push({ from: p.from, site: p.site, text: p.text, reason });
+    }
+  }
+
+  private paramValues(fn: ts.Node, idx: number, flow: { values: Set<ts.Node>; complete: boolean }, seen: Set<ts.Node>): void {
+    if (seen.has(fn) || idx < 0) return;
+    seen.add(fn);
+    const sites = this.callsTo.get(fn) ?? [];
+    if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
+    for (const args of sites) {
+      if (args.slice(0, idx + 1).some(ts.isSpreadElement)) flow.complete = false;
+      const a = args[idx];
+      if (!a) continue;
+      const sym = ts.isIdentifier(a) ? this.r.symbolAt(a) : undefined;
+      const param = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
+      if (param && isMethodNode(param.parent)) {
+        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen);
+        continue;
+      }
+      const vs = this.r.values.of(a);
+      for (const v of vs) flow.values.add(v);
+      if (!vs.length && !isNothing(a)) flow.complete = false;
+    }
+  }
+
+  result(): CallGraph {
+    const byEdge = (a: CallEdge, b: CallEdge) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmpSite(a.site, b.site);
+    return {
+      edges: [...this.edges.values()].sort(byEdge),
+      unresolved: this.unresolved.sort((a, b) => cmp(a.from, b.from) || cmpSite(a.site, b.site)),
+      libraryCalls: [...this.lib.values()].sort(byEdge),
+    };
   }
 }
 
-function isAbstract(d: ts.Node): boolean {
-  return ts.isMethodDeclaration(d) && !d.body && (ts.getModifiers(d)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword) ?? false);
+function isFunctionProperty(d: ts.Node): boolean {
+  return (ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && isMethodNode(d.initializer);
 }
 
-function skipWrappers(e: ts.Expression): ts.Expression {
-  while (
-    ts.isParenthesizedExpression(e) ||
-    ts.isAsExpression(e) ||
-    ts.isNonNullExpression(e) ||
-    ts.isSatisfiesExpression(e) ||
-    ts.isTypeAssertionExpression(e)
-  ) {
-    e = e.expression;
-  }
-  return e;
+function isNothing(e: ts.Expression): boolean {
+  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
 }
 
-/** The callee's name for member calls (distinct sites in chains like `a().b()`), else the call. */
-function siteNode(call: ts.CallExpression | ts.NewExpression): ts.Node {
+/** Where a site is reported: the member name of `a.b()` (distinct sites in chains), the tag, the JSX tag, else the node. */
+function siteNode(call: CallSite): ts.Node {
+  if (ts.isJsxOpeningElement(call) || ts.isJsxSelfClosingElement(call)) return call.tagName;
+  if (ts.isTaggedTemplateExpression(call)) return call.tag;
   const e = call.expression;
   return ts.isCallExpression(call) && ts.isPropertyAccessExpression(e) ? e.name : call;
+}
+
+function calleeText(call: CallSite, sf: ts.SourceFile): string {
+  if (ts.isJsxOpeningElement(call) || ts.isJsxSelfClosingElement(call)) return call.tagName.getText(sf);
+  if (ts.isTaggedTemplateExpression(call)) return call.tag.getText(sf);
+  return call.expression.getText(sf);
 }
 
 function shorten(text: string): string {

@@ -1,23 +1,36 @@
 /**
  * Class/interface hierarchy of the app, for calls that may dispatch elsewhere: `x.m()` on a
  * class may run a subclass's override, an interface or abstract method runs an implementation.
- * Only nominal links (`extends`, `implements`) are followed; a class that matches an interface
- * structurally without `implements` is not found (a known gap).
+ * Interfaces and object type literals are structural, so besides `implements` we take every app
+ * class whose instance type the checker finds assignable to the interface (for generic ones,
+ * which the checker cannot compare uninstantiated, every class that has all the interface's
+ * required member names: an over-approximation), and every function member of an object
+ * literal whose contextual type is the interface (or whose type is assignable to it).
  */
 import { SyntaxKind, ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
 
+export interface LiteralFn {
+  name: string;
+  fn: ts.Node;
+  lit: ts.ObjectLiteralExpression;
+}
+
 export class Hierarchy {
   private index?: { subclasses: Map<ts.Node, ts.ClassLikeDeclaration[]>; implementers: Map<ts.Node, ts.ClassLikeDeclaration[]> };
   private readonly appFiles: Set<ts.SourceFile>;
+  private readonly structural = new Map<ts.Node, ts.ClassLikeDeclaration[]>();
+  private readonly literalsByName = new Map<string, LiteralFn[]>();
 
   constructor(
     private readonly app: LoadedApp,
     private readonly table: MethodTable,
+    literalFns: LiteralFn[] = [],
   ) {
     this.appFiles = new Set(app.files.map((f) => f.sf));
+    for (const l of literalFns) (this.literalsByName.get(l.name) ?? this.literalsByName.set(l.name, []).get(l.name)!).push(l);
   }
 
   /** The app class that `cls` extends, if any. */
@@ -37,10 +50,58 @@ export class Hierarchy {
   implementationsOf(m: ts.Node): ts.Node[] {
     const owner = m.parent;
     if (ts.isClassLike(owner)) return this.membersNamed(this.subclassesOf(owner), m);
-    if (!ts.isInterfaceDeclaration(owner)) return [];
-    const direct = this.getIndex().implementers.get(owner) ?? [];
-    const all = [...direct, ...direct.flatMap((c) => this.subclassesOf(c))];
-    return this.membersNamed(all, m);
+    if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) return [];
+    const direct = ts.isInterfaceDeclaration(owner) ? (this.getIndex().implementers.get(owner) ?? []) : [];
+    const all = new Set([...direct, ...direct.flatMap((c) => this.subclassesOf(c)), ...this.structuralOf(owner)]);
+    return [...this.membersNamed([...all], m), ...this.literalMembers(owner, m)];
+  }
+
+  /** App classes whose instances fit interface/type literal `owner` structurally. */
+  private structuralOf(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): ts.ClassLikeDeclaration[] {
+    const cached = this.structural.get(owner);
+    if (cached) return cached;
+    const checker = this.app.checker;
+    const target = this.typeOf(owner);
+    const generic = ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0;
+    const required = checker
+      .getPropertiesOfType(target)
+      .filter((p) => !(p.flags & ts.SymbolFlags.Optional))
+      .map((p) => p.getName());
+    const out: ts.ClassLikeDeclaration[] = [];
+    for (const cls of this.table.classId.keys()) {
+      const sym = cls.name ? checker.getSymbolAtLocation(cls.name) : (cls as { symbol?: ts.Symbol }).symbol;
+      if (!sym) continue;
+      const inst = checker.getDeclaredTypeOfSymbol(sym);
+      const names = new Set(checker.getPropertiesOfType(inst).map((p) => p.getName()));
+      if (!required.every((n) => names.has(n))) continue;
+      if (generic || checker.isTypeAssignableTo(inst, target)) out.push(cls);
+    }
+    this.structural.set(owner, out);
+    return out;
+  }
+
+  private literalMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): ts.Node[] {
+    const name = memberName(m);
+    const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
+    if (!lits.length) return [];
+    const checker = this.app.checker;
+    const target = this.typeOf(owner);
+    const ownerSym = target.getSymbol();
+    const generic = ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0;
+    return lits
+      .filter(({ lit }) => {
+        const ctx = checker.getContextualType(lit);
+        const parts = ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : [];
+        if (parts.some((p) => p.getSymbol() === ownerSym || p.aliasSymbol === ownerSym)) return true;
+        return !generic && checker.isTypeAssignableTo(checker.getTypeAtLocation(lit), target);
+      })
+      .map((l) => l.fn);
+  }
+
+  private typeOf(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): ts.Type {
+    const checker = this.app.checker;
+    if (ts.isInterfaceDeclaration(owner)) return checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(owner.name)!);
+    return checker.getTypeAtLocation(owner);
   }
 
   private subclassesOf(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {

@@ -5,25 +5,27 @@
 import { createHash } from 'node:crypto';
 import { resolveCalls, cmp } from './calls.js';
 import { globMatcher } from './glob.js';
+import { instanceClassOf, nativeGroups } from './groups.js';
 import { candidateReach, reachesPinned } from './legality.js';
 import { collectMethods } from './methods.js';
-import { findPins } from './pinning.js';
+import { findPins, matchLeaf } from './pinning.js';
 import { loadApp } from './project.js';
 import { boundaryReasons } from './serializable.js';
-import type { AnalysisResult, AnalyzeOptions, MethodInfo, Reason } from './types.js';
+import type { AnalysisResult, AnalyzeOptions, CallEdge, MethodInfo, Reason } from './types.js';
 
 export { parseCatalog } from './catalog.js';
+export { explainMethod, type Explanation } from './explain.js';
 export type * from './types.js';
 
 export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
-  const app = loadApp(options.appDir, options.tsconfig);
+  const app = loadApp(options.appDir, options.tsconfig, options.typeErrors === true);
   const table = collectMethods(app.files);
   const ids = [...table.byId.keys()].sort(cmp);
-  const { edges, unresolved } = resolveCalls(app, table);
+  const { edges, unresolved, libraryCalls } = resolveCalls(app, table);
 
   const allowed = globMatcher(options.allow ?? []);
   const userPinned = globMatcher(options.pin ?? []);
-  const catalogPins = findPins(app, table, options.catalogs);
+  const pins = findPins(app, table, options.catalogs);
   const reasons = new Map<string, Reason[]>(ids.map((id) => [id, []]));
   const pinned = new Set<string>();
   for (const id of ids) {
@@ -31,24 +33,43 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
       reasons.get(id)!.push({ rule: 'user-pin', message: `pinned by the user's pin list` });
       pinned.add(id);
     }
-    const pins = allowed(id) ? [] : (catalogPins.get(id) ?? []);
-    if (pins.length) {
-      reasons.get(id)!.push(...pins);
+    const own = allowed(id) ? [] : (pins.byMethod.get(id) ?? []);
+    if (own.length) {
+      reasons.get(id)!.push(...own);
       pinned.add(id);
     }
   }
-  const reach = reachesPinned(ids, edges, pinned);
-  for (const [id, r] of reach) reasons.get(id)!.push(r);
+  // Library leaves a catalog matches are pinned nodes of the graph too, so paths may end there.
+  const pinnedLibrary: { id: string; reason: Reason }[] = [];
+  for (const leaf of [...new Set(libraryCalls.map((e) => e.to))].sort(cmp)) {
+    const reason = matchLeaf(leaf, options.catalogs);
+    if (reason) pinnedLibrary.push({ id: leaf, reason });
+  }
+  const pinnedLeaves = new Set(pinnedLibrary.map((p) => p.id));
+  const libEdges = libraryCalls.filter((e) => pinnedLeaves.has(e.to) && !allowed(e.from));
+  const graph: CallEdge[] = [...edges, ...libEdges];
+  const reach = reachesPinned(ids, graph, new Set([...pinned, ...pinnedLeaves]));
+  for (const [id, r] of reach) if (!pinned.has(id)) reasons.get(id)!.push(r);
+
+  const native = nativeGroups(app, table, options.catalogs, pins);
   for (const id of ids) {
     if (pinned.has(id)) continue; // pinned methods never migrate, their boundary does not matter
     const m = table.byId.get(id)!;
-    reasons.get(id)!.push(...boundaryReasons(app.checker, m.file, m.nodes[0]!, options.catalogs));
+    const node = m.nodes[0];
+    if (!node) continue;
+    const cls = instanceClassOf(node);
+    const self = cls ? { cls, native: native.classes.get(cls) } : undefined;
+    reasons.get(id)!.push(...boundaryReasons(app.checker, m.file, node, options.catalogs, self));
   }
 
   const methods: MethodInfo[] = ids.map((id) => {
     const m = table.byId.get(id)!;
     const rs = reasons.get(id)!;
-    return { id, file: m.file.rel, line: m.line, pinned: pinned.has(id), candidate: rs.length === 0, reasons: rs };
+    const info: MethodInfo = { id, file: m.file.rel, line: m.line, pinned: pinned.has(id), candidate: rs.length === 0, reasons: rs };
+    if (m.synthetic) info.synthetic = m.synthetic.kind;
+    const group = native.memberReason.get(id);
+    if (group) info.nativeState = group;
+    return info;
   });
   const candidates = methods.filter((m) => m.candidate).map((m) => m.id);
   return {
@@ -58,5 +79,8 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
     diagnostics: app.diagnostics,
     sources: app.files.map((f) => ({ file: f.rel, sha256: createHash('sha256').update(f.sf.text).digest('hex') })),
     reaches: candidateReach(candidates, edges),
+    libraryCalls,
+    pinnedLibrary,
+    groups: native.groups,
   };
 }

@@ -1,31 +1,81 @@
-/** The app's methods: one id per function-like node with a body, over all app files. */
-import type { ts } from 'ts-morph';
-import { enclosingMethodNode, methodIdsOf } from '../ids/methodIds.js';
+/**
+ * The app's methods: one id per function-like node with a body, over all app files, plus two
+ * kinds of synthetic methods for code that runs but has no function node of its own:
+ * - `Class.constructor` for a class without an explicit constructor whose instance field
+ *   initialisers compute something (they run at `new`, after the base constructor);
+ * - `Class.static.<init>` for static field initialisers and `static {}` blocks (they run once,
+ *   when the class is defined; nothing calls them, they only carry pins and edges).
+ * With an explicit constructor, instance field initialisers belong to it.
+ */
+import { ts } from 'ts-morph';
+import { classIdsOf, enclosingMethodNode, isMethodNode, methodIdsOf } from '../ids/methodIds.js';
 import type { AppFile } from './project.js';
 
+export interface MethodEntry {
+  file: AppFile;
+  line: number;
+  /** Empty for synthetic methods. */
+  nodes: ts.FunctionLikeDeclaration[];
+  /** For synthetic methods: the class whose initialisers they run. */
+  synthetic?: { kind: 'constructor' | 'static-init'; cls: ts.ClassLikeDeclaration };
+}
+
 export interface MethodTable {
-  /** Method node -> id (a getter and its setter map to one id). */
+  /** Method node -> id (a getter and its setter map to one id); a class node -> its synthetic constructor id. */
   idOf: Map<ts.Node, string>;
-  /** id -> first declaration (file, line, nodes), in id order when iterated after sorting. */
-  byId: Map<string, { file: AppFile; line: number; nodes: ts.FunctionLikeDeclaration[] }>;
+  byId: Map<string, MethodEntry>;
+  /** Field initialisers / static blocks -> the (possibly synthetic) method that runs them. */
+  initOwner: Map<ts.Node, string>;
+  /** Class node -> `path#Class`. */
+  classId: Map<ts.ClassLikeDeclaration, string>;
 }
 
 export function collectMethods(files: AppFile[]): MethodTable {
-  const idOf = new Map<ts.Node, string>();
-  const byId: MethodTable['byId'] = new Map();
+  const t: MethodTable = { idOf: new Map(), byId: new Map(), initOwner: new Map(), classId: new Map() };
   for (const file of files) {
     for (const e of methodIdsOf(file.sf, file.rel)) {
-      idOf.set(e.node, e.id);
-      const seen = byId.get(e.id);
+      t.idOf.set(e.node, e.id);
+      const seen = t.byId.get(e.id);
       if (seen) seen.nodes.push(e.node as ts.FunctionLikeDeclaration);
-      else byId.set(e.id, { file, line: e.line, nodes: [e.node as ts.FunctionLikeDeclaration] });
+      else t.byId.set(e.id, { file, line: e.line, nodes: [e.node as ts.FunctionLikeDeclaration] });
+    }
+    for (const [cls, id] of classIdsOf(file.sf, file.rel)) {
+      t.classId.set(cls, id);
+      addInitialisers(t, file, cls, id);
     }
   }
-  return { idOf, byId };
+  return t;
 }
 
-/** Id of the method whose own body holds `node` (innermost function-like), if any. */
+function addInitialisers(t: MethodTable, file: AppFile, cls: ts.ClassLikeDeclaration, clsId: string): void {
+  const line = file.sf.getLineAndCharacterOfPosition(cls.getStart(file.sf)).line + 1;
+  const explicit = cls.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
+  for (const m of cls.members) {
+    const isStaticBlock = ts.isClassStaticBlockDeclaration(m);
+    if (!isStaticBlock && !(ts.isPropertyDeclaration(m) && m.initializer && !isMethodNode(skip(m.initializer)))) continue;
+    const isStatic = isStaticBlock || (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+    let id: string;
+    if (!isStatic && explicit) id = t.idOf.get(explicit)!;
+    else {
+      id = isStatic ? `${clsId}.static.<init>` : `${clsId}.constructor`;
+      if (!t.byId.has(id)) t.byId.set(id, { file, line, nodes: [], synthetic: { kind: isStatic ? 'static-init' : 'constructor', cls } });
+      if (!isStatic) t.idOf.set(cls, id);
+    }
+    t.initOwner.set(m, id);
+  }
+}
+
+function skip(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+/** Id of the method whose own body holds `node` (innermost function-like or field initialiser), if any. */
 export function ownerOf(table: MethodTable, node: ts.Node): string | undefined {
   const m = enclosingMethodNode(node);
+  for (let p = node.parent; p && p !== m; p = p.parent) {
+    const init = table.initOwner.get(p);
+    if (init) return init;
+  }
   return m && table.idOf.get(m);
 }

@@ -4,8 +4,9 @@
  * global only if it resolves to nothing or to declaration files only (lib, @types), so a local
  * `document` variable is not the DOM. Imports match by module specifier (also `require('x')`,
  * `import('x')`, `import x = require('x')`); every use of an imported binding pins its user.
- * Not handled yet: module-level values derived from device APIs (`const c = document.body`
- * used later in a method), and element access (`window['document']`).
+ * Module-level values derived from device APIs (`const c = document.body`, `export const port
+ * = new SerialPort()`, and values derived from those) pin every method that uses them, also
+ * through imports. Element access with a literal key (`window['document']`) is a member path.
  */
 import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
@@ -14,7 +15,7 @@ import { siteOf, type AppFile, type LoadedApp } from './project.js';
 import type { CatalogEntry, PlatformCatalog, Reason } from './types.js';
 
 interface Api {
-  kind: 'module' | 'global';
+  kind: 'module' | 'global' | 'module-level value';
   entry: CatalogEntry;
   catalog: PlatformCatalog;
 }
@@ -22,7 +23,14 @@ interface Api {
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self']);
 
 /** method id -> 'pinned' reasons, one per distinct API (its first use). */
-export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformCatalog[]): Map<string, Reason[]> {
+export interface Pins {
+  /** method id -> 'pinned' reasons. */
+  byMethod: Map<string, Reason[]>;
+  /** The first device API an expression uses (outside nested functions), described, with its site. */
+  deviceUse(expr: ts.Expression): { what: string; site: string } | undefined;
+}
+
+export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformCatalog[]): Pins {
   const globals = new Map<string, Api[]>(); // root identifier -> entries starting with it
   const modules: Api[] = [];
   for (const catalog of catalogs) {
@@ -44,46 +52,110 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
   };
   const moduleOf = (spec: string): Api | undefined => modules.find((m) => specMatches(spec, m.entry.name));
   const rootWord = globals.size ? new RegExp(`\\b(${[...globals.keys(), ...GLOBAL_OBJECTS].join('|')})\\b`) : undefined;
+  const derived = new Map<ts.Symbol, Api>(); // module-level values computed from device APIs
 
-  for (const file of app.files) {
+  const perFile = app.files.map((file) => {
     const text = file.sf.text;
-    const checkGlobals = rootWord?.test(text) ?? false;
     const deviceSymbols = modules.length ? importedDeviceSymbols(app.checker, file.sf, moduleOf) : new Map<ts.Symbol, Api>();
-    const mayRequire = modules.length > 0 && /\b(require|import)\s*\(/.test(text);
-    if (!checkGlobals && deviceSymbols.size === 0 && !mayRequire) continue;
+    return { file, deviceSymbols, checkGlobals: rootWord?.test(text) ?? false, mayRequire: modules.length > 0 && /\b(require|import)\s*\(/.test(text) };
+  });
 
+  /** The device API a node uses directly: a require/import of a device module, a device binding, a derived value or a global path. */
+  const apiAt = (node: ts.Node, f: (typeof perFile)[number]): { api: Api; at: ts.Node } | undefined => {
+    if (f.mayRequire && ts.isCallExpression(node)) {
+      const spec = requiredModule(node);
+      const api = spec === undefined ? undefined : moduleOf(spec);
+      if (api) return { api, at: node };
+    }
+    if (!ts.isIdentifier(node) || !isValueReference(node)) return undefined;
+    let sym = app.checker.getSymbolAtLocation(node);
+    const direct = sym && f.deviceSymbols.get(sym);
+    if (direct) return { api: direct, at: node };
+    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = app.checker.getAliasedSymbol(sym);
+    const d = sym && derived.get(sym);
+    if (d) return { api: d, at: node };
+    if (!f.checkGlobals || !(globals.has(node.text) || GLOBAL_OBJECTS.has(node.text)) || !isGlobalSymbol(sym)) return undefined;
+    const path = memberPath(node);
+    const paths = GLOBAL_OBJECTS.has(node.text) ? [path, path.slice(1)] : [path];
+    for (const p of paths) {
+      for (const api of globals.get(p[0] ?? '') ?? []) {
+        const want = api.entry.name.split('.');
+        if (want.every((w, i) => p[i] === w)) return { api, at: node };
+      }
+    }
+    return undefined;
+  };
+
+  // Module-level values first (a few rounds: values derived from values, across files).
+  for (let round = 0; round < 4; round++) {
+    const before = derived.size;
+    for (const f of perFile) for (const st of f.file.sf.statements) deriveFrom(st, f);
+    if (derived.size === before) break;
+  }
+  function deriveFrom(st: ts.Statement, f: (typeof perFile)[number]): void {
+    const decls = ts.isVariableStatement(st) ? st.declarationList.declarations : [];
+    for (const d of decls) {
+      if (!d.initializer || !ts.isIdentifier(d.name)) continue;
+      const sym = app.checker.getSymbolAtLocation(d.name);
+      if (!sym || derived.has(sym)) continue;
+      const found = firstApi(d.initializer, (n) => apiAt(n, f));
+      if (!found) continue;
+      const line = siteOf(f.file, found.at).split(':').slice(0, 2).join(':');
+      const why = `computed at ${line} from ${found.api.kind} '${found.api.entry.name}'${found.api.entry.why ? `: ${found.api.entry.why}` : ''}`;
+      derived.set(sym, { kind: 'module-level value', entry: { name: d.name.text, why }, catalog: found.api.catalog });
+    }
+  }
+
+  for (const f of perFile) {
+    if (!f.checkGlobals && f.deviceSymbols.size === 0 && !f.mayRequire && derived.size === 0) continue;
     const visit = (node: ts.Node, owner: string | undefined): void => {
       if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
+      owner = table.initOwner.get(node) ?? owner;
       if (isMethodNode(node)) owner = table.idOf.get(node);
-      if (mayRequire && ts.isCallExpression(node)) {
-        const spec = requiredModule(node);
-        const api = spec === undefined ? undefined : moduleOf(spec);
-        if (api) pin(owner, api, file, node);
-      }
-      if (ts.isIdentifier(node) && owner && isValueReference(node)) {
-        const sym = app.checker.getSymbolAtLocation(node);
-        const api = sym && deviceSymbols.get(sym);
-        if (api) pin(owner, api, file, node);
-        else if (checkGlobals) matchGlobal(node, sym);
+      if (owner) {
+        const hit = apiAt(node, f);
+        if (hit) pin(owner, hit.api, f.file, hit.at);
       }
       ts.forEachChild(node, (c) => visit(c, owner));
-
-      function matchGlobal(id: ts.Identifier, sym: ts.Symbol | undefined): void {
-        if (!(globals.has(id.text) || GLOBAL_OBJECTS.has(id.text)) || !isGlobalSymbol(sym)) return;
-        const path = memberPath(id);
-        const paths = GLOBAL_OBJECTS.has(id.text) ? [path, path.slice(1)] : [path];
-        for (const p of paths) {
-          for (const api of globals.get(p[0] ?? '') ?? []) {
-            const want = api.entry.name.split('.');
-            if (want.every((w, i) => p[i] === w)) pin(owner, api, file, id);
-          }
-        }
-      }
     };
-    ts.forEachChild(file.sf, (c) => visit(c, undefined));
+    ts.forEachChild(f.file.sf, (c) => visit(c, undefined));
   }
-  return out;
+  const bySf = new Map(perFile.map((f) => [f.file.sf, f]));
+  const deviceUse = (expr: ts.Expression): { what: string; site: string } | undefined => {
+    const f = bySf.get(expr.getSourceFile());
+    const hit = f && firstApi(expr, (n) => apiAt(n, f));
+    return hit && { what: `${hit.api.kind} '${hit.api.entry.name}' (${hit.api.catalog.platform})`, site: siteOf(f.file, hit.at) };
+  };
+  return { byMethod: out, deviceUse };
 }
+
+/** The first device API used in an expression, not looking into nested functions (they run later, if at all). */
+function firstApi<T>(node: ts.Node, at: (n: ts.Node) => T | undefined): T | undefined {
+  const hit = at(node);
+  if (hit) return hit;
+  if (isMethodNode(node) || ts.isTypeNode(node)) return undefined;
+  return ts.forEachChild(node, (c) => firstApi(c, at));
+}
+
+/** The catalog entry a library leaf (`lib:<module>#<path>`) matches, as a 'pinned' reason. */
+export function matchLeaf(leaf: string, catalogs: PlatformCatalog[]): Reason | undefined {
+  const m = /^lib:(.*)#(.*)$/.exec(leaf);
+  if (!m) return undefined;
+  const [, mod, path] = m as unknown as [string, string, string];
+  for (const catalog of catalogs) {
+    const entry =
+      mod === 'globals'
+        ? catalog.globals.find((g) => `${path}.`.startsWith(`${g.name}.`) || GLOBAL_PREFIXES.some((p) => `${path}.`.startsWith(`${p}.${g.name}.`)))
+        : catalog.modules.find((e) => specMatches(mod, e.name));
+    if (entry) {
+      const why = entry.why ? `: ${entry.why}` : '';
+      return { rule: 'pinned', message: `device-only ${mod === 'globals' ? 'global' : 'module'} '${entry.name}' (${catalog.platform}${why})` };
+    }
+  }
+  return undefined;
+}
+
+const GLOBAL_PREFIXES = ['globalThis', 'window', 'self'];
 
 /** `fs` matches `fs`, `node:fs` and `fs/...`. */
 function specMatches(spec: string, name: string): boolean {
@@ -163,13 +235,20 @@ function isValueReference(id: ts.Identifier): boolean {
   return !(ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p));
 }
 
-/** `a.b.c` read upwards from the root identifier `a`. */
+/** `a.b.c` (also `a['b']`) read upwards from the root identifier `a`. */
 function memberPath(id: ts.Identifier): string[] {
   const path = [id.text];
   let n: ts.Node = id;
-  while (n.parent && ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n) {
-    path.push(n.parent.name.text);
-    n = n.parent;
+  for (;;) {
+    const p = n.parent;
+    if (p && ts.isPropertyAccessExpression(p) && p.expression === n) path.push(p.name.text);
+    else if (p && ts.isElementAccessExpression(p) && p.expression === n && ts.isStringLiteralLike(p.argumentExpression)) {
+      path.push(p.argumentExpression.text);
+    } else if (p && (ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p))) {
+      n = p;
+      continue;
+    } else break;
+    n = p;
   }
   return path;
 }

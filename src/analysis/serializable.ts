@@ -4,7 +4,9 @@
  * WeakMap/WeakSet/WeakRef, and types named by a catalog's `types` (DOM nodes, canvas
  * contexts, streams); look through unions, arrays, tuples, Map/Set and the data properties of
  * app-declared object types (methods are assumed to be restored with the class on the other
- * side). `any`/`unknown` pass: we cannot tell. `this` is not checked yet.
+ * side). `any`/`unknown` pass: we cannot tell. For instance methods `this` crosses too: the
+ * instance's data fields must pass the same test, and an instance of a native-state class
+ * (groups.ts) never does, naming the field.
  */
 import { ts } from 'ts-morph';
 import { siteOf, type AppFile } from './project.js';
@@ -18,6 +20,7 @@ export function boundaryReasons(
   file: AppFile,
   node: ts.FunctionLikeDeclaration,
   catalogs: PlatformCatalog[],
+  self?: { cls: ts.ClassLikeDeclaration; native?: { field: string; reason: Reason } },
 ): Reason[] {
   const named = new Map<string, string>();
   for (const c of catalogs) for (const t of c.types) named.set(t.name, c.platform);
@@ -35,6 +38,27 @@ export function boundaryReasons(
         message: `parameter '${name}' has type '${checker.typeToString(t)}', which cannot cross the boundary: ${bad} (${at(p)})`,
         site: siteOf(file, p),
       });
+    }
+  }
+  if (self && !ts.isConstructorDeclaration(node)) {
+    const name = self.cls.name?.text ?? 'the class';
+    if (self.native) {
+      out.push({
+        rule: 'not-serializable',
+        message: `'this' (${name}) cannot cross the boundary: field '${self.native.field}' holds device-bound state (${at(node)})`,
+        site: siteOf(file, node),
+      });
+    } else {
+      const sym = self.cls.name ? checker.getSymbolAtLocation(self.cls.name) : undefined;
+      const t = sym && checker.getDeclaredTypeOfSymbol(sym);
+      const bad = t && why(t);
+      if (bad) {
+        out.push({
+          rule: 'not-serializable',
+          message: `'this' has type '${checker.typeToString(t)}', which cannot cross the boundary: ${bad} (${at(node)})`,
+          site: siteOf(file, node),
+        });
+      }
     }
   }
   if (!ts.isConstructorDeclaration(node) && !ts.isSetAccessorDeclaration(node)) {

@@ -3,13 +3,15 @@
 /** Why a method is not a candidate migration point (or why it is pinned). */
 export interface Reason {
   /** Which legality rule produced it. */
-  rule: 'pinned' | 'reaches-pinned' | 'not-serializable' | 'user-pin';
+  rule: 'pinned' | 'reaches-pinned' | 'not-serializable' | 'user-pin' | 'native-state';
   /** One readable sentence, with file:line. */
   message: string;
   /** file:line:col of the API use or call that caused it. */
   site?: string;
   /** For reaches-pinned: the call path from this method down to the pinned method (method ids). */
   via?: string[];
+  /** For reaches-pinned: the edges of that path, in order (each with its call site and kind). */
+  path?: CallEdge[];
 }
 
 export interface MethodInfo {
@@ -23,9 +25,33 @@ export interface MethodInfo {
   /** May be a migration point: not pinned, cannot reach a pinned method, serializable boundary. */
   candidate: boolean;
   reasons: Reason[];
+  /**
+   * Set for methods without a function node: `constructor` (implicit constructor running field
+   * initialisers) or `static-init` (static field initialisers and `static {}` blocks).
+   */
+  synthetic?: 'constructor' | 'static-init';
+  /** For members of a native-state group: why the class holds device-bound state (does not by itself block migration). */
+  nativeState?: Reason;
 }
 
-export type EdgeKind = 'direct' | 'method' | 'constructor' | 'hierarchy' | 'callback';
+/**
+ * How a call edge was resolved: 'direct' (declared function, IIFE), 'method', 'constructor'
+ * (`new`), 'super' (`super(...)`, `super.m()`, implicit base constructor), 'hierarchy' (override
+ * or interface/abstract implementation), 'callback' (function value), 'accessor' (getter/setter
+ * run by a property access), 'jsx' (component), 'tagged-template', 'library' (only in
+ * `libraryCalls`: a call into node_modules/lib, `to` is a `lib:<module>#<export>` leaf).
+ */
+export type EdgeKind =
+  | 'direct'
+  | 'method'
+  | 'constructor'
+  | 'super'
+  | 'hierarchy'
+  | 'callback'
+  | 'accessor'
+  | 'jsx'
+  | 'tagged-template'
+  | 'library';
 
 export interface CallEdge {
   from: string;
@@ -62,6 +88,15 @@ export interface AnalysisResult {
   sources: { file: string; sha256: string }[];
   /** Pairs [m1, m2] of distinct candidates where m1 may (transitively) call m2, sorted. */
   reaches: [string, string][];
+  /**
+   * Calls into node_modules/lib, one per (caller, leaf) with its first site, sorted like edges.
+   * `to` is `lib:<module>#<export path>` (`lib:fs#readFileSync`, `lib:globals#setTimeout`).
+   */
+  libraryCalls: CallEdge[];
+  /** Library leaves called by the app that a platform catalog matches, with the reason. */
+  pinnedLibrary: { id: string; reason: Reason }[];
+  /** Native-state groups (V_NatC): sorted method ids of one class each, sorted by first id. */
+  groups: string[][];
 }
 
 /** One entry of a platform catalog: a module specifier, a global path or a type name. */
@@ -96,4 +131,6 @@ export interface AnalyzeOptions {
   pin?: string[];
   /** Method-id globs exempt from catalog pinning. */
   allow?: string[];
+  /** Also report type errors of the app's files (a full type check: slower). */
+  typeErrors?: boolean;
 }

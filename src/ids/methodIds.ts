@@ -70,7 +70,21 @@ const join = (a: string, b: string): string => (a ? `${a}.${b}` : b);
 
 /** Every method of the file with its id, in source order. */
 export function methodIdsOf(sourceFile: ts.SourceFile, relPath: string): MethodIdEntry[] {
+  return namesOf(sourceFile, relPath).methods;
+}
+
+/**
+ * Every class of the file with the qualified id its members build on (`src/a.ts#Lexer`), so the
+ * analyzer can name what has no node of its own: an implicit constructor that runs field
+ * initialisers (`Lexer.constructor`) and static initialisation (`Lexer.static.<init>`).
+ */
+export function classIdsOf(sourceFile: ts.SourceFile, relPath: string): Map<ts.ClassLikeDeclaration, string> {
+  return namesOf(sourceFile, relPath).classes;
+}
+
+function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodIdEntry[]; classes: Map<ts.ClassLikeDeclaration, string> } {
   const out: MethodIdEntry[] = [];
+  const classes = new Map<ts.ClassLikeDeclaration, string>();
   // id -> scope and accessor kind, to share getter/setter ids and to detect clashes
   const used = new Map<string, { scope: Scope; accessor?: ts.SyntaxKind }>();
   const claimed = new Set<string>(); // scope names of classes/objects, for clashes among them
@@ -111,6 +125,7 @@ export function methodIdsOf(sourceFile: ts.SourceFile, relPath: string): MethodI
       const seg = node.name?.text ?? (b ? join(...b) : join(scope.name, hasDefault(node) ? 'default' : anon(scope)));
       const name = unique(node.name ? join(scope.name, seg) : seg, (n) => claimed.has(n));
       claimed.add(name);
+      classes.set(node, `${relPath}#${name}`);
       const own: Scope = { name, anon: 0, thisOwner: name };
       ts.forEachChild(node, (c) => visit(c, own));
       return;
@@ -167,7 +182,7 @@ export function methodIdsOf(sourceFile: ts.SourceFile, relPath: string): MethodI
   };
   const top: Scope = { name: '', anon: 0, thisOwner: '' };
   ts.forEachChild(sourceFile, (c) => visit(c, top));
-  return out;
+  return { methods: out, classes };
 }
 
 const cache = new WeakMap<ts.SourceFile, Map<string, Map<ts.Node, string>>>();

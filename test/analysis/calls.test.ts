@@ -27,6 +27,12 @@ describe('call graph (calls-graph fixture)', () => {
 
   test('edges: direct, imports (named/default/namespace), methods, constructors, function values, hierarchy', () => {
     expect(r.edges.map((e) => [e.from, e.to, e.site, e.kind])).toEqual([
+      // `cb()`: the only caller passes the top-level arrow (parameter flow)
+      [M, 'src/main.ts#<anonymous 1>', 'src/main.ts:19:3', 'callback'],
+      // the inline arrow handed to map escapes from main: main is taken to call it
+      [M, 'src/main.ts#main.<anonymous 1>', 'src/main.ts:18:14', 'callback'],
+      // Base is structurally a Shape: `shape.area()` may run it
+      [M, 'src/shapes.ts#Base.area', 'src/main.ts:22:16', 'hierarchy'],
       // Square has no constructor: `new Square()` runs Base's
       [M, 'src/shapes.ts#Base.constructor', 'src/main.ts:14:14', 'constructor'],
       [M, 'src/shapes.ts#Base.describe', 'src/main.ts:15:6', 'method'],
@@ -44,15 +50,17 @@ describe('call graph (calls-graph fixture)', () => {
       ['src/shapes.ts#Base.describe', 'src/shapes.ts#Base.area', 'src/shapes.ts:8:39', 'method'],
       // this.area() may run the override
       ['src/shapes.ts#Base.describe', 'src/shapes.ts#Square.area', 'src/shapes.ts:8:39', 'hierarchy'],
-      ['src/shapes.ts#Circle.constructor', 'src/shapes.ts#Base.constructor', 'src/shapes.ts:23:5', 'constructor'],
+      ['src/shapes.ts#Circle.constructor', 'src/shapes.ts#Base.constructor', 'src/shapes.ts:23:5', 'super'],
       ['src/shapes.ts#Circle.static.unit', 'src/shapes.ts#Circle.constructor', 'src/shapes.ts:26:12', 'constructor'],
       ['src/util.ts#greet', 'src/util.ts#sha1', 'src/util.ts:6:10', 'direct'],
     ]);
   });
 
-  test('library calls are not edges; parameter calls are unresolved with a reason; top-level calls belong to no method', () => {
-    expect(r.unresolved).toEqual([
-      { from: M, site: 'src/main.ts:19:3', text: 'cb', reason: 'function value received as a parameter' },
+  test('library calls are leaves, not edges; top-level calls belong to no method', () => {
+    expect(r.unresolved).toEqual([]);
+    expect(r.libraryCalls.map((e) => [e.from, e.to, e.site, e.kind])).toEqual([
+      [M, 'lib:globals#Array.map', 'src/main.ts:18:10', 'library'],
+      [M, 'lib:globals#JSON.stringify', 'src/main.ts:20:8', 'library'],
     ]);
     expect(r.edges.some((e) => e.from.endsWith('#<anonymous 1>'))).toBe(false);
   });
@@ -61,6 +69,7 @@ describe('call graph (calls-graph fixture)', () => {
     expect(r.reaches).toContainEqual(['src/shapes.ts#Base.describe', 'src/shapes.ts#Square.area']);
     expect(r.reaches).toContainEqual(['src/shapes.ts#Circle.static.unit', 'src/shapes.ts#Base.constructor']);
     expect(r.reaches.some(([a]) => a === M)).toBe(false); // main is not a candidate (callback parameter)
+    expect(r.reaches).toContainEqual(['src/main.ts#main.<anonymous 1>', 'src/util.ts#twice']);
   });
 
   test('sources carry sha256 per file, sorted', () => {

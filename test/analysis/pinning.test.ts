@@ -20,7 +20,7 @@ describe('pinning in a browser app (pin-browser)', () => {
       'src/ui.ts#render': [true, false, ['pinned']],
       'src/ui.ts#shadowed': [false, true, []], // a local `document` is not the DOM
       'src/ui.ts#userAgent': [false, true, []], // navigator, but not navigator.geolocation
-      'src/ui.ts#viaWindow': [true, false, ['pinned', 'pinned']],
+      'src/ui.ts#viaWindow': [true, false, ['pinned']], // window.alert: one reason per use
       'src/work.ts#compute': [false, true, []],
       'src/work.ts#helper': [false, true, []],
       'src/work.ts#stash': [false, true, []], // allowed despite localStorage
@@ -46,6 +46,10 @@ describe('pinning in a browser app (pin-browser)', () => {
           'may reach pinned method src/ui.ts#render: src/app.ts#controller -> src/app.ts#show (called at src/app.ts:9) -> src/ui.ts#render (called at src/app.ts:5)',
         site: 'src/app.ts:9:3',
         via: ['src/app.ts#controller', 'src/app.ts#show', 'src/ui.ts#render'],
+        path: [
+          { from: 'src/app.ts#controller', to: 'src/app.ts#show', site: 'src/app.ts:9:3', kind: 'direct' },
+          { from: 'src/app.ts#show', to: 'src/ui.ts#render', site: 'src/app.ts:5:3', kind: 'direct' },
+        ],
       },
     ]);
   });

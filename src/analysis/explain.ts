@@ -1,0 +1,39 @@
+/**
+ * `analyze --explain <id>` as data: a method's verdict and every reason spelled out, the
+ * reaches-pinned chain hop by hop (call site and edge kind) down to the device API use.
+ * Pure: reads only the analysis result.
+ */
+import type { AnalysisResult, MethodInfo, Reason } from './types.js';
+
+export interface Explanation {
+  id: string;
+  /** 'pinned' | 'not a candidate' | 'candidate' | 'unknown method'. */
+  verdict: string;
+  /** Readable lines, in order; the CLI prints them as they are. */
+  lines: string[];
+}
+
+export function explainMethod(analysis: AnalysisResult, id: string): Explanation {
+  const byId = new Map(analysis.methods.map((m) => [m.id, m]));
+  const m = byId.get(id);
+  if (!m) return { id, verdict: 'unknown method', lines: [`${id}: no such method in the analysed app`] };
+  const verdict = m.pinned ? 'pinned' : m.candidate ? 'candidate' : 'not a candidate';
+  const lines = [`${id} (${m.file}:${m.line}): ${verdict}`];
+  if (m.candidate) lines.push('  may migrate: not pinned, reaches no pinned method, its boundary is serializable');
+  for (const r of m.reasons) lines.push(...explainReason(r, byId));
+  if (m.nativeState) lines.push(`  native-state group: ${m.nativeState.message}`);
+  const unresolved = analysis.unresolved.filter((u) => u.from === id);
+  for (const u of unresolved) lines.push(`  note: unresolved call ${u.text} at ${u.site}: ${u.reason}`);
+  return { id, verdict, lines };
+}
+
+function explainReason(r: Reason, byId: Map<string, MethodInfo>): string[] {
+  if (r.rule !== 'reaches-pinned' || !r.path?.length) return [`  ${r.rule}: ${r.message}`];
+  const out = [`  reaches-pinned: ${r.path.length} call(s) down to the device`];
+  for (const e of r.path) out.push(`    ${e.from} -> ${e.to}  [${e.kind}] at ${e.site}`);
+  const target = byId.get(r.path[r.path.length - 1]!.to);
+  for (const p of target?.reasons ?? []) {
+    if (p.rule === 'pinned' || p.rule === 'user-pin') out.push(`    ${target!.id} is pinned: ${p.message}${p.site ? ` (${p.site})` : ''}`);
+  }
+  return out;
+}

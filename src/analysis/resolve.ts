@@ -1,0 +1,204 @@
+/**
+ * What a call site, a member access or a value may run, asked of the type checker.
+ * Kinds: 'direct' (a declared function, also through imports and IIFEs), 'method' (a class or
+ * object method), 'constructor' (`new`), 'super' (`super(...)`, `super.m()`), 'hierarchy' (an
+ * override or an implementation of an interface/abstract member), 'callback' (a function value:
+ * stored in a variable/property, returned by a factory, passed along, `f.call/apply/bind`),
+ * 'accessor' (a getter/setter run by a property read/write), 'jsx' (`<Comp/>` runs the component
+ * function, or a class component's constructor and `render`), 'tagged-template' (tag`...`).
+ */
+import { ts } from 'ts-morph';
+import { isMethodNode } from '../ids/methodIds.js';
+import { Hierarchy, type LiteralFn } from './hierarchy.js';
+import { libraryLeaf } from './library.js';
+import type { MethodTable } from './methods.js';
+import type { LoadedApp } from './project.js';
+import type { EdgeKind } from './types.js';
+import { FunctionValues } from './values.js';
+import { isFnMember, skipWrappers, type CallSite } from './walk.js';
+
+export interface Target {
+  node: ts.Node;
+  kind: EdgeKind;
+}
+
+export type Resolution =
+  | { targets: Target[] }
+  | { library: string | undefined }
+  | { reason: string; param?: ts.ParameterDeclaration };
+
+export class Resolver {
+  readonly checker: ts.TypeChecker;
+  readonly hierarchy: Hierarchy;
+  readonly values: FunctionValues;
+  private readonly appFiles: Set<ts.SourceFile>;
+
+  constructor(
+    app: LoadedApp,
+    readonly table: MethodTable,
+    literalFns: LiteralFn[],
+    stores: Map<string, ts.Node[]>,
+  ) {
+    this.checker = app.checker;
+    this.hierarchy = new Hierarchy(app, table, literalFns);
+    this.appFiles = new Set(app.files.map((f) => f.sf));
+    this.values = new FunctionValues(this, stores);
+  }
+
+  call(site: CallSite): Resolution {
+    if (ts.isJsxOpeningElement(site) || ts.isJsxSelfClosingElement(site)) return this.jsx(site.tagName);
+    if (ts.isTaggedTemplateExpression(site)) return this.relabel(this.callee(site.tag, false), 'tagged-template');
+    if (ts.isNewExpression(site)) return this.construct(skipWrappers(site.expression));
+    return this.callee(site.expression, true);
+  }
+
+  /** Targets of a called expression. */
+  callee(raw: ts.Expression, isCall: boolean): Resolution {
+    const expr = skipWrappers(raw);
+    if (expr.kind === ts.SyntaxKind.SuperKeyword) {
+      const cls = ts.findAncestor(expr, ts.isClassLike);
+      const base = cls && this.hierarchy.baseOf(cls);
+      const ctor = base && this.constructorOf(base);
+      return ctor ? { targets: [{ node: ctor, kind: 'super' }] } : { library: undefined };
+    }
+    if (expr.kind === ts.SyntaxKind.ImportKeyword) return { library: undefined }; // loads a module: its top level runs at load
+    if (isMethodNode(expr)) return { targets: [{ node: expr, kind: 'direct' }] }; // IIFE
+    if (isCall && ts.isPropertyAccessExpression(expr) && isFnMember(expr.name.text)) {
+      const fns = this.values.of(expr.expression);
+      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
+    }
+    const nameNode = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isElementAccessExpression(expr) ? expr.argumentExpression : expr;
+    const sym = this.symbolAt(nameNode);
+    const decls = sym?.declarations ?? [];
+    if (!sym && ts.isIdentifier(expr)) return { library: `lib:globals#${expr.text}` }; // undeclared global
+    if (!sym || decls.length === 0) {
+      if (!this.isAppExpr(expr)) return { library: libraryLeaf(this.checker, expr, sym) };
+      return { reason: sym ? 'callee symbol has no declaration' : 'callee has no symbol (untyped or any)' };
+    }
+    if (decls.every((d) => !this.isApp(d))) return { library: libraryLeaf(this.checker, expr, sym) };
+    const viaSuper = (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) && expr.expression.kind === ts.SyntaxKind.SuperKeyword;
+    return this.fromDecls(decls, viaSuper);
+  }
+
+  /** Targets of a symbol's declarations when it is called or read as a function value. */
+  fromDecls(decls: readonly ts.Declaration[], viaSuper = false): Resolution {
+    const targets: Target[] = [];
+    let why = 'callee is not a statically known function';
+    let param: ts.ParameterDeclaration | undefined;
+    for (const d of decls) {
+      if (isMethodNode(d)) {
+        const fn = ts.isFunctionDeclaration(d) || ts.isFunctionExpression(d) || ts.isArrowFunction(d);
+        targets.push({ node: d, kind: viaSuper ? 'super' : fn ? 'direct' : 'method' });
+        if (!viaSuper && ts.isClassElement(d)) for (const o of this.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'hierarchy' });
+        continue;
+      }
+      if (ts.isMethodSignature(d) || ts.isPropertySignature(d) || isAbstract(d)) {
+        const impls = this.hierarchy.implementationsOf(d);
+        for (const o of impls) targets.push({ node: o, kind: 'hierarchy' });
+        const stored = ts.isPropertySignature(d) ? this.values.stored(d) : [];
+        for (const o of stored) targets.push({ node: o, kind: 'callback' });
+        if (impls.length + stored.length === 0) why = 'interface or abstract member without an implementation in the app';
+        continue;
+      }
+      if (ts.isParameter(d)) {
+        why = 'function value received as a parameter';
+        param = d;
+        continue;
+      }
+      if (ts.isPropertyDeclaration(d) && ts.isClassElement(d) && !viaSuper) {
+        for (const o of this.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'hierarchy' });
+      }
+      for (const node of this.values.ofDeclaration(d, 0)) targets.push({ node, kind: 'callback' });
+    }
+    if (targets.length) return { targets };
+    return param ? { reason: why, param } : { reason: why };
+  }
+
+  private construct(expr: ts.Expression): Resolution {
+    const sym = this.symbolAt(expr);
+    const decls = sym?.declarations ?? [];
+    if (!sym) return this.isAppExpr(expr) ? { reason: 'constructed class has no symbol' } : { library: libraryLeaf(this.checker, expr, sym) };
+    if (decls.length === 0 || decls.every((d) => !this.isApp(d))) return { library: libraryLeaf(this.checker, expr, sym) };
+    for (const d of decls) {
+      const cls = this.classOf(d);
+      if (!cls) continue;
+      const ctor = this.constructorOf(cls);
+      return ctor ? { targets: [{ node: ctor, kind: 'constructor' }] } : { library: undefined };
+    }
+    if (decls.some(ts.isParameter)) return { reason: 'constructed class received as a parameter' };
+    return { reason: 'constructed value is not a class declared in the app' };
+  }
+
+  private jsx(tag: ts.JsxTagNameExpression): Resolution {
+    if (ts.isIdentifier(tag) && /^[a-z]/.test(tag.text)) return { library: undefined }; // intrinsic element
+    const sym = this.symbolAt(tag);
+    const decls = sym?.declarations ?? [];
+    if (decls.length === 0) return { reason: 'JSX component has no symbol' };
+    if (decls.every((d) => !this.isApp(d))) return { library: libraryLeaf(this.checker, tag as ts.Expression, sym) };
+    const targets: Target[] = [];
+    for (const d of decls) {
+      const cls = this.classOf(d);
+      if (cls) {
+        const ctor = this.constructorOf(cls);
+        if (ctor) targets.push({ node: ctor, kind: 'jsx' });
+        const render = this.findMember(cls, 'render');
+        if (render) targets.push({ node: render, kind: 'jsx' });
+        continue;
+      }
+      const r = this.fromDecls([d]);
+      if ('targets' in r) targets.push(...r.targets.map((t) => ({ node: t.node, kind: 'jsx' as const })));
+    }
+    return targets.length ? { targets } : { reason: 'JSX component is not a function or class of the app' };
+  }
+
+  private findMember(cls: ts.ClassLikeDeclaration, name: string, depth = 0): ts.Node | undefined {
+    const own = cls.members.find((m) => isMethodNode(m) && m.name && ts.isIdentifier(m.name) && m.name.text === name);
+    if (own) return own;
+    const base = depth < 20 ? this.hierarchy.baseOf(cls) : undefined;
+    return base && this.findMember(base, name, depth + 1);
+  }
+
+  private classOf(d: ts.Node): ts.ClassLikeDeclaration | undefined {
+    if (ts.isClassLike(d)) return d;
+    if (ts.isVariableDeclaration(d) && d.initializer) {
+      const v = skipWrappers(d.initializer);
+      if (ts.isClassExpression(v)) return v;
+    }
+    return undefined;
+  }
+
+  /** What `new cls()` runs first: its explicit or synthetic constructor, else the nearest base's. */
+  constructorOf(cls: ts.ClassLikeDeclaration, depth = 0): ts.Node | undefined {
+    const own = cls.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
+    if (own) return own;
+    if (this.table.idOf.has(cls)) return cls; // synthetic constructor (field initialisers)
+    const base = depth < 20 ? this.hierarchy.baseOf(cls) : undefined;
+    return base && this.constructorOf(base, depth + 1);
+  }
+
+  private relabel(r: Resolution, kind: EdgeKind): Resolution {
+    return 'targets' in r ? { targets: r.targets.map((t) => ({ node: t.node, kind })) } : r;
+  }
+
+  symbolAt(node: ts.Node): ts.Symbol | undefined {
+    const s = this.checker.getSymbolAtLocation(node);
+    return s && s.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(s) : s;
+  }
+
+  isApp(d: ts.Node): boolean {
+    return this.appFiles.has(d.getSourceFile());
+  }
+
+  /** A member access whose receiver is typed by the app (so a missing symbol is our gap, not a library's). */
+  private isAppExpr(expr: ts.Expression): boolean {
+    if (!ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr)) return true;
+    const t = this.checker.getTypeAtLocation(expr.expression);
+    if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+    const decls = (t.getSymbol() ?? t.aliasSymbol)?.declarations ?? [];
+    return decls.length === 0 || decls.some((d) => this.isApp(d));
+  }
+}
+
+function isAbstract(d: ts.Node): boolean {
+  return ts.isMethodDeclaration(d) && !d.body && (ts.getModifiers(d)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword) ?? false);
+}

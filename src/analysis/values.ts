@@ -1,0 +1,99 @@
+/**
+ * Which app functions an expression or declaration may hold, following simple data flow:
+ * `const g = f`, `a ? f : g`, `a ?? f`, `f.bind(x)`, factories (`const h = make()` holds what
+ * `make` returns), properties assigned anywhere in the app by name (`this.onData = () => ...`,
+ * `api.handler = f`). Depth-limited, so a cycle of aliases ends; what is not found here stays
+ * an unresolved call with its reason.
+ */
+import { ts } from 'ts-morph';
+import { isMethodNode } from '../ids/methodIds.js';
+import type { Resolver } from './resolve.js';
+import { isFnMember, skipWrappers } from './walk.js';
+
+const MAX_DEPTH = 6;
+
+export class FunctionValues {
+  constructor(
+    private readonly r: Resolver,
+    /** Property name -> functions assigned to a property of that name anywhere in the app. */
+    private readonly stores: Map<string, ts.Node[]>,
+  ) {}
+
+  /** Functions an expression may evaluate to. */
+  of(raw: ts.Expression, depth = 0): ts.Node[] {
+    if (depth > MAX_DEPTH) return [];
+    const e = skipWrappers(raw);
+    if (isMethodNode(e)) return [e];
+    if (ts.isConditionalExpression(e)) return [...this.of(e.whenTrue, depth + 1), ...this.of(e.whenFalse, depth + 1)];
+    if (ts.isBinaryExpression(e)) {
+      const k = e.operatorToken.kind;
+      if (k === ts.SyntaxKind.BarBarToken || k === ts.SyntaxKind.QuestionQuestionToken || k === ts.SyntaxKind.AmpersandAmpersandToken) {
+        return [...this.of(e.left, depth + 1), ...this.of(e.right, depth + 1)];
+      }
+      if (k === ts.SyntaxKind.CommaToken || k === ts.SyntaxKind.EqualsToken) return this.of(e.right, depth + 1);
+      return [];
+    }
+    if (ts.isCallExpression(e)) {
+      const callee = skipWrappers(e.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return this.of(callee.expression, depth + 1);
+      return this.returnedBy(e, depth + 1);
+    }
+    if (ts.isAwaitExpression(e)) return this.of(e.expression, depth + 1);
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
+      const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression;
+      const sym = this.r.symbolAt(name);
+      if (ts.isIdentifier(e) && sym?.valueDeclaration && ts.isShorthandPropertyAssignment(sym.valueDeclaration)) {
+        const s = this.r.checker.getShorthandAssignmentValueSymbol(sym.valueDeclaration);
+        return (s?.declarations ?? []).flatMap((d) => this.ofDeclaration(d, depth + 1));
+      }
+      const decls = (sym?.declarations ?? []).filter((d) => this.r.isApp(d));
+      return decls.flatMap((d) => (isMethodNode(d) ? [d] : this.ofDeclaration(d, depth + 1)));
+    }
+    return [];
+  }
+
+  /** Functions a variable, property or parameter-less declaration holds. */
+  ofDeclaration(d: ts.Declaration, depth: number): ts.Node[] {
+    if (depth > MAX_DEPTH) return [];
+    if (isMethodNode(d)) return [d];
+    if (ts.isShorthandPropertyAssignment(d)) {
+      const s = this.r.checker.getShorthandAssignmentValueSymbol(d);
+      return (s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1));
+    }
+    if (ts.isBinaryExpression(d)) return this.of(d.right, depth + 1); // JS expando `a.b = fn`
+    if (ts.isBindingElement(d)) return [];
+    const init = ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
+    const fromInit = init ? this.of(init, depth + 1) : [];
+    if (ts.isPropertyDeclaration(d) || ts.isPropertySignature(d)) return [...fromInit, ...this.stored(d)];
+    return fromInit;
+  }
+
+  /** Functions assigned (`x.name = fn`) to a property with this declaration's name. */
+  stored(d: ts.PropertyDeclaration | ts.PropertySignature): ts.Node[] {
+    const n = d.name;
+    const name = ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n) ? n.text : undefined;
+    return name === undefined ? [] : (this.stores.get(name) ?? []);
+  }
+
+  /** Functions returned by the app functions a call may run (factories, `once(f)`-style wrappers). */
+  private returnedBy(call: ts.CallExpression, depth: number): ts.Node[] {
+    const r = this.r.callee(call.expression, false);
+    if (!('targets' in r)) return [];
+    const out: ts.Node[] = [];
+    for (const t of r.targets) {
+      if (!isMethodNode(t.node) || !t.node.body) continue;
+      const body = t.node.body;
+      if (!ts.isBlock(body)) {
+        out.push(...this.of(body, depth + 1));
+        continue;
+      }
+      const visit = (n: ts.Node): void => {
+        if (ts.isReturnStatement(n) && n.expression) out.push(...this.of(n.expression, depth + 1));
+        if (!isMethodNode(n)) ts.forEachChild(n, visit);
+      };
+      ts.forEachChild(body, visit);
+    }
+    return out;
+  }
+}

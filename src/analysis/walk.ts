@@ -1,0 +1,189 @@
+/**
+ * One pass over each app file's compiler nodes (no ts-morph wrappers, type nodes skipped) that
+ * collects what the call graph resolves, each with the method that owns it:
+ * - calls: call, `new`, tagged template and JSX element sites;
+ * - members: property reads/writes that may run a getter/setter or hand out a method as a value;
+ * - refs: identifiers used as values (not called), which may hand out a function;
+ * - escapes: function expressions created in a method and not bound to a name (a callback passed
+ *   along, returned or stored anonymously): the owner gets a 'callback' edge to them;
+ * - stores: `x.name = <function>` assignments, for calls through properties typed as functions.
+ * Nothing here asks the checker; filtering by name happens afterwards.
+ */
+import { ts } from 'ts-morph';
+import { isMethodNode } from '../ids/methodIds.js';
+import type { MethodTable } from './methods.js';
+import type { AppFile } from './project.js';
+
+export type CallSite = ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression | ts.JsxOpeningLikeElement;
+export interface Owned<T> {
+  node: T;
+  owner: string;
+}
+
+export interface FileSites {
+  file: AppFile;
+  /** Owner '' for calls at top level (no edge, but their arguments feed parameter flow). */
+  calls: Owned<CallSite>[];
+  members: Owned<ts.PropertyAccessExpression | ts.ElementAccessExpression>[];
+  refs: Owned<ts.Identifier>[];
+  escapes: Owned<ts.FunctionLikeDeclaration>[];
+  stores: { name: string; fn: ts.Node }[];
+  /** Functions that are members of object literals, for interface calls (see hierarchy.ts). */
+  literalFns: { name: string; fn: ts.Node; lit: ts.ObjectLiteralExpression }[];
+  /** Names of variables initialised by something that may be a function (for filtering refs). */
+  boundNames: string[];
+}
+
+function isCallLike(node: ts.Node): node is CallSite {
+  return ts.isCallExpression(node) || ts.isNewExpression(node);
+}
+
+function isLiteral(e: ts.Expression): boolean {
+  return ts.isLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword;
+}
+
+export function walkFile(file: AppFile, table: MethodTable): FileSites {
+  const out: FileSites = { file, calls: [], members: [], refs: [], escapes: [], stores: [], literalFns: [], boundNames: [] };
+  const visit = (node: ts.Node, owner: string | undefined): void => {
+    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
+    const init = table.initOwner.get(node);
+    if (init) owner = init;
+    if (isMethodNode(node)) {
+      if (owner && !isBound(node)) out.escapes.push({ node, owner });
+      owner = table.idOf.get(node);
+      literalMember(node, out);
+    }
+    if (owner) collect(node, owner, out);
+    else if (ts.isBinaryExpression(node)) store(node, out);
+    else if (isCallLike(node)) out.calls.push({ node, owner: '' }); // top level: only for parameter flow
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && !isLiteral(node.initializer)) {
+      out.boundNames.push(node.name.text);
+    }
+    ts.forEachChild(node, (c) => visit(c, owner));
+  };
+  ts.forEachChild(file.sf, (c) => visit(c, undefined));
+  return out;
+}
+
+function collect(node: ts.Node, owner: string, out: FileSites): void {
+  switch (node.kind) {
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+    case ts.SyntaxKind.TaggedTemplateExpression:
+    case ts.SyntaxKind.JsxOpeningElement:
+    case ts.SyntaxKind.JsxSelfClosingElement:
+      out.calls.push({ node: node as CallSite, owner });
+      return;
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.ElementAccessExpression:
+      if (!isCallee(node)) out.members.push({ node: node as ts.PropertyAccessExpression, owner });
+      return;
+    case ts.SyntaxKind.Identifier:
+      if (isValueRef(node as ts.Identifier)) out.refs.push({ node: node as ts.Identifier, owner });
+      return;
+    case ts.SyntaxKind.BinaryExpression:
+      store(node as ts.BinaryExpression, out);
+      return;
+  }
+}
+
+function store(b: ts.BinaryExpression, out: FileSites): void {
+  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const right = skipWrappers(b.right);
+  if (!isMethodNode(right)) return;
+  const left = b.left;
+  if (ts.isPropertyAccessExpression(left)) out.stores.push({ name: left.name.text, fn: right });
+  else if (ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression)) {
+    out.stores.push({ name: left.argumentExpression.text, fn: right });
+  }
+}
+
+function literalMember(fn: ts.FunctionLikeDeclaration, out: FileSites): void {
+  let e: ts.Node = fn;
+  while (e.parent && isWrapper(e.parent)) e = e.parent;
+  const p = e.parent;
+  const host = p && ts.isPropertyAssignment(p) ? p : fn;
+  if (!ts.isObjectLiteralExpression(host.parent)) return;
+  const name = (host as ts.PropertyAssignment | ts.MethodDeclaration).name;
+  if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) out.literalFns.push({ name: name.text, fn, lit: host.parent });
+}
+
+/** The expression called by a call/new/tagged template (then it is resolved as a call, not a value). */
+export function isCallee(node: ts.Node): boolean {
+  let e: ts.Node = node;
+  while (e.parent && isWrapper(e.parent)) e = e.parent;
+  const p = e.parent;
+  if (!p) return false;
+  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.expression === e) return true;
+  return ts.isTaggedTemplateExpression(p) && p.tag === e;
+}
+
+/** An identifier read as a value that is neither called, nor the receiver of a member access, nor a name. */
+function isValueRef(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p || isCallee(id)) return false;
+  if (ts.isPropertyAccessExpression(p)) return p.expression === id && isFnMember(p.name.text);
+  if (ts.isElementAccessExpression(p)) return p.argumentExpression === id;
+  if (ts.isQualifiedName(p) || ts.isTypeOfExpression(p) || ts.isExportSpecifier(p) || ts.isImportSpecifier(p)) return false;
+  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) {
+    return p.name !== id && (p as ts.PropertyAssignment).initializer === id;
+  }
+  if (ts.isShorthandPropertyAssignment(p)) return true;
+  if (ts.isDeclarationStatement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) {
+    return (p as ts.NamedDeclaration).name !== id;
+  }
+  if (ts.isBinaryExpression(p) && p.left === id && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return false;
+  if (ts.isJsxAttribute(p) || ts.isJsxOpeningElement(p) || ts.isJsxSelfClosingElement(p) || ts.isJsxClosingElement(p)) return false;
+  return !(ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p) || ts.isMetaProperty(p));
+}
+
+/** `f.call(...)`, `f.apply(...)`, `f.bind(...)`: the function itself is the value used. */
+export function isFnMember(name: string): boolean {
+  return name === 'call' || name === 'apply' || name === 'bind';
+}
+
+/**
+ * A function bound to a name or property is resolved where it is called or handed out; an
+ * unbound one (argument, returned, array element, method of an anonymous object literal)
+ * escapes from its creator, which we treat as calling it (sound for callbacks).
+ */
+function isBound(fn: ts.FunctionLikeDeclaration): boolean {
+  if (ts.isFunctionDeclaration(fn) || ts.isConstructorDeclaration(fn)) return true;
+  let e: ts.Node = fn;
+  while (e.parent && isWrapper(e.parent)) e = e.parent;
+  const p = e.parent;
+  if (!p) return true;
+  if (ts.isClassLike(p)) return true; // class members
+  if (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isExportAssignment(p)) return true;
+  if (ts.isBinaryExpression(p) && p.right === e && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
+  if (ts.isObjectLiteralExpression(p) || ts.isPropertyAssignment(p)) {
+    const lit = ts.isObjectLiteralExpression(p) ? p : p.parent;
+    return isBoundLiteral(lit);
+  }
+  return false;
+}
+
+function isBoundLiteral(lit: ts.ObjectLiteralExpression): boolean {
+  let e: ts.Node = lit;
+  while (e.parent && isWrapper(e.parent)) e = e.parent;
+  const p = e.parent;
+  if (!p) return false;
+  if (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isExportAssignment(p)) return true;
+  if (ts.isBinaryExpression(p) && p.right === e) return true;
+  return ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent) && isBoundLiteral(p.parent);
+}
+
+export function isWrapper(n: ts.Node): boolean {
+  return (
+    ts.isParenthesizedExpression(n) ||
+    ts.isAsExpression(n) ||
+    ts.isNonNullExpression(n) ||
+    ts.isSatisfiesExpression(n) ||
+    ts.isTypeAssertionExpression(n)
+  );
+}
+
+export function skipWrappers(e: ts.Expression): ts.Expression {
+  while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
+  return e;
+}
