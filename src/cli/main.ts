@@ -3,6 +3,7 @@ import { CheckFailed, InputError } from '../errors.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerExplain } from './commands/explain.js';
+import { registerGraph } from './commands/graph.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerPartition } from './commands/partition.js';
 import { consoleOutput, type Output } from './output.js';
@@ -21,6 +22,7 @@ export async function main(argv: string[], output: Output = consoleOutput()): Pr
   registerCheck(program, output);
   registerExplain(program, output);
   registerDiff(program, output);
+  registerGraph(program, output);
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);
