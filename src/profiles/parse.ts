@@ -1,8 +1,11 @@
 import { FieldReader, YamlInput } from '../util/yamlInput.js';
-import type { Profile, ProfileContext, Side } from './types.js';
+import type { Profile, ProfileContext, ProfileExit, Side, UnserializableValue } from './types.js';
 
 export const PROFILE_FORMAT_VERSION = 1;
-const TOP_KEYS = ['clonecloud-profile', 'side', 'runs', 'app', 'contexts'] as const;
+const TOP_KEYS = ['clonecloud-profile', 'side', 'runs', 'app', 'contexts', 'exit', 'unserializable', 'estimated'] as const;
+const EXIT_KEYS = ['code', 'signal'] as const;
+const UNSERIALIZABLE_KEYS = ['method', 'value', 'reason', 'count'] as const;
+const ESTIMABLE = ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
 const CONTEXT_KEYS = ['id', 'parent', 'method', 'calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
 
 /**
@@ -46,5 +49,28 @@ export function parseProfile(text: string, file: string): Profile {
       bytesOut: read.optionalNumber([...at, 'bytesOut'], c.bytesOut, 0),
     };
   });
-  return { file, side, runs, ...(app === undefined ? {} : { app }), contexts };
+  const optional: Pick<Profile, 'exit' | 'unserializable' | 'estimated'> = {};
+  if (top.exit !== undefined) {
+    const e = read.object(['exit'], top.exit, EXIT_KEYS);
+    const exit: ProfileExit = {};
+    if (e.code !== undefined) exit.code = read.number(['exit', 'code'], e.code, { integer: true });
+    if (e.signal !== undefined) exit.signal = read.string(['exit', 'signal'], e.signal);
+    optional.exit = exit;
+  }
+  if (top.unserializable !== undefined) {
+    optional.unserializable = read.array(['unserializable'], top.unserializable).map((raw, i): UnserializableValue => {
+      const at = ['unserializable', i];
+      const u = read.object(at, raw, UNSERIALIZABLE_KEYS);
+      return {
+        method: read.string([...at, 'method'], u.method),
+        value: read.string([...at, 'value'], u.value),
+        reason: read.string([...at, 'reason'], u.reason),
+        count: read.number([...at, 'count'], u.count, { integer: true }),
+      };
+    });
+  }
+  if (top.estimated !== undefined) {
+    optional.estimated = read.array(['estimated'], top.estimated).map((raw, i) => read.oneOf(['estimated', i], raw, ESTIMABLE));
+  }
+  return { file, side, runs, ...(app === undefined ? {} : { app }), contexts, ...optional };
 }

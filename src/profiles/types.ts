@@ -14,6 +14,22 @@ export interface ProfileContext {
   bytesOut: number;
 }
 
+/** How the recorded program ended (a profile of a failed or interrupted run says so). */
+export interface ProfileExit {
+  code?: number;
+  signal?: string;
+}
+
+/** A value that `v8.serialize` refused at a method's boundary: it makes the method unmovable. */
+export interface UnserializableValue {
+  method: string;
+  /** `argument 0`, `this` or `result`. */
+  value: string;
+  reason: string;
+  /** How many measured calls had it. */
+  count: number;
+}
+
 export interface Profile {
   /** Where it was read from, relative to the app (for messages and the manifest's digests). */
   file: string;
@@ -23,4 +39,10 @@ export interface Profile {
   app?: string;
   /** Parents before children. */
   contexts: ProfileContext[];
+  /** Set by `record`: the program's exit. */
+  exit?: ProfileExit;
+  /** Set by `record`: boundary values that could not be serialized. */
+  unserializable?: UnserializableValue[];
+  /** Context fields that were estimated, not measured (`import`: calls, bytesIn, bytesOut). */
+  estimated?: string[];
 }

@@ -1,0 +1,148 @@
+/**
+ * Rewrites a module's source so that each identified function reports to the recorder
+ * (runtime.ts): enter/exit in try/finally, results through `o`, and every await/yield
+ * suspends and resumes the frame. Only insertions, and no newlines, so every line of the
+ * rest keeps its number (columns shift only after an insertion on the same line).
+ */
+import { ts } from 'ts-morph';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { RECORDER_GLOBAL } from './runtime.js';
+
+export interface Instrumented {
+  code: string;
+  /** Method ids the module registers, in index order. */
+  methods: string[];
+}
+
+interface Insertion {
+  pos: number;
+  text: string;
+  /** Closings go before openings at one position; inner closings first, outer openings first. */
+  close: boolean;
+  depth: number;
+  seq: number;
+}
+
+const RT = '__cc$';
+const F = '__cc$f';
+
+/** Instruments every method node that has an id in `ids`; undefined when there is none. */
+export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instrumented | undefined {
+  const methods: string[] = [];
+  const indexOf = new Map<string, number>();
+  const edits: Insertion[] = [];
+  const add = (pos: number, text: string, close: boolean, node: ts.Node) =>
+    edits.push({ pos, text, close, depth: depthOf(node), seq: edits.length });
+
+  const instrumented = new Set<ts.Node>();
+  for (const [node, id] of ids) if (isMethodNode(node)) instrumented.add(node);
+  if (instrumented.size === 0) return undefined;
+
+  for (const node of instrumented) {
+    const fn = node as ts.FunctionLikeDeclaration;
+    const id = ids.get(node)!;
+    let index = indexOf.get(id);
+    if (index === undefined) {
+      index = methods.length;
+      methods.push(id);
+      indexOf.set(id, index);
+    }
+    const suspends = isAsync(fn) || fn.asteriskToken !== undefined;
+    const enter = `${suspends ? 'a' : 'e'}(__cc$b+${index})`;
+    const self = ts.isArrowFunction(fn) || ts.isConstructorDeclaration(fn) ? 'undefined' : 'this';
+    const prologue = `const ${F}=${RT}.${enter};if(${RT}.s)${RT}.i(${F},[${paramNames(fn).join(',')}],${self});`;
+    const exit = suspends ? `${RT}.ax(${F})` : ts.isConstructorDeclaration(fn) ? `${RT}.xc(${F},()=>this)` : `${RT}.x(${F})`;
+    const body = fn.body!;
+    if (ts.isBlock(body)) {
+      const at = afterDirectives(body.statements, body.getStart(sf) + 1);
+      add(at.pos, `${at.semi}${prologue}try{`, false, body);
+      add(body.end - 1, `}finally{${exit}}`, true, body);
+    } else {
+      add(body.getStart(sf), `{${prologue}try{return ${RT}.o(${F},(`, false, body);
+      add(body.end, `))}finally{${exit}}}`, true, body);
+    }
+  }
+
+  // Returns, awaits, yields and handlers belong to the nearest enclosing function only.
+  const visit = (node: ts.Node, owner: ts.Node | undefined): void => {
+    const own = isMethodNode(node) ? (instrumented.has(node) ? node : undefined) : owner;
+    if (owner && !isMethodNode(node)) {
+      const suspends = isAsync(owner as ts.FunctionLikeDeclaration) || (owner as ts.FunctionLikeDeclaration).asteriskToken !== undefined;
+      if (ts.isReturnStatement(node) && node.expression) {
+        add(node.expression.getStart(sf), `${RT}.o(${F},(`, false, node);
+        add(node.expression.end, `))`, true, node);
+      } else if (ts.isAwaitExpression(node) || ts.isYieldExpression(node)) {
+        add(node.getStart(sf), `${RT}.r(${F},`, false, node);
+        if (node.expression) add(node.expression.getStart(sf), `${RT}.p(${F},`, false, node);
+        else add(node.getStart(sf) + 'yield'.length, ` ${RT}.p(${F})`, false, node);
+        add(node.end, node.expression ? '))' : ')', true, node);
+      } else if (suspends && (ts.isCatchClause(node) || (ts.isTryStatement(node.parent) && node.parent.finallyBlock === node))) {
+        // Code after a rejected await (or a generator's throw()/return()) resumes here.
+        const block = ts.isCatchClause(node) ? node.block : (node as ts.Block);
+        add(block.getStart(sf) + 1, `${RT}.r(${F});`, false, block);
+      }
+    }
+    ts.forEachChild(node, (c) => visit(c, own));
+  };
+  visit(sf, undefined);
+
+  const header = `const ${RT}=globalThis[Symbol.for(${JSON.stringify(RECORDER_GLOBAL)})],__cc$b=${RT}.m(${JSON.stringify(methods)});`;
+  const top = afterDirectives(sf.statements, shebangEnd(sf.text));
+  add(top.pos, top.semi + header, false, sf);
+  return { code: apply(sf.text, edits), methods };
+}
+
+function apply(text: string, edits: Insertion[]): string {
+  edits.sort(
+    (a, b) =>
+      a.pos - b.pos ||
+      (a.close === b.close ? (a.close ? b.depth - a.depth : a.depth - b.depth) || a.seq - b.seq : a.close ? -1 : 1),
+  );
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.pos) + e.text;
+    at = e.pos;
+  }
+  return out + text.slice(at);
+}
+
+function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
+  return ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
+}
+
+/** The names a function binds from its parameters (destructuring flattened), for bytes in. */
+function paramNames(fn: ts.FunctionLikeDeclaration): string[] {
+  const names: string[] = [];
+  const bind = (name: ts.BindingName) => {
+    if (ts.isIdentifier(name)) {
+      if (name.text !== 'this') names.push(name.text);
+    } else for (const el of name.elements) if (!ts.isOmittedExpression(el)) bind(el.name);
+  };
+  for (const p of fn.parameters) bind(p.name);
+  return names;
+}
+
+/** Position after a directive prologue ("use strict"), which must stay first; `;` ends it. */
+function afterDirectives(statements: ts.NodeArray<ts.Statement>, start: number): { pos: number; semi: string } {
+  let pos = start;
+  for (const s of statements) {
+    if (!ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression)) break;
+    pos = s.end;
+  }
+  return { pos, semi: pos === start ? '' : ';' };
+}
+
+/** Start of the line after a `#!` line (inserting on it would comment the code out). */
+function shebangEnd(text: string): number {
+  const shebang = ts.getShebang(text);
+  if (!shebang) return 0;
+  const nl = text.indexOf('\n', shebang.length);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+function depthOf(node: ts.Node): number {
+  let d = 0;
+  for (let p = node.parent; p; p = p.parent) d++;
+  return d;
+}

@@ -1,0 +1,57 @@
+/**
+ * Runs a command with the tracer injected through NODE_OPTIONS (so every Node process it
+ * starts is traced), then reads the partial traces the processes left in a temp directory.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { InputError } from '../../errors.js';
+import { ENV_APP, ENV_DIR } from './env.js';
+import { parseTrace, type ProcessExit, type Trace } from './trace.js';
+
+export const REGISTER_MODULE = new URL('./register.js', import.meta.url);
+
+export interface RecordRun {
+  exit: ProcessExit;
+  traces: Trace[];
+}
+
+export interface RunOptions {
+  command: string[];
+  appDir: string;
+  cwd?: string;
+  /** Called with the child once started (the CLI forwards signals to it). */
+  onStart?: (child: { kill(signal: NodeJS.Signals): boolean }) => void;
+}
+
+/** NODE_OPTIONS with the tracer added (quoted: paths may hold spaces). */
+export function nodeOptionsWithTracer(existing: string | undefined): string {
+  return `${existing ? `${existing} ` : ''}--import "${pathToFileURL(REGISTER_MODULE.pathname).href}"`;
+}
+
+export async function runTraced(options: RunOptions): Promise<RecordRun> {
+  const [file, ...args] = options.command;
+  if (!file) throw new InputError('nothing to record: give the command after --, e.g. clonecloud record --side device -- node app.js');
+  const dir = mkdtempSync(join(tmpdir(), 'clonecloud-record-'));
+  try {
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_OPTIONS: nodeOptionsWithTracer(process.env.NODE_OPTIONS), [ENV_DIR]: dir, [ENV_APP]: options.appDir },
+    });
+    options.onStart?.(child);
+    const exit = await new Promise<ProcessExit>((resolve, reject) => {
+      child.on('error', (error) => reject(new InputError(`cannot run '${file}': ${(error as NodeJS.ErrnoException).code ?? error.message}`)));
+      child.on('exit', (code, signal) => resolve(signal ? { signal } : { code: code ?? 0 }));
+    });
+    const traces = readdirSync(dir)
+      .filter((f) => /^trace-.*\.json$/.test(f))
+      .sort()
+      .map((f) => parseTrace(readFileSync(join(dir, f), 'utf8'), f));
+    return { exit, traces };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

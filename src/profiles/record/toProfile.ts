@@ -1,0 +1,69 @@
+/**
+ * The partial traces of one recorded execution (one per process) -> one profile: contexts of
+ * every process merged by call path (each process's tree starts at the roots), one run.
+ */
+import type { Profile, ProfileContext, Side, UnserializableValue } from '../types.js';
+import type { ProcessExit, Trace } from './trace.js';
+
+interface Node {
+  method: string;
+  children: Map<string, Node>;
+  figures: Omit<ProfileContext, 'id' | 'parent' | 'method'>;
+}
+
+/** Adds the contexts of `traces` by call path; children in first-seen order. */
+export function tracesToProfile(traces: Trace[], options: { side: Side; app?: string; exit?: ProcessExit; file?: string }): Profile {
+  const root: Node = newNode('');
+  const unserializable = new Map<string, UnserializableValue>();
+  for (const trace of traces) {
+    const nodes = new Map<number, Node>();
+    for (const c of trace.contexts) {
+      const parent = c.parent === undefined ? root : nodes.get(c.parent)!;
+      const method = trace.methods[c.method]!;
+      let node = parent.children.get(method);
+      if (!node) parent.children.set(method, (node = newNode(method)));
+      nodes.set(c.id, node);
+      node.figures.calls += c.calls;
+      node.figures.selfMs += c.selfMs;
+      node.figures.bytesIn += c.bytesIn;
+      node.figures.bytesOut += c.bytesOut;
+    }
+    for (const u of trace.unserializable) {
+      const key = `${u.method}\0${u.value}`;
+      const seen = unserializable.get(key);
+      if (seen) seen.count += u.count;
+      else unserializable.set(key, { ...u });
+    }
+  }
+  return {
+    file: options.file ?? '',
+    side: options.side,
+    runs: 1,
+    ...(options.app ? { app: options.app } : {}),
+    contexts: flatten(root),
+    ...(options.exit ? { exit: options.exit } : {}),
+    unserializable: [...unserializable.values()].sort((a, b) => cmp(a.method, b.method) || cmp(a.value, b.value)),
+  };
+}
+
+/** Parents before children, ids in that order. */
+export function flatten(root: Node): ProfileContext[] {
+  const out: ProfileContext[] = [];
+  const visit = (node: Node, parent: number | undefined) => {
+    for (const child of node.children.values()) {
+      const id = out.length;
+      out.push({ id, ...(parent === undefined ? {} : { parent }), method: child.method, ...child.figures });
+      visit(child, id);
+    }
+  };
+  visit(root, undefined);
+  return out;
+}
+
+export function newNode(method: string): Node {
+  return { method, children: new Map(), figures: { calls: 0, selfMs: 0, bytesIn: 0, bytesOut: 0 } };
+}
+
+export type { Node as PathNode };
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,81 @@
+/**
+ * One module's instrumentation, cached on disk by content: loading TypeScript costs more
+ * than most recorded programs, so repeated runs (CI records several) skip it.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Bump when the instrumentation changes, so that old cache entries are not used. */
+const TRANSFORM_VERSION = '1';
+
+export interface TransformConfig {
+  appDir: string;
+  cacheDir?: string;
+}
+
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OWN = [join(DIST, 'profiles', 'record') + sep, join(DIST, 'ids') + sep];
+
+/** The recorder's own modules (and the ids they use) and anything in node_modules are never instrumented. */
+export function isRecorderFile(fileOrUrl: string): boolean {
+  const file = fileOrUrl.startsWith('file:') ? fileURLToPath(fileOrUrl) : fileOrUrl;
+  return OWN.some((dir) => file.startsWith(dir)) || file.includes(`${sep}node_modules${sep}`);
+}
+
+type Instrumenter = (file: string, text: string, appDir: string) => string | undefined;
+
+/** Instrumented code of one module, or undefined when it is not the app's (left as it is). */
+export async function transformAsync(file: string, text: string, config: TransformConfig): Promise<string | undefined> {
+  return cached(file, text, config, async () => (await import('./instrumentModule.js')).instrumentModule);
+}
+
+/** The same, synchronously (CommonJS modules are compiled synchronously). */
+export function transformSync(file: string, text: string, config: TransformConfig, load: () => Instrumenter): string | undefined {
+  const key = keyOf(file, text, config);
+  const hit = readCache(config, key);
+  if (hit !== undefined) return hit || undefined;
+  const code = load()(file, text, config.appDir);
+  writeCache(config, key, code ?? '');
+  return code;
+}
+
+async function cached(file: string, text: string, config: TransformConfig, load: () => Promise<Instrumenter>): Promise<string | undefined> {
+  const key = keyOf(file, text, config);
+  const hit = readCache(config, key);
+  if (hit !== undefined) return hit || undefined;
+  const code = (await load())(file, text, config.appDir);
+  writeCache(config, key, code ?? '');
+  return code;
+}
+
+function cacheDir(config: TransformConfig): string {
+  return config.cacheDir ?? join(tmpdir(), 'clonecloud-record-cache');
+}
+
+function keyOf(file: string, text: string, config: TransformConfig): string {
+  return createHash('sha256').update(`${TRANSFORM_VERSION}\0${config.appDir}\0${file}\0${text}`).digest('hex');
+}
+
+/** '' is a cached "not app code". */
+function readCache(config: TransformConfig, key: string): string | undefined {
+  try {
+    return readFileSync(join(cacheDir(config), key), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(config: TransformConfig, key: string, code: string): void {
+  try {
+    const dir = cacheDir(config);
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `${key}.${process.pid}.tmp`);
+    writeFileSync(tmp, code);
+    renameSync(tmp, join(dir, key)); // atomic: concurrent traced processes share the cache
+  } catch {
+    // no cache: the next run instruments again
+  }
+}
