@@ -52,7 +52,7 @@ function addInitialisers(t: MethodTable, file: AppFile, cls: ts.ClassLikeDeclara
   const explicit = cls.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
   for (const m of cls.members) {
     const isStaticBlock = ts.isClassStaticBlockDeclaration(m);
-    if (!isStaticBlock && !(ts.isPropertyDeclaration(m) && m.initializer && !isMethodNode(skip(m.initializer)))) continue;
+    if (!isStaticBlock && !(ts.isPropertyDeclaration(m) && m.initializer && computes(skip(m.initializer)))) continue;
     const isStatic = isStaticBlock || (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
     let id: string;
     if (!isStatic && explicit) id = t.idOf.get(explicit)!;
@@ -63,6 +63,14 @@ function addInitialisers(t: MethodTable, file: AppFile, cls: ts.ClassLikeDeclara
     }
     t.initOwner.set(m, id);
   }
+}
+
+/** Whether an initialiser may run app or device code (literals like `false`, `[]`, `{}` cannot). */
+function computes(e: ts.Node): boolean {
+  if (isMethodNode(e)) return false; // a function-valued field is a method of its own
+  if (ts.isIdentifier(e)) return e.text !== 'undefined';
+  if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isTaggedTemplateExpression(e) || ts.isPropertyAccessExpression(e) || ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e)) return true;
+  return ts.forEachChild(e, (c) => (computes(c) ? true : undefined)) ?? false;
 }
 
 function skip(e: ts.Expression): ts.Expression {

@@ -72,6 +72,8 @@ export class Resolver {
     const decls = sym?.declarations ?? [];
     if (!sym && ts.isIdentifier(expr)) return { library: `lib:globals#${expr.text}` }; // undeclared global
     if (!sym || decls.length === 0) {
+      const leaf = libraryLeaf(this.checker, expr, undefined); // a member of an untyped import
+      if (leaf) return { library: leaf };
       if (!this.isAppExpr(expr)) return { library: libraryLeaf(this.checker, expr, sym) };
       return { reason: sym ? 'callee symbol has no declaration' : 'callee has no symbol (untyped or any)' };
     }

@@ -122,6 +122,8 @@ export function isCallee(node: ts.Node): boolean {
 function isValueRef(id: ts.Identifier): boolean {
   const p = id.parent;
   if (!p || isCallee(id)) return false;
+  if (ts.isShorthandPropertyAssignment(p)) return true;
+  if ((p as ts.NamedDeclaration).name === id) return false;
   if (ts.isPropertyAccessExpression(p)) return p.expression === id && isFnMember(p.name.text);
   if (ts.isElementAccessExpression(p)) return p.argumentExpression === id;
   if (ts.isQualifiedName(p) || ts.isTypeOfExpression(p) || ts.isExportSpecifier(p) || ts.isImportSpecifier(p)) return false;
@@ -154,6 +156,7 @@ function isBound(fn: ts.FunctionLikeDeclaration): boolean {
   const p = e.parent;
   if (!p) return true;
   if (ts.isClassLike(p)) return true; // class members
+  if (ts.isCallExpression(p) && p.expression === e) return true; // IIFE: a direct call
   if (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isExportAssignment(p)) return true;
   if (ts.isBinaryExpression(p) && p.right === e && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
   if (ts.isObjectLiteralExpression(p) || ts.isPropertyAssignment(p)) {
