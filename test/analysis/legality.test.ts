@@ -1,0 +1,148 @@
+import { analyzeApp, explainMethod } from '../../src/analysis/index.js';
+import { candidateReach } from '../../src/analysis/legality.js';
+import type { AnalysisResult, CallEdge } from '../../src/analysis/types.js';
+import { bundledCatalog, fixture } from './helpers.js';
+
+const catalogs = [bundledCatalog('browser'), bundledCatalog('node-device'), bundledCatalog('react-native')];
+const verdicts = (r: AnalysisResult) => Object.fromEntries(r.methods.map((m) => [m.id, [m.pinned, m.candidate, m.reasons.map((x) => x.rule)]]));
+const messages = (r: AnalysisResult, id: string) => r.methods.find((m) => m.id === id)!.reasons.map((x) => `${x.rule}: ${x.message}`);
+
+describe('module-level device values pin their users (pin-derived)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('pin-derived'), catalogs })));
+
+  test('verdicts', () => {
+    expect(verdicts(r)).toEqual({
+      'src/dom.ts#draw': [true, false, ['pinned']], // ctx <- canvas <- document
+      'src/dom.ts#size': [false, true, []], // a plain module-level number
+      'src/dom.ts#sneaky': [true, false, ['pinned']], // window['document']
+      'src/use.ts#width': [true, false, ['pinned']], // imported canvas
+    });
+  });
+
+  test('the reason follows the derivation', () => {
+    expect(messages(r, 'src/use.ts#width')).toEqual([
+      "pinned: uses device-only module-level value 'canvas' (browser: computed at src/dom.ts:1 from global 'document': the DOM lives in the page on the device) at src/use.ts:4",
+    ]);
+  });
+});
+
+describe('react-native apps (pin-react-native)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('pin-react-native'), catalogs })));
+  const D = 'src/device.ts';
+
+  test('device modules pin, even without their types installed', () => {
+    expect(verdicts(r)).toEqual({
+      [`${D}#Radio.constructor`]: [true, false, ['pinned']],
+      [`${D}#Radio.label`]: [false, false, ['not-serializable']],
+      [`${D}#Radio.scan`]: [false, false, ['not-serializable']],
+      [`${D}#Radio.scan.<anonymous 1>`]: [false, true, []],
+      [`${D}#buzz`]: [true, false, ['pinned']],
+      [`${D}#native`]: [true, false, ['pinned']],
+      [`${D}#remember`]: [true, false, ['pinned']],
+      [`${D}#score`]: [false, true, []],
+      [`${D}#score.<anonymous 1>`]: [false, true, []],
+      [`${D}#screen`]: [false, false, ['reaches-pinned']],
+      [`${D}#where`]: [true, false, ['pinned']],
+    });
+    expect(r.groups).toEqual([[`${D}#Radio.constructor`, `${D}#Radio.label`, `${D}#Radio.scan`]]);
+    expect(r.reaches).toEqual([[`${D}#score`, `${D}#score.<anonymous 1>`]]);
+  });
+
+  test('calls into untyped device modules are library leaves a catalog matches', () => {
+    expect(r.libraryCalls.map((e) => [e.from, e.to])).toEqual([
+      [`${D}#Radio.constructor`, 'lib:react-native-ble-plx#BleManager'],
+      [`${D}#buzz`, 'lib:react-native#Vibration.vibrate'],
+      [`${D}#remember`, 'lib:@react-native-async-storage/async-storage#default.setItem'],
+      [`${D}#score`, 'lib:globals#Array.reduce'],
+      [`${D}#where`, 'lib:expo-location#getCurrentPositionAsync'],
+    ]);
+    expect(r.pinnedLibrary.map((p) => p.id)).toEqual([
+      'lib:@react-native-async-storage/async-storage#default.setItem',
+      'lib:expo-location#getCurrentPositionAsync',
+      'lib:react-native#Vibration.vibrate',
+      'lib:react-native-ble-plx#BleManager',
+    ]);
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line}`)).toEqual(['src/device.ts:1', 'src/device.ts:2', 'src/device.ts:3', 'src/device.ts:4']);
+  });
+
+  test('explainMethod gives the chain with call sites down to the device API', () => {
+    expect(explainMethod(r, `${D}#screen`)).toEqual({
+      id: `${D}#screen`,
+      verdict: 'not a candidate',
+      lines: [
+        `${D}#screen (${D}:36): not a candidate`,
+        '  reaches-pinned: 1 call(s) down to the device',
+        `    ${D}#screen -> ${D}#buzz  [direct] at ${D}:37:3`,
+        `    ${D}#buzz is pinned: uses device-only module 'react-native' (react-native: UI components and native modules of the app's host (Views, Alert, NativeModules, Vibration, ...)) at ${D}:7 (${D}:7:3)`,
+      ],
+    });
+    expect(explainMethod(r, `${D}#score`).verdict).toBe('candidate');
+    expect(explainMethod(r, 'nope#x').verdict).toBe('unknown method');
+  });
+});
+
+describe('native-state groups (groups-native)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('groups-native'), catalogs })));
+  const N = 'src/net.ts';
+
+  test('classes with fields of catalog types form groups of their instance methods', () => {
+    expect(r.groups).toEqual([
+      [`${N}#Link.constructor`, `${N}#Link.open`, `${N}#Link.send`],
+      [`${N}#Painter.constructor`, `${N}#Painter.paint`],
+    ]);
+    const link = r.methods.find((m) => m.id === `${N}#Link.send`)!;
+    expect(link.nativeState?.message).toBe(
+      "Link holds device-bound state in field 'ws' (type WebSocket is a browser device type, src/net.ts:2); all its instance methods stay together",
+    );
+    expect(r.methods.find((m) => m.id === `${N}#Link.static.describe`)!.nativeState).toBeUndefined();
+  });
+
+  test('their instance methods cannot take `this` across', () => {
+    expect(messages(r, `${N}#Link.send`)).toEqual([
+      "not-serializable: 'this' (Link) cannot cross the boundary: field 'ws' holds device-bound state (src/net.ts:6)",
+    ]);
+    expect(verdicts(r)[`${N}#Pure.sum`]).toEqual([false, true, []]);
+  });
+});
+
+describe('`this` at the boundary (boundary-this)', () => {
+  test('data fields pass; function fields and device fields fail, naming the field', () => {
+    const r = analyzeApp({ appDir: fixture('boundary-this'), catalogs });
+    const M = 'src/model.ts';
+    expect(messages(r, `${M}#Account.interest`)).toEqual([]);
+    expect(messages(r, `${M}#Job.run`)).toEqual([
+      "not-serializable: 'this' has type 'Job', which cannot cross the boundary: property 'callback': function (src/model.ts:25)",
+    ]);
+    expect(messages(r, `${M}#Job.static.parse`)).toEqual([]); // static: no `this`
+    expect(messages(r, `${M}#Widget.compute`)).toEqual([
+      "not-serializable: 'this' (Widget) cannot cross the boundary: field 'el' holds device-bound state (src/model.ts:14)",
+    ]);
+  });
+});
+
+describe('candidateReach on the SCC condensation', () => {
+  const e = (from: string, to: string): CallEdge => ({ from, to, site: 'x:1:1', kind: 'direct' });
+
+  test('cycles reach all their members; non-candidates are passed through', () => {
+    const edges = [e('a', 'b'), e('b', 'c'), e('c', 'b'), e('c', 'x'), e('x', 'd'), e('d', 'd')];
+    expect(candidateReach(['a', 'b', 'c', 'd'], edges)).toEqual([
+      ['a', 'b'],
+      ['a', 'c'],
+      ['a', 'd'],
+      ['b', 'c'],
+      ['b', 'd'],
+      ['c', 'b'],
+      ['c', 'd'],
+    ]);
+  });
+
+  test('a long chain does not overflow the stack', () => {
+    const n = 50000;
+    const edges = Array.from({ length: n - 1 }, (_, i) => e(`m${i}`, `m${i + 1}`));
+    const out = candidateReach(['m0', `m${n - 1}`], edges);
+    expect(out).toEqual([['m0', `m${n - 1}`]]);
+  });
+});
