@@ -1,18 +1,20 @@
 /**
  * Methods that cannot win, the third step of making the model small: a candidate m is dropped
  * when some optimal solution leaves it out. Take any solution S with m chosen and S' = S
- * without m. Only the subtrees of contexts c of m where S migrates change; on such a subtree
+ * without m. Only the subtrees of contexts c of m where S migrates change. Write
+ * w[x] = mig[x] + Σ_{d ∈ sub(x)} (clone[d] − dev[d]), what migrating at x costs against keeping
+ * sub(x) on the device. On sub(c), S pays Σ dev + w[c]; S' keeps c on the device and migrates
+ * at an antichain T of candidate contexts below c (the outermost ones whose method S' chose),
+ * paying Σ dev + Σ_{e ∈ T} w[e]. So
  *
- *   cost(S') − cost(S) = −mig[c] + Σ_{d on the device in S'} (dev[d] − clone[d]) + Σ_{e migrating in S'} mig[e]
- *                      ≤ −mig[c] − Σ_{d ∈ sub(c)} (clone[d] − dev[d])
- *                        + Σ_{d under a candidate context e below c} max(0, clone[d] − dev[d])
- *                        + Σ_{candidate contexts e below c} mig[e]          =: bound[c]
+ *   cost(S') − cost(S) ≤ A(c) − w[c],   A(c) = max over antichains T strictly below c of Σ_T w,
  *
- * (for a leaf: exactly what migrating at c gains). When bound[c] ≤ 0 for every context of m,
- * under the primary costs and under the budget's costs, S' is no worse and no less feasible;
- * if no native-state group context lies under m (nor is m in a group), S' is legal. Under
- * static nesting the aggregated weight is exact: drop m when W[m] ≥ 0 (and W'[m] ≥ 0).
- * Choosing more candidates only loosens the bound, so methods are dropped together.
+ * one bottom-up pass (A(x) = max(w[x] if x is a candidate context, Σ_children A)). When
+ * A(c) ≤ w[c] for every context of m, under the primary costs and under the budget's costs,
+ * S' is no worse and no less feasible; if no native-state group context lies under m (nor is
+ * m in a group), S' is legal. Under static nesting the aggregated weight is exact: drop m when
+ * W[m] ≥ 0 (and W'[m] ≥ 0). Fewer candidates only lower A, so methods are dropped together,
+ * and dropping some lets the next round drop more.
  */
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
 
@@ -45,28 +47,23 @@ export function methodsThatCannotWin(problem: PartitionProblem): Set<string> {
   return new Set([...loses].filter(([, ok]) => ok).map(([m]) => m));
 }
 
-/** Per context, the bound above (costs of one objective, parallel to the contexts). */
+/** Per context, A(c) − w[c] (costs of one objective, parallel to the contexts). */
 function dynamicBounds(problem: PartitionProblem, costs: readonly ContextCosts[], candidates: Set<string>): Float64Array {
   const contexts = problem.contexts;
   const n = contexts.length;
-  const delta = new Float64Array(n); // Σ over the subtree of clone − device
-  const loss = new Float64Array(n); // Σ over the subtree of max(0, clone − device)
-  const lossBelow = new Float64Array(n); // Σ of max(0, clone − device) under candidate contexts strictly below
-  const migBelow = new Float64Array(n); // Σ of migration costs of candidate contexts strictly below
+  const w = new Float64Array(n); // Σ over the subtree of clone − device (w above without mig)
+  const below = new Float64Array(n); // Σ over the children of their best antichain sum
   for (let i = n - 1; i >= 0; i--) {
     const c = costs[i]!;
-    delta[i]! += c.cloneCost - c.deviceCost;
-    loss[i]! += Math.max(0, c.cloneCost - c.deviceCost);
+    w[i]! += c.cloneCost - c.deviceCost;
     const p = contexts[i]!.parent;
     if (p < 0) continue;
-    const candidate = candidates.has(contexts[i]!.method);
-    delta[p]! += delta[i]!;
-    loss[p]! += loss[i]!;
-    lossBelow[p]! += candidate ? loss[i]! : lossBelow[i]!;
-    migBelow[p]! += (candidate ? c.migrationCost : 0) + migBelow[i]!;
+    w[p]! += w[i]!;
+    const best = candidates.has(contexts[i]!.method) ? Math.max(below[i]!, w[i]! + c.migrationCost) : below[i]!;
+    below[p]! += best;
   }
   const bound = new Float64Array(n);
-  for (let i = 0; i < n; i++) bound[i] = -costs[i]!.migrationCost - delta[i]! + lossBelow[i]! + migBelow[i]!;
+  for (let i = 0; i < n; i++) bound[i] = below[i]! - (w[i]! + costs[i]!.migrationCost);
   return bound;
 }
 

@@ -35,7 +35,7 @@ export function reduceProblem(problem: PartitionProblem): Reduction {
 }
 
 /** Candidates present in the tree, not pinned; under static nesting not nested in themselves. */
-function initialChoosable(problem: PartitionProblem): Set<string> {
+export function initialChoosable(problem: PartitionProblem): Set<string> {
   const present = new Set(problem.contexts.map((c) => c.method));
   const pinned = new Set(problem.pinned);
   const choosable = new Set(problem.candidates.filter((m) => present.has(m) && !pinned.has(m)));

@@ -92,7 +92,7 @@ describe('dynamic nesting', () => {
     expect(s).toMatchObject({ migrate: ['A', 'B'], cost: 1 + 5 + 10 + 5 + 5 + 10, deviceOnlyCost: 151, optimal: true });
   });
 
-  it('builds exactly the rows of DESIGN.md', () => {
+  it('builds the rows of DESIGN.md, migration strengthened to X ≥ L[c] − L[p]', () => {
     const m = buildModel(problem([ctx(-1, 'main', 1, 1, 0), ctx(0, 'heavy', 100, 10, 5)], { candidates: ['heavy'] }));
     expect(m.constant).toBe(101);
     expect(m.choices).toEqual([{ name: 'r0', method: 'heavy' }]);
@@ -106,7 +106,7 @@ describe('dynamic nesting', () => {
       { name: 'p1', terms: [['l1', 1], ['l0', -1]], sense: 'ge', rhs: 0 },
       { name: 'q1', terms: [['l1', 1], ['r0', -1]], sense: 'ge', rhs: 0 },
       { name: 'u1', terms: [['l1', 1], ['l0', -1], ['r0', -1]], sense: 'le', rhs: 0 },
-      { name: 'm1', terms: [['x1', 1], ['r0', -1], ['l0', 1]], sense: 'ge', rhs: 0 },
+      { name: 'm1', terms: [['x1', 1], ['l1', -1], ['l0', 1]], sense: 'ge', rhs: 0 },
     ]);
   });
 
