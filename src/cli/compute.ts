@@ -5,6 +5,7 @@ import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { PACKAGE_ROOT, appName, bundledCatalogFiles, findProfileFiles, loadDevice, loadNetworks, loadProfiles, readText } from './load.js';
 import { partition, type PartitionInputs, type PartitionOutcome } from './partitionPipeline.js';
+import { stderrProgress, type Progress } from './progress.js';
 import type { Settings } from './settings.js';
 
 /** Runs the analyzer with the bundled platform catalogs the settings select. */
@@ -27,10 +28,11 @@ export interface Computed {
 }
 
 /** Loads every input of an app and computes its partition; nothing is written. */
-export async function computePartition(appDir: string, settings: Settings): Promise<Computed> {
+export async function computePartition(appDir: string, settings: Settings, progress: Progress = stderrProgress()): Promise<Computed> {
   const networks = loadNetworks(settings.networks);
   const device = loadDevice(settings.device);
   const profiles = loadProfiles(appDir, findProfileFiles(appDir, settings.profiles));
+  progress.step('analysing the app');
   const analysis = analyze(appDir, settings);
   const inputs: PartitionInputs = {
     app: appName(appDir),
@@ -41,6 +43,11 @@ export async function computePartition(appDir: string, settings: Settings): Prom
     nesting: settings.nesting,
     timeLimitSec: settings.timeLimitSec,
     strict: settings.strict,
+    onStep: (label) => progress.step(label),
   };
-  return { analysis, inputs, outcome: await partition(inputs) };
+  try {
+    return { analysis, inputs, outcome: await partition(inputs) };
+  } finally {
+    progress.done();
+  }
 }

@@ -12,6 +12,14 @@ import { globToRegExp, isDirectory, isFile, listFiles } from '../util/files.js';
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED = join(PACKAGE_ROOT, 'profiles');
 
+/**
+ * Where a generated file's schema lives, relative to the file: stable for a given project
+ * layout (clonecloud in the project's node_modules, or this repository's examples).
+ */
+export function schemaReference(file: string, kind: 'manifest' | 'profile' | 'config'): string {
+  return relative(dirname(resolve(file)), join(PACKAGE_ROOT, 'schemas', `${kind}.schema.json`)).split(sep).join('/');
+}
+
 export function readText(file: string, label = 'file'): string {
   try {
     return readFileSync(file, 'utf8');

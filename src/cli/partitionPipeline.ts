@@ -21,6 +21,8 @@ export interface PartitionInputs {
   nesting: NestingModel;
   strict: boolean;
   timeLimitSec: number;
+  /** Told before each long step (for a progress line). */
+  onStep?: (label: string) => void;
 }
 
 export interface NetworkReport {
@@ -53,6 +55,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
   const reports: NetworkReport[] = [];
   const partitions: PartitionEntry[] = [];
   for (const network of [...inputs.networks].sort((a, b) => compare(a.name, b.name))) {
+    inputs.onStep?.(`solving ${network.name}`);
     const problem = buildProblem(merged, legality, network, inputs.device, 'time', inputs.nesting);
     const solution = await solvePartition(problem, { timeLimitSec: inputs.timeLimitSec, mipGap: 0 });
     const verdict = checkPartition(problem, solution.migrate);

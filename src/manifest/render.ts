@@ -10,7 +10,7 @@ const HEADER = [
  * Renders a manifest to YAML. Deterministic: keys in a fixed order, lists sorted, numbers
  * rounded, no timestamps or machine names, so the same inputs give the same bytes anywhere.
  */
-export function renderManifest(manifest: Manifest): string {
+export function renderManifest(manifest: Manifest, options: { schema?: string } = {}): string {
   const ordered = {
     'clonecloud-manifest': MANIFEST_FORMAT_VERSION,
     app: manifest.app,
@@ -33,7 +33,9 @@ export function renderManifest(manifest: Manifest): string {
       })),
     estimated: [...manifest.estimated].sort((a, b) => compare(a.path, b.path) || compare(a.side, b.side)),
   };
-  return `${HEADER.join('\n')}\n${stringify(ordered, { lineWidth: 0, flowCollectionPadding: true })}`;
+  // Editors that speak the YAML language server validate the file against our schema.
+  const schemaLine = options.schema ? [`# yaml-language-server: $schema=${options.schema}`] : [];
+  return `${[...schemaLine, ...HEADER].join('\n')}\n${stringify(ordered, { lineWidth: 0, flowCollectionPadding: true })}`;
 }
 
 /** Code-unit order, independent of the machine's locale. */

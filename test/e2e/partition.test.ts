@@ -20,7 +20,7 @@ describe('clonecloud partition (end to end)', () => {
     expect(manifest).toMatchObject({ 'clonecloud-manifest': 1, app: 'e2e-app', objective: 'time', nesting: 'dynamic' });
     expect(manifest.inputs.profiles.map((p: { file: string }) => p.file)).toEqual(['profiles/clone.profile.yaml', 'profiles/device.profile.yaml']);
     const byNetwork = Object.fromEntries(manifest.partitions.map((p: { network: string }) => [p.network, p]));
-    expect(Object.keys(byNetwork)).toEqual(['3g', 'lte', 'wifi']);
+    expect(Object.keys(byNetwork)).toEqual(['3g', '5g', 'lte', 'wifi']);
     // Per run: device 5+2+400+100+1 = 508 ms. Wi-Fi: compute and square on the clone (125 ms)
     // plus 1·(30+5) + 40000·8/8000 + 10·8/12000 ms to move the state.
     expect(byNetwork.wifi).toMatchObject({ migrate: ['src/compute.ts#compute'], optimal: true });

@@ -37,7 +37,7 @@ describe('the CI workflow: partition, commit, check', () => {
     const run = runCli(['check', app]);
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe('illegal: src/compute.ts#compute is a migration point (lte, wifi) but may not migrate:');
+    expect(lines[0]).toBe('illegal: src/compute.ts#compute is a migration point (5g, lte, wifi) but may not migrate:');
     expect(run.stdout).toContain('may reach pinned method src/compute.ts#square: src/compute.ts#compute -> src/compute.ts#square (called at src/compute.ts:');
     expect(run.stdout).toMatch(/src\/compute\.ts#square uses device-only module 'fs' .* at src\/compute\.ts:\d+/);
     const json = JSON.parse(runCli(['check', app, '--json']).stdout);

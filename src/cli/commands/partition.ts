@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { renderManifest } from '../../manifest/render.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { computePartition } from '../compute.js';
-import { displayPath, resolveAppDir } from '../load.js';
+import { displayPath, resolveAppDir, schemaReference } from '../load.js';
 import type { Output } from '../output.js';
 import type { PartitionOutcome } from '../partitionPipeline.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
@@ -31,7 +31,7 @@ export function registerPartition(program: Command, output: Output): void {
       const appDir = resolveAppDir(dir);
       const { outcome } = await computePartition(appDir, resolveSettings(appDir, flags));
       const target = flags.out ?? join(appDir, MANIFEST_FILE);
-      writeFileAtomic(target, renderManifest(outcome.manifest));
+      writeFileAtomic(target, renderManifest(outcome.manifest, { schema: schemaReference(target, 'manifest') }));
       for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.json) output.out(JSON.stringify({ manifest: outcome.manifest, file: displayPath(target) }, null, 2));
       else printSummary(outcome, displayPath(target), flags.verbose === true, output);
