@@ -46,7 +46,10 @@ function seedCentroids(points: Float64Array[], k: number, rng: Rng): Float64Arra
     const last = centroids[centroids.length - 1]!;
     let total = 0;
     for (let i = 0; i < points.length; i++) {
-      const d = Math.max(0, 1 - dot(points[i]!, last));
+      const point = points[i]!;
+      let similarity = 0;
+      for (let j = 0; j < point.length; j++) similarity += point[j]! * last[j]!;
+      const d = Math.max(0, 1 - similarity);
       nearest[i] = Math.min(nearest[i]!, d * d);
       total += nearest[i]!;
     }
@@ -73,11 +76,15 @@ export function kMeans(points: Float64Array[], k: number, rng: Rng, maxIteration
   for (; iterations < maxIterations; iterations++) {
     let changed = 0;
     inertia = 0;
+    // The hot loop (points x clusters x dimensions per iteration), written out.
     for (let i = 0; i < points.length; i++) {
+      const point = points[i]!;
       let best = 0;
       let bestSimilarity = -Infinity;
       for (let c = 0; c < k; c++) {
-        const s = dot(points[i]!, centroids[c]!);
+        const centroid = centroids[c]!;
+        let s = 0;
+        for (let d = 0; d < dims; d++) s += point[d]! * centroid[d]!;
         if (s > bestSimilarity) {
           bestSimilarity = s;
           best = c;
@@ -119,8 +126,12 @@ export function distanceMatrix(points: Float64Array[]): Float32Array {
   const n = points.length;
   const distances = new Float32Array(n * n);
   for (let i = 0; i < n; i++) {
+    const a = points[i]!;
     for (let j = i + 1; j < n; j++) {
-      const d = 1 - dot(points[i]!, points[j]!);
+      const b = points[j]!;
+      let similarity = 0;
+      for (let x = 0; x < a.length; x++) similarity += a[x]! * b[x]!;
+      const d = 1 - similarity;
       distances[i * n + j] = d;
       distances[j * n + i] = d;
     }

@@ -21,16 +21,6 @@ export const FEATURES: readonly Ellipse[] = [
   { cx: 0.5, cy: 0.76, rx: 0.18, ry: 0.05, shade: -0.9 }, // mouth
 ];
 
-const inside = (e: Ellipse, u: number, v: number): boolean =>
-  ((u - e.cx) / e.rx) ** 2 + ((v - e.cy) / e.ry) ** 2 <= 1;
-
-/** Shade of the model at (u, v) in the unit square, or NaN outside the head. */
-function shadeAt(u: number, v: number): number {
-  if (!inside(HEAD, u, v)) return Number.NaN;
-  for (const feature of FEATURES) if (inside(feature, u, v)) return feature.shade;
-  return 0;
-}
-
 export interface RenderedModel {
   size: number;
   /** Mean shade of each pixel's part inside the head (0 when none is). */
@@ -39,8 +29,26 @@ export interface RenderedModel {
   coverage: Float64Array;
 }
 
-/** The model drawn on a size x size grid, supersampled. */
+/**
+ * The model drawn on a size x size grid: the head, then each feature over it (painter's order),
+ * on a grid `samples` times finer, then averaged down to pixels.
+ */
 export function renderModel(size: number, samples: number): RenderedModel {
+  const fine = size * samples;
+  const canvas = new Float64Array(fine * fine).fill(Number.NaN);
+  for (const ellipse of [HEAD, ...FEATURES]) {
+    const top = Math.max(0, Math.floor((ellipse.cy - ellipse.ry) * fine));
+    const bottom = Math.min(fine - 1, Math.ceil((ellipse.cy + ellipse.ry) * fine));
+    const left = Math.max(0, Math.floor((ellipse.cx - ellipse.rx) * fine));
+    const right = Math.min(fine - 1, Math.ceil((ellipse.cx + ellipse.rx) * fine));
+    for (let y = top; y <= bottom; y++) {
+      const dv = ((y + 0.5) / fine - ellipse.cy) / ellipse.ry;
+      for (let x = left; x <= right; x++) {
+        const du = ((x + 0.5) / fine - ellipse.cx) / ellipse.rx;
+        if (du * du + dv * dv <= 1) canvas[y * fine + x] = ellipse.shade;
+      }
+    }
+  }
   const shade = new Float64Array(size * size);
   const coverage = new Float64Array(size * size);
   for (let y = 0; y < size; y++) {
@@ -49,7 +57,7 @@ export function renderModel(size: number, samples: number): RenderedModel {
       let inHead = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const s = shadeAt((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size);
+          const s = canvas[(y * samples + sy) * fine + x * samples + sx]!;
           if (!Number.isNaN(s)) {
             total += s;
             inHead++;
