@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { CheckFailed, InputError } from '../../errors.js';
 import { renderProfile } from '../../profiles/record/render.js';
 import { runTraced } from '../../profiles/record/run.js';
-import { BYTES_EVERY, BYTES_EXACT, TIME_EVERY, TIME_EXACT } from '../../profiles/record/runtime.js';
+import { BYTES_EVERY, BYTES_EXACT, BYTES_SAMPLES_PER_STRIDE, TIME_EVERY, TIME_EXACT, TIME_SAMPLES_PER_STRIDE } from '../../profiles/record/runtime.js';
 import { tracesToProfile } from '../../profiles/record/toProfile.js';
 import type { Side } from '../../profiles/types.js';
 import { writeFileAtomic } from '../../util/files.js';
@@ -54,11 +54,14 @@ export function registerRecord(program: Command, output: Output): void {
         `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${process.platform}/${process.arch}.`,
         `Processes traced: ${run.traces.length}; exit: ${run.exit.signal ? `signal ${run.exit.signal}` : `code ${run.exit.code}`}.`,
         `selfMs: wall time in the method's own code (performance.now()), not counting traced callees nor time suspended`,
-        `at await/yield. Timed on every call for the first ${TIME_EXACT} calls of a context, then on 1 call in ${TIME_EVERY};`,
-        `untimed calls get the mean of the timed ones (taken back from the caller). calls are exact.`,
+        `at await/yield. Timed on every call for the first ${TIME_EXACT} calls of a context, then on 1 call in ${TIME_EVERY}, the`,
+        `stride doubling after every ${TIME_SAMPLES_PER_STRIDE} samples; untimed calls get the weighted mean of the timed ones (taken`,
+        `back from the caller), minus the recorder's own cost per call, calibrated at start-up. calls are exact.`,
+        `Not traced: one-expression functions without calls, property reads or loops (their time is their caller's).`,
         `bytesIn = v8.serialize([...arguments, this]).length (this when it holds data), bytesOut = v8.serialize(result).length`,
         `(awaited for promises; the new object for constructors): measured on the first ${BYTES_EXACT} calls of a context, then on`,
-        `1 call in ${BYTES_EVERY}, scaled to all calls. Values that cannot be serialized count 0 bytes and are listed in unserializable.`,
+        `1 call in ${BYTES_EVERY}, the stride doubling after every ${BYTES_SAMPLES_PER_STRIDE} samples, scaled to all calls.`,
+        `Values that cannot be serialized count 0 bytes and are listed in unserializable.`,
         `Each process's contexts start at the roots (a child process is not nested under its parent's caller).`,
       ];
       writeFileAtomic(target, renderProfile(profile, header));

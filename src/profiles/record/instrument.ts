@@ -35,7 +35,7 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instru
     edits.push({ pos, text, close, depth: depthOf(node), seq: edits.length });
 
   const instrumented = new Set<ts.Node>();
-  for (const [node, id] of ids) if (isMethodNode(node)) instrumented.add(node);
+  for (const [node] of ids) if (isMethodNode(node) && !isTrivialLeaf(node)) instrumented.add(node);
   if (instrumented.size === 0) return undefined;
 
   for (const node of instrumented) {
@@ -90,6 +90,29 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instru
   const top = afterDirectives(sf.statements, shebangEnd(sf.text));
   add(top.pos, top.semi + header, false, sf);
   return { code: apply(sf.text, edits), methods };
+}
+
+/**
+ * A one-expression function that calls nothing and has no loop (`(b) => b ^ key`, a bit
+ * rotation): tracing it would cost far more than it does, and its time is its caller's, as if
+ * inlined. It could never pay for a migration round trip either.
+ */
+export function isTrivialLeaf(fn: ts.FunctionLikeDeclaration): boolean {
+  const body = fn.body!;
+  if (ts.isBlock(body) && (body.statements.length !== 1 || !ts.isReturnStatement(body.statements[0]!))) return false;
+  if (ts.isConstructorDeclaration(fn) || fn.asteriskToken || ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  let simple = true;
+  const visit = (n: ts.Node): void => {
+    if (!simple) return;
+    if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n) || isMethodNode(n) || ts.isClassLike(n) ||
+        ts.isAwaitExpression(n) || ts.isYieldExpression(n) || ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isSpreadElement(n)) {
+      simple = false; // calls, getters, iteration: real work may hide there
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return simple;
 }
 
 function apply(text: string, edits: Insertion[]): string {

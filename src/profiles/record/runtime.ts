@@ -15,31 +15,57 @@ import { serialize } from 'node:v8';
 /** The global symbol name under which instrumented modules find the recorder. */
 export const RECORDER_GLOBAL = 'clonecloud.recorder';
 
-/** Every call is timed up to this many calls of a context, then one in TIME_EVERY. */
+/**
+ * Sampling, per context: every call is timed up to TIME_EXACT calls, then one in TIME_EVERY,
+ * and the stride doubles after every TIME_SAMPLES_PER_STRIDE samples (a hot function called
+ * millions of times reads the clock a few thousand times). Bytes likewise from BYTES_EXACT /
+ * BYTES_EVERY / BYTES_SAMPLES_PER_STRIDE (v8.serialize of a large `this` costs a lot). Each sample
+ * weighs the calls up to the next one.
+ */
 export const TIME_EXACT = 256;
 export const TIME_EVERY = 16;
-/** Bytes are measured on the first BYTES_EXACT calls of a context, then one in BYTES_EVERY. */
 export const BYTES_EXACT = 16;
 export const BYTES_EVERY = 64;
+export const TIME_SAMPLES_PER_STRIDE = 256;
+export const BYTES_SAMPLES_PER_STRIDE = 32;
 
 export interface Ctx {
   method: number;
   parent: Ctx | undefined;
   /** Method index -> child context (or the ancestor a recursive call folds onto). */
   kids: Map<number, Ctx>;
+  /** The last child looked up: a loop calls the same callee again and again. */
+  lastMethod: number;
+  lastKid: Ctx | undefined;
   calls: number;
-  timedCalls: number;
   /** Time charged while a timed frame of this context was the nearest timed one, ms. */
   selfMs: number;
+  /** The same, each span times the weight of the frame it was charged to. */
+  weightedSelfMs: number;
+  /** `time.weight` is the sum of the weights of the timed calls. */
+  time: Schedule;
+  /** Weighted sums over the measured calls; `bytes.weight` is the sum of their weights. */
   bytesIn: number;
   bytesOut: number;
+  bytes: Schedule;
+}
+
+/** Which calls of a context are sampled: call number `next`, then every `stride`. */
+export interface Schedule {
+  next: number;
+  stride: number;
+  taken: number;
+  weight: number;
+  /** Samples taken. */
+  count: number;
 }
 
 export interface AsyncFrame {
   ctx: Ctx;
   /** Stack slot while running, -1 while suspended or done. */
   slot: number;
-  sampled: boolean;
+  /** Weight of its bytes sample, 0 when not sampled. */
+  sampled: number;
   done: boolean;
 }
 
@@ -61,9 +87,11 @@ export class Recorder {
 
   private top = -1;
   private ctxs: Ctx[] = [];
-  private timed: boolean[] = [];
+  /** Weight of the frame's time sample, 0 when untimed. */
+  private timed: number[] = [];
   private nearestTimed: number[] = [];
-  private sampled: boolean[] = [];
+  /** Weight of the frame's bytes sample, 0 when not sampled. */
+  private sampled: number[] = [];
   private asyncFrames: (AsyncFrame | undefined)[] = [];
   private last = 0;
 
@@ -74,13 +102,27 @@ export class Recorder {
     return base;
   }
 
-  /** Enters a sync function; returns its stack slot. */
+  /** Enters a sync function; returns its stack slot. The common case (not sampled) stays small. */
   e(method: number): number {
-    const ctx = this.contextOf(method);
+    const below = this.top;
+    const parent = below >= 0 ? this.ctxs[below]! : this.root;
+    const ctx = parent.lastMethod === method ? parent.lastKid! : this.contextOf(parent, method);
     const calls = ++ctx.calls;
-    const timed = calls <= TIME_EXACT || calls % TIME_EVERY === 0;
-    if (timed) this.charge();
-    const slot = this.push(ctx, timed);
+    if (calls === ctx.time.next || calls === ctx.bytes.next) return this.enterSampled(ctx);
+    const slot = (this.top = below + 1);
+    this.ctxs[slot] = ctx;
+    this.asyncFrames[slot] = undefined;
+    this.timed[slot] = 0;
+    this.nearestTimed[slot] = below >= 0 ? this.nearestTimed[below]! : -1;
+    this.sampled[slot] = 0;
+    this.s = false;
+    return slot;
+  }
+
+  private enterSampled(ctx: Ctx): number {
+    const weight = ctx.calls === ctx.time.next ? advance(ctx.time, TIME_EXACT, TIME_EVERY, TIME_SAMPLES_PER_STRIDE) : 0;
+    if (weight) this.charge();
+    const slot = this.push(ctx, weight);
     this.asyncFrames[slot] = undefined;
     return slot;
   }
@@ -94,7 +136,7 @@ export class Recorder {
 
   /** Exits a constructor: its bytes out are the new object. */
   xc(slot: number, self: () => unknown): void {
-    if (slot <= this.top && this.sampled[slot]) {
+    if (slot <= this.top && this.sampled[slot]! > 0) {
       let value: unknown;
       try {
         value = self();
@@ -108,11 +150,13 @@ export class Recorder {
 
   /** Enters an async function or a generator body; always timed. */
   a(method: number): AsyncFrame {
-    const ctx = this.contextOf(method);
+    const ctx = this.contextOf(this.top >= 0 ? this.ctxs[this.top]! : this.root, method);
     ctx.calls++;
     this.charge();
-    const slot = this.push(ctx, true);
-    const frame: AsyncFrame = { ctx, slot, sampled: this.s, done: false };
+    ctx.time.weight++;
+    ctx.time.count++;
+    const slot = this.push(ctx, 1);
+    const frame: AsyncFrame = { ctx, slot, sampled: this.sampled[slot]!, done: false };
     this.asyncFrames[slot] = frame;
     return frame;
   }
@@ -130,7 +174,7 @@ export class Recorder {
   r<T>(frame: AsyncFrame, value?: T): T {
     if (frame.slot < 0 && !frame.done) {
       this.charge();
-      const slot = this.push(frame.ctx, true);
+      const slot = this.push(frame.ctx, 1, true);
       this.sampled[slot] = frame.sampled;
       this.asyncFrames[slot] = frame;
       frame.slot = slot;
@@ -149,32 +193,35 @@ export class Recorder {
 
   /** Bytes in: the arguments and `this` (when it holds data) of a sampled frame. */
   i(frame: FrameRef, args: unknown[], self: unknown): void {
-    const ctx = this.sampledCtx(frame);
-    if (!ctx) return;
-    const weight = ctx.calls <= BYTES_EXACT ? 1 : BYTES_EVERY;
+    const weight = this.weightOf(frame);
+    if (weight === 0) return;
+    const ctx = this.ctxOf(frame);
     this.measure(() => {
       const withThis = hasOwnData(self);
-      const size = this.sizeOf(ctx, withThis ? [...args, self] : args, (k) =>
-        k < args.length ? `argument ${k}` : 'this',
-      );
+      const size = this.sizeOf(ctx, withThis ? [...args, self] : args, (k) => (k < args.length ? `argument ${k}` : 'this'));
       ctx.bytesIn += size * weight;
     });
   }
 
   /** Bytes out: the result of a sampled frame (awaited when it is a promise); passes it through. */
   o<T>(frame: FrameRef, value: T): T {
-    const ctx = this.sampledCtx(frame);
-    if (!ctx) return value;
-    const weight = ctx.calls <= BYTES_EXACT ? 1 : BYTES_EVERY;
-    const add = (v: unknown) => this.measure(() => (ctx.bytesOut += this.sizeOf(ctx, [v], () => 'result') * weight));
+    const weight = this.weightOf(frame);
+    if (weight === 0) return value;
+    const ctx = this.ctxOf(frame);
+    const add = (v: unknown) => this.measure(() => (ctx.bytesOut += this.sizeOf(ctx, v, () => 'result') * weight));
     if (isThenable(value)) Promise.resolve(value).then(add, () => undefined);
     else add(value);
     return value;
   }
 
-  private sampledCtx(frame: FrameRef): Ctx | undefined {
-    if (typeof frame === 'number') return frame <= this.top && this.sampled[frame] ? this.ctxs[frame] : undefined;
-    return frame.sampled ? frame.ctx : undefined;
+  /** Weight of the frame's bytes sample (0: not sampled); no allocation, this runs on every return. */
+  private weightOf(frame: FrameRef): number {
+    if (typeof frame === 'number') return frame <= this.top ? this.sampled[frame]! : 0;
+    return frame.sampled;
+  }
+
+  private ctxOf(frame: FrameRef): Ctx {
+    return typeof frame === 'number' ? this.ctxs[frame]! : frame.ctx;
   }
 
   /** Runs `fn` without charging its time to anyone. */
@@ -187,13 +234,14 @@ export class Recorder {
     }
   }
 
-  /** Serialized size of `values` as one array; on failure names the values that cannot go. */
-  private sizeOf(ctx: Ctx, values: unknown[], name: (k: number) => string): number {
+  /** Serialized size of `value` (a list of arguments, or one result); on failure names what cannot go. */
+  private sizeOf(ctx: Ctx, value: unknown, name: (k: number) => string): number {
     try {
-      return serialize(values).length;
+      return serialize(value).length;
     } catch (error) {
       let size = 0;
-      values.forEach((v, k) => {
+      const parts = name(0) === 'result' ? [value] : (value as unknown[]);
+      parts.forEach((v, k) => {
         try {
           size += serialize(v).length;
         } catch (e) {
@@ -209,26 +257,33 @@ export class Recorder {
   }
 
   /** The context of `method` under the running frame, folding recursion. */
-  private contextOf(method: number): Ctx {
-    const parent = this.top >= 0 ? this.ctxs[this.top]! : this.root;
+  private contextOf(parent: Ctx, method: number): Ctx {
+    if (parent.lastMethod === method) return parent.lastKid!;
     const known = parent.kids.get(method);
-    if (known) return known;
+    if (known) {
+      parent.lastMethod = method;
+      parent.lastKid = known;
+      return known;
+    }
     let target: Ctx | undefined;
     for (let c: Ctx | undefined = parent; c && c !== this.root; c = c.parent) if (c.method === method) target = c;
     const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent);
     parent.kids.set(method, ctx);
+    parent.lastMethod = method;
+    parent.lastKid = ctx;
     return ctx;
   }
 
-  private push(ctx: Ctx, timed: boolean): number {
+  private push(ctx: Ctx, timeWeight: number, resumed = false): number {
     const slot = ++this.top;
     this.ctxs[slot] = ctx;
-    this.timed[slot] = timed;
-    this.nearestTimed[slot] = timed ? slot : slot > 0 ? this.nearestTimed[slot - 1]! : -1;
-    const sampled = ctx.calls <= BYTES_EXACT || ctx.calls % BYTES_EVERY === 0;
-    this.sampled[slot] = sampled;
-    this.s = sampled;
-    if (timed) ctx.timedCalls++;
+    this.timed[slot] = timeWeight;
+    this.nearestTimed[slot] = timeWeight > 0 ? slot : slot > 0 ? this.nearestTimed[slot - 1]! : -1;
+    if (!resumed) {
+      const sampled = ctx.calls === ctx.bytes.next ? advance(ctx.bytes, BYTES_EXACT, BYTES_EVERY, BYTES_SAMPLES_PER_STRIDE) : 0;
+      this.sampled[slot] = sampled;
+      this.s = sampled > 0;
+    }
     return slot;
   }
 
@@ -248,13 +303,33 @@ export class Recorder {
   private charge(): void {
     const now = performance.now();
     const k = this.top >= 0 ? this.nearestTimed[this.top]! : -1;
-    if (k >= 0) this.ctxs[k]!.selfMs += now - this.last;
+    if (k >= 0) {
+      const ctx = this.ctxs[k]!;
+      ctx.selfMs += now - this.last;
+      ctx.weightedSelfMs += (now - this.last) * this.timed[k]!;
+    }
     this.last = now;
   }
 }
 
 function newCtx(method: number, parent: Ctx | undefined): Ctx {
-  return { method, parent, kids: new Map(), calls: 0, timedCalls: 0, selfMs: 0, bytesIn: 0, bytesOut: 0 };
+  return {
+    method, parent, kids: new Map(), lastMethod: -1, lastKid: undefined, calls: 0,
+    selfMs: 0, weightedSelfMs: 0, time: { next: 1, stride: 1, taken: 0, weight: 0, count: 0 },
+    bytesIn: 0, bytesOut: 0, bytes: { next: 1, stride: 1, taken: 0, weight: 0, count: 0 },
+  };
+}
+
+/** Takes the sample due now; returns its weight (the calls up to the next sample). */
+function advance(s: Schedule, exact: number, every: number, perStride: number): number {
+  s.count++;
+  if (++s.taken >= (s.stride === 1 ? exact : perStride)) {
+    s.stride = s.stride === 1 ? every : s.stride * 2;
+    s.taken = 0;
+  }
+  s.next += s.stride;
+  s.weight += s.stride;
+  return s.stride;
 }
 
 function hasOwnData(value: unknown): boolean {
@@ -269,4 +344,29 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 function firstLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0]!;
+}
+
+/** The recorder's own cost per call, ms: `timed` is charged to a timed call, `untimed` to the frame below an untimed one. */
+export interface Overhead {
+  timed: number;
+  untimed: number;
+}
+
+/** Measured on empty frames at start-up, the smallest of a few rounds; snapshot() takes it off. */
+export function calibrate(): Overhead {
+  let timed = Infinity;
+  let untimed = Infinity;
+  for (let round = 0; round < 5; round++) {
+    const rec = new Recorder();
+    const m = rec.m(['calibration']);
+    for (let k = 0; k < TIME_EXACT; k++) rec.x(rec.e(m));
+    const ctx = rec.root.kids.get(m)!;
+    timed = Math.min(timed, ctx.selfMs / ctx.calls);
+    ctx.time.next = ctx.bytes.next = Infinity;
+    const n = 4096;
+    const t0 = performance.now();
+    for (let k = 0; k < n; k++) rec.x(rec.e(m));
+    untimed = Math.min(untimed, (performance.now() - t0) / n);
+  }
+  return { timed, untimed };
 }

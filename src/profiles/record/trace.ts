@@ -3,7 +3,7 @@
  * `record` merges every partial trace of a run into one profile (see merge.ts).
  */
 import { InputError } from '../../errors.js';
-import type { Ctx, Recorder, Unserializable } from './runtime.js';
+import type { Ctx, Overhead, Recorder, Unserializable } from './runtime.js';
 
 export const TRACE_FORMAT_VERSION = 1;
 
@@ -37,10 +37,12 @@ export interface Trace {
 
 /**
  * Plain data of the recorder's tree. Untimed calls of a context left their time with the timed
- * frame below them; each context's self time is scaled to all its calls (mean of the timed
- * ones) and the scaled-in part is taken back from its parent, so totals are conserved.
+ * frame below them; each context's self time is scaled to all its calls (weighted mean of the
+ * timed ones) and the scaled-in part is taken back from its parent, so totals are conserved.
+ * The recorder's own cost per call (`overhead`, calibrated at start-up) is taken off.
+ * Bytes are scaled from the measured calls' weights to all calls.
  */
-export function snapshot(rec: Recorder, process: { pid: number; ppid: number; argv: string[] }, exit: ProcessExit): Trace {
+export function snapshot(rec: Recorder, process: { pid: number; ppid: number; argv: string[] }, exit: ProcessExit, overhead: Overhead = { timed: 0, untimed: 0 }): Trace {
   const contexts: TraceContext[] = [];
   const order: Ctx[] = [];
   const ids = new Map<Ctx, number>();
@@ -55,10 +57,12 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
   visit(rec.root);
   const self = order.map((c) => c.selfMs);
   order.forEach((c, k) => {
-    if (c.timedCalls === 0 || c.timedCalls === c.calls) return;
-    const estimate = (c.selfMs * c.calls) / c.timedCalls;
-    self[k] = self[k]! + estimate - c.selfMs;
-    if (c.parent) self[ids.get(c.parent)!] = self[ids.get(c.parent)!]! - (estimate - c.selfMs);
+    if (c.time.weight === 0) return;
+    const mean = Math.max(0, c.weightedSelfMs / c.time.weight - overhead.timed);
+    self[k] = self[k]! - c.selfMs + mean * c.calls;
+    // Untimed calls left their own time and the recorder's untimed cost with the caller.
+    const untimed = c.calls - c.time.count;
+    if (c.parent && untimed > 0) self[ids.get(c.parent)!] = self[ids.get(c.parent)!]! - untimed * (mean + overhead.untimed);
   });
   order.forEach((c, k) => {
     contexts.push({
@@ -67,8 +71,8 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
       method: c.method,
       calls: c.calls,
       selfMs: Math.max(0, self[k]!),
-      bytesIn: Math.round(c.bytesIn),
-      bytesOut: Math.round(c.bytesOut),
+      bytesIn: c.bytes.weight ? Math.round((c.bytesIn * c.calls) / c.bytes.weight) : 0,
+      bytesOut: c.bytes.weight ? Math.round((c.bytesOut * c.calls) / c.bytes.weight) : 0,
     });
   });
   return {

@@ -3,13 +3,21 @@
  * than most recorded programs, so repeated runs (CI records several) skip it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Bump when the instrumentation changes, so that old cache entries are not used. */
-const TRANSFORM_VERSION = '1';
+/** Cache entries of another build of the instrumenter are not used. */
+const TRANSFORM_VERSION = ['instrument.js', 'sourceIds.js', 'instrumentModule.js']
+  .map((f) => {
+    try {
+      return statSync(fileURLToPath(new URL(f, import.meta.url))).mtimeMs;
+    } catch {
+      return 0;
+    }
+  })
+  .join(':');
 
 export interface TransformConfig {
   appDir: string;
