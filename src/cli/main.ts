@@ -7,7 +7,6 @@ import { registerGraph } from './commands/graph.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerPartition } from './commands/partition.js';
 import { registerRecord } from './commands/record.js';
-import { registerRecord } from './commands/record.js';
 import { consoleOutput, type Output } from './output.js';
 
 /** Exit codes: 0 success, 1 a failed check, 2 bad input or usage, 3 an internal error. */
@@ -21,7 +20,6 @@ export async function main(argv: string[], output: Output = consoleOutput()): Pr
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
   registerPartition(program, output);
   registerAnalyze(program, output);
-  registerRecord(program, output);
   registerRecord(program, output);
   registerCheck(program, output);
   registerExplain(program, output);
