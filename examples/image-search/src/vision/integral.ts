@@ -1,5 +1,6 @@
 // Summed-area tables of an image and of its squares: the sum and the variance of any rectangle
-// in four lookups each (Crow 1984; Viola & Jones 2001).
+// in four lookups each (Crow 1984; Viola & Jones 2001). The cascade's scan reads the tables
+// directly: sum(x, y, w, h) = S[(y+h)*stride + x+w] - S[(y+h)*stride + x] - S[y*stride + x+w] + S[y*stride + x].
 
 import type { GrayImage } from './pgm.js';
 
@@ -34,24 +35,5 @@ export class IntegralImage {
       }
     }
     return new IntegralImage(width, height, sums, squares);
-  }
-
-  /** Sum of the pixels of the rectangle [x, x+w) x [y, y+h). */
-  sum(x: number, y: number, w: number, h: number): number {
-    const { sums, stride } = this;
-    const a = y * stride + x;
-    const b = (y + h) * stride + x;
-    return sums[b + w]! - sums[b]! - sums[a + w]! + sums[a]!;
-  }
-
-  /** Mean and standard deviation of the rectangle (the deviation is at least 1). */
-  stats(x: number, y: number, w: number, h: number): { mean: number; deviation: number } {
-    const { squares, stride } = this;
-    const n = w * h;
-    const mean = this.sum(x, y, w, h) / n;
-    const a = y * stride + x;
-    const b = (y + h) * stride + x;
-    const sq = squares[b + w]! - squares[b]! - squares[a + w]! + squares[a]!;
-    return { mean, deviation: Math.sqrt(Math.max(sq / n - mean * mean, 1)) };
   }
 }
