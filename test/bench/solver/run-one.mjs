@@ -1,0 +1,32 @@
+/**
+ * One bench instance in its own process, so that peak memory (maxRSS) is the instance's own.
+ * Prints one JSON line. Arguments: JSON of { contexts, methods, kind, nesting, seed, reduce, limit }.
+ */
+import { solvePartition } from '../../../dist/solver/index.js';
+import { generateProblem } from './generate.mjs';
+
+const spec = JSON.parse(process.argv[2]);
+const { problem, methods, pinnedContexts } = generateProblem(spec);
+const rssAfterGenerate = process.memoryUsage().rss;
+const started = performance.now();
+let out;
+try {
+  const s = await solvePartition(problem, { timeLimitSec: spec.limit, mipGap: 0, reduce: spec.reduce });
+  out = {
+    ok: true,
+    seconds: (performance.now() - started) / 1000,
+    optimal: s.optimal,
+    gap: s.gap,
+    cost: s.cost,
+    deviceOnlyCost: s.deviceOnlyCost,
+    migrate: s.migrate.length,
+    model: s.model,
+  };
+} catch (error) {
+  out = { ok: false, seconds: (performance.now() - started) / 1000, error: String(error?.message ?? error).slice(0, 200) };
+}
+out.methods = methods;
+out.pinnedShare = pinnedContexts / problem.contexts.length;
+out.rssAfterGenerateMb = rssAfterGenerate / 2 ** 20;
+out.maxRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify(out) + '\n');
