@@ -249,7 +249,7 @@ export class Recorder {
           const key = `${method}\0${name(k)}`;
           const entry = this.unserializable.get(key);
           if (entry) entry.count++;
-          else this.unserializable.set(key, { method, value: name(k), reason: firstLine(e ?? error), count: 1 });
+          else this.unserializable.set(key, { method, value: name(k), reason: `${kindOf(v)} cannot be cloned (${errorName(e ?? error)})`, count: 1 });
         }
       });
       return size;
@@ -342,8 +342,16 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0]!;
+/** What a value is, without its text (a function's source is the instrumented one). */
+function kindOf(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  const name = (value as { constructor?: { name?: string } } | null)?.constructor?.name;
+  return name ? `a ${name}` : typeof value;
+}
+
+function errorName(error: unknown): string {
+  return (error as Error)?.name ?? 'Error';
 }
 
 /** The recorder's own cost per call, ms: `timed` is charged to a timed call, `untimed` to the frame below an untimed one. */

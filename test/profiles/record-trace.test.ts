@@ -1,0 +1,54 @@
+import { InputError } from '../../src/errors.js';
+import { Recorder } from '../../src/profiles/record/runtime.js';
+import { parseTrace, snapshot } from '../../src/profiles/record/trace.js';
+
+describe('partial trace files', () => {
+  const good = () => {
+    const rec = new Recorder();
+    const a = rec.m(['src/a.ts#a', 'src/a.ts#b']);
+    const b = a + 1;
+    const fa = rec.e(a);
+    for (let k = 0; k < 3; k++) rec.x(rec.e(b));
+    rec.x(fa);
+    return snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+  };
+
+  it('round-trips the recorder tree with exact counts', () => {
+    const trace = parseTrace(JSON.stringify(good()), 't.json');
+    expect(trace.contexts.map((c) => [c.parent, trace.methods[c.method], c.calls])).toEqual([
+      [undefined, 'src/a.ts#a', 1],
+      [0, 'src/a.ts#b', 3],
+    ]);
+  });
+
+  it('names the file and the position of truncated JSON', () => {
+    const text = JSON.stringify(good(), null, 1);
+    const cut = text.slice(0, text.length - 40);
+    expect(() => parseTrace(cut, 'trace-1.json')).toThrow(InputError);
+    expect(() => parseTrace(cut, 'trace-1.json')).toThrow(/^trace-1\.json(:\d+:\d+)?: malformed or truncated JSON/);
+  });
+
+  it('names the field of a bad value', () => {
+    const bad = good();
+    (bad.contexts[1] as { calls: unknown }).calls = 'three';
+    expect(() => parseTrace(JSON.stringify(bad), 'trace-2.json')).toThrow("trace-2.json: field 'contexts[1].calls': expected a number >= 0, got \"three\"");
+    const orphan = good();
+    orphan.contexts[1]!.parent = 7;
+    expect(() => parseTrace(JSON.stringify(orphan), 'trace-3.json')).toThrow(/field 'contexts\[1\]\.parent'/);
+  });
+
+  it('unwinds frames left open by an exception when a lower frame exits', () => {
+    const rec = new Recorder();
+    const m = rec.m(['f#outer', 'f#inner', 'f#after']);
+    const outer = rec.e(m);
+    rec.e(m + 1); // throws: its exit never runs in this simulation
+    rec.x(outer);
+    rec.x(rec.e(m + 2));
+    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    expect(t.contexts.map((c) => [c.parent, t.methods[c.method]])).toEqual([
+      [undefined, 'f#outer'],
+      [0, 'f#inner'],
+      [undefined, 'f#after'],
+    ]);
+  });
+});
