@@ -46,8 +46,18 @@ export class Hierarchy {
     return this.membersNamed(this.subclassesOf(cls), m);
   }
 
-  /** Bodies that implement interface/abstract member `m`. */
+  private readonly implCache = new Map<ts.Node, ts.Node[]>();
+
+  /** Bodies that implement interface/abstract member `m` (cached: many sites share a member). */
   implementationsOf(m: ts.Node): ts.Node[] {
+    const hit = this.implCache.get(m);
+    if (hit) return hit;
+    const out = this.computeImplementations(m);
+    this.implCache.set(m, out);
+    return out;
+  }
+
+  private computeImplementations(m: ts.Node): ts.Node[] {
     const owner = m.parent;
     if (ts.isClassLike(owner)) return this.membersNamed(this.subclassesOf(owner), m);
     if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) return [];
