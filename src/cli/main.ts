@@ -7,6 +7,7 @@ import { registerGraph } from './commands/graph.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerPartition } from './commands/partition.js';
 import { registerRecord } from './commands/record.js';
+import { registerImport } from './commands/import.js';
 import { consoleOutput, type Output } from './output.js';
 
 /** Exit codes: 0 success, 1 a failed check, 2 bad input or usage, 3 an internal error. */
@@ -21,6 +22,7 @@ export async function main(argv: string[], output: Output = consoleOutput()): Pr
   registerPartition(program, output);
   registerAnalyze(program, output);
   registerRecord(program, output);
+  registerImport(program, output);
   registerCheck(program, output);
   registerExplain(program, output);
   registerDiff(program, output);

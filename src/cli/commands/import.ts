@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { parseCpuProfile } from '../../profiles/import/cpuprofile.js';
+import { FrameResolver } from '../../profiles/import/frames.js';
+import { cpuProfileToProfile } from '../../profiles/import/toProfile.js';
+import { renderProfile } from '../../profiles/record/render.js';
+import { writeFileAtomic } from '../../util/files.js';
+import { appName, displayPath, readText, resolveAppDir } from '../load.js';
+import type { Output } from '../output.js';
+import { parseSide } from './record.js';
+
+interface ImportFlags {
+  side: string;
+  app: string;
+  out?: string;
+}
+
+export function registerImport(program: Command, output: Output): void {
+  program
+    .command('import')
+    .description('convert a V8/Chrome DevTools CPU profile (.cpuprofile) into a profile, frames mapped to method ids through source maps')
+    .argument('<file>', 'the .cpuprofile (node --cpu-prof, DevTools export)')
+    .requiredOption('--side <side>', "'device' or 'clone': where it was recorded")
+    .option('--app <dir>', 'the app folder method ids are relative to (where its tsconfig.json is)', '.')
+    .option('--out <file>', 'profile to write (default: <app>/profiles/<side>-<name>.profile.yaml)')
+    .addHelpText('after', '\nExample:\n  $ node --cpu-prof --cpu-prof-dir prof build/main.js && clonecloud import prof/*.cpuprofile --side device --app .')
+    .action((file: string, flags: ImportFlags) => {
+      const side = parseSide(flags.side);
+      const appDir = resolveAppDir(flags.app);
+      const cpu = parseCpuProfile(readText(file, 'CPU profile'), displayPath(resolve(file)));
+      const frames = new FrameResolver(appDir, [dirname(resolve(file)), appDir]);
+      const { profile, summary } = cpuProfileToProfile(cpu, (n) => frames.idOf(n.callFrame), { side, app: appName(appDir) });
+      const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${basename(file).replace(/\.cpuprofile$/, '')}.profile.yaml`));
+      const dropped = Object.entries(summary.droppedMs).map(([k, ms]) => `${k} ${ms.toFixed(1)} ms`).join(', ');
+      const header = [
+        `Imported by clonecloud import from ${basename(file)} (a V8 CPU profile: ${summary.samples} samples, ${((cpu.endTime - cpu.startTime) / 1000).toFixed(1)} ms).`,
+        `selfMs: sampled time of the innermost app method on each sample's stack (a sample lasts until the next one);`,
+        `frames of code outside the app count for their app caller; recursion folds onto the first occurrence.`,
+        `ESTIMATED: a CPU profile has no call counts nor values: calls is 1 per context seen (a lower bound), bytesIn and`,
+        `bytesOut are 0. Prefer 'clonecloud record' where calls and boundary bytes matter.`,
+        `In app methods: ${summary.appMs.toFixed(1)} ms. Not in any app method (dropped): ${dropped || 'nothing'}.`,
+        ...(frames.missingFiles.size ? [`Scripts not found here (their frames count as outside the app): ${[...frames.missingFiles].sort().join(', ')}`] : []),
+      ];
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileAtomic(target, renderProfile(profile, header));
+      if (profile.contexts.length === 0) output.err(`${output.errColor.yellow('warning')}: no frame of the CPU profile maps to a method of the app in ${displayPath(appDir)}`);
+      output.err(`wrote ${displayPath(target)}: ${profile.contexts.length} contexts, ${summary.appMs.toFixed(1)} ms in app methods`);
+    });
+}
