@@ -7,7 +7,8 @@
 //
 //   node examples/image-search/tools/record-profiles.mjs [--runs 3]     (from the repository root)
 //
-// Writes profiles/clone-<n>.profile.yaml and profiles/device-<n>.profile.yaml (one run each).
+// Replaces the *.profile.yaml files of profiles/ with clone-<n>.profile.yaml and device-<n>.profile.yaml
+// (one run each).
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, readdirSync } from 'node:fs';
