@@ -92,12 +92,11 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
 }
 
 function legalityOf(analysis: AnalysisResult): Legality {
-  const withGroups = analysis as AnalysisResult & { groups?: string[][]; reaches?: [string, string][] };
   return {
     candidates: new Set(analysis.methods.filter((m) => m.candidate).map((m) => m.id)),
     pinned: new Set(analysis.methods.filter((m) => m.pinned).map((m) => m.id)),
-    groups: withGroups.groups ?? [],
-    reaches: withGroups.reaches ?? [],
+    groups: analysis.groups,
+    reaches: analysis.reaches,
   };
 }
 

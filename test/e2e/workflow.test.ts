@@ -38,8 +38,9 @@ describe('the CI workflow: partition, commit, check', () => {
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('illegal: src/compute.ts#compute is a migration point (5g, lte, wifi) but may not migrate:');
-    expect(run.stdout).toContain('may reach pinned method src/compute.ts#square: src/compute.ts#compute -> src/compute.ts#square (called at src/compute.ts:');
-    expect(run.stdout).toMatch(/src\/compute\.ts#square uses device-only module 'fs' .* at src\/compute\.ts:\d+/);
+    expect(run.stdout).toContain('  reaches-pinned: 1 call(s) down to the device\n');
+    expect(run.stdout).toMatch(/^ {4}src\/compute\.ts#compute -> src\/compute\.ts#square {2}\[direct\] at src\/compute\.ts:\d+:\d+$/m);
+    expect(run.stdout).toMatch(/^ {4}src\/compute\.ts#square is pinned: uses device-only module 'fs' .* at src\/compute\.ts:\d+/m);
     const json = JSON.parse(runCli(['check', app, '--json']).stdout);
     expect(json.ok).toBe(false);
     expect(json.illegal.map((p: { method: string }) => p.method)).toEqual(['src/compute.ts#compute']);
@@ -69,6 +70,7 @@ describe('the CI workflow: partition, commit, check', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
       'src/compute.ts#compute (src/compute.ts:6): candidate',
+      '  may migrate: not pinned, reaches no pinned method, its boundary is serializable',
       '3g: does not migrate; 1 context(s): on the device 500.0 ms (own 400.0), on the clone 125.0 ms (own 100.0), migration 625.1 ms',
       '  flipped, the partition would cost 758.1 ms instead of 508.0 ms',
       'wifi: migrates; 1 context(s): on the device 500.0 ms (own 400.0), on the clone 125.0 ms (own 100.0), migration 75.0 ms',

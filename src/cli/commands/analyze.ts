@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { AnalysisResult } from '../../analysis/types.js';
+import { explainMethod } from '../../analysis/index.js';
+import { InputError } from '../../errors.js';
 import { analyze } from '../compute.js';
 import { resolveAppDir } from '../load.js';
 import { resolveSettings } from '../settings.js';
@@ -12,14 +14,21 @@ export function registerAnalyze(program: Command, output: Output): void {
     .argument('<app-dir>', 'folder with the tsconfig.json')
     .option('--tsconfig <path>', 'tsconfig relative to <app-dir> (default: tsconfig.json)')
     .option('--config <file>', 'config file (default: <app-dir>/clonecloud.yaml when present)')
-    .option('--json', 'print { methods, edges, unresolved, diagnostics } as JSON')
-    .addHelpText('after', '\nExample:\n  $ clonecloud analyze examples/virus-scan --json > callgraph.json')
-    .action((dir: string, flags: { tsconfig?: string; config?: string; json?: boolean }) => {
+    .option('--json', 'print { methods, edges, libraryCalls, unresolved, groups, diagnostics } as JSON')
+    .option('--explain <method-id>', 'print the verdict of one method and its full reason chain')
+    .option('--type-errors', 'also report type errors (a full, slower type check)')
+    .addHelpText('after', "\nExample:\n  $ clonecloud analyze examples/virus-scan --json > callgraph.json\n  $ clonecloud analyze examples/virus-scan --explain 'src/main.ts#main'")
+    .action((dir: string, flags: { tsconfig?: string; config?: string; json?: boolean; explain?: string; typeErrors?: boolean }) => {
       const appDir = resolveAppDir(dir);
-      const analysis = analyze(appDir, resolveSettings(appDir, flags));
-      if (flags.json) {
-        const { methods, edges, unresolved, diagnostics } = analysis;
-        output.out(JSON.stringify({ methods, edges, unresolved, diagnostics }, null, 2));
+      const analysis = analyze(appDir, { ...resolveSettings(appDir, flags), typeErrors: flags.typeErrors === true });
+      if (flags.explain !== undefined) {
+        const explanation = explainMethod(analysis, flags.explain);
+        if (explanation.verdict === 'unknown method') throw new InputError(`unknown method id '${flags.explain}'`, undefined, '--explain');
+        if (flags.json) output.out(JSON.stringify(explanation, null, 2));
+        else explanation.lines.forEach((line) => output.out(line));
+      } else if (flags.json) {
+        const { methods, edges, libraryCalls, unresolved, groups, reaches, diagnostics } = analysis;
+        output.out(JSON.stringify({ methods, edges, libraryCalls, unresolved, unresolvedByReason: countBy(unresolved, (u) => u.reason), groups, reaches, diagnostics }, null, 2));
       } else printAnalysis(analysis, output);
     });
 }
@@ -35,4 +44,10 @@ function printAnalysis(a: AnalysisResult, { out, color: c }: Output): void {
     for (const r of m.reasons) out(c.dim(`            ${r.message}`));
   }
   for (const d of a.diagnostics) out(c.yellow(`  ${d.file}:${d.line}: ${d.message}`));
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

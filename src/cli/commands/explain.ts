@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { explainMethod } from '../../analysis/index.js';
 import { InputError } from '../../errors.js';
 import type { PartitionProblem } from '../../model/types.js';
 import { checkPartition } from '../../solver/index.js';
@@ -6,7 +7,6 @@ import { computePartition } from '../compute.js';
 import { resolveAppDir } from '../load.js';
 import type { Output } from '../output.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
-import { illegalityReasons } from '../verdicts.js';
 
 export interface NetworkExplanation {
   network: string;
@@ -39,16 +39,14 @@ export function registerExplain(program: Command, output: Output): Command {
       const { analysis, outcome } = await computePartition(appDir, resolveSettings(appDir, flags));
       const method = analysis.methods.find((m) => m.id === id);
       if (!method) throw new InputError(`unknown method id '${id}' (see \`clonecloud analyze ${dir}\` for the app's ids)`, undefined, '<method-id>');
-      const verdict = method.pinned ? 'pinned' : method.candidate ? 'candidate' : 'stays on the device';
-      const reasons = illegalityReasons(analysis, id) ?? [];
+      const { verdict, lines } = explainMethod(analysis, id);
       const networks = outcome.reports.map((r) => explainNetwork(r.problem, r.network.name, r.solution.migrate, id, method.candidate));
       if (flags.json) {
-        output.out(JSON.stringify({ method: id, file: method.file, line: method.line, verdict, reasons, networks }, null, 2));
+        output.out(JSON.stringify({ method: id, file: method.file, line: method.line, verdict, reasons: lines.slice(1).map((l) => l.trim()), networks }, null, 2));
         return;
       }
       const { out, color: c } = output;
-      out(`${c.bold(id)} (${method.file}:${method.line}): ${verdict}`);
-      for (const reason of reasons) out(`  ${reason}`);
+      lines.forEach((line, i) => out(i === 0 ? c.bold(line) : line));
       for (const n of networks) {
         const where = n.migrates ? c.magenta('migrates') : 'does not migrate';
         out(`${c.cyan(n.network)}: ${where}; ${n.contexts} context(s): on the device ${n.deviceCost.toFixed(1)} ms (own ${n.ownDeviceCost.toFixed(1)}), on the clone ${n.cloneCost.toFixed(1)} ms (own ${n.ownCloneCost.toFixed(1)}), migration ${n.migrationCost.toFixed(1)} ms`);
