@@ -81,6 +81,8 @@ function deviceField(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, type
     return name ? { field, why: `type ${name} is a ${types.get(name)} device type`, node } : undefined;
   };
   const byInit = (field: string, e: ts.Expression): Found | undefined => {
+    // A number or flag read from a device API (`process.stdout.isTTY`) is a copy, not a handle.
+    if (isPlainValue(checker.getTypeAtLocation(e))) return undefined;
     const use = pins.deviceUse(e);
     return use ? { field, why: `computed from device-only ${use.what}`, node: e, site: use.site } : undefined;
   };
@@ -138,4 +140,11 @@ function catalogType(checker: ts.TypeChecker, t: ts.Type, types: Map<string, str
     return el && catalogType(checker, el, types, depth + 1);
   }
   return undefined;
+}
+
+/** Primitive values (and unions of them) cross any boundary by copy. */
+function isPlainValue(t: ts.Type): boolean {
+  if (t.isUnion()) return t.types.every(isPlainValue);
+  const plain = ts.TypeFlags.BooleanLike | ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null;
+  return (t.flags & plain) !== 0;
 }

@@ -92,7 +92,10 @@ describe('native-state groups (groups-native)', () => {
     expect(r.groups).toEqual([
       [`${N}#Link.constructor`, `${N}#Link.open`, `${N}#Link.send`],
       [`${N}#Painter.constructor`, `${N}#Painter.paint`],
+      [`${N}#Settings.constructor`, `${N}#Settings.theme`],
     ]);
+    // A primitive read from a device API (a flag, a width) is a copy: Layout is no group.
+    expect(r.methods.find((m) => m.id === `${N}#Layout.columns`)!.nativeState).toBeUndefined();
     const link = r.methods.find((m) => m.id === `${N}#Link.send`)!;
     expect(link.nativeState?.message).toBe(
       "Link holds device-bound state in field 'ws' (type WebSocket is a browser device type, src/net.ts:2); all its instance methods stay together",
