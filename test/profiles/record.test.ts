@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { analyzeApp } from '../../src/analysis/index.js';
 import { parseProfile } from '../../src/profiles/parse.js';
 import { mergeProfiles } from '../../src/profiles/merge.js';
@@ -15,8 +15,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'cc-record-'));
 const build = join(tmp, 'build');
 const cache = join(tmp, 'cache');
 
-function record(out: string, args: string[], side = 'device') {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'clonecloud.js'), 'record', '--side', side, '--app', APP, '--out', out, '--', process.execPath, join(build, 'main.js'), ...args], {
+function record(out: string, args: string[], side = 'device', flags: string[] = []) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'clonecloud.js'), 'record', '--side', side, '--app', APP, '--out', out, ...flags, '--', process.execPath, join(build, 'main.js'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CLONECLOUD_RECORD_CACHE: cache },
     timeout: 60_000,
@@ -110,6 +110,44 @@ describe('clonecloud record', () => {
     const recorded = [...new Set(profile.contexts.map((c) => c.method))].sort();
     expect(recorded.length).toBeGreaterThanOrEqual(12);
     expect(recorded.filter((id) => !known.has(id))).toEqual([]);
+  });
+
+  it('starts with the schema line and states the machine and the load', () => {
+    const text = readFileSync(join(tmp, 'one.profile.yaml'), 'utf8');
+    const schema = relative(tmp, join(ROOT, 'schemas', 'profile.schema.json')).split(sep).join('/');
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${schema}`);
+    expect(text).toMatch(/^# Machine: .+, \d+ cores, Node v\d+/m);
+    expect(text).toMatch(/^# Load average \(1, 5, 15 min\): [\d.]+ [\d.]+ [\d.]+ at the start, [\d.]+ [\d.]+ [\d.]+ at the end\.$/m);
+    expect(text).toMatch(/Bytes are SAMPLED/);
+  });
+
+  it('folds --runs 3 fresh runs into one profile: runs 3, totals over the runs', () => {
+    const out = join(tmp, 'three.profile.yaml');
+    const run = record(out, ['--child'], 'device', ['--runs', '3']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/3 runs/);
+    const p = read(out);
+    expect(p.runs).toBe(3);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Runs: 3, each a fresh process/m);
+    for (const c of profile.contexts) {
+      const path: string[] = [];
+      for (let k: ProfileContext | undefined = c; k; k = profile.contexts.find((x) => x.id === k!.parent)) path.unshift(k.method.split('#')[1]!);
+      expect([path.join(' '), at(p, ...path)?.calls]).toEqual([path.join(' '), c.calls * 3]);
+    }
+  });
+
+  it('scales self times by the device model with --device-model, and says so', () => {
+    const out = join(tmp, 'modelled.profile.yaml');
+    const run = record(out, [], 'device', ['--device-model', 'phone-midrange']);
+    expect(run.status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/DEVICE MODEL, NOT A DEVICE: recorded on the machine above, then every selfMs was multiplied by 4\n# \(= 1\/relativeSpeed 0\.25 of profiles\/devices\/phone-midrange\.yaml/);
+    const measured = Number(/ms of wall time = ([\d.]+) ms of selfMs/.exec(text)![1]);
+    const total = read(out).contexts.reduce((s, c) => s + c.selfMs, 0);
+    expect(total).toBeCloseTo(measured * 4, measured >= 100 ? -1 : measured >= 1 ? 0 : 1);
+    expect(at(read(out), 'main', 'sync', 'leaf')?.calls).toBe(10); // calls as measured
+    expect(runCli(['record', '--side', 'clone', '--device-model', 'phone-midrange', '--', 'node', '-e', '1']).status).toBe(2);
+    expect(runCli(['record', '--side', 'device', '--device-model', 'toaster', '--', 'node', '-e', '1']).stderr).toMatch(/unknown device model 'toaster'/);
   });
 
   it('marks a failing run and exits 1, still writing the profile', () => {

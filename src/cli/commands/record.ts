@@ -1,15 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CheckFailed, InputError } from '../../errors.js';
+import { parseDevice, type Device } from '../../model/environment.js';
+import { headerLines, loadAverage } from '../../profiles/record/header.js';
 import { renderProfile } from '../../profiles/record/render.js';
 import { runTraced } from '../../profiles/record/run.js';
-import { BYTES_EVERY, BYTES_EXACT, BYTES_SAMPLES_PER_STRIDE, TIME_EVERY, TIME_EXACT, TIME_SAMPLES_PER_STRIDE } from '../../profiles/record/runtime.js';
-import { tracesToProfile } from '../../profiles/record/toProfile.js';
+import { scaleSelfTimes, tracesToProfile } from '../../profiles/record/toProfile.js';
+import type { ProcessExit, Trace } from '../../profiles/record/trace.js';
 import type { Side } from '../../profiles/types.js';
 import { writeFileAtomic } from '../../util/files.js';
-import { appName, displayPath, resolveAppDir } from '../load.js';
+import { BUNDLED, PACKAGE_ROOT, appName, displayPath, readText, resolveAppDir, schemaReference } from '../load.js';
 import type { Output } from '../output.js';
 
 interface RecordFlags {
@@ -17,6 +18,8 @@ interface RecordFlags {
   app: string;
   out?: string;
   runsLabel?: string;
+  runs: string;
+  deviceModel?: string;
 }
 
 export function registerRecord(program: Command, output: Output): void {
@@ -26,57 +29,85 @@ export function registerRecord(program: Command, output: Output): void {
     .requiredOption('--side <side>', "'device' or 'clone': where this run executes")
     .option('--app <dir>', 'the app folder method ids are relative to (where its tsconfig.json is)', '.')
     .option('--out <file>', 'profile to write (default: <app>/profiles/<side>-<date>.profile.yaml)')
-    .option('--runs-label <label>', 'a label for this run in the profile header (a CI job, a device name)')
+    .option('--runs <n>', 'run the command n times, each in fresh processes, into one profile (runs: n, totals)', '1')
+    .option('--device-model <name>', 'with --side device recorded on a faster machine: multiply self times by 1/relativeSpeed of profiles/devices/<name>.yaml')
+    .option('--runs-label <label>', 'a label for this recording in the profile header (a CI job, a device name)')
     .argument('[command...]', 'the command to run, after --')
-    .addHelpText('after', '\nExample:\n  $ clonecloud record --side clone --app examples/virus-scan -- node examples/virus-scan/.build/app/cli.js corpus')
+    .addHelpText('after', '\nExample:\n  $ clonecloud record --side clone --app examples/virus-scan --runs 3 -- node examples/virus-scan/.build/app/cli.js corpus')
     .action(async (command: string[], flags: RecordFlags) => {
       const side = parseSide(flags.side);
+      const runs = parseRuns(flags.runs);
+      const device = flags.deviceModel === undefined ? undefined : deviceModel(side, flags.deviceModel);
       const appDir = resolveAppDir(flags.app);
-      if (command.length === 0) throw new InputError('usage: clonecloud record --side device|clone [--app <dir>] [--out <file>] -- <command> [args...]');
-      // Ctrl-C reaches the whole process group; the child writes its trace and dies, we stay to merge.
-      const forward = (signal: NodeJS.Signals) => () => child?.kill(signal);
-      let child: { kill(signal: NodeJS.Signals): boolean } | undefined;
-      const handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, forward(s)] as const);
-      for (const [s, h] of handlers) process.on(s, h);
+      if (command.length === 0) throw new InputError('usage: clonecloud record --side device|clone [--app <dir>] [--out <file>] [--runs n] -- <command> [args...]');
       const started = new Date();
-      let run;
-      try {
-        run = await runTraced({ command, appDir, onStart: (c) => (child = c) });
-      } finally {
-        for (const [s, h] of handlers) process.removeListener(s, h);
-      }
-      const profile = tracesToProfile(run.traces, { side, app: appName(appDir), exit: run.exit });
+      const loadAtStart = loadAverage();
+      const { traces, exit, done } = await runAll(command, appDir, runs);
+      const loadAtEnd = loadAverage();
+      const measured = tracesToProfile(traces, { side, app: appName(appDir), exit, runs: done });
+      const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
       const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${started.toISOString().replace(/[:.]/g, '-')}.profile.yaml`));
       mkdirSync(dirname(target), { recursive: true });
-      const header = [
-        `Recorded by clonecloud record (${started.toISOString()})${flags.runsLabel ? `, run '${flags.runsLabel}'` : ''}.`,
-        `Command: ${command.join(' ')}`,
-        `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${process.platform}/${process.arch}.`,
-        `Processes traced: ${run.traces.length}; exit: ${run.exit.signal ? `signal ${run.exit.signal}` : `code ${run.exit.code}`}.`,
-        `selfMs: wall time in the method's own code (performance.now()), not counting traced callees nor time suspended`,
-        `at await/yield. Timed on every call for the first ${TIME_EXACT} calls of a context, then on 1 call in ${TIME_EVERY}, the`,
-        `stride doubling after every ${TIME_SAMPLES_PER_STRIDE} samples; untimed calls get the weighted mean of the timed ones (taken`,
-        `back from the caller), minus the recorder's own cost per call, calibrated at start-up. calls are exact.`,
-        `Not traced: one-expression functions without calls, property reads or loops (their time is their caller's).`,
-        `bytesIn = v8.serialize([...arguments, this]).length (this when it holds data), bytesOut = v8.serialize(result).length`,
-        `(awaited for promises; the new object for constructors): measured on the first ${BYTES_EXACT} calls of a context, then on`,
-        `1 call in ${BYTES_EVERY}, the stride doubling after every ${BYTES_SAMPLES_PER_STRIDE} samples, scaled to all calls.`,
-        `Values that cannot be serialized count 0 bytes and are listed in unserializable.`,
-        `Each process's contexts start at the roots (a child process is not nested under its parent's caller).`,
-      ];
+      const header = headerLines({
+        schema: schemaReference(target, 'profile'), started, ended: new Date(), command, ...(flags.runsLabel ? { label: flags.runsLabel } : {}),
+        runs: done, traces, exit, loadAtStart, loadAtEnd, selfMs: measured.contexts.reduce((s, c) => s + c.selfMs, 0),
+        ...(device ? { device: { name: device.name, file: `profiles/devices/${flags.deviceModel}.yaml`, relativeSpeed: device.relativeSpeed } } : {}),
+      });
       writeFileAtomic(target, renderProfile(profile, header));
       const where = displayPath(target);
-      if (run.traces.length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
-      if (run.exit.signal || run.exit.code !== 0) {
-        output.err(`${output.errColor.yellow('warning')}: the program ${run.exit.signal ? `was stopped by ${run.exit.signal}` : `exited with code ${run.exit.code}`}; the profile says so`);
+      if (traces.length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
+      if (exit.signal || exit.code !== 0) {
+        const which = runs > 1 ? `run ${done} of ${runs}: ` : '';
+        output.err(`${output.errColor.yellow('warning')}: ${which}the program ${exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${exit.code}`}; the profile says so`);
         output.err(`wrote ${where}: ${profile.contexts.length} contexts`);
         throw new CheckFailed('the recorded program failed');
       }
-      output.err(`wrote ${where}: ${profile.contexts.length} contexts, ${profile.contexts.reduce((n, c) => n + c.calls, 0)} calls`);
+      const factor = device ? `, self times x${Math.round(10000 / device.relativeSpeed) / 10000} (${device.name})` : '';
+      output.err(`wrote ${where}: ${profile.contexts.length} contexts, ${profile.contexts.reduce((n, c) => n + c.calls, 0)} calls, ${done} run${done === 1 ? '' : 's'}${factor}`);
     });
+}
+
+/** Runs the command `runs` times, one after the other; stops at the first failed or interrupted run. */
+async function runAll(command: string[], appDir: string, runs: number): Promise<{ traces: Trace[]; exit: ProcessExit; done: number }> {
+  // Ctrl-C reaches the whole process group; the child writes its trace and dies, we stay to merge.
+  let child: { kill(signal: NodeJS.Signals): boolean } | undefined;
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, () => child?.kill(s)] as const);
+  for (const [s, h] of handlers) process.on(s, h);
+  const traces: Trace[] = [];
+  let exit: ProcessExit = { code: 0 };
+  let done = 0;
+  try {
+    while (done < runs) {
+      const run = await runTraced({ command, appDir, onStart: (c) => (child = c) });
+      traces.push(...run.traces);
+      exit = run.exit;
+      done++;
+      if (exit.signal || exit.code !== 0) break;
+    }
+  } finally {
+    for (const [s, h] of handlers) process.removeListener(s, h);
+  }
+  return { traces, exit, done };
 }
 
 export function parseSide(value: string): Side {
   if (value !== 'device' && value !== 'clone') throw new InputError(`expected 'device' or 'clone', got '${value}'`, undefined, '--side');
   return value;
+}
+
+function parseRuns(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`expected a whole number >= 1, got '${value}'`, undefined, '--runs');
+  return n;
+}
+
+function deviceModel(side: Side, name: string): Device {
+  if (side !== 'device') throw new InputError('a device model scales device-side recordings only (--side device)', undefined, '--device-model');
+  const dir = join(BUNDLED, 'devices');
+  const file = join(dir, `${name}.yaml`);
+  if (!existsSync(file)) {
+    const known = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+    throw new InputError(`unknown device model '${name}' (profiles/devices: ${known.join(', ')})`, undefined, '--device-model');
+  }
+  return parseDevice(readText(file), relative(PACKAGE_ROOT, file));
 }

@@ -10,7 +10,8 @@ import Module, { createRequire, register } from 'node:module';
 import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { ENV_APP, ENV_CACHE, ENV_DIR } from './env.js';
-import { RECORDER_GLOBAL, Recorder, calibrate } from './runtime.js';
+import { calibrate } from './calibrate.js';
+import { RECORDER_GLOBAL, Recorder } from './runtime.js';
 import { snapshot, type ProcessExit } from './trace.js';
 import { isRecorderFile, transformSync, type TransformConfig } from './transform.js';
 
@@ -19,8 +20,7 @@ const appDir = process.env[ENV_APP];
 
 if (dir && appDir) {
   const config: TransformConfig = { appDir, ...(process.env[ENV_CACHE] ? { cacheDir: process.env[ENV_CACHE] } : {}) };
-  const overhead = calibrate();
-  const recorder = new Recorder();
+  const recorder = new Recorder(calibrate());
   (globalThis as Record<symbol, unknown>)[Symbol.for(RECORDER_GLOBAL)] = recorder;
   if (isMainThread) register('./hooks.js', import.meta.url, { data: config });
   patchCommonJs(config);
@@ -31,7 +31,7 @@ if (dir && appDir) {
     if (written) return;
     written = true;
     try {
-      const trace = snapshot(recorder, { pid: process.pid, ppid: process.ppid, argv: process.argv }, exit, overhead);
+      const trace = snapshot(recorder, { pid: process.pid, ppid: process.ppid, argv: process.argv }, exit);
       writeFileSync(join(dir, `trace-${process.pid}-${threadId}.json`), JSON.stringify(trace));
     } catch {
       // the directory is gone (record was killed): nothing to report to

@@ -1,6 +1,7 @@
 /**
- * The partial traces of one recorded execution (one per process) -> one profile: contexts of
- * every process merged by call path (each process's tree starts at the roots), one run.
+ * The partial traces of one or more recorded executions (one trace per process) -> one
+ * profile: contexts of every process of every run added up by call path (each process's tree
+ * starts at the roots), `runs` executions, so the figures are totals over the runs.
  */
 import type { Profile, ProfileContext, Side, UnserializableValue } from '../types.js';
 import type { ProcessExit, Trace } from './trace.js';
@@ -12,7 +13,7 @@ interface Node {
 }
 
 /** Adds the contexts of `traces` by call path; children in first-seen order. */
-export function tracesToProfile(traces: Trace[], options: { side: Side; app?: string; exit?: ProcessExit; file?: string }): Profile {
+export function tracesToProfile(traces: Trace[], options: { side: Side; app?: string; exit?: ProcessExit; file?: string; runs?: number }): Profile {
   const root: Node = newNode('');
   const unserializable = new Map<string, UnserializableValue>();
   for (const trace of traces) {
@@ -38,7 +39,7 @@ export function tracesToProfile(traces: Trace[], options: { side: Side; app?: st
   return {
     file: options.file ?? '',
     side: options.side,
-    runs: 1,
+    runs: options.runs ?? 1,
     ...(options.app ? { app: options.app } : {}),
     contexts: flatten(root),
     ...(options.exit ? { exit: options.exit } : {}),
@@ -58,6 +59,11 @@ export function flatten(root: Node): ProfileContext[] {
   };
   visit(root, undefined);
   return out;
+}
+
+/** Multiplies every selfMs by `factor` (a device model applied to a recording made elsewhere). */
+export function scaleSelfTimes(profile: Profile, factor: number): Profile {
+  return { ...profile, contexts: profile.contexts.map((c) => ({ ...c, selfMs: c.selfMs * factor })) };
 }
 
 export function newNode(method: string): Node {

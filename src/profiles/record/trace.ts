@@ -3,7 +3,7 @@
  * `record` merges every partial trace of a run into one profile (see merge.ts).
  */
 import { InputError } from '../../errors.js';
-import type { Ctx, Overhead, Recorder, Unserializable } from './runtime.js';
+import type { Ctx, Recorder, TimeBudget, Unserializable } from './runtime.js';
 
 export const TRACE_FORMAT_VERSION = 1;
 
@@ -33,48 +33,48 @@ export interface Trace {
   /** Parents before children. */
   contexts: TraceContext[];
   unserializable: Unserializable[];
+  /** Functions of the app's loaded modules that were not traced (their time is their caller's). */
+  untraced?: string[];
+  /** Where the traced wall time went (absent in traces of older recorders). */
+  time?: TraceTime;
+}
+
+export interface TraceTime extends TimeBudget {
+  /** Sum of the negative self times set to 0 (frames shorter than the calibrated recorder cost). */
+  clampedMs: number;
+  /** The calibrated recorder cost per sync call, ms. */
+  innerMs: number;
+  outerMs: number;
 }
 
 /**
- * Plain data of the recorder's tree. Untimed calls of a context left their time with the timed
- * frame below them; each context's self time is scaled to all its calls (weighted mean of the
- * timed ones) and the scaled-in part is taken back from its parent, so totals are conserved.
- * The recorder's own cost per call (`overhead`, calibrated at start-up) is taken off.
- * Bytes are scaled from the measured calls' weights to all calls.
+ * Plain data of the recorder's tree. Self times are as the recorder summed them; a context
+ * whose sum dipped below 0 (its calls were shorter than the calibrated recorder cost) is set
+ * to 0, and that amount is reported. Bytes are scaled from the measured calls' weights to all calls.
  */
-export function snapshot(rec: Recorder, process: { pid: number; ppid: number; argv: string[] }, exit: ProcessExit, overhead: Overhead = { timed: 0, untimed: 0 }): Trace {
+export function snapshot(rec: Recorder, process: { pid: number; ppid: number; argv: string[] }, exit: ProcessExit): Trace {
   const contexts: TraceContext[] = [];
-  const order: Ctx[] = [];
   const ids = new Map<Ctx, number>();
+  let clampedMs = 0;
   const visit = (ctx: Ctx) => {
     for (const kid of ctx.kids.values()) {
       if (ids.has(kid) || kid.parent !== (ctx === rec.root ? undefined : ctx)) continue; // folded recursion
-      ids.set(kid, order.length);
-      order.push(kid);
+      const id = contexts.length;
+      ids.set(kid, id);
+      if (kid.selfMs < 0) clampedMs -= kid.selfMs;
+      contexts.push({
+        id,
+        ...(kid.parent ? { parent: ids.get(kid.parent)! } : {}),
+        method: kid.method,
+        calls: kid.calls,
+        selfMs: Math.max(0, kid.selfMs),
+        bytesIn: kid.bytes.weight ? Math.round((kid.bytesIn * kid.calls) / kid.bytes.weight) : 0,
+        bytesOut: kid.bytes.weight ? Math.round((kid.bytesOut * kid.calls) / kid.bytes.weight) : 0,
+      });
       visit(kid);
     }
   };
   visit(rec.root);
-  const self = order.map((c) => c.selfMs);
-  order.forEach((c, k) => {
-    if (c.time.weight === 0) return;
-    const mean = Math.max(0, c.weightedSelfMs / c.time.weight - overhead.timed);
-    self[k] = self[k]! - c.selfMs + mean * c.calls;
-    // Untimed calls left their own time and the recorder's untimed cost with the caller.
-    const untimed = c.calls - c.time.count;
-    if (c.parent && untimed > 0) self[ids.get(c.parent)!] = self[ids.get(c.parent)!]! - untimed * (mean + overhead.untimed);
-  });
-  order.forEach((c, k) => {
-    contexts.push({
-      id: k,
-      ...(c.parent ? { parent: ids.get(c.parent)! } : {}),
-      method: c.method,
-      calls: c.calls,
-      selfMs: Math.max(0, self[k]!),
-      bytesIn: c.bytes.weight ? Math.round((c.bytesIn * c.calls) / c.bytes.weight) : 0,
-      bytesOut: c.bytes.weight ? Math.round((c.bytesOut * c.calls) / c.bytes.weight) : 0,
-    });
-  });
   return {
     'clonecloud-trace': TRACE_FORMAT_VERSION,
     ...process,
@@ -82,6 +82,8 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
     methods: rec.methods,
     contexts,
     unserializable: [...rec.unserializable.values()],
+    untraced: [...rec.untraced].sort(),
+    time: { ...rec.budget, clampedMs, innerMs: rec.cost.inner, outerMs: rec.cost.outer },
   };
 }
 
@@ -138,6 +140,19 @@ export function parseTrace(text: string, file: string): Trace {
     methods: methods as string[],
     contexts,
     unserializable: Array.isArray(top.unserializable) ? (top.unserializable as Unserializable[]) : [],
+    ...(Array.isArray(top.untraced) ? { untraced: top.untraced.map(String) } : {}),
+    ...(top.time === undefined ? {} : { time: readTime(obj(top.time, 'time'), num) }),
+  };
+}
+
+function readTime(t: Record<string, unknown>, num: (v: unknown, field: string) => number): TraceTime {
+  return {
+    tracedMs: num(t.tracedMs, 'time.tracedMs'),
+    recorderMs: num(t.recorderMs, 'time.recorderMs'),
+    bytesMs: num(t.bytesMs, 'time.bytesMs'),
+    clampedMs: num(t.clampedMs, 'time.clampedMs'),
+    innerMs: num(t.innerMs, 'time.innerMs'),
+    outerMs: num(t.outerMs, 'time.outerMs'),
   };
 }
 

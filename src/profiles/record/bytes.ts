@@ -1,0 +1,84 @@
+/**
+ * Boundary bytes: the serialized size of a value as `v8.serialize` would ship it, and which
+ * values cannot be serialized at all (they make a method unmovable). Sampled by the recorder.
+ */
+import { serialize } from 'node:v8';
+
+/** Bytes are measured on the first BYTES_EXACT calls of a context, then one in BYTES_EVERY, the stride doubling after every BYTES_SAMPLES_PER_STRIDE samples. */
+export const BYTES_EXACT = 16;
+export const BYTES_EVERY = 64;
+export const BYTES_SAMPLES_PER_STRIDE = 8;
+
+/** Which calls of a context are measured: call number `next`, then every `stride`. */
+export interface Schedule {
+  next: number;
+  stride: number;
+  taken: number;
+  /** Sum of the weights of the measured calls (each stands for the calls up to the next). */
+  weight: number;
+}
+
+export interface Unserializable {
+  method: string;
+  value: string;
+  reason: string;
+  count: number;
+}
+
+export function newSchedule(): Schedule {
+  return { next: 1, stride: 1, taken: 0, weight: 0 };
+}
+
+/** Takes the sample due now; returns its weight (the calls up to the next sample). */
+export function advance(s: Schedule): number {
+  if (++s.taken >= (s.stride === 1 ? BYTES_EXACT : BYTES_SAMPLES_PER_STRIDE)) {
+    s.stride = s.stride === 1 ? BYTES_EVERY : s.stride * 2;
+    s.taken = 0;
+  }
+  s.next += s.stride;
+  s.weight += s.stride;
+  return s.stride;
+}
+
+/**
+ * Serialized size of `value` (the list of arguments and `this`, or the result); when it cannot
+ * be cloned, the sum over `parts` (its elements), each part that cannot reported through
+ * `bad(index, reason)` and counted 0.
+ */
+export function sizeOf(value: unknown, parts: unknown[], bad: (index: number, reason: string) => void): number {
+  try {
+    return serialize(value).length;
+  } catch (error) {
+    let size = 0;
+    parts.forEach((v, k) => {
+      try {
+        size += serialize(v).length;
+      } catch (e) {
+        bad(k, `${kindOf(v)} cannot be cloned (${errorName(e ?? error)})`);
+      }
+    });
+    return size;
+  }
+}
+
+export function hasOwnData(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || value === globalThis) return false;
+  for (const _ in value) return true;
+  return Object.getOwnPropertyNames(value).length > 0;
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** What a value is, without its text (a function's source is the instrumented one). */
+function kindOf(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  const name = (value as { constructor?: { name?: string } } | null)?.constructor?.name;
+  return name ? `a ${name}` : typeof value;
+}
+
+function errorName(error: unknown): string {
+  return (error as Error)?.name ?? 'Error';
+}

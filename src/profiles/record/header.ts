@@ -1,0 +1,100 @@
+/**
+ * The header comment of a recorded profile: what was run, where, under what load, and how
+ * each figure was measured, so a reader can judge the numbers without the recorder's source.
+ */
+import { cpus, loadavg } from 'node:os';
+import { BYTES_EVERY, BYTES_EXACT, BYTES_SAMPLES_PER_STRIDE } from './bytes.js';
+import type { ProcessExit, Trace } from './trace.js';
+
+export interface Recording {
+  schema: string;
+  started: Date;
+  ended: Date;
+  command: string[];
+  label?: string;
+  runs: number;
+  traces: Trace[];
+  exit: ProcessExit;
+  loadAtStart: number[];
+  loadAtEnd: number[];
+  /** Sum of selfMs as recorded (before any device scaling). */
+  selfMs: number;
+  device?: { name: string; file: string; relativeSpeed: number };
+}
+
+export function machineLine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model.trim() || 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${process.platform}/${process.arch}`;
+}
+
+export function loadAverage(): number[] {
+  return loadavg().map((x) => Math.round(x * 100) / 100);
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(3));
+const us = (x: number) => (x * 1000).toFixed(3);
+
+export function headerLines(r: Recording): string[] {
+  const t = { tracedMs: 0, recorderMs: 0, bytesMs: 0, clampedMs: 0, inner: Infinity, outer: Infinity };
+  for (const trace of r.traces) {
+    if (!trace.time) continue;
+    t.tracedMs += trace.time.tracedMs;
+    t.recorderMs += trace.time.recorderMs;
+    t.bytesMs += trace.time.bytesMs;
+    t.clampedMs += trace.time.clampedMs;
+    t.inner = Math.min(t.inner, trace.time.innerMs);
+    t.outer = Math.min(t.outer, trace.time.outerMs);
+  }
+  const cost = Number.isFinite(t.inner) ? `${us(t.inner)} us inside the call and ${us(t.outer)} us in its caller` : 'none measured';
+  const exit = r.exit.signal ? `signal ${r.exit.signal}` : `code ${r.exit.code}`;
+  return [
+    `yaml-language-server: $schema=${r.schema}`,
+    `Recorded by clonecloud record, ${r.started.toISOString()} to ${r.ended.toISOString()}${r.label ? `, run '${r.label}'` : ''}.`,
+    `Command: ${r.command.join(' ')}`,
+    `Runs: ${r.runs}, each a fresh process; every figure is a total over the runs. Processes traced: ${r.traces.length}; exit: ${exit}.`,
+    `Machine: ${machineLine()}.`,
+    `Load average (1, 5, 15 min): ${r.loadAtStart.join(' ')} at the start, ${r.loadAtEnd.join(' ')} at the end.`,
+    `selfMs: wall time of each call (performance.now() read at every enter and exit: no time sampling) minus the wall`,
+    `time of the traced calls it made, not counting time suspended at await/yield. Taken off: the recorder's own cost per`,
+    `call, calibrated at start-up on empty JIT-warm calls (${cost}), and the time it spent measuring bytes.`,
+    `Conservation: the traced top-level calls took ${ms(t.tracedMs)} ms of wall time = ${ms(r.selfMs)} ms of selfMs + ${ms(t.recorderMs)} ms of`,
+    `recorder cost + ${ms(t.bytesMs)} ms measuring bytes${t.clampedMs > 0 ? ` - ${ms(t.clampedMs)} ms of negative self times set to 0` : ''}.`,
+    ...notTraced(r.traces),
+    `bytesIn = v8.serialize([...arguments, this]).length (this when it holds data), bytesOut = v8.serialize(result).length`,
+    `(awaited for promises; the new object for constructors). Bytes are SAMPLED: measured on the first ${BYTES_EXACT} calls of a`,
+    `context, then on 1 call in ${BYTES_EVERY}, the stride doubling after every ${BYTES_SAMPLES_PER_STRIDE} samples, and scaled to all calls; calls`,
+    `are exact. Values that cannot be serialized count 0 bytes and are listed in unserializable.`,
+    `Each process's contexts start at the roots (a child process is not nested under its parent's caller).`,
+    ...(r.device ? deviceLines(r.device) : []),
+  ];
+}
+
+/** Code outside the app, and the trivial leaves the instrumenter skipped (named: they are app methods). */
+function notTraced(traces: Trace[]): string[] {
+  const skipped = [...new Set(traces.flatMap((t) => t.untraced ?? []))].sort();
+  const lines = [
+    `Not traced: code outside the app (node_modules, the recorder), and one-expression functions without calls, property`,
+    `reads or loops, whose time is their caller's as if inlined (tracing them cost more than they do): ${skipped.length ? `${skipped.length} here` : 'none here'}.`,
+  ];
+  let line = '';
+  for (const id of skipped) {
+    if (line && line.length + id.length > 110) {
+      lines.push(`  ${line.trimEnd()}`);
+      line = '';
+    }
+    line += `${id} `;
+  }
+  if (line) lines.push(`  ${line.trimEnd()}`);
+  return lines;
+}
+
+function deviceLines(d: NonNullable<Recording['device']>): string[] {
+  const factor = 1 / d.relativeSpeed;
+  return [
+    `DEVICE MODEL, NOT A DEVICE: recorded on the machine above, then every selfMs was multiplied by ${round(factor)}`,
+    `(= 1/relativeSpeed ${d.relativeSpeed} of ${d.file}, device '${d.name}'); the conservation line above is before`,
+    `that scaling. calls and bytes are as measured.`,
+  ];
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
