@@ -41,6 +41,8 @@ export async function computePartition(appDir: string, settings: Settings, progr
     networks,
     device,
     nesting: settings.nesting,
+    objective: settings.objective,
+    budget: settings.budget,
     timeLimitSec: settings.timeLimitSec,
     strict: settings.strict,
     onStep: (label) => progress.step(label),

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';
-import type { Manifest, PartitionEntry } from '../manifest/types.js';
+import { UNIT, type Manifest, type PartitionEntry } from '../manifest/types.js';
 import { compare } from '../manifest/render.js';
 import type { Device, Network } from '../model/environment.js';
-import { buildProblem, type Legality } from '../model/problem.js';
-import type { NestingModel, PartitionProblem } from '../model/types.js';
+import { buildProblem, type BudgetOptions, type Legality } from '../model/problem.js';
+import type { NestingModel, Objective, PartitionProblem } from '../model/types.js';
 import { mergeProfiles } from '../profiles/merge.js';
 import type { Profile } from '../profiles/types.js';
-import { checkPartition, solvePartition } from '../solver/index.js';
+import { checkPartition, solvePartition, type CheckResult } from '../solver/index.js';
 import type { Solution } from '../solver/types.js';
 
 export interface PartitionInputs {
@@ -19,6 +19,9 @@ export interface PartitionInputs {
   networks: Network[];
   device: Device;
   nesting: NestingModel;
+  objective: Objective;
+  /** A budget on the other objective (MAUI-style), if any. */
+  budget: BudgetOptions;
   strict: boolean;
   timeLimitSec: number;
   /** Told before each long step (for a progress line). */
@@ -56,27 +59,21 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
   const partitions: PartitionEntry[] = [];
   for (const network of [...inputs.networks].sort((a, b) => compare(a.name, b.name))) {
     inputs.onStep?.(`solving ${network.name}`);
-    const problem = buildProblem(merged, legality, network, inputs.device, 'time', inputs.nesting);
-    const solution = await solvePartition(problem, { timeLimitSec: inputs.timeLimitSec, mipGap: 0 });
+    const problem = buildProblem(merged, legality, network, inputs.device, inputs.objective, inputs.nesting, inputs.budget);
+    const solution = await solveFor(network.name, problem, inputs.timeLimitSec);
     const verdict = checkPartition(problem, solution.migrate);
     if (verdict.violations.length > 0) {
       // A solver answer that breaks a constraint is our bug, never a manifest.
       throw new Error(`internal error: the partition for ${network.name} failed the independent check: ${verdict.violations.join('; ')}`);
     }
     reports.push({ network, problem, solution });
-    partitions.push({
-      network: network.name,
-      migrate: solution.migrate,
-      cost: { unit: 'ms', deviceOnly: verdict.deviceOnlyCost, partitioned: verdict.cost },
-      speedup: verdict.cost > 0 ? verdict.deviceOnlyCost / verdict.cost : 1,
-      optimal: solution.optimal,
-      ...(solution.optimal || solution.gap === undefined ? {} : { gap: solution.gap }),
-    });
+    partitions.push(entryOf(network.name, inputs.objective, solution, verdict));
   }
 
   const manifest: Manifest = {
     app: inputs.app,
-    objective: 'time',
+    objective: inputs.objective,
+    ...(Object.keys(inputs.budget).length > 0 ? { budget: inputs.budget } : {}),
     nesting: inputs.nesting,
     device: inputs.device.name,
     inputs: {
@@ -89,6 +86,34 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
       .map((c) => ({ path: c.path.join(' > '), side: c.estimated! })),
   };
   return { manifest, reports, warnings };
+}
+
+/** Solves one network; a budget that cannot be met is bad input, named with its network. */
+async function solveFor(network: string, problem: PartitionProblem, timeLimitSec: number): Promise<Solution> {
+  try {
+    return await solvePartition(problem, { timeLimitSec, mipGap: 0 });
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.what, error.where ?? `network ${network}`, error.field);
+    throw error;
+  }
+}
+
+function entryOf(network: string, objective: Objective, solution: Solution, verdict: CheckResult): PartitionEntry {
+  const { cost, deviceOnlyCost } = verdict;
+  const other: Objective = objective === 'time' ? 'energy' : 'time';
+  return {
+    network,
+    migrate: solution.migrate,
+    cost: { unit: UNIT[objective], deviceOnly: deviceOnlyCost, partitioned: cost },
+    ...(objective === 'time'
+      ? { speedup: cost > 0 ? deviceOnlyCost / cost : 1 }
+      : { energySaving: deviceOnlyCost > 0 ? 1 - cost / deviceOnlyCost : 0 }),
+    ...(solution.budget
+      ? { budget: { unit: UNIT[other], deviceOnly: solution.budget.deviceOnlyCost, partitioned: solution.budget.cost, limit: solution.budget.limit } }
+      : {}),
+    optimal: solution.optimal,
+    ...(solution.optimal || solution.gap === undefined ? {} : { gap: solution.gap }),
+  };
 }
 
 function legalityOf(analysis: AnalysisResult): Legality {

@@ -17,12 +17,17 @@ export interface AppConfig {
   networks?: string[];
   device?: string;
   nesting?: 'dynamic' | 'static';
+  objective?: 'time' | 'energy';
+  /** With objective time: partitioned energy ≤ maxEnergyRatio × all-device energy. */
+  maxEnergyRatio?: number;
+  /** With objective energy: partitioned time ≤ maxSlowdown × all-device time. */
+  maxSlowdown?: number;
   /** Solver time limit per network, seconds. */
   timeLimit?: number;
   strict?: boolean;
 }
 
-const KEYS = ['tsconfig', 'platforms', 'pin', 'allow', 'profiles', 'networks', 'device', 'nesting', 'timeLimit', 'strict'] as const;
+const KEYS = ['tsconfig', 'platforms', 'pin', 'allow', 'profiles', 'networks', 'device', 'nesting', 'objective', 'maxEnergyRatio', 'maxSlowdown', 'timeLimit', 'strict'] as const;
 
 /** Parses and validates a config file; unknown keys and wrong types are errors with file:line. */
 export function parseConfig(text: string, file: string): AppConfig {
@@ -39,6 +44,9 @@ export function parseConfig(text: string, file: string): AppConfig {
   if (top.tsconfig !== undefined) config.tsconfig = read.string(['tsconfig'], top.tsconfig);
   if (top.device !== undefined) config.device = read.string(['device'], top.device);
   if (top.nesting !== undefined) config.nesting = read.oneOf(['nesting'], top.nesting, ['dynamic', 'static'] as const);
+  if (top.objective !== undefined) config.objective = read.oneOf(['objective'], top.objective, ['time', 'energy'] as const);
+  if (top.maxEnergyRatio !== undefined) config.maxEnergyRatio = read.number(['maxEnergyRatio'], top.maxEnergyRatio, { positive: true });
+  if (top.maxSlowdown !== undefined) config.maxSlowdown = read.number(['maxSlowdown'], top.maxSlowdown, { positive: true });
   if (top.timeLimit !== undefined) config.timeLimit = read.number(['timeLimit'], top.timeLimit, { positive: true });
   if (top.strict !== undefined) config.strict = boolean(input, ['strict'], top.strict);
   for (const key of ['platforms', 'pin', 'allow', 'profiles', 'networks'] as const) {

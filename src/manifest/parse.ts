@@ -1,8 +1,10 @@
 import { FieldReader, YamlInput } from '../util/yamlInput.js';
+import type { BudgetOptions } from '../model/problem.js';
 import { MANIFEST_FORMAT_VERSION, type Manifest, type PartitionEntry } from './types.js';
 
-const TOP_KEYS = ['clonecloud-manifest', 'app', 'objective', 'nesting', 'device', 'inputs', 'partitions', 'estimated'] as const;
-const PARTITION_KEYS = ['network', 'migrate', 'cost', 'speedup', 'optimal', 'gap'] as const;
+const TOP_KEYS = ['clonecloud-manifest', 'app', 'objective', 'budget', 'nesting', 'device', 'inputs', 'partitions', 'estimated'] as const;
+const PARTITION_KEYS = ['network', 'migrate', 'cost', 'speedup', 'energySaving', 'budget', 'optimal', 'gap'] as const;
+const UNITS = ['ms', 'mJ'] as const;
 
 /** Reads a committed manifest back, validating it as strictly as a profile. */
 export function parseManifest(text: string, file: string): Manifest {
@@ -24,19 +26,30 @@ export function parseManifest(text: string, file: string): Manifest {
       network: read.string([...at, 'network'], p.network),
       migrate: read.array([...at, 'migrate'], p.migrate).map((m, j) => read.string([...at, 'migrate', j], m)),
       cost: {
-        unit: read.oneOf([...at, 'cost', 'unit'], cost.unit, ['ms'] as const),
+        unit: read.oneOf([...at, 'cost', 'unit'], cost.unit, UNITS),
         deviceOnly: read.number([...at, 'cost', 'deviceOnly'], cost.deviceOnly),
         partitioned: read.number([...at, 'cost', 'partitioned'], cost.partitioned),
       },
-      speedup: read.number([...at, 'speedup'], p.speedup),
       optimal: read.oneOf([...at, 'optimal'], String(p.optimal), ['true', 'false'] as const) === 'true',
     };
     if (p.gap !== undefined) entry.gap = read.number([...at, 'gap'], p.gap);
+    if (p.speedup !== undefined) entry.speedup = read.number([...at, 'speedup'], p.speedup);
+    if (p.energySaving !== undefined) entry.energySaving = read.number([...at, 'energySaving'], p.energySaving, { min: -Infinity });
+    if (p.budget !== undefined) {
+      const b = read.object([...at, 'budget'], p.budget, ['unit', 'deviceOnly', 'partitioned', 'limit']);
+      entry.budget = {
+        unit: read.oneOf([...at, 'budget', 'unit'], b.unit, UNITS),
+        deviceOnly: read.number([...at, 'budget', 'deviceOnly'], b.deviceOnly),
+        partitioned: read.number([...at, 'budget', 'partitioned'], b.partitioned),
+        limit: read.number([...at, 'budget', 'limit'], b.limit),
+      };
+    }
     return entry;
   });
   return {
     app: read.string(['app'], top.app),
-    objective: read.oneOf(['objective'], top.objective, ['time'] as const),
+    objective: read.oneOf(['objective'], top.objective, ['time', 'energy'] as const),
+    ...(top.budget === undefined ? {} : { budget: readBudget(read, top.budget) }),
     nesting: read.oneOf(['nesting'], top.nesting, ['dynamic', 'static'] as const),
     device: read.string(['device'], top.device),
     inputs: {
@@ -51,5 +64,13 @@ export function parseManifest(text: string, file: string): Manifest {
       const e = read.object(['estimated', i], raw, ['path', 'side']);
       return { path: read.string(['estimated', i, 'path'], e.path), side: read.oneOf(['estimated', i, 'side'], e.side, ['device', 'clone'] as const) };
     }),
+  };
+}
+
+function readBudget(read: FieldReader, value: unknown): BudgetOptions {
+  const b = read.object(['budget'], value, ['maxEnergyRatio', 'maxSlowdown']);
+  return {
+    ...(b.maxEnergyRatio === undefined ? {} : { maxEnergyRatio: read.number(['budget', 'maxEnergyRatio'], b.maxEnergyRatio, { positive: true }) }),
+    ...(b.maxSlowdown === undefined ? {} : { maxSlowdown: read.number(['budget', 'maxSlowdown'], b.maxSlowdown, { positive: true }) }),
   };
 }

@@ -15,6 +15,7 @@ export function renderManifest(manifest: Manifest, options: { schema?: string } 
     'clonecloud-manifest': MANIFEST_FORMAT_VERSION,
     app: manifest.app,
     objective: manifest.objective,
+    ...(manifest.budget && Object.keys(manifest.budget).length > 0 ? { budget: manifest.budget } : {}),
     nesting: manifest.nesting,
     device: manifest.device,
     inputs: {
@@ -27,7 +28,11 @@ export function renderManifest(manifest: Manifest, options: { schema?: string } 
         network: p.network,
         migrate: [...p.migrate].sort(compare),
         cost: { unit: p.cost.unit, deviceOnly: round(p.cost.deviceOnly, 3), partitioned: round(p.cost.partitioned, 3) },
-        speedup: round(p.speedup, 2),
+        ...(p.speedup === undefined ? {} : { speedup: round(p.speedup, 2) }),
+        ...(p.energySaving === undefined ? {} : { energySaving: round(p.energySaving, 4) }),
+        ...(p.budget === undefined ? {} : {
+          budget: { unit: p.budget.unit, deviceOnly: round(p.budget.deviceOnly, 3), partitioned: round(p.budget.partitioned, 3), limit: round(p.budget.limit, 3) },
+        }),
         optimal: p.optimal,
         ...(p.gap === undefined ? {} : { gap: round(p.gap, 6) }),
       })),

@@ -58,7 +58,7 @@ describe('the CI workflow: partition, commit, check', () => {
     expect(runCli(['partition', app, '--out', join(app, 'new.manifest.yaml')]).status).toBe(0);
     const diff = runCli(['diff', join(app, MANIFEST), join(app, 'new.manifest.yaml')]);
     expect(diff.status).toBe(0);
-    expect(diff.stdout).toMatch(/^wifi: 0 added, 1 removed; 208\.0 → 508\.0 ms \(\+300\.0 ms\), speedup 2\.44× → 1\.00×$/m);
+    expect(diff.stdout).toMatch(/^wifi: 0 added, 1 removed; 208\.0 → 508\.0 ms \(\+300\.0 ms\), 2\.44× faster → 1\.00× faster$/m);
     expect(diff.stdout).toMatch(/^ {2}- src\/compute\.ts#compute$/m);
     expect(diff.stdout).toMatch(/^3g: same migration points; 508\.0 → 508\.0 ms \(no cost change\)/m);
     const json = JSON.parse(runCli(['diff', join(app, MANIFEST), join(app, 'new.manifest.yaml'), '--json']).stdout);
@@ -124,5 +124,40 @@ describe('help', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\nExample:\n(  \$ .*\n)+/);
     expect(run.stdout).toContain(`  $ clonecloud ${command}`);
+  });
+});
+
+describe('objectives and budgets', () => {
+  let app: string;
+  beforeAll(() => {
+    app = copyFixture('e2e-app');
+  });
+
+  it('minimises the device energy with --objective energy, and check reuses the objective', () => {
+    const run = runCli(['partition', app, '--objective', 'energy', '--network', 'wifi,3g']);
+    expect(run.status).toBe(0);
+    const manifest = parse(readFileSync(join(app, MANIFEST), 'utf8'));
+    expect(manifest.objective).toBe('energy');
+    const wifi = manifest.partitions.find((p: { network: string }) => p.network === 'wifi');
+    expect(wifi).toMatchObject({ migrate: ['src/compute.ts#compute'], cost: { unit: 'mJ' }, optimal: true });
+    expect(wifi.energySaving).toBeCloseTo(1 - wifi.cost.partitioned / wifi.cost.deviceOnly, 3);
+    expect(wifi.speedup).toBeUndefined();
+    expect(runCli(['check', app]).status).toBe(0);
+  });
+
+  it('keeps a time partition within an energy budget, and says which network cannot meet it', () => {
+    const ok = runCli(['partition', app, '--max-energy-ratio', '0.9', '--network', 'wifi']);
+    expect(ok.status).toBe(0);
+    const wifi = parse(readFileSync(join(app, MANIFEST), 'utf8')).partitions[0];
+    expect(wifi.budget.unit).toBe('mJ');
+    expect(wifi.budget.partitioned).toBeLessThanOrEqual(wifi.budget.limit);
+    expect(wifi.budget.limit).toBeCloseTo(0.9 * wifi.budget.deviceOnly, 2);
+
+    const infeasible = runCli(['partition', app, '--max-energy-ratio', '0.9', '--network', '3g']);
+    expect(infeasible.status).toBe(2);
+    expect(infeasible.stderr.trim()).toMatch(/^error: network 3g: field 'max-energy-ratio': the energy budget cannot be met/);
+    const mismatched = runCli(['partition', app, '--max-slowdown', '1.2']);
+    expect(mismatched.status).toBe(2);
+    expect(mismatched.stderr.trim()).toBe("error: field 'max-slowdown': bounds time, so it needs --objective energy");
   });
 });

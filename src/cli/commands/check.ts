@@ -43,6 +43,9 @@ export function registerCheck(program: Command, output: Output): Command {
         network: committed.partitions.map((p) => p.network).join(','),
         device: committed.device,
         nesting: committed.nesting,
+        objective: committed.objective,
+        ...(committed.budget?.maxEnergyRatio === undefined ? {} : { maxEnergyRatio: String(committed.budget.maxEnergyRatio) }),
+        ...(committed.budget?.maxSlowdown === undefined ? {} : { maxSlowdown: String(committed.budget.maxSlowdown) }),
         ...flags,
       });
       const { analysis, outcome } = await computePartition(appDir, settings);

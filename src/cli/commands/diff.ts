@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { diffManifests, type NetworkDiff } from '../../manifest/diff.js';
+import { describeGain, diffManifests, type NetworkDiff } from '../../manifest/diff.js';
 import { parseManifest } from '../../manifest/parse.js';
 import { displayPath, readText } from '../load.js';
 import type { Output } from '../output.js';
@@ -31,7 +31,7 @@ function printNetwork(d: NetworkDiff, { out, color: c }: Output): void {
   const delta = after.partitioned - before.partitioned;
   const change = delta === 0 ? 'no cost change' : `${delta < 0 ? c.green(delta.toFixed(1)) : c.red(`+${delta.toFixed(1)}`)} ${after.unit}`;
   const moved = d.added.length + d.removed.length === 0 ? c.dim('same migration points') : `${d.added.length} added, ${d.removed.length} removed`;
-  out(`${c.cyan(d.network)}: ${moved}; ${before.partitioned.toFixed(1)} → ${after.partitioned.toFixed(1)} ${after.unit} (${change}), speedup ${before.speedup.toFixed(2)}× → ${after.speedup.toFixed(2)}×`);
+  out(`${c.cyan(d.network)}: ${moved}; ${before.partitioned.toFixed(1)} → ${after.partitioned.toFixed(1)} ${after.unit} (${change}), ${describeGain(before)} → ${describeGain(after)}`);
   for (const m of d.added) out(`  ${c.green('+')} ${m}`);
   for (const m of d.removed) out(`  ${c.red('-')} ${m}`);
 }

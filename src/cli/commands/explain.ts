@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { explainMethod } from '../../analysis/index.js';
 import { InputError } from '../../errors.js';
+import { UNIT } from '../../manifest/types.js';
 import type { PartitionProblem } from '../../model/types.js';
 import { checkPartition } from '../../solver/index.js';
 import { computePartition } from '../compute.js';
@@ -36,7 +37,9 @@ export function registerExplain(program: Command, output: Output): Command {
     .addHelpText('after', "\nExample:\n  $ clonecloud explain 'src/scan/scanner.ts#Scanner.scanAll' examples/virus-scan")
     .action(async (id: string, dir: string, flags: SettingsFlags & { json?: boolean }) => {
       const appDir = resolveAppDir(dir);
-      const { analysis, outcome } = await computePartition(appDir, resolveSettings(appDir, flags));
+      const settings = resolveSettings(appDir, flags);
+      const unit = UNIT[settings.objective];
+      const { analysis, outcome } = await computePartition(appDir, settings);
       const method = analysis.methods.find((m) => m.id === id);
       if (!method) throw new InputError(`unknown method id '${id}' (see \`clonecloud analyze ${dir}\` for the app's ids)`, undefined, '<method-id>');
       const { verdict, lines } = explainMethod(analysis, id);
@@ -49,10 +52,10 @@ export function registerExplain(program: Command, output: Output): Command {
       lines.forEach((line, i) => out(i === 0 ? c.bold(line) : line));
       for (const n of networks) {
         const where = n.migrates ? c.magenta('migrates') : 'does not migrate';
-        out(`${c.cyan(n.network)}: ${where}; ${n.contexts} context(s): on the device ${n.deviceCost.toFixed(1)} ms (own ${n.ownDeviceCost.toFixed(1)}), on the clone ${n.cloneCost.toFixed(1)} ms (own ${n.ownCloneCost.toFixed(1)}), migration ${n.migrationCost.toFixed(1)} ms`);
+        out(`${c.cyan(n.network)}: ${where}; ${n.contexts} context(s): on the device ${n.deviceCost.toFixed(1)} ${unit} (own ${n.ownDeviceCost.toFixed(1)}), on the clone ${n.cloneCost.toFixed(1)} ${unit} (own ${n.ownCloneCost.toFixed(1)}), migration ${n.migrationCost.toFixed(1)} ${unit}`);
         const flipped = n.flippedCost === undefined
           ? 'it cannot be flipped (not a candidate)'
-          : `flipped, the partition would cost ${n.flippedCost.toFixed(1)} ms instead of ${n.partitionCost.toFixed(1)} ms`;
+          : `flipped, the partition would cost ${n.flippedCost.toFixed(1)} ${unit} instead of ${n.partitionCost.toFixed(1)} ${unit}`;
         out(`  ${flipped}`);
       }
     });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { describeGain } from '../../manifest/diff.js';
 import { renderManifest } from '../../manifest/render.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { computePartition } from '../compute.js';
@@ -40,17 +41,22 @@ export function registerPartition(program: Command, output: Output): void {
 
 function printSummary(outcome: PartitionOutcome, target: string, verbose: boolean, { out, color: c }: Output): void {
   const m = outcome.manifest;
-  out(`${c.bold(m.app)}: objective ${m.objective}, device ${m.device}, nesting ${m.nesting}`);
+  const budget = m.budget?.maxEnergyRatio !== undefined ? `, energy ≤ ${m.budget.maxEnergyRatio}× all-device`
+    : m.budget?.maxSlowdown !== undefined ? `, time ≤ ${m.budget.maxSlowdown}× all-device` : '';
+  out(`${c.bold(m.app)}: objective ${m.objective}${budget}, device ${m.device}, nesting ${m.nesting}`);
   for (const [i, p] of m.partitions.entries()) {
     const report = outcome.reports[i]!;
-    const cost = `${p.cost.deviceOnly.toFixed(1)} ms → ${p.cost.partitioned.toFixed(1)} ms`;
-    const gain = p.migrate.length === 0 ? c.dim('all on the device') : c.green(`${p.speedup.toFixed(2)}× faster`);
-    const proof = p.optimal ? c.dim('optimal') : c.yellow(`not proven optimal, gap ${((p.gap ?? 0) * 100).toFixed(2)}%`);
+    const unit = p.cost.unit;
+    const cost = `${p.cost.deviceOnly.toFixed(1)} ${unit} → ${p.cost.partitioned.toFixed(1)} ${unit}`;
+    const gain = p.migrate.length === 0 ? c.dim('all on the device') : c.green(describeGain(p.cost));
+    const gap = p.gap === undefined ? 'gap unknown' : `gap ${(p.gap * 100).toFixed(2)}%`;
+    const proof = p.optimal ? c.dim('optimal') : c.yellow(`not proven optimal, ${gap}`);
     out(`  ${c.cyan(p.network.padEnd(6))} ${cost}  ${gain}  (${proof})`);
+    if (p.budget) out(c.dim(`         budget: ${p.budget.partitioned.toFixed(1)} ${p.budget.unit} of at most ${p.budget.limit.toFixed(1)} ${p.budget.unit}`));
     for (const method of p.migrate) out(`         ${c.magenta('↗')} ${method}`);
     if (verbose) {
       const s = report.solution.model;
-      out(c.dim(`         model: ${report.problem.contexts.length} contexts, ${s.variables} variables (${s.integers} integer), ${s.constraints} constraints`));
+      out(c.dim(`         model: ${s.contexts} contexts, ${s.contextsAfter} after reductions; ${s.variables} variables (${s.integers} integer), ${s.constraints} constraints`));
     }
   }
   if (m.estimated.length > 0) out(c.dim(`  ${m.estimated.length} context(s) seen on one side only, estimated from the other`));

@@ -20,6 +20,7 @@ interface RecordFlags {
   runsLabel?: string;
   runs: string;
   deviceModel?: string;
+  okExit: string;
 }
 
 export function registerRecord(program: Command, output: Output): void {
@@ -31,6 +32,7 @@ export function registerRecord(program: Command, output: Output): void {
     .option('--out <file>', 'profile to write (default: <app>/profiles/<side>-<date>.profile.yaml)')
     .option('--runs <n>', 'run the command n times, each in fresh processes, into one profile (runs: n, totals)', '1')
     .option('--device-model <name>', 'with --side device recorded on a faster machine: multiply self times by 1/relativeSpeed of profiles/devices/<name>.yaml')
+    .option('--ok-exit <codes>', 'exit codes that are a normal end of the program (a scanner exits 1 when it finds something), comma-separated', '0')
     .option('--runs-label <label>', 'a label for this recording in the profile header (a CI job, a device name)')
     .argument('[command...]', 'the command to run, after --')
     .addHelpText('after', '\nExample:\n  $ clonecloud record --side clone --app examples/virus-scan --runs 3 -- node examples/virus-scan/.build/app/cli.js corpus')
@@ -38,11 +40,12 @@ export function registerRecord(program: Command, output: Output): void {
       const side = parseSide(flags.side);
       const runs = parseRuns(flags.runs);
       const device = flags.deviceModel === undefined ? undefined : deviceModel(side, flags.deviceModel);
+      const okExit = parseOkExit(flags.okExit);
       const appDir = resolveAppDir(flags.app);
       if (command.length === 0) throw new InputError('usage: clonecloud record --side device|clone [--app <dir>] [--out <file>] [--runs n] -- <command> [args...]');
       const started = new Date();
       const loadAtStart = loadAverage();
-      const { traces, exit, done } = await runAll(command, appDir, runs);
+      const { traces, exit, done } = await runAll(command, appDir, runs, okExit);
       const loadAtEnd = loadAverage();
       const measured = tracesToProfile(traces, { side, app: appName(appDir), exit, runs: done });
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
@@ -56,7 +59,7 @@ export function registerRecord(program: Command, output: Output): void {
       writeFileAtomic(target, renderProfile(profile, header));
       const where = displayPath(target);
       if (traces.length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
-      if (exit.signal || exit.code !== 0) {
+      if (!isOk(exit, okExit)) {
         const which = runs > 1 ? `run ${done} of ${runs}: ` : '';
         output.err(`${output.errColor.yellow('warning')}: ${which}the program ${exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${exit.code}`}; the profile says so`);
         output.err(`wrote ${where}: ${profile.contexts.length} contexts`);
@@ -68,7 +71,7 @@ export function registerRecord(program: Command, output: Output): void {
 }
 
 /** Runs the command `runs` times, one after the other; stops at the first failed or interrupted run. */
-async function runAll(command: string[], appDir: string, runs: number): Promise<{ traces: Trace[]; exit: ProcessExit; done: number }> {
+async function runAll(command: string[], appDir: string, runs: number, okExit: number[]): Promise<{ traces: Trace[]; exit: ProcessExit; done: number }> {
   // Ctrl-C reaches the whole process group; the child writes its trace and dies, we stay to merge.
   let child: { kill(signal: NodeJS.Signals): boolean } | undefined;
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, () => child?.kill(s)] as const);
@@ -82,7 +85,7 @@ async function runAll(command: string[], appDir: string, runs: number): Promise<
       traces.push(...run.traces);
       exit = run.exit;
       done++;
-      if (exit.signal || exit.code !== 0) break;
+      if (!isOk(exit, okExit)) break;
     }
   } finally {
     for (const [s, h] of handlers) process.removeListener(s, h);
@@ -93,6 +96,14 @@ async function runAll(command: string[], appDir: string, runs: number): Promise<
 export function parseSide(value: string): Side {
   if (value !== 'device' && value !== 'clone') throw new InputError(`expected 'device' or 'clone', got '${value}'`, undefined, '--side');
   return value;
+}
+
+const isOk = (exit: ProcessExit, okExit: number[]) => !exit.signal && okExit.includes(exit.code ?? 0);
+
+function parseOkExit(value: string): number[] {
+  const codes = value.split(',').map((v) => Number(v.trim()));
+  if (codes.some((c) => !Number.isInteger(c) || c < 0 || c > 255)) throw new InputError(`expected exit codes like 0,1, got '${value}'`, undefined, '--ok-exit');
+  return codes;
 }
 
 function parseRuns(value: string): number {
