@@ -34,9 +34,11 @@
  *       traced: node --test dist/test/*.test.js               app: tsconfig.json
  *     markedjs/marked @ 681373ccc058b5dc93c1f63291d755d7d714c2fa (optional)
  *       its devDependencies include a GitHub tarball, so `npm install` needs github.com; without
- *       it, install esbuild elsewhere (npm install --prefix /tmp/cc-esbuild esbuild) and build as
- *       its esbuild.config.js does (bundled, minified, source map):
- *       cd /tmp/marked && /tmp/cc-esbuild/node_modules/.bin/esbuild src/marked.ts --bundle --minify \
+ *       it, install esbuild elsewhere (npm install --prefix /tmp/cc-esbuild esbuild) and build the
+ *       ESM bundle as its esbuild.config.js does (bundled, source map) but NOT minified: the
+ *       recorder breaks minified code (`return-1` becomes `return__cc$.o(...)`, a ReferenceError),
+ *       so with --minify nothing of marked is recorded:
+ *       cd /tmp/marked && /tmp/cc-esbuild/node_modules/.bin/esbuild src/marked.ts --bundle \
  *         --sourcemap --format=esm --outfile=lib/marked.esm.js
  *       traced: node --test test/unit/*.test.js (those needing @markedjs/testutils only if installed)
  * - CC_BENCH_LARGE=<dir> (and CC_BENCH_LARGE_TSCONFIG, default tsconfig.json): a large project

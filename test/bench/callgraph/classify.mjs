@@ -121,7 +121,24 @@ export async function classifier(repo, appDir, analysis) {
       const u = unresolvedAt.get(`${from}\0${site}`);
       return { kind: 'dynamic property access / reflection', site, detail: `${dyn[0].text}(...)${u ? `: ${u.reason}` : ''}` };
     }
+    // The callee was reached under another name: a site of the caller without any app edge is the likely one.
+    const own = analysis.unresolved.filter((u) => u.from === from);
+    if (own.length) {
+      const u = own[0];
+      return { kind: 'unresolved call', site: u.site, detail: `${u.text}(...): ${u.reason}${own.length > 1 ? ` (+${own.length - 1} more unresolved in the caller)` : ''}` };
+    }
+    const silent = sites.filter((s) => !edgesBySite.has(`${from}\0${at(s.n)}`));
+    const bare = [];
+    const collect = (n) => {
+      if (n !== node && isMethodNode(n)) return;
+      if (ts.isCallExpression(n) && !edgesBySite.has(`${from}\0${at(n)}`) && !ts.isIdentifier(n.expression)) bare.push(n);
+      ts.forEachChild(n, collect);
+    };
+    ts.forEachChild(node, collect);
+    void silent;
     const libs = libBy.get(from) ?? [];
+    if (bare.length && !libs.length)
+      return { kind: 'call site not resolved, not reported', site: at(bare[0]), detail: `${bare[0].expression.getText(sf)}(...) has no app edge and no unresolved entry` };
     if (libs.length)
       return { kind: 'callback through a library', detail: `no call site names ${last}; the caller calls ${libs.slice(0, 4).join(', ')}${libs.length > 4 ? ', ...' : ''}, which may call back` };
     if (/<anonymous/.test(last) || /\[Symbol\./.test(last) || ['toString', 'valueOf', 'toJSON', 'next'].includes(last))
