@@ -11,7 +11,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +20,7 @@ import { nodeOptionsWithTracer } from '../../dist/profiles/record/run.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const app = join(root, 'examples', 'virus-scan');
 const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 
 const tmp = mkdtempSync(join(tmpdir(), 'cc-bench-record-'));
 const build = join(tmp, 'build');
@@ -43,6 +43,7 @@ try {
     time(process.execPath, [join(root, 'bin', 'clonecloud.js'), 'record', '--side', 'clone', '--app', app, '--out', join(tmp, 'p.yaml'), '--', process.execPath, ...scan], env);
   const cliStartup = () => time(process.execPath, [join(root, 'bin', 'clonecloud.js'), '--version'], env);
 
+  const loadAtStart = loadavg();
   const cold = traced();
   const t = [];
   const p = [];
@@ -56,13 +57,17 @@ try {
   const contexts = (profile.match(/^ {2}- \{ id:/gm) ?? []).length;
   const calls = [...profile.matchAll(/calls: (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
   const cpu = cpus()[0]?.model ?? 'unknown';
+  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
   console.log(`machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}/${process.arch}`);
+  console.log(`load average (1, 5, 15 min): ${load(loadAtStart)} at the start, ${load(loadavg())} at the end (the machine may be shared: compare ratios, not times)`);
   console.log(`input: ${files.length} files, ${bytes} bytes (make-corpus defaults), deep scan; profile: ${contexts} contexts, ${calls} calls traced`);
   console.log(`plain  runs (ms): ${p.map(f).join(', ')}  median ${f(median(p))}`);
   console.log(`traced runs (ms): ${t.map(f).join(', ')}  median ${f(median(t))}  (warm instrumentation cache)`);
   console.log(`cold traced run (empty instrumentation cache): ${f(cold)} ms`);
   console.log(`one run through 'clonecloud record': ${f(cli)} ms, of which the CLI's own start-up is about ${f(startup)} ms ('clonecloud --version')`);
   console.log(`overhead ratio (median traced / median plain): ${(median(t) / median(p)).toFixed(2)}x`);
+  const ratios = p.map((x, k) => t[k] / x);
+  console.log(`per-pair ratios (traced k / plain k): ${ratios.map((r) => r.toFixed(2)).join(', ')}  median ${median(ratios).toFixed(2)}x`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

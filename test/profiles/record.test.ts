@@ -160,6 +160,14 @@ describe('clonecloud record', () => {
     expect(at(p, 'main', 'sync', 'leaf')?.calls).toBe(10);
   });
 
+  it('takes the exit codes of --ok-exit as a normal end, and says so', () => {
+    const out = join(tmp, 'ok.profile.yaml');
+    const run = record(out, ['--fail'], 'device', ['--ok-exit', '0,3', '--runs', '2']);
+    expect(run.status).toBe(0);
+    expect(read(out)).toMatchObject({ runs: 2, exit: { code: 3 } });
+    expect(readFileSync(out, 'utf8')).toMatch(/exit: code 3 \(a normal end of this program: --ok-exit 0,3\)/);
+  });
+
   it('writes the profile of a run interrupted with SIGINT, marked so', async () => {
     const out = join(tmp, 'int.profile.yaml');
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'clonecloud.js'), 'record', '--side', 'clone', '--app', APP, '--out', out, '--', process.execPath, join(build, 'main.js'), '--hang'], {

@@ -53,7 +53,7 @@ export function registerRecord(program: Command, output: Output): void {
       mkdirSync(dirname(target), { recursive: true });
       const header = headerLines({
         schema: schemaReference(target, 'profile'), started, ended: new Date(), command, ...(flags.runsLabel ? { label: flags.runsLabel } : {}),
-        runs: done, traces, exit, loadAtStart, loadAtEnd, selfMs: measured.contexts.reduce((s, c) => s + c.selfMs, 0),
+        runs: done, traces, exit, okExit, loadAtStart, loadAtEnd, selfMs: measured.contexts.reduce((s, c) => s + c.selfMs, 0),
         ...(device ? { device: { name: device.name, file: `profiles/devices/${flags.deviceModel}.yaml`, relativeSpeed: device.relativeSpeed } } : {}),
       });
       writeFileAtomic(target, renderProfile(profile, header));

@@ -15,6 +15,8 @@ export interface Recording {
   runs: number;
   traces: Trace[];
   exit: ProcessExit;
+  /** Exit codes that are a normal end of this program. */
+  okExit?: number[];
   loadAtStart: number[];
   loadAtEnd: number[];
   /** Sum of selfMs as recorded (before any device scaling). */
@@ -46,7 +48,8 @@ export function headerLines(r: Recording): string[] {
     t.outer = Math.min(t.outer, trace.time.outerMs);
   }
   const cost = Number.isFinite(t.inner) ? `${us(t.inner)} us inside the call and ${us(t.outer)} us in its caller` : 'none measured';
-  const exit = r.exit.signal ? `signal ${r.exit.signal}` : `code ${r.exit.code}`;
+  const normal = !r.exit.signal && r.exit.code !== 0 && r.okExit?.includes(r.exit.code ?? 0) ? ` (a normal end of this program: --ok-exit ${r.okExit.join(',')})` : '';
+  const exit = (r.exit.signal ? `signal ${r.exit.signal}` : `code ${r.exit.code}`) + normal;
   return [
     `yaml-language-server: $schema=${r.schema}`,
     `Recorded by clonecloud record, ${r.started.toISOString()} to ${r.ended.toISOString()}${r.label ? `, run '${r.label}'` : ''}.`,
