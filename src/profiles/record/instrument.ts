@@ -76,11 +76,12 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instru
     if (owner && !isMethodNode(node)) {
       const suspends = isAsync(owner as ts.FunctionLikeDeclaration) || (owner as ts.FunctionLikeDeclaration).asteriskToken !== undefined;
       if (ts.isReturnStatement(node) && node.expression) {
-        add(node.expression.getStart(sf), `${RT}.o(${F},(`, false, node);
+        // A leading space: minified code writes `return-1`, `await(x)`, `yield!0`.
+        add(node.expression.getStart(sf), ` ${RT}.o(${F},(`, false, node);
         add(node.expression.end, `))`, true, node);
       } else if (ts.isAwaitExpression(node) || ts.isYieldExpression(node)) {
-        add(node.getStart(sf), `${RT}.r(${F},`, false, node);
-        if (node.expression) add(node.expression.getStart(sf), `${RT}.p(${F},`, false, node);
+        add(node.getStart(sf), ` ${RT}.r(${F},`, false, node);
+        if (node.expression) add(node.expression.getStart(sf), ` ${RT}.p(${F},`, false, node);
         else add(node.getStart(sf) + 'yield'.length, ` ${RT}.p(${F})`, false, node);
         add(node.end, node.expression ? '))' : ')', true, node);
       } else if (suspends && (ts.isCatchClause(node) || (ts.isTryStatement(node.parent) && node.parent.finallyBlock === node))) {
