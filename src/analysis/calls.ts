@@ -13,6 +13,11 @@
  *   at every call site of its function, following parameters passed on (parameter flow). It is
  *   also listed as unresolved when the function escapes as a value (callers unknown) or a call
  *   site passes something not known statically.
+ * - A call through an interface member implemented by object literals is a 'hierarchy' edge to
+ *   each literal's function, whether written in place, named (`{ f: g }`) or shorthand (`{ f }`);
+ *   a literal member whose value is not known (a parameter, `any`) keeps the site unresolved too.
+ * - `obj[key]()` with a computed key, reflection and untyped callees are unresolved, with the
+ *   candidates found (function members of the object literal) kept as edges.
  * - Reading or writing a property that is a getter/setter of the app is an 'accessor' edge.
  * - Calls into node_modules/lib are `libraryCalls` to leaf ids (`lib:fs#readFileSync`, see
  *   library.ts), one per (caller, leaf) with its first site; they are not in `edges`.
@@ -105,6 +110,7 @@ class GraphBuilder {
         for (const t of r.targets) (this.callsTo.get(t.node) ?? this.callsTo.set(t.node, []).get(t.node)!).push(node.arguments ?? ts.factory.createNodeArray());
       }
       if (owner) this.add(owner, r.targets, siteOf(f, siteNode(node)));
+      if (owner && r.partial) this.unresolved.push({ from: owner, site: siteOf(f, siteNode(node)), text: shorten(calleeText(node, f.sf)), reason: r.partial });
       return;
     }
     if (!owner) return;
@@ -203,7 +209,7 @@ class GraphBuilder {
       }
       const vs = this.r.values.of(a);
       for (const v of vs) flow.values.add(v);
-      if (!vs.length && !isNothing(a)) flow.complete = false;
+      if ((!vs.length && !isNothing(a)) || this.r.values.incomplete(a)) flow.complete = false;
     }
   }
 

@@ -4,32 +4,41 @@
  * Interfaces and object type literals are structural, so besides `implements` we take every app
  * class whose instance type the checker finds assignable to the interface (for generic ones,
  * which the checker cannot compare uninstantiated, every class that has all the interface's
- * required member names: an over-approximation), and every function member of an object
- * literal whose contextual type is the interface (or whose type is assignable to it).
+ * required member names: an over-approximation), and every member of an object literal whose
+ * contextual type is the interface (or whose type is assignable to it): a function written in
+ * place, or the functions its value holds (`{ scan: scanNext }`, `{ f }`), followed by values.ts.
  */
 import { SyntaxKind, ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
+import { skipWrappers, type LiteralMember } from './walk.js';
 
-export interface LiteralFn {
-  name: string;
-  fn: ts.Node;
-  lit: ts.ObjectLiteralExpression;
+/** What an object literal's member may hold, when it is not a function written in place. */
+export type LiteralValues = (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[];
+
+interface Impls {
+  nodes: ts.Node[];
+  /** file:line of literal members implementing it whose functions are not known statically. */
+  unknown: string[];
 }
 
 export class Hierarchy {
   private index?: { subclasses: Map<ts.Node, ts.ClassLikeDeclaration[]>; implementers: Map<ts.Node, ts.ClassLikeDeclaration[]> };
   private readonly appFiles: Set<ts.SourceFile>;
   private readonly structural = new Map<ts.Node, ts.ClassLikeDeclaration[]>();
-  private readonly literalsByName = new Map<string, LiteralFn[]>();
+  private readonly literalsByName = new Map<string, LiteralMember[]>();
+  private readonly relOf: Map<ts.SourceFile, string>;
+  /** Set by the resolver once function values can be followed. */
+  literalValues: LiteralValues = () => [];
 
   constructor(
     private readonly app: LoadedApp,
     private readonly table: MethodTable,
-    literalFns: LiteralFn[] = [],
+    literalFns: LiteralMember[] = [],
   ) {
     this.appFiles = new Set(app.files.map((f) => f.sf));
+    this.relOf = new Map(app.files.map((f) => [f.sf, f.rel]));
     for (const l of literalFns) (this.literalsByName.get(l.name) ?? this.literalsByName.set(l.name, []).get(l.name)!).push(l);
   }
 
@@ -46,24 +55,39 @@ export class Hierarchy {
     return this.membersNamed(this.subclassesOf(cls), m);
   }
 
-  private readonly implCache = new Map<ts.Node, ts.Node[]>();
+  private readonly implCache = new Map<ts.Node, Impls>();
+  private readonly inProgress = new Set<ts.Node>();
 
   /** Bodies that implement interface/abstract member `m` (cached: many sites share a member). */
   implementationsOf(m: ts.Node): ts.Node[] {
+    return this.impls(m).nodes;
+  }
+
+  /** Object-literal members implementing `m` with a value whose functions are not known (file:line each). */
+  unknownImplementationsOf(m: ts.Node): string[] {
+    return this.impls(m).unknown;
+  }
+
+  private impls(m: ts.Node): Impls {
     const hit = this.implCache.get(m);
     if (hit) return hit;
+    // A literal member's value may lead back to `m` (`{ f: o.f }`): that cycle adds nothing.
+    if (this.inProgress.has(m)) return { nodes: [], unknown: [] };
+    this.inProgress.add(m);
     const out = this.computeImplementations(m);
+    this.inProgress.delete(m);
     this.implCache.set(m, out);
     return out;
   }
 
-  private computeImplementations(m: ts.Node): ts.Node[] {
+  private computeImplementations(m: ts.Node): Impls {
     const owner = m.parent;
-    if (ts.isClassLike(owner)) return this.membersNamed(this.subclassesOf(owner), m);
-    if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) return [];
+    if (ts.isClassLike(owner)) return { nodes: this.membersNamed(this.subclassesOf(owner), m), unknown: [] };
+    if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) return { nodes: [], unknown: [] };
     const direct = ts.isInterfaceDeclaration(owner) ? (this.getIndex().implementers.get(owner) ?? []) : [];
     const all = new Set([...direct, ...direct.flatMap((c) => this.subclassesOf(c)), ...this.structuralOf(owner)]);
-    return [...this.membersNamed([...all], m), ...this.literalMembers(owner, m)];
+    const lits = this.literalMembers(owner, m);
+    return { nodes: [...new Set([...this.membersNamed([...all], m), ...lits.nodes])], unknown: lits.unknown };
   }
 
   /** App classes whose instances fit interface/type literal `owner` structurally. */
@@ -90,22 +114,39 @@ export class Hierarchy {
     return out;
   }
 
-  private literalMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): ts.Node[] {
+  /** Members named like `m` of object literals typed by (or assignable to) `owner`: functions in place or values holding them. */
+  private literalMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): Impls {
     const name = memberName(m);
     const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
-    if (!lits.length) return [];
+    const out: Impls = { nodes: [], unknown: [] };
+    if (!lits.length) return out;
     const checker = this.app.checker;
     const target = this.typeOf(owner);
     const ownerSym = target.getSymbol();
     const generic = ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0;
-    return lits
-      .filter(({ lit }) => {
-        const ctx = checker.getContextualType(lit);
-        const parts = ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : [];
-        if (parts.some((p) => p.getSymbol() === ownerSym || p.aliasSymbol === ownerSym)) return true;
-        return !generic && checker.isTypeAssignableTo(checker.getTypeAtLocation(lit), target);
-      })
-      .map((l) => l.fn);
+    const fits = new Map<ts.ObjectLiteralExpression, boolean>();
+    const fit = (lit: ts.ObjectLiteralExpression): boolean => {
+      const ctx = checker.getContextualType(lit);
+      const parts = ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : [];
+      if (parts.some((p) => p.getSymbol() === ownerSym || p.aliasSymbol === ownerSym)) return true;
+      return !generic && checker.isTypeAssignableTo(checker.getTypeAtLocation(lit), target);
+    };
+    for (const l of lits) {
+      if (!(fits.get(l.lit) ?? fits.set(l.lit, fit(l.lit)).get(l.lit))) continue;
+      if (l.fn) {
+        out.nodes.push(l.fn);
+        continue;
+      }
+      const fns = l.value ? this.literalValues(l.value) : [];
+      out.nodes.push(...fns);
+      if (!fns.length && l.value && !isNothing(l.value)) out.unknown.push(this.lineOf(l.value));
+    }
+    return out;
+  }
+
+  private lineOf(n: ts.Node): string {
+    const sf = n.getSourceFile();
+    return `${this.relOf.get(sf) ?? sf.fileName}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
   }
 
   private typeOf(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): ts.Type {
@@ -190,6 +231,12 @@ export class Hierarchy {
     const s = this.app.checker.getSymbolAtLocation(node);
     return s && s.flags & ts.SymbolFlags.Alias ? this.app.checker.getAliasedSymbol(s) : s;
   }
+}
+
+function isNothing(v: ts.Expression | ts.ShorthandPropertyAssignment): boolean {
+  if (ts.isShorthandPropertyAssignment(v)) return v.name.text === 'undefined';
+  const e = skipWrappers(v);
+  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e);
 }
 
 function memberName(m: ts.Node): string | undefined {

@@ -9,21 +9,22 @@
  */
 import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
-import { Hierarchy, type LiteralFn } from './hierarchy.js';
+import { Hierarchy } from './hierarchy.js';
 import { libraryLeaf } from './library.js';
 import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
 import type { EdgeKind } from './types.js';
 import { FunctionValues } from './values.js';
-import { isFnMember, skipWrappers, type CallSite } from './walk.js';
+import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from './walk.js';
 
 export interface Target {
   node: ts.Node;
   kind: EdgeKind;
 }
 
+/** `partial`: the targets found are not all: the site is also listed as unresolved with this reason. */
 export type Resolution =
-  | { targets: Target[] }
+  | { targets: Target[]; partial?: string }
   | { library: string | undefined }
   | { reason: string; param?: ts.ParameterDeclaration };
 
@@ -36,13 +37,14 @@ export class Resolver {
   constructor(
     app: LoadedApp,
     readonly table: MethodTable,
-    literalFns: LiteralFn[],
+    literalFns: LiteralMember[],
     stores: Map<string, ts.Node[]>,
   ) {
     this.checker = app.checker;
     this.hierarchy = new Hierarchy(app, table, literalFns);
     this.appFiles = new Set(app.files.map((f) => f.sf));
     this.values = new FunctionValues(this, stores);
+    this.hierarchy.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
   }
 
   call(site: CallSite): Resolution {
@@ -66,11 +68,20 @@ export class Resolver {
     if (isCall && ts.isPropertyAccessExpression(expr) && isFnMember(expr.name.text)) {
       const fns = this.values.of(expr.expression);
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
+      // `f.call(x)` runs f: resolve f as the callee (a library function stays a library leaf).
+      if (expr.name.text !== 'bind' && this.isAppExpr(expr.expression)) return this.relabel(this.callee(expr.expression, true), 'callback');
+    }
+    if (ts.isElementAccessExpression(expr) && !ts.isStringLiteralLike(expr.argumentExpression) && !ts.isNumericLiteral(expr.argumentExpression)) {
+      return this.computed(expr);
     }
     const nameNode = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isElementAccessExpression(expr) ? expr.argumentExpression : expr;
     const sym = this.symbolAt(nameNode);
     const decls = sym?.declarations ?? [];
     if (!sym && ts.isIdentifier(expr)) return { library: `lib:globals#${expr.text}` }; // undeclared global
+    if (!sym && !ts.isPropertyAccessExpression(expr)) {
+      const fns = this.values.of(expr); // `make()()`, `(a || b)()`
+      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
+    }
     if (!sym || decls.length === 0) {
       const leaf = libraryLeaf(this.checker, expr, undefined); // a member of an untyped import
       if (leaf) return { library: leaf };
@@ -87,6 +98,7 @@ export class Resolver {
     const targets: Target[] = [];
     let why = 'callee is not a statically known function';
     let param: ts.ParameterDeclaration | undefined;
+    let partial: string | undefined;
     for (const d of decls) {
       if (isMethodNode(d)) {
         const fn = ts.isFunctionDeclaration(d) || ts.isFunctionExpression(d) || ts.isArrowFunction(d);
@@ -99,7 +111,9 @@ export class Resolver {
         for (const o of impls) targets.push({ node: o, kind: 'hierarchy' });
         const stored = ts.isPropertySignature(d) ? this.values.stored(d) : [];
         for (const o of stored) targets.push({ node: o, kind: 'callback' });
-        if (impls.length + stored.length === 0) why = 'interface or abstract member without an implementation in the app';
+        const unknown = this.hierarchy.unknownImplementationsOf(d);
+        if (unknown.length) partial = `object literal member(s) implementing it hold values not known statically (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', ...' : ''})`;
+        if (impls.length + stored.length === 0) why = partial ?? 'interface or abstract member without an implementation in the app';
         continue;
       }
       if (ts.isParameter(d)) {
@@ -112,8 +126,31 @@ export class Resolver {
       }
       for (const node of this.values.ofDeclaration(d, 0)) targets.push({ node, kind: 'callback' });
     }
-    if (targets.length) return { targets };
+    if (targets.length) return partial ? { targets, partial } : { targets };
     return param ? { reason: why, param } : { reason: why };
+  }
+
+  /**
+   * `obj[key]()` with a computed key: every function member of an app object literal or class
+   * the receiver names, and always listed as unresolved, since the key is not known statically.
+   */
+  private computed(expr: ts.ElementAccessExpression): Resolution {
+    const reason = `called through a computed key ([${shortText(expr.argumentExpression)}]): the member is not known statically`;
+    const recv = this.symbolAt(skipWrappers(expr.expression));
+    const targets: Target[] = [];
+    for (const d of recv?.declarations ?? []) {
+      const init = ts.isVariableDeclaration(d) && d.initializer ? skipWrappers(d.initializer) : undefined;
+      if (!init || !ts.isObjectLiteralExpression(init)) continue;
+      for (const p of init.properties) {
+        const v = ts.isPropertyAssignment(p) ? this.values.of(p.initializer, 1) : isMethodNode(p) ? [p] : ts.isShorthandPropertyAssignment(p) ? this.values.ofDeclaration(p, 1) : [];
+        for (const node of v) targets.push({ node, kind: 'callback' });
+      }
+    }
+    if (targets.length) return { targets, partial: reason };
+    // Only library functions can be there (`Math[op]()`): a library leaf, like a named call.
+    const sigs = this.checker.getTypeAtLocation(expr).getCallSignatures();
+    const libOnly = sigs.length > 0 && sigs.every((s) => s.declaration !== undefined && !this.isApp(s.declaration));
+    return libOnly ? { library: libraryLeaf(this.checker, expr.expression, this.symbolAt(skipWrappers(expr.expression))) } : { reason };
   }
 
   private construct(expr: ts.Expression): Resolution {
@@ -179,7 +216,7 @@ export class Resolver {
   }
 
   private relabel(r: Resolution, kind: EdgeKind): Resolution {
-    return 'targets' in r ? { targets: r.targets.map((t) => ({ node: t.node, kind })) } : r;
+    return 'targets' in r ? { ...r, targets: r.targets.map((t) => ({ node: t.node, kind })) } : r;
   }
 
   symbolAt(node: ts.Node): ts.Symbol | undefined {
@@ -199,6 +236,11 @@ export class Resolver {
     const decls = (t.getSymbol() ?? t.aliasSymbol)?.declarations ?? [];
     return decls.length === 0 || decls.some((d) => this.isApp(d));
   }
+}
+
+function shortText(e: ts.Node): string {
+  const t = e.getText().replace(/\s+/g, ' ');
+  return t.length > 30 ? `${t.slice(0, 27)}...` : t;
 }
 
 function isAbstract(d: ts.Node): boolean {

@@ -41,6 +41,7 @@ export class FunctionValues {
     if (ts.isAwaitExpression(e)) return this.of(e.expression, depth + 1);
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
+      if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return []; // computed key
       const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression;
       const sym = this.r.symbolAt(name);
       if (ts.isIdentifier(e) && sym?.valueDeclaration && ts.isShorthandPropertyAssignment(sym.valueDeclaration)) {
@@ -65,8 +66,18 @@ export class FunctionValues {
     if (ts.isBindingElement(d)) return [];
     const init = ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
     const fromInit = init ? this.of(init, depth + 1) : [];
-    if (ts.isPropertyDeclaration(d) || ts.isPropertySignature(d)) return [...fromInit, ...this.stored(d)];
+    if (ts.isPropertyDeclaration(d)) return [...fromInit, ...this.stored(d)];
+    // An interface member: what object literals and classes implementing it hold there.
+    if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.hierarchy.implementationsOf(d), ...(ts.isPropertySignature(d) ? this.stored(d) : [])];
     return fromInit;
+  }
+
+  /** An interface member read (`v.onBegin`) some implementation of which holds a value not known statically. */
+  incomplete(raw: ts.Expression): boolean {
+    const e = skipWrappers(raw);
+    if (!ts.isPropertyAccessExpression(e)) return false;
+    const decls = this.r.symbolAt(e.name)?.declarations ?? [];
+    return decls.some((d) => (ts.isPropertySignature(d) || ts.isMethodSignature(d)) && this.r.hierarchy.unknownImplementationsOf(d).length > 0);
   }
 
   /** Functions assigned (`x.name = fn`) to a property with this declaration's name. */

@@ -20,6 +20,13 @@ export interface Owned<T> {
   owner: string;
 }
 
+export interface LiteralMember {
+  name: string;
+  lit: ts.ObjectLiteralExpression;
+  fn?: ts.Node;
+  value?: ts.Expression | ts.ShorthandPropertyAssignment;
+}
+
 export interface FileSites {
   file: AppFile;
   /** Owner '' for calls at top level (no edge, but their arguments feed parameter flow). */
@@ -28,8 +35,11 @@ export interface FileSites {
   refs: Owned<ts.Identifier>[];
   escapes: Owned<ts.FunctionLikeDeclaration>[];
   stores: { name: string; fn: ts.Node }[];
-  /** Functions that are members of object literals, for interface calls (see hierarchy.ts). */
-  literalFns: { name: string; fn: ts.Node; lit: ts.ObjectLiteralExpression }[];
+  /**
+   * Members of object literals, for interface calls (see hierarchy.ts): a function written in
+   * place (`fn`), or any other value (`{ scan: scanNext }`, shorthand `{ f }`), resolved later.
+   */
+  literalFns: LiteralMember[];
   /** Names of variables initialised by something that may be a function (for filtering refs). */
   boundNames: string[];
 }
@@ -52,7 +62,7 @@ export function walkFile(file: AppFile, table: MethodTable): FileSites {
       if (owner && !isBound(node)) out.escapes.push({ node, owner });
       owner = table.idOf.get(node);
       literalMember(node, out);
-    }
+    } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) literalValue(node, out);
     if (owner) collect(node, owner, out);
     else if (ts.isBinaryExpression(node)) store(node, out);
     else if (isCallLike(node)) out.calls.push({ node, owner: '' }); // top level: only for parameter flow
@@ -106,6 +116,18 @@ function literalMember(fn: ts.FunctionLikeDeclaration, out: FileSites): void {
   if (!ts.isObjectLiteralExpression(host.parent)) return;
   const name = (host as ts.PropertyAssignment | ts.MethodDeclaration).name;
   if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) out.literalFns.push({ name: name.text, fn, lit: host.parent });
+}
+
+/** A literal member whose value is not a function written in place: it may still hold one. */
+function literalValue(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, out: FileSites): void {
+  if (!ts.isObjectLiteralExpression(p.parent) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return;
+  if (ts.isShorthandPropertyAssignment(p)) {
+    out.literalFns.push({ name: p.name.text, lit: p.parent, value: p });
+    return;
+  }
+  const v = skipWrappers(p.initializer);
+  if (isMethodNode(v) || isLiteral(v) || ts.isObjectLiteralExpression(v) || ts.isTemplateExpression(v) || ts.isPrefixUnaryExpression(v)) return;
+  out.literalFns.push({ name: p.name.text, lit: p.parent, value: v });
 }
 
 /** The expression called by a call/new/tagged template (then it is resolved as a call, not a value). */
