@@ -8,6 +8,14 @@ import { serialize } from 'node:v8';
 export const BYTES_EXACT = 16;
 export const BYTES_EVERY = 64;
 export const BYTES_SAMPLES_PER_STRIDE = 8;
+/**
+ * A context whose arguments (with `this`) or result once measured over BYTES_BIG bytes is
+ * measured on its first BYTES_EXACT_BIG calls, then the stride doubles after every sample:
+ * serializing a large engine state thousands of times was most of the recorder's cost, and
+ * such a state's size hardly changes from call to call.
+ */
+export const BYTES_BIG = 64 * 1024;
+export const BYTES_EXACT_BIG = 4;
 
 /** Which calls of a context are measured: call number `next`, then every `stride`. */
 export interface Schedule {
@@ -16,6 +24,8 @@ export interface Schedule {
   taken: number;
   /** Sum of the weights of the measured calls (each stands for the calls up to the next). */
   weight: number;
+  /** A measured value was over BYTES_BIG. */
+  big: boolean;
 }
 
 export interface Unserializable {
@@ -26,12 +36,13 @@ export interface Unserializable {
 }
 
 export function newSchedule(): Schedule {
-  return { next: 1, stride: 1, taken: 0, weight: 0 };
+  return { next: 1, stride: 1, taken: 0, weight: 0, big: false };
 }
 
 /** Takes the sample due now; returns its weight (the calls up to the next sample). */
 export function advance(s: Schedule): number {
-  if (++s.taken >= (s.stride === 1 ? BYTES_EXACT : BYTES_SAMPLES_PER_STRIDE)) {
+  const limit = s.stride === 1 ? (s.big ? BYTES_EXACT_BIG : BYTES_EXACT) : s.big ? 1 : BYTES_SAMPLES_PER_STRIDE;
+  if (++s.taken >= limit) {
     s.stride = s.stride === 1 ? BYTES_EVERY : s.stride * 2;
     s.taken = 0;
   }

@@ -3,7 +3,7 @@
  * each figure was measured, so a reader can judge the numbers without the recorder's source.
  */
 import { cpus, loadavg } from 'node:os';
-import { BYTES_EVERY, BYTES_EXACT, BYTES_SAMPLES_PER_STRIDE } from './bytes.js';
+import { BYTES_BIG, BYTES_EVERY, BYTES_EXACT, BYTES_EXACT_BIG, BYTES_SAMPLES_PER_STRIDE } from './bytes.js';
 import type { ProcessExit, Trace } from './trace.js';
 
 export interface Recording {
@@ -64,9 +64,10 @@ export function headerLines(r: Recording): string[] {
     `recorder cost + ${ms(t.bytesMs)} ms measuring bytes${t.clampedMs > 0 ? ` - ${ms(t.clampedMs)} ms of negative self times set to 0` : ''}.`,
     ...notTraced(r.traces),
     `bytesIn = v8.serialize([...arguments, this]).length (this when it holds data), bytesOut = v8.serialize(result).length`,
-    `(awaited for promises; the new object for constructors). Bytes are SAMPLED: measured on the first ${BYTES_EXACT} calls of a`,
-    `context, then on 1 call in ${BYTES_EVERY}, the stride doubling after every ${BYTES_SAMPLES_PER_STRIDE} samples, and scaled to all calls; calls`,
-    `are exact. Values that cannot be serialized count 0 bytes and are listed in unserializable.`,
+    `(awaited for promises; the new object for constructors). Bytes are SAMPLED, sizes scaled to all calls (calls are`,
+    `exact): measured on the first ${BYTES_EXACT} calls of a context, then on 1 call in ${BYTES_EVERY}, the stride doubling after every`,
+    `${BYTES_SAMPLES_PER_STRIDE} samples; once a value of the context measured over ${BYTES_BIG / 1024} KB, on its first ${BYTES_EXACT_BIG} calls, then the stride`,
+    `doubling after every sample. Values that cannot be serialized count 0 bytes and are listed in unserializable.`,
     `Each process's contexts start at the roots (a child process is not nested under its parent's caller).`,
     ...(r.device ? deviceLines(r.device) : []),
   ];

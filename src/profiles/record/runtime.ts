@@ -10,7 +10,7 @@
  * generators get a frame object, since they leave the stack at each await/yield and come back.
  */
 import { performance } from 'node:perf_hooks';
-import { advance, hasOwnData, isThenable, newSchedule, sizeOf, type Schedule, type Unserializable } from './bytes.js';
+import { BYTES_BIG, advance, hasOwnData, isThenable, newSchedule, sizeOf, type Schedule, type Unserializable } from './bytes.js';
 
 export type { Unserializable } from './bytes.js';
 
@@ -165,6 +165,7 @@ export class Recorder {
       const parts = hasOwnData(self) ? [...args, self] : args;
       const size = sizeOf(parts, parts, (k, reason) => this.unmovable(ctx, k < args.length ? `argument ${k}` : 'this', reason));
       ctx.bytesIn += size * weight;
+      if (size > BYTES_BIG) ctx.bytes.big = true;
     });
   }
 
@@ -174,7 +175,11 @@ export class Recorder {
     if (weight === 0) return value;
     const ctx = this.ctxOf(frame);
     const add = (v: unknown) =>
-      this.measure(() => (ctx.bytesOut += sizeOf(v, [v], (_, reason) => this.unmovable(ctx, 'result', reason)) * weight));
+      this.measure(() => {
+        const size = sizeOf(v, [v], (_, reason) => this.unmovable(ctx, 'result', reason));
+        ctx.bytesOut += size * weight;
+        if (size > BYTES_BIG) ctx.bytes.big = true;
+      });
     if (isThenable(value)) Promise.resolve(value).then(add, () => undefined);
     else add(value);
     return value;
