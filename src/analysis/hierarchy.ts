@@ -8,7 +8,7 @@
  * contextual type is the interface (or whose type is assignable to it): a function written in
  * place, or the functions its value holds (`{ scan: scanNext }`, `{ f }`), followed by values.ts.
  */
-import { SyntaxKind, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
@@ -194,22 +194,15 @@ export class Hierarchy {
       if (l) l.push(v);
       else m.set(k, [v]);
     };
-    for (const f of this.app.files) {
-      const wrapped = this.app.project.getSourceFile(f.sf.fileName);
-      if (!wrapped) continue;
-      const classes = [
-        ...wrapped.getDescendantsOfKind(SyntaxKind.ClassDeclaration),
-        ...wrapped.getDescendantsOfKind(SyntaxKind.ClassExpression),
-      ].map((c) => c.compilerNode as ts.ClassLikeDeclaration);
-      for (const cls of classes) {
-        for (const h of cls.heritageClauses ?? []) {
-          for (const t of h.types) {
-            if (h.token === ts.SyntaxKind.ExtendsKeyword) {
-              for (const base of this.classesAt(t.expression)) push(subclasses, base, cls);
-            } else {
-              const s = this.symbolAt(t.expression);
-              for (const d of s?.declarations ?? []) if (ts.isInterfaceDeclaration(d)) push(implementers, d, cls);
-            }
+    // The method table already holds every app class (compiler nodes): no second walk.
+    for (const cls of this.table.classId.keys()) {
+      for (const h of cls.heritageClauses ?? []) {
+        for (const t of h.types) {
+          if (h.token === ts.SyntaxKind.ExtendsKeyword) {
+            for (const base of this.classesAt(t.expression)) push(subclasses, base, cls);
+          } else {
+            const s = this.symbolAt(t.expression);
+            for (const d of s?.declarations ?? []) if (ts.isInterfaceDeclaration(d)) push(implementers, d, cls);
           }
         }
       }

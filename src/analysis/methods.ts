@@ -8,7 +8,7 @@
  * With an explicit constructor, instance field initialisers belong to it.
  */
 import { ts } from 'ts-morph';
-import { classIdsOf, enclosingMethodNode, isMethodNode, methodIdsOf } from '../ids/methodIds.js';
+import { enclosingMethodNode, idsOf, isMethodNode } from '../ids/methodIds.js';
 import type { AppFile } from './project.js';
 
 export interface MethodEntry {
@@ -33,13 +33,14 @@ export interface MethodTable {
 export function collectMethods(files: AppFile[]): MethodTable {
   const t: MethodTable = { idOf: new Map(), byId: new Map(), initOwner: new Map(), classId: new Map() };
   for (const file of files) {
-    for (const e of methodIdsOf(file.sf, file.rel)) {
+    const { methods, classes } = idsOf(file.sf, file.rel);
+    for (const e of methods) {
       t.idOf.set(e.node, e.id);
       const seen = t.byId.get(e.id);
       if (seen) seen.nodes.push(e.node as ts.FunctionLikeDeclaration);
       else t.byId.set(e.id, { file, line: e.line, nodes: [e.node as ts.FunctionLikeDeclaration] });
     }
-    for (const [cls, id] of classIdsOf(file.sf, file.rel)) {
+    for (const [cls, id] of classes) {
       t.classId.set(cls, id);
       addInitialisers(t, file, cls, id);
     }

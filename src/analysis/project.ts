@@ -12,8 +12,9 @@
  *   type errors only when asked (`typeErrors`), since a full type check is the slow part.
  */
 import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { InputError } from '../errors.js';
 import type { Diagnostic } from './types.js';
 
@@ -24,7 +25,6 @@ export interface AppFile {
 }
 
 export interface LoadedApp {
-  project: Project;
   program: ts.Program;
   checker: ts.TypeChecker;
   /** App files sorted by rel, so results never depend on enumeration order. */
@@ -40,14 +40,7 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
   // existsSync only to give a clean InputError; ts-morph does the reading.
   if (!existsSync(configPath)) throw new InputError('tsconfig not found', configPath);
   const probe = probeConfig(configPath);
-  let project: Project;
-  try {
-    project = new Project({ tsConfigFilePath: configPath, compilerOptions: { ignoreDeprecations: '6.0' } });
-    for (const ref of probe.references) project.addSourceFilesFromTsConfig(ref);
-  } catch (e) {
-    throw new InputError(`cannot read tsconfig: ${(e as Error).message}`, configPath);
-  }
-  const program = project.getProgram().compilerObject;
+  const program = createProgram(configPath, probe.references);
   const files: AppFile[] = [];
   for (const sf of program.getSourceFiles()) {
     const rel = toRel(root, sf.fileName);
@@ -57,7 +50,63 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const checker = program.getTypeChecker();
   const diagnostics = [...probe.diagnostics.map((d) => toDiagnostic(d, root, tsconfig)), ...programDiagnostics(program, checker, files, root, tsconfig, typeErrors)];
-  return { project, program, checker, files, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  return { program, checker, files, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+}
+
+/**
+ * The program straight from the compiler (one parse per file; a ts-morph Project would parse the
+ * app's files a second time into its own wrappers, which we never use). Referenced projects'
+ * files join as roots, compiled with the root's options.
+ */
+function createProgram(configPath: string, references: string[]): ts.Program {
+  const errors: ts.Diagnostic[] = [];
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => void errors.push(d),
+  };
+  const json = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (json.error) throw new InputError(`cannot read tsconfig: ${ts.flattenDiagnosticMessageText(json.error.messageText, '\n')}`, configPath);
+  const parse = (path: string) => ts.getParsedCommandLineOfConfigFile(path, { ignoreDeprecations: '6.0' }, host);
+  const parsed = parse(configPath);
+  if (!parsed) {
+    const why = errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ') || 'unreadable';
+    throw new InputError(`cannot read tsconfig: ${why}`, configPath);
+  }
+  const roots = new Set(parsed.fileNames);
+  for (const ref of references) for (const f of parse(ref)?.fileNames ?? []) roots.add(f);
+  // "No inputs were found" is the config's problem, reported like the others.
+  const configErrors = parsed.errors;
+  return ts.createProgram({ rootNames: [...roots], options: parsed.options, host: compilerHost(parsed.options), configFileParsingDiagnostics: configErrors });
+}
+
+/**
+ * ts-morph bundles its compiler without the lib .d.ts files on disk; it carries them in memory
+ * (in @ts-morph/common, its own dependency, resolved from ts-morph so the versions match). The
+ * host serves them from a virtual folder, every other file from disk.
+ */
+function compilerHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const libs = libFiles();
+  const host = ts.createCompilerHost(options, true);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getDefaultLibLocation = () => LIB_DIR;
+  host.getDefaultLibFileName = (o) => `${LIB_DIR}/${ts.getDefaultLibFileName(o)}`;
+  host.fileExists = (f) => libs.has(f) || fileExists.call(host, f);
+  host.readFile = (f) => libs.get(f) ?? readFile.call(host, f);
+  host.getSourceFile = (f, lang, onError, create) => {
+    const text = libs.get(f);
+    return text !== undefined ? ts.createSourceFile(f, text, lang, true) : getSourceFile.call(host, f, lang, onError, create);
+  };
+  return host;
+}
+
+const LIB_DIR = '/node_modules/typescript/lib';
+let libCache: Map<string, string> | undefined;
+
+function libFiles(): Map<string, string> {
+  if (libCache) return libCache;
+  const fromMorph = createRequire(createRequire(import.meta.url).resolve('ts-morph'));
+  const common = fromMorph('@ts-morph/common') as { getLibFiles(): { fileName: string; text: string }[] };
+  return (libCache = new Map(common.getLibFiles().map((l) => [`${LIB_DIR}/${l.fileName}`, l.text])));
 }
 
 /** Deprecated options and project references, from the config alone (no lib, no files: cheap). */

@@ -82,6 +82,11 @@ export function classIdsOf(sourceFile: ts.SourceFile, relPath: string): Map<ts.C
   return namesOf(sourceFile, relPath).classes;
 }
 
+/** Both of the above in one walk. */
+export function idsOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodIdEntry[]; classes: Map<ts.ClassLikeDeclaration, string> } {
+  return namesOf(sourceFile, relPath);
+}
+
 function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodIdEntry[]; classes: Map<ts.ClassLikeDeclaration, string> } {
   const out: MethodIdEntry[] = [];
   const classes = new Map<ts.ClassLikeDeclaration, string>();

@@ -7,7 +7,7 @@ const DEPRECATED = (opt: string) =>
 describe('messy projects', () => {
   test('extends: a missing package base is a diagnostic; the local base (with paths) still applies', () => {
     const r = analyzeApp({ appDir: fixture('tsconfig-extends'), catalogs: [] });
-    expect(r.diagnostics).toEqual([{ file: 'tsconfig.json', line: 0, message: "File '@tsconfig/not-installed/tsconfig.json' not found." }]);
+    expect(r.diagnostics).toEqual([{ file: 'tsconfig.json', line: 1, message: "File '@tsconfig/not-installed/tsconfig.json' not found." }]);
     expect(r.edges.map((e) => [e.from, e.to, e.kind])).toEqual([['src/a.ts#a', 'src/b.ts#b', 'direct']]);
   });
 
