@@ -97,18 +97,12 @@ export class Hierarchy {
     const checker = this.app.checker;
     const target = this.typeOf(owner);
     const generic = ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0;
-    const required = checker
-      .getPropertiesOfType(target)
-      .filter((p) => !(p.flags & ts.SymbolFlags.Optional))
-      .map((p) => p.getName());
+    const required = this.requiredOf(owner);
     const out: ts.ClassLikeDeclaration[] = [];
     for (const cls of this.table.classId.keys()) {
-      const sym = cls.name ? checker.getSymbolAtLocation(cls.name) : (cls as { symbol?: ts.Symbol }).symbol;
-      if (!sym) continue;
-      const inst = checker.getDeclaredTypeOfSymbol(sym);
-      const names = new Set(checker.getPropertiesOfType(inst).map((p) => p.getName()));
-      if (!required.every((n) => names.has(n))) continue;
-      if (generic || checker.isTypeAssignableTo(inst, target)) out.push(cls);
+      const names = this.classNames(cls);
+      if (!names || !required.every((n) => names.has(n))) continue;
+      if (generic || checker.isTypeAssignableTo(this.instanceTypes.get(cls)!, target)) out.push(cls);
     }
     this.structural.set(owner, out);
     return out;
@@ -126,9 +120,8 @@ export class Hierarchy {
     const generic = ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0;
     const fits = new Map<ts.ObjectLiteralExpression, boolean>();
     const fit = (lit: ts.ObjectLiteralExpression): boolean => {
-      const ctx = checker.getContextualType(lit);
-      const parts = ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : [];
-      if (parts.some((p) => p.getSymbol() === ownerSym || p.aliasSymbol === ownerSym)) return true;
+      // Typed as the interface (also by a cast of a partial mock: `{ send } as unknown as WS`).
+      if (ownerSym && this.contextOf(lit).has(ownerSym)) return true;
       return !generic && checker.isTypeAssignableTo(checker.getTypeAtLocation(lit), target);
     };
     for (const l of lits) {
@@ -142,6 +135,51 @@ export class Hierarchy {
       if (!fns.length && l.value && !isNothing(l.value)) out.unknown.push(this.lineOf(l.value));
     }
     return out;
+  }
+
+  private readonly requiredCache = new Map<ts.Node, string[]>();
+  private readonly namesCache = new Map<ts.ClassLikeDeclaration, Set<string> | undefined>();
+  private readonly instanceTypes = new Map<ts.ClassLikeDeclaration, ts.Type>();
+  private readonly contextCache = new Map<ts.ObjectLiteralExpression, Set<ts.Symbol>>();
+
+  /** Names of the members an implementation of `owner` must have. */
+  private requiredOf(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): string[] {
+    let r = this.requiredCache.get(owner);
+    if (!r) {
+      const props = this.app.checker.getPropertiesOfType(this.typeOf(owner));
+      this.requiredCache.set(owner, (r = props.filter((p) => !(p.flags & ts.SymbolFlags.Optional)).map((p) => p.getName())));
+    }
+    return r;
+  }
+
+  /** Member names of a class's instances (with its instance type kept), once per class. */
+  private classNames(cls: ts.ClassLikeDeclaration): Set<string> | undefined {
+    if (this.namesCache.has(cls)) return this.namesCache.get(cls);
+    const checker = this.app.checker;
+    const sym = cls.name ? checker.getSymbolAtLocation(cls.name) : (cls as { symbol?: ts.Symbol }).symbol;
+    let names: Set<string> | undefined;
+    if (sym) {
+      const inst = checker.getDeclaredTypeOfSymbol(sym);
+      this.instanceTypes.set(cls, inst);
+      names = new Set(checker.getPropertiesOfType(inst).map((p) => p.getName()));
+    }
+    this.namesCache.set(cls, names);
+    return names;
+  }
+
+  /** Symbols (and alias symbols) of a literal's contextual type, once per literal: it costs a call resolution. */
+  private contextOf(lit: ts.ObjectLiteralExpression): Set<ts.Symbol> {
+    let r = this.contextCache.get(lit);
+    if (r) return r;
+    r = new Set();
+    const ctx = this.app.checker.getContextualType(lit);
+    for (const p of ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : []) {
+      const a = p.getSymbol();
+      if (a) r.add(a);
+      if (p.aliasSymbol) r.add(p.aliasSymbol);
+    }
+    this.contextCache.set(lit, r);
+    return r;
   }
 
   private lineOf(n: ts.Node): string {

@@ -53,7 +53,9 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
 
   const native = nativeGroups(app, table, options.catalogs, pins);
   for (const id of ids) {
-    if (pinned.has(id)) continue; // pinned methods never migrate, their boundary does not matter
+    // Pinned methods never migrate, and one reason already makes a non-candidate: the boundary
+    // check (types of every parameter, `this` and the result) is only worth it for the others.
+    if (pinned.has(id) || reasons.get(id)!.length) continue;
     const m = table.byId.get(id)!;
     const node = m.nodes[0];
     if (!node) continue;
