@@ -56,16 +56,30 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
   return b.result();
 }
 
-/** Last name segments of every method id, plus variables that may hold functions. */
-function memberNames(table: MethodTable, all: FileSites[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * Names worth asking the checker about: property names that may be a method, accessor or
+ * function-valued member (last segments of method ids, object-literal members of any value,
+ * stored properties), and for identifiers also variables that may hold functions.
+ */
+function memberNames(table: MethodTable, all: FileSites[]): Names {
+  const members = new Set<string>();
   for (const id of table.byId.keys()) {
     const last = id.slice(id.lastIndexOf('.') + 1);
-    out.add(last.replace(/~\d+$/, ''));
-    out.add(id.slice(id.indexOf('#') + 1).replace(/~\d+$/, ''));
+    members.add(last.replace(/~\d+$/, ''));
   }
-  for (const s of all) for (const n of s.boundNames) out.add(n);
-  return out;
+  for (const s of all) {
+    for (const l of s.literalFns) members.add(l.name);
+    for (const x of s.stores) members.add(x.name);
+  }
+  const refs = new Set(members);
+  for (const id of table.byId.keys()) refs.add(id.slice(id.indexOf('#') + 1).replace(/~\d+$/, ''));
+  for (const s of all) for (const n of s.boundNames) refs.add(n);
+  return { members, refs };
+}
+
+interface Names {
+  members: Set<string>;
+  refs: Set<string>;
 }
 
 class GraphBuilder {
@@ -83,7 +97,7 @@ class GraphBuilder {
     private readonly r: Resolver,
   ) {}
 
-  file(s: FileSites, names: Set<string>): void {
+  file(s: FileSites, names: Names): void {
     const f = s.file;
     for (const { node, owner } of s.escapes) {
       this.escaped.add(node);
@@ -92,11 +106,11 @@ class GraphBuilder {
     for (const { node, owner } of s.calls) this.call(f, node, owner);
     for (const { node, owner } of s.members) {
       const name = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
-      if (!(ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) || !names.has(name.text)) continue;
+      if (!(ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) || !names.members.has(name.text)) continue;
       this.member(f, node, name, owner);
     }
     for (const { node, owner } of s.refs) {
-      if (!names.has(node.text)) continue;
+      if (!names.refs.has(node.text)) continue;
       const fns = this.r.values.of(node);
       for (const fn of fns) this.escaped.add(fn);
       this.add(owner, fns.map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, node));

@@ -34,6 +34,8 @@ describe('object literals, closures and dynamic calls (calls-objects)', () => {
     expect(edgesOf(r, S)).toEqual([
       [`${S}#createScanner`, `${S}#createScanner.scanNext`, `${S}:12:18`, 'callback'],
       [`${S}#createScanner`, `${S}#createScanner.where`, `${S}:12:33`, 'callback'],
+      [`${S}#handOut`, `${S}#createScanner`, `${S}:19:18`, 'direct'],
+      [`${S}#handOut`, `${S}#createScanner.scanNext`, `${S}:19:34`, 'callback'], // map(s.scan): handed out
       [`${S}#use`, `${S}#createScanner`, `${S}:15:13`, 'direct'],
       [`${S}#use`, `${S}#createScanner.scanNext`, `${S}:16:12`, 'hierarchy'], // s.scan()
       [`${S}#use`, `${S}#createScanner.where`, `${S}:16:23`, 'hierarchy'], // s.pos()
