@@ -15,7 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { nodeOptionsWithTracer } from '../../dist/profiles/record/run.js';
+import { nodeOptionsWithTracer, settleCalibration } from '../../dist/profiles/record/run.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const app = join(root, 'examples', 'virus-scan');
@@ -33,6 +33,9 @@ try {
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const scan = [join(build, 'cli.js'), corpus, '--db', join(app, 'signatures'), '--quiet'];
   const env = { ...process.env, CLONECLOUD_RECORD_CACHE: cache };
+  // As `clonecloud record` does before it starts the program: the recorder's per-call cost, settled once per machine.
+  process.env.CLONECLOUD_RECORD_CACHE = cache;
+  settleCalibration();
 
   const plain = () => time(process.execPath, scan, env);
   const traces = join(tmp, 'traces');

@@ -46,7 +46,7 @@ describe('record: self times are exact and conserved', () => {
     expect(Math.abs(accounted - rootMs) / rootMs).toBeLessThan(0.03);
     expect(subtree).toBeLessThanOrEqual(rootMs * 1.01); // never more than the wall time (the old estimate gave 2x)
     // The parent keeps its real work: at least its own measured loop (it also pays for its call sites).
-    expect(buildCtx.selfMs).toBeGreaterThan(ownMs * 0.9);
+    expect(buildCtx.selfMs).toBeGreaterThan(ownMs * 0.8);
     expect(profile.contexts.every((c) => c.selfMs > 0)).toBe(true);
   });
 });

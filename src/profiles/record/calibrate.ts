@@ -1,32 +1,102 @@
 /**
- * The recorder's own cost per sync call, measured at start-up on empty frames: `inner` is what
- * a call's own clock readings include (an empty call still shows that much wall time), `outer`
- * what its caller sees besides (the enter before the first reading, the exit after the last).
- * The smallest of several rounds after a warm-up: JIT-compiled and unloaded, so it is a lower
- * bound of the real cost and never takes off more than the recorder spent.
+ * The recorder's own cost per sync call, measured on empty frames: `inner` is what a call's own
+ * clock readings include (an empty call still shows that much wall time), `outer` what its
+ * caller sees besides (the enter before the first reading, the exit after the last).
+ *
+ * The smallest reading is kept: a round that was preempted, or ran before the optimizing
+ * compiler took e()/x() over, reads high, and taking off too much would eat real self time.
+ * A process's few rounds often never reach the steady state, so the smallest reading is kept
+ * across start-ups in the recorder's cache (per machine, Node version and recorder build), and
+ * once SETTLED calibrations have contributed, later processes use it without calibrating.
+ * `record` settles it before it starts the program (a warm process reaches the steady state).
  */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Recorder, type CallCost } from './runtime.js';
 
-// Enough calls for the optimizing compiler to take e()/x() over before the rounds that count.
-const CALLS = 10000;
-const ROUNDS = 6;
+const WARM_UP = 20000;
+const ROUNDS = 12;
+const CALLS = 1000;
+const SETTLED = 8;
 
+interface Cached extends CallCost {
+  calibrations: number;
+}
+
+/** Measures here, now: the smallest per-call cost over a few short rounds after a warm-up. */
 export function calibrate(): CallCost {
   let inner = Infinity;
   let outer = Infinity;
-  for (let round = 0; round < ROUNDS; round++) {
-    const rec = new Recorder();
-    const [caller, callee] = [rec.m(['caller']), rec.m(['callee'])];
+  const rec = new Recorder(); // one recorder, as in the app: its arrays and contexts stay warm
+  for (let round = -1; round < ROUNDS; round++) {
+    const calls = round < 0 ? WARM_UP : CALLS;
+    const caller = rec.m(['caller', 'callee']);
     const top = rec.e(caller);
-    for (let k = 0; k < CALLS; k++) rec.x(rec.e(callee));
+    for (let k = 0; k < calls; k++) rec.x(rec.e(caller + 1));
     rec.x(top);
+    if (round < 0) continue;
     const parent = rec.root.kids.get(caller)!;
-    const child = parent.kids.get(callee)!;
-    if (round < 3) continue; // warm-up
-    inner = Math.min(inner, child.selfMs / CALLS);
-    outer = Math.min(outer, parent.selfMs / CALLS);
+    inner = Math.min(inner, parent.kids.get(caller + 1)!.selfMs / calls);
+    outer = Math.min(outer, parent.selfMs / calls);
   }
-  // The caller's loop is a few ns a turn, not the recorder's: leave it in (it is tiny and errs low).
+  // The caller's loop is a few ns a turn, not the recorder's: left in (it errs low).
   return { inner: Math.max(0, inner), outer: Math.max(0, outer) };
 }
 
+/** The smallest cost seen by this and earlier processes on this machine, cached in `dir`. */
+export function calibrated(dir: string): CallCost {
+  const file = costFile(dir);
+  const cached = read(file);
+  if (cached && cached.calibrations >= SETTLED) return cached;
+  const now = calibrate();
+  const best: Cached = {
+    inner: Math.min(now.inner, cached?.inner ?? Infinity),
+    outer: Math.min(now.outer, cached?.outer ?? Infinity),
+    calibrations: (cached?.calibrations ?? 0) + 1,
+  };
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(best));
+    renameSync(tmp, file);
+  } catch {
+    // no cache: the next process calibrates again
+  }
+  return best;
+}
+
+/** Calibrates in this process until the cached cost is settled (the first time on a machine: a few tens of ms). */
+export function settle(dir: string): CallCost {
+  let cost = calibrated(dir);
+  for (let k = 0; k < SETTLED && (read(costFile(dir))?.calibrations ?? SETTLED) < SETTLED; k++) cost = calibrated(dir);
+  return cost;
+}
+
+function costFile(dir: string): string {
+  return join(dir, `call-cost-${key()}.json`);
+}
+
+function read(file: string): Cached | undefined {
+  try {
+    const c = JSON.parse(readFileSync(file, 'utf8')) as Cached;
+    return [c.inner, c.outer, c.calibrations].every((x) => typeof x === 'number' && x >= 0) ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Another machine, Node or recorder build costs differently. */
+function key(): string {
+  let build = 0;
+  try {
+    build = statSync(fileURLToPath(new URL('./runtime.js', import.meta.url))).mtimeMs;
+  } catch {
+    // unknown build
+  }
+  const text = `${cpus()[0]?.model ?? ''}|${process.version}|${process.arch}|${build}`;
+  let h = 2166136261;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619) >>> 0;
+  return h.toString(16);
+}

@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../../errors.js';
-import { ENV_APP, ENV_DIR } from './env.js';
+import { settle } from './calibrate.js';
+import { ENV_APP, ENV_CACHE, ENV_DIR } from './env.js';
 import { parseTrace, type ProcessExit, type Trace } from './trace.js';
+import { cacheDir } from './transform.js';
 
 export const REGISTER_MODULE = new URL('./register.js', import.meta.url);
 
@@ -31,9 +33,15 @@ export function nodeOptionsWithTracer(existing: string | undefined): string {
   return `${existing ? `${existing} ` : ''}--import "${pathToFileURL(REGISTER_MODULE.pathname).href}"`;
 }
 
+/** Settles the recorder's per-call cost in the cache the traced processes read (see calibrate.ts). */
+export function settleCalibration(): void {
+  settle(cacheDir({ appDir: '', ...(process.env[ENV_CACHE] ? { cacheDir: process.env[ENV_CACHE] } : {}) }));
+}
+
 export async function runTraced(options: RunOptions): Promise<RecordRun> {
   const [file, ...args] = options.command;
   if (!file) throw new InputError('nothing to record: give the command after --, e.g. clonecloud record --side device -- node app.js');
+  settleCalibration();
   const dir = mkdtempSync(join(tmpdir(), 'clonecloud-record-'));
   try {
     const child = spawn(file, args, {

@@ -73,11 +73,12 @@ export class Recorder {
 
   private top = -1;
   private ctxs: Ctx[] = [];
-  private start: number[] = [];
+  // Typed arrays: no element-kind transitions (a deopt each) and no boxing of the clock readings.
+  private start = new Float64Array(256);
   /** Wall time of the frame's traced callees (plus their recorder cost), ms. */
-  private inside: number[] = [];
+  private inside = new Float64Array(256);
   /** Weight of the frame's bytes sample, 0 when not sampled. */
-  private sampled: number[] = [];
+  private sampled = new Float64Array(256);
   private asyncFrames: (AsyncFrame | undefined)[] = [];
   private inner: number;
   private outer: number;
@@ -237,11 +238,24 @@ export class Recorder {
 
   private push(ctx: Ctx, sampled: number): number {
     const slot = ++this.top;
+    if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     this.sampled[slot] = sampled;
     this.s = sampled > 0;
     return slot;
+  }
+
+  /** Doubles the frame arrays: deep recursion is not folded on the stack, only in the tree. */
+  private grow(): void {
+    const wider = (a: Float64Array) => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.start = wider(this.start);
+    this.inside = wider(this.inside);
+    this.sampled = wider(this.sampled);
   }
 
   private resume(frame: AsyncFrame): void {

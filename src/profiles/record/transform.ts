@@ -59,7 +59,7 @@ async function cached(file: string, text: string, config: TransformConfig, load:
   return code;
 }
 
-function cacheDir(config: TransformConfig): string {
+export function cacheDir(config: TransformConfig): string {
   return config.cacheDir ?? join(tmpdir(), 'clonecloud-record-cache');
 }
 
