@@ -51,4 +51,22 @@ describe('partial trace files', () => {
       [undefined, 'f#after'],
     ]);
   });
+
+  it('balances the time: wall time of the top-level calls = self times + recorder cost + byte measuring', () => {
+    const rec = new Recorder({ inner: 0.0001, outer: 0.0002 });
+    const [outer, inner] = [rec.m(['f#outer']), rec.m(['f#inner'])];
+    for (let round = 0; round < 3; round++) {
+      const top = rec.e(outer);
+      rec.i(top, [new Uint8Array(1000)], undefined); // sampled: bytes measured, time taken off
+      for (let k = 0; k < 5000; k++) rec.x(rec.e(inner));
+      rec.x(top);
+    }
+    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    const self = t.contexts.reduce((sum, c) => sum + c.selfMs, 0);
+    const time = t.time!;
+    expect(time.bytesMs).toBeGreaterThan(0);
+    expect(time.recorderMs).toBeCloseTo(15003 * 0.0001 + 15000 * 0.0002, 9);
+    expect(self + time.recorderMs + time.bytesMs - time.clampedMs).toBeCloseTo(time.tracedMs, 6);
+    expect(t.contexts[1]!.calls).toBe(15000);
+  });
 });
