@@ -90,8 +90,14 @@ export class Resolver {
     }
     if (decls.every((d) => !this.isApp(d))) return { library: libraryLeaf(this.checker, expr, sym) };
     const viaSuper = (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) && expr.expression.kind === ts.SyntaxKind.SuperKeyword;
-    return this.fromDecls(decls, viaSuper);
+    if (viaSuper) return this.fromDecls(decls, true);
+    // Many sites call one symbol: its targets (overrides, implementations, values) once.
+    let r = this.bySymbol.get(sym);
+    if (!r) this.bySymbol.set(sym, (r = this.fromDecls(decls)));
+    return r;
   }
+
+  private readonly bySymbol = new Map<ts.Symbol, Resolution>();
 
   /** Targets of a symbol's declarations when it is called or read as a function value. */
   fromDecls(decls: readonly ts.Declaration[], viaSuper = false): Resolution {
