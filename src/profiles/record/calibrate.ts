@@ -8,8 +8,9 @@
  * A process's few rounds often never reach the steady state, so the smallest reading is kept
  * across start-ups in the recorder's cache (per machine, Node version and recorder build), and
  * once SETTLED calibrations have contributed, later processes use it without calibrating.
- * `record` settles it before it starts the program (a warm process reaches the steady state).
+ * `record` settles it before it starts the program.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -67,11 +68,16 @@ export function calibrated(dir: string): CallCost {
   return best;
 }
 
-/** Calibrates in this process until the cached cost is settled (the first time on a machine: a few tens of ms). */
-export function settle(dir: string): CallCost {
-  let cost = calibrated(dir);
-  for (let k = 0; k < SETTLED && (read(costFile(dir))?.calibrations ?? SETTLED) < SETTLED; k++) cost = calibrated(dir);
-  return cost;
+/**
+ * Settles the cached cost, the first time on a machine: calibrations in fresh processes (one
+ * process's compiler settles on one code shape for e()/x(), fast or not), at most SETTLED.
+ */
+export function settle(dir: string): void {
+  const script = `import { calibrated } from ${JSON.stringify(import.meta.url)}; calibrated(${JSON.stringify(dir)});`;
+  for (let k = 0; k < SETTLED && (read(costFile(dir))?.calibrations ?? 0) < SETTLED; k++) {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } });
+    if (run.status !== 0) break; // each traced process calibrates for itself then
+  }
 }
 
 function costFile(dir: string): string {
