@@ -119,7 +119,7 @@ describe('clonecloud.yaml', () => {
 });
 
 describe('help', () => {
-  it.each(['partition', 'analyze', 'check', 'explain', 'diff'])('%s --help has an example', (command) => {
+  it.each(['partition', 'analyze', 'check', 'explain', 'diff', 'graph', 'record', 'import'])('%s --help has an example', (command) => {
     const run = runCli([command, '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\nExample:\n(  \$ .*\n)+/);

@@ -14,6 +14,7 @@ interface ImportFlags {
   side: string;
   app: string;
   out?: string;
+  json?: boolean;
 }
 
 export function registerImport(program: Command, output: Output): void {
@@ -24,7 +25,8 @@ export function registerImport(program: Command, output: Output): void {
     .requiredOption('--side <side>', "'device' or 'clone': where it was recorded")
     .option('--app <dir>', 'the app folder method ids are relative to (where its tsconfig.json is)', '.')
     .option('--out <file>', 'profile to write (default: <app>/profiles/<side>-<name>.profile.yaml)')
-    .addHelpText('after', '\nExample:\n  $ node --cpu-prof --cpu-prof-dir prof build/main.js && clonecloud import prof/*.cpuprofile --side device --app .')
+    .option('--json', 'print a summary as JSON on stdout')
+    .addHelpText('after', '\nExample:\n  $ node --cpu-prof --cpu-prof-dir prof build/main.js\n  $ clonecloud import prof/*.cpuprofile --side device --app .')
     .action((file: string, flags: ImportFlags) => {
       const side = parseSide(flags.side);
       const appDir = resolveAppDir(flags.app);
@@ -46,5 +48,8 @@ export function registerImport(program: Command, output: Output): void {
       writeFileAtomic(target, renderProfile(profile, header));
       if (profile.contexts.length === 0) output.err(`${output.errColor.yellow('warning')}: no frame of the CPU profile maps to a method of the app in ${displayPath(appDir)}`);
       output.err(`wrote ${displayPath(target)}: ${profile.contexts.length} contexts, ${summary.appMs.toFixed(1)} ms in app methods`);
+      if (flags.json) {
+        output.out(JSON.stringify({ file: displayPath(target), side, contexts: profile.contexts.length, samples: summary.samples, appMs: summary.appMs, droppedMs: summary.droppedMs }, null, 2));
+      }
     });
 }

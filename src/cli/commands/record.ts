@@ -21,6 +21,7 @@ interface RecordFlags {
   runs: string;
   deviceModel?: string;
   okExit: string;
+  json?: boolean;
 }
 
 export function registerRecord(program: Command, output: Output): void {
@@ -33,6 +34,7 @@ export function registerRecord(program: Command, output: Output): void {
     .option('--runs <n>', 'run the command n times, each in fresh processes, into one profile (runs: n, totals)', '1')
     .option('--device-model <name>', 'with --side device recorded on a faster machine: multiply self times by 1/relativeSpeed of profiles/devices/<name>.yaml')
     .option('--ok-exit <codes>', 'exit codes that are a normal end of the program (a scanner exits 1 when it finds something), comma-separated', '0')
+    .option('--json', "print a summary as JSON on stdout (the program's own stdout then goes to stderr)")
     .option('--runs-label <label>', 'a label for this recording in the profile header (a CI job, a device name)')
     .argument('[command...]', 'the command to run, after --')
     .addHelpText('after', '\nExample:\n  $ clonecloud record --side clone --app examples/virus-scan --runs 3 -- node examples/virus-scan/.build/app/cli.js corpus')
@@ -45,7 +47,7 @@ export function registerRecord(program: Command, output: Output): void {
       if (command.length === 0) throw new InputError('usage: clonecloud record --side device|clone [--app <dir>] [--out <file>] [--runs n] -- <command> [args...]');
       const started = new Date();
       const loadAtStart = loadAverage();
-      const { traces, exit, done } = await runAll(command, appDir, runs, okExit);
+      const { traces, exit, done } = await runAll(command, appDir, runs, okExit, flags.json === true);
       const loadAtEnd = loadAverage();
       const measured = tracesToProfile(traces, { side, app: appName(appDir), exit, runs: done });
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
@@ -58,6 +60,10 @@ export function registerRecord(program: Command, output: Output): void {
       });
       writeFileAtomic(target, renderProfile(profile, header));
       const where = displayPath(target);
+      if (flags.json) {
+        const calls = profile.contexts.reduce((n, c) => n + c.calls, 0);
+        output.out(JSON.stringify({ file: where, side, runs: done, contexts: profile.contexts.length, calls, exit, ...(device ? { deviceModel: device.name, selfTimeFactor: 1 / device.relativeSpeed } : {}) }, null, 2));
+      }
       if (traces.length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
       if (!isOk(exit, okExit)) {
         const which = runs > 1 ? `run ${done} of ${runs}: ` : '';
@@ -71,7 +77,7 @@ export function registerRecord(program: Command, output: Output): void {
 }
 
 /** Runs the command `runs` times, one after the other; stops at the first failed or interrupted run. */
-async function runAll(command: string[], appDir: string, runs: number, okExit: number[]): Promise<{ traces: Trace[]; exit: ProcessExit; done: number }> {
+async function runAll(command: string[], appDir: string, runs: number, okExit: number[], stdoutToStderr: boolean): Promise<{ traces: Trace[]; exit: ProcessExit; done: number }> {
   // Ctrl-C reaches the whole process group; the child writes its trace and dies, we stay to merge.
   let child: { kill(signal: NodeJS.Signals): boolean } | undefined;
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, () => child?.kill(s)] as const);
@@ -81,7 +87,7 @@ async function runAll(command: string[], appDir: string, runs: number, okExit: n
   let done = 0;
   try {
     while (done < runs) {
-      const run = await runTraced({ command, appDir, onStart: (c) => (child = c) });
+      const run = await runTraced({ command, appDir, stdoutToStderr, onStart: (c) => (child = c) });
       traces.push(...run.traces);
       exit = run.exit;
       done++;

@@ -24,6 +24,8 @@ export interface RunOptions {
   command: string[];
   appDir: string;
   cwd?: string;
+  /** Send the program's stdout to our stderr (when our stdout carries JSON). */
+  stdoutToStderr?: boolean;
   /** Called with the child once started (the CLI forwards signals to it). */
   onStart?: (child: { kill(signal: NodeJS.Signals): boolean }) => void;
 }
@@ -46,7 +48,7 @@ export async function runTraced(options: RunOptions): Promise<RecordRun> {
   try {
     const child = spawn(file, args, {
       cwd: options.cwd,
-      stdio: 'inherit',
+      stdio: options.stdoutToStderr ? ['inherit', 2, 'inherit'] : 'inherit',
       env: { ...process.env, NODE_OPTIONS: nodeOptionsWithTracer(process.env.NODE_OPTIONS), [ENV_DIR]: dir, [ENV_APP]: options.appDir },
     });
     options.onStart?.(child);
