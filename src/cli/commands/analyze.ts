@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { AnalysisResult } from '../../analysis/types.js';
-import { explainMethod } from '../../analysis/index.js';
 import { InputError } from '../../errors.js';
-import { analyze } from '../compute.js';
+import { loadAnalysis, loadCompute } from '../lazy.js';
 import { resolveAppDir } from '../load.js';
 import { resolveSettings } from '../settings.js';
 import type { Output } from '../output.js';
@@ -18,11 +17,12 @@ export function registerAnalyze(program: Command, output: Output): void {
     .option('--explain <method-id>', 'print the verdict of one method and its full reason chain')
     .option('--type-errors', 'also report type errors (a full, slower type check)')
     .addHelpText('after', "\nExample:\n  $ clonecloud analyze examples/virus-scan --json > callgraph.json\n  $ clonecloud analyze examples/virus-scan --explain 'src/main.ts#main'")
-    .action((dir: string, flags: { tsconfig?: string; config?: string; json?: boolean; explain?: string; typeErrors?: boolean }) => {
+    .action(async (dir: string, flags: { tsconfig?: string; config?: string; json?: boolean; explain?: string; typeErrors?: boolean }) => {
       const appDir = resolveAppDir(dir);
+      const { analyze } = await loadCompute();
       const analysis = analyze(appDir, { ...resolveSettings(appDir, flags), typeErrors: flags.typeErrors === true });
       if (flags.explain !== undefined) {
-        const explanation = explainMethod(analysis, flags.explain);
+        const explanation = (await loadAnalysis()).explainMethod(analysis, flags.explain);
         if (explanation.verdict === 'unknown method') throw new InputError(`unknown method id '${flags.explain}'`, undefined, '--explain');
         if (flags.json) output.out(JSON.stringify(explanation, null, 2));
         else explanation.lines.forEach((line) => output.out(line));

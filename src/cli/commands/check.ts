@@ -5,11 +5,10 @@ import { diffManifests, sameDecisions, type NetworkDiff } from '../../manifest/d
 import { parseManifest } from '../../manifest/parse.js';
 import type { Manifest } from '../../manifest/types.js';
 import { isFile } from '../../util/files.js';
-import { computePartition } from '../compute.js';
 import { displayPath, readText, resolveAppDir } from '../load.js';
 import type { Output } from '../output.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
-import { illegalityReasons } from '../verdicts.js';
+import { loadCompute, loadVerdicts } from '../lazy.js';
 import { MANIFEST_FILE } from './partition.js';
 
 interface CheckFlags extends SettingsFlags {
@@ -48,7 +47,8 @@ export function registerCheck(program: Command, output: Output): Command {
         ...(committed.budget?.maxSlowdown === undefined ? {} : { maxSlowdown: String(committed.budget.maxSlowdown) }),
         ...flags,
       });
-      const { analysis, outcome } = await computePartition(appDir, settings);
+      const { analysis, outcome } = await (await loadCompute()).computePartition(appDir, settings);
+      const { illegalityReasons } = await loadVerdicts();
       const illegal = illegalPoints(committed, (id) => illegalityReasons(analysis, id));
       const stale = diffManifests(committed, outcome.manifest).filter((d) => !sameDecisions([d]));
       const ok = illegal.length === 0 && stale.length === 0;

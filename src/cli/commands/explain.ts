@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { explainMethod } from '../../analysis/index.js';
 import { InputError } from '../../errors.js';
 import { UNIT } from '../../manifest/types.js';
 import type { PartitionProblem } from '../../model/types.js';
 import { checkPartition } from '../../solver/index.js';
-import { computePartition } from '../compute.js';
+import { loadAnalysis, loadCompute } from '../lazy.js';
 import { resolveAppDir } from '../load.js';
 import type { Output } from '../output.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
@@ -39,10 +38,10 @@ export function registerExplain(program: Command, output: Output): Command {
       const appDir = resolveAppDir(dir);
       const settings = resolveSettings(appDir, flags);
       const unit = UNIT[settings.objective];
-      const { analysis, outcome } = await computePartition(appDir, settings);
+      const { analysis, outcome } = await (await loadCompute()).computePartition(appDir, settings);
       const method = analysis.methods.find((m) => m.id === id);
       if (!method) throw new InputError(`unknown method id '${id}' (see \`clonecloud analyze ${dir}\` for the app's ids)`, undefined, '<method-id>');
-      const { verdict, lines } = explainMethod(analysis, id);
+      const { verdict, lines } = (await loadAnalysis()).explainMethod(analysis, id);
       const networks = outcome.reports.map((r) => explainNetwork(r.problem, r.network.name, r.solution.migrate, id, method.candidate));
       if (flags.json) {
         output.out(JSON.stringify({ method: id, file: method.file, line: method.line, verdict, reasons: lines.slice(1).map((l) => l.trim()), networks }, null, 2));

@@ -6,7 +6,7 @@ import { toHtml } from '../../graph/html.js';
 import { toDot, toMermaid } from '../../graph/text.js';
 import { parseManifest } from '../../manifest/parse.js';
 import { isFile, writeFileAtomic } from '../../util/files.js';
-import { analyze, computePartition } from '../compute.js';
+import { loadCompute } from '../lazy.js';
 import { appName, displayPath, readText, resolveAppDir } from '../load.js';
 import type { Output } from '../output.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
@@ -38,6 +38,7 @@ export function registerGraph(program: Command, output: Output): Command {
       let migrate: string[];
       let network: string;
       let analysis;
+      const { analyze, computePartition } = await loadCompute();
       if (isFile(manifestFile)) {
         const manifest = parseManifest(readText(manifestFile, 'manifest'), displayPath(manifestFile));
         const wanted = settings.networks?.[0];

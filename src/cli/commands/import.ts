@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseCpuProfile } from '../../profiles/import/cpuprofile.js';
-import { FrameResolver } from '../../profiles/import/frames.js';
+import { loadFrames } from '../lazy.js';
 import { cpuProfileToProfile } from '../../profiles/import/toProfile.js';
 import { renderProfile } from '../../profiles/record/render.js';
 import { writeFileAtomic } from '../../util/files.js';
@@ -27,10 +27,11 @@ export function registerImport(program: Command, output: Output): void {
     .option('--out <file>', 'profile to write (default: <app>/profiles/<side>-<name>.profile.yaml)')
     .option('--json', 'print a summary as JSON on stdout')
     .addHelpText('after', '\nExample:\n  $ node --cpu-prof --cpu-prof-dir prof build/main.js\n  $ clonecloud import prof/*.cpuprofile --side device --app .')
-    .action((file: string, flags: ImportFlags) => {
+    .action(async (file: string, flags: ImportFlags) => {
       const side = parseSide(flags.side);
       const appDir = resolveAppDir(flags.app);
       const cpu = parseCpuProfile(readText(file, 'CPU profile'), displayPath(resolve(file)));
+      const { FrameResolver } = await loadFrames();
       const frames = new FrameResolver(appDir, [dirname(resolve(file)), appDir]);
       const { profile, summary } = cpuProfileToProfile(cpu, (n) => frames.idOf(n.callFrame), { side, app: appName(appDir) });
       const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${basename(file).replace(/\.cpuprofile$/, '')}.profile.yaml`));

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { describeGain } from '../../manifest/diff.js';
 import { renderManifest } from '../../manifest/render.js';
 import { writeFileAtomic } from '../../util/files.js';
-import { computePartition } from '../compute.js';
+import { loadCompute } from '../lazy.js';
 import { displayPath, resolveAppDir, schemaReference } from '../load.js';
 import type { Output } from '../output.js';
 import type { PartitionOutcome } from '../partitionPipeline.js';
@@ -30,7 +30,7 @@ export function registerPartition(program: Command, output: Output): void {
     .addHelpText('after', '\nExample:\n  $ clonecloud partition examples/virus-scan --network wifi,3g')
     .action(async (dir: string, flags: PartitionFlags) => {
       const appDir = resolveAppDir(dir);
-      const { outcome } = await computePartition(appDir, resolveSettings(appDir, flags));
+      const { outcome } = await (await loadCompute()).computePartition(appDir, resolveSettings(appDir, flags));
       const target = flags.out ?? join(appDir, MANIFEST_FILE);
       writeFileAtomic(target, renderManifest(outcome.manifest, { schema: schemaReference(target, 'manifest') }));
       for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
