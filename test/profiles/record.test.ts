@@ -85,7 +85,7 @@ describe('clonecloud record', () => {
 
   it('does not count time awaiting as self time', () => {
     const wait = at(profile, 'main', 'waitAWhile')!;
-    expect(wait.selfMs).toBeLessThan(10); // it awaited a 50 ms timer
+    expect(wait.selfMs).toBeLessThan(25); // it awaited a 50 ms timer (loose: CI machines are loaded)
     expect(at(profile, 'main')!.selfMs).toBeGreaterThanOrEqual(0);
   });
 

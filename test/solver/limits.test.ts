@@ -43,6 +43,7 @@ it('stops near the time limit and reports how far from optimal it may be', async
       expect(s.gap).toBeLessThan(0.5);
     }
   }
-  // Without the limit reaching GLPK this search takes about 40 s (proven optimal) here.
-  expect(Date.now() - started).toBeLessThan(3000);
+  // Without the limit reaching GLPK this search takes about 40 s (proven optimal) here; the
+  // bound is loose so that a loaded CI machine does not fail it.
+  expect(Date.now() - started).toBeLessThan(15000);
 });
