@@ -227,8 +227,10 @@ function timing(p, tsconfigPath) {
     if (a.code !== 0) throw new Error(`timed analysis failed: ${a.stderr.slice(0, 2000)}`);
     inner.push(JSON.parse(a.stdout.trim().split('\n').at(-1)).analyzeMs);
     runs.analysis.push(a);
-    runs.ts6.push(timed(node, [TSC6, '--noEmit', '-p', tsconfigPath], { cwd: p.appDir }));
-    if (ts7.bin) runs.ts7.push(timed(ts7.bin, ['--noEmit', '-p', tsconfigPath], { cwd: p.appDir }));
+    // No build info: a `composite`/`incremental` project would otherwise skip the check on reruns.
+    const fresh = ['--noEmit', '--incremental', 'false', '--composite', 'false', '-p', tsconfigPath];
+    runs.ts6.push(timed(node, [TSC6, ...fresh], { cwd: p.appDir }));
+    if (ts7.bin) runs.ts7.push(timed(ts7.bin, fresh, { cwd: p.appDir }));
   }
   const med = (list, key) => median(list.map((x) => x[key]));
   const t = {
