@@ -16,21 +16,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../tools/random.mjs';
 
 const exampleDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULTS = { days: 56, sessionsPerDay: 9, seed: 2011 };
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOPICS = {
   running: { apps: ['stravo', 'newsly'], places: ['riverside park', 'city stadium', 'sports store'],

@@ -12,21 +12,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../tools/random.mjs';
 
 const exampleDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULTS = { images: 12, width: 320, height: 240, seed: 2011 };
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The face model of src/vision/face-model.ts (unit box), kept in step by hand.
 const HEAD = { cx: 0.5, cy: 0.5, rx: 0.46, ry: 0.5, shade: 0 };

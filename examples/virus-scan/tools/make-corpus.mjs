@@ -12,21 +12,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../tools/random.mjs';
 
 const exampleDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULTS = { files: 32, minKb: 10, maxKb: 40, seed: 2011 };
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ('the of and to in is was for on that with as by at from this be are or an have not ' +
   'report quarter revenue meeting project status notes phone battery network photo album travel ' +
