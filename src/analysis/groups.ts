@@ -7,7 +7,7 @@
  * instance and stay out of the group.
  */
 import { ts } from 'ts-morph';
-import { isMethodNode } from '../ids/methodIds.js';
+import { isMethodNode, isStatic } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import type { Pins } from './pinning.js';
 import { siteOf, type LoadedApp } from './project.js';
@@ -64,8 +64,7 @@ export function instanceClassOf(node: ts.Node | undefined): ts.ClassLikeDeclarat
   if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && node.parent && ts.isPropertyDeclaration(node.parent)) host = node.parent;
   const cls = host.parent;
   if (!cls || !ts.isClassLike(cls) || !(isMethodNode(host) || ts.isPropertyDeclaration(host))) return undefined;
-  const isStatic = ts.canHaveModifiers(host) && (ts.getModifiers(host)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
-  return isStatic ? undefined : cls;
+  return isStatic(host) ? undefined : cls;
 }
 
 interface Found {
@@ -87,8 +86,7 @@ function deviceField(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, type
     return use ? { field, why: `computed from device-only ${use.what}`, node: e, site: use.site } : undefined;
   };
   for (const m of cls.members) {
-    const isStatic = ts.canHaveModifiers(m) && (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
-    if (isStatic) continue;
+    if (isStatic(m)) continue;
     if (ts.isPropertyDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) {
       const hit = byType(m.name.text, m) ?? (m.initializer && !isMethodNode(m.initializer) ? byInit(m.name.text, m.initializer) : undefined);
       if (hit) return hit;

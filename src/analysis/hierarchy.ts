@@ -9,7 +9,7 @@
  * place, or the functions its value holds (`{ scan: scanNext }`, `{ f }`), followed by values.ts.
  */
 import { ts } from 'ts-morph';
-import { isMethodNode } from '../ids/methodIds.js';
+import { isMethodNode, isStatic } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
 import { skipWrappers, type LiteralMember } from './walk.js';
@@ -274,8 +274,4 @@ function memberName(m: ts.Node): string | undefined {
   const n = (m as { name?: ts.PropertyName }).name;
   if (!n) return undefined;
   return ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
-}
-
-function isStatic(m: ts.Node): boolean {
-  return ts.canHaveModifiers(m) && (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
 }

@@ -8,7 +8,7 @@
  * With an explicit constructor, instance field initialisers belong to it.
  */
 import { ts } from 'ts-morph';
-import { enclosingMethodNode, idsOf, isMethodNode } from '../ids/methodIds.js';
+import { enclosingMethodNode, idsOf, isMethodNode, isStatic as hasStatic } from '../ids/methodIds.js';
 import type { AppFile } from './project.js';
 
 export interface MethodEntry {
@@ -54,7 +54,7 @@ function addInitialisers(t: MethodTable, file: AppFile, cls: ts.ClassLikeDeclara
   for (const m of cls.members) {
     const isStaticBlock = ts.isClassStaticBlockDeclaration(m);
     if (!isStaticBlock && !(ts.isPropertyDeclaration(m) && m.initializer && computes(skip(m.initializer)))) continue;
-    const isStatic = isStaticBlock || (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+    const isStatic = isStaticBlock || hasStatic(m);
     let id: string;
     if (!isStatic && explicit) id = t.idOf.get(explicit)!;
     else {

@@ -149,8 +149,7 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
 
   /** [prefix, own segment] of a method node in `scope`. */
   const qualify = (node: ts.FunctionLikeDeclaration, scope: Scope): [string, string] => {
-    const staticSeg = (n: ts.Node): string =>
-      ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ? 'static.' : '';
+    const staticSeg = (n: ts.Node): string => (isStatic(n) ? 'static.' : '');
     if (ts.isConstructorDeclaration(node)) return [scope.name, 'constructor'];
     if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) {
       return [scope.name, staticSeg(node) + propName(node.name, sourceFile)];
@@ -173,8 +172,7 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
     if (ts.isVariableDeclaration(p) && p.initializer === e && ts.isIdentifier(p.name)) return [scope.name, p.name.text];
     if (ts.isPropertyAssignment(p) && p.initializer === e) return [scope.name, propName(p.name, sourceFile)];
     if (ts.isPropertyDeclaration(p) && p.initializer === e) {
-      const isStatic = ts.getModifiers(p)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-      return [scope.name, (isStatic ? 'static.' : '') + propName(p.name, sourceFile)];
+      return [scope.name, (isStatic(p) ? 'static.' : '') + propName(p.name, sourceFile)];
     }
     if (ts.isExportAssignment(p)) return [scope.name, 'default'];
     if (ts.isBinaryExpression(p) && p.right === e && isAssignOp(p.operatorToken.kind)) {
@@ -206,8 +204,17 @@ function lineOf(sf: ts.SourceFile, node: ts.Node): number {
   return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
 }
 
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
 function hasDefault(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false);
+  return hasModifier(node, ts.SyntaxKind.DefaultKeyword);
+}
+
+/** Whether a class member (method, accessor, property) is declared `static`. */
+export function isStatic(node: ts.Node): boolean {
+  return hasModifier(node, ts.SyntaxKind.StaticKeyword);
 }
 
 function isWrapper(n: ts.Node): boolean {
