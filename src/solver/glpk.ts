@@ -6,7 +6,7 @@ import createGlpk, { type GLPK, type LP } from 'glpk.js/node';
 import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { checkPartition } from './checker.js';
-import { buildModel, validateProblem } from './ilp.js';
+import { buildValidModel, validateProblem } from './ilp.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem } from './reduce.js';
 import type { IlpModel } from './ilp-model.js';
@@ -45,7 +45,8 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
   const started = performance.now();
   const reduction = options.reduce === false ? undefined : reduceProblem(problem);
   const small = reduction?.problem ?? problem;
-  const model = buildModel(small);
+  // Validated above; the reductions keep a valid problem valid.
+  const model = buildValidModel(small);
   const size: ModelSize = {
     contexts: problem.contexts.length,
     contextsAfter: small.contexts.length,

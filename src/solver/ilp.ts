@@ -14,6 +14,11 @@ export type { IlpModel, IlpRow, IlpVar } from './ilp-model.js';
 /** Builds the model for `problem.nesting` ('dynamic' unless it says 'static'). */
 export function buildModel(problem: PartitionProblem): IlpModel {
   validateProblem(problem);
+  return buildValidModel(problem);
+}
+
+/** `buildModel` for a problem already validated (the solver validates once, before reducing). */
+export function buildValidModel(problem: PartitionProblem): IlpModel {
   return problem.nesting === 'static' ? buildStaticModel(problem) : buildDynamicModel(problem);
 }
 
