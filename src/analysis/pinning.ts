@@ -10,6 +10,7 @@
  */
 import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
+import { requireSpec } from './library.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
 import type { CatalogEntry, PlatformCatalog, Reason } from './types.js';
@@ -63,7 +64,7 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
   /** The device API a node uses directly: a require/import of a device module, a device binding, a derived value or a global path. */
   const apiAt = (node: ts.Node, f: (typeof perFile)[number]): { api: Api; at: ts.Node } | undefined => {
     if (f.mayRequire && ts.isCallExpression(node)) {
-      const spec = requiredModule(node);
+      const spec = requireSpec(node);
       const api = spec === undefined ? undefined : moduleOf(spec);
       if (api) return { api, at: node };
     }
@@ -145,7 +146,7 @@ export function matchLeaf(leaf: string, catalogs: PlatformCatalog[]): Reason | u
   for (const catalog of catalogs) {
     const entry =
       mod === 'globals'
-        ? catalog.globals.find((g) => `${path}.`.startsWith(`${g.name}.`) || GLOBAL_PREFIXES.some((p) => `${path}.`.startsWith(`${p}.${g.name}.`)))
+        ? catalog.globals.find((g) => `${path}.`.startsWith(`${g.name}.`) || [...GLOBAL_OBJECTS].some((p) => `${path}.`.startsWith(`${p}.${g.name}.`)))
         : catalog.modules.find((e) => specMatches(mod, e.name));
     if (entry) {
       const why = entry.why ? `: ${entry.why}` : '';
@@ -154,8 +155,6 @@ export function matchLeaf(leaf: string, catalogs: PlatformCatalog[]): Reason | u
   }
   return undefined;
 }
-
-const GLOBAL_PREFIXES = ['globalThis', 'window', 'self'];
 
 /** `fs` matches `fs`, `node:fs` and `fs/...`. */
 function specMatches(spec: string, name: string): boolean {
@@ -195,9 +194,7 @@ function importedDeviceSymbols(checker: ts.TypeChecker, sf: ts.SourceFile, modul
       return;
     }
     if (ts.isVariableDeclaration(node) && node.initializer) {
-      let init: ts.Expression = node.initializer;
-      if (ts.isAwaitExpression(init)) init = init.expression;
-      const spec = ts.isCallExpression(init) ? requiredModule(init) : undefined;
+      const spec = requireSpec(node.initializer);
       const api = spec === undefined ? undefined : moduleOf(spec);
       if (api) bind(node.name, api);
     }
@@ -205,15 +202,6 @@ function importedDeviceSymbols(checker: ts.TypeChecker, sf: ts.SourceFile, modul
   };
   visit(sf);
   return out;
-}
-
-/** The specifier of `require('m')` or `import('m')`. */
-function requiredModule(call: ts.CallExpression): string | undefined {
-  const arg = call.arguments[0];
-  if (!arg || !ts.isStringLiteralLike(arg)) return undefined;
-  const e = call.expression;
-  if ((ts.isIdentifier(e) && e.text === 'require') || e.kind === ts.SyntaxKind.ImportKeyword) return arg.text;
-  return undefined;
 }
 
 /** Declared nowhere, or only in declaration files (lib, @types, ambient). */
