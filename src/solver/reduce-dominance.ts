@@ -17,18 +17,13 @@
  * and dropping some lets the next round drop more.
  */
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
+import { anyBelow, subtreeSums } from './tree.js';
 
 export function methodsThatCannotWin(problem: PartitionProblem): Set<string> {
   const contexts = problem.contexts;
   const candidates = new Set(problem.candidates);
   const grouped = new Set(problem.groups.flat());
-  const n = contexts.length;
-  const groupBelow = new Uint8Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    if (grouped.has(contexts[i]!.method)) groupBelow[i] = 1;
-    const p = contexts[i]!.parent;
-    if (groupBelow[i] && p >= 0) groupBelow[p] = 1;
-  }
+  const groupBelow = anyBelow(contexts, (c) => grouped.has(c.method));
   const all = [contexts, ...(problem.budget ? [problem.budget.costs] : [])];
   const isStatic = problem.nesting === 'static';
   const bounds = all.map((costs) => (isStatic ? staticShares(problem, costs) : dynamicBounds(problem, costs, candidates)));
@@ -69,15 +64,8 @@ function dynamicBounds(problem: PartitionProblem, costs: readonly ContextCosts[]
 
 /** Per context, its share of the static weight W: its migration plus its subtree's clone − device. */
 function staticShares(problem: PartitionProblem, costs: readonly ContextCosts[]): Float64Array {
-  const contexts = problem.contexts;
-  const n = contexts.length;
-  const delta = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    delta[i]! += costs[i]!.cloneCost - costs[i]!.deviceCost;
-    const p = contexts[i]!.parent;
-    if (p >= 0) delta[p]! += delta[i]!;
-  }
-  for (let i = 0; i < n; i++) delta[i]! += costs[i]!.migrationCost;
+  const delta = subtreeSums(problem.contexts, (_, i) => costs[i]!.cloneCost - costs[i]!.deviceCost);
+  for (let i = 0; i < delta.length; i++) delta[i]! += costs[i]!.migrationCost;
   return delta;
 }
 

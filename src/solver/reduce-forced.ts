@@ -8,6 +8,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { groupComponents } from './ilp-model.js';
+import { anyBelow } from './tree.js';
 
 export interface Forced {
   /** 1 where the context must run on the device. */
@@ -16,16 +17,15 @@ export interface Forced {
   choosable: Set<string>;
 }
 
-/** Candidates present in the tree and not pinned; under static nesting not nested in themselves. */
+/**
+ * Forces contexts onto the device and removes from `choosable` (in place) every method that
+ * has a forced context; `choosable` starts as `initialChoosable` of reduce.ts.
+ */
 export function forceLocations(problem: PartitionProblem, choosable: Set<string>): Forced {
   const contexts = problem.contexts;
   const n = contexts.length;
   const pinned = new Set(problem.pinned);
-  const forced = new Uint8Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    if (pinned.has(contexts[i]!.method)) forced[i] = 1;
-    if (forced[i] && contexts[i]!.parent >= 0) forced[contexts[i]!.parent] = 1;
-  }
+  const forced = anyBelow(contexts, (c) => pinned.has(c.method));
   const components = groupComponents(problem);
   const free = new Uint8Array(n);
   for (;;) {
