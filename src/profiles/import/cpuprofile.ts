@@ -1,6 +1,6 @@
 /** Reading a V8 / Chrome DevTools CPU profile (`node --cpu-prof`, DevTools export), validated. */
 import { InputError } from '../../errors.js';
-import { positionOf } from '../record/trace.js';
+import { parseJson } from '../json.js';
 
 export interface CallFrame {
   functionName: string;
@@ -27,15 +27,7 @@ export interface CpuProfile {
 
 /** Parses `text`; any problem is one InputError naming the file, the position or field. */
 export function parseCpuProfile(text: string, file: string): CpuProfile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message.split('\n')[0]!;
-    const at = /position (\d+)/.exec(message)?.[1];
-    const where = at ? `${file}:${positionOf(text, Number(at))}` : file;
-    throw new InputError(`not a CPU profile: malformed or truncated JSON (${message})`, where);
-  }
+  const data = parseJson(text, file, 'not a CPU profile: ');
   const fail = (field: string, what: string): never => {
     throw new InputError(what, file, field);
   };

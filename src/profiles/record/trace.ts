@@ -1,8 +1,9 @@
 /**
  * The partial trace one traced process writes at exit (plain JSON), and its reader. The parent
- * `record` merges every partial trace of a run into one profile (see merge.ts).
+ * `record` merges every partial trace of a run into one profile (see toProfile.ts).
  */
 import { InputError } from '../../errors.js';
+import { parseJson } from '../json.js';
 import type { Ctx, Recorder, TimeBudget, Unserializable } from './runtime.js';
 
 export const TRACE_FORMAT_VERSION = 1;
@@ -89,14 +90,7 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
 
 /** Reads a partial trace; any problem is one InputError naming the file, the position and the field. */
 export function parseTrace(text: string, file: string): Trace {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message)?.[1];
-    throw new InputError(`malformed or truncated JSON (${message.split('\n')[0]})`, at ? `${file}:${positionOf(text, Number(at))}` : file);
-  }
+  const data = parseJson(text, file);
   const fail = (field: string, what: string): never => {
     throw new InputError(what, file, field);
   };
@@ -154,11 +148,4 @@ function readTime(t: Record<string, unknown>, num: (v: unknown, field: string) =
     innerMs: num(t.innerMs, 'time.innerMs'),
     outerMs: num(t.outerMs, 'time.outerMs'),
   };
-}
-
-/** "line:column" (1-based) of a character offset. */
-export function positionOf(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `${line}:${offset - before.lastIndexOf('\n')}`;
 }
