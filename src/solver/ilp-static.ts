@@ -20,7 +20,7 @@
  *   A[c] = A[first] for the contexts of each group.
  * - Budget: the same aggregation over the budget's costs gives one row Σ_m R[m]·W'[m] ≤ bound.
  */
-import type { PartitionProblem } from '../model/types.js';
+import type { ContextCosts, PartitionProblem } from '../model/types.js';
 import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
 import { anyBelow, nearestAncestor, selfNestedMethods, subtreeSums } from './tree.js';
 
@@ -38,14 +38,9 @@ export function buildStaticModel(problem: PartitionProblem): IlpModel {
   const index = new Map(methods.map((m, k) => [m, k]));
   const kOf = (i: number): number => index.get(contexts[i]!.method) ?? -1;
 
-  const sub = subtreeSums(contexts, (c) => c.cloneCost - c.deviceCost);
-  const weight = new Float64Array(methods.length);
+  const weight = methodWeights(contexts, contexts, methods.length, kOf);
   let constant = 0;
-  contexts.forEach((c, i) => {
-    constant += c.deviceCost;
-    const k = kOf(i);
-    if (k >= 0) weight[k]! += c.migrationCost + sub[i]!;
-  });
+  for (const c of contexts) constant += c.deviceCost;
 
   const vars: IlpVar[] = methods.map((_, k) => ({ name: `r${k}`, lo: 0, hi: 1, binary: true, cost: weight[k]! }));
   const rows: IlpRow[] = nestingPairs(problem, index, kOf).map(([a, b], j) => ({
@@ -58,16 +53,27 @@ export function buildStaticModel(problem: PartitionProblem): IlpModel {
   const budget = problem.budget;
   if (budget) {
     // The same aggregation over the budget's costs: Σ_m R[m]·W'[m] ≤ limit − Σ device'.
-    const sub2 = subtreeSums(contexts, (_, i) => budget.costs[i]!.cloneCost - budget.costs[i]!.deviceCost);
-    const weight2 = new Float64Array(methods.length);
-    contexts.forEach((_, i) => {
-      const k = kOf(i);
-      if (k >= 0) weight2[k]! += budget.costs[i]!.migrationCost + sub2[i]!;
-    });
+    const weight2 = methodWeights(contexts, budget.costs, methods.length, kOf);
     const terms = methods.flatMap((_, k): [string, number][] => (weight2[k] !== 0 ? [[`r${k}`, weight2[k]!]] : []));
     rows.push(budgetRow(budget, terms));
   }
   return { vars, rows, constant, choices: methods.map((method, k) => ({ name: `r${k}`, method })) };
+}
+
+/** W[m] per method index under `costs` (parallel to the contexts): Σ over m's contexts of migration + subtree's clone − device. */
+function methodWeights(
+  contexts: PartitionProblem['contexts'],
+  costs: readonly ContextCosts[],
+  count: number,
+  kOf: (i: number) => number,
+): Float64Array {
+  const sub = subtreeSums(contexts, (_, i) => costs[i]!.cloneCost - costs[i]!.deviceCost);
+  const weight = new Float64Array(count);
+  contexts.forEach((_, i) => {
+    const k = kOf(i);
+    if (k >= 0) weight[k]! += costs[i]!.migrationCost + sub[i]!;
+  });
+  return weight;
 }
 
 /**
