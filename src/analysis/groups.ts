@@ -10,7 +10,7 @@ import { ts } from 'ts-morph';
 import { isMethodNode, isStatic } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import type { Pins } from './pinning.js';
-import { siteOf, type LoadedApp } from './project.js';
+import { fileLine, siteOf, type LoadedApp } from './project.js';
 import type { PlatformCatalog, Reason } from './types.js';
 
 export interface NativeGroups {
@@ -36,7 +36,7 @@ export function nativeGroups(app: LoadedApp, table: MethodTable, catalogs: Platf
       field: found.field,
       reason: {
         rule: 'native-state',
-        message: `${name} holds device-bound state in field '${found.field}' (${found.why}, ${site.split(':').slice(0, 2).join(':')}); all its instance methods stay together`,
+        message: `${name} holds device-bound state in field '${found.field}' (${found.why}, ${fileLine(site)}); all its instance methods stay together`,
         site,
       },
     });

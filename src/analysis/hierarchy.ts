@@ -11,7 +11,7 @@
 import { ts } from 'ts-morph';
 import { isMethodNode, isStatic } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
-import type { LoadedApp } from './project.js';
+import { fileLine, siteOf, type AppFile, type LoadedApp } from './project.js';
 import { skipWrappers, type LiteralMember } from './walk.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
@@ -25,10 +25,9 @@ interface Impls {
 
 export class Hierarchy {
   private index?: { subclasses: Map<ts.Node, ts.ClassLikeDeclaration[]>; implementers: Map<ts.Node, ts.ClassLikeDeclaration[]> };
-  private readonly appFiles: Set<ts.SourceFile>;
   private readonly structural = new Map<ts.Node, ts.ClassLikeDeclaration[]>();
   private readonly literalsByName = new Map<string, LiteralMember[]>();
-  private readonly relOf: Map<ts.SourceFile, string>;
+  private readonly fileOf: Map<ts.SourceFile, AppFile>;
   /** Set by the resolver once function values can be followed. */
   literalValues: LiteralValues = () => [];
 
@@ -37,8 +36,7 @@ export class Hierarchy {
     private readonly table: MethodTable,
     literalFns: LiteralMember[] = [],
   ) {
-    this.appFiles = new Set(app.files.map((f) => f.sf));
-    this.relOf = new Map(app.files.map((f) => [f.sf, f.rel]));
+    this.fileOf = new Map(app.files.map((f) => [f.sf, f]));
     for (const l of literalFns) (this.literalsByName.get(l.name) ?? this.literalsByName.set(l.name, []).get(l.name)!).push(l);
   }
 
@@ -182,9 +180,9 @@ export class Hierarchy {
     return r;
   }
 
+  /** Literal members come from app files only (walk.ts). */
   private lineOf(n: ts.Node): string {
-    const sf = n.getSourceFile();
-    return `${this.relOf.get(sf) ?? sf.fileName}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
+    return fileLine(siteOf(this.fileOf.get(n.getSourceFile())!, n));
   }
 
   private typeOf(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): ts.Type {
@@ -251,7 +249,7 @@ export class Hierarchy {
   private classesAt(e: ts.Expression): ts.ClassLikeDeclaration[] {
     const out: ts.ClassLikeDeclaration[] = [];
     for (const d of this.symbolAt(e)?.declarations ?? []) {
-      if (!this.appFiles.has(d.getSourceFile())) continue;
+      if (!this.fileOf.has(d.getSourceFile())) continue;
       if (ts.isClassLike(d)) out.push(d);
       else if (ts.isVariableDeclaration(d) && d.initializer && ts.isClassExpression(d.initializer)) out.push(d.initializer);
     }

@@ -3,6 +3,7 @@
  * once on the clone, execution stays there until the migrated method returns), and which
  * candidates reach which (for the optimizer's static nesting rule). Pure graph code.
  */
+import { fileLine } from './project.js';
 import type { CallEdge, Reason } from './types.js';
 
 /** For every method that may reach a pinned one: its 'reaches-pinned' reason (shortest path). */
@@ -31,7 +32,7 @@ export function reachesPinned(ids: string[], edges: CallEdge[], pinned: Set<stri
     for (let e = first; e; e = next.get(e.to)!) {
       via.push(e.to);
       path.push(e);
-      hops.push(`${e.to} (called at ${e.site.split(':').slice(0, 2).join(':')})`);
+      hops.push(`${e.to} (called at ${fileLine(e.site)})`);
       if (pinned.has(e.to)) break;
     }
     const target = via[via.length - 1]!;

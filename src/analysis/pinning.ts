@@ -12,7 +12,7 @@ import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
 import { requireSpec } from './library.js';
 import type { MethodTable } from './methods.js';
-import { siteOf, type AppFile, type LoadedApp } from './project.js';
+import { fileLine, siteOf, type AppFile, type LoadedApp } from './project.js';
 import type { CatalogEntry, PlatformCatalog, Reason } from './types.js';
 
 interface Api {
@@ -48,7 +48,7 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
     seen.add(`${owner}\0${api.entry.name}`);
     const site = siteOf(file, node);
     const why = api.entry.why ? `: ${api.entry.why}` : '';
-    const message = `uses device-only ${api.kind} '${api.entry.name}' (${api.catalog.platform}${why}) at ${site.split(':').slice(0, 2).join(':')}`;
+    const message = `uses device-only ${api.kind} '${api.entry.name}' (${api.catalog.platform}${why}) at ${fileLine(site)}`;
     out.set(owner, [...(out.get(owner) ?? []), { rule: 'pinned', message, site }]);
   };
   const moduleOf = (spec: string): Api | undefined => modules.find((m) => specMatches(spec, m.entry.name));
@@ -101,7 +101,7 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
       if (!sym || derived.has(sym)) continue;
       const found = firstApi(d.initializer, (n) => apiAt(n, f));
       if (!found) continue;
-      const line = siteOf(f.file, found.at).split(':').slice(0, 2).join(':');
+      const line = fileLine(siteOf(f.file, found.at));
       const why = `computed at ${line} from ${found.api.kind} '${found.api.entry.name}'${found.api.entry.why ? `: ${found.api.entry.why}` : ''}`;
       derived.set(sym, { kind: 'module-level value', entry: { name: d.name.text, why }, catalog: found.api.catalog });
     }

@@ -9,7 +9,7 @@
  * (groups.ts) never does, naming the field.
  */
 import { ts } from 'ts-morph';
-import { siteOf, type AppFile } from './project.js';
+import { fileLine, siteOf, type AppFile } from './project.js';
 import type { PlatformCatalog, Reason } from './types.js';
 
 const NEVER = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'Promise', 'PromiseLike', 'Function']);
@@ -26,7 +26,7 @@ export function boundaryReasons(
   for (const c of catalogs) for (const t of c.types) named.set(t.name, c.platform);
   const out: Reason[] = [];
   const why = (t: ts.Type): string | undefined => badness(checker, t, named, 0, new Set());
-  const at = (n: ts.Node): string => siteOf(file, n).split(':').slice(0, 2).join(':');
+  const at = (n: ts.Node): string => fileLine(siteOf(file, n));
 
   for (const p of node.parameters) {
     const t = checker.getTypeAtLocation(p);
