@@ -54,10 +54,18 @@ export function addSettingsOptions(command: Command): Command {
     .option('--tsconfig <path>', 'tsconfig relative to <app-dir> (default: tsconfig.json)');
 }
 
-export function resolveSettings(appDir: string, flags: SettingsFlags): Settings {
+/** Settings a committed manifest was made with: `check` recomputes under them. */
+export type RecordedSettings = Partial<Pick<Settings, 'networks' | 'device' | 'nesting' | 'objective' | 'budget'>>;
+
+/** Flags first, then what the manifest recorded, then clonecloud.yaml, then the defaults. */
+export function resolveSettings(appDir: string, flags: SettingsFlags, recorded: RecordedSettings = {}): Settings {
   const config = readConfig(appDir, flags.config);
-  const networks = flags.network?.split(',').map((n) => n.trim()).filter(Boolean) ?? config.networks;
+  const networks = flags.network?.split(',').map((n) => n.trim()).filter(Boolean) ?? recorded.networks ?? config.networks;
   const profiles = flags.profiles ?? config.profiles?.map((glob) => join(appDir, glob));
+  const ratio = (flag: string | undefined, name: string, fallback: number | undefined) =>
+    flag === undefined ? fallback : positive(flag, name, 'a positive number');
+  const maxEnergyRatio = ratio(flags.maxEnergyRatio, '--max-energy-ratio', recorded.budget?.maxEnergyRatio ?? config.maxEnergyRatio);
+  const maxSlowdown = ratio(flags.maxSlowdown, '--max-slowdown', recorded.budget?.maxSlowdown ?? config.maxSlowdown);
   return {
     tsconfig: flags.tsconfig ?? config.tsconfig ?? 'tsconfig.json',
     ...(config.platforms ? { platforms: config.platforms } : {}),
@@ -65,14 +73,14 @@ export function resolveSettings(appDir: string, flags: SettingsFlags): Settings 
     allow: config.allow ?? [],
     ...(profiles ? { profiles } : {}),
     ...(networks ? { networks } : {}),
-    device: flags.device ?? config.device ?? 'phone-midrange',
-    nesting: flags.nesting === undefined ? config.nesting ?? 'dynamic' : parseNesting(flags.nesting),
-    objective: flags.objective === undefined ? config.objective ?? 'time' : parseObjective(flags.objective),
+    device: flags.device ?? recorded.device ?? config.device ?? 'phone-midrange',
+    nesting: flags.nesting === undefined ? recorded.nesting ?? config.nesting ?? 'dynamic' : oneOf(flags.nesting, ['dynamic', 'static'] as const, '--nesting'),
+    objective: flags.objective === undefined ? recorded.objective ?? config.objective ?? 'time' : oneOf(flags.objective, ['time', 'energy'] as const, '--objective'),
     budget: {
-      ...optionalRatio('maxEnergyRatio', flags.maxEnergyRatio, config.maxEnergyRatio, '--max-energy-ratio'),
-      ...optionalRatio('maxSlowdown', flags.maxSlowdown, config.maxSlowdown, '--max-slowdown'),
+      ...(maxEnergyRatio === undefined ? {} : { maxEnergyRatio }),
+      ...(maxSlowdown === undefined ? {} : { maxSlowdown }),
     },
-    timeLimitSec: flags.timeLimit === undefined ? config.timeLimit ?? 60 : parseSeconds(flags.timeLimit),
+    timeLimitSec: flags.timeLimit === undefined ? config.timeLimit ?? 60 : positive(flags.timeLimit, '--time-limit', 'a positive number of seconds'),
     strict: flags.strict ?? config.strict ?? false,
   };
 }
@@ -83,25 +91,13 @@ function readConfig(appDir: string, explicit: string | undefined): AppConfig {
   return parseConfig(readText(file, 'config file'), displayPath(file));
 }
 
-function parseNesting(value: string): NestingModel {
-  if (value !== 'dynamic' && value !== 'static') throw new InputError(`expected 'dynamic' or 'static', got '${value}'`, undefined, '--nesting');
-  return value;
+function oneOf<T extends string>(value: string, choices: readonly T[], flag: string): T {
+  if (!choices.includes(value as T)) throw new InputError(`expected ${choices.map((c) => `'${c}'`).join(' or ')}, got '${value}'`, undefined, flag);
+  return value as T;
 }
 
-function parseObjective(value: string): Objective {
-  if (value !== 'time' && value !== 'energy') throw new InputError(`expected 'time' or 'energy', got '${value}'`, undefined, '--objective');
-  return value;
-}
-
-function optionalRatio<K extends string>(key: K, flag: string | undefined, configured: number | undefined, name: string): Partial<Record<K, number>> {
-  if (flag === undefined) return configured === undefined ? {} : ({ [key]: configured } as Record<K, number>);
-  const ratio = Number(flag);
-  if (!(ratio > 0)) throw new InputError(`expected a positive number, got '${flag}'`, undefined, name);
-  return { [key]: ratio } as Record<K, number>;
-}
-
-function parseSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!(seconds > 0)) throw new InputError(`expected a positive number of seconds, got '${value}'`, undefined, '--time-limit');
-  return seconds;
+function positive(value: string, flag: string, what: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new InputError(`expected ${what}, got '${value}'`, undefined, flag);
+  return n;
 }

@@ -44,7 +44,7 @@ export function callGraphView(analysis: AnalysisResult, migrate: readonly string
 
 function reachableFrom(roots: string[], edges: GraphEdge[]): Set<string> {
   const callees = new Map<string, string[]>();
-  for (const e of edges) callees.set(e.from, [...(callees.get(e.from) ?? []), e.to]);
+  for (const e of edges) (callees.get(e.from) ?? callees.set(e.from, []).get(e.from)!).push(e.to);
   const seen = new Set(roots);
   const stack = [...roots];
   while (stack.length > 0) {
@@ -68,6 +68,6 @@ export const ROLE_COLOURS: Record<Role, { fill: string; stroke: string; text: st
 /** Files in a stable order, each with its nodes: the collapsible groups of every format. */
 export function byFile(view: CallGraphView): [string, GraphNode[]][] {
   const groups = new Map<string, GraphNode[]>();
-  for (const node of view.nodes) groups.set(node.file, [...(groups.get(node.file) ?? []), node]);
+  for (const node of view.nodes) (groups.get(node.file) ?? groups.set(node.file, []).get(node.file)!).push(node);
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -33,9 +33,9 @@ export function diffManifests(older: Manifest, newer: Manifest): NetworkDiff[] {
   });
 }
 
-/** True when the two manifests take the same decisions (digests and costs aside). */
-export function sameDecisions(diffs: readonly NetworkDiff[]): boolean {
-  return diffs.every((d) => d.only === undefined && d.added.length === 0 && d.removed.length === 0);
+/** True when a network's decision is the same in both manifests (digests and costs aside). */
+export function isUnchanged(d: NetworkDiff): boolean {
+  return d.only === undefined && d.added.length === 0 && d.removed.length === 0;
 }
 
 /** The gain of a partition over all-device, as people say it: "2.44× faster", "35.0% less energy". */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CheckFailed, InputError } from '../../errors.js';
-import { diffManifests, sameDecisions, type NetworkDiff } from '../../manifest/diff.js';
+import { diffManifests, isUnchanged, type NetworkDiff } from '../../manifest/diff.js';
 import { parseManifest } from '../../manifest/parse.js';
 import type { Manifest } from '../../manifest/types.js';
 import { isFile } from '../../util/files.js';
@@ -38,19 +38,17 @@ export function registerCheck(program: Command, output: Output): Command {
       if (!isFile(file)) throw new InputError('no committed manifest: run `clonecloud partition` and commit its output', displayPath(file));
       const committed = parseManifest(readText(file, 'manifest'), displayPath(file));
       // Recompute under the settings the manifest was made with, unless flags say otherwise.
-      const settings = resolveSettings(appDir, {
-        network: committed.partitions.map((p) => p.network).join(','),
+      const settings = resolveSettings(appDir, flags, {
+        networks: committed.partitions.map((p) => p.network),
         device: committed.device,
         nesting: committed.nesting,
         objective: committed.objective,
-        ...(committed.budget?.maxEnergyRatio === undefined ? {} : { maxEnergyRatio: String(committed.budget.maxEnergyRatio) }),
-        ...(committed.budget?.maxSlowdown === undefined ? {} : { maxSlowdown: String(committed.budget.maxSlowdown) }),
-        ...flags,
+        budget: committed.budget ?? {},
       });
       const { analysis, outcome } = await (await loadCompute()).computePartition(appDir, settings);
       const { illegalityReasons } = await loadVerdicts();
       const illegal = illegalPoints(committed, (id) => illegalityReasons(analysis, id));
-      const stale = diffManifests(committed, outcome.manifest).filter((d) => !sameDecisions([d]));
+      const stale = diffManifests(committed, outcome.manifest).filter((d) => !isUnchanged(d));
       const ok = illegal.length === 0 && stale.length === 0;
       for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale }, null, 2));

@@ -61,9 +61,9 @@ export function registerExplain(program: Command, output: Output): Command {
 }
 
 export function explainNetwork(problem: PartitionProblem, network: string, migrate: string[], id: string, candidate: boolean): NetworkExplanation {
-  const own = problem.contexts.filter((c) => c.method === id);
   const inclusive = subtreeSums(problem);
   const mine = problem.contexts.flatMap((c, i) => (c.method === id ? [i] : []));
+  const own = mine.map((i) => problem.contexts[i]!);
   const migrates = migrate.includes(id);
   const current = checkPartition(problem, migrate);
   const explanation: NetworkExplanation = {
