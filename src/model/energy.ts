@@ -27,7 +27,7 @@
  */
 import type { Device, Network } from './environment.js';
 import type { ContextCosts } from './types.js';
-import { transferMs } from './migrationCost.js';
+import { migrationTimesMs } from './migrationCost.js';
 
 export interface ContextFigures {
   /** Device-side figures per execution: self time, calls, bytes across the boundary. */
@@ -43,12 +43,11 @@ export function migrationEnergyMj(
   device: Device,
 ): number {
   const r = network.radio;
-  const upMs = transferMs(figures.bytesIn, network.upMbps);
-  const downMs = transferMs(figures.bytesOut, network.downMbps);
+  const { roundTripsMs, upMs, downMs } = migrationTimesMs(figures, network);
   const microjoules =
     upMs * (r.activeMw + r.upMwPerMbps * network.upMbps + device.cpuIdleMw) +
     downMs * (r.activeMw + r.downMwPerMbps * network.downMbps + device.cpuIdleMw) +
-    figures.calls * (network.rttMs + network.migrationOverheadMs) * (r.activeMw + device.cpuIdleMw) +
+    roundTripsMs * (r.activeMw + device.cpuIdleMw) +
     figures.calls * r.tailMw * r.tailMs;
   return microjoules / 1000;
 }
