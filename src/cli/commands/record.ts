@@ -60,8 +60,8 @@ export function registerRecord(program: Command, output: Output): void {
       });
       writeFileAtomic(target, renderProfile(profile, header));
       const where = displayPath(target);
+      const calls = profile.contexts.reduce((n, c) => n + c.calls, 0);
       if (flags.json) {
-        const calls = profile.contexts.reduce((n, c) => n + c.calls, 0);
         output.out(JSON.stringify({ file: where, side, runs: done, contexts: profile.contexts.length, calls, exit, ...(device ? { deviceModel: device.name, selfTimeFactor: 1 / device.relativeSpeed } : {}) }, null, 2));
       }
       if (traces.length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
@@ -72,7 +72,7 @@ export function registerRecord(program: Command, output: Output): void {
         throw new CheckFailed('the recorded program failed');
       }
       const factor = device ? `, self times x${Math.round(10000 / device.relativeSpeed) / 10000} (${device.name})` : '';
-      output.err(`wrote ${where}: ${profile.contexts.length} contexts, ${profile.contexts.reduce((n, c) => n + c.calls, 0)} calls, ${done} run${done === 1 ? '' : 's'}${factor}`);
+      output.err(`wrote ${where}: ${profile.contexts.length} contexts, ${calls} calls, ${done} run${done === 1 ? '' : 's'}${factor}`);
     });
 }
 
