@@ -8,7 +8,7 @@ import type { Profile, Side } from '../types.js';
 import { flatten, newNode, type PathNode } from '../record/toProfile.js';
 import type { CpuProfile, CpuProfileNode } from './cpuprofile.js';
 
-export const ESTIMATED_FIELDS = ['calls', 'bytesIn', 'bytesOut'];
+const ESTIMATED_FIELDS = ['calls', 'bytesIn', 'bytesOut'];
 const META = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
 
 export interface ImportSummary {

@@ -24,7 +24,7 @@ export interface Recording {
   device?: { name: string; file: string; relativeSpeed: number };
 }
 
-export function machineLine(): string {
+function machineLine(): string {
   const cpu = cpus();
   return `${cpu[0]?.model.trim() || 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${process.platform}/${process.arch}`;
 }

@@ -13,7 +13,7 @@ import { ENV_APP, ENV_CACHE, ENV_DIR } from './env.js';
 import { parseTrace, type ProcessExit, type Trace } from './trace.js';
 import { cacheDir } from './transform.js';
 
-export const REGISTER_MODULE = new URL('./register.js', import.meta.url);
+const REGISTER_MODULE = new URL('./register.js', import.meta.url);
 
 export interface RecordRun {
   exit: ProcessExit;

@@ -6,7 +6,7 @@ import { InputError } from '../../errors.js';
 import { parseJson } from '../json.js';
 import type { Ctx, Recorder, TimeBudget, Unserializable } from './runtime.js';
 
-export const TRACE_FORMAT_VERSION = 1;
+const TRACE_FORMAT_VERSION = 1;
 
 export interface TraceContext {
   id: number;
