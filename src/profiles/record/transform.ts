@@ -37,24 +37,26 @@ type Instrumenter = (file: string, text: string, appDir: string) => string | und
 
 /** Instrumented code of one module, or undefined when it is not the app's (left as it is). */
 export async function transformAsync(file: string, text: string, config: TransformConfig): Promise<string | undefined> {
-  return cached(file, text, config, async () => (await import('./instrumentModule.js')).instrumentModule);
+  const { key, hit } = lookup(file, text, config);
+  if (hit !== undefined) return hit || undefined;
+  const { instrumentModule } = await import('./instrumentModule.js');
+  return instrumentAndStore(instrumentModule, file, text, config, key);
 }
 
 /** The same, synchronously (CommonJS modules are compiled synchronously). */
 export function transformSync(file: string, text: string, config: TransformConfig, load: () => Instrumenter): string | undefined {
-  const key = keyOf(file, text, config);
-  const hit = readCache(config, key);
-  if (hit !== undefined) return hit || undefined;
-  const code = load()(file, text, config.appDir);
-  writeCache(config, key, code ?? '');
-  return code;
+  const { key, hit } = lookup(file, text, config);
+  return hit !== undefined ? hit || undefined : instrumentAndStore(load(), file, text, config, key);
 }
 
-async function cached(file: string, text: string, config: TransformConfig, load: () => Promise<Instrumenter>): Promise<string | undefined> {
-  const key = keyOf(file, text, config);
-  const hit = readCache(config, key);
-  if (hit !== undefined) return hit || undefined;
-  const code = (await load())(file, text, config.appDir);
+/** The cache key of a module and its cached code ('' is a cached "not app code"; undefined a miss). */
+function lookup(file: string, text: string, config: TransformConfig): { key: string; hit: string | undefined } {
+  const key = createHash('sha256').update(`${TRANSFORM_VERSION}\0${config.appDir}\0${file}\0${text}`).digest('hex');
+  return { key, hit: readCache(config, key) };
+}
+
+function instrumentAndStore(instrument: Instrumenter, file: string, text: string, config: TransformConfig, key: string): string | undefined {
+  const code = instrument(file, text, config.appDir);
   writeCache(config, key, code ?? '');
   return code;
 }
@@ -63,11 +65,6 @@ export function cacheDir(config: TransformConfig): string {
   return config.cacheDir ?? join(tmpdir(), 'clonecloud-record-cache');
 }
 
-function keyOf(file: string, text: string, config: TransformConfig): string {
-  return createHash('sha256').update(`${TRANSFORM_VERSION}\0${config.appDir}\0${file}\0${text}`).digest('hex');
-}
-
-/** '' is a cached "not app code". */
 function readCache(config: TransformConfig, key: string): string | undefined {
   try {
     return readFileSync(join(cacheDir(config), key), 'utf8');
