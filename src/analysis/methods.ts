@@ -8,7 +8,7 @@
  * With an explicit constructor, instance field initialisers belong to it.
  */
 import { ts } from 'ts-morph';
-import { enclosingMethodNode, idsOf, isMethodNode, isStatic as hasStatic } from '../ids/methodIds.js';
+import { idsOf, isMethodNode, isStatic as hasStatic } from '../ids/methodIds.js';
 import type { AppFile } from './project.js';
 
 export interface MethodEntry {
@@ -77,14 +77,4 @@ function computes(e: ts.Node): boolean {
 function skip(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
   return e;
-}
-
-/** Id of the method whose own body holds `node` (innermost function-like or field initialiser), if any. */
-export function ownerOf(table: MethodTable, node: ts.Node): string | undefined {
-  const m = enclosingMethodNode(node);
-  for (let p = node.parent; p && p !== m; p = p.parent) {
-    const init = table.initOwner.get(p);
-    if (init) return init;
-  }
-  return m && table.idOf.get(m);
 }

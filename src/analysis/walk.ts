@@ -10,7 +10,7 @@
  * Nothing here asks the checker; filtering by name happens afterwards.
  */
 import { ts } from 'ts-morph';
-import { isMethodNode } from '../ids/methodIds.js';
+import { climbWrappers, isMethodNode, isWrapper } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import type { AppFile } from './project.js';
 
@@ -49,7 +49,7 @@ function isCallLike(node: ts.Node): node is CallSite {
 }
 
 function isLiteral(e: ts.Expression): boolean {
-  return ts.isLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword;
+  return ts.isLiteralExpression(e) || ts.isArrayLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword;
 }
 
 export function walkFile(file: AppFile, table: MethodTable): FileSites {
@@ -109,8 +109,7 @@ function store(b: ts.BinaryExpression, out: FileSites): void {
 }
 
 function literalMember(fn: ts.FunctionLikeDeclaration, out: FileSites): void {
-  let e: ts.Node = fn;
-  while (e.parent && isWrapper(e.parent)) e = e.parent;
+  const e = climbWrappers(fn);
   const p = e.parent;
   const host = p && ts.isPropertyAssignment(p) ? p : fn;
   if (!ts.isObjectLiteralExpression(host.parent)) return;
@@ -132,8 +131,7 @@ function literalValue(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment,
 
 /** The expression called by a call/new/tagged template (then it is resolved as a call, not a value). */
 export function isCallee(node: ts.Node): boolean {
-  let e: ts.Node = node;
-  while (e.parent && isWrapper(e.parent)) e = e.parent;
+  const e = climbWrappers(node);
   const p = e.parent;
   if (!p) return false;
   if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.expression === e) return true;
@@ -152,7 +150,6 @@ function isValueRef(id: ts.Identifier): boolean {
   if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) {
     return p.name !== id && (p as ts.PropertyAssignment).initializer === id;
   }
-  if (ts.isShorthandPropertyAssignment(p)) return true;
   if (ts.isDeclarationStatement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) {
     return (p as ts.NamedDeclaration).name !== id;
   }
@@ -173,8 +170,7 @@ export function isFnMember(name: string): boolean {
  */
 function isBound(fn: ts.FunctionLikeDeclaration): boolean {
   if (ts.isFunctionDeclaration(fn) || ts.isConstructorDeclaration(fn)) return true;
-  let e: ts.Node = fn;
-  while (e.parent && isWrapper(e.parent)) e = e.parent;
+  const e = climbWrappers(fn);
   const p = e.parent;
   if (!p) return true;
   if (ts.isClassLike(p)) return true; // class members
@@ -189,23 +185,12 @@ function isBound(fn: ts.FunctionLikeDeclaration): boolean {
 }
 
 function isBoundLiteral(lit: ts.ObjectLiteralExpression): boolean {
-  let e: ts.Node = lit;
-  while (e.parent && isWrapper(e.parent)) e = e.parent;
+  const e = climbWrappers(lit);
   const p = e.parent;
   if (!p) return false;
   if (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isExportAssignment(p)) return true;
   if (ts.isBinaryExpression(p) && p.right === e) return true;
   return ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent) && isBoundLiteral(p.parent);
-}
-
-export function isWrapper(n: ts.Node): boolean {
-  return (
-    ts.isParenthesizedExpression(n) ||
-    ts.isAsExpression(n) ||
-    ts.isNonNullExpression(n) ||
-    ts.isSatisfiesExpression(n) ||
-    ts.isTypeAssertionExpression(n)
-  );
 }
 
 export function skipWrappers(e: ts.Expression): ts.Expression {

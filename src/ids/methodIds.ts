@@ -74,15 +74,11 @@ export function methodIdsOf(sourceFile: ts.SourceFile, relPath: string): MethodI
 }
 
 /**
- * Every class of the file with the qualified id its members build on (`src/a.ts#Lexer`), so the
- * analyzer can name what has no node of its own: an implicit constructor that runs field
- * initialisers (`Lexer.constructor`) and static initialisation (`Lexer.static.<init>`).
+ * Every method of the file with its id, and every class with the qualified id its members build
+ * on (`src/a.ts#Lexer`), in one walk, so the analyzer can name what has no node of its own: an
+ * implicit constructor that runs field initialisers (`Lexer.constructor`) and static
+ * initialisation (`Lexer.static.<init>`).
  */
-export function classIdsOf(sourceFile: ts.SourceFile, relPath: string): Map<ts.ClassLikeDeclaration, string> {
-  return namesOf(sourceFile, relPath).classes;
-}
-
-/** Both of the above in one walk. */
 export function idsOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodIdEntry[]; classes: Map<ts.ClassLikeDeclaration, string> } {
   return namesOf(sourceFile, relPath);
 }
@@ -165,8 +161,7 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
 
   /** [prefix, path] when the expression is stored somewhere with a name. */
   const binding = (node: ts.Node, scope: Scope): [string, string] | undefined => {
-    let e: ts.Node = node;
-    while (e.parent && isWrapper(e.parent)) e = e.parent;
+    const e = climbWrappers(node);
     const p = e.parent;
     if (!p) return undefined;
     if (ts.isVariableDeclaration(p) && p.initializer === e && ts.isIdentifier(p.name)) return [scope.name, p.name.text];
@@ -217,7 +212,8 @@ export function isStatic(node: ts.Node): boolean {
   return hasModifier(node, ts.SyntaxKind.StaticKeyword);
 }
 
-function isWrapper(n: ts.Node): boolean {
+/** Parentheses, `as`, `satisfies`, `<T>x` and `x!`: they do not change which value an expression is. */
+export function isWrapper(n: ts.Node): boolean {
   return (
     ts.isParenthesizedExpression(n) ||
     ts.isAsExpression(n) ||
@@ -225,6 +221,13 @@ function isWrapper(n: ts.Node): boolean {
     ts.isTypeAssertionExpression(n) ||
     ts.isNonNullExpression(n)
   );
+}
+
+/** The outermost expression that is `node` inside wrappers (`((f as F))` for `f`). */
+export function climbWrappers(node: ts.Node): ts.Node {
+  let e = node;
+  while (e.parent && isWrapper(e.parent)) e = e.parent;
+  return e;
 }
 
 function isAssignOp(k: ts.SyntaxKind): boolean {
@@ -242,7 +245,7 @@ function dottedPath(e: ts.Expression): string[] | undefined {
   if (e.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
   if (ts.isPropertyAccessExpression(e)) {
     const head = dottedPath(e.expression);
-    return head && [...head, ts.isPrivateIdentifier(e.name) ? e.name.text : e.name.text];
+    return head && [...head, e.name.text];
   }
   if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
     const head = dottedPath(e.expression);
