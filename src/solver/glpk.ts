@@ -156,7 +156,7 @@ function validateOptions(options: SolveOptions): void {
 }
 
 /** The model in glpk.js's shape. Every variable is listed in the objective to fix column order. */
-export function toGlpk(solver: GLPK, model: IlpModel, integral: boolean): LP {
+function toGlpk(solver: GLPK, model: IlpModel, integral: boolean): LP {
   const bounds = model.vars.map((v) => ({
     name: v.name,
     type: v.hi === Infinity ? solver.GLP_LO : v.lo === v.hi ? solver.GLP_FX : solver.GLP_DB,

@@ -1,6 +1,7 @@
 /** From chosen migration points to a checked Solution: the checker prices and vets every answer. */
 import type { PartitionProblem } from '../model/types.js';
 import { checkPartition, type CheckResult } from './checker.js';
+import { byCodeUnit } from './ilp-model.js';
 import type { ModelSize, Solution } from './types.js';
 
 export interface Outcome {
@@ -27,7 +28,7 @@ export function finish(problem: PartitionProblem, outcome: Outcome, size: ModelS
     }
   }
   const solution: Solution = {
-    migrate: [...migrate].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    migrate: [...migrate].sort(byCodeUnit),
     cost: check.cost,
     deviceOnlyCost: check.deviceOnlyCost,
     optimal,
