@@ -83,3 +83,10 @@ function parseEntry(node: YamlNode, field: string, at: (n: YamlNode) => string):
   if (!entry.name) throw new InputError('missing', at(node), `${field}.name`);
   return entry;
 }
+
+/** Device type name -> the platform whose catalog lists it (the last catalog wins a clash). */
+export function catalogTypes(catalogs: PlatformCatalog[]): Map<string, string> {
+  const types = new Map<string, string>();
+  for (const c of catalogs) for (const t of c.types) types.set(t.name, c.platform);
+  return types;
+}

@@ -8,6 +8,7 @@
  */
 import { ts } from 'ts-morph';
 import { isMethodNode, isStatic } from '../ids/methodIds.js';
+import { catalogTypes } from './catalog.js';
 import type { MethodTable } from './methods.js';
 import type { Pins } from './pinning.js';
 import { fileLine, siteOf, type LoadedApp } from './project.js';
@@ -22,8 +23,7 @@ export interface NativeGroups {
 }
 
 export function nativeGroups(app: LoadedApp, table: MethodTable, catalogs: PlatformCatalog[], pins: Pins): NativeGroups {
-  const types = new Map<string, string>();
-  for (const c of catalogs) for (const t of c.types) types.set(t.name, c.platform);
+  const types = catalogTypes(catalogs);
   const fileOf = new Map(app.files.map((f) => [f.sf, f]));
   const classes = new Map<ts.ClassLikeDeclaration, { field: string; reason: Reason }>();
   for (const [cls, clsId] of table.classId) {

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { resolveCalls, cmp } from './calls.js';
+import { catalogTypes } from './catalog.js';
 import { globMatcher } from './glob.js';
 import { instanceClassOf, nativeGroups } from './groups.js';
 import { candidateReach, reachesPinned } from './legality.js';
@@ -52,6 +53,7 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
   for (const [id, r] of reach) if (!pinned.has(id)) reasons.get(id)!.push(r);
 
   const native = nativeGroups(app, table, options.catalogs, pins);
+  const deviceTypes = catalogTypes(options.catalogs);
   for (const id of ids) {
     // Pinned methods never migrate, and one reason already makes a non-candidate: the boundary
     // check (types of every parameter, `this` and the result) is only worth it for the others.
@@ -61,7 +63,7 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
     if (!node) continue;
     const cls = instanceClassOf(node);
     const self = cls ? { cls, native: native.classes.get(cls) } : undefined;
-    reasons.get(id)!.push(...boundaryReasons(app.checker, m.file, node, options.catalogs, self));
+    reasons.get(id)!.push(...boundaryReasons(app.checker, m.file, node, deviceTypes, self));
   }
 
   const methods: MethodInfo[] = ids.map((id) => {

@@ -10,7 +10,7 @@
  */
 import { ts } from 'ts-morph';
 import { fileLine, siteOf, type AppFile } from './project.js';
-import type { PlatformCatalog, Reason } from './types.js';
+import type { Reason } from './types.js';
 
 const NEVER = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'Promise', 'PromiseLike', 'Function']);
 const CONTAINERS = new Set(['Map', 'Set', 'ReadonlyMap', 'ReadonlySet', 'Array', 'ReadonlyArray']);
@@ -19,11 +19,10 @@ export function boundaryReasons(
   checker: ts.TypeChecker,
   file: AppFile,
   node: ts.FunctionLikeDeclaration,
-  catalogs: PlatformCatalog[],
+  /** Device type name -> platform (catalog.ts catalogTypes), built once for all methods. */
+  named: Map<string, string>,
   self?: { cls: ts.ClassLikeDeclaration; native?: { field: string; reason: Reason } },
 ): Reason[] {
-  const named = new Map<string, string>();
-  for (const c of catalogs) for (const t of c.types) named.set(t.name, c.platform);
   const out: Reason[] = [];
   const why = (t: ts.Type): string | undefined => badness(checker, t, named, 0, new Set());
   const at = (n: ts.Node): string => fileLine(siteOf(file, n));
