@@ -16,6 +16,9 @@ const analysis: AnalysisResult = {
   diagnostics: [],
   sources: [],
   reaches: [],
+  libraryCalls: [],
+  pinnedLibrary: [],
+  groups: [],
 };
 
 describe('call graph view', () => {

@@ -7,7 +7,8 @@ import { listFiles } from '../../src/util/files.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // ajv is CommonJS: its class is the default export's `default` under ESM interop.
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
+type AjvClass = typeof Ajv2020Module.default;
+const Ajv2020: AjvClass = (Ajv2020Module as unknown as { default?: AjvClass }).default ?? (Ajv2020Module as unknown as AjvClass);
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const schema = (name: string) => ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8')));
 const committed = (suffix: string) => listFiles(join(ROOT, 'examples')).filter((f) => f.endsWith(suffix)).map((f) => join('examples', f));
