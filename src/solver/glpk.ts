@@ -6,6 +6,8 @@ import createGlpk, { type GLPK, type LP } from 'glpk.js/node';
 import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { checkPartition } from './checker.js';
+import { searchDynamic } from './dynamic-search.js';
+import { solveInThread } from './glpk-thread.js';
 import { buildValidModel, validateProblem } from './ilp.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem } from './reduce.js';
@@ -15,7 +17,7 @@ import type { ModelSize, Solution, SolveOptions } from './types.js';
 
 let instance: Promise<GLPK> | undefined;
 
-/** One GLPK (WebAssembly) instance per process: loading it costs far more than a small solve. */
+/** GLPK in this thread, for its constants (the solves run in glpk-thread.ts); loaded once per process. */
 function glpk(): Promise<GLPK> {
   instance ??= createGlpk();
   return instance;
@@ -38,6 +40,11 @@ const GLP_OPT = 5;
 const MAX_TIME_LIMIT_SEC = Math.floor(2147483647 / 1000);
 /** Share of the time limit for the MIP; the rest is kept for the relaxation's bound. */
 const MIP_SHARE = 0.8;
+/** How long GLPK may take before the main thread starts its own search (ms, at most a tenth of the limit). */
+const QUICK_MS = 1000;
+/** Shares of the time limit by which the search ends its bound, and its whole search. */
+const SEARCH_BOUND_SHARE = 0.6;
+const SEARCH_SHARE = 0.85;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {
   validateOptions(options);
@@ -63,24 +70,35 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
   }
 
   const solver = await glpk();
-  // The time limit covers every solve: the MIP gets most of it, the relaxation (needed only
-  // when the MIP is cut short) what is left. GLPK takes whole milliseconds.
+  // The time limit covers everything: GLPK runs in a thread that is ended at the deadline; the
+  // MIP gets most of the time, the relaxation (needed only when the MIP is cut short) the rest.
+  // GLPK takes whole milliseconds.
   const limit = Math.min(options.timeLimitSec, MAX_TIME_LIMIT_SEC);
-  const left = () => limit - (performance.now() - started) / 1000;
+  const deadline = started + limit * 1000;
+  const left = () => (deadline - performance.now()) / 1000;
   const settings = (seconds: number) => ({
     msglev: solver.GLP_MSG_OFF,
     tmlim: Math.max(0.001, seconds),
     mipgap: options.mipGap,
     presol: true,
   });
-  const { result } = solver.solve(toGlpk(solver, model, true), settings(Math.max(left(), 0.001) * MIP_SHARE));
+  const mip = solveInThread(toGlpk(solver, model, true), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline);
+  // A dynamic model GLPK does not finish at once: search on this thread meanwhile, for a bound
+  // and a fallback partition (a second core; small models never get here).
+  const search =
+    small.nesting === 'dynamic' && (await quickly(mip, Math.min(QUICK_MS, limit * 100))) === undefined
+      ? searchDynamic(small, started + SEARCH_BOUND_SHARE * limit * 1000, started + SEARCH_SHARE * limit * 1000)
+      : undefined;
+  const result = (await mip) ?? { status: GLP_UNDEF, z: 0, vars: {} };
   if (result.status === GLP_NOFEAS || result.status === GLP_INFEAS) {
     if (!problem.budget) throw new Error('GLPK found no feasible partition, but all-device always is (a bug)');
     throw budgetError(problem, await lowestRatio(problem, options, left()), false);
   }
+  const found = search?.best;
   if (result.status === GLP_UNDEF) {
-    // Cut short before GLPK found any integer solution. All-device is legal unless a budget
-    // rules it out: return it, marked as not proven optimal, rather than fail the whole run.
+    // Cut short before GLPK found any integer solution: the search's partition if it has one,
+    // else all-device (legal unless a budget rules it out), marked as not proven optimal.
+    if (found) return finish(problem, fallback(expand, found, search.lowerBound), size);
     const check = checkPartition(problem, []);
     if (check.violations.length > 0) {
       throw new Error(
@@ -88,7 +106,9 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
           'and all-device exceeds it (a larger time limit may help)',
       );
     }
-    return finish(problem, { migrate: [], optimal: false }, size, check);
+    const outcome: Outcome = { migrate: [], optimal: false };
+    if (search) outcome.bound = search.lowerBound;
+    return finish(problem, outcome, size, check);
   }
   if (result.status !== GLP_OPT && result.status !== GLP_FEAS) {
     const spent = ((performance.now() - started) / 1000).toFixed(1);
@@ -99,16 +119,37 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
   }
   const chosen = model.choices.filter((c) => (result.vars[c.name] ?? 0) > 0.5).map((c) => c.method);
   const optimal = result.status === GLP_OPT;
-  let bound: number | undefined;
+  const solverCost = result.z + model.constant;
+  if (!optimal && found && found.cost < solverCost) return finish(problem, fallback(expand, found, search.lowerBound), size);
+  let bound = search?.lowerBound;
   if (!optimal && left() > 0.001) {
     // Not proven optimal: the LP relaxation gives a lower bound to report the gap against
     // (only when solved to optimality: a primal simplex cut short bounds nothing).
-    const relaxed = solver.solve(toGlpk(solver, model, false), settings(left())).result;
-    if (relaxed.status === GLP_OPT) bound = relaxed.z + model.constant;
+    const relaxed = await solveInThread(toGlpk(solver, model, false), settings(left()), deadline);
+    if (relaxed?.status === GLP_OPT) bound = Math.max(bound ?? -Infinity, relaxed.z + model.constant);
   }
-  const outcome: Outcome = { migrate: expand(chosen), solverCost: result.z + model.constant, optimal };
+  const outcome: Outcome = { migrate: expand(chosen), solverCost, optimal };
   if (bound !== undefined) outcome.bound = bound;
   return finish(problem, outcome, size);
+}
+
+/** The search's partition as the answer, proven optimal when it meets the search's bound. */
+function fallback(expand: (migrate: string[]) => string[], found: { migrate: string[]; cost: number }, lowerBound: number): Outcome {
+  const optimal = found.cost - lowerBound <= 1e-9 * Math.max(Math.abs(found.cost), 1);
+  const outcome: Outcome = { migrate: expand(found.migrate), solverCost: found.cost, optimal };
+  if (!optimal) outcome.bound = lowerBound;
+  return outcome;
+}
+
+/** `promise`'s value if it settles within `ms`, else undefined (it keeps running). */
+async function quickly<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

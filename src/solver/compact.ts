@@ -1,0 +1,67 @@
+/**
+ * The dynamic-nesting problem as flat arrays, for the passes that price many candidate sets
+ * (the Lagrangian bound and the local search). Under dynamic nesting the cost of a set S of
+ * migration points is
+ *
+ *   Σ_c deviceCost[c] + Σ_{c ∈ Top(S)} w[c],   w[c] = migrationCost[c] + Σ_{d ∈ sub(c)} (cloneCost[d] − deviceCost[d]),
+ *
+ * where Top(S) holds the contexts whose method is in S and that have no ancestor whose method is
+ * in S: the places where execution moves. Native-state groups and budgets are not encoded here;
+ * whoever proposes a set vets it with the checker.
+ */
+import type { PartitionProblem } from '../model/types.js';
+import { byCodeUnit } from './ilp-model.js';
+import { childrenOf, subtreeSums } from './tree.js';
+
+export interface CompactTree {
+  size: number;
+  parent: Int32Array;
+  /** Index into `methods` of the context's method when it is a candidate, else -1. */
+  method: Int32Array;
+  /** What migrating at the context costs against keeping its subtree on the device. */
+  weight: Float64Array;
+  /** Σ deviceCost: the all-device cost. */
+  constant: number;
+  /** Candidate methods, sorted. */
+  methods: string[];
+  start: Int32Array;
+  kids: Int32Array;
+}
+
+export function compactTree(problem: PartitionProblem): CompactTree {
+  const contexts = problem.contexts;
+  const methods = [...new Set(problem.candidates)].sort(byCodeUnit);
+  const index = new Map(methods.map((m, k) => [m, k]));
+  const weight = subtreeSums(contexts, (c) => c.cloneCost - c.deviceCost);
+  let constant = 0;
+  const method = new Int32Array(contexts.length);
+  const parent = new Int32Array(contexts.length);
+  contexts.forEach((c, i) => {
+    constant += c.deviceCost;
+    weight[i]! += c.migrationCost;
+    method[i] = index.get(c.method) ?? -1;
+    parent[i] = c.parent;
+  });
+  const { start, kids } = childrenOf(contexts);
+  return { size: contexts.length, parent, method, weight, constant, methods, start, kids };
+}
+
+/** Cost of choosing the methods flagged in `chosen` (indices into `tree.methods`). */
+export function costOf(tree: CompactTree, chosen: Uint8Array): number {
+  const onClone = new Uint8Array(tree.size);
+  let cost = tree.constant;
+  for (let i = 0; i < tree.size; i++) {
+    const p = tree.parent[i]!;
+    if (p >= 0 && onClone[p]) {
+      onClone[i] = 1;
+    } else if (tree.method[i]! >= 0 && chosen[tree.method[i]!]) {
+      onClone[i] = 1;
+      cost += tree.weight[i]!;
+    }
+  }
+  return cost;
+}
+
+export function namesOf(tree: CompactTree, chosen: Uint8Array): string[] {
+  return tree.methods.filter((_, k) => chosen[k] === 1);
+}

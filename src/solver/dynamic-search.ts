@@ -1,0 +1,64 @@
+/**
+ * The main thread's own search while GLPK works on a dynamic-nesting model: the Lagrangian
+ * bound with its rounded partitions, then single-change improvement of the best one. It gives
+ * the answer a proven lower bound (so a cut-short run reports its gap) and a legal partition
+ * to fall back on when GLPK finds none in time. Every set it keeps passed the checker on the
+ * (reduced) problem.
+ */
+import type { PartitionProblem } from '../model/types.js';
+import { checkPartition } from './checker.js';
+import { compactTree, namesOf, type CompactTree } from './compact.js';
+import { groupComponents } from './ilp-model.js';
+import { lagrangianSearch } from './lagrangian.js';
+import { improve } from './local-search.js';
+
+export interface SearchResult {
+  lowerBound: number;
+  /** The best legal partition found, if any (a budget can make all-device illegal). */
+  best?: { migrate: string[]; cost: number };
+}
+
+/** Subgradient steps at most: enough to settle the bound on the bench's trees, and repeatable. */
+const MAX_STEPS = 400;
+
+export function searchDynamic(problem: PartitionProblem, boundDeadline: number, deadline: number): SearchResult {
+  const tree = compactTree(problem);
+  const legalize = legalizer(problem, tree);
+  const relaxed = lagrangianSearch(tree, { deadline: boundDeadline, maxSteps: MAX_STEPS, legalize });
+  if (!Number.isFinite(relaxed.cost)) return { lowerBound: relaxed.lowerBound };
+  const polished = improve(tree, relaxed.chosen, { deadline, legalize });
+  const better = polished.cost < relaxed.cost ? polished : relaxed;
+  return { lowerBound: relaxed.lowerBound, best: { migrate: namesOf(tree, better.chosen), cost: better.cost } };
+}
+
+/**
+ * Makes a set legal: while a native-state group is split, the migration points that put its
+ * clone-side contexts on the clone are dropped (the set only shrinks, and the empty set splits
+ * no group); then a budget, if any, must hold (checked by the checker).
+ */
+function legalizer(problem: PartitionProblem, tree: CompactTree): (chosen: Uint8Array) => Uint8Array | undefined {
+  const components = groupComponents(problem);
+  const mover = new Int32Array(tree.size);
+  return (proposal) => {
+    const chosen = proposal.slice();
+    for (let changed = components.length > 0; changed; ) {
+      changed = false;
+      for (let i = 0; i < tree.size; i++) {
+        const p = tree.parent[i]!;
+        const k = tree.method[i]!;
+        mover[i] = p >= 0 && mover[p]! >= 0 ? mover[p]! : k >= 0 && chosen[k] ? i : -1;
+      }
+      for (const members of components) {
+        const onClone = members.filter((i) => mover[i]! >= 0);
+        if (onClone.length === 0 || onClone.length === members.length) continue;
+        for (const i of onClone) {
+          const k = tree.method[mover[i]!]!;
+          if (chosen[k]) changed = true;
+          chosen[k] = 0;
+        }
+      }
+    }
+    if (problem.budget && checkPartition(problem, namesOf(tree, chosen)).violations.length > 0) return undefined;
+    return chosen;
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The dynamic model's own search (Lagrangian bound, rounding, single changes) against the
+ * checker and brute force on seeded random problems: its prices are the checker's, its bound
+ * never exceeds the optimum, and what it keeps is legal.
+ */
+import { checkPartition, reduceProblem } from '../../src/solver/index.js';
+import { compactTree, costOf, namesOf } from '../../src/solver/compact.js';
+import { searchDynamic } from '../../src/solver/dynamic-search.js';
+import { changeCosts } from '../../src/solver/local-search.js';
+import { bruteForce, randomProblem, rng } from './random-problems.js';
+
+const shape = { maxContexts: 30, maxMethods: 8, groupChance: 0.3, budgetChance: 0.3 };
+const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+it('prices every set of migration points as the checker does, and every single change exactly', () => {
+  const rand = rng(99);
+  let changes = 0;
+  for (let k = 0; k < 300; k++) {
+    const problem = reduceProblem(randomProblem(rand, 'dynamic', shape)).problem;
+    const tree = compactTree(problem);
+    for (let trial = 0; trial < 5; trial++) {
+      const chosen = Uint8Array.from(tree.methods, () => (rand() < 0.4 ? 1 : 0));
+      const cost = costOf(tree, chosen);
+      expect(close(cost, checkPartition(problem, namesOf(tree, chosen)).cost)).toBe(true);
+      const delta = changeCosts(tree, chosen);
+      tree.methods.forEach((_, m) => {
+        const flipped = chosen.slice();
+        flipped[m] = 1 - flipped[m]!;
+        expect(close(cost + delta[m]!, costOf(tree, flipped))).toBe(true);
+        changes++;
+      });
+    }
+  }
+  expect(changes).toBeGreaterThan(1000);
+});
+
+it('bounds the optimum from below and keeps only legal partitions', () => {
+  const rand = rng(4242);
+  let found = 0;
+  let optimalFound = 0;
+  let boundMet = 0;
+  const count = 400;
+  for (let k = 0; k < count; k++) {
+    const problem = randomProblem(rand, 'dynamic', shape);
+    const expected = bruteForce(problem);
+    const small = reduceProblem(problem).problem;
+    const far = performance.now() + 60_000;
+    const result = searchDynamic(small, far, far);
+    const where = `instance ${k}: ${JSON.stringify(problem)}`;
+    if (Number.isFinite(expected.cost) && result.lowerBound > expected.cost + 1e-6 * Math.max(1, Math.abs(expected.cost))) {
+      throw new Error(`${where}: bound ${result.lowerBound} above the optimum ${expected.cost}`);
+    }
+    if (!result.best) continue;
+    found++;
+    const check = checkPartition(problem, result.best.migrate);
+    expect({ where, violations: check.violations }).toEqual({ where, violations: [] });
+    expect(close(result.best.cost, check.cost)).toBe(true);
+    if (close(check.cost, expected.cost)) optimalFound++;
+    if (close(result.lowerBound, expected.cost)) boundMet++;
+  }
+  // The search must do real work: legal answers nearly always, mostly optimal ones, and bounds
+  // that often prove them.
+  expect(found).toBeGreaterThan(0.8 * count);
+  expect(optimalFound).toBeGreaterThan(0.8 * found);
+  expect(boundMet).toBeGreaterThan(0.3 * count);
+});
