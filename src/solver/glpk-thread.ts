@@ -5,20 +5,113 @@
  * solve answers `undefined`; the next solve starts a fresh thread. Meanwhile the main thread is
  * free to search for partitions of its own (a second core). One thread serves every solve of
  * the process, and it does not keep the process alive when idle.
+ *
+ * The model crosses as flat typed arrays, moved rather than copied (structured-cloning glpk.js's
+ * object form of a 2M-row model blocked the main thread for about 20 s), and the thread builds
+ * glpk.js's form itself.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LP, Options, Result } from 'glpk.js/node';
+import type { IlpModel } from './ilp-model.js';
+
+/** An IlpModel as numbers: columns by index, rows in compressed form. */
+export interface FlatModel {
+  lo: Float64Array;
+  hi: Float64Array;
+  cost: Float64Array;
+  /** 1 for binary columns (ignored for a relaxation). */
+  binary: Uint8Array;
+  rowStart: Int32Array;
+  rowColumn: Int32Array;
+  rowCoef: Float64Array;
+  /** 0: ≥, 1: ≤, 2: =. */
+  rowSense: Uint8Array;
+  rowRhs: Float64Array;
+  integral: boolean;
+}
+
+export interface ThreadOptions {
+  tmlim: number;
+  mipgap: number;
+  presol: boolean;
+}
+
+export interface ThreadResult {
+  status: number;
+  z: number;
+  /** Column values by index. */
+  values: Float64Array;
+}
+
+const SENSES = { ge: 0, le: 1, eq: 2 } as const;
+
+export function flatten(model: IlpModel, integral: boolean): FlatModel {
+  const column = new Map(model.vars.map((v, j) => [v.name, j]));
+  const nonzeros = model.rows.reduce((s, r) => s + r.terms.length, 0);
+  const flat: FlatModel = {
+    lo: Float64Array.from(model.vars, (v) => v.lo),
+    hi: Float64Array.from(model.vars, (v) => v.hi),
+    cost: Float64Array.from(model.vars, (v) => v.cost),
+    binary: Uint8Array.from(model.vars, (v) => (v.binary ? 1 : 0)),
+    rowStart: new Int32Array(model.rows.length + 1),
+    rowColumn: new Int32Array(nonzeros),
+    rowCoef: new Float64Array(nonzeros),
+    rowSense: Uint8Array.from(model.rows, (r) => SENSES[r.sense]),
+    rowRhs: Float64Array.from(model.rows, (r) => r.rhs),
+    integral,
+  };
+  let at = 0;
+  model.rows.forEach((row, r) => {
+    for (const [name, coef] of row.terms) {
+      flat.rowColumn[at] = column.get(name)!;
+      flat.rowCoef[at++] = coef;
+    }
+    flat.rowStart[r + 1] = at;
+  });
+  return flat;
+}
+
+/**
+ * glpk.js's object form of a flat model. Runs in the thread: its source is pasted into the
+ * thread's script, so it must use nothing but its arguments.
+ */
+function toGlpkForm(glpk: Record<string, number>, m: FlatModel): unknown {
+  const vars = [];
+  const bounds = [];
+  const binaries = [];
+  for (let j = 0; j < m.cost.length; j++) {
+    const name = 'v' + j;
+    vars.push({ name, coef: m.cost[j] });
+    const hi = m.hi[j]!;
+    const type = hi === Infinity ? glpk.GLP_LO : m.lo[j] === hi ? glpk.GLP_FX : glpk.GLP_DB;
+    bounds.push({ name, type, lb: m.lo[j], ub: hi === Infinity ? 0 : hi });
+    if (m.integral && m.binary[j]) binaries.push(name);
+  }
+  const senses = [glpk.GLP_LO, glpk.GLP_UP, glpk.GLP_FX];
+  const subjectTo = [];
+  for (let r = 0; r + 1 < m.rowStart.length; r++) {
+    const terms = [];
+    for (let k = m.rowStart[r]!; k < m.rowStart[r + 1]!; k++) terms.push({ name: 'v' + m.rowColumn[k], coef: m.rowCoef[k] });
+    subjectTo.push({ name: 'c' + r, vars: terms, bnds: { type: senses[m.rowSense[r]!], lb: m.rowRhs[r], ub: m.rowRhs[r] } });
+  }
+  const lp: Record<string, unknown> = { name: 'partition', objective: { direction: glpk.GLP_MIN, name: 'cost', vars }, subjectTo, bounds };
+  if (binaries.length > 0) lp.binaries = binaries;
+  return lp;
+}
 
 // Evaluated as a CommonJS script in the thread: no file of ours to find next to the compiled code.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const toGlpkForm = ${toGlpkForm.toString()};
 const ready = import(workerData.glpk).then((m) => m.default());
-parentPort.on('message', async ({ lp, options }) => {
+parentPort.on('message', async ({ model, options }) => {
   try {
     const glpk = await ready;
-    parentPort.postMessage({ result: glpk.solve(lp, options).result });
+    const { result } = glpk.solve(toGlpkForm(glpk, model), { ...options, msglev: glpk.GLP_MSG_OFF });
+    const values = new Float64Array(model.cost.length);
+    for (let j = 0; j < values.length; j++) values[j] = result.vars['v' + j] ?? 0;
+    parentPort.postMessage({ result: { status: result.status, z: result.z, values } }, [values.buffer]);
   } catch (error) {
     parentPort.postMessage({ error: String((error && error.message) || error) });
   }
@@ -31,8 +124,8 @@ function glpkUrl(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('glpk.js/node')).href;
 }
 
-/** Solves `lp` in the thread; `undefined` when `deadline` (performance.now()) passes first. */
-export function solveInThread(lp: LP, options: Options, deadline: number): Promise<Result['result'] | undefined> {
+/** Solves `model` in the thread; `undefined` when `deadline` (performance.now()) passes first. */
+export function solveInThread(model: FlatModel, options: ThreadOptions, deadline: number): Promise<ThreadResult | undefined> {
   thread ??= new Worker(THREAD_SOURCE, { eval: true, workerData: { glpk: glpkUrl() } });
   const worker = thread;
   worker.ref();
@@ -43,7 +136,7 @@ export function solveInThread(lp: LP, options: Options, deadline: number): Promi
       worker.off('error', onError);
       worker.unref();
     };
-    const onMessage = (message: { result?: Result['result']; error?: string }): void => {
+    const onMessage = (message: { result?: ThreadResult; error?: string }): void => {
       done();
       if (message.error !== undefined) reject(new Error(`GLPK failed: ${message.error}`));
       else resolve(message.result);
@@ -64,6 +157,7 @@ export function solveInThread(lp: LP, options: Options, deadline: number): Promi
     );
     worker.on('message', onMessage);
     worker.on('error', onError);
-    worker.postMessage({ lp, options });
+    const buffers = [model.lo, model.hi, model.cost, model.binary, model.rowStart, model.rowColumn, model.rowCoef, model.rowSense, model.rowRhs].map((a) => a.buffer as ArrayBuffer);
+    worker.postMessage({ model, options }, buffers);
   });
 }

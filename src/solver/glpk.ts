@@ -2,26 +2,16 @@
  * The glpk.js adapter: makes the model small, hands it to GLPK, reads the chosen migration
  * points back and lets the independent checker price them on the original problem. GLPK's own objective is only used as a cross-check.
  */
-import createGlpk, { type GLPK, type LP } from 'glpk.js/node';
 import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { checkPartition } from './checker.js';
 import { searchDynamic } from './dynamic-search.js';
-import { solveInThread } from './glpk-thread.js';
+import { flatten, solveInThread } from './glpk-thread.js';
 import { buildValidModel, validateProblem } from './ilp.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem } from './reduce.js';
-import type { IlpModel } from './ilp-model.js';
 import { finish, type Outcome } from './solution.js';
 import type { ModelSize, Solution, SolveOptions } from './types.js';
-
-let instance: Promise<GLPK> | undefined;
-
-/** GLPK in this thread, for its constants (the solves run in glpk-thread.ts); loaded once per process. */
-function glpk(): Promise<GLPK> {
-  instance ??= createGlpk();
-  return instance;
-}
 
 const STATUS_NAMES: Record<number, string> = {
   1: 'GLP_UNDEF (solution is undefined)',
@@ -69,27 +59,30 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
     return finish(problem, { migrate: [], optimal: true }, size, check);
   }
 
-  const solver = await glpk();
   // The time limit covers everything: GLPK runs in a thread that is ended at the deadline; the
   // MIP gets most of the time, the relaxation (needed only when the MIP is cut short) the rest.
-  // GLPK takes whole milliseconds.
+  // What follows the deadline, pricing the answer on the whole problem, is kept out of it:
+  // timed here on the all-device answer, which is also the fallback. GLPK takes whole ms.
   const limit = Math.min(options.timeLimitSec, MAX_TIME_LIMIT_SEC);
-  const deadline = started + limit * 1000;
+  const checkStarted = performance.now();
+  const allDevice = checkPartition(problem, []);
+  const reserve = Math.min(0.25 * limit * 1000, 3 * (performance.now() - checkStarted));
+  const deadline = started + limit * 1000 - reserve;
+  const at = (share: number) => started + share * (deadline - started);
   const left = () => (deadline - performance.now()) / 1000;
   const settings = (seconds: number) => ({
-    msglev: solver.GLP_MSG_OFF,
     tmlim: Math.max(0.001, seconds),
     mipgap: options.mipGap,
     presol: true,
   });
-  const mip = solveInThread(toGlpk(solver, model, true), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline);
+  const mip = solveInThread(flatten(model, true), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline);
   // A dynamic model GLPK does not finish at once: search on this thread meanwhile, for a bound
   // and a fallback partition (a second core; small models never get here).
   const search =
     small.nesting === 'dynamic' && (await quickly(mip, Math.min(QUICK_MS, limit * 100))) === undefined
-      ? searchDynamic(small, started + SEARCH_BOUND_SHARE * limit * 1000, started + SEARCH_SHARE * limit * 1000)
+      ? searchDynamic(small, at(SEARCH_BOUND_SHARE), at(SEARCH_SHARE))
       : undefined;
-  const result = (await mip) ?? { status: GLP_UNDEF, z: 0, vars: {} };
+  const result = (await mip) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };
   if (result.status === GLP_NOFEAS || result.status === GLP_INFEAS) {
     if (!problem.budget) throw new Error('GLPK found no feasible partition, but all-device always is (a bug)');
     throw budgetError(problem, await lowestRatio(problem, options, left()), false);
@@ -99,8 +92,7 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
     // Cut short before GLPK found any integer solution: the search's partition if it has one,
     // else all-device (legal unless a budget rules it out), marked as not proven optimal.
     if (found) return finish(problem, fallback(expand, found, search.lowerBound), size);
-    const check = checkPartition(problem, []);
-    if (check.violations.length > 0) {
+    if (allDevice.violations.length > 0) {
       throw new Error(
         `GLPK found no partition within the ${problem.budget?.objective ?? ''} budget in ${options.timeLimitSec} s, ` +
           'and all-device exceeds it (a larger time limit may help)',
@@ -108,7 +100,7 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
     }
     const outcome: Outcome = { migrate: [], optimal: false };
     if (search) outcome.bound = search.lowerBound;
-    return finish(problem, outcome, size, check);
+    return finish(problem, outcome, size, allDevice);
   }
   if (result.status !== GLP_OPT && result.status !== GLP_FEAS) {
     const spent = ((performance.now() - started) / 1000).toFixed(1);
@@ -117,7 +109,8 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
         `(time limit ${options.timeLimitSec} s; a larger limit may help)`,
     );
   }
-  const chosen = model.choices.filter((c) => (result.vars[c.name] ?? 0) > 0.5).map((c) => c.method);
+  const column = new Map(model.vars.map((v, j) => [v.name, j]));
+  const chosen = model.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);
   const optimal = result.status === GLP_OPT;
   const solverCost = result.z + model.constant;
   if (!optimal && found && found.cost < solverCost) return finish(problem, fallback(expand, found, search.lowerBound), size);
@@ -125,7 +118,7 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
   if (!optimal && left() > 0.001) {
     // Not proven optimal: the LP relaxation gives a lower bound to report the gap against
     // (only when solved to optimality: a primal simplex cut short bounds nothing).
-    const relaxed = await solveInThread(toGlpk(solver, model, false), settings(left()), deadline);
+    const relaxed = await solveInThread(flatten(model, false), settings(left()), deadline);
     if (relaxed?.status === GLP_OPT) bound = Math.max(bound ?? -Infinity, relaxed.z + model.constant);
   }
   const outcome: Outcome = { migrate: expand(chosen), solverCost, optimal };
@@ -194,31 +187,4 @@ function statusName(status: number): string {
 function validateOptions(options: SolveOptions): void {
   if (!(options.timeLimitSec > 0)) throw new InputError('must be a positive number of seconds', undefined, 'timeLimitSec');
   if (!(options.mipGap >= 0 && options.mipGap < 1)) throw new InputError('must be in [0, 1)', undefined, 'mipGap');
-}
-
-/** The model in glpk.js's shape. Every variable is listed in the objective to fix column order. */
-function toGlpk(solver: GLPK, model: IlpModel, integral: boolean): LP {
-  const bounds = model.vars.map((v) => ({
-    name: v.name,
-    type: v.hi === Infinity ? solver.GLP_LO : v.lo === v.hi ? solver.GLP_FX : solver.GLP_DB,
-    lb: v.lo,
-    ub: v.hi === Infinity ? 0 : v.hi,
-  }));
-  const senses = { ge: solver.GLP_LO, le: solver.GLP_UP, eq: solver.GLP_FX } as const;
-  const lp: LP = {
-    name: 'partition',
-    objective: {
-      direction: solver.GLP_MIN,
-      name: 'cost',
-      vars: model.vars.map((v) => ({ name: v.name, coef: v.cost })),
-    },
-    subjectTo: model.rows.map((row) => ({
-      name: row.name,
-      vars: row.terms.map(([name, coef]) => ({ name, coef })),
-      bnds: { type: senses[row.sense], lb: row.rhs, ub: row.rhs },
-    })),
-    bounds,
-  };
-  if (integral) lp.binaries = model.vars.filter((v) => v.binary).map((v) => v.name);
-  return lp;
 }
