@@ -6,11 +6,11 @@
  *   Σ_c deviceCost[c] + Σ_{c ∈ Top(S)} w[c],   w[c] = migrationCost[c] + Σ_{d ∈ sub(c)} (cloneCost[d] − deviceCost[d]),
  *
  * where Top(S) holds the contexts whose method is in S and that have no ancestor whose method is
- * in S: the places where execution moves. Native-state groups and budgets are not encoded here;
- * whoever proposes a set vets it with the checker.
+ * in S: the places where execution moves. Native-state groups are listed (for the relaxation
+ * and the repair) but not enforced here, nor is a budget: whoever proposes a set makes it legal.
  */
 import type { PartitionProblem } from '../model/types.js';
-import { byCodeUnit } from './ilp-model.js';
+import { byCodeUnit, groupComponents } from './ilp-model.js';
 import { childrenOf, subtreeSums } from './tree.js';
 
 export interface CompactTree {
@@ -26,6 +26,8 @@ export interface CompactTree {
   methods: string[];
   start: Int32Array;
   kids: Int32Array;
+  /** Sets of contexts that must share one location (native-state groups), as groupComponents gives them. */
+  components: number[][];
 }
 
 export function compactTree(problem: PartitionProblem): CompactTree {
@@ -43,7 +45,7 @@ export function compactTree(problem: PartitionProblem): CompactTree {
     parent[i] = c.parent;
   });
   const { start, kids } = childrenOf(contexts);
-  return { size: contexts.length, parent, method, weight, constant, methods, start, kids };
+  return { size: contexts.length, parent, method, weight, constant, methods, start, kids, components: groupComponents(problem) };
 }
 
 /** Cost of choosing the methods flagged in `chosen` (indices into `tree.methods`). */

@@ -8,7 +8,6 @@
 import type { PartitionProblem } from '../model/types.js';
 import { checkPartition } from './checker.js';
 import { compactTree, namesOf, type CompactTree } from './compact.js';
-import { groupComponents } from './ilp-model.js';
 import { lagrangianSearch } from './lagrangian.js';
 import { improve } from './local-search.js';
 
@@ -37,7 +36,7 @@ export function searchDynamic(problem: PartitionProblem, boundDeadline: number, 
  * no group); then a budget, if any, must hold (checked by the checker).
  */
 function legalizer(problem: PartitionProblem, tree: CompactTree): (chosen: Uint8Array) => Uint8Array | undefined {
-  const components = groupComponents(problem);
+  const components = tree.components;
   const mover = new Int32Array(tree.size);
   return (proposal) => {
     const chosen = proposal.slice();

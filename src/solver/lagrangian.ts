@@ -8,8 +8,11 @@
  *
  * The inner minimum is one bottom-up pass: a context either lies under a migration (covered:
  * y[c] is free, worth min(0, λ[c])), or execution migrates there (w[c] + λ[c], its subtree
- * covered), or it stays on the device with its subtree uncovered. Every L(λ) is a lower bound
- * (dropping native-state groups and the budget only lowers it further); subgradient steps raise it.
+ * covered), or it stays on the device with its subtree uncovered. A native-state group's
+ * "same location as the component's first context" rows are priced the same way, with a
+ * multiplier μ[c] on L[c] − L[first]: a context on the clone pays ν[c] = μ[c] (and the first
+ * −Σ μ). Every L(λ, μ) is a lower bound (dropping the budget only lowers it further);
+ * subgradient steps raise it.
  * Each step also rounds the relaxed answer to a set of migration points and prices it, so the
  * best legal set found comes back with the bound.
  */
@@ -42,6 +45,13 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
   const { parent, method, weight } = tree;
   const lambda = new Float64Array(n);
   const direction = new Float64Array(n);
+  // Group rows: the component's first context of each other member (-1 elsewhere), μ, ν.
+  const firstOf = new Int32Array(n).fill(-1);
+  for (const members of tree.components) for (const i of members.slice(1)) firstOf[i] = members[0]!;
+  const mu = new Float64Array(n);
+  const muDirection = new Float64Array(n);
+  const nu = new Float64Array(n);
+  const onClone = new Uint8Array(n);
   const coveredSum = new Float64Array(n);
   const uncoveredSum = new Float64Array(n);
   const migrates = new Uint8Array(n);
@@ -75,11 +85,17 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     // The relaxed minimum, bottom-up (children have larger indices than their parents).
     coveredSum.fill(0);
     uncoveredSum.fill(0);
+    nu.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (firstOf[i]! < 0) continue;
+      nu[i]! += mu[i]!;
+      nu[firstOf[i]!]! -= mu[i]!;
+    }
     let value = tree.constant;
     for (let i = n - 1; i >= 0; i--) {
       const candidate = method[i]! >= 0;
-      const covered = (candidate ? Math.min(0, lambda[i]!) : 0) + coveredSum[i]!;
-      const here = candidate ? weight[i]! + lambda[i]! + coveredSum[i]! : Infinity;
+      const covered = nu[i]! + (candidate ? Math.min(0, lambda[i]!) : 0) + coveredSum[i]!;
+      const here = candidate ? nu[i]! + weight[i]! + lambda[i]! + coveredSum[i]! : Infinity;
       migrates[i] = here < uncoveredSum[i]! ? 1 : 0;
       const uncovered = Math.min(here, uncoveredSum[i]!);
       const p = parent[i]!;
@@ -110,7 +126,8 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     const covered = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const p = parent[i]!;
-      covered[i] = p >= 0 && (covered[p] || migrates[p]) ? 1 : 0;
+      covered[i] = p >= 0 && onClone[p] ? 1 : 0;
+      onClone[i] = covered[i] || migrates[i] ? 1 : 0;
       const k = method[i]!;
       if (k < 0) {
         copy[i] = 0;
@@ -136,7 +153,14 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
       direction[i] = g + MOMENTUM * direction[i]!;
       norm += direction[i]! ** 2;
     }
-    // The relaxed minimiser is a partition: the bound is attained (and offered above).
+    for (let i = 0; i < n; i++) {
+      if (firstOf[i]! < 0) continue;
+      const g = onClone[i]! - onClone[firstOf[i]!]!;
+      disagree += g * g;
+      muDirection[i] = g + MOMENTUM * muDirection[i]!;
+      norm += muDirection[i]! ** 2;
+    }
+    // The relaxed minimiser is a legal partition: the bound is attained (and offered above).
     if (disagree === 0 || norm === 0) break;
     // Polyak's step towards the best cost known (a little above the bound when none is).
     const target = Math.max(Number.isFinite(bestCost) ? bestCost : -Infinity, lowerBound + 1e-3 * Math.abs(lowerBound) + tolerance);
@@ -144,6 +168,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     for (let i = 0; i < n; i++) {
       const k = method[i]!;
       if (k >= 0) lambda[i]! += step * direction[i]!;
+      if (firstOf[i]! >= 0) mu[i]! += step * muDirection[i]!;
     }
   }
   return { lowerBound, chosen: best, cost: bestCost, steps };
