@@ -20,12 +20,21 @@ export interface SearchResult {
 /** Subgradient steps at most: enough to settle the bound on the bench's trees, and repeatable. */
 const MAX_STEPS = 400;
 
-export function searchDynamic(problem: PartitionProblem, boundDeadline: number, deadline: number): SearchResult {
+export interface SearchLimits {
+  /** performance.now() by which the bound's steps end, and the whole search. */
+  boundDeadline: number;
+  deadline: number;
+  /** Polled between steps: true ends the search early (GLPK has proven its answer). */
+  stop?: () => boolean;
+}
+
+export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): SearchResult {
   const tree = compactTree(problem);
   const legalize = legalizer(problem, tree);
-  const relaxed = lagrangianSearch(tree, { deadline: boundDeadline, maxSteps: MAX_STEPS, legalize });
+  const stop = limits.stop ?? (() => false);
+  const relaxed = lagrangianSearch(tree, { deadline: limits.boundDeadline, stop, maxSteps: MAX_STEPS, legalize });
   if (!Number.isFinite(relaxed.cost)) return { lowerBound: relaxed.lowerBound };
-  const polished = improve(tree, relaxed.chosen, { deadline, legalize });
+  const polished = improve(tree, relaxed.chosen, { deadline: limits.deadline, stop, legalize });
   const better = polished.cost < relaxed.cost ? polished : relaxed;
   return { lowerBound: relaxed.lowerBound, best: { migrate: namesOf(tree, better.chosen), cost: better.cost } };
 }

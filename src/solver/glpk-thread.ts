@@ -105,10 +105,11 @@ const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const toGlpkForm = ${toGlpkForm.toString()};
 const ready = import(workerData.glpk).then((m) => m.default());
-parentPort.on('message', async ({ model, options }) => {
+parentPort.on('message', async ({ model, options, status }) => {
   try {
     const glpk = await ready;
     const { result } = glpk.solve(toGlpkForm(glpk, model), { ...options, msglev: glpk.GLP_MSG_OFF });
+    Atomics.store(status, 0, result.status);
     const values = new Float64Array(model.cost.length);
     for (let j = 0; j < values.length; j++) values[j] = result.vars['v' + j] ?? 0;
     parentPort.postMessage({ result: { status: result.status, z: result.z, values } }, [values.buffer]);
@@ -124,12 +125,20 @@ function glpkUrl(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('glpk.js/node')).href;
 }
 
-/** Solves `model` in the thread; `undefined` when `deadline` (performance.now()) passes first. */
-export function solveInThread(model: FlatModel, options: ThreadOptions, deadline: number): Promise<ThreadResult | undefined> {
+export interface ThreadSolve {
+  /** The answer; `undefined` when the deadline passed first. */
+  result: Promise<ThreadResult | undefined>;
+  /** GLPK's status as soon as it has one (0 before), readable while this thread is busy. */
+  status(): number;
+}
+
+/** Solves `model` in the thread, ending it at `deadline` (performance.now()). */
+export function solveInThread(model: FlatModel, options: ThreadOptions, deadline: number): ThreadSolve {
   thread ??= new Worker(THREAD_SOURCE, { eval: true, workerData: { glpk: glpkUrl() } });
   const worker = thread;
   worker.ref();
-  return new Promise((resolve, reject) => {
+  const status = new Int32Array(new SharedArrayBuffer(4));
+  const result = new Promise<ThreadResult | undefined>((resolve, reject) => {
     const done = (): void => {
       clearTimeout(timer);
       worker.off('message', onMessage);
@@ -158,6 +167,7 @@ export function solveInThread(model: FlatModel, options: ThreadOptions, deadline
     worker.on('message', onMessage);
     worker.on('error', onError);
     const buffers = [model.lo, model.hi, model.cost, model.binary, model.rowStart, model.rowColumn, model.rowCoef, model.rowSense, model.rowRhs].map((a) => a.buffer as ArrayBuffer);
-    worker.postMessage({ model, options }, buffers);
+    worker.postMessage({ model, options, status }, buffers);
   });
+  return { result, status: () => Atomics.load(status, 0) };
 }

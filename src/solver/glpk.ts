@@ -78,11 +78,13 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
   const mip = solveInThread(flatten(model, true), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline);
   // A dynamic model GLPK does not finish at once: search on this thread meanwhile, for a bound
   // and a fallback partition (a second core; small models never get here).
+  // It stops as soon as GLPK proves its answer.
+  const glpkProved = () => mip.status() === GLP_OPT;
   const search =
-    small.nesting === 'dynamic' && (await quickly(mip, Math.min(QUICK_MS, limit * 100))) === undefined
-      ? searchDynamic(small, at(SEARCH_BOUND_SHARE), at(SEARCH_SHARE))
+    small.nesting === 'dynamic' && (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined
+      ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved })
       : undefined;
-  const result = (await mip) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };
+  const result = (await mip.result) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };
   if (result.status === GLP_NOFEAS || result.status === GLP_INFEAS) {
     if (!problem.budget) throw new Error('GLPK found no feasible partition, but all-device always is (a bug)');
     throw budgetError(problem, await lowestRatio(problem, options, left()), false);
@@ -118,7 +120,7 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
   if (!optimal && left() > 0.001) {
     // Not proven optimal: the LP relaxation gives a lower bound to report the gap against
     // (only when solved to optimality: a primal simplex cut short bounds nothing).
-    const relaxed = await solveInThread(flatten(model, false), settings(left()), deadline);
+    const relaxed = await solveInThread(flatten(model, false), settings(left()), deadline).result;
     if (relaxed?.status === GLP_OPT) bound = Math.max(bound ?? -Infinity, relaxed.z + model.constant);
   }
   const outcome: Outcome = { migrate: expand(chosen), solverCost, optimal };

@@ -21,6 +21,8 @@ import { costOf, type CompactTree } from './compact.js';
 export interface LagrangianOptions {
   /** performance.now() after which no new step starts (the first always does). */
   deadline: number;
+  /** Polled between steps: true ends the search. */
+  stop(): boolean;
   maxSteps: number;
   /** A legal set made from a proposal (native-state groups, budget), or undefined. */
   legalize(chosen: Uint8Array): Uint8Array | undefined;
@@ -81,7 +83,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
 
   let steps = 0;
   // The first step always runs: with λ = 0 it is already a bound (each context on its own).
-  for (; steps < options.maxSteps && (steps === 0 || performance.now() < options.deadline); steps++) {
+  for (; steps < options.maxSteps && (steps === 0 || (performance.now() < options.deadline && !options.stop())); steps++) {
     // The relaxed minimum, bottom-up (children have larger indices than their parents).
     coveredSum.fill(0);
     uncoveredSum.fill(0);

@@ -13,6 +13,8 @@ import { costOf, type CompactTree } from './compact.js';
 export interface ImproveOptions {
   /** performance.now() after which no new round starts (the first always does). */
   deadline: number;
+  /** Polled between rounds: true ends the search. */
+  stop(): boolean;
   /** A legal set made from a proposal (native-state groups, budget), or undefined. */
   legalize(chosen: Uint8Array): Uint8Array | undefined;
 }
@@ -24,11 +26,12 @@ export function improve(tree: CompactTree, start: Uint8Array, options: ImproveOp
   let chosen: Uint8Array = start.slice();
   let cost = costOf(tree, chosen);
   const tolerance = 1e-9 * (Math.abs(tree.constant) + tree.weight.reduce((s, x) => s + Math.abs(x), 0)) + 1e-12;
-  for (let round = 0; round < 4 * tree.methods.length + 1 && (round === 0 || performance.now() < options.deadline); round++) {
+  for (let round = 0; round < 4 * tree.methods.length + 1 && (round === 0 || (performance.now() < options.deadline && !options.stop())); round++) {
     const delta = changeCosts(tree, chosen);
     const moves = [...delta.keys()].filter((k) => delta[k]! < -tolerance).sort((a, b) => delta[a]! - delta[b]! || a - b);
     let applied = false;
     for (const k of moves.slice(0, TRIES_PER_ROUND)) {
+      if (performance.now() > options.deadline) break;
       // Making the change legal may undo part of it: keep it only if it still pays.
       const proposal = chosen.slice();
       proposal[k] = 1 - proposal[k]!;

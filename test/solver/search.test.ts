@@ -45,7 +45,7 @@ it('bounds the optimum from below and keeps only legal partitions', () => {
     const expected = bruteForce(problem);
     const small = reduceProblem(problem).problem;
     const far = performance.now() + 60_000;
-    const result = searchDynamic(small, far, far);
+    const result = searchDynamic(small, { boundDeadline: far, deadline: far });
     const where = `instance ${k}: ${JSON.stringify(problem)}`;
     if (Number.isFinite(expected.cost) && result.lowerBound > expected.cost + 1e-6 * Math.max(1, Math.abs(expected.cost))) {
       throw new Error(`${where}: bound ${result.lowerBound} above the optimum ${expected.cost}`);
