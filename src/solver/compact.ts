@@ -67,3 +67,10 @@ export function costOf(tree: CompactTree, chosen: Uint8Array): number {
 export function namesOf(tree: CompactTree, chosen: Uint8Array): string[] {
   return tree.methods.filter((_, k) => chosen[k] === 1);
 }
+
+/** Slack for comparing costs of this tree: sums over many contexts differ in the last bits. */
+export function costTolerance(tree: CompactTree): number {
+  let scale = Math.abs(tree.constant);
+  for (const w of tree.weight) scale += Math.abs(w);
+  return 1e-9 * scale + 1e-12;
+}

@@ -16,7 +16,7 @@
  * Each step also rounds the relaxed answer to a set of migration points and prices it, so the
  * best legal set found comes back with the bound.
  */
-import { costOf, type CompactTree } from './compact.js';
+import { costOf, costTolerance, type CompactTree } from './compact.js';
 
 export interface LagrangianOptions {
   /** performance.now() after which no new step starts (the first always does). */
@@ -26,13 +26,11 @@ export interface LagrangianOptions {
   maxSteps: number;
   /** A legal set made from a proposal (native-state groups, budget), or undefined. */
   legalize(chosen: Uint8Array): Uint8Array | undefined;
-  /** A legal set already known (its cost is the first upper bound); empty means all-device. */
-  start?: Uint8Array;
 }
 
 export interface LagrangianResult {
   lowerBound: number;
-  /** Best legal set found (possibly `start`), with its cost; Infinity when none was legal. */
+  /** Best legal set found (all-device when nothing beat it), with its cost; Infinity when none was legal. */
   chosen: Uint8Array;
   cost: number;
   steps: number;
@@ -54,6 +52,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
   const muDirection = new Float64Array(n);
   const nu = new Float64Array(n);
   const onClone = new Uint8Array(n);
+  const covered = new Uint8Array(n);
   const coveredSum = new Float64Array(n);
   const uncoveredSum = new Float64Array(n);
   const migrates = new Uint8Array(n);
@@ -64,12 +63,13 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
   const contextsOf = new Float64Array(m);
   for (let i = 0; i < n; i++) if (method[i]! >= 0) contextsOf[method[i]!]!++;
 
-  let best = options.legalize(options.start ?? new Uint8Array(m)) ?? new Uint8Array(m);
-  let bestCost = options.legalize(best) ? costOf(tree, best) : Infinity;
+  const allDevice = options.legalize(new Uint8Array(m));
+  let best = allDevice ?? new Uint8Array(m);
+  let bestCost = allDevice ? costOf(tree, allDevice) : Infinity;
   let lowerBound = -Infinity;
   let theta = 1;
   let sinceBetter = 0;
-  const tolerance = 1e-9 * (Math.abs(tree.constant) + weight.reduce((s, x) => s + Math.abs(x), 0)) + 1e-12;
+  const tolerance = costTolerance(tree);
 
   const offer = (proposal: Uint8Array): void => {
     const legal = options.legalize(proposal);
@@ -125,7 +125,6 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
 
     // The copies y of the minimiser, top-down.
     votes.fill(0);
-    const covered = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const p = parent[i]!;
       covered[i] = p >= 0 && onClone[p] ? 1 : 0;

@@ -8,7 +8,7 @@
  *   instead at the outermost contexts below c whose method is another chosen one.
  * The best change that stays profitable once made legal is applied, and the round repeats.
  */
-import { costOf, type CompactTree } from './compact.js';
+import { costOf, costTolerance, type CompactTree } from './compact.js';
 
 export interface ImproveOptions {
   /** performance.now() after which no new round starts (the first always does). */
@@ -25,7 +25,7 @@ const TRIES_PER_ROUND = 16;
 export function improve(tree: CompactTree, start: Uint8Array, options: ImproveOptions): { chosen: Uint8Array; cost: number } {
   let chosen: Uint8Array = start.slice();
   let cost = costOf(tree, chosen);
-  const tolerance = 1e-9 * (Math.abs(tree.constant) + tree.weight.reduce((s, x) => s + Math.abs(x), 0)) + 1e-12;
+  const tolerance = costTolerance(tree);
   for (let round = 0; round < 4 * tree.methods.length + 1 && (round === 0 || (performance.now() < options.deadline && !options.stop())); round++) {
     const delta = changeCosts(tree, chosen);
     const moves = [...delta.keys()].filter((k) => delta[k]! < -tolerance).sort((a, b) => delta[a]! - delta[b]! || a - b);

@@ -3,26 +3,31 @@ import type { PartitionProblem, ProblemContext } from '../../src/model/types.js'
 import { checkPartition, solvePartition } from '../../src/solver/index.js';
 import { rng } from './random-problems.js';
 
-/** A static-nesting problem GLPK cannot prove optimal in a second (5000 contexts, 1000 methods). */
-function hardProblem(): PartitionProblem {
+/**
+ * Problems GLPK cannot prove optimal in a second: static nesting over 5000 contexts and 1000
+ * methods; dynamic over 30000 contexts and 2000 methods (20k contexts after the reductions, whose
+ * per-context model GLPK's simplex takes minutes on).
+ */
+function hardProblem(nesting: 'static' | 'dynamic' = 'static'): PartitionProblem {
+  const [size, methods, pinnedChance] = nesting === 'static' ? [5000, 1000, 0.02] : [30000, 2000, 0];
   const rand = rng(1);
   const contexts: ProblemContext[] = [];
-  for (let i = 0; i < 5000; i++) {
+  for (let i = 0; i < size; i++) {
     contexts.push({
       parent: i === 0 ? -1 : Math.max(0, i - 1 - Math.floor(rand() * 20)),
-      method: `m${Math.floor(rand() * 1000)}`,
+      method: `m${Math.floor(rand() * methods)}`,
       deviceCost: rand() * 10,
       cloneCost: rand() * 3,
       migrationCost: rand() * 20,
     });
   }
-  const all = Array.from({ length: 1000 }, (_, k) => `m${k}`);
+  const all = Array.from({ length: methods }, (_, k) => `m${k}`);
   return {
     contexts,
     candidates: all.filter(() => rand() < 0.7),
-    pinned: all.filter(() => rand() < 0.02),
+    pinned: all.filter(() => rand() < pinnedChance),
     groups: [['m3', 'm7']],
-    nesting: 'static',
+    nesting,
   };
 }
 
@@ -48,25 +53,8 @@ it('stops near the time limit and reports how far from optimal it may be', async
   expect(Date.now() - started).toBeLessThan(15000);
 });
 
-/** A dynamic-nesting problem whose per-context model GLPK's simplex takes minutes on (20k contexts after the reductions). */
-function wideDynamicProblem(): PartitionProblem {
-  const rand = rng(1);
-  const contexts: ProblemContext[] = [];
-  for (let i = 0; i < 30000; i++) {
-    contexts.push({
-      parent: i === 0 ? -1 : Math.max(0, i - 1 - Math.floor(rand() * 20)),
-      method: `m${Math.floor(rand() * 2000)}`,
-      deviceCost: rand() * 10,
-      cloneCost: rand() * 3,
-      migrationCost: rand() * 20,
-    });
-  }
-  const all = Array.from({ length: 2000 }, (_, k) => `m${k}`);
-  return { contexts, candidates: all.filter(() => rand() < 0.7), pinned: [], groups: [['m3', 'm7']], nesting: 'dynamic' };
-}
-
 it('holds the time limit in the default model too, with a partition and a bound of its own', async () => {
-  const problem = wideDynamicProblem();
+  const problem = hardProblem('dynamic');
   const started = Date.now();
   const s = await solvePartition(problem, { timeLimitSec: 2, mipGap: 0 });
   expect(checkPartition(problem, s.migrate).violations).toEqual([]);
