@@ -23,10 +23,12 @@
  *   library.ts), one per (caller, leaf) with its first site; they are not in `edges`.
  */
 import { ts } from 'ts-morph';
-import { isMethodNode } from '../ids/methodIds.js';
+import { climbWrappers, isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
+import { keyNames, propertyDecls } from './keys.js';
 import { Resolver, type Target } from './resolve.js';
+import { Stores } from './stores.js';
 import type { CallEdge, UnresolvedCall } from './types.js';
 import { walkFile, type CallSite, type FileSites } from './walk.js';
 
@@ -45,11 +47,10 @@ interface PendingParam {
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
   const all = app.files.map((f) => walkFile(f, table));
-  const stores = new Map<string, ts.Node[]>();
-  for (const s of all) for (const x of s.stores) (stores.get(x.name) ?? stores.set(x.name, []).get(x.name)!).push(x.fn);
+  const stores = new Stores(app.checker, all.flatMap((s) => s.stores));
   const resolver = new Resolver(app, table, all.flatMap((s) => s.literalFns), stores);
   const b = new GraphBuilder(table, resolver);
-  const names = memberNames(table, all);
+  const names = memberNames(table, all, stores);
   for (const s of all) b.file(s, names);
   b.parameterFlow();
   b.implicitSuper(app.files);
@@ -61,16 +62,14 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
  * function-valued member (last segments of method ids, object-literal members of any value,
  * stored properties), and for identifiers also variables that may hold functions.
  */
-function memberNames(table: MethodTable, all: FileSites[]): Names {
+function memberNames(table: MethodTable, all: FileSites[], stores: Stores): Names {
   const members = new Set<string>();
   for (const id of table.byId.keys()) {
     const last = id.slice(id.lastIndexOf('.') + 1);
     members.add(last.replace(/~\d+$/, ''));
   }
-  for (const s of all) {
-    for (const l of s.literalFns) members.add(l.name);
-    for (const x of s.stores) members.add(x.name);
-  }
+  for (const s of all) for (const l of s.literalFns) members.add(l.name);
+  for (const name of stores.names()) members.add(name);
   const refs = new Set(members);
   for (const id of table.byId.keys()) refs.add(id.slice(id.indexOf('#') + 1).replace(/~\d+$/, ''));
   for (const s of all) for (const n of s.boundNames) refs.add(n);
@@ -106,8 +105,11 @@ class GraphBuilder {
     for (const { node, owner } of s.calls) this.call(f, node, owner);
     for (const { node, owner } of s.members) {
       const name = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
-      if (!(ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) || !names.members.has(name.text)) continue;
-      this.member(f, node, name, owner);
+      if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(name) && !ts.isNumericLiteral(name)) this.keyedMember(f, node, owner);
+      else if ((ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) && names.members.has(name.text)) {
+        const sym = this.r.symbolAt(name);
+        this.member(f, node, (sym?.declarations ?? []).filter((d) => this.r.isApp(d)), siteOf(f, name), owner);
+      }
     }
     for (const { node, owner } of s.refs) {
       if (!names.refs.has(node.text)) continue;
@@ -138,12 +140,17 @@ class GraphBuilder {
     else this.unresolved.push({ from: owner, site, text, reason: r.reason });
   }
 
+  /** `obj[k]` with a finite key type reads (or writes) each property `k` may name. */
+  private keyedMember(f: AppFile, node: ts.ElementAccessExpression, owner: string): void {
+    const names = keyNames(this.r.checker, node.argumentExpression);
+    if (!names) return;
+    const decls = names.flatMap((n) => propertyDecls(this.r.checker, node.expression, n)).filter((d) => this.r.isApp(d));
+    this.member(f, node, decls, siteOf(f, node.argumentExpression), owner);
+  }
+
   /** `obj.x` may run a getter/setter, or hand out a method as a value. */
-  private member(f: AppFile, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: ts.Node, owner: string): void {
-    const sym = this.r.symbolAt(name);
-    const decls = (sym?.declarations ?? []).filter((d) => this.r.isApp(d));
+  private member(f: AppFile, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, decls: ts.Declaration[], site: string, owner: string): void {
     if (!decls.length) return;
-    const site = siteOf(f, name);
     const accessors = decls.filter((d) => ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d));
     const targets: Target[] = [];
     for (const d of accessors) {
@@ -157,7 +164,7 @@ class GraphBuilder {
       for (const o of this.r.hierarchy.implementationsOf(d)) if (ts.isAccessor(o)) targets.push({ node: o, kind: 'accessor' });
     }
     const methods = decls.filter((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || isFunctionProperty(d));
-    if (methods.length) {
+    if (methods.length && !isAssigned(node)) {
       const r = this.r.fromDecls(methods, node.expression.kind === ts.SyntaxKind.SuperKeyword);
       if ('targets' in r) {
         for (const t of r.targets) {
@@ -239,6 +246,12 @@ class GraphBuilder {
 
 function isFunctionProperty(d: ts.Node): boolean {
   return (ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && isMethodNode(d.initializer);
+}
+
+/** `x.m = v`: the old value is overwritten, not read (so not handed out); a setter still runs. */
+function isAssigned(node: ts.Expression): boolean {
+  const e = climbWrappers(node);
+  return ts.isBinaryExpression(e.parent) && e.parent.left === e && e.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
 }
 
 function isNothing(e: ts.Expression): boolean {

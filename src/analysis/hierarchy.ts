@@ -46,6 +46,11 @@ export class Hierarchy {
     return ext ? this.classesAt(ext.expression)[0] : undefined;
   }
 
+  /** Whether instances of one class may be instances of the other (same class, or one extends the other). */
+  related(a: ts.ClassLikeDeclaration, b: ts.ClassLikeDeclaration): boolean {
+    return a === b || this.subclassesOf(a).includes(b) || this.subclassesOf(b).includes(a);
+  }
+
   /** Overrides of class member `m` in transitive subclasses. */
   overridesOf(m: ts.ClassElement): ts.Node[] {
     const cls = m.parent;

@@ -10,9 +10,11 @@
 import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
 import { Hierarchy } from './hierarchy.js';
+import { keyNames, propertyDecls } from './keys.js';
 import { libraryLeaf } from './library.js';
 import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
+import type { Stores } from './stores.js';
 import type { EdgeKind } from './types.js';
 import { FunctionValues } from './values.js';
 import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from './walk.js';
@@ -38,7 +40,7 @@ export class Resolver {
     app: LoadedApp,
     readonly table: MethodTable,
     literalFns: LiteralMember[],
-    stores: Map<string, ts.Node[]>,
+    stores: Stores,
   ) {
     this.checker = app.checker;
     this.hierarchy = new Hierarchy(app, table, literalFns);
@@ -110,6 +112,8 @@ export class Resolver {
         const fn = ts.isFunctionDeclaration(d) || ts.isFunctionExpression(d) || ts.isArrowFunction(d);
         targets.push({ node: d, kind: viaSuper ? 'super' : fn ? 'direct' : 'method' });
         if (!viaSuper && ts.isClassElement(d)) for (const o of this.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'hierarchy' });
+        // Assigned over the method (`r.text = wrap(r.text)`): the instance runs the stored value.
+        if (!viaSuper && ts.isMethodDeclaration(d)) for (const o of this.values.storedOver(d)) targets.push({ node: o, kind: 'callback' });
         continue;
       }
       if (ts.isMethodSignature(d) || ts.isPropertySignature(d) || isAbstract(d)) {
@@ -137,11 +141,15 @@ export class Resolver {
   }
 
   /**
-   * `obj[key]()` with a computed key: every function member of an app object literal or class
-   * the receiver names, and always listed as unresolved, since the key is not known statically.
+   * `obj[key]()` with a computed key: with a finite key type, what `obj.a()`, `obj.b()`, ... run;
+   * else every function member of an app object literal or class the receiver names, and always
+   * listed as unresolved, since the key is not known statically.
    */
   private computed(expr: ts.ElementAccessExpression): Resolution {
     const reason = `called through a computed key ([${shortText(expr.argumentExpression)}]): the member is not known statically`;
+    const names = keyNames(this.checker, expr.argumentExpression);
+    const byName = names && this.byKeys(expr, names);
+    if (byName) return byName;
     const recv = this.symbolAt(skipWrappers(expr.expression));
     const targets: Target[] = [];
     for (const d of recv?.declarations ?? []) {
@@ -157,6 +165,43 @@ export class Resolver {
     const sigs = this.checker.getTypeAtLocation(expr).getCallSignatures();
     const libOnly = sigs.length > 0 && sigs.every((s) => s.declaration !== undefined && !this.isApp(s.declaration));
     return libOnly ? { library: libraryLeaf(this.checker, expr.expression, this.symbolAt(skipWrappers(expr.expression))) } : { reason };
+  }
+
+  /** `obj[k]()` with k: 'a' | 'b': the union of `obj.a()` and `obj.b()`; undefined when a name is not a declared property (index signatures). */
+  private byKeys(expr: ts.ElementAccessExpression, names: string[]): Resolution | undefined {
+    const recv = skipWrappers(expr.expression);
+    const targets: Target[] = [];
+    const reasons: string[] = [];
+    let app = false;
+    for (const name of names) {
+      const decls = propertyDecls(this.checker, recv, name);
+      if (!decls.length) return undefined;
+      if (decls.every((d) => !this.isApp(d))) continue;
+      app = true;
+      const r = this.fromDecls(decls);
+      if ('targets' in r) targets.push(...r.targets);
+      if ('targets' in r && r.partial) reasons.push(r.partial);
+      if ('reason' in r) reasons.push(`${r.reason} (key '${name}')`);
+    }
+    if (targets.length) return reasons.length ? { targets, partial: reasons[0] } : { targets };
+    if (!app) return { library: libraryLeaf(this.checker, recv, this.symbolAt(recv)) };
+    return { reason: reasons[0] ?? 'callee is not a statically known function' };
+  }
+
+  /**
+   * May `recv` hold an instance of `cls` (or of a class related to it)? Untyped receivers,
+   * interfaces and object types may (structural); primitives and unrelated classes may not.
+   */
+  mayHold(recv: ts.Expression, cls: ts.ClassLikeDeclaration): boolean {
+    const t = this.checker.getTypeAtLocation(recv);
+    const parts = t.isUnionOrIntersection() ? t.types : [t];
+    return parts.some((raw) => {
+      if (raw.flags & NOT_OBJECT) return false;
+      const p = this.checker.getApparentType(raw); // `this` and type parameters: their constraint
+      if (p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+      const classes = (p.getSymbol()?.declarations ?? []).filter(ts.isClassLike);
+      return classes.length === 0 || classes.some((k) => this.hierarchy.related(k, cls));
+    });
   }
 
   private construct(expr: ts.Expression): Resolution {
@@ -243,6 +288,8 @@ export class Resolver {
     return decls.length === 0 || decls.some((d) => this.isApp(d));
   }
 }
+
+const NOT_OBJECT = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;
 
 function shortText(e: ts.Node): string {
   const t = e.getText().replace(/\s+/g, ' ');

@@ -2,12 +2,15 @@
  * Which app functions an expression or declaration may hold, following simple data flow:
  * `const g = f`, `a ? f : g`, `a ?? f`, `f.bind(x)`, factories (`const h = make()` holds what
  * `make` returns), properties assigned anywhere in the app by name (`this.onData = () => ...`,
- * `api.handler = f`). Depth-limited, so a cycle of aliases ends; what is not found here stays
+ * `api.handler = f`, also over a method: `r.text = wrap(r.text)`), element access with a finite
+ * key type (`obj[k]`, k: 'a' | 'b'). Depth-limited, so a cycle of aliases ends; what is not found here stays
  * an unresolved call with its reason.
  */
 import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
+import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
+import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers } from './walk.js';
 
 const MAX_DEPTH = 6;
@@ -15,8 +18,8 @@ const MAX_DEPTH = 6;
 export class FunctionValues {
   constructor(
     private readonly r: Resolver,
-    /** Property name -> functions assigned to a property of that name anywhere in the app. */
-    private readonly stores: Map<string, ts.Node[]>,
+    /** Values assigned to properties anywhere in the app, by property name. */
+    private readonly stores: Stores,
   ) {}
 
   /** Functions an expression may evaluate to. */
@@ -41,7 +44,7 @@ export class FunctionValues {
     if (ts.isAwaitExpression(e)) return this.of(e.expression, depth + 1);
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
-      if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return []; // computed key
+      if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
       const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression;
       const sym = this.r.symbolAt(name);
       if (ts.isIdentifier(e) && sym?.valueDeclaration && ts.isShorthandPropertyAssignment(sym.valueDeclaration)) {
@@ -49,7 +52,7 @@ export class FunctionValues {
         return (s?.declarations ?? []).flatMap((d) => this.ofDeclaration(d, depth + 1));
       }
       const decls = (sym?.declarations ?? []).filter((d) => this.r.isApp(d));
-      return decls.flatMap((d) => (isMethodNode(d) ? [d] : this.ofDeclaration(d, depth + 1)));
+      return decls.flatMap((d) => (!isMethodNode(d) ? this.ofDeclaration(d, depth + 1) : ts.isMethodDeclaration(d) ? [d, ...this.storedOver(d, depth)] : [d]));
     }
     return [];
   }
@@ -66,9 +69,9 @@ export class FunctionValues {
     if (ts.isBindingElement(d)) return [];
     const init = ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
     const fromInit = init ? this.of(init, depth + 1) : [];
-    if (ts.isPropertyDeclaration(d)) return [...fromInit, ...this.stored(d)];
+    if (ts.isPropertyDeclaration(d)) return [...fromInit, ...this.stored(d, depth)];
     // An interface member: what object literals and classes implementing it hold there.
-    if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.hierarchy.implementationsOf(d), ...(ts.isPropertySignature(d) ? this.stored(d) : [])];
+    if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.hierarchy.implementationsOf(d), ...(ts.isPropertySignature(d) ? this.stored(d, depth) : [])];
     return fromInit;
   }
 
@@ -80,11 +83,32 @@ export class FunctionValues {
     return decls.some((d) => (ts.isPropertySignature(d) || ts.isMethodSignature(d)) && this.r.hierarchy.unknownImplementationsOf(d).length > 0);
   }
 
-  /** Functions assigned (`x.name = fn`) to a property with this declaration's name. */
-  stored(d: ts.PropertyDeclaration | ts.PropertySignature): ts.Node[] {
-    const n = d.name;
-    const name = ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n) ? n.text : undefined;
-    return name === undefined ? [] : (this.stores.get(name) ?? []);
+  /** Functions assigned (`x.name = v`) to a property with this declaration's name. */
+  stored(d: ts.PropertyDeclaration | ts.PropertySignature, depth = 0): ts.Node[] {
+    const name = declName(d);
+    return name === undefined ? [] : this.stores.named(name).flatMap((s) => this.of(s.value, depth + 1));
+  }
+
+  /** Functions assigned over class method `m` on receivers that may hold an instance of its class. */
+  storedOver(m: ts.MethodDeclaration, depth = 0): ts.Node[] {
+    const name = declName(m);
+    const cls = m.parent;
+    if (name === undefined || !ts.isClassLike(cls)) return [];
+    return this.stores.named(name).flatMap((s) => (this.r.mayHold(s.recv, cls) ? this.of(s.value, depth + 1) : []));
+  }
+
+  /** `obj[k]` with a finite key type: what each named property holds (`obj.a`, `obj.b`, ...). */
+  private keyed(e: ts.ElementAccessExpression, depth: number): ts.Node[] {
+    const names = keyNames(this.r.checker, e.argumentExpression) ?? [];
+    const out: ts.Node[] = [];
+    for (const name of names) {
+      for (const d of propertyDecls(this.r.checker, e.expression, name)) {
+        if (!this.r.isApp(d)) continue;
+        if (isMethodNode(d)) out.push(d, ...(ts.isMethodDeclaration(d) ? this.storedOver(d, depth) : []));
+        else out.push(...this.ofDeclaration(d, depth + 1));
+      }
+    }
+    return out;
   }
 
   /** Functions returned by the app functions a call may run (factories, `once(f)`-style wrappers). */
@@ -107,4 +131,9 @@ export class FunctionValues {
     }
     return out;
   }
+}
+
+function declName(d: ts.NamedDeclaration): string | undefined {
+  const n = d.name;
+  return n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n) || ts.isNumericLiteral(n)) ? n.text : undefined;
 }

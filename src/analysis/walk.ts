@@ -6,7 +6,8 @@
  * - refs: identifiers used as values (not called), which may hand out a function;
  * - escapes: function expressions created in a method and not bound to a name (a callback passed
  *   along, returned or stored anonymously): the owner gets a 'callback' edge to them;
- * - stores: `x.name = <function>` assignments, for calls through properties typed as functions.
+ * - stores: `x.name = v`, `x[k] = v` assignments of a value that may be a function (a function
+ *   written in place, a name, a call, ...), for calls through the property (stores.ts).
  * Nothing here asks the checker; filtering by name happens afterwards.
  */
 import { ts } from 'ts-morph';
@@ -27,6 +28,13 @@ export interface LiteralMember {
   value?: ts.Expression | ts.ShorthandPropertyAssignment;
 }
 
+/** `left = value` into a property: `name` is undefined for a computed key (resolved by its type later). */
+export interface Store {
+  name: string | undefined;
+  left: ts.PropertyAccessExpression | ts.ElementAccessExpression;
+  value: ts.Expression;
+}
+
 export interface FileSites {
   file: AppFile;
   /** Owner '' for calls at top level (no edge, but their arguments feed parameter flow). */
@@ -34,7 +42,7 @@ export interface FileSites {
   members: Owned<ts.PropertyAccessExpression | ts.ElementAccessExpression>[];
   refs: Owned<ts.Identifier>[];
   escapes: Owned<ts.FunctionLikeDeclaration>[];
-  stores: { name: string; fn: ts.Node }[];
+  stores: Store[];
   /**
    * Members of object literals, for interface calls (see hierarchy.ts): a function written in
    * place (`fn`), or any other value (`{ scan: scanNext }`, shorthand `{ f }`), resolved later.
@@ -99,13 +107,24 @@ function collect(node: ts.Node, owner: string, out: FileSites): void {
 
 function store(b: ts.BinaryExpression, out: FileSites): void {
   if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-  const right = skipWrappers(b.right);
-  if (!isMethodNode(right)) return;
-  const left = b.left;
-  if (ts.isPropertyAccessExpression(left)) out.stores.push({ name: left.name.text, fn: right });
-  else if (ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression)) {
-    out.stores.push({ name: left.argumentExpression.text, fn: right });
+  const value = skipWrappers(b.right);
+  if (!mayBeFunction(value)) return;
+  const left = skipWrappers(b.left);
+  if (ts.isPropertyAccessExpression(left)) out.stores.push({ name: left.name.text, left, value });
+  else if (ts.isElementAccessExpression(left)) {
+    const k = left.argumentExpression;
+    out.stores.push({ name: ts.isStringLiteralLike(k) || ts.isNumericLiteral(k) ? k.text : undefined, left, value });
   }
+}
+
+/** Values that may evaluate to a function (arithmetic, literals and `undefined` cannot). */
+function mayBeFunction(e: ts.Expression): boolean {
+  if (isMethodNode(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isConditionalExpression(e)) return true;
+  if (ts.isIdentifier(e)) return e.text !== 'undefined';
+  if (ts.isAwaitExpression(e)) return true;
+  if (!ts.isBinaryExpression(e)) return false;
+  const k = e.operatorToken.kind;
+  return k === ts.SyntaxKind.BarBarToken || k === ts.SyntaxKind.QuestionQuestionToken || k === ts.SyntaxKind.AmpersandAmpersandToken || k === ts.SyntaxKind.CommaToken || k === ts.SyntaxKind.EqualsToken;
 }
 
 function literalMember(fn: ts.FunctionLikeDeclaration, out: FileSites): void {

@@ -1,0 +1,41 @@
+/**
+ * Computed keys with a finite type: `obj[k]` where `k` is a string/number literal, a union of
+ * them, an enum or a `keyof` of a known type names exactly those properties, so it is resolved
+ * like `obj.a`, `obj.b`, ... A key typed `string`, `number`, `symbol` or `any` is not finite:
+ * such sites stay unresolved.
+ */
+import { ts } from 'ts-morph';
+
+const MAX_KEYS = 64;
+
+/** The property names a key expression may take, or undefined when they are not a finite set. */
+export function keyNames(checker: ts.TypeChecker, key: ts.Expression): string[] | undefined {
+  if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return [key.text];
+  return namesOfType(checker, checker.getTypeAtLocation(key), 0);
+}
+
+function namesOfType(checker: ts.TypeChecker, t: ts.Type, depth: number): string[] | undefined {
+  // `K extends keyof T`, `T[K]`, `keyof T` in a generic body: what the constraint allows.
+  if (t.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Index | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution)) {
+    const c = depth < 4 ? checker.getBaseConstraintOfType(t) : undefined;
+    return c && c !== t ? namesOfType(checker, c, depth + 1) : undefined;
+  }
+  const parts = t.isUnion() ? t.types : [t];
+  if (parts.length > MAX_KEYS) return undefined;
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p.isStringLiteral() || p.isNumberLiteral()) out.push(String(p.value));
+    else if (p.flags & ts.TypeFlags.Never) continue;
+    else return undefined;
+  }
+  return out;
+}
+
+/** The declarations of property `name` on the type of `recv` (all members of a union). */
+export function propertyDecls(checker: ts.TypeChecker, recv: ts.Expression, name: string): readonly ts.Declaration[] {
+  const t = checker.getApparentType(checker.getTypeAtLocation(recv));
+  const parts = t.isUnion() ? t.types : [t];
+  const out: ts.Declaration[] = [];
+  for (const p of parts) out.push(...(checker.getPropertyOfType(checker.getApparentType(p), name)?.declarations ?? []));
+  return out;
+}

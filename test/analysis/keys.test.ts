@@ -1,0 +1,80 @@
+import { analyzeApp } from '../../src/analysis/index.js';
+import type { AnalysisResult } from '../../src/analysis/types.js';
+import { fixture } from './helpers.js';
+
+const edges = (r: AnalysisResult) => r.edges.map((e) => [e.from, e.to, e.site, e.kind]);
+
+describe('computed keys with a finite type, stores through them (calls-keys)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-keys'), catalogs: [] })));
+  const K = 'src/keys.ts';
+
+  test('every property the key may name, and what was stored over those methods', () => {
+    expect(edges(r)).toEqual([
+      // r[k].call(r, s), K extends keyof Renderer: the read hands out each method, the call runs it
+      [`${K}#anyKey`, `${K}#Renderer.bold`, `${K}:22:12`, 'callback'],
+      [`${K}#anyKey`, `${K}#Renderer.bold`, `${K}:22:15`, 'callback'],
+      [`${K}#anyKey`, `${K}#Renderer.code`, `${K}:22:12`, 'callback'],
+      [`${K}#anyKey`, `${K}#Renderer.code`, `${K}:22:15`, 'callback'],
+      [`${K}#anyKey`, `${K}#Renderer.text`, `${K}:22:12`, 'callback'],
+      [`${K}#anyKey`, `${K}#Renderer.text`, `${K}:22:15`, 'callback'],
+      [`${K}#anyKey`, `${K}#wrapAll.<anonymous 1>`, `${K}:22:12`, 'callback'],
+      [`${K}#anyKey`, `${K}#wrapAll.<anonymous 1>`, `${K}:22:15`, 'callback'],
+      // r[op](s), op: an enum of 'text' and 'code'
+      [`${K}#byEnum`, `${K}#Renderer.code`, `${K}:31:10`, 'method'],
+      [`${K}#byEnum`, `${K}#Renderer.text`, `${K}:31:10`, 'method'],
+      [`${K}#byEnum`, `${K}#wrapAll.<anonymous 1>`, `${K}:31:10`, 'callback'],
+      [`${K}#lookup`, `${K}#table.up`, `${K}:59:10`, 'callback'], // a string key: candidates, and unresolved
+      // r.text() may run the wrapper stored by r[k] = ...; r.code() may not ('code' is not a Style)
+      [`${K}#render`, `${K}#Renderer.code`, `${K}:42:26`, 'method'],
+      [`${K}#render`, `${K}#Renderer.text`, `${K}:42:12`, 'method'],
+      [`${K}#render`, `${K}#wrapAll.<anonymous 1>`, `${K}:42:12`, 'callback'],
+      [`${K}#styled`, `${K}#Renderer.bold`, `${K}:18:10`, 'method'],
+      [`${K}#styled`, `${K}#Renderer.text`, `${K}:18:10`, 'method'],
+      [`${K}#styled`, `${K}#wrapAll.<anonymous 1>`, `${K}:18:10`, 'callback'],
+      // const prev = r[k]: handed out; the store r[k] = ... itself reads nothing
+      [`${K}#wrapAll`, `${K}#Renderer.bold`, `${K}:36:20`, 'callback'],
+      [`${K}#wrapAll`, `${K}#Renderer.text`, `${K}:36:20`, 'callback'],
+      [`${K}#wrapAll`, `${K}#wrapAll.<anonymous 1>`, `${K}:36:20`, 'callback'],
+      // prev.call(r, s): the previous method, or a wrapper stored by an earlier wrapAll
+      [`${K}#wrapAll.<anonymous 1>`, `${K}#Renderer.bold`, `${K}:37:27`, 'callback'],
+      [`${K}#wrapAll.<anonymous 1>`, `${K}#Renderer.bold`, `${K}:37:32`, 'callback'],
+      [`${K}#wrapAll.<anonymous 1>`, `${K}#Renderer.text`, `${K}:37:27`, 'callback'],
+      [`${K}#wrapAll.<anonymous 1>`, `${K}#Renderer.text`, `${K}:37:32`, 'callback'],
+      [`${K}#wrapAll.<anonymous 1>`, `${K}#wrapAll.<anonymous 1>`, `${K}:37:27`, 'callback'],
+      [`${K}#wrapAll.<anonymous 1>`, `${K}#wrapAll.<anonymous 1>`, `${K}:37:32`, 'callback'],
+    ]);
+    // Counter's store (another shape) reaches no Renderer method; patch() writes, so no edge either.
+    expect(r.edges.filter((e) => e.from === `${K}#patch` || e.to.startsWith(`${K}#patch`))).toEqual([]);
+  });
+
+  test('a key typed string stays unresolved', () => {
+    expect(r.unresolved).toEqual([
+      { from: `${K}#lookup`, site: `${K}:59:10`, text: 'table[name]!', reason: 'called through a computed key ([name]): the member is not known statically' },
+    ]);
+  });
+});
+
+describe('values stored into properties (calls-stores)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-stores'), catalogs: [] })));
+  const S = 'src/stores.ts';
+
+  test('a factory result, a variable and a conditional stored into a property', () => {
+    expect(edges(r)).toEqual([
+      [`${S}#Job.run`, `${S}#Job.done`, `${S}:11:10`, 'callback'], // the field initialiser
+      [`${S}#Job.run`, `${S}#onFail`, `${S}:11:10`, 'callback'], // j.done = pick(ok)
+      [`${S}#Job.run`, `${S}#onReady`, `${S}:11:10`, 'callback'],
+      [`${S}#fire`, `${S}#onReady`, `${S}:29:5`, 'callback'], // h.before = f (const f = onReady)
+      [`${S}#hook`, `${S}#onReady`, `${S}:24:13`, 'callback'],
+      [`${S}#hook`, `${S}#onReady`, `${S}:25:14`, 'callback'],
+      [`${S}#pick`, `${S}#onFail`, `${S}:6:47`, 'callback'],
+      [`${S}#pick`, `${S}#onReady`, `${S}:6:37`, 'callback'],
+      [`${S}#wire`, `${S}#pick`, `${S}:16:12`, 'callback'],
+    ]);
+  });
+
+  test('a stored parameter is not followed: the call stays unresolved', () => {
+    expect(r.unresolved).toEqual([{ from: `${S}#Slot.call`, site: `${S}:39:10`, text: 'this.cb', reason: 'callee is not a statically known function' }]);
+  });
+});
