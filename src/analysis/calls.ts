@@ -30,7 +30,7 @@ import { keyNames, propertyDecls } from './keys.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
 import type { CallEdge, UnresolvedCall } from './types.js';
-import { walkFile, type CallSite, type FileSites } from './walk.js';
+import { skipWrappers, walkFile, type CallSite, type FileSites } from './walk.js';
 
 export interface CallGraph {
   edges: CallEdge[];
@@ -43,7 +43,17 @@ interface PendingParam {
   site: string;
   text: string;
   param: ts.ParameterDeclaration;
+  /** What the functions found for the parameter receive at this call. */
+  args: ts.NodeArray<ts.Expression> | undefined;
 }
+
+interface Flow {
+  values: Set<ts.Node>;
+  complete: boolean;
+}
+
+/** Rounds of parameter flow: a function found for a parameter call may itself call a parameter. */
+const MAX_FLOW_ROUNDS = 8;
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
   const all = app.files.map((f) => walkFile(f, table));
@@ -121,10 +131,9 @@ class GraphBuilder {
 
   private call(f: AppFile, node: CallSite, owner: string): void {
     const r = this.r.call(node);
+    const args = this.argumentsOf(node);
     if ('targets' in r) {
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        for (const t of r.targets) (this.callsTo.get(t.node) ?? this.callsTo.set(t.node, []).get(t.node)!).push(node.arguments ?? ts.factory.createNodeArray());
-      }
+      if (args) for (const t of r.targets) this.calledWith(t.node, args);
       if (owner) this.add(owner, r.targets, siteOf(f, siteNode(node)));
       if (owner && r.partial) this.unresolved.push({ from: owner, site: siteOf(f, siteNode(node)), text: shorten(calleeText(node, f.sf)), reason: r.partial });
       return;
@@ -136,8 +145,27 @@ class GraphBuilder {
       return;
     }
     const text = shorten(calleeText(node, f.sf));
-    if (r.param) this.pending.push({ from: owner, site, text, param: r.param });
+    if (r.param) this.pending.push({ from: owner, site, text, param: r.param, args });
     else this.unresolved.push({ from: owner, site, text, reason: r.reason });
+  }
+
+  private calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
+    (this.callsTo.get(fn) ?? this.callsTo.set(fn, []).get(fn)!).push(args);
+  }
+
+  /**
+   * The arguments the called function receives: `f.call(t, a)` passes `a`, `f.apply(t, [a])`
+   * passes `a` (any other array is not known: a spread), `f.bind(t)` calls nothing yet.
+   */
+  private argumentsOf(node: CallSite): ts.NodeArray<ts.Expression> | undefined {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+    const args = node.arguments ?? ts.factory.createNodeArray();
+    const member = ts.isCallExpression(node) ? this.r.fnMember(skipWrappers(node.expression)) : undefined;
+    if (member === 'bind') return undefined;
+    if (member === 'call') return ts.factory.createNodeArray(args.slice(1));
+    if (member !== 'apply') return args;
+    const list = args[1] && skipWrappers(args[1]);
+    return ts.factory.createNodeArray(list && ts.isArrayLiteralExpression(list) ? list.elements : [ts.factory.createSpreadElement(ts.factory.createIdentifier('arguments'))]);
   }
 
   /** `obj[k]` with a finite key type reads (or writes) each property `k` may name. */
@@ -197,13 +225,28 @@ class GraphBuilder {
     }
   }
 
-  /** Calls through parameters: the functions passed there at the call sites of their function. */
+  /**
+   * Calls through parameters: the functions passed there at the call sites of their function.
+   * A function found that way receives the arguments of that call too (a callback handed a
+   * callback), so this repeats until no call site is added.
+   */
   parameterFlow(): void {
+    const flows = new Map<PendingParam, Flow>();
+    for (let round = 0, added = true; added && round < MAX_FLOW_ROUNDS; round++) {
+      added = false;
+      for (const p of this.pending) {
+        const flow = this.flowOf(p);
+        const before = flows.get(p)?.values;
+        for (const v of flow.values) {
+          if (before?.has(v) || !p.args) continue;
+          this.calledWith(v, p.args);
+          added = true;
+        }
+        flows.set(p, flow);
+      }
+    }
     for (const p of this.pending) {
-      const fn = p.param.parent;
-      const idx = (fn as ts.SignatureDeclaration).parameters.indexOf(p.param);
-      const flow = { values: new Set<ts.Node>(), complete: true };
-      this.paramValues(fn, idx, flow, new Set());
+      const flow = flows.get(p) ?? this.flowOf(p);
       this.add(p.from, [...flow.values].map((node) => ({ node, kind: 'callback' as const })), p.site);
       if (flow.values.size && flow.complete) continue;
       const reason = flow.values.size
@@ -213,7 +256,14 @@ class GraphBuilder {
     }
   }
 
-  private paramValues(fn: ts.Node, idx: number, flow: { values: Set<ts.Node>; complete: boolean }, seen: Set<ts.Node>): void {
+  private flowOf(p: PendingParam): Flow {
+    const fn = p.param.parent;
+    const flow = { values: new Set<ts.Node>(), complete: true };
+    this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set());
+    return flow;
+  }
+
+  private paramValues(fn: ts.Node, idx: number, flow: Flow, seen: Set<ts.Node>): void {
     if (seen.has(fn) || idx < 0) return;
     seen.add(fn);
     const sites = this.callsTo.get(fn) ?? [];

@@ -67,7 +67,7 @@ export class Resolver {
     }
     if (expr.kind === ts.SyntaxKind.ImportKeyword) return { library: undefined }; // loads a module: its top level runs at load
     if (isMethodNode(expr)) return { targets: [{ node: expr, kind: 'direct' }] }; // IIFE
-    if (isCall && ts.isPropertyAccessExpression(expr) && isFnMember(expr.name.text)) {
+    if (isCall && ts.isPropertyAccessExpression(expr) && this.fnMember(expr)) {
       const fns = this.values.of(expr.expression);
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
       // `f.call(x)` runs f: resolve f as the callee (a library function stays a library leaf).
@@ -100,6 +100,13 @@ export class Resolver {
   }
 
   private readonly bySymbol = new Map<ts.Symbol, Resolution>();
+
+  /** `f.call`, `f.apply`, `f.bind` of Function itself (not an app method named `call`): the name. */
+  fnMember(expr: ts.Expression): 'call' | 'apply' | 'bind' | undefined {
+    if (!ts.isPropertyAccessExpression(expr) || !isFnMember(expr.name.text)) return undefined;
+    const decls = this.symbolAt(expr.name)?.declarations ?? [];
+    return decls.some((d) => this.isApp(d)) ? undefined : (expr.name.text as 'call' | 'apply' | 'bind');
+  }
 
   /** Targets of a symbol's declarations when it is called or read as a function value. */
   fromDecls(decls: readonly ts.Declaration[], viaSuper = false): Resolution {

@@ -70,11 +70,46 @@ describe('values stored into properties (calls-stores)', () => {
       [`${S}#hook`, `${S}#onReady`, `${S}:25:14`, 'callback'],
       [`${S}#pick`, `${S}#onFail`, `${S}:6:47`, 'callback'],
       [`${S}#pick`, `${S}#onReady`, `${S}:6:37`, 'callback'],
+      [`${S}#ring`, `${S}#Slot.call`, `${S}:44:5`, 'method'], // an app method named `call`
       [`${S}#wire`, `${S}#pick`, `${S}:16:12`, 'callback'],
     ]);
   });
 
   test('a stored parameter is not followed: the call stays unresolved', () => {
     expect(r.unresolved).toEqual([{ from: `${S}#Slot.call`, site: `${S}:39:10`, text: 'this.cb', reason: 'callee is not a statically known function' }]);
+  });
+});
+
+describe('callbacks handed callbacks, f.call and f.apply arguments (calls-params)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-params'), catalogs: [] })));
+  const P = 'src/params.ts';
+
+  test('a function found for a parameter receives that call\'s arguments', () => {
+    expect(edges(r)).toEqual([
+      [`${P}#callWith`, `${P}#start.<anonymous 1>`, `${P}:18:5`, 'callback'],
+      [`${P}#collect`, `${P}#collect.<anonymous 1>`, `${P}:10:8`, 'callback'],
+      [`${P}#collect`, `${P}#walk`, `${P}:10:3`, 'direct'],
+      [`${P}#collect.<anonymous 1>`, `${P}#walk.<anonymous 1>`, `${P}:11:17`, 'callback'], // path(): visit(0, () => ...)
+      [`${P}#later`, `${P}#done`, `${P}:33:23`, 'callback'],
+      [`${P}#later`, `${P}#later.<anonymous 1>`, `${P}:33:10`, 'callback'],
+      [`${P}#later`, `${P}#spread`, `${P}:33:3`, 'direct'],
+      [`${P}#spread`, `${P}#later.<anonymous 1>`, `${P}:29:5`, 'callback'],
+      [`${P}#start`, `${P}#callWith`, `${P}:24:3`, 'direct'],
+      [`${P}#start`, `${P}#done`, `${P}:24:24`, 'callback'],
+      [`${P}#start`, `${P}#start.<anonymous 1>`, `${P}:24:12`, 'callback'],
+      [`${P}#start.<anonymous 1>`, `${P}#done`, `${P}:24:19`, 'callback'], // k(): h.call(null, k), not null
+      [`${P}#walk`, `${P}#collect.<anonymous 1>`, `${P}:5:3`, 'callback'],
+      [`${P}#walk`, `${P}#walk.<anonymous 1>`, `${P}:5:12`, 'callback'],
+    ]);
+  });
+
+  test('escaped callbacks keep their sites listed; an apply list not written out is not followed', () => {
+    const some = 'function value received as a parameter; 1 passed value(s) found, but other callers are not known statically';
+    expect(r.unresolved).toEqual([
+      { from: `${P}#collect.<anonymous 1>`, site: `${P}:11:17`, text: 'path', reason: some },
+      { from: `${P}#later.<anonymous 1>`, site: `${P}:33:17`, text: 'k', reason: 'function value received as a parameter' },
+      { from: `${P}#start.<anonymous 1>`, site: `${P}:24:19`, text: 'k', reason: some },
+    ]);
   });
 });
