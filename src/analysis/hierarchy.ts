@@ -1,6 +1,7 @@
 /**
  * Class/interface hierarchy of the app, for calls that may dispatch elsewhere: `x.m()` on a
- * class may run a subclass's override, an interface or abstract method runs an implementation.
+ * class may run a subclass's override or the method of a class with the same shape (classes are
+ * structural too), an interface or abstract method runs an implementation.
  * Interfaces and object type literals are structural, so besides `implements` we take every app
  * class whose instance type the checker finds assignable to the interface (for generic ones,
  * which the checker cannot compare uninstantiated, every class that has all the interface's
@@ -46,16 +47,75 @@ export class Hierarchy {
     return ext ? this.classesAt(ext.expression)[0] : undefined;
   }
 
-  /** Whether instances of one class may be instances of the other (same class, or one extends the other). */
+  /** Whether a value typed as one class may hold an instance of the other (same class, a subclass, or the same shape). */
   related(a: ts.ClassLikeDeclaration, b: ts.ClassLikeDeclaration): boolean {
-    return a === b || this.subclassesOf(a).includes(b) || this.subclassesOf(b).includes(a);
+    if (a === b || this.subclassesOf(a).includes(b) || this.subclassesOf(b).includes(a)) return true;
+    return this.shapedLike(a).includes(b) || this.shapedLike(b).includes(a);
   }
 
-  /** Overrides of class member `m` in transitive subclasses. */
+  /**
+   * What a call of class member `m` may run besides `m`: overrides in transitive subclasses, and
+   * for instance members the same-named member (own or inherited) of classes with the class's
+   * shape, whose instances TypeScript accepts where the class is expected.
+   */
   overridesOf(m: ts.ClassElement): ts.Node[] {
     const cls = m.parent;
     if (!ts.isClassLike(cls)) return [];
-    return this.membersNamed(this.subclassesOf(cls), m);
+    const own = this.membersNamed(this.subclassesOf(cls), m);
+    if (isStatic(m)) return own;
+    return [...new Set([...own, ...this.inheritedNamed(this.shapedLike(cls), m)])];
+  }
+
+  private readonly shapes = new Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]>();
+
+  /**
+   * App classes, not extending `cls`, whose instances are assignable to its instances. A class
+   * with private or protected members is nominal (only subclasses fit); generic classes, which
+   * the checker cannot compare uninstantiated, fit when they have every required member name.
+   */
+  private shapedLike(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {
+    const hit = this.shapes.get(cls);
+    if (hit) return hit;
+    const out: ts.ClassLikeDeclaration[] = [];
+    this.shapes.set(cls, out);
+    const names = this.classNames(cls);
+    const inst = this.instanceTypes.get(cls);
+    if (!names || !inst || this.isNominal(inst)) return out;
+    const checker = this.app.checker;
+    const required = checker.getPropertiesOfType(inst).filter((p) => !(p.flags & ts.SymbolFlags.Optional)).map((p) => p.getName());
+    const subs = new Set(this.subclassesOf(cls));
+    for (const other of this.table.classId.keys()) {
+      if (other === cls || subs.has(other)) continue;
+      const has = this.classNames(other);
+      if (!has || !required.every((n) => has.has(n))) continue;
+      if (isGeneric(cls) || isGeneric(other) || checker.isTypeAssignableTo(this.instanceTypes.get(other)!, inst)) out.push(other);
+    }
+    return out;
+  }
+
+  private isNominal(inst: ts.Type): boolean {
+    return this.app.checker.getPropertiesOfType(inst).some((p) =>
+      (p.declarations ?? []).some((d) => {
+        const n = (d as ts.NamedDeclaration).name;
+        const flags = ts.getCombinedModifierFlags(d);
+        return (n !== undefined && ts.isPrivateIdentifier(n)) || (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0;
+      }),
+    );
+  }
+
+  /** Members named like `m` that instances of these classes have: their own, else the nearest base's. */
+  private inheritedNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
+    const out: ts.Node[] = [];
+    for (const c of classes) {
+      let k: ts.ClassLikeDeclaration | undefined = c;
+      for (let depth = 0; k && depth < 20; depth++, k = this.baseOf(k)) {
+        const found = this.membersNamed([k], m);
+        if (!found.length) continue;
+        out.push(...found);
+        break;
+      }
+    }
+    return out;
   }
 
   private readonly implCache = new Map<ts.Node, Impls>();
@@ -85,12 +145,12 @@ export class Hierarchy {
 
   private computeImplementations(m: ts.Node): Impls {
     const owner = m.parent;
-    if (ts.isClassLike(owner)) return { nodes: this.membersNamed(this.subclassesOf(owner), m), unknown: [] };
+    if (ts.isClassLike(owner)) return { nodes: this.overridesOf(m as ts.ClassElement), unknown: [] };
     if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) return { nodes: [], unknown: [] };
     const direct = ts.isInterfaceDeclaration(owner) ? (this.getIndex().implementers.get(owner) ?? []) : [];
     const all = new Set([...direct, ...direct.flatMap((c) => this.subclassesOf(c)), ...this.structuralOf(owner)]);
     const lits = this.literalMembers(owner, m);
-    return { nodes: [...new Set([...this.membersNamed([...all], m), ...lits.nodes])], unknown: lits.unknown };
+    return { nodes: [...new Set([...this.inheritedNamed([...all], m), ...lits.nodes])], unknown: lits.unknown };
   }
 
   /** App classes whose instances fit interface/type literal `owner` structurally. */
@@ -265,6 +325,10 @@ export class Hierarchy {
     const s = this.app.checker.getSymbolAtLocation(node);
     return s && s.flags & ts.SymbolFlags.Alias ? this.app.checker.getAliasedSymbol(s) : s;
   }
+}
+
+function isGeneric(cls: ts.ClassLikeDeclaration): boolean {
+  return (cls.typeParameters?.length ?? 0) > 0;
 }
 
 function isNothing(v: ts.Expression | ts.ShorthandPropertyAssignment): boolean {

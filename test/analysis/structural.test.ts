@@ -1,0 +1,36 @@
+import { analyzeApp } from '../../src/analysis/index.js';
+import type { AnalysisResult } from '../../src/analysis/types.js';
+import { fixture } from './helpers.js';
+
+const edges = (r: AnalysisResult) => r.edges.map((e) => [e.from, e.to, e.site, e.kind]);
+
+describe('classes with another class\'s shape (calls-shapes)', () => {
+  let r: AnalysisResult;
+  // MemoryStore.lookup stands for a device-only method: load() may reach it through a FileStore.
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-shapes'), catalogs: [], pin: ['src/shapes.ts#MemoryStore.lookup'] })));
+  const S = 'src/shapes.ts';
+
+  test('a call through a class reaches classes it accepts structurally, not nominal or other-typed ones', () => {
+    expect(edges(r)).toEqual([
+      [`${S}#MemoryStore.read`, `${S}#MemoryStore.lookup`, `${S}:12:17`, 'method'],
+      [`${S}#load`, `${S}#Base.read`, `${S}:55:12`, 'hierarchy'], // CachedStore inherits read from Base
+      [`${S}#load`, `${S}#FileStore.read`, `${S}:55:12`, 'method'],
+      [`${S}#load`, `${S}#MemoryStore.read`, `${S}:55:12`, 'hierarchy'], // same shape, no extends
+      [`${S}#load`, `${S}#patch.s.read`, `${S}:55:12`, 'callback'],
+      [`${S}#main`, `${S}#load`, `${S}:63:10`, 'direct'],
+      [`${S}#main`, `${S}#open`, `${S}:63:36`, 'direct'],
+      [`${S}#open`, `${S}#Vault.read`, `${S}:59:12`, 'method'], // FakeVault cannot stand in (private member)
+      [`${S}#peek`, `${S}#MemoryStore.read`, `${S}:72:12`, 'method'],
+      // s.read = ... on a FileStore may be a MemoryStore's read
+      [`${S}#peek`, `${S}#patch.s.read`, `${S}:72:12`, 'callback'],
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+
+  test('verdicts follow the structural edges', () => {
+    const load = r.methods.find((m) => m.id === `${S}#load`)!;
+    expect(load.candidate).toBe(false);
+    expect(load.reasons.map((x) => [x.rule, x.via])).toEqual([['reaches-pinned', [`${S}#load`, `${S}#MemoryStore.read`, `${S}#MemoryStore.lookup`]]]);
+    expect(r.methods.find((m) => m.id === `${S}#open`)!.reasons).toEqual([]);
+  });
+});
