@@ -6,8 +6,8 @@
  *   `target: ES5`, ...) are reported from a cheap probe program, then the real program is built
  *   with `ignoreDeprecations: "6.0"` so they keep working as the app's authors meant;
  * - `extends` (files and packages) is TypeScript's own; a missing base is a diagnostic;
- * - project `references` are followed (recursively): their files join the one program, compiled
- *   with the root's options (an approximation; the checker sees across the references);
+ * - project `references` are followed (recursively): their files join the one program, each
+ *   file's imports resolved with its own project's options (references.ts);
  * - missing types and unresolvable imports are diagnostics; syntax errors are per file;
  *   type errors only when asked (`typeErrors`), since a full type check is the slow part.
  */
@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import { InputError } from '../errors.js';
+import { projectSet, resolvePerProject } from './references.js';
 import type { Diagnostic } from './types.js';
 
 export interface AppFile {
@@ -56,7 +57,7 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
 /**
  * The program straight from the compiler (one parse per file; a ts-morph Project would parse the
  * app's files a second time into its own wrappers, which we never use). Referenced projects'
- * files join as roots, compiled with the root's options.
+ * files join as roots (see references.ts for their options).
  */
 function createProgram(configPath: string, references: string[]): ts.Program {
   const errors: ts.Diagnostic[] = [];
@@ -72,11 +73,15 @@ function createProgram(configPath: string, references: string[]): ts.Program {
     const why = errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ') || 'unreadable';
     throw new InputError(`cannot read tsconfig: ${why}`, configPath);
   }
-  const roots = new Set(parsed.fileNames);
-  for (const ref of references) for (const f of parse(ref)?.fileNames ?? []) roots.add(f);
   // "No inputs were found" is the config's problem, reported like the others.
   const configErrors = parsed.errors;
-  return ts.createProgram({ rootNames: [...roots], options: parsed.options, host: compilerHost(parsed.options), configFileParsingDiagnostics: configErrors });
+  if (!references.length) return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host: compilerHost(parsed.options), configFileParsingDiagnostics: configErrors });
+  const refs = references.map(parse).filter((r): r is ts.ParsedCommandLine => r !== undefined);
+  const set = projectSet(parsed, refs);
+  const compiler = compilerHost(set.options);
+  resolvePerProject(compiler, set.owners);
+  const roots = new Set([...parsed.fileNames, ...refs.flatMap((r) => r.fileNames)]);
+  return ts.createProgram({ rootNames: [...roots], options: set.options, host: compiler, configFileParsingDiagnostics: configErrors });
 }
 
 /**

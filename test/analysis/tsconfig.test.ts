@@ -30,6 +30,17 @@ describe('messy projects', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  test('each referenced project resolves its imports with its own options; the program has every project\'s lib', () => {
+    const r = analyzeApp({ appDir: fixture('tsconfig-references-options'), catalogs: [] });
+    expect(r.edges.map((e) => [e.from, e.to, e.kind])).toEqual([
+      ['app/src/main.ts#main', 'core/src/core.ts#core', 'direct'], // app's '@core/*' alias
+      ['core/src/core.ts#core', 'core/src/util/index.ts#twice', 'direct'], // core's '#util' alias
+    ]);
+    // core's lib has the DOM (app's has not): its calls are typed, library leaves.
+    expect(r.libraryCalls.map((e) => [e.from, e.to])).toEqual([['core/src/core.ts#title', 'lib:globals#Document.createElement']]);
+    expect(r.diagnostics).toEqual([]); // composite/outDir of one project do not report the other's files
+  });
+
   test('a missing package is a diagnostic and a library leaf; type errors only when asked', () => {
     const r = analyzeApp({ appDir: fixture('errors-types'), catalogs: [] });
     const missing = "cannot resolve module 'no-such-package' (not installed or without types): calls into it are library leaves";
