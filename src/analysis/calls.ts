@@ -26,6 +26,7 @@ import { ts } from 'ts-morph';
 import { climbWrappers, isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
+import { elementSource } from './arrays.js';
 import { keyNames, propertyDecls } from './keys.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
@@ -266,6 +267,9 @@ class GraphBuilder {
   private paramValues(fn: ts.Node, idx: number, flow: Flow, seen: Set<ts.Node>): void {
     if (seen.has(fn) || idx < 0) return;
     seen.add(fn);
+    // The element parameter of a callback given to an array method: the array's elements.
+    const list = elementSource(this.r.checker, fn, idx);
+    if (list) for (const v of this.r.values.elements(list).nodes) flow.values.add(v);
     const sites = this.callsTo.get(fn) ?? [];
     if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
     for (const args of sites) {

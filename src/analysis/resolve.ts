@@ -9,6 +9,7 @@
  */
 import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
+import { forOfSource } from './arrays.js';
 import { Hierarchy } from './hierarchy.js';
 import { keyNames, propertyDecls } from './keys.js';
 import { libraryLeaf } from './library.js';
@@ -138,6 +139,14 @@ export class Resolver {
         param = d;
         continue;
       }
+      const loop = forOfSource(d);
+      if (loop) {
+        // `for (const f of list) f()`: the list's elements; a list in a variable may grow elsewhere.
+        const el = this.values.elements(loop);
+        for (const node of el.nodes) targets.push({ node, kind: 'callback' });
+        if (!el.complete) partial = why = 'loop variable over an array whose elements are not all known statically';
+        continue;
+      }
       if (ts.isPropertyDeclaration(d) && ts.isClassElement(d) && !viaSuper) {
         for (const o of this.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'hierarchy' });
       }
@@ -158,7 +167,8 @@ export class Resolver {
     const byName = names && this.byKeys(expr, names);
     if (byName) return byName;
     const recv = this.symbolAt(skipWrappers(expr.expression));
-    const targets: Target[] = [];
+    // `handlers[i]()`: any element of the array is a candidate.
+    const targets: Target[] = this.values.elements(expr.expression).nodes.map((node) => ({ node, kind: 'callback' as const }));
     for (const d of recv?.declarations ?? []) {
       const init = ts.isVariableDeclaration(d) && d.initializer ? skipWrappers(d.initializer) : undefined;
       if (!init || !ts.isObjectLiteralExpression(init)) continue;

@@ -8,6 +8,7 @@
  */
 import { ts } from 'ts-morph';
 import { isMethodNode } from '../ids/methodIds.js';
+import { ARRAY_COPIES, forOfSource } from './arrays.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
@@ -67,12 +68,46 @@ export class FunctionValues {
     }
     if (ts.isBinaryExpression(d)) return this.of(d.right, depth + 1); // JS expando `a.b = fn`
     if (ts.isBindingElement(d)) return [];
+    const loop = forOfSource(d);
+    if (loop) return this.elements(loop, depth + 1).nodes;
     const init = ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
     const fromInit = init ? this.of(init, depth + 1) : [];
     if (ts.isPropertyDeclaration(d)) return [...fromInit, ...this.stored(d, depth)];
     // An interface member: what object literals and classes implementing it hold there.
     if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.hierarchy.implementationsOf(d), ...(ts.isPropertySignature(d) ? this.stored(d, depth) : [])];
     return fromInit;
+  }
+
+  /**
+   * Functions an array's elements may be: array literals (spreads included), followed through
+   * variables and copies (`list.slice()`). Complete only for a literal written in place: an
+   * array held in a variable may be added to elsewhere.
+   */
+  elements(raw: ts.Expression, depth = 0): { nodes: ts.Node[]; complete: boolean } {
+    const e = skipWrappers(raw);
+    if (depth > MAX_DEPTH) return { nodes: [], complete: false };
+    if (ts.isArrayLiteralExpression(e)) {
+      const out = { nodes: [] as ts.Node[], complete: true };
+      for (const el of e.elements) {
+        const inner = ts.isSpreadElement(el) ? this.elements(el.expression, depth + 1) : { nodes: this.of(el, depth + 1), complete: true };
+        out.nodes.push(...inner.nodes);
+        if (!inner.complete || !inner.nodes.length) out.complete = false;
+      }
+      return out;
+    }
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+      const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+      const nodes = decls.flatMap((d) => {
+        const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
+        return init ? this.elements(init, depth + 1).nodes : [];
+      });
+      return { nodes, complete: false };
+    }
+    const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
+      return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
+    }
+    return { nodes: [], complete: false };
   }
 
   /** An interface member read (`v.onBegin`) some implementation of which holds a value not known statically. */

@@ -113,3 +113,39 @@ describe('callbacks handed callbacks, f.call and f.apply arguments (calls-params
     ]);
   });
 });
+
+describe('arrays of functions (calls-arrays)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-arrays'), catalogs: [] })));
+  const A = 'src/arrays.ts';
+
+  test('callbacks of array methods and for-of variables receive the elements', () => {
+    expect(edges(r)).toEqual([
+      [`${A}#each`, `${A}#each.<anonymous 1>`, `${A}:15:17`, 'callback'],
+      [`${A}#each.<anonymous 1>`, `${A}#load`, `${A}:15:27`, 'callback'], // steps.forEach((step) => step())
+      [`${A}#each.<anonymous 1>`, `${A}#parse`, `${A}:15:27`, 'callback'],
+      [`${A}#inPlace`, `${A}#check`, `${A}:24:26`, 'callback'],
+      [`${A}#inPlace`, `${A}#check`, `${A}:24:39`, 'callback'], // for (const f of [load, check]) f()
+      [`${A}#inPlace`, `${A}#load`, `${A}:24:20`, 'callback'],
+      [`${A}#inPlace`, `${A}#load`, `${A}:24:39`, 'callback'],
+      [`${A}#indexed`, `${A}#load`, `${A}:35:10`, 'callback'], // steps[i]()
+      [`${A}#indexed`, `${A}#parse`, `${A}:35:10`, 'callback'],
+      [`${A}#loop`, `${A}#load`, `${A}:30:39`, 'callback'], // for (const f of steps.slice())
+      [`${A}#loop`, `${A}#parse`, `${A}:30:39`, 'callback'],
+      [`${A}#parallel`, `${A}#check`, `${A}:19:33`, 'callback'],
+      [`${A}#parallel`, `${A}#parallel.<anonymous 1>`, `${A}:19:44`, 'callback'],
+      [`${A}#parallel.<anonymous 1>`, `${A}#check`, `${A}:19:60`, 'callback'], // Promise.all([...steps, check].map(...))
+      [`${A}#parallel.<anonymous 1>`, `${A}#load`, `${A}:19:60`, 'callback'],
+      [`${A}#parallel.<anonymous 1>`, `${A}#parse`, `${A}:19:60`, 'callback'],
+    ]);
+  });
+
+  test('an array held in a variable may grow elsewhere: its sites stay listed', () => {
+    expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
+      [`${A}#each.<anonymous 1>`, `${A}:15:27`, 'function value received as a parameter; 2 passed value(s) found, but other callers are not known statically'],
+      [`${A}#indexed`, `${A}:35:10`, 'called through a computed key ([i]): the member is not known statically'],
+      [`${A}#loop`, `${A}:30:39`, 'loop variable over an array whose elements are not all known statically'],
+      [`${A}#parallel.<anonymous 1>`, `${A}:19:60`, 'function value received as a parameter; 3 passed value(s) found, but other callers are not known statically'],
+    ]);
+  });
+});

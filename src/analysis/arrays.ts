@@ -1,0 +1,51 @@
+/**
+ * Arrays of functions: `[a, b].forEach((f) => f())`, `Promise.all(tasks.map((t) => t()))`,
+ * `for (const f of steps) f()`. The element parameter of a callback given to an array method
+ * of the standard library (and a for-of variable) holds the array's elements, found by
+ * FunctionValues.elements: array literals, spreads, variables initialised with them, copies.
+ */
+import { ts } from 'ts-morph';
+import { climbWrappers } from '../ids/methodIds.js';
+import { skipWrappers } from './walk.js';
+
+/** Array methods whose callback receives elements, and at which parameter positions. */
+const ELEMENT_PARAMS: Record<string, number[]> = {
+  forEach: [0],
+  map: [0],
+  flatMap: [0],
+  filter: [0],
+  find: [0],
+  findIndex: [0],
+  findLast: [0],
+  findLastIndex: [0],
+  some: [0],
+  every: [0],
+  reduce: [1],
+  reduceRight: [1],
+  sort: [0, 1],
+  toSorted: [0, 1],
+};
+
+/** Methods returning (some of) the receiver's elements. */
+export const ARRAY_COPIES = new Set(['slice', 'filter', 'concat', 'reverse', 'toReversed', 'sort', 'toSorted', 'flat', 'values']);
+
+/**
+ * When `fn` is the callback of a standard array method (`recv.map(fn)`) and parameter `idx`
+ * receives the elements: the receiver.
+ */
+export function elementSource(checker: ts.TypeChecker, fn: ts.Node, idx: number): ts.Expression | undefined {
+  const e = climbWrappers(fn);
+  const call = e.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
+  const callee = skipWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !ELEMENT_PARAMS[callee.name.text]?.includes(idx)) return undefined;
+  const decls = checker.getSymbolAtLocation(callee.name)?.declarations ?? [];
+  const standard = decls.length > 0 && decls.every((d) => ts.isInterfaceDeclaration(d.parent) && /^(Readonly)?Array$/.test(d.parent.name.text));
+  return standard ? callee.expression : undefined;
+}
+
+/** `for (const f of list)`: the iterated expression of a for-of variable. */
+export function forOfSource(d: ts.Node): ts.Expression | undefined {
+  const list = d.parent;
+  return ts.isVariableDeclaration(d) && list && ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) ? list.parent.expression : undefined;
+}
