@@ -10,14 +10,19 @@
  *   treated as called by that method: 'callback' edge at the point it is handed out. Whoever
  *   really calls it (a library, an event loop) runs on behalf of that method.
  * - A call through a parameter (`cb()`) is resolved to the functions passed for that parameter
- *   at every call site of its function, following parameters passed on (parameter flow). It is
+ *   at every call site of its function, following parameters passed on and the arguments of
+ *   calls through parameters (a callback handed a callback; parameter flow). It is
  *   also listed as unresolved when the function escapes as a value (callers unknown) or a call
  *   site passes something not known statically.
  * - A call through an interface member implemented by object literals is a 'hierarchy' edge to
  *   each literal's function, whether written in place, named (`{ f: g }`) or shorthand (`{ f }`);
  *   a literal member whose value is not known (a parameter, `any`) keeps the site unresolved too.
- * - `obj[key]()` with a computed key, reflection and untyped callees are unresolved, with the
- *   candidates found (function members of the object literal) kept as edges.
+ * - `obj[key]()` with a key of a finite type (literal union, enum, `keyof`) is `obj.a()`, `obj.b()`,
+ *   ... (keys.ts); with any other key, reflection and untyped callees it is unresolved, with the
+ *   candidates found (function members of the object literal, elements of the array) kept as edges.
+ * - Values assigned to a property anywhere (`x.f = g`, `obj[k] = wrap(prev)`) are what calls
+ *   through it run, also over a method (stores.ts); arrays of functions reach the callbacks of
+ *   array methods and for-of variables (arrays.ts).
  * - Reading or writing a property that is a getter/setter of the app is an 'accessor' edge.
  * - Calls into node_modules/lib are `libraryCalls` to leaf ids (`lib:fs#readFileSync`, see
  *   library.ts), one per (caller, leaf) with its first site; they are not in `edges`.

@@ -2,8 +2,9 @@
  * What a call site, a member access or a value may run, asked of the type checker.
  * Kinds: 'direct' (a declared function, also through imports and IIFEs), 'method' (a class or
  * object method), 'constructor' (`new`), 'super' (`super(...)`, `super.m()`), 'hierarchy' (an
- * override or an implementation of an interface/abstract member), 'callback' (a function value:
- * stored in a variable/property, returned by a factory, passed along, `f.call/apply/bind`),
+ * override, an implementation of an interface/abstract member, a class of the same shape),
+ * 'callback' (a function value: stored in a variable/property, returned by a factory, passed
+ * along, `f.call/apply/bind`, an array element, a value assigned over a method),
  * 'accessor' (a getter/setter run by a property read/write), 'jsx' (`<Comp/>` runs the component
  * function, or a class component's constructor and `render`), 'tagged-template' (tag`...`).
  */

@@ -36,8 +36,8 @@ export interface MethodInfo {
 
 /**
  * How a call edge was resolved: 'direct' (declared function, IIFE), 'method', 'constructor'
- * (`new`), 'super' (`super(...)`, `super.m()`, implicit base constructor), 'hierarchy' (override
- * or interface/abstract implementation), 'callback' (function value), 'accessor' (getter/setter
+ * (`new`), 'super' (`super(...)`, `super.m()`, implicit base constructor), 'hierarchy' (override,
+ * interface/abstract implementation, or the member of a class with the receiver class's shape), 'callback' (function value), 'accessor' (getter/setter
  * run by a property access), 'jsx' (component), 'tagged-template', 'library' (only in
  * `libraryCalls`: a call into node_modules/lib, `to` is a `lib:<module>#<export>` leaf).
  */
