@@ -145,7 +145,7 @@ export class Resolver {
         // `for (const f of list) f()`: the list's elements; a list in a variable may grow elsewhere.
         const el = this.values.elements(loop);
         for (const node of el.nodes) targets.push({ node, kind: 'callback' });
-        if (!el.complete) partial = why = 'loop variable over an array whose elements are not all known statically';
+        if (!el.complete) partial = why = 'loop variable over an iterable whose elements are not all known statically';
         continue;
       }
       if (ts.isPropertyDeclaration(d) && ts.isClassElement(d) && !viaSuper) {

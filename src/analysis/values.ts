@@ -137,7 +137,9 @@ export class FunctionValues {
     const names = keyNames(this.r.checker, e.argumentExpression) ?? [];
     const out: ts.Node[] = [];
     for (const name of names) {
-      for (const d of propertyDecls(this.r.checker, e.expression, name)) {
+      const decls = propertyDecls(this.r.checker, e.expression, name);
+      if (!decls.length) return []; // an index signature: not known by name, the use stays unresolved
+      for (const d of decls) {
         if (!this.r.isApp(d)) continue;
         if (isMethodNode(d)) out.push(d, ...(ts.isMethodDeclaration(d) ? this.storedOver(d, depth) : []));
         else out.push(...this.ofDeclaration(d, depth + 1));

@@ -25,6 +25,11 @@ describe('computed keys with a finite type, stores through them (calls-keys)', (
       [`${K}#byEnum`, `${K}#Renderer.text`, `${K}:31:10`, 'method'],
       [`${K}#byEnum`, `${K}#wrapAll.<anonymous 1>`, `${K}:31:10`, 'callback'],
       [`${K}#lookup`, `${K}#table.up`, `${K}:59:10`, 'callback'], // a string key: candidates, and unresolved
+      // extra[k] with k: 'text' | 'other': 'text' is a member (of a type literal, so of classes and
+      // literals with its shape), 'other' only an index signature: candidates, and unresolved
+      [`${K}#mixed`, `${K}#Renderer.text`, `${K}:66:19`, 'callback'],
+      [`${K}#mixed`, `${K}#extra.text`, `${K}:66:19`, 'callback'],
+      [`${K}#mixed`, `${K}#extra.text`, `${K}:67:17`, 'callback'],
       // r.text() may run the wrapper stored by r[k] = ...; r.code() may not ('code' is not a Style)
       [`${K}#render`, `${K}#Renderer.code`, `${K}:42:26`, 'method'],
       [`${K}#render`, `${K}#Renderer.text`, `${K}:42:12`, 'method'],
@@ -48,9 +53,11 @@ describe('computed keys with a finite type, stores through them (calls-keys)', (
     expect(r.edges.filter((e) => e.from === `${K}#patch` || e.to.startsWith(`${K}#patch`))).toEqual([]);
   });
 
-  test('a key typed string stays unresolved', () => {
+  test('a key typed string, or naming an index signature, stays unresolved', () => {
     expect(r.unresolved).toEqual([
       { from: `${K}#lookup`, site: `${K}:59:10`, text: 'table[name]!', reason: 'called through a computed key ([name]): the member is not known statically' },
+      { from: `${K}#mixed`, site: `${K}:67:10`, text: 'f', reason: 'callee is not a statically known function' },
+      { from: `${K}#mixed`, site: `${K}:67:17`, text: 'extra[k]', reason: 'called through a computed key ([k]): the member is not known statically' },
     ]);
   });
 });
@@ -144,7 +151,7 @@ describe('arrays of functions (calls-arrays)', () => {
     expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
       [`${A}#each.<anonymous 1>`, `${A}:15:27`, 'function value received as a parameter; 2 passed value(s) found, but other callers are not known statically'],
       [`${A}#indexed`, `${A}:35:10`, 'called through a computed key ([i]): the member is not known statically'],
-      [`${A}#loop`, `${A}:30:39`, 'loop variable over an array whose elements are not all known statically'],
+      [`${A}#loop`, `${A}:30:39`, 'loop variable over an iterable whose elements are not all known statically'],
       [`${A}#parallel.<anonymous 1>`, `${A}:19:60`, 'function value received as a parameter; 3 passed value(s) found, but other callers are not known statically'],
     ]);
   });
