@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCatalog } from '../../src/analysis/catalog.js';
-import type { PlatformCatalog } from '../../src/analysis/types.js';
+import type { AnalysisResult, PlatformCatalog } from '../../src/analysis/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixture = (name: string): string => join(here, '..', 'fixtures', name);
@@ -11,3 +11,6 @@ export function bundledCatalog(name: 'browser' | 'node-device' | 'react-native')
   const file = join(here, '..', '..', 'profiles', 'platforms', `${name}.yaml`);
   return parseCatalog(readFileSync(file, 'utf8'), `profiles/platforms/${name}.yaml`);
 }
+
+/** The call graph's edges as [from, to, site, kind] rows, in the result's order. */
+export const edgeRows = (r: AnalysisResult): string[][] => r.edges.map((e) => [e.from, e.to, e.site, e.kind]);

@@ -1,8 +1,6 @@
 import { analyzeApp } from '../../src/analysis/index.js';
 import type { AnalysisResult } from '../../src/analysis/types.js';
-import { fixture } from './helpers.js';
-
-const edges = (r: AnalysisResult) => r.edges.map((e) => [e.from, e.to, e.site, e.kind]);
+import { edgeRows as edges, fixture } from './helpers.js';
 
 describe('classes with another class\'s shape (calls-shapes)', () => {
   let r: AnalysisResult;
