@@ -35,6 +35,7 @@ import { elementSource } from './arrays.js';
 import { keyNames, propertyDecls } from './keys.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
+import { bindingName } from './values.js';
 import type { CallEdge, UnresolvedCall } from './types.js';
 import { skipWrappers, walkFile, type CallSite, type FileSites } from './walk.js';
 
@@ -49,6 +50,8 @@ interface PendingParam {
   site: string;
   text: string;
   param: ts.ParameterDeclaration;
+  /** Set when the callee was destructured from the parameter (`{ onDone }`). */
+  binding: ts.BindingElement | undefined;
   /** What the functions found for the parameter receive at this call. */
   args: ts.NodeArray<ts.Expression> | undefined;
 }
@@ -151,7 +154,7 @@ class GraphBuilder {
       return;
     }
     const text = shorten(calleeText(node, f.sf));
-    if (r.param) this.pending.push({ from: owner, site, text, param: r.param, args });
+    if (r.param) this.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
     else this.unresolved.push({ from: owner, site, text, reason: r.reason });
   }
 
@@ -255,9 +258,8 @@ class GraphBuilder {
       const flow = flows.get(p) ?? this.flowOf(p);
       this.add(p.from, [...flow.values].map((node) => ({ node, kind: 'callback' as const })), p.site);
       if (flow.values.size && flow.complete) continue;
-      const reason = flow.values.size
-        ? `function value received as a parameter; ${flow.values.size} passed value(s) found, but other callers are not known statically`
-        : 'function value received as a parameter';
+      const how = p.binding ? 'function value destructured from a parameter' : 'function value received as a parameter';
+      const reason = flow.values.size ? `${how}; ${flow.values.size} passed value(s) found, but other callers are not known statically` : how;
       this.unresolved.push({ from: p.from, site: p.site, text: p.text, reason });
     }
   }
@@ -265,15 +267,18 @@ class GraphBuilder {
   private flowOf(p: PendingParam): Flow {
     const fn = p.param.parent;
     const flow = { values: new Set<ts.Node>(), complete: true };
-    this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set());
+    const property = p.binding && bindingName(p.binding);
+    for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
+    this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set(), property);
     return flow;
   }
 
-  private paramValues(fn: ts.Node, idx: number, flow: Flow, seen: Set<ts.Node>): void {
+  /** Values passed for parameter `idx` of `fn` (or, for a destructured parameter, for that property of it). */
+  private paramValues(fn: ts.Node, idx: number, flow: Flow, seen: Set<ts.Node>, property?: string): void {
     if (seen.has(fn) || idx < 0) return;
     seen.add(fn);
     // The element parameter of a callback given to an array method: the array's elements.
-    const list = elementSource(this.r.checker, fn, idx);
+    const list = property === undefined ? elementSource(this.r.checker, fn, idx) : undefined;
     if (list) for (const v of this.r.values.elements(list).nodes) flow.values.add(v);
     const sites = this.callsTo.get(fn) ?? [];
     if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
@@ -284,12 +289,13 @@ class GraphBuilder {
       const sym = ts.isIdentifier(a) ? this.r.symbolAt(a) : undefined;
       const param = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
       if (param && isMethodNode(param.parent)) {
-        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen);
+        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen, property);
         continue;
       }
-      const vs = this.r.values.of(a);
+      const vs = property === undefined ? this.r.values.of(a) : this.r.values.propertyOf(a, property);
       for (const v of vs) flow.values.add(v);
-      if ((!vs.length && !isNothing(a)) || this.r.values.incomplete(a)) flow.complete = false;
+      const none = property === undefined ? isNothing(a) : lacks(a, property); // `run({})`: the default applies
+      if ((!vs.length && !none) || this.r.values.incomplete(a)) flow.complete = false;
     }
   }
 
@@ -311,6 +317,12 @@ function isFunctionProperty(d: ts.Node): boolean {
 function isAssigned(node: ts.Expression): boolean {
   const e = climbWrappers(node);
   return ts.isBinaryExpression(e.parent) && e.parent.left === e && e.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/** An object literal written in place without that property (nor a spread that may bring it). */
+function lacks(e: ts.Expression, property: string): boolean {
+  const o = skipWrappers(e);
+  return ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !(p.name && ts.isIdentifier(p.name) && p.name.text === property) && !(p.name && !ts.isIdentifier(p.name)));
 }
 
 function isNothing(e: ts.Expression): boolean {

@@ -18,7 +18,7 @@ import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
 import type { Stores } from './stores.js';
 import type { EdgeKind } from './types.js';
-import { FunctionValues } from './values.js';
+import { bindingName, FunctionValues } from './values.js';
 import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from './walk.js';
 
 export interface Target {
@@ -30,7 +30,7 @@ export interface Target {
 export type Resolution =
   | { targets: Target[]; partial?: string }
   | { library: string | undefined }
-  | { reason: string; param?: ts.ParameterDeclaration };
+  | { reason: string; param?: ts.ParameterDeclaration; binding?: ts.BindingElement };
 
 export class Resolver {
   readonly checker: ts.TypeChecker;
@@ -115,6 +115,7 @@ export class Resolver {
     const targets: Target[] = [];
     let why = 'callee is not a statically known function';
     let param: ts.ParameterDeclaration | undefined;
+    let binding: ts.BindingElement | undefined;
     let partial: string | undefined;
     for (const d of decls) {
       if (isMethodNode(d)) {
@@ -140,6 +141,14 @@ export class Resolver {
         param = d;
         continue;
       }
+      // `function f({ onDone }) { onDone() }`: the property of what callers pass.
+      const from = ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) ? d.parent.parent : undefined;
+      if (from && ts.isParameter(from) && isMethodNode(from.parent) && bindingName(d as ts.BindingElement) !== undefined) {
+        why = 'function value destructured from a parameter';
+        param = from;
+        binding = d as ts.BindingElement;
+        continue;
+      }
       const loop = forOfSource(d);
       if (loop) {
         // `for (const f of list) f()`: the list's elements; a list in a variable may grow elsewhere.
@@ -154,7 +163,7 @@ export class Resolver {
       for (const node of this.values.ofDeclaration(d, 0)) targets.push({ node, kind: 'callback' });
     }
     if (targets.length) return partial ? { targets, partial } : { targets };
-    return param ? { reason: why, param } : { reason: why };
+    return param ? { reason: why, param, binding } : { reason: why };
   }
 
   /**

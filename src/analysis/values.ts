@@ -67,7 +67,7 @@ export class FunctionValues {
       return (s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1));
     }
     if (ts.isBinaryExpression(d)) return this.of(d.right, depth + 1); // JS expando `a.b = fn`
-    if (ts.isBindingElement(d)) return [];
+    if (ts.isBindingElement(d)) return this.destructured(d, depth);
     const loop = forOfSource(d);
     if (loop) return this.elements(loop, depth + 1).nodes;
     const init = ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
@@ -76,6 +76,21 @@ export class FunctionValues {
     // An interface member: what object literals and classes implementing it hold there.
     if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.hierarchy.implementationsOf(d), ...(ts.isPropertySignature(d) ? this.stored(d, depth) : [])];
     return fromInit;
+  }
+
+  /** What property `name` of an expression's value holds: its app declarations' values. */
+  propertyOf(e: ts.Expression, name: string, depth = 0): ts.Node[] {
+    const decls = propertyDecls(this.r.checker, skipWrappers(e), name).filter((d) => this.r.isApp(d));
+    return decls.flatMap((d) => (!isMethodNode(d) ? this.ofDeclaration(d, depth + 1) : ts.isMethodDeclaration(d) ? [d, ...this.storedOver(d, depth)] : [d]));
+  }
+
+  /** `const { f = g } = x` holds x.f and g; destructured parameters are followed by parameter flow. */
+  private destructured(d: ts.BindingElement, depth: number): ts.Node[] {
+    const defaults = d.initializer ? this.of(d.initializer, depth + 1) : [];
+    const name = bindingName(d);
+    const src = d.parent.parent;
+    if (name === undefined || !ts.isObjectBindingPattern(d.parent) || !ts.isVariableDeclaration(src) || !src.initializer) return defaults;
+    return [...defaults, ...this.propertyOf(src.initializer, name, depth)];
   }
 
   /**
@@ -173,4 +188,10 @@ export class FunctionValues {
 function declName(d: ts.NamedDeclaration): string | undefined {
   const n = d.name;
   return n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n) || ts.isNumericLiteral(n)) ? n.text : undefined;
+}
+
+/** The property an object binding element reads (`{ f }`, `{ f: g }`); undefined for computed names and nested patterns. */
+export function bindingName(d: ts.BindingElement): string | undefined {
+  const n = d.propertyName ?? d.name;
+  return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
 }

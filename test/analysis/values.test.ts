@@ -154,3 +154,27 @@ describe('arrays of functions (calls-arrays)', () => {
     ]);
   });
 });
+
+describe('destructured functions (calls-destructuring)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-destructuring'), catalogs: [] })));
+  const D = 'src/destructuring.ts';
+
+  test('from a variable, from a parameter (what callers pass for that property), with a default', () => {
+    expect(edges(r)).toEqual([
+      [`${D}#caller`, `${D}#run`, `${D}:24:3`, 'direct'],
+      [`${D}#caller`, `${D}#run`, `${D}:25:3`, 'direct'],
+      [`${D}#caller`, `${D}#save`, `${D}:24:15`, 'callback'],
+      [`${D}#fromVariable`, `${D}#fail`, `${D}:10:19`, 'callback'], // reads handlers.onFail
+      [`${D}#fromVariable`, `${D}#fail`, `${D}:12:3`, 'callback'], // failed()
+      [`${D}#fromVariable`, `${D}#save`, `${D}:11:3`, 'callback'], // onSave()
+      [`${D}#run`, `${D}#noop`, `${D}:19:23`, 'callback'],
+      [`${D}#run`, `${D}#noop`, `${D}:20:3`, 'callback'], // done(): the default (run({}))
+      [`${D}#run`, `${D}#save`, `${D}:20:3`, 'callback'], // done(): run({ done: save })
+    ]);
+  });
+
+  test('a destructured parameter whose callers are not all known stays listed', () => {
+    expect(r.unresolved).toEqual([{ from: `${D}#exposed`, site: `${D}:30:3`, text: 'done', reason: 'function value destructured from a parameter' }]);
+  });
+});
