@@ -2,8 +2,9 @@
  * The main thread's own search while GLPK works on a dynamic-nesting model: the Lagrangian
  * bound with its rounded partitions, then single-change improvement of the best one. It gives
  * the answer a proven lower bound (so a cut-short run reports its gap) and a legal partition
- * to fall back on when GLPK finds none in time. Every set it keeps passed the checker on the
- * (reduced) problem.
+ * to fall back on when GLPK finds none in time. It takes a reduced problem (reduce.ts), where
+ * no pinned context is left to keep off the clone; native-state groups and a budget it makes
+ * legal itself.
  */
 import type { PartitionProblem } from '../model/types.js';
 import { checkPartition } from './checker.js';
@@ -29,6 +30,7 @@ export interface SearchLimits {
 }
 
 export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): SearchResult {
+  if (problem.pinned.length > 0) throw new Error('searchDynamic takes a reduced problem, without pinned methods (a bug)');
   const tree = compactTree(problem);
   const legalize = legalizer(problem, tree);
   const stop = limits.stop ?? (() => false);

@@ -77,11 +77,13 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
   });
   const mip = solveInThread(flatten(model, true), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline);
   // A dynamic model GLPK does not finish at once: search on this thread meanwhile, for a bound
-  // and a fallback partition (a second core; small models never get here).
+  // and a fallback partition (a second core; small models never get here). The search needs
+  // the reduced problem (no pinned contexts left: they are folded into the fixed root), so
+  // `reduce: false` is GLPK alone.
   // It stops as soon as GLPK proves its answer.
   const glpkProved = () => mip.status() === GLP_OPT;
   const search =
-    small.nesting === 'dynamic' && (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined
+    reduction && small.nesting === 'dynamic' && (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined
       ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved })
       : undefined;
   const result = (await mip.result) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };

@@ -3,7 +3,10 @@ export interface SolveOptions {
   timeLimitSec: number;
   /** Relative MIP gap at which GLPK may stop (0 = prove optimality). */
   mipGap: number;
-  /** Make the model small first (DESIGN.md, "Making it small"); default true. */
+  /**
+   * Make the model small first (DESIGN.md, "Making it small"); default true. False hands the
+   * per-context model to GLPK alone (no search alongside it): the bench's baseline.
+   */
   reduce?: boolean;
 }
 

@@ -64,3 +64,10 @@ it('bounds the optimum from below and keeps only legal partitions', () => {
   expect(optimalFound).toBeGreaterThan(0.8 * found);
   expect(boundMet).toBeGreaterThan(0.3 * count);
 });
+
+it('takes only reduced problems, where no pinned context is left to keep off the clone', () => {
+  const problem = randomProblem(rng(7), 'dynamic', shape);
+  problem.pinned = [problem.contexts[0]!.method];
+  const far = performance.now() + 1000;
+  expect(() => searchDynamic(problem, { boundDeadline: far, deadline: far })).toThrow(/reduced problem/);
+});
