@@ -7,8 +7,8 @@
  * legal itself.
  */
 import type { PartitionProblem } from '../model/types.js';
-import { checkPartition } from './checker.js';
-import { compactTree, namesOf, type CompactTree } from './compact.js';
+import { compactTree, namesOf } from './compact.js';
+import { legalizer } from './legalize.js';
 import { lagrangianSearch } from './lagrangian.js';
 import { improve } from './local-search.js';
 
@@ -39,36 +39,4 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
   const polished = improve(tree, relaxed.chosen, { deadline: limits.deadline, stop, legalize });
   const better = polished.cost < relaxed.cost ? polished : relaxed;
   return { lowerBound: relaxed.lowerBound, best: { migrate: namesOf(tree, better.chosen), cost: better.cost } };
-}
-
-/**
- * Makes a set legal: while a native-state group is split, the migration points that put its
- * clone-side contexts on the clone are dropped (the set only shrinks, and the empty set splits
- * no group); then a budget, if any, must hold (checked by the checker).
- */
-function legalizer(problem: PartitionProblem, tree: CompactTree): (chosen: Uint8Array) => Uint8Array | undefined {
-  const components = tree.components;
-  const mover = new Int32Array(tree.size);
-  return (proposal) => {
-    const chosen = proposal.slice();
-    for (let changed = components.length > 0; changed; ) {
-      changed = false;
-      for (let i = 0; i < tree.size; i++) {
-        const p = tree.parent[i]!;
-        const k = tree.method[i]!;
-        mover[i] = p >= 0 && mover[p]! >= 0 ? mover[p]! : k >= 0 && chosen[k] ? i : -1;
-      }
-      for (const members of components) {
-        const onClone = members.filter((i) => mover[i]! >= 0);
-        if (onClone.length === 0 || onClone.length === members.length) continue;
-        for (const i of onClone) {
-          const k = tree.method[mover[i]!]!;
-          if (chosen[k]) changed = true;
-          chosen[k] = 0;
-        }
-      }
-    }
-    if (problem.budget && checkPartition(problem, namesOf(tree, chosen)).violations.length > 0) return undefined;
-    return chosen;
-  };
 }

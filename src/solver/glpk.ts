@@ -6,6 +6,7 @@ import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { checkPartition } from './checker.js';
 import { searchDynamic } from './dynamic-search.js';
+import { searchStatic } from './static-search.js';
 import { flatten, solveInThread } from './glpk-thread.js';
 import { buildValidModel, validateProblem } from './ilp.js';
 import { pruneIdleMigrationPoints } from './prune.js';
@@ -76,16 +77,17 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
     presol: true,
   });
   const mip = solveInThread(flatten(model, true), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline);
-  // A dynamic model GLPK does not finish at once: search on this thread meanwhile, for a bound
-  // and a fallback partition (a second core; small models never get here). The search needs
-  // the reduced problem (no pinned contexts left: they are folded into the fixed root), so
-  // `reduce: false` is GLPK alone.
-  // It stops as soon as GLPK proves its answer.
+  // A model GLPK does not finish at once: search on this thread meanwhile, for a bound and a
+  // fallback partition (a second core; small models never get here). The searches need the
+  // reduced problem (no pinned contexts left: they are folded into the fixed root), so
+  // `reduce: false` is GLPK alone. The dynamic search stops as soon as GLPK proves its answer.
   const glpkProved = () => mip.status() === GLP_OPT;
-  const search =
-    reduction && small.nesting === 'dynamic' && (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined
+  const slow = reduction !== undefined && (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined;
+  const search = !slow
+    ? undefined
+    : small.nesting === 'dynamic'
       ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved })
-      : undefined;
+      : searchStatic(small, model);
   const result = (await mip.result) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };
   if (result.status === GLP_NOFEAS || result.status === GLP_INFEAS) {
     if (!problem.budget) throw new Error('GLPK found no feasible partition, but all-device always is (a bug)');
