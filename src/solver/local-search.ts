@@ -6,7 +6,7 @@
  *   context c then costs w[c] instead of the migrations already below it (tops(c));
  * - dropping m leaves each of its migrating contexts c on the device, and execution moves
  *   instead at the outermost contexts below c whose method is another chosen one.
- * The best change that stays profitable once made legal is applied, and the round repeats.
+ * The best changes that stay profitable once made legal are applied, and the round repeats.
  */
 import { costOf, costTolerance, type CompactTree } from './compact.js';
 
@@ -29,20 +29,27 @@ export function improve(tree: CompactTree, start: Uint8Array, options: ImproveOp
   for (let round = 0; round < 4 * tree.methods.length + 1 && (round === 0 || (performance.now() < options.deadline && !options.stop())); round++) {
     const delta = changeCosts(tree, chosen);
     const moves = [...delta.keys()].filter((k) => delta[k]! < -tolerance).sort((a, b) => delta[a]! - delta[b]! || a - b);
+    // Changes in disjoint parts of the tree add up, so the best half of them is tried at once
+    // first, then fewer, down to one at a time: a 1M-context tree needs hundreds of changes.
+    // Making a set legal may undo part of it: a batch is kept only if it still pays.
     let applied = false;
-    for (const k of moves.slice(0, TRIES_PER_ROUND)) {
-      if (performance.now() > options.deadline) break;
-      // Making the change legal may undo part of it: keep it only if it still pays.
+    const attempt = (batch: number[]): boolean => {
       const proposal = chosen.slice();
-      proposal[k] = 1 - proposal[k]!;
+      for (const k of batch) proposal[k] = 1 - proposal[k]!;
       const legal = options.legalize(proposal);
       const legalCost = legal ? costOf(tree, legal) : Infinity;
-      if (legal && legalCost < cost - tolerance) {
-        chosen = legal;
-        cost = legalCost;
-        applied = true;
-        break;
-      }
+      if (!legal || legalCost >= cost - tolerance) return false;
+      chosen = legal;
+      cost = legalCost;
+      return true;
+    };
+    for (let size = Math.floor(moves.length / 2); size > 1 && !applied; size = Math.floor(size / 4)) {
+      if (performance.now() > options.deadline) break;
+      applied = attempt(moves.slice(0, size));
+    }
+    for (const k of moves.slice(0, TRIES_PER_ROUND)) {
+      if (applied || performance.now() > options.deadline) break;
+      applied = attempt([k]);
     }
     if (!applied) break;
   }
