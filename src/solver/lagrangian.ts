@@ -13,8 +13,9 @@
  * multiplier μ[c] on L[c] − L[first]: a context on the clone pays ν[c] = μ[c] (and the first
  * −Σ μ). Every L(λ, μ) is a lower bound (dropping the budget only lowers it further);
  * subgradient steps raise it.
- * Each step also rounds the relaxed answer to a set of migration points and prices it, so the
- * best legal set found comes back with the bound.
+ * Steps also round the relaxed answer to sets of migration points (the methods the relaxation
+ * picks, and those most of whose copies are 1) and price them, so the best legal set found
+ * comes back with the bound.
  */
 import { costOf, costTolerance, type CompactTree } from './compact.js';
 
