@@ -7,9 +7,11 @@ export default {
   testMatch: ['**/*.test.ts'],
   // Fixture apps are analysed, never run as tests.
   testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // src/typescript.cts is CommonJS (see there): `./typescript.cjs` resolves to its source.
+  moduleFileExtensions: ['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'cts', 'json', 'node'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', '^((?:\\.{1,2}/)+)typescript\\.cjs$': '$1typescript.cts' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
+    '^.+\\.c?ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
   },
   testTimeout: 60000,
 };

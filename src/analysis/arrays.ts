@@ -4,7 +4,7 @@
  * of the standard library (and a for-of variable) holds the array's elements, found by
  * FunctionValues.elements: array literals, spreads, variables initialised with them, copies.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { climbWrappers } from '../ids/methodIds.js';
 import { skipWrappers } from './walk.js';
 

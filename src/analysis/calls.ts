@@ -27,7 +27,7 @@
  * - Calls into node_modules/lib are `libraryCalls` to leaf ids (`lib:fs#readFileSync`, see
  *   library.ts), one per (caller, leaf) with its first site; they are not in `edges`.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { climbWrappers, isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';

@@ -6,7 +6,7 @@
  * API (module, global or module-level value derived from one). Static members do not touch the
  * instance and stay out of the group.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { isMethodNode, isStatic } from '../ids/methodIds.js';
 import { catalogTypes } from './catalog.js';
 import type { MethodTable } from './methods.js';

@@ -9,7 +9,7 @@
  * contextual type is the interface (or whose type is assignable to it): a function written in
  * place, or the functions its value holds (`{ scan: scanNext }`, `{ f }`), followed by values.ts.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { isMethodNode, isStatic } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from './project.js';

@@ -12,7 +12,7 @@
  * - Members declared in an ambient or package module: `lib:<module>#<name>`, e.g.
  *   `lib:events#EventEmitter.on`, `lib:react-native#NativeModules`.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 
 /** The leaf id of a library callee, or undefined when nothing sensible names it. */
 export function libraryLeaf(checker: ts.TypeChecker, callee: ts.Expression, sym: ts.Symbol | undefined): string | undefined {

@@ -7,7 +7,7 @@
  *   when the class is defined; nothing calls them, they only carry pins and edges).
  * With an explicit constructor, instance field initialisers belong to it.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { idsOf, isMethodNode, isStatic as hasStatic } from '../ids/methodIds.js';
 import type { AppFile } from './project.js';
 

@@ -8,7 +8,7 @@
  * = new SerialPort()`, and values derived from those) pin every method that uses them, also
  * through imports. Element access with a literal key (`window['document']`) is a member path.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
 import { requireSpec } from './library.js';
 import type { MethodTable } from './methods.js';

@@ -14,7 +14,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { InputError } from '../errors.js';
 import { projectSet, resolvePerProject } from './references.js';
 import type { Diagnostic } from './types.js';

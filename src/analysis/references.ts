@@ -9,7 +9,7 @@
  *   the base leaves them unset. Build-only options (`composite`, `outDir`, ...) are dropped:
  *   nothing is emitted, and they would report files of the other projects as errors.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 
 /** Options a project may need that another project's options do not set. */
 const WIDEN: (keyof ts.CompilerOptions)[] = [

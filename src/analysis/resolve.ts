@@ -8,7 +8,7 @@
  * 'accessor' (a getter/setter run by a property read/write), 'jsx' (`<Comp/>` runs the component
  * function, or a class component's constructor and `render`), 'tagged-template' (tag`...`).
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
 import { forOfSource } from './arrays.js';
 import { Hierarchy } from './hierarchy.js';

@@ -8,7 +8,7 @@
  * instance's data fields must pass the same test, and an instance of a native-state class
  * (groups.ts) never does, naming the field.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { fileLine, siteOf, type AppFile } from './project.js';
 import type { Reason } from './types.js';
 

@@ -6,7 +6,7 @@
  * instance of the method's class (see Resolver.mayHold), so `renderer.text = f` does not reach
  * every unrelated `text()` of the app.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { keyNames } from './keys.js';
 import type { Store } from './walk.js';
 

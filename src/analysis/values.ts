@@ -6,7 +6,7 @@
  * key type (`obj[k]`, k: 'a' | 'b'). Depth-limited, so a cycle of aliases ends; what is not found here stays
  * an unresolved call with its reason.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
 import { ARRAY_COPIES, forOfSource } from './arrays.js';
 import { keyNames, propertyDecls } from './keys.js';

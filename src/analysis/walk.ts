@@ -10,7 +10,7 @@
  *   written in place, a name, a call, ...), for calls through the property (stores.ts).
  * Nothing here asks the checker; filtering by name happens afterwards.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { climbWrappers, isMethodNode, isWrapper } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import type { AppFile } from './project.js';

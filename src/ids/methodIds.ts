@@ -23,7 +23,7 @@
  *   appending `~2`, `~3`, ... to the later declaration in source order; names nested in it
  *   build on the suffixed id. Overload signatures have no body and get no id.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 
 export interface MethodIdEntry {
   node: ts.Node;

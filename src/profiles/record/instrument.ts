@@ -4,7 +4,7 @@
  * suspends and resumes the frame. Only insertions, and no newlines, so every line of the
  * rest keeps its number (columns shift only after an insertion on the same line).
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { RECORDER_GLOBAL } from './runtime.js';
 

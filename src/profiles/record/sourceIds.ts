@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript.cjs';
 import { isMethodNode, methodIdsOf } from '../../ids/methodIds.js';
 
 export interface ModuleIds {
