@@ -41,7 +41,7 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
   // existsSync only to give a clean InputError; ts-morph does the reading.
   if (!existsSync(configPath)) throw new InputError('tsconfig not found', configPath);
   const probe = probeConfig(configPath);
-  const program = createProgram(configPath, probe.references);
+  const program = createProgram(configPath, probe.references, typeErrors);
   const files: AppFile[] = [];
   for (const sf of program.getSourceFiles()) {
     const rel = toRel(root, sf.fileName);
@@ -49,6 +49,7 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
     files.push({ sf, rel });
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  // Creating the checker binds every file, which also sets the parent pointers all walks need.
   const checker = program.getTypeChecker();
   const diagnostics = [...probe.diagnostics.map((d) => toDiagnostic(d, root, tsconfig)), ...programDiagnostics(program, checker, files, root, tsconfig, typeErrors)];
   return { program, checker, files, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
@@ -59,7 +60,7 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
  * app's files a second time into its own wrappers, which we never use). Referenced projects'
  * files join as roots (see references.ts for their options).
  */
-function createProgram(configPath: string, references: string[]): ts.Program {
+function createProgram(configPath: string, references: string[], typeErrors: boolean): ts.Program {
   const errors: ts.Diagnostic[] = [];
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
@@ -75,10 +76,10 @@ function createProgram(configPath: string, references: string[]): ts.Program {
   }
   // "No inputs were found" is the config's problem, reported like the others.
   const configErrors = parsed.errors;
-  if (!references.length) return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host: compilerHost(parsed.options), configFileParsingDiagnostics: configErrors });
+  if (!references.length) return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host: compilerHost(parsed.options, typeErrors), configFileParsingDiagnostics: configErrors });
   const refs = references.map(parse).filter((r): r is ts.ParsedCommandLine => r !== undefined);
   const set = projectSet(parsed, refs);
-  const compiler = compilerHost(set.options);
+  const compiler = compilerHost(set.options, typeErrors);
   resolvePerProject(compiler, set.owners);
   const roots = new Set([...parsed.fileNames, ...refs.flatMap((r) => r.fileNames)]);
   return ts.createProgram({ rootNames: [...roots], options: set.options, host: compiler, configFileParsingDiagnostics: configErrors });
@@ -88,10 +89,16 @@ function createProgram(configPath: string, references: string[]): ts.Program {
  * ts-morph bundles its compiler without the lib .d.ts files on disk; it carries them in memory
  * (in @ts-morph/common, its own dependency, resolved from ts-morph so the versions match). The
  * host serves them from a virtual folder, every other file from disk.
+ *
+ * Parsing is the part tsc does too, made as cheap as tsc makes it: no parent pointers at parse
+ * time (the binder sets them), and JSDoc comments in TypeScript files are not parsed (they
+ * carry no types there; JavaScript files keep theirs), except the `@see`/`@link` tags that type
+ * errors need when they are asked for, which is what tsc parses.
  */
-function compilerHost(options: ts.CompilerOptions): ts.CompilerHost {
+function compilerHost(options: ts.CompilerOptions, typeErrors: boolean): ts.CompilerHost {
   const libs = libFiles();
-  const host = ts.createCompilerHost(options, true);
+  const host = ts.createCompilerHost(options, false);
+  host.jsDocParsingMode = typeErrors ? ts.JSDocParsingMode.ParseForTypeErrors : ts.JSDocParsingMode.ParseForTypeInfo;
   const { getSourceFile, fileExists, readFile } = host;
   host.getDefaultLibLocation = () => LIB_DIR;
   host.getDefaultLibFileName = (o) => `${LIB_DIR}/${ts.getDefaultLibFileName(o)}`;
@@ -99,7 +106,7 @@ function compilerHost(options: ts.CompilerOptions): ts.CompilerHost {
   host.readFile = (f) => libs.get(f) ?? readFile.call(host, f);
   host.getSourceFile = (f, lang, onError, create) => {
     const text = libs.get(f);
-    return text !== undefined ? ts.createSourceFile(f, text, lang, true) : getSourceFile.call(host, f, lang, onError, create);
+    return text !== undefined ? ts.createSourceFile(f, text, lang) : getSourceFile.call(host, f, lang, onError, create);
   };
   return host;
 }
