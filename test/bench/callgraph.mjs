@@ -7,9 +7,10 @@
  * calling-context tree, plus the recursive calls the recorder folds onto an ancestor), run the
  * static analyzer on the app's tsconfig, and report recall (dynamic edges found statically),
  * the static/dynamic size ratio and the missed edges with a guess of why. Then the analysis'
- * wall time and peak memory as ratios to `tsc --noEmit -p <tsconfig>` with TypeScript 6 (the
- * repository's) and with the native TypeScript 7 compiler, each a separate child process under
- * `/usr/bin/time -v`, interleaved, median of --runs (default 3).
+ * wall time, CPU time (user + system: it varies less on a shared machine) and peak memory as
+ * ratios to `tsc --noEmit -p <tsconfig>` with TypeScript 6 (the repository's) and with the native
+ * TypeScript 7 compiler, each a separate child process under `/usr/bin/time -v`, interleaved,
+ * median of --runs (default 3).
  *
  * Usage (from the repository root):
  *   npm run build
@@ -235,20 +236,24 @@ function timing(p, tsconfigPath) {
   const med = (list, key) => median(list.map((x) => x[key]));
   const t = {
     analysisMs: med(runs.analysis, 'ms'),
+    analysisCpuMs: med(runs.analysis, 'cpuMs'),
     analysisInnerMs: median(inner),
     analysisMB: med(runs.analysis, 'rssMB'),
     ts6Ms: med(runs.ts6, 'ms'),
+    ts6CpuMs: med(runs.ts6, 'cpuMs'),
     ts6MB: med(runs.ts6, 'rssMB'),
     ts6Exit: runs.ts6[0]?.code,
     ts7Ms: runs.ts7.length ? med(runs.ts7, 'ms') : NaN,
+    ts7CpuMs: runs.ts7.length ? med(runs.ts7, 'cpuMs') : NaN,
     ts7MB: runs.ts7.length ? med(runs.ts7, 'rssMB') : NaN,
     ts7Exit: runs.ts7[0]?.code,
   };
   const errs = (r) => (r && r.code !== 0 ? ` (exit ${r.code}: ${countErrors(r.stdout + r.stderr)})` : '');
   const x = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
-  console.log(`analysis: ${(t.analysisMs / 1000).toFixed(2)} s wall (${(t.analysisInnerMs / 1000).toFixed(2)} s in analyzeApp), ${t.analysisMB.toFixed(0)} MB peak RSS`);
-  console.log(`tsc 6 --noEmit: ${(t.ts6Ms / 1000).toFixed(2)} s, ${t.ts6MB.toFixed(0)} MB${errs(runs.ts6[0])}  -> analysis/tsc6: time ${x(t.analysisMs, t.ts6Ms)}, memory ${x(t.analysisMB, t.ts6MB)}`);
-  if (ts7.bin) console.log(`tsc 7 --noEmit: ${(t.ts7Ms / 1000).toFixed(2)} s, ${t.ts7MB.toFixed(0)} MB${errs(runs.ts7[0])}  -> analysis/tsc7: time ${x(t.analysisMs, t.ts7Ms)}, memory ${x(t.analysisMB, t.ts7MB)}`);
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(`analysis: ${s(t.analysisMs)} wall, ${s(t.analysisCpuMs)} CPU (${s(t.analysisInnerMs)} in analyzeApp), ${t.analysisMB.toFixed(0)} MB peak RSS`);
+  console.log(`tsc 6 --noEmit: ${s(t.ts6Ms)} wall, ${s(t.ts6CpuMs)} CPU, ${t.ts6MB.toFixed(0)} MB${errs(runs.ts6[0])}  -> analysis/tsc6: time ${x(t.analysisMs, t.ts6Ms)} (CPU ${x(t.analysisCpuMs, t.ts6CpuMs)}), memory ${x(t.analysisMB, t.ts6MB)}`);
+  if (ts7.bin) console.log(`tsc 7 --noEmit: ${s(t.ts7Ms)} wall, ${s(t.ts7CpuMs)} CPU, ${t.ts7MB.toFixed(0)} MB${errs(runs.ts7[0])}  -> analysis/tsc7: time ${x(t.analysisMs, t.ts7Ms)} (CPU ${x(t.analysisCpuMs, t.ts7CpuMs)}), memory ${x(t.analysisMB, t.ts7MB)}`);
   else console.log(`tsc 7: ${ts7.note}`);
   return t;
 }
@@ -258,7 +263,7 @@ function summary(results) {
   if (!ok.length) return;
   const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '-');
   const x = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
-  const rows = [['project', 'TS lines', 'dynamic', 'static', 'recall', 'stat/dyn', 'missed', 'analysis s', 'MB', 't/tsc6', 'm/tsc6', 't/tsc7', 'm/tsc7']];
+  const rows = [['project', 'TS lines', 'dynamic', 'static', 'recall', 'stat/dyn', 'missed', 'analysis s', 'MB', 't/tsc6', 'cpu/tsc6', 'm/tsc6', 't/tsc7', 'm/tsc7']];
   for (const r of ok) {
     const t = r.timing ?? {};
     rows.push([
@@ -272,6 +277,7 @@ function summary(results) {
       (t.analysisMs / 1000).toFixed(2),
       t.analysisMB.toFixed(0),
       x(t.analysisMs, t.ts6Ms),
+      x(t.analysisCpuMs, t.ts6CpuMs),
       x(t.analysisMB, t.ts6MB),
       x(t.analysisMs, t.ts7Ms),
       x(t.analysisMB, t.ts7MB),

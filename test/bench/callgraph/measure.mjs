@@ -8,7 +8,10 @@ export function haveGnuTime() {
   return existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-v', 'true']).status === 0;
 }
 
-/** Runs `command args` under `/usr/bin/time -v`: { ms, rssMB, code, stdout, stderr } (stderr without time's report). */
+/**
+ * Runs `command args` under `/usr/bin/time -v`: { ms, cpuMs, rssMB, code, stdout, stderr } (stderr
+ * without time's report). cpuMs is user + system time: on a shared machine it varies less than wall.
+ */
 export function timed(command, args, options = {}) {
   const r = spawnSync(GNU_TIME, ['-v', command, ...args], { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   const err = r.stderr ?? '';
@@ -17,8 +20,11 @@ export function timed(command, args, options = {}) {
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1];
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(report)?.[1];
   const status = /Exit status: (\d+)/.exec(report)?.[1];
+  const user = /User time \(seconds\): ([\d.]+)/.exec(report)?.[1];
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(report)?.[1];
   return {
     ms: wall ? wallMs(wall) : NaN,
+    cpuMs: user && sys ? (Number(user) + Number(sys)) * 1000 : NaN,
     rssMB: rss ? Number(rss) / 1024 : NaN,
     code: status !== undefined ? Number(status) : r.status,
     stdout: r.stdout ?? '',
