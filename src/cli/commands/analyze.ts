@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { AnalysisResult } from '../../analysis/types.js';
 import { InputError } from '../../errors.js';
+import { jsonChunks } from '../jsonChunks.js';
 import { loadAnalysis, loadCompute } from '../lazy.js';
 import { resolveAppDir } from '../load.js';
 import { resolveSettings } from '../settings.js';
@@ -28,7 +29,8 @@ export function registerAnalyze(program: Command, output: Output): void {
         else explanation.lines.forEach((line) => output.out(line));
       } else if (flags.json) {
         const { methods, edges, libraryCalls, unresolved, groups, reaches, diagnostics } = analysis;
-        output.out(JSON.stringify({ methods, edges, libraryCalls, unresolved, unresolvedByReason: countBy(unresolved, (u) => u.reason), groups, reaches, diagnostics }, null, 2));
+        const json = { methods, edges, libraryCalls, unresolved, unresolvedByReason: countBy(unresolved, (u) => u.reason), groups, reaches, diagnostics };
+        for (const chunk of jsonChunks(json)) output.out(chunk);
       } else printAnalysis(analysis, output);
     });
 }
