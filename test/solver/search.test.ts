@@ -4,9 +4,10 @@
  * random problems: their prices are the checker's, their bounds never exceed the optimum, and
  * what they keep is legal.
  */
+import type { NestingModel, PartitionProblem } from '../../src/model/types.js';
 import { buildModel, checkPartition, reduceProblem } from '../../src/solver/index.js';
 import { compactTree, costOf, namesOf } from '../../src/solver/compact.js';
-import { searchDynamic } from '../../src/solver/dynamic-search.js';
+import { searchDynamic, type SearchResult } from '../../src/solver/dynamic-search.js';
 import { changeCosts } from '../../src/solver/local-search.js';
 import { searchStatic } from '../../src/solver/static-search.js';
 import { bruteForce, randomProblem, rng } from './random-problems.js';
@@ -36,35 +37,54 @@ it('prices every set of migration points as the checker does, and every single c
   expect(changes).toBeGreaterThan(1000);
 });
 
-it('bounds the optimum from below and keeps only legal partitions', () => {
-  const rand = rng(4242);
-  let found = 0;
-  let optimalFound = 0;
-  let boundMet = 0;
-  const count = 400;
-  for (let k = 0; k < count; k++) {
-    const problem = randomProblem(rand, 'dynamic', shape);
+interface Tally {
+  count: number;
+  feasible: number;
+  found: number;
+  optimalFound: number;
+  boundMet: number;
+  improved: number;
+}
+
+/**
+ * Runs `search` on the reduced form of `count` seeded problems and fails on a bound above brute
+ * force's optimum, an illegal partition or a price that is not the checker's.
+ */
+function tallySearch(nesting: NestingModel, seed: number, search: (small: PartitionProblem) => SearchResult): Tally {
+  const rand = rng(seed);
+  const tally = { count: 400, feasible: 0, found: 0, optimalFound: 0, boundMet: 0, improved: 0 };
+  for (let k = 0; k < tally.count; k++) {
+    const problem = randomProblem(rand, nesting, shape);
     const expected = bruteForce(problem);
-    const small = reduceProblem(problem).problem;
-    const far = performance.now() + 60_000;
-    const result = searchDynamic(small, { boundDeadline: far, deadline: far });
+    const result = search(reduceProblem(problem).problem);
     const where = `instance ${k}: ${JSON.stringify(problem)}`;
-    if (Number.isFinite(expected.cost) && result.lowerBound > expected.cost + 1e-6 * Math.max(1, Math.abs(expected.cost))) {
-      throw new Error(`${where}: bound ${result.lowerBound} above the optimum ${expected.cost}`);
+    if (Number.isFinite(expected.cost)) {
+      tally.feasible++;
+      if (result.lowerBound > expected.cost + 1e-6 * Math.max(1, Math.abs(expected.cost))) {
+        throw new Error(`${where}: bound ${result.lowerBound} above the optimum ${expected.cost}`);
+      }
+      if (close(result.lowerBound, expected.cost)) tally.boundMet++;
     }
     if (!result.best) continue;
-    found++;
+    tally.found++;
     const check = checkPartition(problem, result.best.migrate);
     expect({ where, violations: check.violations }).toEqual({ where, violations: [] });
     expect(close(result.best.cost, check.cost)).toBe(true);
-    if (close(check.cost, expected.cost)) optimalFound++;
-    if (close(result.lowerBound, expected.cost)) boundMet++;
+    if (close(check.cost, expected.cost)) tally.optimalFound++;
+    if (check.cost < check.deviceOnlyCost - 1e-9) tally.improved++;
   }
-  // The search must do real work: legal answers nearly always, mostly optimal ones, and bounds
-  // that often prove them.
-  expect(found).toBeGreaterThan(0.8 * count);
-  expect(optimalFound).toBeGreaterThan(0.8 * found);
-  expect(boundMet).toBeGreaterThan(0.3 * count);
+  return tally;
+}
+
+it('dynamic nesting: bounds the optimum from below and keeps only legal partitions', () => {
+  const far = performance.now() + 60_000;
+  const t = tallySearch('dynamic', 4242, (small) => searchDynamic(small, { boundDeadline: far, deadline: far }));
+  // The search must do real work: legal answers for nearly every problem that has one, mostly
+  // optimal, and bounds that often prove them.
+  expect(t.found).toBeGreaterThan(0.9 * t.feasible);
+  expect(t.optimalFound).toBeGreaterThan(0.8 * t.found);
+  expect(t.boundMet).toBeGreaterThan(0.3 * t.count);
+  expect(t.improved).toBeGreaterThan(0.2 * t.count);
 });
 
 it('takes only reduced problems, where no pinned context is left to keep off the clone', () => {
@@ -75,32 +95,8 @@ it('takes only reduced problems, where no pinned context is left to keep off the
 });
 
 it('static nesting: bounds the optimum from below and keeps only legal partitions', () => {
-  const rand = rng(515);
-  let found = 0;
-  let feasible = 0;
-  let improved = 0;
-  let optimalFound = 0;
-  const count = 400;
-  for (let k = 0; k < count; k++) {
-    const problem = randomProblem(rand, 'static', shape);
-    const expected = bruteForce(problem);
-    const small = reduceProblem(problem).problem;
-    const result = searchStatic(small, buildModel(small));
-    if (Number.isFinite(expected.cost)) feasible++;
-    const where = `instance ${k}: ${JSON.stringify(problem)}`;
-    if (Number.isFinite(expected.cost) && result.lowerBound > expected.cost + 1e-6 * Math.max(1, Math.abs(expected.cost))) {
-      throw new Error(`${where}: bound ${result.lowerBound} above the optimum ${expected.cost}`);
-    }
-    if (!result.best) continue;
-    found++;
-    const check = checkPartition(problem, result.best.migrate);
-    expect({ where, violations: check.violations }).toEqual({ where, violations: [] });
-    expect(close(result.best.cost, check.cost)).toBe(true);
-    if (check.cost < check.deviceOnlyCost - 1e-9) improved++;
-    if (close(check.cost, expected.cost)) optimalFound++;
-  }
-  // Legal answers for nearly every problem that has one, mostly optimal, often beating all-device.
-  expect(found).toBeGreaterThan(0.9 * feasible);
-  expect(optimalFound).toBeGreaterThan(0.8 * found);
-  expect(improved).toBeGreaterThan(0.2 * count);
+  const t = tallySearch('static', 515, (small) => searchStatic(small, buildModel(small)));
+  expect(t.found).toBeGreaterThan(0.9 * t.feasible);
+  expect(t.optimalFound).toBeGreaterThan(0.8 * t.found);
+  expect(t.improved).toBeGreaterThan(0.2 * t.count);
 });
