@@ -58,8 +58,12 @@ export class Resolver {
     return this.callee(site.expression, true);
   }
 
-  /** Targets of a called expression. */
-  callee(raw: ts.Expression, isCall: boolean): Resolution {
+  /**
+   * Targets of a called expression. `depth` is the value-flow depth when this is asked while
+   * following what a call returns (values.ts): a function returning a call of itself,
+   * `return f(1)(x)`, would otherwise restart that walk at 0 forever.
+   */
+  callee(raw: ts.Expression, isCall: boolean, depth = 0): Resolution {
     const expr = skipWrappers(raw);
     if (expr.kind === ts.SyntaxKind.SuperKeyword) {
       const cls = ts.findAncestor(expr, ts.isClassLike);
@@ -70,10 +74,10 @@ export class Resolver {
     if (expr.kind === ts.SyntaxKind.ImportKeyword) return { library: undefined }; // loads a module: its top level runs at load
     if (isMethodNode(expr)) return { targets: [{ node: expr, kind: 'direct' }] }; // IIFE
     if (isCall && ts.isPropertyAccessExpression(expr) && this.fnMember(expr)) {
-      const fns = this.values.of(expr.expression);
+      const fns = this.values.of(expr.expression, depth);
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
       // `f.call(x)` runs f: resolve f as the callee (a library function stays a library leaf).
-      if (expr.name.text !== 'bind' && this.isAppExpr(expr.expression)) return this.relabel(this.callee(expr.expression, true), 'callback');
+      if (expr.name.text !== 'bind' && this.isAppExpr(expr.expression)) return this.relabel(this.callee(expr.expression, true, depth), 'callback');
     }
     if (ts.isElementAccessExpression(expr) && !ts.isStringLiteralLike(expr.argumentExpression) && !ts.isNumericLiteral(expr.argumentExpression)) {
       return this.computed(expr);
@@ -83,7 +87,7 @@ export class Resolver {
     const decls = sym?.declarations ?? [];
     if (!sym && ts.isIdentifier(expr)) return { library: `lib:globals#${expr.text}` }; // undeclared global
     if (!sym && !ts.isPropertyAccessExpression(expr)) {
-      const fns = this.values.of(expr); // `make()()`, `(a || b)()`
+      const fns = this.values.of(expr, depth); // `make()()`, `(a || b)()`
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
     }
     if (!sym || decls.length === 0) {

@@ -165,7 +165,7 @@ export class FunctionValues {
 
   /** Functions returned by the app functions a call may run (factories, `once(f)`-style wrappers). */
   private returnedBy(call: ts.CallExpression, depth: number): ts.Node[] {
-    const r = this.r.callee(call.expression, false);
+    const r = this.r.callee(call.expression, false, depth);
     if (!('targets' in r)) return [];
     const out: ts.Node[] = [];
     for (const t of r.targets) {

@@ -178,3 +178,28 @@ describe('destructured functions (calls-destructuring)', () => {
     expect(r.unresolved).toEqual([{ from: `${D}#exposed`, site: `${D}:30:3`, text: 'done', reason: 'function value destructured from a parameter' }]);
   });
 });
+
+describe('functions returning calls of themselves (calls-self-returning)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-self-returning'), catalogs: [] })));
+  const C = 'src/curried.ts';
+
+  test('what they return is found, and the search ends', () => {
+    expect(edges(r)).toEqual([
+      [`${C}#collect`, `${C}#collect`, `${C}:5:12`, 'direct'], // collect(1)(o): collect(1) ...
+      [`${C}#collect`, `${C}#collect.<anonymous 1>`, `${C}:5:12`, 'callback'], // ... then what it returns
+      [`${C}#collect`, `${C}#collect.<anonymous 1>`, `${C}:7:10`, 'callback'], // returned: handed out
+      [`${C}#main`, `${C}#collect`, `${C}:20:11`, 'direct'],
+      [`${C}#main`, `${C}#collect.<anonymous 1>`, `${C}:20:11`, 'callback'],
+      [`${C}#main`, `${C}#ping`, `${C}:20:26`, 'direct'],
+      [`${C}#main`, `${C}#ping.<anonymous 1>`, `${C}:20:26`, 'callback'], // pong's arrow returns a number
+      [`${C}#ping`, `${C}#ping.<anonymous 1>`, `${C}:12:63`, 'callback'],
+      [`${C}#ping`, `${C}#pong`, `${C}:12:19`, 'direct'],
+      [`${C}#ping`, `${C}#pong.<anonymous 1>`, `${C}:12:19`, 'callback'],
+      [`${C}#pong`, `${C}#ping`, `${C}:16:19`, 'direct'],
+      [`${C}#pong`, `${C}#ping.<anonymous 1>`, `${C}:16:19`, 'callback'],
+      [`${C}#pong`, `${C}#pong.<anonymous 1>`, `${C}:16:63`, 'callback'],
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+});
