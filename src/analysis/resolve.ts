@@ -101,7 +101,11 @@ export class Resolver {
     if (viaSuper) return this.fromDecls(decls, true);
     // Many sites call one symbol: its targets (overrides, implementations, values) once.
     let r = this.bySymbol.get(sym);
-    if (!r) this.bySymbol.set(sym, (r = this.fromDecls(decls)));
+    if (r) return r;
+    const cutoffs = this.values.cutoffs;
+    r = this.fromDecls(decls);
+    // Not kept when a cycle through calls' results was cut meanwhile: a later site asks afresh.
+    if (this.values.cutoffs === cutoffs) this.bySymbol.set(sym, r);
     return r;
   }
 

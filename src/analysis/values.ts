@@ -15,6 +15,12 @@ import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers } from './walk.js';
 
 const MAX_DEPTH = 6;
+/**
+ * Nested "what does this call return" walks at most. Finding a call's callee can start a fresh
+ * walk (a symbol's targets are computed once, from depth 0), so depth alone does not end a
+ * cycle through calls' results: `const h = make()` with `make` returning `h()()`.
+ */
+const MAX_NESTED_RETURNS = 8;
 
 export class FunctionValues {
   constructor(
@@ -165,6 +171,23 @@ export class FunctionValues {
 
   /** Functions returned by the app functions a call may run (factories, `once(f)`-style wrappers). */
   private returnedBy(call: ts.CallExpression, depth: number): ts.Node[] {
+    if (this.nestedReturns >= MAX_NESTED_RETURNS) {
+      this.cutoffs++;
+      return [];
+    }
+    this.nestedReturns++;
+    try {
+      return this.returnedByTargets(call, depth);
+    } finally {
+      this.nestedReturns--;
+    }
+  }
+
+  private nestedReturns = 0;
+  /** How often MAX_NESTED_RETURNS cut a walk short: a result computed meanwhile may lack values. */
+  cutoffs = 0;
+
+  private returnedByTargets(call: ts.CallExpression, depth: number): ts.Node[] {
     const r = this.r.callee(call.expression, false, depth);
     if (!('targets' in r)) return [];
     const out: ts.Node[] = [];
