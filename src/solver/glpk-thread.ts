@@ -126,7 +126,7 @@ function glpkUrl(): string {
 }
 
 export interface ThreadSolve {
-  /** The answer; `undefined` when the deadline passed first. */
+  /** The answer; `undefined` when the deadline passed first (or the thread ran out of memory). */
   result: Promise<ThreadResult | undefined>;
   /** GLPK's status as soon as it has one (0 before), readable while this thread is busy. */
   status(): number;
@@ -150,10 +150,13 @@ export function solveInThread(model: FlatModel, options: ThreadOptions, deadline
       if (message.error !== undefined) reject(new Error(`GLPK failed: ${message.error}`));
       else resolve(message.result);
     };
-    const onError = (error: Error): void => {
+    const onError = (error: Error & { code?: string }): void => {
       done();
       if (thread === worker) thread = undefined;
-      reject(error);
+      // A model too large for the thread's heap is GLPK giving no answer, like a time-out:
+      // the caller falls back to its own search. Anything else is a bug.
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve(undefined);
+      else reject(error);
     };
     const timer = setTimeout(
       () => {
