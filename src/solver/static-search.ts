@@ -13,10 +13,9 @@
 import type { PartitionProblem } from '../model/types.js';
 import { checkPartition } from './checker.js';
 import type { IlpModel } from './ilp-model.js';
-import { compactTree, namesOf } from './compact.js';
-import type { SearchResult } from './dynamic-search.js';
+import { compactTree, namesOf, type CompactTree } from './compact.js';
+import type { SearchResult } from './types.js';
 import { legalizer } from './legalize.js';
-import { subtreeSums } from './tree.js';
 
 export function searchStatic(problem: PartitionProblem, model: IlpModel): SearchResult {
   const cost = new Map(model.vars.map((v) => [v.name, v.cost]));
@@ -37,25 +36,27 @@ export function searchStatic(problem: PartitionProblem, model: IlpModel): Search
   const taken = new Set<string>();
   for (const m of order) if (!(conflicts.get(m) ?? []).some((other) => taken.has(other))) taken.add(m);
   const tree = compactTree(problem);
+  const result: SearchResult = { lowerBound: lowerBound(tree, problem, weight, model.constant) };
   const legal = legalizer(problem, tree)(Uint8Array.from(tree.methods, (m) => (taken.has(m) ? 1 : 0)));
-  const result: SearchResult = { lowerBound: lowerBound(problem, weight, model.constant) };
-  const migrate = legal ? namesOf(tree, legal) : [];
+  if (!legal) return result;
+  // Legal for groups and the budget; the checker also vets CloneCloud's rule and prices it.
+  const migrate = namesOf(tree, legal);
   const check = checkPartition(problem, migrate);
-  if (legal && check.violations.length === 0) result.best = { migrate, cost: check.cost };
+  if (check.violations.length === 0) result.best = { migrate, cost: check.cost };
   return result;
 }
 
-function lowerBound(problem: PartitionProblem, weight: Map<string, number>, constant: number): number {
+function lowerBound(tree: CompactTree, problem: PartitionProblem, weight: Map<string, number>, constant: number): number {
   let alone = constant;
   for (const w of weight.values()) alone += Math.min(0, w);
-  // Cheapest antichain, bottom-up: a context is either taken (its share) or leaves it to its children.
+  // Cheapest antichain, bottom-up: a context is either taken (its share of W, which is the
+  // tree's weight: its migration plus its subtree's clone − device) or leaves it to its children.
   const contexts = problem.contexts;
-  const share = subtreeSums(contexts, (c) => c.cloneCost - c.deviceCost);
-  const below = new Float64Array(contexts.length);
+  const below = new Float64Array(tree.size);
   let antichain = constant;
-  for (let i = contexts.length - 1; i >= 0; i--) {
+  for (let i = tree.size - 1; i >= 0; i--) {
     const c = contexts[i]!;
-    const best = weight.has(c.method) ? Math.min(below[i]!, share[i]! + c.migrationCost) : below[i]!;
+    const best = weight.has(c.method) ? Math.min(below[i]!, tree.weight[i]!) : below[i]!;
     if (c.parent >= 0) below[c.parent]! += best;
     else antichain += best;
   }

@@ -34,3 +34,11 @@ export interface Solution {
   budget?: { cost: number; deviceOnlyCost: number; limit: number };
   model: ModelSize;
 }
+
+/** What a search beside GLPK found (dynamic-search.ts, static-search.ts). */
+export interface SearchResult {
+  /** A proven lower bound on the optimum. */
+  lowerBound: number;
+  /** The best legal partition found, if any (a budget can make all-device illegal). */
+  best?: { migrate: string[]; cost: number };
+}

@@ -7,7 +7,8 @@
 import type { NestingModel, PartitionProblem } from '../../src/model/types.js';
 import { buildModel, checkPartition, reduceProblem } from '../../src/solver/index.js';
 import { compactTree, costOf, namesOf } from '../../src/solver/compact.js';
-import { searchDynamic, type SearchResult } from '../../src/solver/dynamic-search.js';
+import { searchDynamic } from '../../src/solver/dynamic-search.js';
+import type { SearchResult } from '../../src/solver/types.js';
 import { changeCosts } from '../../src/solver/local-search.js';
 import { searchStatic } from '../../src/solver/static-search.js';
 import { bruteForce, randomProblem, rng } from './random-problems.js';
