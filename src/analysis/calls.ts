@@ -241,7 +241,8 @@ class GraphBuilder {
    */
   parameterFlow(): void {
     const flows = new Map<PendingParam, Flow>();
-    for (let round = 0, added = true; added && round < MAX_FLOW_ROUNDS; round++) {
+    let added = true;
+    for (let round = 0; added && round < MAX_FLOW_ROUNDS; round++) {
       added = false;
       for (const p of this.pending) {
         const flow = this.flowOf(p);
@@ -255,7 +256,8 @@ class GraphBuilder {
       }
     }
     for (const p of this.pending) {
-      const flow = flows.get(p) ?? this.flowOf(p);
+      // A round that added call sites left the flows computed before them stale: compute afresh.
+      const flow = (!added && flows.get(p)) || this.flowOf(p);
       this.add(p.from, [...flow.values].map((node) => ({ node, kind: 'callback' as const })), p.site);
       if (flow.values.size && flow.complete) continue;
       const how = p.binding ? 'function value destructured from a parameter' : 'function value received as a parameter';
