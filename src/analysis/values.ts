@@ -59,9 +59,15 @@ export class FunctionValues {
         return (s?.declarations ?? []).flatMap((d) => this.ofDeclaration(d, depth + 1));
       }
       const decls = (sym?.declarations ?? []).filter((d) => this.r.isApp(d));
-      return decls.flatMap((d) => (!isMethodNode(d) ? this.ofDeclaration(d, depth + 1) : ts.isMethodDeclaration(d) ? [d, ...this.storedOver(d, depth)] : [d]));
+      return decls.flatMap((d) => this.heldBy(d, depth));
     }
     return [];
+  }
+
+  /** What an app declaration named by a use holds: a function itself (a method with what was stored over it), or its value. */
+  private heldBy(d: ts.Declaration, depth: number): ts.Node[] {
+    if (!isMethodNode(d)) return this.ofDeclaration(d, depth + 1);
+    return ts.isMethodDeclaration(d) ? [d, ...this.storedOver(d, depth)] : [d];
   }
 
   /** Functions a variable, property or parameter-less declaration holds. */
@@ -87,7 +93,7 @@ export class FunctionValues {
   /** What property `name` of an expression's value holds: its app declarations' values. */
   propertyOf(e: ts.Expression, name: string, depth = 0): ts.Node[] {
     const decls = propertyDecls(this.r.checker, skipWrappers(e), name).filter((d) => this.r.isApp(d));
-    return decls.flatMap((d) => (!isMethodNode(d) ? this.ofDeclaration(d, depth + 1) : ts.isMethodDeclaration(d) ? [d, ...this.storedOver(d, depth)] : [d]));
+    return decls.flatMap((d) => this.heldBy(d, depth));
   }
 
   /** `const { f = g } = x` holds x.f and g; destructured parameters are followed by parameter flow. */
@@ -161,9 +167,7 @@ export class FunctionValues {
       const decls = propertyDecls(this.r.checker, e.expression, name);
       if (!decls.length) return []; // an index signature: not known by name, the use stays unresolved
       for (const d of decls) {
-        if (!this.r.isApp(d)) continue;
-        if (isMethodNode(d)) out.push(d, ...(ts.isMethodDeclaration(d) ? this.storedOver(d, depth) : []));
-        else out.push(...this.ofDeclaration(d, depth + 1));
+        if (this.r.isApp(d)) out.push(...this.heldBy(d, depth));
       }
     }
     return out;
