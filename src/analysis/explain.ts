@@ -1,6 +1,7 @@
 /**
  * `analyze --explain <id>` as data: a method's verdict and every reason spelled out, the
- * reaches-pinned chain hop by hop (call site and edge kind) down to the device API use.
+ * reaches-pinned chain hop by hop (call site and edge kind) down to the device API use, and the
+ * unresolved-call chain down to the call that could not be resolved.
  * Pure: reads only the analysis result.
  */
 import type { AnalysisResult, MethodInfo, Reason } from './types.js';
@@ -20,18 +21,24 @@ export function explainMethod(analysis: AnalysisResult, id: string): Explanation
   const verdict = m.pinned ? 'pinned' : m.candidate ? 'candidate' : 'not a candidate';
   const lines = [`${id} (${m.file}:${m.line}): ${verdict}`];
   if (m.candidate) lines.push('  may migrate: not pinned, reaches no pinned method, its boundary is serializable');
-  for (const r of m.reasons) lines.push(...explainReason(r, byId));
+  for (const r of m.reasons) lines.push(...explainReason(r, analysis, byId));
   if (m.nativeState) lines.push(`  native-state group: ${m.nativeState.message}`);
   const unresolved = analysis.unresolved.filter((u) => u.from === id);
   for (const u of unresolved) lines.push(`  note: unresolved call ${u.text} at ${u.site}: ${u.reason}`);
   return { id, verdict, lines };
 }
 
-function explainReason(r: Reason, byId: Map<string, MethodInfo>): string[] {
-  if (r.rule !== 'reaches-pinned' || !r.path?.length) return [`  ${r.rule}: ${r.message}`];
-  const out = [`  reaches-pinned: ${r.path.length} call(s) down to the device`];
+function explainReason(r: Reason, analysis: AnalysisResult, byId: Map<string, MethodInfo>): string[] {
+  if (!r.path?.length || (r.rule !== 'reaches-pinned' && r.rule !== 'unresolved-call')) return [`  ${r.rule}: ${r.message}`];
+  const end = r.path[r.path.length - 1]!.to;
+  const out = [`  ${r.rule}: ${r.path.length} call(s) down to ${r.rule === 'reaches-pinned' ? 'the device' : 'a call the analysis could not resolve'}`];
   for (const e of r.path) out.push(`    ${e.from} -> ${e.to}  [${e.kind}] at ${e.site}`);
-  const target = byId.get(r.path[r.path.length - 1]!.to);
+  if (r.rule === 'unresolved-call') {
+    const u = analysis.unresolved.find((x) => x.from === end);
+    if (u) out.push(`    ${end} calls ${u.text} at ${u.site}, not resolved: ${u.reason}`);
+    return out;
+  }
+  const target = byId.get(end);
   for (const p of target?.reasons ?? []) {
     if (p.rule === 'pinned' || p.rule === 'user-pin') out.push(`    ${target!.id} is pinned: ${p.message}${p.site ? ` (${p.site})` : ''}`);
   }

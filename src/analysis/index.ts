@@ -7,7 +7,7 @@ import { resolveCalls, cmp } from './calls.js';
 import { catalogTypes } from './catalog.js';
 import { globMatcher } from './glob.js';
 import { instanceClassOf, nativeGroups } from './groups.js';
-import { candidateReach, reachesPinned } from './legality.js';
+import { candidateReach, reachesPinned, reachesUnresolved } from './legality.js';
 import { collectMethods } from './methods.js';
 import { findPins, matchLeaf } from './pinning.js';
 import { loadApp } from './project.js';
@@ -51,6 +51,9 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
   const graph: CallEdge[] = [...edges, ...libEdges];
   const reach = reachesPinned(ids, graph, new Set([...pinned, ...pinnedLeaves]));
   for (const [id, r] of reach) if (!pinned.has(id)) reasons.get(id)!.push(r);
+  if (options.unresolved === 'device') {
+    for (const [id, r] of reachesUnresolved(ids, edges, unresolved)) if (!pinned.has(id)) reasons.get(id)!.push(r);
+  }
 
   const native = nativeGroups(app, table, options.catalogs, pins);
   const deviceTypes = catalogTypes(options.catalogs);

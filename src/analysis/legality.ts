@@ -4,15 +4,68 @@
  * candidates reach which (for the optimizer's static nesting rule). Pure graph code.
  */
 import { fileLine } from './project.js';
-import type { CallEdge, Reason } from './types.js';
+import type { CallEdge, Reason, UnresolvedCall } from './types.js';
 
 /** For every method that may reach a pinned one: its 'reaches-pinned' reason (shortest path). */
 export function reachesPinned(ids: string[], edges: CallEdge[], pinned: Set<string>): Map<string, Reason> {
-  // Multi-source BFS backwards from the pinned methods; edges are sorted, so ties break the same way every run.
+  const next = shortestPaths(edges, pinned);
+  const out = new Map<string, Reason>();
+  for (const id of ids) {
+    const path = pathFrom(id, next, pinned);
+    if (!path.length) continue;
+    const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
+    const target = path[path.length - 1]!.to;
+    out.set(id, {
+      rule: 'reaches-pinned',
+      message: `may reach pinned method ${target}: ${id} -> ${hops.join(' -> ')}`,
+      site: path[0]!.site,
+      via: [id, ...path.map((e) => e.to)],
+      path,
+    });
+  }
+  return out;
+}
+
+/**
+ * Under the `unresolved: device` policy: every method that has, or may reach, a call site the
+ * analysis could not resolve, with an 'unresolved-call' reason. Such a site may call anything,
+ * a device API included, so the sound verdict is that it may reach the device.
+ */
+export function reachesUnresolved(ids: string[], edges: CallEdge[], unresolved: UnresolvedCall[]): Map<string, Reason> {
+  const firstSite = new Map<string, UnresolvedCall>();
+  for (const u of unresolved) if (!firstSite.has(u.from)) firstSite.set(u.from, u);
+  const holders = new Set(firstSite.keys());
+  const next = shortestPaths(edges, holders);
+  const out = new Map<string, Reason>();
+  for (const id of ids) {
+    const path = holders.has(id) ? [] : pathFrom(id, next, holders);
+    const holder = path.length ? path[path.length - 1]!.to : id;
+    const u = firstSite.get(holder);
+    if (!u) continue;
+    const call = `${u.text} at ${fileLine(u.site)} (${u.reason})`;
+    const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
+    const reason: Reason = {
+      rule: 'unresolved-call',
+      message: path.length
+        ? `may reach a call the analysis could not resolve: ${id} -> ${hops.join(' -> ')}, which calls ${call}`
+        : `calls ${call}, which the analysis could not resolve: it may reach the device`,
+      site: path.length ? path[0]!.site : u.site,
+    };
+    if (path.length) Object.assign(reason, { via: [id, ...path.map((e) => e.to)], path });
+    out.set(id, reason);
+  }
+  return out;
+}
+
+/**
+ * Multi-source BFS backwards from `targets`: for every method that reaches one, the first edge
+ * of a shortest path. Edges are sorted, so ties break the same way every run.
+ */
+function shortestPaths(edges: CallEdge[], targets: Set<string>): Map<string, CallEdge> {
   const callers = new Map<string, CallEdge[]>();
   for (const e of edges) (callers.get(e.to) ?? callers.set(e.to, []).get(e.to)!).push(e);
-  const next = new Map<string, CallEdge>(); // method -> first edge of its shortest path
-  const done = new Set<string>([...pinned].sort());
+  const next = new Map<string, CallEdge>();
+  const done = new Set<string>([...targets].sort());
   const queue = [...done];
   for (let i = 0; i < queue.length; i++) {
     for (const e of callers.get(queue[i]!) ?? []) {
@@ -22,29 +75,17 @@ export function reachesPinned(ids: string[], edges: CallEdge[], pinned: Set<stri
       queue.push(e.from);
     }
   }
-  const out = new Map<string, Reason>();
-  for (const id of ids) {
-    const first = next.get(id);
-    if (!first) continue;
-    const via = [id];
-    const hops: string[] = [];
-    const path: CallEdge[] = [];
-    for (let e = first; e; e = next.get(e.to)!) {
-      via.push(e.to);
-      path.push(e);
-      hops.push(`${e.to} (called at ${fileLine(e.site)})`);
-      if (pinned.has(e.to)) break;
-    }
-    const target = via[via.length - 1]!;
-    out.set(id, {
-      rule: 'reaches-pinned',
-      message: `may reach pinned method ${target}: ${id} -> ${hops.join(' -> ')}`,
-      site: first.site,
-      via,
-      path,
-    });
+  return next;
+}
+
+/** The path `shortestPaths` found from `id` to a target (empty when none, or `id` is one). */
+function pathFrom(id: string, next: Map<string, CallEdge>, targets: Set<string>): CallEdge[] {
+  const path: CallEdge[] = [];
+  for (let e = next.get(id); e; e = next.get(e.to)) {
+    path.push(e);
+    if (targets.has(e.to)) break;
   }
-  return out;
+  return path;
 }
 
 /**

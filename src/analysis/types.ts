@@ -3,7 +3,7 @@
 /** Why a method is not a candidate migration point (or why it is pinned). */
 export interface Reason {
   /** Which legality rule produced it. */
-  rule: 'pinned' | 'reaches-pinned' | 'not-serializable' | 'user-pin' | 'native-state';
+  rule: 'pinned' | 'reaches-pinned' | 'not-serializable' | 'user-pin' | 'native-state' | 'unresolved-call';
   /** One readable sentence, with file:line. */
   message: string;
   /** file:line:col of the API use or call that caused it. */
@@ -133,4 +133,12 @@ export interface AnalyzeOptions {
   allow?: string[];
   /** Also report type errors of the app's files (a full type check: slower). */
   typeErrors?: boolean;
+  /**
+   * What a call site the analysis could not resolve may do: 'allow' (default) keeps its method a
+   * candidate (the site is listed, and noted by explain); 'device' treats it as possibly reaching
+   * the device, so its method and every method reaching it are not candidates (rule 'unresolved-call').
+   */
+  unresolved?: UnresolvedPolicy;
 }
+
+export type UnresolvedPolicy = 'allow' | 'device';

@@ -9,7 +9,7 @@ import { stderrProgress, type Progress } from './progress.js';
 import type { Settings } from './settings.js';
 
 /** Runs the analyzer with the bundled platform catalogs the settings select. */
-export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'platforms' | 'pin' | 'allow'> & { typeErrors?: boolean }): AnalysisResult {
+export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'platforms' | 'pin' | 'allow'> & Partial<Pick<Settings, 'unresolved'>> & { typeErrors?: boolean }): AnalysisResult {
   const bundled = bundledCatalogFiles();
   for (const name of settings.platforms ?? []) {
     if (!bundled.some((c) => c.name === name)) {
@@ -18,7 +18,7 @@ export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'p
   }
   const chosen = settings.platforms ? bundled.filter((c) => settings.platforms!.includes(c.name)) : bundled;
   const catalogs = chosen.map(({ file }) => parseCatalog(readText(file), relative(PACKAGE_ROOT, file)));
-  return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow, typeErrors: settings.typeErrors === true });
+  return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow, unresolved: settings.unresolved, typeErrors: settings.typeErrors === true });
 }
 
 export interface Computed {

@@ -13,6 +13,7 @@ export interface Settings {
   platforms?: string[];
   pin: string[];
   allow: string[];
+  unresolved: 'allow' | 'device';
   /** Profile files/folders/globs, already resolved to be relative to the cwd or absolute. */
   profiles?: string[];
   networks?: string[];
@@ -71,6 +72,7 @@ export function resolveSettings(appDir: string, flags: SettingsFlags, recorded: 
     ...(config.platforms ? { platforms: config.platforms } : {}),
     pin: config.pin ?? [],
     allow: config.allow ?? [],
+    unresolved: config.unresolved ?? 'allow',
     ...(profiles ? { profiles } : {}),
     ...(networks ? { networks } : {}),
     device: flags.device ?? recorded.device ?? config.device ?? 'phone-midrange',

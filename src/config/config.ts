@@ -25,9 +25,11 @@ export interface AppConfig {
   /** Solver time limit per network, seconds. */
   timeLimit?: number;
   strict?: boolean;
+  /** 'device': a call the analysis cannot resolve may reach the device (see AnalyzeOptions.unresolved). */
+  unresolved?: 'allow' | 'device';
 }
 
-const KEYS = ['tsconfig', 'platforms', 'pin', 'allow', 'profiles', 'networks', 'device', 'nesting', 'objective', 'maxEnergyRatio', 'maxSlowdown', 'timeLimit', 'strict'] as const;
+const KEYS = ['tsconfig', 'platforms', 'pin', 'allow', 'profiles', 'networks', 'device', 'nesting', 'objective', 'maxEnergyRatio', 'maxSlowdown', 'timeLimit', 'strict', 'unresolved'] as const;
 
 /** Parses and validates a config file; unknown keys and wrong types are errors with file:line. */
 export function parseConfig(text: string, file: string): AppConfig {
@@ -48,6 +50,7 @@ export function parseConfig(text: string, file: string): AppConfig {
   if (top.maxEnergyRatio !== undefined) config.maxEnergyRatio = read.number(['maxEnergyRatio'], top.maxEnergyRatio, { positive: true });
   if (top.maxSlowdown !== undefined) config.maxSlowdown = read.number(['maxSlowdown'], top.maxSlowdown, { positive: true });
   if (top.timeLimit !== undefined) config.timeLimit = read.number(['timeLimit'], top.timeLimit, { positive: true });
+  if (top.unresolved !== undefined) config.unresolved = read.oneOf(['unresolved'], top.unresolved, ['allow', 'device'] as const);
   if (top.strict !== undefined) config.strict = boolean(input, ['strict'], top.strict);
   for (const key of ['platforms', 'pin', 'allow', 'profiles', 'networks'] as const) {
     const list = strings(key);

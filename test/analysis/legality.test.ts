@@ -149,3 +149,53 @@ describe('candidateReach on the SCC condensation', () => {
     expect(out).toEqual([['m0', `m${n - 1}`]]);
   });
 });
+
+describe('calls the analysis cannot resolve (legality-unresolved)', () => {
+  const A = 'src/app.ts';
+  let allow: AnalysisResult;
+  let device: AnalysisResult;
+  beforeAll(() => {
+    allow = analyzeApp({ appDir: fixture('legality-unresolved'), catalogs });
+    device = analyzeApp({ appDir: fixture('legality-unresolved'), catalogs, unresolved: 'device' });
+  });
+
+  test('are listed with their reasons, under either policy', () => {
+    const rows = (r: AnalysisResult) => r.unresolved.map((u) => [u.from, u.text, u.reason]);
+    expect(rows(allow)).toEqual([
+      [`${A}#dispatch`, 'handlers[name]!', 'called through a computed key ([name]): the member is not known statically'],
+      [`${A}#runPlugin`, 'plugin.run', 'callee has no symbol (untyped or any)'],
+    ]);
+    expect(rows(device)).toEqual(rows(allow));
+  });
+
+  test("'allow' (the default) keeps their methods candidates; explain notes the site", () => {
+    expect(verdicts(allow)).toEqual({
+      [`${A}#dispatch`]: [false, true, []],
+      [`${A}#pipeline`]: [false, true, []],
+      [`${A}#runPlugin`]: [false, true, []],
+      [`${A}#sum`]: [false, true, []],
+      [`${A}#total`]: [false, true, []],
+    });
+    expect(explainMethod(allow, `${A}#runPlugin`).lines).toContain(`  note: unresolved call plugin.run at ${A}:11:17: callee has no symbol (untyped or any)`);
+  });
+
+  test("'device' makes them and every method reaching them non-candidates, with the path", () => {
+    expect(verdicts(device)).toEqual({
+      [`${A}#dispatch`]: [false, false, ['unresolved-call']],
+      [`${A}#pipeline`]: [false, false, ['unresolved-call']],
+      [`${A}#runPlugin`]: [false, false, ['unresolved-call']],
+      [`${A}#sum`]: [false, true, []],
+      [`${A}#total`]: [false, true, []],
+    });
+    expect(messages(device, `${A}#runPlugin`)).toEqual([
+      `unresolved-call: calls plugin.run at ${A}:11 (callee has no symbol (untyped or any)), which the analysis could not resolve: it may reach the device`,
+    ]);
+    expect(explainMethod(device, `${A}#pipeline`).lines).toEqual([
+      `${A}#pipeline (${A}:15): not a candidate`,
+      '  unresolved-call: 1 call(s) down to a call the analysis could not resolve',
+      `    ${A}#pipeline -> ${A}#runPlugin  [direct] at ${A}:16:10`,
+      `    ${A}#runPlugin calls plugin.run at ${A}:11:17, not resolved: callee has no symbol (untyped or any)`,
+    ]);
+    expect(device.reaches).toEqual([[`${A}#total`, `${A}#sum`]]);
+  });
+});

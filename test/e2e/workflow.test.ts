@@ -104,11 +104,25 @@ describe('clonecloud.yaml', () => {
     expect(parse(readFileSync(join(app, MANIFEST), 'utf8')).partitions[0].migrate).toEqual([]);
   });
 
+  it("with 'unresolved: device', keeps a method with a call it cannot resolve on the device, and says why", () => {
+    const compute = join(app, 'src', 'compute.ts');
+    edit(compute, 'let total = 0;', 'let total = 0;\n  (globalThis as any).onProgress?.(data.length);');
+    expect(runCli(['partition', app, '--network', 'wifi']).status).toBe(0);
+    expect(parse(readFileSync(join(app, MANIFEST), 'utf8')).partitions[0].migrate).toEqual(['src/compute.ts#compute']);
+    writeFileSync(join(app, 'clonecloud.yaml'), 'unresolved: device\n');
+    const check = runCli(['check', app]);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(/^ {2}unresolved-call: calls \(globalThis as any\)\.onProgress at src\/compute\.ts:\d+ \(callee has no symbol \(untyped or any\)\), which the analysis could not resolve: it may reach the device$/m);
+    expect(runCli(['partition', app, '--network', 'wifi']).status).toBe(0);
+    expect(parse(readFileSync(join(app, MANIFEST), 'utf8')).partitions[0].migrate).toEqual([]);
+  });
+
   it.each([
     ['an unknown key', 'networks: [wifi]\nnetwork: [lte]\n', /clonecloud\.yaml:2: field 'network': unknown key/],
     ['a wrong type', 'timeLimit: soon\n', /clonecloud\.yaml:1: field 'timeLimit': expected a number, got string "soon"/],
     ['malformed YAML', 'pin: [a,\n', /clonecloud\.yaml:\d+: malformed YAML\/JSON/],
     ['an unknown platform', 'platforms: [browser, toaster]\n', /field 'platforms': unknown platform catalog 'toaster'/],
+    ['an unknown unresolved-call policy', 'networks: [wifi]\nunresolved: maybe\n', /clonecloud\.yaml:2: field 'unresolved': expected one of allow, device, got string "maybe"/],
   ])('rejects %s with exit 2 and file:line', (_name, text, expected) => {
     writeFileSync(join(app, 'clonecloud.yaml'), text);
     const run = runCli(['partition', app]);
