@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { reachesUnresolved } from '../analysis/legality.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { UNIT, type Manifest, type PartitionEntry } from '../manifest/types.js';
@@ -69,6 +70,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
     reports.push({ network, problem, solution });
     partitions.push(entryOf(network.name, inputs.objective, solution, verdict));
   }
+  warnings.push(...unresolvedUnder(inputs.analysis, partitions));
 
   const manifest: Manifest = {
     app: inputs.app,
@@ -114,6 +116,19 @@ function entryOf(network: string, objective: Objective, solution: Solution, verd
     optimal: solution.optimal,
     ...(solution.optimal || solution.gap === undefined ? {} : { gap: solution.gap }),
   };
+}
+
+/**
+ * Migration points that have, or may reach, a call the analysis could not resolve: legal under
+ * the default policy, but worth a look (such a call might reach the device).
+ */
+function unresolvedUnder(analysis: AnalysisResult, partitions: PartitionEntry[]): string[] {
+  if (analysis.unresolved.length === 0) return [];
+  const chosen = [...new Set(partitions.flatMap((p) => p.migrate))].sort(compare);
+  const reasons = reachesUnresolved(chosen, analysis.edges, analysis.unresolved);
+  return chosen
+    .filter((id) => reasons.has(id))
+    .map((id) => `migration point ${id} ${reasons.get(id)!.message.replace(/: it may reach the device$/, '')}; 'unresolved: device' in clonecloud.yaml keeps such methods on the device`);
 }
 
 function legalityOf(analysis: AnalysisResult): Legality {
