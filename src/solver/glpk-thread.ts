@@ -130,6 +130,8 @@ export interface ThreadSolve {
   result: Promise<ThreadResult | undefined>;
   /** GLPK's status as soon as it has one (0 before), readable while this thread is busy. */
   status(): number;
+  /** Ends the solve now, as the deadline would: `result` answers `undefined`. */
+  cancel(): void;
 }
 
 /** Solves `model` in the thread, ending it at `deadline` (performance.now()). */
@@ -138,8 +140,11 @@ export function solveInThread(model: FlatModel, options: ThreadOptions, deadline
   const worker = thread;
   worker.ref();
   const status = new Int32Array(new SharedArrayBuffer(4));
+  let cancel = (): void => {};
   const result = new Promise<ThreadResult | undefined>((resolve, reject) => {
+    let settled = false;
     const done = (): void => {
+      settled = true;
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -158,19 +163,20 @@ export function solveInThread(model: FlatModel, options: ThreadOptions, deadline
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve(undefined);
       else reject(error);
     };
-    const timer = setTimeout(
-      () => {
-        done();
-        if (thread === worker) thread = undefined;
-        void worker.terminate();
-        resolve(undefined);
-      },
-      Math.max(0, deadline - performance.now()),
-    );
+    const end = (): void => {
+      // After an answer the thread may already serve the next solve: leave it alone.
+      if (settled) return;
+      done();
+      if (thread === worker) thread = undefined;
+      void worker.terminate();
+      resolve(undefined);
+    };
+    const timer = setTimeout(end, Math.max(0, deadline - performance.now()));
+    cancel = end;
     worker.on('message', onMessage);
     worker.on('error', onError);
     const buffers = [model.lo, model.hi, model.cost, model.binary, model.rowStart, model.rowColumn, model.rowCoef, model.rowSense, model.rowRhs].map((a) => a.buffer as ArrayBuffer);
     worker.postMessage({ model, options, status }, buffers);
   });
-  return { result, status: () => Atomics.load(status, 0) };
+  return { result, status: () => Atomics.load(status, 0), cancel: () => cancel() };
 }

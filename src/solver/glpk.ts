@@ -35,27 +35,40 @@ const MIP_SHARE = 0.8;
 const QUICK_MS = 1000;
 /** Rows from which the search starts at once: GLPK's simplex alone took 110 s on a 50k-row dynamic model. */
 const SEARCH_AT_ONCE_ROWS = 50_000;
+/**
+ * Reduced contexts above which GLPK is not given the dynamic model at all: loading and
+ * presolving it alone took about a minute at 420k contexts. The search's smaller problems
+ * (fixing.ts) come within its reach.
+ */
+const GLPK_MAX_CONTEXTS = 100_000;
 /** Shares of the time limit by which the search ends its bound, and its whole search. */
 const SEARCH_BOUND_SHARE = 0.6;
 const SEARCH_SHARE = 0.85;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {
+  return solveWithin(problem, options, false);
+}
+
+/** `nested`: solving the problem a search left over (its model size is not reported). */
+async function solveWithin(problem: PartitionProblem, options: SolveOptions, nested: boolean): Promise<Solution> {
   validateOptions(options);
   validateProblem(problem);
   const started = performance.now();
   const reduction = options.reduce === false ? undefined : reduceProblem(problem);
   const small = reduction?.problem ?? problem;
-  // Validated above; the reductions keep a valid problem valid.
-  const model = buildValidModel(small);
+  const glpkTakesWhole = reduction === undefined || small.nesting === 'static' || small.contexts.length <= GLPK_MAX_CONTEXTS;
+  // Validated above; the reductions keep a valid problem valid. A nested problem too large for
+  // GLPK needs no model: nobody reports its size.
+  const model = glpkTakesWhole || !nested ? buildValidModel(small) : undefined;
   const size: ModelSize = {
     contexts: problem.contexts.length,
     contextsAfter: small.contexts.length,
-    variables: model.vars.length,
-    integers: model.vars.filter((v) => v.binary).length,
-    constraints: model.rows.length,
+    variables: model?.vars.length ?? 0,
+    integers: model?.vars.filter((v) => v.binary).length ?? 0,
+    constraints: model?.rows.length ?? 0,
   };
   const expand = (migrate: string[]) => pruneIdleMigrationPoints(problem, reduction ? reduction.expand(migrate) : migrate);
-  if (model.choices.length === 0) {
+  if (model ? model.choices.length === 0 : small.candidates.length === 0) {
     // Nothing may migrate: all-device is the only answer (GLPK would see an LP).
     const check = checkPartition(problem, []);
     if (check.budget && check.violations.length > 0) throw budgetError(problem, check.budget.cost / check.budget.deviceOnlyCost, true);
@@ -79,26 +92,42 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
     mipgap: options.mipGap,
     presol: true,
   });
-  const mip = solveInThread(flatten(model, true), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline);
+  const mip = glpkTakesWhole ? solveInThread(flatten(model!, true), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline) : undefined;
   // A model GLPK does not finish at once: search on this thread meanwhile, for a bound and a
   // fallback partition (a second core; small models never get here). The searches need the
   // reduced problem (no pinned contexts left: they are folded into the fixed root), so
   // `reduce: false` is GLPK alone. The dynamic search stops as soon as GLPK proves its answer.
-  const glpkProved = () => mip.status() === GLP_OPT;
+  const glpkProved = () => mip?.status() === GLP_OPT;
   const slow =
     reduction !== undefined &&
-    (model.rows.length >= SEARCH_AT_ONCE_ROWS || (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined);
+    (!mip || model!.rows.length >= SEARCH_AT_ONCE_ROWS || (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined);
   const search = !slow
     ? undefined
     : small.nesting === 'dynamic'
       ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved })
-      : searchStatic(small, model);
-  const result = (await mip.result) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };
+      : searchStatic(small, model!);
+  const found = search?.best;
+  if (search?.residual && !glpkProved() && left() > 0.01) {
+    // The search's bound fixed some methods: the problem over the others is smaller, and is
+    // solved the same way (GLPK, and a search of its own that may fix more). GLPK's work on the
+    // whole model gives way to it (one thread).
+    mip?.cancel();
+    const inner = await solveWithin(search.residual.problem, { ...options, timeLimitSec: left() }, true);
+    const migrate = [...inner.migrate, ...search.residual.fixedOn];
+    const innerBound = inner.optimal ? inner.cost : inner.gap === undefined ? -Infinity : inner.cost - inner.gap * Math.max(Math.abs(inner.cost), 1e-12);
+    const bound = Math.max(search.lowerBound, innerBound);
+    if (inner.optimal || !found || inner.cost <= found.cost) {
+      const outcome: Outcome = { migrate: expand(migrate), solverCost: inner.cost, optimal: inner.optimal };
+      if (!inner.optimal) outcome.bound = bound;
+      return finish(problem, outcome, size);
+    }
+    return finish(problem, fallback(expand, found, bound), size);
+  }
+  const result = (await mip?.result) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };
   if (result.status === GLP_NOFEAS || result.status === GLP_INFEAS) {
     if (!problem.budget) throw new Error('GLPK found no feasible partition, but all-device always is (a bug)');
     throw budgetError(problem, await lowestRatio(problem, options, left()), false);
   }
-  const found = search?.best;
   if (result.status === GLP_UNDEF) {
     // Cut short before GLPK found any integer solution: the search's partition if it has one,
     // else all-device (legal unless a budget rules it out), marked as not proven optimal.
@@ -120,17 +149,19 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
         `(time limit ${options.timeLimitSec} s; a larger limit may help)`,
     );
   }
-  const column = new Map(model.vars.map((v, j) => [v.name, j]));
-  const chosen = model.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);
+  // GLPK answered, so it was given the model.
+  const solved = model!;
+  const column = new Map(solved.vars.map((v, j) => [v.name, j]));
+  const chosen = solved.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);
   const optimal = result.status === GLP_OPT;
-  const solverCost = result.z + model.constant;
+  const solverCost = result.z + solved.constant;
   if (!optimal && found && found.cost < solverCost) return finish(problem, fallback(expand, found, search.lowerBound), size);
   let bound = search?.lowerBound;
   if (!optimal && left() > 0.001) {
     // Not proven optimal: the LP relaxation gives a lower bound to report the gap against
     // (only when solved to optimality: a primal simplex cut short bounds nothing).
-    const relaxed = await solveInThread(flatten(model, false), settings(left()), deadline).result;
-    if (relaxed?.status === GLP_OPT) bound = Math.max(bound ?? -Infinity, relaxed.z + model.constant);
+    const relaxed = await solveInThread(flatten(solved, false), settings(left()), deadline).result;
+    if (relaxed?.status === GLP_OPT) bound = Math.max(bound ?? -Infinity, relaxed.z + solved.constant);
   }
   const outcome: Outcome = { migrate: expand(chosen), solverCost, optimal };
   if (bound !== undefined) outcome.bound = bound;

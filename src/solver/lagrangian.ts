@@ -19,6 +19,12 @@
  */
 import { costOf, costTolerance, type CompactTree } from './compact.js';
 
+/** Prices of the bound: λ per candidate context, and ν per context (the group rows' price of being on the clone). */
+export interface Prices {
+  lambda: Float64Array;
+  nu: Float64Array;
+}
+
 export interface LagrangianOptions {
   /** performance.now() after which no new step starts (the first always does). */
   deadline: number;
@@ -27,10 +33,17 @@ export interface LagrangianOptions {
   maxSteps: number;
   /** A legal set made from a proposal (native-state groups, budget), or undefined. */
   legalize(chosen: Uint8Array): Uint8Array | undefined;
+  /**
+   * Called after steps 100, 200, 400, ... with the best prices, bound and set so far; true
+   * ends the search there (the caller has what it needs: see dynamic-search.ts).
+   */
+  checkpoint?(prices: Prices, lowerBound: number, chosen: Uint8Array, cost: number): boolean;
 }
 
 export interface LagrangianResult {
   lowerBound: number;
+  /** The prices at which `lowerBound` was reached. */
+  prices: Prices;
   /** Best legal set found (all-device when nothing beat it), with its cost; Infinity when none was legal. */
   chosen: Uint8Array;
   cost: number;
@@ -41,6 +54,7 @@ export interface LagrangianResult {
 const MOMENTUM = 0.7;
 const ROUND_EVERY_STEP_UNTIL = 5;
 const ROUND_EVERY = 10;
+const FIRST_CHECKPOINT = 100;
 
 export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions): LagrangianResult {
   const n = tree.size;
@@ -55,6 +69,8 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
   const muDirection = new Float64Array(n);
   const nu = new Float64Array(n);
   const onClone = new Uint8Array(n);
+  const bestLambda = new Float64Array(n);
+  const bestNu = new Float64Array(n);
   const coveredSum = new Float64Array(n);
   const uncoveredSum = new Float64Array(n);
   const migrates = new Uint8Array(n);
@@ -84,6 +100,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
   };
 
   let steps = 0;
+  let nextCheckpoint = FIRST_CHECKPOINT;
   // Each step is two passes: bottom-up (last step's move of λ and μ, then the relaxed minimum)
   // and top-down (the minimiser's copies, the next direction). Fusing them doubled the steps
   // that fit in the time on the 1M-context bench tree.
@@ -129,6 +146,8 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     }
     if (value > lowerBound + tolerance) {
       lowerBound = value;
+      bestLambda.set(lambda);
+      bestNu.set(nu);
       sinceBetter = 0;
     } else if (++sinceBetter >= 8) {
       theta /= 2;
@@ -176,10 +195,14 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
       offer(pick);
       break;
     }
+    if (options.checkpoint && steps >= nextCheckpoint) {
+      nextCheckpoint *= 2;
+      if (options.checkpoint({ lambda: bestLambda, nu: bestNu }, lowerBound, best, bestCost)) break;
+    }
     // Polyak's step towards the best cost known (a little above the bound when none is),
     // taken at the start of the next bottom-up pass.
     const target = Math.max(Number.isFinite(bestCost) ? bestCost : -Infinity, lowerBound + 1e-3 * Math.abs(lowerBound) + tolerance);
     pending = (theta * (target - value)) / norm;
   }
-  return { lowerBound, chosen: best, cost: bestCost, steps };
+  return { lowerBound, prices: { lambda: bestLambda, nu: bestNu }, chosen: best, cost: bestCost, steps };
 }

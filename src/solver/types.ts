@@ -1,3 +1,5 @@
+import type { PartitionProblem } from '../model/types.js';
+
 export interface SolveOptions {
   /** Seconds GLPK may spend before returning its best solution. */
   timeLimitSec: number;
@@ -41,4 +43,9 @@ export interface SearchResult {
   lowerBound: number;
   /** The best legal partition found, if any (a budget can make all-device illegal). */
   best?: { migrate: string[]; cost: number };
+  /**
+   * When the bound fixed some methods (fixing.ts): the problem over the others, and the
+   * methods fixed on. Its optimum with them is an optimum of the searched problem.
+   */
+  residual?: { problem: PartitionProblem; fixedOn: string[] };
 }

@@ -1,0 +1,149 @@
+/**
+ * Fixing methods by their bound, and the smaller problem that is left. With the prices of the
+ * Lagrangian bound (lagrangian.ts) and a legal partition of cost U, a method m whose
+ * R[m] and copies, all forced to the other value than in that partition, raise the bound above U takes
+ * that partition's value in every optimum: any partition that differs there costs more than
+ * U. Forcing one method changes the bottom-up pass only at its contexts and their ancestors,
+ * so every method's forced bound costs one walk up from its contexts.
+ *
+ * The methods left free form a smaller problem: methods fixed off are no longer candidates,
+ * and a method fixed on puts each of its contexts' subtrees on the clone for good, so the
+ * subtree is folded into its parent (which pays the migration and the clone's work when it is
+ * on the device, the clone's work otherwise). Its optimum plus the methods fixed on is an
+ * optimum of the whole problem.
+ */
+import type { PartitionProblem, ProblemContext } from '../model/types.js';
+import { costTolerance, type CompactTree } from './compact.js';
+import type { Prices } from './lagrangian.js';
+import { subtreeSums } from './tree.js';
+
+/** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
+export type Fixings = Int8Array;
+
+/** Fixes what the bound at `prices` allows against `incumbent` (a legal set of cost `upperBound`). */
+export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Array, upperBound: number): Fixings {
+  const { parent, method, weight } = tree;
+  const { lambda, nu } = prices;
+  const n = tree.size;
+  // Each method's own term, min over R[m] of −R[m]·Σ λ of its copies.
+  const lambdaSum = new Float64Array(tree.methods.length);
+  for (let i = 0; i < n; i++) if (method[i]! >= 0) lambdaSum[method[i]!]! += lambda[i]!;
+  const coveredSum = new Float64Array(n);
+  const uncoveredSum = new Float64Array(n);
+  const covered = new Float64Array(n);
+  const uncovered = new Float64Array(n);
+  const contextsOf: number[][] = tree.methods.map(() => []);
+  let base = tree.constant;
+  for (const sum of lambdaSum) base += Math.min(0, -sum);
+  for (let i = n - 1; i >= 0; i--) {
+    const k = method[i]!;
+    covered[i] = nu[i]! + coveredSum[i]! + (k >= 0 ? Math.min(0, lambda[i]!) : 0);
+    uncovered[i] = k >= 0 ? Math.min(nu[i]! + weight[i]! + lambda[i]! + coveredSum[i]!, uncoveredSum[i]!) : uncoveredSum[i]!;
+    if (k >= 0) contextsOf[k]!.push(i);
+    const p = parent[i]!;
+    if (p >= 0) {
+      coveredSum[p]! += covered[i]!;
+      uncoveredSum[p]! += uncovered[i]!;
+    } else {
+      base += uncovered[i]!;
+    }
+  }
+  const margin = upperBound + costTolerance(tree);
+  const fixings = new Int8Array(tree.methods.length).fill(-1);
+  const coveredDelta = new Float64Array(n);
+  const uncoveredDelta = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  for (let m = 0; m < tree.methods.length; m++) {
+    const forced = 1 - incumbent[m]!;
+    const touched: number[] = [];
+    for (const c of contextsOf[m]!) {
+      for (let a = c; a >= 0 && !seen[a]; a = parent[a]!) {
+        seen[a] = 1;
+        touched.push(a);
+      }
+    }
+    // Children before parents: larger indices first.
+    touched.sort((a, b) => b - a);
+    let bound = base - Math.min(0, -lambdaSum[m]!) - forced * lambdaSum[m]!;
+    for (const i of touched) {
+      const below = coveredSum[i]! + coveredDelta[i]!;
+      const stay = uncoveredSum[i]! + uncoveredDelta[i]!;
+      const k = method[i]!;
+      let c: number;
+      let u: number;
+      if (k === m) {
+        c = nu[i]! + below + forced * lambda[i]!;
+        u = forced ? nu[i]! + weight[i]! + lambda[i]! + below : stay;
+      } else {
+        c = nu[i]! + below + (k >= 0 ? Math.min(0, lambda[i]!) : 0);
+        u = k >= 0 ? Math.min(nu[i]! + weight[i]! + lambda[i]! + below, stay) : stay;
+      }
+      const p = parent[i]!;
+      if (p >= 0) {
+        coveredDelta[p]! += c - covered[i]!;
+        uncoveredDelta[p]! += u - uncovered[i]!;
+      } else {
+        bound += u - uncovered[i]!;
+      }
+    }
+    for (const i of touched) {
+      seen[i] = 0;
+      coveredDelta[i] = 0;
+      uncoveredDelta[i] = 0;
+    }
+    if (bound > margin) fixings[m] = incumbent[m]!;
+  }
+  return fixings;
+}
+
+/** Name of the context that carries the cost of fixed migrations entered from the device entry. */
+const ENTRY_MIGRATIONS = '<fixed migrations at the entry>';
+
+/**
+ * The problem over the free methods (see the header), and the methods fixed on. Methods fixed
+ * on whose subtrees hold a native-state group's context are left free instead, so that every
+ * group keeps all its contexts. Takes a reduced problem (no pinned contexts) without a budget.
+ */
+export function residualProblem(problem: PartitionProblem, tree: CompactTree, fixings: Fixings): { problem: PartitionProblem; fixedOn: string[] } {
+  const contexts = problem.contexts;
+  const grouped = new Set(problem.groups.flat());
+  const holdsGroup = subtreeSums(contexts, (c) => (grouped.has(c.method) ? 1 : 0));
+  const on = new Set<string>();
+  const off = new Set<string>();
+  tree.methods.forEach((name, k) => (fixings[k] === 0 ? off : fixings[k] === 1 ? on : undefined)?.add(name));
+  for (let i = 0; i < contexts.length; i++) if (on.has(contexts[i]!.method) && holdsGroup[i]! > 0) on.delete(contexts[i]!.method);
+
+  const cloneBelow = subtreeSums(contexts, (c) => c.cloneCost);
+  const next: ProblemContext[] = [];
+  const renumbered = new Int32Array(contexts.length).fill(-1);
+  const folded = new Uint8Array(contexts.length);
+  let entry = 0;
+  for (let i = 0; i < contexts.length; i++) {
+    const c = contexts[i]!;
+    if (c.parent >= 0 && folded[c.parent]) {
+      folded[i] = 1;
+      continue;
+    }
+    if (on.has(c.method)) {
+      folded[i] = 1;
+      const onClone = cloneBelow[i]!;
+      if (c.parent < 0) {
+        entry += onClone + c.migrationCost;
+      } else {
+        const p = next[renumbered[c.parent]!]!;
+        p.deviceCost += onClone + c.migrationCost;
+        p.cloneCost += onClone;
+      }
+      continue;
+    }
+    renumbered[i] = next.length;
+    next.push({ parent: c.parent < 0 ? -1 : renumbered[c.parent]!, method: c.method, deviceCost: c.deviceCost, cloneCost: c.cloneCost, migrationCost: c.migrationCost });
+  }
+  if (entry !== 0) next.push({ parent: -1, method: ENTRY_MIGRATIONS, deviceCost: entry, cloneCost: entry, migrationCost: 0 });
+  const residual: PartitionProblem = {
+    ...problem,
+    contexts: next,
+    candidates: problem.candidates.filter((m) => !on.has(m) && !off.has(m)),
+  };
+  return { problem: residual, fixedOn: [...on].sort() };
+}
