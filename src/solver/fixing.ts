@@ -20,9 +20,13 @@ import { subtreeSums } from './tree.js';
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
 export type Fixings = Int8Array;
 
-/** Fixes what the bound at `prices` allows against `incumbent` (a legal set of cost `upperBound`). */
-export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Array, upperBound: number): Fixings {
-  const { parent, method, weight } = tree;
+/**
+ * Fixes what the bound at `prices` allows against `incumbent` (a legal set of cost `upperBound`),
+ * in the problem without the methods already fixed off (`off`: 1 per method).
+ */
+export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Array, upperBound: number, off?: Uint8Array): Fixings {
+  const { parent, weight } = tree;
+  const method = off ? tree.method.map((k) => (k >= 0 && off[k] ? -1 : k)) : tree.method;
   const { lambda, nu } = prices;
   const n = tree.size;
   // Each method's own term, min over R[m] of −R[m]·Σ λ of its copies.

@@ -38,6 +38,11 @@ export interface LagrangianOptions {
    * ends the search there (the caller has what it needs: see dynamic-search.ts).
    */
   checkpoint?(prices: Prices, lowerBound: number, chosen: Uint8Array, cost: number): boolean;
+  /**
+   * Methods fixed off (1), which the caller may add to at a checkpoint: from then on their
+   * contexts are not candidates, which only raises the bound of the problem without them.
+   */
+  off?: Uint8Array;
 }
 
 export interface LagrangianResult {
@@ -59,7 +64,13 @@ const FIRST_CHECKPOINT = 100;
 export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions): LagrangianResult {
   const n = tree.size;
   const m = tree.methods.length;
-  const { parent, method, weight } = tree;
+  const { parent, weight } = tree;
+  const method = tree.method.slice();
+  const switchOff = (): void => {
+    const off = options.off;
+    if (off) for (let i = 0; i < n; i++) if (method[i]! >= 0 && off[method[i]!]) method[i] = -1;
+  };
+  switchOff();
   const lambda = new Float64Array(n);
   const direction = new Float64Array(n);
   // Group rows: the component's first context of each other member (-1 elsewhere), μ, ν.
@@ -198,6 +209,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     if (options.checkpoint && steps >= nextCheckpoint) {
       nextCheckpoint *= 2;
       if (options.checkpoint({ lambda: bestLambda, nu: bestNu }, lowerBound, best, bestCost)) break;
+      switchOff();
     }
     // Polyak's step towards the best cost known (a little above the bound when none is),
     // taken at the start of the next bottom-up pass.
