@@ -41,7 +41,8 @@ interface CompiledBundle {
   reused: boolean;
 }
 
-type Compile = (this: NodeJS.Module, content: string, filename: string, format?: string) => unknown;
+// The third argument: a format since Node 22.? ('module' or 'commonjs'), a loadAsESM flag before.
+type Compile = (this: NodeJS.Module, content: string, filename: string, format?: unknown) => unknown;
 interface Loader {
   prototype: { _compile: Compile };
   wrap(code: string): string;
@@ -63,8 +64,9 @@ export function installCompileCache(env: NodeJS.ProcessEnv = process.env): Compi
   const bundles: CompiledBundle[] = [];
   const loader = Module as unknown as Loader;
   const original = loader.prototype._compile;
-  loader.prototype._compile = function compile(this: NodeJS.Module, content: string, filename: string, format?: string) {
-    if (format === 'module' || !BUNDLE.test(filename)) return original.call(this, content, filename, format);
+  loader.prototype._compile = function compile(this: NodeJS.Module, content: string, filename: string, format?: unknown) {
+    const commonjs = format === undefined || format === false || format === 'commonjs';
+    if (!commonjs || !BUNDLE.test(filename)) return original.call(this, content, filename, format);
     const bundle = compileBundle(loader, content, filename, dirs);
     if (!bundle) return original.call(this, content, filename, format);
     bundles.push(bundle);
