@@ -171,10 +171,12 @@ function writeCache(dirs: string[], name: string, key: string, data: Buffer): vo
   head.writeUInt32LE(header.length, 4);
   for (const dir of dirs) {
     const tmp = join(dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    // Private in the shared temp directory; elsewhere as the umask says (node_modules/.cache is shared by other tools).
+    const own = dir === tmpFallback();
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      mkdirSync(dir, { recursive: true, ...(own ? { mode: 0o700 } : {}) });
       if (!trusted(dir)) continue;
-      writeFileSync(tmp, Buffer.concat([head, header, data]), { mode: 0o600 });
+      writeFileSync(tmp, Buffer.concat([head, header, data]), own ? { mode: 0o600 } : {});
       renameSync(tmp, join(dir, name));
       return;
     } catch {
