@@ -171,7 +171,7 @@ function writeCache(dirs: string[], name: string, key: string, data: Buffer): vo
   head.writeUInt32LE(header.length, 4);
   for (const dir of dirs) {
     const tmp = join(dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    // Private in the shared temp directory; elsewhere as the umask says (node_modules/.cache is shared by other tools).
+    // Private in the shared temp directory; elsewhere the umask decides (other tools share .cache).
     const own = dir === tmpFallback();
     try {
       mkdirSync(dir, { recursive: true, ...(own ? { mode: 0o700 } : {}) });
