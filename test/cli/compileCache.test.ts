@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runCli, type CliResult } from '../helpers/cli.js';
@@ -6,7 +6,9 @@ import { ROOT, runCli, type CliResult } from '../helpers/cli.js';
 // The real binary, since the cache hooks Node's loader, which jest replaces with its own.
 const APP = join(ROOT, 'test', 'fixtures', 'calls-forms');
 const analyze = (env: NodeJS.ProcessEnv): CliResult => runCli(['analyze', APP, '--json'], ROOT, env);
-const freshDir = (): string => join(mkdtempSync(join(tmpdir(), 'cc-compile-cache-')), 'cache');
+const made: string[] = [];
+const tempDir = (): string => made[made.push(mkdtempSync(join(tmpdir(), 'cc-compile-cache-'))) - 1]!;
+const freshDir = (): string => join(tempDir(), 'cache');
 const cacheFiles = (dir: string): string[] => readdirSync(dir).sort();
 const mtimes = (dir: string): number[] => cacheFiles(dir).map((f) => statSync(join(dir, f)).mtimeMs);
 
@@ -19,6 +21,9 @@ describe('compile cache', () => {
     plain = analyze({ CLONECLOUD_CACHE_DIR: disabledDir, CLONECLOUD_NO_COMPILE_CACHE: '1' });
     expect(plain.status).toBe(0);
   });
+
+  // About 10 MB per cache.
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('CLONECLOUD_NO_COMPILE_CACHE=1 writes nothing', () => {
     expect(existsSync(disabledDir)).toBe(false);
@@ -54,7 +59,7 @@ describe('compile cache', () => {
   });
 
   it('a cache folder that cannot be created only costs the cache', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'cc-compile-cache-')), 'a-file');
+    const file = join(tempDir(), 'a-file');
     writeFileSync(file, '');
     expect(analyze({ CLONECLOUD_CACHE_DIR: join(file, 'cache') })).toEqual(plain);
   });
