@@ -1,5 +1,11 @@
 // ESM throughout: chalk 5 and glpk.js 5 ship only ES modules, so tests run under
 // `node --experimental-vm-modules` with ts-jest's ESM preset (see package.json "test").
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The CLI runs of the tests share one compile cache outside the install (workers inherit this).
+process.env.CLONECLOUD_CACHE_DIR ??= join(tmpdir(), 'clonecloud-test-compile-cache');
+
 export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',

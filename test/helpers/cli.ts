@@ -13,12 +13,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI binary (built dist/) as a user would, without a terminal. */
-export function runCli(args: string[], cwd = ROOT): CliResult {
+/** Runs the real CLI binary (built dist/) as a user would, without a terminal; `env` adds to ours. */
+export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env },
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
