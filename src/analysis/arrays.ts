@@ -39,10 +39,17 @@ export function elementSource(checker: ts.TypeChecker, fn: ts.Node, idx: number)
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
   const callee = skipWrappers(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !ELEMENT_PARAMS[callee.name.text]?.includes(idx)) return undefined;
-  const decls = checker.getSymbolAtLocation(callee.name)?.declarations ?? [];
-  const standard = decls.length > 0 && decls.every((d) => ts.isInterfaceDeclaration(d.parent) && /^(Readonly)?Array$/.test(d.parent.name.text));
-  return standard ? callee.expression : undefined;
+  return isArrayMethod(checker, callee.name) ? callee.expression : undefined;
 }
+
+/** `name` is a method of the standard library's Array (or ReadonlyArray). */
+export function isArrayMethod(checker: ts.TypeChecker, name: ts.MemberName): boolean {
+  const decls = checker.getSymbolAtLocation(name)?.declarations ?? [];
+  return decls.length > 0 && decls.every((d) => ts.isInterfaceDeclaration(d.parent) && /^(Readonly)?Array$/.test(d.parent.name.text));
+}
+
+/** Array methods that add their arguments (from this position on) to the receiver. */
+export const ARRAY_ADDERS: Record<string, number> = { push: 0, unshift: 0, splice: 2 };
 
 /** `for (const f of list)`: the iterated expression of a for-of variable. */
 export function forOfSource(d: ts.Node): ts.Expression | undefined {

@@ -66,7 +66,7 @@ const MAX_FLOW_ROUNDS = 8;
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
   const all = app.files.map((f) => walkFile(f, table));
-  const stores = new Stores(app.checker, all.flatMap((s) => s.stores));
+  const stores = new Stores(app.checker, all.flatMap((s) => s.stores), all.flatMap((s) => s.calls.map((c) => c.node)));
   const resolver = new Resolver(app, table, all.flatMap((s) => s.literalFns), stores);
   const b = new GraphBuilder(table, resolver);
   const names = memberNames(table, all, stores);

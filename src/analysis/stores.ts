@@ -5,10 +5,13 @@
  * Names are matched first; for class methods the store's receiver must also be able to hold an
  * instance of the method's class (see Resolver.mayHold), so `renderer.text = f` does not reach
  * every unrelated `text()` of the app.
+ * Also values added to arrays held by a variable or property (`handlers.push(f)`, `unshift`,
+ * `splice`, `list[i] = f`), by the declaration that holds the array: its elements (arrays.ts).
  */
 import { ts } from '../typescript.cjs';
+import { ARRAY_ADDERS, isArrayMethod } from './arrays.js';
 import { keyNames } from './keys.js';
-import type { Store } from './walk.js';
+import { skipWrappers, type CallSite, type Store } from './walk.js';
 
 export interface StoredValue {
   /** The receiver written to (`x` of `x.f = v`). */
@@ -18,10 +21,14 @@ export interface StoredValue {
 
 export class Stores {
   private readonly byName = new Map<string, StoredValue[]>();
+  private readonly addedTo = new Map<ts.Declaration, ts.Expression[]>();
 
-  constructor(checker: ts.TypeChecker, stores: Store[]) {
+  constructor(checker: ts.TypeChecker, stores: Store[], calls: CallSite[]) {
     for (const s of stores) {
       const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
+      if (names === undefined && ts.isElementAccessExpression(s.left) && checker.isArrayType(checker.getTypeAtLocation(s.left.expression))) {
+        this.add(checker, s.left.expression, [s.value]);
+      }
       for (const name of names ?? []) {
         const list = this.byName.get(name);
         const v = { recv: s.left.expression, value: s.value };
@@ -29,6 +36,28 @@ export class Stores {
         else this.byName.set(name, [v]);
       }
     }
+    for (const call of calls) {
+      if (!ts.isCallExpression(call)) continue;
+      const callee = skipWrappers(call.expression);
+      if (!ts.isPropertyAccessExpression(callee)) continue;
+      const from = ARRAY_ADDERS[callee.name.text];
+      if (from !== undefined && isArrayMethod(checker, callee.name)) this.add(checker, callee.expression, call.arguments.slice(from));
+    }
+  }
+
+  private add(checker: ts.TypeChecker, array: ts.Expression, values: readonly ts.Expression[]): void {
+    const e = skipWrappers(array);
+    const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
+    for (const d of (name && checker.getSymbolAtLocation(name)?.declarations) || []) {
+      const list = this.addedTo.get(d);
+      if (list) list.push(...values);
+      else this.addedTo.set(d, [...values]);
+    }
+  }
+
+  /** Values added to the array a declaration holds (a spread adds the spread array's elements). */
+  added(d: ts.Declaration): readonly ts.Expression[] {
+    return this.addedTo.get(d) ?? [];
   }
 
   names(): IterableIterator<string> {

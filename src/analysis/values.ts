@@ -107,8 +107,9 @@ export class FunctionValues {
 
   /**
    * Functions an array's elements may be: array literals (spreads included), followed through
-   * variables and copies (`list.slice()`). Complete only for a literal written in place: an
-   * array held in a variable may be added to elsewhere.
+   * variables and copies (`list.slice()`), with what is added to the variable's array anywhere
+   * (`list.push(f)`, stores.ts). Complete only for a literal written in place: an array held in
+   * a variable may also be added to in ways not followed (passed on, aliased).
    */
   elements(raw: ts.Expression, depth = 0): { nodes: ts.Node[]; complete: boolean } {
     const e = skipWrappers(raw);
@@ -126,7 +127,8 @@ export class FunctionValues {
       const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
       const nodes = decls.flatMap((d) => {
         const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
-        return init ? this.elements(init, depth + 1).nodes : [];
+        const added = this.stores.added(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1)));
+        return [...(init ? this.elements(init, depth + 1).nodes : []), ...added];
       });
       return { nodes, complete: false };
     }

@@ -155,6 +155,31 @@ describe('arrays of functions (calls-arrays)', () => {
   });
 });
 
+describe('arrays grown after they are made (calls-arrays-grown)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-arrays-grown'), catalogs: [] })));
+  const G = 'src/grown.ts';
+
+  test('what push, unshift (spread too) and index stores add is an element', () => {
+    expect(edges(r)).toEqual([
+      [`${G}#Bus.emit`, `${G}#Bus.emit.<anonymous 1>`, `${G}:34:34`, 'callback'],
+      [`${G}#Bus.emit.<anonymous 1>`, `${G}#three`, `${G}:34:48`, 'callback'], // this.listeners[at] = three
+      [`${G}#Bus.on`, `${G}#three`, `${G}:30:26`, 'callback'],
+      [`${G}#fireAll`, `${G}#one`, `${G}:22:34`, 'callback'], // handlers.push(one)
+      [`${G}#fireAll`, `${G}#two`, `${G}:22:34`, 'callback'], // handlers.unshift(...[two])
+      [`${G}#setup`, `${G}#register`, `${G}:39:3`, 'direct'],
+      [`${G}#setup`, `${G}#setup.<anonymous 1>`, `${G}:39:12`, 'callback'],
+    ]);
+  });
+
+  test('a parameter added to an array is not followed: the sites stay listed', () => {
+    expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
+      [`${G}#Bus.emit.<anonymous 1>`, `${G}:34:48`, 'function value received as a parameter; 1 passed value(s) found, but other callers are not known statically'],
+      [`${G}#fireAll`, `${G}:22:34`, 'loop variable over an iterable whose elements are not all known statically'],
+    ]);
+  });
+});
+
 describe('destructured functions (calls-destructuring)', () => {
   let r: AnalysisResult;
   beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-destructuring'), catalogs: [] })));
