@@ -54,6 +54,10 @@ interface PendingParam {
   binding: ts.BindingElement | undefined;
   /** What the functions found for the parameter receive at this call. */
   args: ts.NodeArray<ts.Expression> | undefined;
+  /** The callee holds what was stored or added from the parameter (Resolution.via), not the parameter itself. */
+  stored?: true;
+  /** The site is already listed as unresolved for another reason: not again. */
+  listed?: true;
 }
 
 interface Flow {
@@ -141,10 +145,19 @@ class GraphBuilder {
   private call(f: AppFile, node: CallSite, owner: string): void {
     const r = this.r.call(node);
     const args = this.argumentsOf(node);
+    const via = (from: string, site: string, text: string, listed: boolean): void => {
+      for (const param of ('via' in r && r.via) || []) {
+        this.pending.push({ from, site, text, param, binding: undefined, args, stored: true, ...(listed ? { listed: true as const } : {}) });
+      }
+    };
     if ('targets' in r) {
       if (args) for (const t of r.targets) this.calledWith(t.node, args);
-      if (owner) this.add(owner, r.targets, siteOf(f, siteNode(node)));
-      if (owner && r.partial) this.unresolved.push({ from: owner, site: siteOf(f, siteNode(node)), text: shorten(calleeText(node, f.sf)), reason: r.partial });
+      if (!owner) return;
+      const site = siteOf(f, siteNode(node));
+      const text = shorten(calleeText(node, f.sf));
+      this.add(owner, r.targets, site);
+      if (r.partial) this.unresolved.push({ from: owner, site, text, reason: r.partial });
+      via(owner, site, text, r.partial !== undefined);
       return;
     }
     if (!owner) return;
@@ -154,8 +167,15 @@ class GraphBuilder {
       return;
     }
     const text = shorten(calleeText(node, f.sf));
-    if (r.param) this.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
-    else this.unresolved.push({ from: owner, site, text, reason: r.reason });
+    if (r.param) {
+      this.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
+      return;
+    }
+    // Parameters stored or added where the callee comes from: parameter flow lists the site if
+    // what callers pass is not all known; a source known to be incomplete is listed anyway.
+    const listed = !r.via?.length || r.partial === true;
+    if (listed) this.unresolved.push({ from: owner, site, text, reason: r.reason });
+    via(owner, site, text, listed);
   }
 
   private calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
@@ -259,8 +279,8 @@ class GraphBuilder {
       // A round that added call sites left the flows computed before them stale: compute afresh.
       const flow = (!added && flows.get(p)) || this.flowOf(p);
       this.add(p.from, [...flow.values].map((node) => ({ node, kind: 'callback' as const })), p.site);
-      if (flow.values.size && flow.complete) continue;
-      const how = p.binding ? 'function value destructured from a parameter' : 'function value received as a parameter';
+      if ((flow.values.size && flow.complete) || p.listed) continue;
+      const how = p.binding ? 'function value destructured from a parameter' : p.stored ? 'function value stored from a parameter' : 'function value received as a parameter';
       const reason = flow.values.size ? `${how}; ${flow.values.size} passed value(s) found, but other callers are not known statically` : how;
       this.unresolved.push({ from: p.from, site: p.site, text: p.text, reason });
     }

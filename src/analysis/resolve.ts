@@ -26,11 +26,15 @@ export interface Target {
   kind: EdgeKind;
 }
 
-/** `partial`: the targets found are not all: the site is also listed as unresolved with this reason. */
+/**
+ * `partial`: the targets found are not all: the site is also listed as unresolved with this reason.
+ * `via`: parameters whose values the callee may also be (stored into a property, added to an
+ * array): the site runs what callers pass there too, found by parameter flow (calls.ts).
+ */
 export type Resolution =
-  | { targets: Target[]; partial?: string }
+  | { targets: Target[]; partial?: string; via?: ts.ParameterDeclaration[] }
   | { library: string | undefined }
-  | { reason: string; param?: ts.ParameterDeclaration; binding?: ts.BindingElement };
+  | { reason: string; param?: ts.ParameterDeclaration; binding?: ts.BindingElement; via?: ts.ParameterDeclaration[]; partial?: true };
 
 export class Resolver {
   readonly checker: ts.TypeChecker;
@@ -120,6 +124,13 @@ export class Resolver {
 
   /** Targets of a symbol's declarations when it is called or read as a function value. */
   fromDecls(decls: readonly ts.Declaration[], viaSuper = false): Resolution {
+    const via = this.values.collectParameters(() => this.declTargets(decls, viaSuper));
+    const r = via.result;
+    if (via.parameters.length === 0) return r;
+    return { ...r, via: via.parameters };
+  }
+
+  private declTargets(decls: readonly ts.Declaration[], viaSuper: boolean): Resolution {
     const targets: Target[] = [];
     let why = 'callee is not a statically known function';
     let param: ts.ParameterDeclaration | undefined;
@@ -171,7 +182,7 @@ export class Resolver {
       for (const node of this.values.ofDeclaration(d, 0)) targets.push({ node, kind: 'callback' });
     }
     if (targets.length) return partial ? { targets, partial } : { targets };
-    return param ? { reason: why, param, binding } : { reason: why };
+    return param ? { reason: why, param, binding } : partial ? { reason: why, partial: true } : { reason: why };
   }
 
   /**

@@ -23,11 +23,30 @@ const MAX_DEPTH = 6;
 const MAX_NESTED_RETURNS = 8;
 
 export class FunctionValues {
+  /** Where the parameters met while collectParameters runs go. */
+  private parameterSink: Set<ts.ParameterDeclaration> | undefined;
+
   constructor(
     private readonly r: Resolver,
     /** Values assigned to properties anywhere in the app, by property name. */
     private readonly stores: Stores,
   ) {}
+
+  /**
+   * Runs `find` and also returns the app functions' parameters whose values the functions
+   * found may include (`this.handler = h`, `list.push(h)` with `h` a parameter): what callers
+   * pass there is known only once every call site is, so parameter flow finishes the job.
+   */
+  collectParameters<T>(find: () => T): { result: T; parameters: ts.ParameterDeclaration[] } {
+    const outer = this.parameterSink;
+    const sink = new Set<ts.ParameterDeclaration>();
+    this.parameterSink = sink;
+    try {
+      return { result: find(), parameters: [...sink] };
+    } finally {
+      this.parameterSink = outer;
+    }
+  }
 
   /** Functions an expression may evaluate to. */
   of(raw: ts.Expression, depth = 0): ts.Node[] {
@@ -74,6 +93,10 @@ export class FunctionValues {
   ofDeclaration(d: ts.Declaration, depth: number): ts.Node[] {
     if (depth > MAX_DEPTH) return [];
     if (isMethodNode(d)) return [d];
+    if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) {
+      this.parameterSink?.add(d);
+      return d.initializer ? this.of(d.initializer, depth + 1) : [];
+    }
     if (ts.isShorthandPropertyAssignment(d)) {
       const s = this.r.checker.getShorthandAssignmentValueSymbol(d);
       return (s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1));

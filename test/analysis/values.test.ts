@@ -1,6 +1,6 @@
 import { analyzeApp } from '../../src/analysis/index.js';
 import type { AnalysisResult } from '../../src/analysis/types.js';
-import { edgeRows as edges, fixture } from './helpers.js';
+import { bundledCatalog, edgeRows as edges, fixture } from './helpers.js';
 
 describe('computed keys with a finite type, stores through them (calls-keys)', () => {
   let r: AnalysisResult;
@@ -80,8 +80,8 @@ describe('values stored into properties (calls-stores)', () => {
     ]);
   });
 
-  test('a stored parameter is not followed: the call stays unresolved', () => {
-    expect(r.unresolved).toEqual([{ from: `${S}#Slot.call`, site: `${S}:39:10`, text: 'this.cb', reason: 'callee is not a statically known function' }]);
+  test('a stored parameter that no call site fills keeps the call unresolved', () => {
+    expect(r.unresolved).toEqual([{ from: `${S}#Slot.call`, site: `${S}:39:10`, text: 'this.cb', reason: 'function value stored from a parameter' }]);
   });
 });
 
@@ -160,23 +160,53 @@ describe('arrays grown after they are made (calls-arrays-grown)', () => {
   beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-arrays-grown'), catalogs: [] })));
   const G = 'src/grown.ts';
 
-  test('what push, unshift (spread too) and index stores add is an element', () => {
+  test('what push, unshift (spread too), splice and index stores add is an element', () => {
     expect(edges(r)).toEqual([
       [`${G}#Bus.emit`, `${G}#Bus.emit.<anonymous 1>`, `${G}:34:34`, 'callback'],
       [`${G}#Bus.emit.<anonymous 1>`, `${G}#three`, `${G}:34:48`, 'callback'], // this.listeners[at] = three
       [`${G}#Bus.on`, `${G}#three`, `${G}:30:26`, 'callback'],
       [`${G}#fireAll`, `${G}#one`, `${G}:22:34`, 'callback'], // handlers.push(one)
+      [`${G}#fireAll`, `${G}#setup.<anonymous 1>`, `${G}:22:34`, 'callback'], // handlers.splice(0, 0, f), f from register(() => 4)
       [`${G}#fireAll`, `${G}#two`, `${G}:22:34`, 'callback'], // handlers.unshift(...[two])
       [`${G}#setup`, `${G}#register`, `${G}:39:3`, 'direct'],
       [`${G}#setup`, `${G}#setup.<anonymous 1>`, `${G}:39:12`, 'callback'],
     ]);
   });
 
-  test('a parameter added to an array is not followed: the sites stay listed', () => {
+  test('an array in a variable may still grow unseen: the sites stay listed', () => {
     expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
       [`${G}#Bus.emit.<anonymous 1>`, `${G}:34:48`, 'function value received as a parameter; 1 passed value(s) found, but other callers are not known statically'],
       [`${G}#fireAll`, `${G}:22:34`, 'loop variable over an iterable whose elements are not all known statically'],
     ]);
+  });
+});
+
+describe('parameters stored into properties or added to arrays (calls-stored-params)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-stored-params'), catalogs: [bundledCatalog('browser')] })));
+  const E = 'src/events.ts';
+
+  test('calls through them run what callers pass: handlers and listeners', () => {
+    expect(edges(r)).toEqual([
+      [`${E}#Button.click`, `${E}#beep`, `${E}:10:10`, 'callback'], // this.handler = handler; b.onClick(beep)
+      [`${E}#Emitter.emit`, `${E}#log`, `${E}:22:37`, 'callback'], // this.listeners.push(listener); e.on(log)
+      [`${E}#Emitter.emit`, `${E}#wire.<anonymous 1>`, `${E}:22:37`, 'callback'],
+      [`${E}#wire`, `${E}#Button.onClick`, `${E}:35:5`, 'method'],
+      [`${E}#wire`, `${E}#Emitter.on`, `${E}:36:5`, 'method'],
+      [`${E}#wire`, `${E}#Emitter.on`, `${E}:37:5`, 'method'],
+      [`${E}#wire`, `${E}#beep`, `${E}:35:13`, 'callback'],
+      [`${E}#wire`, `${E}#log`, `${E}:36:8`, 'callback'],
+      [`${E}#wire`, `${E}#wire.<anonymous 1>`, `${E}:37:8`, 'callback'],
+      [`${E}#wire.<anonymous 1>`, `${E}#log`, `${E}:37:15`, 'direct'],
+    ]);
+    expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
+      [`${E}#Emitter.emit`, `${E}:22:37`, 'loop variable over an iterable whose elements are not all known statically'],
+    ]);
+  });
+
+  test('a handler that reaches the device makes the method that runs it reach the device', () => {
+    const click = r.methods.find((m) => m.id === `${E}#Button.click`)!;
+    expect([click.candidate, click.reasons.map((x) => x.via)]).toEqual([false, [[`${E}#Button.click`, `${E}#beep`]]]);
   });
 });
 
