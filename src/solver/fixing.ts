@@ -104,11 +104,16 @@ export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Ar
 const ENTRY_MIGRATIONS = '<fixed migrations at the entry>';
 
 /**
- * The problem over the free methods (see the header), and the methods fixed on. Methods fixed
+ * The problem over the free methods (see the header), the methods fixed on, and where each
+ * context went (-1: folded into a fixed-on subtree's parent). Methods fixed
  * on whose subtrees hold a native-state group's context are left free instead, so that every
  * group keeps all its contexts. Takes a reduced problem (no pinned contexts) without a budget.
  */
-export function residualProblem(problem: PartitionProblem, tree: CompactTree, fixings: Fixings): { problem: PartitionProblem; fixedOn: string[] } {
+export function residualProblem(
+  problem: PartitionProblem,
+  tree: CompactTree,
+  fixings: Fixings,
+): { problem: PartitionProblem; fixedOn: string[]; contextOf: Int32Array } {
   const contexts = problem.contexts;
   const grouped = new Set(problem.groups.flat());
   const holdsGroup = subtreeSums(contexts, (c) => (grouped.has(c.method) ? 1 : 0));
@@ -149,5 +154,5 @@ export function residualProblem(problem: PartitionProblem, tree: CompactTree, fi
     contexts: next,
     candidates: problem.candidates.filter((m) => !on.has(m) && !off.has(m)),
   };
-  return { problem: residual, fixedOn: [...on].sort() };
+  return { problem: residual, fixedOn: [...on].sort(), contextOf: renumbered };
 }

@@ -10,7 +10,7 @@ import { searchStatic } from './static-search.js';
 import { flatten, solveInThread } from './glpk-thread.js';
 import { buildValidModel, validateProblem } from './ilp.js';
 import { pruneIdleMigrationPoints } from './prune.js';
-import { reduceProblem } from './reduce.js';
+import { reduceProblem, type Reduction } from './reduce.js';
 import { finish, type Outcome } from './solution.js';
 import type { ModelSize, Solution, SolveOptions } from './types.js';
 
@@ -49,8 +49,11 @@ export async function solvePartition(problem: PartitionProblem, options: SolveOp
   return solveWithin(problem, options, false);
 }
 
-/** `nested`: solving the problem a search left over (its model size is not reported). */
-async function solveWithin(problem: PartitionProblem, options: SolveOptions, nested: boolean): Promise<Solution> {
+/**
+ * `nested`: solving the problem a search left over (its model size is not reported), with the
+ * prices λ its search ended with per context (`start`), so that this one's bound goes on from there.
+ */
+async function solveWithin(problem: PartitionProblem, options: SolveOptions, nested: boolean, start?: Float64Array): Promise<Solution> {
   validateOptions(options);
   validateProblem(problem);
   const started = performance.now();
@@ -104,7 +107,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   const search = !slow
     ? undefined
     : small.nesting === 'dynamic'
-      ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved })
+      ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction) })
       : searchStatic(small, model!);
   const found = search?.best;
   if (search?.residual && !glpkProved() && left() > 0.01) {
@@ -112,7 +115,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
     // solved the same way (GLPK, and a search of its own that may fix more). GLPK's work on the
     // whole model gives way to it (one thread).
     mip?.cancel();
-    const inner = await solveWithin(search.residual.problem, { ...options, timeLimitSec: left() }, true);
+    const inner = await solveWithin(search.residual.problem, { ...options, timeLimitSec: left() }, true, search.residual.lambda);
     const migrate = [...inner.migrate, ...search.residual.fixedOn];
     const innerBound = inner.optimal ? inner.cost : inner.gap === undefined ? -Infinity : inner.cost - inner.gap * Math.max(Math.abs(inner.cost), 1e-12);
     const bound = Math.max(search.lowerBound, innerBound);
@@ -166,6 +169,20 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   const outcome: Outcome = { migrate: expand(chosen), solverCost, optimal };
   if (bound !== undefined) outcome.bound = bound;
   return finish(problem, outcome, size);
+}
+
+/**
+ * Prices per context of `problem` carried to its reduced problem: merged contexts of one method
+ * add theirs up; a context folded into a different method's loses its own (any λ gives a bound).
+ */
+function carried(start: Float64Array | undefined, problem: PartitionProblem, reduction: Reduction | undefined): { start?: Float64Array } {
+  if (!start || !reduction) return {};
+  const small = reduction.problem.contexts;
+  const lambda = new Float64Array(small.length);
+  reduction.contextOf.forEach((j, i) => {
+    if (j >= 0 && small[j]!.method === problem.contexts[i]!.method) lambda[j]! += start[i]!;
+  });
+  return { start: lambda };
 }
 
 /** The search's partition as the answer, proven optimal when it meets the search's bound. */

@@ -43,6 +43,8 @@ export interface LagrangianOptions {
    * contexts are not candidates, which only raises the bound of the problem without them.
    */
   off?: Uint8Array;
+  /** λ to start from (any λ gives a bound), else 0. */
+  start?: Float64Array;
 }
 
 export interface LagrangianResult {
@@ -71,7 +73,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     if (off) for (let i = 0; i < n; i++) if (method[i]! >= 0 && off[method[i]!]) method[i] = -1;
   };
   switchOff();
-  const lambda = new Float64Array(n);
+  const lambda = options.start ? Float64Array.from(options.start) : new Float64Array(n);
   const direction = new Float64Array(n);
   // Group rows: the component's first context of each other member (-1 elsewhere), μ, ν.
   const firstOf = new Int32Array(n).fill(-1);

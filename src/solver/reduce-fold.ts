@@ -18,7 +18,8 @@ import type { ContextCosts, PartitionProblem, ProblemContext } from '../model/ty
 /** Method id of the constant root context: not a candidate, so it never moves. */
 export const FIXED_ROOT = '(fixed on the device)';
 
-export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choosable: ReadonlySet<string>): PartitionProblem {
+/** `placed`, when given: per context, the folded context it went into (-1: the fixed root). */
+export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choosable: ReadonlySet<string>, placed?: Int32Array): PartitionProblem {
   const contexts = problem.contexts;
   const second = problem.budget?.costs;
   const grouped = new Set(problem.groups.flat());
@@ -86,6 +87,7 @@ export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choos
     }
   }
 
+  placed?.set(at);
   const present = new Set(out.map((c) => c.method));
   const candidates = [...choosable].filter((m) => present.has(m)).sort();
   const reduced: PartitionProblem = {

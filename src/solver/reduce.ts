@@ -16,18 +16,23 @@ export interface Reduction {
   expand(migrate: readonly string[]): string[];
   /** Rounds of the fixpoint, for the curious. */
   rounds: number;
+  /** Per original context, the context of the small problem it went into (-1: folded into the fixed root). */
+  contextOf: Int32Array;
 }
 
 export function reduceProblem(problem: PartitionProblem): Reduction {
   let current = problem;
   let choosable = initialChoosable(problem);
+  const contextOf = Int32Array.from(problem.contexts, (_, i) => i);
   for (let rounds = 1; ; rounds++) {
     const { forced } = forceLocations(current, choosable);
-    const folded = foldProblem(current, forced, choosable);
+    const placed = new Int32Array(current.contexts.length);
+    const folded = foldProblem(current, forced, choosable, placed);
+    for (let i = 0; i < contextOf.length; i++) if (contextOf[i]! >= 0) contextOf[i] = placed[contextOf[i]!]!;
     const losers = methodsThatCannotWin(folded);
     if (losers.size === 0) {
       // Method ids are kept throughout, so the answer carries over as it is.
-      return { problem: folded, expand: (migrate) => [...migrate], rounds };
+      return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf };
     }
     current = folded;
     choosable = new Set(folded.candidates.filter((m) => !losers.has(m)));

@@ -47,5 +47,10 @@ export interface SearchResult {
    * When the bound fixed some methods (fixing.ts): the problem over the others, and the
    * methods fixed on. Its optimum with them is an optimum of the searched problem.
    */
-  residual?: { problem: PartitionProblem; fixedOn: string[] };
+  residual?: {
+    problem: PartitionProblem;
+    fixedOn: string[];
+    /** The bound's prices λ carried over to the problem's contexts, to start its own bound from. */
+    lambda: Float64Array;
+  };
 }
