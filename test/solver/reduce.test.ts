@@ -126,3 +126,23 @@ describe.each<NestingModel>(['dynamic', 'static'])('%s nesting: every reduction 
     }
   });
 });
+
+it('says where each context went: every context of the small problem holds the costs of the contexts mapped to it', () => {
+  const rand = rng(77);
+  for (let k = 0; k < 300; k++) {
+    const problem = randomProblem(rand, rand() < 0.5 ? 'dynamic' : 'static');
+    const { problem: small, contextOf } = reduceProblem(problem);
+    const device = new Float64Array(small.contexts.length);
+    const clone = new Float64Array(small.contexts.length);
+    contextOf.forEach((j, i) => {
+      expect(j).toBeLessThan(small.contexts.length);
+      if (j < 0) return;
+      device[j]! += problem.contexts[i]!.deviceCost;
+      clone[j]! += problem.contexts[i]!.cloneCost;
+    });
+    small.contexts.forEach((c, j) => {
+      if (c.method === FIXED_ROOT) return; // also holds what was forced onto the device
+      expect({ k, j, device: same(device[j]!, c.deviceCost), clone: same(clone[j]!, c.cloneCost) }).toEqual({ k, j, device: true, clone: true });
+    });
+  }
+});
