@@ -1,10 +1,10 @@
 /**
- * Fixing methods by their bound, and the smaller problem that is left. With the prices of the
- * Lagrangian bound (lagrangian.ts) and a legal partition of cost U, a method m whose
- * R[m] and copies, all forced to the other value than in that partition, raise the bound above U takes
- * that partition's value in every optimum: any partition that differs there costs more than
- * U. Forcing one method changes the bottom-up pass only at its contexts and their ancestors,
- * so every method's forced bound costs one walk up from its contexts.
+ * Fixing methods by their bound, and the smaller problem that is left. Take the prices of the
+ * Lagrangian bound (lagrangian.ts) and a legal partition of cost U. When forcing a method's
+ * R[m] and all its copies to the other value than in that partition raises the bound above U,
+ * every optimum takes that partition's value for m: any partition that differs there costs
+ * more than U. Forcing one method changes the bottom-up pass only at its contexts and their
+ * ancestors, so every method's forced bound costs one walk up from its contexts.
  *
  * The methods left free form a smaller problem: methods fixed off are no longer candidates,
  * and a method fixed on puts each of its contexts' subtrees on the clone for good, so the
