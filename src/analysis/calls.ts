@@ -187,6 +187,8 @@ class GraphBuilder {
    * passes `a` (any other array is not known: a spread), `f.bind(t)` calls nothing yet.
    */
   private argumentsOf(node: CallSite): ts.NodeArray<ts.Expression> | undefined {
+    // `<Picker onPick={save} />` calls Picker with its attributes as the props object.
+    if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) return ts.factory.createNodeArray([node.attributes]);
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
     const args = node.arguments ?? ts.factory.createNodeArray();
     const member = ts.isCallExpression(node) ? this.r.fnMember(skipWrappers(node.expression)) : undefined;
@@ -344,6 +346,7 @@ function isAssigned(node: ts.Expression): boolean {
 /** An object literal written in place without that property (nor a spread that may bring it). */
 function lacks(e: ts.Expression, property: string): boolean {
   const o = skipWrappers(e);
+  if (ts.isJsxAttributes(o)) return o.properties.every((p) => ts.isJsxAttribute(p) && !(ts.isIdentifier(p.name) && p.name.text === property));
   return ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !(p.name && ts.isIdentifier(p.name) && p.name.text === property) && !(p.name && !ts.isIdentifier(p.name)));
 }
 

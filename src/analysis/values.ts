@@ -102,6 +102,7 @@ export class FunctionValues {
       return (s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1));
     }
     if (ts.isBinaryExpression(d)) return this.of(d.right, depth + 1); // JS expando `a.b = fn`
+    if (ts.isJsxAttribute(d)) return d.initializer && ts.isJsxExpression(d.initializer) && d.initializer.expression ? this.of(d.initializer.expression, depth + 1) : [];
     if (ts.isBindingElement(d)) return this.destructured(d, depth);
     const loop = forOfSource(d);
     if (loop) return this.elements(loop, depth + 1).nodes;
@@ -115,6 +116,11 @@ export class FunctionValues {
 
   /** What property `name` of an expression's value holds: its app declarations' values. */
   propertyOf(e: ts.Expression, name: string, depth = 0): ts.Node[] {
+    if (ts.isJsxAttributes(e)) {
+      // The props of `<C onPick={f} />`: the attribute written there (the checker's type here is C's props type).
+      const attr = e.properties.find((p) => ts.isJsxAttribute(p) && ts.isIdentifier(p.name) && p.name.text === name);
+      return attr ? this.ofDeclaration(attr, depth + 1) : [];
+    }
     const decls = propertyDecls(this.r.checker, skipWrappers(e), name).filter((d) => this.r.isApp(d));
     return decls.flatMap((d) => this.heldBy(d, depth));
   }

@@ -136,3 +136,29 @@ describe('JSX (calls-jsx)', () => {
     ]);
   });
 });
+
+describe('callbacks passed as JSX props (calls-jsx-props)', () => {
+  const P = 'src/props.tsx';
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-jsx-props'), catalogs: [] })));
+
+  test('a destructured prop called in the component runs what each element passes', () => {
+    expect(edges(r)).toEqual([
+      [`${P}#Picker`, `${P}#Screen.<anonymous 1>`, `${P}:3:3`, 'callback'], // <Picker onPick={(n) => save(n + 1)} />
+      [`${P}#Picker`, `${P}#save`, `${P}:3:3`, 'callback'], // <Picker onPick={save} />
+      [`${P}#Screen`, `${P}#Counter`, `${P}:25:8`, 'jsx'],
+      [`${P}#Screen`, `${P}#Picker`, `${P}:23:8`, 'jsx'],
+      [`${P}#Screen`, `${P}#Picker`, `${P}:24:8`, 'jsx'],
+      [`${P}#Screen`, `${P}#Screen.<anonymous 1>`, `${P}:24:23`, 'callback'],
+      [`${P}#Screen`, `${P}#save`, `${P}:23:23`, 'callback'],
+      [`${P}#Screen`, `${P}#twice`, `${P}:25:26`, 'callback'],
+      [`${P}#Screen.<anonymous 1>`, `${P}#save`, `${P}:24:30`, 'direct'],
+    ]);
+  });
+
+  test('a prop called through the props object is not followed: the site is listed', () => {
+    expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
+      [`${P}#Counter`, `${P}:8:20`, 'interface or abstract member without an implementation in the app'],
+    ]);
+  });
+});
