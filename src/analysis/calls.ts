@@ -56,6 +56,10 @@ interface PendingParam {
   args: ts.NodeArray<ts.Expression> | undefined;
   /** The callee holds what was stored or added from the parameter (Resolution.via), not the parameter itself. */
   stored?: true;
+  /** The callee is this property of the parameter (`props.onChange()`): what callers pass there. */
+  property?: string;
+  /** Why the site was not resolved otherwise: its reason when no caller passes anything known. */
+  otherwise?: string;
   /** The site is already listed as unresolved for another reason: not again. */
   listed?: true;
 }
@@ -173,9 +177,25 @@ class GraphBuilder {
     }
     // Parameters stored or added where the callee comes from: parameter flow lists the site if
     // what callers pass is not all known; a source known to be incomplete is listed anyway.
+    const read = r.via?.length ? undefined : this.parameterProperty(node);
+    if (read) {
+      this.pending.push({ from: owner, site, text, param: read.param, binding: undefined, property: read.name, args, otherwise: r.reason });
+      return;
+    }
     const listed = !r.via?.length || r.partial === true;
     if (listed) this.unresolved.push({ from: owner, site, text, reason: r.reason });
     via(owner, site, text, listed);
+  }
+
+  /** `p.name(...)` with `p` a parameter of an app function (not destructured): the parameter and the name. */
+  private parameterProperty(node: CallSite): { param: ts.ParameterDeclaration; name: string } | undefined {
+    if (!ts.isCallExpression(node)) return undefined;
+    const callee = skipWrappers(node.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
+    const recv = skipWrappers(callee.expression);
+    const d = ts.isIdentifier(recv) ? this.r.symbolAt(recv)?.valueDeclaration : undefined;
+    if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent)) return undefined;
+    return { param: d, name: callee.name.text };
   }
 
   private calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
@@ -282,8 +302,14 @@ class GraphBuilder {
       const flow = (!added && flows.get(p)) || this.flowOf(p);
       this.add(p.from, [...flow.values].map((node) => ({ node, kind: 'callback' as const })), p.site);
       if ((flow.values.size && flow.complete) || p.listed) continue;
-      const how = p.binding ? 'function value destructured from a parameter' : p.stored ? 'function value stored from a parameter' : 'function value received as a parameter';
-      const reason = flow.values.size ? `${how}; ${flow.values.size} passed value(s) found, but other callers are not known statically` : how;
+      const how = p.binding
+        ? 'function value destructured from a parameter'
+        : p.property !== undefined
+          ? "function value read from a parameter's property"
+          : p.stored
+            ? 'function value stored from a parameter'
+            : 'function value received as a parameter';
+      const reason = flow.values.size ? `${how}; ${flow.values.size} passed value(s) found, but other callers are not known statically` : (p.otherwise ?? how);
       this.unresolved.push({ from: p.from, site: p.site, text: p.text, reason });
     }
   }
@@ -291,7 +317,7 @@ class GraphBuilder {
   private flowOf(p: PendingParam): Flow {
     const fn = p.param.parent;
     const flow = { values: new Set<ts.Node>(), complete: true };
-    const property = p.binding && bindingName(p.binding);
+    const property = p.property ?? (p.binding && bindingName(p.binding));
     for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
     this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set(), property);
     return flow;
