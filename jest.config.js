@@ -1,10 +1,15 @@
 // ESM throughout: chalk 5 and glpk.js 5 ship only ES modules, so tests run under
 // `node --experimental-vm-modules` with ts-jest's ESM preset (see package.json "test").
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The CLI runs of the tests share one compile cache outside the install (workers inherit this).
 process.env.CLONECLOUD_CACHE_DIR ??= join(tmpdir(), 'clonecloud-test-compile-cache');
+// Every temporary folder the tests and their CLI runs make goes into one folder per run, which
+// the global teardown removes (fixture copies, profiles, manifests: hundreds per run).
+process.env.CLONECLOUD_TEST_TMP ??= mkdtempSync(join(tmpdir(), 'clonecloud-test-'));
+process.env.TMPDIR = process.env.CLONECLOUD_TEST_TMP;
 
 export default {
   preset: 'ts-jest/presets/default-esm',
@@ -20,4 +25,5 @@ export default {
     '^.+\\.c?ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
   },
   testTimeout: 60000,
+  globalTeardown: '<rootDir>/test/helpers/teardown.js',
 };
