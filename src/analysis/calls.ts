@@ -150,8 +150,9 @@ class GraphBuilder {
     const r = this.r.call(node);
     const args = this.argumentsOf(node);
     const via = (from: string, site: string, text: string, listed: boolean): void => {
-      for (const param of ('via' in r && r.via) || []) {
-        this.pending.push({ from, site, text, param, binding: undefined, args, stored: true, ...(listed ? { listed: true as const } : {}) });
+      for (const { param, property } of ('via' in r && r.via) || []) {
+        const how = property === undefined ? { stored: true as const } : { property };
+        this.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...(listed ? { listed: true as const } : {}) });
       }
     };
     if ('targets' in r) {

@@ -18,7 +18,7 @@ import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
 import type { Stores } from './stores.js';
 import type { EdgeKind } from './types.js';
-import { bindingName, FunctionValues } from './values.js';
+import { bindingName, FunctionValues, type ViaParameter } from './values.js';
 import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from './walk.js';
 
 export interface Target {
@@ -28,13 +28,14 @@ export interface Target {
 
 /**
  * `partial`: the targets found are not all: the site is also listed as unresolved with this reason.
- * `via`: parameters whose values the callee may also be (stored into a property, added to an
- * array): the site runs what callers pass there too, found by parameter flow (calls.ts).
+ * `via`: parameters (or their properties) whose values the callee may also be (stored into a
+ * property, added to an array, read into a variable): the site runs what callers pass there
+ * too, found by parameter flow (calls.ts).
  */
 export type Resolution =
-  | { targets: Target[]; partial?: string; via?: ts.ParameterDeclaration[] }
+  | { targets: Target[]; partial?: string; via?: ViaParameter[] }
   | { library: string | undefined }
-  | { reason: string; param?: ts.ParameterDeclaration; binding?: ts.BindingElement; via?: ts.ParameterDeclaration[]; partial?: true };
+  | { reason: string; param?: ts.ParameterDeclaration; binding?: ts.BindingElement; via?: ViaParameter[]; partial?: true };
 
 export class Resolver {
   readonly checker: ts.TypeChecker;

@@ -22,9 +22,15 @@ const MAX_DEPTH = 6;
  */
 const MAX_NESTED_RETURNS = 8;
 
+/** A parameter whose value (or whose property's value) a function value may be: see collectParameters. */
+export interface ViaParameter {
+  param: ts.ParameterDeclaration;
+  property?: string;
+}
+
 export class FunctionValues {
-  /** Where the parameters met while collectParameters runs go. */
-  private parameterSink: Set<ts.ParameterDeclaration> | undefined;
+  /** Where the parameters met while collectParameters runs go: per parameter, its properties read ('' for itself). */
+  private parameterSink: Map<ts.ParameterDeclaration, Set<string>> | undefined;
 
   constructor(
     private readonly r: Resolver,
@@ -33,19 +39,30 @@ export class FunctionValues {
   ) {}
 
   /**
-   * Runs `find` and also returns the app functions' parameters whose values the functions
-   * found may include (`this.handler = h`, `list.push(h)` with `h` a parameter): what callers
-   * pass there is known only once every call site is, so parameter flow finishes the job.
+   * Runs `find` and also returns the app functions' parameters whose values (or properties'
+   * values) the functions found may include (`this.handler = h`, `list.push(h)`,
+   * `const cb = props.onX`): what callers pass there is known only once every call site is,
+   * so parameter flow finishes the job.
    */
-  collectParameters<T>(find: () => T): { result: T; parameters: ts.ParameterDeclaration[] } {
+  collectParameters<T>(find: () => T): { result: T; parameters: ViaParameter[] } {
     const outer = this.parameterSink;
-    const sink = new Set<ts.ParameterDeclaration>();
+    const sink = new Map<ts.ParameterDeclaration, Set<string>>();
     this.parameterSink = sink;
     try {
-      return { result: find(), parameters: [...sink] };
+      const result = find();
+      const parameters = [...sink].flatMap(([param, names]) => [...names].map((name) => (name ? { param, property: name } : { param })));
+      return { result, parameters };
     } finally {
       this.parameterSink = outer;
     }
+  }
+
+  private sinkParameter(param: ts.ParameterDeclaration, property = ''): void {
+    const sink = this.parameterSink;
+    if (!sink) return;
+    const names = sink.get(param);
+    if (names) names.add(property);
+    else sink.set(param, new Set([property]));
   }
 
   /** Functions an expression may evaluate to. */
@@ -70,6 +87,11 @@ export class FunctionValues {
     if (ts.isAwaitExpression(e)) return this.of(e.expression, depth + 1);
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
+      if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && this.parameterSink) {
+        const recv = skipWrappers(e.expression);
+        const d = ts.isIdentifier(recv) ? this.r.symbolAt(recv)?.valueDeclaration : undefined;
+        if (d && ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) this.sinkParameter(d, e.name.text);
+      }
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
       const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression;
       const sym = this.r.symbolAt(name);
@@ -94,7 +116,7 @@ export class FunctionValues {
     if (depth > MAX_DEPTH) return [];
     if (isMethodNode(d)) return [d];
     if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) {
-      this.parameterSink?.add(d);
+      this.sinkParameter(d);
       return d.initializer ? this.of(d.initializer, depth + 1) : [];
     }
     if (ts.isShorthandPropertyAssignment(d)) {

@@ -142,18 +142,21 @@ describe('callbacks passed as JSX props (calls-jsx-props)', () => {
   let r: AnalysisResult;
   beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-jsx-props'), catalogs: [] })));
 
-  test('a prop called in the component, destructured or through the props object, runs what each element passes', () => {
+  test('a prop called in the component, destructured, through the props object or read into a variable, runs what each element passes', () => {
     expect(edges(r)).toEqual([
       [`${P}#Counter`, `${P}#twice`, `${P}:8:20`, 'callback'], // props.onChange(1); <Counter onChange={twice} />
       [`${P}#Picker`, `${P}#Screen.<anonymous 1>`, `${P}:3:3`, 'callback'], // <Picker onPick={(n) => save(n + 1)} />
       [`${P}#Picker`, `${P}#save`, `${P}:3:3`, 'callback'], // <Picker onPick={save} />
-      [`${P}#Screen`, `${P}#Counter`, `${P}:25:8`, 'jsx'],
-      [`${P}#Screen`, `${P}#Picker`, `${P}:23:8`, 'jsx'],
-      [`${P}#Screen`, `${P}#Picker`, `${P}:24:8`, 'jsx'],
-      [`${P}#Screen`, `${P}#Screen.<anonymous 1>`, `${P}:24:23`, 'callback'],
-      [`${P}#Screen`, `${P}#save`, `${P}:23:23`, 'callback'],
-      [`${P}#Screen`, `${P}#twice`, `${P}:25:26`, 'callback'],
-      [`${P}#Screen.<anonymous 1>`, `${P}#save`, `${P}:24:30`, 'direct'],
+      [`${P}#Screen`, `${P}#Counter`, `${P}:35:8`, 'jsx'],
+      [`${P}#Screen`, `${P}#Picker`, `${P}:33:8`, 'jsx'],
+      [`${P}#Screen`, `${P}#Picker`, `${P}:34:8`, 'jsx'],
+      [`${P}#Screen`, `${P}#Screen.<anonymous 1>`, `${P}:34:23`, 'callback'],
+      [`${P}#Screen`, `${P}#Stepper`, `${P}:36:8`, 'jsx'],
+      [`${P}#Screen`, `${P}#save`, `${P}:33:23`, 'callback'],
+      [`${P}#Screen`, `${P}#tick`, `${P}:36:24`, 'callback'],
+      [`${P}#Screen`, `${P}#twice`, `${P}:35:26`, 'callback'],
+      [`${P}#Screen.<anonymous 1>`, `${P}#save`, `${P}:34:30`, 'direct'],
+      [`${P}#Stepper`, `${P}#tick`, `${P}:22:3`, 'callback'], // const step = props.onStep; step()
     ]);
   });
 
