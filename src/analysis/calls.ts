@@ -190,13 +190,10 @@ class GraphBuilder {
 
   /** `p.name(...)` with `p` a parameter of an app function (not destructured): the parameter and the name. */
   private parameterProperty(node: CallSite): { param: ts.ParameterDeclaration; name: string } | undefined {
-    if (!ts.isCallExpression(node)) return undefined;
-    const callee = skipWrappers(node.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
-    const recv = skipWrappers(callee.expression);
-    const d = ts.isIdentifier(recv) ? this.r.symbolAt(recv)?.valueDeclaration : undefined;
-    if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent)) return undefined;
-    return { param: d, name: callee.name.text };
+    const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
+    if (!callee || !ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
+    const param = this.r.parameterRead(callee);
+    return param && { param, name: callee.name.text };
   }
 
   private calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {

@@ -317,6 +317,13 @@ export class Resolver {
     return 'targets' in r ? { ...r, targets: r.targets.map((t) => ({ node: t.node, kind })) } : r;
   }
 
+  /** The parameter `e` reads a property of (`props.onX` with `props` a plain parameter of an app function). */
+  parameterRead(e: ts.PropertyAccessExpression): ts.ParameterDeclaration | undefined {
+    const recv = skipWrappers(e.expression);
+    const d = ts.isIdentifier(recv) ? this.symbolAt(recv)?.valueDeclaration : undefined;
+    return d && ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent) ? d : undefined;
+  }
+
   symbolAt(node: ts.Node): ts.Symbol | undefined {
     const s = this.checker.getSymbolAtLocation(node);
     return s && s.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(s) : s;

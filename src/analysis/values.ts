@@ -88,9 +88,8 @@ export class FunctionValues {
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
       if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && this.parameterSink) {
-        const recv = skipWrappers(e.expression);
-        const d = ts.isIdentifier(recv) ? this.r.symbolAt(recv)?.valueDeclaration : undefined;
-        if (d && ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) this.sinkParameter(d, e.name.text);
+        const param = this.r.parameterRead(e);
+        if (param) this.sinkParameter(param, e.name.text);
       }
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
       const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression;
