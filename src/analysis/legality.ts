@@ -32,11 +32,26 @@ export function reachesPinned(ids: string[], edges: CallEdge[], pinned: Set<stri
  * a device API included, so the sound verdict is that it may reach the device.
  */
 export function reachesUnresolved(ids: string[], edges: CallEdge[], unresolved: UnresolvedCall[]): Map<string, Reason> {
+  const out = new Map<string, Reason>();
+  for (const [id, { finding, path, site }] of unresolvedFindings(ids, edges, unresolved)) {
+    const reason: Reason = { rule: 'unresolved-call', message: path.length ? finding : `${finding}: it may reach the device`, site };
+    if (path.length) Object.assign(reason, { via: [id, ...path.map((e) => e.to)], path });
+    out.set(id, reason);
+  }
+  return out;
+}
+
+/**
+ * For every method of `ids` that has, or may reach, a call the analysis could not resolve:
+ * what it does ("calls X at f:l (why), which ..." or "may reach a call ...: id -> ..."), the
+ * shortest call path there (empty for its own call) and the site to point at.
+ */
+export function unresolvedFindings(ids: string[], edges: CallEdge[], unresolved: UnresolvedCall[]): Map<string, { finding: string; path: CallEdge[]; site: string }> {
   const firstSite = new Map<string, UnresolvedCall>();
   for (const u of unresolved) if (!firstSite.has(u.from)) firstSite.set(u.from, u);
   const holders = new Set(firstSite.keys());
   const next = shortestPaths(edges, holders);
-  const out = new Map<string, Reason>();
+  const out = new Map<string, { finding: string; path: CallEdge[]; site: string }>();
   for (const id of ids) {
     const path = holders.has(id) ? [] : pathFrom(id, next, holders);
     const holder = path.length ? path[path.length - 1]!.to : id;
@@ -44,15 +59,10 @@ export function reachesUnresolved(ids: string[], edges: CallEdge[], unresolved: 
     if (!u) continue;
     const call = `${u.text} at ${fileLine(u.site)} (${u.reason})`;
     const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
-    const reason: Reason = {
-      rule: 'unresolved-call',
-      message: path.length
-        ? `may reach a call the analysis could not resolve: ${id} -> ${hops.join(' -> ')}, which calls ${call}`
-        : `calls ${call}, which the analysis could not resolve: it may reach the device`,
-      site: path.length ? path[0]!.site : u.site,
-    };
-    if (path.length) Object.assign(reason, { via: [id, ...path.map((e) => e.to)], path });
-    out.set(id, reason);
+    const finding = path.length
+      ? `may reach a call the analysis could not resolve: ${id} -> ${hops.join(' -> ')}, which calls ${call}`
+      : `calls ${call}, which the analysis could not resolve`;
+    out.set(id, { finding, path, site: path.length ? path[0]!.site : u.site });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { reachesUnresolved } from '../analysis/legality.js';
+import { unresolvedFindings } from '../analysis/legality.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { UNIT, type Manifest, type PartitionEntry } from '../manifest/types.js';
@@ -125,10 +125,8 @@ function entryOf(network: string, objective: Objective, solution: Solution, verd
 function unresolvedUnder(analysis: AnalysisResult, partitions: PartitionEntry[]): string[] {
   if (analysis.unresolved.length === 0) return [];
   const chosen = [...new Set(partitions.flatMap((p) => p.migrate))].sort(compare);
-  const reasons = reachesUnresolved(chosen, analysis.edges, analysis.unresolved);
-  return chosen
-    .filter((id) => reasons.has(id))
-    .map((id) => `migration point ${id} ${reasons.get(id)!.message.replace(/: it may reach the device$/, '')}; 'unresolved: device' in clonecloud.yaml keeps such methods on the device`);
+  const findings = unresolvedFindings(chosen, analysis.edges, analysis.unresolved);
+  return [...findings].map(([id, { finding }]) => `migration point ${id} ${finding}; 'unresolved: device' in clonecloud.yaml keeps such methods on the device`);
 }
 
 function legalityOf(analysis: AnalysisResult): Legality {
