@@ -13,6 +13,7 @@ import { ts } from '../typescript.cjs';
 import { isMethodNode, isStatic } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from './project.js';
+import { symbolAt } from './symbols.js';
 import { skipWrappers, type LiteralMember } from './walk.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
@@ -322,8 +323,7 @@ export class Hierarchy {
   }
 
   private symbolAt(node: ts.Node): ts.Symbol | undefined {
-    const s = this.app.checker.getSymbolAtLocation(node);
-    return s && s.flags & ts.SymbolFlags.Alias ? this.app.checker.getAliasedSymbol(s) : s;
+    return symbolAt(this.app.checker, node);
   }
 }
 

@@ -17,6 +17,7 @@ import { libraryLeaf } from './library.js';
 import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
 import type { Stores } from './stores.js';
+import { symbolAt } from './symbols.js';
 import type { EdgeKind } from './types.js';
 import { bindingName, FunctionValues, type ViaParameter } from './values.js';
 import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from './walk.js';
@@ -325,8 +326,7 @@ export class Resolver {
   }
 
   symbolAt(node: ts.Node): ts.Symbol | undefined {
-    const s = this.checker.getSymbolAtLocation(node);
-    return s && s.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(s) : s;
+    return symbolAt(this.checker, node);
   }
 
   isApp(d: ts.Node): boolean {
