@@ -11,6 +11,7 @@
 import { ts } from '../typescript.cjs';
 import { ARRAY_ADDERS, isArrayMethod } from './arrays.js';
 import { keyNames } from './keys.js';
+import { symbolAt } from './symbols.js';
 import { skipWrappers, type CallSite, type Store } from './walk.js';
 
 export interface StoredValue {
@@ -48,7 +49,8 @@ export class Stores {
   private add(checker: ts.TypeChecker, array: ts.Expression, values: readonly ts.Expression[]): void {
     const e = skipWrappers(array);
     const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
-    for (const d of (name && checker.getSymbolAtLocation(name)?.declarations) || []) {
+    // Through imports: `import { tasks } from './registry'` then `tasks.push(f)` grows registry's array.
+    for (const d of (name && symbolAt(checker, name)?.declarations) || []) {
       const list = this.addedTo.get(d);
       if (list) list.push(...values);
       else this.addedTo.set(d, [...values]);

@@ -159,8 +159,9 @@ describe('arrays grown after they are made (calls-arrays-grown)', () => {
   let r: AnalysisResult;
   beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-arrays-grown'), catalogs: [] })));
   const G = 'src/grown.ts';
+  const R = 'src/registry.ts';
 
-  test('what push, unshift (spread too), splice and index stores add is an element', () => {
+  test('what push, unshift (spread too), splice and index stores add is an element, also through an import', () => {
     expect(edges(r)).toEqual([
       [`${G}#Bus.emit`, `${G}#Bus.emit.<anonymous 1>`, `${G}:34:34`, 'callback'],
       [`${G}#Bus.emit.<anonymous 1>`, `${G}#three`, `${G}:34:48`, 'callback'], // this.listeners[at] = three
@@ -170,6 +171,8 @@ describe('arrays grown after they are made (calls-arrays-grown)', () => {
       [`${G}#fireAll`, `${G}#two`, `${G}:22:34`, 'callback'], // handlers.unshift(...[two])
       [`${G}#setup`, `${G}#register`, `${G}:39:3`, 'direct'],
       [`${G}#setup`, `${G}#setup.<anonymous 1>`, `${G}:39:12`, 'callback'],
+      [`${R}#runTasks`, `${R}#runTasks.<anonymous 1>`, `${R}:5:23`, 'callback'],
+      [`${R}#runTasks.<anonymous 1>`, 'src/plugin.ts#four', `${R}:5:37`, 'callback'], // tasks.push(four) through the import
     ]);
   });
 
@@ -177,6 +180,7 @@ describe('arrays grown after they are made (calls-arrays-grown)', () => {
     expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
       [`${G}#Bus.emit.<anonymous 1>`, `${G}:34:48`, 'function value received as a parameter; 1 passed value(s) found, but other callers are not known statically'],
       [`${G}#fireAll`, `${G}:22:34`, 'loop variable over an iterable whose elements are not all known statically'],
+      [`${R}#runTasks.<anonymous 1>`, `${R}:5:37`, 'function value received as a parameter; 1 passed value(s) found, but other callers are not known statically'],
     ]);
   });
 });
