@@ -121,6 +121,8 @@ export class Hierarchy {
 
   private readonly implCache = new Map<ts.Node, Impls>();
   private readonly inProgress = new Set<ts.Node>();
+  /** How often a cycle cut a member's implementations short: answers computed meanwhile may lack values. */
+  cycleCuts = 0;
 
   /** Bodies that implement interface/abstract member `m` (cached: many sites share a member). */
   implementationsOf(m: ts.Node): ts.Node[] {
@@ -136,7 +138,10 @@ export class Hierarchy {
     const hit = this.implCache.get(m);
     if (hit) return hit;
     // A literal member's value may lead back to `m` (`{ f: o.f }`): that cycle adds nothing.
-    if (this.inProgress.has(m)) return { nodes: [], unknown: [] };
+    if (this.inProgress.has(m)) {
+      this.cycleCuts++;
+      return { nodes: [], unknown: [] };
+    }
     this.inProgress.add(m);
     const out = this.computeImplementations(m);
     this.inProgress.delete(m);

@@ -28,9 +28,24 @@ export interface ViaParameter {
   property?: string;
 }
 
+/** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
+interface Sunk {
+  param: ts.ParameterDeclaration;
+  property: string;
+}
+
+interface Answer {
+  nodes: ts.Node[];
+  sunk: Sunk[];
+}
+
 export class FunctionValues {
   /** Where the parameters met while collectParameters runs go: per parameter, its properties read ('' for itself). */
   private parameterSink: Map<ts.ParameterDeclaration, Set<string>> | undefined;
+  /** The parameters met by the answer being computed (see remember). */
+  private sunk: Sunk[] | undefined;
+  /** Answers of `of` and `ofDeclaration` by node, then by depth. */
+  private readonly answers = new Map<ts.Node, (Answer | undefined)[]>();
 
   constructor(
     private readonly r: Resolver,
@@ -58,6 +73,7 @@ export class FunctionValues {
   }
 
   private sinkParameter(param: ts.ParameterDeclaration, property = ''): void {
+    this.sunk?.push({ param, property });
     const sink = this.parameterSink;
     if (!sink) return;
     const names = sink.get(param);
@@ -65,9 +81,44 @@ export class FunctionValues {
     else sink.set(param, new Set([property]));
   }
 
+  /**
+   * Many uses ask about the same nodes (one property's stores, one factory's returns), so each
+   * answer is kept per node and depth, with the parameters it met, which are reported again
+   * when it is reused. An answer is not kept when a walk was cut short meanwhile (a cycle through
+   * calls' results or through interface implementations): a later use asks afresh, as before.
+   */
+  private remember(node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
+    const byDepth = this.answers.get(node);
+    const known = byDepth?.[depth];
+    if (known) {
+      for (const s of known.sunk) this.sinkParameter(s.param, s.property);
+      return known.nodes;
+    }
+    const outer = this.sunk;
+    const sunk: Sunk[] = [];
+    this.sunk = sunk;
+    const cuts = this.cutoffs + this.r.hierarchy.cycleCuts;
+    let nodes: ts.Node[];
+    try {
+      nodes = compute();
+    } finally {
+      this.sunk = outer;
+    }
+    outer?.push(...sunk);
+    if (this.cutoffs + this.r.hierarchy.cycleCuts === cuts) {
+      if (byDepth) byDepth[depth] = { nodes, sunk };
+      else this.answers.set(node, Object.assign([], { [depth]: { nodes, sunk } }));
+    }
+    return nodes;
+  }
+
   /** Functions an expression may evaluate to. */
   of(raw: ts.Expression, depth = 0): ts.Node[] {
     if (depth > MAX_DEPTH) return [];
+    return this.remember(raw, depth, () => this.evaluate(raw, depth));
+  }
+
+  private evaluate(raw: ts.Expression, depth: number): ts.Node[] {
     const e = skipWrappers(raw);
     if (isMethodNode(e)) return [e];
     if (ts.isConditionalExpression(e)) return [...this.of(e.whenTrue, depth + 1), ...this.of(e.whenFalse, depth + 1)];
@@ -87,7 +138,7 @@ export class FunctionValues {
     if (ts.isAwaitExpression(e)) return this.of(e.expression, depth + 1);
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
-      if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && this.parameterSink) {
+      if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
         const param = this.r.parameterRead(e);
         if (param) this.sinkParameter(param, e.name.text);
       }
@@ -114,6 +165,10 @@ export class FunctionValues {
   ofDeclaration(d: ts.Declaration, depth: number): ts.Node[] {
     if (depth > MAX_DEPTH) return [];
     if (isMethodNode(d)) return [d];
+    return this.remember(d, depth, () => this.declared(d, depth));
+  }
+
+  private declared(d: ts.Declaration, depth: number): ts.Node[] {
     if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) {
       this.sinkParameter(d);
       return d.initializer ? this.of(d.initializer, depth + 1) : [];
