@@ -121,21 +121,14 @@ export class FunctionValues {
   private evaluate(raw: ts.Expression, depth: number): ts.Node[] {
     const e = skipWrappers(raw);
     if (isMethodNode(e)) return [e];
-    if (ts.isConditionalExpression(e)) return [...this.of(e.whenTrue, depth + 1), ...this.of(e.whenFalse, depth + 1)];
-    if (ts.isBinaryExpression(e)) {
-      const k = e.operatorToken.kind;
-      if (k === ts.SyntaxKind.BarBarToken || k === ts.SyntaxKind.QuestionQuestionToken || k === ts.SyntaxKind.AmpersandAmpersandToken) {
-        return [...this.of(e.left, depth + 1), ...this.of(e.right, depth + 1)];
-      }
-      if (k === ts.SyntaxKind.CommaToken || k === ts.SyntaxKind.EqualsToken) return this.of(e.right, depth + 1);
-      return [];
-    }
+    const operands = valueOperands(e);
+    if (operands) return operands.flatMap((o) => this.of(o, depth + 1));
+    if (ts.isBinaryExpression(e)) return [];
     if (ts.isCallExpression(e)) {
       const callee = skipWrappers(e.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return this.of(callee.expression, depth + 1);
-      return this.returnedBy(e, depth + 1);
+      return this.fromReturns(e, depth + 1, (ret) => this.of(ret, depth + 2));
     }
-    if (ts.isAwaitExpression(e)) return this.of(e.expression, depth + 1);
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
       if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
@@ -206,7 +199,10 @@ export class FunctionValues {
     const defaults = d.initializer ? this.of(d.initializer, depth + 1) : [];
     const name = bindingName(d);
     const src = d.parent.parent;
-    if (name === undefined || !ts.isObjectBindingPattern(d.parent) || !ts.isVariableDeclaration(src) || !src.initializer) return defaults;
+    if (!ts.isVariableDeclaration(src) || !src.initializer) return defaults;
+    // `const [get, set] = makeStore()`: what the array holds at that position (a rest holds an array).
+    if (ts.isArrayBindingPattern(d.parent)) return d.dotDotDotToken ? defaults : [...defaults, ...this.elementAt(src.initializer, d.parent.elements.indexOf(d), depth)];
+    if (name === undefined) return defaults;
     return [...defaults, ...this.propertyOf(src.initializer, name, depth)];
   }
 
@@ -219,6 +215,11 @@ export class FunctionValues {
   elements(raw: ts.Expression, depth = 0): { nodes: ts.Node[]; complete: boolean } {
     const e = skipWrappers(raw);
     if (depth > MAX_DEPTH) return { nodes: [], complete: false };
+    const operands = valueOperands(e);
+    if (operands) {
+      const parts = operands.map((o) => this.elements(o, depth + 1));
+      return { nodes: parts.flatMap((p) => p.nodes), complete: parts.every((p) => p.complete) };
+    }
     if (ts.isArrayLiteralExpression(e)) {
       const out = { nodes: [] as ts.Node[], complete: true };
       for (const el of e.elements) {
@@ -228,20 +229,48 @@ export class FunctionValues {
       }
       return out;
     }
-    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
-      const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
-      const nodes = decls.flatMap((d) => {
-        const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
-        const added = this.stores.added(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1)));
-        return [...(init ? this.elements(init, depth + 1).nodes : []), ...added];
-      });
-      return { nodes, complete: false };
-    }
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return { nodes: this.held(e, depth, (init) => this.elements(init, depth + 1).nodes), complete: false };
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
     if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
       return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
     }
+    // An array an app function returns (`return [get, set]`).
+    if (ts.isCallExpression(e)) return { nodes: this.fromReturns(e, depth + 1, (ret) => this.elements(ret, depth + 2).nodes), complete: false };
     return { nodes: [], complete: false };
+  }
+
+  /** Functions at position `i` of an array: the element written there when the array is a literal, else any element. */
+  private elementAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
+    const e = skipWrappers(raw);
+    if (depth > MAX_DEPTH) return [];
+    const operands = valueOperands(e);
+    if (operands) return operands.flatMap((o) => this.elementAt(o, i, depth + 1));
+    if (ts.isArrayLiteralExpression(e) && !e.elements.slice(0, i + 1).some(ts.isSpreadElement)) {
+      const el = e.elements[i];
+      return el ? this.of(el, depth + 1) : [];
+    }
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return this.held(e, depth, (init) => this.elementAt(init, i, depth + 1));
+    const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    if (callee && !(ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text))) {
+      return this.fromReturns(e as ts.CallExpression, depth + 1, (ret) => this.elementAt(ret, i, depth + 2));
+    }
+    return this.elements(e, depth).nodes;
+  }
+
+  /**
+   * The array a variable or property holds: its initialiser, mapped by `fromInit`, and whatever
+   * is added to it anywhere (`list.push(f)`, stores.ts), at a position not known.
+   */
+  private held(e: ts.Identifier | ts.PropertyAccessExpression, depth: number, fromInit: (init: ts.Expression) => ts.Node[]): ts.Node[] {
+    const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    return decls.flatMap((d) => {
+      // `const [head, ...rest] = list`: rest holds some of list's elements.
+      const rest = ts.isBindingElement(d) && d.dotDotDotToken && ts.isArrayBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) ? d.parent.parent.initializer : undefined;
+      if (rest) return this.elements(rest, depth + 1).nodes;
+      const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
+      const added = this.stores.added(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1)));
+      return [...(init ? fromInit(init) : []), ...added];
+    });
   }
 
   /** An interface member read (`v.onBegin`) some implementation of which holds a value not known statically. */
@@ -280,15 +309,20 @@ export class FunctionValues {
     return out;
   }
 
-  /** Functions returned by the app functions a call may run (factories, `once(f)`-style wrappers). */
-  private returnedBy(call: ts.CallExpression, depth: number): ts.Node[] {
+  /**
+   * What the app functions a call may run return (factories, `once(f)`-style wrappers), each
+   * returned expression mapped by `each` (to the functions it holds, or its elements).
+   */
+  private fromReturns(call: ts.CallExpression, depth: number, each: (ret: ts.Expression) => ts.Node[]): ts.Node[] {
     if (this.nestedReturns >= MAX_NESTED_RETURNS) {
       this.cutoffs++;
       return [];
     }
     this.nestedReturns++;
     try {
-      return this.returnedByTargets(call, depth);
+      const r = this.r.callee(call.expression, false, depth);
+      if (!('targets' in r)) return [];
+      return r.targets.flatMap((t) => this.returnsOf(t.node).flatMap(each));
     } finally {
       this.nestedReturns--;
     }
@@ -297,24 +331,21 @@ export class FunctionValues {
   private nestedReturns = 0;
   /** How often MAX_NESTED_RETURNS cut a walk short: a result computed meanwhile may lack values. */
   cutoffs = 0;
+  private readonly returned = new Map<ts.Node, ts.Expression[]>();
 
-  private returnedByTargets(call: ts.CallExpression, depth: number): ts.Node[] {
-    const r = this.r.callee(call.expression, false, depth);
-    if (!('targets' in r)) return [];
-    const out: ts.Node[] = [];
-    for (const t of r.targets) {
-      if (!isMethodNode(t.node) || !t.node.body) continue;
-      const body = t.node.body;
-      if (!ts.isBlock(body)) {
-        out.push(...this.of(body, depth + 1));
-        continue;
-      }
-      const visit = (n: ts.Node): void => {
-        if (ts.isReturnStatement(n) && n.expression) out.push(...this.of(n.expression, depth + 1));
-        if (!isMethodNode(n)) ts.forEachChild(n, visit);
-      };
-      ts.forEachChild(body, visit);
-    }
+  /** The expressions a function returns: its expression body, or its return statements (not those of functions inside). */
+  private returnsOf(fn: ts.Node): ts.Expression[] {
+    const known = this.returned.get(fn);
+    if (known) return known;
+    const out: ts.Expression[] = [];
+    const body = isMethodNode(fn) ? fn.body : undefined;
+    if (body && !ts.isBlock(body)) out.push(body);
+    const visit = (n: ts.Node): void => {
+      if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+      if (!isMethodNode(n)) ts.forEachChild(n, visit);
+    };
+    if (body && ts.isBlock(body)) ts.forEachChild(body, visit);
+    this.returned.set(fn, out);
     return out;
   }
 }
@@ -329,3 +360,26 @@ export function bindingName(d: ts.BindingElement): string | undefined {
   const n = d.propertyName ?? d.name;
   return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
 }
+
+/**
+ * The operands whose values an expression's value is one of: both branches of `a ? f : g`, both
+ * sides of `a || f` (also `??`, `&&` and their assignments), the right of `x = f` and of a comma,
+ * the operand of `await`. Undefined for any other expression.
+ */
+function valueOperands(e: ts.Expression): ts.Expression[] | undefined {
+  if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse];
+  if (ts.isAwaitExpression(e)) return [e.expression];
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const k = e.operatorToken.kind;
+  if (EITHER_SIDE.has(k)) return [e.left, e.right];
+  return k === ts.SyntaxKind.CommaToken || k === ts.SyntaxKind.EqualsToken ? [e.right] : undefined;
+}
+
+const EITHER_SIDE = new Set([
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+]);

@@ -238,6 +238,47 @@ describe('destructured functions (calls-destructuring)', () => {
   });
 });
 
+describe('functions taken out of arrays by position (calls-array-destructuring)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-array-destructuring'), catalogs: [] })));
+  const P = 'src/pairs.ts';
+
+  test('the element at that position of what is returned or held; any element after a spread or for a rest', () => {
+    expect(edges(r)).toEqual([
+      [`${P}#counter`, `${P}#makeStore`, `${P}:23:22`, 'direct'],
+      [`${P}#counter`, `${P}#read`, `${P}:24:7`, 'callback'], // get(): [read, write][0]
+      [`${P}#counter`, `${P}#write`, `${P}:24:3`, 'callback'], // set(...): [read, write][1]
+      [`${P}#fromVariable`, `${P}#read`, `${P}:36:3`, 'callback'], // first(): pair[0], not reset
+      [`${P}#makeStore`, `${P}#read`, `${P}:12:11`, 'callback'],
+      [`${P}#makeStore`, `${P}#write`, `${P}:12:17`, 'callback'],
+      // off(): position 1 of both returns, the pair written in place and the one kept in cache
+      [`${P}#toggler`, `${P}#reset`, `${P}:29:3`, 'callback'],
+      [`${P}#toggler`, `${P}#useToggle`, `${P}:28:19`, 'direct'],
+      [`${P}#toggler`, `${P}#useToggle.<anonymous 1>`, `${P}:29:3`, 'callback'],
+      [`${P}#useToggle`, `${P}#reset`, `${P}:18:20`, 'callback'],
+      [`${P}#useToggle`, `${P}#reset`, `${P}:19:38`, 'callback'],
+      [`${P}#useToggle`, `${P}#useToggle.<anonymous 1>`, `${P}:18:27`, 'callback'],
+      [`${P}#useToggle`, `${P}#useToggle.<anonymous 2>`, `${P}:19:22`, 'callback'],
+      [`${P}#useToggle.<anonymous 2>`, `${P}#write`, `${P}:19:28`, 'direct'],
+      [`${P}#withSpread`, `${P}#read`, `${P}:41:35`, 'callback'],
+      [`${P}#withSpread`, `${P}#read`, `${P}:44:28`, 'callback'],
+      [`${P}#withSpread`, `${P}#read`, `${P}:45:3`, 'callback'], // any(): after ...extra, any element found
+      [`${P}#withSpread`, `${P}#reset`, `${P}:41:28`, 'callback'],
+      [`${P}#withSpread`, `${P}#reset`, `${P}:42:3`, 'callback'], // head(): position 0 only
+      [`${P}#withSpread`, `${P}#withSpread.<anonymous 1>`, `${P}:43:16`, 'callback'],
+      // rest.forEach((f) => f()): the rest holds elements of the literal
+      [`${P}#withSpread.<anonymous 1>`, `${P}#read`, `${P}:43:23`, 'callback'],
+      [`${P}#withSpread.<anonymous 1>`, `${P}#reset`, `${P}:43:23`, 'callback'],
+    ]);
+  });
+
+  test('a callback over a rest (an array held in a variable) stays listed', () => {
+    expect(r.unresolved.filter((u) => u.from.startsWith(`${P}#withSpread`))).toEqual([
+      { from: `${P}#withSpread.<anonymous 1>`, site: `${P}:43:23`, text: 'f', reason: 'function value received as a parameter; 2 passed value(s) found, but other callers are not known statically' },
+    ]);
+  });
+});
+
 describe('functions returning calls of themselves (calls-self-returning)', () => {
   let r: AnalysisResult;
   beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-self-returning'), catalogs: [] })));
