@@ -108,10 +108,11 @@ export class Resolver {
     // Many sites call one symbol: its targets (overrides, implementations, values) once.
     let r = this.bySymbol.get(sym);
     if (r) return r;
-    const cutoffs = this.values.cutoffs;
+    const cuts = this.values.cutoffs + this.hierarchy.cycleCuts;
     r = this.fromDecls(decls);
-    // Not kept when a cycle through calls' results was cut meanwhile: a later site asks afresh.
-    if (this.values.cutoffs === cutoffs) this.bySymbol.set(sym, r);
+    // Not kept when a cycle (through calls' results or interface implementations) was cut
+    // meanwhile: a later site asks afresh.
+    if (this.values.cutoffs + this.hierarchy.cycleCuts === cuts) this.bySymbol.set(sym, r);
     return r;
   }
 

@@ -106,8 +106,9 @@ export class FunctionValues {
     }
     outer?.push(...sunk);
     if (this.cutoffs + this.r.hierarchy.cycleCuts === cuts) {
-      if (byDepth) byDepth[depth] = { nodes, sunk };
-      else this.answers.set(node, Object.assign([], { [depth]: { nodes, sunk } }));
+      const kept = byDepth ?? [];
+      kept[depth] = { nodes, sunk };
+      if (!byDepth) this.answers.set(node, kept);
     }
     return nodes;
   }

@@ -32,3 +32,19 @@ describe('classes with another class\'s shape (calls-shapes)', () => {
     expect(r.methods.find((m) => m.id === `${S}#open`)!.reasons).toEqual([]);
   });
 });
+
+describe('an interface member whose implementations lead back to it (calls-implementation-cycle)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-implementation-cycle'), catalogs: [] })));
+  const F = 'src/factory.ts';
+
+  // peek's read of f.make (file a-read.ts, analysed first) searches Factory.make's implementations;
+  // relayed's value, other.make(), asks for them again meanwhile and gets nothing. That partial
+  // answer must not be what build's call f.make() gets later.
+  test('a later call through the member still runs every implementation found', () => {
+    expect(edges(r).filter(([from]) => from === 'src/z-call.ts#build')).toEqual([['src/z-call.ts#build', `${F}#direct.make`, 'src/z-call.ts:3:5', 'hierarchy']]);
+    expect(r.unresolved.filter((u) => u.from === 'src/z-call.ts#build')).toEqual([
+      { from: 'src/z-call.ts#build', site: 'src/z-call.ts:3:5', text: 'f.make', reason: `object literal member(s) implementing it hold values not known statically (${F}:10)` },
+    ]);
+  });
+});
