@@ -123,6 +123,9 @@ export class Hierarchy {
   private readonly inProgress = new Set<ts.Node>();
   /** How often a cycle cut a member's implementations short: answers computed meanwhile may lack values. */
   cycleCuts = 0;
+  /** The members whose answers were cut short so far in the searches under way. */
+  private readonly cut: ts.Node[] = [];
+  private readonly provisional = new Map<ts.Node, { impls: Impls; cutOn: ts.Node[] }>();
 
   /** Bodies that implement interface/abstract member `m` (cached: many sites share a member). */
   implementationsOf(m: ts.Node): ts.Node[] {
@@ -134,20 +137,61 @@ export class Hierarchy {
     return this.impls(m).unknown;
   }
 
+  /**
+   * A literal member's value may lead back to `m` (`{ f: o.f }`): that cycle adds nothing to m,
+   * so it is cut. Another member searched meanwhile may lack what m has, though: its answer is
+   * provisional (a use counts as a cut, so answers built on it are not kept either) until it is
+   * searched again once the outermost search has ended.
+   */
   private impls(m: ts.Node): Impls {
     const hit = this.implCache.get(m);
     if (hit) return hit;
-    // A literal member's value may lead back to `m` (`{ f: o.f }`): that cycle adds nothing.
-    if (this.inProgress.has(m)) {
+    const early = this.provisional.get(m);
+    if (early || this.inProgress.has(m)) {
       this.cycleCuts++;
-      return { nodes: [], unknown: [] };
+      this.cut.push(...(early ? early.cutOn : [m]));
+      return early?.impls ?? { nodes: [], unknown: [] };
     }
+    const out = this.search(m);
+    if (this.inProgress.size === 0) this.searchProvisionalAgain();
+    return this.implCache.get(m) ?? this.provisional.get(m)?.impls ?? out;
+  }
+
+  private search(m: ts.Node): Impls {
+    const before = this.cut.length;
     this.inProgress.add(m);
     const out = this.computeImplementations(m);
     this.inProgress.delete(m);
-    this.implCache.set(m, out);
+    const cutOn = [...new Set(this.cut.slice(before))].filter((c) => c !== m);
+    if (cutOn.length) this.provisional.set(m, { impls: out, cutOn });
+    else this.implCache.set(m, out);
     return out;
   }
+
+  /**
+   * Each provisional answer is searched once more from the top, where the members it was cut
+   * on are known in full by now; one still cut short stays provisional (a use still counts as a
+   * cut). Searched again at most once each, so this ends.
+   */
+  private searchProvisionalAgain(): void {
+    if (this.retrying) return;
+    this.retrying = true;
+    try {
+      for (const m of this.provisional.keys()) {
+        if (this.retried.has(m)) continue;
+        this.retried.add(m);
+        this.provisional.delete(m);
+        this.cut.length = 0;
+        this.search(m);
+      }
+    } finally {
+      this.retrying = false;
+      this.cut.length = 0;
+    }
+  }
+
+  private retrying = false;
+  private readonly retried = new Set<ts.Node>();
 
   private computeImplementations(m: ts.Node): Impls {
     const owner = m.parent;

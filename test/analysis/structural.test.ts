@@ -42,9 +42,23 @@ describe('an interface member whose implementations lead back to it (calls-imple
   // relayed's value, other.make(), asks for them again meanwhile and gets nothing. That partial
   // answer must not be what build's call f.make() gets later.
   test('a later call through the member still runs every implementation found', () => {
-    expect(edges(r).filter(([from]) => from === 'src/z-call.ts#build')).toEqual([['src/z-call.ts#build', `${F}#direct.make`, 'src/z-call.ts:3:5', 'hierarchy']]);
+    expect(edges(r).filter(([from]) => from === 'src/z-call.ts#build')).toEqual([['src/z-call.ts#build', `${F}#direct.make`, 'src/z-call.ts:4:5', 'hierarchy']]);
     expect(r.unresolved.filter((u) => u.from === 'src/z-call.ts#build')).toEqual([
-      { from: 'src/z-call.ts#build', site: 'src/z-call.ts:3:5', text: 'f.make', reason: `object literal member(s) implementing it hold values not known statically (${F}:10)` },
+      { from: 'src/z-call.ts#build', site: 'src/z-call.ts:4:5', text: 'f.make', reason: `object literal member(s) implementing it hold values not known statically (${F}:10)` },
     ]);
+  });
+
+  // peekLeft's read searches Left.run, which meets Right.go (l2's value), which meets Left.run
+  // again: Right.go's answer found then lacks r2's value, beepL, and must not be kept.
+  test('two members leading to each other: each gets the other\'s implementations', () => {
+    const M = 'src/mutual.ts';
+    expect(edges(r).filter(([from]) => from === 'src/a-read.ts#peekLeft' || from === 'src/z-call.ts#goRight')).toEqual([
+      ['src/a-read.ts#peekLeft', `${M}#beepR`, 'src/a-read.ts:9:12', 'callback'], // l2.run: what r1.go returns
+      ['src/a-read.ts#peekLeft', `${M}#l1.run`, 'src/a-read.ts:9:12', 'callback'],
+      ['src/z-call.ts#goRight', `${M}#beepL`, 'src/z-call.ts:7:5', 'hierarchy'], // r2.go: what l1.run returns
+      ['src/z-call.ts#goRight', `${M}#beepR`, 'src/z-call.ts:7:3', 'callback'], // r.go()(): what r1.go returns
+      ['src/z-call.ts#goRight', `${M}#r1.go`, 'src/z-call.ts:7:5', 'hierarchy'],
+    ]);
+    expect(r.unresolved.filter((u) => u.from === 'src/z-call.ts#goRight')).toEqual([]);
   });
 });
