@@ -1,45 +1,23 @@
 /**
- * Class/interface hierarchy of the app, for calls that may dispatch elsewhere: `x.m()` on a
- * class may run a subclass's override or the method of a class with the same shape (classes are
- * structural too), an interface or abstract method runs an implementation.
- * Interfaces and object type literals are structural, so besides `implements` we take every app
- * class whose instance type the checker finds assignable to the interface (for generic ones,
- * which the checker cannot compare uninstantiated, every class that has all the interface's
- * required member names: an over-approximation), and every member of an object literal whose
- * contextual type is the interface (or whose type is assignable to it): a function written in
- * place, or the functions its value holds (`{ scan: scanNext }`, `{ f }`), followed by values.ts.
+ * Class hierarchy of the app, for calls that may dispatch elsewhere: `x.m()` on a class may run
+ * a subclass's override or the method of a class with the same shape (classes are structural
+ * too). Interfaces and abstract members: implementations.ts.
  */
 import { ts } from '../typescript.cjs';
 import { isMethodNode, isStatic } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
-import { fileLine, siteOf, type AppFile, type LoadedApp } from './project.js';
+import type { AppFile, LoadedApp } from './project.js';
 import { symbolAt } from './symbols.js';
-import { skipWrappers, type LiteralMember } from './walk.js';
-
-/** What an object literal's member may hold, when it is not a function written in place. */
-export type LiteralValues = (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[];
-
-interface Impls {
-  nodes: ts.Node[];
-  /** file:line of literal members implementing it whose functions are not known statically. */
-  unknown: string[];
-}
 
 export class Hierarchy {
   private index?: { subclasses: Map<ts.Node, ts.ClassLikeDeclaration[]>; implementers: Map<ts.Node, ts.ClassLikeDeclaration[]> };
-  private readonly structural = new Map<ts.Node, ts.ClassLikeDeclaration[]>();
-  private readonly literalsByName = new Map<string, LiteralMember[]>();
   private readonly fileOf: Map<ts.SourceFile, AppFile>;
-  /** Set by the resolver once function values can be followed. */
-  literalValues: LiteralValues = () => [];
 
   constructor(
     private readonly app: LoadedApp,
     private readonly table: MethodTable,
-    literalFns: LiteralMember[] = [],
   ) {
     this.fileOf = new Map(app.files.map((f) => [f.sf, f]));
-    for (const l of literalFns) (this.literalsByName.get(l.name) ?? this.literalsByName.set(l.name, []).get(l.name)!).push(l);
   }
 
   /** The app class that `cls` extends, if any. */
@@ -105,7 +83,7 @@ export class Hierarchy {
   }
 
   /** Members named like `m` that instances of these classes have: their own, else the nearest base's. */
-  private inheritedNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
+  inheritedNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
     const out: ts.Node[] = [];
     for (const c of classes) {
       let k: ts.ClassLikeDeclaration | undefined = c;
@@ -119,154 +97,11 @@ export class Hierarchy {
     return out;
   }
 
-  private readonly implCache = new Map<ts.Node, Impls>();
-  private readonly inProgress = new Set<ts.Node>();
-  /** How often a cycle cut a member's implementations short: answers computed meanwhile may lack values. */
-  cycleCuts = 0;
-  /** The members whose answers were cut short so far in the searches under way. */
-  private readonly cut: ts.Node[] = [];
-  private readonly provisional = new Map<ts.Node, { impls: Impls; cutOn: ts.Node[] }>();
-
-  /** Bodies that implement interface/abstract member `m` (cached: many sites share a member). */
-  implementationsOf(m: ts.Node): ts.Node[] {
-    return this.impls(m).nodes;
-  }
-
-  /** Object-literal members implementing `m` with a value whose functions are not known (file:line each). */
-  unknownImplementationsOf(m: ts.Node): string[] {
-    return this.impls(m).unknown;
-  }
-
-  /**
-   * A literal member's value may lead back to `m` (`{ f: o.f }`): that cycle adds nothing to m,
-   * so it is cut. Another member searched meanwhile may lack what m has, though: its answer is
-   * provisional (a use counts as a cut, so answers built on it are not kept either) until it is
-   * searched again once the outermost search has ended.
-   */
-  private impls(m: ts.Node): Impls {
-    const hit = this.implCache.get(m);
-    if (hit) return hit;
-    const early = this.provisional.get(m);
-    if (early || this.inProgress.has(m)) {
-      this.cycleCuts++;
-      this.cut.push(...(early ? early.cutOn : [m]));
-      return early?.impls ?? { nodes: [], unknown: [] };
-    }
-    const out = this.search(m);
-    if (this.inProgress.size === 0) this.searchProvisionalAgain();
-    return this.implCache.get(m) ?? this.provisional.get(m)?.impls ?? out;
-  }
-
-  private search(m: ts.Node): Impls {
-    const before = this.cut.length;
-    this.inProgress.add(m);
-    const out = this.computeImplementations(m);
-    this.inProgress.delete(m);
-    const cutOn = [...new Set(this.cut.slice(before))].filter((c) => c !== m);
-    if (cutOn.length) this.provisional.set(m, { impls: out, cutOn });
-    else this.implCache.set(m, out);
-    return out;
-  }
-
-  /**
-   * Each provisional answer is searched once more from the top, where the members it was cut
-   * on are known in full by now; one still cut short stays provisional (a use still counts as a
-   * cut). Searched again at most once each, so this ends.
-   */
-  private searchProvisionalAgain(): void {
-    if (this.retrying) return;
-    this.retrying = true;
-    try {
-      for (const m of this.provisional.keys()) {
-        if (this.retried.has(m)) continue;
-        this.retried.add(m);
-        this.provisional.delete(m);
-        this.cut.length = 0;
-        this.search(m);
-      }
-    } finally {
-      this.retrying = false;
-      this.cut.length = 0;
-    }
-  }
-
-  private retrying = false;
-  private readonly retried = new Set<ts.Node>();
-
-  private computeImplementations(m: ts.Node): Impls {
-    const owner = m.parent;
-    if (ts.isClassLike(owner)) return { nodes: this.overridesOf(m as ts.ClassElement), unknown: [] };
-    if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) return { nodes: [], unknown: [] };
-    const direct = ts.isInterfaceDeclaration(owner) ? (this.getIndex().implementers.get(owner) ?? []) : [];
-    const all = new Set([...direct, ...direct.flatMap((c) => this.subclassesOf(c)), ...this.structuralOf(owner)]);
-    const lits = this.literalMembers(owner, m);
-    return { nodes: [...new Set([...this.inheritedNamed([...all], m), ...lits.nodes])], unknown: lits.unknown };
-  }
-
-  /** App classes whose instances fit interface/type literal `owner` structurally. */
-  private structuralOf(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): ts.ClassLikeDeclaration[] {
-    const cached = this.structural.get(owner);
-    if (cached) return cached;
-    const checker = this.app.checker;
-    const target = this.typeOf(owner);
-    const generic = ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0;
-    const required = this.requiredOf(owner);
-    const out: ts.ClassLikeDeclaration[] = [];
-    for (const cls of this.table.classId.keys()) {
-      const names = this.classNames(cls);
-      if (!names || !required.every((n) => names.has(n))) continue;
-      if (generic || checker.isTypeAssignableTo(this.instanceTypes.get(cls)!, target)) out.push(cls);
-    }
-    this.structural.set(owner, out);
-    return out;
-  }
-
-  /** Members named like `m` of object literals typed by (or assignable to) `owner`: functions in place or values holding them. */
-  private literalMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): Impls {
-    const name = memberName(m);
-    const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
-    const out: Impls = { nodes: [], unknown: [] };
-    if (!lits.length) return out;
-    const checker = this.app.checker;
-    const target = this.typeOf(owner);
-    const ownerSym = target.getSymbol();
-    const generic = ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0;
-    const fits = new Map<ts.ObjectLiteralExpression, boolean>();
-    const fit = (lit: ts.ObjectLiteralExpression): boolean => {
-      // Typed as the interface (also by a cast of a partial mock: `{ send } as unknown as WS`).
-      if (ownerSym && this.contextOf(lit).has(ownerSym)) return true;
-      return !generic && checker.isTypeAssignableTo(checker.getTypeAtLocation(lit), target);
-    };
-    for (const l of lits) {
-      if (!(fits.get(l.lit) ?? fits.set(l.lit, fit(l.lit)).get(l.lit))) continue;
-      if (l.fn) {
-        out.nodes.push(l.fn);
-        continue;
-      }
-      const fns = l.value ? this.literalValues(l.value) : [];
-      out.nodes.push(...fns);
-      if (!fns.length && l.value && !isNothing(l.value)) out.unknown.push(this.lineOf(l.value));
-    }
-    return out;
-  }
-
-  private readonly requiredCache = new Map<ts.Node, string[]>();
   private readonly namesCache = new Map<ts.ClassLikeDeclaration, Set<string> | undefined>();
   private readonly instanceTypes = new Map<ts.ClassLikeDeclaration, ts.Type>();
-  private readonly contextCache = new Map<ts.ObjectLiteralExpression, Set<ts.Symbol>>();
-
-  /** Names of the members an implementation of `owner` must have. */
-  private requiredOf(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): string[] {
-    let r = this.requiredCache.get(owner);
-    if (!r) {
-      const props = this.app.checker.getPropertiesOfType(this.typeOf(owner));
-      this.requiredCache.set(owner, (r = props.filter((p) => !(p.flags & ts.SymbolFlags.Optional)).map((p) => p.getName())));
-    }
-    return r;
-  }
 
   /** Member names of a class's instances (with its instance type kept), once per class. */
-  private classNames(cls: ts.ClassLikeDeclaration): Set<string> | undefined {
+  classNames(cls: ts.ClassLikeDeclaration): Set<string> | undefined {
     if (this.namesCache.has(cls)) return this.namesCache.get(cls);
     const checker = this.app.checker;
     const sym = cls.name ? checker.getSymbolAtLocation(cls.name) : (cls as { symbol?: ts.Symbol }).symbol;
@@ -280,33 +115,8 @@ export class Hierarchy {
     return names;
   }
 
-  /** Symbols (and alias symbols) of a literal's contextual type, once per literal: it costs a call resolution. */
-  private contextOf(lit: ts.ObjectLiteralExpression): Set<ts.Symbol> {
-    let r = this.contextCache.get(lit);
-    if (r) return r;
-    r = new Set();
-    const ctx = this.app.checker.getContextualType(lit);
-    for (const p of ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : []) {
-      const a = p.getSymbol();
-      if (a) r.add(a);
-      if (p.aliasSymbol) r.add(p.aliasSymbol);
-    }
-    this.contextCache.set(lit, r);
-    return r;
-  }
-
-  /** Literal members come from app files only (walk.ts). */
-  private lineOf(n: ts.Node): string {
-    return fileLine(siteOf(this.fileOf.get(n.getSourceFile())!, n));
-  }
-
-  private typeOf(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): ts.Type {
-    const checker = this.app.checker;
-    if (ts.isInterfaceDeclaration(owner)) return checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(owner.name)!);
-    return checker.getTypeAtLocation(owner);
-  }
-
-  private subclassesOf(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {
+  /** Transitive subclasses of `cls` among the app's classes. */
+  subclassesOf(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {
     const out: ts.ClassLikeDeclaration[] = [];
     const todo = [cls];
     const subs = this.getIndex().subclasses;
@@ -334,6 +144,16 @@ export class Hierarchy {
       }
     }
     return out;
+  }
+
+  /** The instance type of a class whose member names were asked (classNames). */
+  instanceTypeOf(cls: ts.ClassLikeDeclaration): ts.Type | undefined {
+    return this.instanceTypes.get(cls);
+  }
+
+  /** App classes that name interface `iface` in their `implements` clause. */
+  implementersOf(iface: ts.InterfaceDeclaration): ts.ClassLikeDeclaration[] {
+    return this.getIndex().implementers.get(iface) ?? [];
   }
 
   private getIndex() {
@@ -380,13 +200,7 @@ function isGeneric(cls: ts.ClassLikeDeclaration): boolean {
   return (cls.typeParameters?.length ?? 0) > 0;
 }
 
-function isNothing(v: ts.Expression | ts.ShorthandPropertyAssignment): boolean {
-  if (ts.isShorthandPropertyAssignment(v)) return v.name.text === 'undefined';
-  const e = skipWrappers(v);
-  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e);
-}
-
-function memberName(m: ts.Node): string | undefined {
+export function memberName(m: ts.Node): string | undefined {
   const n = (m as { name?: ts.PropertyName }).name;
   if (!n) return undefined;
   return ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;

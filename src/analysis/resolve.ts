@@ -12,6 +12,7 @@ import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
 import { forOfSource } from './arrays.js';
 import { Hierarchy } from './hierarchy.js';
+import { Implementations } from './implementations.js';
 import { keyNames, propertyDecls } from './keys.js';
 import { libraryLeaf } from './library.js';
 import type { MethodTable } from './methods.js';
@@ -41,6 +42,7 @@ export type Resolution =
 export class Resolver {
   readonly checker: ts.TypeChecker;
   readonly hierarchy: Hierarchy;
+  readonly implementations: Implementations;
   readonly values: FunctionValues;
   private readonly appFiles: Set<ts.SourceFile>;
 
@@ -51,10 +53,11 @@ export class Resolver {
     stores: Stores,
   ) {
     this.checker = app.checker;
-    this.hierarchy = new Hierarchy(app, table, literalFns);
+    this.hierarchy = new Hierarchy(app, table);
+    this.implementations = new Implementations(app, table, this.hierarchy, literalFns);
     this.appFiles = new Set(app.files.map((f) => f.sf));
     this.values = new FunctionValues(this, stores);
-    this.hierarchy.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
+    this.implementations.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
   }
 
   call(site: CallSite): Resolution {
@@ -108,11 +111,11 @@ export class Resolver {
     // Many sites call one symbol: its targets (overrides, implementations, values) once.
     let r = this.bySymbol.get(sym);
     if (r) return r;
-    const cuts = this.values.cutoffs + this.hierarchy.cycleCuts;
+    const cuts = this.values.cutoffs + this.implementations.cycleCuts;
     r = this.fromDecls(decls);
     // Not kept when a cycle (through calls' results or interface implementations) was cut
     // meanwhile: a later site asks afresh.
-    if (this.values.cutoffs + this.hierarchy.cycleCuts === cuts) this.bySymbol.set(sym, r);
+    if (this.values.cutoffs + this.implementations.cycleCuts === cuts) this.bySymbol.set(sym, r);
     return r;
   }
 
@@ -149,11 +152,11 @@ export class Resolver {
         continue;
       }
       if (ts.isMethodSignature(d) || ts.isPropertySignature(d) || isAbstract(d)) {
-        const impls = this.hierarchy.implementationsOf(d);
+        const impls = this.implementations.implementationsOf(d);
         for (const o of impls) targets.push({ node: o, kind: 'hierarchy' });
         const stored = ts.isPropertySignature(d) ? this.values.stored(d) : [];
         for (const o of stored) targets.push({ node: o, kind: 'callback' });
-        const unknown = this.hierarchy.unknownImplementationsOf(d);
+        const unknown = this.implementations.unknownImplementationsOf(d);
         if (unknown.length) partial = `object literal member(s) implementing it hold values not known statically (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', ...' : ''})`;
         if (impls.length + stored.length === 0) why = partial ?? 'interface or abstract member without an implementation in the app';
         continue;

@@ -97,7 +97,7 @@ export class FunctionValues {
     const outer = this.sunk;
     const sunk: Sunk[] = [];
     this.sunk = sunk;
-    const cuts = this.cutoffs + this.r.hierarchy.cycleCuts;
+    const cuts = this.cutoffs + this.r.implementations.cycleCuts;
     let nodes: ts.Node[];
     try {
       nodes = compute();
@@ -105,7 +105,7 @@ export class FunctionValues {
       this.sunk = outer;
     }
     outer?.push(...sunk);
-    if (this.cutoffs + this.r.hierarchy.cycleCuts === cuts) {
+    if (this.cutoffs + this.r.implementations.cycleCuts === cuts) {
       const kept = byDepth ?? [];
       kept[depth] = { nodes, sunk };
       if (!byDepth) this.answers.set(node, kept);
@@ -180,7 +180,7 @@ export class FunctionValues {
     const fromInit = init ? this.of(init, depth + 1) : [];
     if (ts.isPropertyDeclaration(d)) return [...fromInit, ...this.stored(d, depth)];
     // An interface member: what object literals and classes implementing it hold there.
-    if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.hierarchy.implementationsOf(d), ...(ts.isPropertySignature(d) ? this.stored(d, depth) : [])];
+    if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.implementations.implementationsOf(d), ...(ts.isPropertySignature(d) ? this.stored(d, depth) : [])];
     return fromInit;
   }
 
@@ -279,7 +279,7 @@ export class FunctionValues {
     const e = skipWrappers(raw);
     if (!ts.isPropertyAccessExpression(e)) return false;
     const decls = this.r.symbolAt(e.name)?.declarations ?? [];
-    return decls.some((d) => (ts.isPropertySignature(d) || ts.isMethodSignature(d)) && this.r.hierarchy.unknownImplementationsOf(d).length > 0);
+    return decls.some((d) => (ts.isPropertySignature(d) || ts.isMethodSignature(d)) && this.r.implementations.unknownImplementationsOf(d).length > 0);
   }
 
   /** Functions assigned (`x.name = v`) to a property with this declaration's name. */

@@ -44,7 +44,7 @@ export interface FileSites {
   escapes: Owned<ts.FunctionLikeDeclaration>[];
   stores: Store[];
   /**
-   * Members of object literals, for interface calls (see hierarchy.ts): a function written in
+   * Members of object literals, for interface calls (see implementations.ts): a function written in
    * place (`fn`), or any other value (`{ scan: scanNext }`, shorthand `{ f }`), resolved later.
    */
   literalFns: LiteralMember[];
