@@ -238,7 +238,7 @@ class GraphBuilder {
     }
     for (const d of decls) {
       if (!ts.isPropertySignature(d)) continue;
-      for (const o of this.r.implementations.implementationsOf(d)) if (ts.isAccessor(o)) targets.push({ node: o, kind: 'accessor' });
+      for (const o of this.r.implementations.accessorsOf(d)) targets.push({ node: o, kind: 'accessor' });
     }
     const methods = decls.filter((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || isFunctionProperty(d));
     if (methods.length && !isAssigned(node)) {

@@ -117,10 +117,36 @@ export class Implementations {
     const owner = m.parent;
     if (ts.isClassLike(owner)) return { nodes: this.classes.overridesOf(m as ts.ClassElement), unknown: [] };
     if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) return { nodes: [], unknown: [] };
-    const direct = ts.isInterfaceDeclaration(owner) ? (this.classes.implementersOf(owner)) : [];
-    const all = new Set([...direct, ...direct.flatMap((c) => this.classes.subclassesOf(c)), ...this.structuralOf(owner)]);
     const lits = this.literalMembers(owner, m);
-    return { nodes: [...new Set([...this.classes.inheritedNamed([...all], m), ...lits.nodes])], unknown: lits.unknown };
+    return { nodes: [...new Set([...this.classMembers(owner, m), ...lits.nodes])], unknown: lits.unknown };
+  }
+
+  /** Members named like `m` of the app classes implementing `owner` (by `implements`, by extending one, by shape). */
+  private classMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): ts.Node[] {
+    const direct = ts.isInterfaceDeclaration(owner) ? this.classes.implementersOf(owner) : [];
+    const all = new Set([...direct, ...direct.flatMap((c) => this.classes.subclassesOf(c)), ...this.structuralOf(owner)]);
+    return this.classes.inheritedNamed([...all], m);
+  }
+
+  private readonly accessors = new Map<ts.Node, ts.Node[]>();
+
+  /**
+   * The getters and setters implementing interface member `m`, which reading or writing it may
+   * run: of classes, and written in object literals. What a literal member holds otherwise is
+   * not run by a read, so it is not searched for (as implementationsOf must).
+   */
+  accessorsOf(m: ts.Node): ts.Node[] {
+    const known = this.accessors.get(m);
+    if (known) return known;
+    const owner = m.parent;
+    const name = memberName(m);
+    let out: ts.Node[] = [];
+    if ((ts.isInterfaceDeclaration(owner) || ts.isTypeLiteralNode(owner)) && name !== undefined) {
+      const lits = (this.literalsByName.get(name) ?? []).filter((l) => l.fn && ts.isAccessor(l.fn) && this.fits(owner, l.lit)).map((l) => l.fn!);
+      out = [...new Set([...this.classMembers(owner, m), ...lits])].filter(ts.isAccessor);
+    }
+    this.accessors.set(m, out);
+    return out;
   }
 
   /** App classes whose instances fit interface/type literal `owner` structurally. */
@@ -147,18 +173,8 @@ export class Implementations {
     const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
     const out: Impls = { nodes: [], unknown: [] };
     if (!lits.length) return out;
-    const checker = this.app.checker;
-    const target = this.typeOf(owner);
-    const ownerSym = target.getSymbol();
-    const generic = ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0;
-    const fits = new Map<ts.ObjectLiteralExpression, boolean>();
-    const fit = (lit: ts.ObjectLiteralExpression): boolean => {
-      // Typed as the interface (also by a cast of a partial mock: `{ send } as unknown as WS`).
-      if (ownerSym && this.contextOf(lit).has(ownerSym)) return true;
-      return !generic && checker.isTypeAssignableTo(checker.getTypeAtLocation(lit), target);
-    };
     for (const l of lits) {
-      if (!(fits.get(l.lit) ?? fits.set(l.lit, fit(l.lit)).get(l.lit))) continue;
+      if (!this.fits(owner, l.lit)) continue;
       if (l.fn) {
         out.nodes.push(l.fn);
         continue;
@@ -168,6 +184,24 @@ export class Implementations {
       if (!fns.length && l.value && !isNothing(l.value)) out.unknown.push(this.lineOf(l.value));
     }
     return out;
+  }
+
+  private readonly fitCache = new Map<ts.Node, Map<ts.ObjectLiteralExpression, boolean>>();
+
+  /** Does object literal `lit` implement `owner`: typed as it by its context or a cast, or assignable to it? */
+  private fits(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, lit: ts.ObjectLiteralExpression): boolean {
+    const known = this.fitCache.get(owner) ?? this.fitCache.set(owner, new Map()).get(owner)!;
+    let fit = known.get(lit);
+    if (fit !== undefined) return fit;
+    const checker = this.app.checker;
+    const target = this.typeOf(owner);
+    const ownerSym = target.getSymbol();
+    // Typed as the interface (also by a cast of a partial mock: `{ send } as unknown as WS`).
+    if (ownerSym && this.contextOf(lit).has(ownerSym)) fit = true;
+    else if (ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0) fit = false;
+    else fit = checker.isTypeAssignableTo(checker.getTypeAtLocation(lit), target);
+    known.set(lit, fit);
+    return fit;
   }
 
   private readonly requiredCache = new Map<ts.Node, string[]>();

@@ -105,6 +105,18 @@ describe('interfaces, abstract methods, structural implementations (calls-interf
   });
 });
 
+describe('getters implementing an interface member (calls-interface-accessors)', () => {
+  test("a read runs the classes' and literals' getters, not one a literal's value was read from", () => {
+    const r = analyzeApp({ appDir: fixture('calls-interface-accessors'), catalogs: [] });
+    const S = 'src/stats.ts';
+    expect(edges(r)).toEqual([
+      [`${S}#show`, `${S}#Live.count`, `${S}:34:12`, 'accessor'], // s.count: a Live
+      [`${S}#show`, `${S}#fixed.count`, `${S}:34:12`, 'accessor'], // s.count: the literal's own get
+      [`${S}#snapshot`, `${S}#Meter.reading`, `${S}:30:25`, 'accessor'], // meter.reading, read once, here
+    ]);
+  });
+});
+
 describe('imports of every form (calls-imports)', () => {
   test('named, default, namespace, export *, renamed re-exports, path alias, dynamic import, .js/.mjs', () => {
     const r = analyzeApp({ appDir: fixture('calls-imports'), catalogs: [] });
