@@ -56,3 +56,18 @@ export function forOfSource(d: ts.Node): ts.Expression | undefined {
   const list = d.parent;
   return ts.isVariableDeclaration(d) && list && ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) ? list.parent.expression : undefined;
 }
+
+/**
+ * `Object.values(o)` and `Object.entries(o)` (the global Object, not an app's own): which listing
+ * of which object. Their elements are o's property values, or [key, value] pairs.
+ */
+export function objectListing(checker: ts.TypeChecker, e: ts.Expression): { listing: 'values' | 'entries'; object: ts.Expression } | undefined {
+  if (!ts.isCallExpression(e)) return undefined;
+  const callee = skipWrappers(e.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object') return undefined;
+  const listing = callee.name.text;
+  const object = e.arguments[0];
+  if ((listing !== 'values' && listing !== 'entries') || !object || ts.isSpreadElement(object)) return undefined;
+  const global = (checker.getSymbolAtLocation(callee.expression)?.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
+  return global ? { listing, object } : undefined;
+}

@@ -182,6 +182,12 @@ export class Resolver {
         if (!el.complete) partial = why = 'loop variable over an iterable whose elements are not all known statically';
         continue;
       }
+      if (ts.isBindingElement(d) && ts.isArrayBindingPattern(d.parent) && forOfSource(d.parent.parent)) {
+        // `for (const [name, run] of Object.entries(handlers)) run()`: the same, at a position.
+        for (const node of this.values.ofDeclaration(d, 0)) targets.push({ node, kind: 'callback' });
+        partial = why = 'loop variable over an iterable whose elements are not all known statically';
+        continue;
+      }
       if (ts.isPropertyDeclaration(d) && ts.isClassElement(d) && !viaSuper) {
         for (const o of this.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'hierarchy' });
       }

@@ -8,11 +8,11 @@
  */
 import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
-import { ARRAY_COPIES, forOfSource } from './arrays.js';
+import { ARRAY_COPIES, forOfSource, objectListing } from './arrays.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
-import { isFnMember, skipWrappers } from './walk.js';
+import { isFnMember, skipWrappers, valueOperands } from './walk.js';
 
 const MAX_DEPTH = 6;
 /**
@@ -200,6 +200,9 @@ export class FunctionValues {
     const defaults = d.initializer ? this.of(d.initializer, depth + 1) : [];
     const name = bindingName(d);
     const src = d.parent.parent;
+    // `for (const [name, run] of Object.entries(handlers))`: position `run` of each element.
+    const loop = ts.isArrayBindingPattern(d.parent) && !d.dotDotDotToken ? forOfSource(src) : undefined;
+    if (loop) return [...defaults, ...this.eachAt(loop, d.parent.elements.indexOf(d), depth + 1)];
     if (!ts.isVariableDeclaration(src) || !src.initializer) return defaults;
     // `const [get, set] = makeStore()`: what the array holds at that position (a rest holds an array).
     if (ts.isArrayBindingPattern(d.parent)) return d.dotDotDotToken ? defaults : [...defaults, ...this.elementAt(src.initializer, d.parent.elements.indexOf(d), depth)];
@@ -231,6 +234,8 @@ export class FunctionValues {
       return out;
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return { nodes: this.held(e, depth, (init) => this.elements(init, depth + 1).nodes), complete: false };
+    const listed = objectListing(this.r.checker, e);
+    if (listed) return { nodes: listed.listing === 'values' ? this.propertyValues(listed.object, depth + 1) : [], complete: false };
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
     if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
       return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
@@ -258,19 +263,45 @@ export class FunctionValues {
     return this.elements(e, depth).nodes;
   }
 
+  /** Functions at position `i` of each element of an array (of pairs, say): `Object.entries(o)` gives o's values at 1. */
+  private eachAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
+    const e = skipWrappers(raw);
+    if (depth > MAX_DEPTH) return [];
+    const listed = objectListing(this.r.checker, e);
+    if (listed) return listed.listing === 'entries' && i === 1 ? this.propertyValues(listed.object, depth + 1) : [];
+    if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => (ts.isSpreadElement(el) ? this.eachAt(el.expression, i, depth + 1) : this.elementAt(el, i, depth + 1)));
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+      const added = (v: ts.Expression): ts.Node[] => (ts.isSpreadElement(v) ? this.eachAt(v.expression, i, depth + 1) : this.elementAt(v, i, depth + 1));
+      return this.held(e, depth, (init) => this.eachAt(init, i, depth + 1), added);
+    }
+    return [];
+  }
+
+  /** What the properties of an object's type hold (Object.values lists them; methods of a class too, a safe excess). */
+  private propertyValues(object: ts.Expression, depth: number): ts.Node[] {
+    const checker = this.r.checker;
+    const props = checker.getPropertiesOfType(checker.getTypeAtLocation(object));
+    return props.flatMap((p) => (p.declarations ?? []).filter((d) => this.r.isApp(d)).flatMap((d) => this.heldBy(d, depth)));
+  }
+
   /**
    * The array a variable or property holds: its initialiser, mapped by `fromInit`, and whatever
-   * is added to it anywhere (`list.push(f)`, stores.ts), at a position not known.
+   * is added to it anywhere (`list.push(f)`, stores.ts), at a position not known, mapped by
+   * `fromAdded` (by default: the functions each added element, or spread array, holds).
    */
-  private held(e: ts.Identifier | ts.PropertyAccessExpression, depth: number, fromInit: (init: ts.Expression) => ts.Node[]): ts.Node[] {
+  private held(
+    e: ts.Identifier | ts.PropertyAccessExpression,
+    depth: number,
+    fromInit: (init: ts.Expression) => ts.Node[],
+    fromAdded = (v: ts.Expression): ts.Node[] => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1)),
+  ): ts.Node[] {
     const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
     return decls.flatMap((d) => {
       // `const [head, ...rest] = list`: rest holds some of list's elements.
       const rest = ts.isBindingElement(d) && d.dotDotDotToken && ts.isArrayBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) ? d.parent.parent.initializer : undefined;
       if (rest) return this.elements(rest, depth + 1).nodes;
       const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
-      const added = this.stores.added(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1)));
-      return [...(init ? fromInit(init) : []), ...added];
+      return [...(init ? fromInit(init) : []), ...this.stores.added(d).flatMap(fromAdded)];
     });
   }
 
@@ -361,26 +392,3 @@ export function bindingName(d: ts.BindingElement): string | undefined {
   const n = d.propertyName ?? d.name;
   return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
 }
-
-/**
- * The operands whose values an expression's value is one of: both branches of `a ? f : g`, both
- * sides of `a || f` (also `??`, `&&` and their assignments), the right of `x = f` and of a comma,
- * the operand of `await`. Undefined for any other expression.
- */
-function valueOperands(e: ts.Expression): ts.Expression[] | undefined {
-  if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse];
-  if (ts.isAwaitExpression(e)) return [e.expression];
-  if (!ts.isBinaryExpression(e)) return undefined;
-  const k = e.operatorToken.kind;
-  if (EITHER_SIDE.has(k)) return [e.left, e.right];
-  return k === ts.SyntaxKind.CommaToken || k === ts.SyntaxKind.EqualsToken ? [e.right] : undefined;
-}
-
-const EITHER_SIDE = new Set([
-  ts.SyntaxKind.BarBarToken,
-  ts.SyntaxKind.QuestionQuestionToken,
-  ts.SyntaxKind.AmpersandAmpersandToken,
-  ts.SyntaxKind.BarBarEqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-]);

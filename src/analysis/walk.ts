@@ -216,3 +216,26 @@ export function skipWrappers(e: ts.Expression): ts.Expression {
   while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
   return e;
 }
+
+/**
+ * The operands whose values an expression's value is one of: both branches of `a ? f : g`, both
+ * sides of `a || f` (also `??`, `&&` and their assignments), the right of `x = f` and of a comma,
+ * the operand of `await`. Undefined for any other expression.
+ */
+export function valueOperands(e: ts.Expression): ts.Expression[] | undefined {
+  if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse];
+  if (ts.isAwaitExpression(e)) return [e.expression];
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const k = e.operatorToken.kind;
+  if (EITHER_SIDE.has(k)) return [e.left, e.right];
+  return k === ts.SyntaxKind.CommaToken || k === ts.SyntaxKind.EqualsToken ? [e.right] : undefined;
+}
+
+const EITHER_SIDE = new Set([
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+]);

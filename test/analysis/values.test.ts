@@ -279,6 +279,43 @@ describe('functions taken out of arrays by position (calls-array-destructuring)'
   });
 });
 
+describe('handlers run from an object\'s listing (calls-object-listings)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-object-listings'), catalogs: [] })));
+  const R = 'src/registry.ts';
+
+  test('Object.values(o) holds what its properties hold, Object.entries(o) the same at position 1', () => {
+    expect(edges(r)).toEqual([
+      [`${R}#addStop`, `${R}#stop`, `${R}:27:23`, 'callback'],
+      [`${R}#fromPairs`, `${R}#log`, `${R}:30:32`, 'callback'], // the pair written in place
+      [`${R}#fromPairs`, `${R}#stop`, `${R}:30:32`, 'callback'], // the pair pushed by addStop
+      [`${R}#handlers.stop`, `${R}#stop`, `${R}:7:39`, 'direct'],
+      [`${R}#loop`, `${R}#handlers.stop`, `${R}:14:46`, 'callback'], // for (const run of Object.values(handlers))
+      [`${R}#loop`, `${R}#start`, `${R}:14:46`, 'callback'],
+      [`${R}#named`, `${R}#handlers.stop`, `${R}:20:5`, 'callback'], // for (const [name, run] of Object.entries(handlers))
+      [`${R}#named`, `${R}#start`, `${R}:20:5`, 'callback'],
+      [`${R}#runAll`, `${R}#runAll.<anonymous 1>`, `${R}:10:35`, 'callback'],
+      [`${R}#runAll.<anonymous 1>`, `${R}#handlers.stop`, `${R}:10:42`, 'callback'], // Object.values(handlers).forEach((h) => h())
+      [`${R}#runAll.<anonymous 1>`, `${R}#start`, `${R}:10:42`, 'callback'],
+    ]);
+  });
+
+  test('an object or array may get more members elsewhere: the loops stay listed as partly known', () => {
+    const loopReason = 'loop variable over an iterable whose elements are not all known statically';
+    expect(r.unresolved.filter((u) => !u.text.startsWith('console.'))).toEqual([
+      { from: `${R}#fromPairs`, site: `${R}:30:32`, text: 'run', reason: loopReason },
+      { from: `${R}#loop`, site: `${R}:14:46`, text: 'run', reason: loopReason },
+      { from: `${R}#named`, site: `${R}:20:5`, text: 'run', reason: loopReason },
+      {
+        from: `${R}#runAll.<anonymous 1>`,
+        site: `${R}:10:42`,
+        text: 'h',
+        reason: 'function value received as a parameter; 2 passed value(s) found, but other callers are not known statically',
+      },
+    ]);
+  });
+});
+
 describe('functions returning calls of themselves (calls-self-returning)', () => {
   let r: AnalysisResult;
   beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-self-returning'), catalogs: [] })));
