@@ -138,6 +138,12 @@ class GraphBuilder {
         this.member(f, node, (sym?.declarations ?? []).filter((d) => this.r.isApp(d)), siteOf(f, name), owner);
       }
     }
+    for (const { node, owner } of s.reads) {
+      const name = bindingName(node);
+      if (name === undefined || !names.members.has(name)) continue;
+      const decls = propertyDecls(this.r.checker, node.parent, name).filter((d) => this.r.isApp(d));
+      this.add(owner, this.accessors(decls, false), siteOf(f, node));
+    }
     for (const { node, owner } of s.refs) {
       if (!names.refs.has(node.text)) continue;
       const fns = this.r.values.of(node);
@@ -228,18 +234,7 @@ class GraphBuilder {
   /** `obj.x` may run a getter/setter, or hand out a method as a value. */
   private member(f: AppFile, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, decls: ts.Declaration[], site: string, owner: string): void {
     if (!decls.length) return;
-    const accessors = decls.filter((d) => ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d));
-    const targets: Target[] = [];
-    for (const d of accessors) {
-      targets.push({ node: d, kind: 'accessor' });
-      if (node.expression.kind !== ts.SyntaxKind.SuperKeyword) {
-        for (const o of this.r.hierarchy.overridesOf(d as ts.ClassElement)) targets.push({ node: o, kind: 'accessor' });
-      }
-    }
-    for (const d of decls) {
-      if (!ts.isPropertySignature(d)) continue;
-      for (const o of this.r.implementations.accessorsOf(d)) targets.push({ node: o, kind: 'accessor' });
-    }
+    const targets = this.accessors(decls, node.expression.kind === ts.SyntaxKind.SuperKeyword);
     const methods = decls.filter((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || isFunctionProperty(d));
     if (methods.length && !isAssigned(node)) {
       const r = this.r.fromDecls(methods, node.expression.kind === ts.SyntaxKind.SuperKeyword);
@@ -251,6 +246,22 @@ class GraphBuilder {
       }
     }
     this.add(owner, targets, site);
+  }
+
+  /** The getters/setters a read or write of a property with these declarations may run (also overrides and implementations). */
+  private accessors(decls: readonly ts.Declaration[], viaSuper: boolean): Target[] {
+    const targets: Target[] = [];
+    for (const d of decls) {
+      if (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) {
+        targets.push({ node: d, kind: 'accessor' });
+        if (!viaSuper) for (const o of this.r.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'accessor' });
+      }
+    }
+    for (const d of decls) {
+      if (!ts.isPropertySignature(d)) continue;
+      for (const o of this.r.implementations.accessorsOf(d)) targets.push({ node: o, kind: 'accessor' });
+    }
+    return targets;
   }
 
   private add(from: string, targets: Target[], site: string): void {

@@ -31,8 +31,8 @@ function namesOfType(checker: ts.TypeChecker, t: ts.Type, depth: number): string
   return out;
 }
 
-/** The declarations of property `name` on the type of `recv` (all members of a union). */
-export function propertyDecls(checker: ts.TypeChecker, recv: ts.Expression, name: string): readonly ts.Declaration[] {
+/** The declarations of property `name` on the type of `recv` (all members of a union); `recv` may be a binding pattern. */
+export function propertyDecls(checker: ts.TypeChecker, recv: ts.Node, name: string): readonly ts.Declaration[] {
   const t = checker.getApparentType(checker.getTypeAtLocation(recv));
   const parts = t.isUnion() ? t.types : [t];
   const out: ts.Declaration[] = [];

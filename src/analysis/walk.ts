@@ -3,6 +3,8 @@
  * collects what the call graph resolves, each with the method that owns it:
  * - calls: call, `new`, tagged template and JSX element sites;
  * - members: property reads/writes that may run a getter/setter or hand out a method as a value;
+ * - reads: properties read by destructuring (`const { size } = box`, a parameter `{ size }`),
+ *   which may run a getter too;
  * - refs: identifiers used as values (not called), which may hand out a function;
  * - escapes: function expressions created in a method and not bound to a name (a callback passed
  *   along, returned or stored anonymously): the owner gets a 'callback' edge to them;
@@ -40,6 +42,7 @@ export interface FileSites {
   /** Owner '' for calls at top level (no edge, but their arguments feed parameter flow). */
   calls: Owned<CallSite>[];
   members: Owned<ts.PropertyAccessExpression | ts.ElementAccessExpression>[];
+  reads: Owned<ts.BindingElement>[];
   refs: Owned<ts.Identifier>[];
   escapes: Owned<ts.FunctionLikeDeclaration>[];
   stores: Store[];
@@ -61,7 +64,7 @@ function isLiteral(e: ts.Expression): boolean {
 }
 
 export function walkFile(file: AppFile, table: MethodTable): FileSites {
-  const out: FileSites = { file, calls: [], members: [], refs: [], escapes: [], stores: [], literalFns: [], boundNames: [] };
+  const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], literalFns: [], boundNames: [] };
   const visit = (node: ts.Node, owner: string | undefined): void => {
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
     const init = table.initOwner.get(node);
@@ -101,6 +104,9 @@ function collect(node: ts.Node, owner: string, out: FileSites): void {
       return;
     case ts.SyntaxKind.BinaryExpression:
       store(node as ts.BinaryExpression, out);
+      return;
+    case ts.SyntaxKind.BindingElement:
+      if (ts.isObjectBindingPattern(node.parent)) out.reads.push({ node: node as ts.BindingElement, owner });
       return;
   }
 }

@@ -117,6 +117,21 @@ describe('getters implementing an interface member (calls-interface-accessors)',
   });
 });
 
+describe('getters run by destructuring (calls-destructured-getters)', () => {
+  test('a pattern reading a property runs its getter where the pattern is; a method taken out is not run', () => {
+    const r = analyzeApp({ appDir: fixture('calls-destructured-getters'), catalogs: [] });
+    const T = 'src/tracker.ts';
+    expect(edges(r)).toEqual([
+      [`${T}#describe`, `${T}#Tracker.label`, `${T}:21:28`, 'accessor'], // the parameter { label }
+      [`${T}#renamed`, `${T}#Tracker.position`, `${T}:26:11`, 'accessor'], // { position: at = 0 }
+      [`${T}#takeOut`, `${T}#Tracker.reset`, `${T}:33:10`, 'callback'], // return reset: handed out
+      [`${T}#where`, `${T}#Tracker.position`, `${T}:17:11`, 'accessor'], // const { position } = t
+      // The value flow also takes the read value for the getter itself: an excess, kept as before.
+      [`${T}#where`, `${T}#Tracker.position`, `${T}:18:15`, 'callback'],
+    ]);
+  });
+});
+
 describe('imports of every form (calls-imports)', () => {
   test('named, default, namespace, export *, renamed re-exports, path alias, dynamic import, .js/.mjs', () => {
     const r = analyzeApp({ appDir: fixture('calls-imports'), catalogs: [] });
