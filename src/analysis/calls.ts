@@ -37,6 +37,7 @@ import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
 import { bindingName } from './values.js';
 import type { CallEdge, UnresolvedCall } from './types.js';
+import { calleeText, cmp, cmpSite, siteNode } from './sites.js';
 import { skipWrappers, walkFile, type CallSite, type FileSites } from './walk.js';
 
 export interface CallGraph {
@@ -165,7 +166,7 @@ class GraphBuilder {
       if (args) for (const t of r.targets) this.calledWith(t.node, args);
       if (!owner) return;
       const site = siteOf(f, siteNode(node));
-      const text = shorten(calleeText(node, f.sf));
+      const text = calleeText(node, f.sf);
       this.add(owner, r.targets, site);
       if (r.partial) this.unresolved.push({ from: owner, site, text, reason: r.partial });
       via(owner, site, text, r.partial !== undefined);
@@ -177,7 +178,7 @@ class GraphBuilder {
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }
-    const text = shorten(calleeText(node, f.sf));
+    const text = calleeText(node, f.sf);
     if (r.param) {
       this.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
       return;
@@ -387,32 +388,4 @@ function lacks(e: ts.Expression, property: string): boolean {
 
 function isNothing(e: ts.Expression): boolean {
   return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
-}
-
-/** Where a site is reported: the member name of `a.b()` (distinct sites in chains), the tag, the JSX tag, else the node. */
-function siteNode(call: CallSite): ts.Node {
-  if (ts.isJsxOpeningElement(call) || ts.isJsxSelfClosingElement(call)) return call.tagName;
-  if (ts.isTaggedTemplateExpression(call)) return call.tag;
-  const e = call.expression;
-  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(e) ? e.name : call;
-}
-
-function calleeText(call: CallSite, sf: ts.SourceFile): string {
-  if (ts.isJsxOpeningElement(call) || ts.isJsxSelfClosingElement(call)) return call.tagName.getText(sf);
-  if (ts.isTaggedTemplateExpression(call)) return call.tag.getText(sf);
-  return call.expression.getText(sf);
-}
-
-function shorten(text: string): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
-}
-
-export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Sites compare by file, then numerically by line and column. */
-export function cmpSite(a: string, b: string): number {
-  const pa = a.split(':');
-  const pb = b.split(':');
-  return cmp(pa[0] ?? '', pb[0] ?? '') || Number(pa[1]) - Number(pb[1]) || Number(pa[2]) - Number(pb[2]);
 }

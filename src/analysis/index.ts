@@ -3,7 +3,8 @@
  * Nothing here prints or reads files other than through ts-morph.
  */
 import { createHash } from 'node:crypto';
-import { resolveCalls, cmp } from './calls.js';
+import { resolveCalls } from './calls.js';
+import { cmp } from './sites.js';
 import { catalogTypes } from './catalog.js';
 import { globMatcher } from './glob.js';
 import { instanceClassOf, nativeGroups } from './groups.js';
