@@ -111,11 +111,11 @@ export class Resolver {
     // Many sites call one symbol: its targets (overrides, implementations, values) once.
     let r = this.bySymbol.get(sym);
     if (r) return r;
-    const cuts = this.values.cutoffs + this.implementations.cycleCuts;
+    const cuts = this.values.cuts();
     r = this.fromDecls(decls);
     // Not kept when a cycle (through calls' results or interface implementations) was cut
     // meanwhile: a later site asks afresh.
-    if (this.values.cutoffs + this.implementations.cycleCuts === cuts) this.bySymbol.set(sym, r);
+    if (this.values.cuts() === cuts) this.bySymbol.set(sym, r);
     return r;
   }
 

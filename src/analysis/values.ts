@@ -97,7 +97,7 @@ export class FunctionValues {
     const outer = this.sunk;
     const sunk: Sunk[] = [];
     this.sunk = sunk;
-    const cuts = this.cutoffs + this.r.implementations.cycleCuts;
+    const cuts = this.cuts();
     let nodes: ts.Node[];
     try {
       nodes = compute();
@@ -105,7 +105,7 @@ export class FunctionValues {
       this.sunk = outer;
     }
     outer?.push(...sunk);
-    if (this.cutoffs + this.r.implementations.cycleCuts === cuts) {
+    if (this.cuts() === cuts) {
       const kept = byDepth ?? [];
       kept[depth] = { nodes, sunk };
       if (!byDepth) this.answers.set(node, kept);
@@ -362,7 +362,12 @@ export class FunctionValues {
 
   private nestedReturns = 0;
   /** How often MAX_NESTED_RETURNS cut a walk short: a result computed meanwhile may lack values. */
-  cutoffs = 0;
+  private cutoffs = 0;
+
+  /** Walks cut short so far, by either cycle: an answer computed while this grew may lack values, so it is not kept. */
+  cuts(): number {
+    return this.cutoffs + this.r.implementations.cycleCuts;
+  }
   private readonly returned = new Map<ts.Node, ts.Expression[]>();
 
   /** The expressions a function returns: its expression body, or its return statements (not those of functions inside). */
