@@ -151,6 +151,9 @@ export class FunctionValues {
 
   /** What an app declaration named by a use holds: a function itself (a method with what was stored over it), or its value. */
   private heldBy(d: ts.Declaration, depth: number): ts.Node[] {
+    // Reading a getter's property gives what the getter returns (the read runs it: an accessor edge).
+    if (ts.isGetAccessorDeclaration(d)) return this.fromBody(d, depth);
+    if (ts.isSetAccessorDeclaration(d)) return [];
     if (!isMethodNode(d)) return this.ofDeclaration(d, depth + 1);
     return ts.isMethodDeclaration(d) ? [d, ...this.storedOver(d, depth)] : [d];
   }
@@ -358,6 +361,11 @@ export class FunctionValues {
     } finally {
       this.nestedReturns--;
     }
+  }
+
+  /** Functions a getter returns. */
+  private fromBody(getter: ts.GetAccessorDeclaration, depth: number): ts.Node[] {
+    return this.returnsOf(getter).flatMap((ret) => this.of(ret, depth + 1));
   }
 
   private nestedReturns = 0;

@@ -117,17 +117,19 @@ describe('getters implementing an interface member (calls-interface-accessors)',
   });
 });
 
-describe('getters run by destructuring (calls-destructured-getters)', () => {
-  test('a pattern reading a property runs its getter where the pattern is; a method taken out is not run', () => {
+describe('getters run by destructuring, and what a read gives (calls-destructured-getters)', () => {
+  test('a pattern reading a property runs its getter where the pattern is; a read gives what the getter returns', () => {
     const r = analyzeApp({ appDir: fixture('calls-destructured-getters'), catalogs: [] });
     const T = 'src/tracker.ts';
     expect(edges(r)).toEqual([
-      [`${T}#describe`, `${T}#Tracker.label`, `${T}:21:28`, 'accessor'], // the parameter { label }
-      [`${T}#renamed`, `${T}#Tracker.position`, `${T}:26:11`, 'accessor'], // { position: at = 0 }
-      [`${T}#takeOut`, `${T}#Tracker.reset`, `${T}:33:10`, 'callback'], // return reset: handed out
-      [`${T}#where`, `${T}#Tracker.position`, `${T}:17:11`, 'accessor'], // const { position } = t
-      // The value flow also takes the read value for the getter itself: an excess, kept as before.
-      [`${T}#where`, `${T}#Tracker.position`, `${T}:18:15`, 'callback'],
+      [`${T}#Tracker.onFix`, `${T}#Tracker.onFix.<anonymous 1>`, `${T}:16:12`, 'callback'],
+      [`${T}#Tracker.onFix.<anonymous 1>`, `${T}#Tracker.reset`, `${T}:16:23`, 'method'],
+      [`${T}#describe`, `${T}#Tracker.label`, `${T}:25:28`, 'accessor'], // the parameter { label }
+      [`${T}#renamed`, `${T}#Tracker.position`, `${T}:30:11`, 'accessor'], // { position: at = 0 }
+      [`${T}#subscribe`, `${T}#Tracker.onFix`, `${T}:42:16`, 'accessor'], // t.onFix runs the getter
+      [`${T}#subscribe`, `${T}#Tracker.onFix.<anonymous 1>`, `${T}:43:3`, 'callback'], // cb(): what it returned
+      [`${T}#takeOut`, `${T}#Tracker.reset`, `${T}:37:10`, 'callback'], // return reset: handed out, not run
+      [`${T}#where`, `${T}#Tracker.position`, `${T}:21:11`, 'accessor'], // const { position } = t
     ]);
   });
 });
