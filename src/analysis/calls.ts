@@ -74,15 +74,20 @@ interface Flow {
 const MAX_FLOW_ROUNDS = 8;
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
-  const all = app.files.map((f) => walkFile(f, table));
-  const stores = new Stores(app.checker, all.flatMap((s) => s.stores), all.flatMap((s) => s.calls.map((c) => c.node)));
-  const resolver = new Resolver(app, table, all.flatMap((s) => s.literalFns), stores);
+  const { all, stores, resolver } = resolverFor(app, table);
   const b = new GraphBuilder(table, resolver);
   const names = memberNames(table, all, stores);
   for (const s of all) b.file(s, names);
   b.parameterFlow();
   b.implicitSuper(app.files);
   return b.result();
+}
+
+/** Every file's sites, the stores among them and the resolver over both: what resolving calls starts from. */
+export function resolverFor(app: LoadedApp, table: MethodTable): { all: FileSites[]; stores: Stores; resolver: Resolver } {
+  const all = app.files.map((f) => walkFile(f, table));
+  const stores = new Stores(app.checker, all.flatMap((s) => s.stores), all.flatMap((s) => s.calls.map((c) => c.node)));
+  return { all, stores, resolver: new Resolver(app, table, all.flatMap((s) => s.literalFns), stores) };
 }
 
 /**

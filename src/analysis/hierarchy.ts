@@ -146,8 +146,9 @@ export class Hierarchy {
     return out;
   }
 
-  /** The instance type of a class whose member names were asked (classNames). */
+  /** The instance type of a class (kept by classNames). */
   instanceTypeOf(cls: ts.ClassLikeDeclaration): ts.Type | undefined {
+    this.classNames(cls);
     return this.instanceTypes.get(cls);
   }
 

@@ -94,23 +94,17 @@ export class Implementations {
    * cut). Searched again at most once each, so this ends.
    */
   private searchProvisionalAgain(): void {
-    if (this.retrying) return;
-    this.retrying = true;
-    try {
-      for (const m of this.provisional.keys()) {
-        if (this.retried.has(m)) continue;
-        this.retried.add(m);
-        this.provisional.delete(m);
-        this.cut.length = 0;
-        this.search(m);
-      }
-    } finally {
-      this.retrying = false;
+    // Each search here has its member under way, so none of them comes back here.
+    for (const m of this.provisional.keys()) {
+      if (this.retried.has(m)) continue;
+      this.retried.add(m);
+      this.provisional.delete(m);
       this.cut.length = 0;
+      this.search(m);
     }
+    this.cut.length = 0;
   }
 
-  private retrying = false;
   private readonly retried = new Set<ts.Node>();
 
   private computeImplementations(m: ts.Node): Impls {

@@ -1,8 +1,7 @@
+import { resolverFor } from '../../src/analysis/calls.js';
 import { collectMethods } from '../../src/analysis/methods.js';
 import { loadApp } from '../../src/analysis/project.js';
-import { Resolver } from '../../src/analysis/resolve.js';
-import { Stores } from '../../src/analysis/stores.js';
-import { walkFile } from '../../src/analysis/walk.js';
+import type { Resolver } from '../../src/analysis/resolve.js';
 import { ts } from 'ts-morph';
 import { fixture } from './helpers.js';
 
@@ -10,10 +9,7 @@ import { fixture } from './helpers.js';
 // one says, the parameters met on the way included (parameter flow depends on them).
 function resolver(): { r: Resolver; handlerRead: ts.Expression } {
   const app = loadApp(fixture('calls-stored-params'));
-  const table = collectMethods(app.files);
-  const sites = app.files.map((f) => walkFile(f, table));
-  const stores = new Stores(app.checker, sites.flatMap((s) => s.stores), sites.flatMap((s) => s.calls.map((c) => c.node)));
-  const r = new Resolver(app, table, sites.flatMap((s) => s.literalFns), stores);
+  const r = resolverFor(app, collectMethods(app.files)).resolver;
   const file = app.files.find((f) => f.rel === 'src/events.ts')!;
   let handlerRead: ts.Expression | undefined;
   const visit = (n: ts.Node): void => {
