@@ -90,5 +90,6 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
     libraryCalls,
     pinnedLibrary,
     groups: native.groups,
+    build: app.build,
   };
 }

@@ -31,6 +31,8 @@ export interface LoadedApp {
   /** App files sorted by rel, so results never depend on enumeration order. */
   files: AppFile[];
   diagnostics: Diagnostic[];
+  /** Where the compiled JavaScript goes, relative to appDir (forward slashes): outDir, or '.' when the sources are run as they are. */
+  build: string;
 }
 
 const DEPRECATION_CODES = new Set([5101, 5107, 5108, 5102]);
@@ -52,7 +54,9 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
   // Creating the checker binds every file, which also sets the parent pointers all walks need.
   const checker = program.getTypeChecker();
   const diagnostics = [...probe.diagnostics.map((d) => toDiagnostic(d, root, tsconfig)), ...programDiagnostics(program, checker, files, root, tsconfig, typeErrors)];
-  return { program, checker, files, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  const outDir = program.getCompilerOptions().outDir;
+  const build = outDir ? toRel(root, outDir) || '.' : '.';
+  return { program, checker, files, diagnostics: sortDiagnostics(dedupe(diagnostics)), build };
 }
 
 /**

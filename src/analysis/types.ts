@@ -32,6 +32,20 @@ export interface MethodInfo {
   synthetic?: 'constructor' | 'static-init';
   /** For members of a native-state group: why the class holds device-bound state (does not by itself block migration). */
   nativeState?: Reason;
+  /** On candidates: the bindings a migrated call must carry (its own and those of everything it may reach). */
+  state?: StateBinding[];
+}
+
+/** A binding that a migrated call must carry to the clone (and back when written). */
+export interface StateBinding {
+  scope: 'module' | 'captured';
+  /** Declaring file, app-relative, forward slashes. */
+  file: string;
+  /** The binding's name as declared (for a captured `this` of an arrow function: 'this'). */
+  name: string;
+  /** 1-based line of the declaration. */
+  line: number;
+  access: 'read' | 'write' | 'read-write';
 }
 
 /**
@@ -97,6 +111,8 @@ export interface AnalysisResult {
   pinnedLibrary: { id: string; reason: Reason }[];
   /** Native-state groups (V_NatC): sorted method ids of one class each, sorted by first id. */
   groups: string[][];
+  /** Where the app's compiled JavaScript goes, relative to the app: tsconfig's outDir, or '.'. */
+  build: string;
 }
 
 /** One entry of a platform catalog: a module specifier, a global path or a type name. */

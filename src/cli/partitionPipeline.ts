@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { unresolvedFindings } from '../analysis/legality.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';
-import { UNIT, type Manifest, type PartitionEntry } from '../manifest/types.js';
+import { UNIT, type Manifest, type PartitionEntry, type RuntimeSection } from '../manifest/types.js';
 import { compare } from '../manifest/render.js';
 import type { Device, Network } from '../model/environment.js';
+import { predictPoints } from '../model/predictions.js';
 import { buildProblem, type BudgetOptions, type Legality } from '../model/problem.js';
 import type { NestingModel, Objective, PartitionProblem } from '../model/types.js';
 import { mergeProfiles } from '../profiles/merge.js';
@@ -68,7 +69,9 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
       throw new Error(`internal error: the partition for ${network.name} failed the independent check: ${verdict.violations.join('; ')}`);
     }
     reports.push({ network, problem, solution });
-    partitions.push(entryOf(network.name, inputs.objective, solution, verdict));
+    const entry = entryOf(network.name, inputs.objective, solution, verdict);
+    if (solution.migrate.length > 0) entry.predicted = predictPoints(merged, solution.migrate, network);
+    partitions.push(entry);
   }
   warnings.push(...unresolvedUnder(inputs.analysis, partitions));
 
@@ -86,6 +89,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
     estimated: merged.contexts
       .filter((c) => c.estimated !== undefined)
       .map((c) => ({ path: c.path.join(' > '), side: c.estimated! })),
+    runtime: runtimeSectionOf(inputs.analysis, partitions),
   };
   return { manifest, reports, warnings };
 }
@@ -127,6 +131,16 @@ function unresolvedUnder(analysis: AnalysisResult, partitions: PartitionEntry[])
   const chosen = [...new Set(partitions.flatMap((p) => p.migrate))].sort(compare);
   const findings = unresolvedFindings(chosen, analysis.edges, analysis.unresolved);
   return [...findings].map(([id, { finding }]) => `migration point ${id} ${finding}; 'unresolved: device' in clonecloud.yaml keeps such methods on the device`);
+}
+
+/** What the run-time needs: where the build is, and the state each migration point's call carries. */
+function runtimeSectionOf(analysis: AnalysisResult, partitions: PartitionEntry[]): RuntimeSection {
+  const byId = new Map(analysis.methods.map((m) => [m.id, m]));
+  const points = [...new Set(partitions.flatMap((p) => p.migrate))].sort(compare).map((method) => ({
+    method,
+    state: (byId.get(method)?.state ?? []).map(({ scope, file, name, access }) => ({ scope, file, name, access })),
+  }));
+  return { build: analysis.build, points };
 }
 
 function legalityOf(analysis: AnalysisResult): Legality {

@@ -1,5 +1,5 @@
 import { compare } from './render.js';
-import type { Manifest, PartitionEntry } from './types.js';
+import type { Manifest, PartitionEntry, StateEntry } from './types.js';
 
 export interface NetworkDiff {
   network: string;
@@ -43,4 +43,31 @@ export function describeGain(cost: PartitionEntry['cost']): string {
   if (cost.unit === 'ms') return `${(cost.partitioned > 0 ? cost.deviceOnly / cost.partitioned : 1).toFixed(2)}× faster`;
   const saving = cost.deviceOnly > 0 ? 1 - cost.partitioned / cost.deviceOnly : 0;
   return `${(saving * 100).toFixed(1)}% ${saving >= 0 ? 'less' : 'more'} energy`;
+}
+
+/**
+ * How the run-time section changed: what each migrated call must carry, and where the build is.
+ * A manifest whose calls would carry other state than the code needs is stale: the run-time
+ * would ship the wrong bindings. Lines like `src/a.ts#f: + module src/b.ts#count (read-write)`.
+ */
+export function diffRuntime(older: Manifest, newer: Manifest): string[] {
+  if (!newer.runtime) return [];
+  if (!older.runtime) return ['no runtime section (written before `clonecloud run` existed)'];
+  const out: string[] = [];
+  if (older.runtime.build !== newer.runtime.build) out.push(`build folder ${older.runtime.build} -> ${newer.runtime.build}`);
+  const describe = (s: StateEntry) => `${s.scope} ${s.file}#${s.name} (${s.access})`;
+  const stateOf = (m: Manifest) => new Map(m.runtime!.points.map((p) => [p.method, new Set(p.state.map(describe))]));
+  const a = stateOf(older);
+  const b = stateOf(newer);
+  for (const method of [...new Set([...a.keys(), ...b.keys()])].sort(compare)) {
+    const was = a.get(method);
+    const now = b.get(method);
+    if (!was || !now) {
+      out.push(`${method}: ${was ? 'no longer a migration point' : 'new migration point'}`);
+      continue;
+    }
+    const moves = [...[...now].filter((s) => !was.has(s)).map((s) => `+ ${s}`), ...[...was].filter((s) => !now.has(s)).map((s) => `- ${s}`)].sort(compare);
+    if (moves.length) out.push(`${method}: carries ${moves.join(', ')}`);
+  }
+  return out;
 }

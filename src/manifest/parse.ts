@@ -1,9 +1,10 @@
 import { FieldReader, YamlInput } from '../util/yamlInput.js';
 import type { BudgetOptions } from '../model/problem.js';
-import { MANIFEST_FORMAT_VERSION, type Manifest, type PartitionEntry } from './types.js';
+import { MANIFEST_FORMAT_VERSION, type Manifest, type PartitionEntry, type RuntimeSection } from './types.js';
 
-const TOP_KEYS = ['clonecloud-manifest', 'app', 'objective', 'budget', 'nesting', 'device', 'inputs', 'partitions', 'estimated'] as const;
-const PARTITION_KEYS = ['network', 'migrate', 'cost', 'speedup', 'energySaving', 'budget', 'optimal', 'gap'] as const;
+const TOP_KEYS = ['clonecloud-manifest', 'app', 'objective', 'budget', 'nesting', 'device', 'inputs', 'partitions', 'estimated', 'runtime'] as const;
+const PARTITION_KEYS = ['network', 'migrate', 'cost', 'speedup', 'energySaving', 'budget', 'optimal', 'gap', 'predicted'] as const;
+const PREDICTION_KEYS = ['method', 'calls', 'upBytes', 'downBytes', 'migrationMs', 'cloneMs', 'deviceMs'] as const;
 const UNITS = ['ms', 'mJ'] as const;
 
 /** Reads a committed manifest back, validating it as strictly as a profile. */
@@ -44,6 +45,22 @@ export function parseManifest(text: string, file: string): Manifest {
         limit: read.number([...at, 'budget', 'limit'], b.limit),
       };
     }
+    if (p.predicted !== undefined) {
+      entry.predicted = read.array([...at, 'predicted'], p.predicted).map((rawPoint, j) => {
+        const path = [...at, 'predicted', j];
+        const q = read.object(path, rawPoint, PREDICTION_KEYS);
+        const num = (key: Exclude<(typeof PREDICTION_KEYS)[number], 'method'>) => read.number([...path, key], q[key]);
+        return {
+          method: read.string([...path, 'method'], q.method),
+          calls: num('calls'),
+          upBytes: num('upBytes'),
+          downBytes: num('downBytes'),
+          migrationMs: num('migrationMs'),
+          cloneMs: num('cloneMs'),
+          deviceMs: num('deviceMs'),
+        };
+      });
+    }
     return entry;
   });
   return {
@@ -63,6 +80,31 @@ export function parseManifest(text: string, file: string): Manifest {
     estimated: (top.estimated === undefined ? [] : read.array(['estimated'], top.estimated)).map((raw, i) => {
       const e = read.object(['estimated', i], raw, ['path', 'side']);
       return { path: read.string(['estimated', i, 'path'], e.path), side: read.oneOf(['estimated', i, 'side'], e.side, ['device', 'clone'] as const) };
+    }),
+    ...(top.runtime === undefined ? {} : { runtime: readRuntime(read, top.runtime) }),
+  };
+}
+
+function readRuntime(read: FieldReader, value: unknown): RuntimeSection {
+  const r = read.object(['runtime'], value, ['build', 'points']);
+  return {
+    build: read.string(['runtime', 'build'], r.build),
+    points: read.array(['runtime', 'points'], r.points).map((raw, i) => {
+      const at = ['runtime', 'points', i];
+      const p = read.object(at, raw, ['method', 'state']);
+      return {
+        method: read.string([...at, 'method'], p.method),
+        state: read.array([...at, 'state'], p.state).map((rawState, j) => {
+          const path = [...at, 'state', j];
+          const s = read.object(path, rawState, ['scope', 'file', 'name', 'access']);
+          return {
+            scope: read.oneOf([...path, 'scope'], s.scope, ['module', 'captured'] as const),
+            file: read.string([...path, 'file'], s.file),
+            name: read.string([...path, 'name'], s.name),
+            access: read.oneOf([...path, 'access'], s.access, ['read', 'write', 'read-write'] as const),
+          };
+        }),
+      };
     }),
   };
 }

@@ -18,6 +18,40 @@ export interface PartitionEntry {
   optimal: boolean;
   /** Relative gap to the best bound, present only when not proven optimal. */
   gap?: number;
+  /** What the model expects of each migration point, per execution: the run-time's report sets its measures beside these. */
+  predicted?: PointPrediction[];
+}
+
+/** The model's figures for one migration point of a partition, per execution. */
+export interface PointPrediction {
+  method: string;
+  /** Migrations into it (calls entered from the device). */
+  calls: number;
+  /** State sent up and results sent down, bytes. */
+  upBytes: number;
+  downBytes: number;
+  /** Round trips and transfers, ms. */
+  migrationMs: number;
+  /** Its whole subtree's compute time on the clone and on the device, ms. */
+  cloneMs: number;
+  deviceMs: number;
+}
+
+/** A binding a migrated call carries (from the analysis), without line numbers so that the manifest does not churn. */
+export interface StateEntry {
+  scope: 'module' | 'captured';
+  /** Declaring file, relative to the app. */
+  file: string;
+  name: string;
+  access: 'read' | 'write' | 'read-write';
+}
+
+/** What the run-time needs to execute the partitions. */
+export interface RuntimeSection {
+  /** Folder of the app's compiled JavaScript, relative to the app: tsconfig's outDir, or '.' when the sources are the build. */
+  build: string;
+  /** Every method that migrates in some partition, sorted, with the state its call carries. */
+  points: { method: string; state: StateEntry[] }[];
 }
 
 export type CostUnit = 'ms' | 'mJ';
@@ -39,4 +73,6 @@ export interface Manifest {
   partitions: PartitionEntry[];
   /** Call paths whose figures on one side were estimated from the other. */
   estimated: { path: string; side: 'device' | 'clone' }[];
+  /** Absent in manifests written before the run-time existed: `clonecloud run` then asks for a new one. */
+  runtime?: RuntimeSection;
 }

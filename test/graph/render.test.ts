@@ -19,6 +19,7 @@ const analysis: AnalysisResult = {
   libraryCalls: [],
   pinnedLibrary: [],
   groups: [],
+  build: ".",
 };
 
 describe('call graph view', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CheckFailed, InputError } from '../../errors.js';
-import { diffManifests, isUnchanged, type NetworkDiff } from '../../manifest/diff.js';
+import { diffManifests, diffRuntime, isUnchanged, type NetworkDiff } from '../../manifest/diff.js';
 import { parseManifest } from '../../manifest/parse.js';
 import type { Manifest } from '../../manifest/types.js';
 import { isFile } from '../../util/files.js';
@@ -30,7 +30,7 @@ export function registerCheck(program: Command, output: Output): Command {
       .argument('[app-dir]', 'folder with the tsconfig.json, the profiles and the manifest', '.'),
   )
     .option('--manifest <file>', `the committed manifest (default: <app-dir>/${MANIFEST_FILE})`)
-    .option('--json', 'print { ok, illegal, stale } as JSON')
+    .option('--json', 'print { ok, illegal, stale, runtime } as JSON')
     .addHelpText('after', '\nExit codes: 0 up to date, 1 stale or illegal, 2 bad input.\n\nExample:\n  $ clonecloud check examples/virus-scan')
     .action(async (dir: string, flags: CheckFlags) => {
       const appDir = resolveAppDir(dir);
@@ -49,10 +49,11 @@ export function registerCheck(program: Command, output: Output): Command {
       const { illegalityReasons } = await loadVerdicts();
       const illegal = illegalPoints(committed, (id) => illegalityReasons(analysis, id));
       const stale = diffManifests(committed, outcome.manifest).filter((d) => !isUnchanged(d));
-      const ok = illegal.length === 0 && stale.length === 0;
+      const runtime = diffRuntime(committed, outcome.manifest);
+      const ok = illegal.length === 0 && stale.length === 0 && runtime.length === 0;
       for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
-      if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale }, null, 2));
-      else report(displayPath(file), illegal, stale, output);
+      if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale, runtime }, null, 2));
+      else report(displayPath(file), illegal, stale, runtime, output);
       if (!ok) throw new CheckFailed('the manifest is stale or names an illegal migration point');
     });
 }
@@ -71,8 +72,8 @@ export function illegalPoints(manifest: Manifest, reasonsOf: (id: string) => str
   return [...byMethod.values()];
 }
 
-function report(file: string, illegal: IllegalPoint[], stale: NetworkDiff[], { out, color: c }: Output): void {
-  if (illegal.length === 0 && stale.length === 0) {
+function report(file: string, illegal: IllegalPoint[], stale: NetworkDiff[], runtime: string[], { out, color: c }: Output): void {
+  if (illegal.length === 0 && stale.length === 0 && runtime.length === 0) {
     out(`${c.green('ok')}: ${file} is up to date`);
     return;
   }
@@ -88,5 +89,6 @@ function report(file: string, illegal: IllegalPoint[], stale: NetworkDiff[], { o
       out(`${c.yellow('stale')}: ${d.network}: the partition changed: ${moves.join(', ')}`);
     }
   }
+  for (const line of runtime) out(`${c.yellow('stale')}: run-time: ${line}`);
   out(`${c.red('fail')}: ${file} does not match the current sources and profiles; run \`clonecloud partition\` and commit the result`);
 }
