@@ -9,7 +9,7 @@ import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { moduleIds, type ModuleIds } from '../record/sourceIds.js';
+import { moduleIds, type ModuleIds } from '../../ids/sourceIds.js';
 import type { CallFrame } from './cpuprofile.js';
 
 export class FrameResolver {

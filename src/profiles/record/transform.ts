@@ -9,7 +9,7 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Cache entries of another build of the instrumenter are not used. */
-const TRANSFORM_VERSION = ['instrument.js', 'sourceIds.js', 'instrumentModule.js']
+const TRANSFORM_VERSION = ['instrument.js', '../../ids/sourceIds.js', 'instrumentModule.js']
   .map((f) => {
     try {
       return statSync(fileURLToPath(new URL(f, import.meta.url))).mtimeMs;

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ts } from '../../typescript.cjs';
-import { isMethodNode, methodIdsOf } from '../../ids/methodIds.js';
+import { ts } from '../typescript.cjs';
+import { isMethodNode, methodIdsOf } from './methodIds.js';
 
 export interface ModuleIds {
   /** JS method node -> id. */
