@@ -79,7 +79,9 @@ function applyProps(o: object, s: Shallow, fresh: boolean): void {
   // Index-like keys that are gone (named ones were handled by the plan).
   if (s.kind !== Kind.Array) {
     const want = new Set(keys);
-    for (const k of Object.keys(o)) if (isIndex(k) && !want.has(k)) delete (o as Record<string, unknown>)[k];
+    // A String object's own characters are not properties that the wire carries.
+    const chars = s.kind === Kind.Boxed && typeof s.state === 'string' ? s.state.length : 0;
+    for (const k of Object.keys(o)) if (isIndex(k) && !want.has(k) && Number(k) >= chars) delete (o as Record<string, unknown>)[k];
   }
 }
 

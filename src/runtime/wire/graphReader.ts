@@ -352,7 +352,7 @@ export class GraphReader {
   drain(): void {
     for (let id = this.known; id < this.objects.length; id++) {
       const o = this.objects[id]!;
-      const state = this.body(this.kinds[id]!, false);
+      const state = this.body(this.kinds[id]!, false, o);
       state.proto = this.protos[id - this.known]!;
       if (this.intoTargets.has(o)) {
         const bytes = this.intoTargets.get(o);
@@ -369,9 +369,11 @@ export class GraphReader {
   }
 
   /** One object's contents (a change's too, when `change`: then a buffer's new bytes follow). */
-  body(kind: number, change: boolean): Shallow {
+  body(kind: number, change: boolean, o: object): Shallow {
     const r = this.r;
     const s = emptyShallow(kind as Kind);
+    const chars = kind === Kind.Boxed && types.isStringObject(o) ? String.prototype.valueOf.call(o).length : -1;
+    if (kind === Kind.Boxed) s.state = (o as object).valueOf();
     const level = r.u8();
     if (level > Level.Frozen) this.fail('bad integrity level');
     s.level = level as Level;
@@ -438,7 +440,8 @@ export class GraphReader {
     if (kind === Kind.Error) s.enumerable = [];
     for (let i = 0; i < n; i++) {
       const k = this.readKey();
-      if ((kind === Kind.Array || kind === Kind.Boxed) && (k === 'length' || isIndex(k))) this.fail('an index or length among named properties');
+      if (kind === Kind.Array && (k === 'length' || isIndex(k))) this.fail('an index or length among named properties');
+      if (chars >= 0 && (k === 'length' || (isIndex(k) && Number(k) < chars))) this.fail("a String object's character among its properties");
       if (kind === Kind.RegExp && k === 'lastIndex') this.fail('lastIndex among named properties');
       s.keys.push(k);
       if (s.enumerable !== undefined) {

@@ -128,3 +128,22 @@ export function builtinBelow(proto: object | null, table: readonly object[]): nu
   }
   return -1;
 }
+
+const NATIVE = /\{\s*\[native code\]\s*\}\s*$/;
+
+/**
+ * Whether a prototype is another realm's copy of a builtin one (a vm context's, or the one a
+ * typed array made from an array gets under a test runner's sandbox): the same native
+ * constructor by name.
+ */
+export function sameBuiltin(p: object, like: object): boolean {
+  const c = Object.getOwnPropertyDescriptor(p, 'constructor')?.value as unknown;
+  const l = Object.getOwnPropertyDescriptor(like, 'constructor')?.value as unknown;
+  return (
+    typeof c === 'function' &&
+    typeof l === 'function' &&
+    (c as { prototype?: unknown }).prototype === p &&
+    c.name === l.name &&
+    NATIVE.test(Function.prototype.toString.call(c))
+  );
+}

@@ -73,7 +73,7 @@ export function decodeReply(bytes: Uint8Array, requestObjects: readonly object[]
       if (r.u8() !== kind) g.fail('a change of another kind');
       const [code, key] = g.readProto();
       const proto = g.resolveProto(kind, subOf(o, kind), code, key);
-      const state = g.body(kind, true);
+      const state = g.body(kind, true, o);
       state.proto = proto;
       changes.push([o, state]);
     }

@@ -17,6 +17,7 @@ import {
   TYPED_ARRAYS,
   TYPED_PROTOS,
   builtinBelow,
+  sameBuiltin,
 } from './kinds.js';
 import { arrayHasOnlyElements, checkBare, checkDescriptor, checkTypedArrayBare, isIndex, keyLabel, levelOf, ownProps } from './props.js';
 import type { CodeRegistry } from './registry.js';
@@ -103,7 +104,7 @@ function constructorName(p: object): string {
 function setProto(o: object, s: Shallow, fallback: object, registry: CodeRegistry): void {
   const p = Object.getPrototypeOf(o) as object | null;
   s.proto = p;
-  if (p === fallback) return;
+  if (p === fallback || (p !== null && sameBuiltin(p, fallback))) return;
   if (p === null) s.protoCode = Proto.Null;
   else if (p === BUFFER_PROTO && s.kind === Kind.TypedArray && s.sub === 1) s.protoCode = Proto.Buffer;
   else {
