@@ -173,7 +173,8 @@ export function applyState(o: object, s: Shallow, fresh: boolean): void {
       if (s.bytes !== undefined) new Uint8Array(o as ArrayBuffer, s.offset, s.bytes.length).set(s.bytes);
       break;
   }
-  if (s.keys.length > 0 || !fresh) applyProps(o, s, fresh);
+  const bare = s.kind === Kind.TypedArray || s.kind === Kind.DataView || s.kind === Kind.ArrayBuffer;
+  if (!bare && (s.keys.length > 0 || !fresh)) applyProps(o, s, fresh);
   if (s.level > Level.Extensible && (fresh || levelOf(o) < s.level)) raise(o, s.level);
 }
 
