@@ -16,7 +16,7 @@ import { HOLE, type Shallow } from './shallow.js';
 const sameValueZero = (a: unknown, b: unknown) => a === b || (a !== a && b !== b);
 
 /** Adds an own data property without running a setter up the prototype chain (or `__proto__`'s). */
-function addKey(o: object, k: string, v: unknown, plain: boolean, enumerable = true): void {
+export function addKey(o: object, k: string, v: unknown, plain: boolean, enumerable = true): void {
   if (enumerable && (plain ? k !== '__proto__' : !(k in o))) (o as Record<string, unknown>)[k] = v;
   else Object.defineProperty(o, k, { value: v, writable: true, enumerable, configurable: true });
 }
@@ -144,7 +144,7 @@ function reconcile(c: object, cur: unknown[], next: unknown[], del: (this: never
   for (const k of cur) if (want === undefined || !want.has(k)) del.call(c as never, k);
 }
 
-function raise(o: object, level: Level): void {
+export function raise(o: object, level: Level): void {
   if (level === Level.Frozen) Object.freeze(o);
   else if (level === Level.Sealed) Object.seal(o);
   else if (level === Level.NonExtensible) Object.preventExtensions(o);

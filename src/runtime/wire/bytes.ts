@@ -11,6 +11,10 @@ const MAX_VARINT = Number.MAX_SAFE_INTEGER;
 /** Strings this short are tried as ASCII first (a byte loop beats the UTF-8 encoder on them). */
 const SHORT = 64;
 
+/** Scratch for float conversions, shared: encoding and decoding are synchronous and never nest. */
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
+
 type WellFormed = string & { isWellFormed?(): boolean };
 /** Whether a string has no lone surrogate (isWellFormed exists from Node 20 on; the scan is the fallback). */
 export function wellFormed(s: string): boolean {
@@ -30,8 +34,6 @@ export function wellFormed(s: string): boolean {
 export class Writer {
   buf: Buffer;
   pos = 0;
-  private readonly f64 = new Float64Array(1);
-  private readonly f64Bytes = new Uint8Array(this.f64.buffer);
 
   constructor(initial = 256) {
     this.buf = Buffer.allocUnsafe(initial);
@@ -72,9 +74,11 @@ export class Writer {
 
   f64le(x: number): void {
     this.ensure(8);
-    this.f64[0] = x;
-    this.buf.set(this.f64Bytes, this.pos);
-    this.pos += 8;
+    f64[0] = x;
+    const buf = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < 8; i++) buf[p + i] = f64Bytes[i]!;
+    this.pos = p + 8;
   }
 
   /** Four bytes to fill in later (an offset not known yet). */
@@ -136,8 +140,6 @@ export class Reader {
   readonly buf: Buffer;
   pos: number;
   end: number;
-  private readonly f64 = new Float64Array(1);
-  private readonly f64Bytes = new Uint8Array(this.f64.buffer);
 
   constructor(bytes: Uint8Array) {
     this.buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -198,9 +200,11 @@ export class Reader {
 
   f64le(): number {
     this.need(8);
-    this.f64Bytes.set(this.buf.subarray(this.pos, this.pos + 8));
-    this.pos += 8;
-    return this.f64[0]!;
+    const buf = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < 8; i++) f64Bytes[i] = buf[p + i]!;
+    this.pos = p + 8;
+    return f64[0]!;
   }
 
   u32le(): number {

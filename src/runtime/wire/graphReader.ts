@@ -5,7 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { types } from 'node:util';
-import { applyState } from './apply.js';
+import { addKey, applyState, raise } from './apply.js';
 import { Reader } from './bytes.js';
 import { WireError } from './errors.js';
 import type { BufferRegion } from './graphWriter.js';
@@ -352,6 +352,10 @@ export class GraphReader {
   drain(): void {
     for (let id = this.known; id < this.objects.length; id++) {
       const o = this.objects[id]!;
+      if (this.kinds[id] === Kind.Object && !this.intoTargets.has(o)) {
+        this.fillObject(o, this.protos[id - this.known]!);
+        continue;
+      }
       const state = this.body(this.kinds[id]!, false, o);
       state.proto = this.protos[id - this.known]!;
       if (this.intoTargets.has(o)) {
@@ -366,6 +370,20 @@ export class GraphReader {
         applyState(o, state, true);
       }
     }
+  }
+
+  /** A new plain or class object's contents, written straight into it (the common case, kept lean). */
+  private fillObject(o: object, proto: object | null): void {
+    const r = this.r;
+    const level = r.u8();
+    if (level > Level.Frozen) this.fail('bad integrity level');
+    const plain = proto === Object.prototype || proto === null;
+    const n = r.count(2);
+    for (let i = 0; i < n; i++) {
+      const k = this.readKey();
+      addKey(o, k, this.value(), plain);
+    }
+    if (level > Level.Extensible) raise(o, level as Level);
   }
 
   /** One object's contents (a change's too, when `change`: then a buffer's new bytes follow). */

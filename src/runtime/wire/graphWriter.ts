@@ -230,9 +230,9 @@ export class GraphWriter {
   }
 
   /** Reads an object's state, turning a refusal into an Uncrossable at its path. */
-  read(o: object, owner: number, key: string | number | undefined): Shallow {
+  read(o: object, owner: number, key: string | number | undefined, head = false): Shallow {
     try {
-      return readShallow(o, this.registry);
+      return readShallow(o, this.registry, head);
     } catch (e) {
       if (e instanceof Refusal) {
         const where = key === undefined ? this.path(owner, undefined) : this.path(owner, key);
@@ -243,11 +243,13 @@ export class GraphWriter {
   }
 
   private newObject(o: object, owner: number, key: string | number): number {
-    const s = this.read(o, owner, key);
+    const s = this.read(o, owner, key, true);
     const id = this.objects.length;
     this.ids.set(o, id);
     this.objects.push(o);
-    this.shallows.push(s);
+    // Plain objects and arrays are read again for their contents when written, so that thousands
+    // waiting in the queue hold no copies of their properties.
+    this.shallows.push(s.kind === Kind.Object || s.kind === Kind.Array ? undefined : s);
     this.kinds.push(s.kind);
     this.parents.push(owner);
     this.via.push(key);
@@ -310,8 +312,9 @@ export class GraphWriter {
   /** Writes the contents of every object not written yet, in id order, until none is left. */
   drain(): void {
     for (let id = this.known; id < this.objects.length; id++) {
-      const s = this.shallows[id]!;
-      this.shallows[id] = undefined;
+      let s = this.shallows[id];
+      if (s === undefined) s = this.read(this.objects[id]!, id, undefined);
+      else this.shallows[id] = undefined;
       this.body(s, id);
     }
   }

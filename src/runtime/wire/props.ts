@@ -61,13 +61,15 @@ export interface Props {
  * carries itself (a RegExp's lastIndex); `hiddenOk` allows non-enumerable ones (errors).
  */
 export function ownProps(o: object, level: Level, hiddenOk: boolean, skip?: (key: string) => boolean): Props {
-  const all = Reflect.ownKeys(o);
+  // Names and symbols apart: Reflect.ownKeys is ten times slower than getOwnPropertyNames.
+  const symbols = Object.getOwnPropertySymbols(o);
+  if (symbols.length > 0) throw new Refusal(keyLabel(symbols[0]!), 'a symbol-keyed property');
+  const all = Object.getOwnPropertyNames(o);
   const keys: string[] = [];
   const values: unknown[] = [];
   const enumerable: boolean[] | undefined = hiddenOk ? [] : undefined;
   for (let i = 0; i < all.length; i++) {
     const key = all[i]!;
-    if (typeof key === 'symbol') throw new Refusal(keyLabel(key), 'a symbol-keyed property');
     if (skip !== undefined && skip(key)) continue;
     const d = Object.getOwnPropertyDescriptor(o, key)!;
     checkDescriptor(key, d, level, hiddenOk);
