@@ -1,0 +1,28 @@
+/** A value that cannot cross faithfully: the caller then runs the call locally. */
+export class Uncrossable extends Error {
+  override name = 'Uncrossable';
+  constructor(
+    /** Where, from the roots: `roots[1][0].onDone`. */
+    readonly path: string,
+    /** Why, as a noun phrase: "a function that is not registered". */
+    readonly reason: string,
+  ) {
+    super(`${path} is ${reason}, which cannot cross`);
+  }
+}
+
+/** Bytes that do not decode or a change that cannot be applied; thrown before anything changed. */
+export class WireError extends Error {
+  override name = 'WireError';
+}
+
+/**
+ * Thrown while reading one object, before the graph writer knows where it is; the writer turns it
+ * into an Uncrossable with the object's path (`at` is the rest of the path, such as `.foo`).
+ */
+export class Refusal {
+  constructor(
+    readonly at: string,
+    readonly reason: string,
+  ) {}
+}

@@ -1,0 +1,487 @@
+/**
+ * Reads what GraphWriter wrote: makes each object at its first mention (so that references are
+ * plain ids), then reads contents in id order with a loop, never recursing on the data. Every
+ * count is checked against the bytes left before anything is allocated for it.
+ */
+import { Buffer } from 'node:buffer';
+import { types } from 'node:util';
+import { addKey, applyState, raise } from './apply.js';
+import { Reader } from './bytes.js';
+import { WireError } from './errors.js';
+import type { BufferRegion } from './graphWriter.js';
+import { bytesPerElement } from './graphWriter.js';
+import { BOXED_PROTOS, BUFFER_PROTO, ERRORS, ERROR_PROTOS, KIND_COUNT, KIND_NAMES, KIND_PROTOS, Kind, Level, Proto, SMALL_INTS, TYPED_ARRAYS, TYPED_PROTOS, Tag } from './kinds.js';
+import { isIndex } from './props.js';
+import type { CodeRegistry } from './registry.js';
+import { HOLE, emptyShallow, kindOf, type Shallow } from './shallow.js';
+
+const MAX_LENGTH = 2 ** 32 - 1;
+const BOXED_TYPES = ['number', 'string', 'boolean', 'bigint'];
+
+interface TrailerEntry {
+  base: number;
+  len: number;
+  start: number;
+}
+
+/** A decoded object that replaces an existing one: its state is written only once all decoded. */
+export interface Deferred {
+  target: object;
+  state: Shallow;
+}
+
+export class GraphReader {
+  readonly r: Reader;
+  readonly objects: (object | null)[] = [];
+  readonly kinds: number[] = [];
+  /** Buffers made here: the sender's offset minus ours, and the part of ours the sender has. */
+  readonly regions = new Map<object, BufferRegion>();
+  private readonly table: string[] = [];
+  private trailer: TrailerEntry[] = [];
+  private nextBuffer = 0;
+  /** Objects below this id are this side's own (known to the sender by id). */
+  private known = 0;
+  /** The root object to decode into, while reading that root. */
+  private into: object | undefined;
+  /** Objects decoded into, with the bytes of those that are buffers. */
+  private readonly intoTargets = new Map<object, { bytes: Uint8Array; offset: number } | undefined>();
+  /** Their states, written once everything decoded. */
+  readonly deferred: Deferred[] = [];
+  /** The prototype of each object made here (ids from `known` on). */
+  private readonly protos: (object | null)[] = [];
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly registry: CodeRegistry,
+  ) {
+    this.r = new Reader(bytes);
+  }
+
+  fail(what: string): never {
+    return this.r.fail(what);
+  }
+
+  /** Checks the header (magic, version, message type) and reads the trailer of buffer bytes. */
+  header(type: number): void {
+    const r = this.r;
+    if (r.u8() !== 0x43 || r.u8() !== 0x57) this.fail('not a clonecloud message');
+    if (r.u8() !== 1) this.fail('unknown format version');
+    if (r.u8() !== type) this.fail('unexpected message type');
+    const at = r.u32le();
+    if (at < r.pos || at > r.end) this.fail('trailer out of bounds');
+    const body = r.pos;
+    const end = r.end;
+    r.pos = at;
+    const n = r.count(2);
+    const entries: TrailerEntry[] = [];
+    for (let i = 0; i < n; i++) {
+      const base = r.varint();
+      const len = r.count(1);
+      entries.push({ base, len, start: r.pos });
+      r.pos += len;
+    }
+    if (r.pos !== end) this.fail('bytes after the trailer');
+    this.trailer = entries;
+    r.pos = body;
+    r.end = at;
+  }
+
+  /** The last check: every byte and every buffer was used. */
+  finish(): void {
+    if (this.r.pos !== this.r.end) this.fail('bytes left over');
+    if (this.nextBuffer !== this.trailer.length) this.fail('buffers left over');
+  }
+
+  adopt(objects: readonly object[]): void {
+    for (const o of objects) {
+      this.objects.push(o);
+      this.kinds.push(-1);
+    }
+    this.known = objects.length;
+  }
+
+  /** Reads one value, decoding its object into `into` when given (a root only). */
+  root(into: object | undefined): unknown {
+    this.into = into;
+    const v = this.value();
+    if (this.into !== undefined) this.fail('a root decoded into an object is not a new object');
+    return v;
+  }
+
+  readKey(): string {
+    const v = this.r.varint();
+    if (v === 1) {
+      const s = this.r.str();
+      this.table.push(s);
+      return s;
+    }
+    if (v % 2 === 1 || v / 2 >= this.table.length) this.fail('bad key');
+    return this.table[v / 2]!;
+  }
+
+  value(): unknown {
+    const r = this.r;
+    const tag = r.u8();
+    if (tag >= Tag.SmallInt) {
+      if (tag >= Tag.SmallInt + SMALL_INTS) this.fail('unknown tag');
+      return tag - Tag.SmallInt;
+    }
+    switch (tag) {
+      case Tag.Undefined:
+        return undefined;
+      case Tag.Null:
+        return null;
+      case Tag.False:
+        return false;
+      case Tag.True:
+        return true;
+      case Tag.Int: {
+        const z = r.varint();
+        return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      }
+      case Tag.Float:
+        return r.f64le();
+      case Tag.BigInt: {
+        const sign = r.u8();
+        if (sign > 1) this.fail('bad bigint sign');
+        const n = r.count(1);
+        const m = n === 0 ? 0n : BigInt('0x' + r.bytes(n).toString('hex'));
+        return sign === 1 ? -m : m;
+      }
+      case Tag.Str:
+        return r.str();
+      case Tag.StrNew: {
+        const s = r.str();
+        this.table.push(s);
+        return s;
+      }
+      case Tag.StrRef: {
+        const i = r.varint();
+        if (i >= this.table.length) this.fail('bad string reference');
+        return this.table[i];
+      }
+      case Tag.Ref: {
+        const id = r.varint();
+        const o = id < this.objects.length ? this.objects[id] : null;
+        if (o === null || o === undefined) this.fail('bad object reference');
+        return o;
+      }
+      case Tag.Function: {
+        const key = this.readKey();
+        const fn = this.registry.functionOf(key);
+        if (fn === undefined) this.fail(`unknown function key ${JSON.stringify(key)}`);
+        return fn;
+      }
+      case Tag.New:
+        return this.newObject();
+      default:
+        return this.fail('unknown tag');
+    }
+  }
+
+  /** A prototype named on the wire, for an object of a kind and subtype. */
+  resolveProto(kind: number, sub: number, code: number, key: string | undefined): object | null {
+    switch (code) {
+      case Proto.Default:
+        return kind === Kind.Error ? ERROR_PROTOS[sub]! : kind === Kind.TypedArray ? TYPED_PROTOS[sub]! : kind === Kind.Boxed ? BOXED_PROTOS[sub]! : KIND_PROTOS[kind]!;
+      case Proto.Null:
+        return null;
+      case Proto.Buffer:
+        if (kind !== Kind.TypedArray || sub !== 1) this.fail('Buffer prototype on another kind');
+        return BUFFER_PROTO;
+      case Proto.Registered: {
+        const p = this.registry.prototypeOf(key!);
+        if (p === undefined) this.fail(`unknown class key ${JSON.stringify(key)}`);
+        return p;
+      }
+      default:
+        return this.fail('bad prototype');
+    }
+  }
+
+  readProto(): [number, string | undefined] {
+    const code = this.r.u8();
+    return [code, code === Proto.Registered ? this.readKey() : undefined];
+  }
+
+  private newObject(): object {
+    const r = this.r;
+    const into = this.into;
+    this.into = undefined;
+    const kind = r.u8();
+    if (kind >= KIND_COUNT) this.fail('unknown kind');
+    const [code, key] = this.readProto();
+    const id = this.objects.length;
+    this.objects.push(null);
+    this.kinds.push(kind);
+    let sub = 0;
+    if (kind === Kind.Error || kind === Kind.Boxed || kind === Kind.TypedArray) {
+      sub = r.u8();
+      const subs = kind === Kind.Error ? ERRORS.length : kind === Kind.Boxed ? BOXED_TYPES.length : TYPED_ARRAYS.length;
+      if (sub >= subs) this.fail('unknown subtype');
+    }
+    const proto = this.resolveProto(kind, sub, code, key);
+    this.protos.push(proto);
+    let o: object;
+    switch (kind) {
+      case Kind.Object:
+        o = proto === Object.prototype ? {} : (Object.create(proto) as object);
+        break;
+      case Kind.Array:
+        o = [];
+        break;
+      case Kind.Map:
+        o = new Map();
+        break;
+      case Kind.Set:
+        o = new Set();
+        break;
+      case Kind.Date:
+        o = new Date(0);
+        break;
+      case Kind.RegExp: {
+        const source = r.str();
+        const flags = r.str();
+        try {
+          o = new RegExp(source, flags);
+        } catch {
+          this.fail('bad regular expression');
+        }
+        break;
+      }
+      case Kind.Error:
+        o = makeError(sub);
+        break;
+      case Kind.Boxed: {
+        const v = this.value();
+        if (typeof v !== BOXED_TYPES[sub]) this.fail('bad boxed primitive');
+        o = Object(v) as object;
+        break;
+      }
+      case Kind.ArrayBuffer:
+        o = this.buffer();
+        break;
+      default:
+        o = this.view(kind, sub, code, into);
+        if (into === undefined && Object.getPrototypeOf(o) !== proto) Object.setPrototypeOf(o, proto);
+        this.objects[id] = o;
+        return o;
+    }
+    if (into !== undefined) o = this.decodeInto(into, o, kind);
+    else if (Object.getPrototypeOf(o) !== proto) Object.setPrototypeOf(o, proto);
+    this.objects[id] = o;
+    return o;
+  }
+
+  /** A new buffer with the next trailer entry's bytes. */
+  private buffer(): ArrayBuffer {
+    const e = this.trailer[this.nextBuffer++];
+    if (e === undefined) this.fail('more buffers than the trailer has');
+    const ab = new ArrayBuffer(e.len);
+    new Uint8Array(ab).set(this.r.buf.subarray(e.start, e.start + e.len));
+    this.regions.set(ab, { delta: e.base, lo: 0, hi: e.len });
+    return ab;
+  }
+
+  private view(kind: number, sub: number, code: number, into: object | undefined): object {
+    const r = this.r;
+    const abId = this.objects.length;
+    const ab = this.value();
+    if (!types.isArrayBuffer(ab)) this.fail('a view without a buffer');
+    const abFresh = this.objects.length === abId + 1 && this.objects[abId] === ab;
+    // Offsets are the sender's on a buffer made here, this side's own on one of its own buffers.
+    const at = r.varint() - (this.regions.get(ab)?.delta ?? 0);
+    const length = r.varint();
+    const size = kind === Kind.TypedArray ? bytesPerElement(sub) : 1;
+    if (at < 0 || at % size !== 0 || at + length * size > ab.byteLength) this.fail('a view outside its buffer');
+    const view: object =
+      kind === Kind.DataView ? new DataView(ab, at, length) : code === Proto.Buffer ? Buffer.from(ab, at, length) : new TYPED_ARRAYS[sub]!(ab, at, length);
+    if (into === undefined) return view;
+    if (!abFresh) this.fail('a view decoded into an object shares an earlier buffer');
+    return this.viewInto(into, view as ArrayBufferView, kind, sub, ab, at, abId);
+  }
+
+  /**
+   * A root view decoded into an existing view of the same type and length: the buffer decoded
+   * with it is replaced by the target's own buffer (the bytes go there once all is decoded).
+   */
+  private viewInto(into: object, view: ArrayBufferView, kind: number, sub: number, ab: ArrayBuffer, at: number, abId: number): object {
+    const target = into as ArrayBufferView;
+    const same =
+      kind === Kind.DataView
+        ? types.isDataView(into) && target.byteLength === view.byteLength
+        : types.isTypedArray(into) && into instanceof TYPED_ARRAYS[sub]! && target.byteLength === view.byteLength;
+    if (!same) this.fail(`cannot decode a ${kind === Kind.DataView ? 'DataView' : TYPED_ARRAYS[sub]!.name} into that object`);
+    const shift = target.byteOffset - at;
+    const own = target.buffer as ArrayBuffer;
+    if (shift < 0 || shift + ab.byteLength > own.byteLength) this.fail('a view decoded into an object does not fit its buffer');
+    const region = this.regions.get(ab)!;
+    this.regions.delete(ab);
+    this.regions.set(own, { delta: region.delta - shift, lo: shift, hi: shift + ab.byteLength });
+    this.objects[abId] = own;
+    this.protos[abId - this.known] = Object.getPrototypeOf(own) as object;
+    this.intoTargets.set(own, { bytes: new Uint8Array(ab), offset: shift });
+    this.intoTargets.set(into, undefined);
+    return into;
+  }
+
+  /** A root decoded into an existing object of the same kind: its contents are deferred. */
+  private decodeInto(into: object, made: object, kind: number): object {
+    const ok =
+      kind === Kind.Object
+        ? kindOf(into) === Kind.Object && !types.isProxy(into)
+        : kindOf(into) === kind &&
+          (kind === Kind.Error
+            ? Object.getPrototypeOf(made) === Object.getPrototypeOf(into)
+            : kind === Kind.RegExp
+              ? (into as RegExp).source === (made as RegExp).source && (into as RegExp).flags === (made as RegExp).flags
+              : kind === Kind.ArrayBuffer
+                ? (into as ArrayBuffer).byteLength === (made as ArrayBuffer).byteLength
+                : kind !== Kind.Boxed);
+    if (!ok) this.fail(`cannot decode ${KIND_NAMES[kind]} into that object`);
+    if (kind === Kind.ArrayBuffer) {
+      const region = this.regions.get(made)!;
+      this.regions.delete(made);
+      this.regions.set(into, region);
+      this.intoTargets.set(into, { bytes: new Uint8Array(made as ArrayBuffer), offset: 0 });
+    } else this.intoTargets.set(into, undefined);
+    return into;
+  }
+
+  /** Reads the contents of every object made since, in id order: builds each, or defers it (into). */
+  drain(): void {
+    for (let id = this.known; id < this.objects.length; id++) {
+      const o = this.objects[id]!;
+      if (this.kinds[id] === Kind.Object && !this.intoTargets.has(o)) {
+        this.fillObject(o, this.protos[id - this.known]!);
+        continue;
+      }
+      const state = this.body(this.kinds[id]!, false, o);
+      state.proto = this.protos[id - this.known]!;
+      if (this.intoTargets.has(o)) {
+        const bytes = this.intoTargets.get(o);
+        if (bytes !== undefined) {
+          state.bytes = bytes.bytes;
+          state.offset = bytes.offset;
+        }
+        this.deferred.push({ target: o, state });
+      } else {
+        if (state.kind === Kind.TypedArray && state.level === Level.Frozen && (o as Uint8Array).length > 0) this.fail('a frozen typed array with elements');
+        applyState(o, state, true);
+      }
+    }
+  }
+
+  /** A new plain or class object's contents, written straight into it (the common case, kept lean). */
+  private fillObject(o: object, proto: object | null): void {
+    const r = this.r;
+    const level = r.u8();
+    if (level > Level.Frozen) this.fail('bad integrity level');
+    const plain = proto === Object.prototype || proto === null;
+    const n = r.count(2);
+    for (let i = 0; i < n; i++) {
+      const k = this.readKey();
+      addKey(o, k, this.value(), plain);
+    }
+    if (level > Level.Extensible) raise(o, level as Level);
+  }
+
+  /** One object's contents (a change's too, when `change`: then a buffer's new bytes follow). */
+  body(kind: number, change: boolean, o: object): Shallow {
+    const r = this.r;
+    const s = emptyShallow(kind as Kind);
+    const chars = kind === Kind.Boxed && types.isStringObject(o) ? String.prototype.valueOf.call(o).length : -1;
+    if (kind === Kind.Boxed) s.state = (o as object).valueOf();
+    const level = r.u8();
+    if (level > Level.Frozen) this.fail('bad integrity level');
+    s.level = level as Level;
+    switch (kind) {
+      case Kind.Array: {
+        const length = r.varint();
+        if (length > MAX_LENGTH) this.fail('array too long');
+        s.length = length;
+        const mode = r.u8();
+        if (mode === 0) {
+          r.need(length);
+          const items = new Array<unknown>(length);
+          for (let i = 0; i < length; i++) {
+            if (r.buf[r.pos] === Tag.Hole) {
+              r.pos++;
+              items[i] = HOLE;
+            } else items[i] = this.value();
+          }
+          s.items = items;
+        } else if (mode === 1) {
+          const n = r.count(2);
+          const items: unknown[] = [];
+          let last = -1;
+          for (let i = 0; i < n; i++) {
+            const k = r.varint();
+            if (k <= last || k >= length) this.fail('bad sparse index');
+            last = k;
+            items.push(k, this.value());
+          }
+          s.items = items;
+          s.sparse = true;
+        } else this.fail('bad array mode');
+        break;
+      }
+      case Kind.Map: {
+        const n = r.count(2);
+        const items: unknown[] = [];
+        for (let i = 0; i < 2 * n; i++) items.push(this.value());
+        s.items = items;
+        break;
+      }
+      case Kind.Set: {
+        const n = r.count(1);
+        const items: unknown[] = [];
+        for (let i = 0; i < n; i++) items.push(this.value());
+        s.items = items;
+        break;
+      }
+      case Kind.Date:
+        s.state = r.f64le();
+        break;
+      case Kind.RegExp:
+        s.state = this.value();
+        break;
+      case Kind.ArrayBuffer:
+        if (change) {
+          s.offset = r.varint();
+          s.bytes = r.bytes(r.count(1));
+        }
+        break;
+    }
+    const n = r.count(2);
+    if (n > 0 && (kind === Kind.TypedArray || kind === Kind.DataView || kind === Kind.ArrayBuffer)) this.fail('properties on a buffer or view');
+    if (kind === Kind.Error) s.enumerable = [];
+    for (let i = 0; i < n; i++) {
+      const k = this.readKey();
+      if (kind === Kind.Array && (k === 'length' || isIndex(k))) this.fail('an index or length among named properties');
+      if (chars >= 0 && (k === 'length' || (isIndex(k) && Number(k) < chars))) this.fail("a String object's character among its properties");
+      if (kind === Kind.RegExp && k === 'lastIndex') this.fail('lastIndex among named properties');
+      s.keys.push(k);
+      if (s.enumerable !== undefined) {
+        const e = r.u8();
+        if (e > 1) this.fail('bad property flag');
+        s.enumerable.push(e === 1);
+      }
+      s.values.push(this.value());
+    }
+    return s;
+  }
+}
+
+/** An error of a builtin type with no own properties yet (they come with its contents). */
+function makeError(sub: number): Error {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const e = sub === 7 ? new AggregateError([]) : new (ERRORS[sub] as ErrorConstructor)();
+    for (const k of Object.getOwnPropertyNames(e)) delete (e as unknown as Record<string, unknown>)[k];
+    return e;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

@@ -1,0 +1,403 @@
+/**
+ * Writes an object graph. Each object gets a wire id at its first mention, where its kind,
+ * prototype and what creating it needs are written (so the reader can make it at once and every
+ * later reference is a plain id); its contents follow later, in id order (breadth first), so
+ * that neither side recurses on the data's depth. ArrayBuffer bytes go in a trailer, because a
+ * buffer reached only through views sends just the part those views cover (a pooled Buffer does
+ * not carry its 8 KB slab), which is known only once the whole graph has been seen.
+ */
+import { Buffer } from 'node:buffer';
+import { Refusal, Uncrossable } from './errors.js';
+import { Writer } from './bytes.js';
+import { Kind, Proto, SMALL_INTS, Tag } from './kinds.js';
+import { keyLabel } from './props.js';
+import type { CodeRegistry } from './registry.js';
+import { HOLE, readShallow, type Shallow } from './shallow.js';
+
+/** Strings up to this length go through the string table (keys always do). */
+const TABLE_UP_TO = 32;
+/** Integers this large in magnitude are sent as floats (zigzag must stay a safe integer). */
+const INT_LIMIT = 2 ** 52;
+
+/** Where a buffer's part on the wire starts (`delta`: the peer's offset minus ours) and what it covers. */
+export interface BufferRegion {
+  delta: number;
+  lo: number;
+  hi: number;
+}
+
+interface Region {
+  ab: ArrayBuffer;
+  lo: number;
+  hi: number;
+  whole: boolean;
+}
+
+export class GraphWriter {
+  readonly w = new Writer();
+  readonly ids = new Map<object, number>();
+  readonly objects: object[] = [];
+  private readonly shallows: (Shallow | undefined)[] = [];
+  private readonly kinds: number[] = [];
+  private readonly parents: number[] = [];
+  private readonly via: (string | number)[] = [];
+  private readonly table = new Map<string, number>();
+  private readonly regions: Region[] = [];
+  private readonly regionOf = new Map<number, Region>();
+  /** Objects below this id are known to the peer already (the request's, when replying). */
+  private known = 0;
+
+  constructor(
+    private readonly registry: CodeRegistry,
+    /** How the roots are named in paths: `roots` or `values`. */
+    private readonly rootName: string,
+    /** Known buffers' regions, for views made over them (replies only). */
+    private readonly knownRegions?: WeakMap<ArrayBuffer, BufferRegion>,
+  ) {}
+
+  private trailerAt = 0;
+
+  /** The header: magic "CW", format version, message type, where the trailer starts (filled in by end). */
+  start(type: number): void {
+    const w = this.w;
+    w.u8(0x43);
+    w.u8(0x57);
+    w.u8(1);
+    w.u8(type);
+    this.trailerAt = w.reserve32();
+  }
+
+  /** Writes the contents still owed and the trailer; the message. */
+  end(): Uint8Array {
+    this.drain();
+    if (this.w.pos > 0xffffffff) throw new RangeError('a message over 4 GB');
+    this.w.patch32(this.trailerAt, this.w.pos);
+    this.trailer();
+    return this.w.result();
+  }
+
+  /** Gives the peer's own objects their ids (and labels for paths). */
+  adopt(objects: readonly object[], label: string): void {
+    for (let i = 0; i < objects.length; i++) {
+      this.ids.set(objects[i]!, i);
+      this.objects.push(objects[i]!);
+      this.shallows.push(undefined);
+      this.kinds.push(-1);
+      this.parents.push(-1);
+      this.via.push(`${label}[${i}]`);
+    }
+    this.known = objects.length;
+  }
+
+  /** Another object that stands for a known id (a constructor's new instance for the device's `this`). */
+  alias(o: object, id: number): void {
+    this.ids.set(o, id);
+  }
+
+  /** How one step of a path reads: a property, an element, a Map or Set entry, or a fixed label. */
+  private label(ownerKind: number, key: string | number): string {
+    if (typeof key === 'string') return key.charCodeAt(0) === 0 ? key.slice(1) : keyLabel(key);
+    if (ownerKind === Kind.Map) return `.[[entries]][${Math.floor(key / 2)}].${key % 2 === 0 ? 'key' : 'value'}`;
+    if (ownerKind === Kind.Set) return `.[[entries]][${key}]`;
+    return `[${key}]`;
+  }
+
+  /** The path of a value: from its root through its owner (-1: it is a root) and key. */
+  path(owner: number, key: string | number | undefined): string {
+    if (owner < 0) return `${this.rootName}[${key as number}]`;
+    const parts: string[] = [];
+    if (key !== undefined) parts.push(this.label(this.kinds[owner]!, key));
+    for (let id = owner; ; ) {
+      const v = this.via[id]!;
+      const parent = this.parents[id]!;
+      if (parent < 0) {
+        parts.push(typeof v === 'number' ? `${this.rootName}[${v}]` : v);
+        break;
+      }
+      parts.push(this.label(this.kinds[parent]!, v));
+      id = parent;
+    }
+    return parts.reverse().join('');
+  }
+
+  uncrossable(owner: number, key: string | number | undefined, reason: string): Uncrossable {
+    return new Uncrossable(this.path(owner, key), reason);
+  }
+
+  key(k: string): void {
+    const i = this.table.get(k);
+    if (i !== undefined) this.w.varint(i * 2);
+    else {
+      this.table.set(k, this.table.size);
+      this.w.u8(1);
+      this.w.str(k);
+    }
+  }
+
+  /** Writes one value; `owner` and `key` say where it is, for paths (owner -1: a root). */
+  value(v: unknown, owner: number, key: string | number): void {
+    const w = this.w;
+    switch (typeof v) {
+      case 'number':
+        if (Number.isInteger(v) && (v !== 0 || 1 / v > 0)) {
+          if (v >= 0 && v < SMALL_INTS) w.u8(Tag.SmallInt + v);
+          else if (v < INT_LIMIT && v > -INT_LIMIT) {
+            w.u8(Tag.Int);
+            w.varint(v >= 0 ? v * 2 : -v * 2 - 1);
+          } else {
+            w.u8(Tag.Float);
+            w.f64le(v);
+          }
+        } else {
+          w.u8(Tag.Float);
+          w.f64le(v);
+        }
+        return;
+      case 'string':
+        if (v.length <= TABLE_UP_TO) {
+          const i = this.table.get(v);
+          if (i !== undefined) {
+            w.u8(Tag.StrRef);
+            w.varint(i);
+          } else {
+            this.table.set(v, this.table.size);
+            w.u8(Tag.StrNew);
+            w.str(v);
+          }
+        } else {
+          w.u8(Tag.Str);
+          w.str(v);
+        }
+        return;
+      case 'boolean':
+        w.u8(v ? Tag.True : Tag.False);
+        return;
+      case 'undefined':
+        w.u8(Tag.Undefined);
+        return;
+      case 'bigint':
+        this.bigint(v);
+        return;
+      case 'symbol':
+        if (v === HOLE) {
+          w.u8(Tag.Hole);
+          return;
+        }
+        throw this.uncrossable(owner, key, 'a symbol');
+      case 'function': {
+        const k = this.registry.keyOfFunction(v);
+        if (k === undefined) {
+          const isClass = /^class[\s{]/.test(Function.prototype.toString.call(v));
+          throw this.uncrossable(owner, key, `a ${isClass ? 'class' : 'function'} that is not registered${v.name ? ` (${v.name})` : ''}`);
+        }
+        w.u8(Tag.Function);
+        this.key(k);
+        return;
+      }
+      default: {
+        if (v === null) {
+          w.u8(Tag.Null);
+          return;
+        }
+        const id = this.ids.get(v as object);
+        if (id === undefined) {
+          const nid = this.newObject(v as object, owner, key);
+          // A buffer held as a value (not only through views) crosses whole.
+          if (this.kinds[nid] === Kind.ArrayBuffer) this.regionOf.get(nid)!.whole = true;
+        } else {
+          w.u8(Tag.Ref);
+          w.varint(id);
+          if (this.kinds[id] === Kind.ArrayBuffer) this.regionOf.get(id)!.whole = true;
+        }
+      }
+    }
+  }
+
+  /** Sign byte, then the magnitude big-endian (through hex, linear in its size both ways). */
+  private bigint(v: bigint): void {
+    const w = this.w;
+    w.u8(Tag.BigInt);
+    w.u8(v < 0n ? 1 : 0);
+    if (v === 0n) {
+      w.varint(0);
+      return;
+    }
+    let hex = (v < 0n ? -v : v).toString(16);
+    if (hex.length % 2 === 1) hex = '0' + hex;
+    const bytes = Buffer.from(hex, 'hex');
+    w.varint(bytes.length);
+    w.bytes(bytes);
+  }
+
+  /** Reads an object's state, turning a refusal into an Uncrossable at its path. */
+  read(o: object, owner: number, key: string | number | undefined, head = false): Shallow {
+    try {
+      return readShallow(o, this.registry, head);
+    } catch (e) {
+      if (e instanceof Refusal) {
+        const where = key === undefined ? this.path(owner, undefined) : this.path(owner, key);
+        throw new Uncrossable(where + e.at, e.reason);
+      }
+      throw e;
+    }
+  }
+
+  private newObject(o: object, owner: number, key: string | number): number {
+    const s = this.read(o, owner, key, true);
+    const id = this.objects.length;
+    this.ids.set(o, id);
+    this.objects.push(o);
+    // Plain objects and arrays are read again for their contents when written, so that thousands
+    // waiting in the queue hold no copies of their properties.
+    this.shallows.push(s.kind === Kind.Object || s.kind === Kind.Array ? undefined : s);
+    this.kinds.push(s.kind);
+    this.parents.push(owner);
+    this.via.push(key);
+    const w = this.w;
+    w.u8(Tag.New);
+    w.u8(s.kind);
+    this.proto(s);
+    switch (s.kind) {
+      case Kind.Error:
+      case Kind.Boxed:
+        w.u8(s.sub);
+        if (s.kind === Kind.Boxed) this.value(s.state, id, '\0.[[PrimitiveValue]]');
+        break;
+      case Kind.RegExp:
+        w.str(s.source);
+        w.str(s.flags);
+        break;
+      case Kind.ArrayBuffer: {
+        const r: Region = { ab: o as ArrayBuffer, lo: Infinity, hi: 0, whole: false };
+        this.regions.push(r);
+        this.regionOf.set(id, r);
+        break;
+      }
+      case Kind.TypedArray:
+      case Kind.DataView:
+        this.view(s, id);
+        break;
+    }
+    return id;
+  }
+
+  private view(s: Shallow, id: number): void {
+    const w = this.w;
+    if (s.kind === Kind.TypedArray) w.u8(s.sub);
+    const ab = s.buffer!;
+    const abId = this.ids.get(ab);
+    let delta = 0;
+    if (abId === undefined) this.newObject(ab, id, '\0.buffer');
+    else {
+      w.u8(Tag.Ref);
+      w.varint(abId);
+      if (abId < this.known) delta = this.knownRegions?.get(ab)?.delta ?? 0;
+    }
+    const bytes = s.kind === Kind.TypedArray ? s.length * bytesPerElement(s.sub) : s.length;
+    const region = this.regionOf.get(this.ids.get(ab)!);
+    if (region !== undefined) {
+      region.lo = Math.min(region.lo, s.offset);
+      region.hi = Math.max(region.hi, s.offset + bytes);
+    }
+    if (s.offset + delta < 0) throw this.uncrossable(id, '\0.byteOffset', 'a view outside the part of its buffer that the device has');
+    w.varint(s.offset + delta);
+    w.varint(s.length);
+  }
+
+  proto(s: Shallow): void {
+    this.w.u8(s.protoCode);
+    if (s.protoCode === Proto.Registered) this.key(s.protoKey!);
+  }
+
+  /** Writes the contents of every object not written yet, in id order, until none is left. */
+  drain(): void {
+    for (let id = this.known; id < this.objects.length; id++) {
+      let s = this.shallows[id];
+      if (s === undefined) s = this.read(this.objects[id]!, id, undefined);
+      else this.shallows[id] = undefined;
+      this.body(s, id);
+    }
+  }
+
+  /** An object's contents: integrity level, kind-specific state, named properties. */
+  body(s: Shallow, id: number, change = false): void {
+    const w = this.w;
+    w.u8(s.level);
+    switch (s.kind) {
+      case Kind.ArrayBuffer:
+        // A known buffer's new bytes: where they go on the peer's buffer, then the bytes.
+        if (change) {
+          w.varint(s.offset);
+          w.varint(s.bytes!.length);
+          w.bytes(s.bytes!);
+        }
+        break;
+      case Kind.Array: {
+        const items = s.items!;
+        w.varint(s.length);
+        w.u8(s.sparse ? 1 : 0);
+        if (s.sparse) {
+          w.varint(items.length / 2);
+          for (let i = 0; i < items.length; i += 2) {
+            w.varint(items[i] as number);
+            this.value(items[i + 1], id, items[i] as number);
+          }
+        } else for (let i = 0; i < items.length; i++) this.value(items[i], id, i);
+        break;
+      }
+      case Kind.Map: {
+        const items = s.items!;
+        w.varint(items.length / 2);
+        for (let i = 0; i < items.length; i += 2) {
+          this.value(items[i], id, i);
+          this.value(items[i + 1], id, i + 1);
+        }
+        break;
+      }
+      case Kind.Set: {
+        const items = s.items!;
+        w.varint(items.length);
+        for (let i = 0; i < items.length; i++) this.value(items[i], id, i);
+        break;
+      }
+      case Kind.Date:
+        w.f64le(s.state as number);
+        break;
+      case Kind.RegExp:
+        this.value(s.state, id, '\0.lastIndex');
+        break;
+    }
+    const { keys, values, enumerable } = s;
+    w.varint(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      this.key(k);
+      if (enumerable !== undefined) w.u8(enumerable[i] ? 1 : 0);
+      this.value(values[i], id, k);
+    }
+  }
+
+  /** The bytes of every new buffer, as the part its views cover (all of it when held directly). */
+  trailer(): void {
+    const w = this.w;
+    w.varint(this.regions.length);
+    let total = 0;
+    for (const r of this.regions) total += r.whole ? r.ab.byteLength : Math.max(0, r.hi - r.lo) + 8;
+    w.ensure(total + 20 * this.regions.length);
+    for (const r of this.regions) {
+      const n = r.ab.byteLength;
+      let lo = r.whole || r.lo === Infinity ? 0 : r.lo;
+      const hi = r.whole || r.lo === Infinity ? (r.whole ? n : 0) : r.hi;
+      // Aligned to 8 so that every view keeps an offset its element size divides.
+      lo -= lo % 8;
+      w.varint(lo);
+      w.varint(hi - lo);
+      w.bytes(new Uint8Array(r.ab, lo, hi - lo));
+    }
+  }
+}
+
+const SIZES = [1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8];
+export function bytesPerElement(sub: number): number {
+  return SIZES[sub]!;
+}
