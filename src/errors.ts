@@ -23,3 +23,11 @@ export class CheckFailed extends Error {
     this.name = 'CheckFailed';
   }
 }
+
+/** The program a command ran (`clonecloud run -- ...`) ended with this code: the CLI exits with it too. */
+export class ProgramExit extends Error {
+  constructor(readonly code: number) {
+    super(`the program exited with code ${code}`);
+    this.name = 'ProgramExit';
+  }
+}

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CheckFailed, InputError } from '../errors.js';
+import { CheckFailed, InputError, ProgramExit } from '../errors.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerExplain } from './commands/explain.js';
@@ -7,6 +7,8 @@ import { registerGraph } from './commands/graph.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerPartition } from './commands/partition.js';
 import { registerRecord } from './commands/record.js';
+import { registerRun } from './commands/run.js';
+import { registerServe } from './commands/serve.js';
 import { registerImport } from './commands/import.js';
 import { consoleOutput, type Output } from './output.js';
 
@@ -27,6 +29,8 @@ export async function main(argv: string[], output: Output = consoleOutput()): Pr
   registerExplain(program, output);
   registerDiff(program, output);
   registerGraph(program, output);
+  registerServe(program, output);
+  registerRun(program, output);
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);
@@ -37,6 +41,7 @@ export async function main(argv: string[], output: Output = consoleOutput()): Pr
       return benign.includes(error.code) ? EXIT.ok : EXIT.badInput;
     }
     if (error instanceof CheckFailed) return EXIT.checkFailed;
+    if (error instanceof ProgramExit) return error.code;
     if (error instanceof InputError) {
       output.err(`${output.errColor.red('error')}: ${error.message}`);
       return EXIT.badInput;

@@ -1,0 +1,138 @@
+/**
+ * The clone's worker threads, one call at a time each, so that one heavy call does not hold up
+ * the others. Calls wait in a bounded queue; a full queue answers 503 at once (the device then
+ * runs the call itself) rather than letting waits grow without bound. A call that overruns its
+ * deadline ends its worker (synchronous code cannot be interrupted otherwise), which is replaced.
+ */
+import { Worker } from 'node:worker_threads';
+import type { CallRequest, CallResult } from './invoke.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker.js';
+
+export interface PoolOptions {
+  size: number;
+  /** Calls that may wait for a worker; more are refused with 503. */
+  maxQueue: number;
+  setup: WorkerSetup;
+}
+
+export interface StartReport {
+  loaded: string[];
+  failed: { file: string; error: string }[];
+  entries: string[];
+}
+
+interface Job {
+  call: CallRequest;
+  deadlineMs: number;
+  resolve(result: CallResult & { ms: number }): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: { id: number; job: Job; timer: NodeJS.Timeout };
+  overran?: boolean;
+}
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+export class Pool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  /** Starts every worker and waits until each has loaded the app. */
+  async start(): Promise<StartReport> {
+    const reports = await Promise.all(Array.from({ length: this.options.size }, () => this.spawn()));
+    return reports[0]!;
+  }
+
+  get busy(): number {
+    return this.slots.filter((s) => s.job).length;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  run(call: CallRequest, deadlineMs: number): Promise<CallResult & { ms: number }> {
+    return new Promise((resolve) => {
+      if (this.closed) return resolve({ status: 503, message: 'the clone is shutting down', ms: 0 });
+      const job: Job = { call, deadlineMs, resolve };
+      const idle = this.slots.find((s) => !s.job);
+      if (idle) this.dispatch(idle, job);
+      else if (this.queue.length < this.options.maxQueue) this.queue.push(job);
+      else resolve({ status: 503, message: `all ${this.slots.length} workers are busy and ${this.queue.length} calls wait`, ms: 0 });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ status: 503, message: 'the clone is shutting down', ms: 0 });
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Promise<StartReport> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(WORKER_URL, { workerData: this.options.setup, stdout: false, stderr: false });
+      const slot: Slot = { worker };
+      let ready = false;
+      worker.on('message', (msg: FromWorker) => {
+        if (msg.type === 'ready') {
+          ready = true;
+          this.slots.push(slot);
+          resolve({ loaded: msg.loaded, failed: msg.failed, entries: msg.entries });
+          this.next(slot);
+        } else if (slot.job && msg.id === slot.job.id) {
+          const { job, timer } = slot.job;
+          clearTimeout(timer);
+          slot.job = undefined;
+          job.resolve({ status: msg.status, ms: msg.ms, ...(msg.body ? { body: msg.body } : {}), ...(msg.message ? { message: msg.message } : {}) });
+          this.next(slot);
+        }
+      });
+      worker.on('error', (error) => {
+        if (!ready) reject(error);
+      });
+      worker.on('exit', () => {
+        if (!ready) return reject(new Error('a worker stopped while loading the app'));
+        this.replace(slot, slot.overran ? { status: 504, message: 'the call overran its deadline' } : { status: 500, message: 'the worker running the call stopped' });
+      });
+    });
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    const id = this.nextId++;
+    // A second beyond the device's own deadline: by then the device has run the call itself.
+    const timer = setTimeout(() => {
+      slot.overran = true;
+      void slot.worker.terminate();
+    }, job.deadlineMs + 1000);
+    slot.job = { id, job, timer };
+    const message: ToWorker = { id, ...job.call };
+    slot.worker.postMessage(message);
+  }
+
+  private next(slot: Slot): void {
+    const job = this.queue.shift();
+    if (job) this.dispatch(slot, job);
+  }
+
+  /** A worker ended (a call overran, or crashed): answer its call and start another worker. */
+  private replace(slot: Slot, result: CallResult): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    if (slot.job) {
+      clearTimeout(slot.job.timer);
+      const overran = slot.job.job;
+      slot.job = undefined;
+      overran.resolve({ ...result, ms: 0 });
+    }
+    if (this.closed) return;
+    this.spawn().catch(() => {
+      // the app no longer loads (its build changed under us): the pool shrinks and says so in health
+    });
+  }
+}

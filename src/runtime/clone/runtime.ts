@@ -1,0 +1,24 @@
+/** The clone side of the run-time in one worker: the `__cc$` global that transformed modules register with. */
+import type { ModuleHandle, PointHandle, RuntimeGlobal } from '../global.js';
+import type { RuntimePlan } from '../plan.js';
+import { memberOf, Registry } from '../registry.js';
+
+export class CloneRuntime implements RuntimeGlobal {
+  readonly L = Symbol('clonecloud.local');
+  readonly registry = new Registry();
+
+  constructor(readonly plan: RuntimePlan) {}
+
+  mod(moduleKey: string): ModuleHandle {
+    return this.registry.module(moduleKey);
+  }
+
+  /** The clone's modules have no wrappers: a migration point reached here is a plain call. */
+  point(): PointHandle {
+    throw new Error('a device module was loaded on the clone');
+  }
+
+  member(holder: object, part?: string): Function {
+    return memberOf(holder, part);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * One worker of the clone's pool: loads the app's build through the transform (clone mode), the
+ * modules that hold migration points and carried bindings first, then runs one call at a time
+ * (module bindings are this worker's own, so calls must not interleave).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import { RUNTIME_GLOBAL } from '../global.js';
+import { patchCommonJs } from '../hooks.js';
+import { readPlan, transformPlanOf } from '../plan.js';
+import { moduleKeyOf } from '../transform/index.js';
+import { invoke, type CallRequest } from './invoke.js';
+import { CloneRuntime } from './runtime.js';
+
+export interface WorkerSetup {
+  appDir: string;
+  manifest: string;
+  cacheDir: string;
+}
+
+export type ToWorker = { id: number } & CallRequest;
+export type FromWorker =
+  | { type: 'ready'; loaded: string[]; failed: { file: string; error: string }[]; entries: string[] }
+  | { type: 'result'; id: number; status: number; body?: Uint8Array; message?: string; ms: number };
+
+const setup = workerData as WorkerSetup;
+const plan = readPlan(setup.manifest);
+const rt = new CloneRuntime(plan);
+(globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_GLOBAL)] = rt;
+const data = { appDir: setup.appDir, plan: transformPlanOf(plan, 'clone'), cacheDir: setup.cacheDir };
+register('../hooks.js', import.meta.url, { data });
+patchCommonJs(data);
+
+const loaded: string[] = [];
+const failed: { file: string; error: string }[] = [];
+for (const file of modulesToLoad(setup.appDir, plan.build, neededKeys())) {
+  try {
+    await import(pathToFileURL(file).href);
+    loaded.push(file);
+  } catch (error) {
+    failed.push({ file, error: (error as Error).message });
+  }
+}
+parentPort!.postMessage({ type: 'ready', loaded, failed, entries: [...rt.registry.entries.keys()].sort() } satisfies FromWorker);
+
+parentPort!.on('message', async (call: ToWorker) => {
+  const started = performance.now();
+  let result;
+  try {
+    result = await invoke(rt, call);
+  } catch (error) {
+    result = { status: 500, message: `internal error: ${(error as Error).message}` };
+  }
+  // Transfer the reply's bytes when they own their whole buffer; copy them when they are a view.
+  const body = result.body && (result.body.byteOffset === 0 && result.body.byteLength === result.body.buffer.byteLength ? result.body : result.body.slice());
+  const message: FromWorker = { type: 'result', id: call.id, ...result, ...(body ? { body } : {}), ms: performance.now() - started };
+  parentPort!.postMessage(message, body ? [body.buffer as ArrayBuffer] : []);
+});
+
+function neededKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const [id, p] of plan.points) {
+    keys.add(id.slice(0, id.indexOf('#')));
+    for (const s of p.state) if (s.scope === 'module') keys.add(s.file);
+  }
+  return keys;
+}
+
+/** The build's modules compiled from the files that hold migration points or carried bindings. */
+function modulesToLoad(appDir: string, build: string, keys: Set<string>): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path);
+      } else if (/\.[cm]?js$/.test(entry.name)) {
+        const key = moduleKeyOf(path, readFileSync(path, 'utf8'), appDir);
+        if (key && keys.has(key)) out.push(path);
+      }
+    }
+  };
+  walk(resolve(appDir, build));
+  return out;
+}

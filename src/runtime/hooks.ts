@@ -1,0 +1,48 @@
+/**
+ * Module customization hooks (Node's loader thread): the app's ES modules pass through the
+ * run-time's transform as they load. CommonJS modules are handled on the loading thread
+ * (patchCommonJs). A module that cannot be transformed loads as it is: its migration points then
+ * simply run where they are called.
+ */
+import Module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadTransformed, type LoadConfig } from './load.js';
+
+let config: LoadConfig | undefined;
+
+export function initialize(data: LoadConfig): void {
+  config = data;
+}
+
+interface LoadResult {
+  format?: string | null;
+  source?: string | ArrayBuffer | Uint8Array | null;
+  shortCircuit?: boolean;
+}
+type NextLoad = (url: string, context: { format?: string | null }) => Promise<LoadResult>;
+
+export async function load(url: string, context: { format?: string | null }, nextLoad: NextLoad): Promise<LoadResult> {
+  const result = await nextLoad(url, context);
+  if (!config || result.format !== 'module' || !url.startsWith('file:') || result.source == null) return result;
+  const text = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
+  try {
+    const code = loadTransformed(fileURLToPath(url), text, config);
+    return code === undefined ? result : { ...result, source: code };
+  } catch {
+    return result;
+  }
+}
+
+/** CommonJS modules do not pass through the loader hooks: wrap their compilation. */
+export function patchCommonJs(settings: LoadConfig): void {
+  const proto = (Module as unknown as { prototype: { _compile(content: string, filename: string): unknown } }).prototype;
+  const compile = proto._compile;
+  proto._compile = function (content: string, filename: string) {
+    try {
+      content = loadTransformed(filename, content, settings) ?? content;
+    } catch {
+      // left as it is: its migration points run where they are called
+    }
+    return compile.call(this, content, filename);
+  };
+}

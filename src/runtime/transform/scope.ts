@@ -1,0 +1,134 @@
+/**
+ * Which variables of enclosing functions a function uses, from the syntax alone, erring on the
+ * side of "captured": the clone runs a copy of the function at its module's top level, where a
+ * name the copy takes for a module binding but that was an enclosing function's variable would
+ * silently read the wrong value. A name that any scope around the function declares (between it
+ * and the module) counts as captured unless the function itself declares it at its top.
+ */
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+
+export interface Captures {
+  /** Names used in the function that an enclosing scope declares, with whether the copy may assign them. */
+  names: { name: string; writable: boolean }[];
+  /** Why the function cannot be copied out of its scope (`super`, an arrow's `arguments`), if so. */
+  blocker?: string;
+}
+
+export function capturesOf(fn: ts.FunctionLikeDeclaration): Captures {
+  const outer = enclosingDeclarations(fn);
+  const own = ownDeclarations(fn);
+  const used = new Set<string>();
+  let blocker: string | undefined;
+  const visit = (node: ts.Node, inArrowScope: boolean): void => {
+    if (node.kind === ts.SyntaxKind.SuperKeyword) blocker ??= 'it uses super';
+    if (inArrowScope && ts.isIdentifier(node) && node.text === 'arguments' && isReference(node)) blocker ??= "an arrow function's `arguments` belongs to its enclosing function";
+    if (inArrowScope && ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.NewKeyword) blocker ??= 'it uses new.target of its enclosing function';
+    if (ts.isIdentifier(node) && isReference(node)) used.add(node.text);
+    if (ts.isShorthandPropertyAssignment(node)) used.add(node.name.text);
+    // A nested non-arrow function has its own `arguments`, `new.target`; `super` is still the copy's problem.
+    const nestedOwnScope = node !== fn && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node));
+    const classBody = ts.isClassLike(node);
+    ts.forEachChild(node, (child) => {
+      if (classBody && child.kind === ts.SyntaxKind.SuperKeyword) return;
+      visit(child, inArrowScope && !nestedOwnScope && !classBody);
+    });
+  };
+  ts.forEachChild(fn, (child) => visit(child, ts.isArrowFunction(fn)));
+  const names = [...used]
+    .filter((name) => outer.has(name) && !own.has(name))
+    .sort()
+    .map((name) => ({ name, writable: outer.get(name)! }));
+  return blocker ? { names, blocker } : { names };
+}
+
+/** Whether the function uses `this` as its enclosing scope's (an arrow function, or arrows inside it). */
+export function usesLexicalThis(fn: ts.FunctionLikeDeclaration): boolean {
+  if (!ts.isArrowFunction(fn)) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (node.kind === ts.SyntaxKind.ThisKeyword) found = true;
+    else if (!(isMethodNode(node) && !ts.isArrowFunction(node)) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
+}
+
+/**
+ * Every name declared in the top-level statement that holds `fn`, outside `fn`, except the
+ * statement's own module-level names: name -> writable (false only when every declaration is const).
+ */
+function enclosingDeclarations(fn: ts.Node): Map<string, boolean> {
+  let top: ts.Node = fn;
+  while (top.parent && !ts.isSourceFile(top.parent)) top = top.parent;
+  const moduleLevel = new Set(topLevelNames(top));
+  const out = new Map<string, boolean>();
+  const declare = (name: ts.BindingName | undefined, writable: boolean) => {
+    for (const n of bindingNames(name)) if (!(moduleLevel.has(n) && isTopDeclarationName(top, n))) out.set(n, (out.get(n) ?? false) || writable);
+  };
+  const visit = (node: ts.Node): void => {
+    if (node === fn) return;
+    if (ts.isVariableDeclaration(node)) declare(node.name, !(ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const));
+    else if (ts.isParameter(node) || ts.isBindingElement(node)) declare(node.name, true);
+    else if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.name) declare(node.name, ts.isFunctionDeclaration(node));
+    else if (ts.isCatchClause(node) && node.variableDeclaration) declare(node.variableDeclaration.name, true);
+    else if (ts.isImportEqualsDeclaration(node)) declare(node.name, false);
+    ts.forEachChild(node, visit);
+  };
+  visit(top);
+  return out;
+}
+
+/** Names the function declares in its own top scope: parameters, its own name, and declarations not inside a nested block or function. */
+function ownDeclarations(fn: ts.FunctionLikeDeclaration): Set<string> {
+  const own = new Set<string>();
+  for (const p of fn.parameters) bindingNames(p.name).forEach((n) => own.add(n));
+  if ((ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) && fn.name) own.add(fn.name.text);
+  const body = fn.body;
+  if (!body || !ts.isBlock(body)) return own;
+  for (const s of body.statements) {
+    if (ts.isVariableStatement(s)) s.declarationList.declarations.forEach((d) => bindingNames(d.name).forEach((n) => own.add(n)));
+    else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) own.add(s.name.text);
+  }
+  // `var` anywhere in the body (outside nested functions) belongs to the function too.
+  const vars = (node: ts.Node): void => {
+    if (isMethodNode(node) || ts.isClassLike(node)) return;
+    if (ts.isVariableDeclarationList(node) && !(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) node.declarations.forEach((d) => bindingNames(d.name).forEach((n) => own.add(n)));
+    ts.forEachChild(node, vars);
+  };
+  ts.forEachChild(body, vars);
+  return own;
+}
+
+function topLevelNames(statement: ts.Node): string[] {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => bindingNames(d.name));
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name.text];
+  return [];
+}
+
+/** Whether `name` is declared by the top-level statement itself (not by something nested in it). */
+function isTopDeclarationName(top: ts.Node, name: string): boolean {
+  return topLevelNames(top).includes(name);
+}
+
+export function bindingNames(name: ts.BindingName | undefined): string[] {
+  if (!name) return [];
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : bindingNames(e.name)));
+}
+
+/** An identifier that reads or writes a variable (not a property name, label or declaration). */
+export function isReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isAccessor(p) || ts.isEnumMember(p) || ts.isPropertySignature(p)) && p.name === id) return false;
+  if ((ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) && p.label === id) return false;
+  if ((ts.isImportSpecifier(p) || ts.isExportSpecifier(p)) && p.propertyName === id) return false;
+  if (ts.isBindingElement(p) && p.propertyName === id) return false;
+  if (ts.isMetaProperty(p)) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isClassExpression(p)) && p.name === id) return false;
+  if (ts.isJsxAttribute(p)) return false;
+  return true;
+}

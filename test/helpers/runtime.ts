@@ -1,0 +1,111 @@
+/**
+ * End-to-end helpers for the run-time: a fixture app compiled and partitioned in a private copy,
+ * a real `clonecloud serve` on a free loopback port, and runs of the app plain and partitioned
+ * through the real CLI binary.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { copyFixture, ROOT, runCli } from './cli.js';
+
+const BIN = join(ROOT, 'bin', 'clonecloud.js');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+export interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A private copy of a runtime fixture, compiled (with source maps) and partitioned. */
+export function preparedApp(name: string): string {
+  const dir = copyFixture(name);
+  const tsc = spawnSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
+  if (tsc.status !== 0) throw new Error(`tsc failed on ${name}: ${tsc.stdout}${tsc.stderr}`);
+  const partition = runCli(['partition', dir]);
+  if (partition.status !== 0) throw new Error(`partition failed on ${name}: ${partition.stderr}`);
+  return dir;
+}
+
+export interface Clone {
+  url: string;
+  child: ChildProcess;
+  /** The server's log lines so far (one per call). */
+  log: string[];
+  stderr: string[];
+  stop(): Promise<void>;
+}
+
+/** `clonecloud serve <dir> --port 0 ...`, resolved once it listens. */
+export function startClone(dir: string, args: string[] = []): Promise<Clone> {
+  const child = spawn(process.execPath, [BIN, 'serve', dir, '--port', '0', '--workers', '2', ...args], {
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  const stderr: string[] = [];
+  const lines = (sink: string[], onLine?: (line: string) => void) => {
+    let rest = '';
+    return (chunk: Buffer) => {
+      rest += chunk.toString('utf8');
+      const parts = rest.split('\n');
+      rest = parts.pop()!;
+      for (const line of parts) {
+        sink.push(line);
+        onLine?.(line);
+      }
+    };
+  };
+  const stopped = new Promise<void>((done) => child.once('exit', () => done()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr.join('\n')}`)), 60_000);
+    child.stdout!.on('data', lines(log));
+    child.stderr!.on(
+      'data',
+      lines(stderr, (line) => {
+        const url = /on (https?:\/\/\S+) \(/.exec(line)?.[1];
+        if (!url) return;
+        clearTimeout(timer);
+        resolve({
+          url,
+          child,
+          log,
+          stderr,
+          stop: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            await stopped;
+          },
+        });
+      }),
+    );
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${stderr.join('\n')}`));
+    });
+  });
+}
+
+/** Runs a command to completion without blocking the event loop (a clone may be serving from this process's children). */
+export function runAsync(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; onStdout?: (text: string) => void } = {}): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString('utf8');
+      options.onStdout?.(stdout);
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The app run as it is, all on the device. */
+export function runPlain(dir: string, main = '.build/main.js', env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+  return runAsync(process.execPath, [join(dir, main)], { cwd: dir, env });
+}
+
+/** The app run partitioned: `clonecloud run --app <dir> --clone <url> ... -- node <main>`. */
+export function runPartitioned(dir: string, clone: string | undefined, flags: string[] = [], options: { main?: string; env?: NodeJS.ProcessEnv; onStdout?: (text: string) => void } = {}): Promise<Outcome> {
+  const args = [BIN, 'run', '--app', dir, ...(clone ? ['--clone', clone] : []), ...flags, '--', process.execPath, join(dir, options.main ?? '.build/main.js')];
+  return runAsync(process.execPath, args, { cwd: dir, ...options });
+}
