@@ -20,7 +20,8 @@ export function explainMethod(analysis: AnalysisResult, id: string): Explanation
   if (!m) return { id, verdict: 'unknown method', lines: [`${id}: no such method in the analysed app`] };
   const verdict = m.pinned ? 'pinned' : m.candidate ? 'candidate' : 'not a candidate';
   const lines = [`${id} (${m.file}:${m.line}): ${verdict}`];
-  if (m.candidate) lines.push('  may migrate: not pinned, reaches no pinned method, its boundary is serializable', `  ${stateLine(m.state ?? [])}`);
+  if (m.candidate) lines.push('  may migrate: not pinned, reaches no pinned method, its boundary is serializable');
+  if (m.candidate && m.state?.length) lines.push(`  ${stateLine(m.state)}`);
   for (const r of m.reasons) lines.push(...explainReason(r, analysis, byId));
   if (m.nativeState) lines.push(`  native-state group: ${m.nativeState.message}`);
   const unresolved = analysis.unresolved.filter((u) => u.from === id);
@@ -33,7 +34,7 @@ export function explainMethod(analysis: AnalysisResult, id: string): Explanation
  * `state: reads src/a.ts#table (src/a.ts:3), writes src/a.ts#count (src/a.ts:1)`.
  */
 export function stateLine(state: StateBinding[]): string {
-  if (!state.length) return 'state: none (arguments and this only)';
+  if (!state.length) return 'state: none';
   const groups: [StateBinding['access'], string][] = [
     ['read', 'reads'],
     ['write', 'writes'],
