@@ -1,8 +1,8 @@
 /**
  * The state of each candidate and the 'state' rule: a candidate whose call needs state that
  * cannot cross to the clone is not a candidate. The state is the candidate's own module and
- * captured bindings plus those of every method it may reach (a callee's captures count when the
- * candidate sees the same variable: a helper declared beside it in the same enclosing function).
+ * captured bindings plus those of the methods it may reach (state-flow.ts: a callee's captures
+ * count when the candidate is nested in the same function, as a helper declared beside it).
  * Not candidates, one reason per cause:
  * - a captured binding whose type cannot cross (serializable.ts: functions, symbols, promises,
  *   weak collections, catalog device types);
@@ -13,11 +13,10 @@
  * - a generator (its body runs after the call returns, as the caller iterates).
  */
 import { ts } from '../typescript.cjs';
-import { callersOf, pathFrom, shortestPaths } from './legality.js';
 import type { MethodEntry, MethodTable } from './methods.js';
 import { fileLine, siteOf } from './project.js';
 import { crossingProblem, isFunctionType } from './serializable.js';
-import { transitiveState } from './state-flow.js';
+import { stateFlow } from './state-flow.js';
 import { isCode } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
 import type { Binding, StateFacts, Use } from './state.js';
@@ -51,31 +50,34 @@ export function stateVerdicts(x: StateInput): StateVerdicts {
     const kept = new Map([...uses].filter(([i]) => listed[i]));
     if (kept.size) own.set(id, kept);
   }
-  const flow = transitiveState(x.ids, x.edges, own, facts.bindings.length);
+  const nodeOf = (id: string): ts.Node | undefined => {
+    const m = x.table.byId.get(id);
+    return m?.nodes[0] ?? m?.synthetic?.cls;
+  };
+  const flow = stateFlow(x.ids, x.edges, own, facts.bindings, nodeOf, (n) => x.table.idOf.get(n));
   const problems = new Map<number, string | undefined>();
   const problem = (i: number): string | undefined => {
     if (!problems.has(i)) problems.set(i, whyNot(facts, i, checker, x.deviceTypes));
     return problems.get(i);
   };
-  const explain = reasonsFor(facts, own, x.edges, (b) => declarerIds(b, x.table));
   const out: StateVerdicts = { state: new Map(), reasons: new Map() };
   for (const id of x.candidates) {
-    const m = x.table.byId.get(id)!;
-    const node = m.nodes[0] ?? m.synthetic?.cls;
-    const reasons = shapeReasons(m);
+    const reasons = shapeReasons(x.table.byId.get(id)!);
+    const node = nodeOf(id);
     const state: [Binding, number][] = [];
     const bad: [Binding, number, string][] = [];
-    for (const [i, bits] of flow(id)) {
+    for (const [i, bits] of flow.of(id)) {
       const b = facts.bindings[i]!;
-      if (b.scope === 'captured' && !visible(b, node)) continue;
+      if (b.kind === 'this' && !ownThis(b, node)) continue;
       const why = problem(i);
       if (why) bad.push([b, i, why]);
       else state.push([b, bits]);
     }
     bad.sort(([a], [b]) => byBinding(a, b));
-    for (const [, i, why] of bad) {
-      const r = explain(id, i, why);
-      if (r) reasons.push(r);
+    for (const [b, i, why] of bad) {
+      // No path but through the declaring function: the call makes that binding anew.
+      const path = flow.path(id, i);
+      if (path) reasons.push(reason(b, i, id, path, why, own));
     }
     if (reasons.length) out.reasons.set(id, reasons);
     else out.state.set(id, state.sort(([a], [b]) => byBinding(a, b)).map(([b, bits]) => toStateBinding(b, bits)));
@@ -104,37 +106,18 @@ function whyNot(facts: StateFacts, i: number, checker: ts.TypeChecker, deviceTyp
   return p && cannot(p);
 }
 
-/**
- * The 'state' reason for a binding a candidate needs: where it uses it, or the call path to a
- * method that does. A path to a captured binding does not pass through its declaring function
- * (a call to it makes a new one): undefined when there is no other, the binding is not needed.
- */
-function reasonsFor(facts: StateFacts, own: Map<string, Map<number, Use>>, edges: CallEdge[], declarers: (b: Binding) => string[]): (id: string, i: number, why: string) => Reason | undefined {
-  const callers = callersOf(edges);
-  const searches = new Map<number, { users: Set<string>; next: Map<string, CallEdge> }>();
-  const usersOf = (i: number): Set<string> => new Set([...own].filter(([, uses]) => uses.has(i)).map(([id]) => id));
-  return (id, i, why) => {
-    const b = facts.bindings[i]!;
-    const label = b.scope === 'module' ? `${b.file.rel}#${b.name} (${b.file.rel}:${b.line})` : `'${b.name}' (${b.file.rel}:${b.line})`;
-    const mine = own.get(id)?.get(i);
-    if (mine) return { rule: 'state', message: `${verb(b, mine.bits)} ${label}${why} (at ${fileLine(mine.site)})`, site: mine.site };
-    let search = searches.get(i);
-    if (!search) {
-      const users = usersOf(i);
-      const blocked = b.scope === 'captured' ? new Set(declarers(b)) : undefined;
-      searches.set(i, (search = { users, next: shortestPaths(edges, users, callers, blocked) }));
-    }
-    const path = pathFrom(id, search.next, search.users);
-    const user = own.get(path[path.length - 1]?.to ?? '')?.get(i);
-    if (!path.length || !user) return undefined;
-    const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
-    return {
-      rule: 'state',
-      message: `may reach a use of ${label}${why}: ${id} -> ${hops.join(' -> ')}, which ${verb(b, user.bits)} it at ${fileLine(user.site)}`,
-      site: path[0]!.site,
-      via: [id, ...path.map((e) => e.to)],
-      path,
-    };
+/** The 'state' reason for a binding a candidate needs: where it uses it, or the call path to a method that does. */
+function reason(b: Binding, i: number, id: string, path: CallEdge[], why: string, own: Map<string, Map<number, Use>>): Reason {
+  const label = b.scope === 'module' ? `${b.file.rel}#${b.name} (${b.file.rel}:${b.line})` : `'${b.name}' (${b.file.rel}:${b.line})`;
+  const user = own.get(path.length ? path[path.length - 1]!.to : id)?.get(i)!;
+  if (!path.length) return { rule: 'state', message: `${verb(b, user.bits)} ${label}${why} (at ${fileLine(user.site)})`, site: user.site };
+  const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
+  return {
+    rule: 'state',
+    message: `may reach a use of ${label}${why}: ${id} -> ${hops.join(' -> ')}, which ${verb(b, user.bits)} it at ${fileLine(user.site)}`,
+    site: path[0]!.site,
+    via: [id, ...path.map((e) => e.to)],
+    path,
   };
 }
 
@@ -159,20 +142,9 @@ function shapeReasons(m: MethodEntry): Reason[] {
   return out;
 }
 
-/** The methods whose calls make a captured binding anew: its function, or the constructor of the class giving `this`. */
-function declarerIds(b: Binding, table: MethodTable): string[] {
-  const owner = b.owner!;
-  if (!ts.isClassLike(owner)) return [table.idOf.get(owner)].filter((id): id is string => id !== undefined);
-  const ctor = owner.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
-  return [table.idOf.get(ctor ?? owner)].filter((id): id is string => id !== undefined);
-}
-
-/** Whether a method sees a captured binding: its declaring function encloses it (for `this`: the arrow's own). */
-function visible(b: Binding, node: ts.Node | undefined): boolean {
-  if (!node) return false;
-  if (b.kind === 'this') return ts.isArrowFunction(node) && thisProvider(node) === b.owner;
-  for (let n = node.parent; n; n = n.parent) if (n === b.owner) return true;
-  return false;
+/** Whether an arrow's captured `this` is the method's own: it is an arrow whose `this` that function or class gives. */
+function ownThis(b: Binding, node: ts.Node | undefined): boolean {
+  return !!node && ts.isArrowFunction(node) && thisProvider(node) === b.owner;
 }
 
 function verb(b: Binding, bits: number): string {

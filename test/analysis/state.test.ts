@@ -81,13 +81,19 @@ describe('module bindings', () => {
 });
 
 describe('captured bindings', () => {
-  test('a closure reads a captured parameter and constant, also in a function nested in it (state-captured-read)', () => {
+  test('a closure reads a captured parameter and constant, also in a function nested in it, or run by other code (state-captured-read)', () => {
     const S = 'src/scale.ts';
+    const C = 'src/client.ts';
     const both = [cap(S, 'factor', 1), cap(S, 'offset', 2)];
     expect(outcome(analyze('state-captured-read'))).toEqual({
       [`${S}#makeScaler`]: ['not-serializable'], // returns a function
       [`${S}#makeScaler.<anonymous 1>`]: both,
       [`${S}#makeScaler.<anonymous 1>.<anonymous 1>`]: both,
+      [`${C}#makeClient`]: ['not-serializable'],
+      [`${C}#makeClient.send`]: ['state'], // captures options, which holds a function
+      [`${C}#suite`]: ['not-serializable'],
+      [`${C}#suite.<anonymous 1>`]: [cap(C, 'client', 18), cap(C, 'dynamic', 17)], // dynamic: through send, outside suite
+      [`${C}#suite.headers`]: [cap(C, 'dynamic', 17)],
     });
   });
 
