@@ -4,7 +4,7 @@
  * an arrow its `this`, and which names a file declares at module level or imports.
  */
 import { ts } from '../typescript.cjs';
-import { isMethodNode, isWrapper } from '../ids/methodIds.js';
+import { isMethodNode, isStatic, isWrapper } from '../ids/methodIds.js';
 
 export const READ = 1;
 export const WRITE = 2;
@@ -77,13 +77,15 @@ export function scopeOf(decl: ts.Node): ts.Node {
 
 /**
  * What gives an arrow function its `this`: the nearest enclosing non-arrow function, or the class
- * for an arrow in a field initialiser or static block; undefined at module level.
+ * for an arrow in an instance field initialiser. Undefined at module level, and in static
+ * members, where `this` is the class itself: code, which the clone has too.
  */
 export function thisProvider(arrow: ts.Node): ts.Node | undefined {
   for (let n = arrow.parent; n; n = n.parent) {
     if (ts.isArrowFunction(n)) continue;
-    if (isMethodNode(n)) return n;
-    if ((ts.isPropertyDeclaration(n) || ts.isClassStaticBlockDeclaration(n)) && ts.isClassLike(n.parent)) return n.parent;
+    if (ts.isClassStaticBlockDeclaration(n)) return undefined;
+    if (isMethodNode(n)) return isStatic(n) ? undefined : n;
+    if (ts.isPropertyDeclaration(n) && ts.isClassLike(n.parent)) return isStatic(n) ? undefined : n.parent;
     if (ts.isSourceFile(n) || ts.isModuleDeclaration(n)) return undefined;
   }
   return undefined;
