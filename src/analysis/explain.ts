@@ -4,7 +4,7 @@
  * unresolved-call chain down to the call that could not be resolved.
  * Pure: reads only the analysis result.
  */
-import type { AnalysisResult, MethodInfo, Reason } from './types.js';
+import type { AnalysisResult, MethodInfo, Reason, StateBinding } from './types.js';
 
 export interface Explanation {
   id: string;
@@ -21,6 +21,7 @@ export function explainMethod(analysis: AnalysisResult, id: string): Explanation
   const verdict = m.pinned ? 'pinned' : m.candidate ? 'candidate' : 'not a candidate';
   const lines = [`${id} (${m.file}:${m.line}): ${verdict}`];
   if (m.candidate) lines.push('  may migrate: not pinned, reaches no pinned method, its boundary is serializable');
+  if (m.candidate && m.state?.length) lines.push(`  ${stateLine(m.state)}`);
   for (const r of m.reasons) lines.push(...explainReason(r, analysis, byId));
   if (m.nativeState) lines.push(`  native-state group: ${m.nativeState.message}`);
   const unresolved = analysis.unresolved.filter((u) => u.from === id);
@@ -28,7 +29,27 @@ export function explainMethod(analysis: AnalysisResult, id: string): Explanation
   return { id, verdict, lines };
 }
 
+/**
+ * What a migrated call carries besides its arguments and `this`, in one line:
+ * `state: reads src/a.ts#table (src/a.ts:3), writes src/a.ts#count (src/a.ts:1)`.
+ */
+export function stateLine(state: StateBinding[]): string {
+  if (!state.length) return 'state: none';
+  const groups: [StateBinding['access'], string][] = [
+    ['read', 'reads'],
+    ['write', 'writes'],
+    ['read-write', 'reads and writes'],
+  ];
+  const name = (b: StateBinding): string => (b.scope === 'module' ? `${b.file}#${b.name}` : `captured '${b.name}'`);
+  const parts = groups
+    .map(([access, verb]) => [verb, state.filter((b) => b.access === access)] as const)
+    .filter(([, bs]) => bs.length)
+    .map(([verb, bs]) => `${verb} ${bs.map((b) => `${name(b)} (${b.file}:${b.line})`).join(', ')}`);
+  return `state: ${parts.join('; ')}`;
+}
+
 function explainReason(r: Reason, analysis: AnalysisResult, byId: Map<string, MethodInfo>): string[] {
+  if (r.rule === 'state' && r.path?.length) return [`  ${r.rule}: ${r.message}`, ...r.path.map((e) => `    ${e.from} -> ${e.to}  [${e.kind}] at ${e.site}`)];
   if (!r.path?.length || (r.rule !== 'reaches-pinned' && r.rule !== 'unresolved-call')) return [`  ${r.rule}: ${r.message}`];
   const end = r.path[r.path.length - 1]!.to;
   const out = [`  ${r.rule}: ${r.path.length} call(s) down to ${r.rule === 'reaches-pinned' ? 'the device' : 'a call the analysis could not resolve'}`];

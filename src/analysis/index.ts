@@ -13,10 +13,12 @@ import { collectMethods } from './methods.js';
 import { findPins, matchLeaf } from './pinning.js';
 import { loadApp } from './project.js';
 import { boundaryReasons } from './serializable.js';
+import { collectState } from './state.js';
+import { stateVerdicts } from './state-rules.js';
 import type { AnalysisResult, AnalyzeOptions, CallEdge, MethodInfo, Reason } from './types.js';
 
 export { parseCatalog } from './catalog.js';
-export { explainMethod, type Explanation } from './explain.js';
+export { explainMethod, stateLine, type Explanation } from './explain.js';
 export type * from './types.js';
 
 export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
@@ -70,6 +72,12 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
     reasons.get(id)!.push(...boundaryReasons(app.checker, m.file, node, deviceTypes, self));
   }
 
+  // The state a migrated call carries, and the candidates whose state cannot cross.
+  const facts = collectState(app, table);
+  const others = ids.filter((id) => !pinned.has(id) && reasons.get(id)!.length === 0);
+  const state = stateVerdicts({ checker: app.checker, table, facts, ids, edges, candidates: others, deviceTypes });
+  for (const [id, rs] of state.reasons) reasons.get(id)!.push(...rs);
+
   const methods: MethodInfo[] = ids.map((id) => {
     const m = table.byId.get(id)!;
     const rs = reasons.get(id)!;
@@ -77,6 +85,8 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
     if (m.synthetic) info.synthetic = m.synthetic.kind;
     const group = native.memberReason.get(id);
     if (group) info.nativeState = group;
+    const carried = state.state.get(id);
+    if (carried) info.state = carried;
     return info;
   });
   const candidates = methods.filter((m) => m.candidate).map((m) => m.id);

@@ -69,17 +69,16 @@ export function unresolvedFindings(ids: string[], edges: CallEdge[], unresolved:
 
 /**
  * Multi-source BFS backwards from `targets`: for every method that reaches one, the first edge
- * of a shortest path. Edges are sorted, so ties break the same way every run.
+ * of a shortest path (through no `blocked` method). Edges are sorted, so ties break the same way
+ * every run.
  */
-function shortestPaths(edges: CallEdge[], targets: Set<string>): Map<string, CallEdge> {
-  const callers = new Map<string, CallEdge[]>();
-  for (const e of edges) (callers.get(e.to) ?? callers.set(e.to, []).get(e.to)!).push(e);
+export function shortestPaths(edges: CallEdge[], targets: Set<string>, callers = callersOf(edges), blocked?: Set<string>): Map<string, CallEdge> {
   const next = new Map<string, CallEdge>();
   const done = new Set<string>([...targets].sort());
   const queue = [...done];
   for (let i = 0; i < queue.length; i++) {
     for (const e of callers.get(queue[i]!) ?? []) {
-      if (done.has(e.from)) continue;
+      if (done.has(e.from) || blocked?.has(e.from)) continue;
       done.add(e.from);
       next.set(e.from, e);
       queue.push(e.from);
@@ -88,8 +87,15 @@ function shortestPaths(edges: CallEdge[], targets: Set<string>): Map<string, Cal
   return next;
 }
 
+/** Each method's incoming edges, in the edges' order (for several searches over one graph). */
+export function callersOf(edges: CallEdge[]): Map<string, CallEdge[]> {
+  const callers = new Map<string, CallEdge[]>();
+  for (const e of edges) (callers.get(e.to) ?? callers.set(e.to, []).get(e.to)!).push(e);
+  return callers;
+}
+
 /** The path `shortestPaths` found from `id` to a target (empty when none, or `id` is one). */
-function pathFrom(id: string, next: Map<string, CallEdge>, targets: Set<string>): CallEdge[] {
+export function pathFrom(id: string, next: Map<string, CallEdge>, targets: Set<string>): CallEdge[] {
   const path: CallEdge[] = [];
   for (let e = next.get(id); e; e = next.get(e.to)) {
     path.push(e);

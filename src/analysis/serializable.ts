@@ -78,18 +78,34 @@ export function boundaryReasons(
   return out;
 }
 
-function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>, depth: number, seen: Set<ts.Type>): string | undefined {
+/**
+ * Why a value of type `t` cannot cross the boundary, or undefined. With `functionsPass`, functions
+ * pass wherever they are: for callers that judge function values themselves (module state,
+ * state-rules.ts: code fixed at load crosses by reference, as the app's registered functions).
+ */
+export function crossingProblem(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>, functionsPass = false): string | undefined {
+  return badness(checker, t, named, 0, new Set(), functionsPass);
+}
+
+/** Whether `t`, or a member of its union, is a function. */
+export function isFunctionType(t: ts.Type): boolean {
+  if (t.isUnion()) return t.types.some(isFunctionType);
+  return t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0 || (t.getSymbol() ?? t.aliasSymbol)?.getName() === 'Function';
+}
+
+function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>, depth: number, seen: Set<ts.Type>, functionsPass = false): string | undefined {
   if (depth > 4 || seen.has(t)) return undefined;
   seen.add(t);
   if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
   if (t.flags & ts.TypeFlags.ESSymbolLike) return 'symbol';
   if (t.isUnionOrIntersection()) {
     for (const m of t.types) {
-      const b = badness(checker, m, named, depth + 1, seen);
+      const b = badness(checker, m, named, depth + 1, seen, functionsPass);
       if (b) return b;
     }
     return undefined;
   }
+  if (functionsPass && isFunctionType(t)) return undefined;
   if (!(t.flags & ts.TypeFlags.Object)) return undefined;
   const sym = t.getSymbol() ?? t.aliasSymbol;
   const name = sym?.getName() ?? '';
@@ -100,7 +116,7 @@ function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>
   const fromLib = (sym?.declarations ?? []).some((d) => d.getSourceFile().isDeclarationFile);
   if (checker.isArrayType(t) || checker.isTupleType(t) || (fromLib && CONTAINERS.has(name))) {
     for (const a of checker.getTypeArguments(t as ts.TypeReference)) {
-      const b = badness(checker, a, named, depth + 1, seen);
+      const b = badness(checker, a, named, depth + 1, seen, functionsPass);
       if (b) return b;
     }
     return undefined;
@@ -109,7 +125,7 @@ function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>
   for (const prop of checker.getPropertiesOfType(t)) {
     const decls = prop.declarations ?? [];
     if (decls.some((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || ts.isAccessor(d))) continue;
-    const b = badness(checker, checker.getTypeOfSymbol(prop), named, depth + 1, seen);
+    const b = badness(checker, checker.getTypeOfSymbol(prop), named, depth + 1, seen, functionsPass);
     if (b) return `property '${prop.getName()}': ${b}`;
   }
   return undefined;

@@ -3,15 +3,27 @@
 /** Why a method is not a candidate migration point (or why it is pinned). */
 export interface Reason {
   /** Which legality rule produced it. */
-  rule: 'pinned' | 'reaches-pinned' | 'not-serializable' | 'user-pin' | 'native-state' | 'unresolved-call';
+  rule: 'pinned' | 'reaches-pinned' | 'not-serializable' | 'user-pin' | 'native-state' | 'unresolved-call' | 'state';
   /** One readable sentence, with file:line. */
   message: string;
   /** file:line:col of the API use or call that caused it. */
   site?: string;
-  /** For reaches-pinned: the call path from this method down to the pinned method (method ids). */
+  /** For reaches-pinned (and unresolved-call, state): the call path from this method down to the method that causes it (method ids). */
   via?: string[];
-  /** For reaches-pinned: the edges of that path, in order (each with its call site and kind). */
+  /** The edges of that path, in order (each with its call site and kind). */
   path?: CallEdge[];
+}
+
+/** A binding that a migrated call must carry to the clone (and back when written). */
+export interface StateBinding {
+  scope: 'module' | 'captured';
+  /** Declaring file, app-relative, forward slashes. */
+  file: string;
+  /** The binding's name as declared (for a captured `this` of an arrow function: 'this'). */
+  name: string;
+  /** 1-based line of the declaration (for `this`: of the function or class that provides it). */
+  line: number;
+  access: 'read' | 'write' | 'read-write';
 }
 
 export interface MethodInfo {
@@ -32,20 +44,11 @@ export interface MethodInfo {
   synthetic?: 'constructor' | 'static-init';
   /** For members of a native-state group: why the class holds device-bound state (does not by itself block migration). */
   nativeState?: Reason;
-  /** On candidates: the bindings a migrated call must carry (its own and those of everything it may reach). */
+  /**
+   * Candidates only: the module-level and captured bindings a migrated call may use, its own and
+   * those of every method it may reach, sorted by (scope, file, name, line); empty when none.
+   */
   state?: StateBinding[];
-}
-
-/** A binding that a migrated call must carry to the clone (and back when written). */
-export interface StateBinding {
-  scope: 'module' | 'captured';
-  /** Declaring file, app-relative, forward slashes. */
-  file: string;
-  /** The binding's name as declared (for a captured `this` of an arrow function: 'this'). */
-  name: string;
-  /** 1-based line of the declaration. */
-  line: number;
-  access: 'read' | 'write' | 'read-write';
 }
 
 /**

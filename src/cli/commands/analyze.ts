@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { stateLine } from '../../analysis/explain.js';
 import type { AnalysisResult } from '../../analysis/types.js';
 import { InputError } from '../../errors.js';
 import { jsonChunks } from '../jsonChunks.js';
@@ -14,7 +15,7 @@ export function registerAnalyze(program: Command, output: Output): void {
     .argument('<app-dir>', 'folder with the tsconfig.json')
     .option('--tsconfig <path>', 'tsconfig relative to <app-dir> (default: tsconfig.json)')
     .option('--config <file>', 'config file (default: <app-dir>/clonecloud.yaml when present)')
-    .option('--json', 'print { methods, edges, libraryCalls, unresolved, groups, diagnostics } as JSON')
+    .option('--json', 'print { methods (with the state of candidates), edges, libraryCalls, unresolved, groups, diagnostics } as JSON')
     .option('--explain <method-id>', 'print the verdict of one method and its full reason chain')
     .option('--type-errors', 'also report type errors (a full, slower type check)')
     .addHelpText('after', "\nExample:\n  $ clonecloud analyze examples/virus-scan --json > callgraph.json\n  $ clonecloud analyze examples/virus-scan --explain 'src/main.ts#main'")
@@ -44,6 +45,7 @@ function printAnalysis(a: AnalysisResult, { out, color: c }: Output): void {
     const tag = m.pinned ? c.red('pinned   ') : m.candidate ? c.green('candidate') : c.yellow('device   ');
     out(`  ${tag} ${m.id}`);
     for (const r of m.reasons) out(c.dim(`            ${r.message}`));
+    if (m.state?.length) out(c.dim(`            ${stateLine(m.state)}`));
   }
   for (const d of a.diagnostics) out(c.yellow(`  ${d.file}:${d.line}: ${d.message}`));
 }

@@ -1,0 +1,68 @@
+/**
+ * Which bindings are code or constants that the clone has too (it loads the same build), and so
+ * are no state a call must carry: functions and classes bound once (`const f = () => ...`, a
+ * `let` initialised with one that nothing writes, an alias of a declared function or of a
+ * library's), primitive module constants and symbols made at load (`const KEY = Symbol('k')`),
+ * and module objects (`const fs = require('fs')`).
+ * A captured primitive constant is still listed: the clone has no copy of the enclosing call.
+ */
+import { ts } from '../typescript.cjs';
+import { isWrapper } from '../ids/methodIds.js';
+import { requireSpec } from './library.js';
+import { isFunctionType } from './serializable.js';
+import type { Binding } from './state.js';
+
+export function isCode(b: Binding, written: boolean, checker: ts.TypeChecker): boolean {
+  if (b.kind === 'this' || b.kind === 'parameter' || b.kind === 'catch' || b.kind === 'using' || !b.init) return false;
+  const init = unwrap(b.init);
+  if (b.scope === 'module' && requireSpec(init) !== undefined) return true;
+  if (written && b.kind !== 'const' && b.kind !== 'default') return false;
+  if (!b.destructured && isFunctionExpression(init)) return true;
+  const constant = b.scope === 'module' && b.kind !== 'let' && b.kind !== 'var' && !b.destructured;
+  if (constant && (isPrimitiveLiteral(init) || isNewSymbol(init, checker))) return true;
+  // An alias of code: `const g = f`, `const { join } = path`, `const read = fs.readFileSync`.
+  return b.sym !== undefined && isCodeRoot(init, checker) && isFunctionType(checker.getTypeOfSymbol(b.sym));
+}
+
+function unwrap(e: ts.Expression): ts.Expression {
+  while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
+  return e;
+}
+
+function isFunctionExpression(e: ts.Expression): boolean {
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e);
+}
+
+/** string, number (also `-1`), bigint, boolean, null, undefined, a template without substitutions. */
+function isPrimitiveLiteral(e: ts.Expression): boolean {
+  if (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.MinusToken || e.operator === ts.SyntaxKind.PlusToken)) return isPrimitiveLiteral(unwrap(e.operand));
+  if (ts.isStringLiteral(e) || ts.isNumericLiteral(e) || ts.isBigIntLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return true;
+  if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
+  return ts.isIdentifier(e) && (e.text === 'undefined' || e.text === 'NaN' || e.text === 'Infinity');
+}
+
+/**
+ * `Symbol('x')` or `Symbol.for('x')`: a module constant made once at load on each side, a key or
+ * marker that plays the same role on the clone (a symbol cannot be shipped, and need not be).
+ */
+function isNewSymbol(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  if (!ts.isCallExpression(e)) return false;
+  const callee = unwrap(e.expression);
+  const root = ts.isPropertyAccessExpression(callee) && callee.name.text === 'for' ? unwrap(callee.expression) : callee;
+  return ts.isIdentifier(root) && root.text === 'Symbol' && isCodeRoot(root, checker);
+}
+
+/** `a` or `a.b.c` whose root names a declared function or class (or a const bound to one), or something of a library. */
+function isCodeRoot(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  while (ts.isPropertyAccessExpression(e)) e = unwrap(e.expression);
+  if (!ts.isIdentifier(e)) return false;
+  let sym = checker.getSymbolAtLocation(e);
+  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+  const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
+  if (!decl) return false;
+  const sf = decl.getSourceFile();
+  if (sf.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sf.fileName)) return true;
+  if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl)) return true;
+  if (!ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isVariableDeclarationList(decl.parent)) return false;
+  return (decl.parent.flags & ts.NodeFlags.BlockScoped) === ts.NodeFlags.Const && isFunctionExpression(unwrap(decl.initializer));
+}

@@ -1,0 +1,165 @@
+/**
+ * The state of each candidate and the 'state' rule: a candidate whose call needs state that
+ * cannot cross to the clone is not a candidate. The state is the candidate's own module and
+ * captured bindings plus those of the methods it may reach (state-flow.ts: a callee's captures
+ * count when the candidate is nested in the same function, as a helper declared beside it).
+ * Not candidates, one reason per cause:
+ * - a captured binding whose type cannot cross (serializable.ts: functions, symbols, promises,
+ *   weak collections, catalog device types);
+ * - a module binding holding a function that is not code fixed at load: a variable written
+ *   somewhere, or a value made at run time (its captured state is hidden);
+ * - a module binding of another type that cannot cross (a WeakMap memo, a promise, a stream);
+ * - the constructor of a derived class (`this` does not exist before `super()` returns);
+ * - a generator (its body runs after the call returns, as the caller iterates).
+ */
+import { ts } from '../typescript.cjs';
+import type { MethodEntry, MethodTable } from './methods.js';
+import { fileLine, siteOf } from './project.js';
+import { crossingProblem, isFunctionType } from './serializable.js';
+import { stateFlow } from './state-flow.js';
+import { isCode } from './state-kinds.js';
+import { READ, thisProvider, WRITE } from './state-syntax.js';
+import type { Binding, StateFacts, Use } from './state.js';
+import type { CallEdge, Reason, StateBinding } from './types.js';
+
+export interface StateInput {
+  checker: ts.TypeChecker;
+  table: MethodTable;
+  facts: StateFacts;
+  /** Every method id (the call graph's nodes). */
+  ids: string[];
+  edges: CallEdge[];
+  /** Methods that are candidates by every other rule. */
+  candidates: string[];
+  /** Device type name -> platform (catalog.ts catalogTypes). */
+  deviceTypes: Map<string, string>;
+}
+
+export interface StateVerdicts {
+  /** For candidates that stay candidates: their state, sorted by (scope, file, name, line). */
+  state: Map<string, StateBinding[]>;
+  /** For those that do not: the 'state' reasons. */
+  reasons: Map<string, Reason[]>;
+}
+
+export function stateVerdicts(x: StateInput): StateVerdicts {
+  const { checker, facts } = x;
+  const listed = facts.bindings.map((b, i) => !isCode(b, facts.written.has(i), checker));
+  const own = new Map<string, Map<number, Use>>();
+  for (const [id, uses] of facts.own) {
+    const kept = new Map([...uses].filter(([i]) => listed[i]));
+    if (kept.size) own.set(id, kept);
+  }
+  const nodeOf = (id: string): ts.Node | undefined => {
+    const m = x.table.byId.get(id);
+    return m?.nodes[0] ?? m?.synthetic?.cls;
+  };
+  const flow = stateFlow(x.ids, x.edges, own, facts.bindings, nodeOf, (n) => x.table.idOf.get(n));
+  const problems = new Map<number, string | undefined>();
+  const problem = (i: number): string | undefined => {
+    if (!problems.has(i)) problems.set(i, whyNot(facts, i, checker, x.deviceTypes));
+    return problems.get(i);
+  };
+  const out: StateVerdicts = { state: new Map(), reasons: new Map() };
+  for (const id of x.candidates) {
+    const reasons = shapeReasons(x.table.byId.get(id)!);
+    const node = nodeOf(id);
+    const state: [Binding, number][] = [];
+    const bad: [Binding, number, string][] = [];
+    for (const [i, bits] of flow.of(id)) {
+      const b = facts.bindings[i]!;
+      if (b.kind === 'this' && !ownThis(b, node)) continue;
+      const why = problem(i);
+      if (why) bad.push([b, i, why]);
+      else state.push([b, bits]);
+    }
+    bad.sort(([a], [b]) => byBinding(a, b));
+    for (const [b, i, why] of bad) {
+      // No path but through the declaring function: the call makes that binding anew.
+      const path = flow.path(id, i);
+      if (path) reasons.push(reason(b, i, id, path, why, own));
+    }
+    if (reasons.length) out.reasons.set(id, reasons);
+    else out.state.set(id, state.sort(([a], [b]) => byBinding(a, b)).map(([b, bits]) => toStateBinding(b, bits)));
+  }
+  return out;
+}
+
+/** Why a binding cannot cross (the rest of a sentence about it), or undefined when it can. */
+function whyNot(facts: StateFacts, i: number, checker: ts.TypeChecker, deviceTypes: Map<string, string>): string | undefined {
+  const b = facts.bindings[i]!;
+  let t = b.kind === 'this' ? checker.getTypeAtLocation(b.sample!) : checker.getTypeOfSymbol(b.sym!);
+  // `this` in a class is its polymorphic this type: judge the class's instance type.
+  if (b.kind === 'this' && t.isTypeParameter()) t = checker.getBaseConstraintOfType(t) ?? t;
+  const cannot = (p: string): string => `, of type '${checker.typeToString(t)}' (${p}), which cannot cross to the clone`;
+  if (b.scope === 'captured') {
+    const p = crossingProblem(checker, t, deviceTypes);
+    return p && cannot(p);
+  }
+  if (isFunctionType(t)) {
+    const w = facts.written.get(i);
+    if (w) return `, a function held in a variable written at ${fileLine(w)}, which cannot cross to the clone`;
+    const made = b.init ? ` (${fileLine(siteOf(b.file, b.init))})` : '';
+    return `, a function made at run time${made}, which may hold captured state and cannot cross to the clone`;
+  }
+  const p = crossingProblem(checker, t, deviceTypes, true);
+  return p && cannot(p);
+}
+
+/** The 'state' reason for a binding a candidate needs: where it uses it, or the call path to a method that does. */
+function reason(b: Binding, i: number, id: string, path: CallEdge[], why: string, own: Map<string, Map<number, Use>>): Reason {
+  const label = b.scope === 'module' ? `${b.file.rel}#${b.name} (${b.file.rel}:${b.line})` : `'${b.name}' (${b.file.rel}:${b.line})`;
+  const user = own.get(path.length ? path[path.length - 1]!.to : id)?.get(i)!;
+  if (!path.length) return { rule: 'state', message: `${verb(b, user.bits)} ${label}${why} (at ${fileLine(user.site)})`, site: user.site };
+  const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
+  return {
+    rule: 'state',
+    message: `may reach a use of ${label}${why}: ${id} -> ${hops.join(' -> ')}, which ${verb(b, user.bits)} it at ${fileLine(user.site)}`,
+    site: path[0]!.site,
+    via: [id, ...path.map((e) => e.to)],
+    path,
+  };
+}
+
+/** Causes in the method's own form: a derived class's constructor, a generator. */
+function shapeReasons(m: MethodEntry): Reason[] {
+  const node = m.nodes[0];
+  const at = (n: ts.Node): string => siteOf(m.file, n);
+  const cls = node && ts.isConstructorDeclaration(node) ? node.parent : m.synthetic?.kind === 'constructor' ? m.synthetic.cls : undefined;
+  const base = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const out: Reason[] = [];
+  if (cls && base) {
+    const site = at(node ?? cls);
+    const name = cls.name ? `'${cls.name.text}'` : 'a class';
+    const message = `constructor of ${name}, which extends '${base.expression.getText(m.file.sf)}': 'this' does not exist before super() returns, so the run-time cannot carry it (${fileLine(site)})`;
+    out.push({ rule: 'state', message, site });
+  }
+  if (node && 'asteriskToken' in node && node.asteriskToken) {
+    const site = at(node);
+    const kind = ts.getModifiers(node)?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword) ? 'an async generator' : 'a generator';
+    out.push({ rule: 'state', message: `${kind}: its body runs after the call returns, as the caller iterates its result (${fileLine(site)})`, site });
+  }
+  return out;
+}
+
+/** Whether an arrow's captured `this` is the method's own: it is an arrow whose `this` that function or class gives. */
+function ownThis(b: Binding, node: ts.Node | undefined): boolean {
+  return !!node && ts.isArrowFunction(node) && thisProvider(node) === b.owner;
+}
+
+function verb(b: Binding, bits: number): string {
+  if (b.scope === 'captured') return 'captures';
+  return bits === (READ | WRITE) ? 'reads and writes' : bits === WRITE ? 'writes' : 'reads';
+}
+
+function byBinding(a: Binding, b: Binding): number {
+  const ka = [a.scope, a.file.rel, a.name];
+  const kb = [b.scope, b.file.rel, b.name];
+  for (let k = 0; k < 3; k++) if (ka[k] !== kb[k]) return ka[k]! < kb[k]! ? -1 : 1;
+  return a.line - b.line;
+}
+
+function toStateBinding(b: Binding, bits: number): StateBinding {
+  const access = bits === (READ | WRITE) ? 'read-write' : bits === WRITE ? 'write' : 'read';
+  return { scope: b.scope, file: b.file.rel, name: b.name, line: b.line, access };
+}

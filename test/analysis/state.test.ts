@@ -1,0 +1,247 @@
+import { analyzeApp, explainMethod } from '../../src/analysis/index.js';
+import type { AnalysisResult, Reason, StateBinding } from '../../src/analysis/types.js';
+import { bundledCatalog, fixture } from './helpers.js';
+
+const catalogs = [bundledCatalog('browser'), bundledCatalog('node-device'), bundledCatalog('react-native')];
+const analyze = (name: string): AnalysisResult => analyzeApp({ appDir: fixture(name), catalogs });
+
+/** id -> a candidate's state, or the rules that make the method no candidate. */
+const outcome = (r: AnalysisResult) => Object.fromEntries(r.methods.map((m) => [m.id, m.candidate ? m.state : m.reasons.map((x) => x.rule)]));
+const stateReasons = (r: AnalysisResult, id: string): Reason[] => r.methods.find((m) => m.id === id)!.reasons.filter((x) => x.rule === 'state');
+const mod = (file: string, name: string, line: number, access: StateBinding['access'] = 'read'): StateBinding => ({ scope: 'module', file, name, line, access });
+const cap = (file: string, name: string, line: number, access: StateBinding['access'] = 'read'): StateBinding => ({ scope: 'captured', file, name, line, access });
+
+describe('module bindings', () => {
+  test('a counter read and written (state-counter)', () => {
+    const C = 'src/counter.ts';
+    expect(outcome(analyze('state-counter'))).toEqual({
+      [`${C}#addTwice`]: [mod(C, 'count', 1, 'read-write')], // += and count = count + n
+      [`${C}#bump`]: [mod(C, 'count', 1, 'read-write')], // ++
+      [`${C}#peek`]: [mod(C, 'count', 1, 'read')],
+      [`${C}#reset`]: [mod(C, 'count', 1, 'write')],
+    });
+  });
+
+  test('a const Map, a const made by a call and destructured consts are listed (state-table)', () => {
+    const T = 'src/table.ts';
+    expect(outcome(analyze('state-table'))).toEqual({
+      [`${T}#buildTable`]: [],
+      [`${T}#buildTable.<anonymous 1>`]: [],
+      [`${T}#clamp`]: [mod(T, 'high', 12), mod(T, 'low', 12)],
+      [`${T}#lookup`]: [mod(T, 'table', 1)],
+      [`${T}#square`]: [mod(T, 'BIG', 10)],
+    });
+  });
+
+  test('primitive consts are not listed (state-primitive)', () => {
+    expect(outcome(analyze('state-primitive'))).toEqual({ 'src/limits.ts#describe': [] });
+  });
+
+  test('consts bound to functions and classes, an unwritten let and an alias of code are not listed (state-const-function)', () => {
+    const M = 'src/math.ts';
+    expect(outcome(analyze('state-const-function'))).toEqual({
+      [`${M}#Shape.constructor`]: [],
+      [`${M}#combine`]: [],
+      [`${M}#double`]: [],
+      [`${M}#half`]: [],
+      [`${M}#square`]: [],
+      [`${M}#triple`]: [],
+    });
+  });
+
+  test('an export let through a named import, a re-export and a namespace import is the declaring module\'s (state-import)', () => {
+    const counter = mod('src/state.ts', 'counter', 1);
+    expect(outcome(analyze('state-import'))).toEqual({
+      'src/named.ts#shown': [counter],
+      'src/namespace.ts#doubled': [counter], // st.counter
+      'src/namespace.ts#everything': [counter], // Object.keys(st) may read any export
+      'src/reexported.ts#report': [counter], // import { total } from './index.js'
+      'src/state.ts#increment': [mod('src/state.ts', 'counter', 1, 'read-write')],
+    });
+  });
+
+  test('transitive through callees in another module, access kinds unioned (state-transitive)', () => {
+    const S = 'src/store.ts';
+    const cache = mod(S, 'cache', 1);
+    const hits = mod(S, 'hits', 2, 'read-write');
+    const r = analyze('state-transitive');
+    expect(outcome(r)).toEqual({
+      'src/compute.ts#fib': [cache, hits], // recursive: one component with its callees' state
+      'src/compute.ts#run': [mod('src/compute.ts', 'runs', 3, 'read-write'), cache, hits],
+      [`${S}#recall`]: [cache, hits],
+      [`${S}#remember`]: [cache], // cache.set(...) changes the Map, not the binding
+    });
+    expect(explainMethod(r, 'src/compute.ts#run').lines).toEqual([
+      'src/compute.ts#run (src/compute.ts:13): candidate',
+      '  may migrate: not pinned, reaches no pinned method, its boundary is serializable',
+      '  state: reads src/store.ts#cache (src/store.ts:1); reads and writes src/compute.ts#runs (src/compute.ts:3), src/store.ts#hits (src/store.ts:2)',
+    ]);
+    expect(explainMethod(r, 'src/store.ts#remember').lines[2]).toBe('  state: reads src/store.ts#cache (src/store.ts:1)');
+  });
+});
+
+describe('captured bindings', () => {
+  test('a closure reads a captured parameter and constant, also in a function nested in it, or run by other code (state-captured-read)', () => {
+    const S = 'src/scale.ts';
+    const C = 'src/client.ts';
+    const both = [cap(S, 'factor', 1), cap(S, 'offset', 2)];
+    expect(outcome(analyze('state-captured-read'))).toEqual({
+      [`${S}#makeScaler`]: ['not-serializable'], // returns a function
+      [`${S}#makeScaler.<anonymous 1>`]: both,
+      [`${S}#makeScaler.<anonymous 1>.<anonymous 1>`]: both,
+      [`${C}#makeClient`]: ['not-serializable'],
+      [`${C}#makeClient.send`]: ['state'], // captures options, which holds a function
+      [`${C}#suite`]: ['not-serializable'],
+      [`${C}#suite.<anonymous 1>`]: [cap(C, 'client', 18), cap(C, 'dynamic', 17)], // dynamic: through send, outside suite
+      [`${C}#suite.headers`]: [cap(C, 'dynamic', 17)],
+    });
+  });
+
+  test('closures write captured lets, also through a helper declared beside them (state-captured-write)', () => {
+    const T = 'src/tally.ts';
+    expect(outcome(analyze('state-captured-write'))).toEqual({
+      [`${T}#makeResetter`]: ['not-serializable'],
+      [`${T}#makeResetter.<anonymous 1>`]: [cap(T, 'value', 19, 'write')],
+      [`${T}#makeTally`]: [], // sum and last are its own locals, made anew on the clone
+      [`${T}#makeTally.add`]: [cap(T, 'last', 3, 'write'), cap(T, 'sum', 2, 'read-write')], // last through remember()
+      [`${T}#makeTally.remember`]: [cap(T, 'last', 3, 'write')],
+      [`${T}#makeTally.total`]: [cap(T, 'last', 3), cap(T, 'sum', 2)],
+    });
+  });
+
+  test("an arrow's captured `this` is listed, and judged like `this` (state-arrow-this)", () => {
+    const C = 'src/counter.ts';
+    const r = analyze('state-arrow-this');
+    expect(outcome(r)).toEqual({
+      [`${C}#Counter.bumpAll`]: [],
+      [`${C}#Counter.bumpAll.<anonymous 1>`]: [cap(C, 'this', 5)], // this of bumpAll (line 5)
+      [`${C}#Counter.bumpAll.<anonymous 1>.<anonymous 1>`]: [cap(C, 'this', 5)],
+      [`${C}#Counter.plain`]: [],
+      [`${C}#Counter.plain.<anonymous 1>`]: [], // a function expression has its own this
+      [`${C}#Emitter.fire`]: ['not-serializable'],
+      [`${C}#Emitter.fire.<anonymous 1>`]: ['state'],
+      [`${C}#Emitter.listener`]: ['not-serializable'],
+    });
+    expect(stateReasons(r, `${C}#Emitter.fire.<anonymous 1>`)[0]!.message).toBe(
+      "captures 'this' (src/counter.ts:24), of type 'Emitter' (property 'listener': function), which cannot cross to the clone (at src/counter.ts:25)",
+    );
+  });
+
+  test('a captured function makes its users no candidates, also through a helper; a recursive call does not (state-captured-function)', () => {
+    const E = 'src/events.ts';
+    const R = 'src/recurse.ts';
+    const r = analyze('state-captured-function');
+    expect(outcome(r)).toEqual({
+      [`${E}#viaHelper`]: ['not-serializable', 'not-serializable'],
+      [`${E}#viaHelper.<anonymous 1>`]: ['state'],
+      [`${E}#viaHelper.notify`]: ['state'],
+      [`${E}#withHandler`]: ['not-serializable', 'not-serializable'],
+      [`${E}#withHandler.<anonymous 1>`]: [], // (a, b) => a + b
+      [`${E}#withHandler.<anonymous 2>`]: ['state'],
+      [`${R}#noop`]: [],
+      [`${R}#visit`]: ['not-serializable'],
+      [`${R}#visit.deeper`]: [cap(R, 'depth', 2)], // visit() makes a new onLeaf: not deeper's
+      [`${R}#visit.leaf`]: ['state'],
+    });
+    const own = stateReasons(r, `${E}#withHandler.<anonymous 2>`)[0]!;
+    expect(own.message).toBe("captures 'handle' (src/events.ts:1), of type '(n: number) => void' (function), which cannot cross to the clone (at src/events.ts:4)");
+    expect(own.site).toBe('src/events.ts:4:5');
+    const via = stateReasons(r, `${E}#viaHelper.<anonymous 1>`)[0]!;
+    expect(via.message).toBe(
+      "may reach a use of 'handle' (src/events.ts:9), of type '(n: number) => void' (function), which cannot cross to the clone: " +
+        'src/events.ts#viaHelper.<anonymous 1> -> src/events.ts#viaHelper.notify (called at src/events.ts:11), which captures it at src/events.ts:10',
+    );
+    expect(via.via).toEqual([`${E}#viaHelper.<anonymous 1>`, `${E}#viaHelper.notify`]);
+    expect(via.path?.map((e) => [e.from, e.to, e.site])).toEqual([[`${E}#viaHelper.<anonymous 1>`, `${E}#viaHelper.notify`, 'src/events.ts:11:16']]);
+  });
+});
+
+describe('state that cannot cross', () => {
+  test('a module let holding a function written elsewhere, and a const function made at run time (state-reassigned-function)', () => {
+    const H = 'src/handlers.ts';
+    const r = analyze('state-reassigned-function');
+    expect(outcome(r)).toEqual({
+      [`${H}#apply`]: ['state'],
+      [`${H}#applyScaled`]: ['state'],
+      [`${H}#makeScaler`]: ['not-serializable'],
+      [`${H}#makeScaler.<anonymous 1>`]: [cap(H, 'k', 13)],
+      [`${H}#onValue`]: [], // the initial handler itself
+      [`${H}#pure`]: [],
+      [`${H}#setHandler`]: ['not-serializable'],
+    });
+    expect(stateReasons(r, `${H}#apply`).map((x) => x.message)).toEqual([
+      'reads src/handlers.ts#onValue (src/handlers.ts:3), a function held in a variable written at src/handlers.ts:6, which cannot cross to the clone (at src/handlers.ts:10)',
+    ]);
+    expect(stateReasons(r, `${H}#applyScaled`).map((x) => x.message)).toEqual([
+      'reads src/handlers.ts#scaled (src/handlers.ts:17), a function made at run time (src/handlers.ts:17), which may hold captured state and cannot cross to the clone (at src/handlers.ts:20)',
+    ]);
+  });
+
+  test('a WeakMap memo, a promise and a symbol held in a let; a symbol const is a constant (state-weakmap)', () => {
+    const M = 'src/memo.ts';
+    const r = analyze('state-weakmap');
+    expect(outcome(r)).toEqual({
+      [`${M}#keyName`]: [],
+      [`${M}#norm`]: ['state'],
+      [`${M}#rotate`]: ['state'],
+      [`${M}#total`]: ['state'],
+      [`${M}#total.<anonymous 1>`]: ['state'],
+      [`${M}#waitReady`]: ['state'],
+    });
+    expect(stateReasons(r, `${M}#norm`)[0]!.message).toBe(
+      "reads src/memo.ts#memo (src/memo.ts:6), of type 'WeakMap<Point, number>' (WeakMap cannot be cloned), which cannot cross to the clone (at src/memo.ts:9)",
+    );
+    const total = stateReasons(r, `${M}#total`)[0]!;
+    expect(total.message).toBe(
+      "may reach a use of src/memo.ts#memo (src/memo.ts:6), of type 'WeakMap<Point, number>' (WeakMap cannot be cloned), which cannot cross to the clone: " +
+        'src/memo.ts#total -> src/memo.ts#total.<anonymous 1> (called at src/memo.ts:17) -> src/memo.ts#norm (called at src/memo.ts:17), which reads it at src/memo.ts:9',
+    );
+    expect(total.via).toEqual([`${M}#total`, `${M}#total.<anonymous 1>`, `${M}#norm`]);
+    expect(total.site).toBe('src/memo.ts:17:20');
+    expect(stateReasons(r, `${M}#waitReady`)[0]!.message).toContain("of type 'Promise<number>' (Promise cannot be cloned)");
+    expect(stateReasons(r, `${M}#rotate`)[0]!.message).toMatch(/^reads and writes src\/memo\.ts#current \(src\/memo\.ts:28\), of type 'symbol' \(symbol\)/);
+    expect(explainMethod(r, `${M}#total`).lines).toEqual([
+      `${M}#total (${M}:16): not a candidate`,
+      `  state: ${total.message}`,
+      `    ${M}#total -> ${M}#total.<anonymous 1>  [callback] at ${M}:17:20`,
+      `    ${M}#total.<anonymous 1> -> ${M}#norm  [direct] at ${M}:17:34`,
+    ]);
+  });
+
+  test('the constructor of a derived class, not of its base (state-derived-constructor)', () => {
+    const S = 'src/shapes.ts';
+    const r = analyze('state-derived-constructor');
+    expect(outcome(r)).toEqual({
+      [`${S}#Shape.area`]: [],
+      [`${S}#Shape.constructor`]: [],
+      [`${S}#Square.area`]: [],
+      [`${S}#Square.constructor`]: ['state'],
+      [`${S}#Tagged.constructor`]: ['state'], // implicit, running field initialisers after super()
+    });
+    expect(stateReasons(r, `${S}#Square.constructor`)[0]).toEqual({
+      rule: 'state',
+      message: "constructor of 'Square', which extends 'Shape': 'this' does not exist before super() returns, so the run-time cannot carry it (src/shapes.ts:12)",
+      site: 'src/shapes.ts:12:3',
+    });
+  });
+
+  test('generators and async generators (state-generator)', () => {
+    const S = 'src/seq.ts';
+    const r = analyze('state-generator');
+    expect(outcome(r)).toEqual({ [`${S}#chunks`]: ['state'], [`${S}#range`]: ['state'], [`${S}#sum`]: [] });
+    expect(stateReasons(r, `${S}#range`)[0]!.message).toBe('a generator: its body runs after the call returns, as the caller iterates its result (src/seq.ts:1)');
+    expect(stateReasons(r, `${S}#chunks`)[0]!.message).toMatch(/^an async generator: /);
+  });
+
+  test('pure computations next to device code stay candidates with no state (state-device-neighbour)', () => {
+    const F = 'src/files.ts';
+    expect(outcome(analyze('state-device-neighbour'))).toEqual({
+      [`${F}#load`]: ['pinned'],
+      [`${F}#loadMean`]: ['reaches-pinned'],
+      [`${F}#mean`]: [],
+      [`${F}#mean.<anonymous 1>`]: [],
+      [`${F}#parse`]: [], // SEPARATOR is a primitive constant
+      [`${F}#parse.<anonymous 1>`]: [],
+    });
+  });
+});
