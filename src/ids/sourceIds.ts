@@ -4,25 +4,19 @@
  * the JS itself. Ids always come from src/ids, applied to the original's syntax tree.
  */
 import { readFileSync } from 'node:fs';
-import { SourceMap, type SourceMapPayload } from 'node:module';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ts } from '../typescript.cjs';
 import { isMethodNode, methodIdsOf } from './methodIds.js';
+import { appRelative, loadSourceMap, type LoadedMap } from './sourceMaps.js';
+
+export { appRelative, loadSourceMap };
 
 export interface ModuleIds {
   /** JS method node -> id. */
   ids: Map<ts.Node, string>;
   /** The parsed JS module. */
   sf: ts.SourceFile;
-}
-
-/** `src/a.ts` for a file under the app, undefined for files outside it or in node_modules. */
-export function appRelative(appDir: string, file: string): string | undefined {
-  const rel = relative(appDir, file);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  const parts = rel.split(sep);
-  return parts.includes('node_modules') ? undefined : parts.join('/');
 }
 
 export function parseSource(file: string, text: string): ts.SourceFile {
@@ -34,41 +28,6 @@ function scriptKindOf(file: string): ts.ScriptKind {
   if (/\.[cm]?ts$/.test(file)) return ts.ScriptKind.TS;
   if (/\.jsx$/.test(file)) return ts.ScriptKind.JSX;
   return ts.ScriptKind.JS;
-}
-
-interface LoadedMap {
-  map: SourceMap;
-  /** Directory that the map's `sources` are relative to. */
-  base: string;
-  contents: Map<string, string>;
-}
-
-/** The module's source map (a sibling file or an inline data URL), if it has a readable one. */
-export function loadSourceMap(jsFile: string, text: string): LoadedMap | undefined {
-  const url = /\/\/[#@] sourceMappingURL=([^\s'"]+)\s*$/.exec(text.slice(-4096))?.[1];
-  if (!url) return undefined;
-  try {
-    let payload: SourceMapPayload & { sourceRoot?: string };
-    let base = dirname(jsFile);
-    if (url.startsWith('data:')) {
-      const comma = url.indexOf(',');
-      const body = url.slice(comma + 1);
-      payload = JSON.parse(/;base64$/.test(url.slice(0, comma)) ? Buffer.from(body, 'base64').toString('utf8') : decodeURIComponent(body));
-    } else {
-      const mapFile = url.startsWith('file:') ? fileURLToPath(url) : resolve(base, decodeURIComponent(url));
-      payload = JSON.parse(readFileSync(mapFile, 'utf8'));
-      base = dirname(mapFile);
-    }
-    if (payload.sourceRoot) base = resolve(base, payload.sourceRoot);
-    const contents = new Map<string, string>();
-    payload.sources.forEach((s, k) => {
-      const content = payload.sourcesContent?.[k];
-      if (typeof content === 'string') contents.set(s, content);
-    });
-    return { map: new SourceMap({ ...payload, sourceRoot: '' }), base, contents };
-  } catch {
-    return undefined; // a broken map: the module is named from its JS
-  }
 }
 
 /** The ids of the functions of one JS module (path `jsFile`) relative to `appDir`; undefined when it is not app code. */

@@ -6,7 +6,8 @@
  */
 import Module from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { loadTransformed, type LoadConfig } from './load.js';
+import { createSyncFn } from 'synckit';
+import { lookup, type LoadConfig, type Transform } from './load.js';
 
 let config: LoadConfig | undefined;
 
@@ -26,7 +27,9 @@ export async function load(url: string, context: { format?: string | null }, nex
   if (!config || result.format !== 'module' || !url.startsWith('file:') || result.source == null) return result;
   const text = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
   try {
-    const code = loadTransformed(fileURLToPath(url), text, config);
+    const file = fileURLToPath(url);
+    const found = lookup(file, text, config);
+    const code = 'done' in found ? found.done : found.miss((await import('./transform/index.js')).transformModule(file, text, config.appDir, config.plan)?.code);
     return code === undefined ? result : { ...result, source: code };
   } catch {
     return result;
@@ -37,9 +40,15 @@ export async function load(url: string, context: { format?: string | null }, nex
 export function patchCommonJs(settings: LoadConfig): void {
   const proto = (Module as unknown as { prototype: { _compile(content: string, filename: string): unknown } }).prototype;
   const compile = proto._compile;
+  let transform: Transform | undefined;
   proto._compile = function (content: string, filename: string) {
     try {
-      content = loadTransformed(filename, content, settings) ?? content;
+      const found = lookup(filename, content, settings);
+      if ('done' in found) content = found.done ?? content;
+      else {
+        transform ??= createSyncFn(fileURLToPath(new URL('./transform-worker.js', import.meta.url)));
+        content = found.miss(transform(filename, content, settings.appDir, settings.plan)) ?? content;
+      }
     } catch {
       // left as it is: its migration points run where they are called
     }

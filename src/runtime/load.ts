@@ -1,14 +1,15 @@
 /**
  * One module through the run-time's transform, with the private cache: loading TypeScript's
  * parser costs more than most runs, so a module already seen (same text, same plan) is not
- * parsed again. Modules that hold no migration point, no carried binding and no class are left
- * as they are without parsing.
+ * parsed again, and the transform (with TypeScript) loads only when some module misses.
+ * Modules that hold no migration point, no carried binding and no class are left as they are.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheKey, privateDir, readEntry, writeEntry } from './cache.js';
-import { moduleKeyOf, transformModule, type TransformPlan } from './transform/index.js';
+import type { TransformPlan } from './transform/index.js';
+import { moduleKeyOf } from './transform/moduleKey.js';
 
 export interface LoadConfig {
   appDir: string;
@@ -16,38 +17,55 @@ export interface LoadConfig {
   cacheDir?: string;
 }
 
+/** The transform itself, given by the caller: loaded asynchronously on the loader thread, through a helper thread for CommonJS. */
+export type Transform = (file: string, text: string, appDir: string, plan: TransformPlan) => string | undefined;
+
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The transform's own code is part of every cache key: a new clonecloud never reuses old output. */
-const VERSION = ['transform/index.js', 'transform/forms.js', 'transform/scope.js', 'transform/emit.js', '../ids/sourceIds.js', '../ids/methodIds.js']
-  .map((f) => {
-    try {
-      return readFileSync(join(DIST, 'runtime', f), 'utf8');
-    } catch {
-      return f;
-    }
-  })
-  .join('\0');
+let version: string | undefined;
+function transformVersion(): string {
+  version ??= ['runtime/transform/index.js', 'runtime/transform/forms.js', 'runtime/transform/scope.js', 'runtime/transform/emit.js', 'ids/sourceIds.js', 'ids/methodIds.js']
+    .map((f) => {
+      try {
+        return readFileSync(join(DIST, f), 'utf8');
+      } catch {
+        return f;
+      }
+    })
+    .join('\0');
+  return version;
+}
 
 /** Never the run-time's own files, nor anything in node_modules. */
 export function isOurs(file: string): boolean {
   return file.startsWith(DIST + sep) || file.includes(`${sep}node_modules${sep}`);
 }
 
-export function loadTransformed(file: string, text: string, config: LoadConfig): string | undefined {
-  if (isOurs(file)) return undefined;
+export type Lookup = { done: string | undefined } | { miss: (code: string | undefined) => string | undefined };
+
+/** The cached answer, or a miss whose `miss(code)` stores the transform's output and returns it. */
+export function lookup(file: string, text: string, config: LoadConfig): Lookup {
+  if (isOurs(file)) return { done: undefined };
   const moduleKey = moduleKeyOf(file, text, config.appDir);
-  if (!moduleKey) return undefined;
-  if (!mentioned(config.plan, moduleKey) && !/\bclass\b/.test(text)) return undefined;
+  if (!moduleKey || (!mentioned(config.plan, moduleKey) && !/\bclass\b/.test(text))) return { done: undefined };
   const dir = config.cacheDir && privateDir(config.cacheDir);
-  const key = cacheKey([VERSION, config.appDir, file, JSON.stringify(config.plan), text]);
+  const key = cacheKey([transformVersion(), config.appDir, file, JSON.stringify(config.plan), text]);
   if (dir) {
     const hit = readEntry(dir, key);
-    if (hit !== undefined) return hit || undefined;
+    if (hit !== undefined) return { done: hit || undefined };
   }
-  const out = transformModule(file, text, config.appDir, config.plan)?.code;
-  if (dir) writeEntry(dir, key, out ?? '');
-  return out;
+  return {
+    miss: (code) => {
+      if (dir) writeEntry(dir, key, code ?? '');
+      return code;
+    },
+  };
+}
+
+export function loadTransformed(file: string, text: string, config: LoadConfig, transform: Transform): string | undefined {
+  const found = lookup(file, text, config);
+  return 'done' in found ? found.done : found.miss(transform(file, text, config.appDir, config.plan));
 }
 
 function mentioned(plan: TransformPlan, moduleKey: string): boolean {

@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { RUNTIME_GLOBAL } from '../global.js';
 import { patchCommonJs } from '../hooks.js';
 import { readPlan, transformPlanOf } from '../plan.js';
-import { moduleKeyOf } from '../transform/index.js';
+import { moduleKeyOf } from '../transform/moduleKey.js';
 import { invoke, type CallRequest } from './invoke.js';
 import { CloneRuntime } from './runtime.js';
 

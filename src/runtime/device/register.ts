@@ -25,7 +25,8 @@ if (isMainThread && !(globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_
   } catch (error) {
     process.stderr.write(`clonecloud: ${(error as Error).message}; everything runs on the device\n`);
   }
-  if (config) install(config);
+  // A partition that migrates nothing needs no loader: the app runs as it is.
+  if (config?.network !== undefined && config.plan.partitions.get(config.network)!.migrate.size > 0) install(config);
 }
 
 async function configure(env: NodeJS.ProcessEnv): Promise<DeviceConfig | undefined> {

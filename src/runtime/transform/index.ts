@@ -8,9 +8,8 @@
  */
 import { ts } from '../../typescript.cjs';
 import { idsOf, isMethodNode } from '../../ids/methodIds.js';
-import { appRelative, loadSourceMap, moduleIds, parseSource } from '../../ids/sourceIds.js';
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { moduleIds, parseSource } from '../../ids/sourceIds.js';
+import { moduleKeyOf } from './moduleKey.js';
 import * as emit from './emit.js';
 import { locate } from './forms.js';
 import { bindingNames, usesLexicalThis } from './scope.js';
@@ -111,20 +110,6 @@ export function transformModule(file: string, text: string, appDir: string, plan
   const last = sf.statements[sf.statements.length - 1];
   if (appended.length) add(last ? last.end : start.pos, `;${appended.join('')}`, 1);
   return { code: apply(sf.text, edits), moduleKey };
-}
-
-/**
- * The module's key: the one source file its source map names under the app (so keys match the
- * analysis's file names), else its own path under the app; undefined for code outside the app.
- */
-export function moduleKeyOf(file: string, text: string, appDir: string): string | undefined {
-  const own = appRelative(appDir, file);
-  if (!own) return undefined;
-  const map = loadSourceMap(file, text);
-  const sources = (map?.map.payload.sources ?? [])
-    .map((s) => appRelative(appDir, s.startsWith('file:') ? fileURLToPath(s) : resolve(map!.base, s)))
-    .filter((s): s is string => s !== undefined);
-  return sources.length === 1 ? sources[0]! : own;
 }
 
 /** Each class of the module and the key it registers under (its qualified name, unique in the module). */
