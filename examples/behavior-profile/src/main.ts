@@ -1,5 +1,5 @@
 // behavior-profile: builds an interest profile from the activity log on the device.
-//   behavior-profile <activity log> [--save <file.json>] [--half-life DAYS] [--quiet]
+//   behavior-profile <activity log> [--save <file.json>] [--half-life DAYS] [--quiet] [--no-timing]
 
 import { isFile, readLog, saveProfile } from './device/storage.js';
 import { ProfileBuilder } from './analysis/profile.js';
@@ -10,19 +10,22 @@ interface Options {
   save: string | undefined;
   halfLifeDays: number;
   quiet: boolean;
+  /** Print elapsed times (off to compare two runs byte for byte). */
+  timing: boolean;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const options: Options = { log: '', save: undefined, halfLifeDays: 14, quiet: false };
+  const options: Options = { log: '', save: undefined, halfLifeDays: 14, quiet: false, timing: true };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--save') options.save = args[++i];
     else if (arg === '--half-life') options.halfLifeDays = Number(args[++i]);
     else if (arg === '--quiet') options.quiet = true;
+    else if (arg === '--no-timing') options.timing = false;
     else if (arg.startsWith('-')) return `unknown option ${arg}`;
     else options.log = arg;
   }
-  if (!options.log) return 'usage: behavior-profile <activity log> [--save <file.json>] [--half-life DAYS] [--quiet]';
+  if (!options.log) return 'usage: behavior-profile <activity log> [--save <file.json>] [--half-life DAYS] [--quiet] [--no-timing]';
   if (!(options.halfLifeDays > 0)) return '--half-life: a positive number of days';
   if (!isFile(options.log)) return `no such log: ${options.log}`;
   return options;
@@ -42,7 +45,7 @@ export function main(args: string[]): number {
   const builder = new ProfileBuilder({ halfLifeDays: options.halfLifeDays });
   const started = performance.now();
   const profile = builder.build(text);
-  report.show(profile, performance.now() - started);
+  report.show(profile, options.timing ? performance.now() - started : undefined);
 
   if (options.save) {
     saveProfile(options.save, profile);

@@ -1,5 +1,5 @@
 // image-search: finds faces in the pictures of a gallery on the device's storage.
-//   image-search <gallery folder> [--min-face N] [--preview] [--quiet]
+//   image-search <gallery folder> [--min-face N] [--preview] [--quiet] [--no-timing]
 
 import { join, relative } from 'node:path';
 import { isDirectory, listImages, readImage, readJsonIfPresent } from './gallery/storage.js';
@@ -12,17 +12,20 @@ interface Options {
   minFace: number;
   preview: boolean;
   quiet: boolean;
+  /** Print elapsed times (off to compare two runs byte for byte). */
+  timing: boolean;
 }
 
-const USAGE = 'usage: image-search <gallery folder> [--min-face N] [--preview] [--quiet]';
+const USAGE = 'usage: image-search <gallery folder> [--min-face N] [--preview] [--quiet] [--no-timing]';
 
 function parseArgs(args: string[]): Options | string {
-  const options: Options = { folder: '', minFace: 24, preview: false, quiet: false };
+  const options: Options = { folder: '', minFace: 24, preview: false, quiet: false, timing: true };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--min-face') options.minFace = Number(args[++i]);
     else if (arg === '--preview') options.preview = true;
     else if (arg === '--quiet') options.quiet = true;
+    else if (arg === '--no-timing') options.timing = false;
     else if (arg.startsWith('-')) return `unknown option ${arg}`;
     else options.folder = arg;
   }
@@ -59,7 +62,7 @@ export function main(args: string[]): number {
   const elapsed = performance.now() - started;
   for (const report of reports) view.report(report, options.preview);
   const totals = FaceDetector.summarize(reports);
-  view.summary(totals, elapsed);
+  view.summary(totals, options.timing ? elapsed : undefined);
 
   const truth = readJsonIfPresent(join(options.folder, 'truth.json'));
   if (truth !== undefined) view.accuracy(compareWithTruth(reports, truth as Record<string, TruthFace[]>));

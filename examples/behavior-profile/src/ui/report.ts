@@ -13,12 +13,12 @@ export class ProfileReport {
     if (!this.quiet) process.stdout.write(`reading ${path} (${(bytes / 1024).toFixed(1)} KiB)...\n`);
   }
 
-  show(profile: InterestProfile, elapsedMs: number): void {
+  show(profile: InterestProfile, elapsedMs: number | undefined): void {
     if (this.quiet) return;
     const out: string[] = [];
     out.push(
       `${profile.events} events over ${profile.days} days, ${profile.sessions} sessions, ` +
-        `${profile.vocabulary} terms; profile built in ${elapsedMs.toFixed(0)} ms`,
+        `${profile.vocabulary} terms; profile built${elapsedMs === undefined ? '' : ` in ${elapsedMs.toFixed(0)} ms`}`,
     );
     const best = profile.interestsTried.reduce(
       (a, b) => (b.silhouette > a.silhouette ? b : a),

@@ -65,10 +65,10 @@ export class TerminalView {
     return grid.map((row) => `    |${row.join('')}|\n`).join('');
   }
 
-  summary(totals: { images: number; withFaces: number; faces: number; windows: number; failed: string[] }, elapsedMs: number): void {
+  summary(totals: { images: number; withFaces: number; faces: number; windows: number; failed: string[] }, elapsedMs: number | undefined): void {
     if (this.quiet) return;
     process.stdout.write(
-      `${totals.images} images searched in ${elapsedMs.toFixed(0)} ms (${(totals.windows / 1e6).toFixed(2)} M windows): ` +
+      `${totals.images} images searched${elapsedMs === undefined ? '' : ` in ${elapsedMs.toFixed(0)} ms`} (${(totals.windows / 1e6).toFixed(2)} M windows): ` +
         `${totals.faces} face(s) in ${totals.withFaces} image(s)` +
         (totals.failed.length ? `; ${totals.failed.length} unreadable` : '') +
         '\n',

@@ -34,7 +34,7 @@ export class ConsoleReporter {
     if (!this.quiet) process.stdout.write(`scanning ${files} files (${formatBytes(bytes)})...\n`);
   }
 
-  results(reports: FileReport[], infected: string[], bySignature: Record<string, number>, elapsedMs: number): void {
+  results(reports: FileReport[], infected: string[], bySignature: Record<string, number>, elapsedMs: number | undefined): void {
     if (this.quiet) return;
     for (const report of reports) {
       for (const f of report.findings) {
@@ -46,7 +46,7 @@ export class ConsoleReporter {
       .map(([name, count]) => `${name} x${count}`)
       .join(', ');
     process.stdout.write(
-      `${reports.length} files scanned in ${elapsedMs.toFixed(0)} ms: ` +
+      `${reports.length} files scanned${elapsedMs === undefined ? '' : ` in ${elapsedMs.toFixed(0)} ms`}: ` +
         `${infected.length} infected${signatures ? ` (${signatures})` : ''}\n`,
     );
   }
