@@ -100,12 +100,12 @@ export function runAsync(command: string, args: string[], options: { cwd?: strin
 }
 
 /** The app run as it is, all on the device. */
-export function runPlain(dir: string, main = '.build/main.js', env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
-  return runAsync(process.execPath, [join(dir, main)], { cwd: dir, env });
+export function runPlain(dir: string, main = '.build/main.js', env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<Outcome> {
+  return runAsync(process.execPath, [join(dir, main), ...args], { cwd: dir, env });
 }
 
 /** The app run partitioned: `clonecloud run --app <dir> --clone <url> ... -- node <main>`. */
-export function runPartitioned(dir: string, clone: string | undefined, flags: string[] = [], options: { main?: string; env?: NodeJS.ProcessEnv; onStdout?: (text: string) => void } = {}): Promise<Outcome> {
-  const args = [BIN, 'run', '--app', dir, ...(clone ? ['--clone', clone] : []), ...flags, '--', process.execPath, join(dir, options.main ?? '.build/main.js')];
+export function runPartitioned(dir: string, clone: string | undefined, flags: string[] = [], options: { main?: string; args?: string[]; env?: NodeJS.ProcessEnv; onStdout?: (text: string) => void } = {}): Promise<Outcome> {
+  const args = [BIN, 'run', '--app', dir, ...(clone ? ['--clone', clone] : []), ...flags, '--', process.execPath, join(dir, options.main ?? '.build/main.js'), ...(options.args ?? [])];
   return runAsync(process.execPath, args, { cwd: dir, ...options });
 }

@@ -101,24 +101,24 @@ export class DevicePoint implements PointHandle {
   private finish(p: Prepared, answer: Answer, setCaptured: SetCaptured): unknown {
     const rt = this.rt;
     if ('error' in answer) {
-      if (answer.connect) rt.cloneDown(answer.error);
-      return this.local(`no answer from the clone (${answer.error})`);
+      if (answer.connect) rt.cloneDown();
+      return this.fallback(`no answer from the clone (${answer.error})`);
     }
     this.stats.roundTrips++;
     this.stats.upBytes += p.exchange.body!.byteLength;
     if (answer.status !== 200) {
-      if (answer.status >= 500 && answer.status !== 503 && answer.status !== 504) rt.cloneDown(refusalOf(answer.status));
-      return this.local(refusalOf(answer.status) + detail(answer.body));
+      if (answer.status >= 500 && answer.status !== 503 && answer.status !== 504) rt.cloneDown();
+      return this.fallback(refusalOf(answer.status) + detail(answer.body));
     }
     let reply: { values: unknown[]; apply(): void };
     try {
       reply = decodeReply(answer.body, p.objects, rt.registry);
     } catch (error) {
-      if (error instanceof WireError) return this.local(`the clone's answer does not decode: ${error.message}`);
+      if (error instanceof WireError) return this.fallback(`the clone's answer does not decode: ${error.message}`);
       throw error;
     }
     const [outcome, value, bindingsAfter, capturedAfter, printed] = reply.values as [number, unknown, unknown[], unknown[], [number, string][]];
-    if (!validShape(outcome, bindingsAfter, capturedAfter, printed, p.bindings.length)) return this.local("the clone's answer is not a call's answer");
+    if (!validShape(outcome, bindingsAfter, capturedAfter, printed, p.bindings.length)) return this.fallback("the clone's answer is not a call's answer");
     reply.apply();
     p.bindings.forEach(([, set], i) => {
       if (set && !Object.is(bindingsAfter[i], p.before[i])) set(bindingsAfter[i]);
@@ -133,10 +133,16 @@ export class DevicePoint implements PointHandle {
     return value;
   }
 
+  /** The call runs on the device after all: LOCAL for the wrapper, nothing applied. */
+  private fallback(reason: string): symbol {
+    this.local(reason);
+    return this.rt.L;
+  }
+
   private local(reason: string): undefined {
     const kind = reason.replace(/:.*$/, '').replace(/ \(.*$/, '');
     this.stats.fallbacks[kind] = (this.stats.fallbacks[kind] ?? 0) + 1;
-    this.rt.warnOnce(`fallback:${kind}`, `${this.id} ran on the device: ${reason}`);
+    this.rt.warnOnce(`fallback:${this.id}`, `${this.id} ran on the device: ${reason} (the report counts every call that did)`);
     return undefined;
   }
 }

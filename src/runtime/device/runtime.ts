@@ -65,10 +65,10 @@ export class DeviceRuntime implements RuntimeGlobal {
     return Date.now() < this.downUntil ? 'the clone did not answer a moment ago' : undefined;
   }
 
-  cloneDown(why: string): void {
+  /** The clone did not answer: calls stay on the device for a while (doubling up to half a minute) before trying again. */
+  cloneDown(): void {
     this.downUntil = Date.now() + this.backoff;
     this.backoff = Math.min(this.backoff * 2, BACKOFF_MS[1]);
-    this.warnOnce('clone-down', `the clone at ${this.config.clone} is not answering (${why}); calls run on the device until it does`);
   }
 
   /** The module bindings a point's call carries, in the manifest's order; throws when the build lacks one. */

@@ -1,0 +1,184 @@
+/**
+ * The run-time when things go wrong: every failure of the clone or the transport ends with the
+ * call run on the device, nothing applied, the app's output the all-device output, a note on
+ * stderr, and the server still up.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PATHS, HEADERS, PROTOCOL_VERSION } from '../../src/runtime/protocol.js';
+import { preparedApp, runPartitioned, runPlain, startClone, type Clone, type Outcome } from '../helpers/runtime.js';
+
+const APP = 'runtime-module-state';
+const POINT = 'src/counter.ts#record';
+
+function httpCall(url: string, path: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, url), { method: 'POST', headers: { 'content-length': body.length, ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function health(url: string): Promise<{ status: number; build: string }> {
+  return new Promise((resolve, reject) => {
+    request(new URL(PATHS.health, url), (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, build: (JSON.parse(text) as { build: string }).build }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** A loopback port nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function expectDeviceRun(run: Outcome, plain: Outcome, note: RegExp): void {
+  expect(run.stdout).toBe(plain.stdout);
+  expect(run.status).toBe(plain.status);
+  expect(run.stderr).toMatch(note);
+}
+
+describe('failures of the clone: the device runs the call, with the all-device answer', () => {
+  let dir: string;
+  let plain: Outcome;
+  beforeAll(async () => {
+    dir = preparedApp(APP);
+    plain = await runPlain(dir);
+  });
+
+  it('no clone listening: connection refused', async () => {
+    const run = await runPartitioned(dir, `http://127.0.0.1:${await closedPort()}`, ['--network', 'wifi']);
+    expectDeviceRun(run, plain, /ran on the device: no answer from the clone \(ECONNREFUSED/);
+    // Said once, not once per call.
+    expect(run.stderr.match(/ran on the device/g)).toHaveLength(1);
+  });
+
+  it('the clone killed in the middle of the run', async () => {
+    const clone = await startClone(dir);
+    try {
+      let killed = false;
+      const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'killed.json')], {
+        env: { RUNTIME_PAUSE_MS: '300' },
+        onStdout: (text) => {
+          if (!killed && text.includes('\n')) {
+            killed = true;
+            clone.child.kill('SIGKILL');
+          }
+        },
+      });
+      const slowPlain = await runPlain(dir, undefined, { RUNTIME_PAUSE_MS: '0' });
+      expectDeviceRun(run, slowPlain, /ran on the device/);
+      const point = (JSON.parse(readFileSync(join(dir, 'killed.json'), 'utf8')) as { points: { method: string; measured: { migrated: number; calls: number } }[] }).points.find((p) => p.method === POINT)!;
+      expect(point.measured.calls).toBe(4);
+      expect(point.measured.migrated).toBeGreaterThanOrEqual(1);
+      expect(point.measured.migrated).toBeLessThan(4);
+    } finally {
+      await clone.stop();
+    }
+  });
+
+  it('a deadline the clone cannot meet: the device stops waiting and runs the call', async () => {
+    const clone = await startClone(dir);
+    try {
+      const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--timeout', '1']);
+      expectDeviceRun(run, plain, /ran on the device: no answer from the clone \(no answer within 1 ms\)/);
+    } finally {
+      await clone.stop();
+    }
+  });
+
+  describe('against a running clone with a token', () => {
+    let clone: Clone;
+    let tokens: string;
+    beforeAll(async () => {
+      tokens = mkdtempSync(join(tmpdir(), 'cc-token-'));
+      writeFileSync(join(tokens, 'right'), 'correct horse battery staple\n');
+      writeFileSync(join(tokens, 'wrong'), 'not the token\n');
+      clone = await startClone(dir, ['--token-file', join(tokens, 'right'), '--max-request-bytes', '4096']);
+    });
+    afterAll(() => clone?.stop());
+
+    it('serves a device with the right token', async () => {
+      const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--token-file', join(tokens, 'right')]);
+      expect(run.stdout).toBe(plain.stdout);
+      expect(run.stderr).toBe('');
+    });
+
+    it('refuses a wrong token (401): the device runs the call', async () => {
+      const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--token-file', join(tokens, 'wrong')]);
+      expectDeviceRun(run, plain, /the clone refused the token \(401\)/);
+    });
+
+    it('answers 404, 413 and 400 to an unknown method, a body over the limit and garbage, and stays up', async () => {
+      const auth = { authorization: 'Bearer correct horse battery staple', [HEADERS.version]: PROTOCOL_VERSION, [HEADERS.deadline]: '5000' };
+      const { build } = await health(clone.url);
+      const call = (point: string, body: Buffer) => httpCall(clone.url, PATHS.call, { ...auth, [HEADERS.build]: build, [HEADERS.point]: encodeURIComponent(point) }, body);
+      expect((await call('src/counter.ts#nothing', Buffer.from('x'))).status).toBe(404);
+      expect((await call(POINT, Buffer.alloc(10_000))).status).toBe(413);
+      const garbage = await call(POINT, Buffer.from('definitely not a call'));
+      expect(garbage.status).toBe(400);
+      expect(garbage.text).toMatch(/does not decode/);
+      expect((await httpCall(clone.url, PATHS.call, { ...auth, [HEADERS.build]: 'another.build', [HEADERS.point]: encodeURIComponent(POINT) }, Buffer.from('x'))).status).toBe(409);
+      expect((await health(clone.url)).status).toBe(200);
+      const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--token-file', join(tokens, 'right')]);
+      expect(run.stdout).toBe(plain.stdout);
+      expect(run.stderr).toBe('');
+    });
+  });
+
+  it('a clone serving another build answers 409: the device runs the call', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'cc-other-build-'));
+    cpSync(dir, other, { recursive: true, dereference: false, verbatimSymlinks: true });
+    appendFileSync(join(other, '.build', 'counter.js'), '\n// another build\n');
+    const clone = await startClone(other);
+    try {
+      const run = await runPartitioned(dir, clone.url, ['--network', 'wifi']);
+      expectDeviceRun(run, plain, /the clone runs another build or manifest \(409\)/);
+      expect(clone.log.some((l) => l.includes(' 409 '))).toBe(true);
+    } finally {
+      await clone.stop();
+    }
+  });
+});
+
+describe('over TLS, with a certificate of its own', () => {
+  const openssl = spawnSync('openssl', ['version']).status === 0;
+  (openssl ? it : it.skip)('serves HTTPS to a device that trusts the certificate, and none to one that does not', async () => {
+    const dir = preparedApp(APP);
+    const plain = await runPlain(dir);
+    const keys = mkdtempSync(join(tmpdir(), 'cc-tls-'));
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(keys, 'key.pem'), '-out', join(keys, 'cert.pem')], { encoding: 'utf8' });
+    expect(made.status).toBe(0);
+    writeFileSync(join(keys, 'token'), 'tls token\n');
+    const clone = await startClone(dir, ['--tls-cert', join(keys, 'cert.pem'), '--tls-key', join(keys, 'key.pem'), '--token-file', join(keys, 'token')]);
+    try {
+      expect(clone.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const trusted = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--token-file', join(keys, 'token'), '--ca-file', join(keys, 'cert.pem')]);
+      expect(trusted.stdout).toBe(plain.stdout);
+      expect(trusted.stderr).toBe('');
+      expect(clone.log.filter((l) => l.includes(` 200 ${POINT} `))).toHaveLength(4);
+      const untrusted = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--token-file', join(keys, 'token')]);
+      expectDeviceRun(untrusted, plain, /ran on the device: no answer from the clone/);
+    } finally {
+      await clone.stop();
+    }
+  });
+});
