@@ -1,0 +1,173 @@
+/**
+ * The run-time's transform of one module, on each side, run for real: the transformed code is
+ * evaluated with the run-time's registry, and the clone's entries are called as the server does.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { RUNTIME_GLOBAL, type EntrySpec, type PointHandle } from '../../src/runtime/global.js';
+import { memberOf, Registry } from '../../src/runtime/registry.js';
+import { transformModule, type TransformPlan } from '../../src/runtime/transform/index.js';
+
+const app = mkdtempSync(join(tmpdir(), 'cc-transform-'));
+
+function transformed(source: string, plan: Partial<TransformPlan> & Pick<TransformPlan, 'mode'>): string {
+  const file = join(app, 'src', 'mod.js');
+  return transformModule(file, source, app, { points: [], bindings: [], ...plan })!.code;
+}
+
+/** Evaluates a transformed script with a run-time that records what the module registered and what the wrappers asked. */
+function evaluate(code: string, onCall?: (id: string, self: unknown, args: unknown[], captured: unknown[] | undefined) => unknown) {
+  const registry = new Registry();
+  const L = Symbol('local');
+  const unsupported = new Map<string, string>();
+  const points = new Map<string, PointHandle>();
+  const runtime = {
+    L,
+    mod: (key: string) => registry.module(key),
+    member: memberOf,
+    point: (id: string) => {
+      let p = points.get(id);
+      if (!p) {
+        const call = (self: unknown, args: ArrayLike<unknown>, captured?: () => unknown[]) => (onCall ? onCall(id, self, Array.from(args), captured?.()) : L);
+        p = {
+          on: true,
+          call,
+          callAsync: async (self, args, captured) => call(self, args, captured),
+          construct: (self, args, captured) => call(self, args, captured) !== L,
+          unsupported: (why: string) => void unsupported.set(id, why),
+        };
+        points.set(id, p);
+      }
+      return p;
+    },
+  };
+  const context: Record<string | symbol, unknown> = { result: undefined, console };
+  context.globalThis = context;
+  (context as Record<symbol, unknown>)[Symbol.for(RUNTIME_GLOBAL)] = runtime;
+  runInNewContext(code, context);
+  return { registry, unsupported, context, L };
+}
+
+describe('device side', () => {
+  const source = [
+    'class Counter {',
+    '  constructor() { this.n = 0; }',
+    '  add(k) { this.n += k; return this.n; }',
+    '}',
+    'function make(base) {',
+    '  const step = base * 2;',
+    '  let uses = 0;',
+    '  return (x) => { uses++; return x * step + uses; };',
+    '}',
+    'const pick = ({ a }) => a;',
+    'result = { counter: new Counter(), scale: make(3), pick };',
+  ].join('\n');
+
+  it('keeps every line where it was (stack traces and source maps stay right)', () => {
+    const code = transformed(source, { mode: 'device', points: [{ id: 'src/mod.js#Counter.add', captured: [] }] });
+    expect(code.split('\n')).toHaveLength(source.split('\n').length);
+  });
+
+  it('asks the run-time at each migration point, with `this`, the arguments and the captured variables, and runs the body when told LOCAL', () => {
+    const code = transformed(source, {
+      mode: 'device',
+      points: [
+        { id: 'src/mod.js#Counter.add', captured: [] },
+        { id: 'src/mod.js#make.<anonymous 1>', captured: ['step', 'uses'] },
+      ],
+    });
+    const seen: [string, unknown[], unknown[] | undefined][] = [];
+    const { context, L } = evaluate(code, (id, _self, args, captured) => {
+      seen.push([id, args, captured]);
+      return L;
+    });
+    const r = context.result as { counter: { add(k: number): number }; scale(x: number): number };
+    expect(r.counter.add(5)).toBe(5);
+    expect(r.scale(10)).toBe(61);
+    expect(r.scale(10)).toBe(62);
+    expect(seen).toEqual([
+      ['src/mod.js#Counter.add', [5], undefined],
+      ['src/mod.js#make.<anonymous 1>', [10], [6, 0]],
+      ['src/mod.js#make.<anonymous 1>', [10], [6, 1]],
+    ]);
+  });
+
+  it("returns the clone's answer instead of running the body", () => {
+    const code = transformed(source, { mode: 'device', points: [{ id: 'src/mod.js#Counter.add', captured: [] }] });
+    const { context } = evaluate(code, () => 'from the clone');
+    expect((context.result as { counter: { add(k: number): unknown } }).counter.add(5)).toBe('from the clone');
+  });
+
+  it('says why it cannot wrap an arrow function with destructured parameters, and leaves it as it is', () => {
+    const code = transformed(source, { mode: 'device', points: [{ id: 'src/mod.js#pick', captured: [] }] });
+    const { unsupported, context } = evaluate(code);
+    expect(unsupported.get('src/mod.js#pick')).toMatch(/destructured or defaulted parameters/);
+    expect((context.result as { pick(o: { a: number }): number }).pick({ a: 7 })).toBe(7);
+  });
+
+  it('registers classes and carried bindings', () => {
+    const code = transformed('let count = 1;\nconst table = new Map();\nclass Box {}\nresult = () => [count, table];', { mode: 'device', bindings: [{ file: 'src/mod.js', name: 'count' }, { file: 'src/mod.js', name: 'table' }] });
+    const { registry } = evaluate(code);
+    const [getCount, setCount] = registry.binding('src/mod.js', 'count')!;
+    expect(getCount()).toBe(1);
+    setCount!(5);
+    expect(getCount()).toBe(5);
+    expect(registry.binding('src/mod.js', 'table')![1]).toBeUndefined(); // a const is filled in place, never reassigned
+    expect(typeof registry.classByKey('src/mod.js#Box')).toBe('function');
+  });
+});
+
+describe('clone side', () => {
+  it('copies a closure to the top level with its captured variables, and reads them back after the call', () => {
+    const source = 'function make(base) {\n  const step = base * 2;\n  let uses = 0;\n  return (x) => { uses++; return x * step + uses; };\n}';
+    const code = transformed(source, { mode: 'clone', points: [{ id: 'src/mod.js#make.<anonymous 1>', captured: ['step', 'uses'] }] });
+    const { registry } = evaluate(code);
+    const entry = registry.entries.get('src/mod.js#make.<anonymous 1>') as Extract<EntrySpec, { lift: unknown }>;
+    expect(entry.captured).toEqual(['step', 'uses']);
+    const [fn, read] = entry.lift.call(undefined, [6, 4], undefined);
+    expect(fn(10)).toBe(65);
+    expect(read()).toEqual([6, 5]);
+  });
+
+  it('gives object-literal accessors and methods entries that reach the right part', () => {
+    const source = 'const store = {\n  v: 1,\n  get value() { return this.v * 10; },\n  set value(x) { this.v = x; },\n  twice(k) { return this.v * 2 * k; },\n};';
+    const code = transformed(source, {
+      mode: 'clone',
+      points: [
+        { id: 'src/mod.js#store.value', captured: [] },
+        { id: 'src/mod.js#store.twice', captured: [] },
+      ],
+    });
+    const { registry } = evaluate(code);
+    const self = { v: 3 };
+    const value = registry.entries.get('src/mod.js#store.value') as Extract<EntrySpec, { lift: unknown }>;
+    expect(value.lift.call(self, [], 'get')[0].call(self)).toBe(30);
+    value.lift.call(self, [], 'set')[0].call(self, 8);
+    expect(self.v).toBe(8);
+    const twice = registry.entries.get('src/mod.js#store.twice') as Extract<EntrySpec, { lift: unknown }>;
+    expect(twice.lift.call(self, [], undefined)[0].call(self, 2)).toBe(32);
+  });
+
+  it('refuses to copy a function that uses a variable of an enclosing scope the analysis did not list', () => {
+    const source = 'function make(base) {\n  const hidden = base + 1;\n  return (x) => x + hidden;\n}';
+    const code = transformed(source, { mode: 'clone', points: [{ id: 'src/mod.js#make.<anonymous 1>', captured: [] }] });
+    expect(evaluate(code).registry.entries.has('src/mod.js#make.<anonymous 1>')).toBe(false);
+  });
+
+  it('names class members and top-level functions for the server', () => {
+    const code = transformed('class A { static make(n) { return n; } run() {} }\nfunction top(x) { return x; }', {
+      mode: 'clone',
+      points: [
+        { id: 'src/mod.js#A.static.make', captured: [] },
+        { id: 'src/mod.js#A.run', captured: [] },
+        { id: 'src/mod.js#top', captured: [] },
+      ],
+    });
+    const { registry } = evaluate(code);
+    expect(registry.entries.get('src/mod.js#A.static.make')).toMatchObject({ cls: 'A', member: 'make', isStatic: true, kind: 'method' });
+    expect(registry.entries.get('src/mod.js#A.run')).toMatchObject({ cls: 'A', member: 'run', isStatic: false, kind: 'method' });
+    expect((registry.entries.get('src/mod.js#top') as Extract<EntrySpec, { fn: unknown }>).fn()(4)).toBe(4);
+  });
+});
