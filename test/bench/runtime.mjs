@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Per-call cost of the run-time on loopback: a migration point (test/bench/runtime/src/sink.ts,
+// which does almost nothing) called with an empty argument, 1 KB, 1 MB and 10 MB, as a typed
+// array and as small records, through a real `clonecloud serve` and `clonecloud run`. Beside each
+// figure, measured in the same device process and run: v8.serialize + v8.deserialize of the same
+// payload (the raw cost of moving it) and an empty HTTP round trip to the clone. Goal: a migrated
+// call costs at most 2x the raw cost plus one round trip. Medians of every case.
+//
+//   npm run bench:runtime
+
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'clonecloud.js');
+const tmp = mkdtempSync(join(tmpdir(), 'cc-bench-runtime-'));
+const app = join(tmp, 'app');
+let server;
+try {
+  cpSync(join(root, 'test', 'bench', 'runtime'), app, { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { stdio: 'inherit' });
+  execFileSync(process.execPath, [bin, 'partition', app, '--network', 'wifi'], { stdio: 'ignore' });
+  server = spawn(process.execPath, [bin, 'serve', app, '--port', '0', '--workers', '1', '--log', 'json'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const url = await new Promise((resolve, reject) => {
+    let err = '';
+    server.stderr.on('data', (c) => {
+      err += c;
+      const m = /on (http:\/\/\S+) \(/.exec(err);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', () => reject(new Error(`serve stopped: ${err}`)));
+  });
+  const out = execFileSync(process.execPath, [bin, 'run', '--app', app, '--clone', url, '--network', 'wifi', '--', process.execPath, join(app, '.build', 'main.js')], { encoding: 'utf8' });
+  const rows = out.trim().split('\n').map((l) => JSON.parse(l));
+  console.log(`machine: ${cpus().length} x ${cpus()[0].model}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log('| payload | shape | v8 bytes | migrated call | v8 ser+de | loopback RTT | (call - RTT) / (ser+de) | goal: call <= 2x ser+de + RTT |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const ratio = r.rawMs > 0 ? (r.callMs - r.rttMs) / r.rawMs : NaN;
+    const met = r.callMs <= 2 * r.rawMs + r.rttMs ? 'met' : 'not met';
+    console.log(`| ${r.size} | ${r.shape} | ${r.bytes} | ${r.callMs.toFixed(3)} ms | ${r.rawMs.toFixed(3)} ms | ${r.rttMs.toFixed(3)} ms | ${ratio.toFixed(2)} | ${met} |`);
+  }
+} finally {
+  server?.kill('SIGTERM');
+  rmSync(tmp, { recursive: true, force: true });
+}
