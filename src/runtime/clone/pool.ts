@@ -112,7 +112,10 @@ export class Pool {
     }, job.deadlineMs + 1000);
     slot.job = { id, job, timer };
     const message: ToWorker = { id, ...job.call };
-    slot.worker.postMessage(message);
+    // The call's bytes move to the worker rather than being copied, when they own their buffer.
+    const { body } = job.call;
+    const owns = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && !(body.buffer instanceof SharedArrayBuffer);
+    slot.worker.postMessage(message, owns ? [body.buffer as ArrayBuffer] : []);
   }
 
   private next(slot: Slot): void {

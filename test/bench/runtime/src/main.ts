@@ -1,6 +1,6 @@
 // Times calls of `digest` (migrated when run under `clonecloud run`), and in the same process the
-// raw cost of the same payload through v8.serialize + v8.deserialize and an empty HTTP round trip
-// to the clone over loopback. Prints one JSON line per case.
+// raw cost of the same payload through v8.serialize + v8.deserialize, an empty HTTP round trip to
+// the clone over loopback, and one carrying as many bytes up. Prints one JSON line per case.
 import http from 'node:http';
 import { deserialize, serialize } from 'node:v8';
 import { digest, type FileArg, type RecordArg } from './sink.js';
@@ -26,15 +26,17 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function roundTrip(): Promise<number> {
+/** An HTTP round trip to the clone carrying `bytes` up (its bandwidth probe, which drops them): what moving the payload costs by itself. */
+function roundTrip(bytes: number): Promise<number> {
   return new Promise((resolve, reject) => {
+    const body = new Uint8Array(bytes);
     const t = performance.now();
-    http
-      .get(new URL('/v1/health', clone), { agent }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(performance.now() - t));
-      })
-      .on('error', reject);
+    const req = http.request(new URL('/v1/probe', clone), { method: 'POST', agent, headers: { 'content-length': bytes } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(performance.now() - t));
+    });
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -52,6 +54,8 @@ for (const [label, bytes, runs] of sizes) {
     const call: number[] = [];
     const raw: number[] = [];
     const rtt: number[] = [];
+    const carry: number[] = [];
+    const size = serialize(payload).length;
     for (let i = 0; i < runs + 2; i++) {
       let t = performance.now();
       digest(payload);
@@ -59,12 +63,14 @@ for (const [label, bytes, runs] of sizes) {
       t = performance.now();
       deserialize(serialize(payload));
       const r = performance.now() - t;
-      const trip = clone ? await roundTrip() : 0;
+      const trip = clone ? await roundTrip(0) : 0;
+      const carried = clone ? await roundTrip(size) : 0;
       if (i < 2) continue; // warm-up: the helper thread, the clone's workers, the JIT
       call.push(c);
       raw.push(r);
       rtt.push(trip);
+      carry.push(carried);
     }
-    console.log(JSON.stringify({ size: label, shape, bytes: serialize(payload).length, runs, callMs: median(call), rawMs: median(raw), rttMs: median(rtt) }));
+    console.log(JSON.stringify({ size: label, shape, bytes: size, runs, callMs: median(call), rawMs: median(raw), rttMs: median(rtt), carryMs: median(carry) }));
   }
 }
