@@ -93,14 +93,15 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       return;
     }
     if (body === undefined) return; // the device went away
+    const upBytes = body.byteLength; // the bytes move to a worker: count them first
     const colors = String(req.headers[HEADERS.colors] ?? '1').split(',').map(Number);
     const part = req.headers[HEADERS.part];
     const result = await pool.run(
       { point, isAsync: req.headers[HEADERS.async] === '1', colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}) },
       deadline,
     );
-    if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', body.byteLength);
-    logged(200, body.byteLength, result.body.byteLength, result.ms);
+    if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);
+    logged(200, upBytes, result.body.byteLength, result.ms);
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': result.body.byteLength, [HEADERS.serverMs]: result.ms.toFixed(3) });
     res.end(result.body);
   };
