@@ -2,7 +2,8 @@
  * One module through the run-time's transform, with the private cache: loading TypeScript's
  * parser costs more than most runs, so a module already seen (same text, same plan) is not
  * parsed again, and the transform (with TypeScript) loads only when some module misses.
- * Modules that hold no migration point, no carried binding and no class are left as they are.
+ * Every module of the app goes through it: any may define a class or a function that data
+ * crossing to the clone holds.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
@@ -48,7 +49,7 @@ export type Lookup = { done: string | undefined } | { miss: (code: string | unde
 export function lookup(file: string, text: string, config: LoadConfig): Lookup {
   if (isOurs(file)) return { done: undefined };
   const moduleKey = moduleKeyOf(file, text, config.appDir);
-  if (!moduleKey || (!mentioned(config.plan, moduleKey) && !/\bclass\b/.test(text))) return { done: undefined };
+  if (!moduleKey) return { done: undefined };
   const dir = config.cacheDir && privateDir(config.cacheDir);
   const key = cacheKey([transformVersion(), config.appDir, file, JSON.stringify(config.plan), text]);
   if (dir) {
@@ -66,9 +67,4 @@ export function lookup(file: string, text: string, config: LoadConfig): Lookup {
 export function loadTransformed(file: string, text: string, config: LoadConfig, transform: Transform): string | undefined {
   const found = lookup(file, text, config);
   return 'done' in found ? found.done : found.miss(transform(file, text, config.appDir, config.plan));
-}
-
-function mentioned(plan: TransformPlan, moduleKey: string): boolean {
-  const prefix = `${moduleKey}#`;
-  return plan.points.some((p) => p.id.startsWith(prefix)) || plan.bindings.some((b) => b.file === moduleKey);
 }

@@ -117,6 +117,14 @@ describe('device side', () => {
     expect(registry.binding('src/mod.js', 'table')![1]).toBeUndefined(); // a const is filled in place, never reassigned
     expect(typeof registry.classByKey('src/mod.js#Box')).toBe('function');
   });
+
+  it('registers top-level functions, declared or bound to a const, so that data holding them can cross', () => {
+    const code = transformed('function byName(a, b) { return a < b; }\nconst byLength = (a, b) => a.length - b.length;\nresult = [byName, byLength];', { mode: 'device' });
+    const { registry, context } = evaluate(code);
+    const [byName, byLength] = context.result as Function[];
+    expect(registry.keyOfFunction(byName!)).toBe('src/mod.js#byName');
+    expect(registry.keyOfFunction(byLength!)).toBe('src/mod.js#byLength');
+  });
 });
 
 describe('clone side', () => {

@@ -104,6 +104,7 @@ export function transformModule(file: string, text: string, appDir: string, plan
   }
 
   const functions = [...top.functions].sort().map(emit.registerFunction).join('');
+  for (const f of top.constFunctions) add(f.end, `;${emit.registerFunction(f.name)}`, 1);
   const start = afterDirectives(sf.statements, shebangEnd(sf.text));
   add(start.pos, `${start.semi}${emit.header(moduleKey, variables)}${emit.bindings(bound)}${functions}${notes.join('')}`, 2);
   // Before the trailing `//# sourceMappingURL=`, which must stay last.
@@ -120,16 +121,21 @@ function classKeysOf(sf: ts.SourceFile, moduleKey: string): Map<ts.ClassLikeDecl
 }
 
 /** Top-level variables (name -> whether assignable) and function declarations of the module. */
-function topLevelBindings(sf: ts.SourceFile): { variables: Map<string, boolean>; functions: Set<string> } {
+function topLevelBindings(sf: ts.SourceFile): { variables: Map<string, boolean>; functions: Set<string>; constFunctions: { name: string; end: number }[] } {
   const variables = new Map<string, boolean>();
   const functions = new Set<string>();
+  const constFunctions: { name: string; end: number }[] = [];
   for (const s of sf.statements) {
     if (ts.isVariableStatement(s)) {
       const writable = !(s.declarationList.flags & ts.NodeFlags.Const);
-      for (const d of s.declarationList.declarations) for (const n of bindingNames(d.name)) variables.set(n, writable);
+      for (const d of s.declarationList.declarations) {
+        for (const n of bindingNames(d.name)) variables.set(n, writable);
+        // `const f = () => ...` is code bound for good, like a function declaration (registered after its statement runs).
+        if (!writable && ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) constFunctions.push({ name: d.name.text, end: s.end });
+      }
     } else if (ts.isFunctionDeclaration(s) && s.name && s.body) functions.add(s.name.text);
   }
-  return { variables, functions };
+  return { variables, functions, constFunctions };
 }
 
 /** A function's text as written, without `export`/`default` (which only make sense where it stands). */
