@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { preparedApp, runPartitioned, runPlain, startClone, type Clone, type Outcome } from '../helpers/runtime.js';
+import { ROOT } from '../helpers/cli.js';
+import { preparedApp, runAsync, runPartitioned, runPlain, startClone, type Clone, type Outcome } from '../helpers/runtime.js';
 
 interface ReportPoint {
   method: string;
@@ -70,5 +71,27 @@ describe('runtime-nested: a migration point reached on the clone is a plain call
     expect(report.find((p) => p.method === 'src/sums.ts#sumOfSquares')?.measured).toMatchObject({ calls: 1, migrated: 1 });
     // square runs four times inside sumOfSquares on the clone, and once from main on the device.
     expect(report.find((p) => p.method === 'src/sums.ts#square')?.measured).toMatchObject({ calls: 1, migrated: 1 });
+  });
+});
+
+describe('without the CLI: node --import clonecloud/run and environment variables', () => {
+  let dir: string;
+  let clone: Clone;
+  beforeAll(async () => {
+    dir = preparedApp('runtime-module-state');
+    clone = await startClone(dir);
+  });
+  afterAll(() => clone?.stop());
+
+  it('migrates as `clonecloud run` does', async () => {
+    const plain = await runPlain(dir);
+    const register = join(ROOT, 'dist', 'runtime', 'device', 'register.js');
+    const run = await runAsync(process.execPath, ['--import', register, join(dir, '.build', 'main.js')], {
+      cwd: dir,
+      env: { CLONECLOUD_CLONE: clone.url, CLONECLOUD_NETWORK: 'auto', CLONECLOUD_APP: dir },
+    });
+    expectSameRun(run, plain);
+    expect(run.stderr).toBe('');
+    expect(clone.log.filter((l) => l.includes(' 200 src/counter.ts#record '))).toHaveLength(4);
   });
 });
