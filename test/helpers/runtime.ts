@@ -16,12 +16,12 @@ export interface Outcome {
   stderr: string;
 }
 
-/** A private copy of a runtime fixture, compiled (with source maps) and partitioned. */
+/** A private copy of a runtime fixture, compiled (with source maps) and partitioned for Wi-Fi (the tests run that partition). */
 export function preparedApp(name: string): string {
   const dir = copyFixture(name);
   const tsc = spawnSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
   if (tsc.status !== 0) throw new Error(`tsc failed on ${name}: ${tsc.stdout}${tsc.stderr}`);
-  const partition = runCli(['partition', dir]);
+  const partition = runCli(['partition', dir, '--network', 'wifi']);
   if (partition.status !== 0) throw new Error(`partition failed on ${name}: ${partition.stderr}`);
   return dir;
 }
