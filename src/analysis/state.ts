@@ -159,8 +159,9 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       if (id) frames.pop();
     };
     const identifier = (id: ts.Identifier): void => {
-      // Outside nested functions only module-level names (and imports) can be state.
-      if (frames.length < 2 && !names.has(id.text)) return;
+      // Outside nested functions only module-level names (and imports) can be read as state;
+      // writes count anywhere (a function's own write makes its `let` state for its closures).
+      if (frames.length < 2 && !names.has(id.text) && accessOf(id) === READ) return;
       if (!isReference(id)) return;
       if (!frames.length && accessOf(id) === READ) return; // top-level code: only its writes matter
       for (const [i, at] of resolve(id)) record(i, accessOf(at), file, at, frames);

@@ -132,6 +132,10 @@ describe('captured bindings', () => {
     const R = 'src/recurse.ts';
     const r = analyze('state-captured-function');
     expect(outcome(r)).toEqual({
+      [`${E}#swapped`]: ['not-serializable'],
+      [`${E}#swapped.<anonymous 1>`]: ['state'], // pick is written by swapped itself
+      [`${E}#swapped.pick`]: [],
+      [`${E}#swapped.pick~2`]: [],
       [`${E}#viaHelper`]: ['not-serializable', 'not-serializable'],
       [`${E}#viaHelper.<anonymous 1>`]: ['state'],
       [`${E}#viaHelper.notify`]: ['state'],
