@@ -9,7 +9,7 @@
 import { ts } from '../typescript.cjs';
 import { isWrapper } from '../ids/methodIds.js';
 import { requireSpec } from './library.js';
-import { isFunctionType } from './serializable.js';
+import { crossingProblem, isFunctionType } from './serializable.js';
 import type { Binding } from './state.js';
 
 export function isCode(b: Binding, written: boolean, checker: ts.TypeChecker): boolean {
@@ -66,3 +66,35 @@ function isCodeRoot(e: ts.Expression, checker: ts.TypeChecker): boolean {
   if (!ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isVariableDeclarationList(decl.parent)) return false;
   return (decl.parent.flags & ts.NodeFlags.BlockScoped) === ts.NodeFlags.Const && isFunctionExpression(unwrap(decl.initializer));
 }
+
+/**
+ * Whether a value is a table of code: an object literal whose functions are all code (written in
+ * place, names of declared functions, nested such tables), like `{ sign, verify }`; its functions
+ * cross as the app's own, by name. Undefined when it is one; else the member holding a function
+ * that is not code, or null when it is no object literal (arrays, Maps and values made by calls
+ * may hold functions made at run time, or get them later: `handlers.push(f)`).
+ */
+export function nonCodeMember(e: ts.Expression, checker: ts.TypeChecker): ts.Node | null | undefined {
+  const init = unwrap(e);
+  if (!ts.isObjectLiteralExpression(init)) return null;
+  const holdsFunctions = (n: ts.Node): boolean => {
+    const t = checker.getTypeAtLocation(n);
+    return crossingProblem(checker, t, NONE) !== undefined && crossingProblem(checker, t, NONE, true) === undefined;
+  };
+  for (const p of init.properties) {
+    if (ts.isMethodDeclaration(p) || ts.isAccessor(p)) continue;
+    if (ts.isSpreadAssignment(p)) {
+      if (holdsFunctions(p.expression)) return p;
+      continue;
+    }
+    const v = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : p.name;
+    if (isFunctionExpression(v) || !holdsFunctions(v)) continue;
+    if (ts.isObjectLiteralExpression(v)) {
+      const inner = nonCodeMember(v, checker);
+      if (inner !== undefined) return inner ?? p;
+    } else if (!isCodeRoot(v, checker) || !isFunctionType(checker.getTypeAtLocation(v))) return p;
+  }
+  return undefined;
+}
+
+const NONE = new Map<string, string>();
