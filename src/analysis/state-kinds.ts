@@ -56,8 +56,13 @@ function isNewSymbol(e: ts.Expression, checker: ts.TypeChecker): boolean {
 function isCodeRoot(e: ts.Expression, checker: ts.TypeChecker): boolean {
   while (ts.isPropertyAccessExpression(e)) e = unwrap(e.expression);
   if (!ts.isIdentifier(e)) return false;
-  let sym = checker.getSymbolAtLocation(e);
-  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+  const p = e.parent;
+  // `{ sign }` names the property; the value is the variable's.
+  return isCodeSymbol(p && ts.isShorthandPropertyAssignment(p) && p.name === e ? checker.getShorthandAssignmentValueSymbol(p) : checker.getSymbolAtLocation(e), checker);
+}
+
+function isCodeSymbol(s: ts.Symbol | undefined, checker: ts.TypeChecker): boolean {
+  const sym = s && s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
   const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
   if (!decl) return false;
   const sf = decl.getSourceFile();
