@@ -69,8 +69,20 @@ function isCodeSymbol(s: ts.Symbol | undefined, checker: ts.TypeChecker): boolea
   if (sf.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sf.fileName)) return true;
   if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl)) return true;
   if (!ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isVariableDeclarationList(decl.parent)) return false;
-  return (decl.parent.flags & ts.NodeFlags.BlockScoped) === ts.NodeFlags.Const && isFunctionExpression(unwrap(decl.initializer));
+  if ((decl.parent.flags & ts.NodeFlags.BlockScoped) !== ts.NodeFlags.Const) return false;
+  const init = unwrap(decl.initializer);
+  if (isFunctionExpression(init)) return true;
+  // A const table of code named by another (`export default { Children }`); a cycle is no code.
+  if (!ts.isObjectLiteralExpression(init) || inTable.has(init)) return false;
+  inTable.add(init);
+  try {
+    return nonCodeMember(init, checker) === undefined;
+  } finally {
+    inTable.delete(init);
+  }
 }
+
+const inTable = new Set<ts.Node>();
 
 /**
  * Whether a value is a table of code: an object literal whose functions are all code (written in
@@ -97,7 +109,7 @@ export function nonCodeMember(e: ts.Expression, checker: ts.TypeChecker): ts.Nod
     if (ts.isObjectLiteralExpression(v)) {
       const inner = nonCodeMember(v, checker);
       if (inner !== undefined) return inner ?? p;
-    } else if (!isCodeRoot(v, checker) || !isFunctionType(checker.getTypeAtLocation(v))) return p;
+    } else if (!isCodeRoot(v, checker)) return p;
   }
   return undefined;
 }
