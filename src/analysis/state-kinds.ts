@@ -9,7 +9,7 @@
 import { ts } from '../typescript.cjs';
 import { isWrapper } from '../ids/methodIds.js';
 import { requireSpec } from './library.js';
-import { isFunctionType } from './serializable.js';
+import { crossingProblem, isFunctionType } from './serializable.js';
 import type { Binding } from './state.js';
 
 export function isCode(b: Binding, written: boolean, checker: ts.TypeChecker): boolean {
@@ -56,13 +56,62 @@ function isNewSymbol(e: ts.Expression, checker: ts.TypeChecker): boolean {
 function isCodeRoot(e: ts.Expression, checker: ts.TypeChecker): boolean {
   while (ts.isPropertyAccessExpression(e)) e = unwrap(e.expression);
   if (!ts.isIdentifier(e)) return false;
-  let sym = checker.getSymbolAtLocation(e);
-  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+  const p = e.parent;
+  // `{ sign }` names the property; the value is the variable's.
+  return isCodeSymbol(p && ts.isShorthandPropertyAssignment(p) && p.name === e ? checker.getShorthandAssignmentValueSymbol(p) : checker.getSymbolAtLocation(e), checker);
+}
+
+function isCodeSymbol(s: ts.Symbol | undefined, checker: ts.TypeChecker): boolean {
+  const sym = s && s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
   const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
   if (!decl) return false;
   const sf = decl.getSourceFile();
   if (sf.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sf.fileName)) return true;
   if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl)) return true;
   if (!ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isVariableDeclarationList(decl.parent)) return false;
-  return (decl.parent.flags & ts.NodeFlags.BlockScoped) === ts.NodeFlags.Const && isFunctionExpression(unwrap(decl.initializer));
+  if ((decl.parent.flags & ts.NodeFlags.BlockScoped) !== ts.NodeFlags.Const) return false;
+  const init = unwrap(decl.initializer);
+  if (isFunctionExpression(init)) return true;
+  // A const table of code named by another (`export default { Children }`); a cycle is no code.
+  if (!ts.isObjectLiteralExpression(init) || inTable.has(init)) return false;
+  inTable.add(init);
+  try {
+    return nonCodeMember(init, checker) === undefined;
+  } finally {
+    inTable.delete(init);
+  }
 }
+
+const inTable = new Set<ts.Node>();
+
+/**
+ * Whether a value is a table of code: an object literal whose functions are all code (written in
+ * place, names of declared functions, nested such tables), like `{ sign, verify }`; its functions
+ * cross as the app's own, by name. Undefined when it is one; else the member holding a function
+ * that is not code, or null when it is no object literal (arrays, Maps and values made by calls
+ * may hold functions made at run time, or get them later: `handlers.push(f)`).
+ */
+export function nonCodeMember(e: ts.Expression, checker: ts.TypeChecker): ts.Node | null | undefined {
+  const init = unwrap(e);
+  if (!ts.isObjectLiteralExpression(init)) return null;
+  const holdsFunctions = (n: ts.Node): boolean => {
+    const t = checker.getTypeAtLocation(n);
+    return crossingProblem(checker, t, NONE) !== undefined && crossingProblem(checker, t, NONE, true) === undefined;
+  };
+  for (const p of init.properties) {
+    if (ts.isMethodDeclaration(p) || ts.isAccessor(p)) continue;
+    if (ts.isSpreadAssignment(p)) {
+      if (holdsFunctions(p.expression)) return p;
+      continue;
+    }
+    const v = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : p.name;
+    if (isFunctionExpression(v) || !holdsFunctions(v)) continue;
+    if (ts.isObjectLiteralExpression(v)) {
+      const inner = nonCodeMember(v, checker);
+      if (inner !== undefined) return inner ?? p;
+    } else if (!isCodeRoot(v, checker)) return p;
+  }
+  return undefined;
+}
+
+const NONE = new Map<string, string>();

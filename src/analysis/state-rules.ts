@@ -8,7 +8,8 @@
  *   weak collections, catalog device types);
  * - a module binding holding a function that is not code fixed at load: a variable written
  *   somewhere, or a value made at run time (its captured state is hidden);
- * - a module binding of another type that cannot cross (a WeakMap memo, a promise, a stream);
+ * - a module binding of another type that cannot cross (a WeakMap memo, a promise, a stream), or
+ *   holding functions in data other than a table of code (`{ sign, verify }`);
  * - the constructor of a derived class (`this` does not exist before `super()` returns);
  * - a generator (its body runs after the call returns, as the caller iterates).
  */
@@ -17,7 +18,7 @@ import type { MethodEntry, MethodTable } from './methods.js';
 import { fileLine, siteOf } from './project.js';
 import { crossingProblem, isFunctionType } from './serializable.js';
 import { stateFlow } from './state-flow.js';
-import { isCode } from './state-kinds.js';
+import { isCode, nonCodeMember } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
 import type { Binding, StateFacts, Use } from './state.js';
 import type { CallEdge, Reason, StateBinding } from './types.js';
@@ -103,7 +104,15 @@ function whyNot(facts: StateFacts, i: number, checker: ts.TypeChecker, deviceTyp
     return `, a function made at run time${made}, which may hold captured state and cannot cross to the clone`;
   }
   const p = crossingProblem(checker, t, deviceTypes, true);
-  return p && cannot(p);
+  if (p) return cannot(p);
+  // Functions held in data cross only as code: a table of the app's functions, never written.
+  const held = crossingProblem(checker, t, deviceTypes);
+  if (!held) return undefined;
+  const misfit = facts.written.has(i) || !b.init || b.destructured ? null : nonCodeMember(b.init, checker);
+  if (misfit === undefined) return undefined;
+  if (misfit === null) return `, of type '${checker.typeToString(t)}' (${held}), which may hold functions made at run time and cannot cross to the clone`;
+  const member = ts.isSpreadAssignment(misfit) ? 'a spread' : `property '${(misfit as ts.ObjectLiteralElementLike).name?.getText(b.file.sf)}'`;
+  return `, whose ${member} (${fileLine(siteOf(b.file, misfit))}) holds a function made at run time, which cannot cross to the clone`;
 }
 
 /** The 'state' reason for a binding a candidate needs: where it uses it, or the call path to a method that does. */

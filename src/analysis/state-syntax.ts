@@ -122,3 +122,22 @@ export function topLevelNames(sf: ts.SourceFile, out: Set<string>): void {
   };
   sf.statements.forEach(visit);
 }
+
+/**
+ * Names a function declares for its own calls (parameters, variables, catch bindings), not in
+ * the functions nested in it: a reference to any other name cannot be one of its variables.
+ */
+export function declaredNames(fn: ts.Node): Set<string> {
+  const out = new Set<string>();
+  const bind = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) out.add(name.text);
+    else for (const el of name.elements) if (ts.isBindingElement(el)) bind(el.name);
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) || ts.isParameter(n)) bind(n.name);
+    if (n !== fn && (isMethodNode(n) || ts.isClassStaticBlockDeclaration(n))) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return out;
+}

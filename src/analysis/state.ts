@@ -2,7 +2,7 @@
  * The state a migrated call must carry: for every method, the module-level and captured
  * bindings its own code references, and how (read, write or both). One pass over each app file.
  * The checker is asked only for identifiers that may name such a binding: module-level names and
- * imports in any method, every name in methods nested in a function (where captures live).
+ * imports, and names that an enclosing function declares.
  *
  * - module: variables declared outside any function of an app file (also through imports,
  *   re-exports and `ns.x` of a namespace import), and `export default <expression>`;
@@ -16,7 +16,7 @@ import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
-import { accessOf, READ, scopeOf, thisProvider, topLevelNames, WRITE } from './state-syntax.js';
+import { accessOf, declaredNames, READ, scopeOf, thisProvider, topLevelNames, WRITE } from './state-syntax.js';
 
 export { READ, WRITE };
 
@@ -67,6 +67,8 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
   const facts: StateFacts = { bindings: [], own: new Map(), written: new Map() };
   const bySymbol = new Map<ts.Symbol, number | null>();
   const thisOf = new Map<ts.Node, number>();
+  const declaredBy = new Map<ts.Node, Set<string>>();
+  const declared = (fn: ts.Node): Set<string> => declaredBy.get(fn) ?? declaredBy.set(fn, declaredNames(fn)).get(fn)!;
 
   const add = (b: Binding): number => facts.bindings.push(b) - 1;
   const bindingOf = (sym: ts.Symbol): number | null => {
@@ -149,18 +151,25 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
   for (const file of app.files) {
     const frames: Frame[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
-      const init = table.initOwner.get(node);
-      const id = init ?? (isMethodNode(node) ? table.idOf.get(node) : undefined);
-      if (id) frames.push({ node, id, arrow: ts.isArrowFunction(node) });
-      if (ts.isIdentifier(node)) identifier(node);
-      else if (node.kind === ts.SyntaxKind.ThisKeyword) thisUse(node);
+      // Cheap tests first, by kind: this visits every node of the app.
+      const kind = node.kind;
+      if (kind === ts.SyntaxKind.Identifier) return identifier(node as ts.Identifier);
+      if (kind === ts.SyntaxKind.ThisKeyword) return thisUse(node);
+      if (ts.isTypeNode(node) || SKIPPED.has(kind)) return;
+      const id = FUNCTIONS.has(kind) ? (isMethodNode(node) ? table.idOf.get(node) : undefined) : MEMBERS.has(kind) ? table.initOwner.get(node) : undefined;
+      if (id) frames.push({ node, id, arrow: kind === ts.SyntaxKind.ArrowFunction });
       ts.forEachChild(node, visit);
       if (id) frames.pop();
     };
     const identifier = (id: ts.Identifier): void => {
-      // Outside nested functions only module-level names (and imports) can be state.
-      if (frames.length < 2 && !names.has(id.text)) return;
+      // Besides module-level names (and imports), only names an enclosing function declares can
+      // be state: read from a nested function, or written (that makes a `let` state for closures).
+      if (!names.has(id.text)) {
+        const write = accessOf(id) !== READ;
+        let k = frames.length - (write ? 1 : 2);
+        while (k >= 0 && !declared(frames[k]!.node).has(id.text)) k--;
+        if (k < 0) return;
+      }
       if (!isReference(id)) return;
       if (!frames.length && accessOf(id) === READ) return; // top-level code: only its writes matter
       for (const [i, at] of resolve(id)) record(i, accessOf(at), file, at, frames);
@@ -181,6 +190,19 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
   }
   return facts;
 }
+
+const SKIPPED = new Set([ts.SyntaxKind.InterfaceDeclaration, ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration]);
+const FUNCTIONS = new Set([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]);
+/** Class members whose initialisers a (possibly synthetic) method runs (methods.ts initOwner). */
+const MEMBERS = new Set([ts.SyntaxKind.PropertyDeclaration, ts.SyntaxKind.ClassStaticBlockDeclaration]);
 
 function declKind(root: ts.Node): Binding['kind'] | undefined {
   if (ts.isParameter(root)) return 'parameter';

@@ -132,6 +132,10 @@ describe('captured bindings', () => {
     const R = 'src/recurse.ts';
     const r = analyze('state-captured-function');
     expect(outcome(r)).toEqual({
+      [`${E}#swapped`]: ['not-serializable'],
+      [`${E}#swapped.<anonymous 1>`]: ['state'], // pick is written by swapped itself
+      [`${E}#swapped.pick`]: [],
+      [`${E}#swapped.pick~2`]: [],
       [`${E}#viaHelper`]: ['not-serializable', 'not-serializable'],
       [`${E}#viaHelper.<anonymous 1>`]: ['state'],
       [`${E}#viaHelper.notify`]: ['state'],
@@ -175,6 +179,27 @@ describe('state that cannot cross', () => {
     expect(stateReasons(r, `${H}#applyScaled`).map((x) => x.message)).toEqual([
       'reads src/handlers.ts#scaled (src/handlers.ts:17), a function made at run time (src/handlers.ts:17), which may hold captured state and cannot cross to the clone (at src/handlers.ts:20)',
     ]);
+  });
+
+  test('functions held in module data: a table of code crosses, a function made at run time or an array does not (state-function-tables)', () => {
+    const T = 'src/tables.ts';
+    const r = analyze('state-function-tables');
+    expect(outcome(r)).toEqual({
+      [`${T}#memoize`]: ['not-serializable', 'not-serializable'],
+      [`${T}#memoize.<anonymous 1>`]: ['state'],
+      [`${T}#parseA`]: [],
+      [`${T}#parseB`]: [],
+      [`${T}#parseCached`]: ['state'],
+      [`${T}#parseWith`]: [mod(T, 'parsers', 11)],
+      [`${T}#parsers.c`]: [],
+      [`${T}#runHooks`]: ['state'],
+    });
+    expect(stateReasons(r, `${T}#parseCached`)[0]!.message).toBe(
+      "reads src/tables.ts#cached (src/tables.ts:13), whose property 'a' (src/tables.ts:13) holds a function made at run time, which cannot cross to the clone (at src/tables.ts:22)",
+    );
+    expect(stateReasons(r, `${T}#runHooks`)[0]!.message).toBe(
+      "reads src/tables.ts#hooks (src/tables.ts:15), of type '((s: string) => number)[]' (function), which may hold functions made at run time and cannot cross to the clone (at src/tables.ts:27)",
+    );
   });
 
   test('a WeakMap memo, a promise and a symbol held in a let; a symbol const is a constant (state-weakmap)', () => {
