@@ -26,7 +26,6 @@ interface Prepared {
 export class DevicePoint implements PointHandle {
   on: boolean;
   readonly stats: PointStats = emptyStats();
-  private why: string | undefined;
 
   constructor(
     readonly id: string,
@@ -37,7 +36,6 @@ export class DevicePoint implements PointHandle {
   }
 
   unsupported(why: string): void {
-    this.why = why;
     if (this.on) this.rt.warnOnce(`unsupported:${this.id}`, `${this.id} runs on the device: ${why}`);
     this.on = false;
   }
