@@ -1,5 +1,6 @@
 import type { NestingModel, Objective } from '../model/types.js';
 import type { BudgetOptions } from '../model/problem.js';
+import type { PointFigures } from '../model/predictions.js';
 
 export const MANIFEST_FORMAT_VERSION = 1;
 
@@ -22,20 +23,8 @@ export interface PartitionEntry {
   predicted?: PointPrediction[];
 }
 
-/** The model's figures for one migration point of a partition, per execution. */
-export interface PointPrediction {
-  method: string;
-  /** Migrations into it (calls entered from the device). */
-  calls: number;
-  /** State sent up and results sent down, bytes. */
-  upBytes: number;
-  downBytes: number;
-  /** Round trips and transfers, ms. */
-  migrationMs: number;
-  /** Its whole subtree's compute time on the clone and on the device, ms. */
-  cloneMs: number;
-  deviceMs: number;
-}
+/** The model's figures for one migration point of a partition, per execution (model/predictions.ts). */
+export type PointPrediction = PointFigures;
 
 /** A binding a migrated call carries (from the analysis), without line numbers so that the manifest does not churn. */
 export interface StateEntry {

@@ -9,10 +9,14 @@ import { migrationCostMs } from './migrationCost.js';
 
 export interface PointFigures {
   method: string;
+  /** Migrations into it (calls entered from the device). */
   calls: number;
+  /** State sent up and results sent down, bytes. */
   upBytes: number;
   downBytes: number;
+  /** Round trips and transfers, ms. */
   migrationMs: number;
+  /** Its whole subtree's compute time on the clone and on the device, ms. */
   cloneMs: number;
   deviceMs: number;
 }

@@ -6,6 +6,7 @@
  */
 import Module from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { LoadResult, NextLoad } from '../ids/insertions.js';
 import { createSyncFn } from 'synckit';
 import { lookup, type LoadConfig, type Transform } from './load.js';
 
@@ -15,12 +16,6 @@ export function initialize(data: LoadConfig): void {
   config = data;
 }
 
-interface LoadResult {
-  format?: string | null;
-  source?: string | ArrayBuffer | Uint8Array | null;
-  shortCircuit?: boolean;
-}
-type NextLoad = (url: string, context: { format?: string | null }) => Promise<LoadResult>;
 
 export async function load(url: string, context: { format?: string | null }, nextLoad: NextLoad): Promise<LoadResult> {
   const result = await nextLoad(url, context);

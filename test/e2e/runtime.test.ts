@@ -3,53 +3,16 @@
  * `clonecloud serve` on a free loopback port, `clonecloud run` on the device side), and the two
  * runs must print the same bytes and exit the same way, with the calls really served by the clone.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
-import { preparedApp, runAsync, runPartitioned, runPlain, startClone, type Clone, type Outcome } from '../helpers/runtime.js';
+import { preparedApp, runAsync, runPartitioned, runPlain, startClone, type Clone } from '../helpers/runtime.js';
+import { describeMechanisms, expectSameRun, reportOf, type Mechanism } from '../helpers/mechanisms.js';
 
-interface ReportPoint {
-  method: string;
-  measured: { calls: number; migrated: number; fallbacks: Record<string, number> };
-}
-
-function reportOf(dir: string): ReportPoint[] {
-  return (JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { points: ReportPoint[] }).points;
-}
-
-/** Same bytes and exit as the all-device run; the clone's fallback notes are the only difference allowed on stderr. */
-function expectSameRun(partitioned: Outcome, plain: Outcome): void {
-  expect(partitioned.stdout).toBe(plain.stdout);
-  expect(partitioned.status).toBe(plain.status);
-}
-
-const mechanisms: { fixture: string; point: string; migrated: number; what: string }[] = [
+describeMechanisms([
   { fixture: 'runtime-this-alias', point: 'src/ledger.ts#Ledger.book', migrated: 2, what: 'a method changing `this` and an argument other objects hold' },
   { fixture: 'runtime-module-state', point: 'src/counter.ts#record', migrated: 4, what: 'a module-level counter and list written under the call' },
   { fixture: 'runtime-closure', point: 'src/scale.ts#makeScaler.<anonymous 1>', migrated: 4, what: 'a closure reading a captured constant and writing a captured counter' },
-];
-
-describe.each(mechanisms)('$fixture: $what', ({ fixture, point, migrated }) => {
-  let dir: string;
-  let clone: Clone;
-  beforeAll(async () => {
-    dir = preparedApp(fixture);
-    clone = await startClone(dir);
-  });
-  afterAll(() => clone?.stop());
-
-  it('prints what the all-device run prints, with the calls served by the clone', async () => {
-    const plain = await runPlain(dir);
-    expect(plain.status).toBe(0);
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'report.json')]);
-    expectSameRun(run, plain);
-    expect(run.stderr).toBe(plain.stderr);
-    const entry = reportOf(dir).find((p) => p.method === point);
-    expect(entry?.measured).toMatchObject({ calls: migrated, migrated, fallbacks: {} });
-    expect(clone.log.filter((l) => l.includes(` 200 ${point} `) && !l.includes(" up 0 B "))).toHaveLength(migrated);
-  });
-});
-
+] satisfies Mechanism[]);
 
 describe('runtime-nested: a migration point reached on the clone is a plain call', () => {
   let dir: string;
@@ -64,7 +27,7 @@ describe('runtime-nested: a migration point reached on the clone is a plain call
     const plain = await runPlain(dir);
     const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'report.json')]);
     expectSameRun(run, plain);
-    const report = reportOf(dir);
+    const report = reportOf(join(dir, 'report.json'));
     expect(report.find((p) => p.method === 'src/sums.ts#sumOfSquares')?.measured).toMatchObject({ calls: 1, migrated: 1 });
     // square runs four times inside sumOfSquares on the clone, and once from main on the device.
     expect(report.find((p) => p.method === 'src/sums.ts#square')?.measured).toMatchObject({ calls: 1, migrated: 1 });

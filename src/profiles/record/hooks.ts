@@ -3,6 +3,7 @@
  * as they load. CommonJS modules are instrumented by register.ts on the main thread.
  */
 import { fileURLToPath } from 'node:url';
+import type { LoadResult, NextLoad } from '../../ids/insertions.js';
 import { isRecorderFile, transformAsync, type TransformConfig } from './transform.js';
 
 let config: TransformConfig | undefined;
@@ -11,12 +12,6 @@ export function initialize(data: TransformConfig): void {
   config = data;
 }
 
-interface LoadResult {
-  format?: string | null;
-  source?: string | ArrayBuffer | Uint8Array | null;
-  shortCircuit?: boolean;
-}
-type NextLoad = (url: string, context: { format?: string | null }) => Promise<LoadResult>;
 
 export async function load(url: string, context: { format?: string | null }, nextLoad: NextLoad): Promise<LoadResult> {
   const result = await nextLoad(url, context);

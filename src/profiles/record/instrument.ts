@@ -5,6 +5,7 @@
  * rest keeps its number (columns shift only after an insertion on the same line).
  */
 import { ts } from '../../typescript.cjs';
+import { afterDirectives, insertAll, shebangEnd } from '../../ids/insertions.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { RECORDER_GLOBAL } from './runtime.js';
 
@@ -131,13 +132,7 @@ function apply(text: string, edits: Insertion[]): string {
       a.pos - b.pos ||
       (a.close === b.close ? (a.close ? b.depth - a.depth : a.depth - b.depth) || a.seq - b.seq : a.close ? -1 : 1),
   );
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.pos) + e.text;
-    at = e.pos;
-  }
-  return out + text.slice(at);
+  return insertAll(text, edits);
 }
 
 function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
@@ -156,23 +151,6 @@ function paramNames(fn: ts.FunctionLikeDeclaration): string[] {
   return names;
 }
 
-/** Position after a directive prologue ("use strict"), which must stay first; `;` ends it. */
-function afterDirectives(statements: ts.NodeArray<ts.Statement>, start: number): { pos: number; semi: string } {
-  let pos = start;
-  for (const s of statements) {
-    if (!ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression)) break;
-    pos = s.end;
-  }
-  return { pos, semi: pos === start ? '' : ';' };
-}
-
-/** Start of the line after a `#!` line (inserting on it would comment the code out). */
-function shebangEnd(text: string): number {
-  const shebang = ts.getShebang(text);
-  if (!shebang) return 0;
-  const nl = text.indexOf('\n', shebang.length);
-  return nl < 0 ? text.length : nl + 1;
-}
 
 function depthOf(node: ts.Node): number {
   let d = 0;

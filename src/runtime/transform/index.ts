@@ -7,6 +7,7 @@
  * Only insertions, and no newlines, so the module's lines (and stack traces) keep their numbers.
  */
 import { ts } from '../../typescript.cjs';
+import { afterDirectives, insertAll, shebangEnd } from '../../ids/insertions.js';
 import { idsOf, isMethodNode } from '../../ids/methodIds.js';
 import { moduleIds, parseSource } from '../../ids/sourceIds.js';
 import { moduleKeyOf } from './moduleKey.js';
@@ -154,30 +155,7 @@ function hasDefaultModifier(node: ts.ClassDeclaration): boolean {
 
 function apply(text: string, edits: Edit[]): string {
   edits.sort((a, b) => a.pos - b.pos || a.rank - b.rank || a.seq - b.seq);
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.pos) + e.text;
-    at = e.pos;
-  }
-  return out + text.slice(at);
+  return insertAll(text, edits);
 }
 
-/** Position after a directive prologue ("use strict"), which must stay first; `;` ends it. */
-function afterDirectives(statements: ts.NodeArray<ts.Statement>, start: number): { pos: number; semi: string } {
-  let pos = start;
-  for (const s of statements) {
-    if (!ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression)) break;
-    pos = s.end;
-  }
-  return { pos, semi: pos === start ? '' : ';' };
-}
-
-/** Start of the line after a `#!` line (inserting on it would comment the code out). */
-function shebangEnd(text: string): number {
-  const shebang = ts.getShebang(text);
-  if (!shebang) return 0;
-  const nl = text.indexOf('\n', shebang.length);
-  return nl < 0 ? text.length : nl + 1;
-}
 

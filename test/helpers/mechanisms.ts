@@ -1,0 +1,54 @@
+/**
+ * One end-to-end case per run-time mechanism: the fixture app runs all on the device and
+ * partitioned (a real `clonecloud serve` on a free loopback port, `clonecloud run` on the device
+ * side); the two runs must print the same bytes and exit the same way, with the calls really
+ * served by the clone (its log and the run's report both count them).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { preparedApp, runPartitioned, runPlain, startClone, type Clone, type Outcome } from './runtime.js';
+
+export interface Mechanism {
+  fixture: string;
+  point: string;
+  migrated: number;
+  what: string;
+}
+
+export interface ReportPoint {
+  method: string;
+  measured: { calls: number; migrated: number; fallbacks: Record<string, number> };
+}
+
+export function reportOf(file: string): ReportPoint[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { points: ReportPoint[] }).points;
+}
+
+/** Same bytes and exit code as the all-device run. */
+export function expectSameRun(partitioned: Outcome, plain: Outcome): void {
+  expect(partitioned.stdout).toBe(plain.stdout);
+  expect(partitioned.status).toBe(plain.status);
+}
+
+export function describeMechanisms(mechanisms: Mechanism[]): void {
+  describe.each(mechanisms)('$fixture: $what', ({ fixture, point, migrated }) => {
+    let dir: string;
+    let clone: Clone;
+    beforeAll(async () => {
+      dir = preparedApp(fixture);
+      clone = await startClone(dir);
+    });
+    afterAll(() => clone?.stop());
+
+    it('prints what the all-device run prints, with the calls served by the clone', async () => {
+      const plain = await runPlain(dir);
+      expect(plain.status).toBe(0);
+      const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'report.json')]);
+      expectSameRun(run, plain);
+      expect(run.stderr).toBe(plain.stderr);
+      const entry = reportOf(join(dir, 'report.json')).find((p) => p.method === point);
+      expect(entry?.measured).toMatchObject({ calls: migrated, migrated, fallbacks: {} });
+      expect(clone.log.filter((l) => l.includes(` 200 ${point} `) && !l.includes(' up 0 B '))).toHaveLength(migrated);
+    });
+  });
+}
