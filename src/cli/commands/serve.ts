@@ -18,6 +18,7 @@ interface ServeFlags {
   tlsCert?: string;
   tlsKey?: string;
   maxRequestBytes: string;
+  maxCallSeconds: string;
   workers?: string;
   log: string;
 }
@@ -34,6 +35,7 @@ export function registerServe(program: Command, output: Output): void {
     .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM), with --tls-key')
     .option('--tls-key <file>', "the certificate's private key (PEM)")
     .option('--max-request-bytes <n>', 'largest call accepted (413 beyond)', String(256 * 1024 * 1024))
+    .option('--max-call-seconds <n>', 'longest a call may run, whatever deadline the device asks for (504 beyond)', '600')
     .option('--workers <n>', 'worker threads, each running one call at a time (default: the cores)')
     .option('--log <format>', "one line per call: 'text' or 'json'", 'text')
     .addHelpText('after', '\nExample:\n  $ clonecloud serve examples/virus-scan --port 7070\n  $ clonecloud serve . --host 0.0.0.0 --token-file /run/secrets/clonecloud-token --tls-cert cert.pem --tls-key key.pem')
@@ -44,6 +46,7 @@ export function registerServe(program: Command, output: Output): void {
       const port = integer(flags.port, '--port', 0, 65535);
       const workers = flags.workers === undefined ? availableParallelism() : integer(flags.workers, '--workers', 1, 1024);
       const maxRequestBytes = integer(flags.maxRequestBytes, '--max-request-bytes', 1, Number.MAX_SAFE_INTEGER);
+      const maxCallMs = integer(flags.maxCallSeconds, '--max-call-seconds', 1, 24 * 3600) * 1000;
       if (flags.log !== 'text' && flags.log !== 'json') throw new InputError(`expected 'text' or 'json', got '${flags.log}'`, undefined, '--log');
       const token = flags.tokenFile === undefined ? undefined : readText(flags.tokenFile, 'token file').trim();
       if (token === '') throw new InputError('the token file is empty', flags.tokenFile);
@@ -57,7 +60,7 @@ export function registerServe(program: Command, output: Output): void {
       const log = flags.log === 'json' ? (e: CallLog) => output.out(JSON.stringify({ time: new Date().toISOString(), ...e })) : (e: CallLog) => output.out(textLine(e, output));
       let serving;
       try {
-        serving = await serve({ appDir, manifest, host: flags.host, port, maxRequestBytes, workers, cacheDir: defaultCacheDir(), log, ...(token ? { token } : {}), ...(tls ? { tls } : {}) });
+        serving = await serve({ appDir, manifest, host: flags.host, port, maxRequestBytes, maxCallMs, workers, cacheDir: defaultCacheDir(), log, ...(token ? { token } : {}), ...(tls ? { tls } : {}) });
       } catch (error) {
         if (error instanceof PlanError) throw new InputError(error.message);
         const code = (error as NodeJS.ErrnoException).code;

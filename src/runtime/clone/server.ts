@@ -22,6 +22,8 @@ export interface ServeOptions {
   token?: string;
   tls?: { cert: string; key: string };
   maxRequestBytes: number;
+  /** Longest a call may run, whatever deadline its device asks for, ms. */
+  maxCallMs: number;
   workers: number;
   /** Calls that may wait for a worker before the clone answers 503 (default: 4 per worker). */
   maxQueue?: number;
@@ -98,7 +100,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const part = req.headers[HEADERS.part];
     const result = await pool.run(
       { point, isAsync: req.headers[HEADERS.async] === '1', colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}) },
-      deadline,
+      Math.min(deadline, options.maxCallMs),
     );
     if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);
     logged(200, upBytes, result.body.byteLength, result.ms);
