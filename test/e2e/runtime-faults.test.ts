@@ -182,3 +182,25 @@ describe('over TLS, with a certificate of its own', () => {
     }
   });
 });
+
+describe('a call that overruns on the clone', () => {
+  it('ends its worker, which is replaced, while the device runs the call itself', async () => {
+    const dir = preparedApp('runtime-nested');
+    const env = { RUNTIME_SLOW: '600000000' }; // seconds of work: longer than the 100 ms deadline plus the clone's second of grace
+    const plain = await runPlain(dir, undefined, env);
+    const clone = await startClone(dir, ['--workers', '1']);
+    try {
+      const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--timeout', '100'], { env });
+      expectDeviceRun(run, plain, /src\/sums\.ts#square ran on the device: no answer from the clone \(no answer within 100 ms\)/);
+      const overran = () => clone.log.some((l) => / 504 src\/sums\.ts#square .*overran its deadline/.test(l));
+      for (let waited = 0; !overran() && waited < 5000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+      expect(overran()).toBe(true);
+      // The pool has its worker again: the next run is served.
+      const again = await runPartitioned(dir, clone.url, ['--network', 'wifi']);
+      expect(again.stdout).toBe((await runPlain(dir)).stdout);
+      expect(again.stderr).toBe('');
+    } finally {
+      await clone.stop();
+    }
+  });
+});

@@ -14,8 +14,8 @@ import { ENV } from '../env.js';
 import { RUNTIME_GLOBAL } from '../global.js';
 import { patchCommonJs } from '../hooks.js';
 import { readPlan, transformPlanOf, type RuntimePlan } from '../plan.js';
-import { bundledNetworks, measureLink, nearestNetwork } from './network.js';
 import { DeviceRuntime, readOptional, reportFile, type DeviceConfig } from './runtime.js';
+import { startHelper } from './sync.js';
 
 // Only the app's main thread: helper threads (ours among them) inherit NODE_OPTIONS too.
 if (isMainThread && !(globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_GLOBAL)]) {
@@ -50,6 +50,7 @@ async function chooseNetwork(wanted: string, config: DeviceConfig): Promise<stri
     if (!plan.partitions.has(wanted)) throw new Error(`the manifest has no partition for network '${wanted}' (it has ${[...plan.partitions.keys()].join(', ')})`);
     return wanted;
   }
+  const { bundledNetworks, measureLink, nearestNetwork } = await import('./network.js');
   const probe = new DeviceRuntime(config);
   const link = await measureLink({ url: (p) => probe.url(p), headers: probe.authHeaders(), ...(config.ca ? { ca: config.ca } : {}) });
   if (!link) {
@@ -65,6 +66,7 @@ function install(config: DeviceConfig): void {
   const data = { appDir: config.appDir, plan: transformPlanOf(config.plan as RuntimePlan, 'device'), cacheDir: defaultCacheDir() };
   register('../hooks.js', import.meta.url, { data });
   patchCommonJs(data);
+  startHelper();
   const dir = process.env[ENV.reportDir];
   if (dir) {
     process.on('exit', () => {

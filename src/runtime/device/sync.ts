@@ -5,11 +5,16 @@ import type { Answer, Exchange } from './transport.js';
 
 let syncExchange: ((x: Exchange) => Answer) | undefined;
 
-export function exchangeSync(x: Exchange): Answer {
+/** Starts the helper thread, which then boots while the app loads rather than at its first migrated call. */
+export function startHelper(): void {
   // The exchange enforces its own deadline; this bound only guards against a helper thread that died.
   syncExchange ??= createSyncFn(fileURLToPath(new URL('./transport-worker.js', import.meta.url)), { timeout: 24 * 3600 * 1000 });
+}
+
+export function exchangeSync(x: Exchange): Answer {
+  startHelper();
   try {
-    return syncExchange(x);
+    return syncExchange!(x);
   } catch (error) {
     return { error: `the helper thread failed: ${(error as Error).message}`, connect: false };
   }

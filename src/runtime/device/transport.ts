@@ -4,7 +4,7 @@
  * came back and runs the call itself when not.
  */
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 
 export interface Exchange {
   url: string;
@@ -22,16 +22,19 @@ export type Answer =
   | { error: string; connect: boolean };
 
 const agents = { http: new http.Agent({ keepAlive: true }), https: new Map<string, https.Agent>() };
+/** TLS loads only for an https clone: it costs a tenth of a second at every start otherwise. */
+let tls: typeof https | undefined;
 
 function agentFor(url: URL, ca: string | undefined): http.Agent {
   if (url.protocol === 'http:') return agents.http;
   const key = ca ?? '';
   let agent = agents.https.get(key);
-  if (!agent) agents.https.set(key, (agent = new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) })));
+  if (!agent) agents.https.set(key, (agent = new tls!.Agent({ keepAlive: true, ...(ca ? { ca } : {}) })));
   return agent;
 }
 
-export function exchange(x: Exchange): Promise<Answer> {
+export async function exchange(x: Exchange): Promise<Answer> {
+  if (x.url.startsWith('https:')) tls ??= (await import('node:https')).default;
   return new Promise((resolve) => {
     let settled = false;
     const done = (answer: Answer) => {
@@ -47,7 +50,7 @@ export function exchange(x: Exchange): Promise<Answer> {
       done({ error: `not a URL: ${x.url}`, connect: true });
       return;
     }
-    const lib = url.protocol === 'https:' ? https : http;
+    const lib = url.protocol === 'https:' ? tls! : http;
     const headers: Record<string, string | number> = { ...x.headers };
     if (x.body) headers['content-length'] = x.body.byteLength;
     let answered = false;
