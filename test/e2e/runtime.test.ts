@@ -55,3 +55,19 @@ describe('without the CLI: node --import clonecloud/run and environment variable
     expect(clone.log.filter((l) => l.includes(' 200 src/counter.ts#record '))).toHaveLength(4);
   });
 });
+
+describe('--network auto against a clone that emulates a network', () => {
+  it.each(['lte'])('measures the emulated %s link and runs its partition', async (network) => {
+    const dir = preparedApp('runtime-module-state', '3g,lte,wifi,5g');
+    const clone = await startClone(dir, ['--emulate-network', network]);
+    try {
+      const plain = await runPlain(dir);
+      const run = await runPartitioned(dir, clone.url, ['--report-file', join(dir, 'report.json')]);
+      expectSameRun(run, plain);
+      expect(run.stderr).toMatch(new RegExp(`^clonecloud run: link to the clone .*: partition '${network}'\\n$`));
+      expect(reportOf(join(dir, 'report.json')).find((p) => p.method === 'src/counter.ts#record')?.measured).toMatchObject({ calls: 4, migrated: 4 });
+    } finally {
+      await clone.stop();
+    }
+  });
+});

@@ -16,12 +16,12 @@ export interface Outcome {
   stderr: string;
 }
 
-/** A private copy of a runtime fixture, compiled (with source maps) and partitioned for Wi-Fi (the tests run that partition). */
-export function preparedApp(name: string): string {
+/** A private copy of a runtime fixture, compiled (with source maps) and partitioned (for Wi-Fi unless told: the partition most tests run). */
+export function preparedApp(name: string, networks = 'wifi'): string {
   const dir = copyFixture(name);
   const tsc = spawnSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
   if (tsc.status !== 0) throw new Error(`tsc failed on ${name}: ${tsc.stdout}${tsc.stderr}`);
-  const partition = runCli(['partition', dir, '--network', 'wifi']);
+  const partition = runCli(['partition', dir, '--network', networks]);
   if (partition.status !== 0) throw new Error(`partition failed on ${name}: ${partition.stderr}`);
   return dir;
 }

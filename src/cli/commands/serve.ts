@@ -21,6 +21,7 @@ interface ServeFlags {
   maxCallSeconds: string;
   workers?: string;
   log: string;
+  emulateNetwork?: string;
 }
 
 export function registerServe(program: Command, output: Output): void {
@@ -38,6 +39,7 @@ export function registerServe(program: Command, output: Output): void {
     .option('--max-call-seconds <n>', 'longest a call may run, whatever deadline the device asks for (504 beyond)', '600')
     .option('--workers <n>', 'worker threads, each running one call at a time (default: the cores)')
     .option('--log <format>', "one line per call: 'text' or 'json'", 'text')
+    .option('--emulate-network <name>', 'answer as if over this bundled network (its round trip and bandwidths): try wifi, lte or 3g on one machine')
     .addHelpText('after', '\nExample:\n  $ clonecloud serve examples/virus-scan --port 7070\n  $ clonecloud serve . --host 0.0.0.0 --token-file /run/secrets/clonecloud-token --tls-cert cert.pem --tls-key key.pem')
     .action(async (dir: string, flags: ServeFlags) => {
       const appDir = resolveAppDir(dir);
@@ -56,11 +58,18 @@ export function registerServe(program: Command, output: Output): void {
       if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined)) throw new InputError('give both --tls-cert and --tls-key', undefined, flags.tlsCert ? '--tls-key' : '--tls-cert');
       const tls = flags.tlsCert && flags.tlsKey ? { cert: readText(flags.tlsCert, 'certificate'), key: readText(flags.tlsKey, 'private key') } : undefined;
 
+      let emulate;
+      if (flags.emulateNetwork !== undefined) {
+        const { bundledNetworks } = await import('../../runtime/networks.js');
+        const all = bundledNetworks();
+        emulate = all.find((n) => n.name === flags.emulateNetwork);
+        if (!emulate) throw new InputError(`unknown network '${flags.emulateNetwork}' (bundled: ${all.map((n) => n.name).join(', ')})`, undefined, '--emulate-network');
+      }
       const { serve } = await import('../../runtime/clone/server.js');
       const log = flags.log === 'json' ? (e: CallLog) => output.out(JSON.stringify({ time: new Date().toISOString(), ...e })) : (e: CallLog) => output.out(textLine(e, output));
       let serving;
       try {
-        serving = await serve({ appDir, manifest, host: flags.host, port, maxRequestBytes, maxCallMs, workers, cacheDir: defaultCacheDir(), log, ...(token ? { token } : {}), ...(tls ? { tls } : {}) });
+        serving = await serve({ appDir, manifest, host: flags.host, port, maxRequestBytes, maxCallMs, workers, cacheDir: defaultCacheDir(), log, ...(token ? { token } : {}), ...(tls ? { tls } : {}), ...(emulate ? { emulate } : {}) });
       } catch (error) {
         if (error instanceof PlanError) throw new InputError(error.message);
         const code = (error as NodeJS.ErrnoException).code;
@@ -70,6 +79,7 @@ export function registerServe(program: Command, output: Output): void {
       const c = output.errColor;
       output.err(`clonecloud serve: ${displayPath(appDir)} on ${serving.url} (${workers} worker${workers === 1 ? '' : 's'}, build ${serving.build.slice(0, 12)}, ${serving.started.entries.length} migration point${serving.started.entries.length === 1 ? '' : 's'})`);
       if (token === undefined) output.err(c.yellow('no --token-file: serving on loopback only, without a token'));
+      if (emulate) output.err(`emulating ${emulate.name}: ${emulate.rttMs} ms round trip, ${emulate.upMbps} Mbps up, ${emulate.downMbps} Mbps down`);
       for (const f of serving.started.failed) output.err(`${c.yellow('warning')}: ${displayPath(f.file)} did not load on the clone: ${f.error}`);
       await new Promise<void>((done) => {
         const stop = () => void serving.close().then(done);

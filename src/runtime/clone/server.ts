@@ -8,6 +8,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Network } from '../../model/environment.js';
+import { transferMs } from '../../model/migrationCost.js';
 import { buildDigest } from '../digest.js';
 import { readPlan } from '../plan.js';
 import { HEADERS, PATHS, PROTOCOL_VERSION } from '../protocol.js';
@@ -28,6 +30,8 @@ export interface ServeOptions {
   /** Calls that may wait for a worker before the clone answers 503 (default: 4 per worker). */
   maxQueue?: number;
   cacheDir: string;
+  /** Answer as if over this network: each exchange takes at least its round trip and transfers (a slow link on one machine). */
+  emulate?: Network;
   log(entry: CallLog): void;
 }
 
@@ -62,19 +66,30 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     return header.startsWith('Bearer ') && timingSafeEqual(digest(header.slice(7)), expected);
   };
 
+  /** With --emulate-network: hold an answer until the emulated link would have carried it. */
+  const link = options.emulate;
+  const linkDelay = (started: number, upBytes: number, downBytes: number): Promise<void> => {
+    if (!link) return Promise.resolve();
+    const due = link.rttMs + transferMs(upBytes, link.upMbps) + transferMs(downBytes, link.downMbps) - (performance.now() - started);
+    return due > 0 ? new Promise((done) => setTimeout(done, due)) : Promise.resolve();
+  };
+
   const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://clone');
     if (url.pathname === PATHS.health && req.method === 'GET') {
-      return json(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION, app: plan.app, build, workers: options.workers, busy: pool.busy, queued: pool.queued });
+      void linkDelay(started, 0, 0).then(() => json(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION, app: plan.app, build, workers: options.workers, busy: pool.busy, queued: pool.queued }));
+      return;
     }
     if (url.pathname !== PATHS.call && url.pathname !== PATHS.probe) return text(res, 404, 'no such path');
     if (!authorized(req)) return text(res, 401, 'missing or wrong token');
-    if (url.pathname === PATHS.probe) return probe(req, res, url, options.maxRequestBytes);
+    if (url.pathname === PATHS.probe) return probe(req, res, url, options.maxRequestBytes, (up, down) => linkDelay(started, up, down));
     if (req.method !== 'POST') return text(res, 405, 'POST a call');
     void call(req, res);
   };
 
   const call = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const started = performance.now();
     const point = decodeHeader(req.headers[HEADERS.point]);
     const logged = (status: number, upBytes: number, downBytes: number, ms: number, message?: string) =>
       options.log({ point: point ?? '?', status, upBytes, downBytes, ms, ...(message ? { message } : {}) });
@@ -104,6 +119,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     );
     if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);
     logged(200, upBytes, result.body.byteLength, result.ms);
+    await linkDelay(started, upBytes, result.body.byteLength);
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': result.body.byteLength, [HEADERS.serverMs]: result.ms.toFixed(3) });
     res.end(result.body);
   };
@@ -167,12 +183,14 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array 
 }
 
 /** Bandwidth probe for `--network auto`: uploads are counted and dropped, downloads are zeros. */
-function probe(req: http.IncomingMessage, res: http.ServerResponse, url: URL, limit: number): void {
+function probe(req: http.IncomingMessage, res: http.ServerResponse, url: URL, limit: number, delay: (up: number, down: number) => Promise<void>): void {
   if (req.method === 'GET') {
     const bytes = Number(url.searchParams.get('bytes'));
     if (!(Number.isInteger(bytes) && bytes >= 0 && bytes <= MAX_PROBE_BYTES)) return text(res, 400, `bytes must be 0..${MAX_PROBE_BYTES}`);
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes });
-    res.end(Buffer.alloc(bytes));
+    void delay(0, bytes).then(() => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes });
+      res.end(Buffer.alloc(bytes));
+    });
     return;
   }
   let size = 0;
@@ -183,7 +201,7 @@ function probe(req: http.IncomingMessage, res: http.ServerResponse, url: URL, li
       req.destroy();
     }
   });
-  req.on('end', () => json(res, 200, { bytes: size }));
+  req.on('end', () => void delay(size, 0).then(() => json(res, 200, { bytes: size })));
 }
 
 function json(res: http.ServerResponse, status: number, value: unknown): void {

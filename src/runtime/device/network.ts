@@ -3,12 +3,11 @@
  * take the manifest's partition for the nearest bundled network profile. No clone reachable
  * means no partition: everything runs on the device.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseNetwork, type Network } from '../../model/environment.js';
+import type { Network } from '../../model/environment.js';
 import { PATHS } from '../protocol.js';
 import { exchange } from './transport.js';
+
+export { bundledNetworks } from '../networks.js';
 
 export interface Link {
   rttMs: number;
@@ -20,15 +19,6 @@ export interface LinkTarget {
   url(path: string): string;
   headers: Record<string, string>;
   ca?: string;
-}
-
-const NETWORKS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'profiles', 'networks');
-
-export function bundledNetworks(): Network[] {
-  return readdirSync(NETWORKS_DIR)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => parseNetwork(readFileSync(join(NETWORKS_DIR, f), 'utf8'), `profiles/networks/${f}`));
 }
 
 /** The link's figures, or undefined when the clone does not answer. */
