@@ -10,6 +10,9 @@
  *   somewhere, or a value made at run time (its captured state is hidden);
  * - a module binding of another type that cannot cross (a WeakMap memo, a promise, a stream), or
  *   holding functions in data other than a table of code (`{ sign, verify }`);
+ * - state no call carries (state-uncarried.ts) that the program changes after load: a static
+ *   field, a namespace's variable, a global the app writes, a CommonJS module's `exports` (also its own exported
+ *   variables, which live there); unchanged, it is the same on both sides and not listed;
  * - the constructor of a derived class (`this` does not exist before `super()` returns);
  * - a generator (its body runs after the call returns, as the caller iterates).
  */
@@ -20,7 +23,7 @@ import { crossingProblem, isFunctionType } from './serializable.js';
 import { stateFlow } from './state-flow.js';
 import { isCode, nonCodeMember } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
-import type { Binding, StateFacts, Use } from './state.js';
+import { MADE_FUNCTION, SHARED, type Binding, type Change, type StateFacts, type Use } from './state.js';
 import type { CallEdge, Reason, StateBinding } from './types.js';
 
 export interface StateInput {
@@ -45,7 +48,7 @@ export interface StateVerdicts {
 
 export function stateVerdicts(x: StateInput): StateVerdicts {
   const { checker, facts } = x;
-  const listed = facts.bindings.map((b, i) => !isCode(b, facts.written.has(i), checker));
+  const listed = facts.bindings.map((b, i) => (isUncarried(b) ? facts.changed.has(i) : !isCode(b, facts.written.has(i), checker)));
   const own = new Map<string, Map<number, Use>>();
   for (const [id, uses] of facts.own) {
     const kept = new Map([...uses].filter(([i]) => listed[i]));
@@ -89,6 +92,7 @@ export function stateVerdicts(x: StateInput): StateVerdicts {
 /** Why a binding cannot cross (the rest of a sentence about it), or undefined when it can. */
 function whyNot(facts: StateFacts, i: number, checker: ts.TypeChecker, deviceTypes: Map<string, string>): string | undefined {
   const b = facts.bindings[i]!;
+  if (isUncarried(b)) return uncarriedWhy(b, facts.changed.get(i)!);
   let t = b.kind === 'this' ? checker.getTypeAtLocation(b.sample!) : checker.getTypeOfSymbol(b.sym!);
   // `this` in a class is its polymorphic this type: judge the class's instance type.
   if (b.kind === 'this' && t.isTypeParameter()) t = checker.getBaseConstraintOfType(t) ?? t;
@@ -115,9 +119,37 @@ function whyNot(facts: StateFacts, i: number, checker: ts.TypeChecker, deviceTyp
   return `, whose ${member} (${fileLine(siteOf(b.file, misfit))}) holds a function made at run time, which cannot cross to the clone`;
 }
 
+/** State no call carries: static fields, globals, `exports`, and variables that live on `exports`. */
+function isUncarried(b: Binding): boolean {
+  return b.kind === 'static' || b.kind === 'namespace' || b.kind === 'global' || b.kind === 'exports' || b.cjs === true;
+}
+
+/** Why uncarried state that the program changes after load cannot be used on the clone. */
+function uncarriedWhy(b: Binding, c: Change): string {
+  const at = fileLine(c.site);
+  if (b.kind === 'global') return `, which the app writes at ${at}: globals stay on each side, and a call does not carry them`;
+  const what =
+    c.how === MADE_FUNCTION ? `a function made at load by a call (${at}), which may keep state of its own` : c.how === SHARED
+        ? `given at ${at} an object that other code holds too`
+        : `${c.how} at ${at} ${c.load === 'own' ? 'as its module loads' : c.load === 'other' ? 'as another module loads, which the clone may not load' : 'after load'}`;
+  if (b.kind === 'static') return `, ${what}: static fields stay with the class on each side, and a call does not carry them`;
+  if (b.kind === 'namespace') return `, ${what}: a namespace's variables stay with it on each side, and a call does not carry them`;
+  if (b.kind === 'exports') return `, ${what}: a CommonJS module's exports stay on each side, and a call does not carry them`;
+  return `, ${what}: exported from a module compiled to CommonJS, it lives on the module's exports, which a call does not carry`;
+}
+
+function labelOf(b: Binding): string {
+  const where = `${b.file.rel}:${b.line}`;
+  if (b.kind === 'static') return `static field ${b.name} (${where})`;
+  if (b.kind === 'namespace') return `namespace variable ${b.name} (${where})`;
+  if (b.kind === 'global') return `global ${b.name}`;
+  if (b.kind === 'exports') return `${b.name} of ${b.file.rel} (${where})`;
+  return b.scope === 'module' ? `${b.file.rel}#${b.name} (${where})` : `'${b.name}' (${where})`;
+}
+
 /** The 'state' reason for a binding a candidate needs: where it uses it, or the call path to a method that does. */
 function reason(b: Binding, i: number, id: string, path: CallEdge[], why: string, own: Map<string, Map<number, Use>>): Reason {
-  const label = b.scope === 'module' ? `${b.file.rel}#${b.name} (${b.file.rel}:${b.line})` : `'${b.name}' (${b.file.rel}:${b.line})`;
+  const label = labelOf(b);
   const user = own.get(path.length ? path[path.length - 1]!.to : id)?.get(i)!;
   if (!path.length) return { rule: 'state', message: `${verb(b, user.bits)} ${label}${why} (at ${fileLine(user.site)})`, site: user.site };
   const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
