@@ -14,15 +14,20 @@
  *   field, a namespace's variable, a global the app writes, a CommonJS module's `exports` (also its own exported
  *   variables, which live there); unchanged, it is the same on both sides and not listed;
  * - the constructor of a derived class (`this` does not exist before `super()` returns);
- * - a generator (its body runs after the call returns, as the caller iterates).
+ * - a generator (its body runs after the call returns, as the caller iterates);
+ * - a function the run-time copies to its module's top level (neither a class member nor a
+ *   top-level function) that uses `super`, or an arrow using its enclosing function's
+ *   `arguments` or `new.target`: in the copy they would be something else.
  */
 import { ts } from '../typescript.cjs';
+import { isMethodNode } from '../ids/methodIds.js';
 import type { MethodEntry, MethodTable } from './methods.js';
 import { fileLine, siteOf } from './project.js';
 import { crossingProblem, isFunctionType } from './serializable.js';
 import { stateFlow } from './state-flow.js';
 import { isCode, nonCodeMember } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
+import { liftBlocker } from './state-uncarried.js';
 import { MADE_FUNCTION, SHARED, type Binding, type Change, type StateFacts, type Use } from './state.js';
 import type { CallEdge, Reason, StateBinding } from './types.js';
 
@@ -180,7 +185,24 @@ function shapeReasons(m: MethodEntry): Reason[] {
     const kind = ts.getModifiers(node)?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword) ? 'an async generator' : 'a generator';
     out.push({ rule: 'state', message: `${kind}: its body runs after the call returns, as the caller iterates its result (${fileLine(site)})`, site });
   }
+  const blocker = node && liftBlocker(node);
+  if (blocker) {
+    const site = at(blocker.node);
+    const whose = blocker.what !== 'super' ? 'its enclosing function' : ts.isObjectLiteralExpression(homeOf(blocker.node)?.parent ?? node) ? 'its object literal' : 'its class';
+    const fn = ts.isArrowFunction(node) ? 'an arrow function' : 'a function';
+    out.push({
+      rule: 'state',
+      message: `${fn} that uses ${blocker.what} of ${whose}: the run-time runs a copy of it at its module's top level on the clone, where ${blocker.what} is another's (at ${fileLine(site)})`,
+      site,
+    });
+  }
   return out;
+}
+
+/** The method (not an arrow) whose `super` a `super` means. */
+function homeOf(n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (isMethodNode(p) && !ts.isArrowFunction(p)) return p;
+  return undefined;
 }
 
 /** Whether an arrow's captured `this` is the method's own: it is an arrow whose `this` that function or class gives. */

@@ -409,4 +409,30 @@ describe('state no call carries', () => {
   test('the same exported let under ES modules is a binding the run-time carries (state-import)', () => {
     expect(outcome(analyze('state-import'))['src/state.ts#increment']).toEqual([mod('src/state.ts', 'counter', 1, 'read-write')]);
   });
+  test("functions the run-time copies to the module's top level: super, and an arrow's arguments and new.target (state-lifted)", () => {
+    const F = 'src/lifted.ts';
+    const r = analyze('state-lifted');
+    expect(outcome(r)).toEqual({
+      [`${F}#Shape.area`]: [],
+      [`${F}#Square.area`]: [],
+      [`${F}#Square.area.base`]: ['state'], // super.area() in an arrow
+      [`${F}#Square.half`]: [],
+      [`${F}#Square.half.f`]: [], // a function expression's own arguments
+      [`${F}#made`]: [],
+      [`${F}#made.how`]: ['state'], // new.target
+      [`${F}#sumAll`]: [],
+      [`${F}#sumAll.add`]: ['state'], // arguments of sumAll
+      [`${F}#table.describe`]: ['state'], // super in an object literal's method
+      [`${F}#table.plain`]: [],
+      [`${F}#total`]: [],
+      [`${F}#total.twice`]: [],
+    });
+    expect(stateReasons(r, `${F}#sumAll.add`)[0]).toEqual({
+      rule: 'state',
+      message: `an arrow function that uses 'arguments' of its enclosing function: the run-time runs a copy of it at its module's top level on the clone, where 'arguments' is another's (at ${F}:4)`,
+      site: `${F}:4:21`,
+    });
+    expect(stateReasons(r, `${F}#Square.area.base`)[0]!.message).toMatch(/^an arrow function that uses super of its class: /);
+    expect(stateReasons(r, `${F}#table.describe`)[0]!.message).toMatch(/^a function that uses super of its object literal: /);
+  });
 });
