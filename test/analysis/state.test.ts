@@ -409,6 +409,7 @@ describe('state no call carries', () => {
   test('the same exported let under ES modules is a binding the run-time carries (state-import)', () => {
     expect(outcome(analyze('state-import'))['src/state.ts#increment']).toEqual([mod('src/state.ts', 'counter', 1, 'read-write')]);
   });
+
   test("functions the run-time copies to the module's top level: super, and an arrow's arguments and new.target (state-lifted)", () => {
     const F = 'src/lifted.ts';
     const r = analyze('state-lifted');
@@ -434,5 +435,16 @@ describe('state no call carries', () => {
     });
     expect(stateReasons(r, `${F}#Square.area.base`)[0]!.message).toMatch(/^an arrow function that uses super of its class: /);
     expect(stateReasons(r, `${F}#table.describe`)[0]!.message).toMatch(/^a function that uses super of its object literal: /);
+  });
+
+  test('a module binding changed through an alias, also a captured one, is listed (state-alias)', () => {
+    const A = 'src/alias.ts';
+    expect(outcome(analyze('state-alias'))).toEqual({
+      [`${A}#makeCounter`]: ['not-serializable'],
+      [`${A}#makeCounter.<anonymous 1>`]: [cap(A, 't', 14), mod(A, 'table', 1)], // one object, shared in one request
+      [`${A}#makeReader`]: ['not-serializable'],
+      [`${A}#makeReader.<anonymous 1>`]: [cap(A, 't', 9)],
+      [`${A}#record`]: [mod(A, 'table', 1)], // const t = table; t.set(...)
+    });
   });
 });
