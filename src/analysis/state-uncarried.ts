@@ -61,6 +61,8 @@ const READERS = new Set([
   'findLastIndex', 'some', 'every', 'forEach', 'reduce', 'reduceRight', 'flat', 'flatMap', 'keys', 'values', 'entries', 'toString',
   'toLocaleString', 'valueOf', 'toSorted', 'toReversed', 'toSpliced', 'with', 'hasOwnProperty', 'toJSON', 'toISOString', 'getTime',
 ]);
+/** Methods of arrays, Maps and Sets that change them. */
+const MUTATORS = new Set(['set', 'add', 'delete', 'clear', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
 /** Of those, the ones that make a new container of the same elements (or an iterator over them). */
 const COPIES = new Set(['slice', 'concat', 'map', 'filter', 'flat', 'flatMap', 'keys', 'values', 'entries', 'toSorted', 'toReversed', 'toSpliced', 'with']);
 /** Functions that read their argument and keep nothing of it (or copy it: the copy is read on). */
@@ -89,7 +91,8 @@ export function sharingUse(ref: ts.Expression, checker: ts.TypeChecker): string 
       if (access.parent && ts.isDeleteExpression(access.parent)) return 'changed (a property deleted)';
       if (access.parent && ts.isCallExpression(access.parent) && access.parent.expression === access) {
         const name = ts.isPropertyAccessExpression(p) ? p.name.text : ts.isStringLiteralLike(p.argumentExpression) ? p.argumentExpression.text : undefined;
-        if (name === undefined || !READERS.has(name)) return name === undefined ? 'changed (a computed method called)' : `changed (.${name}() called)`;
+        if (name === undefined) return 'maybe changed (a method of a computed name called)';
+        if (!READERS.has(name)) return MUTATORS.has(name) ? `changed (.${name}() called)` : `maybe changed (.${name}() called)`;
         // A callback sees the elements: only copies are safe to hand it.
         const callback = access.parent.arguments.some((a) => checker.getTypeAtLocation(a).getCallSignatures().length > 0);
         if (callback && !elementsImmutable(checker, checker.getTypeAtLocation(n))) return `handed out (its elements, to .${name}()'s callback)`;
@@ -256,8 +259,17 @@ export function exportsAccess(id: ts.Identifier): { access: ts.Expression; name:
   return undefined;
 }
 
-/** Whether a declaration is a CommonJS export assignment of a JavaScript module (`exports.x = ...`). */
+/**
+ * Whether a declaration is a CommonJS export of a JavaScript module: `exports.x = ...`,
+ * `module.exports.x = ...`, or a property of the object literal in `module.exports = { ... }`.
+ */
 export function exportsDeclaration(decl: ts.Node): { name: string; node: ts.Node } | undefined {
+  if ((ts.isPropertyAssignment(decl) || ts.isShorthandPropertyAssignment(decl) || ts.isMethodDeclaration(decl)) && ts.isObjectLiteralExpression(decl.parent)) {
+    const assign = outer(decl.parent).parent;
+    const name = ts.isIdentifier(decl.name) || ts.isStringLiteral(decl.name) ? decl.name.text : undefined;
+    if (name === undefined || !assign || !ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isModuleExports(assign.left)) return undefined;
+    return { name, node: decl.name };
+  }
   const target = ts.isBinaryExpression(decl) ? decl.left : decl;
   if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return undefined;
   let base: ts.Expression = target.expression;
@@ -265,6 +277,11 @@ export function exportsDeclaration(decl: ts.Node): { name: string; node: ts.Node
   else if (!(ts.isIdentifier(base) && base.text === 'exports')) return undefined;
   const name = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
   return name === undefined ? undefined : { name, node: target };
+}
+
+/** `module.exports`. */
+function isModuleExports(e: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'exports' && ts.isIdentifier(e.expression) && e.expression.text === 'module';
 }
 
 /**

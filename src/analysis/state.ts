@@ -182,8 +182,16 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
   for (const f of app.files) {
     if (!isCommonJs(f.sf)) continue;
     for (const st of f.sf.statements) {
-      const assigned = ts.isExpressionStatement(st) ? exportsDeclaration(st.expression) : undefined;
+      if (!ts.isExpressionStatement(st)) continue;
+      const assigned = exportsDeclaration(st.expression);
       if (assigned) exportNames.add(assigned.name);
+      const e = st.expression;
+      if (ts.isBinaryExpression(e) && ts.isObjectLiteralExpression(unwrapped(e.right))) {
+        for (const p of (unwrapped(e.right) as ts.ObjectLiteralExpression).properties) {
+          const found = exportsDeclaration(p);
+          if (found) exportNames.add(found.name);
+        }
+      }
     }
   }
   // Variables declared in namespaces: what `NS.x` may name.
@@ -306,6 +314,10 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       // Cheap tests first, by kind: this visits every node of the app.
       const kind = node.kind;
       if (kind === ts.SyntaxKind.Identifier) return identifier(node as ts.Identifier);
+      if (kind === ts.SyntaxKind.ElementAccessExpression) {
+        const arg = (node as ts.ElementAccessExpression).argumentExpression;
+        if (ts.isStringLiteralLike(arg) && staticFields.has(arg.text)) staticUse(node as ts.ElementAccessExpression, arg);
+      }
       if (kind === ts.SyntaxKind.PrivateIdentifier) {
         const p = node.parent;
         if (p && ts.isPropertyAccessExpression(p) && p.name === node) member(p, (node as ts.PrivateIdentifier).text);
@@ -322,6 +334,8 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       const p = id.parent;
       // A property name: state only as a static field or a CommonJS module's export.
       if (p && ts.isPropertyAccessExpression(p) && p.name === id) return member(p, id.text);
+      // `const { total } = Counter`: reads a static field.
+      if (p && ts.isBindingElement(p) && (p.propertyName ?? p.name) === id && staticFields.has(id.text)) destructuredStatic(p, id.text);
       // Besides module-level names (and imports), only names an enclosing function declares can
       // be state: read from a nested function, or written (that makes a `let` state for closures).
       if (!names.has(id.text) && !namespaceNames.has(id.text)) {
@@ -341,7 +355,7 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     };
     /** `C.x` of a static field, `m.x` of an `exports.x` of another module. */
     const member = (p: ts.PropertyAccessExpression, name: string): void => {
-      if (staticFields.has(name)) staticUse(p, name);
+      if (staticFields.has(name)) staticUse(p, p.name);
       if (namespaceNames.has(name)) {
         const sym = checker.getSymbolAtLocation(p.name);
         const i = sym && bindingOf(sym);
@@ -354,15 +368,22 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
         if (assigned && home) uncarried(exportsBinding(home, assigned.name, assigned.node), bitsOf(p), file, p, frames);
       }
     };
-    const staticUse = (p: ts.PropertyAccessExpression, name: string): void => {
-      const sym = checker.getSymbolAtLocation(p.name);
+    const staticUse = (p: ts.PropertyAccessExpression | ts.ElementAccessExpression, key: ts.Node): void => {
+      const sym = checker.getSymbolAtLocation(key);
       const d = sym?.valueDeclaration;
+      const name = (key as ts.Identifier).text;
       // `this.constructor.x` (of type Function): any static field of that name.
       const decls = d && ts.isPropertyDeclaration(d) && staticDecls.has(d) ? [d] : !sym && isThisConstructor(p.expression) ? staticFields.get(name)! : [];
       for (const decl of decls) {
         const i = staticBinding(decl);
         if (i !== undefined) uncarried(i, bitsOf(p), file, p, frames, isPlainRegExp(decl));
       }
+    };
+    const destructuredStatic = (el: ts.BindingElement, name: string): void => {
+      const prop = checker.getTypeAtLocation(el.parent).getProperty(name);
+      const d = prop?.valueDeclaration;
+      const i = d && ts.isPropertyDeclaration(d) && staticDecls.has(d) ? staticBinding(d) : undefined;
+      if (i !== undefined) uncarried(i, READ, file, el, frames, isPlainRegExp(d as ts.PropertyDeclaration));
     };
     /** A name no declaration of the app binds (or an ambient one): a global, or a CommonJS module's `exports`. */
     const unbound = (id: ts.Identifier): void => {

@@ -294,6 +294,9 @@ describe('state no call carries', () => {
       [`${C}#report`]: [],
       [`${C}#summary`]: ['state'],
       [`${C}#tally`]: ['state'], // through bump
+      [`${C}#totalByPattern`]: ['state'], // const { total } = Counter
+      [`${C}#totalOf`]: ['state'], // Counter['total']
+      [`${C}#nameOf`]: [], // const { NAME } = Counter: a constant
       'src/registry.ts#add': ['state', 'state'], // a namespace's variables: size++, seen.add()
       'src/registry.ts#kind': [], // a namespace's constant
       'src/registry.ts#sizeOf': ['state'], // Registry.size
@@ -395,7 +398,10 @@ describe('state no call carries', () => {
       [`${S}#bumpHidden`]: ['state'], // `let hidden; export { hidden }` is copied to exports on each write
       [`${S}#lookup`]: [],
       [`${S}#tick`]: [mod(S, 'local', 5, 'read-write')], // not exported: a binding the run-time carries
+      'src/literal.js#module.exports.bump': ['state'], // module.exports = { count: 0, bump() { module.exports.count++ } }
+      'src/user.js#countNow': ['state'], // require('./literal').count
       'src/user.js#firstName': [],
+      'src/user.js#labelNow': [], // never changed
       'src/user.js#lastHits': ['state'], // legacy.hits of require('./legacy')
     });
     expect(stateReasons(r, 'src/reader.ts#current')[0]!.message).toBe(
