@@ -27,8 +27,8 @@ import { crossingProblem, isFunctionType } from './serializable.js';
 import { stateFlow } from './state-flow.js';
 import { isCode, nonCodeMember } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
-import { liftBlocker } from './state-uncarried.js';
-import { MADE_FUNCTION, SHARED, type Binding, type Change, type StateFacts, type Use } from './state.js';
+import { isCopiedToTop } from './state-uncarried.js';
+import { MADE_FUNCTION, SHARED, type Binding, type Change, type Lexical, type StateFacts, type Use } from './state.js';
 import type { CallEdge, Reason, StateBinding } from './types.js';
 
 export interface StateInput {
@@ -71,7 +71,7 @@ export function stateVerdicts(x: StateInput): StateVerdicts {
   };
   const out: StateVerdicts = { state: new Map(), reasons: new Map() };
   for (const id of x.candidates) {
-    const reasons = shapeReasons(x.table.byId.get(id)!);
+    const reasons = shapeReasons(x.table.byId.get(id)!, facts.lexical.get(id));
     const node = nodeOf(id);
     const state: [Binding, number][] = [];
     const bad: [Binding, number, string][] = [];
@@ -167,8 +167,8 @@ function reason(b: Binding, i: number, id: string, path: CallEdge[], why: string
   };
 }
 
-/** Causes in the method's own form: a derived class's constructor, a generator. */
-function shapeReasons(m: MethodEntry): Reason[] {
+/** Causes in the method's own form: a derived class's constructor, a generator, a copy that would mean another `super`, `arguments` or `new.target`. */
+function shapeReasons(m: MethodEntry, lexical: Lexical | undefined): Reason[] {
   const node = m.nodes[0];
   const at = (n: ts.Node): string => siteOf(m.file, n);
   const cls = node && ts.isConstructorDeclaration(node) ? node.parent : m.synthetic?.kind === 'constructor' ? m.synthetic.cls : undefined;
@@ -185,14 +185,13 @@ function shapeReasons(m: MethodEntry): Reason[] {
     const kind = ts.getModifiers(node)?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword) ? 'an async generator' : 'a generator';
     out.push({ rule: 'state', message: `${kind}: its body runs after the call returns, as the caller iterates its result (${fileLine(site)})`, site });
   }
-  const blocker = node && liftBlocker(node);
-  if (blocker) {
-    const site = at(blocker.node);
-    const whose = blocker.what !== 'super' ? 'its enclosing function' : ts.isObjectLiteralExpression(homeOf(blocker.node)?.parent ?? node) ? 'its object literal' : 'its class';
+  if (node && lexical && isCopiedToTop(node)) {
+    const site = at(lexical.node);
+    const whose = lexical.what !== 'super' ? 'its enclosing function' : ts.isObjectLiteralExpression(homeOf(lexical.node)?.parent ?? node) ? 'its object literal' : 'its class';
     const fn = ts.isArrowFunction(node) ? 'an arrow function' : 'a function';
     out.push({
       rule: 'state',
-      message: `${fn} that uses ${blocker.what} of ${whose}: the run-time runs a copy of it at its module's top level on the clone, where ${blocker.what} is another's (at ${fileLine(site)})`,
+      message: `${fn} that uses ${lexical.what} of ${whose}: the run-time runs a copy of it at its module's top level on the clone, where ${lexical.what} is another's (at ${fileLine(site)})`,
       site,
     });
   }

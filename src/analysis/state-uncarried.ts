@@ -305,25 +305,11 @@ export function exportedVariables(sf: ts.SourceFile): Set<string> {
 }
 
 /**
- * Why a copy of `fn` at its module's top level, as the run-time runs a migrated function that is
- * neither a class member nor a top-level function, would mean something else: `super`, or in an
- * arrow function (and arrows inside it) the enclosing function's `arguments` or `new.target`.
- * The node that says so, and what it is; undefined when the copy means the same.
+ * Whether the run-time runs a migrated function as a copy at its module's top level on the
+ * clone: neither a class member (reached through its class) nor a top-level function.
  */
-export function liftBlocker(fn: ts.FunctionLikeDeclaration): { node: ts.Node; what: string } | undefined {
-  if (ts.isClassLike(fn.parent) || isTopLevelFunction(fn)) return undefined;
-  let found: { node: ts.Node; what: string } | undefined;
-  const visit = (node: ts.Node, arrowScope: boolean): void => {
-    if (found) return;
-    if (node.kind === ts.SyntaxKind.SuperKeyword) found = { node, what: 'super' };
-    else if (arrowScope && ts.isIdentifier(node) && node.text === 'arguments' && isValueReference(node)) found = { node, what: "'arguments'" };
-    else if (arrowScope && ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.NewKeyword) found = { node, what: 'new.target' };
-    if (found || ts.isClassLike(node)) return; // a class inside has its own `super`
-    const own = node !== fn && isMethodNode(node) && !ts.isArrowFunction(node);
-    ts.forEachChild(node, (c) => visit(c, arrowScope && !own));
-  };
-  ts.forEachChild(fn, (c) => visit(c, ts.isArrowFunction(fn)));
-  return found;
+export function isCopiedToTop(fn: ts.FunctionLikeDeclaration): boolean {
+  return !ts.isClassLike(fn.parent) && !isTopLevelFunction(fn);
 }
 
 /** `function f` at the top of a module, or a function bound to a top-level const (`const f = () => ...`). */
@@ -333,12 +319,4 @@ function isTopLevelFunction(fn: ts.FunctionLikeDeclaration): boolean {
   if (!(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || !ts.isVariableDeclaration(decl) || decl.initializer !== fn || !ts.isIdentifier(decl.name)) return false;
   const list = decl.parent;
   return (list.flags & ts.NodeFlags.Const) !== 0 && ts.isSourceFile(list.parent.parent);
-}
-
-function isValueReference(id: ts.Identifier): boolean {
-  const p = id.parent;
-  if (!p) return false;
-  if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === id) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isAccessor(p) || ts.isParameter(p) || ts.isVariableDeclaration(p) || ts.isBindingElement(p)) && p.name === id) return false;
-  return true;
 }

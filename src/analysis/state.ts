@@ -72,6 +72,18 @@ export interface StateFacts {
    * "handed out (returned)"). Such state that nothing changes is the same on both sides.
    */
   changed: Map<number, Change>;
+  /**
+   * Method id -> the first `super`, or (for an arrow, also through arrows nested in it) the
+   * enclosing function's `arguments` or `new.target`, in its body: a copy of it elsewhere would
+   * mean something else by it.
+   */
+  lexical: Map<string, Lexical>;
+}
+
+export interface Lexical {
+  node: ts.Node;
+  /** 'super', "'arguments'" or 'new.target'. */
+  what: string;
 }
 
 /** `Change.how` of a static field holding a function made at load by a call. */
@@ -97,7 +109,7 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
   const appFiles = new Map(app.files.map((f) => [f.sf, f]));
   const names = new Set<string>();
   for (const f of app.files) topLevelNames(f.sf, names);
-  const facts: StateFacts = { bindings: [], own: new Map(), written: new Map(), changed: new Map() };
+  const facts: StateFacts = { bindings: [], own: new Map(), written: new Map(), changed: new Map(), lexical: new Map() };
   const bySymbol = new Map<ts.Symbol, number | null>();
   const thisOf = new Map<ts.Node, number>();
   const declaredBy = new Map<ts.Node, Set<string>>();
@@ -314,6 +326,8 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       // Cheap tests first, by kind: this visits every node of the app.
       const kind = node.kind;
       if (kind === ts.SyntaxKind.Identifier) return identifier(node as ts.Identifier);
+      if (kind === ts.SyntaxKind.SuperKeyword) return lexical(node, 'super');
+      if (kind === ts.SyntaxKind.MetaProperty && (node as ts.MetaProperty).keywordToken === ts.SyntaxKind.NewKeyword) return lexical(node, 'new.target');
       if (kind === ts.SyntaxKind.ElementAccessExpression) {
         const arg = (node as ts.ElementAccessExpression).argumentExpression;
         if (ts.isStringLiteralLike(arg) && staticFields.has(arg.text)) staticUse(node as ts.ElementAccessExpression, arg);
@@ -330,8 +344,21 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       ts.forEachChild(node, visit);
       if (id) frames.pop();
     };
+    /**
+     * `super` belongs to the nearest method that is no arrow (every method down to it uses it);
+     * `arguments` and `new.target` to the nearest function that is no arrow (arrows down to it).
+     */
+    const lexical = (node: ts.Node, what: string): void => {
+      for (let k = frames.length - 1; k >= 0; k--) {
+        const f = frames[k]!;
+        if (!f.arrow && what !== 'super') return;
+        if (!facts.lexical.has(f.id)) facts.lexical.set(f.id, { node, what });
+        if (!f.arrow) return;
+      }
+    };
     const identifier = (id: ts.Identifier): void => {
       const p = id.parent;
+      if (id.text === 'arguments' && isReference(id)) lexical(id, "'arguments'");
       // A property name: state only as a static field or a CommonJS module's export.
       if (p && ts.isPropertyAccessExpression(p) && p.name === id) return member(p, id.text);
       // `const { total } = Counter`: reads a static field.
