@@ -477,7 +477,8 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
  * file's extension and package.json `type`; AMD and UMD wrap their exports alike).
  */
 function emitsCommonJs(sf: ts.SourceFile, options: ts.CompilerOptions): boolean {
-  const kind = options.module ?? ((options.target ?? ts.ScriptTarget.ES5) >= ts.ScriptTarget.ES2015 ? ts.ModuleKind.ES2015 : ts.ModuleKind.CommonJS);
+  // Without `module`: CommonJS only below an ES2015 target (TypeScript 6's default target is the latest).
+  const kind = options.module ?? (options.target !== undefined && options.target < ts.ScriptTarget.ES2015 ? ts.ModuleKind.CommonJS : ts.ModuleKind.ES2015);
   if ((kind >= ts.ModuleKind.Node16 && kind <= ts.ModuleKind.NodeNext) || kind === ts.ModuleKind.Preserve) return sf.impliedNodeFormat === ts.ModuleKind.CommonJS;
   return kind === ts.ModuleKind.CommonJS || kind === ts.ModuleKind.AMD || kind === ts.ModuleKind.UMD;
 }
