@@ -156,7 +156,11 @@ function labelOf(b: Binding): string {
 function reason(b: Binding, i: number, id: string, path: CallEdge[], why: string, own: Map<string, Map<number, Use>>): Reason {
   const label = labelOf(b);
   const user = own.get(path.length ? path[path.length - 1]!.to : id)?.get(i)!;
-  if (!path.length) return { rule: 'state', message: `${verb(b, user.bits)} ${label}${why} (at ${fileLine(user.site)})`, site: user.site };
+  if (!path.length) {
+    // A method writing a global itself: where the app writes it is here.
+    const own = b.kind === 'global' && user.bits & WRITE ? why.replace(/^, which the app writes at [^:]+:\d+/, '') : why;
+    return { rule: 'state', message: `${verb(b, user.bits)} ${label}${own} (at ${fileLine(user.site)})`, site: user.site };
+  }
   const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
   return {
     rule: 'state',

@@ -344,7 +344,7 @@ describe('state no call carries', () => {
       [`${E}#tracked`]: ['state'], // through runs()
     });
     const tail = 'globals stay on each side, and a call does not carry them';
-    expect(stateReasons(r, `${E}#start`)[0]!.message).toBe(`writes global globalThis.appRuns, which the app writes at ${E}:6: ${tail} (at ${E}:6)`);
+    expect(stateReasons(r, `${E}#start`)[0]!.message).toBe(`writes global globalThis.appRuns: ${tail} (at ${E}:6)`);
     expect(stateReasons(r, `${E}#runs`)[0]!.message).toBe(`reads global globalThis.appRuns, which the app writes at ${E}:6: ${tail} (at ${E}:14)`);
     expect(stateReasons(r, `${E}#exitCodeOf`)[0]!.message).toBe(`reads global process.exitCode, which the app writes at ${E}:30: ${tail} (at ${E}:34)`);
     expect(stateReasons(r, `${E}#tracked`)[0]!.message).toBe(
