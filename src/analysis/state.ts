@@ -22,10 +22,9 @@
  * such state is the same on both sides only while nothing does.
  */
 import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
+import { isMethodNode, isWrapper } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
-import { isWrapper } from '../ids/methodIds.js';
 import { accessOf, declaredNames, READ, scopeOf, thisProvider, topLevelNames, WRITE } from './state-syntax.js';
 import { exportedVariables, exportsAccess, exportsDeclaration, globalAccess, handsOut, isLoadTime, sharesObject, sharingUse, staticFieldsOf } from './state-uncarried.js';
 import { isFunctionType } from './serializable.js';
@@ -67,7 +66,7 @@ export interface StateFacts {
   /** binding index -> first place anything writes it after its declaration (also top-level code). */
   written: Map<number, string>;
   /**
-   * For state no call carries (kinds 'static', 'global', 'exports', and `cjs` bindings): the first
+   * For state no call carries (kinds 'static', 'namespace', 'global', 'exports', and `cjs` bindings): the first
    * place the program changes it after load, and how ("assigned", "changed (.set() called)",
    * "handed out (returned)"). Such state that nothing changes is the same on both sides.
    */
@@ -158,7 +157,7 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     return i;
   };
 
-  // State no call carries: each static field, global and `exports` property gets one binding.
+  // State no call carries: each static field, namespace variable, global and `exports` property gets one binding.
   const commonJs = new Map<ts.SourceFile, boolean>();
   const isCommonJs = (sf: ts.SourceFile): boolean => {
     let c = commonJs.get(sf);
