@@ -1,8 +1,9 @@
 /**
- * State that no migrated call carries: static fields of the app's classes, globals, and the
- * `exports` of a module that runs as CommonJS. Classes and modules cross as code (the clone loads
- * its own copy of the build), so this state stays on each side, and the clone's copy is the
- * device's only while nothing changes it after load. The syntax questions about it:
+ * State that no migrated call carries: static fields of the app's classes, variables of
+ * namespaces, globals, and the `exports` of a module that runs as CommonJS. Classes, namespaces
+ * and modules cross as code (the clone loads its own copy of the build), so this state stays on
+ * each side, and the clone's copy is the device's only while nothing changes it after load.
+ * The syntax questions about it:
  * - which code runs when a module loads, on both sides alike (`isLoadTime`);
  * - whether a use of a value read from such a place may change it or hand it out, so that the
  *   two copies part or the device receives the clone's object in place of its own (`sharingUse`);
@@ -126,6 +127,7 @@ export function sharingUse(ref: ts.Expression, checker: ts.TypeChecker): string 
       e = p;
       continue;
     }
+    if (ts.isTemplateSpan(p) && ts.isTaggedTemplateExpression(p.parent.parent)) return 'handed out (passed to a tag)';
     if (ts.isTypeOfExpression(p) || ts.isVoidExpression(p) || ts.isPrefixUnaryExpression(p) || ts.isTemplateSpan(p) || ts.isExpressionStatement(p)) return undefined;
     if (ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p) || ts.isSwitchStatement(p) || ts.isCaseClause(p) || ts.isForInStatement(p)) return undefined;
     if (ts.isForOfStatement(p) && p.expression === n) return elementsImmutable(checker, checker.getTypeAtLocation(n)) ? undefined : 'handed out (its elements, iterated)';
@@ -253,7 +255,7 @@ export function exportsAccess(id: ts.Identifier): { access: ts.Expression; name:
     n = outer(p);
   } else if (id.text !== 'exports') return undefined;
   const p = n.parent;
-  if (!p || p === undefined) return undefined;
+  if (!p) return undefined;
   if (ts.isPropertyAccessExpression(p) && p.expression === n) return { access: p, name: p.name.text };
   if (ts.isElementAccessExpression(p) && p.expression === n && ts.isStringLiteralLike(p.argumentExpression)) return { access: p, name: p.argumentExpression.text };
   return undefined;
