@@ -6,7 +6,10 @@
  * app-declared object types (methods are assumed to be restored with the class on the other
  * side). `any`/`unknown` pass: we cannot tell. For instance methods `this` crosses too: the
  * instance's data fields must pass the same test, and an instance of a native-state class
- * (groups.ts) never does, naming the field.
+ * (groups.ts) never does, naming the field. Nor does an instance of an app class with `#private`
+ * members (fields, methods, accessors, also inherited): nothing in JavaScript can list or
+ * restore them, so it would arrive without them (a private method's brand with it); for a
+ * constructor, the instance it makes comes back.
  */
 import { ts } from '../typescript.cjs';
 import { fileLine, siteOf, type AppFile } from './project.js';
@@ -36,6 +39,18 @@ export function boundaryReasons(
         rule: 'not-serializable',
         message: `parameter '${name}' has type '${checker.typeToString(t)}', which cannot cross the boundary: ${bad} (${at(p)})`,
         site: siteOf(file, p),
+      });
+    }
+  }
+  if (self && ts.isConstructorDeclaration(node)) {
+    const sym = self.cls.name ? checker.getSymbolAtLocation(self.cls.name) : undefined;
+    const t = sym && checker.getDeclaredTypeOfSymbol(sym);
+    const bad = t && privateMember(checker, t);
+    if (bad) {
+      out.push({
+        rule: 'not-serializable',
+        message: `the instance it makes cannot come back from the clone: ${bad} (${at(node)})`,
+        site: siteOf(file, node),
       });
     }
   }
@@ -122,11 +137,33 @@ function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>
     return undefined;
   }
   if (fromLib) return undefined; // Date, RegExp, ArrayBuffer, typed arrays, ... clone fine
+  const hidden = privateMember(checker, t);
+  if (hidden) return hidden;
   for (const prop of checker.getPropertiesOfType(t)) {
     const decls = prop.declarations ?? [];
     if (decls.some((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || ts.isAccessor(d))) continue;
     const b = badness(checker, checker.getTypeOfSymbol(prop), named, depth + 1, seen, functionsPass);
     if (b) return `property '${prop.getName()}': ${b}`;
+  }
+  return undefined;
+}
+
+/**
+ * The first `#private` member of an instance of an app class (its own or inherited), as "an
+ * instance of 'Account' has private field '#balance' (declared in 'Account'), ...", or undefined.
+ */
+function privateMember(checker: ts.TypeChecker, t: ts.Type): string | undefined {
+  for (const prop of checker.getPropertiesOfType(t)) {
+    const decl = prop.valueDeclaration;
+    if (!decl || !('name' in decl) || !ts.isPrivateIdentifier((decl as ts.NamedDeclaration).name as ts.Node)) continue;
+    const cls = decl.parent;
+    if (!cls || !ts.isClassLike(cls) || cls.getSourceFile().isDeclarationFile) continue;
+    const kind = ts.isMethodDeclaration(decl) ? 'method' : ts.isAccessor(decl) ? 'accessor' : 'field';
+    const owner = cls.name?.text ?? 'a class';
+    const of = t.getSymbol()?.getName();
+    const inherited = of && of !== owner ? ` (declared in '${owner}')` : '';
+    const lost = kind === 'field' ? 'it would arrive without it' : "it would arrive without the brand it checks, and calling it would throw";
+    return `an instance of '${of ?? owner}' has private ${kind} '${prop.getName()}'${inherited}, which no serializer can see or restore: ${lost}`;
   }
   return undefined;
 }

@@ -10,17 +10,25 @@
  *   somewhere, or a value made at run time (its captured state is hidden);
  * - a module binding of another type that cannot cross (a WeakMap memo, a promise, a stream), or
  *   holding functions in data other than a table of code (`{ sign, verify }`);
+ * - state no call carries (state-uncarried.ts) that the program changes after load: a static
+ *   field, a namespace's variable, a global the app writes, a CommonJS module's `exports` (also its own exported
+ *   variables, which live there); unchanged, it is the same on both sides and not listed;
  * - the constructor of a derived class (`this` does not exist before `super()` returns);
- * - a generator (its body runs after the call returns, as the caller iterates).
+ * - a generator (its body runs after the call returns, as the caller iterates);
+ * - a function the run-time copies to its module's top level (neither a class member nor a
+ *   top-level function) that uses `super`, or an arrow using its enclosing function's
+ *   `arguments` or `new.target`: in the copy they would be something else.
  */
 import { ts } from '../typescript.cjs';
+import { isMethodNode } from '../ids/methodIds.js';
 import type { MethodEntry, MethodTable } from './methods.js';
 import { fileLine, siteOf } from './project.js';
 import { crossingProblem, isFunctionType } from './serializable.js';
 import { stateFlow } from './state-flow.js';
 import { isCode, nonCodeMember } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
-import type { Binding, StateFacts, Use } from './state.js';
+import { isCopiedToTop } from './state-uncarried.js';
+import { MADE_FUNCTION, SHARED, type Binding, type Change, type Lexical, type StateFacts, type Use } from './state.js';
 import type { CallEdge, Reason, StateBinding } from './types.js';
 
 export interface StateInput {
@@ -45,7 +53,7 @@ export interface StateVerdicts {
 
 export function stateVerdicts(x: StateInput): StateVerdicts {
   const { checker, facts } = x;
-  const listed = facts.bindings.map((b, i) => !isCode(b, facts.written.has(i), checker));
+  const listed = facts.bindings.map((b, i) => (isUncarried(b) ? facts.changed.has(i) : !isCode(b, facts.written.has(i), checker)));
   const own = new Map<string, Map<number, Use>>();
   for (const [id, uses] of facts.own) {
     const kept = new Map([...uses].filter(([i]) => listed[i]));
@@ -63,7 +71,7 @@ export function stateVerdicts(x: StateInput): StateVerdicts {
   };
   const out: StateVerdicts = { state: new Map(), reasons: new Map() };
   for (const id of x.candidates) {
-    const reasons = shapeReasons(x.table.byId.get(id)!);
+    const reasons = shapeReasons(x.table.byId.get(id)!, facts.lexical.get(id));
     const node = nodeOf(id);
     const state: [Binding, number][] = [];
     const bad: [Binding, number, string][] = [];
@@ -89,6 +97,7 @@ export function stateVerdicts(x: StateInput): StateVerdicts {
 /** Why a binding cannot cross (the rest of a sentence about it), or undefined when it can. */
 function whyNot(facts: StateFacts, i: number, checker: ts.TypeChecker, deviceTypes: Map<string, string>): string | undefined {
   const b = facts.bindings[i]!;
+  if (isUncarried(b)) return uncarriedWhy(b, facts.changed.get(i)!);
   let t = b.kind === 'this' ? checker.getTypeAtLocation(b.sample!) : checker.getTypeOfSymbol(b.sym!);
   // `this` in a class is its polymorphic this type: judge the class's instance type.
   if (b.kind === 'this' && t.isTypeParameter()) t = checker.getBaseConstraintOfType(t) ?? t;
@@ -115,11 +124,43 @@ function whyNot(facts: StateFacts, i: number, checker: ts.TypeChecker, deviceTyp
   return `, whose ${member} (${fileLine(siteOf(b.file, misfit))}) holds a function made at run time, which cannot cross to the clone`;
 }
 
+/** State no call carries: static fields, globals, `exports`, and variables that live on `exports`. */
+function isUncarried(b: Binding): boolean {
+  return b.kind === 'static' || b.kind === 'namespace' || b.kind === 'global' || b.kind === 'exports' || b.cjs === true;
+}
+
+/** Why uncarried state that the program changes after load cannot be used on the clone. */
+function uncarriedWhy(b: Binding, c: Change): string {
+  const at = fileLine(c.site);
+  if (b.kind === 'global') return `, which the app writes at ${at}: globals stay on each side, and a call does not carry them`;
+  const what =
+    c.how === MADE_FUNCTION ? `a function made at load by a call (${at}), which may keep state of its own` : c.how === SHARED
+        ? `given at ${at} an object that other code holds too`
+        : `${c.how} at ${at} ${c.load === 'own' ? 'as its module loads' : c.load === 'other' ? 'as another module loads, which the clone may not load' : 'after load'}`;
+  if (b.kind === 'static') return `, ${what}: static fields stay with the class on each side, and a call does not carry them`;
+  if (b.kind === 'namespace') return `, ${what}: a namespace's variables stay with it on each side, and a call does not carry them`;
+  if (b.kind === 'exports') return `, ${what}: a CommonJS module's exports stay on each side, and a call does not carry them`;
+  return `, ${what}: exported from a module compiled to CommonJS, it lives on the module's exports, which a call does not carry`;
+}
+
+function labelOf(b: Binding): string {
+  const where = `${b.file.rel}:${b.line}`;
+  if (b.kind === 'static') return `static field ${b.name} (${where})`;
+  if (b.kind === 'namespace') return `namespace variable ${b.name} (${where})`;
+  if (b.kind === 'global') return `global ${b.name}`;
+  if (b.kind === 'exports') return `${b.name} of ${b.file.rel} (${where})`;
+  return b.scope === 'module' ? `${b.file.rel}#${b.name} (${where})` : `'${b.name}' (${where})`;
+}
+
 /** The 'state' reason for a binding a candidate needs: where it uses it, or the call path to a method that does. */
 function reason(b: Binding, i: number, id: string, path: CallEdge[], why: string, own: Map<string, Map<number, Use>>): Reason {
-  const label = b.scope === 'module' ? `${b.file.rel}#${b.name} (${b.file.rel}:${b.line})` : `'${b.name}' (${b.file.rel}:${b.line})`;
+  const label = labelOf(b);
   const user = own.get(path.length ? path[path.length - 1]!.to : id)?.get(i)!;
-  if (!path.length) return { rule: 'state', message: `${verb(b, user.bits)} ${label}${why} (at ${fileLine(user.site)})`, site: user.site };
+  if (!path.length) {
+    // A method writing a global itself: where the app writes it is here.
+    const own = b.kind === 'global' && user.bits & WRITE ? why.replace(/^, which the app writes at [^:]+:\d+/, '') : why;
+    return { rule: 'state', message: `${verb(b, user.bits)} ${label}${own} (at ${fileLine(user.site)})`, site: user.site };
+  }
   const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
   return {
     rule: 'state',
@@ -130,8 +171,8 @@ function reason(b: Binding, i: number, id: string, path: CallEdge[], why: string
   };
 }
 
-/** Causes in the method's own form: a derived class's constructor, a generator. */
-function shapeReasons(m: MethodEntry): Reason[] {
+/** Causes in the method's own form: a derived class's constructor, a generator, a copy that would mean another `super`, `arguments` or `new.target`. */
+function shapeReasons(m: MethodEntry, lexical: Lexical | undefined): Reason[] {
   const node = m.nodes[0];
   const at = (n: ts.Node): string => siteOf(m.file, n);
   const cls = node && ts.isConstructorDeclaration(node) ? node.parent : m.synthetic?.kind === 'constructor' ? m.synthetic.cls : undefined;
@@ -148,7 +189,23 @@ function shapeReasons(m: MethodEntry): Reason[] {
     const kind = ts.getModifiers(node)?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword) ? 'an async generator' : 'a generator';
     out.push({ rule: 'state', message: `${kind}: its body runs after the call returns, as the caller iterates its result (${fileLine(site)})`, site });
   }
+  if (node && lexical && isCopiedToTop(node)) {
+    const site = at(lexical.node);
+    const whose = lexical.what !== 'super' ? 'its enclosing function' : ts.isObjectLiteralExpression(homeOf(lexical.node)?.parent ?? node) ? 'its object literal' : 'its class';
+    const fn = ts.isArrowFunction(node) ? 'an arrow function' : 'a function';
+    out.push({
+      rule: 'state',
+      message: `${fn} that uses ${lexical.what} of ${whose}: the run-time runs a copy of it at its module's top level on the clone, where ${lexical.what} is another's (at ${fileLine(site)})`,
+      site,
+    });
+  }
   return out;
+}
+
+/** The method (not an arrow) whose `super` a `super` means. */
+function homeOf(n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (isMethodNode(p) && !ts.isArrowFunction(p)) return p;
+  return undefined;
 }
 
 /** Whether an arrow's captured `this` is the method's own: it is an arrow whose `this` that function or class gives. */

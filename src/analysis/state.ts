@@ -11,12 +11,23 @@
  *   nested function is the outer method's too); `this` of the enclosing function for arrows.
  * Which of them are code rather than state (a const arrow, a primitive const) is decided after
  * the pass (`isCode` in state-kinds.ts), since a `let` is code only if nothing writes it.
+ *
+ * The same pass finds the state that no call carries (state-uncarried.ts), as bindings of
+ * module scope too, so that it flows like module bindings: static fields of the app's classes
+ * (`Counter.total`, `this.count` in a static method, `this.constructor.x`, `static #x`) and
+ * variables of namespaces (`namespace NS { export let x }`), globals
+ * (`globalThis.x`, `window.x`, a name nothing declares, `process.exitCode`), and the exports of a
+ * module that runs as CommonJS (`exports.x`, `module.exports.x`, and its own exported variables,
+ * which live there). For each it records the first place the program changes it after load:
+ * such state is the same on both sides only while nothing does.
  */
 import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
+import { isMethodNode, isWrapper } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
 import { accessOf, declaredNames, READ, scopeOf, thisProvider, topLevelNames, WRITE } from './state-syntax.js';
+import { exportedVariables, exportsAccess, exportsDeclaration, globalAccess, handsOut, isLoadTime, sharesObject, sharingUse, staticFieldsOf } from './state-uncarried.js';
+import { isFunctionType } from './serializable.js';
 
 export { READ, WRITE };
 
@@ -25,9 +36,12 @@ export interface Binding {
   file: AppFile;
   name: string;
   line: number;
-  kind: 'const' | 'let' | 'var' | 'using' | 'parameter' | 'catch' | 'default' | 'this';
-  /** The declared name (or the export assignment, or the function/class providing `this`). */
+  /** 'static', 'namespace', 'global', 'exports': state no call carries (module scope, so that it flows over the whole graph). */
+  kind: 'const' | 'let' | 'var' | 'using' | 'parameter' | 'catch' | 'default' | 'this' | 'static' | 'namespace' | 'global' | 'exports';
+  /** The declared name (or the export assignment, or the function/class providing `this`; the static field; the first write of a global). */
   decl: ts.Node;
+  /** A module binding exported from a module compiled to CommonJS: it lives on (or is copied to) `exports`, which no call carries. */
+  cjs?: boolean;
   /** Captured: the function (or class, for `this` of a field) that declares it. */
   owner?: ts.Node;
   sym?: ts.Symbol;
@@ -51,6 +65,36 @@ export interface StateFacts {
   own: Map<string, Map<number, Use>>;
   /** binding index -> first place anything writes it after its declaration (also top-level code). */
   written: Map<number, string>;
+  /**
+   * For state no call carries (kinds 'static', 'namespace', 'global', 'exports', and `cjs` bindings): the first
+   * place the program changes it after load, and how ("assigned", "changed (.set() called)",
+   * "handed out (returned)"). Such state that nothing changes is the same on both sides.
+   */
+  changed: Map<number, Change>;
+  /**
+   * Method id -> the first `super`, or (for an arrow, also through arrows nested in it) the
+   * enclosing function's `arguments` or `new.target`, in its body: a copy of it elsewhere would
+   * mean something else by it.
+   */
+  lexical: Map<string, Lexical>;
+}
+
+export interface Lexical {
+  node: ts.Node;
+  /** 'super', "'arguments'" or 'new.target'. */
+  what: string;
+}
+
+/** `Change.how` of a static field holding a function made at load by a call. */
+export const MADE_FUNCTION = 'a function made at load';
+/** `Change.how` of uncarried state given an object that other code holds too. */
+export const SHARED = 'given an object that other code holds too';
+
+export interface Change {
+  site: string;
+  how: string;
+  /** Whether the change is made by a module's top-level code (or class initialisers) as it loads: 'own' module's, or 'other'. */
+  load?: 'own' | 'other';
 }
 
 interface Frame {
@@ -64,7 +108,7 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
   const appFiles = new Map(app.files.map((f) => [f.sf, f]));
   const names = new Set<string>();
   for (const f of app.files) topLevelNames(f.sf, names);
-  const facts: StateFacts = { bindings: [], own: new Map(), written: new Map() };
+  const facts: StateFacts = { bindings: [], own: new Map(), written: new Map(), changed: new Map(), lexical: new Map() };
   const bySymbol = new Map<ts.Symbol, number | null>();
   const thisOf = new Map<ts.Node, number>();
   const declaredBy = new Map<ts.Node, Set<string>>();
@@ -84,8 +128,12 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     const line = (n: ts.Node): number => file.sf.getLineAndCharacterOfPosition(n.getStart(file.sf)).line + 1;
     if (ts.isExportAssignment(decl)) {
       if (decl.isExportEquals || ts.isIdentifier(decl.expression)) return null;
-      return add({ scope: 'module', file, name: 'default', line: line(decl), kind: 'default', decl, sym, init: decl.expression });
+      const b: Binding = { scope: 'module', file, name: 'default', line: line(decl), kind: 'default', decl, sym, init: decl.expression };
+      if (isCommonJs(file.sf)) b.cjs = true;
+      return add(b);
     }
+    const assigned = exportsDeclaration(decl); // `exports.x = ...` of a JavaScript module
+    if (assigned) return exportsBinding(file, assigned.name, assigned.node);
     if (!ts.isVariableDeclaration(decl) && !ts.isParameter(decl) && !ts.isBindingElement(decl)) return null;
     if (!ts.isIdentifier(decl.name)) return null;
     let root: ts.Node = decl;
@@ -93,18 +141,140 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     const kind = declKind(root);
     if (!kind || (ts.isParameter(root) && !isMethodNode(root.parent))) return null;
     const owner = scopeOf(decl);
-    if (ts.isModuleDeclaration(owner)) return null; // a namespace's members are properties of it
+    if (ts.isModuleDeclaration(owner)) {
+      // A namespace's variables live in it (its members as its properties): no call carries them.
+      if (isAmbient(decl) || !ts.isIdentifier(owner.name)) return null;
+      return add({ scope: 'module', file, name: `${namespaceName(owner)}.${decl.name.text}`, line: line(decl.name), kind: 'namespace', decl: decl.name, sym });
+    }
     const init = ts.isVariableDeclaration(root) ? root.initializer : undefined;
     const b: Binding = { scope: ts.isSourceFile(owner) ? 'module' : 'captured', file, name: decl.name.text, line: line(decl.name), kind, decl: decl.name, sym };
     if (init) b.init = init;
     if (root !== decl) b.destructured = true;
     if (b.scope === 'captured') b.owner = owner;
-    return add(b);
+    else if (isCommonJs(file.sf) && exportedOf(file.sf).has(b.name)) b.cjs = true;
+    const i = add(b);
+    if (b.cjs && init && sharesObject(init, checker)) facts.changed.set(i, { site: siteOf(file, init), how: SHARED });
+    return i;
   };
 
-  const use = (frame: Frame, i: number, bits: number, file: AppFile, at: ts.Node): void => {
-    let m = facts.own.get(frame.id);
-    if (!m) facts.own.set(frame.id, (m = new Map()));
+  // State no call carries: each static field, namespace variable, global and `exports` property gets one binding.
+  const commonJs = new Map<ts.SourceFile, boolean>();
+  const isCommonJs = (sf: ts.SourceFile): boolean => {
+    let c = commonJs.get(sf);
+    if (c === undefined) commonJs.set(sf, (c = emitsCommonJs(sf, app.program.getCompilerOptions())));
+    return c;
+  };
+  const exported = new Map<ts.SourceFile, Set<string>>();
+  const exportedOf = (sf: ts.SourceFile): Set<string> => exported.get(sf) ?? exported.set(sf, exportedVariables(sf)).get(sf)!;
+  const staticFields = staticFieldsOf(table.classId.keys());
+  const staticDecls = new Set([...staticFields.values()].flat());
+  const keyed = new Map<string, number>();
+  const lineOf = (file: AppFile, n: ts.Node): number => file.sf.getLineAndCharacterOfPosition(n.getStart(file.sf)).line + 1;
+  const staticBinding = (decl: ts.PropertyDeclaration): number | undefined => {
+    const key = `static\0${decl.pos}\0${decl.getSourceFile().fileName}`;
+    let i = keyed.get(key);
+    if (i !== undefined) return i;
+    const file = appFiles.get(decl.getSourceFile());
+    const cls = decl.parent as ts.ClassLikeDeclaration;
+    if (!file) return undefined;
+    const clsId = table.classId.get(cls) ?? `#${cls.name?.text ?? '<class>'}`;
+    const name = `${clsId.slice(clsId.indexOf('#') + 1)}.${(decl.name as ts.Identifier).text}`;
+    keyed.set(key, (i = add({ scope: 'module', file, name, line: lineOf(file, decl.name), kind: 'static', decl, ...(decl.initializer ? { init: decl.initializer } : {}) })));
+    // A function made at load by a call may keep state of its own, which each side keeps apart.
+    const init = decl.initializer && unwrapped(decl.initializer);
+    if (init && !ts.isArrowFunction(init) && !ts.isFunctionExpression(init) && !ts.isClassExpression(init) && isFunctionType(checker.getTypeAtLocation(decl))) {
+      facts.changed.set(i, { site: siteOf(file, init), how: MADE_FUNCTION });
+    } else if (init && sharesObject(init, checker)) facts.changed.set(i, { site: siteOf(file, init), how: SHARED });
+    return i;
+  };
+  const anyCommonJs = app.files.some((f) => isCommonJs(f.sf));
+  // Names assigned as `exports.x = ...` at the top of a CommonJS module: what `m.x` of an importer may name.
+  const exportNames = new Set<string>();
+  for (const f of app.files) {
+    if (!isCommonJs(f.sf)) continue;
+    for (const st of f.sf.statements) {
+      if (!ts.isExpressionStatement(st)) continue;
+      const assigned = exportsDeclaration(st.expression);
+      if (assigned) exportNames.add(assigned.name);
+      const e = st.expression;
+      if (ts.isBinaryExpression(e) && ts.isObjectLiteralExpression(unwrapped(e.right))) {
+        for (const p of (unwrapped(e.right) as ts.ObjectLiteralExpression).properties) {
+          const found = exportsDeclaration(p);
+          if (found) exportNames.add(found.name);
+        }
+      }
+    }
+  }
+  // Variables declared in namespaces: what `NS.x` may name.
+  const namespaceNames = new Set<string>();
+  const inNamespaces = (statements: readonly ts.Statement[], inside: boolean): void => {
+    for (const st of statements) {
+      if (ts.isModuleDeclaration(st) && st.body) inNamespaces(ts.isModuleBlock(st.body) ? st.body.statements : [st.body as ts.Statement], true);
+      else if (inside && ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) namespaceNames.add(d.name.text);
+    }
+  };
+  for (const f of app.files) inNamespaces(f.sf.statements, false);
+  const globals = new Map<string, number>();
+  /** Global name (and `root.member`) -> method id -> its first read there, to match against the globals the app writes. */
+  const globalReads = new Map<string, Map<string, { id: ts.Identifier; at: ts.Node; file: AppFile }>>();
+  /** Whether an identifier names a global: nothing, or only declarations of libraries or ambient ones (`declare global { var x }`). */
+  const isGlobalRef = (id: ts.Identifier): boolean => {
+    const p = id.parent;
+    const sym = p && ts.isShorthandPropertyAssignment(p) && p.name === id ? checker.getShorthandAssignmentValueSymbol(p) : checker.getSymbolAtLocation(id);
+    return !sym || (sym.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile || isAmbient(d));
+  };
+  /** Whether a global (`x` or `globalThis.x`) is a library's: `process`, `Math`, `fetch`. */
+  const builtIn = (root: ts.Node): boolean => {
+    const name = ts.isPropertyAccessExpression(root) ? root.name : ts.isElementAccessExpression(root) ? root.argumentExpression : root;
+    const decls = checker.getSymbolAtLocation(name)?.declarations ?? [];
+    return decls.length > 0 && decls.every((d) => d.getSourceFile().isDeclarationFile && /[\\/]node_modules[\\/]/.test(d.getSourceFile().fileName));
+  };
+  const exportsBinding = (file: AppFile, name: string, at: ts.Node): number => {
+    const key = `exports\0${file.rel}\0${name}`;
+    let i = keyed.get(key);
+    if (i === undefined) keyed.set(key, (i = add({ scope: 'module', file, name: `exports.${name}`, line: lineOf(file, at), kind: 'exports', decl: at })));
+    return i;
+  };
+  const globalBinding = (key: string, file: AppFile, at: ts.Node): number => {
+    let i = keyed.get(`global\0${key}`);
+    if (i === undefined) {
+      const name = key === '*' ? 'globalThis[*]' : key.includes('.') ? key : `globalThis.${key}`;
+      keyed.set(`global\0${key}`, (i = add({ scope: 'module', file, name, line: lineOf(file, at), kind: 'global', decl: at })));
+    }
+    return i;
+  };
+  /**
+   * A use of uncarried state (or of a `cjs` binding): its change, if the first, and the method's
+   * use. Code that runs as the module loads runs alike on both sides, so its changes do not
+   * count; but an object it hands out (or takes from elsewhere) may be changed later by others.
+   */
+  const uncarried = (i: number, bits: number, file: AppFile, at: ts.Node, frames: Frame[], regexp = false): void => {
+    const b = facts.bindings[i]!;
+    const load = isLoadTime(at, b.file.sf);
+    if (!facts.changed.has(i)) {
+      let how: string | undefined;
+      if (bits & WRITE) how = !load ? 'assigned' : assignedShared(at) ? SHARED : undefined;
+      else if (!regexp) how = sharingUse(at as ts.Expression, checker);
+      if (how && (!load || handsOut(how) || how === SHARED)) {
+        const c: Change = { site: siteOf(file, at), how };
+        if (load) c.load = 'own';
+        else if (isLoadTime(at, file.sf)) c.load = 'other';
+        facts.changed.set(i, c);
+      }
+    }
+    if (!load && frames.length) use(frames[frames.length - 1]!.id, i, bits, file, at);
+  };
+  /** `x = <a variable holding an object>` (the access `at` the target). */
+  const assignedShared = (at: ts.Node): boolean => {
+    let n = at;
+    while (n.parent && isWrapper(n.parent)) n = n.parent;
+    const p = n.parent;
+    return !!p && ts.isBinaryExpression(p) && p.left === n && sharesObject(p.right, checker);
+  };
+
+  const use = (frame: string, i: number, bits: number, file: AppFile, at: ts.Node): void => {
+    let m = facts.own.get(frame);
+    if (!m) facts.own.set(frame, (m = new Map()));
     const u = m.get(i);
     if (u) u.bits |= bits;
     else m.set(i, { bits, site: siteOf(file, at) });
@@ -112,11 +282,12 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
   const record = (i: number, bits: number, file: AppFile, at: ts.Node, frames: Frame[]): void => {
     const b = facts.bindings[i]!;
     if (bits & WRITE && !facts.written.has(i)) facts.written.set(i, siteOf(file, at));
+    if (b.cjs || b.kind === 'exports' || b.kind === 'namespace') return uncarried(i, bits, file, at, frames);
     if (!frames.length) return;
-    if (b.scope === 'module') return use(frames[frames.length - 1]!, i, bits, file, at);
+    if (b.scope === 'module') return use(frames[frames.length - 1]!.id, i, bits, file, at);
     // Every method between the reference and the declaring function captures it.
     const from = frames.findIndex((f) => f.node === b.owner);
-    for (let k = frames.length - 1; from >= 0 && k > from; k--) use(frames[k]!, i, bits, file, at);
+    for (let k = frames.length - 1; from >= 0 && k > from; k--) use(frames[k]!.id, i, bits, file, at);
   };
 
   /** The bindings an identifier (or `ns.x`) names, with the node whose position says the access. */
@@ -154,6 +325,17 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       // Cheap tests first, by kind: this visits every node of the app.
       const kind = node.kind;
       if (kind === ts.SyntaxKind.Identifier) return identifier(node as ts.Identifier);
+      if (kind === ts.SyntaxKind.SuperKeyword) return lexical(node, 'super');
+      if (kind === ts.SyntaxKind.MetaProperty && (node as ts.MetaProperty).keywordToken === ts.SyntaxKind.NewKeyword) return lexical(node, 'new.target');
+      if (kind === ts.SyntaxKind.ElementAccessExpression) {
+        const arg = (node as ts.ElementAccessExpression).argumentExpression;
+        if (ts.isStringLiteralLike(arg) && staticFields.has(arg.text)) staticUse(node as ts.ElementAccessExpression, arg);
+      }
+      if (kind === ts.SyntaxKind.PrivateIdentifier) {
+        const p = node.parent;
+        if (p && ts.isPropertyAccessExpression(p) && p.name === node) member(p, (node as ts.PrivateIdentifier).text);
+        return;
+      }
       if (kind === ts.SyntaxKind.ThisKeyword) return thisUse(node);
       if (ts.isTypeNode(node) || SKIPPED.has(kind)) return;
       const id = FUNCTIONS.has(kind) ? (isMethodNode(node) ? table.idOf.get(node) : undefined) : MEMBERS.has(kind) ? table.initOwner.get(node) : undefined;
@@ -161,18 +343,111 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       ts.forEachChild(node, visit);
       if (id) frames.pop();
     };
+    /**
+     * `super` belongs to the nearest method that is no arrow (every method down to it uses it);
+     * `arguments` and `new.target` to the nearest function that is no arrow (arrows down to it).
+     */
+    const lexical = (node: ts.Node, what: string): void => {
+      for (let k = frames.length - 1; k >= 0; k--) {
+        const f = frames[k]!;
+        if (!f.arrow && what !== 'super') return;
+        if (!facts.lexical.has(f.id)) facts.lexical.set(f.id, { node, what });
+        if (!f.arrow) return;
+      }
+    };
     const identifier = (id: ts.Identifier): void => {
+      const p = id.parent;
+      if (id.text === 'arguments' && isReference(id)) lexical(id, "'arguments'");
+      // A property name: state only as a static field or a CommonJS module's export.
+      if (p && ts.isPropertyAccessExpression(p) && p.name === id) return member(p, id.text);
+      // `const { total } = Counter`: reads a static field.
+      if (p && ts.isBindingElement(p) && (p.propertyName ?? p.name) === id && staticFields.has(id.text)) destructuredStatic(p, id.text);
       // Besides module-level names (and imports), only names an enclosing function declares can
       // be state: read from a nested function, or written (that makes a `let` state for closures).
-      if (!names.has(id.text)) {
+      if (!names.has(id.text) && !namespaceNames.has(id.text)) {
         const write = accessOf(id) !== READ;
         let k = frames.length - (write ? 1 : 2);
         while (k >= 0 && !declared(frames[k]!.node).has(id.text)) k--;
-        if (k < 0) return;
+        if (k >= 0) {
+          // An enclosing function's variable: not a global, whatever else.
+        } else if (!write && frames.length && declared(frames[frames.length - 1]!.node).has(id.text)) return; // the method's own
+        else return unbound(id);
       }
       if (!isReference(id)) return;
-      if (!frames.length && accessOf(id) === READ) return; // top-level code: only its writes matter
-      for (const [i, at] of resolve(id)) record(i, accessOf(at), file, at, frames);
+      if (!frames.length && accessOf(id) === READ && !anyCommonJs) return; // top-level code: only its writes matter
+      const found = resolve(id);
+      if (!found.length) return unbound(id);
+      for (const [i, at] of found) record(i, accessOf(at), file, at, frames);
+    };
+    /** `C.x` of a static field, `m.x` of an `exports.x` of another module. */
+    const member = (p: ts.PropertyAccessExpression, name: string): void => {
+      if (staticFields.has(name)) staticUse(p, p.name);
+      if (namespaceNames.has(name)) {
+        const sym = checker.getSymbolAtLocation(p.name);
+        const i = sym && bindingOf(sym);
+        if (i != null && facts.bindings[i]!.kind === 'namespace') record(i, bitsOf(p), file, p, frames);
+      }
+      if (exportNames.has(name) && !isExportsObject(p.expression)) {
+        const decl = checker.getSymbolAtLocation(p.name)?.valueDeclaration;
+        const assigned = decl && exportsDeclaration(decl);
+        const home = decl && appFiles.get(decl.getSourceFile());
+        if (assigned && home) uncarried(exportsBinding(home, assigned.name, assigned.node), bitsOf(p), file, p, frames);
+      }
+    };
+    const staticUse = (p: ts.PropertyAccessExpression | ts.ElementAccessExpression, key: ts.Node): void => {
+      const sym = checker.getSymbolAtLocation(key);
+      const d = sym?.valueDeclaration;
+      const name = (key as ts.Identifier).text;
+      // `this.constructor.x` (of type Function): any static field of that name.
+      const decls = d && ts.isPropertyDeclaration(d) && staticDecls.has(d) ? [d] : !sym && isThisConstructor(p.expression) ? staticFields.get(name)! : [];
+      for (const decl of decls) {
+        const i = staticBinding(decl);
+        if (i !== undefined) uncarried(i, bitsOf(p), file, p, frames, isPlainRegExp(decl));
+      }
+    };
+    const destructuredStatic = (el: ts.BindingElement, name: string): void => {
+      const prop = checker.getTypeAtLocation(el.parent).getProperty(name);
+      const d = prop?.valueDeclaration;
+      const i = d && ts.isPropertyDeclaration(d) && staticDecls.has(d) ? staticBinding(d) : undefined;
+      if (i !== undefined) uncarried(i, READ, file, el, frames, isPlainRegExp(d as ts.PropertyDeclaration));
+    };
+    /** A name no declaration of the app binds (or an ambient one): a global, or a CommonJS module's `exports`. */
+    const unbound = (id: ts.Identifier): void => {
+      if (!isReference(id)) return;
+      if ((id.text === 'exports' || id.text === 'module') && isCommonJs(file.sf)) {
+        const e = exportsAccess(id);
+        if (e) uncarried(exportsBinding(file, e.name, e.access), bitsOf(e.access), file, e.access, frames);
+        return;
+      }
+      const g = globalAccess(id);
+      if (!g) return;
+      if ('call' in g) {
+        if (isGlobalRef(id)) for (const key of g.keys) writeGlobal(key, g.call, WRITE);
+        return;
+      }
+      if (g.write) {
+        if (!isGlobalRef(id)) return;
+        const builtin = g.rootName !== '*' && builtIn(g.root);
+        const key = builtin && g.member && g.member.name !== '*' ? `${g.rootName}.${g.member.name}` : g.rootName;
+        const at = builtin && g.member ? g.member.node : g.root;
+        return writeGlobal(key, at, accessOf(at) & WRITE ? accessOf(at) : WRITE);
+      }
+      const top = frames[frames.length - 1];
+      if (!top) return;
+      stash(g.rootName, top.id, id, g.root);
+      if (g.member) stash(`${g.rootName}.${g.member.name}`, top.id, id, g.member.node);
+    };
+    const writeGlobal = (key: string, at: ts.Node, bits: number): void => {
+      const i = globalBinding(key, file, at);
+      if (!facts.changed.has(i)) facts.changed.set(i, { site: siteOf(file, at), how: 'written' });
+      globals.set(key, i);
+      const top = frames[frames.length - 1];
+      if (top) use(top.id, i, bits, file, at);
+    };
+    const stash = (key: string, frame: string, id: ts.Identifier, at: ts.Node): void => {
+      let m = globalReads.get(key);
+      if (!m) globalReads.set(key, (m = new Map()));
+      if (!m.has(frame)) m.set(frame, { id, at, file });
     };
     const thisUse = (node: ts.Node): void => {
       const top = frames[frames.length - 1];
@@ -184,11 +459,72 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
         const line = file.sf.getLineAndCharacterOfPosition(provider.getStart(file.sf)).line + 1;
         thisOf.set(provider, (i = add({ scope: 'captured', file, name: 'this', line, kind: 'this', decl: provider, owner: provider, sample: node })));
       }
-      for (let k = frames.length - 1; k >= 0 && frames[k]!.arrow; k--) use(frames[k]!, i, READ, file, node);
+      for (let k = frames.length - 1; k >= 0 && frames[k]!.arrow; k--) use(frames[k]!.id, i, READ, file, node);
     };
     ts.forEachChild(file.sf, visit);
   }
+  // Reads of globals the app writes somewhere (a read of an unknown global, `globalThis[k]`, may read any).
+  for (const [key, i] of globals) {
+    const found = key === '*' ? [...globalReads.values()] : [globalReads.get(key), globalReads.get('*')];
+    for (const reads of found) for (const [frame, r] of reads ?? []) if (isGlobalRef(r.id)) use(frame, i, READ, r.file, r.at);
+  }
   return facts;
+}
+
+/**
+ * Whether a module is compiled to CommonJS (or runs as such): by `module` (node16/nodenext: by the
+ * file's extension and package.json `type`; AMD and UMD wrap their exports alike).
+ */
+function emitsCommonJs(sf: ts.SourceFile, options: ts.CompilerOptions): boolean {
+  // Without `module`: CommonJS only below an ES2015 target (TypeScript 6's default target is the latest).
+  const kind = options.module ?? (options.target !== undefined && options.target < ts.ScriptTarget.ES2015 ? ts.ModuleKind.CommonJS : ts.ModuleKind.ES2015);
+  if ((kind >= ts.ModuleKind.Node16 && kind <= ts.ModuleKind.NodeNext) || kind === ts.ModuleKind.Preserve) return sf.impliedNodeFormat === ts.ModuleKind.CommonJS;
+  return kind === ts.ModuleKind.CommonJS || kind === ts.ModuleKind.AMD || kind === ts.ModuleKind.UMD;
+}
+
+/** A declaration in an ambient context: `declare var x`, or inside `declare global { ... }`. */
+function isAmbient(d: ts.Node): boolean {
+  for (let n: ts.Node | undefined = d; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;
+  }
+  return false;
+}
+
+/** `A.B` of `namespace A.B` (or `namespace A { namespace B`). */
+function namespaceName(ns: ts.ModuleDeclaration): string {
+  const parts: string[] = [];
+  for (let n: ts.Node = ns; !ts.isSourceFile(n); n = n.parent) if (ts.isModuleDeclaration(n)) parts.unshift(n.name.getText());
+  return parts.join('.');
+}
+
+/** `this.constructor`, maybe in wrappers. */
+function isThisConstructor(e: ts.Expression): boolean {
+  while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'constructor' && e.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/** `exports` or `module.exports`. */
+function isExportsObject(e: ts.Expression): boolean {
+  if (ts.isIdentifier(e)) return e.text === 'exports';
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'exports' && ts.isIdentifier(e.expression) && e.expression.text === 'module';
+}
+
+/** A RegExp literal without the g or y flag: nothing its methods do changes it (no `lastIndex` in use). */
+function isPlainRegExp(decl: ts.PropertyDeclaration): boolean {
+  const init = decl.initializer && unwrapped(decl.initializer);
+  return !!init && ts.isRegularExpressionLiteral(init) && !/[gy]/.test(init.text.slice(init.text.lastIndexOf('/')));
+}
+
+/** READ | WRITE of a property access; a deleted property is written. */
+function bitsOf(p: ts.Expression): number {
+  let n: ts.Node = p;
+  while (n.parent && isWrapper(n.parent)) n = n.parent;
+  return accessOf(p) | (n.parent && ts.isDeleteExpression(n.parent) ? WRITE : 0);
+}
+
+function unwrapped(e: ts.Expression): ts.Expression {
+  while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
+  return e;
 }
 
 const SKIPPED = new Set([ts.SyntaxKind.InterfaceDeclaration, ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration]);

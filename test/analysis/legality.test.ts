@@ -124,6 +124,16 @@ describe('`this` at the boundary (boundary-this)', () => {
       "not-serializable: 'this' (Widget) cannot cross the boundary: field 'el' holds device-bound state (src/model.ts:14)",
     ]);
   });
+
+  test('an instance with #private fields cannot cross (nothing can read or restore them); TypeScript private can', () => {
+    const r = analyzeApp({ appDir: fixture('boundary-this'), catalogs });
+    const M = 'src/model.ts';
+    expect(messages(r, `${M}#Sealed.reveal`)).toEqual([
+      "not-serializable: 'this' has type 'Sealed', which cannot cross the boundary: an instance of 'Sealed' has private field '#secret', which no serializer can see or restore: it would arrive without it (src/model.ts:33)",
+    ]);
+    expect(messages(r, `${M}#Sealed.static.count`)).toEqual([]); // a static #private is the class's, no instance's
+    expect(messages(r, `${M}#Opened.reveal`)).toEqual([]);
+  });
 });
 
 describe('candidateReach on the SCC condensation', () => {

@@ -270,3 +270,187 @@ describe('state that cannot cross', () => {
     });
   });
 });
+
+describe('state no call carries', () => {
+  test("static fields and namespaces' variables: changed after load, not candidates; read-only tables, plain regexps, load-time writes and primitives never written are fine (state-static)", () => {
+    const C = 'src/counter.ts';
+    const G = 'src/config.ts';
+    const r = analyze('state-static');
+    expect(outcome(r)).toEqual({
+      [`${G}#Config.static.<init>`]: [mod(G, 'shared', 1)],
+      [`${G}#bumpShared`]: [mod(G, 'shared', 1)],
+      [`${G}#fallback`]: ['state'], // FALLBACK is the object of a module binding
+      [`${G}#level`]: ['state'], // written by another module's top-level code
+      [`${G}#retries`]: [], // a static readonly table, read through
+      [`${C}#Counter.bump`]: ['state'], // Counter.total++
+      [`${C}#Counter.cached`]: ['state'], // cache.set() elsewhere
+      [`${C}#Counter.label`]: [], // NAME through this.constructor; names.slice() of strings; pushes at load only
+      [`${C}#Counter.limitFor`]: [],
+      [`${C}#Counter.matches`]: [], // a regexp without g or y
+      [`${C}#Counter.remember`]: ['state'],
+      [`${C}#Counter.seen`]: ['state'], // this.constructor.total
+      [`${C}#Counter.static.<init>`]: [],
+      [`${C}#Counter.static.make`]: ['state'], // static #made
+      [`${C}#report`]: [],
+      [`${C}#summary`]: ['state'],
+      [`${C}#tally`]: ['state'], // through bump
+      [`${C}#totalByPattern`]: ['state'], // const { total } = Counter
+      [`${C}#totalOf`]: ['state'], // Counter['total']
+      [`${C}#nameOf`]: [], // const { NAME } = Counter: a constant
+      'src/registry.ts#add': ['state', 'state'], // a namespace's variables: size++, seen.add()
+      'src/registry.ts#kind': [], // a namespace's constant
+      'src/registry.ts#sizeOf': ['state'], // Registry.size
+    });
+    const tail = 'static fields stay with the class on each side, and a call does not carry them';
+    expect(stateReasons(r, `${C}#Counter.bump`)[0]!.message).toBe(
+      `reads and writes static field Counter.total (${C}:2), assigned at ${C}:15 after load: ${tail} (at ${C}:15)`,
+    );
+    expect(stateReasons(r, `${C}#Counter.cached`)[0]!.message).toBe(
+      `reads static field Counter.cache (${C}:6), changed (.set() called) at ${C}:36 after load: ${tail} (at ${C}:32)`,
+    );
+    expect(stateReasons(r, `${C}#Counter.static.make`)[0]!.message).toMatch(/^reads and writes static field Counter\.#made \(src\/counter\.ts:7\)/);
+    expect(stateReasons(r, `${G}#level`)[0]!.message).toBe(
+      `reads static field Config.level (${G}:4), assigned at src/main.ts:3 as another module loads, which the clone may not load: ${tail} (at ${G}:14)`,
+    );
+    expect(stateReasons(r, `${G}#fallback`)[0]!.message).toBe(
+      `reads static field Config.FALLBACK (${G}:6), given at ${G}:6 an object that other code holds too: ${tail} (at ${G}:18)`,
+    );
+    expect(stateReasons(r, 'src/registry.ts#sizeOf')[0]!.message).toBe(
+      "reads namespace variable Registry.size (src/registry.ts:2), assigned at src/registry.ts:8 after load: a namespace's variables stay with it on each side, and a call does not carry them (at src/registry.ts:17)",
+    );
+    const via = stateReasons(r, `${C}#tally`)[0]!;
+    expect(via.message).toBe(
+      `may reach a use of static field Counter.total (${C}:2), assigned at ${C}:15 after load: ${tail}: ${C}#tally -> ${C}#Counter.bump (called at ${C}:60), which reads and writes it at ${C}:15`,
+    );
+    expect(via.via).toEqual([`${C}#tally`, `${C}#Counter.bump`]);
+  });
+
+  test('globals: written under the call, or read where the app writes them; built-ins read are fine (state-globals)', () => {
+    const E = 'src/env.ts';
+    const r = analyze('state-globals');
+    expect(outcome(r)).toEqual({
+      [`${E}#appName`]: ['state'], // set by Object.assign(globalThis, { appName })
+      [`${E}#circle`]: [], // Math.PI
+      [`${E}#countRun`]: ['state'], // ++appRuns, declared by `declare global`
+      [`${E}#describe`]: [],
+      [`${E}#exitCodeOf`]: ['state'], // process.exitCode, which fail() sets
+      [`${E}#fail`]: ['state'],
+      [`${E}#flagged`]: ['state'],
+      [`${E}#install`]: ['state'],
+      [`${E}#mode`]: [], // process.env: read only
+      [`${E}#runs`]: ['state'], // self.appRuns
+      [`${E}#setFlag`]: ['state'], // globalThis['flag'] = true
+      [`${E}#start`]: ['state'],
+      [`${E}#tracked`]: ['state'], // through runs()
+    });
+    const tail = 'globals stay on each side, and a call does not carry them';
+    expect(stateReasons(r, `${E}#start`)[0]!.message).toBe(`writes global globalThis.appRuns: ${tail} (at ${E}:6)`);
+    expect(stateReasons(r, `${E}#runs`)[0]!.message).toBe(`reads global globalThis.appRuns, which the app writes at ${E}:6: ${tail} (at ${E}:14)`);
+    expect(stateReasons(r, `${E}#exitCodeOf`)[0]!.message).toBe(`reads global process.exitCode, which the app writes at ${E}:30: ${tail} (at ${E}:34)`);
+    expect(stateReasons(r, `${E}#tracked`)[0]!.message).toBe(
+      `may reach a use of global globalThis.appRuns, which the app writes at ${E}:6: ${tail}: ${E}#tracked -> ${E}#runs (called at ${E}:54), which reads it at ${E}:14`,
+    );
+  });
+
+  test('instances of classes with #private members cannot cross: parameters, this, results, constructors, carried state (state-private)', () => {
+    const A = 'src/account.ts';
+    const r = analyze('state-private');
+    expect(outcome(r)).toEqual({
+      [`${A}#Account.constructor`]: ['not-serializable'], // the instance comes back without #balance
+      [`${A}#Account.deposit`]: ['not-serializable'],
+      [`${A}#Branded.#check`]: ['not-serializable'],
+      [`${A}#Branded.ok`]: ['not-serializable'], // a private method: the brand
+      [`${A}#Ledger.add`]: [], // static #count is no instance's
+      [`${A}#Ledger.static.next`]: ['state'],
+      [`${A}#Plain.deposit`]: [], // TypeScript's `private` and plain fields cross
+      [`${A}#balanceOf`]: ['not-serializable'],
+      [`${A}#lockedOf`]: ['not-serializable'], // Vault inherits #balance
+      [`${A}#mainOwner`]: ['state'],
+      [`${A}#open`]: ['not-serializable'],
+      [`${A}#record`]: [],
+      [`${A}#sum`]: [],
+      [`${A}#sum.<anonymous 1>`]: [],
+    });
+    const reasons = (id: string) => r.methods.find((m) => m.id === id)!.reasons.map((x) => x.message);
+    const lost = "an instance of 'Account' has private field '#balance', which no serializer can see or restore: it would arrive without it";
+    expect(reasons(`${A}#balanceOf`)).toEqual([`parameter 'a' has type 'Account', which cannot cross the boundary: ${lost} (${A}:53)`]);
+    expect(reasons(`${A}#Account.constructor`)).toEqual([`the instance it makes cannot come back from the clone: ${lost} (${A}:5)`]);
+    expect(reasons(`${A}#lockedOf`)).toEqual([
+      `parameter 'w' has type '{ vault: Vault; }', which cannot cross the boundary: property 'vault': an instance of 'Vault' has private field '#balance' (declared in 'Account'), which no serializer can see or restore: it would arrive without it (${A}:61)`,
+    ]);
+    expect(reasons(`${A}#Branded.ok`)[0]).toContain("has private method '#check', which no serializer can see or restore: it would arrive without the brand it checks");
+    expect(reasons(`${A}#mainOwner`)).toEqual([`reads ${A}#main (${A}:51), of type 'Account' (${lost}), which cannot cross to the clone (at ${A}:66)`]);
+  });
+
+  test("a module compiled to CommonJS: exported variables live on exports, JavaScript's exports.x likewise; unchanged ones are fine (state-commonjs)", () => {
+    const S = 'src/state.ts';
+    const L = 'src/legacy.js';
+    const r = analyze('state-commonjs');
+    expect(outcome(r)).toEqual({
+      [`${L}#hit`]: ['state'], // exports.hits++
+      [`${L}#nameAt`]: [], // exports.names, read through
+      [`${L}#touch`]: ['state'], // an undeclared assignment makes a global
+      [`${L}#touchedAt`]: ['state'],
+      'src/reader.ts#current': ['state'], // counter, through the import
+      'src/reader.ts#first': [], // table: never changed
+      'src/reader.ts#hitsNow': ['state'],
+      [`${S}#bump`]: ['state'],
+      [`${S}#bumpHidden`]: ['state'], // `let hidden; export { hidden }` is copied to exports on each write
+      [`${S}#lookup`]: [],
+      [`${S}#tick`]: [mod(S, 'local', 5, 'read-write')], // not exported: a binding the run-time carries
+      'src/literal.js#module.exports.bump': ['state'], // module.exports = { count: 0, bump() { module.exports.count++ } }
+      'src/user.js#countNow': ['state'], // require('./literal').count
+      'src/user.js#firstName': [],
+      'src/user.js#labelNow': [], // never changed
+      'src/user.js#lastHits': ['state'], // legacy.hits of require('./legacy')
+    });
+    expect(stateReasons(r, 'src/reader.ts#current')[0]!.message).toBe(
+      `reads ${S}#counter (${S}:1), assigned at ${S}:9 after load: exported from a module compiled to CommonJS, it lives on the module's exports, which a call does not carry (at src/reader.ts:5)`,
+    );
+    expect(stateReasons(r, `${L}#hit`)[0]!.message).toBe(
+      `reads and writes exports.hits of ${L} (${L}:1), assigned at ${L}:5 after load: a CommonJS module's exports stay on each side, and a call does not carry them (at ${L}:5)`,
+    );
+  });
+
+  test('the same exported let under ES modules is a binding the run-time carries (state-import)', () => {
+    expect(outcome(analyze('state-import'))['src/state.ts#increment']).toEqual([mod('src/state.ts', 'counter', 1, 'read-write')]);
+  });
+
+  test("functions the run-time copies to the module's top level: super, and an arrow's arguments and new.target (state-lifted)", () => {
+    const F = 'src/lifted.ts';
+    const r = analyze('state-lifted');
+    expect(outcome(r)).toEqual({
+      [`${F}#Shape.area`]: [],
+      [`${F}#Square.area`]: [],
+      [`${F}#Square.area.base`]: ['state'], // super.area() in an arrow
+      [`${F}#Square.half`]: [],
+      [`${F}#Square.half.f`]: [], // a function expression's own arguments
+      [`${F}#made`]: [],
+      [`${F}#made.how`]: ['state'], // new.target
+      [`${F}#sumAll`]: [],
+      [`${F}#sumAll.add`]: ['state'], // arguments of sumAll
+      [`${F}#table.describe`]: ['state'], // super in an object literal's method
+      [`${F}#table.plain`]: [],
+      [`${F}#total`]: [],
+      [`${F}#total.twice`]: [],
+    });
+    expect(stateReasons(r, `${F}#sumAll.add`)[0]).toEqual({
+      rule: 'state',
+      message: `an arrow function that uses 'arguments' of its enclosing function: the run-time runs a copy of it at its module's top level on the clone, where 'arguments' is another's (at ${F}:4)`,
+      site: `${F}:4:21`,
+    });
+    expect(stateReasons(r, `${F}#Square.area.base`)[0]!.message).toMatch(/^an arrow function that uses super of its class: /);
+    expect(stateReasons(r, `${F}#table.describe`)[0]!.message).toMatch(/^a function that uses super of its object literal: /);
+  });
+
+  test('a module binding changed through an alias, also a captured one, is listed (state-alias)', () => {
+    const A = 'src/alias.ts';
+    expect(outcome(analyze('state-alias'))).toEqual({
+      [`${A}#makeCounter`]: ['not-serializable'],
+      [`${A}#makeCounter.<anonymous 1>`]: [cap(A, 't', 14), mod(A, 'table', 1)], // one object, shared in one request
+      [`${A}#makeReader`]: ['not-serializable'],
+      [`${A}#makeReader.<anonymous 1>`]: [cap(A, 't', 9)],
+      [`${A}#record`]: [mod(A, 'table', 1)], // const t = table; t.set(...)
+    });
+  });
+});
