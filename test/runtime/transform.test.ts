@@ -164,6 +164,20 @@ describe('clone side', () => {
     expect(evaluate(code).registry.entries.has('src/mod.js#make.<anonymous 1>')).toBe(false);
   });
 
+  it("copies a function whose nested class uses its own super, and refuses one that uses its method's super", () => {
+    const source = 'const box = {\n  make() {\n    class Local extends Array { sum() { return super.length; } }\n    return new Local().sum();\n  },\n  size() { return super.toString(); },\n};';
+    const code = transformed(source, {
+      mode: 'clone',
+      points: [
+        { id: 'src/mod.js#box.make', captured: [] },
+        { id: 'src/mod.js#box.size', captured: [] },
+      ],
+    });
+    const { registry } = evaluate(code);
+    expect(registry.entries.has('src/mod.js#box.make')).toBe(true);
+    expect(registry.entries.has('src/mod.js#box.size')).toBe(false);
+  });
+
   it('names class members and top-level functions for the server', () => {
     const code = transformed('class A { static make(n) { return n; } run() {} }\nfunction top(x) { return x; }', {
       mode: 'clone',

@@ -20,21 +20,20 @@ export function capturesOf(fn: ts.FunctionLikeDeclaration): Captures {
   const own = ownDeclarations(fn);
   const used = new Set<string>();
   let blocker: string | undefined;
-  const visit = (node: ts.Node, inArrowScope: boolean): void => {
-    if (node.kind === ts.SyntaxKind.SuperKeyword) blocker ??= 'it uses super';
+  // inArrowScope: `arguments` and `new.target` here are the enclosing function's; inClass: `super`
+  // here is a nested class's own, which the copy keeps.
+  const visit = (node: ts.Node, inArrowScope: boolean, inClass: boolean): void => {
+    if (node.kind === ts.SyntaxKind.SuperKeyword && !inClass) blocker ??= 'it uses super';
     if (inArrowScope && ts.isIdentifier(node) && node.text === 'arguments' && isReference(node)) blocker ??= "an arrow function's `arguments` belongs to its enclosing function";
     if (inArrowScope && ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.NewKeyword) blocker ??= 'it uses new.target of its enclosing function';
     if (ts.isIdentifier(node) && isReference(node)) used.add(node.text);
     if (ts.isShorthandPropertyAssignment(node)) used.add(node.name.text);
-    // A nested non-arrow function has its own `arguments`, `new.target`; `super` is still the copy's problem.
+    // A nested non-arrow function has its own `arguments` and `new.target`.
     const nestedOwnScope = node !== fn && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node));
     const classBody = ts.isClassLike(node);
-    ts.forEachChild(node, (child) => {
-      if (classBody && child.kind === ts.SyntaxKind.SuperKeyword) return;
-      visit(child, inArrowScope && !nestedOwnScope && !classBody);
-    });
+    ts.forEachChild(node, (child) => visit(child, inArrowScope && !nestedOwnScope && !classBody, inClass || classBody));
   };
-  ts.forEachChild(fn, (child) => visit(child, ts.isArrowFunction(fn)));
+  ts.forEachChild(fn, (child) => visit(child, ts.isArrowFunction(fn), false));
   const names = [...used]
     .filter((name) => outer.has(name) && !own.has(name))
     .sort()
