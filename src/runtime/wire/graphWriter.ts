@@ -7,10 +7,11 @@
  * not carry its 8 KB slab), which is known only once the whole graph has been seen.
  */
 import { Buffer } from 'node:buffer';
+import { types } from 'node:util';
 import { Refusal, Uncrossable } from './errors.js';
 import { Writer } from './bytes.js';
-import { Kind, Proto, SMALL_INTS, Tag } from './kinds.js';
-import { keyLabel } from './props.js';
+import { Kind, Level, Proto, SMALL_INTS, Tag } from './kinds.js';
+import { checkDescriptor, keyLabel, levelOf } from './props.js';
 import type { CodeRegistry } from './registry.js';
 import { HOLE, readShallow, type Shallow } from './shallow.js';
 
@@ -18,6 +19,13 @@ import { HOLE, readShallow, type Shallow } from './shallow.js';
 const TABLE_UP_TO = 32;
 /** Integers this large in magnitude are sent as floats (zigzag must stay a safe integer). */
 const INT_LIMIT = 2 ** 52;
+
+const getPrototypeOf = Object.getPrototypeOf;
+const ownNames = Object.getOwnPropertyNames;
+const ownSymbols = Object.getOwnPropertySymbols;
+const ownDescriptor = Object.getOwnPropertyDescriptor;
+const ObjectProto = Object.prototype;
+const ArrayProto = Array.prototype;
 
 /** Where a buffer's part on the wire starts (`delta`: the peer's offset minus ours) and what it covers. */
 export interface BufferRegion {
@@ -36,6 +44,10 @@ interface Region {
 export class GraphWriter {
   readonly w = new Writer();
   readonly ids = new Map<object, number>();
+  /**
+   * The objects this message makes, with what each needs until its contents are written and
+   * for paths, at index id - known (the peer's own objects below `known` need none of it).
+   */
   readonly objects: object[] = [];
   private readonly shallows: (Shallow | undefined)[] = [];
   private readonly kinds: number[] = [];
@@ -46,6 +58,10 @@ export class GraphWriter {
   private readonly regionOf = new Map<number, Region>();
   /** Objects below this id are known to the peer already (the request's, when replying). */
   private known = 0;
+  /** How the known objects are named in paths (`objects`: `objects[3]`). */
+  private knownLabel = '';
+  /** A plain object's values between reading them all (every check passed) and writing them. */
+  private readonly scratch: unknown[] = [];
 
   constructor(
     private readonly registry: CodeRegistry,
@@ -78,15 +94,16 @@ export class GraphWriter {
 
   /** Gives the peer's own objects their ids (and labels for paths). */
   adopt(objects: readonly object[], label: string): void {
-    for (let i = 0; i < objects.length; i++) {
-      this.ids.set(objects[i]!, i);
-      this.objects.push(objects[i]!);
-      this.shallows.push(undefined);
-      this.kinds.push(-1);
-      this.parents.push(-1);
-      this.via.push(`${label}[${i}]`);
-    }
+    if (this.objects.length > 0) throw new Error('adopt() comes before any object');
+    const ids = this.ids;
+    for (let i = 0; i < objects.length; i++) ids.set(objects[i]!, i);
     this.known = objects.length;
+    this.knownLabel = label;
+  }
+
+  /** An object's kind (-1 for the peer's own). */
+  private kindOf(id: number): number {
+    return id < this.known ? -1 : this.kinds[id - this.known]!;
   }
 
   /** Another object that stands for a known id (a constructor's new instance for the device's `this`). */
@@ -106,15 +123,19 @@ export class GraphWriter {
   path(owner: number, key: string | number | undefined): string {
     if (owner < 0) return `${this.rootName}[${key as number}]`;
     const parts: string[] = [];
-    if (key !== undefined) parts.push(this.label(this.kinds[owner]!, key));
+    if (key !== undefined) parts.push(this.label(this.kindOf(owner), key));
     for (let id = owner; ; ) {
-      const v = this.via[id]!;
-      const parent = this.parents[id]!;
+      if (id < this.known) {
+        parts.push(`${this.knownLabel}[${id}]`);
+        break;
+      }
+      const v = this.via[id - this.known]!;
+      const parent = this.parents[id - this.known]!;
       if (parent < 0) {
         parts.push(typeof v === 'number' ? `${this.rootName}[${v}]` : v);
         break;
       }
-      parts.push(this.label(this.kinds[parent]!, v));
+      parts.push(this.label(this.kindOf(parent), v));
       id = parent;
     }
     return parts.reverse().join('');
@@ -203,11 +224,11 @@ export class GraphWriter {
         if (id === undefined) {
           const nid = this.newObject(v as object, owner, key);
           // A buffer held as a value (not only through views) crosses whole.
-          if (this.kinds[nid] === Kind.ArrayBuffer) this.regionOf.get(nid)!.whole = true;
+          if (this.kindOf(nid) === Kind.ArrayBuffer) this.regionOf.get(nid)!.whole = true;
         } else {
           w.u8(Tag.Ref);
           w.varint(id);
-          if (this.kinds[id] === Kind.ArrayBuffer) this.regionOf.get(id)!.whole = true;
+          if (this.kindOf(id) === Kind.ArrayBuffer) this.regionOf.get(id)!.whole = true;
         }
       }
     }
@@ -234,17 +255,41 @@ export class GraphWriter {
     try {
       return readShallow(o, this.registry, head);
     } catch (e) {
-      if (e instanceof Refusal) {
-        const where = key === undefined ? this.path(owner, undefined) : this.path(owner, key);
-        throw new Uncrossable(where + e.at, e.reason);
-      }
-      throw e;
+      throw this.refused(e, owner, key);
     }
   }
 
+  /** A Refusal met while reading an object, as an Uncrossable at its path; anything else as it is. */
+  private refused(e: unknown, owner: number, key: string | number | undefined): unknown {
+    return e instanceof Refusal ? new Uncrossable(this.path(owner, key) + e.at, e.reason) : e;
+  }
+
   private newObject(o: object, owner: number, key: string | number): number {
+    // Plain objects and arrays: what readShallow would say of their head (kind, default
+    // prototype), without its builtin type checks or a Shallow to hold it.
+    if (!types.isProxy(o)) {
+      const p = getPrototypeOf(o) as object | null;
+      if (p === ObjectProto ? !Array.isArray(o) : p === ArrayProto && Array.isArray(o)) {
+        const kind = p === ObjectProto ? Kind.Object : Kind.Array;
+        const id = this.known + this.objects.length;
+        this.ids.set(o, id);
+        this.objects.push(o);
+        this.shallows.push(undefined);
+        this.kinds.push(kind);
+        this.parents.push(owner);
+        this.via.push(key);
+        const w = this.w;
+        w.ensure(3);
+        const buf = w.buf;
+        buf[w.pos] = Tag.New;
+        buf[w.pos + 1] = kind;
+        buf[w.pos + 2] = Proto.Default;
+        w.pos += 3;
+        return id;
+      }
+    }
     const s = this.read(o, owner, key, true);
-    const id = this.objects.length;
+    const id = this.known + this.objects.length;
     this.ids.set(o, id);
     this.objects.push(o);
     // Plain objects and arrays are read again for their contents when written, so that thousands
@@ -311,11 +356,53 @@ export class GraphWriter {
 
   /** Writes the contents of every object not written yet, in id order, until none is left. */
   drain(): void {
-    for (let id = this.known; id < this.objects.length; id++) {
-      let s = this.shallows[id];
-      if (s === undefined) s = this.read(this.objects[id]!, id, undefined);
-      else this.shallows[id] = undefined;
-      this.body(s, id);
+    const known = this.known;
+    for (let j = 0; j < this.objects.length; j++) {
+      let s = this.shallows[j];
+      if (s === undefined) {
+        // An ordinary object's kind and prototype were read with its head; its contents now.
+        if (this.kinds[j] === Kind.Object) {
+          this.objectBody(this.objects[j]!, known + j);
+          continue;
+        }
+        s = this.read(this.objects[j]!, known + j, undefined);
+      } else this.shallows[j] = undefined;
+      this.body(s, known + j);
+    }
+  }
+
+  /**
+   * An ordinary object's contents, as body(readShallow(o)) writes them but without a Shallow:
+   * every property is checked (and its value taken) before any is written, so that a refusal
+   * is the one readShallow would raise.
+   */
+  private objectBody(o: object, id: number): void {
+    const vals = this.scratch;
+    let level: Level;
+    let names: string[];
+    try {
+      level = levelOf(o);
+      const symbols = ownSymbols(o);
+      if (symbols.length > 0) throw new Refusal(keyLabel(symbols[0]!), 'a symbol-keyed property');
+      names = ownNames(o);
+      // What checkDescriptor allows, in one test: an accessor has no `writable`.
+      const writable = level < Level.Frozen;
+      const configurable = level < Level.Sealed;
+      for (let i = 0; i < names.length; i++) {
+        const d = ownDescriptor(o, names[i]!)!;
+        if (d.writable !== writable || d.enumerable !== true || d.configurable !== configurable) checkDescriptor(names[i]!, d, level, false);
+        vals[i] = d.value;
+      }
+    } catch (e) {
+      throw this.refused(e, id, undefined);
+    }
+    const w = this.w;
+    w.u8(level);
+    w.varint(names.length);
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i]!;
+      this.key(k);
+      this.value(vals[i], id, k);
     }
   }
 
