@@ -30,6 +30,30 @@ export interface Deferred {
   state: Shallow;
 }
 
+/**
+ * Where in a request each object made as an ordinary object or a listed array was written (its
+ * contents are exactly what it holds right after decoding), recorded while decoding it; the
+ * clone's snapshot starts from these instead of reading every object again (see state.ts).
+ */
+export interface Baseline {
+  /** The request (a view of the caller's bytes). */
+  buf: Uint8Array;
+  /** The string table as decoding left it. */
+  table: readonly string[];
+  registry: CodeRegistry;
+  /** The objects by id, as decoded (the caller's list may be changed; this copy is not). */
+  made: readonly object[];
+  kinds: readonly number[];
+  protos: readonly (object | null)[];
+  /** By id: where its contents start, or -1 when not recorded (other kinds, objects decoded into). */
+  bodyAt: number[];
+  /** By id: the length of the string table and of the object list where its contents start. */
+  strAt: number[];
+  newAt: number[];
+  /** Each buffer made from the request, and those decoded into: the bytes the device has. */
+  bytes: Map<object, Uint8Array>;
+}
+
 export class GraphReader {
   readonly r: Reader;
   readonly objects: (object | null)[] = [];
@@ -49,12 +73,29 @@ export class GraphReader {
   readonly deferred: Deferred[] = [];
   /** The prototype of each object made here (ids from `known` on). */
   private readonly protos: (object | null)[] = [];
+  /** Recorded when asked for (requests: the clone snapshots them). */
+  readonly baseline: Baseline | undefined;
 
   constructor(
     bytes: Uint8Array,
     private readonly registry: CodeRegistry,
+    record = false,
   ) {
     this.r = new Reader(bytes);
+    if (record) {
+      this.baseline = {
+        buf: bytes,
+        table: this.table,
+        registry,
+        made: this.objects as object[],
+        kinds: this.kinds,
+        protos: this.protos,
+        bodyAt: [],
+        strAt: [],
+        newAt: [],
+        bytes: new Map(),
+      };
+    }
   }
 
   fail(what: string): never {
@@ -278,8 +319,10 @@ export class GraphReader {
     const e = this.trailer[this.nextBuffer++];
     if (e === undefined) this.fail('more buffers than the trailer has');
     const ab = new ArrayBuffer(e.len);
-    new Uint8Array(ab).set(this.r.buf.subarray(e.start, e.start + e.len));
+    const src = this.r.buf.subarray(e.start, e.start + e.len);
+    new Uint8Array(ab).set(src);
     this.regions.set(ab, { delta: e.base, lo: 0, hi: e.len });
+    this.baseline?.bytes.set(ab, src);
     return ab;
   }
 
@@ -322,6 +365,11 @@ export class GraphReader {
     this.protos[abId - this.known] = Object.getPrototypeOf(own) as object;
     this.intoTargets.set(own, { bytes: new Uint8Array(ab), offset: shift });
     this.intoTargets.set(into, undefined);
+    const base = this.baseline?.bytes;
+    if (base?.has(ab)) {
+      base.set(own, base.get(ab)!);
+      base.delete(ab);
+    }
     return into;
   }
 
@@ -344,17 +392,38 @@ export class GraphReader {
       this.regions.delete(made);
       this.regions.set(into, region);
       this.intoTargets.set(into, { bytes: new Uint8Array(made as ArrayBuffer), offset: 0 });
+      const base = this.baseline?.bytes;
+      if (base?.has(made)) {
+        base.set(into, base.get(made)!);
+        base.delete(made);
+      }
     } else this.intoTargets.set(into, undefined);
     return into;
   }
 
   /** Reads the contents of every object made since, in id order: builds each, or defers it (into). */
   drain(): void {
+    const base = this.baseline;
     for (let id = this.known; id < this.objects.length; id++) {
       const o = this.objects[id]!;
-      if (this.kinds[id] === Kind.Object && !this.intoTargets.has(o)) {
-        this.fillObject(o, this.protos[id - this.known]!);
-        continue;
+      const kind = this.kinds[id]!;
+      if ((kind === Kind.Object || kind === Kind.Array) && (this.intoTargets.size === 0 || !this.intoTargets.has(o))) {
+        if (base !== undefined) {
+          base.bodyAt.push(this.r.pos);
+          base.strAt.push(this.table.length);
+          base.newAt.push(this.objects.length);
+        }
+        if (kind === Kind.Object) {
+          this.fillObject(o, this.protos[id - this.known]!);
+          continue;
+        }
+        if (this.fillArray(o as unknown[])) continue;
+        // A sparse array: read as any other kind.
+        if (base !== undefined) base.bodyAt[base.bodyAt.length - 1] = -1;
+      } else if (base !== undefined) {
+        base.bodyAt.push(-1);
+        base.strAt.push(0);
+        base.newAt.push(0);
       }
       const state = this.body(this.kinds[id]!, false, o);
       state.proto = this.protos[id - this.known]!;
@@ -384,6 +453,42 @@ export class GraphReader {
       addKey(o, k, this.value(), plain);
     }
     if (level > Level.Extensible) raise(o, level as Level);
+  }
+
+  /**
+   * A new array's contents, written straight into it when its elements are listed (not sparse);
+   * false, having read nothing, when they are not: body() reads it then. As applyState(fresh)
+   * writes it: elements in order, the length, named properties, then the integrity level.
+   */
+  private fillArray(a: unknown[]): boolean {
+    const base = this.baseline;
+    const r = this.r;
+    const at = r.pos;
+    const level = r.u8();
+    if (level > Level.Frozen) this.fail('bad integrity level');
+    const length = r.varint();
+    if (length > MAX_LENGTH) this.fail('array too long');
+    if (r.u8() !== 0) {
+      r.pos = at;
+      return false;
+    }
+    r.need(length);
+    const buf = r.buf;
+    for (let i = 0; i < length; i++) {
+      if (buf[r.pos] === Tag.Hole) r.pos++;
+      else a[i] = this.value();
+    }
+    if (a.length !== length) a.length = length;
+    const n = r.count(2);
+    for (let i = 0; i < n; i++) {
+      const k = this.readKey();
+      if (k === 'length' || isIndex(k)) this.fail('an index or length among named properties');
+      addKey(a, k, this.value(), false);
+    }
+    // One with named properties is snapshotted by reading it.
+    if (n > 0 && base !== undefined) base.bodyAt[base.bodyAt.length - 1] = -1;
+    if (level > Level.Extensible) raise(a, level as Level);
+    return true;
   }
 
   /** One object's contents (a change's too, when `change`: then a buffer's new bytes follow). */

@@ -10,7 +10,7 @@ import { Kind } from './kinds.js';
 import type { CodeRegistry } from './registry.js';
 import { REPLY, asWireError } from './request.js';
 import { kindOf, subOf, type Shallow } from './shallow.js';
-import { bufferRegions, sameState, toDevice, type Snapshot } from './state.js';
+import { Rereader, bufferRegions, sameState, toDevice, type Snapshot } from './state.js';
 
 export function encodeReply(
   values: readonly unknown[],
@@ -19,7 +19,7 @@ export function encodeReply(
   options?: { alias?: ReadonlyMap<object, number> },
 ): Uint8Array {
   const { objects, snapshot } = request;
-  if (snapshot.states.length !== objects.length) throw new TypeError('the snapshot is not of these request objects');
+  if (snapshot.count !== objects.length) throw new TypeError('the snapshot is not of these request objects');
   const g = new GraphWriter(registry, 'values', bufferRegions);
   g.adopt(objects, 'objects');
   const sources = objects.slice();
@@ -31,10 +31,17 @@ export function encodeReply(
     aliased.add(id);
   }
   const changes: [number, Shallow][] = [];
+  const { states, base } = snapshot;
+  const again = base === undefined ? undefined : new Rereader(base);
   for (let i = 0; i < sources.length; i++) {
+    const then = states[i];
+    const alias = aliased.size > 0 && aliased.has(i);
+    // Recorded by the decoder: compared with the request without reading it; when it differs it
+    // is read (and refused if it cannot cross) and sent.
+    if (then === undefined && !alias && again!.unchanged(sources[i]!, i)) continue;
     const s = g.read(sources[i]!, i, undefined);
     if (s.kind === Kind.ArrayBuffer) toDevice(sources[i]!, s);
-    if (aliased.has(i) || !sameState(s, snapshot.states[i]!)) changes.push([i, s]);
+    if (then === undefined || alias || !sameState(s, then)) changes.push([i, s]);
   }
   g.start(REPLY);
   const w = g.w;
