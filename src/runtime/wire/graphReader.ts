@@ -31,8 +31,8 @@ export interface Deferred {
 }
 
 /**
- * Where in a request each object made as an ordinary object or a listed array was written (its
- * contents are exactly what it holds right after decoding), recorded while decoding it; the
+ * Where in a request each object made as an ordinary object, a listed array or a view was written
+ * (its contents are exactly what it holds right after decoding), recorded while decoding it; the
  * clone's snapshot starts from these instead of reading every object again (see state.ts).
  */
 export interface Baseline {
@@ -56,8 +56,10 @@ export interface Baseline {
 
 export class GraphReader {
   readonly r: Reader;
+  /** The objects made here and their kinds, at index id - known (this side's own objects are `adopted`). */
   readonly objects: (object | null)[] = [];
   readonly kinds: number[] = [];
+  private adopted: readonly object[] = [];
   /** Buffers made here: the sender's offset minus ours, and the part of ours the sender has. */
   readonly regions = new Map<object, BufferRegion>();
   private readonly table: string[] = [];
@@ -134,10 +136,8 @@ export class GraphReader {
   }
 
   adopt(objects: readonly object[]): void {
-    for (const o of objects) {
-      this.objects.push(o);
-      this.kinds.push(-1);
-    }
+    if (this.objects.length > 0) this.fail('adopt() comes before any object');
+    this.adopted = objects;
     this.known = objects.length;
   }
 
@@ -203,7 +203,7 @@ export class GraphReader {
       }
       case Tag.Ref: {
         const id = r.varint();
-        const o = id < this.objects.length ? this.objects[id] : null;
+        const o = id < this.known ? this.adopted[id] : this.objects[id - this.known];
         if (o === null || o === undefined) this.fail('bad object reference');
         return o;
       }
@@ -252,7 +252,7 @@ export class GraphReader {
     const kind = r.u8();
     if (kind >= KIND_COUNT) this.fail('unknown kind');
     const [code, key] = this.readProto();
-    const id = this.objects.length;
+    const at = this.objects.length;
     this.objects.push(null);
     this.kinds.push(kind);
     let sub = 0;
@@ -305,12 +305,12 @@ export class GraphReader {
       default:
         o = this.view(kind, sub, code, into);
         if (into === undefined && Object.getPrototypeOf(o) !== proto) Object.setPrototypeOf(o, proto);
-        this.objects[id] = o;
+        this.objects[at] = o;
         return o;
     }
     if (into !== undefined) o = this.decodeInto(into, o, kind);
     else if (Object.getPrototypeOf(o) !== proto) Object.setPrototypeOf(o, proto);
-    this.objects[id] = o;
+    this.objects[at] = o;
     return o;
   }
 
@@ -328,10 +328,10 @@ export class GraphReader {
 
   private view(kind: number, sub: number, code: number, into: object | undefined): object {
     const r = this.r;
-    const abId = this.objects.length;
+    const abAt = this.objects.length;
     const ab = this.value();
     if (!types.isArrayBuffer(ab)) this.fail('a view without a buffer');
-    const abFresh = this.objects.length === abId + 1 && this.objects[abId] === ab;
+    const abFresh = this.objects.length === abAt + 1 && this.objects[abAt] === ab;
     // Offsets are the sender's on a buffer made here, this side's own on one of its own buffers.
     const at = r.varint() - (this.regions.get(ab)?.delta ?? 0);
     const length = r.varint();
@@ -341,14 +341,14 @@ export class GraphReader {
       kind === Kind.DataView ? new DataView(ab, at, length) : code === Proto.Buffer ? Buffer.from(ab, at, length) : new TYPED_ARRAYS[sub]!(ab, at, length);
     if (into === undefined) return view;
     if (!abFresh) this.fail('a view decoded into an object shares an earlier buffer');
-    return this.viewInto(into, view as ArrayBufferView, kind, sub, ab, at, abId);
+    return this.viewInto(into, view as ArrayBufferView, kind, sub, ab, at, abAt);
   }
 
   /**
    * A root view decoded into an existing view of the same type and length: the buffer decoded
    * with it is replaced by the target's own buffer (the bytes go there once all is decoded).
    */
-  private viewInto(into: object, view: ArrayBufferView, kind: number, sub: number, ab: ArrayBuffer, at: number, abId: number): object {
+  private viewInto(into: object, view: ArrayBufferView, kind: number, sub: number, ab: ArrayBuffer, at: number, abAt: number): object {
     const target = into as ArrayBufferView;
     const same =
       kind === Kind.DataView
@@ -361,8 +361,8 @@ export class GraphReader {
     const region = this.regions.get(ab)!;
     this.regions.delete(ab);
     this.regions.set(own, { delta: region.delta - shift, lo: shift, hi: shift + ab.byteLength });
-    this.objects[abId] = own;
-    this.protos[abId - this.known] = Object.getPrototypeOf(own) as object;
+    this.objects[abAt] = own;
+    this.protos[abAt] = Object.getPrototypeOf(own) as object;
     this.intoTargets.set(own, { bytes: new Uint8Array(ab), offset: shift });
     this.intoTargets.set(into, undefined);
     const base = this.baseline?.bytes;
@@ -404,29 +404,31 @@ export class GraphReader {
   /** Reads the contents of every object made since, in id order: builds each, or defers it (into). */
   drain(): void {
     const base = this.baseline;
-    for (let id = this.known; id < this.objects.length; id++) {
-      const o = this.objects[id]!;
-      const kind = this.kinds[id]!;
+    for (let j = 0; j < this.objects.length; j++) {
+      const o = this.objects[j]!;
+      const kind = this.kinds[j]!;
       if ((kind === Kind.Object || kind === Kind.Array) && (this.intoTargets.size === 0 || !this.intoTargets.has(o))) {
         if (base !== undefined) {
           base.bodyAt.push(this.r.pos);
           base.strAt.push(this.table.length);
-          base.newAt.push(this.objects.length);
+          base.newAt.push(this.known + this.objects.length);
         }
         if (kind === Kind.Object) {
-          this.fillObject(o, this.protos[id - this.known]!);
+          this.fillObject(o, this.protos[j]!);
           continue;
         }
         if (this.fillArray(o as unknown[])) continue;
         // A sparse array: read as any other kind.
         if (base !== undefined) base.bodyAt[base.bodyAt.length - 1] = -1;
       } else if (base !== undefined) {
-        base.bodyAt.push(-1);
+        // A view made here holds what the request says too (no property, its level): recorded.
+        const view = (kind === Kind.TypedArray || kind === Kind.DataView) && !this.intoTargets.has(o);
+        base.bodyAt.push(view ? this.r.pos : -1);
         base.strAt.push(0);
         base.newAt.push(0);
       }
-      const state = this.body(this.kinds[id]!, false, o);
-      state.proto = this.protos[id - this.known]!;
+      const state = this.body(kind, false, o);
+      state.proto = this.protos[j]!;
       if (this.intoTargets.has(o)) {
         const bytes = this.intoTargets.get(o);
         if (bytes !== undefined) {

@@ -11,7 +11,7 @@ import { types } from 'node:util';
 import { Refusal, Uncrossable } from './errors.js';
 import { Writer } from './bytes.js';
 import { Kind, Level, Proto, SMALL_INTS, Tag } from './kinds.js';
-import { checkDescriptor, keyLabel, levelOf } from './props.js';
+import { LIST_UP_TO, checkDescriptor, keyLabel, levelOf } from './props.js';
 import type { CodeRegistry } from './registry.js';
 import { HOLE, readShallow, type Shallow } from './shallow.js';
 
@@ -24,6 +24,7 @@ const getPrototypeOf = Object.getPrototypeOf;
 const ownNames = Object.getOwnPropertyNames;
 const ownSymbols = Object.getOwnPropertySymbols;
 const ownDescriptor = Object.getOwnPropertyDescriptor;
+const ownKeys = Reflect.ownKeys;
 const ObjectProto = Object.prototype;
 const ArrayProto = Array.prototype;
 
@@ -62,6 +63,9 @@ export class GraphWriter {
   private knownLabel = '';
   /** A plain object's values between reading them all (every check passed) and writing them. */
   private readonly scratch: unknown[] = [];
+  /** The keys of the last ordinary object written and their table indices: the next often has the same. */
+  private lastNames: string[] = [];
+  private lastIndices: number[] = [];
 
   constructor(
     private readonly registry: CodeRegistry,
@@ -145,14 +149,18 @@ export class GraphWriter {
     return new Uncrossable(this.path(owner, key), reason);
   }
 
-  key(k: string): void {
+  /** Writes a key: its table index, or the key itself the first time; its index. */
+  key(k: string): number {
     const i = this.table.get(k);
-    if (i !== undefined) this.w.varint(i * 2);
-    else {
-      this.table.set(k, this.table.size);
-      this.w.u8(1);
-      this.w.str(k);
+    if (i !== undefined) {
+      this.w.varint(i * 2);
+      return i;
     }
+    const n = this.table.size;
+    this.table.set(k, n);
+    this.w.u8(1);
+    this.w.str(k);
+    return n;
   }
 
   /** Writes one value; `owner` and `key` say where it is, for paths (owner -1: a root). */
@@ -365,6 +373,7 @@ export class GraphWriter {
           this.objectBody(this.objects[j]!, known + j);
           continue;
         }
+        if (this.kinds[j] === Kind.Array && this.listedBody(this.objects[j] as unknown[], known + j)) continue;
         s = this.read(this.objects[j]!, known + j, undefined);
       } else this.shallows[j] = undefined;
       this.body(s, known + j);
@@ -398,12 +407,51 @@ export class GraphWriter {
     }
     const w = this.w;
     w.u8(level);
-    w.varint(names.length);
-    for (let i = 0; i < names.length; i++) {
+    const n = names.length;
+    w.varint(n);
+    const last = this.lastNames;
+    let same = last.length === n;
+    for (let i = 0; same && i < n; i++) same = names[i] === last[i];
+    if (same) {
+      // The same keys as the last object: their indices without looking each up.
+      const indices = this.lastIndices;
+      for (let i = 0; i < n; i++) {
+        w.varint(indices[i]! * 2);
+        this.value(vals[i], id, names[i]!);
+      }
+      return;
+    }
+    const indices: number[] = [];
+    for (let i = 0; i < n; i++) {
       const k = names[i]!;
-      this.key(k);
+      indices.push(this.key(k));
       this.value(vals[i], id, k);
     }
+    this.lastNames = names;
+    this.lastIndices = indices;
+  }
+
+  /**
+   * A short array with every element and nothing else (no hole, named property or symbol), as
+   * body(readShallow(a)) writes it, without a Shallow; false, having written nothing, for any
+   * other array (readShallow then reads it, and refuses what it must).
+   */
+  private listedBody(a: unknown[], id: number): boolean {
+    const len = a.length;
+    // Longer ones are probed (readArray), and may have holes.
+    if (len > LIST_UP_TO) return false;
+    const level = levelOf(a);
+    if (ownDescriptor(a, 'length')!.writable !== level < Level.Frozen) return false;
+    const keys = ownKeys(a);
+    // Indices come first, in order: len of them below len are all of 0..len-1.
+    if (keys.length !== len + 1 || keys[len] !== 'length') return false;
+    const w = this.w;
+    w.u8(level);
+    w.varint(len);
+    w.u8(0);
+    for (let i = 0; i < len; i++) this.value(a[i], id, i);
+    w.varint(0);
+    return true;
   }
 
   /** An object's contents: integrity level, kind-specific state, named properties. */

@@ -16,7 +16,7 @@ import { Refusal } from './errors.js';
 import { Level } from './kinds.js';
 
 /** Arrays and typed arrays up to this length are listed with Reflect.ownKeys; longer ones probed. */
-const LIST_UP_TO = 64;
+export const LIST_UP_TO = 64;
 
 const PROBE_ALL = { depth: 0, maxArrayLength: 0, customInspect: false, showHidden: true, breakLength: Infinity, getters: false };
 const PROBE_ENUMERABLE = { ...PROBE_ALL, showHidden: false };

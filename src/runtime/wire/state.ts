@@ -3,7 +3,7 @@
  * finds which of them the call changed. A snapshot holds each object's shallow state: its
  * children by identity, and for buffers the bytes the device has.
  *
- * Objects that decodeRequest made as ordinary objects or listed arrays are not read here: what
+ * Objects that decodeRequest made as ordinary objects, listed arrays or views are not read here: what
  * they hold right after decoding is what the request says, and the decoder recorded where (its
  * Baseline); the reply's Rereader compares each with those bytes. A buffer's snapshot is the part
  * of the request it came from (no copy). The request's bytes must therefore stay as they are
@@ -14,7 +14,7 @@ import { Reader } from './bytes.js';
 import type { Baseline } from './graphReader.js';
 import type { BufferRegion } from './graphWriter.js';
 import { Kind, Level, Proto, Tag } from './kinds.js';
-import { arrayHasOnlyElements, levelOf } from './props.js';
+import { arrayHasOnlyElements, checkBare, checkTypedArrayBare, levelOf } from './props.js';
 import type { CodeRegistry } from './registry.js';
 import { readShallow, type Shallow } from './shallow.js';
 
@@ -145,7 +145,8 @@ export class Rereader {
     this.str = base.strAt[i]!;
     this.obj = base.newAt[i]!;
     try {
-      return base.kinds[i] === Kind.Object ? this.sameObject(o) : this.sameArray(o as unknown[]);
+      const kind = base.kinds[i];
+      return kind === Kind.Object ? this.sameObject(o) : kind === Kind.Array ? this.sameArray(o as unknown[]) : this.sameView(o, kind!);
     } catch {
       return false;
     }
@@ -198,6 +199,16 @@ export class Rereader {
     if (arrayHasOnlyElements(a)) return true;
     const keys = ownKeys(a);
     return keys.length === present + 1 && keys[present] === 'length';
+  }
+
+  /** A typed array or DataView: its level, and still no property (its buffer, offset and length cannot change). */
+  private sameView(o: object, kind: number): boolean {
+    const r = this.r;
+    if (r.u8() !== levelOf(o) || r.varint() !== 0) return false;
+    // These throw when there is one: the caller then reads the view, which refuses it.
+    if (kind === Kind.TypedArray) checkTypedArrayBare(o as ArrayBufferView & { length: number });
+    else checkBare(o, 'a DataView');
+    return true;
   }
 
   private key(): string {
