@@ -251,7 +251,17 @@ export class GraphReader {
     this.into = undefined;
     const kind = r.u8();
     if (kind >= KIND_COUNT) this.fail('unknown kind');
-    const [code, key] = this.readProto();
+    // The common case: a plain object or array with the default prototype.
+    if ((kind === Kind.Object || kind === Kind.Array) && into === undefined && r.pos < r.end && r.buf[r.pos] === Proto.Default) {
+      r.pos++;
+      const made = kind === Kind.Object ? {} : [];
+      this.objects.push(made);
+      this.kinds.push(kind);
+      this.protos.push(KIND_PROTOS[kind]!);
+      return made;
+    }
+    const code = r.u8();
+    const key = code === Proto.Registered ? this.readKey() : undefined;
     const at = this.objects.length;
     this.objects.push(null);
     this.kinds.push(kind);

@@ -99,8 +99,7 @@ export class GraphWriter {
   /** Gives the peer's own objects their ids (and labels for paths). */
   adopt(objects: readonly object[], label: string): void {
     if (this.objects.length > 0) throw new Error('adopt() comes before any object');
-    const ids = this.ids;
-    for (let i = 0; i < objects.length; i++) ids.set(objects[i]!, i);
+    for (let i = 0; i < objects.length; i++) this.ids.set(objects[i]!, i);
     this.known = objects.length;
     this.knownLabel = label;
   }
