@@ -246,3 +246,30 @@ export class Reader {
     return this.buf.toString('utf8', start, start + len);
   }
 }
+
+/**
+ * A growable list of numbers in a typed array: pushing costs a store (a plain array of small
+ * integers was four times slower to fill with an entry per object, and the collector scans it).
+ */
+export class NumberList {
+  items = new Float64Array(64);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.items.length) {
+      const next = new Float64Array(this.items.length * 2);
+      next.set(this.items);
+      this.items = next;
+    }
+    this.items[this.length++] = v;
+  }
+
+  /** The entry at i (i < length). */
+  at(i: number): number {
+    return this.items[i]!;
+  }
+
+  set(i: number, v: number): void {
+    this.items[i] = v;
+  }
+}

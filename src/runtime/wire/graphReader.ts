@@ -6,7 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { types } from 'node:util';
 import { addKey, applyState, raise } from './apply.js';
-import { Reader } from './bytes.js';
+import { NumberList, Reader } from './bytes.js';
 import { WireError } from './errors.js';
 import type { BufferRegion } from './graphWriter.js';
 import { bytesPerElement } from './graphWriter.js';
@@ -43,13 +43,13 @@ export interface Baseline {
   registry: CodeRegistry;
   /** The objects by id, as decoded (the caller's list may be changed; this copy is not). */
   made: readonly object[];
-  kinds: readonly number[];
+  kinds: NumberList;
   protos: readonly (object | null)[];
   /** By id: where its contents start, or -1 when not recorded (other kinds, objects decoded into). */
-  bodyAt: number[];
+  bodyAt: NumberList;
   /** By id: the length of the string table and of the object list where its contents start. */
-  strAt: number[];
-  newAt: number[];
+  strAt: NumberList;
+  newAt: NumberList;
   /** Each buffer made from the request, and those decoded into: the bytes the device has. */
   bytes: Map<object, Uint8Array>;
 }
@@ -58,7 +58,7 @@ export class GraphReader {
   readonly r: Reader;
   /** The objects made here and their kinds, at index id - known (this side's own objects are `adopted`). */
   readonly objects: (object | null)[] = [];
-  readonly kinds: number[] = [];
+  readonly kinds = new NumberList();
   private adopted: readonly object[] = [];
   /** Buffers made here: the sender's offset minus ours, and the part of ours the sender has. */
   readonly regions = new Map<object, BufferRegion>();
@@ -92,9 +92,9 @@ export class GraphReader {
         made: this.objects as object[],
         kinds: this.kinds,
         protos: this.protos,
-        bodyAt: [],
-        strAt: [],
-        newAt: [],
+        bodyAt: new NumberList(),
+        strAt: new NumberList(),
+        newAt: new NumberList(),
         bytes: new Map(),
       };
     }
@@ -416,7 +416,7 @@ export class GraphReader {
     const base = this.baseline;
     for (let j = 0; j < this.objects.length; j++) {
       const o = this.objects[j]!;
-      const kind = this.kinds[j]!;
+      const kind = this.kinds.at(j);
       if ((kind === Kind.Object || kind === Kind.Array) && (this.intoTargets.size === 0 || !this.intoTargets.has(o))) {
         if (base !== undefined) {
           base.bodyAt.push(this.r.pos);
@@ -429,7 +429,7 @@ export class GraphReader {
         }
         if (this.fillArray(o as unknown[])) continue;
         // A sparse array: read as any other kind.
-        if (base !== undefined) base.bodyAt[base.bodyAt.length - 1] = -1;
+        if (base !== undefined) base.bodyAt.set(base.bodyAt.length - 1, -1);
       } else if (base !== undefined) {
         // A view made here holds what the request says too (no property, its level): recorded.
         const view = (kind === Kind.TypedArray || kind === Kind.DataView) && !this.intoTargets.has(o);
@@ -498,7 +498,7 @@ export class GraphReader {
       addKey(a, k, this.value(), false);
     }
     // One with named properties is snapshotted by reading it.
-    if (n > 0 && base !== undefined) base.bodyAt[base.bodyAt.length - 1] = -1;
+    if (n > 0 && base !== undefined) base.bodyAt.set(base.bodyAt.length - 1, -1);
     if (level > Level.Extensible) raise(a, level as Level);
     return true;
   }

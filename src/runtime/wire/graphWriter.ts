@@ -9,7 +9,7 @@
 import { Buffer } from 'node:buffer';
 import { types } from 'node:util';
 import { Refusal, Uncrossable } from './errors.js';
-import { Writer } from './bytes.js';
+import { NumberList, Writer } from './bytes.js';
 import { Kind, Level, Proto, SMALL_INTS, Tag } from './kinds.js';
 import { LIST_UP_TO, checkDescriptor, keyLabel, levelOf } from './props.js';
 import type { CodeRegistry } from './registry.js';
@@ -50,9 +50,10 @@ export class GraphWriter {
    * for paths, at index id - known (the peer's own objects below `known` need none of it).
    */
   readonly objects: object[] = [];
-  private readonly shallows: (Shallow | undefined)[] = [];
-  private readonly kinds: number[] = [];
-  private readonly parents: number[] = [];
+  /** The state read with the head of those not read again for their contents (not plain objects or arrays). */
+  private readonly shallows = new Map<number, Shallow>();
+  private readonly kinds = new NumberList();
+  private readonly parents = new NumberList();
   private readonly via: (string | number)[] = [];
   private readonly table = new Map<string, number>();
   private readonly regions: Region[] = [];
@@ -106,7 +107,7 @@ export class GraphWriter {
 
   /** An object's kind (-1 for the peer's own). */
   private kindOf(id: number): number {
-    return id < this.known ? -1 : this.kinds[id - this.known]!;
+    return id < this.known ? -1 : this.kinds.at(id - this.known);
   }
 
   /** Another object that stands for a known id (a constructor's new instance for the device's `this`). */
@@ -133,7 +134,7 @@ export class GraphWriter {
         break;
       }
       const v = this.via[id - this.known]!;
-      const parent = this.parents[id - this.known]!;
+      const parent = this.parents.at(id - this.known);
       if (parent < 0) {
         parts.push(typeof v === 'number' ? `${this.rootName}[${v}]` : v);
         break;
@@ -281,7 +282,6 @@ export class GraphWriter {
         const id = this.known + this.objects.length;
         this.ids.set(o, id);
         this.objects.push(o);
-        this.shallows.push(undefined);
         this.kinds.push(kind);
         this.parents.push(owner);
         this.via.push(key);
@@ -301,7 +301,7 @@ export class GraphWriter {
     this.objects.push(o);
     // Plain objects and arrays are read again for their contents when written, so that thousands
     // waiting in the queue hold no copies of their properties.
-    this.shallows.push(s.kind === Kind.Object || s.kind === Kind.Array ? undefined : s);
+    if (s.kind !== Kind.Object && s.kind !== Kind.Array) this.shallows.set(id - this.known, s);
     this.kinds.push(s.kind);
     this.parents.push(owner);
     this.via.push(key);
@@ -365,16 +365,20 @@ export class GraphWriter {
   drain(): void {
     const known = this.known;
     for (let j = 0; j < this.objects.length; j++) {
-      let s = this.shallows[j];
-      if (s === undefined) {
-        // An ordinary object's kind and prototype were read with its head; its contents now.
-        if (this.kinds[j] === Kind.Object) {
-          this.objectBody(this.objects[j]!, known + j);
-          continue;
-        }
-        if (this.kinds[j] === Kind.Array && this.listedBody(this.objects[j] as unknown[], known + j)) continue;
+      const kind = this.kinds.at(j);
+      let s: Shallow;
+      // Ordinary objects and arrays: their kind and prototype were read with their head; their
+      // contents now. Others: what was read with the head.
+      if (kind === Kind.Object) {
+        this.objectBody(this.objects[j]!, known + j);
+        continue;
+      } else if (kind === Kind.Array) {
+        if (this.listedBody(this.objects[j] as unknown[], known + j)) continue;
         s = this.read(this.objects[j]!, known + j, undefined);
-      } else this.shallows[j] = undefined;
+      } else {
+        s = this.shallows.get(j)!;
+        this.shallows.delete(j);
+      }
       this.body(s, known + j);
     }
   }

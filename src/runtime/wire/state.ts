@@ -71,7 +71,7 @@ export function snapshot(objects: readonly object[]): Snapshot {
   const states: (Shallow | undefined)[] = [];
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i]!;
-    if (base !== undefined && base.bodyAt[i]! >= 0 && base.made[i] === o) {
+    if (base !== undefined && base.bodyAt.at(i) >= 0 && base.made[i] === o) {
       states.push(undefined);
       continue;
     }
@@ -141,12 +141,12 @@ export class Rereader {
     const base = this.base;
     if (base.made[i] !== o || getPrototypeOf(o) !== base.protos[i]) return false;
     const r = this.r;
-    r.pos = base.bodyAt[i]!;
-    this.str = base.strAt[i]!;
-    this.obj = base.newAt[i]!;
+    r.pos = base.bodyAt.at(i);
+    this.str = base.strAt.at(i);
+    this.obj = base.newAt.at(i);
     try {
-      const kind = base.kinds[i];
-      return kind === Kind.Object ? this.sameObject(o) : kind === Kind.Array ? this.sameArray(o as unknown[]) : this.sameView(o, kind!);
+      const kind = base.kinds.at(i);
+      return kind === Kind.Object ? this.sameObject(o) : kind === Kind.Array ? this.sameArray(o as unknown[]) : this.sameView(o, kind);
     } catch {
       return false;
     }
