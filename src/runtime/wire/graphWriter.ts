@@ -25,6 +25,8 @@ const ownNames = Object.getOwnPropertyNames;
 const ownSymbols = Object.getOwnPropertySymbols;
 const ownDescriptor = Object.getOwnPropertyDescriptor;
 const ownKeys = Reflect.ownKeys;
+/** Lookups that scan the peer's objects before they are all put in the map. */
+const SCANS = 16;
 const ObjectProto = Object.prototype;
 const ArrayProto = Array.prototype;
 
@@ -62,6 +64,9 @@ export class GraphWriter {
   private known = 0;
   /** How the known objects are named in paths (`objects`: `objects[3]`). */
   private knownLabel = '';
+  /** The peer's objects while they are not in `ids` yet, and how many lookups scanned them. */
+  private unindexed: readonly object[] | undefined;
+  private scans = 0;
   /** A plain object's values between reading them all (every check passed) and writing them. */
   private readonly scratch: unknown[] = [];
   /** The keys of the last ordinary object written and their table indices: the next often has the same. */
@@ -100,9 +105,33 @@ export class GraphWriter {
   /** Gives the peer's own objects their ids (and labels for paths). */
   adopt(objects: readonly object[], label: string): void {
     if (this.objects.length > 0) throw new Error('adopt() comes before any object');
-    for (let i = 0; i < objects.length; i++) this.ids.set(objects[i]!, i);
+    // Put in the map only once lookups show it is worth it (see idOf).
+    this.unindexed = objects;
     this.known = objects.length;
     this.knownLabel = label;
+  }
+
+  /**
+   * An object's id, or undefined for one not seen yet. The peer's objects (a reply's thousands of
+   * request objects) are first looked for in their list, a native scan of about 1 ns an object
+   * while a map entry costs about 100; a reply that mentions few objects (nothing changed) never
+   * builds the map, one that mentions many builds it after SCANS scans.
+   */
+  private idOf(o: object): number | undefined {
+    const id = this.ids.get(o);
+    const list = this.unindexed;
+    if (id !== undefined || list === undefined) return id;
+    if (++this.scans <= SCANS) {
+      // The last occurrence, as when every entry is set in order.
+      const i = list.lastIndexOf(o);
+      if (i < 0) return undefined;
+      this.ids.set(o, i);
+      return i;
+    }
+    this.unindexed = undefined;
+    // Entries already there stay (an alias replaces the request object it stands for).
+    for (let i = list.length - 1; i >= 0; i--) if (!this.ids.has(list[i]!)) this.ids.set(list[i]!, i);
+    return this.ids.get(o);
   }
 
   /** An object's kind (-1 for the peer's own). */
@@ -228,7 +257,7 @@ export class GraphWriter {
           w.u8(Tag.Null);
           return;
         }
-        const id = this.ids.get(v as object);
+        const id = this.idOf(v as object);
         if (id === undefined) {
           const nid = this.newObject(v as object, owner, key);
           // A buffer held as a value (not only through views) crosses whole.
@@ -337,7 +366,7 @@ export class GraphWriter {
     const w = this.w;
     if (s.kind === Kind.TypedArray) w.u8(s.sub);
     const ab = s.buffer!;
-    const abId = this.ids.get(ab);
+    const abId = this.idOf(ab);
     let delta = 0;
     if (abId === undefined) this.newObject(ab, id, '\0.buffer');
     else {
@@ -346,7 +375,7 @@ export class GraphWriter {
       if (abId < this.known) delta = this.knownRegions?.get(ab)?.delta ?? 0;
     }
     const bytes = s.kind === Kind.TypedArray ? s.length * bytesPerElement(s.sub) : s.length;
-    const region = this.regionOf.get(this.ids.get(ab)!);
+    const region = this.regionOf.get(this.idOf(ab)!);
     if (region !== undefined) {
       region.lo = Math.min(region.lo, s.offset);
       region.hi = Math.max(region.hi, s.offset + bytes);

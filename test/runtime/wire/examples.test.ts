@@ -343,6 +343,47 @@ describe('replies', () => {
     expect(new Uint8Array(ab)[42]).toBe(7);
   });
 
+  test('a reply that mentions many request objects keeps the identity of each, aliases included', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => ({ i }));
+    const self = new Point(1, 2);
+    const request = encodeRequest([rows, self], registry);
+    const clone = decodeRequest(request.bytes, registry);
+    const snap = snapshot(clone.objects);
+    const cloneRows = clone.roots[0] as { i: number }[];
+    const made = new Point(3, 4);
+    // A few mentions first (looked for one by one), then many (all of them indexed).
+    const few = [cloneRows[5], cloneRows[7], clone.roots[1]];
+    cloneRows.reverse();
+    const reply = encodeReply([few, cloneRows.slice(), made], { objects: clone.objects, snapshot: snap }, registry, { alias: new Map([[made, clone.objects.indexOf(clone.roots[1] as object)]]) });
+    const { values, apply } = decodeReply(reply, request.objects, registry);
+    const [backFew, backAll, backMade] = values as [unknown[], unknown[], unknown];
+    expect(backFew[0]).toBe(rows[5]);
+    expect(backFew[1]).toBe(rows[7]);
+    // roots[1] on the clone stands for the device's `this`, which the alias now names.
+    expect(backFew[2]).toBe(self);
+    expect(backMade).toBe(self);
+    backAll.forEach((r, i) => expect(r).toBe(rows[99 - i]));
+    apply();
+    expect(rows[0]!.i).toBe(99);
+    expect(self).toEqual(new Point(3, 4));
+  });
+
+  test('an alias that is itself a request object stands for the other, however many objects are mentioned', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ i }));
+    const self = new Point(1, 2);
+    const request = encodeRequest([rows, self], registry);
+    const clone = decodeRequest(request.bytes, registry);
+    const snap = snapshot(clone.objects);
+    const stand = (clone.roots[0] as object[])[0]!;
+    const alias = new Map([[stand, clone.objects.indexOf(clone.roots[1] as object)]]);
+    // `after` is written once the list's many elements were: by then the objects are indexed.
+    const reply = encodeReply([(clone.roots[0] as object[]).slice(), { after: stand }], { objects: clone.objects, snapshot: snap }, registry, { alias });
+    const [all, back] = decodeReply(reply, request.objects, registry).values as [unknown[], { after: unknown }];
+    expect(back.after).toBe(self);
+    expect(all[0]).toBe(self);
+    expect(all[1]).toBe(rows[1]);
+  });
+
   test('a reply for another request is refused', () => {
     const { reply } = call([{ a: 1 }, { b: 2 }], () => []);
     expect(() => decodeReply(reply, [{}], registry)).toThrow(WireError);
