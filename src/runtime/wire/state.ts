@@ -3,11 +3,11 @@
  * finds which of them the call changed. A snapshot holds each object's shallow state: its
  * children by identity, and for buffers the bytes the device has.
  *
- * Objects that decodeRequest made as ordinary objects, listed arrays or views are not read here: what
- * they hold right after decoding is what the request says, and the decoder recorded where (its
- * Baseline); the reply's Rereader compares each with those bytes. A buffer's snapshot is the part
- * of the request it came from (no copy). The request's bytes must therefore stay as they are
- * until the reply is encoded.
+ * Objects that decodeRequest made as ordinary objects, listed arrays or views are not read here:
+ * what they hold right after decoding is what the request says, and the decoder recorded where
+ * (its Baseline); the reply's Rereader compares each with those bytes. A buffer's snapshot is the
+ * part of the request it came from (no copy). The request's bytes must therefore stay as they
+ * are until the reply is encoded.
  */
 import { Buffer } from 'node:buffer';
 import { Reader } from './bytes.js';
