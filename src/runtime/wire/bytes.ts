@@ -246,3 +246,49 @@ export class Reader {
     return this.buf.toString('utf8', start, start + len);
   }
 }
+
+/**
+ * A growable list of numbers: a plain array while short, then a typed array (pushing costs a
+ * store; a plain array of small integers was four times slower to fill with an entry per object
+ * of a large message, and the collector scans it). Short lists stay plain because making a typed
+ * array costs about a microsecond, which small messages would pay for each list.
+ */
+export class NumberList {
+  private short: number[] = [];
+  private long: Float64Array | undefined;
+  length = 0;
+
+  push(v: number): void {
+    const long = this.long;
+    if (long === undefined) {
+      if (this.length < SHORT_LIST) {
+        this.short.push(v);
+        this.length++;
+        return;
+      }
+      this.grow();
+    } else if (this.length === long.length) this.grow();
+    this.long![this.length++] = v;
+  }
+
+  private grow(): void {
+    const next = new Float64Array(Math.max(4 * SHORT_LIST, this.length * 2));
+    if (this.long === undefined) next.set(this.short);
+    else next.set(this.long);
+    this.long = next;
+    this.short = [];
+  }
+
+  /** The entry at i (i < length). */
+  at(i: number): number {
+    return this.long === undefined ? this.short[i]! : this.long[i]!;
+  }
+
+  set(i: number, v: number): void {
+    if (this.long === undefined) this.short[i] = v;
+    else this.long[i] = v;
+  }
+}
+
+/** Entries a NumberList holds in a plain array. */
+const SHORT_LIST = 256;

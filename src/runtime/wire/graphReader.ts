@@ -6,7 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { types } from 'node:util';
 import { addKey, applyState, raise } from './apply.js';
-import { Reader } from './bytes.js';
+import { NumberList, Reader } from './bytes.js';
 import { WireError } from './errors.js';
 import type { BufferRegion } from './graphWriter.js';
 import { bytesPerElement } from './graphWriter.js';
@@ -30,10 +30,36 @@ export interface Deferred {
   state: Shallow;
 }
 
+/**
+ * Where in a request each object made as an ordinary object, a listed array or a view was written
+ * (its contents are exactly what it holds right after decoding), recorded while decoding it; the
+ * clone's snapshot starts from these instead of reading every object again (see state.ts).
+ */
+export interface Baseline {
+  /** The request (a view of the caller's bytes). */
+  buf: Uint8Array;
+  /** The string table as decoding left it. */
+  table: readonly string[];
+  registry: CodeRegistry;
+  /** The objects by id, as decoded (the caller's list may be changed; this copy is not). */
+  made: readonly object[];
+  kinds: NumberList;
+  protos: readonly (object | null)[];
+  /** By id: where its contents start, or -1 when not recorded (other kinds, objects decoded into). */
+  bodyAt: NumberList;
+  /** By id: the length of the string table and of the object list where its contents start. */
+  strAt: NumberList;
+  newAt: NumberList;
+  /** Each buffer made from the request, and those decoded into: the bytes the device has. */
+  bytes: Map<object, Uint8Array>;
+}
+
 export class GraphReader {
   readonly r: Reader;
+  /** The objects made here and their kinds, at index id - known (this side's own objects are `adopted`). */
   readonly objects: (object | null)[] = [];
-  readonly kinds: number[] = [];
+  readonly kinds = new NumberList();
+  private adopted: readonly object[] = [];
   /** Buffers made here: the sender's offset minus ours, and the part of ours the sender has. */
   readonly regions = new Map<object, BufferRegion>();
   private readonly table: string[] = [];
@@ -49,12 +75,29 @@ export class GraphReader {
   readonly deferred: Deferred[] = [];
   /** The prototype of each object made here (ids from `known` on). */
   private readonly protos: (object | null)[] = [];
+  /** Recorded when asked for (requests: the clone snapshots them). */
+  readonly baseline: Baseline | undefined;
 
   constructor(
     bytes: Uint8Array,
     private readonly registry: CodeRegistry,
+    record = false,
   ) {
     this.r = new Reader(bytes);
+    if (record) {
+      this.baseline = {
+        buf: bytes,
+        table: this.table,
+        registry,
+        made: this.objects as object[],
+        kinds: this.kinds,
+        protos: this.protos,
+        bodyAt: new NumberList(),
+        strAt: new NumberList(),
+        newAt: new NumberList(),
+        bytes: new Map(),
+      };
+    }
   }
 
   fail(what: string): never {
@@ -93,10 +136,8 @@ export class GraphReader {
   }
 
   adopt(objects: readonly object[]): void {
-    for (const o of objects) {
-      this.objects.push(o);
-      this.kinds.push(-1);
-    }
+    if (this.objects.length > 0) this.fail('adopt() comes before any object');
+    this.adopted = objects;
     this.known = objects.length;
   }
 
@@ -162,7 +203,7 @@ export class GraphReader {
       }
       case Tag.Ref: {
         const id = r.varint();
-        const o = id < this.objects.length ? this.objects[id] : null;
+        const o = id < this.known ? this.adopted[id] : this.objects[id - this.known];
         if (o === null || o === undefined) this.fail('bad object reference');
         return o;
       }
@@ -210,8 +251,18 @@ export class GraphReader {
     this.into = undefined;
     const kind = r.u8();
     if (kind >= KIND_COUNT) this.fail('unknown kind');
-    const [code, key] = this.readProto();
-    const id = this.objects.length;
+    // The common case: a plain object or array with the default prototype.
+    if ((kind === Kind.Object || kind === Kind.Array) && into === undefined && r.pos < r.end && r.buf[r.pos] === Proto.Default) {
+      r.pos++;
+      const made = kind === Kind.Object ? {} : [];
+      this.objects.push(made);
+      this.kinds.push(kind);
+      this.protos.push(KIND_PROTOS[kind]!);
+      return made;
+    }
+    const code = r.u8();
+    const key = code === Proto.Registered ? this.readKey() : undefined;
+    const at = this.objects.length;
     this.objects.push(null);
     this.kinds.push(kind);
     let sub = 0;
@@ -264,12 +315,12 @@ export class GraphReader {
       default:
         o = this.view(kind, sub, code, into);
         if (into === undefined && Object.getPrototypeOf(o) !== proto) Object.setPrototypeOf(o, proto);
-        this.objects[id] = o;
+        this.objects[at] = o;
         return o;
     }
     if (into !== undefined) o = this.decodeInto(into, o, kind);
     else if (Object.getPrototypeOf(o) !== proto) Object.setPrototypeOf(o, proto);
-    this.objects[id] = o;
+    this.objects[at] = o;
     return o;
   }
 
@@ -278,17 +329,19 @@ export class GraphReader {
     const e = this.trailer[this.nextBuffer++];
     if (e === undefined) this.fail('more buffers than the trailer has');
     const ab = new ArrayBuffer(e.len);
-    new Uint8Array(ab).set(this.r.buf.subarray(e.start, e.start + e.len));
+    const src = this.r.buf.subarray(e.start, e.start + e.len);
+    new Uint8Array(ab).set(src);
     this.regions.set(ab, { delta: e.base, lo: 0, hi: e.len });
+    this.baseline?.bytes.set(ab, src);
     return ab;
   }
 
   private view(kind: number, sub: number, code: number, into: object | undefined): object {
     const r = this.r;
-    const abId = this.objects.length;
+    const abAt = this.objects.length;
     const ab = this.value();
     if (!types.isArrayBuffer(ab)) this.fail('a view without a buffer');
-    const abFresh = this.objects.length === abId + 1 && this.objects[abId] === ab;
+    const abFresh = this.objects.length === abAt + 1 && this.objects[abAt] === ab;
     // Offsets are the sender's on a buffer made here, this side's own on one of its own buffers.
     const at = r.varint() - (this.regions.get(ab)?.delta ?? 0);
     const length = r.varint();
@@ -298,14 +351,14 @@ export class GraphReader {
       kind === Kind.DataView ? new DataView(ab, at, length) : code === Proto.Buffer ? Buffer.from(ab, at, length) : new TYPED_ARRAYS[sub]!(ab, at, length);
     if (into === undefined) return view;
     if (!abFresh) this.fail('a view decoded into an object shares an earlier buffer');
-    return this.viewInto(into, view as ArrayBufferView, kind, sub, ab, at, abId);
+    return this.viewInto(into, view as ArrayBufferView, kind, sub, ab, at, abAt);
   }
 
   /**
    * A root view decoded into an existing view of the same type and length: the buffer decoded
    * with it is replaced by the target's own buffer (the bytes go there once all is decoded).
    */
-  private viewInto(into: object, view: ArrayBufferView, kind: number, sub: number, ab: ArrayBuffer, at: number, abId: number): object {
+  private viewInto(into: object, view: ArrayBufferView, kind: number, sub: number, ab: ArrayBuffer, at: number, abAt: number): object {
     const target = into as ArrayBufferView;
     const same =
       kind === Kind.DataView
@@ -318,10 +371,15 @@ export class GraphReader {
     const region = this.regions.get(ab)!;
     this.regions.delete(ab);
     this.regions.set(own, { delta: region.delta - shift, lo: shift, hi: shift + ab.byteLength });
-    this.objects[abId] = own;
-    this.protos[abId - this.known] = Object.getPrototypeOf(own) as object;
+    this.objects[abAt] = own;
+    this.protos[abAt] = Object.getPrototypeOf(own) as object;
     this.intoTargets.set(own, { bytes: new Uint8Array(ab), offset: shift });
     this.intoTargets.set(into, undefined);
+    const base = this.baseline?.bytes;
+    if (base?.has(ab)) {
+      base.set(own, base.get(ab)!);
+      base.delete(ab);
+    }
     return into;
   }
 
@@ -344,20 +402,43 @@ export class GraphReader {
       this.regions.delete(made);
       this.regions.set(into, region);
       this.intoTargets.set(into, { bytes: new Uint8Array(made as ArrayBuffer), offset: 0 });
+      const base = this.baseline?.bytes;
+      if (base?.has(made)) {
+        base.set(into, base.get(made)!);
+        base.delete(made);
+      }
     } else this.intoTargets.set(into, undefined);
     return into;
   }
 
   /** Reads the contents of every object made since, in id order: builds each, or defers it (into). */
   drain(): void {
-    for (let id = this.known; id < this.objects.length; id++) {
-      const o = this.objects[id]!;
-      if (this.kinds[id] === Kind.Object && !this.intoTargets.has(o)) {
-        this.fillObject(o, this.protos[id - this.known]!);
-        continue;
+    const base = this.baseline;
+    for (let j = 0; j < this.objects.length; j++) {
+      const o = this.objects[j]!;
+      const kind = this.kinds.at(j);
+      if ((kind === Kind.Object || kind === Kind.Array) && (this.intoTargets.size === 0 || !this.intoTargets.has(o))) {
+        if (base !== undefined) {
+          base.bodyAt.push(this.r.pos);
+          base.strAt.push(this.table.length);
+          base.newAt.push(this.known + this.objects.length);
+        }
+        if (kind === Kind.Object) {
+          this.fillObject(o, this.protos[j]!);
+          continue;
+        }
+        if (this.fillArray(o as unknown[])) continue;
+        // A sparse array: read as any other kind.
+        if (base !== undefined) base.bodyAt.set(base.bodyAt.length - 1, -1);
+      } else if (base !== undefined) {
+        // A view made here holds what the request says too (no property, its level): recorded.
+        const view = (kind === Kind.TypedArray || kind === Kind.DataView) && !this.intoTargets.has(o);
+        base.bodyAt.push(view ? this.r.pos : -1);
+        base.strAt.push(0);
+        base.newAt.push(0);
       }
-      const state = this.body(this.kinds[id]!, false, o);
-      state.proto = this.protos[id - this.known]!;
+      const state = this.body(kind, false, o);
+      state.proto = this.protos[j]!;
       if (this.intoTargets.has(o)) {
         const bytes = this.intoTargets.get(o);
         if (bytes !== undefined) {
@@ -384,6 +465,42 @@ export class GraphReader {
       addKey(o, k, this.value(), plain);
     }
     if (level > Level.Extensible) raise(o, level as Level);
+  }
+
+  /**
+   * A new array's contents, written straight into it when its elements are listed (not sparse);
+   * false, having read nothing, when they are not: body() reads it then. As applyState(fresh)
+   * writes it: elements in order, the length, named properties, then the integrity level.
+   */
+  private fillArray(a: unknown[]): boolean {
+    const base = this.baseline;
+    const r = this.r;
+    const at = r.pos;
+    const level = r.u8();
+    if (level > Level.Frozen) this.fail('bad integrity level');
+    const length = r.varint();
+    if (length > MAX_LENGTH) this.fail('array too long');
+    if (r.u8() !== 0) {
+      r.pos = at;
+      return false;
+    }
+    r.need(length);
+    const buf = r.buf;
+    for (let i = 0; i < length; i++) {
+      if (buf[r.pos] === Tag.Hole) r.pos++;
+      else a[i] = this.value();
+    }
+    if (a.length !== length) a.length = length;
+    const n = r.count(2);
+    for (let i = 0; i < n; i++) {
+      const k = this.readKey();
+      if (k === 'length' || isIndex(k)) this.fail('an index or length among named properties');
+      addKey(a, k, this.value(), false);
+    }
+    // One with named properties is snapshotted by reading it.
+    if (n > 0 && base !== undefined) base.bodyAt.set(base.bodyAt.length - 1, -1);
+    if (level > Level.Extensible) raise(a, level as Level);
+    return true;
   }
 
   /** One object's contents (a change's too, when `change`: then a buffer's new bytes follow). */

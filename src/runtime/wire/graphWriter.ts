@@ -7,10 +7,11 @@
  * not carry its 8 KB slab), which is known only once the whole graph has been seen.
  */
 import { Buffer } from 'node:buffer';
+import { types } from 'node:util';
 import { Refusal, Uncrossable } from './errors.js';
-import { Writer } from './bytes.js';
-import { Kind, Proto, SMALL_INTS, Tag } from './kinds.js';
-import { keyLabel } from './props.js';
+import { NumberList, Writer } from './bytes.js';
+import { Kind, Level, Proto, SMALL_INTS, Tag } from './kinds.js';
+import { LIST_UP_TO, checkDescriptor, keyLabel, levelOf } from './props.js';
 import type { CodeRegistry } from './registry.js';
 import { HOLE, readShallow, type Shallow } from './shallow.js';
 
@@ -18,6 +19,16 @@ import { HOLE, readShallow, type Shallow } from './shallow.js';
 const TABLE_UP_TO = 32;
 /** Integers this large in magnitude are sent as floats (zigzag must stay a safe integer). */
 const INT_LIMIT = 2 ** 52;
+
+const getPrototypeOf = Object.getPrototypeOf;
+const ownNames = Object.getOwnPropertyNames;
+const ownSymbols = Object.getOwnPropertySymbols;
+const ownDescriptor = Object.getOwnPropertyDescriptor;
+const ownKeys = Reflect.ownKeys;
+/** Lookups that scan the peer's objects before they are all put in the map. */
+const SCANS = 16;
+const ObjectProto = Object.prototype;
+const ArrayProto = Array.prototype;
 
 /** Where a buffer's part on the wire starts (`delta`: the peer's offset minus ours) and what it covers. */
 export interface BufferRegion {
@@ -36,16 +47,31 @@ interface Region {
 export class GraphWriter {
   readonly w = new Writer();
   readonly ids = new Map<object, number>();
+  /**
+   * The objects this message makes, with what each needs until its contents are written and
+   * for paths, at index id - known (the peer's own objects below `known` need none of it).
+   */
   readonly objects: object[] = [];
-  private readonly shallows: (Shallow | undefined)[] = [];
-  private readonly kinds: number[] = [];
-  private readonly parents: number[] = [];
+  /** The state read with the head of those not read again for their contents (not plain objects or arrays). */
+  private readonly shallows = new Map<number, Shallow>();
+  private readonly kinds = new NumberList();
+  private readonly parents = new NumberList();
   private readonly via: (string | number)[] = [];
   private readonly table = new Map<string, number>();
   private readonly regions: Region[] = [];
   private readonly regionOf = new Map<number, Region>();
   /** Objects below this id are known to the peer already (the request's, when replying). */
   private known = 0;
+  /** How the known objects are named in paths (`objects`: `objects[3]`). */
+  private knownLabel = '';
+  /** The peer's objects while they are not in `ids` yet, and how many lookups scanned them. */
+  private unindexed: readonly object[] | undefined;
+  private scans = 0;
+  /** A plain object's values between reading them all (every check passed) and writing them. */
+  private readonly scratch: unknown[] = [];
+  /** The keys of the last ordinary object written and their table indices: the next often has the same. */
+  private lastNames: string[] = [];
+  private lastIndices: number[] = [];
 
   constructor(
     private readonly registry: CodeRegistry,
@@ -78,15 +104,39 @@ export class GraphWriter {
 
   /** Gives the peer's own objects their ids (and labels for paths). */
   adopt(objects: readonly object[], label: string): void {
-    for (let i = 0; i < objects.length; i++) {
-      this.ids.set(objects[i]!, i);
-      this.objects.push(objects[i]!);
-      this.shallows.push(undefined);
-      this.kinds.push(-1);
-      this.parents.push(-1);
-      this.via.push(`${label}[${i}]`);
-    }
+    if (this.objects.length > 0) throw new Error('adopt() comes before any object');
+    // Put in the map only once lookups show it is worth it (see idOf).
+    this.unindexed = objects;
     this.known = objects.length;
+    this.knownLabel = label;
+  }
+
+  /**
+   * An object's id, or undefined for one not seen yet. The peer's objects (a reply's thousands of
+   * request objects) are first looked for in their list, a native scan of about 1 ns an object
+   * while a map entry costs about 100; a reply that mentions few objects (nothing changed) never
+   * builds the map, one that mentions many builds it after SCANS scans.
+   */
+  private idOf(o: object): number | undefined {
+    const id = this.ids.get(o);
+    const list = this.unindexed;
+    if (id !== undefined || list === undefined) return id;
+    if (++this.scans <= SCANS) {
+      // The last occurrence, as when every entry is set in order.
+      const i = list.lastIndexOf(o);
+      if (i < 0) return undefined;
+      this.ids.set(o, i);
+      return i;
+    }
+    this.unindexed = undefined;
+    // Entries already there stay (an alias replaces the request object it stands for).
+    for (let i = list.length - 1; i >= 0; i--) if (!this.ids.has(list[i]!)) this.ids.set(list[i]!, i);
+    return this.ids.get(o);
+  }
+
+  /** An object's kind (-1 for the peer's own). */
+  private kindOf(id: number): number {
+    return id < this.known ? -1 : this.kinds.at(id - this.known);
   }
 
   /** Another object that stands for a known id (a constructor's new instance for the device's `this`). */
@@ -106,15 +156,19 @@ export class GraphWriter {
   path(owner: number, key: string | number | undefined): string {
     if (owner < 0) return `${this.rootName}[${key as number}]`;
     const parts: string[] = [];
-    if (key !== undefined) parts.push(this.label(this.kinds[owner]!, key));
+    if (key !== undefined) parts.push(this.label(this.kindOf(owner), key));
     for (let id = owner; ; ) {
-      const v = this.via[id]!;
-      const parent = this.parents[id]!;
+      if (id < this.known) {
+        parts.push(`${this.knownLabel}[${id}]`);
+        break;
+      }
+      const v = this.via[id - this.known]!;
+      const parent = this.parents.at(id - this.known);
       if (parent < 0) {
         parts.push(typeof v === 'number' ? `${this.rootName}[${v}]` : v);
         break;
       }
-      parts.push(this.label(this.kinds[parent]!, v));
+      parts.push(this.label(this.kindOf(parent), v));
       id = parent;
     }
     return parts.reverse().join('');
@@ -124,14 +178,18 @@ export class GraphWriter {
     return new Uncrossable(this.path(owner, key), reason);
   }
 
-  key(k: string): void {
+  /** Writes a key: its table index, or the key itself the first time; its index. */
+  key(k: string): number {
     const i = this.table.get(k);
-    if (i !== undefined) this.w.varint(i * 2);
-    else {
-      this.table.set(k, this.table.size);
-      this.w.u8(1);
-      this.w.str(k);
+    if (i !== undefined) {
+      this.w.varint(i * 2);
+      return i;
     }
+    const n = this.table.size;
+    this.table.set(k, n);
+    this.w.u8(1);
+    this.w.str(k);
+    return n;
   }
 
   /** Writes one value; `owner` and `key` say where it is, for paths (owner -1: a root). */
@@ -199,15 +257,15 @@ export class GraphWriter {
           w.u8(Tag.Null);
           return;
         }
-        const id = this.ids.get(v as object);
+        const id = this.idOf(v as object);
         if (id === undefined) {
           const nid = this.newObject(v as object, owner, key);
           // A buffer held as a value (not only through views) crosses whole.
-          if (this.kinds[nid] === Kind.ArrayBuffer) this.regionOf.get(nid)!.whole = true;
+          if (this.kindOf(nid) === Kind.ArrayBuffer) this.regionOf.get(nid)!.whole = true;
         } else {
           w.u8(Tag.Ref);
           w.varint(id);
-          if (this.kinds[id] === Kind.ArrayBuffer) this.regionOf.get(id)!.whole = true;
+          if (this.kindOf(id) === Kind.ArrayBuffer) this.regionOf.get(id)!.whole = true;
         }
       }
     }
@@ -234,22 +292,45 @@ export class GraphWriter {
     try {
       return readShallow(o, this.registry, head);
     } catch (e) {
-      if (e instanceof Refusal) {
-        const where = key === undefined ? this.path(owner, undefined) : this.path(owner, key);
-        throw new Uncrossable(where + e.at, e.reason);
-      }
-      throw e;
+      throw this.refused(e, owner, key);
     }
   }
 
+  /** A Refusal met while reading an object, as an Uncrossable at its path; anything else as it is. */
+  private refused(e: unknown, owner: number, key: string | number | undefined): unknown {
+    return e instanceof Refusal ? new Uncrossable(this.path(owner, key) + e.at, e.reason) : e;
+  }
+
   private newObject(o: object, owner: number, key: string | number): number {
+    // Plain objects and arrays: what readShallow would say of their head (kind, default
+    // prototype), without its builtin type checks or a Shallow to hold it.
+    if (!types.isProxy(o)) {
+      const p = getPrototypeOf(o) as object | null;
+      if (p === ObjectProto ? !Array.isArray(o) : p === ArrayProto && Array.isArray(o)) {
+        const kind = p === ObjectProto ? Kind.Object : Kind.Array;
+        const id = this.known + this.objects.length;
+        this.ids.set(o, id);
+        this.objects.push(o);
+        this.kinds.push(kind);
+        this.parents.push(owner);
+        this.via.push(key);
+        const w = this.w;
+        w.ensure(3);
+        const buf = w.buf;
+        buf[w.pos] = Tag.New;
+        buf[w.pos + 1] = kind;
+        buf[w.pos + 2] = Proto.Default;
+        w.pos += 3;
+        return id;
+      }
+    }
     const s = this.read(o, owner, key, true);
-    const id = this.objects.length;
+    const id = this.known + this.objects.length;
     this.ids.set(o, id);
     this.objects.push(o);
     // Plain objects and arrays are read again for their contents when written, so that thousands
     // waiting in the queue hold no copies of their properties.
-    this.shallows.push(s.kind === Kind.Object || s.kind === Kind.Array ? undefined : s);
+    if (s.kind !== Kind.Object && s.kind !== Kind.Array) this.shallows.set(id - this.known, s);
     this.kinds.push(s.kind);
     this.parents.push(owner);
     this.via.push(key);
@@ -285,7 +366,7 @@ export class GraphWriter {
     const w = this.w;
     if (s.kind === Kind.TypedArray) w.u8(s.sub);
     const ab = s.buffer!;
-    const abId = this.ids.get(ab);
+    const abId = this.idOf(ab);
     let delta = 0;
     if (abId === undefined) this.newObject(ab, id, '\0.buffer');
     else {
@@ -294,7 +375,7 @@ export class GraphWriter {
       if (abId < this.known) delta = this.knownRegions?.get(ab)?.delta ?? 0;
     }
     const bytes = s.kind === Kind.TypedArray ? s.length * bytesPerElement(s.sub) : s.length;
-    const region = this.regionOf.get(this.ids.get(ab)!);
+    const region = this.regionOf.get(this.idOf(ab)!);
     if (region !== undefined) {
       region.lo = Math.min(region.lo, s.offset);
       region.hi = Math.max(region.hi, s.offset + bytes);
@@ -311,12 +392,98 @@ export class GraphWriter {
 
   /** Writes the contents of every object not written yet, in id order, until none is left. */
   drain(): void {
-    for (let id = this.known; id < this.objects.length; id++) {
-      let s = this.shallows[id];
-      if (s === undefined) s = this.read(this.objects[id]!, id, undefined);
-      else this.shallows[id] = undefined;
-      this.body(s, id);
+    const known = this.known;
+    for (let j = 0; j < this.objects.length; j++) {
+      const kind = this.kinds.at(j);
+      let s: Shallow;
+      // Ordinary objects and arrays: their kind and prototype were read with their head; their
+      // contents now. Others: what was read with the head.
+      if (kind === Kind.Object) {
+        this.objectBody(this.objects[j]!, known + j);
+        continue;
+      } else if (kind === Kind.Array) {
+        if (this.listedBody(this.objects[j] as unknown[], known + j)) continue;
+        s = this.read(this.objects[j]!, known + j, undefined);
+      } else {
+        s = this.shallows.get(j)!;
+        this.shallows.delete(j);
+      }
+      this.body(s, known + j);
     }
+  }
+
+  /**
+   * An ordinary object's contents, as body(readShallow(o)) writes them but without a Shallow:
+   * every property is checked (and its value taken) before any is written, so that a refusal
+   * is the one readShallow would raise.
+   */
+  private objectBody(o: object, id: number): void {
+    const vals = this.scratch;
+    let level: Level;
+    let names: string[];
+    try {
+      level = levelOf(o);
+      const symbols = ownSymbols(o);
+      if (symbols.length > 0) throw new Refusal(keyLabel(symbols[0]!), 'a symbol-keyed property');
+      names = ownNames(o);
+      // What checkDescriptor allows, in one test: an accessor has no `writable`.
+      const writable = level < Level.Frozen;
+      const configurable = level < Level.Sealed;
+      for (let i = 0; i < names.length; i++) {
+        const d = ownDescriptor(o, names[i]!)!;
+        if (d.writable !== writable || d.enumerable !== true || d.configurable !== configurable) checkDescriptor(names[i]!, d, level, false);
+        vals[i] = d.value;
+      }
+    } catch (e) {
+      throw this.refused(e, id, undefined);
+    }
+    const w = this.w;
+    w.u8(level);
+    const n = names.length;
+    w.varint(n);
+    const last = this.lastNames;
+    let same = last.length === n;
+    for (let i = 0; same && i < n; i++) same = names[i] === last[i];
+    if (same) {
+      // The same keys as the last object: their indices without looking each up.
+      const indices = this.lastIndices;
+      for (let i = 0; i < n; i++) {
+        w.varint(indices[i]! * 2);
+        this.value(vals[i], id, names[i]!);
+      }
+      return;
+    }
+    const indices: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = names[i]!;
+      indices.push(this.key(k));
+      this.value(vals[i], id, k);
+    }
+    this.lastNames = names;
+    this.lastIndices = indices;
+  }
+
+  /**
+   * A short array with every element and nothing else (no hole, named property or symbol), as
+   * body(readShallow(a)) writes it, without a Shallow; false, having written nothing, for any
+   * other array (readShallow then reads it, and refuses what it must).
+   */
+  private listedBody(a: unknown[], id: number): boolean {
+    const len = a.length;
+    // Longer ones are probed (readArray), and may have holes.
+    if (len > LIST_UP_TO) return false;
+    const level = levelOf(a);
+    if (ownDescriptor(a, 'length')!.writable !== level < Level.Frozen) return false;
+    const keys = ownKeys(a);
+    // Indices come first, in order: len of them below len are all of 0..len-1.
+    if (keys.length !== len + 1 || keys[len] !== 'length') return false;
+    const w = this.w;
+    w.u8(level);
+    w.varint(len);
+    w.u8(0);
+    for (let i = 0; i < len; i++) this.value(a[i], id, i);
+    w.varint(0);
+    return true;
   }
 
   /** An object's contents: integrity level, kind-specific state, named properties. */

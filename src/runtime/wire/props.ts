@@ -16,7 +16,7 @@ import { Refusal } from './errors.js';
 import { Level } from './kinds.js';
 
 /** Arrays and typed arrays up to this length are listed with Reflect.ownKeys; longer ones probed. */
-const LIST_UP_TO = 64;
+export const LIST_UP_TO = 64;
 
 const PROBE_ALL = { depth: 0, maxArrayLength: 0, customInspect: false, showHidden: true, breakLength: Infinity, getters: false };
 const PROBE_ENUMERABLE = { ...PROBE_ALL, showHidden: false };
@@ -68,11 +68,14 @@ export function ownProps(o: object, level: Level, hiddenOk: boolean, skip?: (key
   const keys: string[] = [];
   const values: unknown[] = [];
   const enumerable: boolean[] | undefined = hiddenOk ? [] : undefined;
+  const writable = level < Level.Frozen;
+  const configurable = level < Level.Sealed;
   for (let i = 0; i < all.length; i++) {
     const key = all[i]!;
     if (skip !== undefined && skip(key)) continue;
     const d = Object.getOwnPropertyDescriptor(o, key)!;
-    checkDescriptor(key, d, level, hiddenOk);
+    // What checkDescriptor allows, in one test (an accessor has no `writable`); it says why not.
+    if (d.writable !== writable || d.configurable !== configurable || (d.enumerable !== true && !hiddenOk)) checkDescriptor(key, d, level, hiddenOk);
     keys.push(key);
     values.push(d.value);
     enumerable?.push(d.enumerable!);

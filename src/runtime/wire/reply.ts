@@ -10,7 +10,7 @@ import { Kind } from './kinds.js';
 import type { CodeRegistry } from './registry.js';
 import { REPLY, asWireError } from './request.js';
 import { kindOf, subOf, type Shallow } from './shallow.js';
-import { bufferRegions, sameState, toDevice, type Snapshot } from './state.js';
+import { Rereader, bufferRegions, sameState, toDevice, type Snapshot } from './state.js';
 
 export function encodeReply(
   values: readonly unknown[],
@@ -19,22 +19,34 @@ export function encodeReply(
   options?: { alias?: ReadonlyMap<object, number> },
 ): Uint8Array {
   const { objects, snapshot } = request;
-  if (snapshot.states.length !== objects.length) throw new TypeError('the snapshot is not of these request objects');
+  if (snapshot.count !== objects.length) throw new TypeError('the snapshot is not of these request objects');
   const g = new GraphWriter(registry, 'values', bufferRegions);
   g.adopt(objects, 'objects');
-  const sources = objects.slice();
+  const alias = options?.alias;
+  let sources = objects;
   const aliased = new Set<number>();
-  for (const [o, id] of options?.alias ?? []) {
-    if (!(id >= 0 && id < objects.length)) throw new RangeError(`alias to an unknown request object ${id}`);
-    g.alias(o, id);
-    sources[id] = o;
-    aliased.add(id);
+  if (alias !== undefined && alias.size > 0) {
+    const list = objects.slice();
+    for (const [o, id] of alias) {
+      if (!(id >= 0 && id < objects.length)) throw new RangeError(`alias to an unknown request object ${id}`);
+      g.alias(o, id);
+      list[id] = o;
+      aliased.add(id);
+    }
+    sources = list;
   }
   const changes: [number, Shallow][] = [];
+  const { states, base } = snapshot;
+  const again = base === undefined ? undefined : new Rereader(base);
   for (let i = 0; i < sources.length; i++) {
+    const then = states[i];
+    const aliasing = aliased.size > 0 && aliased.has(i);
+    // Recorded by the decoder: compared with the request without reading it; when it differs it
+    // is read (and refused if it cannot cross) and sent.
+    if (then === undefined && !aliasing && again!.unchanged(sources[i]!, i)) continue;
     const s = g.read(sources[i]!, i, undefined);
     if (s.kind === Kind.ArrayBuffer) toDevice(sources[i]!, s);
-    if (aliased.has(i) || !sameState(s, snapshot.states[i]!)) changes.push([i, s]);
+    if (then === undefined || aliasing || !sameState(s, then)) changes.push([i, s]);
   }
   g.start(REPLY);
   const w = g.w;

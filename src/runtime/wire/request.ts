@@ -4,7 +4,7 @@ import { GraphReader } from './graphReader.js';
 import { GraphWriter } from './graphWriter.js';
 import { checkApply, applyState } from './apply.js';
 import type { CodeRegistry } from './registry.js';
-import { bufferRegions } from './state.js';
+import { bufferRegions, recordDecoded } from './state.js';
 
 export const REQUEST = 1;
 export const REPLY = 2;
@@ -27,14 +27,16 @@ export function asWireError(e: unknown): WireError {
 
 /**
  * Decodes a request. `into`: root index → an existing object that root is decoded into (same
- * kind), keeping its identity; its contents change only once everything decoded.
+ * kind), keeping its identity; its contents change only once everything decoded. The clone's
+ * snapshot of the objects starts from what decoding put in them and from these bytes (its
+ * buffers'), so they must not change until the reply is encoded.
  */
 export function decodeRequest(
   bytes: Uint8Array,
   registry: CodeRegistry,
   options?: { into?: ReadonlyMap<number, object> },
 ): { roots: unknown[]; objects: object[] } {
-  const g = new GraphReader(bytes, registry);
+  const g = new GraphReader(bytes, registry, true);
   const roots: unknown[] = [];
   try {
     g.header(REQUEST);
@@ -48,5 +50,9 @@ export function decodeRequest(
   }
   for (const d of g.deferred) applyState(d.target, d.state, false);
   for (const [ab, region] of g.regions) bufferRegions.set(ab, region);
-  return { roots, objects: g.objects as object[] };
+  const objects = g.objects as object[];
+  const base = g.baseline!;
+  base.made = objects.slice();
+  recordDecoded(objects, base);
+  return { roots, objects };
 }

@@ -343,8 +343,168 @@ describe('replies', () => {
     expect(new Uint8Array(ab)[42]).toBe(7);
   });
 
+  test('a reply that mentions many request objects keeps the identity of each, aliases included', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => ({ i }));
+    const self = new Point(1, 2);
+    const request = encodeRequest([rows, self], registry);
+    const clone = decodeRequest(request.bytes, registry);
+    const snap = snapshot(clone.objects);
+    const cloneRows = clone.roots[0] as { i: number }[];
+    const made = new Point(3, 4);
+    // A few mentions first (looked for one by one), then many (all of them indexed).
+    const few = [cloneRows[5], cloneRows[7], clone.roots[1]];
+    cloneRows.reverse();
+    const reply = encodeReply([few, cloneRows.slice(), made], { objects: clone.objects, snapshot: snap }, registry, { alias: new Map([[made, clone.objects.indexOf(clone.roots[1] as object)]]) });
+    const { values, apply } = decodeReply(reply, request.objects, registry);
+    const [backFew, backAll, backMade] = values as [unknown[], unknown[], unknown];
+    expect(backFew[0]).toBe(rows[5]);
+    expect(backFew[1]).toBe(rows[7]);
+    // roots[1] on the clone stands for the device's `this`, which the alias now names.
+    expect(backFew[2]).toBe(self);
+    expect(backMade).toBe(self);
+    backAll.forEach((r, i) => expect(r).toBe(rows[99 - i]));
+    apply();
+    expect(rows[0]!.i).toBe(99);
+    expect(self).toEqual(new Point(3, 4));
+  });
+
+  test('an alias that is itself a request object stands for the other, however many objects are mentioned', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ i }));
+    const self = new Point(1, 2);
+    const request = encodeRequest([rows, self], registry);
+    const clone = decodeRequest(request.bytes, registry);
+    const snap = snapshot(clone.objects);
+    const stand = (clone.roots[0] as object[])[0]!;
+    const alias = new Map([[stand, clone.objects.indexOf(clone.roots[1] as object)]]);
+    // `after` is written once the list's many elements were: by then the objects are indexed.
+    const reply = encodeReply([(clone.roots[0] as object[]).slice(), { after: stand }], { objects: clone.objects, snapshot: snap }, registry, { alias });
+    const [all, back] = decodeReply(reply, request.objects, registry).values as [unknown[], { after: unknown }];
+    expect(back.after).toBe(self);
+    expect(all[0]).toBe(self);
+    expect(all[1]).toBe(rows[1]);
+  });
+
   test('a reply for another request is refused', () => {
     const { reply } = call([{ a: 1 }, { b: 2 }], () => []);
     expect(() => decodeReply(reply, [{}], registry)).toThrow(WireError);
+  });
+});
+
+describe('the snapshot starts from what the decoder made', () => {
+  /** One property of each way a value is written, after objects and strings it can refer back to. */
+  function sample() {
+    const shared = { s: 1 };
+    const holey: unknown[] = [1, , 3];
+    const list: unknown[] = Array.from({ length: 70 }, (_, i) => i);
+    delete list[10];
+    return {
+      shared,
+      small: 5, int: 123456, neg: -7, float: 1.5, negZero: -0, nan: NaN, big: 2n ** 70n, negBig: -3n,
+      str: 'fresh', again: 'fresh', long: 'a string longer than thirty-two characters, written in place',
+      yes: true, no: false, nul: null, undef: undefined,
+      fn: scan, cls: Point, ref: shared,
+      made: { inner: [shared] as unknown[] }, date: new Date(7), boxed: new Number(3), re: /x+/g,
+      bytes: new Uint8Array([1, 2, 3]), point: new Point(1, 2), holey, list,
+    };
+  }
+  type Sample = ReturnType<typeof sample> & Record<string, unknown>;
+  const other: Record<string, unknown> = {
+    small: 6, int: 123457, neg: -8, float: 2.5, negZero: 0, nan: 0, big: 2n ** 70n + 1n, negBig: -4n,
+    str: 'fresh!', again: 'fresher', long: 'a string longer than thirty-two characters, written in place!',
+    yes: false, no: true, nul: undefined, undef: null, fn: Point, cls: scan,
+  };
+
+  /** The reply when the clone changes `change`, from the decoder's record and from reading every object. */
+  function replies(change: (clone: Sample) => void) {
+    const request = encodeRequest([sample()], registry);
+    const { roots, objects } = decodeRequest(request.bytes, registry);
+    const fast = snapshot(objects);
+    const copy = objects.slice();
+    const read = snapshot(copy);
+    change(roots[0] as Sample);
+    const outcome = (list: object[], snap: typeof fast) => {
+      try {
+        return encodeReply([], { objects: list, snapshot: snap }, registry);
+      } catch (e) {
+        if (e instanceof Uncrossable) return e;
+        throw e;
+      }
+    };
+    const fastReply = outcome(objects, fast);
+    const readReply = outcome(copy, read);
+    if (fastReply instanceof Uncrossable) {
+      expect(readReply).toBeInstanceOf(Uncrossable);
+      expect(fastReply.message).toBe((readReply as Uncrossable).message);
+      throw fastReply;
+    }
+    expect(Buffer.from(fastReply)).toEqual(Buffer.from(readReply as Uint8Array));
+    return { reply: fastReply, request };
+  }
+
+  test('nothing changed: nothing is sent', () => {
+    expect(replies(() => {}).reply.length).toBeLessThan(16);
+  });
+
+  test.each(Object.keys(other))('another value of the same kind for %s is sent and applied', (key) => {
+    const { reply, request } = replies((c) => {
+      c[key] = other[key];
+    });
+    expect(reply.length).toBeGreaterThan(16);
+    const device = request.objects[0] as Sample;
+    decodeReply(reply, request.objects, registry).apply();
+    expect(Object.is(device[key], other[key])).toBe(true);
+  });
+
+  test('equal values written again are no change; another object with the same contents is', () => {
+    expect(replies((c) => {
+      c.str = ['fr', 'esh'].join('');
+      c.nan = 0 / 0;
+      c.big = 2n ** 70n;
+      c.ref = c.shared;
+      c.holey[0] = 1;
+    }).reply.length).toBeLessThan(16);
+    expect(replies((c) => (c.ref = { s: 1 })).reply.length).toBeGreaterThan(16);
+  });
+
+  test.each([
+    ['a hole filled', (c: Sample) => (c.holey[1] = 2)],
+    ['a hole made', (c: Sample) => delete c.holey[0]],
+    ['a hole made in a long array', (c: Sample) => delete c.list[40]],
+    ['a hole filled in a long array', (c: Sample) => (c.list[10] = 10)],
+    ['a named property on an array', (c: Sample) => Object.assign(c.holey, { tag: 1 })],
+    ['a named property on a long array', (c: Sample) => Object.assign(c.list, { tag: 1 })],
+    ['a shorter array', (c: Sample) => (c.list.length = 69)],
+    ['an element of a nested array', (c: Sample) => c.made.inner.push(1)],
+    ['a key order', (c: Sample) => { const v = c.small; delete (c as Partial<Sample>).small; c.small = v; }],
+    ['a prototype', (c: Sample) => Object.setPrototypeOf(c.made, Point.prototype)],
+    ['an integrity level', (c: Sample) => Object.preventExtensions(c.shared)],
+    ['a frozen array', (c: Sample) => Object.freeze(c.list)],
+    ['a changed buffer', (c: Sample) => (c.bytes[1] = 9)],
+    ['a class instance', (c: Sample) => (c.point.y = 3)],
+  ])('%s is sent', (_name, change) => {
+    expect(replies(change).reply.length).toBeGreaterThan(16);
+  });
+
+  test.each([
+    ['an accessor with the same value', (c: Sample) => Object.defineProperty(c, 'small', { get: () => 5, enumerable: true, configurable: true }), /accessor/],
+    ['a symbol key', (c: Sample) => ((c as Record<symbol, unknown>)[Symbol('k')] = 1), /symbol-keyed/],
+    ['a property made non-enumerable', (c: Sample) => Object.defineProperty(c, 'small', { enumerable: false }), /non-enumerable/],
+    ['a property made read-only', (c: Sample) => Object.defineProperty(c, 'small', { writable: false }), /read-only/],
+    ['a read-only array length', (c: Sample) => Object.defineProperty(c.holey, 'length', { writable: false }), /read-only length/],
+    ['a hidden property on a long array', (c: Sample) => Object.defineProperty(c.list, 'h', { value: 1 }), /non-enumerable/],
+    ['an unregistered class', (c: Sample) => Object.setPrototypeOf(c.shared, Secret.prototype), /Secret/],
+  ])('%s is refused, as when every object is read', (_name, change, why) => {
+    expect(() => replies(change)).toThrow(why);
+  });
+
+  test('a snapshot of objects that were not just decoded reads them', () => {
+    const request = encodeRequest([sample()], registry);
+    const first = decodeRequest(request.bytes, registry);
+    decodeRequest(request.bytes, registry);
+    const snap = snapshot(first.objects);
+    (first.roots[0] as Sample).small = 9;
+    const reply = encodeReply([], { objects: first.objects, snapshot: snap }, registry);
+    decodeReply(reply, request.objects, registry).apply();
+    expect((request.objects[0] as Sample).small).toBe(9);
   });
 });
