@@ -186,7 +186,7 @@ describe('over TLS, with a certificate of its own', () => {
 describe('a call that overruns on the clone', () => {
   it('ends its worker, which is replaced, while the device runs the call itself', async () => {
     const dir = preparedApp('runtime-nested');
-    const env = { RUNTIME_SLOW: '600000000' }; // seconds of work: longer than the 100 ms deadline plus the clone's second of grace
+    const env = { RUNTIME_SLOW: '2000000000' }; // seconds of work (about 1.3 ns a turn here): well past the 100 ms deadline plus the clone's second of grace
     const plain = await runPlain(dir, undefined, env);
     const clone = await startClone(dir, ['--workers', '1']);
     try {
