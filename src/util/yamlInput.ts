@@ -1,7 +1,33 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isPair, isScalar, isSeq, type Document } from 'yaml';
 import { InputError } from '../errors.js';
 
 export type FieldPath = (string | number)[];
+
+/** The most values one alias may expand to (the YAML library's own guard against alias bombs). */
+const MAX_ALIASES = 100;
+
+/** The first key repeated in a mapping, with its position; a walk with its own stack, no recursion. */
+function firstDuplicateKey(doc: Document): { key: string; offset: number } | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) return { key: JSON.stringify(key) ?? String(key), offset: (isNode(pair.key) && pair.key.range?.[0]) || 0 };
+        seen.add(key);
+        stack.push(pair.value);
+        if (!isScalar(pair.key)) stack.push(pair.key);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+    // Scalars are leaves; an alias repeats a node that is checked where it is defined.
+  }
+  return undefined;
+}
 
 /**
  * A parsed YAML (or JSON, which is YAML) input that still knows where each value came from,
@@ -15,17 +41,32 @@ export class YamlInput {
     private readonly lines: LineCounter,
   ) {}
 
-  /** Parses `text`; a syntax error is an InputError at the first bad position. */
+  /**
+   * Parses `text`; a syntax error is an InputError at the first bad position, and so is a
+   * document that would exhaust resources: aliases that expand into more than MAX_ALIASES
+   * values (an "alias bomb"), nesting deeper than the parser's stack.
+   */
   static parse(text: string, file: string): YamlInput {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+    // Duplicate keys are found below: the parser's own check compares every key of a mapping
+    // with every other, which takes minutes on a mapping of a few hundred thousand keys.
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
     const error = doc.errors[0];
+    const at = (offset: number) => `${file}:${lines.linePos(offset).line}`;
     if (error) {
-      const line = lines.linePos(error.pos[0]).line;
       const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      throw new InputError(`malformed YAML/JSON: ${message}`, `${file}:${line}`);
+      throw new InputError(`malformed YAML/JSON: ${/call stack/i.test(message) ? 'nested too deeply' : message}`, at(error.pos[0]));
     }
-    return new YamlInput(file, doc.toJS({ maxAliasCount: 100 }), doc, lines);
+    const duplicate = firstDuplicateKey(doc);
+    if (duplicate !== undefined) throw new InputError(`malformed YAML/JSON: map keys must be unique (${duplicate.key} is repeated)`, at(duplicate.offset));
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      const why = e instanceof RangeError ? 'nested too deeply' : /alias/i.test((e as Error).message) ? `its aliases expand to too many values (more than ${MAX_ALIASES} per alias)` : (e as Error).message;
+      throw new InputError(`malformed YAML/JSON: ${why}`, file);
+    }
+    return new YamlInput(file, value, doc, lines);
   }
 
   /** "file:line" of the value at `path`, or of its nearest present ancestor. */
