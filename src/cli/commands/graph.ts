@@ -5,9 +5,9 @@ import { callGraphView } from '../../graph/model.js';
 import { toHtml } from '../../graph/html.js';
 import { toDot, toMermaid } from '../../graph/text.js';
 import { parseManifest } from '../../manifest/parse.js';
-import { isFile, writeFileAtomic } from '../../util/files.js';
+import { isFile } from '../../util/files.js';
 import { loadCompute } from '../lazy.js';
-import { appName, displayPath, readText, resolveAppDir } from '../load.js';
+import { appName, checkOutputPath, displayPath, readText, resolveAppDir, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
 import { MANIFEST_FILE } from './partition.js';
@@ -33,6 +33,7 @@ export function registerGraph(program: Command, output: Output): Command {
       const render = FORMATS[flags.format as keyof typeof FORMATS];
       if (!render) throw new InputError(`expected one of ${Object.keys(FORMATS).join(', ')}, got '${flags.format}'`, undefined, '--format');
       const appDir = resolveAppDir(dir);
+      if (flags.out !== undefined) checkOutputPath(flags.out, '--out');
       const settings = resolveSettings(appDir, flags);
       const manifestFile = join(appDir, MANIFEST_FILE);
       let migrate: string[];
@@ -55,7 +56,7 @@ export function registerGraph(program: Command, output: Output): Command {
       }
       const text = render(callGraphView(analysis, migrate, `${appName(appDir)}: call graph, partition for ${network}`));
       if (flags.out) {
-        writeFileAtomic(flags.out, text);
+        writeOutput(flags.out, text, '--out');
         output.err(`wrote ${displayPath(flags.out)}`);
       } else output.out(text.trimEnd());
     });

@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseCpuProfile } from '../../profiles/import/cpuprofile.js';
 import { loadFrames } from '../lazy.js';
 import { cpuProfileToProfile } from '../../profiles/import/toProfile.js';
 import { renderProfile } from '../../profiles/record/render.js';
-import { writeFileAtomic } from '../../util/files.js';
-import { appName, displayPath, readText, resolveAppDir } from '../load.js';
+import { appName, checkOutputPath, displayPath, readText, resolveAppDir, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
 import { parseSide } from './record.js';
 
@@ -30,6 +28,7 @@ export function registerImport(program: Command, output: Output): void {
     .action(async (file: string, flags: ImportFlags) => {
       const side = parseSide(flags.side);
       const appDir = resolveAppDir(flags.app);
+      if (flags.out !== undefined) checkOutputPath(flags.out, '--out', true);
       const cpu = parseCpuProfile(readText(file, 'CPU profile'), displayPath(resolve(file)));
       const { FrameResolver } = await loadFrames();
       const frames = new FrameResolver(appDir, [dirname(resolve(file)), appDir]);
@@ -45,8 +44,7 @@ export function registerImport(program: Command, output: Output): void {
         `In app methods: ${summary.appMs.toFixed(1)} ms. Not in any app method (dropped): ${dropped || 'nothing'}.`,
         ...(frames.missingFiles.size ? [`Scripts not found here (their frames count as outside the app): ${[...frames.missingFiles].sort().join(', ')}`] : []),
       ];
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileAtomic(target, renderProfile(profile, header));
+      writeOutput(target, renderProfile(profile, header), flags.out === undefined ? undefined : '--out', true);
       if (profile.contexts.length === 0) output.err(`${output.errColor.yellow('warning')}: no frame of the CPU profile maps to a method of the app in ${displayPath(appDir)}`);
       output.err(`wrote ${displayPath(target)}: ${profile.contexts.length} contexts, ${summary.appMs.toFixed(1)} ms in app methods`);
       if (flags.json) {

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CheckFailed, InputError } from '../../errors.js';
 import { parseDevice, type Device } from '../../model/environment.js';
@@ -9,8 +9,7 @@ import { runTraced } from '../../profiles/record/run.js';
 import { scaleSelfTimes, tracesToProfile } from '../../profiles/record/toProfile.js';
 import type { ProcessExit, Trace } from '../../profiles/record/trace.js';
 import type { Side } from '../../profiles/types.js';
-import { writeFileAtomic } from '../../util/files.js';
-import { BUNDLED, PACKAGE_ROOT, appName, displayPath, readText, resolveAppDir, schemaReference } from '../load.js';
+import { BUNDLED, PACKAGE_ROOT, appName, checkOutputPath, displayPath, readText, resolveAppDir, schemaReference, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
 
 interface RecordFlags {
@@ -45,6 +44,7 @@ export function registerRecord(program: Command, output: Output): void {
       const okExit = parseOkExit(flags.okExit);
       const appDir = resolveAppDir(flags.app);
       if (command.length === 0) throw new InputError('usage: clonecloud record --side device|clone [--app <dir>] [--out <file>] [--runs n] -- <command> [args...]');
+      if (flags.out !== undefined) checkOutputPath(flags.out, '--out', true);
       const started = new Date();
       const loadAtStart = loadAverage();
       const { traces, exit, done } = await runAll(command, appDir, runs, okExit, flags.json === true);
@@ -52,13 +52,12 @@ export function registerRecord(program: Command, output: Output): void {
       const measured = tracesToProfile(traces, { side, app: appName(appDir), exit, runs: done });
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
       const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${started.toISOString().replace(/[:.]/g, '-')}.profile.yaml`));
-      mkdirSync(dirname(target), { recursive: true });
       const header = headerLines({
         schema: schemaReference(target, 'profile'), started, ended: new Date(), command, ...(flags.runsLabel ? { label: flags.runsLabel } : {}),
         runs: done, traces, exit, okExit, loadAtStart, loadAtEnd, selfMs: measured.contexts.reduce((s, c) => s + c.selfMs, 0),
         ...(device ? { device: { name: device.name, file: `profiles/devices/${flags.deviceModel}.yaml`, relativeSpeed: device.relativeSpeed } } : {}),
       });
-      writeFileAtomic(target, renderProfile(profile, header));
+      writeOutput(target, renderProfile(profile, header), flags.out === undefined ? undefined : '--out', true);
       const where = displayPath(target);
       const calls = profile.contexts.reduce((n, c) => n + c.calls, 0);
       if (flags.json) {
