@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import type { Profile, Side } from './types.js';
 
 /** Figures of one context on one side, for ONE execution (file totals divided by runs). */
@@ -29,6 +30,8 @@ export interface MergedProfile {
 
 interface TrieNode {
   method: string;
+  /** Methods on the path from the root, this one included. */
+  depth: number;
   parent: TrieNode | undefined;
   children: Map<string, TrieNode>;
   totals: Partial<Record<Side, SideFigures>>;
@@ -40,31 +43,42 @@ interface TrieNode {
  * relative to the clone (`deviceSpeed` = device speed / clone speed).
  */
 export function mergeProfiles(profiles: readonly Profile[], deviceSpeed: number): MergedProfile {
-  const root: TrieNode = { method: '', parent: undefined, children: new Map(), totals: {} };
+  const root: TrieNode = { method: '', depth: 0, parent: undefined, children: new Map(), totals: {} };
   const runs: Record<Side, number> = { device: 0, clone: 0 };
   for (const profile of profiles) {
     runs[profile.side] += profile.runs;
     addProfile(root, profile);
   }
 
+  // Depth first, children sorted, with a stack of its own: a profile may be any number of
+  // contexts deep, and the call stack is not.
   const contexts: MergedContext[] = [];
-  const visit = (node: TrieNode, parentIndex: number, path: string[]): void => {
-    for (const method of [...node.children.keys()].sort()) {
-      const child = node.children.get(method)!;
-      const childPath = [...path, method];
-      contexts.push(toMerged(child, parentIndex, childPath, runs, deviceSpeed));
-      visit(child, contexts.length - 1, childPath);
+  const stack: { node: TrieNode; parent: number; path: string[] }[] = [{ node: root, parent: -1, path: [] }];
+  while (stack.length > 0) {
+    const { node, parent, path } = stack.pop()!;
+    const here = node === root ? -1 : contexts.push(toMerged(node, parent, path, runs, deviceSpeed)) - 1;
+    for (const method of [...node.children.keys()].sort().reverse()) {
+      stack.push({ node: node.children.get(method)!, parent: here, path: [...path, method] });
     }
-  };
-  visit(root, -1, []);
+  }
   return { contexts, runs };
 }
 
+/**
+ * How many distinct methods deep a calling context may be, recursion folded. Real programs stay
+ * far below (a path holds each method once); a deeper one is not a recording, and each context
+ * carries its path into the manifest, so it would cost memory by the square of its depth.
+ */
+export const MAX_CONTEXT_DEPTH = 1000;
+
 function addProfile(root: TrieNode, profile: Profile): void {
   const nodeOfId = new Map<number, TrieNode>();
-  for (const context of profile.contexts) {
+  for (const [i, context] of profile.contexts.entries()) {
     const parent = context.parent === undefined ? root : nodeOfId.get(context.parent)!;
     const node = recursionTarget(parent, context.method) ?? childOf(parent, context.method);
+    if (node.depth > MAX_CONTEXT_DEPTH) {
+      throw new InputError(`a calling context more than ${MAX_CONTEXT_DEPTH} distinct methods deep (recursion folded): not a recording of a real program?`, profile.file, `contexts[${i}]`);
+    }
     nodeOfId.set(context.id, node);
     const totals = (node.totals[profile.side] ??= { calls: 0, selfMs: 0, bytesIn: 0, bytesOut: 0 });
     totals.calls += context.calls;
@@ -86,7 +100,7 @@ function recursionTarget(parent: TrieNode, method: string): TrieNode | undefined
 function childOf(parent: TrieNode, method: string): TrieNode {
   let child = parent.children.get(method);
   if (!child) {
-    child = { method, parent, children: new Map(), totals: {} };
+    child = { method, depth: parent.depth + 1, parent, children: new Map(), totals: {} };
     parent.children.set(method, child);
   }
   return child;
