@@ -13,11 +13,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ts } from '../typescript.cjs';
 import { InputError } from '../errors.js';
 import { projectSet, resolvePerProject } from './references.js';
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, DiagnosticKind } from './types.js';
 
 export interface AppFile {
   sf: ts.SourceFile;
@@ -43,17 +43,32 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
   // existsSync only to give a clean InputError; ts-morph does the reading.
   if (!existsSync(configPath)) throw new InputError('tsconfig not found', configPath);
   const probe = probeConfig(configPath);
-  const program = createProgram(configPath, probe.references, typeErrors);
+  const tooDeep: Diagnostic[] = [];
+  const program = createProgram(configPath, probe.references, typeErrors, (file, line, message) => tooDeep.push({ file: toRel(root, file), line, message, kind: 'syntax' }));
   const files: AppFile[] = [];
+  let outside = 0;
   for (const sf of program.getSourceFiles()) {
     const rel = toRel(root, sf.fileName);
-    if (rel.startsWith('..') || rel.split('/').includes('node_modules') || sf.isDeclarationFile) continue;
+    if (rel.split('/').includes('node_modules') || sf.isDeclarationFile) continue;
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      outside++;
+      continue;
+    }
     files.push({ sf, rel });
+  }
+  if (files.length === 0) {
+    const where = outside ? `its ${outside} source file(s) are all outside the app folder` : 'its files/include match no TypeScript or JavaScript source';
+    throw new InputError(`nothing to analyse: ${where}`, configPath);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   // Creating the checker binds every file, which also sets the parent pointers all walks need.
   const checker = program.getTypeChecker();
-  const diagnostics = [...probe.diagnostics.map((d) => toDiagnostic(d, root, tsconfig)), ...programDiagnostics(program, checker, files, root, tsconfig, typeErrors)];
+  const diagnostics = [
+    ...probe.diagnostics.map((d) => toDiagnostic(d, root, tsconfig, 'deprecated')),
+    ...missingTypeRoots(program.getCompilerOptions(), configPath, tsconfig),
+    ...tooDeep.filter((d) => files.some((f) => f.rel === d.file)),
+    ...programDiagnostics(program, checker, files, root, tsconfig, typeErrors),
+  ];
   const outDir = program.getCompilerOptions().outDir;
   const build = outDir ? toRel(root, outDir) || '.' : '.';
   return { program, checker, files, diagnostics: sortDiagnostics(dedupe(diagnostics)), build };
@@ -64,14 +79,18 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
  * app's files a second time into its own wrappers, which we never use). Referenced projects'
  * files join as roots (see references.ts for their options).
  */
-function createProgram(configPath: string, references: string[], typeErrors: boolean): ts.Program {
+function createProgram(configPath: string, references: string[], typeErrors: boolean, onTooDeep: TooDeep): ts.Program {
   const errors: ts.Diagnostic[] = [];
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (d) => void errors.push(d),
   };
   const json = ts.readConfigFile(configPath, ts.sys.readFile);
-  if (json.error) throw new InputError(`cannot read tsconfig: ${ts.flattenDiagnosticMessageText(json.error.messageText, '\n')}`, configPath);
+  if (json.error) {
+    const e = json.error;
+    const line = e.file && e.start !== undefined ? `:${e.file.getLineAndCharacterOfPosition(e.start).line + 1}` : '';
+    throw new InputError(`cannot read tsconfig: ${ts.flattenDiagnosticMessageText(e.messageText, '\n')}`, `${configPath}${line}`);
+  }
   const parse = (path: string) => ts.getParsedCommandLineOfConfigFile(path, { ignoreDeprecations: '6.0' }, host);
   const parsed = parse(configPath);
   if (!parsed) {
@@ -80,10 +99,10 @@ function createProgram(configPath: string, references: string[], typeErrors: boo
   }
   // "No inputs were found" is the config's problem, reported like the others.
   const configErrors = parsed.errors;
-  if (!references.length) return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host: compilerHost(parsed.options, typeErrors), configFileParsingDiagnostics: configErrors });
+  if (!references.length) return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host: compilerHost(parsed.options, typeErrors, onTooDeep), configFileParsingDiagnostics: configErrors });
   const refs = references.map(parse).filter((r): r is ts.ParsedCommandLine => r !== undefined);
   const set = projectSet(parsed, refs);
-  const compiler = compilerHost(set.options, typeErrors);
+  const compiler = compilerHost(set.options, typeErrors, onTooDeep);
   resolvePerProject(compiler, set.owners);
   const roots = new Set([...parsed.fileNames, ...refs.flatMap((r) => r.fileNames)]);
   return ts.createProgram({ rootNames: [...roots], options: set.options, host: compiler, configFileParsingDiagnostics: configErrors });
@@ -99,7 +118,7 @@ function createProgram(configPath: string, references: string[], typeErrors: boo
  * carry no types there; JavaScript files keep theirs), except the `@see`/`@link` tags that type
  * errors need when they are asked for, which is what tsc parses.
  */
-function compilerHost(options: ts.CompilerOptions, typeErrors: boolean): ts.CompilerHost {
+function compilerHost(options: ts.CompilerOptions, typeErrors: boolean, onTooDeep: TooDeep): ts.CompilerHost {
   const libs = libFiles();
   const host = ts.createCompilerHost(options, false);
   host.jsDocParsingMode = typeErrors ? ts.JSDocParsingMode.ParseForTypeErrors : ts.JSDocParsingMode.ParseForTypeInfo;
@@ -110,9 +129,56 @@ function compilerHost(options: ts.CompilerOptions, typeErrors: boolean): ts.Comp
   host.readFile = (f) => libs.get(f) ?? readFile.call(host, f);
   host.getSourceFile = (f, lang, onError, create) => {
     const text = libs.get(f);
-    return text !== undefined ? ts.createSourceFile(f, text, lang) : getSourceFile.call(host, f, lang, onError, create);
+    if (text !== undefined) return ts.createSourceFile(f, text, lang);
+    try {
+      const sf = getSourceFile.call(host, f, lang, onError, create);
+      const deep = sf && deepestNode(sf);
+      if (!sf || !deep) return sf;
+      onTooDeep(f, deep.line, `nested more than ${MAX_SOURCE_DEPTH} levels deep: not analysed (its methods are missing from the verdicts)`);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      onTooDeep(f, deepestBracket(readFile.call(host, f) ?? ''), 'nested too deeply for the compiler to parse: not analysed (its methods are missing from the verdicts)');
+    }
+    return ts.createSourceFile(f, '', lang);
   };
   return host;
+}
+
+type TooDeep = (file: string, line: number, message: string) => void;
+
+/**
+ * How deep a source file's syntax tree may be. The compiler and every walk of the analysis
+ * recurse over the tree, and run out of stack past about 1,200 levels; real code stays below
+ * 200 (the deepest file of this project's dependencies: 181). A deeper file is reported and
+ * left out, never analysed halfway.
+ */
+export const MAX_SOURCE_DEPTH = 500;
+
+/** The line of the first node deeper than MAX_SOURCE_DEPTH, or undefined; a walk with its own stack. */
+function deepestNode(sf: ts.SourceFile): { line: number } | undefined {
+  const stack: [ts.Node, number][] = [[sf, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_SOURCE_DEPTH) return { line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 };
+    ts.forEachChild(node, (child) => void stack.push([child, depth + 1]));
+  }
+  return undefined;
+}
+
+/** Where brackets first nest deeper than MAX_SOURCE_DEPTH, by the scanner (for text the parser could not take), else 1. */
+function deepestBracket(text: string): number {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.OpenParenToken || token === ts.SyntaxKind.OpenBracketToken || token === ts.SyntaxKind.OpenBraceToken) depth++;
+    else if (token === ts.SyntaxKind.CloseParenToken || token === ts.SyntaxKind.CloseBracketToken || token === ts.SyntaxKind.CloseBraceToken) depth--;
+    if (depth > MAX_SOURCE_DEPTH) return text.slice(0, scanner.getTokenEnd()).split('\n').length;
+  }
+  return 1;
+}
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 const LIB_DIR = '/node_modules/typescript/lib';
@@ -153,31 +219,54 @@ function probeConfig(configPath: string): { diagnostics: ts.Diagnostic[]; refere
 /** Config/option problems, unresolved imports and syntax errors: cheap, unlike a full semantic check. */
 function programDiagnostics(program: ts.Program, checker: ts.TypeChecker, files: AppFile[], root: string, configRel: string, typeErrors: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (d: ts.Diagnostic): void => void out.push(toDiagnostic(d, root, configRel));
-  program.getConfigFileParsingDiagnostics().forEach(add);
-  program.getOptionsDiagnostics().forEach(add);
-  program.getGlobalDiagnostics().forEach(add);
+  const add = (kind: DiagnosticKind) => (d: ts.Diagnostic): void => void out.push(toDiagnostic(d, root, configRel, kind));
+  program.getConfigFileParsingDiagnostics().forEach(add('config'));
+  program.getOptionsDiagnostics().forEach(add('config'));
+  // A `types` entry that resolves to nothing is the config's problem; other global ones are type errors.
+  program.getGlobalDiagnostics().forEach((d) => add(d.code === MISSING_TYPE_DEFINITION ? 'config' : 'type')(d));
   for (const f of files) {
-    program.getSyntacticDiagnostics(f.sf).forEach(add);
-    if (typeErrors) program.getSemanticDiagnostics(f.sf).forEach(add);
+    program.getSyntacticDiagnostics(f.sf).forEach(add('syntax'));
+    if (typeErrors) program.getSemanticDiagnostics(f.sf).forEach(add('type'));
     for (const st of f.sf.statements) {
       const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier;
       if (!spec || !ts.isStringLiteral(spec) || (ts.isImportDeclaration(st) && st.importClause?.isTypeOnly)) continue;
       if (!checker.getSymbolAtLocation(spec)) {
         const line = f.sf.getLineAndCharacterOfPosition(spec.getStart(f.sf)).line + 1;
-        out.push({ file: f.rel, line, message: `cannot resolve module '${spec.text}' (not installed or without types): calls into it are library leaves` });
+        out.push({ file: f.rel, line, message: `cannot resolve module '${spec.text}' (not installed or without types): calls into it are library leaves`, kind: 'import' });
       }
     }
   }
   return out;
 }
 
-function toDiagnostic(d: ts.Diagnostic, root: string, configRel: string): Diagnostic {
+/** "Cannot find type definition file for 'node'": an entry of `types` (or a typeRoots package) resolves to nothing. */
+const MISSING_TYPE_DEFINITION = 2688;
+
+function toDiagnostic(d: ts.Diagnostic, root: string, configRel: string, kind: DiagnosticKind): Diagnostic {
   const message = ts.flattenDiagnosticMessageText(d.messageText, '\n').split('\n')[0] ?? '';
   if (d.file && d.start !== undefined) {
-    return { file: toRel(root, d.file.fileName), line: d.file.getLineAndCharacterOfPosition(d.start).line + 1, message };
+    return { file: toRel(root, d.file.fileName), line: d.file.getLineAndCharacterOfPosition(d.start).line + 1, message, kind };
   }
-  return { file: configRel, line: 0, message }; // option problems belong to the config
+  return { file: configRel, line: 0, message, kind }; // option problems belong to the config
+}
+
+/**
+ * typeRoots folders that do not exist: the compiler skips them without a word, so an app copied
+ * out of the repository its tsconfig points into silently loses the types it relied on.
+ */
+function missingTypeRoots(options: ts.CompilerOptions, configPath: string, configRel: string): Diagnostic[] {
+  const roots = options.typeRoots ?? [];
+  let text = '';
+  try {
+    text = ts.sys.readFile(configPath) ?? '';
+  } catch {
+    // the line is unknown then
+  }
+  const at = text.indexOf('"typeRoots"');
+  const line = at < 0 ? 0 : text.slice(0, at).split('\n').length;
+  return roots
+    .filter((dir) => !existsSync(dir))
+    .map((dir) => ({ file: configRel, line, message: `typeRoots folder ${dir} does not exist (was the app copied out of the repository it points into?): the types it should provide are missing`, kind: 'config' as const }));
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

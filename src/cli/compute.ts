@@ -1,9 +1,10 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { analyzeApp } from '../analysis/index.js';
+import { isStackOverflow } from '../analysis/project.js';
 import { parseCatalog } from '../analysis/catalog.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';
-import { PACKAGE_ROOT, appName, bundledCatalogFiles, findProfileFiles, loadDevice, loadNetworks, loadProfiles, readText } from './load.js';
+import { PACKAGE_ROOT, appName, bundledCatalogFiles, displayPath, findProfileFiles, loadDevice, loadNetworks, loadProfiles, readText } from './load.js';
 import { partition, type PartitionInputs, type PartitionOutcome } from './partitionPipeline.js';
 import { stderrProgress, type Progress } from './progress.js';
 import type { Settings } from './settings.js';
@@ -18,7 +19,14 @@ export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'p
   }
   const chosen = settings.platforms ? bundled.filter((c) => settings.platforms!.includes(c.name)) : bundled;
   const catalogs = chosen.map(({ file }) => parseCatalog(readText(file), relative(PACKAGE_ROOT, file)));
-  return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow, unresolved: settings.unresolved, typeErrors: settings.typeErrors === true });
+  try {
+    return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow, unresolved: settings.unresolved, typeErrors: settings.typeErrors === true });
+  } catch (error) {
+    // Files nested too deeply are left out before this (see MAX_SOURCE_DEPTH); other shapes
+    // (chains of types or classes thousands long) can still exhaust the compiler's stack.
+    if (isStackOverflow(error)) throw new InputError("the app's code nests deeper than the analysis can follow (thousands of levels of types, classes or syntax)", displayPath(resolve(appDir, settings.tsconfig)));
+    throw error;
+  }
 }
 
 export interface Computed {
