@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { unreadableOf, unreadableWarnings } from '../analysis/diagnostics.js';
 import { unresolvedFindings } from '../analysis/legality.js';
-import type { AnalysisResult } from '../analysis/types.js';
+import type { AnalysisResult, Diagnostic } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { UNIT, type Manifest, type PartitionEntry, type RuntimeSection } from '../manifest/types.js';
 import { compare } from '../manifest/render.js';
@@ -41,11 +42,20 @@ export interface PartitionOutcome {
   manifest: Manifest;
   reports: NetworkReport[];
   warnings: string[];
+  /**
+   * Source files that did not parse (or nest too deeply to analyse) and tsconfig errors: the
+   * verdicts rest on code or settings the compiler could not read as written. Also in `warnings`
+   * (first), which `check` leaves out since it reports them as its failure.
+   */
+  unreadable: Diagnostic[];
 }
+
 
 /** analysis + profiles → one checked partition per network → manifest. No file I/O here. */
 export async function partition(inputs: PartitionInputs): Promise<PartitionOutcome> {
   const warnings: string[] = [];
+  const unreadable = unreadableOf(inputs.analysis);
+  warnings.push(...unreadableWarnings(unreadable));
   const profiles = [...inputs.profiles].sort((a, b) => compare(a.profile.file, b.profile.file));
   if (profiles.length === 0) throw new InputError('no profiles found (expected **/*.profile.yaml or .json, or --profiles)');
   validateProfilesAgainstApp(inputs, warnings);
@@ -91,7 +101,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
       .map((c) => ({ path: c.path.join(' > '), side: c.estimated! })),
     runtime: runtimeSectionOf(inputs.analysis, partitions),
   };
-  return { manifest, reports, warnings };
+  return { manifest, reports, warnings, unreadable };
 }
 
 /** Solves one network; a budget that cannot be met is bad input, named with its network. */

@@ -51,7 +51,7 @@ export function addSettingsOptions(command: Command): Command {
     .option('--max-energy-ratio <x>', 'with --objective time: use at most x times the all-device energy')
     .option('--max-slowdown <x>', 'with --objective energy: take at most x times the all-device time')
     .option('--time-limit <seconds>', 'solver time limit per network (default: 60)')
-    .option('--strict', 'profiles naming methods the app no longer has are errors, not warnings')
+    .option('--strict', 'profiles naming methods the app no longer has, and sources that do not parse, are errors, not warnings')
     .option('--tsconfig <path>', 'tsconfig relative to <app-dir> (default: tsconfig.json)');
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { unreadableOf, unreadableWarnings } from '../../analysis/diagnostics.js';
 import { InputError } from '../../errors.js';
 import { callGraphView } from '../../graph/model.js';
 import { toHtml } from '../../graph/html.js';
@@ -47,8 +48,10 @@ export function registerGraph(program: Command, output: Output): Command {
         if (!chosen) throw new InputError(`no partition for network '${wanted}' in the manifest`, displayPath(manifestFile), '--network');
         ({ migrate, network } = chosen);
         analysis = analyze(appDir, settings);
+        for (const warning of unreadableWarnings(unreadableOf(analysis))) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       } else {
         const computed = await computePartition(appDir, settings);
+        for (const warning of computed.outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
         const report = computed.outcome.reports.find((r) => r.network.name === 'wifi') ?? computed.outcome.reports[0]!;
         ({ migrate } = report.solution);
         network = report.network.name;

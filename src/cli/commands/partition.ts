@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
 import { describeGain } from '../../manifest/diff.js';
 import { renderManifest } from '../../manifest/render.js';
 import { loadCompute } from '../lazy.js';
@@ -31,7 +32,13 @@ export function registerPartition(program: Command, output: Output): void {
       const appDir = resolveAppDir(dir);
       const target = flags.out ?? join(appDir, MANIFEST_FILE);
       checkOutputPath(target, flags.out === undefined ? undefined : '--out');
-      const { outcome } = await (await loadCompute()).computePartition(appDir, resolveSettings(appDir, flags));
+      const settings = resolveSettings(appDir, flags);
+      const { outcome } = await (await loadCompute()).computePartition(appDir, settings);
+      const first = outcome.unreadable[0];
+      if (settings.strict && first) {
+        const more = outcome.unreadable.length > 1 ? ` (and ${outcome.unreadable.length - 1} more)` : '';
+        throw new InputError(`${first.kind === 'syntax' ? 'syntax error' : 'tsconfig error'}: ${first.message}${more}: no partition of code that did not parse (--strict)`, `${displayPath(join(appDir, first.file))}${first.line > 0 ? `:${first.line}` : ''}`);
+      }
       writeOutput(target, renderManifest(outcome.manifest, { schema: schemaReference(target, 'manifest') }), flags.out === undefined ? undefined : '--out');
       for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.json) output.out(JSON.stringify({ manifest: outcome.manifest, file: displayPath(target) }, null, 2));
