@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { parseDevice, parseNetwork, type Device, type Network } from '../model/environment.js';
 import { parseJson } from '../profiles/json.js';
 import { parseProfile } from '../profiles/parse.js';
+import { flagOrigin, type Origin } from './origin.js';
 import type { Profile } from '../profiles/types.js';
 import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBounded, writeFileAtomic } from '../util/files.js';
 
@@ -77,21 +78,21 @@ function bundledYaml(kind: string): { name: string; file: string }[] {
     .map((f) => ({ name: f.slice(0, -'.yaml'.length), file: join(dir, f) }));
 }
 
-/** Bundled network conditions, all of them or the named ones (unknown names are errors). */
-export function loadNetworks(names?: string[]): Network[] {
+/** Bundled network conditions, all of them or the named ones (unknown names are errors, said where the name came from). */
+export function loadNetworks(names?: string[], origin: Origin = flagOrigin('--network')): Network[] {
   const all = bundledYaml('networks');
   const chosen = names ?? all.map((n) => n.name);
-  return chosen.map((name) => {
+  return chosen.map((name, i) => {
     const entry = all.find((n) => n.name === name);
-    if (!entry) throw new InputError(`unknown network '${name}' (bundled: ${all.map((n) => n.name).join(', ')})`, undefined, '--network');
+    if (!entry) throw new InputError(`unknown network '${name}' (bundled: ${all.map((n) => n.name).join(', ')})`, origin.where(i), origin.field(i));
     return parseNetwork(readText(entry.file), relative(PACKAGE_ROOT, entry.file));
   });
 }
 
-export function loadDevice(name: string): Device {
+export function loadDevice(name: string, origin: Origin = flagOrigin('--device')): Device {
   const all = bundledYaml('devices');
   const entry = all.find((d) => d.name === name);
-  if (!entry) throw new InputError(`unknown device '${name}' (bundled: ${all.map((d) => d.name).join(', ')})`, undefined, '--device');
+  if (!entry) throw new InputError(`unknown device '${name}' (bundled: ${all.map((d) => d.name).join(', ')})`, origin.where(), origin.field());
   return parseDevice(readText(entry.file), relative(PACKAGE_ROOT, entry.file));
 }
 
@@ -106,14 +107,20 @@ const DEFAULT_PROFILE_GLOB = '**/*.profile.{yaml,json}';
  * a folder searched with the default glob, or a glob relative to the current directory).
  * Returns absolute paths, sorted, without duplicates.
  */
-export function findProfileFiles(appDir: string, patterns: string[] | undefined): string[] {
+export function findProfileFiles(appDir: string, patterns: string[] | undefined, origin: Origin = flagOrigin('--profiles')): string[] {
   const found = new Set<string>();
   const addGlob = (root: string, glob: string) => {
     const re = globToRegExp(glob);
     for (const file of listFiles(root)) if (re.test(file)) found.add(join(root, file));
   };
   if (!patterns || patterns.length === 0) addGlob(appDir, DEFAULT_PROFILE_GLOB);
-  for (const pattern of patterns ?? []) {
+  for (const [i, pattern] of (patterns ?? []).entries()) {
+    // Errors name the pattern and where it came from (the flag, or clonecloud.yaml's line).
+    const fail = (what: string): never => {
+      const where = origin.where(i);
+      throw where === undefined ? new InputError(what, pattern || undefined, origin.field(i)) : new InputError(`${what}: '${pattern}'`, where, origin.field(i));
+    };
+    if (pattern === '') fail('an empty pattern (it would search the current folder)');
     const path = resolve(pattern);
     if (isFile(path)) found.add(path);
     else if (isDirectory(path)) addGlob(path, DEFAULT_PROFILE_GLOB);
@@ -121,8 +128,8 @@ export function findProfileFiles(appDir: string, patterns: string[] | undefined)
       const { root, rest } = splitGlob(pattern);
       const before = found.size;
       if (isDirectory(root)) addGlob(resolve(root), rest);
-      if (found.size === before) throw new InputError('no profile matches this glob', pattern, '--profiles');
-    } else throw new InputError('profile file not found', pattern, '--profiles');
+      if (found.size === before) fail('no profile matches this glob');
+    } else fail('profile file not found');
   }
   return [...found].sort();
 }

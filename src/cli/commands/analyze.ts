@@ -21,8 +21,10 @@ export function registerAnalyze(program: Command, output: Output): void {
     .addHelpText('after', "\nExample:\n  $ clonecloud analyze examples/virus-scan --json > callgraph.json\n  $ clonecloud analyze examples/virus-scan --explain 'src/main.ts#main'")
     .action(async (dir: string, flags: { tsconfig?: string; config?: string; json?: boolean; explain?: string; typeErrors?: boolean }) => {
       const appDir = resolveAppDir(dir);
-      const { analyze } = await loadCompute();
-      const analysis = analyze(appDir, { ...resolveSettings(appDir, flags), typeErrors: flags.typeErrors === true });
+      const { analyze, patternWarnings } = await loadCompute();
+      const settings = resolveSettings(appDir, flags);
+      const analysis = analyze(appDir, { ...settings, typeErrors: flags.typeErrors === true });
+      for (const warning of patternWarnings(analysis, settings)) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.explain !== undefined) {
         const explanation = (await loadAnalysis()).explainMethod(analysis, flags.explain);
         if (explanation.verdict === 'unknown method') throw new InputError(`unknown method id '${flags.explain}'`, undefined, '--explain');

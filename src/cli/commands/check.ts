@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CheckFailed, InputError } from '../../errors.js';
 import { diffManifests, diffRuntime, isUnchanged, type NetworkDiff } from '../../manifest/diff.js';
-import { parseManifest } from '../../manifest/parse.js';
+import { readManifest } from '../../manifest/parse.js';
 import type { Manifest } from '../../manifest/types.js';
 import { isFile } from '../../util/files.js';
 import { displayPath, readText, resolveAppDir } from '../load.js';
 import type { Output } from '../output.js';
+import { fileOrigin } from '../origin.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
 import { loadCompute, loadVerdicts } from '../lazy.js';
 import { MANIFEST_FILE } from './partition.js';
@@ -38,14 +39,19 @@ export function registerCheck(program: Command, output: Output): Command {
       const appDir = resolveAppDir(dir);
       const file = flags.manifest ?? join(appDir, MANIFEST_FILE);
       if (!isFile(file)) throw new InputError('no committed manifest: run `clonecloud partition` and commit its output', displayPath(file));
-      const committed = parseManifest(readText(file, 'manifest'), displayPath(file));
-      // Recompute under the settings the manifest was made with, unless flags say otherwise.
+      const { manifest: committed, where } = readManifest(readText(file, 'manifest'), displayPath(file));
+      // Recompute under the settings the manifest was made with, unless flags say otherwise;
+      // a name it holds that is unknown here is said at its line in the manifest.
       const settings = resolveSettings(appDir, flags, {
         networks: committed.partitions.map((p) => p.network),
         device: committed.device,
         nesting: committed.nesting,
         objective: committed.objective,
         budget: committed.budget ?? {},
+        origins: {
+          networks: { where: (i) => where(['partitions', i ?? 0, 'network']), field: (i) => `partitions[${i ?? 0}].network` },
+          device: fileOrigin(['device'], where),
+        },
       });
       const { analysis, outcome } = await (await loadCompute()).computePartition(appDir, settings);
       const { illegalityReasons } = await loadVerdicts();

@@ -40,7 +40,7 @@ export function registerGraph(program: Command, output: Output): Command {
       let migrate: string[];
       let network: string;
       let analysis;
-      const { analyze, computePartition } = await loadCompute();
+      const { analyze, computePartition, patternWarnings } = await loadCompute();
       if (isFile(manifestFile)) {
         const manifest = parseManifest(readText(manifestFile, 'manifest'), displayPath(manifestFile));
         const wanted = settings.networks?.[0];
@@ -48,7 +48,7 @@ export function registerGraph(program: Command, output: Output): Command {
         if (!chosen) throw new InputError(`no partition for network '${wanted}' in the manifest`, displayPath(manifestFile), '--network');
         ({ migrate, network } = chosen);
         analysis = analyze(appDir, settings);
-        for (const warning of unreadableWarnings(unreadableOf(analysis))) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
+        for (const warning of [...unreadableWarnings(unreadableOf(analysis)), ...patternWarnings(analysis, settings)]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       } else {
         const computed = await computePartition(appDir, settings);
         for (const warning of computed.outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
