@@ -2,7 +2,7 @@ import { FieldReader, YamlInput } from '../util/yamlInput.js';
 import type { Profile, ProfileContext, ProfileExit, Side, UnserializableValue } from './types.js';
 
 export const PROFILE_FORMAT_VERSION = 1;
-const TOP_KEYS = ['clonecloud-profile', 'side', 'runs', 'app', 'contexts', 'exit', 'unserializable', 'estimated'] as const;
+const TOP_KEYS = ['clonecloud-profile', 'side', 'runs', 'app', 'contextCount', 'contexts', 'exit', 'unserializable', 'estimated'] as const;
 const EXIT_KEYS = ['code', 'signal'] as const;
 const UNSERIALIZABLE_KEYS = ['method', 'value', 'reason', 'count'] as const;
 const ESTIMABLE = ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
@@ -49,6 +49,12 @@ export function parseProfile(text: string, file: string): Profile {
       bytesOut: read.optionalNumber([...at, 'bytesOut'], c.bytesOut, 0),
     };
   });
+  // Written before the contexts by record and import: a file cut off at a line boundary still
+  // parses, with fewer contexts, and only the count tells.
+  if (top.contextCount !== undefined) {
+    const count = read.number(['contextCount'], top.contextCount, { integer: true });
+    if (count !== contexts.length) input.fail(['contextCount'], `says ${count} contexts, the file has ${contexts.length}: truncated?`);
+  }
   const optional: Pick<Profile, 'exit' | 'unserializable' | 'estimated'> = {};
   if (top.exit !== undefined) {
     const e = read.object(['exit'], top.exit, EXIT_KEYS);
