@@ -9,7 +9,7 @@ import type { Device, Network } from '../model/environment.js';
 import { predictPoints } from '../model/predictions.js';
 import { buildProblem, type BudgetOptions, type Legality } from '../model/problem.js';
 import type { NestingModel, Objective, PartitionProblem } from '../model/types.js';
-import { mergeProfiles } from '../profiles/merge.js';
+import { mergeProfiles, type MergedProfile } from '../profiles/merge.js';
 import type { Profile } from '../profiles/types.js';
 import { checkPartition, solvePartition, type CheckResult } from '../solver/index.js';
 import type { Solution } from '../solver/types.js';
@@ -84,6 +84,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
     partitions.push(entry);
   }
   warnings.push(...unresolvedUnder(inputs.analysis, partitions));
+  warnings.push(...restingOnEstimates(profiles.map((p) => p.profile), merged, partitions));
 
   const manifest: Manifest = {
     app: inputs.app,
@@ -143,6 +144,34 @@ function unresolvedUnder(analysis: AnalysisResult, partitions: PartitionEntry[])
   return [...findings].map(([id, { finding }]) => `migration point ${id} ${finding}; 'unresolved: device' in clonecloud.yaml keeps such methods on the device`);
 }
 
+/**
+ * Profiles whose figures are estimated rather than measured (`import` writes calls 1 and 0 bytes:
+ * migration looks nearly free), and the decisions that rest on them: each migration point one of
+ * whose contexts has an estimated figure, per network.
+ */
+function restingOnEstimates(profiles: Profile[], merged: MergedProfile, partitions: PartitionEntry[]): string[] {
+  const flagged = profiles.filter((p) => p.estimated?.length);
+  if (flagged.length === 0) return [];
+  const warnings = flagged.map((p) => {
+    const bytes = p.estimated!.some((f) => f === 'bytesIn' || f === 'bytesOut') ? ': its boundary bytes are not measured, so migrating looks cheaper than it is' : '';
+    return `${p.file}: ${p.estimated!.join(', ')} are estimated, not measured${bytes}; 'clonecloud record' measures them`;
+  });
+  const fieldsOf = new Map<string, Set<string>>();
+  for (const c of merged.contexts) {
+    if (!c.estimatedFields) continue;
+    const set = fieldsOf.get(c.method) ?? new Set<string>();
+    for (const f of c.estimatedFields) set.add(f);
+    fieldsOf.set(c.method, set);
+  }
+  for (const p of partitions) {
+    for (const method of p.migrate) {
+      const fields = fieldsOf.get(method);
+      if (fields) warnings.push(`${p.network}: migrating ${method} rests on estimated ${[...fields].join(', ')}`);
+    }
+  }
+  return warnings;
+}
+
 /** What the run-time needs: where the build is, and the state each migration point's call carries. */
 function runtimeSectionOf(analysis: AnalysisResult, partitions: PartitionEntry[]): RuntimeSection {
   const byId = new Map(analysis.methods.map((m) => [m.id, m]));
@@ -171,6 +200,9 @@ function validateProfilesAgainstApp(inputs: PartitionInputs, warnings: string[])
   for (const { profile } of inputs.profiles) {
     if (profile.app !== undefined && profile.app !== inputs.app) {
       throw new InputError(`profile is for app '${profile.app}', not '${inputs.app}'`, profile.file, 'app');
+    }
+    if (profile.contexts.length === 0) {
+      warnings.push(`${profile.file}: no contexts (no method of the app ran?): its ${profile.runs} run(s) still count, so the other ${profile.side} profiles' figures per run are divided among more runs`);
     }
     const methods = [...new Set(profile.contexts.map((c) => c.method))].sort(compare);
     const unknown = methods.filter((m) => !known.has(m));

@@ -19,7 +19,14 @@ export interface MergedContext {
   clone: SideFigures;
   /** Set when this side's figures were not recorded but estimated from the other side. */
   estimated?: Side;
+  /**
+   * Figures used here that a profile marks as estimated rather than measured (an imported CPU
+   * profile has no call counts nor sizes): decisions that rest on them should say so.
+   */
+  estimatedFields?: EstimableField[];
 }
+
+export type EstimableField = 'calls' | 'selfMs' | 'bytesIn' | 'bytesOut';
 
 export interface MergedProfile {
   /** Parents before children; siblings sorted by method id, so file order never matters. */
@@ -35,6 +42,8 @@ interface TrieNode {
   parent: TrieNode | undefined;
   children: Map<string, TrieNode>;
   totals: Partial<Record<Side, SideFigures>>;
+  /** Fields a contributing profile of that side marks as estimated. */
+  flagged: Partial<Record<Side, Set<string>>>;
 }
 
 /**
@@ -43,7 +52,7 @@ interface TrieNode {
  * relative to the clone (`deviceSpeed` = device speed / clone speed).
  */
 export function mergeProfiles(profiles: readonly Profile[], deviceSpeed: number): MergedProfile {
-  const root: TrieNode = { method: '', depth: 0, parent: undefined, children: new Map(), totals: {} };
+  const root: TrieNode = { method: '', depth: 0, parent: undefined, children: new Map(), totals: {}, flagged: {} };
   const runs: Record<Side, number> = { device: 0, clone: 0 };
   for (const profile of profiles) {
     runs[profile.side] += profile.runs;
@@ -81,6 +90,10 @@ function addProfile(root: TrieNode, profile: Profile): void {
     }
     nodeOfId.set(context.id, node);
     const totals = (node.totals[profile.side] ??= { calls: 0, selfMs: 0, bytesIn: 0, bytesOut: 0 });
+    if (profile.estimated?.length) {
+      const flagged = (node.flagged[profile.side] ??= new Set());
+      for (const field of profile.estimated) flagged.add(field);
+    }
     totals.calls += context.calls;
     totals.selfMs += context.selfMs;
     totals.bytesIn += context.bytesIn;
@@ -100,7 +113,7 @@ function recursionTarget(parent: TrieNode, method: string): TrieNode | undefined
 function childOf(parent: TrieNode, method: string): TrieNode {
   let child = parent.children.get(method);
   if (!child) {
-    child = { method, depth: parent.depth + 1, parent, children: new Map(), totals: {} };
+    child = { method, depth: parent.depth + 1, parent, children: new Map(), totals: {}, flagged: {} };
     parent.children.set(method, child);
   }
   return child;
@@ -121,14 +134,21 @@ function toMerged(
   };
   const device = perRun('device');
   const clone = perRun('clone');
+  const flagged = (side: Side, fields: readonly EstimableField[]) => fields.filter((f) => node.flagged[side]?.has(f));
+  const withFlags = (merged: MergedContext, fields: EstimableField[]): MergedContext => {
+    const unique = ESTIMABLE.filter((f) => fields.includes(f));
+    return unique.length ? { ...merged, estimatedFields: unique } : merged;
+  };
   if (device && clone) {
     // Calls and boundary bytes are properties of the workload; the device measured them
     // where a migration would start, so its figures are the ones used.
-    return { parent, method: node.method, path, device, clone: { ...device, selfMs: clone.selfMs } };
+    return withFlags({ parent, method: node.method, path, device, clone: { ...device, selfMs: clone.selfMs } }, [...flagged('device', ESTIMABLE), ...flagged('clone', ['selfMs'])]);
   }
   if (device) {
-    return { parent, method: node.method, path, device, clone: { ...device, selfMs: device.selfMs * deviceSpeed }, estimated: 'clone' };
+    return withFlags({ parent, method: node.method, path, device, clone: { ...device, selfMs: device.selfMs * deviceSpeed }, estimated: 'clone' }, flagged('device', ESTIMABLE));
   }
   const c = clone!;
-  return { parent, method: node.method, path, device: { ...c, selfMs: c.selfMs / deviceSpeed }, clone: c, estimated: 'device' };
+  return withFlags({ parent, method: node.method, path, device: { ...c, selfMs: c.selfMs / deviceSpeed }, clone: c, estimated: 'device' }, flagged('clone', ESTIMABLE));
 }
+
+const ESTIMABLE: readonly EstimableField[] = ['calls', 'selfMs', 'bytesIn', 'bytesOut'];
