@@ -5,7 +5,8 @@ import { CheckFailed, InputError } from '../../errors.js';
 import { parseDevice, type Device } from '../../model/environment.js';
 import { headerLines, loadAverage } from '../../profiles/record/header.js';
 import { renderProfile } from '../../profiles/record/render.js';
-import { runTraced } from '../../profiles/record/run.js';
+import { recorderCacheDir, runTraced } from '../../profiles/record/run.js';
+import { privateDirProblem } from '../../util/privateCache.js';
 import { scaleSelfTimes, tracesToProfile } from '../../profiles/record/toProfile.js';
 import type { ProcessExit, Trace } from '../../profiles/record/trace.js';
 import type { Side } from '../../profiles/types.js';
@@ -45,9 +46,14 @@ export function registerRecord(program: Command, output: Output): void {
       const appDir = resolveAppDir(flags.app);
       if (command.length === 0) throw new InputError('usage: clonecloud record --side device|clone [--app <dir>] [--out <file>] [--runs n] -- <command> [args...]');
       if (flags.out !== undefined) checkOutputPath(flags.out, '--out', true);
+      // The cache holds code the traced program will run: only a folder of the user's own is used.
+      const cache = recorderCacheDir();
+      const cacheProblem = privateDirProblem(cache);
+      if (cacheProblem) output.err(`${output.errColor.yellow('warning')}: the recorder's cache ${cache} ${cacheProblem}: not used (every module is instrumented on every run)`);
       const started = new Date();
       const loadAtStart = loadAverage();
-      const { traces, exit, done } = await runAll(command, appDir, runs, okExit, flags.json === true);
+      const { traces, exit, done, cacheProblems } = await runAll(command, appDir, runs, okExit, flags.json === true);
+      for (const problem of cacheProblems) output.err(`${output.errColor.yellow('warning')}: the recorder's cache: ${problem} (instrumented again instead)`);
       const loadAtEnd = loadAverage();
       const measured = tracesToProfile(traces, { side, app: appName(appDir), exit, runs: done });
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
@@ -76,18 +82,20 @@ export function registerRecord(program: Command, output: Output): void {
 }
 
 /** Runs the command `runs` times, one after the other; stops at the first failed or interrupted run. */
-async function runAll(command: string[], appDir: string, runs: number, okExit: number[], stdoutToStderr: boolean): Promise<{ traces: Trace[]; exit: ProcessExit; done: number }> {
+async function runAll(command: string[], appDir: string, runs: number, okExit: number[], stdoutToStderr: boolean): Promise<{ traces: Trace[]; exit: ProcessExit; done: number; cacheProblems: string[] }> {
   // Ctrl-C reaches the whole process group; the child writes its trace and dies, we stay to merge.
   let child: { kill(signal: NodeJS.Signals): boolean } | undefined;
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, () => child?.kill(s)] as const);
   for (const [s, h] of handlers) process.on(s, h);
   const traces: Trace[] = [];
+  const cacheProblems = new Set<string>();
   let exit: ProcessExit = { code: 0 };
   let done = 0;
   try {
     while (done < runs) {
       const run = await runTraced({ command, appDir, stdoutToStderr, onStart: (c) => (child = c) });
       traces.push(...run.traces);
+      for (const problem of run.cacheProblems) cacheProblems.add(problem);
       exit = run.exit;
       done++;
       if (!isOk(exit, okExit)) break;
@@ -95,7 +103,7 @@ async function runAll(command: string[], appDir: string, runs: number, okExit: n
   } finally {
     for (const [s, h] of handlers) process.removeListener(s, h);
   }
-  return { traces, exit, done };
+  return { traces, exit, done, cacheProblems: [...cacheProblems] };
 }
 
 export function parseSide(value: string): Side {
