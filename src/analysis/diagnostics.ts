@@ -19,3 +19,8 @@ export function unreadableWarnings(unreadable: Diagnostic[]): string[] {
     `the verdicts rest on code or settings the compiler could not read as written (${unreadable.length} problem(s) above): check fails on them, and partition --strict refuses them`,
   ];
 }
+
+/** Source folders or files reached through a symbolic link that leads outside the app (analysed as the app's). */
+export function linkWarnings(analysis: Pick<AnalysisResult, 'diagnostics'>): string[] {
+  return analysis.diagnostics.filter((d) => d.kind === 'link').map((d) => `${d.file}: ${d.message}`);
+}

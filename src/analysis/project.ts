@@ -11,13 +11,13 @@
  * - missing types and unresolvable imports are diagnostics; syntax errors are per file;
  *   type errors only when asked (`typeErrors`), since a full type check is the slow part.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ts } from '../typescript.cjs';
 import { InputError } from '../errors.js';
 import { projectSet, resolvePerProject } from './references.js';
-import type { Diagnostic, DiagnosticKind } from './types.js';
+import type { Diagnostic, DiagnosticKind, OutsideLinkPolicy } from './types.js';
 
 export interface AppFile {
   sf: ts.SourceFile;
@@ -37,7 +37,7 @@ export interface LoadedApp {
 
 const DEPRECATION_CODES = new Set([5101, 5107, 5108, 5102]);
 
-export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors = false): LoadedApp {
+export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors = false, outsideLinks: OutsideLinkPolicy = 'warn'): LoadedApp {
   const root = resolve(appDir);
   const configPath = resolve(root, tsconfig);
   // existsSync only to give a clean InputError; ts-morph does the reading.
@@ -61,11 +61,16 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
     throw new InputError(`nothing to analyse: ${where}`, configPath);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const links = linksOutside(root, files);
+  if (outsideLinks === 'refuse' && links[0]) {
+    throw new InputError(`a symbolic link to ${links[0].target}, outside the app: its ${links[0].files} source file(s) are not the app's to analyse (refused: outside links)`, `${root}/${links[0].link}`);
+  }
   // Creating the checker binds every file, which also sets the parent pointers all walks need.
   const checker = program.getTypeChecker();
   const diagnostics = [
     ...probe.diagnostics.map((d) => toDiagnostic(d, root, tsconfig, 'deprecated')),
     ...missingTypeRoots(program.getCompilerOptions(), configPath, tsconfig),
+    ...links.map((l) => ({ file: l.link, line: 0, kind: 'link' as const, message: `a symbolic link to ${l.target}, outside the app: its ${l.files} source file(s) are analysed as the app's ('outsideLinks: refuse' or --refuse-outside-links refuses them)` })),
     ...tooDeep.filter((d) => files.some((f) => f.rel === d.file)),
     ...programDiagnostics(program, checker, files, root, tsconfig, typeErrors),
   ];
@@ -189,6 +194,56 @@ function libFiles(): Map<string, string> {
   const fromMorph = createRequire(createRequire(import.meta.url).resolve('ts-morph'));
   const common = fromMorph('@ts-morph/common') as { getLibFiles(): { fileName: string; text: string }[] };
   return (libCache = new Map(common.getLibFiles().map((l) => [`${LIB_DIR}/${l.fileName}`, l.text])));
+}
+
+/**
+ * Source files whose real path is outside the app (its own real path): each through the first
+ * symbolic link on its path under the app, grouped by link. Reading them silently would analyse,
+ * digest and report another folder's code as the app's.
+ */
+function linksOutside(root: string, files: AppFile[]): { link: string; target: string; files: number }[] {
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return [];
+  }
+  const byLink = new Map<string, { link: string; target: string; files: number }>();
+  for (const f of files) {
+    let real: string;
+    try {
+      real = realpathSync(f.sf.fileName);
+    } catch {
+      continue;
+    }
+    const rel = relative(realRoot, real);
+    if (!rel.startsWith('..') && !isAbsolute(rel)) continue;
+    const parts = f.rel.split('/');
+    let link = f.rel;
+    for (let k = 1; k <= parts.length; k++) {
+      const prefix = parts.slice(0, k).join('/');
+      try {
+        if (lstatSync(resolve(root, prefix)).isSymbolicLink()) {
+          link = prefix;
+          break;
+        }
+      } catch {
+        break;
+      }
+    }
+    const entry = byLink.get(link) ?? { link, target: realpathOr(resolve(root, link)), files: 0 };
+    entry.files++;
+    byLink.set(link, entry);
+  }
+  return [...byLink.values()].sort((a, b) => (a.link < b.link ? -1 : a.link > b.link ? 1 : 0));
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Deprecated options and project references, from the config alone (no lib, no files: cheap). */

@@ -166,6 +166,12 @@ export interface AnalyzeOptions {
    * the device, so its method and every method reaching it are not candidates (rule 'unresolved-call').
    */
   unresolved?: UnresolvedPolicy;
+  /**
+   * Source files reached through a symbolic link that leads outside the app: 'warn' (default)
+   * analyses them as the app's and says so (a diagnostic of kind 'link'); 'refuse' stops.
+   */
+  outsideLinks?: OutsideLinkPolicy;
 }
 
 export type UnresolvedPolicy = 'allow' | 'device';
+export type OutsideLinkPolicy = 'warn' | 'refuse';

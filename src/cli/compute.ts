@@ -12,7 +12,7 @@ import { flagOrigin } from './origin.js';
 import type { Settings } from './settings.js';
 
 /** Runs the analyzer with the bundled platform catalogs the settings select. */
-export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'platforms' | 'pin' | 'allow'> & Partial<Pick<Settings, 'unresolved' | 'origins'>> & { typeErrors?: boolean }): AnalysisResult {
+export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'platforms' | 'pin' | 'allow'> & Partial<Pick<Settings, 'unresolved' | 'origins' | 'outsideLinks'>> & { typeErrors?: boolean }): AnalysisResult {
   const bundled = bundledCatalogFiles();
   const origin = settings.origins?.platforms ?? flagOrigin('platforms');
   for (const [i, name] of (settings.platforms ?? []).entries()) {
@@ -23,7 +23,7 @@ export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'p
   const chosen = settings.platforms ? bundled.filter((c) => settings.platforms!.includes(c.name)) : bundled;
   const catalogs = chosen.map(({ file }) => parseCatalog(readText(file), relative(PACKAGE_ROOT, file)));
   try {
-    return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow, unresolved: settings.unresolved, typeErrors: settings.typeErrors === true });
+    return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow, unresolved: settings.unresolved, outsideLinks: settings.outsideLinks, typeErrors: settings.typeErrors === true });
   } catch (error) {
     // Files nested too deeply are left out before this (see MAX_SOURCE_DEPTH); other shapes
     // (chains of types or classes thousands long) can still exhaust the compiler's stack.

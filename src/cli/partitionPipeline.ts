@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { unreadableOf, unreadableWarnings } from '../analysis/diagnostics.js';
+import { linkWarnings, unreadableOf, unreadableWarnings } from '../analysis/diagnostics.js';
 import { unresolvedFindings } from '../analysis/legality.js';
 import type { AnalysisResult, Diagnostic } from '../analysis/types.js';
 import { InputError } from '../errors.js';
@@ -55,7 +55,7 @@ export interface PartitionOutcome {
 export async function partition(inputs: PartitionInputs): Promise<PartitionOutcome> {
   const warnings: string[] = [];
   const unreadable = unreadableOf(inputs.analysis);
-  warnings.push(...unreadableWarnings(unreadable));
+  warnings.push(...unreadableWarnings(unreadable), ...linkWarnings(inputs.analysis));
   const profiles = [...inputs.profiles].sort((a, b) => compare(a.profile.file, b.profile.file));
   if (profiles.length === 0) throw new InputError('no profiles found (expected **/*.profile.yaml or .json, or --profiles)');
   validateProfilesAgainstApp(inputs, warnings);

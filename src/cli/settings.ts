@@ -24,6 +24,7 @@ export interface Settings {
   budget: BudgetOptions;
   timeLimitSec: number;
   strict: boolean;
+  outsideLinks: 'warn' | 'refuse';
   /** Where the settings that name things came from (absent: the default). */
   origins: Partial<Record<'platforms' | 'pin' | 'allow' | 'profiles' | 'networks' | 'device', Origin>>;
 }
@@ -40,6 +41,7 @@ export interface SettingsFlags {
   timeLimit?: string;
   strict?: boolean;
   tsconfig?: string;
+  refuseOutsideLinks?: boolean;
 }
 
 /** The options shared by every command that computes a partition. */
@@ -55,7 +57,8 @@ export function addSettingsOptions(command: Command): Command {
     .option('--max-slowdown <x>', 'with --objective energy: take at most x times the all-device time')
     .option('--time-limit <seconds>', 'solver time limit per network (default: 60)')
     .option('--strict', 'profiles naming methods the app no longer has, and sources that do not parse, are errors, not warnings')
-    .option('--tsconfig <path>', 'tsconfig relative to <app-dir> (default: tsconfig.json)');
+    .option('--tsconfig <path>', 'tsconfig relative to <app-dir> (default: tsconfig.json)')
+    .option('--refuse-outside-links', 'stop when a source file is reached through a symbolic link that leads outside the app (default: analyse it, with a warning)');
 }
 
 /** Settings a committed manifest was made with: `check` recomputes under them. */
@@ -99,6 +102,7 @@ export function resolveSettings(appDir: string, flags: SettingsFlags, recorded: 
     },
     timeLimitSec: flags.timeLimit === undefined ? config.timeLimit ?? 60 : positive(flags.timeLimit, '--time-limit', 'a positive number of seconds'),
     strict: flags.strict ?? config.strict ?? false,
+    outsideLinks: flags.refuseOutsideLinks ? 'refuse' : config.outsideLinks ?? 'warn',
     origins,
   };
 }

@@ -27,9 +27,11 @@ export interface AppConfig {
   strict?: boolean;
   /** 'device': a call the analysis cannot resolve may reach the device (see AnalyzeOptions.unresolved). */
   unresolved?: 'allow' | 'device';
+  /** 'refuse': source files reached through a symbolic link that leads outside the app stop the analysis (default 'warn'). */
+  outsideLinks?: 'warn' | 'refuse';
 }
 
-const KEYS = ['tsconfig', 'platforms', 'pin', 'allow', 'profiles', 'networks', 'device', 'nesting', 'objective', 'maxEnergyRatio', 'maxSlowdown', 'timeLimit', 'strict', 'unresolved'] as const;
+const KEYS = ['tsconfig', 'platforms', 'pin', 'allow', 'profiles', 'networks', 'device', 'nesting', 'objective', 'maxEnergyRatio', 'maxSlowdown', 'timeLimit', 'strict', 'unresolved', 'outsideLinks'] as const;
 
 /** A config and where each of its values is, for errors about them that only later steps find (an unknown network name). */
 export interface LocatedConfig {
@@ -81,6 +83,7 @@ export function readConfig(text: string, file: string): LocatedConfig {
   if (top.timeLimit !== undefined) config.timeLimit = read.number(['timeLimit'], top.timeLimit, { positive: true });
   if (top.unresolved !== undefined) config.unresolved = read.oneOf(['unresolved'], top.unresolved, ['allow', 'device'] as const);
   if (top.strict !== undefined) config.strict = boolean(input, ['strict'], top.strict);
+  if (top.outsideLinks !== undefined) config.outsideLinks = read.oneOf(['outsideLinks'], top.outsideLinks, ['warn', 'refuse'] as const);
   for (const key of ['platforms', 'pin', 'allow', 'profiles', 'networks'] as const) {
     const list = strings(key);
     if (list !== undefined) config[key] = list;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { unreadableOf, unreadableWarnings } from '../../analysis/diagnostics.js';
+import { linkWarnings, unreadableOf, unreadableWarnings } from '../../analysis/diagnostics.js';
 import { InputError } from '../../errors.js';
 import { callGraphView } from '../../graph/model.js';
 import { toHtml } from '../../graph/html.js';
@@ -48,7 +48,7 @@ export function registerGraph(program: Command, output: Output): Command {
         if (!chosen) throw new InputError(`no partition for network '${wanted}' in the manifest`, displayPath(manifestFile), '--network');
         ({ migrate, network } = chosen);
         analysis = analyze(appDir, settings);
-        for (const warning of [...unreadableWarnings(unreadableOf(analysis)), ...patternWarnings(analysis, settings)]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
+        for (const warning of [...unreadableWarnings(unreadableOf(analysis)), ...linkWarnings(analysis), ...patternWarnings(analysis, settings)]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       } else {
         const computed = await computePartition(appDir, settings);
         for (const warning of computed.outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
