@@ -3,6 +3,62 @@ import { InputError } from '../errors.js';
 
 export type FieldPath = (string | number)[];
 
+/**
+ * How deep a YAML/JSON input may nest. The formats read here nest less than ten levels; the YAML
+ * library recurses once per level, and running out of stack there is not always an exception
+ * (V8 may abort the process when it compiles a regular expression with no stack left), so
+ * deeper documents are refused before they are parsed.
+ */
+const MAX_DEPTH = 100;
+
+/**
+ * The line where the text nests deeper than MAX_DEPTH, by a scan of its own (no recursion):
+ * flow brackets outside quotes and comments, plus block levels (indentation, and the `- ` of
+ * sequences started on one line). An estimate that errs high only on hundreds of unbalanced
+ * brackets in plain scalars.
+ */
+function tooDeep(text: string): number | undefined {
+  let flow = 0;
+  let line = 1;
+  const indents: number[] = [];
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    if (atLineStart) {
+      atLineStart = false;
+      let j = i;
+      while (text[j] === ' ') j++;
+      if (flow === 0 && j < text.length && text[j] !== '\n' && text[j] !== '#' && text[j] !== '\r') {
+        const indent = j - i;
+        while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        let dashes = 0;
+        while (text[j] === '-' && (text[j + 1] === ' ' || text[j + 1] === '\n')) {
+          dashes++;
+          j += 2;
+          while (text[j] === ' ') j++;
+        }
+        if (indents.length + dashes > MAX_DEPTH) return line;
+      }
+    }
+    const ch = text[i];
+    if (ch === '\n') {
+      line++;
+      atLineStart = true;
+    } else if (ch === '"' || ch === "'") {
+      // A quoted scalar, to its end (a backslash escapes in double quotes; '' is a quote in single ones).
+      for (i++; i < text.length && text[i] !== ch; i++) {
+        if (text[i] === '\n') line++;
+        if (ch === '"' && text[i] === '\\') i++;
+      }
+    } else if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\n')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (ch === '[' || ch === '{') {
+      if (++flow + indents.length > MAX_DEPTH) return line;
+    } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+  }
+  return undefined;
+}
+
 /** The most values one alias may expand to (the YAML library's own guard against alias bombs). */
 const MAX_ALIASES = 100;
 
@@ -50,7 +106,16 @@ export class YamlInput {
     const lines = new LineCounter();
     // Duplicate keys are found below: the parser's own check compares every key of a mapping
     // with every other, which takes minutes on a mapping of a few hundred thousand keys.
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+    const deep = tooDeep(text);
+    if (deep !== undefined) throw new InputError(`malformed YAML/JSON: nested more than ${MAX_DEPTH} levels deep`, `${file}:${deep}`);
+    let doc: Document;
+    try {
+      doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+    } catch (e) {
+      // The parser reports most overflows as errors, but some (block sequences) throw them.
+      if (e instanceof RangeError) throw new InputError('malformed YAML/JSON: nested too deeply', file);
+      throw e;
+    }
     const error = doc.errors[0];
     const at = (offset: number) => `${file}:${lines.linePos(offset).line}`;
     if (error) {
@@ -115,7 +180,7 @@ export class FieldReader {
     return value;
   }
 
-  number(path: FieldPath, value: unknown, { min = 0, integer = false, positive = false } = {}): number {
+  number(path: FieldPath, value: unknown, { min = 0, max = Infinity, integer = false, positive = false, unit = '' } = {}): number {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       this.input.fail(path, `expected a number, got ${describe(value)}`);
     }
@@ -123,6 +188,7 @@ export class FieldReader {
     if (positive ? value <= 0 : value < min) {
       this.input.fail(path, `expected a number ${positive ? '> 0' : `>= ${min}`}, got ${value}`);
     }
+    if (value > max) this.input.fail(path, `expected a number <= ${max}${unit}, got ${value}`);
     return value;
   }
 

@@ -65,7 +65,10 @@ describe('YAML that would exhaust resources', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-deep-yaml-'));
     const deep = join(dir, 'deep.yaml');
     writeFileSync(deep, `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
-    expectOneLineError(await runMain(['diff', deep, deep]), /deep\.yaml:1: malformed YAML\/JSON: nested too deeply/);
+    expectOneLineError(await runMain(['diff', deep, deep]), /deep\.yaml:1: malformed YAML\/JSON: nested more than 100 levels deep/);
+    const block = join(dir, 'block.yaml');
+    writeFileSync(block, `a: 1\nb:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}\n`);
+    expectOneLineError(await runMain(['diff', block, block]), /block\.yaml:102: malformed YAML\/JSON: nested more than 100 levels deep/);
   });
 });
 
