@@ -135,14 +135,24 @@ function compilerHost(options: ts.CompilerOptions, typeErrors: boolean, onTooDee
   host.getSourceFile = (f, lang, onError, create) => {
     const text = libs.get(f);
     if (text !== undefined) return ts.createSourceFile(f, text, lang);
+    // Dependencies' declarations are taken as they are; the app's own files are checked first.
+    if (f.split(/[\\/]/).includes('node_modules')) return getSourceFile.call(host, f, lang, onError, create);
+    const missing = 'not analysed (its methods are missing from the verdicts)';
+    // Brackets nested too deeply are found by the scanner, before the parser recurses into them
+    // (running out of stack is not always an exception: V8 may abort instead).
+    const bracket = deepestBracket(readFile.call(host, f) ?? '');
+    if (bracket !== undefined) {
+      onTooDeep(f, bracket, `brackets nested more than ${MAX_SOURCE_DEPTH} levels deep: ${missing}`);
+      return ts.createSourceFile(f, '', lang);
+    }
     try {
       const sf = getSourceFile.call(host, f, lang, onError, create);
       const deep = sf && deepestNode(sf);
       if (!sf || !deep) return sf;
-      onTooDeep(f, deep.line, `nested more than ${MAX_SOURCE_DEPTH} levels deep: not analysed (its methods are missing from the verdicts)`);
+      onTooDeep(f, deep.line, `nested more than ${MAX_SOURCE_DEPTH} levels deep: ${missing}`);
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
-      onTooDeep(f, deepestBracket(readFile.call(host, f) ?? ''), 'nested too deeply for the compiler to parse: not analysed (its methods are missing from the verdicts)');
+      onTooDeep(f, 1, `nested too deeply for the compiler to parse: ${missing}`);
     }
     return ts.createSourceFile(f, '', lang);
   };
@@ -170,16 +180,16 @@ function deepestNode(sf: ts.SourceFile): { line: number } | undefined {
   return undefined;
 }
 
-/** Where brackets first nest deeper than MAX_SOURCE_DEPTH, by the scanner (for text the parser could not take), else 1. */
-function deepestBracket(text: string): number {
+/** The line where brackets first nest deeper than MAX_SOURCE_DEPTH, by the scanner (no recursion), or undefined. */
+function deepestBracket(text: string): number | undefined {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
   let depth = 0;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.OpenParenToken || token === ts.SyntaxKind.OpenBracketToken || token === ts.SyntaxKind.OpenBraceToken) depth++;
+    if (token === ts.SyntaxKind.OpenParenToken || token === ts.SyntaxKind.OpenBracketToken || token === ts.SyntaxKind.OpenBraceToken || token === ts.SyntaxKind.TemplateHead) depth++;
     else if (token === ts.SyntaxKind.CloseParenToken || token === ts.SyntaxKind.CloseBracketToken || token === ts.SyntaxKind.CloseBraceToken) depth--;
     if (depth > MAX_SOURCE_DEPTH) return text.slice(0, scanner.getTokenEnd()).split('\n').length;
   }
-  return 1;
+  return undefined;
 }
 
 export function isStackOverflow(error: unknown): boolean {
