@@ -42,6 +42,7 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
   const configPath = resolve(root, tsconfig);
   // existsSync only to give a clean InputError; ts-morph does the reading.
   if (!existsSync(configPath)) throw new InputError('tsconfig not found', configPath);
+  if (statSync(configPath).isDirectory()) throw new InputError('expected a tsconfig file, found a folder', configPath);
   const probe = probeConfig(configPath);
   const tooDeep: Diagnostic[] = [];
   const program = createProgram(configPath, probe.references, typeErrors, (file, line, message) => tooDeep.push({ file: toRel(root, file), line, message, kind: 'syntax' }));

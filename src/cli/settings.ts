@@ -86,7 +86,7 @@ export function resolveSettings(appDir: string, flags: SettingsFlags, recorded: 
   const maxEnergyRatio = ratio(flags.maxEnergyRatio, '--max-energy-ratio', recorded.budget?.maxEnergyRatio ?? config.maxEnergyRatio);
   const maxSlowdown = ratio(flags.maxSlowdown, '--max-slowdown', recorded.budget?.maxSlowdown ?? config.maxSlowdown);
   return {
-    tsconfig: flags.tsconfig ?? config.tsconfig ?? 'tsconfig.json',
+    tsconfig: flags.tsconfig === '' ? fail("an empty path: expected the app's tsconfig", '--tsconfig') : flags.tsconfig ?? config.tsconfig ?? 'tsconfig.json',
     ...(config.platforms ? { platforms: config.platforms } : {}),
     pin: config.pin ?? [],
     allow: config.allow ?? [],
@@ -120,6 +120,10 @@ function readConfigFile(appDir: string, explicit: string | undefined): LocatedCo
   const file = explicit ?? join(appDir, CONFIG_FILE);
   if (explicit === undefined && !isFile(file)) return { config: {}, where: () => displayPath(file) };
   return readConfig(readText(file, 'config file'), displayPath(file));
+}
+
+function fail(what: string, flag: string): never {
+  throw new InputError(what, undefined, flag);
 }
 
 function oneOf<T extends string>(value: string, choices: readonly T[], flag: string): T {

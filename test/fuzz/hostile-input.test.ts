@@ -192,6 +192,8 @@ function namesWhere(line: string, c: Case): boolean {
   const printed = (t: string) => t.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   const given = argv(c).slice(1).filter((a) => a.length > 0 && !['.', '/', ',', '*', '#', ' '].includes(a));
   if (given.some((a) => printed(line).includes(printed(a)) || line.includes(relative(process.cwd(), a)))) return true;
+  // Short values ('.', '/') only where a file is named: first, before its colon.
+  if (argv(c).some((a) => a.length > 0 && line.startsWith(`error: ${a}:`))) return true;
   return /field '|option '|argument '|command '|arguments? for '|\.(ya?ml|json|cpuprofile|ts|js)\b|\/dev\/|: '[^']*'/.test(line);
 }
 
