@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The CLI runs of the tests share one compile cache outside the install (workers inherit this).
-process.env.CLONECLOUD_CACHE_DIR ??= join(tmpdir(), 'clonecloud-test-compile-cache');
+// One per user: a compile cache holds code that runs, so only the user's own folder is used.
+process.env.CLONECLOUD_CACHE_DIR ??= join(tmpdir(), `clonecloud-test-compile-cache-${process.getuid?.() ?? 'user'}`);
 // Every temporary folder the tests and their CLI runs make goes into one folder per run, which
 // the global teardown removes (fixture copies, profiles, manifests: hundreds per run).
 process.env.CLONECLOUD_TEST_TMP ??= mkdtempSync(join(tmpdir(), 'clonecloud-test-'));

@@ -8,7 +8,8 @@ export class InputError extends Error {
     readonly where?: string,
     readonly field?: string,
   ) {
-    super([where, field ? `field '${field}'` : undefined, what].filter(Boolean).join(': '));
+    // An empty path is shown as '' (it is what the user gave), never left out.
+    super([where === '' ? "''" : where, field ? `field '${field}'` : undefined, what].filter((p) => p !== undefined && p !== '').join(': '));
     this.name = 'InputError';
   }
 }

@@ -22,7 +22,7 @@ export { explainMethod, stateLine, type Explanation } from './explain.js';
 export type * from './types.js';
 
 export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
-  const app = loadApp(options.appDir, options.tsconfig, options.typeErrors === true);
+  const app = loadApp(options.appDir, options.tsconfig, options.typeErrors === true, options.outsideLinks ?? 'warn');
   const table = collectMethods(app.files);
   const ids = [...table.byId.keys()].sort(cmp);
   const { edges, unresolved, libraryCalls } = resolveCalls(app, table);

@@ -87,11 +87,19 @@ export interface UnresolvedCall {
   reason: string;
 }
 
+/**
+ * What a diagnostic is about. `syntax` (a file that did not parse, or nests too deeply to be
+ * analysed) and `config` (the tsconfig or its options are broken) mean the verdicts rest on code
+ * or settings the compiler could not read as written; the others are informational.
+ */
+export type DiagnosticKind = 'syntax' | 'config' | 'deprecated' | 'import' | 'type' | 'link';
+
 /** A problem in the analysed app (syntax/type error, unreadable config) that did not stop analysis. */
 export interface Diagnostic {
   file: string;
   line: number;
   message: string;
+  kind: DiagnosticKind;
 }
 
 export interface AnalysisResult {
@@ -158,6 +166,12 @@ export interface AnalyzeOptions {
    * the device, so its method and every method reaching it are not candidates (rule 'unresolved-call').
    */
   unresolved?: UnresolvedPolicy;
+  /**
+   * Source files reached through a symbolic link that leads outside the app: 'warn' (default)
+   * analyses them as the app's and says so (a diagnostic of kind 'link'); 'refuse' stops.
+   */
+  outsideLinks?: OutsideLinkPolicy;
 }
 
 export type UnresolvedPolicy = 'allow' | 'device';
+export type OutsideLinkPolicy = 'warn' | 'refuse';

@@ -131,10 +131,16 @@ function cacheName(file: string): string {
  */
 function cacheDirs(env: NodeJS.ProcessEnv): string[] {
   if (env[ENV_DIR]) return [env[ENV_DIR]];
+  const install = installCache();
+  return [...(install ? [install] : []), tmpFallback()];
+}
+
+/** node_modules/.cache/clonecloud of this install, if it has a node_modules. */
+function installCache(): string | undefined {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   // Installed as a dependency, this package has no node_modules of its own: use the one it is in.
   const modules = existsSync(join(root, 'node_modules')) ? join(root, 'node_modules') : basename(dirname(root)) === 'node_modules' ? dirname(root) : undefined;
-  return [...(modules ? [join(modules, '.cache', 'clonecloud')] : []), tmpFallback()];
+  return modules && join(modules, '.cache', 'clonecloud');
 }
 
 function tmpFallback(): string {
@@ -171,8 +177,8 @@ function writeCache(dirs: string[], name: string, key: string, data: Buffer): vo
   head.writeUInt32LE(header.length, 4);
   for (const dir of dirs) {
     const tmp = join(dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    // Private in the shared temp directory; elsewhere the umask decides (other tools share .cache).
-    const own = dir === tmpFallback();
+    // Private, unless in the install's .cache (shared with other tools: the umask decides).
+    const own = dir !== installCache();
     try {
       mkdirSync(dir, { recursive: true, ...(own ? { mode: 0o700 } : {}) });
       if (!trusted(dir)) continue;
@@ -190,11 +196,13 @@ function writeCache(dirs: string[], name: string, key: string, data: Buffer): vo
 }
 
 /**
- * The fallback in the shared temp directory is used only when it is ours and nobody else can
- * write to it: someone who could plant a cache file there could make us run their code.
+ * V8 runs the code of cached data it accepts, so a cache folder is used only when it is ours and
+ * nobody else can write to it: someone who could plant a cache file there could make us run their
+ * code. That holds for the temp-folder fallback and for CLONECLOUD_CACHE_DIR alike; only the
+ * install's own node_modules/.cache is trusted as the install itself is.
  */
 function trusted(dir: string): boolean {
-  if (dir !== tmpFallback() || process.getuid === undefined) return true;
+  if (dir === installCache() || process.getuid === undefined) return true;
   try {
     const s = lstatSync(dir);
     return s.isDirectory() && s.uid === process.getuid() && (s.mode & 0o022) === 0;

@@ -1,24 +1,35 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { analyzeApp } from '../analysis/index.js';
+import { isStackOverflow } from '../analysis/project.js';
 import { parseCatalog } from '../analysis/catalog.js';
+import { globMatcher } from '../analysis/glob.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';
-import { PACKAGE_ROOT, appName, bundledCatalogFiles, findProfileFiles, loadDevice, loadNetworks, loadProfiles, readText } from './load.js';
+import { PACKAGE_ROOT, appName, bundledCatalogFiles, displayPath, findProfileFiles, loadDevice, loadNetworks, loadProfiles, readText } from './load.js';
 import { partition, type PartitionInputs, type PartitionOutcome } from './partitionPipeline.js';
 import { stderrProgress, type Progress } from './progress.js';
+import { flagOrigin } from './origin.js';
 import type { Settings } from './settings.js';
 
 /** Runs the analyzer with the bundled platform catalogs the settings select. */
-export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'platforms' | 'pin' | 'allow'> & Partial<Pick<Settings, 'unresolved'>> & { typeErrors?: boolean }): AnalysisResult {
+export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'platforms' | 'pin' | 'allow'> & Partial<Pick<Settings, 'unresolved' | 'origins' | 'outsideLinks'>> & { typeErrors?: boolean }): AnalysisResult {
   const bundled = bundledCatalogFiles();
-  for (const name of settings.platforms ?? []) {
+  const origin = settings.origins?.platforms ?? flagOrigin('platforms');
+  for (const [i, name] of (settings.platforms ?? []).entries()) {
     if (!bundled.some((c) => c.name === name)) {
-      throw new InputError(`unknown platform catalog '${name}' (bundled: ${bundled.map((c) => c.name).join(', ')})`, undefined, 'platforms');
+      throw new InputError(`unknown platform catalog '${name}' (bundled: ${bundled.map((c) => c.name).join(', ')})`, origin.where(i), origin.field(i));
     }
   }
   const chosen = settings.platforms ? bundled.filter((c) => settings.platforms!.includes(c.name)) : bundled;
   const catalogs = chosen.map(({ file }) => parseCatalog(readText(file), relative(PACKAGE_ROOT, file)));
-  return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow, unresolved: settings.unresolved, typeErrors: settings.typeErrors === true });
+  try {
+    return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow, unresolved: settings.unresolved, outsideLinks: settings.outsideLinks, typeErrors: settings.typeErrors === true });
+  } catch (error) {
+    // Files nested too deeply are left out before this (see MAX_SOURCE_DEPTH); other shapes
+    // (chains of types or classes thousands long) can still exhaust the compiler's stack.
+    if (isStackOverflow(error)) throw new InputError("the app's code nests deeper than the analysis can follow (thousands of levels of types, classes or syntax)", displayPath(resolve(appDir, settings.tsconfig)));
+    throw error;
+  }
 }
 
 export interface Computed {
@@ -29,9 +40,9 @@ export interface Computed {
 
 /** Loads every input of an app and computes its partition; nothing is written. */
 export async function computePartition(appDir: string, settings: Settings, progress: Progress = stderrProgress()): Promise<Computed> {
-  const networks = loadNetworks(settings.networks);
-  const device = loadDevice(settings.device);
-  const profiles = loadProfiles(appDir, findProfileFiles(appDir, settings.profiles));
+  const networks = loadNetworks(settings.networks, settings.origins.networks);
+  const device = loadDevice(settings.device, settings.origins.device);
+  const profiles = loadProfiles(appDir, findProfileFiles(appDir, settings.profiles, settings.origins.profiles));
   progress.step('analysing the app');
   const analysis = analyze(appDir, settings);
   const inputs: PartitionInputs = {
@@ -48,8 +59,28 @@ export async function computePartition(appDir: string, settings: Settings, progr
     onStep: (label) => progress.step(label),
   };
   try {
-    return { analysis, inputs, outcome: await partition(inputs) };
+    const outcome = await partition(inputs);
+    outcome.warnings.push(...patternWarnings(analysis, settings));
+    return { analysis, inputs, outcome };
   } finally {
     progress.done();
   }
+}
+
+/**
+ * `pin:` and `allow:` patterns of clonecloud.yaml that match no method of the app: a typo, or a
+ * method renamed since, that silently pins or exempts nothing.
+ */
+export function patternWarnings(analysis: AnalysisResult, settings: Pick<Settings, 'pin' | 'allow' | 'origins'>): string[] {
+  const warnings: string[] = [];
+  for (const key of ['pin', 'allow'] as const) {
+    const origin = settings.origins[key] ?? flagOrigin(key);
+    settings[key].forEach((pattern, i) => {
+      const matches = globMatcher([pattern]);
+      if (!analysis.methods.some((m) => matches(m.id))) {
+        warnings.push(`${[origin.where(i), `field '${origin.field(i)}'`].filter(Boolean).join(': ')}: '${pattern}' matches no method of the app, so it ${key === 'pin' ? 'pins' : 'exempts'} nothing`);
+      }
+    });
+  }
+  return warnings;
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { parseDevice, parseNetwork, type Device, type Network } from '../model/environment.js';
+import { parseJson } from '../profiles/json.js';
 import { parseProfile } from '../profiles/parse.js';
+import { flagOrigin, type Origin } from './origin.js';
 import type { Profile } from '../profiles/types.js';
-import { globToRegExp, isDirectory, isFile, listFiles } from '../util/files.js';
+import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBounded, writeFileAtomic } from '../util/files.js';
 
 /** The installed package's root (dist/cli/load.js → ../..), where the bundled profiles/ live. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -20,12 +22,34 @@ export function schemaReference(file: string, kind: 'manifest' | 'profile' | 'co
   return relative(dirname(resolve(file)), join(PACKAGE_ROOT, 'schemas', `${kind}.schema.json`)).split(sep).join('/');
 }
 
+const MiB = 1024 * 1024;
+
+/**
+ * How much of each kind of input is read at most. YAML takes about 2 s and 100 MB of memory per
+ * MB of profile, so a larger one would exhaust memory rather than end; a CPU profile is JSON
+ * (much cheaper) and long runs make big ones. CLONECLOUD_MAX_INPUT_MB replaces every limit.
+ */
+export const INPUT_LIMIT_MIB = { profile: 32, 'CPU profile': 256, manifest: 16, 'config file': 1, file: 16 } as const;
+
+function limitFor(label: string): number {
+  const override = Number(process.env.CLONECLOUD_MAX_INPUT_MB);
+  if (process.env.CLONECLOUD_MAX_INPUT_MB && override > 0) return Math.floor(override * MiB);
+  return (INPUT_LIMIT_MIB[label as keyof typeof INPUT_LIMIT_MIB] ?? INPUT_LIMIT_MIB.file) * MiB;
+}
+
+/** A text input, read up to its kind's size limit; any problem is an InputError naming the file. */
 export function readText(file: string, label = 'file'): string {
+  const limit = limitFor(label);
   try {
-    return readFileSync(file, 'utf8');
+    return readBounded(file, limit);
   } catch (error) {
+    if (error instanceof InputTooLarge) {
+      throw new InputError(`${label} larger than ${Math.round((limit / MiB) * 100) / 100} MiB: not read (CLONECLOUD_MAX_INPUT_MB raises the limit)`, file);
+    }
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${label} not found` : `cannot read ${label} (${code})`, file);
+    if (code === 'ENOENT') throw new InputError(`${label} not found`, file);
+    if (code === 'EISDIR') throw new InputError(`${label} expected, found a folder`, file);
+    throw new InputError(`cannot read ${label} (${code ?? (error as Error).message})`, file);
   }
 }
 
@@ -40,12 +64,8 @@ export function resolveAppDir(dir: string): string {
 export function appName(appDir: string): string {
   const pkg = join(appDir, 'package.json');
   if (isFile(pkg)) {
-    try {
-      const name = (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name;
-      if (typeof name === 'string' && name !== '') return name;
-    } catch {
-      throw new InputError('malformed JSON', pkg);
-    }
+    const name = (parseJson(readText(pkg, 'package.json'), displayPath(pkg)) as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && name !== '') return name;
   }
   return basename(appDir);
 }
@@ -58,21 +78,21 @@ function bundledYaml(kind: string): { name: string; file: string }[] {
     .map((f) => ({ name: f.slice(0, -'.yaml'.length), file: join(dir, f) }));
 }
 
-/** Bundled network conditions, all of them or the named ones (unknown names are errors). */
-export function loadNetworks(names?: string[]): Network[] {
+/** Bundled network conditions, all of them or the named ones (unknown names are errors, said where the name came from). */
+export function loadNetworks(names?: string[], origin: Origin = flagOrigin('--network')): Network[] {
   const all = bundledYaml('networks');
   const chosen = names ?? all.map((n) => n.name);
-  return chosen.map((name) => {
+  return chosen.map((name, i) => {
     const entry = all.find((n) => n.name === name);
-    if (!entry) throw new InputError(`unknown network '${name}' (bundled: ${all.map((n) => n.name).join(', ')})`, undefined, '--network');
+    if (!entry) throw new InputError(`unknown network '${name}' (bundled: ${all.map((n) => n.name).join(', ')})`, origin.where(i), origin.field(i));
     return parseNetwork(readText(entry.file), relative(PACKAGE_ROOT, entry.file));
   });
 }
 
-export function loadDevice(name: string): Device {
+export function loadDevice(name: string, origin: Origin = flagOrigin('--device')): Device {
   const all = bundledYaml('devices');
   const entry = all.find((d) => d.name === name);
-  if (!entry) throw new InputError(`unknown device '${name}' (bundled: ${all.map((d) => d.name).join(', ')})`, undefined, '--device');
+  if (!entry) throw new InputError(`unknown device '${name}' (bundled: ${all.map((d) => d.name).join(', ')})`, origin.where(), origin.field());
   return parseDevice(readText(entry.file), relative(PACKAGE_ROOT, entry.file));
 }
 
@@ -87,14 +107,20 @@ const DEFAULT_PROFILE_GLOB = '**/*.profile.{yaml,json}';
  * a folder searched with the default glob, or a glob relative to the current directory).
  * Returns absolute paths, sorted, without duplicates.
  */
-export function findProfileFiles(appDir: string, patterns: string[] | undefined): string[] {
+export function findProfileFiles(appDir: string, patterns: string[] | undefined, origin: Origin = flagOrigin('--profiles')): string[] {
   const found = new Set<string>();
   const addGlob = (root: string, glob: string) => {
     const re = globToRegExp(glob);
     for (const file of listFiles(root)) if (re.test(file)) found.add(join(root, file));
   };
   if (!patterns || patterns.length === 0) addGlob(appDir, DEFAULT_PROFILE_GLOB);
-  for (const pattern of patterns ?? []) {
+  for (const [i, pattern] of (patterns ?? []).entries()) {
+    // Errors name the pattern and where it came from (the flag, or clonecloud.yaml's line).
+    const fail = (what: string): never => {
+      const where = origin.where(i);
+      throw where === undefined ? new InputError(what, pattern || undefined, origin.field(i)) : new InputError(`${what}: '${pattern}'`, where, origin.field(i));
+    };
+    if (pattern === '') fail('an empty pattern (it would search the current folder)');
     const path = resolve(pattern);
     if (isFile(path)) found.add(path);
     else if (isDirectory(path)) addGlob(path, DEFAULT_PROFILE_GLOB);
@@ -102,8 +128,8 @@ export function findProfileFiles(appDir: string, patterns: string[] | undefined)
       const { root, rest } = splitGlob(pattern);
       const before = found.size;
       if (isDirectory(root)) addGlob(resolve(root), rest);
-      if (found.size === before) throw new InputError('no profile matches this glob', pattern, '--profiles');
-    } else throw new InputError('profile file not found', pattern, '--profiles');
+      if (found.size === before) fail('no profile matches this glob');
+    } else fail('profile file not found');
   }
   return [...found].sort();
 }
@@ -130,4 +156,38 @@ export function loadProfiles(appDir: string, files: string[]): { profile: Profil
     const fromApp = relative(appDir, file).split(sep).join('/');
     return { profile: { ...parsed, file: fromApp }, sha256: createHash('sha256').update(bytes).digest('hex') };
   });
+}
+
+/**
+ * Fails early (before a long computation) on an output path that cannot be right: empty, a
+ * folder, or (unless `makeFolder`) in a folder that does not exist.
+ */
+export function checkOutputPath(file: string, field?: string, makeFolder = false): void {
+  if (file === '') throw new InputError('an empty path: expected a file to write', undefined, field);
+  if (isDirectory(file)) throw new InputError('is a folder: expected a file to write', displayPath(resolve(file)), field);
+  const folder = dirname(resolve(file));
+  if (!makeFolder && !isDirectory(folder)) throw new InputError(`folder ${displayPath(folder)} not found`, displayPath(resolve(file)), field);
+}
+
+/**
+ * Writes an output file atomically (see writeFileAtomic); a path that cannot be written (empty,
+ * a folder, in a folder that does not exist or is not writable, a full disk) is an InputError
+ * naming it and the option it came from. `makeFolder` creates missing folders first.
+ */
+export function writeOutput(file: string, text: string, field?: string, makeFolder = false): void {
+  checkOutputPath(file, field, makeFolder);
+  const folder = dirname(resolve(file));
+  try {
+    if (makeFolder) mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new InputError(`cannot create its folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, displayPath(resolve(file)), field);
+  }
+  if (!isDirectory(folder)) throw new InputError(`folder ${displayPath(folder)} not found`, displayPath(resolve(file)), field);
+  try {
+    writeFileAtomic(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' ? 'a file is in the way of its temporary file (try again)' : `cannot write it (${code ?? (error as Error).message})`;
+    throw new InputError(why, displayPath(resolve(file)), field);
+  }
 }

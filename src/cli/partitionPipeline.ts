@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { linkWarnings, unreadableOf, unreadableWarnings } from '../analysis/diagnostics.js';
 import { unresolvedFindings } from '../analysis/legality.js';
-import type { AnalysisResult } from '../analysis/types.js';
+import type { AnalysisResult, Diagnostic } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { UNIT, type Manifest, type PartitionEntry, type RuntimeSection } from '../manifest/types.js';
 import { compare } from '../manifest/render.js';
@@ -8,7 +9,7 @@ import type { Device, Network } from '../model/environment.js';
 import { predictPoints } from '../model/predictions.js';
 import { buildProblem, type BudgetOptions, type Legality } from '../model/problem.js';
 import type { NestingModel, Objective, PartitionProblem } from '../model/types.js';
-import { mergeProfiles } from '../profiles/merge.js';
+import { mergeProfiles, type MergedProfile } from '../profiles/merge.js';
 import type { Profile } from '../profiles/types.js';
 import { checkPartition, solvePartition, type CheckResult } from '../solver/index.js';
 import type { Solution } from '../solver/types.js';
@@ -41,11 +42,20 @@ export interface PartitionOutcome {
   manifest: Manifest;
   reports: NetworkReport[];
   warnings: string[];
+  /**
+   * Source files that did not parse (or nest too deeply to analyse) and tsconfig errors: the
+   * verdicts rest on code or settings the compiler could not read as written. Also in `warnings`
+   * (first), which `check` leaves out since it reports them as its failure.
+   */
+  unreadable: Diagnostic[];
 }
+
 
 /** analysis + profiles → one checked partition per network → manifest. No file I/O here. */
 export async function partition(inputs: PartitionInputs): Promise<PartitionOutcome> {
   const warnings: string[] = [];
+  const unreadable = unreadableOf(inputs.analysis);
+  warnings.push(...unreadableWarnings(unreadable), ...linkWarnings(inputs.analysis));
   const profiles = [...inputs.profiles].sort((a, b) => compare(a.profile.file, b.profile.file));
   if (profiles.length === 0) throw new InputError('no profiles found (expected **/*.profile.yaml or .json, or --profiles)');
   validateProfilesAgainstApp(inputs, warnings);
@@ -74,6 +84,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
     partitions.push(entry);
   }
   warnings.push(...unresolvedUnder(inputs.analysis, partitions));
+  warnings.push(...restingOnEstimates(profiles.map((p) => p.profile), merged, partitions));
 
   const manifest: Manifest = {
     app: inputs.app,
@@ -91,7 +102,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
       .map((c) => ({ path: c.path.join(' > '), side: c.estimated! })),
     runtime: runtimeSectionOf(inputs.analysis, partitions),
   };
-  return { manifest, reports, warnings };
+  return { manifest, reports, warnings, unreadable };
 }
 
 /** Solves one network; a budget that cannot be met is bad input, named with its network. */
@@ -133,6 +144,34 @@ function unresolvedUnder(analysis: AnalysisResult, partitions: PartitionEntry[])
   return [...findings].map(([id, { finding }]) => `migration point ${id} ${finding}; 'unresolved: device' in clonecloud.yaml keeps such methods on the device`);
 }
 
+/**
+ * Profiles whose figures are estimated rather than measured (`import` writes calls 1 and 0 bytes:
+ * migration looks nearly free), and the decisions that rest on them: each migration point one of
+ * whose contexts has an estimated figure, per network.
+ */
+function restingOnEstimates(profiles: Profile[], merged: MergedProfile, partitions: PartitionEntry[]): string[] {
+  const flagged = profiles.filter((p) => p.estimated?.length);
+  if (flagged.length === 0) return [];
+  const warnings = flagged.map((p) => {
+    const bytes = p.estimated!.some((f) => f === 'bytesIn' || f === 'bytesOut') ? ': its boundary bytes are not measured, so migrating looks cheaper than it is' : '';
+    return `${p.file}: ${p.estimated!.join(', ')} are estimated, not measured${bytes}; 'clonecloud record' measures them`;
+  });
+  const fieldsOf = new Map<string, Set<string>>();
+  for (const c of merged.contexts) {
+    if (!c.estimatedFields) continue;
+    const set = fieldsOf.get(c.method) ?? new Set<string>();
+    for (const f of c.estimatedFields) set.add(f);
+    fieldsOf.set(c.method, set);
+  }
+  for (const p of partitions) {
+    for (const method of p.migrate) {
+      const fields = fieldsOf.get(method);
+      if (fields) warnings.push(`${p.network}: migrating ${method} rests on estimated ${[...fields].join(', ')}`);
+    }
+  }
+  return warnings;
+}
+
 /** What the run-time needs: where the build is, and the state each migration point's call carries. */
 function runtimeSectionOf(analysis: AnalysisResult, partitions: PartitionEntry[]): RuntimeSection {
   const byId = new Map(analysis.methods.map((m) => [m.id, m]));
@@ -161,6 +200,9 @@ function validateProfilesAgainstApp(inputs: PartitionInputs, warnings: string[])
   for (const { profile } of inputs.profiles) {
     if (profile.app !== undefined && profile.app !== inputs.app) {
       throw new InputError(`profile is for app '${profile.app}', not '${inputs.app}'`, profile.file, 'app');
+    }
+    if (profile.contexts.length === 0) {
+      warnings.push(`${profile.file}: no contexts (no method of the app ran?): its ${profile.runs} run(s) still count, so the other ${profile.side} profiles' figures per run are divided among more runs`);
     }
     const methods = [...new Set(profile.contexts.map((c) => c.method))].sort(compare);
     const unknown = methods.filter((m) => !known.has(m));

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { CONFIG_FILE, parseConfig, type AppConfig } from '../config/config.js';
+import { CONFIG_FILE, readConfig, type LocatedConfig } from '../config/config.js';
 import { InputError } from '../errors.js';
 import type { BudgetOptions } from '../model/problem.js';
 import type { NestingModel, Objective } from '../model/types.js';
 import { isFile } from '../util/files.js';
 import { displayPath, readText } from './load.js';
+import { fileOrigin, flagOrigin, type Origin } from './origin.js';
 
 /** Everything a partition needs to know besides the app's files: config, then flags on top. */
 export interface Settings {
@@ -23,6 +24,9 @@ export interface Settings {
   budget: BudgetOptions;
   timeLimitSec: number;
   strict: boolean;
+  outsideLinks: 'warn' | 'refuse';
+  /** Where the settings that name things came from (absent: the default). */
+  origins: Partial<Record<'platforms' | 'pin' | 'allow' | 'profiles' | 'networks' | 'device', Origin>>;
 }
 
 export interface SettingsFlags {
@@ -37,6 +41,7 @@ export interface SettingsFlags {
   timeLimit?: string;
   strict?: boolean;
   tsconfig?: string;
+  refuseOutsideLinks?: boolean;
 }
 
 /** The options shared by every command that computes a partition. */
@@ -51,31 +56,44 @@ export function addSettingsOptions(command: Command): Command {
     .option('--max-energy-ratio <x>', 'with --objective time: use at most x times the all-device energy')
     .option('--max-slowdown <x>', 'with --objective energy: take at most x times the all-device time')
     .option('--time-limit <seconds>', 'solver time limit per network (default: 60)')
-    .option('--strict', 'profiles naming methods the app no longer has are errors, not warnings')
-    .option('--tsconfig <path>', 'tsconfig relative to <app-dir> (default: tsconfig.json)');
+    .option('--strict', 'profiles naming methods the app no longer has, and sources that do not parse, are errors, not warnings')
+    .option('--tsconfig <path>', 'tsconfig relative to <app-dir> (default: tsconfig.json)')
+    .option('--refuse-outside-links', 'stop when a source file is reached through a symbolic link that leads outside the app (default: analyse it, with a warning)');
 }
 
 /** Settings a committed manifest was made with: `check` recomputes under them. */
-export type RecordedSettings = Partial<Pick<Settings, 'networks' | 'device' | 'nesting' | 'objective' | 'budget'>>;
+export type RecordedSettings = Partial<Pick<Settings, 'networks' | 'device' | 'nesting' | 'objective' | 'budget'>> & { origins?: Pick<Settings['origins'], 'networks' | 'device'> };
 
 /** Flags first, then what the manifest recorded, then clonecloud.yaml, then the defaults. */
 export function resolveSettings(appDir: string, flags: SettingsFlags, recorded: RecordedSettings = {}): Settings {
-  const config = readConfig(appDir, flags.config);
-  const networks = flags.network?.split(',').map((n) => n.trim()).filter(Boolean) ?? recorded.networks ?? config.networks;
-  const profiles = flags.profiles ?? config.profiles?.map((glob) => join(appDir, glob));
+  const { config, where } = readConfigFile(appDir, flags.config);
+  const fromConfig = (key: string) => fileOrigin([key], where);
+  const origins: Settings['origins'] = {};
+  const pick = <T>(key: keyof Settings['origins'], flag: T | undefined, flagName: string, fromManifest: T | undefined, fromFile: T | undefined): T | undefined => {
+    if (flag !== undefined) origins[key] = flagOrigin(flagName);
+    else if (fromManifest !== undefined) origins[key] = recorded.origins?.[key as 'networks' | 'device'];
+    else if (fromFile !== undefined) origins[key] = fromConfig(key);
+    return flag ?? fromManifest ?? fromFile;
+  };
+  const networks = pick('networks', flags.network === undefined ? undefined : networkFlag(flags.network), '--network', recorded.networks, config.networks);
+  const profiles = pick('profiles', flags.profiles, '--profiles', undefined, config.profiles?.map((glob) => join(appDir, glob)));
+  const device = pick('device', flags.device, '--device', recorded.device, config.device);
+  if (config.platforms) origins.platforms = fromConfig('platforms');
+  if (config.pin) origins.pin = fromConfig('pin');
+  if (config.allow) origins.allow = fromConfig('allow');
   const ratio = (flag: string | undefined, name: string, fallback: number | undefined) =>
     flag === undefined ? fallback : positive(flag, name, 'a positive number');
   const maxEnergyRatio = ratio(flags.maxEnergyRatio, '--max-energy-ratio', recorded.budget?.maxEnergyRatio ?? config.maxEnergyRatio);
   const maxSlowdown = ratio(flags.maxSlowdown, '--max-slowdown', recorded.budget?.maxSlowdown ?? config.maxSlowdown);
   return {
-    tsconfig: flags.tsconfig ?? config.tsconfig ?? 'tsconfig.json',
+    tsconfig: flags.tsconfig === '' ? fail("an empty path: expected the app's tsconfig", '--tsconfig') : flags.tsconfig ?? config.tsconfig ?? 'tsconfig.json',
     ...(config.platforms ? { platforms: config.platforms } : {}),
     pin: config.pin ?? [],
     allow: config.allow ?? [],
     unresolved: config.unresolved ?? 'allow',
     ...(profiles ? { profiles } : {}),
     ...(networks ? { networks } : {}),
-    device: flags.device ?? recorded.device ?? config.device ?? 'phone-midrange',
+    device: device ?? 'phone-midrange',
     nesting: flags.nesting === undefined ? recorded.nesting ?? config.nesting ?? 'dynamic' : oneOf(flags.nesting, ['dynamic', 'static'] as const, '--nesting'),
     objective: flags.objective === undefined ? recorded.objective ?? config.objective ?? 'time' : oneOf(flags.objective, ['time', 'energy'] as const, '--objective'),
     budget: {
@@ -84,13 +102,28 @@ export function resolveSettings(appDir: string, flags: SettingsFlags, recorded: 
     },
     timeLimitSec: flags.timeLimit === undefined ? config.timeLimit ?? 60 : positive(flags.timeLimit, '--time-limit', 'a positive number of seconds'),
     strict: flags.strict ?? config.strict ?? false,
+    outsideLinks: flags.refuseOutsideLinks ? 'refuse' : config.outsideLinks ?? 'warn',
+    origins,
   };
 }
 
-function readConfig(appDir: string, explicit: string | undefined): AppConfig {
+/** `--network wifi,lte`: at least one name, each once (`--network ','` used to select none and pass check). */
+function networkFlag(value: string): string[] {
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) throw new InputError(`expected network names like wifi,lte, got '${value}': an empty selection would solve nothing`, undefined, '--network');
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new InputError(`'${twice}' is listed twice in '${value}'`, undefined, '--network');
+  return names;
+}
+
+function readConfigFile(appDir: string, explicit: string | undefined): LocatedConfig {
   const file = explicit ?? join(appDir, CONFIG_FILE);
-  if (explicit === undefined && !isFile(file)) return {};
-  return parseConfig(readText(file, 'config file'), displayPath(file));
+  if (explicit === undefined && !isFile(file)) return { config: {}, where: () => displayPath(file) };
+  return readConfig(readText(file, 'config file'), displayPath(file));
+}
+
+function fail(what: string, flag: string): never {
+  throw new InputError(what, undefined, flag);
 }
 
 function oneOf<T extends string>(value: string, choices: readonly T[], flag: string): T {

@@ -27,20 +27,51 @@ export interface AppConfig {
   strict?: boolean;
   /** 'device': a call the analysis cannot resolve may reach the device (see AnalyzeOptions.unresolved). */
   unresolved?: 'allow' | 'device';
+  /** 'refuse': source files reached through a symbolic link that leads outside the app stop the analysis (default 'warn'). */
+  outsideLinks?: 'warn' | 'refuse';
 }
 
-const KEYS = ['tsconfig', 'platforms', 'pin', 'allow', 'profiles', 'networks', 'device', 'nesting', 'objective', 'maxEnergyRatio', 'maxSlowdown', 'timeLimit', 'strict', 'unresolved'] as const;
+const KEYS = ['tsconfig', 'platforms', 'pin', 'allow', 'profiles', 'networks', 'device', 'nesting', 'objective', 'maxEnergyRatio', 'maxSlowdown', 'timeLimit', 'strict', 'unresolved', 'outsideLinks'] as const;
+
+/** A config and where each of its values is, for errors about them that only later steps find (an unknown network name). */
+export interface LocatedConfig {
+  config: AppConfig;
+  /** "file:line" of the value at `path` (e.g. ['networks', 1]). */
+  where(path: FieldPath): string;
+}
 
 /** Parses and validates a config file; unknown keys and wrong types are errors with file:line. */
 export function parseConfig(text: string, file: string): AppConfig {
+  return readConfig(text, file).config;
+}
+
+/** Lists where an empty list would silently mean something else than the user wants. */
+const NOT_EMPTY: Partial<Record<string, string>> = {
+  networks: 'an empty list selects no network condition, and a manifest of no partitions passes every check; remove the key for every bundled network',
+  platforms: "an empty list applies no platform catalog, so nothing device-only would be pinned; remove the key for every bundled catalog (or `allow: ['**']` to exempt every method on purpose)",
+  profiles: 'an empty list of profiles; remove the key for the default search (<app-dir>/**/*.profile.{yaml,json})',
+};
+/** Lists whose items name one thing each: a repeated item is a mistake. */
+const UNIQUE = ['networks', 'platforms'];
+
+export function readConfig(text: string, file: string): LocatedConfig {
   const input = YamlInput.parse(text, file);
-  if (input.value === undefined || input.value === null) return {};
+  const where = (path: FieldPath) => input.where(path);
+  if (input.value === undefined || input.value === null) return { config: {}, where };
   const read = new FieldReader(input);
   const top = read.object([], input.value, KEYS);
   const strings = (key: string): string[] | undefined => {
     const value = top[key];
     if (value === undefined) return undefined;
-    return read.array([key], value).map((item, i) => read.string([key, i], item));
+    const list = read.array([key], value).map((item, i) => read.string([key, i], item));
+    if (list.length === 0 && NOT_EMPTY[key]) input.fail([key], NOT_EMPTY[key]!);
+    if (UNIQUE.includes(key)) {
+      list.forEach((item, i) => {
+        const first = list.indexOf(item);
+        if (first < i) input.fail([key, i], `'${item}' is listed twice (also ${key}[${first}])`);
+      });
+    }
+    return list;
   };
   const config: AppConfig = {};
   if (top.tsconfig !== undefined) config.tsconfig = read.string(['tsconfig'], top.tsconfig);
@@ -52,11 +83,12 @@ export function parseConfig(text: string, file: string): AppConfig {
   if (top.timeLimit !== undefined) config.timeLimit = read.number(['timeLimit'], top.timeLimit, { positive: true });
   if (top.unresolved !== undefined) config.unresolved = read.oneOf(['unresolved'], top.unresolved, ['allow', 'device'] as const);
   if (top.strict !== undefined) config.strict = boolean(input, ['strict'], top.strict);
+  if (top.outsideLinks !== undefined) config.outsideLinks = read.oneOf(['outsideLinks'], top.outsideLinks, ['warn', 'refuse'] as const);
   for (const key of ['platforms', 'pin', 'allow', 'profiles', 'networks'] as const) {
     const list = strings(key);
     if (list !== undefined) config[key] = list;
   }
-  return config;
+  return { config, where };
 }
 
 function boolean(input: YamlInput, path: FieldPath, value: unknown): boolean {

@@ -94,21 +94,30 @@ function layout(g) {
   const into = new Map(g.nodes.map((n) => [n.id, []]));
   for (const e of g.edges) { out.get(e.from).push(e.to); into.get(e.to).push(e.from); }
   // Longest-path layering on the DAG left after ignoring back edges of a depth-first search.
+  // With a stack of its own: a call chain thousands of methods long must not exhaust the browser's.
   const state = new Map(), back = new Set(), order = [];
-  const visit = (id) => {
-    state.set(id, 1);
-    for (const t of out.get(id)) {
-      if (state.get(t) === 1) back.add(id + '\n' + t);
-      else if (!state.has(t)) visit(t);
+  const visit = (start) => {
+    const stack = [[start, 0]];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const next = out.get(top[0])[top[1]++];
+      if (next === undefined) {
+        state.set(top[0], 2);
+        order.push(top[0]);
+        stack.pop();
+      } else if (state.get(next) === 1) back.add(top[0] + '\n' + next);
+      else if (!state.has(next)) {
+        state.set(next, 1);
+        stack.push([next, 0]);
+      }
     }
-    state.set(id, 2);
-    order.push(id);
   };
   for (const n of g.nodes) if (!state.has(n.id)) visit(n.id);
   const layer = new Map();
   for (const id of order.reverse()) {
     const preds = into.get(id).filter((p) => !back.has(p + '\n' + id));
-    layer.set(id, preds.length ? Math.max(...preds.map((p) => (layer.get(p) ?? 0) + 1)) : 0);
+    layer.set(id, preds.length ? preds.reduce((m, p) => Math.max(m, (layer.get(p) ?? 0) + 1), 0) : 0);
   }
   const layers = [];
   for (const n of g.nodes) (layers[layer.get(n.id)] ??= []).push(n.id);

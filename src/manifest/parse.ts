@@ -1,6 +1,6 @@
 import { FieldReader, YamlInput } from '../util/yamlInput.js';
 import type { BudgetOptions } from '../model/problem.js';
-import { MANIFEST_FORMAT_VERSION, type Manifest, type PartitionEntry, type RuntimeSection } from './types.js';
+import { MANIFEST_FORMAT_VERSION, UNIT, type Manifest, type PartitionEntry, type RuntimeSection } from './types.js';
 
 const TOP_KEYS = ['clonecloud-manifest', 'app', 'objective', 'budget', 'nesting', 'device', 'inputs', 'partitions', 'estimated', 'runtime'] as const;
 const PARTITION_KEYS = ['network', 'migrate', 'cost', 'speedup', 'energySaving', 'budget', 'optimal', 'gap', 'predicted'] as const;
@@ -9,7 +9,16 @@ const UNITS = ['ms', 'mJ'] as const;
 
 /** Reads a committed manifest back, validating it as strictly as a profile. */
 export function parseManifest(text: string, file: string): Manifest {
+  return readManifest(text, file).manifest;
+}
+
+/** The manifest, and where each of its values is ("file:line" of a path), for errors found later (an unknown network). */
+export function readManifest(text: string, file: string): { manifest: Manifest; where: (path: (string | number)[]) => string } {
   const input = YamlInput.parse(text, file);
+  return { manifest: validate(input), where: (path) => input.where(path) };
+}
+
+function validate(input: YamlInput): Manifest {
   const read = new FieldReader(input);
   if (input.value === undefined || input.value === null) input.fail([], 'empty file: not a clonecloud manifest');
   const top = read.object([], input.value, TOP_KEYS);
@@ -63,9 +72,22 @@ export function parseManifest(text: string, file: string): Manifest {
     }
     return entry;
   });
+  // Each network once, at least one (a manifest of no partitions would pass every check), and
+  // costs in the objective's unit (a hand edit that mixes them would make diff subtract ms from mJ).
+  if (partitions.length === 0) input.fail(['partitions'], 'no partitions: a manifest holds at least one network condition');
+  partitions.forEach((p, i) => {
+    const first = partitions.findIndex((q) => q.network === p.network);
+    if (first < i) input.fail(['partitions', i, 'network'], `network '${p.network}' appears twice (also partitions[${first}])`);
+  });
+  const objective = read.oneOf(['objective'], top.objective, ['time', 'energy'] as const);
+  partitions.forEach((p, i) => {
+    if (p.cost.unit !== UNIT[objective]) input.fail(['partitions', i, 'cost', 'unit'], `expected ${UNIT[objective]} (the unit of objective ${objective}), got ${p.cost.unit}`);
+    const other = UNIT[objective === 'time' ? 'energy' : 'time'];
+    if (p.budget && p.budget.unit !== other) input.fail(['partitions', i, 'budget', 'unit'], `expected ${other} (a budget is on the other objective), got ${p.budget.unit}`);
+  });
   return {
     app: read.string(['app'], top.app),
-    objective: read.oneOf(['objective'], top.objective, ['time', 'energy'] as const),
+    objective,
     ...(top.budget === undefined ? {} : { budget: readBudget(read, top.budget) }),
     nesting: read.oneOf(['nesting'], top.nesting, ['dynamic', 'static'] as const),
     device: read.string(['device'], top.device),

@@ -2,11 +2,20 @@ import { FieldReader, YamlInput } from '../util/yamlInput.js';
 import type { Profile, ProfileContext, ProfileExit, Side, UnserializableValue } from './types.js';
 
 export const PROFILE_FORMAT_VERSION = 1;
-const TOP_KEYS = ['clonecloud-profile', 'side', 'runs', 'app', 'contexts', 'exit', 'unserializable', 'estimated'] as const;
+const TOP_KEYS = ['clonecloud-profile', 'side', 'runs', 'app', 'contextCount', 'contexts', 'exit', 'unserializable', 'estimated'] as const;
 const EXIT_KEYS = ['code', 'signal'] as const;
 const UNSERIALIZABLE_KEYS = ['method', 'value', 'reason', 'count'] as const;
 const ESTIMABLE = ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
 const CONTEXT_KEYS = ['id', 'parent', 'method', 'calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
+
+/**
+ * Bounds far beyond any recording (thirty years of self time, an exabyte across the boundary, more
+ * calls or runs than a machine makes), so that every cost computed from them stays a finite
+ * number: a figure of 1e300 made the solver's model infinite, reported against no file.
+ */
+const MAX_MS = 1e12;
+const MAX_BYTES = 1e18;
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
 /**
  * Parses and validates a profile (`*.profile.yaml` or `.json`). Every problem is an InputError
@@ -24,7 +33,7 @@ export function parseProfile(text: string, file: string): Profile {
     input.fail(['clonecloud-profile'], `unsupported profile format version ${JSON.stringify(version)} (this clonecloud reads ${PROFILE_FORMAT_VERSION})`);
   }
   const side: Side = read.oneOf(['side'], top.side, ['device', 'clone'] as const);
-  const runs = read.number(['runs'], top.runs, { integer: true, positive: true });
+  const runs = read.number(['runs'], top.runs, { integer: true, positive: true, max: MAX_COUNT });
   const app = top.app === undefined ? undefined : read.string(['app'], top.app);
 
   const seen = new Set<number>();
@@ -43,12 +52,18 @@ export function parseProfile(text: string, file: string): Profile {
       id,
       ...(parent === undefined ? {} : { parent }),
       method: read.string([...at, 'method'], c.method),
-      calls: read.number([...at, 'calls'], c.calls, { integer: true }),
-      selfMs: read.number([...at, 'selfMs'], c.selfMs),
-      bytesIn: read.optionalNumber([...at, 'bytesIn'], c.bytesIn, 0),
-      bytesOut: read.optionalNumber([...at, 'bytesOut'], c.bytesOut, 0),
+      calls: read.number([...at, 'calls'], c.calls, { integer: true, max: MAX_COUNT }),
+      selfMs: read.number([...at, 'selfMs'], c.selfMs, { max: MAX_MS, unit: ' (ms: 30 years)' }),
+      bytesIn: c.bytesIn === undefined ? 0 : read.number([...at, 'bytesIn'], c.bytesIn, { max: MAX_BYTES, unit: ' (an exabyte)' }),
+      bytesOut: c.bytesOut === undefined ? 0 : read.number([...at, 'bytesOut'], c.bytesOut, { max: MAX_BYTES, unit: ' (an exabyte)' }),
     };
   });
+  // Written before the contexts by record and import: a file cut off at a line boundary still
+  // parses, with fewer contexts, and only the count tells.
+  if (top.contextCount !== undefined) {
+    const count = read.number(['contextCount'], top.contextCount, { integer: true });
+    if (count !== contexts.length) input.fail(['contextCount'], `says ${count} contexts, the file has ${contexts.length}: truncated?`);
+  }
   const optional: Pick<Profile, 'exit' | 'unserializable' | 'estimated'> = {};
   if (top.exit !== undefined) {
     const e = read.object(['exit'], top.exit, EXIT_KEYS);

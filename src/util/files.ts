@@ -1,14 +1,20 @@
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
 /**
  * Writes `data` to `file` atomically: a temporary file beside it, flushed, then renamed over
- * it, so a crash or a full disk never leaves a half-written manifest.
+ * it, so a crash or a full disk never leaves a half-written manifest. The temporary file has an
+ * unpredictable name and is created exclusively, never through a link: something planted at its
+ * name (a symlink to a file outside the app) makes the write fail, it is never written through.
+ * Renaming over `file` replaces it, and a link at `file` itself, never what a link points to.
  */
-export function writeFileAtomic(file: string, data: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
+export function writeFileAtomic(file: string, data: string, temporary: (file: string) => string = temporaryName): void {
+  const temp = temporary(file);
+  let created = false;
   try {
-    const fd = openSync(temp, 'w');
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
+    created = true;
     try {
       writeSync(fd, data);
       fsyncSync(fd);
@@ -17,8 +23,55 @@ export function writeFileAtomic(file: string, data: string): void {
     }
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    // Only what this call created is removed: never a file someone else put at that name.
+    if (created) rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/** A fresh, unpredictable name beside `file`, in its folder (so that the rename stays on one file system). */
+export function temporaryName(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+}
+
+/** The input is larger than the limit given to readBounded. */
+export class InputTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`larger than ${limit} bytes`);
+    this.name = 'InputTooLarge';
+  }
+}
+
+/**
+ * Reads a file as UTF-8, at most `limit` bytes: a huge or endless input (`/dev/zero`, a pipe
+ * that never ends) is refused after `limit` bytes rather than read into memory until it fails.
+ * Works on anything that can be read (files, pipes, process substitution's /dev/fd/N).
+ */
+export function readBounded(file: string, limit: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const size = Math.min(Math.max(fstatSize(fd), 64 * 1024), limit + 1);
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(size, limit + 1 - total) || 1);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > limit) throw new InputTooLarge(limit);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fstatSize(fd: number): number {
+  try {
+    return fstatSync(fd).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -5,7 +5,7 @@ import { fixture } from './helpers.js';
 describe('messy inputs', () => {
   test('a syntax error is a diagnostic; the other files are still analysed', () => {
     const r = analyzeApp({ appDir: fixture('errors-syntax'), catalogs: [] });
-    expect(r.diagnostics).toEqual([{ file: 'src/bad.ts', line: 2, message: 'Expression expected.' }]);
+    expect(r.diagnostics).toEqual([{ file: 'src/bad.ts', line: 2, message: 'Expression expected.', kind: 'syntax' }]);
     expect(r.methods.map((m) => m.id)).toEqual(['src/bad.ts#broken', 'src/bad.ts#fine', 'src/good.ts#ok', 'src/good.ts#twice']);
     expect(r.edges.map((e) => [e.from, e.to, e.kind])).toEqual([['src/good.ts#ok', 'src/good.ts#twice', 'direct']]);
   });

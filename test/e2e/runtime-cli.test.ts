@@ -34,7 +34,7 @@ describe('serve and run refuse bad input', () => {
 
   it('run with a manifest written before the run-time existed', () => {
     const old = join(app, 'old.manifest.yaml');
-    writeFileSync(old, 'clonecloud-manifest: 1\napp: x\nobjective: time\nnesting: dynamic\ndevice: phone-midrange\ninputs: { sources: "sha256:00", profiles: [] }\npartitions: []\n');
+    writeFileSync(old, 'clonecloud-manifest: 1\napp: x\nobjective: time\nnesting: dynamic\ndevice: phone-midrange\ninputs: { sources: "sha256:00", profiles: [] }\npartitions:\n  - { network: wifi, migrate: [], cost: { unit: ms, deviceOnly: 1, partitioned: 1 }, speedup: 1, optimal: true }\n');
     oneLine(runCli(['run', '--app', app, '--manifest', old, '--', 'node', '-e', '0']), /has no runtime section \(it was written by an older clonecloud\): run `clonecloud partition` again/);
   });
 

@@ -125,7 +125,7 @@ describe('clonecloud.yaml', () => {
     ['an unknown key', 'networks: [wifi]\nnetwork: [lte]\n', /clonecloud\.yaml:2: field 'network': unknown key/],
     ['a wrong type', 'timeLimit: soon\n', /clonecloud\.yaml:1: field 'timeLimit': expected a number, got string "soon"/],
     ['malformed YAML', 'pin: [a,\n', /clonecloud\.yaml:\d+: malformed YAML\/JSON/],
-    ['an unknown platform', 'platforms: [browser, toaster]\n', /field 'platforms': unknown platform catalog 'toaster'/],
+    ['an unknown platform', 'platforms: [browser, toaster]\n', /clonecloud\.yaml:1: field 'platforms\[1\]': unknown platform catalog 'toaster'/],
     ['an unknown unresolved-call policy', 'networks: [wifi]\nunresolved: maybe\n', /clonecloud\.yaml:2: field 'unresolved': expected one of allow, device, got string "maybe"/],
   ])('rejects %s with exit 2 and file:line', (_name, text, expected) => {
     writeFileSync(join(app, 'clonecloud.yaml'), text);

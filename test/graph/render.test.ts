@@ -61,4 +61,17 @@ describe('call graph view', () => {
     expect(html).not.toMatch(/<\/script><b>/);
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
   });
+
+  it("lays out a call chain 50,000 methods long without exhausting the browser's stack", () => {
+    const html = toHtml(callGraphView(analysis, [], 'demo'));
+    const source = /\nfunction layout\(g\) \{[\s\S]*?\n\}\n/.exec(html)![0];
+    const layout = new Function(`${source}; return layout;`)() as (g: unknown) => { layers: string[][] };
+    const n = 50_000;
+    const nodes = Array.from({ length: n }, (_, i) => ({ id: `m${i}` }));
+    const edges = Array.from({ length: n - 1 }, (_, i) => ({ from: `m${i}`, to: `m${i + 1}` }));
+    edges.push({ from: `m${n - 1}`, to: 'm0' }); // and a cycle back
+    const { layers } = layout({ nodes, edges });
+    expect(layers).toHaveLength(n);
+    expect(layers[n - 1]).toEqual([`m${n - 1}`]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { stateLine } from '../../analysis/explain.js';
 import type { AnalysisResult } from '../../analysis/types.js';
+import { linkWarnings } from '../../analysis/diagnostics.js';
 import { InputError } from '../../errors.js';
 import { jsonChunks } from '../jsonChunks.js';
 import { loadAnalysis, loadCompute } from '../lazy.js';
@@ -18,11 +19,14 @@ export function registerAnalyze(program: Command, output: Output): void {
     .option('--json', 'print { methods (with the state of candidates), edges, libraryCalls, unresolved, groups, diagnostics } as JSON')
     .option('--explain <method-id>', 'print the verdict of one method and its full reason chain')
     .option('--type-errors', 'also report type errors (a full, slower type check)')
+    .option('--refuse-outside-links', 'stop when a source file is reached through a symbolic link that leads outside the app (default: analyse it, with a warning)')
     .addHelpText('after', "\nExample:\n  $ clonecloud analyze examples/virus-scan --json > callgraph.json\n  $ clonecloud analyze examples/virus-scan --explain 'src/main.ts#main'")
-    .action(async (dir: string, flags: { tsconfig?: string; config?: string; json?: boolean; explain?: string; typeErrors?: boolean }) => {
+    .action(async (dir: string, flags: { tsconfig?: string; config?: string; json?: boolean; explain?: string; typeErrors?: boolean; refuseOutsideLinks?: boolean }) => {
       const appDir = resolveAppDir(dir);
-      const { analyze } = await loadCompute();
-      const analysis = analyze(appDir, { ...resolveSettings(appDir, flags), typeErrors: flags.typeErrors === true });
+      const { analyze, patternWarnings } = await loadCompute();
+      const settings = resolveSettings(appDir, flags);
+      const analysis = analyze(appDir, { ...settings, typeErrors: flags.typeErrors === true });
+      for (const warning of [...linkWarnings(analysis), ...patternWarnings(analysis, settings)]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.explain !== undefined) {
         const explanation = (await loadAnalysis()).explainMethod(analysis, flags.explain);
         if (explanation.verdict === 'unknown method') throw new InputError(`unknown method id '${flags.explain}'`, undefined, '--explain');
@@ -47,7 +51,7 @@ function printAnalysis(a: AnalysisResult, { out, color: c }: Output): void {
     for (const r of m.reasons) out(c.dim(`            ${r.message}`));
     if (m.state?.length) out(c.dim(`            ${stateLine(m.state)}`));
   }
-  for (const d of a.diagnostics) out(c.yellow(`  ${d.file}:${d.line}: ${d.message}`));
+  for (const d of a.diagnostics) out(c.yellow(`  ${d.file}${d.line > 0 ? `:${d.line}` : ''}: ${d.message}`));
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {

@@ -2,14 +2,17 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CheckFailed, InputError } from '../../errors.js';
 import { diffManifests, diffRuntime, isUnchanged, type NetworkDiff } from '../../manifest/diff.js';
-import { parseManifest } from '../../manifest/parse.js';
+import { readManifest } from '../../manifest/parse.js';
 import type { Manifest } from '../../manifest/types.js';
 import { isFile } from '../../util/files.js';
 import { displayPath, readText, resolveAppDir } from '../load.js';
 import type { Output } from '../output.js';
+import { fileOrigin } from '../origin.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
 import { loadCompute, loadVerdicts } from '../lazy.js';
 import { MANIFEST_FILE } from './partition.js';
+import { describeUnreadable, unreadableWarnings } from '../../analysis/diagnostics.js';
+import type { Diagnostic } from '../../analysis/types.js';
 
 interface CheckFlags extends SettingsFlags {
   manifest?: string;
@@ -30,30 +33,37 @@ export function registerCheck(program: Command, output: Output): Command {
       .argument('[app-dir]', 'folder with the tsconfig.json, the profiles and the manifest', '.'),
   )
     .option('--manifest <file>', `the committed manifest (default: <app-dir>/${MANIFEST_FILE})`)
-    .option('--json', 'print { ok, illegal, stale, runtime } as JSON')
-    .addHelpText('after', '\nExit codes: 0 up to date, 1 stale or illegal, 2 bad input.\n\nExample:\n  $ clonecloud check examples/virus-scan')
+    .option('--json', 'print { ok, illegal, stale, runtime, unreadable } as JSON')
+    .addHelpText('after', '\nExit codes: 0 up to date, 1 stale, illegal, or computed on code that did not parse, 2 bad input.\n\nExample:\n  $ clonecloud check examples/virus-scan')
     .action(async (dir: string, flags: CheckFlags) => {
       const appDir = resolveAppDir(dir);
       const file = flags.manifest ?? join(appDir, MANIFEST_FILE);
       if (!isFile(file)) throw new InputError('no committed manifest: run `clonecloud partition` and commit its output', displayPath(file));
-      const committed = parseManifest(readText(file, 'manifest'), displayPath(file));
-      // Recompute under the settings the manifest was made with, unless flags say otherwise.
+      const { manifest: committed, where } = readManifest(readText(file, 'manifest'), displayPath(file));
+      // Recompute under the settings the manifest was made with, unless flags say otherwise;
+      // a name it holds that is unknown here is said at its line in the manifest.
       const settings = resolveSettings(appDir, flags, {
         networks: committed.partitions.map((p) => p.network),
         device: committed.device,
         nesting: committed.nesting,
         objective: committed.objective,
         budget: committed.budget ?? {},
+        origins: {
+          networks: { where: (i) => where(['partitions', i ?? 0, 'network']), field: (i) => `partitions[${i ?? 0}].network` },
+          device: fileOrigin(['device'], where),
+        },
       });
       const { analysis, outcome } = await (await loadCompute()).computePartition(appDir, settings);
       const { illegalityReasons } = await loadVerdicts();
       const illegal = illegalPoints(committed, (id) => illegalityReasons(analysis, id));
       const stale = diffManifests(committed, outcome.manifest).filter((d) => !isUnchanged(d));
       const runtime = diffRuntime(committed, outcome.manifest);
-      const ok = illegal.length === 0 && stale.length === 0 && runtime.length === 0;
-      for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
-      if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale, runtime }, null, 2));
-      else report(displayPath(file), illegal, stale, runtime, output);
+      // A verdict computed on code that did not parse is no verdict: the check fails on it.
+      const unreadable = outcome.unreadable;
+      const ok = illegal.length === 0 && stale.length === 0 && runtime.length === 0 && unreadable.length === 0;
+      for (const warning of outcome.warnings.slice(unreadableWarnings(unreadable).length)) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
+      if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale, runtime, unreadable }, null, 2));
+      else report(displayPath(file), illegal, stale, runtime, unreadable, output);
       if (!ok) throw new CheckFailed('the manifest is stale or names an illegal migration point');
     });
 }
@@ -72,9 +82,14 @@ export function illegalPoints(manifest: Manifest, reasonsOf: (id: string) => str
   return [...byMethod.values()];
 }
 
-function report(file: string, illegal: IllegalPoint[], stale: NetworkDiff[], runtime: string[], { out, color: c }: Output): void {
-  if (illegal.length === 0 && stale.length === 0 && runtime.length === 0) {
+function report(file: string, illegal: IllegalPoint[], stale: NetworkDiff[], runtime: string[], unreadable: Diagnostic[], { out, color: c }: Output): void {
+  if (illegal.length === 0 && stale.length === 0 && runtime.length === 0 && unreadable.length === 0) {
     out(`${c.green('ok')}: ${file} is up to date`);
+    return;
+  }
+  for (const d of unreadable) out(`${c.red('unreadable')}: ${describeUnreadable(d)}`);
+  if (unreadable.length > 0 && illegal.length === 0 && stale.length === 0 && runtime.length === 0) {
+    out(`${c.red('fail')}: the partition was recomputed from code or settings the compiler could not read as written; fix them, then check again`);
     return;
   }
   for (const point of illegal) {

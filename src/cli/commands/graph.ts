@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { linkWarnings, unreadableOf, unreadableWarnings } from '../../analysis/diagnostics.js';
 import { InputError } from '../../errors.js';
 import { callGraphView } from '../../graph/model.js';
 import { toHtml } from '../../graph/html.js';
 import { toDot, toMermaid } from '../../graph/text.js';
 import { parseManifest } from '../../manifest/parse.js';
-import { isFile, writeFileAtomic } from '../../util/files.js';
+import { isFile } from '../../util/files.js';
 import { loadCompute } from '../lazy.js';
-import { appName, displayPath, readText, resolveAppDir } from '../load.js';
+import { appName, checkOutputPath, displayPath, readText, resolveAppDir, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
 import { MANIFEST_FILE } from './partition.js';
@@ -33,12 +34,13 @@ export function registerGraph(program: Command, output: Output): Command {
       const render = FORMATS[flags.format as keyof typeof FORMATS];
       if (!render) throw new InputError(`expected one of ${Object.keys(FORMATS).join(', ')}, got '${flags.format}'`, undefined, '--format');
       const appDir = resolveAppDir(dir);
+      if (flags.out !== undefined) checkOutputPath(flags.out, '--out');
       const settings = resolveSettings(appDir, flags);
       const manifestFile = join(appDir, MANIFEST_FILE);
       let migrate: string[];
       let network: string;
       let analysis;
-      const { analyze, computePartition } = await loadCompute();
+      const { analyze, computePartition, patternWarnings } = await loadCompute();
       if (isFile(manifestFile)) {
         const manifest = parseManifest(readText(manifestFile, 'manifest'), displayPath(manifestFile));
         const wanted = settings.networks?.[0];
@@ -46,8 +48,10 @@ export function registerGraph(program: Command, output: Output): Command {
         if (!chosen) throw new InputError(`no partition for network '${wanted}' in the manifest`, displayPath(manifestFile), '--network');
         ({ migrate, network } = chosen);
         analysis = analyze(appDir, settings);
+        for (const warning of [...unreadableWarnings(unreadableOf(analysis)), ...linkWarnings(analysis), ...patternWarnings(analysis, settings)]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       } else {
         const computed = await computePartition(appDir, settings);
+        for (const warning of computed.outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
         const report = computed.outcome.reports.find((r) => r.network.name === 'wifi') ?? computed.outcome.reports[0]!;
         ({ migrate } = report.solution);
         network = report.network.name;
@@ -55,7 +59,7 @@ export function registerGraph(program: Command, output: Output): Command {
       }
       const text = render(callGraphView(analysis, migrate, `${appName(appDir)}: call graph, partition for ${network}`));
       if (flags.out) {
-        writeFileAtomic(flags.out, text);
+        writeOutput(flags.out, text, '--out');
         output.err(`wrote ${displayPath(flags.out)}`);
       } else output.out(text.trimEnd());
     });

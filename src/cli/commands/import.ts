@@ -1,12 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
 import { parseCpuProfile } from '../../profiles/import/cpuprofile.js';
 import { loadFrames } from '../lazy.js';
 import { cpuProfileToProfile } from '../../profiles/import/toProfile.js';
 import { renderProfile } from '../../profiles/record/render.js';
-import { writeFileAtomic } from '../../util/files.js';
-import { appName, displayPath, readText, resolveAppDir } from '../load.js';
+import { appName, checkOutputPath, displayPath, readText, resolveAppDir, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
 import { parseSide } from './record.js';
 
@@ -30,6 +29,7 @@ export function registerImport(program: Command, output: Output): void {
     .action(async (file: string, flags: ImportFlags) => {
       const side = parseSide(flags.side);
       const appDir = resolveAppDir(flags.app);
+      if (flags.out !== undefined) checkOutputPath(flags.out, '--out', true);
       const cpu = parseCpuProfile(readText(file, 'CPU profile'), displayPath(resolve(file)));
       const { FrameResolver } = await loadFrames();
       const frames = new FrameResolver(appDir, [dirname(resolve(file)), appDir]);
@@ -45,9 +45,12 @@ export function registerImport(program: Command, output: Output): void {
         `In app methods: ${summary.appMs.toFixed(1)} ms. Not in any app method (dropped): ${dropped || 'nothing'}.`,
         ...(frames.missingFiles.size ? [`Scripts not found here (their frames count as outside the app): ${[...frames.missingFiles].sort().join(', ')}`] : []),
       ];
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileAtomic(target, renderProfile(profile, header));
-      if (profile.contexts.length === 0) output.err(`${output.errColor.yellow('warning')}: no frame of the CPU profile maps to a method of the app in ${displayPath(appDir)}`);
+      // A profile of nothing would be merged as if it said something: refuse it.
+      if (profile.contexts.length === 0) {
+        const missing = frames.missingFiles.size ? `; ${frames.missingFiles.size} of its scripts are not here` : '';
+        throw new InputError(`no frame maps to a method of the app in ${displayPath(appDir)} (is --app the app it was recorded from?${missing}): nothing written`, displayPath(resolve(file)));
+      }
+      writeOutput(target, renderProfile(profile, header), flags.out === undefined ? undefined : '--out', true);
       output.err(`wrote ${displayPath(target)}: ${profile.contexts.length} contexts, ${summary.appMs.toFixed(1)} ms in app methods`);
       if (flags.json) {
         output.out(JSON.stringify({ file: displayPath(target), side, contexts: profile.contexts.length, samples: summary.samples, appMs: summary.appMs, droppedMs: summary.droppedMs }, null, 2));

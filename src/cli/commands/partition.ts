@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
 import { describeGain } from '../../manifest/diff.js';
 import { renderManifest } from '../../manifest/render.js';
-import { writeFileAtomic } from '../../util/files.js';
 import { loadCompute } from '../lazy.js';
-import { displayPath, resolveAppDir, schemaReference } from '../load.js';
+import { checkOutputPath, displayPath, resolveAppDir, schemaReference, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
 import type { PartitionOutcome } from '../partitionPipeline.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
@@ -30,9 +30,16 @@ export function registerPartition(program: Command, output: Output): void {
     .addHelpText('after', '\nExample:\n  $ clonecloud partition examples/virus-scan --network wifi,3g')
     .action(async (dir: string, flags: PartitionFlags) => {
       const appDir = resolveAppDir(dir);
-      const { outcome } = await (await loadCompute()).computePartition(appDir, resolveSettings(appDir, flags));
       const target = flags.out ?? join(appDir, MANIFEST_FILE);
-      writeFileAtomic(target, renderManifest(outcome.manifest, { schema: schemaReference(target, 'manifest') }));
+      checkOutputPath(target, flags.out === undefined ? undefined : '--out');
+      const settings = resolveSettings(appDir, flags);
+      const { outcome } = await (await loadCompute()).computePartition(appDir, settings);
+      const first = outcome.unreadable[0];
+      if (settings.strict && first) {
+        const more = outcome.unreadable.length > 1 ? ` (and ${outcome.unreadable.length - 1} more)` : '';
+        throw new InputError(`${first.kind === 'syntax' ? 'syntax error' : 'tsconfig error'}: ${first.message}${more}: no partition of code that did not parse (--strict)`, `${displayPath(join(appDir, first.file))}${first.line > 0 ? `:${first.line}` : ''}`);
+      }
+      writeOutput(target, renderManifest(outcome.manifest, { schema: schemaReference(target, 'manifest') }), flags.out === undefined ? undefined : '--out');
       for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.json) output.out(JSON.stringify({ manifest: outcome.manifest, file: displayPath(target) }, null, 2));
       else printSummary(outcome, displayPath(target), flags.verbose === true, output);

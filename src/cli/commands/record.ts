@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CheckFailed, InputError } from '../../errors.js';
 import { parseDevice, type Device } from '../../model/environment.js';
 import { headerLines, loadAverage } from '../../profiles/record/header.js';
 import { renderProfile } from '../../profiles/record/render.js';
-import { runTraced } from '../../profiles/record/run.js';
+import { recorderCacheDir, runTraced } from '../../profiles/record/run.js';
+import { privateDirProblem } from '../../util/privateCache.js';
 import { scaleSelfTimes, tracesToProfile } from '../../profiles/record/toProfile.js';
 import type { ProcessExit, Trace } from '../../profiles/record/trace.js';
 import type { Side } from '../../profiles/types.js';
-import { writeFileAtomic } from '../../util/files.js';
-import { BUNDLED, PACKAGE_ROOT, appName, displayPath, readText, resolveAppDir, schemaReference } from '../load.js';
+import { BUNDLED, PACKAGE_ROOT, appName, checkOutputPath, displayPath, readText, resolveAppDir, schemaReference, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
 
 interface RecordFlags {
@@ -45,20 +45,25 @@ export function registerRecord(program: Command, output: Output): void {
       const okExit = parseOkExit(flags.okExit);
       const appDir = resolveAppDir(flags.app);
       if (command.length === 0) throw new InputError('usage: clonecloud record --side device|clone [--app <dir>] [--out <file>] [--runs n] -- <command> [args...]');
+      if (flags.out !== undefined) checkOutputPath(flags.out, '--out', true);
+      // The cache holds code the traced program will run: only a folder of the user's own is used.
+      const cache = recorderCacheDir();
+      const cacheProblem = privateDirProblem(cache);
+      if (cacheProblem) output.err(`${output.errColor.yellow('warning')}: the recorder's cache ${cache} ${cacheProblem}: not used (every module is instrumented on every run)`);
       const started = new Date();
       const loadAtStart = loadAverage();
-      const { traces, exit, done } = await runAll(command, appDir, runs, okExit, flags.json === true);
+      const { traces, exit, done, cacheProblems } = await runAll(command, appDir, runs, okExit, flags.json === true);
+      for (const problem of cacheProblems) output.err(`${output.errColor.yellow('warning')}: the recorder's cache: ${problem} (instrumented again instead)`);
       const loadAtEnd = loadAverage();
       const measured = tracesToProfile(traces, { side, app: appName(appDir), exit, runs: done });
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
       const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${started.toISOString().replace(/[:.]/g, '-')}.profile.yaml`));
-      mkdirSync(dirname(target), { recursive: true });
       const header = headerLines({
         schema: schemaReference(target, 'profile'), started, ended: new Date(), command, ...(flags.runsLabel ? { label: flags.runsLabel } : {}),
         runs: done, traces, exit, okExit, loadAtStart, loadAtEnd, selfMs: measured.contexts.reduce((s, c) => s + c.selfMs, 0),
         ...(device ? { device: { name: device.name, file: `profiles/devices/${flags.deviceModel}.yaml`, relativeSpeed: device.relativeSpeed } } : {}),
       });
-      writeFileAtomic(target, renderProfile(profile, header));
+      writeOutput(target, renderProfile(profile, header), flags.out === undefined ? undefined : '--out', true);
       const where = displayPath(target);
       const calls = profile.contexts.reduce((n, c) => n + c.calls, 0);
       if (flags.json) {
@@ -77,18 +82,20 @@ export function registerRecord(program: Command, output: Output): void {
 }
 
 /** Runs the command `runs` times, one after the other; stops at the first failed or interrupted run. */
-async function runAll(command: string[], appDir: string, runs: number, okExit: number[], stdoutToStderr: boolean): Promise<{ traces: Trace[]; exit: ProcessExit; done: number }> {
+async function runAll(command: string[], appDir: string, runs: number, okExit: number[], stdoutToStderr: boolean): Promise<{ traces: Trace[]; exit: ProcessExit; done: number; cacheProblems: string[] }> {
   // Ctrl-C reaches the whole process group; the child writes its trace and dies, we stay to merge.
   let child: { kill(signal: NodeJS.Signals): boolean } | undefined;
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, () => child?.kill(s)] as const);
   for (const [s, h] of handlers) process.on(s, h);
   const traces: Trace[] = [];
+  const cacheProblems = new Set<string>();
   let exit: ProcessExit = { code: 0 };
   let done = 0;
   try {
     while (done < runs) {
       const run = await runTraced({ command, appDir, stdoutToStderr, onStart: (c) => (child = c) });
       traces.push(...run.traces);
+      for (const problem of run.cacheProblems) cacheProblems.add(problem);
       exit = run.exit;
       done++;
       if (!isOk(exit, okExit)) break;
@@ -96,7 +103,7 @@ async function runAll(command: string[], appDir: string, runs: number, okExit: n
   } finally {
     for (const [s, h] of handlers) process.removeListener(s, h);
   }
-  return { traces, exit, done };
+  return { traces, exit, done, cacheProblems: [...cacheProblems] };
 }
 
 export function parseSide(value: string): Side {

@@ -58,7 +58,28 @@ export function parseCpuProfile(text: string, file: string): CpuProfile {
     };
   });
   if (nodes.length === 0) fail('nodes', 'a CPU profile needs at least its root node');
-  nodes.forEach((n, k) => n.children.forEach((c, j) => ids.has(c) || fail(`nodes[${k}].children[${j}]`, `no node with id ${c}`)));
+  // A tree: every child exists and has one parent, and every node hangs from a root (a node
+  // that is no one's child); a node that is its own ancestor hangs from none.
+  const parentOf = new Map<number, number>();
+  nodes.forEach((n, k) =>
+    n.children.forEach((c, j) => {
+      const at = `nodes[${k}].children[${j}]`;
+      if (!ids.has(c)) fail(at, `no node with id ${c}`);
+      if (c === n.id) fail(at, `node ${c} is its own child`);
+      if (parentOf.has(c)) fail(at, `node ${c} is a child of both node ${parentOf.get(c)} and node ${n.id}`);
+      parentOf.set(c, n.id);
+    }),
+  );
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const reached = new Set<number>();
+  const stack = nodes.filter((n) => !parentOf.has(n.id)).map((n) => n.id);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    reached.add(id);
+    stack.push(...byId.get(id)!.children);
+  }
+  const looped = nodes.findIndex((n) => !reached.has(n.id));
+  if (looped >= 0) fail(`nodes[${looped}].children`, `node ${nodes[looped]!.id} is its own ancestor (the children form a cycle)`);
   const samples = list(data.samples, 'samples').map((s, k) => {
     const id = int(s, `samples[${k}]`);
     return ids.has(id) ? id : fail(`samples[${k}]`, `no node with id ${id}`);
@@ -67,7 +88,11 @@ export function parseCpuProfile(text: string, file: string): CpuProfile {
     typeof d === 'number' && Number.isFinite(d) ? Math.max(0, d) : fail(`timeDeltas[${k}]`, `expected a number, got ${JSON.stringify(d)}`),
   );
   if (timeDeltas.length !== samples.length) fail('timeDeltas', `expected one delta per sample (${samples.length}), got ${timeDeltas.length}: truncated?`);
-  const startTime = typeof data.startTime === 'number' ? data.startTime : fail('startTime', 'expected a number (microseconds)');
-  const endTime = typeof data.endTime === 'number' ? data.endTime : fail('endTime', 'expected a number (microseconds)');
+  const time = (v: unknown, field: string): number => (typeof v === 'number' && Number.isFinite(v) ? v : fail(field, `expected a number (microseconds), got ${JSON.stringify(v)}`));
+  const startTime = time(data.startTime, 'startTime');
+  const endTime = time(data.endTime, 'endTime');
+  // Sample times are startTime plus the deltas so far: they must stay numbers (not Infinity).
+  let t = startTime;
+  timeDeltas.forEach((d, k) => Number.isFinite((t += d)) || fail(`timeDeltas[${k}]`, 'the sample times add up beyond any number'));
   return { nodes, startTime, endTime, samples, timeDeltas };
 }

@@ -29,13 +29,14 @@ export class FrameResolver {
     const mod = this.module(file);
     if (!mod) return undefined;
     const pos = mod.sf.getPositionOfLineAndCharacter(Math.min(frame.lineNumber, mod.sf.getLineStarts().length - 1), 0) + frame.columnNumber;
+    // The innermost method node around the position: down the one child that holds it, in a
+    // loop (a deeply nested file must not exhaust the stack).
     let best: ts.Node | undefined;
-    const visit = (node: ts.Node) => {
-      if (pos < node.getFullStart() || pos >= node.end) return;
+    let node: ts.Node | undefined = mod.sf;
+    while (node) {
       if (isMethodNode(node) && mod.ids.has(node)) best = node;
-      ts.forEachChild(node, visit);
-    };
-    visit(mod.sf);
+      node = ts.forEachChild(node, (child) => (pos >= child.getFullStart() && pos < child.end ? child : undefined));
+    }
     return best && mod.ids.get(best);
   }
 

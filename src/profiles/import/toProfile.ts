@@ -24,31 +24,36 @@ export function cpuProfileToProfile(
   options: { side: Side; app?: string },
 ): { profile: Profile; summary: ImportSummary } {
   const byId = new Map(cpu.nodes.map((n) => [n.id, n]));
+
   const parentOf = new Map<number, number>();
   for (const n of cpu.nodes) for (const c of n.children) parentOf.set(c, n.id);
 
-  // Each profile node's context in the app tree (undefined: no app method on its stack yet).
+  // Each profile node's context in the app tree (undefined: no app method on its stack yet),
+  // resolved when a sample first needs it, from its nearest resolved ancestor down, without
+  // recursion (a CPU profile may be deeper than our stack). A context's path is a chain of links
+  // to its parent's, so a deep profile costs no copies.
   const root = newNode('');
-  const ctxOf = new Map<number, { node: PathNode; path: PathNode[] } | undefined>();
-  const resolve = (id: number): { node: PathNode; path: PathNode[] } | undefined => {
-    if (ctxOf.has(id)) return ctxOf.get(id);
-    const parentId = parentOf.get(id);
-    const above = parentId === undefined ? undefined : resolve(parentId);
-    const method = idOf(byId.get(id)!);
-    let here = above;
-    if (method) {
-      const path = above?.path ?? [];
-      const first = path.findIndex((p) => p.method === method);
-      if (first >= 0) here = { node: path[first]!, path: path.slice(0, first + 1) };
-      else {
-        const parent = above?.node ?? root;
-        let child = parent.children.get(method);
-        if (!child) parent.children.set(method, (child = newNode(method)));
-        here = { node: child, path: [...path, child] };
+  const ctxOf = new Map<number, Ctx | undefined>();
+  const resolve = (id: number): Ctx | undefined => {
+    const chain: number[] = [];
+    for (let at: number | undefined = id; at !== undefined && !ctxOf.has(at); at = parentOf.get(at)) chain.push(at);
+    for (const at of chain.reverse()) {
+      const parentId = parentOf.get(at);
+      const above = parentId === undefined ? undefined : ctxOf.get(parentId);
+      const method = idOf(byId.get(at)!);
+      let here = above;
+      if (method) {
+        here = onPath(above, method);
+        if (!here) {
+          const parent = above?.node ?? root;
+          let child = parent.children.get(method);
+          if (!child) parent.children.set(method, (child = newNode(method)));
+          here = { node: child, method, up: above };
+        }
       }
+      ctxOf.set(at, here);
     }
-    ctxOf.set(id, here);
-    return here;
+    return ctxOf.get(id);
   };
   // Chrome's convention: a sample lasts until the next one; the last one until endTime.
   const summary: ImportSummary = { droppedMs: {}, appMs: 0, samples: cpu.samples.length };
@@ -61,7 +66,8 @@ export function cpuProfileToProfile(
     if (at) {
       at.node.figures.selfMs += ms;
       summary.appMs += ms;
-      for (const p of at.path) seen.add(p);
+      // Up the path until a context already seen (its own path was marked with it).
+      for (let p: Ctx | undefined = at; p && !seen.has(p.node); p = p.up) seen.add(p.node);
     } else {
       const name = byId.get(sample)!.callFrame.functionName;
       const kind = META.has(name) ? name : 'other code';
@@ -77,10 +83,27 @@ export function cpuProfileToProfile(
   };
 }
 
-function pruneUnseen(node: PathNode, seen: Set<PathNode>): PathNode {
-  for (const [key, child] of node.children) {
-    if (!seen.has(child)) node.children.delete(key);
-    else pruneUnseen(child, seen);
+/** A context of the app tree: its node, and the context it was entered from. */
+interface Ctx {
+  node: PathNode;
+  method: string;
+  up: Ctx | undefined;
+}
+
+/** The context of `method` on the path to `ctx` (recursion folds onto it; a path holds a method once), if any. */
+function onPath(ctx: Ctx | undefined, method: string): Ctx | undefined {
+  for (let p = ctx; p; p = p.up) if (p.method === method) return p;
+  return undefined;
+}
+
+function pruneUnseen(root: PathNode, seen: Set<PathNode>): PathNode {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const [key, child] of node.children) {
+      if (!seen.has(child)) node.children.delete(key);
+      else stack.push(child);
+    }
   }
-  return node;
+  return root;
 }

@@ -11,10 +11,10 @@
  * `record` settles it before it starts the program.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { privateDir, readEntryChecked, writeEntry } from '../../util/privateCache.js';
 import { Recorder, type CallCost } from './runtime.js';
 
 const WARM_UP = 20000;
@@ -46,10 +46,12 @@ export function calibrate(): CallCost {
   return { inner: Math.max(0, inner), outer: Math.max(0, outer) };
 }
 
-/** The smallest cost seen by this and earlier processes on this machine, cached in `dir`. */
-export function calibrated(dir: string): CallCost {
-  const file = costFile(dir);
-  const cached = read(file);
+/**
+ * The smallest cost seen by this and earlier processes on this machine, cached in `dir` (private
+ * to the user, as the recorder's cache: a planted figure would skew every self time).
+ */
+export function calibrated(dir: string, report: (message: string) => void = () => undefined): CallCost {
+  const cached = read(dir, report);
   if (cached && cached.calibrations >= SETTLED) return cached;
   const now = calibrate();
   const best: Cached = {
@@ -57,14 +59,8 @@ export function calibrated(dir: string): CallCost {
     outer: Math.min(now.outer, cached?.outer ?? Infinity),
     calibrations: (cached?.calibrations ?? 0) + 1,
   };
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(best));
-    renameSync(tmp, file);
-  } catch {
-    // no cache: the next process calibrates again
-  }
+  const own = privateDir(dir);
+  if (own) writeEntry(own, costName(), JSON.stringify(best)); // a failure: the next process calibrates again
   return best;
 }
 
@@ -73,20 +69,26 @@ export function calibrated(dir: string): CallCost {
  * process's compiler settles on one code shape for e()/x(), fast or not), at most SETTLED.
  */
 export function settle(dir: string): void {
+  if (!privateDir(dir)) return; // no cache: each traced process calibrates for itself
   const script = `import { calibrated } from ${JSON.stringify(import.meta.url)}; calibrated(${JSON.stringify(dir)});`;
-  for (let k = 0; k < SETTLED && (read(costFile(dir))?.calibrations ?? 0) < SETTLED; k++) {
+  for (let k = 0; k < SETTLED && (read(dir)?.calibrations ?? 0) < SETTLED; k++) {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } });
     if (run.status !== 0) break; // each traced process calibrates for itself then
   }
 }
 
-function costFile(dir: string): string {
-  return join(dir, `call-cost-${key()}.json`);
+function costName(): string {
+  return `call-cost-${key()}.json`;
 }
 
-function read(file: string): Cached | undefined {
+function read(dir: string, report: (message: string) => void = () => undefined): Cached | undefined {
+  const own = privateDir(dir);
+  if (!own) return undefined;
+  const entry = readEntryChecked(own, costName());
+  if ('bad' in entry) report(`ignored a cache entry: ${entry.bad}`);
+  if (!('hit' in entry)) return undefined;
   try {
-    const c = JSON.parse(readFileSync(file, 'utf8')) as Cached;
+    const c = JSON.parse(entry.hit) as Cached;
     return [c.inner, c.outer, c.calibrations].every((x) => typeof x === 'number' && x >= 0) ? c : undefined;
   } catch {
     return undefined;

@@ -27,8 +27,14 @@ export function renderProfile(profile: Profile, header: string[]): string {
       lines.push(`  - { method: ${q(u.method)}, value: ${q(u.value)}, reason: ${q(u.reason)}, count: ${u.count} }`);
     }
   }
+  // Last before the contexts, so that a file cut off at a line boundary is found out.
+  lines.push(`contextCount: ${profile.contexts.length}`);
   lines.push(profile.contexts.length ? 'contexts:' : 'contexts: []');
   for (const c of profile.contexts) {
+    // A figure that is not a number would be written as `NaN` and read back as a string.
+    for (const k of ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const) {
+      if (!Number.isFinite(c[k])) throw new Error(`internal error: context ${c.id} (${c.method}) has ${k} ${c[k]}`);
+    }
     const parent = c.parent === undefined ? '' : `parent: ${c.parent}, `;
     lines.push(
       `  - { id: ${c.id}, ${parent}method: ${q(c.method)}, calls: ${c.calls}, selfMs: ${round(c.selfMs, 4)}, ` +

@@ -18,6 +18,8 @@ const REGISTER_MODULE = new URL('./register.js', import.meta.url);
 export interface RecordRun {
   exit: ProcessExit;
   traces: Trace[];
+  /** Problems the traced processes had with the recorder's cache (entries ignored), each once. */
+  cacheProblems: string[];
 }
 
 export interface RunOptions {
@@ -35,9 +37,14 @@ export function nodeOptionsWithTracer(existing: string | undefined): string {
   return `${existing ? `${existing} ` : ''}--import "${pathToFileURL(REGISTER_MODULE.pathname).href}"`;
 }
 
+/** The recorder's cache folder, as the traced processes will find it. */
+export function recorderCacheDir(): string {
+  return cacheDir(process.env[ENV_CACHE] ? { cacheDir: process.env[ENV_CACHE] } : {});
+}
+
 /** Settles the recorder's per-call cost in the cache the traced processes read (see calibrate.ts). */
 export function settleCalibration(): void {
-  settle(cacheDir({ appDir: '', ...(process.env[ENV_CACHE] ? { cacheDir: process.env[ENV_CACHE] } : {}) }));
+  settle(recorderCacheDir());
 }
 
 export async function runTraced(options: RunOptions): Promise<RecordRun> {
@@ -56,11 +63,10 @@ export async function runTraced(options: RunOptions): Promise<RecordRun> {
       child.on('error', (error) => reject(new InputError(`cannot run '${file}': ${(error as NodeJS.ErrnoException).code ?? error.message}`)));
       child.on('exit', (code, signal) => resolve(signal ? { signal } : { code: code ?? 0 }));
     });
-    const traces = readdirSync(dir)
-      .filter((f) => /^trace-.*\.json$/.test(f))
-      .sort()
-      .map((f) => parseTrace(readFileSync(join(dir, f), 'utf8'), f));
-    return { exit, traces };
+    const files = readdirSync(dir).sort();
+    const traces = files.filter((f) => /^trace-.*\.json$/.test(f)).map((f) => parseTrace(readFileSync(join(dir, f), 'utf8'), f));
+    const cacheProblems = [...new Set(files.filter((f) => /^cache-.*\.txt$/.test(f)).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean)))];
+    return { exit, traces, cacheProblems };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -47,17 +47,23 @@ export function tracesToProfile(traces: Trace[], options: { side: Side; app?: st
   };
 }
 
-/** Parents before children, ids in that order. */
+/** Parents before children (depth first, children in first-seen order), ids in that order. */
 export function flatten(root: Node): ProfileContext[] {
   const out: ProfileContext[] = [];
-  const visit = (node: Node, parent: number | undefined) => {
-    for (const child of node.children.values()) {
-      const id = out.length;
-      out.push({ id, ...(parent === undefined ? {} : { parent }), method: child.method, ...child.figures });
-      visit(child, id);
+  // A stack of iterators, not recursion: a calling-context tree may be deeper than the call stack.
+  const stack: { parent: number | undefined; children: Iterator<Node> }[] = [{ parent: undefined, children: root.children.values() }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const next = top.children.next();
+    if (next.done) {
+      stack.pop();
+      continue;
     }
-  };
-  visit(root, undefined);
+    const child = next.value;
+    const id = out.length;
+    out.push({ id, ...(top.parent === undefined ? {} : { parent: top.parent }), method: child.method, ...child.figures });
+    stack.push({ parent: id, children: child.children.values() });
+  }
   return out;
 }
 

@@ -57,25 +57,33 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
   const contexts: TraceContext[] = [];
   const ids = new Map<Ctx, number>();
   let clampedMs = 0;
-  const visit = (ctx: Ctx) => {
-    for (const kid of ctx.kids.values()) {
-      if (ids.has(kid) || kid.parent !== (ctx === rec.root ? undefined : ctx)) continue; // folded recursion
-      const id = contexts.length;
-      ids.set(kid, id);
-      if (kid.selfMs < 0) clampedMs -= kid.selfMs;
-      contexts.push({
-        id,
-        ...(kid.parent ? { parent: ids.get(kid.parent)! } : {}),
-        method: kid.method,
-        calls: kid.calls,
-        selfMs: Math.max(0, kid.selfMs),
-        bytesIn: kid.bytes.weight ? Math.round((kid.bytesIn * kid.calls) / kid.bytes.weight) : 0,
-        bytesOut: kid.bytes.weight ? Math.round((kid.bytesOut * kid.calls) / kid.bytes.weight) : 0,
-      });
-      visit(kid);
+  // Depth first in the order contexts were first entered, with a stack of iterators rather
+  // than recursion: a program's calling contexts may nest deeper than this thread's stack.
+  const stack: { ctx: Ctx; kids: Iterator<Ctx> }[] = [{ ctx: rec.root, kids: rec.root.kids.values() }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const next = top.kids.next();
+    if (next.done) {
+      stack.pop();
+      continue;
     }
-  };
-  visit(rec.root);
+    const kid = next.value;
+    const ctx = top.ctx;
+    if (ids.has(kid) || kid.parent !== (ctx === rec.root ? undefined : ctx)) continue; // folded recursion
+    const id = contexts.length;
+    ids.set(kid, id);
+    if (kid.selfMs < 0) clampedMs -= kid.selfMs;
+    contexts.push({
+      id,
+      ...(kid.parent ? { parent: ids.get(kid.parent)! } : {}),
+      method: kid.method,
+      calls: kid.calls,
+      selfMs: Math.max(0, kid.selfMs),
+      bytesIn: kid.bytes.weight ? Math.round((kid.bytesIn * kid.calls) / kid.bytes.weight) : 0,
+      bytesOut: kid.bytes.weight ? Math.round((kid.bytesOut * kid.calls) / kid.bytes.weight) : 0,
+    });
+    stack.push({ ctx: kid, kids: kid.kids.values() });
+  }
   return {
     'clonecloud-trace': TRACE_FORMAT_VERSION,
     ...process,

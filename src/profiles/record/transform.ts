@@ -1,12 +1,14 @@
 /**
  * One module's instrumentation, cached on disk by content: loading TypeScript costs more
- * than most recorded programs, so repeated runs (CI records several) skip it.
+ * than most recorded programs, so repeated runs (CI records several) skip it. The cache holds
+ * code that will run, so it is private to the user (see util/privateCache.ts): a shared or
+ * foreign folder means no cache, and an entry that is not the user's own or is damaged is
+ * reported and instrumented again, never run.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheKey, privateDir, readEntryChecked, userCacheDir, writeEntry } from '../../util/privateCache.js';
 
 /** Cache entries of another build of the instrumenter are not used. */
 const TRANSFORM_VERSION = ['instrument.js', '../../ids/sourceIds.js', 'instrumentModule.js']
@@ -22,12 +24,14 @@ const TRANSFORM_VERSION = ['instrument.js', '../../ids/sourceIds.js', 'instrumen
 export interface TransformConfig {
   appDir: string;
   cacheDir?: string;
+  /** A private folder (record's trace folder) where problems with the cache are reported for `record` to print. */
+  reportDir?: string;
 }
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OWN = [join(DIST, 'profiles', 'record') + sep, join(DIST, 'ids') + sep];
+const OWN = [join(DIST, 'profiles', 'record') + sep, join(DIST, 'ids') + sep, join(DIST, 'util') + sep];
 
-/** The recorder's own modules (and the ids they use) and anything in node_modules are never instrumented. */
+/** The recorder's own modules (and the ids and utilities they use) and anything in node_modules are never instrumented. */
 export function isRecorderFile(fileOrUrl: string): boolean {
   const file = fileOrUrl.startsWith('file:') ? fileURLToPath(fileOrUrl) : fileOrUrl;
   return OWN.some((dir) => file.startsWith(dir)) || file.includes(`${sep}node_modules${sep}`);
@@ -51,7 +55,7 @@ export function transformSync(file: string, text: string, config: TransformConfi
 
 /** The cache key of a module and its cached code ('' is a cached "not app code"; undefined a miss). */
 function lookup(file: string, text: string, config: TransformConfig): { key: string; hit: string | undefined } {
-  const key = createHash('sha256').update(`${TRANSFORM_VERSION}\0${config.appDir}\0${file}\0${text}`).digest('hex');
+  const key = cacheKey([TRANSFORM_VERSION, config.appDir, file, text]);
   return { key, hit: readCache(config, key) };
 }
 
@@ -61,26 +65,30 @@ function instrumentAndStore(instrument: Instrumenter, file: string, text: string
   return code;
 }
 
-export function cacheDir(config: TransformConfig): string {
-  return config.cacheDir ?? join(tmpdir(), 'clonecloud-record-cache');
+/** The recorder's cache folder: CLONECLOUD_RECORD_CACHE, else `<tmp>/clonecloud-record-<uid>`. */
+export function cacheDir(config: Pick<TransformConfig, 'cacheDir'>): string {
+  return config.cacheDir ?? userCacheDir('clonecloud-record');
 }
 
 function readCache(config: TransformConfig, key: string): string | undefined {
-  try {
-    return readFileSync(join(cacheDir(config), key), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const dir = privateDir(cacheDir(config));
+  if (!dir) return undefined; // `record` said so before it started the program
+  const read = readEntryChecked(dir, key);
+  if ('bad' in read) reportProblem(config, `ignored a cache entry: ${read.bad}`);
+  return 'hit' in read ? read.hit : undefined;
 }
 
 function writeCache(config: TransformConfig, key: string, code: string): void {
+  const dir = privateDir(cacheDir(config));
+  if (dir) writeEntry(dir, key, code); // a failure means no cache: the next run instruments again
+}
+
+/** Tells `record` (which prints it once) through a file in its private trace folder: a traced program's output is its own. */
+export function reportProblem(config: Pick<TransformConfig, 'reportDir'>, message: string): void {
+  if (!config.reportDir) return;
   try {
-    const dir = cacheDir(config);
-    mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, code);
-    renameSync(tmp, join(dir, key)); // atomic: concurrent traced processes share the cache
+    appendFileSync(join(config.reportDir, `cache-${process.pid}.txt`), `${message}\n`);
   } catch {
-    // no cache: the next run instruments again
+    // record is gone: nothing to report to
   }
 }
