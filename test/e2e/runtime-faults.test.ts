@@ -204,3 +204,38 @@ describe('a call that overruns on the clone', () => {
     }
   });
 });
+
+describe('a clone at capacity', () => {
+  it('answers 503 at once, before reading the call, and the device runs the call itself', async () => {
+    const dir = preparedApp('runtime-nested');
+    const slow = { RUNTIME_SLOW: '2000000000' };
+    const plain = await runPlain(dir);
+    const clone = await startClone(dir, ['--workers', '1', '--queue', '0']);
+    try {
+      // One device holds the only worker with seconds of work...
+      const holding = runPartitioned(dir, clone.url, ['--network', 'wifi', '--timeout', '20000'], { env: slow });
+      for (let waited = 0; (await busy(clone.url)) < 1 && waited < 20_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+      expect(await busy(clone.url)).toBe(1);
+      // ...so another device's calls are refused, not queued, and it still prints the all-device answer.
+      const refused = await runPartitioned(dir, clone.url, ['--network', 'wifi']);
+      expectDeviceRun(refused, plain, /ran on the device: the clone is busy \(503\): at capacity: 1 workers busy and 0 calls waiting/);
+      expect(clone.log.some((l) => / 503 src\/sums\.ts#sumOfSquares .*at capacity/.test(l))).toBe(true);
+      const held = await holding;
+      expect(held.status).toBe(0);
+    } finally {
+      await clone.stop();
+    }
+  });
+});
+
+function busy(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(new URL(PATHS.health, url), (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      res.on('end', () => resolve((JSON.parse(text) as { busy: number }).busy));
+    })
+      .on('error', reject)
+      .end();
+  });
+}

@@ -20,6 +20,7 @@ interface ServeFlags {
   maxRequestBytes: string;
   maxCallSeconds: string;
   workers?: string;
+  queue?: string;
   log: string;
   emulateNetwork?: string;
 }
@@ -38,6 +39,7 @@ export function registerServe(program: Command, output: Output): void {
     .option('--max-request-bytes <n>', 'largest call accepted (413 beyond)', String(256 * 1024 * 1024))
     .option('--max-call-seconds <n>', 'longest a call may run, whatever deadline the device asks for (504 beyond)', '600')
     .option('--workers <n>', 'worker threads, each running one call at a time (default: the cores)')
+    .option('--queue <n>', 'calls that may wait for a busy worker; beyond, the clone answers 503 at once and the device runs the call (default: 4 per worker)')
     .option('--log <format>', "one line per call: 'text' or 'json'", 'text')
     .option('--emulate-network <name>', 'answer as if over this bundled network (its round trip and bandwidths): try wifi, lte or 3g on one machine')
     .addHelpText('after', '\nExample:\n  $ clonecloud serve examples/virus-scan --port 7070\n  $ clonecloud serve . --host 0.0.0.0 --token-file /run/secrets/clonecloud-token --tls-cert cert.pem --tls-key key.pem')
@@ -47,6 +49,7 @@ export function registerServe(program: Command, output: Output): void {
       if (!isFile(manifest)) throw new InputError('no manifest: run `clonecloud partition` first', displayPath(manifest));
       const port = integer(flags.port, '--port', 0, 65535);
       const workers = flags.workers === undefined ? availableParallelism() : integer(flags.workers, '--workers', 1, 1024);
+      const maxQueue = flags.queue === undefined ? workers * 4 : integer(flags.queue, '--queue', 0, 1_000_000);
       const maxRequestBytes = integer(flags.maxRequestBytes, '--max-request-bytes', 1, Number.MAX_SAFE_INTEGER);
       const maxCallMs = integer(flags.maxCallSeconds, '--max-call-seconds', 1, 24 * 3600) * 1000;
       if (flags.log !== 'text' && flags.log !== 'json') throw new InputError(`expected 'text' or 'json', got '${flags.log}'`, undefined, '--log');
@@ -69,7 +72,7 @@ export function registerServe(program: Command, output: Output): void {
       const log = flags.log === 'json' ? (e: CallLog) => output.out(JSON.stringify({ time: new Date().toISOString(), ...e })) : (e: CallLog) => output.out(textLine(e, output));
       let serving;
       try {
-        serving = await serve({ appDir, manifest, host: flags.host, port, maxRequestBytes, maxCallMs, workers, cacheDir: defaultCacheDir(), log, ...(token ? { token } : {}), ...(tls ? { tls } : {}), ...(emulate ? { emulate } : {}) });
+        serving = await serve({ appDir, manifest, host: flags.host, port, maxRequestBytes, maxCallMs, workers, maxQueue, cacheDir: defaultCacheDir(), log, ...(token ? { token } : {}), ...(tls ? { tls } : {}), ...(emulate ? { emulate } : {}) });
       } catch (error) {
         if (error instanceof PlanError) throw new InputError(error.message);
         const code = (error as NodeJS.ErrnoException).code;

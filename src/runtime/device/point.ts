@@ -104,7 +104,8 @@ export class DevicePoint implements PointHandle {
     }
     this.stats.roundTrips++;
     this.stats.upBytes += p.exchange.body!.byteLength;
-    if (answer.status !== 200) {
+    if (answer.status === 200) rt.cloneUp();
+    else {
       if (answer.status >= 500 && answer.status !== 503 && answer.status !== 504) rt.cloneDown();
       return this.fallback(refusalOf(answer.status) + detail(answer.body));
     }

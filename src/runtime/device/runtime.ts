@@ -65,6 +65,11 @@ export class DeviceRuntime implements RuntimeGlobal {
     return Date.now() < this.downUntil ? 'the clone did not answer a moment ago' : undefined;
   }
 
+  /** The clone answered: the next failure waits the shortest time again. */
+  cloneUp(): void {
+    this.backoff = BACKOFF_MS[0];
+  }
+
   /** The clone did not answer: calls stay on the device for a while (doubling up to half a minute) before trying again. */
   cloneDown(): void {
     this.downUntil = Date.now() + this.backoff;
