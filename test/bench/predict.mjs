@@ -58,9 +58,11 @@ for (const name of flags.examples.split(',')) {
       const device = [...DEVICE_NODE, '.build/app/cli.js', ...example.args];
       const reportFile = join(app, `.report-${network}.json`);
       const partitioned = [process.execPath, bin, 'run', '--clone', server.url, '--network', network, '--report-file', reportFile, '--', ...device];
-      const times = await interleaved(app, example, { device, partitioned });
+      // All-device is measured once per example, interleaved with its first network's runs.
+      const first = results.every((r) => r.example !== name || r.network !== 'all-device');
+      const times = await interleaved(app, example, first ? { device, partitioned } : { partitioned });
       terms.push({ example: name, network, partition, report: JSON.parse(readFileSync(reportFile, 'utf8')), measured: times.partitioned });
-      if (results.every((r) => r.example !== name || r.network !== 'all-device')) {
+      if (first) {
         row({ example: name, network: 'all-device', migrates: [], predicted: partition.cost.deviceOnly, measured: times.device });
       }
       row({ example: name, network, migrates: partition.migrate, predicted: partition.cost.partitioned, measured: times.partitioned });
