@@ -51,6 +51,11 @@ export class FunctionValues {
     private readonly r: Resolver,
     /** Values assigned to properties anywhere in the app, by property name. */
     private readonly stores: Stores,
+    /**
+     * Other values to follow besides the app's functions: nodes an expression is itself an
+     * origin of (device-values.ts uses this for device objects). They travel as functions do.
+     */
+    private readonly origins?: (e: ts.Expression) => ts.Node[],
   ) {}
 
   /**
@@ -116,7 +121,11 @@ export class FunctionValues {
   /** Functions an expression may evaluate to. */
   of(raw: ts.Expression, depth = 0): ts.Node[] {
     if (depth > MAX_DEPTH) return [];
-    return this.remember(raw, depth, () => this.evaluate(raw, depth));
+    return this.remember(raw, depth, () => {
+      const found = this.evaluate(raw, depth);
+      const own = this.origins?.(skipWrappers(raw));
+      return own?.length ? [...own, ...found] : found;
+    });
   }
 
   private evaluate(raw: ts.Expression, depth: number): ts.Node[] {
