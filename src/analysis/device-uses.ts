@@ -1,6 +1,6 @@
 /**
  * Methods that use a device value that travelled to them (device-values.ts): a method uses a
- * value when it reads a member of it, indexes it or calls it. Passing a value on to an app
+ * value when it reads a member of it, indexes it or calls it (also as a method: `proc.cwd()`). Passing a value on to an app
  * function is not a use: that function's parameter holds it, and its uses are found there.
  * Only values that name a catalog API count (a global path on its way to one, `navigator`, is
  * not yet a device value: `navigator.language` is not the device, `navigator.geolocation` is).
@@ -27,9 +27,12 @@ export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceV
       if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
       owner = table.initOwner.get(node) ?? owner;
       if (isMethodNode(node)) owner = table.idOf.get(node);
-      const used = owner ? usedExpression(node) : undefined;
-      const v = used && values.used(used);
-      if (owner && used && v?.api) out.push({ owner, key: v.api.entry.name, reason: reasonFor(v, file, used) });
+      for (const used of owner ? usedExpressions(node) : []) {
+        const v = values.used(used);
+        if (!v?.api) continue;
+        out.push({ owner: owner!, key: v.api.entry.name, reason: reasonFor(v, file, used) });
+        break;
+      }
       ts.forEachChild(node, (c) => visit(c, owner));
     };
     ts.forEachChild(file.sf, (c) => visit(c, undefined));
@@ -37,19 +40,23 @@ export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceV
   return out;
 }
 
-/** The expression a node uses as a value: the object of a member access, a called function value. */
-function usedExpression(node: ts.Node): ts.Expression | undefined {
-  let e: ts.Expression | undefined;
-  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) e = node.expression;
+/**
+ * The expressions a node uses as values, the receiver first (its chain is the shorter): the
+ * object of a member access; the called function (`exit(1)`), or for a method call the object
+ * and then the method (`proc.cwd()`, proc being the `process` module).
+ */
+function usedExpressions(node: ts.Node): ts.Expression[] {
+  let es: ts.Expression[] = [];
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) es = [node.expression];
   else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const callee = skipWrappers(node.expression);
-    if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) e = callee;
+    es = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? [callee.expression, callee] : [callee];
   }
-  if (!e) return undefined;
-  const inner = skipWrappers(e);
-  const k = inner.kind;
-  if (k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword || k === ts.SyntaxKind.ImportKeyword || ts.isLiteralExpression(inner) || isMethodNode(inner)) return undefined;
-  return e;
+  return es.filter((e) => {
+    const inner = skipWrappers(e);
+    const k = inner.kind;
+    return !(k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword || k === ts.SyntaxKind.ImportKeyword || ts.isLiteralExpression(inner) || isMethodNode(inner));
+  });
 }
 
 function reasonFor(v: DeviceValue, file: AppFile, used: ts.Expression): Reason {

@@ -23,6 +23,7 @@
 import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
 import { elementSource } from './arrays.js';
+import { requireSpec } from './library.js';
 import type { ValueFlow } from './calls.js';
 import { fileLine, siteOf, type AppFile } from './project.js';
 import type { CatalogEntry, PlatformCatalog } from './types.js';
@@ -73,7 +74,9 @@ export class DeviceValues {
       entry: { name: 'any global', why: 'a member of the global object read by a name the analysis cannot compute may be any device API' },
       catalog: { platform: platforms, file: '', modules: [], globals: [], types: [] },
     };
-    this.values = new FunctionValues(flow.resolver, flow.stores, (e) => this.originAt(e));
+    // A device value is data, not code: a field's stores count only from receivers that may be of
+    // its class, so that `this.canvas = createCanvas()` in one class does not reach another's `canvas`.
+    this.values = new FunctionValues(flow.resolver, flow.stores, (e) => this.originAt(e), true);
     this.assigned = variableAssignments(flow.resolver.checker, [...files.keys()]);
   }
 
@@ -123,6 +126,7 @@ export class DeviceValues {
       if (key !== undefined) return this.member(e, e.expression, [key]);
       return this.anyMember(e);
     }
+    if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)]);
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.result(e);
     return [];
   }
@@ -132,6 +136,8 @@ export class DeviceValues {
     if (isGlobalSymbol(raw) && (GLOBAL_OBJECTS.has(e.text) || this.globals.some((g) => g.entry.name.split('.')[0] === e.text))) {
       return this.atPath([e.text], [this.step(e)]);
     }
+    const fromProcess = processImport(raw);
+    if (fromProcess) return this.atPath(fromProcess.path, [this.step(fromProcess.at)]);
     const sym = raw && raw.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(raw) : raw;
     const out: DeviceValue[] = [];
     for (const d of sym?.declarations ?? []) {
@@ -216,6 +222,22 @@ export class DeviceValues {
     const text = node.getText(f.sf).replace(/\s+/g, ' ');
     return `'${text.length > 60 ? `${text.slice(0, 57)}...` : text}' at ${fileLine(siteOf(f, node))}`;
   }
+}
+
+/** The `process` module is the global `process`: `import { stdout } from 'node:process'` is `process.stdout`. */
+function isProcessModule(spec: string | undefined): boolean {
+  return spec === 'process' || spec === 'node:process';
+}
+
+/** The global path an import from the `process` module names (`['process', 'stdout']`, or `['process']` for the module itself). */
+function processImport(sym: ts.Symbol | undefined): { path: string[]; at: ts.Node } | undefined {
+  for (const d of sym?.declarations ?? []) {
+    const decl = ts.findAncestor(d, ts.isImportDeclaration);
+    if (!decl || !ts.isStringLiteral(decl.moduleSpecifier) || !isProcessModule(decl.moduleSpecifier.text)) continue;
+    if (ts.isImportSpecifier(d)) return { path: ['process', (d.propertyName ?? d.name).text], at: d };
+    if (ts.isNamespaceImport(d) || ts.isImportClause(d)) return { path: ['process'], at: d };
+  }
+  return undefined;
 }
 
 /** Declared nowhere, or only in declaration files (lib, @types, ambient). */

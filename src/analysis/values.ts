@@ -56,6 +56,8 @@ export class FunctionValues {
      * origin of (device-values.ts uses this for device objects). They travel as functions do.
      */
     private readonly origins?: (e: ts.Expression) => ts.Node[],
+    /** Take a class field's stores only from receivers that may hold an instance of its class (not every `x.name = v` of the app). */
+    private readonly ownStores = false,
   ) {}
 
   /**
@@ -328,7 +330,9 @@ export class FunctionValues {
   /** Functions assigned (`x.name = v`) to a property with this declaration's name. */
   stored(d: ts.PropertyDeclaration | ts.PropertySignature, depth = 0): ts.Node[] {
     const name = declName(d);
-    return name === undefined ? [] : this.stores.named(name).flatMap((s) => this.of(s.value, depth + 1));
+    const cls = this.ownStores && ts.isPropertyDeclaration(d) && ts.isClassLike(d.parent) ? d.parent : undefined;
+    const stores = name === undefined ? [] : this.stores.named(name);
+    return (cls ? stores.filter((s) => this.r.mayHold(s.recv, cls)) : stores).flatMap((s) => this.of(s.value, depth + 1));
   }
 
   /** Functions assigned over class method `m` on receivers that may hold an instance of its class. */

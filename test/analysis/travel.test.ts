@@ -113,14 +113,21 @@ describe('a device value that travels pins the method that uses it, with the cha
     expect(pinnedBy('travel-argument', 'src/main.ts#paint')[0]).toMatch(/'canvas.getContext\('2d'\)' at src\/main.ts:19 -> used at src\/main.ts:2$/);
   });
 
-  test('reached through globalThis, window or self (travel-global)', () => {
+  test('reached through globalThis, window, self or the process module (travel-global)', () => {
     expect(verdicts(analyze('travel-global'))).toEqual({
       'src/env.ts#half': [false, true, []],
       'src/env.ts#keep': [true, false, ['pinned']], // host: window or self
       'src/env.ts#stamp': [false, true, []], // root.Date: a global, not a device one
       'src/env.ts#where': [true, false, ['pinned']], // root = globalThis; root.navigator.geolocation
       'src/env.ts#where.<anonymous 1>': [false, false, ['state']],
+      'src/proc.ts#banner': [true, false, ['pinned']], // import { stdout as terminal } from 'node:process'
+      'src/proc.ts#firstArg': [true, false, ['pinned']], // argv of the process module
+      'src/proc.ts#folder': [true, false, ['pinned']], // proc.cwd(), proc = * as process
+      'src/proc.ts#upper': [false, true, []],
     });
+    expect(pinnedBy('travel-global', 'src/proc.ts#banner')).toEqual([
+      "uses a device value from global 'process.stdout' (node-device: the terminal UI): 'stdout as terminal' at src/proc.ts:1 -> used at src/proc.ts:5",
+    ]);
     expect(pinnedBy('travel-global', 'src/env.ts#where')).toEqual([
       "uses a device value from global 'navigator.geolocation' (browser: location comes from the device's sensors): 'globalThis' at src/env.ts:1 -> " +
         "'root.navigator' at src/env.ts:5 -> 'root.navigator.geolocation' at src/env.ts:5 -> used at src/env.ts:5",
