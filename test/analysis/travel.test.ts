@@ -109,7 +109,15 @@ describe('a device value that travels pins the method that uses it, with the cha
       'src/main.ts#paint': [true, false, ['pinned']], // paint(canvas.getContext('2d'))
       'src/main.ts#relay': [false, false, ['reaches-pinned']], // passes it on: not a use of its own
       'src/main.ts#scale': [false, true, []], // called with numbers at the same site
+      'src/stream.ts#count': [true, false, ['pinned']], // src: any, a ReadStream of the fs module
+      'src/stream.ts#count.<anonymous 1>': [false, true, []], // adds up buffer lengths: data
+      'src/stream.ts#count.<anonymous 2>': [false, false, ['state']],
+      'src/stream.ts#measure': [true, false, ['pinned']],
+      'src/stream.ts#ratio': [false, true, []],
     });
+    expect(pinnedBy('travel-argument', 'src/stream.ts#count')).toEqual([
+      "uses a device value from module 'fs' (node-device: files on the device's storage (fs/promises too)): 'createReadStream(path)' at src/stream.ts:12 -> used at src/stream.ts:5",
+    ]);
     expect(pinnedBy('travel-argument', 'src/main.ts#paint')[0]).toMatch(/'canvas.getContext\('2d'\)' at src\/main.ts:19 -> used at src\/main.ts:2$/);
   });
 
