@@ -57,6 +57,8 @@ export class DeviceValues {
   private readonly busy = new Set<ts.Node>();
   private readonly assigned: Map<ts.Declaration, ts.Expression[]>;
   private nested = 0;
+  /** The catalogs' globals, each an API. */
+  private readonly globals: Api[];
   /** What a global read by a name we cannot compute may be. */
   private readonly anyGlobal: Api;
 
@@ -79,8 +81,6 @@ export class DeviceValues {
     this.values = new FunctionValues(flow.resolver, flow.stores, (e) => this.originAt(e), true);
     this.assigned = variableAssignments(flow.resolver.checker, [...files.keys()]);
   }
-
-  private readonly globals: Api[];
 
   private get checker(): ts.TypeChecker {
     return this.flow.resolver.checker;

@@ -121,7 +121,9 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
   }
   const bySf = new Map(perFile.map((f) => [f.file.sf, f]));
   // Device values that travel (device-values.ts): after the direct uses, so those keep their simpler reason.
-  if (flow && (globals.size || modules.length)) {
+  // Nothing to follow when no file names a device global, module or derived value (a library like a parser).
+  const mayHoldDevice = derived.size > 0 || perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire);
+  if (flow && mayHoldDevice) {
     const direct = (node: ts.Node): Api | undefined => {
       const f = bySf.get(node.getSourceFile());
       const hit = f && apiAt(node, f);
