@@ -1,7 +1,10 @@
 /**
  * Methods that use a device value that travelled to them (device-values.ts): a method uses a
- * value when it reads a member of it, indexes it or calls it (also as a method: `proc.cwd()`). Passing a value on to an app
- * function is not a use: that function's parameter holds it, and its uses are found there.
+ * value when it reads a member of it, indexes it or calls it (also as a method: `proc.cwd()`).
+ * Passing an object on to an app function is not a use: that function's parameter holds it, and
+ * its uses are found there. Passing a device *function* on is a use, as the call graph counts a
+ * callback handed out as called by the method that hands it out; calling a function parameter
+ * is then not one (the helper `each(xs, fn)` stays pure for its other callers).
  * Only values that name a catalog API count (a global path on its way to one, `navigator`, is
  * not yet a device value: `navigator.language` is not the device, `navigator.geolocation` is).
  */
@@ -20,14 +23,14 @@ export interface DeviceUse {
   reason: Reason;
 }
 
-export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceValues): DeviceUse[] {
+export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceValues, checker: ts.TypeChecker): DeviceUse[] {
   const out: DeviceUse[] = [];
   for (const file of files) {
     const visit = (node: ts.Node, owner: string | undefined): void => {
       if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
       owner = table.initOwner.get(node) ?? owner;
       if (isMethodNode(node)) owner = table.idOf.get(node);
-      for (const used of owner ? usedExpressions(node) : []) {
+      for (const used of owner ? usedExpressions(node, checker) : []) {
         const v = values.used(used);
         if (!v?.api) continue;
         out.push({ owner: owner!, key: v.api.entry.name, reason: reasonFor(v, file, used) });
@@ -45,18 +48,29 @@ export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceV
  * object of a member access; the called function (`exit(1)`), or for a method call the object
  * and then the method (`proc.cwd()`, proc being the `process` module).
  */
-function usedExpressions(node: ts.Node): ts.Expression[] {
+function usedExpressions(node: ts.Node, checker: ts.TypeChecker): ts.Expression[] {
   let es: ts.Expression[] = [];
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) es = [node.expression];
   else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const callee = skipWrappers(node.expression);
-    es = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? [callee.expression, callee] : [callee];
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) es = [callee.expression, callee];
+    else if (!isParameter(callee, checker)) es = [callee];
+    // A device function handed to another function is called on this method's behalf (as the call
+    // graph treats callbacks): `forEachStyle(style, style.setProperty.bind(style))` uses the device
+    // here, and a helper calling its function parameter (`fn(k, v)`) is not pinned for it.
+    for (const a of node.arguments ?? []) if (!ts.isSpreadElement(a) && checker.getTypeAtLocation(a).getCallSignatures().length) es.push(a);
   }
   return es.filter((e) => {
     const inner = skipWrappers(e);
     const k = inner.kind;
     return !(k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword || k === ts.SyntaxKind.ImportKeyword || ts.isLiteralExpression(inner) || isMethodNode(inner));
   });
+}
+
+/** A parameter of the function it is used in (or of an enclosing one), called by name. */
+function isParameter(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  const d = ts.isIdentifier(e) ? checker.getSymbolAtLocation(e)?.valueDeclaration : undefined;
+  return d !== undefined && ts.isParameter(d);
 }
 
 function reasonFor(v: DeviceValue, file: AppFile, used: ts.Expression): Reason {

@@ -172,16 +172,27 @@ export class DeviceValues {
     const out: DeviceValue[] = [];
     for (const v of this.of(base)) {
       if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)]));
-      else if (v.api && !this.isPlain(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)] });
+      else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)] });
     }
     return out;
+  }
+
+  /**
+   * A member the app declares itself (a property it hangs on a device object, `node[STASH]` with
+   * an app symbol as key): the app's own data, not the platform's object.
+   */
+  private appMember(at: ts.Node): boolean {
+    if (ts.isElementAccessExpression(at) && this.checker.getTypeAtLocation(at.argumentExpression).flags & ts.TypeFlags.ESSymbolLike) return true;
+    const name = ts.isPropertyAccessExpression(at) ? at.name : ts.isElementAccessExpression(at) ? at.argumentExpression : undefined;
+    const decls = (name && this.checker.getSymbolAtLocation(name)?.declarations) || [];
+    return decls.length > 0 && decls.every((d) => this.files.has(d.getSourceFile()));
   }
 
   /** `obj[key]` with a key we cannot name: any global on a global object, any member of a device object, any property of an app object. */
   private anyMember(e: ts.ElementAccessExpression): DeviceValue[] {
     const out: DeviceValue[] = [];
     for (const v of this.of(e.expression)) {
-      if (v.api) out.push({ api: v.api, chain: [...v.chain, this.step(e)] });
+      if (v.api && !this.appMember(e)) out.push({ api: v.api, chain: [...v.chain, this.step(e)] });
       else if (v.path && v.path.every((p) => GLOBAL_OBJECTS.has(p)) && this.globals.length) out.push({ api: this.anyGlobal, chain: [...v.chain, this.step(e)] });
     }
     const obj = skipWrappers(e.expression);

@@ -130,7 +130,7 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
       return hit && hit.api.kind !== 'global' ? hit.api : undefined;
     };
     const values = new DeviceValues(flow, new Map(app.files.map((f) => [f.sf, f])), catalogs, direct);
-    for (const use of deviceUses(app.files, table, values)) {
+    for (const use of deviceUses(app.files, table, values, app.checker)) {
       if (seen.has(`${use.owner}\0${use.key}`)) continue;
       seen.add(`${use.owner}\0${use.key}`);
       out.set(use.owner, [...(out.get(use.owner) ?? []), use.reason]);
@@ -157,6 +157,8 @@ export function matchLeaf(leaf: string, catalogs: PlatformCatalog[]): Reason | u
   const m = /^lib:(.*)#(.*)$/.exec(leaf);
   if (!m) return undefined;
   const [, mod, path] = m as unknown as [string, string, string];
+  // `Function.call`, `.apply`, `.bind`, `.toString`: methods of every function value, not the Function constructor.
+  if (mod === 'globals' && path.startsWith('Function.')) return undefined;
   for (const catalog of catalogs) {
     const entry =
       mod === 'globals'

@@ -104,6 +104,11 @@ describe('a device value that travels pins the method that uses it, with the cha
 
   test('passed as an argument, also on through another parameter (travel-argument)', () => {
     expect(verdicts(analyze('travel-argument'))).toEqual({
+      'src/each.ts#each': [false, false, ['not-serializable']], // calls its function parameter: not pinned for what one caller passes
+      'src/each.ts#printAll': [true, false, ['pinned']], // hands process.stdout.write to each: called on its behalf
+      'src/each.ts#shout': [false, true, []], // hands each a pure callback
+      'src/each.ts#shout.<anonymous 1>': [false, true, []],
+      'src/each.ts#writer': [true, false, ['pinned']],
       'src/main.ts#emit': [true, false, ['pinned']], // relay(process.stdout) -> emit(target)
       'src/main.ts#main': [true, false, ['pinned', 'pinned']],
       'src/main.ts#paint': [true, false, ['pinned']], // paint(canvas.getContext('2d'))
@@ -171,6 +176,7 @@ describe('what a Node program on a device must not do on a clone (pin-node-proce
       'src/cli.ts#quit': [true, false, ['pinned']],
       'src/cli.ts#report': [false, true, []], // console: forwarded to the device by the run-time
       'src/cli.ts#run': [true, false, ['pinned']],
+      'src/cli.ts#sourceLength': [false, true, []], // sum.toString(): a method of a function value, not the Function constructor
       'src/cli.ts#sum': [false, true, []],
       'src/cli.ts#sum.<anonymous 1>': [false, true, []],
     });
