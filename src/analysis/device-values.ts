@@ -23,6 +23,7 @@
 import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
 import { elementSource } from './arrays.js';
+import { keyNames } from './keys.js';
 import { requireSpec } from './library.js';
 import type { ValueFlow } from './calls.js';
 import { fileLine, siteOf, type AppFile } from './project.js';
@@ -44,6 +45,8 @@ export interface DeviceValue {
   path?: string[];
   /** Where it came from and each derivation, `'text' at file:line`, origin first. */
   chain: string[];
+  /** The node of the last step (its type is the value's). */
+  at: ts.Node;
 }
 
 export const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self']);
@@ -93,9 +96,22 @@ export class DeviceValues {
     return out;
   }
 
-  /** Values whose use touches the device (a catalog API, not a path on its way to one). */
+  /**
+   * A value whose use touches the device (a catalog API, not a path on its way to one) and whose
+   * type fits the use: properties are matched by name across the app (every `ref.current = v`
+   * reaches every `current` of that interface), and a canvas cannot be where the checker says
+   * a function is.
+   */
   used(e: ts.Expression): DeviceValue | undefined {
-    return this.of(e).find((v) => v.api);
+    return this.of(e).find((v) => v.api && this.fits(v, e));
+  }
+
+  private fits(v: DeviceValue, use: ts.Expression): boolean {
+    const want = this.checker.getTypeAtLocation(skipWrappers(use));
+    const have = this.checker.getTypeAtLocation(v.at);
+    const open = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter;
+    if ((want.flags | have.flags) & open) return true;
+    return this.checker.isTypeAssignableTo(have, want) || this.checker.isTypeAssignableTo(want, have);
   }
 
   /** The values `e` is an origin of, recorded; [e] when there are some. */
@@ -118,7 +134,7 @@ export class DeviceValues {
 
   private compute(e: ts.Expression): DeviceValue[] {
     const api = this.direct(e);
-    if (api) return [{ api, chain: [this.step(e)] }];
+    if (api) return [{ api, chain: [this.step(e)], at: e }];
     if (ts.isIdentifier(e)) return this.identifier(e);
     if (ts.isPropertyAccessExpression(e)) return this.member(e, e.expression, [e.name.text]);
     if (ts.isElementAccessExpression(e)) {
@@ -126,7 +142,7 @@ export class DeviceValues {
       if (key !== undefined) return this.member(e, e.expression, [key]);
       return this.anyMember(e);
     }
-    if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)]);
+    if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.result(e);
     return [];
   }
@@ -134,10 +150,10 @@ export class DeviceValues {
   private identifier(e: ts.Identifier): DeviceValue[] {
     const raw = this.checker.getSymbolAtLocation(e);
     if (isGlobalSymbol(raw) && (GLOBAL_OBJECTS.has(e.text) || this.globals.some((g) => g.entry.name.split('.')[0] === e.text))) {
-      return this.atPath([e.text], [this.step(e)]);
+      return this.atPath([e.text], [this.step(e)], e);
     }
     const fromProcess = processImport(raw);
-    if (fromProcess) return this.atPath(fromProcess.path, [this.step(fromProcess.at)]);
+    if (fromProcess) return this.atPath(fromProcess.path, [this.step(fromProcess.at)], e);
     const sym = raw && raw.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(raw) : raw;
     const out: DeviceValue[] = [];
     for (const d of sym?.declarations ?? []) {
@@ -171,8 +187,8 @@ export class DeviceValues {
   private member(at: ts.Node, base: ts.Expression, names: string[]): DeviceValue[] {
     const out: DeviceValue[] = [];
     for (const v of this.of(base)) {
-      if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)]));
-      else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)] });
+      if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
+      else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
     }
     return out;
   }
@@ -192,12 +208,15 @@ export class DeviceValues {
   private anyMember(e: ts.ElementAccessExpression): DeviceValue[] {
     const out: DeviceValue[] = [];
     for (const v of this.of(e.expression)) {
-      if (v.api && !this.appMember(e)) out.push({ api: v.api, chain: [...v.chain, this.step(e)] });
-      else if (v.path && v.path.every((p) => GLOBAL_OBJECTS.has(p)) && this.globals.length) out.push({ api: this.anyGlobal, chain: [...v.chain, this.step(e)] });
+      if (v.api && !this.appMember(e)) out.push({ api: v.api, chain: [...v.chain, this.step(e)], at: e });
+      else if (v.path && v.path.every((p) => GLOBAL_OBJECTS.has(p)) && this.globals.length) out.push({ api: this.anyGlobal, chain: [...v.chain, this.step(e)], at: e });
     }
+    // Any property of an app object, for a key whose names are not known; a key of a finite type
+    // is followed by the value flow itself, and a symbol key names the app's own slot.
+    if (keyNames(this.checker, e.argumentExpression) || this.checker.getTypeAtLocation(e.argumentExpression).flags & ts.TypeFlags.ESSymbolLike) return out;
     const obj = skipWrappers(e.expression);
     const keys = this.checker.getPropertiesOfType(this.checker.getTypeAtLocation(obj));
-    for (const k of keys) for (const n of this.values.propertyOf(obj, k.getName())) for (const v of this.found.get(n) ?? []) out.push({ ...v, chain: [...v.chain, this.step(e)] });
+    for (const k of keys) for (const n of this.values.propertyOf(obj, k.getName())) for (const v of this.found.get(n) ?? []) out.push({ ...v, chain: [...v.chain, this.step(e)], at: e });
     return out;
   }
 
@@ -210,18 +229,18 @@ export class DeviceValues {
     if (!v) return [];
     // `document.getElementById('c')`: one step for the call, not one for its callee and one for it.
     const chain = v.chain[v.chain.length - 1] === this.step(callee) ? v.chain.slice(0, -1) : v.chain;
-    return [{ api: v.api, chain: [...chain, this.step(e)] }];
+    return [{ api: v.api, chain: [...chain, this.step(e)], at: e }];
   }
 
   /** A global member path: a device value when it names a catalog global or may still lead to one. */
-  private atPath(path: string[], chain: string[]): DeviceValue[] {
+  private atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[] {
     const forms = GLOBAL_OBJECTS.has(path[0]!) ? [path, path.slice(1)] : [path];
     for (const f of forms) {
       const api = this.globals.find((g) => g.entry.name.split('.').every((w, i) => f[i] === w));
-      if (api) return [{ api, path, chain }];
+      if (api) return [{ api, path, chain, at }];
     }
     const leads = forms.some((f) => f.every((p) => GLOBAL_OBJECTS.has(p)) || this.globals.some((g) => f.every((w, i) => g.entry.name.split('.')[i] === w)));
-    return leads ? [{ path, chain }] : [];
+    return leads ? [{ path, chain, at }] : [];
   }
 
   private isPlain(node: ts.Node): boolean {

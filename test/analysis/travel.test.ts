@@ -160,6 +160,18 @@ describe('a device value that travels pins the method that uses it, with the cha
   });
 });
 
+describe('not blanket (travel-precision)', () => {
+  test("the app's own data read off a device object, and a property whose type cannot hold the device value, are not the device", () => {
+    expect(verdicts(analyze('travel-precision'))).toEqual({
+      'src/dom.ts#bump': [false, true, []], // data = node[STASH]: the app's array, kept on the element under its own symbol
+      'src/dom.ts#mount': [true, false, ['pinned']],
+      'src/dom.ts#render': [false, false, ['reaches-pinned']],
+      'src/dom.ts#runLater': [false, false, ['not-serializable']], // run.current is a function; another Ref's current held the element
+      'src/dom.ts#stashOf': [true, false, ['pinned']], // reads a property of the element itself
+    });
+  });
+});
+
 describe('what a Node program on a device must not do on a clone (pin-node-process)', () => {
   test('process.exit/env/cwd/argv/on, eval and new Function pin; timers pin through their callbacks; console does not', () => {
     expect(verdicts(analyze('pin-node-process'))).toEqual({
