@@ -30,9 +30,9 @@ export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceV
       if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
       owner = table.initOwner.get(node) ?? owner;
       if (isMethodNode(node)) owner = table.idOf.get(node);
-      for (const used of owner ? usedExpressions(node, checker) : []) {
+      for (const { e: used, handed } of owner ? usedExpressions(node, checker) : []) {
         const v = values.used(used);
-        if (!v?.api) continue;
+        if (!v?.api || (handed && !checker.getTypeAtLocation(used).getCallSignatures().length)) continue;
         out.push({ owner: owner!, key: v.api.entry.name, reason: reasonFor(v, file, used) });
         break;
       }
@@ -48,8 +48,9 @@ export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceV
  * object of a member access; the called function (`exit(1)`), or for a method call the object
  * and then the method (`proc.cwd()`, proc being the `process` module).
  */
-function usedExpressions(node: ts.Node, checker: ts.TypeChecker): ts.Expression[] {
+function usedExpressions(node: ts.Node, checker: ts.TypeChecker): { e: ts.Expression; handed?: true }[] {
   let es: ts.Expression[] = [];
+  const out: { e: ts.Expression; handed?: true }[] = [];
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) es = [node.expression];
   else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const callee = skipWrappers(node.expression);
@@ -57,14 +58,18 @@ function usedExpressions(node: ts.Node, checker: ts.TypeChecker): ts.Expression[
     else if (!isParameter(callee, checker)) es = [callee];
     // A device function handed to another function is called on this method's behalf (as the call
     // graph treats callbacks): `forEachStyle(style, style.setProperty.bind(style))` uses the device
-    // here, and a helper calling its function parameter (`fn(k, v)`) is not pinned for it.
-    for (const a of node.arguments ?? []) if (!ts.isSpreadElement(a) && checker.getTypeAtLocation(a).getCallSignatures().length) es.push(a);
+    // here, and a helper calling its function parameter (`fn(k, v)`) is not pinned for it. Whether
+    // the argument is a function is asked only of arguments that hold a device value.
+    for (const a of node.arguments ?? []) if (!ts.isSpreadElement(a) && mayHold(a)) out.push({ e: a, handed: true });
   }
-  return es.filter((e) => {
-    const inner = skipWrappers(e);
-    const k = inner.kind;
-    return !(k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword || k === ts.SyntaxKind.ImportKeyword || ts.isLiteralExpression(inner) || isMethodNode(inner));
-  });
+  return [...es.filter(mayHold).map((e) => ({ e })), ...out];
+}
+
+/** Not `this`, `super`, a literal or a function written in place. */
+function mayHold(e: ts.Expression): boolean {
+  const inner = skipWrappers(e);
+  const k = inner.kind;
+  return !(k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword || k === ts.SyntaxKind.ImportKeyword || ts.isLiteralExpression(inner) || isMethodNode(inner) || ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner) || ts.isTemplateExpression(inner));
 }
 
 /** A parameter of the function it is used in (or of an enclosing one), called by name. */

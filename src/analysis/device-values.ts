@@ -57,6 +57,7 @@ const MAX_NESTED = 24;
 export class DeviceValues {
   private readonly values: FunctionValues;
   private readonly found = new Map<ts.Node, DeviceValue[]>();
+  private readonly byDeclaration = new Map<ts.Declaration, DeviceValue[]>();
   private readonly busy = new Set<ts.Node>();
   private readonly assigned: Map<ts.Declaration, ts.Expression[]>;
   private nested = 0;
@@ -155,9 +156,17 @@ export class DeviceValues {
     const fromProcess = processImport(raw);
     if (fromProcess) return this.atPath(fromProcess.path, [this.step(fromProcess.at)], e);
     const sym = raw && raw.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(raw) : raw;
+    return (sym?.declarations ?? []).flatMap((d) => this.declared(d));
+  }
+
+  /** What a declaration holds besides its initialiser (which the value flow follows): once per declaration, for all its uses. */
+  private declared(d: ts.Declaration): DeviceValue[] {
+    const known = this.byDeclaration.get(d);
+    if (known) return known;
     const out: DeviceValue[] = [];
-    for (const d of sym?.declarations ?? []) {
-      if (!this.files.has(d.getSourceFile())) continue;
+    if (this.busy.has(d)) return out; // a cycle (a parameter passed back to its own function): the outer ask collects it
+    this.busy.add(d);
+    if (this.files.has(d.getSourceFile())) {
       // `const { stdout: out } = process`: a member of what the pattern reads.
       if (ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) && d.parent.parent.initializer) {
         const name = bindingName(d);
@@ -166,6 +175,8 @@ export class DeviceValues {
       if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) out.push(...this.parameter(d));
       for (const v of this.assigned.get(d) ?? []) out.push(...this.of(v));
     }
+    this.busy.delete(d);
+    this.byDeclaration.set(d, out);
     return out;
   }
 
