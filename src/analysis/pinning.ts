@@ -7,6 +7,9 @@
  * Module-level values derived from device APIs (`const c = document.body`, `export const port
  * = new SerialPort()`, and values derived from those) pin every method that uses them, also
  * through imports. Element access with a literal key (`window['document']`) is a member path.
+ * Then the device values that travel further (destructured, stored, passed, captured, reached
+ * through a computed name: device-values.ts) pin every method that uses them (device-uses.ts),
+ * with the chain from where the value came from to where it is used.
  */
 import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
