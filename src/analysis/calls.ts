@@ -46,6 +46,14 @@ export interface CallGraph {
   libraryCalls: CallEdge[];
 }
 
+/** What the call graph was built with, for following other values the same way (device-values.ts). */
+export interface ValueFlow {
+  resolver: Resolver;
+  stores: Stores;
+  /** App function node -> the argument lists of the calls that run it. */
+  argumentsTo: ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]>;
+}
+
 interface PendingParam {
   from: string;
   site: string;
@@ -73,14 +81,14 @@ interface Flow {
 /** Rounds of parameter flow: a function found for a parameter call may itself call a parameter. */
 const MAX_FLOW_ROUNDS = 8;
 
-export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
+export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { flow: ValueFlow } {
   const { all, stores, resolver } = resolverFor(app, table);
   const b = new GraphBuilder(table, resolver);
   const names = memberNames(table, all, stores);
   for (const s of all) b.file(s, names);
   b.parameterFlow();
   b.implicitSuper(app.files);
-  return b.result();
+  return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo() } };
 }
 
 /** Every file's sites, the stores among them and the resolver over both: what resolving calls starts from. */
@@ -206,6 +214,10 @@ class GraphBuilder {
     if (!callee || !ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
     const param = this.r.parameterRead(callee);
     return param && { param, name: callee.name.text };
+  }
+
+  argumentsTo(): ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]> {
+    return this.callsTo;
   }
 
   private calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {

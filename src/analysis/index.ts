@@ -25,11 +25,11 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
   const app = loadApp(options.appDir, options.tsconfig, options.typeErrors === true, options.outsideLinks ?? 'warn');
   const table = collectMethods(app.files);
   const ids = [...table.byId.keys()].sort(cmp);
-  const { edges, unresolved, libraryCalls } = resolveCalls(app, table);
+  const { edges, unresolved, libraryCalls, flow } = resolveCalls(app, table);
 
   const allowed = globMatcher(options.allow ?? []);
   const userPinned = globMatcher(options.pin ?? []);
-  const pins = findPins(app, table, options.catalogs);
+  const pins = findPins(app, table, options.catalogs, flow);
   const reasons = new Map<string, Reason[]>(ids.map((id) => [id, []]));
   const pinned = new Set<string>();
   for (const id of ids) {

@@ -7,21 +7,19 @@
  * Module-level values derived from device APIs (`const c = document.body`, `export const port
  * = new SerialPort()`, and values derived from those) pin every method that uses them, also
  * through imports. Element access with a literal key (`window['document']`) is a member path.
+ * Then the device values that travel further (destructured, stored, passed, captured, reached
+ * through a computed name: device-values.ts) pin every method that uses them (device-uses.ts),
+ * with the chain from where the value came from to where it is used.
  */
 import { ts } from '../typescript.cjs';
 import { isMethodNode } from '../ids/methodIds.js';
+import type { ValueFlow } from './calls.js';
+import { deviceUses } from './device-uses.js';
+import { DeviceValues, GLOBAL_OBJECTS, isGlobalSymbol, isPlainData, type Api } from './device-values.js';
 import { requireSpec } from './library.js';
 import type { MethodTable } from './methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from './project.js';
-import type { CatalogEntry, PlatformCatalog, Reason } from './types.js';
-
-interface Api {
-  kind: 'module' | 'global' | 'module-level value';
-  entry: CatalogEntry;
-  catalog: PlatformCatalog;
-}
-
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self']);
+import type { PlatformCatalog, Reason } from './types.js';
 
 /** method id -> 'pinned' reasons, one per distinct API (its first use). */
 export interface Pins {
@@ -31,7 +29,7 @@ export interface Pins {
   deviceUse(expr: ts.Expression): { what: string; site: string } | undefined;
 }
 
-export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformCatalog[]): Pins {
+export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformCatalog[], flow?: ValueFlow): Pins {
   const globals = new Map<string, Api[]>(); // root identifier -> entries starting with it
   const modules: Api[] = [];
   for (const catalog of catalogs) {
@@ -99,6 +97,9 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
       if (!d.initializer || !ts.isIdentifier(d.name)) continue;
       const sym = app.checker.getSymbolAtLocation(d.name);
       if (!sym || derived.has(sym)) continue;
+      // Plain data read at load (`const DEBUG = process.env.DEBUG === '1'`) is a copy: a
+      // migrated call carries the device's value as state, so its users need not stay.
+      if (isPlainData(app.checker, app.checker.getTypeAtLocation(d.name), 0)) continue;
       const found = firstApi(d.initializer, (n) => apiAt(n, f));
       if (!found) continue;
       const line = fileLine(siteOf(f.file, found.at));
@@ -122,6 +123,22 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
     ts.forEachChild(f.file.sf, (c) => visit(c, undefined));
   }
   const bySf = new Map(perFile.map((f) => [f.file.sf, f]));
+  // Device values that travel (device-values.ts): after the direct uses, so those keep their simpler reason.
+  // Nothing to follow when no file names a device global, module or derived value (a library like a parser).
+  const mayHoldDevice = derived.size > 0 || perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire);
+  if (flow && mayHoldDevice) {
+    const direct = (node: ts.Node): Api | undefined => {
+      const f = bySf.get(node.getSourceFile());
+      const hit = f && apiAt(node, f);
+      return hit && hit.api.kind !== 'global' ? hit.api : undefined;
+    };
+    const values = new DeviceValues(flow, new Map(app.files.map((f) => [f.sf, f])), catalogs, direct);
+    for (const use of deviceUses(app.files, table, values, app.checker)) {
+      if (seen.has(`${use.owner}\0${use.key}`)) continue;
+      seen.add(`${use.owner}\0${use.key}`);
+      out.set(use.owner, [...(out.get(use.owner) ?? []), use.reason]);
+    }
+  }
   const deviceUse = (expr: ts.Expression): { what: string; site: string } | undefined => {
     const f = bySf.get(expr.getSourceFile());
     const hit = f && firstApi(expr, (n) => apiAt(n, f));
@@ -143,6 +160,8 @@ export function matchLeaf(leaf: string, catalogs: PlatformCatalog[]): Reason | u
   const m = /^lib:(.*)#(.*)$/.exec(leaf);
   if (!m) return undefined;
   const [, mod, path] = m as unknown as [string, string, string];
+  // `Function.call`, `.apply`, `.bind`, `.toString`: methods of every function value, not the Function constructor.
+  if (mod === 'globals' && path.startsWith('Function.')) return undefined;
   for (const catalog of catalogs) {
     const entry =
       mod === 'globals'
@@ -202,13 +221,6 @@ function importedDeviceSymbols(checker: ts.TypeChecker, sf: ts.SourceFile, modul
   };
   visit(sf);
   return out;
-}
-
-/** Declared nowhere, or only in declaration files (lib, @types, ambient). */
-function isGlobalSymbol(sym: ts.Symbol | undefined): boolean {
-  if (!sym) return true;
-  const decls = sym.declarations ?? [];
-  return decls.length > 0 && decls.every((d) => d.getSourceFile().isDeclarationFile);
 }
 
 /** An identifier used as a value, not a property name, declaration name or label. */

@@ -51,6 +51,13 @@ export class FunctionValues {
     private readonly r: Resolver,
     /** Values assigned to properties anywhere in the app, by property name. */
     private readonly stores: Stores,
+    /**
+     * Other values to follow besides the app's functions: nodes an expression is itself an
+     * origin of (device-values.ts uses this for device objects). They travel as functions do.
+     */
+    private readonly origins?: (e: ts.Expression) => ts.Node[],
+    /** Take a class field's stores only from receivers that may hold an instance of its class (not every `x.name = v` of the app). */
+    private readonly ownStores = false,
   ) {}
 
   /**
@@ -116,7 +123,11 @@ export class FunctionValues {
   /** Functions an expression may evaluate to. */
   of(raw: ts.Expression, depth = 0): ts.Node[] {
     if (depth > MAX_DEPTH) return [];
-    return this.remember(raw, depth, () => this.evaluate(raw, depth));
+    return this.remember(raw, depth, () => {
+      const found = this.evaluate(raw, depth);
+      const own = this.origins?.(skipWrappers(raw));
+      return own?.length ? [...own, ...found] : found;
+    });
   }
 
   private evaluate(raw: ts.Expression, depth: number): ts.Node[] {
@@ -319,7 +330,9 @@ export class FunctionValues {
   /** Functions assigned (`x.name = v`) to a property with this declaration's name. */
   stored(d: ts.PropertyDeclaration | ts.PropertySignature, depth = 0): ts.Node[] {
     const name = declName(d);
-    return name === undefined ? [] : this.stores.named(name).flatMap((s) => this.of(s.value, depth + 1));
+    const cls = this.ownStores && ts.isPropertyDeclaration(d) && ts.isClassLike(d.parent) ? d.parent : undefined;
+    const stores = name === undefined ? [] : this.stores.named(name);
+    return (cls ? stores.filter((s) => this.r.mayHold(s.recv, cls)) : stores).flatMap((s) => this.of(s.value, depth + 1));
   }
 
   /** Functions assigned over class method `m` on receivers that may hold an instance of its class. */

@@ -73,7 +73,7 @@ describe('pinning in a node device app (pin-node)', () => {
 
   test('device modules (import, node: prefix, subpath, require) and terminal globals pin', () => {
     expect(verdicts(r)).toEqual({
-      'src/device.ts#env': [false, true, []], // process.env is not the terminal
+      'src/device.ts#env': [true, false, ['pinned']], // process.env: the device's environment, not the clone's
       'src/device.ts#lazy': [true, false, ['pinned']], // require('os')
       'src/device.ts#load': [true, false, ['pinned']], // node:fs
       'src/device.ts#loadAsync': [true, false, ['pinned']], // fs/promises

@@ -332,12 +332,12 @@ describe('state no call carries', () => {
       [`${E}#appName`]: ['state'], // set by Object.assign(globalThis, { appName })
       [`${E}#circle`]: [], // Math.PI
       [`${E}#countRun`]: ['state'], // ++appRuns, declared by `declare global`
-      [`${E}#describe`]: [],
+      [`${E}#describe`]: ['reaches-pinned'], // calls mode
       [`${E}#exitCodeOf`]: ['state'], // process.exitCode, which fail() sets
       [`${E}#fail`]: ['state'],
       [`${E}#flagged`]: ['state'],
       [`${E}#install`]: ['state'],
-      [`${E}#mode`]: [], // process.env: read only
+      [`${E}#mode`]: ['pinned'], // process.env: the device's environment, not the clone's (node-device catalog)
       [`${E}#runs`]: ['state'], // self.appRuns
       [`${E}#setFlag`]: ['state'], // globalThis['flag'] = true
       [`${E}#start`]: ['state'],

@@ -1,0 +1,90 @@
+/**
+ * Methods that use a device value that travelled to them (device-values.ts): a method uses a
+ * value when it reads a member of it, indexes it or calls it (also as a method: `proc.cwd()`).
+ * Passing an object on to an app function is not a use: that function's parameter holds it, and
+ * its uses are found there. Passing a device *function* on is a use, as the call graph counts a
+ * callback handed out as called by the method that hands it out; calling a function parameter
+ * is then not one (the helper `each(xs, fn)` stays pure for its other callers).
+ * Only values that name a catalog API count (a global path on its way to one, `navigator`, is
+ * not yet a device value: `navigator.language` is not the device, `navigator.geolocation` is).
+ */
+import { ts } from '../typescript.cjs';
+import { isMethodNode } from '../ids/methodIds.js';
+import type { DeviceValue, DeviceValues } from './device-values.js';
+import type { MethodTable } from './methods.js';
+import { fileLine, siteOf, type AppFile } from './project.js';
+import type { Reason } from './types.js';
+import { skipWrappers } from './walk.js';
+
+/** A method's use of a device value, as a 'pinned' reason keyed by the API (one reason per API and method). */
+export interface DeviceUse {
+  owner: string;
+  key: string;
+  reason: Reason;
+}
+
+export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceValues, checker: ts.TypeChecker): DeviceUse[] {
+  const out: DeviceUse[] = [];
+  for (const file of files) {
+    const visit = (node: ts.Node, owner: string | undefined): void => {
+      if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
+      owner = table.initOwner.get(node) ?? owner;
+      if (isMethodNode(node)) owner = table.idOf.get(node);
+      for (const { e: used, handed } of owner ? usedExpressions(node, checker) : []) {
+        const v = values.used(used);
+        if (!v?.api || (handed && !checker.getTypeAtLocation(used).getCallSignatures().length)) continue;
+        out.push({ owner: owner!, key: v.api.entry.name, reason: reasonFor(v, file, used) });
+        break;
+      }
+      ts.forEachChild(node, (c) => visit(c, owner));
+    };
+    ts.forEachChild(file.sf, (c) => visit(c, undefined));
+  }
+  return out;
+}
+
+/**
+ * The expressions a node uses as values, the receiver first (its chain is the shorter): the
+ * object of a member access; the called function (`exit(1)`), or for a method call the object
+ * and then the method (`proc.cwd()`, proc being the `process` module).
+ */
+function usedExpressions(node: ts.Node, checker: ts.TypeChecker): { e: ts.Expression; handed?: true }[] {
+  let es: ts.Expression[] = [];
+  const out: { e: ts.Expression; handed?: true }[] = [];
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) es = [node.expression];
+  else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const callee = skipWrappers(node.expression);
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) es = [callee.expression, callee];
+    else if (!isParameter(callee, checker)) es = [callee];
+    // A device function handed to another function is called on this method's behalf (as the call
+    // graph treats callbacks): `forEachStyle(style, style.setProperty.bind(style))` uses the device
+    // here, and a helper calling its function parameter (`fn(k, v)`) is not pinned for it. Whether
+    // the argument is a function is asked only of arguments that hold a device value.
+    for (const a of node.arguments ?? []) if (!ts.isSpreadElement(a) && mayHold(a)) out.push({ e: a, handed: true });
+  }
+  return [...es.filter(mayHold).map((e) => ({ e })), ...out];
+}
+
+/** Not `this`, `super`, a literal or a function written in place. */
+function mayHold(e: ts.Expression): boolean {
+  const inner = skipWrappers(e);
+  const k = inner.kind;
+  return !(k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword || k === ts.SyntaxKind.ImportKeyword || ts.isLiteralExpression(inner) || isMethodNode(inner) || ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner) || ts.isTemplateExpression(inner));
+}
+
+/** A parameter of the function it is used in (or of an enclosing one), called by name. */
+function isParameter(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  const d = ts.isIdentifier(e) ? checker.getSymbolAtLocation(e)?.valueDeclaration : undefined;
+  return d !== undefined && ts.isParameter(d);
+}
+
+function reasonFor(v: DeviceValue, file: AppFile, used: ts.Expression): Reason {
+  const api = v.api!;
+  const site = siteOf(file, used);
+  const why = api.entry.why ? `: ${api.entry.why}` : '';
+  return {
+    rule: 'pinned',
+    message: `uses a device value from ${api.kind} '${api.entry.name}' (${api.catalog.platform}${why}): ${v.chain.join(' -> ')} -> used at ${fileLine(site)}`,
+    site,
+  };
+}

@@ -1,0 +1,352 @@
+/**
+ * Device values that travel: where a device object (`navigator`, `window.localStorage`, a canvas
+ * context, `process.stdout`, a stream, a device module's handle) may go once it leaves the
+ * expression that names it. The call graph's value flow (values.ts: variables, properties
+ * stored anywhere, object and array members, destructuring, returns, closures, re-exports)
+ * carries device values as it carries functions; this module says which expressions *are*
+ * device values in themselves (origins), and adds the steps that function values do not take:
+ *
+ * - a global path (`navigator`, `globalThis.navigator.geolocation`, `self['local' + 'Storage']`,
+ *   a computed key folded from string constants) is followed member by member: `navigator` is
+ *   not device-only by itself, `navigator.geolocation` is; `globalThis` may become anything;
+ * - a member of a device object and the result of calling one are device values unless their
+ *   type is plain data (`localStorage.getItem(k)` is a string, `getContext('2d')` a handle);
+ * - destructuring renames (`const { stdout: out } = process`);
+ * - a parameter holds what every call site passes (`paint(canvas.getContext('2d'))`), and the
+ *   elements of the array whose method calls it;
+ * - a `let`/`var` (or a field, through the stores) holds what is assigned to it anywhere;
+ * - `obj[key]` with a key of no finite type may be any of obj's properties, and on a global
+ *   object any global (the sound reading of a name we cannot compute).
+ *
+ * Each value keeps its chain: the catalog API it comes from, where, and each derivation.
+ */
+import { ts } from '../typescript.cjs';
+import { isMethodNode } from '../ids/methodIds.js';
+import { elementSource } from './arrays.js';
+import { keyNames } from './keys.js';
+import { requireSpec } from './library.js';
+import type { ValueFlow } from './calls.js';
+import { fileLine, siteOf, type AppFile } from './project.js';
+import type { CatalogEntry, PlatformCatalog } from './types.js';
+import { bindingName, FunctionValues } from './values.js';
+import { skipWrappers } from './walk.js';
+
+export interface Api {
+  kind: 'module' | 'global' | 'module-level value';
+  entry: CatalogEntry;
+  catalog: PlatformCatalog;
+}
+
+/** A device value an expression may hold. */
+export interface DeviceValue {
+  /** The catalog API it comes from; undefined while a global path names no entry yet (`navigator`, `globalThis`). */
+  api?: Api;
+  /** The global member path it is, when it is one (`['navigator', 'geolocation']`). */
+  path?: string[];
+  /** Where it came from and each derivation, `'text' at file:line`, origin first. */
+  chain: string[];
+  /** The node of the last step (its type is the value's). */
+  at: ts.Node;
+}
+
+export const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self']);
+
+/** Nested origin questions at most (a chain of parameters, returns and members). */
+const MAX_NESTED = 24;
+
+export class DeviceValues {
+  private readonly values: FunctionValues;
+  private readonly found = new Map<ts.Node, DeviceValue[]>();
+  private readonly byDeclaration = new Map<ts.Declaration, DeviceValue[]>();
+  private readonly busy = new Set<ts.Node>();
+  private readonly assigned: Map<ts.Declaration, ts.Expression[]>;
+  private nested = 0;
+  /** The catalogs' globals, each an API. */
+  private readonly globals: Api[];
+  /** What a global read by a name we cannot compute may be. */
+  private readonly anyGlobal: Api;
+
+  constructor(
+    private readonly flow: ValueFlow,
+    private readonly files: Map<ts.SourceFile, AppFile>,
+    catalogs: PlatformCatalog[],
+    /** A device module binding, `require('m')` of a device module, or a module-level value derived from a device API. */
+    private readonly direct: (node: ts.Node) => Api | undefined,
+  ) {
+    this.globals = catalogs.flatMap((catalog) => catalog.globals.map((entry) => ({ kind: 'global' as const, entry, catalog })));
+    const platforms = catalogs.map((c) => c.platform).join(' or ');
+    this.anyGlobal = {
+      kind: 'global',
+      entry: { name: 'any global', why: 'a member of the global object read by a name the analysis cannot compute may be any device API' },
+      catalog: { platform: platforms, file: '', modules: [], globals: [], types: [] },
+    };
+    // A device value is data, not code: a field's stores count only from receivers that may be of
+    // its class, so that `this.canvas = createCanvas()` in one class does not reach another's `canvas`.
+    this.values = new FunctionValues(flow.resolver, flow.stores, (e) => this.originAt(e), true);
+    this.assigned = variableAssignments(flow.resolver.checker, [...files.keys()]);
+  }
+
+  private get checker(): ts.TypeChecker {
+    return this.flow.resolver.checker;
+  }
+
+  /** The device values an expression may hold, through every flow the call graph follows. */
+  of(e: ts.Expression): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    for (const n of this.values.of(e)) for (const v of this.found.get(n) ?? []) if (!out.includes(v)) out.push(v);
+    return out;
+  }
+
+  /**
+   * A value whose use touches the device (a catalog API, not a path on its way to one) and whose
+   * type fits the use: properties are matched by name across the app (every `ref.current = v`
+   * reaches every `current` of that interface), and a canvas cannot be where the checker says
+   * a function is.
+   */
+  used(e: ts.Expression): DeviceValue | undefined {
+    return this.of(e).find((v) => v.api && this.fits(v, e));
+  }
+
+  private fits(v: DeviceValue, use: ts.Expression): boolean {
+    const want = this.checker.getTypeAtLocation(skipWrappers(use));
+    const have = this.checker.getTypeAtLocation(v.at);
+    const open = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter;
+    if ((want.flags | have.flags) & open) return true;
+    return this.checker.isTypeAssignableTo(have, want) || this.checker.isTypeAssignableTo(want, have);
+  }
+
+  /** The values `e` is an origin of, recorded; [e] when there are some. */
+  private originAt(e: ts.Expression): ts.Node[] {
+    if (this.busy.has(e) || this.nested >= MAX_NESTED || !this.files.has(e.getSourceFile())) return [];
+    const known = this.found.get(e);
+    if (known) return known.length ? [e] : [];
+    this.busy.add(e);
+    this.nested++;
+    let vs: DeviceValue[];
+    try {
+      vs = this.compute(e);
+    } finally {
+      this.nested--;
+      this.busy.delete(e);
+    }
+    this.found.set(e, vs);
+    return vs.length ? [e] : [];
+  }
+
+  private compute(e: ts.Expression): DeviceValue[] {
+    const api = this.direct(e);
+    if (api) return [{ api, chain: [this.step(e)], at: e }];
+    if (ts.isIdentifier(e)) return this.identifier(e);
+    if (ts.isPropertyAccessExpression(e)) return this.member(e, e.expression, [e.name.text]);
+    if (ts.isElementAccessExpression(e)) {
+      const key = constantKey(this.checker, e.argumentExpression);
+      if (key !== undefined) return this.member(e, e.expression, [key]);
+      return this.anyMember(e);
+    }
+    if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.result(e);
+    return [];
+  }
+
+  private identifier(e: ts.Identifier): DeviceValue[] {
+    const raw = this.checker.getSymbolAtLocation(e);
+    if (isGlobalSymbol(raw) && (GLOBAL_OBJECTS.has(e.text) || this.globals.some((g) => g.entry.name.split('.')[0] === e.text))) {
+      return this.atPath([e.text], [this.step(e)], e);
+    }
+    const fromProcess = processImport(raw);
+    if (fromProcess) return this.atPath(fromProcess.path, [this.step(fromProcess.at)], e);
+    const sym = raw && raw.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(raw) : raw;
+    return (sym?.declarations ?? []).flatMap((d) => this.declared(d));
+  }
+
+  /** What a declaration holds besides its initialiser (which the value flow follows): once per declaration, for all its uses. */
+  private declared(d: ts.Declaration): DeviceValue[] {
+    const known = this.byDeclaration.get(d);
+    if (known) return known;
+    const out: DeviceValue[] = [];
+    if (this.busy.has(d)) return out; // a cycle (a parameter passed back to its own function): the outer ask collects it
+    this.busy.add(d);
+    if (this.files.has(d.getSourceFile())) {
+      // `const { stdout: out } = process`: a member of what the pattern reads.
+      if (ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) && d.parent.parent.initializer) {
+        const name = bindingName(d);
+        if (name !== undefined) out.push(...this.member(d, d.parent.parent.initializer, [name]));
+      }
+      if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) out.push(...this.parameter(d));
+      for (const v of this.assigned.get(d) ?? []) out.push(...this.of(v));
+    }
+    this.busy.delete(d);
+    this.byDeclaration.set(d, out);
+    return out;
+  }
+
+  /** What callers pass for a parameter (and the elements of the array whose method runs its function). */
+  private parameter(p: ts.ParameterDeclaration): DeviceValue[] {
+    const fn = p.parent;
+    const idx = fn.parameters.indexOf(p);
+    const out: DeviceValue[] = [];
+    const list = elementSource(this.checker, fn, idx);
+    if (list) for (const n of this.values.elements(list).nodes) out.push(...(this.found.get(n) ?? []));
+    for (const args of this.flow.argumentsTo.get(fn) ?? []) {
+      const a = p.dotDotDotToken ? args.slice(idx) : args.slice(idx, idx + 1);
+      for (const x of a) out.push(...this.of(ts.isSpreadElement(x) ? x.expression : x));
+    }
+    return out;
+  }
+
+  /** `base.name` (also a destructured `{ name }` of base, `at` being the binding). */
+  private member(at: ts.Node, base: ts.Expression, names: string[]): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    for (const v of this.of(base)) {
+      if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
+      else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
+    }
+    return out;
+  }
+
+  /**
+   * A member the app declares itself (a property it hangs on a device object, `node[STASH]` with
+   * an app symbol as key): the app's own data, not the platform's object.
+   */
+  private appMember(at: ts.Node): boolean {
+    if (ts.isElementAccessExpression(at) && this.checker.getTypeAtLocation(at.argumentExpression).flags & ts.TypeFlags.ESSymbolLike) return true;
+    const name = ts.isPropertyAccessExpression(at) ? at.name : ts.isElementAccessExpression(at) ? at.argumentExpression : undefined;
+    const decls = (name && this.checker.getSymbolAtLocation(name)?.declarations) || [];
+    return decls.length > 0 && decls.every((d) => this.files.has(d.getSourceFile()));
+  }
+
+  /** `obj[key]` with a key we cannot name: any global on a global object, any member of a device object, any property of an app object. */
+  private anyMember(e: ts.ElementAccessExpression): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    for (const v of this.of(e.expression)) {
+      if (v.api && !this.appMember(e)) out.push({ api: v.api, chain: [...v.chain, this.step(e)], at: e });
+      else if (v.path && v.path.every((p) => GLOBAL_OBJECTS.has(p)) && this.globals.length) out.push({ api: this.anyGlobal, chain: [...v.chain, this.step(e)], at: e });
+    }
+    // Any property of an app object, for a key whose names are not known; a key of a finite type
+    // is followed by the value flow itself, and a symbol key names the app's own slot.
+    if (keyNames(this.checker, e.argumentExpression) || this.checker.getTypeAtLocation(e.argumentExpression).flags & ts.TypeFlags.ESSymbolLike) return out;
+    const obj = skipWrappers(e.expression);
+    const keys = this.checker.getPropertiesOfType(this.checker.getTypeAtLocation(obj));
+    for (const k of keys) for (const n of this.values.propertyOf(obj, k.getName())) for (const v of this.found.get(n) ?? []) out.push({ ...v, chain: [...v.chain, this.step(e)], at: e });
+    return out;
+  }
+
+  /** A call or `new` of a device function, or a method of a device object: its result, unless plain data. */
+  private result(e: ts.CallExpression | ts.NewExpression): DeviceValue[] {
+    if (this.isPlain(e)) return [];
+    const callee = skipWrappers(e.expression);
+    const from = [...this.of(callee), ...(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? this.of(callee.expression) : [])];
+    const v = from.find((x) => x.api);
+    if (!v) return [];
+    // `document.getElementById('c')`: one step for the call, not one for its callee and one for it.
+    const chain = v.chain[v.chain.length - 1] === this.step(callee) ? v.chain.slice(0, -1) : v.chain;
+    return [{ api: v.api, chain: [...chain, this.step(e)], at: e }];
+  }
+
+  /** A global member path: a device value when it names a catalog global or may still lead to one. */
+  private atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[] {
+    const forms = GLOBAL_OBJECTS.has(path[0]!) ? [path, path.slice(1)] : [path];
+    for (const f of forms) {
+      const api = this.globals.find((g) => g.entry.name.split('.').every((w, i) => f[i] === w));
+      if (api) return [{ api, path, chain, at }];
+    }
+    const leads = forms.some((f) => f.every((p) => GLOBAL_OBJECTS.has(p)) || this.globals.some((g) => f.every((w, i) => g.entry.name.split('.')[i] === w)));
+    return leads ? [{ path, chain, at }] : [];
+  }
+
+  private isPlain(node: ts.Node): boolean {
+    return isPlainData(this.checker, this.checker.getTypeAtLocation(node), 0);
+  }
+
+  private step(node: ts.Node): string {
+    const f = this.files.get(node.getSourceFile())!;
+    const text = node.getText(f.sf).replace(/\s+/g, ' ');
+    return `'${text.length > 60 ? `${text.slice(0, 57)}...` : text}' at ${fileLine(siteOf(f, node))}`;
+  }
+}
+
+/** The `process` module is the global `process`: `import { stdout } from 'node:process'` is `process.stdout`. */
+function isProcessModule(spec: string | undefined): boolean {
+  return spec === 'process' || spec === 'node:process';
+}
+
+/** The global path an import from the `process` module names (`['process', 'stdout']`, or `['process']` for the module itself). */
+function processImport(sym: ts.Symbol | undefined): { path: string[]; at: ts.Node } | undefined {
+  for (const d of sym?.declarations ?? []) {
+    const decl = ts.findAncestor(d, ts.isImportDeclaration);
+    if (!decl || !ts.isStringLiteral(decl.moduleSpecifier) || !isProcessModule(decl.moduleSpecifier.text)) continue;
+    if (ts.isImportSpecifier(d)) return { path: ['process', (d.propertyName ?? d.name).text], at: d };
+    if (ts.isNamespaceImport(d) || ts.isImportClause(d)) return { path: ['process'], at: d };
+  }
+  return undefined;
+}
+
+/** Declared nowhere, or only in declaration files (lib, @types, ambient). */
+export function isGlobalSymbol(sym: ts.Symbol | undefined): boolean {
+  if (!sym) return true;
+  const decls = sym.declarations ?? [];
+  if (decls.length === 0) return sym.escapedName === 'globalThis'; // the checker's own symbol, declared nowhere
+  return decls.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
+const DATA_TYPES = new Set(['Buffer', 'ArrayBuffer', 'SharedArrayBuffer', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Uint8ClampedArray', 'DataView', 'Date', 'RegExp']);
+
+/**
+ * Values that are data, copied out of a device object, not handles to it: primitives, buffers and
+ * typed arrays, dates, arrays and promises of these. `any` and `unknown` are not: they may be a handle.
+ */
+export function isPlainData(checker: ts.TypeChecker, t: ts.Type, depth: number): boolean {
+  if (depth > 4) return false;
+  if (t.isUnion()) return t.types.every((m) => isPlainData(checker, m, depth + 1));
+  const plain = ts.TypeFlags.BooleanLike | ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Never;
+  if (t.flags & plain) return true;
+  const name = (t.getSymbol() ?? t.aliasSymbol)?.getName();
+  if (name && DATA_TYPES.has(name)) return true;
+  if (checker.isArrayType(t) || name === 'Promise') {
+    const el = checker.getTypeArguments(t as ts.TypeReference)[0];
+    return el !== undefined && isPlainData(checker, el, depth + 1);
+  }
+  return false;
+}
+
+/** A key written as a string, or a constant folded from string literals and `const`s (`'local' + 'Storage'`). */
+export function constantKey(checker: ts.TypeChecker, raw: ts.Expression, depth = 0): string | undefined {
+  const e = skipWrappers(raw);
+  if (depth > 8) return undefined;
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return e.text;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const l = constantKey(checker, e.left, depth + 1);
+    const r = l === undefined ? undefined : constantKey(checker, e.right, depth + 1);
+    return l === undefined || r === undefined ? undefined : l + r;
+  }
+  if (ts.isTemplateExpression(e)) {
+    let s = e.head.text;
+    for (const span of e.templateSpans) {
+      const v = constantKey(checker, span.expression, depth + 1);
+      if (v === undefined) return undefined;
+      s += v + span.literal.text;
+    }
+    return s;
+  }
+  if (ts.isIdentifier(e)) {
+    const d = checker.getSymbolAtLocation(e)?.valueDeclaration;
+    if (d && ts.isVariableDeclaration(d) && d.initializer && ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) return constantKey(checker, d.initializer, depth + 1);
+  }
+  const t = checker.getTypeAtLocation(e);
+  return t.isStringLiteral() ? t.value : undefined;
+}
+
+/** `x = v` anywhere in the app, for each `let`/`var` (and parameter) `x`: by its declaration. */
+function variableAssignments(checker: ts.TypeChecker, files: ts.SourceFile[]): Map<ts.Declaration, ts.Expression[]> {
+  const out = new Map<ts.Declaration, ts.Expression[]>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipWrappers(n.left);
+      const d = ts.isIdentifier(left) ? checker.getSymbolAtLocation(left)?.valueDeclaration : undefined;
+      if (d && (ts.isVariableDeclaration(d) || ts.isParameter(d))) (out.get(d) ?? out.set(d, []).get(d)!).push(n.right);
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const sf of files) visit(sf);
+  return out;
+}

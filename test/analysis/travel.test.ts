@@ -1,0 +1,203 @@
+import { analyzeApp } from '../../src/analysis/index.js';
+import type { AnalysisResult } from '../../src/analysis/types.js';
+import { bundledCatalog, fixture } from './helpers.js';
+
+// Device values that travel (issue 13): one fixture app per way a device object reaches the
+// method that uses it, each with a pure neighbour that must stay a candidate.
+const catalogs = [bundledCatalog('browser'), bundledCatalog('node-device')];
+const results = new Map<string, AnalysisResult>();
+const analyze = (name: string): AnalysisResult => results.get(name) ?? results.set(name, analyzeApp({ appDir: fixture(name), catalogs })).get(name)!;
+/** [pinned, candidate, rules] per method, and `true` at the end for members of a native-state group. */
+const verdicts = (r: AnalysisResult) =>
+  Object.fromEntries(r.methods.map((m) => [m.id, [m.pinned, m.candidate, m.reasons.map((x) => x.rule), ...(m.nativeState ? [true] : [])]]));
+const pinnedBy = (name: string, id: string): string[] =>
+  analyze(name)
+    .methods.find((m) => m.id === id)!
+    .reasons.filter((x) => x.rule === 'pinned')
+    .map((x) => x.message);
+
+describe('a device value that travels pins the method that uses it, with the chain', () => {
+  test('re-exported under another name (travel-reexport)', () => {
+    expect(verdicts(analyze('travel-reexport'))).toEqual({
+      'src/draw.ts#area': [false, true, []], // a plain number exported next to it
+      'src/draw.ts#dot': [true, false, ['pinned']], // brush <- pen <- makePen() <- getContext
+      'src/handles.ts#makePen': [true, false, ['pinned']],
+    });
+    expect(pinnedBy('travel-reexport', 'src/draw.ts#dot')).toEqual([
+      "uses a device value from global 'document' (browser: the DOM lives in the page on the device): 'document' at src/handles.ts:2 -> " +
+        "'document.getElementById('board')' at src/handles.ts:2 -> 'canvas.getContext('2d')' at src/handles.ts:3 -> used at src/draw.ts:4",
+    ]);
+  });
+
+  test('destructured with a rename (travel-destructure)', () => {
+    expect(verdicts(analyze('travel-destructure'))).toEqual({
+      'src/term.ts#greeting': [false, true, []], // navigator.language is not the device
+      'src/term.ts#locate': [true, false, ['pinned']], // { geolocation } = navigator
+      'src/term.ts#locate.<anonymous 1>': [false, false, ['state']], // gets a position: data; captures a function
+      'src/term.ts#pad': [false, true, []],
+      'src/term.ts#remember': [true, false, ['pinned']], // { localStorage: saved } = window
+      'src/term.ts#say': [true, false, ['pinned']], // { stdout: out } = process
+    });
+    expect(pinnedBy('travel-destructure', 'src/term.ts#say')).toEqual([
+      "uses a device value from global 'process.stdout' (node-device: the terminal UI): 'process' at src/term.ts:1 -> 'stdout: out' at src/term.ts:1 -> used at src/term.ts:7",
+    ]);
+    expect(pinnedBy('travel-destructure', 'src/term.ts#locate')[0]).toContain("global 'navigator.geolocation'");
+  });
+
+  test('an object or array member (travel-member)', () => {
+    expect(verdicts(analyze('travel-member'))).toEqual({
+      'src/io.ts#handles': [true, false, ['pinned']],
+      'src/io.ts#log': [true, false, ['pinned']], // const [out] = streams()
+      'src/io.ts#save': [true, false, ['pinned']], // h.store of h = handles()
+      'src/io.ts#streams': [true, false, ['pinned', 'pinned']],
+      'src/io.ts#twice': [false, true, []],
+      'src/io.ts#twice.<anonymous 1>': [false, true, []],
+      'src/io.ts#version': [false, true, []], // h.version: the object's plain member
+    });
+    expect(pinnedBy('travel-member', 'src/io.ts#save')).toEqual([
+      "uses a device value from global 'window' (browser: the page's window object (DOM, events, layout)): 'window' at src/io.ts:2 -> 'window.localStorage' at src/io.ts:2 -> used at src/io.ts:13",
+    ]);
+  });
+
+  test('captured by a closure (travel-closure)', () => {
+    expect(verdicts(analyze('travel-closure'))).toEqual({
+      'src/log.ts#makeCounter': [false, false, ['not-serializable']],
+      'src/log.ts#makeCounter.<anonymous 1>': [false, true, []], // captures a number
+      'src/log.ts#makeLogger': [true, false, ['pinned']],
+      'src/log.ts#makeLogger.<anonymous 1>': [true, false, ['pinned']], // captures sink = process.stdout
+      'src/log.ts#makePainter': [true, false, ['pinned']], // its canvas parameter is a DOM element (start)
+      'src/log.ts#makePainter.paint': [true, false, ['pinned']], // captures ctx of that canvas
+      'src/log.ts#start': [true, false, ['pinned']],
+    });
+    expect(pinnedBy('travel-closure', 'src/log.ts#makeLogger.<anonymous 1>')).toEqual([
+      "uses a device value from global 'process.stdout' (node-device: the terminal UI): 'process' at src/log.ts:2 -> 'process.stdout' at src/log.ts:2 -> used at src/log.ts:4",
+    ]);
+  });
+
+  test('`this` holding device state (travel-this)', () => {
+    expect(verdicts(analyze('travel-this'))).toEqual({
+      'src/board.ts#Board.constructor': [false, false, ['reaches-pinned'], true],
+      'src/board.ts#Board.later': [false, false, ['reaches-pinned'], true],
+      'src/board.ts#Board.later.<anonymous 1>': [true, false, ['pinned']], // this.pen, set in the constructor
+      'src/board.ts#Board.static.cells': [false, true, []],
+      'src/board.ts#meter.count': [false, true, []], // this.ticks: a number
+      'src/board.ts#meter.tick': [true, false, ['pinned']], // this.out of an object literal
+      'src/board.ts#openContext': [true, false, ['pinned']],
+    });
+    expect(pinnedBy('travel-this', 'src/board.ts#Board.later.<anonymous 1>')[0]).toMatch(/'canvas.getContext\('2d'\)' at src\/board.ts:3 -> used at src\/board.ts:14$/);
+  });
+
+  test('a field typed any or unknown, or a `let`, set later (travel-field)', () => {
+    expect(verdicts(analyze('travel-field'))).toEqual({
+      'src/store.ts#Prefs.attach': [true, false, ['pinned', 'pinned'], true],
+      'src/store.ts#Prefs.read': [true, false, ['pinned'], true], // this.backend: any = window.localStorage
+      'src/store.ts#Prefs.static.merge': [false, true, []],
+      'src/store.ts#Prefs.warn': [true, false, ['pinned'], true], // this.sink: unknown = process.stderr
+      'src/store.ts#checksum': [false, true, []],
+      'src/store.ts#connect': [true, false, ['pinned']],
+      'src/store.ts#send': [true, false, ['pinned']], // let port: any, assigned in connect
+    });
+    expect(pinnedBy('travel-field', 'src/store.ts#send')).toEqual([
+      "uses a device value from global 'process.stdout' (node-device: the terminal UI): 'process' at src/store.ts:23 -> 'process.stdout' at src/store.ts:23 -> used at src/store.ts:27",
+    ]);
+  });
+
+  test('passed as an argument, also on through another parameter (travel-argument)', () => {
+    expect(verdicts(analyze('travel-argument'))).toEqual({
+      'src/each.ts#each': [false, false, ['not-serializable']], // calls its function parameter: not pinned for what one caller passes
+      'src/each.ts#printAll': [true, false, ['pinned']], // hands process.stdout.write to each: called on its behalf
+      'src/each.ts#shout': [false, true, []], // hands each a pure callback
+      'src/each.ts#shout.<anonymous 1>': [false, true, []],
+      'src/each.ts#writer': [true, false, ['pinned']],
+      'src/main.ts#emit': [true, false, ['pinned']], // relay(process.stdout) -> emit(target)
+      'src/main.ts#main': [true, false, ['pinned', 'pinned']],
+      'src/main.ts#paint': [true, false, ['pinned']], // paint(canvas.getContext('2d'))
+      'src/main.ts#relay': [false, false, ['reaches-pinned']], // passes it on: not a use of its own
+      'src/main.ts#scale': [false, true, []], // called with numbers at the same site
+      'src/stream.ts#count': [true, false, ['pinned']], // src: any, a ReadStream of the fs module
+      'src/stream.ts#count.<anonymous 1>': [false, true, []], // adds up buffer lengths: data
+      'src/stream.ts#count.<anonymous 2>': [false, false, ['state']],
+      'src/stream.ts#measure': [true, false, ['pinned']],
+      'src/stream.ts#ratio': [false, true, []],
+    });
+    expect(pinnedBy('travel-argument', 'src/stream.ts#count')).toEqual([
+      "uses a device value from module 'fs' (node-device: files on the device's storage (fs/promises too)): 'createReadStream(path)' at src/stream.ts:12 -> used at src/stream.ts:5",
+    ]);
+    expect(pinnedBy('travel-argument', 'src/main.ts#paint')[0]).toMatch(/'canvas.getContext\('2d'\)' at src\/main.ts:19 -> used at src\/main.ts:2$/);
+  });
+
+  test('reached through globalThis, window, self or the process module (travel-global)', () => {
+    expect(verdicts(analyze('travel-global'))).toEqual({
+      'src/env.ts#half': [false, true, []],
+      'src/env.ts#keep': [true, false, ['pinned']], // host: window or self
+      'src/env.ts#stamp': [false, true, []], // root.Date: a global, not a device one
+      'src/env.ts#where': [true, false, ['pinned']], // root = globalThis; root.navigator.geolocation
+      'src/env.ts#where.<anonymous 1>': [false, false, ['state']],
+      'src/proc.ts#banner': [true, false, ['pinned']], // import { stdout as terminal } from 'node:process'
+      'src/proc.ts#firstArg': [true, false, ['pinned']], // argv of the process module
+      'src/proc.ts#folder': [true, false, ['pinned']], // proc.cwd(), proc = * as process
+      'src/proc.ts#upper': [false, true, []],
+    });
+    expect(pinnedBy('travel-global', 'src/proc.ts#banner')).toEqual([
+      "uses a device value from global 'process.stdout' (node-device: the terminal UI): 'stdout as terminal' at src/proc.ts:1 -> used at src/proc.ts:5",
+    ]);
+    expect(pinnedBy('travel-global', 'src/env.ts#where')).toEqual([
+      "uses a device value from global 'navigator.geolocation' (browser: location comes from the device's sensors): 'globalThis' at src/env.ts:1 -> " +
+        "'root.navigator' at src/env.ts:5 -> 'root.navigator.geolocation' at src/env.ts:5 -> used at src/env.ts:5",
+    ]);
+  });
+
+  test('through a computed member name (travel-computed)', () => {
+    expect(verdicts(analyze('travel-computed'))).toEqual({
+      'src/keys.ts#emitTo': [true, false, ['pinned']], // (t as any)[name]: any property of t, out among them
+      'src/keys.ts#load': [true, false, ['pinned']], // globalThis['local' + 'Storage'] through a const
+      'src/keys.ts#lookup': [false, true, []], // o[k] of a parameter nothing device flows into
+      'src/keys.ts#print': [true, false, ['pinned']], // process[KEY], KEY = 'stdout'
+      'src/keys.ts#table': [true, false, ['pinned']],
+      'src/keys.ts#two': [false, false, ['state']], // not pinned: it reads t.two, but t must cross and holds a stream
+    });
+    expect(pinnedBy('travel-computed', 'src/keys.ts#load')[0]).toContain("global 'localStorage'");
+  });
+});
+
+describe('not blanket (travel-precision)', () => {
+  test("the app's own data read off a device object, and a property whose type cannot hold the device value, are not the device", () => {
+    expect(verdicts(analyze('travel-precision'))).toEqual({
+      'src/dom.ts#bump': [false, true, []], // data = node[STASH]: the app's array, kept on the element under its own symbol
+      'src/dom.ts#mount': [true, false, ['pinned']],
+      'src/dom.ts#render': [false, false, ['reaches-pinned']],
+      'src/dom.ts#runLater': [false, false, ['not-serializable']], // run.current is a function; another Ref's current held the element
+      'src/dom.ts#stashOf': [true, false, ['pinned']], // reads a property of the element itself
+    });
+  });
+});
+
+describe('what a Node program on a device must not do on a clone (pin-node-process)', () => {
+  test('process.exit/env/cwd/argv/on, eval and new Function pin; timers pin through their callbacks; console does not', () => {
+    expect(verdicts(analyze('pin-node-process'))).toEqual({
+      'src/cli.ts#args': [true, false, ['pinned']],
+      'src/cli.ts#compile': [true, false, ['pinned']],
+      'src/cli.ts#here': [true, false, ['pinned']],
+      'src/cli.ts#home': [true, false, ['pinned']],
+      'src/cli.ts#later': [false, false, ['reaches-pinned']], // its timer's callback writes the DOM
+      'src/cli.ts#later.<anonymous 1>': [true, false, ['pinned']],
+      'src/cli.ts#laterPure': [false, true, []],
+      'src/cli.ts#laterPure.<anonymous 1>': [false, true, []],
+      'src/cli.ts#note': [false, true, []], // VERBOSE, read from process.env at load, is plain data: carried as state
+      'src/cli.ts#onStop': [true, false, ['pinned']],
+      'src/cli.ts#quit': [true, false, ['pinned']],
+      'src/cli.ts#report': [false, true, []], // console: forwarded to the device by the run-time
+      'src/cli.ts#run': [true, false, ['pinned']],
+      'src/cli.ts#sourceLength': [false, true, []], // sum.toString(): a method of a function value, not the Function constructor
+      'src/cli.ts#sum': [false, true, []],
+      'src/cli.ts#sum.<anonymous 1>': [false, true, []],
+    });
+    expect(pinnedBy('pin-node-process', 'src/cli.ts#quit')).toEqual([
+      "uses device-only global 'process.exit' (node-device: ends the program on the device; on the clone it would end the clone's process) at src/cli.ts:8",
+    ]);
+    expect(pinnedBy('pin-node-process', 'src/cli.ts#compile')[0]).toContain("global 'Function'");
+    expect(analyze('pin-node-process').methods.find((m) => m.id === 'src/cli.ts#note')!.state).toEqual([
+      { scope: 'module', file: 'src/cli.ts', name: 'VERBOSE', line: 1, access: 'read' },
+    ]);
+  });
+});
