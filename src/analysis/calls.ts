@@ -32,10 +32,11 @@ import { climbWrappers, isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
 import { elementSource } from './arrays.js';
+import { conversionTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
 import { keyNames, propertyDecls } from './keys.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
-import { bindingName } from './values.js';
+import { bindingName, isGenerator } from './values.js';
 import type { CallEdge, UnresolvedCall } from './types.js';
 import { calleeText, cmp, cmpSite, siteNode } from './sites.js';
 import { skipWrappers, walkFile, type CallSite, type FileSites } from './walk.js';
@@ -59,6 +60,8 @@ interface PendingParam {
   stored?: true;
   /** The callee is this property of the parameter (`props.onChange()`): what callers pass there. */
   property?: string;
+  /** The site iterates the parameter: only the generators passed run (their bodies), implicitly. */
+  generators?: true;
   /** Why the site was not resolved otherwise: its reason when no caller passes anything known. */
   otherwise?: string;
   /** The site is already listed as unresolved for another reason: not again. */
@@ -106,12 +109,19 @@ function memberNames(table: MethodTable, all: FileSites[], stores: Stores): Name
   const refs = new Set(members);
   for (const id of table.byId.keys()) refs.add(id.slice(id.indexOf('#') + 1).replace(/~\d+$/, ''));
   for (const s of all) for (const n of s.boundNames) refs.add(n);
-  return { members, refs };
+  const generators = [...table.idOf.keys()].some(isGenerator);
+  const iterators = [...members].some((m) => m === 'next' || m.includes('Symbol.iterator') || m.includes('Symbol.asyncIterator'));
+  const conversions = [...members].some((m) => m === 'toString' || m === 'valueOf' || m === 'toJSON' || m.includes('Symbol.toPrimitive'));
+  return { members, refs, generators, iterators, conversions };
 }
 
 interface Names {
   members: Set<string>;
   refs: Set<string>;
+  /** The app has generator functions, iterator methods, conversion methods: implicit entries worth looking for. */
+  generators: boolean;
+  iterators: boolean;
+  conversions: boolean;
 }
 
 class GraphBuilder {
@@ -135,7 +145,12 @@ class GraphBuilder {
       this.escaped.add(node);
       this.add(owner, [{ node, kind: 'callback' }], siteOf(f, node));
     }
+    this.names = names;
     for (const { node, owner } of s.calls) this.call(f, node, owner);
+    for (const { node, owner } of s.implicit) {
+      if (node.how === 'iterate') this.iterate(f, node.expr, owner, node.async === true);
+      else if (names.conversions) this.add(owner, conversionTargets(this.r, node.expr), siteOf(f, node.expr));
+    }
     for (const { node, owner } of s.members) {
       const name = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
       if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(name) && !ts.isNumericLiteral(name)) this.keyedMember(f, node, owner);
@@ -156,6 +171,38 @@ class GraphBuilder {
       for (const fn of fns) this.escaped.add(fn);
       this.add(owner, fns.map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, node));
     }
+  }
+
+  private names: Names | undefined;
+
+  /**
+   * Iterating `expr` runs its type's iterator methods of the app, and the bodies of the
+   * generators that flow there (to a parameter: those its callers pass; not listed as unresolved
+   * when none is known, as iterating an array runs no app code).
+   */
+  private iterate(f: AppFile, expr: ts.Expression, owner: string, isAsync: boolean): void {
+    const names = this.names!;
+    if (!owner || !(names.iterators || names.generators)) return;
+    const site = siteOf(f, expr);
+    if (names.iterators) this.add(owner, iterationTargets(this.r, expr, isAsync), site);
+    if (!names.generators || !mayHoldGenerator(this.r, expr)) return;
+    const r = this.r.callee(expr, false);
+    if ('targets' in r) this.add(owner, r.targets.filter((t) => isGenerator(t.node)).map((t) => ({ node: t.node, kind: 'implicit' as const })), site);
+    const text = expr.getText(f.sf).slice(0, 60);
+    if ('param' in r && r.param) this.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args: undefined, generators: true, listed: true });
+    for (const { param, property } of ('via' in r && r.via) || []) {
+      this.pending.push({ from: owner, site, text, param, binding: undefined, args: undefined, generators: true, listed: true, ...(property === undefined ? { stored: true as const } : { property }) });
+    }
+  }
+
+  /** A library call may iterate its arguments, run toJSON, or resume a generator (`it.next()`). */
+  private libraryUses(f: AppFile, node: CallSite, owner: string): void {
+    const names = this.names!;
+    if (!(names.iterators || names.generators || names.conversions)) return;
+    const u = libraryCallUses(this.r, node);
+    this.add(owner, u.targets, siteOf(f, siteNode(node)));
+    for (const a of u.iterated) this.iterate(f, a, owner, false);
+    if (u.receiver && names.generators) this.iterate(f, u.receiver, owner, false);
   }
 
   private call(f: AppFile, node: CallSite, owner: string): void {
@@ -180,6 +227,7 @@ class GraphBuilder {
     if (!owner) return;
     const site = siteOf(f, siteNode(node));
     if ('library' in r) {
+      this.libraryUses(f, node, owner);
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }
@@ -315,7 +363,8 @@ class GraphBuilder {
     for (const p of this.pending) {
       // A round that added call sites left the flows computed before them stale: compute afresh.
       const flow = (!added && flows.get(p)) || this.flowOf(p);
-      this.add(p.from, [...flow.values].map((node) => ({ node, kind: 'callback' as const })), p.site);
+      const values = p.generators ? [...flow.values].filter(isGenerator) : [...flow.values];
+      this.add(p.from, values.map((node) => ({ node, kind: p.generators ? ('implicit' as const) : ('callback' as const) })), p.site);
       if ((flow.values.size && flow.complete) || p.listed) continue;
       const how = p.binding
         ? 'function value destructured from a parameter'
