@@ -198,6 +198,10 @@ class GraphBuilder {
   /** A library call may iterate its arguments, run toJSON, or resume a generator (`it.next()`). */
   private libraryUses(f: AppFile, node: CallSite, owner: string): void {
     const names = this.names!;
+    // A function made by a call and handed to the library (`arr.sort(byKey(k))`) runs on behalf of the caller.
+    if (ts.isCallExpression(node)) {
+      for (const a of node.arguments) if (ts.isCallExpression(skipWrappers(a))) this.add(owner, this.r.values.of(a).filter((n) => !isGenerator(n)).map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, a));
+    }
     if (!(names.iterators || names.generators || names.conversions)) return;
     const u = libraryCallUses(this.r, node);
     this.add(owner, u.targets, siteOf(f, siteNode(node)));
@@ -383,6 +387,8 @@ class GraphBuilder {
     const flow = { values: new Set<ts.Node>(), complete: true };
     const property = p.property ?? (p.binding && bindingName(p.binding));
     for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
+    // `(f = g) => f()`: a caller that passes nothing (or undefined) runs the default.
+    for (const v of !p.binding && property === undefined && p.param.initializer ? this.r.values.of(p.param.initializer) : []) flow.values.add(v);
     this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set(), property);
     return flow;
   }
@@ -398,11 +404,13 @@ class GraphBuilder {
     if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
     for (const args of sites) {
       if (args.slice(0, idx + 1).some(ts.isSpreadElement)) flow.complete = false;
-      const a = args[idx];
+      const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
       if (!a) continue;
       const sym = ts.isIdentifier(a) ? this.r.symbolAt(a) : undefined;
       const param = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
       if (param && isMethodNode(param.parent)) {
+        // A parameter passed on: what its callers pass, or its default when they pass nothing.
+        if (param.initializer && property === undefined) for (const v of this.r.values.of(param.initializer)) flow.values.add(v);
         this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen, property);
         continue;
       }

@@ -128,6 +128,10 @@ export class FunctionValues {
     if (ts.isCallExpression(e)) {
       const callee = skipWrappers(e.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return this.of(callee.expression, depth + 1);
+      // A generator's `[Symbol.iterator]()` is the generator itself.
+      if (ts.isElementAccessExpression(callee) && /^Symbol\.(async)?[iI]terator$/.test(callee.argumentExpression.getText())) {
+        return this.of(callee.expression, depth + 1).filter(isGenerator);
+      }
       return this.fromReturns(e, depth + 1, (ret) => this.of(ret, depth + 2), true);
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
