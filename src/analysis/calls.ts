@@ -34,6 +34,7 @@ import { siteOf, type AppFile, type LoadedApp } from './project.js';
 import { elementSource } from './arrays.js';
 import { conversionTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
 import { keyNames, propertyDecls } from './keys.js';
+import { Proxies } from './proxies.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
 import { bindingName, isGenerator } from './values.js';
@@ -78,7 +79,7 @@ const MAX_FLOW_ROUNDS = 8;
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
   const { all, stores, resolver } = resolverFor(app, table);
-  const b = new GraphBuilder(table, resolver);
+  const b = new GraphBuilder(table, resolver, new Proxies(resolver, all));
   const names = memberNames(table, all, stores);
   for (const s of all) b.file(s, names);
   b.parameterFlow();
@@ -137,6 +138,7 @@ class GraphBuilder {
   constructor(
     private readonly table: MethodTable,
     private readonly r: Resolver,
+    private readonly proxies: Proxies,
   ) {}
 
   file(s: FileSites, names: Names): void {
@@ -149,8 +151,11 @@ class GraphBuilder {
     for (const { node, owner } of s.calls) this.call(f, node, owner);
     for (const { node, owner } of s.implicit) {
       if (node.how === 'iterate') this.iterate(f, node.expr, owner, node.async === true);
-      else if (names.conversions) this.add(owner, conversionTargets(this.r, node.expr), siteOf(f, node.expr));
+      else if (node.how === 'convert') {
+        if (names.conversions) this.add(owner, conversionTargets(this.r, node.expr), siteOf(f, node.expr));
+      } else if (this.proxies.any) this.add(owner, this.proxies.at(node.expr, node.how === 'delete' ? 'deleteProperty' : node.how === 'keys' ? 'ownKeys' : 'has'), siteOf(f, node.expr));
     }
+    if (this.proxies.any) this.proxyAccesses(s);
     for (const { node, owner } of s.members) {
       const name = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
       if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(name) && !ts.isNumericLiteral(name)) this.keyedMember(f, node, owner);
@@ -174,6 +179,19 @@ class GraphBuilder {
   }
 
   private names: Names | undefined;
+
+  /** Reads and writes of properties (also reading the method a call calls) run a proxy's get/set traps. */
+  private proxyAccesses(s: FileSites): void {
+    const f = s.file;
+    for (const { node, owner } of s.members) {
+      if (ts.isDeleteExpression(climbWrappers(node).parent)) continue; // deleteProperty (walk.ts), not a read
+      this.add(owner, this.proxies.at(node.expression, isAssigned(node) ? 'set' : 'get'), siteOf(f, node));
+    }
+    for (const { node, owner } of s.calls) {
+      const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
+      if (owner && callee && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) this.add(owner, this.proxies.at(callee.expression, 'get'), siteOf(f, siteNode(node)));
+    }
+  }
 
   /**
    * Iterating `expr` runs its type's iterator methods of the app, and the bodies of the
@@ -202,6 +220,7 @@ class GraphBuilder {
     if (ts.isCallExpression(node)) {
       for (const a of node.arguments) if (ts.isCallExpression(skipWrappers(a))) this.add(owner, this.r.values.of(a).filter((n) => !isGenerator(n)).map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, a));
     }
+    if (this.proxies.any && ts.isCallExpression(node) && node.arguments[0] && listsKeys(calleeText(node, f.sf))) this.add(owner, this.proxies.at(node.arguments[0], 'ownKeys'), siteOf(f, siteNode(node)));
     if (!(names.iterators || names.generators || names.conversions)) return;
     const u = libraryCallUses(this.r, node);
     this.add(owner, u.targets, siteOf(f, siteNode(node)));
@@ -429,6 +448,11 @@ class GraphBuilder {
       libraryCalls: [...this.lib.values()].sort(byEdge),
     };
   }
+}
+
+/** Library functions that list an object's own keys (so run a proxy's ownKeys trap). */
+function listsKeys(callee: string): boolean {
+  return /^(Object\.(keys|values|entries|getOwnPropertyNames|getOwnPropertySymbols)|Reflect\.ownKeys)$/.test(callee);
 }
 
 function isFunctionProperty(d: ts.Node): boolean {

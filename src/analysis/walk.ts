@@ -11,8 +11,9 @@
  * - stores: `x.name = v`, `x[k] = v` assignments of a value that may be a function (a function
  *   written in place, a name, a call, ...), for calls through the property (stores.ts).
  * - implicit: where the language runs app code without a call written there (implicit.ts):
- *   iteration (`for…of`, a spread, array destructuring, `yield*`) and conversion (a template's
- *   operand, the operands of arithmetic and comparisons).
+ *   iteration (`for…of`, a spread, array destructuring, `yield*`), conversion (a template's
+ *   operand, the operands of arithmetic and comparisons), and what runs a proxy's traps besides
+ *   reads and writes (`in`, `delete`, `for…in`, an object spread).
  * Nothing here asks the checker; filtering by name happens afterwards.
  */
 import { ts } from '../typescript.cjs';
@@ -62,7 +63,8 @@ export interface FileSites {
 
 /** An expression iterated (`async` for `for await`) or converted to a primitive. */
 export interface ImplicitUse {
-  how: 'iterate' | 'convert';
+  /** 'has' (`k in x`), 'delete' (`delete x.k`), 'keys' (`for (k in x)`, `{ ...x }`): what a proxy's traps see. */
+  how: 'iterate' | 'convert' | 'has' | 'delete' | 'keys';
   expr: ts.Expression;
   async?: true;
 }
@@ -136,6 +138,17 @@ function collect(node: ts.Node, owner: string, out: FileSites): void {
       if (ts.isArrayBindingPattern(d.name) && d.initializer) out.implicit.push({ node: { how: 'iterate', expr: d.initializer }, owner });
       return;
     }
+    case ts.SyntaxKind.ForInStatement:
+      out.implicit.push({ node: { how: 'keys', expr: (node as ts.ForInStatement).expression }, owner });
+      return;
+    case ts.SyntaxKind.SpreadAssignment:
+      out.implicit.push({ node: { how: 'keys', expr: (node as ts.SpreadAssignment).expression }, owner });
+      return;
+    case ts.SyntaxKind.DeleteExpression: {
+      const target = skipWrappers((node as ts.DeleteExpression).expression);
+      if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) out.implicit.push({ node: { how: 'delete', expr: target.expression }, owner });
+      return;
+    }
     case ts.SyntaxKind.TemplateSpan:
       out.implicit.push({ node: { how: 'convert', expr: (node as ts.TemplateSpan).expression }, owner });
       return;
@@ -160,6 +173,7 @@ const CONVERTING = new Set([
 ]);
 
 function converted(b: ts.BinaryExpression, owner: string, out: FileSites): void {
+  if (b.operatorToken.kind === ts.SyntaxKind.InKeyword) out.implicit.push({ node: { how: 'has', expr: b.right }, owner });
   if (!CONVERTING.has(b.operatorToken.kind)) return;
   out.implicit.push({ node: { how: 'convert', expr: b.left }, owner }, { node: { how: 'convert', expr: b.right }, owner });
 }

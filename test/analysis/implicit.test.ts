@@ -50,3 +50,20 @@ describe('conversions run toString, valueOf and toJSON (calls-conversions)', () 
     expect(r.unresolved).toEqual([]);
   });
 });
+
+describe("a proxy's traps run where the proxy is used (calls-proxy-traps)", () => {
+  test('reads, writes, in, delete and Object.keys of a receiver that may be the proxy run the traps; a class-typed one does not', () => {
+    const r = analyzeApp({ appDir: fixture('calls-proxy-traps'), catalogs: [] });
+    const T = 'src/traps.ts';
+    expect(edges(r)).toEqual([
+      [`${T}#drop`, `${T}#frozen.h.deleteProperty`, `${T}:47:10`, 'implicit'], // delete o[k]: a trap stored into a handler
+      // Reflect.ownKeys(target): the target is a record, which may be a proxy too (sound, not precise)
+      [`${T}#handler.ownKeys`, `${T}#handler.ownKeys`, `${T}:15:20`, 'implicit'],
+      [`${T}#has`, `${T}#handler.has`, `${T}:39:17`, 'implicit'], // 'a' in c
+      [`${T}#keys`, `${T}#handler.ownKeys`, `${T}:43:17`, 'implicit'], // Object.keys(c)
+      [`${T}#read`, `${T}#handler.get`, `${T}:31:10`, 'implicit'], // c.a
+      [`${T}#write`, `${T}#handler.set`, `${T}:35:3`, 'implicit'], // c.b = 2
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+});
