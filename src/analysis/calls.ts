@@ -32,15 +32,14 @@ import { climbWrappers, isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
 import { elementSource } from './arrays.js';
-import { conversionTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
+import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { keyNames, propertyDecls } from './keys.js';
-import { Proxies } from './proxies.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
 import { bindingName, isGenerator } from './values.js';
 import type { CallEdge, UnresolvedCall } from './types.js';
 import { calleeText, cmp, cmpSite, siteNode } from './sites.js';
-import { skipWrappers, walkFile, type CallSite, type FileSites } from './walk.js';
+import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from './walk.js';
 
 export interface CallGraph {
   edges: CallEdge[];
@@ -79,8 +78,8 @@ const MAX_FLOW_ROUNDS = 8;
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph {
   const { all, stores, resolver } = resolverFor(app, table);
-  const b = new GraphBuilder(table, resolver, new Proxies(resolver, all));
   const names = memberNames(table, all, stores);
+  const b = new GraphBuilder(table, resolver, all, names);
   for (const s of all) b.file(s, names);
   b.parameterFlow();
   b.implicitSuper(app.files);
@@ -111,18 +110,16 @@ function memberNames(table: MethodTable, all: FileSites[], stores: Stores): Name
   for (const id of table.byId.keys()) refs.add(id.slice(id.indexOf('#') + 1).replace(/~\d+$/, ''));
   for (const s of all) for (const n of s.boundNames) refs.add(n);
   const generators = [...table.idOf.keys()].some(isGenerator);
-  const iterators = [...members].some((m) => m === 'next' || m.includes('Symbol.iterator') || m.includes('Symbol.asyncIterator'));
-  const conversions = [...members].some((m) => m === 'toString' || m === 'valueOf' || m === 'toJSON' || m.includes('Symbol.toPrimitive'));
+  // Well-known symbols are segments of ids (`Bag.[Symbol.iterator]`), with a dot inside.
+  const ids = [...table.byId.keys()];
+  const iterators = members.has('next') || ids.some((id) => id.includes('[Symbol.iterator]') || id.includes('[Symbol.asyncIterator]'));
+  const conversions = ['toString', 'valueOf', 'toJSON'].some((m) => members.has(m)) || ids.some((id) => id.includes('[Symbol.toPrimitive]') || id.includes('[Symbol.toStringTag]'));
   return { members, refs, generators, iterators, conversions };
 }
 
-interface Names {
+interface Names extends ImplicitFlags {
   members: Set<string>;
   refs: Set<string>;
-  /** The app has generator functions, iterator methods, conversion methods: implicit entries worth looking for. */
-  generators: boolean;
-  iterators: boolean;
-  conversions: boolean;
 }
 
 class GraphBuilder {
@@ -138,8 +135,18 @@ class GraphBuilder {
   constructor(
     private readonly table: MethodTable,
     private readonly r: Resolver,
-    private readonly proxies: Proxies,
-  ) {}
+    all: FileSites[],
+    flags: ImplicitFlags,
+  ) {
+    this.implicit = new ImplicitSites(r, all, table.classId.keys(), flags, {
+      add: (from, targets, site) => this.add(from, targets, site),
+      // Generators passed for a parameter that is iterated: never listed as unresolved, as
+      // iterating what is not known (an array, most often) runs no app code.
+      pend: (p) => this.pending.push({ ...p, args: undefined, generators: true, listed: true }),
+    });
+  }
+
+  private readonly implicit: ImplicitSites;
 
   file(s: FileSites, names: Names): void {
     const f = s.file;
@@ -147,15 +154,8 @@ class GraphBuilder {
       this.escaped.add(node);
       this.add(owner, [{ node, kind: 'callback' }], siteOf(f, node));
     }
-    this.names = names;
     for (const { node, owner } of s.calls) this.call(f, node, owner);
-    for (const { node, owner } of s.implicit) {
-      if (node.how === 'iterate') this.iterate(f, node.expr, owner, node.async === true);
-      else if (node.how === 'convert') {
-        if (names.conversions) this.add(owner, conversionTargets(this.r, node.expr), siteOf(f, node.expr));
-      } else if (this.proxies.any) this.add(owner, this.proxies.at(node.expr, node.how === 'delete' ? 'deleteProperty' : node.how === 'keys' ? 'ownKeys' : 'has'), siteOf(f, node.expr));
-    }
-    if (this.proxies.any) this.proxyAccesses(s);
+    this.implicit.file(s);
     for (const { node, owner } of s.members) {
       const name = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
       if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(name) && !ts.isNumericLiteral(name)) this.keyedMember(f, node, owner);
@@ -176,56 +176,6 @@ class GraphBuilder {
       for (const fn of fns) this.escaped.add(fn);
       this.add(owner, fns.map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, node));
     }
-  }
-
-  private names: Names | undefined;
-
-  /** Reads and writes of properties (also reading the method a call calls) run a proxy's get/set traps. */
-  private proxyAccesses(s: FileSites): void {
-    const f = s.file;
-    for (const { node, owner } of s.members) {
-      if (ts.isDeleteExpression(climbWrappers(node).parent)) continue; // deleteProperty (walk.ts), not a read
-      this.add(owner, this.proxies.at(node.expression, isAssigned(node) ? 'set' : 'get'), siteOf(f, node));
-    }
-    for (const { node, owner } of s.calls) {
-      const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
-      if (owner && callee && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) this.add(owner, this.proxies.at(callee.expression, 'get'), siteOf(f, siteNode(node)));
-    }
-  }
-
-  /**
-   * Iterating `expr` runs its type's iterator methods of the app, and the bodies of the
-   * generators that flow there (to a parameter: those its callers pass; not listed as unresolved
-   * when none is known, as iterating an array runs no app code).
-   */
-  private iterate(f: AppFile, expr: ts.Expression, owner: string, isAsync: boolean): void {
-    const names = this.names!;
-    if (!owner || !(names.iterators || names.generators)) return;
-    const site = siteOf(f, expr);
-    if (names.iterators) this.add(owner, iterationTargets(this.r, expr, isAsync), site);
-    if (!names.generators || !mayHoldGenerator(this.r, expr)) return;
-    const r = this.r.callee(expr, false);
-    if ('targets' in r) this.add(owner, r.targets.filter((t) => isGenerator(t.node)).map((t) => ({ node: t.node, kind: 'implicit' as const })), site);
-    const text = expr.getText(f.sf).slice(0, 60);
-    if ('param' in r && r.param) this.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args: undefined, generators: true, listed: true });
-    for (const { param, property } of ('via' in r && r.via) || []) {
-      this.pending.push({ from: owner, site, text, param, binding: undefined, args: undefined, generators: true, listed: true, ...(property === undefined ? { stored: true as const } : { property }) });
-    }
-  }
-
-  /** A library call may iterate its arguments, run toJSON, or resume a generator (`it.next()`). */
-  private libraryUses(f: AppFile, node: CallSite, owner: string): void {
-    const names = this.names!;
-    // A function made by a call and handed to the library (`arr.sort(byKey(k))`) runs on behalf of the caller.
-    if (ts.isCallExpression(node)) {
-      for (const a of node.arguments) if (ts.isCallExpression(skipWrappers(a))) this.add(owner, this.r.values.of(a).filter((n) => !isGenerator(n)).map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, a));
-    }
-    if (this.proxies.any && ts.isCallExpression(node) && node.arguments[0] && listsKeys(calleeText(node, f.sf))) this.add(owner, this.proxies.at(node.arguments[0], 'ownKeys'), siteOf(f, siteNode(node)));
-    if (!(names.iterators || names.generators || names.conversions)) return;
-    const u = libraryCallUses(this.r, node);
-    this.add(owner, u.targets, siteOf(f, siteNode(node)));
-    for (const a of u.iterated) this.iterate(f, a, owner, false);
-    if (u.receiver && names.generators) this.iterate(f, u.receiver, owner, false);
   }
 
   private call(f: AppFile, node: CallSite, owner: string): void {
@@ -250,7 +200,7 @@ class GraphBuilder {
     if (!owner) return;
     const site = siteOf(f, siteNode(node));
     if ('library' in r) {
-      this.libraryUses(f, node, owner);
+      this.implicit.libraryCall(f, node, owner);
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }
@@ -450,20 +400,10 @@ class GraphBuilder {
   }
 }
 
-/** Library functions that list an object's own keys (so run a proxy's ownKeys trap). */
-function listsKeys(callee: string): boolean {
-  return /^(Object\.(keys|values|entries|getOwnPropertyNames|getOwnPropertySymbols)|Reflect\.ownKeys)$/.test(callee);
-}
-
 function isFunctionProperty(d: ts.Node): boolean {
   return (ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && isMethodNode(d.initializer);
 }
 
-/** `x.m = v`: the old value is overwritten, not read (so not handed out); a setter still runs. */
-function isAssigned(node: ts.Expression): boolean {
-  const e = climbWrappers(node);
-  return ts.isBinaryExpression(e.parent) && e.parent.left === e && e.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-}
 
 /** An object literal written in place without that property (nor a spread that may bring it). */
 function lacks(e: ts.Expression, property: string): boolean {

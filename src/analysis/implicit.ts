@@ -42,8 +42,9 @@ function targetsOf(r: Resolver, decls: ts.Declaration[]): Target[] {
 }
 
 /** What iterating `expr` runs of the app's classes and literals: `[Symbol.iterator]` and the `next` of what it returns. */
-export function iterationTargets(r: Resolver, expr: ts.Expression, isAsync: boolean): Target[] {
-  const decls = members(r, expr, isAsync ? 'asyncIterator' : 'iterator', true).filter((d) => r.isApp(d));
+export function iterationTargets(r: Resolver, expr: ts.Expression, isAsync: boolean, held: ts.Node[] = []): Target[] {
+  // `held`: the app's iterator methods a library-typed value may hold (library-subtypes.ts).
+  const decls = [...members(r, expr, isAsync ? 'asyncIterator' : 'iterator', true).filter((d) => r.isApp(d)), ...(held as ts.Declaration[])];
   const out = targetsOf(r, decls);
   for (const d of decls) {
     const sig = ts.isFunctionLike(d) ? r.checker.getSignatureFromDeclaration(d as ts.SignatureDeclaration) : undefined;
@@ -89,7 +90,26 @@ export function mayHoldGenerator(r: Resolver, expr: ts.Expression): boolean {
 export function conversionTargets(r: Resolver, expr: ts.Expression): Target[] {
   const t = r.checker.getTypeAtLocation(expr);
   if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike)) return [];
-  return [...CONVERSIONS.flatMap((n) => targetsOf(r, members(r, expr, n, false))), ...targetsOf(r, members(r, expr, 'toPrimitive', true))];
+  // Without a toString of its own, Object.prototype.toString reads [Symbol.toStringTag].
+  return [...CONVERSIONS.flatMap((n) => targetsOf(r, members(r, expr, n, false))), ...targetsOf(r, members(r, expr, 'toPrimitive', true)), ...targetsOf(r, members(r, expr, 'toStringTag', true))];
+}
+
+/** Methods of built-ins that make a new object of the receiver's kind through `constructor[Symbol.species]`. */
+const SPECIES_USERS = new Set(['map', 'filter', 'slice', 'splice', 'concat', 'flat', 'flatMap', 'then', 'catch', 'finally', 'subarray']);
+
+/** `l.map(f)` on an app class extending Array (Promise, a typed array): its static `[Symbol.species]` getter runs. */
+function speciesTargets(r: Resolver, recv: ts.Expression): Target[] {
+  const c = r.checker;
+  const t = c.getTypeAtLocation(recv);
+  const out: Target[] = [];
+  for (const part of t.isUnion() ? t.types : [t]) {
+    const cls = part.getSymbol()?.declarations?.find(ts.isClassLike);
+    if (!cls || !r.isApp(cls)) continue;
+    const ctor = c.getTypeOfSymbolAtLocation(part.getSymbol()!, cls);
+    const species = ctor.getProperties().find((p) => (p.escapedName as string).startsWith('__@species@'));
+    out.push(...targetsOf(r, [...(species?.declarations ?? [])]));
+  }
+  return out;
 }
 
 /**
@@ -102,11 +122,13 @@ export function libraryCallUses(r: Resolver, site: CallSite): { targets: Target[
   if (!ts.isCallExpression(site) && !ts.isNewExpression(site)) return out;
   const callee = skipWrappers(site.expression);
   if (ts.isCallExpression(site) && ts.isPropertyAccessExpression(callee) && ITERATOR_METHODS.has(callee.name.text)) out.receiver = callee.expression;
+  if (ts.isPropertyAccessExpression(callee) && SPECIES_USERS.has(callee.name.text)) out.targets.push(...speciesTargets(r, callee.expression));
   const args = site.arguments ?? [];
   if (!args.length) return out;
-  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON') {
-    out.targets.push(...targetsOf(r, members(r, args[0]!, 'toJSON', false)));
-  }
+  const written = callee.getText();
+  if (written === 'JSON.stringify') out.targets.push(...targetsOf(r, members(r, args[0]!, 'toJSON', false)));
+  // String(x), Object.prototype.toString.call(x): a conversion of x.
+  if (written === 'String' || written === 'Object.prototype.toString.call') out.targets.push(...conversionTargets(r, args[0]!));
   const sig = r.checker.getResolvedSignature(site);
   const params = sig?.getParameters() ?? [];
   args.forEach((a, i) => {

@@ -128,6 +128,10 @@ export class FunctionValues {
     if (ts.isCallExpression(e)) {
       const callee = skipWrappers(e.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return this.of(callee.expression, depth + 1);
+      // `Object.assign(fn, { extra })` is fn, with members added.
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && e.arguments[0]) {
+        return this.of(e.arguments[0], depth + 1);
+      }
       // A generator's `[Symbol.iterator]()` is the generator itself.
       if (ts.isElementAccessExpression(callee) && /^Symbol\.(async)?[iI]terator$/.test(callee.argumentExpression.getText())) {
         return this.of(callee.expression, depth + 1).filter(isGenerator);

@@ -312,3 +312,9 @@ const EITHER_SIDE = new Set([
   ts.SyntaxKind.QuestionQuestionEqualsToken,
   ts.SyntaxKind.AmpersandAmpersandEqualsToken,
 ]);
+
+/** `x.m = v`: the old value is overwritten, not read (so not handed out); a setter still runs. */
+export function isAssigned(node: ts.Expression): boolean {
+  const e = climbWrappers(node);
+  return ts.isBinaryExpression(e.parent) && e.parent.left === e && e.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
