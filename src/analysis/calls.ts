@@ -138,7 +138,7 @@ class GraphBuilder {
     all: FileSites[],
     flags: ImplicitFlags,
   ) {
-    this.implicit = new ImplicitSites(r, all, table.classId.keys(), flags, {
+    this.implicit = new ImplicitSites(r, all, table.classId.keys(), [...table.idOf.keys()].filter(isGenerator), flags, {
       add: (from, targets, site) => this.add(from, targets, site),
       // Generators passed for a parameter that is iterated: never listed as unresolved, as
       // iterating what is not known (an array, most often) runs no app code.

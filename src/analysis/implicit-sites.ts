@@ -14,7 +14,7 @@
 import { ts } from '../typescript.cjs';
 import { climbWrappers } from '../ids/methodIds.js';
 import { DefinedAccessors } from './defined-accessors.js';
-import { conversionTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
+import { conversionTargets, generatorsOfType, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
 import { LibrarySubtypes } from './library-subtypes.js';
 import { siteOf, type AppFile } from './project.js';
 import { Proxies } from './proxies.js';
@@ -45,6 +45,7 @@ export class ImplicitSites {
     private readonly r: Resolver,
     all: FileSites[],
     classes: Iterable<ts.ClassLikeDeclaration>,
+    private readonly generators: readonly ts.Node[],
     private readonly flags: ImplicitFlags,
     private readonly sink: ImplicitSink,
   ) {
@@ -97,6 +98,11 @@ export class ImplicitSites {
       this.sink.add(owner, iterationTargets(this.r, expr, isAsync, held), site);
     }
     if (!this.flags.generators || !mayHoldGenerator(this.r, expr)) return;
+    // An element of an iterable (a for…of variable): what the flow does not follow; its type tells.
+    if (isElement(this.r.checker, expr)) {
+      this.sink.add(owner, generatorsOfType(this.r, expr, this.generators, isAsync), site);
+      return;
+    }
     const r = this.r.callee(expr, false);
     if ('targets' in r) this.sink.add(owner, r.targets.filter((t) => isGenerator(t.node)).map((t) => ({ node: t.node, kind: 'implicit' as const })), site);
     const text = expr.getText(f.sf).slice(0, 60);
@@ -129,6 +135,16 @@ export class ImplicitSites {
     for (const a of u.iterated) this.iterate(f, a, owner, false);
     if (u.receiver && this.flags.generators) this.iterate(f, u.receiver, owner, false);
   }
+}
+
+/** A variable bound by `for…of` or by array destructuring: an element of something iterated. */
+function isElement(checker: ts.TypeChecker, expr: ts.Expression): boolean {
+  const e = skipWrappers(expr);
+  if (!ts.isIdentifier(e)) return false;
+  const d = checker.getSymbolAtLocation(e)?.valueDeclaration;
+  if (!d) return false;
+  if (ts.isBindingElement(d)) return ts.isArrayBindingPattern(d.parent);
+  return ts.isVariableDeclaration(d) && ts.isVariableDeclarationList(d.parent) && ts.isForOfStatement(d.parent.parent);
 }
 
 /** Library functions that list an object's own keys (so run a proxy's ownKeys trap). */

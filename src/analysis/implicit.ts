@@ -86,6 +86,24 @@ export function mayHoldGenerator(r: Resolver, expr: ts.Expression): boolean {
   });
 }
 
+/**
+ * The app's generator functions whose generators a value the flow cannot follow (an element of
+ * an iterable, a for…of variable) may be: those whose generator type is assignable to the
+ * value's type, every one when that type is generic (`Iterable<T>`: the type says nothing).
+ */
+export function generatorsOfType(r: Resolver, expr: ts.Expression, generators: readonly ts.Node[], isAsync: boolean): Target[] {
+  const c = r.checker;
+  const t = c.getTypeAtLocation(expr);
+  const generic = (t.isUnion() ? t.types : [t]).some((p) => (p.flags & ts.TypeFlags.TypeParameter) !== 0 || ((p as ts.TypeReference).target !== undefined && c.getTypeArguments(p as ts.TypeReference).some((a) => (a.flags & ts.TypeFlags.TypeParameter) !== 0)));
+  const out: Target[] = [];
+  for (const g of generators) {
+    if (ts.isFunctionLike(g) && !!(g as ts.FunctionLikeDeclaration).modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) !== isAsync) continue;
+    const sig = c.getSignatureFromDeclaration(g as ts.SignatureDeclaration);
+    if (generic || (sig && c.isTypeAssignableTo(c.getReturnTypeOfSignature(sig), t))) out.push({ node: g, kind: 'implicit' });
+  }
+  return out;
+}
+
 /** What converting `expr` to a primitive runs: its `toString`, `valueOf`, `[Symbol.toPrimitive]` of the app. */
 export function conversionTargets(r: Resolver, expr: ts.Expression): Target[] {
   const t = r.checker.getTypeAtLocation(expr);

@@ -14,6 +14,14 @@ describe('iteration runs [Symbol.iterator], next and generator bodies (calls-ite
       [`${I}#consume`, `${I}#evens`, `${I}:43:19`, 'implicit'],
       [`${I}#first`, `${I}#Cursor.next`, `${I}:38:15`, 'implicit'], // const [a] = r
       [`${I}#first`, `${I}#Range.[Symbol.iterator]`, `${I}:38:15`, 'implicit'],
+      // for (xs of xss) for (x of xs): any app iterable behind each library-typed Iterable (the
+      // outer one too: candidates are not filtered by element type), and the generators whose
+      // type fits the element's, Iterable<number>
+      [`${I}#flat`, `${I}#Cursor.next`, `${I}:54:20`, 'implicit'],
+      [`${I}#flat`, `${I}#Cursor.next`, `${I}:54:41`, 'implicit'],
+      [`${I}#flat`, `${I}#Range.[Symbol.iterator]`, `${I}:54:20`, 'implicit'],
+      [`${I}#flat`, `${I}#Range.[Symbol.iterator]`, `${I}:54:41`, 'implicit'],
+      [`${I}#flat`, `${I}#evens`, `${I}:54:41`, 'implicit'],
       [`${I}#from`, `${I}#Cursor.next`, `${I}:32:21`, 'implicit'], // Array.from(r)
       [`${I}#from`, `${I}#Range.[Symbol.iterator]`, `${I}:32:21`, 'implicit'],
       // for…of: the iterator's next is found from what [Symbol.iterator] returns (new Cursor)
