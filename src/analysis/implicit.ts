@@ -147,13 +147,26 @@ export function libraryCallUses(r: Resolver, site: CallSite): { targets: Target[
   if (written === 'JSON.stringify') out.targets.push(...targetsOf(r, members(r, args[0]!, 'toJSON', false)));
   // String(x), Object.prototype.toString.call(x): a conversion of x.
   if (written === 'String' || written === 'Object.prototype.toString.call') out.targets.push(...conversionTargets(r, args[0]!));
-  const sig = r.checker.getResolvedSignature(site);
-  const params = sig?.getParameters() ?? [];
-  args.forEach((a, i) => {
-    const p = params[Math.min(i, params.length - 1)];
-    if (!p || ts.isSpreadElement(a)) return;
-    const pt = r.checker.getTypeOfSymbol(p);
-    if (/\b(Async)?Iterable\b/.test(r.checker.typeToString(pt))) out.iterated.push(a);
-  });
+  // Arguments that may be an iterable holding app code: not literals nor functions written in
+  // place (an array literal is iterated natively). Their parameters, in any signature of the
+  // callee, declared as an iterable (read from the declarations: resolving each library call's
+  // signature would cost more than the rest of the analysis).
+  const candidates = args.map((a, i) => [a, i] as const).filter(([a]) => mayBeIterableArgument(a));
+  if (!candidates.length) return out;
+  const t = r.checker.getTypeAtLocation(site.expression);
+  const sigs = ts.isNewExpression(site) ? t.getConstructSignatures() : t.getCallSignatures();
+  for (const [a, i] of candidates) if (sigs.some((sig) => iterableParameter(sig, i))) out.iterated.push(a);
   return out;
+}
+
+function mayBeIterableArgument(a: ts.Expression): boolean {
+  const e = skipWrappers(a);
+  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isConditionalExpression(e) || ts.isBinaryExpression(e);
+}
+
+function iterableParameter(sig: ts.Signature, i: number): boolean {
+  const params = sig.getParameters();
+  const p = params[Math.min(i, params.length - 1)]?.valueDeclaration;
+  const type = p && ts.isParameter(p) ? p.type : undefined;
+  return !!type && /\b(Async)?Iterable(Iterator)?\b/.test(type.getText());
 }

@@ -10,7 +10,10 @@
  * `new Proxy` written in the app. The proxy has its target's type, and the target is usually of
  * a type that says little (a type parameter, `object`, `unknown`, `any`, a record): so a
  * receiver may be a proxy when its type is one of those, or the type of a target the app
- * wraps. When the app makes no proxy, nothing here costs anything.
+ * wraps, and it is in a module that makes a proxy or handler or imports one that does (a proxy
+ * is used where it is made and by the code its module serves: in a generic code base, every
+ * receiver of a type parameter anywhere would run every trap). When the app makes no proxy,
+ * nothing here costs anything.
  */
 import { ts } from '../typescript.cjs';
 import type { Resolver, Target } from './resolve.js';
@@ -31,6 +34,10 @@ export class Proxies {
   private readonly traps = new Map<string, Set<ts.Node>>();
   private readonly targetTypes = new Set<ts.Type>();
   private readonly verdicts = new Map<ts.Type, boolean>();
+  /** The module that makes each trap's proxy or handler. */
+  private readonly madeIn = new Map<ts.Node, ts.SourceFile>();
+  /** Per such module: itself and the app modules importing (or re-exporting) it. */
+  private readonly near = new Map<ts.SourceFile, Set<ts.SourceFile>>();
 
   constructor(
     private readonly r: Resolver,
@@ -49,13 +56,27 @@ export class Proxies {
         if (!ts.isNewExpression(node) || !isProxyConstructor(skipWrappers(node.expression)) || !node.arguments || node.arguments.length < 2) continue;
         const [target, handler] = node.arguments;
         this.targetTypes.add(c.getTypeAtLocation(target!));
-        for (const t of ALL_TRAPS) for (const v of r.values.propertyOf(handler!, t)) this.trap(t, v);
+        for (const t of ALL_TRAPS) for (const v of r.values.propertyOf(handler!, t)) this.trap(t, v, node);
       }
     }
+    if (this.traps.size) this.importers(all);
   }
 
-  private trap(name: string, fn: ts.Node): void {
+  private trap(name: string, fn: ts.Node, at: ts.Node = fn): void {
     (this.traps.get(name) ?? this.traps.set(name, new Set()).get(name)!).add(fn);
+    if (!this.madeIn.has(fn)) this.madeIn.set(fn, at.getSourceFile());
+    if (!this.near.has(at.getSourceFile())) this.near.set(at.getSourceFile(), new Set([at.getSourceFile()]));
+  }
+
+  /** Adds to each module's `near` the app modules that import (or re-export) it. */
+  private importers(all: FileSites[]): void {
+    for (const s of all) {
+      for (const st of s.file.sf.statements) {
+        const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier;
+        const target = spec ? this.r.checker.getSymbolAtLocation(spec)?.valueDeclaration : undefined;
+        if (target && ts.isSourceFile(target)) this.near.get(target)?.add(s.file.sf);
+      }
+    }
   }
 
   /** The app makes proxies with handlers of its own. */
@@ -65,9 +86,10 @@ export class Proxies {
 
   /** The traps using `receiver` this way may run: none unless it may be a proxy. */
   at(receiver: ts.Expression, use: TrapUse): Target[] {
-    const names = TRAPS_OF[use].filter((n) => this.traps.has(n));
-    if (!names.length || !this.mayBeProxy(receiver)) return [];
-    return names.flatMap((n) => [...this.traps.get(n)!].map((node) => ({ node, kind: 'implicit' as const })));
+    const file = receiver.getSourceFile();
+    const traps = TRAPS_OF[use].flatMap((n) => [...(this.traps.get(n) ?? [])]).filter((fn) => this.near.get(this.madeIn.get(fn)!)!.has(file));
+    if (!traps.length || !this.mayBeProxy(receiver)) return [];
+    return traps.map((node) => ({ node, kind: 'implicit' as const }));
   }
 
   /** Its type, or the type of what it is before a cast (`(obj as { k?: T })[k]`), may be a proxy's. */
