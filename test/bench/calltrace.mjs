@@ -27,6 +27,10 @@
  *   proxy-compare  dai-shi/proxy-compare @ db62d466d104e5ad0cfa21b9ecf9c4dc578179f2 (Proxy traps, accessors)
  *   superstruct    ianstormtaylor/superstruct @ e414c8afd3b69f6bc0173b8ee25f71d8e5694f01 (records of functions, generators)
  *   itertools      nvie/itertools @ d101fe663e9f9d63bc37cd72e5b10d71c62b0234 (iterators, generators)
+ * Measured on 2 shared cores (AMD EPYC, load 4-8): recall 100% on each (superstruct 206 dynamic
+ * edges, 28 implicit; itertools 93, 32 implicit; proxy-compare 33, 5 implicit), static edges
+ * 1.97x, 2.19x, 1.12x the dynamic ones; analysis time 1.2x-2x tsc --noEmit on these small
+ * projects (the analysis' start-up dominates; the graph before the implicit edges: 1.0x-2x).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
