@@ -32,13 +32,14 @@ import { climbWrappers, isMethodNode } from '../ids/methodIds.js';
 import type { MethodTable } from './methods.js';
 import { siteOf, type AppFile, type LoadedApp } from './project.js';
 import { elementSource } from './arrays.js';
+import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { keyNames, propertyDecls } from './keys.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
-import { bindingName } from './values.js';
+import { bindingName, isGenerator } from './values.js';
 import type { CallEdge, UnresolvedCall } from './types.js';
 import { calleeText, cmp, cmpSite, siteNode } from './sites.js';
-import { skipWrappers, walkFile, type CallSite, type FileSites } from './walk.js';
+import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from './walk.js';
 
 export interface CallGraph {
   edges: CallEdge[];
@@ -67,6 +68,8 @@ interface PendingParam {
   stored?: true;
   /** The callee is this property of the parameter (`props.onChange()`): what callers pass there. */
   property?: string;
+  /** The site iterates the parameter: only the generators passed run (their bodies), implicitly. */
+  generators?: true;
   /** Why the site was not resolved otherwise: its reason when no caller passes anything known. */
   otherwise?: string;
   /** The site is already listed as unresolved for another reason: not again. */
@@ -83,8 +86,8 @@ const MAX_FLOW_ROUNDS = 8;
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { flow: ValueFlow } {
   const { all, stores, resolver } = resolverFor(app, table);
-  const b = new GraphBuilder(table, resolver);
   const names = memberNames(table, all, stores);
+  const b = new GraphBuilder(table, resolver, all, names);
   for (const s of all) b.file(s, names);
   b.parameterFlow();
   b.implicitSuper(app.files);
@@ -114,10 +117,15 @@ function memberNames(table: MethodTable, all: FileSites[], stores: Stores): Name
   const refs = new Set(members);
   for (const id of table.byId.keys()) refs.add(id.slice(id.indexOf('#') + 1).replace(/~\d+$/, ''));
   for (const s of all) for (const n of s.boundNames) refs.add(n);
-  return { members, refs };
+  const generators = [...table.idOf.keys()].some(isGenerator);
+  // Well-known symbols are segments of ids (`Bag.[Symbol.iterator]`), with a dot inside.
+  const ids = [...table.byId.keys()];
+  const iterators = members.has('next') || ids.some((id) => id.includes('[Symbol.iterator]') || id.includes('[Symbol.asyncIterator]'));
+  const conversions = ['toString', 'valueOf', 'toJSON'].some((m) => members.has(m)) || ids.some((id) => id.includes('[Symbol.toPrimitive]') || id.includes('[Symbol.toStringTag]'));
+  return { members, refs, generators, iterators, conversions };
 }
 
-interface Names {
+interface Names extends ImplicitFlags {
   members: Set<string>;
   refs: Set<string>;
 }
@@ -135,7 +143,18 @@ class GraphBuilder {
   constructor(
     private readonly table: MethodTable,
     private readonly r: Resolver,
-  ) {}
+    all: FileSites[],
+    flags: ImplicitFlags,
+  ) {
+    this.implicit = new ImplicitSites(r, all, table.classId.keys(), [...table.idOf.keys()].filter(isGenerator), flags, {
+      add: (from, targets, site) => this.add(from, targets, site),
+      // Generators passed for a parameter that is iterated: never listed as unresolved, as
+      // iterating what is not known (an array, most often) runs no app code.
+      pend: (p) => this.pending.push({ ...p, args: undefined, generators: true, listed: true }),
+    });
+  }
+
+  private readonly implicit: ImplicitSites;
 
   file(s: FileSites, names: Names): void {
     const f = s.file;
@@ -144,6 +163,7 @@ class GraphBuilder {
       this.add(owner, [{ node, kind: 'callback' }], siteOf(f, node));
     }
     for (const { node, owner } of s.calls) this.call(f, node, owner);
+    this.implicit.file(s);
     for (const { node, owner } of s.members) {
       const name = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
       if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(name) && !ts.isNumericLiteral(name)) this.keyedMember(f, node, owner);
@@ -188,6 +208,7 @@ class GraphBuilder {
     if (!owner) return;
     const site = siteOf(f, siteNode(node));
     if ('library' in r) {
+      this.implicit.libraryCall(f, node, owner);
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }
@@ -327,7 +348,8 @@ class GraphBuilder {
     for (const p of this.pending) {
       // A round that added call sites left the flows computed before them stale: compute afresh.
       const flow = (!added && flows.get(p)) || this.flowOf(p);
-      this.add(p.from, [...flow.values].map((node) => ({ node, kind: 'callback' as const })), p.site);
+      const values = p.generators ? [...flow.values].filter(isGenerator) : [...flow.values];
+      this.add(p.from, values.map((node) => ({ node, kind: p.generators ? ('implicit' as const) : ('callback' as const) })), p.site);
       if ((flow.values.size && flow.complete) || p.listed) continue;
       const how = p.binding
         ? 'function value destructured from a parameter'
@@ -346,6 +368,8 @@ class GraphBuilder {
     const flow = { values: new Set<ts.Node>(), complete: true };
     const property = p.property ?? (p.binding && bindingName(p.binding));
     for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
+    // `(f = g) => f()`: a caller that passes nothing (or undefined) runs the default.
+    for (const v of !p.binding && property === undefined && p.param.initializer ? this.r.values.of(p.param.initializer) : []) flow.values.add(v);
     this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set(), property);
     return flow;
   }
@@ -361,11 +385,13 @@ class GraphBuilder {
     if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
     for (const args of sites) {
       if (args.slice(0, idx + 1).some(ts.isSpreadElement)) flow.complete = false;
-      const a = args[idx];
+      const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
       if (!a) continue;
       const sym = ts.isIdentifier(a) ? this.r.symbolAt(a) : undefined;
       const param = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
       if (param && isMethodNode(param.parent)) {
+        // A parameter passed on: what its callers pass, or its default when they pass nothing.
+        if (param.initializer && property === undefined) for (const v of this.r.values.of(param.initializer)) flow.values.add(v);
         this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen, property);
         continue;
       }
@@ -390,11 +416,6 @@ function isFunctionProperty(d: ts.Node): boolean {
   return (ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && isMethodNode(d.initializer);
 }
 
-/** `x.m = v`: the old value is overwritten, not read (so not handed out); a setter still runs. */
-function isAssigned(node: ts.Expression): boolean {
-  const e = climbWrappers(node);
-  return ts.isBinaryExpression(e.parent) && e.parent.left === e && e.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-}
 
 /** An object literal written in place without that property (nor a spread that may bring it). */
 function lacks(e: ts.Expression, property: string): boolean {

@@ -17,6 +17,8 @@ import { keyNames, propertyDecls } from './keys.js';
 import { libraryLeaf } from './library.js';
 import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
+import { constructedClasses } from './constructed.js';
+import { untypedMembers, type UntypedContext } from './untyped.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from './symbols.js';
 import type { EdgeKind } from './types.js';
@@ -63,7 +65,7 @@ export class Resolver {
   call(site: CallSite): Resolution {
     if (ts.isJsxOpeningElement(site) || ts.isJsxSelfClosingElement(site)) return this.jsx(site.tagName);
     if (ts.isTaggedTemplateExpression(site)) return this.relabel(this.callee(site.tag, false), 'tagged-template');
-    if (ts.isNewExpression(site)) return this.construct(skipWrappers(site.expression));
+    if (ts.isNewExpression(site)) return this.construct(skipWrappers(site.expression), site.expression);
     return this.callee(site.expression, true);
   }
 
@@ -99,6 +101,11 @@ export class Resolver {
       const fns = this.values.of(expr, depth); // `make()()`, `(a || b)()`
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
     }
+    if (!sym && ts.isPropertyAccessExpression(expr)) {
+      // An untyped receiver whose value the flow sees (untyped.ts).
+      const fns = untypedMembers(this.untypedContext(depth), expr.expression, expr.name.text);
+      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
+    }
     if (!sym || decls.length === 0) {
       const leaf = libraryLeaf(this.checker, expr, undefined); // a member of an untyped import
       if (leaf) return { library: leaf };
@@ -120,6 +127,10 @@ export class Resolver {
   }
 
   private readonly bySymbol = new Map<ts.Symbol, Resolution>();
+
+  private untypedContext(depth: number): UntypedContext {
+    return { checker: this.checker, hierarchy: this.hierarchy, valuesOf: (e) => this.values.of(e, depth + 1), isApp: (d) => this.isApp(d) };
+  }
 
   /** `f.call`, `f.apply`, `f.bind` of Function itself (not an app method named `call`): the name. */
   fnMember(expr: ts.Expression): 'call' | 'apply' | 'bind' | undefined {
@@ -262,9 +273,15 @@ export class Resolver {
     });
   }
 
-  private construct(expr: ts.Expression): Resolution {
+  private construct(expr: ts.Expression, written: ts.Expression): Resolution {
     const sym = this.symbolAt(expr);
     const decls = sym?.declarations ?? [];
+    if (!decls.some((d) => this.classOf(d))) {
+      // A class held in a value: the classes its type admits (constructed.ts).
+      const ctors = constructedClasses(this.checker, this.hierarchy, written, (d) => this.isApp(d)).map((c) => this.constructorOf(c));
+      const targets = [...new Set(ctors.filter((c): c is ts.Node => c !== undefined))].map((node) => ({ node, kind: 'constructor' as const }));
+      if (targets.length) return { targets };
+    }
     if (!sym) return this.isAppExpr(expr) ? { reason: 'constructed class has no symbol' } : { library: libraryLeaf(this.checker, expr, sym) };
     if (decls.length === 0 || decls.every((d) => !this.isApp(d))) return { library: libraryLeaf(this.checker, expr, sym) };
     for (const d of decls) {

@@ -55,7 +55,8 @@ export interface MethodInfo {
  * How a call edge was resolved: 'direct' (declared function, IIFE), 'method', 'constructor'
  * (`new`), 'super' (`super(...)`, `super.m()`, implicit base constructor), 'hierarchy' (override,
  * interface/abstract implementation, or the member of a class with the receiver class's shape), 'callback' (function value), 'accessor' (getter/setter
- * run by a property access), 'jsx' (component), 'tagged-template', 'library' (only in
+ * run by a property access), 'jsx' (component), 'tagged-template', 'implicit' (run by the language
+ * where no call is written: iteration, conversion to a primitive, toJSON; implicit.ts), 'library' (only in
  * `libraryCalls`: a call into node_modules/lib, `to` is a `lib:<module>#<export>` leaf).
  */
 export type EdgeKind =
@@ -68,6 +69,7 @@ export type EdgeKind =
   | 'accessor'
   | 'jsx'
   | 'tagged-template'
+  | 'implicit'
   | 'library';
 
 export interface CallEdge {

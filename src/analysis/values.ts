@@ -139,7 +139,15 @@ export class FunctionValues {
     if (ts.isCallExpression(e)) {
       const callee = skipWrappers(e.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return this.of(callee.expression, depth + 1);
-      return this.fromReturns(e, depth + 1, (ret) => this.of(ret, depth + 2));
+      // `Object.assign(fn, { extra })` is fn, with members added.
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && e.arguments[0]) {
+        return this.of(e.arguments[0], depth + 1);
+      }
+      // A generator's `[Symbol.iterator]()` is the generator itself.
+      if (ts.isElementAccessExpression(callee) && /^Symbol\.(async)?[iI]terator$/.test(callee.argumentExpression.getText())) {
+        return this.of(callee.expression, depth + 1).filter(isGenerator);
+      }
+      return this.fromReturns(e, depth + 1, (ret) => this.of(ret, depth + 2), true);
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
@@ -361,7 +369,7 @@ export class FunctionValues {
    * What the app functions a call may run return (factories, `once(f)`-style wrappers), each
    * returned expression mapped by `each` (to the functions it holds, or its elements).
    */
-  private fromReturns(call: ts.CallExpression, depth: number, each: (ret: ts.Expression) => ts.Node[]): ts.Node[] {
+  private fromReturns(call: ts.CallExpression, depth: number, each: (ret: ts.Expression) => ts.Node[], generators = false): ts.Node[] {
     if (this.nestedReturns >= MAX_NESTED_RETURNS) {
       this.cutoffs++;
       return [];
@@ -370,7 +378,9 @@ export class FunctionValues {
     try {
       const r = this.r.callee(call.expression, false, depth);
       if (!('targets' in r)) return [];
-      return r.targets.flatMap((t) => this.returnsOf(t.node).flatMap(each));
+      // A generator function's call returns its generator, whose body runs where it is iterated:
+      // the generator stands for the function, as a function value does (iterating "calls" it).
+      return r.targets.flatMap((t) => [...(generators && isGenerator(t.node) ? [t.node] : []), ...this.returnsOf(t.node).flatMap(each)]);
     } finally {
       this.nestedReturns--;
     }
@@ -406,6 +416,11 @@ export class FunctionValues {
     this.returned.set(fn, out);
     return out;
   }
+}
+
+/** A generator function (also async): calling it runs nothing of its body yet. */
+export function isGenerator(n: ts.Node): boolean {
+  return isMethodNode(n) && !!(n as ts.FunctionLikeDeclaration).asteriskToken;
 }
 
 function declName(d: ts.NamedDeclaration): string | undefined {

@@ -10,6 +10,10 @@
  *   along, returned or stored anonymously): the owner gets a 'callback' edge to them;
  * - stores: `x.name = v`, `x[k] = v` assignments of a value that may be a function (a function
  *   written in place, a name, a call, ...), for calls through the property (stores.ts).
+ * - implicit: where the language runs app code without a call written there (implicit.ts):
+ *   iteration (`for…of`, a spread, array destructuring, `yield*`), conversion (a template's
+ *   operand, the operands of arithmetic and comparisons), and what runs a proxy's traps besides
+ *   reads and writes (`in`, `delete`, `for…in`, an object spread).
  * Nothing here asks the checker; filtering by name happens afterwards.
  */
 import { ts } from '../typescript.cjs';
@@ -53,6 +57,16 @@ export interface FileSites {
   literalFns: LiteralMember[];
   /** Names of variables initialised by something that may be a function (for filtering refs). */
   boundNames: string[];
+  /** Expressions the language iterates or converts (implicit.ts). */
+  implicit: Owned<ImplicitUse>[];
+}
+
+/** An expression iterated (`async` for `for await`) or converted to a primitive. */
+export interface ImplicitUse {
+  /** 'has' (`k in x`), 'delete' (`delete x.k`), 'keys' (`for (k in x)`, `{ ...x }`): what a proxy's traps see. */
+  how: 'iterate' | 'convert' | 'has' | 'delete' | 'keys';
+  expr: ts.Expression;
+  async?: true;
 }
 
 function isCallLike(node: ts.Node): node is CallSite {
@@ -64,7 +78,7 @@ function isLiteral(e: ts.Expression): boolean {
 }
 
 export function walkFile(file: AppFile, table: MethodTable): FileSites {
-  const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], literalFns: [], boundNames: [] };
+  const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], literalFns: [], boundNames: [], implicit: [] };
   const visit = (node: ts.Node, owner: string | undefined): void => {
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
     const init = table.initOwner.get(node);
@@ -104,11 +118,64 @@ function collect(node: ts.Node, owner: string, out: FileSites): void {
       return;
     case ts.SyntaxKind.BinaryExpression:
       store(node as ts.BinaryExpression, out);
+      converted(node as ts.BinaryExpression, owner, out);
+      return;
+    case ts.SyntaxKind.ForOfStatement: {
+      const f = node as ts.ForOfStatement;
+      out.implicit.push({ node: { how: 'iterate', expr: f.expression, ...(f.awaitModifier ? { async: true as const } : {}) }, owner });
+      return;
+    }
+    case ts.SyntaxKind.SpreadElement:
+      out.implicit.push({ node: { how: 'iterate', expr: (node as ts.SpreadElement).expression }, owner });
+      return;
+    case ts.SyntaxKind.YieldExpression: {
+      const y = node as ts.YieldExpression;
+      if (y.asteriskToken && y.expression) out.implicit.push({ node: { how: 'iterate', expr: y.expression }, owner });
+      return;
+    }
+    case ts.SyntaxKind.VariableDeclaration: {
+      const d = node as ts.VariableDeclaration;
+      if (ts.isArrayBindingPattern(d.name) && d.initializer) out.implicit.push({ node: { how: 'iterate', expr: d.initializer }, owner });
+      return;
+    }
+    case ts.SyntaxKind.ForInStatement:
+      out.implicit.push({ node: { how: 'keys', expr: (node as ts.ForInStatement).expression }, owner });
+      return;
+    case ts.SyntaxKind.SpreadAssignment:
+      out.implicit.push({ node: { how: 'keys', expr: (node as ts.SpreadAssignment).expression }, owner });
+      return;
+    case ts.SyntaxKind.DeleteExpression: {
+      const target = skipWrappers((node as ts.DeleteExpression).expression);
+      if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) out.implicit.push({ node: { how: 'delete', expr: target.expression }, owner });
+      return;
+    }
+    case ts.SyntaxKind.TemplateSpan:
+      out.implicit.push({ node: { how: 'convert', expr: (node as ts.TemplateSpan).expression }, owner });
       return;
     case ts.SyntaxKind.BindingElement:
       if (ts.isObjectBindingPattern(node.parent)) out.reads.push({ node: node as ts.BindingElement, owner });
       return;
   }
+}
+
+/** Operators that convert an object operand to a primitive (valueOf, toString, Symbol.toPrimitive). */
+const CONVERTING = new Set([
+  ts.SyntaxKind.PlusToken,
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+]);
+
+function converted(b: ts.BinaryExpression, owner: string, out: FileSites): void {
+  if (b.operatorToken.kind === ts.SyntaxKind.InKeyword) out.implicit.push({ node: { how: 'has', expr: b.right }, owner });
+  if (!CONVERTING.has(b.operatorToken.kind)) return;
+  out.implicit.push({ node: { how: 'convert', expr: b.left }, owner }, { node: { how: 'convert', expr: b.right }, owner });
 }
 
 function store(b: ts.BinaryExpression, out: FileSites): void {
@@ -245,3 +312,9 @@ const EITHER_SIDE = new Set([
   ts.SyntaxKind.QuestionQuestionEqualsToken,
   ts.SyntaxKind.AmpersandAmpersandEqualsToken,
 ]);
+
+/** `x.m = v`: the old value is overwritten, not read (so not handed out); a setter still runs. */
+export function isAssigned(node: ts.Expression): boolean {
+  const e = climbWrappers(node);
+  return ts.isBinaryExpression(e.parent) && e.parent.left === e && e.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}

@@ -1,0 +1,72 @@
+/**
+ * Accessors installed at run time: `Object.defineProperty(o, 'k', { get() {...}, set(v) {...} })`
+ * (also `Reflect.defineProperty`, and each entry of `Object.defineProperties(o, { k: {...} })`).
+ * A read of `k` runs the getter and a write the setter wherever the receiver may be that object:
+ * the receiver's `k` has the same declaration as `o`'s (the property the accessor replaces), or,
+ * when `o`'s type does not declare `k`, the receiver has `o`'s type or one that says nothing of
+ * its class (any, unknown, object, a type parameter, a record).
+ */
+import { ts } from '../typescript.cjs';
+import { propertyDecls } from './keys.js';
+import type { Resolver, Target } from './resolve.js';
+import { calleeText } from './sites.js';
+import type { FileSites } from './walk.js';
+
+interface Installed {
+  decls: readonly ts.Declaration[];
+  type: ts.Type;
+  get: ts.Node[];
+  set: ts.Node[];
+}
+
+export class DefinedAccessors {
+  private readonly byName = new Map<string, Installed[]>();
+
+  constructor(
+    private readonly r: Resolver,
+    all: FileSites[],
+  ) {
+    for (const s of all) {
+      for (const { node } of s.calls) {
+        if (!ts.isCallExpression(node) || node.arguments.length < 2) continue;
+        const callee = calleeText(node, s.file.sf);
+        const [o, k, desc] = node.arguments;
+        if ((callee === 'Object.defineProperty' || callee === 'Reflect.defineProperty') && desc && ts.isStringLiteralLike(k!)) this.install(o!, k.text, desc);
+        else if (callee === 'Object.defineProperties' && ts.isObjectLiteralExpression(k!)) {
+          for (const p of k.properties) if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) this.install(o!, p.name.text, p.initializer);
+        }
+      }
+    }
+  }
+
+  private install(o: ts.Expression, name: string, desc: ts.Expression): void {
+    const get = this.r.values.propertyOf(desc, 'get');
+    const set = this.r.values.propertyOf(desc, 'set');
+    if (!get.length && !set.length) return;
+    const list = this.byName.get(name) ?? this.byName.set(name, []).get(name)!;
+    list.push({ decls: propertyDecls(this.r.checker, o, name), type: this.r.checker.getTypeAtLocation(o), get, set });
+  }
+
+  get any(): boolean {
+    return this.byName.size > 0;
+  }
+
+  /** The installed accessors a read (or write) of `name` on `recv` may run. */
+  at(recv: ts.Expression, name: string, write: boolean): Target[] {
+    const list = this.byName.get(name);
+    if (!list) return [];
+    const c = this.r.checker;
+    const decls = propertyDecls(c, recv, name);
+    const t = c.getTypeAtLocation(recv);
+    const out: Target[] = [];
+    for (const i of list) {
+      const same = i.decls.length ? decls.some((d) => i.decls.includes(d)) : t === i.type || opaque(t);
+      if (same) for (const node of write ? i.set : i.get) out.push({ node, kind: 'accessor' });
+    }
+    return out;
+  }
+}
+
+function opaque(t: ts.Type): boolean {
+  return !!(t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive));
+}

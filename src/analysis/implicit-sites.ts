@@ -1,0 +1,153 @@
+/**
+ * Where the language enters app code without a call written there, per file (the edges are
+ * 'implicit', 'accessor' or 'hierarchy'; the rules are in implicit.ts, proxies.ts,
+ * defined-accessors.ts and library-subtypes.ts):
+ * - iterated expressions (walk.ts), the iterables a library call takes, and the receiver of a
+ *   library iterator's `next()`: iterator methods and generator bodies;
+ * - converted expressions: toString, valueOf, Symbol.toPrimitive, Symbol.toStringTag, toJSON;
+ * - reads, writes, `in`, `delete` and key listings of what may be a proxy: its traps;
+ * - reads and writes of properties with accessors installed by Object.defineProperty;
+ * - library calls on a receiver that may hold an app class extending the library type.
+ * What it finds goes to the graph through `sink`; generators reaching an iterated parameter are
+ * left to parameter flow (`sink.pend`).
+ */
+import { ts } from '../typescript.cjs';
+import { climbWrappers } from '../ids/methodIds.js';
+import { DefinedAccessors } from './defined-accessors.js';
+import { conversionTargets, generatorsOfType, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
+import { LibrarySubtypes } from './library-subtypes.js';
+import { siteOf, type AppFile } from './project.js';
+import { Proxies } from './proxies.js';
+import type { Resolver, Target } from './resolve.js';
+import { calleeText, siteNode } from './sites.js';
+import { isGenerator } from './values.js';
+import { isAssigned, skipWrappers, type CallSite, type FileSites } from './walk.js';
+
+/** What the app has that implicit entries can reach: when false, the sites are not looked at. */
+export interface ImplicitFlags {
+  generators: boolean;
+  iterators: boolean;
+  conversions: boolean;
+}
+
+export interface ImplicitSink {
+  add(from: string, targets: Target[], site: string): void;
+  /** The generators passed for `param` (or its `property`, or stored from it) run at this site. */
+  pend(p: { from: string; site: string; text: string; param: ts.ParameterDeclaration; binding: ts.BindingElement | undefined; property?: string; stored?: true }): void;
+}
+
+export class ImplicitSites {
+  private readonly proxies: Proxies;
+  private readonly subtypes: LibrarySubtypes;
+  private readonly defined: DefinedAccessors;
+
+  constructor(
+    private readonly r: Resolver,
+    all: FileSites[],
+    classes: Iterable<ts.ClassLikeDeclaration>,
+    private readonly generators: readonly ts.Node[],
+    private readonly flags: ImplicitFlags,
+    private readonly sink: ImplicitSink,
+  ) {
+    this.proxies = new Proxies(r, all);
+    this.subtypes = new LibrarySubtypes(r.checker, r.hierarchy, classes, (d) => r.isApp(d));
+    this.defined = new DefinedAccessors(r, all);
+  }
+
+  file(s: FileSites): void {
+    const f = s.file;
+    for (const { node, owner } of s.implicit) {
+      if (node.how === 'iterate') this.iterate(f, node.expr, owner, node.async === true);
+      else if (node.how === 'convert') {
+        if (this.flags.conversions) this.sink.add(owner, conversionTargets(this.r, node.expr), siteOf(f, node.expr));
+      } else if (this.proxies.any) {
+        this.sink.add(owner, this.proxies.at(node.expr, node.how === 'delete' ? 'deleteProperty' : node.how === 'keys' ? 'ownKeys' : 'has'), siteOf(f, node.expr));
+      }
+    }
+    if (this.proxies.any) this.proxyAccesses(s);
+    if (this.defined.any) {
+      for (const { node, owner } of s.members) {
+        if (ts.isPropertyAccessExpression(node)) this.sink.add(owner, this.defined.at(node.expression, node.name.text, isAssigned(node)), siteOf(f, node.name));
+      }
+    }
+  }
+
+  /** Reads and writes of properties (also reading the method a call calls) run a proxy's get/set traps. */
+  private proxyAccesses(s: FileSites): void {
+    const f = s.file;
+    for (const { node, owner } of s.members) {
+      if (ts.isDeleteExpression(climbWrappers(node).parent)) continue; // deleteProperty (walk.ts), not a read
+      this.sink.add(owner, this.proxies.at(node.expression, isAssigned(node) ? 'set' : 'get'), siteOf(f, node));
+    }
+    for (const { node, owner } of s.calls) {
+      const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
+      if (owner && callee && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) this.sink.add(owner, this.proxies.at(callee.expression, 'get'), siteOf(f, siteNode(node)));
+    }
+  }
+
+  /**
+   * Iterating `expr` runs its type's iterator methods of the app (also those of app classes a
+   * library-typed value may hold), and the bodies of the generators that flow there (to a
+   * parameter: those its callers pass).
+   */
+  private iterate(f: AppFile, expr: ts.Expression, owner: string, isAsync: boolean): void {
+    if (!owner || !(this.flags.iterators || this.flags.generators)) return;
+    const site = siteOf(f, expr);
+    if (this.flags.iterators) {
+      const held = this.subtypes.any ? this.subtypes.members(expr, isAsync ? '[Symbol.asyncIterator]' : '[Symbol.iterator]', (d) => this.r.isApp(d)) : [];
+      this.sink.add(owner, iterationTargets(this.r, expr, isAsync, held), site);
+    }
+    if (!this.flags.generators || !mayHoldGenerator(this.r, expr)) return;
+    // An element of an iterable (a for…of variable): what the flow does not follow; its type tells.
+    if (isElement(this.r.checker, expr)) {
+      this.sink.add(owner, generatorsOfType(this.r, expr, this.generators, isAsync), site);
+      return;
+    }
+    const r = this.r.callee(expr, false);
+    if ('targets' in r) this.sink.add(owner, r.targets.filter((t) => isGenerator(t.node)).map((t) => ({ node: t.node, kind: 'implicit' as const })), site);
+    const text = expr.getText(f.sf).slice(0, 60);
+    if ('param' in r && r.param) this.sink.pend({ from: owner, site, text, param: r.param, binding: r.binding });
+    for (const { param, property } of ('via' in r && r.via) || []) {
+      this.sink.pend({ from: owner, site, text, param, binding: undefined, ...(property === undefined ? { stored: true as const } : { property }) });
+    }
+  }
+
+  /**
+   * A library call may run app code: a function made by a call and handed to it
+   * (`arr.sort(byKey(k))`: a callback of the caller), an app override on a library-typed
+   * receiver, a proxy's ownKeys, the iterables it takes, toJSON, a generator resumed by `next()`.
+   */
+  libraryCall(f: AppFile, node: CallSite, owner: string): void {
+    const site = siteOf(f, siteNode(node));
+    if (ts.isCallExpression(node)) {
+      for (const a of node.arguments) {
+        if (ts.isCallExpression(skipWrappers(a))) this.sink.add(owner, this.r.values.of(a).filter((n) => !isGenerator(n)).map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, a));
+      }
+    }
+    const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
+    if (this.subtypes.any && callee && ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword) {
+      this.sink.add(owner, this.subtypes.members(callee.expression, callee.name.text, (d) => this.r.isApp(d)).map((n) => ({ node: n, kind: 'hierarchy' as const })), site);
+    }
+    if (this.proxies.any && ts.isCallExpression(node) && node.arguments[0] && listsKeys(calleeText(node, f.sf))) this.sink.add(owner, this.proxies.at(node.arguments[0], 'ownKeys'), site);
+    if (!(this.flags.iterators || this.flags.generators || this.flags.conversions)) return;
+    const u = libraryCallUses(this.r, node);
+    this.sink.add(owner, u.targets, site);
+    for (const a of u.iterated) this.iterate(f, a, owner, false);
+    if (u.receiver && this.flags.generators) this.iterate(f, u.receiver, owner, false);
+  }
+}
+
+/** A variable bound by `for…of` or by array destructuring: an element of something iterated. */
+function isElement(checker: ts.TypeChecker, expr: ts.Expression): boolean {
+  const e = skipWrappers(expr);
+  if (!ts.isIdentifier(e)) return false;
+  const d = checker.getSymbolAtLocation(e)?.valueDeclaration;
+  if (!d) return false;
+  if (ts.isBindingElement(d)) return ts.isArrayBindingPattern(d.parent);
+  return ts.isVariableDeclaration(d) && ts.isVariableDeclarationList(d.parent) && ts.isForOfStatement(d.parent.parent);
+}
+
+/** Library functions that list an object's own keys (so run a proxy's ownKeys trap). */
+function listsKeys(callee: string): boolean {
+  return /^(Object\.(keys|values|entries|getOwnPropertyNames|getOwnPropertySymbols)|Reflect\.ownKeys)$/.test(callee);
+}

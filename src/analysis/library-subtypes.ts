@@ -1,0 +1,66 @@
+/**
+ * A receiver typed by a library type (`Map`, `Set`, `Array`, `Iterable`, `Iterator`, ...) may
+ * hold an instance of an app class that extends or implements it: a call of a library method
+ * there may run the app's own member of that name (`m.get(k)` with `m: Map` runs `MyMap.get`
+ * when a MyMap is passed), and iterating an `Iterable` may run any app class's
+ * `[Symbol.iterator]` (iteration is structural: no `implements` clause is needed).
+ * Candidates: the app classes naming the library type in `extends`/`implements`, their
+ * subclasses, and for the iteration protocol every class declaring it.
+ */
+import { ts } from '../typescript.cjs';
+import { isMethodNode } from '../ids/methodIds.js';
+import type { Hierarchy } from './hierarchy.js';
+import { symbolAt } from './symbols.js';
+
+const PROTOCOL = /^\[Symbol\.(async)?[iI]terator\]$/;
+
+export class LibrarySubtypes {
+  private readonly byName = new Map<string, ts.ClassLikeDeclaration[]>();
+  private readonly iterables: ts.ClassLikeDeclaration[] = [];
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    hierarchy: Hierarchy,
+    classes: Iterable<ts.ClassLikeDeclaration>,
+    isApp: (d: ts.Node) => boolean,
+  ) {
+    for (const cls of classes) {
+      if (cls.members.some((m) => PROTOCOL.test(nameOf(m) ?? ''))) this.iterables.push(cls);
+      for (const h of cls.heritageClauses ?? []) {
+        for (const t of h.types) {
+          const sym = symbolAt(checker, t.expression);
+          const decls = sym?.declarations ?? [];
+          if (!sym || !decls.length || decls.some(isApp)) continue;
+          const list = this.byName.get(sym.getName()) ?? this.byName.set(sym.getName(), []).get(sym.getName())!;
+          for (const c of [cls, ...hierarchy.subclassesOf(cls)]) if (!list.includes(c)) list.push(c);
+        }
+      }
+    }
+  }
+
+  get any(): boolean {
+    return this.byName.size > 0 || this.iterables.length > 0;
+  }
+
+  /** The app's members named `name` (`[Symbol.iterator]` for a well-known symbol) that a library-typed receiver may run. */
+  members(recv: ts.Expression, name: string, isApp: (d: ts.Node) => boolean): ts.Node[] {
+    const t = this.checker.getTypeAtLocation(recv);
+    const out: ts.Node[] = [];
+    for (const part of t.isUnion() ? t.types : [t]) {
+      const sym = part.aliasSymbol ?? part.getSymbol();
+      if (!sym || (sym.declarations ?? []).some(isApp)) continue;
+      const classes = [...(this.byName.get(sym.getName()) ?? []), ...(PROTOCOL.test(name) && /Iter/.test(sym.getName()) ? this.iterables : [])];
+      for (const cls of classes) {
+        for (const m of cls.members) if (isMethodNode(m) && nameOf(m) === name && !out.includes(m)) out.push(m);
+      }
+    }
+    return out;
+  }
+}
+
+function nameOf(m: ts.Node): string | undefined {
+  const n = (m as { name?: ts.PropertyName }).name;
+  if (!n) return undefined;
+  if (ts.isComputedPropertyName(n)) return `[${n.expression.getText()}]`;
+  return ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
+}

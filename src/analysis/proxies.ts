@@ -1,0 +1,133 @@
+/**
+ * Proxy traps: `new Proxy(target, handler)` makes every read of a property of the proxy run the
+ * handler's `get`, every write its `set`, `k in p` its `has`, `delete p.k` its `deleteProperty`,
+ * and listing its keys (`Object.keys(p)`, `for…in`, a spread `{ ...p }`) its `ownKeys` and
+ * `getOwnPropertyDescriptor`.
+ *
+ * Handlers: the app's object literals typed `ProxyHandler` (by their contextual type: declared
+ * so, or written where one is expected), what is stored into a member of one
+ * (`handler.set = () => false`), and the members of what is passed as the handler of a
+ * `new Proxy` written in the app. The proxy has its target's type, and the target is usually of
+ * a type that says little (a type parameter, `object`, `unknown`, `any`, a record): so a
+ * receiver may be a proxy when its type is one of those, or the type of a target the app
+ * wraps, and it is in a module that makes a proxy or handler or imports one that does (a proxy
+ * is used where it is made and by the code its module serves: in a generic code base, every
+ * receiver of a type parameter anywhere would run every trap). When the app makes no proxy,
+ * nothing here costs anything.
+ */
+import { ts } from '../typescript.cjs';
+import type { Resolver, Target } from './resolve.js';
+import type { FileSites } from './walk.js';
+import { skipWrappers } from './walk.js';
+
+export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys';
+const TRAPS_OF: Record<TrapUse, string[]> = {
+  get: ['get'],
+  set: ['set', 'defineProperty'],
+  has: ['has'],
+  deleteProperty: ['deleteProperty'],
+  ownKeys: ['ownKeys', 'getOwnPropertyDescriptor'],
+};
+const ALL_TRAPS = new Set(Object.values(TRAPS_OF).flat());
+
+export class Proxies {
+  private readonly traps = new Map<string, Set<ts.Node>>();
+  private readonly targetTypes = new Set<ts.Type>();
+  private readonly verdicts = new Map<ts.Type, boolean>();
+  /** The module that makes each trap's proxy or handler. */
+  private readonly madeIn = new Map<ts.Node, ts.SourceFile>();
+  /** Per such module: itself and the app modules importing (or re-exporting) it. */
+  private readonly near = new Map<ts.SourceFile, Set<ts.SourceFile>>();
+
+  constructor(
+    private readonly r: Resolver,
+    all: FileSites[],
+  ) {
+    const c = r.checker;
+    for (const s of all) {
+      for (const l of s.literalFns) {
+        if (!ALL_TRAPS.has(l.name) || !l.fn || !isHandlerType(c.getContextualType(l.lit))) continue;
+        this.trap(l.name, l.fn);
+      }
+      for (const st of s.stores) {
+        if (st.name && ALL_TRAPS.has(st.name) && isHandlerType(c.getTypeAtLocation(st.left.expression))) for (const v of r.values.of(st.value)) this.trap(st.name, v);
+      }
+      for (const { node } of s.calls) {
+        if (!ts.isNewExpression(node) || !isProxyConstructor(skipWrappers(node.expression)) || !node.arguments || node.arguments.length < 2) continue;
+        const [target, handler] = node.arguments;
+        this.targetTypes.add(c.getTypeAtLocation(target!));
+        for (const t of ALL_TRAPS) for (const v of r.values.propertyOf(handler!, t)) this.trap(t, v, node);
+      }
+    }
+    if (this.traps.size) this.importers(all);
+  }
+
+  private trap(name: string, fn: ts.Node, at: ts.Node = fn): void {
+    (this.traps.get(name) ?? this.traps.set(name, new Set()).get(name)!).add(fn);
+    if (!this.madeIn.has(fn)) this.madeIn.set(fn, at.getSourceFile());
+    if (!this.near.has(at.getSourceFile())) this.near.set(at.getSourceFile(), new Set([at.getSourceFile()]));
+  }
+
+  /** Adds to each module's `near` the app modules that import (or re-export) it. */
+  private importers(all: FileSites[]): void {
+    for (const s of all) {
+      for (const st of s.file.sf.statements) {
+        const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier;
+        const target = spec ? this.r.checker.getSymbolAtLocation(spec)?.valueDeclaration : undefined;
+        if (target && ts.isSourceFile(target)) this.near.get(target)?.add(s.file.sf);
+      }
+    }
+  }
+
+  /** The app makes proxies with handlers of its own. */
+  get any(): boolean {
+    return this.traps.size > 0;
+  }
+
+  /** The traps using `receiver` this way may run: none unless it may be a proxy. */
+  at(receiver: ts.Expression, use: TrapUse): Target[] {
+    const file = receiver.getSourceFile();
+    const traps = TRAPS_OF[use].flatMap((n) => [...(this.traps.get(n) ?? [])]).filter((fn) => this.near.get(this.madeIn.get(fn)!)!.has(file));
+    if (!traps.length || !this.mayBeProxy(receiver)) return [];
+    return traps.map((node) => ({ node, kind: 'implicit' as const }));
+  }
+
+  /** Its type, or the type of what it is before a cast (`(obj as { k?: T })[k]`), may be a proxy's. */
+  private mayBeProxy(receiver: ts.Expression): boolean {
+    const inner = skipWrappers(receiver);
+    return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner));
+  }
+
+  private typeMayBeProxy(receiver: ts.Expression): boolean {
+    const c = this.r.checker;
+    const t = c.getTypeAtLocation(receiver);
+    let v = this.verdicts.get(t);
+    if (v === undefined) {
+      const parts = t.isUnion() ? t.types : [t];
+      v = parts.some((p) => this.targetTypes.has(p) || opaque(c, p));
+      this.verdicts.set(t, v);
+    }
+    return v;
+  }
+}
+
+/**
+ * A type that tells nothing of the object's own class: a type parameter (or a type computed from
+ * one), any, unknown, object, a record, or never (a narrowing the checker could not follow).
+ */
+function opaque(c: ts.TypeChecker, t: ts.Type): boolean {
+  const OPAQUE = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution | ts.TypeFlags.IndexedAccess;
+  if (t.flags & OPAQUE) return true;
+  if (!(t.flags & ts.TypeFlags.Object)) return false;
+  return c.getIndexInfosOfType(t).length > 0 && !c.isArrayType(t) && !c.isTupleType(t);
+}
+
+function isHandlerType(t: ts.Type | undefined): boolean {
+  if (!t) return false;
+  const parts = t.isUnion() ? t.types : [t];
+  return parts.some((p) => (p.aliasSymbol ?? p.getSymbol())?.getName() === 'ProxyHandler');
+}
+
+function isProxyConstructor(e: ts.Expression): boolean {
+  return ts.isIdentifier(e) && e.text === 'Proxy';
+}

@@ -1,0 +1,133 @@
+import { analyzeApp } from '../../src/analysis/index.js';
+import { edgeRows as edges, fixture } from './helpers.js';
+
+describe('iteration runs [Symbol.iterator], next and generator bodies (calls-iterators)', () => {
+  test('for…of, spread, destructuring, Array.from and new Set run the class iterator; a generator runs where it is iterated', () => {
+    const r = analyzeApp({ appDir: fixture('calls-iterators'), catalogs: [] });
+    const I = 'src/iter.ts';
+    expect(edges(r)).toEqual([
+      [`${I}#Range.[Symbol.iterator]`, `${I}#Cursor.constructor`, `${I}:7:12`, 'constructor'],
+      // consume(it: Iterable<number>): a library-typed value may hold any app iterable (Range)...
+      [`${I}#consume`, `${I}#Cursor.next`, `${I}:43:19`, 'implicit'],
+      [`${I}#consume`, `${I}#Range.[Symbol.iterator]`, `${I}:43:19`, 'implicit'],
+      // ... and holds the generator its caller passes: consume(evens(4))
+      [`${I}#consume`, `${I}#evens`, `${I}:43:19`, 'implicit'],
+      [`${I}#first`, `${I}#Cursor.next`, `${I}:38:15`, 'implicit'], // const [a] = r
+      [`${I}#first`, `${I}#Range.[Symbol.iterator]`, `${I}:38:15`, 'implicit'],
+      // for (xs of xss) for (x of xs): any app iterable behind each library-typed Iterable (the
+      // outer one too: candidates are not filtered by element type), and the generators whose
+      // type fits the element's, Iterable<number>
+      [`${I}#flat`, `${I}#Cursor.next`, `${I}:54:20`, 'implicit'],
+      [`${I}#flat`, `${I}#Cursor.next`, `${I}:54:41`, 'implicit'],
+      [`${I}#flat`, `${I}#Range.[Symbol.iterator]`, `${I}:54:20`, 'implicit'],
+      [`${I}#flat`, `${I}#Range.[Symbol.iterator]`, `${I}:54:41`, 'implicit'],
+      [`${I}#flat`, `${I}#evens`, `${I}:54:41`, 'implicit'],
+      [`${I}#from`, `${I}#Cursor.next`, `${I}:32:21`, 'implicit'], // Array.from(r)
+      [`${I}#from`, `${I}#Range.[Symbol.iterator]`, `${I}:32:21`, 'implicit'],
+      // for…of: the iterator's next is found from what [Symbol.iterator] returns (new Cursor)
+      [`${I}#loop`, `${I}#Cursor.next`, `${I}:25:19`, 'implicit'],
+      [`${I}#loop`, `${I}#Range.[Symbol.iterator]`, `${I}:25:19`, 'implicit'],
+      [`${I}#main`, `${I}#Range.constructor`, `${I}:47:35`, 'constructor'],
+      [`${I}#main`, `${I}#consume`, `${I}:47:10`, 'direct'],
+      [`${I}#main`, `${I}#evens`, `${I}:47:18`, 'direct'],
+      [`${I}#main`, `${I}#loop`, `${I}:47:30`, 'direct'],
+      [`${I}#set`, `${I}#Cursor.next`, `${I}:35:18`, 'implicit'], // new Set(r)
+      [`${I}#set`, `${I}#Range.[Symbol.iterator]`, `${I}:35:18`, 'implicit'],
+      [`${I}#spread`, `${I}#Cursor.next`, `${I}:29:14`, 'implicit'], // [...r]
+      [`${I}#spread`, `${I}#Range.[Symbol.iterator]`, `${I}:29:14`, 'implicit'],
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+});
+
+describe('conversions run toString, valueOf and toJSON (calls-conversions)', () => {
+  test('a template, + and comparisons may run toString or valueOf; JSON.stringify runs toJSON; numbers run nothing', () => {
+    const r = analyzeApp({ appDir: fixture('calls-conversions'), catalogs: [] });
+    const C = 'src/conv.ts';
+    expect(edges(r)).toEqual([
+      [`${C}#cmp`, `${C}#Money.toString`, `${C}:22:10`, 'implicit'], // a < b, each operand
+      [`${C}#cmp`, `${C}#Money.toString`, `${C}:22:14`, 'implicit'],
+      [`${C}#cmp`, `${C}#Money.valueOf`, `${C}:22:10`, 'implicit'],
+      [`${C}#cmp`, `${C}#Money.valueOf`, `${C}:22:14`, 'implicit'],
+      [`${C}#concat`, `${C}#Money.toString`, `${C}:19:16`, 'implicit'], // 'x' + m
+      [`${C}#concat`, `${C}#Money.valueOf`, `${C}:19:16`, 'implicit'],
+      [`${C}#json`, `${C}#Money.toJSON`, `${C}:25:15`, 'implicit'],
+      [`${C}#label`, `${C}#Money.toString`, `${C}:16:13`, 'implicit'], // `${m}`
+      [`${C}#label`, `${C}#Money.valueOf`, `${C}:16:13`, 'implicit'],
+      [`${C}#total`, `${C}#total.<anonymous 1>`, `${C}:28:20`, 'callback'],
+      // s + m.valueOf(): both operands are numbers, so the + converts nothing
+      [`${C}#total.<anonymous 1>`, `${C}#Money.valueOf`, `${C}:28:36`, 'method'],
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+});
+
+describe("a proxy's traps run where the proxy is used (calls-proxy-traps)", () => {
+  test('reads, writes, in, delete and Object.keys of a receiver that may be the proxy run the traps; a class-typed one does not', () => {
+    const r = analyzeApp({ appDir: fixture('calls-proxy-traps'), catalogs: [] });
+    const T = 'src/traps.ts';
+    expect(edges(r)).toEqual([
+      [`${T}#drop`, `${T}#frozen.h.deleteProperty`, `${T}:47:10`, 'implicit'], // delete o[k]: a trap stored into a handler
+      // Reflect.ownKeys(target): the target is a record, which may be a proxy too (sound, not precise)
+      [`${T}#handler.ownKeys`, `${T}#handler.ownKeys`, `${T}:15:20`, 'implicit'],
+      [`${T}#has`, `${T}#handler.has`, `${T}:39:17`, 'implicit'], // 'a' in c
+      [`${T}#keys`, `${T}#handler.ownKeys`, `${T}:43:17`, 'implicit'], // Object.keys(c)
+      [`${T}#read`, `${T}#handler.get`, `${T}:31:10`, 'implicit'], // c.a
+      [`${T}#write`, `${T}#handler.set`, `${T}:35:3`, 'implicit'], // c.b = 2
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+});
+
+describe('functions and classes reached through values (calls-values-held)', () => {
+  test('optional calls of interface members, new of a class value, destructured and held callbacks, factories, Object.assign, library-typed receivers, untyped receivers', () => {
+    const r = analyzeApp({ appDir: fixture('calls-values-held'), catalogs: [] });
+    const H = 'src/held.ts';
+    expect(edges(r)).toEqual([
+      [`${H}#Holder.go`, `${H}#hold.<anonymous 1>`, `${H}:58:10`, 'callback'], // this.fn(): what the constructor was given
+      [`${H}#Node2.constructor`, `${H}#Node1.constructor`, `${H}:27:5`, 'super'],
+      [`${H}#anyRecv`, `${H}#anyRecv.y.m`, `${H}:110:12`, 'callback'], // y is any, but initialised by a literal
+      // new (o.constructor as typeof Node1)(): Node1 or any subclass
+      [`${H}#clone`, `${H}#Node1.constructor`, `${H}:37:10`, 'constructor'],
+      [`${H}#clone`, `${H}#Node2.constructor`, `${H}:37:10`, 'constructor'],
+      [`${H}#factory`, `${H}#make`, `${H}:68:13`, 'direct'],
+      [`${H}#factory`, `${H}#make.<anonymous 1>`, `${H}:69:10`, 'callback'], // const f = make(); f()
+      [`${H}#handle`, `${H}#run.onError`, `${H}:50:3`, 'callback'], // const { onError } = ctx
+      [`${H}#hold`, `${H}#Holder.constructor`, `${H}:62:3`, 'constructor'],
+      [`${H}#hold`, `${H}#Holder.go`, `${H}:62:31`, 'method'],
+      [`${H}#hold`, `${H}#hold.<anonymous 1>`, `${H}:62:14`, 'callback'],
+      [`${H}#inCallback`, `${H}#inCallback.<anonymous 1>`, `${H}:18:14`, 'callback'],
+      [`${H}#inCallback.<anonymous 1>`, `${H}#tracker.track`, `${H}:18:23`, 'hierarchy'],
+      [`${H}#libRecv`, `${H}#MyMap.get`, `${H}:92:12`, 'hierarchy'], // m: Map may be a MyMap
+      [`${H}#make`, `${H}#make.<anonymous 1>`, `${H}:65:10`, 'callback'],
+      [`${H}#makeNode`, `${H}#Node1.constructor`, `${H}:34:10`, 'constructor'], // new t.nodeClass()
+      [`${H}#makeNode`, `${H}#Node2.constructor`, `${H}:34:10`, 'constructor'],
+      [`${H}#obj.b`, `${H}#obj.a`, `${H}:101:17`, 'method'], // this.a()
+      [`${H}#optional`, `${H}#tracker.identify`, `${H}:15:12`, 'hierarchy'], // t.identify?.(1)
+      [`${H}#pick`, `${H}#Node1.constructor`, `${H}:41:10`, 'constructor'], // Ctor = a ?? Node2
+      [`${H}#pick`, `${H}#Node2.constructor`, `${H}:41:10`, 'constructor'],
+      [`${H}#run`, `${H}#handle`, `${H}:53:3`, 'direct'],
+      [`${H}#run`, `${H}#run.onError`, `${H}:53:21`, 'callback'],
+      [`${H}#useApi`, `${H}#base`, `${H}:82:10`, 'callback'], // api = Object.assign(base, {...})
+      [`${H}#useApi`, `${H}#extra`, `${H}:82:22`, 'method'],
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+});
+
+describe('accessors installed at run time and well-known symbol getters (calls-installed)', () => {
+  test('Object.defineProperty accessors run at reads and writes of that property; Array methods run species, toString runs toStringTag', () => {
+    const r = analyzeApp({ appDir: fixture('calls-installed'), catalogs: [] });
+    const I = 'src/installed.ts';
+    expect(edges(r)).toEqual([
+      [`${I}#make`, `${I}#make.get`, `${I}:9:5`, 'callback'], // handed to defineProperty
+      [`${I}#make`, `${I}#make.set`, `${I}:12:5`, 'callback'],
+      [`${I}#species`, `${I}#List.static.[Symbol.species]`, `${I}:34:12`, 'implicit'], // l.map
+      [`${I}#species`, `${I}#species.<anonymous 1>`, `${I}:34:16`, 'callback'],
+      [`${I}#tagged`, `${I}#List.[Symbol.toStringTag]`, `${I}:37:36`, 'implicit'],
+      [`${I}#use`, `${I}#make.get`, `${I}:20:12`, 'accessor'], // p.x: the Point's x is the one replaced
+      [`${I}#use`, `${I}#make.set`, `${I}:19:5`, 'accessor'], // p.x = 2
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+});

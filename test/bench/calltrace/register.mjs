@@ -1,0 +1,61 @@
+/**
+ * `node --import register.mjs <test file>`: installs the tracer's entry hook and module hooks.
+ *
+ * `__ccTrace(id)` runs first in every app function (instrument.mjs). It asks V8 for the
+ * structured stack (Error.captureStackTrace with a prepareStackTrace returning the CallSites;
+ * the test's own prepareStackTrace is put back at once) and keeps, per distinct value, the
+ * callee id, the nearest frames below it that are code of the traced bundles (the first that is
+ * the project's own code is the caller: its file, line and column, which is where the caller was when the callee was entered) and what the
+ * frame right below the callee was: that caller itself, a builtin (`Array.map`, `Generator.next`,
+ * `JSON.stringify`: the callee was entered from inside a builtin the caller ran) or other code
+ * (node_modules, Node's internals). Frames V8 appends for awaited callers (async stack traces)
+ * end the search: an await is not a call. edges.mjs turns these into edges at the end.
+ * The stack is V8's, not kept by the tracer, so no leaf is skipped, a callback run by a builtin
+ * is attributed to the function that ran the builtin, and one entered implicitly (a getter, a
+ * proxy trap, an iterator's next, toString) is attributed to the function whose code triggered it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const build = pathToFileURL(process.env.CC_TRACE_BUILD).href;
+const out = process.env.CC_TRACE_OUT;
+const seen = new Map();
+const raw = (_, frames) => frames;
+
+globalThis.__ccTrace = function __ccTrace(id) {
+  const prep = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  Error.prepareStackTrace = raw;
+  Error.stackTraceLimit = 60;
+  const holder = {};
+  Error.captureStackTrace(holder, __ccTrace);
+  const frames = holder.stack;
+  Error.prepareStackTrace = prep;
+  Error.stackTraceLimit = limit;
+  let below = 'none';
+  let caller = '';
+  let kept = 0;
+  for (let i = 1; i < frames.length; i++) {
+    const f = frames[i];
+    if (f.isAsync()) break;
+    const file = f.getFileName();
+    const code = typeof file === 'string' && file.startsWith(build);
+    if (i === 1) below = code ? 'code' : file ? 'other' : `builtin:${f.getTypeName()}.${f.getFunctionName()}`;
+    if (code) {
+      // A few frames: the nearest may be a bundled dependency (lodash calling back), which edges.mjs skips.
+      caller += `\t${file}\t${f.getLineNumber()}\t${f.getColumnNumber()}`;
+      if (++kept === 4) break;
+    }
+  }
+  const key = `${id}\t${below}\t${caller}`;
+  seen.set(key, (seen.get(key) ?? 0) + 1);
+};
+
+process.on('exit', () => {
+  mkdirSync(join(out, 'events'), { recursive: true });
+  writeFileSync(join(out, 'events', `${process.pid}.json`), JSON.stringify([...seen]));
+});
+
+register('./hooks.mjs', import.meta.url);
