@@ -56,6 +56,25 @@ describe('without the CLI: node --import clonecloud/run and environment variable
   });
 });
 
+describe('a clone that emulates a network', () => {
+  it("adds the link's round trip and transfers to the call's own time, as a real link does", async () => {
+    const dir = preparedApp('runtime-nested', '3g');
+    const env = { RUNTIME_SLOW: '300000000' }; // a few hundred ms of work on the clone
+    const clone = await startClone(dir, ['--emulate-network', '3g']);
+    try {
+      const run = await runPartitioned(dir, clone.url, ['--network', '3g', '--timeout', '60000', '--report-file', join(dir, 'report.json')], { env });
+      expect(run.status).toBe(0);
+      const square = reportOf(join(dir, 'report.json')).find((p) => p.method === 'src/sums.ts#square')!.measured;
+      expect(square.migrated).toBe(2);
+      // 3g: 220 ms round trip per call; the calls' own time comes on top, not under it.
+      expect(square.awayMs).toBeGreaterThanOrEqual(square.serverMs + 2 * 220);
+      expect(square.serverMs).toBeGreaterThan(100);
+    } finally {
+      await clone.stop();
+    }
+  });
+});
+
 describe('--network auto against a clone that emulates a network', () => {
   it.each(['lte'])('measures the emulated %s link and runs its partition', async (network) => {
     const dir = preparedApp('runtime-module-state', '3g,lte,wifi,5g');

@@ -70,11 +70,16 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     return header.startsWith('Bearer ') && timingSafeEqual(digest(header.slice(7)), expected);
   };
 
-  /** With --emulate-network: hold an answer until the emulated link would have carried it. */
+  /**
+   * With --emulate-network: hold an answer until the emulated link would have carried it. The
+   * link's time adds to the call's (the state goes up before the call can run, the answer comes
+   * down after it), so only the time spent on the real link, not the call's own, counts against it.
+   */
   const link = options.emulate;
-  const linkDelay = (started: number, upBytes: number, downBytes: number): Promise<void> => {
+  const linkDelay = (started: number, upBytes: number, downBytes: number, callMs = 0): Promise<void> => {
     if (!link) return Promise.resolve();
-    const due = link.rttMs + transferMs(upBytes, link.upMbps) + transferMs(downBytes, link.downMbps) - (performance.now() - started);
+    const onTheLink = performance.now() - started - callMs;
+    const due = link.rttMs + transferMs(upBytes, link.upMbps) + transferMs(downBytes, link.downMbps) - onTheLink;
     return due > 0 ? new Promise((done) => setTimeout(done, due)) : Promise.resolve();
   };
 
@@ -143,7 +148,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     );
     if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);
     logged(200, upBytes, result.body.byteLength, result.ms);
-    await linkDelay(started, upBytes, result.body.byteLength);
+    await linkDelay(started, upBytes, result.body.byteLength, result.ms);
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': result.body.byteLength, [HEADERS.serverMs]: result.ms.toFixed(3) });
     res.end(result.body);
   };
