@@ -187,7 +187,7 @@ function legalityOf(analysis: AnalysisResult): Legality {
     candidates: new Set(analysis.methods.filter((m) => m.candidate).map((m) => m.id)),
     pinned: new Set(analysis.methods.filter((m) => m.pinned).map((m) => m.id)),
     groups: analysis.groups,
-    reaches: analysis.reaches,
+    reach: analysis.reach,
   };
 }
 

@@ -1,7 +1,6 @@
 import { analyzeApp, explainMethod } from '../../src/analysis/index.js';
-import { candidateReach } from '../../src/analysis/legality.js';
-import type { AnalysisResult, CallEdge } from '../../src/analysis/types.js';
-import { bundledCatalog, fixture } from './helpers.js';
+import type { AnalysisResult } from '../../src/analysis/types.js';
+import { bundledCatalog, candidatePairs, fixture } from './helpers.js';
 
 const catalogs = [bundledCatalog('browser'), bundledCatalog('node-device'), bundledCatalog('react-native')];
 const verdicts = (r: AnalysisResult) => Object.fromEntries(r.methods.map((m) => [m.id, [m.pinned, m.candidate, m.reasons.map((x) => x.rule)]]));
@@ -47,7 +46,7 @@ describe('react-native apps (pin-react-native)', () => {
       [`${D}#where`]: [true, false, ['pinned']],
     });
     expect(r.groups).toEqual([[`${D}#Radio.constructor`, `${D}#Radio.label`, `${D}#Radio.scan`]]);
-    expect(r.reaches).toEqual([[`${D}#score`, `${D}#score.<anonymous 1>`]]);
+    expect(candidatePairs(r)).toEqual([[`${D}#score`, `${D}#score.<anonymous 1>`]]);
   });
 
   test('calls into untyped device modules are library leaves a catalog matches', () => {
@@ -136,30 +135,6 @@ describe('`this` at the boundary (boundary-this)', () => {
   });
 });
 
-describe('candidateReach on the SCC condensation', () => {
-  const e = (from: string, to: string): CallEdge => ({ from, to, site: 'x:1:1', kind: 'direct' });
-
-  test('cycles reach all their members; non-candidates are passed through', () => {
-    const edges = [e('a', 'b'), e('b', 'c'), e('c', 'b'), e('c', 'x'), e('x', 'd'), e('d', 'd')];
-    expect(candidateReach(['a', 'b', 'c', 'd'], edges)).toEqual([
-      ['a', 'b'],
-      ['a', 'c'],
-      ['a', 'd'],
-      ['b', 'c'],
-      ['b', 'd'],
-      ['c', 'b'],
-      ['c', 'd'],
-    ]);
-  });
-
-  test('a long chain does not overflow the stack', () => {
-    const n = 50000;
-    const edges = Array.from({ length: n - 1 }, (_, i) => e(`m${i}`, `m${i + 1}`));
-    const out = candidateReach(['m0', `m${n - 1}`], edges);
-    expect(out).toEqual([['m0', `m${n - 1}`]]);
-  });
-});
-
 describe('calls the analysis cannot resolve (legality-unresolved)', () => {
   const A = 'src/app.ts';
   let allow: AnalysisResult;
@@ -206,6 +181,6 @@ describe('calls the analysis cannot resolve (legality-unresolved)', () => {
       `    ${A}#pipeline -> ${A}#runPlugin  [direct] at ${A}:16:10`,
       `    ${A}#runPlugin calls plugin.run at ${A}:11:17, not resolved: callee has no symbol (untyped or any)`,
     ]);
-    expect(device.reaches).toEqual([[`${A}#total`, `${A}#sum`]]);
+    expect(candidatePairs(device)).toEqual([[`${A}#total`, `${A}#sum`]]);
   });
 });
