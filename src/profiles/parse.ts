@@ -1,8 +1,9 @@
-import { FieldReader, YamlInput } from '../util/yamlInput.js';
+import { JsonInput } from '../util/jsonInput.js';
+import { FieldReader, YamlInput, type SourcedInput } from '../util/yamlInput.js';
 import type { Profile, ProfileContext, ProfileExit, Side, UnserializableValue } from './types.js';
 
 export const PROFILE_FORMAT_VERSION = 1;
-const TOP_KEYS = ['clonecloud-profile', 'side', 'runs', 'app', 'contextCount', 'contexts', 'exit', 'unserializable', 'estimated'] as const;
+const TOP_KEYS = ['$schema', 'clonecloud-profile', 'side', 'runs', 'app', 'header', 'contextCount', 'contexts', 'exit', 'unserializable', 'estimated'] as const;
 const EXIT_KEYS = ['code', 'signal'] as const;
 const UNSERIALIZABLE_KEYS = ['method', 'value', 'reason', 'count'] as const;
 const ESTIMABLE = ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
@@ -18,11 +19,16 @@ const MAX_BYTES = 1e18;
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
 /**
- * Parses and validates a profile (`*.profile.yaml` or `.json`). Every problem is an InputError
- * naming the file, line and field; a valid result has unique ids and parents before children.
+ * Parses and validates a profile: `*.json` with JSON.parse, anything else as YAML (which reads
+ * JSON too, a hundred times slower). Every problem is an InputError naming the file, line and
+ * field; a valid result has unique ids and parents before children.
  */
 export function parseProfile(text: string, file: string): Profile {
-  const input = YamlInput.parse(text, file);
+  return validateProfile(file.endsWith('.json') ? JsonInput.parse(text, file) : YamlInput.parse(text, file));
+}
+
+function validateProfile(input: SourcedInput): Profile {
+  const file = input.file;
   const read = new FieldReader(input);
   if (input.value === undefined || input.value === null) input.fail([], 'empty file: not a clonecloud profile');
   const top = read.object([], input.value, TOP_KEYS);
@@ -35,11 +41,17 @@ export function parseProfile(text: string, file: string): Profile {
   const side: Side = read.oneOf(['side'], top.side, ['device', 'clone'] as const);
   const runs = read.number(['runs'], top.runs, { integer: true, positive: true, max: MAX_COUNT });
   const app = top.app === undefined ? undefined : read.string(['app'], top.app);
+  // What a YAML profile says in comments, a JSON one says here: read, checked, not kept.
+  if (top.$schema !== undefined) read.string(['$schema'], top.$schema);
+  if (top.header !== undefined) read.array(['header'], top.header).forEach((line, i) => typeof line === 'string' || input.fail(['header', i], 'expected a string'));
 
   const seen = new Set<number>();
-  const contexts = read.array(['contexts'], top.contexts).map((raw, i): ProfileContext => {
+  const raws = read.array(['contexts'], top.contexts);
+  const contexts = raws.map((raw, i): ProfileContext => {
     const at = ['contexts', i];
     const c = read.object(at, raw, CONTEXT_KEYS);
+    // The parsed entry is not needed once read: let it go while the rest are (a million contexts).
+    raws[i] = undefined;
     const id = read.number([...at, 'id'], c.id, { integer: true });
     if (seen.has(id)) input.fail([...at, 'id'], `duplicate context id ${id}`);
     let parent: number | undefined;
