@@ -10,10 +10,10 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 
 /**
  * Above this many contexts a profile is written as JSON when no file name says otherwise. The
- * YAML reader takes about 2 s per MB (10k contexts are about 1.1 MB); JSON.parse reads a
- * million contexts in about a second.
+ * YAML reader takes 2–3 s per MB (2,000 contexts are about 0.25 MB, 10k contexts 1.1 MB and took
+ * 3.5 s in bench:scale); JSON.parse reads a million contexts in about a second.
  */
-export const JSON_PROFILE_CONTEXTS = 10_000;
+export const JSON_PROFILE_CONTEXTS = 2_000;
 
 export type ProfileFormat = 'yaml' | 'json';
 
