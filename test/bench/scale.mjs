@@ -136,7 +136,7 @@ for (const c of cases) {
       const t = run(command, argv);
       // The schema line names the checkout's own schemas folder: not part of the comparison.
       const manifest = existsSync(out) ? readFileSync(out, 'utf8').replace(/^# yaml-language-server: .*\n/, '') : undefined;
-      rmSync(out, { force: true });
+      if (!keep) rmSync(out, { force: true });
       samples[tool.name].push({ ...t, phases: phasesOf(t.stdout), manifest });
       const said = t.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('Command exited with non-zero status')).pop() ?? '';
       const what = t.killed ? `stopped after ${s(CHILD_TIMEOUT_MS)}` : t.code !== 0 ? `exit ${t.code}: ${said}` : '';
@@ -160,7 +160,7 @@ for (const c of cases) {
     const mine = samples.partition.find((x) => x.manifest)?.manifest;
     const theirs = samples.baseline.find((x) => x.manifest)?.manifest;
     const same = mine !== undefined && theirs !== undefined ? (mine === theirs ? 'byte-identical manifests (but the schema line)' : 'manifests DIFFER') : 'no manifest to compare';
-    console.log(`  baseline: ${b.ok ? '' : 'failed, '}${fmt(b.ms / p.ms, 2)}× the wall time of this partition, ${fmt(b.rssMB / p.rssMB, 2)}× its peak memory; ${same}`);
+    console.log(`  baseline: ${b.ok ? '' : 'failed, '}${fmt(b.ms / p.ms, 2)}× the wall time of this partition, ${fmt(b.cpuMs / p.cpuMs, 2)}× its CPU time, ${fmt(b.rssMB / p.rssMB, 2)}× its peak memory; ${same}`);
     if (b.phases) console.log(`  baseline phases: ${Object.entries(b.phases).filter(([, ms]) => ms > 0).map(([k, ms]) => `${k} ${s(ms)}`).join(', ')}`);
     const bj = analyzeJson(resolve(baseline), g.dir);
     console.log(`  baseline analyze --json: ${fmt(bj.MB, 2)} MB, ${s(bj.ms)}, peak ${fmt(bj.rssMB, 0)} MB${bj.killed ? ' (stopped)' : bj.code ? ` (exit ${bj.code})` : ''}`);
