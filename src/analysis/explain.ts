@@ -48,12 +48,29 @@ export function stateLine(state: StateBinding[]): string {
   return `state: ${parts.join('; ')}`;
 }
 
+/**
+ * A reaches-pinned path that a reason holds only the start of (legality.ts, REASON_HOPS) goes on
+ * in the reason of the method where it stops, and so on down to the pinned method.
+ */
+function wholePath(r: Reason, byId: Map<string, MethodInfo>): NonNullable<Reason['path']> {
+  const path = [...r.path!];
+  for (let more = r; r.rule === 'reaches-pinned'; ) {
+    const at = byId.get(path[path.length - 1]!.to);
+    const found = at?.reasons.find((x) => x.rule === 'reaches-pinned' && x.path?.length);
+    if (!found || found === more) break;
+    more = found;
+    path.push(...found.path!);
+  }
+  return path;
+}
+
 function explainReason(r: Reason, analysis: AnalysisResult, byId: Map<string, MethodInfo>): string[] {
   if (r.rule === 'state' && r.path?.length) return [`  ${r.rule}: ${r.message}`, ...r.path.map((e) => `    ${e.from} -> ${e.to}  [${e.kind}] at ${e.site}`)];
   if (!r.path?.length || (r.rule !== 'reaches-pinned' && r.rule !== 'unresolved-call')) return [`  ${r.rule}: ${r.message}`];
-  const end = r.path[r.path.length - 1]!.to;
-  const out = [`  ${r.rule}: ${r.path.length} call(s) down to ${r.rule === 'reaches-pinned' ? 'the device' : 'a call the analysis could not resolve'}`];
-  for (const e of r.path) out.push(`    ${e.from} -> ${e.to}  [${e.kind}] at ${e.site}`);
+  const path = wholePath(r, byId);
+  const end = path[path.length - 1]!.to;
+  const out = [`  ${r.rule}: ${path.length} call(s) down to ${r.rule === 'reaches-pinned' ? 'the device' : 'a call the analysis could not resolve'}`];
+  for (const e of path) out.push(`    ${e.from} -> ${e.to}  [${e.kind}] at ${e.site}`);
   if (r.rule === 'unresolved-call') {
     const u = analysis.unresolved.find((x) => x.from === end);
     if (u) out.push(`    ${end} calls ${u.text} at ${u.site}, not resolved: ${u.reason}`);

@@ -8,7 +8,8 @@ import { cmp } from './sites.js';
 import { catalogTypes } from './catalog.js';
 import { globMatcher } from './glob.js';
 import { instanceClassOf, nativeGroups } from './groups.js';
-import { candidateReach, reachesPinned, reachesUnresolved } from './legality.js';
+import { reachesPinned, reachesUnresolved } from './legality.js';
+import { condense } from '../util/reach.js';
 import { collectMethods } from './methods.js';
 import { findPins, matchLeaf } from './pinning.js';
 import { loadApp } from './project.js';
@@ -96,7 +97,7 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
     unresolved,
     diagnostics: app.diagnostics,
     sources: app.files.map((f) => ({ file: f.rel, sha256: createHash('sha256').update(f.sf.text).digest('hex') })),
-    reaches: candidateReach(candidates, edges),
+    reach: condense(candidates, edges),
     libraryCalls,
     pinnedLibrary,
     groups: native.groups,

@@ -1,23 +1,39 @@
 /**
  * Verdicts from the call graph: a method reaching a pinned method cannot migrate (CloneCloud:
  * once on the clone, execution stays there until the migrated method returns), and which
- * candidates reach which (for the optimizer's static nesting rule). Pure graph code.
+ * candidates reach which (for the optimizer's static nesting rule: see util/reach.ts). Pure graph code.
  */
 import { fileLine } from './project.js';
 import type { CallEdge, Reason, UnresolvedCall } from './types.js';
 
-/** For every method that may reach a pinned one: its 'reaches-pinned' reason (shortest path). */
+/**
+ * How many calls of a reaches-pinned path a reason holds. Each method on a chain of n calls down
+ * to the device had its whole path (message, `via`, `path`): n²/2 hops in all, 4.2 GB for a
+ * chain of 10k functions. A longer path stops here; it goes on in the reason of the method where
+ * it stops (the paths are one shortest-path tree), which `explain` follows.
+ */
+export const REASON_HOPS = 16;
+
+/** For every method that may reach a pinned one: its 'reaches-pinned' reason (shortest path, at most REASON_HOPS calls of it). */
 export function reachesPinned(ids: string[], edges: CallEdge[], pinned: Set<string>): Map<string, Reason> {
   const next = shortestPaths(edges, pinned);
+  // The map is in breadth-first order: each method's next hop is known before the method.
+  const length = new Map<string, number>();
+  const end = new Map<string, string>();
+  for (const [from, e] of next) {
+    length.set(from, (length.get(e.to) ?? 0) + 1);
+    end.set(from, end.get(e.to) ?? e.to);
+  }
   const out = new Map<string, Reason>();
   for (const id of ids) {
-    const path = pathFrom(id, next, pinned);
+    const path = pathFrom(id, next, pinned, REASON_HOPS);
     if (!path.length) continue;
     const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
-    const target = path[path.length - 1]!.to;
+    const total = length.get(id)!;
+    const rest = total > path.length ? ` -> ... (${total - path.length} more calls)` : '';
     out.set(id, {
       rule: 'reaches-pinned',
-      message: `may reach pinned method ${target}: ${id} -> ${hops.join(' -> ')}`,
+      message: `may reach pinned method ${end.get(id)}${rest ? ` in ${total} calls` : ''}: ${id} -> ${hops.join(' -> ')}${rest}`,
       site: path[0]!.site,
       via: [id, ...path.map((e) => e.to)],
       path,
@@ -94,113 +110,12 @@ export function callersOf(edges: CallEdge[]): Map<string, CallEdge[]> {
   return callers;
 }
 
-/** The path `shortestPaths` found from `id` to a target (empty when none, or `id` is one). */
-export function pathFrom(id: string, next: Map<string, CallEdge>, targets: Set<string>): CallEdge[] {
+/** The path `shortestPaths` found from `id` to a target (empty when none, or `id` is one), its first `limit` calls. */
+export function pathFrom(id: string, next: Map<string, CallEdge>, targets: Set<string>, limit = Infinity): CallEdge[] {
   const path: CallEdge[] = [];
-  for (let e = next.get(id); e; e = next.get(e.to)) {
+  for (let e = next.get(id); e && path.length < limit; e = next.get(e.to)) {
     path.push(e);
     if (targets.has(e.to)) break;
   }
   return path;
-}
-
-/**
- * [m1, m2] for distinct candidates where m2 is reachable from m1, sorted. Computed once on the
- * condensation of the graph (Tarjan's strongly connected components, which come out callees
- * first): each component's reachable candidates are a bit set, the union of its successors'.
- */
-export function candidateReach(candidates: string[], edges: CallEdge[]): [string, string][] {
-  const sorted = [...candidates].sort();
-  if (sorted.length === 0) return [];
-  const nodes = new Map<string, number>();
-  const idOf = (s: string): number => nodes.get(s) ?? (nodes.set(s, nodes.size), nodes.size - 1);
-  sorted.forEach(idOf);
-  const succ: number[][] = [];
-  for (const e of edges) {
-    const a = idOf(e.from);
-    const b = idOf(e.to);
-    (succ[a] ??= []).push(b);
-  }
-  const n = nodes.size;
-  const comp = tarjan(n, (v) => succ[v] ?? []);
-  const words = Math.ceil(sorted.length / 32);
-  const members: number[][] = Array.from({ length: comp.count }, () => []);
-  for (let v = 0; v < n; v++) members[comp.of[v]!]!.push(v);
-  // full[c]: candidates reachable from c including c's own (a non-trivial component reaches all
-  // its members; a singleton's own bit is only itself, which the output skips).
-  const full: (Uint32Array | undefined)[] = new Array(comp.count);
-  for (let c = 0; c < comp.count; c++) {
-    let bits: Uint32Array | undefined;
-    for (const v of members[c]!) {
-      if (v < sorted.length) (bits ??= new Uint32Array(words))[v >>> 5]! |= 1 << (v & 31);
-      for (const w of succ[v] ?? []) {
-        const src = comp.of[w] === c ? undefined : full[comp.of[w]!];
-        if (!src || src === bits) continue;
-        bits ??= new Uint32Array(words);
-        for (let i = 0; i < words; i++) bits[i]! |= src[i]!;
-      }
-    }
-    full[c] = bits;
-  }
-  const out: [string, string][] = [];
-  for (let v = 0; v < sorted.length; v++) {
-    const bits = full[comp.of[v]!];
-    if (!bits) continue;
-    for (let i = 0; i < words; i++) {
-      for (let word = bits[i]!; word !== 0; word &= word - 1) {
-        const w = i * 32 + (31 - Math.clz32(word & -word));
-        if (w !== v) out.push([sorted[v]!, sorted[w]!]);
-      }
-    }
-  }
-  return out;
-}
-
-/** Tarjan's SCC, iterative (deep call chains must not overflow the stack). Components in reverse topological order. */
-export function tarjan(n: number, succ: (v: number) => number[]): { of: Int32Array; count: number } {
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const of = new Int32Array(n).fill(-1);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  let counter = 0;
-  let count = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    const work: [number, number][] = [[root, 0]];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      const [v, i] = top;
-      const out = succ(v);
-      if (i < out.length) {
-        top[1]++;
-        const w = out[i]!;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = 1;
-          work.push([w, 0]);
-        } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
-        continue;
-      }
-      work.pop();
-      if (work.length) {
-        const u = work[work.length - 1]![0];
-        low[u] = Math.min(low[u]!, low[v]!);
-      }
-      if (low[v] === index[v]) {
-        let w: number;
-        do {
-          w = stack.pop()!;
-          onStack[w] = 0;
-          of[w] = count;
-        } while (w !== v);
-        count++;
-      }
-    }
-  }
-  return { of, count };
 }

@@ -13,7 +13,8 @@
  * component that adds nothing shares its only successor's sets. No method x method pairs.
  */
 import { ts } from '../typescript.cjs';
-import { callersOf, pathFrom, shortestPaths, tarjan } from './legality.js';
+import { callersOf, pathFrom, shortestPaths } from './legality.js';
+import { tarjan } from '../util/reach.js';
 import type { CallEdge } from './types.js';
 import type { Binding, Use } from './state.js';
 import { READ, WRITE } from './state-syntax.js';

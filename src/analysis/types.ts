@@ -1,4 +1,5 @@
 /** Plain data produced by the analysis stage. Nothing here knows about profiles. */
+import type { Reachability } from '../util/reach.js';
 
 /** Why a method is not a candidate migration point (or why it is pinned). */
 export interface Reason {
@@ -113,8 +114,12 @@ export interface AnalysisResult {
   diagnostics: Diagnostic[];
   /** Every analysed source file with the sha256 of its bytes, sorted by file. */
   sources: { file: string; sha256: string }[];
-  /** Pairs [m1, m2] of distinct candidates where m1 may (transitively) call m2, sorted. */
-  reaches: [string, string][];
+  /**
+   * Which method may (transitively) call which: the call graph's strongly connected components
+   * and the calls between them, linear in the graph. Ask it with util/reach.ts for the pairs of
+   * some set of methods (the candidates: `analyze --json --reaches`).
+   */
+  reach: Reachability;
   /**
    * Calls into node_modules/lib, one per (caller, leaf) with its first site, sorted like edges.
    * `to` is `lib:<module>#<export path>` (`lib:fs#readFileSync`, `lib:globals#setTimeout`).

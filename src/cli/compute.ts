@@ -36,12 +36,30 @@ export interface Computed {
   analysis: AnalysisResult;
   inputs: PartitionInputs;
   outcome: PartitionOutcome;
+  /** Wall time of each step, in order (`partition --verbose` prints them; nothing else depends on them). */
+  phases: { step: string; ms: number }[];
 }
 
 /** Loads every input of an app and computes its partition; nothing is written. */
-export async function computePartition(appDir: string, settings: Settings, progress: Progress = stderrProgress()): Promise<Computed> {
+export async function computePartition(appDir: string, settings: Settings, shown: Progress = stderrProgress()): Promise<Computed> {
+  const phases: { step: string; ms: number }[] = [];
+  let started = performance.now();
+  const progress: Progress = {
+    step(label) {
+      const now = performance.now();
+      if (phases.length) phases[phases.length - 1]!.ms = Math.round(now - started);
+      phases.push({ step: label, ms: 0 });
+      started = now;
+      shown.step(label);
+    },
+    done() {
+      if (phases.length) phases[phases.length - 1]!.ms = Math.round(performance.now() - started);
+      shown.done();
+    },
+  };
   const networks = loadNetworks(settings.networks, settings.origins.networks);
   const device = loadDevice(settings.device, settings.origins.device);
+  progress.step('reading profiles');
   const profiles = loadProfiles(appDir, findProfileFiles(appDir, settings.profiles, settings.origins.profiles));
   progress.step('analysing the app');
   const analysis = analyze(appDir, settings);
@@ -61,7 +79,8 @@ export async function computePartition(appDir: string, settings: Settings, progr
   try {
     const outcome = await partition(inputs);
     outcome.warnings.push(...patternWarnings(analysis, settings));
-    return { analysis, inputs, outcome };
+    // The last step's time is set by done(), below, before the caller sees the array.
+    return { analysis, inputs, outcome, phases };
   } finally {
     progress.done();
   }

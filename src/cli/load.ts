@@ -8,7 +8,7 @@ import { parseJson } from '../profiles/json.js';
 import { parseProfile } from '../profiles/parse.js';
 import { flagOrigin, type Origin } from './origin.js';
 import type { Profile } from '../profiles/types.js';
-import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBounded, writeFileAtomic } from '../util/files.js';
+import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBoundedBytes, writeFileAtomic } from '../util/files.js';
 
 /** The installed package's root (dist/cli/load.js → ../..), where the bundled profiles/ live. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,10 +26,11 @@ const MiB = 1024 * 1024;
 
 /**
  * How much of each kind of input is read at most. YAML takes about 2 s and 100 MB of memory per
- * MB of profile, so a larger one would exhaust memory rather than end; a CPU profile is JSON
- * (much cheaper) and long runs make big ones. CLONECLOUD_MAX_INPUT_MB replaces every limit.
+ * MB of profile, so a larger one would exhaust memory rather than end; JSON (a JSON profile, a
+ * CPU profile) is read by JSON.parse, a hundred times cheaper, and long runs make big ones: a
+ * million contexts are about 130 MB. CLONECLOUD_MAX_INPUT_MB replaces every limit.
  */
-export const INPUT_LIMIT_MIB = { profile: 32, 'CPU profile': 256, manifest: 16, 'config file': 1, file: 16 } as const;
+export const INPUT_LIMIT_MIB = { profile: 32, 'JSON profile': 256, 'CPU profile': 256, manifest: 16, 'config file': 1, file: 16 } as const;
 
 function limitFor(label: string): number {
   const override = Number(process.env.CLONECLOUD_MAX_INPUT_MB);
@@ -39,12 +40,18 @@ function limitFor(label: string): number {
 
 /** A text input, read up to its kind's size limit; any problem is an InputError naming the file. */
 export function readText(file: string, label = 'file'): string {
+  return readBytes(file, label).toString('utf8');
+}
+
+/** readText's bytes, undecoded (decoding them straight from the read buffer saves a copy). */
+function readBytes(file: string, label: string): Buffer {
   const limit = limitFor(label);
   try {
-    return readBounded(file, limit);
+    return readBoundedBytes(file, limit);
   } catch (error) {
     if (error instanceof InputTooLarge) {
-      throw new InputError(`${label} larger than ${Math.round((limit / MiB) * 100) / 100} MiB: not read (CLONECLOUD_MAX_INPUT_MB raises the limit)`, file);
+      const hint = label === 'profile' ? `; a JSON profile may be up to ${INPUT_LIMIT_MIB['JSON profile']} MiB` : '';
+      throw new InputError(`${label} larger than ${Math.round((limit / MiB) * 100) / 100} MiB: not read (CLONECLOUD_MAX_INPUT_MB raises the limit${hint})`, file);
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`${label} not found`, file);
@@ -150,11 +157,14 @@ export function displayPath(file: string): string {
 
 export function loadProfiles(appDir: string, files: string[]): { profile: Profile; sha256: string }[] {
   return files.map((file) => {
-    const bytes = readText(file, 'profile');
+    // One file at a time; its text is let go once parsed. The digest is of the text as decoded
+    // (the same as of the bytes for any UTF-8 file), as manifests have always recorded it.
+    const text = readText(file, file.endsWith('.json') ? 'JSON profile' : 'profile');
+    const sha256 = createHash('sha256').update(text).digest('hex');
     // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
-    const parsed = parseProfile(bytes, displayPath(file));
+    const parsed = parseProfile(text, displayPath(file));
     const fromApp = relative(appDir, file).split(sep).join('/');
-    return { profile: { ...parsed, file: fromApp }, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return { profile: { ...parsed, file: fromApp }, sha256 };
   });
 }
 

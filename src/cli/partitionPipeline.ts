@@ -65,6 +65,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
     }
   }
 
+  inputs.onStep?.('merging profiles');
   const merged = mergeProfiles(profiles.map((p) => p.profile), inputs.device.relativeSpeed);
   const legality = legalityOf(inputs.analysis);
   const reports: NetworkReport[] = [];
@@ -73,6 +74,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
     inputs.onStep?.(`solving ${network.name}`);
     const problem = buildProblem(merged, legality, network, inputs.device, inputs.objective, inputs.nesting, inputs.budget);
     const solution = await solveFor(network.name, problem, inputs.timeLimitSec);
+    inputs.onStep?.(`checking ${network.name}`);
     const verdict = checkPartition(problem, solution.migrate);
     if (verdict.violations.length > 0) {
       // A solver answer that breaks a constraint is our bug, never a manifest.
@@ -83,6 +85,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
     if (solution.migrate.length > 0) entry.predicted = predictPoints(merged, solution.migrate, network);
     partitions.push(entry);
   }
+  inputs.onStep?.('writing the manifest');
   warnings.push(...unresolvedUnder(inputs.analysis, partitions));
   warnings.push(...restingOnEstimates(profiles.map((p) => p.profile), merged, partitions));
 
@@ -187,7 +190,7 @@ function legalityOf(analysis: AnalysisResult): Legality {
     candidates: new Set(analysis.methods.filter((m) => m.candidate).map((m) => m.id)),
     pinned: new Set(analysis.methods.filter((m) => m.pinned).map((m) => m.id)),
     groups: analysis.groups,
-    reaches: analysis.reaches,
+    reach: analysis.reach,
   };
 }
 

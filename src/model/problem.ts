@@ -4,14 +4,15 @@ import type { ContextCosts, NestingModel, Objective, PartitionProblem } from './
 import type { Device, Network } from './environment.js';
 import { contextEnergyMj } from './energy.js';
 import { migrationCostMs } from './migrationCost.js';
+import type { Reachability } from '../util/reach.js';
 
 /** What the analysis allows, reduced to what the model needs. */
 export interface Legality {
   candidates: ReadonlySet<string>;
   pinned: ReadonlySet<string>;
   groups: readonly (readonly string[])[];
-  /** Candidate pairs [m1, m2] where m1 may reach m2 statically. */
-  reaches: readonly (readonly [string, string])[];
+  /** Which method may reach which by the static call graph (for static nesting). */
+  reach: Reachability;
 }
 
 /** Optional budget on the other objective (MAUI-style). At most the one that fits the objective. */
@@ -53,7 +54,7 @@ export function buildProblem(
     pinned: [...legality.pinned].filter(inProfile).sort(),
     groups: legality.groups.map((g) => [...g].filter(inProfile).sort()).filter((g) => g.length > 0),
     nesting,
-    reaches: legality.reaches.filter(([a, b]) => inProfile(a) && inProfile(b)).map(([a, b]) => [a, b] as [string, string]),
+    reach: legality.reach,
     objective,
   };
   const bound = budgetOf(objective, budget);

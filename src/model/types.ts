@@ -2,6 +2,7 @@
  * The partitioning problem as plain numbers: what the solver stage consumes. Nothing in here
  * knows about TypeScript or profile files.
  */
+import type { Reachability } from '../util/reach.js';
 
 /** The three costs of one context, in the unit of one objective (ms or mJ), per execution. */
 export interface ContextCosts {
@@ -48,10 +49,12 @@ export interface PartitionProblem {
   groups: string[][];
   nesting: NestingModel;
   /**
-   * Under `static` nesting: pairs [m1, m2] of candidates where m1 may reach m2 by the static
-   * call graph; at most one of each pair may be a migration point.
+   * Under `static` nesting: which method may reach which by the static call graph (its
+   * condensation, shared with the analysis, not copied); of two distinct methods where one
+   * reaches the other, at most one may be a migration point. Asked per set of methods
+   * (util/reach.ts), never held as pairs.
    */
-  reaches?: [string, string][];
+  reach?: Reachability;
   /** What the context costs measure (default 'time'); for messages and units only. */
   objective?: Objective;
   /** An optional bound on a second cost (the other objective). */

@@ -5,6 +5,7 @@
  * manifest whose solution this rejects.
  */
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
+import { reachingPairs } from '../util/reach.js';
 
 export interface CheckResult {
   /** Expected cost of one execution with these migration points (run-time semantics). */
@@ -168,7 +169,7 @@ function checkGroups(problem: PartitionProblem, mover: Int32Array, violations: s
   });
 }
 
-/** CloneCloud's rule: no migration point may be reachable from another (nor from itself). */
+/** CloneCloud's rule: no migration point may be reachable from another (nor nest in itself in the tree). */
 function checkStaticNesting(
   problem: PartitionProblem,
   parents: Int32Array,
@@ -176,15 +177,12 @@ function checkStaticNesting(
   violations: string[],
 ): void {
   const reported = new Set<string>();
-  for (const [m1, m2] of problem.reaches ?? []) {
-    const key = `${m1}\u0000${m2}`;
-    if (chosen.has(m1) && chosen.has(m2) && !reported.has(key)) {
-      reported.add(key);
-      violations.push(
-        m1 === m2
-          ? `migration point ${m1} reaches itself by the call graph, which static nesting forbids.`
-          : `migration points ${m1} and ${m2} are both chosen, but ${m1} reaches ${m2} by the call graph (static nesting).`,
-      );
+  if (problem.reach) {
+    // Asked for the chosen candidates only, in code-unit order: pairs come sorted by (m1, m2).
+    const candidates = new Set(problem.candidates);
+    const points = [...chosen].filter((m) => candidates.has(m)).sort();
+    for (const [a, b] of reachingPairs(problem.reach, points)) {
+      violations.push(`migration points ${points[a]} and ${points[b]} are both chosen, but ${points[a]} reaches ${points[b]} by the call graph (static nesting).`);
     }
   }
   // Nearest ancestor context whose method is chosen, in one pass (parents come first).

@@ -7,10 +7,11 @@
  *   W[m] = Σ_{c of m} ( migrationCost[c] + Σ_{d in subtree(c)} (cloneCost[d] − deviceCost[d]) )
  *
  * How the other rules read in this form:
- * - Nesting: R[m1] + R[m2] ≤ 1 for every pair in `reaches` and every pair where a context of m2
- *   lies under a context of m1. A method that reaches itself (a pair [m, m], or a context under
- *   another context of the same method) would nest in itself and gets no R (R = 0); it would
- *   also break L = Σ R (its nested context would count R twice).
+ * - Nesting: R[m1] + R[m2] ≤ 1 for every pair of choosable methods where m1 reaches m2 by the
+ *   call graph (`reach`, asked for these methods only) and every pair where a context of m2
+ *   lies under a context of m1. A method with a context under another context of its own would
+ *   nest in itself and gets no R (R = 0); it would also break L = Σ R (its nested context would
+ *   count R twice).
  * - Pinned: a pinned context has L = 0, so every method on its path has R = 0. Equivalently, a
  *   candidate with a context whose subtree holds a pinned context gets no R.
  * - Groups: L of every group context must be equal. L[c] = Σ R over c's path, written with
@@ -23,6 +24,7 @@
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
 import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
 import { anyBelow, nearestAncestor, selfNestedMethods, subtreeSums } from './tree.js';
+import { reachingPairs } from '../util/reach.js';
 
 export function buildStaticModel(problem: PartitionProblem): IlpModel {
   const contexts = problem.contexts;
@@ -32,7 +34,6 @@ export function buildStaticModel(problem: PartitionProblem): IlpModel {
   contexts.forEach((c, i) => {
     if (pinnedBelow[i]) excluded.add(c.method);
   });
-  for (const [m1, m2] of problem.reaches ?? []) if (m1 === m2) excluded.add(m1);
 
   const methods = choosableMethods(problem, excluded);
   const index = new Map(methods.map((m, k) => [m, k]));
@@ -43,7 +44,7 @@ export function buildStaticModel(problem: PartitionProblem): IlpModel {
   for (const c of contexts) constant += c.deviceCost;
 
   const vars: IlpVar[] = methods.map((_, k) => ({ name: `r${k}`, lo: 0, hi: 1, binary: true, cost: weight[k]! }));
-  const rows: IlpRow[] = nestingPairs(problem, index, kOf).map(([a, b], j) => ({
+  const rows: IlpRow[] = nestingPairs(problem, methods, kOf).map(([a, b], j) => ({
     name: `n${j}`,
     terms: [[`r${a}`, 1], [`r${b}`, 1]],
     sense: 'le',
@@ -83,15 +84,15 @@ function methodWeights(
  */
 function nestingPairs(
   problem: PartitionProblem,
-  index: Map<string, number>,
+  methods: readonly string[],
   kOf: (i: number) => number,
 ): [number, number][] {
-  const count = index.size;
+  const count = methods.length;
   const seen = new Set<number>();
   const add = (a: number, b: number): void => {
     if (a >= 0 && b >= 0 && a !== b) seen.add(Math.min(a, b) * count + Math.max(a, b));
   };
-  for (const [m1, m2] of problem.reaches ?? []) add(index.get(m1) ?? -1, index.get(m2) ?? -1);
+  if (problem.reach) for (const [a, b] of reachingPairs(problem.reach, methods)) add(a, b);
 
   const contexts = problem.contexts;
   const up = nearestAncestor(contexts, (i) => kOf(i) >= 0);

@@ -97,10 +97,8 @@ export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choos
     groups: problem.groups.map((g) => g.filter((m) => present.has(m))).filter((g) => g.length > 0),
     nesting: problem.nesting,
   };
-  if (problem.reaches) {
-    const kept = new Set(candidates);
-    reduced.reaches = problem.reaches.filter(([a, b]) => kept.has(a) && kept.has(b));
-  }
+  // The call graph's condensation is shared, not filtered: it is asked for the kept methods only.
+  if (problem.reach) reduced.reach = problem.reach;
   if (problem.objective) reduced.objective = problem.objective;
   if (problem.budget) reduced.budget = { ...problem.budget, costs: out2 };
   return reduced;

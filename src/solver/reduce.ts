@@ -46,7 +46,6 @@ export function initialChoosable(problem: PartitionProblem): Set<string> {
   const choosable = new Set(problem.candidates.filter((m) => present.has(m) && !pinned.has(m)));
   if (problem.nesting === 'static') {
     for (const m of selfNestedMethods(problem.contexts)) choosable.delete(m);
-    for (const [a, b] of problem.reaches ?? []) if (a === b) choosable.delete(a);
   }
   return choosable;
 }

@@ -48,6 +48,11 @@ export class InputTooLarge extends Error {
  * Works on anything that can be read (files, pipes, process substitution's /dev/fd/N).
  */
 export function readBounded(file: string, limit: number): string {
+  return readBoundedBytes(file, limit).toString('utf8');
+}
+
+/** readBounded's bytes, undecoded (to hash them and decode them once). */
+export function readBoundedBytes(file: string, limit: number): Buffer {
   const fd = openSync(file, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -61,7 +66,7 @@ export function readBounded(file: string, limit: number): string {
       total += n;
       if (total > limit) throw new InputTooLarge(limit);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }

@@ -3,6 +3,16 @@ import { InputError } from '../errors.js';
 
 export type FieldPath = (string | number)[];
 
+/** A parsed input that can say where each of its values came from (YAML here, JSON in jsonInput.ts). */
+export interface SourcedInput {
+  readonly file: string;
+  readonly value: unknown;
+  /** "file:line" of the value at `path`, or of its nearest present ancestor. */
+  where(path: FieldPath): string;
+  /** Throws an InputError about the field at `path`. */
+  fail(path: FieldPath, what: string): never;
+}
+
 /**
  * How deep a YAML/JSON input may nest. The formats read here nest less than ten levels; the YAML
  * library recurses once per level, and running out of stack there is not always an exception
@@ -89,7 +99,7 @@ function firstDuplicateKey(doc: Document): { key: string; offset: number } | und
  * A parsed YAML (or JSON, which is YAML) input that still knows where each value came from,
  * so that validation errors can say file:line and the field.
  */
-export class YamlInput {
+export class YamlInput implements SourcedInput {
   private constructor(
     readonly file: string,
     readonly value: unknown,
@@ -155,7 +165,7 @@ export function formatPath(path: FieldPath): string {
 
 /** Small typed readers over a YamlInput; each names the field when the value is wrong. */
 export class FieldReader {
-  constructor(readonly input: YamlInput) {}
+  constructor(readonly input: SourcedInput) {}
 
   object(path: FieldPath, value: unknown, allowed: readonly string[]): Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -1,7 +1,7 @@
 import { analyzeApp, explainMethod } from '../../src/analysis/index.js';
-import { candidateReach } from '../../src/analysis/legality.js';
-import type { AnalysisResult, CallEdge } from '../../src/analysis/types.js';
-import { bundledCatalog, fixture } from './helpers.js';
+import { REASON_HOPS, reachesPinned } from '../../src/analysis/legality.js';
+import type { AnalysisResult, CallEdge, MethodInfo } from '../../src/analysis/types.js';
+import { bundledCatalog, candidatePairs, fixture } from './helpers.js';
 
 const catalogs = [bundledCatalog('browser'), bundledCatalog('node-device'), bundledCatalog('react-native')];
 const verdicts = (r: AnalysisResult) => Object.fromEntries(r.methods.map((m) => [m.id, [m.pinned, m.candidate, m.reasons.map((x) => x.rule)]]));
@@ -47,7 +47,7 @@ describe('react-native apps (pin-react-native)', () => {
       [`${D}#where`]: [true, false, ['pinned']],
     });
     expect(r.groups).toEqual([[`${D}#Radio.constructor`, `${D}#Radio.label`, `${D}#Radio.scan`]]);
-    expect(r.reaches).toEqual([[`${D}#score`, `${D}#score.<anonymous 1>`]]);
+    expect(candidatePairs(r)).toEqual([[`${D}#score`, `${D}#score.<anonymous 1>`]]);
   });
 
   test('calls into untyped device modules are library leaves a catalog matches', () => {
@@ -136,30 +136,6 @@ describe('`this` at the boundary (boundary-this)', () => {
   });
 });
 
-describe('candidateReach on the SCC condensation', () => {
-  const e = (from: string, to: string): CallEdge => ({ from, to, site: 'x:1:1', kind: 'direct' });
-
-  test('cycles reach all their members; non-candidates are passed through', () => {
-    const edges = [e('a', 'b'), e('b', 'c'), e('c', 'b'), e('c', 'x'), e('x', 'd'), e('d', 'd')];
-    expect(candidateReach(['a', 'b', 'c', 'd'], edges)).toEqual([
-      ['a', 'b'],
-      ['a', 'c'],
-      ['a', 'd'],
-      ['b', 'c'],
-      ['b', 'd'],
-      ['c', 'b'],
-      ['c', 'd'],
-    ]);
-  });
-
-  test('a long chain does not overflow the stack', () => {
-    const n = 50000;
-    const edges = Array.from({ length: n - 1 }, (_, i) => e(`m${i}`, `m${i + 1}`));
-    const out = candidateReach(['m0', `m${n - 1}`], edges);
-    expect(out).toEqual([['m0', `m${n - 1}`]]);
-  });
-});
-
 describe('calls the analysis cannot resolve (legality-unresolved)', () => {
   const A = 'src/app.ts';
   let allow: AnalysisResult;
@@ -206,6 +182,39 @@ describe('calls the analysis cannot resolve (legality-unresolved)', () => {
       `    ${A}#pipeline -> ${A}#runPlugin  [direct] at ${A}:16:10`,
       `    ${A}#runPlugin calls plugin.run at ${A}:11:17, not resolved: callee has no symbol (untyped or any)`,
     ]);
-    expect(device.reaches).toEqual([[`${A}#total`, `${A}#sum`]]);
+    expect(candidatePairs(device)).toEqual([[`${A}#total`, `${A}#sum`]]);
+  });
+});
+
+describe('reaches-pinned reasons on a long call chain', () => {
+  const n = 3000;
+  const id = (k: number) => `src/chain.ts#c${k}`;
+  const edges: CallEdge[] = Array.from({ length: n - 1 }, (_, k) => ({ from: id(k), to: id(k + 1), site: `src/chain.ts:${k + 1}:3`, kind: 'direct' }));
+  const ids = Array.from({ length: n }, (_, k) => id(k));
+  const reasons = reachesPinned(ids, edges, new Set([id(n - 1)]));
+
+  test('each holds at most REASON_HOPS calls of its path, and says how long the rest is', () => {
+    let hops = 0;
+    for (const r of reasons.values()) hops += r.path!.length + r.via!.length;
+    expect(hops).toBeLessThan(n * 2 * (REASON_HOPS + 1)); // linear: the whole paths were n² hops
+    const first = reasons.get(id(0))!;
+    expect(first.path).toHaveLength(REASON_HOPS);
+    expect(first.message).toMatch(new RegExp(`^may reach pinned method ${id(n - 1)} in ${n - 1} calls: ${id(0)} -> ${id(1)} \\(called at src/chain\\.ts:1\\) -> `));
+    expect(first.message).toMatch(new RegExp(` -> \\.\\.\\. \\(${n - 1 - REASON_HOPS} more calls\\)$`));
+    // A short one is spelled out whole, as before.
+    expect(reasons.get(id(n - 3))!.message).toBe(`may reach pinned method ${id(n - 1)}: ${id(n - 3)} -> ${id(n - 2)} (called at src/chain.ts:${n - 2}) -> ${id(n - 1)} (called at src/chain.ts:${n - 1})`);
+  });
+
+  test('explain follows the path through the reasons it stops at, down to the pinned method', () => {
+    const methods: MethodInfo[] = ids.map((m, k) => ({
+      id: m, file: 'src/chain.ts', line: k + 1, pinned: k === n - 1, candidate: false,
+      reasons: k === n - 1 ? [{ rule: 'pinned', message: 'uses the device' }] : [reasons.get(m)!],
+    }));
+    const analysis = { methods, unresolved: [] } as unknown as AnalysisResult;
+    const lines = explainMethod(analysis, id(0)).lines;
+    expect(lines[1]).toBe(`  reaches-pinned: ${n - 1} call(s) down to the device`);
+    expect(lines.filter((l) => l.includes(' -> '))).toHaveLength(n - 1);
+    expect(lines[lines.length - 2]).toBe(`    ${id(n - 2)} -> ${id(n - 1)}  [direct] at src/chain.ts:${n - 1}:3`);
+    expect(lines[lines.length - 1]).toBe(`    ${id(n - 1)} is pinned: uses the device`);
   });
 });

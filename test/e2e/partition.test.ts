@@ -36,6 +36,17 @@ describe('clonecloud partition (end to end)', () => {
     expect(readFileSync(join(app, MANIFEST)).equals(first)).toBe(true);
   });
 
+  it('with --verbose, says how long each step took, in order', () => {
+    const run = runCli(['partition', app, '--network', 'wifi,3g', '--verbose']);
+    expect(run.status).toBe(0);
+    const line = run.stdout.split('\n').find((l) => l.startsWith('  time (ms): '))!;
+    const steps = line.slice('  time (ms): '.length).split(', ').map((s) => /^(.*) (\d+)$/.exec(s)!.slice(1));
+    expect(steps.map(([step]) => step)).toEqual([
+      'reading profiles', 'analysing the app', 'merging profiles', 'solving 3g', 'checking 3g', 'solving wifi', 'checking wifi', 'writing the manifest',
+    ]);
+    for (const [, ms] of steps) expect(Number.isInteger(Number(ms))).toBe(true);
+  });
+
   it('limits the networks with --network and prints JSON with --json', () => {
     const run = runCli(['partition', app, '--network', 'wifi', '--json']);
     expect(run.status).toBe(0);

@@ -15,7 +15,7 @@ const analysis: AnalysisResult = {
   unresolved: [],
   diagnostics: [],
   sources: [],
-  reaches: [],
+  reach: { components: [], calls: [] },
   libraryCalls: [],
   pinnedLibrary: [],
   groups: [],

@@ -15,7 +15,7 @@ const profile: MergedProfile = {
   ],
   runs: { device: 1, clone: 1 },
 };
-const legality: Legality = { candidates: new Set(['work']), pinned: new Set(), groups: [], reaches: [] };
+const legality: Legality = { candidates: new Set(['work']), pinned: new Set(), groups: [], reach: { components: [], calls: [] } };
 
 describe('buildProblem', () => {
   it('prices time in ms and energy in mJ', () => {

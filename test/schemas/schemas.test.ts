@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { listFiles } from '../../src/util/files.js';
+import { parseProfile } from '../../src/profiles/parse.js';
+import { renderProfileJson } from '../../src/profiles/record/render.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // ajv is CommonJS: its class is the default export's `default` under ESM interop.
@@ -20,6 +22,14 @@ describe('JSON Schemas shipped in schemas/', () => {
 
   it.each(committed('.profile.yaml'))('the committed profile %s is valid', (file) => {
     expect(profile(parse(readFileSync(join(ROOT, file), 'utf8')))).toBe(true);
+    expect(profile.errors ?? []).toEqual([]);
+  });
+
+  it.each(committed('.profile.yaml'))('the JSON form of %s is valid, with its header and $schema', (file) => {
+    const header = ['yaml-language-server: $schema=../../schemas/profile.schema.json', 'Recorded by a test.'];
+    const json = JSON.parse(renderProfileJson(parseProfile(readFileSync(join(ROOT, file), 'utf8'), file), header));
+    expect(json.$schema).toBe('../../schemas/profile.schema.json');
+    expect(profile(json)).toBe(true);
     expect(profile.errors ?? []).toEqual([]);
   });
 

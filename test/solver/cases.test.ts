@@ -1,6 +1,7 @@
 /** Hand-written problems with answers worked out by hand. */
 import type { NestingModel, PartitionProblem, ProblemContext } from '../../src/model/types.js';
 import { InputError } from '../../src/errors.js';
+import { condense } from '../../src/util/reach.js';
 import { buildModel, solvePartition } from '../../src/solver/index.js';
 
 const options = { timeLimitSec: 10, mipGap: 0 };
@@ -149,7 +150,7 @@ describe('static nesting', () => {
     const p = problem([ctx(-1, 'main', 1, 1, 0), ctx(0, 'A', 50, 5, 10), ctx(0, 'B', 50, 5, 10)], {
       candidates: ['A', 'B'],
       nesting: 'static',
-      reaches: [['B', 'A']],
+      reach: condense([], [{ from: 'B', to: 'A' }]),
     });
     expect(await solvePartition(p, options)).toMatchObject({ migrate: ['A'], cost: 1 + 15 + 50 });
     expect(await solvePartition({ ...p, nesting: 'dynamic' }, options)).toMatchObject({ migrate: ['A', 'B'], cost: 31 });

@@ -1,6 +1,7 @@
 /** Seeded generator of small partition problems and a brute-force reference solver. */
 import type { NestingModel, PartitionProblem, ProblemContext } from '../../src/model/types.js';
 import { checkPartition } from '../../src/solver/index.js';
+import { condense } from '../../src/util/reach.js';
 
 /** mulberry32: tiny, fast, and the same sequence on every machine. */
 export function rng(seed: number): () => number {
@@ -51,7 +52,7 @@ export function randomProblem(
   if (rand() < 0.5) {
     const reaches: [string, string][] = [];
     for (let k = int(4); k > 0; k--) reaches.push([methods[int(methods.length)]!, methods[int(methods.length)]!]);
-    problem.reaches = reaches;
+    problem.reach = condense([], reaches.map(([from, to]) => ({ from, to })));
   }
   if (rand() < (shape.budgetChance ?? 0)) {
     problem.budget = {

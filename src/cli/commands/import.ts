@@ -4,10 +4,10 @@ import { InputError } from '../../errors.js';
 import { parseCpuProfile } from '../../profiles/import/cpuprofile.js';
 import { loadFrames } from '../lazy.js';
 import { cpuProfileToProfile } from '../../profiles/import/toProfile.js';
-import { renderProfile } from '../../profiles/record/render.js';
+import { JSON_PROFILE_CONTEXTS, profileFormat, renderProfileAs } from '../../profiles/record/render.js';
 import { appName, checkOutputPath, displayPath, readText, resolveAppDir, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
-import { parseSide } from './record.js';
+import { largeYamlWarning, parseSide } from './record.js';
 
 interface ImportFlags {
   side: string;
@@ -23,7 +23,7 @@ export function registerImport(program: Command, output: Output): void {
     .argument('<file>', 'the .cpuprofile (node --cpu-prof, DevTools export)')
     .requiredOption('--side <side>', "'device' or 'clone': where it was recorded")
     .option('--app <dir>', 'the app folder method ids are relative to (where its tsconfig.json is)', '.')
-    .option('--out <file>', 'profile to write (default: <app>/profiles/<side>-<name>.profile.yaml)')
+    .option('--out <file>', `profile to write, as JSON when it ends in .json (default: <app>/profiles/<side>-<name>.profile.yaml, .json above ${JSON_PROFILE_CONTEXTS} contexts)`)
     .option('--json', 'print a summary as JSON on stdout')
     .addHelpText('after', '\nExample:\n  $ node --cpu-prof --cpu-prof-dir prof build/main.js\n  $ clonecloud import prof/*.cpuprofile --side device --app .')
     .action(async (file: string, flags: ImportFlags) => {
@@ -34,7 +34,8 @@ export function registerImport(program: Command, output: Output): void {
       const { FrameResolver } = await loadFrames();
       const frames = new FrameResolver(appDir, [dirname(resolve(file)), appDir]);
       const { profile, summary } = cpuProfileToProfile(cpu, (n) => frames.idOf(n.callFrame), { side, app: appName(appDir) });
-      const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${basename(file).replace(/\.cpuprofile$/, '')}.profile.yaml`));
+      const format = profileFormat(flags.out, profile.contexts.length);
+      const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${basename(file).replace(/\.cpuprofile$/, '')}.profile.${format}`));
       const dropped = Object.entries(summary.droppedMs).map(([k, ms]) => `${k} ${ms.toFixed(1)} ms`).join(', ');
       const header = [
         `Imported by clonecloud import from ${basename(file)} (a V8 CPU profile: ${summary.samples} samples, ${((cpu.endTime - cpu.startTime) / 1000).toFixed(1)} ms).`,
@@ -50,7 +51,9 @@ export function registerImport(program: Command, output: Output): void {
         const missing = frames.missingFiles.size ? `; ${frames.missingFiles.size} of its scripts are not here` : '';
         throw new InputError(`no frame maps to a method of the app in ${displayPath(appDir)} (is --app the app it was recorded from?${missing}): nothing written`, displayPath(resolve(file)));
       }
-      writeOutput(target, renderProfile(profile, header), flags.out === undefined ? undefined : '--out', true);
+      const slow = largeYamlWarning(format, profile.contexts.length);
+      if (slow) output.err(`${output.errColor.yellow('warning')}: ${slow}`);
+      writeOutput(target, renderProfileAs(format, profile, header), flags.out === undefined ? undefined : '--out', true);
       output.err(`wrote ${displayPath(target)}: ${profile.contexts.length} contexts, ${summary.appMs.toFixed(1)} ms in app methods`);
       if (flags.json) {
         output.out(JSON.stringify({ file: displayPath(target), side, contexts: profile.contexts.length, samples: summary.samples, appMs: summary.appMs, droppedMs: summary.droppedMs }, null, 2));

@@ -26,14 +26,14 @@ export function registerPartition(program: Command, output: Output): void {
   )
     .option('--out <file>', `where to write the manifest (default: <app-dir>/${MANIFEST_FILE})`)
     .option('--json', 'print the manifest as JSON on stdout')
-    .option('--verbose', 'print model sizes and solver details')
+    .option('--verbose', 'print model sizes, solver details and the time of each step')
     .addHelpText('after', '\nExample:\n  $ clonecloud partition examples/virus-scan --network wifi,3g')
     .action(async (dir: string, flags: PartitionFlags) => {
       const appDir = resolveAppDir(dir);
       const target = flags.out ?? join(appDir, MANIFEST_FILE);
       checkOutputPath(target, flags.out === undefined ? undefined : '--out');
       const settings = resolveSettings(appDir, flags);
-      const { outcome } = await (await loadCompute()).computePartition(appDir, settings);
+      const { outcome, phases } = await (await loadCompute()).computePartition(appDir, settings);
       const first = outcome.unreadable[0];
       if (settings.strict && first) {
         const more = outcome.unreadable.length > 1 ? ` (and ${outcome.unreadable.length - 1} more)` : '';
@@ -43,6 +43,8 @@ export function registerPartition(program: Command, output: Output): void {
       for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.json) output.out(JSON.stringify({ manifest: outcome.manifest, file: displayPath(target) }, null, 2));
       else printSummary(outcome, displayPath(target), flags.verbose === true, output);
+      // Times vary from run to run: only on request, and never in the manifest.
+      if (flags.verbose && !flags.json) output.out(output.color.dim(`  time (ms): ${phases.map((p) => `${p.step} ${p.ms}`).join(', ')}`));
     });
 }
 

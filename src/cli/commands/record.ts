@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { CheckFailed, InputError } from '../../errors.js';
 import { parseDevice, type Device } from '../../model/environment.js';
 import { headerLines, loadAverage } from '../../profiles/record/header.js';
-import { renderProfile } from '../../profiles/record/render.js';
+import { JSON_PROFILE_CONTEXTS, profileFormat, renderProfileAs, type ProfileFormat } from '../../profiles/record/render.js';
 import { recorderCacheDir, runTraced } from '../../profiles/record/run.js';
 import { privateDirProblem } from '../../util/privateCache.js';
 import { scaleSelfTimes, tracesToProfile } from '../../profiles/record/toProfile.js';
@@ -30,7 +30,7 @@ export function registerRecord(program: Command, output: Output): void {
     .description('run a Node program with the tracer and write its profile (calls, self time, boundary bytes per calling context)')
     .requiredOption('--side <side>', "'device' or 'clone': where this run executes")
     .option('--app <dir>', 'the app folder method ids are relative to (where its tsconfig.json is)', '.')
-    .option('--out <file>', 'profile to write (default: <app>/profiles/<side>-<date>.profile.yaml)')
+    .option('--out <file>', `profile to write, as JSON when it ends in .json (default: <app>/profiles/<side>-<date>.profile.yaml, .json above ${JSON_PROFILE_CONTEXTS} contexts)`)
     .option('--runs <n>', 'run the command n times, each in fresh processes, into one profile (runs: n, totals)', '1')
     .option('--device-model <name>', 'with --side device recorded on a faster machine: multiply self times by 1/relativeSpeed of profiles/devices/<name>.yaml')
     .option('--ok-exit <codes>', 'exit codes that are a normal end of the program (a scanner exits 1 when it finds something), comma-separated', '0')
@@ -57,13 +57,16 @@ export function registerRecord(program: Command, output: Output): void {
       const loadAtEnd = loadAverage();
       const measured = tracesToProfile(traces, { side, app: appName(appDir), exit, runs: done });
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
-      const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${started.toISOString().replace(/[:.]/g, '-')}.profile.yaml`));
+      const format = profileFormat(flags.out, profile.contexts.length);
+      const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${started.toISOString().replace(/[:.]/g, '-')}.profile.${format}`));
+      const slow = largeYamlWarning(format, profile.contexts.length);
+      if (slow) output.err(`${output.errColor.yellow('warning')}: ${slow}`);
       const header = headerLines({
         schema: schemaReference(target, 'profile'), started, ended: new Date(), command, ...(flags.runsLabel ? { label: flags.runsLabel } : {}),
         runs: done, traces, exit, okExit, loadAtStart, loadAtEnd, selfMs: measured.contexts.reduce((s, c) => s + c.selfMs, 0),
         ...(device ? { device: { name: device.name, file: `profiles/devices/${flags.deviceModel}.yaml`, relativeSpeed: device.relativeSpeed } } : {}),
       });
-      writeOutput(target, renderProfile(profile, header), flags.out === undefined ? undefined : '--out', true);
+      writeOutput(target, renderProfileAs(format, profile, header), flags.out === undefined ? undefined : '--out', true);
       const where = displayPath(target);
       const calls = profile.contexts.reduce((n, c) => n + c.calls, 0);
       if (flags.json) {
@@ -104,6 +107,12 @@ async function runAll(command: string[], appDir: string, runs: number, okExit: n
     for (const [s, h] of handlers) process.removeListener(s, h);
   }
   return { traces, exit, done, cacheProblems: [...cacheProblems] };
+}
+
+/** A profile asked for as YAML that YAML reads slowly (partition reads about 1 MB of it per 2 s). */
+export function largeYamlWarning(format: ProfileFormat, contexts: number): string | undefined {
+  if (format !== 'yaml' || contexts <= JSON_PROFILE_CONTEXTS) return undefined;
+  return `${contexts} contexts written as YAML, which partition reads at about 2–3 s per 10k contexts (a --out ending in .json is read a hundred times faster)`;
 }
 
 export function parseSide(value: string): Side {

@@ -127,9 +127,20 @@ export function generateProblem({ contexts: n, methods: m, kind, nesting, seed }
   for (let g = 0; g < groupCount && candidates.length > 0; g++) groups.push([any(), any()]);
   const problem = { contexts, candidates: candidates.sort(), pinned: pinned.sort(), groups, nesting };
   if (nesting === 'static') {
-    const reaches = [];
-    for (let r = 0; r < 100; r++) reaches.push([candidates[Math.floor(rand() * candidates.length)], candidates[Math.floor(rand() * candidates.length)]]);
-    problem.reaches = reaches.filter(([a, b]) => a !== undefined && b !== undefined);
+    // 100 random calls between candidates, each from the earlier to the later one in sorted
+    // order: a graph without cycles, so its condensation is one component per candidate, the
+    // last candidate first (callees come first).
+    const n = candidates.length;
+    const calls = Array.from({ length: n }, () => new Set());
+    for (let r = 0; r < 100 && n > 0; r++) {
+      const a = Math.floor(rand() * n);
+      const b = Math.floor(rand() * n);
+      if (a !== b) calls[n - 1 - Math.min(a, b)].add(n - 1 - Math.max(a, b));
+    }
+    problem.reach = {
+      components: candidates.map((_, c) => [candidates[n - 1 - c]]),
+      calls: calls.map((set) => [...set].sort((x, y) => x - y)),
+    };
   }
   return { problem, methods: used.size, pinnedContexts };
 }

@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+/**
+ * Scale bench (`npm run bench:scale`, issue "Real sizes"): whole `clonecloud partition` on
+ * generated apps (test/bench/scale/generate.mjs: layered call graphs with some device code, a
+ * device and a clone profile in the recorder's own format) against `tsc --noEmit` on the same
+ * app, in the same run, interleaved; each a child process under `/usr/bin/time -v` (wall, CPU,
+ * peak memory). Partition runs with --verbose, which gives the time of each step: reading
+ * profiles, analysis, merge, the solves and the independent checks. Also the size of
+ * `analyze --json` (once per case).
+ *
+ *   npm run build
+ *   node test/bench/scale.mjs [--cases 2k:10k,10k:100k] [--large] [--runs N] [--time-limit S]
+ *        [--baseline <another clonecloud checkout, built>] [--keep] [--seed N] [--json out.json]
+ *
+ * A case is <methods>:<contexts>. The default cases take a few minutes; --large (or
+ * CC_BENCH_SCALE_LARGE=1) adds 10k:1m and 40k:1m, which take much longer and several GB.
+ * --baseline runs that checkout's bin/clonecloud.js on the same apps too (interleaved with the
+ * others; without phases if it has no --verbose times), and says whether its manifests are
+ * byte-identical. The apps are written under the system's temp folder and removed unless --keep.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GNU_TIME, haveGnuTime, median, timed } from './callgraph/measure.mjs';
+import { designApp, designProfile, writeApp } from './scale/generate.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const parseSize = (s) => Math.round(parseFloat(s) * ({ k: 1e3, m: 1e6 }[s.slice(-1).toLowerCase()] ?? 1));
+const large = args.includes('--large') || ['1', 'true'].includes(process.env.CC_BENCH_SCALE_LARGE ?? '');
+const cases = [...flag('cases', '2k:10k,10k:100k').split(','), ...(large ? ['10k:1m', '40k:1m'] : [])].map((c) => {
+  const [m, n] = c.split(':');
+  return { methods: parseSize(m), contexts: parseSize(n), label: c };
+});
+const runs = Number(flag('runs', '1'));
+const timeLimit = flag('time-limit', '20');
+const seed = Number(flag('seed', '1'));
+const baseline = flag('baseline', undefined);
+const keep = args.includes('--keep');
+const jsonOut = flag('json', undefined);
+// A child that runs longer than this is stopped and reported as such (the old code at 40k methods).
+const CHILD_TIMEOUT_MS = Number(process.env.CC_BENCH_SCALE_TIMEOUT_S ?? 900) * 1000;
+
+if (!haveGnuTime()) {
+  console.error(`${GNU_TIME} (GNU time) is needed for peak memory`);
+  process.exit(2);
+}
+const { renderProfileAs, profileFormat } = await import(join(ROOT, 'dist', 'profiles', 'record', 'render.js'));
+
+function run(command, argv, cwd = ROOT) {
+  const t = timed('timeout', ['-s', 'KILL', String(Math.ceil(CHILD_TIMEOUT_MS / 1000)), command, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1', CLONECLOUD_MAX_INPUT_MB: '512' } });
+  return { ...t, killed: t.code === 137 || t.code === 124 };
+}
+
+/** `clonecloud analyze --json` of `checkout` into a file (it was hundreds of MB): its size, time and peak memory. */
+function analyzeJson(checkout, dir) {
+  const file = join(dir, 'analysis.json');
+  const quote = (x) => `'${x.replace(/'/g, `'\\''`)}'`;
+  const t = run('sh', ['-c', `${quote(process.execPath)} ${quote(join(checkout, 'bin', 'clonecloud.js'))} analyze ${quote(dir)} --json > ${quote(file)}`]);
+  const MB = existsSync(file) ? statSync(file).size / 2 ** 20 : NaN;
+  rmSync(file, { force: true });
+  return { MB, ms: t.ms, rssMB: t.rssMB, code: t.code, killed: t.killed };
+}
+
+/** The `time (ms):` line of partition --verbose, grouped: profiles, analysis, merge, solves, checks. */
+function phasesOf(stdout) {
+  const line = stdout.split('\n').find((l) => l.startsWith('  time (ms): '));
+  if (!line) return undefined;
+  const sums = { profiles: 0, analysis: 0, merge: 0, solves: 0, checks: 0, other: 0 };
+  for (const part of line.slice('  time (ms): '.length).split(', ')) {
+    const [, step, ms] = /^(.*) (\d+)$/.exec(part);
+    const key = step === 'reading profiles' ? 'profiles' : step === 'analysing the app' ? 'analysis' : step === 'merging profiles' ? 'merge'
+      : step.startsWith('solving ') ? 'solves' : step.startsWith('checking ') ? 'checks' : 'other';
+    sums[key] += Number(ms);
+  }
+  return sums;
+}
+
+function generate(c) {
+  const dir = mkdtempSync(join(tmpdir(), `cc-scale-${c.label.replace(':', '-')}-`));
+  const app = designApp({ methods: c.methods, seed });
+  writeApp(dir, app, { typeRoots: join(ROOT, 'node_modules', '@types') });
+  const { device, cloneMs } = designProfile(app, { contexts: c.contexts, seed });
+  const format = profileFormat(undefined, device.length);
+  const files = [];
+  for (const side of ['device', 'clone']) {
+    const contexts = side === 'device' ? device : device.map((x, i) => ({ ...x, selfMs: cloneMs[i] }));
+    const profile = { file: '', side, runs: 1, app: 'scale-app', contexts };
+    // No header: a JSON profile would carry it under 'header', which a --baseline from before JSON profiles refuses.
+    const header = [];
+    const file = join(dir, 'profiles', `${side}.profile.${format}`);
+    mkdirSync(join(dir, 'profiles'), { recursive: true });
+    writeFileSync(file, renderProfileAs(format, profile, header));
+    files.push(file);
+  }
+  const methods = app.layers.flat().length + app.device.length + 1;
+  const lines = sourceLines(join(dir, 'src'));
+  return { dir, methods, contexts: device.length, format, profileMB: files.reduce((s, f) => s + statSync(f).size, 0) / 2 ** 20, lines };
+}
+
+function sourceLines(dir) {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.ts')) n += readFileSync(join(entry.parentPath ?? entry.path, entry.name), 'utf8').split('\n').length;
+  }
+  return n;
+}
+
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const s = (ms) => `${fmt(ms / 1000)} s`;
+
+console.log(`machine: ${cpus()[0]?.model?.trim() ?? '?'} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`cases: ${cases.map((c) => c.label).join(', ')} (methods:contexts); runs ${runs}, interleaved; --time-limit ${timeLimit} s per network; seed ${seed}${baseline ? `; baseline ${baseline}` : ''}\n`);
+
+const results = [];
+for (const c of cases) {
+  const g = generate(c);
+  console.log(`${c.label}: ${g.methods} methods, ${g.lines} lines, ${g.contexts} contexts, profiles ${g.format} ${fmt(g.profileMB)} MB (${g.dir})`);
+  const tools = [
+    { name: 'tsc', argv: () => [process.execPath, join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', join(g.dir, 'tsconfig.json')] },
+    { name: 'partition', argv: (out) => [process.execPath, join(ROOT, 'bin', 'clonecloud.js'), 'partition', g.dir, '--verbose', '--time-limit', timeLimit, '--out', out] },
+    ...(baseline ? [{ name: 'baseline', argv: (out) => [process.execPath, join(resolve(baseline), 'bin', 'clonecloud.js'), 'partition', g.dir, '--verbose', '--time-limit', timeLimit, '--out', out] }] : []),
+  ];
+  const samples = Object.fromEntries(tools.map((t) => [t.name, []]));
+  for (let r = 0; r < runs; r++) {
+    // Interleaved, the order turned each run, so that load from others falls on every tool alike.
+    for (let k = 0; k < tools.length; k++) {
+      const tool = tools[(k + r) % tools.length];
+      const out = join(g.dir, `${tool.name}.manifest.yaml`);
+      const [command, ...argv] = tool.argv(out);
+      const t = run(command, argv);
+      // The schema line names the checkout's own schemas folder: not part of the comparison.
+      const manifest = existsSync(out) ? readFileSync(out, 'utf8').replace(/^# yaml-language-server: .*\n/, '') : undefined;
+      if (!keep) rmSync(out, { force: true });
+      samples[tool.name].push({ ...t, phases: phasesOf(t.stdout), manifest });
+      const said = t.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('Command exited with non-zero status')).pop() ?? '';
+      const what = t.killed ? `stopped after ${s(CHILD_TIMEOUT_MS)}` : t.code !== 0 ? `exit ${t.code}: ${said}` : '';
+      console.log(`  run ${r + 1} ${tool.name.padEnd(9)} ${s(t.ms)} wall, ${s(t.cpuMs)} CPU, peak ${fmt(t.rssMB, 0)} MB ${what}`);
+    }
+  }
+  const summary = Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, {
+    ms: median(list.map((x) => x.ms)), cpuMs: median(list.map((x) => x.cpuMs)), rssMB: median(list.map((x) => x.rssMB)),
+    ok: list.every((x) => x.code === 0),
+    phases: list[0]?.phases && Object.fromEntries(Object.keys(list[0].phases).map((k) => [k, median(list.map((x) => x.phases?.[k]))])),
+  }]));
+  const p = summary.partition;
+  const t = summary.tsc;
+  console.log(`  partition / tsc --noEmit: ${fmt(p.ms / t.ms, 2)}× wall, ${fmt(p.cpuMs / t.cpuMs, 2)}× CPU, ${fmt(p.rssMB / t.rssMB, 2)}× peak memory`);
+  if (p.phases) console.log(`  partition phases: ${Object.entries(p.phases).filter(([, ms]) => ms > 0).map(([k, ms]) => `${k} ${s(ms)}`).join(', ')}`);
+  const json = analyzeJson(ROOT, g.dir);
+  console.log(`  analyze --json: ${fmt(json.MB, 2)} MB, ${s(json.ms)}, peak ${fmt(json.rssMB, 0)} MB`);
+  const result = { case: c.label, ...g, tsc: t, partition: p, analyzeJson: json };
+  if (baseline) {
+    const b = summary.baseline;
+    const mine = samples.partition.find((x) => x.manifest)?.manifest;
+    const theirs = samples.baseline.find((x) => x.manifest)?.manifest;
+    const same = mine !== undefined && theirs !== undefined ? (mine === theirs ? 'byte-identical manifests (but the schema line)' : 'manifests DIFFER') : 'no manifest to compare';
+    console.log(`  baseline: ${b.ok ? '' : 'failed, '}${fmt(b.ms / p.ms, 2)}× the wall time of this partition, ${fmt(b.cpuMs / p.cpuMs, 2)}× its CPU time, ${fmt(b.rssMB / p.rssMB, 2)}× its peak memory; ${same}`);
+    if (b.phases) console.log(`  baseline phases: ${Object.entries(b.phases).filter(([, ms]) => ms > 0).map(([k, ms]) => `${k} ${s(ms)}`).join(', ')}`);
+    const bj = analyzeJson(resolve(baseline), g.dir);
+    console.log(`  baseline analyze --json: ${fmt(bj.MB, 2)} MB, ${s(bj.ms)}, peak ${fmt(bj.rssMB, 0)} MB${bj.killed ? ' (stopped)' : bj.code ? ` (exit ${bj.code})` : ''}`);
+    result.baseline = { ...b, same, analyzeJson: bj };
+  }
+  results.push(result);
+  if (!keep) rmSync(g.dir, { recursive: true, force: true });
+  console.log('');
+}
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version }, results }, null, 2)}\n`);
