@@ -17,7 +17,7 @@ export interface Mechanism {
 
 export interface ReportPoint {
   method: string;
-  measured: { calls: number; migrated: number; fallbacks: Record<string, number> };
+  measured: { calls: number; migrated: number; fallbacks: Record<string, number>; awayMs: number; serverMs: number };
 }
 
 export function reportOf(file: string): ReportPoint[] {
