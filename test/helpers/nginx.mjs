@@ -31,8 +31,10 @@ export function freePort() {
 
 /**
  * nginx balancing round-robin over `upstreams` (`host:port`), retrying a call on the next one when
- * one fails to connect, breaks off or answers 503 (safe for clone calls: a call changes nothing on
- * the clone, and the device applies nothing until a whole answer is back).
+ * one fails to connect or breaks off (safe for clone calls: a call changes nothing on the clone,
+ * and the device applies nothing until a whole answer is back). A 503 (a clone at capacity) goes
+ * back to the device, which runs the call itself: retrying it would count as a failure of that
+ * clone, and with every clone busy nginx took them all out of service and answered 502 to all.
  */
 export async function startNginx(upstreams, { bin = findNginx(), maxBodyBytes = 256 * 1024 * 1024 } = {}) {
   if (!bin) throw new Error('nginx is not installed (Debian: apt-get install nginx-light)');
@@ -68,7 +70,7 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=10s;`).join('\n
       proxy_pass http://clones;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
-      proxy_next_upstream error timeout http_503 non_idempotent;
+      proxy_next_upstream error timeout non_idempotent;
       proxy_next_upstream_tries ${upstreams.length};
       proxy_read_timeout 600s;
     }
