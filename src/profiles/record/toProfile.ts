@@ -4,6 +4,7 @@
  * starts at the roots), `runs` executions, so the figures are totals over the runs.
  */
 import type { Profile, ProfileContext, Side, UnserializableValue } from '../types.js';
+import { descendants } from '../../util/tree.js';
 import type { ProcessExit, Trace } from './trace.js';
 
 interface Node {
@@ -50,19 +51,11 @@ export function tracesToProfile(traces: Trace[], options: { side: Side; app?: st
 /** Parents before children (depth first, children in first-seen order), ids in that order. */
 export function flatten(root: Node): ProfileContext[] {
   const out: ProfileContext[] = [];
-  // A stack of iterators, not recursion: a calling-context tree may be deeper than the call stack.
-  const stack: { parent: number | undefined; children: Iterator<Node> }[] = [{ parent: undefined, children: root.children.values() }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const next = top.children.next();
-    if (next.done) {
-      stack.pop();
-      continue;
-    }
-    const child = next.value;
+  const ids = new Map<Node, number>();
+  for (const { node, parent } of descendants(root, (n) => n.children.values())) {
     const id = out.length;
-    out.push({ id, ...(top.parent === undefined ? {} : { parent: top.parent }), method: child.method, ...child.figures });
-    stack.push({ parent: id, children: child.children.values() });
+    ids.set(node, id);
+    out.push({ id, ...(parent === undefined ? {} : { parent: ids.get(parent)! }), method: node.method, ...node.figures });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * `record` merges every partial trace of a run into one profile (see toProfile.ts).
  */
 import { InputError } from '../../errors.js';
+import { descendants } from '../../util/tree.js';
 import { parseJson } from '../json.js';
 import type { Ctx, Recorder, TimeBudget, Unserializable } from './runtime.js';
 
@@ -57,19 +58,12 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
   const contexts: TraceContext[] = [];
   const ids = new Map<Ctx, number>();
   let clampedMs = 0;
-  // Depth first in the order contexts were first entered, with a stack of iterators rather
-  // than recursion: a program's calling contexts may nest deeper than this thread's stack.
-  const stack: { ctx: Ctx; kids: Iterator<Ctx> }[] = [{ ctx: rec.root, kids: rec.root.kids.values() }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const next = top.kids.next();
-    if (next.done) {
-      stack.pop();
-      continue;
-    }
-    const kid = next.value;
-    const ctx = top.ctx;
-    if (ids.has(kid) || kid.parent !== (ctx === rec.root ? undefined : ctx)) continue; // folded recursion
+  // Depth first in the order contexts were first entered. A recursive call folded onto an
+  // ancestor is among its caller's kids but has another parent: it is listed under that one only.
+  const ownKids = function* (ctx: Ctx): Generator<Ctx> {
+    for (const kid of ctx.kids.values()) if (kid.parent === (ctx === rec.root ? undefined : ctx)) yield kid;
+  };
+  for (const { node: kid } of descendants(rec.root, ownKids)) {
     const id = contexts.length;
     ids.set(kid, id);
     if (kid.selfMs < 0) clampedMs -= kid.selfMs;
@@ -82,7 +76,6 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
       bytesIn: kid.bytes.weight ? Math.round((kid.bytesIn * kid.calls) / kid.bytes.weight) : 0,
       bytesOut: kid.bytes.weight ? Math.round((kid.bytesOut * kid.calls) / kid.bytes.weight) : 0,
     });
-    stack.push({ ctx: kid, kids: kid.kids.values() });
   }
   return {
     'clonecloud-trace': TRACE_FORMAT_VERSION,
