@@ -10,14 +10,12 @@
 //
 //   npm run bench:runtime
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { bin, root, startServe } from './lib/clone.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'clonecloud.js');
 const tmp = mkdtempSync(join(tmpdir(), 'cc-bench-runtime-'));
 const app = join(tmp, 'app');
 let server;
@@ -26,16 +24,8 @@ try {
   symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { stdio: 'inherit' });
   execFileSync(process.execPath, [bin, 'partition', app, '--network', 'wifi'], { stdio: 'ignore' });
-  server = spawn(process.execPath, [bin, 'serve', app, '--port', '0', '--workers', '1', '--log', 'json'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const url = await new Promise((resolve, reject) => {
-    let err = '';
-    server.stderr.on('data', (c) => {
-      err += c;
-      const m = /on (http:\/\/\S+) \(/.exec(err);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', () => reject(new Error(`serve stopped: ${err}`)));
-  });
+  server = await startServe(app, ['--workers', '1']);
+  const url = server.url;
   const out = execFileSync(process.execPath, [bin, 'run', '--app', app, '--clone', url, '--network', 'wifi', '--', process.execPath, join(app, '.build', 'main.js')], { encoding: 'utf8' });
   const rows = out.trim().split('\n').map((l) => JSON.parse(l));
   console.log(`machine: ${cpus().length} x ${cpus()[0].model}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -47,6 +37,6 @@ try {
     console.log(`| ${r.size} | ${r.shape} | ${r.bytes} | ${ms(r.callMs)} | ${ms(r.rawMs)} | ${ms(r.rttMs)} | ${ms(r.carryMs)} | ${goal(r.rttMs)} | ${goal(r.carryMs)} |`);
   }
 } finally {
-  server?.kill('SIGTERM');
+  await server?.stop();
   rmSync(tmp, { recursive: true, force: true });
 }
