@@ -116,22 +116,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     // itself sooner, and memory stays bounded however many devices call.
     if (admitted >= capacity) return fail(503, `at capacity: ${options.workers} workers busy and ${maxQueue} calls waiting`);
     admitted++;
-    try {
-      await admittedCall(req, res, point, deadline, started, fail, logged);
-    } finally {
-      admitted--;
-    }
-  };
-
-  const admittedCall = async (
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    point: string,
-    deadline: number,
-    started: number,
-    fail: (status: number, message: string, upBytes?: number) => void,
-    logged: (status: number, upBytes: number, downBytes: number, ms: number) => void,
-  ): Promise<void> => {
+    res.once('close', () => admitted--); // answered, or the device went away
     const body = await readBody(req, options.maxRequestBytes);
     if (body === 'too large') {
       fail(413, `the call is larger than ${options.maxRequestBytes} bytes`);
