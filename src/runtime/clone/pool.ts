@@ -1,7 +1,8 @@
 /**
  * The clone's worker threads, one call at a time each, so that one heavy call does not hold up
- * the others. Calls wait in a bounded queue; a full queue answers 503 at once (the device then
- * runs the call itself) rather than letting waits grow without bound. A call that overruns its
+ * the others. Calls wait in a bounded queue: a call is admitted (before its body is read) only
+ * while workers + queue have room, else the server answers 503 at once (the device then runs the
+ * call itself) rather than letting waits and memory grow without bound. A call that overruns its
  * deadline ends its worker (synchronous code cannot be interrupted otherwise), which is replaced.
  */
 import { Worker } from 'node:worker_threads';
@@ -40,6 +41,7 @@ export class Pool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  private admittedCalls = 0;
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -57,14 +59,37 @@ export class Pool {
     return this.queue.length;
   }
 
+  /** Calls admitted and not yet answered: running, queued, or still arriving. */
+  get admitted(): number {
+    return this.admittedCalls;
+  }
+
+  /**
+   * Admits a call before its body is read, so that bodies held stay within workers + queue:
+   * a refusal (with why) when all are taken, else the release to run once the call is over.
+   */
+  admit(): { release(): void } | { refused: string } {
+    if (this.admittedCalls >= this.options.size + this.options.maxQueue) {
+      return { refused: `at capacity: ${this.busy} workers busy and ${this.admittedCalls - this.busy} calls waiting` };
+    }
+    this.admittedCalls++;
+    let released = false;
+    return {
+      release: () => {
+        if (!released) this.admittedCalls--;
+        released = true;
+      },
+    };
+  }
+
   run(call: CallRequest, deadlineMs: number): Promise<CallResult & { ms: number }> {
     return new Promise((resolve) => {
       if (this.closed) return resolve({ status: 503, message: 'the clone is shutting down', ms: 0 });
       const job: Job = { call, deadlineMs, resolve };
       const idle = this.slots.find((s) => !s.job);
+      // admit() keeps the queue within its bound.
       if (idle) this.dispatch(idle, job);
-      else if (this.queue.length < this.options.maxQueue) this.queue.push(job);
-      else resolve({ status: 503, message: `all ${this.slots.length} workers are busy and ${this.queue.length} calls wait`, ms: 0 });
+      else this.queue.push(job);
     });
   }
 

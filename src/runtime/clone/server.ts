@@ -57,11 +57,7 @@ const MAX_PROBE_BYTES = 16 * 1024 * 1024;
 export async function serve(options: ServeOptions): Promise<Serving> {
   const plan = readPlan(options.manifest);
   const build = `${buildDigest(resolve(options.appDir, plan.build))}.${plan.digest}`;
-  const maxQueue = options.maxQueue ?? options.workers * 4;
-  const pool = new Pool({ size: options.workers, maxQueue, setup: { appDir: options.appDir, manifest: options.manifest, cacheDir: options.cacheDir } });
-  /** Calls admitted and not yet answered: their bodies are what the clone holds in memory, so at most workers + queue of them. */
-  let admitted = 0;
-  const capacity = options.workers + maxQueue;
+  const pool = new Pool({ size: options.workers, maxQueue: options.maxQueue ?? options.workers * 4, setup: { appDir: options.appDir, manifest: options.manifest, cacheDir: options.cacheDir } });
   const started = await pool.start();
   const expected = options.token === undefined ? undefined : digest(options.token);
   const authorized = (req: http.IncomingMessage): boolean => {
@@ -87,7 +83,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://clone');
     if (url.pathname === PATHS.health && req.method === 'GET') {
-      void linkDelay(started, 0, 0).then(() => json(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION, app: plan.app, build, workers: options.workers, busy: pool.busy, queued: pool.queued, admitted }));
+      void linkDelay(started, 0, 0).then(() => json(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION, app: plan.app, build, workers: options.workers, busy: pool.busy, queued: pool.queued, admitted: pool.admitted }));
       return;
     }
     if (url.pathname !== PATHS.call && url.pathname !== PATHS.probe) return text(res, 404, 'no such path');
@@ -114,9 +110,9 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     if (!(deadline > 0)) return fail(400, `missing or bad ${HEADERS.deadline}`);
     // At capacity the answer is 503 at once, before the body is read: the device runs the call
     // itself sooner, and memory stays bounded however many devices call.
-    if (admitted >= capacity) return fail(503, `at capacity: ${options.workers} workers busy and ${maxQueue} calls waiting`);
-    admitted++;
-    res.once('close', () => admitted--); // answered, or the device went away
+    const admission = pool.admit();
+    if ('refused' in admission) return fail(503, admission.refused);
+    res.once('close', admission.release); // answered, or the device went away
     const body = await readBody(req, options.maxRequestBytes);
     if (body === 'too large') {
       fail(413, `the call is larger than ${options.maxRequestBytes} bytes`);
