@@ -6,7 +6,7 @@
  * following links, and carry the sha256 of their content. A folder that fails means no cache; an
  * entry that fails is ignored (and said why), never run, and replaced.
  *
- * Shared by the recorder (profiles/record/transform.ts) and meant for the run-time's cache too.
+ * Shared by the recorder (profiles/record/transform.ts, calibrate.ts) and the run-time (runtime/cache.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';

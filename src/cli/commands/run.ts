@@ -10,7 +10,7 @@ import { ENV } from '../../runtime/env.js';
 import { PlanError, readPlan, type RuntimePlan } from '../../runtime/plan.js';
 import { mergeReports, type ProcessReport } from '../../runtime/device/stats.js';
 import { writeFileAtomic } from '../../util/files.js';
-import { displayPath, readText } from '../load.js';
+import { displayPath, loadNetworks, readText } from '../load.js';
 import type { Output } from '../output.js';
 import { MANIFEST_FILE } from './partition.js';
 import { renderRunReport, runReport } from '../runReport.js';
@@ -100,7 +100,7 @@ export function registerRun(program: Command, output: Output): void {
 
 /** `--network auto`, measured once here for every process of the run. */
 async function chooseNetwork(flags: RunFlags, plan: RuntimePlan, output: Output): Promise<string | undefined> {
-  const { bundledNetworks, measureLink, nearestNetwork } = await import('../../runtime/device/network.js');
+  const { measureLink, nearestNetwork } = await import('../../runtime/device/network.js');
   const base = flags.clone!.endsWith('/') ? flags.clone! : `${flags.clone}/`;
   const token = flags.tokenFile ? readText(flags.tokenFile, 'token file').trim() : undefined;
   const ca = flags.caFile ? readText(flags.caFile, 'certificate authority file') : undefined;
@@ -109,7 +109,7 @@ async function chooseNetwork(flags: RunFlags, plan: RuntimePlan, output: Output)
     output.err(`clonecloud run: the clone at ${flags.clone} does not answer; everything runs on the device`);
     return undefined;
   }
-  const chosen = nearestNetwork(link, bundledNetworks().filter((n) => plan.partitions.has(n.name)));
+  const chosen = nearestNetwork(link, loadNetworks().filter((n) => plan.partitions.has(n.name)));
   output.err(`clonecloud run: link to the clone ${link.rttMs.toFixed(1)} ms round trip, ${link.upMbps.toFixed(0)} Mbps up, ${link.downMbps.toFixed(0)} Mbps down: partition '${chosen?.name ?? 'none'}'`);
   return chosen?.name;
 }

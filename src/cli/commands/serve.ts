@@ -6,7 +6,8 @@ import { defaultCacheDir } from '../../runtime/cache.js';
 import { PlanError } from '../../runtime/plan.js';
 import type { CallLog } from '../../runtime/clone/server.js';
 import { isFile } from '../../util/files.js';
-import { displayPath, readText, resolveAppDir } from '../load.js';
+import { displayPath, loadNetworks, readText, resolveAppDir } from '../load.js';
+import { flagOrigin } from '../origin.js';
 import type { Output } from '../output.js';
 import { MANIFEST_FILE } from './partition.js';
 
@@ -61,13 +62,7 @@ export function registerServe(program: Command, output: Output): void {
       if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined)) throw new InputError('give both --tls-cert and --tls-key', undefined, flags.tlsCert ? '--tls-key' : '--tls-cert');
       const tls = flags.tlsCert && flags.tlsKey ? { cert: readText(flags.tlsCert, 'certificate'), key: readText(flags.tlsKey, 'private key') } : undefined;
 
-      let emulate;
-      if (flags.emulateNetwork !== undefined) {
-        const { bundledNetworks } = await import('../../runtime/networks.js');
-        const all = bundledNetworks();
-        emulate = all.find((n) => n.name === flags.emulateNetwork);
-        if (!emulate) throw new InputError(`unknown network '${flags.emulateNetwork}' (bundled: ${all.map((n) => n.name).join(', ')})`, undefined, '--emulate-network');
-      }
+      const emulate = flags.emulateNetwork === undefined ? undefined : loadNetworks([flags.emulateNetwork], flagOrigin('--emulate-network'))[0];
       const { serve } = await import('../../runtime/clone/server.js');
       const log = flags.log === 'json' ? (e: CallLog) => output.out(JSON.stringify({ time: new Date().toISOString(), ...e })) : (e: CallLog) => output.out(textLine(e, output));
       let serving;

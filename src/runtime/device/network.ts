@@ -7,7 +7,6 @@ import type { Network } from '../../model/environment.js';
 import { PATHS } from '../protocol.js';
 import { exchange } from './transport.js';
 
-export { bundledNetworks } from '../networks.js';
 
 export interface Link {
   rttMs: number;

@@ -50,7 +50,7 @@ async function chooseNetwork(wanted: string, config: DeviceConfig): Promise<stri
     if (!plan.partitions.has(wanted)) throw new Error(`the manifest has no partition for network '${wanted}' (it has ${[...plan.partitions.keys()].join(', ')})`);
     return wanted;
   }
-  const { bundledNetworks, measureLink, nearestNetwork } = await import('./network.js');
+  const [{ measureLink, nearestNetwork }, { bundledNetworks }] = await Promise.all([import('./network.js'), import('../networks.js')]);
   const probe = new DeviceRuntime(config);
   const link = await measureLink({ url: (p) => probe.url(p), headers: probe.authHeaders(), ...(config.ca ? { ca: config.ca } : {}) });
   if (!link) {
