@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { linkWarnings, unreadableOf, unreadableWarnings } from '../analysis/diagnostics.js';
+import { linkWarnings, unreadableOf } from '../analysis/diagnostics.js';
 import { unresolvedFindings } from '../analysis/legality.js';
 import type { AnalysisResult, Diagnostic } from '../analysis/types.js';
 import { InputError } from '../errors.js';
@@ -44,8 +44,8 @@ export interface PartitionOutcome {
   warnings: string[];
   /**
    * Source files that did not parse (or nest too deeply to analyse) and tsconfig errors: the
-   * verdicts rest on code or settings the compiler could not read as written. Also in `warnings`
-   * (first), which `check` leaves out since it reports them as its failure.
+   * verdicts rest on code or settings the compiler could not read as written. Not in `warnings`:
+   * `partition` and `explain` warn of them (unreadableWarnings), `check` fails on them.
    */
   unreadable: Diagnostic[];
 }
@@ -55,7 +55,7 @@ export interface PartitionOutcome {
 export async function partition(inputs: PartitionInputs): Promise<PartitionOutcome> {
   const warnings: string[] = [];
   const unreadable = unreadableOf(inputs.analysis);
-  warnings.push(...unreadableWarnings(unreadable), ...linkWarnings(inputs.analysis));
+  warnings.push(...linkWarnings(inputs.analysis));
   const profiles = [...inputs.profiles].sort((a, b) => compare(a.profile.file, b.profile.file));
   if (profiles.length === 0) throw new InputError('no profiles found (expected **/*.profile.yaml or .json, or --profiles)');
   validateProfilesAgainstApp(inputs, warnings);

@@ -40,11 +40,6 @@ export interface LocatedConfig {
   where(path: FieldPath): string;
 }
 
-/** Parses and validates a config file; unknown keys and wrong types are errors with file:line. */
-export function parseConfig(text: string, file: string): AppConfig {
-  return readConfig(text, file).config;
-}
-
 /** Lists where an empty list would silently mean something else than the user wants. */
 const NOT_EMPTY: Partial<Record<string, string>> = {
   networks: 'an empty list selects no network condition, and a manifest of no partitions passes every check; remove the key for every bundled network',

@@ -34,7 +34,7 @@ export function temporaryName(file: string): string {
   return join(dirname(file), `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
 }
 
-/** The input is larger than the limit given to readBounded. */
+/** The input is larger than the limit given to readBoundedBytes. */
 export class InputTooLarge extends Error {
   constructor(readonly limit: number) {
     super(`larger than ${limit} bytes`);
@@ -43,15 +43,10 @@ export class InputTooLarge extends Error {
 }
 
 /**
- * Reads a file as UTF-8, at most `limit` bytes: a huge or endless input (`/dev/zero`, a pipe
+ * Reads a file's bytes, at most `limit` of them: a huge or endless input (`/dev/zero`, a pipe
  * that never ends) is refused after `limit` bytes rather than read into memory until it fails.
  * Works on anything that can be read (files, pipes, process substitution's /dev/fd/N).
  */
-export function readBounded(file: string, limit: number): string {
-  return readBoundedBytes(file, limit).toString('utf8');
-}
-
-/** readBounded's bytes, undecoded (to hash them and decode them once). */
 export function readBoundedBytes(file: string, limit: number): Buffer {
   const fd = openSync(file, 'r');
   try {

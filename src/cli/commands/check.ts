@@ -11,7 +11,7 @@ import { fileOrigin } from '../origin.js';
 import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../settings.js';
 import { loadCompute, loadVerdicts } from '../lazy.js';
 import { MANIFEST_FILE } from './partition.js';
-import { describeUnreadable, unreadableWarnings } from '../../analysis/diagnostics.js';
+import { describeUnreadable } from '../../analysis/diagnostics.js';
 import type { Diagnostic } from '../../analysis/types.js';
 
 interface CheckFlags extends SettingsFlags {
@@ -61,7 +61,7 @@ export function registerCheck(program: Command, output: Output): Command {
       // A verdict computed on code that did not parse is no verdict: the check fails on it.
       const unreadable = outcome.unreadable;
       const ok = illegal.length === 0 && stale.length === 0 && runtime.length === 0 && unreadable.length === 0;
-      for (const warning of outcome.warnings.slice(unreadableWarnings(unreadable).length)) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
+      for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale, runtime, unreadable }, null, 2));
       else report(displayPath(file), illegal, stale, runtime, unreadable, output);
       if (!ok) throw new CheckFailed('the manifest is stale or names an illegal migration point');

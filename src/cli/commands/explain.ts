@@ -1,3 +1,4 @@
+import { unreadableWarnings } from '../../analysis/diagnostics.js';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { UNIT } from '../../manifest/types.js';
@@ -39,7 +40,7 @@ export function registerExplain(program: Command, output: Output): Command {
       const settings = resolveSettings(appDir, flags);
       const unit = UNIT[settings.objective];
       const { analysis, outcome } = await (await loadCompute()).computePartition(appDir, settings);
-      for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
+      for (const warning of [...unreadableWarnings(outcome.unreadable), ...outcome.warnings]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       const method = analysis.methods.find((m) => m.id === id);
       if (!method) throw new InputError(`unknown method id '${id}' (see \`clonecloud analyze ${dir}\` for the app's ids)`, undefined, '<method-id>');
       const { verdict, lines } = (await loadAnalysis()).explainMethod(analysis, id);

@@ -1,3 +1,4 @@
+import { unreadableWarnings } from '../../analysis/diagnostics.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
@@ -40,7 +41,7 @@ export function registerPartition(program: Command, output: Output): void {
         throw new InputError(`${first.kind === 'syntax' ? 'syntax error' : 'tsconfig error'}: ${first.message}${more}: no partition of code that did not parse (--strict)`, `${displayPath(join(appDir, first.file))}${first.line > 0 ? `:${first.line}` : ''}`);
       }
       writeOutput(target, renderManifest(outcome.manifest, { schema: schemaReference(target, 'manifest') }), flags.out === undefined ? undefined : '--out');
-      for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
+      for (const warning of [...unreadableWarnings(outcome.unreadable), ...outcome.warnings]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.json) output.out(JSON.stringify({ manifest: outcome.manifest, file: displayPath(target) }, null, 2));
       else printSummary(outcome, displayPath(target), flags.verbose === true, output);
       // Times vary from run to run: only on request, and never in the manifest.
