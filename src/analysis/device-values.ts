@@ -27,6 +27,8 @@ import { keyNames } from './keys.js';
 import { requireSpec } from './library.js';
 import type { ValueFlow } from './calls.js';
 import { fileLine, siteOf, type AppFile } from './project.js';
+import { shorten } from './sites.js';
+import { GLOBAL_OBJECTS } from './symbols.js';
 import type { CatalogEntry, PlatformCatalog } from './types.js';
 import { bindingName, FunctionValues } from './values.js';
 import { skipWrappers } from './walk.js';
@@ -49,7 +51,6 @@ export interface DeviceValue {
   at: ts.Node;
 }
 
-export const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self']);
 
 /** Nested origin questions at most (a chain of parameters, returns and members). */
 const MAX_NESTED = 24;
@@ -260,8 +261,7 @@ export class DeviceValues {
 
   private step(node: ts.Node): string {
     const f = this.files.get(node.getSourceFile())!;
-    const text = node.getText(f.sf).replace(/\s+/g, ' ');
-    return `'${text.length > 60 ? `${text.slice(0, 57)}...` : text}' at ${fileLine(siteOf(f, node))}`;
+    return `'${shorten(node.getText(f.sf))}' at ${fileLine(siteOf(f, node))}`;
   }
 }
 

@@ -24,7 +24,8 @@ function writtenCallee(call: CallSite, sf: ts.SourceFile): string {
   return call.expression.getText(sf);
 }
 
-function shorten(text: string): string {
+/** One line of at most 60 characters, for reasons and site texts. */
+export function shorten(text: string): string {
   const one = text.replace(/\s+/g, ' ');
   return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }

@@ -12,6 +12,7 @@
 import { ts } from '../typescript.cjs';
 import { isMethodNode, isStatic, isWrapper } from '../ids/methodIds.js';
 import { accessOf, WRITE } from './state-syntax.js';
+import { GLOBAL_OBJECTS } from './symbols.js';
 
 /** Static fields of the given classes, by the name a property access uses (`#x` for private ones). */
 export function staticFieldsOf(classes: Iterable<ts.ClassLikeDeclaration>): Map<string, ts.PropertyDeclaration[]> {
@@ -173,8 +174,6 @@ function propertiesImmutable(checker: ts.TypeChecker, t: ts.Type): boolean {
   return checker.getPropertiesOfType(t).every((p) => isImmutable(checker.getTypeOfSymbol(p)));
 }
 
-/** Names of the global object: a property of one is a global variable. */
-export const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 export type GlobalAccess =
   /** A global variable or a member chain on one: the root (`x`, or `globalThis.x`), its first member, whether this use writes. */
