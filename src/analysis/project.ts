@@ -132,21 +132,26 @@ function compilerHost(options: ts.CompilerOptions, typeErrors: boolean, onTooDee
   host.getDefaultLibLocation = () => LIB_DIR;
   host.getDefaultLibFileName = (o) => `${LIB_DIR}/${ts.getDefaultLibFileName(o)}`;
   host.fileExists = (f) => libs.has(f) || fileExists.call(host, f);
-  host.readFile = (f) => libs.get(f) ?? readFile.call(host, f);
+  // The text an app file was scanned from is the text its parse reads (the default
+  // getSourceFile reads through host.readFile): each file is read from disk once.
+  let scanned: { file: string; text: string } | undefined;
+  host.readFile = (f) => libs.get(f) ?? (scanned?.file === f ? scanned.text : readFile.call(host, f));
   host.getSourceFile = (f, lang, onError, create) => {
-    const text = libs.get(f);
-    if (text !== undefined) return ts.createSourceFile(f, text, lang);
+    const lib = libs.get(f);
+    if (lib !== undefined) return ts.createSourceFile(f, lib, lang);
     // Dependencies' declarations are taken as they are; the app's own files are checked first.
     if (f.split(/[\\/]/).includes('node_modules')) return getSourceFile.call(host, f, lang, onError, create);
     const missing = 'not analysed (its methods are missing from the verdicts)';
     // Brackets nested too deeply are found by the scanner, before the parser recurses into them
     // (running out of stack is not always an exception: V8 may abort instead).
-    const bracket = deepestBracket(readFile.call(host, f) ?? '');
+    const text = readFile.call(host, f);
+    const bracket = deepestBracket(text ?? '');
     if (bracket !== undefined) {
       onTooDeep(f, bracket, `brackets nested more than ${MAX_SOURCE_DEPTH} levels deep: ${missing}`);
       return ts.createSourceFile(f, '', lang);
     }
     try {
+      scanned = text === undefined ? undefined : { file: f, text };
       const sf = getSourceFile.call(host, f, lang, onError, create);
       const deep = sf && deepestNode(sf);
       if (!sf || !deep) return sf;
@@ -154,6 +159,8 @@ function compilerHost(options: ts.CompilerOptions, typeErrors: boolean, onTooDee
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
       onTooDeep(f, 1, `nested too deeply for the compiler to parse: ${missing}`);
+    } finally {
+      scanned = undefined;
     }
     return ts.createSourceFile(f, '', lang);
   };
