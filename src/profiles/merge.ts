@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { Profile, Side } from './types.js';
+import { CONTEXT_FIGURES, type ContextFigure, type Profile, type Side } from './types.js';
 
 /** Figures of one context on one side, for ONE execution (file totals divided by runs). */
 export interface SideFigures {
@@ -26,7 +26,7 @@ export interface MergedContext {
   estimatedFields?: EstimableField[];
 }
 
-export type EstimableField = 'calls' | 'selfMs' | 'bytesIn' | 'bytesOut';
+export type EstimableField = ContextFigure;
 
 export interface MergedProfile {
   /** Parents before children; siblings sorted by method id, so file order never matters. */
@@ -43,7 +43,7 @@ interface TrieNode {
   children: Map<string, TrieNode>;
   totals: Partial<Record<Side, SideFigures>>;
   /** Fields a contributing profile of that side marks as estimated. */
-  flagged: Partial<Record<Side, Set<string>>>;
+  flagged: Partial<Record<Side, Set<ContextFigure>>>;
 }
 
 /**
@@ -151,4 +151,4 @@ function toMerged(
   return withFlags({ parent, method: node.method, path, device: { ...c, selfMs: c.selfMs / deviceSpeed }, clone: c, estimated: 'device' }, flagged('clone', ESTIMABLE));
 }
 
-const ESTIMABLE: readonly EstimableField[] = ['calls', 'selfMs', 'bytesIn', 'bytesOut'];
+const ESTIMABLE: readonly EstimableField[] = CONTEXT_FIGURES;

@@ -1,12 +1,11 @@
 import { JsonInput } from '../util/jsonInput.js';
 import { FieldReader, YamlInput, type SourcedInput } from '../util/yamlInput.js';
-import type { Profile, ProfileContext, ProfileExit, Side, UnserializableValue } from './types.js';
+import { CONTEXT_FIGURES, type Profile, type ProfileContext, type ProfileExit, type Side, type UnserializableValue } from './types.js';
 
 export const PROFILE_FORMAT_VERSION = 1;
 const TOP_KEYS = ['$schema', 'clonecloud-profile', 'side', 'runs', 'app', 'header', 'contextCount', 'contexts', 'exit', 'unserializable', 'estimated'] as const;
 const EXIT_KEYS = ['code', 'signal'] as const;
 const UNSERIALIZABLE_KEYS = ['method', 'value', 'reason', 'count'] as const;
-const ESTIMABLE = ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
 const CONTEXT_KEYS = ['id', 'parent', 'method', 'calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
 
 /**
@@ -132,7 +131,7 @@ function validateProfile(input: SourcedInput): Profile {
     });
   }
   if (top.estimated !== undefined) {
-    optional.estimated = read.array(['estimated'], top.estimated).map((raw, i) => read.oneOf(['estimated', i], raw, ESTIMABLE));
+    optional.estimated = read.array(['estimated'], top.estimated).map((raw, i) => read.oneOf(['estimated', i], raw, CONTEXT_FIGURES));
   }
   return { file, side, runs, ...(app === undefined ? {} : { app }), contexts, ...optional };
 }

@@ -44,5 +44,9 @@ export interface Profile {
   /** Set by `record`: boundary values that could not be serialized. */
   unserializable?: UnserializableValue[];
   /** Context fields that were estimated, not measured (`import`: calls, bytesIn, bytesOut). */
-  estimated?: string[];
+  estimated?: ContextFigure[];
 }
+
+/** A context's figures: each must be a finite number, and each may be estimated rather than measured. */
+export const CONTEXT_FIGURES = ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
+export type ContextFigure = (typeof CONTEXT_FIGURES)[number];

@@ -4,11 +4,11 @@
  * and its interval is self time of the innermost app method. A sample profile has no call
  * counts nor boundary bytes: calls is 1 per context and bytes 0, listed in `estimated`.
  */
-import type { Profile, Side } from '../types.js';
+import type { ContextFigure, Profile, Side } from '../types.js';
 import { flatten, newNode, type PathNode } from '../record/toProfile.js';
 import type { CpuProfile, CpuProfileNode } from './cpuprofile.js';
 
-const ESTIMATED_FIELDS = ['calls', 'bytesIn', 'bytesOut'];
+const ESTIMATED_FIELDS: ContextFigure[] = ['calls', 'bytesIn', 'bytesOut'];
 const META = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
 
 export interface ImportSummary {

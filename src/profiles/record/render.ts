@@ -4,7 +4,7 @@
  * `header` list, for profiles too large for YAML to read quickly (see profileFormat).
  */
 import { PROFILE_FORMAT_VERSION } from '../parse.js';
-import type { Profile, ProfileContext } from '../types.js';
+import { CONTEXT_FIGURES, type Profile, type ProfileContext } from '../types.js';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -29,7 +29,7 @@ export function renderProfileAs(format: ProfileFormat, profile: Profile, header:
 
 /** A figure that is not a number would be written as `NaN` (YAML reads it back as a string, JSON not at all). */
 function checkFigures(c: ProfileContext): void {
-  for (const k of ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const) {
+  for (const k of CONTEXT_FIGURES) {
     if (!Number.isFinite(c[k])) throw new Error(`internal error: context ${c.id} (${c.method}) has ${k} ${c[k]}`);
   }
 }
