@@ -97,7 +97,7 @@ function replyCase(roots, change) {
   return () => {
     const clone = decodeRequest(req.bytes, registry);
     const t = performance.now();
-    const snap = snapshot(clone.objects);
+    const snap = snapshot(clone.objects, clone.baseline);
     if (change) change(clone.roots);
     const reply = encodeReply([], { objects: clone.objects, snapshot: snap }, registry);
     decodeReply(reply, req.objects, registry).apply();
@@ -110,7 +110,7 @@ function callCase(roots) {
   return timed(() => {
     const req = encodeRequest(roots, registry);
     const clone = decodeRequest(req.bytes, registry);
-    const snap = snapshot(clone.objects);
+    const snap = snapshot(clone.objects, clone.baseline);
     const reply = encodeReply([0, undefined, [], [], []], { objects: clone.objects, snapshot: snap }, registry);
     decodeReply(reply, req.objects, registry).apply();
   });
@@ -152,7 +152,7 @@ for (const [name, roots] of cases.slice(1)) {
   const one = interleaved(replyCase(roots, changeOne), v8RoundTrip(roots));
   const req = encodeRequest(roots, registry);
   const clone = decodeRequest(req.bytes, registry);
-  const snap = snapshot(clone.objects);
+  const snap = snapshot(clone.objects, clone.baseline);
   changeOne(clone.roots);
   const size = encodeReply([], { objects: clone.objects, snapshot: snap }, registry).length;
   console.log(`| ${name} | ${fmt(same.ours)} | ${fmt(one.ours)} | ${fmt(median([same.theirs, one.theirs]))} | ${same.ratio.toFixed(2)} | ${one.ratio.toFixed(2)} | ${kb(size)} |`);

@@ -54,7 +54,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     else constants.set(i, current);
   }
 
-  let decoded: { roots: unknown[]; objects: object[] };
+  let decoded: ReturnType<typeof decodeRequest>;
   try {
     decoded = decodeRequest(req.body, rt.registry, { into });
   } catch (error) {
@@ -67,7 +67,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   for (const [i, value] of constants) {
     if (!Object.is(roots[i], value)) return refuse(422, `module constant ${moduleState[i]!.file}#${moduleState[i]!.name} differs on the clone`);
   }
-  const snap = snapshot(objects);
+  const snap = snapshot(objects, decoded.baseline);
   accessors.forEach(([, set], i) => set?.(roots[i]));
   const self = roots[n];
   const args = roots[n + 1] as unknown[];

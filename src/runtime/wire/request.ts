@@ -1,10 +1,10 @@
 /** The device → clone message: the call's roots (arguments, `this`, captured state) as one graph. */
 import { WireError } from './errors.js';
-import { GraphReader } from './graphReader.js';
+import { GraphReader, type Baseline } from './graphReader.js';
 import { GraphWriter } from './graphWriter.js';
 import { checkApply, applyState } from './apply.js';
 import type { CodeRegistry } from './registry.js';
-import { bufferRegions, recordDecoded } from './state.js';
+import { bufferRegions } from './state.js';
 
 export const REQUEST = 1;
 export const REPLY = 2;
@@ -35,7 +35,7 @@ export function decodeRequest(
   bytes: Uint8Array,
   registry: CodeRegistry,
   options?: { into?: ReadonlyMap<number, object> },
-): { roots: unknown[]; objects: object[] } {
+): { roots: unknown[]; objects: object[]; baseline: Baseline } {
   const g = new GraphReader(bytes, registry, true);
   const roots: unknown[] = [];
   try {
@@ -51,8 +51,7 @@ export function decodeRequest(
   for (const d of g.deferred) applyState(d.target, d.state, false);
   for (const [ab, region] of g.regions) bufferRegions.set(ab, region);
   const objects = g.objects as object[];
-  const base = g.baseline!;
-  base.made = objects.slice();
-  recordDecoded(objects, base);
-  return { roots, objects };
+  const baseline = g.baseline!;
+  baseline.made = objects.slice();
+  return { roots, objects, baseline };
 }

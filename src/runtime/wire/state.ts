@@ -24,17 +24,6 @@ import { readShallow, type Shallow } from './shallow.js';
  */
 export const bufferRegions = new WeakMap<object, BufferRegion>();
 
-/**
- * What decodeRequest recorded, on the list of objects it returned (a hidden, non-enumerable
- * property: a WeakMap keyed by the list made the collector keep decoded graphs alive longer and
- * took decoding twice as long; a module-level slot would keep the last graph alive).
- */
-const BASELINE = Symbol('baseline');
-
-export function recordDecoded(objects: object[], base: Baseline): void {
-  Object.defineProperty(objects, BASELINE, { value: base });
-}
-
 /** Shallow states of the request objects, by wire id. */
 export class Snapshot {
   /** @internal */
@@ -65,9 +54,12 @@ export function toDevice(ab: object, s: Shallow): Shallow {
   return s;
 }
 
-export function snapshot(objects: readonly object[]): Snapshot {
-  let base = (objects as { [BASELINE]?: Baseline })[BASELINE];
-  if (base !== undefined && base.made.length !== objects.length) base = undefined;
+/**
+ * The shallow states of `objects`. With the baseline decodeRequest returned for them, objects it
+ * made are not read again (their state is in the request's bytes); without one, every object is read.
+ */
+export function snapshot(objects: readonly object[], baseline?: Baseline): Snapshot {
+  const base = baseline !== undefined && baseline.made.length === objects.length ? baseline : undefined;
   const states: (Shallow | undefined)[] = [];
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i]!;

@@ -44,7 +44,7 @@ function roundTrip<T>(value: T): T {
 function call(roots: unknown[], body: (roots: unknown[]) => unknown[], alias?: (roots: unknown[]) => Map<object, number>) {
   const request = encodeRequest(roots, registry);
   const clone = decodeRequest(request.bytes, registry);
-  const snap = snapshot(clone.objects);
+  const snap = snapshot(clone.objects, clone.baseline);
   const values = body(clone.roots);
   const reply = encodeReply(values, { objects: clone.objects, snapshot: snap }, registry, alias ? { alias: alias(clone.roots) } : undefined);
   return { reply, decoded: decodeReply(reply, request.objects, registry), request };
@@ -209,7 +209,7 @@ describe('values that cannot cross, with where and why', () => {
   test('a change the clone makes that cannot cross says where', () => {
     const request = encodeRequest([{ a: 1 }], registry);
     const clone = decodeRequest(request.bytes, registry);
-    const snap = snapshot(clone.objects);
+    const snap = snapshot(clone.objects, clone.baseline);
     (clone.roots[0] as Record<string, unknown>).cb = () => 1;
     expect(() => encodeReply([], { objects: clone.objects, snapshot: snap }, registry)).toThrow(/objects\[0\]\.cb is a function/);
   });
@@ -222,7 +222,7 @@ describe('decoding into existing objects', () => {
     const buf = new Uint8Array(4);
     const device = { table: new Map([['a', { n: 1 }]]), conf: { mode: 'x' }, buf: new Uint8Array([1, 2, 3, 4]) };
     const request = encodeRequest([device.table, device.conf, device.buf, { t: device.table, b: device.buf }], registry);
-    const { roots, objects } = decodeRequest(request.bytes, registry, { into: new Map<number, object>([[0, table], [1, conf], [2, buf]]) });
+    const { roots, objects, baseline } = decodeRequest(request.bytes, registry, { into: new Map<number, object>([[0, table], [1, conf], [2, buf]]) });
     expect(roots[0]).toBe(table);
     expect([...table.keys()]).toEqual(['a']);
     expect(conf).toEqual({ mode: 'x' });
@@ -230,7 +230,7 @@ describe('decoding into existing objects', () => {
     expect((roots[3] as { t: unknown; b: unknown }).t).toBe(table);
     expect((roots[3] as { t: unknown; b: unknown }).b).toBe(buf);
     // Changes the clone makes to a buffer decoded into come back.
-    const snap = snapshot(objects);
+    const snap = snapshot(objects, baseline);
     buf[0] = 9;
     table.set('b', 2);
     const reply = encodeReply([], { objects, snapshot: snap }, registry);
@@ -258,7 +258,7 @@ describe('replies', () => {
     const self = new Point(1, 2);
     const request = encodeRequest([self], registry);
     const clone = decodeRequest(request.bytes, registry);
-    const snap = snapshot(clone.objects);
+    const snap = snapshot(clone.objects, clone.baseline);
     const made = new Point(7, 8);
     const reply = encodeReply([made], { objects: clone.objects, snapshot: snap }, registry, { alias: new Map([[made, 0]]) });
     const { values, apply } = decodeReply(reply, request.objects, registry);
@@ -317,13 +317,13 @@ describe('replies', () => {
     const other = { b: 1 };
     const request = encodeRequest([frozen, other], registry);
     const clone = decodeRequest(request.bytes, registry);
-    const snap = snapshot(clone.objects);
+    const snap = snapshot(clone.objects, clone.baseline);
     (clone.roots[1] as { b: number }).b = 2;
     const reply = encodeReply([], { objects: clone.objects, snapshot: snap }, registry);
     // The same reply against a device where the first object is now frozen but the clone's was not.
     const fake = encodeRequest([{ a: 1 }, other], registry);
     const cloneB = decodeRequest(fake.bytes, registry);
-    const snapB = snapshot(cloneB.objects);
+    const snapB = snapshot(cloneB.objects, cloneB.baseline);
     (cloneB.roots[0] as { a: number }).a = 5;
     const replyB = encodeReply([], { objects: cloneB.objects, snapshot: snapB }, registry);
     expect(() => decodeReply(replyB, [frozen, other], registry)).toThrow(WireError);
@@ -348,7 +348,7 @@ describe('replies', () => {
     const self = new Point(1, 2);
     const request = encodeRequest([rows, self], registry);
     const clone = decodeRequest(request.bytes, registry);
-    const snap = snapshot(clone.objects);
+    const snap = snapshot(clone.objects, clone.baseline);
     const cloneRows = clone.roots[0] as { i: number }[];
     const made = new Point(3, 4);
     // A few mentions first (looked for one by one), then many (all of them indexed).
@@ -373,7 +373,7 @@ describe('replies', () => {
     const self = new Point(1, 2);
     const request = encodeRequest([rows, self], registry);
     const clone = decodeRequest(request.bytes, registry);
-    const snap = snapshot(clone.objects);
+    const snap = snapshot(clone.objects, clone.baseline);
     const stand = (clone.roots[0] as object[])[0]!;
     const alias = new Map([[stand, clone.objects.indexOf(clone.roots[1] as object)]]);
     // `after` is written once the list's many elements were: by then the objects are indexed.
@@ -417,8 +417,8 @@ describe('the snapshot starts from what the decoder made', () => {
   /** The reply when the clone changes `change`, from the decoder's record and from reading every object. */
   function replies(change: (clone: Sample) => void) {
     const request = encodeRequest([sample()], registry);
-    const { roots, objects } = decodeRequest(request.bytes, registry);
-    const fast = snapshot(objects);
+    const { roots, objects, baseline } = decodeRequest(request.bytes, registry);
+    const fast = snapshot(objects, baseline);
     const copy = objects.slice();
     const read = snapshot(copy);
     change(roots[0] as Sample);
@@ -501,7 +501,7 @@ describe('the snapshot starts from what the decoder made', () => {
     const request = encodeRequest([sample()], registry);
     const first = decodeRequest(request.bytes, registry);
     decodeRequest(request.bytes, registry);
-    const snap = snapshot(first.objects);
+    const snap = snapshot(first.objects, first.baseline);
     (first.roots[0] as Sample).small = 9;
     const reply = encodeReply([], { objects: first.objects, snapshot: snap }, registry);
     decodeReply(reply, request.objects, registry).apply();

@@ -59,7 +59,7 @@ function onlyWireErrors(run: () => void): void {
 describe('decoding untrusted bytes', () => {
   const request = encodeRequest(sample(), registry);
   const clone = decodeRequest(request.bytes, registry);
-  const snap = snapshot(clone.objects);
+  const snap = snapshot(clone.objects, clone.baseline);
   const roots = clone.roots as [unknown[], Map<unknown, Set<unknown>>, Record<string, unknown>];
   roots[0].push({ made: roots[0] });
   roots[1].set('k', new Set([roots[0]]));

@@ -307,9 +307,9 @@ describe('wire property tests', () => {
         const device = build(specs);
         const deviceNodes = device.slice();
         const request = encodeRequest([device], registry);
-        const { roots, objects } = decodeRequest(request.bytes, registry);
+        const { roots, objects, baseline } = decodeRequest(request.bytes, registry);
         const clone = roots[0] as object[];
-        const snap = snapshot(objects);
+        const snap = snapshot(objects, baseline);
         const cloneNodes = clone.slice();
         for (const m of mutations) mutate(cloneNodes, m);
         const result = { made: cloneNodes[0], list: clone };
@@ -334,8 +334,8 @@ describe('wire property tests', () => {
       fc.property(fc.array(nodeSpec, { minLength: 1, maxLength: 12 }), (specs) => {
         const nodes = build(specs);
         const request = encodeRequest([nodes], registry);
-        const { objects } = decodeRequest(request.bytes, registry);
-        const reply = encodeReply([], { objects, snapshot: snapshot(objects) }, registry);
+        const { objects, baseline } = decodeRequest(request.bytes, registry);
+        const reply = encodeReply([], { objects, snapshot: snapshot(objects, baseline) }, registry);
         expect(reply.length).toBeLessThan(16);
       }),
       { ...runs, numRuns: 100 },
@@ -440,9 +440,9 @@ describe('the snapshot the decoder starts', () => {
           device.push(a, [1, , 3]);
         }
         const request = encodeRequest([device], registry);
-        const { roots, objects } = decodeRequest(request.bytes, registry);
-        const fast = snapshot(objects);
-        // A copy of the list is not the one decodeRequest returned: every object is read.
+        const { roots, objects, baseline } = decodeRequest(request.bytes, registry);
+        const fast = snapshot(objects, baseline);
+        // Without the decoder's baseline every object is read.
         const copy = objects.slice();
         const read = snapshot(copy);
         const cloneNodes = (roots[0] as object[]).slice();
