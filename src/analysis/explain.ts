@@ -49,7 +49,7 @@ export function stateLine(state: StateBinding[]): string {
 }
 
 /**
- * A reaches-pinned path that a reason holds only the start of (legality.ts, REASON_HOPS) goes on
+ * A reaches-pinned path that a reason holds only the start of (legality/reaches.ts, REASON_HOPS) goes on
  * in the reason of the method where it stops, and so on down to the pinned method.
  */
 function wholePath(r: Reason, byId: Map<string, MethodInfo>): NonNullable<Reason['path']> {

@@ -1,24 +1,29 @@
 /**
  * The analysis stage: app sources -> methods, call graph and legality verdicts, as plain data.
  * Nothing here prints or reads files other than through ts-morph.
+ *
+ * Two stages, one folder each: `callgraph/` (what a call, an access or an implicit entry may
+ * run, and the value flow behind it) and `legality/` (pins, device values, native-state groups,
+ * the boundary and state rules, which read the call graph and never feed it). What both use
+ * sits here: loading the project, the methods table, the single walk over each file, names.
  */
 import { createHash } from 'node:crypto';
-import { resolveCalls } from './calls.js';
+import { resolveCalls } from './callgraph/calls.js';
 import { cmp } from './sites.js';
-import { catalogTypes } from './catalog.js';
+import { catalogTypes } from './legality/catalog.js';
 import { globMatcher } from './glob.js';
-import { instanceClassOf, nativeGroups } from './groups.js';
-import { reachesPinned, reachesUnresolved } from './legality.js';
+import { instanceClassOf, nativeGroups } from './legality/groups.js';
+import { reachesPinned, reachesUnresolved } from './legality/reaches.js';
 import { condense } from '../util/reach.js';
 import { collectMethods } from './methods.js';
-import { findPins, matchLeaf } from './pinning.js';
+import { findPins, matchLeaf } from './legality/pinning.js';
 import { loadApp } from './project.js';
-import { boundaryReasons } from './serializable.js';
-import { collectState } from './state.js';
-import { stateVerdicts } from './state-rules.js';
+import { boundaryReasons } from './legality/serializable.js';
+import { collectState } from './legality/state.js';
+import { stateVerdicts } from './legality/state-rules.js';
 import type { AnalysisResult, AnalyzeOptions, CallEdge, MethodInfo, Reason } from './types.js';
 
-export { parseCatalog } from './catalog.js';
+export { parseCatalog } from './legality/catalog.js';
 export { explainMethod, stateLine, type Explanation } from './explain.js';
 export type * from './types.js';
 

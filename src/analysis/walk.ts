@@ -9,8 +9,8 @@
  * - escapes: function expressions created in a method and not bound to a name (a callback passed
  *   along, returned or stored anonymously): the owner gets a 'callback' edge to them;
  * - stores: `x.name = v`, `x[k] = v` assignments of a value that may be a function (a function
- *   written in place, a name, a call, ...), for calls through the property (stores.ts).
- * - implicit: where the language runs app code without a call written there (implicit.ts):
+ *   written in place, a name, a call, ...), for calls through the property (callgraph/stores.ts).
+ * - implicit: where the language runs app code without a call written there (callgraph/implicit.ts):
  *   iteration (`for…of`, a spread, array destructuring, `yield*`), conversion (a template's
  *   operand, the operands of arithmetic and comparisons), and what runs a proxy's traps besides
  *   reads and writes (`in`, `delete`, `for…in`, an object spread).
@@ -57,7 +57,7 @@ export interface FileSites {
   literalFns: LiteralMember[];
   /** Names of variables initialised by something that may be a function (for filtering refs). */
   boundNames: string[];
-  /** Expressions the language iterates or converts (implicit.ts). */
+  /** Expressions the language iterates or converts (callgraph/implicit.ts). */
   implicit: Owned<ImplicitUse>[];
 }
 

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { analyzeApp } from '../analysis/index.js';
 import { isStackOverflow } from '../analysis/project.js';
-import { parseCatalog } from '../analysis/catalog.js';
+import { parseCatalog } from '../analysis/legality/catalog.js';
 import { globMatcher } from '../analysis/glob.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';

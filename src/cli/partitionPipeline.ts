@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { linkWarnings, unreadableOf } from '../analysis/diagnostics.js';
-import { unresolvedFindings } from '../analysis/legality.js';
+import { unresolvedFindings } from '../analysis/legality/reaches.js';
 import type { AnalysisResult, Diagnostic } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { UNIT, type Manifest, type PartitionEntry, type RuntimeSection } from '../manifest/types.js';

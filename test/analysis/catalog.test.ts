@@ -1,5 +1,5 @@
 import { InputError } from '../../src/errors.js';
-import { parseCatalog } from '../../src/analysis/catalog.js';
+import { parseCatalog } from '../../src/analysis/legality/catalog.js';
 import { bundledCatalog } from './helpers.js';
 
 describe('parseCatalog', () => {

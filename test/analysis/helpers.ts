@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCatalog } from '../../src/analysis/catalog.js';
+import { parseCatalog } from '../../src/analysis/legality/catalog.js';
 import type { AnalysisResult, PlatformCatalog } from '../../src/analysis/types.js';
 import { reachingIdPairs } from '../../src/util/reach.js';
 

@@ -1,5 +1,5 @@
 import { analyzeApp, explainMethod } from '../../src/analysis/index.js';
-import { REASON_HOPS, reachesPinned } from '../../src/analysis/legality.js';
+import { REASON_HOPS, reachesPinned } from '../../src/analysis/legality/reaches.js';
 import type { AnalysisResult, CallEdge, MethodInfo } from '../../src/analysis/types.js';
 import { bundledCatalog, candidatePairs, fixture } from './helpers.js';
 

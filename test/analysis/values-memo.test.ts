@@ -1,7 +1,7 @@
-import { resolverFor } from '../../src/analysis/calls.js';
+import { resolverFor } from '../../src/analysis/callgraph/calls.js';
 import { collectMethods } from '../../src/analysis/methods.js';
 import { loadApp } from '../../src/analysis/project.js';
-import type { Resolver } from '../../src/analysis/resolve.js';
+import type { Resolver } from '../../src/analysis/callgraph/resolve.js';
 import { ts } from 'ts-morph';
 import { fixture } from './helpers.js';
 

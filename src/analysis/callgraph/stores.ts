@@ -8,11 +8,11 @@
  * Also values added to arrays held by a variable or property (`handlers.push(f)`, `unshift`,
  * `splice`, `list[i] = f`), by the declaration that holds the array: its elements (arrays.ts).
  */
-import { ts } from '../typescript.cjs';
+import { ts } from '../../typescript.cjs';
 import { ARRAY_ADDERS, isArrayMethod } from './arrays.js';
 import { keyNames } from './keys.js';
-import { symbolAt } from './symbols.js';
-import { skipWrappers, type CallSite, type Store } from './walk.js';
+import { symbolAt } from '../symbols.js';
+import { skipWrappers, type CallSite, type Store } from '../walk.js';
 
 export interface StoredValue {
   /** The receiver written to (`x` of `x.f = v`). */
@@ -49,7 +49,7 @@ export class Stores {
   private add(checker: ts.TypeChecker, array: ts.Expression, values: readonly ts.Expression[]): void {
     const e = skipWrappers(array);
     const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
-    // Through imports: `import { tasks } from './registry'` then `tasks.push(f)` grows registry's array.
+    // Through imports: `import { tasks } from '../registry'` then `tasks.push(f)` grows registry's array.
     for (const d of (name && symbolAt(checker, name)?.declarations) || []) {
       const list = this.addedTo.get(d);
       if (list) list.push(...values);

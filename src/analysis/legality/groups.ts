@@ -6,13 +6,13 @@
  * API (module, global or module-level value derived from one). Static members do not touch the
  * instance and stay out of the group.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode, isStatic } from '../ids/methodIds.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode, isStatic } from '../../ids/methodIds.js';
 import { catalogTypes } from './catalog.js';
-import type { MethodTable } from './methods.js';
+import type { MethodTable } from '../methods.js';
 import type { Pins } from './pinning.js';
-import { fileLine, siteOf, type LoadedApp } from './project.js';
-import type { PlatformCatalog, Reason } from './types.js';
+import { fileLine, siteOf, type LoadedApp } from '../project.js';
+import type { PlatformCatalog, Reason } from '../types.js';
 
 export interface NativeGroups {
   groups: string[][];

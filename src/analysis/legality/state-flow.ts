@@ -12,10 +12,10 @@
  * callees first) as two bit sets per component, read and write, over its own bindings only; a
  * component that adds nothing shares its only successor's sets. No method x method pairs.
  */
-import { ts } from '../typescript.cjs';
-import { callersOf, pathFrom, shortestPaths } from './legality.js';
-import { tarjan } from '../util/reach.js';
-import type { CallEdge } from './types.js';
+import { ts } from '../../typescript.cjs';
+import { callersOf, pathFrom, shortestPaths } from './reaches.js';
+import { tarjan } from '../../util/reach.js';
+import type { CallEdge } from '../types.js';
 import type { Binding, Use } from './state.js';
 import { READ, WRITE } from './state-syntax.js';
 

@@ -5,12 +5,12 @@
  * object literal's member of that name, a constructed class's member (its own or a base's, and
  * the overrides of its subclasses). Anything else gives nothing: the site stays unresolved.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
 import type { Hierarchy } from './hierarchy.js';
 import { memberName } from './hierarchy.js';
-import { symbolAt } from './symbols.js';
-import { skipWrappers } from './walk.js';
+import { symbolAt } from '../symbols.js';
+import { skipWrappers } from '../walk.js';
 
 const MAX_DEPTH = 6;
 

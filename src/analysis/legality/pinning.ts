@@ -11,16 +11,16 @@
  * through a computed name: device-values.ts) pin every method that uses them (device-uses.ts),
  * with the chain from where the value came from to where it is used.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
-import type { ValueFlow } from './calls.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import type { ValueFlow } from '../callgraph/calls.js';
 import { deviceUses } from './device-uses.js';
 import { DeviceValues, isGlobalSymbol, isPlainData, type Api } from './device-values.js';
-import { GLOBAL_OBJECTS } from './symbols.js';
-import { requireSpec } from './library.js';
-import type { MethodTable } from './methods.js';
-import { fileLine, siteOf, type AppFile, type LoadedApp } from './project.js';
-import type { PlatformCatalog, Reason } from './types.js';
+import { GLOBAL_OBJECTS } from '../symbols.js';
+import { requireSpec } from '../library.js';
+import type { MethodTable } from '../methods.js';
+import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
+import type { PlatformCatalog, Reason } from '../types.js';
 
 /** method id -> 'pinned' reasons, one per distinct API (its first use). */
 export interface Pins {

@@ -20,18 +20,18 @@
  *
  * Each value keeps its chain: the catalog API it comes from, where, and each derivation.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
-import { elementSource } from './arrays.js';
-import { keyNames } from './keys.js';
-import { requireSpec } from './library.js';
-import type { ValueFlow } from './calls.js';
-import { fileLine, siteOf, type AppFile } from './project.js';
-import { shorten } from './sites.js';
-import { GLOBAL_OBJECTS } from './symbols.js';
-import type { CatalogEntry, PlatformCatalog } from './types.js';
-import { bindingName, FunctionValues } from './values.js';
-import { skipWrappers } from './walk.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { elementSource } from '../callgraph/arrays.js';
+import { keyNames } from '../callgraph/keys.js';
+import { requireSpec } from '../library.js';
+import type { ValueFlow } from '../callgraph/calls.js';
+import { fileLine, siteOf, type AppFile } from '../project.js';
+import { shorten } from '../sites.js';
+import { GLOBAL_OBJECTS } from '../symbols.js';
+import type { CatalogEntry, PlatformCatalog } from '../types.js';
+import { bindingName, FunctionValues } from '../callgraph/values.js';
+import { skipWrappers } from '../walk.js';
 
 export interface Api {
   kind: 'module' | 'global' | 'module-level value';

@@ -11,9 +11,9 @@
  * restore them, so it would arrive without them (a private method's brand with it); for a
  * constructor, the instance it makes comes back.
  */
-import { ts } from '../typescript.cjs';
-import { fileLine, siteOf, type AppFile } from './project.js';
-import type { Reason } from './types.js';
+import { ts } from '../../typescript.cjs';
+import { fileLine, siteOf, type AppFile } from '../project.js';
+import type { Reason } from '../types.js';
 
 const NEVER = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'Promise', 'PromiseLike', 'Function']);
 const CONTAINERS = new Set(['Map', 'Set', 'ReadonlyMap', 'ReadonlySet', 'Array', 'ReadonlyArray']);

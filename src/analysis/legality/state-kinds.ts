@@ -6,9 +6,9 @@
  * and module objects (`const fs = require('fs')`).
  * A captured primitive constant is still listed: the clone has no copy of the enclosing call.
  */
-import { ts } from '../typescript.cjs';
-import { isWrapper } from '../ids/methodIds.js';
-import { requireSpec } from './library.js';
+import { ts } from '../../typescript.cjs';
+import { isWrapper } from '../../ids/methodIds.js';
+import { requireSpec } from '../library.js';
 import { crossingProblem, isFunctionType } from './serializable.js';
 import type { Binding } from './state.js';
 

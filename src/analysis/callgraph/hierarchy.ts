@@ -3,11 +3,11 @@
  * a subclass's override or the method of a class with the same shape (classes are structural
  * too). Interfaces and abstract members: implementations.ts.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode, isStatic } from '../ids/methodIds.js';
-import type { MethodTable } from './methods.js';
-import type { AppFile, LoadedApp } from './project.js';
-import { symbolAt } from './symbols.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode, isStatic } from '../../ids/methodIds.js';
+import type { MethodTable } from '../methods.js';
+import type { AppFile, LoadedApp } from '../project.js';
+import { symbolAt } from '../symbols.js';
 
 export class Hierarchy {
   private index?: { subclasses: Map<ts.Node, ts.ClassLikeDeclaration[]>; implementers: Map<ts.Node, ts.ClassLikeDeclaration[]> };

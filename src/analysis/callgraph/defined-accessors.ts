@@ -6,11 +6,11 @@
  * when `o`'s type does not declare `k`, the receiver has `o`'s type or one that says nothing of
  * its class (any, unknown, object, a type parameter, a record).
  */
-import { ts } from '../typescript.cjs';
+import { ts } from '../../typescript.cjs';
 import { propertyDecls } from './keys.js';
 import type { Resolver, Target } from './resolve.js';
-import { calleeText } from './sites.js';
-import type { FileSites } from './walk.js';
+import { calleeText } from '../sites.js';
+import type { FileSites } from '../walk.js';
 
 interface Installed {
   decls: readonly ts.Declaration[];

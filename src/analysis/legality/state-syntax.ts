@@ -3,8 +3,8 @@
  * its binding (read, write or both), which function declares a variable, which function gives
  * an arrow its `this`, and which names a file declares at module level or imports.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode, isStatic, isWrapper } from '../ids/methodIds.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode, isStatic, isWrapper } from '../../ids/methodIds.js';
 
 export const READ = 1;
 export const WRITE = 2;

@@ -5,7 +5,7 @@
  * likewise), so those are what the construction may run. The type is read from the expression as
  * written, casts included: a cast is how such code says what it constructs.
  */
-import { ts } from '../typescript.cjs';
+import { ts } from '../../typescript.cjs';
 import type { Hierarchy } from './hierarchy.js';
 
 export function constructedClasses(checker: ts.TypeChecker, hierarchy: Hierarchy, written: ts.Expression, isApp: (d: ts.Node) => boolean): ts.ClassLikeDeclaration[] {

@@ -11,17 +11,17 @@
  * What it finds goes to the graph through `sink`; generators reaching an iterated parameter are
  * left to parameter flow (`sink.pend`).
  */
-import { ts } from '../typescript.cjs';
-import { climbWrappers } from '../ids/methodIds.js';
+import { ts } from '../../typescript.cjs';
+import { climbWrappers } from '../../ids/methodIds.js';
 import { DefinedAccessors } from './defined-accessors.js';
 import { conversionTargets, generatorsOfType, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
 import { LibrarySubtypes } from './library-subtypes.js';
-import { siteOf, type AppFile } from './project.js';
+import { siteOf, type AppFile } from '../project.js';
 import { Proxies } from './proxies.js';
 import type { Resolver, Target } from './resolve.js';
-import { calleeText, siteNode } from './sites.js';
+import { calleeText, siteNode } from '../sites.js';
 import { isGenerator } from './values.js';
-import { isAssigned, skipWrappers, type CallSite, type FileSites } from './walk.js';
+import { isAssigned, skipWrappers, type CallSite, type FileSites } from '../walk.js';
 
 /** What the app has that implicit entries can reach: when false, the sites are not looked at. */
 export interface ImplicitFlags {

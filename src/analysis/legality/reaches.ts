@@ -3,8 +3,8 @@
  * once on the clone, execution stays there until the migrated method returns), and which
  * candidates reach which (for the optimizer's static nesting rule: see util/reach.ts). Pure graph code.
  */
-import { fileLine } from './project.js';
-import type { CallEdge, Reason, UnresolvedCall } from './types.js';
+import { fileLine } from '../project.js';
+import type { CallEdge, Reason, UnresolvedCall } from '../types.js';
 
 /**
  * How many calls of a reaches-pinned path a reason holds. Each method on a chain of n calls down

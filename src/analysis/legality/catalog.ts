@@ -15,8 +15,8 @@
  * Unknown keys, wrong types, empty or duplicate names are errors with file:line and field.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { InputError } from '../errors.js';
-import type { CatalogEntry, PlatformCatalog } from './types.js';
+import { InputError } from '../../errors.js';
+import type { CatalogEntry, PlatformCatalog } from '../types.js';
 
 const LISTS = ['modules', 'globals', 'types'] as const;
 const TOP_KEYS = new Set<string>(['platform', 'description', ...LISTS]);

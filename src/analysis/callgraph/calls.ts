@@ -27,19 +27,19 @@
  * - Calls into node_modules/lib are `libraryCalls` to leaf ids (`lib:fs#readFileSync`, see
  *   library.ts), one per (caller, leaf) with its first site; they are not in `edges`.
  */
-import { ts } from '../typescript.cjs';
-import { climbWrappers, isMethodNode } from '../ids/methodIds.js';
-import type { MethodTable } from './methods.js';
-import { siteOf, type AppFile, type LoadedApp } from './project.js';
+import { ts } from '../../typescript.cjs';
+import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
+import type { MethodTable } from '../methods.js';
+import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { elementSource } from './arrays.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { keyNames, propertyDecls } from './keys.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
 import { bindingName, isGenerator } from './values.js';
-import type { CallEdge, UnresolvedCall } from './types.js';
-import { calleeText, cmp, cmpSite, siteNode } from './sites.js';
-import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from './walk.js';
+import type { CallEdge, UnresolvedCall } from '../types.js';
+import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
+import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from '../walk.js';
 
 export interface CallGraph {
   edges: CallEdge[];
@@ -47,7 +47,7 @@ export interface CallGraph {
   libraryCalls: CallEdge[];
 }
 
-/** What the call graph was built with, for following other values the same way (device-values.ts). */
+/** What the call graph was built with, for following other values the same way (legality/device-values.ts). */
 export interface ValueFlow {
   resolver: Resolver;
   stores: Stores;

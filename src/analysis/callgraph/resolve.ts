@@ -8,22 +8,22 @@
  * 'accessor' (a getter/setter run by a property read/write), 'jsx' (`<Comp/>` runs the component
  * function, or a class component's constructor and `render`), 'tagged-template' (tag`...`).
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
 import { forOfSource } from './arrays.js';
 import { Hierarchy } from './hierarchy.js';
 import { Implementations } from './implementations.js';
 import { keyNames, propertyDecls } from './keys.js';
-import { libraryLeaf } from './library.js';
-import type { MethodTable } from './methods.js';
-import type { LoadedApp } from './project.js';
+import { libraryLeaf } from '../library.js';
+import type { MethodTable } from '../methods.js';
+import type { LoadedApp } from '../project.js';
 import { constructedClasses } from './constructed.js';
 import { untypedMembers, type UntypedContext } from './untyped.js';
 import type { Stores } from './stores.js';
-import { symbolAt } from './symbols.js';
-import type { EdgeKind } from './types.js';
+import { symbolAt } from '../symbols.js';
+import type { EdgeKind } from '../types.js';
 import { bindingName, FunctionValues, type ViaParameter } from './values.js';
-import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from './walk.js';
+import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from '../walk.js';
 
 export interface Target {
   node: ts.Node;

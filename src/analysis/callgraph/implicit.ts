@@ -13,9 +13,9 @@
  * The members are found on the value's type (its declarations, overrides and implementations,
  * as for a call); plain data out: targets, or an expression whose generator values are wanted.
  */
-import { ts } from '../typescript.cjs';
+import { ts } from '../../typescript.cjs';
 import type { Resolver, Target } from './resolve.js';
-import { skipWrappers, type CallSite } from './walk.js';
+import { skipWrappers, type CallSite } from '../walk.js';
 
 const ITERATOR_METHODS = new Set(['next', 'return', 'throw']);
 const CONVERSIONS = ['toString', 'valueOf'];

@@ -7,11 +7,11 @@
  * type is the interface (or whose type is assignable to it): a function written in place, or the
  * functions its value holds (`{ scan: scanNext }`, `{ f }`), followed by values.ts.
  */
-import { ts } from '../typescript.cjs';
+import { ts } from '../../typescript.cjs';
 import { memberName, type Hierarchy } from './hierarchy.js';
-import type { MethodTable } from './methods.js';
-import { fileLine, siteOf, type AppFile, type LoadedApp } from './project.js';
-import { skipWrappers, type LiteralMember } from './walk.js';
+import type { MethodTable } from '../methods.js';
+import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
+import { skipWrappers, type LiteralMember } from '../walk.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
 export type LiteralValues = (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[];

@@ -4,7 +4,7 @@
  * like `obj.a`, `obj.b`, ... A key typed `string`, `number`, `symbol` or `any` is not finite:
  * such sites stay unresolved.
  */
-import { ts } from '../typescript.cjs';
+import { ts } from '../../typescript.cjs';
 
 const MAX_KEYS = 64;
 

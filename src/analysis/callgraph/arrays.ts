@@ -4,9 +4,9 @@
  * of the standard library (and a for-of variable) holds the array's elements, found by
  * FunctionValues.elements: array literals, spreads, variables initialised with them, copies.
  */
-import { ts } from '../typescript.cjs';
-import { climbWrappers } from '../ids/methodIds.js';
-import { skipWrappers } from './walk.js';
+import { ts } from '../../typescript.cjs';
+import { climbWrappers } from '../../ids/methodIds.js';
+import { skipWrappers } from '../walk.js';
 
 /** Array methods whose callback receives elements, and at which parameter positions. */
 const ELEMENT_PARAMS: Record<string, number[]> = {

@@ -7,10 +7,10 @@
  * Candidates: the app classes naming the library type in `extends`/`implements`, their
  * subclasses, and for the iteration protocol every class declaring it.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
 import type { Hierarchy } from './hierarchy.js';
-import { symbolAt } from './symbols.js';
+import { symbolAt } from '../symbols.js';
 
 const PROTOCOL = /^\[Symbol\.(async)?[iI]terator\]$/;
 

@@ -6,13 +6,13 @@
  * key type (`obj[k]`, k: 'a' | 'b'). Depth-limited, so a cycle of aliases ends; what is not found here stays
  * an unresolved call with its reason.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
 import { ARRAY_COPIES, forOfSource, objectListing } from './arrays.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
-import { isFnMember, skipWrappers, valueOperands } from './walk.js';
+import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 
 const MAX_DEPTH = 6;
 /**
@@ -53,7 +53,7 @@ export class FunctionValues {
     private readonly stores: Stores,
     /**
      * Other values to follow besides the app's functions: nodes an expression is itself an
-     * origin of (device-values.ts uses this for device objects). They travel as functions do.
+     * origin of (legality/device-values.ts uses this for device objects). They travel as functions do.
      */
     private readonly origins?: (e: ts.Expression) => ts.Node[],
     /** Take a class field's stores only from receivers that may hold an instance of its class (not every `x.name = v` of the app). */

@@ -8,13 +8,13 @@
  * Only values that name a catalog API count (a global path on its way to one, `navigator`, is
  * not yet a device value: `navigator.language` is not the device, `navigator.geolocation` is).
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
 import type { DeviceValue, DeviceValues } from './device-values.js';
-import type { MethodTable } from './methods.js';
-import { fileLine, siteOf, type AppFile } from './project.js';
-import type { Reason } from './types.js';
-import { skipWrappers } from './walk.js';
+import type { MethodTable } from '../methods.js';
+import { fileLine, siteOf, type AppFile } from '../project.js';
+import type { Reason } from '../types.js';
+import { skipWrappers } from '../walk.js';
 
 /** A method's use of a device value, as a 'pinned' reason keyed by the API (one reason per API and method). */
 export interface DeviceUse {

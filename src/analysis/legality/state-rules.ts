@@ -19,17 +19,17 @@
  *   top-level function) that uses `super`, or an arrow using its enclosing function's
  *   `arguments` or `new.target`: in the copy they would be something else.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode } from '../ids/methodIds.js';
-import type { MethodEntry, MethodTable } from './methods.js';
-import { fileLine, siteOf } from './project.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import type { MethodEntry, MethodTable } from '../methods.js';
+import { fileLine, siteOf } from '../project.js';
 import { crossingProblem, isFunctionType } from './serializable.js';
 import { stateFlow } from './state-flow.js';
 import { isCode, nonCodeMember } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
 import { isCopiedToTop } from './state-uncarried.js';
 import { MADE_FUNCTION, SHARED, type Binding, type Change, type Lexical, type StateFacts, type Use } from './state.js';
-import type { CallEdge, Reason, StateBinding } from './types.js';
+import type { CallEdge, Reason, StateBinding } from '../types.js';
 
 export interface StateInput {
   checker: ts.TypeChecker;

@@ -15,10 +15,10 @@
  * receiver of a type parameter anywhere would run every trap). When the app makes no proxy,
  * nothing here costs anything.
  */
-import { ts } from '../typescript.cjs';
+import { ts } from '../../typescript.cjs';
 import type { Resolver, Target } from './resolve.js';
-import type { FileSites } from './walk.js';
-import { skipWrappers } from './walk.js';
+import type { FileSites } from '../walk.js';
+import { skipWrappers } from '../walk.js';
 
 export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys';
 const TRAPS_OF: Record<TrapUse, string[]> = {

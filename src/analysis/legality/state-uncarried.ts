@@ -9,10 +9,10 @@
  *   two copies part or the device receives the clone's object in place of its own (`sharingUse`);
  * - which global a reference names (`globalAccess`), which `exports` property (`exportsAccess`).
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode, isStatic, isWrapper } from '../ids/methodIds.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode, isStatic, isWrapper } from '../../ids/methodIds.js';
 import { accessOf, WRITE } from './state-syntax.js';
-import { GLOBAL_OBJECTS } from './symbols.js';
+import { GLOBAL_OBJECTS } from '../symbols.js';
 
 /** Static fields of the given classes, by the name a property access uses (`#x` for private ones). */
 export function staticFieldsOf(classes: Iterable<ts.ClassLikeDeclaration>): Map<string, ts.PropertyDeclaration[]> {

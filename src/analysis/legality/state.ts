@@ -21,10 +21,10 @@
  * which live there). For each it records the first place the program changes it after load:
  * such state is the same on both sides only while nothing does.
  */
-import { ts } from '../typescript.cjs';
-import { isMethodNode, isWrapper } from '../ids/methodIds.js';
-import type { MethodTable } from './methods.js';
-import { siteOf, type AppFile, type LoadedApp } from './project.js';
+import { ts } from '../../typescript.cjs';
+import { isMethodNode, isWrapper } from '../../ids/methodIds.js';
+import type { MethodTable } from '../methods.js';
+import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { accessOf, declaredNames, READ, scopeOf, thisProvider, topLevelNames, WRITE } from './state-syntax.js';
 import { exportedVariables, exportsAccess, exportsDeclaration, globalAccess, handsOut, isLoadTime, sharesObject, sharingUse, staticFieldsOf } from './state-uncarried.js';
 import { isFunctionType } from './serializable.js';
