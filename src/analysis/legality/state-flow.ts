@@ -16,7 +16,7 @@ import { ts } from '../../typescript.cjs';
 import { callersOf, pathFrom, shortestPaths } from './reaches.js';
 import { tarjan } from '../../util/reach.js';
 import type { CallEdge } from '../types.js';
-import type { Binding, Use } from './state.js';
+import type { Binding, Use } from './state-facts.js';
 import { READ, WRITE } from './state-syntax.js';
 
 export interface StateFlow {

@@ -7,14 +7,14 @@
  * A captured primitive constant is still listed: the clone has no copy of the enclosing call.
  */
 import { ts } from '../../typescript.cjs';
-import { isWrapper } from '../../ids/methodIds.js';
 import { requireSpec } from '../library.js';
+import { skipWrappers } from '../walk.js';
 import { crossingProblem, isFunctionType } from './serializable.js';
-import type { Binding } from './state.js';
+import type { Binding } from './state-facts.js';
 
 export function isCode(b: Binding, written: boolean, checker: ts.TypeChecker): boolean {
   if (b.kind === 'this' || b.kind === 'parameter' || b.kind === 'catch' || b.kind === 'using' || !b.init) return false;
-  const init = unwrap(b.init);
+  const init = skipWrappers(b.init);
   if (b.scope === 'module' && requireSpec(init) !== undefined) return true;
   if (written && b.kind !== 'const' && b.kind !== 'default') return false;
   if (!b.destructured && isFunctionExpression(init)) return true;
@@ -24,18 +24,13 @@ export function isCode(b: Binding, written: boolean, checker: ts.TypeChecker): b
   return b.sym !== undefined && isCodeRoot(init, checker) && isFunctionType(checker.getTypeOfSymbol(b.sym));
 }
 
-function unwrap(e: ts.Expression): ts.Expression {
-  while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
-  return e;
-}
-
 function isFunctionExpression(e: ts.Expression): boolean {
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e);
 }
 
 /** string, number (also `-1`), bigint, boolean, null, undefined, a template without substitutions. */
 function isPrimitiveLiteral(e: ts.Expression): boolean {
-  if (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.MinusToken || e.operator === ts.SyntaxKind.PlusToken)) return isPrimitiveLiteral(unwrap(e.operand));
+  if (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.MinusToken || e.operator === ts.SyntaxKind.PlusToken)) return isPrimitiveLiteral(skipWrappers(e.operand));
   if (ts.isStringLiteral(e) || ts.isNumericLiteral(e) || ts.isBigIntLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return true;
   if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
   return ts.isIdentifier(e) && (e.text === 'undefined' || e.text === 'NaN' || e.text === 'Infinity');
@@ -47,14 +42,14 @@ function isPrimitiveLiteral(e: ts.Expression): boolean {
  */
 function isNewSymbol(e: ts.Expression, checker: ts.TypeChecker): boolean {
   if (!ts.isCallExpression(e)) return false;
-  const callee = unwrap(e.expression);
-  const root = ts.isPropertyAccessExpression(callee) && callee.name.text === 'for' ? unwrap(callee.expression) : callee;
+  const callee = skipWrappers(e.expression);
+  const root = ts.isPropertyAccessExpression(callee) && callee.name.text === 'for' ? skipWrappers(callee.expression) : callee;
   return ts.isIdentifier(root) && root.text === 'Symbol' && isCodeRoot(root, checker);
 }
 
 /** `a` or `a.b.c` whose root names a declared function or class (or a const bound to one), or something of a library. */
 function isCodeRoot(e: ts.Expression, checker: ts.TypeChecker): boolean {
-  while (ts.isPropertyAccessExpression(e)) e = unwrap(e.expression);
+  while (ts.isPropertyAccessExpression(e)) e = skipWrappers(e.expression);
   if (!ts.isIdentifier(e)) return false;
   const p = e.parent;
   // `{ sign }` names the property; the value is the variable's.
@@ -70,7 +65,7 @@ function isCodeSymbol(s: ts.Symbol | undefined, checker: ts.TypeChecker): boolea
   if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl)) return true;
   if (!ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isVariableDeclarationList(decl.parent)) return false;
   if ((decl.parent.flags & ts.NodeFlags.BlockScoped) !== ts.NodeFlags.Const) return false;
-  const init = unwrap(decl.initializer);
+  const init = skipWrappers(decl.initializer);
   if (isFunctionExpression(init)) return true;
   // A const table of code named by another (`export default { Children }`); a cycle is no code.
   if (!ts.isObjectLiteralExpression(init) || inTable.has(init)) return false;
@@ -92,7 +87,7 @@ const inTable = new Set<ts.Node>();
  * may hold functions made at run time, or get them later: `handlers.push(f)`).
  */
 export function nonCodeMember(e: ts.Expression, checker: ts.TypeChecker): ts.Node | null | undefined {
-  const init = unwrap(e);
+  const init = skipWrappers(e);
   if (!ts.isObjectLiteralExpression(init)) return null;
   const holdsFunctions = (n: ts.Node): boolean => {
     const t = checker.getTypeAtLocation(n);
@@ -104,7 +99,7 @@ export function nonCodeMember(e: ts.Expression, checker: ts.TypeChecker): ts.Nod
       if (holdsFunctions(p.expression)) return p;
       continue;
     }
-    const v = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : p.name;
+    const v = ts.isPropertyAssignment(p) ? skipWrappers(p.initializer) : p.name;
     if (isFunctionExpression(v) || !holdsFunctions(v)) continue;
     if (ts.isObjectLiteralExpression(v)) {
       const inner = nonCodeMember(v, checker);

@@ -28,7 +28,7 @@ import { stateFlow } from './state-flow.js';
 import { isCode, nonCodeMember } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
 import { isCopiedToTop } from './state-uncarried.js';
-import { MADE_FUNCTION, SHARED, type Binding, type Change, type Lexical, type StateFacts, type Use } from './state.js';
+import { MADE_FUNCTION, SHARED, type Binding, type Change, type Lexical, type StateFacts, type Use } from './state-facts.js';
 import type { CallEdge, Reason, StateBinding } from '../types.js';
 
 export interface StateInput {

@@ -1,10 +1,13 @@
 /**
  * Syntax questions of the state analysis, answered from the tree alone: how a reference uses
  * its binding (read, write or both), which function declares a variable, which function gives
- * an arrow its `this`, and which names a file declares at module level or imports.
+ * an arrow its `this`, which names a file declares at module level or imports, and what kind of
+ * declaration, reference or module (CommonJS or not) a node is.
  */
 import { ts } from '../../typescript.cjs';
-import { isMethodNode, isStatic, isWrapper } from '../../ids/methodIds.js';
+import { climbWrappers, isMethodNode, isStatic } from '../../ids/methodIds.js';
+import { skipWrappers } from '../walk.js';
+import type { Binding } from './state-facts.js';
 
 export const READ = 1;
 export const WRITE = 2;
@@ -32,8 +35,7 @@ const COMPOUND = new Set([
  * or of a for-in/of; both for compound assignments and `++`/`--`; READ otherwise.
  */
 export function accessOf(node: ts.Node): number {
-  let n = node;
-  while (n.parent && isWrapper(n.parent)) n = n.parent;
+  const n = climbWrappers(node);
   const p = n.parent;
   if (!p) return READ;
   if (ts.isBinaryExpression(p) && p.left === n) {
@@ -140,4 +142,96 @@ export function declaredNames(fn: ts.Node): Set<string> {
   };
   visit(fn);
   return out;
+}
+
+/**
+ * Whether a module is compiled to CommonJS (or runs as such): by `module` (node16/nodenext: by the
+ * file's extension and package.json `type`; AMD and UMD wrap their exports alike).
+ */
+export function emitsCommonJs(sf: ts.SourceFile, options: ts.CompilerOptions): boolean {
+  // Without `module`: CommonJS only below an ES2015 target (TypeScript 6's default target is the latest).
+  const kind = options.module ?? (options.target !== undefined && options.target < ts.ScriptTarget.ES2015 ? ts.ModuleKind.CommonJS : ts.ModuleKind.ES2015);
+  if ((kind >= ts.ModuleKind.Node16 && kind <= ts.ModuleKind.NodeNext) || kind === ts.ModuleKind.Preserve) return sf.impliedNodeFormat === ts.ModuleKind.CommonJS;
+  return kind === ts.ModuleKind.CommonJS || kind === ts.ModuleKind.AMD || kind === ts.ModuleKind.UMD;
+}
+
+/** A declaration in an ambient context: `declare var x`, or inside `declare global { ... }`. */
+export function isAmbient(d: ts.Node): boolean {
+  for (let n: ts.Node | undefined = d; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;
+  }
+  return false;
+}
+
+/** `A.B` of `namespace A.B` (or `namespace A { namespace B`). */
+export function namespaceName(ns: ts.ModuleDeclaration): string {
+  const parts: string[] = [];
+  for (let n: ts.Node = ns; !ts.isSourceFile(n); n = n.parent) if (ts.isModuleDeclaration(n)) parts.unshift(n.name.getText());
+  return parts.join('.');
+}
+
+/** `this.constructor`, maybe in wrappers. */
+export function isThisConstructor(e: ts.Expression): boolean {
+  e = skipWrappers(e);
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'constructor' && e.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/** `exports` or `module.exports`. */
+export function isExportsObject(e: ts.Expression): boolean {
+  if (ts.isIdentifier(e)) return e.text === 'exports';
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'exports' && ts.isIdentifier(e.expression) && e.expression.text === 'module';
+}
+
+/** A RegExp literal without the g or y flag: nothing its methods do changes it (no `lastIndex` in use). */
+export function isPlainRegExp(decl: ts.PropertyDeclaration): boolean {
+  const init = decl.initializer && skipWrappers(decl.initializer);
+  return !!init && ts.isRegularExpressionLiteral(init) && !/[gy]/.test(init.text.slice(init.text.lastIndexOf('/')));
+}
+
+/** READ | WRITE of a property access; a deleted property is written. */
+export function bitsOf(p: ts.Expression): number {
+  const n = climbWrappers(p);
+  return accessOf(p) | (n.parent && ts.isDeleteExpression(n.parent) ? WRITE : 0);
+}
+
+export const SKIPPED = new Set([ts.SyntaxKind.InterfaceDeclaration, ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration]);
+export const FUNCTIONS = new Set([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]);
+/** Class members whose initialisers a (possibly synthetic) method runs (methods.ts initOwner). */
+export const MEMBERS = new Set([ts.SyntaxKind.PropertyDeclaration, ts.SyntaxKind.ClassStaticBlockDeclaration]);
+
+export function declKind(root: ts.Node): Binding['kind'] | undefined {
+  if (ts.isParameter(root)) return 'parameter';
+  if (!ts.isVariableDeclaration(root)) return undefined;
+  if (ts.isCatchClause(root.parent)) return 'catch';
+  const list = root.parent;
+  if (!ts.isVariableDeclarationList(list)) return undefined;
+  if (ts.isVariableStatement(list.parent) && ts.getModifiers(list.parent)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return undefined; // ambient
+  const flags = list.flags & ts.NodeFlags.BlockScoped;
+  if (flags === ts.NodeFlags.Const) return 'const';
+  if (flags === ts.NodeFlags.Let) return 'let';
+  return flags ? 'using' : 'var';
+}
+
+/** An identifier used as a value: not a declared name, a property name, a label or a type. */
+export function isReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if (ts.isPropertyAccessExpression(p)) return p.expression === id;
+  if (ts.isQualifiedName(p) || ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)) return false;
+  if (ts.isShorthandPropertyAssignment(p)) return p.name === id;
+  if (ts.isBindingElement(p)) return p.initializer === id;
+  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isAccessor(p) || ts.isEnumMember(p)) return p.name !== id;
+  if (ts.isDeclarationStatement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isClassExpression(p) || ts.isFunctionExpression(p)) {
+    return (p as ts.NamedDeclaration).name !== id;
+  }
+  if (ts.isJsxAttribute(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p)) return false;
+  return !(ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p) || ts.isMetaProperty(p));
 }

@@ -22,80 +22,19 @@
  * such state is the same on both sides only while nothing does.
  */
 import { ts } from '../../typescript.cjs';
-import { isMethodNode, isWrapper } from '../../ids/methodIds.js';
+import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
-import { accessOf, declaredNames, READ, scopeOf, thisProvider, topLevelNames, WRITE } from './state-syntax.js';
+import { skipWrappers } from '../walk.js';
+import { MADE_FUNCTION, SHARED, type Binding, type Change, type StateFacts } from './state-facts.js';
+import {
+  accessOf, bitsOf, declaredNames, declKind, emitsCommonJs, FUNCTIONS, isAmbient, isExportsObject, isPlainRegExp, isReference,
+  isThisConstructor, MEMBERS, namespaceName, READ, scopeOf, SKIPPED, thisProvider, topLevelNames, WRITE,
+} from './state-syntax.js';
 import { exportedVariables, exportsAccess, exportsDeclaration, globalAccess, handsOut, isLoadTime, sharesObject, sharingUse, staticFieldsOf } from './state-uncarried.js';
 import { isFunctionType } from './serializable.js';
 
-export { READ, WRITE };
 
-export interface Binding {
-  scope: 'module' | 'captured';
-  file: AppFile;
-  name: string;
-  line: number;
-  /** 'static', 'namespace', 'global', 'exports': state no call carries (module scope, so that it flows over the whole graph). */
-  kind: 'const' | 'let' | 'var' | 'using' | 'parameter' | 'catch' | 'default' | 'this' | 'static' | 'namespace' | 'global' | 'exports';
-  /** The declared name (or the export assignment, or the function/class providing `this`; the static field; the first write of a global). */
-  decl: ts.Node;
-  /** A module binding exported from a module compiled to CommonJS: it lives on (or is copied to) `exports`, which no call carries. */
-  cjs?: boolean;
-  /** Captured: the function (or class, for `this` of a field) that declares it. */
-  owner?: ts.Node;
-  sym?: ts.Symbol;
-  /** The variable's initialiser (of the whole declaration when destructured). */
-  init?: ts.Expression;
-  /** Declared by destructuring (`const { a } = x`). */
-  destructured?: boolean;
-  /** For `this`: the first `this` met, to ask its type. */
-  sample?: ts.Node;
-}
-
-/** How a method uses a binding: READ | WRITE bits, and where first. */
-export interface Use {
-  bits: number;
-  site: string;
-}
-
-export interface StateFacts {
-  bindings: Binding[];
-  /** method id -> binding index -> its own uses (references in nested functions included for captures). */
-  own: Map<string, Map<number, Use>>;
-  /** binding index -> first place anything writes it after its declaration (also top-level code). */
-  written: Map<number, string>;
-  /**
-   * For state no call carries (kinds 'static', 'namespace', 'global', 'exports', and `cjs` bindings): the first
-   * place the program changes it after load, and how ("assigned", "changed (.set() called)",
-   * "handed out (returned)"). Such state that nothing changes is the same on both sides.
-   */
-  changed: Map<number, Change>;
-  /**
-   * Method id -> the first `super`, or (for an arrow, also through arrows nested in it) the
-   * enclosing function's `arguments` or `new.target`, in its body: a copy of it elsewhere would
-   * mean something else by it.
-   */
-  lexical: Map<string, Lexical>;
-}
-
-export interface Lexical {
-  node: ts.Node;
-  /** 'super', "'arguments'" or 'new.target'. */
-  what: string;
-}
-
-/** `Change.how` of a static field holding a function made at load by a call. */
-export const MADE_FUNCTION = 'a function made at load';
-/** `Change.how` of uncarried state given an object that other code holds too. */
-export const SHARED = 'given an object that other code holds too';
-
-export interface Change {
-  site: string;
-  how: string;
-  /** Whether the change is made by a module's top-level code (or class initialisers) as it loads: 'own' module's, or 'other'. */
-  load?: 'own' | 'other';
-}
 
 interface Frame {
   node: ts.Node;
@@ -181,7 +120,7 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     const name = `${clsId.slice(clsId.indexOf('#') + 1)}.${(decl.name as ts.Identifier).text}`;
     keyed.set(key, (i = add({ scope: 'module', file, name, line: lineOf(file, decl.name), kind: 'static', decl, ...(decl.initializer ? { init: decl.initializer } : {}) })));
     // A function made at load by a call may keep state of its own, which each side keeps apart.
-    const init = decl.initializer && unwrapped(decl.initializer);
+    const init = decl.initializer && skipWrappers(decl.initializer);
     if (init && !ts.isArrowFunction(init) && !ts.isFunctionExpression(init) && !ts.isClassExpression(init) && isFunctionType(checker.getTypeAtLocation(decl))) {
       facts.changed.set(i, { site: siteOf(file, init), how: MADE_FUNCTION });
     } else if (init && sharesObject(init, checker)) facts.changed.set(i, { site: siteOf(file, init), how: SHARED });
@@ -197,8 +136,8 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       const assigned = exportsDeclaration(st.expression);
       if (assigned) exportNames.add(assigned.name);
       const e = st.expression;
-      if (ts.isBinaryExpression(e) && ts.isObjectLiteralExpression(unwrapped(e.right))) {
-        for (const p of (unwrapped(e.right) as ts.ObjectLiteralExpression).properties) {
+      if (ts.isBinaryExpression(e) && ts.isObjectLiteralExpression(skipWrappers(e.right))) {
+        for (const p of (skipWrappers(e.right) as ts.ObjectLiteralExpression).properties) {
           const found = exportsDeclaration(p);
           if (found) exportNames.add(found.name);
         }
@@ -266,8 +205,7 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
   };
   /** `x = <a variable holding an object>` (the access `at` the target). */
   const assignedShared = (at: ts.Node): boolean => {
-    let n = at;
-    while (n.parent && isWrapper(n.parent)) n = n.parent;
+    const n = climbWrappers(at);
     const p = n.parent;
     return !!p && ts.isBinaryExpression(p) && p.left === n && sharesObject(p.right, checker);
   };
@@ -469,102 +407,4 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     for (const reads of found) for (const [frame, r] of reads ?? []) if (isGlobalRef(r.id)) use(frame, i, READ, r.file, r.at);
   }
   return facts;
-}
-
-/**
- * Whether a module is compiled to CommonJS (or runs as such): by `module` (node16/nodenext: by the
- * file's extension and package.json `type`; AMD and UMD wrap their exports alike).
- */
-function emitsCommonJs(sf: ts.SourceFile, options: ts.CompilerOptions): boolean {
-  // Without `module`: CommonJS only below an ES2015 target (TypeScript 6's default target is the latest).
-  const kind = options.module ?? (options.target !== undefined && options.target < ts.ScriptTarget.ES2015 ? ts.ModuleKind.CommonJS : ts.ModuleKind.ES2015);
-  if ((kind >= ts.ModuleKind.Node16 && kind <= ts.ModuleKind.NodeNext) || kind === ts.ModuleKind.Preserve) return sf.impliedNodeFormat === ts.ModuleKind.CommonJS;
-  return kind === ts.ModuleKind.CommonJS || kind === ts.ModuleKind.AMD || kind === ts.ModuleKind.UMD;
-}
-
-/** A declaration in an ambient context: `declare var x`, or inside `declare global { ... }`. */
-function isAmbient(d: ts.Node): boolean {
-  for (let n: ts.Node | undefined = d; n && !ts.isSourceFile(n); n = n.parent) {
-    if (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;
-  }
-  return false;
-}
-
-/** `A.B` of `namespace A.B` (or `namespace A { namespace B`). */
-function namespaceName(ns: ts.ModuleDeclaration): string {
-  const parts: string[] = [];
-  for (let n: ts.Node = ns; !ts.isSourceFile(n); n = n.parent) if (ts.isModuleDeclaration(n)) parts.unshift(n.name.getText());
-  return parts.join('.');
-}
-
-/** `this.constructor`, maybe in wrappers. */
-function isThisConstructor(e: ts.Expression): boolean {
-  while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
-  return ts.isPropertyAccessExpression(e) && e.name.text === 'constructor' && e.expression.kind === ts.SyntaxKind.ThisKeyword;
-}
-
-/** `exports` or `module.exports`. */
-function isExportsObject(e: ts.Expression): boolean {
-  if (ts.isIdentifier(e)) return e.text === 'exports';
-  return ts.isPropertyAccessExpression(e) && e.name.text === 'exports' && ts.isIdentifier(e.expression) && e.expression.text === 'module';
-}
-
-/** A RegExp literal without the g or y flag: nothing its methods do changes it (no `lastIndex` in use). */
-function isPlainRegExp(decl: ts.PropertyDeclaration): boolean {
-  const init = decl.initializer && unwrapped(decl.initializer);
-  return !!init && ts.isRegularExpressionLiteral(init) && !/[gy]/.test(init.text.slice(init.text.lastIndexOf('/')));
-}
-
-/** READ | WRITE of a property access; a deleted property is written. */
-function bitsOf(p: ts.Expression): number {
-  let n: ts.Node = p;
-  while (n.parent && isWrapper(n.parent)) n = n.parent;
-  return accessOf(p) | (n.parent && ts.isDeleteExpression(n.parent) ? WRITE : 0);
-}
-
-function unwrapped(e: ts.Expression): ts.Expression {
-  while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
-  return e;
-}
-
-const SKIPPED = new Set([ts.SyntaxKind.InterfaceDeclaration, ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration]);
-const FUNCTIONS = new Set([
-  ts.SyntaxKind.FunctionDeclaration,
-  ts.SyntaxKind.FunctionExpression,
-  ts.SyntaxKind.ArrowFunction,
-  ts.SyntaxKind.MethodDeclaration,
-  ts.SyntaxKind.Constructor,
-  ts.SyntaxKind.GetAccessor,
-  ts.SyntaxKind.SetAccessor,
-]);
-/** Class members whose initialisers a (possibly synthetic) method runs (methods.ts initOwner). */
-const MEMBERS = new Set([ts.SyntaxKind.PropertyDeclaration, ts.SyntaxKind.ClassStaticBlockDeclaration]);
-
-function declKind(root: ts.Node): Binding['kind'] | undefined {
-  if (ts.isParameter(root)) return 'parameter';
-  if (!ts.isVariableDeclaration(root)) return undefined;
-  if (ts.isCatchClause(root.parent)) return 'catch';
-  const list = root.parent;
-  if (!ts.isVariableDeclarationList(list)) return undefined;
-  if (ts.isVariableStatement(list.parent) && ts.getModifiers(list.parent)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return undefined; // ambient
-  const flags = list.flags & ts.NodeFlags.BlockScoped;
-  if (flags === ts.NodeFlags.Const) return 'const';
-  if (flags === ts.NodeFlags.Let) return 'let';
-  return flags ? 'using' : 'var';
-}
-
-/** An identifier used as a value: not a declared name, a property name, a label or a type. */
-function isReference(id: ts.Identifier): boolean {
-  const p = id.parent;
-  if (!p) return false;
-  if (ts.isPropertyAccessExpression(p)) return p.expression === id;
-  if (ts.isQualifiedName(p) || ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)) return false;
-  if (ts.isShorthandPropertyAssignment(p)) return p.name === id;
-  if (ts.isBindingElement(p)) return p.initializer === id;
-  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isAccessor(p) || ts.isEnumMember(p)) return p.name !== id;
-  if (ts.isDeclarationStatement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isClassExpression(p) || ts.isFunctionExpression(p)) {
-    return (p as ts.NamedDeclaration).name !== id;
-  }
-  if (ts.isJsxAttribute(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p)) return false;
-  return !(ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p) || ts.isMetaProperty(p));
 }
