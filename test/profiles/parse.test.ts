@@ -84,7 +84,8 @@ describe('JSON profiles', () => {
   const at = (json: string, from: string, to: string) => json.replace(from, to);
   it.each([
     ['malformed', at(json, '"calls":2,', '"calls":2,,'), /^p\.profile\.json:15:73: malformed or truncated JSON \(.+\)$/],
-    ['truncated', json.slice(0, json.indexOf('"contexts"') + 15), /^p\.profile\.json:\d+: malformed or truncated JSON \(Unexpected end of JSON input\)$/],
+    ['truncated', json.slice(0, json.indexOf('"contexts"') + 15), /^p\.profile\.json:\d+:\d+: malformed or truncated JSON \(Unexpected end of JSON input\)$/],
+    ['a repeated key', at(json, '"calls":2,', '"calls":2,"calls":3,'), /^p\.profile\.json:15:\d+: key "calls" appears twice in one object$/],
     ['empty', '  \n', /^p\.profile\.json: empty file$/],
     ['wrong side', at(json, '"side": "device"', '"side": "phone"'), /^p\.profile\.json:\d+: field 'side': expected one of device, clone, got string "phone"$/],
     ['string count', at(json, '"calls":2,', '"calls":"2",'), /^p\.profile\.json:\d+: field 'contexts\[1\]\.calls': expected a number, got string "2"$/],

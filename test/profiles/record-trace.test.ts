@@ -25,7 +25,7 @@ describe('partial trace files', () => {
     const text = JSON.stringify(good(), null, 1);
     const cut = text.slice(0, text.length - 40);
     expect(() => parseTrace(cut, 'trace-1.json')).toThrow(InputError);
-    expect(() => parseTrace(cut, 'trace-1.json')).toThrow(/^trace-1\.json(:\d+:\d+)?: malformed or truncated JSON/);
+    expect(() => parseTrace(cut, 'trace-1.json')).toThrow(/^trace-1\.json:\d+:\d+: malformed or truncated JSON/);
   });
 
   it('names the field of a bad value', () => {
