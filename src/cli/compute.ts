@@ -1,5 +1,6 @@
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { analyzeApp } from '../analysis/index.js';
+import { unreadableOf } from '../analysis/diagnostics.js';
 import { isStackOverflow } from '../analysis/project.js';
 import { parseCatalog } from '../analysis/legality/catalog.js';
 import { globMatcher } from '../analysis/glob.js';
@@ -40,8 +41,12 @@ export interface Computed {
   phases: { step: string; ms: number }[];
 }
 
-/** Loads every input of an app and computes its partition; nothing is written. */
-export async function computePartition(appDir: string, settings: Settings, shown: Progress = stderrProgress()): Promise<Computed> {
+/**
+ * Loads every input of an app and computes its partition; nothing is written. With
+ * `refuseUnreadable` (partition --strict), code or settings the compiler could not read stop it
+ * right after the analysis, before any solve.
+ */
+export async function computePartition(appDir: string, settings: Settings, shown: Progress = stderrProgress(), refuseUnreadable = false): Promise<Computed> {
   const phases: { step: string; ms: number }[] = [];
   let started = performance.now();
   const progress: Progress = {
@@ -63,6 +68,7 @@ export async function computePartition(appDir: string, settings: Settings, shown
   const profiles = loadProfiles(appDir, findProfileFiles(appDir, settings.profiles, settings.origins.profiles));
   progress.step('analysing the app');
   const analysis = analyze(appDir, settings);
+  if (refuseUnreadable) refuseUnreadableCode(appDir, analysis);
   const inputs: PartitionInputs = {
     app: appName(appDir),
     analysis,
@@ -84,6 +90,15 @@ export async function computePartition(appDir: string, settings: Settings, shown
   } finally {
     progress.done();
   }
+}
+
+function refuseUnreadableCode(appDir: string, analysis: AnalysisResult): void {
+  const unreadable = unreadableOf(analysis);
+  const first = unreadable[0];
+  if (!first) return;
+  const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more)` : '';
+  const where = `${displayPath(join(appDir, first.file))}${first.line > 0 ? `:${first.line}` : ''}`;
+  throw new InputError(`${first.kind === 'syntax' ? 'syntax error' : 'tsconfig error'}: ${first.message}${more}: no partition of code that did not parse (--strict)`, where);
 }
 
 /**

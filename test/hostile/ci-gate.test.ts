@@ -38,6 +38,9 @@ describe('code that did not parse', () => {
     expect(strict.status).toBe(2);
     expect(oneLine(strict.stderr)).toMatch(/^error: .*app.*src\/compute\.ts:11: syntax error: Declaration or statement expected\. \(and 2 more\): no partition of code that did not parse \(--strict\)$/);
     expect(readFileSync(manifest, 'utf8')).toBe(bytes);
+    // Refused right after the analysis, before any solve: not the budget no partition could meet.
+    const early = await runMain(['partition', app, '--network', '3g', '--strict', '--max-energy-ratio', '0.01']);
+    expect(oneLine(early.stderr)).toMatch(/no partition of code that did not parse \(--strict\)$/);
 
     const lenient = await runMain(['partition', app, '--network', 'wifi,3g']);
     expect(lenient.status).toBe(0);

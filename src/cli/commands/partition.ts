@@ -1,7 +1,6 @@
 import { unreadableWarnings } from '../../analysis/diagnostics.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
 import { describeGain } from '../../manifest/diff.js';
 import { renderManifest } from '../../manifest/render.js';
 import { loadCompute } from '../lazy.js';
@@ -34,12 +33,7 @@ export function registerPartition(program: Command, output: Output): void {
       const target = flags.out ?? join(appDir, MANIFEST_FILE);
       checkOutputPath(target, flags.out === undefined ? undefined : '--out');
       const settings = resolveSettings(appDir, flags);
-      const { outcome, phases } = await (await loadCompute()).computePartition(appDir, settings);
-      const first = outcome.unreadable[0];
-      if (settings.strict && first) {
-        const more = outcome.unreadable.length > 1 ? ` (and ${outcome.unreadable.length - 1} more)` : '';
-        throw new InputError(`${first.kind === 'syntax' ? 'syntax error' : 'tsconfig error'}: ${first.message}${more}: no partition of code that did not parse (--strict)`, `${displayPath(join(appDir, first.file))}${first.line > 0 ? `:${first.line}` : ''}`);
-      }
+      const { outcome, phases } = await (await loadCompute()).computePartition(appDir, settings, undefined, settings.strict);
       writeOutput(target, renderManifest(outcome.manifest, { schema: schemaReference(target, 'manifest') }), flags.out === undefined ? undefined : '--out');
       for (const warning of [...unreadableWarnings(outcome.unreadable), ...outcome.warnings]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.json) output.out(JSON.stringify({ manifest: outcome.manifest, file: displayPath(target) }, null, 2));
