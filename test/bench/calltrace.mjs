@@ -27,6 +27,9 @@
  *   proxy-compare  dai-shi/proxy-compare @ db62d466d104e5ad0cfa21b9ecf9c4dc578179f2 (Proxy traps, accessors)
  *   superstruct    ianstormtaylor/superstruct @ e414c8afd3b69f6bc0173b8ee25f71d8e5694f01 (records of functions, generators)
  *   itertools      nvie/itertools @ d101fe663e9f9d63bc37cd72e5b10d71c62b0234 (iterators, generators)
+ *   neverthrow     supermacro/neverthrow @ 5ef3a01 (fluent Result classes, overloads with `any` implementations,
+ *                  thenables, async generators): added after the analysis was tuned on the three above, and
+ *                  measured once as found: recall 96.0% (97 call edges 97.9%, 3 implicit 33.3%), static 1.30x.
  * Measured on 2 shared cores (AMD EPYC, load 4-8): recall 100% on each (superstruct 206 dynamic
  * edges, 28 implicit; itertools 93, 32 implicit; proxy-compare 33, 5 implicit), static edges
  * 1.97x, 2.19x, 1.12x the dynamic ones; analysis time 1.2x-2x tsc --noEmit on these small
@@ -50,6 +53,7 @@ const PROJECTS = {
   'proxy-compare': { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['tests'], test: /\.spec\.tsx?$/, run: /^tests\/[^/]+\.spec\.js$/ },
   superstruct: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\.ts$/, run: /^test\/(.+\/)?[^/]+\.test\.js$/ },
   itertools: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\.test\.ts$/, run: /^test\/[^/]+\.test\.js$/ },
+  neverthrow: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['tests'], test: /\.test\.ts$/, run: /^tests\/[^/]+\.test\.js$/ },
 };
 
 const args = process.argv.slice(2);

@@ -37,3 +37,5 @@ export const vi = {
     return m;
   },
 };
+// vitest exports the same object as `vitest` too (neverthrow's tests use that name).
+export { vi as vitest };
