@@ -131,3 +131,27 @@ describe('accessors installed at run time and well-known symbol getters (calls-i
     expect(r.unresolved).toEqual([]);
   });
 });
+
+describe('parameters an overloaded implementation types any (calls-overload-any)', () => {
+  test('members called on the parameter, or on what calling it returns, are those of the overloads\' types', () => {
+    const r = analyzeApp({ appDir: fixture('calls-overload-any'), catalogs: [] });
+    const S = 'src/shapes.ts';
+    expect(edges(r)).toEqual([
+      [`${S}#Circle.grow`, `${S}#Circle.constructor`, `${S}:22:12`, 'constructor'],
+      // measure(s: Square) | measure(s: Circle, twice): s.area(), twice
+      [`${S}#Frame.measure`, `${S}#Circle.area`, `${S}:43:26`, 'method'],
+      [`${S}#Frame.measure`, `${S}#Circle.area`, `${S}:43:37`, 'method'],
+      [`${S}#Frame.measure`, `${S}#Square.area`, `${S}:43:26`, 'method'],
+      [`${S}#Frame.measure`, `${S}#Square.area`, `${S}:43:37`, 'method'],
+      // through<S extends Shape>(f: (s: Shape) => S): f(this.inner).area() runs Shape's implementations
+      [`${S}#Frame.through`, `${S}#Circle.area`, `${S}:36:26`, 'hierarchy'],
+      [`${S}#Frame.through`, `${S}#Square.area`, `${S}:36:26`, 'hierarchy'],
+      [`${S}#Square.grow`, `${S}#Square.constructor`, `${S}:12:12`, 'constructor'],
+    ]);
+    // f itself (no caller in the app passes one), and a plain parameter typed any, stay unresolved.
+    expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
+      [`${S}#Frame.through`, `${S}:36:12`, 'function value received as a parameter'],
+      [`${S}#loose`, `${S}:49:12`, 'callee has no symbol (untyped or any)'],
+    ]);
+  });
+});

@@ -18,7 +18,7 @@ import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { constructedClasses } from './constructed.js';
-import { untypedMembers, type UntypedContext } from './untyped.js';
+import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
@@ -105,6 +105,8 @@ export class Resolver {
       // An untyped receiver whose value the flow sees (untyped.ts).
       const fns = untypedMembers(this.untypedContext(depth), expr.expression, expr.name.text);
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
+      const overloaded = overloadTypedMember(this.checker, expr.expression, expr.name.text);
+      if (overloaded.some((d) => this.isApp(d))) return this.fromDecls(overloaded);
     }
     if (!sym || decls.length === 0) {
       const leaf = libraryLeaf(this.checker, expr, undefined); // a member of an untyped import
