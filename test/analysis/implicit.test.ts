@@ -155,3 +155,20 @@ describe('parameters an overloaded implementation types any (calls-overload-any)
     ]);
   });
 });
+
+describe('generators that reach iteration through library code (calls-generators-via-library)', () => {
+  test('yield* await p.then(() => gen()) and for…of over it run the generators whose type fits, not the others', () => {
+    const r = analyzeApp({ appDir: fixture('calls-generators-via-library'), catalogs: [] });
+    const R = 'src/relay.ts';
+    expect(edges(r)).toEqual([
+      [`${R}#relay`, `${R}#digits`, `${R}:14:10`, 'implicit'], // Generator<number>: digits, not words
+      [`${R}#relay`, `${R}#relay.<anonymous 1>`, `${R}:14:27`, 'callback'],
+      [`${R}#relay.<anonymous 1>`, `${R}#digits`, `${R}:14:33`, 'direct'],
+      [`${R}#spelled`, `${R}#words`, `${R}:24:14`, 'direct'],
+      [`${R}#total`, `${R}#digits`, `${R}:19:19`, 'implicit'],
+      [`${R}#total`, `${R}#total.<anonymous 1>`, `${R}:19:36`, 'callback'],
+      [`${R}#total.<anonymous 1>`, `${R}#digits`, `${R}:19:42`, 'direct'],
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+});

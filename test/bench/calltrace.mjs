@@ -30,7 +30,8 @@
  *   neverthrow     supermacro/neverthrow @ 5ef3a01 (fluent Result classes, overloads with `any` implementations,
  *                  thenables, async generators): added after the analysis was tuned on the three above, and
  *                  measured first as found: recall 96.0% (97 call edges 97.9%, 3 implicit 33.3%), static 1.30x;
- *                  with the rule for overload implementations typed any, 98.0% (calls 100%), static 1.33x.
+ *                  with the rule for overload implementations typed any, 98.0% (calls 100%), static 1.33x;
+ *                  with generators typed where they come out of a library call, 100%, static 1.37x.
  * Measured on 2 shared cores (AMD EPYC, load 4-8): recall 100% on each (superstruct 206 dynamic
  * edges, 28 implicit; itertools 93, 32 implicit; proxy-compare 33, 5 implicit), static edges
  * 1.97x, 2.19x, 1.12x the dynamic ones; analysis time 1.2x-2x tsc --noEmit on these small

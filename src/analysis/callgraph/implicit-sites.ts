@@ -98,8 +98,9 @@ export class ImplicitSites {
       this.sink.add(owner, iterationTargets(this.r, expr, isAsync, held), site);
     }
     if (!this.flags.generators || !mayHoldGenerator(this.r, expr)) return;
-    // An element of an iterable (a for…of variable): what the flow does not follow; its type tells.
-    if (isElement(this.r.checker, expr)) {
+    // An element of an iterable (a for…of variable), or what a library call returns (also
+    // awaited: `yield* await p.then((r) => r.gen())`): what the flow does not follow; its type tells.
+    if (isElement(this.r.checker, expr) || fromLibrary(this.r, expr)) {
       this.sink.add(owner, generatorsOfType(this.r, expr, this.generators, isAsync), site);
       return;
     }
@@ -145,6 +146,13 @@ function isElement(checker: ts.TypeChecker, expr: ts.Expression): boolean {
   if (!d) return false;
   if (ts.isBindingElement(d)) return ts.isArrayBindingPattern(d.parent);
   return ts.isVariableDeclaration(d) && ts.isVariableDeclarationList(d.parent) && ts.isForOfStatement(d.parent.parent);
+}
+
+/** A call of a library function, maybe awaited: its value comes out of code the flow does not see. */
+function fromLibrary(r: Resolver, expr: ts.Expression): boolean {
+  let e = skipWrappers(expr);
+  if (ts.isAwaitExpression(e)) e = skipWrappers(e.expression);
+  return ts.isCallExpression(e) && 'library' in r.callee(e.expression, true);
 }
 
 /** Library functions that list an object's own keys (so run a proxy's ownKeys trap). */
