@@ -140,7 +140,9 @@ async function startPrivateDaemon() {
   cleanups.push(async () => {
     daemon.kill('SIGTERM');
     await exited;
-    spawnSync('umount', ['-R', join(dir, 'exec')]);
+    // dockerd leaves its network namespace mounted under exec-root (nsfs): unmount what is left.
+    const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(`${dir}/`));
+    for (const m of mounts.sort().reverse()) spawnSync('umount', [m]);
     rmSync(dir, { recursive: true, force: true });
   });
   env.DOCKER_HOST = `unix://${sock}`;
