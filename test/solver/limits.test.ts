@@ -4,8 +4,9 @@
  * closely the limit is held is measured by the solver bench (`npm run bench:solver`).
  */
 import type { PartitionProblem, ProblemContext } from '../../src/model/types.js';
-import { checkPartition, solvePartition } from '../../src/solver/index.js';
-import { rng } from './random-problems.js';
+import { buildModel, checkPartition, solvePartition } from '../../src/solver/index.js';
+import { dynamicModelSize } from '../../src/solver/ilp-dynamic.js';
+import { randomProblem, rng } from './random-problems.js';
 
 /**
  * Problems of some size: static nesting over 5000 contexts and 1000 methods (proven within a
@@ -103,5 +104,18 @@ it('answers with the search when GLPK is cut short: legal, not proven, its gap s
   if (!s.optimal) {
     expect(s.gap).toBeGreaterThanOrEqual(0);
     expect(s.gap).toBeLessThan(1);
+  }
+});
+
+it('counts the size of a dynamic model it does not build as building it would give', () => {
+  const rand = rng(8);
+  for (let k = 0; k < 200; k++) {
+    const problem = randomProblem(rand, 'dynamic', { maxContexts: 30, maxMethods: 8, groupChance: 0.5, budgetChance: 0.3 });
+    const model = buildModel(problem);
+    expect(dynamicModelSize(problem)).toEqual({
+      variables: model.vars.length,
+      integers: model.vars.filter((v) => v.binary).length,
+      constraints: model.rows.length,
+    });
   }
 });
