@@ -113,18 +113,18 @@ export function staticNesting(problem: PartitionProblem, methods: readonly strin
     const key = a * count + b;
     const seen = known.get(key);
     if (seen !== undefined) return seen;
+    // Breadth first: a link the reductions shortened skips a level or two of calls.
     search++;
-    const stack = [a];
-    let visits = 0;
+    const queue = [a];
+    stamp[a] = search;
     let found = false;
-    while (stack.length > 0 && !found && visits < LINK_SEARCH) {
-      const c = stack.pop()!;
-      if (stamp[c] === search) continue;
-      stamp[c] = search;
-      visits++;
-      for (const d of reach!.calls[c]!) {
+    for (let q = 0; q < queue.length && !found && q < LINK_SEARCH; q++) {
+      for (const d of reach!.calls[queue[q]!]!) {
         if (d === b) found = true;
-        else if (d > b && stamp[d] !== search) stack.push(d);
+        else if (d > b && stamp[d] !== search) {
+          stamp[d] = search;
+          queue.push(d);
+        }
       }
     }
     known.set(key, found);

@@ -6,6 +6,7 @@
  */
 import type { PartitionProblem, ProblemContext } from '../../src/model/types.js';
 import { buildModel, checkPartition, solvePartition } from '../../src/solver/index.js';
+import { exactStaticAnswer } from '../../src/solver/static-antichain.js';
 import { condense } from '../../src/util/reach.js';
 import { bruteForce, rng } from './random-problems.js';
 
@@ -97,4 +98,49 @@ it('builds the same model twice', () => {
     const problem = denseProblem(rand);
     expect(JSON.stringify(buildModel(problem))).toBe(JSON.stringify(buildModel(structuredClone(problem))));
   }
+});
+
+describe('the exact answer when the rule is a partial order (static-antichain.ts)', () => {
+  /** denseProblem's kind, with every profile call in the call graph and no groups or budget. */
+  function posetProblem(rand: () => number): PartitionProblem {
+    const problem = denseProblem(rand);
+    const edges = problem.contexts.filter((c) => c.parent >= 0).map((c) => ({ from: problem.contexts[c.parent]!.method, to: c.method }));
+    for (let k = Math.floor(rand() * 6); k > 0; k--) edges.push({ from: `m${Math.floor(rand() * 10)}`, to: `m${Math.floor(rand() * 10)}` });
+    return { ...problem, groups: [], reach: condense([], edges) };
+  }
+
+  it('is the brute-force optimum, legal, whenever it answers, and answers on most', () => {
+    const rand = rng(21);
+    let answered = 0;
+    for (let k = 0; k < 400; k++) {
+      const problem = posetProblem(rand);
+      const exact = exactStaticAnswer(problem, buildModel(problem));
+      if (!exact) continue;
+      answered++;
+      const expected = bruteForce(problem);
+      const check = checkPartition(problem, exact.migrate);
+      if (Math.abs(exact.cost - expected.cost) > 1e-6 * Math.max(1, Math.abs(expected.cost)) || check.violations.length > 0) {
+        throw new Error(`instance ${k}: ${JSON.stringify(problem)} -> ${JSON.stringify(exact)}, brute force ${JSON.stringify(expected)}; ${check.violations.join(' ')}`);
+      }
+      expect(exact.cost).toBeCloseTo(check.cost, 9);
+    }
+    expect(answered).toBeGreaterThan(300);
+  });
+
+  it('declines groups, budgets and tree links the call graph lacks', () => {
+    const rand = rng(22);
+    const problem = posetProblem(rand);
+    expect(exactStaticAnswer({ ...problem, groups: [['m0', 'm1']] }, buildModel({ ...problem, groups: [['m0', 'm1']] }))).toBeUndefined();
+    const lacking = chain(20, false);
+    expect(exactStaticAnswer({ ...lacking, reach: condense([], []) }, buildModel({ ...lacking, reach: condense([], []) }))).toBeUndefined();
+  });
+
+  it('solves the chain exactly through the solver, before GLPK', async () => {
+    const problem = chain(300, true);
+    const steps: string[] = [];
+    const s = await solvePartition(problem, { timeLimitSec: 20, mipGap: 0, trace: (step) => steps.push(step) });
+    expect(s.optimal).toBe(true);
+    expect(steps).toContain('antichain');
+    expect(steps).not.toContain('glpk');
+  });
 });
