@@ -46,7 +46,9 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
   const fix = (prices: Prices, start: Uint8Array): void => {
     const polished = improve(tree, start, improveOptions);
     if (!incumbent || polished.cost < incumbent.cost) incumbent = polished;
-    fixByBound(tree, prices, incumbent.chosen, incumbent.cost, off).forEach((f, k) => {
+    // Fixing walks up from every method's contexts: not begun once the time is up.
+    if (performance.now() >= limits.deadline) return;
+    fixByBound(tree, prices, incumbent.chosen, incumbent.cost, off, limits.deadline).forEach((f, k) => {
       if (f < 0) return;
       fixings[k] = f;
       if (f === 0) off[k] = 1;
@@ -70,7 +72,7 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
   fix(relaxed.prices, relaxed.chosen);
   const best = relaxed.cost < incumbent!.cost ? relaxed : incumbent!;
   const result: SearchResult = { lowerBound: relaxed.lowerBound, best: { migrate: namesOf(tree, best.chosen), cost: best.cost } };
-  if (best.cost - relaxed.lowerBound <= costTolerance(tree)) return result;
+  if (best.cost - relaxed.lowerBound <= costTolerance(tree) || performance.now() >= limits.deadline) return result;
   const { problem: rest, fixedOn, contextOf } = residualProblem(problem, tree, fixings);
   // Each hand-over leaves fewer candidates, so solving the rest the same way ends.
   if (rest.candidates.length >= problem.candidates.length) return result;

@@ -72,6 +72,22 @@ export function flatten(model: IlpModel, integral: boolean): FlatModel {
   return flat;
 }
 
+/** A copy to move to the thread, keeping the original usable. */
+export function copyFlat(m: FlatModel): FlatModel {
+  return {
+    lo: m.lo.slice(),
+    hi: m.hi.slice(),
+    cost: m.cost.slice(),
+    binary: m.binary.slice(),
+    rowStart: m.rowStart.slice(),
+    rowColumn: m.rowColumn.slice(),
+    rowCoef: m.rowCoef.slice(),
+    rowSense: m.rowSense.slice(),
+    rowRhs: m.rowRhs.slice(),
+    integral: m.integral,
+  };
+}
+
 /**
  * glpk.js's object form of a flat model. Runs in the thread: its source is pasted into the
  * thread's script, so it must use nothing but its arguments.

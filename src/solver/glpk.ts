@@ -4,11 +4,13 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
-import { checkPartition } from './checker.js';
+import { checkPartition, type CheckResult } from './checker.js';
 import { searchDynamic } from './dynamic-search.js';
+import { exactStaticAnswer } from './static-antichain.js';
 import { searchStatic } from './static-search.js';
-import { flatten, solveInThread } from './glpk-thread.js';
+import { copyFlat, flatten, solveInThread } from './glpk-thread.js';
 import { buildValidModel, validateProblem } from './ilp.js';
+import { dynamicModelSize } from './ilp-dynamic.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem, type Reduction } from './reduce.js';
 import { finish, type Outcome } from './solution.js';
@@ -41,7 +43,10 @@ const SEARCH_AT_ONCE_ROWS = 50_000;
  * (fixing.ts) come within its reach.
  */
 const GLPK_MAX_CONTEXTS = 100_000;
-/** Shares of the time limit by which the search ends its bound, and its whole search. */
+/** What follows the deadline, in all-device checks' time, and at most this share of the limit. */
+const POST_CHECKS = 3;
+const RESERVE_SHARE = 0.25;
+/** Shares of the time left when the search starts by which it ends its bound, and its whole search. */
 const SEARCH_BOUND_SHARE = 0.6;
 const SEARCH_SHARE = 0.85;
 
@@ -57,45 +62,71 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   validateOptions(options);
   validateProblem(problem);
   const started = performance.now();
-  const reduction = options.reduce === false ? undefined : reduceProblem(problem);
+  const trace = options.trace ?? (() => {});
+  // The time limit covers everything from here to the answer. What follows the deadline
+  // (ending GLPK's thread, mapping the answer back, the checker pricing it on the whole
+  // problem) is kept out of it, scaled from one check of the all-device answer (which is also
+  // the fallback): it took 1.5-2.6 such checks on the bench's 1M-context trees. GLPK takes whole ms.
+  const limit = Math.min(options.timeLimitSec, MAX_TIME_LIMIT_SEC);
+  trace('all-device check');
+  const allDevice = checkPartition(problem, []);
+  const reserve = Math.min(RESERVE_SHARE * limit * 1000, POST_CHECKS * (performance.now() - started));
+  const deadline = started + limit * 1000 - reserve;
+  const left = () => (deadline - performance.now()) / 1000;
+  trace('reduce');
+  // A round of the reductions pays for itself many times over (one round of the realistic 1M
+  // tree left 136k contexts and 232k rows, all rounds 7k and 9k), so they stop only at the deadline.
+  const reduction = options.reduce === false ? undefined : reduceProblem(problem, deadline);
   const small = reduction?.problem ?? problem;
+  if (left() <= 0) {
+    // The reductions took the time: no model is built (at 865k contexts that alone took 6.6 s).
+    trace('finish');
+    const unbuilt = { contexts: problem.contexts.length, contextsAfter: small.contexts.length, variables: 0, integers: 0, constraints: 0 };
+    return finish(problem, { migrate: [], optimal: small.candidates.length === 0 }, unbuilt, legalAllDevice(allDevice, problem, options));
+  }
   const glpkTakesWhole = reduction === undefined || small.nesting === 'static' || small.contexts.length <= GLPK_MAX_CONTEXTS;
-  // Validated above; the reductions keep a valid problem valid. A nested problem too large for
-  // GLPK needs no model: nobody reports its size.
-  const model = glpkTakesWhole || !nested ? buildValidModel(small) : undefined;
+  // Validated above; the reductions keep a valid problem valid. A model too large for GLPK is
+  // not built: its size is counted (and only reported for the outermost problem).
+  trace('model');
+  const model = glpkTakesWhole ? buildValidModel(small) : undefined;
   const size: ModelSize = {
     contexts: problem.contexts.length,
     contextsAfter: small.contexts.length,
-    variables: model?.vars.length ?? 0,
-    integers: model?.vars.filter((v) => v.binary).length ?? 0,
-    constraints: model?.rows.length ?? 0,
+    ...(model
+      ? { variables: model.vars.length, integers: model.vars.filter((v) => v.binary).length, constraints: model.rows.length }
+      : nested
+        ? { variables: 0, integers: 0, constraints: 0 }
+        : dynamicModelSize(small)),
   };
   const expand = (migrate: string[]) => pruneIdleMigrationPoints(problem, reduction ? reduction.expand(migrate) : migrate);
   if (model ? model.choices.length === 0 : small.candidates.length === 0) {
     // Nothing may migrate: all-device is the only answer (GLPK would see an LP).
-    const check = checkPartition(problem, []);
-    if (check.budget && check.violations.length > 0) throw budgetError(problem, check.budget.cost / check.budget.deviceOnlyCost, true);
-    return finish(problem, { migrate: [], optimal: true }, size, check);
+    if (allDevice.budget && allDevice.violations.length > 0) throw budgetError(problem, allDevice.budget.cost / allDevice.budget.deviceOnlyCost, true);
+    return finish(problem, { migrate: [], optimal: true }, size, allDevice);
   }
-
-  // The time limit covers everything: GLPK runs in a thread that is ended at the deadline; the
-  // MIP gets most of the time, the relaxation (needed only when the MIP is cut short) the rest.
-  // What follows the deadline (ending the thread, pricing the answer on the whole problem) is
-  // kept out of it: scaled from one check of the all-device answer, which is also the
-  // fallback; it took 6.5 such checks on the bench's 1M-context tree. GLPK takes whole ms.
-  const limit = Math.min(options.timeLimitSec, MAX_TIME_LIMIT_SEC);
-  const checkStarted = performance.now();
-  const allDevice = checkPartition(problem, []);
-  const reserve = Math.min(0.25 * limit * 1000, 8 * (performance.now() - checkStarted));
-  const deadline = started + limit * 1000 - reserve;
-  const at = (share: number) => started + share * (deadline - started);
-  const left = () => (deadline - performance.now()) / 1000;
+  if (model && reduction && small.nesting === 'static') {
+    // CloneCloud's rule alone as a partial order: a flow proves the answer (static-antichain.ts).
+    trace('antichain');
+    const exact = exactStaticAnswer(small, model, deadline);
+    if (exact) {
+      trace('finish');
+      return finish(problem, { migrate: expand(exact.migrate), solverCost: exact.cost, optimal: true }, size);
+    }
+  }
+  if (left() <= 0) {
+    // The limit ended before any solver could start: all-device, not proven, gap unknown.
+    trace('finish');
+    return finish(problem, { migrate: [], optimal: false }, size, legalAllDevice(allDevice, problem, options));
+  }
+  const flat = model ? flatten(model, true) : undefined;
   const settings = (seconds: number) => ({
     tmlim: Math.max(0.001, seconds),
     mipgap: options.mipGap,
     presol: true,
   });
-  const mip = glpkTakesWhole ? solveInThread(flatten(model!, true), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline) : undefined;
+  trace('glpk');
+  // The thread gets a copy (moved there); the relaxation, if needed, reuses this one.
+  const mip = flat ? solveInThread(copyFlat(flat), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline) : undefined;
   // A model GLPK does not finish at once: search on this thread meanwhile, for a bound and a
   // fallback partition (a second core; small models never get here). The searches need the
   // reduced problem (no pinned contexts left: they are folded into the fixed root), so
@@ -104,6 +135,10 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   const slow =
     reduction !== undefined &&
     (!mip || model!.rows.length >= SEARCH_AT_ONCE_ROWS || (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined);
+  if (slow) trace('search');
+  // The search's shares are of the time left when it starts (the reductions may have used much).
+  const from = performance.now();
+  const at = (share: number) => from + share * (deadline - from);
   const search = !slow
     ? undefined
     : small.nesting === 'dynamic'
@@ -115,7 +150,9 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
     // solved the same way (GLPK, and a search of its own that may fix more). GLPK's work on the
     // whole model gives way to it (one thread).
     mip?.cancel();
-    const inner = await solveWithin(search.residual.problem, { ...options, timeLimitSec: left() }, true, search.residual.lambda);
+    trace('residual');
+    const inner = await solveWithin(search.residual.problem, { ...options, timeLimitSec: left(), trace: (step) => trace(`residual ${step}`) }, true, search.residual.lambda);
+    trace('finish');
     const migrate = [...inner.migrate, ...search.residual.fixedOn];
     const innerBound = inner.optimal ? inner.cost : inner.gap === undefined ? -Infinity : inner.cost - inner.gap * Math.max(Math.abs(inner.cost), 1e-12);
     const bound = Math.max(search.lowerBound, innerBound);
@@ -126,7 +163,9 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
     }
     return finish(problem, fallback(expand, found, bound), size);
   }
+  trace('glpk wait');
   const result = (await mip?.result) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };
+  trace('after glpk');
   if (result.status === GLP_NOFEAS || result.status === GLP_INFEAS) {
     if (!problem.budget) throw new Error('GLPK found no feasible partition, but all-device always is (a bug)');
     throw budgetError(problem, await lowestRatio(problem, options, left()), false);
@@ -134,16 +173,11 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   if (result.status === GLP_UNDEF) {
     // Cut short before GLPK found any integer solution: the search's partition if it has one,
     // else all-device (legal unless a budget rules it out), marked as not proven optimal.
+    trace('finish');
     if (found) return finish(problem, fallback(expand, found, search.lowerBound), size);
-    if (allDevice.violations.length > 0) {
-      throw new Error(
-        `GLPK found no partition within the ${problem.budget?.objective ?? ''} budget in ${options.timeLimitSec} s, ` +
-          'and all-device exceeds it (a larger time limit may help)',
-      );
-    }
     const outcome: Outcome = { migrate: [], optimal: false };
     if (search) outcome.bound = search.lowerBound;
-    return finish(problem, outcome, size, allDevice);
+    return finish(problem, outcome, size, legalAllDevice(allDevice, problem, options));
   }
   if (result.status !== GLP_OPT && result.status !== GLP_FEAS) {
     const spent = ((performance.now() - started) / 1000).toFixed(1);
@@ -158,14 +192,19 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   const chosen = solved.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);
   const optimal = result.status === GLP_OPT;
   const solverCost = result.z + solved.constant;
-  if (!optimal && found && found.cost < solverCost) return finish(problem, fallback(expand, found, search.lowerBound), size);
+  if (!optimal && found && found.cost < solverCost) {
+    trace('finish');
+    return finish(problem, fallback(expand, found, search.lowerBound), size);
+  }
   let bound = search?.lowerBound;
-  if (!optimal && left() > 0.001) {
+  if (!optimal && left() > 0.01) {
     // Not proven optimal: the LP relaxation gives a lower bound to report the gap against
     // (only when solved to optimality: a primal simplex cut short bounds nothing).
-    const relaxed = await solveInThread(flatten(solved, false), settings(left()), deadline).result;
+    trace('relaxation');
+    const relaxed = await solveInThread({ ...flat!, integral: false }, settings(left()), deadline).result;
     if (relaxed?.status === GLP_OPT) bound = Math.max(bound ?? -Infinity, relaxed.z + solved.constant);
   }
+  trace('finish');
   const outcome: Outcome = { migrate: expand(chosen), solverCost, optimal };
   if (bound !== undefined) outcome.bound = bound;
   return finish(problem, outcome, size);
@@ -183,6 +222,15 @@ function carried(start: Float64Array | undefined, problem: PartitionProblem, red
     if (j >= 0 && small[j]!.method === problem.contexts[i]!.method) lambda[j]! += start[i]!;
   });
   return { start: lambda };
+}
+
+/** All-device as the answer of a solve cut short: legal unless a budget rules it out. */
+function legalAllDevice(allDevice: CheckResult, problem: PartitionProblem, options: SolveOptions): CheckResult {
+  if (allDevice.violations.length === 0) return allDevice;
+  throw new Error(
+    `no partition within the ${problem.budget?.objective ?? ''} budget was found in ${options.timeLimitSec} s, ` +
+      'and all-device exceeds it (a larger time limit may help)',
+  );
 }
 
 /** The search's partition as the answer, proven optimal when it meets the search's bound. */

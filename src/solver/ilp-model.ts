@@ -55,8 +55,12 @@ export function choosableMethods(problem: PartitionProblem, exclude: Set<string>
  * row. Returns each set with two or more contexts, in index order, sets ordered by first context.
  */
 export function groupComponents(problem: PartitionProblem): number[][] {
+  // Only the grouped methods' contexts are listed (all of them took 2.2 s at 1M contexts).
+  const grouped = new Set(problem.groups.flat());
+  if (grouped.size === 0) return [];
   const contextsOf = new Map<string, number[]>();
   problem.contexts.forEach((c, i) => {
+    if (!grouped.has(c.method)) return;
     const list = contextsOf.get(c.method);
     if (list) list.push(i);
     else contextsOf.set(c.method, [i]);

@@ -7,11 +7,11 @@
  *   W[m] = Σ_{c of m} ( migrationCost[c] + Σ_{d in subtree(c)} (cloneCost[d] − deviceCost[d]) )
  *
  * How the other rules read in this form:
- * - Nesting: R[m1] + R[m2] ≤ 1 for every pair of choosable methods where m1 reaches m2 by the
- *   call graph (`reach`, asked for these methods only) and every pair where a context of m2
- *   lies under a context of m1. A method with a context under another context of its own would
- *   nest in itself and gets no R (R = 0); it would also break L = Σ R (its nested context would
- *   count R twice).
+ * - Nesting: R[m1] and R[m2] not both 1 for choosable methods where m1 reaches m2 by the call
+ *   graph (`reach`) or a context of m2 lies under a context of m1; written in rows linear in
+ *   the call graph and the tree, not as pairs (static-nesting.ts, where the equivalence is
+ *   proven). A method with a context under another context of its own would nest in itself
+ *   and gets no R (R = 0); it would also break L = Σ R (its nested context would count R twice).
  * - Pinned: a pinned context has L = 0, so every method on its path has R = 0. Equivalently, a
  *   candidate with a context whose subtree holds a pinned context gets no R.
  * - Groups: L of every group context must be equal. L[c] = Σ R over c's path, written with
@@ -24,7 +24,7 @@
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
 import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
 import { anyBelow, nearestAncestor, selfNestedMethods, subtreeSums } from './tree.js';
-import { reachingPairs } from '../util/reach.js';
+import { staticNesting } from './static-nesting.js';
 
 export function buildStaticModel(problem: PartitionProblem): IlpModel {
   const contexts = problem.contexts;
@@ -44,12 +44,8 @@ export function buildStaticModel(problem: PartitionProblem): IlpModel {
   for (const c of contexts) constant += c.deviceCost;
 
   const vars: IlpVar[] = methods.map((_, k) => ({ name: `r${k}`, lo: 0, hi: 1, binary: true, cost: weight[k]! }));
-  const rows: IlpRow[] = nestingPairs(problem, methods, kOf).map(([a, b], j) => ({
-    name: `n${j}`,
-    terms: [[`r${a}`, 1], [`r${b}`, 1]],
-    sense: 'le',
-    rhs: 1,
-  }));
+  const rows: IlpRow[] = [];
+  addNestingRows(problem, methods, kOf, vars, rows);
   addGroupRows(problem, kOf, vars, rows);
   const budget = problem.budget;
   if (budget) {
@@ -78,39 +74,56 @@ function methodWeights(
 }
 
 /**
- * Unordered pairs (a < b, indices into the sorted methods) that may not both migrate, sorted.
- * Tree pairs: for each method, walk up from its contexts through ancestors that have an R,
- * stopping at contexts already visited for that method, so each (method, context) is seen once.
+ * CloneCloud's rule as rows over the call graph's condensation (y: reached from a chosen
+ * method) and the tree's candidate contexts where the call graph does not imply it (p: a
+ * chosen method above); see static-nesting.ts.
  */
-function nestingPairs(
-  problem: PartitionProblem,
-  methods: readonly string[],
-  kOf: (i: number) => number,
-): [number, number][] {
-  const count = methods.length;
-  const seen = new Set<number>();
-  const add = (a: number, b: number): void => {
-    if (a >= 0 && b >= 0 && a !== b) seen.add(Math.min(a, b) * count + Math.max(a, b));
-  };
-  if (problem.reach) for (const [a, b] of reachingPairs(problem.reach, methods)) add(a, b);
-
-  const contexts = problem.contexts;
-  const up = nearestAncestor(contexts, (i) => kOf(i) >= 0);
-  const stamp = new Int32Array(contexts.length).fill(-1);
-  const byMethod: number[][] = Array.from({ length: count }, () => []);
-  contexts.forEach((_, i) => {
-    const k = kOf(i);
-    if (k >= 0) byMethod[k]!.push(i);
+function addNestingRows(problem: PartitionProblem, methods: readonly string[], kOf: (i: number) => number, vars: IlpVar[], rows: IlpRow[]): void {
+  const nesting = staticNesting(problem, methods, kOf);
+  const members = new Map<number, number[]>();
+  nesting.componentOf.forEach((c, k) => {
+    if (c >= 0) (members.get(c) ?? members.set(c, []).get(c)!).push(k);
   });
-  byMethod.forEach((own, k) => {
-    for (const i of own) {
-      for (let j = up[i]!; j >= 0 && stamp[j] !== k; j = up[j]!) {
-        stamp[j] = k;
-        add(kOf(j), k);
-      }
+  const hasY = new Set(nesting.edges.map(([, d]) => d));
+  for (const c of nesting.components) if (hasY.has(c)) vars.push({ name: `y${c}`, lo: 0, hi: 1, binary: false, cost: 0 });
+  for (const [c, d] of nesting.edges) {
+    const terms: [string, number][] = [[`y${d}`, 1]];
+    if (hasY.has(c)) terms.push([`y${c}`, -1]);
+    for (const k of members.get(c) ?? []) terms.push([`r${k}`, -1]);
+    rows.push({ name: `f${c}_${d}`, terms, sense: 'ge', rhs: 0 });
+  }
+  for (const c of nesting.components) {
+    const own = members.get(c) ?? [];
+    if (own.length === 0 || (own.length === 1 && !hasY.has(c))) continue;
+    const terms: [string, number][] = own.map((k) => [`r${k}`, 1]);
+    if (hasY.has(c)) terms.push([`y${c}`, 1]);
+    rows.push({ name: `n${c}`, terms, sense: 'le', rhs: 1 });
+  }
+  // A P that only its own context's row would use, one link below the top, is R[m(up)]: the
+  // row is then the pair itself, written once per pair of methods.
+  const { up, withP, excluded } = nesting;
+  const linked = new Set(withP.map((i) => up[i]!));
+  const inner = new Set(withP);
+  const hasP = new Set(withP.filter((i) => linked.has(i) || inner.has(up[i]!)));
+  for (const i of withP) {
+    if (!hasP.has(i)) continue;
+    const u = up[i]!;
+    vars.push({ name: `p${i}`, lo: 0, hi: 1, binary: false, cost: 0 });
+    const terms: [string, number][] = [[`p${i}`, 1], [`r${kOf(u)}`, -1]];
+    if (hasP.has(u)) terms.push([`p${u}`, -1]);
+    rows.push({ name: `t${i}`, terms, sense: 'ge', rhs: 0 });
+  }
+  const pairs = new Set<number>();
+  for (const i of excluded) {
+    if (hasP.has(i)) {
+      rows.push({ name: `o${i}`, terms: [[`r${kOf(i)}`, 1], [`p${i}`, 1]], sense: 'le', rhs: 1 });
+      continue;
     }
-  });
-  return [...seen].sort((x, y) => x - y).map((key) => [Math.floor(key / count), key % count]);
+    const [a, b] = [kOf(up[i]!), kOf(i)].sort((x, y) => x - y) as [number, number];
+    if (pairs.has(a * methods.length + b)) continue;
+    pairs.add(a * methods.length + b);
+    rows.push({ name: `o${i}`, terms: [[`r${a}`, 1], [`r${b}`, 1]], sense: 'le', rhs: 1 });
+  }
 }
 
 /** Group equality in the static form, through location variables on the virtual tree. */

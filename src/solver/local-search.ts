@@ -11,7 +11,7 @@
 import { costOf, costTolerance, type CompactTree } from './compact.js';
 
 export interface ImproveOptions {
-  /** performance.now() after which no new round starts (the first always does). */
+  /** performance.now() after which no new round starts (none, when it has passed already). */
   deadline: number;
   /** Polled between rounds: true ends the search. */
   stop(): boolean;
@@ -26,7 +26,7 @@ export function improve(tree: CompactTree, start: Uint8Array, options: ImproveOp
   let chosen: Uint8Array = start.slice();
   let cost = costOf(tree, chosen);
   const tolerance = costTolerance(tree);
-  for (let round = 0; round < 4 * tree.methods.length + 1 && (round === 0 || (performance.now() < options.deadline && !options.stop())); round++) {
+  for (let round = 0; round < 4 * tree.methods.length + 1 && performance.now() < options.deadline && !options.stop(); round++) {
     const delta = changeCosts(tree, chosen);
     const moves = [...delta.keys()].filter((k) => delta[k]! < -tolerance).sort((a, b) => delta[a]! - delta[b]! || a - b);
     // Changes in disjoint parts of the tree add up, so the best half of them is tried at once

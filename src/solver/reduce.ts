@@ -20,7 +20,11 @@ export interface Reduction {
   contextOf: Int32Array;
 }
 
-export function reduceProblem(problem: PartitionProblem): Reduction {
+/**
+ * `until` (performance.now()): no new round starts after it; the problem of the last round is
+ * as valid, only larger (methods that cannot win are still candidates).
+ */
+export function reduceProblem(problem: PartitionProblem, until = Infinity): Reduction {
   let current = problem;
   let choosable = initialChoosable(problem);
   const contextOf = Int32Array.from(problem.contexts, (_, i) => i);
@@ -29,7 +33,7 @@ export function reduceProblem(problem: PartitionProblem): Reduction {
     const placed = new Int32Array(current.contexts.length);
     const folded = foldProblem(current, forced, choosable, placed);
     for (let i = 0; i < contextOf.length; i++) if (contextOf[i]! >= 0) contextOf[i] = placed[contextOf[i]!]!;
-    const losers = methodsThatCannotWin(folded);
+    const losers = performance.now() > until ? new Set<string>() : methodsThatCannotWin(folded);
     if (losers.size === 0) {
       // Method ids are kept throughout, so the answer carries over as it is.
       return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf };

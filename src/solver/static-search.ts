@@ -6,8 +6,8 @@
  * - a lower bound, the larger of Σ_m min(0, W[m]) (every method on its own) and the cheapest
  *   antichain of candidate contexts, each priced at its share of W (the contexts of any legal
  *   answer form such an antichain, so it cannot cost less);
- * - a legal partition: methods by W ascending, each taken when it conflicts with none taken,
- *   then made legal (legalize.ts: split groups undone, the budget checked). Dropping methods
+ * - a legal partition: methods by W ascending, each taken when it conflicts with none taken
+ *   (found by marking, without pairs), then made legal (legalize.ts: split groups undone, the budget checked). Dropping methods
  *   keeps CloneCloud's rule.
  */
 import type { PartitionProblem } from '../model/types.js';
@@ -16,25 +16,14 @@ import type { IlpModel } from './ilp-model.js';
 import { compactTree, namesOf, type CompactTree } from './compact.js';
 import type { SearchResult } from './types.js';
 import { legalizer } from './legalize.js';
+import { staticNesting } from './static-nesting.js';
+import { childrenOf } from './tree.js';
 
 export function searchStatic(problem: PartitionProblem, model: IlpModel): SearchResult {
   const cost = new Map(model.vars.map((v) => [v.name, v.cost]));
   const weight = new Map(model.choices.map((c) => [c.method, cost.get(c.name)!]));
-  const byName = new Map(model.choices.map((c) => [c.name, c.method]));
-  const conflicts = new Map<string, string[]>();
-  for (const row of model.rows) {
-    const [a, b] = row.terms;
-    if (row.sense !== 'le' || row.rhs !== 1 || row.terms.length !== 2 || a![1] !== 1 || b![1] !== 1) continue;
-    const m1 = byName.get(a![0]);
-    const m2 = byName.get(b![0]);
-    if (m1 === undefined || m2 === undefined) continue;
-    (conflicts.get(m1) ?? conflicts.set(m1, []).get(m1)!).push(m2);
-    (conflicts.get(m2) ?? conflicts.set(m2, []).get(m2)!).push(m1);
-  }
-
   const order = [...weight].filter(([, w]) => w < 0).sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1)).map(([m]) => m);
-  const taken = new Set<string>();
-  for (const m of order) if (!(conflicts.get(m) ?? []).some((other) => taken.has(other))) taken.add(m);
+  const taken = greedyAntichain(problem, model.choices.map((c) => c.method), order);
   const tree = compactTree(problem);
   const result: SearchResult = { lowerBound: lowerBound(tree, problem, weight, model.constant) };
   const legal = legalizer(problem, tree)(Uint8Array.from(tree.methods, (m) => (taken.has(m) ? 1 : 0)));
@@ -44,6 +33,66 @@ export function searchStatic(problem: PartitionProblem, model: IlpModel): Search
   const check = checkPartition(problem, migrate);
   if (check.violations.length === 0) result.best = { migrate, cost: check.cost };
   return result;
+}
+
+/**
+ * Methods of `order` taken one by one when they conflict with none taken (CloneCloud's rule,
+ * as static-nesting.ts reads it), in time linear in the call graph and the tree: taking a
+ * method marks what it reaches and what reaches it, in the condensation and in the tree, and a
+ * method with a marked component or context conflicts. A mark stops at a marked node (below a
+ * marked node all is marked, and above one all is marked).
+ */
+function greedyAntichain(problem: PartitionProblem, methods: readonly string[], order: readonly string[]): Set<string> {
+  const index = new Map(methods.map((m, k) => [m, k]));
+  const contexts = problem.contexts;
+  const kOf = (i: number): number => index.get(contexts[i]!.method) ?? -1;
+  const { componentOf } = staticNesting(problem, methods, kOf);
+  const reach = problem.reach;
+  const count = reach?.components.length ?? 0;
+  const callers: number[][] = Array.from({ length: count }, () => []);
+  reach?.calls.forEach((out, c) => {
+    for (const d of out) callers[d]!.push(c);
+  });
+  const { start, kids } = childrenOf(contexts);
+  const contextsOf: number[][] = methods.map(() => []);
+  contexts.forEach((_, i) => {
+    const k = kOf(i);
+    if (k >= 0) contextsOf[k]!.push(i);
+  });
+  const below = new Uint8Array(count);
+  const above = new Uint8Array(count);
+  const under = new Uint8Array(contexts.length);
+  const over = new Uint8Array(contexts.length);
+  const mark = (flags: Uint8Array, from: number, next: (c: number, push: (d: number) => void) => void): void => {
+    const stack = [from];
+    while (stack.length > 0) {
+      const c = stack.pop()!;
+      if (flags[c]) continue;
+      flags[c] = 1;
+      next(c, (d) => {
+        if (!flags[d]) stack.push(d);
+      });
+    }
+  };
+  const taken = new Set<string>();
+  for (const m of order) {
+    const k = index.get(m)!;
+    const c = componentOf[k]!;
+    if (c >= 0 && (below[c] || above[c])) continue;
+    if (contextsOf[k]!.some((i) => under[i] || over[i])) continue;
+    taken.add(m);
+    if (c >= 0) {
+      mark(below, c, (x, push) => reach!.calls[x]!.forEach(push));
+      mark(above, c, (x, push) => callers[x]!.forEach(push));
+    }
+    for (const i of contextsOf[k]!) {
+      mark(under, i, (x, push) => {
+        for (let j = start[x]!; j < start[x + 1]!; j++) push(kids[j]!);
+      });
+      for (let j = i; j >= 0 && !over[j]; j = contexts[j]!.parent) over[j] = 1;
+    }
+  }
+  return taken;
 }
 
 function lowerBound(tree: CompactTree, problem: PartitionProblem, weight: Map<string, number>, constant: number): number {

@@ -21,7 +21,14 @@ export function childrenOf(contexts: ProblemContext[]): { start: Int32Array; kid
 /** Methods with a context that lies under another context of the same method (recursion). */
 export function selfNestedMethods(contexts: ProblemContext[]): Set<string> {
   const { start, kids } = childrenOf(contexts);
-  const onPath = new Map<string, number>();
+  // Methods as numbers, looked up once per context: a map of counts by name took 1.3 s at 1M contexts.
+  const ids = new Map<string, number>();
+  const id = Int32Array.from(contexts, (c) => {
+    let k = ids.get(c.method);
+    if (k === undefined) ids.set(c.method, (k = ids.size));
+    return k;
+  });
+  const onPath = new Int32Array(ids.size);
   const found = new Set<string>();
   // Iterative DFS: a non-negative entry enters a context, ~i leaves it.
   const stack: number[] = [];
@@ -29,16 +36,15 @@ export function selfNestedMethods(contexts: ProblemContext[]): Set<string> {
   while (stack.length > 0) {
     const top = stack.pop()!;
     const i = top >= 0 ? top : ~top;
-    const m = contexts[i]!.method;
-    const count = onPath.get(m) ?? 0;
+    const k = id[i]!;
     if (top < 0) {
-      onPath.set(m, count - 1);
+      onPath[k]!--;
       continue;
     }
-    if (count > 0) found.add(m);
-    onPath.set(m, count + 1);
+    if (onPath[k]! > 0) found.add(contexts[i]!.method);
+    onPath[k]!++;
     stack.push(~i);
-    for (let k = start[i + 1]! - 1; k >= start[i]!; k--) stack.push(kids[k]!);
+    for (let j = start[i + 1]! - 1; j >= start[i]!; j--) stack.push(kids[j]!);
   }
   return found;
 }

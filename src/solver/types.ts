@@ -10,6 +10,12 @@ export interface SolveOptions {
    * per-context model to GLPK alone (no search alongside it): the bench's baseline.
    */
   reduce?: boolean;
+  /**
+   * Told the name of each step of the solve as it starts (reduced, model, glpk, search, ...),
+   * for benches that measure where the time goes; nested solves of a residual problem prefix
+   * theirs with 'residual '.
+   */
+  trace?: (step: string) => void;
 }
 
 /** Size of the model: contexts before and after the reductions, and what GLPK was given. */

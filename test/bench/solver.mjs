@@ -3,12 +3,16 @@
  * test/bench/solver/generate.mjs), each solved with the reductions and, as the baseline, as the
  * unreduced per-context model, each in its own process (so peak memory is its own).
  *
- *   node test/bench/solver.mjs [--sizes 10k,100k,1m] [--kinds realistic,adversarial]
+ *   node test/bench/solver.mjs [--sizes 10k,100k,1m] [--kinds realistic,adversarial,app]
  *        [--nesting dynamic,static] [--limit 60] [--baseline-limit 60] [--no-baseline]
- *        [--highs <dir of an installed highs package>] [--seed 1]
+ *        [--highs <dir of an installed highs package>] [--seed 1] [--compare <checkout>]
+ *
+ * `--compare <checkout>`: also runs each instance with another built checkout of clonecloud
+ * (its dist/ and test/bench/solver/), interleaved with this one, and prints both on one line:
+ * rows, time, time past the limit and gap, before → after in the same run.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -25,11 +29,14 @@ const baselineLimit = Number(flag('baseline-limit', '60'));
 const baseline = !args.includes('--no-baseline');
 const highs = flag('highs', undefined);
 const seed = Number(flag('seed', '1'));
-const methodsFor = (n) => (n <= 10_000 ? 1000 : n <= 100_000 ? 5000 : 20_000);
+const compare = flag('compare', undefined);
+// The scale bench's cases for kind 'app' (2k:10k, 10k:100k, 40k:1m), generate.mjs's otherwise.
+const methodsFor = (n, kind) => (kind === 'app' ? (n <= 10_000 ? 2000 : n <= 100_000 ? 10_000 : 40_000) : n <= 10_000 ? 1000 : n <= 100_000 ? 5000 : 20_000);
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-function child(script, extra, spec, seconds) {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=16000', here(script), ...extra, JSON.stringify(spec)], {
+function child(script, extra, spec, seconds, root) {
+  const path = root ? `${root}/test/bench/${script}` : here(script);
+  const run = spawnSync(process.execPath, ['--max-old-space-size=16000', path, ...extra, JSON.stringify(spec)], {
     encoding: 'utf8',
     timeout: (seconds * 2 + 180) * 1000,
     maxBuffer: 1 << 20,
@@ -51,16 +58,27 @@ function describe(r, cut) {
 }
 
 console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}`);
-console.log(`time limits: ${limit} s reduced, ${baselineLimit} s unreduced baseline; seed ${seed}\n`);
+console.log(`time limits: ${limit} s reduced, ${baselineLimit} s unreduced baseline; seed ${seed}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+/** Seconds past the limit (0 when within it), rows, gap: what --compare sets side by side. */
+function brief(r) {
+  if (!r.ok) return `error: ${r.error}`;
+  const over = Math.max(0, r.seconds - limit);
+  const proof = r.optimal ? 'optimal' : r.gap === undefined ? 'no bound' : `gap ${(100 * r.gap).toFixed(2)}%`;
+  return `${r.model?.constraints ?? '?'} rows, ${fmt(r.seconds, 1)} s (over ${fmt(over, 1)} s), ${proof}, cost ${r.cost.toPrecision(7)}`;
+}
 for (const n of sizes) {
   for (const kind of kinds) {
     for (const nesting of nestings) {
-      const spec = { contexts: n, methods: methodsFor(n), kind, nesting, seed };
+      const spec = { contexts: n, methods: methodsFor(n, kind), kind, nesting, seed };
       const r = child('solver/run-one.mjs', [], { ...spec, reduce: true, limit }, limit);
       const m = r.model;
       console.log(`${kind} ${nesting}, ${n} contexts over ${r.methods ?? '?'} methods (${fmt(100 * (r.pinnedShare ?? 0), 1)}% pinned)`);
       if (m) console.log(`  model: ${m.contexts} → ${m.contextsAfter} contexts; ${m.variables} variables (${m.integers} integer), ${m.constraints} rows`);
       console.log(`  reduced:    ${describe(r, limit)}`);
+      if (compare) {
+        const c = child('solver/run-one.mjs', [], { ...spec, reduce: true, limit }, limit, compare);
+        console.log(`  compare:    before ${brief(c)}\n              after  ${brief(r)}; load ${loadavg()[0].toFixed(1)}`);
+      }
       if (baseline) {
         const b = child('solver/run-one.mjs', [], { ...spec, reduce: false, limit: baselineLimit }, baselineLimit);
         const ratio = r.ok && b.ok ? `; time ratio baseline/reduced ${fmt(b.seconds / r.seconds, 1)}×${b.optimal ? '' : ' (baseline cut: at least)'}` : '';

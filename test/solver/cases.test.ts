@@ -143,7 +143,7 @@ describe('static nesting', () => {
       { name: 'r0', lo: 0, hi: 1, binary: true, cost: -80 },
       { name: 'r1', lo: 0, hi: 1, binary: true, cost: -70 },
     ]);
-    expect(m.rows).toEqual([{ name: 'n0', terms: [['r0', 1], ['r1', 1]], sense: 'le', rhs: 1 }]);
+    expect(m.rows).toEqual([{ name: 'o2', terms: [['r0', 1], ['r1', 1]], sense: 'le', rhs: 1 }]);
   });
 
   it('honours call-graph reachability that the tree does not show', async () => {

@@ -1,17 +1,24 @@
 /**
  * One bench instance in its own process, so that peak memory (maxRSS) is the instance's own.
- * Prints one JSON line. Arguments: JSON of { contexts, methods, kind, nesting, seed, reduce, limit }.
+ * Prints one JSON line. Arguments: JSON of { contexts, methods, kind, nesting, seed, reduce, limit };
+ * kind 'app' is the scale bench's generated app (app-problem.mjs), the others generate.mjs's trees.
  */
 import { solvePartition } from '../../../dist/solver/index.js';
+import { appProblem } from './app-problem.mjs';
 import { generateProblem } from './generate.mjs';
 
 const spec = JSON.parse(process.argv[2]);
-const { problem, methods, pinnedContexts } = generateProblem(spec);
+const { problem, methods, pinnedContexts } = spec.kind === 'app' ? appProblem(spec) : generateProblem(spec);
 const rssAfterGenerate = process.memoryUsage().rss;
 const started = performance.now();
 let out;
 try {
-  const s = await solvePartition(problem, { timeLimitSec: spec.limit, mipGap: 0, reduce: spec.reduce });
+  const steps = [];
+  const trace = (step) => steps.push([step, performance.now()]);
+  const s = await solvePartition(problem, { timeLimitSec: spec.limit, mipGap: 0, reduce: spec.reduce, trace });
+  const ended = performance.now();
+  // Seconds per step of the solve, in order (a step repeats in the residual's levels).
+  const phases = steps.map(([step, at], i) => [step, ((steps[i + 1]?.[1] ?? ended) - at) / 1000]);
   out = {
     ok: true,
     seconds: (performance.now() - started) / 1000,
@@ -21,6 +28,7 @@ try {
     deviceOnlyCost: s.deviceOnlyCost,
     migrate: s.migrate.length,
     model: s.model,
+    phases,
   };
 } catch (error) {
   out = { ok: false, seconds: (performance.now() - started) / 1000, error: String(error?.message ?? error).slice(0, 200) };
