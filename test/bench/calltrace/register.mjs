@@ -19,6 +19,16 @@ import { register } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+// Suites written for vitest's jsdom environment (PROJECTS' `dom`): a jsdom from --tools (jsdom@24
+// runs on Node 20), its window's globals on the global object, before any test module loads.
+if (process.env.CC_TRACE_DOM) {
+  const { createRequire } = await import('node:module');
+  const { JSDOM } = createRequire(join(process.env.CC_TRACE_TOOLS, 'package.json'))('jsdom');
+  const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost/', pretendToBeVisual: true });
+  for (const key of Object.getOwnPropertyNames(dom.window)) if (!(key in globalThis)) globalThis[key] = dom.window[key];
+  globalThis.window = dom.window;
+}
+
 const build = pathToFileURL(process.env.CC_TRACE_BUILD).href;
 const out = process.env.CC_TRACE_OUT;
 const seen = new Map();

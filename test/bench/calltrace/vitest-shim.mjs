@@ -1,9 +1,10 @@
 /**
  * The part of vitest's API the traced suites use, on node:test and the `expect` package
  * (installed outside the repository; the tests run as plain Node so that the tracer sees the
- * code V8 runs, position for position). `each`, `vi.fn` are small re-implementations.
+ * code V8 runs, position for position). `each` is a small re-implementation; mocks and spies are
+ * jest-mock's, fake timers node:test's; module mocks are not emulated.
  */
-import test, { describe as d, before, after, beforeEach, afterEach } from 'node:test';
+import test, { describe as d, before, after, beforeEach, afterEach, mock } from 'node:test';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -23,19 +24,60 @@ export const it = withEach((name, opts, body) => test(name, opts, body));
 export { it as test };
 export const describe = withEach((name, opts, body) => d(name, opts, body));
 export { before as beforeAll, after as afterAll, beforeEach, afterEach };
-export const vi = {
-  fn(impl) {
-    const m = function (...args) {
-      m.mock.calls.push(args);
-      const value = impl?.apply(this, args);
-      m.mock.results.push({ type: 'return', value });
-      return value;
-    };
-    m.mock = { calls: [], results: [] };
-    m._isMockFunction = true;
-    m.getMockName = () => 'vi.fn()';
-    return m;
+// Mock functions, spies and the matchers' old names from jest's own packages.
+const { ModuleMocker } = require('jest-mock');
+const mocker = new ModuleMocker(globalThis);
+const ALIASES = { toBeCalled: 'toHaveBeenCalled', toBeCalledTimes: 'toHaveBeenCalledTimes', toBeCalledWith: 'toHaveBeenCalledWith', lastCalledWith: 'toHaveBeenLastCalledWith', nthCalledWith: 'toHaveBeenNthCalledWith', toReturn: 'toHaveReturned', toReturnWith: 'toHaveReturnedWith' };
+expect.extend(
+  Object.fromEntries(
+    Object.entries(ALIASES).map(([alias, name]) => [
+      alias,
+      (received, ...args) => {
+        try {
+          expect(received)[name](...args);
+          return { pass: true, message: () => `expected not ${name}` };
+        } catch (error) {
+          return { pass: false, message: () => error.message };
+        }
+      },
+    ]),
+  ),
+);
+
+// Fake timers on node:test's mock timers (Node 20.4+).
+const timers = {
+  use() {
+    try {
+      mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
+    } catch {
+      mock.timers.enable(['setTimeout', 'setInterval']);
+    }
   },
+};
+
+export const vi = {
+  fn: (impl) => mocker.fn(impl),
+  spyOn: (object, key, access) => mocker.spyOn(object, key, access),
+  isMockFunction: (f) => mocker.isMockFunction(f),
+  clearAllMocks: () => mocker.clearAllMocks(),
+  resetAllMocks: () => mocker.resetAllMocks(),
+  restoreAllMocks: () => mocker.restoreAllMocks(),
+  // Module mocks are hoisted by vitest's transform, which these suites do not go through: the real module stays.
+  mock: () => {},
+  doMock: () => {},
+  unmock: () => {},
+  importActual: (spec) => import(spec),
+  useFakeTimers: () => (timers.use(), vi),
+  useRealTimers: () => (mock.timers.reset(), vi),
+  advanceTimersByTime: (ms) => (mock.timers.tick(ms), vi),
+  advanceTimersByTimeAsync: async (ms) => (mock.timers.tick(ms), await Promise.resolve(), vi),
+  runAllTimers: () => (mock.timers.runAll(), vi),
+  runAllTimersAsync: async () => (mock.timers.runAll(), await Promise.resolve(), vi),
 };
 // vitest exports the same object as `vitest` too (neverthrow's tests use that name).
 export { vi as vitest };
+
+/** Type-level assertions: nothing to run. */
+const typeChain = new Proxy(function () {}, { get: () => typeChain, apply: () => typeChain });
+export const expectTypeOf = () => typeChain;
+export const assertType = () => {};
