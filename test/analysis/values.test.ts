@@ -353,3 +353,20 @@ describe('functions returning calls of themselves (calls-self-returning)', () =>
     ]);
   });
 });
+
+describe('functions kept in Sets and Maps (calls-collections)', () => {
+  test('what add and set put in is what forEach, for…of and get give back, also through the parameter it came from', () => {
+    const r = analyzeApp({ appDir: fixture('calls-collections'), catalogs: [] });
+    const E = 'src/events.ts';
+    const run = edges(r).filter(([from, , , kind]) => kind === 'callback' && !String(from).endsWith('#makeEmitter') && !String(from).endsWith('#wire'));
+    expect(run).toEqual([
+      [`${E}#makeEmitter.emit`, `${E}#makeEmitter.emit.<anonymous 1>`, `${E}:17:25`, 'callback'],
+      [`${E}#makeEmitter.emit.<anonymous 1>`, `${E}#logIt`, `${E}:17:32`, 'callback'], // listeners.forEach((l) => l(n))
+      [`${E}#makeEmitter.emitLoop`, `${E}#logIt`, `${E}:20:34`, 'callback'], // for (const l of listeners) l(n)
+      [`${E}#makeEmitter.emitNamed`, `${E}#countIt`, `${E}:23:7`, 'callback'], // byName.get(key)?.(n)
+      [`${E}#makeEmitter.on`, `${E}#makeEmitter.on.<anonymous 1>`, `${E}:11:14`, 'callback'],
+    ]);
+    // A Set or Map in a variable may be filled in ways not followed: the sites stay listed as partial.
+    expect(r.unresolved.map((u) => u.site)).toEqual([`${E}:17:32`, `${E}:20:34`, `${E}:23:7`]);
+  });
+});

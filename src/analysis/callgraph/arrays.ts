@@ -3,6 +3,8 @@
  * `for (const f of steps) f()`. The element parameter of a callback given to an array method
  * of the standard library (and a for-of variable) holds the array's elements, found by
  * FunctionValues.elements: array literals, spreads, variables initialised with them, copies.
+ * Sets and Maps hold elements too: what `add` and `set` put there, what `new Set(list)` and
+ * `new Map(pairs)` start with; their `forEach`, `for…of` and `get` give them back.
  */
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
@@ -38,8 +40,32 @@ export function elementSource(checker: ts.TypeChecker, fn: ts.Node, idx: number)
   const call = e.parent;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
   const callee = skipWrappers(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !ELEMENT_PARAMS[callee.name.text]?.includes(idx)) return undefined;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (callee.name.text === 'forEach' && idx <= 1) {
+    // Set's forEach gives each value twice (value, value, set); Map's gives (value, key, map).
+    const kind = collectionOf(checker, callee.name);
+    if (kind === 'Set' || (kind === 'Map' && idx === 0)) return callee.expression;
+  }
+  if (!ELEMENT_PARAMS[callee.name.text]?.includes(idx)) return undefined;
   return isArrayMethod(checker, callee.name) ? callee.expression : undefined;
+}
+
+/** Which standard collection `name` is a method of: 'Set' (also WeakSet, ReadonlySet), 'Map' (also WeakMap, ReadonlyMap). */
+export function collectionOf(checker: ts.TypeChecker, name: ts.MemberName): 'Set' | 'Map' | undefined {
+  const decls = checker.getSymbolAtLocation(name)?.declarations ?? [];
+  const owners = decls.map((d) => (ts.isInterfaceDeclaration(d.parent) && d.getSourceFile().isDeclarationFile ? /^(?:Readonly|Weak)?(Set|Map)$/.exec(d.parent.name.text)?.[1] : undefined));
+  const first = owners[0];
+  return first !== undefined && owners.every((o) => o === first) ? (first as 'Set' | 'Map') : undefined;
+}
+
+/** What `recv.add(v)` / `recv.set(k, v)` puts into a standard Set or Map: `v`. */
+export function collectionAdded(checker: ts.TypeChecker, call: ts.CallExpression): ts.Expression | undefined {
+  const callee = skipWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const kind = collectionOf(checker, callee.name);
+  if (kind === 'Set' && callee.name.text === 'add') return call.arguments[0];
+  if (kind === 'Map' && callee.name.text === 'set') return call.arguments[1];
+  return undefined;
 }
 
 /** `name` is a method of the standard library's Array (or ReadonlyArray). */

@@ -380,7 +380,12 @@ class GraphBuilder {
     seen.add(fn);
     // The element parameter of a callback given to an array method: the array's elements.
     const list = property === undefined ? elementSource(this.r.checker, fn, idx) : undefined;
-    if (list) for (const v of this.r.values.elements(list).nodes) flow.values.add(v);
+    if (list) {
+      // Elements added from a parameter (`listeners.add(listener)`) are what its callers pass.
+      const held = this.r.values.collectParameters(() => this.r.values.elements(list).nodes);
+      for (const v of held.result) flow.values.add(v);
+      for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), flow, seen, via.property);
+    }
     const sites = this.callsTo.get(fn) ?? [];
     if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
     for (const args of sites) {

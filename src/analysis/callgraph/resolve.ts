@@ -98,8 +98,10 @@ export class Resolver {
     const decls = sym?.declarations ?? [];
     if (!sym && ts.isIdentifier(expr)) return { library: `lib:globals#${expr.text}` }; // undeclared global
     if (!sym && !ts.isPropertyAccessExpression(expr)) {
-      const fns = this.values.of(expr, depth); // `make()()`, `(a || b)()`
+      // `make()()`, `(a || b)()`; `handlers.get(k)()` of a Map filled from parameters: what their callers pass.
+      const { result: fns, parameters } = this.values.collectParameters(() => this.values.of(expr, depth));
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
+      if (parameters.length) return { reason: 'function value received as a parameter', via: parameters };
     }
     if (!sym && ts.isPropertyAccessExpression(expr)) {
       // An untyped receiver whose value the flow sees (untyped.ts).

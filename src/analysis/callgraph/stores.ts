@@ -6,10 +6,11 @@
  * instance of the method's class (see Resolver.mayHold), so `renderer.text = f` does not reach
  * every unrelated `text()` of the app.
  * Also values added to arrays held by a variable or property (`handlers.push(f)`, `unshift`,
- * `splice`, `list[i] = f`), by the declaration that holds the array: its elements (arrays.ts).
+ * `splice`, `list[i] = f`) and to Sets and Maps (`listeners.add(f)`, `byName.set(k, f)`), by the
+ * declaration that holds the array or collection: its elements (arrays.ts).
  */
 import { ts } from '../../typescript.cjs';
-import { ARRAY_ADDERS, isArrayMethod } from './arrays.js';
+import { ARRAY_ADDERS, collectionAdded, isArrayMethod } from './arrays.js';
 import { keyNames } from './keys.js';
 import { symbolAt } from '../symbols.js';
 import { skipWrappers, type CallSite, type Store } from '../walk.js';
@@ -43,6 +44,8 @@ export class Stores {
       if (!ts.isPropertyAccessExpression(callee)) continue;
       const from = ARRAY_ADDERS[callee.name.text];
       if (from !== undefined && isArrayMethod(checker, callee.name)) this.add(checker, callee.expression, call.arguments.slice(from));
+      const kept = (callee.name.text === 'add' || callee.name.text === 'set') && collectionAdded(checker, call);
+      if (kept && !ts.isSpreadElement(kept)) this.add(checker, callee.expression, [kept]);
     }
   }
 

@@ -8,7 +8,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { ARRAY_COPIES, forOfSource, objectListing } from './arrays.js';
+import { ARRAY_COPIES, collectionOf, forOfSource, objectListing } from './arrays.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
@@ -143,6 +143,10 @@ export class FunctionValues {
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && e.arguments[0]) {
         return this.of(e.arguments[0], depth + 1);
       }
+      // `byName.get(k)` of a standard Map: any of its values.
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && collectionOf(this.r.checker, callee.name) === 'Map') {
+        return this.elements(callee.expression, depth + 1).nodes;
+      }
       // A generator's `[Symbol.iterator]()` is the generator itself.
       if (ts.isElementAccessExpression(callee) && /^Symbol\.(async)?[iI]terator$/.test(callee.argumentExpression.getText())) {
         return this.of(callee.expression, depth + 1).filter(isGenerator);
@@ -261,6 +265,11 @@ export class FunctionValues {
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
     if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
       return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
+    }
+    // `new Set(list)`, `new Map(pairs)` of the standard library: list's elements, the pairs' values.
+    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && /^(Weak)?(Set|Map)$/.test(e.expression.text) && e.arguments?.[0]) {
+      const global = (this.r.checker.getSymbolAtLocation(e.expression)?.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
+      if (global) return { nodes: e.expression.text.endsWith('Set') ? this.elements(e.arguments[0], depth + 1).nodes : this.eachAt(e.arguments[0], 1, depth + 1), complete: false };
     }
     // An array an app function returns (`return [get, set]`).
     if (ts.isCallExpression(e)) return { nodes: this.fromReturns(e, depth + 1, (ret) => this.elements(ret, depth + 2).nodes), complete: false };
