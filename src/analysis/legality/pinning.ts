@@ -166,7 +166,8 @@ function namesGlobal(checker: ts.TypeChecker, sf: ts.SourceFile, roots: Readonly
     if (ts.isTypeNode(n) && !ts.isExpressionWithTypeArguments(n)) return false;
     if (ts.isIdentifier(n)) {
       if (!roots.has(n.text) || (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) return false;
-      return isGlobalSymbol(checker.getSymbolAtLocation(n));
+      const p = n.parent;
+      return isGlobalSymbol(ts.isShorthandPropertyAssignment(p) && p.name === n ? checker.getShorthandAssignmentValueSymbol(p) : checker.getSymbolAtLocation(n));
     }
     return ts.forEachChild(n, visit) ?? false;
   };
