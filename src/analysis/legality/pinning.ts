@@ -52,12 +52,15 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
   };
   const moduleOf = (spec: string): Api | undefined => modules.find((m) => specMatches(spec, m.entry.name));
   const rootWord = globals.size ? new RegExp(`\\b(${[...globals.keys(), ...GLOBAL_OBJECTS].join('|')})\\b`) : undefined;
+  const roots = new Set([...globals.keys(), ...GLOBAL_OBJECTS]);
   const derived = new Map<ts.Symbol, Api>(); // module-level values computed from device APIs
 
   const perFile = app.files.map((file) => {
     const text = file.sf.text;
     const deviceSymbols = modules.length ? importedDeviceSymbols(app.checker, file.sf, moduleOf) : new Map<ts.Symbol, Api>();
-    return { file, deviceSymbols, checkGlobals: rootWord?.test(text) ?? false, mayRequire: modules.length > 0 && /\b(require|import)\s*\(/.test(text) };
+    // The word may be in a comment, a type or a local's name: a global is asked of the checker.
+    const checkGlobals = (rootWord?.test(text) ?? false) && namesGlobal(app.checker, file.sf, roots);
+    return { file, deviceSymbols, checkGlobals, mayRequire: modules.length > 0 && /\b(require|import)\s*\(/.test(text), fromProcess: PROCESS_MODULE.test(text) };
   });
 
   /** The device API a node uses directly: a require/import of a device module, a device binding, a derived value or a global path. */
@@ -126,7 +129,7 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
   const bySf = new Map(perFile.map((f) => [f.file.sf, f]));
   // Device values that travel (device-values.ts): after the direct uses, so those keep their simpler reason.
   // Nothing to follow when no file names a device global, module or derived value (a library like a parser).
-  const mayHoldDevice = derived.size > 0 || perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire);
+  const mayHoldDevice = derived.size > 0 || perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || f.fromProcess);
   if (flow && mayHoldDevice) {
     const direct = (node: ts.Node): Api | undefined => {
       const f = bySf.get(node.getSourceFile());
@@ -146,6 +149,29 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
     return hit && { what: `${hit.api.kind} '${hit.api.entry.name}' (${hit.api.catalog.platform})`, site: siteOf(f.file, hit.at) };
   };
   return { byMethod: out, deviceUse };
+}
+
+/** `'process'` or `'node:process'` in a file's text: an import of the `process` module may be there (device-values.ts follows it). */
+const PROCESS_MODULE = /['"`](node:)?process['"`]/;
+
+/**
+ * Whether a file names a global whose name starts a catalog global or is a global object, as a
+ * value: an identifier outside types (a heritage clause counts) with that text that resolves to
+ * nothing or to declaration files only. Without one, no global path starts in the file, so
+ * neither the direct matches nor the device values that travel (device-values.ts) can find one
+ * there; property names (`s.self`) are never such a start.
+ */
+function namesGlobal(checker: ts.TypeChecker, sf: ts.SourceFile, roots: ReadonlySet<string>): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isTypeNode(n) && !ts.isExpressionWithTypeArguments(n)) return false;
+    if (ts.isIdentifier(n)) {
+      if (!roots.has(n.text) || (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) return false;
+      const p = n.parent;
+      return isGlobalSymbol(ts.isShorthandPropertyAssignment(p) && p.name === n ? checker.getShorthandAssignmentValueSymbol(p) : checker.getSymbolAtLocation(n));
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(sf);
 }
 
 /** The first device API used in an expression, not looking into nested functions (they run later, if at all). */
