@@ -10,79 +10,29 @@
  * (sampling.ts): an untimed call reads no clock; its time is its caller's, as if inlined, less
  * the calibrated cost of an untimed call, and its callees' time is handed down to the caller.
  * Sync frames are slots of parallel arrays (no allocation per call); slot 0 is the root, whose
- * `inside` sums the top-level calls. An untimed frame returns its slot as ~slot (negative).
+ * `inside` sums the top-level calls. An untimed frame returns its slot as ~slot (negative), an
+ * untimed call of a context that never called a traced function (a leaf) takes no slot at all:
+ * it is `open` (e() returns LEAF) until it exits, or until it calls something after all, which
+ * gives it its slot then.
  * Async functions and generators get a frame object, since they leave the stack at each
  * await/yield and come back; they are always timed.
  */
 import { performance } from 'node:perf_hooks';
-import { BYTES_BIG, advance, hasOwnData, isThenable, newSchedule, sizeOf, type Schedule, type Unserializable } from './bytes.js';
-import { checkTime, newTimeSchedule, type TimeSchedule } from './sampling.js';
+import { BYTES_BIG, advance, hasOwnData, isThenable, sizeOf, type Unserializable } from './bytes.js';
+import { newCtx, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
+import { checkTime, newTimeSchedule } from './sampling.js';
 
 export type { Unserializable } from './bytes.js';
+export type { AsyncFrame, CallCost, Ctx, RecorderOptions, TimeBudget } from './frames.js';
 
 /** The global symbol name under which instrumented modules find the recorder. */
 export const RECORDER_GLOBAL = 'clonecloud.recorder';
 
-export interface Ctx {
-  method: number;
-  parent: Ctx | undefined;
-  /** Method index -> child context (or the ancestor a recursive call folds onto). */
-  kids: Map<number, Ctx>;
-  /** The last child looked up: a loop calls the same callee again and again. */
-  lastMethod: number;
-  lastKid: Ctx | undefined;
-  calls: number;
-  /** The call number from which e() takes its slow path: a timed call, a bytes sample or a check is due. */
-  next: number;
-  /** Calls that were timed (the others' time is their caller's). */
-  timed: number;
-  /** Sum over its timed frames of wall time minus traced callees minus recorder cost, ms (may dip below 0 on a tiny frame). */
-  selfMs: number;
-  /** Sum of the wall time of its timed sync frames (with their callees), ms. */
-  wallMs: number;
-  time: TimeSchedule;
-  /** Weighted sums over the measured calls; `bytes.weight` is the sum of their weights. */
-  bytesIn: number;
-  bytesOut: number;
-  bytes: Schedule;
-}
-
-export interface AsyncFrame {
-  ctx: Ctx;
-  /** Stack slot while running, -1 while suspended or done. */
-  slot: number;
-  /** Weight of its bytes sample, 0 when not sampled. */
-  sampled: number;
-  done: boolean;
-}
-
-/** The recorder's own cost per sync call, ms (calibrate.ts): inside the call's own clock readings, and outside them (its caller's). */
-export interface CallCost {
-  inner: number;
-  outer: number;
-  /** The whole cost of an untimed (counted) call, all of it in its caller's clock readings. */
-  untimed?: number;
-}
-
-export interface RecorderOptions {
-  /** Count hot tiny contexts without timing most calls (sampling.ts); off: every call is timed. Default on. */
-  sampling?: boolean;
-  /** The mean wall time per call under which a context is tiny, ms (sampling.ts' TIME_TINY_MS; tests set it). */
-  tinyMs?: number;
-}
+/** What e() returns for an untimed call of a leaf: it has no slot (untimed slots are ~slot <= -2). */
+const LEAF = -1;
 
 /** The clock of timed calls, ms. */
 const clock = (): number => performance.now();
-
-/** Where the wall time of the traced top-level calls went, ms. */
-export interface TimeBudget {
-  /** Wall time of the top-level traced calls (inclusive, as traced). */
-  tracedMs: number;
-  /** Recorder cost per call taken off (calls x calibrated cost). */
-  recorderMs: number;
-  /** Time measuring boundary bytes (v8.serialize), taken off the frame that was running. */
-  bytesMs: number;
-}
 
 type FrameRef = number | AsyncFrame;
 
@@ -96,6 +46,8 @@ export class Recorder {
   s = false;
 
   private top = 0;
+  /** The untimed leaf call running now, without a slot (see LEAF). */
+  private open: Ctx | undefined = undefined;
   private ctxs: Ctx[] = [this.root];
   // Typed arrays: no element-kind transitions (a deopt each) and no boxing of the clock readings.
   /** Clock reading at the frame's enter (or resume); -1 for an untimed frame and above the top (so e() need not write it). */
@@ -136,24 +88,48 @@ export class Recorder {
 
   /** Enters a sync function; returns its stack slot (~slot when the call is not timed). */
   e(method: number): number {
+    if (this.open !== undefined) this.slotOpen();
     const parent = this.ctxs[this.top]!;
     const ctx = parent.lastMethod === method ? parent.lastKid! : this.contextOf(parent, method);
     const n = ++ctx.calls;
+    if (n < ctx.next && ctx.lastMethod === -1) {
+      // Counted, not timed, no bytes, no callee so far: the common case of a hot tiny callee.
+      this.open = ctx;
+      this.s = false;
+      return LEAF;
+    }
     const slot = ++this.top;
     if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     if (n < ctx.next) {
-      // Counted, not timed, no bytes: the common case of a hot tiny callee.
       this.s = false;
       return ~slot;
     }
     return this.due(ctx, n, slot);
   }
 
+  /** The open leaf call is calling something: it takes its slot, as an untimed frame. */
+  private slotOpen(): void {
+    const slot = ++this.top;
+    if (slot === this.start.length) this.grow();
+    this.ctxs[slot] = this.open!;
+    this.inside[slot] = 0;
+    this.open = undefined;
+  }
+
   /** Exits the sync frame at `slot` (and any frame left above it). */
   x(slot: number): void {
     if (slot < 0) {
+      if (slot === LEAF) {
+        if (this.open !== undefined) {
+          // Its time stays its caller's, less the cost of an untimed call.
+          this.open = undefined;
+          this.inside[this.top]! += this.untimed;
+          return;
+        }
+        slot = ~this.top; // it called something and took a slot, now the top one
+      }
       const k = ~slot;
       if (k === this.top) {
         this.inside[k - 1]! += this.inside[k]! + this.untimed;
@@ -248,6 +224,13 @@ export class Recorder {
     return value;
   }
 
+  /** Exits the sync frame at `slot` with `value` as its result (bytes out when sampled); passes it through. */
+  ox<T>(slot: number, value: T): T {
+    if (this.weightOf(slot) !== 0) this.out(slot, value);
+    this.x(slot);
+    return value;
+  }
+
   private out(frame: FrameRef, value: unknown): void {
     const weight = this.weightOf(frame);
     const ctx = this.ctxOf(frame);
@@ -312,6 +295,7 @@ export class Recorder {
   }
 
   private push(ctx: Ctx, sampled: number): number {
+    if (this.open !== undefined) this.slotOpen();
     const slot = ++this.top;
     if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
@@ -372,25 +356,3 @@ export class Recorder {
     this.top = slot - 1;
   }
 }
-
-function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule): Ctx {
-  return {
-    method,
-    parent,
-    kids: new Map(),
-    lastMethod: -1,
-    lastKid: undefined,
-    calls: 0,
-    next: 1,
-    timed: 0,
-    // -0, not 0: a field that starts as a small integer and then holds fractions is stored
-    // boxed, and every += on it allocates.
-    selfMs: -0,
-    wallMs: -0,
-    time,
-    bytesIn: 0,
-    bytesOut: 0,
-    bytes: newSchedule(),
-  };
-}
-
