@@ -60,9 +60,9 @@ export function headerLines(r: Recording): string[] {
     `Machine: ${machineLine()}.`,
     `Load average (1, 5, 15 min): ${r.loadAtStart.join(' ')} at the start, ${r.loadAtEnd.join(' ')} at the end.`,
     `selfMs: wall time of each timed call (performance.now() read at its enter and exit) minus the wall time of the`,
-    `traced calls it made, not counting time suspended at await/yield. Every call is timed but those of hot tiny methods`,
-    `(below). Taken off: the recorder's own cost per call (${cost}: the smallest seen on empty calls in`,
-    `calibrations on this machine, each in a fresh process) and the time it spent measuring bytes.`,
+    `traced calls it made, not counting time suspended at await/yield. Every call is timed but most calls of hot tiny`,
+    `methods (below). Taken off: the recorder's own cost per call (${cost}: the smallest seen on empty`,
+    `calls in calibrations on this machine, each in a fresh process) and the time it spent measuring bytes.`,
     ...untimedLines(r.traces, t.untimed),
     `Conservation: the traced top-level calls took ${ms(t.tracedMs)} ms of wall time = ${ms(r.selfMs)} ms of selfMs + ${ms(t.recorderMs)} ms of`,
     `recorder cost + ${ms(t.bytesMs)} ms measuring bytes${t.clampedMs > 0 ? ` - ${ms(t.clampedMs)} ms of negative self times set to 0` : ''}.`,
@@ -94,11 +94,13 @@ function untimedLines(traces: Trace[], costMs: number): string[] {
     }
   }
   const cost = Number.isFinite(costMs) ? `${us(costMs)} us, calibrated as above` : 'not calibrated: 0';
+  const n = byMethod.size;
   const lines = [
-    `Hot tiny methods, COUNTED, NOT TIMED: a context whose first ${TIME_CHECK} calls took under ${TIME_TINY_MS * 1000} us of wall time each on`,
-    `average (with its callees) is timed again only ${TIME_WINDOW} calls in a row each time its calls double (and on every call again`,
-    `once such a window averages ${TIME_NOT_TINY_MS * 1000} us); its calls are exact, and the time of its untimed calls is its caller's self time, as`,
-    `if inlined (less the recorder's cost of an untimed call, ${cost}). Here: ${byMethod.size ? `${byMethod.size} methods (timed calls of all calls)` : 'none'}.`,
+    `Hot tiny methods, COUNTED, NOT TIMED: a context whose first ${TIME_CHECK} calls (or the calls up to a later doubling)`,
+    `took under ${TIME_TINY_MS * 1000} us of wall time each on average, with its callees, is then timed only ${TIME_WINDOW} calls in a row each`,
+    `time its calls double, and on every call again once such a window averages ${TIME_NOT_TINY_MS * 1000} us. Its calls are exact; the time`,
+    `of its untimed calls is its caller's self time, as if inlined (less the recorder's cost of an untimed call,`,
+    `${cost}). Here: ${n === 0 ? 'none' : `${n} method${n === 1 ? '' : 's'}, with timed calls of all calls`}.`,
   ];
   let line = '';
   for (const [method, m] of [...byMethod].sort((a, b) => b[1].calls - a[1].calls || (a[0] < b[0] ? -1 : 1))) {
