@@ -4,7 +4,9 @@
 //  - examples/virus-scan, a deep scan of the make-corpus corpus (the bundled example);
 //  - test/fixtures/record-hot, call-heavy: 10 million calls of a 4 ns hash step (`mix`) and the
 //    caller's own loop, the case where the recorder once cost 10-20x. Its own measurement of
-//    the traced call tree (`root`, ms) is reported beside the process times.
+//    the traced call tree (`root`, ms) is reported beside the process times;
+//  - test/fixtures/record-calls, call-heavy of the ordinary kind: a tokenizer, a recursive-descent
+//    parser and a tree walker, small functions calling each other (9.4 million calls), `root` too.
 // "Traced" is the program with the tracer injected exactly as `clonecloud record` injects it
 // (NODE_OPTIONS --import, same environment); the record CLI's own start-up (it loads the whole
 // analyzer) and merge are timed separately. Apps are compiled with source maps to a temp folder,
@@ -13,7 +15,7 @@
 // With --baseline <dir> (another checkout of clonecloud, built), its recorder is run too, in
 // the same interleaving, for a before/after under the same load.
 //
-//   npm run bench:record   (or: node test/bench/record.mjs [--runs N] [--only virus-scan|hot] [--baseline DIR])
+//   npm run bench:record   (or: node test/bench/record.mjs [--runs N] [--only virus-scan|hot|calls] [--baseline DIR])
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -42,7 +44,7 @@ try {
   delete process.env.CLONECLOUD_RECORD_CACHE;
   const cpu = cpus()[0]?.model ?? 'unknown';
   console.log(`machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}/${process.arch}; ${runs} runs of each, interleaved`);
-  const cases = [virusScan(), hot()].filter((c) => !only || c.name === only);
+  const cases = [virusScan, hot, calls].filter((c) => !only || c.name === only).map((c) => c());
   for (const c of cases) bench(c, recorders);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
@@ -73,6 +75,12 @@ function hot() {
   const app = join(root, 'test', 'fixtures', 'record-hot');
   const build = compile(app, 'record-hot');
   return { name: 'hot', app, args: [join(build, 'main.js'), String(HOT_CALLS), '0'], input: `${HOT_CALLS} calls of mix from build, no other work`, inApp: true };
+}
+
+function calls() {
+  const app = join(root, 'test', 'fixtures', 'record-calls');
+  const build = compile(app, 'record-calls');
+  return { name: 'calls', app, args: [join(build, 'main.js'), '200'], input: '200 rounds of generate, tokenize, parse, evaluate 2000 terms', inApp: true };
 }
 
 function bench(c, recorders) {

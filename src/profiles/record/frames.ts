@@ -17,8 +17,10 @@ export interface Ctx {
   timed: number;
   /** Sum over its timed frames of wall time minus traced callees minus recorder cost, ms (may dip below 0 on a tiny frame). */
   selfMs: number;
-  /** Sum of the wall time of its timed sync frames (with their callees), ms. */
+  /** Sum of the wall time of its fast timed sync frames (with their callees, without measuring bytes), ms. */
   wallMs: number;
+  /** Timed sync frames that were slow (sampling.ts). */
+  slow: number;
   time: TimeSchedule;
   /** Weighted sums over the measured calls; `bytes.weight` is the sum of their weights. */
   bytesIn: number;
@@ -74,6 +76,7 @@ export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedu
     // boxed, and every += on it allocates.
     selfMs: -0,
     wallMs: -0,
+    slow: 0,
     time,
     bytesIn: 0,
     bytesOut: 0,

@@ -56,6 +56,8 @@ export class Recorder {
   private inside = new Float64Array(256);
   /** Weight of the frame's bytes sample, 0 when not sampled (integers: a double read out of a non-inlined call is boxed). */
   private sampled = new Int32Array(256);
+  /** `bytesMs` when the timed frame was entered: its wall time less the bytes measured meanwhile is what decides tininess. */
+  private bytesAt = new Float64Array(256);
   private asyncFrames: (AsyncFrame | undefined)[] = [];
   private inner: number;
   private outer: number;
@@ -150,11 +152,12 @@ export class Recorder {
     this.sampled[slot] = weight;
     this.s = weight > 0;
     const t = ctx.time;
-    if (n === t.check) checkTime(t, n, ctx.timed, ctx.wallMs);
+    if (n === t.check) checkTime(t, n, ctx.timed, ctx.slow, ctx.wallMs);
     ctx.next = Math.min(ctx.bytes.next, Math.max(t.next, n + 1), t.check);
     if (n < t.next && weight === 0) return ~slot;
     ctx.timed++;
     this.asyncFrames[slot] = undefined;
+    this.bytesAt[slot] = this.bytesMs;
     this.start[slot] = clock(); // last: the bookkeeping above is not the call's
     return slot;
   }
@@ -315,6 +318,7 @@ export class Recorder {
     this.start = wider(this.start, -1);
     this.inside = wider(this.inside);
     this.sampled = wider(this.sampled);
+    this.bytesAt = wider(this.bytesAt);
   }
 
   private resume(frame: AsyncFrame): void {
@@ -351,7 +355,11 @@ export class Recorder {
       if (frame) {
         frame.slot = -1;
         this.asyncFrames[k] = undefined;
-      } else ctx.wallMs += wall;
+      } else {
+        const own = wall - (this.bytesMs - this.bytesAt[k]!); // serializing a big `this` is not the call's cost
+        if (own < ctx.time.slowMs) ctx.wallMs += own;
+        else ctx.slow++;
+      }
     }
     this.top = slot - 1;
   }

@@ -6,16 +6,19 @@
  * 150–470 ns of wall time (the timed path is cold when it runs once in a thousand calls), an
  * error that scaling multiplies by the thousand.
  *
- * So a context is timed on every call until it has been entered TIME_CHECK times. If the mean
- * wall time of those calls (itself with its callees) is under TIME_TINY_MS, the context is hot
- * and tiny: its later calls are only counted, and their time is their caller's, as if inlined
+ * So a context is timed on every call until it has been entered TIME_CHECK times. If at most
+ * one in TIME_SLOW_SHARE of those calls was slow (TIME_NOT_TINY_MS of wall time or more, itself
+ * with its callees, less any bytes measured) and the others took under TIME_TINY_MS on average,
+ * the context is hot and tiny: its later calls are only counted, and their time is their caller's, as if inlined
  * (the caller's self time still has the recorder's calibrated cost of each untimed call taken
  * off). At twice the calls it is timed again for a window of TIME_WINDOW calls, and checked: a
- * context whose mean wall time in the window reached TIME_NOT_TINY_MS is timed on every call
- * again; one that is still under it is counted until twice the calls again, and so on. A
- * context that is not tiny is checked again at twice its calls. The bound is higher for leaving
- * than for entering because a window's first timed calls run code the compiler had not seen
- * (measured: a 4 ns function's windows of 64 calls averaged over 1 us; it bounced in and out).
+ * context with more slow calls in the window than that share is timed on every call again; one
+ * that is still tiny is counted until twice the calls again, and so on. A context that is not
+ * tiny is checked again at twice its calls. Slow calls are allowed, a few, because a window's
+ * first timed calls run code the compiler had not seen, and a garbage collection may fall in any
+ * call (measured: a 4 ns function's windows of 64 calls averaged over 1 us, and parser helpers
+ * of 20 ns bounced in and out while the program allocated). Up to that share of a tiny
+ * context's untimed calls could be slow ones of its own: their time is its caller's too.
  */
 
 /** Calls timed before a context may be counted without timing (and the first check). */
@@ -25,6 +28,8 @@ export const TIME_TINY_MS = 0.001;
 /** Mean wall time per call in a window from which a tiny context is timed on every call again: 10 us (TIME_NOT_TINY x the bound). */
 export const TIME_NOT_TINY = 10;
 export const TIME_NOT_TINY_MS = TIME_TINY_MS * TIME_NOT_TINY;
+/** A tiny context has at most one slow call in this many. */
+export const TIME_SLOW_SHARE = 50;
 /** Calls timed in a row to check a context that is counted without timing. */
 export const TIME_WINDOW = 128;
 
@@ -36,25 +41,32 @@ export interface TimeSchedule {
   check: number;
   /** The context was found tiny at its last check (its calls until `next` are not timed). */
   tiny: boolean;
-  /** Timed calls and their summed wall time at the last check. */
+  /** Timed calls, their slow ones and the summed wall time of the others at the last check. */
   timedAt: number;
+  slowAt: number;
   wallAt: number;
-  /** The bound of a tiny call, ms (TIME_TINY_MS but in tests). */
+  /** The bound of a tiny call, ms (TIME_TINY_MS but in tests), and of a fast one. */
   tinyMs: number;
+  slowMs: number;
 }
 
 export function newTimeSchedule(on: boolean, tinyMs = TIME_TINY_MS): TimeSchedule {
-  return { next: 1, check: on ? TIME_CHECK : Infinity, tiny: false, timedAt: 0, wallAt: 0, tinyMs };
+  return { next: 1, check: on ? TIME_CHECK : Infinity, tiny: false, timedAt: 0, slowAt: 0, wallAt: 0, tinyMs, slowMs: tinyMs * TIME_NOT_TINY };
 }
 
 /**
- * The check at call `n` (not yet timed): `timed` calls so far of `wallMs` summed wall time.
- * A tiny context skips to twice the calls, then a window; another is timed up to twice the calls.
+ * The check at call `n` (not yet timed): `timed` calls so far, `slow` of them slow, the others
+ * of `wallMs` summed wall time. A tiny context skips to twice the calls, then a window; another
+ * is timed up to twice the calls.
  */
-export function checkTime(t: TimeSchedule, n: number, timed: number, wallMs: number): void {
+export function checkTime(t: TimeSchedule, n: number, timed: number, slow: number, wallMs: number): void {
   const calls = timed - t.timedAt;
-  t.tiny = calls > 0 && (wallMs - t.wallAt) / calls < (t.tiny ? t.tinyMs * TIME_NOT_TINY : t.tinyMs);
+  const slowCalls = slow - t.slowAt;
+  const fast = calls - slowCalls;
+  // A window's fast calls are under slowMs by definition: only the share of slow ones decides.
+  t.tiny = fast > 0 && slowCalls * TIME_SLOW_SHARE <= calls && (t.tiny || (wallMs - t.wallAt) / fast < t.tinyMs);
   t.timedAt = timed;
+  t.slowAt = slow;
   t.wallAt = wallMs;
   if (t.tiny) {
     t.next = 2 * n;
