@@ -94,6 +94,24 @@ describe('record: hot tiny callees counted without timing', () => {
     expect(h).not.toBe(0.5);
   });
 
+  it('times every call of a tiny recursive function (its untimed calls would hand the recursion to the caller)', () => {
+    const rec = new Recorder(COST, TINY);
+    const [caller, f] = [rec.m(['a.ts#caller']), rec.m(['a.ts#f'])];
+    const down = (depth: number): void => {
+      const frame = rec.e(f);
+      if (depth > 0) down(depth - 1);
+      rec.x(frame);
+    };
+    const top = rec.e(caller);
+    for (let k = 0; k < 5000; k++) down(3);
+    rec.x(top);
+    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    expect(t.contexts.map((c) => [t.methods[c.method], c.calls, c.timed])).toEqual([
+      ['a.ts#caller', 1, undefined],
+      ['a.ts#f', 20000, undefined], // folded onto one context, every call timed
+    ]);
+  });
+
   it('times every call again once a tiny callee stops being tiny', () => {
     const calls = TIME_CHECK * 4;
     let h = 0;

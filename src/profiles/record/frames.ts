@@ -17,8 +17,8 @@ export interface Ctx {
   timed: number;
   /** Sum over its timed frames of wall time minus traced callees minus recorder cost, ms (may dip below 0 on a tiny frame). */
   selfMs: number;
-  /** Sum of the wall time of its fast timed sync frames (with their callees, without measuring bytes), ms. */
-  wallMs: number;
+  /** Sum of the self time of its fast timed sync frames (sampling.ts), ms. */
+  fastMs: number;
   /** Timed sync frames that were slow (sampling.ts). */
   slow: number;
   time: TimeSchedule;
@@ -48,7 +48,7 @@ export interface CallCost {
 export interface RecorderOptions {
   /** Count hot tiny contexts without timing most calls (sampling.ts); off: every call is timed. Default on. */
   sampling?: boolean;
-  /** The mean wall time per call under which a context is tiny, ms (sampling.ts' TIME_TINY_MS; tests set it). */
+  /** The mean self time per call under which a context is tiny, ms (sampling.ts' TIME_TINY_MS; tests set it). */
   tinyMs?: number;
 }
 
@@ -75,7 +75,7 @@ export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedu
     // -0, not 0: a field that starts as a small integer and then holds fractions is stored
     // boxed, and every += on it allocates.
     selfMs: -0,
-    wallMs: -0,
+    fastMs: -0,
     slow: 0,
     time,
     bytesIn: 0,

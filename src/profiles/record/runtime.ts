@@ -20,7 +20,7 @@
 import { performance } from 'node:perf_hooks';
 import { BYTES_BIG, advance, hasOwnData, isThenable, sizeOf, type Unserializable } from './bytes.js';
 import { newCtx, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
-import { checkTime, newTimeSchedule } from './sampling.js';
+import { checkTime, newTimeSchedule, timeEveryCall } from './sampling.js';
 
 export type { Unserializable } from './bytes.js';
 export type { AsyncFrame, CallCost, Ctx, RecorderOptions, TimeBudget } from './frames.js';
@@ -56,8 +56,6 @@ export class Recorder {
   private inside = new Float64Array(256);
   /** Weight of the frame's bytes sample, 0 when not sampled (integers: a double read out of a non-inlined call is boxed). */
   private sampled = new Int32Array(256);
-  /** `bytesMs` when the timed frame was entered: its wall time less the bytes measured meanwhile is what decides tininess. */
-  private bytesAt = new Float64Array(256);
   private asyncFrames: (AsyncFrame | undefined)[] = [];
   private inner: number;
   private outer: number;
@@ -152,12 +150,11 @@ export class Recorder {
     this.sampled[slot] = weight;
     this.s = weight > 0;
     const t = ctx.time;
-    if (n === t.check) checkTime(t, n, ctx.timed, ctx.slow, ctx.wallMs);
+    if (n === t.check) checkTime(t, n, ctx.timed, ctx.slow, ctx.fastMs);
     ctx.next = Math.min(ctx.bytes.next, Math.max(t.next, n + 1), t.check);
     if (n < t.next && weight === 0) return ~slot;
     ctx.timed++;
     this.asyncFrames[slot] = undefined;
-    this.bytesAt[slot] = this.bytesMs;
     this.start[slot] = clock(); // last: the bookkeeping above is not the call's
     return slot;
   }
@@ -290,6 +287,9 @@ export class Recorder {
     }
     let target: Ctx | undefined;
     for (let c: Ctx | undefined = parent; c && c !== this.root; c = c.parent) if (c.method === method) target = c;
+    // Recursion folds onto `target`: an untimed call of it would hand the self time of the whole
+    // recursion under it to the caller of the first (measured: a tree walker's time went to main).
+    if (target) timeEveryCall(target);
     const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent, newTimeSchedule(this.sampling, this.tinyMs));
     parent.kids.set(method, ctx);
     parent.lastMethod = method;
@@ -318,7 +318,6 @@ export class Recorder {
     this.start = wider(this.start, -1);
     this.inside = wider(this.inside);
     this.sampled = wider(this.sampled);
-    this.bytesAt = wider(this.bytesAt);
   }
 
   private resume(frame: AsyncFrame): void {
@@ -349,17 +348,15 @@ export class Recorder {
       const inner = frame ? 0 : this.inner;
       // A top-level call's cost outside its clock readings is in no traced wall time.
       const outer = frame || k === 1 ? 0 : this.outer;
-      ctx.selfMs += wall - this.inside[k]! - inner;
+      const self = wall - this.inside[k]! - inner;
+      ctx.selfMs += self;
       this.inside[k - 1]! += wall + outer;
       this.recorderMs += inner + outer;
       if (frame) {
         frame.slot = -1;
         this.asyncFrames[k] = undefined;
-      } else {
-        const own = wall - (this.bytesMs - this.bytesAt[k]!); // serializing a big `this` is not the call's cost
-        if (own < ctx.time.slowMs) ctx.wallMs += own;
-        else ctx.slow++;
-      }
+      } else if (self < ctx.time.slowMs) ctx.fastMs += self;
+      else ctx.slow++;
     }
     this.top = slot - 1;
   }

@@ -7,10 +7,13 @@
  * error that scaling multiplies by the thousand.
  *
  * So a context is timed on every call until it has been entered TIME_CHECK times. If at most
- * one in TIME_SLOW_SHARE of those calls was slow (TIME_NOT_TINY_MS of wall time or more, itself
- * with its callees, less any bytes measured) and the others took under TIME_TINY_MS on average,
- * the context is hot and tiny: its later calls are only counted, and their time is their caller's, as if inlined
- * (the caller's self time still has the recorder's calibrated cost of each untimed call taken
+ * one in TIME_SLOW_SHARE of those calls was slow (TIME_NOT_TINY_MS of self time or more) and the
+ * others' self time was under TIME_TINY_MS on average, the context is hot and tiny: its later
+ * calls are only counted, and their self time is that of the nearest timed frame below them
+ * (their caller's), as if inlined; callees time themselves as ever. A context onto which a
+ * recursion folds is timed on every call: its untimed calls would hand the recursion's time to
+ * its caller. (The caller's self time still has the
+ * recorder's calibrated cost of each untimed call taken
  * off). At twice the calls it is timed again for a window of TIME_WINDOW calls, and checked: a
  * context with more slow calls in the window than that share is timed on every call again; one
  * that is still tiny is counted until twice the calls again, and so on. A context that is not
@@ -23,9 +26,9 @@
 
 /** Calls timed before a context may be counted without timing (and the first check). */
 export const TIME_CHECK = 1024;
-/** Mean wall time per call (ms) under which a hot context is counted without timing: 1 us. */
+/** Mean self time per call (ms) under which a hot context is counted without timing: 1 us. */
 export const TIME_TINY_MS = 0.001;
-/** Mean wall time per call in a window from which a tiny context is timed on every call again: 10 us (TIME_NOT_TINY x the bound). */
+/** Self time from which a call is slow: 10 us (TIME_NOT_TINY x the bound). */
 export const TIME_NOT_TINY = 10;
 export const TIME_NOT_TINY_MS = TIME_TINY_MS * TIME_NOT_TINY;
 /** A tiny context has at most one slow call in this many. */
@@ -41,7 +44,7 @@ export interface TimeSchedule {
   check: number;
   /** The context was found tiny at its last check (its calls until `next` are not timed). */
   tiny: boolean;
-  /** Timed calls, their slow ones and the summed wall time of the others at the last check. */
+  /** Timed calls, their slow ones and the summed self time of the others at the last check. */
   timedAt: number;
   slowAt: number;
   wallAt: number;
@@ -54,20 +57,28 @@ export function newTimeSchedule(on: boolean, tinyMs = TIME_TINY_MS): TimeSchedul
   return { next: 1, check: on ? TIME_CHECK : Infinity, tiny: false, timedAt: 0, slowAt: 0, wallAt: 0, tinyMs, slowMs: tinyMs * TIME_NOT_TINY };
 }
 
+/** Times every call of a context from now on (a recursion folds onto it: see runtime.ts' contextOf). */
+export function timeEveryCall(ctx: { next: number; time: TimeSchedule }): void {
+  ctx.time.tiny = false;
+  ctx.time.check = Infinity;
+  ctx.time.next = 0;
+  ctx.next = 0;
+}
+
 /**
  * The check at call `n` (not yet timed): `timed` calls so far, `slow` of them slow, the others
- * of `wallMs` summed wall time. A tiny context skips to twice the calls, then a window; another
+ * of `fastMs` summed self time. A tiny context skips to twice the calls, then a window; another
  * is timed up to twice the calls.
  */
-export function checkTime(t: TimeSchedule, n: number, timed: number, slow: number, wallMs: number): void {
+export function checkTime(t: TimeSchedule, n: number, timed: number, slow: number, fastMs: number): void {
   const calls = timed - t.timedAt;
   const slowCalls = slow - t.slowAt;
   const fast = calls - slowCalls;
   // A window's fast calls are under slowMs by definition: only the share of slow ones decides.
-  t.tiny = fast > 0 && slowCalls * TIME_SLOW_SHARE <= calls && (t.tiny || (wallMs - t.wallAt) / fast < t.tinyMs);
+  t.tiny = fast > 0 && slowCalls * TIME_SLOW_SHARE <= calls && (t.tiny || (fastMs - t.wallAt) / fast < t.tinyMs);
   t.timedAt = timed;
   t.slowAt = slow;
-  t.wallAt = wallMs;
+  t.wallAt = fastMs;
   if (t.tiny) {
     t.next = 2 * n;
     t.check = 2 * n + TIME_WINDOW;
