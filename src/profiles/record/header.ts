@@ -4,7 +4,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { BYTES_BIG, BYTES_EVERY, BYTES_EXACT, BYTES_EXACT_BIG, BYTES_SAMPLES_PER_STRIDE } from './bytes.js';
-import { TIME_CHECK, TIME_NOT_TINY_MS, TIME_SLOW_SHARE, TIME_TINY_MS, TIME_WINDOW } from './sampling.js';
+import { TIME_CHECK, TIME_NOT_TINY_MS, TIME_SLOW_SHARE, TIME_TINY_MS, TIME_WARM, TIME_WINDOW } from './sampling.js';
 import type { ProcessExit, Trace } from './trace.js';
 
 export interface Recording {
@@ -98,7 +98,8 @@ function untimedLines(traces: Trace[], costMs: number): string[] {
   const lines = [
     `Hot tiny methods, COUNTED, NOT TIMED: a context whose first ${TIME_CHECK} calls (or the calls up to a later doubling)`,
     `took under ${TIME_TINY_MS * 1000} us of self time each on average, with at most 1 in ${TIME_SLOW_SHARE} over ${TIME_NOT_TINY_MS * 1000} us, is then timed only`,
-    `${TIME_WINDOW} calls in a row each time its calls double, and on every call again once a window has more slow calls.`,
+    `${TIME_WINDOW} calls in a row (after ${TIME_WARM} more) each time its calls double, and on every call again once such a window has more`,
+    `slow calls.`,
     `Its calls are exact; the self time of its untimed calls is its caller's (of the nearest timed call below), as if`,
     `inlined (less the recorder's cost of an untimed call,`,
     `${cost}). Here: ${n === 0 ? 'none' : `${n} method${n === 1 ? '' : 's'}, with timed calls of all calls`}.`,

@@ -20,7 +20,7 @@
 import { performance } from 'node:perf_hooks';
 import { BYTES_BIG, advance, hasOwnData, isThenable, sizeOf, type Unserializable } from './bytes.js';
 import { newCtx, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
-import { checkTime, newTimeSchedule, timeEveryCall } from './sampling.js';
+import { checkTime, newTimeSchedule, timeEveryCall, warmedUp } from './sampling.js';
 
 export type { Unserializable } from './bytes.js';
 export type { AsyncFrame, CallCost, Ctx, RecorderOptions, TimeBudget } from './frames.js';
@@ -151,6 +151,7 @@ export class Recorder {
     this.s = weight > 0;
     const t = ctx.time;
     if (n === t.check) checkTime(t, n, ctx.timed, ctx.slow, ctx.fastMs);
+    else if (n === t.warm) warmedUp(t, ctx.timed, ctx.slow, ctx.fastMs); // within a window: every call comes here
     ctx.next = Math.min(ctx.bytes.next, Math.max(t.next, n + 1), t.check);
     if (n < t.next && weight === 0) return ~slot;
     ctx.timed++;
