@@ -44,7 +44,9 @@ try {
   delete process.env.CLONECLOUD_RECORD_CACHE;
   const cpu = cpus()[0]?.model ?? 'unknown';
   console.log(`machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}/${process.arch}; ${runs} runs of each, interleaved`);
-  const cases = [virusScan, hot, calls].filter((c) => !only || c.name === only).map((c) => c());
+  const known = { 'virus-scan': virusScan, hot, calls };
+  if (only && !known[only]) throw new Error(`--only: one of ${Object.keys(known).join(', ')}`);
+  const cases = Object.entries(known).filter(([name]) => !only || name === only).map(([, make]) => make());
   for (const c of cases) bench(c, recorders);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
