@@ -1,87 +1,138 @@
 #!/usr/bin/env node
-// Overhead of `clonecloud record` on examples/virus-scan: the scan run plain vs traced, several
-// runs each, interleaved (plain 1, traced 1, plain 2, ...) so both see the same machine load;
-// medians and their ratio. "Traced" is the scan process with the tracer injected exactly as
-// `clonecloud record` injects it (NODE_OPTIONS --import, same environment); the record CLI's own
-// start-up (it loads the whole analyzer) and merge are timed separately. The app is compiled with source maps to a temp folder, so method
-// ids go through the maps back to src/*.ts. The first traced run fills the instrumentation
-// cache and is reported separately (a cold run: TypeScript loads in the loader thread).
+// Overhead of `clonecloud record`, plain vs traced, several runs each, interleaved (plain 1,
+// traced 1, plain 2, ...) so both see the same machine load; medians and their ratio. Two apps:
+//  - examples/virus-scan, a deep scan of the make-corpus corpus (the bundled example);
+//  - test/fixtures/record-hot, call-heavy: 10 million calls of a 4 ns hash step (`mix`) and the
+//    caller's own loop, the case where the recorder once cost 10-20x. Its own measurement of
+//    the traced call tree (`root`, ms) is reported beside the process times;
+//  - test/fixtures/record-calls, call-heavy of the ordinary kind: a tokenizer, a recursive-descent
+//    parser and a tree walker, small functions calling each other (9.4 million calls), `root` too.
+// "Traced" is the program with the tracer injected exactly as `clonecloud record` injects it
+// (NODE_OPTIONS --import, same environment); the record CLI's own start-up (it loads the whole
+// analyzer) and merge are timed separately. Apps are compiled with source maps to a temp folder,
+// so method ids go through the maps back to src/*.ts. The first traced run fills the
+// instrumentation cache and is reported separately (a cold run: TypeScript loads in the loader thread).
+// With --baseline <dir> (another checkout of clonecloud, built), its recorder is run too, in
+// the same interleaving, for a before/after under the same load.
 //
-//   npm run bench:record            (or: node test/bench/record.mjs [--runs N])
+//   npm run bench:record   (or: node test/bench/record.mjs [--runs N] [--only virus-scan|hot|calls] [--baseline DIR])
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { nodeOptionsWithTracer, settleCalibration } from '../../dist/profiles/record/run.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const app = join(root, 'examples', 'virus-scan');
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const arg = (name) => (process.argv.indexOf(name) > 0 ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const runs = Number(arg('--runs') ?? 7);
+const only = arg('--only');
+const baseline = arg('--baseline');
+const HOT_CALLS = 10_000_000;
 
 const tmp = mkdtempSync(join(tmpdir(), 'cc-bench-record-'));
-const build = join(tmp, 'build');
-const corpus = join(tmp, 'corpus');
-const cache = join(tmp, 'cache');
 try {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app, '--sourceMap', '--outDir', build], { stdio: 'inherit' });
-  execFileSync(process.execPath, [join(app, 'tools', 'make-corpus.mjs'), '--out', corpus], { stdio: 'ignore' });
-  const files = readdirSync(corpus, { recursive: true }).map((f) => join(corpus, String(f))).filter((f) => statSync(f).isFile());
-  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  const scan = [join(build, 'cli.js'), corpus, '--db', join(app, 'signatures'), '--quiet'];
-  const env = { ...process.env, CLONECLOUD_RECORD_CACHE: cache };
-  // As `clonecloud record` does before it starts the program: the recorder's per-call cost, settled once per machine.
-  process.env.CLONECLOUD_RECORD_CACHE = cache;
-  settleCalibration();
-
-  const plain = () => time(process.execPath, scan, env);
-  const traces = join(tmp, 'traces');
-  mkdirSync(traces);
-  const tracedEnv = { ...env, NODE_OPTIONS: nodeOptionsWithTracer(process.env.NODE_OPTIONS), CLONECLOUD_RECORD_DIR: traces, CLONECLOUD_RECORD_APP: app };
-  const traced = () => time(process.execPath, scan, tracedEnv);
-  const viaCli = () =>
-    time(process.execPath, [join(root, 'bin', 'clonecloud.js'), 'record', '--side', 'clone', '--app', app, '--out', join(tmp, 'p.yaml'), '--', process.execPath, ...scan], env);
-  const cliStartup = () => time(process.execPath, [join(root, 'bin', 'clonecloud.js'), '--version'], env);
-
-  const loadAtStart = loadavg();
-  const cold = traced();
-  const t = [];
-  const p = [];
-  for (let i = 0; i < runs; i++) {
-    p.push(plain());
-    t.push(traced());
+  const recorders = [{ name: 'traced', dir: root }, ...(baseline ? [{ name: 'baseline', dir: baseline }] : [])];
+  for (const r of recorders) {
+    r.cache = join(tmp, `cache-${r.name}`);
+    r.run = await import(pathToFileURL(join(r.dir, 'dist', 'profiles', 'record', 'run.js')).href);
+    // As `clonecloud record` does before it starts the program: the recorder's per-call cost, settled once per machine.
+    process.env.CLONECLOUD_RECORD_CACHE = r.cache;
+    r.run.settleCalibration();
   }
-  const cli = viaCli();
-  const startup = cliStartup();
-  const profile = readFileSync(join(tmp, 'p.yaml'), 'utf8');
-  const contexts = (profile.match(/^ {2}- \{ id:/gm) ?? []).length;
-  const calls = [...profile.matchAll(/calls: (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  delete process.env.CLONECLOUD_RECORD_CACHE;
   const cpu = cpus()[0]?.model ?? 'unknown';
-  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
-  console.log(`machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}/${process.arch}`);
-  console.log(`load average (1, 5, 15 min): ${load(loadAtStart)} at the start, ${load(loadavg())} at the end (the machine may be shared: compare ratios, not times)`);
-  console.log(`input: ${files.length} files, ${bytes} bytes (make-corpus defaults), deep scan; profile: ${contexts} contexts, ${calls} calls traced`);
-  console.log(`plain  runs (ms): ${p.map(f).join(', ')}  median ${f(median(p))}`);
-  console.log(`traced runs (ms): ${t.map(f).join(', ')}  median ${f(median(t))}  (warm instrumentation cache)`);
-  console.log(`cold traced run (empty instrumentation cache): ${f(cold)} ms`);
-  console.log(`one run through 'clonecloud record': ${f(cli)} ms, of which the CLI's own start-up is about ${f(startup)} ms ('clonecloud --version')`);
-  console.log(`overhead ratio (median traced / median plain): ${(median(t) / median(p)).toFixed(2)}x`);
-  const ratios = p.map((x, k) => t[k] / x);
-  console.log(`per-pair ratios (traced k / plain k): ${ratios.map((r) => r.toFixed(2)).join(', ')}  median ${median(ratios).toFixed(2)}x`);
+  console.log(`machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}/${process.arch}; ${runs} runs of each, interleaved`);
+  const known = { 'virus-scan': virusScan, hot, calls };
+  if (only && !known[only]) throw new Error(`--only: one of ${Object.keys(known).join(', ')}`);
+  const cases = Object.entries(known).filter(([name]) => !only || name === only).map(([, make]) => make());
+  for (const c of cases) bench(c, recorders);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
 
+function compile(app, name) {
+  const out = join(tmp, name);
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app, '--sourceMap', '--outDir', out], { stdio: 'inherit' });
+  return out;
+}
+
+function virusScan() {
+  const app = join(root, 'examples', 'virus-scan');
+  const build = compile(app, 'virus-scan');
+  const corpus = join(tmp, 'corpus');
+  execFileSync(process.execPath, [join(app, 'tools', 'make-corpus.mjs'), '--out', corpus], { stdio: 'ignore' });
+  const files = readdirSync(corpus, { recursive: true }).map((f) => join(corpus, String(f))).filter((f) => statSync(f).isFile());
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  return {
+    name: 'virus-scan',
+    app,
+    args: [join(build, 'cli.js'), corpus, '--db', join(app, 'signatures'), '--quiet'],
+    input: `${files.length} files, ${bytes} bytes (make-corpus defaults), deep scan`,
+  };
+}
+
+function hot() {
+  const app = join(root, 'test', 'fixtures', 'record-hot');
+  const build = compile(app, 'record-hot');
+  return { name: 'hot', app, args: [join(build, 'main.js'), String(HOT_CALLS), '0'], input: `${HOT_CALLS} calls of mix from build, no other work`, inApp: true };
+}
+
+function calls() {
+  const app = join(root, 'test', 'fixtures', 'record-calls');
+  const build = compile(app, 'record-calls');
+  return { name: 'calls', app, args: [join(build, 'main.js'), '200'], input: '200 rounds of generate, tokenize, parse, evaluate 2000 terms', inApp: true };
+}
+
+function bench(c, recorders) {
+  const env = { ...process.env };
+  const traces = join(tmp, `traces-${c.name}`);
+  mkdirSync(traces);
+  const tracedEnv = (r) => ({ ...env, NODE_OPTIONS: r.run.nodeOptionsWithTracer(process.env.NODE_OPTIONS), CLONECLOUD_RECORD_CACHE: r.cache, CLONECLOUD_RECORD_DIR: traces, CLONECLOUD_RECORD_APP: c.app });
+  const plain = () => time(process.execPath, c.args, env);
+  const traced = (r) => time(process.execPath, c.args, tracedEnv(r));
+
+  const loadAtStart = loadavg();
+  const cold = recorders.map((r) => traced(r).ms);
+  const p = [];
+  const t = recorders.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    p.push(plain());
+    recorders.forEach((r, k) => t[k].push(traced(r)));
+  }
+  const out = join(tmp, `${c.name}.profile.yaml`);
+  const cli = time(process.execPath, [join(root, 'bin', 'clonecloud.js'), 'record', '--side', 'clone', '--app', c.app, '--out', out, '--', process.execPath, ...c.args], { ...env, CLONECLOUD_RECORD_CACHE: recorders[0].cache });
+  const startup = time(process.execPath, [join(root, 'bin', 'clonecloud.js'), '--version'], env);
+  const profile = readFileSync(out, 'utf8');
+  const contexts = (profile.match(/^ {2}- \{ id:/gm) ?? []).length;
+  const calls = [...profile.matchAll(/calls: (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  const counted = /COUNTED, NOT TIMED[^]*?Here: ([^\n]*)/.exec(profile)?.[1] ?? 'n/a';
+  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+  const ms = (runs) => runs.map((r) => r.ms);
+  console.log(`\n== ${c.name}: ${c.input}`);
+  console.log(`load average (1, 5, 15 min): ${load(loadAtStart)} at the start, ${load(loadavg())} at the end (the machine may be shared: compare ratios, not times)`);
+  console.log(`profile: ${contexts} contexts, ${calls} calls; counted, not timed: ${counted}`);
+  console.log(`plain    runs (ms): ${ms(p).map(f).join(', ')}  median ${f(median(ms(p)))}`);
+  recorders.forEach((r, k) => {
+    const ratios = p.map((x, j) => t[k][j].ms / x.ms);
+    console.log(`${r.name.padEnd(8)} runs (ms): ${ms(t[k]).map(f).join(', ')}  median ${f(median(ms(t[k])))}  cold ${f(cold[k])}`);
+    console.log(`${r.name.padEnd(8)} ratio (median traced / median plain): ${(median(ms(t[k])) / median(ms(p))).toFixed(2)}x; per pair: ${ratios.map((x) => x.toFixed(2)).join(', ')}  median ${median(ratios).toFixed(2)}x`);
+    if (c.inApp) {
+      const inApp = (runs) => runs.map((x) => x.root);
+      console.log(`${r.name.padEnd(8)} in-app traced call tree (ms): median ${f(median(inApp(t[k])))} against ${f(median(inApp(p)))} plain: ${(median(inApp(t[k])) / median(inApp(p))).toFixed(2)}x`);
+    }
+  });
+  console.log(`one run through 'clonecloud record': ${f(cli.ms)} ms, of which the CLI's own start-up is about ${f(startup.ms)} ms ('clonecloud --version')`);
+}
+
 function time(cmd, args, env) {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   const ms = performance.now() - t0;
   // The scan exits 1 when it finds malware (it does: the corpus plants some); record says so and exits 1 too.
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return ms;
+  return { ms, root: Number(/^root ([\d.]+)$/m.exec(r.stdout ?? '')?.[1] ?? NaN) };
 }
 
 function median(xs) {

@@ -1,7 +1,9 @@
 /**
  * The recorder's own cost per sync call, measured on empty frames: `inner` is what a call's own
  * clock readings include (an empty call still shows that much wall time), `outer` what its
- * caller sees besides (the enter before the first reading, the exit after the last).
+ * caller sees besides (the enter before the first reading, the exit after the last), and
+ * `untimed` the whole cost of a call that is counted but not timed (sampling.ts), all of it
+ * in its caller's wall time.
  *
  * The smallest reading is kept: a round that was preempted, or ran before the optimizing
  * compiler took e()/x() over, reads high, and taking off too much would eat real self time.
@@ -16,6 +18,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { privateDir, readEntryChecked, writeEntry } from '../../util/privateCache.js';
 import { Recorder, type CallCost } from './runtime.js';
+import { performance } from 'node:perf_hooks';
 
 const WARM_UP = 20000;
 const ROUNDS = 12;
@@ -23,14 +26,16 @@ const CALLS = 1000;
 const SETTLED = 8;
 
 interface Cached extends CallCost {
+  untimed: number;
   calibrations: number;
 }
 
 /** Measures here, now: the smallest per-call cost over a few short rounds after a warm-up. */
-export function calibrate(): CallCost {
+export function calibrate(): Required<CallCost> {
   let inner = Infinity;
   let outer = Infinity;
-  const rec = new Recorder(); // one recorder, as in the app: its arrays and contexts stay warm
+  // One recorder, as in the app: its arrays and contexts stay warm. Every call timed.
+  const rec = new Recorder(undefined, { sampling: false });
   for (let round = -1; round < ROUNDS; round++) {
     const calls = round < 0 ? WARM_UP : CALLS;
     const caller = rec.m(['caller', 'callee']);
@@ -43,7 +48,28 @@ export function calibrate(): CallCost {
     outer = Math.min(outer, parent.selfMs / calls);
   }
   // The caller's loop is a few ns a turn, not the recorder's: left in (it errs low).
-  return { inner: Math.max(0, inner), outer: Math.max(0, outer) };
+  return { inner: Math.max(0, inner), outer: Math.max(0, outer), untimed: calibrateUntimed() };
+}
+
+/** The smallest cost of a counted, untimed call (enter, exit, the result passed through) over a few rounds. */
+function calibrateUntimed(): number {
+  let best = Infinity;
+  const rec = new Recorder();
+  const id = rec.m(['untimed']);
+  rec.x(rec.e(id));
+  const ctx = rec.root.kids.get(id)!;
+  ctx.next = Infinity; // never timed, never a bytes sample
+  for (let round = -1; round < ROUNDS; round++) {
+    const calls = round < 0 ? WARM_UP : CALLS * 10; // a round of 1000 is a few clock readings long
+    const t0 = performance.now();
+    for (let k = 0; k < calls; k++) {
+      const f = rec.e(id);
+      rec.o(f, k);
+      rec.x(f);
+    }
+    if (round >= 0) best = Math.min(best, (performance.now() - t0) / calls);
+  }
+  return best;
 }
 
 /**
@@ -57,6 +83,7 @@ export function calibrated(dir: string, report: (message: string) => void = () =
   const best: Cached = {
     inner: Math.min(now.inner, cached?.inner ?? Infinity),
     outer: Math.min(now.outer, cached?.outer ?? Infinity),
+    untimed: Math.min(now.untimed, cached?.untimed ?? Infinity),
     calibrations: (cached?.calibrations ?? 0) + 1,
   };
   const own = privateDir(dir);
@@ -89,7 +116,8 @@ function read(dir: string, report: (message: string) => void = () => undefined):
   if (!('hit' in entry)) return undefined;
   try {
     const c = JSON.parse(entry.hit) as Cached;
-    return [c.inner, c.outer, c.calibrations].every((x) => typeof x === 'number' && x >= 0) ? c : undefined;
+    // An entry without `untimed` is of an older recorder build (the key names the build): calibrate again.
+    return [c.inner, c.outer, c.untimed, c.calibrations].every((x) => typeof x === 'number' && x >= 0) ? c : undefined;
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { BYTES_BIG, BYTES_EVERY, BYTES_EXACT, BYTES_EXACT_BIG, BYTES_SAMPLES_PER_STRIDE } from './bytes.js';
+import { TIME_CHECK, TIME_NOT_TINY_MS, TIME_SLOW_SHARE, TIME_TINY_MS, TIME_WARM, TIME_WINDOW } from './sampling.js';
 import type { ProcessExit, Trace } from './trace.js';
 
 export interface Recording {
@@ -37,7 +38,7 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.t
 const us = (x: number) => (x * 1000).toFixed(3);
 
 export function headerLines(r: Recording): string[] {
-  const t = { tracedMs: 0, recorderMs: 0, bytesMs: 0, clampedMs: 0, inner: Infinity, outer: Infinity };
+  const t = { tracedMs: 0, recorderMs: 0, bytesMs: 0, clampedMs: 0, inner: Infinity, outer: Infinity, untimed: Infinity };
   for (const trace of r.traces) {
     if (!trace.time) continue;
     t.tracedMs += trace.time.tracedMs;
@@ -46,6 +47,7 @@ export function headerLines(r: Recording): string[] {
     t.clampedMs += trace.time.clampedMs;
     t.inner = Math.min(t.inner, trace.time.innerMs);
     t.outer = Math.min(t.outer, trace.time.outerMs);
+    t.untimed = Math.min(t.untimed, trace.time.untimedMs ?? Infinity);
   }
   const cost = Number.isFinite(t.inner) ? `${us(t.inner)} us inside the call and ${us(t.outer)} us in its caller` : 'none measured';
   const normal = !r.exit.signal && r.exit.code !== 0 && r.okExit?.includes(r.exit.code ?? 0) ? ` (a normal end of this program: --ok-exit ${r.okExit.join(',')})` : '';
@@ -57,10 +59,11 @@ export function headerLines(r: Recording): string[] {
     `Runs: ${r.runs}, each a fresh process; every figure is a total over the runs. Processes traced: ${r.traces.length}; exit: ${exit}.`,
     `Machine: ${machineLine()}.`,
     `Load average (1, 5, 15 min): ${r.loadAtStart.join(' ')} at the start, ${r.loadAtEnd.join(' ')} at the end.`,
-    `selfMs: wall time of each call (performance.now() read at every enter and exit: no time sampling) minus the wall`,
-    `time of the traced calls it made, not counting time suspended at await/yield. Taken off: the recorder's own cost per`,
-    `call (${cost}: the smallest seen on empty calls in calibrations on this machine, each in a fresh`,
-    `process) and the time it spent measuring bytes.`,
+    `selfMs: wall time of each timed call (performance.now() read at its enter and exit) minus the wall time of the`,
+    `traced calls it made, not counting time suspended at await/yield. Every call is timed but most calls of hot tiny`,
+    `methods (below). Taken off: the recorder's own cost per call (${cost}: the smallest seen on empty`,
+    `calls in calibrations on this machine, each in a fresh process) and the time it spent measuring bytes.`,
+    ...untimedLines(r.traces, t.untimed),
     `Conservation: the traced top-level calls took ${ms(t.tracedMs)} ms of wall time = ${ms(r.selfMs)} ms of selfMs + ${ms(t.recorderMs)} ms of`,
     `recorder cost + ${ms(t.bytesMs)} ms measuring bytes${t.clampedMs > 0 ? ` - ${ms(t.clampedMs)} ms of negative self times set to 0` : ''}.`,
     ...notTraced(r.traces),
@@ -72,6 +75,46 @@ export function headerLines(r: Recording): string[] {
     `Each process's contexts start at the roots (a child process is not nested under its parent's caller).`,
     ...(r.device ? deviceLines(r.device) : []),
   ];
+}
+
+/**
+ * The contexts counted without timing most calls (sampling.ts), by method: what was done, and
+ * to which methods, so that no one reads their selfMs as measured on every call.
+ */
+function untimedLines(traces: Trace[], costMs: number): string[] {
+  const byMethod = new Map<string, { calls: number; timed: number }>();
+  for (const trace of traces) {
+    for (const c of trace.contexts) {
+      if (c.timed === undefined) continue;
+      const method = trace.methods[c.method]!;
+      const m = byMethod.get(method) ?? { calls: 0, timed: 0 };
+      m.calls += c.calls;
+      m.timed += c.timed;
+      byMethod.set(method, m);
+    }
+  }
+  const cost = Number.isFinite(costMs) ? `${us(costMs)} us, calibrated as above` : 'not calibrated: 0';
+  const n = byMethod.size;
+  const lines = [
+    `Hot tiny methods, COUNTED, NOT TIMED: a context whose first ${TIME_CHECK} calls (or the calls up to a later doubling)`,
+    `took under ${TIME_TINY_MS * 1000} us of self time each on average, with at most 1 in ${TIME_SLOW_SHARE} over ${TIME_NOT_TINY_MS * 1000} us, is then timed only`,
+    `${TIME_WINDOW} calls in a row (after ${TIME_WARM} more) each time its calls double, and on every call again once such a window has more`,
+    `slow calls.`,
+    `Its calls are exact; the self time of its untimed calls is its caller's (of the nearest timed call below), as if`,
+    `inlined (less the recorder's cost of an untimed call,`,
+    `${cost}). Here: ${n === 0 ? 'none' : `${n} method${n === 1 ? '' : 's'}, with timed calls of all calls`}.`,
+  ];
+  let line = '';
+  for (const [method, m] of [...byMethod].sort((a, b) => b[1].calls - a[1].calls || (a[0] < b[0] ? -1 : 1))) {
+    const item = `${method} (${m.timed} of ${m.calls})`;
+    if (line && line.length + item.length > 110) {
+      lines.push(`  ${line.trimEnd()}`);
+      line = '';
+    }
+    line += `${item} `;
+  }
+  if (line) lines.push(`  ${line.trimEnd()}`);
+  return lines;
 }
 
 /** Code outside the app, and the trivial leaves the instrumenter skipped (named: they are app methods). */

@@ -2,62 +2,37 @@
  * The tracer that instrumented modules call, one per process (thread). It keeps the
  * calling-context tree in memory; `snapshot()` (trace.ts) turns it into plain data at exit.
  *
- * Time is exact: every call reads the clock at enter and at exit. A frame's self time is its
- * wall time minus the wall time of the traced calls it made (and minus the recorder's own
- * measured cost of each such call, see calibrate.ts), so self times add up to the wall time of
- * the top-level calls, less what the recorder spent. Time suspended at await/yield is nobody's.
- * Sync frames are slots of parallel arrays (no allocation per call); async functions and
- * generators get a frame object, since they leave the stack at each await/yield and come back.
+ * Calls are exact: every call is counted in its context. Time: a timed call reads the clock at
+ * enter and at exit; its frame's self time is its wall time minus the wall time of the calls it
+ * made (and minus the recorder's own measured cost of each, see calibrate.ts), so self times add
+ * up to the wall time of the top-level calls, less what the recorder spent. Time suspended at
+ * await/yield is nobody's. Hot tiny sync contexts are counted without timing most calls
+ * (sampling.ts): an untimed call reads no clock; its time is its caller's, as if inlined, less
+ * the calibrated cost of an untimed call, and its callees' time is handed down to the caller.
+ * Sync frames are slots of parallel arrays (no allocation per call); slot 0 is the root, whose
+ * `inside` sums the top-level calls. An untimed frame returns its slot as ~slot (negative), an
+ * untimed call of a context that never called a traced function (a leaf) takes no slot at all:
+ * it is `open` (e() returns LEAF) until it exits, or until it calls something after all, which
+ * gives it its slot then.
+ * Async functions and generators get a frame object, since they leave the stack at each
+ * await/yield and come back; they are always timed.
  */
 import { performance } from 'node:perf_hooks';
-import { BYTES_BIG, advance, hasOwnData, isThenable, newSchedule, sizeOf, type Schedule, type Unserializable } from './bytes.js';
+import { BYTES_BIG, advance, hasOwnData, isThenable, sizeOf, type Unserializable } from './bytes.js';
+import { newCtx, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
+import { checkTime, newTimeSchedule, timeEveryCall, warmedUp } from './sampling.js';
 
 export type { Unserializable } from './bytes.js';
+export type { AsyncFrame, CallCost, Ctx, RecorderOptions, TimeBudget } from './frames.js';
 
 /** The global symbol name under which instrumented modules find the recorder. */
 export const RECORDER_GLOBAL = 'clonecloud.recorder';
 
-export interface Ctx {
-  method: number;
-  parent: Ctx | undefined;
-  /** Method index -> child context (or the ancestor a recursive call folds onto). */
-  kids: Map<number, Ctx>;
-  /** The last child looked up: a loop calls the same callee again and again. */
-  lastMethod: number;
-  lastKid: Ctx | undefined;
-  calls: number;
-  /** Sum over its frames of wall time minus traced callees minus recorder cost, ms (may dip below 0 on a tiny frame). */
-  selfMs: number;
-  /** Weighted sums over the measured calls; `bytes.weight` is the sum of their weights. */
-  bytesIn: number;
-  bytesOut: number;
-  bytes: Schedule;
-}
+/** What e() returns for an untimed call of a leaf: it has no slot (untimed slots are ~slot <= -2). */
+const LEAF = -1;
 
-export interface AsyncFrame {
-  ctx: Ctx;
-  /** Stack slot while running, -1 while suspended or done. */
-  slot: number;
-  /** Weight of its bytes sample, 0 when not sampled. */
-  sampled: number;
-  done: boolean;
-}
-
-/** The recorder's own cost per sync call, ms (calibrate.ts): inside the call's own clock readings, and outside them (its caller's). */
-export interface CallCost {
-  inner: number;
-  outer: number;
-}
-
-/** Where the wall time of the traced top-level calls went, ms. */
-export interface TimeBudget {
-  /** Wall time of the top-level traced calls (inclusive, as traced). */
-  tracedMs: number;
-  /** Recorder cost per call taken off (calls x calibrated cost). */
-  recorderMs: number;
-  /** Time measuring boundary bytes (v8.serialize), taken off the frame that was running. */
-  bytesMs: number;
-}
+/** The clock of timed calls, ms. */
+const clock = (): number => performance.now();
 
 type FrameRef = number | AsyncFrame;
 
@@ -65,27 +40,42 @@ export class Recorder {
   readonly methods: string[] = [];
   /** Functions the instrumenter left untraced (trivial leaves), by id. */
   readonly untraced = new Set<string>();
-  readonly root: Ctx = newCtx(-1, undefined);
+  readonly root: Ctx = newCtx(-1, undefined, newTimeSchedule(false));
   readonly unserializable = new Map<string, Unserializable>();
-  readonly budget: TimeBudget = { tracedMs: 0, recorderMs: 0, bytesMs: 0 };
   /** Bytes-sample flag of the frame entered last, read by the instrumented prologue. */
   s = false;
 
-  private top = -1;
-  private ctxs: Ctx[] = [];
+  private top = 0;
+  /** The untimed leaf call running now, without a slot (see LEAF). */
+  private open: Ctx | undefined = undefined;
+  private ctxs: Ctx[] = [this.root];
   // Typed arrays: no element-kind transitions (a deopt each) and no boxing of the clock readings.
-  private start = new Float64Array(256);
-  /** Wall time of the frame's traced callees (plus their recorder cost), ms. */
+  /** Clock reading at the frame's enter (or resume); -1 for an untimed frame and above the top (so e() need not write it). */
+  private start = new Float64Array(256).fill(-1);
+  /** Wall time of the frame's traced callees (plus their recorder cost), ms; slot 0: of the top-level calls. */
   private inside = new Float64Array(256);
-  /** Weight of the frame's bytes sample, 0 when not sampled. */
-  private sampled = new Float64Array(256);
+  /** Weight of the frame's bytes sample, 0 when not sampled (integers: a double read out of a non-inlined call is boxed). */
+  private sampled = new Int32Array(256);
   private asyncFrames: (AsyncFrame | undefined)[] = [];
   private inner: number;
   private outer: number;
+  private untimed: number;
+  private recorderMs = 0;
+  private bytesMs = 0;
+  private readonly sampling: boolean;
+  private readonly tinyMs: number | undefined;
 
-  constructor(readonly cost: CallCost = { inner: 0, outer: 0 }) {
+  constructor(readonly cost: CallCost = { inner: 0, outer: 0 }, options: RecorderOptions = {}) {
     this.inner = cost.inner;
     this.outer = cost.outer;
+    this.untimed = cost.untimed ?? 0;
+    this.sampling = options.sampling ?? true;
+    this.tinyMs = options.tinyMs;
+  }
+
+  /** Where the wall time of the traced top-level calls went, as measured (untimed calls' cost: see trace.ts). */
+  get budget(): TimeBudget {
+    return { tracedMs: this.inside[0]!, recorderMs: this.recorderMs, bytesMs: this.bytesMs };
   }
 
   /** Registers a module's method ids (and those it left untraced); returns the index of the first. */
@@ -96,26 +86,83 @@ export class Recorder {
     return base;
   }
 
-  /** Enters a sync function; returns its stack slot. */
+  /** Enters a sync function; returns its stack slot (~slot when the call is not timed). */
   e(method: number): number {
-    const below = this.top;
-    const parent = below >= 0 ? this.ctxs[below]! : this.root;
+    if (this.open !== undefined) this.slotOpen();
+    const parent = this.ctxs[this.top]!;
     const ctx = parent.lastMethod === method ? parent.lastKid! : this.contextOf(parent, method);
-    const slot = this.push(ctx, ++ctx.calls === ctx.bytes.next ? advance(ctx.bytes) : 0);
-    this.asyncFrames[slot] = undefined;
-    this.start[slot] = performance.now(); // last: the bookkeeping above is not the call's
-    return slot;
+    const n = ++ctx.calls;
+    if (n < ctx.next && ctx.lastMethod === -1) {
+      // Counted, not timed, no bytes, no callee so far: the common case of a hot tiny callee.
+      this.open = ctx;
+      this.s = false;
+      return LEAF;
+    }
+    const slot = ++this.top;
+    if (slot === this.start.length) this.grow();
+    this.ctxs[slot] = ctx;
+    this.inside[slot] = 0;
+    if (n < ctx.next) {
+      this.s = false;
+      return ~slot;
+    }
+    return this.due(ctx, n, slot);
+  }
+
+  /** The open leaf call is calling something: it takes its slot, as an untimed frame. */
+  private slotOpen(): void {
+    const slot = ++this.top;
+    if (slot === this.start.length) this.grow();
+    this.ctxs[slot] = this.open!;
+    this.inside[slot] = 0;
+    this.open = undefined;
   }
 
   /** Exits the sync frame at `slot` (and any frame left above it). */
   x(slot: number): void {
-    const now = performance.now(); // first: the bookkeeping below is not the call's
+    if (slot < 0) {
+      if (slot === LEAF) {
+        if (this.open !== undefined) {
+          // Its time stays its caller's, less the cost of an untimed call.
+          this.open = undefined;
+          this.inside[this.top]! += this.untimed;
+          return;
+        }
+        slot = ~this.top; // it called something and took a slot, now the top one
+      }
+      const k = ~slot;
+      if (k === this.top) {
+        this.inside[k - 1]! += this.inside[k]! + this.untimed;
+        this.top = k - 1;
+      } else if (k < this.top) this.popTo(k, clock());
+      return;
+    }
+    const now = clock(); // first: the bookkeeping below is not the call's
     if (slot <= this.top) this.popTo(slot, now);
+  }
+
+  /**
+   * A call of `ctx` (its n-th) with a bytes sample, a timed call or a check due. A call whose
+   * bytes are measured is timed too (an untimed frame has no bytes: o() needs no look-up).
+   */
+  private due(ctx: Ctx, n: number, slot: number): number {
+    const weight = n === ctx.bytes.next ? advance(ctx.bytes) : 0;
+    this.sampled[slot] = weight;
+    this.s = weight > 0;
+    const t = ctx.time;
+    if (n === t.check) checkTime(t, n, ctx.timed, ctx.slow, ctx.fastMs);
+    else if (n === t.warm) warmedUp(t, ctx.timed, ctx.slow, ctx.fastMs); // within a window: every call comes here
+    ctx.next = Math.min(ctx.bytes.next, Math.max(t.next, n + 1), t.check);
+    if (n < t.next && weight === 0) return ~slot;
+    ctx.timed++;
+    this.asyncFrames[slot] = undefined;
+    this.start[slot] = clock(); // last: the bookkeeping above is not the call's
+    return slot;
   }
 
   /** Exits a constructor: its bytes out are the new object. */
   xc(slot: number, self: () => unknown): void {
-    if (slot <= this.top && this.sampled[slot]! > 0) {
+    if (this.weightOf(slot) > 0) {
       let value: unknown;
       try {
         value = self();
@@ -129,8 +176,9 @@ export class Recorder {
 
   /** Enters an async function or a generator body. */
   a(method: number): AsyncFrame {
-    const ctx = this.contextOf(this.top >= 0 ? this.ctxs[this.top]! : this.root, method);
+    const ctx = this.contextOf(this.ctxs[this.top]!, method);
     const sampled = ++ctx.calls === ctx.bytes.next ? advance(ctx.bytes) : 0;
+    ctx.timed++;
     const frame: AsyncFrame = { ctx, slot: -1, sampled, done: false };
     this.resume(frame);
     this.s = sampled > 0;
@@ -139,8 +187,8 @@ export class Recorder {
 
   /** Suspends `frame` at an await/yield; passes `value` through. */
   p<T>(frame: AsyncFrame, value: T): T {
-    const now = performance.now();
-    if (frame.slot >= 0 && frame.slot <= this.top) this.popTo(frame.slot, now);
+    const now = clock();
+    if (frame.slot > 0 && frame.slot <= this.top) this.popTo(frame.slot, now);
     return value;
   }
 
@@ -152,8 +200,8 @@ export class Recorder {
 
   /** Exits an async function or generator, wherever it is. */
   ax(frame: AsyncFrame): void {
-    const now = performance.now();
-    if (frame.slot >= 0 && frame.slot <= this.top) this.popTo(frame.slot, now);
+    const now = clock();
+    if (frame.slot > 0 && frame.slot <= this.top) this.popTo(frame.slot, now);
     frame.done = true;
   }
 
@@ -172,8 +220,20 @@ export class Recorder {
 
   /** Bytes out: the result of a sampled frame (awaited when it is a promise); passes it through. */
   o<T>(frame: FrameRef, value: T): T {
+    // The measuring is apart: a closure here would allocate its context on every return.
+    if (this.weightOf(frame) !== 0) this.out(frame, value);
+    return value;
+  }
+
+  /** Exits the sync frame at `slot` with `value` as its result (bytes out when sampled); passes it through. */
+  ox<T>(slot: number, value: T): T {
+    if (this.weightOf(slot) !== 0) this.out(slot, value);
+    this.x(slot);
+    return value;
+  }
+
+  private out(frame: FrameRef, value: unknown): void {
     const weight = this.weightOf(frame);
-    if (weight === 0) return value;
     const ctx = this.ctxOf(frame);
     const add = (v: unknown) =>
       this.measure(() => {
@@ -183,28 +243,27 @@ export class Recorder {
       });
     if (isThenable(value)) Promise.resolve(value).then(add, () => undefined);
     else add(value);
-    return value;
   }
 
   /** Weight of the frame's bytes sample (0: not sampled); no allocation, this runs on every return. */
   private weightOf(frame: FrameRef): number {
-    if (typeof frame === 'number') return frame <= this.top ? this.sampled[frame]! : 0;
-    return frame.sampled;
+    if (typeof frame !== 'number') return frame.sampled;
+    return frame >= 0 && frame <= this.top ? this.sampled[frame]! : 0; // an untimed frame has no sample
   }
 
   private ctxOf(frame: FrameRef): Ctx {
-    return typeof frame === 'number' ? this.ctxs[frame]! : frame.ctx;
+    return typeof frame === 'number' ? this.ctxs[frame < 0 ? ~frame : frame]! : frame.ctx;
   }
 
   /** Runs `fn` as if it were a callee of the running frame that no one is charged for. */
   private measure(fn: () => void): void {
-    const t0 = performance.now();
+    const t0 = clock();
     try {
       fn();
     } finally {
-      if (this.top >= 0) {
-        const ms = performance.now() - t0;
-        this.budget.bytesMs += ms;
+      if (this.top > 0) {
+        const ms = clock() - t0;
+        this.bytesMs += ms;
         this.inside[this.top]! += ms;
       }
     }
@@ -229,7 +288,10 @@ export class Recorder {
     }
     let target: Ctx | undefined;
     for (let c: Ctx | undefined = parent; c && c !== this.root; c = c.parent) if (c.method === method) target = c;
-    const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent);
+    // Recursion folds onto `target`: an untimed call of it would hand the self time of the whole
+    // recursion under it to the caller of the first (measured: a tree walker's time went to main).
+    if (target) timeEveryCall(target);
+    const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent, newTimeSchedule(this.sampling, this.tinyMs));
     parent.kids.set(method, ctx);
     parent.lastMethod = method;
     parent.lastKid = ctx;
@@ -237,6 +299,7 @@ export class Recorder {
   }
 
   private push(ctx: Ctx, sampled: number): number {
+    if (this.open !== undefined) this.slotOpen();
     const slot = ++this.top;
     if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
@@ -248,12 +311,12 @@ export class Recorder {
 
   /** Doubles the frame arrays: deep recursion is not folded on the stack, only in the tree. */
   private grow(): void {
-    const wider = (a: Float64Array) => {
-      const b = new Float64Array(a.length * 2);
+    const wider = <A extends Float64Array | Int32Array>(a: A, fill = 0): A => {
+      const b = new (a.constructor as new (n: number) => A)(a.length * 2).fill(fill) as A;
       b.set(a);
       return b;
     };
-    this.start = wider(this.start);
+    this.start = wider(this.start, -1);
     this.inside = wider(this.inside);
     this.sampled = wider(this.sampled);
   }
@@ -262,7 +325,7 @@ export class Recorder {
     const slot = this.push(frame.ctx, frame.sampled);
     this.asyncFrames[slot] = frame;
     frame.slot = slot;
-    this.start[slot] = performance.now();
+    this.start[slot] = clock();
   }
 
   /**
@@ -272,24 +335,30 @@ export class Recorder {
    */
   private popTo(slot: number, now: number): void {
     for (let k = this.top; k >= slot; k--) {
+      const ctx = this.ctxs[k]!;
+      const start = this.start[k]!;
+      if (start < 0) {
+        // Untimed, as in x(): its callees' time and the cost of an untimed call go to the caller.
+        this.inside[k - 1]! += this.inside[k]! + this.untimed;
+        continue;
+      }
+      this.start[k] = -1;
       const frame = this.asyncFrames[k];
-      const wall = now - this.start[k]!;
+      const wall = now - start;
       // Sync calls carry the calibrated cost of e()/x(); async frames are few, left as measured.
       const inner = frame ? 0 : this.inner;
-      const outer = frame ? 0 : this.outer;
-      this.ctxs[k]!.selfMs += wall - this.inside[k]! - inner;
-      if (k > 0) this.inside[k - 1]! += wall + outer;
-      else this.budget.tracedMs += wall;
-      this.budget.recorderMs += inner + (k > 0 ? outer : 0);
+      // A top-level call's cost outside its clock readings is in no traced wall time.
+      const outer = frame || k === 1 ? 0 : this.outer;
+      const self = wall - this.inside[k]! - inner;
+      ctx.selfMs += self;
+      this.inside[k - 1]! += wall + outer;
+      this.recorderMs += inner + outer;
       if (frame) {
         frame.slot = -1;
         this.asyncFrames[k] = undefined;
-      }
+      } else if (self < ctx.time.slowMs) ctx.fastMs += self;
+      else ctx.slow++;
     }
     this.top = slot - 1;
   }
-}
-
-function newCtx(method: number, parent: Ctx | undefined): Ctx {
-  return { method, parent, kids: new Map(), lastMethod: -1, lastKid: undefined, calls: 0, selfMs: 0, bytesIn: 0, bytesOut: 0, bytes: newSchedule() };
 }

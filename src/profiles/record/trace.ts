@@ -15,6 +15,8 @@ export interface TraceContext {
   /** Index into `methods`. */
   method: number;
   calls: number;
+  /** Calls that were timed, when fewer than `calls` (the context's time was sampled, see sampling.ts). */
+  timed?: number;
   selfMs: number;
   bytesIn: number;
   bytesOut: number;
@@ -47,6 +49,8 @@ export interface TraceTime extends TimeBudget {
   /** The calibrated recorder cost per sync call, ms. */
   innerMs: number;
   outerMs: number;
+  /** The calibrated cost of an untimed (counted only) call, ms; absent from older traces. */
+  untimedMs?: number;
 }
 
 /**
@@ -58,6 +62,7 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
   const contexts: TraceContext[] = [];
   const ids = new Map<Ctx, number>();
   let clampedMs = 0;
+  let untimedCalls = 0;
   // Depth first in the order contexts were first entered. A recursive call folded onto an
   // ancestor is among its caller's kids but has another parent: it is listed under that one only.
   const ownKids = function* (ctx: Ctx): Generator<Ctx> {
@@ -66,13 +71,17 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
   for (const { node: kid } of descendants(rec.root, ownKids)) {
     const id = contexts.length;
     ids.set(kid, id);
-    if (kid.selfMs < 0) clampedMs -= kid.selfMs;
+    const selfMs = kid.selfMs;
+    if (selfMs < 0) clampedMs -= selfMs;
+    const untimed = Math.max(0, kid.calls - kid.timed);
+    untimedCalls += untimed;
     contexts.push({
       id,
       ...(kid.parent ? { parent: ids.get(kid.parent)! } : {}),
       method: kid.method,
       calls: kid.calls,
-      selfMs: Math.max(0, kid.selfMs),
+      ...(untimed > 0 ? { timed: kid.calls - untimed } : {}),
+      selfMs: Math.max(0, selfMs),
       bytesIn: kid.bytes.weight ? Math.round((kid.bytesIn * kid.calls) / kid.bytes.weight) : 0,
       bytesOut: kid.bytes.weight ? Math.round((kid.bytesOut * kid.calls) / kid.bytes.weight) : 0,
     });
@@ -85,7 +94,21 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
     contexts,
     unserializable: [...rec.unserializable.values()],
     untraced: [...rec.untraced].sort(),
-    time: { ...rec.budget, clampedMs, innerMs: rec.cost.inner, outerMs: rec.cost.outer },
+    time: timeOf(rec, clampedMs, untimedCalls),
+  };
+}
+
+/** The budget, with the calibrated cost of the untimed calls (charged to their callers as they ran). */
+function timeOf(rec: Recorder, clampedMs: number, untimedCalls: number): TraceTime {
+  const budget = rec.budget;
+  const untimedMs = rec.cost.untimed ?? 0;
+  return {
+    ...budget,
+    recorderMs: budget.recorderMs + untimedCalls * untimedMs,
+    clampedMs,
+    innerMs: rec.cost.inner,
+    outerMs: rec.cost.outer,
+    ...(rec.cost.untimed === undefined ? {} : { untimedMs }),
   };
 }
 
@@ -110,13 +133,17 @@ export function parseTrace(text: string, file: string): Trace {
     const id = num(c.id, `${at}.id`);
     if (c.parent !== undefined && !seen.has(num(c.parent, `${at}.parent`))) fail(`${at}.parent`, `parent ${String(c.parent)} is not an earlier context`);
     const method = num(c.method, `${at}.method`);
+    const calls = num(c.calls, `${at}.calls`);
+    const timed = c.timed === undefined ? undefined : num(c.timed, `${at}.timed`);
+    if (timed !== undefined && timed > calls) fail(`${at}.timed`, `${timed} timed calls of ${calls}`);
     if (method >= methods.length) fail(`${at}.method`, `method index ${method} out of range`);
     seen.add(id);
     return {
       id,
       ...(c.parent === undefined ? {} : { parent: c.parent as number }),
       method,
-      calls: num(c.calls, `${at}.calls`),
+      calls,
+      ...(timed === undefined ? {} : { timed }),
       selfMs: num(c.selfMs, `${at}.selfMs`),
       bytesIn: num(c.bytesIn, `${at}.bytesIn`),
       bytesOut: num(c.bytesOut, `${at}.bytesOut`),
@@ -148,5 +175,6 @@ function readTime(t: Record<string, unknown>, num: (v: unknown, field: string) =
     clampedMs: num(t.clampedMs, 'time.clampedMs'),
     innerMs: num(t.innerMs, 'time.innerMs'),
     outerMs: num(t.outerMs, 'time.outerMs'),
+    ...(t.untimedMs === undefined ? {} : { untimedMs: num(t.untimedMs, 'time.untimedMs') }),
   };
 }

@@ -1,0 +1,85 @@
+/** The recorder's data (runtime.ts): a context of the calling-context tree, an async frame, costs and options. */
+import { newSchedule, type Schedule } from './bytes.js';
+import type { TimeSchedule } from './sampling.js';
+
+export interface Ctx {
+  method: number;
+  parent: Ctx | undefined;
+  /** Method index -> child context (or the ancestor a recursive call folds onto). */
+  kids: Map<number, Ctx>;
+  /** The last child looked up: a loop calls the same callee again and again. */
+  lastMethod: number;
+  lastKid: Ctx | undefined;
+  calls: number;
+  /** The call number from which e() takes its slow path: a timed call, a bytes sample or a check is due. */
+  next: number;
+  /** Calls that were timed (the others' time is their caller's). */
+  timed: number;
+  /** Sum over its timed frames of wall time minus traced callees minus recorder cost, ms (may dip below 0 on a tiny frame). */
+  selfMs: number;
+  /** Sum of the self time of its fast timed sync frames (sampling.ts), ms. */
+  fastMs: number;
+  /** Timed sync frames that were slow (sampling.ts). */
+  slow: number;
+  time: TimeSchedule;
+  /** Weighted sums over the measured calls; `bytes.weight` is the sum of their weights. */
+  bytesIn: number;
+  bytesOut: number;
+  bytes: Schedule;
+}
+
+export interface AsyncFrame {
+  ctx: Ctx;
+  /** Stack slot while running, -1 while suspended or done. */
+  slot: number;
+  /** Weight of its bytes sample, 0 when not sampled. */
+  sampled: number;
+  done: boolean;
+}
+
+/** The recorder's own cost per sync call, ms (calibrate.ts): inside the call's own clock readings, and outside them (its caller's). */
+export interface CallCost {
+  inner: number;
+  outer: number;
+  /** The whole cost of an untimed (counted) call, all of it in its caller's clock readings. */
+  untimed?: number;
+}
+
+export interface RecorderOptions {
+  /** Count hot tiny contexts without timing most calls (sampling.ts); off: every call is timed. Default on. */
+  sampling?: boolean;
+  /** The mean self time per call under which a context is tiny, ms (sampling.ts' TIME_TINY_MS; tests set it). */
+  tinyMs?: number;
+}
+
+/** Where the wall time of the traced top-level calls went, ms. */
+export interface TimeBudget {
+  /** Wall time of the top-level traced calls (inclusive, as traced). */
+  tracedMs: number;
+  /** Recorder cost per call taken off (calls x calibrated cost). */
+  recorderMs: number;
+  /** Time measuring boundary bytes (v8.serialize), taken off the frame that was running. */
+  bytesMs: number;
+}
+
+export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule): Ctx {
+  return {
+    method,
+    parent,
+    kids: new Map(),
+    lastMethod: -1,
+    lastKid: undefined,
+    calls: 0,
+    next: 1,
+    timed: 0,
+    // -0, not 0: a field that starts as a small integer and then holds fractions is stored
+    // boxed, and every += on it allocates.
+    selfMs: -0,
+    fastMs: -0,
+    slow: 0,
+    time,
+    bytesIn: 0,
+    bytesOut: 0,
+    bytes: newSchedule(),
+  };
+}
