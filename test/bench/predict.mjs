@@ -21,9 +21,10 @@
 //                             --networks wifi,lte,3g --json out.json --no-alternatives]
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { bin, builtExample, root, startServe } from './lib/clone.mjs';
@@ -39,11 +40,17 @@ const { values: flags } = parseArgs({
     networks: { type: 'string', default: 'wifi,5g,lte,3g' },
     json: { type: 'string' },
     'no-alternatives': { type: 'boolean', default: false },
+    'record-before-only': { type: 'boolean', default: false },
   },
 });
+const inRounds = !flags['record-before-only'];
 const runs = Number(flags.runs);
 const recordRuns = Number(flags['record-runs']);
 const DEVICE_NODE = [process.execPath, '--jitless'];
+const dist = (path) => import(pathToFileURL(join(root, 'dist', ...path.split('/'))).href);
+const { foldProfiles } = await dist('profiles/fold.js');
+const { parseProfile } = await dist('profiles/parse.js');
+const { renderProfileJson } = await dist('profiles/record/render.js');
 const EXAMPLES = {
   'virus-scan': { data: ['tools/make-corpus.mjs', '--out', '.corpus'], args: ['.corpus', '--db', 'signatures', '--no-timing'], okExit: [0, 1] },
   'image-search': { data: ['tools/make-data.mjs', '--out', '.data/gallery'], args: ['.data/gallery', '--no-timing'], okExit: [0, 1] },
@@ -51,15 +58,18 @@ const EXAMPLES = {
 };
 
 console.log(`machine: ${cpus().length} x ${cpus()[0].model}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log(`device: node --jitless; clone: node; each side recorded ${recordRuns} times, folded by ${flags.fold}; measured: medians of ${runs} rounds (all-device and each network alternated), wall time minus the same command on an empty script\n`);
-console.log('| example | network | migrates | predicted ms | measured ms | measured / predicted | within 20% | load (1 min) |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log(`device: node --jitless; clone: node; measured: medians of ${runs} rounds (all-device and each network alternated), wall time minus the same command on an empty script`);
+console.log(`predicted: from each side recorded ${recordRuns} times before the rounds, folded by ${flags.fold} (the partition run)${inRounds ? `; and from each side recorded once in each round, beside the runs it predicts, folded by ${flags.fold} (the ratio's)` : ''}\n`);
+console.log(`| example | network | migrates | predicted ms${inRounds ? ' (recorded before)' : ''} | ${inRounds ? 'predicted ms (recorded in the rounds) | ' : ''}measured ms | measured / predicted | within 20% | load (1 min) |`);
+console.log(`|---|---|---|---|${inRounds ? '---|' : ''}---|---|---|---|`);
+let currentExample;
 const results = [];
 const terms = [];
 const choice = [];
 for (const name of flags.examples.split(',')) {
   const example = EXAMPLES[name];
   if (!example) throw new Error(`no example ${name} (${Object.keys(EXAMPLES).join(', ')})`);
+  currentExample = name;
   const app = prepare(name, example);
   const manifest = parse(readFileSync(join(app, 'clonecloud.manifest.yaml'), 'utf8'));
   const partitions = flags.networks.split(',').map((n) => manifest.partitions.find((p) => p.network === n)).filter(Boolean);
@@ -72,13 +82,22 @@ for (const name of flags.examples.split(',')) {
       const runArgv = (report) => [process.execPath, bin, 'run', '--clone', servers[p.network].url, '--network', p.network, '--report-file', report, '--', ...device];
       commands[p.network] = { each: (round) => runArgv(join(app, `.report-${p.network}-${round}.json`)), empty: emptyOf(runArgv(join(app, '.report-empty.json'))), okExit: example.okExit };
     }
+    if (inRounds) {
+      mkdirSync(join(app, '.rounds'), { recursive: true });
+      for (const side of ['device', 'clone']) commands[`record ${side}`] = { each: (round) => recordArgv(side, `.rounds/${side}-${round}.json`, 1), okExit: [0] };
+    }
     const times = await rounds(app, commands, runs);
-    const deviceOnly = manifest.partitions[0].cost.deviceOnly;
-    row({ example: name, network: 'all-device', migrates: [], predicted: deviceOnly, ...times['all-device'] });
+    // The prediction the ratio is taken against: from the recordings made in the rounds, if any.
+    const again = inRounds ? repartition(app, runs) : manifest;
+    const deviceOnly = again.partitions[0].cost.deviceOnly;
+    row({ example: name, network: 'all-device', migrates: [], before: manifest.partitions[0].cost.deviceOnly, predicted: deviceOnly, ...times['all-device'] });
     for (const p of partitions) {
+      const q = again.partitions.find((x) => x.network === p.network);
+      const same = q.migrate.join() === p.migrate.join();
       const reports = Array.from({ length: runs }, (_, round) => JSON.parse(readFileSync(join(app, `.report-${p.network}-${round}.json`), 'utf8')));
-      row({ example: name, network: p.network, migrates: p.migrate, predicted: p.cost.partitioned, ...times[p.network] });
-      terms.push(termsOf(name, p, reports, times[p.network].ms, deviceOnly, times['all-device'].ms));
+      // A re-partition that chose otherwise predicts another partition than the one that ran.
+      row({ example: name, network: p.network, migrates: p.migrate, before: p.cost.partitioned, predicted: same ? q.cost.partitioned : p.cost.partitioned, changed: same ? undefined : q.migrate, ...times[p.network] });
+      terms.push(termsOf(name, same ? q : p, reports, times[p.network].ms, same ? deviceOnly : manifest.partitions[0].cost.deviceOnly, times['all-device'].ms));
     }
     const wifi = partitions.find((p) => p.network === 'wifi');
     if (name === 'virus-scan' && wifi && !flags['no-alternatives']) choice.push(...(await alternatives(app, example, manifest, servers.wifi, wifi)));
@@ -94,9 +113,33 @@ if (flags.json) writeFileSync(flags.json, JSON.stringify({ machine: cpus()[0].mo
 
 function row(r) {
   const ratio = r.ms / r.predicted;
-  results.push({ example: r.example, network: r.network, migrates: r.migrates, predicted: r.predicted, measured: r.ms, ratio, samples: r.full, empty: r.empty, load: r.load });
-  const short = r.migrates.map((m) => m.replace(/^.*#/, '')).join(', ') || '-';
-  console.log(`| ${r.example} | ${r.network} | ${short} | ${r.predicted.toFixed(0)} | ${r.ms.toFixed(0)} | ${ratio.toFixed(2)} | ${Math.abs(ratio - 1) <= 0.2 ? 'yes' : 'no'} | ${loadRange(r.load)} |`);
+  results.push({ example: r.example, network: r.network, migrates: r.migrates, predictedBefore: r.before, predicted: r.predicted, measured: r.ms, ratio, ...(r.changed ? { repartitioned: r.changed } : {}), samples: r.full, empty: r.empty, load: r.load });
+  const short = (ms) => ms.map((m) => m.replace(/^.*#/, '')).join(', ') || '-';
+  const changed = r.changed ? ` (the rounds' recordings choose ${short(r.changed)}: ratio against the prediction recorded before)` : '';
+  const inRoundsCell = inRounds ? ` ${r.changed ? '-' : r.predicted.toFixed(0)} |` : '';
+  console.log(`| ${r.example} | ${r.network} | ${short(r.migrates)}${changed} | ${r.before.toFixed(0)} |${inRoundsCell} ${r.ms.toFixed(0)} | ${ratio.toFixed(2)} | ${Math.abs(ratio - 1) <= 0.2 ? 'yes' : 'no'} | ${loadRange(r.load)} |`);
+}
+
+/** `clonecloud record` of one side into `out`, `n` runs folded by --fold. */
+function recordArgv(side, out, n) {
+  const node = side === 'device' ? DEVICE_NODE : [process.execPath];
+  const example = EXAMPLES[currentExample];
+  return [process.execPath, bin, 'record', '--side', side, '--out', out, '--runs', String(n), '--fold', flags.fold, '--ok-exit', example.okExit.join(','), '--', ...node, '.build/app/cli.js', ...example.args];
+}
+
+/**
+ * The rounds' recordings of each side folded by --fold into one profile per side, and the app
+ * partitioned again from them (another manifest: the one that ran stays).
+ */
+function repartition(app, count) {
+  for (const side of ['device', 'clone']) {
+    const files = Array.from({ length: count }, (_, round) => `.rounds/${side}-${round}.json`);
+    const { profile, notes } = foldProfiles(files.map((f) => parseProfile(readFileSync(join(app, f), 'utf8'), f)), flags.fold);
+    for (const note of notes) console.error(`${side}: ${note}`);
+    writeFileSync(join(app, '.rounds', `${side}.profile.json`), renderProfileJson(profile, [`${files.join(', ')} folded by ${flags.fold} (bench:predict)`]));
+  }
+  execFileSync(process.execPath, [bin, 'partition', '.', '--profiles', '.rounds', '--out', '.rounds/manifest.yaml'], { cwd: app, stdio: 'ignore' });
+  return parse(readFileSync(join(app, '.rounds', 'manifest.yaml'), 'utf8'));
 }
 
 /** The same command on the empty script (its report, when it asks for one, goes elsewhere). */
@@ -111,10 +154,10 @@ function prepare(name, example) {
   writeFileSync(join(app, '.build', 'empty.js'), '');
   rmSync(join(app, 'profiles'), { recursive: true, force: true });
   for (const side of ['clone', 'device']) {
-    const node = side === 'device' ? DEVICE_NODE : [process.execPath];
-    execFileSync(process.execPath, [bin, 'record', '--side', side, '--out', `profiles/${side}.profile.yaml`, '--runs', String(recordRuns), '--fold', flags.fold, '--ok-exit', example.okExit.join(','), '--', ...node, '.build/app/cli.js', ...example.args], { cwd: app, stdio: ['ignore', 'ignore', 'pipe'] });
+    const [node, ...args] = recordArgv(side, `profiles/${side}.profile.yaml`, recordRuns);
+    execFileSync(node, args, { cwd: app, stdio: ['ignore', 'ignore', 'pipe'] });
   }
-  execFileSync(process.execPath, [bin, 'partition', '.'], { cwd: app, stdio: 'ignore' });
+  execFileSync(process.execPath, [bin, 'partition', '.', '--profiles', 'profiles'], { cwd: app, stdio: 'ignore' });
   return app;
 }
 

@@ -20,7 +20,7 @@ export function wall(cwd, argv, okExit) {
 }
 
 /**
- * `commands`: key -> { argv, empty, okExit, each?(round) }: the app's command and the same command
+ * `commands`: key -> { argv, empty?, okExit, each?(round) }: the app's command and the same command
  * on an empty script (Node's and the CLI's start-up are not the app's work and the model does not
  * count them). `each(round)` may give a command per round (a report file per run). Returns, per
  * key, the median wall time minus the median empty time, every sample, and the 1-minute load
@@ -36,12 +36,12 @@ export async function rounds(cwd, commands, count) {
       const s = samples[key];
       s.load.push(loadavg()[0]);
       s.full.push(await wall(cwd, c.each ? c.each(round) : c.argv, c.okExit));
-      s.empty.push(await wall(cwd, c.empty, [0]));
+      if (c.empty) s.empty.push(await wall(cwd, c.empty, [0]));
     }
   }
   return Object.fromEntries(keys.map((k) => {
     const s = samples[k];
-    return [k, { ms: median(s.full) - median(s.empty), full: s.full, empty: s.empty, load: s.load }];
+    return [k, { ms: median(s.full) - (s.empty.length ? median(s.empty) : 0), full: s.full, empty: s.empty, load: s.load }];
   }));
 }
 
