@@ -28,7 +28,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { bin, builtExample, root, startServe } from './lib/clone.mjs';
-import { loadRange, rounds } from './lib/measure.mjs';
+import { loadRange, median, processCpuMs, rounds } from './lib/measure.mjs';
 import { printTerms, termsOf } from './lib/terms.mjs';
 
 const { values: flags } = parseArgs({
@@ -63,6 +63,7 @@ console.log(`predicted: from each side recorded ${recordRuns} times before the r
 console.log(`| example | network | migrates | predicted ms${inRounds ? ' (recorded before)' : ''} | ${inRounds ? 'predicted ms (recorded in the rounds) | ' : ''}measured ms | measured / predicted | within 20% | load (1 min) |`);
 console.log(`|---|---|---|---|${inRounds ? '---|' : ''}---|---|---|---|`);
 let currentExample;
+const cpuRows = [];
 const results = [];
 const terms = [];
 const choice = [];
@@ -80,7 +81,7 @@ for (const name of flags.examples.split(',')) {
     const commands = { 'all-device': { argv: device, empty: emptyOf(device), okExit: example.okExit } };
     for (const p of partitions) {
       const runArgv = (report) => [process.execPath, bin, 'run', '--clone', servers[p.network].url, '--network', p.network, '--report-file', report, '--', ...device];
-      commands[p.network] = { each: (round) => runArgv(join(app, `.report-${p.network}-${round}.json`)), empty: emptyOf(runArgv(join(app, '.report-empty.json'))), okExit: example.okExit };
+      commands[p.network] = { each: (round) => runArgv(join(app, `.report-${p.network}-${round}.json`)), empty: emptyOf(runArgv(join(app, '.report-empty.json'))), okExit: example.okExit, otherCpuMs: () => processCpuMs(servers[p.network].pid) };
     }
     if (inRounds) {
       mkdirSync(join(app, '.rounds'), { recursive: true });
@@ -91,6 +92,7 @@ for (const name of flags.examples.split(',')) {
     const again = inRounds ? repartition(app, runs) : manifest;
     const deviceOnly = again.partitions[0].cost.deviceOnly;
     row({ example: name, network: 'all-device', migrates: [], before: manifest.partitions[0].cost.deviceOnly, predicted: deviceOnly, ...times['all-device'] });
+    if (inRounds) cpuRow(name, 'all-device', { device: { predicted: deviceOnly }, clone: { predicted: 0 }, link: { predicted: 0, measured: 0 } }, times['all-device'], times);
     for (const p of partitions) {
       const q = again.partitions.find((x) => x.network === p.network);
       const same = q.migrate.join() === p.migrate.join();
@@ -98,6 +100,7 @@ for (const name of flags.examples.split(',')) {
       // A re-partition that chose otherwise predicts another partition than the one that ran.
       row({ example: name, network: p.network, migrates: p.migrate, before: p.cost.partitioned, predicted: same ? q.cost.partitioned : p.cost.partitioned, changed: same ? undefined : q.migrate, ...times[p.network] });
       terms.push(termsOf(name, same ? q : p, reports, times[p.network].ms, same ? deviceOnly : manifest.partitions[0].cost.deviceOnly, times['all-device'].ms));
+      if (inRounds && same) cpuRow(name, p.network, terms.at(-1), times[p.network], times);
     }
     const wifi = partitions.find((p) => p.network === 'wifi');
     if (name === 'virus-scan' && wifi && !flags['no-alternatives']) choice.push(...(await alternatives(app, example, manifest, servers.wifi, wifi)));
@@ -106,18 +109,40 @@ for (const name of flags.examples.split(',')) {
   }
 }
 printTerms(terms);
+if (cpuRows.length) {
+  console.log('\nload taken out: CPU time (GNU time for the device, /proc for its clone server) plus the link\'s wait, against the prediction with each side\'s compute scaled by its recordings\' CPU / wall time:');
+  console.log('| example | network | predicted ms | measured ms | measured / predicted | within 20% | CPU / wall: device recordings, clone recordings, runs |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of cpuRows) console.log(`| ${r.example} | ${r.network} | ${r.predicted.toFixed(0)} | ${r.measured.toFixed(0)} | ${r.ratio.toFixed(2)} | ${Math.abs(r.ratio - 1) <= 0.2 ? 'yes' : 'no'} | ${r.share.device.toFixed(2)}, ${r.share.clone.toFixed(2)}, ${r.share.runs.toFixed(2)} |`);
+}
 if (choice.length) console.log(`\n${choice.join('\n')}`);
-const within = results.filter((r) => r.ratio !== undefined && Math.abs(r.ratio - 1) <= 0.2).length;
-console.log(`\n${within} of ${results.filter((r) => r.ratio !== undefined).length} predictions within 20%; load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+results.push(...cpuRows.map((r) => ({ ...r, loadTakenOut: true })));
+const wall = results.filter((r) => r.ratio !== undefined && !r.loadTakenOut);
+const within = wall.filter((r) => Math.abs(r.ratio - 1) <= 0.2).length;
+console.log(`\n${within} of ${wall.length} predictions within 20% of wall time${cpuRows.length ? `, ${cpuRows.filter((r) => Math.abs(r.ratio - 1) <= 0.2).length} of ${cpuRows.length} with the load taken out` : ''}; load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 if (flags.json) writeFileSync(flags.json, JSON.stringify({ machine: cpus()[0].model, cores: cpus().length, node: process.version, runs, recordRuns, fold: flags.fold, results, terms }, null, 2));
 
 function row(r) {
   const ratio = r.ms / r.predicted;
-  results.push({ example: r.example, network: r.network, migrates: r.migrates, predictedBefore: r.before, predicted: r.predicted, measured: r.ms, ratio, ...(r.changed ? { repartitioned: r.changed } : {}), samples: r.full, empty: r.empty, load: r.load });
+  results.push({ example: r.example, network: r.network, migrates: r.migrates, predictedBefore: r.before, predicted: r.predicted, measured: r.ms, ratio, ...(r.changed ? { repartitioned: r.changed } : {}), samples: r.full, empty: r.empty, cpuMs: r.cpuMs, cpu: r.cpu, load: r.load });
   const short = (ms) => ms.map((m) => m.replace(/^.*#/, '')).join(', ') || '-';
   const changed = r.changed ? ` (the rounds' recordings choose ${short(r.changed)}: ratio against the prediction recorded before)` : '';
   const inRoundsCell = inRounds ? ` ${r.changed ? '-' : r.predicted.toFixed(0)} |` : '';
   console.log(`| ${r.example} | ${r.network} | ${short(r.migrates)}${changed} | ${r.before.toFixed(0)} |${inRoundsCell} ${r.ms.toFixed(0)} | ${ratio.toFixed(2)} | ${Math.abs(ratio - 1) <= 0.2 ? 'yes' : 'no'} | ${loadRange(r.load)} |`);
+}
+
+/**
+ * One case with the machine's load taken out. Measured: the CPU time of the device's command and
+ * of its clone server during it (a dedicated device and clone would take that), plus the link's
+ * wait (time away minus the clone's time). Predicted: the prediction's terms, each side's compute
+ * multiplied by the CPU share (CPU ÷ wall time) of that side's recordings in the rounds.
+ */
+function cpuRow(example, network, t, measured, times) {
+  const shareOf = (m) => median(m.cpu.map((cpu, i) => cpu / m.full[i]));
+  const share = { device: shareOf(times['record device']), clone: shareOf(times['record clone']), runs: shareOf(measured) };
+  const predicted = t.device.predicted * share.device + t.clone.predicted * share.clone + t.link.predicted;
+  const m = measured.cpuMs + t.link.measured;
+  cpuRows.push({ example, network, predicted, measured: m, ratio: m / predicted, share });
 }
 
 /** `clonecloud record` of one side into `out`, `n` runs folded by --fold. */
