@@ -2,7 +2,7 @@
 // repetitions in rounds, each round running every command once (the order rotated from round to
 // round), each command followed by the same command on an empty script, and medians taken.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 // on a shared machine, wall time = CPU time stretched by the time spent waiting for a core.
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const scratch = mkdtempSync(join(tmpdir(), 'cc-bench-time-'));
+process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
 let timed = 0;
 
 export function median(xs) {
