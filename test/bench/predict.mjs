@@ -1,37 +1,56 @@
 #!/usr/bin/env node
 // Are the manifest's predictions true? (issue 16) For each bundled example: record both sides
 // here (the device with `node --jitless`, a real slow device: no optimizing compiler; the clone
-// plain), partition, then for each network run the app all on the device and partitioned through
-// `clonecloud serve --emulate-network <network>` (the clone holds each answer until the emulated
-// link would have carried it), and compare the measured time with the manifest's prediction.
+// plain), each side --record-runs times folded by the median per calling context (--fold), partition,
+// then run the app all on the device and partitioned through `clonecloud serve --emulate-network
+// <network>` for each network (the clone holds each answer until the emulated link would have
+// carried it), and compare the measured time with the manifest's prediction.
 //
 // Measured time = the command's wall time minus that of the same command on an empty script
 // (Node's and the CLI's start-up are not the app's work and the model does not count them; what
-// the run-time adds per module and per call stays in). Medians of --runs, all-device and
-// partitioned runs interleaved. Goal: every prediction within 20% of the measured time.
+// the run-time adds per module and per call stays in). Medians of --runs rounds; each round runs
+// all-device and every network's partitioned run once, in an order rotated from round to round
+// (one clone server per network, all started first), so that machine load falls on all alike.
+// Goal: every prediction within 20% of the measured time. The terms of each prediction (the
+// device's own time, the time away, the clone's time, the bytes) are then set beside their
+// measures (medians over the rounds' run reports), to say which term is wrong where one misses.
 // Then, for virus-scan on wifi: the chosen partition against every other subset of the manifest's
 // migration points (each single-method alternative among them) and all-device, in the same run.
 //
-//   npm run bench:predict [-- --runs 3 --examples virus-scan,image-search --networks wifi,lte,3g --json out.json]
+//   npm run bench:predict [-- --runs 3 --record-runs 3 --fold median --examples virus-scan,image-search
+//                             --networks wifi,lte,3g --json out.json --no-alternatives]
 
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { bin, builtExample, root, startServe } from './lib/clone.mjs';
+import { loadRange, median, processCpuMs, rounds } from './lib/measure.mjs';
+import { printTerms, termsOf } from './lib/terms.mjs';
 
 const { values: flags } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
+    'record-runs': { type: 'string', default: '3' },
+    fold: { type: 'string', default: 'median' },
     examples: { type: 'string', default: 'virus-scan,image-search,behavior-profile' },
     networks: { type: 'string', default: 'wifi,5g,lte,3g' },
     json: { type: 'string' },
+    'no-alternatives': { type: 'boolean', default: false },
+    'record-before-only': { type: 'boolean', default: false },
   },
 });
+const inRounds = !flags['record-before-only'];
 const runs = Number(flags.runs);
+const recordRuns = Number(flags['record-runs']);
 const DEVICE_NODE = [process.execPath, '--jitless'];
+const dist = (path) => import(pathToFileURL(join(root, 'dist', ...path.split('/'))).href);
+const { foldProfiles } = await dist('profiles/fold.js');
+const { parseProfile } = await dist('profiles/parse.js');
+const { renderProfileJson } = await dist('profiles/record/render.js');
 const EXAMPLES = {
   'virus-scan': { data: ['tools/make-corpus.mjs', '--out', '.corpus'], args: ['.corpus', '--db', 'signatures', '--no-timing'], okExit: [0, 1] },
   'image-search': { data: ['tools/make-data.mjs', '--out', '.data/gallery'], args: ['.data/gallery', '--no-timing'], okExit: [0, 1] },
@@ -39,48 +58,118 @@ const EXAMPLES = {
 };
 
 console.log(`machine: ${cpus().length} x ${cpus()[0].model}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log(`device: node --jitless; clone: node; medians of ${runs} runs; measured = wall time minus the same command on an empty script\n`);
-console.log('| example | network | migrates | predicted ms | measured ms | measured / predicted | within 20% |');
-console.log('|---|---|---|---|---|---|---|');
+console.log(`device: node --jitless; clone: node; measured: medians of ${runs} rounds (all-device and each network alternated), wall time minus the same command on an empty script`);
+console.log(`predicted: from each side recorded ${recordRuns} times before the rounds, folded by ${flags.fold} (the partition run)${inRounds ? `; and from each side recorded once in each round, beside the runs it predicts, folded by ${flags.fold} (the ratio's)` : ''}\n`);
+console.log(`| example | network | migrates | predicted ms${inRounds ? ' (recorded before)' : ''} | ${inRounds ? 'predicted ms (recorded in the rounds) | ' : ''}measured ms | measured / predicted | within 20% | load (1 min) |`);
+console.log(`|---|---|---|---|${inRounds ? '---|' : ''}---|---|---|---|`);
+let currentExample;
+const cpuRows = [];
 const results = [];
 const terms = [];
 const choice = [];
 for (const name of flags.examples.split(',')) {
   const example = EXAMPLES[name];
   if (!example) throw new Error(`no example ${name} (${Object.keys(EXAMPLES).join(', ')})`);
+  currentExample = name;
   const app = prepare(name, example);
   const manifest = parse(readFileSync(join(app, 'clonecloud.manifest.yaml'), 'utf8'));
-  for (const network of flags.networks.split(',')) {
-    const partition = manifest.partitions.find((p) => p.network === network);
-    if (!partition) continue;
-    const server = await startServe(app, ['--emulate-network', network, '--workers', '1']);
-    try {
-      const device = [...DEVICE_NODE, '.build/app/cli.js', ...example.args];
-      const reportFile = join(app, `.report-${network}.json`);
-      const partitioned = [process.execPath, bin, 'run', '--clone', server.url, '--network', network, '--report-file', reportFile, '--', ...device];
-      // All-device is measured once per example, interleaved with its first network's runs.
-      const first = results.every((r) => r.example !== name || r.network !== 'all-device');
-      const times = await interleaved(app, example, first ? { device, partitioned } : { partitioned });
-      terms.push({ example: name, network, partition, report: JSON.parse(readFileSync(reportFile, 'utf8')), measured: times.partitioned });
-      if (first) {
-        row({ example: name, network: 'all-device', migrates: [], predicted: partition.cost.deviceOnly, measured: times.device });
-      }
-      row({ example: name, network, migrates: partition.migrate, predicted: partition.cost.partitioned, measured: times.partitioned });
-      if (name === 'virus-scan' && network === 'wifi') choice.push(...(await alternatives(app, example, manifest, server, partition)));
-    } finally {
-      await server.stop();
+  const partitions = flags.networks.split(',').map((n) => manifest.partitions.find((p) => p.network === n)).filter(Boolean);
+  const servers = {};
+  try {
+    for (const p of partitions) servers[p.network] = await startServe(app, ['--emulate-network', p.network, '--workers', '1']);
+    const device = [...DEVICE_NODE, '.build/app/cli.js', ...example.args];
+    const commands = { 'all-device': { argv: device, empty: emptyOf(device), okExit: example.okExit } };
+    for (const p of partitions) {
+      const runArgv = (report) => [process.execPath, bin, 'run', '--clone', servers[p.network].url, '--network', p.network, '--report-file', report, '--', ...device];
+      commands[p.network] = { each: (round) => runArgv(join(app, `.report-${p.network}-${round}.json`)), empty: emptyOf(runArgv(join(app, '.report-empty.json'))), okExit: example.okExit, otherCpuMs: () => processCpuMs(servers[p.network].pid) };
     }
+    if (inRounds) {
+      mkdirSync(join(app, '.rounds'), { recursive: true });
+      for (const side of ['device', 'clone']) commands[`record ${side}`] = { each: (round) => recordArgv(side, `.rounds/${side}-${round}.json`, 1), okExit: [0] };
+    }
+    const times = await rounds(app, commands, runs);
+    // The prediction the ratio is taken against: from the recordings made in the rounds, if any.
+    const again = inRounds ? repartition(app, runs) : manifest;
+    const deviceOnly = again.partitions[0].cost.deviceOnly;
+    row({ example: name, network: 'all-device', migrates: [], before: manifest.partitions[0].cost.deviceOnly, predicted: deviceOnly, ...times['all-device'] });
+    if (inRounds) cpuRow(name, 'all-device', { device: { predicted: deviceOnly }, clone: { predicted: 0 }, link: { predicted: 0, measured: 0 } }, times['all-device'], times);
+    for (const p of partitions) {
+      const q = again.partitions.find((x) => x.network === p.network);
+      const same = q.migrate.join() === p.migrate.join();
+      const reports = Array.from({ length: runs }, (_, round) => JSON.parse(readFileSync(join(app, `.report-${p.network}-${round}.json`), 'utf8')));
+      // A re-partition that chose otherwise predicts another partition than the one that ran.
+      row({ example: name, network: p.network, migrates: p.migrate, before: p.cost.partitioned, predicted: same ? q.cost.partitioned : p.cost.partitioned, changed: same ? undefined : q.migrate, ...times[p.network] });
+      terms.push(termsOf(name, same ? q : p, reports, times[p.network].ms, same ? deviceOnly : manifest.partitions[0].cost.deviceOnly, times['all-device'].ms));
+      if (inRounds && same) cpuRow(name, p.network, terms.at(-1), times[p.network], times);
+    }
+    const wifi = partitions.find((p) => p.network === 'wifi');
+    if (name === 'virus-scan' && wifi && !flags['no-alternatives']) choice.push(...(await alternatives(app, example, manifest, servers.wifi, wifi)));
+  } finally {
+    for (const server of Object.values(servers)) await server.stop();
   }
 }
-printTerms();
-printChoice();
-if (flags.json) writeFileSync(flags.json, JSON.stringify({ machine: cpus()[0].model, cores: cpus().length, node: process.version, runs, results }, null, 2));
+printTerms(terms);
+if (cpuRows.length) {
+  console.log('\nload taken out: CPU time (GNU time for the device, /proc for its clone server) plus the link\'s wait, against the prediction with each side\'s compute scaled by its recordings\' CPU / wall time:');
+  console.log('| example | network | predicted ms | measured ms | measured / predicted | within 20% | CPU / wall: device recordings, clone recordings, runs |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of cpuRows) console.log(`| ${r.example} | ${r.network} | ${r.predicted.toFixed(0)} | ${r.measured.toFixed(0)} | ${r.ratio.toFixed(2)} | ${Math.abs(r.ratio - 1) <= 0.2 ? 'yes' : 'no'} | ${r.share.device.toFixed(2)}, ${r.share.clone.toFixed(2)}, ${r.share.runs.toFixed(2)} |`);
+}
+if (choice.length) console.log(`\n${choice.join('\n')}`);
+results.push(...cpuRows.map((r) => ({ ...r, loadTakenOut: true })));
+const wall = results.filter((r) => r.ratio !== undefined && !r.loadTakenOut);
+const within = wall.filter((r) => Math.abs(r.ratio - 1) <= 0.2).length;
+console.log(`\n${within} of ${wall.length} predictions within 20% of wall time${cpuRows.length ? `, ${cpuRows.filter((r) => Math.abs(r.ratio - 1) <= 0.2).length} of ${cpuRows.length} with the load taken out` : ''}; load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+if (flags.json) writeFileSync(flags.json, JSON.stringify({ machine: cpus()[0].model, cores: cpus().length, node: process.version, runs, recordRuns, fold: flags.fold, results, terms }, null, 2));
 
 function row(r) {
-  const ratio = r.measured / r.predicted;
-  results.push({ ...r, ratio });
-  const short = r.migrates.map((m) => m.replace(/^.*#/, '')).join(', ') || '-';
-  console.log(`| ${r.example} | ${r.network} | ${short} | ${r.predicted.toFixed(0)} | ${r.measured.toFixed(0)} | ${ratio.toFixed(2)} | ${Math.abs(ratio - 1) <= 0.2 ? 'yes' : 'no'} |`);
+  const ratio = r.ms / r.predicted;
+  results.push({ example: r.example, network: r.network, migrates: r.migrates, predictedBefore: r.before, predicted: r.predicted, measured: r.ms, ratio, ...(r.changed ? { repartitioned: r.changed } : {}), samples: r.full, empty: r.empty, cpuMs: r.cpuMs, cpu: r.cpu, load: r.load });
+  const short = (ms) => ms.map((m) => m.replace(/^.*#/, '')).join(', ') || '-';
+  const changed = r.changed ? ` (the rounds' recordings choose ${short(r.changed)}: ratio against the prediction recorded before)` : '';
+  const inRoundsCell = inRounds ? ` ${r.changed ? '-' : r.predicted.toFixed(0)} |` : '';
+  console.log(`| ${r.example} | ${r.network} | ${short(r.migrates)}${changed} | ${r.before.toFixed(0)} |${inRoundsCell} ${r.ms.toFixed(0)} | ${ratio.toFixed(2)} | ${Math.abs(ratio - 1) <= 0.2 ? 'yes' : 'no'} | ${loadRange(r.load)} |`);
+}
+
+/**
+ * One case with the machine's load taken out. Measured: the CPU time of the device's command and
+ * of its clone server during it (a dedicated device and clone would take that), plus the link's
+ * wait (time away minus the clone's time). Predicted: the prediction's terms, each side's compute
+ * multiplied by the CPU share (CPU ÷ wall time) of that side's recordings in the rounds.
+ */
+function cpuRow(example, network, t, measured, times) {
+  const shareOf = (m) => median(m.cpu.map((cpu, i) => cpu / m.full[i]));
+  const share = { device: shareOf(times['record device']), clone: shareOf(times['record clone']), runs: shareOf(measured) };
+  const predicted = t.device.predicted * share.device + t.clone.predicted * share.clone + t.link.predicted;
+  const m = measured.cpuMs + t.link.measured;
+  cpuRows.push({ example, network, predicted, measured: m, ratio: m / predicted, share });
+}
+
+/** `clonecloud record` of one side into `out`, `n` runs folded by --fold. */
+function recordArgv(side, out, n) {
+  const node = side === 'device' ? DEVICE_NODE : [process.execPath];
+  const example = EXAMPLES[currentExample];
+  return [process.execPath, bin, 'record', '--side', side, '--out', out, '--runs', String(n), '--fold', flags.fold, '--ok-exit', example.okExit.join(','), '--', ...node, '.build/app/cli.js', ...example.args];
+}
+
+/**
+ * The rounds' recordings of each side folded by --fold into one profile per side, and the app
+ * partitioned again from them (another manifest: the one that ran stays).
+ */
+function repartition(app, count) {
+  for (const side of ['device', 'clone']) {
+    const files = Array.from({ length: count }, (_, round) => `.rounds/${side}-${round}.json`);
+    const { profile, notes } = foldProfiles(files.map((f) => parseProfile(readFileSync(join(app, f), 'utf8'), f)), flags.fold);
+    for (const note of notes) console.error(`${side}: ${note}`);
+    writeFileSync(join(app, '.rounds', `${side}.profile.json`), renderProfileJson(profile, [`${files.join(', ')} folded by ${flags.fold} (bench:predict)`]));
+  }
+  execFileSync(process.execPath, [bin, 'partition', '.', '--profiles', '.rounds', '--out', '.rounds/manifest.yaml'], { cwd: app, stdio: 'ignore' });
+  return parse(readFileSync(join(app, '.rounds', 'manifest.yaml'), 'utf8'));
+}
+
+/** The same command on the empty script (its report, when it asks for one, goes elsewhere). */
+function emptyOf(argv) {
+  return argv.slice(0, argv.indexOf('.build/app/cli.js')).concat('.build/empty.js');
 }
 
 /** The example built in a temporary folder, its data written, both sides recorded and partitioned there. */
@@ -90,38 +179,11 @@ function prepare(name, example) {
   writeFileSync(join(app, '.build', 'empty.js'), '');
   rmSync(join(app, 'profiles'), { recursive: true, force: true });
   for (const side of ['clone', 'device']) {
-    const node = side === 'device' ? DEVICE_NODE : [process.execPath];
-    execFileSync(process.execPath, [bin, 'record', '--side', side, '--out', `profiles/${side}.profile.yaml`, '--runs', String(runs), '--ok-exit', example.okExit.join(','), '--', ...node, '.build/app/cli.js', ...example.args], { cwd: app, stdio: 'ignore' });
+    const [node, ...args] = recordArgv(side, `profiles/${side}.profile.yaml`, recordRuns);
+    execFileSync(node, args, { cwd: app, stdio: ['ignore', 'ignore', 'pipe'] });
   }
-  execFileSync(process.execPath, [bin, 'partition', '.'], { cwd: app, stdio: 'ignore' });
+  execFileSync(process.execPath, [bin, 'partition', '.', '--profiles', 'profiles'], { cwd: app, stdio: 'ignore' });
   return app;
-}
-
-/** Median wall time of each command minus that of the same command on the empty script, runs interleaved. */
-async function interleaved(app, example, commands) {
-  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, { full: [], empty: [] }]));
-  for (let i = 0; i < runs; i++) {
-    for (const [key, argv] of Object.entries(commands)) {
-      samples[key].full.push(await wall(app, argv, example.okExit));
-      // The same command on the empty script (its report, when it asks for one, goes elsewhere).
-      const empty = argv.slice(0, argv.indexOf('.build/app/cli.js')).map((a) => (a.endsWith('.json') ? `${a}.empty` : a)).concat('.build/empty.js');
-      samples[key].empty.push(await wall(app, empty, [0]));
-    }
-  }
-  return Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, median(s.full) - median(s.empty)]));
-}
-
-function wall(cwd, argv, okExit) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(argv[0], argv.slice(1), { cwd, stdio: 'ignore' });
-    child.once('exit', (code) => (okExit.includes(code) ? resolve(performance.now() - started) : reject(new Error(`${argv.join(' ')} exited with ${code}`))));
-  });
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 /** The chosen wifi partition against every other subset of the manifest's migration points, in one run. */
@@ -134,44 +196,20 @@ async function alternatives(app, example, manifest, server, chosen) {
     variant.partitions.find((p) => p.network === 'wifi').migrate = subset;
     const file = join(app, `.variant-${subsets.indexOf(subset)}.yaml`);
     writeFileSync(file, stringify(variant));
-    commands[subset.join(' + ') || 'all-device'] = [process.execPath, bin, 'run', '--manifest', file, '--clone', server.url, '--network', 'wifi', '--', ...DEVICE_NODE, '.build/app/cli.js', ...example.args];
+    const argv = [process.execPath, bin, 'run', '--manifest', file, '--clone', server.url, '--network', 'wifi', '--', ...DEVICE_NODE, '.build/app/cli.js', ...example.args];
+    commands[subset.join(' + ') || 'all-device'] = { argv, empty: emptyOf(argv), okExit: example.okExit };
   }
-  const times = await interleaved(app, example, commands);
+  const measured = await rounds(app, commands, runs);
+  const times = Object.fromEntries(Object.entries(measured).map(([k, m]) => [k, m.ms]));
   const chosenKey = chosen.migrate.join(' + ') || 'all-device';
   const best = Object.entries(times).every(([key, ms]) => key === chosenKey || times[chosenKey] <= ms * 1.05);
   results.push({ example: 'virus-scan', network: 'wifi', alternatives: times, chosen: chosenKey, chosenBest: best });
   const short = (key) => key.replace(/src\/\S+#/g, '');
+  const load = loadRange(Object.values(measured).flatMap((m) => m.load));
   return [
-    `virus-scan on wifi: the chosen partition (${short(chosenKey)}) against the other subsets of its migration points, measured ms:`,
+    `virus-scan on wifi: the chosen partition (${short(chosenKey)}) against the other subsets of its migration points, measured ms (load ${load}):`,
     ...Object.entries(times).map(([key, ms]) => `  ${key === chosenKey ? '*' : ' '} ${short(key)}: ${ms.toFixed(0)}`),
     `  chosen no worse than each alternative (5% noise allowed): ${best ? 'yes' : 'no'}`,
   ];
 }
 
-function printChoice() {
-  if (choice.length) console.log(`\n${choice.join('\n')}`);
-}
-
-/**
- * Where a partitioned prediction went wrong, term by term (the last run's report): the time on
- * the device outside migrated calls, the time away (link and clone), the clone's own time, and
- * the bytes each way, predicted against measured.
- */
-function printTerms() {
-  const cases = terms.filter((t) => t.partition.migrate.length);
-  if (!cases.length) return;
-  console.log('\nterms of the partitioned predictions, predicted / measured (last run):');
-  console.log('| example | network | on the device ms | away ms | of which the clone ms | up kB | down kB |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const t of cases) {
-    const predicted = t.partition.predicted ?? [];
-    const sum = (xs, f) => xs.reduce((a, x) => a + f(x), 0);
-    const away = sum(predicted, (p) => p.migrationMs + p.cloneMs);
-    const measured = t.report.points.map((p) => p.measured);
-    const awayMeasured = sum(measured, (m) => m.awayMs);
-    const pair = (a, b, unit = 1) => `${(a / unit).toFixed(0)} / ${(b / unit).toFixed(0)}`;
-    console.log(
-      `| ${t.example} | ${t.network} | ${pair(t.partition.cost.partitioned - away, t.measured - awayMeasured)} | ${pair(away, awayMeasured)} | ${pair(sum(predicted, (p) => p.cloneMs), sum(measured, (m) => m.serverMs))} | ${pair(sum(predicted, (p) => p.upBytes), sum(measured, (m) => m.upBytes), 1000)} | ${pair(sum(predicted, (p) => p.downBytes), sum(measured, (m) => m.downBytes), 1000)} |`,
-    );
-  }
-}

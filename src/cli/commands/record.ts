@@ -10,6 +10,7 @@ import { privateDirProblem } from '../../util/privateCache.js';
 import { scaleSelfTimes, tracesToProfile } from '../../profiles/record/toProfile.js';
 import type { ProcessExit, Trace } from '../../profiles/record/trace.js';
 import type { Side } from '../../profiles/types.js';
+import { foldProfiles, parseFoldMode, type FoldMode, type FoldOutcome } from '../../profiles/fold.js';
 import { BUNDLED, PACKAGE_ROOT, appName, checkOutputPath, displayPath, readText, resolveAppDir, schemaReference, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
 
@@ -19,6 +20,7 @@ interface RecordFlags {
   out?: string;
   runsLabel?: string;
   runs: string;
+  fold: string;
   deviceModel?: string;
   okExit: string;
   json?: boolean;
@@ -32,6 +34,7 @@ export function registerRecord(program: Command, output: Output): void {
     .option('--app <dir>', 'the app folder method ids are relative to (where its tsconfig.json is)', '.')
     .option('--out <file>', `profile to write, as JSON when it ends in .json (default: <app>/profiles/<side>-<date>.profile.yaml, .json above ${JSON_PROFILE_CONTEXTS} contexts)`)
     .option('--runs <n>', 'run the command n times, each in fresh processes, into one profile (runs: n, totals)', '1')
+    .option('--fold <how>', "how the runs' self times are folded: 'sum' (runs add up: the mean per run) or 'median' (per calling context, the median over the runs; calls and bytes are totals either way)", 'sum')
     .option('--device-model <name>', 'with --side device recorded on a faster machine: multiply self times by 1/relativeSpeed of profiles/devices/<name>.yaml')
     .option('--ok-exit <codes>', 'exit codes that are a normal end of the program (a scanner exits 1 when it finds something), comma-separated', '0')
     .option('--json', "print a summary as JSON on stdout (the program's own stdout then goes to stderr)")
@@ -41,6 +44,7 @@ export function registerRecord(program: Command, output: Output): void {
     .action(async (command: string[], flags: RecordFlags) => {
       const side = parseSide(flags.side);
       const runs = parseRuns(flags.runs);
+      const fold = parseFoldMode(flags.fold);
       const device = flags.deviceModel === undefined ? undefined : deviceModel(side, flags.deviceModel);
       const okExit = parseOkExit(flags.okExit);
       const appDir = resolveAppDir(flags.app);
@@ -55,7 +59,8 @@ export function registerRecord(program: Command, output: Output): void {
       const { traces, exit, done, cacheProblems } = await runAll(command, appDir, runs, okExit, flags.json === true);
       for (const problem of cacheProblems) output.err(`${output.errColor.yellow('warning')}: the recorder's cache: ${problem} (instrumented again instead)`);
       const loadAtEnd = loadAverage();
-      const measured = tracesToProfile(traces, { side, app: appName(appDir), exit, runs: done });
+      const { profile: measured, notes } = foldRuns(traces, fold, { side, app: appName(appDir), exit });
+      for (const note of notes) output.err(`${output.errColor.yellow('note')}: ${note}`);
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
       const format = profileFormat(flags.out, profile.contexts.length);
       const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${started.toISOString().replace(/[:.]/g, '-')}.profile.${format}`));
@@ -63,16 +68,16 @@ export function registerRecord(program: Command, output: Output): void {
       if (slow) output.err(`${output.errColor.yellow('warning')}: ${slow}`);
       const header = headerLines({
         schema: schemaReference(target, 'profile'), started, ended: new Date(), command, ...(flags.runsLabel ? { label: flags.runsLabel } : {}),
-        runs: done, traces, exit, okExit, loadAtStart, loadAtEnd, selfMs: measured.contexts.reduce((s, c) => s + c.selfMs, 0),
+        runs: done, traces: traces.flat(), exit, okExit, loadAtStart, loadAtEnd, selfMs: traces.flat().reduce((s, t) => s + t.contexts.reduce((n, c) => n + c.selfMs, 0), 0),
         ...(device ? { device: { name: device.name, file: `profiles/devices/${flags.deviceModel}.yaml`, relativeSpeed: device.relativeSpeed } } : {}),
-      });
+      }).concat(fold === 'median' && done > 1 ? [FOLDED_BY_MEDIAN] : []);
       writeOutput(target, renderProfileAs(format, profile, header), flags.out === undefined ? undefined : '--out', true);
       const where = displayPath(target);
       const calls = profile.contexts.reduce((n, c) => n + c.calls, 0);
       if (flags.json) {
         output.out(JSON.stringify({ file: where, side, runs: done, contexts: profile.contexts.length, calls, exit, ...(device ? { deviceModel: device.name, selfTimeFactor: 1 / device.relativeSpeed } : {}) }, null, 2));
       }
-      if (traces.length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
+      if (traces.flat().length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
       if (!isOk(exit, okExit)) {
         const which = runs > 1 ? `run ${done} of ${runs}: ` : '';
         output.err(`${output.errColor.yellow('warning')}: ${which}the program ${exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${exit.code}`}; the profile says so`);
@@ -84,20 +89,30 @@ export function registerRecord(program: Command, output: Output): void {
     });
 }
 
-/** Runs the command `runs` times, one after the other; stops at the first failed or interrupted run. */
-async function runAll(command: string[], appDir: string, runs: number, okExit: number[], stdoutToStderr: boolean): Promise<{ traces: Trace[]; exit: ProcessExit; done: number; cacheProblems: string[] }> {
+/** The header's line for a profile folded by median (the lines above it speak of the runs' sums). */
+const FOLDED_BY_MEDIAN = 'Folded by median (--fold median): each selfMs is runs x the median over the runs of that context\'s self time in one run (0 in a run without the context); calls and bytes are totals over the runs.';
+
+/** One profile of the runs' traces (one list per run), their self times folded as `fold` says. */
+function foldRuns(traces: Trace[][], fold: FoldMode, options: { side: Side; app: string; exit: ProcessExit }): FoldOutcome {
+  if (fold === 'sum' || traces.length < 2) return { profile: tracesToProfile(traces.flat(), { ...options, runs: traces.length }), notes: [] };
+  const folded = foldProfiles(traces.map((run) => tracesToProfile(run, { ...options, runs: 1 })), fold);
+  return { profile: { ...folded.profile, exit: options.exit }, notes: folded.notes };
+}
+
+/** Runs the command `runs` times, one after the other; stops at the first failed or interrupted run. Traces per run. */
+async function runAll(command: string[], appDir: string, runs: number, okExit: number[], stdoutToStderr: boolean): Promise<{ traces: Trace[][]; exit: ProcessExit; done: number; cacheProblems: string[] }> {
   // Ctrl-C reaches the whole process group; the child writes its trace and dies, we stay to merge.
   let child: { kill(signal: NodeJS.Signals): boolean } | undefined;
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, () => child?.kill(s)] as const);
   for (const [s, h] of handlers) process.on(s, h);
-  const traces: Trace[] = [];
+  const traces: Trace[][] = [];
   const cacheProblems = new Set<string>();
   let exit: ProcessExit = { code: 0 };
   let done = 0;
   try {
     while (done < runs) {
       const run = await runTraced({ command, appDir, stdoutToStderr, onStart: (c) => (child = c) });
-      traces.push(...run.traces);
+      traces.push(run.traces);
       for (const problem of run.cacheProblems) cacheProblems.add(problem);
       exit = run.exit;
       done++;
