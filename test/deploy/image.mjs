@@ -22,11 +22,11 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { bin, root } from '../bench/lib/clone.mjs';
+import { freePort } from '../helpers/nginx.mjs';
 
 const OFFICIAL_BASE = 'node:20-bookworm-slim';
 const STAND_IN_BASE = 'clonecloud-local/node:20-bookworm-slim';
@@ -194,15 +194,4 @@ async function waitHealthy(container, limitMs) {
     if (!/^(starting|healthy|unhealthy)$/.test(status)) break; // exited: no health to wait for
   }
   return status;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
