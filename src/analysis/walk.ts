@@ -50,6 +50,8 @@ export interface FileSites {
   refs: Owned<ts.Identifier>[];
   escapes: Owned<ts.FunctionLikeDeclaration>[];
   stores: Store[];
+  /** `x = value` into a variable or parameter, of a value that may be a function (callgraph/stores.ts). */
+  assigns: { left: ts.Identifier; value: ts.Expression }[];
   /**
    * Members of object literals, for interface calls (see implementations.ts): a function written in
    * place (`fn`), or any other value (`{ scan: scanNext }`, shorthand `{ f }`), resolved later.
@@ -78,7 +80,7 @@ function isLiteral(e: ts.Expression): boolean {
 }
 
 export function walkFile(file: AppFile, table: MethodTable): FileSites {
-  const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], literalFns: [], boundNames: [], implicit: [] };
+  const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], assigns: [], literalFns: [], boundNames: [], implicit: [] };
   const visit = (node: ts.Node, owner: string | undefined): void => {
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
     const init = table.initOwner.get(node);
@@ -183,7 +185,8 @@ function store(b: ts.BinaryExpression, out: FileSites): void {
   const value = skipWrappers(b.right);
   if (!mayBeFunction(value)) return;
   const left = skipWrappers(b.left);
-  if (ts.isPropertyAccessExpression(left)) out.stores.push({ name: left.name.text, left, value });
+  if (ts.isIdentifier(left)) out.assigns.push({ left, value });
+  else if (ts.isPropertyAccessExpression(left)) out.stores.push({ name: left.name.text, left, value });
   else if (ts.isElementAccessExpression(left)) {
     const k = left.argumentExpression;
     out.stores.push({ name: ts.isStringLiteralLike(k) || ts.isNumericLiteral(k) ? k.text : undefined, left, value });

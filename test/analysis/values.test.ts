@@ -370,3 +370,17 @@ describe('functions kept in Sets and Maps (calls-collections)', () => {
     expect(r.unresolved.map((u) => u.site)).toEqual([`${E}:17:32`, `${E}:20:34`, `${E}:23:7`]);
   });
 });
+
+describe('functions assigned after the declaration (calls-assigned)', () => {
+  test('a let or a parameter holds what is assigned to it anywhere, besides its initializer or what callers pass', () => {
+    const r = analyzeApp({ appDir: fixture('calls-assigned'), catalogs: [] });
+    const P = 'src/pick.ts';
+    const calls = edges(r).filter(([, , site]) => site === `${P}:13:10` || site === `${P}:18:10`);
+    expect(calls).toEqual([
+      [`${P}#pick`, `${P}#doubled`, `${P}:13:10`, 'callback'], // let f = plain; if (twice) f = doubled; f(1)
+      [`${P}#pick`, `${P}#plain`, `${P}:13:10`, 'callback'],
+      [`${P}#withDefault`, `${P}#withDefault.g`, `${P}:18:10`, 'callback'], // if (!g) g = (n) => n + 1; g(2)
+    ]);
+    expect(r.unresolved).toEqual([]);
+  });
+});

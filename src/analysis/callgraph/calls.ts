@@ -97,7 +97,7 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
 /** Every file's sites, the stores among them and the resolver over both: what resolving calls starts from. */
 export function resolverFor(app: LoadedApp, table: MethodTable): { all: FileSites[]; stores: Stores; resolver: Resolver } {
   const all = app.files.map((f) => walkFile(f, table));
-  const stores = new Stores(app.checker, all.flatMap((s) => s.stores), all.flatMap((s) => s.calls.map((c) => c.node)));
+  const stores = new Stores(app.checker, all.flatMap((s) => s.stores), all.flatMap((s) => s.calls.map((c) => c.node)), all.flatMap((s) => s.assigns));
   return { all, stores, resolver: new Resolver(app, table, all.flatMap((s) => s.literalFns), stores) };
 }
 
@@ -370,6 +370,8 @@ class GraphBuilder {
     for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
     // `(f = g) => f()`: a caller that passes nothing (or undefined) runs the default.
     for (const v of !p.binding && property === undefined && p.param.initializer ? this.r.values.of(p.param.initializer) : []) flow.values.add(v);
+    // `if (!g) g = () => ...`: what the function assigns to the parameter itself.
+    for (const v of !p.binding && property === undefined ? this.r.values.assignedTo(p.param) : []) flow.values.add(v);
     this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set(), property);
     return flow;
   }

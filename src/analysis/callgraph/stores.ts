@@ -5,7 +5,8 @@
  * Names are matched first; for class methods the store's receiver must also be able to hold an
  * instance of the method's class (see Resolver.mayHold), so `renderer.text = f` does not reach
  * every unrelated `text()` of the app.
- * Also values added to arrays held by a variable or property (`handlers.push(f)`, `unshift`,
+ * Also values assigned to variables and parameters after their declaration (`f = () => ...`), and
+ * values added to arrays held by a variable or property (`handlers.push(f)`, `unshift`,
  * `splice`, `list[i] = f`) and to Sets and Maps (`listeners.add(f)`, `byName.set(k, f)`), by the
  * declaration that holds the array or collection: its elements (arrays.ts).
  */
@@ -25,7 +26,13 @@ export class Stores {
   private readonly byName = new Map<string, StoredValue[]>();
   private readonly addedTo = new Map<ts.Declaration, ts.Expression[]>();
 
-  constructor(checker: ts.TypeChecker, stores: Store[], calls: CallSite[]) {
+  private readonly assignedTo = new Map<ts.Declaration, ts.Expression[]>();
+
+  constructor(checker: ts.TypeChecker, stores: Store[], calls: CallSite[], assigns: readonly { left: ts.Identifier; value: ts.Expression }[] = []) {
+    for (const a of assigns) {
+      const d = symbolAt(checker, a.left)?.valueDeclaration;
+      if (d && (ts.isVariableDeclaration(d) || ts.isParameter(d))) (this.assignedTo.get(d) ?? this.assignedTo.set(d, []).get(d)!).push(a.value);
+    }
     for (const s of stores) {
       const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
       if (names === undefined && ts.isElementAccessExpression(s.left) && checker.isArrayType(checker.getTypeAtLocation(s.left.expression))) {
@@ -58,6 +65,11 @@ export class Stores {
       if (list) list.push(...values);
       else this.addedTo.set(d, [...values]);
     }
+  }
+
+  /** Values assigned to a variable or parameter after its declaration (`let f = g; f = h`). */
+  assigned(d: ts.Declaration): readonly ts.Expression[] {
+    return this.assignedTo.get(d) ?? [];
   }
 
   /** Values added to the array a declaration holds (a spread adds the spread array's elements). */

@@ -172,6 +172,11 @@ export class FunctionValues {
     return [];
   }
 
+  /** Functions assigned to a variable or parameter after its declaration (`if (!g) g = () => ...`). */
+  assignedTo(d: ts.Declaration): ts.Node[] {
+    return this.stores.assigned(d).flatMap((v) => this.of(v, 1));
+  }
+
   /** What an app declaration named by a use holds: a function itself (a method with what was stored over it), or its value. */
   private heldBy(d: ts.Declaration, depth: number): ts.Node[] {
     // Reading a getter's property gives what the getter returns (the read runs it: an accessor edge).
@@ -189,9 +194,10 @@ export class FunctionValues {
   }
 
   private declared(d: ts.Declaration, depth: number): ts.Node[] {
+    const assigned = (): ts.Node[] => this.stores.assigned(d).flatMap((v) => this.of(v, depth + 1));
     if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) {
       this.sinkParameter(d);
-      return d.initializer ? this.of(d.initializer, depth + 1) : [];
+      return [...(d.initializer ? this.of(d.initializer, depth + 1) : []), ...assigned()];
     }
     if (ts.isShorthandPropertyAssignment(d)) {
       const s = this.r.checker.getShorthandAssignmentValueSymbol(d);
@@ -207,7 +213,7 @@ export class FunctionValues {
     if (ts.isPropertyDeclaration(d)) return [...fromInit, ...this.stored(d, depth)];
     // An interface member: what object literals and classes implementing it hold there.
     if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.implementations.implementationsOf(d), ...(ts.isPropertySignature(d) ? this.stored(d, depth) : [])];
-    return fromInit;
+    return ts.isVariableDeclaration(d) ? [...fromInit, ...assigned()] : fromInit;
   }
 
   /** What property `name` of an expression's value holds: its app declarations' values. */
