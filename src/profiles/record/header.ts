@@ -104,17 +104,8 @@ function untimedLines(traces: Trace[], costMs: number): string[] {
     `inlined (less the recorder's cost of an untimed call,`,
     `${cost}). Here: ${n === 0 ? 'none' : `${n} method${n === 1 ? '' : 's'}, with timed calls of all calls`}.`,
   ];
-  let line = '';
-  for (const [method, m] of [...byMethod].sort((a, b) => b[1].calls - a[1].calls || (a[0] < b[0] ? -1 : 1))) {
-    const item = `${method} (${m.timed} of ${m.calls})`;
-    if (line && line.length + item.length > 110) {
-      lines.push(`  ${line.trimEnd()}`);
-      line = '';
-    }
-    line += `${item} `;
-  }
-  if (line) lines.push(`  ${line.trimEnd()}`);
-  return lines;
+  const sorted = [...byMethod].sort((a, b) => b[1].calls - a[1].calls || (a[0] < b[0] ? -1 : 1));
+  return [...lines, ...indentedList(sorted.map(([method, m]) => `${method} (${m.timed} of ${m.calls})`))];
 }
 
 /** Code outside the app, and the trivial leaves the instrumenter skipped (named: they are app methods). */
@@ -124,16 +115,22 @@ function notTraced(traces: Trace[]): string[] {
     `Not traced: code outside the app (node_modules, the recorder), and one-expression functions without calls, property`,
     `reads or loops, whose time is their caller's as if inlined (tracing them cost more than they do): ${skipped.length ? `${skipped.length} here` : 'none here'}.`,
   ];
+  return [...lines, ...indentedList(skipped)];
+}
+
+/** Items separated by spaces, in indented lines of at most about 110 characters. */
+function indentedList(items: string[]): string[] {
+  const out: string[] = [];
   let line = '';
-  for (const id of skipped) {
-    if (line && line.length + id.length > 110) {
-      lines.push(`  ${line.trimEnd()}`);
+  for (const item of items) {
+    if (line && line.length + item.length > 110) {
+      out.push(`  ${line.trimEnd()}`);
       line = '';
     }
-    line += `${id} `;
+    line += `${item} `;
   }
-  if (line) lines.push(`  ${line.trimEnd()}`);
-  return lines;
+  if (line) out.push(`  ${line.trimEnd()}`);
+  return out;
 }
 
 function deviceLines(d: NonNullable<Recording['device']>): string[] {
