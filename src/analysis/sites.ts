@@ -4,6 +4,7 @@
  */
 import { ts } from '../typescript.cjs';
 import type { CallSite } from './walk.js';
+import { compare as cmp } from '../util/compare.js';
 
 /** Where a site is reported: the member name of `a.b()` (distinct sites in chains), the tag, the JSX tag, else the node. */
 export function siteNode(call: CallSite): ts.Node {
@@ -30,7 +31,7 @@ export function shorten(text: string): string {
   return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
 
-export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export { cmp };
 
 /** Sites compare by file, then numerically by line and column. */
 export function cmpSite(a: string, b: string): number {

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../analysis/types.js';
+import { compare } from '../util/compare.js';
 
 /** Where a method runs under one partition, as the graph colours it. */
 export type Role = 'pinned' | 'migration-point' | 'clone' | 'device';
@@ -69,5 +70,5 @@ export const ROLE_COLOURS: Record<Role, { fill: string; stroke: string; text: st
 export function byFile(view: CallGraphView): [string, GraphNode[]][] {
   const groups = new Map<string, GraphNode[]>();
   for (const node of view.nodes) (groups.get(node.file) ?? groups.set(node.file, []).get(node.file)!).push(node);
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...groups.entries()].sort(([a], [b]) => compare(a, b));
 }

@@ -14,6 +14,7 @@
  * median and files with different numbers of runs still merge correctly.
  */
 import { InputError } from '../errors.js';
+import { compare as cmp } from '../util/compare.js';
 import { CONTEXT_FIGURES, type ContextFigure, type Profile, type ProfileContext, type Side, type UnserializableValue } from './types.js';
 
 export const FOLD_MODES = ['sum', 'median'] as const;
@@ -166,4 +167,3 @@ function unionOf(lists: readonly (readonly ContextFigure[])[]): ContextFigure[] 
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 const examples = (xs: string[]) => xs.slice(0, 3).join('; ') + (xs.length > 3 ? `; and ${xs.length - 3} more` : '');
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

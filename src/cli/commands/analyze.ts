@@ -9,6 +9,7 @@ import { resolveAppDir } from '../load.js';
 import { resolveSettings } from '../settings.js';
 import type { Output } from '../output.js';
 import { countReachingPairs, reachingIdPairs, type Reachability } from '../../util/reach.js';
+import { compare } from '../../util/compare.js';
 
 export function registerAnalyze(program: Command, output: Output): void {
   program
@@ -78,5 +79,5 @@ function reachSummary(reach: Reachability, candidates: string[]): { components: 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compare(a, b)));
 }

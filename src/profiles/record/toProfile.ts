@@ -4,6 +4,7 @@
  * starts at the roots), `runs` executions, so the figures are totals over the runs.
  */
 import type { Profile, ProfileContext, Side, UnserializableValue } from '../types.js';
+import { compare as cmp } from '../../util/compare.js';
 import { descendants } from '../../util/tree.js';
 import type { ProcessExit, Trace } from './trace.js';
 
@@ -70,5 +71,3 @@ export function newNode(method: string): Node {
 }
 
 export type { Node as PathNode };
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
