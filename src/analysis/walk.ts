@@ -41,6 +41,12 @@ export interface Store {
   value: ts.Expression;
 }
 
+/** `left = value` into a variable or parameter. */
+export interface Assign {
+  left: ts.Identifier;
+  value: ts.Expression;
+}
+
 export interface FileSites {
   file: AppFile;
   /** Owner '' for calls at top level (no edge, but their arguments feed parameter flow). */
@@ -50,8 +56,8 @@ export interface FileSites {
   refs: Owned<ts.Identifier>[];
   escapes: Owned<ts.FunctionLikeDeclaration>[];
   stores: Store[];
-  /** `x = value` into a variable or parameter, of a value that may be a function (callgraph/stores.ts). */
-  assigns: { left: ts.Identifier; value: ts.Expression }[];
+  /** `x = value` into a variable or parameter, of any value (callgraph/stores.ts). */
+  assigns: Assign[];
   /**
    * Members of object literals, for interface calls (see implementations.ts): a function written in
    * place (`fn`), or any other value (`{ scan: scanNext }`, shorthand `{ f }`), resolved later.
@@ -183,10 +189,11 @@ function converted(b: ts.BinaryExpression, owner: string, out: FileSites): void 
 function store(b: ts.BinaryExpression, out: FileSites): void {
   if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const value = skipWrappers(b.right);
-  if (!mayBeFunction(value)) return;
   const left = skipWrappers(b.left);
+  // Any value: device values (legality/device-values.ts) follow objects, not only functions.
   if (ts.isIdentifier(left)) out.assigns.push({ left, value });
-  else if (ts.isPropertyAccessExpression(left)) out.stores.push({ name: left.name.text, left, value });
+  if (!mayBeFunction(value)) return;
+  if (ts.isPropertyAccessExpression(left)) out.stores.push({ name: left.name.text, left, value });
   else if (ts.isElementAccessExpression(left)) {
     const k = left.argumentExpression;
     out.stores.push({ name: ts.isStringLiteralLike(k) || ts.isNumericLiteral(k) ? k.text : undefined, left, value });

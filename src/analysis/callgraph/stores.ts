@@ -14,7 +14,7 @@ import { ts } from '../../typescript.cjs';
 import { ARRAY_ADDERS, collectionAdded, isArrayMethod } from './arrays.js';
 import { keyNames } from './keys.js';
 import { symbolAt } from '../symbols.js';
-import { skipWrappers, type CallSite, type Store } from '../walk.js';
+import { skipWrappers, type Assign, type CallSite, type Store } from '../walk.js';
 
 export interface StoredValue {
   /** The receiver written to (`x` of `x.f = v`). */
@@ -28,7 +28,7 @@ export class Stores {
 
   private readonly assignedTo = new Map<ts.Declaration, ts.Expression[]>();
 
-  constructor(checker: ts.TypeChecker, stores: Store[], calls: CallSite[], assigns: readonly { left: ts.Identifier; value: ts.Expression }[] = []) {
+  constructor(checker: ts.TypeChecker, stores: Store[], calls: CallSite[], assigns: readonly Assign[]) {
     for (const a of assigns) {
       const d = symbolAt(checker, a.left)?.valueDeclaration;
       if (d && (ts.isVariableDeclaration(d) || ts.isParameter(d))) (this.assignedTo.get(d) ?? this.assignedTo.set(d, []).get(d)!).push(a.value);

@@ -60,7 +60,6 @@ export class DeviceValues {
   private readonly found = new Map<ts.Node, DeviceValue[]>();
   private readonly byDeclaration = new Map<ts.Declaration, DeviceValue[]>();
   private readonly busy = new Set<ts.Node>();
-  private readonly assigned: Map<ts.Declaration, ts.Expression[]>;
   private nested = 0;
   /** The catalogs' globals, each an API. */
   private readonly globals: Api[];
@@ -84,7 +83,6 @@ export class DeviceValues {
     // A device value is data, not code: a field's stores count only from receivers that may be of
     // its class, so that `this.canvas = createCanvas()` in one class does not reach another's `canvas`.
     this.values = new FunctionValues(flow.resolver, flow.stores, (e) => this.originAt(e), true);
-    this.assigned = variableAssignments(flow.resolver.checker, [...files.keys()]);
   }
 
   private get checker(): ts.TypeChecker {
@@ -174,7 +172,7 @@ export class DeviceValues {
         if (name !== undefined) out.push(...this.member(d, d.parent.parent.initializer, [name]));
       }
       if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) out.push(...this.parameter(d));
-      for (const v of this.assigned.get(d) ?? []) out.push(...this.of(v));
+      for (const v of this.flow.stores.assigned(d)) out.push(...this.of(v));
     }
     this.busy.delete(d);
     this.byDeclaration.set(d, out);
@@ -336,17 +334,3 @@ export function constantKey(checker: ts.TypeChecker, raw: ts.Expression, depth =
   return t.isStringLiteral() ? t.value : undefined;
 }
 
-/** `x = v` anywhere in the app, for each `let`/`var` (and parameter) `x`: by its declaration. */
-function variableAssignments(checker: ts.TypeChecker, files: ts.SourceFile[]): Map<ts.Declaration, ts.Expression[]> {
-  const out = new Map<ts.Declaration, ts.Expression[]>();
-  const visit = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = skipWrappers(n.left);
-      const d = ts.isIdentifier(left) ? checker.getSymbolAtLocation(left)?.valueDeclaration : undefined;
-      if (d && (ts.isVariableDeclaration(d) || ts.isParameter(d))) (out.get(d) ?? out.set(d, []).get(d)!).push(n.right);
-    }
-    ts.forEachChild(n, visit);
-  };
-  for (const sf of files) visit(sf);
-  return out;
-}
