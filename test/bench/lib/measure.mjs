@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from '../callgraph/measure.mjs';
 
 // GNU time, when installed, says the CPU time (user + system) of the command and its children:
 // on a shared machine, wall time = CPU time stretched by the time spent waiting for a core.
@@ -13,11 +14,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'cc-bench-time-'));
 process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
 let timed = 0;
 
-export function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
+export { median };
 
 /** Wall time of one command in ms; rejects when it exits with a code not in okExit. */
 export async function wall(cwd, argv, okExit) {
