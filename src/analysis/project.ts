@@ -364,7 +364,5 @@ export function siteOf(file: AppFile, node: ts.Node): string {
   return `${file.rel}:${p.line + 1}:${p.character + 1}`;
 }
 
-/** `file:line` of a `file:line:col` site, for messages. */
-export function fileLine(site: string): string {
-  return site.split(':').slice(0, 2).join(':');
-}
+// Plain text, apart from the compiler: the CLI's thread that solves reads it without loading TypeScript.
+export { fileLine } from './fileLine.js';

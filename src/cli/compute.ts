@@ -1,37 +1,16 @@
-import { join, relative, resolve } from 'node:path';
-import { analyzeApp } from '../analysis/index.js';
+import { join } from 'node:path';
 import { unreadableOf } from '../analysis/diagnostics.js';
-import { isStackOverflow } from '../analysis/project.js';
-import { parseCatalog } from '../analysis/legality/catalog.js';
 import { globMatcher } from '../analysis/glob.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';
-import { PACKAGE_ROOT, appName, bundledCatalogFiles, displayPath, findProfileFiles, loadDevice, loadNetworks, loadProfiles, readText } from './load.js';
+import { analyzeInThread } from './analyzeInThread.js';
+import { appName, displayPath, findProfileFiles, loadDevice, loadNetworks, loadProfiles } from './load.js';
 import { partition, type PartitionInputs, type PartitionOutcome } from './partitionPipeline.js';
 import { stderrProgress, type Progress } from './progress.js';
 import { flagOrigin } from './origin.js';
 import type { Settings } from './settings.js';
 
-/** Runs the analyzer with the bundled platform catalogs the settings select. */
-export function analyze(appDir: string, settings: Pick<Settings, 'tsconfig' | 'platforms' | 'pin' | 'allow'> & Partial<Pick<Settings, 'unresolved' | 'origins' | 'outsideLinks'>> & { typeErrors?: boolean }): AnalysisResult {
-  const bundled = bundledCatalogFiles();
-  const origin = settings.origins?.platforms ?? flagOrigin('platforms');
-  for (const [i, name] of (settings.platforms ?? []).entries()) {
-    if (!bundled.some((c) => c.name === name)) {
-      throw new InputError(`unknown platform catalog '${name}' (bundled: ${bundled.map((c) => c.name).join(', ')})`, origin.where(i), origin.field(i));
-    }
-  }
-  const chosen = settings.platforms ? bundled.filter((c) => settings.platforms!.includes(c.name)) : bundled;
-  const catalogs = chosen.map(({ file }) => parseCatalog(readText(file), relative(PACKAGE_ROOT, file)));
-  try {
-    return analyzeApp({ appDir, tsconfig: settings.tsconfig, catalogs, pin: settings.pin, allow: settings.allow, unresolved: settings.unresolved, outsideLinks: settings.outsideLinks, typeErrors: settings.typeErrors === true });
-  } catch (error) {
-    // Files nested too deeply are left out before this (see MAX_SOURCE_DEPTH); other shapes
-    // (chains of types or classes thousands long) can still exhaust the compiler's stack.
-    if (isStackOverflow(error)) throw new InputError("the app's code nests deeper than the analysis can follow (thousands of levels of types, classes or syntax)", displayPath(resolve(appDir, settings.tsconfig)));
-    throw error;
-  }
-}
+export { analyzeInThread };
 
 export interface Computed {
   analysis: AnalysisResult;
@@ -67,7 +46,7 @@ export async function computePartition(appDir: string, settings: Settings, shown
   progress.step('reading profiles');
   const profiles = loadProfiles(appDir, findProfileFiles(appDir, settings.profiles, settings.origins.profiles));
   progress.step('analysing the app');
-  const analysis = analyze(appDir, settings);
+  const analysis = await analyzeInThread(appDir, settings);
   if (refuseUnreadable) refuseUnreadableCode(appDir, analysis);
   const inputs: PartitionInputs = {
     app: appName(appDir),

@@ -3,7 +3,7 @@
  * stderr naming the file (and the field when there is one), exit 2, and nothing written.
  */
 import { describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,15 @@ describe('huge or endless inputs', () => {
     const run = runCli(['diff', manifest, manifest], ROOT, { CLONECLOUD_MAX_INPUT_MB: '0.0001' });
     expectOneLineError(run, /clonecloud\.manifest\.yaml: manifest larger than 0 MiB: not read/);
     expectOneLineError(await runMain(['diff', tmpdir(), manifest]), /: manifest expected, found a folder$/);
+  });
+
+  test('an analysis that outgrows the heap is one line naming the limit, never a V8 crash', () => {
+    // The real binary under a tiny heap: the analysis runs in a thread of its own, whose
+    // running out of memory is an error the CLI reports (before, the process aborted with a trace).
+    const app = copyFixture('e2e-app');
+    const run = spawnSync(process.execPath, ['--max-old-space-size=16', join(ROOT, 'bin', 'clonecloud.js'), 'partition', app], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expectOneLineError(run, /tsconfig\.json: the analysis needed more memory than Node's heap limit of \d+ MB \(raise it with NODE_OPTIONS=--max-old-space-size=<MB>\)$/);
+    expect(readdirSync(app)).not.toContain('clonecloud.manifest.yaml');
   });
 });
 

@@ -3,7 +3,7 @@
  * once on the clone, execution stays there until the migrated method returns), and which
  * candidates reach which (for the optimizer's static nesting rule: see util/reach.ts). Pure graph code.
  */
-import { fileLine } from '../project.js';
+import { fileLine } from '../fileLine.js';
 import type { CallEdge, Reason, UnresolvedCall } from '../types.js';
 
 /**

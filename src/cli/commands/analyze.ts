@@ -27,9 +27,9 @@ export function registerAnalyze(program: Command, output: Output): void {
     .action(async (dir: string, flags: { tsconfig?: string; config?: string; json?: boolean; reaches?: boolean; explain?: string; typeErrors?: boolean; refuseOutsideLinks?: boolean }) => {
       if (flags.reaches && !flags.json) throw new InputError('lists pairs in the JSON output: it needs --json', undefined, '--reaches');
       const appDir = resolveAppDir(dir);
-      const { analyze, patternWarnings } = await loadCompute();
+      const { analyzeInThread, patternWarnings } = await loadCompute();
       const settings = resolveSettings(appDir, flags);
-      const analysis = analyze(appDir, { ...settings, typeErrors: flags.typeErrors === true });
+      const analysis = await analyzeInThread(appDir, { ...settings, typeErrors: flags.typeErrors === true });
       for (const warning of [...linkWarnings(analysis), ...patternWarnings(analysis, settings)]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.explain !== undefined) {
         const explanation = (await loadAnalysis()).explainMethod(analysis, flags.explain);

@@ -40,14 +40,14 @@ export function registerGraph(program: Command, output: Output): Command {
       let migrate: string[];
       let network: string;
       let analysis;
-      const { analyze, computePartition, patternWarnings } = await loadCompute();
+      const { analyzeInThread, computePartition, patternWarnings } = await loadCompute();
       if (isFile(manifestFile)) {
         const manifest = parseManifest(readText(manifestFile, 'manifest'), displayPath(manifestFile));
         const wanted = settings.networks?.[0];
         const chosen = manifest.partitions.find((p) => p.network === (wanted ?? 'wifi')) ?? (wanted ? undefined : manifest.partitions[0]);
         if (!chosen) throw new InputError(`no partition for network '${wanted}' in the manifest`, displayPath(manifestFile), '--network');
         ({ migrate, network } = chosen);
-        analysis = analyze(appDir, settings);
+        analysis = await analyzeInThread(appDir, settings);
         for (const warning of [...unreadableWarnings(unreadableOf(analysis)), ...linkWarnings(analysis), ...patternWarnings(analysis, settings)]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       } else {
         const computed = await computePartition(appDir, settings);
