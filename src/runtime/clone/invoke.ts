@@ -7,7 +7,7 @@
  */
 import { OUTCOME } from '../protocol.js';
 import type { BindingAccessor, EntrySpec } from '../global.js';
-import { decodeRequest, encodeReply, snapshot, Uncrossable, WireError } from '../wire/index.js';
+import { decodeRequest, encodeReply, snapshot, Uncrossable, UnknownKey, WireError } from '../wire/index.js';
 import { captureConsole } from './console.js';
 import type { CloneRuntime } from './runtime.js';
 
@@ -54,12 +54,21 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     else constants.set(i, current);
   }
 
-  let decoded: ReturnType<typeof decodeRequest>;
-  try {
-    decoded = decodeRequest(req.body, rt.registry, { into });
-  } catch (error) {
-    if (error instanceof WireError) return refuse(400, `the call does not decode: ${error.message}`);
-    throw error;
+  let decoded: ReturnType<typeof decodeRequest> | undefined;
+  const tried = new Set<string>();
+  while (!decoded) {
+    try {
+      decoded = decodeRequest(req.body, rt.registry, { into });
+    } catch (error) {
+      // A key of a module not loaded yet: load it and decode again (nothing changed meanwhile).
+      const moduleKey = error instanceof UnknownKey ? error.key.slice(0, error.key.indexOf('#')) : undefined;
+      if (moduleKey && !tried.has(moduleKey)) {
+        tried.add(moduleKey);
+        if (await rt.loadModule(moduleKey)) continue;
+      }
+      if (error instanceof WireError) return refuse(400, `the call does not decode: ${error.message}`);
+      throw error;
+    }
   }
   const { roots, objects } = decoded;
   const n = moduleState.length;

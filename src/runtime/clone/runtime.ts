@@ -7,7 +7,16 @@ export class CloneRuntime implements RuntimeGlobal {
   readonly L = Symbol('clonecloud.local');
   readonly registry = new Registry();
 
-  constructor(readonly plan: RuntimePlan) {}
+  constructor(
+    readonly plan: RuntimePlan,
+    /**
+     * Loads the build's module of a module key (src/graph.ts), if there is one: true when it is
+     * loaded after. The worker loads the modules of migration points and carried bindings first;
+     * a class those modules name only as a type is not imported with them, yet its instances come
+     * with calls, so its module is loaded the first time one does.
+     */
+    readonly loadModule: (moduleKey: string) => Promise<boolean> = async () => false,
+  ) {}
 
   mod(moduleKey: string): ModuleHandle {
     return this.registry.module(moduleKey);

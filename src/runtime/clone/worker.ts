@@ -28,7 +28,8 @@ export type FromWorker =
 
 const setup = workerData as WorkerSetup;
 const plan = readPlan(setup.manifest);
-const rt = new CloneRuntime(plan);
+const buildFiles = moduleKeysOf(setup.appDir, plan.build);
+const rt = new CloneRuntime(plan, loadModule);
 (globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_GLOBAL)] = rt;
 const data = { appDir: setup.appDir, plan: transformPlanOf(plan, 'clone'), cacheDir: setup.cacheDir };
 register('../hooks.js', import.meta.url, { data });
@@ -36,7 +37,9 @@ patchCommonJs(data);
 
 const loaded: string[] = [];
 const failed: { file: string; error: string }[] = [];
-for (const file of modulesToLoad(setup.appDir, plan.build, neededKeys())) {
+const needed = neededKeys();
+for (const [file, key] of buildFiles) {
+  if (!needed.has(key)) continue;
   try {
     await import(pathToFileURL(file).href);
     loaded.push(file);
@@ -69,9 +72,9 @@ function neededKeys(): Set<string> {
   return keys;
 }
 
-/** The build's modules compiled from the files that hold migration points or carried bindings. */
-function modulesToLoad(appDir: string, build: string, keys: Set<string>): string[] {
-  const out: string[] = [];
+/** Every module of the build with its module key (the source file it was compiled from), in path order. */
+function moduleKeysOf(appDir: string, build: string): Map<string, string> {
+  const out = new Map<string, string>();
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
@@ -79,10 +82,25 @@ function modulesToLoad(appDir: string, build: string, keys: Set<string>): string
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path);
       } else if (/\.[cm]?js$/.test(entry.name)) {
         const key = moduleKeyOf(path, readFileSync(path, 'utf8'), appDir);
-        if (key && keys.has(key)) out.push(path);
+        if (key) out.set(path, key);
       }
     }
   };
   walk(resolve(appDir, build));
   return out;
+}
+
+/** Loads the build's modules compiled from `moduleKey` (a module top level that throws is a no). */
+async function loadModule(moduleKey: string): Promise<boolean> {
+  let any = false;
+  for (const [file, key] of buildFiles) {
+    if (key !== moduleKey) continue;
+    try {
+      await import(pathToFileURL(file).href);
+      any = true;
+    } catch {
+      // The call is refused as it would have been: the device runs it.
+    }
+  }
+  return any;
 }

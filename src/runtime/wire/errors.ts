@@ -17,6 +17,21 @@ export class WireError extends Error {
 }
 
 /**
+ * A class or function key that no loaded module registered. The clone loads modules lazily (a
+ * class whose module the migration point imports only as a type is not loaded with it), so it
+ * may load the key's module and decode again: nothing was changed before this was thrown.
+ */
+export class UnknownKey extends WireError {
+  override name = 'UnknownKey';
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * Thrown while reading one object, before the graph writer knows where it is; the writer turns it
  * into an Uncrossable with the object's path (`at` is the rest of the path, such as `.foo`).
  */

@@ -7,7 +7,7 @@ import { Buffer } from 'node:buffer';
 import { types } from 'node:util';
 import { addKey, applyState, raise } from './apply.js';
 import { NumberList, Reader } from './bytes.js';
-import { WireError } from './errors.js';
+import { UnknownKey } from './errors.js';
 import type { BufferRegion } from './graphWriter.js';
 import { bytesPerElement } from './graphWriter.js';
 import { BOXED_PROTOS, BUFFER_PROTO, ERRORS, ERROR_PROTOS, KIND_COUNT, KIND_NAMES, KIND_PROTOS, Kind, Level, Proto, SMALL_INTS, TYPED_ARRAYS, TYPED_PROTOS, Tag } from './kinds.js';
@@ -98,6 +98,10 @@ export class GraphReader {
         bytes: new Map(),
       };
     }
+  }
+
+  unknown(key: string, kind: 'class' | 'function'): never {
+    throw new UnknownKey(key, `unknown ${kind} key ${JSON.stringify(key)} at byte ${this.r.pos}`);
   }
 
   fail(what: string): never {
@@ -210,7 +214,7 @@ export class GraphReader {
       case Tag.Function: {
         const key = this.readKey();
         const fn = this.registry.functionOf(key);
-        if (fn === undefined) this.fail(`unknown function key ${JSON.stringify(key)}`);
+        if (fn === undefined) this.unknown(key, 'function');
         return fn;
       }
       case Tag.New:
@@ -232,7 +236,7 @@ export class GraphReader {
         return BUFFER_PROTO;
       case Proto.Registered: {
         const p = this.registry.prototypeOf(key!);
-        if (p === undefined) this.fail(`unknown class key ${JSON.stringify(key)}`);
+        if (p === undefined) this.unknown(key!, 'class');
         return p;
       }
       default:

@@ -3,7 +3,7 @@
  * call made (clone → device), applied in place by identity. See each module for its part.
  */
 export type { CodeRegistry } from './registry.js';
-export { Uncrossable, WireError } from './errors.js';
+export { Uncrossable, UnknownKey, WireError } from './errors.js';
 export { encodeRequest, decodeRequest } from './request.js';
 export { encodeReply, decodeReply } from './reply.js';
 export { snapshot, Snapshot } from './state.js';
