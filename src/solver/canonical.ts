@@ -1,0 +1,65 @@
+/**
+ * One answer when optima tie. Partitions whose costs are within `tieTolerance` of the optimum
+ * are equal; among them the answer is the first in one fixed order: at the last method (by
+ * code unit) where two partitions differ, the one that leaves it out comes first. So the
+ * answer is inclusion-minimal (no idle or zero-saving migration point), and of two symmetric
+ * choices keeps the method that sorts first.
+ *
+ * Found greedily from any optimum R: for each candidate m from the last, with the ones before it
+ * decided, m can stay out when some tied partition that agrees with the decisions leaves it
+ * out. R itself answers that when it leaves m out or when R without m still ties; otherwise
+ * the problem without m and the methods decided out is solved exactly: a tied optimum there is
+ * the new R (it keeps every method decided in: one that left such a method out would have let
+ * that method stay out when it was decided). Each step keeps a tied R, so the cost never gets
+ * worse. The reductions keep this answer (a method that cannot win is left out of the answer
+ * too; fixing by bound keeps every tied partition), so it is taken on the reduced problem.
+ */
+import type { PartitionProblem } from '../model/types.js';
+import { checkPartition } from './checker.js';
+import { byCodeUnit } from './ilp-model.js';
+
+/** An exact minimum of a problem, if proven in time; its partition is legal. */
+export type ExactSolve = (problem: PartitionProblem) => Promise<{ migrate: string[]; cost: number; optimal: boolean } | undefined>;
+
+/** Costs this close to the optimum tie (relative, as the brute-force tests compare them). */
+export function tieTolerance(cost: number): number {
+  return 1e-9 * Math.max(Math.abs(cost), 1);
+}
+
+/**
+ * The first tied optimum of `problem` in the order above, from `optimum` (a proven optimum);
+ * `decided` false when a solve was not proven in time (the answer is then still optimal, only
+ * perhaps not the first).
+ */
+export async function firstOptimum(problem: PartitionProblem, optimum: readonly string[], solve: ExactSolve): Promise<{ migrate: string[]; decided: boolean }> {
+  const cost = checkPartition(problem, [...optimum]).cost;
+  const limit = cost + tieTolerance(cost);
+  const ties = (migrate: string[]): boolean => {
+    const check = checkPartition(problem, migrate);
+    return check.violations.length === 0 && check.cost <= limit;
+  };
+  let chosen = new Set(optimum);
+  let decided = true;
+  const out = new Set<string>();
+  for (const m of [...new Set(problem.candidates)].sort(byCodeUnit).reverse()) {
+    if (!chosen.has(m)) {
+      out.add(m);
+      continue;
+    }
+    const without = [...chosen].filter((x) => x !== m);
+    if (ties(without)) {
+      chosen = new Set(without);
+      out.add(m);
+      continue;
+    }
+    const rest = await solve({ ...problem, candidates: problem.candidates.filter((x) => x !== m && !out.has(x)) });
+    if (rest && rest.cost <= limit) {
+      chosen = new Set(rest.migrate);
+      out.add(m);
+    } else if (!rest?.optimal) {
+      // Not proven either way: m stays in (the answer is optimal, perhaps not the first).
+      decided = false;
+    }
+  }
+  return { migrate: [...chosen].sort(byCodeUnit), decided };
+}
