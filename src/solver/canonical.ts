@@ -11,15 +11,23 @@
  * the problem without m and the methods decided out is solved exactly: a tied optimum there is
  * the new R (it keeps every method decided in: one that left such a method out would have let
  * that method stay out when it was decided). Each step keeps a tied R, so the cost never gets
- * worse. The reductions keep this answer (a method that cannot win is left out of the answer
- * too; fixing by bound keeps every tied partition), so it is taken on the reduced problem.
+ * worse. Before solving for m, one solve asks whether any of m and the methods of R after it
+ * can be left out at all: usually none can, and that one solve decides them all. The
+ * reductions keep this answer (a method that cannot win is left out of the answer too; fixing
+ * by bound keeps every tied partition), so it is taken on the reduced problem.
  */
 import type { PartitionProblem } from '../model/types.js';
 import { checkPartition } from './checker.js';
 import { byCodeUnit } from './ilp-model.js';
 
-/** An exact minimum of a problem, if proven in time; its partition is legal. */
-export type ExactSolve = (problem: PartitionProblem) => Promise<{ migrate: string[]; cost: number; optimal: boolean } | undefined>;
+/**
+ * The exact minimum over the legal partitions of `problem` that leave out at least one of
+ * `leaveOut`, if proven in time (an infinite cost: none is legal); undefined otherwise.
+ */
+export type ExactSolve = (
+  problem: PartitionProblem,
+  leaveOut: readonly string[],
+) => Promise<{ migrate: string[]; cost: number; optimal: boolean } | undefined>;
 
 /** Costs this close to the optimum tie (relative, as the brute-force tests compare them). */
 export function tieTolerance(cost: number): number {
@@ -38,21 +46,40 @@ export async function firstOptimum(problem: PartitionProblem, optimum: readonly 
     const check = checkPartition(problem, migrate);
     return check.violations.length === 0 && check.cost <= limit;
   };
+  const order = [...new Set(problem.candidates)].sort(byCodeUnit).reverse();
   let chosen = new Set(optimum);
   let decided = true;
+  /** Set once a solve proved that every method of `chosen` not yet decided stays in. */
+  let restIn = false;
   const out = new Set<string>();
-  for (const m of [...new Set(problem.candidates)].sort(byCodeUnit).reverse()) {
+  const without = (): PartitionProblem => ({ ...problem, candidates: problem.candidates.filter((x) => !out.has(x)) });
+  for (const [at, m] of order.entries()) {
     if (!chosen.has(m)) {
       out.add(m);
       continue;
     }
-    const without = [...chosen].filter((x) => x !== m);
-    if (ties(without)) {
-      chosen = new Set(without);
+    if (restIn) continue;
+    const dropped = [...chosen].filter((x) => x !== m);
+    if (ties(dropped)) {
+      chosen = new Set(dropped);
       out.add(m);
       continue;
     }
-    const rest = await solve({ ...problem, candidates: problem.candidates.filter((x) => x !== m && !out.has(x)) });
+    const undecided = order.slice(at).filter((x) => chosen.has(x));
+    if (undecided.length > 1) {
+      const any = await solve(without(), undecided);
+      if (any?.optimal && any.cost > limit) {
+        restIn = true;
+        continue;
+      }
+      // A tie that leaves some of them out agrees with every decision so far: it is the new R.
+      if (any && any.cost <= limit) chosen = new Set(any.migrate);
+      if (!chosen.has(m)) {
+        out.add(m);
+        continue;
+      }
+    }
+    const rest = await solve(without(), [m]);
     if (rest && rest.cost <= limit) {
       chosen = new Set(rest.migrate);
       out.add(m);

@@ -106,7 +106,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   const settle = async (outcome: Outcome): Promise<Outcome> => {
     if (!outcome.optimal || !canonical) return outcome;
     trace('ties');
-    const exact = (p: PartitionProblem) => exactMinimum(p, options, left(), trace);
+    const exact = (p: PartitionProblem, leaveOut: readonly string[]) => exactMinimum(p, leaveOut, options, deadline, trace);
     const first = await firstOptimum(small, outcome.migrate, exact);
     return { ...outcome, migrate: expand(first.migrate) };
   };
@@ -235,19 +235,46 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
 }
 
 /**
- * The exact minimum of `problem` in `seconds`, for the search among ties: undefined when not
- * proven in time, an infinite cost when no partition is legal (a budget rules all out).
+ * The exact minimum of `problem` leaving out one of `leaveOut` by `deadline`, for the search
+ * among ties (canonical.ts): undefined when not proven in time, an infinite cost when no
+ * partition is legal (a budget rules all out). One method is left out as a candidate, solved
+ * as any problem; of several, at least one by a row on GLPK's model (if GLPK takes it whole).
  */
-async function exactMinimum(problem: PartitionProblem, options: SolveOptions, seconds: number, trace: (step: string) => void) {
+async function exactMinimum(problem: PartitionProblem, leaveOut: readonly string[], options: SolveOptions, deadline: number, trace: (step: string) => void) {
+  const seconds = (deadline - performance.now()) / 1000;
   if (seconds < 0.01) return undefined;
+  if (leaveOut.length > 1) {
+    if (problem.contexts.length > GLPK_MAX_CONTEXTS) return undefined;
+    trace('ties glpk');
+    return leavingOneOut(problem, leaveOut, seconds, deadline);
+  }
+  const restricted = { ...problem, candidates: problem.candidates.filter((m) => m !== leaveOut[0]) };
   try {
-    const s = await solveWithin(problem, { ...options, timeLimitSec: seconds, trace: (step) => trace(`ties ${step}`) }, { nested: true, canonical: false });
+    const s = await solveWithin(restricted, { ...options, timeLimitSec: seconds, trace: (step) => trace(`ties ${step}`) }, { nested: true, canonical: false });
     return s.optimal ? s : undefined;
   } catch (error) {
     if (error instanceof InputError) return { migrate: [], cost: Infinity, optimal: true };
     if (error instanceof CutShort) return undefined;
     throw error;
   }
+}
+
+/** GLPK's optimum of `problem` with Σ R[m] over `leaveOut` ≤ |leaveOut| − 1. */
+async function leavingOneOut(problem: PartitionProblem, leaveOut: readonly string[], seconds: number, deadline: number) {
+  const model = buildValidModel(problem);
+  const names = new Map(model.choices.map((c) => [c.method, c.name]));
+  const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
+  // A method without a variable is never chosen: the row holds already.
+  if (terms.length < leaveOut.length) return undefined;
+  model.rows.push({ name: 'ties', terms, sense: 'le', rhs: terms.length - 1 });
+  const result = await solveInThread(flatten(model, true), { tmlim: Math.max(0.001, seconds), mipgap: 0, presol: true }, deadline).result;
+  if (result?.status === GLP_NOFEAS || result?.status === GLP_INFEAS) return { migrate: [], cost: Infinity, optimal: true };
+  if (result?.status !== GLP_OPT) return undefined;
+  const column = new Map(model.vars.map((v, j) => [v.name, j]));
+  const migrate = model.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);
+  // Priced by the checker, as every answer is.
+  const check = checkPartition(problem, migrate);
+  return check.violations.length === 0 ? { migrate, cost: check.cost, optimal: true } : undefined;
 }
 
 /**
