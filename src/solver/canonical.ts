@@ -21,13 +21,11 @@ import { checkPartition } from './checker.js';
 import { byCodeUnit } from './ilp-model.js';
 
 /**
- * The exact minimum over the legal partitions of `problem` that leave out at least one of
- * `leaveOut`, if proven in time (an infinite cost: none is legal); undefined otherwise.
+ * Whether some legal partition of `problem` that leaves out at least one of `leaveOut` costs at
+ * most `limit`: one such partition, 'none' when proven that none does, undefined when not
+ * known in time.
  */
-export type ExactSolve = (
-  problem: PartitionProblem,
-  leaveOut: readonly string[],
-) => Promise<{ migrate: string[]; cost: number; optimal: boolean } | undefined>;
+export type TieSearch = (problem: PartitionProblem, leaveOut: readonly string[], limit: number) => Promise<string[] | 'none' | undefined>;
 
 /** Costs this close to the optimum tie (relative, as the brute-force tests compare them). */
 export function tieTolerance(cost: number): number {
@@ -39,7 +37,7 @@ export function tieTolerance(cost: number): number {
  * `decided` false when a solve was not proven in time (the answer is then still optimal, only
  * perhaps not the first).
  */
-export async function firstOptimum(problem: PartitionProblem, optimum: readonly string[], solve: ExactSolve): Promise<{ migrate: string[]; decided: boolean }> {
+export async function firstOptimum(problem: PartitionProblem, optimum: readonly string[], solve: TieSearch): Promise<{ migrate: string[]; decided: boolean }> {
   const cost = checkPartition(problem, [...optimum]).cost;
   const limit = cost + tieTolerance(cost);
   const ties = (migrate: string[]): boolean => {
@@ -67,23 +65,23 @@ export async function firstOptimum(problem: PartitionProblem, optimum: readonly 
     }
     const undecided = order.slice(at).filter((x) => chosen.has(x));
     if (undecided.length > 1) {
-      const any = await solve(without(), undecided);
-      if (any?.optimal && any.cost > limit) {
+      const any = await solve(without(), undecided, limit);
+      if (any === 'none') {
         restIn = true;
         continue;
       }
       // A tie that leaves some of them out agrees with every decision so far: it is the new R.
-      if (any && any.cost <= limit) chosen = new Set(any.migrate);
+      if (any) chosen = new Set(any);
       if (!chosen.has(m)) {
         out.add(m);
         continue;
       }
     }
-    const rest = await solve(without(), [m]);
-    if (rest && rest.cost <= limit) {
-      chosen = new Set(rest.migrate);
+    const rest = await solve(without(), [m], limit);
+    if (Array.isArray(rest)) {
+      chosen = new Set(rest);
       out.add(m);
-    } else if (!rest?.optimal) {
+    } else if (rest === undefined) {
       // Not proven either way: m stays in (the answer is optimal, perhaps not the first).
       decided = false;
     }

@@ -5,11 +5,12 @@
 import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { firstOptimum } from './canonical.js';
+import { byCodeUnit } from './ilp-model.js';
 import { checkPartition, type CheckResult } from './checker.js';
 import { searchDynamic } from './dynamic-search.js';
 import { exactStaticAnswer } from './static-antichain.js';
 import { searchStatic } from './static-search.js';
-import { copyFlat, flatten, solveInThread } from './glpk-thread.js';
+import { copyFlat, flatten, solveInThread, type ThreadOptions, type ThreadResult } from './glpk-thread.js';
 import { buildValidModel, validateProblem } from './ilp.js';
 import { dynamicModelSize } from './ilp-dynamic.js';
 import { pruneIdleMigrationPoints } from './prune.js';
@@ -106,9 +107,12 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   const settle = async (outcome: Outcome): Promise<Outcome> => {
     if (!outcome.optimal || !canonical) return outcome;
     trace('ties');
-    const exact = (p: PartitionProblem, leaveOut: readonly string[]) => exactMinimum(p, leaveOut, options, deadline, trace);
-    const first = await firstOptimum(small, outcome.migrate, exact);
-    return { ...outcome, migrate: expand(first.migrate) };
+    const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number) => tieLeaving(p, leaveOut, limit, options, deadline, trace);
+    const first = await firstOptimum(small, outcome.migrate, search);
+    const migrate = expand(first.migrate);
+    if (migrate.join('\n') === [...outcome.migrate].sort(byCodeUnit).join('\n')) return outcome;
+    // Another tie: the solver's objective was for the one it chose, so it no longer applies.
+    return { migrate, optimal: true };
   };
   if (model ? model.choices.length === 0 : small.candidates.length === 0) {
     // Nothing may migrate: all-device is the only answer (GLPK would see an LP).
@@ -235,46 +239,52 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
 }
 
 /**
- * The exact minimum of `problem` leaving out one of `leaveOut` by `deadline`, for the search
- * among ties (canonical.ts): undefined when not proven in time, an infinite cost when no
- * partition is legal (a budget rules all out). One method is left out as a candidate, solved
- * as any problem; of several, at least one by a row on GLPK's model (if GLPK takes it whole).
+ * For the search among ties (canonical.ts): a legal partition of `problem` that leaves out one
+ * of `leaveOut` and costs at most `limit`, 'none' when proven that none does, undefined when
+ * not known by `deadline`. One method is left out as a candidate and the problem solved as any;
+ * of several, at least one by a row on GLPK's model (if GLPK takes it whole).
  */
-async function exactMinimum(problem: PartitionProblem, leaveOut: readonly string[], options: SolveOptions, deadline: number, trace: (step: string) => void) {
+async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, options: SolveOptions, deadline: number, trace: (step: string) => void) {
   const seconds = (deadline - performance.now()) / 1000;
   if (seconds < 0.01) return undefined;
   if (leaveOut.length > 1) {
     if (problem.contexts.length > GLPK_MAX_CONTEXTS) return undefined;
     trace('ties glpk');
-    return leavingOneOut(problem, leaveOut, seconds, deadline);
+    return glpkLeaving(problem, leaveOut, limit, deadline);
   }
   const restricted = { ...problem, candidates: problem.candidates.filter((m) => m !== leaveOut[0]) };
   try {
     const s = await solveWithin(restricted, { ...options, timeLimitSec: seconds, trace: (step) => trace(`ties ${step}`) }, { nested: true, canonical: false });
-    return s.optimal ? s : undefined;
+    return s.cost <= limit ? s.migrate : s.optimal ? 'none' : undefined;
   } catch (error) {
-    if (error instanceof InputError) return { migrate: [], cost: Infinity, optimal: true };
+    if (error instanceof InputError) return 'none';
     if (error instanceof CutShort) return undefined;
     throw error;
   }
 }
 
-/** GLPK's optimum of `problem` with Σ R[m] over `leaveOut` ≤ |leaveOut| − 1. */
-async function leavingOneOut(problem: PartitionProblem, leaveOut: readonly string[], seconds: number, deadline: number) {
+/** `tieLeaving` of several methods: GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1. */
+async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
   const model = buildValidModel(problem);
   const names = new Map(model.choices.map((c) => [c.method, c.name]));
   const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
   // A method without a variable is never chosen: the row holds already.
   if (terms.length < leaveOut.length) return undefined;
   model.rows.push({ name: 'ties', terms, sense: 'le', rhs: terms.length - 1 });
-  const result = await solveInThread(flatten(model, true), { tmlim: Math.max(0.001, seconds), mipgap: 0, presol: true }, deadline).result;
-  if (result?.status === GLP_NOFEAS || result?.status === GLP_INFEAS) return { migrate: [], cost: Infinity, optimal: true };
+  const flat = flatten(model, true);
+  const settings = (): ThreadOptions => ({ tmlim: Math.max(0.001, (deadline - performance.now()) / 1000), mipgap: 0, presol: true });
+  // Usually none can be left out, and the relaxation's bound shows it without branching.
+  const relaxed = await solveInThread({ ...copyFlat(flat), integral: false }, settings(), deadline).result;
+  const none = (r: ThreadResult | undefined) => r?.status === GLP_NOFEAS || r?.status === GLP_INFEAS || (r?.status === GLP_OPT && r.z + model.constant > limit);
+  if (none(relaxed)) return 'none';
+  const result = await solveInThread(flat, settings(), deadline).result;
+  if (none(result)) return 'none';
   if (result?.status !== GLP_OPT) return undefined;
   const column = new Map(model.vars.map((v, j) => [v.name, j]));
   const migrate = model.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);
   // Priced by the checker, as every answer is.
   const check = checkPartition(problem, migrate);
-  return check.violations.length === 0 ? { migrate, cost: check.cost, optimal: true } : undefined;
+  return check.violations.length === 0 && check.cost <= limit ? migrate : undefined;
 }
 
 /**
