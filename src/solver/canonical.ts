@@ -33,11 +33,11 @@ export function tieTolerance(cost: number): number {
 }
 
 /**
- * The first tied optimum of `problem` in the order above, from `optimum` (a proven optimum);
- * `decided` false when a solve was not proven in time (the answer is then still optimal, only
- * perhaps not the first).
+ * The first tied optimum of `problem` in the order above, from `optimum` (a proven optimum).
+ * A question not answered in time keeps the method in: the answer is then still optimal, only
+ * perhaps not the first.
  */
-export async function firstOptimum(problem: PartitionProblem, optimum: readonly string[], solve: TieSearch): Promise<{ migrate: string[]; decided: boolean }> {
+export async function firstOptimum(problem: PartitionProblem, optimum: readonly string[], solve: TieSearch): Promise<string[]> {
   const cost = checkPartition(problem, [...optimum]).cost;
   const limit = cost + tieTolerance(cost);
   const ties = (migrate: string[]): boolean => {
@@ -46,7 +46,6 @@ export async function firstOptimum(problem: PartitionProblem, optimum: readonly 
   };
   const order = [...new Set(problem.candidates)].sort(byCodeUnit).reverse();
   let chosen = new Set(optimum);
-  let decided = true;
   /** Set once a solve proved that every method of `chosen` not yet decided stays in. */
   let restIn = false;
   const out = new Set<string>();
@@ -81,10 +80,7 @@ export async function firstOptimum(problem: PartitionProblem, optimum: readonly 
     if (Array.isArray(rest)) {
       chosen = new Set(rest);
       out.add(m);
-    } else if (rest === undefined) {
-      // Not proven either way: m stays in (the answer is optimal, perhaps not the first).
-      decided = false;
     }
   }
-  return { migrate: [...chosen].sort(byCodeUnit), decided };
+  return [...chosen].sort(byCodeUnit);
 }

@@ -108,8 +108,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     if (!outcome.optimal || !canonical) return outcome;
     trace('ties');
     const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number) => tieLeaving(p, leaveOut, limit, options, deadline, trace);
-    const first = await firstOptimum(small, outcome.migrate, search);
-    const migrate = expand(first.migrate);
+    const migrate = expand(await firstOptimum(small, outcome.migrate, search));
     if (migrate.join('\n') === [...outcome.migrate].sort(byCodeUnit).join('\n')) return outcome;
     // Another tie: the solver's objective was for the one it chose, so it no longer applies.
     return { migrate, optimal: true };
