@@ -4,11 +4,13 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
+import { firstOptimum, tieTolerance } from './canonical.js';
+import { byCodeUnit } from './ilp-model.js';
 import { checkPartition, type CheckResult } from './checker.js';
 import { searchDynamic } from './dynamic-search.js';
 import { exactStaticAnswer } from './static-antichain.js';
 import { searchStatic } from './static-search.js';
-import { copyFlat, flatten, solveInThread } from './glpk-thread.js';
+import { copyFlat, flatten, solveInThread, type ThreadOptions, type ThreadResult } from './glpk-thread.js';
 import { buildValidModel, validateProblem } from './ilp.js';
 import { dynamicModelSize } from './ilp-dynamic.js';
 import { pruneIdleMigrationPoints } from './prune.js';
@@ -51,14 +53,20 @@ const SEARCH_BOUND_SHARE = 0.6;
 const SEARCH_SHARE = 0.85;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {
-  return solveWithin(problem, options, false);
+  return solveWithin(problem, options, { nested: false, canonical: true });
 }
 
-/**
- * `nested`: solving the problem a search left over (its model size is not reported), with the
- * prices λ its search ended with per context (`start`), so that this one's bound goes on from there.
- */
-async function solveWithin(problem: PartitionProblem, options: SolveOptions, nested: boolean, start?: Float64Array): Promise<Solution> {
+interface Level {
+  /** Solving a smaller problem for an outer solve: its model size is not reported. */
+  nested: boolean;
+  /** A proven optimum is made the first of its ties (canonical.ts); not for its own exact solves. */
+  canonical: boolean;
+  /** The prices λ per context a search ended with, for this one's bound to go on from there. */
+  start?: Float64Array;
+}
+
+async function solveWithin(problem: PartitionProblem, options: SolveOptions, level: Level): Promise<Solution> {
+  const { nested, canonical, start } = level;
   validateOptions(options);
   validateProblem(problem);
   const started = performance.now();
@@ -78,27 +86,33 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   // tree left 136k contexts and 232k rows, all rounds 7k and 9k), so they stop only at the deadline.
   const reduction = options.reduce === false ? undefined : reduceProblem(problem, deadline);
   const small = reduction?.problem ?? problem;
-  if (left() <= 0) {
-    // The reductions took the time: no model is built (at 865k contexts that alone took 6.6 s).
-    trace('finish');
-    const unbuilt = { contexts: problem.contexts.length, contextsAfter: small.contexts.length, variables: 0, integers: 0, constraints: 0 };
-    return finish(problem, { migrate: [], optimal: small.candidates.length === 0 }, unbuilt, legalAllDevice(allDevice, problem, options));
-  }
   const glpkTakesWhole = reduction === undefined || small.nesting === 'static' || small.contexts.length <= GLPK_MAX_CONTEXTS;
   // Validated above; the reductions keep a valid problem valid. A model too large for GLPK is
-  // not built: its size is counted (and only reported for the outermost problem).
-  trace('model');
-  const model = glpkTakesWhole ? buildValidModel(small) : undefined;
+  // not built: its size is counted (and only reported for the outermost problem). Nor is one
+  // when the reductions took the time (at 865k contexts building it alone took 6.6 s).
+  const timeUp = left() <= 0;
+  if (!timeUp) trace('model');
+  const model = glpkTakesWhole && !timeUp ? buildValidModel(small) : undefined;
   const size: ModelSize = {
     contexts: problem.contexts.length,
     contextsAfter: small.contexts.length,
     ...(model
       ? { variables: model.vars.length, integers: model.vars.filter((v) => v.binary).length, constraints: model.rows.length }
-      : nested
+      : nested || timeUp
         ? { variables: 0, integers: 0, constraints: 0 }
         : dynamicModelSize(small)),
   };
   const expand = (migrate: string[]) => pruneIdleMigrationPoints(problem, reduction ? reduction.expand(migrate) : migrate);
+  // A proven optimum becomes the first of its ties, found on the reduced problem (which keeps it).
+  const settle = async (outcome: Outcome): Promise<Outcome> => {
+    if (!outcome.optimal || !canonical) return outcome;
+    trace('ties');
+    const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number) => tieLeaving(p, leaveOut, limit, options, deadline, trace);
+    const migrate = expand(await firstOptimum(small, outcome.migrate, search));
+    if (migrate.join('\n') === [...outcome.migrate].sort(byCodeUnit).join('\n')) return outcome;
+    // Another tie: the solver's objective was for the one it chose, so it no longer applies.
+    return { migrate, optimal: true };
+  };
   if (model ? model.choices.length === 0 : small.candidates.length === 0) {
     // Nothing may migrate: all-device is the only answer (GLPK would see an LP).
     if (allDevice.budget && allDevice.violations.length > 0) throw budgetError(problem, allDevice.budget.cost / allDevice.budget.deviceOnlyCost, true);
@@ -109,12 +123,14 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
     trace('antichain');
     const exact = exactStaticAnswer(small, model, deadline);
     if (exact) {
+      const outcome = await settle({ migrate: expand(exact.migrate), solverCost: exact.cost, optimal: true });
       trace('finish');
-      return finish(problem, { migrate: expand(exact.migrate), solverCost: exact.cost, optimal: true }, size);
+      return finish(problem, outcome, size);
     }
   }
   if (left() <= 0) {
-    // The limit ended before any solver could start: all-device, not proven, gap unknown.
+    // The limit ended before any solver could start (or the reductions took it all):
+    // all-device, not proven, gap unknown.
     trace('finish');
     return finish(problem, { migrate: [], optimal: false }, size, legalAllDevice(allDevice, problem, options));
   }
@@ -134,7 +150,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   const glpkProved = () => mip?.status() === GLP_OPT;
   const slow =
     reduction !== undefined &&
-    (!mip || model!.rows.length >= SEARCH_AT_ONCE_ROWS || (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined);
+    (!mip || options.searchAtOnce === true || model!.rows.length >= SEARCH_AT_ONCE_ROWS || (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined);
   if (slow) trace('search');
   // The search's shares are of the time left when it starts (the reductions may have used much).
   const from = performance.now();
@@ -151,7 +167,13 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
     // whole model gives way to it (one thread).
     mip?.cancel();
     trace('residual');
-    const inner = await solveWithin(search.residual.problem, { ...options, timeLimitSec: left(), trace: (step) => trace(`residual ${step}`) }, true, search.residual.lambda);
+    // The residual keeps every tied optimum (fixing.ts): its first one, with the methods fixed
+    // on, is this problem's.
+    const inner = await solveWithin(
+      search.residual.problem,
+      { ...options, timeLimitSec: left(), trace: (step) => trace(`residual ${step}`) },
+      { nested: true, canonical, start: search.residual.lambda },
+    );
     trace('finish');
     const migrate = [...inner.migrate, ...search.residual.fixedOn];
     const innerBound = inner.optimal ? inner.cost : inner.gap === undefined ? -Infinity : inner.cost - inner.gap * Math.max(Math.abs(inner.cost), 1e-12);
@@ -161,7 +183,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
       if (!inner.optimal) outcome.bound = bound;
       return finish(problem, outcome, size);
     }
-    return finish(problem, fallback(expand, found, bound), size);
+    return finish(problem, await settle(fallback(expand, found, bound)), size);
   }
   trace('glpk wait');
   const result = (await mip?.result) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };
@@ -173,8 +195,12 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   if (result.status === GLP_UNDEF) {
     // Cut short before GLPK found any integer solution: the search's partition if it has one,
     // else all-device (legal unless a budget rules it out), marked as not proven optimal.
+    if (found) {
+      const outcome = await settle(fallback(expand, found, search.lowerBound));
+      trace('finish');
+      return finish(problem, outcome, size);
+    }
     trace('finish');
-    if (found) return finish(problem, fallback(expand, found, search.lowerBound), size);
     const outcome: Outcome = { migrate: [], optimal: false };
     if (search) outcome.bound = search.lowerBound;
     return finish(problem, outcome, size, legalAllDevice(allDevice, problem, options));
@@ -193,8 +219,9 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
   const optimal = result.status === GLP_OPT;
   const solverCost = result.z + solved.constant;
   if (!optimal && found && found.cost < solverCost) {
+    const outcome = await settle(fallback(expand, found, search.lowerBound));
     trace('finish');
-    return finish(problem, fallback(expand, found, search.lowerBound), size);
+    return finish(problem, outcome, size);
   }
   let bound = search?.lowerBound;
   if (!optimal && left() > 0.01) {
@@ -204,10 +231,61 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, nes
     const relaxed = await solveInThread({ ...flat!, integral: false }, settings(left()), deadline).result;
     if (relaxed?.status === GLP_OPT) bound = Math.max(bound ?? -Infinity, relaxed.z + solved.constant);
   }
-  trace('finish');
-  const outcome: Outcome = { migrate: expand(chosen), solverCost, optimal };
+  const outcome: Outcome = await settle({ migrate: expand(chosen), solverCost, optimal });
   if (bound !== undefined) outcome.bound = bound;
+  trace('finish');
   return finish(problem, outcome, size);
+}
+
+/**
+ * For the search among ties (canonical.ts): a legal partition of `problem` that leaves out one
+ * of `leaveOut` and costs at most `limit`, 'none' when proven that none does, undefined when
+ * not known by `deadline`. One method is left out as a candidate and the problem solved as any;
+ * of several, at least one by a row on GLPK's model (if GLPK takes it whole).
+ */
+async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, options: SolveOptions, deadline: number, trace: (step: string) => void) {
+  const seconds = (deadline - performance.now()) / 1000;
+  if (seconds < 0.01) return undefined;
+  if (leaveOut.length > 1) {
+    if (problem.contexts.length > GLPK_MAX_CONTEXTS) return undefined;
+    trace('ties glpk');
+    return glpkLeaving(problem, leaveOut, limit, deadline);
+  }
+  const restricted = { ...problem, candidates: problem.candidates.filter((m) => m !== leaveOut[0]) };
+  try {
+    const s = await solveWithin(restricted, { ...options, timeLimitSec: seconds, trace: (step) => trace(`ties ${step}`) }, { nested: true, canonical: false });
+    return s.cost <= limit ? s.migrate : s.optimal ? 'none' : undefined;
+  } catch (error) {
+    if (error instanceof InputError) return 'none';
+    if (error instanceof CutShort) return undefined;
+    throw error;
+  }
+}
+
+/** `tieLeaving` of several methods: GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1. */
+async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
+  const model = buildValidModel(problem);
+  const names = new Map(model.choices.map((c) => [c.method, c.name]));
+  const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
+  // A method without a variable is never chosen: the row holds already.
+  if (terms.length < leaveOut.length) return undefined;
+  model.rows.push({ name: 'ties', terms, sense: 'le', rhs: terms.length - 1 });
+  const flat = flatten(model, true);
+  const settings = (): ThreadOptions => ({ tmlim: Math.max(0.001, (deadline - performance.now()) / 1000), mipgap: 0, presol: true });
+  const none = (r: ThreadResult | undefined, margin: number) => r?.status === GLP_NOFEAS || (r?.status === GLP_OPT && r.z + model.constant > limit + margin);
+  // Usually none can be left out, and the relaxation's bound shows it without branching (as
+  // GLPK's own branch-and-bound prunes), with room for its rounding: on the realistic 1M static
+  // tree the bound was 0.115 above the limit (5e-8 relative), the room 0.0025.
+  const relaxed = await solveInThread({ ...copyFlat(flat), integral: false }, settings(), deadline).result;
+  if (none(relaxed, tieTolerance(limit))) return 'none';
+  const result = await solveInThread(flat, settings(), deadline).result;
+  if (none(result, 0)) return 'none';
+  if (result?.status !== GLP_OPT) return undefined;
+  const column = new Map(model.vars.map((v, j) => [v.name, j]));
+  const migrate = model.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);
+  // Priced by the checker, as every answer is.
+  const check = checkPartition(problem, migrate);
+  return check.violations.length === 0 && check.cost <= limit ? migrate : undefined;
 }
 
 /**
@@ -224,10 +302,13 @@ function carried(start: Float64Array | undefined, problem: PartitionProblem, red
   return { start: lambda };
 }
 
+/** A solve cut short with no legal answer (all-device exceeds the budget). */
+class CutShort extends Error {}
+
 /** All-device as the answer of a solve cut short: legal unless a budget rules it out. */
 function legalAllDevice(allDevice: CheckResult, problem: PartitionProblem, options: SolveOptions): CheckResult {
   if (allDevice.violations.length === 0) return allDevice;
-  throw new Error(
+  throw new CutShort(
     `no partition within the ${problem.budget?.objective ?? ''} budget was found in ${options.timeLimitSec} s, ` +
       'and all-device exceeds it (a larger time limit may help)',
   );

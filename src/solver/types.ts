@@ -16,6 +16,8 @@ export interface SolveOptions {
    * theirs with 'residual '.
    */
   trace?: (step: string) => void;
+  /** Tests: the search starts beside GLPK at once, as it does for large models (with `reduce`). */
+  searchAtOnce?: boolean;
 }
 
 /** Size of the model: contexts before and after the reductions, and what GLPK was given. */

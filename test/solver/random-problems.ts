@@ -21,6 +21,8 @@ export interface Shape {
   groupChance: number;
   /** Chance of a budget on random second costs (default 0). */
   budgetChance?: number;
+  /** Costs in whole units up to 3 instead of quarters up to 40 (many more optima tie). */
+  coarse?: boolean;
 }
 
 export function randomProblem(
@@ -29,7 +31,7 @@ export function randomProblem(
   shape: Shape = { maxContexts: 15, maxMethods: 6, groupChance: 0.3 },
 ): PartitionProblem {
   const int = (n: number): number => Math.floor(rand() * n);
-  const cost = (max: number, zeroChance: number): number => (rand() < zeroChance ? 0 : int(max * 4) / 4);
+  const cost = (max: number, zeroChance: number): number => (rand() < zeroChance ? 0 : shape.coarse ? int(4) : int(max * 4) / 4);
   const methods = Array.from({ length: 1 + int(shape.maxMethods) }, (_, k) => `m${k}`);
   const n = 1 + int(shape.maxContexts);
   const contexts: ProblemContext[] = [];
@@ -76,4 +78,41 @@ export function bruteForce(problem: PartitionProblem): { migrate: string[]; cost
     else if (check.cost < best.cost) best = { migrate, cost: check.cost };
   }
   return { ...best, illegal };
+}
+
+/**
+ * The first optimum in the solver's order among ties (src/solver/canonical.ts): at the last
+ * method (sorted) where two tied partitions differ, the one without it comes first. Also how
+ * many distinct partitions tie with it.
+ */
+export function bruteForceFirst(problem: PartitionProblem): { migrate: string[]; cost: number; ties: number } {
+  const candidates = [...new Set(problem.candidates)].sort();
+  const legal: { migrate: string[]; mask: number; cost: number }[] = [];
+  for (let mask = 0; mask < 1 << candidates.length; mask++) {
+    const migrate = candidates.filter((_, k) => mask & (1 << k));
+    const check = checkPartition(problem, migrate);
+    if (check.violations.length === 0) legal.push({ migrate, mask, cost: check.cost });
+  }
+  if (legal.length === 0) return { migrate: [], cost: Infinity, ties: 0 };
+  const best = Math.min(...legal.map((p) => p.cost));
+  const tied = legal.filter((p) => p.cost <= best + 1e-9 * Math.max(Math.abs(best), 1));
+  // Off before on at the last differing method: bit k is method k, the last one leads the key.
+  const key = (mask: number): string => candidates.map((_, k) => (mask >> k) & 1).reverse().join('');
+  tied.sort((a, b) => (key(a.mask) < key(b.mask) ? -1 : key(a.mask) > key(b.mask) ? 1 : 0));
+  const first = tied[0]!;
+  const distinct = new Set(tied.map((p) => JSON.stringify(pruneIdle(problem, p.migrate)))).size;
+  return { migrate: first.migrate, cost: first.cost, ties: distinct };
+}
+
+/** The partition without migration points every context of which is entered on the clone. */
+function pruneIdle(problem: PartitionProblem, migrate: string[]): string[] {
+  const chosen = new Set(migrate);
+  const onClone: boolean[] = [];
+  const moves = new Set<string>();
+  problem.contexts.forEach((c, i) => {
+    const above = c.parent >= 0 && onClone[c.parent] === true;
+    onClone[i] = above || chosen.has(c.method);
+    if (!above && chosen.has(c.method)) moves.add(c.method);
+  });
+  return migrate.filter((m) => moves.has(m));
 }
