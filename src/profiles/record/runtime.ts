@@ -18,7 +18,7 @@
  * await/yield and come back; they are always timed.
  */
 import { performance } from 'node:perf_hooks';
-import { BYTES_BIG, advance, hasOwnData, isThenable, sizeOf, type Unserializable } from './bytes.js';
+import { advance, hasOwnData, isThenable, measured, sizeOf, type Unserializable } from './bytes.js';
 import { newCtx, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
 import { checkTime, newTimeSchedule, timeEveryCall, warmedUp } from './sampling.js';
 
@@ -214,7 +214,7 @@ export class Recorder {
       const parts = hasOwnData(self) ? [...args, self] : args;
       const size = sizeOf(parts, parts, (k, reason) => this.unmovable(ctx, k < args.length ? `argument ${k}` : 'this', reason));
       ctx.bytesIn += size * weight;
-      if (size > BYTES_BIG) ctx.bytes.big = true;
+      measured(ctx.bytes, size);
     });
   }
 
@@ -239,7 +239,7 @@ export class Recorder {
       this.measure(() => {
         const size = sizeOf(v, [v], (_, reason) => this.unmovable(ctx, 'result', reason));
         ctx.bytesOut += size * weight;
-        if (size > BYTES_BIG) ctx.bytes.big = true;
+        measured(ctx.bytes, size);
       });
     if (isThenable(value)) Promise.resolve(value).then(add, () => undefined);
     else add(value);
