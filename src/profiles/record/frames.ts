@@ -11,6 +11,11 @@ export interface Ctx {
   lastMethod: number;
   lastKid: Ctx | undefined;
   calls: number;
+  /**
+   * A recursion folds onto it: its calls from another context (the recursion's entries) are
+   * always timed, since an untimed one would hand the whole recursion's time to that caller.
+   */
+  folded: boolean;
   /** The call number from which e() takes its slow path: a timed call, a bytes sample or a check is due. */
   next: number;
   /** Calls that were timed (the others' time is their caller's). */
@@ -70,6 +75,7 @@ export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedu
     lastMethod: -1,
     lastKid: undefined,
     calls: 0,
+    folded: false,
     next: 1,
     timed: 0,
     // -0, not 0: a field that starts as a small integer and then holds fractions is stored

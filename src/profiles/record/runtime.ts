@@ -20,7 +20,7 @@
 import { performance } from 'node:perf_hooks';
 import { advance, hasOwnData, isThenable, measured, sizeOf, type Unserializable } from './bytes.js';
 import { newCtx, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
-import { checkTime, newTimeSchedule, timeEveryCall, warmedUp } from './sampling.js';
+import { checkTime, newTimeSchedule, warmedUp } from './sampling.js';
 
 export type { Unserializable } from './bytes.js';
 export type { AsyncFrame, CallCost, Ctx, RecorderOptions, TimeBudget } from './frames.js';
@@ -103,6 +103,7 @@ export class Recorder {
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     if (n < ctx.next) {
+      if (ctx.folded && parent !== ctx) return this.timed(ctx, slot, 0);
       this.s = false;
       return ~slot;
     }
@@ -147,16 +148,22 @@ export class Recorder {
    */
   private due(ctx: Ctx, n: number, slot: number): number {
     const weight = n === ctx.bytes.next ? advance(ctx.bytes) : 0;
-    this.sampled[slot] = weight;
     this.s = weight > 0;
     const t = ctx.time;
     if (n === t.check) checkTime(t, n, ctx.timed, ctx.slow, ctx.fastMs);
     else if (n === t.warm) warmedUp(t, ctx.timed, ctx.slow, ctx.fastMs); // within a window: every call comes here
     ctx.next = Math.min(ctx.bytes.next, Math.max(t.next, n + 1), t.check);
-    if (n < t.next && weight === 0) return ~slot;
+    if (n < t.next && weight === 0 && (!ctx.folded || this.ctxs[slot - 1] === ctx)) return ~slot;
+    return this.timed(ctx, slot, weight);
+  }
+
+  /** Starts the clock of the sync frame at `slot` (a bytes sample of `weight`, 0: none). */
+  private timed(ctx: Ctx, slot: number, weight: number): number {
+    this.sampled[slot] = weight;
+    this.s = weight > 0;
     ctx.timed++;
     this.asyncFrames[slot] = undefined;
-    this.start[slot] = clock(); // last: the bookkeeping above is not the call's
+    this.start[slot] = clock(); // last: the bookkeeping before is not the call's
     return slot;
   }
 
@@ -288,9 +295,7 @@ export class Recorder {
     }
     let target: Ctx | undefined;
     for (let c: Ctx | undefined = parent; c && c !== this.root; c = c.parent) if (c.method === method) target = c;
-    // Recursion folds onto `target`: an untimed call of it would hand the self time of the whole
-    // recursion under it to the caller of the first (measured: a tree walker's time went to main).
-    if (target) timeEveryCall(target);
+    if (target) target.folded = true;
     const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent, newTimeSchedule(this.sampling, this.tinyMs));
     parent.kids.set(method, ctx);
     parent.lastMethod = method;
