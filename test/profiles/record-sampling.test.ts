@@ -120,6 +120,31 @@ describe('record: hot tiny callees counted without timing', () => {
     expect(callerCtx!.selfMs).toBeLessThan(fCtx!.selfMs);
   });
 
+  it('nests a call made by an untimed leaf call under it, an async one too', () => {
+    const rec = new Recorder(COST, { tinyMs: 1000 }); // every context tiny: the leaf is untimed after its first check
+    const [caller, leaf, later, sync] = [rec.m(['a.ts#caller']), rec.m(['a.ts#leaf']), rec.m(['a.ts#later']), rec.m(['a.ts#sync'])];
+    const top = rec.e(caller);
+    for (let k = 0; k < 3000; k++) {
+      const f = rec.e(leaf);
+      if (k === 2999) rec.ax(rec.a(later)); // its first call of anything, while counted without timing
+      if (k === 2999) rec.x(rec.e(sync));
+      rec.x(f);
+    }
+    rec.x(top);
+    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    const path = (id: number | undefined): string => {
+      const c = t.contexts.find((x) => x.id === id);
+      return c ? `${path(c.parent)}/${t.methods[c.method]}` : '';
+    };
+    expect(t.contexts.map((c) => [path(c.id), c.calls])).toEqual([
+      ['/a.ts#caller', 1],
+      ['/a.ts#caller/a.ts#leaf', 3000],
+      ['/a.ts#caller/a.ts#leaf/a.ts#later', 1],
+      ['/a.ts#caller/a.ts#leaf/a.ts#sync', 1],
+    ]);
+    expect(t.contexts[1]!.timed).toBeLessThan(3000);
+  });
+
   it('times every call again once a tiny callee stops being tiny', () => {
     const calls = TIME_CHECK * 4;
     let h = 0;
