@@ -329,7 +329,6 @@ export class Recorder {
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     this.sampled[slot] = sampled;
-    this.s = sampled > 0;
     return slot;
   }
 
