@@ -98,7 +98,7 @@ export class Recorder {
     const ctx = parent.cache[h] === method ? (parent.cache[h + 1] as Ctx) : this.contextOf(parent, method);
     const n = ++ctx.calls;
     // Counted, not timed, no bytes, no callee so far: the common case of a hot tiny callee.
-    if (n < ctx.next && ctx.leaf) {
+    if (n < ctx.next && ctx.leaf === true) {
       this.open = ctx;
       return LEAF;
     }
@@ -137,11 +137,13 @@ export class Recorder {
 
   /** Exits the sync frame at `slot` with `value` as its result (bytes out when sampled); passes it through. */
   ox<T>(slot: number, value: T): T {
-    if (!this.closeLeaf(slot)) {
-      if (this.weightOf(slot) !== 0) this.out(slot, value);
-      this.exit(slot);
-    }
+    if (!this.closeLeaf(slot)) this.exitWith(slot, value);
     return value;
+  }
+
+  private exitWith(slot: number, value: unknown): void {
+    if (this.weightOf(slot) !== 0) this.out(slot, value);
+    this.exit(slot);
   }
 
   /** Exits the open leaf call when `slot` is one: its time stays its caller's, less the cost of an untimed call. */
