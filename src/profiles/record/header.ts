@@ -101,7 +101,7 @@ function untimedLines(traces: Trace[], costMs: number): string[] {
     `Hot tiny methods, COUNTED, NOT TIMED: a context whose first ${TIME_CHECK} calls (or the calls up to a later doubling)`,
     `took under ${TIME_TINY_MS * 1000} us of self time each on average, with at most 1 in ${TIME_SLOW_SHARE} over ${TIME_NOT_TINY_MS * 1000} us, is then timed only`,
     `${TIME_WINDOW} calls in a row (after ${TIME_WARM} more) each time its calls double, and on every call again once such a window has more`,
-    `slow calls.`,
+    `slow calls. A context a recursion folds onto is timed whenever another context calls it (the recursion's entries).`,
     `Its calls are exact; the self time of its untimed calls is its caller's (of the nearest timed call below), as if`,
     `inlined (less the recorder's cost of an untimed call,`,
     `${cost}). Here: ${n === 0 ? 'none' : `${n} method${n === 1 ? '' : 's'}, ${timed} of their ${calls} calls timed`}.`,
