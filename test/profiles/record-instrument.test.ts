@@ -22,6 +22,30 @@ describe('record: load-time instrumentation', () => {
     expect(code).not.toMatch(/(return|await|yield)__cc\$/);
     expect(() => new Function(code.replace(/^const __cc\$=[^;]*;/, 'const __cc$={};'))).not.toThrow();
   });
+
+  it('instruments empty bodies (the opening and the closing at one position) into code that runs and counts', () => {
+    const rec = new Recorder();
+    const code = instrumentedAs(
+      `function none(){}
+       function strict(){"use strict"}
+       class A { constructor(){} m(){} }
+       async function later(){}
+       function* gen(){}
+       function main(){ none(); strict(); new A().m(); later(); [...gen()] }
+       main();`,
+      ['none', 'strict', 'A.constructor', 'A.m', 'later', 'gen', 'main'],
+    );
+    const key = Symbol.for(RECORDER_GLOBAL);
+    (globalThis as Record<symbol, unknown>)[key] = rec;
+    try {
+      new Function(code)();
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[key];
+    }
+    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    const calls = Object.fromEntries(t.contexts.map((c) => [t.methods[c.method], c.calls]));
+    expect(calls).toEqual({ main: 1, none: 1, strict: 1, 'A.constructor': 1, 'A.m': 1, later: 1, gen: 1 });
+  });
 });
 
 describe('record: instrumented code on the recorder, with calls counted but not timed', () => {
@@ -74,9 +98,16 @@ function instrumentedAs(code: string, names: string[]): string {
   const sf = ts.createSourceFile('m.js', code, ts.ScriptTarget.ES2022, true);
   const ids = new Map<ts.Node, string>();
   const visit = (n: ts.Node): void => {
-    if (ts.isFunctionDeclaration(n) && n.name && names.includes(n.name.text)) ids.set(n, n.name.text);
+    const name = ts.isFunctionDeclaration(n) ? n.name?.text : memberName(n);
+    if (name && names.includes(name)) ids.set(n, name);
     ts.forEachChild(n, visit);
   };
   visit(sf);
   return instrument(sf, ids)!.code;
+}
+
+/** `Class.member` of a method or constructor of a named class. */
+function memberName(n: ts.Node): string | undefined {
+  if (!(ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n)) || !ts.isClassDeclaration(n.parent) || !n.parent.name) return undefined;
+  return `${n.parent.name.text}.${ts.isConstructorDeclaration(n) ? 'constructor' : n.name.getText()}`;
 }

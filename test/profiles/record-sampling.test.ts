@@ -94,22 +94,55 @@ describe('record: hot tiny callees counted without timing', () => {
     expect(h).not.toBe(0.5);
   });
 
-  it('times every call of a tiny recursive function (its untimed calls would hand the recursion to the caller)', () => {
+  it("times a tiny recursion's entries, not its calls of itself, whose time stays its own", () => {
     const rec = new Recorder(COST, TINY);
     const [caller, f] = [rec.m(['a.ts#caller']), rec.m(['a.ts#f'])];
     const down = (depth: number): void => {
       const frame = rec.e(f);
       if (depth > 0) down(depth - 1);
+      else spin(10); // tiny: under TINY's 20 us
       rec.x(frame);
     };
     const top = rec.e(caller);
     for (let k = 0; k < 5000; k++) down(3);
     rec.x(top);
     const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
-    expect(t.contexts.map((c) => [t.methods[c.method], c.calls, c.timed])).toEqual([
-      ['a.ts#caller', 1, undefined],
-      ['a.ts#f', 20000, undefined], // folded onto one context, every call timed
+    const [callerCtx, fCtx] = t.contexts;
+    expect(t.contexts.map((c) => [t.methods[c.method], c.calls])).toEqual([
+      ['a.ts#caller', 1],
+      ['a.ts#f', 20000], // folded onto one context
     ]);
+    // Every entry from the caller is timed (5000), and the calls of f by f after the first check mostly not.
+    expect(fCtx!.timed).toBeGreaterThanOrEqual(5000);
+    expect(fCtx!.timed).toBeLessThan(20000 - 5000);
+    // The spinning (5000 x 10 us) is f's, not its caller's: the caller's own loop is all it has.
+    expect(fCtx!.selfMs).toBeGreaterThan(5000 * 0.01 * 0.9);
+    expect(callerCtx!.selfMs).toBeLessThan(fCtx!.selfMs);
+  });
+
+  it('nests a call made by an untimed leaf call under it, an async one too', () => {
+    const rec = new Recorder(COST, { tinyMs: 1000 }); // every context tiny: the leaf is untimed after its first check
+    const [caller, leaf, later, sync] = [rec.m(['a.ts#caller']), rec.m(['a.ts#leaf']), rec.m(['a.ts#later']), rec.m(['a.ts#sync'])];
+    const top = rec.e(caller);
+    for (let k = 0; k < 3000; k++) {
+      const f = rec.e(leaf);
+      if (k === 2999) rec.ax(rec.a(later)); // its first call of anything, while counted without timing
+      if (k === 2999) rec.x(rec.e(sync));
+      rec.x(f);
+    }
+    rec.x(top);
+    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    const path = (id: number | undefined): string => {
+      const c = t.contexts.find((x) => x.id === id);
+      return c ? `${path(c.parent)}/${t.methods[c.method]}` : '';
+    };
+    expect(t.contexts.map((c) => [path(c.id), c.calls])).toEqual([
+      ['/a.ts#caller', 1],
+      ['/a.ts#caller/a.ts#leaf', 3000],
+      ['/a.ts#caller/a.ts#leaf/a.ts#later', 1],
+      ['/a.ts#caller/a.ts#leaf/a.ts#sync', 1],
+    ]);
+    expect(t.contexts[1]!.timed).toBeLessThan(3000);
   });
 
   it('times every call again once a tiny callee stops being tiny', () => {

@@ -78,15 +78,17 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instru
     const exit = suspends ? `${RT}.ax(${F})` : ts.isConstructorDeclaration(fn) ? `${RT}.xc(${F},()=>this)` : `${RT}.x(${F})`;
     const body = fn.body!;
     const rethrow = `catch(${E}){${RT}.x(${F});throw ${E}}`;
-    if (direct.has(node) && ts.isBlock(body)) {
-      const at = afterDirectives(body.statements, body.getStart(sf) + 1);
+    const at = ts.isBlock(body) ? afterDirectives(body.statements, body.getStart(sf) + 1) : undefined;
+    if (at && at.pos === body.end - 1) {
+      // `{}` (or directives only): the opening and the closing fall at one position, one insertion.
+      add(at.pos, `${at.semi}${prologue}${direct.has(node) ? `try{;${RT}.x(${F})}${rethrow}` : `try{}finally{${exit}}`}`, false, body);
+    } else if (direct.has(node) && at) {
       add(at.pos, `${at.semi}${prologue}try{`, false, body);
       add(body.end - 1, `;${RT}.x(${F})}${rethrow}`, true, body);
     } else if (direct.has(node)) {
       add(body.getStart(sf), `{${prologue}try{return ${RT}.ox(${F},(`, false, body);
       add(body.end, `))}${rethrow}}`, true, body);
-    } else if (ts.isBlock(body)) {
-      const at = afterDirectives(body.statements, body.getStart(sf) + 1);
+    } else if (at) {
       add(at.pos, `${at.semi}${prologue}try{`, false, body);
       add(body.end - 1, `}finally{${exit}}`, true, body);
     } else {

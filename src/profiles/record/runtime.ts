@@ -18,9 +18,9 @@
  * await/yield and come back; they are always timed.
  */
 import { performance } from 'node:perf_hooks';
-import { BYTES_BIG, advance, hasOwnData, isThenable, sizeOf, type Unserializable } from './bytes.js';
-import { newCtx, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
-import { checkTime, newTimeSchedule, timeEveryCall, warmedUp } from './sampling.js';
+import { advance, hasOwnData, isThenable, measured, sizeOf, type Unserializable } from './bytes.js';
+import { KID_CACHE, newCtx, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
+import { checkTime, newTimeSchedule, warmedUp } from './sampling.js';
 
 export type { Unserializable } from './bytes.js';
 export type { AsyncFrame, CallCost, Ctx, RecorderOptions, TimeBudget } from './frames.js';
@@ -86,26 +86,38 @@ export class Recorder {
     return base;
   }
 
+  // e(), x() and ox() run on every call: their fast paths are kept a few dozen bytecodes long, so
+  // that V8 inlines them into the app's functions (e() was 244 bytecodes with its look-up and
+  // was not inlined into a parser's methods), and the rest is in methods they call.
+
   /** Enters a sync function; returns its stack slot (~slot when the call is not timed). */
   e(method: number): number {
-    if (this.open !== undefined) this.slotOpen();
+    if (this.open !== undefined) return this.eOpen(method);
     const parent = this.ctxs[this.top]!;
-    const ctx = parent.lastMethod === method ? parent.lastKid! : this.contextOf(parent, method);
+    const h = (method & (KID_CACHE - 1)) << 1;
+    const ctx = parent.cache[h] === method ? (parent.cache[h + 1] as Ctx) : this.contextOf(parent, method);
     const n = ++ctx.calls;
-    if (n < ctx.next && ctx.lastMethod === -1) {
-      // Counted, not timed, no bytes, no callee so far: the common case of a hot tiny callee.
+    // Counted, not timed, no bytes, no callee so far: the common case of a hot tiny callee.
+    if (n < ctx.next && ctx.leaf === true) {
       this.open = ctx;
-      this.s = false;
       return LEAF;
     }
+    return this.enter(ctx, n, parent);
+  }
+
+  /** e() under an open leaf call: it is calling something, and takes its slot first. */
+  private eOpen(method: number): number {
+    this.slotOpen();
+    return this.e(method);
+  }
+
+  /** A call of `ctx` (its n-th, called from `parent`) that takes a stack slot. */
+  private enter(ctx: Ctx, n: number, parent: Ctx): number {
     const slot = ++this.top;
     if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
-    if (n < ctx.next) {
-      this.s = false;
-      return ~slot;
-    }
+    if (n < ctx.next) return ctx.folded && parent !== ctx ? this.timed(ctx, slot, 0) : ~slot;
     return this.due(ctx, n, slot);
   }
 
@@ -120,17 +132,32 @@ export class Recorder {
 
   /** Exits the sync frame at `slot` (and any frame left above it). */
   x(slot: number): void {
+    if (!this.closeLeaf(slot)) this.exit(slot);
+  }
+
+  /** Exits the sync frame at `slot` with `value` as its result (bytes out when sampled); passes it through. */
+  ox<T>(slot: number, value: T): T {
+    if (!this.closeLeaf(slot)) this.exitWith(slot, value);
+    return value;
+  }
+
+  private exitWith(slot: number, value: unknown): void {
+    if (this.weightOf(slot) !== 0) this.out(slot, value);
+    this.exit(slot);
+  }
+
+  /** Exits the open leaf call when `slot` is one: its time stays its caller's, less the cost of an untimed call. */
+  private closeLeaf(slot: number): boolean {
+    if (slot !== LEAF || this.open === undefined) return false;
+    this.open = undefined;
+    this.inside[this.top]! += this.untimed;
+    return true;
+  }
+
+  private exit(slot: number): void {
     if (slot < 0) {
-      if (slot === LEAF) {
-        if (this.open !== undefined) {
-          // Its time stays its caller's, less the cost of an untimed call.
-          this.open = undefined;
-          this.inside[this.top]! += this.untimed;
-          return;
-        }
-        slot = ~this.top; // it called something and took a slot, now the top one
-      }
-      const k = ~slot;
+      // An untimed frame; LEAF: a leaf call that called something, took a slot, and is now the top one.
+      const k = slot === LEAF ? this.top : ~slot;
       if (k === this.top) {
         this.inside[k - 1]! += this.inside[k]! + this.untimed;
         this.top = k - 1;
@@ -147,16 +174,21 @@ export class Recorder {
    */
   private due(ctx: Ctx, n: number, slot: number): number {
     const weight = n === ctx.bytes.next ? advance(ctx.bytes) : 0;
-    this.sampled[slot] = weight;
-    this.s = weight > 0;
     const t = ctx.time;
     if (n === t.check) checkTime(t, n, ctx.timed, ctx.slow, ctx.fastMs);
     else if (n === t.warm) warmedUp(t, ctx.timed, ctx.slow, ctx.fastMs); // within a window: every call comes here
     ctx.next = Math.min(ctx.bytes.next, Math.max(t.next, n + 1), t.check);
-    if (n < t.next && weight === 0) return ~slot;
+    if (n < t.next && weight === 0 && (!ctx.folded || this.ctxs[slot - 1] === ctx)) return ~slot;
+    return this.timed(ctx, slot, weight);
+  }
+
+  /** Starts the clock of the sync frame at `slot` (a bytes sample of `weight`, 0: none). */
+  private timed(ctx: Ctx, slot: number, weight: number): number {
+    this.sampled[slot] = weight;
+    this.s = weight > 0; // i() sets it back
     ctx.timed++;
     this.asyncFrames[slot] = undefined;
-    this.start[slot] = clock(); // last: the bookkeeping above is not the call's
+    this.start[slot] = clock(); // last: the bookkeeping before is not the call's
     return slot;
   }
 
@@ -176,6 +208,7 @@ export class Recorder {
 
   /** Enters an async function or a generator body. */
   a(method: number): AsyncFrame {
+    if (this.open !== undefined) this.slotOpen(); // the open leaf call is its caller
     const ctx = this.contextOf(this.ctxs[this.top]!, method);
     const sampled = ++ctx.calls === ctx.bytes.next ? advance(ctx.bytes) : 0;
     ctx.timed++;
@@ -207,6 +240,7 @@ export class Recorder {
 
   /** Bytes in: the arguments and `this` (when it holds data) of a sampled frame. */
   i(frame: FrameRef, args: unknown[], self: unknown): void {
+    this.s = false; // e() and the untimed paths leave it as they find it: false
     const weight = this.weightOf(frame);
     if (weight === 0) return;
     const ctx = this.ctxOf(frame);
@@ -214,7 +248,7 @@ export class Recorder {
       const parts = hasOwnData(self) ? [...args, self] : args;
       const size = sizeOf(parts, parts, (k, reason) => this.unmovable(ctx, k < args.length ? `argument ${k}` : 'this', reason));
       ctx.bytesIn += size * weight;
-      if (size > BYTES_BIG) ctx.bytes.big = true;
+      measured(ctx.bytes, size);
     });
   }
 
@@ -225,13 +259,6 @@ export class Recorder {
     return value;
   }
 
-  /** Exits the sync frame at `slot` with `value` as its result (bytes out when sampled); passes it through. */
-  ox<T>(slot: number, value: T): T {
-    if (this.weightOf(slot) !== 0) this.out(slot, value);
-    this.x(slot);
-    return value;
-  }
-
   private out(frame: FrameRef, value: unknown): void {
     const weight = this.weightOf(frame);
     const ctx = this.ctxOf(frame);
@@ -239,7 +266,7 @@ export class Recorder {
       this.measure(() => {
         const size = sizeOf(v, [v], (_, reason) => this.unmovable(ctx, 'result', reason));
         ctx.bytesOut += size * weight;
-        if (size > BYTES_BIG) ctx.bytes.big = true;
+        measured(ctx.bytes, size);
       });
     if (isThenable(value)) Promise.resolve(value).then(add, () => undefined);
     else add(value);
@@ -279,23 +306,22 @@ export class Recorder {
 
   /** The context of `method` under the running frame, folding recursion. */
   private contextOf(parent: Ctx, method: number): Ctx {
-    if (parent.lastMethod === method) return parent.lastKid!;
     const known = parent.kids.get(method);
-    if (known) {
-      parent.lastMethod = method;
-      parent.lastKid = known;
-      return known;
-    }
+    if (known) return this.cached(parent, method, known);
     let target: Ctx | undefined;
     for (let c: Ctx | undefined = parent; c && c !== this.root; c = c.parent) if (c.method === method) target = c;
-    // Recursion folds onto `target`: an untimed call of it would hand the self time of the whole
-    // recursion under it to the caller of the first (measured: a tree walker's time went to main).
-    if (target) timeEveryCall(target);
+    if (target) target.folded = true;
     const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent, newTimeSchedule(this.sampling, this.tinyMs));
     parent.kids.set(method, ctx);
-    parent.lastMethod = method;
-    parent.lastKid = ctx;
-    return ctx;
+    parent.leaf = false;
+    return this.cached(parent, method, ctx);
+  }
+
+  private cached(parent: Ctx, method: number, kid: Ctx): Ctx {
+    const h = (method & (KID_CACHE - 1)) << 1;
+    parent.cache[h] = method;
+    parent.cache[h + 1] = kid;
+    return kid;
   }
 
   private push(ctx: Ctx, sampled: number): number {
@@ -305,7 +331,6 @@ export class Recorder {
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     this.sampled[slot] = sampled;
-    this.s = sampled > 0;
     return slot;
   }
 

@@ -11,10 +11,10 @@
  * others' self time was under TIME_TINY_MS on average, the context is hot and tiny: its later
  * calls are only counted, and their self time is that of the nearest timed frame below them
  * (their caller's), as if inlined; callees time themselves as ever. A context onto which a
- * recursion folds is timed on every call: its untimed calls would hand the recursion's time to
- * its caller. (The caller's self time still has the
- * recorder's calibrated cost of each untimed call taken
- * off). At twice the calls it is timed again for a window of TIME_WINDOW calls, and checked: a
+ * recursion folds is timed on every call from another context, the recursion's entries (an
+ * untimed one would hand the recursion's time to that caller); its calls from itself may go
+ * untimed, their time its own. (The caller's self time still has the recorder's calibrated cost
+ * of each untimed call taken off.) At twice the calls it is timed again for a window of TIME_WINDOW calls, and checked: a
  * context with more slow calls in the window than that share is timed on every call again; one
  * that is still tiny is counted until twice the calls again, and so on. A context that is not
  * tiny is checked again at twice its calls. Slow calls are allowed, a few, because a window's
@@ -69,14 +69,6 @@ export function warmedUp(t: TimeSchedule, timed: number, slow: number, fastMs: n
   t.timedAt = timed;
   t.slowAt = slow;
   t.wallAt = fastMs;
-}
-
-/** Times every call of a context from now on (a recursion folds onto it: see runtime.ts' contextOf). */
-export function timeEveryCall(ctx: { next: number; time: TimeSchedule }): void {
-  ctx.time.tiny = false;
-  ctx.time.check = Infinity;
-  ctx.time.next = 0;
-  ctx.next = 0;
 }
 
 /**
