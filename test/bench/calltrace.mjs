@@ -68,6 +68,14 @@ const PROJECTS = {
   itertools: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\.test\.ts$/, run: /^test\/[^/]+\.test\.js$/ },
   zustand: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['tests'], test: /\.test\.tsx?$/, run: /^tests\/(.+\/)?[^/]+\.test\.js$/, dom: true },
   neverthrow: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['tests'], test: /\.test\.ts$/, run: /^tests\/[^/]+\.test\.js$/ },
+  // Its helpers and type tests are not suites (vitest.config.ts excludes them).
+  // Its suite is one nodeunit object in src/ (tests.ts, beside a fake clock): the app is the other files.
+  'tween.js': {
+    tsconfig: 'tsconfig.json',
+    app: ['Easing', 'Group', 'Index', 'Interpolation', 'Now', 'Sequence', 'Tween', 'Version', 'mainGroup'].map((f) => `src/${f}.ts`),
+    nodeunit: { module: 'src/tests.ts', export: 'tests' },
+  },
+  yup: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!helpers\.ts$|types\/)(.+\/)?[^/]+\.ts$/, run: /^test\/(?!helpers\.js$)(.+\/)?[^/]+\.js$/ },
 };
 
 const args = process.argv.slice(2);
@@ -102,12 +110,13 @@ function measure(name, root, p) {
   const out = join(work, 'out');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(build, { recursive: true });
-  const entries = p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
+  const entries = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
   const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; const __dirname = __ccDirname(__ccPath(import.meta.url)); const require = __ccRequire(import.meta.url);";
   const b = spawnSync(esbuild, [...entries, '--bundle', '--splitting', '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, '--log-level=warning'], { cwd: root, encoding: 'utf8' });
   if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
   const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
-  const tests = listFiles(build).filter((f) => f.endsWith('.js') && p.run.test(relative(build, f).split('\\').join('/')));
+  // The nodeunit entry is in the work directory, which listFiles passes over (a dot folder).
+  const tests = p.nodeunit ? [join(build, relative(root, entries[0]).replace(/\.ts$/, '.js'))] : listFiles(build).filter((f) => f.endsWith('.js') && p.run.test(relative(build, f).split('\\').join('/')));
   const t0 = Date.now();
   let failed = 0;
   let passed = 0;
@@ -213,6 +222,14 @@ function timing(root, tsconfig) {
     console.log(`      vs tsc checking the analysed program (--ignoreDeprecations 6.0${removed.length ? `, ${removed.join(', ')} unset` : ''}) ${t.tscCheckedMs} ms = ${t.checkedWallRatio.toFixed(2)}x wall, ${t.checkedCpuRatio.toFixed(2)}x CPU`);
   }
   return t;
+}
+
+/** A test entry that runs a nodeunit suite object (an export of `module`) on node:test. */
+function nodeunitEntry(work, root, { module, export: name }) {
+  const entry = join(work, 'nodeunit.ts');
+  const from = (f) => JSON.stringify(relative(work, f).split('\\').join('/'));
+  writeFileSync(entry, `import { ${name} } from ${from(join(root, module.replace(/\.ts$/, '')))};\nimport { runNodeunit } from ${JSON.stringify(join(here, 'calltrace', 'nodeunit-shim.mjs'))};\nrunNodeunit(${name});\n`);
+  return entry;
 }
 
 function listFiles(dir) {
