@@ -85,8 +85,9 @@ export class Resolver {
     if (expr.kind === ts.SyntaxKind.ImportKeyword) return { library: undefined }; // loads a module: its top level runs at load
     if (isMethodNode(expr)) return { targets: [{ node: expr, kind: 'direct' }] }; // IIFE
     if (isCall && ts.isPropertyAccessExpression(expr) && this.fnMember(expr)) {
-      const fns = this.values.of(expr.expression, depth);
-      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
+      // As `f()` would: with the parameters f's value comes from (`const { f } = options`).
+      const { result: fns, parameters } = this.values.collectParameters(() => this.values.of(expr.expression, depth));
+      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...(parameters.length ? { via: parameters } : {}) };
       // `f.call(x)` runs f: resolve f as the callee (a library function stays a library leaf).
       if (expr.name.text !== 'bind' && this.isAppExpr(expr.expression)) return this.relabel(this.callee(expr.expression, true, depth), 'callback');
     }

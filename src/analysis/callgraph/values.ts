@@ -227,7 +227,7 @@ export class FunctionValues {
     return decls.flatMap((d) => this.heldBy(d, depth));
   }
 
-  /** `const { f = g } = x` holds x.f and g; destructured parameters are followed by parameter flow. */
+  /** `const { f = g } = x` holds x.f and g; destructured parameters, and variables destructuring one, are followed by parameter flow. */
   private destructured(d: ts.BindingElement, depth: number): ts.Node[] {
     const defaults = d.initializer ? this.of(d.initializer, depth + 1) : [];
     const name = bindingName(d);
@@ -239,6 +239,10 @@ export class FunctionValues {
     // `const [get, set] = makeStore()`: what the array holds at that position (a rest holds an array).
     if (ts.isArrayBindingPattern(d.parent)) return d.dotDotDotToken ? defaults : [...defaults, ...this.elementAt(src.initializer, d.parent.elements.indexOf(d), depth)];
     if (name === undefined) return defaults;
+    // `const { onDone } = options`, options a parameter: also what callers pass there (parameter flow).
+    const init = skipWrappers(src.initializer);
+    const param = ts.isIdentifier(init) ? this.r.symbolAt(init)?.valueDeclaration : undefined;
+    if (param && ts.isParameter(param) && ts.isIdentifier(param.name) && isMethodNode(param.parent)) this.sinkParameter(param, name);
     return [...defaults, ...this.propertyOf(src.initializer, name, depth)];
   }
 
