@@ -18,7 +18,7 @@ import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { constructedClasses } from './constructed.js';
-import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
+import { MembersByName, overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
@@ -55,6 +55,7 @@ export class Resolver {
     stores: Stores,
   ) {
     this.checker = app.checker;
+    this.byName = new MembersByName(app.checker, () => table.classId.keys());
     this.hierarchy = new Hierarchy(app, table);
     this.implementations = new Implementations(app, table, this.hierarchy, literalFns);
     this.appFiles = new Set(app.files.map((f) => f.sf));
@@ -110,6 +111,9 @@ export class Resolver {
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
       const overloaded = overloadTypedMember(this.checker, expr.expression, expr.name.text);
       if (overloaded.some((d) => this.isApp(d))) return this.fromDecls(overloaded);
+      const named = this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any ? this.byName.of(expr.name.text) : [];
+      const r = named.length ? this.fromDecls(named) : undefined;
+      if (r && 'targets' in r) return { ...r, partial: r.partial ?? `receiver typed any: the app's class members named ${expr.name.text}, and what else it may hold` };
     }
     if (!sym || decls.length === 0) {
       const leaf = libraryLeaf(this.checker, expr, undefined); // a member of an untyped import
@@ -132,6 +136,7 @@ export class Resolver {
   }
 
   private readonly bySymbol = new Map<ts.Symbol, Resolution>();
+  private readonly byName: MembersByName;
 
   private untypedContext(depth: number): UntypedContext {
     return { checker: this.checker, hierarchy: this.hierarchy, valuesOf: (e) => this.values.of(e, depth + 1), isApp: (d) => this.isApp(d) };
