@@ -17,7 +17,7 @@ import { keyNames, propertyDecls } from './keys.js';
 import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
-import { constructedClasses } from './constructed.js';
+import { constructedClasses, mayHoldInstance } from './constructed.js';
 import { MembersByName, overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from '../symbols.js';
@@ -272,15 +272,7 @@ export class Resolver {
    * interfaces and object types may (structural); primitives and unrelated classes may not.
    */
   mayHold(recv: ts.Expression, cls: ts.ClassLikeDeclaration): boolean {
-    const t = this.checker.getTypeAtLocation(recv);
-    const parts = t.isUnionOrIntersection() ? t.types : [t];
-    return parts.some((raw) => {
-      if (raw.flags & NOT_OBJECT) return false;
-      const p = this.checker.getApparentType(raw); // `this` and type parameters: their constraint
-      if (p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
-      const classes = (p.getSymbol()?.declarations ?? []).filter(ts.isClassLike);
-      return classes.length === 0 || classes.some((k) => this.hierarchy.related(k, cls));
-    });
+    return mayHoldInstance(this.checker, this.hierarchy, recv, cls);
   }
 
   private construct(expr: ts.Expression, written: ts.Expression): Resolution {
@@ -389,8 +381,6 @@ export class Resolver {
     return decls.length === 0 || decls.some((d) => this.isApp(d));
   }
 }
-
-const NOT_OBJECT = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;
 
 function shortText(e: ts.Node): string {
   const t = e.getText().replace(/\s+/g, ' ');
