@@ -13,3 +13,14 @@ describe('functions destructured from a parameter into a variable (calls-destruc
     expect(r.unresolved.filter((u) => u.from.startsWith(`${R}#compile`))).toEqual([]);
   });
 });
+
+describe('a field holding a function, handed to a call (calls-fields-handed)', () => {
+  test('the method handing it out runs what the field holds: its initializer and what is stored there', () => {
+    const r = analyzeApp({ appDir: fixture('calls-fields-handed'), catalogs: [] });
+    const S = 'src/sorter.ts';
+    expect(edges(r).filter(([from]) => from === `${S}#Sorter.sort`)).toEqual([
+      [`${S}#Sorter.sort`, `${S}#byKeys.<anonymous 1>`, `${S}:17:27`, 'callback'], // list.sort(this.compare)
+      [`${S}#Sorter.sort`, `${S}#byLength`, `${S}:17:27`, 'callback'],
+    ]);
+  });
+});

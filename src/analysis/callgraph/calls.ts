@@ -275,6 +275,15 @@ class GraphBuilder {
     if (!decls.length) return;
     const targets = this.accessors(decls, node.expression.kind === ts.SyntaxKind.SuperKeyword);
     const methods = decls.filter((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || isFunctionProperty(d));
+    // A field holding a function, handed to a library call (`errors.sort(this.compare)`): what it
+    // holds, as for a method. An app callee runs it through its parameter (parameter flow).
+    const call = node.parent;
+    if (!methods.length && ts.isCallOrNewExpression(call) && call.arguments?.includes(node as ts.Expression) && 'library' in this.r.call(call)) {
+      for (const fn of this.r.values.of(node)) {
+        this.escaped.add(fn);
+        targets.push({ node: fn, kind: 'callback' });
+      }
+    }
     if (methods.length && !isAssigned(node)) {
       const r = this.r.fromDecls(methods, node.expression.kind === ts.SyntaxKind.SuperKeyword);
       if ('targets' in r) {
