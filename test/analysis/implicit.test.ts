@@ -147,11 +147,14 @@ describe('parameters an overloaded implementation types any (calls-overload-any)
       [`${S}#Frame.through`, `${S}#Circle.area`, `${S}:36:26`, 'hierarchy'],
       [`${S}#Frame.through`, `${S}#Square.area`, `${S}:36:26`, 'hierarchy'],
       [`${S}#Square.grow`, `${S}#Square.constructor`, `${S}:12:12`, 'constructor'],
+      // loose(s: any): s.area() runs the app's class members named area (calls-any-receiver)
+      [`${S}#loose`, `${S}#Circle.area`, `${S}:49:12`, 'method'],
+      [`${S}#loose`, `${S}#Square.area`, `${S}:49:12`, 'method'],
     ]);
     // f itself (no caller in the app passes one), and a plain parameter typed any, stay unresolved.
     expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
       [`${S}#Frame.through`, `${S}:36:12`, 'function value received as a parameter'],
-      [`${S}#loose`, `${S}:49:12`, 'callee has no symbol (untyped or any)'],
+      [`${S}#loose`, `${S}:49:12`, "receiver typed any: the app's class members named area, and what else it may hold"],
     ]);
   });
 });

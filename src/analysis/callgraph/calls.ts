@@ -1,7 +1,7 @@
 /**
  * The call graph: edges between app methods, library leaves, and what stays unresolved.
  *
- * Decisions (sound approximations, see walk.ts / resolve.ts / values.ts for the details):
+ * Decisions (sound approximations, see walk.ts / resolve.ts / values.ts / parameter-flow.ts for the details):
  * - A site belongs to the innermost enclosing method; field initialisers belong to the
  *   (possibly synthetic) constructor, static initialisers to `Class.static.<init>`; other
  *   top-level code runs once at load and belongs to no method.
@@ -28,12 +28,12 @@
  *   library.ts), one per (caller, leaf) with its first site; they are not in `edges`.
  */
 import { ts } from '../../typescript.cjs';
-import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
+import { isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
-import { elementSource } from './arrays.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { keyNames, propertyDecls } from './keys.js';
+import { ParameterFlow } from './parameter-flow.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
 import { bindingName, isGenerator } from './values.js';
@@ -54,35 +54,6 @@ export interface ValueFlow {
   /** App function node -> the argument lists of the calls that run it. */
   argumentsTo: ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]>;
 }
-
-interface PendingParam {
-  from: string;
-  site: string;
-  text: string;
-  param: ts.ParameterDeclaration;
-  /** Set when the callee was destructured from the parameter (`{ onDone }`). */
-  binding: ts.BindingElement | undefined;
-  /** What the functions found for the parameter receive at this call. */
-  args: ts.NodeArray<ts.Expression> | undefined;
-  /** The callee holds what was stored or added from the parameter (Resolution.via), not the parameter itself. */
-  stored?: true;
-  /** The callee is this property of the parameter (`props.onChange()`): what callers pass there. */
-  property?: string;
-  /** The site iterates the parameter: only the generators passed run (their bodies), implicitly. */
-  generators?: true;
-  /** Why the site was not resolved otherwise: its reason when no caller passes anything known. */
-  otherwise?: string;
-  /** The site is already listed as unresolved for another reason: not again. */
-  listed?: true;
-}
-
-interface Flow {
-  values: Set<ts.Node>;
-  complete: boolean;
-}
-
-/** Rounds of parameter flow: a function found for a parameter call may itself call a parameter. */
-const MAX_FLOW_ROUNDS = 8;
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { flow: ValueFlow } {
   const { all, stores, resolver } = resolverFor(app, table);
@@ -134,11 +105,7 @@ class GraphBuilder {
   private readonly edges = new Map<string, CallEdge>();
   private readonly lib = new Map<string, CallEdge>();
   private readonly unresolved: UnresolvedCall[] = [];
-  private readonly pending: PendingParam[] = [];
-  /** Function node -> argument lists of the calls that run it. */
-  private readonly callsTo = new Map<ts.Node, ts.NodeArray<ts.Expression>[]>();
-  /** Functions handed out as values: their callers are not all known. */
-  private readonly escaped = new Set<ts.Node>();
+  private readonly params: ParameterFlow;
 
   constructor(
     private readonly table: MethodTable,
@@ -146,11 +113,12 @@ class GraphBuilder {
     all: FileSites[],
     flags: ImplicitFlags,
   ) {
+    this.params = new ParameterFlow(r);
     this.implicit = new ImplicitSites(r, all, table.classId.keys(), [...table.idOf.keys()].filter(isGenerator), flags, {
       add: (from, targets, site) => this.add(from, targets, site),
       // Generators passed for a parameter that is iterated: never listed as unresolved, as
       // iterating what is not known (an array, most often) runs no app code.
-      pend: (p) => this.pending.push({ ...p, args: undefined, generators: true, listed: true }),
+      pend: (p) => this.params.pending.push({ ...p, args: undefined, generators: true, listed: true }),
     });
   }
 
@@ -159,7 +127,7 @@ class GraphBuilder {
   file(s: FileSites, names: Names): void {
     const f = s.file;
     for (const { node, owner } of s.escapes) {
-      this.escaped.add(node);
+      this.params.escaped.add(node);
       this.add(owner, [{ node, kind: 'callback' }], siteOf(f, node));
     }
     for (const { node, owner } of s.calls) this.call(f, node, owner);
@@ -181,7 +149,7 @@ class GraphBuilder {
     for (const { node, owner } of s.refs) {
       if (!names.refs.has(node.text)) continue;
       const fns = this.r.values.of(node);
-      for (const fn of fns) this.escaped.add(fn);
+      for (const fn of fns) this.params.escaped.add(fn);
       this.add(owner, fns.map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, node));
     }
   }
@@ -192,11 +160,11 @@ class GraphBuilder {
     const via = (from: string, site: string, text: string, listed: boolean): void => {
       for (const { param, property } of ('via' in r && r.via) || []) {
         const how = property === undefined ? { stored: true as const } : { property };
-        this.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...(listed ? { listed: true as const } : {}) });
+        this.params.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...(listed ? { listed: true as const } : {}) });
       }
     };
     if ('targets' in r) {
-      if (args) for (const t of r.targets) this.calledWith(t.node, args);
+      if (args) for (const t of r.targets) this.params.calledWith(t.node, args);
       if (!owner) return;
       const site = siteOf(f, siteNode(node));
       const text = calleeText(node, f.sf);
@@ -214,14 +182,14 @@ class GraphBuilder {
     }
     const text = calleeText(node, f.sf);
     if (r.param) {
-      this.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
+      this.params.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
       return;
     }
     // Parameters stored or added where the callee comes from: parameter flow lists the site if
     // what callers pass is not all known; a source known to be incomplete is listed anyway.
     const read = r.via?.length ? undefined : this.parameterProperty(node);
     if (read) {
-      this.pending.push({ from: owner, site, text, param: read.param, binding: undefined, property: read.name, args, otherwise: r.reason });
+      this.params.pending.push({ from: owner, site, text, param: read.param, binding: undefined, property: read.name, args, otherwise: r.reason });
       return;
     }
     const listed = !r.via?.length || r.partial === true;
@@ -238,11 +206,12 @@ class GraphBuilder {
   }
 
   argumentsTo(): ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]> {
-    return this.callsTo;
+    return this.params.callsTo;
   }
 
-  private calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
-    (this.callsTo.get(fn) ?? this.callsTo.set(fn, []).get(fn)!).push(args);
+  /** Calls through parameters (parameter-flow.ts). */
+  parameterFlow(): void {
+    this.params.run((from, targets, site) => this.add(from, targets, site), this.unresolved);
   }
 
   /**
@@ -275,11 +244,20 @@ class GraphBuilder {
     if (!decls.length) return;
     const targets = this.accessors(decls, node.expression.kind === ts.SyntaxKind.SuperKeyword);
     const methods = decls.filter((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || isFunctionProperty(d));
+    // A field holding a function, handed to a library call (`errors.sort(this.compare)`): what it
+    // holds, as for a method. An app callee runs it through its parameter (parameter flow).
+    const call = node.parent;
+    if (!methods.length && ts.isCallOrNewExpression(call) && call.arguments?.includes(node as ts.Expression) && 'library' in this.r.call(call)) {
+      for (const fn of this.r.values.of(node)) {
+        this.params.escaped.add(fn);
+        targets.push({ node: fn, kind: 'callback' });
+      }
+    }
     if (methods.length && !isAssigned(node)) {
       const r = this.r.fromDecls(methods, node.expression.kind === ts.SyntaxKind.SuperKeyword);
       if ('targets' in r) {
         for (const t of r.targets) {
-          this.escaped.add(t.node);
+          this.params.escaped.add(t.node);
           targets.push({ node: t.node, kind: 'callback' });
         }
       }
@@ -324,91 +302,6 @@ class GraphBuilder {
     }
   }
 
-  /**
-   * Calls through parameters: the functions passed there at the call sites of their function.
-   * A function found that way receives the arguments of that call too (a callback handed a
-   * callback), so this repeats until no call site is added.
-   */
-  parameterFlow(): void {
-    const flows = new Map<PendingParam, Flow>();
-    let added = true;
-    for (let round = 0; added && round < MAX_FLOW_ROUNDS; round++) {
-      added = false;
-      for (const p of this.pending) {
-        const flow = this.flowOf(p);
-        const before = flows.get(p)?.values;
-        for (const v of flow.values) {
-          if (before?.has(v) || !p.args) continue;
-          this.calledWith(v, p.args);
-          added = true;
-        }
-        flows.set(p, flow);
-      }
-    }
-    for (const p of this.pending) {
-      // A round that added call sites left the flows computed before them stale: compute afresh.
-      const flow = (!added && flows.get(p)) || this.flowOf(p);
-      const values = p.generators ? [...flow.values].filter(isGenerator) : [...flow.values];
-      this.add(p.from, values.map((node) => ({ node, kind: p.generators ? ('implicit' as const) : ('callback' as const) })), p.site);
-      if ((flow.values.size && flow.complete) || p.listed) continue;
-      const how = p.binding
-        ? 'function value destructured from a parameter'
-        : p.property !== undefined
-          ? "function value read from a parameter's property"
-          : p.stored
-            ? 'function value stored from a parameter'
-            : 'function value received as a parameter';
-      const reason = flow.values.size ? `${how}; ${flow.values.size} passed value(s) found, but other callers are not known statically` : (p.otherwise ?? how);
-      this.unresolved.push({ from: p.from, site: p.site, text: p.text, reason });
-    }
-  }
-
-  private flowOf(p: PendingParam): Flow {
-    const fn = p.param.parent;
-    const flow = { values: new Set<ts.Node>(), complete: true };
-    const property = p.property ?? (p.binding && bindingName(p.binding));
-    for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
-    // `(f = g) => f()`: a caller that passes nothing (or undefined) runs the default.
-    for (const v of !p.binding && property === undefined && p.param.initializer ? this.r.values.of(p.param.initializer) : []) flow.values.add(v);
-    // `if (!g) g = () => ...`: what the function assigns to the parameter itself.
-    for (const v of !p.binding && property === undefined ? this.r.values.assignedTo(p.param) : []) flow.values.add(v);
-    this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set(), property);
-    return flow;
-  }
-
-  /** Values passed for parameter `idx` of `fn` (or, for a destructured parameter, for that property of it). */
-  private paramValues(fn: ts.Node, idx: number, flow: Flow, seen: Set<ts.Node>, property?: string): void {
-    if (seen.has(fn) || idx < 0) return;
-    seen.add(fn);
-    // The element parameter of a callback given to an array method: the array's elements.
-    const list = property === undefined ? elementSource(this.r.checker, fn, idx) : undefined;
-    if (list) {
-      // Elements added from a parameter (`listeners.add(listener)`) are what its callers pass.
-      const held = this.r.values.collectParameters(() => this.r.values.elements(list).nodes);
-      for (const v of held.result) flow.values.add(v);
-      for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), flow, seen, via.property);
-    }
-    const sites = this.callsTo.get(fn) ?? [];
-    if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
-    for (const args of sites) {
-      if (args.slice(0, idx + 1).some(ts.isSpreadElement)) flow.complete = false;
-      const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
-      if (!a) continue;
-      const sym = ts.isIdentifier(a) ? this.r.symbolAt(a) : undefined;
-      const param = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
-      if (param && isMethodNode(param.parent)) {
-        // A parameter passed on: what its callers pass, or its default when they pass nothing.
-        if (param.initializer && property === undefined) for (const v of this.r.values.of(param.initializer)) flow.values.add(v);
-        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen, property);
-        continue;
-      }
-      const vs = property === undefined ? this.r.values.of(a) : this.r.values.propertyOf(a, property);
-      for (const v of vs) flow.values.add(v);
-      const none = property === undefined ? isNothing(a) : lacks(a, property); // `run({})`: the default applies
-      if ((!vs.length && !none) || this.r.values.incomplete(a)) flow.complete = false;
-    }
-  }
-
   result(): CallGraph {
     const byEdge = (a: CallEdge, b: CallEdge) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmpSite(a.site, b.site);
     return {
@@ -421,16 +314,4 @@ class GraphBuilder {
 
 function isFunctionProperty(d: ts.Node): boolean {
   return (ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && isMethodNode(d.initializer);
-}
-
-
-/** An object literal written in place without that property (nor a spread that may bring it). */
-function lacks(e: ts.Expression, property: string): boolean {
-  const o = skipWrappers(e);
-  if (ts.isJsxAttributes(o)) return o.properties.every((p) => ts.isJsxAttribute(p) && !(ts.isIdentifier(p.name) && p.name.text === property));
-  return ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !(p.name && ts.isIdentifier(p.name) && p.name.text === property) && !(p.name && !ts.isIdentifier(p.name)));
-}
-
-function isNothing(e: ts.Expression): boolean {
-  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
 }

@@ -3,7 +3,8 @@
  * `new (obj.constructor as typeof C)()`, `new Ctor()` with `Ctor = a ?? B`): the classes X's type
  * admits. A value of type `typeof C` is C or one of its subclasses (each part of a union
  * likewise), so those are what the construction may run. The type is read from the expression as
- * written, casts included: a cast is how such code says what it constructs.
+ * written, casts included: a cast is how such code says what it constructs. And the converse:
+ * whether a receiver may hold an instance of a class, by its type.
  */
 import { ts } from '../../typescript.cjs';
 import type { Hierarchy } from './hierarchy.js';
@@ -19,4 +20,22 @@ export function constructedClasses(checker: ts.TypeChecker, hierarchy: Hierarchy
     }
   }
   return out;
+}
+
+const NOT_OBJECT = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;
+
+/**
+ * May `recv` hold an instance of `cls` (or of a class related to it)? Untyped receivers,
+ * interfaces and object types may (structural); primitives and unrelated classes may not.
+ */
+export function mayHoldInstance(checker: ts.TypeChecker, hierarchy: Hierarchy, recv: ts.Expression, cls: ts.ClassLikeDeclaration): boolean {
+  const t = checker.getTypeAtLocation(recv);
+  const parts = t.isUnionOrIntersection() ? t.types : [t];
+  return parts.some((raw) => {
+    if (raw.flags & NOT_OBJECT) return false;
+    const p = checker.getApparentType(raw); // `this` and type parameters: their constraint
+    if (p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+    const classes = (p.getSymbol()?.declarations ?? []).filter(ts.isClassLike);
+    return classes.length === 0 || classes.some((k) => hierarchy.related(k, cls));
+  });
 }

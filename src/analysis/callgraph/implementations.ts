@@ -4,7 +4,7 @@
  * instance type the checker finds assignable to the interface (for generic ones, which the
  * checker cannot compare uninstantiated, every class that has all the interface's required
  * member names: an over-approximation), and every member of an object literal whose contextual
- * type is the interface (or whose type is assignable to it): a function written in place, or the
+ * type is the interface (or whose value fits it: literal-fit.ts): a function written in place, or the
  * functions its value holds (`{ scan: scanNext }`, `{ f }`), followed by values.ts.
  */
 import { ts } from '../../typescript.cjs';
@@ -12,6 +12,7 @@ import { memberName, type Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { skipWrappers, type LiteralMember } from '../walk.js';
+import { literalFits } from './literal-fit.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
 export type LiteralValues = (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[];
@@ -182,7 +183,7 @@ export class Implementations {
 
   private readonly fitCache = new Map<ts.Node, Map<ts.ObjectLiteralExpression, boolean>>();
 
-  /** Does object literal `lit` implement `owner`: typed as it by its context or a cast, or assignable to it? */
+  /** Does object literal `lit` implement `owner`: typed as it by its context or a cast, or fitting it (literal-fit.ts)? */
   private fits(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, lit: ts.ObjectLiteralExpression): boolean {
     const known = this.fitCache.get(owner) ?? this.fitCache.set(owner, new Map()).get(owner)!;
     let fit = known.get(lit);
@@ -192,8 +193,7 @@ export class Implementations {
     const ownerSym = target.getSymbol();
     // Typed as the interface (also by a cast of a partial mock: `{ send } as unknown as WS`).
     if (ownerSym && this.contextOf(lit).has(ownerSym)) fit = true;
-    else if (ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0) fit = false;
-    else fit = checker.isTypeAssignableTo(checker.getTypeAtLocation(lit), target);
+    else fit = literalFits(checker, owner, target, lit);
     known.set(lit, fit);
     return fit;
   }

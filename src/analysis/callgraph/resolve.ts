@@ -17,8 +17,8 @@ import { keyNames, propertyDecls } from './keys.js';
 import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
-import { constructedClasses } from './constructed.js';
-import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
+import { constructedClasses, mayHoldInstance } from './constructed.js';
+import { MembersByName, overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
@@ -55,6 +55,7 @@ export class Resolver {
     stores: Stores,
   ) {
     this.checker = app.checker;
+    this.byName = new MembersByName(app.checker, () => table.classId.keys());
     this.hierarchy = new Hierarchy(app, table);
     this.implementations = new Implementations(app, table, this.hierarchy, literalFns);
     this.appFiles = new Set(app.files.map((f) => f.sf));
@@ -85,8 +86,9 @@ export class Resolver {
     if (expr.kind === ts.SyntaxKind.ImportKeyword) return { library: undefined }; // loads a module: its top level runs at load
     if (isMethodNode(expr)) return { targets: [{ node: expr, kind: 'direct' }] }; // IIFE
     if (isCall && ts.isPropertyAccessExpression(expr) && this.fnMember(expr)) {
-      const fns = this.values.of(expr.expression, depth);
-      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
+      // As `f()` would: with the parameters f's value comes from (`const { f } = options`).
+      const { result: fns, parameters } = this.values.collectParameters(() => this.values.of(expr.expression, depth));
+      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...(parameters.length ? { via: parameters } : {}) };
       // `f.call(x)` runs f: resolve f as the callee (a library function stays a library leaf).
       if (expr.name.text !== 'bind' && this.isAppExpr(expr.expression)) return this.relabel(this.callee(expr.expression, true, depth), 'callback');
     }
@@ -109,6 +111,9 @@ export class Resolver {
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
       const overloaded = overloadTypedMember(this.checker, expr.expression, expr.name.text);
       if (overloaded.some((d) => this.isApp(d))) return this.fromDecls(overloaded);
+      const named = this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any ? this.byName.of(expr.name.text) : [];
+      const r = named.length ? this.fromDecls(named) : undefined;
+      if (r && 'targets' in r) return { ...r, partial: r.partial ?? `receiver typed any: the app's class members named ${expr.name.text}, and what else it may hold` };
     }
     if (!sym || decls.length === 0) {
       const leaf = libraryLeaf(this.checker, expr, undefined); // a member of an untyped import
@@ -131,6 +136,7 @@ export class Resolver {
   }
 
   private readonly bySymbol = new Map<ts.Symbol, Resolution>();
+  private readonly byName: MembersByName;
 
   private untypedContext(depth: number): UntypedContext {
     return { checker: this.checker, hierarchy: this.hierarchy, valuesOf: (e) => this.values.of(e, depth + 1), isApp: (d) => this.isApp(d) };
@@ -266,15 +272,7 @@ export class Resolver {
    * interfaces and object types may (structural); primitives and unrelated classes may not.
    */
   mayHold(recv: ts.Expression, cls: ts.ClassLikeDeclaration): boolean {
-    const t = this.checker.getTypeAtLocation(recv);
-    const parts = t.isUnionOrIntersection() ? t.types : [t];
-    return parts.some((raw) => {
-      if (raw.flags & NOT_OBJECT) return false;
-      const p = this.checker.getApparentType(raw); // `this` and type parameters: their constraint
-      if (p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
-      const classes = (p.getSymbol()?.declarations ?? []).filter(ts.isClassLike);
-      return classes.length === 0 || classes.some((k) => this.hierarchy.related(k, cls));
-    });
+    return mayHoldInstance(this.checker, this.hierarchy, recv, cls);
   }
 
   private construct(expr: ts.Expression, written: ts.Expression): Resolution {
@@ -383,8 +381,6 @@ export class Resolver {
     return decls.length === 0 || decls.some((d) => this.isApp(d));
   }
 }
-
-const NOT_OBJECT = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;
 
 function shortText(e: ts.Node): string {
   const t = e.getText().replace(/\s+/g, ' ');

@@ -122,3 +122,35 @@ function classMember(cx: UntypedContext, cls: ts.ClassLikeDeclaration, name: str
   for (const sub of cx.hierarchy.subclassesOf(cls)) for (const m of sub.members) if (isMethodNode(m) && memberName(m) === name) out.push(m);
   return out;
 }
+
+/**
+ * `x.name(...)` on a receiver typed `any` whose value the flow does not see: the type that
+ * would pick the member is gone, so the name is all there is. The app's class members of that
+ * name that are functions (methods, function-typed fields), as a call through their class would
+ * resolve them; the site stays listed as unresolved, since an object literal or a library value may be there too.
+ */
+export class MembersByName {
+  private byName: Map<string, ts.Declaration[]> | undefined;
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly classes: () => Iterable<ts.ClassLikeDeclaration>,
+  ) {}
+
+  of(name: string): ts.Declaration[] {
+    if (!this.byName) this.byName = this.index();
+    return this.byName.get(name) ?? [];
+  }
+
+  private index(): Map<string, ts.Declaration[]> {
+    const out = new Map<string, ts.Declaration[]>();
+    for (const cls of this.classes()) {
+      for (const m of cls.members) {
+        const fn = (ts.isMethodDeclaration(m) && m.body !== undefined) || (ts.isPropertyDeclaration(m) && this.checker.getTypeAtLocation(m).getCallSignatures().length > 0);
+        const name = fn ? memberName(m) : undefined;
+        if (name !== undefined) (out.get(name) ?? out.set(name, []).get(name)!).push(m);
+      }
+    }
+    return out;
+  }
+}

@@ -13,6 +13,9 @@ import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
+import { ParameterMemo } from './value-memo.js';
+
+export type { ViaParameter } from './value-memo.js';
 
 const MAX_DEPTH = 6;
 /**
@@ -22,31 +25,7 @@ const MAX_DEPTH = 6;
  */
 const MAX_NESTED_RETURNS = 8;
 
-/** A parameter whose value (or whose property's value) a function value may be: see collectParameters. */
-export interface ViaParameter {
-  param: ts.ParameterDeclaration;
-  property?: string;
-}
-
-/** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
-interface Sunk {
-  param: ts.ParameterDeclaration;
-  property: string;
-}
-
-interface Answer {
-  nodes: ts.Node[];
-  sunk: Sunk[];
-}
-
-export class FunctionValues {
-  /** Where the parameters met while collectParameters runs go: per parameter, its properties read ('' for itself). */
-  private parameterSink: Map<ts.ParameterDeclaration, Set<string>> | undefined;
-  /** The parameters met by the answer being computed (see remember). */
-  private sunk: Sunk[] | undefined;
-  /** Answers of `of` and `ofDeclaration` by node, then by depth. */
-  private readonly answers = new Map<ts.Node, (Answer | undefined)[]>();
-
+export class FunctionValues extends ParameterMemo {
   constructor(
     private readonly r: Resolver,
     /** Values assigned to properties anywhere in the app, by property name. */
@@ -58,66 +37,8 @@ export class FunctionValues {
     private readonly origins?: (e: ts.Expression) => ts.Node[],
     /** Take a class field's stores only from receivers that may hold an instance of its class (not every `x.name = v` of the app). */
     private readonly ownStores = false,
-  ) {}
-
-  /**
-   * Runs `find` and also returns the app functions' parameters whose values (or properties'
-   * values) the functions found may include (`this.handler = h`, `list.push(h)`,
-   * `const cb = props.onX`): what callers pass there is known only once every call site is,
-   * so parameter flow finishes the job.
-   */
-  collectParameters<T>(find: () => T): { result: T; parameters: ViaParameter[] } {
-    const outer = this.parameterSink;
-    const sink = new Map<ts.ParameterDeclaration, Set<string>>();
-    this.parameterSink = sink;
-    try {
-      const result = find();
-      const parameters = [...sink].flatMap(([param, names]) => [...names].map((name) => (name ? { param, property: name } : { param })));
-      return { result, parameters };
-    } finally {
-      this.parameterSink = outer;
-    }
-  }
-
-  private sinkParameter(param: ts.ParameterDeclaration, property = ''): void {
-    this.sunk?.push({ param, property });
-    const sink = this.parameterSink;
-    if (!sink) return;
-    const names = sink.get(param);
-    if (names) names.add(property);
-    else sink.set(param, new Set([property]));
-  }
-
-  /**
-   * Many uses ask about the same nodes (one property's stores, one factory's returns), so each
-   * answer is kept per node and depth, with the parameters it met, which are reported again
-   * when it is reused. An answer is not kept when a walk was cut short meanwhile (a cycle through
-   * calls' results or through interface implementations): a later use asks afresh, as before.
-   */
-  private remember(node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
-    const byDepth = this.answers.get(node);
-    const known = byDepth?.[depth];
-    if (known) {
-      for (const s of known.sunk) this.sinkParameter(s.param, s.property);
-      return known.nodes;
-    }
-    const outer = this.sunk;
-    const sunk: Sunk[] = [];
-    this.sunk = sunk;
-    const cuts = this.cuts();
-    let nodes: ts.Node[];
-    try {
-      nodes = compute();
-    } finally {
-      this.sunk = outer;
-    }
-    outer?.push(...sunk);
-    if (this.cuts() === cuts) {
-      const kept = byDepth ?? [];
-      kept[depth] = { nodes, sunk };
-      if (!byDepth) this.answers.set(node, kept);
-    }
-    return nodes;
+  ) {
+    super();
   }
 
   /** Functions an expression may evaluate to. */
@@ -227,7 +148,7 @@ export class FunctionValues {
     return decls.flatMap((d) => this.heldBy(d, depth));
   }
 
-  /** `const { f = g } = x` holds x.f and g; destructured parameters are followed by parameter flow. */
+  /** `const { f = g } = x` holds x.f and g; destructured parameters, and variables destructuring one, are followed by parameter flow. */
   private destructured(d: ts.BindingElement, depth: number): ts.Node[] {
     const defaults = d.initializer ? this.of(d.initializer, depth + 1) : [];
     const name = bindingName(d);
@@ -239,6 +160,10 @@ export class FunctionValues {
     // `const [get, set] = makeStore()`: what the array holds at that position (a rest holds an array).
     if (ts.isArrayBindingPattern(d.parent)) return d.dotDotDotToken ? defaults : [...defaults, ...this.elementAt(src.initializer, d.parent.elements.indexOf(d), depth)];
     if (name === undefined) return defaults;
+    // `const { onDone } = options`, options a parameter: also what callers pass there (parameter flow).
+    const init = skipWrappers(src.initializer);
+    const param = ts.isIdentifier(init) ? this.r.symbolAt(init)?.valueDeclaration : undefined;
+    if (param && ts.isParameter(param) && ts.isIdentifier(param.name) && isMethodNode(param.parent)) this.sinkParameter(param, name);
     return [...defaults, ...this.propertyOf(src.initializer, name, depth)];
   }
 

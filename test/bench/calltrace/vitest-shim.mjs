@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 const require = createRequire(join(process.env.CC_TRACE_TOOLS, 'package.json'));
 export const { expect } = require('expect');
+// vitest's `assert` is chai's; the suites use its node:assert-compatible part (`assert.fail`, `assert(x)`).
+export { default as assert } from 'node:assert';
 
 const named = (name, row, i) => String(name).replace(/%[sdio#j]/g, (m) => (m === '%#' ? String(i) : String(Array.isArray(row) ? row.shift?.call([...row]) : row)));
 function withEach(fn) {

@@ -1,0 +1,153 @@
+/**
+ * Calls through parameters (`cb()`, `props.onX()`, `const { f } = options; f()`): the functions
+ * passed there at every call site of their function, following parameters passed on and the
+ * arguments of calls through parameters (a callback handed a callback). A site is also listed
+ * as unresolved when its function escapes as a value (callers unknown) or a call site passes
+ * something not known statically.
+ */
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { elementSource } from './arrays.js';
+import type { Resolver, Target } from './resolve.js';
+import { bindingName, isGenerator } from './values.js';
+import type { UnresolvedCall } from '../types.js';
+import { skipWrappers } from '../walk.js';
+
+export interface PendingParam {
+  from: string;
+  site: string;
+  text: string;
+  param: ts.ParameterDeclaration;
+  /** Set when the callee was destructured from the parameter (`{ onDone }`). */
+  binding: ts.BindingElement | undefined;
+  /** What the functions found for the parameter receive at this call. */
+  args: ts.NodeArray<ts.Expression> | undefined;
+  /** The callee holds what was stored or added from the parameter (Resolution.via), not the parameter itself. */
+  stored?: true;
+  /** The callee is this property of the parameter (`props.onChange()`): what callers pass there. */
+  property?: string;
+  /** The site iterates the parameter: only the generators passed run (their bodies), implicitly. */
+  generators?: true;
+  /** Why the site was not resolved otherwise: its reason when no caller passes anything known. */
+  otherwise?: string;
+  /** The site is already listed as unresolved for another reason: not again. */
+  listed?: true;
+}
+
+interface Flow {
+  values: Set<ts.Node>;
+  complete: boolean;
+}
+
+/** Rounds of parameter flow: a function found for a parameter call may itself call a parameter. */
+const MAX_FLOW_ROUNDS = 8;
+
+export class ParameterFlow {
+  readonly pending: PendingParam[] = [];
+  /** Function node -> argument lists of the calls that run it. */
+  readonly callsTo = new Map<ts.Node, ts.NodeArray<ts.Expression>[]>();
+  /** Functions handed out as values: their callers are not all known. */
+  readonly escaped = new Set<ts.Node>();
+
+  constructor(private readonly r: Resolver) {}
+
+  calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
+    (this.callsTo.get(fn) ?? this.callsTo.set(fn, []).get(fn)!).push(args);
+  }
+
+  /**
+   * Calls through parameters: the functions passed there at the call sites of their function.
+   * A function found that way receives the arguments of that call too (a callback handed a
+   * callback), so this repeats until no call site is added.
+   */
+  run(add: (from: string, targets: Target[], site: string) => void, unresolved: UnresolvedCall[]): void {
+    const flows = new Map<PendingParam, Flow>();
+    let added = true;
+    for (let round = 0; added && round < MAX_FLOW_ROUNDS; round++) {
+      added = false;
+      for (const p of this.pending) {
+        const flow = this.flowOf(p);
+        const before = flows.get(p)?.values;
+        for (const v of flow.values) {
+          if (before?.has(v) || !p.args) continue;
+          this.calledWith(v, p.args);
+          added = true;
+        }
+        flows.set(p, flow);
+      }
+    }
+    for (const p of this.pending) {
+      // A round that added call sites left the flows computed before them stale: compute afresh.
+      const flow = (!added && flows.get(p)) || this.flowOf(p);
+      const values = p.generators ? [...flow.values].filter(isGenerator) : [...flow.values];
+      add(p.from, values.map((node) => ({ node, kind: p.generators ? ('implicit' as const) : ('callback' as const) })), p.site);
+      if ((flow.values.size && flow.complete) || p.listed) continue;
+      const how = p.binding
+        ? 'function value destructured from a parameter'
+        : p.property !== undefined
+          ? "function value read from a parameter's property"
+          : p.stored
+            ? 'function value stored from a parameter'
+            : 'function value received as a parameter';
+      const reason = flow.values.size ? `${how}; ${flow.values.size} passed value(s) found, but other callers are not known statically` : (p.otherwise ?? how);
+      unresolved.push({ from: p.from, site: p.site, text: p.text, reason });
+    }
+  }
+
+  private flowOf(p: PendingParam): Flow {
+    const fn = p.param.parent;
+    const flow = { values: new Set<ts.Node>(), complete: true };
+    const property = p.property ?? (p.binding && bindingName(p.binding));
+    for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
+    // `(f = g) => f()`: a caller that passes nothing (or undefined) runs the default.
+    for (const v of !p.binding && property === undefined && p.param.initializer ? this.r.values.of(p.param.initializer) : []) flow.values.add(v);
+    // `if (!g) g = () => ...`: what the function assigns to the parameter itself.
+    for (const v of !p.binding && property === undefined ? this.r.values.assignedTo(p.param) : []) flow.values.add(v);
+    this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set(), property);
+    return flow;
+  }
+
+  /** Values passed for parameter `idx` of `fn` (or, for a destructured parameter, for that property of it). */
+  private paramValues(fn: ts.Node, idx: number, flow: Flow, seen: Set<ts.Node>, property?: string): void {
+    if (seen.has(fn) || idx < 0) return;
+    seen.add(fn);
+    // The element parameter of a callback given to an array method: the array's elements.
+    const list = property === undefined ? elementSource(this.r.checker, fn, idx) : undefined;
+    if (list) {
+      // Elements added from a parameter (`listeners.add(listener)`) are what its callers pass.
+      const held = this.r.values.collectParameters(() => this.r.values.elements(list).nodes);
+      for (const v of held.result) flow.values.add(v);
+      for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), flow, seen, via.property);
+    }
+    const sites = this.callsTo.get(fn) ?? [];
+    if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
+    for (const args of sites) {
+      if (args.slice(0, idx + 1).some(ts.isSpreadElement)) flow.complete = false;
+      const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
+      if (!a) continue;
+      const sym = ts.isIdentifier(a) ? this.r.symbolAt(a) : undefined;
+      const param = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
+      if (param && isMethodNode(param.parent)) {
+        // A parameter passed on: what its callers pass, or its default when they pass nothing.
+        if (param.initializer && property === undefined) for (const v of this.r.values.of(param.initializer)) flow.values.add(v);
+        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen, property);
+        continue;
+      }
+      const vs = property === undefined ? this.r.values.of(a) : this.r.values.propertyOf(a, property);
+      for (const v of vs) flow.values.add(v);
+      const none = property === undefined ? isNothing(a) : lacks(a, property); // `run({})`: the default applies
+      if ((!vs.length && !none) || this.r.values.incomplete(a)) flow.complete = false;
+    }
+  }
+}
+
+/** An object literal written in place without that property (nor a spread that may bring it). */
+function lacks(e: ts.Expression, property: string): boolean {
+  const o = skipWrappers(e);
+  if (ts.isJsxAttributes(o)) return o.properties.every((p) => ts.isJsxAttribute(p) && !(ts.isIdentifier(p.name) && p.name.text === property));
+  return ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !(p.name && ts.isIdentifier(p.name) && p.name.text === property) && !(p.name && !ts.isIdentifier(p.name)));
+}
+
+function isNothing(e: ts.Expression): boolean {
+  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
+}

@@ -1,0 +1,96 @@
+/**
+ * What value following (values.ts) keeps besides its answers: the app functions' parameters an
+ * answer met (`this.handler = h`, `list.push(h)`, `const { f } = props`), which parameter flow
+ * (calls.ts) finishes once every call site is known, and each answer per node and depth, so that
+ * many uses of one property's stores or one factory's returns walk them once.
+ */
+import type { ts } from '../../typescript.cjs';
+
+/** A parameter whose value (or whose property's value) a function value may be: see collectParameters. */
+export interface ViaParameter {
+  param: ts.ParameterDeclaration;
+  property?: string;
+}
+
+/** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
+interface Sunk {
+  param: ts.ParameterDeclaration;
+  property: string;
+}
+
+interface Answer {
+  nodes: ts.Node[];
+  sunk: Sunk[];
+}
+
+export abstract class ParameterMemo {
+  /** Where the parameters met while collectParameters runs go: per parameter, its properties read ('' for itself). */
+  private parameterSink: Map<ts.ParameterDeclaration, Set<string>> | undefined;
+  /** The parameters met by the answer being computed (see remember). */
+  private sunk: Sunk[] | undefined;
+  /** Answers of `of` and `ofDeclaration` by node, then by depth. */
+  private readonly answers = new Map<ts.Node, (Answer | undefined)[]>();
+
+  /**
+   * Runs `find` and also returns the app functions' parameters whose values (or properties'
+   * values) the functions found may include (`this.handler = h`, `list.push(h)`,
+   * `const cb = props.onX`): what callers pass there is known only once every call site is,
+   * so parameter flow finishes the job.
+   */
+  collectParameters<T>(find: () => T): { result: T; parameters: ViaParameter[] } {
+    const outer = this.parameterSink;
+    const sink = new Map<ts.ParameterDeclaration, Set<string>>();
+    this.parameterSink = sink;
+    try {
+      const result = find();
+      const parameters = [...sink].flatMap(([param, names]) => [...names].map((name) => (name ? { param, property: name } : { param })));
+      return { result, parameters };
+    } finally {
+      this.parameterSink = outer;
+    }
+  }
+
+  protected sinkParameter(param: ts.ParameterDeclaration, property = ''): void {
+    this.sunk?.push({ param, property });
+    const sink = this.parameterSink;
+    if (!sink) return;
+    const names = sink.get(param);
+    if (names) names.add(property);
+    else sink.set(param, new Set([property]));
+  }
+
+  /**
+   * Many uses ask about the same nodes (one property's stores, one factory's returns), so each
+   * answer is kept per node and depth, with the parameters it met, which are reported again
+   * when it is reused. An answer is not kept when a walk was cut short meanwhile (a cycle through
+   * calls' results or through interface implementations): a later use asks afresh, as before.
+   */
+  protected remember(node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
+    const byDepth = this.answers.get(node);
+    const known = byDepth?.[depth];
+    if (known) {
+      for (const s of known.sunk) this.sinkParameter(s.param, s.property);
+      return known.nodes;
+    }
+    const outer = this.sunk;
+    const sunk: Sunk[] = [];
+    this.sunk = sunk;
+    const cuts = this.cuts();
+    let nodes: ts.Node[];
+    try {
+      nodes = compute();
+    } finally {
+      this.sunk = outer;
+    }
+    outer?.push(...sunk);
+    if (this.cuts() === cuts) {
+      const kept = byDepth ?? [];
+      kept[depth] = { nodes, sunk };
+      if (!byDepth) this.answers.set(node, kept);
+    }
+    return nodes;
+  }
+
+  /** Walks cut short so far: an answer computed while this grew may lack values, so it is not kept. */
+  abstract cuts(): number;
+}
