@@ -12,9 +12,8 @@
  *   type errors only when asked (`typeErrors`), since a full type check is the slow part.
  */
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { ts } from '../typescript.cjs';
+import { getLibFiles, ts } from '../typescript.cjs';
 import { InputError } from '../errors.js';
 import { projectSet, resolvePerProject } from './references.js';
 import type { Diagnostic, DiagnosticKind, OutsideLinkPolicy } from './types.js';
@@ -116,7 +115,7 @@ function createProgram(configPath: string, references: string[], typeErrors: boo
 
 /**
  * ts-morph bundles its compiler without the lib .d.ts files on disk; it carries them in memory
- * (in @ts-morph/common, its own dependency, resolved from ts-morph so the versions match). The
+ * (in @ts-morph/common, its own dependency, which typescript.cts loads). The
  * host serves them from a virtual folder, every other file from disk.
  *
  * Parsing is the part tsc does too, made as cheap as tsc makes it: no parent pointers at parse
@@ -209,9 +208,7 @@ let libCache: Map<string, string> | undefined;
 
 function libFiles(): Map<string, string> {
   if (libCache) return libCache;
-  const fromMorph = createRequire(createRequire(import.meta.url).resolve('ts-morph'));
-  const common = fromMorph('@ts-morph/common') as { getLibFiles(): { fileName: string; text: string }[] };
-  return (libCache = new Map(common.getLibFiles().map((l) => [`${LIB_DIR}/${l.fileName}`, l.text])));
+  return (libCache = new Map(getLibFiles().map((l) => [`${LIB_DIR}/${l.fileName}`, l.text])));
 }
 
 /**
