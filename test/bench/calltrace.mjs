@@ -46,10 +46,10 @@
  * The tools: `npm install --prefix <tools> esbuild expect jest-mock jsdom@24`.
  * Measured on 2 shared cores (AMD EPYC, load 4-8): recall 100% on each (superstruct 206 dynamic
  * edges, 28 implicit; itertools 93, 32 implicit; proxy-compare 33, 5 implicit), static edges
- * 1.97x, 2.19x, 1.12x the dynamic ones. Analysis CPU time (5 interleaved rounds, load 4-7):
- * superstruct 2.02x tsc --noEmit, itertools 1.24x, proxy-compare 1.37x; but superstruct's and
+ * 1.97x, 2.19x, 1.12x the dynamic ones. Analysis CPU time (5 interleaved rounds, load 15-17):
+ * superstruct 1.93x tsc --noEmit, itertools 1.10x, proxy-compare 1.29x; but superstruct's and
  * proxy-compare's tsc stop at config errors (TS5102/TS5107, TS5101) before the type check, and
- * against tsc checking the program the analysis builds: 0.70x, (1.24x), 1.11x (see timing()).
+ * against tsc checking the program the analysis builds: 0.66x, (1.10x), 1.06x (see timing()).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
