@@ -178,17 +178,34 @@ export const MAX_SOURCE_DEPTH = 500;
 
 /** The line of the first node deeper than MAX_SOURCE_DEPTH, or undefined; a walk with its own stack. */
 function deepestNode(sf: ts.SourceFile): { line: number } | undefined {
-  const stack: [ts.Node, number][] = [[sf, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  // Two parallel stacks and one callback: no pair or closure allocated per node.
+  const nodes: ts.Node[] = [sf];
+  const depths: number[] = [0];
+  let childDepth = 0;
+  const push = (child: ts.Node): void => {
+    nodes.push(child);
+    depths.push(childDepth);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > MAX_SOURCE_DEPTH) return { line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 };
-    ts.forEachChild(node, (child) => void stack.push([child, depth + 1]));
+    childDepth = depth + 1;
+    ts.forEachChild(node, push);
   }
   return undefined;
 }
 
 /** The line where brackets first nest deeper than MAX_SOURCE_DEPTH, by the scanner (no recursion), or undefined. */
 function deepestBracket(text: string): number | undefined {
+  // Each token that opens a level has a (, [ or { of its own (a template head ends in `${`): a
+  // text with no more of them than the limit cannot go deeper, and needs no scan.
+  let openers = 0;
+  for (let i = 0; i < text.length && openers <= MAX_SOURCE_DEPTH; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) openers++;
+  }
+  if (openers <= MAX_SOURCE_DEPTH) return undefined;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
   let depth = 0;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
