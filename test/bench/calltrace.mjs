@@ -46,10 +46,10 @@
  * The tools: `npm install --prefix <tools> esbuild expect jest-mock jsdom@24`.
  * Measured on 2 shared cores (AMD EPYC, load 4-8): recall 100% on each (superstruct 206 dynamic
  * edges, 28 implicit; itertools 93, 32 implicit; proxy-compare 33, 5 implicit), static edges
- * 1.97x, 2.19x, 1.12x the dynamic ones. Analysis CPU time (5 interleaved rounds, load 15-17):
- * superstruct 1.93x tsc --noEmit, itertools 1.10x, proxy-compare 1.29x; but superstruct's and
+ * 1.97x, 2.19x, 1.12x the dynamic ones. Analysis CPU time (5 interleaved rounds, load 9-12):
+ * superstruct 1.95x tsc --noEmit, itertools 1.23x, proxy-compare 1.29x; but superstruct's and
  * proxy-compare's tsc stop at config errors (TS5102/TS5107, TS5101) before the type check, and
- * against tsc checking the program the analysis builds: 0.66x, (1.10x), 1.06x (see timing()).
+ * against tsc checking the program the analysis builds: 0.62x, (1.23x), 1.04x (see timing()).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -215,13 +215,13 @@ function timing(root, tsconfig) {
   t.wallRatio = t.analysisMs / t.tscMs;
   t.cpuRatio = t.analysisCpuMs / t.tscCpuMs;
   const stopped = optionErrors.length ? `; tsc exits ${plain.status} at config errors ${optionErrors.join(', ')}, before the type check` : '';
-  console.log(`time: analysis ${t.analysisMs} ms vs tsc --noEmit ${t.tscMs} ms = ${t.wallRatio.toFixed(2)}x wall, ${t.cpuRatio.toFixed(2)}x CPU (median of ${runs}, interleaved${stopped})`);
+  console.log(`time: analysis ${Math.round(t.analysisMs)} ms vs tsc --noEmit ${Math.round(t.tscMs)} ms = ${t.wallRatio.toFixed(2)}x wall, ${t.cpuRatio.toFixed(2)}x CPU (median of ${runs}, interleaved${stopped})`);
   if (full.length) {
     t.tscCheckedMs = median(full.map((x) => x.ms));
     t.tscCheckedCpuMs = median(full.map((x) => x.cpuMs));
     t.checkedWallRatio = t.analysisMs / t.tscCheckedMs;
     t.checkedCpuRatio = t.analysisCpuMs / t.tscCheckedCpuMs;
-    console.log(`      vs tsc checking the analysed program (--ignoreDeprecations 6.0${removed.length ? `, ${removed.join(', ')} unset` : ''}) ${t.tscCheckedMs} ms = ${t.checkedWallRatio.toFixed(2)}x wall, ${t.checkedCpuRatio.toFixed(2)}x CPU`);
+    console.log(`      vs tsc checking the analysed program (--ignoreDeprecations 6.0${removed.length ? `, ${removed.join(', ')} unset` : ''}) ${Math.round(t.tscCheckedMs)} ms = ${t.checkedWallRatio.toFixed(2)}x wall, ${t.checkedCpuRatio.toFixed(2)}x CPU`);
   }
   if (before.length) {
     t.baselineCpuMs = median(before.map((x) => x.cpuMs));
