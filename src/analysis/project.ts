@@ -12,9 +12,8 @@
  *   type errors only when asked (`typeErrors`), since a full type check is the slow part.
  */
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { ts } from '../typescript.cjs';
+import { getLibFiles, ts } from '../typescript.cjs';
 import { InputError } from '../errors.js';
 import { projectSet, resolvePerProject } from './references.js';
 import type { Diagnostic, DiagnosticKind, OutsideLinkPolicy } from './types.js';
@@ -116,7 +115,7 @@ function createProgram(configPath: string, references: string[], typeErrors: boo
 
 /**
  * ts-morph bundles its compiler without the lib .d.ts files on disk; it carries them in memory
- * (in @ts-morph/common, its own dependency, resolved from ts-morph so the versions match). The
+ * (in @ts-morph/common, its own dependency, which typescript.cts loads). The
  * host serves them from a virtual folder, every other file from disk.
  *
  * Parsing is the part tsc does too, made as cheap as tsc makes it: no parent pointers at parse
@@ -179,17 +178,34 @@ export const MAX_SOURCE_DEPTH = 500;
 
 /** The line of the first node deeper than MAX_SOURCE_DEPTH, or undefined; a walk with its own stack. */
 function deepestNode(sf: ts.SourceFile): { line: number } | undefined {
-  const stack: [ts.Node, number][] = [[sf, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  // Two parallel stacks and one callback: no pair or closure allocated per node.
+  const nodes: ts.Node[] = [sf];
+  const depths: number[] = [0];
+  let childDepth = 0;
+  const push = (child: ts.Node): void => {
+    nodes.push(child);
+    depths.push(childDepth);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > MAX_SOURCE_DEPTH) return { line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 };
-    ts.forEachChild(node, (child) => void stack.push([child, depth + 1]));
+    childDepth = depth + 1;
+    ts.forEachChild(node, push);
   }
   return undefined;
 }
 
 /** The line where brackets first nest deeper than MAX_SOURCE_DEPTH, by the scanner (no recursion), or undefined. */
 function deepestBracket(text: string): number | undefined {
+  // Each token that opens a level has a (, [ or { of its own (a template head ends in `${`): a
+  // text with no more of them than the limit cannot go deeper, and needs no scan.
+  let openers = 0;
+  for (let i = 0; i < text.length && openers <= MAX_SOURCE_DEPTH; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) openers++;
+  }
+  if (openers <= MAX_SOURCE_DEPTH) return undefined;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
   let depth = 0;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
@@ -209,9 +225,7 @@ let libCache: Map<string, string> | undefined;
 
 function libFiles(): Map<string, string> {
   if (libCache) return libCache;
-  const fromMorph = createRequire(createRequire(import.meta.url).resolve('ts-morph'));
-  const common = fromMorph('@ts-morph/common') as { getLibFiles(): { fileName: string; text: string }[] };
-  return (libCache = new Map(common.getLibFiles().map((l) => [`${LIB_DIR}/${l.fileName}`, l.text])));
+  return (libCache = new Map(getLibFiles().map((l) => [`${LIB_DIR}/${l.fileName}`, l.text])));
 }
 
 /**

@@ -21,6 +21,9 @@
  *
  * Usage: npm run build; then
  *   node test/bench/calltrace.mjs --tools /tmp/ie-tools [--runs N] [--json out.json] name=dir ...
+ * --no-timing skips the timing, --timing-only the tracing (and recall); --baseline <root> times
+ * another build too, interleaved with this one (<root>: a checkout or copy with its dist/ built,
+ * its test/bench and a node_modules), to compare two builds on one run.
  * with --tools a directory where the tools below were installed (outside the repository),
  * and each project checked out at `dir` with `npm install --ignore-scripts` (its dependencies:
  * types for the analysis, and what its tests import). Known projects (the commits measured):
@@ -69,10 +72,10 @@
  * (static 37, 405, 204, 137: unchanged), zustand 96.1% (2.54x), yup 96.7% (1.45x), tween.js 100% (2.34x).
  * Measured on 2 shared cores (AMD EPYC, load 4-8): recall 100% on each (superstruct 206 dynamic
  * edges, 28 implicit; itertools 93, 32 implicit; proxy-compare 33, 5 implicit), static edges
- * 1.97x, 2.19x, 1.12x the dynamic ones. Analysis CPU time (5 interleaved rounds, load 4-7):
- * superstruct 2.02x tsc --noEmit, itertools 1.24x, proxy-compare 1.37x; but superstruct's and
+ * 1.97x, 2.19x, 1.12x the dynamic ones. Analysis CPU time (5 interleaved rounds, load 9-12):
+ * superstruct 1.95x tsc --noEmit, itertools 1.23x, proxy-compare 1.29x; but superstruct's and
  * proxy-compare's tsc stop at config errors (TS5102/TS5107, TS5101) before the type check, and
- * against tsc checking the program the analysis builds: 0.70x, (1.24x), 1.11x (see timing()).
+ * against tsc checking the program the analysis builds: 0.62x, (1.23x), 1.04x (see timing()).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -115,9 +118,14 @@ const opt = (name, d) => {
 const tools = resolve(opt('--tools', '/tmp/ie-tools'));
 const runs = Number(opt('--runs', '3'));
 const jsonOut = opt('--json', undefined);
-const skipTiming = args.includes('--no-timing') ? (args.splice(args.indexOf('--no-timing'), 1), true) : false;
+const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
+const skipTiming = flag('--no-timing');
+const timingOnly = flag('--timing-only');
+const baseline = opt('--baseline', undefined);
+const baselineChild = baseline && join(resolve(baseline), 'test', 'bench', 'callgraph', 'analyze-child.mjs');
+if (baselineChild && !existsSync(baselineChild)) fail(`--baseline ${baseline}: no test/bench/callgraph/analyze-child.mjs there`);
 const esbuild = join(tools, 'node_modules', '.bin', 'esbuild');
-if (!existsSync(esbuild)) fail(`esbuild is not in ${tools}: npm install --prefix ${tools} esbuild expect jest-mock jsdom@24`);
+if (!timingOnly && !existsSync(esbuild)) fail(`esbuild is not in ${tools}: npm install --prefix ${tools} esbuild expect jest-mock jsdom@24`);
 if (!existsSync(join(repo, 'dist', 'ids', 'methodIds.js'))) fail('dist/ is missing: run `npm run build` first');
 
 const results = {};
@@ -125,7 +133,8 @@ for (const a of args) {
   const [name, dir] = a.split('=');
   const p = PROJECTS[name];
   if (!p || !dir) fail(`unknown project ${a} (known: ${Object.keys(PROJECTS).join(', ')})`);
-  results[name] = measure(name, resolve(dir), p);
+  if (timingOnly) console.log(`\n== ${name} (${resolve(dir)}; ${cpus().length} cores, ${cpus()[0]?.model ?? '?'})`);
+  results[name] = timingOnly ? { timing: timing(resolve(dir), p.tsconfig) } : measure(name, resolve(dir), p);
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
 
@@ -205,7 +214,7 @@ function measure(name, root, p) {
 function timing(root, tsconfig) {
   const child = join(here, 'callgraph', 'analyze-child.mjs');
   const tscArgs = (config, extra = []) => [TSC, '--noEmit', ...extra, '-p', join(root, config)];
-  spawnSync(node, [child, root, tsconfig], { encoding: 'utf8' }); // warm the compile cache
+  for (const c of [child, baselineChild].filter(Boolean)) spawnSync(node, [c, root, tsconfig], { encoding: 'utf8' }); // warm the compile cache
   const plain = spawnSync(node, tscArgs(tsconfig), { cwd: root, encoding: 'utf8' });
   const optionErrors = [...new Set([...(plain.stdout ?? '').matchAll(/error (TS5\d{3})/g)].map((m) => m[1]))];
   const removed = [...new Set([...(plain.stdout ?? '').matchAll(/error TS5102: Option '(\w+)' has been removed/g)].map((m) => m[1]))];
@@ -219,9 +228,11 @@ function timing(root, tsconfig) {
   const ana = [];
   const tsc = [];
   const full = [];
+  const before = [];
   try {
     for (let i = 0; i < runs; i++) {
       ana.push(timed(node, [child, root, tsconfig]));
+      if (baselineChild) before.push(timed(node, [baselineChild, root, tsconfig]));
       tsc.push(timed(node, tscArgs(tsconfig), { cwd: root }));
       if (checked) full.push(timed(node, checked, { cwd: root }));
     }
@@ -239,13 +250,19 @@ function timing(root, tsconfig) {
   t.wallRatio = t.analysisMs / t.tscMs;
   t.cpuRatio = t.analysisCpuMs / t.tscCpuMs;
   const stopped = optionErrors.length ? `; tsc exits ${plain.status} at config errors ${optionErrors.join(', ')}, before the type check` : '';
-  console.log(`time: analysis ${t.analysisMs} ms vs tsc --noEmit ${t.tscMs} ms = ${t.wallRatio.toFixed(2)}x wall, ${t.cpuRatio.toFixed(2)}x CPU (median of ${runs}, interleaved${stopped})`);
+  console.log(`time: analysis ${Math.round(t.analysisMs)} ms vs tsc --noEmit ${Math.round(t.tscMs)} ms = ${t.wallRatio.toFixed(2)}x wall, ${t.cpuRatio.toFixed(2)}x CPU (median of ${runs}, interleaved${stopped})`);
   if (full.length) {
     t.tscCheckedMs = median(full.map((x) => x.ms));
     t.tscCheckedCpuMs = median(full.map((x) => x.cpuMs));
     t.checkedWallRatio = t.analysisMs / t.tscCheckedMs;
     t.checkedCpuRatio = t.analysisCpuMs / t.tscCheckedCpuMs;
-    console.log(`      vs tsc checking the analysed program (--ignoreDeprecations 6.0${removed.length ? `, ${removed.join(', ')} unset` : ''}) ${t.tscCheckedMs} ms = ${t.checkedWallRatio.toFixed(2)}x wall, ${t.checkedCpuRatio.toFixed(2)}x CPU`);
+    console.log(`      vs tsc checking the analysed program (--ignoreDeprecations 6.0${removed.length ? `, ${removed.join(', ')} unset` : ''}) ${Math.round(t.tscCheckedMs)} ms = ${t.checkedWallRatio.toFixed(2)}x wall, ${t.checkedCpuRatio.toFixed(2)}x CPU`);
+  }
+  if (before.length) {
+    t.baselineCpuMs = median(before.map((x) => x.cpuMs));
+    t.baselineCpuRatio = t.baselineCpuMs / t.tscCpuMs;
+    const checked = t.tscCheckedCpuMs ? `, ${(t.baselineCpuMs / t.tscCheckedCpuMs).toFixed(2)}x tsc checking it` : '';
+    console.log(`      --baseline ${baseline}: analysis ${Math.round(t.baselineCpuMs)} ms CPU = ${t.baselineCpuRatio.toFixed(2)}x tsc --noEmit${checked}; this build ${(t.analysisCpuMs / t.baselineCpuMs).toFixed(2)}x the baseline's CPU`);
   }
   return t;
 }

@@ -247,8 +247,9 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
           ? p.argumentExpression.text
           : undefined;
     const out: [number, ts.Node][] = [];
-    for (let s of checker.getExportsOfModule(mod)) {
-      if (member !== undefined && s.name !== member) continue;
+    // One member is looked up by name, not found in the list of every export (per use of `ns.x`).
+    const named = member === undefined ? undefined : checker.tryGetMemberInModuleExports(ts.escapeLeadingUnderscores(member) as string, mod);
+    for (let s of member === undefined ? checker.getExportsOfModule(mod) : named ? [named] : []) {
       if (s.flags & ts.SymbolFlags.Alias) s = checker.getAliasedSymbol(s);
       const i = bindingOf(s);
       // A member read or written where it is named; the whole namespace used as a value may read any.
@@ -295,20 +296,21 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     };
     const identifier = (id: ts.Identifier): void => {
       const p = id.parent;
-      if (id.text === 'arguments' && isReference(id)) lexical(id, "'arguments'");
+      const text = id.text; // a getter (unescapes the name): read once
+      if (text === 'arguments' && isReference(id)) lexical(id, "'arguments'");
       // A property name: state only as a static field or a CommonJS module's export.
-      if (p && ts.isPropertyAccessExpression(p) && p.name === id) return member(p, id.text);
+      if (p && ts.isPropertyAccessExpression(p) && p.name === id) return member(p, text);
       // `const { total } = Counter`: reads a static field.
-      if (p && ts.isBindingElement(p) && (p.propertyName ?? p.name) === id && staticFields.has(id.text)) destructuredStatic(p, id.text);
+      if (p && ts.isBindingElement(p) && (p.propertyName ?? p.name) === id && staticFields.has(text)) destructuredStatic(p, text);
       // Besides module-level names (and imports), only names an enclosing function declares can
       // be state: read from a nested function, or written (that makes a `let` state for closures).
-      if (!names.has(id.text) && !namespaceNames.has(id.text)) {
+      if (!names.has(text) && !namespaceNames.has(text)) {
         const write = accessOf(id) !== READ;
         let k = frames.length - (write ? 1 : 2);
-        while (k >= 0 && !declared(frames[k]!.node).has(id.text)) k--;
+        while (k >= 0 && !declared(frames[k]!.node).has(text)) k--;
         if (k >= 0) {
           // An enclosing function's variable: not a global, whatever else.
-        } else if (!write && frames.length && declared(frames[frames.length - 1]!.node).has(id.text)) return; // the method's own
+        } else if (!write && frames.length && declared(frames[frames.length - 1]!.node).has(text)) return; // the method's own
         else return unbound(id);
       }
       if (!isReference(id)) return;
