@@ -4,14 +4,22 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import { analyzeHere } from './analyzeApp.js';
 import type { AnalysisSettings } from './analyzeInThread.js';
+import { installCompileCache } from './compileCache.js';
 
+// The compiler loads here, not in the main thread: its compile cache must be hooked in first,
+// so the analysis is imported only after.
+const compileCache = installCompileCache();
 const { appDir, settings } = workerData as { appDir: string; settings: AnalysisSettings };
+let message: unknown;
 try {
-  parentPort!.postMessage({ result: analyzeHere(appDir, settings) });
+  const { analyzeHere } = await import('./analyzeApp.js');
+  message = { result: analyzeHere(appDir, settings) };
 } catch (error) {
-  parentPort!.postMessage({
+  message = {
     error: error instanceof InputError ? { what: error.what, where: error.where, field: error.field } : { stack: (error as Error)?.stack ?? String(error) },
-  });
+  };
+} finally {
+  compileCache.save();
 }
+parentPort!.postMessage(message);
