@@ -82,7 +82,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
     }
     reports.push({ network, problem, solution });
     const entry = entryOf(network.name, inputs.objective, solution, verdict);
-    if (solution.migrate.length > 0) entry.predicted = predictPoints(merged, solution.migrate, network);
+    if (solution.migrate.length > 0) entry.predicted = predictPoints(merged, solution.migrate, network, inputs.device);
     partitions.push(entry);
   }
   inputs.onStep?.('writing the manifest');

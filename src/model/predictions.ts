@@ -4,7 +4,7 @@
  * side. The run-time's report puts its measures beside these, so the cost model meets reality.
  */
 import type { MergedProfile } from '../profiles/merge.js';
-import type { Network } from './environment.js';
+import type { Device, Network } from './environment.js';
 import { migrationCostMs } from './migrationCost.js';
 
 export interface PointFigures {
@@ -14,14 +14,14 @@ export interface PointFigures {
   /** State sent up and results sent down, bytes. */
   upBytes: number;
   downBytes: number;
-  /** Round trips and transfers, ms. */
+  /** Round trips, transfers and the run-time's work on both sides, ms. */
   migrationMs: number;
   /** Its whole subtree's compute time on the clone and on the device, ms. */
   cloneMs: number;
   deviceMs: number;
 }
 
-export function predictPoints(profile: MergedProfile, migrate: readonly string[], network: Network): PointFigures[] {
+export function predictPoints(profile: MergedProfile, migrate: readonly string[], network: Network, device: Device): PointFigures[] {
   const points = new Set(migrate);
   const { contexts } = profile;
   // Subtree compute on each side (children come after their parents).
@@ -44,7 +44,7 @@ export function predictPoints(profile: MergedProfile, migrate: readonly string[]
     p.calls += c.device.calls;
     p.upBytes += c.device.bytesIn;
     p.downBytes += c.device.bytesOut;
-    p.migrationMs += migrationCostMs(c.device, network);
+    p.migrationMs += migrationCostMs(c.device, network, device);
     p.cloneMs += subtreeClone[i]!;
     p.deviceMs += subtreeDevice[i]!;
   });

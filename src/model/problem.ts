@@ -25,12 +25,12 @@ export interface BudgetOptions {
 
 type Merged = MergedProfile['contexts'][number];
 
-function timeCosts(c: Merged, network: Network): ContextCosts {
-  return { deviceCost: c.device.selfMs, cloneCost: c.clone.selfMs, migrationCost: migrationCostMs(c.device, network) };
+function timeCosts(c: Merged, network: Network, device: Device): ContextCosts {
+  return { deviceCost: c.device.selfMs, cloneCost: c.clone.selfMs, migrationCost: migrationCostMs(c.device, network, device) };
 }
 
 function costsOf(objective: Objective, network: Network, device: Device): (c: Merged) => ContextCosts {
-  return objective === 'energy' ? (c) => contextEnergyMj(c, network, device) : (c) => timeCosts(c, network);
+  return objective === 'energy' ? (c) => contextEnergyMj(c, network, device) : (c) => timeCosts(c, network, device);
 }
 
 /** The partitioning problem for one network condition, minimising time (ms) or device energy (mJ). */

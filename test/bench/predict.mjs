@@ -51,6 +51,8 @@ const dist = (path) => import(pathToFileURL(join(root, 'dist', ...path.split('/'
 const { foldProfiles } = await dist('profiles/fold.js');
 const { parseProfile } = await dist('profiles/parse.js');
 const { renderProfileJson } = await dist('profiles/record/render.js');
+const { parseDevice } = await dist('model/environment.js');
+const deviceModel = (name) => parseDevice(readFileSync(join(root, 'profiles', 'devices', `${name}.yaml`), 'utf8'), `profiles/devices/${name}.yaml`);
 const EXAMPLES = {
   'virus-scan': { data: ['tools/make-corpus.mjs', '--out', '.corpus'], args: ['.corpus', '--db', 'signatures', '--no-timing'], okExit: [0, 1] },
   'image-search': { data: ['tools/make-data.mjs', '--out', '.data/gallery'], args: ['.data/gallery', '--no-timing'], okExit: [0, 1] },
@@ -99,7 +101,7 @@ for (const name of flags.examples.split(',')) {
       const reports = Array.from({ length: runs }, (_, round) => JSON.parse(readFileSync(join(app, `.report-${p.network}-${round}.json`), 'utf8')));
       // A re-partition that chose otherwise predicts another partition than the one that ran.
       row({ example: name, network: p.network, migrates: p.migrate, before: p.cost.partitioned, predicted: same ? q.cost.partitioned : p.cost.partitioned, changed: same ? undefined : q.migrate, ...times[p.network] });
-      terms.push(termsOf(name, same ? q : p, reports, times[p.network].ms, same ? deviceOnly : manifest.partitions[0].cost.deviceOnly, times['all-device'].ms));
+      terms.push(termsOf(name, same ? q : p, reports, times[p.network].ms, same ? deviceOnly : manifest.partitions[0].cost.deviceOnly, times['all-device'].ms, deviceModel(manifest.device).migration.clone));
       if (inRounds && same) cpuRow(name, p.network, terms.at(-1), times[p.network], times);
     }
     const wifi = partitions.find((p) => p.network === 'wifi');

@@ -15,19 +15,21 @@ describe('energy per context (mJ)', () => {
     expect(e.cloneCost).toBeCloseTo(15.93, 9); // (40 + 119.3) mW · 100 ms
   });
 
-  it('prices a migration: transfers, round trip and overhead, radio tail (the worked example)', () => {
+  it('prices a migration: transfers, round trip, the run-time on each side, radio tail (the worked example)', () => {
     // 100 ms up at 132.86 + 283.17·8 + 40 mW; 8 ms down at 132.86 + 137.01·12 + 40 mW;
-    // 35 ms of RTT and overhead at 132.86 + 40 mW; tail 119.3 mW · 238 ms.
-    const parts = [243.822, 14.53584, 6.0501, 28.3934];
+    // 30 ms of RTT at 132.86 + 40 mW; the device's run-time work 1 + 0.1·12 + 0.012·40 = 2.68 ms
+    // at 600 mW; the clone's 1 + 0.1·11 + 0.012·110 = 3.42 ms waited at 40 + 119.3 mW;
+    // tail 119.3 mW · 238 ms.
+    const parts = [243.822, 14.53584, 5.1858, 1.608, 0.544806, 28.3934];
     expect(migrationEnergyMj(figures.device, wifi, phone)).toBeCloseTo(parts.reduce((a, b) => a + b), 9);
-    expect(migrationEnergyMj(figures.device, wifi, phone)).toBeCloseTo(292.80134, 9);
-    // On Wi-Fi this context saves time (143 + 100 < 400 ms) but not energy (292.8 + 15.93 > 240 mJ).
-    expect(migrationCostMs(figures.device, wifi) + 100).toBeCloseTo(243, 9);
+    expect(migrationEnergyMj(figures.device, wifi, phone)).toBeCloseTo(294.089846, 9);
+    // On Wi-Fi this context saves time (144.1 + 100 < 400 ms) but not energy (294.09 + 15.93 > 240 mJ).
+    expect(migrationCostMs(figures.device, wifi, phone) + 100).toBeCloseTo(244.1, 9);
   });
 
-  it('pays the tail once per call', () => {
+  it('pays the tail and the run-time per-call work once per call', () => {
     const two = migrationEnergyMj({ calls: 2, bytesIn: 0, bytesOut: 0 }, wifi, phone);
-    expect(two).toBeCloseTo((2 * 35 * 172.86 + 2 * 119.3 * 238) / 1000, 9);
+    expect(two).toBeCloseTo((2 * 30 * 172.86 + 2 * 1 * 600 + 2 * 1 * 159.3 + 2 * 119.3 * 238) / 1000, 9);
   });
 });
 

@@ -2,20 +2,16 @@
  * The device's run-time, loaded into every process of a partitioned run with `--import` (through
  * NODE_OPTIONS, so child processes load it too; `clonecloud run` sets it up, or by hand:
  * `CLONECLOUD_CLONE=http://clone:7070 node --import clonecloud/run dist/main.js`). It picks the
- * partition, installs the `__cc$` global and the transform of the app's modules. Whatever goes
+ * partition and, when it migrates something, installs the run-time (install.ts). Whatever goes
  * wrong here, the app runs, all on the device, and says why once on stderr.
  */
-import { register } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { writeFileSync } from 'node:fs';
-import { defaultCacheDir } from '../cache.js';
 import { ENV } from '../env.js';
 import { RUNTIME_GLOBAL } from '../global.js';
-import { patchCommonJs } from '../hooks.js';
-import { readPlan, transformPlanOf, type RuntimePlan } from '../plan.js';
-import { DeviceRuntime, readOptional, reportFile, type DeviceConfig } from './runtime.js';
-import { startHelper } from './sync.js';
+import { readPlan } from '../plan.js';
+import type { DeviceConfig } from './runtime.js';
 
 // Only the app's main thread: helper threads (ours among them) inherit NODE_OPTIONS too.
 if (isMainThread && !(globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_GLOBAL)]) {
@@ -26,7 +22,7 @@ if (isMainThread && !(globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_
     process.stderr.write(`clonecloud: ${(error as Error).message}; everything runs on the device\n`);
   }
   // A partition that migrates nothing needs no loader: the app runs as it is.
-  if (config?.network !== undefined && config.plan.partitions.get(config.network)!.migrate.size > 0) install(config);
+  if (config?.network !== undefined && config.plan.partitions.get(config.network)!.migrate.size > 0) (await import('./install.js')).install(config);
 }
 
 async function configure(env: NodeJS.ProcessEnv): Promise<DeviceConfig | undefined> {
@@ -50,7 +46,7 @@ async function chooseNetwork(wanted: string, config: DeviceConfig): Promise<stri
     if (!plan.partitions.has(wanted)) throw new Error(`the manifest has no partition for network '${wanted}' (it has ${[...plan.partitions.keys()].join(', ')})`);
     return wanted;
   }
-  const [{ measureLink, nearestNetwork }, { bundledNetworks }] = await Promise.all([import('./network.js'), import('../networks.js')]);
+  const [{ measureLink, nearestNetwork }, { bundledNetworks }, { DeviceRuntime }] = await Promise.all([import('./network.js'), import('../networks.js'), import('./runtime.js')]);
   const probe = new DeviceRuntime(config);
   const link = await measureLink({ url: (p) => probe.url(p), headers: probe.authHeaders(), ...(config.ca ? { ca: config.ca } : {}) });
   if (!link) {
@@ -60,21 +56,11 @@ async function chooseNetwork(wanted: string, config: DeviceConfig): Promise<stri
   return nearestNetwork(link, bundledNetworks().filter((n) => plan.partitions.has(n.name)))?.name;
 }
 
-function install(config: DeviceConfig): void {
-  const rt = new DeviceRuntime(config);
-  (globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_GLOBAL)] = rt;
-  const data = { appDir: config.appDir, plan: transformPlanOf(config.plan as RuntimePlan, 'device'), cacheDir: defaultCacheDir() };
-  register('../hooks.js', import.meta.url, { data });
-  patchCommonJs(data);
-  startHelper();
-  const dir = process.env[ENV.reportDir];
-  if (dir) {
-    process.on('exit', () => {
-      try {
-        writeFileSync(reportFile(dir), JSON.stringify(rt.report()));
-      } catch {
-        // the report folder is gone (run was interrupted): nothing to report to
-      }
-    });
+function readOptional(file: string | undefined, what: string): string | undefined {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

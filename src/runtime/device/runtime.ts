@@ -2,7 +2,6 @@
  * The device side of the run-time in one process: the `__cc$` global the transformed modules
  * call, which partition is in force, how to reach the clone, and what happened (the report).
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildDigest } from '../digest.js';
 import type { BindingAccessor, ModuleHandle, RuntimeGlobal } from '../global.js';
@@ -130,15 +129,6 @@ export class DeviceRuntime implements RuntimeGlobal {
     const points: ProcessReport['points'] = {};
     for (const [id, p] of [...this.points].sort(([a], [b]) => (a < b ? -1 : 1))) if (p.stats.calls > 0) points[id] = p.stats;
     return { pid: process.pid, argv: process.argv, network: this.config.network ?? null, clone: this.config.clone ?? null, points };
-  }
-}
-
-export function readOptional(file: string | undefined, what: string): string | undefined {
-  if (!file) return undefined;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 
