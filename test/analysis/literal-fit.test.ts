@@ -10,7 +10,7 @@ describe('object literals that fit a type they were not written as (calls-litera
 
   test('a literal with members besides the type\'s implements it; one whose member has another type does not', () => {
     // Easing.Linear.None is declared by { None: Ease }; Labels.None takes a string
-    expect(edges(r).filter(([from]) => from.startsWith(E))).toEqual([[`${E}#Tween.update`, `${E}#None`, `${E}:25:17`, 'callback']]);
+    expect(edges(r).filter(([from]) => from?.startsWith(E))).toEqual([[`${E}#Tween.update`, `${E}#None`, `${E}:25:17`, 'callback']]);
   });
 
   test("a generic type's members are matched with its type parameter erased; a literal lacking a member does not fit", () => {
