@@ -94,6 +94,43 @@ describe('device side', () => {
     ]);
   });
 
+  it("sends `this` only to code that may read it (an object literal's method that never says `this` leaves its object home)", () => {
+    const code = transformed(
+      [
+        'function make(label) {',
+        '  let total = 0;',
+        '  return {',
+        '    add(x) { total += x; return label + total; },',
+        '    scaled(x) { return this.add(x * 2); },',
+        '    later(x) { const f = function () { return this.v; }; return f.call({ v: x }); },',
+        '  };',
+        '}',
+        'result = make("a");',
+      ].join('\n'),
+      {
+        mode: 'device',
+        points: [
+          { id: 'src/mod.js#make.add', captured: ['label', 'total'] },
+          { id: 'src/mod.js#make.scaled', captured: [] },
+          { id: 'src/mod.js#make.later', captured: [] },
+        ],
+      },
+    );
+    const selves: [string, unknown][] = [];
+    const { context, L } = evaluate(code, (id, self) => {
+      selves.push([id, self]);
+      return L;
+    });
+    const api = context.result as { add(x: number): string; scaled(x: number): string; later(x: number): unknown };
+    expect(api.scaled(1)).toBe('a2');
+    expect(api.later(7)).toBe(7);
+    expect(selves).toEqual([
+      ['src/mod.js#make.scaled', api],
+      ['src/mod.js#make.add', undefined],
+      ['src/mod.js#make.later', undefined],
+    ]);
+  });
+
   it("returns the clone's answer instead of running the body", () => {
     const code = transformed(source, { mode: 'device', points: [{ id: 'src/mod.js#Counter.add', captured: [] }] });
     const { context } = evaluate(code, () => 'from the clone');

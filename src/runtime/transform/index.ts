@@ -13,7 +13,7 @@ import { moduleIds, parseSource } from '../../ids/sourceIds.js';
 import { moduleKeyOf } from './moduleKey.js';
 import * as emit from './emit.js';
 import { locate } from './forms.js';
-import { bindingNames, usesLexicalThis } from './scope.js';
+import { bindingNames, mayUseThis } from './scope.js';
 
 export interface TransformPlan {
   mode: 'device' | 'clone';
@@ -90,7 +90,8 @@ export function transformModule(file: string, text: string, appDir: string, plan
     nodes.forEach((node, k) => {
       const l = good[k]!;
       const captured = l.form.kind === 'lift' ? l.form.captures.names : [];
-      const self = ts.isArrowFunction(node) && !usesLexicalThis(node) ? 'undefined' : 'this';
+      // A class member's `this` stays (the clone may dispatch on it); other code sends it only if it may read it.
+      const self = l.form.kind !== 'member' && !mayUseThis(node) ? 'undefined' : 'this';
       const body = node.body!;
       const code = emit.wrapper(variable, l, self, captured);
       if (ts.isBlock(body)) {
