@@ -112,6 +112,9 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     printing.restore();
   }
 
+  const deviceState = printing.deviceState();
+  if (deviceState) return refuse(422, `it uses ${deviceState}, whose output depends on the device's console (its groups, counters, timers or stack)`);
+
   let after: unknown[];
   try {
     after = accessors.map(([get]) => get());
