@@ -155,6 +155,17 @@ describe('device side', () => {
     expect(typeof registry.classByKey('src/mod.js#Box')).toBe('function');
   });
 
+  it('registers default-exported classes, named or not', () => {
+    const named = transformed('export default class Grid { sum() { return 1; } }', { mode: 'device' });
+    const anonymous = transformed('export default class { add() { return 2; } }', { mode: 'device' });
+    expect(anonymous).toContain('export default class {static{');
+    // Evaluated as scripts (without `export default`, which only a module may say).
+    const grid = evaluate(named.replace('export default ', '')).registry.classByKey('src/mod.js#Grid') as new () => { sum(): number };
+    const bag = evaluate(anonymous.replace('export default ', 'result = '));
+    expect(new grid().sum()).toBe(1);
+    expect(bag.registry.classByKey('src/mod.js#default')).toBe(bag.context.result);
+  });
+
   it('registers top-level functions, declared or bound to a const, so that data holding them can cross', () => {
     const code = transformed('function byName(a, b) { return a < b; }\nconst byLength = (a, b) => a.length - b.length;\nresult = [byName, byLength];', { mode: 'device' });
     const { registry, context } = evaluate(code);

@@ -51,7 +51,9 @@ export function transformModule(file: string, text: string, appDir: string, plan
   // Classes register as they are defined (a nested one each time its scope runs).
   for (const [cls, key] of classKeys) {
     if (ts.isClassDeclaration(cls)) {
-      if (cls.name && !hasDefaultModifier(cls)) add(cls.end, `;__cc$m.cls(${JSON.stringify(key)},${cls.name.text});`, 1);
+      // `export default class {}` binds no name to pass: a static block registers it as it is defined.
+      if (cls.name) add(cls.end, `;__cc$m.cls(${JSON.stringify(key)},${cls.name.text});`, 1);
+      else if (hasDefaultModifier(cls)) add(cls.members.pos, `static{__cc$m.cls(${JSON.stringify(key)},this)}`, 2);
     } else if (ts.isVariableDeclaration(cls.parent) && ts.isIdentifier(cls.parent.name) && ts.isVariableDeclarationList(cls.parent.parent)) {
       add(cls.parent.parent.parent.end, `;__cc$m.cls(${JSON.stringify(key)},${cls.parent.name.text});`, 1);
     } else {
