@@ -10,5 +10,8 @@ describeMechanisms([
   { fixture: 'runtime-exception', point: 'src/parse.ts#parseAll', migrated: 2, what: 'an exception thrown on the clone caught on the device, with its class, cause and fields' },
   { fixture: 'runtime-console', point: 'src/crunch.ts#crunch', migrated: 1, what: 'console output under a migrated call, in order' },
   { fixture: 'runtime-async', point: 'src/stats.ts#summarize', migrated: 1, what: 'an async migration point' },
+  { fixture: 'runtime-default-class', point: 'src/bag.ts#default.add', migrated: 2, what: 'instances of default-exported classes, named (returned) and anonymous (`this`)' },
+  { fixture: 'runtime-default-params', point: 'src/ids.ts#tag', migrated: 3, what: 'a parameter default with effects (`id = nextId++`) runs once, on the device' },
+  { fixture: 'runtime-unused-this', point: 'src/tally.ts#makeTally.add', migrated: 3, what: "an object literal's method that never says `this` (its object, which holds functions, stays home)" },
   { fixture: 'runtime-type-only-import', point: 'src/route.ts#routeCost', migrated: 1, what: 'an instance of a class the migration point imports only as a type (its module is loaded on the clone when one comes)' },
 ] satisfies Mechanism[]);

@@ -9,6 +9,7 @@ import { OUTCOME } from '../protocol.js';
 import type { BindingAccessor, EntrySpec } from '../global.js';
 import { decodeRequest, encodeReply, snapshot, Uncrossable, UnknownKey, WireError } from '../wire/index.js';
 import { captureConsole } from './console.js';
+import { watchPending } from './pending.js';
 import type { CloneRuntime } from './runtime.js';
 
 export interface CallRequest {
@@ -97,6 +98,8 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   let outcome: number = OUTCOME.returned;
   let value: unknown;
   let alias: Map<object, number> | undefined;
+  const pending = req.isAsync ? undefined : watchPending();
+  let leftBehind: string | undefined;
   try {
     if (construct) {
       const built = Reflect.construct(construct.cls, args, construct.newTarget) as object;
@@ -109,8 +112,13 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     outcome = OUTCOME.threw;
     value = thrown;
   } finally {
+    leftBehind = pending?.stop();
     printing.restore();
   }
+  if (leftBehind) return refuse(422, `it leaves work to run after it returns (${leftBehind}), which would run here, not on the device`);
+
+  const deviceState = printing.deviceState();
+  if (deviceState) return refuse(422, `it uses ${deviceState}, whose output depends on the device's console (its groups, counters, timers or stack)`);
 
   let after: unknown[];
   try {

@@ -36,10 +36,11 @@ export function wrapper(variable: string, found: Found, self: string, captured: 
     ? [`()=>[${captured.map((c) => c.name).join(',')}]`, writable.length ? `(__cc$v)=>{${writable.join(';')}}` : 'undefined']
     : ['undefined', 'undefined'];
   const args = (part?: string) => [self, found.args, ...extra, ...(part ? [q(part)] : [])].join(',');
-  if (found.isConstructor) return `if(${variable}.on&&${variable}.construct(${args()}))return;`;
-  if (found.part === 'set') return `if(${variable}.on&&${variable}.call(${args('set')})!==__cc$.L)return;`;
+  const on = found.guard ? `${variable}.on&&${found.guard}` : `${variable}.on`;
+  if (found.isConstructor) return `if(${on}&&${variable}.construct(${args()}))return;`;
+  if (found.part === 'set') return `if(${on}&&${variable}.call(${args('set')})!==__cc$.L)return;`;
   const call = found.isAsync ? `await ${variable}.callAsync(${args(found.part)})` : `${variable}.call(${args(found.part)})`;
-  return `if(${variable}.on){const __cc$r=${call};if(__cc$r!==__cc$.L)return __cc$r;}`;
+  return `if(${on}){const __cc$r=${call};if(__cc$r!==__cc$.L)return __cc$r;}`;
 }
 
 /** The clone's entry to a migration point, appended to the module. */

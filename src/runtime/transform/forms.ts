@@ -6,6 +6,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isStatic } from '../../ids/methodIds.js';
+import { paramsOf } from './params.js';
 import { bindingNames, capturesOf, type Captures } from './scope.js';
 
 export type Form =
@@ -13,15 +14,16 @@ export type Form =
   | { kind: 'top'; name: string }
   | { kind: 'lift'; captures: Captures };
 
-export type Located = { form: Form; args: string; part?: 'get' | 'set'; isAsync: boolean; isConstructor: boolean } | { unsupported: string };
+/** `args`: what the wrapper sends as the arguments; `guard`: a condition without which the call stays on the device. */
+export type Located = { form: Form; args: string; guard?: string; part?: 'get' | 'set'; isAsync: boolean; isConstructor: boolean } | { unsupported: string };
 
 export function locate(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, captured: readonly string[]): Located {
   if (fn.asteriskToken) return { unsupported: 'a generator runs after its call returns' };
-  const args = argumentsOf(fn, sf);
-  if (args === undefined) return { unsupported: 'an arrow function with destructured or defaulted parameters (its arguments cannot be recovered)' };
+  const params = paramsOf(fn, sf);
+  if ('unsupported' in params) return params;
   const isAsync = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
   const part: 'get' | 'set' | undefined = ts.isGetAccessorDeclaration(fn) ? 'get' : ts.isSetAccessorDeclaration(fn) ? 'set' : undefined;
-  const base = { args, isAsync, isConstructor: ts.isConstructorDeclaration(fn), ...(part ? { part } : {}) };
+  const base = { ...params, isAsync, isConstructor: ts.isConstructorDeclaration(fn), ...(part ? { part } : {}) };
 
   if (ts.isClassLike(fn.parent)) {
     const cls = fn.parent;
@@ -41,17 +43,6 @@ export function locate(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, captur
   const unknown = captures.names.filter((c) => !captured.includes(c.name));
   if (unknown.length) return { unsupported: `it uses ${unknown.map((c) => `'${c.name}'`).join(', ')} of an enclosing scope, which the analysis did not list as captured state` };
   return { ...base, form: { kind: 'lift', captures } };
-}
-
-/** `arguments`, or for an arrow function the array of its parameters when they are plain names. */
-function argumentsOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): string | undefined {
-  if (!ts.isArrowFunction(fn)) return 'arguments';
-  const names: string[] = [];
-  for (const p of fn.parameters) {
-    if (!ts.isIdentifier(p.name) || p.initializer) return undefined;
-    names.push(`${p.dotDotDotToken ? '...' : ''}${p.name.getText(sf)}`);
-  }
-  return `[${names.join(',')}]`;
 }
 
 function memberName(name: ts.PropertyName | undefined): string | undefined {

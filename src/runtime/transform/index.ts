@@ -13,7 +13,7 @@ import { moduleIds, parseSource } from '../../ids/sourceIds.js';
 import { moduleKeyOf } from './moduleKey.js';
 import * as emit from './emit.js';
 import { locate } from './forms.js';
-import { bindingNames, usesLexicalThis } from './scope.js';
+import { bindingNames, mayUseThis } from './scope.js';
 
 export interface TransformPlan {
   mode: 'device' | 'clone';
@@ -51,7 +51,9 @@ export function transformModule(file: string, text: string, appDir: string, plan
   // Classes register as they are defined (a nested one each time its scope runs).
   for (const [cls, key] of classKeys) {
     if (ts.isClassDeclaration(cls)) {
-      if (cls.name && !hasDefaultModifier(cls)) add(cls.end, `;__cc$m.cls(${JSON.stringify(key)},${cls.name.text});`, 1);
+      // `export default class {}` binds no name to pass: a static block registers it as it is defined.
+      if (cls.name) add(cls.end, `;__cc$m.cls(${JSON.stringify(key)},${cls.name.text});`, 1);
+      else if (hasDefaultModifier(cls)) add(cls.members.pos, `static{__cc$m.cls(${JSON.stringify(key)},this)}`, 2);
     } else if (ts.isVariableDeclaration(cls.parent) && ts.isIdentifier(cls.parent.name) && ts.isVariableDeclarationList(cls.parent.parent)) {
       add(cls.parent.parent.parent.end, `;__cc$m.cls(${JSON.stringify(key)},${cls.parent.name.text});`, 1);
     } else {
@@ -90,7 +92,8 @@ export function transformModule(file: string, text: string, appDir: string, plan
     nodes.forEach((node, k) => {
       const l = good[k]!;
       const captured = l.form.kind === 'lift' ? l.form.captures.names : [];
-      const self = ts.isArrowFunction(node) && !usesLexicalThis(node) ? 'undefined' : 'this';
+      // A class member's `this` stays (the clone may dispatch on it); other code sends it only if it may read it.
+      const self = l.form.kind !== 'member' && !mayUseThis(node) ? 'undefined' : 'this';
       const body = node.body!;
       const code = emit.wrapper(variable, l, self, captured);
       if (ts.isBlock(body)) {

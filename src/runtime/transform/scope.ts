@@ -41,6 +41,26 @@ export function capturesOf(fn: ts.FunctionLikeDeclaration): Captures {
   return blocker ? { names, blocker } : { names };
 }
 
+/**
+ * Whether a function that is not a class member may read its own `this` (a non-arrow function) or
+ * its scope's (an arrow), erring on the side of "yes": a nested class counts (its `extends` and
+ * computed names see the outer `this`), and so do `super` and a direct `eval`. A function that
+ * cannot read it does not need it carried: an object literal's method that never says `this`
+ * would otherwise send its whole object (functions and all) with every call.
+ */
+export function mayUseThis(fn: ts.FunctionLikeDeclaration): boolean {
+  if (ts.isArrowFunction(fn)) return usesLexicalThis(fn);
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword || ts.isClassLike(node)) found = true;
+    else if (ts.isIdentifier(node) && node.text === 'eval') found = true;
+    else if (!(isMethodNode(node) && !ts.isArrowFunction(node))) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
+}
+
 /** Whether the function uses `this` as its enclosing scope's (an arrow function, or arrows inside it). */
 export function usesLexicalThis(fn: ts.FunctionLikeDeclaration): boolean {
   if (!ts.isArrowFunction(fn)) return false;
