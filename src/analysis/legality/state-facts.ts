@@ -62,6 +62,8 @@ export interface Lexical {
 
 /** `Change.how` of a static field holding a function made at load by a call. */
 export const MADE_FUNCTION = 'a function made at load';
+/** `Change.how` of a static field whose initial value is computed as its class loads (each side computes its own). */
+export const COMPUTED_AT_LOAD = 'computed as its class loads';
 /** `Change.how` of uncarried state given an object that other code holds too. */
 export const SHARED = 'given an object that other code holds too';
 

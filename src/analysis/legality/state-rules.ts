@@ -28,7 +28,7 @@ import { stateFlow } from './state-flow.js';
 import { isCode, nonCodeMember } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
 import { isCopiedToTop } from './state-uncarried.js';
-import { MADE_FUNCTION, SHARED, type Binding, type Change, type Lexical, type StateFacts, type Use } from './state-facts.js';
+import { COMPUTED_AT_LOAD, MADE_FUNCTION, SHARED, type Binding, type Change, type Lexical, type StateFacts, type Use } from './state-facts.js';
 import type { CallEdge, Reason, StateBinding } from '../types.js';
 
 export interface StateInput {
@@ -134,7 +134,9 @@ function uncarriedWhy(b: Binding, c: Change): string {
   const at = fileLine(c.site);
   if (b.kind === 'global') return `, which the app writes at ${at}: globals stay on each side, and a call does not carry them`;
   const what =
-    c.how === MADE_FUNCTION ? `a function made at load by a call (${at}), which may keep state of its own` : c.how === SHARED
+    c.how === MADE_FUNCTION ? `a function made at load by a call (${at}), which may keep state of its own` : c.how === COMPUTED_AT_LOAD
+      ? `computed as its class loads (${at}), which the clone does again and may get another value`
+      : c.how === SHARED
         ? `given at ${at} an object that other code holds too`
         : `${c.how} at ${at} ${c.load === 'own' ? 'as its module loads' : c.load === 'other' ? 'as another module loads, which the clone may not load' : 'after load'}`;
   if (b.kind === 'static') return `, ${what}: static fields stay with the class on each side, and a call does not carry them`;

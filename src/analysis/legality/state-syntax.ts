@@ -235,3 +235,52 @@ export function isReference(id: ts.Identifier): boolean {
   if (ts.isJsxAttribute(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p)) return false;
   return !(ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p) || ts.isMetaProperty(p));
 }
+
+/**
+ * Whether an initializer has the same value wherever it runs: literals, code (functions and
+ * classes) and arrays, objects and empty built-in containers made of them. Anything else (a
+ * name, a call, a member read) may differ between the device and the clone when each computes it.
+ */
+export function isLoadInvariant(node: ts.Expression): boolean {
+  const e = skipWrappers(node) as ts.Expression;
+  switch (e.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ClassExpression:
+      return true;
+    case ts.SyntaxKind.Identifier:
+      return ['undefined', 'NaN', 'Infinity'].includes((e as ts.Identifier).text);
+    case ts.SyntaxKind.PrefixUnaryExpression:
+      return isLoadInvariant((e as ts.PrefixUnaryExpression).operand);
+    case ts.SyntaxKind.BinaryExpression: {
+      const b = e as ts.BinaryExpression;
+      return !isAssignment(b.operatorToken.kind) && b.operatorToken.kind !== ts.SyntaxKind.CommaToken && isLoadInvariant(b.left) && isLoadInvariant(b.right);
+    }
+    case ts.SyntaxKind.TemplateExpression:
+      return (e as ts.TemplateExpression).templateSpans.every((span) => isLoadInvariant(span.expression));
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return (e as ts.ArrayLiteralExpression).elements.every((x) => !ts.isSpreadElement(x) && (ts.isOmittedExpression(x) || isLoadInvariant(x)));
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return (e as ts.ObjectLiteralExpression).properties.every(
+        (p) => (ts.isMethodDeclaration(p) && !ts.isComputedPropertyName(p.name)) || (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isLoadInvariant(p.initializer)),
+      );
+    case ts.SyntaxKind.NewExpression: {
+      const n = e as ts.NewExpression;
+      return ts.isIdentifier(n.expression) && EMPTY_CONTAINERS.has(n.expression.text) && !n.arguments?.length;
+    }
+    default:
+      return false;
+  }
+}
+
+const isAssignment = (k: ts.SyntaxKind): boolean => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
+
+const EMPTY_CONTAINERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);

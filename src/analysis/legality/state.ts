@@ -26,7 +26,8 @@ import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { skipWrappers } from '../walk.js';
-import { MADE_FUNCTION, SHARED, type Binding, type Change, type StateFacts } from './state-facts.js';
+import { isLoadInvariant } from './state-syntax.js';
+import { COMPUTED_AT_LOAD, MADE_FUNCTION, SHARED, type Binding, type Change, type StateFacts } from './state-facts.js';
 import {
   accessOf, bitsOf, declaredNames, declKind, emitsCommonJs, FUNCTIONS, isAmbient, isExportsObject, isPlainRegExp, isReference,
   isThisConstructor, MEMBERS, namespaceName, READ, scopeOf, SKIPPED, thisProvider, topLevelNames, WRITE,
@@ -124,6 +125,8 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     if (init && !ts.isArrowFunction(init) && !ts.isFunctionExpression(init) && !ts.isClassExpression(init) && isFunctionType(checker.getTypeAtLocation(decl))) {
       facts.changed.set(i, { site: siteOf(file, init), how: MADE_FUNCTION });
     } else if (init && sharesObject(init, checker)) facts.changed.set(i, { site: siteOf(file, init), how: SHARED });
+    // Computed as the class loads (process.env, Math.random(), a call): the clone computes its own.
+    else if (init && !isLoadInvariant(init)) facts.changed.set(i, { site: siteOf(file, init), how: COMPUTED_AT_LOAD });
     return i;
   };
   const anyCommonJs = app.files.some((f) => isCommonJs(f.sf));
