@@ -3,23 +3,20 @@
  * the error, and ends, which gives the compiler's memory back before the solves start.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputError } from '../errors.js';
-import type { AnalysisSettings } from './analyzeInThread.js';
+import { errorAnswer, type AnalysisSettings, type ThreadAnswer } from './analyzeInThread.js';
 import { installCompileCache } from './compileCache.js';
 
 // The compiler loads here, not in the main thread: its compile cache must be hooked in first,
 // so the analysis is imported only after.
 const compileCache = installCompileCache();
 const { appDir, settings } = workerData as { appDir: string; settings: AnalysisSettings };
-let message: unknown;
+let answer: ThreadAnswer;
 try {
   const { analyzeHere } = await import('./analyzeApp.js');
-  message = { result: analyzeHere(appDir, settings) };
+  answer = { result: analyzeHere(appDir, settings) };
 } catch (error) {
-  message = {
-    error: error instanceof InputError ? { what: error.what, where: error.where, field: error.field } : { stack: (error as Error)?.stack ?? String(error) },
-  };
+  answer = errorAnswer(error);
 } finally {
   compileCache.save();
 }
-parentPort!.postMessage(message);
+parentPort!.postMessage(answer);

@@ -10,6 +10,14 @@ import { flagOrigin } from './origin.js';
 import type { Settings } from './settings.js';
 
 const THREAD = new URL('./analysis-thread.js', import.meta.url);
+/** The thread's one answer: the result, or the error (an InputError by its parts, so that it stays one). */
+export type ThreadAnswer = { result: AnalysisResult } | { error: { what: string; where?: string; field?: string } | { stack: string } };
+
+/** The answer for `error` thrown in the thread. */
+export function errorAnswer(error: unknown): ThreadAnswer {
+  if (error instanceof InputError) return { error: { what: error.what, where: error.where, field: error.field } };
+  return { error: { stack: (error as Error)?.stack ?? String(error) } };
+}
 
 /** What the analysis reads of the settings: plain data, so that it can go to a thread as it is. */
 export interface AnalysisSettings {
@@ -35,7 +43,6 @@ export function analysisSettings(settings: Pick<Settings, 'tsconfig' | 'platform
   return { tsconfig, pin, allow, ...(platforms ? { platforms } : {}), ...(unresolved ? { unresolved } : {}), ...(outsideLinks ? { outsideLinks } : {}), typeErrors: typeErrors === true };
 }
 
-
 /**
  * The analysis, run in a worker thread. Two reasons:
  * - memory: the compiler's program (most of the analysis' peak) goes with the thread, so the
@@ -55,11 +62,11 @@ export async function analyzeInThread(appDir: string, settings: Parameters<typeo
   return new Promise((done, fail) => {
     let answered = false;
     const worker = new Worker(THREAD, { workerData: { appDir, settings: plain }, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
-    worker.once('message', (message: { result?: AnalysisResult; error?: { what?: string; where?: string; field?: string; stack?: string } }) => {
+    worker.once('message', (answer: ThreadAnswer) => {
       answered = true;
-      if (message.result) done(message.result);
-      else if (message.error?.what !== undefined) fail(new InputError(message.error.what, message.error.where, message.error.field));
-      else fail(new Error(`the analysis failed: ${message.error?.stack}`));
+      if ('result' in answer) done(answer.result);
+      else if ('what' in answer.error) fail(new InputError(answer.error.what, answer.error.where, answer.error.field));
+      else fail(new Error(`the analysis failed: ${answer.error.stack}`));
     });
     worker.once('error', (error: Error & { code?: string }) => {
       answered = true;
