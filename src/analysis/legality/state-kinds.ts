@@ -24,7 +24,7 @@ export function isCode(b: Binding, written: boolean, checker: ts.TypeChecker): b
   return b.sym !== undefined && isCodeRoot(init, checker) && isFunctionType(checker.getTypeOfSymbol(b.sym));
 }
 
-function isFunctionExpression(e: ts.Expression): boolean {
+export function isFunctionExpression(e: ts.Expression): boolean {
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e);
 }
 
@@ -110,3 +110,39 @@ export function nonCodeMember(e: ts.Expression, checker: ts.TypeChecker): ts.Nod
 }
 
 const NONE = new Map<string, string>();
+
+/**
+ * Whether an initializer has the same value wherever it runs: literals, code (functions and
+ * classes) and arrays, objects and empty built-in containers made of them. Anything else (a
+ * name, a call, a member read) may differ between the device and the clone when each computes it.
+ */
+export function isLoadInvariant(node: ts.Expression): boolean {
+  const e = skipWrappers(node) as ts.Expression;
+  if (isPrimitiveLiteral(e) || ts.isRegularExpressionLiteral(e) || isFunctionExpression(e)) return true;
+  switch (e.kind) {
+    case ts.SyntaxKind.PrefixUnaryExpression:
+      return isLoadInvariant((e as ts.PrefixUnaryExpression).operand);
+    case ts.SyntaxKind.BinaryExpression: {
+      const b = e as ts.BinaryExpression;
+      return !isAssignment(b.operatorToken.kind) && b.operatorToken.kind !== ts.SyntaxKind.CommaToken && isLoadInvariant(b.left) && isLoadInvariant(b.right);
+    }
+    case ts.SyntaxKind.TemplateExpression:
+      return (e as ts.TemplateExpression).templateSpans.every((span) => isLoadInvariant(span.expression));
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return (e as ts.ArrayLiteralExpression).elements.every((x) => !ts.isSpreadElement(x) && (ts.isOmittedExpression(x) || isLoadInvariant(x)));
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return (e as ts.ObjectLiteralExpression).properties.every(
+        (p) => (ts.isMethodDeclaration(p) && !ts.isComputedPropertyName(p.name)) || (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isLoadInvariant(p.initializer)),
+      );
+    case ts.SyntaxKind.NewExpression: {
+      const n = e as ts.NewExpression;
+      return ts.isIdentifier(n.expression) && EMPTY_CONTAINERS.has(n.expression.text) && !n.arguments?.length;
+    }
+    default:
+      return false;
+  }
+}
+
+const isAssignment = (k: ts.SyntaxKind): boolean => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
+
+const EMPTY_CONTAINERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);

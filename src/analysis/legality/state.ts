@@ -26,7 +26,7 @@ import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { skipWrappers } from '../walk.js';
-import { isLoadInvariant } from './state-syntax.js';
+import { isFunctionExpression, isLoadInvariant } from './state-kinds.js';
 import { COMPUTED_AT_LOAD, MADE_FUNCTION, SHARED, type Binding, type Change, type StateFacts } from './state-facts.js';
 import {
   accessOf, bitsOf, declaredNames, declKind, emitsCommonJs, FUNCTIONS, isAmbient, isExportsObject, isPlainRegExp, isReference,
@@ -122,7 +122,7 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     keyed.set(key, (i = add({ scope: 'module', file, name, line: lineOf(file, decl.name), kind: 'static', decl, ...(decl.initializer ? { init: decl.initializer } : {}) })));
     // A function made at load by a call may keep state of its own, which each side keeps apart.
     const init = decl.initializer && skipWrappers(decl.initializer);
-    if (init && !ts.isArrowFunction(init) && !ts.isFunctionExpression(init) && !ts.isClassExpression(init) && isFunctionType(checker.getTypeAtLocation(decl))) {
+    if (init && !isFunctionExpression(init) && isFunctionType(checker.getTypeAtLocation(decl))) {
       facts.changed.set(i, { site: siteOf(file, init), how: MADE_FUNCTION });
     } else if (init && sharesObject(init, checker)) facts.changed.set(i, { site: siteOf(file, init), how: SHARED });
     // Computed as the class loads (process.env, Math.random(), a call): the clone computes its own.
