@@ -37,6 +37,13 @@ export interface ThreadOptions {
   presol: boolean;
 }
 
+/** GLPK's statuses (ThreadResult.status) that the solver tells apart. */
+export const GLP_UNDEF = 1;
+export const GLP_FEAS = 2;
+export const GLP_INFEAS = 3;
+export const GLP_NOFEAS = 4;
+export const GLP_OPT = 5;
+
 export interface ThreadResult {
   status: number;
   z: number;

@@ -4,13 +4,14 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
-import { firstOptimum, tieTolerance } from './canonical.js';
+import { firstOptimum } from './canonical.js';
 import { byCodeUnit } from './ilp-model.js';
 import { checkPartition, type CheckResult } from './checker.js';
 import { searchDynamic } from './dynamic-search.js';
 import { exactStaticAnswer } from './static-antichain.js';
+import { glpkLeaving } from './ties-glpk.js';
 import { searchStatic } from './static-search.js';
-import { copyFlat, flatten, solveInThread, type ThreadOptions, type ThreadResult } from './glpk-thread.js';
+import { GLP_FEAS, GLP_INFEAS, GLP_NOFEAS, GLP_OPT, GLP_UNDEF, copyFlat, flatten, solveInThread } from './glpk-thread.js';
 import { buildValidModel, validateProblem } from './ilp.js';
 import { dynamicModelSize } from './ilp-dynamic.js';
 import { pruneIdleMigrationPoints } from './prune.js';
@@ -26,11 +27,6 @@ const STATUS_NAMES: Record<number, string> = {
   5: 'GLP_OPT (optimal)',
   6: 'GLP_UNBND (unbounded)',
 };
-const GLP_UNDEF = 1;
-const GLP_FEAS = 2;
-const GLP_INFEAS = 3;
-const GLP_NOFEAS = 4;
-const GLP_OPT = 5;
 /** glpk.js passes tmlim·1000 to a C int. */
 const MAX_TIME_LIMIT_SEC = Math.floor(2147483647 / 1000);
 /** Share of the time limit for the MIP; the rest is kept for the relaxation's bound. */
@@ -260,32 +256,6 @@ async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[]
     if (error instanceof CutShort) return undefined;
     throw error;
   }
-}
-
-/** `tieLeaving` of several methods: GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1. */
-async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
-  const model = buildValidModel(problem);
-  const names = new Map(model.choices.map((c) => [c.method, c.name]));
-  const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
-  // A method without a variable is never chosen: the row holds already.
-  if (terms.length < leaveOut.length) return undefined;
-  model.rows.push({ name: 'ties', terms, sense: 'le', rhs: terms.length - 1 });
-  const flat = flatten(model, true);
-  const settings = (): ThreadOptions => ({ tmlim: Math.max(0.001, (deadline - performance.now()) / 1000), mipgap: 0, presol: true });
-  const none = (r: ThreadResult | undefined, margin: number) => r?.status === GLP_NOFEAS || (r?.status === GLP_OPT && r.z + model.constant > limit + margin);
-  // Usually none can be left out, and the relaxation's bound shows it without branching (as
-  // GLPK's own branch-and-bound prunes), with room for its rounding: on the realistic 1M static
-  // tree the bound was 0.115 above the limit (5e-8 relative), the room 0.0025.
-  const relaxed = await solveInThread({ ...copyFlat(flat), integral: false }, settings(), deadline).result;
-  if (none(relaxed, tieTolerance(limit))) return 'none';
-  const result = await solveInThread(flat, settings(), deadline).result;
-  if (none(result, 0)) return 'none';
-  if (result?.status !== GLP_OPT) return undefined;
-  const column = new Map(model.vars.map((v, j) => [v.name, j]));
-  const migrate = model.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);
-  // Priced by the checker, as every answer is.
-  const check = checkPartition(problem, migrate);
-  return check.violations.length === 0 && check.cost <= limit ? migrate : undefined;
 }
 
 /**

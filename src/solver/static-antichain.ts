@@ -43,7 +43,6 @@ export function exactStaticAnswer(problem: PartitionProblem, model: IlpModel, de
   const best = new Int32Array(n).fill(-1);
   const chosen: string[] = [];
   let cost = model.constant;
-  let total = 0;
   nesting.componentOf.forEach((c, k) => {
     if (c < 0) {
       // Outside the call graph and, with no tree rows, related to no other method.
@@ -57,7 +56,8 @@ export function exactStaticAnswer(problem: PartitionProblem, model: IlpModel, de
     if (best[i]! < 0 || weight[k]! < weight[best[i]!]!) best[i] = k;
   });
   const w = Float64Array.from(best, (k) => (k >= 0 ? Math.max(0, -weight[k]!) : 0));
-  for (const x of w) total += Math.abs(x);
+  // Every weight is ≥ 0: the total is what the flow starts with.
+  const total = w.reduce((a, b) => a + b, 0);
 
   // Nodes: entry 2i, exit 2i + 1, s = 2n, t = 2n + 1. Arcs in pairs (e, e ^ 1), residual capacities.
   const s = 2 * n;
@@ -73,7 +73,7 @@ export function exactStaticAnswer(problem: PartitionProblem, model: IlpModel, de
   for (const [c, d] of nesting.edges) flow.arc(2 * slot.get(c)! + 1, 2 * slot.get(d)!, Infinity, 0);
   const sent = flow.maxFlow(t, s, deadline);
   if (sent === undefined) return undefined;
-  const least = w.reduce((a, b) => a + b, 0) - sent;
+  const least = total - sent;
   const reached = flow.reachable(t);
   let antichain = 0;
   for (let i = 0; i < n; i++) {

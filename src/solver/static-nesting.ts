@@ -58,11 +58,13 @@ export interface StaticNesting {
 /** Largest search per link before a link is taken as not implied (only costs rows, never legality). */
 const LINK_SEARCH = 4096;
 
-export function staticNesting(problem: PartitionProblem, methods: readonly string[], kOf: (i: number) => number): StaticNesting {
-  const reach = problem.reach;
+/**
+ * Per method (index into `methods`), its component of the call graph's condensation (-1 when
+ * the call graph does not have it), and per component the components that call it.
+ */
+export function componentsOf(reach: PartitionProblem['reach'], methods: readonly string[]): { componentOf: Int32Array; callers: number[][] } {
   const componentOf = new Int32Array(methods.length).fill(-1);
-  const count = reach?.components.length ?? 0;
-  const callers: number[][] = Array.from({ length: count }, () => []);
+  const callers: number[][] = Array.from({ length: reach?.components.length ?? 0 }, () => []);
   if (reach) {
     const index = new Map(methods.map((m, k) => [m, k]));
     reach.components.forEach((members, c) => {
@@ -75,6 +77,13 @@ export function staticNesting(problem: PartitionProblem, methods: readonly strin
       for (const d of out) callers[d]!.push(c);
     });
   }
+  return { componentOf, callers };
+}
+
+export function staticNesting(problem: PartitionProblem, methods: readonly string[], kOf: (i: number) => number): StaticNesting {
+  const reach = problem.reach;
+  const count = reach?.components.length ?? 0;
+  const { componentOf, callers } = componentsOf(reach, methods);
   // Components reachable from a choosable method, and reaching one: on a path between two.
   const from = new Uint8Array(count);
   const to = new Uint8Array(count);

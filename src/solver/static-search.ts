@@ -16,7 +16,7 @@ import type { IlpModel } from './ilp-model.js';
 import { compactTree, namesOf, type CompactTree } from './compact.js';
 import type { SearchResult } from './types.js';
 import { legalizer } from './legalize.js';
-import { staticNesting } from './static-nesting.js';
+import { componentsOf } from './static-nesting.js';
 import { childrenOf } from './tree.js';
 
 export function searchStatic(problem: PartitionProblem, model: IlpModel): SearchResult {
@@ -46,13 +46,9 @@ function greedyAntichain(problem: PartitionProblem, methods: readonly string[], 
   const index = new Map(methods.map((m, k) => [m, k]));
   const contexts = problem.contexts;
   const kOf = (i: number): number => index.get(contexts[i]!.method) ?? -1;
-  const { componentOf } = staticNesting(problem, methods, kOf);
   const reach = problem.reach;
   const count = reach?.components.length ?? 0;
-  const callers: number[][] = Array.from({ length: count }, () => []);
-  reach?.calls.forEach((out, c) => {
-    for (const d of out) callers[d]!.push(c);
-  });
+  const { componentOf, callers } = componentsOf(reach, methods);
   const { start, kids } = childrenOf(contexts);
   const contextsOf: number[][] = methods.map(() => []);
   contexts.forEach((_, i) => {

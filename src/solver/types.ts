@@ -11,9 +11,9 @@ export interface SolveOptions {
    */
   reduce?: boolean;
   /**
-   * Told the name of each step of the solve as it starts (reduced, model, glpk, search, ...),
-   * for benches that measure where the time goes; nested solves of a residual problem prefix
-   * theirs with 'residual '.
+   * Told the name of each step of the solve as it starts (reduce, model, glpk, search, ...),
+   * for benches that measure where the time goes; nested solves prefix theirs with 'residual '
+   * (a search's residual problem) or 'ties ' (the search among tied optima).
    */
   trace?: (step: string) => void;
   /** Tests: the search starts beside GLPK at once, as it does for large models (with `reduce`). */

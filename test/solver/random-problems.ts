@@ -1,6 +1,7 @@
 /** Seeded generator of small partition problems and a brute-force reference solver. */
 import type { NestingModel, PartitionProblem, ProblemContext } from '../../src/model/types.js';
 import { checkPartition } from '../../src/solver/index.js';
+import { pruneIdleMigrationPoints } from '../../src/solver/prune.js';
 import { condense } from '../../src/util/reach.js';
 
 /** mulberry32: tiny, fast, and the same sequence on every machine. */
@@ -100,19 +101,6 @@ export function bruteForceFirst(problem: PartitionProblem): { migrate: string[];
   const key = (mask: number): string => candidates.map((_, k) => (mask >> k) & 1).reverse().join('');
   tied.sort((a, b) => (key(a.mask) < key(b.mask) ? -1 : key(a.mask) > key(b.mask) ? 1 : 0));
   const first = tied[0]!;
-  const distinct = new Set(tied.map((p) => JSON.stringify(pruneIdle(problem, p.migrate)))).size;
+  const distinct = new Set(tied.map((p) => JSON.stringify(pruneIdleMigrationPoints(problem, p.migrate)))).size;
   return { migrate: first.migrate, cost: first.cost, ties: distinct };
-}
-
-/** The partition without migration points every context of which is entered on the clone. */
-function pruneIdle(problem: PartitionProblem, migrate: string[]): string[] {
-  const chosen = new Set(migrate);
-  const onClone: boolean[] = [];
-  const moves = new Set<string>();
-  problem.contexts.forEach((c, i) => {
-    const above = c.parent >= 0 && onClone[c.parent] === true;
-    onClone[i] = above || chosen.has(c.method);
-    if (!above && chosen.has(c.method)) moves.add(c.method);
-  });
-  return migrate.filter((m) => moves.has(m));
 }

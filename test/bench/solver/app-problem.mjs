@@ -5,23 +5,26 @@
  * alone. What the analysis would say, read off the design: the device functions are pinned; ui
  * functions reach them (so they are not candidates, nor is main); every other function is a
  * candidate; `reach` is the call graph's condensation. Costs as buildProblem's time objective
- * over Wi-Fi (profiles/networks/wifi.yaml), one run.
+ * over Wi-Fi on the default device (the bundled profiles, priced by the model's
+ * migrationCostMs, so that the bench follows the model), one run.
  */
+import { loadDevice, loadNetworks } from '../../../dist/cli/load.js';
+import { migrationCostMs } from '../../../dist/model/migrationCost.js';
 import { condense } from '../../../dist/util/reach.js';
 import { designApp, designProfile } from '../scale/generate.mjs';
-
-const WIFI = { rttMs: 30, migrationOverheadMs: 5, upMbps: 8, downMbps: 12 };
 
 /** @returns {{ problem: import('../../../dist/model/types.js').PartitionProblem, methods: number, pinnedContexts: number }} */
 export function appProblem({ contexts: n, methods, nesting, seed }) {
   const app = designApp({ methods, seed });
   const { device, cloneMs } = designProfile(app, { contexts: n, seed });
+  const [wifi] = loadNetworks(['wifi']);
+  const phone = loadDevice('phone-midrange');
   const contexts = device.map((c, i) => ({
     parent: c.parent ?? -1,
     method: c.method,
     deviceCost: c.selfMs,
     cloneCost: cloneMs[i],
-    migrationCost: c.calls * (WIFI.rttMs + WIFI.migrationOverheadMs) + (c.bytesIn * 8) / (WIFI.upMbps * 1000) + (c.bytesOut * 8) / (WIFI.downMbps * 1000),
+    migrationCost: migrationCostMs(c, wifi, phone),
   }));
   const used = new Set(contexts.map((c) => c.method));
   const fns = app.layers.flat();

@@ -1,0 +1,35 @@
+/**
+ * The search among ties (canonical.ts) for several methods at once, on GLPK's model: whether
+ * some legal partition leaves out at least one of them and costs at most the limit.
+ */
+import type { PartitionProblem } from '../model/types.js';
+import { tieTolerance } from './canonical.js';
+import { checkPartition } from './checker.js';
+import { GLP_NOFEAS, GLP_OPT, copyFlat, flatten, solveInThread, type ThreadOptions, type ThreadResult } from './glpk-thread.js';
+import { buildValidModel } from './ilp.js';
+
+/** glpk.ts's `tieLeaving` of several methods: GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1. */
+export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
+  const model = buildValidModel(problem);
+  const names = new Map(model.choices.map((c) => [c.method, c.name]));
+  const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
+  // A method without a variable is never chosen: the row holds already.
+  if (terms.length < leaveOut.length) return undefined;
+  model.rows.push({ name: 'ties', terms, sense: 'le', rhs: terms.length - 1 });
+  const flat = flatten(model, true);
+  const settings = (): ThreadOptions => ({ tmlim: Math.max(0.001, (deadline - performance.now()) / 1000), mipgap: 0, presol: true });
+  const none = (r: ThreadResult | undefined, margin: number) => r?.status === GLP_NOFEAS || (r?.status === GLP_OPT && r.z + model.constant > limit + margin);
+  // Usually none can be left out, and the relaxation's bound shows it without branching (as
+  // GLPK's own branch-and-bound prunes), with room for its rounding: on the realistic 1M static
+  // tree the bound was 0.115 above the limit (5e-8 relative), the room 0.0025.
+  const relaxed = await solveInThread({ ...copyFlat(flat), integral: false }, settings(), deadline).result;
+  if (none(relaxed, tieTolerance(limit))) return 'none';
+  const result = await solveInThread(flat, settings(), deadline).result;
+  if (none(result, 0)) return 'none';
+  if (result?.status !== GLP_OPT) return undefined;
+  const column = new Map(model.vars.map((v, j) => [v.name, j]));
+  const migrate = model.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);
+  // Priced by the checker, as every answer is.
+  const check = checkPartition(problem, migrate);
+  return check.violations.length === 0 && check.cost <= limit ? migrate : undefined;
+}
