@@ -9,7 +9,7 @@ import { recorderCacheDir, runTraced } from '../../profiles/record/run.js';
 import { privateDirProblem } from '../../util/privateCache.js';
 import { scaleSelfTimes, tracesToProfile } from '../../profiles/record/toProfile.js';
 import type { ProcessExit, Trace } from '../../profiles/record/trace.js';
-import type { Side } from '../../profiles/types.js';
+import type { Profile, Side } from '../../profiles/types.js';
 import { foldProfiles, parseFoldMode, type FoldMode, type FoldOutcome } from '../../profiles/fold.js';
 import { BUNDLED, PACKAGE_ROOT, appName, checkOutputPath, displayPath, readText, resolveAppDir, schemaReference, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
@@ -62,16 +62,11 @@ export function registerRecord(program: Command, output: Output): void {
       const { profile: measured, notes } = foldRuns(traces, fold, { side, app: appName(appDir), exit });
       for (const note of notes) output.err(`${output.errColor.yellow('note')}: ${note}`);
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
-      const format = profileFormat(flags.out, profile.contexts.length);
-      const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${started.toISOString().replace(/[:.]/g, '-')}.profile.${format}`));
-      const slow = largeYamlWarning(format, profile.contexts.length);
-      if (slow) output.err(`${output.errColor.yellow('warning')}: ${slow}`);
-      const header = headerLines({
+      const target = writeProfile(output, profile, { out: flags.out, appDir, name: started.toISOString().replace(/[:.]/g, '-') }, (target) => headerLines({
         schema: schemaReference(target, 'profile'), started, ended: new Date(), command, ...(flags.runsLabel ? { label: flags.runsLabel } : {}),
         runs: done, traces: traces.flat(), exit, okExit, loadAtStart, loadAtEnd, selfMs: traces.flat().reduce((s, t) => s + t.contexts.reduce((n, c) => n + c.selfMs, 0), 0),
         ...(device ? { device: { name: device.name, file: `profiles/devices/${flags.deviceModel}.yaml`, relativeSpeed: device.relativeSpeed } } : {}),
-      }).concat(fold === 'median' && done > 1 ? [FOLDED_BY_MEDIAN] : []);
-      writeOutput(target, renderProfileAs(format, profile, header), flags.out === undefined ? undefined : '--out', true);
+      }).concat(fold === 'median' && done > 1 ? [FOLDED_BY_MEDIAN] : []));
       const where = displayPath(target);
       const calls = profile.contexts.reduce((n, c) => n + c.calls, 0);
       if (flags.json) {
@@ -125,7 +120,21 @@ async function runAll(command: string[], appDir: string, runs: number, okExit: n
 }
 
 /** A profile asked for as YAML that YAML reads slowly (partition reads about 1 MB of it per 2 s). */
-export function largeYamlWarning(format: ProfileFormat, contexts: number): string | undefined {
+/**
+ * Writes a profile of the record and import commands: to `--out`, else to
+ * <app>/profiles/<side>-<name>.profile.<yaml|json> (JSON above JSON_PROFILE_CONTEXTS contexts), with a
+ * warning when it is a large YAML file. `header` gets the path written (for its schema reference). The path.
+ */
+export function writeProfile(output: Output, profile: Profile, where: { out: string | undefined; appDir: string; name: string }, header: (target: string) => string[]): string {
+  const format = profileFormat(where.out, profile.contexts.length);
+  const target = resolve(where.out ?? join(where.appDir, 'profiles', `${profile.side}-${where.name}.profile.${format}`));
+  const slow = largeYamlWarning(format, profile.contexts.length);
+  if (slow) output.err(`${output.errColor.yellow('warning')}: ${slow}`);
+  writeOutput(target, renderProfileAs(format, profile, header(target)), where.out === undefined ? undefined : '--out', true);
+  return target;
+}
+
+function largeYamlWarning(format: ProfileFormat, contexts: number): string | undefined {
   if (format !== 'yaml' || contexts <= JSON_PROFILE_CONTEXTS) return undefined;
   return `${contexts} contexts written as YAML, which partition reads at about 2–3 s per 10k contexts (a --out ending in .json is read a hundred times faster)`;
 }
