@@ -59,12 +59,13 @@ export function registerRecord(program: Command, output: Output): void {
       const { traces, exit, done, cacheProblems } = await runAll(command, appDir, runs, okExit, flags.json === true);
       for (const problem of cacheProblems) output.err(`${output.errColor.yellow('warning')}: the recorder's cache: ${problem} (instrumented again instead)`);
       const loadAtEnd = loadAverage();
+      const all = traces.flat();
       const { profile: measured, notes } = foldRuns(traces, fold, { side, app: appName(appDir), exit });
       for (const note of notes) output.err(`${output.errColor.yellow('note')}: ${note}`);
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
       const target = writeProfile(output, profile, { out: flags.out, appDir, name: started.toISOString().replace(/[:.]/g, '-') }, (target) => headerLines({
         schema: schemaReference(target, 'profile'), started, ended: new Date(), command, ...(flags.runsLabel ? { label: flags.runsLabel } : {}),
-        runs: done, traces: traces.flat(), exit, okExit, loadAtStart, loadAtEnd, selfMs: traces.flat().reduce((s, t) => s + t.contexts.reduce((n, c) => n + c.selfMs, 0), 0),
+        runs: done, traces: all, exit, okExit, loadAtStart, loadAtEnd, selfMs: all.reduce((s, t) => s + t.contexts.reduce((n, c) => n + c.selfMs, 0), 0),
         ...(device ? { device: { name: device.name, file: `profiles/devices/${flags.deviceModel}.yaml`, relativeSpeed: device.relativeSpeed } } : {}),
       }).concat(fold === 'median' && done > 1 ? [FOLDED_BY_MEDIAN] : []));
       const where = displayPath(target);
@@ -72,7 +73,7 @@ export function registerRecord(program: Command, output: Output): void {
       if (flags.json) {
         output.out(JSON.stringify({ file: where, side, runs: done, contexts: profile.contexts.length, calls, exit, ...(device ? { deviceModel: device.name, selfTimeFactor: 1 / device.relativeSpeed } : {}) }, null, 2));
       }
-      if (traces.flat().length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
+      if (all.length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
       if (!isOk(exit, okExit)) {
         const which = runs > 1 ? `run ${done} of ${runs}: ` : '';
         output.err(`${output.errColor.yellow('warning')}: ${which}the program ${exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${exit.code}`}; the profile says so`);
