@@ -91,8 +91,8 @@ const FOLDED_BY_MEDIAN = 'Folded by median (--fold median): each selfMs is runs 
 /** One profile of the runs' traces (one list per run), their self times folded as `fold` says. */
 function foldRuns(traces: Trace[][], fold: FoldMode, options: { side: Side; app: string; exit: ProcessExit }): FoldOutcome {
   if (fold === 'sum' || traces.length < 2) return { profile: tracesToProfile(traces.flat(), { ...options, runs: traces.length }), notes: [] };
-  const folded = foldProfiles(traces.map((run) => tracesToProfile(run, { ...options, runs: 1 })), fold);
-  return { profile: { ...folded.profile, exit: options.exit }, notes: folded.notes };
+  // Every run's profile carries options.exit: the folded one keeps it.
+  return foldProfiles(traces.map((run) => tracesToProfile(run, { ...options, runs: 1 })), fold);
 }
 
 /** Runs the command `runs` times, one after the other; stops at the first failed or interrupted run. Traces per run. */
