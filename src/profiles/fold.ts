@@ -85,7 +85,7 @@ export function foldProfiles(profiles: readonly Profile[], mode: FoldMode, file 
   }
 
   const notes: string[] = [];
-  if (profiles.length > 1 && disagree.length > 0) {
+  if (disagree.length > 0) {
     notes.push(`${disagree.length} context(s) had different call counts in different runs (calls and bytes are totals over the runs, as when runs add up), e.g. ${examples(disagree)}`);
   }
   if (partial.length > 0) {
