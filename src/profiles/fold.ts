@@ -15,7 +15,8 @@
  */
 import { InputError } from '../errors.js';
 import { compare as cmp } from '../util/compare.js';
-import { CONTEXT_FIGURES, type ContextFigure, type Profile, type ProfileContext, type Side, type UnserializableValue } from './types.js';
+import { CONTEXT_FIGURES, type ContextFigure, type Profile, type ProfileContext, type Side } from './types.js';
+import { sumUnserializable } from './record/toProfile.js';
 
 export const FOLD_MODES = ['sum', 'median'] as const;
 export type FoldMode = (typeof FOLD_MODES)[number];
@@ -84,7 +85,7 @@ export function foldProfiles(profiles: readonly Profile[], mode: FoldMode, file 
   }
 
   const notes: string[] = [];
-  if (profiles.length > 1 && disagree.length > 0) {
+  if (disagree.length > 0) {
     notes.push(`${disagree.length} context(s) had different call counts in different runs (calls and bytes are totals over the runs, as when runs add up), e.g. ${examples(disagree)}`);
   }
   if (partial.length > 0) {
@@ -92,7 +93,7 @@ export function foldProfiles(profiles: readonly Profile[], mode: FoldMode, file 
     notes.push(`${partial.length} context(s) did not occur in every run (${how}), e.g. ${examples(partial)}`);
   }
   const estimated = unionOf(profiles.map((p) => p.estimated ?? []));
-  const unserializable = unserializableOf(profiles);
+  const unserializable = sumUnserializable(profiles.flatMap((p) => p.unserializable ?? []));
   const last = profiles[profiles.length - 1]!;
   const profile: Profile = {
     file,
@@ -147,17 +148,6 @@ export function weightedMedian(values: readonly number[], weights: readonly numb
     return order[order.length - 1]!.v;
   };
   return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
-}
-
-function unserializableOf(profiles: readonly Profile[]): UnserializableValue[] {
-  const out = new Map<string, UnserializableValue>();
-  for (const u of profiles.flatMap((p) => p.unserializable ?? [])) {
-    const key = `${u.method}\0${u.value}`;
-    const seen = out.get(key);
-    if (seen) seen.count += u.count;
-    else out.set(key, { ...u });
-  }
-  return [...out.values()].sort((a, b) => cmp(a.method, b.method) || cmp(a.value, b.value));
 }
 
 function unionOf(lists: readonly (readonly ContextFigure[])[]): ContextFigure[] {

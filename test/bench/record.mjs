@@ -25,7 +25,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { median } from './callgraph/measure.mjs';
+import { haveGnuTime, median, timed } from './callgraph/measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name) => (process.argv.indexOf(name) > 0 ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -33,7 +33,7 @@ const runs = Number(arg('--runs') ?? 7);
 const only = arg('--only');
 const baseline = arg('--baseline');
 const HOT_CALLS = 10_000_000;
-const GNU_TIME = ['/usr/bin/time'].find((f) => spawnSync(f, ['-f', '%U', 'true']).status === 0);
+const GNU_TIME = haveGnuTime();
 
 const tmp = mkdtempSync(join(tmpdir(), 'cc-bench-record-'));
 try {
@@ -137,14 +137,17 @@ function bench(c, recorders) {
 function time(cmd, args, env) {
   const t0 = performance.now();
   // GNU time, when there is one, adds the process's CPU time (user + system), which a loaded machine disturbs less.
-  const r = GNU_TIME
-    ? spawnSync(GNU_TIME, ['-f', 'cpu %U %S', cmd, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
-    : spawnSync(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const r = GNU_TIME ? timed(cmd, args, { env }) : plainRun(cmd, args, env);
   const ms = performance.now() - t0;
   // The scan exits 1 when it finds malware (it does: the corpus plants some); record says so and exits 1 too.
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(r.stderr ?? '');
-  return { ms, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, root: Number(/^root ([\d.]+)$/m.exec(r.stdout ?? '')?.[1] ?? NaN) };
+  if (r.code !== 0 && r.code !== 1) throw new Error(`${args.join(' ')} failed (${r.code}): ${r.stderr}`);
+  return { ms, cpu: r.cpuMs, root: Number(/^root ([\d.]+)$/m.exec(r.stdout)?.[1] ?? NaN) };
+}
+
+/** What `timed` says of a run, without GNU time: no CPU time. */
+function plainRun(cmd, args, env) {
+  const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  return { code: r.status, cpuMs: NaN, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
 

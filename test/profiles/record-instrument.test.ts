@@ -35,14 +35,7 @@ describe('record: load-time instrumentation', () => {
        main();`,
       ['none', 'strict', 'A.constructor', 'A.m', 'later', 'gen', 'main'],
     );
-    const key = Symbol.for(RECORDER_GLOBAL);
-    (globalThis as Record<symbol, unknown>)[key] = rec;
-    try {
-      new Function(code)();
-    } finally {
-      delete (globalThis as Record<symbol, unknown>)[key];
-    }
-    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    const t = runOn(rec, code);
     const calls = Object.fromEntries(t.contexts.map((c) => [t.methods[c.method], c.calls]));
     expect(calls).toEqual({ main: 1, none: 1, strict: 1, 'A.constructor': 1, 'A.m': 1, later: 1, gen: 1 });
   });
@@ -64,14 +57,7 @@ describe('record: instrumented code on the recorder, with calls counted but not 
        globalThis.__ccTestOut = [caller(20000), loop(8000), finals(3000)];`,
       ['tiny', 'other', 'caller', 'grows', 'loop', 'fin', 'finals'],
     );
-    const key = Symbol.for(RECORDER_GLOBAL);
-    (globalThis as Record<symbol, unknown>)[key] = rec;
-    try {
-      new Function(code)();
-    } finally {
-      delete (globalThis as Record<symbol, unknown>)[key];
-    }
-    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    const t = runOn(rec, code);
     const path = (id: number | undefined): string => {
       const c = t.contexts.find((x) => x.id === id);
       return c ? `${path(c.parent)}/${t.methods[c.method]}` : '';
@@ -92,6 +78,18 @@ describe('record: instrumented code on the recorder, with calls counted but not 
     expect((globalThis as { __ccTestOut?: number[] }).__ccTestOut).toEqual([199800040, 12503500, 3856716]); // as uninstrumented
   });
 });
+
+/** Runs instrumented `code` with `rec` as the recorder it reaches through the global; its trace. */
+function runOn(rec: Recorder, code: string): ReturnType<typeof snapshot> {
+  const key = Symbol.for(RECORDER_GLOBAL);
+  (globalThis as Record<symbol, unknown>)[key] = rec;
+  try {
+    new Function(code)();
+  } finally {
+    delete (globalThis as Record<symbol, unknown>)[key];
+  }
+  return snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+}
 
 /** Instruments `code` (a script) naming each function declaration by its name. */
 function instrumentedAs(code: string, names: string[]): string {

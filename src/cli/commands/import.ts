@@ -1,13 +1,13 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { parseCpuProfile } from '../../profiles/import/cpuprofile.js';
 import { loadFrames } from '../lazy.js';
 import { cpuProfileToProfile } from '../../profiles/import/toProfile.js';
-import { JSON_PROFILE_CONTEXTS, profileFormat, renderProfileAs } from '../../profiles/record/render.js';
-import { appName, checkOutputPath, displayPath, readText, resolveAppDir, writeOutput } from '../load.js';
+import { JSON_PROFILE_CONTEXTS } from '../../profiles/record/render.js';
+import { appName, checkOutputPath, displayPath, readText, resolveAppDir } from '../load.js';
 import type { Output } from '../output.js';
-import { largeYamlWarning, parseSide } from './record.js';
+import { parseSide, writeProfile } from './record.js';
 
 interface ImportFlags {
   side: string;
@@ -34,8 +34,6 @@ export function registerImport(program: Command, output: Output): void {
       const { FrameResolver } = await loadFrames();
       const frames = new FrameResolver(appDir, [dirname(resolve(file)), appDir]);
       const { profile, summary } = cpuProfileToProfile(cpu, (n) => frames.idOf(n.callFrame), { side, app: appName(appDir) });
-      const format = profileFormat(flags.out, profile.contexts.length);
-      const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${basename(file).replace(/\.cpuprofile$/, '')}.profile.${format}`));
       const dropped = Object.entries(summary.droppedMs).map(([k, ms]) => `${k} ${ms.toFixed(1)} ms`).join(', ');
       const header = [
         `Imported by clonecloud import from ${basename(file)} (a V8 CPU profile: ${summary.samples} samples, ${((cpu.endTime - cpu.startTime) / 1000).toFixed(1)} ms).`,
@@ -51,9 +49,7 @@ export function registerImport(program: Command, output: Output): void {
         const missing = frames.missingFiles.size ? `; ${frames.missingFiles.size} of its scripts are not here` : '';
         throw new InputError(`no frame maps to a method of the app in ${displayPath(appDir)} (is --app the app it was recorded from?${missing}): nothing written`, displayPath(resolve(file)));
       }
-      const slow = largeYamlWarning(format, profile.contexts.length);
-      if (slow) output.err(`${output.errColor.yellow('warning')}: ${slow}`);
-      writeOutput(target, renderProfileAs(format, profile, header), flags.out === undefined ? undefined : '--out', true);
+      const target = writeProfile(output, profile, { out: flags.out, appDir, name: basename(file).replace(/\.cpuprofile$/, '') }, () => header);
       output.err(`wrote ${displayPath(target)}: ${profile.contexts.length} contexts, ${summary.appMs.toFixed(1)} ms in app methods`);
       if (flags.json) {
         output.out(JSON.stringify({ file: displayPath(target), side, contexts: profile.contexts.length, samples: summary.samples, appMs: summary.appMs, droppedMs: summary.droppedMs }, null, 2));

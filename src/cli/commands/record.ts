@@ -9,7 +9,7 @@ import { recorderCacheDir, runTraced } from '../../profiles/record/run.js';
 import { privateDirProblem } from '../../util/privateCache.js';
 import { scaleSelfTimes, tracesToProfile } from '../../profiles/record/toProfile.js';
 import type { ProcessExit, Trace } from '../../profiles/record/trace.js';
-import type { Side } from '../../profiles/types.js';
+import type { Profile, Side } from '../../profiles/types.js';
 import { foldProfiles, parseFoldMode, type FoldMode, type FoldOutcome } from '../../profiles/fold.js';
 import { BUNDLED, PACKAGE_ROOT, appName, checkOutputPath, displayPath, readText, resolveAppDir, schemaReference, writeOutput } from '../load.js';
 import type { Output } from '../output.js';
@@ -59,25 +59,21 @@ export function registerRecord(program: Command, output: Output): void {
       const { traces, exit, done, cacheProblems } = await runAll(command, appDir, runs, okExit, flags.json === true);
       for (const problem of cacheProblems) output.err(`${output.errColor.yellow('warning')}: the recorder's cache: ${problem} (instrumented again instead)`);
       const loadAtEnd = loadAverage();
+      const all = traces.flat();
       const { profile: measured, notes } = foldRuns(traces, fold, { side, app: appName(appDir), exit });
       for (const note of notes) output.err(`${output.errColor.yellow('note')}: ${note}`);
       const profile = device ? scaleSelfTimes(measured, 1 / device.relativeSpeed) : measured;
-      const format = profileFormat(flags.out, profile.contexts.length);
-      const target = resolve(flags.out ?? join(appDir, 'profiles', `${side}-${started.toISOString().replace(/[:.]/g, '-')}.profile.${format}`));
-      const slow = largeYamlWarning(format, profile.contexts.length);
-      if (slow) output.err(`${output.errColor.yellow('warning')}: ${slow}`);
-      const header = headerLines({
+      const target = writeProfile(output, profile, { out: flags.out, appDir, name: started.toISOString().replace(/[:.]/g, '-') }, (target) => headerLines({
         schema: schemaReference(target, 'profile'), started, ended: new Date(), command, ...(flags.runsLabel ? { label: flags.runsLabel } : {}),
-        runs: done, traces: traces.flat(), exit, okExit, loadAtStart, loadAtEnd, selfMs: traces.flat().reduce((s, t) => s + t.contexts.reduce((n, c) => n + c.selfMs, 0), 0),
+        runs: done, traces: all, exit, okExit, loadAtStart, loadAtEnd, selfMs: all.reduce((s, t) => s + t.contexts.reduce((n, c) => n + c.selfMs, 0), 0),
         ...(device ? { device: { name: device.name, file: `profiles/devices/${flags.deviceModel}.yaml`, relativeSpeed: device.relativeSpeed } } : {}),
-      }).concat(fold === 'median' && done > 1 ? [FOLDED_BY_MEDIAN] : []);
-      writeOutput(target, renderProfileAs(format, profile, header), flags.out === undefined ? undefined : '--out', true);
+      }).concat(fold === 'median' && done > 1 ? [FOLDED_BY_MEDIAN] : []));
       const where = displayPath(target);
       const calls = profile.contexts.reduce((n, c) => n + c.calls, 0);
       if (flags.json) {
         output.out(JSON.stringify({ file: where, side, runs: done, contexts: profile.contexts.length, calls, exit, ...(device ? { deviceModel: device.name, selfTimeFactor: 1 / device.relativeSpeed } : {}) }, null, 2));
       }
-      if (traces.flat().length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
+      if (all.length === 0) output.err(`${output.errColor.yellow('warning')}: no Node process of the app was traced (is the command a Node program?)`);
       if (!isOk(exit, okExit)) {
         const which = runs > 1 ? `run ${done} of ${runs}: ` : '';
         output.err(`${output.errColor.yellow('warning')}: ${which}the program ${exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${exit.code}`}; the profile says so`);
@@ -95,8 +91,8 @@ const FOLDED_BY_MEDIAN = 'Folded by median (--fold median): each selfMs is runs 
 /** One profile of the runs' traces (one list per run), their self times folded as `fold` says. */
 function foldRuns(traces: Trace[][], fold: FoldMode, options: { side: Side; app: string; exit: ProcessExit }): FoldOutcome {
   if (fold === 'sum' || traces.length < 2) return { profile: tracesToProfile(traces.flat(), { ...options, runs: traces.length }), notes: [] };
-  const folded = foldProfiles(traces.map((run) => tracesToProfile(run, { ...options, runs: 1 })), fold);
-  return { profile: { ...folded.profile, exit: options.exit }, notes: folded.notes };
+  // Every run's profile carries options.exit: the folded one keeps it.
+  return foldProfiles(traces.map((run) => tracesToProfile(run, { ...options, runs: 1 })), fold);
 }
 
 /** Runs the command `runs` times, one after the other; stops at the first failed or interrupted run. Traces per run. */
@@ -125,7 +121,21 @@ async function runAll(command: string[], appDir: string, runs: number, okExit: n
 }
 
 /** A profile asked for as YAML that YAML reads slowly (partition reads about 1 MB of it per 2 s). */
-export function largeYamlWarning(format: ProfileFormat, contexts: number): string | undefined {
+/**
+ * Writes a profile of the record and import commands: to `--out`, else to
+ * <app>/profiles/<side>-<name>.profile.<yaml|json> (JSON above JSON_PROFILE_CONTEXTS contexts), with a
+ * warning when it is a large YAML file. `header` gets the path written (for its schema reference). The path.
+ */
+export function writeProfile(output: Output, profile: Profile, where: { out: string | undefined; appDir: string; name: string }, header: (target: string) => string[]): string {
+  const format = profileFormat(where.out, profile.contexts.length);
+  const target = resolve(where.out ?? join(where.appDir, 'profiles', `${profile.side}-${where.name}.profile.${format}`));
+  const slow = largeYamlWarning(format, profile.contexts.length);
+  if (slow) output.err(`${output.errColor.yellow('warning')}: ${slow}`);
+  writeOutput(target, renderProfileAs(format, profile, header(target)), where.out === undefined ? undefined : '--out', true);
+  return target;
+}
+
+function largeYamlWarning(format: ProfileFormat, contexts: number): string | undefined {
   if (format !== 'yaml' || contexts <= JSON_PROFILE_CONTEXTS) return undefined;
   return `${contexts} contexts written as YAML, which partition reads at about 2–3 s per 10k contexts (a --out ending in .json is read a hundred times faster)`;
 }

@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { BYTES_BIG, BYTES_EVERY, BYTES_EXACT, BYTES_EXACT_BIG, BYTES_GAP, BYTES_SAMPLES_PER_STRIDE } from './bytes.js';
 import { TIME_CHECK, TIME_NOT_TINY_MS, TIME_SLOW_SHARE, TIME_TINY_MS, TIME_WARM, TIME_WINDOW } from './sampling.js';
 import type { ProcessExit, Trace } from './trace.js';
+import { compare as cmp } from '../../util/compare.js';
 
 export interface Recording {
   schema: string;
@@ -107,7 +108,7 @@ function untimedLines(traces: Trace[], costMs: number): string[] {
     `often costs more than that, the rest in the caller's self time too: measured, some 25 ns more a call of a 4 ns function,`,
     `on a loaded machine). Here: ${n === 0 ? 'none' : `${n} method${n === 1 ? '' : 's'}, ${timed} of their ${calls} calls timed`}.`,
   ];
-  const sorted = [...byMethod].sort((a, b) => b[1].calls - a[1].calls || (a[0] < b[0] ? -1 : 1));
+  const sorted = [...byMethod].sort((a, b) => b[1].calls - a[1].calls || cmp(a[0], b[0]));
   return [...lines, ...indentedList(sorted.map(([method, m]) => `${method} (${m.timed} of ${m.calls})`))];
 }
 

@@ -77,23 +77,21 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instru
     const prologue = `const ${F}=${RT}.${enter};if(${RT}.s)${RT}.i(${F},[${paramNames(fn).join(',')}],${self});`;
     const exit = suspends ? `${RT}.ax(${F})` : ts.isConstructorDeclaration(fn) ? `${RT}.xc(${F},()=>this)` : `${RT}.x(${F})`;
     const body = fn.body!;
-    const rethrow = `catch(${E}){${RT}.x(${F});throw ${E}}`;
+    // The end of the try: a catch that exits and rethrows (direct), or a finally that exits.
+    const handler = direct.has(node) ? `}catch(${E}){${RT}.x(${F});throw ${E}}` : `}finally{${exit}}`;
     const at = ts.isBlock(body) ? afterDirectives(body.statements, body.getStart(sf) + 1) : undefined;
-    if (at && at.pos === body.end - 1) {
+    if (at) {
+      const open = `${at.semi}${prologue}try{`;
+      const close = `${direct.has(node) ? `;${RT}.x(${F})` : ''}${handler}`;
       // `{}` (or directives only): the opening and the closing fall at one position, one insertion.
-      add(at.pos, `${at.semi}${prologue}${direct.has(node) ? `try{;${RT}.x(${F})}${rethrow}` : `try{}finally{${exit}}`}`, false, body);
-    } else if (direct.has(node) && at) {
-      add(at.pos, `${at.semi}${prologue}try{`, false, body);
-      add(body.end - 1, `;${RT}.x(${F})}${rethrow}`, true, body);
-    } else if (direct.has(node)) {
-      add(body.getStart(sf), `{${prologue}try{return ${RT}.ox(${F},(`, false, body);
-      add(body.end, `))}${rethrow}}`, true, body);
-    } else if (at) {
-      add(at.pos, `${at.semi}${prologue}try{`, false, body);
-      add(body.end - 1, `}finally{${exit}}`, true, body);
+      if (at.pos === body.end - 1) add(at.pos, open + close, false, body);
+      else {
+        add(at.pos, open, false, body);
+        add(body.end - 1, close, true, body);
+      }
     } else {
-      add(body.getStart(sf), `{${prologue}try{return ${RT}.o(${F},(`, false, body);
-      add(body.end, `))}finally{${exit}}}`, true, body);
+      add(body.getStart(sf), `{${prologue}try{return ${RT}.${direct.has(node) ? 'ox' : 'o'}(${F},(`, false, body);
+      add(body.end, `))${handler}}`, true, body);
     }
   }
 

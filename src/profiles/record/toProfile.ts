@@ -17,7 +17,6 @@ interface Node {
 /** Adds the contexts of `traces` by call path; children in first-seen order. */
 export function tracesToProfile(traces: Trace[], options: { side: Side; app?: string; exit?: ProcessExit; file?: string; runs?: number }): Profile {
   const root: Node = newNode('');
-  const unserializable = new Map<string, UnserializableValue>();
   for (const trace of traces) {
     const nodes = new Map<number, Node>();
     for (const c of trace.contexts) {
@@ -31,12 +30,6 @@ export function tracesToProfile(traces: Trace[], options: { side: Side; app?: st
       node.figures.bytesIn += c.bytesIn;
       node.figures.bytesOut += c.bytesOut;
     }
-    for (const u of trace.unserializable) {
-      const key = `${u.method}\0${u.value}`;
-      const seen = unserializable.get(key);
-      if (seen) seen.count += u.count;
-      else unserializable.set(key, { ...u });
-    }
   }
   return {
     file: options.file ?? '',
@@ -45,8 +38,20 @@ export function tracesToProfile(traces: Trace[], options: { side: Side; app?: st
     ...(options.app ? { app: options.app } : {}),
     contexts: flatten(root),
     ...(options.exit ? { exit: options.exit } : {}),
-    unserializable: [...unserializable.values()].sort((a, b) => cmp(a.method, b.method) || cmp(a.value, b.value)),
+    unserializable: sumUnserializable(traces.flatMap((t) => t.unserializable)),
   };
+}
+
+/** Unserializable values summed by method and value (counts added), sorted by method and value. */
+export function sumUnserializable(values: readonly UnserializableValue[]): UnserializableValue[] {
+  const out = new Map<string, UnserializableValue>();
+  for (const u of values) {
+    const key = `${u.method}\0${u.value}`;
+    const seen = out.get(key);
+    if (seen) seen.count += u.count;
+    else out.set(key, { ...u });
+  }
+  return [...out.values()].sort((a, b) => cmp(a.method, b.method) || cmp(a.value, b.value));
 }
 
 /** Parents before children (depth first, children in first-seen order), ids in that order. */

@@ -16,7 +16,19 @@ export function timed(command, args, options = {}) {
   const r = spawnSync(GNU_TIME, ['-v', command, ...args], { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   const err = r.stderr ?? '';
   const at = err.lastIndexOf('\tCommand being timed:');
-  const report = at >= 0 ? err.slice(at) : '';
+  const { ms, cpuMs, rssMB, status } = parseTimeReport(at >= 0 ? err.slice(at) : '');
+  return {
+    ms,
+    cpuMs,
+    rssMB,
+    code: status ?? r.status,
+    stdout: r.stdout ?? '',
+    stderr: at >= 0 ? err.slice(0, at) : err,
+  };
+}
+
+/** The figures of a `time -v` report (NaN, or status undefined, where it does not say): { ms, cpuMs, rssMB, status }. */
+export function parseTimeReport(report) {
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1];
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(report)?.[1];
   const status = /Exit status: (\d+)/.exec(report)?.[1];
@@ -26,9 +38,7 @@ export function timed(command, args, options = {}) {
     ms: wall ? wallMs(wall) : NaN,
     cpuMs: user && sys ? (Number(user) + Number(sys)) * 1000 : NaN,
     rssMB: rss ? Number(rss) / 1024 : NaN,
-    code: status !== undefined ? Number(status) : r.status,
-    stdout: r.stdout ?? '',
-    stderr: at >= 0 ? err.slice(0, at) : err,
+    status: status !== undefined ? Number(status) : undefined,
   };
 }
 

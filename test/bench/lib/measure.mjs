@@ -5,11 +5,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median } from '../callgraph/measure.mjs';
+import { GNU_TIME, median, parseTimeReport } from '../callgraph/measure.mjs';
 
 // GNU time, when installed, says the CPU time (user + system) of the command and its children:
 // on a shared machine, wall time = CPU time stretched by the time spent waiting for a core.
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const TIME = existsSync(GNU_TIME) ? GNU_TIME : undefined;
 const scratch = mkdtempSync(join(tmpdir(), 'cc-bench-time-'));
 process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
 let timed = 0;
@@ -24,15 +24,14 @@ export async function wall(cwd, argv, okExit) {
 /** Wall time and (with GNU time) CPU time of one command and its children, ms. */
 export function timeOf(cwd, argv, okExit) {
   const out = TIME ? join(scratch, `${timed++}.txt`) : undefined;
-  const full = TIME ? [TIME, '-f', '%U %S', '-o', out, ...argv] : argv;
+  const full = TIME ? [TIME, '-v', '-o', out, ...argv] : argv;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(full[0], full.slice(1), { cwd, stdio: 'ignore' });
     child.once('exit', (code) => {
       const ms = performance.now() - started;
       if (!okExit.includes(code)) return reject(new Error(`${argv.join(' ')} exited with ${code}`));
-      const [user, system] = out ? readFileSync(out, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [];
-      resolve({ ms, cpuMs: out ? (user + system) * 1000 : Number.NaN });
+      resolve({ ms, cpuMs: out ? parseTimeReport(readFileSync(out, 'utf8')).cpuMs : Number.NaN });
     });
   });
 }
