@@ -7,27 +7,21 @@
  */
 import { join } from 'node:path';
 import { reportOf } from '../helpers/mechanisms.js';
-import { preparedApp, runPartitioned, runPlain, startClone, type Clone } from '../helpers/runtime.js';
+import { runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
 
 describe('runtime-async-interleave: an async migration point whose caller does not wait for it at once', () => {
-  let dir: string;
-  let clone: Clone;
-  beforeAll(async () => {
-    dir = preparedApp('runtime-async-interleave');
-    clone = await startClone(dir);
-  });
-  afterAll(() => clone?.stop());
+  const app = servedFixture('runtime-async-interleave');
 
   it('the calls do migrate (so what follows is the clone answering, not a fallback)', async () => {
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'report.json')]);
+    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
     expect(run.status).toBe(0);
-    expect(reportOf(join(dir, 'report.json')).find((p) => p.method === 'src/jobs.ts#run')?.measured).toMatchObject({ calls: 3, migrated: 3 });
+    expect(reportOf(join(app.dir, 'report.json')).find((p) => p.method === 'src/jobs.ts#run')?.measured).toMatchObject({ calls: 3, migrated: 3 });
   });
 
   it.failing('prints what the all-device run prints', async () => {
-    const plain = await runPlain(dir);
+    const plain = await runPlain(app.dir);
     expect(plain.stdout).toContain('both 3,5 5 done');
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi']);
+    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi']);
     expect(run.stdout).toBe(plain.stdout);
   });
 });

@@ -5,35 +5,29 @@
  */
 import { join } from 'node:path';
 import { expectSameRun, reportOf } from '../helpers/mechanisms.js';
-import { preparedApp, runPartitioned, runPlain, startClone, type Clone } from '../helpers/runtime.js';
+import { runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
 
 describe('runtime-console-state: console counters and groups', () => {
-  let dir: string;
-  let clone: Clone;
-  beforeAll(async () => {
-    dir = preparedApp('runtime-console-state');
-    clone = await startClone(dir);
-  });
-  afterAll(() => clone?.stop());
+  const app = servedFixture('runtime-console-state');
 
   it('a call using them runs on the device, and prints what the all-device run prints', async () => {
-    const plain = await runPlain(dir);
+    const plain = await runPlain(app.dir);
     expect(plain.stdout).toContain('    a 1\n');
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'report.json')]);
+    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
     expectSameRun(run, plain);
-    const points = reportOf(join(dir, 'report.json'));
+    const points = reportOf(join(app.dir, 'report.json'));
     expect(points.find((p) => p.method === 'src/report.ts#report')?.measured).toMatchObject({ calls: 2, migrated: 0, fallbacks: { 'the clone cannot run this call faithfully': 2 } });
     expect(points.find((p) => p.method === 'src/report.ts#summary')?.measured).toMatchObject({ calls: 1, migrated: 1, fallbacks: {} });
-    expect(clone.log.filter((l) => l.includes(' 422 src/report.ts#report ') && l.includes('console.count'))).toHaveLength(2);
+    expect(app.clone.log.filter((l) => l.includes(' 422 src/report.ts#report ') && l.includes('console.count'))).toHaveLength(2);
   });
 
   // Known wrong answer: the device writes a migrated call's output as it came, without the
   // indentation of a group the device's console has open (the fix belongs to the device).
   it.failing("a migrated call's output inside a group the device opened is indented as all on the device", async () => {
     const env = { RUNTIME_IN_GROUP: '1' };
-    const plain = await runPlain(dir, undefined, env);
+    const plain = await runPlain(app.dir, undefined, env);
     expect(plain.stdout).toContain('  total 3\n  of 2\n');
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi'], { env });
+    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi'], { env });
     expect(run.stdout).toBe(plain.stdout);
   });
 });

@@ -5,29 +5,23 @@
  */
 import { join } from 'node:path';
 import { expectSameRun, reportOf } from '../helpers/mechanisms.js';
-import { preparedApp, runPartitioned, runPlain, startClone, type Clone } from '../helpers/runtime.js';
+import { runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
 
 describe('runtime-pending-work: calls that leave work to run after they return', () => {
-  let dir: string;
-  let clone: Clone;
-  beforeAll(async () => {
-    dir = preparedApp('runtime-pending-work');
-    clone = await startClone(dir);
-  });
-  afterAll(() => clone?.stop());
+  const app = servedFixture('runtime-pending-work');
 
   it('run on the device, and the app prints what the all-device run prints', async () => {
-    const plain = await runPlain(dir);
+    const plain = await runPlain(app.dir);
     expect(plain.stdout).toBe('1 0 2\ntimer fired\ncounting\ndone true then,async 2\n');
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'report.json')]);
+    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
     expectSameRun(run, plain);
-    const points = reportOf(join(dir, 'report.json'));
+    const points = reportOf(join(app.dir, 'report.json'));
     for (const [name, kind] of [['schedule', 'Timeout'], ['later', 'PROMISE'], ['fireAndForget', 'PROMISE']]) {
       expect(points.find((p) => p.method === `src/sched.ts#${name}`)?.measured).toMatchObject({ calls: 1, migrated: 0, fallbacks: { 'the clone cannot run this call faithfully': 1 } });
-      expect(clone.log.filter((l) => l.includes(` 422 src/sched.ts#${name} `) && l.includes(`(${kind})`))).toHaveLength(1);
+      expect(app.clone.log.filter((l) => l.includes(` 422 src/sched.ts#${name} `) && l.includes(`(${kind})`))).toHaveLength(1);
     }
     expect(points.find((p) => p.method === 'src/sched.ts#count')?.measured).toMatchObject({ calls: 1, migrated: 1, fallbacks: {} });
     // The timer left on the clone was cancelled: its output never reached the clone's log.
-    expect(clone.log.join('\n')).not.toContain('timer fired');
+    expect(app.clone.log.join('\n')).not.toContain('timer fired');
   });
 });

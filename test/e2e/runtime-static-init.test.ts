@@ -7,25 +7,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { preparedApp, runPartitioned, runPlain, startClone, type Clone } from '../helpers/runtime.js';
+import { runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
 
 describe('runtime-static-init: static fields whose initial values differ between the device and the clone', () => {
   const env = { RUNTIME_CAP: '50' };
-  let dir: string;
-  let clone: Clone;
-  beforeAll(async () => {
-    dir = preparedApp('runtime-static-init');
-    clone = await startClone(dir);
-  });
-  afterAll(() => clone?.stop());
+  const app = servedFixture('runtime-static-init');
 
   it('the readers are not migration points, and the app prints what the all-device run prints', async () => {
-    const manifest = readFileSync(join(dir, 'clonecloud.manifest.yaml'), 'utf8');
+    const manifest = readFileSync(join(app.dir, 'clonecloud.manifest.yaml'), 'utf8');
     expect(manifest).not.toContain('src/policy.ts#capped');
     expect(manifest).not.toContain('src/policy.ts#sameSeed');
-    const plain = await runPlain(dir, undefined, env);
+    const plain = await runPlain(app.dir, undefined, env);
     expect(plain.stdout).toBe('50 true\n');
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi'], { env });
+    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi'], { env });
     expect(run.stdout).toBe(plain.stdout);
     expect(run.status).toBe(plain.status);
   });

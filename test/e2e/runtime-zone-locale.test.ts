@@ -5,28 +5,22 @@
  */
 import { join } from 'node:path';
 import { reportOf } from '../helpers/mechanisms.js';
-import { preparedApp, runPartitioned, runPlain, startClone, type Clone } from '../helpers/runtime.js';
+import { runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
 
 describe("runtime-zone-locale: a device whose time zone and locale are not the clone's", () => {
   const env = { TZ: 'Asia/Tokyo', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' };
-  let dir: string;
-  let clone: Clone;
-  beforeAll(async () => {
-    dir = preparedApp('runtime-zone-locale');
-    clone = await startClone(dir);
-  });
-  afterAll(() => clone?.stop());
+  const app = servedFixture('runtime-zone-locale');
 
   it('the call does migrate (so what follows is the clone answering, not a fallback)', async () => {
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'report.json')], { env });
+    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')], { env });
     expect(run.status).toBe(0);
-    expect(reportOf(join(dir, 'report.json')).find((p) => p.method === 'src/stamp.ts#stamp')?.measured).toMatchObject({ calls: 1, migrated: 1 });
+    expect(reportOf(join(app.dir, 'report.json')).find((p) => p.method === 'src/stamp.ts#stamp')?.measured).toMatchObject({ calls: 1, migrated: 1 });
   });
 
   it.failing('prints what the all-device run prints', async () => {
-    const plain = await runPlain(dir, undefined, env);
+    const plain = await runPlain(app.dir, undefined, env);
     expect(plain.stdout).toMatch(/^21h .* GMT\+0900 .* 1\.234\.567,5\n$/);
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi'], { env });
+    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi'], { env });
     expect(run.stdout).toBe(plain.stdout);
   });
 });

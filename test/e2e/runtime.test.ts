@@ -6,7 +6,7 @@
 import { bundledNetworks } from '../../src/runtime/networks.js';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
-import { preparedApp, runAsync, runPartitioned, runPlain, startClone, type Clone } from '../helpers/runtime.js';
+import { preparedApp, runAsync, runPartitioned, runPlain, servedFixture, startClone } from '../helpers/runtime.js';
 import { describeMechanisms, expectSameRun, reportOf, type Mechanism } from '../helpers/mechanisms.js';
 
 describeMechanisms([
@@ -16,19 +16,13 @@ describeMechanisms([
 ] satisfies Mechanism[]);
 
 describe('runtime-nested: a migration point reached on the clone is a plain call', () => {
-  let dir: string;
-  let clone: Clone;
-  beforeAll(async () => {
-    dir = preparedApp('runtime-nested');
-    clone = await startClone(dir);
-  });
-  afterAll(() => clone?.stop());
+  const app = servedFixture('runtime-nested');
 
   it('migrates the outer call once and the inner one only where the device calls it', async () => {
-    const plain = await runPlain(dir);
-    const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'report.json')]);
+    const plain = await runPlain(app.dir);
+    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
     expectSameRun(run, plain);
-    const report = reportOf(join(dir, 'report.json'));
+    const report = reportOf(join(app.dir, 'report.json'));
     expect(report.find((p) => p.method === 'src/sums.ts#sumOfSquares')?.measured).toMatchObject({ calls: 1, migrated: 1 });
     // square runs four times inside sumOfSquares on the clone, and once from main on the device.
     expect(report.find((p) => p.method === 'src/sums.ts#square')?.measured).toMatchObject({ calls: 1, migrated: 1 });
@@ -36,24 +30,18 @@ describe('runtime-nested: a migration point reached on the clone is a plain call
 });
 
 describe('without the CLI: node --import clonecloud/run and environment variables', () => {
-  let dir: string;
-  let clone: Clone;
-  beforeAll(async () => {
-    dir = preparedApp('runtime-module-state');
-    clone = await startClone(dir);
-  });
-  afterAll(() => clone?.stop());
+  const app = servedFixture('runtime-module-state');
 
   it('migrates as `clonecloud run` does', async () => {
-    const plain = await runPlain(dir);
+    const plain = await runPlain(app.dir);
     const register = join(ROOT, 'dist', 'runtime', 'device', 'register.js');
-    const run = await runAsync(process.execPath, ['--import', register, join(dir, '.build', 'main.js')], {
-      cwd: dir,
-      env: { CLONECLOUD_CLONE: clone.url, CLONECLOUD_NETWORK: 'auto', CLONECLOUD_APP: dir },
+    const run = await runAsync(process.execPath, ['--import', register, join(app.dir, '.build', 'main.js')], {
+      cwd: app.dir,
+      env: { CLONECLOUD_CLONE: app.clone.url, CLONECLOUD_NETWORK: 'auto', CLONECLOUD_APP: app.dir },
     });
     expectSameRun(run, plain);
     expect(run.stderr).toBe('');
-    expect(clone.log.filter((l) => l.includes(' 200 src/counter.ts#record '))).toHaveLength(4);
+    expect(app.clone.log.filter((l) => l.includes(' 200 src/counter.ts#record '))).toHaveLength(4);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { preparedApp, runPartitioned, runPlain, startClone, type Clone, type Outcome } from './runtime.js';
+import { runPartitioned, runPlain, servedFixture, type Outcome } from './runtime.js';
 
 export interface Mechanism {
   fixture: string;
@@ -32,23 +32,17 @@ export function expectSameRun(partitioned: Outcome, plain: Outcome): void {
 
 export function describeMechanisms(mechanisms: Mechanism[]): void {
   describe.each(mechanisms)('$fixture: $what', ({ fixture, point, migrated }) => {
-    let dir: string;
-    let clone: Clone;
-    beforeAll(async () => {
-      dir = preparedApp(fixture);
-      clone = await startClone(dir);
-    });
-    afterAll(() => clone?.stop());
+    const app = servedFixture(fixture);
 
     it('prints what the all-device run prints, with the calls served by the clone', async () => {
-      const plain = await runPlain(dir);
+      const plain = await runPlain(app.dir);
       expect(plain.status).toBe(0);
-      const run = await runPartitioned(dir, clone.url, ['--network', 'wifi', '--report-file', join(dir, 'report.json')]);
+      const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
       expectSameRun(run, plain);
       expect(run.stderr).toBe(plain.stderr);
-      const entry = reportOf(join(dir, 'report.json')).find((p) => p.method === point);
+      const entry = reportOf(join(app.dir, 'report.json')).find((p) => p.method === point);
       expect(entry?.measured).toMatchObject({ calls: migrated, migrated, fallbacks: {} });
-      expect(clone.log.filter((l) => l.includes(` 200 ${point} `) && !l.includes(' up 0 B '))).toHaveLength(migrated);
+      expect(app.clone.log.filter((l) => l.includes(` 200 ${point} `) && !l.includes(' up 0 B '))).toHaveLength(migrated);
     });
   });
 }

@@ -84,6 +84,27 @@ export function startClone(dir: string, args: string[] = []): Promise<Clone> {
   });
 }
 
+export interface Served {
+  /** The fixture's private copy (set by beforeAll). */
+  dir: string;
+  /** The clone serving it (set by beforeAll). */
+  clone: Clone;
+}
+
+/**
+ * For the enclosing describe block: a prepared copy of the fixture and a clone serving it, made in
+ * beforeAll and stopped in afterAll. Read `dir` and `clone` from the returned object inside tests.
+ */
+export function servedFixture(name: string, args: string[] = []): Served {
+  const served = {} as Served;
+  beforeAll(async () => {
+    served.dir = preparedApp(name);
+    served.clone = await startClone(served.dir, args);
+  });
+  afterAll(() => served.clone?.stop());
+  return served;
+}
+
 /** Runs a command to completion without blocking the event loop (a clone may be serving from this process's children). */
 export function runAsync(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; onStdout?: (text: string) => void } = {}): Promise<Outcome> {
   return new Promise((resolve) => {

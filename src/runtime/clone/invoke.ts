@@ -61,13 +61,16 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     try {
       decoded = decodeRequest(req.body, rt.registry, { into });
     } catch (error) {
+      let notLoaded = '';
       // A key of a module not loaded yet: load it and decode again (nothing changed meanwhile).
       const moduleKey = error instanceof UnknownKey ? error.key.slice(0, error.key.indexOf('#')) : undefined;
       if (moduleKey && !tried.has(moduleKey)) {
         tried.add(moduleKey);
-        if (await rt.loadModule(moduleKey)) continue;
+        const loaded = await rt.loadModule(moduleKey);
+        if (loaded === true) continue;
+        notLoaded = ` (its module ${moduleKey} did not load: ${loaded})`;
       }
-      if (error instanceof WireError) return refuse(400, `the call does not decode: ${error.message}`);
+      if (error instanceof WireError) return refuse(400, `the call does not decode: ${error.message}${notLoaded}`);
       throw error;
     }
   }

@@ -11,11 +11,11 @@ export class CloneRuntime implements RuntimeGlobal {
     readonly plan: RuntimePlan,
     /**
      * Loads the build's module of a module key (src/graph.ts), if there is one: true when it is
-     * loaded after. The worker loads the modules of migration points and carried bindings first;
+     * loaded after, else why not. The worker loads the modules of migration points and carried bindings first;
      * a class those modules name only as a type is not imported with them, yet its instances come
      * with calls, so its module is loaded the first time one does.
      */
-    readonly loadModule: (moduleKey: string) => Promise<boolean> = async () => false,
+    readonly loadModule: (moduleKey: string) => Promise<true | string> = async () => 'the clone loads no modules',
   ) {}
 
   mod(moduleKey: string): ModuleHandle {

@@ -90,17 +90,19 @@ function moduleKeysOf(appDir: string, build: string): Map<string, string> {
   return out;
 }
 
-/** Loads the build's modules compiled from `moduleKey` (a module top level that throws is a no). */
-async function loadModule(moduleKey: string): Promise<boolean> {
+/** Loads the build's modules compiled from `moduleKey`: true when one loaded, else why none did (a module top level that throws is a no). */
+async function loadModule(moduleKey: string): Promise<true | string> {
   let any = false;
+  const errors: string[] = [];
   for (const [file, key] of buildFiles) {
     if (key !== moduleKey) continue;
     try {
       await import(pathToFileURL(file).href);
       any = true;
-    } catch {
-      // The call is refused as it would have been: the device runs it.
+    } catch (error) {
+      // The call is refused as it would have been (the device runs it); the refusal says why.
+      errors.push(`${file}: ${(error as Error).message}`);
     }
   }
-  return any;
+  return any || (errors.length ? errors.join('; ') : `no module of the build ${plan.build} was compiled from it`);
 }
