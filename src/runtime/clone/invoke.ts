@@ -63,7 +63,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     } catch (error) {
       let notLoaded = '';
       // A key of a module not loaded yet: load it and decode again (nothing changed meanwhile).
-      const moduleKey = error instanceof UnknownKey ? error.key.slice(0, error.key.indexOf('#')) : undefined;
+      const moduleKey = error instanceof UnknownKey ? error.moduleKey : undefined;
       if (moduleKey && !tried.has(moduleKey)) {
         tried.add(moduleKey);
         const loaded = await rt.loadModule(moduleKey);

@@ -23,11 +23,16 @@ export class WireError extends Error {
  */
 export class UnknownKey extends WireError {
   override name = 'UnknownKey';
+  /** The module the key names (`src/graph.ts` of `src/graph.ts#Graph`); undefined for a key without one. */
+  readonly moduleKey: string | undefined;
+
   constructor(
     readonly key: string,
     message: string,
   ) {
     super(message);
+    const hash = key.indexOf('#');
+    this.moduleKey = hash > 0 ? key.slice(0, hash) : undefined;
   }
 }
 
