@@ -4,6 +4,8 @@
  * through the real CLI binary.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyFixture, ROOT, runCli } from './cli.js';
 
@@ -16,14 +18,36 @@ export interface Outcome {
   stderr: string;
 }
 
-/** A private copy of a runtime fixture, compiled (with source maps) and partitioned (for Wi-Fi unless told: the partition most tests run). */
+/**
+ * A private copy of a runtime fixture, compiled (with source maps) and partitioned (for Wi-Fi
+ * unless told: the partition most tests run). Each fixture is compiled and partitioned once per
+ * test run (tsc alone takes seconds) and copied from there.
+ */
 export function preparedApp(name: string, networks = 'wifi'): string {
+  const template = preparedOnce(name, networks);
+  const dir = mkdtempSync(join(tmpdir(), `cc-${name}-`));
+  cpSync(template, dir, { recursive: true, filter: (source) => source !== join(template, 'node_modules') });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function preparedOnce(name: string, networks: string): string {
+  const root = join(process.env.CLONECLOUD_TEST_TMP ?? tmpdir(), 'prepared');
+  const done = join(root, `${name}@${networks}`);
+  if (existsSync(done)) return done;
   const dir = copyFixture(name);
   const tsc = spawnSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
   if (tsc.status !== 0) throw new Error(`tsc failed on ${name}: ${tsc.stdout}${tsc.stderr}`);
   const partition = runCli(['partition', dir, '--network', networks]);
   if (partition.status !== 0) throw new Error(`partition failed on ${name}: ${partition.stderr}`);
-  return dir;
+  mkdirSync(root, { recursive: true });
+  try {
+    renameSync(dir, done);
+  } catch (error) {
+    // Another jest worker prepared the same fixture first: theirs is as good.
+    if (!existsSync(done)) throw error;
+  }
+  return done;
 }
 
 export interface Clone {
