@@ -21,9 +21,8 @@ describe('runtime-console-state: console counters and groups', () => {
     expect(app.clone.log.filter((l) => l.includes(' 422 src/report.ts#report ') && l.includes('console.count'))).toHaveLength(2);
   });
 
-  // Known wrong answer: the device writes a migrated call's output as it came, without the
-  // indentation of a group the device's console has open (the fix belongs to the device).
-  it.failing("a migrated call's output inside a group the device opened is indented as all on the device", async () => {
+  // The device prints a migrated call's lines through its own console, which indents them.
+  it("a migrated call's output inside a group the device opened is indented as all on the device", async () => {
     const env = { RUNTIME_IN_GROUP: '1' };
     const plain = await runPlain(app.dir, undefined, env);
     expect(plain.stdout).toContain('  total 3\n  of 2\n');

@@ -116,14 +116,14 @@ export class DevicePoint implements PointHandle {
       if (error instanceof WireError) return this.fallback(`the clone's answer does not decode: ${error.message}`);
       throw error;
     }
-    const [outcome, value, bindingsAfter, capturedAfter, printed] = reply.values as [number, unknown, unknown[], unknown[], [number, string][]];
+    const [outcome, value, bindingsAfter, capturedAfter, printed] = reply.values as [number, unknown, unknown[], unknown[], [1 | 2, string][]];
     if (!validShape(outcome, bindingsAfter, capturedAfter, printed, p.bindings.length)) return this.fallback("the clone's answer is not a call's answer");
     reply.apply();
     p.bindings.forEach(([, set], i) => {
       if (set && !Object.is(bindingsAfter[i], p.before[i])) set(bindingsAfter[i]);
     });
     if (setCaptured && capturedAfter.length) setCaptured(capturedAfter);
-    for (const [fd, text] of printed) (fd === 2 ? process.stderr : process.stdout).write(text);
+    for (const [fd, text] of printed) replay(fd, text);
     this.stats.migrated++;
     this.stats.downBytes += answer.body.byteLength;
     this.stats.awayMs += performance.now() - p.started;
@@ -155,6 +155,18 @@ function validShape(outcome: unknown, bindings: unknown, captured: unknown, prin
     Array.isArray(printed) &&
     printed.every((e) => Array.isArray(e) && (e[0] === 1 || e[0] === 2) && typeof e[1] === 'string')
   );
+}
+
+/**
+ * A line the clone's console printed, printed by the device's console: one call with one string
+ * prints it verbatim (no format directives are read), indented by any group the device has open,
+ * and through whatever the app made of `console.log`, as all on the device.
+ */
+function replay(fd: 1 | 2, text: string): void {
+  if (!text.endsWith('\n')) return void (fd === 2 ? process.stderr : process.stdout).write(text);
+  const line = text.slice(0, -1);
+  if (fd === 2) console.error(line);
+  else console.log(line);
 }
 
 /** The clone's one-line explanation, when it sent one. */
