@@ -5,8 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseManifest } from '../manifest/parse.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Manifest, PointPrediction, StateEntry } from '../manifest/types.js';
+import { cacheKey, privateDir, readEntry, writeEntry } from './cache.js';
 import type { TransformPlan } from './transform/index.js';
 
 export interface RuntimePlan {
@@ -21,20 +23,50 @@ export interface RuntimePlan {
 
 export class PlanError extends Error {}
 
-export function readPlan(manifestFile: string): RuntimePlan {
+/**
+ * The plan of a manifest file. Loading the YAML parser and parsing cost about 100 ms of every
+ * start, twice per `clonecloud run`, so the parsed manifest is kept in the run-time's private cache
+ * (`cacheDir`), keyed by the file's text and the parser that read it; a manifest that does not
+ * parse is never cached, and says why each time.
+ */
+export async function readPlan(manifestFile: string, cacheDir?: string): Promise<RuntimePlan> {
   let text: string;
   try {
     text = readFileSync(manifestFile, 'utf8');
   } catch (error) {
     throw new PlanError(`cannot read the manifest ${manifestFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  const dir = cacheDir === undefined ? undefined : privateDir(cacheDir);
+  const key = cacheKey(['manifest', parserVersion(), text]);
+  const hit = dir && readEntry(dir, key);
+  if (hit) return planOf(JSON.parse(hit) as Manifest, manifestFile);
+  const { parseManifest } = await import('../manifest/parse.js');
   let manifest: Manifest;
   try {
     manifest = parseManifest(text, manifestFile);
   } catch (error) {
     throw new PlanError((error as Error).message);
   }
-  return planOf(manifest, manifestFile);
+  const plan = planOf(manifest, manifestFile);
+  if (dir) writeEntry(dir, key, JSON.stringify(manifest));
+  return plan;
+}
+
+let parser: string | undefined;
+
+/** The code that turns a manifest's text into its data: a cached answer is good for this code only. */
+function parserVersion(): string {
+  const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
+  parser ??= ['manifest/parse.js', 'manifest/types.js', 'util/yamlInput.js']
+    .map((f) => {
+      try {
+        return readFileSync(join(dist, f), 'utf8');
+      } catch {
+        return f;
+      }
+    })
+    .join('\0');
+  return parser;
 }
 
 export function planOf(manifest: Manifest, file: string): RuntimePlan {

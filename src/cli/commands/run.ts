@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { InputError, ProgramExit } from '../../errors.js';
 import { ENV } from '../../runtime/env.js';
 import { PlanError, readPlan, type RuntimePlan } from '../../runtime/plan.js';
+import { defaultCacheDir } from '../../runtime/cache.js';
 import { mergeReports, type ProcessReport } from '../../runtime/device/stats.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { displayPath, loadNetworks, readText } from '../load.js';
@@ -50,7 +51,7 @@ export function registerRun(program: Command, output: Output): void {
       const manifest = resolve(flags.manifest ?? join(appDir, MANIFEST_FILE));
       let plan: RuntimePlan;
       try {
-        plan = readPlan(manifest);
+        plan = await readPlan(manifest, defaultCacheDir());
       } catch (error) {
         if (error instanceof PlanError) throw new InputError(error.message);
         throw error;

@@ -55,7 +55,7 @@ export interface Serving {
 const MAX_PROBE_BYTES = 16 * 1024 * 1024;
 
 export async function serve(options: ServeOptions): Promise<Serving> {
-  const plan = readPlan(options.manifest);
+  const plan = await readPlan(options.manifest, options.cacheDir);
   const build = `${buildDigest(resolve(options.appDir, plan.build))}.${plan.digest}`;
   const pool = new Pool({ size: options.workers, maxQueue: options.maxQueue ?? options.workers * 4, setup: { appDir: options.appDir, manifest: options.manifest, cacheDir: options.cacheDir } });
   const started = await pool.start();

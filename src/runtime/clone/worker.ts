@@ -27,7 +27,7 @@ export type FromWorker =
   | { type: 'result'; id: number; status: number; body?: Uint8Array; message?: string; ms: number };
 
 const setup = workerData as WorkerSetup;
-const plan = readPlan(setup.manifest);
+const plan = await readPlan(setup.manifest, setup.cacheDir);
 const buildFiles = moduleKeysOf(setup.appDir, plan.build);
 const rt = new CloneRuntime(plan, loadModule);
 (globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_GLOBAL)] = rt;

@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { ENV } from '../env.js';
 import { RUNTIME_GLOBAL } from '../global.js';
+import { defaultCacheDir } from '../cache.js';
 import { readPlan } from '../plan.js';
 import type { DeviceConfig } from './runtime.js';
 
@@ -30,7 +31,7 @@ async function configure(env: NodeJS.ProcessEnv): Promise<DeviceConfig | undefin
   if (!clone) return undefined;
   const manifest = resolve(env[ENV.manifest] ?? resolve(env[ENV.app] ?? '.', 'clonecloud.manifest.yaml'));
   const appDir = resolve(env[ENV.app] ?? dirname(manifest));
-  const plan = readPlan(manifest);
+  const plan = await readPlan(manifest, defaultCacheDir());
   const token = readOptional(env[ENV.tokenFile], 'token file')?.trim();
   const ca = readOptional(env[ENV.caFile], 'certificate authority file');
   const timeout = env[ENV.timeout] ? Number(env[ENV.timeout]) : undefined;
