@@ -18,6 +18,13 @@ function work(h: number, k: number): number {
   return h;
 }
 
+/** What `rounds` rounds of `calls` calls of work leave in h, untraced: the traced run must compute the same. */
+function untraced(rounds: number, calls: number, slowEvery = 0): number {
+  let h = 0;
+  for (let r = 0; r < rounds; r++) for (let k = 0; k < calls; k++) if (!slowEvery || k % slowEvery !== slowEvery - 1) h = work(h, k);
+  return h;
+}
+
 const COST = { inner: 0.00004, outer: 0.00006, untimed: 0.00001 };
 // Code under jest runs several times slower than in a plain process (a loop of one multiply took
 // 0.7 us a call): tiny here is under 20 us, a call that is not tiny spins 100 us or more.
@@ -64,7 +71,7 @@ describe('record: hot tiny callees counted without timing', () => {
     // inner on every timed call, outer on every timed call but the top-level ones, and the cost of each untimed call.
     expect(time.recorderMs).toBeCloseTo(timedSync * COST.inner + callee!.timed! * COST.outer + untimed * COST.untimed, 9);
     expect(self(t) + time.recorderMs + time.bytesMs - time.clampedMs).toBeCloseTo(time.tracedMs, 6);
-    expect(h).not.toBe(0.5); // the work is used
+    expect(h).toBe(untraced(3, 200_000)); // the work ran, each call once
   });
 
   it('keeps the time of the whole call tree within 10% of the wall time measured around it', () => {
@@ -77,7 +84,7 @@ describe('record: hot tiny callees counted without timing', () => {
     expect(t.contexts[1]!.timed).toBeLessThan(t.contexts[1]!.calls);
     expect(self(t)).toBeLessThanOrEqual(wall);
     expect(self(t)).toBeGreaterThan(wall * 0.9);
-    expect(h).not.toBe(0.5);
+    expect(h).toBe(untraced(1, 300_000));
   });
 
   it('times every call of a callee that is not tiny', () => {
@@ -91,7 +98,7 @@ describe('record: hot tiny callees counted without timing', () => {
     // One call in 256 spins 300 us (slow: over 10x the tiny bound), the others are tiny: under 1 in 50.
     const t = run(new Recorder(COST, TINY), 1, TIME_CHECK * 4, (k) => (k % 256 === 255 ? spin(300) : (h = work(h, k))));
     expect(t.contexts[1]!.timed).toBeLessThan(TIME_CHECK * 3);
-    expect(h).not.toBe(0.5);
+    expect(h).toBe(untraced(1, TIME_CHECK * 4, 256));
   });
 
   it("times a tiny recursion's entries, not its calls of itself, whose time stays its own", () => {
@@ -157,7 +164,7 @@ describe('record: hot tiny callees counted without timing', () => {
     expect(callee.timed).toBeLessThan(calls - TIME_CHECK + 10);
     // The slow calls are the callee's own time: 2048 x 300 us.
     expect(callee.selfMs).toBeGreaterThan((calls - TIME_CHECK * 2) * 0.3 * 0.95);
-    expect(h).not.toBe(0.5);
+    expect(h).toBe(untraced(1, TIME_CHECK * 2));
   });
 
   it('round-trips the timed counts through a trace file, and the header names the methods', () => {
@@ -182,6 +189,6 @@ describe('record: hot tiny callees counted without timing', () => {
     expect(text).toContain(`a.ts#callee (${trace.contexts[1]!.timed} of 50000)`);
     expect(text).not.toContain('a.ts#caller (');
     expect(() => parseTrace(JSON.stringify({ ...trace, contexts: [{ ...trace.contexts[0], timed: 9 }] }), 'u.json')).toThrow(/timed calls of 1/);
-    expect(h).not.toBe(0.5);
+    expect(h).toBe(untraced(1, 50_000));
   });
 });
