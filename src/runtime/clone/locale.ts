@@ -115,7 +115,7 @@ function method(holder: object, key: string, api: string, check: (args: Args) =>
   }[key]!;
   Object.defineProperty(wrapper, 'length', { value: original.length });
   Object.defineProperty(holder, key, { ...d, value: wrapper });
-  guarded.push(api);
+  if (!guarded.includes(api)) guarded.push(api);
 }
 
 /** Replaces a constructor's binding by a Proxy that checks calls and constructions. */
@@ -177,8 +177,10 @@ export function installPlaceGuards(): string[] {
     else if (args.length === 1 && oneValueReadsZone(args[0])) zone('new Date(string)');
   });
 
-  const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype) as object;
-  for (const [holder, name] of [[Number.prototype, 'Number'], [BigInt.prototype, 'BigInt'], [Array.prototype, 'Array'], [TypedArrayProto, 'TypedArray']] as const) {
+  // %TypedArray%.prototype: one per realm, but a host may lend some typed arrays from another (jest does).
+  const typedArrayProtos = new Set([Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array].map((t) => Object.getPrototypeOf(t.prototype) as object));
+  const holders = [[Number.prototype, 'Number'], [BigInt.prototype, 'BigInt'], [Array.prototype, 'Array'], ...[...typedArrayProtos].map((p) => [p, 'TypedArray'] as const)] as const;
+  for (const [holder, name] of holders) {
     method(holder, 'toLocaleString', `${name}.prototype.toLocaleString`, localeOnly(`${name}.prototype.toLocaleString`, 'NumberFormat'));
   }
   method(String.prototype, 'localeCompare', 'String.prototype.localeCompare', localeOnly('String.prototype.localeCompare', 'Collator', 1));
