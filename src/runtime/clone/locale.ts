@@ -17,7 +17,11 @@
  *
  * Constructors are guarded by a Proxy on the global binding (`Date`, `Intl.NumberFormat`, …) whose
  * prototype's `constructor` points back at it: `instanceof`, statics, `.prototype` and subclasses
- * work as before. Node's own code keeps the originals (it captured them at start-up).
+ * work as before. An Intl object keeps the defaults it was made with, perhaps before the call (a
+ * library's formatter cached at load or by an earlier call from another device): each is recorded
+ * as it is made, and its methods (`format`, `compare`, `resolvedOptions`, … and the bound
+ * `format`/`compare` it hands out) check that record. Node's own code keeps the originals (it
+ * captured them at start-up), so the clone's console and wire are not guarded.
  */
 import { types } from 'node:util';
 
@@ -103,13 +107,13 @@ function oneValueReadsZone(value: unknown): boolean {
 const guarded: string[] = [];
 
 /** Wraps a method in place: same name, length, attributes; `check` runs only while something differs. */
-function method(holder: object, key: string, api: string, check: (args: Args) => void): void {
+function method(holder: object, key: string, api: string, check: (args: Args, self: unknown) => void): void {
   const d = Object.getOwnPropertyDescriptor(holder, key);
   const original = d?.value as Function | undefined;
   if (typeof original !== 'function') return;
   const wrapper = {
     [key](this: unknown, ...args: Args): unknown {
-      if (zoneDiffers || localeDiffers) check(args);
+      if (zoneDiffers || localeDiffers) check(args, this);
       return Reflect.apply(original, this, args);
     },
   }[key]!;
@@ -118,25 +122,93 @@ function method(holder: object, key: string, api: string, check: (args: Args) =>
   if (!guarded.includes(api)) guarded.push(api);
 }
 
-/** Replaces a constructor's binding by a Proxy that checks calls and constructions. */
-function ctor(holder: object, key: string, api: string, check: (args: Args, called: boolean) => void): void {
+/** Replaces a constructor's binding by a Proxy that checks calls and constructions (`made`: told of every object it makes). */
+function ctor(holder: object, key: string, api: string, check: (args: Args, called: boolean) => void, made?: (o: unknown, args: Args) => void): void {
   const d = Object.getOwnPropertyDescriptor(holder, key);
   const original = d?.value as (Function & { prototype: object }) | undefined;
   if (typeof original !== 'function') return;
   const proxy = new Proxy(original, {
     apply(target, self, args: Args) {
       if (zoneDiffers || localeDiffers) check(args, true);
-      return Reflect.apply(target, self, args);
+      const o: unknown = Reflect.apply(target, self, args);
+      made?.(o, args);
+      return o;
     },
     construct(target, args: Args, newTarget) {
       if (zoneDiffers || localeDiffers) check(args, false);
-      return Reflect.construct(target, args, newTarget);
+      const o = Reflect.construct(target, args, newTarget);
+      made?.(o, args);
+      return o;
     },
   });
   const c = Object.getOwnPropertyDescriptor(original.prototype, 'constructor');
   if (c && c.value === original) Object.defineProperty(original.prototype, 'constructor', { ...c, value: proxy });
   Object.defineProperty(holder, key, { ...d, value: proxy });
   guarded.push(api);
+}
+
+/**
+ * An Intl object keeps the locale (and a DateTimeFormat the zone) chosen when it was made, maybe
+ * before this call (at load, in an earlier call: a library's cached formatter), so its methods and
+ * the `format`/`compare` functions it hands out check how it was made.
+ */
+interface Made {
+  service: string;
+  locales: unknown;
+  zoneGiven: boolean;
+  bound?: Function;
+}
+const made = new WeakMap<object, Made>();
+
+const record = (service: string) => (o: unknown, args: Args) => {
+  if (o === null || typeof o !== 'object') return;
+  const l = args[0];
+  const locales = Array.isArray(l) && !types.isProxy(l) ? Array.prototype.slice.call(l) : l;
+  made.set(o, { service, locales, zoneGiven: service === 'DateTimeFormat' && optionGiven(args[1], 'timeZone') });
+};
+
+function checkMade(m: Made | undefined, api: string): void {
+  if (!m) return;
+  if (zoneDiffers && m.service === 'DateTimeFormat' && !m.zoneGiven) zone(api);
+  if (localeDiffers && !localesGiven(m.locales, supportedBy(m.service))) locale(api);
+}
+const madeOf = (self: unknown) => (self !== null && typeof self === 'object' ? made.get(self) : undefined);
+
+/** The methods of an Intl prototype, and its getters (`format`, `compare`) with the bound functions they return. */
+function intlMethods(service: string): void {
+  const proto = (intl[service] as unknown as { prototype: object } | undefined)?.prototype;
+  if (!proto) return;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    if (key === 'constructor') continue;
+    const api = `Intl.${service}.prototype.${key}`;
+    const d = Object.getOwnPropertyDescriptor(proto, key)!;
+    if (typeof d.value === 'function') method(proto, key, api, (_, self) => checkMade(madeOf(self), api));
+    else if (d.get) {
+      const get = d.get;
+      const wrapper = Object.getOwnPropertyDescriptor(
+        {
+          get [key]() {
+            const m = madeOf(this);
+            if (zoneDiffers || localeDiffers) checkMade(m, api);
+            const fn = Reflect.apply(get, this, []) as Function;
+            if (!m) return fn;
+            if (!m.bound) {
+              const bound = (...args: Args): unknown => {
+                if (zoneDiffers || localeDiffers) checkMade(m, api);
+                return Reflect.apply(fn, undefined, args);
+              };
+              Object.defineProperties(bound, { name: { value: fn.name }, length: { value: fn.length } });
+              m.bound = bound;
+            }
+            return m.bound;
+          },
+        },
+        key,
+      )!.get!;
+      Object.defineProperty(proto, key, { ...d, get: wrapper });
+      guarded.push(api);
+    }
+  }
 }
 
 const zoneOnly = (api: string) => () => {
@@ -190,7 +262,8 @@ export function installPlaceGuards(): string[] {
       if (localeDiffers && !localesGiven(args[0], (list) => list)) locale(`String.prototype.${name}`);
     });
   }
-  ctor(Intl, 'DateTimeFormat', 'Intl.DateTimeFormat', dateFormat('Intl.DateTimeFormat'));
-  for (const name of INTL_SERVICES) ctor(Intl, name, `Intl.${name}`, localeOnly(`Intl.${name}`, name));
+  ctor(Intl, 'DateTimeFormat', 'Intl.DateTimeFormat', dateFormat('Intl.DateTimeFormat'), record('DateTimeFormat'));
+  for (const name of INTL_SERVICES) ctor(Intl, name, `Intl.${name}`, localeOnly(`Intl.${name}`, name), record(name));
+  for (const name of ['DateTimeFormat', ...INTL_SERVICES]) intlMethods(name);
   return guarded;
 }

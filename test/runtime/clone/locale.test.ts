@@ -102,7 +102,9 @@ describe('guards on the built-ins that read the time zone or the locale', () => 
 
   test('installed once', () => {
     expect(installPlaceGuards()).toBe(guarded);
-    expect(guarded).toEqual(expect.arrayContaining(['Date', 'Date.parse', 'Date.prototype.getHours', 'Intl.DateTimeFormat', 'Intl.Segmenter', 'TypedArray.prototype.toLocaleString']));
+    expect(guarded).toEqual(
+      expect.arrayContaining(['Date', 'Date.parse', 'Date.prototype.getHours', 'Intl.DateTimeFormat', 'Intl.Segmenter', 'TypedArray.prototype.toLocaleString', 'Intl.NumberFormat.prototype.format', 'Intl.Segmenter.prototype.segment']),
+    );
     expect(new Set(guarded).size).toBe(guarded.length);
   });
 
@@ -123,6 +125,24 @@ describe('guards on the built-ins that read the time zone or the locale', () => 
   test('a device that did not say its zone or locale differs from the clone', () => {
     expect(under({}, () => d().getDay()).used).toBe(`Date.prototype.getDay under a time zone the clone does not share (device unknown, clone ${clone.timeZone})`);
     expect(under({}, () => (1).toLocaleString()).used).toMatch(/^Number\.prototype\.toLocaleString under a locale .*device unknown/);
+  });
+
+  test('an Intl object made before the call (at load, in an earlier call) checks how it was made when used', () => {
+    const nf = new Intl.NumberFormat();
+    const format = nf.format;
+    const dtf = new Intl.DateTimeFormat('en-GB');
+    const fixed = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo' });
+    const collator = Intl.Collator();
+    expect(under(otherLocale, () => nf.format(1234.5)).used).toMatch(/^Intl\.NumberFormat\.prototype\.format under a locale /);
+    expect(under(otherLocale, () => format(1234.5))).toEqual({ value: new Intl.NumberFormat().format(1234.5), used: expect.stringMatching(/^Intl\.NumberFormat\.prototype\.format under a locale /) });
+    expect(under(otherLocale, () => nf.formatToParts(1)).used).toMatch(/^Intl\.NumberFormat\.prototype\.formatToParts /);
+    expect(under(otherLocale, () => collator.compare('a', 'b')).used).toMatch(/^Intl\.Collator\.prototype\.compare /);
+    expect(under(otherZone, () => dtf.resolvedOptions()).used).toMatch(/^Intl\.DateTimeFormat\.prototype\.resolvedOptions under a time zone /);
+    expect(under(otherLocale, () => dtf.format(at)).used).toBeUndefined();
+    expect(under({ timeZone: 'X/Y', locale: 'xx' }, () => fixed.format(at)).used).toBeUndefined();
+    expect(under(clone, () => [nf.format(1), format(2), collator.compare('a', 'b'), dtf.formatToParts(at)]).used).toBeUndefined();
+    // The bound functions keep their identity, name and length.
+    expect([nf.format === format, format.name, format.length, Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!.get!.name]).toEqual([true, '', 1, 'get format']);
   });
 
   test('the first use is the one named', () => {
