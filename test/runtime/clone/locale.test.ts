@@ -30,6 +30,13 @@ const cases: Case[] = [
   zoneUse('setMinutes', (x) => x.setMinutes(7)),
   zoneUse('setSeconds', (x) => x.setSeconds(8)),
   zoneUse('setMilliseconds', (x) => x.setMilliseconds(9)),
+  // Arguments pass on as many as they came: setHours(1, undefined) is an invalid date, setHours(1) is not.
+  ['setHours(h)', () => d().setHours(1), 'Date.prototype.setHours', undefined],
+  ['setHours(h, undefined)', () => d().setHours(1, undefined as unknown as number), 'Date.prototype.setHours', undefined],
+  ['setHours with five arguments', () => (d().setHours as (...a: number[]) => number)(1, 2, 3, 4, 5), 'Date.prototype.setHours', undefined],
+  ['new Date(y, m, d)', () => new Date(2026, 1, 2).getTime(), 'new Date(year, month, …)', undefined],
+  ['new Date(y, m, d, undefined)', () => new Date(2026, 1, 2, undefined as unknown as number).getTime(), 'new Date(year, month, …)', undefined],
+  ['new Date with eight arguments', () => new (Date as unknown as new (...a: number[]) => Date)(2026, 1, 2, 3, 4, 5, 6, 7).getTime(), 'new Date(year, month, …)', undefined],
   ['a template literal', () => `${d()}`, 'Date.prototype.toString', undefined],
   ['String(date)', () => String(d()), 'Date.prototype.toString', undefined],
   ['Date() called as a function', () => typeof Date(), 'Date() called as a function', undefined],
@@ -173,5 +180,9 @@ describe('guards on the built-ins that read the time zone or the locale', () => 
     const nf = new Intl.NumberFormat('en');
     expect([nf instanceof Intl.NumberFormat, nf.constructor === Intl.NumberFormat, Object.getPrototypeOf(nf) === Intl.NumberFormat.prototype]).toEqual([true, true, true]);
     expect(new Intl.DateTimeFormat('en', { timeZone: 'UTC' }) instanceof Intl.DateTimeFormat).toBe(true);
+    expect(Intl.NumberFormat('en') instanceof Intl.NumberFormat).toBe(true);
+    expect(() => new (new Intl.NumberFormat('en').format as unknown as new () => unknown)()).toThrow(TypeError);
+    expect(Object.getOwnPropertyDescriptor(Date, 'prototype')).toMatchObject({ writable: false, enumerable: false, configurable: false });
+    expect(Object.getOwnPropertyDescriptor(globalThis, 'Date')).toMatchObject({ writable: true, enumerable: false, configurable: true });
   });
 });
