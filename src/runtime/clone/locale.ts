@@ -94,8 +94,11 @@ function optionGiven(options: unknown, key: string): boolean {
   return false;
 }
 
-/** A date string that means the same instant in every zone: an ISO form with an offset, or a date alone (UTC). */
-const ZONE_FREE_DATE = /^(?:[+-]\d{6}|\d{4})(?:-\d\d(?:-\d\d)?)?$|^(?:[+-]\d{6}|\d{4})-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:\d\d)$/;
+/**
+ * A date string that means the same instant in every zone: an ISO form with an offset, or a date
+ * alone (UTC). Not `-000000`, which ISO forbids: V8 then reads the string as local time.
+ */
+const ZONE_FREE_DATE = /^(?:\+\d{6}|-(?!000000)\d{6}|\d{4})(?:-\d\d(?:-\d\d)?)?$|^(?:\+\d{6}|-(?!000000)\d{6}|\d{4})-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:\d\d)$/;
 
 /** Whether `new Date(value)` reads the zone: a string not of the forms above, or an object (not a Date) that may become one. */
 function oneValueReadsZone(value: unknown): boolean {

@@ -3,6 +3,7 @@
  * running under a zone or locale the clone does not share, and only then; what does not depend on
  * them never marks; and guarded or not, every built-in answers as before.
  */
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { installPlaceGuards, placeOf, watchPlace, type Place } from '../../../src/runtime/clone/locale.js';
 
@@ -46,6 +47,8 @@ const cases: Case[] = [
   ['new Date(other string)', () => new Date('Jan 1 2026').getTime(), 'new Date(string)', undefined],
   ['new Date(object)', () => new Date({ valueOf: () => 5 } as unknown as number).getTime(), 'new Date(string)', undefined],
   ['Date.parse(local string)', () => Date.parse('2026-01-01 10:00'), 'Date.parse', undefined],
+  ['Date.parse(year -000000, read as local time)', () => Date.parse('-000000-01'), 'Date.parse', undefined],
+  ['Date.parse(month without its zero, read as local time)', () => Date.parse('2026-1'), 'Date.parse', undefined],
   ['Date.prototype.toLocaleString', () => d().toLocaleString(), 'Date.prototype.toLocaleString', 'Date.prototype.toLocaleString'],
   ['Date.prototype.toLocaleDateString', () => d().toLocaleDateString(), 'Date.prototype.toLocaleDateString', 'Date.prototype.toLocaleDateString'],
   ['Date.prototype.toLocaleTimeString', () => d().toLocaleTimeString(), 'Date.prototype.toLocaleTimeString', 'Date.prototype.toLocaleTimeString'],
@@ -76,6 +79,7 @@ const cases: Case[] = [
   ['new Date(ISO with an offset)', () => new Date('2026-01-01T10:00+09:00').getTime(), undefined, undefined],
   ['new Date(ISO date alone)', () => new Date('2026-01-01').getTime(), undefined, undefined],
   ['Date.parse(ISO with Z)', () => Date.parse('2026-01-01T10:00Z'), undefined, undefined],
+  ['Date.parse(ISO dates alone, expanded years)', () => ['2026', '2026-02', '+002026-02-03', '-000001-01-01', '2026-02-30'].map((x) => Date.parse(x)), undefined, undefined],
   ['Date.now', () => typeof Date.now(), undefined, undefined],
   ['Date.UTC', () => Date.UTC(2026, 1, 2), undefined, undefined],
   ['UTC getters and setters', () => [d().getUTCHours(), d().setUTCHours(3), d().getMilliseconds(), d().getTime(), d().setTime(5)], undefined, undefined],
@@ -150,6 +154,19 @@ describe('guards on the built-ins that read the time zone or the locale', () => 
     expect(under(clone, () => [nf.format(1), format(2), collator.compare('a', 'b'), dtf.formatToParts(at)]).used).toBeUndefined();
     // The bound functions keep their identity, name and length.
     expect([nf.format === format, format.name, format.length, Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!.get!.name]).toEqual([true, '', 1, 'get format']);
+  });
+
+  test('a date string the guard lets through reads the same instant in every zone', () => {
+    const years = ['2026', '0000', '+002026', '+000000', '-000001', '-000000', '-271821', '+275760', '202', '20260'];
+    const rests = ['', '-02', '-1', '-02-03', '-02-30', '-13-01', '-02-3', '-02-03T10:00', '-02-03T10:00Z', '-02-03T10:00:05.123456789Z', '-02-03T24:00Z', '-02-03T10:00+09:00', '-02-03T10:00-00:00', '-02-03 10:00Z', '-02-03t10:00z', '-02T10:00Z', 'T10:00Z', '-02-03T10Z'];
+    const strings = years.flatMap((y) => rests.map((r) => y + r)).concat(['Jan 1 2026', '2026/01/02', '1 January 2026 10:00 GMT', '']);
+    const free = strings.filter((x) => under(otherZone, () => Date.parse(x)).used === undefined);
+    expect(free).toEqual(expect.arrayContaining(['2026', '2026-02-03', '+002026-02-03T10:00:05.123456789Z', '2026-02-03T10:00+09:00']));
+    expect(free).not.toContain('-000000-02');
+    const parse = (tz: string) => JSON.parse(spawnSync(process.execPath, ['-e', `console.log(JSON.stringify(${JSON.stringify(free)}.map((x) => Date.parse(x))))`], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }).stdout) as (number | null)[];
+    const utc = parse('UTC');
+    expect(parse('Asia/Tokyo')).toEqual(utc);
+    expect(parse('America/St_Johns')).toEqual(utc);
   });
 
   test('the first use is the one named', () => {
