@@ -39,12 +39,17 @@ const CASES = {
     for (let i = 0; i < n; i++) s += nf.format(i * 1.5).length;
     return s;
   },
+  'new Intl.DateTimeFormat each time': (n) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC' }).format(i * 86_400_000).length;
+    return s;
+  },
   'localeCompare sort': (n) => {
     const words = Array.from({ length: n }, (_, i) => `w${(i * 7919) % n}`);
     return words.sort((a, b) => a.localeCompare(b)).length;
   },
 };
-const N = { 'Date getters': 200_000, 'Date setters + toString': 20_000, 'toLocaleString (number)': 20_000, 'Intl.NumberFormat made once, format': 50_000, 'localeCompare sort': 5_000 };
+const N = { 'Date getters': 200_000, 'Date setters + toString': 20_000, 'toLocaleString (number)': 20_000, 'Intl.NumberFormat made once, format': 50_000, 'new Intl.DateTimeFormat each time': 2_000, 'localeCompare sort': 5_000 };
 
 if (isMainThread) {
   const rounds = Number(process.argv[2] ?? 15);
