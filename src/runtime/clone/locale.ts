@@ -17,11 +17,13 @@
  *
  * Constructors are guarded by a function on the global binding (`Date`, `Intl.NumberFormat`, …)
  * that shares the original's prototype, whose `constructor` points back at it: `instanceof`,
- * statics, `.prototype` and subclasses work as before. An Intl object keeps the defaults it was made with, perhaps before the call (a
- * library's formatter cached at load or by an earlier call from another device): each is recorded
- * as it is made, and its methods (`format`, `compare`, `resolvedOptions`, … and the bound
- * `format`/`compare` it hands out) check that record. Node's own code keeps the originals (it
- * captured them at start-up), so the clone's console and wire are not guarded.
+ * statics, `.prototype` and subclasses work as before (though `Function.prototype.toString` shows
+ * the wrapper's source, not `[native code]`). An Intl object keeps the defaults it was made with,
+ * perhaps before the call (a library's formatter cached at load or by an earlier call from another
+ * device): each is recorded as it is made, and its methods (`format`, `compare`,
+ * `resolvedOptions`, … and the bound `format`/`compare` it hands out) check that record. Node's own
+ * code keeps the originals (it captured them at start-up), so the clone's console and wire are not
+ * guarded.
  */
 import { types } from 'node:util';
 
@@ -241,18 +243,12 @@ function intlMethods(service: string): void {
             if (zoneDiffers || localeDiffers) checkMade(m, api);
             const fn = Reflect.apply(get, this, []) as Callable;
             if (!m) return fn;
-            if (!m.bound) {
-              // format(x) and compare(x, y): one or two arguments, passed on as many as they came.
-              const bound = {
-                bound(a?: unknown, b?: unknown): unknown {
-                  if (zoneDiffers || localeDiffers) checkMade(m, api);
-                  const n = arguments.length;
-                  return n === 1 ? fn.call(undefined, a) : n === 2 ? fn.call(undefined, a, b) : Reflect.apply(fn, undefined, arguments);
-                },
-              }.bound;
-              Object.defineProperties(bound, { name: { value: fn.name }, length: { value: fn.length } });
-              m.bound = bound;
-            }
+            // format(x) or compare(x, y): as the built-in bound function, nameless, of its length, not
+            // a constructor; it reads no more arguments than its length, and a missing one is undefined.
+            m.bound ??=
+              fn.length === 1
+                ? [(a: unknown) => ((zoneDiffers || localeDiffers) && checkMade(m, api), fn.call(undefined, a))][0]
+                : [(a: unknown, b: unknown) => ((zoneDiffers || localeDiffers) && checkMade(m, api), fn.call(undefined, a, b))][0];
             return m.bound;
           },
         },
