@@ -27,6 +27,9 @@ export const HEADERS = {
   serverMs: 'x-clonecloud-server-ms',
   /** The device awaits the call (an async function): the clone awaits its promise. */
   async: 'x-clonecloud-async',
+  /** The device's time zone and default locale (`Intl.DateTimeFormat().resolvedOptions()`): a call that uses a zone or locale the clone does not share is refused. */
+  timeZone: 'x-clonecloud-time-zone',
+  locale: 'x-clonecloud-locale',
 } as const;
 
 export const OUTCOME = { returned: 0, threw: 1 } as const;

@@ -59,10 +59,10 @@ export interface Clone {
   stop(): Promise<void>;
 }
 
-/** `clonecloud serve <dir> --port 0 ...`, resolved once it listens. */
-export function startClone(dir: string, args: string[] = []): Promise<Clone> {
+/** `clonecloud serve <dir> --port 0 ...`, resolved once it listens (`env`: added to the test's own, e.g. a time zone). */
+export function startClone(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Clone> {
   const child = spawn(process.execPath, [BIN, 'serve', dir, '--port', '0', '--workers', '2', ...args], {
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
@@ -119,11 +119,11 @@ export interface Served {
  * For the enclosing describe block: a prepared copy of the fixture and a clone serving it, made in
  * beforeAll and stopped in afterAll. Read `dir` and `clone` from the returned object inside tests.
  */
-export function servedFixture(name: string, args: string[] = []): Served {
+export function servedFixture(name: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Served {
   const served = {} as Served;
   beforeAll(async () => {
     served.dir = preparedApp(name);
-    served.clone = await startClone(served.dir, args);
+    served.clone = await startClone(served.dir, args, env);
   });
   afterAll(() => served.clone?.stop());
   return served;

@@ -9,6 +9,7 @@ import { OUTCOME } from '../protocol.js';
 import type { BindingAccessor, EntrySpec } from '../global.js';
 import { decodeRequest, encodeReply, snapshot, Uncrossable, UnknownKey, WireError } from '../wire/index.js';
 import { captureConsole } from './console.js';
+import { watchPlace } from './locale.js';
 import { watchPending } from './pending.js';
 import type { CloneRuntime } from './runtime.js';
 
@@ -17,6 +18,9 @@ export interface CallRequest {
   part?: string;
   isAsync: boolean;
   colorDepth: number;
+  /** The device's time zone and default locale; an unknown one is taken as not the clone's. */
+  timeZone?: string;
+  locale?: string;
   body: Uint8Array;
 }
 
@@ -98,6 +102,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   }
 
   const printing = captureConsole(req.colorDepth);
+  const place = watchPlace({ timeZone: req.timeZone, locale: req.locale });
   let outcome: number = OUTCOME.returned;
   let value: unknown;
   let alias: Map<object, number> | undefined;
@@ -116,12 +121,15 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     value = thrown;
   } finally {
     leftBehind = pending?.stop();
+    place.stop();
     printing.restore();
   }
   if (leftBehind) return refuse(422, `it leaves work to run after it returns (${leftBehind}), which would run here, not on the device`);
 
   const deviceState = printing.deviceState();
   if (deviceState) return refuse(422, `it uses ${deviceState}, whose output depends on the device's console (its groups, counters, timers or stack)`);
+  const placeUsed = place.used();
+  if (placeUsed) return refuse(422, `it uses ${placeUsed}`);
 
   let after: unknown[];
   try {

@@ -123,8 +123,10 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const upBytes = body.byteLength; // the bytes move to a worker: count them first
     const colors = String(req.headers[HEADERS.colors] ?? '1').split(',').map(Number);
     const part = req.headers[HEADERS.part];
+    const timeZone = placeHeader(req.headers[HEADERS.timeZone]);
+    const locale = placeHeader(req.headers[HEADERS.locale]);
     const result = await pool.run(
-      { point, isAsync: req.headers[HEADERS.async] === '1', colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}) },
+      { point, isAsync: req.headers[HEADERS.async] === '1', colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}), ...(timeZone ? { timeZone } : {}), ...(locale ? { locale } : {}) },
       Math.min(deadline, options.maxCallMs),
     );
     if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);
@@ -168,6 +170,11 @@ function decodeHeader(value: string | string[] | undefined): string | undefined 
   } catch {
     return undefined;
   }
+}
+
+/** A time zone name or a locale tag as the device sent it; anything else is unknown (and differs from the clone's). */
+function placeHeader(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && /^[\w+\-/.:]{1,100}$/.test(value) ? value : undefined;
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array | 'too large' | undefined> {

@@ -83,6 +83,7 @@ export class DevicePoint implements PointHandle {
       [HEADERS.build]: rt.buildTag(),
       [HEADERS.deadline]: String(Math.round(rt.deadlineMs(this.id))),
       [HEADERS.colors]: rt.colors(),
+      ...rt.placeHeaders(),
       ...(part ? { [HEADERS.part]: part } : {}),
       ...(isAsync ? { [HEADERS.async]: '1' } : {}),
       ...rt.authHeaders(),

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { buildDigest } from '../digest.js';
+import { HEADERS } from '../protocol.js';
 import type { BindingAccessor, ModuleHandle, RuntimeGlobal } from '../global.js';
 import type { RuntimePlan } from '../plan.js';
 import { memberOf, Registry } from '../registry.js';
@@ -38,6 +39,7 @@ export class DeviceRuntime implements RuntimeGlobal {
   private build: string | undefined;
   private downUntil = 0;
   private backoff: number = BACKOFF_MS[0];
+  private place: { tz: string | undefined; headers: Record<string, string> } | undefined;
 
   constructor(readonly config: DeviceConfig) {
     this.ca = config.ca;
@@ -112,6 +114,19 @@ export class DeviceRuntime implements RuntimeGlobal {
 
   authHeaders(): Record<string, string> {
     return this.config.token ? { authorization: `Bearer ${this.config.token}` } : {};
+  }
+
+  /**
+   * The time zone and default locale the clone must share to run a call that uses them, read once
+   * per process (again if the app sets `process.env.TZ`, which changes Node's zone).
+   */
+  placeHeaders(): Record<string, string> {
+    const tz = process.env.TZ;
+    if (!this.place || this.place.tz !== tz) {
+      const o = Intl.DateTimeFormat().resolvedOptions();
+      this.place = { tz, headers: { [HEADERS.timeZone]: o.timeZone, [HEADERS.locale]: o.locale } };
+    }
+    return this.place.headers;
   }
 
   colors(): string {
