@@ -25,8 +25,6 @@ export const HEADERS = {
   colors: 'x-clonecloud-colors',
   /** On a reply: the clone's own time for the call, ms. */
   serverMs: 'x-clonecloud-server-ms',
-  /** The device awaits the call (an async function): the clone awaits its promise. */
-  async: 'x-clonecloud-async',
 } as const;
 
 export const OUTCOME = { returned: 0, threw: 1 } as const;

@@ -15,7 +15,6 @@ import type { CloneRuntime } from './runtime.js';
 export interface CallRequest {
   point: string;
   part?: string;
-  isAsync: boolean;
   colorDepth: number;
   body: Uint8Array;
 }
@@ -101,7 +100,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   let outcome: number = OUTCOME.returned;
   let value: unknown;
   let alias: Map<object, number> | undefined;
-  const pending = req.isAsync ? undefined : watchPending();
+  const pending = watchPending();
   let leftBehind: string | undefined;
   try {
     if (construct) {
@@ -109,7 +108,6 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
       alias = new Map([[built, objects.indexOf(self as object)]]);
     } else {
       value = Reflect.apply(target, self, args);
-      if (req.isAsync) value = await value;
     }
   } catch (thrown) {
     outcome = OUTCOME.threw;

@@ -124,7 +124,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const colors = String(req.headers[HEADERS.colors] ?? '1').split(',').map(Number);
     const part = req.headers[HEADERS.part];
     const result = await pool.run(
-      { point, isAsync: req.headers[HEADERS.async] === '1', colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}) },
+      { point, colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}) },
       Math.min(deadline, options.maxCallMs),
     );
     if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);
