@@ -38,7 +38,6 @@ export interface PointHandle {
   on: boolean;
   /** A synchronous call: the result, or LOCAL to run the body here; throws what the clone threw. */
   call(self: unknown, args: ArrayLike<unknown>, captured?: () => unknown[], setCaptured?: (values: unknown[]) => void, part?: string): unknown;
-  callAsync(self: unknown, args: ArrayLike<unknown>, captured?: () => unknown[], setCaptured?: (values: unknown[]) => void, part?: string): Promise<unknown>;
   /** A constructor: true when the clone built `self` (its state is applied), false to run the body here. */
   construct(self: object, args: ArrayLike<unknown>, captured?: () => unknown[], setCaptured?: (values: unknown[]) => void): boolean;
   /** The transform could not wrap this function (why), so it always runs where it is called. */

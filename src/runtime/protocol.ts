@@ -25,8 +25,6 @@ export const HEADERS = {
   colors: 'x-clonecloud-colors',
   /** On a reply: the clone's own time for the call, ms. */
   serverMs: 'x-clonecloud-server-ms',
-  /** The device awaits the call (an async function): the clone awaits its promise. */
-  async: 'x-clonecloud-async',
   /** The device's time zone and default locale (`Intl.DateTimeFormat().resolvedOptions()`): a call that uses a zone or locale the clone does not share is refused. */
   timeZone: 'x-clonecloud-time-zone',
   locale: 'x-clonecloud-locale',

@@ -206,12 +206,12 @@ describe('state that cannot cross', () => {
     const M = 'src/memo.ts';
     const r = analyze('state-weakmap');
     expect(outcome(r)).toEqual({
+      [`${M}#isReady`]: ['state'],
       [`${M}#keyName`]: [],
       [`${M}#norm`]: ['state'],
       [`${M}#rotate`]: ['state'],
       [`${M}#total`]: ['state'],
       [`${M}#total.<anonymous 1>`]: ['state'],
-      [`${M}#waitReady`]: ['state'],
     });
     expect(stateReasons(r, `${M}#norm`)[0]!.message).toBe(
       "reads src/memo.ts#memo (src/memo.ts:6), of type 'WeakMap<Point, number>' (WeakMap cannot be cloned), which cannot cross to the clone (at src/memo.ts:9)",
@@ -223,7 +223,7 @@ describe('state that cannot cross', () => {
     );
     expect(total.via).toEqual([`${M}#total`, `${M}#total.<anonymous 1>`, `${M}#norm`]);
     expect(total.site).toBe('src/memo.ts:17:20');
-    expect(stateReasons(r, `${M}#waitReady`)[0]!.message).toContain("of type 'Promise<number>' (Promise cannot be cloned)");
+    expect(stateReasons(r, `${M}#isReady`)[0]!.message).toContain("of type 'Promise<number>' (Promise cannot be cloned)");
     expect(stateReasons(r, `${M}#rotate`)[0]!.message).toMatch(/^reads and writes src\/memo\.ts#current \(src\/memo\.ts:28\), of type 'symbol' \(symbol\)/);
     expect(explainMethod(r, `${M}#total`).lines).toEqual([
       `${M}#total (${M}:16): not a candidate`,
@@ -256,6 +256,29 @@ describe('state that cannot cross', () => {
     expect(outcome(r)).toEqual({ [`${S}#chunks`]: ['state'], [`${S}#range`]: ['state'], [`${S}#sum`]: [] });
     expect(stateReasons(r, `${S}#range`)[0]!.message).toBe('a generator: its body runs after the call returns, as the caller iterates its result (src/seq.ts:1)');
     expect(stateReasons(r, `${S}#chunks`)[0]!.message).toMatch(/^an async generator: /);
+  });
+
+  test('async functions and sync functions returning promises; the sync helper they call stays a candidate (state-async)', () => {
+    const J = 'src/jobs.ts';
+    const r = analyze('state-async');
+    expect(outcome(r)).toEqual({
+      [`${J}#Queue.drain`]: ['state'], // an async method, even with no await
+      [`${J}#deferred`]: ['not-serializable'], // Promise<number>, declared
+      [`${J}#inferred`]: ['not-serializable'], // Promise<number>, inferred
+      [`${J}#later`]: ['state'], // an async arrow
+      [`${J}#load`]: ['state'], // awaits
+      [`${J}#quick`]: ['state'], // no await
+      [`${J}#settled`]: ['not-serializable'], // PromiseLike<number>
+      [`${J}#tally`]: [], // the sync work they call stays a candidate
+      [`${J}#ticket`]: ['not-serializable'], // a thenable of the app's own
+    });
+    expect(stateReasons(r, `${J}#load`)[0]!.message).toBe(
+      "an async function: its body goes on after the call returns, interleaved with the device's other work, so the clone cannot run it as one call (move its work into a synchronous function, which can migrate) (src/jobs.ts:8)",
+    );
+    const deferred = r.methods.find((m) => m.id === `${J}#deferred`)!.reasons;
+    expect(deferred.map((x) => x.message)).toEqual([
+      "result has type 'Promise<number>', a promise: the caller goes on while it settles, interleaved with the device's other work, so the clone cannot answer it as one call (src/jobs.ts:28)",
+    ]);
   });
 
   test('pure computations next to device code stay candidates with no state (state-device-neighbour)', () => {

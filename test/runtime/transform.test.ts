@@ -34,7 +34,6 @@ function evaluate(code: string, onCall?: (id: string, self: unknown, args: unkno
         p = {
           on: true,
           call,
-          callAsync: async (self, args, captured) => call(self, args, captured),
           construct: (self, args, captured) => call(self, args, captured) !== L,
           unsupported: (why: string) => void unsupported.set(id, why),
         };
@@ -177,6 +176,23 @@ describe('device side', () => {
     const { unsupported, context } = evaluate(code);
     expect(unsupported.get('src/mod.js#pick')).toMatch(/destructured parameters/);
     expect((context.result as { pick(o: { a: number }): number }).pick({ a: 7 })).toBe(7);
+  });
+
+  it('leaves an async function an older manifest lists as a point unwrapped, and says why once: it runs on the device', async () => {
+    const source = 'async function load(n) { await null; return n + 1; }\nclass Q { async drain() { return 2; } }\nresult = { load, q: new Q() };';
+    const points = [
+      { id: 'src/mod.js#load', captured: [] },
+      { id: 'src/mod.js#Q.drain', captured: [] },
+    ];
+    const code = transformed(source, { mode: 'device', points });
+    expect(code).not.toMatch(/__cc\$p\d/);
+    const { unsupported, context } = evaluate(code, () => 'from the clone');
+    expect(unsupported.get('src/mod.js#load')).toMatch(/^an async function goes on after its call returns/);
+    expect(unsupported.get('src/mod.js#Q.drain')).toMatch(/^an async function/);
+    const result = context.result as { load(n: number): Promise<number>; q: { drain(): Promise<number> } };
+    expect(await result.load(1)).toBe(2);
+    expect(await result.q.drain()).toBe(2);
+    expect(evaluate(transformed(source, { mode: 'clone', points })).registry.entries.size).toBe(0);
   });
 
   it('registers classes and carried bindings', () => {

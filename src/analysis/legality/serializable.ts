@@ -9,7 +9,9 @@
  * (groups.ts) never does, naming the field. Nor does an instance of an app class with `#private`
  * members (fields, methods, accessors, also inherited): nothing in JavaScript can list or
  * restore them, so it would arrive without them (a private method's brand with it); for a
- * constructor, the instance it makes comes back.
+ * constructor, the instance it makes comes back. A result that is a promise (or any thenable) of a
+ * function that is not async cannot cross either: the caller goes on while it settles (an async
+ * function is no candidate by the 'state' rule, state-rules.ts).
  */
 import { ts } from '../../typescript.cjs';
 import { fileLine, siteOf, type AppFile } from '../project.js';
@@ -79,9 +81,17 @@ export function boundaryReasons(
     const sig = checker.getSignatureFromDeclaration(node);
     if (sig) {
       const ret = checker.getReturnTypeOfSignature(sig);
+      const isAsync = ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
       const awaited = checker.getAwaitedType(ret) ?? ret;
       const bad = why(awaited);
-      if (bad) {
+      if (!isAsync && isThenable(checker, ret)) {
+        // An async function is no candidate by the 'state' rule (state-rules.ts); a sync one handing back a promise is the same.
+        out.push({
+          rule: 'not-serializable',
+          message: `result has type '${checker.typeToString(ret)}', a promise: the caller goes on while it settles, interleaved with the device's other work, so the clone cannot answer it as one call (${at(node)})`,
+          site: siteOf(file, node),
+        });
+      } else if (bad) {
         out.push({
           rule: 'not-serializable',
           message: `result has type '${checker.typeToString(awaited)}', which cannot cross the boundary: ${bad} (${at(node)})`,
@@ -100,6 +110,14 @@ export function boundaryReasons(
  */
 export function crossingProblem(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>, functionsPass = false): string | undefined {
   return badness(checker, t, named, 0, new Set(), functionsPass);
+}
+
+/** Whether `t`, or a member of its union, is a promise or another thenable (an object with a callable `then`). */
+function isThenable(checker: ts.TypeChecker, t: ts.Type): boolean {
+  if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
+  if (t.isUnion()) return t.types.some((m) => isThenable(checker, m));
+  const then = checker.getPropertyOfType(checker.getApparentType(t), 'then');
+  return !!then && checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
 }
 
 /** Whether `t`, or a member of its union, is a function. */

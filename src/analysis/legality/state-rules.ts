@@ -15,6 +15,8 @@
  *   variables, which live there); unchanged, it is the same on both sides and not listed;
  * - the constructor of a derived class (`this` does not exist before `super()` returns);
  * - a generator (its body runs after the call returns, as the caller iterates);
+ * - an async function (its body goes on after the call returns, between the device's other work;
+ *   a sync function returning a promise is the boundary's concern, serializable.ts);
  * - a function the run-time copies to its module's top level (neither a class member nor a
  *   top-level function) that uses `super`, or an arrow using its enclosing function's
  *   `arguments` or `new.target`: in the copy they would be something else.
@@ -173,7 +175,7 @@ function reason(b: Binding, i: number, id: string, path: CallEdge[], why: string
   };
 }
 
-/** Causes in the method's own form: a derived class's constructor, a generator, a copy that would mean another `super`, `arguments` or `new.target`. */
+/** Causes in the method's own form: a derived class's constructor, a generator, an async function, a copy that would mean another `super`, `arguments` or `new.target`. */
 function shapeReasons(m: MethodEntry, lexical: Lexical | undefined): Reason[] {
   const node = m.nodes[0];
   const at = (n: ts.Node): string => siteOf(m.file, n);
@@ -190,6 +192,11 @@ function shapeReasons(m: MethodEntry, lexical: Lexical | undefined): Reason[] {
     const site = at(node);
     const kind = ts.getModifiers(node)?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword) ? 'an async generator' : 'a generator';
     out.push({ rule: 'state', message: `${kind}: its body runs after the call returns, as the caller iterates its result (${fileLine(site)})`, site });
+  } else if (node && ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword)) {
+    // Even awaited at once, other device work (a timer, another chain) runs between its awaits, and the clone would work on a snapshot.
+    const site = at(node);
+    const message = `an async function: its body goes on after the call returns, interleaved with the device's other work, so the clone cannot run it as one call (move its work into a synchronous function, which can migrate) (${fileLine(site)})`;
+    out.push({ rule: 'state', message, site });
   }
   if (node && lexical && isCopiedToTop(node)) {
     const site = at(lexical.node);

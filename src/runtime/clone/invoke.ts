@@ -16,7 +16,6 @@ import type { CloneRuntime } from './runtime.js';
 export interface CallRequest {
   point: string;
   part?: string;
-  isAsync: boolean;
   colorDepth: number;
   /** The device's time zone and default locale; an unknown one is taken as not the clone's. */
   timeZone?: string;
@@ -106,7 +105,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   let outcome: number = OUTCOME.returned;
   let value: unknown;
   let alias: Map<object, number> | undefined;
-  const pending = req.isAsync ? undefined : watchPending();
+  const pending = watchPending();
   let leftBehind: string | undefined;
   try {
     if (construct) {
@@ -114,7 +113,6 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
       alias = new Map([[built, objects.indexOf(self as object)]]);
     } else {
       value = Reflect.apply(target, self, args);
-      if (req.isAsync) value = await value;
     }
   } catch (thrown) {
     outcome = OUTCOME.threw;

@@ -126,7 +126,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const timeZone = placeHeader(req.headers[HEADERS.timeZone]);
     const locale = placeHeader(req.headers[HEADERS.locale]);
     const result = await pool.run(
-      { point, isAsync: req.headers[HEADERS.async] === '1', colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}), ...(timeZone ? { timeZone } : {}), ...(locale ? { locale } : {}) },
+      { point, colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}), ...(timeZone ? { timeZone } : {}), ...(locale ? { locale } : {}) },
       Math.min(deadline, options.maxCallMs),
     );
     if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);

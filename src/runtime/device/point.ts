@@ -9,7 +9,7 @@ import type { BindingAccessor, PointHandle } from '../global.js';
 import { decodeReply, encodeRequest, Uncrossable, WireError } from '../wire/index.js';
 import type { DeviceRuntime } from './runtime.js';
 import { emptyStats, type PointStats } from './stats.js';
-import { exchange, type Answer, type Exchange } from './transport.js';
+import type { Answer, Exchange } from './transport.js';
 import { exchangeSync } from './sync.js';
 
 type Captured = (() => unknown[]) | undefined;
@@ -41,22 +41,16 @@ export class DevicePoint implements PointHandle {
   }
 
   call(self: unknown, args: ArrayLike<unknown>, captured?: Captured, setCaptured?: SetCaptured, part?: string): unknown {
-    const prepared = this.prepare(self, args, captured, part, false);
+    const prepared = this.prepare(self, args, captured, part);
     if (prepared === undefined) return this.rt.L;
     return this.finish(prepared, exchangeSync(prepared.exchange), setCaptured);
-  }
-
-  async callAsync(self: unknown, args: ArrayLike<unknown>, captured?: Captured, setCaptured?: SetCaptured, part?: string): Promise<unknown> {
-    const prepared = this.prepare(self, args, captured, part, true);
-    if (prepared === undefined) return this.rt.L;
-    return this.finish(prepared, await exchange(prepared.exchange), setCaptured);
   }
 
   construct(self: object, args: ArrayLike<unknown>, captured?: Captured, setCaptured?: SetCaptured): boolean {
     return this.call(self, args, captured, setCaptured, 'new') !== this.rt.L;
   }
 
-  private prepare(self: unknown, args: ArrayLike<unknown>, captured: Captured, part: string | undefined, isAsync: boolean): Prepared | undefined {
+  private prepare(self: unknown, args: ArrayLike<unknown>, captured: Captured, part: string | undefined): Prepared | undefined {
     this.stats.calls++;
     const rt = this.rt;
     const refused = rt.refusal();
@@ -85,7 +79,6 @@ export class DevicePoint implements PointHandle {
       [HEADERS.colors]: rt.colors(),
       ...rt.placeHeaders(),
       ...(part ? { [HEADERS.part]: part } : {}),
-      ...(isAsync ? { [HEADERS.async]: '1' } : {}),
       ...rt.authHeaders(),
     };
     return {

@@ -39,8 +39,7 @@ export function wrapper(variable: string, found: Found, self: string, captured: 
   const on = found.guard ? `${variable}.on&&${found.guard}` : `${variable}.on`;
   if (found.isConstructor) return `if(${on}&&${variable}.construct(${args()}))return;`;
   if (found.part === 'set') return `if(${on}&&${variable}.call(${args('set')})!==__cc$.L)return;`;
-  const call = found.isAsync ? `await ${variable}.callAsync(${args(found.part)})` : `${variable}.call(${args(found.part)})`;
-  return `if(${on}){const __cc$r=${call};if(__cc$r!==__cc$.L)return __cc$r;}`;
+  return `if(${on}){const __cc$r=${variable}.call(${args(found.part)});if(__cc$r!==__cc$.L)return __cc$r;}`;
 }
 
 /** The clone's entry to a migration point, appended to the module. */

@@ -15,15 +15,18 @@ export type Form =
   | { kind: 'lift'; captures: Captures };
 
 /** `args`: what the wrapper sends as the arguments; `guard`: a condition without which the call stays on the device. */
-export type Located = { form: Form; args: string; guard?: string; part?: 'get' | 'set'; isAsync: boolean; isConstructor: boolean } | { unsupported: string };
+export type Located = { form: Form; args: string; guard?: string; part?: 'get' | 'set'; isConstructor: boolean } | { unsupported: string };
 
 export function locate(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, captured: readonly string[]): Located {
   if (fn.asteriskToken) return { unsupported: 'a generator runs after its call returns' };
+  // The analysis makes no async function a candidate; an older manifest may still list one.
+  if (ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+    return { unsupported: "an async function goes on after its call returns, interleaved with the device's other work, so the clone cannot run it as one call" };
+  }
   const params = paramsOf(fn, sf);
   if ('unsupported' in params) return params;
-  const isAsync = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
   const part: 'get' | 'set' | undefined = ts.isGetAccessorDeclaration(fn) ? 'get' : ts.isSetAccessorDeclaration(fn) ? 'set' : undefined;
-  const base = { ...params, isAsync, isConstructor: ts.isConstructorDeclaration(fn), ...(part ? { part } : {}) };
+  const base = { ...params, isConstructor: ts.isConstructorDeclaration(fn), ...(part ? { part } : {}) };
 
   if (ts.isClassLike(fn.parent)) {
     const cls = fn.parent;
