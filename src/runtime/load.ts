@@ -5,10 +5,9 @@
  * Every module of the app goes through it: any may define a class or a function that data
  * crossing to the clone holds.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheKey, privateDir, readEntry, writeEntry } from './cache.js';
+import { cacheKey, codeOf, privateDir, readEntry, writeEntry } from './cache.js';
 import type { TransformPlan } from './transform/index.js';
 import { moduleKeyOf } from './transform/moduleKey.js';
 
@@ -25,18 +24,8 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The transform's own code is part of every cache key: a new clonecloud never reuses old output. */
 let version: string | undefined;
-function transformVersion(): string {
-  version ??= ['runtime/transform/index.js', 'runtime/transform/forms.js', 'runtime/transform/scope.js', 'runtime/transform/emit.js', 'ids/sourceIds.js', 'ids/methodIds.js']
-    .map((f) => {
-      try {
-        return readFileSync(join(DIST, f), 'utf8');
-      } catch {
-        return f;
-      }
-    })
-    .join('\0');
-  return version;
-}
+const transformVersion = (): string =>
+  (version ??= codeOf(['runtime/transform/index.js', 'runtime/transform/forms.js', 'runtime/transform/scope.js', 'runtime/transform/emit.js', 'ids/sourceIds.js', 'ids/methodIds.js']));
 
 /** Never the run-time's own files, nor anything in node_modules. */
 export function isOurs(file: string): boolean {

@@ -5,10 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Manifest, PointPrediction, StateEntry } from '../manifest/types.js';
-import { cacheKey, privateDir, readEntry, writeEntry } from './cache.js';
+import { cacheKey, codeOf, privateDir, readEntry, writeEntry } from './cache.js';
 import type { TransformPlan } from './transform/index.js';
 
 export interface RuntimePlan {
@@ -55,19 +53,7 @@ export async function readPlan(manifestFile: string, cacheDir?: string): Promise
 let parser: string | undefined;
 
 /** The code that turns a manifest's text into its data: a cached answer is good for this code only. */
-function parserVersion(): string {
-  const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
-  parser ??= ['manifest/parse.js', 'manifest/types.js', 'util/yamlInput.js']
-    .map((f) => {
-      try {
-        return readFileSync(join(dist, f), 'utf8');
-      } catch {
-        return f;
-      }
-    })
-    .join('\0');
-  return parser;
-}
+const parserVersion = (): string => (parser ??= codeOf(['manifest/parse.js', 'manifest/types.js', 'util/yamlInput.js']));
 
 export function planOf(manifest: Manifest, file: string): RuntimePlan {
   if (!manifest.runtime) throw new PlanError(`${file} has no runtime section (it was written by an older clonecloud): run \`clonecloud partition\` again`);
