@@ -16,6 +16,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { getLibFiles, ts } from '../typescript.cjs';
 import { InputError } from '../errors.js';
 import { projectSet, resolvePerProject } from './references.js';
+import { rememberingChecker } from './symbols.js';
 import type { Diagnostic, DiagnosticKind, OutsideLinkPolicy } from './types.js';
 
 export interface AppFile {
@@ -66,7 +67,7 @@ export function loadApp(appDir: string, tsconfig = 'tsconfig.json', typeErrors =
     throw new InputError(`a symbolic link to ${links[0].target}, outside the app: its ${links[0].files} source file(s) are not the app's to analyse (refused: outside links)`, `${root}/${links[0].link}`);
   }
   // Creating the checker binds every file, which also sets the parent pointers all walks need.
-  const checker = program.getTypeChecker();
+  const checker = rememberingChecker(program.getTypeChecker());
   const diagnostics = [
     ...probe.diagnostics.map((d) => toDiagnostic(d, root, tsconfig, 'deprecated')),
     ...missingTypeRoots(program.getCompilerOptions(), configPath, tsconfig),

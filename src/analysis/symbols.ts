@@ -8,3 +8,33 @@ export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | un
   const s = checker.getSymbolAtLocation(node);
   return s && s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
 }
+
+/**
+ * The checker, remembering two answers per argument that the analysis asks again from its
+ * several passes (call graph, device values, state, boundary): the symbol at a node (the checker
+ * resolves an identifier's name afresh at every ask; a third of the asks are repeats) and a
+ * type's text (printed anew each time). Both are fixed once the program is bound; everything
+ * else is the checker's own.
+ */
+export function rememberingChecker(checker: ts.TypeChecker): ts.TypeChecker {
+  const symbols = new Map<ts.Node, ts.Symbol | undefined>();
+  const texts = new Map<ts.Type, Map<ts.Node | undefined, Map<ts.TypeFormatFlags | undefined, string>>>();
+  return {
+    ...checker,
+    getSymbolAtLocation(node) {
+      if (symbols.has(node)) return symbols.get(node);
+      const s = checker.getSymbolAtLocation(node);
+      symbols.set(node, s);
+      return s;
+    },
+    typeToString(type, enclosing, flags) {
+      let byNode = texts.get(type);
+      if (!byNode) texts.set(type, (byNode = new Map()));
+      let byFlags = byNode.get(enclosing);
+      if (!byFlags) byNode.set(enclosing, (byFlags = new Map()));
+      let text = byFlags.get(flags);
+      if (text === undefined) byFlags.set(flags, (text = checker.typeToString(type, enclosing, flags)));
+      return text;
+    },
+  };
+}

@@ -32,18 +32,15 @@ export interface MethodIdEntry {
   line: number;
 }
 
+// Kinds read once: each `ts.isX` is a getter on the compiler's module object (a dictionary of
+// 2,000 names), and these two tests run on every node of every walk.
+const K = ts.SyntaxKind;
+const METHOD_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([K.FunctionDeclaration, K.FunctionExpression, K.ArrowFunction, K.MethodDeclaration, K.Constructor, K.GetAccessor, K.SetAccessor]);
+const WRAPPER_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([K.ParenthesizedExpression, K.AsExpression, K.SatisfiesExpression, K.TypeAssertionExpression, K.NonNullExpression]);
+
 /** Function-like nodes that can run: declarations/expressions/arrows/methods/ctors/accessors with a body. */
 export function isMethodNode(node: ts.Node): node is ts.FunctionLikeDeclaration {
-  return (
-    (ts.isFunctionDeclaration(node) ||
-      ts.isFunctionExpression(node) ||
-      ts.isArrowFunction(node) ||
-      ts.isMethodDeclaration(node) ||
-      ts.isConstructorDeclaration(node) ||
-      ts.isGetAccessorDeclaration(node) ||
-      ts.isSetAccessorDeclaration(node)) &&
-    node.body !== undefined
-  );
+  return METHOD_KINDS.has(node.kind) && (node as ts.FunctionLikeDeclaration).body !== undefined;
 }
 
 /** The innermost method node that contains `node` (not `node` itself), if any. */
@@ -214,13 +211,7 @@ export function isStatic(node: ts.Node): boolean {
 
 /** Parentheses, `as`, `satisfies`, `<T>x` and `x!`: they do not change which value an expression is. */
 export function isWrapper(n: ts.Node): boolean {
-  return (
-    ts.isParenthesizedExpression(n) ||
-    ts.isAsExpression(n) ||
-    ts.isSatisfiesExpression(n) ||
-    ts.isTypeAssertionExpression(n) ||
-    ts.isNonNullExpression(n)
-  );
+  return WRAPPER_KINDS.has(n.kind);
 }
 
 /** The outermost expression that is `node` inside wrappers (`((f as F))` for `f`). */

@@ -1,0 +1,50 @@
+import { ts } from 'ts-morph';
+import { rememberingChecker } from '../../src/analysis/symbols.js';
+
+/** A one-file program in memory (no lib: the checker's own answers are all this needs). */
+function program(text: string): { sf: ts.SourceFile; checker: ts.TypeChecker } {
+  const file = '/virtual/a.ts';
+  const options: ts.CompilerOptions = { noLib: true, types: [] };
+  const host = ts.createCompilerHost(options);
+  host.getSourceFile = (f, lang) => (f === file ? ts.createSourceFile(f, text, lang) : undefined);
+  host.fileExists = (f) => f === file;
+  host.readFile = (f) => (f === file ? text : undefined);
+  const p = ts.createProgram([file], options, host);
+  return { sf: p.getSourceFile(file)!, checker: p.getTypeChecker() };
+}
+
+function identifiers(sf: ts.SourceFile): ts.Node[] {
+  const out: ts.Node[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) || n.kind === ts.SyntaxKind.NumericLiteral) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+describe('rememberingChecker', () => {
+  it('gives the checker’s symbols and type texts, asking it once per node and per type', () => {
+    const { sf, checker: raw } = program('class Box { size = 1; grow(by: number) { return this.size + by; } }\nconst b = new Box();\nb.grow(2);\nb.grow(b.size);\n');
+    let symbolAsks = 0;
+    let textAsks = 0;
+    const counting: ts.TypeChecker = {
+      ...raw,
+      getSymbolAtLocation: (n) => (symbolAsks++, raw.getSymbolAtLocation(n)),
+      typeToString: (t, e, f) => (textAsks++, raw.typeToString(t, e, f)),
+    };
+    const checker = rememberingChecker(counting);
+    const nodes = identifiers(sf);
+    for (let round = 0; round < 2; round++) {
+      for (const n of nodes) {
+        expect(checker.getSymbolAtLocation(n)).toBe(raw.getSymbolAtLocation(n)); // literals: undefined, remembered too
+        const t = checker.getTypeAtLocation(n);
+        expect(checker.typeToString(t)).toBe(raw.typeToString(t));
+        expect(checker.typeToString(t, sf, ts.TypeFormatFlags.NoTruncation)).toBe(raw.typeToString(t, sf, ts.TypeFormatFlags.NoTruncation));
+      }
+    }
+    expect(symbolAsks).toBe(nodes.length);
+    const types = new Set(nodes.map((n) => raw.getTypeAtLocation(n)));
+    expect(textAsks).toBe(2 * types.size);
+  });
+});
