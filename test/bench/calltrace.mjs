@@ -104,6 +104,8 @@ const PROJECTS = {
     app: ['Easing', 'Group', 'Index', 'Interpolation', 'Now', 'Sequence', 'Tween', 'Version', 'mainGroup'].map((f) => `src/${f}.ts`),
     nodeunit: { module: 'src/tests.ts', export: 'tests' },
   },
+  // Its bundle-size and type tests are not suites of the app's behaviour.
+  hookable: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/(hookable|debuger)\.test\.ts$/, run: /^test\/[^/]+\.test\.js$/ },
   yup: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!helpers\.ts$|types\/)(.+\/)?[^/]+\.ts$/, run: /^test\/(?!helpers\.js$)(.+\/)?[^/]+\.js$/ },
 };
 
