@@ -158,9 +158,9 @@ class GraphBuilder {
     const r = this.r.call(node);
     const args = this.argumentsOf(node);
     const via = (from: string, site: string, text: string, listed: boolean): void => {
-      for (const { param, property } of ('via' in r && r.via) || []) {
+      for (const { param, property, elements } of ('via' in r && r.via) || []) {
         const how = property === undefined ? { stored: true as const } : { property };
-        this.params.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...(listed ? { listed: true as const } : {}) });
+        this.params.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...(elements ? { elements } : {}), ...(listed ? { listed: true as const } : {}) });
       }
     };
     if ('targets' in r) {

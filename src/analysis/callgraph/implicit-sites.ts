@@ -108,8 +108,8 @@ export class ImplicitSites {
     if ('targets' in r) this.sink.add(owner, r.targets.filter((t) => isGenerator(t.node)).map((t) => ({ node: t.node, kind: 'implicit' as const })), site);
     const text = expr.getText(f.sf).slice(0, 60);
     if ('param' in r && r.param) this.sink.pend({ from: owner, site, text, param: r.param, binding: r.binding });
-    for (const { param, property } of ('via' in r && r.via) || []) {
-      this.sink.pend({ from: owner, site, text, param, binding: undefined, ...(property === undefined ? { stored: true as const } : { property }) });
+    for (const { param, property, elements } of ('via' in r && r.via) || []) {
+      this.sink.pend({ from: owner, site, text, param, binding: undefined, ...(property === undefined ? { stored: true as const } : { property }), ...(elements ? { elements } : {}) });
     }
   }
 

@@ -229,8 +229,10 @@ export class Resolver {
     const byName = names && this.byKeys(expr, names);
     if (byName) return byName;
     const recv = this.symbolAt(skipWrappers(expr.expression));
-    // `handlers[i]()`: any element of the array is a candidate.
-    const targets: Target[] = this.values.elements(expr.expression).nodes.map((node) => ({ node, kind: 'callback' as const }));
+    // `handlers[i]()`: any element of the array is a candidate (of an array received as a parameter: what callers pass).
+    const held = this.values.collectParameters(() => this.values.elements(expr.expression).nodes);
+    const via = held.parameters.length ? { via: held.parameters } : {};
+    const targets: Target[] = held.result.map((node) => ({ node, kind: 'callback' as const }));
     for (const d of recv?.declarations ?? []) {
       const init = ts.isVariableDeclaration(d) && d.initializer ? skipWrappers(d.initializer) : undefined;
       if (!init || !ts.isObjectLiteralExpression(init)) continue;
@@ -239,7 +241,8 @@ export class Resolver {
         for (const node of v) targets.push({ node, kind: 'callback' });
       }
     }
-    if (targets.length) return { targets, partial: reason };
+    if (targets.length) return { targets, partial: reason, ...via };
+    if (held.parameters.length) return { reason, partial: true, ...via };
     // Only library functions can be there (`Math[op]()`): a library leaf, like a named call.
     const sigs = this.checker.getTypeAtLocation(expr).getCallSignatures();
     const libOnly = sigs.length > 0 && sigs.every((s) => s.declaration !== undefined && !this.isApp(s.declaration));
