@@ -56,3 +56,14 @@ describe('arrays kept in a record by name, and arrays made by map (calls-array-r
     expect(edges(r).filter(([from]) => from === `${H}#Hooks.onAll.<anonymous 2>`)).toEqual([[`${H}#Hooks.onAll.<anonymous 2>`, `${H}#Hooks.on.off`, `${H}:36:31`, 'callback']]);
   });
 });
+
+describe('instanceof (calls-has-instance)', () => {
+  test("runs the class's static [Symbol.hasInstance], own or inherited, and nothing for a class without one", () => {
+    const r = analyzeApp({ appDir: fixture('calls-has-instance'), catalogs: [] });
+    const E = 'src/errors.ts';
+    expect(edges(r)).toEqual([
+      [`${E}#classify`, `${E}#AppError.static.[Symbol.hasInstance]`, `${E}:13:20`, 'implicit'], // e instanceof NotFound (inherited)
+      [`${E}#classify`, `${E}#AppError.static.[Symbol.hasInstance]`, `${E}:14:20`, 'implicit'],
+    ]);
+  });
+});

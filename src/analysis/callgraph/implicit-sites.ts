@@ -5,6 +5,7 @@
  * - iterated expressions (walk.ts), the iterables a library call takes, and the receiver of a
  *   library iterator's `next()`: iterator methods and generator bodies;
  * - converted expressions: toString, valueOf, Symbol.toPrimitive, Symbol.toStringTag, toJSON;
+ * - the right operand of `instanceof`: its static Symbol.hasInstance;
  * - reads, writes, `in`, `delete` and key listings of what may be a proxy: its traps;
  * - reads and writes of properties with accessors installed by Object.defineProperty;
  * - library calls on a receiver that may hold an app class extending the library type.
@@ -14,7 +15,7 @@
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
 import { DefinedAccessors } from './defined-accessors.js';
-import { conversionTargets, generatorsOfType, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
+import { conversionTargets, generatorsOfType, hasInstanceTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
 import { LibrarySubtypes } from './library-subtypes.js';
 import { siteOf, type AppFile } from '../project.js';
 import { Proxies } from './proxies.js';
@@ -60,6 +61,8 @@ export class ImplicitSites {
       if (node.how === 'iterate') this.iterate(f, node.expr, owner, node.async === true);
       else if (node.how === 'convert') {
         if (this.flags.conversions) this.sink.add(owner, conversionTargets(this.r, node.expr), siteOf(f, node.expr));
+      } else if (node.how === 'instanceof') {
+        this.sink.add(owner, hasInstanceTargets(this.r, node.expr), siteOf(f, node.expr));
       } else if (this.proxies.any) {
         this.sink.add(owner, this.proxies.at(node.expr, node.how === 'delete' ? 'deleteProperty' : node.how === 'keys' ? 'ownKeys' : 'has'), siteOf(f, node.expr));
       }

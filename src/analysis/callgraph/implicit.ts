@@ -112,6 +112,11 @@ export function conversionTargets(r: Resolver, expr: ts.Expression): Target[] {
   return [...CONVERSIONS.flatMap((n) => targetsOf(r, members(r, expr, n, false))), ...targetsOf(r, members(r, expr, 'toPrimitive', true)), ...targetsOf(r, members(r, expr, 'toStringTag', true))];
 }
 
+/** `x instanceof C` runs C's static `[Symbol.hasInstance]` of the app (own or inherited), or of the classes a value `C` may hold. */
+export function hasInstanceTargets(r: Resolver, expr: ts.Expression): Target[] {
+  return targetsOf(r, members(r, expr, 'hasInstance', true));
+}
+
 /** Methods of built-ins that make a new object of the receiver's kind through `constructor[Symbol.species]`. */
 const SPECIES_USERS = new Set(['map', 'filter', 'slice', 'splice', 'concat', 'flat', 'flatMap', 'then', 'catch', 'finally', 'subarray']);
 
