@@ -17,6 +17,7 @@ import { keyNames, propertyDecls } from './keys.js';
 import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
+import { uncast } from './casts.js';
 import { constructedClasses, mayHoldInstance } from './constructed.js';
 import { MembersByName, overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import type { Stores } from './stores.js';
@@ -67,7 +68,7 @@ export class Resolver {
     if (ts.isJsxOpeningElement(site) || ts.isJsxSelfClosingElement(site)) return this.jsx(site.tagName);
     if (ts.isTaggedTemplateExpression(site)) return this.relabel(this.callee(site.tag, false), 'tagged-template');
     if (ts.isNewExpression(site)) return this.construct(skipWrappers(site.expression), site.expression);
-    return this.callee(site.expression, true);
+    return uncast(this, site.expression, this.callee(site.expression, true));
   }
 
   /**
