@@ -12,3 +12,18 @@ describe('a member called on a value cast with as (calls-cast)', () => {
     ]);
   });
 });
+
+describe('a key that is a const loop variable over literal names (calls-looped-keys)', () => {
+  test('takes those names, also on a receiver typed any (the site stays listed: any may hold more)', () => {
+    const r = analyzeApp({ appDir: fixture('calls-looped-keys'), catalogs: [] });
+    const A = 'src/aliases.ts';
+    expect(edges(r)).toEqual([
+      // (s as any)[method](v), in a function made in the loop
+      [`${A}#<anonymous 1>`, `${A}#Schema.validate`, `${A}:19:12`, 'method'],
+      [`${A}#<anonymous 1>`, `${A}#Schema.validateSync`, `${A}:19:12`, 'method'],
+      [`${A}#runBoth`, `${A}#Schema.validate`, `${A}:24:58`, 'method'],
+      [`${A}#runBoth`, `${A}#Schema.validateSync`, `${A}:24:58`, 'method'],
+    ]);
+    expect(r.unresolved.map((u) => u.text)).toEqual(['(s as any)[method]']);
+  });
+});

@@ -229,6 +229,10 @@ export class Resolver {
     const names = keyNames(this.checker, expr.argumentExpression);
     const byName = names && this.byKeys(expr, names);
     if (byName) return byName;
+    // `(schema as any)[m]()` with m's names known: the app's class members of those names.
+    const named = names && this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any ? names.flatMap((n) => this.byName.of(n)) : [];
+    const r = named.length ? this.fromDecls(named) : undefined;
+    if (r && 'targets' in r) return { ...r, partial: r.partial ?? `receiver typed any: the app's class members named ${names!.join(', ')}, and what else it may hold` };
     const recv = this.symbolAt(skipWrappers(expr.expression));
     // `handlers[i]()`: any element of the array is a candidate (of an array received as a parameter: what callers pass).
     const held = this.values.collectParameters(() => this.values.elements(expr.expression).nodes);
