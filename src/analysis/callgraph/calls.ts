@@ -177,10 +177,13 @@ class GraphBuilder {
     const site = siteOf(f, siteNode(node));
     if ('library' in r) {
       this.implicit.libraryCall(f, node, owner);
+      if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments);
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }
     const text = calleeText(node, f.sf);
+    // A callee not resolved whose type only a library declares (`const { useStoreX } = libExports`).
+    if (ts.isCallExpression(node) && libraryTyped(this.r.checker, node.expression)) this.params.handedToLibrary(node.arguments);
     if (r.param) {
       this.params.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
       return;
@@ -310,6 +313,11 @@ class GraphBuilder {
       libraryCalls: [...this.lib.values()].sort(byEdge),
     };
   }
+}
+
+function libraryTyped(checker: ts.TypeChecker, callee: ts.Expression): boolean {
+  const sigs = checker.getTypeAtLocation(callee).getCallSignatures();
+  return sigs.length > 0 && sigs.every((s) => s.declaration !== undefined && s.declaration.getSourceFile().isDeclarationFile && /[\\/]node_modules[\\/]/.test(s.declaration.getSourceFile().fileName));
 }
 
 function isFunctionProperty(d: ts.Node): boolean {

@@ -50,8 +50,33 @@ export class ParameterFlow {
   readonly callsTo = new Map<ts.Node, ts.NodeArray<ts.Expression>[]>();
   /** Functions handed out as values: their callers are not all known. */
   readonly escaped = new Set<ts.Node>();
+  /** App functions handed to one library call with others (`useSyncExternalStore(subscribe, getSnapshot)`): those others, by function. */
+  private readonly handedWith = new Map<ts.Node, ts.Expression[]>();
 
   constructor(private readonly r: Resolver) {}
+
+  /**
+   * A library call given several app functions may call one with a function of its own that
+   * runs the others: `useSyncExternalStore(api.subscribe, getSnapshot)` subscribes a listener
+   * that runs getSnapshot. So what an app function given there receives as a function parameter
+   * may be any of the others (the edge goes to the app code that calls that parameter).
+   */
+  handedToLibrary(args: ts.NodeArray<ts.Expression>): void {
+    if (args.length < 2) return;
+    // Functions wrapped by a library call among the arguments (`useCallback(() => ..., deps)`) are handed there too.
+    const fnArgs = args.flatMap((a) => {
+      const c = skipWrappers(a);
+      if (ts.isSpreadElement(c) || this.r.checker.getTypeAtLocation(c).getCallSignatures().length === 0) return [];
+      return ts.isCallExpression(c) && 'library' in this.r.call(c) ? c.arguments.filter((x) => !ts.isSpreadElement(x)) : [c];
+    });
+    if (fnArgs.length < 2) return;
+    for (const a of fnArgs) {
+      for (const fn of this.r.values.of(a)) {
+        const co = this.handedWith.get(fn) ?? this.handedWith.set(fn, []).get(fn)!;
+        co.push(...fnArgs.filter((b) => b !== a));
+      }
+    }
+  }
 
   calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
     (this.callsTo.get(fn) ?? this.callsTo.set(fn, []).get(fn)!).push(args);
@@ -136,6 +161,11 @@ export class ParameterFlow {
     // The element parameter of a callback given to an array method: the array's elements.
     const list = property === undefined && !elements ? elementSource(this.r.checker, fn, idx) : undefined;
     if (list) for (const v of found(() => this.r.values.elements(list).nodes)) flow.values.add(v);
+    const co = property === undefined && !elements ? this.handedWith.get(fn) : undefined;
+    const param = (fn as ts.SignatureDeclaration).parameters[idx];
+    if (co && param && this.r.checker.getTypeAtLocation(param).getCallSignatures().length > 0) {
+      for (const a of co) for (const v of this.r.values.of(a)) if (v !== fn) flow.values.add(v);
+    }
     const sites = this.callsTo.get(fn) ?? [];
     if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
     for (const args of sites) {
