@@ -57,6 +57,19 @@ describe('arrays kept in a record by name, and arrays made by map (calls-array-r
   });
 });
 
+describe('arrays made by map and flatMap (calls-array-mapped)', () => {
+  test('hold what the callback returns (map) or the elements of what it returns (flatMap)', () => {
+    const r = analyzeApp({ appDir: fixture('calls-array-mapped'), catalogs: [] });
+    const M = 'src/mapped.ts';
+    const later = edges(r).filter(([from]) => from === `${M}#stopAll.<anonymous 2>` || from === `${M}#controls.<anonymous 2>`);
+    expect(later).toEqual([
+      [`${M}#controls.<anonymous 2>`, `${M}#pause`, `${M}:21:25`, 'callback'], // all.map((f) => f()), all = names.flatMap(() => [pause, resume])
+      [`${M}#controls.<anonymous 2>`, `${M}#resume`, `${M}:21:25`, 'callback'],
+      [`${M}#stopAll.<anonymous 2>`, `${M}#makeStop.stop`, `${M}:16:27`, 'callback'], // stops.map((s) => s()), stops = names.map((n) => makeStop(n))
+    ]);
+  });
+});
+
 describe('instanceof (calls-has-instance)', () => {
   test("runs the class's static [Symbol.hasInstance], own or inherited, and nothing for a class without one", () => {
     const r = analyzeApp({ appDir: fixture('calls-has-instance'), catalogs: [] });
