@@ -27,3 +27,15 @@ describe('a key that is a const loop variable over literal names (calls-looped-k
     expect(r.unresolved.map((u) => u.text)).toEqual(['(s as any)[method]']);
   });
 });
+
+describe('joining an array converts its elements (calls-joins)', () => {
+  test("runs the elements' toString, typed by the array or, when reduced to unknown, by the set class's extends clause", () => {
+    const r = analyzeApp({ appDir: fixture('calls-joins'), catalogs: [] });
+    const J = 'src/joins.ts';
+    expect(edges(r).filter(([, to]) => to === `${J}#Ref.toString` || to === `${J}#Tag.toString`)).toEqual([
+      [`${J}#joinRefs`, `${J}#Ref.toString`, `${J}:19:15`, 'implicit'],
+      [`${J}#joinSet`, `${J}#Ref.toString`, `${J}:23:24`, 'implicit'],
+      [`${J}#joinSpread`, `${J}#Ref.toString`, `${J}:27:17`, 'implicit'],
+    ]);
+  });
+});

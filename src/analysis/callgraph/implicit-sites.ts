@@ -5,6 +5,7 @@
  * - iterated expressions (walk.ts), the iterables a library call takes, and the receiver of a
  *   library iterator's `next()`: iterator methods and generator bodies;
  * - converted expressions: toString, valueOf, Symbol.toPrimitive, Symbol.toStringTag, toJSON;
+ *   the elements of an array joined (joins.ts);
  * - the right operand of `instanceof`: its static Symbol.hasInstance;
  * - reads, writes, `in`, `delete` and key listings of what may be a proxy: its traps;
  * - reads and writes of properties with accessors installed by Object.defineProperty;
@@ -16,6 +17,7 @@ import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
 import { DefinedAccessors } from './defined-accessors.js';
 import { conversionTargets, generatorsOfType, hasInstanceTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
+import { joinTargets } from './joins.js';
 import { LibrarySubtypes } from './library-subtypes.js';
 import { siteOf, type AppFile } from '../project.js';
 import { Proxies } from './proxies.js';
@@ -134,6 +136,7 @@ export class ImplicitSites {
     }
     if (this.proxies.any && ts.isCallExpression(node) && node.arguments[0] && listsKeys(calleeText(node, f.sf))) this.sink.add(owner, this.proxies.at(node.arguments[0], 'ownKeys'), site);
     if (!(this.flags.iterators || this.flags.generators || this.flags.conversions)) return;
+    if (this.flags.conversions) this.sink.add(owner, joinTargets(this.r, node), site);
     const u = libraryCallUses(this.r, node);
     this.sink.add(owner, u.targets, site);
     for (const a of u.iterated) this.iterate(f, a, owner, false);
