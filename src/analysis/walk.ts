@@ -72,7 +72,7 @@ export interface FileSites {
 /** An expression iterated (`async` for `for await`) or converted to a primitive. */
 export interface ImplicitUse {
   /** 'has' (`k in x`), 'delete' (`delete x.k`), 'keys' (`for (k in x)`, `{ ...x }`): what a proxy's traps see. */
-  how: 'iterate' | 'convert' | 'has' | 'delete' | 'keys';
+  how: 'iterate' | 'convert' | 'has' | 'delete' | 'keys' | 'instanceof';
   expr: ts.Expression;
   async?: true;
 }
@@ -182,6 +182,7 @@ const CONVERTING = new Set([
 
 function converted(b: ts.BinaryExpression, owner: string, out: FileSites): void {
   if (b.operatorToken.kind === ts.SyntaxKind.InKeyword) out.implicit.push({ node: { how: 'has', expr: b.right }, owner });
+  if (b.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) out.implicit.push({ node: { how: 'instanceof', expr: b.right }, owner });
   if (!CONVERTING.has(b.operatorToken.kind)) return;
   out.implicit.push({ node: { how: 'convert', expr: b.left }, owner }, { node: { how: 'convert', expr: b.right }, owner });
 }

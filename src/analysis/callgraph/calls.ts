@@ -158,9 +158,9 @@ class GraphBuilder {
     const r = this.r.call(node);
     const args = this.argumentsOf(node);
     const via = (from: string, site: string, text: string, listed: boolean): void => {
-      for (const { param, property } of ('via' in r && r.via) || []) {
+      for (const { param, property, elements } of ('via' in r && r.via) || []) {
         const how = property === undefined ? { stored: true as const } : { property };
-        this.params.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...(listed ? { listed: true as const } : {}) });
+        this.params.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...(elements ? { elements } : {}), ...(listed ? { listed: true as const } : {}) });
       }
     };
     if ('targets' in r) {
@@ -177,10 +177,13 @@ class GraphBuilder {
     const site = siteOf(f, siteNode(node));
     if ('library' in r) {
       this.implicit.libraryCall(f, node, owner);
+      if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments);
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }
     const text = calleeText(node, f.sf);
+    // A callee not resolved whose type only a library declares (`const { useStoreX } = libExports`).
+    if (ts.isCallExpression(node) && libraryTyped(this.r.checker, node.expression)) this.params.handedToLibrary(node.arguments);
     if (r.param) {
       this.params.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
       return;
@@ -310,6 +313,11 @@ class GraphBuilder {
       libraryCalls: [...this.lib.values()].sort(byEdge),
     };
   }
+}
+
+function libraryTyped(checker: ts.TypeChecker, callee: ts.Expression): boolean {
+  const sigs = checker.getTypeAtLocation(callee).getCallSignatures();
+  return sigs.length > 0 && sigs.every((s) => s.declaration !== undefined && s.declaration.getSourceFile().isDeclarationFile && /[\\/]node_modules[\\/]/.test(s.declaration.getSourceFile().fileName));
 }
 
 function isFunctionProperty(d: ts.Node): boolean {

@@ -5,6 +5,8 @@
  * - iterated expressions (walk.ts), the iterables a library call takes, and the receiver of a
  *   library iterator's `next()`: iterator methods and generator bodies;
  * - converted expressions: toString, valueOf, Symbol.toPrimitive, Symbol.toStringTag, toJSON;
+ *   the elements of an array joined (joins.ts);
+ * - the right operand of `instanceof`: its static Symbol.hasInstance;
  * - reads, writes, `in`, `delete` and key listings of what may be a proxy: its traps;
  * - reads and writes of properties with accessors installed by Object.defineProperty;
  * - library calls on a receiver that may hold an app class extending the library type.
@@ -14,7 +16,8 @@
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
 import { DefinedAccessors } from './defined-accessors.js';
-import { conversionTargets, generatorsOfType, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
+import { conversionTargets, generatorsOfType, hasInstanceTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
+import { joinTargets } from './joins.js';
 import { LibrarySubtypes } from './library-subtypes.js';
 import { siteOf, type AppFile } from '../project.js';
 import { Proxies } from './proxies.js';
@@ -60,6 +63,8 @@ export class ImplicitSites {
       if (node.how === 'iterate') this.iterate(f, node.expr, owner, node.async === true);
       else if (node.how === 'convert') {
         if (this.flags.conversions) this.sink.add(owner, conversionTargets(this.r, node.expr), siteOf(f, node.expr));
+      } else if (node.how === 'instanceof') {
+        this.sink.add(owner, hasInstanceTargets(this.r, node.expr), siteOf(f, node.expr));
       } else if (this.proxies.any) {
         this.sink.add(owner, this.proxies.at(node.expr, node.how === 'delete' ? 'deleteProperty' : node.how === 'keys' ? 'ownKeys' : 'has'), siteOf(f, node.expr));
       }
@@ -108,8 +113,8 @@ export class ImplicitSites {
     if ('targets' in r) this.sink.add(owner, r.targets.filter((t) => isGenerator(t.node)).map((t) => ({ node: t.node, kind: 'implicit' as const })), site);
     const text = expr.getText(f.sf).slice(0, 60);
     if ('param' in r && r.param) this.sink.pend({ from: owner, site, text, param: r.param, binding: r.binding });
-    for (const { param, property } of ('via' in r && r.via) || []) {
-      this.sink.pend({ from: owner, site, text, param, binding: undefined, ...(property === undefined ? { stored: true as const } : { property }) });
+    for (const { param, property, elements } of ('via' in r && r.via) || []) {
+      this.sink.pend({ from: owner, site, text, param, binding: undefined, ...(property === undefined ? { stored: true as const } : { property }), ...(elements ? { elements } : {}) });
     }
   }
 
@@ -131,6 +136,7 @@ export class ImplicitSites {
     }
     if (this.proxies.any && ts.isCallExpression(node) && node.arguments[0] && listsKeys(calleeText(node, f.sf))) this.sink.add(owner, this.proxies.at(node.arguments[0], 'ownKeys'), site);
     if (!(this.flags.iterators || this.flags.generators || this.flags.conversions)) return;
+    if (this.flags.conversions) this.sink.add(owner, joinTargets(this.r, node), site);
     const u = libraryCallUses(this.r, node);
     this.sink.add(owner, u.targets, site);
     for (const a of u.iterated) this.iterate(f, a, owner, false);

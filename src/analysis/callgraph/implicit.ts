@@ -24,8 +24,12 @@ const NATIVE_ITERABLES = new Set(['Array', 'ReadonlyArray', 'String', 'Map', 'Re
 
 /** Members of `expr`'s type (each part of a union) whose property name is `name`, or a well-known symbol `Symbol.<name>` when `symbol`. */
 function members(r: Resolver, expr: ts.Node, name: string, symbol: boolean): ts.Declaration[] {
+  return membersOfType(r, r.checker.getTypeAtLocation(expr), name, symbol);
+}
+
+function membersOfType(r: Resolver, type: ts.Type, name: string, symbol: boolean): ts.Declaration[] {
   const c = r.checker;
-  const t = c.getApparentType(c.getTypeAtLocation(expr));
+  const t = c.getApparentType(type);
   const out: ts.Declaration[] = [];
   for (const part of t.isUnion() ? t.types : [t]) {
     const p = symbol ? c.getApparentType(part).getProperties().find((s) => (s.escapedName as string).startsWith(`__@${name}@`)) : c.getPropertyOfType(c.getApparentType(part), name);
@@ -110,6 +114,17 @@ export function conversionTargets(r: Resolver, expr: ts.Expression): Target[] {
   if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike)) return [];
   // Without a toString of its own, Object.prototype.toString reads [Symbol.toStringTag].
   return [...CONVERSIONS.flatMap((n) => targetsOf(r, members(r, expr, n, false))), ...targetsOf(r, members(r, expr, 'toPrimitive', true)), ...targetsOf(r, members(r, expr, 'toStringTag', true))];
+}
+
+/** What converting a value of type `t` runs (conversionTargets by type: an array's elements joined). */
+export function conversionTargetsOfType(r: Resolver, t: ts.Type): Target[] {
+  if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike)) return [];
+  return [...CONVERSIONS.flatMap((n) => targetsOf(r, membersOfType(r, t, n, false))), ...targetsOf(r, membersOfType(r, t, 'toPrimitive', true)), ...targetsOf(r, membersOfType(r, t, 'toStringTag', true))];
+}
+
+/** `x instanceof C` runs C's static `[Symbol.hasInstance]` of the app (own or inherited), or of the classes a value `C` may hold. */
+export function hasInstanceTargets(r: Resolver, expr: ts.Expression): Target[] {
+  return targetsOf(r, members(r, expr, 'hasInstance', true));
 }
 
 /** Methods of built-ins that make a new object of the receiver's kind through `constructor[Symbol.species]`. */

@@ -11,7 +11,23 @@ const MAX_KEYS = 64;
 /** The property names a key expression may take, or undefined when they are not a finite set. */
 export function keyNames(checker: ts.TypeChecker, key: ts.Expression): string[] | undefined {
   if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return [key.text];
-  return namesOfType(checker, checker.getTypeAtLocation(key), 0);
+  return namesOfType(checker, checker.getTypeAtLocation(key), 0) ?? (ts.isIdentifier(key) ? loopedNames(checker, key) : undefined);
+}
+
+/**
+ * `for (const m of ['validate', 'validateSync']) o[m]()`: a const loop variable over an array
+ * literal of string or number literals takes those values (its type, `string`, does not say so).
+ */
+function loopedNames(checker: ts.TypeChecker, key: ts.Identifier): string[] | undefined {
+  const d = checker.getSymbolAtLocation(key)?.valueDeclaration;
+  if (!d || !ts.isVariableDeclaration(d) || !ts.isIdentifier(d.name) || !ts.isVariableDeclarationList(d.parent)) return undefined;
+  const list = d.parent;
+  if (!(list.flags & ts.NodeFlags.Const) || !ts.isForOfStatement(list.parent)) return undefined;
+  let e = list.parent.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  if (!ts.isArrayLiteralExpression(e) || e.elements.length > MAX_KEYS) return undefined;
+  const names = e.elements.map((x) => (ts.isStringLiteralLike(x) || ts.isNumericLiteral(x) ? x.text : undefined));
+  return names.every((n) => n !== undefined) ? (names as string[]) : undefined;
 }
 
 function namesOfType(checker: ts.TypeChecker, t: ts.Type, depth: number): string[] | undefined {

@@ -26,6 +26,8 @@ export interface PendingParam {
   stored?: true;
   /** The callee is this property of the parameter (`props.onChange()`): what callers pass there. */
   property?: string;
+  /** The callee is an element of the array passed there (`list[i]()`, `const { tests } = options; tests[i]()`). */
+  elements?: true;
   /** The site iterates the parameter: only the generators passed run (their bodies), implicitly. */
   generators?: true;
   /** Why the site was not resolved otherwise: its reason when no caller passes anything known. */
@@ -48,8 +50,33 @@ export class ParameterFlow {
   readonly callsTo = new Map<ts.Node, ts.NodeArray<ts.Expression>[]>();
   /** Functions handed out as values: their callers are not all known. */
   readonly escaped = new Set<ts.Node>();
+  /** App functions handed to one library call with others (`useSyncExternalStore(subscribe, getSnapshot)`): those others, by function. */
+  private readonly handedWith = new Map<ts.Node, ts.Expression[]>();
 
   constructor(private readonly r: Resolver) {}
+
+  /**
+   * A library call given several app functions may call one with a function of its own that
+   * runs the others: `useSyncExternalStore(api.subscribe, getSnapshot)` subscribes a listener
+   * that runs getSnapshot. So what an app function given there receives as a function parameter
+   * may be any of the others (the edge goes to the app code that calls that parameter).
+   */
+  handedToLibrary(args: ts.NodeArray<ts.Expression>): void {
+    if (args.length < 2) return;
+    // Functions wrapped by a library call among the arguments (`useCallback(() => ..., deps)`) are handed there too.
+    const fnArgs = args.flatMap((a) => {
+      const c = skipWrappers(a);
+      if (ts.isSpreadElement(c) || this.r.checker.getTypeAtLocation(c).getCallSignatures().length === 0) return [];
+      return ts.isCallExpression(c) && 'library' in this.r.call(c) ? c.arguments.filter((x) => !ts.isSpreadElement(x)) : [c];
+    });
+    if (fnArgs.length < 2) return;
+    for (const a of fnArgs) {
+      for (const fn of this.r.values.of(a)) {
+        const co = this.handedWith.get(fn) ?? this.handedWith.set(fn, []).get(fn)!;
+        co.push(...fnArgs.filter((b) => b !== a));
+      }
+    }
+  }
 
   calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
     (this.callsTo.get(fn) ?? this.callsTo.set(fn, []).get(fn)!).push(args);
@@ -82,42 +109,62 @@ export class ParameterFlow {
       const values = p.generators ? [...flow.values].filter(isGenerator) : [...flow.values];
       add(p.from, values.map((node) => ({ node, kind: p.generators ? ('implicit' as const) : ('callback' as const) })), p.site);
       if ((flow.values.size && flow.complete) || p.listed) continue;
-      const how = p.binding
-        ? 'function value destructured from a parameter'
-        : p.property !== undefined
-          ? "function value read from a parameter's property"
-          : p.stored
-            ? 'function value stored from a parameter'
-            : 'function value received as a parameter';
+      const how = p.elements
+        ? 'function value in an array received as a parameter (or a property of one)'
+        : p.binding
+          ? 'function value destructured from a parameter'
+          : p.property !== undefined
+            ? "function value read from a parameter's property"
+            : p.stored
+              ? 'function value stored from a parameter'
+              : 'function value received as a parameter';
       const reason = flow.values.size ? `${how}; ${flow.values.size} passed value(s) found, but other callers are not known statically` : (p.otherwise ?? how);
       unresolved.push({ from: p.from, site: p.site, text: p.text, reason });
     }
+  }
+
+  private readonly keys = new Map<ts.Node, number>();
+  private nodeKey(n: ts.Node): number {
+    return this.keys.get(n) ?? this.keys.set(n, this.keys.size).get(n)!;
   }
 
   private flowOf(p: PendingParam): Flow {
     const fn = p.param.parent;
     const flow = { values: new Set<ts.Node>(), complete: true };
     const property = p.property ?? (p.binding && bindingName(p.binding));
+    const idx = (fn as ts.SignatureDeclaration).parameters.indexOf(p.param);
+    // An element of the array passed there: its default and what is assigned to it were followed by values.ts.
+    if (p.elements) return this.paramValues(fn, idx, flow, new Set(), property, true), flow;
     for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
     // `(f = g) => f()`: a caller that passes nothing (or undefined) runs the default.
     for (const v of !p.binding && property === undefined && p.param.initializer ? this.r.values.of(p.param.initializer) : []) flow.values.add(v);
     // `if (!g) g = () => ...`: what the function assigns to the parameter itself.
     for (const v of !p.binding && property === undefined ? this.r.values.assignedTo(p.param) : []) flow.values.add(v);
-    this.paramValues(fn, (fn as ts.SignatureDeclaration).parameters.indexOf(p.param), flow, new Set(), property);
+    this.paramValues(fn, idx, flow, new Set(), property);
     return flow;
   }
 
-  /** Values passed for parameter `idx` of `fn` (or, for a destructured parameter, for that property of it). */
-  private paramValues(fn: ts.Node, idx: number, flow: Flow, seen: Set<ts.Node>, property?: string): void {
-    if (seen.has(fn) || idx < 0) return;
-    seen.add(fn);
+  /**
+   * Values passed for parameter `idx` of `fn` (or, for a destructured parameter, for that property
+   * of it); with `elements`, the elements of the arrays passed there.
+   */
+  private paramValues(fn: ts.Node, idx: number, flow: Flow, seen: Set<string | ts.Node>, property?: string, elements = false): void {
+    const key = elements ? `${this.nodeKey(fn)}:${idx}:${property ?? ''}` : fn;
+    if (seen.has(key) || idx < 0) return;
+    seen.add(key);
+    // Elements added from a parameter (`listeners.add(listener)`) are what its callers pass.
+    const found = (find: () => ts.Node[]): ts.Node[] => {
+      const held = this.r.values.collectParameters(find);
+      for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), flow, seen, via.property, via.elements);
+      return held.result;
+    };
     // The element parameter of a callback given to an array method: the array's elements.
-    const list = property === undefined ? elementSource(this.r.checker, fn, idx) : undefined;
-    if (list) {
-      // Elements added from a parameter (`listeners.add(listener)`) are what its callers pass.
-      const held = this.r.values.collectParameters(() => this.r.values.elements(list).nodes);
-      for (const v of held.result) flow.values.add(v);
-      for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), flow, seen, via.property);
+    const list = property === undefined && !elements ? elementSource(this.r.checker, fn, idx) : undefined;
+    if (list) for (const v of found(() => this.r.values.elements(list).nodes)) flow.values.add(v);
+    const co = property === undefined && !elements ? this.handedWith.get(fn) : undefined;
+    const param = (fn as ts.SignatureDeclaration).parameters[idx];
+    if (co && param && this.r.checker.getTypeAtLocation(param).getCallSignatures().length > 0) {
+      for (const a of co) for (const v of this.r.values.of(a)) if (v !== fn) flow.values.add(v);
     }
     const sites = this.callsTo.get(fn) ?? [];
     if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
@@ -129,8 +176,15 @@ export class ParameterFlow {
       const param = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
       if (param && isMethodNode(param.parent)) {
         // A parameter passed on: what its callers pass, or its default when they pass nothing.
-        if (param.initializer && property === undefined) for (const v of this.r.values.of(param.initializer)) flow.values.add(v);
-        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen, property);
+        if (param.initializer && property === undefined && !elements) for (const v of this.r.values.of(param.initializer)) flow.values.add(v);
+        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen, property, elements);
+        continue;
+      }
+      if (elements) {
+        // `run({ tests: this.tests })`, `callEach(this.listeners)`: the elements of the array passed.
+        const vs = found(() => (property === undefined ? this.r.values.elements(a).nodes : this.r.values.elementsOf(a, property)));
+        for (const v of vs) flow.values.add(v);
+        if (!vs.length && !(property === undefined ? isNothing(a) : lacks(a, property))) flow.complete = false;
         continue;
       }
       const vs = property === undefined ? this.r.values.of(a) : this.r.values.propertyOf(a, property);

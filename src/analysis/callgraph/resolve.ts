@@ -17,6 +17,7 @@ import { keyNames, propertyDecls } from './keys.js';
 import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
+import { uncast } from './casts.js';
 import { constructedClasses, mayHoldInstance } from './constructed.js';
 import { MembersByName, overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import type { Stores } from './stores.js';
@@ -67,7 +68,7 @@ export class Resolver {
     if (ts.isJsxOpeningElement(site) || ts.isJsxSelfClosingElement(site)) return this.jsx(site.tagName);
     if (ts.isTaggedTemplateExpression(site)) return this.relabel(this.callee(site.tag, false), 'tagged-template');
     if (ts.isNewExpression(site)) return this.construct(skipWrappers(site.expression), site.expression);
-    return this.callee(site.expression, true);
+    return uncast(this, site.expression, this.callee(site.expression, true));
   }
 
   /**
@@ -228,9 +229,15 @@ export class Resolver {
     const names = keyNames(this.checker, expr.argumentExpression);
     const byName = names && this.byKeys(expr, names);
     if (byName) return byName;
+    // `(schema as any)[m]()` with m's names known: the app's class members of those names.
+    const named = names && this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any ? names.flatMap((n) => this.byName.of(n)) : [];
+    const r = named.length ? this.fromDecls(named) : undefined;
+    if (r && 'targets' in r) return { ...r, partial: r.partial ?? `receiver typed any: the app's class members named ${names!.join(', ')}, and what else it may hold` };
     const recv = this.symbolAt(skipWrappers(expr.expression));
-    // `handlers[i]()`: any element of the array is a candidate.
-    const targets: Target[] = this.values.elements(expr.expression).nodes.map((node) => ({ node, kind: 'callback' as const }));
+    // `handlers[i]()`: any element of the array is a candidate (of an array received as a parameter: what callers pass).
+    const held = this.values.collectParameters(() => this.values.elements(expr.expression).nodes);
+    const via = held.parameters.length ? { via: held.parameters } : {};
+    const targets: Target[] = held.result.map((node) => ({ node, kind: 'callback' as const }));
     for (const d of recv?.declarations ?? []) {
       const init = ts.isVariableDeclaration(d) && d.initializer ? skipWrappers(d.initializer) : undefined;
       if (!init || !ts.isObjectLiteralExpression(init)) continue;
@@ -239,7 +246,8 @@ export class Resolver {
         for (const node of v) targets.push({ node, kind: 'callback' });
       }
     }
-    if (targets.length) return { targets, partial: reason };
+    if (targets.length) return { targets, partial: reason, ...via };
+    if (held.parameters.length) return { reason, partial: true, ...via };
     // Only library functions can be there (`Math[op]()`): a library leaf, like a named call.
     const sigs = this.checker.getTypeAtLocation(expr).getCallSignatures();
     const libOnly = sigs.length > 0 && sigs.every((s) => s.declaration !== undefined && !this.isApp(s.declaration));

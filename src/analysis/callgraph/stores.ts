@@ -27,6 +27,9 @@ export class Stores {
   private readonly addedTo = new Map<ts.Declaration, ts.Expression[]>();
 
   private readonly assignedTo = new Map<ts.Declaration, ts.Expression[]>();
+  /** Records of arrays (`hooks[name].push(f)`, `hooks[name] = [f]`), by the record's declaration: what went into any entry. */
+  private readonly entryAdded = new Map<ts.Declaration, ts.Expression[]>();
+  private readonly entryStored = new Map<ts.Declaration, ts.Expression[]>();
 
   constructor(checker: ts.TypeChecker, stores: Store[], calls: CallSite[], assigns: readonly Assign[]) {
     for (const a of assigns) {
@@ -35,9 +38,12 @@ export class Stores {
     }
     for (const s of stores) {
       const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
-      if (names === undefined && ts.isElementAccessExpression(s.left) && checker.isArrayType(checker.getTypeAtLocation(s.left.expression))) {
+      // `list[i] = f`, `list[0] = f`: an element of the array.
+      if (ts.isElementAccessExpression(s.left) && checker.isArrayType(checker.getTypeAtLocation(s.left.expression))) {
         this.add(checker, s.left.expression, [s.value]);
+        continue;
       }
+      if (names === undefined && ts.isElementAccessExpression(s.left)) put(this.entryStored, checker, s.left.expression, [s.value]);
       for (const name of names ?? []) {
         const list = this.byName.get(name);
         const v = { recv: s.left.expression, value: s.value };
@@ -58,13 +64,19 @@ export class Stores {
 
   private add(checker: ts.TypeChecker, array: ts.Expression, values: readonly ts.Expression[]): void {
     const e = skipWrappers(array);
-    const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
-    // Through imports: `import { tasks } from '../registry'` then `tasks.push(f)` grows registry's array.
-    for (const d of (name && symbolAt(checker, name)?.declarations) || []) {
-      const list = this.addedTo.get(d);
-      if (list) list.push(...values);
-      else this.addedTo.set(d, [...values]);
-    }
+    // `hooks[name]!.push(f)`: an entry of a record of arrays.
+    if (ts.isElementAccessExpression(e) && keyNames(checker, e.argumentExpression) === undefined) put(this.entryAdded, checker, e.expression, values);
+    else put(this.addedTo, checker, e, values);
+  }
+
+  /** Values pushed onto any entry of the record a declaration holds (`hooks[k].push(f)`). */
+  entriesAdded(d: ts.Declaration): readonly ts.Expression[] {
+    return this.entryAdded.get(d) ?? [];
+  }
+
+  /** Values stored as an entry of the record a declaration holds (`hooks[k] = [f]`): arrays, whose elements count. */
+  entriesStored(d: ts.Declaration): readonly ts.Expression[] {
+    return this.entryStored.get(d) ?? [];
   }
 
   /** Values assigned to a variable or parameter after its declaration (`let f = g; f = h`). */
@@ -83,5 +95,16 @@ export class Stores {
 
   named(name: string): StoredValue[] {
     return this.byName.get(name) ?? [];
+  }
+}
+
+/** Files values under the declarations the expression names (through imports: `import { tasks } from './registry'`, then `tasks.push(f)`). */
+function put(into: Map<ts.Declaration, ts.Expression[]>, checker: ts.TypeChecker, target: ts.Expression, values: readonly ts.Expression[]): void {
+  const e = skipWrappers(target);
+  const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
+  for (const d of (name && symbolAt(checker, name)?.declarations) || []) {
+    const list = into.get(d);
+    if (list) list.push(...values);
+    else into.set(d, [...values]);
   }
 }

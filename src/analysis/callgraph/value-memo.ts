@@ -10,7 +10,12 @@ import type { ts } from '../../typescript.cjs';
 export interface ViaParameter {
   param: ts.ParameterDeclaration;
   property?: string;
+  /** The value is an element of the array passed there (`list[i]`, `for (const f of list)`), not that value itself. */
+  elements?: true;
 }
+
+/** Marks a sunk property (or '' for the parameter itself) as the elements of the array there. */
+const ELEMENTS = '\0[]';
 
 /** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
 interface Sunk {
@@ -43,14 +48,21 @@ export abstract class ParameterMemo {
     this.parameterSink = sink;
     try {
       const result = find();
-      const parameters = [...sink].flatMap(([param, names]) => [...names].map((name) => (name ? { param, property: name } : { param })));
+      const parameters = [...sink].flatMap(([param, names]) =>
+        [...names].map((key): ViaParameter => {
+          const elements = key.endsWith(ELEMENTS);
+          const name = elements ? key.slice(0, -ELEMENTS.length) : key;
+          return { param, ...(name ? { property: name } : {}), ...(elements ? { elements: true as const } : {}) };
+        }),
+      );
       return { result, parameters };
     } finally {
       this.parameterSink = outer;
     }
   }
 
-  protected sinkParameter(param: ts.ParameterDeclaration, property = ''): void {
+  protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false): void {
+    const property = elements ? name + ELEMENTS : name;
     this.sunk?.push({ param, property });
     const sink = this.parameterSink;
     if (!sink) return;

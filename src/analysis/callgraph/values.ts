@@ -8,12 +8,12 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { ARRAY_COPIES, collectionOf, forOfSource, objectListing } from './arrays.js';
+import { ARRAY_COPIES, collectionOf, forOfSource, isArrayMethod, objectListing } from './arrays.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
-import { ParameterMemo } from './value-memo.js';
+import { ElementSources } from './array-sources.js';
 
 export type { ViaParameter } from './value-memo.js';
 
@@ -25,11 +25,11 @@ const MAX_DEPTH = 6;
  */
 const MAX_NESTED_RETURNS = 8;
 
-export class FunctionValues extends ParameterMemo {
+export class FunctionValues extends ElementSources {
   constructor(
-    private readonly r: Resolver,
+    protected readonly r: Resolver,
     /** Values assigned to properties anywhere in the app, by property name. */
-    private readonly stores: Stores,
+    protected readonly stores: Stores,
     /**
      * Other values to follow besides the app's functions: nodes an expression is itself an
      * origin of (legality/device-values.ts uses this for device objects). They travel as functions do.
@@ -190,12 +190,20 @@ export class FunctionValues extends ParameterMemo {
       }
       return out;
     }
-    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return { nodes: this.held(e, depth, (init) => this.elements(init, depth + 1).nodes), complete: false };
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return { nodes: this.heldElements(e, depth), complete: false };
+    if (ts.isElementAccessExpression(e)) return { nodes: this.entryElements(e, depth), complete: false };
     const listed = objectListing(this.r.checker, e);
     if (listed) return { nodes: listed.listing === 'values' ? this.propertyValues(listed.object, depth + 1) : [], complete: false };
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
     if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
       return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
+    }
+    // `list.map(f)` holds what f returns (`flatMap`: the elements of what it returns).
+    const mapper = callee && ts.isPropertyAccessExpression(callee) && /^(flat)?[mM]ap$/.test(callee.name.text) && isArrayMethod(this.r.checker, callee.name) ? (e as ts.CallExpression).arguments[0] : undefined;
+    if (mapper && !ts.isSpreadElement(mapper)) {
+      const flat = (callee as ts.PropertyAccessExpression).name.text === 'flatMap';
+      const returned = this.of(mapper, depth + 1).flatMap((fn) => this.returnsOf(fn));
+      return { nodes: returned.flatMap((ret) => (flat ? this.elements(ret, depth + 2).nodes : this.of(ret, depth + 2))), complete: false };
     }
     // `new Set(list)`, `new Map(pairs)` of the standard library: list's elements, the pairs' values.
     if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && /^(Weak)?(Set|Map)$/.test(e.expression.text) && e.arguments?.[0]) {
@@ -267,6 +275,20 @@ export class FunctionValues extends ParameterMemo {
     });
   }
 
+  /** Elements of the array a variable or property holds (`options.tests` of a parameter: also what callers pass there). */
+  private heldElements(e: ts.Identifier | ts.PropertyAccessExpression, depth: number): ts.Node[] {
+    if (ts.isPropertyAccessExpression(e)) {
+      const param = this.r.parameterRead(e);
+      if (param) this.sinkParameter(param, e.name.text, true);
+    }
+    const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    return decls.flatMap((d) => {
+      // `const [head, ...rest] = list`: rest holds some of list's elements.
+      const rest = ts.isBindingElement(d) && d.dotDotDotToken && ts.isArrayBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) ? d.parent.parent.initializer : undefined;
+      return rest ? this.elements(rest, depth + 1).nodes : this.declElements(d, depth);
+    });
+  }
+
   /** An interface member read (`v.onBegin`) some implementation of which holds a value not known statically. */
   incomplete(raw: ts.Expression): boolean {
     const e = skipWrappers(raw);
@@ -293,7 +315,9 @@ export class FunctionValues extends ParameterMemo {
 
   /** `obj[k]` with a finite key type: what each named property holds (`obj.a`, `obj.b`, ...). */
   private keyed(e: ts.ElementAccessExpression, depth: number): ts.Node[] {
-    const names = keyNames(this.r.checker, e.argumentExpression) ?? [];
+    const names = keyNames(this.r.checker, e.argumentExpression);
+    // `const check = checks[i]`: any element of the array.
+    if (!names) return this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression)) ? this.elements(e.expression, depth + 1).nodes : [];
     const out: ts.Node[] = [];
     for (const name of names) {
       const decls = propertyDecls(this.r.checker, e.expression, name);
@@ -337,12 +361,12 @@ export class FunctionValues extends ParameterMemo {
 
   /** Walks cut short so far, by either cycle: an answer computed while this grew may lack values, so it is not kept. */
   cuts(): number {
-    return this.cutoffs + this.r.implementations.cycleCuts;
+    return this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts;
   }
   private readonly returned = new Map<ts.Node, ts.Expression[]>();
 
   /** The expressions a function returns: its expression body, or its return statements (not those of functions inside). */
-  private returnsOf(fn: ts.Node): ts.Expression[] {
+  protected returnsOf(fn: ts.Node): ts.Expression[] {
     const known = this.returned.get(fn);
     if (known) return known;
     const out: ts.Expression[] = [];

@@ -1,0 +1,128 @@
+/**
+ * Where the elements of an array held by a declaration come from, besides its initialiser and
+ * what is pushed onto it (values.ts): an array received as a parameter, or as a property of one
+ * (`const { tests } = options`, `options.tests`, a constructor's parameter property
+ * `this.tests`), holds the elements of what callers pass there (parameter flow); a field or
+ * property holds the elements of every array stored into it (`this.tests = [...]`,
+ * `next.tests = next.tests.filter(...)`; for a class field only from receivers that may hold an
+ * instance of its class); an object literal's property (`run({ tests: list })`) those of its
+ * value; and an object used as a record of arrays (`hooks[name].push(f)`, `hooks[name] = [f]`)
+ * holds in each entry what was put into any entry (its keys are not followed).
+ */
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { keyNames, propertyDecls } from './keys.js';
+import type { Resolver } from './resolve.js';
+import type { Stores } from './stores.js';
+import { ParameterMemo } from './value-memo.js';
+import { skipWrappers } from '../walk.js';
+
+export abstract class ElementSources extends ParameterMemo {
+  protected abstract readonly r: Resolver;
+  protected abstract readonly stores: Stores;
+  /** Declarations whose elements are being found: a store of a field into itself (`t.list = t.list.slice()`) ends there. */
+  private readonly walking = new Set<ts.Declaration>();
+  /** Walks cut short by a declaration already being walked (see ParameterMemo.remember: answers found meanwhile are not kept). */
+  protected elementCuts = 0;
+
+  abstract of(e: ts.Expression, depth?: number): ts.Node[];
+  abstract elements(e: ts.Expression, depth?: number): { nodes: ts.Node[]; complete: boolean };
+
+  /** Functions among the elements of the array a declaration holds, from the sources above (not its initialiser nor what is pushed). */
+  protected sourcedElements(d: ts.Declaration, depth: number): ts.Node[] {
+    if (this.walking.has(d)) {
+      this.elementCuts++;
+      return [];
+    }
+    this.walking.add(d);
+    try {
+      return this.sources(d, depth);
+    } finally {
+      this.walking.delete(d);
+    }
+  }
+
+  private sources(d: ts.Declaration, depth: number): ts.Node[] {
+    const each = (v: ts.Expression): ts.Node[] => this.elements(v, depth + 1).nodes;
+    if (ts.isParameter(d)) {
+      if (ts.isIdentifier(d.name) && isMethodNode(d.parent)) this.sinkParameter(d, '', true);
+      return [...(d.initializer ? each(d.initializer) : []), ...this.stores.assigned(d).flatMap(each)];
+    }
+    if (ts.isVariableDeclaration(d)) return this.stores.assigned(d).flatMap(each);
+    if (ts.isPropertyAssignment(d)) return each(d.initializer);
+    if (ts.isShorthandPropertyAssignment(d)) {
+      const s = this.r.checker.getShorthandAssignmentValueSymbol(d);
+      return (s?.declarations ?? []).filter((x) => this.r.isApp(x)).flatMap((x) => this.declElements(x, depth + 1));
+    }
+    if (ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) && !d.dotDotDotToken) {
+      const n = d.propertyName ?? d.name;
+      const name = ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
+      const src = d.parent.parent;
+      if (name === undefined) return [];
+      // `function run({ tests })`: the property of what callers pass.
+      if (ts.isParameter(src) && isMethodNode(src.parent)) {
+        this.sinkParameter(src, name, true);
+        return [];
+      }
+      return ts.isVariableDeclaration(src) && src.initializer ? this.propertyElements(src.initializer, name, depth + 1) : [];
+    }
+    if (ts.isPropertyDeclaration(d) || ts.isPropertySignature(d)) {
+      const name = d.name && (ts.isIdentifier(d.name) || ts.isPrivateIdentifier(d.name) || ts.isStringLiteral(d.name)) ? d.name.text : undefined;
+      const cls = ts.isPropertyDeclaration(d) && ts.isClassLike(d.parent) ? d.parent : undefined;
+      const stores = name === undefined ? [] : this.stores.named(name).filter((s) => !cls || this.r.mayHold(s.recv, cls));
+      return stores.flatMap((s) => each(s.value));
+    }
+    return [];
+  }
+
+  /** Functions among the elements of the array a declaration holds: its initialiser, what is pushed, and the sources above. */
+  protected declElements(d: ts.Declaration, depth: number): ts.Node[] {
+    const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
+    const added = this.stores.added(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1)));
+    return [...(init ? this.elements(init, depth + 1).nodes : []), ...added, ...this.sourcedElements(d, depth)];
+  }
+
+  /** Functions among the elements of the array in property `name` of an expression's value (`run({ tests: list })`). */
+  elementsOf(obj: ts.Expression, name: string): ts.Node[] {
+    return this.propertyElements(obj, name, 0);
+  }
+
+  /** Elements of the array in property `name` of an expression's value (`options.tests`). */
+  protected propertyElements(obj: ts.Expression, name: string, depth: number): ts.Node[] {
+    const o = skipWrappers(obj);
+    const d = ts.isIdentifier(o) ? this.r.symbolAt(o)?.valueDeclaration : undefined;
+    if (d && ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) this.sinkParameter(d, name, true);
+    const decls = propertyDecls(this.r.checker, o, name).filter((x) => this.r.isApp(x));
+    return decls.flatMap((x) => this.declElements(x, depth + 1));
+  }
+
+  /**
+   * `rec[k]` with a key not known (`hooks[name]`) of an object that is not an array: an entry of
+   * a record of arrays, holding what was pushed onto, or stored as, any entry of the same record.
+   */
+  protected entryElements(e: ts.ElementAccessExpression, depth: number): ts.Node[] {
+    if (keyNames(this.r.checker, e.argumentExpression) !== undefined || this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) return [];
+    const recv = skipWrappers(e.expression);
+    const name = ts.isIdentifier(recv) ? recv : ts.isPropertyAccessExpression(recv) ? recv.name : undefined;
+    const decls = ((name && this.r.symbolAt(name)?.declarations) || []).filter((d) => this.r.isApp(d));
+    return decls.flatMap((d) => {
+      // `hooks[k] = hooks[k] || []` stores an entry into the record: that entry is being walked.
+      if (this.entries.has(d)) {
+        this.elementCuts++;
+        return [];
+      }
+      this.entries.add(d);
+      try {
+        return [
+          ...this.stores.entriesAdded(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1))),
+          ...this.stores.entriesStored(d).flatMap((v) => this.elements(v, depth + 1).nodes),
+        ];
+      } finally {
+        this.entries.delete(d);
+      }
+    });
+  }
+
+  /** Records whose entries are being walked. */
+  private readonly entries = new Set<ts.Declaration>();
+}
