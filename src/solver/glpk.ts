@@ -12,7 +12,7 @@ import { exactStaticAnswer } from './static-antichain.js';
 import { glpkLeaving } from './ties-glpk.js';
 import { searchStatic } from './static-search.js';
 import { GLP_FEAS, GLP_INFEAS, GLP_NOFEAS, GLP_OPT, GLP_UNDEF, copyFlat, flatten, solveInThread } from './glpk-thread.js';
-import { buildValidModel, validateProblem } from './ilp.js';
+import { buildValidParts, validateProblem } from './ilp.js';
 import { dynamicModelSize } from './ilp-dynamic.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem, type Reduction } from './reduce.js';
@@ -88,7 +88,8 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   // when the reductions took the time (at 865k contexts building it alone took 6.6 s).
   const timeUp = left() <= 0;
   if (!timeUp) trace('model');
-  const model = glpkTakesWhole && !timeUp ? buildValidModel(small) : undefined;
+  const built = glpkTakesWhole && !timeUp ? buildValidParts(small) : undefined;
+  const model = built?.model;
   const size: ModelSize = {
     contexts: problem.contexts.length,
     contextsAfter: small.contexts.length,
@@ -117,7 +118,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   if (model && reduction && small.nesting === 'static') {
     // CloneCloud's rule alone as a partial order: a flow proves the answer (static-antichain.ts).
     trace('antichain');
-    const exact = exactStaticAnswer(small, model, deadline);
+    const exact = exactStaticAnswer(small, model, deadline, built!.nesting);
     if (exact) {
       const outcome = await settle({ migrate: expand(exact.migrate), solverCost: exact.cost, optimal: true });
       trace('finish');
