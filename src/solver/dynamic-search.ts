@@ -29,6 +29,8 @@ export interface SearchLimits {
   stop?: () => boolean;
   /** Prices λ per context to start the bound from (carried over from a larger problem's search). */
   start?: Float64Array;
+  /** Steps of the bound at most (default MAX_STEPS). */
+  maxSteps?: number;
 }
 
 export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): SearchResult {
@@ -61,7 +63,7 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
         fix(prices, chosen);
         return incumbent!.cost - lowerBound > costTolerance(tree) && fixedShare(tree, fixings) >= HAND_OVER_SHARE;
       };
-  const relaxed = lagrangianSearch(tree, { deadline: limits.boundDeadline, stop, maxSteps: MAX_STEPS, legalize, checkpoint, off, ...(limits.start ? { start: limits.start } : {}) });
+  const relaxed = lagrangianSearch(tree, { deadline: limits.boundDeadline, stop, maxSteps: limits.maxSteps ?? MAX_STEPS, legalize, checkpoint, off, ...(limits.start ? { start: limits.start } : {}) });
   if (!Number.isFinite(relaxed.cost)) return { lowerBound: relaxed.lowerBound };
   if (problem.budget) {
     // No fixing under a budget: the smaller problem would have to carry it.

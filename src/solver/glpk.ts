@@ -8,16 +8,17 @@ import { firstOptimum } from './canonical.js';
 import { byCodeUnit } from './ilp-model.js';
 import { checkPartition, type CheckResult } from './checker.js';
 import { searchDynamic } from './dynamic-search.js';
+import { FIRST_CHECKPOINT } from './lagrangian.js';
 import { exactStaticAnswer } from './static-antichain.js';
 import { glpkLeaving } from './ties-glpk.js';
 import { searchStatic } from './static-search.js';
 import { GLP_FEAS, GLP_INFEAS, GLP_NOFEAS, GLP_OPT, GLP_UNDEF, copyFlat, flatten, solveInThread } from './glpk-thread.js';
-import { buildValidModel, validateProblem } from './ilp.js';
+import { buildValidParts, validateProblem } from './ilp.js';
 import { dynamicModelSize } from './ilp-dynamic.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem, type Reduction } from './reduce.js';
 import { finish, type Outcome } from './solution.js';
-import type { ModelSize, Solution, SolveOptions } from './types.js';
+import type { ModelSize, SearchResult, Solution, SolveOptions } from './types.js';
 
 const STATUS_NAMES: Record<number, string> = {
   1: 'GLP_UNDEF (solution is undefined)',
@@ -47,6 +48,16 @@ const RESERVE_SHARE = 0.25;
 /** Shares of the time left when the search starts by which it ends its bound, and its whole search. */
 const SEARCH_BOUND_SHARE = 0.6;
 const SEARCH_SHARE = 0.85;
+/**
+ * Rows of a dynamic model from which the search runs first, alone, up to its first checkpoint,
+ * and GLPK starts only when it hands nothing over: on the 10k:100k bench GLPK never finished
+ * such a model within QUICK_MS, and what it did beside the search was thrown away when the
+ * search handed over a smaller problem (about 2.5 s of CPU of the run's solves). The answer
+ * does not change: it is the first of the optima whichever way it is proven (canonical.ts).
+ * A search's residual (`start` given) is searched first at any size: GLPK did not finish those
+ * within QUICK_MS either.
+ */
+const SEARCH_FIRST_ROWS = 20_000;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {
   return solveWithin(problem, options, { nested: false, canonical: true });
@@ -88,7 +99,8 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   // when the reductions took the time (at 865k contexts building it alone took 6.6 s).
   const timeUp = left() <= 0;
   if (!timeUp) trace('model');
-  const model = glpkTakesWhole && !timeUp ? buildValidModel(small) : undefined;
+  const built = glpkTakesWhole && !timeUp ? buildValidParts(small) : undefined;
+  const model = built?.model;
   const size: ModelSize = {
     contexts: problem.contexts.length,
     contextsAfter: small.contexts.length,
@@ -117,7 +129,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   if (model && reduction && small.nesting === 'static') {
     // CloneCloud's rule alone as a partial order: a flow proves the answer (static-antichain.ts).
     trace('antichain');
-    const exact = exactStaticAnswer(small, model, deadline);
+    const exact = exactStaticAnswer(small, model, deadline, built!.nesting);
     if (exact) {
       const outcome = await settle({ migrate: expand(exact.migrate), solverCost: exact.cost, optimal: true });
       trace('finish');
@@ -136,9 +148,17 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     mipgap: options.mipGap,
     presol: true,
   });
+  let early: SearchResult | undefined;
+  if (reduction && model && small.nesting === 'dynamic' && options.searchAtOnce !== true && (model.rows.length >= SEARCH_FIRST_ROWS || start !== undefined)) {
+    trace('search first');
+    const from = performance.now();
+    const at = (share: number) => from + share * (deadline - from);
+    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, ...carried(start, problem, reduction) });
+  }
+  const handOver = early?.residual !== undefined;
   trace('glpk');
   // The thread gets a copy (moved there); the relaxation, if needed, reuses this one.
-  const mip = flat ? solveInThread(copyFlat(flat), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline) : undefined;
+  const mip = flat && !handOver ? solveInThread(copyFlat(flat), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline) : undefined;
   // A model GLPK does not finish at once: search on this thread meanwhile, for a bound and a
   // fallback partition (a second core; small models never get here). The searches need the
   // reduced problem (no pinned contexts left: they are folded into the fixed root), so
@@ -147,15 +167,17 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   const slow =
     reduction !== undefined &&
     (!mip || options.searchAtOnce === true || model!.rows.length >= SEARCH_AT_ONCE_ROWS || (await quickly(mip.result, Math.min(QUICK_MS, limit * 100))) === undefined);
-  if (slow) trace('search');
+  if (slow && !handOver) trace('search');
   // The search's shares are of the time left when it starts (the reductions may have used much).
   const from = performance.now();
   const at = (share: number) => from + share * (deadline - from);
-  const search = !slow
-    ? undefined
-    : small.nesting === 'dynamic'
-      ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction) })
-      : searchStatic(small, model!);
+  const search = handOver
+    ? early
+    : !slow
+      ? undefined
+      : small.nesting === 'dynamic'
+        ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction) })
+        : searchStatic(small, model!);
   const found = search?.best;
   if (search?.residual && !glpkProved() && left() > 0.01) {
     // The search's bound fixed some methods: the problem over the others is smaller, and is

@@ -24,9 +24,17 @@
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
 import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
 import { anyBelow, nearestAncestor, selfNestedMethods, subtreeSums } from './tree.js';
-import { staticNesting } from './static-nesting.js';
+import { staticNesting, type StaticNesting } from './static-nesting.js';
 
 export function buildStaticModel(problem: PartitionProblem): IlpModel {
+  return buildStaticParts(problem).model;
+}
+
+/**
+ * The model and the nesting relation its rows were written from: the exact answer
+ * (static-antichain.ts) reads the same relation, which costs as much as the rows to compute.
+ */
+export function buildStaticParts(problem: PartitionProblem): { model: IlpModel; nesting: StaticNesting } {
   const contexts = problem.contexts;
   const pinned = new Set(problem.pinned);
   const pinnedBelow = anyBelow(contexts, (c) => pinned.has(c.method));
@@ -45,7 +53,8 @@ export function buildStaticModel(problem: PartitionProblem): IlpModel {
 
   const vars: IlpVar[] = methods.map((_, k) => ({ name: `r${k}`, lo: 0, hi: 1, binary: true, cost: weight[k]! }));
   const rows: IlpRow[] = [];
-  addNestingRows(problem, methods, kOf, vars, rows);
+  const nesting = staticNesting(problem, methods, kOf);
+  addNestingRows(nesting, methods, kOf, vars, rows);
   addGroupRows(problem, kOf, vars, rows);
   const budget = problem.budget;
   if (budget) {
@@ -54,7 +63,7 @@ export function buildStaticModel(problem: PartitionProblem): IlpModel {
     const terms = methods.flatMap((_, k): [string, number][] => (weight2[k] !== 0 ? [[`r${k}`, weight2[k]!]] : []));
     rows.push(budgetRow(budget, terms));
   }
-  return { vars, rows, constant, choices: methods.map((method, k) => ({ name: `r${k}`, method })) };
+  return { model: { vars, rows, constant, choices: methods.map((method, k) => ({ name: `r${k}`, method })) }, nesting };
 }
 
 /** W[m] per method index under `costs` (parallel to the contexts): Σ over m's contexts of migration + subtree's clone − device. */
@@ -78,8 +87,7 @@ function methodWeights(
  * method) and the tree's candidate contexts where the call graph does not imply it (p: a
  * chosen method above); see static-nesting.ts.
  */
-function addNestingRows(problem: PartitionProblem, methods: readonly string[], kOf: (i: number) => number, vars: IlpVar[], rows: IlpRow[]): void {
-  const nesting = staticNesting(problem, methods, kOf);
+function addNestingRows(nesting: StaticNesting, methods: readonly string[], kOf: (i: number) => number, vars: IlpVar[], rows: IlpRow[]): void {
   const members = new Map<number, number[]>();
   nesting.componentOf.forEach((c, k) => {
     if (c >= 0) (members.get(c) ?? members.set(c, []).get(c)!).push(k);

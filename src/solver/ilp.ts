@@ -7,7 +7,8 @@ import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { buildDynamicModel } from './ilp-dynamic.js';
 import type { IlpModel } from './ilp-model.js';
-import { buildStaticModel } from './ilp-static.js';
+import { buildStaticModel, buildStaticParts } from './ilp-static.js';
+import type { StaticNesting } from './static-nesting.js';
 
 export type { IlpModel, IlpRow, IlpVar } from './ilp-model.js';
 
@@ -20,6 +21,11 @@ export function buildModel(problem: PartitionProblem): IlpModel {
 /** `buildModel` for a problem already validated (the solver validates once, before reducing). */
 export function buildValidModel(problem: PartitionProblem): IlpModel {
   return problem.nesting === 'static' ? buildStaticModel(problem) : buildDynamicModel(problem);
+}
+
+/** `buildValidModel`, with the nesting relation a static model was built from (for exactStaticAnswer). */
+export function buildValidParts(problem: PartitionProblem): { model: IlpModel; nesting?: StaticNesting } {
+  return problem.nesting === 'static' ? buildStaticParts(problem) : { model: buildDynamicModel(problem) };
 }
 
 export function validateProblem(problem: PartitionProblem): void {

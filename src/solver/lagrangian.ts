@@ -61,7 +61,8 @@ export interface LagrangianResult {
 const MOMENTUM = 0.7;
 const ROUND_EVERY_STEP_UNTIL = 5;
 const ROUND_EVERY = 10;
-const FIRST_CHECKPOINT = 100;
+/** The first step after which `checkpoint` is called (steps count from 0). */
+export const FIRST_CHECKPOINT = 100;
 
 export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions): LagrangianResult {
   const n = tree.size;

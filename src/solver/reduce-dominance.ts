@@ -17,33 +17,39 @@
  * and dropping some lets the next round drop more.
  */
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
-import { anyBelow, subtreeSums } from './tree.js';
+import { anyBelow, methodIndex, subtreeSums, type MethodIndex } from './tree.js';
 
-export function methodsThatCannotWin(problem: PartitionProblem): Set<string> {
+/** `index`: the contexts' methods as numbers, when the caller has them. */
+export function methodsThatCannotWin(problem: PartitionProblem, index: MethodIndex = methodIndex(problem.contexts)): Set<string> {
   const contexts = problem.contexts;
+  const { id, names } = index;
   const candidates = new Set(problem.candidates);
   const grouped = new Set(problem.groups.flat());
-  const groupBelow = anyBelow(contexts, (c) => grouped.has(c.method));
+  const isCandidate = Uint8Array.from(names, (m) => (candidates.has(m) ? 1 : 0));
+  const isGrouped = Uint8Array.from(names, (m) => (grouped.has(m) ? 1 : 0));
+  const groupBelow = anyBelow(contexts, (_, i) => isGrouped[id[i]!] === 1);
   const all = [contexts, ...(problem.budget ? [problem.budget.costs] : [])];
   const isStatic = problem.nesting === 'static';
-  const bounds = all.map((costs) => (isStatic ? staticShares(problem, costs) : dynamicBounds(problem, costs, candidates)));
+  const bounds = all.map((costs) => (isStatic ? staticShares(problem, costs) : dynamicBounds(problem, costs, isCandidate, id)));
 
-  const loses = new Map<string, boolean>();
-  contexts.forEach((c, i) => {
-    if (!candidates.has(c.method) || loses.get(c.method) === false) return;
-    const ok = !grouped.has(c.method) && !groupBelow[i] && (isStatic || bounds.every((b) => b[i]! <= 0));
-    loses.set(c.method, ok);
-  });
+  // Per method: -1 not seen, 0 wins somewhere, 1 loses everywhere seen so far.
+  const loses = new Int8Array(names.length).fill(-1);
+  for (let i = 0; i < contexts.length; i++) {
+    const k = id[i]!;
+    if (!isCandidate[k] || loses[k] === 0) continue;
+    const ok = !isGrouped[k] && !groupBelow[i] && (isStatic || bounds.every((b) => b[i]! <= 0));
+    loses[k] = ok ? 1 : 0;
+  }
   if (isStatic) {
     // The static weight is per method: the sum of its contexts' shares.
-    const weights = bounds.map((b) => sumByMethod(problem, b));
-    for (const [m, ok] of loses) if (ok && !weights.every((w) => (w.get(m) ?? 0) >= 0)) loses.set(m, false);
+    const weights = bounds.map((b) => sumByMethod(id, names.length, b));
+    for (let k = 0; k < names.length; k++) if (loses[k] === 1 && !weights.every((w) => w[k]! >= 0)) loses[k] = 0;
   }
-  return new Set([...loses].filter(([, ok]) => ok).map(([m]) => m));
+  return new Set(names.filter((_, k) => loses[k] === 1));
 }
 
 /** Per context, A(c) − w[c] (costs of one objective, parallel to the contexts). */
-function dynamicBounds(problem: PartitionProblem, costs: readonly ContextCosts[], candidates: Set<string>): Float64Array {
+function dynamicBounds(problem: PartitionProblem, costs: readonly ContextCosts[], isCandidate: Uint8Array, id: Int32Array): Float64Array {
   const contexts = problem.contexts;
   const n = contexts.length;
   const w = new Float64Array(n); // Σ over the subtree of clone − device (w above without mig)
@@ -54,7 +60,7 @@ function dynamicBounds(problem: PartitionProblem, costs: readonly ContextCosts[]
     const p = contexts[i]!.parent;
     if (p < 0) continue;
     w[p]! += w[i]!;
-    const best = candidates.has(contexts[i]!.method) ? Math.max(below[i]!, w[i]! + c.migrationCost) : below[i]!;
+    const best = isCandidate[id[i]!] ? Math.max(below[i]!, w[i]! + c.migrationCost) : below[i]!;
     below[p]! += best;
   }
   const bound = new Float64Array(n);
@@ -69,8 +75,9 @@ function staticShares(problem: PartitionProblem, costs: readonly ContextCosts[])
   return delta;
 }
 
-function sumByMethod(problem: PartitionProblem, values: Float64Array): Map<string, number> {
-  const sums = new Map<string, number>();
-  problem.contexts.forEach((c, i) => sums.set(c.method, (sums.get(c.method) ?? 0) + values[i]!));
+/** Per method, the sum of `values` over its contexts (in context order). */
+function sumByMethod(id: Int32Array, count: number, values: Float64Array): Float64Array {
+  const sums = new Float64Array(count);
+  for (let i = 0; i < id.length; i++) sums[id[i]!]! += values[i]!;
   return sums;
 }

@@ -14,86 +14,129 @@
  * solution of the folded problem is a solution of the original at the same cost.
  */
 import type { ContextCosts, PartitionProblem, ProblemContext } from '../model/types.js';
+import { methodIndex, type MethodIndex } from './tree.js';
 
 /** Method id of the constant root context: not a candidate, so it never moves. */
 export const FIXED_ROOT = '(fixed on the device)';
 
+/** What happens to a context's costs in the fold (FoldPlan.mode). */
+const ROOT = 0;
+/** Joins its (folded) parent: device and clone costs add up, its migration cost is dropped. */
+const JOIN = 1;
+/** Merges into a sibling of the same method: all three costs add up. */
+const MERGE = 2;
+/** Starts a folded context of its own. */
+const CREATE = 3;
+
+/**
+ * The fold's structure, which depends on the tree, the forced contexts and the choosable
+ * methods but not on the costs: per context where its costs go, and the folded tree.
+ */
+export interface FoldPlan {
+  /** Per context: ROOT, JOIN, MERGE or CREATE. */
+  mode: Uint8Array;
+  /** Per context, the folded context its costs go into (-1: the fixed root, as `placed` reports it). */
+  at: Int32Array;
+  /** Index of the fixed root among the folded contexts (-1: none), and the context that created it. */
+  root: number;
+  rootFrom: number;
+  /** Per folded context, its parent and its method. */
+  parent: Int32Array;
+  method: string[];
+  /** The folded contexts' methods as numbers, for the next round. */
+  index: MethodIndex;
+}
+
 /** `placed`, when given: per context, the folded context it went into (-1: the fixed root). */
 export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choosable: ReadonlySet<string>, placed?: Int32Array): PartitionProblem {
+  const plan = foldPlan(problem, forced, choosable);
+  placed?.set(plan.at);
+  return applyFold(problem, plan, choosable);
+}
+
+/** Where every context goes (see the top of the file); costs are not read. `index`: the contexts' methods as numbers. */
+export function foldPlan(problem: PartitionProblem, forced: Uint8Array, choosable: ReadonlySet<string>, index: MethodIndex = methodIndex(problem.contexts)): FoldPlan {
   const contexts = problem.contexts;
-  const second = problem.budget?.costs;
+  const n = contexts.length;
+  // Methods as numbers (string sets per context took most of the fold).
+  const id = index.id;
+  let names = index.names;
   const grouped = new Set(problem.groups.flat());
-  const out: ProblemContext[] = [];
-  const out2: ContextCosts[] = [];
-  const at = new Int32Array(contexts.length);
-  const methodId = new Map<string, number>();
-  // Per folded parent (index + 1: 0 is the device entry), its children by method id. Keys stay
-  // small integers: one map keyed by parent × method took seconds at 1M contexts.
-  const child: (Map<number, number> | undefined)[] = [];
-
-  const add = (to: ContextCosts, from: ContextCosts, migration: boolean): void => {
-    to.deviceCost += from.deviceCost;
-    to.cloneCost += from.cloneCost;
-    if (migration) to.migrationCost += from.migrationCost;
-  };
-  const create = (parent: number, method: string, i: number): number => {
-    const c = contexts[i]!;
-    out.push({ parent, method, deviceCost: c.deviceCost, cloneCost: c.cloneCost, migrationCost: c.migrationCost });
-    if (second) out2.push({ ...second[i]! });
-    return out.length - 1;
-  };
+  const kept = Uint8Array.from(names, (m) => (choosable.has(m) || grouped.has(m) ? 1 : 0));
+  const free = Uint8Array.from(names, (m) => (choosable.has(m) ? 1 : 0));
+  const dynamic = problem.nesting === 'dynamic';
+  const mode = new Uint8Array(n);
+  const at = new Int32Array(n);
+  const parent = new Int32Array(n);
+  const outId = new Int32Array(n);
+  const siblings = new SiblingTable(n);
+  let size = 0;
   let root = -1;
-  const toRoot = (i: number): number => {
-    if (root < 0) {
-      root = create(-1, FIXED_ROOT, i);
-      out[root]!.cloneCost = out[root]!.deviceCost;
-      out[root]!.migrationCost = 0;
-      if (second) out2[root] = { deviceCost: second[i]!.deviceCost, cloneCost: second[i]!.deviceCost, migrationCost: 0 };
-      return -1;
-    }
-    const dev = contexts[i]!.deviceCost;
-    out[root]!.deviceCost += dev;
-    out[root]!.cloneCost += dev;
-    if (second) {
-      out2[root]!.deviceCost += second[i]!.deviceCost;
-      out2[root]!.cloneCost += second[i]!.deviceCost;
-    }
-    return -1;
-  };
-
-  for (let i = 0; i < contexts.length; i++) {
-    const c = contexts[i]!;
-    const p = c.parent < 0 ? -1 : at[c.parent]!;
-    const kept = choosable.has(c.method) || grouped.has(c.method);
-    if (forced[i] || (!kept && p < 0)) {
-      at[i] = toRoot(i);
+  let rootFrom = -1;
+  let rootId = names.indexOf(FIXED_ROOT);
+  for (let i = 0; i < n; i++) {
+    const k = id[i]!;
+    const q = contexts[i]!.parent;
+    const p = q < 0 ? -1 : at[q]!;
+    if (forced[i] || (!kept[k] && p < 0)) {
+      mode[i] = ROOT;
+      at[i] = -1;
+      if (root < 0) {
+        root = size++;
+        rootFrom = i;
+        parent[root] = -1;
+        if (rootId < 0) {
+          names = [...names, FIXED_ROOT];
+          rootId = names.length - 1;
+        }
+        outId[root] = rootId;
+      }
       continue;
     }
-    if (!kept || (p >= 0 && out[p]!.method === c.method && (problem.nesting === 'dynamic' || !choosable.has(c.method)))) {
-      add(out[p]!, c, false);
-      if (second) add(out2[p]!, second[i]!, false);
+    if (!kept[k] || (p >= 0 && outId[p] === k && (dynamic || !free[k]))) {
+      mode[i] = JOIN;
       at[i] = p;
       continue;
     }
-    let id = methodId.get(c.method);
-    if (id === undefined) methodId.set(c.method, (id = methodId.size));
-    const siblings = (child[p + 1] ??= new Map());
-    const same = siblings.get(id);
-    if (same !== undefined) {
-      add(out[same]!, c, true);
-      if (second) add(out2[same]!, second[i]!, true);
+    const same = siblings.get(p + 1, k);
+    if (same >= 0) {
+      mode[i] = MERGE;
       at[i] = same;
     } else {
-      at[i] = create(p, c.method, i);
-      siblings.set(id, at[i]!);
+      mode[i] = CREATE;
+      at[i] = size;
+      parent[size] = p;
+      outId[size] = k;
+      siblings.set(p + 1, k, size++);
     }
   }
+  // The next round numbers only the methods left (the first round's 10k names cost every round as much as its contexts).
+  const renumber = new Int32Array(names.length).fill(-1);
+  const left: string[] = [];
+  const folded = outId.slice(0, size);
+  for (let j = 0; j < size; j++) {
+    const k = folded[j]!;
+    if (renumber[k]! < 0) renumber[k] = left.push(names[k]!) - 1;
+    folded[j] = renumber[k]!;
+  }
+  const method = Array.from(folded, (k) => left[k]!);
+  return { mode, at, root, rootFrom, parent: parent.slice(0, size), method, index: { id: folded, names: left } };
+}
 
-  placed?.set(at);
-  const present = new Set(out.map((c) => c.method));
+/** The folded problem: `problem`'s costs summed as `plan` says, in context order. */
+export function applyFold(problem: PartitionProblem, plan: FoldPlan, choosable: ReadonlySet<string>): PartitionProblem {
+  const out = foldCosts(problem.contexts, plan);
+  const contexts: ProblemContext[] = plan.method.map((method, j) => ({
+    parent: plan.parent[j]!,
+    method,
+    deviceCost: out.device[j]!,
+    cloneCost: out.clone[j]!,
+    migrationCost: out.migration[j]!,
+  }));
+  const present = new Set(plan.method);
   const candidates = [...choosable].filter((m) => present.has(m)).sort();
   const reduced: PartitionProblem = {
-    contexts: out,
+    contexts,
     candidates,
     pinned: [],
     groups: problem.groups.map((g) => g.filter((m) => present.has(m))).filter((g) => g.length > 0),
@@ -102,6 +145,91 @@ export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choos
   // The call graph's condensation is shared, not filtered: it is asked for the kept methods only.
   if (problem.reach) reduced.reach = problem.reach;
   if (problem.objective) reduced.objective = problem.objective;
-  if (problem.budget) reduced.budget = { ...problem.budget, costs: out2 };
+  if (problem.budget) {
+    const second = foldCosts(problem.budget.costs, plan);
+    const costs = plan.method.map((_, j) => ({ deviceCost: second.device[j]!, cloneCost: second.clone[j]!, migrationCost: second.migration[j]! }));
+    reduced.budget = { ...problem.budget, costs };
+  }
   return reduced;
+}
+
+/**
+ * One objective's costs per folded context. The additions happen in context order, as they
+ * always did, so the sums are the same to the last bit. The fixed root's clone cost is its
+ * device cost (it never moves), under a budget's costs too.
+ */
+function foldCosts(costs: readonly ContextCosts[], plan: FoldPlan): { device: Float64Array; clone: Float64Array; migration: Float64Array } {
+  const size = plan.method.length;
+  const device = new Float64Array(size);
+  const clone = new Float64Array(size);
+  const migration = new Float64Array(size);
+  const { mode, at, root, rootFrom } = plan;
+  for (let i = 0; i < costs.length; i++) {
+    const c = costs[i]!;
+    switch (mode[i]) {
+      case ROOT:
+        if (i === rootFrom) {
+          device[root] = c.deviceCost;
+          clone[root] = c.deviceCost;
+        } else {
+          device[root]! += c.deviceCost;
+          clone[root]! += c.deviceCost;
+        }
+        break;
+      case JOIN:
+        device[at[i]!]! += c.deviceCost;
+        clone[at[i]!]! += c.cloneCost;
+        break;
+      case MERGE:
+        device[at[i]!]! += c.deviceCost;
+        clone[at[i]!]! += c.cloneCost;
+        migration[at[i]!]! += c.migrationCost;
+        break;
+      default:
+        device[at[i]!] = c.deviceCost;
+        clone[at[i]!] = c.cloneCost;
+        migration[at[i]!] = c.migrationCost;
+    }
+  }
+  return { device, clone, migration };
+}
+
+/**
+ * Folded children by (folded parent + 1, method id), open addressing in typed arrays: a map
+ * per parent allocated ~90k maps per fold of the 100k-context bench tree, and one map keyed by
+ * parent × method took seconds at 1M contexts.
+ */
+class SiblingTable {
+  private readonly mask: number;
+  private readonly parent: Int32Array;
+  private readonly method: Int32Array;
+  private readonly value: Int32Array;
+
+  constructor(entries: number) {
+    let capacity = 16;
+    while (capacity < 2 * entries) capacity *= 2;
+    this.mask = capacity - 1;
+    this.parent = new Int32Array(capacity).fill(-1);
+    this.method = new Int32Array(capacity);
+    this.value = new Int32Array(capacity);
+  }
+
+  get(parent: number, method: number): number {
+    for (let h = this.slot(parent, method); this.parent[h]! >= 0; h = (h + 1) & this.mask) {
+      if (this.parent[h] === parent && this.method[h] === method) return this.value[h]!;
+    }
+    return -1;
+  }
+
+  set(parent: number, method: number, value: number): void {
+    let h = this.slot(parent, method);
+    while (this.parent[h]! >= 0) h = (h + 1) & this.mask;
+    this.parent[h] = parent;
+    this.method[h] = method;
+    this.value[h] = value;
+  }
+
+  private slot(parent: number, method: number): number {
+    return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(method, 0x85ebca6b)) & this.mask;
+  }
 }

@@ -8,7 +8,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { groupComponents } from './ilp-model.js';
-import { anyBelow } from './tree.js';
+import { methodIndex, type MethodIndex } from './tree.js';
 
 export interface Forced {
   /** 1 where the context must run on the device. */
@@ -19,40 +19,56 @@ export interface Forced {
 
 /**
  * Forces contexts onto the device and removes from `choosable` (in place) every method that
- * has a forced context; `choosable` starts as `initialChoosable` of reduce.ts.
+ * has a forced context; `choosable` starts as `initialChoosable` of reduce.ts. `index`: the
+ * contexts' methods as numbers, when the caller has them.
  */
-export function forceLocations(problem: PartitionProblem, choosable: Set<string>): Forced {
+export function forceLocations(problem: PartitionProblem, choosable: Set<string>, index: MethodIndex = methodIndex(problem.contexts)): Forced {
   const contexts = problem.contexts;
   const n = contexts.length;
+  const { id, names } = index;
+  // Per method: pinned, and still choosable (numbers: string sets per context and round were most of the time).
   const pinned = new Set(problem.pinned);
-  const forced = anyBelow(contexts, (c) => pinned.has(c.method));
+  const isPinned = Uint8Array.from(names, (m) => (pinned.has(m) ? 1 : 0));
+  const free = Uint8Array.from(names, (m) => (choosable.has(m) ? 1 : 0));
+  const parent = Int32Array.from(contexts, (c) => c.parent);
+  const forced = new Uint8Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    if (isPinned[id[i]!]) forced[i] = 1;
+    if (forced[i] && parent[i]! >= 0) forced[parent[i]!] = 1;
+  }
   const components = groupComponents(problem);
-  const free = new Uint8Array(n);
+  const onPath = new Uint8Array(n);
   for (;;) {
     let changed = false;
     // A forced group member forces its whole component, then the ancestors of all of them.
     for (const members of components) {
       if (!members.some((i) => forced[i])) continue;
       for (const i of members) {
-        for (let j = i; j >= 0 && !forced[j]; j = contexts[j]!.parent) {
+        for (let j = i; j >= 0 && !forced[j]; j = parent[j]!) {
           forced[j] = 1;
           changed = true;
         }
       }
     }
     for (let i = 0; i < n; i++) {
-      const m = contexts[i]!.method;
-      if (forced[i] && choosable.delete(m)) changed = true;
+      if (forced[i] && free[id[i]!]) {
+        free[id[i]!] = 0;
+        changed = true;
+      }
     }
     // Nothing on the path may migrate: the context stays where its root starts, on the device.
     for (let i = 0; i < n; i++) {
-      const p = contexts[i]!.parent;
-      free[i] = choosable.has(contexts[i]!.method) || (p >= 0 && free[p] === 1) ? 1 : 0;
-      if (!free[i] && !forced[i]) {
+      const p = parent[i]!;
+      onPath[i] = free[id[i]!] || (p >= 0 && onPath[p] === 1) ? 1 : 0;
+      if (!onPath[i] && !forced[i]) {
         forced[i] = 1;
         changed = true;
       }
     }
-    if (!changed) return { forced, choosable };
+    if (!changed) break;
   }
+  names.forEach((m, k) => {
+    if (!free[k]) choosable.delete(m);
+  });
+  return { forced, choosable };
 }

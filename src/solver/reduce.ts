@@ -5,9 +5,9 @@
  * nothing changes; after the first round they run on the already small problem.
  */
 import type { PartitionProblem } from '../model/types.js';
-import { selfNestedMethods } from './tree.js';
+import { methodIndex, selfNestedMethods, type MethodIndex } from './tree.js';
 import { forceLocations } from './reduce-forced.js';
-import { foldProblem } from './reduce-fold.js';
+import { applyFold, foldPlan, type FoldPlan } from './reduce-fold.js';
 import { methodsThatCannotWin } from './reduce-dominance.js';
 
 export interface Reduction {
@@ -25,15 +25,19 @@ export interface Reduction {
  * as valid, only larger (methods that cannot win are still candidates).
  */
 export function reduceProblem(problem: PartitionProblem, until = Infinity): Reduction {
+  const first = firstRound(problem);
   let current = problem;
-  let choosable = initialChoosable(problem);
+  let plan = first.plan;
+  let choosable = new Set(first.choosable);
   const contextOf = Int32Array.from(problem.contexts, (_, i) => i);
   for (let rounds = 1; ; rounds++) {
-    const { forced } = forceLocations(current, choosable);
-    const placed = new Int32Array(current.contexts.length);
-    const folded = foldProblem(current, forced, choosable, placed);
-    for (let i = 0; i < contextOf.length; i++) if (contextOf[i]! >= 0) contextOf[i] = placed[contextOf[i]!]!;
-    const losers = performance.now() > until ? new Set<string>() : methodsThatCannotWin(folded);
+    if (rounds > 1) {
+      const { forced } = forceLocations(current, choosable, plan.index);
+      plan = foldPlan(current, forced, choosable, plan.index);
+    }
+    const folded = applyFold(current, plan, choosable);
+    for (let i = 0; i < contextOf.length; i++) if (contextOf[i]! >= 0) contextOf[i] = plan.at[contextOf[i]!]!;
+    const losers = performance.now() > until ? new Set<string>() : methodsThatCannotWin(folded, plan.index);
     if (losers.size === 0) {
       // Method ids are kept throughout, so the answer carries over as it is.
       return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf };
@@ -41,6 +45,50 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity): Redu
     current = folded;
     choosable = new Set(folded.candidates.filter((m) => !losers.has(m)));
   }
+}
+
+/** The first round's forcing and fold: its structure, and the methods left choosable. */
+interface FirstRound {
+  parent: Int32Array;
+  index: MethodIndex;
+  candidates: readonly string[];
+  pinned: readonly string[];
+  groups: readonly (readonly string[])[];
+  nesting: PartitionProblem['nesting'];
+  choosable: string[];
+  plan: FoldPlan;
+}
+
+/**
+ * The first round up to the fold depends on the tree, the candidates, pinned methods and
+ * groups, never on the costs, and every network of a run has the same ones: the last first
+ * round is kept and reused when all of those are equal (checked in one pass, ~100x cheaper
+ * than forcing and folding the 100k-context bench tree again).
+ */
+let lastFirst: FirstRound | undefined;
+
+function firstRound(problem: PartitionProblem): FirstRound {
+  if (lastFirst && sameStructure(lastFirst, problem)) return lastFirst;
+  const index = methodIndex(problem.contexts);
+  const choosable = initialChoosable(problem);
+  const { forced } = forceLocations(problem, choosable, index);
+  const plan = foldPlan(problem, forced, choosable, index);
+  const { candidates, pinned, groups, nesting } = problem;
+  lastFirst = { parent: Int32Array.from(problem.contexts, (c) => c.parent), index, candidates, pinned, groups, nesting, choosable: [...choosable], plan };
+  return lastFirst;
+}
+
+function sameStructure(first: FirstRound, problem: PartitionProblem): boolean {
+  const contexts = problem.contexts;
+  const { id, names } = first.index;
+  if (contexts.length !== first.parent.length || problem.nesting !== first.nesting) return false;
+  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!same(problem.candidates, first.candidates) || !same(problem.pinned, first.pinned)) return false;
+  if (problem.groups.length !== first.groups.length || !problem.groups.every((g, i) => same(g, first.groups[i]!))) return false;
+  for (let i = 0; i < contexts.length; i++) {
+    if (contexts[i]!.parent !== first.parent[i] || contexts[i]!.method !== names[id[i]!]) return false;
+  }
+  return true;
 }
 
 /** Candidates present in the tree, not pinned; under static nesting not nested in themselves. */

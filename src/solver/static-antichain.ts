@@ -18,7 +18,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { groupComponents, type IlpModel } from './ilp-model.js';
-import { staticNesting } from './static-nesting.js';
+import { staticNesting, type StaticNesting } from './static-nesting.js';
 
 export interface ExactAnswer {
   migrate: string[];
@@ -26,15 +26,17 @@ export interface ExactAnswer {
   cost: number;
 }
 
-/** The proven optimum of a static model in the case above, else undefined (also when `deadline` passes first). */
-export function exactStaticAnswer(problem: PartitionProblem, model: IlpModel, deadline = Infinity): ExactAnswer | undefined {
+/**
+ * The proven optimum of a static model in the case above, else undefined (also when `deadline`
+ * passes first). `given`: the nesting relation the model was built from (buildStaticParts), so
+ * that it is not computed twice per solve.
+ */
+export function exactStaticAnswer(problem: PartitionProblem, model: IlpModel, deadline = Infinity, given?: StaticNesting): ExactAnswer | undefined {
   if (problem.nesting !== 'static' || problem.budget || !problem.reach || groupComponents(problem).length > 0) return undefined;
   const methods = model.choices.map((c) => c.method);
   const costOf = new Map(model.vars.map((v) => [v.name, v.cost]));
   const weight = model.choices.map((c) => costOf.get(c.name)!);
-  const index = new Map(methods.map((m, k) => [m, k]));
-  const kOf = (i: number): number => index.get(problem.contexts[i]!.method) ?? -1;
-  const nesting = staticNesting(problem, methods, kOf);
+  const nesting = given ?? nestingOf(problem, methods);
   if (nesting.excluded.length > 0) return undefined;
 
   // Per relevant component: its best member (least W) and its weight.
@@ -84,6 +86,11 @@ export function exactStaticAnswer(problem: PartitionProblem, model: IlpModel, de
   }
   if (antichain < least - 1e-9 * (total + 1)) return undefined;
   return { migrate: chosen.sort(), cost };
+}
+
+function nestingOf(problem: PartitionProblem, methods: readonly string[]): StaticNesting {
+  const index = new Map(methods.map((m, k) => [m, k]));
+  return staticNesting(problem, methods, (i) => index.get(problem.contexts[i]!.method) ?? -1);
 }
 
 /** Max flow on a residual network with float capacities (Infinity allowed), iterative. */

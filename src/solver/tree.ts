@@ -80,3 +80,26 @@ export function nearestAncestor(contexts: ProblemContext[], keep: (i: number) =>
   });
   return nearest;
 }
+
+/** Per context its method as a number: an index into `names`. */
+export interface MethodIndex {
+  id: Int32Array;
+  names: string[];
+}
+
+/** The contexts' methods as numbers, in order of first appearance. */
+export function methodIndex(contexts: readonly ProblemContext[]): MethodIndex {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const id = new Int32Array(contexts.length);
+  for (let i = 0; i < contexts.length; i++) {
+    const m = contexts[i]!.method;
+    let k = index.get(m);
+    if (k === undefined) {
+      index.set(m, (k = names.length));
+      names.push(m);
+    }
+    id[i] = k;
+  }
+  return { id, names };
+}
