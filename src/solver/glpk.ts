@@ -149,7 +149,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     presol: true,
   });
   let early: SearchResult | undefined;
-  if (reduction && model && small.nesting === 'dynamic' && options.searchAtOnce !== true && (model.rows.length >= SEARCH_FIRST_ROWS || start !== undefined)) {
+  if (reduction && model && small.nesting === 'dynamic' && options.searchAtOnce !== true && (options.searchFirst === true || model.rows.length >= SEARCH_FIRST_ROWS || start !== undefined)) {
     trace('search first');
     const from = performance.now();
     const at = (share: number) => from + share * (deadline - from);

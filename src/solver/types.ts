@@ -18,6 +18,8 @@ export interface SolveOptions {
   trace?: (step: string) => void;
   /** Tests: the search starts beside GLPK at once, as it does for large models (with `reduce`). */
   searchAtOnce?: boolean;
+  /** Tests: a dynamic model is searched first, alone, as models of 20k rows or more are (with `reduce`). */
+  searchFirst?: boolean;
 }
 
 /** Size of the model: contexts before and after the reductions, and what GLPK was given. */

@@ -14,6 +14,7 @@ const paths: Record<string, Partial<SolveOptions>> = {
   'GLPK alone': { reduce: false },
   reduced: {},
   'search at once': { searchAtOnce: true },
+  'search first': { searchFirst: true },
 };
 
 /** The partition and the steps each path took. */
@@ -50,6 +51,7 @@ describe.each<NestingModel>(['dynamic', 'static'])('%s nesting: random problems 
     const shape = { maxContexts: 25, maxMethods: 8, groupChance: 0.3, budgetChance: 0.2, coarse: true };
     let tied = 0;
     let searched = 0;
+    let searchedFirst = 0;
     for (let k = 0; k < 600; k++) {
       const problem = randomProblem(rand, nesting, shape);
       const expected = bruteForceFirst(problem);
@@ -60,12 +62,16 @@ describe.each<NestingModel>(['dynamic', 'static'])('%s nesting: random problems 
           throw new Error(`instance ${k} by ${name}: ${JSON.stringify(problem)} -> ${JSON.stringify(s)}, brute force ${JSON.stringify(expected)}`);
         }
         if (s.steps.includes('search')) searched++;
+        if (s.steps.includes('search first')) searchedFirst++;
       }
     }
     // Ties must be common, and the search must have answered some (whether it hands a residual
     // over depends on the thread's timing: the next test takes that path on purpose).
     expect(tied).toBeGreaterThan(40);
     expect(searched).toBeGreaterThan(50);
+    // The search-first path (large dynamic models and residuals; dynamic only) was taken here.
+    if (nesting === 'dynamic') expect(searchedFirst).toBeGreaterThan(50);
+    else expect(searchedFirst).toBe(0);
   });
 });
 
