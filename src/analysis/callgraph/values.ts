@@ -19,9 +19,9 @@ export type { ViaParameter } from './value-memo.js';
 
 const MAX_DEPTH = 6;
 /**
- * Nested "what does this call return" walks at most. A call's callee and what the callee returns
- * are fresh walks (from depth 0: a factory's result does not depend on how deep its call sits in a
- * chain), so depth alone does not end a cycle through calls' results: `h = make()`, make returning `h()()`.
+ * Nested "what does this call return" walks at most. Finding a call's callee can start a fresh
+ * walk (a symbol's targets are computed once, from depth 0), so depth alone does not end a
+ * cycle through calls' results: `const h = make()` with `make` returning `h()()`.
  */
 const MAX_NESTED_RETURNS = 8;
 
@@ -72,7 +72,7 @@ export class FunctionValues extends ElementSources {
       if (ts.isElementAccessExpression(callee) && /^Symbol\.(async)?[iI]terator$/.test(callee.argumentExpression.getText())) {
         return this.of(callee.expression, depth + 1).filter(isGenerator);
       }
-      return this.fromReturns(e, depth + 1, (ret) => this.of(ret), true);
+      return this.fromReturns(e, depth + 1, (ret) => this.of(ret, depth + 1), true);
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
