@@ -1,7 +1,7 @@
 import { analyzeApp } from '../../src/analysis/index.js';
 import { edgeRows as edges, fixture } from './helpers.js';
 
-describe("a factory's result called later, however deep its call sits in a chain (calls-nested-factories)", () => {
+describe("a factory's result called later, the factory's call returned by another factory (calls-nested-factories)", () => {
   test('the hook create() returns through createImpl() receives the selector, which useStore runs', () => {
     const r = analyzeApp({ appDir: fixture('calls-nested-factories'), catalogs: [] });
     const S = 'src/store.ts';
