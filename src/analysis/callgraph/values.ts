@@ -72,7 +72,7 @@ export class FunctionValues extends ElementSources {
       if (ts.isElementAccessExpression(callee) && /^Symbol\.(async)?[iI]terator$/.test(callee.argumentExpression.getText())) {
         return this.of(callee.expression, depth + 1).filter(isGenerator);
       }
-      return this.fromReturns(e, depth + 1, (ret) => this.of(ret, depth + 2), true);
+      return this.fromReturns(e, depth + 1, (ret) => this.of(ret, depth + 1), true);
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
