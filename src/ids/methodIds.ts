@@ -209,6 +209,11 @@ export function isStatic(node: ts.Node): boolean {
   return hasModifier(node, ts.SyntaxKind.StaticKeyword);
 }
 
+/** Whether a function is declared `async` (an async generator too). */
+export function isAsync(node: ts.Node): boolean {
+  return hasModifier(node, ts.SyntaxKind.AsyncKeyword);
+}
+
 /** Parentheses, `as`, `satisfies`, `<T>x` and `x!`: they do not change which value an expression is. */
 export function isWrapper(n: ts.Node): boolean {
   return WRAPPER_KINDS.has(n.kind);

@@ -14,6 +14,7 @@
  * as for a call); plain data out: targets, or an expression whose generator values are wanted.
  */
 import { ts } from '../../typescript.cjs';
+import { isAsync as isAsyncFunction } from '../../ids/methodIds.js';
 import type { Resolver, Target } from './resolve.js';
 import { skipWrappers, type CallSite } from '../walk.js';
 
@@ -101,7 +102,7 @@ export function generatorsOfType(r: Resolver, expr: ts.Expression, generators: r
   const generic = (t.isUnion() ? t.types : [t]).some((p) => (p.flags & ts.TypeFlags.TypeParameter) !== 0 || ((p as ts.TypeReference).target !== undefined && c.getTypeArguments(p as ts.TypeReference).some((a) => (a.flags & ts.TypeFlags.TypeParameter) !== 0)));
   const out: Target[] = [];
   for (const g of generators) {
-    if (ts.isFunctionLike(g) && !!(g as ts.FunctionLikeDeclaration).modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) !== isAsync) continue;
+    if (ts.isFunctionLike(g) && isAsyncFunction(g) !== isAsync) continue;
     const sig = c.getSignatureFromDeclaration(g as ts.SignatureDeclaration);
     if (generic || (sig && c.isTypeAssignableTo(c.getReturnTypeOfSignature(sig), t))) out.push({ node: g, kind: 'implicit' });
   }

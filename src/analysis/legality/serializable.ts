@@ -14,6 +14,7 @@
  * function is no candidate by the 'state' rule, state-rules.ts).
  */
 import { ts } from '../../typescript.cjs';
+import { isAsync } from '../../ids/methodIds.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import type { Reason } from '../types.js';
 
@@ -81,10 +82,9 @@ export function boundaryReasons(
     const sig = checker.getSignatureFromDeclaration(node);
     if (sig) {
       const ret = checker.getReturnTypeOfSignature(sig);
-      const isAsync = ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
       const awaited = checker.getAwaitedType(ret) ?? ret;
       const bad = why(awaited);
-      if (!isAsync && isThenable(checker, ret)) {
+      if (!isAsync(node) && isThenable(checker, ret)) {
         // An async function is no candidate by the 'state' rule (state-rules.ts); a sync one handing back a promise is the same.
         out.push({
           rule: 'not-serializable',

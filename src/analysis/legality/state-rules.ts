@@ -22,7 +22,7 @@
  *   `arguments` or `new.target`: in the copy they would be something else.
  */
 import { ts } from '../../typescript.cjs';
-import { isMethodNode } from '../../ids/methodIds.js';
+import { isAsync, isMethodNode } from '../../ids/methodIds.js';
 import type { MethodEntry, MethodTable } from '../methods.js';
 import { fileLine, siteOf } from '../project.js';
 import { crossingProblem, isFunctionType } from './serializable.js';
@@ -190,9 +190,9 @@ function shapeReasons(m: MethodEntry, lexical: Lexical | undefined): Reason[] {
   }
   if (node && 'asteriskToken' in node && node.asteriskToken) {
     const site = at(node);
-    const kind = ts.getModifiers(node)?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword) ? 'an async generator' : 'a generator';
+    const kind = isAsync(node) ? 'an async generator' : 'a generator';
     out.push({ rule: 'state', message: `${kind}: its body runs after the call returns, as the caller iterates its result (${fileLine(site)})`, site });
-  } else if (node && ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword)) {
+  } else if (node && isAsync(node)) {
     // Even awaited at once, other device work (a timer, another chain) runs between its awaits, and the clone would work on a snapshot.
     const site = at(node);
     const message = `an async function: its body goes on after the call returns, interleaved with the device's other work, so the clone cannot run it as one call (move its work into a synchronous function, which can migrate) (${fileLine(site)})`;

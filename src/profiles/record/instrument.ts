@@ -14,7 +14,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { afterDirectives, insertAll, shebangEnd } from '../../ids/insertions.js';
-import { isMethodNode } from '../../ids/methodIds.js';
+import { isAsync, isMethodNode } from '../../ids/methodIds.js';
 import { RECORDER_GLOBAL } from './runtime.js';
 
 export interface Instrumented {
@@ -137,7 +137,7 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instru
 export function isTrivialLeaf(fn: ts.FunctionLikeDeclaration): boolean {
   const body = fn.body!;
   if (ts.isBlock(body) && (body.statements.length !== 1 || !ts.isReturnStatement(body.statements[0]!))) return false;
-  if (ts.isConstructorDeclaration(fn) || fn.asteriskToken || ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  if (ts.isConstructorDeclaration(fn) || fn.asteriskToken || isAsync(fn)) return false;
   let simple = true;
   const visit = (n: ts.Node): void => {
     if (!simple) return;
@@ -173,9 +173,6 @@ function hasOwnFinally(fn: ts.FunctionLikeDeclaration): boolean {
   return found;
 }
 
-function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
-  return ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
-}
 
 /** The names a function binds from its parameters (destructuring flattened), for bytes in. */
 function paramNames(fn: ts.FunctionLikeDeclaration): string[] {

@@ -5,7 +5,7 @@
  * top level). A function the run-time cannot carry says why, and stays where it is called.
  */
 import { ts } from '../../typescript.cjs';
-import { isStatic } from '../../ids/methodIds.js';
+import { isAsync, isStatic } from '../../ids/methodIds.js';
 import { paramsOf } from './params.js';
 import { bindingNames, capturesOf, type Captures } from './scope.js';
 
@@ -20,7 +20,7 @@ export type Located = { form: Form; args: string; guard?: string; part?: 'get' |
 export function locate(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, captured: readonly string[]): Located {
   if (fn.asteriskToken) return { unsupported: 'a generator runs after its call returns' };
   // The analysis makes no async function a candidate; an older manifest may still list one.
-  if (ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+  if (isAsync(fn)) {
     return { unsupported: "an async function goes on after its call returns, interleaved with the device's other work, so the clone cannot run it as one call" };
   }
   const params = paramsOf(fn, sf);
