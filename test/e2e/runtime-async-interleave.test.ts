@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportOf } from '../helpers/mechanisms.js';
+import { runWithReport } from '../helpers/mechanisms.js';
 import { runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
 
 describe('runtime-async-interleave: an async function whose caller does not wait for it at once', () => {
@@ -21,11 +21,11 @@ describe('runtime-async-interleave: an async function whose caller does not wait
     const plain = await runPlain(app.dir);
     expect(plain.stdout).toContain('after the call running 0');
     expect(plain.stdout).toContain('both 3,5 5 done');
-    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
+    const { run, points } = await runWithReport(app);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(plain.stdout);
     expect(run.stderr).toBe(plain.stderr);
-    expect(reportOf(join(app.dir, 'report.json')).find((p) => p.method === 'src/jobs.ts#run')).toBeUndefined();
+    expect(points().find((p) => p.method === 'src/jobs.ts#run')).toBeUndefined();
     expect(app.clone.log.filter((l) => l.includes('src/jobs.ts#run'))).toEqual([]);
   });
 

@@ -3,8 +3,7 @@
  * their state there. A call using them is refused by the clone and runs on the device (so it
  * prints what it prints all on the device); a call printing plain lines migrates.
  */
-import { join } from 'node:path';
-import { expectSameRun, reportOf } from '../helpers/mechanisms.js';
+import { expectSameRun, runWithReport } from '../helpers/mechanisms.js';
 import { runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
 
 describe('runtime-console-state: console counters and groups', () => {
@@ -13,9 +12,9 @@ describe('runtime-console-state: console counters and groups', () => {
   it('a call using them runs on the device, and prints what the all-device run prints', async () => {
     const plain = await runPlain(app.dir);
     expect(plain.stdout).toContain('    a 1\n');
-    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
-    expectSameRun(run, plain);
-    const points = reportOf(join(app.dir, 'report.json'));
+    const report = await runWithReport(app);
+    expectSameRun(report.run, plain);
+    const points = report.points();
     expect(points.find((p) => p.method === 'src/report.ts#report')?.measured).toMatchObject({ calls: 2, migrated: 0, fallbacks: { 'the clone cannot run this call faithfully': 2 } });
     expect(points.find((p) => p.method === 'src/report.ts#summary')?.measured).toMatchObject({ calls: 1, migrated: 1, fallbacks: {} });
     expect(app.clone.log.filter((l) => l.includes(' 422 src/report.ts#report ') && l.includes('console.count'))).toHaveLength(2);

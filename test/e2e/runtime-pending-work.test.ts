@@ -3,9 +3,8 @@
  * not awaited): on the clone that work would run after the answer left, against the clone's copies.
  * The clone refuses such a call, so it runs on the device; a call that leaves nothing migrates.
  */
-import { join } from 'node:path';
-import { expectSameRun, reportOf } from '../helpers/mechanisms.js';
-import { runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
+import { expectSameRun, runWithReport } from '../helpers/mechanisms.js';
+import { runPlain, servedFixture } from '../helpers/runtime.js';
 
 describe('runtime-pending-work: calls that leave work to run after they return', () => {
   const app = servedFixture('runtime-pending-work');
@@ -13,9 +12,9 @@ describe('runtime-pending-work: calls that leave work to run after they return',
   it('run on the device, and the app prints what the all-device run prints', async () => {
     const plain = await runPlain(app.dir);
     expect(plain.stdout).toBe('1 0 2\ntimer fired\ncounting\ndone true then,async 2\n');
-    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
-    expectSameRun(run, plain);
-    const points = reportOf(join(app.dir, 'report.json'));
+    const report = await runWithReport(app);
+    expectSameRun(report.run, plain);
+    const points = report.points();
     for (const [name, kind] of [['schedule', 'Timeout'], ['later', 'PROMISE'], ['fireAndForget', 'PROMISE']]) {
       expect(points.find((p) => p.method === `src/sched.ts#${name}`)?.measured).toMatchObject({ calls: 1, migrated: 0, fallbacks: { 'the clone cannot run this call faithfully': 1 } });
       expect(app.clone.log.filter((l) => l.includes(` 422 src/sched.ts#${name} `) && l.includes(`(${kind})`))).toHaveLength(1);

@@ -3,9 +3,8 @@
  * numbers with them (here the device runs in Tokyo with a German locale) is refused by a clone
  * whose zone and locale differ, and runs on the device; a clone that shares them runs it.
  */
-import { join } from 'node:path';
-import { reportOf } from '../helpers/mechanisms.js';
-import { runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
+import { runWithReport } from '../helpers/mechanisms.js';
+import { runPlain, servedFixture } from '../helpers/runtime.js';
 
 const env = { TZ: 'Asia/Tokyo', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' };
 
@@ -15,10 +14,10 @@ describe("runtime-zone-locale: a device whose time zone and locale are not the c
   it('the call runs on the device, prints what the all-device run prints, and the clone says which API it refused', async () => {
     const plain = await runPlain(app.dir, undefined, env);
     expect(plain.stdout).toMatch(/^21h .* GMT\+0900 .* 1\.234\.567,5\n$/);
-    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')], { env });
+    const { run, points } = await runWithReport(app, env);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(plain.stdout);
-    expect(reportOf(join(app.dir, 'report.json')).find((p) => p.method === 'src/stamp.ts#stamp')?.measured).toMatchObject({
+    expect(points().find((p) => p.method === 'src/stamp.ts#stamp')?.measured).toMatchObject({
       calls: 1,
       migrated: 0,
       fallbacks: { 'the clone cannot run this call faithfully': 1 },
@@ -34,10 +33,10 @@ describe('runtime-zone-locale: a device and a clone in the same time zone and lo
 
   it('the call migrates and prints what the all-device run prints', async () => {
     const plain = await runPlain(app.dir, undefined, env);
-    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')], { env });
+    const { run, points } = await runWithReport(app, env);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(plain.stdout);
-    expect(reportOf(join(app.dir, 'report.json')).find((p) => p.method === 'src/stamp.ts#stamp')?.measured).toMatchObject({ calls: 1, migrated: 1, fallbacks: {} });
+    expect(points().find((p) => p.method === 'src/stamp.ts#stamp')?.measured).toMatchObject({ calls: 1, migrated: 1, fallbacks: {} });
     expect(app.clone.log.filter((l) => l.includes(' 200 src/stamp.ts#stamp '))).toHaveLength(1);
   });
 });

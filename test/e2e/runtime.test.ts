@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
-import { runAsync, runPartitioned, runPlain, servedFixture } from '../helpers/runtime.js';
-import { describeMechanisms, expectSameRun, reportOf, type Mechanism } from '../helpers/mechanisms.js';
+import { runAsync, runPlain, servedFixture } from '../helpers/runtime.js';
+import { describeMechanisms, expectSameRun, runWithReport, type Mechanism } from '../helpers/mechanisms.js';
 
 describeMechanisms([
   { fixture: 'runtime-this-alias', point: 'src/ledger.ts#Ledger.book', migrated: 2, what: 'a method changing `this` and an argument other objects hold' },
@@ -19,9 +19,9 @@ describe('runtime-nested: a migration point reached on the clone is a plain call
 
   it('migrates the outer call once and the inner one only where the device calls it', async () => {
     const plain = await runPlain(app.dir);
-    const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
+    const { run, points } = await runWithReport(app);
     expectSameRun(run, plain);
-    const report = reportOf(join(app.dir, 'report.json'));
+    const report = points();
     expect(report.find((p) => p.method === 'src/sums.ts#sumOfSquares')?.measured).toMatchObject({ calls: 1, migrated: 1 });
     // square runs four times inside sumOfSquares on the clone, and once from main on the device.
     expect(report.find((p) => p.method === 'src/sums.ts#square')?.measured).toMatchObject({ calls: 1, migrated: 1 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runPartitioned, runPlain, servedFixture, type Outcome } from './runtime.js';
+import { runPartitioned, runPlain, servedFixture, type Outcome, type Served } from './runtime.js';
 
 export interface Mechanism {
   fixture: string;
@@ -24,6 +24,13 @@ export function reportOf(file: string): ReportPoint[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { points: ReportPoint[] }).points;
 }
 
+/** The served app run partitioned for Wi-Fi with a report file: the run, and the report's points (read when asked, once the run is checked). */
+export async function runWithReport(app: Served, env: NodeJS.ProcessEnv = {}): Promise<{ run: Outcome; points: () => ReportPoint[] }> {
+  const file = join(app.dir, 'report.json');
+  const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', file], { env });
+  return { run, points: () => reportOf(file) };
+}
+
 /** Same bytes and exit code as the all-device run. */
 export function expectSameRun(partitioned: Outcome, plain: Outcome): void {
   expect(partitioned.stdout).toBe(plain.stdout);
@@ -37,10 +44,10 @@ export function describeMechanisms(mechanisms: Mechanism[]): void {
     it('prints what the all-device run prints, with the calls served by the clone', async () => {
       const plain = await runPlain(app.dir);
       expect(plain.status).toBe(0);
-      const run = await runPartitioned(app.dir, app.clone.url, ['--network', 'wifi', '--report-file', join(app.dir, 'report.json')]);
+      const { run, points } = await runWithReport(app);
       expectSameRun(run, plain);
       expect(run.stderr).toBe(plain.stderr);
-      const entry = reportOf(join(app.dir, 'report.json')).find((p) => p.method === point);
+      const entry = points().find((p) => p.method === point);
       expect(entry?.measured).toMatchObject({ calls: migrated, migrated, fallbacks: {} });
       expect(app.clone.log.filter((l) => l.includes(` 200 ${point} `) && !l.includes(' up 0 B '))).toHaveLength(migrated);
     });
