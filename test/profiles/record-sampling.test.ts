@@ -1,7 +1,8 @@
 import { headerLines, type Recording } from '../../src/profiles/record/header.js';
 import { Recorder } from '../../src/profiles/record/runtime.js';
 import { TIME_CHECK, TIME_WARM, TIME_WINDOW } from '../../src/profiles/record/sampling.js';
-import { parseTrace, snapshot, type Trace } from '../../src/profiles/record/trace.js';
+import { parseTrace } from '../../src/profiles/record/readTrace.js';
+import { snapshot, type Trace } from '../../src/profiles/record/trace.js';
 
 // Hot tiny callees are counted on every call but timed only on some (sampling.ts): counts stay
 // exact, the time of the untimed calls stays in the caller's self time, and the books balance.

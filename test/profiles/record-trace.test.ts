@@ -1,6 +1,7 @@
 import { InputError } from '../../src/errors.js';
 import { Recorder } from '../../src/profiles/record/runtime.js';
-import { parseTrace, snapshot } from '../../src/profiles/record/trace.js';
+import { parseTrace } from '../../src/profiles/record/readTrace.js';
+import { snapshot } from '../../src/profiles/record/trace.js';
 
 describe('partial trace files', () => {
   const good = () => {

@@ -10,9 +10,9 @@
  * A process's few rounds often never reach the steady state, so the smallest reading is kept
  * across start-ups in the recorder's cache (per machine, Node version and recorder build), and
  * once SETTLED calibrations have contributed, later processes use it without calibrating.
- * `record` settles it before it starts the program.
+ * `record` settles it before it starts the program (settle.ts: apart, so that the traced processes
+ * do not load child_process).
  */
-import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,8 @@ import { performance } from 'node:perf_hooks';
 const WARM_UP = 20000;
 const ROUNDS = 12;
 const CALLS = 1000;
-const SETTLED = 8;
+/** Calibrations after which the cached cost is used as it is (settle.ts runs them before a recording). */
+export const SETTLED = 8;
 
 interface Cached extends CallCost {
   untimed: number;
@@ -91,24 +92,11 @@ export function calibrated(dir: string, report: (message: string) => void = () =
   return best;
 }
 
-/**
- * Settles the cached cost, the first time on a machine: calibrations in fresh processes (one
- * process's compiler settles on one code shape for e()/x(), fast or not), at most SETTLED.
- */
-export function settle(dir: string): void {
-  if (!privateDir(dir)) return; // no cache: each traced process calibrates for itself
-  const script = `import { calibrated } from ${JSON.stringify(import.meta.url)}; calibrated(${JSON.stringify(dir)});`;
-  for (let k = 0; k < SETTLED && (read(dir)?.calibrations ?? 0) < SETTLED; k++) {
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } });
-    if (run.status !== 0) break; // each traced process calibrates for itself then
-  }
-}
-
 function costName(): string {
   return `call-cost-${key()}.json`;
 }
 
-function read(dir: string, report: (message: string) => void = () => undefined): Cached | undefined {
+export function read(dir: string, report: (message: string) => void = () => undefined): Cached | undefined {
   const own = privateDir(dir);
   if (!own) return undefined;
   const entry = readEntryChecked(own, costName());

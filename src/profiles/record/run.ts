@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../../errors.js';
-import { settle } from './calibrate.js';
+import { settle } from './settle.js';
 import { ENV_APP, ENV_CACHE, ENV_DIR } from './env.js';
-import { parseTrace, type ProcessExit, type Trace } from './trace.js';
+import { parseTrace } from './readTrace.js';
+import type { ProcessExit, Trace } from './trace.js';
 import { cacheDir } from './transform.js';
 
 const REGISTER_MODULE = new URL('./register.js', import.meta.url);
