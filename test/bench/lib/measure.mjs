@@ -21,15 +21,25 @@ export async function wall(cwd, argv, okExit) {
   return (await timeOf(cwd, argv, okExit)).ms;
 }
 
-/** Wall time and (with GNU time) CPU time of one command and its children, ms. */
-export function timeOf(cwd, argv, okExit) {
+/**
+ * Wall time and (with GNU time) CPU time of one command and its children, ms. With `limitMs`, a
+ * command still running then is stopped (its whole process group) and its time is Infinity.
+ */
+export function timeOf(cwd, argv, okExit, limitMs) {
   const out = TIME ? join(scratch, `${timed++}.txt`) : undefined;
   const full = TIME ? [TIME, '-v', '-o', out, ...argv] : argv;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(full[0], full.slice(1), { cwd, stdio: 'ignore' });
+    const child = spawn(full[0], full.slice(1), { cwd, stdio: 'ignore', detached: limitMs !== undefined });
+    let stopped = false;
+    const timer = limitMs === undefined ? undefined : setTimeout(() => {
+      stopped = true;
+      process.kill(-child.pid, 'SIGKILL');
+    }, limitMs);
     child.once('exit', (code) => {
+      clearTimeout(timer);
       const ms = performance.now() - started;
+      if (stopped) return resolve({ ms: Infinity, cpuMs: Number.NaN });
       if (!okExit.includes(code)) return reject(new Error(`${argv.join(' ')} exited with ${code}`));
       resolve({ ms, cpuMs: out ? parseTimeReport(readFileSync(out, 'utf8')).cpuMs : Number.NaN });
     });
@@ -37,13 +47,20 @@ export function timeOf(cwd, argv, okExit) {
 }
 
 /**
- * `commands`: key -> { argv, empty?, okExit, each?(round), otherCpuMs?() }: the app's command and the same command
+ * `commands`: key -> { argv, empty?, okExit, each?(round), otherCpuMs?(), limitMs? }: the app's command and the same command
  * on an empty script (Node's and the CLI's start-up are not the app's work and the model does not
  * count them). `each(round)` may give a command per round (a report file per run); `otherCpuMs()`,
  * the CPU time of another process that works for the command (its clone server), counted in. Returns, per
  * key, the median wall time minus the median empty time, every sample, and the 1-minute load
  * average seen at each sample.
  */
+/** The median, where a stopped run (Infinity) is the slowest: Infinity if one is in the middle. */
+function medianOfStopped(xs) {
+  const v = [...xs].sort((a, b) => (a === b ? 0 : a < b ? -1 : 1));
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
 export async function rounds(cwd, commands, count) {
   const keys = Object.keys(commands);
   const samples = Object.fromEntries(keys.map((k) => [k, { full: [], empty: [], cpu: [], emptyCpu: [], load: [] }]));
@@ -54,10 +71,10 @@ export async function rounds(cwd, commands, count) {
       const s = samples[key];
       s.load.push(loadavg()[0]);
       const other = c.otherCpuMs?.();
-      const full = await timeOf(cwd, c.each ? c.each(round) : c.argv, c.okExit);
+      const full = await timeOf(cwd, c.each ? c.each(round) : c.argv, c.okExit, c.limitMs);
       s.full.push(full.ms);
       s.cpu.push(full.cpuMs + (other === undefined ? 0 : c.otherCpuMs() - other));
-      if (c.empty) {
+      if (c.empty && Number.isFinite(full.ms)) {
         const empty = await timeOf(cwd, c.empty, [0]);
         s.empty.push(empty.ms);
         s.emptyCpu.push(empty.cpuMs);
@@ -67,7 +84,7 @@ export async function rounds(cwd, commands, count) {
   return Object.fromEntries(keys.map((k) => {
     const s = samples[k];
     const less = (xs) => (xs.length ? median(xs) : 0);
-    return [k, { ms: median(s.full) - less(s.empty), cpuMs: median(s.cpu) - less(s.emptyCpu), full: s.full, empty: s.empty, cpu: s.cpu, load: s.load }];
+    return [k, { ms: medianOfStopped(s.full) - less(s.empty), cpuMs: median(s.cpu) - less(s.emptyCpu), full: s.full, empty: s.empty, cpu: s.cpu, load: s.load }];
   }));
 }
 
