@@ -115,7 +115,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   const settle = async (outcome: Outcome): Promise<Outcome> => {
     if (!outcome.optimal || !canonical) return outcome;
     trace('ties');
-    const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number) => tieLeaving(p, leaveOut, limit, options, deadline, trace);
+    const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[]) => tieLeaving(p, leaveOut, limit, tied, options, deadline, trace);
     const migrate = expand(await firstOptimum(small, outcome.migrate, search));
     if (migrate.join('\n') === [...outcome.migrate].sort(byCodeUnit).join('\n')) return outcome;
     // Another tie: the solver's objective was for the one it chose, so it no longer applies.
@@ -261,13 +261,13 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
  * not known by `deadline`. One method is left out as a candidate and the problem solved as any;
  * of several, at least one by a row on GLPK's model (if GLPK takes it whole).
  */
-async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, options: SolveOptions, deadline: number, trace: (step: string) => void) {
+async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[], options: SolveOptions, deadline: number, trace: (step: string) => void) {
   const seconds = (deadline - performance.now()) / 1000;
   if (seconds < 0.01) return undefined;
   if (leaveOut.length > 1) {
     if (problem.contexts.length > GLPK_MAX_CONTEXTS) return undefined;
     trace('ties glpk');
-    return glpkLeaving(problem, leaveOut, limit, deadline);
+    return glpkLeaving(problem, leaveOut, tied, limit, deadline);
   }
   const restricted = { ...problem, candidates: problem.candidates.filter((m) => m !== leaveOut[0]) };
   try {
