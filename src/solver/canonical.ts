@@ -23,9 +23,9 @@ import { byCodeUnit } from './ilp-model.js';
 /**
  * Whether some legal partition of `problem` that leaves out at least one of `leaveOut` costs at
  * most `limit`: one such partition, 'none' when proven that none does, undefined when not
- * known in time.
+ * known in time. `tied` is one that costs at most `limit` and keeps all of `leaveOut`.
  */
-export type TieSearch = (problem: PartitionProblem, leaveOut: readonly string[], limit: number) => Promise<string[] | 'none' | undefined>;
+export type TieSearch = (problem: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[]) => Promise<string[] | 'none' | undefined>;
 
 /** Costs this close to the optimum tie (relative, as the brute-force tests compare them). */
 export function tieTolerance(cost: number): number {
@@ -64,7 +64,7 @@ export async function firstOptimum(problem: PartitionProblem, optimum: readonly 
     }
     const undecided = order.slice(at).filter((x) => chosen.has(x));
     if (undecided.length > 1) {
-      const any = await solve(without(), undecided, limit);
+      const any = await solve(without(), undecided, limit, [...chosen]);
       if (any === 'none') {
         restIn = true;
         continue;
@@ -76,7 +76,7 @@ export async function firstOptimum(problem: PartitionProblem, optimum: readonly 
         continue;
       }
     }
-    const rest = await solve(without(), [m], limit);
+    const rest = await solve(without(), [m], limit, [...chosen]);
     if (Array.isArray(rest)) {
       chosen = new Set(rest);
       out.add(m);

@@ -13,7 +13,7 @@ import { exactStaticAnswer } from './static-antichain.js';
 import { glpkLeaving } from './ties-glpk.js';
 import { searchStatic } from './static-search.js';
 import { GLP_FEAS, GLP_INFEAS, GLP_NOFEAS, GLP_OPT, GLP_UNDEF, copyFlat, flatten, solveInThread } from './glpk-thread.js';
-import { buildValidParts, validateProblem } from './ilp.js';
+import { buildValidParts, validateProblem, type IlpModel } from './ilp.js';
 import { dynamicModelSize } from './ilp-dynamic.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem, type Reduction } from './reduce.js';
@@ -55,9 +55,11 @@ const SEARCH_SHARE = 0.85;
  * search handed over a smaller problem (about 2.5 s of CPU of the run's solves). The answer
  * does not change: it is the first of the optima whichever way it is proven (canonical.ts).
  * A search's residual (`start` given) is searched first at any size: GLPK did not finish those
- * within QUICK_MS either.
+ * within QUICK_MS either. The same held for lte's 8k-row model (GLPK 1 s, then the search
+ * handed over at its first checkpoint): from 5k rows the first 100 steps (~0.1 s there) cost
+ * less than what GLPK throws away.
  */
-const SEARCH_FIRST_ROWS = 20_000;
+const SEARCH_FIRST_ROWS = 5_000;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {
   return solveWithin(problem, options, { nested: false, canonical: true });
@@ -98,30 +100,38 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   // not built: its size is counted (and only reported for the outermost problem). Nor is one
   // when the reductions took the time (at 865k contexts building it alone took 6.6 s).
   const timeUp = left() <= 0;
+  // A dynamic model the search runs first on is only counted here, and built once the search
+  // hands nothing over: it rarely does not (building and flattening the 44k rows of 5g's
+  // model on the 10k:100k bench took 0.4-0.7 s, for GLPK never to see it).
   if (!timeUp) trace('model');
-  const built = glpkTakesWhole && !timeUp ? buildValidParts(small) : undefined;
-  const model = built?.model;
+  const counted = glpkTakesWhole && !timeUp && reduction && small.nesting === 'dynamic' ? dynamicModelSize(small) : undefined;
+  const searchFirst =
+    counted !== undefined && options.searchAtOnce !== true && (options.searchFirst === true || counted.constraints >= SEARCH_FIRST_ROWS || start !== undefined);
+  const built = glpkTakesWhole && !timeUp && !searchFirst ? buildValidParts(small) : undefined;
+  let model: IlpModel | undefined = built?.model;
   const size: ModelSize = {
     contexts: problem.contexts.length,
     contextsAfter: small.contexts.length,
     ...(model
       ? { variables: model.vars.length, integers: model.vars.filter((v) => v.binary).length, constraints: model.rows.length }
-      : nested || timeUp
-        ? { variables: 0, integers: 0, constraints: 0 }
-        : dynamicModelSize(small)),
+      : counted
+        ? counted
+        : nested || timeUp
+          ? { variables: 0, integers: 0, constraints: 0 }
+          : dynamicModelSize(small)),
   };
   const expand = (migrate: string[]) => pruneIdleMigrationPoints(problem, reduction ? reduction.expand(migrate) : migrate);
   // A proven optimum becomes the first of its ties, found on the reduced problem (which keeps it).
   const settle = async (outcome: Outcome): Promise<Outcome> => {
     if (!outcome.optimal || !canonical) return outcome;
     trace('ties');
-    const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number) => tieLeaving(p, leaveOut, limit, options, deadline, trace);
+    const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[]) => tieLeaving(p, leaveOut, limit, tied, options, deadline, trace);
     const migrate = expand(await firstOptimum(small, outcome.migrate, search));
     if (migrate.join('\n') === [...outcome.migrate].sort(byCodeUnit).join('\n')) return outcome;
     // Another tie: the solver's objective was for the one it chose, so it no longer applies.
     return { migrate, optimal: true };
   };
-  if (model ? model.choices.length === 0 : small.candidates.length === 0) {
+  if (model ? model.choices.length === 0 : counted ? counted.integers === 0 : small.candidates.length === 0) {
     // Nothing may migrate: all-device is the only answer (GLPK would see an LP).
     if (allDevice.budget && allDevice.violations.length > 0) throw budgetError(problem, allDevice.budget.cost / allDevice.budget.deviceOnlyCost, true);
     return finish(problem, { migrate: [], optimal: true }, size, allDevice);
@@ -142,20 +152,25 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     trace('finish');
     return finish(problem, { migrate: [], optimal: false }, size, legalAllDevice(allDevice, problem, options));
   }
-  const flat = model ? flatten(model, true) : undefined;
+  let flat = model ? flatten(model, true) : undefined;
   const settings = (seconds: number) => ({
     tmlim: Math.max(0.001, seconds),
     mipgap: options.mipGap,
     presol: true,
   });
   let early: SearchResult | undefined;
-  if (reduction && model && small.nesting === 'dynamic' && options.searchAtOnce !== true && (options.searchFirst === true || model.rows.length >= SEARCH_FIRST_ROWS || start !== undefined)) {
+  if (searchFirst) {
     trace('search first');
     const from = performance.now();
     const at = (share: number) => from + share * (deadline - from);
     early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, ...carried(start, problem, reduction) });
   }
   const handOver = early?.residual !== undefined;
+  if (searchFirst && !handOver) {
+    trace('model');
+    model = buildValidParts(small).model;
+    flat = flatten(model, true);
+  }
   trace('glpk');
   // The thread gets a copy (moved there); the relaxation, if needed, reuses this one.
   const mip = flat && !handOver ? solveInThread(copyFlat(flat), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline) : undefined;
@@ -261,13 +276,13 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
  * not known by `deadline`. One method is left out as a candidate and the problem solved as any;
  * of several, at least one by a row on GLPK's model (if GLPK takes it whole).
  */
-async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, options: SolveOptions, deadline: number, trace: (step: string) => void) {
+async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[], options: SolveOptions, deadline: number, trace: (step: string) => void) {
   const seconds = (deadline - performance.now()) / 1000;
   if (seconds < 0.01) return undefined;
   if (leaveOut.length > 1) {
     if (problem.contexts.length > GLPK_MAX_CONTEXTS) return undefined;
     trace('ties glpk');
-    return glpkLeaving(problem, leaveOut, limit, deadline);
+    return glpkLeaving(problem, leaveOut, tied, limit, deadline);
   }
   const restricted = { ...problem, candidates: problem.candidates.filter((m) => m !== leaveOut[0]) };
   try {

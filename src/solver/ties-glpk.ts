@@ -7,9 +7,31 @@ import { tieTolerance } from './canonical.js';
 import { checkPartition } from './checker.js';
 import { GLP_NOFEAS, GLP_OPT, copyFlat, flatten, solveInThread, type ThreadOptions, type ThreadResult } from './glpk-thread.js';
 import { buildValidModel } from './ilp.js';
+import { narrowTies } from './ties-narrow.js';
 
-/** glpk.ts's `tieLeaving` of several methods: GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1. */
-export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
+/**
+ * glpk.ts's `tieLeaving` of several methods, `tied` being a partition that ties: first narrowed
+ * by the bound (ties-narrow.ts), then GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1.
+ * Whatever the narrowed question does not settle is asked of the whole problem, as before.
+ */
+export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly string[], tied: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
+  const narrowed = narrowTies(problem, leaveOut, tied, limit, deadline);
+  if (narrowed === 'none') return 'none';
+  if (narrowed) {
+    const answer = await leavingOnModel(narrowed.problem, narrowed.leaveOut, limit, deadline);
+    if (answer === 'none') return 'none';
+    if (answer) {
+      // Priced again on the whole problem: the narrowed one sums the same costs in another order.
+      const migrate = [...answer, ...narrowed.fixedOn];
+      const check = checkPartition(problem, migrate);
+      if (check.violations.length === 0 && check.cost <= limit) return migrate;
+    }
+  }
+  return leavingOnModel(problem, leaveOut, limit, deadline);
+}
+
+/** GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1 on `problem`'s model. */
+async function leavingOnModel(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
   const model = buildValidModel(problem);
   const names = new Map(model.choices.map((c) => [c.method, c.name]));
   const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
