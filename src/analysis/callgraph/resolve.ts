@@ -11,6 +11,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { forOfSource } from './arrays.js';
+import { declaredMember } from './declared.js';
 import { Hierarchy } from './hierarchy.js';
 import { Implementations } from './implementations.js';
 import { keyNames, propertyDecls } from './keys.js';
@@ -97,7 +98,8 @@ export class Resolver {
       return this.computed(expr);
     }
     const nameNode = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isElementAccessExpression(expr) ? expr.argumentExpression : expr;
-    const sym = this.symbolAt(nameNode);
+    // `f(x).m()`: m from f's declared return type when that settles it, without inferring f's type arguments.
+    const sym = (ts.isPropertyAccessExpression(expr) && declaredMember(this.checker, expr)) || this.symbolAt(nameNode);
     const decls = sym?.declarations ?? [];
     if (!sym && ts.isIdentifier(expr)) return { library: `lib:globals#${expr.text}` }; // undeclared global
     if (!sym && !ts.isPropertyAccessExpression(expr)) {
