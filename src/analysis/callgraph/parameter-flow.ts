@@ -66,7 +66,7 @@ export class ParameterFlow {
     // Functions wrapped by a library call among the arguments (`useCallback(() => ..., deps)`) are handed there too.
     const fnArgs = args.flatMap((a) => {
       const c = skipWrappers(a);
-      if (ts.isSpreadElement(c) || this.r.checker.getTypeAtLocation(c).getCallSignatures().length === 0) return [];
+      if (ts.isSpreadElement(c) || !this.callable(c)) return [];
       return ts.isCallExpression(c) && 'library' in this.r.call(c) ? c.arguments.filter((x) => !ts.isSpreadElement(x)) : [c];
     });
     if (fnArgs.length < 2) return;
@@ -76,6 +76,16 @@ export class ParameterFlow {
         co.push(...fnArgs.filter((b) => b !== a));
       }
     }
+  }
+
+  /**
+   * Whether a value has call signatures; a function written in place or a literal says by its
+   * syntax (asking the type of `it('x', () => ...)`'s arrow would resolve the call around it).
+   */
+  private callable(e: ts.Expression): boolean {
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return true;
+    if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isTemplateExpression(e) || ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) return false;
+    return this.r.checker.getTypeAtLocation(e).getCallSignatures().length > 0;
   }
 
   calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
