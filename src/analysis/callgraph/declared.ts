@@ -36,11 +36,16 @@ export function declaredMember(checker: ts.TypeChecker, access: ts.PropertyAcces
  * type when it answers as declaredMember does; otherwise the checker's type.
  */
 export function classOrInterfaceOf(checker: ts.TypeChecker, expr: ts.Expression): ts.Type {
+  return declaredResult(checker, expr) ?? checker.getTypeAtLocation(expr);
+}
+
+/** Of a call, its declared class or interface (as classOrInterfaceOf), else undefined. */
+export function declaredResult(checker: ts.TypeChecker, expr: ts.Expression): ts.Type | undefined {
   let e: ts.Expression = expr;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   const sig = ts.isCallExpression(e) ? knownSignature(checker, e) : undefined;
   const ret = sig && checker.getReturnTypeOfSignature(sig);
-  return ret && hasDeclaredMembers(ret) ? ret : checker.getTypeAtLocation(expr);
+  return ret && hasDeclaredMembers(ret) ? ret : undefined;
 }
 
 /**
