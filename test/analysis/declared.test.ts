@@ -110,13 +110,14 @@ box(1).get();
 });
 
 describe('declaredSignatures and classOrInterfaceOf', () => {
-  it('give a method’s declared signatures and a call’s declared class, as the checker’s resolved ones but for type arguments', () => {
+  it('give a member’s declared signatures and a call’s declared class, as the checker’s resolved ones but for type arguments', () => {
     const { sf, checker } = program(`${ASSERTIONS}
 declare function expect<T>(actual: T): Assertion<T>;
-interface Fluent<T> { run(items: T[], n: number): void; run(items: T[]): void; cb: (x: T) => void }
+interface Fluent<T> { run(items: T[], n: number): void; run(items: T[]): void; cb: (x: T) => void; pick: T extends number ? (n: T) => void : (s: string) => void }
 declare function fluent<T>(x: T): Fluent<T>;
 fluent(1).run([1]);
 fluent(1).cb(1);
+fluent(1).pick(1);
 expect(1);
 `);
     const calls: ts.CallExpression[] = [];
@@ -126,17 +127,21 @@ expect(1);
     };
     visit(sf);
     const call = (text: string): ts.CallExpression => calls.find((c) => c.getText(sf) === text)!;
-    const [run, cb, exp] = [call('fluent(1).run([1])'), call('fluent(1).cb(1)'), call('expect(1)')];
-    const sigs = declaredSignatures(checker, declaredMember(checker, run.expression as ts.PropertyAccessExpression)!)!;
-    const resolved = checker.getTypeAtLocation(run.expression).getCallSignatures();
-    expect(sigs.map((s) => s.getDeclaration())).toEqual(resolved.map((s) => s.getDeclaration()));
-    expect(sigs.map((s) => s.getParameters().map((p) => p.valueDeclaration))).toEqual(resolved.map((s) => s.getParameters().map((p) => p.valueDeclaration)));
-    // A property's function type could depend on the type arguments: not given.
-    expect(declaredSignatures(checker, declaredMember(checker, cb.expression as ts.PropertyAccessExpression)!)).toBeUndefined();
-    const declared = classOrInterfaceOf(checker, exp);
+    const [run, cb, pick, exp] = [call('fluent(1).run([1])'), call('fluent(1).cb(1)'), call('fluent(1).pick(1)'), call('expect(1)')];
+    const declared = (c: ts.CallExpression) => declaredSignatures(checker, declaredMember(checker, c.expression as ts.PropertyAccessExpression)!);
+    // Overloaded methods, a property of a function type: the resolved call's, by declaration and parameters.
+    for (const c of [run, cb]) {
+      const sigs = declared(c)!;
+      const resolved = checker.getTypeAtLocation(c.expression).getCallSignatures();
+      expect(sigs.map((s) => s.getDeclaration())).toEqual(resolved.map((s) => s.getDeclaration()));
+      expect(sigs.map((s) => s.getParameters().map((p) => p.valueDeclaration))).toEqual(resolved.map((s) => s.getParameters().map((p) => p.valueDeclaration)));
+    }
+    // A conditional type changes with the type arguments: not given.
+    expect(declared(pick)).toBeUndefined();
+    const cls = classOrInterfaceOf(checker, exp);
     const real = checker.getTypeAtLocation(exp);
-    expect(checker.typeToString(declared)).toBe('Assertion<T>');
+    expect(checker.typeToString(cls)).toBe('Assertion<T>');
     expect(checker.typeToString(real)).toBe('Assertion<number>');
-    expect(declared.getSymbol()).toBe(real.getSymbol());
+    expect(cls.getSymbol()).toBe(real.getSymbol());
   });
 });

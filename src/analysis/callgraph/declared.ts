@@ -49,18 +49,28 @@ export function declaredResult(checker: ts.TypeChecker, expr: ts.Expression): ts
 }
 
 /**
- * The call signatures of the method `member` (its declared type's): the signatures of the
- * resolved call's member are these instantiated, with the same declarations and parameters.
- * Undefined unless every declaration is a method (a property's type could depend on the type arguments).
+ * The call signatures of `member` (a method, or a property of a function type) by its declared
+ * type: the resolved call's member has these instantiated, with the same declarations and
+ * parameters. Undefined when its type could change with the type arguments (a union, an
+ * intersection, a type parameter, a mapped or conditional type).
  */
 export function declaredSignatures(checker: ts.TypeChecker, member: ts.Symbol): readonly ts.Signature[] | undefined {
-  const decls = member.declarations ?? [];
-  if (!decls.length || !decls.every((d) => ts.isMethodSignature(d) || ts.isMethodDeclaration(d))) return undefined;
-  return checker.getTypeOfSymbol(member).getCallSignatures();
+  const t = checker.getTypeOfSymbol(member);
+  if (t.flags !== ts.TypeFlags.Object || (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped) return undefined;
+  return t.getCallSignatures();
 }
+
+/** Per call (of one program): its known signature, or null. */
+const known = new WeakMap<ts.CallExpression, ts.Signature | null>();
 
 /** The signature the checker resolves `call` to, when that needs no inference; else undefined. */
 function knownSignature(checker: ts.TypeChecker, call: ts.CallExpression): ts.Signature | undefined {
+  let sig = known.get(call);
+  if (sig === undefined) known.set(call, (sig = findSignature(checker, call) ?? null));
+  return sig ?? undefined;
+}
+
+function findSignature(checker: ts.TypeChecker, call: ts.CallExpression): ts.Signature | undefined {
   const callee = call.expression;
   // In an optional chain the checker's type adds undefined: left to it.
   if (call.flags & ts.NodeFlags.OptionalChain) return undefined;
