@@ -60,13 +60,15 @@ export function declaredSignatures(checker: ts.TypeChecker, member: ts.Symbol): 
   return t.getCallSignatures();
 }
 
-/** Per call (of one program): its known signature, or null. */
-const known = new WeakMap<ts.CallExpression, ts.Signature | null>();
+/** Per checker and call: its known signature, or null (several passes ask about one call). */
+const known = new WeakMap<ts.TypeChecker, WeakMap<ts.CallExpression, ts.Signature | null>>();
 
 /** The signature the checker resolves `call` to, when that needs no inference; else undefined. */
 function knownSignature(checker: ts.TypeChecker, call: ts.CallExpression): ts.Signature | undefined {
-  let sig = known.get(call);
-  if (sig === undefined) known.set(call, (sig = findSignature(checker, call) ?? null));
+  let byCall = known.get(checker);
+  if (!byCall) known.set(checker, (byCall = new WeakMap()));
+  let sig = byCall.get(call);
+  if (sig === undefined) byCall.set(call, (sig = findSignature(checker, call) ?? null));
   return sig ?? undefined;
 }
 
