@@ -79,6 +79,15 @@ describe("a proxy's traps run where the proxy is used (calls-proxy-traps)", () =
   });
 });
 
+describe('a proxy over what a generic factory makes (calls-proxy-generic-target)', () => {
+  test('a receiver made by the same factory runs the trap only with the target’s type arguments', () => {
+    const r = analyzeApp({ appDir: fixture('calls-proxy-generic-target'), catalogs: [] });
+    const B = 'src/boxes.ts';
+    // box(2).value reads a Box<number>, the target's very type; box('s') and other(2) cannot be the proxy.
+    expect(edges(r).filter((e) => e[1] === `${B}#handler.get`)).toEqual([[`${B}#readBox`, `${B}#handler.get`, `${B}:25:10`, 'implicit']]);
+  });
+});
+
 describe('functions and classes reached through values (calls-values-held)', () => {
   test('optional calls of interface members, new of a class value, destructured and held callbacks, factories, Object.assign, library-typed receivers, untyped receivers', () => {
     const r = analyzeApp({ appDir: fixture('calls-values-held'), catalogs: [] });

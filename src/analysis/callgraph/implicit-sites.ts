@@ -16,6 +16,7 @@
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
 import { DefinedAccessors } from './defined-accessors.js';
+import { classOrInterfaceOf } from './declared.js';
 import { conversionTargets, generatorsOfType, hasInstanceTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
 import { joinTargets } from './joins.js';
 import { LibrarySubtypes } from './library-subtypes.js';
@@ -98,11 +99,13 @@ export class ImplicitSites {
   private iterate(f: AppFile, expr: ts.Expression, owner: string, isAsync: boolean): void {
     if (!owner || !(this.flags.iterators || this.flags.generators)) return;
     const site = siteOf(f, expr);
+    // Which class or interface is iterated: of `Array.from(map(xs, f))`, map's declared result, not inferred.
+    const type = classOrInterfaceOf(this.r.checker, expr);
     if (this.flags.iterators) {
-      const held = this.subtypes.any ? this.subtypes.members(expr, isAsync ? '[Symbol.asyncIterator]' : '[Symbol.iterator]', (d) => this.r.isApp(d)) : [];
-      this.sink.add(owner, iterationTargets(this.r, expr, isAsync, held), site);
+      const held = this.subtypes.any ? this.subtypes.members(type, isAsync ? '[Symbol.asyncIterator]' : '[Symbol.iterator]', (d) => this.r.isApp(d)) : [];
+      this.sink.add(owner, iterationTargets(this.r, type, isAsync, held), site);
     }
-    if (!this.flags.generators || !mayHoldGenerator(this.r, expr)) return;
+    if (!this.flags.generators || !mayHoldGenerator(this.r, expr, type)) return;
     // An element of an iterable (a for…of variable), or what a library call returns (also
     // awaited: `yield* await p.then((r) => r.gen())`): what the flow does not follow; its type tells.
     if (isElement(this.r.checker, expr) || fromLibrary(this.r, expr)) {
@@ -132,7 +135,7 @@ export class ImplicitSites {
     }
     const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
     if (this.subtypes.any && callee && ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword) {
-      this.sink.add(owner, this.subtypes.members(callee.expression, callee.name.text, (d) => this.r.isApp(d)).map((n) => ({ node: n, kind: 'hierarchy' as const })), site);
+      this.sink.add(owner, this.subtypes.members(classOrInterfaceOf(this.r.checker, callee.expression), callee.name.text, (d) => this.r.isApp(d)).map((n) => ({ node: n, kind: 'hierarchy' as const })), site);
     }
     if (this.proxies.any && ts.isCallExpression(node) && node.arguments[0] && listsKeys(calleeText(node, f.sf))) this.sink.add(owner, this.proxies.at(node.arguments[0], 'ownKeys'), site);
     if (!(this.flags.iterators || this.flags.generators || this.flags.conversions)) return;

@@ -15,6 +15,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isAsync as isAsyncFunction } from '../../ids/methodIds.js';
+import { declaredMember, declaredSignatures } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
 import { skipWrappers, type CallSite } from '../walk.js';
 
@@ -46,10 +47,10 @@ function targetsOf(r: Resolver, decls: ts.Declaration[]): Target[] {
   return 'targets' in res ? res.targets.map((t) => ({ node: t.node, kind: 'implicit' as const })) : [];
 }
 
-/** What iterating `expr` runs of the app's classes and literals: `[Symbol.iterator]` and the `next` of what it returns. */
-export function iterationTargets(r: Resolver, expr: ts.Expression, isAsync: boolean, held: ts.Node[] = []): Target[] {
+/** What iterating a value of `type` runs of the app's classes and literals: `[Symbol.iterator]` and the `next` of what it returns. */
+export function iterationTargets(r: Resolver, type: ts.Type, isAsync: boolean, held: ts.Node[] = []): Target[] {
   // `held`: the app's iterator methods a library-typed value may hold (library-subtypes.ts).
-  const decls = [...members(r, expr, isAsync ? 'asyncIterator' : 'iterator', true).filter((d) => r.isApp(d)), ...(held as ts.Declaration[])];
+  const decls = [...membersOfType(r, type, isAsync ? 'asyncIterator' : 'iterator', true).filter((d) => r.isApp(d)), ...(held as ts.Declaration[])];
   const out = targetsOf(r, decls);
   for (const d of decls) {
     const sig = ts.isFunctionLike(d) ? r.checker.getSignatureFromDeclaration(d as ts.SignatureDeclaration) : undefined;
@@ -80,9 +81,8 @@ function returned(fn: ts.Node): ts.Expression[] {
   return out;
 }
 
-/** Whether generators may flow to `expr`: its type is not only arrays, strings, maps and sets (iterated natively). */
-export function mayHoldGenerator(r: Resolver, expr: ts.Expression): boolean {
-  const t = r.checker.getTypeAtLocation(expr);
+/** Whether generators may flow to `expr` (of type `t`): that is not only arrays, strings, maps and sets (iterated natively). */
+export function mayHoldGenerator(r: Resolver, expr: ts.Expression, t: ts.Type): boolean {
   const parts = t.isUnion() ? t.types : [t];
   return parts.some((p) => {
     if (p.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null)) return false;
@@ -169,10 +169,15 @@ export function libraryCallUses(r: Resolver, site: CallSite): { targets: Target[
   // signature would cost more than the rest of the analysis).
   const candidates = args.map((a, i) => [a, i] as const).filter(([a]) => mayBeIterableArgument(a));
   if (!candidates.length) return out;
-  const t = r.checker.getTypeAtLocation(site.expression);
-  const sigs = ts.isNewExpression(site) ? t.getConstructSignatures() : t.getCallSignatures();
+  const sigs = ts.isNewExpression(site) ? r.checker.getTypeAtLocation(site.expression).getConstructSignatures() : callSignatures(r.checker, site.expression);
   for (const [a, i] of candidates) if (sigs.some((sig) => iterableParameter(sig, i))) out.iterated.push(a);
   return out;
+}
+
+/** The callee's call signatures; of `f(x).m`, m's declared ones when they are known without resolving `f(x)` (declared.ts). */
+function callSignatures(checker: ts.TypeChecker, callee: ts.Expression): readonly ts.Signature[] {
+  const member = ts.isPropertyAccessExpression(callee) ? declaredMember(checker, callee) : undefined;
+  return (member && declaredSignatures(checker, member)) ?? checker.getTypeAtLocation(callee).getCallSignatures();
 }
 
 function mayBeIterableArgument(a: ts.Expression): boolean {

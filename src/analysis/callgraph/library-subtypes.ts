@@ -19,7 +19,7 @@ export class LibrarySubtypes {
   private readonly iterables: ts.ClassLikeDeclaration[] = [];
 
   constructor(
-    private readonly checker: ts.TypeChecker,
+    checker: ts.TypeChecker,
     hierarchy: Hierarchy,
     classes: Iterable<ts.ClassLikeDeclaration>,
     isApp: (d: ts.Node) => boolean,
@@ -42,9 +42,8 @@ export class LibrarySubtypes {
     return this.byName.size > 0 || this.iterables.length > 0;
   }
 
-  /** The app's members named `name` (`[Symbol.iterator]` for a well-known symbol) that a library-typed receiver may run. */
-  members(recv: ts.Expression, name: string, isApp: (d: ts.Node) => boolean): ts.Node[] {
-    const t = this.checker.getTypeAtLocation(recv);
+  /** The app's members named `name` (`[Symbol.iterator]` for a well-known symbol) that a receiver of library type `t` may run. */
+  members(t: ts.Type, name: string, isApp: (d: ts.Node) => boolean): ts.Node[] {
     const out: ts.Node[] = [];
     for (const part of t.isUnion() ? t.types : [t]) {
       const sym = part.aliasSymbol ?? part.getSymbol();

@@ -8,6 +8,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { elementSource } from './arrays.js';
+import { classOrInterfaceOf } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
 import { bindingName, isGenerator } from './values.js';
 import type { UnresolvedCall } from '../types.js';
@@ -66,7 +67,7 @@ export class ParameterFlow {
     // Functions wrapped by a library call among the arguments (`useCallback(() => ..., deps)`) are handed there too.
     const fnArgs = args.flatMap((a) => {
       const c = skipWrappers(a);
-      if (ts.isSpreadElement(c) || this.r.checker.getTypeAtLocation(c).getCallSignatures().length === 0) return [];
+      if (ts.isSpreadElement(c) || !this.callable(c)) return [];
       return ts.isCallExpression(c) && 'library' in this.r.call(c) ? c.arguments.filter((x) => !ts.isSpreadElement(x)) : [c];
     });
     if (fnArgs.length < 2) return;
@@ -76,6 +77,18 @@ export class ParameterFlow {
         co.push(...fnArgs.filter((b) => b !== a));
       }
     }
+  }
+
+  /**
+   * Whether a value has call signatures; a function written in place or a literal says by its
+   * syntax (asking the type of `it('x', () => ...)`'s arrow would resolve the call around it),
+   * a call by its declared result (declared.ts).
+   */
+  private callable(e: ts.Expression): boolean {
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return true;
+    if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isTemplateExpression(e) || ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) return false;
+    // A call's declared class or interface has the call signatures of any instance of it.
+    return classOrInterfaceOf(this.r.checker, e).getCallSignatures().length > 0;
   }
 
   calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {

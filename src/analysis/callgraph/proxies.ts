@@ -16,6 +16,7 @@
  * nothing here costs anything.
  */
 import { ts } from '../../typescript.cjs';
+import { declaredResult } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
 import { skipWrappers } from '../walk.js';
@@ -33,6 +34,7 @@ const ALL_TRAPS = new Set(Object.values(TRAPS_OF).flat());
 export class Proxies {
   private readonly traps = new Map<string, Set<ts.Node>>();
   private readonly targetTypes = new Set<ts.Type>();
+  private readonly targetClasses = new Set<ts.Symbol | undefined>();
   private readonly verdicts = new Map<ts.Type, boolean>();
   /** The module that makes each trap's proxy or handler. */
   private readonly madeIn = new Map<ts.Node, ts.SourceFile>();
@@ -55,7 +57,9 @@ export class Proxies {
       for (const { node } of s.calls) {
         if (!ts.isNewExpression(node) || !isProxyConstructor(skipWrappers(node.expression)) || !node.arguments || node.arguments.length < 2) continue;
         const [target, handler] = node.arguments;
-        this.targetTypes.add(c.getTypeAtLocation(target!));
+        const type = c.getTypeAtLocation(target!);
+        this.targetTypes.add(type);
+        this.targetClasses.add(type.getSymbol());
         for (const t of ALL_TRAPS) for (const v of r.values.propertyOf(handler!, t)) this.trap(t, v, node);
       }
     }
@@ -100,7 +104,10 @@ export class Proxies {
 
   private typeMayBeProxy(receiver: ts.Expression): boolean {
     const c = this.r.checker;
-    const t = c.getTypeAtLocation(receiver);
+    // A call's declared class or interface (`expect(x)`: Assertion<T>) says as much as the
+    // inferred one, unless a target is of that class: then only the very type tells.
+    const declared = declaredResult(c, receiver);
+    const t = declared && !this.targetClasses.has(declared.getSymbol()) ? declared : c.getTypeAtLocation(receiver);
     let v = this.verdicts.get(t);
     if (v === undefined) {
       const parts = t.isUnion() ? t.types : [t];

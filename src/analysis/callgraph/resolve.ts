@@ -11,6 +11,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { forOfSource } from './arrays.js';
+import { declaredMember } from './declared.js';
 import { Hierarchy } from './hierarchy.js';
 import { Implementations } from './implementations.js';
 import { keyNames, propertyDecls } from './keys.js';
@@ -96,8 +97,7 @@ export class Resolver {
     if (ts.isElementAccessExpression(expr) && !ts.isStringLiteralLike(expr.argumentExpression) && !ts.isNumericLiteral(expr.argumentExpression)) {
       return this.computed(expr);
     }
-    const nameNode = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isElementAccessExpression(expr) ? expr.argumentExpression : expr;
-    const sym = this.symbolAt(nameNode);
+    const sym = this.named(expr);
     const decls = sym?.declarations ?? [];
     if (!sym && ts.isIdentifier(expr)) return { library: `lib:globals#${expr.text}` }; // undeclared global
     if (!sym && !ts.isPropertyAccessExpression(expr)) {
@@ -375,6 +375,15 @@ export class Resolver {
   }
 
   private readonly symbols = new Map<ts.Node, ts.Symbol | undefined>();
+
+  /**
+   * The symbol an expression names (a member its name, an element access its key); of `f(x).m`,
+   * m from f's declared return type when that settles it, without inferring f's type arguments (declared.ts).
+   */
+  named(e: ts.Expression): ts.Symbol | undefined {
+    if (ts.isPropertyAccessExpression(e)) return declaredMember(this.checker, e) ?? this.symbolAt(e.name);
+    return this.symbolAt(ts.isElementAccessExpression(e) ? e.argumentExpression : e);
+  }
 
   isApp(d: ts.Node): boolean {
     return this.appFiles.has(d.getSourceFile());

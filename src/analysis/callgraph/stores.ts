@@ -37,12 +37,12 @@ export class Stores {
       if (d && (ts.isVariableDeclaration(d) || ts.isParameter(d))) (this.assignedTo.get(d) ?? this.assignedTo.set(d, []).get(d)!).push(a.value);
     }
     for (const s of stores) {
-      const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
-      // `list[i] = f`, `list[0] = f`: an element of the array.
+      // `list[i] = f`, `list[0] = f`: an element of the array (its key's type is not needed then).
       if (ts.isElementAccessExpression(s.left) && checker.isArrayType(checker.getTypeAtLocation(s.left.expression))) {
         this.add(checker, s.left.expression, [s.value]);
         continue;
       }
+      const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
       if (names === undefined && ts.isElementAccessExpression(s.left)) put(this.entryStored, checker, s.left.expression, [s.value]);
       for (const name of names ?? []) {
         const list = this.byName.get(name);

@@ -81,8 +81,7 @@ export class FunctionValues extends ElementSources {
         if (param) this.sinkParameter(param, e.name.text);
       }
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
-      const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression;
-      const sym = this.r.symbolAt(name);
+      const sym = this.r.named(e);
       if (ts.isIdentifier(e) && sym?.valueDeclaration && ts.isShorthandPropertyAssignment(sym.valueDeclaration)) {
         const s = this.r.checker.getShorthandAssignmentValueSymbol(sym.valueDeclaration);
         return (s?.declarations ?? []).flatMap((d) => this.ofDeclaration(d, depth + 1));

@@ -23,6 +23,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { elementSource } from '../callgraph/arrays.js';
+import { declaredResult } from '../callgraph/declared.js';
 import { keyNames } from '../callgraph/keys.js';
 import { requireSpec } from '../library.js';
 import type { ValueFlow } from '../callgraph/calls.js';
@@ -254,7 +255,11 @@ export class DeviceValues {
   }
 
   private isPlain(node: ts.Node): boolean {
-    return isPlainData(this.checker, this.checker.getTypeAtLocation(node), 0);
+    // A call's declared class or interface (`expect(x)`: Assertion<T>) is data or not by its
+    // name alone, unless an array or promise (then their element's type tells).
+    const declared = ts.isCallExpression(node) ? declaredResult(this.checker, node) : undefined;
+    const decided = declared && !this.checker.isArrayType(declared) && declared.getSymbol()?.getName() !== 'Promise';
+    return isPlainData(this.checker, decided ? declared : this.checker.getTypeAtLocation(node), 0);
   }
 
   private step(node: ts.Node): string {
