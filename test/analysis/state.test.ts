@@ -103,7 +103,8 @@ describe('captured bindings', () => {
       [`${T}#makeResetter`]: ['not-serializable'],
       [`${T}#makeResetter.<anonymous 1>`]: [cap(T, 'value', 19, 'write')],
       [`${T}#makeTally`]: [], // sum and last are its own locals, made anew on the clone
-      [`${T}#makeTally.add`]: [cap(T, 'last', 3, 'write'), cap(T, 'sum', 2, 'read-write')], // last through remember()
+      // Its copy on the clone would call remember(), a function of makeTally's scope that no call carries: the run-time keeps it home.
+      [`${T}#makeTally.add`]: ['state'],
       [`${T}#makeTally.remember`]: [cap(T, 'last', 3, 'write')],
       [`${T}#makeTally.total`]: [cap(T, 'last', 3), cap(T, 'sum', 2)],
     });
@@ -281,6 +282,28 @@ describe('state that cannot cross', () => {
     ]);
   });
 
+  test('forms the run-time cannot carry are no candidates, by its own test; those it can stay candidates (state-runtime-forms)', () => {
+    const F = 'src/forms.ts';
+    const r = analyze('state-runtime-forms');
+    expect(outcome(r)).toEqual({
+      [`${F}#makeCounter`]: [],
+      [`${F}#makeCounter.Local.constructor`]: ['state'], // declared inside a function
+      [`${F}#makeCounter.Local.twice`]: ['state'],
+      [`${F}#pad`]: [], // an inert default
+      [`${F}#pairs`]: [],
+      [`${F}#pairs.<anonymous 1>`]: ['state'], // destructured arrow parameters
+      [`${F}#pairs.<anonymous 2>`]: [],
+      [`${F}#shadowed`]: [],
+      [`${F}#shadowed.<anonymous 1>`]: [], // its 'row' is its own loop's, not the enclosing one's
+      // An effectful default: a call that leaves the parameter out stays on the device (the wrapper's guard), one that passes it migrates.
+      [`${F}#tag`]: [{ scope: 'module', file: 'src/forms.ts', name: 'nextId', line: 2, access: 'read-write' }],
+    });
+    expect(stateReasons(r, `${F}#pairs.<anonymous 1>`).map((x) => x.message)).toEqual([
+      'the run-time cannot carry it: an arrow function with destructured parameters (its arguments cannot be recovered) (src/forms.ts:6)',
+    ]);
+    expect(stateReasons(r, `${F}#makeCounter.Local.twice`)[0]!.message).toMatch(/^the run-time cannot carry it: its class is declared inside a function/);
+  });
+
   test('pure computations next to device code stay candidates with no state (state-device-neighbour)', () => {
     const F = 'src/files.ts';
     expect(outcome(analyze('state-device-neighbour'))).toEqual({
@@ -321,7 +344,7 @@ describe('state no call carries', () => {
       [`${C}#totalOf`]: ['state'], // Counter['total']
       [`${C}#nameOf`]: [], // const { NAME } = Counter: a constant
       'src/registry.ts#add': ['state', 'state'], // a namespace's variables: size++, seen.add()
-      'src/registry.ts#kind': [], // a namespace's constant
+      'src/registry.ts#kind': ['state'], // a namespace's constant: the run-time's copy of kind() would not find KIND
       'src/registry.ts#sizeOf': ['state'], // Registry.size
       // Computed as the class loads: the clone computes its own (a name is not followed: kept off too).
       'src/policy.ts#seed': ['state'], // Math.random()

@@ -19,7 +19,8 @@
  *   a sync function returning a promise is the boundary's concern, serializable.ts);
  * - a function the run-time copies to its module's top level (neither a class member nor a
  *   top-level function) that uses `super`, or an arrow using its enclosing function's
- *   `arguments` or `new.target`: in the copy they would be something else.
+ *   `arguments` or `new.target`: in the copy they would be something else;
+ * - any other form the run-time cannot carry, by the run-time's own test (runtime-form.ts).
  */
 import { ts } from '../../typescript.cjs';
 import { isAsync, isMethodNode } from '../../ids/methodIds.js';
@@ -30,6 +31,7 @@ import { stateFlow } from './state-flow.js';
 import { isCode, nonCodeMember } from './state-kinds.js';
 import { READ, thisProvider, WRITE } from './state-syntax.js';
 import { isCopiedToTop } from './state-uncarried.js';
+import { runtimeFormReason } from './runtime-form.js';
 import { COMPUTED_AT_LOAD, MADE_FUNCTION, SHARED, type Binding, type Change, type Lexical, type StateFacts, type Use } from './state-facts.js';
 import type { CallEdge, Reason, StateBinding } from '../types.js';
 
@@ -89,6 +91,10 @@ export function stateVerdicts(x: StateInput): StateVerdicts {
       // No path but through the declaring function: the call makes that binding anew.
       const path = flow.path(id, i);
       if (path) reasons.push(reason(b, i, id, path, why, own));
+    }
+    if (!reasons.length) {
+      const carried = runtimeFormReason(x.table.byId.get(id)!, state.filter(([b]) => b.scope === 'captured').map(([b]) => b.name));
+      if (carried) reasons.push(carried);
     }
     if (reasons.length) out.reasons.set(id, reasons);
     else out.state.set(id, state.sort(([a], [b]) => byBinding(a, b)).map(([b, bits]) => toStateBinding(b, bits)));

@@ -2,8 +2,11 @@
  * Which variables of enclosing functions a function uses, from the syntax alone, erring on the
  * side of "captured": the clone runs a copy of the function at its module's top level, where a
  * name the copy takes for a module binding but that was an enclosing function's variable would
- * silently read the wrong value. A name that any scope around the function declares (between it
- * and the module) counts as captured unless the function itself declares it at its top.
+ * silently read the wrong value. A name the function uses free (no scope inside it declares it
+ * where it is used: its parameters and `var`s, a block's `let`/`const`/class/function, a loop's
+ * or a catch clause's variables, a nested function's own) counts as captured when any scope
+ * around the function (between it and the module) declares it. Declarations it does not know
+ * (an enum or namespace inside a function) leave the name free, so captured.
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
@@ -17,8 +20,7 @@ export interface Captures {
 
 export function capturesOf(fn: ts.FunctionLikeDeclaration): Captures {
   const outer = enclosingDeclarations(fn);
-  const own = ownDeclarations(fn);
-  const used = new Set<string>();
+  const used = freeNames(fn);
   let blocker: string | undefined;
   // inArrowScope: `arguments` and `new.target` here are the enclosing function's; inClass: `super`
   // here is a nested class's own, which the copy keeps.
@@ -26,8 +28,6 @@ export function capturesOf(fn: ts.FunctionLikeDeclaration): Captures {
     if (node.kind === ts.SyntaxKind.SuperKeyword && !inClass) blocker ??= 'it uses super';
     if (inArrowScope && ts.isIdentifier(node) && node.text === 'arguments' && isReference(node)) blocker ??= "an arrow function's `arguments` belongs to its enclosing function";
     if (inArrowScope && ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.NewKeyword) blocker ??= 'it uses new.target of its enclosing function';
-    if (ts.isIdentifier(node) && isReference(node)) used.add(node.text);
-    if (ts.isShorthandPropertyAssignment(node)) used.add(node.name.text);
     // A nested non-arrow function has its own `arguments` and `new.target`.
     const nestedOwnScope = node !== fn && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node));
     const classBody = ts.isClassLike(node);
@@ -35,7 +35,7 @@ export function capturesOf(fn: ts.FunctionLikeDeclaration): Captures {
   };
   ts.forEachChild(fn, (child) => visit(child, ts.isArrowFunction(fn), false));
   const names = [...used]
-    .filter((name) => outer.has(name) && !own.has(name))
+    .filter((name) => outer.has(name))
     .sort()
     .map((name) => ({ name, writable: outer.get(name)! }));
   return blocker ? { names, blocker } : { names };
@@ -99,25 +99,60 @@ function enclosingDeclarations(fn: ts.Node): Map<string, boolean> {
   return out;
 }
 
-/** Names the function declares in its own top scope: parameters, its own name, and declarations not inside a nested block or function. */
-function ownDeclarations(fn: ts.FunctionLikeDeclaration): Set<string> {
-  const own = new Set<string>();
-  for (const p of fn.parameters) bindingNames(p.name).forEach((n) => own.add(n));
-  if ((ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) && fn.name) own.add(fn.name.text);
-  const body = fn.body;
-  if (!body || !ts.isBlock(body)) return own;
-  for (const s of body.statements) {
-    if (ts.isVariableStatement(s)) s.declarationList.declarations.forEach((d) => bindingNames(d.name).forEach((n) => own.add(n)));
-    else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) own.add(s.name.text);
-  }
-  // `var` anywhere in the body (outside nested functions) belongs to the function too.
-  const vars = (node: ts.Node): void => {
-    if (isMethodNode(node) || ts.isClassLike(node)) return;
-    if (ts.isVariableDeclarationList(node) && !(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) node.declarations.forEach((d) => bindingNames(d.name).forEach((n) => own.add(n)));
-    ts.forEachChild(node, vars);
+/** Names used in `fn` that no scope inside it (its own included) declares where they are used. */
+function freeNames(fn: ts.FunctionLikeDeclaration): Set<string> {
+  const free = new Set<string>();
+  const walk = (node: ts.Node, scope: readonly Set<string>[]): void => {
+    const own = declaredBy(node);
+    const inner = own ? [...scope, own] : scope;
+    const name = ts.isIdentifier(node) && isReference(node) ? node.text : ts.isShorthandPropertyAssignment(node) ? node.name.text : undefined;
+    if (name !== undefined && !inner.some((s) => s.has(name))) free.add(name);
+    ts.forEachChild(node, (child) => walk(child, inner));
   };
-  ts.forEachChild(body, vars);
-  return own;
+  walk(fn, []);
+  return free;
+}
+
+/** The names a node opens a scope for, or undefined when it opens none. */
+function declaredBy(node: ts.Node): Set<string> | undefined {
+  if (isMethodNode(node)) {
+    const fn = node as ts.FunctionLikeDeclaration;
+    const names = new Set<string>();
+    for (const p of fn.parameters) bindingNames(p.name).forEach((n) => names.add(n));
+    if (ts.isFunctionExpression(fn) && fn.name) names.add(fn.name.text);
+    if (fn.body) varNames(fn.body, names);
+    if (fn.body && ts.isBlock(fn.body)) blockNames(fn.body.statements, names);
+    return names;
+  }
+  if (ts.isBlock(node) || ts.isCaseBlock(node)) {
+    const statements = ts.isBlock(node) ? node.statements : node.clauses.flatMap((c) => [...c.statements]);
+    return blockNames(statements, new Set());
+  }
+  if ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+    return new Set(node.initializer.declarations.flatMap((d) => bindingNames(d.name)));
+  }
+  if (ts.isCatchClause(node) && node.variableDeclaration) return new Set(bindingNames(node.variableDeclaration.name));
+  if (ts.isClassExpression(node) && node.name) return new Set([node.name.text]);
+  return undefined;
+}
+
+/** `let`, `const`, class and function declarations among a block's statements. */
+function blockNames(statements: readonly ts.Statement[], into: Set<string>): Set<string> {
+  for (const s of statements) {
+    if (ts.isVariableStatement(s)) s.declarationList.declarations.forEach((d) => bindingNames(d.name).forEach((n) => into.add(n)));
+    else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) into.add(s.name.text);
+  }
+  return into;
+}
+
+/** `var` declarations anywhere in a function's body, outside nested functions and classes. */
+function varNames(body: ts.Node, into: Set<string>): void {
+  const visit = (node: ts.Node): void => {
+    if (isMethodNode(node) || ts.isClassLike(node)) return;
+    if (ts.isVariableDeclarationList(node) && !(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) node.declarations.forEach((d) => bindingNames(d.name).forEach((n) => into.add(n)));
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
 }
 
 function topLevelNames(statement: ts.Node): string[] {
