@@ -88,27 +88,71 @@ export class Recorder {
 
   // e(), x() and ox() run on every call: their fast paths are kept a few dozen bytecodes long, so
   // that V8 inlines them into the app's functions (e() was 244 bytecodes with its look-up and
-  // was not inlined into a parser's methods), and the rest is in methods they call.
+  // was not inlined into a parser's methods). The fast paths are the calls counted without
+  // timing; everything else (a look-up, a timed call, a check, the clock) is one rare path per
+  // method, reached through a slot (enterRare, exitRare, exitWithRare) that alternates between
+  // two methods of distinct code on every call. So the call site in e() (x(), ox()) has seen two
+  // targets after two rare calls, its feedback is megamorphic, and a compiler that does not know
+  // the target cannot inline it; a slot written again and again is no constant it could fold
+  // either. Called directly, the rare paths were inlined into every app function, since a
+  // context's first TIME_CHECK calls are all timed when V8 first optimizes them: the bloated
+  // functions stopped inlining into each other, and e()/x() became real calls (measured on
+  // test/fixtures/record-calls: dead code that kept the rare paths out of line took 26% off).
+  private enterRare: (this: Recorder, method: number) => number = this.enterA;
+  private exitRare: (this: Recorder, slot: number) => void = this.exitA;
+  private exitWithRare: (this: Recorder, slot: number, value: unknown) => void = this.exitWithA;
 
   /** Enters a sync function; returns its stack slot (~slot when the call is not timed). */
   e(method: number): number {
-    if (this.open !== undefined) return this.eOpen(method);
+    if (this.open === undefined) {
+      const parent = this.ctxs[this.top]!;
+      const h = (method & (KID_CACHE - 1)) << 1;
+      if (parent.cache[h] === method) {
+        const ctx = parent.cache[h + 1] as Ctx;
+        const n = ctx.calls + 1;
+        // Counted, not timed (a folded context is timed from another one), no bytes: a hot callee.
+        if (n < ctx.next && (ctx.folded === false || parent === ctx)) {
+          ctx.calls = n;
+          if (ctx.leaf === false) return this.untimedSlot(ctx);
+          this.open = ctx; // no callee so far: the common case of a hot tiny callee
+          return LEAF;
+        }
+      }
+    }
+    return this.enterRare(method);
+  }
+
+  /** An untimed call of `ctx` that takes a stack slot: it has called something before. */
+  private untimedSlot(ctx: Ctx): number {
+    const slot = ++this.top;
+    if (slot === this.start.length) this.grow();
+    this.ctxs[slot] = ctx;
+    this.inside[slot] = 0;
+    return ~slot;
+  }
+
+  private enterA(method: number): number {
+    this.enterRare = this.enterB;
+    return this.enterSlow(method);
+  }
+
+  private enterB(method: number): number {
+    this.enterRare = this.enterA;
+    return this.enterSlow(method);
+  }
+
+  /** e() but for its fast path: under an open leaf call, a look-up, a timed call or a check. */
+  private enterSlow(method: number): number {
+    if (this.open !== undefined) this.slotOpen(); // it is calling something: it takes its slot first
     const parent = this.ctxs[this.top]!;
     const h = (method & (KID_CACHE - 1)) << 1;
     const ctx = parent.cache[h] === method ? (parent.cache[h + 1] as Ctx) : this.contextOf(parent, method);
     const n = ++ctx.calls;
-    // Counted, not timed, no bytes, no callee so far: the common case of a hot tiny callee.
     if (n < ctx.next && ctx.leaf === true) {
       this.open = ctx;
       return LEAF;
     }
     return this.enter(ctx, n, parent);
-  }
-
-  /** e() under an open leaf call: it is calling something, and takes its slot first. */
-  private eOpen(method: number): number {
-    this.slotOpen();
-    return this.e(method);
   }
 
   /** A call of `ctx` (its n-th, called from `parent`) that takes a stack slot. */
@@ -132,26 +176,62 @@ export class Recorder {
 
   /** Exits the sync frame at `slot` (and any frame left above it). */
   x(slot: number): void {
-    if (!this.closeLeaf(slot)) this.exit(slot);
+    if (slot === LEAF) {
+      if (this.open !== undefined) return this.closeLeaf();
+    } else if (~slot === this.top) return this.popUntimed(~slot);
+    this.exitRare(slot);
   }
 
   /** Exits the sync frame at `slot` with `value` as its result (bytes out when sampled); passes it through. */
   ox<T>(slot: number, value: T): T {
-    if (!this.closeLeaf(slot)) this.exitWith(slot, value);
+    if (slot === LEAF) {
+      if (this.open !== undefined) {
+        this.closeLeaf();
+        return value;
+      }
+    } else if (~slot === this.top) {
+      this.popUntimed(~slot); // an untimed frame has no bytes
+      return value;
+    }
+    this.exitWithRare(slot, value);
     return value;
+  }
+
+  /** Exits the open leaf call: its time stays its caller's, less the cost of an untimed call. */
+  private closeLeaf(): void {
+    this.open = undefined;
+    this.inside[this.top]! += this.untimed;
+  }
+
+  /** Exits the untimed frame at `k`, the top one: its callees' time and its cost go to its caller. */
+  private popUntimed(k: number): void {
+    this.inside[k - 1]! += this.inside[k]! + this.untimed;
+    this.top = k - 1;
+  }
+
+  private exitA(slot: number): void {
+    this.exitRare = this.exitB;
+    this.exit(slot);
+  }
+
+  private exitB(slot: number): void {
+    this.exitRare = this.exitA;
+    this.exit(slot);
+  }
+
+  private exitWithA(slot: number, value: unknown): void {
+    this.exitWithRare = this.exitWithB;
+    this.exitWith(slot, value);
+  }
+
+  private exitWithB(slot: number, value: unknown): void {
+    this.exitWithRare = this.exitWithA;
+    this.exitWith(slot, value);
   }
 
   private exitWith(slot: number, value: unknown): void {
     if (this.weightOf(slot) !== 0) this.out(slot, value);
     this.exit(slot);
-  }
-
-  /** Exits the open leaf call when `slot` is one: its time stays its caller's, less the cost of an untimed call. */
-  private closeLeaf(slot: number): boolean {
-    if (slot !== LEAF || this.open === undefined) return false;
-    this.open = undefined;
-    this.inside[this.top]! += this.untimed;
-    return true;
   }
 
   private exit(slot: number): void {
