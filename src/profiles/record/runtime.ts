@@ -65,8 +65,9 @@ export class Recorder extends FrameStack {
   // the target cannot inline it; a slot written again and again is no constant it could fold
   // either. Called directly, the rare paths were inlined into every app function, since a
   // context's first TIME_CHECK calls are all timed when V8 first optimizes them: the bloated
-  // functions stopped inlining into each other, and e()/x() became real calls (measured on
-  // test/fixtures/record-calls: dead code that kept the rare paths out of line took 26% off).
+  // functions stopped inlining into each other, and e()/x() became real calls. Measured on
+  // test/fixtures/record-calls (Node 20, a loaded 2-core machine): the in-app time 10% less
+  // (median of 14 interleaved pairs), CPU time 12% less; test/fixtures/record-hot unchanged.
   private enterRare: (this: Recorder, method: number) => number = this.enterA;
   private exitRare: (this: Recorder, slot: number) => void = this.exitA;
   private exitWithRare: (this: Recorder, slot: number, value: unknown) => void = this.exitWithA;
