@@ -27,7 +27,7 @@ export function methodsThatCannotWin(problem: PartitionProblem, index: MethodInd
   const grouped = new Set(problem.groups.flat());
   const isCandidate = Uint8Array.from(names, (m) => (candidates.has(m) ? 1 : 0));
   const isGrouped = Uint8Array.from(names, (m) => (grouped.has(m) ? 1 : 0));
-  const groupBelow = anyBelow(contexts, (_, i) => isGrouped[id[i]!] === 1);
+  const groupBelow = grouped.size === 0 ? new Uint8Array(contexts.length) : anyBelow(contexts, (_, i) => isGrouped[id[i]!] === 1);
   const all = [contexts, ...(problem.budget ? [problem.budget.costs] : [])];
   const isStatic = problem.nesting === 'static';
   const bounds = all.map((costs) => (isStatic ? staticShares(problem, costs) : dynamicBounds(problem, costs, isCandidate, id)));

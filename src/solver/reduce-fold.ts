@@ -126,14 +126,13 @@ export function foldPlan(problem: PartitionProblem, forced: Uint8Array, choosabl
 /** The folded problem: `problem`'s costs summed as `plan` says, in context order. */
 export function applyFold(problem: PartitionProblem, plan: FoldPlan, choosable: ReadonlySet<string>): PartitionProblem {
   const out = foldCosts(problem.contexts, plan);
-  const contexts: ProblemContext[] = plan.method.map((method, j) => ({
-    parent: plan.parent[j]!,
-    method,
-    deviceCost: out.device[j]!,
-    cloneCost: out.clone[j]!,
-    migrationCost: out.migration[j]!,
-  }));
-  const present = new Set(plan.method);
+  const contexts: ProblemContext[] = [];
+  const { method, parent } = plan;
+  for (let j = 0; j < method.length; j++) {
+    contexts.push({ parent: parent[j]!, method: method[j]!, deviceCost: out.device[j]!, cloneCost: out.clone[j]!, migrationCost: out.migration[j]! });
+  }
+  // The folded contexts' distinct methods (a set of all their methods took a third of the fold).
+  const present = new Set(plan.index.names);
   const candidates = [...choosable].filter((m) => present.has(m)).sort();
   const reduced: PartitionProblem = {
     contexts,

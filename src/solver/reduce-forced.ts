@@ -22,7 +22,12 @@ export interface Forced {
  * has a forced context; `choosable` starts as `initialChoosable` of reduce.ts. `index`: the
  * contexts' methods as numbers, when the caller has them.
  */
-export function forceLocations(problem: PartitionProblem, choosable: Set<string>, index: MethodIndex = methodIndex(problem.contexts)): Forced {
+export function forceLocations(
+  problem: PartitionProblem,
+  choosable: Set<string>,
+  index: MethodIndex = methodIndex(problem.contexts),
+  parents?: Int32Array,
+): Forced {
   const contexts = problem.contexts;
   const n = contexts.length;
   const { id, names } = index;
@@ -30,7 +35,7 @@ export function forceLocations(problem: PartitionProblem, choosable: Set<string>
   const pinned = new Set(problem.pinned);
   const isPinned = Uint8Array.from(names, (m) => (pinned.has(m) ? 1 : 0));
   const free = Uint8Array.from(names, (m) => (choosable.has(m) ? 1 : 0));
-  const parent = Int32Array.from(contexts, (c) => c.parent);
+  const parent = parents ?? Int32Array.from(contexts, (c) => c.parent);
   const forced = new Uint8Array(n);
   for (let i = n - 1; i >= 0; i--) {
     if (isPinned[id[i]!]) forced[i] = 1;
@@ -38,7 +43,7 @@ export function forceLocations(problem: PartitionProblem, choosable: Set<string>
   }
   const components = groupComponents(problem);
   const onPath = new Uint8Array(n);
-  for (;;) {
+  for (let first = true; ; first = false) {
     let changed = false;
     // A forced group member forces its whole component, then the ancestors of all of them.
     for (const members of components) {
@@ -50,13 +55,20 @@ export function forceLocations(problem: PartitionProblem, choosable: Set<string>
         }
       }
     }
+    let freed = false;
     for (let i = 0; i < n; i++) {
       if (forced[i] && free[id[i]!]) {
         free[id[i]!] = 0;
-        changed = true;
+        freed = true;
       }
     }
     // Nothing on the path may migrate: the context stays where its root starts, on the device.
+    // With `free` as in the last pass, this one would find the same paths, all forced already.
+    if (!first && !freed) {
+      if (changed) continue;
+      break;
+    }
+    changed ||= freed;
     for (let i = 0; i < n; i++) {
       const p = parent[i]!;
       onPath[i] = free[id[i]!] || (p >= 0 && onPath[p] === 1) ? 1 : 0;

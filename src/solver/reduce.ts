@@ -32,7 +32,8 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity): Redu
   const contextOf = Int32Array.from(problem.contexts, (_, i) => i);
   for (let rounds = 1; ; rounds++) {
     if (rounds > 1) {
-      const { forced } = forceLocations(current, choosable, plan.index);
+      // The last plan's folded tree is this problem's.
+      const { forced } = forceLocations(current, choosable, plan.index, plan.parent);
       plan = foldPlan(current, forced, choosable, plan.index);
     }
     const folded = applyFold(current, plan, choosable);
