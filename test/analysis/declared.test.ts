@@ -1,17 +1,8 @@
 import { ts } from 'ts-morph';
+import { memoryProgram } from './helpers.js';
 import { classOrInterfaceOf, declaredMember, declaredSignatures } from '../../src/analysis/callgraph/declared.js';
 
-/** A one-file program in memory (no lib: interfaces and calls are all these cases need). */
-function program(text: string): { sf: ts.SourceFile; checker: ts.TypeChecker } {
-  const file = '/virtual/a.ts';
-  const options: ts.CompilerOptions = { noLib: true, types: [], strict: true };
-  const host = ts.createCompilerHost(options);
-  host.getSourceFile = (f, lang) => (f === file ? ts.createSourceFile(f, text, lang) : undefined);
-  host.fileExists = (f) => f === file;
-  host.readFile = (f) => (f === file ? text : undefined);
-  const p = ts.createProgram([file], options, host);
-  return { sf: p.getSourceFile(file)!, checker: p.getTypeChecker() };
-}
+const program = (text: string): { sf: ts.SourceFile; checker: ts.TypeChecker } => memoryProgram(text, { strict: true });
 
 /** Each `call(...).name` of the file: its text, and declaredMember's answer (the fully qualified name of its parent and name, or undefined). */
 function answers(text: string): [string, string | undefined][] {

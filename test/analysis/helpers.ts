@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ts } from 'ts-morph';
 import { parseCatalog } from '../../src/analysis/legality/catalog.js';
 import type { AnalysisResult, PlatformCatalog } from '../../src/analysis/types.js';
 import { reachingIdPairs } from '../../src/util/reach.js';
@@ -20,3 +21,15 @@ export const edgeRows = (r: AnalysisResult): string[][] => r.edges.map((e) => [e
 export const candidatePairs = (r: AnalysisResult): [string, string][] => [
   ...reachingIdPairs(r.reach, r.methods.filter((m) => m.candidate).map((m) => m.id).sort()),
 ];
+
+/** A one-file program in memory, without lib (the checker's answers on the file's own declarations are all its tests need). */
+export function memoryProgram(text: string, options: ts.CompilerOptions = {}): { sf: ts.SourceFile; checker: ts.TypeChecker } {
+  const file = '/virtual/a.ts';
+  const all: ts.CompilerOptions = { noLib: true, types: [], ...options };
+  const host = ts.createCompilerHost(all);
+  host.getSourceFile = (f, lang) => (f === file ? ts.createSourceFile(f, text, lang) : undefined);
+  host.fileExists = (f) => f === file;
+  host.readFile = (f) => (f === file ? text : undefined);
+  const p = ts.createProgram([file], all, host);
+  return { sf: p.getSourceFile(file)!, checker: p.getTypeChecker() };
+}

@@ -1,17 +1,8 @@
 import { ts } from 'ts-morph';
+import { memoryProgram } from './helpers.js';
 import { rememberingChecker } from '../../src/analysis/symbols.js';
 
-/** A one-file program in memory (no lib: the checker's own answers are all this needs). */
-function program(text: string): { sf: ts.SourceFile; checker: ts.TypeChecker } {
-  const file = '/virtual/a.ts';
-  const options: ts.CompilerOptions = { noLib: true, types: [] };
-  const host = ts.createCompilerHost(options);
-  host.getSourceFile = (f, lang) => (f === file ? ts.createSourceFile(f, text, lang) : undefined);
-  host.fileExists = (f) => f === file;
-  host.readFile = (f) => (f === file ? text : undefined);
-  const p = ts.createProgram([file], options, host);
-  return { sf: p.getSourceFile(file)!, checker: p.getTypeChecker() };
-}
+const program = (text: string): { sf: ts.SourceFile; checker: ts.TypeChecker } => memoryProgram(text);
 
 function identifiers(sf: ts.SourceFile): ts.Node[] {
   const out: ts.Node[] = [];
