@@ -11,8 +11,8 @@ import { buildProblem, type BudgetOptions, type Legality } from '../model/proble
 import type { NestingModel, Objective, PartitionProblem } from '../model/types.js';
 import { mergeProfiles, type MergedProfile } from '../profiles/merge.js';
 import type { Profile } from '../profiles/types.js';
-import { checkPartition, solvePartition, type CheckResult } from '../solver/index.js';
-import type { Solution } from '../solver/types.js';
+import { checkPartition, firstRoundReuse, solvePartition, type CheckResult } from '../solver/index.js';
+import type { FirstRoundReuse, Solution } from '../solver/types.js';
 
 export interface PartitionInputs {
   app: string;
@@ -70,10 +70,12 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
   const legality = legalityOf(inputs.analysis);
   const reports: NetworkReport[] = [];
   const partitions: PartitionEntry[] = [];
+  // Every network's problem has the same tree, candidates, pinned methods and groups.
+  const reuse = firstRoundReuse();
   for (const network of [...inputs.networks].sort((a, b) => compare(a.name, b.name))) {
     inputs.onStep?.(`solving ${network.name}`);
     const problem = buildProblem(merged, legality, network, inputs.device, inputs.objective, inputs.nesting, inputs.budget);
-    const solution = await solveFor(network.name, problem, inputs.timeLimitSec);
+    const solution = await solveFor(network.name, problem, inputs.timeLimitSec, reuse);
     inputs.onStep?.(`checking ${network.name}`);
     const verdict = checkPartition(problem, solution.migrate);
     if (verdict.violations.length > 0) {
@@ -109,9 +111,9 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
 }
 
 /** Solves one network; a budget that cannot be met is bad input, named with its network. */
-async function solveFor(network: string, problem: PartitionProblem, timeLimitSec: number): Promise<Solution> {
+async function solveFor(network: string, problem: PartitionProblem, timeLimitSec: number, reuse: FirstRoundReuse): Promise<Solution> {
   try {
-    return await solvePartition(problem, { timeLimitSec, mipGap: 0 });
+    return await solvePartition(problem, { timeLimitSec, mipGap: 0, reuse });
   } catch (error) {
     if (error instanceof InputError) throw new InputError(error.what, error.where ?? `network ${network}`, error.field);
     throw error;

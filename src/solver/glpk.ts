@@ -95,7 +95,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   trace('reduce');
   // A round of the reductions pays for itself many times over (one round of the realistic 1M
   // tree left 136k contexts and 232k rows, all rounds 7k and 9k), so they stop only at the deadline.
-  const reduction = options.reduce === false ? undefined : reduceProblem(problem, deadline);
+  const reduction = options.reduce === false ? undefined : reduceProblem(problem, deadline, options.reuse);
   const small = reduction?.problem ?? problem;
   const glpkTakesWhole = reduction === undefined || small.nesting === 'static' || small.contexts.length <= GLPK_MAX_CONTEXTS;
   // Validated above; the reductions keep a valid problem valid. A model too large for GLPK is

@@ -5,6 +5,7 @@
  * nothing changes; after the first round they run on the already small problem.
  */
 import type { PartitionProblem } from '../model/types.js';
+import type { FirstRoundReuse } from './types.js';
 import { methodIndex, selfNestedMethods, type MethodIndex } from './tree.js';
 import { forceLocations } from './reduce-forced.js';
 import { applyFold, foldPlan, type FoldPlan } from './reduce-fold.js';
@@ -22,10 +23,10 @@ export interface Reduction {
 
 /**
  * `until` (performance.now()): no new round starts after it; the problem of the last round is
- * as valid, only larger (methods that cannot win are still candidates).
+ * as valid, only larger (methods that cannot win are still candidates). `reuse`: see firstRound.
  */
-export function reduceProblem(problem: PartitionProblem, until = Infinity): Reduction {
-  const first = firstRound(problem);
+export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse?: FirstRoundReuse): Reduction {
+  const first = firstRound(problem, reuse);
   let current = problem;
   let plan = first.plan;
   let choosable = new Set(first.choosable);
@@ -62,21 +63,26 @@ interface FirstRound {
 
 /**
  * The first round up to the fold depends on the tree, the candidates, pinned methods and
- * groups, never on the costs, and every network of a run has the same ones: the last first
- * round is kept and reused when all of those are equal (checked in one pass, ~100x cheaper
- * than forcing and folding the 100k-context bench tree again).
+ * groups, never on the costs, and every network of a run has the same ones: with `reuse`, the
+ * last first round is kept there and reused when all of those are equal (checked in one pass,
+ * ~100x cheaper than forcing and folding the 100k-context bench tree again).
  */
-let lastFirst: FirstRound | undefined;
-
-function firstRound(problem: PartitionProblem): FirstRound {
-  if (lastFirst && sameStructure(lastFirst, problem)) return lastFirst;
+function firstRound(problem: PartitionProblem, reuse: FirstRoundReuse | undefined): FirstRound {
+  const last = reuse?.last as FirstRound | undefined;
+  if (last && sameStructure(last, problem)) return last;
   const index = methodIndex(problem.contexts);
   const choosable = initialChoosable(problem);
   const { forced } = forceLocations(problem, choosable, index);
   const plan = foldPlan(problem, forced, choosable, index);
   const { candidates, pinned, groups, nesting } = problem;
-  lastFirst = { parent: Int32Array.from(problem.contexts, (c) => c.parent), index, candidates, pinned, groups, nesting, choosable: [...choosable], plan };
-  return lastFirst;
+  const first: FirstRound = { parent: Int32Array.from(problem.contexts, (c) => c.parent), index, candidates, pinned, groups, nesting, choosable: [...choosable], plan };
+  if (reuse) reuse.last = first;
+  return first;
+}
+
+/** A place for the reductions' first round, shared by the problems of one tree solved in turn. */
+export function firstRoundReuse(): FirstRoundReuse {
+  return {};
 }
 
 function sameStructure(first: FirstRound, problem: PartitionProblem): boolean {

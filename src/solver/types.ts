@@ -18,8 +18,19 @@ export interface SolveOptions {
   trace?: (step: string) => void;
   /** Tests: the search starts beside GLPK at once, as it does for large models (with `reduce`). */
   searchAtOnce?: boolean;
-  /** Tests: a dynamic model is searched first, alone, as models of 20k rows or more are (with `reduce`). */
+  /** Tests: a dynamic model is searched first, alone, as models of 5k rows or more are (with `reduce`). */
   searchFirst?: boolean;
+  /**
+   * Problems of one tree solved one after another (the networks of one partition) may share the
+   * reductions' first round, which depends on the tree, candidates, pinned methods and groups but
+   * not on the costs: pass the same object to each (`firstRoundReuse()`).
+   */
+  reuse?: FirstRoundReuse;
+}
+
+/** Holds the last first round of the reductions, for the next problem of the same structure. */
+export interface FirstRoundReuse {
+  last?: unknown;
 }
 
 /** Size of the model: contexts before and after the reductions, and what GLPK was given. */
