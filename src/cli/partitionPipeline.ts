@@ -11,7 +11,7 @@ import { buildProblem, type BudgetOptions, type Legality } from '../model/proble
 import type { NestingModel, Objective, PartitionProblem } from '../model/types.js';
 import { mergeProfiles, type MergedProfile } from '../profiles/merge.js';
 import type { Profile } from '../profiles/types.js';
-import { checkPartition, firstRoundReuse, solvePartition, type CheckResult } from '../solver/index.js';
+import { checkPartition, solvePartition, type CheckResult } from '../solver/index.js';
 import type { FirstRoundReuse, Solution } from '../solver/types.js';
 
 export interface PartitionInputs {
@@ -71,7 +71,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
   const reports: NetworkReport[] = [];
   const partitions: PartitionEntry[] = [];
   // Every network's problem has the same tree, candidates, pinned methods and groups.
-  const reuse = firstRoundReuse();
+  const reuse: FirstRoundReuse = {};
   for (const network of [...inputs.networks].sort((a, b) => compare(a.name, b.name))) {
     inputs.onStep?.(`solving ${network.name}`);
     const problem = buildProblem(merged, legality, network, inputs.device, inputs.objective, inputs.nesting, inputs.budget);

@@ -2,5 +2,5 @@
 export { solvePartition } from './glpk.js';
 export { checkPartition, type CheckResult } from './checker.js';
 export { buildModel, type IlpModel, type IlpRow, type IlpVar } from './ilp.js';
-export { firstRoundReuse, reduceProblem, type Reduction } from './reduce.js';
+export { reduceProblem, type Reduction } from './reduce.js';
 export type { FirstRoundReuse, ModelSize, Solution, SolveOptions } from './types.js';

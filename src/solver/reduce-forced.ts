@@ -64,20 +64,17 @@ export function forceLocations(
     }
     // Nothing on the path may migrate: the context stays where its root starts, on the device.
     // With `free` as in the last pass, this one would find the same paths, all forced already.
-    if (!first && !freed) {
-      if (changed) continue;
-      break;
-    }
-    changed ||= freed;
-    for (let i = 0; i < n; i++) {
-      const p = parent[i]!;
-      onPath[i] = free[id[i]!] || (p >= 0 && onPath[p] === 1) ? 1 : 0;
-      if (!onPath[i] && !forced[i]) {
-        forced[i] = 1;
-        changed = true;
+    if (first || freed) {
+      for (let i = 0; i < n; i++) {
+        const p = parent[i]!;
+        onPath[i] = free[id[i]!] || (p >= 0 && onPath[p] === 1) ? 1 : 0;
+        if (!onPath[i] && !forced[i]) {
+          forced[i] = 1;
+          changed = true;
+        }
       }
     }
-    if (!changed) break;
+    if (!changed && !freed) break;
   }
   names.forEach((m, k) => {
     if (!free[k]) choosable.delete(m);

@@ -5,7 +5,6 @@
  * nothing changes; after the first round they run on the already small problem.
  */
 import type { PartitionProblem } from '../model/types.js';
-import type { FirstRoundReuse } from './types.js';
 import { methodIndex, selfNestedMethods, type MethodIndex } from './tree.js';
 import { forceLocations } from './reduce-forced.js';
 import { applyFold, foldPlan, type FoldPlan } from './reduce-fold.js';
@@ -68,21 +67,21 @@ interface FirstRound {
  * ~100x cheaper than forcing and folding the 100k-context bench tree again).
  */
 function firstRound(problem: PartitionProblem, reuse: FirstRoundReuse | undefined): FirstRound {
-  const last = reuse?.last as FirstRound | undefined;
-  if (last && sameStructure(last, problem)) return last;
+  if (reuse?.last && sameStructure(reuse.last, problem)) return reuse.last;
   const index = methodIndex(problem.contexts);
+  const parent = Int32Array.from(problem.contexts, (c) => c.parent);
   const choosable = initialChoosable(problem);
-  const { forced } = forceLocations(problem, choosable, index);
+  const { forced } = forceLocations(problem, choosable, index, parent);
   const plan = foldPlan(problem, forced, choosable, index);
   const { candidates, pinned, groups, nesting } = problem;
-  const first: FirstRound = { parent: Int32Array.from(problem.contexts, (c) => c.parent), index, candidates, pinned, groups, nesting, choosable: [...choosable], plan };
+  const first: FirstRound = { parent, index, candidates, pinned, groups, nesting, choosable: [...choosable], plan };
   if (reuse) reuse.last = first;
   return first;
 }
 
 /** A place for the reductions' first round, shared by the problems of one tree solved in turn. */
-export function firstRoundReuse(): FirstRoundReuse {
-  return {};
+export interface FirstRoundReuse {
+  last?: FirstRound;
 }
 
 function sameStructure(first: FirstRound, problem: PartitionProblem): boolean {

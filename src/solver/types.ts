@@ -1,4 +1,7 @@
 import type { PartitionProblem } from '../model/types.js';
+import type { FirstRoundReuse } from './reduce.js';
+
+export type { FirstRoundReuse } from './reduce.js';
 
 export interface SolveOptions {
   /** Seconds GLPK may spend before returning its best solution. */
@@ -23,14 +26,9 @@ export interface SolveOptions {
   /**
    * Problems of one tree solved one after another (the networks of one partition) may share the
    * reductions' first round, which depends on the tree, candidates, pinned methods and groups but
-   * not on the costs: pass the same object to each (`firstRoundReuse()`).
+   * not on the costs: pass the same object (at first `{}`) to each.
    */
   reuse?: FirstRoundReuse;
-}
-
-/** Holds the last first round of the reductions, for the next problem of the same structure. */
-export interface FirstRoundReuse {
-  last?: unknown;
 }
 
 /** Size of the model: contexts before and after the reductions, and what GLPK was given. */
