@@ -21,12 +21,9 @@ import { ts } from '../../typescript.cjs';
 
 /** The member `access` names on its receiver, a call, by the callee's declared return type; undefined: ask the checker. */
 export function declaredMember(checker: ts.TypeChecker, access: ts.PropertyAccessExpression): ts.Symbol | undefined {
-  let call: ts.Expression = access.expression;
-  while (ts.isParenthesizedExpression(call)) call = call.expression;
-  if (!ts.isCallExpression(call) || !ts.isIdentifier(access.name)) return undefined;
-  const sig = knownSignature(checker, call);
-  const ret = sig && checker.getReturnTypeOfSignature(sig);
-  const member = ret && hasDeclaredMembers(ret) ? checker.getPropertyOfType(ret, access.name.text) : undefined;
+  if (!ts.isIdentifier(access.name)) return undefined;
+  const ret = declaredResult(checker, access.expression);
+  const member = ret && checker.getPropertyOfType(ret, access.name.text);
   return member?.declarations?.length ? member : undefined;
 }
 
