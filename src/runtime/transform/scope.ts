@@ -120,8 +120,8 @@ function declaredBy(node: ts.Node): Set<string> | undefined {
     const names = new Set<string>();
     for (const p of fn.parameters) bindingNames(p.name).forEach((n) => names.add(n));
     if (ts.isFunctionExpression(fn) && fn.name) names.add(fn.name.text);
+    // The body's `let`, `const` and the like are its block's (below), out of the parameters' sight.
     if (fn.body) varNames(fn.body, names);
-    if (fn.body && ts.isBlock(fn.body)) blockNames(fn.body.statements, names);
     return names;
   }
   if (ts.isBlock(node) || ts.isCaseBlock(node)) {
@@ -136,7 +136,7 @@ function declaredBy(node: ts.Node): Set<string> | undefined {
   return undefined;
 }
 
-/** `let`, `const`, class and function declarations among a block's statements. */
+/** The declarations among a block's statements: `let`, `const` (and `var`, the function's anyway), class, function. */
 function blockNames(statements: readonly ts.Statement[], into: Set<string>): Set<string> {
   for (const s of statements) {
     if (ts.isVariableStatement(s)) s.declarationList.declarations.forEach((d) => bindingNames(d.name).forEach((n) => into.add(n)));
