@@ -78,7 +78,7 @@ function calibrateUntimed(): number {
  * to the user, as the recorder's cache: a planted figure would skew every self time).
  */
 export function calibrated(dir: string, report: (message: string) => void = () => undefined): CallCost {
-  const cached = read(dir, report);
+  const cached = readCachedCost(dir, report);
   if (cached && cached.calibrations >= SETTLED) return cached;
   const now = calibrate();
   const best: Cached = {
@@ -96,7 +96,7 @@ function costName(): string {
   return `call-cost-${key()}.json`;
 }
 
-export function read(dir: string, report: (message: string) => void = () => undefined): Cached | undefined {
+export function readCachedCost(dir: string, report: (message: string) => void = () => undefined): Cached | undefined {
   const own = privateDir(dir);
   if (!own) return undefined;
   const entry = readEntryChecked(own, costName());

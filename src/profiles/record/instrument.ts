@@ -173,7 +173,6 @@ function hasOwnFinally(fn: ts.FunctionLikeDeclaration): boolean {
   return found;
 }
 
-
 /** The names a function binds from its parameters (destructuring flattened), for bytes in. */
 function paramNames(fn: ts.FunctionLikeDeclaration): string[] {
   const names: string[] = [];

@@ -1,7 +1,7 @@
 /** Settles the recorder's cached per-call cost before a recording (see calibrate.ts), in the parent `record`. */
 import { spawnSync } from 'node:child_process';
 import { privateDir } from '../../util/privateCache.js';
-import { read, SETTLED } from './calibrate.js';
+import { readCachedCost, SETTLED } from './calibrate.js';
 
 const CALIBRATE = new URL('./calibrate.js', import.meta.url).href;
 
@@ -12,7 +12,7 @@ const CALIBRATE = new URL('./calibrate.js', import.meta.url).href;
 export function settle(dir: string): void {
   if (!privateDir(dir)) return; // no cache: each traced process calibrates for itself
   const script = `import { calibrated } from ${JSON.stringify(CALIBRATE)}; calibrated(${JSON.stringify(dir)});`;
-  for (let k = 0; k < SETTLED && (read(dir)?.calibrations ?? 0) < SETTLED; k++) {
+  for (let k = 0; k < SETTLED && (readCachedCost(dir)?.calibrations ?? 0) < SETTLED; k++) {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } });
     if (run.status !== 0) break; // each traced process calibrates for itself then
   }
