@@ -289,6 +289,8 @@ describe('state that cannot cross', () => {
       [`${F}#makeCounter`]: [],
       [`${F}#makeCounter.Local.constructor`]: ['state'], // declared inside a function
       [`${F}#makeCounter.Local.twice`]: ['state'],
+      [`${F}#levels`]: [],
+      [`${F}#levels.<anonymous 1>`]: ['state'], // reads the function's enum, not the module's Level
       [`${F}#pad`]: [], // an inert default
       [`${F}#pairs`]: [],
       [`${F}#pairs.<anonymous 1>`]: ['state'], // destructured arrow parameters
@@ -302,6 +304,7 @@ describe('state that cannot cross', () => {
       'the run-time cannot carry it: an arrow function with destructured parameters (its arguments cannot be recovered) (src/forms.ts:6)',
     ]);
     expect(stateReasons(r, `${F}#makeCounter.Local.twice`)[0]!.message).toMatch(/^the run-time cannot carry it: its class is declared inside a function/);
+    expect(stateReasons(r, `${F}#levels.<anonymous 1>`)[0]!.message).toMatch(/^the run-time cannot carry it: it uses 'Level' of a scope around it, which its carried state does not hold/);
   });
 
   test('pure computations next to device code stay candidates with no state (state-device-neighbour)', () => {

@@ -44,7 +44,7 @@ export function locate(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, captur
   const captures = capturesOf(fn);
   if (captures.blocker) return { unsupported: `it cannot be copied out of its scope: ${captures.blocker}` };
   const unknown = captures.names.filter((c) => !captured.includes(c.name));
-  if (unknown.length) return { unsupported: `it may use ${unknown.map((c) => `'${c.name}'`).join(', ')} of an enclosing function (judged by name: a function around it declares them and it does not at its top), which its carried state does not hold` };
+  if (unknown.length) return { unsupported: `it uses ${unknown.map((c) => `'${c.name}'`).join(', ')} of a scope around it, which its carried state does not hold` };
   return { ...base, form: { kind: 'lift', captures } };
 }
 

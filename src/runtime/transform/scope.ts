@@ -19,8 +19,8 @@ export interface Captures {
 }
 
 export function capturesOf(fn: ts.FunctionLikeDeclaration): Captures {
-  const outer = enclosingDeclarations(fn);
   const used = freeNames(fn);
+  const outer = enclosingDeclarations(fn, used);
   let blocker: string | undefined;
   // inArrowScope: `arguments` and `new.target` here are the enclosing function's; inClass: `super`
   // here is a nested class's own, which the copy keeps.
@@ -77,26 +77,58 @@ export function usesLexicalThis(fn: ts.FunctionLikeDeclaration): boolean {
 /**
  * Every name declared in the top-level statement that holds `fn`, outside `fn`, except the
  * statement's own module-level names: name -> writable (false only when every declaration is const).
+ * Only the names `fn` uses are looked up, in an index of the statement built once (a class or an
+ * object literal holds many functions, and each asks).
  */
-function enclosingDeclarations(fn: ts.Node): Map<string, boolean> {
+function enclosingDeclarations(fn: ts.Node, used: ReadonlySet<string>): Map<string, boolean> {
   let top: ts.Node = fn;
   while (top.parent && !ts.isSourceFile(top.parent)) top = top.parent;
-  const moduleLevel = new Set(topLevelNames(top));
+  const index = declarationIndex(top);
   const out = new Map<string, boolean>();
+  for (const name of used) {
+    for (const d of index.get(name) ?? []) {
+      if (d.at >= fn.pos && d.at < fn.end) continue; // declared inside fn itself
+      out.set(name, (out.get(name) ?? false) || d.writable);
+    }
+  }
+  return out;
+}
+
+interface Declaration {
+  /** Where the declared name starts. */
+  at: number;
+  writable: boolean;
+}
+
+const indexes = new WeakMap<ts.Node, Map<string, Declaration[]>>();
+
+/** The names declared anywhere in a top-level statement, except its own module-level names. */
+function declarationIndex(top: ts.Node): Map<string, Declaration[]> {
+  const known = indexes.get(top);
+  if (known) return known;
+  const moduleLevel = new Set(topLevelNames(top));
+  const index = new Map<string, Declaration[]>();
   const declare = (name: ts.BindingName | undefined, writable: boolean) => {
-    for (const n of bindingNames(name)) if (!(moduleLevel.has(n) && isTopDeclarationName(top, n))) out.set(n, (out.get(n) ?? false) || writable);
+    for (const [n, at] of bindingNamesAt(name)) {
+      if (moduleLevel.has(n)) continue;
+      const list = index.get(n);
+      if (list) list.push({ at, writable });
+      else index.set(n, [{ at, writable }]);
+    }
   };
   const visit = (node: ts.Node): void => {
-    if (node === fn) return;
     if (ts.isVariableDeclaration(node)) declare(node.name, !(ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const));
     else if (ts.isParameter(node) || ts.isBindingElement(node)) declare(node.name, true);
     else if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.name) declare(node.name, ts.isFunctionDeclaration(node));
     else if (ts.isCatchClause(node) && node.variableDeclaration) declare(node.variableDeclaration.name, true);
     else if (ts.isImportEqualsDeclaration(node)) declare(node.name, false);
+    // An enum or namespace inside a function is a local binding as well (the emitted code assigns it).
+    else if ((ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node)) && ts.isIdentifier(node.name) && node !== top) declare(node.name, true);
     ts.forEachChild(node, visit);
   };
   visit(top);
-  return out;
+  indexes.set(top, index);
+  return index;
 }
 
 /** Names used in `fn` that no scope inside it (its own included) declares where they are used. */
@@ -161,15 +193,15 @@ function topLevelNames(statement: ts.Node): string[] {
   return [];
 }
 
-/** Whether `name` is declared by the top-level statement itself (not by something nested in it). */
-function isTopDeclarationName(top: ts.Node, name: string): boolean {
-  return topLevelNames(top).includes(name);
+export function bindingNames(name: ts.BindingName | undefined): string[] {
+  return bindingNamesAt(name).map(([n]) => n);
 }
 
-export function bindingNames(name: ts.BindingName | undefined): string[] {
+/** Each name a binding declares, with where it starts. */
+function bindingNamesAt(name: ts.BindingName | undefined): [string, number][] {
   if (!name) return [];
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : bindingNames(e.name)));
+  if (ts.isIdentifier(name)) return [[name.text, name.pos]];
+  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : bindingNamesAt(e.name)));
 }
 
 /** An identifier that reads or writes a variable (not a property name, label or declaration). */
