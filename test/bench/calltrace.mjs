@@ -248,7 +248,8 @@ function measure(name, root, p) {
  * and binds only. The analysis builds its program with `ignoreDeprecations: "6.0"` and asks the
  * checker. So a second yardstick: tsc checking that same program, with --ignoreDeprecations 6.0
  * and the removed options unset (a tsconfig extending the project's, written next to it for the
- * run and removed after).
+ * run and removed after). And a third, when the project declares and has installed a TypeScript of
+ * another version: its own `tsc --noEmit` (what its developers run; it checks with their version).
  */
 function timing(root, tsconfig) {
   const child = join(here, 'callgraph', 'analyze-child.mjs');
@@ -264,16 +265,20 @@ function timing(root, tsconfig) {
     const probe = spawnSync(node, tscArgs(checkedConfig, ['--ignoreDeprecations', '6.0']), { cwd: root, encoding: 'utf8' });
     if (!/error TS5\d{3}/.test(probe.stdout ?? '')) checked = tscArgs(checkedConfig, ['--ignoreDeprecations', '6.0']);
   }
+  const own = ownTsc(root);
+  const ownArgs = own && [own.bin, '--noEmit', '-p', join(root, tsconfig)];
   const ana = [];
   const tsc = [];
   const full = [];
   const before = [];
+  const theirs = [];
   try {
     for (let i = 0; i < runs; i++) {
       ana.push(timed(node, [child, root, tsconfig]));
       if (baselineChild) before.push(timed(node, [baselineChild, root, tsconfig]));
       tsc.push(timed(node, tscArgs(tsconfig), { cwd: root }));
       if (checked) full.push(timed(node, checked, { cwd: root }));
+      if (ownArgs) theirs.push(timed(node, ownArgs, { cwd: root }));
     }
   } finally {
     rmSync(join(root, checkedConfig), { force: true });
@@ -297,6 +302,14 @@ function timing(root, tsconfig) {
     t.checkedCpuRatio = t.analysisCpuMs / t.tscCheckedCpuMs;
     console.log(`      vs tsc checking the analysed program (--ignoreDeprecations 6.0${removed.length ? `, ${removed.join(', ')} unset` : ''}) ${Math.round(t.tscCheckedMs)} ms = ${t.checkedWallRatio.toFixed(2)}x wall, ${t.checkedCpuRatio.toFixed(2)}x CPU`);
   }
+  if (theirs.length) {
+    const stoppedAt = [...new Set(theirs.flatMap((x) => [...x.stdout.matchAll(/error (TS5\d{3})/g)].map((m) => m[1])))];
+    t.ownTsc = { version: own.version, ms: median(theirs.map((x) => x.ms)), cpuMs: median(theirs.map((x) => x.cpuMs)), stoppedAt };
+    t.ownWallRatio = t.analysisMs / t.ownTsc.ms;
+    t.ownCpuRatio = t.analysisCpuMs / t.ownTsc.cpuMs;
+    const how = stoppedAt.length ? `; it too stops at config errors ${stoppedAt.join(', ')}` : '; it checks the program';
+    console.log(`      vs the project's own tsc ${own.version} --noEmit (what \`npx tsc --noEmit\` runs there${how}) ${Math.round(t.ownTsc.ms)} ms = ${t.ownWallRatio.toFixed(2)}x wall, ${t.ownCpuRatio.toFixed(2)}x CPU`);
+  }
   if (before.length) {
     t.baselineCpuMs = median(before.map((x) => x.cpuMs));
     t.baselineCpuRatio = t.baselineCpuMs / t.tscCpuMs;
@@ -304,6 +317,20 @@ function timing(root, tsconfig) {
     console.log(`      --baseline ${baseline}: analysis ${Math.round(t.baselineCpuMs)} ms CPU = ${t.baselineCpuRatio.toFixed(2)}x tsc --noEmit${checked}; this build ${(t.analysisCpuMs / t.baselineCpuMs).toFixed(2)}x the baseline's CPU`);
   }
   return t;
+}
+
+/**
+ * The TypeScript the project itself declares and has installed (its `tsc --noEmit`), when it is
+ * another version than the one the analysis runs on; undefined otherwise.
+ */
+function ownTsc(root) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const declared = pkg.devDependencies?.typescript ?? pkg.dependencies?.typescript;
+  const bin = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  if (!declared || !existsSync(bin)) return undefined;
+  const version = JSON.parse(readFileSync(join(root, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
+  const ours = JSON.parse(readFileSync(join(repo, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
+  return version === ours ? undefined : { bin, version };
 }
 
 /** A test entry that runs a nodeunit suite object (an export of `module`) on node:test. */
