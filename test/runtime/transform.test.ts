@@ -154,15 +154,17 @@ describe('device side', () => {
     });
     const r = context.result as { tag(n: string, id?: number): string; count(xs?: number[]): number; pick(o: object): number; twice(x: number): number; opt(x: number): boolean };
     expect([r.tag('a'), r.tag('b', undefined), r.tag('c', 7), r.count(), r.twice(4), r.pick({}), r.opt(1)]).toEqual(['a:1', 'b:2', 'c:7', 0, 8, 3, true]);
-    // Defaults are sent as evaluated; a call whose default with effects left its parameter undefined stays home.
+    // Defaults are sent as evaluated (a destructured one inside the rebuilt object); a call whose
+    // default with effects left its parameter undefined stays home.
     expect(seen).toEqual([
       ['src/mod.js#tag', ['a', 1, ':']],
       ['src/mod.js#tag', ['b', 2, ':']],
       ['src/mod.js#tag', ['c', 7, ':']],
       ['src/mod.js#count', []],
       ['src/mod.js#twice', [4, 2]],
+      ['src/mod.js#pick', [{ a: 3 }]],
     ]);
-    expect(unsupported.get('src/mod.js#pick')).toMatch(/default \(next\+\+\) would be evaluated again on the clone/);
+    expect(unsupported.size).toBe(0);
   });
 
   it("returns the clone's answer instead of running the body", () => {
@@ -171,11 +173,58 @@ describe('device side', () => {
     expect((context.result as { counter: { add(k: number): unknown } }).counter.add(5)).toBe('from the clone');
   });
 
-  it('says why it cannot wrap an arrow function with destructured parameters, and leaves it as it is', () => {
-    const code = transformed(source, { mode: 'device', points: [{ id: 'src/mod.js#pick', captured: [] }] });
-    const { unsupported, context } = evaluate(code);
-    expect(unsupported.get('src/mod.js#pick')).toMatch(/destructured parameters/);
-    expect((context.result as { pick(o: { a: number }): number }).pick({ a: 7 })).toBe(7);
+  it('sends an arrow function\'s destructured parameters rebuilt from the names they bound, which the clone\'s copy destructures into the same values', () => {
+    const source = [
+      'let next = 10;',
+      'const pick = ({ a }) => a;',
+      'const pair = ([line, [, second], ...rest], { "x-y": label = "none", k: { deep } = {}, ...others }) => [line, second, rest, label, deep, others];',
+      'const later = ({ id = next++ }) => id;',
+      'const keyed = (name, { [name]: v }) => v;',
+      'function rows(entries) { return entries.map(([name, n]) => name + n); }',
+      'result = { pick, pair, later, keyed, rows };',
+    ].join('\n');
+    const ids = ['pick', 'pair', 'later', 'keyed', 'rows.<anonymous 1>'].map((n) => `src/mod.js#${n}`);
+    const device = transformed(source, { mode: 'device', points: ids.map((id) => ({ id, captured: [] })) });
+    const clone = evaluate(transformed(source, { mode: 'clone', points: ids.map((id) => ({ id, captured: [] })) })).registry;
+    const seen: [string, unknown[]][] = [];
+    // The clone's answer, as the server computes it: its copy of the function called with the arguments sent.
+    const { context, unsupported } = evaluate(device, (id, self, args) => {
+      seen.push([id, args]);
+      const entry = clone.entries.get(id)!;
+      const fn = 'fn' in entry ? entry.fn() : 'lift' in entry ? entry.lift.call(self, [], undefined)[0] : undefined;
+      return fn!.apply(self, args);
+    });
+    expect(unsupported.size).toBe(0);
+    type Api = { pick(o: object): unknown; pair(...a: unknown[]): unknown; later(o: object): unknown; keyed(n: string, o: object): unknown; rows(e: unknown[]): unknown };
+    const api = context.result as Api;
+    const original = evaluate(source).context.result as Api;
+    const calls: [keyof Api, unknown[]][] = [
+      ['pick', [{ a: 7, b: 8 }]],
+      ['pair', [['L', ['s0', 's1', 's2'], 'r1', 'r2'], { 'x-y': 'X', k: { deep: 'D' }, o1: 1, o2: 2 }]],
+      ['pair', [['L', []], {}]],
+      ['later', [{}]],
+      ['later', [{ id: 3 }]],
+      ['keyed', ['n', { n: 'value' }]],
+      ['rows', [[['a', 1], ['b', 2]]]],
+    ];
+    for (const [name, args] of calls) expect((api[name] as (...a: unknown[]) => unknown)(...args)).toEqual((original[name] as (...a: unknown[]) => unknown)(...args));
+    expect(seen.map(([id, args]) => [id.split('#')[1], args])).toEqual([
+      ['pick', [{ a: 7 }]],
+      ['pair', [['L', [undefined, 's1'], 'r1', 'r2'], { 'x-y': 'X', k: { deep: 'D' }, o1: 1, o2: 2 }]],
+      ['pair', [['L', [undefined, undefined]], { 'x-y': 'none', k: { deep: undefined } }]],
+      ['later', [{ id: 10 }]], // its default ran once, on the device
+      ['later', [{ id: 3 }]],
+      ['keyed', ['n', { n: 'value' }]],
+      ['rows.<anonymous 1>', [['a', 1]]],
+      ['rows.<anonymous 1>', [['b', 2]]],
+    ]);
+  });
+
+  it('keeps at home a destructured parameter whose computed key has effects, and says why', () => {
+    const code = transformed('let n = 0;\nconst take = ({ [`k${n++}`]: v }) => v;\nresult = take;', { mode: 'device', points: [{ id: 'src/mod.js#take', captured: [] }] });
+    const { unsupported, context } = evaluate(code, () => 'from the clone');
+    expect(unsupported.get('src/mod.js#take')).toMatch(/^a computed key in a destructured parameter \(`k\$\{n\+\+\}`\) would be evaluated again/);
+    expect((context.result as (o: object) => unknown)({ k0: 5 })).toBe(5);
   });
 
   it('leaves an async function an older manifest lists as a point unwrapped, and says why once: it runs on the device', async () => {

@@ -5,7 +5,10 @@
  * happen twice. So a function whose parameters are plain names sends their values (a default then
  * runs on the clone only for a value that is still undefined, and the wrapper keeps such a call
  * home when that default is not inert); other functions send `arguments`, unless a default in
- * their parameters is not inert.
+ * their parameters is not inert. An arrow has no `arguments` of its own, and a destructured
+ * parameter's value is gone once its pattern ran: the wrapper rebuilds it from the names the
+ * pattern bound (`([line, record]) => …` sends `[[line, record]]`), which the clone's copy of the
+ * function destructures again into the same values (the body never sees the original object).
  */
 import { ts } from '../../typescript.cjs';
 
@@ -14,15 +17,42 @@ export type Params = { args: string; guard?: string } | { unsupported: string };
 export function paramsOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): Params {
   const plain = fn.parameters.every((p) => ts.isIdentifier(p.name));
   const defaulted = fn.parameters.some((p) => p.initializer);
-  if (plain && (ts.isArrowFunction(fn) || (defaulted && !usesOwnArguments(fn)))) {
-    const names = fn.parameters.map((p) => `${p.dotDotDotToken ? '...' : ''}${p.name.getText(sf)}`);
-    const guards = fn.parameters.filter((p) => p.initializer && !isInert(p.initializer)).map((p) => `${p.name.getText(sf)}!==undefined`);
-    return { args: `[${names.join(',')}]`, ...(guards.length ? { guard: guards.join('&&') } : {}) };
-  }
-  if (ts.isArrowFunction(fn)) return { unsupported: 'an arrow function with destructured parameters (its arguments cannot be recovered)' };
+  const ownArguments = !ts.isArrowFunction(fn) && usesOwnArguments(fn);
+  if (plain && (ts.isArrowFunction(fn) || (defaulted && !ownArguments))) return rebuilt(fn, sf);
   const effectful = initializersOf(fn.parameters).find((e) => !isInert(e));
-  if (effectful) return { unsupported: `a parameter's default (${effectful.getText(sf)}) would be evaluated again on the clone` };
-  return { args: 'arguments' };
+  if (!ts.isArrowFunction(fn) && !effectful) return { args: 'arguments' };
+  // A function that reads its own `arguments` would see the rebuilt values, not the call's.
+  if (ownArguments) return { unsupported: `a parameter's default (${effectful!.getText(sf)}) would be evaluated again on the clone` };
+  return rebuilt(fn, sf);
+}
+
+/**
+ * The parameters' values as the wrapper rebuilds them, with a guard that keeps home a call in
+ * which a default with effects left its name undefined (the clone would run that default again).
+ */
+function rebuilt(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): Params {
+  const guards: string[] = [];
+  const unsupported: string[] = [];
+  const build = (name: ts.BindingName): string => {
+    if (ts.isIdentifier(name)) return name.text;
+    // A hole is sent as undefined, which destructures the same, so that no sparse array crosses.
+    if (ts.isArrayBindingPattern(name)) return `[${name.elements.map((e) => (ts.isOmittedExpression(e) ? 'void 0' : element(e))).join(',')}]`;
+    return `{${name.elements.map((e) => (e.dotDotDotToken ? element(e) : `${key(e)}:${element(e)}`)).join(',')}}`;
+  };
+  const element = (e: ts.BindingElement | ts.ParameterDeclaration): string => {
+    if (e.initializer && !isInert(e.initializer) && ts.isIdentifier(e.name)) guards.push(`${e.name.text}!==undefined`);
+    return `${e.dotDotDotToken ? '...' : ''}${build(e.name)}`;
+  };
+  const key = (e: ts.BindingElement): string => {
+    const k = e.propertyName ?? (e.name as ts.Identifier);
+    if (!ts.isComputedPropertyName(k)) return ts.isIdentifier(k) ? k.text : k.getText(sf);
+    // The key is evaluated again to rebuild the object (and once more on the clone).
+    if (!isInert(k.expression)) unsupported.push(`a computed key in a destructured parameter (${k.expression.getText(sf)}) would be evaluated again`);
+    return `[${k.expression.getText(sf)}]`;
+  };
+  const args = `[${fn.parameters.map(element).join(',')}]`;
+  if (unsupported.length) return { unsupported: unsupported[0]! };
+  return { args, ...(guards.length ? { guard: guards.join('&&') } : {}) };
 }
 
 /** Whether evaluating the expression again can make no difference: literals, names, fresh literals of those, functions. */
