@@ -45,10 +45,20 @@ export class FrameStack {
     this.untimed = cost.untimed ?? 0;
   }
 
-  /** An untimed call of `ctx` that takes a stack slot: it has called something before. */
-  protected untimedSlot(ctx: Ctx): number {
+  /**
+   * Takes the next stack slot. Every push goes through here, so that the one call of grow()
+   * has run once the warm-up (warm.ts) has been deep: a branch that never ran is compiled as a
+   * deoptimization exit in the app functions it is inlined into.
+   */
+  protected nextSlot(): number {
     const slot = ++this.top;
     if (slot === this.start.length) this.grow();
+    return slot;
+  }
+
+  /** An untimed call of `ctx` that takes a stack slot: it has called something before. */
+  protected untimedSlot(ctx: Ctx): number {
+    const slot = this.nextSlot();
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     return ~slot;
@@ -56,8 +66,7 @@ export class FrameStack {
 
   /** The open leaf call is calling something: it takes its slot, as an untimed frame. */
   protected slotOpen(): void {
-    const slot = ++this.top;
-    if (slot === this.start.length) this.grow();
+    const slot = this.nextSlot();
     this.ctxs[slot] = this.open!;
     this.inside[slot] = 0;
     this.open = undefined;
@@ -101,8 +110,7 @@ export class FrameStack {
 
   protected push(ctx: Ctx, sampled: number): number {
     if (this.open !== undefined) this.slotOpen();
-    const slot = ++this.top;
-    if (slot === this.start.length) this.grow();
+    const slot = this.nextSlot();
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     this.sampled[slot] = sampled;
