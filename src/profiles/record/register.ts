@@ -13,7 +13,6 @@ import { ENV_APP, ENV_CACHE, ENV_DIR } from './env.js';
 import { calibrated } from './calibrate.js';
 import { RECORDER_GLOBAL, Recorder } from './runtime.js';
 import { snapshot, type ProcessExit } from './trace.js';
-import { warmUp } from './warm.js';
 import { cacheDir, isRecorderFile, reportProblem, transformSync, type TransformConfig } from './transform.js';
 
 const dir = process.env[ENV_DIR];
@@ -21,9 +20,7 @@ const appDir = process.env[ENV_APP];
 
 if (dir && appDir) {
   const config: TransformConfig = { appDir, reportDir: dir, ...(process.env[ENV_CACHE] ? { cacheDir: process.env[ENV_CACHE] } : {}) };
-  const cost = calibrated(cacheDir(config), (message) => reportProblem(config, message));
-  warmUp(() => new Recorder(cost, { tinyMs: Infinity })); // before the app's code: see warm.ts
-  const recorder = new Recorder(cost);
+  const recorder = new Recorder(calibrated(cacheDir(config), (message) => reportProblem(config, message)));
   (globalThis as Record<symbol, unknown>)[Symbol.for(RECORDER_GLOBAL)] = recorder;
   if (isMainThread) register('./hooks.js', import.meta.url, { data: config });
   patchCommonJs(config);

@@ -118,7 +118,8 @@ export class Recorder extends FrameStack {
 
   /** A call of `ctx` (its n-th, called from `parent`) that takes a stack slot. */
   private enter(ctx: Ctx, n: number, parent: Ctx): number {
-    const slot = this.nextSlot();
+    const slot = ++this.top;
+    if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     if (n < ctx.next) return ctx.folded && parent !== ctx ? this.timed(ctx, slot, 0) : ~slot;
@@ -243,28 +244,8 @@ export class Recorder extends FrameStack {
     frame.done = true;
   }
 
-  /**
-   * Bytes in: the arguments and `this` (when it holds data) of a sampled frame. Rare, and
-   * through a slot as the others: inlined into an app function, its branches that never ran
-   * there (an async frame's, an untimed frame's) would be deoptimization exits (see warm.ts).
-   */
+  /** Bytes in: the arguments and `this` (when it holds data) of a sampled frame. */
   i(frame: FrameRef, args: unknown[], self: unknown): void {
-    this.inRare(frame, args, self);
-  }
-
-  private inRare: (this: Recorder, frame: FrameRef, args: unknown[], self: unknown) => void = this.inA;
-
-  private inA(frame: FrameRef, args: unknown[], self: unknown): void {
-    this.inRare = this.inB;
-    this.bytesIn(frame, args, self);
-  }
-
-  private inB(frame: FrameRef, args: unknown[], self: unknown): void {
-    this.inRare = this.inA;
-    this.bytesIn(frame, args, self);
-  }
-
-  private bytesIn(frame: FrameRef, args: unknown[], self: unknown): void {
     this.s = false; // e() and the untimed paths leave it as they find it: false
     const weight = this.weightOf(frame);
     if (weight === 0) return;

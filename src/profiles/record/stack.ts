@@ -45,20 +45,10 @@ export class FrameStack {
     this.untimed = cost.untimed ?? 0;
   }
 
-  /**
-   * Takes the next stack slot. Every push goes through here, so that the one call of grow()
-   * has run once the warm-up (warm.ts) has been deep: a branch that never ran is compiled as a
-   * deoptimization exit in the app functions it is inlined into.
-   */
-  protected nextSlot(): number {
-    const slot = ++this.top;
-    if (slot === this.start.length) this.grow();
-    return slot;
-  }
-
   /** An untimed call of `ctx` that takes a stack slot: it has called something before. */
   protected untimedSlot(ctx: Ctx): number {
-    const slot = this.nextSlot();
+    const slot = ++this.top;
+    if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     return ~slot;
@@ -66,7 +56,8 @@ export class FrameStack {
 
   /** The open leaf call is calling something: it takes its slot, as an untimed frame. */
   protected slotOpen(): void {
-    const slot = this.nextSlot();
+    const slot = ++this.top;
+    if (slot === this.start.length) this.grow();
     this.ctxs[slot] = this.open!;
     this.inside[slot] = 0;
     this.open = undefined;
@@ -110,7 +101,8 @@ export class FrameStack {
 
   protected push(ctx: Ctx, sampled: number): number {
     if (this.open !== undefined) this.slotOpen();
-    const slot = this.nextSlot();
+    const slot = ++this.top;
+    if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
     this.inside[slot] = 0;
     this.sampled[slot] = sampled;
