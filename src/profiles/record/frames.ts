@@ -21,6 +21,12 @@ export interface Ctx {
    * always timed, since an untimed one would hand the whole recursion's time to that caller.
    */
   folded: boolean;
+  /**
+   * The only context from which e()'s fast path may count a call of it without timing: the
+   * context it was first called from (the root for a top-level one), or itself once a recursion
+   * folds onto it. One compare on every call, for `!folded || parent === ctx`.
+   */
+  untimedFrom: Ctx | undefined;
   /** The call number from which e() takes its slow path: a timed call, a bytes sample or a check is due. */
   next: number;
   /** Calls that were timed (the others' time is their caller's). */
@@ -82,7 +88,8 @@ function emptyCache(): (number | Ctx | undefined)[] {
   return cache;
 }
 
-export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule): Ctx {
+/** `caller`: the context it is first called from (the root for a top-level one, whose `parent` is undefined). */
+export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule, caller?: Ctx): Ctx {
   return {
     method,
     parent,
@@ -91,6 +98,7 @@ export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedu
     leaf: true,
     calls: 0,
     folded: false,
+    untimedFrom: caller,
     next: 1,
     timed: 0,
     // -0, not 0: a field that starts as a small integer and then holds fractions is stored

@@ -74,18 +74,19 @@ export class Recorder extends FrameStack {
 
   /** Enters a sync function; returns its stack slot (~slot when the call is not timed). */
   e(method: number): number {
+    // Literals, not KID_CACHE and LEAF: an imported constant is a load and a check in compiled code.
     if (this.open === undefined) {
       const parent = this.ctxs[this.top]!;
-      const h = (method & (KID_CACHE - 1)) << 1;
+      const h = (method & 7) << 1;
       if (parent.cache[h] === method) {
         const ctx = parent.cache[h + 1] as Ctx;
         const n = ctx.calls + 1;
         // Counted, not timed (a folded context is timed from another one), no bytes: a hot callee.
-        if (n < ctx.next && (ctx.folded === false || parent === ctx)) {
+        if (n < ctx.next && parent === ctx.untimedFrom) {
           ctx.calls = n;
           if (ctx.leaf === false) return this.untimedSlot(ctx);
           this.open = ctx; // no callee so far: the common case of a hot tiny callee
-          return LEAF;
+          return -1;
         }
       }
     }
@@ -128,7 +129,7 @@ export class Recorder extends FrameStack {
 
   /** Exits the sync frame at `slot` (and any frame left above it). */
   x(slot: number): void {
-    if (slot === LEAF) {
+    if (slot === -1) { // LEAF
       if (this.open !== undefined) return this.closeLeaf();
     } else if (~slot === this.top) return this.popUntimed(~slot);
     this.exitRare(slot);
@@ -136,7 +137,7 @@ export class Recorder extends FrameStack {
 
   /** Exits the sync frame at `slot` with `value` as its result (bytes out when sampled); passes it through. */
   ox<T>(slot: number, value: T): T {
-    if (slot === LEAF) {
+    if (slot === -1) { // LEAF
       if (this.open !== undefined) {
         this.closeLeaf();
         return value;
@@ -306,8 +307,11 @@ export class Recorder extends FrameStack {
     if (known) return this.cached(parent, method, known);
     let target: Ctx | undefined;
     for (let c: Ctx | undefined = parent; c && c !== this.root; c = c.parent) if (c.method === method) target = c;
-    if (target) target.folded = true;
-    const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent, newTimeSchedule(this.sampling, this.tinyMs));
+    if (target) {
+      target.folded = true;
+      target.untimedFrom = target; // its calls from elsewhere are the recursion's entries: timed
+    }
+    const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent, newTimeSchedule(this.sampling, this.tinyMs), parent);
     parent.kids.set(method, ctx);
     parent.leaf = false;
     return this.cached(parent, method, ctx);
