@@ -102,9 +102,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
       profiles: profiles.map((p) => ({ file: p.profile.file, sha256: p.sha256 })),
     },
     partitions,
-    estimated: merged.contexts
-      .filter((c) => c.estimated !== undefined)
-      .map((c) => ({ path: c.path.join(' > '), side: c.estimated! })),
+    estimated: estimatedContexts(merged),
     runtime: runtimeSectionOf(inputs.analysis, partitions),
   };
   return { manifest, reports, warnings, unreadable };
@@ -162,11 +160,11 @@ function restingOnEstimates(profiles: Profile[], merged: MergedProfile, partitio
     return `${p.file}: ${p.estimated!.join(', ')} are estimated, not measured${bytes}; 'clonecloud record' measures them`;
   });
   const fieldsOf = new Map<string, Set<string>>();
-  for (const c of merged.contexts) {
-    if (!c.estimatedFields) continue;
-    const set = fieldsOf.get(c.method) ?? new Set<string>();
-    for (const f of c.estimatedFields) set.add(f);
-    fieldsOf.set(c.method, set);
+  for (let i = 0; i < merged.size; i++) {
+    if (merged.estimatedFields[i] === 0) continue;
+    const set = fieldsOf.get(merged.method[i]!) ?? new Set<string>();
+    for (const f of merged.estimatedFieldsOf(i)) set.add(f);
+    fieldsOf.set(merged.method[i]!, set);
   }
   for (const p of partitions) {
     for (const method of p.migrate) {
@@ -175,6 +173,16 @@ function restingOnEstimates(profiles: Profile[], merged: MergedProfile, partitio
     }
   }
   return warnings;
+}
+
+/** The contexts seen on one side only, by path, for the manifest. */
+function estimatedContexts(merged: MergedProfile): Manifest['estimated'] {
+  const out: Manifest['estimated'] = [];
+  for (let i = 0; i < merged.size; i++) {
+    const side = merged.estimatedOf(i);
+    if (side !== undefined) out.push({ path: merged.pathOf(i).join(' > '), side });
+  }
+  return out;
 }
 
 /** What the run-time needs: where the build is, and the state each migration point's call carries. */
