@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
+import { compare } from '../util/compare.js';
 import { ESTIMABLE, ESTIMATED_SIDE, MergedProfile, figureColumns, type FigureColumns } from './merged.js';
-import type { ContextFigure, Profile, Side } from './types.js';
+import type { ContextFigure, Profile, ProfileFacts, Side } from './types.js';
 
 export { MergedProfile, type EstimableField, type MergedContext, type SideFigures } from './merged.js';
 
@@ -28,6 +29,13 @@ export function mergeProfiles(profiles: readonly Profile[], deviceSpeed: number)
     addProfile(tree, profile);
   }
   return toMerged(tree, depthFirstOrder(tree), runs, deviceSpeed);
+}
+
+/** What partition keeps of a profile once merged. */
+export function factsOf(profile: Profile): ProfileFacts {
+  const { contexts, ...rest } = profile;
+  const methods = [...new Set(contexts.map((c) => c.method))].sort(compare);
+  return { ...rest, contextCount: contexts.length, methods };
 }
 
 /**
@@ -142,7 +150,7 @@ function depthFirstOrder(tree: PathTree): Int32Array {
   for (let k = 1; k < size; k++) kids[filled[parent[k]!]!++] = k;
   const names = tree.methodNames;
   const rank = new Int32Array(names.length);
-  names.map((name, id) => ({ name, id })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach(({ id }, r) => (rank[id] = r));
+  names.map((name, id) => ({ name, id })).sort((a, b) => compare(a.name, b.name)).forEach(({ id }, r) => (rank[id] = r));
   for (let p = 0; p < size; p++) {
     if (start[p + 1]! - start[p]! > 1) kids.subarray(start[p]!, start[p + 1]!).sort((a, b) => rank[method[a]!]! - rank[method[b]!]!);
   }
