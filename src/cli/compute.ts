@@ -4,7 +4,7 @@ import { globMatcher } from '../analysis/glob.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { analyzeInThread } from './analyzeInThread.js';
-import { appName, displayPath, findProfileFiles, loadDevice, loadNetworks, loadProfiles } from './load.js';
+import { appName, displayPath, findProfileFiles, loadDevice, loadMergedProfiles, loadNetworks } from './load.js';
 import { partition, type PartitionInputs, type PartitionOutcome } from './partitionPipeline.js';
 import { stderrProgress, type Progress } from './progress.js';
 import { flagOrigin } from './origin.js';
@@ -14,7 +14,6 @@ export { analyzeInThread };
 
 export interface Computed {
   analysis: AnalysisResult;
-  inputs: PartitionInputs;
   outcome: PartitionOutcome;
   /** Wall time of each step, in order (`partition --verbose` prints them; nothing else depends on them). */
   phases: { step: string; ms: number }[];
@@ -44,7 +43,8 @@ export async function computePartition(appDir: string, settings: Settings, shown
   const networks = loadNetworks(settings.networks, settings.origins.networks);
   const device = loadDevice(settings.device, settings.origins.device);
   progress.step('reading profiles');
-  const profiles = loadProfiles(appDir, findProfileFiles(appDir, settings.profiles, settings.origins.profiles));
+  const files = findProfileFiles(appDir, settings.profiles, settings.origins.profiles);
+  const { profiles, merged } = loadMergedProfiles(appDir, files, device.relativeSpeed, () => progress.step('merging profiles'));
   progress.step('analysing the app');
   const analysis = await analyzeInThread(appDir, settings);
   if (refuseUnreadable) refuseUnreadableCode(appDir, analysis);
@@ -52,6 +52,7 @@ export async function computePartition(appDir: string, settings: Settings, shown
     app: appName(appDir),
     analysis,
     profiles,
+    merged,
     networks,
     device,
     nesting: settings.nesting,
@@ -65,7 +66,7 @@ export async function computePartition(appDir: string, settings: Settings, shown
     const outcome = await partition(inputs);
     outcome.warnings.push(...patternWarnings(analysis, settings));
     // The last step's time is set by done(), below, before the caller sees the array.
-    return { analysis, inputs, outcome, phases };
+    return { analysis, outcome, phases };
   } finally {
     progress.done();
   }

@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { parseDevice, parseNetwork, type Device, type Network } from '../model/environment.js';
 import { parseJson } from '../profiles/json.js';
+import { factsOf, mergeProfiles, type MergedProfile } from '../profiles/merge.js';
 import { parseProfile } from '../profiles/parse.js';
 import { flagOrigin, type Origin } from './origin.js';
-import type { Profile } from '../profiles/types.js';
+import type { Profile, ProfileFacts } from '../profiles/types.js';
+import { compare } from '../util/compare.js';
 import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBoundedBytes, writeFileAtomic } from '../util/files.js';
 
 /** The installed package's root (dist/cli/load.js → ../..), where the bundled profiles/ live. */
@@ -166,6 +168,17 @@ export function loadProfiles(appDir: string, files: string[]): { profile: Profil
     const fromApp = relative(appDir, file).split(sep).join('/');
     return { profile: { ...parsed, file: fromApp }, sha256 };
   });
+}
+
+/**
+ * The profiles merged, ordered by file (the order of the sums), and what is kept of each: the
+ * parsed contexts (a million objects a file) are let go when this returns, before the analysis.
+ */
+export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed: number, onMerge?: () => void): { profiles: { profile: ProfileFacts; sha256: string }[]; merged: MergedProfile } {
+  const loaded = loadProfiles(appDir, files).sort((a, b) => compare(a.profile.file, b.profile.file));
+  onMerge?.();
+  const merged = mergeProfiles(loaded.map((p) => p.profile), deviceSpeed);
+  return { profiles: loaded.map(({ profile, sha256 }) => ({ profile: factsOf(profile), sha256 })), merged };
 }
 
 /**

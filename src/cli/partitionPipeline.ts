@@ -9,16 +9,18 @@ import type { Device, Network } from '../model/environment.js';
 import { predictPoints } from '../model/predictions.js';
 import { buildProblem, type BudgetOptions, type Legality } from '../model/problem.js';
 import type { NestingModel, Objective, PartitionProblem } from '../model/types.js';
-import { mergeProfiles, type MergedProfile } from '../profiles/merge.js';
-import type { Profile } from '../profiles/types.js';
+import type { MergedProfile } from '../profiles/merge.js';
+import type { ProfileFacts } from '../profiles/types.js';
 import { checkPartition, solvePartition, type CheckResult } from '../solver/index.js';
 import type { FirstRoundReuse, Solution } from '../solver/types.js';
 
 export interface PartitionInputs {
   app: string;
   analysis: AnalysisResult;
-  /** Profiles with their file (relative to the app) and the sha256 of their bytes. */
-  profiles: { profile: Profile; sha256: string }[];
+  /** Profiles (but their contexts) with their file (relative to the app) and the sha256 of their bytes. */
+  profiles: { profile: ProfileFacts; sha256: string }[];
+  /** Their contexts, merged (profiles/merge.ts). */
+  merged: MergedProfile;
   networks: Network[];
   device: Device;
   nesting: NestingModel;
@@ -33,8 +35,11 @@ export interface PartitionInputs {
 
 export interface NetworkReport {
   network: Network;
-  /** The problem as solved, for explanations and what-if evaluations. */
-  problem: PartitionProblem;
+  /**
+   * The problem as solved, for explanations and what-if evaluations: built again when asked, as
+   * holding one per network kept ~130 MB each at a million contexts through the later solves.
+   */
+  problem(): PartitionProblem;
   solution: Solution;
 }
 
@@ -65,8 +70,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
     }
   }
 
-  inputs.onStep?.('merging profiles');
-  const merged = mergeProfiles(profiles.map((p) => p.profile), inputs.device.relativeSpeed);
+  const merged = inputs.merged;
   const legality = legalityOf(inputs.analysis);
   const reports: NetworkReport[] = [];
   const partitions: PartitionEntry[] = [];
@@ -74,7 +78,8 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
   const reuse: FirstRoundReuse = {};
   for (const network of [...inputs.networks].sort((a, b) => compare(a.name, b.name))) {
     inputs.onStep?.(`solving ${network.name}`);
-    const problem = buildProblem(merged, legality, network, inputs.device, inputs.objective, inputs.nesting, inputs.budget);
+    const problemOf = () => buildProblem(merged, legality, network, inputs.device, inputs.objective, inputs.nesting, inputs.budget);
+    const problem = problemOf();
     const solution = await solveFor(network.name, problem, inputs.timeLimitSec, reuse);
     inputs.onStep?.(`checking ${network.name}`);
     const verdict = checkPartition(problem, solution.migrate);
@@ -82,7 +87,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
       // A solver answer that breaks a constraint is our bug, never a manifest.
       throw new Error(`internal error: the partition for ${network.name} failed the independent check: ${verdict.violations.join('; ')}`);
     }
-    reports.push({ network, problem, solution });
+    reports.push({ network, problem: problemOf, solution });
     const entry = entryOf(network.name, inputs.objective, solution, verdict);
     if (solution.migrate.length > 0) entry.predicted = predictPoints(merged, solution.migrate, network, inputs.device);
     partitions.push(entry);
@@ -102,9 +107,7 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
       profiles: profiles.map((p) => ({ file: p.profile.file, sha256: p.sha256 })),
     },
     partitions,
-    estimated: merged.contexts
-      .filter((c) => c.estimated !== undefined)
-      .map((c) => ({ path: c.path.join(' > '), side: c.estimated! })),
+    estimated: estimatedContexts(merged),
     runtime: runtimeSectionOf(inputs.analysis, partitions),
   };
   return { manifest, reports, warnings, unreadable };
@@ -154,7 +157,7 @@ function unresolvedUnder(analysis: AnalysisResult, partitions: PartitionEntry[])
  * migration looks nearly free), and the decisions that rest on them: each migration point one of
  * whose contexts has an estimated figure, per network.
  */
-function restingOnEstimates(profiles: Profile[], merged: MergedProfile, partitions: PartitionEntry[]): string[] {
+function restingOnEstimates(profiles: ProfileFacts[], merged: MergedProfile, partitions: PartitionEntry[]): string[] {
   const flagged = profiles.filter((p) => p.estimated?.length);
   if (flagged.length === 0) return [];
   const warnings = flagged.map((p) => {
@@ -162,11 +165,11 @@ function restingOnEstimates(profiles: Profile[], merged: MergedProfile, partitio
     return `${p.file}: ${p.estimated!.join(', ')} are estimated, not measured${bytes}; 'clonecloud record' measures them`;
   });
   const fieldsOf = new Map<string, Set<string>>();
-  for (const c of merged.contexts) {
-    if (!c.estimatedFields) continue;
-    const set = fieldsOf.get(c.method) ?? new Set<string>();
-    for (const f of c.estimatedFields) set.add(f);
-    fieldsOf.set(c.method, set);
+  for (let i = 0; i < merged.size; i++) {
+    if (merged.estimatedFields[i] === 0) continue;
+    const set = fieldsOf.get(merged.method[i]!) ?? new Set<string>();
+    for (const f of merged.estimatedFieldsOf(i)) set.add(f);
+    fieldsOf.set(merged.method[i]!, set);
   }
   for (const p of partitions) {
     for (const method of p.migrate) {
@@ -175,6 +178,16 @@ function restingOnEstimates(profiles: Profile[], merged: MergedProfile, partitio
     }
   }
   return warnings;
+}
+
+/** The contexts seen on one side only, by path, for the manifest. */
+function estimatedContexts(merged: MergedProfile): Manifest['estimated'] {
+  const out: Manifest['estimated'] = [];
+  for (let i = 0; i < merged.size; i++) {
+    const side = merged.estimatedOf(i);
+    if (side !== undefined) out.push({ path: merged.pathOf(i).join(' > '), side });
+  }
+  return out;
 }
 
 /** What the run-time needs: where the build is, and the state each migration point's call carries. */
@@ -206,10 +219,10 @@ function validateProfilesAgainstApp(inputs: PartitionInputs, warnings: string[])
     if (profile.app !== undefined && profile.app !== inputs.app) {
       throw new InputError(`profile is for app '${profile.app}', not '${inputs.app}'`, profile.file, 'app');
     }
-    if (profile.contexts.length === 0) {
+    if (profile.contextCount === 0) {
       warnings.push(`${profile.file}: no contexts (no method of the app ran?): its ${profile.runs} run(s) still count, so the other ${profile.side} profiles' figures per run are divided among more runs`);
     }
-    const methods = [...new Set(profile.contexts.map((c) => c.method))].sort(compare);
+    const methods = profile.methods;
     const unknown = methods.filter((m) => !known.has(m));
     if (methods.length > 0 && unknown.length === methods.length) {
       throw new InputError(`none of its ${methods.length} methods exist in app '${inputs.app}' (a profile of another app?), e.g. ${unknown[0]}`, profile.file);

@@ -3,7 +3,7 @@
  * execution migrates into it, the bytes and time that costs, and its subtree's compute on either
  * side. The run-time's report puts its measures beside these, so the cost model meets reality.
  */
-import type { MergedProfile } from '../profiles/merge.js';
+import { figuresAt, type MergedProfile } from '../profiles/merged.js';
 import type { Device, Network } from './environment.js';
 import { migrationCostMs } from './migrationCost.js';
 
@@ -23,30 +23,30 @@ export interface PointFigures {
 
 export function predictPoints(profile: MergedProfile, migrate: readonly string[], network: Network, device: Device): PointFigures[] {
   const points = new Set(migrate);
-  const { contexts } = profile;
+  const { parent, method, device: onDevice } = profile;
   // Subtree compute on each side (children come after their parents).
-  const subtreeClone = contexts.map((c) => c.clone.selfMs);
-  const subtreeDevice = contexts.map((c) => c.device.selfMs);
-  for (let i = contexts.length - 1; i >= 0; i--) {
-    const parent = contexts[i]!.parent;
-    if (parent < 0) continue;
-    subtreeClone[parent]! += subtreeClone[i]!;
-    subtreeDevice[parent]! += subtreeDevice[i]!;
+  const subtreeClone = profile.clone.selfMs.slice();
+  const subtreeDevice = onDevice.selfMs.slice();
+  for (let i = profile.size - 1; i >= 0; i--) {
+    const p = parent[i]!;
+    if (p < 0) continue;
+    subtreeClone[p]! += subtreeClone[i]!;
+    subtreeDevice[p]! += subtreeDevice[i]!;
   }
-  const onClone = new Uint8Array(contexts.length);
+  const onClone = new Uint8Array(profile.size);
   const out = new Map<string, PointFigures>(migrate.map((m) => [m, { method: m, calls: 0, upBytes: 0, downBytes: 0, migrationMs: 0, cloneMs: 0, deviceMs: 0 }]));
-  contexts.forEach((c, i) => {
-    const parentOnClone = c.parent >= 0 && onClone[c.parent] === 1;
-    const migrates = points.has(c.method) && !parentOnClone;
+  for (let i = 0; i < profile.size; i++) {
+    const parentOnClone = parent[i]! >= 0 && onClone[parent[i]!] === 1;
+    const migrates = points.has(method[i]!) && !parentOnClone;
     onClone[i] = parentOnClone || migrates ? 1 : 0;
-    if (!migrates) return; // a migration point reached on the clone is a plain call
-    const p = out.get(c.method)!;
-    p.calls += c.device.calls;
-    p.upBytes += c.device.bytesIn;
-    p.downBytes += c.device.bytesOut;
-    p.migrationMs += migrationCostMs(c.device, network, device);
+    if (!migrates) continue; // a migration point reached on the clone is a plain call
+    const p = out.get(method[i]!)!;
+    p.calls += onDevice.calls[i]!;
+    p.upBytes += onDevice.bytesIn[i]!;
+    p.downBytes += onDevice.bytesOut[i]!;
+    p.migrationMs += migrationCostMs(figuresAt(onDevice, i), network, device);
     p.cloneMs += subtreeClone[i]!;
     p.deviceMs += subtreeDevice[i]!;
-  });
+  }
   return [...out.values()];
 }

@@ -1,4 +1,4 @@
-import type { MergedProfile } from '../profiles/merge.js';
+import { figuresAt, type MergedProfile } from '../profiles/merged.js';
 import { InputError } from '../errors.js';
 import type { ContextCosts, NestingModel, Objective, PartitionProblem } from './types.js';
 import type { Device, Network } from './environment.js';
@@ -23,14 +23,20 @@ export interface BudgetOptions {
   maxSlowdown?: number;
 }
 
-type Merged = MergedProfile['contexts'][number];
+/** Context i's costs, from the profile's columns (no object per context but the costs). */
+type CostsAt = (profile: MergedProfile, i: number) => ContextCosts;
 
-function timeCosts(c: Merged, network: Network, device: Device): ContextCosts {
-  return { deviceCost: c.device.selfMs, cloneCost: c.clone.selfMs, migrationCost: migrationCostMs(c.device, network, device) };
+function timeCosts(network: Network, device: Device): CostsAt {
+  return (profile, i) => ({
+    deviceCost: profile.device.selfMs[i]!,
+    cloneCost: profile.clone.selfMs[i]!,
+    migrationCost: migrationCostMs(figuresAt(profile.device, i), network, device),
+  });
 }
 
-function costsOf(objective: Objective, network: Network, device: Device): (c: Merged) => ContextCosts {
-  return objective === 'energy' ? (c) => contextEnergyMj(c, network, device) : (c) => timeCosts(c, network, device);
+function costsOf(objective: Objective, network: Network, device: Device): CostsAt {
+  if (objective !== 'energy') return timeCosts(network, device);
+  return (profile, i) => contextEnergyMj({ device: figuresAt(profile.device, i), clone: { selfMs: profile.clone.selfMs[i]! } }, network, device);
 }
 
 /** The partitioning problem for one network condition, minimising time (ms) or device energy (mJ). */
@@ -45,8 +51,12 @@ export function buildProblem(
 ): PartitionProblem {
   if (objective !== 'time' && objective !== 'energy') throw new InputError(`unknown objective '${String(objective)}'`, undefined, 'objective');
   const primary = costsOf(objective, network, device);
-  const contexts = profile.contexts.map((c) => ({ parent: c.parent, method: c.method, ...primary(c) }));
-  const seen = new Set(contexts.map((c) => c.method));
+  const contexts: PartitionProblem['contexts'] = [];
+  for (let i = 0; i < profile.size; i++) {
+    const { deviceCost, cloneCost, migrationCost } = primary(profile, i);
+    contexts.push({ parent: profile.parent[i]!, method: profile.method[i]!, deviceCost, cloneCost, migrationCost });
+  }
+  const seen = new Set(profile.method);
   const inProfile = (m: string) => seen.has(m);
   const problem: PartitionProblem = {
     contexts,
@@ -60,7 +70,7 @@ export function buildProblem(
   const bound = budgetOf(objective, budget);
   if (bound !== undefined) {
     const secondary = costsOf(bound.objective, network, device);
-    problem.budget = { ...bound, costs: profile.contexts.map(secondary) };
+    problem.budget = { ...bound, costs: Array.from({ length: profile.size }, (_, i) => secondary(profile, i)) };
   }
   return problem;
 }

@@ -1,77 +1,9 @@
 import { InputError } from '../errors.js';
-import { CONTEXT_FIGURES, type ContextFigure, type Profile, type Side } from './types.js';
+import { compare } from '../util/compare.js';
+import { ESTIMABLE, ESTIMATED_SIDE, MergedProfile, figureColumns, type FigureColumns } from './merged.js';
+import type { ContextFigure, Profile, ProfileFacts, Side } from './types.js';
 
-/** Figures of one context on one side, for ONE execution (file totals divided by runs). */
-export interface SideFigures {
-  calls: number;
-  selfMs: number;
-  bytesIn: number;
-  bytesOut: number;
-}
-
-export interface MergedContext {
-  /** Index of the parent in `contexts`, or -1 for a root. */
-  parent: number;
-  method: string;
-  /** Call path from the root, method ids. */
-  path: string[];
-  device: SideFigures;
-  clone: SideFigures;
-  /** Set when this side's figures were not recorded but estimated from the other side. */
-  estimated?: Side;
-  /**
-   * Figures used here that a profile marks as estimated rather than measured (an imported CPU
-   * profile has no call counts nor sizes): decisions that rest on them should say so.
-   */
-  estimatedFields?: EstimableField[];
-}
-
-export type EstimableField = ContextFigure;
-
-export interface MergedProfile {
-  /** Parents before children; siblings sorted by method id, so file order never matters. */
-  contexts: MergedContext[];
-  /** Executions folded in, per side. */
-  runs: Record<Side, number>;
-}
-
-interface TrieNode {
-  method: string;
-  /** Methods on the path from the root, this one included. */
-  depth: number;
-  parent: TrieNode | undefined;
-  children: Map<string, TrieNode>;
-  totals: Partial<Record<Side, SideFigures>>;
-  /** Fields a contributing profile of that side marks as estimated. */
-  flagged: Partial<Record<Side, Set<ContextFigure>>>;
-}
-
-/**
- * Merges any number of device and clone profiles by call path. Runs of one side add up;
- * a context seen on one side only is estimated from the other with the device's speed
- * relative to the clone (`deviceSpeed` = device speed / clone speed).
- */
-export function mergeProfiles(profiles: readonly Profile[], deviceSpeed: number): MergedProfile {
-  const root: TrieNode = { method: '', depth: 0, parent: undefined, children: new Map(), totals: {}, flagged: {} };
-  const runs: Record<Side, number> = { device: 0, clone: 0 };
-  for (const profile of profiles) {
-    runs[profile.side] += profile.runs;
-    addProfile(root, profile);
-  }
-
-  // Depth first, children sorted, with a stack of its own: a profile may be any number of
-  // contexts deep, and the call stack is not.
-  const contexts: MergedContext[] = [];
-  const stack: { node: TrieNode; parent: number; path: string[] }[] = [{ node: root, parent: -1, path: [] }];
-  while (stack.length > 0) {
-    const { node, parent, path } = stack.pop()!;
-    const here = node === root ? -1 : contexts.push(toMerged(node, parent, path, runs, deviceSpeed)) - 1;
-    for (const method of [...node.children.keys()].sort().reverse()) {
-      stack.push({ node: node.children.get(method)!, parent: here, path: [...path, method] });
-    }
-  }
-  return { contexts, runs };
-}
+export { MergedProfile, type EstimableField, type MergedContext, type SideFigures } from './merged.js';
 
 /**
  * How many distinct methods deep a calling context may be, recursion folded. Real programs stay
@@ -80,75 +12,207 @@ export function mergeProfiles(profiles: readonly Profile[], deviceSpeed: number)
  */
 export const MAX_CONTEXT_DEPTH = 1000;
 
-function addProfile(root: TrieNode, profile: Profile): void {
-  const nodeOfId = new Map<number, TrieNode>();
-  for (const [i, context] of profile.contexts.entries()) {
-    const parent = context.parent === undefined ? root : nodeOfId.get(context.parent)!;
-    const node = recursionTarget(parent, context.method) ?? childOf(parent, context.method);
-    if (node.depth > MAX_CONTEXT_DEPTH) {
+const SIDE_BIT: Record<Side, number> = { device: 1, clone: 2 };
+const SELF_MS_BIT = 1 << ESTIMABLE.indexOf('selfMs');
+const ESTIMATED_CODE: Record<Side, number> = { device: ESTIMATED_SIDE.indexOf('device'), clone: ESTIMATED_SIDE.indexOf('clone') };
+
+/**
+ * Merges any number of device and clone profiles by call path. Runs of one side add up;
+ * a context seen on one side only is estimated from the other with the device's speed
+ * relative to the clone (`deviceSpeed` = device speed / clone speed).
+ */
+export function mergeProfiles(profiles: readonly Profile[], deviceSpeed: number): MergedProfile {
+  const tree = new PathTree(1 + profiles.reduce((n, p) => n + p.contexts.length, 0));
+  const runs: Record<Side, number> = { device: 0, clone: 0 };
+  for (const profile of profiles) {
+    runs[profile.side] += profile.runs;
+    addProfile(tree, profile);
+  }
+  return toMerged(tree, depthFirstOrder(tree), runs, deviceSpeed);
+}
+
+/** What partition keeps of a profile once merged. */
+export function factsOf(profile: Profile): ProfileFacts {
+  const { contexts, ...rest } = profile;
+  const methods = [...new Set(contexts.map((c) => c.method))].sort(compare);
+  return { ...rest, contextCount: contexts.length, methods };
+}
+
+/**
+ * The call paths of all profiles as a tree of indices (node 0 is the root, above every root
+ * context), its figures summed per side in columns: no object per node.
+ */
+class PathTree {
+  readonly parent: Int32Array;
+  readonly method: Int32Array;
+  readonly depth: Int32Array;
+  readonly totals: Record<Side, FigureColumns>;
+  /** Per node, SIDE_BIT of each side that recorded it. */
+  readonly sides: Uint8Array;
+  /** Per node and side, the ESTIMABLE bits a contributing profile of that side marks as estimated. */
+  readonly flagged: Record<Side, Uint8Array>;
+  size = 1;
+  readonly methodNames: string[] = [];
+  private readonly methodIds = new Map<string, number>();
+  /**
+   * Children by (parent, method): an open-addressing table of node indices (0, the root, is
+   * never a child: an empty slot). A Map keyed by numbers beyond 2^31 boxed every key and took
+   * most of the merge's time.
+   */
+  private readonly children: Int32Array;
+  private readonly mask: number;
+
+  constructor(readonly capacity: number) {
+    this.parent = new Int32Array(capacity).fill(-1);
+    this.method = new Int32Array(capacity).fill(-1);
+    this.depth = new Int32Array(capacity);
+    this.totals = { device: figureColumns(capacity), clone: figureColumns(capacity) };
+    this.sides = new Uint8Array(capacity);
+    this.flagged = { device: new Uint8Array(capacity), clone: new Uint8Array(capacity) };
+    // At most half full: a power of two at least twice the most nodes there can be.
+    const slots = 2 ** Math.ceil(Math.log2(2 * capacity));
+    this.children = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
+
+  methodId(name: string): number {
+    let id = this.methodIds.get(name);
+    if (id === undefined) {
+      id = this.methodNames.push(name) - 1;
+      this.methodIds.set(name, id);
+    }
+    return id;
+  }
+
+  childOf(parent: number, method: number): number {
+    let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(method + 1, 0x85ebca77)) & this.mask;
+    for (let child = this.children[slot]!; child !== 0; child = this.children[slot]!) {
+      if (this.parent[child] === parent && this.method[child] === method) return child;
+      slot = (slot + 1) & this.mask;
+    }
+    const child = this.size++;
+    this.parent[child] = parent;
+    this.method[child] = method;
+    this.depth[child] = this.depth[parent]! + 1;
+    this.children[slot] = child;
+    return child;
+  }
+
+  /** Recursion is folded onto the first occurrence of the method on the path (DESIGN.md). */
+  recursionTarget(parent: number, method: number): number | undefined {
+    let first: number | undefined;
+    for (let node = parent; node > 0; node = this.parent[node]!) if (this.method[node] === method) first = node;
+    return first;
+  }
+}
+
+function bitsOf(fields: readonly ContextFigure[] | undefined): number {
+  let bits = 0;
+  for (const f of fields ?? []) bits |= 1 << ESTIMABLE.indexOf(f);
+  return bits;
+}
+
+function addProfile(tree: PathTree, profile: Profile): void {
+  // By context id: an array, as ids are small integers (sparse ones make it a dictionary, still right).
+  const nodeOfId: number[] = [];
+  const totals = tree.totals[profile.side];
+  const flagged = tree.flagged[profile.side];
+  const flags = bitsOf(profile.estimated);
+  const sideBit = SIDE_BIT[profile.side];
+  const contexts = profile.contexts;
+  for (let i = 0; i < contexts.length; i++) {
+    const context = contexts[i]!;
+    const parent = context.parent === undefined ? 0 : nodeOfId[context.parent]!;
+    const method = tree.methodId(context.method);
+    const node = tree.recursionTarget(parent, method) ?? tree.childOf(parent, method);
+    if (tree.depth[node]! > MAX_CONTEXT_DEPTH) {
       throw new InputError(`a calling context more than ${MAX_CONTEXT_DEPTH} distinct methods deep (recursion folded): not a recording of a real program?`, profile.file, `contexts[${i}]`);
     }
-    nodeOfId.set(context.id, node);
-    const totals = (node.totals[profile.side] ??= { calls: 0, selfMs: 0, bytesIn: 0, bytesOut: 0 });
-    if (profile.estimated?.length) {
-      const flagged = (node.flagged[profile.side] ??= new Set());
-      for (const field of profile.estimated) flagged.add(field);
-    }
-    totals.calls += context.calls;
-    totals.selfMs += context.selfMs;
-    totals.bytesIn += context.bytesIn;
-    totals.bytesOut += context.bytesOut;
+    nodeOfId[context.id] = node;
+    tree.sides[node]! |= sideBit;
+    flagged[node]! |= flags;
+    totals.calls[node]! += context.calls;
+    totals.selfMs[node]! += context.selfMs;
+    totals.bytesIn[node]! += context.bytesIn;
+    totals.bytesOut[node]! += context.bytesOut;
   }
 }
 
-/** Recursion is folded onto the first occurrence of the method on the path (DESIGN.md). */
-function recursionTarget(parent: TrieNode, method: string): TrieNode | undefined {
-  let first: TrieNode | undefined;
-  for (let node: TrieNode | undefined = parent; node?.parent; node = node.parent) {
-    if (node.method === method) first = node;
+/** The tree's nodes but the root, depth first, siblings in code-unit order of their method ids. */
+function depthFirstOrder(tree: PathTree): Int32Array {
+  const { size, parent, method } = tree;
+  // Children by parent, in one array: start[p] .. start[p + 1].
+  const start = new Int32Array(size + 1);
+  for (let k = 1; k < size; k++) start[parent[k]! + 1]!++;
+  for (let p = 0; p < size; p++) start[p + 1]! += start[p]!;
+  const kids = new Int32Array(Math.max(size - 1, 0));
+  const filled = start.slice(0, size);
+  for (let k = 1; k < size; k++) kids[filled[parent[k]!]!++] = k;
+  const names = tree.methodNames;
+  const rank = new Int32Array(names.length);
+  names.map((name, id) => ({ name, id })).sort((a, b) => compare(a.name, b.name)).forEach(({ id }, r) => (rank[id] = r));
+  for (let p = 0; p < size; p++) {
+    if (start[p + 1]! - start[p]! > 1) kids.subarray(start[p]!, start[p + 1]!).sort((a, b) => rank[method[a]!]! - rank[method[b]!]!);
   }
-  return first;
-}
-
-function childOf(parent: TrieNode, method: string): TrieNode {
-  let child = parent.children.get(method);
-  if (!child) {
-    child = { method, depth: parent.depth + 1, parent, children: new Map(), totals: {}, flagged: {} };
-    parent.children.set(method, child);
-  }
-  return child;
-}
-
-function toMerged(
-  node: TrieNode,
-  parent: number,
-  path: string[],
-  runs: Record<Side, number>,
-  deviceSpeed: number,
-): MergedContext {
-  const perRun = (side: Side): SideFigures | undefined => {
-    const t = node.totals[side];
-    if (!t) return undefined;
-    const n = runs[side];
-    return { calls: t.calls / n, selfMs: t.selfMs / n, bytesIn: t.bytesIn / n, bytesOut: t.bytesOut / n };
+  // A stack of its own: a profile may be any number of contexts deep, and the call stack is not.
+  const order = new Int32Array(size - 1);
+  const stack = new Int32Array(size);
+  let top = 0;
+  let n = 0;
+  const pushChildren = (p: number) => {
+    for (let c = start[p + 1]! - 1; c >= start[p]!; c--) stack[top++] = kids[c]!;
   };
-  const device = perRun('device');
-  const clone = perRun('clone');
-  const flagged = (side: Side, fields: readonly EstimableField[]) => fields.filter((f) => node.flagged[side]?.has(f));
-  const withFlags = (merged: MergedContext, fields: EstimableField[]): MergedContext => {
-    const unique = ESTIMABLE.filter((f) => fields.includes(f));
-    return unique.length ? { ...merged, estimatedFields: unique } : merged;
-  };
-  if (device && clone) {
+  pushChildren(0);
+  while (top > 0) {
+    const node = stack[--top]!;
+    order[n++] = node;
+    pushChildren(node);
+  }
+  return order;
+}
+
+/** Per-run figures of each node in `order`, a one-sided context estimated from the other side. */
+function toMerged(tree: PathTree, order: Int32Array, runs: Record<Side, number>, deviceSpeed: number): MergedProfile {
+  const size = order.length;
+  const indexOf = new Int32Array(tree.size).fill(-1);
+  const parent = new Int32Array(size);
+  const method: string[] = new Array<string>(size);
+  const device = figureColumns(size);
+  const clone = figureColumns(size);
+  const estimatedSide = new Uint8Array(size);
+  const estimatedFields = new Uint8Array(size);
+  const { totals, flagged } = tree;
+  for (let j = 0; j < size; j++) {
+    const node = order[j]!;
+    indexOf[node] = j;
+    parent[j] = node === 0 ? -1 : indexOf[tree.parent[node]!]!;
+    method[j] = tree.methodNames[tree.method[node]!]!;
+    const sides = tree.sides[node]!;
     // Calls and boundary bytes are properties of the workload; the device measured them
-    // where a migration would start, so its figures are the ones used.
-    return withFlags({ parent, method: node.method, path, device, clone: { ...device, selfMs: clone.selfMs } }, [...flagged('device', ESTIMABLE), ...flagged('clone', ['selfMs'])]);
+    // where a migration would start, so its figures are the ones used when it has them.
+    const from = sides & SIDE_BIT.device ? 'device' : 'clone';
+    const t = totals[from];
+    const n = runs[from];
+    for (const out of [device, clone]) {
+      out.calls[j] = t.calls[node]! / n;
+      out.bytesIn[j] = t.bytesIn[node]! / n;
+      out.bytesOut[j] = t.bytesOut[node]! / n;
+    }
+    if (sides === (SIDE_BIT.device | SIDE_BIT.clone)) {
+      device.selfMs[j] = totals.device.selfMs[node]! / runs.device;
+      clone.selfMs[j] = totals.clone.selfMs[node]! / runs.clone;
+      estimatedFields[j] = flagged.device[node]! | (flagged.clone[node]! & SELF_MS_BIT);
+    } else if (from === 'device') {
+      device.selfMs[j] = totals.device.selfMs[node]! / runs.device;
+      clone.selfMs[j] = device.selfMs[j]! * deviceSpeed;
+      estimatedSide[j] = ESTIMATED_CODE.clone;
+      estimatedFields[j] = flagged.device[node]!;
+    } else {
+      clone.selfMs[j] = totals.clone.selfMs[node]! / runs.clone;
+      device.selfMs[j] = clone.selfMs[j]! / deviceSpeed;
+      estimatedSide[j] = ESTIMATED_CODE.device;
+      estimatedFields[j] = flagged.clone[node]!;
+    }
   }
-  if (device) {
-    return withFlags({ parent, method: node.method, path, device, clone: { ...device, selfMs: device.selfMs * deviceSpeed }, estimated: 'clone' }, flagged('device', ESTIMABLE));
-  }
-  const c = clone!;
-  return withFlags({ parent, method: node.method, path, device: { ...c, selfMs: c.selfMs / deviceSpeed }, clone: c, estimated: 'device' }, flagged('clone', ESTIMABLE));
+  return new MergedProfile(parent, method, device, clone, estimatedSide, estimatedFields, runs);
 }
-
-const ESTIMABLE: readonly EstimableField[] = CONTEXT_FIGURES;

@@ -47,6 +47,15 @@ export interface Profile {
   estimated?: ContextFigure[];
 }
 
+/**
+ * What is kept of a profile once its contexts are merged (a million contexts are hundreds of MB
+ * as objects): everything else, their count and their distinct methods, sorted.
+ */
+export interface ProfileFacts extends Omit<Profile, 'contexts'> {
+  contextCount: number;
+  methods: string[];
+}
+
 /** A context's figures: each must be a finite number, and each may be estimated rather than measured. */
 export const CONTEXT_FIGURES = ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const;
 export type ContextFigure = (typeof CONTEXT_FIGURES)[number];

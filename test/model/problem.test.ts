@@ -3,18 +3,19 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../../src/errors.js';
 import { parseDevice, parseNetwork } from '../../src/model/environment.js';
 import { buildProblem, type Legality } from '../../src/model/problem.js';
-import type { MergedProfile } from '../../src/profiles/merge.js';
+import { mergeProfiles } from '../../src/profiles/merge.js';
+import type { Profile } from '../../src/profiles/types.js';
 
 const lte = parseNetwork(readFileSync('profiles/networks/lte.yaml', 'utf8'), 'lte.yaml');
 const phone = parseDevice(readFileSync('profiles/devices/phone-midrange.yaml', 'utf8'), 'phone-midrange.yaml');
-const side = (selfMs: number) => ({ calls: 1, selfMs, bytesIn: 1000, bytesOut: 1000 });
-const profile: MergedProfile = {
+const recorded = (side: Profile['side'], mainMs: number, workMs: number): Profile => ({
+  file: side, side, runs: 1,
   contexts: [
-    { parent: -1, method: 'main', path: ['main'], device: side(10), clone: side(2) },
-    { parent: 0, method: 'work', path: ['main', 'work'], device: side(800), clone: side(200) },
+    { id: 0, method: 'main', calls: 1, selfMs: mainMs, bytesIn: 1000, bytesOut: 1000 },
+    { id: 1, parent: 0, method: 'work', calls: 1, selfMs: workMs, bytesIn: 1000, bytesOut: 1000 },
   ],
-  runs: { device: 1, clone: 1 },
-};
+});
+const profile = mergeProfiles([recorded('device', 10, 800), recorded('clone', 2, 200)], 0.25);
 const legality: Legality = { candidates: new Set(['work']), pinned: new Set(), groups: [], reach: { components: [], calls: [] } };
 
 describe('buildProblem', () => {

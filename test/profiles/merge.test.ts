@@ -46,4 +46,15 @@ describe('mergeProfiles', () => {
       ['main', 1, 1], ['main>walk', 6, 2], ['main>walk>leaf', 5, 1], ['main>walk>visit', 3, 1],
     ]);
   });
+
+  it('flags the figures used that a profile marks as estimated: all of the device side, only the self time of the clone side', () => {
+    const imported = { estimated: ['calls', 'bytesIn', 'bytesOut'] as Profile['estimated'] };
+    const device: Profile = { file: 'd', side: 'device', runs: 1, contexts: [ctx(0, 'main', 8), ctx(1, 'both', 4, 0)], ...imported };
+    const clone: Profile = { file: 'c', side: 'clone', runs: 1, contexts: [ctx(0, 'main', 2), ctx(1, 'both', 1, 0), ctx(2, 'cloneOnly', 1, 0)], estimated: ['calls', 'selfMs'] };
+    const merged = mergeProfiles([device, clone], 0.5);
+    const byPath = new Map(merged.contexts.map((c) => [c.path.join('>'), c]));
+    expect(byPath.get('main>both')!.estimatedFields).toEqual(['calls', 'selfMs', 'bytesIn', 'bytesOut']);
+    expect(byPath.get('main>cloneOnly')).toMatchObject({ estimated: 'device', estimatedFields: ['calls', 'selfMs'], device: { selfMs: 2 } });
+    expect(merged.pathOf(merged.size - 1)).toEqual(['main', 'cloneOnly']);
+  });
 });

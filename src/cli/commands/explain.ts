@@ -44,7 +44,7 @@ export function registerExplain(program: Command, output: Output): Command {
       const method = analysis.methods.find((m) => m.id === id);
       if (!method) throw new InputError(`unknown method id '${id}' (see \`clonecloud analyze ${dir}\` for the app's ids)`, undefined, '<method-id>');
       const { verdict, lines } = (await loadAnalysis()).explainMethod(analysis, id);
-      const networks = outcome.reports.map((r) => explainNetwork(r.problem, r.network.name, r.solution.migrate, id, method.candidate));
+      const networks = outcome.reports.map((r) => explainNetwork(r.problem(), r.network.name, r.solution.migrate, id, method.candidate));
       if (flags.json) {
         output.out(JSON.stringify({ method: id, file: method.file, line: method.line, verdict, reasons: lines.slice(1).map((l) => l.trim()), networks }, null, 2));
         return;
