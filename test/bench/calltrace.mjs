@@ -143,6 +143,11 @@ const PROJECTS = {
   },
   // Its bundle-size and type tests are not suites of the app's behaviour.
   hookable: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/(hookable|debuger)\.test\.ts$/, run: /^test\/[^/]+\.test\.js$/ },
+  'smol-toml': { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\.test\.ts$/, run: /^test\/[^/]+\.test\.js$/ },
+  // build.spec.ts tests the published bundles (cjs/, esm/), not the sources.
+  'alien-signals': { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['tests'], test: /\/(?!build\.)[^/]+\.spec\.ts$/, run: /^tests\/[^/]+\.spec\.js$/ },
+  // Jest suites on its globals (jest-globals.mjs) and its jest config's `__DEV__: true`; jsdoc.test.ts checks the docs' examples, not the app.
+  mutative: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!jsdoc\.)[^/]+\.test\.ts$/, run: /^test\/[^/]+\.test\.js$/, globals: true, define: { __DEV__: 'true' } },
   yup: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!helpers\.ts$|types\/)(.+\/)?[^/]+\.ts$/, run: /^test\/(?!helpers\.js$)(.+\/)?[^/]+\.js$/ },
 };
 
@@ -186,7 +191,7 @@ function measure(name, root, p) {
   mkdirSync(build, { recursive: true });
   const entries = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
   const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; const __dirname = __ccDirname(__ccPath(import.meta.url)); const require = __ccRequire(import.meta.url);";
-  const b = spawnSync(esbuild, [...entries, '--bundle', '--splitting', '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, '--log-level=warning'], { cwd: root, encoding: 'utf8' });
+  const b = spawnSync(esbuild, [...entries, '--bundle', '--splitting', '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', 'jest-globals.mjs')}`] : []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
   if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
   const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
   // The nodeunit entry is in the work directory, which listFiles passes over (a dot folder).
