@@ -128,6 +128,8 @@ describe('getters run by destructuring, and what a read gives (calls-destructure
       [`${T}#renamed`, `${T}#Tracker.position`, `${T}:30:11`, 'accessor'], // { position: at = 0 }
       [`${T}#subscribe`, `${T}#Tracker.onFix`, `${T}:42:16`, 'accessor'], // t.onFix runs the getter
       [`${T}#subscribe`, `${T}#Tracker.onFix.<anonymous 1>`, `${T}:43:3`, 'callback'], // cb(): what it returned
+      // ... or, the getter's type being a library's () => void, any function handed out that fits: takeOut(t) returns reset
+      [`${T}#subscribe`, `${T}#Tracker.reset`, `${T}:43:3`, 'callback'],
       [`${T}#takeOut`, `${T}#Tracker.reset`, `${T}:37:10`, 'callback'], // return reset: handed out, not run
       [`${T}#where`, `${T}#Tracker.position`, `${T}:21:11`, 'accessor'], // const { position } = t
     ]);

@@ -68,8 +68,11 @@ describe("a proxy's traps run where the proxy is used (calls-proxy-traps)", () =
     const T = 'src/traps.ts';
     expect(edges(r)).toEqual([
       [`${T}#drop`, `${T}#frozen.h.deleteProperty`, `${T}:47:10`, 'implicit'], // delete o[k]: a trap stored into a handler
-      // Reflect.ownKeys(target): the target is a record, which may be a proxy too (sound, not precise)
+      // Reflect.get/set/has/ownKeys(target): the target is a record, which may be a proxy too (sound, not precise)
+      [`${T}#handler.get`, `${T}#handler.get`, `${T}:6:46`, 'implicit'],
+      [`${T}#handler.has`, `${T}#handler.has`, `${T}:12:20`, 'implicit'],
       [`${T}#handler.ownKeys`, `${T}#handler.ownKeys`, `${T}:15:20`, 'implicit'],
+      [`${T}#handler.set`, `${T}#handler.set`, `${T}:9:20`, 'implicit'],
       [`${T}#has`, `${T}#handler.has`, `${T}:39:17`, 'implicit'], // 'a' in c
       [`${T}#keys`, `${T}#handler.ownKeys`, `${T}:43:17`, 'implicit'], // Object.keys(c)
       [`${T}#read`, `${T}#handler.get`, `${T}:31:10`, 'implicit'], // c.a
@@ -84,7 +87,11 @@ describe('a proxy over what a generic factory makes (calls-proxy-generic-target)
     const r = analyzeApp({ appDir: fixture('calls-proxy-generic-target'), catalogs: [] });
     const B = 'src/boxes.ts';
     // box(2).value reads a Box<number>, the target's very type; box('s') and other(2) cannot be the proxy.
-    expect(edges(r).filter((e) => e[1] === `${B}#handler.get`)).toEqual([[`${B}#readBox`, `${B}#handler.get`, `${B}:25:10`, 'implicit']]);
+    // Reflect.get(target, key) in the trap: a Box<number> too (a proxy of a proxy).
+    expect(edges(r).filter((e) => e[1] === `${B}#handler.get`)).toEqual([
+      [`${B}#handler.get`, `${B}#handler.get`, `${B}:18:20`, 'implicit'],
+      [`${B}#readBox`, `${B}#handler.get`, `${B}:25:10`, 'implicit'],
+    ]);
   });
 });
 

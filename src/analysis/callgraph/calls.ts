@@ -31,6 +31,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
+import { handedBackTo, handedOut } from './handed-back.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
@@ -61,6 +62,7 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   const b = new GraphBuilder(table, resolver, all, names);
   for (const s of all) b.file(s, names);
   b.parameterFlow();
+  b.handedBack(handedOut(resolver, app.files));
   b.implicitSuper(app.files);
   return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo() } };
 }
@@ -106,6 +108,8 @@ class GraphBuilder {
   private readonly lib = new Map<string, CallEdge>();
   private readonly unresolved: UnresolvedCall[] = [];
   private readonly params: ParameterFlow;
+  /** Call sites by their site string, for what is left unresolved at them (handedBack). */
+  private readonly callAt = new Map<string, CallSite>();
 
   constructor(
     private readonly table: MethodTable,
@@ -168,6 +172,7 @@ class GraphBuilder {
       if (!owner) return;
       const site = siteOf(f, siteNode(node));
       const text = calleeText(node, f.sf);
+      this.callAt.set(site, node);
       this.add(owner, r.targets, site);
       if (r.partial) this.unresolved.push({ from: owner, site, text, reason: r.partial });
       via(owner, site, text, r.partial !== undefined);
@@ -175,6 +180,7 @@ class GraphBuilder {
     }
     if (!owner) return;
     const site = siteOf(f, siteNode(node));
+    this.callAt.set(site, node);
     if ('library' in r) {
       this.implicit.libraryCall(f, node, owner);
       if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments);
@@ -215,6 +221,15 @@ class GraphBuilder {
   /** Calls through parameters (parameter-flow.ts). */
   parameterFlow(): void {
     this.params.run((from, targets, site) => this.add(from, targets, site), this.unresolved);
+  }
+
+  /** Unresolved calls through function values may run the functions the app hands out (handed-back.ts). */
+  handedBack(handed: ReturnType<typeof handedOut>): void {
+    if (!handed.length) return;
+    for (const u of this.unresolved) {
+      const node = this.callAt.get(u.site);
+      if (node && ts.isCallExpression(node)) this.add(u.from, handedBackTo(this.r.checker, node.expression, handed), u.site);
+    }
   }
 
   /**

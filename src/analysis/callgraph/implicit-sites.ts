@@ -7,7 +7,9 @@
  * - converted expressions: toString, valueOf, Symbol.toPrimitive, Symbol.toStringTag, toJSON;
  *   the elements of an array joined (joins.ts);
  * - the right operand of `instanceof`: its static Symbol.hasInstance;
- * - reads, writes, `in`, `delete` and key listings of what may be a proxy: its traps;
+ * - reads, writes, `in`, `delete`, key listings, `instanceof`, iterating, built-in methods and
+ *   reflective functions (proxy-uses.ts) on what may be a proxy: its traps, and what a call or
+ *   iterating runs: what its `get` trap returns;
  * - reads and writes of properties with accessors installed by Object.defineProperty;
  * - library calls on a receiver that may hold an app class extending the library type.
  * What it finds goes to the graph through `sink`; generators reaching an iterated parameter are
@@ -22,6 +24,7 @@ import { joinTargets } from './joins.js';
 import { LibrarySubtypes } from './library-subtypes.js';
 import { siteOf, type AppFile } from '../project.js';
 import { Proxies } from './proxies.js';
+import { builtinReceiverUses, proxyUses } from './proxy-uses.js';
 import type { Resolver, Target } from './resolve.js';
 import { calleeText, siteNode } from '../sites.js';
 import { isGenerator } from './values.js';
@@ -61,11 +64,14 @@ export class ImplicitSites {
   file(s: FileSites): void {
     const f = s.file;
     for (const { node, owner } of s.implicit) {
-      if (node.how === 'iterate') this.iterate(f, node.expr, owner, node.async === true);
-      else if (node.how === 'convert') {
+      if (node.how === 'iterate') {
+        this.iterate(f, node.expr, owner, node.async === true);
+        if (this.proxies.any) this.sink.add(owner, [...this.proxies.at(node.expr, 'get'), ...this.proxies.returnedAt(node.expr, '[Symbol.iterator]')], siteOf(f, node.expr));
+      } else if (node.how === 'convert') {
         if (this.flags.conversions) this.sink.add(owner, conversionTargets(this.r, node.expr), siteOf(f, node.expr));
       } else if (node.how === 'instanceof') {
         this.sink.add(owner, hasInstanceTargets(this.r, node.expr), siteOf(f, node.expr));
+        if (this.proxies.any && ts.isBinaryExpression(node.expr.parent)) this.sink.add(owner, this.proxies.at(node.expr.parent.left, 'getPrototypeOf'), siteOf(f, node.expr));
       } else if (this.proxies.any) {
         this.sink.add(owner, this.proxies.at(node.expr, node.how === 'delete' ? 'deleteProperty' : node.how === 'keys' ? 'ownKeys' : 'has'), siteOf(f, node.expr));
       }
@@ -87,7 +93,10 @@ export class ImplicitSites {
     }
     for (const { node, owner } of s.calls) {
       const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
-      if (owner && callee && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) this.sink.add(owner, this.proxies.at(callee.expression, 'get'), siteOf(f, siteNode(node)));
+      if (owner && callee && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) {
+        const uses = builtinReceiverUses(node).flatMap(([e, use]) => this.proxies.at(e, use));
+        this.sink.add(owner, [...this.proxies.at(callee.expression, 'get'), ...uses, ...this.proxies.returnedAt(callee.expression, ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined)], siteOf(f, siteNode(node)));
+      }
     }
   }
 
@@ -137,10 +146,11 @@ export class ImplicitSites {
     if (this.subtypes.any && callee && ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword) {
       this.sink.add(owner, this.subtypes.members(classOrInterfaceOf(this.r.checker, callee.expression), callee.name.text, (d) => this.r.isApp(d)).map((n) => ({ node: n, kind: 'hierarchy' as const })), site);
     }
-    if (this.proxies.any && ts.isCallExpression(node) && node.arguments[0] && listsKeys(calleeText(node, f.sf))) this.sink.add(owner, this.proxies.at(node.arguments[0], 'ownKeys'), site);
-    if (!(this.flags.iterators || this.flags.generators || this.flags.conversions)) return;
+    if (this.proxies.any) this.sink.add(owner, proxyUses(node, calleeText(node, f.sf)).flatMap(([e, use]) => this.proxies.at(e, use)), site);
+    if (!(this.flags.iterators || this.flags.generators || this.flags.conversions || this.proxies.any)) return;
     if (this.flags.conversions) this.sink.add(owner, joinTargets(this.r, node), site);
     const u = libraryCallUses(this.r, node);
+    if (this.proxies.any) for (const a of u.iterated) this.sink.add(owner, [...this.proxies.at(a, 'get'), ...this.proxies.returnedAt(a, '[Symbol.iterator]')], site);
     this.sink.add(owner, u.targets, site);
     for (const a of u.iterated) this.iterate(f, a, owner, false);
     if (u.receiver && this.flags.generators) this.iterate(f, u.receiver, owner, false);
@@ -164,7 +174,3 @@ function fromLibrary(r: Resolver, expr: ts.Expression): boolean {
   return ts.isCallExpression(e) && 'library' in r.callee(e.expression, true);
 }
 
-/** Library functions that list an object's own keys (so run a proxy's ownKeys trap). */
-function listsKeys(callee: string): boolean {
-  return /^(Object\.(keys|values|entries|getOwnPropertyNames|getOwnPropertySymbols)|Reflect\.ownKeys)$/.test(callee);
-}

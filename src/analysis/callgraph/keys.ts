@@ -41,6 +41,8 @@ function namesOfType(checker: ts.TypeChecker, t: ts.Type, depth: number): string
   const out: string[] = [];
   for (const p of parts) {
     if (p.isStringLiteral() || p.isNumberLiteral()) out.push(String(p.value));
+    // `keyof typeof handlers` with a `[Symbol.iterator]()` member: its symbol's property name (`__@iterator@12`).
+    else if (p.flags & ts.TypeFlags.UniqueESSymbol) out.push((p as ts.UniqueESSymbolType).escapedName as string);
     else if (p.flags & ts.TypeFlags.Never) continue;
     else return undefined;
   }
@@ -52,6 +54,8 @@ export function propertyDecls(checker: ts.TypeChecker, recv: ts.Node, name: stri
   const t = checker.getApparentType(checker.getTypeAtLocation(recv));
   const parts = t.isUnion() ? t.types : [t];
   const out: ts.Declaration[] = [];
-  for (const p of parts) out.push(...(checker.getPropertyOfType(checker.getApparentType(p), name)?.declarations ?? []));
+  // A symbol-keyed member's name is already escaped (getPropertyOfType would escape it again).
+  const find = (t: ts.Type) => (name.startsWith('__@') ? t.getProperties().find((s) => s.escapedName === name) : checker.getPropertyOfType(t, name));
+  for (const p of parts) out.push(...(find(checker.getApparentType(p))?.declarations ?? []));
   return out;
 }

@@ -1,8 +1,11 @@
 /**
  * Proxy traps: `new Proxy(target, handler)` makes every read of a property of the proxy run the
  * handler's `get`, every write its `set`, `k in p` its `has`, `delete p.k` its `deleteProperty`,
- * and listing its keys (`Object.keys(p)`, `for…in`, a spread `{ ...p }`) its `ownKeys` and
- * `getOwnPropertyDescriptor`.
+ * listing its keys (`Object.keys(p)`, `for…in`, a spread `{ ...p }`) its `ownKeys` and
+ * `getOwnPropertyDescriptor`, and `p instanceof C` or `Object.getPrototypeOf(p)` its
+ * `getPrototypeOf`. A built-in method called on a proxy (`p.splice(0, 1)`, `p.hasOwnProperty(k)`)
+ * reads, writes, tests, deletes and lists its properties through the traps; and what a call
+ * `p.m()` or iterating `p` runs is what its `get` trap returns (`handle.bind(target.proxy)`).
  *
  * Handlers: the app's object literals typed `ProxyHandler` (by their contextual type: declared
  * so, or written where one is expected), what is stored into a member of one
@@ -10,25 +13,32 @@
  * `new Proxy` written in the app. The proxy has its target's type, and the target is usually of
  * a type that says little (a type parameter, `object`, `unknown`, `any`, a record): so a
  * receiver may be a proxy when its type is one of those, or the type of a target the app
- * wraps, and it is in a module that makes a proxy or handler or imports one that does (a proxy
- * is used where it is made and by the code its module serves: in a generic code base, every
- * receiver of a type parameter anywhere would run every trap). When the app makes no proxy,
- * nothing here costs anything.
+ * wraps, and it is in a module linked by imports (either way, directly or not) to one that
+ * makes a proxy or handler (a proxy is used where it is made, by the code its module serves,
+ * and by the code the modules it reaches hand it to: `internal.createDraft` is how one module
+ * calls another without importing it; in a generic code base, every receiver of a type
+ * parameter anywhere would run every trap, modules that never import each other pass nothing).
+ * `this` in a function a `get` trap returns may be the proxy (`p.keys()` runs it on `p`).
+ * When the app makes no proxy, nothing here costs anything.
  */
 import { ts } from '../../typescript.cjs';
 import { declaredResult } from './declared.js';
+import { returnedExpressions } from './handed-back.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
 import { skipWrappers } from '../walk.js';
 
-export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys';
+export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys' | 'getPrototypeOf';
 const TRAPS_OF: Record<TrapUse, string[]> = {
   get: ['get'],
   set: ['set', 'defineProperty'],
   has: ['has'],
   deleteProperty: ['deleteProperty'],
   ownKeys: ['ownKeys', 'getOwnPropertyDescriptor'],
+  getPrototypeOf: ['getPrototypeOf'],
 };
+/** What a built-in method called on a proxy may do to it (an array's splice reads, tests, writes and deletes; hasOwnProperty asks a descriptor). */
+export const BUILTIN_USES: readonly TrapUse[] = ['get', 'set', 'has', 'deleteProperty', 'ownKeys'];
 const ALL_TRAPS = new Set(Object.values(TRAPS_OF).flat());
 
 export class Proxies {
@@ -72,15 +82,49 @@ export class Proxies {
     if (!this.near.has(at.getSourceFile())) this.near.set(at.getSourceFile(), new Set([at.getSourceFile()]));
   }
 
-  /** Adds to each module's `near` the app modules that import (or re-export) it. */
+  /** Adds to each module's `near` the app modules linked to it by imports and re-exports, either way, directly or not. */
   private importers(all: FileSites[]): void {
+    const links = new Map<ts.SourceFile, ts.SourceFile[]>();
+    const link = (a: ts.SourceFile, b: ts.SourceFile) => (links.get(a) ?? links.set(a, []).get(a)!).push(b);
     for (const s of all) {
       for (const st of s.file.sf.statements) {
         const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier;
         const target = spec ? this.r.checker.getSymbolAtLocation(spec)?.valueDeclaration : undefined;
-        if (target && ts.isSourceFile(target)) this.near.get(target)?.add(s.file.sf);
+        if (!target || !ts.isSourceFile(target)) continue;
+        link(s.file.sf, target);
+        link(target, s.file.sf);
       }
     }
+    for (const [maker, near] of this.near) {
+      const todo = [maker];
+      for (let m = todo.pop(); m; m = todo.pop()) {
+        for (const i of links.get(m) ?? []) if (!near.has(i)) near.add(i), todo.push(i);
+      }
+    }
+  }
+
+  private returnedByGet?: Set<ts.Node>;
+  /** The functions the `get` traps return. */
+  private returned(): Set<ts.Node> {
+    this.returnedByGet ??= new Set([...(this.traps.get('get') ?? [])].flatMap((fn) => returnedExpressions(fn as ts.SignatureDeclaration).flatMap((e) => this.r.values.of(e))));
+    return this.returnedByGet;
+  }
+
+  /**
+   * What a call `receiver.<name>()` (`name` undefined: a computed key) or iterating it (`name`
+   * '[Symbol.iterator]') may run when it is a proxy: the functions its `get` traps return, of
+   * those named, the ones of that name (the trap hands out `handlers[key]`), and any unnamed.
+   */
+  returnedAt(receiver: ts.Expression, name: string | undefined): Target[] {
+    if (!this.at(receiver, 'get').length) return [];
+    const fits = (fn: ts.Node): boolean => {
+      const own = memberName(this.r.checker, fn);
+      return own === undefined || name === undefined || own === name || (name === '[Symbol.iterator]' && own.startsWith('__@iterator@'));
+    };
+    const fns = [...this.returned()].filter(fits);
+    // Iterating runs the `next` of the iterator the returned `[Symbol.iterator]` method returns.
+    const next = name === '[Symbol.iterator]' ? fns.flatMap((fn) => returnedExpressions(fn as ts.SignatureDeclaration).flatMap((e) => this.r.values.propertyOf(e, 'next'))) : [];
+    return [...fns, ...next].map((node) => ({ node, kind: 'callback' as const }));
   }
 
   /** The app makes proxies with handlers of its own. */
@@ -99,6 +143,7 @@ export class Proxies {
   /** Its type, or the type of what it is before a cast (`(obj as { k?: T })[k]`), may be a proxy's. */
   private mayBeProxy(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
+    if (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) return true;
     return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner));
   }
 
@@ -125,8 +170,24 @@ export class Proxies {
 function opaque(c: ts.TypeChecker, t: ts.Type): boolean {
   const OPAQUE = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution | ts.TypeFlags.IndexedAccess;
   if (t.flags & OPAQUE) return true;
+  if (t.isIntersection()) return t.types.some((p) => opaque(c, p)); // `T & object`, a narrowed type parameter
   if (!(t.flags & ts.TypeFlags.Object)) return false;
   return c.getIndexInfosOfType(t).length > 0 && !c.isArrayType(t) && !c.isTupleType(t);
+}
+
+/** The property name a function is declared under (`keys() {}`, `size: () => 0`, `[iteratorSymbol]() {}`: its symbol's), if any. */
+function memberName(c: ts.TypeChecker, fn: ts.Node): string | undefined {
+  const named = ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
+  if (!named) return undefined;
+  if (ts.isIdentifier(named.name) || ts.isStringLiteral(named.name)) return named.name.text;
+  return c.getSymbolAtLocation(named.name)?.escapedName as string | undefined;
+}
+
+/** The function whose `this` a `this` is (arrow functions have their enclosing function's). */
+function thisOwner(n: ts.Node): ts.Node {
+  let p = n.parent;
+  while (p && !(ts.isFunctionLike(p) && !ts.isArrowFunction(p)) && !ts.isSourceFile(p)) p = p.parent;
+  return p;
 }
 
 function isHandlerType(t: ts.Type | undefined): boolean {

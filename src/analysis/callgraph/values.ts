@@ -18,6 +18,7 @@ import { ElementSources } from './array-sources.js';
 export type { ViaParameter } from './value-memo.js';
 
 const MAX_DEPTH = 6;
+const ELEMENT_TAKERS = new Set(['pop', 'shift', 'at', 'find', 'findLast']);
 /**
  * Nested "what does this call return" walks at most. Finding a call's callee can start a fresh
  * walk (a symbol's targets are computed once, from depth 0), so depth alone does not end a
@@ -64,8 +65,8 @@ export class FunctionValues extends ElementSources {
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && e.arguments[0]) {
         return this.of(e.arguments[0], depth + 1);
       }
-      // `byName.get(k)` of a standard Map: any of its values.
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && collectionOf(this.r.checker, callee.name) === 'Map') {
+      // `byName.get(k)` of a standard Map: any of its values; `queue.pop()` of an array: any element.
+      if (ts.isPropertyAccessExpression(callee) && ((callee.name.text === 'get' && collectionOf(this.r.checker, callee.name) === 'Map') || (ELEMENT_TAKERS.has(callee.name.text) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(callee.expression))))) {
         return this.elements(callee.expression, depth + 1).nodes;
       }
       // A generator's `[Symbol.iterator]()` is the generator itself.

@@ -29,7 +29,7 @@ export { before as beforeAll, after as afterAll, beforeEach, afterEach };
 // Mock functions, spies and the matchers' old names from jest's own packages.
 const { ModuleMocker } = require('jest-mock');
 const mocker = new ModuleMocker(globalThis);
-const ALIASES = { toBeCalled: 'toHaveBeenCalled', toBeCalledTimes: 'toHaveBeenCalledTimes', toBeCalledWith: 'toHaveBeenCalledWith', lastCalledWith: 'toHaveBeenLastCalledWith', nthCalledWith: 'toHaveBeenNthCalledWith', toReturn: 'toHaveReturned', toReturnWith: 'toHaveReturnedWith' };
+const ALIASES = { toBeCalled: 'toHaveBeenCalled', toBeCalledTimes: 'toHaveBeenCalledTimes', toBeCalledWith: 'toHaveBeenCalledWith', lastCalledWith: 'toHaveBeenLastCalledWith', nthCalledWith: 'toHaveBeenNthCalledWith', toReturn: 'toHaveReturned', toReturnWith: 'toHaveReturnedWith', toThrowError: 'toThrow' };
 expect.extend(
   Object.fromEntries(
     Object.entries(ALIASES).map(([alias, name]) => [

@@ -1,0 +1,39 @@
+import { analyzeApp } from '../../src/analysis/index.js';
+import { edgeRows as edges, fixture } from './helpers.js';
+
+describe('where proxies reach and what they run (calls-proxy-reach)', () => {
+  const r = analyzeApp({ appDir: fixture('calls-proxy-reach'), catalogs: [] });
+  const D = 'src/draft.ts';
+  const H = 'src/handlers.ts';
+  const U = 'src/util.ts';
+  const from = (file: string) => edges(r).filter(([f]) => f!.startsWith(file));
+  test('modules linked by imports either way, not only importers: their opaque receivers may be the proxy', () => {
+    // util.ts is imported by draft.ts (and imports nothing of it); user.ts reaches it through index.ts.
+    expect(from(U)).toEqual([
+      [`${U}#isMap`, `${D}#traps.getPrototypeOf`, `${U}:7:23`, 'implicit'], // x instanceof Map
+      [`${U}#owns`, `${D}#traps.getOwnPropertyDescriptor`, `${U}:14:42`, 'implicit'], // Object.prototype.hasOwnProperty.call(x, k)
+      // xs.splice(0, 1): a built-in method reads, tests and asks descriptors through the traps
+      [`${U}#takeFirst`, `${D}#traps.get`, `${U}:11:13`, 'implicit'],
+      [`${U}#takeFirst`, `${D}#traps.getOwnPropertyDescriptor`, `${U}:11:13`, 'implicit'],
+      [`${U}#takeFirst`, `${D}#traps.has`, `${U}:11:13`, 'implicit'],
+      [`${U}#unwrap`, `${D}#traps.get`, `${U}:3:10`, 'implicit'], // x.base
+    ]);
+    // alone.ts is linked to no module of the proxies.
+    expect(from('src/alone.ts')).toEqual([]);
+  });
+  test('a call or an iteration runs what the get trap returns, of that name; `this` in what it returns is the proxy', () => {
+    expect(from('src/user.ts')).toEqual([
+      [`src/user.ts#copy`, `${D}#traps.get`, `src/user.ts:3:16`, 'implicit'], // Array.from(m) iterates m
+      [`src/user.ts#copy`, `${H}#mapMethods.[Symbol.iterator]`, `src/user.ts:3:16`, 'callback'],
+      [`src/user.ts#sizeOf`, `${D}#traps.get`, `src/user.ts:6:12`, 'implicit'],
+      [`src/user.ts#sizeOf`, `${D}#traps.get`, `src/user.ts:6:21`, 'implicit'],
+      [`src/user.ts#sizeOf`, `${H}#mapMethods.has`, `src/user.ts:6:12`, 'callback'], // m.has(1): only `has`
+    ]);
+    // mapMethods[key] with key of type keyof typeof mapMethods: its symbol-keyed member too.
+    expect(from(`${D}#traps.get`).filter(([, to, site]) => to!.startsWith(H) && site === `${D}:10:113`)).toEqual(
+      ['[Symbol.iterator]', 'entries', 'has', 'keys'].map((m) => [`${D}#traps.get`, `${H}#mapMethods.${m}`, `${D}:10:113`, 'callback']),
+    );
+    // this.keys() in entries(): this is the proxy (the trap binds it), so the traps run.
+    expect(from(`${H}#mapMethods.entries`).filter(([, to]) => to === `${D}#traps.get`)).toEqual([[`${H}#mapMethods.entries`, `${D}#traps.get`, `${H}:15:23`, 'implicit']]);
+  });
+});
