@@ -9,7 +9,7 @@ import { buildModel, checkPartition, reduceProblem } from '../../src/solver/inde
 import { compactTree, costOf, namesOf } from '../../src/solver/compact.js';
 import { searchDynamic } from '../../src/solver/dynamic-search.js';
 import type { SearchResult } from '../../src/solver/types.js';
-import { changeCosts } from '../../src/solver/local-search.js';
+import { changeCosts, disjointChanges, type ChangeRoots } from '../../src/solver/local-search.js';
 import { searchStatic } from '../../src/solver/static-search.js';
 import { bruteForce, randomProblem, rng } from './random-problems.js';
 
@@ -36,6 +36,32 @@ it('prices every set of migration points as the checker does, and every single c
     }
   }
   expect(changes).toBeGreaterThan(1000);
+});
+
+it('changes with disjoint subtrees add up exactly, and the greedy pick keeps the best change', () => {
+  const rand = rng(7);
+  let batches = 0;
+  for (let k = 0; k < 300; k++) {
+    const problem = reduceProblem(randomProblem(rand, 'dynamic', shape)).problem;
+    const tree = compactTree(problem);
+    for (let trial = 0; trial < 5; trial++) {
+      const chosen = Uint8Array.from(tree.methods, () => (rand() < 0.4 ? 1 : 0));
+      const roots: ChangeRoots = { method: [], context: [] };
+      const delta = changeCosts(tree, chosen, roots);
+      const order = [...tree.methods.keys()].sort(() => rand() - 0.5);
+      const taken = disjointChanges(tree, order, roots);
+      if (order.length > 0) expect(taken[0]).toBe(order[0]);
+      const flipped = chosen.slice();
+      let sum = 0;
+      for (const m of taken) {
+        flipped[m] = 1 - flipped[m]!;
+        sum += delta[m]!;
+      }
+      expect(close(costOf(tree, chosen) + sum, costOf(tree, flipped))).toBe(true);
+      if (taken.length > 1) batches++;
+    }
+  }
+  expect(batches).toBeGreaterThan(100);
 });
 
 interface Tally {
