@@ -74,10 +74,12 @@ interface Level {
   canonical: boolean;
   /** The prices λ per context a search ended with, for this one's bound to go on from there. */
   start?: Float64Array;
+  /** That search's best partition, over this problem's candidates: the search's first incumbent. */
+  incumbent?: readonly string[];
 }
 
 async function solveWithin(problem: PartitionProblem, options: SolveOptions, level: Level): Promise<Solution> {
-  const { nested, canonical, start } = level;
+  const { nested, canonical, start, incumbent } = level;
   validateOptions(options);
   validateProblem(problem);
   const started = performance.now();
@@ -165,13 +167,13 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     trace('search first');
     const from = performance.now();
     const at = (share: number) => from + share * (deadline - from);
-    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, ...carried(start, problem, reduction) });
+    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, ...carried(start, problem, reduction), ...(incumbent ? { incumbent } : {}) });
     if (start !== undefined && early.residual === undefined && !provenBy(early)) {
       // Carried prices can stall: on the bench's wifi residual (2,259 contexts) the bound did
       // not move in 101 steps, nor in the 136 beside GLPK (1-3 s). A fresh search of its own,
       // to its end, found the optimum and fixed all but 944 contexts in 0.4 s.
       trace('search fresh');
-      early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FRESH_STEPS });
+      early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FRESH_STEPS, ...(incumbent ? { incumbent } : {}) });
     }
     if (provenBy(early)) {
       // The search's partition meets its bound: proven, and made the first of its ties as any.
@@ -207,7 +209,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     : !slow
       ? undefined
       : small.nesting === 'dynamic'
-        ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction) })
+        ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction), ...(incumbent ? { incumbent } : {}) })
         : searchStatic(small, model!);
   const found = search?.best;
   if (search?.residual && !glpkProved() && left() > 0.01) {
@@ -221,7 +223,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     const inner = await solveWithin(
       search.residual.problem,
       { ...options, timeLimitSec: left(), trace: (step) => trace(`residual ${step}`) },
-      { nested: true, canonical, start: search.residual.lambda },
+      { nested: true, canonical, start: search.residual.lambda, incumbent: search.residual.incumbent },
     );
     trace('finish');
     const migrate = [...inner.migrate, ...search.residual.fixedOn];
