@@ -6,7 +6,7 @@ import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { firstOptimum } from './canonical.js';
 import { byCodeUnit } from './ilp-model.js';
-import { checkPartition, type CheckResult } from './checker.js';
+import { checkPartition } from './checker.js';
 import { searchDynamic } from './dynamic-search.js';
 import { FIRST_CHECKPOINT } from './lagrangian.js';
 import { exactStaticAnswer } from './static-antichain.js';
@@ -18,6 +18,7 @@ import { dynamicModelSize } from './ilp-dynamic.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem, type Reduction } from './reduce.js';
 import { finish, type Outcome } from './solution.js';
+import { budgetError, CutShort, fallback, legalAllDevice, provenBy } from './answers.js';
 import type { ModelSize, SearchResult, Solution, SolveOptions } from './types.js';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -327,31 +328,6 @@ function carried(start: Float64Array | undefined, problem: PartitionProblem, red
   return { start: lambda };
 }
 
-/** A search whose best partition meets its bound (as `fallback` proves it) and was not handed over. */
-function provenBy(search: SearchResult | undefined): boolean {
-  return search?.best !== undefined && search.residual === undefined && fallback((m) => m, search.best, search.lowerBound).optimal;
-}
-
-/** A solve cut short with no legal answer (all-device exceeds the budget). */
-class CutShort extends Error {}
-
-/** All-device as the answer of a solve cut short: legal unless a budget rules it out. */
-function legalAllDevice(allDevice: CheckResult, problem: PartitionProblem, options: SolveOptions): CheckResult {
-  if (allDevice.violations.length === 0) return allDevice;
-  throw new CutShort(
-    `no partition within the ${problem.budget?.objective ?? ''} budget was found in ${options.timeLimitSec} s, ` +
-      'and all-device exceeds it (a larger time limit may help)',
-  );
-}
-
-/** The search's partition as the answer, proven optimal when it meets the search's bound. */
-function fallback(expand: (migrate: string[]) => string[], found: { migrate: string[]; cost: number }, lowerBound: number): Outcome {
-  const optimal = found.cost - lowerBound <= 1e-9 * Math.max(Math.abs(found.cost), 1);
-  const outcome: Outcome = { migrate: expand(found.migrate), solverCost: found.cost, optimal };
-  if (!optimal) outcome.bound = lowerBound;
-  return outcome;
-}
-
 /** `promise`'s value if it settles within `ms`, else undefined (it keeps running). */
 async function quickly<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
@@ -379,23 +355,6 @@ async function lowestRatio(problem: PartitionProblem, options: SolveOptions, sec
   const best = await solvePartition(swapped, { ...options, timeLimitSec: seconds });
   if (!best.optimal) return undefined;
   return best.deviceOnlyCost > 0 ? best.cost / best.deviceOnlyCost : undefined;
-}
-
-function budgetError(problem: PartitionProblem, lowest: number | undefined, nothingMoves: boolean): InputError {
-  const budget = problem.budget!;
-  const flag = budget.objective === 'energy' ? 'max-energy-ratio' : 'max-slowdown';
-  const what = budget.objective;
-  const best =
-    lowest === undefined
-      ? ''
-      : nothingMoves
-        ? ` (nothing can migrate, so it stays at ${lowest.toPrecision(4)} × all-device ${what})`
-        : ` (the lowest achievable is ${lowest.toPrecision(4)} × all-device ${what})`;
-  return new InputError(
-    `the ${what} budget cannot be met: no legal partition has ${what} ≤ ${budget.maxRatio} × all-device ${what}${best}`,
-    undefined,
-    flag,
-  );
 }
 
 function statusName(status: number): string {

@@ -114,6 +114,18 @@ it('dynamic nesting: bounds the optimum from below and keeps only legal partitio
   expect(t.improved).toBeGreaterThan(0.2 * t.count);
 });
 
+it('dynamic nesting: the same with a random partition carried in as the first incumbent', () => {
+  const far = performance.now() + 60_000;
+  const rand = rng(4343);
+  const t = tallySearch('dynamic', 4343, (small) => {
+    const incumbent = small.candidates.filter(() => rand() < 0.3);
+    return searchDynamic(small, { boundDeadline: far, deadline: far, incumbent });
+  });
+  expect(t.found).toBeGreaterThan(0.9 * t.feasible);
+  expect(t.optimalFound).toBeGreaterThan(0.8 * t.found);
+  expect(t.boundMet).toBeGreaterThan(0.3 * t.count);
+});
+
 it('takes only reduced problems, where no pinned context is left to keep off the clone', () => {
   const problem = randomProblem(rng(7), 'dynamic', shape);
   problem.pinned = [problem.contexts[0]!.method];
