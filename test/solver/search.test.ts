@@ -9,7 +9,7 @@ import { buildModel, checkPartition, reduceProblem } from '../../src/solver/inde
 import { compactTree, costOf, namesOf } from '../../src/solver/compact.js';
 import { searchDynamic } from '../../src/solver/dynamic-search.js';
 import type { SearchResult } from '../../src/solver/types.js';
-import { changeCosts, disjointChanges, type ChangeRoots } from '../../src/solver/local-search.js';
+import { changeCosts, disjointChanges, methodContexts, type ChangeRoots } from '../../src/solver/local-search.js';
 import { searchStatic } from '../../src/solver/static-search.js';
 import { bruteForce, randomProblem, rng } from './random-problems.js';
 
@@ -49,7 +49,7 @@ it('changes with disjoint subtrees add up exactly, and the greedy pick keeps the
       const roots: ChangeRoots = { method: [], context: [] };
       const delta = changeCosts(tree, chosen, roots);
       const order = [...tree.methods.keys()].sort(() => rand() - 0.5);
-      const taken = disjointChanges(tree, order, roots);
+      const taken = disjointChanges(tree, order, roots, methodContexts(tree));
       if (order.length > 0) expect(taken[0]).toBe(order[0]);
       const flipped = chosen.slice();
       let sum = 0;
