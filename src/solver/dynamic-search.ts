@@ -9,7 +9,7 @@
  * native-state groups and a budget it makes legal itself.
  */
 import type { PartitionProblem } from '../model/types.js';
-import { compactTree, costTolerance, namesOf, type CompactTree } from './compact.js';
+import { compactTree, costOf, costTolerance, namesOf, type CompactTree } from './compact.js';
 import { fixByBound, residualProblem, type Fixings } from './fixing.js';
 import { legalizer } from './legalize.js';
 import { lagrangianSearch, type Prices } from './lagrangian.js';
@@ -18,6 +18,12 @@ import type { SearchResult } from './types.js';
 
 /** Subgradient steps at most; on large trees the deadline ends them first (the bound keeps rising slowly: 1.6% gap after 400 steps on the bench's 100k tree, 0.43% by its 60 s limit). */
 const MAX_STEPS = 5000;
+/**
+ * How far above the incumbent a checkpoint's rounded set may cost and still be polished. On the
+ * 1M-context bench tree the polish of a set 0.3% above the incumbent found one 0.15% below it;
+ * from sets 0.75-2% above (1-3 s each there) it found nothing better.
+ */
+const POLISH_WITHIN = 0.005;
 /** Share of the candidate contexts whose method must be fixed for the search to hand over the rest. */
 const HAND_OVER_SHARE = 0.2;
 
@@ -31,6 +37,13 @@ export interface SearchLimits {
   start?: Float64Array;
   /** Steps of the bound at most (default MAX_STEPS). */
   maxSteps?: number;
+  /**
+   * Migration points of a good partition carried over from a larger problem's search (those that
+   * are candidates here): the first incumbent, so that the bound's steps aim at its cost from
+   * the start (not at the first rounded sets', 1.4% above it on the 1M-context bench tree's
+   * first residual) and fixing has it before any rounded set is polished.
+   */
+  incumbent?: readonly string[];
 }
 
 export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): SearchResult {
@@ -44,13 +57,20 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
   // problem at once; the search hands over once the fixed methods cover enough contexts.
   const fixings: Fixings = new Int8Array(tree.methods.length).fill(-1);
   const off = new Uint8Array(tree.methods.length);
-  let incumbent: { chosen: Uint8Array; cost: number } | undefined;
-  const fix = (prices: Prices, start: Uint8Array): void => {
-    const polished = improve(tree, start, improveOptions);
-    if (!incumbent || polished.cost < incumbent.cost) incumbent = polished;
+  let incumbent = limits.incumbent ? carriedSet(tree, legalize, limits.incumbent) : undefined;
+  // A set already polished is not polished again (the bound's steps keep their rounded set
+  // between checkpoints when no rounding beat it, and end with the incumbent when it is cheaper).
+  let polishedLast: Uint8Array | undefined;
+  const fix = (prices: Prices, start: Uint8Array, cost: number): void => {
+    const promising = !incumbent || cost - incumbent.cost <= POLISH_WITHIN * Math.abs(incumbent.cost);
+    if (promising && start !== polishedLast && start !== incumbent?.chosen) {
+      polishedLast = start;
+      const polished = improve(tree, start, improveOptions);
+      if (!incumbent || polished.cost < incumbent.cost) incumbent = polished;
+    }
     // Fixing walks up from every method's contexts: not begun once the time is up.
     if (performance.now() >= limits.deadline) return;
-    fixByBound(tree, prices, incumbent.chosen, incumbent.cost, off, limits.deadline).forEach((f, k) => {
+    fixByBound(tree, prices, incumbent!.chosen, incumbent!.cost, off, limits.deadline).forEach((f, k) => {
       if (f < 0) return;
       fixings[k] = f;
       if (f === 0) off[k] = 1;
@@ -60,10 +80,10 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
     ? undefined
     : (prices: Prices, lowerBound: number, chosen: Uint8Array, cost: number): boolean => {
         if (!Number.isFinite(cost)) return false;
-        fix(prices, chosen);
+        fix(prices, chosen, cost);
         return incumbent!.cost - lowerBound > costTolerance(tree) && fixedShare(tree, fixings) >= HAND_OVER_SHARE;
       };
-  const relaxed = lagrangianSearch(tree, { deadline: limits.boundDeadline, stop, maxSteps: limits.maxSteps ?? MAX_STEPS, legalize, checkpoint, off, ...(limits.start ? { start: limits.start } : {}) });
+  const relaxed = lagrangianSearch(tree, { deadline: limits.boundDeadline, stop, maxSteps: limits.maxSteps ?? MAX_STEPS, legalize, checkpoint, off, incumbent: () => incumbent, ...(limits.start ? { start: limits.start } : {}) });
   if (!Number.isFinite(relaxed.cost)) return { lowerBound: relaxed.lowerBound };
   if (problem.budget) {
     // No fixing under a budget: the smaller problem would have to carry it.
@@ -71,7 +91,7 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
     const better = polished.cost < relaxed.cost ? polished : relaxed;
     return { lowerBound: relaxed.lowerBound, best: { migrate: namesOf(tree, better.chosen), cost: better.cost } };
   }
-  fix(relaxed.prices, relaxed.chosen);
+  fix(relaxed.prices, relaxed.chosen, relaxed.cost);
   const best = relaxed.cost < incumbent!.cost ? relaxed : incumbent!;
   const result: SearchResult = { lowerBound: relaxed.lowerBound, best: { migrate: namesOf(tree, best.chosen), cost: best.cost } };
   if (best.cost - relaxed.lowerBound <= costTolerance(tree) || performance.now() >= limits.deadline) return result;
@@ -82,8 +102,22 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
   contextOf.forEach((j, i) => {
     if (j >= 0) lambda[j] = relaxed.prices.lambda[i]!;
   });
-  result.residual = { problem: rest, fixedOn, lambda };
+  const free = new Set(rest.candidates);
+  // The best partition agrees with every fixing (each was made against a set costing at least as much).
+  result.residual = { problem: rest, fixedOn, lambda, incumbent: result.best!.migrate.filter((name) => free.has(name)) };
   return result;
+}
+
+/** The named methods that are candidates of `tree`, made legal and priced (undefined when no legal set comes of them). */
+function carriedSet(tree: CompactTree, legalize: (chosen: Uint8Array) => Uint8Array | undefined, names: readonly string[]): { chosen: Uint8Array; cost: number } | undefined {
+  const index = new Map(tree.methods.map((name, k) => [name, k]));
+  const proposal = new Uint8Array(tree.methods.length);
+  for (const name of names) {
+    const k = index.get(name);
+    if (k !== undefined) proposal[k] = 1;
+  }
+  const chosen = legalize(proposal);
+  return chosen ? { chosen, cost: costOf(tree, chosen) } : undefined;
 }
 
 /** Share of the candidate contexts whose method is fixed. */

@@ -57,21 +57,24 @@ export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Ar
   const coveredDelta = new Float64Array(n);
   const uncoveredDelta = new Float64Array(n);
   const seen = new Uint8Array(n);
+  const touchedAll = new Int32Array(n);
   // Each method's walk is independent: past `deadline` the rest stay free (on deep trees the
   // walks took half a second at 20k contexts).
   for (let m = 0; m < tree.methods.length && (m % 64 !== 0 || performance.now() < deadline); m++) {
     const forced = 1 - incumbent[m]!;
-    const touched: number[] = [];
+    let count = 0;
     for (const c of contextsOf[m]!) {
       for (let a = c; a >= 0 && !seen[a]; a = parent[a]!) {
         seen[a] = 1;
-        touched.push(a);
+        touchedAll[count++] = a;
       }
     }
-    // Children before parents: larger indices first.
-    touched.sort((a, b) => b - a);
+    // Children before parents: larger indices first. A typed array sorts numbers natively: the
+    // comparator sort of a plain array was about half of fixing's time on the 1M-context bench tree.
+    const order = touchedAll.subarray(0, count).sort();
     let bound = base - Math.min(0, -lambdaSum[m]!) - forced * lambdaSum[m]!;
-    for (const i of touched) {
+    for (let t = order.length - 1; t >= 0; t--) {
+      const i = order[t]!;
       const below = coveredSum[i]! + coveredDelta[i]!;
       const stay = uncoveredSum[i]! + uncoveredDelta[i]!;
       const k = method[i]!;
@@ -92,7 +95,7 @@ export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Ar
         bound += u - uncovered[i]!;
       }
     }
-    for (const i of touched) {
+    for (const i of order) {
       seen[i] = 0;
       coveredDelta[i] = 0;
       uncoveredDelta[i] = 0;

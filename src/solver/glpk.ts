@@ -6,7 +6,7 @@ import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { firstOptimum } from './canonical.js';
 import { byCodeUnit } from './ilp-model.js';
-import { checkPartition, type CheckResult } from './checker.js';
+import { checkPartition } from './checker.js';
 import { searchDynamic } from './dynamic-search.js';
 import { FIRST_CHECKPOINT } from './lagrangian.js';
 import { exactStaticAnswer } from './static-antichain.js';
@@ -18,6 +18,7 @@ import { dynamicModelSize } from './ilp-dynamic.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem, type Reduction } from './reduce.js';
 import { finish, type Outcome } from './solution.js';
+import { budgetError, CutShort, fallback, legalAllDevice, provenBy } from './answers.js';
 import type { ModelSize, SearchResult, Solution, SolveOptions } from './types.js';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -74,10 +75,12 @@ interface Level {
   canonical: boolean;
   /** The prices λ per context a search ended with, for this one's bound to go on from there. */
   start?: Float64Array;
+  /** That search's best partition, over this problem's candidates: the search's first incumbent. */
+  incumbent?: readonly string[];
 }
 
 async function solveWithin(problem: PartitionProblem, options: SolveOptions, level: Level): Promise<Solution> {
-  const { nested, canonical, start } = level;
+  const { nested, canonical, start, incumbent } = level;
   validateOptions(options);
   validateProblem(problem);
   const started = performance.now();
@@ -165,13 +168,13 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     trace('search first');
     const from = performance.now();
     const at = (share: number) => from + share * (deadline - from);
-    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, ...carried(start, problem, reduction) });
+    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, ...carried(start, problem, reduction), ...(incumbent ? { incumbent } : {}) });
     if (start !== undefined && early.residual === undefined && !provenBy(early)) {
       // Carried prices can stall: on the bench's wifi residual (2,259 contexts) the bound did
       // not move in 101 steps, nor in the 136 beside GLPK (1-3 s). A fresh search of its own,
       // to its end, found the optimum and fixed all but 944 contexts in 0.4 s.
       trace('search fresh');
-      early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FRESH_STEPS });
+      early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FRESH_STEPS, ...(incumbent ? { incumbent } : {}) });
     }
     if (provenBy(early)) {
       // The search's partition meets its bound: proven, and made the first of its ties as any.
@@ -207,7 +210,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     : !slow
       ? undefined
       : small.nesting === 'dynamic'
-        ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction) })
+        ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction), ...(incumbent ? { incumbent } : {}) })
         : searchStatic(small, model!);
   const found = search?.best;
   if (search?.residual && !glpkProved() && left() > 0.01) {
@@ -221,7 +224,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     const inner = await solveWithin(
       search.residual.problem,
       { ...options, timeLimitSec: left(), trace: (step) => trace(`residual ${step}`) },
-      { nested: true, canonical, start: search.residual.lambda },
+      { nested: true, canonical, start: search.residual.lambda, incumbent: search.residual.incumbent },
     );
     trace('finish');
     const migrate = [...inner.migrate, ...search.residual.fixedOn];
@@ -325,31 +328,6 @@ function carried(start: Float64Array | undefined, problem: PartitionProblem, red
   return { start: lambda };
 }
 
-/** A search whose best partition meets its bound (as `fallback` proves it) and was not handed over. */
-function provenBy(search: SearchResult | undefined): boolean {
-  return search?.best !== undefined && search.residual === undefined && fallback((m) => m, search.best, search.lowerBound).optimal;
-}
-
-/** A solve cut short with no legal answer (all-device exceeds the budget). */
-class CutShort extends Error {}
-
-/** All-device as the answer of a solve cut short: legal unless a budget rules it out. */
-function legalAllDevice(allDevice: CheckResult, problem: PartitionProblem, options: SolveOptions): CheckResult {
-  if (allDevice.violations.length === 0) return allDevice;
-  throw new CutShort(
-    `no partition within the ${problem.budget?.objective ?? ''} budget was found in ${options.timeLimitSec} s, ` +
-      'and all-device exceeds it (a larger time limit may help)',
-  );
-}
-
-/** The search's partition as the answer, proven optimal when it meets the search's bound. */
-function fallback(expand: (migrate: string[]) => string[], found: { migrate: string[]; cost: number }, lowerBound: number): Outcome {
-  const optimal = found.cost - lowerBound <= 1e-9 * Math.max(Math.abs(found.cost), 1);
-  const outcome: Outcome = { migrate: expand(found.migrate), solverCost: found.cost, optimal };
-  if (!optimal) outcome.bound = lowerBound;
-  return outcome;
-}
-
 /** `promise`'s value if it settles within `ms`, else undefined (it keeps running). */
 async function quickly<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
@@ -377,23 +355,6 @@ async function lowestRatio(problem: PartitionProblem, options: SolveOptions, sec
   const best = await solvePartition(swapped, { ...options, timeLimitSec: seconds });
   if (!best.optimal) return undefined;
   return best.deviceOnlyCost > 0 ? best.cost / best.deviceOnlyCost : undefined;
-}
-
-function budgetError(problem: PartitionProblem, lowest: number | undefined, nothingMoves: boolean): InputError {
-  const budget = problem.budget!;
-  const flag = budget.objective === 'energy' ? 'max-energy-ratio' : 'max-slowdown';
-  const what = budget.objective;
-  const best =
-    lowest === undefined
-      ? ''
-      : nothingMoves
-        ? ` (nothing can migrate, so it stays at ${lowest.toPrecision(4)} × all-device ${what})`
-        : ` (the lowest achievable is ${lowest.toPrecision(4)} × all-device ${what})`;
-  return new InputError(
-    `the ${what} budget cannot be met: no legal partition has ${what} ≤ ${budget.maxRatio} × all-device ${what}${best}`,
-    undefined,
-    flag,
-  );
 }
 
 function statusName(status: number): string {

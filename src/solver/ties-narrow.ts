@@ -37,8 +37,10 @@ export function narrowTies(problem: PartitionProblem, leaveOut: readonly string[
   const tree = compactTree(problem);
   if (tree.methods.length === 0) return undefined;
   const legalize = legalizer(problem, tree);
-  const { prices } = lagrangianSearch(tree, { deadline, stop: () => false, maxSteps: NARROW_STEPS, legalize });
   const incumbent = Uint8Array.from(tree.methods, (m) => (inTied.has(m) ? 1 : 0));
+  // The tied partition's cost is the optimum's: the bound's steps aim at it from the start.
+  const known = { chosen: incumbent, cost: limit };
+  const { prices } = lagrangianSearch(tree, { deadline, stop: () => false, maxSteps: NARROW_STEPS, legalize, incumbent: () => known });
   const fixings = fixByBound(tree, prices, incumbent, limit, undefined, deadline);
   const { problem: rest, fixedOn } = residualProblem(problem, tree, fixings);
   const on = new Set(fixedOn);

@@ -71,5 +71,7 @@ export interface SearchResult {
     fixedOn: string[];
     /** The bound's prices λ carried over to the problem's contexts, to start its own bound from. */
     lambda: Float64Array;
+    /** The best partition's methods that are still free: a legal partition of the problem, and its first incumbent. */
+    incumbent: string[];
   };
 }

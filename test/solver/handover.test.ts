@@ -19,6 +19,21 @@ it('fixes methods by the bound and leaves a problem with fewer candidates', () =
   expect(residual).toBeDefined();
   expect(residual!.problem.candidates.length).toBeLessThan(small.candidates.length);
   expect(residual!.problem.contexts.length).toBeLessThanOrEqual(small.contexts.length);
+  // The best partition carried down: legal in the residual, at the same cost, and with the
+  // methods fixed on, the same partition of the searched problem.
+  const carried = checkPartition(residual!.problem, residual!.incumbent);
+  expect(carried.violations).toEqual([]);
+  expect(Math.abs(carried.cost - best!.cost)).toBeLessThan(1e-9 * carried.deviceOnlyCost);
+  expect([...residual!.incumbent, ...residual!.fixedOn].sort()).toEqual([...best!.migrate].sort());
+});
+
+it('starts from a carried partition: its cost is an upper bound the search keeps or beats', () => {
+  const far = performance.now() + 60_000;
+  const first = searchDynamic(small, { boundDeadline: far, deadline: far, maxSteps: 101 });
+  const again = searchDynamic(small, { boundDeadline: far, deadline: far, maxSteps: 1, incumbent: first.best!.migrate });
+  expect(again.best!.cost).toBeLessThanOrEqual(first.best!.cost + 1e-9 * first.best!.cost);
+  expect(again.lowerBound).toBeLessThanOrEqual(again.best!.cost);
+  expect(checkPartition(small, again.best!.migrate).violations).toEqual([]);
 });
 
 it("proves the optimum that GLPK proves on the whole model", async () => {

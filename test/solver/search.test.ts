@@ -9,7 +9,7 @@ import { buildModel, checkPartition, reduceProblem } from '../../src/solver/inde
 import { compactTree, costOf, namesOf } from '../../src/solver/compact.js';
 import { searchDynamic } from '../../src/solver/dynamic-search.js';
 import type { SearchResult } from '../../src/solver/types.js';
-import { changeCosts } from '../../src/solver/local-search.js';
+import { changeCosts, disjointChanges, methodContexts, type ChangeRoots } from '../../src/solver/local-search.js';
 import { searchStatic } from '../../src/solver/static-search.js';
 import { bruteForce, randomProblem, rng } from './random-problems.js';
 
@@ -36,6 +36,32 @@ it('prices every set of migration points as the checker does, and every single c
     }
   }
   expect(changes).toBeGreaterThan(1000);
+});
+
+it('changes with disjoint subtrees add up exactly, and the greedy pick keeps the best change', () => {
+  const rand = rng(7);
+  let batches = 0;
+  for (let k = 0; k < 300; k++) {
+    const problem = reduceProblem(randomProblem(rand, 'dynamic', shape)).problem;
+    const tree = compactTree(problem);
+    for (let trial = 0; trial < 5; trial++) {
+      const chosen = Uint8Array.from(tree.methods, () => (rand() < 0.4 ? 1 : 0));
+      const roots: ChangeRoots = { method: [], context: [] };
+      const delta = changeCosts(tree, chosen, roots);
+      const order = [...tree.methods.keys()].sort(() => rand() - 0.5);
+      const taken = disjointChanges(tree, order, roots, methodContexts(tree));
+      if (order.length > 0) expect(taken[0]).toBe(order[0]);
+      const flipped = chosen.slice();
+      let sum = 0;
+      for (const m of taken) {
+        flipped[m] = 1 - flipped[m]!;
+        sum += delta[m]!;
+      }
+      expect(close(costOf(tree, chosen) + sum, costOf(tree, flipped))).toBe(true);
+      if (taken.length > 1) batches++;
+    }
+  }
+  expect(batches).toBeGreaterThan(100);
 });
 
 interface Tally {
@@ -86,6 +112,18 @@ it('dynamic nesting: bounds the optimum from below and keeps only legal partitio
   expect(t.optimalFound).toBeGreaterThan(0.8 * t.found);
   expect(t.boundMet).toBeGreaterThan(0.3 * t.count);
   expect(t.improved).toBeGreaterThan(0.2 * t.count);
+});
+
+it('dynamic nesting: the same with a random partition carried in as the first incumbent', () => {
+  const far = performance.now() + 60_000;
+  const rand = rng(4343);
+  const t = tallySearch('dynamic', 4343, (small) => {
+    const incumbent = small.candidates.filter(() => rand() < 0.3);
+    return searchDynamic(small, { boundDeadline: far, deadline: far, incumbent });
+  });
+  expect(t.found).toBeGreaterThan(0.9 * t.feasible);
+  expect(t.optimalFound).toBeGreaterThan(0.8 * t.found);
+  expect(t.boundMet).toBeGreaterThan(0.3 * t.count);
 });
 
 it('takes only reduced problems, where no pinned context is left to keep off the clone', () => {
