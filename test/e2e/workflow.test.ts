@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { copyFixture, runCli } from '../helpers/cli.js';
+import { ROOT, copyFixture, runCli } from '../helpers/cli.js';
 
 const MANIFEST = 'clonecloud.manifest.yaml';
 
@@ -177,5 +178,26 @@ describe('objectives and budgets', () => {
     const mismatched = runCli(['partition', app, '--max-slowdown', '1.2']);
     expect(mismatched.status).toBe(2);
     expect(mismatched.stderr.trim()).toBe("error: field 'max-slowdown': bounds time, so it needs --objective energy");
+  });
+});
+
+describe('check against a solve cut off by its time limit', () => {
+  it('keeps the committed partition where the cut-off solve found none cheaper, and says so', () => {
+    // The example's committed manifest is proven optimal; 1 ms stops some networks' solves early
+    // on other partitions, which are no reason to call the manifest stale.
+    // Two levels down, as in the repository: the example's typeRoots are ../../node_modules/@types.
+    const root = mkdtempSync(join(tmpdir(), 'cc-cutoff-'));
+    const app = join(root, 'examples', 'virus-scan');
+    cpSync(join(ROOT, 'examples', 'virus-scan'), app, { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    const run = runCli(['check', app, '--time-limit', '0.001', '--json']);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as { ok: boolean; stale: unknown[]; cutOff: { network: string; committedCost: number; foundCost: number }[] };
+    expect(json).toMatchObject({ ok: true, stale: [] });
+    expect(json.cutOff.length).toBeGreaterThan(0);
+    for (const c of json.cutOff) {
+      expect(c.committedCost).toBeLessThanOrEqual(c.foundCost);
+      expect(run.stderr).toContain(`note: ${c.network}: the solve stopped at its time limit`);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../sett
 import { loadCompute, loadVerdicts } from '../lazy.js';
 import { MANIFEST_FILE } from './partition.js';
 import { describeUnreadable } from '../../analysis/diagnostics.js';
+import { committedStands } from '../cutOff.js';
 import type { Diagnostic } from '../../analysis/types.js';
 
 interface CheckFlags extends SettingsFlags {
@@ -33,7 +34,7 @@ export function registerCheck(program: Command, output: Output): Command {
       .argument('[app-dir]', 'folder with the tsconfig.json, the profiles and the manifest', '.'),
   )
     .option('--manifest <file>', `the committed manifest (default: <app-dir>/${MANIFEST_FILE})`)
-    .option('--json', 'print { ok, illegal, stale, runtime, unreadable } as JSON')
+    .option('--json', 'print { ok, illegal, stale, runtime, unreadable, cutOff } as JSON')
     .addHelpText('after', '\nExit codes: 0 up to date, 1 stale, illegal, or computed on code that did not parse, 2 bad input.\n\nExample:\n  $ clonecloud check examples/virus-scan')
     .action(async (dir: string, flags: CheckFlags) => {
       const appDir = resolveAppDir(dir);
@@ -56,13 +57,20 @@ export function registerCheck(program: Command, output: Output): Command {
       const { analysis, outcome } = await (await loadCompute()).computePartition(appDir, settings);
       const { illegalityReasons } = await loadVerdicts();
       const illegal = illegalPoints(committed, (id) => illegalityReasons(analysis, id));
-      const stale = diffManifests(committed, outcome.manifest).filter((d) => !isUnchanged(d));
+      const changed = diffManifests(committed, outcome.manifest).filter((d) => !isUnchanged(d));
+      const standing = changed.map((d) => committedStands(d, outcome.reports, committed));
+      const stale = changed.filter((_, i) => !standing[i]);
       const runtime = diffRuntime(committed, outcome.manifest);
       // A verdict computed on code that did not parse is no verdict: the check fails on it.
       const unreadable = outcome.unreadable;
       const ok = illegal.length === 0 && stale.length === 0 && runtime.length === 0 && unreadable.length === 0;
       for (const warning of outcome.warnings) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
-      if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale, runtime, unreadable }, null, 2));
+      for (const s of standing) {
+        if (!s) continue;
+        const gap = s.gap !== undefined ? `, gap ${(s.gap * 100).toFixed(2)}%` : '';
+        output.err(`${output.errColor.yellow('note')}: ${s.network}: the solve stopped at its time limit (not proven optimal${gap}) on another partition; the committed one is legal and costs no more (${fmt(s.committedCost)} against ${fmt(s.foundCost)}), so it stands`);
+      }
+      if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale, runtime, unreadable, cutOff: standing.filter((x) => x !== undefined) }, null, 2));
       else report(displayPath(file), illegal, stale, runtime, unreadable, output);
       if (!ok) throw new CheckFailed('the manifest is stale or names an illegal migration point');
     });
@@ -106,4 +114,8 @@ function report(file: string, illegal: IllegalPoint[], stale: NetworkDiff[], run
   }
   for (const line of runtime) out(`${c.yellow('stale')}: run-time: ${line}`);
   out(`${c.red('fail')}: ${file} does not match the current sources and profiles; run \`clonecloud partition\` and commit the result`);
+}
+
+function fmt(cost: number): string {
+  return Number(cost.toPrecision(6)).toString();
 }

@@ -1,0 +1,31 @@
+/**
+ * A solve stopped by its time limit is not proven optimal, and where it stops depends on the
+ * machine and its load: two runs on the same inputs may land on different partitions. `check`
+ * must not call a committed manifest stale for that. A network whose recomputed solve was cut off
+ * keeps its committed partition when that partition is still legal on today's problem and costs
+ * no more than what the solve found (it is then at least as good an answer as the recomputed one).
+ */
+import type { Manifest } from '../manifest/types.js';
+import type { NetworkDiff } from '../manifest/diff.js';
+import { checkPartition } from '../solver/checker.js';
+import type { NetworkReport } from './partitionPipeline.js';
+
+export interface CutOffVerdict {
+  network: string;
+  /** The committed partition's cost on today's problem, and the cut-off solve's. */
+  committedCost: number;
+  foundCost: number;
+  gap?: number;
+}
+
+/** When the network's recomputed solve was cut off and the committed partition stands against it: why; otherwise undefined. */
+export function committedStands(diff: NetworkDiff, reports: readonly NetworkReport[], committed: Manifest): CutOffVerdict | undefined {
+  if (diff.only) return undefined;
+  const report = reports.find((r) => r.network.name === diff.network);
+  const entry = committed.partitions.find((p) => p.network === diff.network);
+  if (!report || !entry || report.solution.optimal) return undefined;
+  const kept = checkPartition(report.problem(), entry.migrate);
+  // Costs are sums of floating-point figures added in another order: a relative hair of slack.
+  if (kept.violations.length > 0 || kept.cost > report.solution.cost * (1 + 1e-9) + 1e-9) return undefined;
+  return { network: diff.network, committedCost: kept.cost, foundCost: report.solution.cost, ...(report.solution.gap !== undefined ? { gap: report.solution.gap } : {}) };
+}
