@@ -54,13 +54,6 @@ export function timeOf(cwd, argv, okExit, limitMs) {
  * key, the median wall time minus the median empty time, every sample, and the 1-minute load
  * average seen at each sample.
  */
-/** The median, where a stopped run (Infinity) is the slowest: Infinity if one is in the middle. */
-function medianOfStopped(xs) {
-  const v = [...xs].sort((a, b) => (a === b ? 0 : a < b ? -1 : 1));
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
-
 export async function rounds(cwd, commands, count) {
   const keys = Object.keys(commands);
   const samples = Object.fromEntries(keys.map((k) => [k, { full: [], empty: [], cpu: [], emptyCpu: [], load: [] }]));
@@ -84,7 +77,7 @@ export async function rounds(cwd, commands, count) {
   return Object.fromEntries(keys.map((k) => {
     const s = samples[k];
     const less = (xs) => (xs.length ? median(xs) : 0);
-    return [k, { ms: medianOfStopped(s.full) - less(s.empty), cpuMs: median(s.cpu) - less(s.emptyCpu), full: s.full, empty: s.empty, cpu: s.cpu, load: s.load }];
+    return [k, { ms: median(s.full) - less(s.empty), cpuMs: median(s.cpu) - less(s.emptyCpu), full: s.full, empty: s.empty, cpu: s.cpu, load: s.load }];
   }));
 }
 
