@@ -191,8 +191,8 @@ function prepare(name, example) {
 /**
  * The chosen wifi partition against every single-method alternative, in one run: each candidate
  * method (by the analysis) that the device recording saw called, migrated alone with the state the
- * analysis gives it, every other subset of the manifest's migration points, and all-device. One
- * clone server serves every alternative's point. An alternative still running at 1.5x the
+ * analysis gives it, every other subset of the manifest's migration points, and all-device. Each
+ * alternative has its own manifest and clone server. An alternative still running at 1.5x the
  * all-device time is stopped: worse than both. Those within 30% of the chosen partition in that
  * first pass are measured again beside it, in --runs rounds.
  */
