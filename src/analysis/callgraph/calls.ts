@@ -172,7 +172,8 @@ class GraphBuilder {
       if (!owner) return;
       const site = siteOf(f, siteNode(node));
       const text = calleeText(node, f.sf);
-      this.callAt.set(site, node);
+      // Only a site that may be listed unresolved (partial, or through parameter flow) is looked up again.
+      if (r.partial || ('via' in r && r.via?.length)) this.callAt.set(site, node);
       this.add(owner, r.targets, site);
       if (r.partial) this.unresolved.push({ from: owner, site, text, reason: r.partial });
       via(owner, site, text, r.partial !== undefined);
@@ -180,13 +181,13 @@ class GraphBuilder {
     }
     if (!owner) return;
     const site = siteOf(f, siteNode(node));
-    this.callAt.set(site, node);
     if ('library' in r) {
       this.implicit.libraryCall(f, node, owner);
       if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments);
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }
+    this.callAt.set(site, node);
     const text = calleeText(node, f.sf);
     // A callee not resolved whose type only a library declares (`const { useStoreX } = libExports`).
     if (ts.isCallExpression(node) && libraryTyped(this.r.checker, node.expression)) this.params.handedToLibrary(node.arguments);

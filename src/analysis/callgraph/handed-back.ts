@@ -31,7 +31,7 @@ export function handedOut(r: Resolver, files: readonly AppFile[]): Handed[] {
         if (!fn || !r.isApp(fn)) continue;
         const declared = c.getSignatureFromDeclaration(fn);
         const result = declared && c.getNonNullableType(c.getReturnTypeOfSignature(declared));
-        for (const ret of returnedExpressions(fn)) {
+        for (const ret of r.values.returnsOf(fn)) {
           for (const v of r.values.of(ret)) {
             const types = out.get(v) ?? out.set(v, [typeOfFunction(c, v)]).get(v)!;
             if (result && result.getCallSignatures().length && !types.includes(result)) types.push(result);
@@ -63,21 +63,6 @@ function exportedFunction(d: ts.Declaration): ts.SignatureDeclaration | undefine
   if (ts.isFunctionDeclaration(d) && d.body) return d;
   if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
   return undefined;
-}
-
-/** The expressions a function returns: its expression body, or its own `return`s (not nested functions'). */
-export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  if (!body) return [];
-  if (!ts.isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(body, visit);
-  return out;
 }
 
 function typeOfFunction(c: ts.TypeChecker, fn: ts.Node): ts.Type {

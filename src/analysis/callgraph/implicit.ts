@@ -56,7 +56,7 @@ export function iterationTargets(r: Resolver, type: ts.Type, isAsync: boolean, h
     const sig = ts.isFunctionLike(d) ? r.checker.getSignatureFromDeclaration(d as ts.SignatureDeclaration) : undefined;
     if (!sig || (d as ts.FunctionLikeDeclaration).asteriskToken) continue; // a generator method: its body is the target already
     // The declared return type (often the library's Iterator) and the types of what is returned.
-    const types = [r.checker.getReturnTypeOfSignature(sig), ...returned(d).map((e) => r.checker.getTypeAtLocation(e))];
+    const types = [r.checker.getReturnTypeOfSignature(sig), ...r.values.returnsOf(d).map((e) => r.checker.getTypeAtLocation(e))];
     for (const t of types) {
       for (const m of ITERATOR_METHODS) {
         const p = r.checker.getPropertyOfType(r.checker.getApparentType(t), m);
@@ -64,20 +64,6 @@ export function iterationTargets(r: Resolver, type: ts.Type, isAsync: boolean, h
       }
     }
   }
-  return out;
-}
-
-/** The expressions a function's body returns (not those of functions inside). */
-function returned(fn: ts.Node): ts.Expression[] {
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  if (!body) return [];
-  if (!ts.isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
-    if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(body, visit);
   return out;
 }
 

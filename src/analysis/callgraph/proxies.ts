@@ -23,7 +23,6 @@
  */
 import { ts } from '../../typescript.cjs';
 import { declaredResult } from './declared.js';
-import { returnedExpressions } from './handed-back.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
 import { skipWrappers } from '../walk.js';
@@ -106,7 +105,7 @@ export class Proxies {
   private returnedByGet?: Set<ts.Node>;
   /** The functions the `get` traps return. */
   private returned(): Set<ts.Node> {
-    this.returnedByGet ??= new Set([...(this.traps.get('get') ?? [])].flatMap((fn) => returnedExpressions(fn as ts.SignatureDeclaration).flatMap((e) => this.r.values.of(e))));
+    this.returnedByGet ??= new Set([...(this.traps.get('get') ?? [])].flatMap((fn) => this.r.values.returnsOf(fn).flatMap((e) => this.r.values.of(e))));
     return this.returnedByGet;
   }
 
@@ -123,7 +122,7 @@ export class Proxies {
     };
     const fns = [...this.returned()].filter(fits);
     // Iterating runs the `next` of the iterator the returned `[Symbol.iterator]` method returns.
-    const next = name === '[Symbol.iterator]' ? fns.flatMap((fn) => returnedExpressions(fn as ts.SignatureDeclaration).flatMap((e) => this.r.values.propertyOf(e, 'next'))) : [];
+    const next = name === '[Symbol.iterator]' ? fns.flatMap((fn) => this.r.values.returnsOf(fn).flatMap((e) => this.r.values.propertyOf(e, 'next'))) : [];
     return [...fns, ...next].map((node) => ({ node, kind: 'callback' as const }));
   }
 

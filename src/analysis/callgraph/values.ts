@@ -366,7 +366,7 @@ export class FunctionValues extends ElementSources {
   private readonly returned = new Map<ts.Node, ts.Expression[]>();
 
   /** The expressions a function returns: its expression body, or its return statements (not those of functions inside). */
-  protected returnsOf(fn: ts.Node): ts.Expression[] {
+  returnsOf(fn: ts.Node): ts.Expression[] {
     const known = this.returned.get(fn);
     if (known) return known;
     const out: ts.Expression[] = [];

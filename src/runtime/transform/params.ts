@@ -32,7 +32,7 @@ export function paramsOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): Par
  */
 function rebuilt(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): Params {
   const guards: string[] = [];
-  const unsupported: string[] = [];
+  let unsupported: string | undefined;
   const build = (name: ts.BindingName): string => {
     if (ts.isIdentifier(name)) return name.text;
     // A hole is sent as undefined, which destructures the same, so that no sparse array crosses.
@@ -47,11 +47,11 @@ function rebuilt(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): Params {
     const k = e.propertyName ?? (e.name as ts.Identifier);
     if (!ts.isComputedPropertyName(k)) return ts.isIdentifier(k) ? k.text : k.getText(sf);
     // The key is evaluated again to rebuild the object (and once more on the clone).
-    if (!isInert(k.expression)) unsupported.push(`a computed key in a destructured parameter (${k.expression.getText(sf)}) would be evaluated again`);
+    if (!isInert(k.expression)) unsupported ??= `a computed key in a destructured parameter (${k.expression.getText(sf)}) would be evaluated again`;
     return `[${k.expression.getText(sf)}]`;
   };
   const args = `[${fn.parameters.map(element).join(',')}]`;
-  if (unsupported.length) return { unsupported: unsupported[0]! };
+  if (unsupported) return { unsupported };
   return { args, ...(guards.length ? { guard: guards.join('&&') } : {}) };
 }
 
