@@ -9,9 +9,14 @@ import type { CheckResult } from './checker.js';
 import type { Outcome } from './solution.js';
 import type { SolveOptions, SearchResult } from './types.js';
 
-/** A search whose best partition meets its bound (as `fallback` proves it) and was not handed over. */
+/** A search whose best partition meets its bound and was not handed over. */
 export function provenBy(search: SearchResult | undefined): boolean {
-  return search?.best !== undefined && search.residual === undefined && fallback((m) => m, search.best, search.lowerBound).optimal;
+  return search?.best !== undefined && search.residual === undefined && meetsBound(search.best.cost, search.lowerBound);
+}
+
+/** A partition costing `cost` is proven optimal by `lowerBound` (within a relative 1e-9). */
+function meetsBound(cost: number, lowerBound: number): boolean {
+  return cost - lowerBound <= 1e-9 * Math.max(Math.abs(cost), 1);
 }
 
 /** A solve cut short with no legal answer (all-device exceeds the budget). */
@@ -28,7 +33,7 @@ export function legalAllDevice(allDevice: CheckResult, problem: PartitionProblem
 
 /** The search's partition as the answer, proven optimal when it meets the search's bound. */
 export function fallback(expand: (migrate: string[]) => string[], found: { migrate: string[]; cost: number }, lowerBound: number): Outcome {
-  const optimal = found.cost - lowerBound <= 1e-9 * Math.max(Math.abs(found.cost), 1);
+  const optimal = meetsBound(found.cost, lowerBound);
   const outcome: Outcome = { migrate: expand(found.migrate), solverCost: found.cost, optimal };
   if (!optimal) outcome.bound = lowerBound;
   return outcome;

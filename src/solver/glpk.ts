@@ -119,11 +119,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     contextsAfter: small.contexts.length,
     ...(model
       ? { variables: model.vars.length, integers: model.vars.filter((v) => v.binary).length, constraints: model.rows.length }
-      : counted
-        ? counted
-        : nested || timeUp
-          ? { variables: 0, integers: 0, constraints: 0 }
-          : dynamicModelSize(small)),
+      : (counted ?? (nested || timeUp ? { variables: 0, integers: 0, constraints: 0 } : dynamicModelSize(small)))),
   };
   const expand = (migrate: string[]) => pruneIdleMigrationPoints(problem, reduction ? reduction.expand(migrate) : migrate);
   // A proven optimum becomes the first of its ties, found on the reduced problem (which keeps it).
@@ -163,18 +159,20 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     mipgap: options.mipGap,
     presol: true,
   });
+  // A residual's searches start from the larger problem's best partition.
+  const firstIncumbent = incumbent ? { incumbent } : {};
   let early: SearchResult | undefined;
   if (searchFirst) {
     trace('search first');
     const from = performance.now();
     const at = (share: number) => from + share * (deadline - from);
-    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, ...carried(start, problem, reduction), ...(incumbent ? { incumbent } : {}) });
+    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, ...carried(start, problem, reduction), ...firstIncumbent });
     if (start !== undefined && early.residual === undefined && !provenBy(early)) {
       // Carried prices can stall: on the bench's wifi residual (2,259 contexts) the bound did
       // not move in 101 steps, nor in the 136 beside GLPK (1-3 s). A fresh search of its own,
       // to its end, found the optimum and fixed all but 944 contexts in 0.4 s.
       trace('search fresh');
-      early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FRESH_STEPS, ...(incumbent ? { incumbent } : {}) });
+      early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FRESH_STEPS, ...firstIncumbent });
     }
     if (provenBy(early)) {
       // The search's partition meets its bound: proven, and made the first of its ties as any.
@@ -210,7 +208,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     : !slow
       ? undefined
       : small.nesting === 'dynamic'
-        ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction), ...(incumbent ? { incumbent } : {}) })
+        ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction), ...firstIncumbent })
         : searchStatic(small, model!);
   const found = search?.best;
   if (search?.residual && !glpkProved() && left() > 0.01) {

@@ -104,3 +104,24 @@ export function bruteForceFirst(problem: PartitionProblem): { migrate: string[];
   const distinct = new Set(tied.map((p) => JSON.stringify(pruneIdleMigrationPoints(problem, p.migrate)))).size;
   return { migrate: first.migrate, cost: first.cost, ties: distinct };
 }
+
+/** Small problems with coarse costs, where many optima tie (the residual and tie tests). */
+export const tiedShape: Shape = { maxContexts: 25, maxMethods: 8, groupChance: 0.3, coarse: true };
+
+/**
+ * `count` random problems from `seed`, those with a legal partition only, each with its brute
+ * force first optimum and its instance number k (for error messages).
+ */
+export function* legalProblems(
+  seed: number,
+  count: number,
+  nesting: NestingModel,
+  shape: Shape,
+): Generator<{ k: number; problem: PartitionProblem; expected: ReturnType<typeof bruteForceFirst> }> {
+  const rand = rng(seed);
+  for (let k = 0; k < count; k++) {
+    const problem = randomProblem(rand, nesting, shape);
+    const expected = bruteForceFirst(problem);
+    if (Number.isFinite(expected.cost)) yield { k, problem, expected };
+  }
+}

@@ -44,13 +44,13 @@ it('forces what the plain fixpoint forces, with or without the parents given', (
   let deep = 0;
   for (let k = 0; k < 1500; k++) {
     const problem = randomProblem(rand, k % 2 ? 'dynamic' : 'static', { maxContexts: 40, maxMethods: 9, groupChance: 0.8 });
-    const expected = plainFixpoint(problem, initialChoosable(problem));
-    if (expected.rounds >= 3) deep++;
+    const { rounds, ...expected } = plainFixpoint(problem, initialChoosable(problem));
+    if (rounds >= 3) deep++;
     const parents = Int32Array.from(problem.contexts, (c) => c.parent);
     for (const given of [undefined, parents]) {
       const choosable = initialChoosable(problem);
       const { forced } = forceLocations(problem, choosable, methodIndex(problem.contexts), given);
-      const got = { forced: [...forced], choosable: [...choosable].sort(), rounds: expected.rounds };
+      const got = { forced: [...forced], choosable: [...choosable].sort() };
       if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`instance ${k}: ${JSON.stringify(problem)} -> ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
     }
   }

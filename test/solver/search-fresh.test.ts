@@ -4,17 +4,12 @@
  * ("search proved"). Both must still give the brute force's first optimum, proven.
  */
 import { solvePartition } from '../../src/solver/index.js';
-import { bruteForceFirst, randomProblem, rng } from './random-problems.js';
+import { legalProblems, tiedShape } from './random-problems.js';
 
 it('random residuals: the fresh search and the search-proven answer are the first optimum', async () => {
-  const rand = rng(1531);
-  const shape = { maxContexts: 25, maxMethods: 8, groupChance: 0.3, coarse: true };
   let fresh = 0;
   let proved = 0;
-  for (let k = 0; k < 800; k++) {
-    const problem = randomProblem(rand, 'dynamic', shape);
-    const expected = bruteForceFirst(problem);
-    if (!Number.isFinite(expected.cost)) continue;
+  for (const { k, problem, expected } of legalProblems(1531, 800, 'dynamic', tiedShape)) {
     const steps: string[] = [];
     const s = await solvePartition(problem, { timeLimitSec: 10, mipGap: 0, searchFirst: true, trace: (step) => steps.push(step) });
     if (JSON.stringify(s.migrate) !== JSON.stringify(expected.migrate) || !s.optimal) {

@@ -6,7 +6,7 @@
  */
 import type { NestingModel, PartitionProblem } from '../../src/model/types.js';
 import { buildModel, checkPartition, reduceProblem } from '../../src/solver/index.js';
-import { compactTree, costOf, namesOf } from '../../src/solver/compact.js';
+import { compactTree, costOf, namesOf, type CompactTree } from '../../src/solver/compact.js';
 import { searchDynamic } from '../../src/solver/dynamic-search.js';
 import type { SearchResult } from '../../src/solver/types.js';
 import { changeCosts, disjointChanges, methodContexts, type ChangeRoots } from '../../src/solver/local-search.js';
@@ -16,51 +16,54 @@ import { bruteForce, randomProblem, rng } from './random-problems.js';
 const shape = { maxContexts: 30, maxMethods: 8, groupChance: 0.3, budgetChance: 0.3 };
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
-it('prices every set of migration points as the checker does, and every single change exactly', () => {
-  const rand = rng(99);
-  let changes = 0;
+/** Five random sets of migration points on each of 300 reduced random problems from `seed`. */
+function eachRandomChoice(
+  seed: number,
+  check: (problem: PartitionProblem, tree: CompactTree, chosen: Uint8Array, rand: () => number) => void,
+): void {
+  const rand = rng(seed);
   for (let k = 0; k < 300; k++) {
     const problem = reduceProblem(randomProblem(rand, 'dynamic', shape)).problem;
     const tree = compactTree(problem);
     for (let trial = 0; trial < 5; trial++) {
-      const chosen = Uint8Array.from(tree.methods, () => (rand() < 0.4 ? 1 : 0));
-      const cost = costOf(tree, chosen);
-      expect(close(cost, checkPartition(problem, namesOf(tree, chosen)).cost)).toBe(true);
-      const delta = changeCosts(tree, chosen);
-      tree.methods.forEach((_, m) => {
-        const flipped = chosen.slice();
-        flipped[m] = 1 - flipped[m]!;
-        expect(close(cost + delta[m]!, costOf(tree, flipped))).toBe(true);
-        changes++;
-      });
+      check(problem, tree, Uint8Array.from(tree.methods, () => (rand() < 0.4 ? 1 : 0)), rand);
     }
   }
+}
+
+it('prices every set of migration points as the checker does, and every single change exactly', () => {
+  let changes = 0;
+  eachRandomChoice(99, (problem, tree, chosen) => {
+    const cost = costOf(tree, chosen);
+    expect(close(cost, checkPartition(problem, namesOf(tree, chosen)).cost)).toBe(true);
+    const delta = changeCosts(tree, chosen);
+    tree.methods.forEach((_, m) => {
+      const flipped = chosen.slice();
+      flipped[m] = 1 - flipped[m]!;
+      expect(close(cost + delta[m]!, costOf(tree, flipped))).toBe(true);
+      changes++;
+    });
+  });
   expect(changes).toBeGreaterThan(1000);
 });
 
 it('changes with disjoint subtrees add up exactly, and the greedy pick keeps the best change', () => {
-  const rand = rng(7);
   let batches = 0;
-  for (let k = 0; k < 300; k++) {
-    const problem = reduceProblem(randomProblem(rand, 'dynamic', shape)).problem;
-    const tree = compactTree(problem);
-    for (let trial = 0; trial < 5; trial++) {
-      const chosen = Uint8Array.from(tree.methods, () => (rand() < 0.4 ? 1 : 0));
-      const roots: ChangeRoots = { method: [], context: [] };
-      const delta = changeCosts(tree, chosen, roots);
-      const order = [...tree.methods.keys()].sort(() => rand() - 0.5);
-      const taken = disjointChanges(tree, order, roots, methodContexts(tree));
-      if (order.length > 0) expect(taken[0]).toBe(order[0]);
-      const flipped = chosen.slice();
-      let sum = 0;
-      for (const m of taken) {
-        flipped[m] = 1 - flipped[m]!;
-        sum += delta[m]!;
-      }
-      expect(close(costOf(tree, chosen) + sum, costOf(tree, flipped))).toBe(true);
-      if (taken.length > 1) batches++;
+  eachRandomChoice(7, (_, tree, chosen, rand) => {
+    const roots: ChangeRoots = { method: [], context: [] };
+    const delta = changeCosts(tree, chosen, roots);
+    const order = [...tree.methods.keys()].sort(() => rand() - 0.5);
+    const taken = disjointChanges(tree, order, roots, methodContexts(tree));
+    if (order.length > 0) expect(taken[0]).toBe(order[0]);
+    const flipped = chosen.slice();
+    let sum = 0;
+    for (const m of taken) {
+      flipped[m] = 1 - flipped[m]!;
+      sum += delta[m]!;
     }
-  }
+    expect(close(costOf(tree, chosen) + sum, costOf(tree, flipped))).toBe(true);
+    if (taken.length > 1) batches++;
+  });
   expect(batches).toBeGreaterThan(100);
 });
 

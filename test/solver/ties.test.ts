@@ -8,7 +8,7 @@ import type { NestingModel, PartitionProblem } from '../../src/model/types.js';
 import { reduceProblem, solvePartition, type SolveOptions } from '../../src/solver/index.js';
 import { searchDynamic } from '../../src/solver/dynamic-search.js';
 import { pruneIdleMigrationPoints } from '../../src/solver/prune.js';
-import { bruteForceFirst, randomProblem, rng } from './random-problems.js';
+import { bruteForceFirst, legalProblems, tiedShape } from './random-problems.js';
 
 const paths: Record<string, Partial<SolveOptions>> = {
   'GLPK alone': { reduce: false },
@@ -47,15 +47,11 @@ describe('a wrapper whose own work is free: migrating at it or at its only calle
 
 describe.each<NestingModel>(['dynamic', 'static'])('%s nesting: random problems with ties', (nesting) => {
   it('get the brute force first optimum from every path', async () => {
-    const rand = rng(nesting === 'dynamic' ? 1515 : 1516);
-    const shape = { maxContexts: 25, maxMethods: 8, groupChance: 0.3, budgetChance: 0.2, coarse: true };
+    const shape = { ...tiedShape, budgetChance: 0.2 };
     let tied = 0;
     let searched = 0;
     let searchedFirst = 0;
-    for (let k = 0; k < 600; k++) {
-      const problem = randomProblem(rand, nesting, shape);
-      const expected = bruteForceFirst(problem);
-      if (!Number.isFinite(expected.cost)) continue;
+    for (const { k, problem, expected } of legalProblems(nesting === 'dynamic' ? 1515 : 1516, 600, nesting, shape)) {
       if (expected.ties > 1) tied++;
       for (const [name, s] of Object.entries(await solveEveryWay(problem))) {
         if (JSON.stringify(s.migrate) !== JSON.stringify(expected.migrate) || !s.optimal) {
@@ -76,15 +72,11 @@ describe.each<NestingModel>(['dynamic', 'static'])('%s nesting: random problems 
 });
 
 it('the first optimum of a residual problem, with the methods fixed on, is the whole problem\'s', async () => {
-  const rand = rng(1517);
-  const shape = { maxContexts: 25, maxMethods: 8, groupChance: 0.3, coarse: true };
   let residuals = 0;
   let tied = 0;
-  for (let k = 0; k < 600; k++) {
-    const problem = randomProblem(rand, 'dynamic', shape);
-    const expected = bruteForceFirst(problem);
+  for (const { k, problem, expected } of legalProblems(1517, 600, 'dynamic', tiedShape)) {
     const small = reduceProblem(problem).problem;
-    if (!Number.isFinite(expected.cost) || small.candidates.length === 0) continue;
+    if (small.candidates.length === 0) continue;
     const rest = searchDynamic(small, { boundDeadline: Infinity, deadline: Infinity }).residual;
     if (!rest) continue;
     residuals++;
