@@ -157,7 +157,7 @@ export function displayPath(file: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
 }
 
-export function loadProfiles(appDir: string, files: string[]): { profile: Profile; sha256: string }[] {
+function loadProfiles(appDir: string, files: string[]): { profile: Profile; sha256: string }[] {
   return files.map((file) => {
     // One file at a time; its text is let go once parsed. The digest is of the text as decoded
     // (the same as of the bytes for any UTF-8 file), as manifests have always recorded it.

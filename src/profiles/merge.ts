@@ -3,7 +3,7 @@ import { compare } from '../util/compare.js';
 import { ESTIMABLE, ESTIMATED_SIDE, MergedProfile, figureColumns, type FigureColumns } from './merged.js';
 import type { ContextFigure, Profile, ProfileFacts, Side } from './types.js';
 
-export { MergedProfile, type EstimableField, type MergedContext, type SideFigures } from './merged.js';
+export { MergedProfile } from './merged.js';
 
 /**
  * How many distinct methods deep a calling context may be, recursion folded. Real programs stay

@@ -14,8 +14,6 @@ export interface SideFigures {
   bytesOut: number;
 }
 
-export type EstimableField = ContextFigure;
-
 /** One context as an object (see MergedProfile.context). */
 export interface MergedContext {
   /** Index of the parent in the profile, or -1 for a root. */
@@ -31,7 +29,7 @@ export interface MergedContext {
    * Figures used here that a profile marks as estimated rather than measured (an imported CPU
    * profile has no call counts nor sizes): decisions that rest on them should say so.
    */
-  estimatedFields?: EstimableField[];
+  estimatedFields?: ContextFigure[];
 }
 
 /** A side's figures, per context index. */
@@ -43,7 +41,7 @@ export interface FigureColumns {
 }
 
 /** The order of the bits of `MergedProfile.estimatedFields`. */
-export const ESTIMABLE: readonly EstimableField[] = CONTEXT_FIGURES;
+export const ESTIMABLE: readonly ContextFigure[] = CONTEXT_FIGURES;
 /** `MergedProfile.estimatedSide`'s codes. */
 export const ESTIMATED_SIDE: readonly (Side | undefined)[] = [undefined, 'device', 'clone'];
 
@@ -85,7 +83,7 @@ export class MergedProfile {
     return ESTIMATED_SIDE[this.estimatedSide[i]!];
   }
 
-  estimatedFieldsOf(i: number): EstimableField[] {
+  estimatedFieldsOf(i: number): ContextFigure[] {
     const bits = this.estimatedFields[i]!;
     return ESTIMABLE.filter((_, k) => (bits & (1 << k)) !== 0);
   }
