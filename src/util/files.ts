@@ -52,9 +52,12 @@ export function readBoundedBytes(file: string, limit: number): Buffer {
   try {
     const chunks: Buffer[] = [];
     let total = 0;
-    const size = Math.min(Math.max(fstatSize(fd), 64 * 1024), limit + 1);
+    // The first read takes a regular file whole; later ones are small, since they usually only find
+    // the end (a buffer the file's size again just to read nothing would double the peak).
+    let size = Math.min(Math.max(fstatSize(fd), CHUNK), limit + 1);
     for (;;) {
       const buf = Buffer.allocUnsafe(Math.min(size, limit + 1 - total) || 1);
+      size = CHUNK;
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
@@ -66,6 +69,8 @@ export function readBoundedBytes(file: string, limit: number): Buffer {
     closeSync(fd);
   }
 }
+
+const CHUNK = 64 * 1024;
 
 function fstatSize(fd: number): number {
   try {

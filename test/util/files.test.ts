@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { globToRegExp, listFiles, writeFileAtomic } from '../../src/util/files.js';
+import { InputTooLarge, globToRegExp, listFiles, readBoundedBytes, writeFileAtomic } from '../../src/util/files.js';
 
 describe('globToRegExp', () => {
   const re = globToRegExp('**/*.profile.{yaml,json}');
@@ -30,5 +30,29 @@ describe('files', () => {
     writeFileAtomic(file, 'two');
     expect(readFileSync(file, 'utf8')).toBe('two');
     expect(readdirSync(dir)).toEqual(['m.yaml']);
+  });
+});
+
+describe('readBoundedBytes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-bounded-'));
+  const fileOf = (name: string, bytes: Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+  const bytes = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 7 + 3) & 0xff));
+
+  it.each([0, 1, 65_535, 65_536, 65_537, 300_001])('reads a file of %i bytes whole and exactly', (n) => {
+    const data = bytes(n);
+    expect(readBoundedBytes(fileOf(`f${n}`, data), 1 << 20).equals(data)).toBe(true);
+  });
+
+  it('takes a file of exactly the limit, and refuses one byte more', () => {
+    expect(readBoundedBytes(fileOf('at', bytes(100_000)), 100_000).length).toBe(100_000);
+    expect(() => readBoundedBytes(fileOf('over', bytes(100_001)), 100_000)).toThrow(InputTooLarge);
+  });
+
+  it('refuses an endless input after the limit instead of reading it all', () => {
+    expect(() => readBoundedBytes('/dev/zero', 200_000)).toThrow(new InputTooLarge(200_000));
   });
 });
