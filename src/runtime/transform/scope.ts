@@ -134,14 +134,16 @@ function declarationIndex(top: ts.Node): Map<string, Declaration[]> {
 /** Names used in `fn` that no scope inside it (its own included) declares where they are used. */
 function freeNames(fn: ts.FunctionLikeDeclaration): Set<string> {
   const free = new Set<string>();
-  const walk = (node: ts.Node, scope: readonly Set<string>[]): void => {
+  const scopes: Set<string>[] = [];
+  const walk = (node: ts.Node): void => {
     const own = declaredBy(node);
-    const inner = own ? [...scope, own] : scope;
+    if (own) scopes.push(own);
     const name = ts.isIdentifier(node) && isReference(node) ? node.text : ts.isShorthandPropertyAssignment(node) ? node.name.text : undefined;
-    if (name !== undefined && !inner.some((s) => s.has(name))) free.add(name);
-    ts.forEachChild(node, (child) => walk(child, inner));
+    if (name !== undefined && !scopes.some((s) => s.has(name))) free.add(name);
+    ts.forEachChild(node, walk);
+    if (own) scopes.pop();
   };
-  walk(fn, []);
+  walk(fn);
   return free;
 }
 
