@@ -15,6 +15,7 @@ import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { getLibFiles, ts } from '../typescript.cjs';
 import { InputError } from '../errors.js';
+import { resolveToJsImplementations } from './js-implementations.js';
 import { projectSet, resolvePerProject } from './references.js';
 import { rememberingChecker } from './symbols.js';
 import type { Diagnostic, DiagnosticKind, OutsideLinkPolicy } from './types.js';
@@ -105,11 +106,16 @@ function createProgram(configPath: string, references: string[], typeErrors: boo
   }
   // "No inputs were found" is the config's problem, reported like the others.
   const configErrors = parsed.errors;
-  if (!references.length) return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host: compilerHost(parsed.options, typeErrors, onTooDeep), configFileParsingDiagnostics: configErrors });
+  if (!references.length) {
+    const compiler = compilerHost(parsed.options, typeErrors, onTooDeep);
+    resolveToJsImplementations(compiler, parsed.options);
+    return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host: compiler, configFileParsingDiagnostics: configErrors });
+  }
   const refs = references.map(parse).filter((r): r is ts.ParsedCommandLine => r !== undefined);
   const set = projectSet(parsed, refs);
   const compiler = compilerHost(set.options, typeErrors, onTooDeep);
   resolvePerProject(compiler, set.owners);
+  resolveToJsImplementations(compiler, set.options);
   const roots = new Set([...parsed.fileNames, ...refs.flatMap((r) => r.fileNames)]);
   return ts.createProgram({ rootNames: [...roots], options: set.options, host: compiler, configFileParsingDiagnostics: configErrors });
 }
