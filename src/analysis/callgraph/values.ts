@@ -305,12 +305,22 @@ export class FunctionValues extends ElementSources {
     return (cls ? stores.filter((s) => this.r.mayHold(s.recv, cls)) : stores).flatMap((s) => this.of(s.value, depth + 1));
   }
 
-  /** Functions assigned over class method `m` on receivers that may hold an instance of its class. */
+  /**
+   * Functions assigned over method `m` on receivers that may hold its object: an instance of its
+   * class, or for a method of an object literal (an own, writable property) the literal itself,
+   * reached through an untyped receiver or one whose type the literal fits (`$store.listen = f`).
+   */
   storedOver(m: ts.MethodDeclaration, depth = 0): ts.Node[] {
     const name = declName(m);
-    const cls = m.parent;
-    if (name === undefined || !ts.isClassLike(cls)) return [];
-    return this.stores.named(name).flatMap((s) => (this.r.mayHold(s.recv, cls) ? this.of(s.value, depth + 1) : []));
+    const owner = m.parent;
+    if (name === undefined) return [];
+    const mayHold = ts.isClassLike(owner)
+      ? (recv: ts.Expression) => this.r.mayHold(recv, owner)
+      : ts.isObjectLiteralExpression(owner)
+        ? (recv: ts.Expression) => mayHoldLiteral(this.r.checker, recv, owner)
+        : undefined;
+    if (!mayHold) return [];
+    return this.stores.named(name).flatMap((s) => (mayHold(s.recv) ? this.of(s.value, depth + 1) : []));
   }
 
   /** `obj[k]` with a finite key type: what each named property holds (`obj.a`, `obj.b`, ...). */
@@ -396,4 +406,20 @@ function declName(d: ts.NamedDeclaration): string | undefined {
 export function bindingName(d: ts.BindingElement): string | undefined {
   const n = d.propertyName ?? d.name;
   return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
+}
+
+const PRIMITIVE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;
+
+/** May `recv` hold the object an object literal makes: untyped, or of a type the literal fits. */
+function mayHoldLiteral(checker: ts.TypeChecker, recv: ts.Expression, literal: ts.ObjectLiteralExpression): boolean {
+  const t = checker.getTypeAtLocation(recv);
+  return (t.isUnion() ? t.types : [t]).some((raw) => {
+    if (raw.flags & PRIMITIVE) return false;
+    const p = checker.getApparentType(raw);
+    if (p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+    // A class's instances are made by it, never by a literal, whatever their shapes (as mayHold).
+    if ((p.getSymbol()?.declarations ?? []).some(ts.isClassLike)) return false;
+    // Widened: a fresh literal's type would fail on its members the target does not name.
+    return checker.isTypeAssignableTo(checker.getWidenedType(checker.getTypeAtLocation(literal)), p);
+  });
 }
