@@ -83,27 +83,19 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     if (off) for (let i = 0; i < n; i++) if (method[i]! >= 0 && off[method[i]!]) method[i] = -1;
   };
   switchOff();
-  // λ in three buffers: each step's bottom-up pass writes the moved λ into one that holds
-  // neither the last step's nor the best step's, so keeping the best λ is a reference, not a
-  // copy of n numbers per step.
-  const buffers = [options.start ? Float64Array.from(options.start) : new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-  let lambda = buffers[0]!;
-  let bestLambda = buffers[1]!;
+  const lambda = options.start ? Float64Array.from(options.start) : new Float64Array(n);
   const direction = new Float64Array(n);
-  // Group rows: the component's first context of each other member (-1 elsewhere), μ, ν. Without
-  // groups ν stays 0 and is neither cleared nor read nor copied.
-  const groups = tree.components.length > 0;
+  // Group rows: the component's first context of each other member (-1 elsewhere), μ, ν.
   const firstOf = new Int32Array(n).fill(-1);
   for (const members of tree.components) for (const i of members.slice(1)) firstOf[i] = members[0]!;
   const mu = new Float64Array(n);
   const muDirection = new Float64Array(n);
   const nu = new Float64Array(n);
   const onClone = new Uint8Array(n);
+  const bestLambda = new Float64Array(n);
   const bestNu = new Float64Array(n);
-  // Per context its children's covered (even slot) and uncovered (odd) sums, side by side so
-  // that adding to a parent's touches one cache line; a context's slots are cleared as they are
-  // read, ready for the next step.
-  const sums = new Float64Array(2 * n);
+  const coveredSum = new Float64Array(n);
+  const uncoveredSum = new Float64Array(n);
   const migrates = new Uint8Array(n);
   const lambdaSum = new Float64Array(m);
   const pick = new Uint8Array(m);
@@ -148,45 +140,35 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
   let pending = 0;
   // The first step always runs: with λ = 0 it is already a bound (each context on its own).
   for (; steps < options.maxSteps && (steps === 0 || (performance.now() < options.deadline && !options.stop())); steps++) {
-    const last = lambda;
-    lambda = buffers.find((b) => b !== last && b !== bestLambda)!;
-    if (groups) nu.fill(0);
+    coveredSum.fill(0);
+    uncoveredSum.fill(0);
+    nu.fill(0);
     lambdaSum.fill(0);
     let value = tree.constant;
     // Children have larger indices than their parents, and a group's members than its first
     // context, so both sums are complete when the loop reaches a context.
     for (let i = n - 1; i >= 0; i--) {
       const k = method[i]!;
-      const below = sums[2 * i]!;
-      const stay = sums[2 * i + 1]!;
-      sums[2 * i] = 0;
-      sums[2 * i + 1] = 0;
-      let covered = below;
+      const first = firstOf[i]!;
+      if (first >= 0) {
+        mu[i]! += pending * muDirection[i]!;
+        nu[i]! += mu[i]!;
+        nu[first]! -= mu[i]!;
+      }
+      let covered = nu[i]! + coveredSum[i]!;
       let here = Infinity;
-      if (groups) {
-        const first = firstOf[i]!;
-        if (first >= 0) {
-          mu[i]! += pending * muDirection[i]!;
-          nu[i]! += mu[i]!;
-          nu[first]! -= mu[i]!;
-        }
-        covered = nu[i]! + below;
-      }
       if (k >= 0) {
-        const l = last[i]! + pending * direction[i]!;
-        lambda[i] = l;
-        lambdaSum[k]! += l;
-        covered += Math.min(0, l);
-        here = (groups ? nu[i]! + weight[i]! : weight[i]!) + l + below;
-      } else {
-        lambda[i] = last[i]!;
+        lambda[i]! += pending * direction[i]!;
+        lambdaSum[k]! += lambda[i]!;
+        covered += Math.min(0, lambda[i]!);
+        here = nu[i]! + weight[i]! + lambda[i]! + coveredSum[i]!;
       }
-      migrates[i] = here < stay ? 1 : 0;
-      const uncovered = Math.min(here, stay);
+      migrates[i] = here < uncoveredSum[i]! ? 1 : 0;
+      const uncovered = Math.min(here, uncoveredSum[i]!);
       const p = parent[i]!;
       if (p >= 0) {
-        sums[2 * p]! += covered;
-        sums[2 * p + 1]! += uncovered;
+        coveredSum[p]! += covered;
+        uncoveredSum[p]! += uncovered;
       } else {
         value += uncovered;
       }
@@ -197,8 +179,8 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     }
     if (value > lowerBound + tolerance) {
       lowerBound = value;
-      bestLambda = lambda;
-      if (groups) bestNu.set(nu);
+      bestLambda.set(lambda);
+      bestNu.set(nu);
       sinceBetter = 0;
     } else if (++sinceBetter >= 8) {
       theta /= 2;
