@@ -61,7 +61,7 @@ const SEARCH_SHARE = 0.85;
  * less than what GLPK throws away.
  */
 const SEARCH_FIRST_ROWS = 5_000;
-/** Steps of a residual's fresh search when the carried prices handed nothing over (checkpoints up to 1600). */
+/** Steps of a residual's fresh search when the carried prices handed nothing over (checkpoints every 100 up to 1600). */
 const FRESH_STEPS = 1_601;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {

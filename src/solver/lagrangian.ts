@@ -34,7 +34,7 @@ export interface LagrangianOptions {
   /** A legal set made from a proposal (native-state groups, budget), or undefined. */
   legalize(chosen: Uint8Array): Uint8Array | undefined;
   /**
-   * Called after steps 100, 200, 400, ... with the best prices, bound and rounded set so far; true
+   * Called after steps 100, 200, 300, ... with the best prices, bound and rounded set so far; true
    * ends the search there (the caller has what it needs: see dynamic-search.ts).
    */
   checkpoint?(prices: Prices, lowerBound: number, chosen: Uint8Array, cost: number): boolean;
@@ -70,7 +70,13 @@ export interface LagrangianResult {
 const MOMENTUM = 0.7;
 const ROUND_EVERY_STEP_UNTIL = 5;
 const ROUND_EVERY = 10;
-/** The first step after which `checkpoint` is called (steps count from 0). */
+/**
+ * The first step after which `checkpoint` is called (steps count from 0), and the steps between
+ * checkpoints: every 100 rather than at 100, 200, 400, ..., so that a search hands over as soon
+ * as it has fixed enough. On the 1M-context bench tree the first search handed over at step 300
+ * instead of 400, and the levels' steps over all their contexts fell from 207M to 182M (CPU
+ * -5%, interleaved runs), with the same answer.
+ */
 export const FIRST_CHECKPOINT = 100;
 
 export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions): LagrangianResult {
@@ -229,7 +235,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
       break;
     }
     if (options.checkpoint && steps >= nextCheckpoint) {
-      nextCheckpoint *= 2;
+      nextCheckpoint += FIRST_CHECKPOINT;
       if (options.checkpoint({ lambda: bestLambda, nu: bestNu }, lowerBound, best, bestCost)) break;
       switchOff();
       adoptKnown();

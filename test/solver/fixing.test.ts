@@ -7,7 +7,7 @@
  */
 import type { PartitionProblem } from '../../src/model/types.js';
 import { checkPartition, reduceProblem } from '../../src/solver/index.js';
-import { compactTree, namesOf } from '../../src/solver/compact.js';
+import { compactTree, costTolerance, namesOf, type CompactTree } from '../../src/solver/compact.js';
 import { searchDynamic } from '../../src/solver/dynamic-search.js';
 import { fixByBound, residualProblem } from '../../src/solver/fixing.js';
 import { lagrangianSearch, type Prices } from '../../src/solver/lagrangian.js';
@@ -96,6 +96,76 @@ it('never fixes a method against a partition as cheap as the incumbent, whatever
     });
   }
   expect(fixed).toBeGreaterThan(100);
+});
+
+/**
+ * The bound with method `m` forced to `value` (R[m] and all its copies), by a whole bottom-up
+ * pass: what fixByBound's walk up from m's contexts computes, the plain way.
+ */
+function forcedBound(tree: CompactTree, prices: Prices, off: Uint8Array, m: number, value: number): number {
+  const { lambda, nu } = prices;
+  const method = tree.method.map((k) => (k >= 0 && off[k] ? -1 : k));
+  const lambdaSum = new Float64Array(tree.methods.length);
+  method.forEach((k, i) => {
+    if (k >= 0) lambdaSum[k]! += lambda[i]!;
+  });
+  let bound = tree.constant;
+  lambdaSum.forEach((sum, k) => (bound += k === m ? -value * sum : Math.min(0, -sum)));
+  const coveredSum = new Float64Array(tree.size);
+  const uncoveredSum = new Float64Array(tree.size);
+  for (let i = tree.size - 1; i >= 0; i--) {
+    const k = method[i]!;
+    const here = nu[i]! + tree.weight[i]! + lambda[i]! + coveredSum[i]!;
+    let covered = nu[i]! + coveredSum[i]!;
+    let uncovered = uncoveredSum[i]!;
+    if (k === m) {
+      covered += value * lambda[i]!;
+      if (value) uncovered = here;
+    } else if (k >= 0) {
+      covered += Math.min(0, lambda[i]!);
+      uncovered = Math.min(here, uncovered);
+    }
+    const p = tree.parent[i]!;
+    if (p >= 0) {
+      coveredSum[p]! += covered;
+      uncoveredSum[p]! += uncovered;
+    } else {
+      bound += uncovered;
+    }
+  }
+  return bound;
+}
+
+it('fixes exactly the methods whose forced bound exceeds the incumbent (the ceiling that spares walks skips none of them)', () => {
+  const rand = rng(91);
+  let fixed = 0;
+  let free = 0;
+  for (let k = 0; k < 400; k++) {
+    const small = reducedProblem(rand);
+    const tree = compactTree(small);
+    const m = tree.methods.length;
+    const incumbent = Uint8Array.from(tree.methods, () => (rand() < 0.4 ? 1 : 0));
+    const off = Uint8Array.from(tree.methods, (_, j) => (incumbent[j] === 0 && rand() < 0.2 ? 1 : 0));
+    const prices: Prices =
+      rand() < 0.5
+        ? lagrangianSearch(tree, { deadline: performance.now() + 1000, stop: () => false, maxSteps: 1 + Math.floor(rand() * 100), legalize: legalizer(small, tree), off }).prices
+        : { lambda: Float64Array.from({ length: tree.size }, () => 20 * (rand() - 0.5)), nu: new Float64Array(tree.size) };
+    // A method fixed off already has no copies left: its forced bound is the bound itself.
+    const forced = Array.from({ length: m }, (_, j) => forcedBound(tree, prices, off, j, 1 - incumbent[j]!));
+    // The cost to beat: between the forced bounds, so that some methods are fixed and some not.
+    const sorted = [...forced].sort((a, b) => a - b);
+    const upper = sorted[Math.floor(rand() * sorted.length)]! - (rand() < 0.5 ? 1e-3 : 0);
+    const fixings = fixByBound(tree, prices, incumbent, upper, off);
+    const margin = upper + costTolerance(tree);
+    for (let j = 0; j < m; j++) {
+      const expected = forced[j]! > margin ? incumbent[j]! : -1;
+      expect({ instance: k, method: j, fixing: fixings[j] }).toEqual({ instance: k, method: j, fixing: expected });
+      if (expected >= 0) fixed++;
+      else free++;
+    }
+  }
+  expect(fixed).toBeGreaterThan(200);
+  expect(free).toBeGreaterThan(200);
 });
 
 it("the search's residual problem has the whole problem's optimum, with the methods fixed on", () => {

@@ -9,7 +9,7 @@ import { buildModel, checkPartition, reduceProblem } from '../../src/solver/inde
 import { compactTree, costOf, namesOf, type CompactTree } from '../../src/solver/compact.js';
 import { searchDynamic } from '../../src/solver/dynamic-search.js';
 import type { SearchResult } from '../../src/solver/types.js';
-import { changeCosts, disjointChanges, methodContexts, type ChangeRoots } from '../../src/solver/local-search.js';
+import { ChangeRoots, changeCosts, disjointChanges, methodContexts } from '../../src/solver/local-search.js';
 import { searchStatic } from '../../src/solver/static-search.js';
 import { bruteForce, randomProblem, rng } from './random-problems.js';
 
@@ -50,7 +50,7 @@ it('prices every set of migration points as the checker does, and every single c
 it('changes with disjoint subtrees add up exactly, and the greedy pick keeps the best change', () => {
   let batches = 0;
   eachRandomChoice(7, (_, tree, chosen, rand) => {
-    const roots: ChangeRoots = { method: [], context: [] };
+    const roots = new ChangeRoots(tree.size);
     const delta = changeCosts(tree, chosen, roots);
     const order = [...tree.methods.keys()].sort(() => rand() - 0.5);
     const taken = disjointChanges(tree, order, roots, methodContexts(tree));
