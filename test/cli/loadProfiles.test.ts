@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadMergedProfiles } from '../../src/cli/load.js';
+import { HEAP_BYTES_PER_CONTEXT, loadMergedProfiles, refuseBeyondHeap } from '../../src/cli/load.js';
 import { mergeProfiles } from '../../src/profiles/merge.js';
 import { parseProfile } from '../../src/profiles/parse.js';
 
@@ -44,5 +44,15 @@ describe('loadMergedProfiles', () => {
 
   it('merges nothing from no files', () => {
     expect(loadMergedProfiles(dir, [], 1).merged.size).toBe(0);
+  });
+});
+
+describe('refuseBeyondHeap', () => {
+  it('lets through what fits the heap limit and names the limit for what does not', () => {
+    const limit = 1000 * HEAP_BYTES_PER_CONTEXT;
+    expect(() => refuseBeyondHeap(1000, limit)).not.toThrow();
+    expect(() => refuseBeyondHeap(1001, limit, 'p/big.profile.json')).toThrow(
+      /^p\/big\.profile\.json: 1001 calling contexts merged so far need about 1 MB of memory to partition, more than Node's heap limit of 1 MB \(raise it with NODE_OPTIONS=--max-old-space-size=<MB>\)$/,
+    );
   });
 });
