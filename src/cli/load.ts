@@ -162,8 +162,8 @@ export function displayPath(file: string): string {
 /**
  * The profiles merged, ordered by file (the order of the sums), and what is kept of each. One
  * file at a time: read, hashed, parsed, added to the merge, and its bytes, text and parsed
- * contexts (a million objects a file) let go before the next is read, and all before the
- * analysis. `onMerge` is told before the merged tree is put in order (the last step).
+ * contexts (a million objects a file) let go before the next is read. `onMerge` is told before
+ * the merged tree is put in order (the last step).
  */
 export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed: number, onMerge?: () => void): { profiles: { profile: ProfileFacts; sha256: string }[]; merged: MergedProfile } {
   // The manifest names a file from the app, and the sums go in that order.

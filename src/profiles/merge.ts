@@ -29,8 +29,8 @@ export function mergeProfiles(profiles: readonly Profile[], deviceSpeed: number)
 
 /**
  * mergeProfiles one profile at a time, so that a caller can let each profile's contexts go
- * before it parses the next (two parsed million-context files held at once were most of
- * partition's peak memory). The same profiles added in the same order give the same result.
+ * before it parses the next (partition held every parsed file, a million objects each, until
+ * the merge). The same profiles added in the same order give the same result.
  */
 export class ProfileMerger {
   private tree: PathTree | undefined;
