@@ -1,11 +1,13 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { parseDevice, parseNetwork, type Device, type Network } from '../model/environment.js';
 import { parseJson } from '../profiles/json.js';
-import { factsOf, mergeProfiles, type MergedProfile } from '../profiles/merge.js';
+import { factsOf, ProfileMerger, type MergedProfile } from '../profiles/merge.js';
 import { parseProfile } from '../profiles/parse.js';
 import { flagOrigin, type Origin } from './origin.js';
 import type { Profile, ProfileFacts } from '../profiles/types.js';
@@ -157,28 +159,61 @@ export function displayPath(file: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
 }
 
-function loadProfiles(appDir: string, files: string[]): { profile: Profile; sha256: string }[] {
-  return files.map((file) => {
-    // One file at a time; its text is let go once parsed. The digest is of the text as decoded
-    // (the same as of the bytes for any UTF-8 file), as manifests have always recorded it.
-    const text = readText(file, file.endsWith('.json') ? 'JSON profile' : 'profile');
-    const sha256 = createHash('sha256').update(text).digest('hex');
+/**
+ * The profiles merged, ordered by file (the order of the sums), and what is kept of each. One
+ * file at a time: read, hashed, parsed, added to the merge, and its bytes, text and parsed
+ * contexts (a million objects a file) let go before the next is read. `onMerge` is told before
+ * the merged tree is put in order (the last step).
+ */
+export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed: number, onMerge?: () => void): { profiles: { profile: ProfileFacts; sha256: string }[]; merged: MergedProfile } {
+  // The manifest names a file from the app, and the sums go in that order.
+  const ordered = files.map((file) => ({ file, fromApp: relative(appDir, file).split(sep).join('/') })).sort((a, b) => compare(a.fromApp, b.fromApp));
+  const profiles: { profile: ProfileFacts; sha256: string }[] = [];
+  let merger: ProfileMerger | undefined;
+  for (const { file, fromApp } of ordered) {
+    const { text, sha256 } = readProfileText(file);
     // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
-    const parsed = parseProfile(text, displayPath(file));
-    const fromApp = relative(appDir, file).split(sep).join('/');
-    return { profile: { ...parsed, file: fromApp }, sha256 };
-  });
+    const profile: Profile = { ...parseProfile(text, displayPath(file)), file: fromApp };
+    // Room for the first file's contexts at once: the others mostly share its paths.
+    merger ??= new ProfileMerger(profile.contexts.length + 1);
+    merger.add(profile);
+    refuseBeyondHeap(merger.size, heapLimitBytes(), displayPath(file));
+    profiles.push({ profile: factsOf(profile), sha256 });
+  }
+  onMerge?.();
+  return { profiles, merged: (merger ?? new ProfileMerger()).finish(deviceSpeed) };
 }
 
 /**
- * The profiles merged, ordered by file (the order of the sums), and what is kept of each: the
- * parsed contexts (a million objects a file) are let go when this returns, before the analysis.
+ * Heap that partition takes per merged calling context, measured at 10k methods and 1M contexts
+ * (the solves' peak: the merged columns, one network's problem, the search's arrays): beyond
+ * Node's heap limit, V8 would end the run with a crash and no message.
  */
-export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed: number, onMerge?: () => void): { profiles: { profile: ProfileFacts; sha256: string }[]; merged: MergedProfile } {
-  const loaded = loadProfiles(appDir, files).sort((a, b) => compare(a.profile.file, b.profile.file));
-  onMerge?.();
-  const merged = mergeProfiles(loaded.map((p) => p.profile), deviceSpeed);
-  return { profiles: loaded.map(({ profile, sha256 }) => ({ profile: factsOf(profile), sha256 })), merged };
+export const HEAP_BYTES_PER_CONTEXT = 450;
+
+const heapLimitBytes = (): number => getHeapStatistics().heap_size_limit;
+
+/** An InputError naming the limit when `contexts` would need more than `limitBytes` of heap. */
+export function refuseBeyondHeap(contexts: number, limitBytes: number, where?: string): void {
+  const need = contexts * HEAP_BYTES_PER_CONTEXT;
+  if (need <= limitBytes) return;
+  const mb = (bytes: number) => Math.ceil(bytes / MiB);
+  throw new InputError(
+    `${contexts} calling contexts merged so far need about ${mb(need)} MB of memory to partition, more than Node's heap limit of ${mb(limitBytes)} MB (raise it with NODE_OPTIONS=--max-old-space-size=<MB>)`,
+    where,
+  );
+}
+
+/**
+ * A profile's text and the sha256 that manifests record: of the text as decoded, which for a
+ * UTF-8 file (checked) is that of its bytes, hashed as read rather than encoded again (a second
+ * of a million contexts). An ASCII file is decoded as Latin-1, the same string sooner.
+ */
+function readProfileText(file: string): { text: string; sha256: string } {
+  const bytes = readBytes(file, file.endsWith('.json') ? 'JSON profile' : 'profile');
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const sha256 = createHash('sha256').update(isUtf8(bytes) ? bytes : text).digest('hex');
+  return { text, sha256 };
 }
 
 /**

@@ -39,6 +39,19 @@ export function migrationCostMs(
   network: Network,
   device: Device,
 ): number {
-  const t = migrationTimesMs(figures, network, device);
-  return t.roundTripsMs + t.upMs + t.downMs + t.deviceWorkMs + t.cloneWorkMs;
+  return migrationCostOf(figures.calls, figures.bytesIn, figures.bytesOut, network, device);
+}
+
+/**
+ * migrationCostMs of plain numbers, allocating nothing (it is priced for every context of every
+ * network): the same terms as migrationTimesMs, added in the same order, so the same number.
+ */
+export function migrationCostOf(calls: number, bytesIn: number, bytesOut: number, network: Network, device: Device): number {
+  const { device: onDevice, clone: onClone } = device.migration;
+  const roundTripsMs = calls * network.rttMs;
+  const upMs = transferMs(bytesIn, network.upMbps);
+  const downMs = transferMs(bytesOut, network.downMbps);
+  const deviceWorkMs = calls * onDevice.callMs + (bytesIn * onDevice.upMsPerMB + bytesOut * onDevice.downMsPerMB) / 1e6;
+  const cloneWorkMs = calls * onClone.callMs + (bytesIn * onClone.upMsPerMB + bytesOut * onClone.downMsPerMB) / 1e6;
+  return roundTripsMs + upMs + downMs + deviceWorkMs + cloneWorkMs;
 }

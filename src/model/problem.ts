@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import type { ContextCosts, NestingModel, Objective, PartitionProblem } from './types.js';
 import type { Device, Network } from './environment.js';
 import { contextEnergyMj } from './energy.js';
-import { migrationCostMs } from './migrationCost.js';
+import { migrationCostOf } from './migrationCost.js';
 import type { Reachability } from '../util/reach.js';
 
 /** What the analysis allows, reduced to what the model needs. */
@@ -26,17 +26,16 @@ export interface BudgetOptions {
 /** Context i's costs, from the profile's columns (no object per context but the costs). */
 type CostsAt = (profile: MergedProfile, i: number) => ContextCosts;
 
-function timeCosts(network: Network, device: Device): CostsAt {
-  return (profile, i) => ({
-    deviceCost: profile.device.selfMs[i]!,
-    cloneCost: profile.clone.selfMs[i]!,
-    migrationCost: migrationCostMs(figuresAt(profile.device, i), network, device),
-  });
+function costsOf(objective: Objective, network: Network, device: Device): CostsAt {
+  if (objective !== 'energy') {
+    return (profile, i) => ({ deviceCost: profile.device.selfMs[i]!, cloneCost: profile.clone.selfMs[i]!, migrationCost: timeMigrationAt(profile, i, network, device) });
+  }
+  return (profile, i) => contextEnergyMj({ device: figuresAt(profile.device, i), clone: { selfMs: profile.clone.selfMs[i]! } }, network, device);
 }
 
-function costsOf(objective: Objective, network: Network, device: Device): CostsAt {
-  if (objective !== 'energy') return timeCosts(network, device);
-  return (profile, i) => contextEnergyMj({ device: figuresAt(profile.device, i), clone: { selfMs: profile.clone.selfMs[i]! } }, network, device);
+function timeMigrationAt(profile: MergedProfile, i: number, network: Network, device: Device): number {
+  const d = profile.device;
+  return migrationCostOf(d.calls[i]!, d.bytesIn[i]!, d.bytesOut[i]!, network, device);
 }
 
 /** The partitioning problem for one network condition, minimising time (ms) or device energy (mJ). */
@@ -50,13 +49,23 @@ export function buildProblem(
   budget: BudgetOptions = {},
 ): PartitionProblem {
   if (objective !== 'time' && objective !== 'energy') throw new InputError(`unknown objective '${String(objective)}'`, undefined, 'objective');
-  const primary = costsOf(objective, network, device);
   const contexts: PartitionProblem['contexts'] = [];
-  for (let i = 0; i < profile.size; i++) {
-    const { deviceCost, cloneCost, migrationCost } = primary(profile, i);
-    contexts.push({ parent: profile.parent[i]!, method: profile.method[i]!, deviceCost, cloneCost, migrationCost });
+  const { parent, method } = profile;
+  if (objective === 'time') {
+    // The common case, read straight from the columns: no object per context but the context.
+    const deviceMs = profile.device.selfMs;
+    const cloneMs = profile.clone.selfMs;
+    for (let i = 0; i < profile.size; i++) {
+      contexts.push({ parent: parent[i]!, method: method[i]!, deviceCost: deviceMs[i]!, cloneCost: cloneMs[i]!, migrationCost: timeMigrationAt(profile, i, network, device) });
+    }
+  } else {
+    const primary = costsOf(objective, network, device);
+    for (let i = 0; i < profile.size; i++) {
+      const { deviceCost, cloneCost, migrationCost } = primary(profile, i);
+      contexts.push({ parent: parent[i]!, method: method[i]!, deviceCost, cloneCost, migrationCost });
+    }
   }
-  const seen = new Set(profile.method);
+  const seen = profile.methods;
   const inProfile = (m: string) => seen.has(m);
   const problem: PartitionProblem = {
     contexts,

@@ -22,19 +22,52 @@ const ESTIMATED_CODE: Record<Side, number> = { device: ESTIMATED_SIDE.indexOf('d
  * relative to the clone (`deviceSpeed` = device speed / clone speed).
  */
 export function mergeProfiles(profiles: readonly Profile[], deviceSpeed: number): MergedProfile {
-  const tree = new PathTree(1 + profiles.reduce((n, p) => n + p.contexts.length, 0));
-  const runs: Record<Side, number> = { device: 0, clone: 0 };
-  for (const profile of profiles) {
-    runs[profile.side] += profile.runs;
+  const merger = new ProfileMerger(1 + profiles.reduce((n, p) => n + p.contexts.length, 0));
+  for (const profile of profiles) merger.add(profile);
+  return merger.finish(deviceSpeed);
+}
+
+/**
+ * mergeProfiles one profile at a time, so that a caller can let each profile's contexts go
+ * before it parses the next (partition held every parsed file, a million objects each, until
+ * the merge). The same profiles added in the same order give the same result.
+ */
+export class ProfileMerger {
+  private tree: PathTree | undefined;
+  private readonly runs: Record<Side, number> = { device: 0, clone: 0 };
+
+  /** `capacity`: how many tree nodes to make room for at first (it grows as needed). */
+  constructor(capacity = 1024) {
+    this.tree = new PathTree(Math.max(2, capacity));
+  }
+
+  add(profile: Profile): void {
+    const tree = this.tree!;
+    this.runs[profile.side] += profile.runs;
     addProfile(tree, profile);
   }
-  return toMerged(tree, depthFirstOrder(tree), runs, deviceSpeed);
+
+  /** Contexts merged so far. */
+  get size(): number {
+    return this.tree!.size - 1;
+  }
+
+  /** The merged profile; the merger is spent (its tree is let go). */
+  finish(deviceSpeed: number): MergedProfile {
+    const tree = this.tree;
+    if (!tree) throw new Error('ProfileMerger.finish called twice');
+    this.tree = undefined;
+    return toMerged(tree, depthFirstOrder(tree), this.runs, deviceSpeed);
+  }
 }
 
 /** What partition keeps of a profile once merged. */
 export function factsOf(profile: Profile): ProfileFacts {
   const { contexts, ...rest } = profile;
-  const methods = [...new Set(contexts.map((c) => c.method))].sort(compare);
+  // A loop, not a map to a million-entry array first.
+  const distinct = new Set<string>();
+  for (let i = 0; i < contexts.length; i++) distinct.add(contexts[i]!.method);
+  const methods = [...distinct].sort(compare);
   return { ...rest, contextCount: contexts.length, methods };
 }
 
@@ -43,14 +76,14 @@ export function factsOf(profile: Profile): ProfileFacts {
  * context), its figures summed per side in columns: no object per node.
  */
 class PathTree {
-  readonly parent: Int32Array;
-  readonly method: Int32Array;
-  readonly depth: Int32Array;
-  readonly totals: Record<Side, FigureColumns>;
+  parent: Int32Array;
+  method: Int32Array;
+  depth: Int32Array;
+  totals: Record<Side, FigureColumns>;
   /** Per node, SIDE_BIT of each side that recorded it. */
-  readonly sides: Uint8Array;
+  sides: Uint8Array;
   /** Per node and side, the ESTIMABLE bits a contributing profile of that side marks as estimated. */
-  readonly flagged: Record<Side, Uint8Array>;
+  flagged: Record<Side, Uint8Array>;
   size = 1;
   readonly methodNames: string[] = [];
   private readonly methodIds = new Map<string, number>();
@@ -59,20 +92,53 @@ class PathTree {
    * never a child: an empty slot). A Map keyed by numbers beyond 2^31 boxed every key and took
    * most of the merge's time.
    */
-  private readonly children: Int32Array;
-  private readonly mask: number;
+  private children: Int32Array;
+  private mask: number;
 
-  constructor(readonly capacity: number) {
+  constructor(private capacity: number) {
     this.parent = new Int32Array(capacity).fill(-1);
     this.method = new Int32Array(capacity).fill(-1);
     this.depth = new Int32Array(capacity);
     this.totals = { device: figureColumns(capacity), clone: figureColumns(capacity) };
     this.sides = new Uint8Array(capacity);
     this.flagged = { device: new Uint8Array(capacity), clone: new Uint8Array(capacity) };
-    // At most half full: a power of two at least twice the most nodes there can be.
-    const slots = 2 ** Math.ceil(Math.log2(2 * capacity));
+    this.children = new Int32Array(0);
+    this.mask = 0;
+    this.rehash();
+  }
+
+  /** Twice the room, every column copied (amortised: each node is copied about once). */
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    const more = <T extends Int32Array | Uint8Array | Float64Array>(a: T, fill = 0): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      if (fill !== 0) b.fill(fill, a.length);
+      b.set(a);
+      return b;
+    };
+    const moreColumns = (c: FigureColumns): FigureColumns => ({ calls: more(c.calls), selfMs: more(c.selfMs), bytesIn: more(c.bytesIn), bytesOut: more(c.bytesOut) });
+    this.parent = more(this.parent, -1);
+    this.method = more(this.method, -1);
+    this.depth = more(this.depth);
+    this.totals = { device: moreColumns(this.totals.device), clone: moreColumns(this.totals.clone) };
+    this.sides = more(this.sides);
+    this.flagged = { device: more(this.flagged.device), clone: more(this.flagged.clone) };
+    this.capacity = capacity;
+    this.rehash();
+  }
+
+  /** At most half full: a power of two at least twice the capacity, every node put back. */
+  private rehash(): void {
+    const slots = 2 ** Math.ceil(Math.log2(2 * this.capacity));
     this.children = new Int32Array(slots);
     this.mask = slots - 1;
+    for (let node = 1; node < this.size; node++) this.children[this.freeSlot(this.parent[node]!, this.method[node]!)] = node;
+  }
+
+  private freeSlot(parent: number, method: number): number {
+    let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(method + 1, 0x85ebca77)) & this.mask;
+    while (this.children[slot] !== 0) slot = (slot + 1) & this.mask;
+    return slot;
   }
 
   methodId(name: string): number {
@@ -89,6 +155,10 @@ class PathTree {
     for (let child = this.children[slot]!; child !== 0; child = this.children[slot]!) {
       if (this.parent[child] === parent && this.method[child] === method) return child;
       slot = (slot + 1) & this.mask;
+    }
+    if (this.size === this.capacity) {
+      this.grow();
+      return this.childOf(parent, method);
     }
     const child = this.size++;
     this.parent[child] = parent;
@@ -115,8 +185,7 @@ function bitsOf(fields: readonly ContextFigure[] | undefined): number {
 function addProfile(tree: PathTree, profile: Profile): void {
   // By context id: an array, as ids are small integers (sparse ones make it a dictionary, still right).
   const nodeOfId: number[] = [];
-  const totals = tree.totals[profile.side];
-  const flagged = tree.flagged[profile.side];
+  const side = profile.side;
   const flags = bitsOf(profile.estimated);
   const sideBit = SIDE_BIT[profile.side];
   const contexts = profile.contexts;
@@ -129,8 +198,10 @@ function addProfile(tree: PathTree, profile: Profile): void {
       throw new InputError(`a calling context more than ${MAX_CONTEXT_DEPTH} distinct methods deep (recursion folded): not a recording of a real program?`, profile.file, `contexts[${i}]`);
     }
     nodeOfId[context.id] = node;
+    // Read after childOf, which may have grown (replaced) the columns.
+    const totals = tree.totals[side];
+    tree.flagged[side][node]! |= flags;
     tree.sides[node]! |= sideBit;
-    flagged[node]! |= flags;
     totals.calls[node]! += context.calls;
     totals.selfMs[node]! += context.selfMs;
     totals.bytesIn[node]! += context.bytesIn;

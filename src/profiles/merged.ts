@@ -68,6 +68,14 @@ export class MergedProfile {
     readonly runs: Record<Side, number>,
   ) {}
 
+  private distinct: ReadonlySet<string> | undefined;
+
+  /** The methods of its contexts (built once: every network's problem asks). */
+  get methods(): ReadonlySet<string> {
+    this.distinct ??= new Set(this.method);
+    return this.distinct;
+  }
+
   get size(): number {
     return this.parent.length;
   }

@@ -23,36 +23,60 @@ export function checkPartition(problem: PartitionProblem, migrate: string[]): Ch
   const contexts = problem.contexts;
   const parents = checkTree(problem, violations);
   const chosen = checkMethods(problem, migrate, violations);
+  const flags = flagsOf(problem, chosen);
 
   // Run-time semantics (dynamic nesting): a context runs on the clone iff its parent does or
   // its method is a migration point; a migration is paid only when entered from the device.
   // `mover[i]` is the context where execution migrated for a clone context, -1 on the device.
   const mover = new Int32Array(contexts.length).fill(-1);
-  contexts.forEach((c, i) => {
+  for (let i = 0; i < contexts.length; i++) {
     const p = parents[i]!;
     const parentMover = p < 0 ? -1 : mover[p]!;
     if (parentMover >= 0) mover[i] = parentMover;
-    else if (chosen.has(c.method)) mover[i] = i;
-  });
+    else if (flags[i]! & CHOSEN) mover[i] = i;
+  }
   const { cost, deviceOnlyCost } = price(contexts, mover);
 
-  checkPinned(problem, mover, violations);
-  checkGroups(problem, mover, violations);
-  if (problem.nesting === 'static') checkStaticNesting(problem, parents, chosen, violations);
+  checkPinned(problem, flags, mover, violations);
+  checkGroups(problem, flags, mover, violations);
+  if (problem.nesting === 'static') checkStaticNesting(problem, parents, flags, chosen, violations);
   const result: CheckResult = { cost, deviceOnlyCost, violations };
   if (problem.budget) result.budget = checkBudget(problem, mover, violations);
   return result;
+}
+
+/** Bits of `flagsOf`: what a context's method is in this partition. */
+const CHOSEN = 1;
+const PINNED = 2;
+const GROUPED = 4;
+
+/**
+ * Per context, what its method is (chosen, pinned, in a group), one lookup per context: the
+ * passes below read bits rather than ask sets by name (a million contexts, several passes).
+ */
+function flagsOf(problem: PartitionProblem, chosen: ReadonlySet<string>): Uint8Array {
+  const byMethod = new Map<string, number>();
+  const mark = (m: string, bit: number) => byMethod.set(m, (byMethod.get(m) ?? 0) | bit);
+  for (const m of chosen) mark(m, CHOSEN);
+  for (const m of problem.pinned) mark(m, PINNED);
+  for (const group of problem.groups) for (const m of group) mark(m, GROUPED);
+  const contexts = problem.contexts;
+  const flags = new Uint8Array(contexts.length);
+  if (byMethod.size === 0) return flags;
+  for (let i = 0; i < contexts.length; i++) flags[i] = byMethod.get(contexts[i]!.method) ?? 0;
+  return flags;
 }
 
 /** Cost where `mover[i]` ≥ 0 puts context i on the clone, migrating where mover[i] = i. */
 function price(costs: readonly ContextCosts[], mover: Int32Array): { cost: number; deviceOnlyCost: number } {
   let cost = 0;
   let deviceOnlyCost = 0;
-  costs.forEach((c, i) => {
+  for (let i = 0; i < costs.length; i++) {
+    const c = costs[i]!;
     if (mover[i] === i) cost += c.migrationCost;
     cost += mover[i]! >= 0 ? c.cloneCost : c.deviceCost;
     deviceOnlyCost += c.deviceCost;
-  });
+  }
   return { cost, deviceOnlyCost };
 }
 
@@ -87,8 +111,10 @@ function describe(problem: PartitionProblem, i: number): string {
 
 /** Parents must come before children; costs must be numbers. Returns usable parent indices. */
 function checkTree(problem: PartitionProblem, violations: string[]): Int32Array {
-  const parents = new Int32Array(problem.contexts.length);
-  problem.contexts.forEach((c, i) => {
+  const contexts = problem.contexts;
+  const parents = new Int32Array(contexts.length);
+  for (let i = 0; i < contexts.length; i++) {
+    const c = contexts[i]!;
     const p = c.parent;
     if (!Number.isInteger(p) || p < -1 || p >= i) {
       violations.push(`context ${i} has parent ${String(p)}, which is not an earlier context or -1.`);
@@ -96,11 +122,12 @@ function checkTree(problem: PartitionProblem, violations: string[]): Int32Array 
     } else {
       parents[i] = p;
     }
-    for (const key of ['deviceCost', 'cloneCost', 'migrationCost'] as const) {
-      if (!Number.isFinite(c[key])) violations.push(`${describe(problem, i)} has a non-finite ${key}.`);
-    }
+    // Named one by one (not by a loop over the keys): this runs for every context.
+    if (!Number.isFinite(c.deviceCost)) violations.push(`${describe(problem, i)} has a non-finite deviceCost.`);
+    if (!Number.isFinite(c.cloneCost)) violations.push(`${describe(problem, i)} has a non-finite cloneCost.`);
+    if (!Number.isFinite(c.migrationCost)) violations.push(`${describe(problem, i)} has a non-finite migrationCost.`);
     if (c.migrationCost < 0) violations.push(`${describe(problem, i)} has a negative migrationCost.`);
-  });
+  }
   return parents;
 }
 
@@ -132,20 +159,20 @@ function checkMethods(problem: PartitionProblem, migrate: string[], violations: 
   return chosen;
 }
 
-function checkPinned(problem: PartitionProblem, mover: Int32Array, violations: string[]): void {
-  const pinned = new Set(problem.pinned);
-  problem.contexts.forEach((c, i) => {
+function checkPinned(problem: PartitionProblem, flags: Uint8Array, mover: Int32Array, violations: string[]): void {
+  for (let i = 0; i < flags.length; i++) {
     const from = mover[i]!;
-    if (pinned.has(c.method) && from >= 0) {
+    if (flags[i]! & PINNED && from >= 0) {
       violations.push(
         `pinned ${describe(problem, i)} would run on the clone (migrated at ${describe(problem, from)}).`,
       );
     }
-  });
+  }
 }
 
 /** All contexts of the methods of one native-state group must be on the same side. */
-function checkGroups(problem: PartitionProblem, mover: Int32Array, violations: string[]): void {
+function checkGroups(problem: PartitionProblem, flags: Uint8Array, mover: Int32Array, violations: string[]): void {
+  if (problem.groups.length === 0) return;
   const groupsOf = new Map<string, number[]>();
   problem.groups.forEach((group, g) => {
     for (const m of new Set(group)) groupsOf.set(m, [...(groupsOf.get(m) ?? []), g]);
@@ -153,10 +180,11 @@ function checkGroups(problem: PartitionProblem, mover: Int32Array, violations: s
   // First context seen on each side, per group, in one pass over the contexts.
   const onDevice = new Array<number>(problem.groups.length).fill(-1);
   const onClone = new Array<number>(problem.groups.length).fill(-1);
-  problem.contexts.forEach((c, i) => {
+  for (let i = 0; i < flags.length; i++) {
+    if (!(flags[i]! & GROUPED)) continue;
     const side = mover[i]! >= 0 ? onClone : onDevice;
-    for (const g of groupsOf.get(c.method) ?? []) if (side[g]! < 0) side[g] = i;
-  });
+    for (const g of groupsOf.get(problem.contexts[i]!.method)!) if (side[g]! < 0) side[g] = i;
+  }
   problem.groups.forEach((group, g) => {
     const d = onDevice[g]!;
     const k = onClone[g]!;
@@ -173,6 +201,7 @@ function checkGroups(problem: PartitionProblem, mover: Int32Array, violations: s
 function checkStaticNesting(
   problem: PartitionProblem,
   parents: Int32Array,
+  flags: Uint8Array,
   chosen: Set<string>,
   violations: string[],
 ): void {
@@ -186,19 +215,21 @@ function checkStaticNesting(
     }
   }
   // Nearest ancestor context whose method is chosen, in one pass (parents come first).
-  const nearest = new Int32Array(problem.contexts.length).fill(-1);
-  problem.contexts.forEach((c, i) => {
+  const contexts = problem.contexts;
+  const nearest = new Int32Array(contexts.length).fill(-1);
+  for (let i = 0; i < contexts.length; i++) {
     const p = parents[i]!;
-    if (p >= 0) nearest[i] = chosen.has(problem.contexts[p]!.method) ? p : nearest[p]!;
+    if (p >= 0) nearest[i] = flags[p]! & CHOSEN ? p : nearest[p]!;
     const above = nearest[i]!;
-    if (!chosen.has(c.method) || above < 0) return;
-    const m1 = problem.contexts[above]!.method;
-    const key = `tree\u0000${m1}\u0000${c.method}`;
-    if (reported.has(key)) return;
+    if (!(flags[i]! & CHOSEN) || above < 0) continue;
+    const method = contexts[i]!.method;
+    const m1 = contexts[above]!.method;
+    const key = `tree\u0000${m1}\u0000${method}`;
+    if (reported.has(key)) continue;
     reported.add(key);
     violations.push(
-      `${describe(problem, i)} lies under ${describe(problem, above)}: migration point ${c.method} ` +
+      `${describe(problem, i)} lies under ${describe(problem, above)}: migration point ${method} ` +
         `is reachable from migration point ${m1}, which static nesting forbids.`,
     );
-  });
+  }
 }

@@ -4,8 +4,9 @@
  * generated apps (test/bench/scale/generate.mjs: layered call graphs with some device code, a
  * device and a clone profile in the recorder's own format) against `tsc --noEmit` on the same
  * app, in the same run, interleaved; each a child process under `/usr/bin/time -v` (wall, CPU,
- * peak memory). Partition runs with --verbose, which gives the time of each step: reading
- * profiles, analysis, merge, the solves and the independent checks. Also the size of
+ * peak memory). Partition runs with --verbose, which gives the time of each step: analysis,
+ * reading profiles (each file is added to the merge as it is read), merge (the merged tree put
+ * in order), the solves and the independent checks. Also the size of
  * `analyze --json` (once per case).
  *
  *   npm run build

@@ -43,7 +43,7 @@ describe('clonecloud partition (end to end)', () => {
     const line = run.stdout.split('\n').find((l) => l.startsWith('  time (ms): '))!;
     const steps = line.slice('  time (ms): '.length).split(', ').map((s) => /^(.*) (\d+)$/.exec(s)!.slice(1));
     expect(steps.map(([step]) => step)).toEqual([
-      'reading profiles', 'merging profiles', 'analysing the app', 'solving 3g', 'checking 3g', 'solving wifi', 'checking wifi', 'writing the manifest',
+      'analysing the app', 'reading profiles', 'merging profiles', 'solving 3g', 'checking 3g', 'solving wifi', 'checking wifi', 'writing the manifest',
     ]);
     for (const [, ms] of steps) expect(Number.isInteger(Number(ms))).toBe(true);
   });

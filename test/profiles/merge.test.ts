@@ -1,4 +1,4 @@
-import { mergeProfiles } from '../../src/profiles/merge.js';
+import { mergeProfiles, ProfileMerger } from '../../src/profiles/merge.js';
 import type { Profile, ProfileContext } from '../../src/profiles/types.js';
 
 const ctx = (id: number, method: string, selfMs: number, parent?: number, extra: Partial<ProfileContext> = {}): ProfileContext => ({
@@ -56,5 +56,52 @@ describe('mergeProfiles', () => {
     expect(byPath.get('main>both')!.estimatedFields).toEqual(['calls', 'selfMs', 'bytesIn', 'bytesOut']);
     expect(byPath.get('main>cloneOnly')).toMatchObject({ estimated: 'device', estimatedFields: ['calls', 'selfMs'], device: { selfMs: 2 } });
     expect(merged.pathOf(merged.size - 1)).toEqual(['main', 'cloneOnly']);
+  });
+});
+
+describe('ProfileMerger', () => {
+  // A random forest of contexts over a few methods (recursion included), ids shuffled in range.
+  function randomProfile(seed: number, side: Profile['side'], n: number): Profile {
+    let s = seed;
+    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const contexts: ProfileContext[] = [];
+    for (let i = 0; i < n; i++) {
+      const parent = i === 0 || rand() < 0.1 ? undefined : contexts[Math.floor(rand() * i)]!.id;
+      contexts.push(ctx(3 * i + 1, `m${Math.floor(rand() * 12)}`, Math.round(rand() * 1000) / 10, parent, { calls: 1 + Math.floor(rand() * 5), bytesIn: Math.floor(rand() * 100) }));
+    }
+    return { file: `${side}${seed}`, side, runs: 1 + (seed % 3), contexts };
+  }
+
+  it('gives what mergeProfiles gives, from a capacity far too small (the tree grows many times)', () => {
+    const profiles = [randomProfile(1, 'device', 3000), randomProfile(2, 'clone', 2000), randomProfile(3, 'device', 500)];
+    const merger = new ProfileMerger(2);
+    for (const p of profiles) merger.add(p);
+    const merged = merger.finish(0.3);
+    expect(merged.size).toBeGreaterThan(1000);
+    expect(merged).toEqual(mergeProfiles(profiles, 0.3));
+    // And by brute force: every path's device self time per run, from the raw contexts.
+    const expected = new Map<string, number>();
+    for (const p of profiles.filter((x) => x.side === 'device')) {
+      const pathOf = new Map<number, string[]>();
+      for (const c of p.contexts) {
+        const above = c.parent === undefined ? [] : pathOf.get(c.parent)!;
+        const first = above.indexOf(c.method);
+        const path = first >= 0 ? above.slice(0, first + 1) : [...above, c.method];
+        pathOf.set(c.id, path);
+        expected.set(path.join('>'), (expected.get(path.join('>')) ?? 0) + c.selfMs);
+      }
+    }
+    const runs = merged.runs.device;
+    for (let i = 0; i < merged.size; i++) {
+      const key = merged.pathOf(i).join('>');
+      if (merged.estimatedOf(i) !== 'device') expect(merged.device.selfMs[i]).toBeCloseTo(expected.get(key)! / runs, 9);
+    }
+  });
+
+  it('is spent once finished', () => {
+    const merger = new ProfileMerger();
+    merger.add({ file: 'd', side: 'device', runs: 1, contexts: [ctx(0, 'main', 1)] });
+    expect(merger.finish(1).size).toBe(1);
+    expect(() => merger.finish(1)).toThrow('twice');
   });
 });
