@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { ENV_APP, ENV_CACHE, ENV_DIR } from './env.js';
 import { calibrated } from './calibrate.js';
+import { limitInlining } from './inlining.js';
 import { RECORDER_GLOBAL, Recorder } from './runtime.js';
 import { snapshot, type ProcessExit } from './trace.js';
 import { cacheDir, isRecorderFile, reportProblem, transformSync, type TransformConfig } from './transform.js';
@@ -19,6 +20,7 @@ const dir = process.env[ENV_DIR];
 const appDir = process.env[ENV_APP];
 
 if (dir && appDir) {
+  limitInlining(); // before any of the app's code is compiled (and before calibrating, as settle.ts does)
   const config: TransformConfig = { appDir, reportDir: dir, ...(process.env[ENV_CACHE] ? { cacheDir: process.env[ENV_CACHE] } : {}) };
   const recorder = new Recorder(calibrated(cacheDir(config), (message) => reportProblem(config, message)));
   (globalThis as Record<symbol, unknown>)[Symbol.for(RECORDER_GLOBAL)] = recorder;
