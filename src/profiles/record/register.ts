@@ -20,9 +20,8 @@ const dir = process.env[ENV_DIR];
 const appDir = process.env[ENV_APP];
 
 if (dir && appDir) {
-  limitInlining(); // before any of the app's code is compiled (and before calibrating, as settle.ts does)
   const config: TransformConfig = { appDir, reportDir: dir, ...(process.env[ENV_CACHE] ? { cacheDir: process.env[ENV_CACHE] } : {}) };
-  const recorder = new Recorder(calibrated(cacheDir(config), (message) => reportProblem(config, message)));
+  const recorder = new Recorder(calibrated(cacheDir(config), (message) => reportProblem(config, message)), { onFirstModule: limitInlining });
   (globalThis as Record<symbol, unknown>)[Symbol.for(RECORDER_GLOBAL)] = recorder;
   if (isMainThread) register('./hooks.js', import.meta.url, { data: config });
   patchCommonJs(config);
