@@ -19,8 +19,10 @@ const NAME = 'max-inlined-bytecode-size-cumulative';
 /** The V8 option, as `node` takes it on its command line. */
 export const inliningFlag = (): string => `--${NAME}=${INLINE_BUDGET}`;
 
+/** Whether these options (a command line, NODE_OPTIONS) set the budget (V8 takes `_` for `-`). */
+export const setsBudget = (options: string[]): boolean => options.some((a) => a.replaceAll('_', '-').includes(NAME));
+
 /** Sets the budget in this process, unless its command line or NODE_OPTIONS set one. */
 export function limitInlining(): void {
-  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.replaceAll('_', '-').includes(NAME));
-  if (!given) setFlagsFromString(inliningFlag());
+  if (!setsBudget([...process.execArgv, process.env.NODE_OPTIONS ?? ''])) setFlagsFromString(inliningFlag());
 }
