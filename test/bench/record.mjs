@@ -105,10 +105,16 @@ function bench(c, recorders) {
     p.push(plain());
     recorders.forEach((r, k) => t[k].push(traced(r)));
   }
-  const out = join(tmp, `${c.name}.profile.yaml`);
-  const cli = time(process.execPath, [join(root, 'bin', 'clonecloud.js'), 'record', '--side', 'clone', '--app', c.app, '--out', out, '--', process.execPath, ...c.args], { ...env, CLONECLOUD_RECORD_CACHE: recorders[0].cache });
+  // One recording through each build's own CLI: the profiles' call counts must agree per context.
+  const recordWith = (r) => {
+    const out = join(tmp, `${c.name}-${r.name}.profile.yaml`);
+    const run = time(process.execPath, [join(r.dir, 'bin', 'clonecloud.js'), 'record', '--side', 'clone', '--app', c.app, '--out', out, '--', process.execPath, ...c.args], { ...env, CLONECLOUD_RECORD_CACHE: r.cache });
+    return { run, profile: readFileSync(out, 'utf8') };
+  };
+  const recorded = recorders.map(recordWith);
+  const cli = recorded[0].run;
   const startup = time(process.execPath, [join(root, 'bin', 'clonecloud.js'), '--version'], env);
-  const profile = readFileSync(out, 'utf8');
+  const profile = recorded[0].profile;
   const contexts = (profile.match(/^ {2}- \{ id:/gm) ?? []).length;
   const calls = [...profile.matchAll(/calls: (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
   const counted = /COUNTED, NOT TIMED[^]*?Here: ([^\n]*)/.exec(profile)?.[1] ?? 'n/a';
@@ -132,6 +138,27 @@ function bench(c, recorders) {
     }
   });
   console.log(`one run through 'clonecloud record': ${f(cli.ms)} ms, of which the CLI's own start-up is about ${f(startup.ms)} ms ('clonecloud --version')`);
+  if (recorded.length > 1) console.log(sameCalls(contextCalls(recorded[0].profile), contextCalls(recorded[1].profile)));
+}
+
+/** Calls per calling context of a YAML profile, keyed by the context's path of method ids from its root. */
+function contextCalls(profile) {
+  const paths = new Map();
+  const calls = new Map();
+  for (const m of profile.matchAll(/^ {2}- \{ id: (\d+), (?:parent: (\d+), )?method: ("(?:[^"\\]|\\.)*"), calls: (\d+)/gm)) {
+    const path = `${m[2] === undefined ? '' : paths.get(m[2])} > ${JSON.parse(m[3])}`;
+    paths.set(m[1], path);
+    calls.set(path, (calls.get(path) ?? 0) + Number(m[4]));
+  }
+  return calls;
+}
+
+/** Whether two profiles counted the same calls in the same contexts, and the first differences if not. */
+function sameCalls(mine, theirs) {
+  const keys = [...new Set([...mine.keys(), ...theirs.keys()])].sort();
+  const differ = keys.filter((k) => mine.get(k) !== theirs.get(k));
+  if (differ.length === 0) return `call counts identical per context against the baseline's recording (${keys.length} contexts)`;
+  return `call counts DIFFER from the baseline's in ${differ.length} of ${keys.length} contexts, e.g.\n${differ.slice(0, 5).map((k) => `  ${k}: ${mine.get(k) ?? 'none'} here, ${theirs.get(k) ?? 'none'} there`).join('\n')}`;
 }
 
 function time(cmd, args, env) {

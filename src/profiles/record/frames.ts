@@ -66,6 +66,8 @@ export interface RecorderOptions {
   sampling?: boolean;
   /** The mean self time per call under which a context is tiny, ms (sampling.ts' TIME_TINY_MS; tests set it). */
   tinyMs?: number;
+  /** Called once, when the first instrumented module registers (register.ts sets V8's inlining budget then). */
+  onFirstModule?: () => void;
 }
 
 /** Where the wall time of the traced top-level calls went, ms. */

@@ -4,6 +4,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { BYTES_BIG, BYTES_EVERY, BYTES_EXACT, BYTES_EXACT_BIG, BYTES_GAP, BYTES_SAMPLES_PER_STRIDE } from './bytes.js';
+import { INLINE_BUDGET, inliningFlag } from './inlining.js';
 import { TIME_CHECK, TIME_NOT_TINY_MS, TIME_SLOW_SHARE, TIME_TINY_MS, TIME_WARM, TIME_WINDOW } from './sampling.js';
 import type { ProcessExit, Trace } from './trace.js';
 import { compare as cmp } from '../../util/compare.js';
@@ -64,6 +65,8 @@ export function headerLines(r: Recording): string[] {
     `traced calls it made, not counting time suspended at await/yield. Every call is timed but most calls of hot tiny`,
     `methods (below). Taken off: the recorder's own cost per call (${cost}: the smallest seen on empty`,
     `calls in calibrations on this machine, each in a fresh process) and the time it spent measuring bytes.`,
+    `Traced processes ran with V8's inlining budget at ${INLINE_BUDGET} bytecodes per optimized function (${inliningFlag()};`,
+    `V8's default 920) unless the command set one: with the recorder's code in every traced function, fuller inlining ran slower.`,
     ...untimedLines(r.traces, t.untimed),
     `Conservation: the traced top-level calls took ${ms(t.tracedMs)} ms of wall time = ${ms(r.selfMs)} ms of selfMs + ${ms(t.recorderMs)} ms of`,
     `recorder cost + ${ms(t.bytesMs)} ms measuring bytes${t.clampedMs > 0 ? ` - ${ms(t.clampedMs)} ms of negative self times set to 0` : ''}.`,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { ENV_APP, ENV_CACHE, ENV_DIR } from './env.js';
 import { calibrated } from './calibrate.js';
+import { limitInlining } from './inlining.js';
 import { RECORDER_GLOBAL, Recorder } from './runtime.js';
 import { snapshot, type ProcessExit } from './trace.js';
 import { cacheDir, isRecorderFile, reportProblem, transformSync, type TransformConfig } from './transform.js';
@@ -20,7 +21,7 @@ const appDir = process.env[ENV_APP];
 
 if (dir && appDir) {
   const config: TransformConfig = { appDir, reportDir: dir, ...(process.env[ENV_CACHE] ? { cacheDir: process.env[ENV_CACHE] } : {}) };
-  const recorder = new Recorder(calibrated(cacheDir(config), (message) => reportProblem(config, message)));
+  const recorder = new Recorder(calibrated(cacheDir(config), (message) => reportProblem(config, message)), { onFirstModule: limitInlining });
   (globalThis as Record<symbol, unknown>)[Symbol.for(RECORDER_GLOBAL)] = recorder;
   if (isMainThread) register('./hooks.js', import.meta.url, { data: config });
   patchCommonJs(config);

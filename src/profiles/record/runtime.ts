@@ -35,11 +35,13 @@ export class Recorder extends FrameStack {
   private bytesMs = 0;
   private readonly sampling: boolean;
   private readonly tinyMs: number | undefined;
+  private onFirstModule: (() => void) | undefined;
 
   constructor(readonly cost: CallCost = { inner: 0, outer: 0 }, options: RecorderOptions = {}) {
     super(cost);
     this.sampling = options.sampling ?? true;
     this.tinyMs = options.tinyMs;
+    this.onFirstModule = options.onFirstModule;
   }
 
   /** Where the wall time of the traced top-level calls went, as measured (untimed calls' cost: see trace.ts). */
@@ -49,6 +51,11 @@ export class Recorder extends FrameStack {
 
   /** Registers a module's method ids (and those it left untraced); returns the index of the first. */
   m(ids: string[], untraced?: string[]): number {
+    const first = this.onFirstModule;
+    if (first) {
+      this.onFirstModule = undefined;
+      first();
+    }
     for (const id of untraced ?? []) this.untraced.add(id);
     const base = this.methods.length;
     this.methods.push(...ids);
