@@ -25,6 +25,8 @@ describe('where proxies reach and what they run (calls-proxy-reach)', () => {
     expect(from('src/user.ts')).toEqual([
       [`src/user.ts#copy`, `${D}#traps.get`, `src/user.ts:3:16`, 'implicit'], // Array.from(m) iterates m
       [`src/user.ts#copy`, `${H}#mapMethods.[Symbol.iterator]`, `src/user.ts:3:16`, 'callback'],
+      // ...and the next of the literal this.entries() returns (declared Iterator: found through the value)
+      [`src/user.ts#copy`, `${H}#mapMethods.entries.next`, `src/user.ts:3:16`, 'callback'],
       [`src/user.ts#sizeOf`, `${D}#traps.get`, `src/user.ts:6:12`, 'implicit'],
       [`src/user.ts#sizeOf`, `${D}#traps.get`, `src/user.ts:6:21`, 'implicit'],
       [`src/user.ts#sizeOf`, `${H}#mapMethods.has`, `src/user.ts:6:12`, 'callback'], // m.has(1): only `has`

@@ -117,6 +117,18 @@
  *                  built-in uses; what the get trap returns by name; array pop/shift/at/find): 96.4% (call
  *                  97.6%, implicit 88.9%), static 1.89x. Left: iterators' next behind `new Map(p)`, arrays
  *                  narrowed from `any` (`Array.isArray`), a getter fetched by Object.getOwnPropertyDescriptor.
+ *                  (That getter's edge is found at another site, `mapHandler[key]` reading it; the 12 misses were: the iterator's
+ *                  next behind `this.values()`/`this.entries()` declared IterableIterator (6), `any` narrowed to an
+ *                  array or a Map (4), proxyHandler.set!.call (1), markSimpleObject handed back as `mark` (2, one
+ *                  of them counted with the first cause).) With members found through the value where the declared
+ *                  type is the library's (callgraph/value-members.ts: a const or call holding a literal, iterating
+ *                  it), and a parameter declared `any` still a possible proxy after narrowing: 99.4% (call 99.7%,
+ *                  implicit 97.8%), static 639 -> 696 (2.06x); one run, load 5. Left: markSimpleObject passed
+ *                  back as the `mark` option (2). Counting exported functions themselves where the callee is typed
+ *                  by a function type the app names (Mark) found 1 of the 2 for 13 more edges (getters typed any
+ *                  fit Mark's result): not kept. proxy-compare, alien-signals, smol-toml unchanged (100%; 51, 76, 65).
+ *                  Analysis CPU against the build before (--baseline, 3 interleaved rounds, load 6.5-7.7): mutative
+ *                  0.97x, alien-signals 1.00x.
  *   After these rules (one run, load 10-15): proxy-compare 100%, static 37 -> 51 (1.55x: Reflect.* on the
  *   targets inside its traps, Object.getOwnPropertyDescriptors and Reflect.ownKeys of what may be a proxy);
  *   superstruct, itertools, neverthrow, hookable, tween.js, yup 100% with static 405, 210, 137, 83, 103, 804

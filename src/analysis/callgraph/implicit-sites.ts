@@ -28,6 +28,7 @@ import { builtinReceiverUses, proxyUses } from './proxy-uses.js';
 import type { Resolver, Target } from './resolve.js';
 import { calleeText, siteNode } from '../sites.js';
 import { isGenerator } from './values.js';
+import { iteratorOfValue } from './value-members.js';
 import { isAssigned, skipWrappers, type CallSite, type FileSites } from '../walk.js';
 
 /** What the app has that implicit entries can reach: when false, the sites are not looked at. */
@@ -66,7 +67,7 @@ export class ImplicitSites {
     for (const { node, owner } of s.implicit) {
       if (node.how === 'iterate') {
         this.iterate(f, node.expr, owner, node.async === true);
-        if (this.proxies.any) this.sink.add(owner, [...this.proxies.at(node.expr, 'get'), ...this.proxies.returnedAt(node.expr, '[Symbol.iterator]')], siteOf(f, node.expr));
+        if (this.proxies.any) this.sink.add(owner, this.proxyIterated(node.expr), siteOf(f, node.expr));
       } else if (node.how === 'convert') {
         if (this.flags.conversions) this.sink.add(owner, conversionTargets(this.r, node.expr), siteOf(f, node.expr));
       } else if (node.how === 'instanceof') {
@@ -82,6 +83,11 @@ export class ImplicitSites {
         if (ts.isPropertyAccessExpression(node)) this.sink.add(owner, this.defined.at(node.expression, node.name.text, isAssigned(node)), siteOf(f, node.name));
       }
     }
+  }
+
+  /** Iterating what may be a proxy (or what a method it hands out returns): its get trap, and the iterator it hands out. */
+  private proxyIterated(e: ts.Expression): Target[] {
+    return [...this.proxies.at(e, 'get'), ...this.proxies.returnedAt(e, '[Symbol.iterator]'), ...this.proxies.iteratedResult(e)];
   }
 
   /** Reads and writes of properties (also reading the method a call calls) run a proxy's get/set traps. */
@@ -113,6 +119,8 @@ export class ImplicitSites {
     if (this.flags.iterators) {
       const held = this.subtypes.any ? this.subtypes.members(type, isAsync ? '[Symbol.asyncIterator]' : '[Symbol.iterator]', (d) => this.r.isApp(d)) : [];
       this.sink.add(owner, iterationTargets(this.r, type, isAsync, held), site);
+      // A value whose declared type is the library's (`values(): IterableIterator<T>` returning a literal): its own iterator.
+      if (!isAsync) this.sink.add(owner, iteratorOfValue(this.r, expr).map((node) => ({ node, kind: 'implicit' as const })), site);
     }
     if (!this.flags.generators || !mayHoldGenerator(this.r, expr, type)) return;
     // An element of an iterable (a for…of variable), or what a library call returns (also
@@ -150,7 +158,7 @@ export class ImplicitSites {
     if (!(this.flags.iterators || this.flags.generators || this.flags.conversions || this.proxies.any)) return;
     if (this.flags.conversions) this.sink.add(owner, joinTargets(this.r, node), site);
     const u = libraryCallUses(this.r, node);
-    if (this.proxies.any) for (const a of u.iterated) this.sink.add(owner, [...this.proxies.at(a, 'get'), ...this.proxies.returnedAt(a, '[Symbol.iterator]')], site);
+    if (this.proxies.any) for (const a of u.iterated) this.sink.add(owner, this.proxyIterated(a), site);
     this.sink.add(owner, u.targets, site);
     for (const a of u.iterated) this.iterate(f, a, owner, false);
     if (u.receiver && this.flags.generators) this.iterate(f, u.receiver, owner, false);

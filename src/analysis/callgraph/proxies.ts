@@ -23,6 +23,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { declaredResult } from './declared.js';
+import { iteratorOfValue, nextOf } from './value-members.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
 import { skipWrappers } from '../walk.js';
@@ -122,7 +123,7 @@ export class Proxies {
     };
     const fns = [...this.returned()].filter(fits);
     // Iterating runs the `next` of the iterator the returned `[Symbol.iterator]` method returns.
-    const next = name === '[Symbol.iterator]' ? fns.flatMap((fn) => this.r.values.returnsOf(fn).flatMap((e) => this.r.values.propertyOf(e, 'next'))) : [];
+    const next = name === '[Symbol.iterator]' ? nextOf(this.r, fns) : [];
     return [...fns, ...next].map((node) => ({ node, kind: 'callback' as const }));
   }
 
@@ -139,11 +140,37 @@ export class Proxies {
     return traps.map((node) => ({ node, kind: 'implicit' as const }));
   }
 
-  /** Its type, or the type of what it is before a cast (`(obj as { k?: T })[k]`), may be a proxy's. */
+  /**
+   * What iterating the result of `recv.m()` runs when recv may be a proxy: the `[Symbol.iterator]`
+   * (and its `next`) of what the functions its get trap hands out as `m` return.
+   */
+  iteratedResult(e: ts.Expression): Target[] {
+    const call = skipWrappers(e);
+    if (!ts.isCallExpression(call)) return [];
+    const callee = skipWrappers(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return [];
+    const fns = this.returnedAt(callee.expression, callee.name.text).map((t) => t.node);
+    const results = fns.flatMap((fn) => this.r.values.returnsOf(fn));
+    return results.flatMap((ret) => iteratorOfValue(this.r, ret)).map((node) => ({ node, kind: 'implicit' as const }));
+  }
+
+  /**
+   * Its type, or the type of what it is before a cast (`(obj as { k?: T })[k]`), may be a proxy's;
+   * so may a variable declared with such a type and narrowed since (`Array.isArray(x)`, `x
+   * instanceof Map` of an `x: any`): a narrowing does not change the value.
+   */
   private mayBeProxy(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
     if (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) return true;
-    return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner));
+    return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner)) || this.declaredMayBeProxy(inner);
+  }
+
+  private declaredMayBeProxy(e: ts.Expression): boolean {
+    if (!ts.isIdentifier(e)) return false;
+    const d = this.r.symbolAt(e)?.valueDeclaration;
+    if (!d || !(ts.isParameter(d) || ts.isVariableDeclaration(d)) || !d.type) return false;
+    const t = this.r.checker.getTypeFromTypeNode(d.type);
+    return (t.isUnion() ? t.types : [t]).some((p) => this.targetTypes.has(p) || opaque(this.r.checker, p));
   }
 
   private typeMayBeProxy(receiver: ts.Expression): boolean {

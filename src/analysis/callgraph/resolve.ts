@@ -122,7 +122,11 @@ export class Resolver {
       if (!this.isAppExpr(expr)) return { library: libraryLeaf(this.checker, expr, sym) };
       return { reason: sym ? 'callee symbol has no declaration' : 'callee has no symbol (untyped or any)' };
     }
-    if (decls.every((d) => !this.isApp(d))) return { library: libraryLeaf(this.checker, expr, sym) };
+    if (decls.every((d) => !this.isApp(d))) {
+      // `const it = this.values(); it.next()`, values() declared IterableIterator and returning a literal: the literal's next.
+      const own = ts.isPropertyAccessExpression(expr) ? this.values.memberOf(expr.expression, expr.name.text, depth) : [];
+      return own.length ? { targets: own.map((node) => ({ node, kind: 'callback' })) } : { library: libraryLeaf(this.checker, expr, sym) };
+    }
     const viaSuper = (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) && expr.expression.kind === ts.SyntaxKind.SuperKeyword;
     if (viaSuper) return this.fromDecls(decls, true);
     // Many sites call one symbol: its targets (overrides, implementations, values) once.

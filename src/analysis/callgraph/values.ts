@@ -14,6 +14,7 @@ import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 import { ElementSources } from './array-sources.js';
+import { memberOfValue } from './value-members.js';
 
 export type { ViaParameter } from './value-memo.js';
 
@@ -88,9 +89,16 @@ export class FunctionValues extends ElementSources {
         return (s?.declarations ?? []).flatMap((d) => this.ofDeclaration(d, depth + 1));
       }
       const decls = (sym?.declarations ?? []).filter((d) => this.r.isApp(d));
+      // `handler.set` with `const handler: ProxyHandler<T> = { set() {} }`: the library's member names what the value holds.
+      if (!decls.length && sym && ts.isPropertyAccessExpression(e)) return this.memberOf(e.expression, e.name.text, depth + 1);
       return decls.flatMap((d) => this.heldBy(d, depth));
     }
     return [];
+  }
+
+  /** What member `name` of an expression's value holds, found through the value when its type is the library's (value-members.ts). */
+  memberOf(e: ts.Expression, name: string, depth = 0): ts.Node[] {
+    return memberOfValue(this.r, this.stores, e, name, depth);
   }
 
   /** Functions assigned to a variable or parameter after its declaration (`if (!g) g = () => ...`). */

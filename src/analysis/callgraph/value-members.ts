@@ -1,0 +1,66 @@
+/**
+ * Members of what a value holds, when its declared type is the library's: a declared type does
+ * not change the value. `const handler: ProxyHandler<T> = { set() {} }` holds the literal's
+ * `set`; `values(): IterableIterator<T> { return { next: ... } }` returns that literal, so
+ * `this.values().next` and `const it = this.values(); it.next()` run its `next`; and iterating
+ * such a value runs the literal's `[Symbol.iterator]` and the `next` of what that returns.
+ * Followed: a `const` (or a variable not assigned again) bound to a literal or to a call of app
+ * functions, the call itself (what its callees return; not generators nor async functions,
+ * whose call returns something else), and a literal written in place. Asked only where the type
+ * names no app member, so a receiver of an app type costs nothing here.
+ */
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { propertyDecls } from './keys.js';
+import type { Resolver } from './resolve.js';
+import type { Stores } from './stores.js';
+import { skipWrappers } from '../walk.js';
+
+const MAX_DEPTH = 6;
+/** The name `memberOfValue` takes for the iterator method (its property is keyed by a symbol). */
+export const ITERATOR = '[Symbol.iterator]';
+
+/** The app functions property `name` of `e`'s value may hold, found through the value (not its declared type). */
+export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, name: string, depth = 0): ts.Node[] {
+  if (depth > MAX_DEPTH) return [];
+  const v = skipWrappers(e);
+  const own = ownMembers(r, v, name);
+  if (own.length) return own.flatMap((d) => r.values.ofDeclaration(d, depth + 1));
+  if (ts.isConditionalExpression(v)) return [v.whenTrue, v.whenFalse].flatMap((x) => memberOfValue(r, stores, x, name, depth + 1));
+  if (ts.isCallExpression(v)) {
+    const callees = r.callee(v.expression, true, depth);
+    if (!('targets' in callees)) return [];
+    return callees.targets
+      .filter((t) => !isGeneratorOrAsync(t.node))
+      .flatMap((t) => r.values.returnsOf(t.node))
+      .flatMap((ret) => memberOfValue(r, stores, ret, name, depth + 1));
+  }
+  if (!ts.isIdentifier(v)) return [];
+  const decls = (r.symbolAt(v)?.declarations ?? []).filter((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d) && r.isApp(d));
+  return decls.flatMap((d) => [...(d.initializer ? [d.initializer] : []), ...stores.assigned(d)].flatMap((x) => memberOfValue(r, stores, x, name, depth + 1)));
+}
+
+/** What iterating `e`'s value runs by its value: its `[Symbol.iterator]` and the `next` of what that returns. */
+export function iteratorOfValue(r: Resolver, e: ts.Expression): ts.Node[] {
+  const iter = r.values.memberOf(e, ITERATOR);
+  return [...iter, ...nextOf(r, iter)];
+}
+
+/** The `next` methods of what these `[Symbol.iterator]` functions return. */
+export function nextOf(r: Resolver, iterators: ts.Node[]): ts.Node[] {
+  return iterators.filter((fn) => !isGeneratorOrAsync(fn)).flatMap((fn) => r.values.returnsOf(fn).flatMap((ret) => r.values.memberOf(ret, 'next')));
+}
+
+/** The app declarations of `name` on the type of `v`, when it is one the app wrote (a literal, an app class). */
+function ownMembers(r: Resolver, v: ts.Expression, name: string): ts.Declaration[] {
+  if (name !== ITERATOR) return propertyDecls(r.checker, v, name).filter((d) => r.isApp(d));
+  const t = r.checker.getApparentType(r.checker.getTypeAtLocation(v));
+  const props = (t.isUnion() ? t.types : [t]).flatMap((p) => p.getProperties().filter((s) => (s.escapedName as string).startsWith('__@iterator@')));
+  return props.flatMap((s) => s.declarations ?? []).filter((d) => r.isApp(d));
+}
+
+function isGeneratorOrAsync(n: ts.Node): boolean {
+  if (!isMethodNode(n)) return true;
+  const fn = n as ts.FunctionLikeDeclaration;
+  return !!fn.asteriskToken || (ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
+}
