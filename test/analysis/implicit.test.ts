@@ -170,7 +170,7 @@ describe('parameters an overloaded implementation types any (calls-overload-any)
     // f itself (no caller in the app passes one), and a plain parameter typed any, stay unresolved.
     expect(r.unresolved.map((u) => [u.from, u.site, u.reason])).toEqual([
       [`${S}#Frame.through`, `${S}:36:12`, 'function value received as a parameter'],
-      [`${S}#loose`, `${S}:49:12`, "receiver typed any: the app's class members named area, and what else it may hold"],
+      [`${S}#loose`, `${S}:49:12`, "receiver typed any: the app's members named area, and what else it may hold"],
     ]);
   });
 });

@@ -20,7 +20,7 @@ import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { uncast } from './casts.js';
 import { constructedClasses, mayHoldInstance } from './constructed.js';
-import { MembersByName, overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
+import { LiteralMembersByName, MembersByName, overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
@@ -63,6 +63,7 @@ export class Resolver {
     this.appFiles = new Set(app.files.map((f) => f.sf));
     this.values = new FunctionValues(this, stores);
     this.implementations.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
+    this.literalsByName = new LiteralMembersByName(literalFns, stores, this.implementations.literalValues);
   }
 
   call(site: CallSite): Resolution {
@@ -112,9 +113,10 @@ export class Resolver {
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
       const overloaded = overloadTypedMember(this.checker, expr.expression, expr.name.text);
       if (overloaded.some((d) => this.isApp(d))) return this.fromDecls(overloaded);
-      const named = this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any ? this.byName.of(expr.name.text) : [];
-      const r = named.length ? this.fromDecls(named) : undefined;
-      if (r && 'targets' in r) return { ...r, partial: r.partial ?? `receiver typed any: the app's class members named ${expr.name.text}, and what else it may hold` };
+      if (this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any) {
+        const r = this.onAnyReceiver([expr.name.text]);
+        if (r) return r;
+      }
     }
     if (!sym || decls.length === 0) {
       const leaf = libraryLeaf(this.checker, expr, undefined); // a member of an untyped import
@@ -142,9 +144,30 @@ export class Resolver {
 
   private readonly bySymbol = new Map<ts.Symbol, Resolution>();
   private readonly byName: MembersByName;
+  private readonly literalsByName: LiteralMembersByName;
 
   private untypedContext(depth: number): UntypedContext {
     return { checker: this.checker, hierarchy: this.hierarchy, valuesOf: (e) => this.values.of(e, depth + 1), isApp: (d) => this.isApp(d) };
+  }
+
+  /**
+   * `x.name()` on a receiver typed `any` whose value the flow does not see: the app's class
+   * members of that name, its object literals' members and the functions it stores under it.
+   * Always partial: a library's value may be there too.
+   */
+  private onAnyReceiver(names: readonly string[]): Resolution | undefined {
+    const named = names.flatMap((n) => this.byName.of(n));
+    const r = named.length ? this.fromDecls(named) : { targets: [] };
+    if (!('targets' in r)) return undefined;
+    const seen = new Set(r.targets.map((t) => t.node));
+    const loose = names.flatMap((n) => this.literalsByName.of(n)).filter((node) => !seen.has(node) && seen.add(node));
+    const targets = [...r.targets, ...loose.map((node) => ({ node, kind: 'callback' as const }))];
+    return targets.length ? { ...r, targets, partial: r.partial ?? `receiver typed any: the app's members named ${names.join(', ')}, and what else it may hold` } : undefined;
+  }
+
+  /** Functions `x.name` may be on a receiver typed `any` the flow does not see: as onAnyReceiver, read rather than called. */
+  membersOnAny(name: string): ts.Node[] {
+    return [...this.byName.of(name).filter(isMethodNode), ...this.literalsByName.of(name)];
   }
 
   /** `f.call`, `f.apply`, `f.bind` of Function itself (not an app method named `call`): the name. */
@@ -234,9 +257,8 @@ export class Resolver {
     const byName = names && this.byKeys(expr, names);
     if (byName) return byName;
     // `(schema as any)[m]()` with m's names known: the app's class members of those names.
-    const named = names && this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any ? names.flatMap((n) => this.byName.of(n)) : [];
-    const r = named.length ? this.fromDecls(named) : undefined;
-    if (r && 'targets' in r) return { ...r, partial: r.partial ?? `receiver typed any: the app's class members named ${names!.join(', ')}, and what else it may hold` };
+    const r = names && this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any ? this.onAnyReceiver(names) : undefined;
+    if (r) return r;
     const recv = this.symbolAt(skipWrappers(expr.expression));
     // `handlers[i]()`: any element of the array is a candidate (of an array received as a parameter: what callers pass).
     const held = this.values.collectParameters(() => this.values.elements(expr.expression).nodes);

@@ -15,7 +15,8 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import type { Hierarchy } from './hierarchy.js';
 import { memberName } from './hierarchy.js';
 import { symbolAt } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers, type LiteralMember } from '../walk.js';
+import type { Stores } from './stores.js';
 
 const MAX_DEPTH = 6;
 
@@ -152,5 +153,43 @@ export class MembersByName {
       }
     }
     return out;
+  }
+}
+
+/**
+ * The same question for what is not a class member: on a receiver typed `any`, `x.listen(f)` may
+ * run an app object literal's member of that name (`{ listen(l) {} }`, `{ listen: f }`) or a
+ * function the app stored into a property of that name (`store.listen = (l) => ...`). In plain
+ * JavaScript every receiver is `any` and most objects are literals, so without these a call
+ * through a parameter reached nothing.
+ */
+export class LiteralMembersByName {
+  private byName: Map<string, LiteralMember[]> | undefined;
+  private readonly found = new Map<string, ts.Node[]>();
+
+  constructor(
+    private readonly literals: readonly LiteralMember[],
+    private readonly stores: Stores,
+    /** Functions a literal's value or a stored value may be (values.ts). */
+    private readonly valuesOf: (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[],
+  ) {}
+
+  of(name: string): ts.Node[] {
+    const known = this.found.get(name);
+    if (known) return known;
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const l of this.literals) (this.byName.get(l.name) ?? this.byName.set(l.name, []).get(l.name)!).push(l);
+    }
+    const out = new Set<ts.Node>();
+    this.found.set(name, []); // a value that reads the same name again while this one is computed
+    for (const l of this.byName.get(name) ?? []) {
+      if (l.fn) out.add(l.fn);
+      else if (l.value) for (const f of this.valuesOf(l.value)) out.add(f);
+    }
+    for (const s of this.stores.named(name)) for (const f of this.valuesOf(s.value)) out.add(f);
+    const list = [...out];
+    this.found.set(name, list);
+    return list;
   }
 }

@@ -85,6 +85,8 @@ export class FunctionValues extends ElementSources {
       }
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
       const sym = this.r.named(e);
+      // `const original = store.listen` of an untyped `store`: whatever the app keeps under that name.
+      if (!sym && ts.isPropertyAccessExpression(e) && this.r.checker.getTypeAtLocation(e.expression).flags & ts.TypeFlags.Any) return this.r.membersOnAny(e.name.text);
       if (ts.isIdentifier(e) && sym?.valueDeclaration && ts.isShorthandPropertyAssignment(sym.valueDeclaration)) {
         const s = this.r.checker.getShorthandAssignmentValueSymbol(sym.valueDeclaration);
         return (s?.declarations ?? []).flatMap((d) => this.ofDeclaration(d, depth + 1));
@@ -207,8 +209,8 @@ export class FunctionValues extends ElementSources {
     if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
       return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
     }
-    // `list.map(f)` holds what f returns (`flatMap`: the elements of what it returns).
-    const mapper = callee && ts.isPropertyAccessExpression(callee) && /^(flat)?[mM]ap$/.test(callee.name.text) && isArrayMethod(this.r.checker, callee.name) ? (e as ts.CallExpression).arguments[0] : undefined;
+    // `list.map(f)` holds what f returns (`flatMap`: the elements of what it returns); also of a `list` typed any (plain JavaScript).
+    const mapper = callee && ts.isPropertyAccessExpression(callee) && /^(flat)?[mM]ap$/.test(callee.name.text) && (isArrayMethod(this.r.checker, callee.name) || this.r.checker.getTypeAtLocation(callee.expression).flags & ts.TypeFlags.Any) ? (e as ts.CallExpression).arguments[0] : undefined;
     if (mapper && !ts.isSpreadElement(mapper)) {
       const flat = (callee as ts.PropertyAccessExpression).name.text === 'flatMap';
       const returned = this.of(mapper, depth + 1).flatMap((fn) => this.returnsOf(fn));

@@ -1,0 +1,36 @@
+import { analyzeApp } from '../../src/analysis/index.js';
+import { edgeRows as edges, fixture } from './helpers.js';
+
+// Plain JavaScript: receivers are typed any and objects are literals. A member called or read on
+// such a receiver may be any function the app keeps under that name (untyped.ts).
+describe('members of receivers typed any (calls-untyped-receivers)', () => {
+  const r = analyzeApp({ appDir: fixture('calls-untyped-receivers'), catalogs: [] });
+  const S = 'src/store.js';
+  const from = (id: string) => edges(r).filter(([f]) => f === id);
+
+  test("a call on an untyped receiver runs the literals' members of that name; map's result holds what its callback returns", () => {
+    expect(from(`${S}#track.<anonymous 1>`)).toEqual([[`${S}#track.<anonymous 1>`, `${S}#createStore.store.listen`, `${S}:22:41`, 'callback']]);
+    // unbind(): an element of stores.map(...) (stores typed any) is what listen returns.
+    expect(from(`${S}#track.<anonymous 2>`)).toEqual([[`${S}#track.<anonymous 2>`, `${S}#createStore.store.listen.<anonymous 1>`, `${S}:24:35`, 'callback']]);
+    // Still listed: a library's object may be the receiver too.
+    expect(r.unresolved.filter((u) => u.from === `${S}#track.<anonymous 1>`).map((u) => u.reason)).toEqual(["receiver typed any: the app's members named listen, and what else it may hold"]);
+  });
+
+  test('a member read from an untyped receiver holds every function the app keeps under that name', () => {
+    // original = $s.set: the literal's set, this replacement itself, and a class's set (any object may be there).
+    expect(from(`${S}#onSet.$s.set`)).toEqual([
+      [`${S}#onSet.$s.set`, 'src/main.js#Counter.set', `${S}:33:5`, 'callback'],
+      [`${S}#onSet.$s.set`, 'src/main.js#main.<anonymous 1>', `${S}:32:5`, 'callback'],
+      [`${S}#onSet.$s.set`, `${S}#createStore.store.set`, `${S}:33:5`, 'callback'],
+      [`${S}#onSet.$s.set`, `${S}#onSet.$s.set`, `${S}:33:5`, 'callback'],
+    ]);
+  });
+
+  test('typed receivers keep their own rules', () => {
+    // a.set(2) with a = createStore(1): the literal's set and what onSet stored over it, not Counter's.
+    expect(from('src/main.js#main').filter(([, to]) => to!.endsWith('.set'))).toEqual([
+      ['src/main.js#main', `${S}#createStore.store.set`, 'src/main.js:9:5', 'method'],
+      ['src/main.js#main', `${S}#onSet.$s.set`, 'src/main.js:9:5', 'callback'],
+    ]);
+  });
+});
