@@ -33,4 +33,26 @@ describe('members of receivers typed any (calls-untyped-receivers)', () => {
       ['src/main.js#main', `${S}#onSet.$s.set`, 'src/main.js:9:5', 'callback'],
     ]);
   });
+
+  test('symbol-keyed members no type declares: what the app stores under the symbol', () => {
+    const C = 'src/clean.js';
+    // original = box[clean] of a typed box with no such member: the expando cleanable stored (and wrapClean's own).
+    expect(from(`${C}#wrapClean.<anonymous 1>`)).toEqual([
+      [`${C}#wrapClean.<anonymous 1>`, `${C}#cleanable.<anonymous 1>`, `${C}:16:22`, 'callback'],
+      [`${C}#wrapClean.<anonymous 1>`, `${C}#wrapClean.<anonymous 1>`, `${C}:16:22`, 'callback'],
+    ]);
+    // b[clean]() on an untyped receiver; the reason names the key as written.
+    expect(from(`${C}#cleanAll`)).toEqual([
+      [`${C}#cleanAll`, `${C}#cleanable.<anonymous 1>`, `${C}:22:26`, 'callback'],
+      [`${C}#cleanAll`, `${C}#wrapClean.<anonymous 1>`, `${C}:22:26`, 'callback'],
+    ]);
+    expect(r.unresolved.filter((u) => u.from === `${C}#cleanAll`).map((u) => u.reason)).toEqual(["receiver typed any: the app's members named [clean], and what else it may hold"]);
+  });
+
+  test("forEach of an untyped array reassigned later: its callback gets the elements", () => {
+    const C = 'src/clean.js';
+    expect(from(`${C}#trackEach.<anonymous 2>.<anonymous 1>`)).toEqual([
+      [`${C}#trackEach.<anonymous 2>.<anonymous 1>`, `${S}#createStore.store.listen.<anonymous 1>`, `${C}:29:44`, 'callback'],
+    ]);
+  });
 });

@@ -47,7 +47,15 @@ export function elementSource(checker: ts.TypeChecker, fn: ts.Node, idx: number)
     if (kind === 'Set' || (kind === 'Map' && idx === 0)) return callee.expression;
   }
   if (!ELEMENT_PARAMS[callee.name.text]?.includes(idx)) return undefined;
-  return isArrayMethod(checker, callee.name) ? callee.expression : undefined;
+  return isArrayOrUntypedMethod(checker, callee) ? callee.expression : undefined;
+}
+
+/**
+ * `list.map(f)` where `list` is an array, or typed `any` (plain JavaScript: `stores.map(...)` of
+ * an untyped parameter): taken as the array method, whose callback gets the elements.
+ */
+export function isArrayOrUntypedMethod(checker: ts.TypeChecker, callee: ts.PropertyAccessExpression): boolean {
+  return isArrayMethod(checker, callee.name) || (checker.getTypeAtLocation(callee.expression).flags & ts.TypeFlags.Any) !== 0;
 }
 
 /** Which standard collection `name` is a method of: 'Set' (also WeakSet, ReadonlySet), 'Map' (also WeakMap, ReadonlyMap). */

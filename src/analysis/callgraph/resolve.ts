@@ -162,7 +162,7 @@ export class Resolver {
     const seen = new Set(r.targets.map((t) => t.node));
     const loose = names.flatMap((n) => this.literalsByName.of(n)).filter((node) => !seen.has(node) && seen.add(node));
     const targets = [...r.targets, ...loose.map((node) => ({ node, kind: 'callback' as const }))];
-    return targets.length ? { ...r, targets, partial: r.partial ?? `receiver typed any: the app's members named ${names.join(', ')}, and what else it may hold` } : undefined;
+    return targets.length ? { ...r, targets, partial: r.partial ?? `receiver typed any: the app's members named ${names.map(shownKey).join(', ')}, and what else it may hold` } : undefined;
   }
 
   /** Functions `x.name` may be on a receiver typed `any` the flow does not see: as onAnyReceiver, read rather than called. */
@@ -432,4 +432,9 @@ function shortText(e: ts.Node): string {
 
 function isAbstract(d: ts.Node): boolean {
   return ts.isMethodDeclaration(d) && !d.body && (ts.getModifiers(d)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword) ?? false);
+}
+
+/** A property name as written: a unique symbol's (`__@clean@12`) as its key, `[clean]`. */
+function shownKey(name: string): string {
+  return name.startsWith('__@') ? `[${name.slice(3).replace(/@\d+$/, '')}]` : name;
 }

@@ -8,7 +8,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { ARRAY_COPIES, collectionOf, forOfSource, isArrayMethod, objectListing } from './arrays.js';
+import { ARRAY_COPIES, collectionOf, forOfSource, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
@@ -209,8 +209,8 @@ export class FunctionValues extends ElementSources {
     if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
       return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
     }
-    // `list.map(f)` holds what f returns (`flatMap`: the elements of what it returns); also of a `list` typed any (plain JavaScript).
-    const mapper = callee && ts.isPropertyAccessExpression(callee) && /^(flat)?[mM]ap$/.test(callee.name.text) && (isArrayMethod(this.r.checker, callee.name) || this.r.checker.getTypeAtLocation(callee.expression).flags & ts.TypeFlags.Any) ? (e as ts.CallExpression).arguments[0] : undefined;
+    // `list.map(f)` holds what f returns (`flatMap`: the elements of what it returns).
+    const mapper = callee && ts.isPropertyAccessExpression(callee) && /^(flat)?[mM]ap$/.test(callee.name.text) && isArrayOrUntypedMethod(this.r.checker, callee) ? (e as ts.CallExpression).arguments[0] : undefined;
     if (mapper && !ts.isSpreadElement(mapper)) {
       const flat = (callee as ts.PropertyAccessExpression).name.text === 'flatMap';
       const returned = this.of(mapper, depth + 1).flatMap((fn) => this.returnsOf(fn));
@@ -340,9 +340,14 @@ export class FunctionValues extends ElementSources {
     // `const check = checks[i]`: any element of the array.
     if (!names) return this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression)) ? this.elements(e.expression, depth + 1).nodes : [];
     const out: ts.Node[] = [];
+    const untyped = (this.r.checker.getTypeAtLocation(e.expression).flags & ts.TypeFlags.Any) !== 0;
     for (const name of names) {
       const decls = propertyDecls(this.r.checker, e.expression, name);
-      if (!decls.length) return []; // an index signature: not known by name, the use stays unresolved
+      // `const original = $store[clean]`: on an untyped receiver, what the app keeps under that name;
+      // a unique symbol's member no type declares (a JavaScript expando): what the app stores under it.
+      if (!decls.length && untyped) out.push(...this.r.membersOnAny(name));
+      else if (!decls.length && name.startsWith('__@')) out.push(...this.stores.named(name).flatMap((s) => this.of(s.value, depth + 1)));
+      else if (!decls.length) return []; // an index signature: not known by name, the use stays unresolved
       for (const d of decls) {
         if (this.r.isApp(d)) out.push(...this.heldBy(d, depth));
       }
