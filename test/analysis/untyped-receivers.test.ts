@@ -55,4 +55,19 @@ describe('members of receivers typed any (calls-untyped-receivers)', () => {
       [`${C}#trackEach.<anonymous 2>.<anonymous 1>`, `${S}#createStore.store.listen.<anonymous 1>`, `${C}:29:44`, 'callback'],
     ]);
   });
+
+  test('a record of arrays under an untyped receiver is one record by its property name', () => {
+    const E = 'src/events.js';
+    // object.events[key].push(listener), then reduceRight over object.events[key]: what wire passed
+    // to on, and, the same name's record, to onUnmount.
+    expect(from(`${E}#on.<anonymous 1>.<anonymous 1>`)).toEqual([
+      [`${E}#on.<anonymous 1>.<anonymous 1>`, `${E}#wire.<anonymous 1>`, `${E}:6:60`, 'callback'],
+      [`${E}#on.<anonymous 1>.<anonymous 1>`, `${E}#wire.<anonymous 2>`, `${E}:6:60`, 'callback'],
+    ]);
+    // A known key (UNMOUNT) of an untyped record is still one of its entries.
+    expect(from(`${E}#onUnmount.<anonymous 1>`)).toEqual([
+      [`${E}#onUnmount.<anonymous 1>`, `${E}#wire.<anonymous 1>`, `${E}:15:45`, 'callback'],
+      [`${E}#onUnmount.<anonymous 1>`, `${E}#wire.<anonymous 2>`, `${E}:15:45`, 'callback'],
+    ]);
+  });
 });

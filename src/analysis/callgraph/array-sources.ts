@@ -13,7 +13,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
-import type { Stores } from './stores.js';
+import { recordKeys, untypedRecord, type RecordKey, type Stores } from './stores.js';
 import { ParameterMemo } from './value-memo.js';
 import { skipWrappers } from '../walk.js';
 
@@ -101,11 +101,13 @@ export abstract class ElementSources extends ParameterMemo {
    * a record of arrays, holding what was pushed onto, or stored as, any entry of the same record.
    */
   protected entryElements(e: ts.ElementAccessExpression, depth: number): ts.Node[] {
-    if (keyNames(this.r.checker, e.argumentExpression) !== undefined || this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) return [];
-    const recv = skipWrappers(e.expression);
-    const name = ts.isIdentifier(recv) ? recv : ts.isPropertyAccessExpression(recv) ? recv.name : undefined;
-    const decls = ((name && this.r.symbolAt(name)?.declarations) || []).filter((d) => this.r.isApp(d));
-    return decls.flatMap((d) => {
+    const checker = this.r.checker;
+    const recordType = checker.getTypeAtLocation(e.expression);
+    const untyped = untypedRecord(checker, e.expression);
+    // (`any` is array-like to the checker: an untyped record is not taken for an array.)
+    if ((keyNames(checker, e.argumentExpression) !== undefined && !untyped) || (!untyped && checker.isArrayLikeType(recordType))) return [];
+    const keys = recordKeys(checker, e.expression).filter((d) => typeof d === 'string' || this.r.isApp(d));
+    return keys.flatMap((d) => {
       // `hooks[k] = hooks[k] || []` stores an entry into the record: that entry is being walked.
       if (this.entries.has(d)) {
         this.elementCuts++;
@@ -124,5 +126,5 @@ export abstract class ElementSources extends ParameterMemo {
   }
 
   /** Records whose entries are being walked. */
-  private readonly entries = new Set<ts.Declaration>();
+  private readonly entries = new Set<RecordKey>();
 }

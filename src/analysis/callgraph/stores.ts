@@ -11,7 +11,7 @@
  * declaration that holds the array or collection: its elements (arrays.ts).
  */
 import { ts } from '../../typescript.cjs';
-import { ARRAY_ADDERS, collectionAdded, isArrayMethod } from './arrays.js';
+import { ARRAY_ADDERS, collectionAdded, isArrayMethod, isArrayOrUntypedMethod } from './arrays.js';
 import { keyNames } from './keys.js';
 import { symbolAt } from '../symbols.js';
 import { skipWrappers, type Assign, type CallSite, type Store } from '../walk.js';
@@ -28,8 +28,8 @@ export class Stores {
 
   private readonly assignedTo = new Map<ts.Declaration, ts.Expression[]>();
   /** Records of arrays (`hooks[name].push(f)`, `hooks[name] = [f]`), by the record's declaration: what went into any entry. */
-  private readonly entryAdded = new Map<ts.Declaration, ts.Expression[]>();
-  private readonly entryStored = new Map<ts.Declaration, ts.Expression[]>();
+  private readonly entryAdded = new Map<RecordKey, ts.Expression[]>();
+  private readonly entryStored = new Map<RecordKey, ts.Expression[]>();
 
   constructor(checker: ts.TypeChecker, stores: Store[], calls: CallSite[], assigns: readonly Assign[]) {
     for (const a of assigns) {
@@ -43,7 +43,7 @@ export class Stores {
         continue;
       }
       const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
-      if (names === undefined && ts.isElementAccessExpression(s.left)) put(this.entryStored, checker, s.left.expression, [s.value]);
+      if (ts.isElementAccessExpression(s.left) && (names === undefined || untypedRecord(checker, s.left.expression))) putEntries(this.entryStored, checker, s.left.expression, [s.value]);
       for (const name of names ?? []) {
         const list = this.byName.get(name);
         const v = { recv: s.left.expression, value: s.value };
@@ -56,7 +56,7 @@ export class Stores {
       const callee = skipWrappers(call.expression);
       if (!ts.isPropertyAccessExpression(callee)) continue;
       const from = ARRAY_ADDERS[callee.name.text];
-      if (from !== undefined && isArrayMethod(checker, callee.name)) this.add(checker, callee.expression, call.arguments.slice(from));
+      if (from !== undefined && isArrayOrUntypedMethod(checker, callee)) this.add(checker, callee.expression, call.arguments.slice(from));
       const kept = (callee.name.text === 'add' || callee.name.text === 'set') && collectionAdded(checker, call);
       if (kept && !ts.isSpreadElement(kept)) this.add(checker, callee.expression, [kept]);
     }
@@ -65,17 +65,17 @@ export class Stores {
   private add(checker: ts.TypeChecker, array: ts.Expression, values: readonly ts.Expression[]): void {
     const e = skipWrappers(array);
     // `hooks[name]!.push(f)`: an entry of a record of arrays.
-    if (ts.isElementAccessExpression(e) && keyNames(checker, e.argumentExpression) === undefined) put(this.entryAdded, checker, e.expression, values);
+    if (ts.isElementAccessExpression(e) && (keyNames(checker, e.argumentExpression) === undefined || untypedRecord(checker, e.expression))) putEntries(this.entryAdded, checker, e.expression, values);
     else put(this.addedTo, checker, e, values);
   }
 
   /** Values pushed onto any entry of the record a declaration holds (`hooks[k].push(f)`). */
-  entriesAdded(d: ts.Declaration): readonly ts.Expression[] {
+  entriesAdded(d: RecordKey): readonly ts.Expression[] {
     return this.entryAdded.get(d) ?? [];
   }
 
   /** Values stored as an entry of the record a declaration holds (`hooks[k] = [f]`): arrays, whose elements count. */
-  entriesStored(d: ts.Declaration): readonly ts.Expression[] {
+  entriesStored(d: RecordKey): readonly ts.Expression[] {
     return this.entryStored.get(d) ?? [];
   }
 
@@ -106,5 +106,34 @@ function put(into: Map<ts.Declaration, ts.Expression[]>, checker: ts.TypeChecker
     const list = into.get(d);
     if (list) list.push(...values);
     else into.set(d, [...values]);
+  }
+}
+
+/**
+ * What identifies a record of arrays: the declaration that holds it, or, for a property of a
+ * receiver typed `any` that no declaration names (`object.events` in plain JavaScript), the
+ * property's name: every untyped `x.events[k]` is then an entry of one record.
+ */
+export type RecordKey = ts.Declaration | string;
+
+export function recordKeys(checker: ts.TypeChecker, target: ts.Expression): RecordKey[] {
+  const e = skipWrappers(target);
+  const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
+  const decls = (name && symbolAt(checker, name)?.declarations) || [];
+  if (decls.length) return [...decls];
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && checker.getTypeAtLocation(e.expression).flags & ts.TypeFlags.Any ? [e.name.text] : [];
+}
+
+/** A record held untyped (`$store.events` of an untyped `$store`): any key, even a known one, is one of its entries. */
+export function untypedRecord(checker: ts.TypeChecker, record: ts.Expression): boolean {
+  const e = skipWrappers(record);
+  return ts.isPropertyAccessExpression(e) && (checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any) !== 0 && recordKeys(checker, e).some((k) => typeof k === 'string');
+}
+
+function putEntries(into: Map<RecordKey, ts.Expression[]>, checker: ts.TypeChecker, record: ts.Expression, values: readonly ts.Expression[]): void {
+  for (const k of recordKeys(checker, record)) {
+    const list = into.get(k);
+    if (list) list.push(...values);
+    else into.set(k, [...values]);
   }
 }
