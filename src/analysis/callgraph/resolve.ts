@@ -20,7 +20,8 @@ import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { uncast } from './casts.js';
 import { constructedClasses, mayHoldInstance } from './constructed.js';
-import { LiteralMembersByName, MembersByName, overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
+import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
+import { AnyReceiverMembers } from './any-receivers.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
@@ -57,13 +58,12 @@ export class Resolver {
     stores: Stores,
   ) {
     this.checker = app.checker;
-    this.byName = new MembersByName(app.checker, () => table.classId.keys());
     this.hierarchy = new Hierarchy(app, table);
     this.implementations = new Implementations(app, table, this.hierarchy, literalFns);
     this.appFiles = new Set(app.files.map((f) => f.sf));
     this.values = new FunctionValues(this, stores);
     this.implementations.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
-    this.literalsByName = new LiteralMembersByName(literalFns, stores, this.implementations.literalValues);
+    this.anyMembers = new AnyReceiverMembers(app.checker, () => table.classId.keys(), literalFns, stores, this.implementations.literalValues);
   }
 
   call(site: CallSite): Resolution {
@@ -143,31 +143,20 @@ export class Resolver {
   }
 
   private readonly bySymbol = new Map<ts.Symbol, Resolution>();
-  private readonly byName: MembersByName;
-  private readonly literalsByName: LiteralMembersByName;
+  private readonly anyMembers: AnyReceiverMembers;
 
   private untypedContext(depth: number): UntypedContext {
     return { checker: this.checker, hierarchy: this.hierarchy, valuesOf: (e) => this.values.of(e, depth + 1), isApp: (d) => this.isApp(d) };
   }
 
-  /**
-   * `x.name()` on a receiver typed `any` whose value the flow does not see: the app's class
-   * members of that name, its object literals' members and the functions it stores under it.
-   * Always partial: a library's value may be there too.
-   */
+  /** `x.name()` on a receiver typed `any` whose value the flow does not see (any-receivers.ts). */
   private onAnyReceiver(names: readonly string[]): Resolution | undefined {
-    const named = names.flatMap((n) => this.byName.of(n));
-    const r = named.length ? this.fromDecls(named) : { targets: [] };
-    if (!('targets' in r)) return undefined;
-    const seen = new Set(r.targets.map((t) => t.node));
-    const loose = names.flatMap((n) => this.literalsByName.of(n)).filter((node) => !seen.has(node) && seen.add(node));
-    const targets = [...r.targets, ...loose.map((node) => ({ node, kind: 'callback' as const }))];
-    return targets.length ? { ...r, targets, partial: r.partial ?? `receiver typed any: the app's members named ${names.map(shownKey).join(', ')}, and what else it may hold` } : undefined;
+    return this.anyMembers.call(names, (decls) => this.fromDecls(decls));
   }
 
-  /** Functions `x.name` may be on a receiver typed `any` the flow does not see: as onAnyReceiver, read rather than called. */
+  /** Functions `x.name` may hold on such a receiver. */
   membersOnAny(name: string): ts.Node[] {
-    return [...this.byName.of(name).filter(isMethodNode), ...this.literalsByName.of(name)];
+    return this.anyMembers.read(name);
   }
 
   /** `f.call`, `f.apply`, `f.bind` of Function itself (not an app method named `call`): the name. */
@@ -432,9 +421,4 @@ function shortText(e: ts.Node): string {
 
 function isAbstract(d: ts.Node): boolean {
   return ts.isMethodDeclaration(d) && !d.body && (ts.getModifiers(d)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword) ?? false);
-}
-
-/** A property name as written: a unique symbol's (`__@clean@12`) as its key, `[clean]`. */
-function shownKey(name: string): string {
-  return name.startsWith('__@') ? `[${name.slice(3).replace(/@\d+$/, '')}]` : name;
 }

@@ -15,8 +15,7 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import type { Hierarchy } from './hierarchy.js';
 import { memberName } from './hierarchy.js';
 import { symbolAt } from '../symbols.js';
-import { skipWrappers, type LiteralMember } from '../walk.js';
-import type { Stores } from './stores.js';
+import { skipWrappers } from '../walk.js';
 
 const MAX_DEPTH = 6;
 
@@ -122,74 +121,4 @@ function classMember(cx: UntypedContext, cls: ts.ClassLikeDeclaration, name: str
   }
   for (const sub of cx.hierarchy.subclassesOf(cls)) for (const m of sub.members) if (isMethodNode(m) && memberName(m) === name) out.push(m);
   return out;
-}
-
-/**
- * `x.name(...)` on a receiver typed `any` whose value the flow does not see: the type that
- * would pick the member is gone, so the name is all there is. The app's class members of that
- * name that are functions (methods, function-typed fields), as a call through their class would
- * resolve them; the site stays listed as unresolved, since an object literal or a library value may be there too.
- */
-export class MembersByName {
-  private byName: Map<string, ts.Declaration[]> | undefined;
-
-  constructor(
-    private readonly checker: ts.TypeChecker,
-    private readonly classes: () => Iterable<ts.ClassLikeDeclaration>,
-  ) {}
-
-  of(name: string): ts.Declaration[] {
-    if (!this.byName) this.byName = this.index();
-    return this.byName.get(name) ?? [];
-  }
-
-  private index(): Map<string, ts.Declaration[]> {
-    const out = new Map<string, ts.Declaration[]>();
-    for (const cls of this.classes()) {
-      for (const m of cls.members) {
-        const fn = (ts.isMethodDeclaration(m) && m.body !== undefined) || (ts.isPropertyDeclaration(m) && this.checker.getTypeAtLocation(m).getCallSignatures().length > 0);
-        const name = fn ? memberName(m) : undefined;
-        if (name !== undefined) (out.get(name) ?? out.set(name, []).get(name)!).push(m);
-      }
-    }
-    return out;
-  }
-}
-
-/**
- * The same question for what is not a class member: on a receiver typed `any`, `x.listen(f)` may
- * run an app object literal's member of that name (`{ listen(l) {} }`, `{ listen: f }`) or a
- * function the app stored into a property of that name (`store.listen = (l) => ...`). In plain
- * JavaScript every receiver is `any` and most objects are literals, so without these a call
- * through a parameter reached nothing.
- */
-export class LiteralMembersByName {
-  private byName: Map<string, LiteralMember[]> | undefined;
-  private readonly found = new Map<string, ts.Node[]>();
-
-  constructor(
-    private readonly literals: readonly LiteralMember[],
-    private readonly stores: Stores,
-    /** Functions a literal's value or a stored value may be (values.ts). */
-    private readonly valuesOf: (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[],
-  ) {}
-
-  of(name: string): ts.Node[] {
-    const known = this.found.get(name);
-    if (known) return known;
-    if (!this.byName) {
-      this.byName = new Map();
-      for (const l of this.literals) (this.byName.get(l.name) ?? this.byName.set(l.name, []).get(l.name)!).push(l);
-    }
-    const out = new Set<ts.Node>();
-    this.found.set(name, []); // a value that reads the same name again while this one is computed
-    for (const l of this.byName.get(name) ?? []) {
-      if (l.fn) out.add(l.fn);
-      else if (l.value) for (const f of this.valuesOf(l.value)) out.add(f);
-    }
-    for (const s of this.stores.named(name)) for (const f of this.valuesOf(s.value)) out.add(f);
-    const list = [...out];
-    this.found.set(name, list);
-    return list;
-  }
 }

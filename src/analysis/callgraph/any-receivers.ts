@@ -1,0 +1,120 @@
+/**
+ * Calls and reads on a receiver typed `any` whose value the flow does not see (untyped.ts
+ * follows the ones it does): the type that would pick the member is gone, so the name is all
+ * there is. The app's class members of that name, its object literals' members of that name and
+ * the functions it stores into a property of that name may run; the site stays listed as
+ * unresolved, since a library's value may be there too.
+ */
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { memberName } from './hierarchy.js';
+import type { Resolution } from './resolve.js';
+import type { Stores } from './stores.js';
+import type { LiteralMember } from '../walk.js';
+
+export class AnyReceiverMembers {
+  private readonly classMembers: MembersByName;
+  private readonly literalMembers: LiteralMembersByName;
+
+  constructor(
+    checker: ts.TypeChecker,
+    classes: () => Iterable<ts.ClassLikeDeclaration>,
+    literals: readonly LiteralMember[],
+    stores: Stores,
+    valuesOf: (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[],
+  ) {
+    this.classMembers = new MembersByName(checker, classes);
+    this.literalMembers = new LiteralMembersByName(literals, stores, valuesOf);
+  }
+
+  /** `x.name()`: the class members through `fromDecls` (with their overrides), then the rest; undefined when nothing is found. */
+  call(names: readonly string[], fromDecls: (decls: readonly ts.Declaration[]) => Resolution): Resolution | undefined {
+    const named = names.flatMap((n) => this.classMembers.of(n));
+    const r = named.length ? fromDecls(named) : { targets: [] };
+    if (!('targets' in r)) return undefined;
+    const seen = new Set(r.targets.map((t) => t.node));
+    const loose = names.flatMap((n) => this.literalMembers.of(n)).filter((node) => !seen.has(node) && seen.add(node));
+    const targets = [...r.targets, ...loose.map((node) => ({ node, kind: 'callback' as const }))];
+    return targets.length ? { ...r, targets, partial: r.partial ?? `receiver typed any: the app's members named ${names.map(shownKey).join(', ')}, and what else it may hold` } : undefined;
+  }
+
+  /** `const original = x.name`: the functions the member may hold. */
+  read(name: string): ts.Node[] {
+    return [...this.classMembers.of(name).filter(isMethodNode), ...this.literalMembers.of(name)];
+  }
+}
+
+/** A property name as written: a unique symbol's (`__@clean@12`) as its key, `[clean]`. */
+function shownKey(name: string): string {
+  return name.startsWith('__@') ? `[${name.slice(3).replace(/@\d+$/, '')}]` : name;
+}
+
+/**
+ * `x.name(...)` on a receiver typed `any` whose value the flow does not see: the type that
+ * would pick the member is gone, so the name is all there is. The app's class members of that
+ * name that are functions (methods, function-typed fields), as a call through their class would
+ * resolve them; the site stays listed as unresolved, since an object literal or a library value may be there too.
+ */
+class MembersByName {
+  private byName: Map<string, ts.Declaration[]> | undefined;
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly classes: () => Iterable<ts.ClassLikeDeclaration>,
+  ) {}
+
+  of(name: string): ts.Declaration[] {
+    if (!this.byName) this.byName = this.index();
+    return this.byName.get(name) ?? [];
+  }
+
+  private index(): Map<string, ts.Declaration[]> {
+    const out = new Map<string, ts.Declaration[]>();
+    for (const cls of this.classes()) {
+      for (const m of cls.members) {
+        const fn = (ts.isMethodDeclaration(m) && m.body !== undefined) || (ts.isPropertyDeclaration(m) && this.checker.getTypeAtLocation(m).getCallSignatures().length > 0);
+        const name = fn ? memberName(m) : undefined;
+        if (name !== undefined) (out.get(name) ?? out.set(name, []).get(name)!).push(m);
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * The same question for what is not a class member: on a receiver typed `any`, `x.listen(f)` may
+ * run an app object literal's member of that name (`{ listen(l) {} }`, `{ listen: f }`) or a
+ * function the app stored into a property of that name (`store.listen = (l) => ...`). In plain
+ * JavaScript every receiver is `any` and most objects are literals, so without these a call
+ * through a parameter reached nothing.
+ */
+class LiteralMembersByName {
+  private byName: Map<string, LiteralMember[]> | undefined;
+  private readonly found = new Map<string, ts.Node[]>();
+
+  constructor(
+    private readonly literals: readonly LiteralMember[],
+    private readonly stores: Stores,
+    /** Functions a literal's value or a stored value may be (values.ts). */
+    private readonly valuesOf: (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[],
+  ) {}
+
+  of(name: string): ts.Node[] {
+    const known = this.found.get(name);
+    if (known) return known;
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const l of this.literals) (this.byName.get(l.name) ?? this.byName.set(l.name, []).get(l.name)!).push(l);
+    }
+    const out = new Set<ts.Node>();
+    this.found.set(name, []); // a value that reads the same name again while this one is computed
+    for (const l of this.byName.get(name) ?? []) {
+      if (l.fn) out.add(l.fn);
+      else if (l.value) for (const f of this.valuesOf(l.value)) out.add(f);
+    }
+    for (const s of this.stores.named(name)) for (const f of this.valuesOf(s.value)) out.add(f);
+    const list = [...out];
+    this.found.set(name, list);
+    return list;
+  }
+}
