@@ -70,4 +70,9 @@ describe('members of receivers typed any (calls-untyped-receivers)', () => {
       [`${E}#onUnmount.<anonymous 1>`, `${E}#wire.<anonymous 2>`, `${E}:15:45`, 'callback'],
     ]);
   });
+
+  test("a member added to a function a let holds is what was assigned there", () => {
+    const K = 'src/creator.js';
+    expect(from(`${K}#creator.Creator`)).toEqual([[`${K}#creator.Creator`, `${K}#creator.Creator.build`, `${K}:3:33`, 'callback']]);
+  });
 });

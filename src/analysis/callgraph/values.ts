@@ -136,6 +136,8 @@ export class FunctionValues extends ElementSources {
       return (s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1));
     }
     if (ts.isBinaryExpression(d)) return this.of(d.right, depth + 1); // JS expando `a.b = fn`
+    // ...declared by its left side (`Creator.build = (id) => ...` on a function a `let` holds)
+    if (ts.isPropertyAccessExpression(d) && ts.isBinaryExpression(d.parent) && d.parent.left === d && d.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return this.of(d.parent.right, depth + 1);
     if (ts.isJsxAttribute(d)) return d.initializer && ts.isJsxExpression(d.initializer) && d.initializer.expression ? this.of(d.initializer.expression, depth + 1) : [];
     if (ts.isBindingElement(d)) return this.destructured(d, depth);
     const loop = forOfSource(d);
