@@ -12,7 +12,9 @@
  * rows, time, time past the limit and gap, before → after in the same run. With `--rounds N`
  * each instance runs N pairs, the order within a pair alternating (before first in even rounds,
  * this checkout first in odd ones: whichever runs first met a quieter machine more often), and
- * prints each pair, then the median times and the median of the per-pair ratios after/before.
+ * prints each pair, then the median times and the median of the per-pair ratios after/before,
+ * of wall time and of the solve's CPU time (all threads; the wall time on a shared machine
+ * follows its load: the same build's 1M-context solve took 16-32 s at load 4-6).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -68,7 +70,8 @@ function brief(r) {
   if (!r.ok) return `error: ${r.error}`;
   const over = Math.max(0, r.seconds - limit);
   const proof = r.optimal ? 'optimal' : r.gap === undefined ? 'no bound' : `gap ${(100 * r.gap).toFixed(2)}%`;
-  return `${r.model?.constraints ?? '?'} rows, ${fmt(r.seconds, 1)} s (over ${fmt(over, 1)} s), ${proof}, cost ${r.cost.toPrecision(7)}`;
+  const cpu = r.cpuSeconds === undefined ? '' : ` (CPU ${fmt(r.cpuSeconds, 1)} s)`;
+  return `${r.model?.constraints ?? '?'} rows, ${fmt(r.seconds, 1)} s${cpu} (over ${fmt(over, 1)} s), ${proof}, cost ${r.cost.toPrecision(7)}`;
 }
 for (const n of sizes) {
   for (const kind of kinds) {
@@ -102,6 +105,11 @@ for (const n of sizes) {
           };
           const ratio = median(both.map((p) => p.r.seconds / p.c.seconds));
           console.log(`  median of ${both.length}: before ${fmt(median(both.map((p) => p.c.seconds)), 1)} s, after ${fmt(median(both.map((p) => p.r.seconds)), 1)} s; median ratio after/before ${fmt(ratio, 2)}; load ${both.map((p) => p.load.toFixed(1)).join(' ')}`);
+          const cpu = both.filter((p) => p.r.cpuSeconds !== undefined && p.c.cpuSeconds !== undefined);
+          if (cpu.length > 0) {
+            const cpuRatio = median(cpu.map((p) => p.r.cpuSeconds / p.c.cpuSeconds));
+            console.log(`  CPU, median of ${cpu.length}: before ${fmt(median(cpu.map((p) => p.c.cpuSeconds)), 1)} s, after ${fmt(median(cpu.map((p) => p.r.cpuSeconds)), 1)} s; median ratio after/before ${fmt(cpuRatio, 2)}`);
+          }
         }
       }
       if (baseline) {
