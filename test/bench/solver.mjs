@@ -5,11 +5,16 @@
  *
  *   node test/bench/solver.mjs [--sizes 10k,100k,1m] [--kinds realistic,adversarial,app]
  *        [--nesting dynamic,static] [--limit 60] [--baseline-limit 60] [--no-baseline]
- *        [--highs <dir of an installed highs package>] [--seed 1] [--compare <checkout>]
+ *        [--highs <dir of an installed highs package>] [--seed 1] [--compare <checkout>] [--rounds 1]
  *
  * `--compare <checkout>`: also runs each instance with another built checkout of clonecloud
  * (its dist/ and test/bench/solver/), interleaved with this one, and prints both on one line:
- * rows, time, time past the limit and gap, before → after in the same run.
+ * rows, time, time past the limit and gap, before → after in the same run. With `--rounds N`
+ * each instance runs N pairs, the order within a pair alternating (before first in even rounds,
+ * this checkout first in odd ones: whichever runs first met a quieter machine more often), and
+ * prints each pair, then the median times and the median of the per-pair ratios after/before,
+ * of wall time and of the solve's CPU time (all threads; the wall time on a shared machine
+ * follows its load: the same build's 1M-context solve took 16-32 s at load 4-6).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -30,6 +35,7 @@ const baseline = !args.includes('--no-baseline');
 const highs = flag('highs', undefined);
 const seed = Number(flag('seed', '1'));
 const compare = flag('compare', undefined);
+const rounds = Math.max(1, Number(flag('rounds', '1')));
 // The scale bench's cases for kind 'app' (2k:10k, 10k:100k, 40k:1m), generate.mjs's otherwise.
 const methodsFor = (n, kind) => (kind === 'app' ? (n <= 10_000 ? 2000 : n <= 100_000 ? 10_000 : 40_000) : n <= 10_000 ? 1000 : n <= 100_000 ? 5000 : 20_000);
 
@@ -64,20 +70,47 @@ function brief(r) {
   if (!r.ok) return `error: ${r.error}`;
   const over = Math.max(0, r.seconds - limit);
   const proof = r.optimal ? 'optimal' : r.gap === undefined ? 'no bound' : `gap ${(100 * r.gap).toFixed(2)}%`;
-  return `${r.model?.constraints ?? '?'} rows, ${fmt(r.seconds, 1)} s (over ${fmt(over, 1)} s), ${proof}, cost ${r.cost.toPrecision(7)}`;
+  const cpu = r.cpuSeconds === undefined ? '' : ` (CPU ${fmt(r.cpuSeconds, 1)} s)`;
+  return `${r.model?.constraints ?? '?'} rows, ${fmt(r.seconds, 1)} s${cpu} (over ${fmt(over, 1)} s), ${proof}, cost ${r.cost.toPrecision(7)}`;
 }
 for (const n of sizes) {
   for (const kind of kinds) {
     for (const nesting of nestings) {
       const spec = { contexts: n, methods: methodsFor(n, kind), kind, nesting, seed };
-      const r = child('solver/run-one.mjs', [], { ...spec, reduce: true, limit }, limit);
+      const reduced = { ...spec, reduce: true, limit };
+      const pairs = [];
+      for (let round = 0; round < (compare ? rounds : 1); round++) {
+        // Alternate which build runs first, so that neither always meets the machine as the other left it.
+        const beforeFirst = round % 2 === 0;
+        const c0 = compare && beforeFirst ? child('solver/run-one.mjs', [], reduced, limit, compare) : undefined;
+        const r = child('solver/run-one.mjs', [], reduced, limit);
+        const c = c0 ?? (compare ? child('solver/run-one.mjs', [], reduced, limit, compare) : undefined);
+        pairs.push({ r, c, load: loadavg()[0], beforeFirst });
+      }
+      const r = pairs[0].r;
       const m = r.model;
       console.log(`${kind} ${nesting}, ${n} contexts over ${r.methods ?? '?'} methods (${fmt(100 * (r.pinnedShare ?? 0), 1)}% pinned)`);
       if (m) console.log(`  model: ${m.contexts} → ${m.contextsAfter} contexts; ${m.variables} variables (${m.integers} integer), ${m.constraints} rows`);
       console.log(`  reduced:    ${describe(r, limit)}`);
       if (compare) {
-        const c = child('solver/run-one.mjs', [], { ...spec, reduce: true, limit }, limit, compare);
-        console.log(`  compare:    before ${brief(c)}\n              after  ${brief(r)}; load ${loadavg()[0].toFixed(1)}`);
+        for (const [i, p] of pairs.entries()) {
+          const label = rounds > 1 ? `  round ${i + 1} (${p.beforeFirst ? 'before' : 'after'} ran first):` : '  compare:';
+          console.log(`${label}\n              before ${brief(p.c)}\n              after  ${brief(p.r)}; load ${p.load.toFixed(1)}`);
+        }
+        const both = pairs.filter((p) => p.r.ok && p.c.ok);
+        if (rounds > 1 && both.length > 0) {
+          const median = (xs) => {
+            const s = [...xs].sort((a, b) => a - b);
+            return (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2;
+          };
+          const ratio = median(both.map((p) => p.r.seconds / p.c.seconds));
+          console.log(`  median of ${both.length}: before ${fmt(median(both.map((p) => p.c.seconds)), 1)} s, after ${fmt(median(both.map((p) => p.r.seconds)), 1)} s; median ratio after/before ${fmt(ratio, 2)}; load ${both.map((p) => p.load.toFixed(1)).join(' ')}`);
+          const cpu = both.filter((p) => p.r.cpuSeconds !== undefined && p.c.cpuSeconds !== undefined);
+          if (cpu.length > 0) {
+            const cpuRatio = median(cpu.map((p) => p.r.cpuSeconds / p.c.cpuSeconds));
+            console.log(`  CPU, median of ${cpu.length}: before ${fmt(median(cpu.map((p) => p.c.cpuSeconds)), 1)} s, after ${fmt(median(cpu.map((p) => p.r.cpuSeconds)), 1)} s; median ratio after/before ${fmt(cpuRatio, 2)}`);
+          }
+        }
       }
       if (baseline) {
         const b = child('solver/run-one.mjs', [], { ...spec, reduce: false, limit: baselineLimit }, baselineLimit);
