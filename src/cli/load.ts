@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { parseDevice, parseNetwork, type Device, type Network } from '../model/environment.js';
 import { parseJson } from '../profiles/json.js';
 import { factsOf, ProfileMerger, type MergedProfile } from '../profiles/merge.js';
-import { parseProfile } from '../profiles/parse.js';
+import { parseJsonProfileBytes, parseProfile } from '../profiles/parse.js';
 import { flagOrigin, type Origin } from './origin.js';
 import type { Profile, ProfileFacts } from '../profiles/types.js';
 import { compare } from '../util/compare.js';
@@ -162,7 +162,8 @@ export function displayPath(file: string): string {
 /**
  * The profiles merged, ordered by file (the order of the sums), and what is kept of each. One
  * file at a time: read, hashed, parsed, added to the merge, and its bytes, text and parsed
- * contexts (a million objects a file) let go before the next is read. `onMerge` is told before
+ * contexts (a million objects a file) let go before the next is read. A JSON profile as record
+ * writes it is read without its text nor an object per context (parseJsonProfileBytes). `onMerge` is told before
  * the merged tree is put in order (the last step).
  */
 export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed: number, onMerge?: () => void): { profiles: { profile: ProfileFacts; sha256: string }[]; merged: MergedProfile } {
@@ -171,8 +172,19 @@ export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed:
   const profiles: { profile: ProfileFacts; sha256: string }[] = [];
   let merger: ProfileMerger | undefined;
   for (const { file, fromApp } of ordered) {
-    const { text, sha256 } = readProfileText(file);
+    const bytes = readBytes(file, file.endsWith('.json') ? 'JSON profile' : 'profile');
     // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
+    const quick = file.endsWith('.json') ? parseJsonProfileBytes(bytes, displayPath(file)) : undefined;
+    if (quick) {
+      const head = { ...quick.head, file: fromApp };
+      merger ??= new ProfileMerger(quick.columns.length + 1);
+      merger.addColumns(head, quick.columns);
+      refuseBeyondHeap(merger.size, heapLimitBytes(), displayPath(file));
+      const methods = [...quick.columns.names].sort(compare);
+      profiles.push({ profile: { ...head, contextCount: quick.columns.length, methods }, sha256: createHash('sha256').update(bytes).digest('hex') });
+      continue;
+    }
+    const { text, sha256 } = profileText(bytes);
     const profile: Profile = { ...parseProfile(text, displayPath(file)), file: fromApp };
     // Room for the first file's contexts at once: the others mostly share its paths.
     merger ??= new ProfileMerger(profile.contexts.length + 1);
@@ -209,8 +221,7 @@ export function refuseBeyondHeap(contexts: number, limitBytes: number, where?: s
  * UTF-8 file (checked) is that of its bytes, hashed as read rather than encoded again (a second
  * of a million contexts). An ASCII file is decoded as Latin-1, the same string sooner.
  */
-function readProfileText(file: string): { text: string; sha256: string } {
-  const bytes = readBytes(file, file.endsWith('.json') ? 'JSON profile' : 'profile');
+function profileText(bytes: Buffer): { text: string; sha256: string } {
   const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const sha256 = createHash('sha256').update(isUtf8(bytes) ? bytes : text).digest('hex');
   return { text, sha256 };
