@@ -109,7 +109,24 @@ const SELF_MS = 16;
 const BYTES_IN = 32;
 const BYTES_OUT = 64;
 const REQUIRED = ID | METHOD | CALLS | SELF_MS;
-const KEYS = new Map([...Object.entries({ id: ID, parent: PARENT, method: METHOD, calls: CALLS, selfMs: SELF_MS, bytesIn: BYTES_IN, bytesOut: BYTES_OUT })].map(([k, v]) => [k.length * 256 + k.charCodeAt(0) + k.charCodeAt(k.length - 1) * 65536, { key: Buffer.from(k), bit: v }]));
+const KEYS: { name: Buffer; bit: number }[] = Object.entries({ id: ID, parent: PARENT, method: METHOD, calls: CALLS, selfMs: SELF_MS, bytesIn: BYTES_IN, bytesOut: BYTES_OUT }).map(([k, bit]) => ({ name: Buffer.from(k), bit }));
+
+/**
+ * The index in KEYS of the key whose name is in `b` from `start` up to a closing quote, or -1
+ * when not a context's key. `guess` is tried first (record writes the keys in KEYS' order). The
+ * names hold no quote, backslash nor control character: a match is a whole, valid JSON string.
+ */
+function keyAt(b: Buffer, start: number, guess: number): number {
+  if (guess < KEYS.length && isKey(b, start, KEYS[guess]!.name)) return guess;
+  for (let k = 0; k < KEYS.length; k++) if (isKey(b, start, KEYS[k]!.name)) return k;
+  return -1;
+}
+
+function isKey(b: Buffer, start: number, name: Buffer): boolean {
+  const len = name.length;
+  for (let j = 0; j < len; j++) if (b[start + j] !== name[j]) return false;
+  return b[start + len] === QUOTE;
+}
 
 /** 10^k for k ≤ 22: exact doubles, so that m / 10^k is m·10^-k correctly rounded (m < 2^53). */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -180,29 +197,29 @@ class Scanner {
     if (this.n === this.capacity) this.grow();
     const k = this.n;
     let keys = 0;
+    let key = -1;
     let id = 0;
     let i = skipSpace(b, this.pos + 1);
     if (b[i] === CLOSE_BRACE) return false;
     for (;;) {
       if (b[i] !== QUOTE) return false;
-      const keyStart = i + 1;
-      for (i = keyStart; b[i] !== QUOTE; i++) if (i >= b.length || b[i]! < 0x20 || b[i] === BACKSLASH) return false;
-      const len = i - keyStart;
-      const known = KEYS.get(len * 256 + b[keyStart]! + b[i - 1]! * 65536);
-      if (!known || known.key.length !== len || (keys & known.bit) !== 0) return false;
-      for (let j = 0; j < len; j++) if (b[keyStart + j] !== known.key[j]) return false;
-      keys |= known.bit;
+      key = keyAt(b, i + 1, key + 1);
+      if (key < 0) return false;
+      const bit = KEYS[key]!.bit;
+      if ((keys & bit) !== 0) return false;
+      i += KEYS[key]!.name.length + 1;
+      keys |= bit;
       i = skipSpace(b, i + 1);
       if (b[i] !== COLON) return false;
       this.pos = skipSpace(b, i + 1);
-      if (known.bit === METHOD) {
+      if (bit === METHOD) {
         const m = this.string();
         if (m < 0) return false;
         this.method[k] = m;
       } else {
         const v = this.number();
         if (!(v >= 0)) return false;
-        switch (known.bit) {
+        switch (bit) {
           case ID:
             if (!Number.isInteger(v) || !this.fitId(v, k) || this.indexOfId[v] !== 0) return false;
             id = v;
