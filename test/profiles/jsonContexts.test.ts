@@ -3,6 +3,7 @@
  * takes, and read it the same: anything it takes, parseProfile takes with the same figures;
  * anything parseProfile refuses, it gives up on (so that parseProfile says what is wrong).
  */
+import { mergeProfiles, ProfileMerger } from '../../src/profiles/merge.js';
 import { parseJsonProfileBytes, parseProfile } from '../../src/profiles/parse.js';
 import { renderProfileJson } from '../../src/profiles/record/render.js';
 import type { Profile, ProfileContext } from '../../src/profiles/types.js';
@@ -125,5 +126,20 @@ describe('parseJsonProfileBytes', () => {
       if (agree(changed)) taken++;
     }
     expect(taken).toBeGreaterThan(100);
+  });
+
+  test('ProfileMerger.addColumns merges as add does', () => {
+    const device = sample(60);
+    // Recursion (a method again on its path) and a context only one side has.
+    device.contexts.push({ id: 60, parent: 59, method: device.contexts[19]!.method, calls: 1, selfMs: 0.5, bytesIn: 1, bytesOut: 2 });
+    const clone: Profile = { ...sample(50), side: 'clone', runs: 3, estimated: ['calls'] };
+    const merger = new ProfileMerger(4);
+    for (const profile of [device, clone]) {
+      const quick = parseJsonProfileBytes(Buffer.from(renderProfileJson(profile, [])), FILE)!;
+      expect(quick).toBeDefined();
+      merger.addColumns(quick.head, quick.columns);
+    }
+    const parsed = [device, clone].map((p) => parseProfile(renderProfileJson(p, []), FILE));
+    expect(merger.finish(0.25)).toEqual(mergeProfiles(parsed, 0.25));
   });
 });
