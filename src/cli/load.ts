@@ -12,7 +12,7 @@ import { parseJsonProfileBytes, parseProfile } from '../profiles/parse.js';
 import { flagOrigin, type Origin } from './origin.js';
 import type { Profile, ProfileFacts } from '../profiles/types.js';
 import { compare } from '../util/compare.js';
-import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBoundedBytes, writeFileAtomic } from '../util/files.js';
+import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBoundedBytes, wholeBuffer, writeFileAtomic } from '../util/files.js';
 
 /** The installed package's root (dist/cli/load.js → ../..), where the bundled profiles/ live. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,11 +47,11 @@ export function readText(file: string, label = 'file'): string {
   return readBytes(file, label).toString('utf8');
 }
 
-/** readText's bytes, undecoded (decoding them straight from the read buffer saves a copy). */
-function readBytes(file: string, label: string): Buffer {
+/** readText's bytes, undecoded (decoding them straight from the read buffer saves a copy); see readBoundedBytes for `reuse`. */
+function readBytes(file: string, label: string, reuse?: Buffer): Buffer {
   const limit = limitFor(label);
   try {
-    return readBoundedBytes(file, limit);
+    return readBoundedBytes(file, limit, reuse);
   } catch (error) {
     if (error instanceof InputTooLarge) {
       const hint = label === 'profile' ? `; a JSON profile may be up to ${INPUT_LIMIT_MIB['JSON profile']} MiB` : '';
@@ -171,8 +171,12 @@ export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed:
   const ordered = files.map((file) => ({ file, fromApp: relative(appDir, file).split(sep).join('/') })).sort((a, b) => compare(a.fromApp, b.fromApp));
   const profiles: { profile: ProfileFacts; sha256: string }[] = [];
   let merger: ProfileMerger | undefined;
+  // The largest file's buffer so far, for the next file (nothing read from a file keeps its bytes).
+  let spare: Buffer | undefined;
   for (const { file, fromApp } of ordered) {
-    const bytes = readBytes(file, file.endsWith('.json') ? 'JSON profile' : 'profile');
+    const bytes = readBytes(file, file.endsWith('.json') ? 'JSON profile' : 'profile', spare);
+    const whole = wholeBuffer(bytes);
+    if (whole && whole.length > (spare?.length ?? 0)) spare = whole;
     // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
     const quick = file.endsWith('.json') ? parseJsonProfileBytes(bytes, displayPath(file)) : undefined;
     if (quick) {
