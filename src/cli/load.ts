@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { parseDevice, parseNetwork, type Device, type Network } from '../model/environment.js';
 import { parseJson } from '../profiles/json.js';
 import { factsOf, ProfileMerger, type MergedProfile } from '../profiles/merge.js';
+import type { ContextColumns } from '../profiles/jsonContexts.js';
 import { parseJsonProfileBytes, parseProfile } from '../profiles/parse.js';
 import { flagOrigin, type Origin } from './origin.js';
 import type { Profile, ProfileFacts } from '../profiles/types.js';
@@ -173,13 +174,15 @@ export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed:
   let merger: ProfileMerger | undefined;
   // The largest file's buffer so far, for the next file (nothing read from a file keeps its bytes).
   let spare: Buffer | undefined;
+  let spareColumns: ContextColumns | undefined;
   for (const { file, fromApp } of ordered) {
     const bytes = readBytes(file, file.endsWith('.json') ? 'JSON profile' : 'profile', spare);
     const whole = wholeBuffer(bytes);
     if (whole && whole.length > (spare?.length ?? 0)) spare = whole;
     // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
-    const quick = file.endsWith('.json') ? parseJsonProfileBytes(bytes, displayPath(file)) : undefined;
+    const quick = file.endsWith('.json') ? parseJsonProfileBytes(bytes, displayPath(file), spareColumns) : undefined;
     if (quick) {
+      spareColumns = quick.columns;
       const head = { ...quick.head, file: fromApp };
       merger ??= new ProfileMerger(quick.columns.length + 1);
       merger.addColumns(head, quick.columns);

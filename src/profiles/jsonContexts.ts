@@ -29,11 +29,15 @@ export interface ContextColumns {
 /** The bounds of parse.ts (MAX_COUNT, MAX_MS, MAX_BYTES). */
 export const CONTEXT_BOUNDS = { count: Number.MAX_SAFE_INTEGER, ms: 1e12, bytes: 1e18 } as const;
 
-/** Where the top-level `contexts` array is in the bytes, and its contexts; undefined to give up. */
-export function scanContexts(bytes: Buffer): { start: number; end: number; columns: ContextColumns } | undefined {
+/**
+ * Where the top-level `contexts` array is in the bytes, and its contexts; undefined to give up.
+ * The columns may be in the memory of `reuse`, which the caller must no longer need (memory
+ * written before is filled without page faults: 0.4 s for 125 MB of new memory on this VM).
+ */
+export function scanContexts(bytes: Buffer, reuse?: ContextColumns): { start: number; end: number; columns: ContextColumns } | undefined {
   const start = findContexts(bytes);
   if (start < 0) return undefined;
-  const scanner = new Scanner(bytes, start);
+  const scanner = new Scanner(bytes, start, reuse);
   const columns = scanner.array();
   return columns ? { start, end: scanner.pos, columns } : undefined;
 }
@@ -151,7 +155,19 @@ class Scanner {
   constructor(
     private readonly b: Buffer,
     public pos: number,
+    reuse?: ContextColumns,
   ) {
+    if (reuse) {
+      // Every column of a context is written when it is read: what is there before does not matter.
+      this.parent = new Int32Array(reuse.parent.buffer);
+      this.method = new Int32Array(reuse.method.buffer);
+      this.calls = new Float64Array(reuse.calls.buffer);
+      this.selfMs = new Float64Array(reuse.selfMs.buffer);
+      this.bytesIn = new Float64Array(reuse.bytesIn.buffer);
+      this.bytesOut = new Float64Array(reuse.bytesOut.buffer);
+      this.capacity = this.parent.length;
+      return;
+    }
     // About 90 bytes a context as record writes them; grown as needed.
     this.capacity = Math.max(16, Math.ceil((b.length - pos) / 80));
     this.parent = new Int32Array(this.capacity);

@@ -62,10 +62,10 @@ const EMPTY_ARRAY = Buffer.from('[]');
  * `[]` in their place) parsed and checked as parseProfile would. Undefined when the contexts are
  * not as record writes them, or anything is wrong: the caller then decodes the text and calls
  * parseProfile, which says what. The contexts being ASCII, the rest decodes as the whole would,
- * and being UTF-8 too, the file is (its digest is that of its bytes).
+ * and being UTF-8 too, the file is (its digest is that of its bytes). `reuse`: see scanContexts.
  */
-export function parseJsonProfileBytes(bytes: Buffer, file: string): { head: Omit<Profile, 'contexts'>; columns: ContextColumns } | undefined {
-  const scanned = scanContexts(bytes);
+export function parseJsonProfileBytes(bytes: Buffer, file: string, reuse?: ContextColumns): { head: Omit<Profile, 'contexts'>; columns: ContextColumns } | undefined {
+  const scanned = scanContexts(bytes, reuse);
   if (!scanned) return undefined;
   const rest = Buffer.concat([bytes.subarray(0, scanned.start), EMPTY_ARRAY, bytes.subarray(scanned.end)]);
   if (!isUtf8(rest)) return undefined;

@@ -134,10 +134,13 @@ describe('parseJsonProfileBytes', () => {
     device.contexts.push({ id: 60, parent: 59, method: device.contexts[19]!.method, calls: 1, selfMs: 0.5, bytesIn: 1, bytesOut: 2 });
     const clone: Profile = { ...sample(50), side: 'clone', runs: 3, estimated: ['calls'] };
     const merger = new ProfileMerger(4);
+    // The second file's columns in the first's memory, as partition reads them.
+    let reuse: ReturnType<typeof parseJsonProfileBytes>;
     for (const profile of [device, clone]) {
-      const quick = parseJsonProfileBytes(Buffer.from(renderProfileJson(profile, [])), FILE)!;
+      const quick = parseJsonProfileBytes(Buffer.from(renderProfileJson(profile, [])), FILE, reuse?.columns)!;
       expect(quick).toBeDefined();
       merger.addColumns(quick.head, quick.columns);
+      reuse = quick;
     }
     const parsed = [device, clone].map((p) => parseProfile(renderProfileJson(p, []), FILE));
     expect(merger.finish(0.25)).toEqual(mergeProfiles(parsed, 0.25));
