@@ -8,11 +8,12 @@ import { InputError } from '../errors.js';
 import { parseDevice, parseNetwork, type Device, type Network } from '../model/environment.js';
 import { parseJson } from '../profiles/json.js';
 import { factsOf, ProfileMerger, type MergedProfile } from '../profiles/merge.js';
-import { parseProfile } from '../profiles/parse.js';
+import type { ContextColumns } from '../profiles/jsonContexts.js';
+import { parseJsonProfileBytes, parseProfile } from '../profiles/parse.js';
 import { flagOrigin, type Origin } from './origin.js';
 import type { Profile, ProfileFacts } from '../profiles/types.js';
 import { compare } from '../util/compare.js';
-import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBoundedBytes, writeFileAtomic } from '../util/files.js';
+import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBoundedBytes, wholeBuffer, writeFileAtomic } from '../util/files.js';
 
 /** The installed package's root (dist/cli/load.js → ../..), where the bundled profiles/ live. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,11 +48,11 @@ export function readText(file: string, label = 'file'): string {
   return readBytes(file, label).toString('utf8');
 }
 
-/** readText's bytes, undecoded (decoding them straight from the read buffer saves a copy). */
-function readBytes(file: string, label: string): Buffer {
+/** readText's bytes, undecoded (decoding them straight from the read buffer saves a copy); see readBoundedBytes for `reuse`. */
+function readBytes(file: string, label: string, reuse?: Buffer): Buffer {
   const limit = limitFor(label);
   try {
-    return readBoundedBytes(file, limit);
+    return readBoundedBytes(file, limit, reuse);
   } catch (error) {
     if (error instanceof InputTooLarge) {
       const hint = label === 'profile' ? `; a JSON profile may be up to ${INPUT_LIMIT_MIB['JSON profile']} MiB` : '';
@@ -162,7 +163,8 @@ export function displayPath(file: string): string {
 /**
  * The profiles merged, ordered by file (the order of the sums), and what is kept of each. One
  * file at a time: read, hashed, parsed, added to the merge, and its bytes, text and parsed
- * contexts (a million objects a file) let go before the next is read. `onMerge` is told before
+ * contexts (a million objects a file) let go before the next is read. A JSON profile as record
+ * writes it is read without its text nor an object per context (parseJsonProfileBytes). `onMerge` is told before
  * the merged tree is put in order (the last step).
  */
 export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed: number, onMerge?: () => void): { profiles: { profile: ProfileFacts; sha256: string }[]; merged: MergedProfile } {
@@ -170,9 +172,26 @@ export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed:
   const ordered = files.map((file) => ({ file, fromApp: relative(appDir, file).split(sep).join('/') })).sort((a, b) => compare(a.fromApp, b.fromApp));
   const profiles: { profile: ProfileFacts; sha256: string }[] = [];
   let merger: ProfileMerger | undefined;
+  // The largest file's buffer so far, for the next file (nothing read from a file keeps its bytes).
+  let spare: Buffer | undefined;
+  let spareColumns: ContextColumns | undefined;
   for (const { file, fromApp } of ordered) {
-    const { text, sha256 } = readProfileText(file);
+    const bytes = readBytes(file, file.endsWith('.json') ? 'JSON profile' : 'profile', spare);
+    const whole = wholeBuffer(bytes);
+    if (whole && whole.length > (spare?.length ?? 0)) spare = whole;
     // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
+    const quick = file.endsWith('.json') ? parseJsonProfileBytes(bytes, displayPath(file), spareColumns) : undefined;
+    if (quick) {
+      spareColumns = quick.columns;
+      const head = { ...quick.head, file: fromApp };
+      merger ??= new ProfileMerger(quick.columns.length + 1);
+      merger.addColumns(head, quick.columns);
+      refuseBeyondHeap(merger.size, heapLimitBytes(), displayPath(file));
+      const methods = [...quick.columns.names].sort(compare);
+      profiles.push({ profile: { ...head, contextCount: quick.columns.length, methods }, sha256: createHash('sha256').update(bytes).digest('hex') });
+      continue;
+    }
+    const { text, sha256 } = profileText(bytes);
     const profile: Profile = { ...parseProfile(text, displayPath(file)), file: fromApp };
     // Room for the first file's contexts at once: the others mostly share its paths.
     merger ??= new ProfileMerger(profile.contexts.length + 1);
@@ -209,8 +228,7 @@ export function refuseBeyondHeap(contexts: number, limitBytes: number, where?: s
  * UTF-8 file (checked) is that of its bytes, hashed as read rather than encoded again (a second
  * of a million contexts). An ASCII file is decoded as Latin-1, the same string sooner.
  */
-function readProfileText(file: string): { text: string; sha256: string } {
-  const bytes = readBytes(file, file.endsWith('.json') ? 'JSON profile' : 'profile');
+function profileText(bytes: Buffer): { text: string; sha256: string } {
   const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const sha256 = createHash('sha256').update(isUtf8(bytes) ? bytes : text).digest('hex');
   return { text, sha256 };

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { compare } from '../util/compare.js';
 import { ESTIMABLE, ESTIMATED_SIDE, MergedProfile, figureColumns, type FigureColumns } from './merged.js';
+import type { ContextColumns } from './jsonContexts.js';
 import type { ContextFigure, Profile, ProfileFacts, Side } from './types.js';
 
 export { MergedProfile } from './merged.js';
@@ -45,6 +46,13 @@ export class ProfileMerger {
     const tree = this.tree!;
     this.runs[profile.side] += profile.runs;
     addProfile(tree, profile);
+  }
+
+  /** add, for a profile whose contexts were read into columns (jsonContexts.ts): the same merge. */
+  addColumns(profile: Omit<Profile, 'contexts'>, columns: ContextColumns): void {
+    const tree = this.tree!;
+    this.runs[profile.side] += profile.runs;
+    addColumns(tree, profile, columns);
   }
 
   /** Contexts merged so far. */
@@ -206,6 +214,33 @@ function addProfile(tree: PathTree, profile: Profile): void {
     totals.selfMs[node]! += context.selfMs;
     totals.bytesIn[node]! += context.bytesIn;
     totals.bytesOut[node]! += context.bytesOut;
+  }
+}
+
+function addColumns(tree: PathTree, profile: Omit<Profile, 'contexts'>, columns: ContextColumns): void {
+  // Method ids in order of first appearance, as addProfile gives them.
+  const methodOf = Int32Array.from(columns.names, (name) => tree.methodId(name));
+  const nodeOf = new Int32Array(columns.length);
+  const side = profile.side;
+  const flags = bitsOf(profile.estimated);
+  const sideBit = SIDE_BIT[profile.side];
+  const { parent: parents, method: methods, calls, selfMs, bytesIn, bytesOut } = columns;
+  for (let i = 0; i < columns.length; i++) {
+    const p = parents[i]!;
+    const parent = p < 0 ? 0 : nodeOf[p]!;
+    const method = methodOf[methods[i]!]!;
+    const node = tree.recursionTarget(parent, method) ?? tree.childOf(parent, method);
+    if (tree.depth[node]! > MAX_CONTEXT_DEPTH) {
+      throw new InputError(`a calling context more than ${MAX_CONTEXT_DEPTH} distinct methods deep (recursion folded): not a recording of a real program?`, profile.file, `contexts[${i}]`);
+    }
+    nodeOf[i] = node;
+    const totals = tree.totals[side];
+    tree.flagged[side][node]! |= flags;
+    tree.sides[node]! |= sideBit;
+    totals.calls[node]! += calls[i]!;
+    totals.selfMs[node]! += selfMs[i]!;
+    totals.bytesIn[node]! += bytesIn[i]!;
+    totals.bytesOut[node]! += bytesOut[i]!;
   }
 }
 

@@ -1,4 +1,6 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { JsonInput } from '../util/jsonInput.js';
+import { scanContexts, type ContextColumns } from './jsonContexts.js';
 import { FieldReader, YamlInput, type SourcedInput } from '../util/yamlInput.js';
 import { CONTEXT_FIGURES, type Profile, type ProfileContext, type ProfileExit, type Side, type UnserializableValue } from './types.js';
 
@@ -53,7 +55,38 @@ export function parseProfile(text: string, file: string): Profile {
   return validateProfile(file.endsWith('.json') ? JsonInput.parse(text, file) : YamlInput.parse(text, file));
 }
 
-function validateProfile(input: SourcedInput): Profile {
+const EMPTY_ARRAY = Buffer.from('[]');
+
+/**
+ * A JSON profile's bytes read the quick way: its contexts straight into columns, the rest (with
+ * `[]` in their place) parsed and checked as parseProfile would. Undefined when the contexts are
+ * not as record writes them, or anything is wrong: the caller then decodes the text and calls
+ * parseProfile, which says what. The contexts being ASCII, the rest decodes as the whole would,
+ * and being UTF-8 too, the file is (its digest is that of its bytes). `reuse`: see scanContexts.
+ */
+export function parseJsonProfileBytes(bytes: Buffer, file: string, reuse?: ContextColumns): { head: Omit<Profile, 'contexts'>; columns: ContextColumns } | undefined {
+  const scanned = scanContexts(bytes, reuse);
+  if (!scanned) return undefined;
+  const rest = Buffer.concat([bytes.subarray(0, scanned.start), EMPTY_ARRAY, bytes.subarray(scanned.end)]);
+  if (!isUtf8(rest)) return undefined;
+  try {
+    return { head: parseProfileHead(rest.toString(isAscii(rest) ? 'latin1' : 'utf8'), file, scanned.columns.length), columns: scanned.columns };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A JSON profile whose contexts were read apart (jsonContexts.ts: `text` has `[]` in their
+ * place, and there were `count` of them): the rest, checked as parseProfile checks it.
+ */
+export function parseProfileHead(text: string, file: string, count: number): Omit<Profile, 'contexts'> {
+  const { contexts, ...head } = validateProfile(JsonInput.parse(text, file), count);
+  if (contexts.length !== 0) throw new Error('parseProfileHead: contexts were expected in their own columns');
+  return head;
+}
+
+function validateProfile(input: SourcedInput, count?: number): Profile {
   const file = input.file;
   const read = new FieldReader(input);
   if (input.value === undefined || input.value === null) input.fail([], 'empty file: not a clonecloud profile');
@@ -107,8 +140,9 @@ function validateProfile(input: SourcedInput): Profile {
   // Written before the contexts by record and import: a file cut off at a line boundary still
   // parses, with fewer contexts, and only the count tells.
   if (top.contextCount !== undefined) {
-    const count = read.number(['contextCount'], top.contextCount, { integer: true });
-    if (count !== contexts.length) input.fail(['contextCount'], `says ${count} contexts, the file has ${contexts.length}: truncated?`);
+    const says = read.number(['contextCount'], top.contextCount, { integer: true });
+    const has = count ?? contexts.length;
+    if (says !== has) input.fail(['contextCount'], `says ${says} contexts, the file has ${has}: truncated?`);
   }
   const optional: Pick<Profile, 'exit' | 'unserializable' | 'estimated'> = {};
   if (top.exit !== undefined) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputTooLarge, globToRegExp, listFiles, readBoundedBytes, writeFileAtomic } from '../../src/util/files.js';
+import { InputTooLarge, globToRegExp, listFiles, readBoundedBytes, wholeBuffer, writeFileAtomic } from '../../src/util/files.js';
 
 describe('globToRegExp', () => {
   const re = globToRegExp('**/*.profile.{yaml,json}');
@@ -54,5 +54,24 @@ describe('readBoundedBytes', () => {
 
   it('refuses an endless input after the limit instead of reading it all', () => {
     expect(() => readBoundedBytes('/dev/zero', 200_000)).toThrow(new InputTooLarge(200_000));
+  });
+
+  it('reads into a buffer given for reuse when it is large enough, else into a new one', () => {
+    const big = bytes(3 << 20);
+    const first = readBoundedBytes(fileOf('big', big), 8 << 20);
+    expect(first.equals(big)).toBe(true);
+    const spare = wholeBuffer(first)!;
+    // Room for an eighth more, for the next file.
+    expect(spare.length).toBeGreaterThan(first.length);
+    const next = Buffer.from(big).reverse();
+    const second = readBoundedBytes(fileOf('next', next), 8 << 20, spare);
+    expect(second.equals(next)).toBe(true);
+    expect(second.buffer).toBe(spare.buffer);
+    const larger = bytes(4 << 20);
+    const third = readBoundedBytes(fileOf('larger', larger), 8 << 20, spare);
+    expect(third.equals(larger)).toBe(true);
+    expect(third.buffer).not.toBe(spare.buffer);
+    expect(readBoundedBytes(fileOf('small', bytes(10)), 8 << 20, spare).equals(bytes(10))).toBe(true);
+    expect(wholeBuffer(bytes(10))).toBeUndefined();
   });
 });
