@@ -75,4 +75,13 @@ describe('members of receivers typed any (calls-untyped-receivers)', () => {
     const K = 'src/creator.js';
     expect(from(`${K}#creator.Creator`)).toEqual([[`${K}#creator.Creator`, `${K}#creator.Creator.build`, `${K}:3:33`, 'callback']]);
   });
+
+  test('a function stored from a parameter runs, at every untyped call of that name, what callers pass', () => {
+    const G = 'src/register.js';
+    // Both sites: the lookup of onChange is not kept between them, so the parameter is reported at each.
+    expect(edges(r).filter(([f]) => f === `${G}#first` || f === `${G}#second`)).toEqual([
+      [`${G}#first`, `${G}#wireUp.<anonymous 1>`, `${G}:6:31`, 'callback'],
+      [`${G}#second`, `${G}#wireUp.<anonymous 1>`, `${G}:7:32`, 'callback'],
+    ]);
+  });
 });

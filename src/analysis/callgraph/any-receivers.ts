@@ -27,7 +27,7 @@ export class AnyReceiverMembers {
     this.literalMembers = new LiteralMembersByName(literals, stores, valuesOf);
   }
 
-  /** `x.name()`: the class members through `fromDecls` (with their overrides), then the rest; undefined when nothing is found. */
+  /** `x.name()`: the class members through `fromDecls` (with their overrides), then the rest; undefined when `fromDecls` resolves to no targets. */
   call(names: readonly string[], fromDecls: (decls: readonly ts.Declaration[]) => Resolution): Resolution | undefined {
     const named = names.flatMap((n) => this.classMembers.of(n));
     const r = named.length ? fromDecls(named) : { targets: [] };
@@ -35,12 +35,17 @@ export class AnyReceiverMembers {
     const seen = new Set(r.targets.map((t) => t.node));
     const loose = names.flatMap((n) => this.literalMembers.of(n)).filter((node) => !seen.has(node) && seen.add(node));
     const targets = [...r.targets, ...loose.map((node) => ({ node, kind: 'callback' as const }))];
-    return targets.length ? { ...r, targets, partial: r.partial ?? `receiver typed any: the app's members named ${names.map(shownKey).join(', ')}, and what else it may hold` } : undefined;
+    return { ...r, targets, partial: r.partial ?? `receiver typed any: the app's members named ${names.map(shownKey).join(', ')}, and what else it may hold` };
   }
 
   /** `const original = x.name`: the functions the member may hold. */
   read(name: string): ts.Node[] {
     return [...this.classMembers.of(name).filter(isMethodNode), ...this.literalMembers.of(name)];
+  }
+
+  /** Lookups cut short by a cycle through the same name (see values.ts cuts). */
+  get cuts(): number {
+    return this.literalMembers.cuts;
   }
 }
 
@@ -90,31 +95,38 @@ class MembersByName {
  */
 class LiteralMembersByName {
   private byName: Map<string, LiteralMember[]> | undefined;
-  private readonly found = new Map<string, ts.Node[]>();
+  /** Names being looked up: a value that reads the same name again meanwhile gets nothing (a cut). */
+  private readonly walking = new Set<string>();
+  /** How often that cut a lookup short: answers computed meanwhile may lack values (values.ts does not keep them). */
+  cuts = 0;
 
   constructor(
     private readonly literals: readonly LiteralMember[],
     private readonly stores: Stores,
-    /** Functions a literal's value or a stored value may be (values.ts). */
+    /** Functions a literal's value or a stored value may be (values.ts: remembered there, with the parameters they met). */
     private readonly valuesOf: (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[],
   ) {}
 
   of(name: string): ts.Node[] {
-    const known = this.found.get(name);
-    if (known) return known;
+    if (this.walking.has(name)) {
+      this.cuts++;
+      return [];
+    }
     if (!this.byName) {
       this.byName = new Map();
       for (const l of this.literals) (this.byName.get(l.name) ?? this.byName.set(l.name, []).get(l.name)!).push(l);
     }
-    const out = new Set<ts.Node>();
-    this.found.set(name, []); // a value that reads the same name again while this one is computed
-    for (const l of this.byName.get(name) ?? []) {
-      if (l.fn) out.add(l.fn);
-      else if (l.value) for (const f of this.valuesOf(l.value)) out.add(f);
+    this.walking.add(name);
+    try {
+      const out = new Set<ts.Node>();
+      for (const l of this.byName.get(name) ?? []) {
+        if (l.fn) out.add(l.fn);
+        else if (l.value) for (const f of this.valuesOf(l.value)) out.add(f);
+      }
+      for (const s of this.stores.named(name)) for (const f of this.valuesOf(s.value)) out.add(f);
+      return [...out];
+    } finally {
+      this.walking.delete(name);
     }
-    for (const s of this.stores.named(name)) for (const f of this.valuesOf(s.value)) out.add(f);
-    const list = [...out];
-    this.found.set(name, list);
-    return list;
   }
 }

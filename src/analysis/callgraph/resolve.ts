@@ -143,15 +143,20 @@ export class Resolver {
   }
 
   private readonly bySymbol = new Map<ts.Symbol, Resolution>();
-  private readonly anyMembers: AnyReceiverMembers;
+  readonly anyMembers: AnyReceiverMembers;
 
   private untypedContext(depth: number): UntypedContext {
     return { checker: this.checker, hierarchy: this.hierarchy, valuesOf: (e) => this.values.of(e, depth + 1), isApp: (d) => this.isApp(d) };
   }
 
-  /** `x.name()` on a receiver typed `any` whose value the flow does not see (any-receivers.ts). */
+  /**
+   * `x.name()` on a receiver typed `any` whose value the flow does not see (any-receivers.ts);
+   * what was stored there from a parameter (`target.onChange = cb`) is what its callers pass.
+   */
   private onAnyReceiver(names: readonly string[]): Resolution | undefined {
-    return this.anyMembers.call(names, (decls) => this.fromDecls(decls));
+    const { result: r, parameters } = this.values.collectParameters(() => this.anyMembers.call(names, (decls) => this.fromDecls(decls)));
+    if (!r || !('targets' in r) || (!r.targets.length && !parameters.length)) return undefined;
+    return parameters.length ? { ...r, via: [...(r.via ?? []), ...parameters] } : r;
   }
 
   /** Functions `x.name` may hold on such a receiver. */

@@ -387,9 +387,9 @@ export class FunctionValues extends ElementSources {
   /** How often MAX_NESTED_RETURNS cut a walk short: a result computed meanwhile may lack values. */
   private cutoffs = 0;
 
-  /** Walks cut short so far, by either cycle: an answer computed while this grew may lack values, so it is not kept. */
+  /** Walks cut short so far, by any cycle: an answer computed while this grew may lack values, so it is not kept. */
   cuts(): number {
-    return this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts;
+    return this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts;
   }
   private readonly returned = new Map<ts.Node, ts.Expression[]>();
 
