@@ -13,7 +13,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
-import { recordKeys, untypedRecord, type RecordKey, type Stores } from './stores.js';
+import { recordKeys, type RecordKey, type Stores } from './stores.js';
 import { ParameterMemo } from './value-memo.js';
 import { skipWrappers } from '../walk.js';
 
@@ -102,12 +102,11 @@ export abstract class ElementSources extends ParameterMemo {
    */
   protected entryElements(e: ts.ElementAccessExpression, depth: number): ts.Node[] {
     const checker = this.r.checker;
-    const recordType = checker.getTypeAtLocation(e.expression);
-    const untyped = untypedRecord(checker, e.expression);
-    // (`any` is array-like to the checker: an untyped record is not taken for an array.)
-    if ((keyNames(checker, e.argumentExpression) !== undefined && !untyped) || (!untyped && checker.isArrayLikeType(recordType))) return [];
-    const keys = recordKeys(checker, e.expression).filter((d) => typeof d === 'string' || this.r.isApp(d));
-    return keys.flatMap((d) => {
+    const keys = recordKeys(checker, e.expression);
+    // An untyped record takes any key; `any` is array-like to the checker, but is not taken for an array here.
+    const untyped = keys.some((k) => typeof k === 'string');
+    if (!untyped && (keyNames(checker, e.argumentExpression) !== undefined || checker.isArrayLikeType(checker.getTypeAtLocation(e.expression)))) return [];
+    return keys.filter((d) => typeof d === 'string' || this.r.isApp(d)).flatMap((d) => {
       // `hooks[k] = hooks[k] || []` stores an entry into the record: that entry is being walked.
       if (this.entries.has(d)) {
         this.elementCuts++;

@@ -11,7 +11,7 @@
  * declaration that holds the array or collection: its elements (arrays.ts).
  */
 import { ts } from '../../typescript.cjs';
-import { ARRAY_ADDERS, collectionAdded, isArrayMethod, isArrayOrUntypedMethod } from './arrays.js';
+import { ARRAY_ADDERS, collectionAdded, isArrayOrUntypedMethod } from './arrays.js';
 import { keyNames } from './keys.js';
 import { symbolAt } from '../symbols.js';
 import { skipWrappers, type Assign, type CallSite, type Store } from '../walk.js';
@@ -43,7 +43,7 @@ export class Stores {
         continue;
       }
       const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
-      if (ts.isElementAccessExpression(s.left) && (names === undefined || untypedRecord(checker, s.left.expression))) putEntries(this.entryStored, checker, s.left.expression, [s.value]);
+      if (ts.isElementAccessExpression(s.left) && (names === undefined || untypedRecord(checker, s.left.expression))) put(this.entryStored, recordKeys(checker, s.left.expression), [s.value]);
       for (const name of names ?? []) {
         const list = this.byName.get(name);
         const v = { recv: s.left.expression, value: s.value };
@@ -65,8 +65,8 @@ export class Stores {
   private add(checker: ts.TypeChecker, array: ts.Expression, values: readonly ts.Expression[]): void {
     const e = skipWrappers(array);
     // `hooks[name]!.push(f)`: an entry of a record of arrays.
-    if (ts.isElementAccessExpression(e) && (keyNames(checker, e.argumentExpression) === undefined || untypedRecord(checker, e.expression))) putEntries(this.entryAdded, checker, e.expression, values);
-    else put(this.addedTo, checker, e, values);
+    if (ts.isElementAccessExpression(e) && (keyNames(checker, e.argumentExpression) === undefined || untypedRecord(checker, e.expression))) put(this.entryAdded, recordKeys(checker, e.expression), values);
+    else put(this.addedTo, declarationsNamed(checker, e), values);
   }
 
   /** Values pushed onto any entry of the record a declaration holds (`hooks[k].push(f)`). */
@@ -98,14 +98,19 @@ export class Stores {
   }
 }
 
-/** Files values under the declarations the expression names (through imports: `import { tasks } from './registry'`, then `tasks.push(f)`). */
-function put(into: Map<ts.Declaration, ts.Expression[]>, checker: ts.TypeChecker, target: ts.Expression, values: readonly ts.Expression[]): void {
+/** The declarations an expression names (through imports: `import { tasks } from './registry'`, then `tasks.push(f)`). */
+function declarationsNamed(checker: ts.TypeChecker, target: ts.Expression): readonly ts.Declaration[] {
   const e = skipWrappers(target);
   const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
-  for (const d of (name && symbolAt(checker, name)?.declarations) || []) {
-    const list = into.get(d);
+  return (name && symbolAt(checker, name)?.declarations) || [];
+}
+
+/** Files values under each key. */
+function put<K>(into: Map<K, ts.Expression[]>, keys: readonly K[], values: readonly ts.Expression[]): void {
+  for (const k of keys) {
+    const list = into.get(k);
     if (list) list.push(...values);
-    else into.set(d, [...values]);
+    else into.set(k, [...values]);
   }
 }
 
@@ -117,23 +122,13 @@ function put(into: Map<ts.Declaration, ts.Expression[]>, checker: ts.TypeChecker
 export type RecordKey = ts.Declaration | string;
 
 export function recordKeys(checker: ts.TypeChecker, target: ts.Expression): RecordKey[] {
-  const e = skipWrappers(target);
-  const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
-  const decls = (name && symbolAt(checker, name)?.declarations) || [];
+  const decls = declarationsNamed(checker, target);
   if (decls.length) return [...decls];
+  const e = skipWrappers(target);
   return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && checker.getTypeAtLocation(e.expression).flags & ts.TypeFlags.Any ? [e.name.text] : [];
 }
 
 /** A record held untyped (`$store.events` of an untyped `$store`): any key, even a known one, is one of its entries. */
-export function untypedRecord(checker: ts.TypeChecker, record: ts.Expression): boolean {
-  const e = skipWrappers(record);
-  return ts.isPropertyAccessExpression(e) && (checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any) !== 0 && recordKeys(checker, e).some((k) => typeof k === 'string');
-}
-
-function putEntries(into: Map<RecordKey, ts.Expression[]>, checker: ts.TypeChecker, record: ts.Expression, values: readonly ts.Expression[]): void {
-  for (const k of recordKeys(checker, record)) {
-    const list = into.get(k);
-    if (list) list.push(...values);
-    else into.set(k, [...values]);
-  }
+function untypedRecord(checker: ts.TypeChecker, record: ts.Expression): boolean {
+  return recordKeys(checker, record).some((k) => typeof k === 'string');
 }
