@@ -12,6 +12,11 @@ import type { Resolution } from './resolve.js';
 import type { Stores } from './stores.js';
 import type { LiteralMember } from '../walk.js';
 
+/** Whether an expression is typed `any`: its members are known by name only. */
+export function typedAny(checker: ts.TypeChecker, e: ts.Expression): boolean {
+  return (checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any) !== 0;
+}
+
 export class AnyReceiverMembers {
   private readonly classMembers: MembersByName;
   private readonly literalMembers: LiteralMembersByName;

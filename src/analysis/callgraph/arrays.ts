@@ -9,6 +9,7 @@
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
 import { skipWrappers } from '../walk.js';
+import { typedAny } from './any-receivers.js';
 
 /** Array methods whose callback receives elements, and at which parameter positions. */
 const ELEMENT_PARAMS: Record<string, number[]> = {
@@ -55,7 +56,7 @@ export function elementSource(checker: ts.TypeChecker, fn: ts.Node, idx: number)
  * an untyped parameter): taken as the array method, whose callback gets the elements.
  */
 export function isArrayOrUntypedMethod(checker: ts.TypeChecker, callee: ts.PropertyAccessExpression): boolean {
-  return isArrayMethod(checker, callee.name) || (checker.getTypeAtLocation(callee.expression).flags & ts.TypeFlags.Any) !== 0;
+  return isArrayMethod(checker, callee.name) || typedAny(checker, callee.expression);
 }
 
 /** Which standard collection `name` is a method of: 'Set' (also WeakSet, ReadonlySet), 'Map' (also WeakMap, ReadonlyMap). */

@@ -21,7 +21,7 @@ import type { LoadedApp } from '../project.js';
 import { uncast } from './casts.js';
 import { constructedClasses, mayHoldInstance } from './constructed.js';
 import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
-import { AnyReceiverMembers } from './any-receivers.js';
+import { AnyReceiverMembers, typedAny } from './any-receivers.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
@@ -113,7 +113,7 @@ export class Resolver {
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
       const overloaded = overloadTypedMember(this.checker, expr.expression, expr.name.text);
       if (overloaded.some((d) => this.isApp(d))) return this.fromDecls(overloaded);
-      if (this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any) {
+      if (typedAny(this.checker, expr.expression)) {
         const r = this.onAnyReceiver([expr.name.text]);
         if (r) return r;
       }
@@ -251,7 +251,7 @@ export class Resolver {
     const byName = names && this.byKeys(expr, names);
     if (byName) return byName;
     // `(schema as any)[m]()` with m's names known: the app's class members of those names.
-    const r = names && this.checker.getTypeAtLocation(expr.expression).flags & ts.TypeFlags.Any ? this.onAnyReceiver(names) : undefined;
+    const r = names && typedAny(this.checker, expr.expression) ? this.onAnyReceiver(names) : undefined;
     if (r) return r;
     const recv = this.symbolAt(skipWrappers(expr.expression));
     // `handlers[i]()`: any element of the array is a candidate (of an array received as a parameter: what callers pass).

@@ -13,6 +13,7 @@
 import { ts } from '../../typescript.cjs';
 import { ARRAY_ADDERS, collectionAdded, isArrayOrUntypedMethod } from './arrays.js';
 import { keyNames } from './keys.js';
+import { typedAny } from './any-receivers.js';
 import { symbolAt } from '../symbols.js';
 import { skipWrappers, type Assign, type CallSite, type Store } from '../walk.js';
 
@@ -125,7 +126,7 @@ export function recordKeys(checker: ts.TypeChecker, target: ts.Expression): Reco
   const decls = declarationsNamed(checker, target);
   if (decls.length) return [...decls];
   const e = skipWrappers(target);
-  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && checker.getTypeAtLocation(e.expression).flags & ts.TypeFlags.Any ? [e.name.text] : [];
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name) && typedAny(checker, e.expression) ? [e.name.text] : [];
 }
 
 /** A record held untyped (`$store.events` of an untyped `$store`): any key, even a known one, is one of its entries. */

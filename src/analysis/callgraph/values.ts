@@ -16,6 +16,7 @@ import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 import { ElementSources } from './array-sources.js';
 import { memberOfValue } from './value-members.js';
 import { mayHoldLiteral } from './literal-receivers.js';
+import { typedAny } from './any-receivers.js';
 
 export type { ViaParameter } from './value-memo.js';
 
@@ -86,7 +87,7 @@ export class FunctionValues extends ElementSources {
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
       const sym = this.r.named(e);
       // `const original = store.listen` of an untyped `store`: whatever the app keeps under that name.
-      if (!sym && ts.isPropertyAccessExpression(e) && this.r.checker.getTypeAtLocation(e.expression).flags & ts.TypeFlags.Any) return this.r.membersOnAny(e.name.text);
+      if (!sym && ts.isPropertyAccessExpression(e) && typedAny(this.r.checker, e.expression)) return this.r.membersOnAny(e.name.text);
       if (ts.isIdentifier(e) && sym?.valueDeclaration && ts.isShorthandPropertyAssignment(sym.valueDeclaration)) {
         const s = this.r.checker.getShorthandAssignmentValueSymbol(sym.valueDeclaration);
         return (s?.declarations ?? []).flatMap((d) => this.ofDeclaration(d, depth + 1));
@@ -342,12 +343,11 @@ export class FunctionValues extends ElementSources {
     // `const check = checks[i]`: any element of the array.
     if (!names) return this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression)) ? this.elements(e.expression, depth + 1).nodes : [];
     const out: ts.Node[] = [];
-    const untyped = (this.r.checker.getTypeAtLocation(e.expression).flags & ts.TypeFlags.Any) !== 0;
     for (const name of names) {
       const decls = propertyDecls(this.r.checker, e.expression, name);
       // `const original = $store[clean]`: on an untyped receiver, what the app keeps under that name;
       // a unique symbol's member no type declares (a JavaScript expando): what the app stores under it.
-      if (!decls.length && untyped) out.push(...this.r.membersOnAny(name));
+      if (!decls.length && typedAny(this.r.checker, e.expression)) out.push(...this.r.membersOnAny(name));
       else if (!decls.length && name.startsWith('__@')) out.push(...this.stores.named(name).flatMap((s) => this.of(s.value, depth + 1)));
       else if (!decls.length) return []; // an index signature: not known by name, the use stays unresolved
       for (const d of decls) {
