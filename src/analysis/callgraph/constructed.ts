@@ -39,3 +39,17 @@ export function mayHoldInstance(checker: ts.TypeChecker, hierarchy: Hierarchy, r
     return classes.length === 0 || classes.some((k) => hierarchy.related(k, cls));
   });
 }
+
+/** May `recv` hold the object an object literal makes: untyped, or of a type the literal fits. */
+export function mayHoldLiteral(checker: ts.TypeChecker, recv: ts.Expression, literal: ts.ObjectLiteralExpression): boolean {
+  const t = checker.getTypeAtLocation(recv);
+  return (t.isUnion() ? t.types : [t]).some((raw) => {
+    if (raw.flags & NOT_OBJECT) return false;
+    const p = checker.getApparentType(raw);
+    if (p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+    // A class's instances are made by it, never by a literal, whatever their shapes (as mayHoldInstance).
+    if ((p.getSymbol()?.declarations ?? []).some(ts.isClassLike)) return false;
+    // Widened: a fresh literal's type would fail on its members the target does not name.
+    return checker.isTypeAssignableTo(checker.getWidenedType(checker.getTypeAtLocation(literal)), p);
+  });
+}

@@ -15,7 +15,7 @@ import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 import { ElementSources } from './array-sources.js';
 import { memberOfValue } from './value-members.js';
-import { mayHoldLiteral } from './literal-receivers.js';
+import { mayHoldLiteral } from './constructed.js';
 import { typedAny } from './any-receivers.js';
 
 export type { ViaParameter } from './value-memo.js';
