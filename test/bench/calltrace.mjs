@@ -162,7 +162,11 @@
  *                  a parameter returns (`destroy = initialize(payload)`, 3). With `Creator.build = ...` on a
  *                  function a `let` holds followed (TS declares it by the assignment's left side): 93.3% (call
  *                  97.1%), static 213. Analysis CPU against the build before these rules (--baseline,
- *                  3 interleaved rounds, load 2.5-6): nanostores 1.05x, mutative 0.93x. mutative stayed 99.4% with static 740 -> 815 (calls on drafts
+ *                  3 interleaved rounds, load 2.5-6): nanostores 1.05x, mutative 0.93x. Then lookups by name
+ *                  were no longer cached (the cache dropped the parameters met, and kept answers cut short by a
+ *                  cycle through the same name): same recall, static 207 = 1.74x; the analysis took 1.36x as
+ *                  long on nanostores (analyze-child, 3 runs each: answers computed during such a cycle are
+ *                  recomputed), mutative unchanged. mutative stayed 99.4% with static 740 -> 815 (calls on drafts
  *                  typed any now reach the draft handlers' set/get/has); superjson, proxy-compare,
  *                  alien-signals, smol-toml unchanged. Analysis CPU (3 rounds, load 5): 1.19x TS 6's
  *                  tsc --noEmit, 5.71x its own tsc 7.0.2 (native code), as found.
