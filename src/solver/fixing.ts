@@ -16,6 +16,7 @@
 import type { PartitionProblem, ProblemContext } from '../model/types.js';
 import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
+import { anyBelow, subtreeSums } from './tree.js';
 
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
 export type Fixings = Int8Array;
@@ -160,18 +161,10 @@ export function residualProblem(
   if (problem.groups.length > 0) {
     // A method fixed on whose subtree holds a native-state group's context stays free.
     const grouped = new Set(problem.groups.flat());
-    const holdsGroup = new Uint8Array(n);
-    for (let i = n - 1; i >= 0; i--) {
-      if (grouped.has(contexts[i]!.method)) holdsGroup[i] = 1;
-      if (holdsGroup[i] && parent[i]! >= 0) holdsGroup[parent[i]!] = 1;
-    }
+    const holdsGroup = anyBelow(contexts, (c) => grouped.has(c.method));
     for (let i = 0; i < n; i++) if (method[i]! >= 0 && holdsGroup[i]) on[method[i]!] = 0;
   }
-  const cloneBelow = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    cloneBelow[i]! += contexts[i]!.cloneCost;
-    if (parent[i]! >= 0) cloneBelow[parent[i]!]! += cloneBelow[i]!;
-  }
+  const cloneBelow = subtreeSums(contexts, (c) => c.cloneCost);
   // Per kept context (in order): where it came from, its parent and the costs it ends with.
   const from = new Int32Array(n);
   const nextParent = new Int32Array(n);
