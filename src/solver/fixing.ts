@@ -170,19 +170,15 @@ export function residualProblem(
   const nextParent = new Int32Array(n);
   const device = new Float64Array(n);
   const clone = new Float64Array(n);
+  // -1 for a context folded into its fixed-on ancestor (itself or above): its parent tells.
   const renumbered = new Int32Array(n).fill(-1);
-  const folded = new Uint8Array(n);
   let size = 0;
   let entry = 0;
   for (let i = 0; i < n; i++) {
     const p = parent[i]!;
-    if (p >= 0 && folded[p]) {
-      folded[i] = 1;
-      continue;
-    }
+    if (p >= 0 && renumbered[p]! < 0) continue;
     const c = contexts[i]!;
     if (method[i]! >= 0 && on[method[i]!]) {
-      folded[i] = 1;
       const onClone = cloneBelow[i]!;
       if (p < 0) {
         entry += onClone + c.migrationCost;
