@@ -202,7 +202,7 @@ export function residualProblem(
     next[j] = { parent: nextParent[j]!, method: c.method, deviceCost: device[j]!, cloneCost: clone[j]!, migrationCost: c.migrationCost };
   }
   if (entry !== 0) next.push({ parent: -1, method: ENTRY_MIGRATIONS, deviceCost: entry, cloneCost: entry, migrationCost: 0 });
-  const fixedOn = tree.methods.filter((_, k) => on[k] === 1);
+  const fixedOn = tree.methods.filter((_, k) => on[k] === 1); // sorted, as tree.methods is
   const onNames = new Set(fixedOn);
   const off = new Set(tree.methods.filter((_, k) => fixings[k] === 0));
   const residual: PartitionProblem = {
@@ -210,5 +210,5 @@ export function residualProblem(
     contexts: next,
     candidates: problem.candidates.filter((m) => !onNames.has(m) && !off.has(m)),
   };
-  return { problem: residual, fixedOn: fixedOn.sort(), contextOf: renumbered };
+  return { problem: residual, fixedOn, contextOf: renumbered };
 }
