@@ -16,6 +16,7 @@
 import type { PartitionProblem, ProblemContext } from '../model/types.js';
 import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
+import { anyBelow, subtreeSums } from './tree.js';
 
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
 export type Fixings = Int8Array;
@@ -160,36 +161,24 @@ export function residualProblem(
   if (problem.groups.length > 0) {
     // A method fixed on whose subtree holds a native-state group's context stays free.
     const grouped = new Set(problem.groups.flat());
-    const holdsGroup = new Uint8Array(n);
-    for (let i = n - 1; i >= 0; i--) {
-      if (grouped.has(contexts[i]!.method)) holdsGroup[i] = 1;
-      if (holdsGroup[i] && parent[i]! >= 0) holdsGroup[parent[i]!] = 1;
-    }
+    const holdsGroup = anyBelow(contexts, (c) => grouped.has(c.method));
     for (let i = 0; i < n; i++) if (method[i]! >= 0 && holdsGroup[i]) on[method[i]!] = 0;
   }
-  const cloneBelow = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    cloneBelow[i]! += contexts[i]!.cloneCost;
-    if (parent[i]! >= 0) cloneBelow[parent[i]!]! += cloneBelow[i]!;
-  }
+  const cloneBelow = subtreeSums(contexts, (c) => c.cloneCost);
   // Per kept context (in order): where it came from, its parent and the costs it ends with.
   const from = new Int32Array(n);
   const nextParent = new Int32Array(n);
   const device = new Float64Array(n);
   const clone = new Float64Array(n);
+  // -1 for a context folded into its fixed-on ancestor (itself or above): its parent tells.
   const renumbered = new Int32Array(n).fill(-1);
-  const folded = new Uint8Array(n);
   let size = 0;
   let entry = 0;
   for (let i = 0; i < n; i++) {
     const p = parent[i]!;
-    if (p >= 0 && folded[p]) {
-      folded[i] = 1;
-      continue;
-    }
+    if (p >= 0 && renumbered[p]! < 0) continue;
     const c = contexts[i]!;
     if (method[i]! >= 0 && on[method[i]!]) {
-      folded[i] = 1;
       const onClone = cloneBelow[i]!;
       if (p < 0) {
         entry += onClone + c.migrationCost;
@@ -213,7 +202,7 @@ export function residualProblem(
     next[j] = { parent: nextParent[j]!, method: c.method, deviceCost: device[j]!, cloneCost: clone[j]!, migrationCost: c.migrationCost };
   }
   if (entry !== 0) next.push({ parent: -1, method: ENTRY_MIGRATIONS, deviceCost: entry, cloneCost: entry, migrationCost: 0 });
-  const fixedOn = tree.methods.filter((_, k) => on[k] === 1);
+  const fixedOn = tree.methods.filter((_, k) => on[k] === 1); // sorted, as tree.methods is
   const onNames = new Set(fixedOn);
   const off = new Set(tree.methods.filter((_, k) => fixings[k] === 0));
   const residual: PartitionProblem = {
@@ -221,5 +210,5 @@ export function residualProblem(
     contexts: next,
     candidates: problem.candidates.filter((m) => !onNames.has(m) && !off.has(m)),
   };
-  return { problem: residual, fixedOn: fixedOn.sort(), contextOf: renumbered };
+  return { problem: residual, fixedOn, contextOf: renumbered };
 }

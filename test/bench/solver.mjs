@@ -19,6 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { median } from './callgraph/measure.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -99,10 +100,6 @@ for (const n of sizes) {
         }
         const both = pairs.filter((p) => p.r.ok && p.c.ok);
         if (rounds > 1 && both.length > 0) {
-          const median = (xs) => {
-            const s = [...xs].sort((a, b) => a - b);
-            return (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2;
-          };
           const ratio = median(both.map((p) => p.r.seconds / p.c.seconds));
           console.log(`  median of ${both.length}: before ${fmt(median(both.map((p) => p.c.seconds)), 1)} s, after ${fmt(median(both.map((p) => p.r.seconds)), 1)} s; median ratio after/before ${fmt(ratio, 2)}; load ${both.map((p) => p.load.toFixed(1)).join(' ')}`);
           const cpu = both.filter((p) => p.r.cpuSeconds !== undefined && p.c.cpuSeconds !== undefined);
