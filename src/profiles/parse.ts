@@ -78,7 +78,7 @@ export function parseJsonProfileBytes(bytes: Buffer, file: string, reuse?: Conte
  * A JSON profile whose contexts were read apart (jsonContexts.ts: `text` has `[]` in their
  * place, and there were `count` of them): the rest, checked as parseProfile checks it.
  */
-export function parseProfileHead(text: string, file: string, count: number): Omit<Profile, 'contexts'> {
+function parseProfileHead(text: string, file: string, count: number): Omit<Profile, 'contexts'> {
   const { contexts, ...head } = validateProfile(JsonInput.parse(text, file), count);
   if (contexts.length !== 0) throw new Error('parseProfileHead: contexts were expected in their own columns');
   return head;
