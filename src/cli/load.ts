@@ -176,28 +176,33 @@ export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed:
   let spare: Buffer | undefined;
   let spareColumns: ContextColumns | undefined;
   for (const { file, fromApp } of ordered) {
-    const bytes = readBytes(file, file.endsWith('.json') ? 'JSON profile' : 'profile', spare);
+    const json = file.endsWith('.json');
+    // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
+    const where = displayPath(file);
+    const bytes = readBytes(file, json ? 'JSON profile' : 'profile', spare);
     const whole = wholeBuffer(bytes);
     if (whole && whole.length > (spare?.length ?? 0)) spare = whole;
-    // Errors name the file as the user typed paths (from the cwd); the manifest names it from the app.
-    const quick = file.endsWith('.json') ? parseJsonProfileBytes(bytes, displayPath(file), spareColumns) : undefined;
+    const quick = json ? parseJsonProfileBytes(bytes, where, spareColumns) : undefined;
+    let facts: ProfileFacts;
+    let sha256: string;
     if (quick) {
       spareColumns = quick.columns;
       const head = { ...quick.head, file: fromApp };
       merger ??= new ProfileMerger(quick.columns.length + 1);
       merger.addColumns(head, quick.columns);
-      refuseBeyondHeap(merger.size, heapLimitBytes(), displayPath(file));
-      const methods = [...quick.columns.names].sort(compare);
-      profiles.push({ profile: { ...head, contextCount: quick.columns.length, methods }, sha256: createHash('sha256').update(bytes).digest('hex') });
-      continue;
+      facts = { ...head, contextCount: quick.columns.length, methods: [...quick.columns.names].sort(compare) };
+      sha256 = createHash('sha256').update(bytes).digest('hex');
+    } else {
+      const read = profileText(bytes);
+      const profile: Profile = { ...parseProfile(read.text, where), file: fromApp };
+      // Room for the first file's contexts at once: the others mostly share its paths.
+      merger ??= new ProfileMerger(profile.contexts.length + 1);
+      merger.add(profile);
+      facts = factsOf(profile);
+      sha256 = read.sha256;
     }
-    const { text, sha256 } = profileText(bytes);
-    const profile: Profile = { ...parseProfile(text, displayPath(file)), file: fromApp };
-    // Room for the first file's contexts at once: the others mostly share its paths.
-    merger ??= new ProfileMerger(profile.contexts.length + 1);
-    merger.add(profile);
-    refuseBeyondHeap(merger.size, heapLimitBytes(), displayPath(file));
-    profiles.push({ profile: factsOf(profile), sha256 });
+    refuseBeyondHeap(merger.size, heapLimitBytes(), where);
+    profiles.push({ profile: facts, sha256 });
   }
   onMerge?.();
   return { profiles, merged: (merger ?? new ProfileMerger()).finish(deviceSpeed) };

@@ -26,7 +26,7 @@ export interface ContextColumns {
   bytesOut: Float64Array;
 }
 
-/** The bounds of parse.ts (MAX_COUNT, MAX_MS, MAX_BYTES). */
+/** A context's bounds, for this reader and parse.ts's (MAX_COUNT, MAX_MS, MAX_BYTES) alike. */
 export const CONTEXT_BOUNDS = { count: Number.MAX_SAFE_INTEGER, ms: 1e12, bytes: 1e18 } as const;
 
 /**

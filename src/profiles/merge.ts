@@ -193,27 +193,12 @@ function bitsOf(fields: readonly ContextFigure[] | undefined): number {
 function addProfile(tree: PathTree, profile: Profile): void {
   // By context id: an array, as ids are small integers (sparse ones make it a dictionary, still right).
   const nodeOfId: number[] = [];
-  const side = profile.side;
-  const flags = bitsOf(profile.estimated);
-  const sideBit = SIDE_BIT[profile.side];
+  const add = contextAdder(tree, profile);
   const contexts = profile.contexts;
   for (let i = 0; i < contexts.length; i++) {
     const context = contexts[i]!;
     const parent = context.parent === undefined ? 0 : nodeOfId[context.parent]!;
-    const method = tree.methodId(context.method);
-    const node = tree.recursionTarget(parent, method) ?? tree.childOf(parent, method);
-    if (tree.depth[node]! > MAX_CONTEXT_DEPTH) {
-      throw new InputError(`a calling context more than ${MAX_CONTEXT_DEPTH} distinct methods deep (recursion folded): not a recording of a real program?`, profile.file, `contexts[${i}]`);
-    }
-    nodeOfId[context.id] = node;
-    // Read after childOf, which may have grown (replaced) the columns.
-    const totals = tree.totals[side];
-    tree.flagged[side][node]! |= flags;
-    tree.sides[node]! |= sideBit;
-    totals.calls[node]! += context.calls;
-    totals.selfMs[node]! += context.selfMs;
-    totals.bytesIn[node]! += context.bytesIn;
-    totals.bytesOut[node]! += context.bytesOut;
+    nodeOfId[context.id] = add(i, parent, tree.methodId(context.method), context.calls, context.selfMs, context.bytesIn, context.bytesOut);
   }
 }
 
@@ -221,27 +206,37 @@ function addColumns(tree: PathTree, profile: Omit<Profile, 'contexts'>, columns:
   // Method ids in order of first appearance, as addProfile gives them.
   const methodOf = Int32Array.from(columns.names, (name) => tree.methodId(name));
   const nodeOf = new Int32Array(columns.length);
-  const side = profile.side;
-  const flags = bitsOf(profile.estimated);
-  const sideBit = SIDE_BIT[profile.side];
+  const add = contextAdder(tree, profile);
   const { parent: parents, method: methods, calls, selfMs, bytesIn, bytesOut } = columns;
   for (let i = 0; i < columns.length; i++) {
     const p = parents[i]!;
-    const parent = p < 0 ? 0 : nodeOf[p]!;
-    const method = methodOf[methods[i]!]!;
+    nodeOf[i] = add(i, p < 0 ? 0 : nodeOf[p]!, methodOf[methods[i]!]!, calls[i]!, selfMs[i]!, bytesIn[i]!, bytesOut[i]!);
+  }
+}
+
+/**
+ * Context i of `profile` (under tree node `parent`, of method id `method`) added to the tree,
+ * its figures summed into its node's side: the node. Shared by addProfile and addColumns.
+ */
+function contextAdder(tree: PathTree, profile: Omit<Profile, 'contexts'>) {
+  const side = profile.side;
+  const flags = bitsOf(profile.estimated);
+  const sideBit = SIDE_BIT[side];
+  return (i: number, parent: number, method: number, calls: number, selfMs: number, bytesIn: number, bytesOut: number): number => {
     const node = tree.recursionTarget(parent, method) ?? tree.childOf(parent, method);
     if (tree.depth[node]! > MAX_CONTEXT_DEPTH) {
       throw new InputError(`a calling context more than ${MAX_CONTEXT_DEPTH} distinct methods deep (recursion folded): not a recording of a real program?`, profile.file, `contexts[${i}]`);
     }
-    nodeOf[i] = node;
+    // Read after childOf, which may have grown (replaced) the columns.
     const totals = tree.totals[side];
     tree.flagged[side][node]! |= flags;
     tree.sides[node]! |= sideBit;
-    totals.calls[node]! += calls[i]!;
-    totals.selfMs[node]! += selfMs[i]!;
-    totals.bytesIn[node]! += bytesIn[i]!;
-    totals.bytesOut[node]! += bytesOut[i]!;
-  }
+    totals.calls[node]! += calls;
+    totals.selfMs[node]! += selfMs;
+    totals.bytesIn[node]! += bytesIn;
+    totals.bytesOut[node]! += bytesOut;
+    return node;
+  };
 }
 
 /** The tree's nodes but the root, depth first, siblings in code-unit order of their method ids. */

@@ -1,6 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { JsonInput } from '../util/jsonInput.js';
-import { scanContexts, type ContextColumns } from './jsonContexts.js';
+import { CONTEXT_BOUNDS, scanContexts, type ContextColumns } from './jsonContexts.js';
 import { FieldReader, YamlInput, type SourcedInput } from '../util/yamlInput.js';
 import { CONTEXT_FIGURES, type Profile, type ProfileContext, type ProfileExit, type Side, type UnserializableValue } from './types.js';
 
@@ -15,9 +15,7 @@ const CONTEXT_KEYS = ['id', 'parent', 'method', 'calls', 'selfMs', 'bytesIn', 'b
  * calls or runs than a machine makes), so that every cost computed from them stays a finite
  * number: a figure of 1e300 made the solver's model infinite, reported against no file.
  */
-const MAX_MS = 1e12;
-const MAX_BYTES = 1e18;
-const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+const { ms: MAX_MS, bytes: MAX_BYTES, count: MAX_COUNT } = CONTEXT_BOUNDS;
 
 const CONTEXT_KEY_SET: ReadonlySet<string> = new Set(CONTEXT_KEYS);
 const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
@@ -80,7 +78,7 @@ export function parseJsonProfileBytes(bytes: Buffer, file: string, reuse?: Conte
  * A JSON profile whose contexts were read apart (jsonContexts.ts: `text` has `[]` in their
  * place, and there were `count` of them): the rest, checked as parseProfile checks it.
  */
-export function parseProfileHead(text: string, file: string, count: number): Omit<Profile, 'contexts'> {
+function parseProfileHead(text: string, file: string, count: number): Omit<Profile, 'contexts'> {
   const { contexts, ...head } = validateProfile(JsonInput.parse(text, file), count);
   if (contexts.length !== 0) throw new Error('parseProfileHead: contexts were expected in their own columns');
   return head;

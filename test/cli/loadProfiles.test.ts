@@ -7,8 +7,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HEAP_BYTES_PER_CONTEXT, loadMergedProfiles, refuseBeyondHeap } from '../../src/cli/load.js';
-import { mergeProfiles } from '../../src/profiles/merge.js';
-import { parseProfile } from '../../src/profiles/parse.js';
+import { factsOf, mergeProfiles } from '../../src/profiles/merge.js';
+import { parseJsonProfileBytes, parseProfile } from '../../src/profiles/parse.js';
 
 const json = (side: string, selfMs: number, method = 'a.ts#f') =>
   JSON.stringify({ 'clonecloud-profile': 1, side, runs: 1, contexts: [{ id: 0, method: 'a.ts#main', calls: 1, selfMs: 1 }, { id: 1, parent: 0, method, calls: 2, selfMs }] });
@@ -39,6 +39,23 @@ describe('loadMergedProfiles', () => {
     expect(profiles.map((p) => p.sha256)).toEqual(texts.map((t) => createHash('sha256').update(t).digest('hex')));
     expect(profiles.map((p) => p.profile.contextCount)).toEqual([2, 2, 2]);
     const parsed = order.map((f, i) => ({ ...parseProfile(texts[i]!, f.endsWith('.json') ? 'x.json' : 'x.yaml'), file: f }));
+    expect(merged).toEqual(mergeProfiles(parsed, 0.5));
+  });
+
+  it('reads an ASCII JSON profile by its columns, giving what parsing its text gives', () => {
+    // All ASCII, as record writes it: parseJsonProfileBytes takes it (the test above's JSON, with a
+    // non-ASCII method, goes the text way).
+    const quick = Buffer.from(json('device', 5));
+    expect(parseJsonProfileBytes(quick, 'x.json')).toBeDefined();
+    const other = Buffer.from(json('clone', 4, 'a.ts#g'));
+    writeFileSync(join(dir, 'p/q.profile.json'), quick);
+    writeFileSync(join(dir, 'p/r.profile.json'), other);
+    const { profiles, merged } = loadMergedProfiles(dir, [join(dir, 'p/r.profile.json'), join(dir, 'p/q.profile.json')], 0.5);
+    expect(profiles.map((p) => p.profile.file)).toEqual(['p/q.profile.json', 'p/r.profile.json']);
+    expect(profiles.map((p) => p.sha256)).toEqual([quick, other].map((b) => createHash('sha256').update(b.toString('utf8')).digest('hex')));
+    expect(profiles.map((p) => p.profile.methods)).toEqual([['a.ts#f', 'a.ts#main'], ['a.ts#g', 'a.ts#main']]);
+    const parsed = [quick, other].map((b, i) => ({ ...parseProfile(b.toString('utf8'), 'x.json'), file: i === 0 ? 'p/q.profile.json' : 'p/r.profile.json' }));
+    expect(profiles.map((p) => p.profile)).toEqual(parsed.map(factsOf));
     expect(merged).toEqual(mergeProfiles(parsed, 0.5));
   });
 

@@ -26,6 +26,12 @@ describe('migration cost', () => {
     expect(t.cloneWorkMs).toBeCloseTo(6, 9);
     expect(migrationCostMs(figures, net, device)).toBeCloseTo(182, 9);
   });
+  it('is exactly the sum of migrationTimesMs, in its order (migrationCostOf restates its terms)', () => {
+    for (const figures of [{ calls: 2, bytesIn: 100_000, bytesOut: 20_000 }, { calls: 7, bytesIn: 12_345.6, bytesOut: 0.3 }, { calls: 0, bytesIn: 0, bytesOut: 0 }]) {
+      const t = migrationTimesMs(figures, net, device);
+      expect(migrationCostMs(figures, net, device)).toBe(t.roundTripsMs + t.upMs + t.downMs + t.deviceWorkMs + t.cloneWorkMs);
+    }
+  });
   it('is linear: twice the calls and bytes cost twice as much', () => {
     const one = migrationCostMs({ calls: 3, bytesIn: 5000, bytesOut: 700 }, net, device);
     expect(migrationCostMs({ calls: 6, bytesIn: 10_000, bytesOut: 1400 }, net, device)).toBeCloseTo(2 * one, 9);
