@@ -214,8 +214,16 @@ describe('a clone at capacity', () => {
     try {
       // One device holds the only worker with seconds of work...
       const holding = runPartitioned(dir, clone.url, ['--network', 'wifi', '--timeout', '20000'], { env: slow });
+      let holdingEnded: { status: number | null; stderr: string } | undefined;
+      void holding.then((h) => (holdingEnded = h));
       for (let waited = 0; (await busy(clone.url)) < 1 && waited < 20_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
-      expect(await busy(clone.url)).toBe(1);
+      // When the worker never got busy, say what the holding device did meanwhile (this has failed under load).
+      const nowBusy = await busy(clone.url);
+      if (nowBusy < 1) {
+        const how = holdingEnded ? `exited ${holdingEnded.status}: ${holdingEnded.stderr.trim().split('\n').slice(-4).join(' | ')}` : 'was still running';
+        throw new Error(`the clone's worker was not busy after 20 s; the holding device ${how}; clone log: ${clone.log.slice(-4).join(' | ')}`);
+      }
+      expect(nowBusy).toBe(1);
       // ...so another device's calls are refused, not queued, and it still prints the all-device answer.
       const refused = await runPartitioned(dir, clone.url, ['--network', 'wifi']);
       expectDeviceRun(refused, plain, /ran on the device: the clone is busy \(503\): at capacity: 1 workers busy and 0 calls waiting/);
