@@ -5,17 +5,16 @@
  */
 import { Buffer } from 'node:buffer';
 import { types } from 'node:util';
-import { addKey, applyState, raise } from './apply.js';
+import { applyState } from './apply.js';
 import { NumberList, Reader } from './bytes.js';
 import { UnknownKey } from './errors.js';
 import type { BufferRegion } from './graphWriter.js';
 import { bytesPerElement } from './graphWriter.js';
 import { BOXED_PROTOS, BUFFER_PROTO, ERRORS, ERROR_PROTOS, KIND_COUNT, KIND_NAMES, KIND_PROTOS, Kind, Level, Proto, SMALL_INTS, TYPED_ARRAYS, TYPED_PROTOS, Tag } from './kinds.js';
-import { isIndex } from './props.js';
 import type { CodeRegistry } from './registry.js';
-import { HOLE, emptyShallow, kindOf, type Shallow } from './shallow.js';
+import { fillArray, fillObject, readContents } from './readContents.js';
+import { kindOf, type Shallow } from './shallow.js';
 
-const MAX_LENGTH = 2 ** 32 - 1;
 const BOXED_TYPES = ['number', 'string', 'boolean', 'bigint'];
 
 interface TrailerEntry {
@@ -428,10 +427,10 @@ export class GraphReader {
           base.newAt.push(this.known + this.objects.length);
         }
         if (kind === Kind.Object) {
-          this.fillObject(o, this.protos[j]!);
+          fillObject(this, o, this.protos[j]!);
           continue;
         }
-        if (this.fillArray(o as unknown[])) continue;
+        if (fillArray(this, o as unknown[])) continue;
         // A sparse array: read as any other kind.
         if (base !== undefined) base.bodyAt.set(base.bodyAt.length - 1, -1);
       } else if (base !== undefined) {
@@ -441,7 +440,7 @@ export class GraphReader {
         base.strAt.push(0);
         base.newAt.push(0);
       }
-      const state = this.body(kind, false, o);
+      const state = readContents(this, kind, false, o);
       state.proto = this.protos[j]!;
       if (this.intoTargets.has(o)) {
         const bytes = this.intoTargets.get(o);
@@ -455,142 +454,6 @@ export class GraphReader {
         applyState(o, state, true);
       }
     }
-  }
-
-  /** A new plain or class object's contents, written straight into it (the common case, kept lean). */
-  private fillObject(o: object, proto: object | null): void {
-    const r = this.r;
-    const level = r.u8();
-    if (level > Level.Frozen) this.fail('bad integrity level');
-    const plain = proto === Object.prototype || proto === null;
-    const n = r.count(2);
-    for (let i = 0; i < n; i++) {
-      const k = this.readKey();
-      addKey(o, k, this.value(), plain);
-    }
-    if (level > Level.Extensible) raise(o, level as Level);
-  }
-
-  /**
-   * A new array's contents, written straight into it when its elements are listed (not sparse);
-   * false, having read nothing, when they are not: body() reads it then. As applyState(fresh)
-   * writes it: elements in order, the length, named properties, then the integrity level.
-   */
-  private fillArray(a: unknown[]): boolean {
-    const base = this.baseline;
-    const r = this.r;
-    const at = r.pos;
-    const level = r.u8();
-    if (level > Level.Frozen) this.fail('bad integrity level');
-    const length = r.varint();
-    if (length > MAX_LENGTH) this.fail('array too long');
-    if (r.u8() !== 0) {
-      r.pos = at;
-      return false;
-    }
-    r.need(length);
-    const buf = r.buf;
-    for (let i = 0; i < length; i++) {
-      if (buf[r.pos] === Tag.Hole) r.pos++;
-      else a[i] = this.value();
-    }
-    if (a.length !== length) a.length = length;
-    const n = r.count(2);
-    for (let i = 0; i < n; i++) {
-      const k = this.readKey();
-      if (k === 'length' || isIndex(k)) this.fail('an index or length among named properties');
-      addKey(a, k, this.value(), false);
-    }
-    // One with named properties is snapshotted by reading it.
-    if (n > 0 && base !== undefined) base.bodyAt.set(base.bodyAt.length - 1, -1);
-    if (level > Level.Extensible) raise(a, level as Level);
-    return true;
-  }
-
-  /** One object's contents (a change's too, when `change`: then a buffer's new bytes follow). */
-  body(kind: number, change: boolean, o: object): Shallow {
-    const r = this.r;
-    const s = emptyShallow(kind as Kind);
-    const chars = kind === Kind.Boxed && types.isStringObject(o) ? String.prototype.valueOf.call(o).length : -1;
-    if (kind === Kind.Boxed) s.state = (o as object).valueOf();
-    const level = r.u8();
-    if (level > Level.Frozen) this.fail('bad integrity level');
-    s.level = level as Level;
-    switch (kind) {
-      case Kind.Array: {
-        const length = r.varint();
-        if (length > MAX_LENGTH) this.fail('array too long');
-        s.length = length;
-        const mode = r.u8();
-        if (mode === 0) {
-          r.need(length);
-          const items = new Array<unknown>(length);
-          for (let i = 0; i < length; i++) {
-            if (r.buf[r.pos] === Tag.Hole) {
-              r.pos++;
-              items[i] = HOLE;
-            } else items[i] = this.value();
-          }
-          s.items = items;
-        } else if (mode === 1) {
-          const n = r.count(2);
-          const items: unknown[] = [];
-          let last = -1;
-          for (let i = 0; i < n; i++) {
-            const k = r.varint();
-            if (k <= last || k >= length) this.fail('bad sparse index');
-            last = k;
-            items.push(k, this.value());
-          }
-          s.items = items;
-          s.sparse = true;
-        } else this.fail('bad array mode');
-        break;
-      }
-      case Kind.Map: {
-        const n = r.count(2);
-        const items: unknown[] = [];
-        for (let i = 0; i < 2 * n; i++) items.push(this.value());
-        s.items = items;
-        break;
-      }
-      case Kind.Set: {
-        const n = r.count(1);
-        const items: unknown[] = [];
-        for (let i = 0; i < n; i++) items.push(this.value());
-        s.items = items;
-        break;
-      }
-      case Kind.Date:
-        s.state = r.f64le();
-        break;
-      case Kind.RegExp:
-        s.state = this.value();
-        break;
-      case Kind.ArrayBuffer:
-        if (change) {
-          s.offset = r.varint();
-          s.bytes = r.bytes(r.count(1));
-        }
-        break;
-    }
-    const n = r.count(2);
-    if (n > 0 && (kind === Kind.TypedArray || kind === Kind.DataView || kind === Kind.ArrayBuffer)) this.fail('properties on a buffer or view');
-    if (kind === Kind.Error) s.enumerable = [];
-    for (let i = 0; i < n; i++) {
-      const k = this.readKey();
-      if (kind === Kind.Array && (k === 'length' || isIndex(k))) this.fail('an index or length among named properties');
-      if (chars >= 0 && (k === 'length' || (isIndex(k) && Number(k) < chars))) this.fail("a String object's character among its properties");
-      if (kind === Kind.RegExp && k === 'lastIndex') this.fail('lastIndex among named properties');
-      s.keys.push(k);
-      if (s.enumerable !== undefined) {
-        const e = r.u8();
-        if (e > 1) this.fail('bad property flag');
-        s.enumerable.push(e === 1);
-      }
-      s.values.push(this.value());
-    }
-    return s;
   }
 }
 

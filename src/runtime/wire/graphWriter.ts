@@ -14,6 +14,7 @@ import { Kind, Level, Proto, SMALL_INTS, Tag } from './kinds.js';
 import { LIST_UP_TO, checkDescriptor, keyLabel, levelOf } from './props.js';
 import type { CodeRegistry } from './registry.js';
 import { HOLE, readShallow, type Shallow } from './shallow.js';
+import { writeContents } from './writeContents.js';
 
 /** Strings up to this length go through the string table (keys always do). */
 const TABLE_UP_TO = 32;
@@ -408,12 +409,12 @@ export class GraphWriter {
         s = this.shallows.get(j)!;
         this.shallows.delete(j);
       }
-      this.body(s, known + j);
+      writeContents(this, s, known + j);
     }
   }
 
   /**
-   * An ordinary object's contents, as body(readShallow(o)) writes them but without a Shallow:
+   * An ordinary object's contents, as writeContents(readShallow(o)) writes them but without a Shallow:
    * every property is checked (and its value taken) before any is written, so that a refusal
    * is the one readShallow would raise.
    */
@@ -465,7 +466,7 @@ export class GraphWriter {
 
   /**
    * A short array with every element and nothing else (no hole, named property or symbol), as
-   * body(readShallow(a)) writes it, without a Shallow; false, having written nothing, for any
+   * writeContents(readShallow(a)) writes it, without a Shallow; false, having written nothing, for any
    * other array (readShallow then reads it, and refuses what it must).
    */
   private listedBody(a: unknown[], id: number): boolean {
@@ -484,64 +485,6 @@ export class GraphWriter {
     for (let i = 0; i < len; i++) this.value(a[i], id, i);
     w.varint(0);
     return true;
-  }
-
-  /** An object's contents: integrity level, kind-specific state, named properties. */
-  body(s: Shallow, id: number, change = false): void {
-    const w = this.w;
-    w.u8(s.level);
-    switch (s.kind) {
-      case Kind.ArrayBuffer:
-        // A known buffer's new bytes: where they go on the peer's buffer, then the bytes.
-        if (change) {
-          w.varint(s.offset);
-          w.varint(s.bytes!.length);
-          w.bytes(s.bytes!);
-        }
-        break;
-      case Kind.Array: {
-        const items = s.items!;
-        w.varint(s.length);
-        w.u8(s.sparse ? 1 : 0);
-        if (s.sparse) {
-          w.varint(items.length / 2);
-          for (let i = 0; i < items.length; i += 2) {
-            w.varint(items[i] as number);
-            this.value(items[i + 1], id, items[i] as number);
-          }
-        } else for (let i = 0; i < items.length; i++) this.value(items[i], id, i);
-        break;
-      }
-      case Kind.Map: {
-        const items = s.items!;
-        w.varint(items.length / 2);
-        for (let i = 0; i < items.length; i += 2) {
-          this.value(items[i], id, i);
-          this.value(items[i + 1], id, i + 1);
-        }
-        break;
-      }
-      case Kind.Set: {
-        const items = s.items!;
-        w.varint(items.length);
-        for (let i = 0; i < items.length; i++) this.value(items[i], id, i);
-        break;
-      }
-      case Kind.Date:
-        w.f64le(s.state as number);
-        break;
-      case Kind.RegExp:
-        this.value(s.state, id, '\0.lastIndex');
-        break;
-    }
-    const { keys, values, enumerable } = s;
-    w.varint(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      this.key(k);
-      if (enumerable !== undefined) w.u8(enumerable[i] ? 1 : 0);
-      this.value(values[i], id, k);
-    }
   }
 
   /** The bytes of every new buffer, as the part its views cover (all of it when held directly). */

@@ -7,6 +7,8 @@ import { applyState, checkApply } from './apply.js';
 import { GraphReader } from './graphReader.js';
 import { GraphWriter } from './graphWriter.js';
 import { Kind } from './kinds.js';
+import { readContents } from './readContents.js';
+import { writeContents } from './writeContents.js';
 import type { CodeRegistry } from './registry.js';
 import { REPLY, asWireError } from './request.js';
 import { kindOf, subOf, type Shallow } from './shallow.js';
@@ -58,7 +60,7 @@ export function encodeReply(
     w.varint(id);
     w.u8(s.kind);
     g.proto(s);
-    g.body(s, id, true);
+    writeContents(g, s, id, true);
   }
   return g.end();
 }
@@ -85,7 +87,7 @@ export function decodeReply(bytes: Uint8Array, requestObjects: readonly object[]
       if (r.u8() !== kind) g.fail('a change of another kind');
       const [code, key] = g.readProto();
       const proto = g.resolveProto(kind, subOf(o, kind), code, key);
-      const state = g.body(kind, true, o);
+      const state = readContents(g, kind, true, o);
       state.proto = proto;
       changes.push([o, state]);
     }
