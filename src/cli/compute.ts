@@ -50,9 +50,10 @@ export async function computePartition(appDir: string, settings: Settings, shown
   const analysis = await analyzeInThread(appDir, settings);
   if (refuseUnreadable) refuseUnreadableCode(appDir, analysis);
   progress.step('reading profiles');
-  const { profiles, merged } = loadMergedProfiles(appDir, files, device.relativeSpeed, () => progress.step('merging profiles'));
+  const app = appName(appDir);
+  const { profiles, merged } = loadMergedProfiles(appDir, files, device.relativeSpeed, { app, onMerge: () => progress.step('merging profiles') });
   const inputs: PartitionInputs = {
-    app: appName(appDir),
+    app,
     analysis,
     profiles,
     merged,

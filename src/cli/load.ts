@@ -7,12 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { parseDevice, parseNetwork, type Device, type Network } from '../model/environment.js';
 import { parseJson } from '../profiles/json.js';
-import { factsOf, ProfileMerger, type MergedProfile } from '../profiles/merge.js';
+import { ContextTooDeep, factsOf, ProfileMerger, type MergedProfile } from '../profiles/merge.js';
 import type { ContextColumns } from '../profiles/jsonContexts.js';
-import { parseJsonProfileBytes, parseProfile } from '../profiles/parse.js';
+import { parseJsonProfileBytes, parseProfile, profileFieldWhere } from '../profiles/parse.js';
 import { flagOrigin, type Origin } from './origin.js';
 import type { Profile, ProfileFacts } from '../profiles/types.js';
 import { compare } from '../util/compare.js';
+import type { FieldPath } from '../util/yamlInput.js';
 import { InputTooLarge, globToRegExp, isDirectory, isFile, listFiles, readBoundedBytes, wholeBuffer, writeFileAtomic } from '../util/files.js';
 
 /** The installed package's root (dist/cli/load.js → ../..), where the bundled profiles/ live. */
@@ -164,10 +165,16 @@ export function displayPath(file: string): string {
  * The profiles merged, ordered by file (the order of the sums), and what is kept of each. One
  * file at a time: read, hashed, parsed, added to the merge, and its bytes, text and parsed
  * contexts (a million objects a file) let go before the next is read. A JSON profile as record
- * writes it is read without its text nor an object per context (parseJsonProfileBytes). `onMerge` is told before
- * the merged tree is put in order (the last step).
+ * writes it is read without its text nor an object per context (parseJsonProfileBytes). A profile
+ * whose `app` is not `app` is refused. `onMerge` is told before the merged tree is put in order
+ * (the last step).
  */
-export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed: number, onMerge?: () => void): { profiles: { profile: ProfileFacts; sha256: string }[]; merged: MergedProfile } {
+export function loadMergedProfiles(
+  appDir: string,
+  files: string[],
+  deviceSpeed: number,
+  { app, onMerge }: { app?: string; onMerge?: () => void } = {},
+): { profiles: { profile: ProfileFacts; sha256: string }[]; merged: MergedProfile } {
   // The manifest names a file from the app, and the sums go in that order.
   const ordered = files.map((file) => ({ file, fromApp: relative(appDir, file).split(sep).join('/') })).sort((a, b) => compare(a.fromApp, b.fromApp));
   const profiles: { profile: ProfileFacts; sha256: string }[] = [];
@@ -183,21 +190,25 @@ export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed:
     const whole = wholeBuffer(bytes);
     if (whole && whole.length > (spare?.length ?? 0)) spare = whole;
     const quick = json ? parseJsonProfileBytes(bytes, where, spareColumns) : undefined;
+    // What is found wrong after parsing is said at its line, from the text decoded again (errors only).
+    const fieldWhere = (path: FieldPath) => profileFieldWhere(profileText(bytes).text, where, path);
     let facts: ProfileFacts;
     let sha256: string;
     if (quick) {
       spareColumns = quick.columns;
       const head = { ...quick.head, file: fromApp };
-      merger ??= new ProfileMerger(quick.columns.length + 1);
-      merger.addColumns(head, quick.columns);
+      refuseOtherApp(head.app, app, fieldWhere);
+      const into = (merger ??= new ProfileMerger(quick.columns.length + 1));
+      locateDepthError(() => into.addColumns(head, quick.columns), fieldWhere);
       facts = { ...head, contextCount: quick.columns.length, methods: [...quick.columns.names].sort(compare) };
       sha256 = createHash('sha256').update(bytes).digest('hex');
     } else {
       const read = profileText(bytes);
       const profile: Profile = { ...parseProfile(read.text, where), file: fromApp };
+      refuseOtherApp(profile.app, app, fieldWhere);
       // Room for the first file's contexts at once: the others mostly share its paths.
-      merger ??= new ProfileMerger(profile.contexts.length + 1);
-      merger.add(profile);
+      const into = (merger ??= new ProfileMerger(profile.contexts.length + 1));
+      locateDepthError(() => into.add(profile), fieldWhere);
       facts = factsOf(profile);
       sha256 = read.sha256;
     }
@@ -206,6 +217,21 @@ export function loadMergedProfiles(appDir: string, files: string[], deviceSpeed:
   }
   onMerge?.();
   return { profiles, merged: (merger ?? new ProfileMerger()).finish(deviceSpeed) };
+}
+
+/** A profile of another app (its `app` given and not `app`) is refused at its `app` line. */
+function refuseOtherApp(said: string | undefined, app: string | undefined, where: (path: FieldPath) => string): void {
+  if (app !== undefined && said !== undefined && said !== app) throw new InputError(`profile is for app '${said}', not '${app}'`, where(['app']), 'app');
+}
+
+/** Runs `add`, a merge step; a context it finds too deep is said at its line (the merge has no text). */
+function locateDepthError(add: () => void, where: (path: FieldPath) => string): void {
+  try {
+    add();
+  } catch (error) {
+    if (error instanceof ContextTooDeep) throw new InputError(error.what, where(['contexts', error.context]), error.field);
+    throw error;
+  }
 }
 
 /**

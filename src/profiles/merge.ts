@@ -13,6 +13,19 @@ export { MergedProfile } from './merged.js';
  */
 export const MAX_CONTEXT_DEPTH = 1000;
 
+/**
+ * A context nested deeper than MAX_CONTEXT_DEPTH: `context` is its index in the profile, so that
+ * a caller holding the file's text can say on which line it is (the merge has no text).
+ */
+export class ContextTooDeep extends InputError {
+  constructor(
+    readonly context: number,
+    file: string,
+  ) {
+    super(`a calling context more than ${MAX_CONTEXT_DEPTH} distinct methods deep (recursion folded): not a recording of a real program?`, file, `contexts[${context}]`);
+  }
+}
+
 const SIDE_BIT: Record<Side, number> = { device: 1, clone: 2 };
 const SELF_MS_BIT = 1 << ESTIMABLE.indexOf('selfMs');
 const ESTIMATED_CODE: Record<Side, number> = { device: ESTIMATED_SIDE.indexOf('device'), clone: ESTIMATED_SIDE.indexOf('clone') };
@@ -225,7 +238,7 @@ function contextAdder(tree: PathTree, profile: Omit<Profile, 'contexts'>) {
   return (i: number, parent: number, method: number, calls: number, selfMs: number, bytesIn: number, bytesOut: number): number => {
     const node = tree.recursionTarget(parent, method) ?? tree.childOf(parent, method);
     if (tree.depth[node]! > MAX_CONTEXT_DEPTH) {
-      throw new InputError(`a calling context more than ${MAX_CONTEXT_DEPTH} distinct methods deep (recursion folded): not a recording of a real program?`, profile.file, `contexts[${i}]`);
+      throw new ContextTooDeep(i, profile.file);
     }
     // Read after childOf, which may have grown (replaced) the columns.
     const totals = tree.totals[side];

@@ -1,7 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { JsonInput } from '../util/jsonInput.js';
 import { CONTEXT_BOUNDS, scanContexts, type ContextColumns } from './jsonContexts.js';
-import { FieldReader, YamlInput, type SourcedInput } from '../util/yamlInput.js';
+import { FieldReader, YamlInput, type FieldPath, type SourcedInput } from '../util/yamlInput.js';
 import { CONTEXT_FIGURES, type Profile, type ProfileContext, type ProfileExit, type Side, type UnserializableValue } from './types.js';
 
 export const PROFILE_FORMAT_VERSION = 1;
@@ -51,6 +51,14 @@ function quickContext(raw: unknown, seen: Set<number>): ProfileContext | undefin
  */
 export function parseProfile(text: string, file: string): Profile {
   return validateProfile(file.endsWith('.json') ? JsonInput.parse(text, file) : YamlInput.parse(text, file));
+}
+
+/**
+ * "file:line" of the field at `path` in a profile's `text`, which parsed before: for what is found
+ * wrong only later (the merge's depth limit, the app), when the parsed input is long let go.
+ */
+export function profileFieldWhere(text: string, file: string, path: FieldPath): string {
+  return (file.endsWith('.json') ? JsonInput.parse(text, file) : YamlInput.parse(text, file)).where(path);
 }
 
 const EMPTY_ARRAY = Buffer.from('[]');

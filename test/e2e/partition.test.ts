@@ -76,7 +76,7 @@ describe('clonecloud partition (end to end)', () => {
         /^error: .*device\.profile\.yaml:\d+: malformed YAML\/JSON/],
       ['a profile of an unknown side', (a) => (edit(a, 'side: clone', 'side: server'), ['partition', a]), /clone\.profile\.yaml:2: field 'side': expected one of device, clone/],
       ['a profile format from the future', (a) => (edit(a, 'clonecloud-profile: 1', 'clonecloud-profile: 9'), ['partition', a]), /clone\.profile\.yaml:1: field 'clonecloud-profile': unsupported profile format version 9/],
-      ['a profile of another app', (a) => (edit(a, 'app: e2e-app', 'app: other-app'), ['partition', a]), /clone\.profile\.yaml: field 'app': profile is for app 'other-app', not 'e2e-app'/],
+      ['a profile of another app', (a) => (edit(a, 'app: e2e-app', 'app: other-app'), ['partition', a]), /clone\.profile\.yaml:3: field 'app': profile is for app 'other-app', not 'e2e-app'$/],
       ['an unknown network', (a) => ['partition', a, '--network', 'wifi,carrier-pigeon'], /field '--network': unknown network 'carrier-pigeon'/],
       ['an unknown option', (a) => ['partition', a, '--frobnicate'], /unknown option '--frobnicate'/],
       ['a missing profile file', (a) => ['partition', a, '--profiles', join(a, 'none.profile.yaml')], /none\.profile\.yaml: field '--profiles': profile file not found/],

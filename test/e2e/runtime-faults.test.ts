@@ -206,34 +206,45 @@ describe('a call that overruns on the clone', () => {
 });
 
 describe('a clone at capacity', () => {
+  // The fixture's compile and partition are no part of what is tested (tens of seconds under load).
+  let dir: string;
+  beforeAll(() => {
+    dir = preparedApp('runtime-nested');
+  });
+
   it('answers 503 at once, before reading the call, and the device runs the call itself', async () => {
-    const dir = preparedApp('runtime-nested');
     const slow = { RUNTIME_SLOW: '2000000000' };
     const plain = await runPlain(dir);
     const clone = await startClone(dir, ['--workers', '1', '--queue', '0']);
     try {
-      // One device holds the only worker with seconds of work...
-      const holding = runPartitioned(dir, clone.url, ['--network', 'wifi', '--timeout', '20000'], { env: slow });
+      // One device holds the only worker with seconds of work. Its first two calls are quick and
+      // busy the worker too, for a moment: only once it has printed their answers is the worker
+      // busy with the slow call (taking a quick call for it made this test fail under load). Its
+      // deadline is far beyond the slow call's 2.6 s of CPU, which took 11-15 s at a load of 10.
+      let printed = false;
+      const holding = runPartitioned(dir, clone.url, ['--network', 'wifi', '--timeout', '120000'], { env: slow, onStdout: (out) => (printed ||= out.includes('\n')) });
       let holdingEnded: { status: number | null; stderr: string } | undefined;
       void holding.then((h) => (holdingEnded = h));
-      for (let waited = 0; (await busy(clone.url)) < 1 && waited < 20_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
-      // When the worker never got busy, say what the holding device did meanwhile (this has failed under load).
-      const nowBusy = await busy(clone.url);
-      if (nowBusy < 1) {
-        const how = holdingEnded ? `exited ${holdingEnded.status}: ${holdingEnded.stderr.trim().split('\n').slice(-4).join(' | ')}` : 'was still running';
-        throw new Error(`the clone's worker was not busy after 20 s; the holding device ${how}; clone log: ${clone.log.slice(-4).join(' | ')}`);
+      const holdingSlowCall = async () => printed && (await busy(clone.url)) === 1;
+      for (let waited = 0; !(await holdingSlowCall()) && !holdingEnded && waited < 60_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+      if (holdingEnded || !(await holdingSlowCall())) {
+        const how = holdingEnded ? `exited ${holdingEnded.status}: ${holdingEnded.stderr.trim().split('\n').slice(-4).join(' | ')}` : `was still running, ${printed ? '' : 'its first line not printed'}`;
+        throw new Error(`the clone's worker was not busy with the slow call; the holding device ${how}; clone log: ${clone.log.slice(-4).join(' | ')}`);
       }
-      expect(nowBusy).toBe(1);
       // ...so another device's calls are refused, not queued, and it still prints the all-device answer.
       const refused = await runPartitioned(dir, clone.url, ['--network', 'wifi']);
       expectDeviceRun(refused, plain, /ran on the device: the clone is busy \(503\): at capacity: 1 workers busy and 0 calls waiting/);
       expect(clone.log.some((l) => / 503 src\/sums\.ts#sumOfSquares .*at capacity/.test(l))).toBe(true);
       const held = await holding;
-      expect(held.status).toBe(0);
+      expect({ status: held.status, stderr: held.stderr }).toEqual({ status: 0, stderr: '' });
+      // The slow call's answer (2e9 added 2e9 times, exact in a double) after the quick ones'.
+      expect(held.stdout).toBe(`${plain.stdout}4000000000000000000\n`);
+      expect(clone.log.filter((l) => / 200 src\/sums\.ts#square /.test(l))).toHaveLength(2);
     } finally {
       await clone.stop();
     }
-  });
+    // The slow call is CPU work, and so is starting each device: the body took 25 s at a load of 10.
+  }, 120_000);
 });
 
 function busy(url: string): Promise<number> {

@@ -162,7 +162,7 @@ describe('hostile tree shapes', () => {
     const lines = ['clonecloud-profile: 1', 'side: device', 'runs: 1', 'contexts:', '  - { id: 0, method: "src/main.ts#main", calls: 1, selfMs: 1 }'];
     for (let i = 1; i < 20_000; i++) lines.push(`  - { id: ${i}, parent: ${i - 1}, method: "src/x.ts#f${i}", calls: 1, selfMs: 1 }`);
     writeFileSync(join(app, 'profiles', 'deep.profile.yaml'), `${lines.join('\n')}\n`);
-    expectOneLineError(await runMain(['partition', app, '--network', 'wifi']), /deep\.profile\.yaml: field 'contexts\[1000\]': a calling context more than 1000 distinct methods deep/);
+    expectOneLineError(await runMain(['partition', app, '--network', 'wifi']), /deep\.profile\.yaml:1005: field 'contexts\[1000\]': a calling context more than 1000 distinct methods deep/);
     expect(readFileSync(manifest, 'utf8')).toBe(bytes);
   });
 });

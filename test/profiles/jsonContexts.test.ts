@@ -3,7 +3,11 @@
  * takes, and read it the same: anything it takes, parseProfile takes with the same figures;
  * anything parseProfile refuses, it gives up on (so that parseProfile says what is wrong).
  */
-import { mergeProfiles, ProfileMerger } from '../../src/profiles/merge.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadMergedProfiles } from '../../src/cli/load.js';
+import { mergeProfiles, ProfileMerger, type MergedProfile } from '../../src/profiles/merge.js';
 import { parseJsonProfileBytes, parseProfile } from '../../src/profiles/parse.js';
 import { renderProfileJson } from '../../src/profiles/record/render.js';
 import type { Profile, ProfileContext } from '../../src/profiles/types.js';
@@ -56,6 +60,25 @@ function agree(text: string): boolean {
   return true;
 }
 
+/**
+ * The public loader on `text` as a file, against the general parser: the same merged profile
+ * when the parser takes the text (whether or not the quick way did), the same error when not.
+ */
+function loadsAsParsed(text: string, dir: string): void {
+  const file = join(dir, FILE);
+  writeFileSync(file, text);
+  const outcome = <T>(f: () => T): T | string => {
+    try {
+      return f();
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const viaLoader = outcome((): MergedProfile => loadMergedProfiles(dir, [file], 0.5).merged);
+  const viaParser = outcome((): MergedProfile => mergeProfiles([parseProfile(text, file)], 0.5));
+  expect({ text, merged: viaLoader }).toEqual({ text, merged: viaParser });
+}
+
 describe('parseJsonProfileBytes', () => {
   const text = renderProfileJson(sample(40), []);
 
@@ -103,14 +126,21 @@ describe('parseJsonProfileBytes', () => {
       ['"app": "x"', '"app": "\\u00e9"'],
       ['"app": "x"', '"app": "é"'],
     ];
-    for (const [from, to] of variants) {
+    const texts = variants.map(([from, to]) => {
       expect(text.includes(from)).toBe(true);
-      agree(text.replace(from, to));
+      return text.replace(from, to);
+    });
+    texts.push(text.replace(/\n\s*\]/, ','), text.slice(0, text.length - 3), `\ufeff${text}`, text.replace(/\n/g, '\r\n'));
+    const dir = mkdtempSync(join(tmpdir(), 'cc-json-contexts-'));
+    let parsed = 0;
+    for (const variant of texts) {
+      agree(variant);
+      // Given up on or not, what the loader makes of the file is what the general parser does.
+      loadsAsParsed(variant, dir);
+      if (!(slowOf(variant) instanceof Error)) parsed++;
     }
-    agree(text.replace(/\n\s*\]/, ','));
-    agree(text.slice(0, text.length - 3));
-    agree(`\ufeff${text}`);
-    agree(text.replace(/\n/g, '\r\n'));
+    // Some variants the quick way gives up on are good profiles: the fall-back is exercised.
+    expect(parsed).toBeGreaterThanOrEqual(5);
   });
 
   test('every one-byte change agrees (seeded)', () => {
