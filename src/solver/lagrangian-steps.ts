@@ -29,7 +29,7 @@ export interface StepRunner {
   close(): void;
 }
 
-/** How long to wait for the thread to start before passing its range here (it takes ~50 ms). */
+/** How long to wait for the thread to take a search's job before passing its range here (starting takes ~50 ms). */
 const START_WAIT_MS = 3000;
 // Shared control words.
 const SEQ = 0;
@@ -92,6 +92,7 @@ export function stepRunner(tree: CompactTree, start: Float64Array | undefined, s
   /** The second range's command: on the thread (waited for by `finish`), or here when it did not start. */
   const send = (cmd: number): void => {
     if (worker && Atomics.load(ctl, READY) === 0 && Atomics.wait(ctl, READY, 0, START_WAIT_MS) === 'timed-out') {
+      if (thread === worker) thread = undefined;
       void worker.terminate();
       worker = undefined;
     }
@@ -135,8 +136,12 @@ export function stepRunner(tree: CompactTree, start: Float64Array | undefined, s
       return inTree;
     },
     close() {
-      if (worker && Atomics.load(ctl, READY) === 0) void worker.terminate();
-      else if (worker) send(EXIT);
+      // A job the thread has not begun ends at once when it does.
+      if (worker) {
+        Atomics.store(ctl, CMD, EXIT);
+        Atomics.store(ctl, SEQ, ++seq);
+        Atomics.notify(ctl, SEQ);
+      }
       worker = undefined;
     },
   };
@@ -176,38 +181,50 @@ function wholeRunner(tree: CompactTree, start: Float64Array | undefined): StepRu
   };
 }
 
-// Evaluated as a CommonJS script in the thread, with the passes pasted in (they use only their arguments).
+// Evaluated as a CommonJS script in the thread, with the passes pasted in (they use only their
+// arguments). Each search's steps come as one message, served until its EXIT; then the next.
 const THREAD_SOURCE = `
-const { workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const bottomUp = ${bottomUp.toString()};
 const topDown = ${topDown.toString()};
-const { a, from, to, lambdaSum, votes, out, pick, params, ctl } = workerData;
-Atomics.store(ctl, ${READY}, 1);
-Atomics.notify(ctl, ${READY});
-for (let seen = 0; ; ) {
-  Atomics.wait(ctl, ${SEQ}, seen);
-  seen = Atomics.load(ctl, ${SEQ});
-  const cmd = Atomics.load(ctl, ${CMD});
-  if (cmd === ${EXIT}) break;
-  try {
-    if (cmd === ${BOTTOM_UP}) out[2] = bottomUp(a, from, to, params[0], lambdaSum);
-    else topDown(a, from, to, pick, votes, out, params[1]);
-  } catch {
-    Atomics.store(ctl, ${FAILED}, 1);
+parentPort.on('message', ({ a, from, to, lambdaSum, votes, out, pick, params, ctl }) => {
+  Atomics.store(ctl, ${READY}, 1);
+  Atomics.notify(ctl, ${READY});
+  for (let seen = 0; ; ) {
+    Atomics.wait(ctl, ${SEQ}, seen);
+    seen = Atomics.load(ctl, ${SEQ});
+    const cmd = Atomics.load(ctl, ${CMD});
+    if (cmd === ${EXIT}) break;
+    try {
+      if (cmd === ${BOTTOM_UP}) out[2] = bottomUp(a, from, to, params[0], lambdaSum);
+      else topDown(a, from, to, pick, votes, out, params[1]);
+    } catch {
+      Atomics.store(ctl, ${FAILED}, 1);
+    }
+    Atomics.store(ctl, ${DONE}, seen);
+    Atomics.notify(ctl, ${DONE});
   }
-  Atomics.store(ctl, ${DONE}, seen);
-  Atomics.notify(ctl, ${DONE});
-}
+});
 `;
 
-function startThread(workerData: unknown): Worker | undefined {
+/** One thread serves the searches of the process in turn (starting one took ~50 ms, far more on a busy machine), unref'd while idle. */
+let thread: Worker | undefined;
+
+/** The thread, started on first use, with `job` posted to it; undefined when it cannot start. */
+function startThread(job: unknown): Worker | undefined {
   try {
-    const worker = new Worker(THREAD_SOURCE, { eval: true, workerData });
-    // A thread that fails to start leaves its range to this one (`send` finds it not ready); a
-    // pass that throws there says so through FAILED.
-    worker.on('error', () => {});
-    worker.unref();
-    return worker;
+    if (!thread) {
+      const worker = new Worker(THREAD_SOURCE, { eval: true });
+      // A thread that fails leaves its range to this one (`send` finds it not ready); a pass
+      // that throws there says so through FAILED.
+      worker.on('error', () => {
+        if (thread === worker) thread = undefined;
+      });
+      worker.unref();
+      thread = worker;
+    }
+    thread.postMessage(job);
+    return thread;
   } catch {
     return undefined;
   }
