@@ -8,7 +8,7 @@
  *
  * Each step hands the thread two commands (its two passes) through shared memory; it waits for
  * them in Atomics.wait, which keeps a command's round trip in the tens of microseconds against
- * ~10 ms of work per range at the sizes that split (SPLIT_MIN_CONTEXTS).
+ * a millisecond or more of work per step at the sizes that split (SPLIT_MIN_CONTEXTS).
  */
 import { Worker } from 'node:worker_threads';
 import type { CompactTree } from './compact.js';
