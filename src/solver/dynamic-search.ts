@@ -13,6 +13,7 @@ import { compactTree, costOf, costTolerance, namesOf, type CompactTree } from '.
 import { fixByBound, residualProblem, type Fixings } from './fixing.js';
 import { legalizer } from './legalize.js';
 import { lagrangianSearch, type Prices } from './lagrangian.js';
+import type { SplitOptions } from './lagrangian-steps.js';
 import { improve } from './local-search.js';
 import type { SearchResult } from './types.js';
 
@@ -44,6 +45,8 @@ export interface SearchLimits {
    * first residual) and fixing has it before any rounded set is polished.
    */
   incumbent?: readonly string[];
+  /** Given when no GLPK thread runs beside the search: the bound's steps may take a second thread (lagrangian-steps.ts). */
+  split?: SplitOptions;
 }
 
 export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): SearchResult {
@@ -83,7 +86,7 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
         fix(prices, chosen, cost);
         return incumbent!.cost - lowerBound > costTolerance(tree) && fixedShare(tree, fixings) >= HAND_OVER_SHARE;
       };
-  const relaxed = lagrangianSearch(tree, { deadline: limits.boundDeadline, stop, maxSteps: limits.maxSteps ?? MAX_STEPS, legalize, checkpoint, off, incumbent: () => incumbent, ...(limits.start ? { start: limits.start } : {}) });
+  const relaxed = lagrangianSearch(tree, { deadline: limits.boundDeadline, stop, maxSteps: limits.maxSteps ?? MAX_STEPS, legalize, checkpoint, off, incumbent: () => incumbent, ...(limits.split ? { split: limits.split } : {}), ...(limits.start ? { start: limits.start } : {}) });
   if (!Number.isFinite(relaxed.cost)) return { lowerBound: relaxed.lowerBound };
   if (problem.budget) {
     // No fixing under a budget: the smaller problem would have to carry it.

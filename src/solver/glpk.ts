@@ -159,6 +159,8 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     mipgap: options.mipGap,
     presol: true,
   });
+  // The search's bound may take a second thread when GLPK's is not running beside it.
+  const split = options.splitFrom === undefined ? {} : { minContexts: options.splitFrom };
   // A residual's searches start from the larger problem's best partition.
   const firstIncumbent = incumbent ? { incumbent } : {};
   let early: SearchResult | undefined;
@@ -166,13 +168,13 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     trace('search first');
     const from = performance.now();
     const at = (share: number) => from + share * (deadline - from);
-    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, ...carried(start, problem, reduction), ...firstIncumbent });
+    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, split, ...carried(start, problem, reduction), ...firstIncumbent });
     if (start !== undefined && early.residual === undefined && !provenBy(early)) {
       // Carried prices can stall: on the bench's wifi residual (2,259 contexts) the bound did
       // not move in 101 steps, nor in the 136 beside GLPK (1-3 s). A fresh search of its own,
       // to its end, found the optimum and fixed all but 944 contexts in 0.4 s.
       trace('search fresh');
-      early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FRESH_STEPS, ...firstIncumbent });
+      early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FRESH_STEPS, split, ...firstIncumbent });
     }
     if (provenBy(early)) {
       // The search's partition meets its bound: proven, and made the first of its ties as any.
@@ -208,7 +210,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     : !slow
       ? undefined
       : small.nesting === 'dynamic'
-        ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...carried(start, problem, reduction), ...firstIncumbent })
+        ? searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), stop: glpkProved, ...(mip === undefined ? { split } : {}), ...carried(start, problem, reduction), ...firstIncumbent })
         : searchStatic(small, model!);
   const found = search?.best;
   if (search?.residual && !glpkProved() && left() > 0.01) {

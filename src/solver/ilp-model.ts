@@ -55,17 +55,24 @@ export function choosableMethods(problem: PartitionProblem, exclude: Set<string>
  * row. Returns each set with two or more contexts, in index order, sets ordered by first context.
  */
 export function groupComponents(problem: PartitionProblem): number[][] {
+  const contexts = problem.contexts;
+  return groupComponentsBy(problem.groups, contexts.length, (i) => contexts[i]!.method);
+}
+
+/** `groupComponents` of `n` contexts whose methods `methodOf` tells (the reductions keep them as numbers). */
+export function groupComponentsBy(groups: readonly (readonly string[])[], n: number, methodOf: (i: number) => string): number[][] {
   // Only the grouped methods' contexts are listed (all of them took 2.2 s at 1M contexts).
-  const grouped = new Set(problem.groups.flat());
+  const grouped = new Set(groups.flat());
   if (grouped.size === 0) return [];
   const contextsOf = new Map<string, number[]>();
-  problem.contexts.forEach((c, i) => {
-    if (!grouped.has(c.method)) return;
-    const list = contextsOf.get(c.method);
+  for (let i = 0; i < n; i++) {
+    const method = methodOf(i);
+    if (!grouped.has(method)) continue;
+    const list = contextsOf.get(method);
     if (list) list.push(i);
-    else contextsOf.set(c.method, [i]);
-  });
-  const root = new Int32Array(problem.contexts.length).map((_, i) => i);
+    else contextsOf.set(method, [i]);
+  }
+  const root = new Int32Array(n).map((_, i) => i);
   const find = (i: number): number => {
     while (root[i] !== i) {
       root[i] = root[root[i]!]!;
@@ -73,8 +80,8 @@ export function groupComponents(problem: PartitionProblem): number[][] {
     }
     return i;
   };
-  const inGroup = new Uint8Array(problem.contexts.length);
-  for (const group of problem.groups) {
+  const inGroup = new Uint8Array(n);
+  for (const group of groups) {
     let first = -1;
     for (const m of new Set(group)) {
       for (const i of contextsOf.get(m) ?? []) {
@@ -88,13 +95,13 @@ export function groupComponents(problem: PartitionProblem): number[][] {
     }
   }
   const byRoot = new Map<number, number[]>();
-  problem.contexts.forEach((_, i) => {
-    if (!inGroup[i]) return;
+  for (let i = 0; i < n; i++) {
+    if (!inGroup[i]) continue;
     const r = find(i);
     const list = byRoot.get(r);
     if (list) list.push(i);
     else byRoot.set(r, [i]);
-  });
+  }
   return [...byRoot.values()].filter((l) => l.length > 1).sort((x, y) => x[0]! - y[0]!);
 }
 

@@ -18,6 +18,7 @@
  * comes back with the bound.
  */
 import { costOf, costTolerance, type CompactTree } from './compact.js';
+import { stepRunner, type SplitOptions, type StepRunner } from './lagrangian-steps.js';
 
 /** Prices of the bound: λ per candidate context, and ν per context (the group rows' price of being on the clone). */
 export interface Prices {
@@ -54,6 +55,11 @@ export interface LagrangianOptions {
    * 1.63% to 0.90%.
    */
   incumbent?(): { chosen: Uint8Array; cost: number } | undefined;
+  /**
+   * Given when the caller has a core to spare (no GLPK thread runs beside the search): large
+   * trees then pass their steps in two threads (lagrangian-steps.ts).
+   */
+  split?: SplitOptions;
 }
 
 export interface LagrangianResult {
@@ -80,35 +86,33 @@ const ROUND_EVERY = 10;
 export const FIRST_CHECKPOINT = 100;
 
 export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions): LagrangianResult {
+  const runner = stepRunner(tree, options.start, options.split);
+  try {
+    return runSteps(tree, options, runner);
+  } finally {
+    runner.close();
+  }
+}
+
+function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRunner): LagrangianResult {
   const n = tree.size;
   const m = tree.methods.length;
-  const { parent, weight } = tree;
-  const method = tree.method.slice();
+  // Per-context state in the runner's layout (its own order when the steps are split).
+  const { method, lambda, nu } = runner.arrays;
   const switchOff = (): void => {
     const off = options.off;
     if (off) for (let i = 0; i < n; i++) if (method[i]! >= 0 && off[method[i]!]) method[i] = -1;
   };
   switchOff();
-  const lambda = options.start ? Float64Array.from(options.start) : new Float64Array(n);
-  const direction = new Float64Array(n);
-  // Group rows: the component's first context of each other member (-1 elsewhere), μ, ν.
-  const firstOf = new Int32Array(n).fill(-1);
-  for (const members of tree.components) for (const i of members.slice(1)) firstOf[i] = members[0]!;
-  const mu = new Float64Array(n);
-  const muDirection = new Float64Array(n);
-  const nu = new Float64Array(n);
-  const onClone = new Uint8Array(n);
   const bestLambda = new Float64Array(n);
   const bestNu = new Float64Array(n);
-  const coveredSum = new Float64Array(n);
-  const uncoveredSum = new Float64Array(n);
-  const migrates = new Uint8Array(n);
   const lambdaSum = new Float64Array(m);
   const pick = new Uint8Array(m);
   const votes = new Float64Array(m);
   const contextsOf = new Float64Array(m);
   const majority = new Uint8Array(m);
   for (let i = 0; i < n; i++) if (method[i]! >= 0) contextsOf[method[i]!]!++;
+  const prices = (): Prices => ({ lambda: runner.toTree(bestLambda), nu: runner.toTree(bestNu) });
 
   const allDevice = options.legalize(new Uint8Array(m));
   let best = allDevice ?? new Uint8Array(m);
@@ -146,39 +150,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
   let pending = 0;
   // The first step always runs: with λ = 0 it is already a bound (each context on its own).
   for (; steps < options.maxSteps && (steps === 0 || (performance.now() < options.deadline && !options.stop())); steps++) {
-    coveredSum.fill(0);
-    uncoveredSum.fill(0);
-    nu.fill(0);
-    lambdaSum.fill(0);
-    let value = tree.constant;
-    // Children have larger indices than their parents, and a group's members than its first
-    // context, so both sums are complete when the loop reaches a context.
-    for (let i = n - 1; i >= 0; i--) {
-      const k = method[i]!;
-      const first = firstOf[i]!;
-      if (first >= 0) {
-        mu[i]! += pending * muDirection[i]!;
-        nu[i]! += mu[i]!;
-        nu[first]! -= mu[i]!;
-      }
-      let covered = nu[i]! + coveredSum[i]!;
-      let here = Infinity;
-      if (k >= 0) {
-        lambda[i]! += pending * direction[i]!;
-        lambdaSum[k]! += lambda[i]!;
-        covered += Math.min(0, lambda[i]!);
-        here = nu[i]! + weight[i]! + lambda[i]! + coveredSum[i]!;
-      }
-      migrates[i] = here < uncoveredSum[i]! ? 1 : 0;
-      const uncovered = Math.min(here, uncoveredSum[i]!);
-      const p = parent[i]!;
-      if (p >= 0) {
-        coveredSum[p]! += covered;
-        uncoveredSum[p]! += uncovered;
-      } else {
-        value += uncovered;
-      }
-    }
+    let value = tree.constant + runner.bottomUp(pending, lambdaSum);
     for (let k = 0; k < m; k++) {
       pick[k] = lambdaSum[k]! > 0 ? 1 : 0;
       value += Math.min(0, -lambdaSum[k]!);
@@ -197,29 +169,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     // The copies y of the minimiser, top-down, and the next direction: the subgradient
     // deflected by the previous direction (plain subgradient steps zigzag; on the bench's trees
     // this raises the bound 2-3x faster per step).
-    votes.fill(0);
-    let norm = 0;
-    let disagree = 0;
-    for (let i = 0; i < n; i++) {
-      const p = parent[i]!;
-      const covered = p >= 0 && onClone[p] === 1;
-      onClone[i] = covered || migrates[i] ? 1 : 0;
-      const first = firstOf[i]!;
-      if (first >= 0) {
-        const g = onClone[i]! - onClone[first]!;
-        disagree += g * g;
-        muDirection[i] = g + MOMENTUM * muDirection[i]!;
-        norm += muDirection[i]! ** 2;
-      }
-      const k = method[i]!;
-      if (k < 0) continue;
-      const copy = covered ? (lambda[i]! < 0 ? 1 : 0) : migrates[i]!;
-      votes[k]! += copy;
-      const g = copy - pick[k]!;
-      disagree += g * g;
-      direction[i] = g + MOMENTUM * direction[i]!;
-      norm += direction[i]! ** 2;
-    }
+    const { norm, disagree } = runner.topDown(pick, votes, MOMENTUM);
     // Rounding costs more than a step (making a set legal is several passes), so after the
     // first steps only every tenth is rounded: on the 1M-context bench tree this doubles the
     // steps that fit in the time.
@@ -236,7 +186,7 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     }
     if (options.checkpoint && steps >= nextCheckpoint) {
       nextCheckpoint += FIRST_CHECKPOINT;
-      if (options.checkpoint({ lambda: bestLambda, nu: bestNu }, lowerBound, best, bestCost)) break;
+      if (options.checkpoint(prices(), lowerBound, best, bestCost)) break;
       switchOff();
       adoptKnown();
     }
@@ -246,5 +196,5 @@ export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions):
     pending = (theta * (target - value)) / norm;
   }
   const answer = known && known.cost < bestCost - tolerance ? known : { chosen: best, cost: bestCost };
-  return { lowerBound, prices: { lambda: bestLambda, nu: bestNu }, chosen: answer.chosen, cost: answer.cost, steps };
+  return { lowerBound, prices: prices(), chosen: answer.chosen, cost: answer.cost, steps };
 }

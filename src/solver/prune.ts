@@ -9,12 +9,17 @@ import type { PartitionProblem } from '../model/types.js';
  */
 export function pruneIdleMigrationPoints(problem: PartitionProblem, migrate: readonly string[]): string[] {
   const chosen = new Set(migrate);
-  const onClone: boolean[] = [];
+  // A typed array and one lookup per context (a grown boolean array and two took 0.1-0.2 s per million contexts).
+  const contexts = problem.contexts;
+  const onClone = new Uint8Array(contexts.length);
   const migrates = new Set<string>();
-  problem.contexts.forEach((c, i) => {
-    const parentOnClone = c.parent >= 0 && onClone[c.parent] === true;
-    onClone[i] = parentOnClone || chosen.has(c.method);
-    if (!parentOnClone && chosen.has(c.method)) migrates.add(c.method);
-  });
+  for (let i = 0; i < contexts.length; i++) {
+    const c = contexts[i]!;
+    if (c.parent >= 0 && onClone[c.parent]) onClone[i] = 1;
+    else if (chosen.has(c.method)) {
+      onClone[i] = 1;
+      migrates.add(c.method);
+    }
+  }
   return migrate.filter((m) => migrates.has(m));
 }

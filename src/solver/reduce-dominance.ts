@@ -16,25 +16,49 @@
  * W[m] ≥ 0 (and W'[m] ≥ 0). Fewer candidates only lower A, so methods are dropped together,
  * and dropping some lets the next round drop more.
  */
-import type { ContextCosts, PartitionProblem } from '../model/types.js';
-import { anyBelow, methodIndex, subtreeSums, type MethodIndex } from './tree.js';
+import type { PartitionProblem } from '../model/types.js';
+import { columnsOf, type CostColumns } from './reduce-fold.js';
+import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
 
 /** `index`: the contexts' methods as numbers, when the caller has them. */
 export function methodsThatCannotWin(problem: PartitionProblem, index: MethodIndex = methodIndex(problem.contexts)): Set<string> {
-  const contexts = problem.contexts;
-  const { id, names } = index;
-  const candidates = new Set(problem.candidates);
-  const grouped = new Set(problem.groups.flat());
+  const costs = [problem.contexts, ...(problem.budget ? [problem.budget.costs] : [])].map(columnsOf);
+  return losingMethods({ parent: parentsOf(problem.contexts), index, candidates: problem.candidates, groups: problem.groups, nesting: problem.nesting, costs });
+}
+
+/** A tree as the reductions keep it between rounds: columns, methods as numbers. */
+export interface ColumnTree {
+  parent: Int32Array;
+  index: MethodIndex;
+  candidates: readonly string[];
+  groups: readonly (readonly string[])[];
+  nesting: PartitionProblem['nesting'];
+  /** The primary costs, and the budget's when there is one. */
+  costs: CostColumns[];
+}
+
+/** `methodsThatCannotWin` of a tree given as columns. */
+export function losingMethods(tree: ColumnTree): Set<string> {
+  const { parent, costs } = tree;
+  const { id, names } = tree.index;
+  const n = parent.length;
+  const candidates = new Set(tree.candidates);
+  const grouped = new Set(tree.groups.flat());
   const isCandidate = Uint8Array.from(names, (m) => (candidates.has(m) ? 1 : 0));
   const isGrouped = Uint8Array.from(names, (m) => (grouped.has(m) ? 1 : 0));
-  const groupBelow = grouped.size === 0 ? new Uint8Array(contexts.length) : anyBelow(contexts, (_, i) => isGrouped[id[i]!] === 1);
-  const all = [contexts, ...(problem.budget ? [problem.budget.costs] : [])];
-  const isStatic = problem.nesting === 'static';
-  const bounds = all.map((costs) => (isStatic ? staticShares(problem, costs) : dynamicBounds(problem, costs, isCandidate, id)));
+  const groupBelow = new Uint8Array(n);
+  if (grouped.size > 0) {
+    for (let i = n - 1; i >= 0; i--) {
+      if (isGrouped[id[i]!]) groupBelow[i] = 1;
+      if (groupBelow[i] && parent[i]! >= 0) groupBelow[parent[i]!] = 1;
+    }
+  }
+  const isStatic = tree.nesting === 'static';
+  const bounds = costs.map((c) => (isStatic ? staticShares(parent, c) : dynamicBounds(parent, c, isCandidate, id)));
 
   // Per method: -1 not seen, 0 wins somewhere, 1 loses everywhere seen so far.
   const loses = new Int8Array(names.length).fill(-1);
-  for (let i = 0; i < contexts.length; i++) {
+  for (let i = 0; i < n; i++) {
     const k = id[i]!;
     if (!isCandidate[k] || loses[k] === 0) continue;
     const ok = !isGrouped[k] && !groupBelow[i] && (isStatic || bounds.every((b) => b[i]! <= 0));
@@ -48,30 +72,34 @@ export function methodsThatCannotWin(problem: PartitionProblem, index: MethodInd
   return new Set(names.filter((_, k) => loses[k] === 1));
 }
 
-/** Per context, A(c) − w[c] (costs of one objective, parallel to the contexts). */
-function dynamicBounds(problem: PartitionProblem, costs: readonly ContextCosts[], isCandidate: Uint8Array, id: Int32Array): Float64Array {
-  const contexts = problem.contexts;
-  const n = contexts.length;
+/** Per context, A(c) − w[c] (costs of one objective). */
+function dynamicBounds(parent: Int32Array, costs: CostColumns, isCandidate: Uint8Array, id: Int32Array): Float64Array {
+  const n = parent.length;
+  const { device, clone, migration } = costs;
   const w = new Float64Array(n); // Σ over the subtree of clone − device (w above without mig)
   const below = new Float64Array(n); // Σ over the children of their best antichain sum
   for (let i = n - 1; i >= 0; i--) {
-    const c = costs[i]!;
-    w[i]! += c.cloneCost - c.deviceCost;
-    const p = contexts[i]!.parent;
+    w[i]! += clone[i]! - device[i]!;
+    const p = parent[i]!;
     if (p < 0) continue;
     w[p]! += w[i]!;
-    const best = isCandidate[id[i]!] ? Math.max(below[i]!, w[i]! + c.migrationCost) : below[i]!;
+    const best = isCandidate[id[i]!] ? Math.max(below[i]!, w[i]! + migration[i]!) : below[i]!;
     below[p]! += best;
   }
   const bound = new Float64Array(n);
-  for (let i = 0; i < n; i++) bound[i] = below[i]! - (w[i]! + costs[i]!.migrationCost);
+  for (let i = 0; i < n; i++) bound[i] = below[i]! - (w[i]! + migration[i]!);
   return bound;
 }
 
 /** Per context, its share of the static weight W: its migration plus its subtree's clone − device. */
-function staticShares(problem: PartitionProblem, costs: readonly ContextCosts[]): Float64Array {
-  const delta = subtreeSums(problem.contexts, (_, i) => costs[i]!.cloneCost - costs[i]!.deviceCost);
-  for (let i = 0; i < delta.length; i++) delta[i]! += costs[i]!.migrationCost;
+function staticShares(parent: Int32Array, costs: CostColumns): Float64Array {
+  const n = parent.length;
+  const delta = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    delta[i]! += costs.clone[i]! - costs.device[i]!;
+    if (parent[i]! >= 0) delta[parent[i]!]! += delta[i]!;
+  }
+  for (let i = 0; i < n; i++) delta[i]! += costs.migration[i]!;
   return delta;
 }
 

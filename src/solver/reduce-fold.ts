@@ -14,7 +14,7 @@
  * solution of the folded problem is a solution of the original at the same cost.
  */
 import type { ContextCosts, PartitionProblem, ProblemContext } from '../model/types.js';
-import { methodIndex, type MethodIndex } from './tree.js';
+import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
 
 /** Method id of the constant root context: not a candidate, so it never moves. */
 export const FIXED_ROOT = '(fixed on the device)';
@@ -56,15 +56,26 @@ export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choos
 
 /** Where every context goes (see the top of the file); costs are not read. `index`: the contexts' methods as numbers. */
 export function foldPlan(problem: PartitionProblem, forced: Uint8Array, choosable: ReadonlySet<string>, index: MethodIndex = methodIndex(problem.contexts)): FoldPlan {
-  const contexts = problem.contexts;
-  const n = contexts.length;
+  return planFold(parentsOf(problem.contexts), problem.groups, problem.nesting, forced, choosable, index);
+}
+
+/** `foldPlan` of a tree given as its parents and its methods as numbers. */
+export function planFold(
+  parents: Int32Array,
+  groups: readonly (readonly string[])[],
+  nesting: PartitionProblem['nesting'],
+  forced: Uint8Array,
+  choosable: ReadonlySet<string>,
+  index: MethodIndex,
+): FoldPlan {
+  const n = parents.length;
   // Methods as numbers (string sets per context took most of the fold).
   const id = index.id;
   let names = index.names;
-  const grouped = new Set(problem.groups.flat());
+  const grouped = new Set(groups.flat());
   const kept = Uint8Array.from(names, (m) => (choosable.has(m) || grouped.has(m) ? 1 : 0));
   const free = Uint8Array.from(names, (m) => (choosable.has(m) ? 1 : 0));
-  const dynamic = problem.nesting === 'dynamic';
+  const dynamic = nesting === 'dynamic';
   const mode = new Uint8Array(n);
   const at = new Int32Array(n);
   const parent = new Int32Array(n);
@@ -76,7 +87,7 @@ export function foldPlan(problem: PartitionProblem, forced: Uint8Array, choosabl
   let rootId = names.indexOf(FIXED_ROOT);
   for (let i = 0; i < n; i++) {
     const k = id[i]!;
-    const q = contexts[i]!.parent;
+    const q = parents[i]!;
     const p = q < 0 ? -1 : at[q]!;
     if (forced[i] || (!kept[k] && p < 0)) {
       mode[i] = ROOT;
@@ -125,31 +136,65 @@ export function foldPlan(problem: PartitionProblem, forced: Uint8Array, choosabl
 
 /** The folded problem: `problem`'s costs summed as `plan` says, in context order. */
 export function applyFold(problem: PartitionProblem, plan: FoldPlan, choosable: ReadonlySet<string>): PartitionProblem {
-  const out = foldCosts(problem.contexts, plan);
-  const contexts: ProblemContext[] = [];
-  const { method, parent } = plan;
-  for (let j = 0; j < method.length; j++) {
-    contexts.push({ parent: parent[j]!, method: method[j]!, deviceCost: out.device[j]!, cloneCost: out.clone[j]!, migrationCost: out.migration[j]! });
-  }
+  const budget = problem.budget ? foldColumns(columnsOf(problem.budget.costs), plan) : undefined;
+  return foldedProblem(problem, plan, foldedMethods(problem.groups, plan, choosable), foldColumns(columnsOf(problem.contexts), plan), budget);
+}
+
+/** The folded problem's candidates (sorted) and groups: `choosable` and `groups` without the methods the fold left out. */
+export function foldedMethods(groups: readonly (readonly string[])[], plan: FoldPlan, choosable: ReadonlySet<string>): { candidates: string[]; groups: string[][] } {
   // The folded contexts' distinct methods (a set of all their methods took a third of the fold).
   const present = new Set(plan.index.names);
-  const candidates = [...choosable].filter((m) => present.has(m)).sort();
-  const reduced: PartitionProblem = {
-    contexts,
-    candidates,
-    pinned: [],
-    groups: problem.groups.map((g) => g.filter((m) => present.has(m))).filter((g) => g.length > 0),
-    nesting: problem.nesting,
+  return {
+    candidates: [...choosable].filter((m) => present.has(m)).sort(),
+    groups: groups.map((g) => g.filter((m) => present.has(m))).filter((g) => g.length > 0),
   };
+}
+
+/**
+ * The folded problem as objects, from its folded costs (foldColumns), candidates and groups;
+ * the rest as in `problem`, the problem the fold started from.
+ */
+export function foldedProblem(
+  problem: PartitionProblem,
+  plan: FoldPlan,
+  methods: { candidates: string[]; groups: string[][] },
+  costs: CostColumns,
+  budgetCosts: CostColumns | undefined,
+): PartitionProblem {
+  const { method, parent } = plan;
+  const contexts: ProblemContext[] = new Array(method.length);
+  for (let j = 0; j < method.length; j++) {
+    contexts[j] = { parent: parent[j]!, method: method[j]!, deviceCost: costs.device[j]!, cloneCost: costs.clone[j]!, migrationCost: costs.migration[j]! };
+  }
+  const reduced: PartitionProblem = { contexts, candidates: methods.candidates, pinned: [], groups: methods.groups, nesting: problem.nesting };
   // The call graph's condensation is shared, not filtered: it is asked for the kept methods only.
   if (problem.reach) reduced.reach = problem.reach;
   if (problem.objective) reduced.objective = problem.objective;
-  if (problem.budget) {
-    const second = foldCosts(problem.budget.costs, plan);
-    const costs = plan.method.map((_, j) => ({ deviceCost: second.device[j]!, cloneCost: second.clone[j]!, migrationCost: second.migration[j]! }));
+  if (problem.budget && budgetCosts) {
+    const costs = plan.method.map((_, j) => ({ deviceCost: budgetCosts.device[j]!, cloneCost: budgetCosts.clone[j]!, migrationCost: budgetCosts.migration[j]! }));
     reduced.budget = { ...problem.budget, costs };
   }
   return reduced;
+}
+
+/** One objective's costs per context, as columns. */
+export interface CostColumns {
+  device: Float64Array;
+  clone: Float64Array;
+  migration: Float64Array;
+}
+
+/** `costs` as columns (in a loop: see parentsOf in tree.ts). */
+export function columnsOf(costs: readonly ContextCosts[]): CostColumns {
+  const n = costs.length;
+  const columns = { device: new Float64Array(n), clone: new Float64Array(n), migration: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const c = costs[i]!;
+    columns.device[i] = c.deviceCost;
+    columns.clone[i] = c.cloneCost;
+    columns.migration[i] = c.migrationCost;
+  }
+  return columns;
 }
 
 /**
@@ -157,37 +202,37 @@ export function applyFold(problem: PartitionProblem, plan: FoldPlan, choosable: 
  * always did, so the sums are the same to the last bit. The fixed root's clone cost is its
  * device cost (it never moves), under a budget's costs too.
  */
-function foldCosts(costs: readonly ContextCosts[], plan: FoldPlan): { device: Float64Array; clone: Float64Array; migration: Float64Array } {
+export function foldColumns(costs: CostColumns, plan: FoldPlan): CostColumns {
   const size = plan.method.length;
   const device = new Float64Array(size);
   const clone = new Float64Array(size);
   const migration = new Float64Array(size);
   const { mode, at, root, rootFrom } = plan;
-  for (let i = 0; i < costs.length; i++) {
-    const c = costs[i]!;
+  const { device: dev, clone: cl, migration: mig } = costs;
+  for (let i = 0; i < mode.length; i++) {
     switch (mode[i]) {
       case ROOT:
         if (i === rootFrom) {
-          device[root] = c.deviceCost;
-          clone[root] = c.deviceCost;
+          device[root] = dev[i]!;
+          clone[root] = dev[i]!;
         } else {
-          device[root]! += c.deviceCost;
-          clone[root]! += c.deviceCost;
+          device[root]! += dev[i]!;
+          clone[root]! += dev[i]!;
         }
         break;
       case JOIN:
-        device[at[i]!]! += c.deviceCost;
-        clone[at[i]!]! += c.cloneCost;
+        device[at[i]!]! += dev[i]!;
+        clone[at[i]!]! += cl[i]!;
         break;
       case MERGE:
-        device[at[i]!]! += c.deviceCost;
-        clone[at[i]!]! += c.cloneCost;
-        migration[at[i]!]! += c.migrationCost;
+        device[at[i]!]! += dev[i]!;
+        clone[at[i]!]! += cl[i]!;
+        migration[at[i]!]! += mig[i]!;
         break;
       default:
-        device[at[i]!] = c.deviceCost;
-        clone[at[i]!] = c.cloneCost;
-        migration[at[i]!] = c.migrationCost;
+        device[at[i]!] = dev[i]!;
+        clone[at[i]!] = cl[i]!;
+        migration[at[i]!] = mig[i]!;
     }
   }
   return { device, clone, migration };

@@ -8,7 +8,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { groupComponents } from './ilp-model.js';
-import { methodIndex, type MethodIndex } from './tree.js';
+import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
 
 export interface Forced {
   /** 1 where the context must run on the device. */
@@ -28,20 +28,26 @@ export function forceLocations(
   index: MethodIndex = methodIndex(problem.contexts),
   parents?: Int32Array,
 ): Forced {
-  const contexts = problem.contexts;
-  const n = contexts.length;
+  const parent = parents ?? parentsOf(problem.contexts);
+  return forceOnTree(problem.pinned, groupComponents(problem), choosable, index, parent);
+}
+
+/**
+ * `forceLocations` on a tree given as columns: its parents, its methods as numbers, and its
+ * native-state groups' components (groupComponents).
+ */
+export function forceOnTree(pinnedMethods: readonly string[], components: number[][], choosable: Set<string>, index: MethodIndex, parent: Int32Array): Forced {
+  const n = parent.length;
   const { id, names } = index;
   // Per method: pinned, and still choosable (numbers: string sets per context and round were most of the time).
-  const pinned = new Set(problem.pinned);
+  const pinned = new Set(pinnedMethods);
   const isPinned = Uint8Array.from(names, (m) => (pinned.has(m) ? 1 : 0));
   const free = Uint8Array.from(names, (m) => (choosable.has(m) ? 1 : 0));
-  const parent = parents ?? Int32Array.from(contexts, (c) => c.parent);
   const forced = new Uint8Array(n);
   for (let i = n - 1; i >= 0; i--) {
     if (isPinned[id[i]!]) forced[i] = 1;
     if (forced[i] && parent[i]! >= 0) forced[parent[i]!] = 1;
   }
-  const components = groupComponents(problem);
   const onPath = new Uint8Array(n);
   for (let first = true; ; first = false) {
     let changed = false;

@@ -5,10 +5,11 @@
  * nothing changes; after the first round they run on the already small problem.
  */
 import type { PartitionProblem } from '../model/types.js';
-import { methodIndex, selfNestedMethods, type MethodIndex } from './tree.js';
-import { forceLocations } from './reduce-forced.js';
-import { applyFold, foldPlan, type FoldPlan } from './reduce-fold.js';
-import { methodsThatCannotWin } from './reduce-dominance.js';
+import { methodIndex, parentsOf, selfNestedMethods, type MethodIndex } from './tree.js';
+import { groupComponentsBy } from './ilp-model.js';
+import { forceLocations, forceOnTree } from './reduce-forced.js';
+import { columnsOf, foldColumns, foldedMethods, foldedProblem, planFold, type FoldPlan } from './reduce-fold.js';
+import { losingMethods } from './reduce-dominance.js';
 
 export interface Reduction {
   problem: PartitionProblem;
@@ -26,25 +27,39 @@ export interface Reduction {
  */
 export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse?: FirstRoundReuse): Reduction {
   const first = firstRound(problem, reuse);
-  let current = problem;
   let plan = first.plan;
   let choosable = new Set(first.choosable);
-  const contextOf = Int32Array.from(problem.contexts, (_, i) => i);
+  const contextOf = new Int32Array(problem.contexts.length);
+  for (let i = 0; i < contextOf.length; i++) contextOf[i] = i;
+  // Between rounds the problem stays in columns; objects are made once, for the last round's
+  // fold (making them every round was a third of the reductions' time on the 1M-context bench tree).
+  let parent = first.parent;
+  let index = first.index;
+  let groups = problem.groups;
+  let costs = columnsOf(problem.contexts);
+  let budgetCosts = problem.budget ? columnsOf(problem.budget.costs) : undefined;
   for (let rounds = 1; ; rounds++) {
     if (rounds > 1) {
-      // The last plan's folded tree is this problem's.
-      const { forced } = forceLocations(current, choosable, plan.index, plan.parent);
-      plan = foldPlan(current, forced, choosable, plan.index);
+      // The last plan's folded tree is this round's (it has no pinned methods left).
+      const components = groupComponentsBy(groups, parent.length, (i) => index.names[index.id[i]!]!);
+      const { forced } = forceOnTree([], components, choosable, index, parent);
+      plan = planFold(parent, groups, problem.nesting, forced, choosable, index);
     }
-    const folded = applyFold(current, plan, choosable);
+    costs = foldColumns(costs, plan);
+    budgetCosts = budgetCosts && foldColumns(budgetCosts, plan);
+    const methods = foldedMethods(groups, plan, choosable);
     for (let i = 0; i < contextOf.length; i++) if (contextOf[i]! >= 0) contextOf[i] = plan.at[contextOf[i]!]!;
-    const losers = performance.now() > until ? new Set<string>() : methodsThatCannotWin(folded, plan.index);
+    const tree = { parent: plan.parent, index: plan.index, candidates: methods.candidates, groups: methods.groups, nesting: problem.nesting, costs: budgetCosts ? [costs, budgetCosts] : [costs] };
+    const losers = performance.now() > until ? new Set<string>() : losingMethods(tree);
     if (losers.size === 0) {
       // Method ids are kept throughout, so the answer carries over as it is.
+      const folded = foldedProblem(problem, plan, methods, costs, budgetCosts);
       return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf };
     }
-    current = folded;
-    choosable = new Set(folded.candidates.filter((m) => !losers.has(m)));
+    parent = plan.parent;
+    index = plan.index;
+    groups = methods.groups;
+    choosable = new Set(methods.candidates.filter((m) => !losers.has(m)));
   }
 }
 
@@ -69,10 +84,10 @@ interface FirstRound {
 function firstRound(problem: PartitionProblem, reuse: FirstRoundReuse | undefined): FirstRound {
   if (reuse?.last && sameStructure(reuse.last, problem)) return reuse.last;
   const index = methodIndex(problem.contexts);
-  const parent = Int32Array.from(problem.contexts, (c) => c.parent);
-  const choosable = initialChoosable(problem);
+  const parent = parentsOf(problem.contexts);
+  const choosable = initialChoosable(problem, index.names);
   const { forced } = forceLocations(problem, choosable, index, parent);
-  const plan = foldPlan(problem, forced, choosable, index);
+  const plan = planFold(parent, problem.groups, problem.nesting, forced, choosable, index);
   const { candidates, pinned, groups, nesting } = problem;
   const first: FirstRound = { parent, index, candidates, pinned, groups, nesting, choosable: [...choosable], plan };
   if (reuse) reuse.last = first;
@@ -97,9 +112,12 @@ function sameStructure(first: FirstRound, problem: PartitionProblem): boolean {
   return true;
 }
 
-/** Candidates present in the tree, not pinned; under static nesting not nested in themselves. */
-export function initialChoosable(problem: PartitionProblem): Set<string> {
-  const present = new Set(problem.contexts.map((c) => c.method));
+/**
+ * Candidates present in the tree, not pinned; under static nesting not nested in themselves.
+ * `methods`: the tree's distinct methods, when the caller has them (methodIndex's names).
+ */
+export function initialChoosable(problem: PartitionProblem, methods?: readonly string[]): Set<string> {
+  const present = new Set(methods ?? problem.contexts.map((c) => c.method));
   const pinned = new Set(problem.pinned);
   const choosable = new Set(problem.candidates.filter((m) => present.has(m) && !pinned.has(m)));
   if (problem.nesting === 'static') {

@@ -81,6 +81,16 @@ export function nearestAncestor(contexts: ProblemContext[], keep: (i: number) =>
   return nearest;
 }
 
+/**
+ * Per context its parent, as a typed array. A loop: TypedArray.from with a mapping function
+ * took five times as long (60 ms per 300k contexts), and the reductions took it several times per solve.
+ */
+export function parentsOf(contexts: readonly ProblemContext[]): Int32Array {
+  const parent = new Int32Array(contexts.length);
+  for (let i = 0; i < contexts.length; i++) parent[i] = contexts[i]!.parent;
+  return parent;
+}
+
 /** Per context its method as a number: an index into `names`. */
 export interface MethodIndex {
   id: Int32Array;

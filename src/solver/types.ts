@@ -21,6 +21,11 @@ export interface SolveOptions {
   trace?: (step: string) => void;
   /** Tests: the search starts beside GLPK at once, as it does for large models (with `reduce`). */
   searchAtOnce?: boolean;
+  /**
+   * Tests: reduced contexts from which the dynamic search's bound splits its steps over two
+   * threads when no GLPK thread runs beside it (default SPLIT_MIN_CONTEXTS of lagrangian-passes.ts).
+   */
+  splitFrom?: number;
   /** Tests: a dynamic model is searched first, alone, as models of 5k rows or more are (with `reduce`). */
   searchFirst?: boolean;
   /**

@@ -15,6 +15,14 @@
  * prints each pair, then the median times and the median of the per-pair ratios after/before,
  * of wall time and of the solve's CPU time (all threads; the wall time on a shared machine
  * follows its load: the same build's 1M-context solve took 16-32 s at load 4-6).
+ *
+ * History (realistic, --compare against main, --rounds 3, medians; AMD EPYC × 2 cores, shared):
+ * - the bound's steps split over two threads, the reductions' rounds in columns, typed arrays
+ *   filled by loops, prune in a typed array: 1M dynamic 32.1 → 21.0 s wall (ratio 0.69),
+ *   CPU 18.4 → 14.7 s (0.82), same proven cost, load 6.2-8.1 (an earlier run: 0.75 / 0.80 at
+ *   load 6.8-9.6, main once cut at 60 s with a 0.21% gap; at load 2.4-4.8: 24.4 → 16.5 s,
+ *   0.68 / 0.82, the fastest 13.6 s: not yet the 10 s goal); 100k dynamic 0.65 wall / 0.68 CPU;
+ *   static 1M 0.98 / 0.92 and 100k 0.95 / 0.92 (unchanged), load 7.5-8.3.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';

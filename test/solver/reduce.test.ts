@@ -146,3 +146,29 @@ it('says where each context went: every context of the small problem holds the c
     });
   }
 });
+
+/** The fixpoint of the steps on problems as objects, round by round: what reduceProblem does in columns. */
+function reduceByObjects(problem: PartitionProblem): PartitionProblem {
+  let current = problem;
+  let choosable = initialChoosable(problem);
+  for (;;) {
+    const { forced } = forceLocations(current, choosable);
+    const folded = foldProblem(current, forced, choosable);
+    const losers = methodsThatCannotWin(folded);
+    if (losers.size === 0) return folded;
+    current = folded;
+    choosable = new Set(folded.candidates.filter((m) => !losers.has(m)));
+  }
+}
+
+it.each<NestingModel>(['dynamic', 'static'])('%s: the rounds in columns give the problem the steps give round by round as objects, to the bit', (nesting) => {
+  const rand = rng(nesting === 'dynamic' ? 8128 : 496);
+  let rounds = 0;
+  for (let k = 0; k < 400; k++) {
+    const problem = randomProblem(rand, nesting, { maxContexts: 60, maxMethods: 10, groupChance: 0.4, budgetChance: 0.3 });
+    const reduced = reduceProblem(problem);
+    expect(reduced.problem).toEqual(reduceByObjects(problem));
+    if (reduced.rounds > 1) rounds++;
+  }
+  expect(rounds).toBeGreaterThan(20);
+});
