@@ -13,7 +13,8 @@
 // so method ids go through the maps back to src/*.ts. The first traced run fills the
 // instrumentation cache and is reported separately (a cold run: TypeScript loads in the loader thread).
 // Where GNU time is installed, each process's CPU time (user + system) is reported too: on a
-// shared machine wall times wait for the CPU, CPU times much less.
+// shared machine wall times wait for the CPU, CPU times much less. For the two call-heavy apps
+// the same programs doing no work are timed too: CPU time of start-up and exit apart from the work's.
 // With --baseline <dir> (another checkout of clonecloud, built), its recorder is run too, in
 // the same interleaving, for a before/after under the same load.
 //
@@ -80,13 +81,15 @@ function virusScan() {
 function hot() {
   const app = join(root, 'test', 'fixtures', 'record-hot');
   const build = compile(app, 'record-hot');
-  return { name: 'hot', app, args: [join(build, 'main.js'), String(HOT_CALLS), '0'], input: `${HOT_CALLS} calls of mix from build, no other work`, inApp: true };
+  const main = join(build, 'main.js');
+  return { name: 'hot', app, args: [main, String(HOT_CALLS), '0'], idleArgs: [main, '0', '0'], input: `${HOT_CALLS} calls of mix from build, no other work`, inApp: true };
 }
 
 function calls() {
   const app = join(root, 'test', 'fixtures', 'record-calls');
   const build = compile(app, 'record-calls');
-  return { name: 'calls', app, args: [join(build, 'main.js'), '200'], input: '200 rounds of generate, tokenize, parse, evaluate 2000 terms', inApp: true };
+  const main = join(build, 'main.js');
+  return { name: 'calls', app, args: [main, '200'], idleArgs: [main, '0'], input: '200 rounds of generate, tokenize, parse, evaluate 2000 terms', inApp: true };
 }
 
 function bench(c, recorders) {
@@ -94,16 +97,23 @@ function bench(c, recorders) {
   const traces = join(tmp, `traces-${c.name}`);
   mkdirSync(traces);
   const tracedEnv = (r) => ({ ...env, NODE_OPTIONS: r.run.nodeOptionsWithTracer(process.env.NODE_OPTIONS), CLONECLOUD_RECORD_CACHE: r.cache, CLONECLOUD_RECORD_DIR: traces, CLONECLOUD_RECORD_APP: c.app });
-  const plain = () => time(process.execPath, c.args, env);
-  const traced = (r) => time(process.execPath, c.args, tracedEnv(r));
+  const plain = (args = c.args) => time(process.execPath, args, env);
+  const traced = (r, args = c.args) => time(process.execPath, args, tracedEnv(r));
 
   const loadAtStart = loadavg();
   const cold = recorders.map((r) => traced(r).ms);
   const p = [];
   const t = recorders.map(() => []);
+  // With idleArgs (the same program doing no work), start-up and exit alone are run too, in the
+  // same interleaving: the tracer's start-up (its loader thread, its modules, the trace written
+  // at exit) is a fixed cost, apart from the cost per call that the call-heavy work shows.
+  const idle = { p: [], t: recorders.map(() => []) };
   for (let i = 0; i < runs; i++) {
     p.push(plain());
     recorders.forEach((r, k) => t[k].push(traced(r)));
+    if (!c.idleArgs || !GNU_TIME) continue;
+    idle.p.push(plain(c.idleArgs));
+    recorders.forEach((r, k) => idle.t[k].push(traced(r, c.idleArgs)));
   }
   // One recording through each build's own CLI: the profiles' call counts must agree per context.
   const recordWith = (r) => {
@@ -131,6 +141,11 @@ function bench(c, recorders) {
     if (GNU_TIME) {
       const cpu = (runs) => median(runs.map((x) => x.cpu));
       console.log(`${r.name.padEnd(8)} CPU time (user + system, ms): median ${f(cpu(t[k]))} against ${f(cpu(p))} plain: ${(cpu(t[k]) / cpu(p)).toFixed(2)}x`);
+      if (idle.p.length > 0) {
+        const [ti, pi] = [cpu(idle.t[k]), cpu(idle.p)];
+        const work = (cpu(t[k]) - ti) / (cpu(p) - pi);
+        console.log(`${r.name.padEnd(8)} of which start-up and exit (${c.idleArgs.slice(1).join(' ')}: no work): ${f(ti)} against ${f(pi)} plain; the work alone (CPU less the medians of start-up): ${work.toFixed(2)}x`);
+      }
     }
     if (c.inApp) {
       const inApp = (runs) => runs.map((x) => x.root);
