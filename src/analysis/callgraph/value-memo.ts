@@ -12,10 +12,14 @@ export interface ViaParameter {
   property?: string;
   /** The value is an element of the array passed there (`list[i]`, `for (const f of list)`), not that value itself. */
   elements?: true;
+  /** The value is what the functions passed there return (`const destroy = init(payload)`), not those functions. */
+  returns?: true;
 }
 
 /** Marks a sunk property (or '' for the parameter itself) as the elements of the array there. */
 const ELEMENTS = '\0[]';
+/** Marks it as what the functions there return (after ELEMENTS when both). */
+const RETURNS = '\0()';
 
 /** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
 interface Sunk {
@@ -50,9 +54,11 @@ export abstract class ParameterMemo {
       const result = find();
       const parameters = [...sink].flatMap(([param, names]) =>
         [...names].map((key): ViaParameter => {
-          const elements = key.endsWith(ELEMENTS);
-          const name = elements ? key.slice(0, -ELEMENTS.length) : key;
-          return { param, ...(name ? { property: name } : {}), ...(elements ? { elements: true as const } : {}) };
+          const returns = key.endsWith(RETURNS);
+          const rest = returns ? key.slice(0, -RETURNS.length) : key;
+          const elements = rest.endsWith(ELEMENTS);
+          const name = elements ? rest.slice(0, -ELEMENTS.length) : rest;
+          return { param, ...(name ? { property: name } : {}), ...(elements ? { elements: true as const } : {}), ...(returns ? { returns: true as const } : {}) };
         }),
       );
       return { result, parameters };
@@ -61,8 +67,8 @@ export abstract class ParameterMemo {
     }
   }
 
-  protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false): void {
-    const property = elements ? name + ELEMENTS : name;
+  protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false, returns = false): void {
+    const property = (elements ? name + ELEMENTS : name) + (returns ? RETURNS : '');
     this.sunk?.push({ param, property });
     const sink = this.parameterSink;
     if (!sink) return;
