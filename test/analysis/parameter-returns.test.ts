@@ -51,4 +51,11 @@ describe('what a call of a parameter returns (calls-parameter-returns)', () => {
     // object.undos[name]() runs the undo usePatch's patch returns, not the patch itself.
     expect(from(`${P}#revert`)).toEqual([[`${P}#revert`, `${P}#usePatch.<anonymous 1>.<anonymous 1>`, `${P}:8:41`, 'callback']]);
   });
+
+  test('through a variable holding the parameter: the same', () => {
+    expect(from(`${M}#later`)).toEqual([
+      [`${M}#later`, `${A}#runLater.<anonymous 1>`, `${M}:31:16`, 'callback'],
+      [`${M}#later`, `${A}#runLater.<anonymous 1>.<anonymous 1>`, `${M}:32:13`, 'callback'],
+    ]);
+  });
 });

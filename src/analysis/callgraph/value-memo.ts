@@ -22,7 +22,7 @@ const ELEMENTS = '\0[]';
 const RETURNS = '\0()';
 
 /** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
-interface Sunk {
+export interface Sunk {
   param: ts.ParameterDeclaration;
   property: string;
 }
@@ -44,12 +44,16 @@ export abstract class ParameterMemo {
    * Runs `find` and also returns the app functions' parameters whose values (or properties'
    * values) the functions found may include (`this.handler = h`, `list.push(h)`,
    * `const cb = props.onX`): what callers pass there is known only once every call site is,
-   * so parameter flow finishes the job.
+   * so parameter flow finishes the job. They go to this collection only, as they are not
+   * reported to the collection around it: an answer being remembered around it does not keep
+   * them either (what its user makes of them, `init(x)` returning what is passed for init, it reports).
    */
   collectParameters<T>(find: () => T): { result: T; parameters: ViaParameter[] } {
     const outer = this.parameterSink;
+    const outerSunk = this.sunk;
     const sink = new Map<ts.ParameterDeclaration, Set<string>>();
     this.parameterSink = sink;
+    this.sunk = undefined;
     try {
       const result = find();
       const parameters = [...sink].flatMap(([param, names]) =>
@@ -64,6 +68,7 @@ export abstract class ParameterMemo {
       return { result, parameters };
     } finally {
       this.parameterSink = outer;
+      this.sunk = outerSunk;
     }
   }
 
@@ -87,26 +92,39 @@ export abstract class ParameterMemo {
     const byDepth = this.answers.get(node);
     const known = byDepth?.[depth];
     if (known) {
-      for (const s of known.sunk) this.sinkParameter(s.param, s.property);
+      this.replay(known.sunk);
       return known.nodes;
     }
-    const outer = this.sunk;
-    const sunk: Sunk[] = [];
-    this.sunk = sunk;
     const cuts = this.cuts();
-    let nodes: ts.Node[];
-    try {
-      nodes = compute();
-    } finally {
-      this.sunk = outer;
-    }
-    outer?.push(...sunk);
+    const { result: nodes, met: sunk } = this.captured(compute);
     if (this.cuts() === cuts) {
       const kept = byDepth ?? [];
       kept[depth] = { nodes, sunk };
       if (!byDepth) this.answers.set(node, kept);
     }
     return nodes;
+  }
+
+  /**
+   * Runs `compute` and also returns the parameters it met (reported to the walks around it as
+   * usual), for an answer kept elsewhere (any-receivers.ts, by name) to report them again: replay.
+   */
+  captured<T>(compute: () => T): { result: T; met: Sunk[] } {
+    const outer = this.sunk;
+    const met: Sunk[] = [];
+    this.sunk = met;
+    try {
+      const result = compute();
+      return { result, met };
+    } finally {
+      this.sunk = outer;
+      outer?.push(...met);
+    }
+  }
+
+  /** Reports the parameters a kept answer met, as computing it afresh would. */
+  replay(met: readonly Sunk[]): void {
+    for (const s of met) this.sinkParameter(s.param, s.property);
   }
 
   /** Walks cut short so far: an answer computed while this grew may lack values, so it is not kept. */
