@@ -53,7 +53,7 @@ export abstract class CallReturns extends ElementSources {
       const name = r.binding ? bindingName(r.binding) : '';
       if (name !== undefined) this.sinkParameter(r.param, name, false, true);
     }
-    // Already the returns of a parameter's functions (`init()()`): not followed further.
+    // Already the returns of a parameter's functions (the value of `init()()`): not followed further.
     for (const v of ('via' in r && r.via) || []) if (!v.returns) this.sinkParameter(v.param, v.property, v.elements, true);
   }
 
