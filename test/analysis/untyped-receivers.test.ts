@@ -78,7 +78,7 @@ describe('members of receivers typed any (calls-untyped-receivers)', () => {
 
   test('a function stored from a parameter runs, at every untyped call of that name, what callers pass', () => {
     const G = 'src/register.js';
-    // Both sites: the lookup of onChange is not kept between them, so the parameter is reported at each.
+    // Both sites: the lookup of onChange is kept between them with the parameter it met, reported again at the second.
     expect(edges(r).filter(([f]) => f === `${G}#first` || f === `${G}#second`)).toEqual([
       [`${G}#first`, `${G}#wireUp.<anonymous 1>`, `${G}:6:31`, 'callback'],
       [`${G}#second`, `${G}#wireUp.<anonymous 1>`, `${G}:7:32`, 'callback'],

@@ -46,4 +46,23 @@ describe('remembered function values', () => {
     const outer = r.values.collectParameters(() => r.values.ofDeclaration(decl, 1));
     expect(names(outer.parameters)).toEqual(['handler']);
   });
+
+  test("parameters an inner collection takes are not kept with the answer around it", () => {
+    // `const stop = run(2)`, run = init: resolving run collects init itself; the value of the call
+    // is what the functions passed for init return, and only that is what `stop` reports.
+    const app = loadApp(fixture('calls-parameter-returns'));
+    const r = resolverFor(app, collectMethods(app.files)).resolver;
+    const sf = app.files.find((f) => f.rel === 'src/mount.ts')!.sf;
+    let stop: ts.VariableDeclaration | undefined;
+    const visit = (n: ts.Node): void => {
+      if (ts.isVariableDeclaration(n) && n.name.getText() === 'stop') stop = n;
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    const shown = (ps: { param: ts.ParameterDeclaration; returns?: true }[]) => ps.map((p) => `${p.param.name.getText()}${p.returns ? '()' : ''}`);
+    const fresh = r.values.collectParameters(() => r.values.ofDeclaration(stop!, 1));
+    expect(shown(fresh.parameters)).toEqual(['init()']);
+    const kept = r.values.collectParameters(() => r.values.ofDeclaration(stop!, 1));
+    expect(shown(kept.parameters)).toEqual(['init()']);
+  });
 });

@@ -11,6 +11,7 @@ import { memberName } from './hierarchy.js';
 import type { Resolution } from './resolve.js';
 import type { Stores } from './stores.js';
 import type { LiteralMember } from '../walk.js';
+import { LiteralMembersByName, type NameMemo } from './literal-members.js';
 
 /** Whether an expression is typed `any`: its members are known by name only. */
 export function typedAny(checker: ts.TypeChecker, e: ts.Expression): boolean {
@@ -27,9 +28,10 @@ export class AnyReceiverMembers {
     literals: readonly LiteralMember[],
     stores: Stores,
     valuesOf: (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[],
+    memo: NameMemo,
   ) {
     this.classMembers = new MembersByName(checker, classes);
-    this.literalMembers = new LiteralMembersByName(literals, stores, valuesOf);
+    this.literalMembers = new LiteralMembersByName(literals, stores, valuesOf, memo);
   }
 
   /** `x.name()`: the class members through `fromDecls` (with their overrides), then the rest; undefined when `fromDecls` resolves to no targets. */
@@ -88,50 +90,5 @@ class MembersByName {
       }
     }
     return out;
-  }
-}
-
-/**
- * The same question for what is not a class member: on a receiver typed `any`, `x.listen(f)` may
- * run an app object literal's member of that name (`{ listen(l) {} }`, `{ listen: f }`) or a
- * function the app stored into a property of that name (`store.listen = (l) => ...`). In plain
- * JavaScript every receiver is `any` and most objects are literals, so without these a call
- * through a parameter reached nothing.
- */
-class LiteralMembersByName {
-  private byName: Map<string, LiteralMember[]> | undefined;
-  /** Names being looked up: a value that reads the same name again meanwhile gets nothing (a cut). */
-  private readonly walking = new Set<string>();
-  /** How often that cut a lookup short: answers computed meanwhile may lack values (values.ts does not keep them). */
-  cuts = 0;
-
-  constructor(
-    private readonly literals: readonly LiteralMember[],
-    private readonly stores: Stores,
-    /** Functions a literal's value or a stored value may be (values.ts: remembered there, with the parameters they met). */
-    private readonly valuesOf: (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[],
-  ) {}
-
-  of(name: string): ts.Node[] {
-    if (this.walking.has(name)) {
-      this.cuts++;
-      return [];
-    }
-    if (!this.byName) {
-      this.byName = new Map();
-      for (const l of this.literals) (this.byName.get(l.name) ?? this.byName.set(l.name, []).get(l.name)!).push(l);
-    }
-    this.walking.add(name);
-    try {
-      const out = new Set<ts.Node>();
-      for (const l of this.byName.get(name) ?? []) {
-        if (l.fn) out.add(l.fn);
-        else if (l.value) for (const f of this.valuesOf(l.value)) out.add(f);
-      }
-      for (const s of this.stores.named(name)) for (const f of this.valuesOf(s.value)) out.add(f);
-      return [...out];
-    } finally {
-      this.walking.delete(name);
-    }
   }
 }

@@ -101,6 +101,28 @@ export abstract class ElementSources extends ParameterMemo {
    * a record of arrays, holding what was pushed onto, or stored as, any entry of the same record.
    */
   protected entryElements(e: ts.ElementAccessExpression, depth: number): ts.Node[] {
+    return this.eachRecord(e, this.elementWalks, (d) => [
+      ...this.stores.entriesAdded(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1))),
+      ...this.stores.entriesStored(d).flatMap((v) => this.elements(v, depth + 1).nodes),
+    ]);
+  }
+
+  /**
+   * `rec[k]` of such a record, as a function (`object.events[key + REVERT]()`): the functions
+   * stored as any entry of it (an entry may hold an array or a function; arrays hold none).
+   */
+  entryFunctions(e: ts.ElementAccessExpression, depth = 0): ts.Node[] {
+    return this.eachRecord(e, this.functionWalks, (d) => this.stores.entriesStored(d).flatMap((v) => this.of(v, depth + 1)));
+  }
+
+  /** What `rec[k]` may hold, `rec` an array (an element) or a record of entries (an entry stored as a function). */
+  indexed(e: ts.ElementAccessExpression, depth = 0): ts.Node[] {
+    const arrayLike = this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression));
+    return [...(arrayLike ? this.elements(e.expression, depth + 1).nodes : []), ...this.entryFunctions(e, depth)];
+  }
+
+  /** `find` over the records `rec[k]` is an entry of; a record already being walked the same way is cut (`hooks[k] = hooks[k] || []`). */
+  private eachRecord(e: ts.ElementAccessExpression, walking: Set<RecordKey>, find: (d: RecordKey) => ts.Node[]): ts.Node[] {
     const checker = this.r.checker;
     const keys = recordKeys(checker, e.expression);
     // An untyped record takes any key; `any` is array-like to the checker, but is not taken for an array here.
@@ -108,22 +130,20 @@ export abstract class ElementSources extends ParameterMemo {
     if (!untyped && (keyNames(checker, e.argumentExpression) !== undefined || checker.isArrayLikeType(checker.getTypeAtLocation(e.expression)))) return [];
     return keys.filter((d) => typeof d === 'string' || this.r.isApp(d)).flatMap((d) => {
       // `hooks[k] = hooks[k] || []` stores an entry into the record: that entry is being walked.
-      if (this.entries.has(d)) {
+      if (walking.has(d)) {
         this.elementCuts++;
         return [];
       }
-      this.entries.add(d);
+      walking.add(d);
       try {
-        return [
-          ...this.stores.entriesAdded(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1))),
-          ...this.stores.entriesStored(d).flatMap((v) => this.elements(v, depth + 1).nodes),
-        ];
+        return find(d);
       } finally {
-        this.entries.delete(d);
+        walking.delete(d);
       }
     });
   }
 
-  /** Records whose entries are being walked. */
-  private readonly entries = new Set<RecordKey>();
+  /** Records whose entries are being walked, for their elements and as functions. */
+  private readonly elementWalks = new Set<RecordKey>();
+  private readonly functionWalks = new Set<RecordKey>();
 }

@@ -33,11 +33,11 @@ import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { handedBackTo, handedOut } from './handed-back.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
-import { keyNames, propertyDecls } from './keys.js';
+import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
 import { Resolver, type Target } from './resolve.js';
 import { Stores } from './stores.js';
-import { bindingName, isGenerator } from './values.js';
+import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
 import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from '../walk.js';
@@ -162,9 +162,10 @@ class GraphBuilder {
     const r = this.r.call(node);
     const args = this.argumentsOf(node);
     const via = (from: string, site: string, text: string, listed: boolean): void => {
-      for (const { param, property, elements } of ('via' in r && r.via) || []) {
+      for (const { param, property, elements, returns } of ('via' in r && r.via) || []) {
         const how = property === undefined ? { stored: true as const } : { property };
-        this.params.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...(elements ? { elements } : {}), ...(listed ? { listed: true as const } : {}) });
+        const what = { ...(elements ? { elements } : {}), ...(returns ? { returns } : {}) };
+        this.params.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...what, ...(listed ? { listed: true as const } : {}) });
       }
     };
     if ('targets' in r) {

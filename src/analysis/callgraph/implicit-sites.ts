@@ -27,7 +27,7 @@ import { Proxies } from './proxies.js';
 import { builtinReceiverUses, proxyUses } from './proxy-uses.js';
 import type { Resolver, Target } from './resolve.js';
 import { calleeText, siteNode } from '../sites.js';
-import { isGenerator } from './values.js';
+import { isGenerator } from './call-returns.js';
 import { iteratorOfValue } from './value-members.js';
 import { isAssigned, skipWrappers, type CallSite, type FileSites } from '../walk.js';
 

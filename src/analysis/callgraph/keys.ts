@@ -59,3 +59,9 @@ export function propertyDecls(checker: ts.TypeChecker, recv: ts.Node, name: stri
   for (const p of parts) out.push(...(find(checker.getApparentType(p))?.declarations ?? []));
   return out;
 }
+
+/** The property an object binding element reads (`{ f }`, `{ f: g }`); undefined for computed names and nested patterns. */
+export function bindingName(d: ts.BindingElement): string | undefined {
+  const n = d.propertyName ?? d.name;
+  return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
+}

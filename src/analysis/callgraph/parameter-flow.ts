@@ -10,7 +10,8 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import { elementSource } from './arrays.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
-import { bindingName, isGenerator } from './values.js';
+import { isGenerator } from './call-returns.js';
+import { bindingName } from './keys.js';
 import type { UnresolvedCall } from '../types.js';
 import { skipWrappers } from '../walk.js';
 
@@ -29,6 +30,8 @@ export interface PendingParam {
   property?: string;
   /** The callee is an element of the array passed there (`list[i]()`, `const { tests } = options; tests[i]()`). */
   elements?: true;
+  /** The callee is what the functions passed there return (`const destroy = init(payload); destroy()`). */
+  returns?: true;
   /** The site iterates the parameter: only the generators passed run (their bodies), implicitly. */
   generators?: true;
   /** Why the site was not resolved otherwise: its reason when no caller passes anything known. */
@@ -40,6 +43,19 @@ export interface PendingParam {
 interface Flow {
   values: Set<ts.Node>;
   complete: boolean;
+}
+
+/** One walk of what callers pass: what it has seen, and the parameters whose functions' returns it follows (shared by nested walks). */
+interface Walk {
+  seen: Set<string | ts.Node>;
+  returning: Set<string>;
+}
+
+/** What is passed for a parameter: that property of it, the elements of the arrays there, or what the functions there return. */
+interface Passed {
+  property?: string | undefined;
+  elements?: boolean | undefined;
+  returns?: boolean | undefined;
 }
 
 /** Rounds of parameter flow: a function found for a parameter call may itself call a parameter. */
@@ -116,22 +132,29 @@ export class ParameterFlow {
         flows.set(p, flow);
       }
     }
+    // One site may depend on several parameters for the same reason (`rec[k]` of an untyped `rec`: its elements and entries): listed once.
+    const listed = new Set<string>();
     for (const p of this.pending) {
       // A round that added call sites left the flows computed before them stale: compute afresh.
       const flow = (!added && flows.get(p)) || this.flowOf(p);
       const values = p.generators ? [...flow.values].filter(isGenerator) : [...flow.values];
       add(p.from, values.map((node) => ({ node, kind: p.generators ? ('implicit' as const) : ('callback' as const) })), p.site);
       if ((flow.values.size && flow.complete) || p.listed) continue;
-      const how = p.elements
-        ? 'function value in an array received as a parameter (or a property of one)'
-        : p.binding
-          ? 'function value destructured from a parameter'
-          : p.property !== undefined
-            ? "function value read from a parameter's property"
-            : p.stored
-              ? 'function value stored from a parameter'
-              : 'function value received as a parameter';
+      const how = p.returns
+        ? 'function value returned by a function received as a parameter (or a property of one)'
+        : p.elements
+          ? 'function value in an array received as a parameter (or a property of one)'
+          : p.binding
+            ? 'function value destructured from a parameter'
+            : p.property !== undefined
+              ? "function value read from a parameter's property"
+              : p.stored
+                ? 'function value stored from a parameter'
+                : 'function value received as a parameter';
       const reason = flow.values.size ? `${how}; ${flow.values.size} passed value(s) found, but other callers are not known statically` : (p.otherwise ?? how);
+      const key = `${p.from}\0${p.site}\0${reason}`;
+      if (listed.has(key)) continue;
+      listed.add(key);
       unresolved.push({ from: p.from, site: p.site, text: p.text, reason });
     }
   }
@@ -142,35 +165,79 @@ export class ParameterFlow {
   }
 
   private flowOf(p: PendingParam): Flow {
+    const flow = this.passedFlow(p);
+    return p.returns ? this.returned(flow, { seen: new Set(), returning: new Set() }) : flow;
+  }
+
+  /** The functions (or array elements) the parameter of a pending site may hold. */
+  private passedFlow(p: PendingParam): Flow {
     const fn = p.param.parent;
     const flow = { values: new Set<ts.Node>(), complete: true };
     const property = p.property ?? (p.binding && bindingName(p.binding));
     const idx = (fn as ts.SignatureDeclaration).parameters.indexOf(p.param);
+    const walk = { seen: new Set<string | ts.Node>(), returning: new Set<string>() };
     // An element of the array passed there: its default and what is assigned to it were followed by values.ts.
-    if (p.elements) return this.paramValues(fn, idx, flow, new Set(), property, true), flow;
+    if (p.elements) return this.paramValues(fn, idx, flow, walk, { property, elements: true }), flow;
     for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
     // `(f = g) => f()`: a caller that passes nothing (or undefined) runs the default.
     for (const v of !p.binding && property === undefined && p.param.initializer ? this.r.values.of(p.param.initializer) : []) flow.values.add(v);
     // `if (!g) g = () => ...`: what the function assigns to the parameter itself.
     for (const v of !p.binding && property === undefined ? this.r.values.assignedTo(p.param) : []) flow.values.add(v);
-    this.paramValues(fn, idx, flow, new Set(), property);
+    this.paramValues(fn, idx, flow, walk, { property });
     return flow;
   }
 
   /**
-   * Values passed for parameter `idx` of `fn` (or, for a destructured parameter, for that property
-   * of it); with `elements`, the elements of the arrays passed there.
+   * What the functions of a flow return: a call of a parameter (`init(payload)`) returns what
+   * each function passed there returns. Complete when the flow is and each returned value was
+   * found (a returned value not known may be a function).
    */
-  private paramValues(fn: ts.Node, idx: number, flow: Flow, seen: Set<string | ts.Node>, property?: string, elements = false): void {
+  private returned(passed: Flow, walk: Walk): Flow {
+    const out = { values: new Set<ts.Node>(), complete: passed.complete };
+    for (const fn of passed.values) {
+      for (const ret of this.r.values.returnsOf(fn)) {
+        const held = this.r.values.collectParameters(() => this.r.values.of(ret));
+        for (const v of held.result) out.values.add(v);
+        // A parameter returned (`(h) => h`): what its callers pass.
+        for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), out, walk, via);
+        if (!held.result.length && !held.parameters.length && !isNothing(skipWrappers(ret))) out.complete = false;
+      }
+    }
+    return out;
+  }
+
+  /** Runs a value walk; the parameters it met (`listeners.add(listener)`) add what their callers pass to the flow. */
+  private found(find: () => ts.Node[], flow: Flow, walk: Walk): ts.Node[] {
+    const held = this.r.values.collectParameters(find);
+    for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), flow, walk, via);
+    return held.result;
+  }
+
+  /**
+   * Values passed for parameter `idx` of `fn` (or, for a destructured parameter, for that property
+   * of it); with `elements`, the elements of the arrays passed there; with `returns`, what the
+   * functions passed there return (once per parameter in a walk and the walks nested in it, so
+   * that returns through each other's parameters end).
+   */
+  private paramValues(fn: ts.Node, idx: number, flow: Flow, walk: Walk, { property, elements = false, returns = false }: Passed): void {
+    if (returns) {
+      const key = `${this.nodeKey(fn)}:${idx}:${property ?? ''}:${elements ? '[]' : ''}`;
+      if (walk.returning.has(key) || idx < 0) return;
+      walk.returning.add(key);
+      // A fresh walk for what is passed: this walk may have met fn for another of its parameters.
+      const passed = { values: new Set<ts.Node>(), complete: true };
+      this.paramValues(fn, idx, passed, { seen: new Set(), returning: walk.returning }, { property, elements });
+      const ret = this.returned(passed, walk);
+      for (const v of ret.values) flow.values.add(v);
+      if (!ret.complete) flow.complete = false;
+      return;
+    }
     const key = elements ? `${this.nodeKey(fn)}:${idx}:${property ?? ''}` : fn;
+    const seen = walk.seen;
     if (seen.has(key) || idx < 0) return;
     seen.add(key);
     // Elements added from a parameter (`listeners.add(listener)`) are what its callers pass.
-    const found = (find: () => ts.Node[]): ts.Node[] => {
-      const held = this.r.values.collectParameters(find);
-      for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), flow, seen, via.property, via.elements);
-      return held.result;
-    };
+    const found = (find: () => ts.Node[]): ts.Node[] => this.found(find, flow, walk);
     // The element parameter of a callback given to an array method: the array's elements.
     const list = property === undefined && !elements ? elementSource(this.r.checker, fn, idx) : undefined;
     if (list) for (const v of found(() => this.r.values.elements(list).nodes)) flow.values.add(v);
@@ -190,7 +257,7 @@ export class ParameterFlow {
       if (param && isMethodNode(param.parent)) {
         // A parameter passed on: what its callers pass, or its default when they pass nothing.
         if (param.initializer && property === undefined && !elements) for (const v of this.r.values.of(param.initializer)) flow.values.add(v);
-        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, seen, property, elements);
+        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, walk, { property, elements });
         continue;
       }
       if (elements) {

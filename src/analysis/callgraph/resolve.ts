@@ -14,7 +14,7 @@ import { forOfSource } from './arrays.js';
 import { declaredMember } from './declared.js';
 import { Hierarchy } from './hierarchy.js';
 import { Implementations } from './implementations.js';
-import { keyNames, propertyDecls } from './keys.js';
+import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
@@ -25,7 +25,7 @@ import { AnyReceiverMembers, typedAny } from './any-receivers.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
-import { bindingName, FunctionValues, type ViaParameter } from './values.js';
+import { FunctionValues, type ViaParameter } from './values.js';
 import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from '../walk.js';
 
 export interface Target {
@@ -63,7 +63,7 @@ export class Resolver {
     this.appFiles = new Set(app.files.map((f) => f.sf));
     this.values = new FunctionValues(this, stores);
     this.implementations.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
-    this.anyMembers = new AnyReceiverMembers(app.checker, () => table.classId.keys(), literalFns, stores, this.implementations.literalValues);
+    this.anyMembers = new AnyReceiverMembers(app.checker, () => table.classId.keys(), literalFns, stores, this.implementations.literalValues, this.values);
   }
 
   call(site: CallSite): Resolution {
@@ -254,8 +254,8 @@ export class Resolver {
     const r = names && typedAny(this.checker, expr.expression) ? this.onAnyReceiver(names) : undefined;
     if (r) return r;
     const recv = this.symbolAt(skipWrappers(expr.expression));
-    // `handlers[i]()`: any element of the array is a candidate (of an array received as a parameter: what callers pass).
-    const held = this.values.collectParameters(() => this.values.elements(expr.expression).nodes);
+    // `handlers[i]()`: any element of the array (of an array received as a parameter: what callers pass), or entry of a record stored as a function.
+    const held = this.values.collectParameters(() => [...this.values.elements(expr.expression).nodes, ...this.values.entryFunctions(expr)]);
     const via = held.parameters.length ? { via: held.parameters } : {};
     const targets: Target[] = held.result.map((node) => ({ node, kind: 'callback' as const }));
     for (const d of recv?.declarations ?? []) {

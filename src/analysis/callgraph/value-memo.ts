@@ -12,13 +12,17 @@ export interface ViaParameter {
   property?: string;
   /** The value is an element of the array passed there (`list[i]`, `for (const f of list)`), not that value itself. */
   elements?: true;
+  /** The value is what the functions passed there return (`const destroy = init(payload)`), not those functions. */
+  returns?: true;
 }
 
 /** Marks a sunk property (or '' for the parameter itself) as the elements of the array there. */
 const ELEMENTS = '\0[]';
+/** Marks it as what the functions there return (after ELEMENTS when both). */
+const RETURNS = '\0()';
 
 /** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
-interface Sunk {
+export interface Sunk {
   param: ts.ParameterDeclaration;
   property: string;
 }
@@ -40,29 +44,36 @@ export abstract class ParameterMemo {
    * Runs `find` and also returns the app functions' parameters whose values (or properties'
    * values) the functions found may include (`this.handler = h`, `list.push(h)`,
    * `const cb = props.onX`): what callers pass there is known only once every call site is,
-   * so parameter flow finishes the job.
+   * so parameter flow finishes the job. They go to this collection only, as they are not
+   * reported to the collection around it: an answer being remembered around it does not keep
+   * them either (what its user makes of them, `init(x)` returning what is passed for init, it reports).
    */
   collectParameters<T>(find: () => T): { result: T; parameters: ViaParameter[] } {
     const outer = this.parameterSink;
+    const outerSunk = this.sunk;
     const sink = new Map<ts.ParameterDeclaration, Set<string>>();
     this.parameterSink = sink;
+    this.sunk = undefined;
     try {
       const result = find();
       const parameters = [...sink].flatMap(([param, names]) =>
         [...names].map((key): ViaParameter => {
-          const elements = key.endsWith(ELEMENTS);
-          const name = elements ? key.slice(0, -ELEMENTS.length) : key;
-          return { param, ...(name ? { property: name } : {}), ...(elements ? { elements: true as const } : {}) };
+          const returns = key.endsWith(RETURNS);
+          const rest = returns ? key.slice(0, -RETURNS.length) : key;
+          const elements = rest.endsWith(ELEMENTS);
+          const name = elements ? rest.slice(0, -ELEMENTS.length) : rest;
+          return { param, ...(name ? { property: name } : {}), ...(elements ? { elements: true as const } : {}), ...(returns ? { returns: true as const } : {}) };
         }),
       );
       return { result, parameters };
     } finally {
       this.parameterSink = outer;
+      this.sunk = outerSunk;
     }
   }
 
-  protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false): void {
-    const property = elements ? name + ELEMENTS : name;
+  protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false, returns = false): void {
+    const property = (elements ? name + ELEMENTS : name) + (returns ? RETURNS : '');
     this.sunk?.push({ param, property });
     const sink = this.parameterSink;
     if (!sink) return;
@@ -81,26 +92,39 @@ export abstract class ParameterMemo {
     const byDepth = this.answers.get(node);
     const known = byDepth?.[depth];
     if (known) {
-      for (const s of known.sunk) this.sinkParameter(s.param, s.property);
+      this.replay(known.sunk);
       return known.nodes;
     }
-    const outer = this.sunk;
-    const sunk: Sunk[] = [];
-    this.sunk = sunk;
     const cuts = this.cuts();
-    let nodes: ts.Node[];
-    try {
-      nodes = compute();
-    } finally {
-      this.sunk = outer;
-    }
-    outer?.push(...sunk);
+    const { result: nodes, met: sunk } = this.captured(compute);
     if (this.cuts() === cuts) {
       const kept = byDepth ?? [];
       kept[depth] = { nodes, sunk };
       if (!byDepth) this.answers.set(node, kept);
     }
     return nodes;
+  }
+
+  /**
+   * Runs `compute` and also returns the parameters it met (reported to the walks around it as
+   * usual), for an answer kept elsewhere (any-receivers.ts, by name) to report them again: replay.
+   */
+  captured<T>(compute: () => T): { result: T; met: Sunk[] } {
+    const outer = this.sunk;
+    const met: Sunk[] = [];
+    this.sunk = met;
+    try {
+      const result = compute();
+      return { result, met };
+    } finally {
+      this.sunk = outer;
+      outer?.push(...met);
+    }
+  }
+
+  /** Reports the parameters a kept answer met, as computing it afresh would. */
+  replay(met: readonly Sunk[]): void {
+    for (const s of met) this.sinkParameter(s.param, s.property);
   }
 
   /** Walks cut short so far: an answer computed while this grew may lack values, so it is not kept. */

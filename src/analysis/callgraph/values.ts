@@ -9,11 +9,11 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { ARRAY_COPIES, collectionOf, forOfSource, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
-import { keyNames, propertyDecls } from './keys.js';
+import { bindingName, keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
-import { ElementSources } from './array-sources.js';
+import { CallReturns, isGenerator } from './call-returns.js';
 import { memberOfValue } from './value-members.js';
 import { mayHoldLiteral } from './constructed.js';
 import { typedAny } from './any-receivers.js';
@@ -22,14 +22,8 @@ export type { ViaParameter } from './value-memo.js';
 
 const MAX_DEPTH = 6;
 const ELEMENT_TAKERS = new Set(['pop', 'shift', 'at', 'find', 'findLast']);
-/**
- * Nested "what does this call return" walks at most. Finding a call's callee can start a fresh
- * walk (a symbol's targets are computed once, from depth 0), so depth alone does not end a
- * cycle through calls' results: `const h = make()` with `make` returning `h()()`.
- */
-const MAX_NESTED_RETURNS = 8;
 
-export class FunctionValues extends ElementSources {
+export class FunctionValues extends CallReturns {
   constructor(
     protected readonly r: Resolver,
     /** Values assigned to properties anywhere in the app, by property name. */
@@ -340,14 +334,14 @@ export class FunctionValues extends ElementSources {
   /** `obj[k]` with a finite key type: what each named property holds (`obj.a`, `obj.b`, ...). */
   private keyed(e: ts.ElementAccessExpression, depth: number): ts.Node[] {
     const names = keyNames(this.r.checker, e.argumentExpression);
-    // `const check = checks[i]`: any element of the array.
-    if (!names) return this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression)) ? this.elements(e.expression, depth + 1).nodes : [];
+    // `const check = checks[i]`: any element of the array, or any entry of a record stored as a function.
+    if (!names) return this.indexed(e, depth);
     const out: ts.Node[] = [];
     for (const name of names) {
       const decls = propertyDecls(this.r.checker, e.expression, name);
       // `const original = $store[clean]`: on an untyped receiver, what the app keeps under that name;
       // a unique symbol's member no type declares (a JavaScript expando): what the app stores under it.
-      if (!decls.length && typedAny(this.r.checker, e.expression)) out.push(...this.r.membersOnAny(name));
+      if (!decls.length && typedAny(this.r.checker, e.expression)) out.push(...this.r.membersOnAny(name), ...this.entryFunctions(e, depth));
       else if (!decls.length && name.startsWith('__@')) out.push(...this.stores.named(name).flatMap((s) => this.of(s.value, depth + 1)));
       else if (!decls.length) return []; // an index signature: not known by name, the use stays unresolved
       for (const d of decls) {
@@ -357,71 +351,13 @@ export class FunctionValues extends ElementSources {
     return out;
   }
 
-  /**
-   * What the app functions a call may run return (factories, `once(f)`-style wrappers), each
-   * returned expression mapped by `each` (to the functions it holds, or its elements).
-   */
-  private fromReturns(call: ts.CallExpression, depth: number, each: (ret: ts.Expression) => ts.Node[], generators = false): ts.Node[] {
-    if (this.nestedReturns >= MAX_NESTED_RETURNS) {
-      this.cutoffs++;
-      return [];
-    }
-    this.nestedReturns++;
-    try {
-      const r = this.r.callee(call.expression, false, depth);
-      if (!('targets' in r)) return [];
-      // A generator function's call returns its generator, whose body runs where it is iterated:
-      // the generator stands for the function, as a function value does (iterating "calls" it).
-      return r.targets.flatMap((t) => [...(generators && isGenerator(t.node) ? [t.node] : []), ...this.returnsOf(t.node).flatMap(each)]);
-    } finally {
-      this.nestedReturns--;
-    }
-  }
-
-  /** Functions a getter returns. */
-  private fromBody(getter: ts.GetAccessorDeclaration, depth: number): ts.Node[] {
-    return this.returnsOf(getter).flatMap((ret) => this.of(ret, depth + 1));
-  }
-
-  private nestedReturns = 0;
-  /** How often MAX_NESTED_RETURNS cut a walk short: a result computed meanwhile may lack values. */
-  private cutoffs = 0;
-
   /** Walks cut short so far, by any cycle: an answer computed while this grew may lack values, so it is not kept. */
   cuts(): number {
     return this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts;
   }
-  private readonly returned = new Map<ts.Node, ts.Expression[]>();
-
-  /** The expressions a function returns: its expression body, or its return statements (not those of functions inside). */
-  returnsOf(fn: ts.Node): ts.Expression[] {
-    const known = this.returned.get(fn);
-    if (known) return known;
-    const out: ts.Expression[] = [];
-    const body = isMethodNode(fn) ? fn.body : undefined;
-    if (body && !ts.isBlock(body)) out.push(body);
-    const visit = (n: ts.Node): void => {
-      if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
-      if (!isMethodNode(n)) ts.forEachChild(n, visit);
-    };
-    if (body && ts.isBlock(body)) ts.forEachChild(body, visit);
-    this.returned.set(fn, out);
-    return out;
-  }
-}
-
-/** A generator function (also async): calling it runs nothing of its body yet. */
-export function isGenerator(n: ts.Node): boolean {
-  return isMethodNode(n) && !!(n as ts.FunctionLikeDeclaration).asteriskToken;
 }
 
 function declName(d: ts.NamedDeclaration): string | undefined {
   const n = d.name;
   return n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n) || ts.isNumericLiteral(n)) ? n.text : undefined;
-}
-
-/** The property an object binding element reads (`{ f }`, `{ f: g }`); undefined for computed names and nested patterns. */
-export function bindingName(d: ts.BindingElement): string | undefined {
-  const n = d.propertyName ?? d.name;
-  return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
 }

@@ -24,14 +24,14 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { elementSource } from '../callgraph/arrays.js';
 import { declaredResult } from '../callgraph/declared.js';
-import { keyNames } from '../callgraph/keys.js';
+import { bindingName, keyNames } from '../callgraph/keys.js';
 import { requireSpec } from '../library.js';
 import type { ValueFlow } from '../callgraph/calls.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import { shorten } from '../sites.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
-import { bindingName, FunctionValues } from '../callgraph/values.js';
+import { FunctionValues } from '../callgraph/values.js';
 import { skipWrappers } from '../walk.js';
 
 export interface Api {

@@ -1,0 +1,85 @@
+/**
+ * What a call evaluates to, for value following (values.ts): what the app functions it may run
+ * return (factories, `once(f)`-style wrappers). A call of a function received as a parameter
+ * (`const destroy = init(payload)`, `make()()`) returns what the functions passed there return;
+ * those are known only once every call site is, so the parameter is reported (as a
+ * ViaParameter with `returns`) and parameter flow finishes the job.
+ */
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { ElementSources } from './array-sources.js';
+import type { Resolution } from './resolve.js';
+import { bindingName } from './keys.js';
+
+/**
+ * Nested "what does this call return" walks at most. Finding a call's callee can start a fresh
+ * walk (a symbol's targets are computed once, from depth 0), so depth alone does not end a
+ * cycle through calls' results: `const h = make()` with `make` returning `h()()`.
+ */
+const MAX_NESTED_RETURNS = 8;
+
+export abstract class CallReturns extends ElementSources {
+  private nestedReturns = 0;
+  /** How often MAX_NESTED_RETURNS cut a walk short: a result computed meanwhile may lack values. */
+  protected cutoffs = 0;
+  private readonly returned = new Map<ts.Node, ts.Expression[]>();
+
+  /**
+   * What the app functions a call may run return, each returned expression mapped by `each` (to
+   * the functions it holds, or its elements). With `functions` (each maps to the functions a
+   * returned value holds), a callee received as a parameter is reported too.
+   */
+  protected fromReturns(call: ts.CallExpression, depth: number, each: (ret: ts.Expression) => ts.Node[], functions = false): ts.Node[] {
+    if (this.nestedReturns >= MAX_NESTED_RETURNS) {
+      this.cutoffs++;
+      return [];
+    }
+    this.nestedReturns++;
+    try {
+      const r = this.r.callee(call.expression, false, depth);
+      if (functions) this.sinkReturns(r);
+      if (!('targets' in r)) return [];
+      // A generator function's call returns its generator, whose body runs where it is iterated:
+      // the generator stands for the function, as a function value does (iterating "calls" it).
+      return r.targets.flatMap((t) => [...(functions && isGenerator(t.node) ? [t.node] : []), ...this.returnsOf(t.node).flatMap(each)]);
+    } finally {
+      this.nestedReturns--;
+    }
+  }
+
+  /** The parameters a callee's value comes from: the call returns what the functions passed there return. */
+  private sinkReturns(r: Resolution): void {
+    if ('param' in r && r.param) {
+      const name = r.binding ? bindingName(r.binding) : '';
+      if (name !== undefined) this.sinkParameter(r.param, name, false, true);
+    }
+    // Already the returns of a parameter's functions (the value of `init()()`): not followed further.
+    for (const v of ('via' in r && r.via) || []) if (!v.returns) this.sinkParameter(v.param, v.property, v.elements, true);
+  }
+
+  /** Functions a getter returns. */
+  protected fromBody(getter: ts.GetAccessorDeclaration, depth: number): ts.Node[] {
+    return this.returnsOf(getter).flatMap((ret) => this.of(ret, depth + 1));
+  }
+
+  /** The expressions a function returns: its expression body, or its return statements (not those of functions inside). */
+  returnsOf(fn: ts.Node): ts.Expression[] {
+    const known = this.returned.get(fn);
+    if (known) return known;
+    const out: ts.Expression[] = [];
+    const body = isMethodNode(fn) ? fn.body : undefined;
+    if (body && !ts.isBlock(body)) out.push(body);
+    const visit = (n: ts.Node): void => {
+      if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+      if (!isMethodNode(n)) ts.forEachChild(n, visit);
+    };
+    if (body && ts.isBlock(body)) ts.forEachChild(body, visit);
+    this.returned.set(fn, out);
+    return out;
+  }
+}
+
+/** A generator function (also async): calling it runs nothing of its body yet. */
+export function isGenerator(n: ts.Node): boolean {
+  return isMethodNode(n) && !!(n as ts.FunctionLikeDeclaration).asteriskToken;
+}
