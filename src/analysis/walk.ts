@@ -34,6 +34,14 @@ export interface LiteralMember {
   value?: ts.Expression | ts.ShorthandPropertyAssignment;
 }
 
+/** A literal member under a computed key (`[matcher]() {}`, `[K]: f`): named by the key's type later (callgraph/keyed-members.ts). */
+export interface KeyedLiteralMember {
+  key: ts.ComputedPropertyName;
+  lit: ts.ObjectLiteralExpression;
+  fn?: ts.Node;
+  value?: ts.Expression;
+}
+
 /** `left = value` into a property: `name` is undefined for a computed key (resolved by its type later). */
 export interface Store {
   name: string | undefined;
@@ -63,6 +71,8 @@ export interface FileSites {
    * place (`fn`), or any other value (`{ scan: scanNext }`, shorthand `{ f }`), resolved later.
    */
   literalFns: LiteralMember[];
+  /** Members of object literals under a computed key, not yet named (literalFns gets them once named). */
+  keyed: KeyedLiteralMember[];
   /** Names of variables initialised by something that may be a function (for filtering refs). */
   boundNames: string[];
   /** Expressions the language iterates or converts (callgraph/implicit.ts). */
@@ -86,7 +96,7 @@ function isLiteral(e: ts.Expression): boolean {
 }
 
 export function walkFile(file: AppFile, table: MethodTable): FileSites {
-  const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], assigns: [], literalFns: [], boundNames: [], implicit: [] };
+  const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], assigns: [], literalFns: [], keyed: [], boundNames: [], implicit: [] };
   const visit = (node: ts.Node, owner: string | undefined): void => {
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
     const init = table.initOwner.get(node);
@@ -218,11 +228,18 @@ function literalMember(fn: ts.FunctionLikeDeclaration, out: FileSites): void {
   if (!ts.isObjectLiteralExpression(host.parent)) return;
   const name = (host as ts.PropertyAssignment | ts.MethodDeclaration).name;
   if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) out.literalFns.push({ name: name.text, fn, lit: host.parent });
+  else if (name && ts.isComputedPropertyName(name)) out.keyed.push({ key: name, fn, lit: host.parent });
 }
 
 /** A literal member whose value is not a function written in place: it may still hold one. */
 function literalValue(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, out: FileSites): void {
-  if (!ts.isObjectLiteralExpression(p.parent) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return;
+  if (!ts.isObjectLiteralExpression(p.parent)) return;
+  if (ts.isPropertyAssignment(p) && ts.isComputedPropertyName(p.name)) {
+    const v = skipWrappers(p.initializer);
+    if (!isMethodNode(v) && !isLiteral(v) && !ts.isObjectLiteralExpression(v)) out.keyed.push({ key: p.name, lit: p.parent, value: v });
+    return;
+  }
+  if (!(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return;
   if (ts.isShorthandPropertyAssignment(p)) {
     out.literalFns.push({ name: p.name.text, lit: p.parent, value: p });
     return;

@@ -40,6 +40,7 @@ import { Stores } from './stores.js';
 import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
+import { namedKeyedMembers } from './keyed-members.js';
 import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from '../walk.js';
 
 export interface CallGraph {
@@ -70,6 +71,8 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
 /** Every file's sites, the stores among them and the resolver over both: what resolving calls starts from. */
 export function resolverFor(app: LoadedApp, table: MethodTable): { all: FileSites[]; stores: Stores; resolver: Resolver } {
   const all = app.files.map((f) => walkFile(f, table));
+  // Literal members under a computed key join the named ones once the checker names their key.
+  for (const s of all) s.literalFns.push(...namedKeyedMembers(app.checker, s.keyed));
   const stores = new Stores(app.checker, all.flatMap((s) => s.stores), all.flatMap((s) => s.calls.map((c) => c.node)), all.flatMap((s) => s.assigns));
   return { all, stores, resolver: new Resolver(app, table, all.flatMap((s) => s.literalFns), stores) };
 }

@@ -11,6 +11,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import type { AppFile } from '../project.js';
+import { fitsErased, namesTypeParameter } from './generic-fit.js';
 import type { Resolver, Target } from './resolve.js';
 
 /**
@@ -56,7 +57,10 @@ export function handedBackTo(c: ts.TypeChecker, callee: ts.Expression, handed: r
   const want = c.getTypeAtLocation(callee);
   if (want.flags & ts.TypeFlags.Any || !c.getNonNullableType(want).getCallSignatures().length) return [];
   const target = c.getNonNullableType(want);
-  return handed.filter((h) => h.types.some((t) => c.isTypeAssignableTo(t, target))).map((h) => ({ node: h.node, kind: 'callback' as const }));
+  // Written in the enclosing function's type parameters, the callee's type is compared with them erased (generic-fit.ts).
+  const generic = namesTypeParameter(c, target);
+  const fits = (t: ts.Type): boolean => c.isTypeAssignableTo(t, target) || (generic && fitsErased(c, t, target));
+  return handed.filter((h) => h.types.some(fits)).map((h) => ({ node: h.node, kind: 'callback' as const }));
 }
 
 function exportedFunction(d: ts.Declaration): ts.SignatureDeclaration | undefined {

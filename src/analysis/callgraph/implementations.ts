@@ -13,6 +13,7 @@ import type { MethodTable } from '../methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { skipWrappers, type LiteralMember } from '../walk.js';
 import { literalFits } from './literal-fit.js';
+import { declaredKeyName } from './keyed-members.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
 export type LiteralValues = (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[];
@@ -134,7 +135,7 @@ export class Implementations {
     const known = this.accessors.get(m);
     if (known) return known;
     const owner = m.parent;
-    const name = memberName(m);
+    const name = this.nameOf(m);
     let out: ts.Node[] = [];
     if ((ts.isInterfaceDeclaration(owner) || ts.isTypeLiteralNode(owner)) && name !== undefined) {
       const lits = (this.literalsByName.get(name) ?? []).filter((l) => l.fn && ts.isAccessor(l.fn) && this.fits(owner, l.lit)).map((l) => l.fn!);
@@ -164,7 +165,7 @@ export class Implementations {
 
   /** Members named like `m` of object literals typed by (or assignable to) `owner`: functions in place or values holding them. */
   private literalMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): Impls {
-    const name = memberName(m);
+    const name = this.nameOf(m);
     const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
     const out: Impls = { nodes: [], unknown: [] };
     if (!lits.length) return out;
@@ -179,6 +180,11 @@ export class Implementations {
       if (!fns.length && l.value && !isNothing(l.value)) out.unknown.push(this.lineOf(l.value));
     }
     return out;
+  }
+
+  /** A member's name as literal members are indexed: written, or its computed key's (`[matcher](): P`). */
+  private nameOf(m: ts.Node): string | undefined {
+    return memberName(m) ?? declaredKeyName(this.app.checker, m);
   }
 
   private readonly fitCache = new Map<ts.Node, Map<ts.ObjectLiteralExpression, boolean>>();

@@ -17,7 +17,7 @@ export function literalFits(checker: ts.TypeChecker, owner: Shape, target: ts.Ty
   const params = typeParameterNames(owner);
   if (!params.size) return checker.isTypeAssignableTo(fresh, target) || checker.isTypeAssignableTo(own, target);
   for (const p of checker.getPropertiesOfType(target)) {
-    const mine = checker.getPropertyOfType(own, p.getName());
+    const mine = propertyLike(checker, own, p);
     if (!mine) {
       if (p.flags & ts.SymbolFlags.Optional) continue;
       return false;
@@ -27,6 +27,12 @@ export function literalFits(checker: ts.TypeChecker, owner: Shape, target: ts.Ty
     if (!checker.isTypeAssignableTo(checker.getTypeOfSymbol(mine), want)) return false;
   }
   return true;
+}
+
+/** `t`'s property of `p`'s name; a unique symbol's (`__@matcher@12`) by its escaped name, which getPropertyOfType would escape again. */
+function propertyLike(checker: ts.TypeChecker, t: ts.Type, p: ts.Symbol): ts.Symbol | undefined {
+  const name = p.escapedName as string;
+  return name.startsWith('__@') ? t.getProperties().find((s) => s.escapedName === name) : checker.getPropertyOfType(t, p.getName());
 }
 
 /** Names of the type parameters in scope at `node`: its own and those of the declarations around it. */

@@ -19,6 +19,18 @@ function withEach(fn) {
   f.skip = (name, body) => fn(name, { skip: true }, body);
   f.only = (name, body) => fn(name, {}, body);
   f.todo = (name) => fn(name, { todo: true }, () => {});
+  // `test.fails`: the body is expected to throw; `skipIf`/`runIf`: the same test, skipped or not by a condition.
+  f.fails = (name, body) =>
+    fn(name, {}, async () => {
+      try {
+        await body();
+      } catch {
+        return;
+      }
+      throw new Error('expected the test to fail');
+    });
+  f.skipIf = (cond) => (cond ? f.skip : f);
+  f.runIf = (cond) => (cond ? f : f.skip);
   f.each = (table) => (name, body) => table.forEach((row, i) => fn(named(name, row, i), {}, () => (Array.isArray(row) ? body(...row) : body(row))));
   return f;
 }
@@ -46,6 +58,15 @@ expect.extend(
   ),
 );
 
+// vitest's own matcher: called once, with these arguments.
+expect.extend({
+  toHaveBeenCalledExactlyOnceWith(received, ...args) {
+    const calls = received.mock.calls;
+    const pass = calls.length === 1 && this.equals(calls[0], args);
+    return { pass, message: () => `expected one call with ${this.utils.printExpected(args)}, got ${this.utils.printReceived(calls)}` };
+  },
+});
+
 // Fake timers on node:test's mock timers (Node 20.4+).
 const timers = {
   use() {
@@ -56,6 +77,9 @@ const timers = {
     }
   },
 };
+
+/** Globals replaced by vi.stubGlobal, with what was there before (undefined: nothing). */
+const stubbed = new Map();
 
 export const vi = {
   fn: (impl) => mocker.fn(impl),
@@ -69,6 +93,16 @@ export const vi = {
   doMock: () => {},
   unmock: () => {},
   importActual: (spec) => import(spec),
+  stubGlobal: (name, value) => {
+    if (!stubbed.has(name)) stubbed.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
+    globalThis[name] = value;
+    return vi;
+  },
+  unstubAllGlobals: () => {
+    for (const [name, d] of stubbed) d ? Object.defineProperty(globalThis, name, d) : delete globalThis[name];
+    stubbed.clear();
+    return vi;
+  },
   useFakeTimers: () => (timers.use(), vi),
   useRealTimers: () => (mock.timers.reset(), vi),
   advanceTimersByTime: (ms) => (mock.timers.tick(ms), vi),
