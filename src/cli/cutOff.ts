@@ -5,9 +5,11 @@
  * keeps its committed partition when that partition is still legal on today's problem and costs
  * no more than what the solve found (it is then at least as good an answer as the recomputed one).
  */
+import type { AnalysisResult } from '../analysis/types.js';
 import type { Manifest } from '../manifest/types.js';
 import type { NetworkDiff } from '../manifest/diff.js';
 import { checkPartition } from '../solver/checker.js';
+import { runtimeSectionOf } from '../manifest/runtimeSection.js';
 import type { NetworkReport } from './partitionPipeline.js';
 
 export interface CutOffVerdict {
@@ -28,4 +30,21 @@ export function committedStands(diff: NetworkDiff, reports: readonly NetworkRepo
   // Costs are sums of floating-point figures added in another order: a relative hair of slack.
   if (kept.violations.length > 0 || kept.cost > report.solution.cost * (1 + 1e-9) + 1e-9) return undefined;
   return { network: diff.network, committedCost: kept.cost, foundCost: report.solution.cost, ...(report.solution.gap !== undefined ? { gap: report.solution.gap } : {}) };
+}
+
+/**
+ * The recomputed manifest with each standing network's committed partition in place of the
+ * cut-off one, and its run-time section made from those: the migration points the run-time
+ * would serve if the committed manifest is kept. Compared with the recomputed section instead,
+ * a point only the committed partition has would be reported gone, and the check would fail
+ * on the very cut-off it has just excused.
+ */
+export function withStandingPartitions(recomputed: Manifest, committed: Manifest, standing: readonly (CutOffVerdict | undefined)[], analysis: AnalysisResult): Manifest {
+  const kept = new Set(standing.flatMap((s) => (s ? [s.network] : [])));
+  if (kept.size === 0) return recomputed;
+  const partitions = recomputed.partitions.map((p) => {
+    const entry = kept.has(p.network) ? committed.partitions.find((c) => c.network === p.network) : undefined;
+    return entry ? { ...p, migrate: entry.migrate } : p;
+  });
+  return { ...recomputed, partitions, ...(recomputed.runtime ? { runtime: runtimeSectionOf(analysis, partitions) } : {}) };
 }

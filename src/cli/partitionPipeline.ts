@@ -3,8 +3,9 @@ import { linkWarnings, unreadableOf } from '../analysis/diagnostics.js';
 import { unresolvedFindings } from '../analysis/legality/reaches.js';
 import type { AnalysisResult, Diagnostic } from '../analysis/types.js';
 import { InputError } from '../errors.js';
-import { UNIT, type Manifest, type PartitionEntry, type RuntimeSection } from '../manifest/types.js';
+import { UNIT, type Manifest, type PartitionEntry } from '../manifest/types.js';
 import { compare } from '../manifest/render.js';
+import { runtimeSectionOf } from '../manifest/runtimeSection.js';
 import type { Device, Network } from '../model/environment.js';
 import { predictPoints } from '../model/predictions.js';
 import { buildProblem, type BudgetOptions, type Legality } from '../model/problem.js';
@@ -191,15 +192,6 @@ function estimatedContexts(merged: MergedProfile): Manifest['estimated'] {
 }
 
 /** What the run-time needs: where the build is, and the state each migration point's call carries. */
-function runtimeSectionOf(analysis: AnalysisResult, partitions: PartitionEntry[]): RuntimeSection {
-  const byId = new Map(analysis.methods.map((m) => [m.id, m]));
-  const points = [...new Set(partitions.flatMap((p) => p.migrate))].sort(compare).map((method) => ({
-    method,
-    state: (byId.get(method)?.state ?? []).map(({ scope, file, name, access }) => ({ scope, file, name, access })),
-  }));
-  return { build: analysis.build, points };
-}
-
 function legalityOf(analysis: AnalysisResult): Legality {
   return {
     candidates: new Set(analysis.methods.filter((m) => m.candidate).map((m) => m.id)),

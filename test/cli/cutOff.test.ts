@@ -2,7 +2,9 @@
  * `check` and a solve cut off by its time limit: the committed partition stands when it is legal
  * on today's problem and costs no more than what the cut-off solve found; never otherwise.
  */
-import { committedStands } from '../../src/cli/cutOff.js';
+import { committedStands, withStandingPartitions } from '../../src/cli/cutOff.js';
+import type { AnalysisResult } from '../../src/analysis/types.js';
+import { diffRuntime } from '../../src/manifest/diff.js';
 import type { NetworkReport } from '../../src/cli/partitionPipeline.js';
 import type { Manifest } from '../../src/manifest/types.js';
 import type { NetworkDiff } from '../../src/manifest/diff.js';
@@ -68,4 +70,41 @@ it('calls it stale when the committed partition is no longer legal (it migrates 
 
 it('calls it stale when a network is only in one of the two manifests', () => {
   expect(committedStands({ ...diff([], ['b']), only: 'new' }, [report(['b'], false)], manifestWith([]))).toBeUndefined();
+});
+
+describe('the run-time section check beside a standing partition', () => {
+  // Two networks: wifi's solve was cut off on [b] and its committed [a] stands; lte was solved again as committed.
+  const state = (name: string) => [{ scope: 'module', file: 'src/s.ts', name, access: 'read' }];
+  const analysis = { build: 'dist', methods: [{ id: 'a', state: state('x') }, { id: 'b', state: state('y') }, { id: 'c', state: [] }] } as unknown as AnalysisResult;
+  const manifest = (wifi: string[], lte: string[]): Manifest => {
+    const partitions = [
+      { network: 'lte', migrate: lte },
+      { network: 'wifi', migrate: wifi },
+    ];
+    const points = [...new Set([...wifi, ...lte])].sort().map((method) => ({ method, state: analysis.methods.find((m) => m.id === method)!.state }));
+    return { partitions, runtime: { build: 'dist', points } } as unknown as Manifest;
+  };
+  const committed = manifest(['a'], ['c']);
+  const recomputed = manifest(['b'], ['c']);
+  const wifiStands = { network: 'wifi', committedCost: 1, foundCost: 2 };
+
+  it('takes the points from the committed partition, so a point only it has is not reported gone', () => {
+    expect(diffRuntime(committed, recomputed)).toEqual(['a: no longer a migration point', 'b: new migration point']);
+    const kept = withStandingPartitions(recomputed, committed, [undefined, wifiStands], analysis);
+    expect(kept.partitions).toEqual([
+      { network: 'lte', migrate: ['c'] },
+      { network: 'wifi', migrate: ['a'] },
+    ]);
+    expect(diffRuntime(committed, kept)).toEqual([]);
+  });
+
+  it('still reports what the kept points carry today when the code changed', () => {
+    const today = { ...analysis, methods: [{ id: 'a', state: state('z') }, ...analysis.methods.slice(1)] } as unknown as AnalysisResult;
+    const kept = withStandingPartitions(recomputed, committed, [wifiStands], today);
+    expect(diffRuntime(committed, kept)).toEqual(['a: carries + module src/s.ts#z (read), - module src/s.ts#x (read)']);
+  });
+
+  it('leaves the recomputed manifest as it is when nothing stands', () => {
+    expect(withStandingPartitions(recomputed, committed, [undefined, undefined], analysis)).toBe(recomputed);
+  });
 });

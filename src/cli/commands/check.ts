@@ -12,7 +12,7 @@ import { addSettingsOptions, resolveSettings, type SettingsFlags } from '../sett
 import { loadCompute, loadVerdicts } from '../lazy.js';
 import { MANIFEST_FILE } from './partition.js';
 import { describeUnreadable } from '../../analysis/diagnostics.js';
-import { committedStands } from '../cutOff.js';
+import { committedStands, withStandingPartitions } from '../cutOff.js';
 import type { Diagnostic } from '../../analysis/types.js';
 
 interface CheckFlags extends SettingsFlags {
@@ -60,7 +60,7 @@ export function registerCheck(program: Command, output: Output): Command {
       const changed = diffManifests(committed, outcome.manifest).filter((d) => !isUnchanged(d));
       const standing = changed.map((d) => committedStands(d, outcome.reports, committed));
       const stale = changed.filter((_, i) => !standing[i]);
-      const runtime = diffRuntime(committed, outcome.manifest);
+      const runtime = diffRuntime(committed, withStandingPartitions(outcome.manifest, committed, standing, analysis));
       // A verdict computed on code that did not parse is no verdict: the check fails on it.
       const unreadable = outcome.unreadable;
       const ok = illegal.length === 0 && stale.length === 0 && runtime.length === 0 && unreadable.length === 0;

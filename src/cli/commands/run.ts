@@ -9,7 +9,7 @@ import { InputError, ProgramExit } from '../../errors.js';
 import { ENV } from '../../runtime/env.js';
 import { PlanError, readPlan, type RuntimePlan } from '../../runtime/plan.js';
 import { defaultCacheDir } from '../../runtime/cache.js';
-import { mergeReports, type ProcessReport } from '../../runtime/device/stats.js';
+import type { ProcessReport } from '../../runtime/device/stats.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { displayPath, loadNetworks, readText } from '../load.js';
 import type { Output } from '../output.js';
