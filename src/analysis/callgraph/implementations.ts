@@ -14,6 +14,8 @@ import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { skipWrappers, type LiteralMember } from '../walk.js';
 import { literalFits } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
+import type { NameMemo } from './literal-members.js';
+import type { Sunk } from './value-memo.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
 export type LiteralValues = (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[];
@@ -22,7 +24,12 @@ interface Impls {
   nodes: ts.Node[];
   /** file:line of literal members implementing it whose functions are not known statically. */
   unknown: string[];
+  /** The parameters the walk met (`{ done: onDone }`), reported again when the answer is reused. */
+  met: Sunk[];
 }
+
+/** Until the resolver sets value following's: nothing is met, nothing cut. */
+const noMemo: NameMemo = { captured: (compute) => ({ result: compute(), met: [] }), replay: () => {}, cuts: () => 0 };
 
 export class Implementations {
   private readonly structural = new Map<ts.Node, ts.ClassLikeDeclaration[]>();
@@ -30,6 +37,8 @@ export class Implementations {
   private readonly fileOf: Map<ts.SourceFile, AppFile>;
   /** Set by the resolver once function values can be followed. */
   literalValues: LiteralValues = () => [];
+  /** Set with it: keeps each answer with the parameters its walk met (values.ts). */
+  memo: NameMemo = noMemo;
 
   constructor(
     private readonly app: LoadedApp,
@@ -56,23 +65,30 @@ export class Implementations {
 
   /** Object-literal members implementing `m` with a value whose functions are not known (file:line each). */
   unknownImplementationsOf(m: ts.Node): string[] {
-    return this.impls(m).unknown;
+    // Lines only: the parameters met were reported when the site asked for the implementations.
+    return (this.implCache.get(m) ?? this.impls(m)).unknown;
   }
 
   /**
    * A literal member's value may lead back to `m` (`{ f: o.f }`): that cycle adds nothing to m,
    * so it is cut. Another member searched meanwhile may lack what m has, though: its answer is
    * provisional (a use counts as a cut, so answers built on it are not kept either) until it is
-   * searched again once the outermost search has ended.
+   * searched again once the outermost search has ended. Each answer is kept with the
+   * parameters its walk met, which a reuse reports again (as literal-members.ts does): a later
+   * site calling the member runs what callers pass there too.
    */
   private impls(m: ts.Node): Impls {
     const hit = this.implCache.get(m);
-    if (hit) return hit;
+    if (hit) {
+      this.memo.replay(hit.met);
+      return hit;
+    }
     const early = this.provisional.get(m);
     if (early || this.inProgress.has(m)) {
       this.cycleCuts++;
       this.cut.push(...(early ? early.cutOn : [m]));
-      return early?.impls ?? { nodes: [], unknown: [] };
+      if (early) this.memo.replay(early.impls.met);
+      return early?.impls ?? { nodes: [], unknown: [], met: [] };
     }
     const out = this.search(m);
     if (this.inProgress.size === 0) this.searchProvisionalAgain();
@@ -81,10 +97,19 @@ export class Implementations {
 
   private search(m: ts.Node): Impls {
     const before = this.cut.length;
+    const cuts = this.memo.cuts();
+    const own = this.cycleCuts;
     this.inProgress.add(m);
-    const out = this.computeImplementations(m);
-    this.inProgress.delete(m);
+    let out: Impls;
+    try {
+      const { result, met } = this.memo.captured(() => this.computeImplementations(m));
+      out = { ...result, met };
+    } finally {
+      this.inProgress.delete(m);
+    }
     const cutOn = [...new Set(this.cut.slice(before))].filter((c) => c !== m);
+    // Cut short for another reason than a member (a cycle through calls' results, say): not kept.
+    if (this.memo.cuts() - cuts > this.cycleCuts - own) return out;
     if (cutOn.length) this.provisional.set(m, { impls: out, cutOn });
     else this.implCache.set(m, out);
     return out;
@@ -109,7 +134,7 @@ export class Implementations {
 
   private readonly retried = new Set<ts.Node>();
 
-  private computeImplementations(m: ts.Node): Impls {
+  private computeImplementations(m: ts.Node): Omit<Impls, 'met'> {
     const owner = m.parent;
     if (ts.isClassLike(owner)) return { nodes: this.classes.overridesOf(m as ts.ClassElement), unknown: [] };
     if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) return { nodes: [], unknown: [] };
@@ -164,10 +189,10 @@ export class Implementations {
   }
 
   /** Members named like `m` of object literals typed by (or assignable to) `owner`: functions in place or values holding them. */
-  private literalMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): Impls {
+  private literalMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): Omit<Impls, 'met'> {
     const name = this.nameOf(m);
     const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
-    const out: Impls = { nodes: [], unknown: [] };
+    const out = { nodes: [] as ts.Node[], unknown: [] as string[] };
     if (!lits.length) return out;
     for (const l of lits) {
       if (!this.fits(owner, l.lit)) continue;

@@ -63,6 +63,7 @@ export class Resolver {
     this.appFiles = new Set(app.files.map((f) => f.sf));
     this.values = new FunctionValues(this, stores);
     this.implementations.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
+    this.implementations.memo = this.values;
     this.anyMembers = new AnyReceiverMembers(app.checker, () => table.classId.keys(), literalFns, stores, this.implementations.literalValues, this.values);
   }
 
