@@ -11,6 +11,7 @@ import { elementSource } from './arrays.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
 import { isGenerator } from './call-returns.js';
+import { LOOP_DEPTH } from './values.js';
 import { bindingName } from './keys.js';
 import type { UnresolvedCall } from '../types.js';
 import { skipWrappers } from '../walk.js';
@@ -262,7 +263,7 @@ export class ParameterFlow {
       }
       if (elements) {
         // `run({ tests: this.tests })`, `callEach(this.listeners)`: the elements of the array passed.
-        const vs = found(() => (property === undefined ? this.r.values.elements(a).nodes : this.r.values.elementsOf(a, property)));
+        const vs = found(() => (property === undefined ? this.r.values.elements(a, LOOP_DEPTH).nodes : this.r.values.elementsOf(a, property)));
         for (const v of vs) flow.values.add(v);
         if (!vs.length && !(property === undefined ? isNothing(a) : lacks(a, property))) flow.complete = false;
         continue;

@@ -21,6 +21,12 @@ import { typedAny } from './any-receivers.js';
 export type { ViaParameter } from './value-memo.js';
 
 const MAX_DEPTH = 6;
+/**
+ * Where the walk starts for a function called through a loop variable: below 0, so twice the
+ * steps. What a loop runs was built up in stages (mapped, prepared, pushed, passed on), each a
+ * step or two; answers are kept by depth, so a deeper walk does not mix with shallower ones.
+ */
+export const LOOP_DEPTH = -MAX_DEPTH;
 const ELEMENT_TAKERS = new Set(['pop', 'shift', 'at', 'find', 'findLast']);
 
 export class FunctionValues extends CallReturns {
@@ -247,6 +253,9 @@ export class FunctionValues extends CallReturns {
     if (depth > MAX_DEPTH) return [];
     const listed = objectListing(this.r.checker, e);
     if (listed) return listed.listing === 'entries' && i === 1 ? this.propertyValues(listed.object, depth + 1) : [];
+    // `list.entries()` of an array: pairs [index, element].
+    const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && isArrayMethod(this.r.checker, callee.name)) return i === 1 ? this.elements(callee.expression, depth + 1).nodes : [];
     if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => (ts.isSpreadElement(el) ? this.eachAt(el.expression, i, depth + 1) : this.elementAt(el, i, depth + 1)));
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
       const added = (v: ts.Expression): ts.Node[] => (ts.isSpreadElement(v) ? this.eachAt(v.expression, i, depth + 1) : this.elementAt(v, i, depth + 1));
