@@ -173,6 +173,9 @@ export class FunctionValues extends CallReturns {
     if (!ts.isVariableDeclaration(src) || !src.initializer) return defaults;
     // `const [get, set] = makeStore()`: what the array holds at that position (a rest holds an array).
     if (ts.isArrayBindingPattern(d.parent)) return d.dotDotDotToken ? defaults : [...defaults, ...this.elementAt(src.initializer, d.parent.elements.indexOf(d), depth)];
+    // `const { [direction]: f } = table`, direction 'asc' | 'desc': the members of those names.
+    const computed = name === undefined && d.propertyName && ts.isComputedPropertyName(d.propertyName) ? keyNames(this.r.checker, d.propertyName.expression) : undefined;
+    if (computed) return [...defaults, ...computed.flatMap((n) => this.propertyOf(src.initializer!, n, depth))];
     if (name === undefined) return defaults;
     // `const { onDone } = options`, options a parameter: also what callers pass there (parameter flow).
     const init = skipWrappers(src.initializer);
