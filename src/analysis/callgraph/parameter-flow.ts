@@ -284,7 +284,8 @@ export class ParameterFlow {
         if (!vs.length && !(property === undefined ? isNothing(a) : lacks(a, property))) flow.complete = false;
         continue;
       }
-      const vs = property === undefined ? this.r.values.of(a) : this.r.values.propertyOf(a, property);
+      // `purry(impl, args, toSingle(lazy))`: a value returned from a parameter is what is passed there.
+      const vs = found(() => (property === undefined ? this.r.values.of(a) : this.r.values.propertyOf(a, property)));
       for (const v of vs) flow.values.add(v);
       const none = property === undefined ? isNothing(a) : lacks(a, property); // `run({})`: the default applies
       if ((!vs.length && !none) || this.r.values.incomplete(a)) flow.complete = false;
