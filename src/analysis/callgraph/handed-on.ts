@@ -2,7 +2,7 @@
  * A function received as a parameter and handed on to a library call (`data.map(callbackfn)`,
  * `[...data].sort(compareFn)`): the library may run it, as it may run an app function named
  * there, so the site reaches what the callers pass for that parameter (parameter flow). Only
- * parameters whose type is callable; the library call itself is not unresolved, so not listed.
+ * where the library declares a function type; the library call itself is not unresolved, so not listed.
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
@@ -13,13 +13,25 @@ import { skipWrappers } from '../walk.js';
 
 export function handedOnParameters(r: Resolver, f: AppFile, call: ts.CallExpression, owner: string): PendingParam[] {
   const out: PendingParam[] = [];
-  for (const raw of call.arguments) {
+  const declared = r.checker.getResolvedSignature(call)?.getDeclaration();
+  call.arguments.forEach((raw, i) => {
+    if (!takesFunction(r.checker, declared, i)) return;
     const a = skipWrappers(raw);
-    if (!ts.isIdentifier(a)) continue;
+    if (!ts.isIdentifier(a)) return;
     const d = r.symbolAt(a)?.valueDeclaration;
-    if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent) || d.dotDotDotToken) continue;
-    if (!r.checker.getNonNullableType(r.checker.getTypeAtLocation(a)).getCallSignatures().length) continue;
+    if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent) || d.dotDotDotToken) return;
     out.push({ from: owner, site: siteOf(f, a), text: a.text, param: d, binding: undefined, args: undefined, listed: true });
-  }
+  });
   return out;
+}
+
+/**
+ * Whether the library declares a function type at that position (`compareFn?: (a: T, b: T) =>
+ * number`): one declared `T` (`push(...items: T[])`, `Object.assign(target: T, ...)`) only keeps it.
+ */
+function takesFunction(c: ts.TypeChecker, decl: ts.Declaration | undefined, i: number): boolean {
+  if (!decl || !ts.isFunctionLike(decl)) return false;
+  const p = decl.parameters[i];
+  if (!p?.type || p.dotDotDotToken) return false;
+  return c.getNonNullableType(c.getTypeFromTypeNode(p.type)).getCallSignatures().length > 0;
 }
