@@ -22,6 +22,8 @@ describe('comparators handed on through parameters (calls-order-rules)', () => {
     expect(edges(r).filter(([from]) => from === `${L}#logImpl`)).toEqual([]);
     // `kept.push(cmp)`: push declares `...items: T[]`, it keeps the comparator, it does not run it.
     expect(edges(r).filter(([from]) => from === `${L}#keep`)).toEqual([]);
+    // `Array.prototype.slice.call(cmp)`: call's declared `this: Function` is no argument; cmp is thisArg.
+    expect(edges(r).filter(([from]) => from === `${L}#asThis`)).toEqual([]);
     // `n` after the spread is the wrapper's `first`, a number: takeFirstImpl's edges are heap's only.
     expect(edges(r).filter(([from]) => from === `${L}#takeFirstImpl`)).toEqual([[`${L}#takeFirstImpl`, `${L}#heap`, `${L}:22:83`, 'direct']]);
   });

@@ -31,7 +31,8 @@ export function handedOnParameters(r: Resolver, f: AppFile, call: ts.CallExpress
  */
 function takesFunction(c: ts.TypeChecker, decl: ts.Declaration | undefined, i: number): boolean {
   if (!decl || !ts.isFunctionLike(decl)) return false;
-  const p = decl.parameters[i];
+  // A declared `this` (`call(this: Function, thisArg: any, ...)`) is no argument.
+  const p = decl.parameters.filter((q) => !(ts.isIdentifier(q.name) && q.name.text === 'this'))[i];
   if (!p?.type || p.dotDotDotToken) return false;
   return c.getNonNullableType(c.getTypeFromTypeNode(p.type)).getCallSignatures().length > 0;
 }
