@@ -32,6 +32,7 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { handedBackTo, handedOut } from './handed-back.js';
+import { handedOnParameters } from './handed-on.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
@@ -188,6 +189,7 @@ class GraphBuilder {
     if ('library' in r) {
       this.implicit.libraryCall(f, node, owner);
       if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments);
+      if (ts.isCallExpression(node)) this.params.pending.push(...handedOnParameters(this.r, f, node, owner));
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }

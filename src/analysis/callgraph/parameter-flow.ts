@@ -11,6 +11,7 @@ import { elementSource } from './arrays.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
 import { isGenerator } from './call-returns.js';
+import { LOOP_DEPTH } from './values.js';
 import { bindingName } from './keys.js';
 import type { UnresolvedCall } from '../types.js';
 import { skipWrappers } from '../walk.js';
@@ -164,6 +165,21 @@ export class ParameterFlow {
     return this.keys.get(n) ?? this.keys.set(n, this.keys.size).get(n)!;
   }
 
+  /**
+   * `(...args) => func(...args, extra)`: a rest parameter spread on passes what the wrapper's
+   * callers pass, shifted by the spread's position; the rest may be shorter, so the arguments
+   * after the spread may land at `idx` too.
+   */
+  private forwarded(args: readonly ts.Expression[], idx: number, flow: Flow, walk: Walk, property: string | undefined, elements: boolean | undefined): boolean {
+    const s = args.findIndex(ts.isSpreadElement);
+    const spread = s >= 0 && s <= idx ? skipWrappers((args[s] as ts.SpreadElement).expression) : undefined;
+    const rest = spread && ts.isIdentifier(spread) ? this.r.symbolAt(spread)?.valueDeclaration : undefined;
+    if (!rest || !ts.isParameter(rest) || !rest.dotDotDotToken || !isMethodNode(rest.parent) || args.slice(s + 1, idx + 1).some(ts.isSpreadElement)) return false;
+    this.paramValues(rest.parent, rest.parent.parameters.indexOf(rest) + idx - s, flow, walk, { property, elements });
+    if (property === undefined && !elements) for (const a of args.slice(s + 1, idx + 1)) for (const v of this.r.values.of(a)) flow.values.add(v);
+    return true;
+  }
+
   private flowOf(p: PendingParam): Flow {
     const flow = this.passedFlow(p);
     return p.returns ? this.returned(flow, { seen: new Set(), returning: new Set() }) : flow;
@@ -249,6 +265,7 @@ export class ParameterFlow {
     const sites = this.callsTo.get(fn) ?? [];
     if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
     for (const args of sites) {
+      if (this.forwarded(args, idx, flow, walk, property, elements)) continue;
       if (args.slice(0, idx + 1).some(ts.isSpreadElement)) flow.complete = false;
       const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
       if (!a) continue;
@@ -262,12 +279,13 @@ export class ParameterFlow {
       }
       if (elements) {
         // `run({ tests: this.tests })`, `callEach(this.listeners)`: the elements of the array passed.
-        const vs = found(() => (property === undefined ? this.r.values.elements(a).nodes : this.r.values.elementsOf(a, property)));
+        const vs = found(() => (property === undefined ? this.r.values.elements(a, LOOP_DEPTH).nodes : this.r.values.elementsOf(a, property)));
         for (const v of vs) flow.values.add(v);
         if (!vs.length && !(property === undefined ? isNothing(a) : lacks(a, property))) flow.complete = false;
         continue;
       }
-      const vs = property === undefined ? this.r.values.of(a) : this.r.values.propertyOf(a, property);
+      // `purry(impl, args, toSingle(lazy))`: a value returned from a parameter is what is passed there.
+      const vs = found(() => (property === undefined ? this.r.values.of(a) : this.r.values.propertyOf(a, property)));
       for (const v of vs) flow.values.add(v);
       const none = property === undefined ? isNothing(a) : lacks(a, property); // `run({})`: the default applies
       if ((!vs.length && !none) || this.r.values.incomplete(a)) flow.complete = false;

@@ -25,7 +25,7 @@ import { AnyReceiverMembers, typedAny } from './any-receivers.js';
 import type { Stores } from './stores.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
-import { FunctionValues, type ViaParameter } from './values.js';
+import { FunctionValues, LOOP_DEPTH, type ViaParameter } from './values.js';
 import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from '../walk.js';
 
 export interface Target {
@@ -221,14 +221,14 @@ export class Resolver {
       const loop = forOfSource(d);
       if (loop) {
         // `for (const f of list) f()`: the list's elements; a list in a variable may grow elsewhere.
-        const el = this.values.elements(loop);
+        const el = this.values.elements(loop, LOOP_DEPTH);
         for (const node of el.nodes) targets.push({ node, kind: 'callback' });
         if (!el.complete) partial = why = 'loop variable over an iterable whose elements are not all known statically';
         continue;
       }
       if (ts.isBindingElement(d) && ts.isArrayBindingPattern(d.parent) && forOfSource(d.parent.parent)) {
         // `for (const [name, run] of Object.entries(handlers)) run()`: the same, at a position.
-        for (const node of this.values.ofDeclaration(d, 0)) targets.push({ node, kind: 'callback' });
+        for (const node of this.values.ofDeclaration(d, LOOP_DEPTH)) targets.push({ node, kind: 'callback' });
         partial = why = 'loop variable over an iterable whose elements are not all known statically';
         continue;
       }

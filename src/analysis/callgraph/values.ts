@@ -21,6 +21,12 @@ import { typedAny } from './any-receivers.js';
 export type { ViaParameter } from './value-memo.js';
 
 const MAX_DEPTH = 6;
+/**
+ * Where the walk starts for a function called through a loop variable: below 0, so twice the
+ * steps. What a loop runs was built up in stages (mapped, prepared, pushed, passed on), each a
+ * step or two; answers are kept by depth, so a deeper walk does not mix with shallower ones.
+ */
+export const LOOP_DEPTH = -MAX_DEPTH;
 const ELEMENT_TAKERS = new Set(['pop', 'shift', 'at', 'find', 'findLast']);
 
 export class FunctionValues extends CallReturns {
@@ -167,6 +173,9 @@ export class FunctionValues extends CallReturns {
     if (!ts.isVariableDeclaration(src) || !src.initializer) return defaults;
     // `const [get, set] = makeStore()`: what the array holds at that position (a rest holds an array).
     if (ts.isArrayBindingPattern(d.parent)) return d.dotDotDotToken ? defaults : [...defaults, ...this.elementAt(src.initializer, d.parent.elements.indexOf(d), depth)];
+    // `const { [direction]: f } = table`, direction 'asc' | 'desc': the members of those names.
+    const computed = name === undefined && d.propertyName && ts.isComputedPropertyName(d.propertyName) ? keyNames(this.r.checker, d.propertyName.expression) : undefined;
+    if (computed) return [...defaults, ...computed.flatMap((n) => this.propertyOf(src.initializer!, n, depth))];
     if (name === undefined) return defaults;
     // `const { onDone } = options`, options a parameter: also what callers pass there (parameter flow).
     const init = skipWrappers(src.initializer);
@@ -247,6 +256,9 @@ export class FunctionValues extends CallReturns {
     if (depth > MAX_DEPTH) return [];
     const listed = objectListing(this.r.checker, e);
     if (listed) return listed.listing === 'entries' && i === 1 ? this.propertyValues(listed.object, depth + 1) : [];
+    // `list.entries()` of an array: pairs [index, element].
+    const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && isArrayMethod(this.r.checker, callee.name)) return i === 1 ? this.elements(callee.expression, depth + 1).nodes : [];
     if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => (ts.isSpreadElement(el) ? this.eachAt(el.expression, i, depth + 1) : this.elementAt(el, i, depth + 1)));
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
       const added = (v: ts.Expression): ts.Node[] => (ts.isSpreadElement(v) ? this.eachAt(v.expression, i, depth + 1) : this.elementAt(v, i, depth + 1));
