@@ -8,7 +8,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { ARRAY_COPIES, collectionOf, forOfSource, isArrayOrUntypedMethod, objectListing } from './arrays.js';
+import { ARRAY_COPIES, collectionOf, forOfSource, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
