@@ -9,7 +9,7 @@ import { parseDevice, parseNetwork, type Device, type Network } from '../model/e
 import { parseJson } from '../profiles/json.js';
 import { ContextTooDeep, factsOf, ProfileMerger, type MergedProfile } from '../profiles/merge.js';
 import type { ContextColumns } from '../profiles/jsonContexts.js';
-import { parseJsonProfileBytes, parseProfile, profileFieldWhere } from '../profiles/parse.js';
+import { parseJsonProfileBytes, parseProfile, profileFieldWhere, refuseOtherApp } from '../profiles/parse.js';
 import { flagOrigin, type Origin } from './origin.js';
 import type { Profile, ProfileFacts } from '../profiles/types.js';
 import { compare } from '../util/compare.js';
@@ -197,7 +197,7 @@ export function loadMergedProfiles(
     if (quick) {
       spareColumns = quick.columns;
       const head = { ...quick.head, file: fromApp };
-      refuseOtherApp(head.app, app, fieldWhere);
+      refuseOtherApp(head.app, app, () => fieldWhere(['app']));
       const into = (merger ??= new ProfileMerger(quick.columns.length + 1));
       locateDepthError(() => into.addColumns(head, quick.columns), fieldWhere);
       facts = { ...head, contextCount: quick.columns.length, methods: [...quick.columns.names].sort(compare) };
@@ -205,7 +205,7 @@ export function loadMergedProfiles(
     } else {
       const read = profileText(bytes);
       const profile: Profile = { ...parseProfile(read.text, where), file: fromApp };
-      refuseOtherApp(profile.app, app, fieldWhere);
+      refuseOtherApp(profile.app, app, () => fieldWhere(['app']));
       // Room for the first file's contexts at once: the others mostly share its paths.
       const into = (merger ??= new ProfileMerger(profile.contexts.length + 1));
       locateDepthError(() => into.add(profile), fieldWhere);
@@ -217,11 +217,6 @@ export function loadMergedProfiles(
   }
   onMerge?.();
   return { profiles, merged: (merger ?? new ProfileMerger()).finish(deviceSpeed) };
-}
-
-/** A profile of another app (its `app` given and not `app`) is refused at its `app` line. */
-function refuseOtherApp(said: string | undefined, app: string | undefined, where: (path: FieldPath) => string): void {
-  if (app !== undefined && said !== undefined && said !== app) throw new InputError(`profile is for app '${said}', not '${app}'`, where(['app']), 'app');
 }
 
 /** Runs `add`, a merge step; a context it finds too deep is said at its line (the merge has no text). */

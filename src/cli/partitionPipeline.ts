@@ -11,6 +11,7 @@ import { predictPoints } from '../model/predictions.js';
 import { buildProblem, type BudgetOptions, type Legality } from '../model/problem.js';
 import type { NestingModel, Objective, PartitionProblem } from '../model/types.js';
 import type { MergedProfile } from '../profiles/merge.js';
+import { refuseOtherApp } from '../profiles/parse.js';
 import type { ProfileFacts } from '../profiles/types.js';
 import { checkPartition, solvePartition, type CheckResult } from '../solver/index.js';
 import type { FirstRoundReuse, Solution } from '../solver/types.js';
@@ -208,9 +209,7 @@ function legalityOf(analysis: AnalysisResult): Legality {
 function validateProfilesAgainstApp(inputs: PartitionInputs, warnings: string[]): void {
   const known = new Set(inputs.analysis.methods.map((m) => m.id));
   for (const { profile } of inputs.profiles) {
-    if (profile.app !== undefined && profile.app !== inputs.app) {
-      throw new InputError(`profile is for app '${profile.app}', not '${inputs.app}'`, profile.file, 'app');
-    }
+    refuseOtherApp(profile.app, inputs.app, () => profile.file);
     if (profile.contextCount === 0) {
       warnings.push(`${profile.file}: no contexts (no method of the app ran?): its ${profile.runs} run(s) still count, so the other ${profile.side} profiles' figures per run are divided among more runs`);
     }

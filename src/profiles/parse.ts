@@ -1,4 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
+import { InputError } from '../errors.js';
 import { JsonInput } from '../util/jsonInput.js';
 import { CONTEXT_BOUNDS, scanContexts, type ContextColumns } from './jsonContexts.js';
 import { FieldReader, YamlInput, type FieldPath, type SourcedInput } from '../util/yamlInput.js';
@@ -59,6 +60,14 @@ export function parseProfile(text: string, file: string): Profile {
  */
 export function profileFieldWhere(text: string, file: string, path: FieldPath): string {
   return (file.endsWith('.json') ? JsonInput.parse(text, file) : YamlInput.parse(text, file)).where(path);
+}
+
+/**
+ * A profile recorded for another app than the one partitioned is refused, at `where` (its `app`
+ * field; a function, since finding the line may mean parsing the file again).
+ */
+export function refuseOtherApp(said: string | undefined, app: string | undefined, where: () => string): void {
+  if (app !== undefined && said !== undefined && said !== app) throw new InputError(`profile is for app '${said}', not '${app}'`, where(), 'app');
 }
 
 const EMPTY_ARRAY = Buffer.from('[]');
