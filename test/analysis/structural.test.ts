@@ -66,3 +66,24 @@ describe('an interface member whose implementations lead back to it (calls-imple
     expect(r.unresolved.filter((u) => u.from === 'src/z-call.ts#goRight')).toEqual([]);
   });
 });
+
+describe('three members whose implementations hold each other\'s values (calls-implementation-retry)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-implementation-retry'), catalogs: [] })));
+  const M = 'src/members.ts';
+
+  // first's call searches X.x, which meets R.r, which meets P.p, which meets R.r under way: P.p's
+  // answer is provisional, and its retry meets R.r's still provisional answer. Retrying each once
+  // and keeping that left P.p without x1.x (which it holds through r3) for every later call.
+  test('a later call through the member found last runs every implementation', () => {
+    expect(edges(r).filter(([from]) => from === 'src/a-first.ts#first' || from === 'src/z-later.ts#later')).toEqual([
+      ['src/a-first.ts#first', `${M}#p1.p`, 'src/a-first.ts:4:5', 'hierarchy'],
+      ['src/a-first.ts#first', `${M}#r1.r`, 'src/a-first.ts:4:5', 'hierarchy'],
+      ['src/a-first.ts#first', `${M}#x1.x`, 'src/a-first.ts:4:5', 'hierarchy'],
+      ['src/z-later.ts#later', `${M}#p1.p`, 'src/z-later.ts:4:5', 'hierarchy'],
+      ['src/z-later.ts#later', `${M}#r1.r`, 'src/z-later.ts:4:5', 'hierarchy'],
+      ['src/z-later.ts#later', `${M}#x1.x`, 'src/z-later.ts:4:5', 'hierarchy'],
+    ]);
+    expect(r.unresolved.filter((u) => u.from === 'src/z-later.ts#later')).toEqual([]);
+  });
+});

@@ -11,7 +11,8 @@ import { memberName } from './hierarchy.js';
 import type { Resolution } from './resolve.js';
 import type { Stores } from './stores.js';
 import type { LiteralMember } from '../walk.js';
-import { LiteralMembersByName, type NameMemo } from './literal-members.js';
+import { LiteralMembersByName } from './literal-members.js';
+import type { AnswerMemo } from './cycle-aware-cache.js';
 
 /** Whether an expression is typed `any`: its members are known by name only. */
 export function typedAny(checker: ts.TypeChecker, e: ts.Expression): boolean {
@@ -28,7 +29,7 @@ export class AnyReceiverMembers {
     literals: readonly LiteralMember[],
     stores: Stores,
     valuesOf: (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[],
-    memo: NameMemo,
+    memo: AnswerMemo,
   ) {
     this.classMembers = new MembersByName(checker, classes);
     this.literalMembers = new LiteralMembersByName(literals, stores, valuesOf, memo);

@@ -14,8 +14,7 @@ import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { skipWrappers, type LiteralMember } from '../walk.js';
 import { literalFits } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
-import type { NameMemo } from './literal-members.js';
-import type { Sunk } from './value-memo.js';
+import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
 export type LiteralValues = (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[];
@@ -24,12 +23,7 @@ interface Impls {
   nodes: ts.Node[];
   /** file:line of literal members implementing it whose functions are not known statically. */
   unknown: string[];
-  /** The parameters the walk met (`{ done: onDone }`), reported again when the answer is reused. */
-  met: Sunk[];
 }
-
-/** Until the resolver sets value following's: nothing is met, nothing cut. */
-const noMemo: NameMemo = { captured: (compute) => ({ result: compute(), met: [] }), replay: () => {}, cuts: () => 0 };
 
 export class Implementations {
   private readonly structural = new Map<ts.Node, ts.ClassLikeDeclaration[]>();
@@ -37,8 +31,12 @@ export class Implementations {
   private readonly fileOf: Map<ts.SourceFile, AppFile>;
   /** Set by the resolver once function values can be followed. */
   literalValues: LiteralValues = () => [];
-  /** Set with it: keeps each answer with the parameters its walk met (values.ts). */
-  memo: NameMemo = noMemo;
+  /**
+   * Many sites share a member, so answers are kept (cycle-aware-cache.ts), with the parameters
+   * their walk met (`{ done: onDone }`): a later site calling the member runs what callers pass
+   * there too. A literal member's value may lead back to the member (`{ f: o.f }`): a cycle.
+   */
+  private readonly cache = new CycleAwareCache<ts.Node, Impls>((m) => this.computeImplementations(m), () => ({ nodes: [], unknown: [] }));
 
   constructor(
     private readonly app: LoadedApp,
@@ -50,91 +48,28 @@ export class Implementations {
     for (const l of literalFns) (this.literalsByName.get(l.name) ?? this.literalsByName.set(l.name, []).get(l.name)!).push(l);
   }
 
-  private readonly implCache = new Map<ts.Node, Impls>();
-  private readonly inProgress = new Set<ts.Node>();
-  /** How often a cycle cut a member's implementations short: answers computed meanwhile may lack values. */
-  cycleCuts = 0;
-  /** The members whose answers were cut short so far in the searches under way. */
-  private readonly cut: ts.Node[] = [];
-  private readonly provisional = new Map<ts.Node, { impls: Impls; cutOn: ts.Node[] }>();
+  /** Set by the resolver with literalValues: value following's, which keeps what answers met. */
+  set memo(memo: AnswerMemo) {
+    this.cache.memo = memo;
+  }
 
-  /** Bodies that implement interface/abstract member `m` (cached: many sites share a member). */
+  /** How often a cycle cut a member's implementations short: answers computed meanwhile may lack values. */
+  get cycleCuts(): number {
+    return this.cache.cuts;
+  }
+
+  /** Bodies that implement interface/abstract member `m`. */
   implementationsOf(m: ts.Node): ts.Node[] {
-    return this.impls(m).nodes;
+    return this.cache.get(m).nodes;
   }
 
   /** Object-literal members implementing `m` with a value whose functions are not known (file:line each). */
   unknownImplementationsOf(m: ts.Node): string[] {
     // Lines only: the parameters met were reported when the site asked for the implementations.
-    return (this.implCache.get(m) ?? this.impls(m)).unknown;
+    return (this.cache.settled(m) ?? this.cache.get(m)).unknown;
   }
 
-  /**
-   * A literal member's value may lead back to `m` (`{ f: o.f }`): that cycle adds nothing to m,
-   * so it is cut. Another member searched meanwhile may lack what m has, though: its answer is
-   * provisional (a use counts as a cut, so answers built on it are not kept either) until it is
-   * searched again once the outermost search has ended. Each answer is kept with the
-   * parameters its walk met, which a reuse reports again (as literal-members.ts does): a later
-   * site calling the member runs what callers pass there too.
-   */
-  private impls(m: ts.Node): Impls {
-    const hit = this.implCache.get(m);
-    if (hit) {
-      this.memo.replay(hit.met);
-      return hit;
-    }
-    const early = this.provisional.get(m);
-    if (early || this.inProgress.has(m)) {
-      this.cycleCuts++;
-      this.cut.push(...(early ? early.cutOn : [m]));
-      if (early) this.memo.replay(early.impls.met);
-      return early?.impls ?? { nodes: [], unknown: [], met: [] };
-    }
-    const out = this.search(m);
-    if (this.inProgress.size === 0) this.searchProvisionalAgain();
-    return this.implCache.get(m) ?? this.provisional.get(m)?.impls ?? out;
-  }
-
-  private search(m: ts.Node): Impls {
-    const before = this.cut.length;
-    const cuts = this.memo.cuts();
-    const own = this.cycleCuts;
-    this.inProgress.add(m);
-    let out: Impls;
-    try {
-      const { result, met } = this.memo.captured(() => this.computeImplementations(m));
-      out = { ...result, met };
-    } finally {
-      this.inProgress.delete(m);
-    }
-    const cutOn = [...new Set(this.cut.slice(before))].filter((c) => c !== m);
-    // Cut short for another reason than a member (a cycle through calls' results, say): not kept.
-    if (this.memo.cuts() - cuts > this.cycleCuts - own) return out;
-    if (cutOn.length) this.provisional.set(m, { impls: out, cutOn });
-    else this.implCache.set(m, out);
-    return out;
-  }
-
-  /**
-   * Each provisional answer is searched once more from the top, where the members it was cut
-   * on are known in full by now; one still cut short stays provisional (a use still counts as a
-   * cut). Searched again at most once each, so this ends.
-   */
-  private searchProvisionalAgain(): void {
-    // Each search here has its member under way, so none of them comes back here.
-    for (const m of this.provisional.keys()) {
-      if (this.retried.has(m)) continue;
-      this.retried.add(m);
-      this.provisional.delete(m);
-      this.cut.length = 0;
-      this.search(m);
-    }
-    this.cut.length = 0;
-  }
-
-  private readonly retried = new Set<ts.Node>();
-
-  private computeImplementations(m: ts.Node): Omit<Impls, 'met'> {
+  private computeImplementations(m: ts.Node): Impls {
     const owner = m.parent;
     if (ts.isClassLike(owner)) return { nodes: this.classes.overridesOf(m as ts.ClassElement), unknown: [] };
     if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) return { nodes: [], unknown: [] };
@@ -189,7 +124,7 @@ export class Implementations {
   }
 
   /** Members named like `m` of object literals typed by (or assignable to) `owner`: functions in place or values holding them. */
-  private literalMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): Omit<Impls, 'met'> {
+  private literalMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): Impls {
     const name = this.nameOf(m);
     const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
     const out = { nodes: [] as ts.Node[], unknown: [] as string[] };

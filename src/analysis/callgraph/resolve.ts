@@ -19,7 +19,8 @@ import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { uncast } from './casts.js';
-import { constructedClasses, mayHoldInstance } from './constructed.js';
+import { mayHoldInstance } from './constructed.js';
+import { construct, constructorOf, jsx } from './constructors.js';
 import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import { AnyReceiverMembers, typedAny } from './any-receivers.js';
 import type { Stores } from './stores.js';
@@ -68,9 +69,9 @@ export class Resolver {
   }
 
   call(site: CallSite): Resolution {
-    if (ts.isJsxOpeningElement(site) || ts.isJsxSelfClosingElement(site)) return this.jsx(site.tagName);
+    if (ts.isJsxOpeningElement(site) || ts.isJsxSelfClosingElement(site)) return jsx(this, site.tagName);
     if (ts.isTaggedTemplateExpression(site)) return this.relabel(this.callee(site.tag, false), 'tagged-template');
-    if (ts.isNewExpression(site)) return this.construct(skipWrappers(site.expression), site.expression);
+    if (ts.isNewExpression(site)) return construct(this, skipWrappers(site.expression), site.expression);
     return uncast(this, site.expression, this.callee(site.expression, true));
   }
 
@@ -304,72 +305,9 @@ export class Resolver {
     return mayHoldInstance(this.checker, this.hierarchy, recv, cls);
   }
 
-  private construct(expr: ts.Expression, written: ts.Expression): Resolution {
-    const sym = this.symbolAt(expr);
-    const decls = sym?.declarations ?? [];
-    if (!decls.some((d) => this.classOf(d))) {
-      // A class held in a value: the classes its type admits (constructed.ts).
-      const ctors = constructedClasses(this.checker, this.hierarchy, written, (d) => this.isApp(d)).map((c) => this.constructorOf(c));
-      const targets = [...new Set(ctors.filter((c): c is ts.Node => c !== undefined))].map((node) => ({ node, kind: 'constructor' as const }));
-      if (targets.length) return { targets };
-    }
-    if (!sym) return this.isAppExpr(expr) ? { reason: 'constructed class has no symbol' } : { library: libraryLeaf(this.checker, expr, sym) };
-    if (decls.length === 0 || decls.every((d) => !this.isApp(d))) return { library: libraryLeaf(this.checker, expr, sym) };
-    for (const d of decls) {
-      const cls = this.classOf(d);
-      if (!cls) continue;
-      const ctor = this.constructorOf(cls);
-      return ctor ? { targets: [{ node: ctor, kind: 'constructor' }] } : { library: undefined };
-    }
-    if (decls.some(ts.isParameter)) return { reason: 'constructed class received as a parameter' };
-    return { reason: 'constructed value is not a class declared in the app' };
-  }
-
-  private jsx(tag: ts.JsxTagNameExpression): Resolution {
-    if (ts.isIdentifier(tag) && /^[a-z]/.test(tag.text)) return { library: undefined }; // intrinsic element
-    const sym = this.symbolAt(tag);
-    const decls = sym?.declarations ?? [];
-    if (decls.length === 0) return { reason: 'JSX component has no symbol' };
-    if (decls.every((d) => !this.isApp(d))) return { library: libraryLeaf(this.checker, tag as ts.Expression, sym) };
-    const targets: Target[] = [];
-    for (const d of decls) {
-      const cls = this.classOf(d);
-      if (cls) {
-        const ctor = this.constructorOf(cls);
-        if (ctor) targets.push({ node: ctor, kind: 'jsx' });
-        const render = this.findMember(cls, 'render');
-        if (render) targets.push({ node: render, kind: 'jsx' });
-        continue;
-      }
-      const r = this.fromDecls([d]);
-      if ('targets' in r) targets.push(...r.targets.map((t) => ({ node: t.node, kind: 'jsx' as const })));
-    }
-    return targets.length ? { targets } : { reason: 'JSX component is not a function or class of the app' };
-  }
-
-  private findMember(cls: ts.ClassLikeDeclaration, name: string, depth = 0): ts.Node | undefined {
-    const own = cls.members.find((m) => isMethodNode(m) && m.name && ts.isIdentifier(m.name) && m.name.text === name);
-    if (own) return own;
-    const base = depth < 20 ? this.hierarchy.baseOf(cls) : undefined;
-    return base && this.findMember(base, name, depth + 1);
-  }
-
-  private classOf(d: ts.Node): ts.ClassLikeDeclaration | undefined {
-    if (ts.isClassLike(d)) return d;
-    if (ts.isVariableDeclaration(d) && d.initializer) {
-      const v = skipWrappers(d.initializer);
-      if (ts.isClassExpression(v)) return v;
-    }
-    return undefined;
-  }
-
-  /** What `new cls()` runs first: its explicit or synthetic constructor, else the nearest base's. */
-  constructorOf(cls: ts.ClassLikeDeclaration, depth = 0): ts.Node | undefined {
-    const own = cls.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
-    if (own) return own;
-    if (this.table.idOf.has(cls)) return cls; // synthetic constructor (field initialisers)
-    const base = depth < 20 ? this.hierarchy.baseOf(cls) : undefined;
-    return base && this.constructorOf(base, depth + 1);
+  /** What `new cls()` runs first (constructors.ts). */
+  constructorOf(cls: ts.ClassLikeDeclaration): ts.Node | undefined {
+    return constructorOf(this.table, this.hierarchy, cls);
   }
 
   private relabel(r: Resolution, kind: EdgeKind): Resolution {
@@ -411,7 +349,7 @@ export class Resolver {
   }
 
   /** A member access whose receiver is typed by the app (so a missing symbol is our gap, not a library's). */
-  private isAppExpr(expr: ts.Expression): boolean {
+  isAppExpr(expr: ts.Expression): boolean {
     if (!ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr)) return true;
     const t = this.checker.getTypeAtLocation(expr.expression);
     if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;

@@ -107,7 +107,7 @@ export abstract class ParameterMemo {
 
   /**
    * Runs `compute` and also returns the parameters it met (reported to the walks around it as
-   * usual), for an answer kept elsewhere (any-receivers.ts, by name) to report them again: replay.
+   * usual), for an answer kept elsewhere (cycle-aware-cache.ts) to report them again: replay.
    */
   captured<T>(compute: () => T): { result: T; met: Sunk[] } {
     const outer = this.sunk;

@@ -1,0 +1,84 @@
+/**
+ * What a construction runs: `new X()` (X a class, or a value holding one: constructed.ts) and
+ * `<Comp/>` (a function component, or a class component's constructor and `render`); what
+ * `new cls()` runs first, for `super(...)` too: the explicit or synthetic constructor, else the
+ * nearest base's.
+ */
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { libraryLeaf } from '../library.js';
+import { constructedClasses } from './constructed.js';
+import type { Hierarchy } from './hierarchy.js';
+import type { MethodTable } from '../methods.js';
+import type { Resolution, Resolver, Target } from './resolve.js';
+import { skipWrappers } from '../walk.js';
+
+/** `new expr()`, `written` the expression as written (its casts say what is constructed). */
+export function construct(r: Resolver, expr: ts.Expression, written: ts.Expression): Resolution {
+  const sym = r.symbolAt(expr);
+  const decls = sym?.declarations ?? [];
+  if (!decls.some((d) => classOf(d))) {
+    // A class held in a value: the classes its type admits (constructed.ts).
+    const ctors = constructedClasses(r.checker, r.hierarchy, written, (d) => r.isApp(d)).map((c) => r.constructorOf(c));
+    const targets = [...new Set(ctors.filter((c): c is ts.Node => c !== undefined))].map((node) => ({ node, kind: 'constructor' as const }));
+    if (targets.length) return { targets };
+  }
+  if (!sym) return r.isAppExpr(expr) ? { reason: 'constructed class has no symbol' } : { library: libraryLeaf(r.checker, expr, sym) };
+  if (decls.length === 0 || decls.every((d) => !r.isApp(d))) return { library: libraryLeaf(r.checker, expr, sym) };
+  for (const d of decls) {
+    const cls = classOf(d);
+    if (!cls) continue;
+    const ctor = r.constructorOf(cls);
+    return ctor ? { targets: [{ node: ctor, kind: 'constructor' }] } : { library: undefined };
+  }
+  if (decls.some(ts.isParameter)) return { reason: 'constructed class received as a parameter' };
+  return { reason: 'constructed value is not a class declared in the app' };
+}
+
+/** `<Tag/>`: an intrinsic element runs nothing of the app. */
+export function jsx(r: Resolver, tag: ts.JsxTagNameExpression): Resolution {
+  if (ts.isIdentifier(tag) && /^[a-z]/.test(tag.text)) return { library: undefined }; // intrinsic element
+  const sym = r.symbolAt(tag);
+  const decls = sym?.declarations ?? [];
+  if (decls.length === 0) return { reason: 'JSX component has no symbol' };
+  if (decls.every((d) => !r.isApp(d))) return { library: libraryLeaf(r.checker, tag as ts.Expression, sym) };
+  const targets: Target[] = [];
+  for (const d of decls) {
+    const cls = classOf(d);
+    if (cls) {
+      const ctor = r.constructorOf(cls);
+      if (ctor) targets.push({ node: ctor, kind: 'jsx' });
+      const render = findMember(r.hierarchy, cls, 'render');
+      if (render) targets.push({ node: render, kind: 'jsx' });
+      continue;
+    }
+    const res = r.fromDecls([d]);
+    if ('targets' in res) targets.push(...res.targets.map((t) => ({ node: t.node, kind: 'jsx' as const })));
+  }
+  return targets.length ? { targets } : { reason: 'JSX component is not a function or class of the app' };
+}
+
+/** What `new cls()` runs first: its explicit or synthetic constructor, else the nearest base's. */
+export function constructorOf(table: MethodTable, hierarchy: Hierarchy, cls: ts.ClassLikeDeclaration, depth = 0): ts.Node | undefined {
+  const own = cls.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
+  if (own) return own;
+  if (table.idOf.has(cls)) return cls; // synthetic constructor (field initialisers)
+  const base = depth < 20 ? hierarchy.baseOf(cls) : undefined;
+  return base && constructorOf(table, hierarchy, base, depth + 1);
+}
+
+function findMember(hierarchy: Hierarchy, cls: ts.ClassLikeDeclaration, name: string, depth = 0): ts.Node | undefined {
+  const own = cls.members.find((m) => isMethodNode(m) && m.name && ts.isIdentifier(m.name) && m.name.text === name);
+  if (own) return own;
+  const base = depth < 20 ? hierarchy.baseOf(cls) : undefined;
+  return base && findMember(hierarchy, base, name, depth + 1);
+}
+
+function classOf(d: ts.Node): ts.ClassLikeDeclaration | undefined {
+  if (ts.isClassLike(d)) return d;
+  if (ts.isVariableDeclaration(d) && d.initializer) {
+    const v = skipWrappers(d.initializer);
+    if (ts.isClassExpression(v)) return v;
+  }
+  return undefined;
+}
