@@ -22,7 +22,9 @@ export function rememberingChecker(checker: ts.TypeChecker): ts.TypeChecker {
   return {
     ...checker,
     getSymbolAtLocation(node) {
-      if (symbols.has(node)) return symbols.get(node);
+      // One lookup for the usual hit; has() only tells a remembered undefined from none.
+      const known = symbols.get(node);
+      if (known !== undefined || symbols.has(node)) return known;
       const s = checker.getSymbolAtLocation(node);
       symbols.set(node, s);
       return s;

@@ -30,7 +30,7 @@ export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceV
       if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
       owner = table.initOwner.get(node) ?? owner;
       if (isMethodNode(node)) owner = table.idOf.get(node);
-      for (const { e: used, handed } of owner ? usedExpressions(node, checker) : []) {
+      for (const { e: used, handed } of owner && mayUse(node) ? usedExpressions(node, checker) : NONE) {
         const v = values.used(used);
         if (!v?.api || (handed && !checker.getTypeAtLocation(used).getCallSignatures().length)) continue;
         out.push({ owner: owner!, key: v.api.entry.name, reason: reasonFor(v, file, used) });
@@ -41,6 +41,14 @@ export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceV
     ts.forEachChild(file.sf, (c) => visit(c, undefined));
   }
   return out;
+}
+
+const NONE: readonly { e: ts.Expression; handed?: true }[] = [];
+
+/** Only accesses and calls use a value (usedExpressions); asked of every node, so no list for the others. */
+function mayUse(node: ts.Node): boolean {
+  const k = node.kind;
+  return k === ts.SyntaxKind.PropertyAccessExpression || k === ts.SyntaxKind.ElementAccessExpression || k === ts.SyntaxKind.CallExpression || k === ts.SyntaxKind.NewExpression;
 }
 
 /**
