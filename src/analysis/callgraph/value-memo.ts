@@ -32,11 +32,28 @@ interface Answer {
   sunk: Sunk[];
 }
 
+/**
+ * The parameters a walk met, each once: kept answers are replayed into the walks around them, so
+ * with repeats a deep walk's list grew with every reuse (zod's ran out of stack spreading one).
+ */
+class SunkSet {
+  readonly list: Sunk[] = [];
+  private readonly seen = new Map<ts.ParameterDeclaration, Set<string>>();
+
+  add(param: ts.ParameterDeclaration, property: string): void {
+    const names = this.seen.get(param);
+    if (names?.has(property)) return;
+    if (names) names.add(property);
+    else this.seen.set(param, new Set([property]));
+    this.list.push({ param, property });
+  }
+}
+
 export abstract class ParameterMemo {
   /** Where the parameters met while collectParameters runs go: per parameter, its properties read ('' for itself). */
   private parameterSink: Map<ts.ParameterDeclaration, Set<string>> | undefined;
   /** The parameters met by the answer being computed (see remember). */
-  private sunk: Sunk[] | undefined;
+  private sunk: SunkSet | undefined;
   /** Answers of `of` and `ofDeclaration` by node, then by depth. */
   private readonly answers = new Map<ts.Node, (Answer | undefined)[]>();
 
@@ -74,7 +91,7 @@ export abstract class ParameterMemo {
 
   protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false, returns = false): void {
     const property = (elements ? name + ELEMENTS : name) + (returns ? RETURNS : '');
-    this.sunk?.push({ param, property });
+    this.sunk?.add(param, property);
     const sink = this.parameterSink;
     if (!sink) return;
     const names = sink.get(param);
@@ -111,14 +128,14 @@ export abstract class ParameterMemo {
    */
   captured<T>(compute: () => T): { result: T; met: Sunk[] } {
     const outer = this.sunk;
-    const met: Sunk[] = [];
+    const met = new SunkSet();
     this.sunk = met;
     try {
       const result = compute();
-      return { result, met };
+      return { result, met: met.list };
     } finally {
       this.sunk = outer;
-      outer?.push(...met);
+      if (outer) for (const s of met.list) outer.add(s.param, s.property);
     }
   }
 
