@@ -3,6 +3,7 @@
  * models share. The glpk.js adapter translates it; tests compare it byte for byte.
  */
 import type { Budget, PartitionProblem } from '../model/types.js';
+import { columnsOfProblem } from './columns.js';
 
 export interface IlpVar {
   /** Short generated name (r0, l12, x12, a3): glpk.js passes names through C strings. */
@@ -55,6 +56,8 @@ export function choosableMethods(problem: PartitionProblem, exclude: Set<string>
  * row. Returns each set with two or more contexts, in index order, sets ordered by first context.
  */
 export function groupComponents(problem: PartitionProblem): number[][] {
+  const columns = columnsOfProblem(problem);
+  if (columns) return groupComponentsOfIndex(problem.groups, columns.id, columns.names);
   const contexts = problem.contexts;
   return groupComponentsBy(problem.groups, contexts.length, (i) => contexts[i]!.method);
 }
