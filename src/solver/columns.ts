@@ -4,7 +4,9 @@
  * large reduced problem reads it through the columns alone (compactTree, the model's size,
  * the residual problem), so the 1M-context bench tree's four levels never built their
  * folded problems' 680k context objects, which lived long enough for the collector to copy
- * and then mark them. Whoever reads `contexts` gets the same objects as ever.
+ * and then mark them. Whoever reads `contexts` gets the same objects as ever. A problem made
+ * as objects may keep its columns beside them too (keepColumns). Methods are numbered in
+ * order of first appearance in both.
  */
 import type { PartitionProblem, ProblemContext } from '../model/types.js';
 
@@ -37,7 +39,16 @@ export function problemFromColumns(rest: Omit<PartitionProblem, 'contexts'>, col
   return problem;
 }
 
-/** The columns `problem` was made from, if it was (the same contexts as `problem.contexts`). */
+/**
+ * Keeps `columns` beside a problem whose contexts are already objects, for the readers that
+ * take columns (the next level's reductions read the residual problem's this way). Methods
+ * must be numbered in order of first appearance, as methodIndex numbers them.
+ */
+export function keepColumns(problem: PartitionProblem, columns: ContextColumns): void {
+  held.set(problem, columns);
+}
+
+/** The columns `problem` was made from or kept with (the same contexts as `problem.contexts`). */
 export function columnsOfProblem(problem: PartitionProblem): ContextColumns | undefined {
   return held.get(problem);
 }

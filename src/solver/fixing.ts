@@ -16,7 +16,7 @@
 import type { PartitionProblem, ProblemContext } from '../model/types.js';
 import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
-import { columnsFromObjects, columnsOfProblem } from './columns.js';
+import { columnsFromObjects, columnsOfProblem, keepColumns } from './columns.js';
 
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
 export type Fixings = Int8Array;
@@ -204,12 +204,27 @@ export function residualProblem(
     clone[size] = cloneCost[i]!;
     size++;
   }
+  // The residual's columns too, for its own reductions: its methods numbered by first appearance.
+  const total = size + (entry !== 0 ? 1 : 0);
+  const kept = { parent: nextParent.slice(0, total), id: new Int32Array(total), names: [] as string[], device: device.slice(0, total), clone: clone.slice(0, total), migration: new Float64Array(total) };
+  const renamed = new Int32Array(names.length).fill(-1);
   const next: ProblemContext[] = new Array(size);
   for (let j = 0; j < size; j++) {
     const i = from[j]!;
-    next[j] = { parent: nextParent[j]!, method: names[id[i]!]!, deviceCost: device[j]!, cloneCost: clone[j]!, migrationCost: migration[i]! };
+    const k = id[i]!;
+    if (renamed[k]! < 0) renamed[k] = kept.names.push(names[k]!) - 1;
+    kept.id[j] = renamed[k]!;
+    kept.migration[j] = migration[i]!;
+    next[j] = { parent: nextParent[j]!, method: names[k]!, deviceCost: device[j]!, cloneCost: clone[j]!, migrationCost: migration[i]! };
   }
-  if (entry !== 0) next.push({ parent: -1, method: ENTRY_MIGRATIONS, deviceCost: entry, cloneCost: entry, migrationCost: 0 });
+  if (entry !== 0) {
+    next.push({ parent: -1, method: ENTRY_MIGRATIONS, deviceCost: entry, cloneCost: entry, migrationCost: 0 });
+    kept.parent[size] = -1;
+    const known = kept.names.indexOf(ENTRY_MIGRATIONS);
+    kept.id[size] = known >= 0 ? known : kept.names.push(ENTRY_MIGRATIONS) - 1;
+    kept.device[size] = entry;
+    kept.clone[size] = entry;
+  }
   const fixedOn = tree.methods.filter((_, k) => on[k] === 1); // sorted, as tree.methods is
   const onNames = new Set(fixedOn);
   const off = new Set(tree.methods.filter((_, k) => fixings[k] === 0));
@@ -220,5 +235,6 @@ export function residualProblem(
     if (key !== 'contexts') (residual as unknown as Record<string, unknown>)[key] = problem[key];
   }
   residual.candidates = problem.candidates.filter((m) => !onNames.has(m) && !off.has(m));
+  keepColumns(residual, kept);
   return { problem: residual, fixedOn, contextOf: renumbered };
 }

@@ -6,6 +6,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { methodIndex, parentsOf, selfNestedMethods, type MethodIndex } from './tree.js';
+import { columnsOfProblem } from './columns.js';
 import { groupComponentsOfIndex } from './ilp-model.js';
 import { forceLocations, forceOnTree } from './reduce-forced.js';
 import { columnsOf, foldColumns, foldedMethods, foldedProblem, planFold, type FoldPlan } from './reduce-fold.js';
@@ -38,7 +39,8 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse
   let parent = first.parent;
   let index = first.index;
   let groups = problem.groups;
-  let costs = columnsOf(problem.contexts);
+  const columns = columnsOfProblem(problem);
+  let costs = columns ? { device: columns.device, clone: columns.clone, migration: columns.migration } : columnsOf(problem.contexts);
   let budgetCosts = problem.budget ? columnsOf(problem.budget.costs) : undefined;
   for (let rounds = 1; ; rounds++) {
     if (rounds > 1) {
@@ -93,8 +95,10 @@ interface FirstRound {
  */
 function firstRound(problem: PartitionProblem, reuse: FirstRoundReuse | undefined): FirstRound {
   if (reuse?.last && sameStructure(reuse.last, problem)) return reuse.last;
-  const index = methodIndex(problem.contexts);
-  const parent = parentsOf(problem.contexts);
+  // A problem the solver made keeps columns (columns.ts): its tree is read from them.
+  const columns = columnsOfProblem(problem);
+  const index = columns ? { id: columns.id, names: [...columns.names] } : methodIndex(problem.contexts);
+  const parent = columns ? columns.parent : parentsOf(problem.contexts);
   const choosable = initialChoosable(problem, index.names);
   const { forced } = forceLocations(problem, choosable, index, parent);
   const plan = planFold(parent, problem.groups, problem.nesting, forced, choosable, index);

@@ -1,12 +1,12 @@
 /**
  * Problems kept in columns (columns.ts): the reductions' folded problem reads as the same
  * contexts as objects, and everything the search reads through the columns (the compact
- * tree, the model's size, group components, the residual problem) equals what it reads from
- * the same problem as plain objects, to the last bit.
+ * tree, the model's size, group components, the residual problem and its reductions) equals
+ * what it reads from the same problem as plain objects, to the last bit.
  */
 import type { PartitionProblem } from '../../src/model/types.js';
 import { reduceProblem } from '../../src/solver/index.js';
-import { columnsOfProblem } from '../../src/solver/columns.js';
+import { columnsFromObjects, columnsOfProblem } from '../../src/solver/columns.js';
 import { compactTree } from '../../src/solver/compact.js';
 import { fixByBound, residualProblem } from '../../src/solver/fixing.js';
 import { dynamicModelSize } from '../../src/solver/ilp-dynamic.js';
@@ -44,6 +44,14 @@ it('reads a column-kept problem as the same contexts and the same trees, sizes a
     expect(columnsOfProblem(kept)).toBeDefined();
     expect(Object.getOwnPropertyDescriptor(kept, 'contexts')?.get).toBeDefined();
     expect(fromColumns).toEqual(residualProblem(plain, tree, fixings));
+    // The residual keeps its columns beside its objects; its reductions read them.
+    const rest = fromColumns.problem;
+    expect(columnsOfProblem(rest)).toEqual(columnsFromObjects(rest.contexts));
+    const again = reduceProblem(rest);
+    const againPlain = reduceProblem(asObjects(rest));
+    expect(again.problem.contexts).toEqual(againPlain.problem.contexts);
+    expect(again.problem.candidates).toEqual(againPlain.problem.candidates);
+    expect(again.contextOf).toEqual(againPlain.contextOf);
     residuals++;
     expect(small.contexts).toEqual(plain.contexts);
   }
