@@ -11,7 +11,8 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { byCodeUnit, groupComponents } from './ilp-model.js';
-import { childrenOf, subtreeSums } from './tree.js';
+import { columnsOfProblem, type ContextColumns } from './columns.js';
+import { childrenOf, childrenOfParents, subtreeSums } from './tree.js';
 
 export interface CompactTree {
   size: number;
@@ -31,6 +32,8 @@ export interface CompactTree {
 }
 
 export function compactTree(problem: PartitionProblem): CompactTree {
+  const columns = columnsOfProblem(problem);
+  if (columns) return compactColumns(problem, columns);
   const contexts = problem.contexts;
   const methods = [...new Set(problem.candidates)].sort(byCodeUnit);
   const index = new Map(methods.map((m, k) => [m, k]));
@@ -46,6 +49,32 @@ export function compactTree(problem: PartitionProblem): CompactTree {
   });
   const { start, kids } = childrenOf(contexts);
   return { size: contexts.length, parent, method, weight, constant, methods, start, kids, components: groupComponents(problem) };
+}
+
+/** `compactTree` of a problem kept in columns (columns.ts): the same tree, read from them. */
+function compactColumns(problem: PartitionProblem, columns: ContextColumns): CompactTree {
+  const { parent, id, names, device, clone, migration } = columns;
+  const n = parent.length;
+  const methods = [...new Set(problem.candidates)].sort(byCodeUnit);
+  const index = new Map(methods.map((m, k) => [m, k]));
+  // Candidate number per method number, looked up once per method rather than per context.
+  const candidateOf = new Int32Array(names.length);
+  for (let k = 0; k < names.length; k++) candidateOf[k] = index.get(names[k]!) ?? -1;
+  // As subtreeSums, then the loop of compactTree: the same additions in the same order.
+  const weight = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    weight[i]! += clone[i]! - device[i]!;
+    if (parent[i]! >= 0) weight[parent[i]!]! += weight[i]!;
+  }
+  let constant = 0;
+  const method = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    constant += device[i]!;
+    weight[i]! += migration[i]!;
+    method[i] = candidateOf[id[i]!]!;
+  }
+  const { start, kids } = childrenOfParents(parent);
+  return { size: n, parent: parent.slice(), method, weight, constant, methods, start, kids, components: groupComponents(problem) };
 }
 
 /** Cost of choosing the methods flagged in `chosen` (indices into `tree.methods`). */

@@ -16,7 +16,7 @@
 import type { PartitionProblem, ProblemContext } from '../model/types.js';
 import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
-import { anyBelow, subtreeSums } from './tree.js';
+import { columnsFromObjects, columnsOfProblem, keepColumns } from './columns.js';
 
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
 export type Fixings = Int8Array;
@@ -150,21 +150,30 @@ export function residualProblem(
   tree: CompactTree,
   fixings: Fixings,
 ): { problem: PartitionProblem; fixedOn: string[]; contextOf: Int32Array } {
-  // Columns first, objects once at the end: the problem's contexts in typed arrays (`tree` has
-  // them in the same order), the fixed-on test by method number. Building the contexts as
-  // objects and then adding the folded costs to them took about a second on the 1M-context
-  // bench tree's first residual (298k contexts), most of it allocating and collecting.
-  const contexts = problem.contexts;
-  const n = contexts.length;
+  // Columns throughout (the reduced problem's own when it keeps them, columns.ts), objects
+  // once at the end: building the contexts as objects and then adding the folded costs to
+  // them took about a second on the 1M-context bench tree's first residual (298k contexts).
+  const { id, names, device: deviceCost, clone: cloneCost, migration } = columnsOfProblem(problem) ?? columnsFromObjects(problem.contexts);
+  const n = tree.size;
   const { parent, method } = tree;
   const on = Uint8Array.from(fixings, (f) => (f === 1 ? 1 : 0));
   if (problem.groups.length > 0) {
     // A method fixed on whose subtree holds a native-state group's context stays free.
     const grouped = new Set(problem.groups.flat());
-    const holdsGroup = anyBelow(contexts, (c) => grouped.has(c.method));
+    const isGrouped = Uint8Array.from(names, (m) => (grouped.has(m) ? 1 : 0));
+    const holdsGroup = new Uint8Array(n);
+    for (let i = n - 1; i >= 0; i--) {
+      if (isGrouped[id[i]!]) holdsGroup[i] = 1;
+      if (holdsGroup[i] && parent[i]! >= 0) holdsGroup[parent[i]!] = 1;
+    }
     for (let i = 0; i < n; i++) if (method[i]! >= 0 && holdsGroup[i]) on[method[i]!] = 0;
   }
-  const cloneBelow = subtreeSums(contexts, (c) => c.cloneCost);
+  // As subtreeSums: the same additions in the same order.
+  const cloneBelow = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    cloneBelow[i]! += cloneCost[i]!;
+    if (parent[i]! >= 0) cloneBelow[parent[i]!]! += cloneBelow[i]!;
+  }
   // Per kept context (in order): where it came from, its parent and the costs it ends with.
   const from = new Int32Array(n);
   const nextParent = new Int32Array(n);
@@ -177,14 +186,13 @@ export function residualProblem(
   for (let i = 0; i < n; i++) {
     const p = parent[i]!;
     if (p >= 0 && renumbered[p]! < 0) continue;
-    const c = contexts[i]!;
     if (method[i]! >= 0 && on[method[i]!]) {
       const onClone = cloneBelow[i]!;
       if (p < 0) {
-        entry += onClone + c.migrationCost;
+        entry += onClone + migration[i]!;
       } else {
         const j = renumbered[p]!;
-        device[j]! += onClone + c.migrationCost;
+        device[j]! += onClone + migration[i]!;
         clone[j]! += onClone;
       }
       continue;
@@ -192,23 +200,41 @@ export function residualProblem(
     renumbered[i] = size;
     from[size] = i;
     nextParent[size] = p < 0 ? -1 : renumbered[p]!;
-    device[size] = c.deviceCost;
-    clone[size] = c.cloneCost;
+    device[size] = deviceCost[i]!;
+    clone[size] = cloneCost[i]!;
     size++;
   }
+  // The residual's columns too, for its own reductions: its methods numbered by first appearance.
+  const total = size + (entry !== 0 ? 1 : 0);
+  const kept = { parent: nextParent.slice(0, total), id: new Int32Array(total), names: [] as string[], device: device.slice(0, total), clone: clone.slice(0, total), migration: new Float64Array(total) };
+  const renamed = new Int32Array(names.length).fill(-1);
   const next: ProblemContext[] = new Array(size);
   for (let j = 0; j < size; j++) {
-    const c = contexts[from[j]!]!;
-    next[j] = { parent: nextParent[j]!, method: c.method, deviceCost: device[j]!, cloneCost: clone[j]!, migrationCost: c.migrationCost };
+    const i = from[j]!;
+    const k = id[i]!;
+    if (renamed[k]! < 0) renamed[k] = kept.names.push(names[k]!) - 1;
+    kept.id[j] = renamed[k]!;
+    kept.migration[j] = migration[i]!;
+    next[j] = { parent: nextParent[j]!, method: names[k]!, deviceCost: device[j]!, cloneCost: clone[j]!, migrationCost: migration[i]! };
   }
-  if (entry !== 0) next.push({ parent: -1, method: ENTRY_MIGRATIONS, deviceCost: entry, cloneCost: entry, migrationCost: 0 });
+  if (entry !== 0) {
+    next.push({ parent: -1, method: ENTRY_MIGRATIONS, deviceCost: entry, cloneCost: entry, migrationCost: 0 });
+    kept.parent[size] = -1;
+    const known = kept.names.indexOf(ENTRY_MIGRATIONS);
+    kept.id[size] = known >= 0 ? known : kept.names.push(ENTRY_MIGRATIONS) - 1;
+    kept.device[size] = entry;
+    kept.clone[size] = entry;
+  }
   const fixedOn = tree.methods.filter((_, k) => on[k] === 1); // sorted, as tree.methods is
   const onNames = new Set(fixedOn);
   const off = new Set(tree.methods.filter((_, k) => fixings[k] === 0));
-  const residual: PartitionProblem = {
-    ...problem,
-    contexts: next,
-    candidates: problem.candidates.filter((m) => !onNames.has(m) && !off.has(m)),
-  };
+  // The problem's other fields, read one by one: a spread would make a column-kept problem's
+  // contexts objects only to drop them.
+  const residual = { contexts: next } as PartitionProblem;
+  for (const key of Object.keys(problem) as (keyof PartitionProblem)[]) {
+    if (key !== 'contexts') (residual as unknown as Record<string, unknown>)[key] = problem[key];
+  }
+  residual.candidates = problem.candidates.filter((m) => !onNames.has(m) && !off.has(m));
+  keepColumns(residual, kept);
   return { problem: residual, fixedOn, contextOf: renumbered };
 }

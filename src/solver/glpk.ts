@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { firstOptimum } from './canonical.js';
 import { byCodeUnit } from './ilp-model.js';
 import { checkPartition } from './checker.js';
+import { columnsFromObjects, columnsOfProblem, contextCount } from './columns.js';
 import { searchDynamic } from './dynamic-search.js';
 import { FIRST_CHECKPOINT } from './lagrangian.js';
 import { exactStaticAnswer } from './static-antichain.js';
@@ -100,7 +101,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   // tree left 136k contexts and 232k rows, all rounds 7k and 9k), so they stop only at the deadline.
   const reduction = options.reduce === false ? undefined : reduceProblem(problem, deadline, options.reuse);
   const small = reduction?.problem ?? problem;
-  const glpkTakesWhole = reduction === undefined || small.nesting === 'static' || small.contexts.length <= GLPK_MAX_CONTEXTS;
+  const glpkTakesWhole = reduction === undefined || small.nesting === 'static' || contextCount(small) <= GLPK_MAX_CONTEXTS;
   // Validated above; the reductions keep a valid problem valid. A model too large for GLPK is
   // not built: its size is counted (and only reported for the outermost problem). Nor is one
   // when the reductions took the time (at 865k contexts building it alone took 6.6 s).
@@ -116,7 +117,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   let model: IlpModel | undefined = built?.model;
   const size: ModelSize = {
     contexts: problem.contexts.length,
-    contextsAfter: small.contexts.length,
+    contextsAfter: contextCount(small),
     ...(model
       ? { variables: model.vars.length, integers: model.vars.filter((v) => v.binary).length, constraints: model.rows.length }
       : (counted ?? (nested || timeUp ? { variables: 0, integers: 0, constraints: 0 } : dynamicModelSize(small)))),
@@ -320,11 +321,14 @@ async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[]
  */
 function carried(start: Float64Array | undefined, problem: PartitionProblem, reduction: Reduction | undefined): { start?: Float64Array } {
   if (!start || !reduction) return {};
-  const small = reduction.problem.contexts;
-  const lambda = new Float64Array(small.length);
-  reduction.contextOf.forEach((j, i) => {
-    if (j >= 0 && small[j]!.method === problem.contexts[i]!.method) lambda[j]! += start[i]!;
-  });
+  const small = columnsOfProblem(reduction.problem) ?? columnsFromObjects(reduction.problem.contexts);
+  const lambda = new Float64Array(small.parent.length);
+  const contexts = problem.contexts;
+  const contextOf = reduction.contextOf;
+  for (let i = 0; i < contextOf.length; i++) {
+    const j = contextOf[i]!;
+    if (j >= 0 && small.names[small.id[j]!] === contexts[i]!.method) lambda[j]! += start[i]!;
+  }
   return { start: lambda };
 }
 

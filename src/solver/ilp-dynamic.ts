@@ -21,6 +21,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
+import { columnsOfProblem, type ContextColumns } from './columns.js';
 import type { ModelSize } from './types.js';
 
 export function buildDynamicModel(problem: PartitionProblem): IlpModel {
@@ -80,6 +81,8 @@ export function buildDynamicModel(problem: PartitionProblem): IlpModel {
  * given (building the 2M rows of a 1M-context model only to report its size took 3.5-7.6 s).
  */
 export function dynamicModelSize(problem: PartitionProblem): Pick<ModelSize, 'variables' | 'integers' | 'constraints'> {
+  const columns = columnsOfProblem(problem);
+  if (columns) return columnsModelSize(problem, columns);
   const choosable = new Set(choosableMethods(problem));
   let variables = choosable.size;
   let constraints = 0;
@@ -96,4 +99,30 @@ export function dynamicModelSize(problem: PartitionProblem): Pick<ModelSize, 'va
   for (const members of groupComponents(problem)) constraints += members.length - 1;
   if (problem.budget) constraints++;
   return { variables, integers: choosable.size, constraints };
+}
+
+/** `dynamicModelSize` of a problem kept in columns (columns.ts), counted from them. */
+function columnsModelSize(problem: PartitionProblem, columns: ContextColumns): Pick<ModelSize, 'variables' | 'integers' | 'constraints'> {
+  const { parent, id, names } = columns;
+  // As choosableMethods: every name has a context here, and names are distinct.
+  const pinned = new Set(problem.pinned);
+  const candidates = new Set(problem.candidates);
+  const choosable = Uint8Array.from(names, (m) => (candidates.has(m) && !pinned.has(m) ? 1 : 0));
+  let integers = 0;
+  for (const flag of choosable) integers += flag;
+  let variables = integers;
+  let constraints = 0;
+  for (let i = 0; i < parent.length; i++) {
+    variables++;
+    const top = parent[i]! < 0;
+    if (!choosable[id[i]!]) {
+      if (!top) constraints++;
+      continue;
+    }
+    variables++;
+    constraints += top ? 2 : 4;
+  }
+  for (const members of groupComponents(problem)) constraints += members.length - 1;
+  if (problem.budget) constraints++;
+  return { variables, integers, constraints };
 }

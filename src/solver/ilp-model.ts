@@ -3,6 +3,7 @@
  * models share. The glpk.js adapter translates it; tests compare it byte for byte.
  */
 import type { Budget, PartitionProblem } from '../model/types.js';
+import { columnsOfProblem } from './columns.js';
 
 export interface IlpVar {
   /** Short generated name (r0, l12, x12, a3): glpk.js passes names through C strings. */
@@ -55,11 +56,13 @@ export function choosableMethods(problem: PartitionProblem, exclude: Set<string>
  * row. Returns each set with two or more contexts, in index order, sets ordered by first context.
  */
 export function groupComponents(problem: PartitionProblem): number[][] {
+  const columns = columnsOfProblem(problem);
+  if (columns) return groupComponentsOfIndex(problem.groups, columns.id, columns.names);
   const contexts = problem.contexts;
   return groupComponentsBy(problem.groups, contexts.length, (i) => contexts[i]!.method);
 }
 
-/** `groupComponents` of `n` contexts whose methods `methodOf` tells (the reductions keep them as numbers). */
+/** `groupComponents` of `n` contexts whose methods `methodOf` tells. */
 export function groupComponentsBy(groups: readonly (readonly string[])[], n: number, methodOf: (i: number) => string): number[][] {
   // Only the grouped methods' contexts are listed (all of them took 2.2 s at 1M contexts).
   const grouped = new Set(groups.flat());
@@ -67,12 +70,36 @@ export function groupComponentsBy(groups: readonly (readonly string[])[], n: num
   const contextsOf = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const method = methodOf(i);
-    if (!grouped.has(method)) continue;
-    const list = contextsOf.get(method);
-    if (list) list.push(i);
-    else contextsOf.set(method, [i]);
+    if (grouped.has(method)) listAdd(contextsOf, method, i);
   }
-  const root = new Int32Array(n).map((_, i) => i);
+  return componentsOf(groups, n, contextsOf);
+}
+
+/**
+ * `groupComponents` of contexts whose methods are numbers (the reductions' MethodIndex): one
+ * set lookup per distinct method rather than per context.
+ */
+export function groupComponentsOfIndex(groups: readonly (readonly string[])[], id: Int32Array, names: readonly string[]): number[][] {
+  const grouped = new Set(groups.flat());
+  if (grouped.size === 0) return [];
+  const inGroup = new Uint8Array(names.length);
+  for (let k = 0; k < names.length; k++) inGroup[k] = grouped.has(names[k]!) ? 1 : 0;
+  const contextsOf = new Map<string, number[]>();
+  for (let i = 0; i < id.length; i++) if (inGroup[id[i]!]) listAdd(contextsOf, names[id[i]!]!, i);
+  return componentsOf(groups, id.length, contextsOf);
+}
+
+function listAdd<K>(lists: Map<K, number[]>, key: K, i: number): void {
+  const list = lists.get(key);
+  if (list) list.push(i);
+  else lists.set(key, [i]);
+}
+
+/** The components of `n` contexts given each grouped method's contexts (in index order). */
+function componentsOf(groups: readonly (readonly string[])[], n: number, contextsOf: Map<string, number[]>): number[][] {
+  // Filled by a loop: TypedArray.map with a callback took most of this function at 300k contexts.
+  const root = new Int32Array(n);
+  for (let i = 0; i < n; i++) root[i] = i;
   const find = (i: number): number => {
     while (root[i] !== i) {
       root[i] = root[root[i]!]!;
@@ -95,13 +122,7 @@ export function groupComponentsBy(groups: readonly (readonly string[])[], n: num
     }
   }
   const byRoot = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    if (!inGroup[i]) continue;
-    const r = find(i);
-    const list = byRoot.get(r);
-    if (list) list.push(i);
-    else byRoot.set(r, [i]);
-  }
+  for (let i = 0; i < n; i++) if (inGroup[i]) listAdd(byRoot, find(i), i);
   return [...byRoot.values()].filter((l) => l.length > 1).sort((x, y) => x[0]! - y[0]!);
 }
 

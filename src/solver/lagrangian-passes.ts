@@ -37,8 +37,8 @@ export interface StepArrays {
  */
 export function bottomUp(a: StepArrays, from: number, to: number, pending: number, lambdaSum: Float64Array): number {
   const { parent, method, weight, firstOf, lambda, direction, mu, muDirection, nu, coveredSum, uncoveredSum, migrates } = a;
-  coveredSum.fill(0, from, to);
-  uncoveredSum.fill(0, from, to);
+  // The children's sums are zero outside a pass: each context clears its own once read (a
+  // fill of both before the pass was two more sweeps over the range's memory per step).
   nu.fill(0, from, to);
   lambdaSum.fill(0);
   let value = 0;
@@ -52,16 +52,20 @@ export function bottomUp(a: StepArrays, from: number, to: number, pending: numbe
       nu[i]! += mu[i]!;
       nu[first]! -= mu[i]!;
     }
-    let covered = nu[i]! + coveredSum[i]!;
+    const below = coveredSum[i]!;
+    const stay = uncoveredSum[i]!;
+    coveredSum[i] = 0;
+    uncoveredSum[i] = 0;
+    let covered = nu[i]! + below;
     let here = Infinity;
     if (k >= 0) {
       lambda[i]! += pending * direction[i]!;
       lambdaSum[k]! += lambda[i]!;
       covered += Math.min(0, lambda[i]!);
-      here = nu[i]! + weight[i]! + lambda[i]! + coveredSum[i]!;
+      here = nu[i]! + weight[i]! + lambda[i]! + below;
     }
-    migrates[i] = here < uncoveredSum[i]! ? 1 : 0;
-    const uncovered = Math.min(here, uncoveredSum[i]!);
+    migrates[i] = here < stay ? 1 : 0;
+    const uncovered = Math.min(here, stay);
     const p = parent[i]!;
     if (p >= 0) {
       coveredSum[p]! += covered;

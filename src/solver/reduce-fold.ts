@@ -13,7 +13,8 @@
  * What is left is the tree of paths of candidate and group methods. Method ids are kept, so a
  * solution of the folded problem is a solution of the original at the same cost.
  */
-import type { ContextCosts, PartitionProblem, ProblemContext } from '../model/types.js';
+import type { ContextCosts, PartitionProblem } from '../model/types.js';
+import { problemFromColumns } from './columns.js';
 import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
 
 /** Method id of the constant root context: not a candidate, so it never moves. */
@@ -40,10 +41,9 @@ export interface FoldPlan {
   /** Index of the fixed root among the folded contexts (-1: none), and the context that created it. */
   root: number;
   rootFrom: number;
-  /** Per folded context, its parent and its method. */
+  /** Per folded context, its parent. */
   parent: Int32Array;
-  method: string[];
-  /** The folded contexts' methods as numbers, for the next round. */
+  /** The folded contexts' methods as numbers (each name has a context), for the next round. */
   index: MethodIndex;
 }
 
@@ -130,8 +130,7 @@ export function planFold(
     if (renumber[k]! < 0) renumber[k] = left.push(names[k]!) - 1;
     folded[j] = renumber[k]!;
   }
-  const method = Array.from(folded, (k) => left[k]!);
-  return { mode, at, root, rootFrom, parent: parent.slice(0, size), method, index: { id: folded, names: left } };
+  return { mode, at, root, rootFrom, parent: parent.slice(0, size), index: { id: folded, names: left } };
 }
 
 /** The folded problem: `problem`'s costs summed as `plan` says, in context order. */
@@ -151,8 +150,9 @@ export function foldedMethods(groups: readonly (readonly string[])[], plan: Fold
 }
 
 /**
- * The folded problem as objects, from its folded costs (foldColumns), candidates and groups;
- * the rest as in `problem`, the problem the fold started from.
+ * The folded problem, from its folded costs (foldColumns), candidates and groups; the rest as
+ * in `problem`, the problem the fold started from. Its contexts stay in columns until read
+ * (columns.ts).
  */
 export function foldedProblem(
   problem: PartitionProblem,
@@ -161,20 +161,16 @@ export function foldedProblem(
   costs: CostColumns,
   budgetCosts: CostColumns | undefined,
 ): PartitionProblem {
-  const { method, parent } = plan;
-  const contexts: ProblemContext[] = new Array(method.length);
-  for (let j = 0; j < method.length; j++) {
-    contexts[j] = { parent: parent[j]!, method: method[j]!, deviceCost: costs.device[j]!, cloneCost: costs.clone[j]!, migrationCost: costs.migration[j]! };
-  }
-  const reduced: PartitionProblem = { contexts, candidates: methods.candidates, pinned: [], groups: methods.groups, nesting: problem.nesting };
+  const { parent, index } = plan;
+  const rest: Omit<PartitionProblem, 'contexts'> = { candidates: methods.candidates, pinned: [], groups: methods.groups, nesting: problem.nesting };
   // The call graph's condensation is shared, not filtered: it is asked for the kept methods only.
-  if (problem.reach) reduced.reach = problem.reach;
-  if (problem.objective) reduced.objective = problem.objective;
+  if (problem.reach) rest.reach = problem.reach;
+  if (problem.objective) rest.objective = problem.objective;
   if (problem.budget && budgetCosts) {
-    const costs = plan.method.map((_, j) => ({ deviceCost: budgetCosts.device[j]!, cloneCost: budgetCosts.clone[j]!, migrationCost: budgetCosts.migration[j]! }));
-    reduced.budget = { ...problem.budget, costs };
+    const costs = Array.from(parent, (_, j) => ({ deviceCost: budgetCosts.device[j]!, cloneCost: budgetCosts.clone[j]!, migrationCost: budgetCosts.migration[j]! }));
+    rest.budget = { ...problem.budget, costs };
   }
-  return reduced;
+  return problemFromColumns(rest, { parent, id: index.id, names: index.names, device: costs.device, clone: costs.clone, migration: costs.migration });
 }
 
 /** One objective's costs per context, as columns. */
@@ -203,7 +199,7 @@ export function columnsOf(costs: readonly ContextCosts[]): CostColumns {
  * device cost (it never moves), under a budget's costs too.
  */
 export function foldColumns(costs: CostColumns, plan: FoldPlan): CostColumns {
-  const size = plan.method.length;
+  const size = plan.parent.length;
   const device = new Float64Array(size);
   const clone = new Float64Array(size);
   const migration = new Float64Array(size);

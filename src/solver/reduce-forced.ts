@@ -7,7 +7,7 @@
  * other, so they run to a fixpoint; each round is linear in the contexts.
  */
 import type { PartitionProblem } from '../model/types.js';
-import { groupComponents } from './ilp-model.js';
+import { groupComponentsOfIndex } from './ilp-model.js';
 import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
 
 export interface Forced {
@@ -29,7 +29,7 @@ export function forceLocations(
   parents?: Int32Array,
 ): Forced {
   const parent = parents ?? parentsOf(problem.contexts);
-  return forceOnTree(problem.pinned, groupComponents(problem), choosable, index, parent);
+  return forceOnTree(problem.pinned, groupComponentsOfIndex(problem.groups, index.id, index.names), choosable, index, parent);
 }
 
 /**

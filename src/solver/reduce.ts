@@ -6,7 +6,8 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { methodIndex, parentsOf, selfNestedMethods, type MethodIndex } from './tree.js';
-import { groupComponentsBy } from './ilp-model.js';
+import { columnsOfProblem } from './columns.js';
+import { groupComponentsOfIndex } from './ilp-model.js';
 import { forceLocations, forceOnTree } from './reduce-forced.js';
 import { columnsOf, foldColumns, foldedMethods, foldedProblem, planFold, type FoldPlan } from './reduce-fold.js';
 import { losingMethods } from './reduce-dominance.js';
@@ -29,31 +30,42 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse
   const first = firstRound(problem, reuse);
   let plan = first.plan;
   let choosable = new Set(first.choosable);
-  const contextOf = new Int32Array(problem.contexts.length);
-  for (let i = 0; i < contextOf.length; i++) contextOf[i] = i;
+  // Where each context went: the first round's map, then the later rounds' composed over the
+  // first round's (smaller) folded tree (rather than every round over all the contexts).
+  const firstAt = first.plan.at;
+  let later: Int32Array | undefined;
   // Between rounds the problem stays in columns; objects are made once, for the last round's
   // fold (making them every round was a third of the reductions' time on the 1M-context bench tree).
   let parent = first.parent;
   let index = first.index;
   let groups = problem.groups;
-  let costs = columnsOf(problem.contexts);
+  const columns = columnsOfProblem(problem);
+  let costs = columns ? { device: columns.device, clone: columns.clone, migration: columns.migration } : columnsOf(problem.contexts);
   let budgetCosts = problem.budget ? columnsOf(problem.budget.costs) : undefined;
   for (let rounds = 1; ; rounds++) {
     if (rounds > 1) {
       // The last plan's folded tree is this round's (it has no pinned methods left).
-      const components = groupComponentsBy(groups, parent.length, (i) => index.names[index.id[i]!]!);
+      const components = groupComponentsOfIndex(groups, index.id, index.names);
       const { forced } = forceOnTree([], components, choosable, index, parent);
       plan = planFold(parent, groups, problem.nesting, forced, choosable, index);
     }
     costs = foldColumns(costs, plan);
     budgetCosts = budgetCosts && foldColumns(budgetCosts, plan);
     const methods = foldedMethods(groups, plan, choosable);
-    for (let i = 0; i < contextOf.length; i++) if (contextOf[i]! >= 0) contextOf[i] = plan.at[contextOf[i]!]!;
+    if (rounds > 1) {
+      if (!later) {
+        later = new Int32Array(plan.at.length);
+        for (let j = 0; j < later.length; j++) later[j] = j;
+      }
+      for (let j = 0; j < later.length; j++) if (later[j]! >= 0) later[j] = plan.at[later[j]!]!;
+    }
     const tree = { parent: plan.parent, index: plan.index, candidates: methods.candidates, groups: methods.groups, nesting: problem.nesting, costs: budgetCosts ? [costs, budgetCosts] : [costs] };
     const losers = performance.now() > until ? new Set<string>() : losingMethods(tree);
     if (losers.size === 0) {
       // Method ids are kept throughout, so the answer carries over as it is.
       const folded = foldedProblem(problem, plan, methods, costs, budgetCosts);
+      const contextOf = new Int32Array(firstAt.length);
+      for (let i = 0; i < contextOf.length; i++) contextOf[i] = firstAt[i]! < 0 || !later ? firstAt[i]! : later[firstAt[i]!]!;
       return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf };
     }
     parent = plan.parent;
@@ -83,8 +95,10 @@ interface FirstRound {
  */
 function firstRound(problem: PartitionProblem, reuse: FirstRoundReuse | undefined): FirstRound {
   if (reuse?.last && sameStructure(reuse.last, problem)) return reuse.last;
-  const index = methodIndex(problem.contexts);
-  const parent = parentsOf(problem.contexts);
+  // A problem the solver made keeps columns (columns.ts): its tree is read from them.
+  const columns = columnsOfProblem(problem);
+  const index = columns ? { id: columns.id, names: [...columns.names] } : methodIndex(problem.contexts);
+  const parent = columns ? columns.parent : parentsOf(problem.contexts);
   const choosable = initialChoosable(problem, index.names);
   const { forced } = forceLocations(problem, choosable, index, parent);
   const plan = planFold(parent, problem.groups, problem.nesting, forced, choosable, index);

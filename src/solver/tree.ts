@@ -18,6 +18,18 @@ export function childrenOf(contexts: ProblemContext[]): { start: Int32Array; kid
   return { start, kids };
 }
 
+/** `childrenOf` of a tree given as its parents. */
+export function childrenOfParents(parent: Int32Array): { start: Int32Array; kids: Int32Array } {
+  const n = parent.length;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) start[parent[i]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const kids = new Int32Array(Math.max(0, start[n]!));
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
+  return { start, kids };
+}
+
 /** Methods with a context that lies under another context of the same method (recursion). */
 export function selfNestedMethods(contexts: ProblemContext[]): Set<string> {
   const { start, kids } = childrenOf(contexts);

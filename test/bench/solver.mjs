@@ -23,6 +23,18 @@
  *   load 6.8-9.6, main once cut at 60 s with a 0.21% gap; at load 2.4-4.8: 24.4 → 16.5 s,
  *   0.68 / 0.82, the fastest 13.6 s: not yet the 10 s goal); 100k dynamic 0.65 wall / 0.68 CPU;
  *   static 1M 0.98 / 0.92 and 100k 0.95 / 0.92 (unchanged), load 7.5-8.3.
+ * - the reduced and the residual problems kept in columns (columns.ts: the search never builds
+ *   the folded problems' 680k context objects, the next level's reductions read the residual's
+ *   columns), group components by method number, the context map composed over the folded tree,
+ *   no string per context in validation, no zeroing sweeps in the bound's bottom-up pass; same
+ *   plans, costs and proofs. Limit 300 s so that every run ends proven on a machine at load
+ *   8-20: static 1M 10.9 → 9.4 s wall (ratio 0.85), CPU 4.3 → 3.5 s (0.82), after faster in
+ *   all three pairs, load 10.5-12.8; dynamic 1M 34.7 → 35.1 s wall (1.01), CPU 17.7 → 16.0 s
+ *   (0.91), load 8.2-10.6 (another three pairs at load 12-20: 0.89 / 0.96). The dynamic solve
+ *   is still CPU 15-18 s, most of it the bound's steps (182M context-steps over four levels:
+ *   300 × 298k, 300 × 202k, 200 × 139k, 100 × 41k) and the collector marking the caller's 1M
+ *   context objects: the 10 s goal needs fewer steps (an earlier hand-over, a tighter start),
+ *   not cheaper bookkeeping.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';

@@ -1,0 +1,87 @@
+/**
+ * A problem the solver made itself (the reductions' folded problem) may keep its contexts in
+ * columns and make them objects only when something asks for `contexts`: the search over a
+ * large reduced problem reads it through the columns alone (compactTree, the model's size,
+ * the residual problem), so the 1M-context bench tree's four levels never built their
+ * folded problems' 680k context objects, which lived long enough for the collector to copy
+ * and then mark them. Whoever reads `contexts` gets the same objects as ever. A problem made
+ * as objects may keep its columns beside them too (keepColumns). Methods are numbered in
+ * order of first appearance in both.
+ */
+import type { PartitionProblem, ProblemContext } from '../model/types.js';
+
+export interface ContextColumns {
+  parent: Int32Array;
+  /** Per context its method, an index into `names`; every name has a context. */
+  id: Int32Array;
+  names: readonly string[];
+  device: Float64Array;
+  clone: Float64Array;
+  migration: Float64Array;
+}
+
+const held = new WeakMap<PartitionProblem, ContextColumns>();
+
+/** `rest` with `contexts` made from `columns` on first read. */
+export function problemFromColumns(rest: Omit<PartitionProblem, 'contexts'>, columns: ContextColumns): PartitionProblem {
+  // `contexts` first, where a problem's literal has it (redefining a property keeps its place).
+  const problem = { contexts: [], ...rest } as PartitionProblem;
+  Object.defineProperty(problem, 'contexts', {
+    configurable: true,
+    enumerable: true,
+    get(this: PartitionProblem): ProblemContext[] {
+      const contexts = objectsOf(columns);
+      Object.defineProperty(this, 'contexts', { value: contexts, writable: true, configurable: true, enumerable: true });
+      return contexts;
+    },
+  });
+  held.set(problem, columns);
+  return problem;
+}
+
+/**
+ * Keeps `columns` beside a problem whose contexts are already objects, for the readers that
+ * take columns (the next level's reductions read the residual problem's this way). Methods
+ * must be numbered in order of first appearance, as methodIndex numbers them.
+ */
+export function keepColumns(problem: PartitionProblem, columns: ContextColumns): void {
+  held.set(problem, columns);
+}
+
+/** The columns `problem` was made from or kept with (the same contexts as `problem.contexts`). */
+export function columnsOfProblem(problem: PartitionProblem): ContextColumns | undefined {
+  return held.get(problem);
+}
+
+/** Number of contexts, without making them objects. */
+export function contextCount(problem: PartitionProblem): number {
+  return held.get(problem)?.parent.length ?? problem.contexts.length;
+}
+
+function objectsOf(columns: ContextColumns): ProblemContext[] {
+  const { parent, id, names, device, clone, migration } = columns;
+  const contexts: ProblemContext[] = new Array(parent.length);
+  for (let j = 0; j < parent.length; j++) {
+    contexts[j] = { parent: parent[j]!, method: names[id[j]!]!, deviceCost: device[j]!, cloneCost: clone[j]!, migrationCost: migration[j]! };
+  }
+  return contexts;
+}
+
+/** Columns of contexts given as objects (methods numbered in order of first appearance). */
+export function columnsFromObjects(contexts: readonly ProblemContext[]): ContextColumns {
+  const n = contexts.length;
+  const numbers = new Map<string, number>();
+  const names: string[] = [];
+  const columns = { parent: new Int32Array(n), id: new Int32Array(n), names, device: new Float64Array(n), clone: new Float64Array(n), migration: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const c = contexts[i]!;
+    let k = numbers.get(c.method);
+    if (k === undefined) numbers.set(c.method, (k = names.push(c.method) - 1));
+    columns.parent[i] = c.parent;
+    columns.id[i] = k;
+    columns.device[i] = c.deviceCost;
+    columns.clone[i] = c.cloneCost;
+    columns.migration[i] = c.migrationCost;
+  }
+  return columns;
+}

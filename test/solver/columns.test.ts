@@ -1,0 +1,59 @@
+/**
+ * Problems kept in columns (columns.ts): the reductions' folded problem reads as the same
+ * contexts as objects, and everything the search reads through the columns (the compact
+ * tree, the model's size, group components, the residual problem and its reductions) equals
+ * what it reads from the same problem as plain objects, to the last bit.
+ */
+import type { PartitionProblem } from '../../src/model/types.js';
+import { reduceProblem } from '../../src/solver/index.js';
+import { columnsFromObjects, columnsOfProblem } from '../../src/solver/columns.js';
+import { compactTree } from '../../src/solver/compact.js';
+import { fixByBound, residualProblem } from '../../src/solver/fixing.js';
+import { dynamicModelSize } from '../../src/solver/ilp-dynamic.js';
+import { groupComponents } from '../../src/solver/ilp-model.js';
+import { lagrangianSearch } from '../../src/solver/lagrangian.js';
+import { legalizer } from '../../src/solver/legalize.js';
+import { randomProblem, rng } from './random-problems.js';
+
+const shape = { maxContexts: 40, maxMethods: 8, groupChance: 0.4 };
+
+/** The same problem with its contexts as plain objects (no columns behind it). */
+const asObjects = (p: PartitionProblem): PartitionProblem => JSON.parse(JSON.stringify(p)) as PartitionProblem;
+
+it('reads a column-kept problem as the same contexts and the same trees, sizes and residuals as its objects', () => {
+  const rand = rng(57);
+  let residuals = 0;
+  for (let t = 0; t < 150; t++) {
+    const small = reduceProblem(randomProblem(rand, 'dynamic', shape)).problem;
+    const plain = asObjects(small);
+    expect(columnsOfProblem(plain)).toBeUndefined();
+    expect(compactTree(small)).toEqual(compactTree(plain));
+    expect(dynamicModelSize(small)).toEqual(dynamicModelSize(plain));
+    expect(groupComponents(small)).toEqual(groupComponents(plain));
+    const tree = compactTree(plain);
+    if (tree.methods.length === 0) continue;
+    // Fixings from a short bound, to give the residual something to fold.
+    const legalize = legalizer(plain, tree);
+    const relaxed = lagrangianSearch(tree, { deadline: Infinity, stop: () => false, maxSteps: 30, legalize });
+    if (!Number.isFinite(relaxed.cost)) continue;
+    const fixings = fixByBound(tree, relaxed.prices, relaxed.chosen, relaxed.cost);
+    // A fresh column-kept problem each time: reading `contexts` makes them objects for good.
+    const kept = reduceProblem(asObjects(small)).problem;
+    expect(columnsOfProblem(kept)).toBeDefined();
+    const fromColumns = residualProblem(kept, compactTree(kept), fixings);
+    expect(columnsOfProblem(kept)).toBeDefined();
+    expect(Object.getOwnPropertyDescriptor(kept, 'contexts')?.get).toBeDefined();
+    expect(fromColumns).toEqual(residualProblem(plain, tree, fixings));
+    // The residual keeps its columns beside its objects; its reductions read them.
+    const rest = fromColumns.problem;
+    expect(columnsOfProblem(rest)).toEqual(columnsFromObjects(rest.contexts));
+    const again = reduceProblem(rest);
+    const againPlain = reduceProblem(asObjects(rest));
+    expect(again.problem.contexts).toEqual(againPlain.problem.contexts);
+    expect(again.problem.candidates).toEqual(againPlain.problem.candidates);
+    expect(again.contextOf).toEqual(againPlain.contextOf);
+    residuals++;
+    expect(small.contexts).toEqual(plain.contexts);
+  }
+  expect(residuals).toBeGreaterThan(50);
+});
