@@ -1,0 +1,107 @@
+/**
+ * Which functions the recorder only counts (instrument.ts): a COUNT-ONLY LEAF gets one call at
+ * its start, `__cc$.c(index)`, that adds 1 to its context under the running frame, and nothing
+ * else: no clock, no bytes, no exit, no try. Its time (and the few ns of counting) is its caller's,
+ * as if inlined; its bytes are 0. A function is a count-only leaf when, read from its source:
+ *  - it is a plain sync function (not async, a generator or a constructor);
+ *  - its body has at most COUNT_ONLY_MAX_NODES syntax nodes and no loop, label, try, nested
+ *    function or class, `new`, `await`, `yield`, tagged template, spread or destructuring (the
+ *    iteration protocol runs code), `delete`, `super` or `import()`;
+ *  - every call in it is a built-in that takes no callback: a method of a global namespace that
+ *    the module does not rebind (`Math.imul`, `Number.isInteger`, `String.fromCharCode`,
+ *    `Array.isArray`, `Object.is`), or one of BUILTIN_METHODS on any value (`c.charCodeAt(0)`).
+ * It makes no call to the app's functions, so it has no traced callee whose context could move.
+ * Assumed, not proven (no types here): property reads and operators on its values do not run
+ * the app's code (a getter, valueOf), and a BUILTIN_METHODS call is the built-in. If they do,
+ * the app function reached is counted under the leaf's caller rather than under the leaf; the
+ * recorder lists app methods named like a BUILTIN_METHODS call of a count-only leaf (trace.ts).
+ * Functions simpler still (one expression, no call or property read) are not traced at all
+ * (isTrivialLeaf in instrument.ts): they were never counted, and stay so.
+ */
+import { ts } from '../../typescript.cjs';
+import { isAsync } from '../../ids/methodIds.js';
+
+/** Syntax nodes a count-only body may have: a few statements of arithmetic and property reads. */
+export const COUNT_ONLY_MAX_NODES = 60;
+
+const NAMESPACES: Record<string, true | string[]> = {
+  Math: true,
+  Number: ['isInteger', 'isSafeInteger', 'isFinite', 'isNaN'],
+  String: ['fromCharCode', 'fromCodePoint'],
+  Array: ['isArray'],
+  Object: ['is'],
+};
+
+/** Built-in methods of strings, numbers and arrays that take no callback. */
+export const BUILTIN_METHODS = new Set([
+  'charCodeAt', 'codePointAt', 'charAt', 'at', 'indexOf', 'lastIndexOf', 'includes', 'startsWith', 'endsWith',
+  'slice', 'substring', 'toLowerCase', 'toUpperCase', 'trim', 'trimStart', 'trimEnd', 'padStart', 'padEnd', 'repeat', 'toFixed',
+]);
+
+/** The names of BUILTIN_METHODS the function calls (empty when it calls none), or undefined when it is not a count-only leaf. */
+export function countOnlyLeaf(fn: ts.FunctionLikeDeclaration, rebound: ReadonlySet<string>): string[] | undefined {
+  if (ts.isConstructorDeclaration(fn) || fn.asteriskToken || isAsync(fn) || !fn.body) return undefined;
+  if (fn.parameters.some((p) => !ts.isIdentifier(p.name) || p.dotDotDotToken)) return undefined;
+  const names = new Set<string>();
+  let nodes = 0;
+  let ok = true;
+  const visit = (n: ts.Node): void => {
+    if (!ok) return;
+    if (++nodes > COUNT_ONLY_MAX_NODES || forbidden(n)) {
+      ok = false;
+      return;
+    }
+    if (ts.isCallExpression(n)) {
+      const name = builtinCall(n, rebound);
+      if (name === undefined) {
+        ok = false;
+        return;
+      }
+      if (name) names.add(name);
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const p of fn.parameters) if (p.initializer) visit(p.initializer); // a default value runs on the call
+  ts.forEachChild(fn.body, visit);
+  return ok ? [...names].sort() : undefined;
+}
+
+function forbidden(n: ts.Node): boolean {
+  return (
+    ts.isIterationStatement(n, false) || ts.isLabeledStatement(n) || ts.isTryStatement(n) || ts.isFunctionLike(n) || ts.isClassLike(n) ||
+    ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) || ts.isTaggedTemplateExpression(n) ||
+    ts.isSpreadElement(n) || ts.isSpreadAssignment(n) || ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n) ||
+    ts.isDeleteExpression(n) || n.kind === ts.SyntaxKind.SuperKeyword || n.kind === ts.SyntaxKind.ImportKeyword || ts.isWithStatement(n) ||
+    (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(n.left) || ts.isObjectLiteralExpression(n.left)))
+  );
+}
+
+/** '' for a namespace built-in, the method's name for a BUILTIN_METHODS call, undefined for any other call. */
+function builtinCall(call: ts.CallExpression, rebound: ReadonlySet<string>): string | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || call.questionDotToken || ts.isPrivateIdentifier(callee.name)) return undefined;
+  const name = callee.name.text;
+  const target = callee.expression;
+  if (ts.isIdentifier(target) && Object.hasOwn(NAMESPACES, target.text) && !rebound.has(target.text)) {
+    const allowed = NAMESPACES[target.text]!;
+    if (allowed === true || allowed.includes(name)) return '';
+  }
+  return BUILTIN_METHODS.has(name) ? name : undefined;
+}
+
+/** Names the module declares (variables, parameters, functions, classes, imports): a rebound `Math` is not the built-in. */
+export function boundNames(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    const name = (n as { name?: ts.Node }).name;
+    if (
+      name && ts.isIdentifier(name) &&
+      (ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isImportSpecifier(n) ||
+        ts.isImportClause(n) || ts.isNamespaceImport(n) || ts.isBindingElement(n) || ts.isImportEqualsDeclaration(n) || ts.isEnumDeclaration(n) || ts.isModuleDeclaration(n))
+    )
+      names.add(name.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return names;
+}
