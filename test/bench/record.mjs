@@ -45,6 +45,7 @@ try {
     // As `clonecloud record` does before it starts the program: the recorder's per-call cost, settled once per machine.
     process.env.CLONECLOUD_RECORD_CACHE = r.cache;
     r.run.settleCalibration();
+    r.cost = r.run.costEnv?.(); // the settled cost as record hands it on (builds before it: each process reads the cache)
   }
   delete process.env.CLONECLOUD_RECORD_CACHE;
   const cpu = cpus()[0]?.model ?? 'unknown';
@@ -96,7 +97,7 @@ function bench(c, recorders) {
   const env = { ...process.env };
   const traces = join(tmp, `traces-${c.name}`);
   mkdirSync(traces);
-  const tracedEnv = (r) => ({ ...env, NODE_OPTIONS: r.run.nodeOptionsWithTracer(process.env.NODE_OPTIONS), CLONECLOUD_RECORD_CACHE: r.cache, CLONECLOUD_RECORD_DIR: traces, CLONECLOUD_RECORD_APP: c.app });
+  const tracedEnv = (r) => ({ ...env, ...(r.cost ?? {}), NODE_OPTIONS: r.run.nodeOptionsWithTracer(process.env.NODE_OPTIONS), CLONECLOUD_RECORD_CACHE: r.cache, CLONECLOUD_RECORD_DIR: traces, CLONECLOUD_RECORD_APP: c.app });
   const plain = (args = c.args) => time(process.execPath, args, env);
   const traced = (r, args = c.args) => time(process.execPath, args, tracedEnv(r));
 
