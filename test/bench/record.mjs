@@ -129,11 +129,12 @@ function bench(c, recorders) {
   const contexts = (profile.match(/^ {2}- \{ id:/gm) ?? []).length;
   const calls = [...profile.matchAll(/calls: (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
   const counted = /COUNTED, NOT TIMED[^]*?Here: ([^\n]*)/.exec(profile)?.[1] ?? 'n/a';
+  const countOnly = /COUNT-ONLY LEAVES[^]*?Here: ([^\n]*)/.exec(profile)?.[1] ?? 'n/a (a recorder before count-only leaves)';
   const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
   const ms = (runs) => runs.map((r) => r.ms);
   console.log(`\n== ${c.name}: ${c.input}`);
   console.log(`load average (1, 5, 15 min): ${load(loadAtStart)} at the start, ${load(loadavg())} at the end (the machine may be shared: compare ratios, not times)`);
-  console.log(`profile: ${contexts} contexts, ${calls} calls; counted, not timed: ${counted}`);
+  console.log(`profile: ${contexts} contexts, ${calls} calls; counted, not timed: ${counted}; count-only leaves: ${countOnly}`);
   console.log(`plain    runs (ms): ${ms(p).map(f).join(', ')}  median ${f(median(ms(p)))}`);
   recorders.forEach((r, k) => {
     const ratios = p.map((x, j) => t[k][j].ms / x.ms);

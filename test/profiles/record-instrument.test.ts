@@ -93,21 +93,28 @@ describe('record: count-only leaves', () => {
      function destructures(p){ const [a] = p; return a }
      function defaults(a = calls(1)){ return a + 1 }
      function maps(a){ const b = a.map((x) => x); return b }
-     async function later(x){ return x + 1 }`;
-  const names = ['add', 'code', 'hyp', 'P.constructor', 'P.x', 'calls', 'loops', 'makes', 'spreads', 'destructures', 'defaults', 'maps', 'later'];
+     async function later(x){ return x + 1 }
+     const arrow = (x) => calls(x);
+     const sorter = (a, b) => a.localeCompare(b);
+     function walks(s){ return s.indexOf('x') }
+     const sq = (x) => Math.sqrt(x);`;
+  const names = ['add', 'code', 'hyp', 'P.constructor', 'P.x', 'calls', 'loops', 'makes', 'spreads', 'destructures', 'defaults', 'maps', 'later', 'arrow', 'sorter', 'walks', 'sq'];
 
   it('are the small sync functions whose only calls are built-ins without callbacks', () => {
     const sf = ts.createSourceFile('m.js', leaves, ts.ScriptTarget.ES2022, true);
     const ids = new Map<ts.Node, string>();
     const visit = (n: ts.Node): void => {
-      const name = ts.isFunctionDeclaration(n) ? n.name?.text : ts.isGetAccessor(n) ? 'P.x' : ts.isConstructorDeclaration(n) ? 'P.constructor' : undefined;
+      const name = ts.isFunctionDeclaration(n) ? n.name?.text : ts.isGetAccessor(n) ? 'P.x' : ts.isConstructorDeclaration(n) ? 'P.constructor'
+        : ts.isArrowFunction(n) && ts.isVariableDeclaration(n.parent) ? n.parent.name.getText() : undefined;
       if (name && names.includes(name)) ids.set(n, name);
       ts.forEachChild(n, visit);
     };
     visit(sf);
     const out = instrument(sf, ids)!;
-    expect(out.counted.sort()).toEqual(['P.x', 'add', 'code', 'hyp']);
+    expect(out.counted.sort()).toEqual(['P.x', 'add', 'code', 'hyp', 'sq']);
     expect(out.code).toContain('function add(a, b){__cc$.c(__cc$b+');
+    expect(out.code).toMatch(/const sq = \(x\) => \(__cc\$\.c\(__cc\$b\+\d+\),\(Math\.sqrt\(x\)\)\);/);
+    expect(() => new Function(out.code)).not.toThrow();
     // A module that rebinds Math: its Math.sqrt may be anything.
     const rebound = ts.createSourceFile('r.js', `const Math = { sqrt: (x) => x }; ${leaves}`, ts.ScriptTarget.ES2022, true);
     const ids2 = new Map<ts.Node, string>();
@@ -116,7 +123,7 @@ describe('record: count-only leaves', () => {
       ts.forEachChild(n, visit2);
     };
     visit2(rebound);
-    expect(instrument(rebound, ids2)!.counted.sort()).toEqual(['add', 'code']);
+    expect(instrument(rebound, ids2)!.counted.sort()).toEqual(['add', 'code']); // hyp calls Math.sqrt
   });
 
   it('count every call in the context of the running frame, through throws, and name app methods called like built-ins', () => {

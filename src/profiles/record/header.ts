@@ -133,7 +133,7 @@ function countOnlyLines(traces: Trace[]): string[] {
   const total = [...calls.values()].reduce((a, b) => a + b, 0);
   const lines = [
     `COUNT-ONLY LEAVES, COUNTED, NEVER TIMED: sync functions of at most ${COUNT_ONLY_MAX_NODES} syntax nodes without loops, nested functions,`,
-    `new, spread or destructuring, whose only calls are built-ins that take no callback (Math.*, s.charCodeAt(k), ...),`,
+    `new, spread or destructuring, whose only calls are constant-time built-ins (Math.*, Number.isInteger, s.charCodeAt(k)),`,
     `decided when the module loads. Each call adds 1 to its context and nothing else: calls exact, selfMs 0 and bytes 0;`,
     `its time, and the recorder's few ns of counting it, are its caller's self time, as if inlined. Assumed: its property`,
     `reads and operators run no app code (a getter, valueOf; one that did is counted under the leaf's caller).`,
