@@ -97,21 +97,27 @@ describe('record: count-only leaves', () => {
      const arrow = (x) => calls(x);
      const sorter = (a, b) => a.localeCompare(b);
      function walks(s){ return s.indexOf('x') }
-     const sq = (x) => Math.sqrt(x);`;
-  const names = ['add', 'code', 'hyp', 'P.constructor', 'P.x', 'calls', 'loops', 'makes', 'spreads', 'destructures', 'defaults', 'maps', 'later', 'arrow', 'sorter', 'walks', 'sq'];
+     const sq = (x) => Math.sqrt(x);
+     class Q { constructor(){ this.at = 0; this.items = [1] } get size(){ return this.items.length } peek(){ return this.items[this.at] } big(){ return this.size > 1 } }
+     class R extends Q { first(){ return this.items[0] } }
+     function other(o){ return o.count + 1 }
+     function len(s){ return s.length + Math.PI }`;
+  const names = ['add', 'code', 'hyp', 'P.constructor', 'P.x', 'calls', 'loops', 'makes', 'spreads', 'destructures', 'defaults', 'maps', 'later', 'arrow', 'sorter', 'walks', 'sq', 'Q.size', 'Q.peek', 'Q.big', 'R.first', 'other', 'len'];
 
   it('are the small sync functions whose only calls are built-ins without callbacks', () => {
     const sf = ts.createSourceFile('m.js', leaves, ts.ScriptTarget.ES2022, true);
     const ids = new Map<ts.Node, string>();
     const visit = (n: ts.Node): void => {
-      const name = ts.isFunctionDeclaration(n) ? n.name?.text : ts.isGetAccessor(n) ? 'P.x' : ts.isConstructorDeclaration(n) ? 'P.constructor'
-        : ts.isArrowFunction(n) && ts.isVariableDeclaration(n.parent) ? n.parent.name.getText() : undefined;
+      const member = (ts.isMethodDeclaration(n) || ts.isGetAccessor(n)) && ts.isClassDeclaration(n.parent) ? `${n.parent.name!.text}.${n.name.getText()}` : undefined;
+      const name = ts.isFunctionDeclaration(n) ? n.name?.text : ts.isConstructorDeclaration(n) ? 'P.constructor'
+        : ts.isArrowFunction(n) && ts.isVariableDeclaration(n.parent) ? n.parent.name.getText() : member;
       if (name && names.includes(name)) ids.set(n, name);
       ts.forEachChild(n, visit);
     };
     visit(sf);
     const out = instrument(sf, ids)!;
-    expect(out.counted.sort()).toEqual(['P.x', 'add', 'code', 'hyp', 'sq']);
+    // Q.big reads this.size, a getter; R.first a field a superclass could make an accessor; other reads a property of anything.
+    expect(out.counted.sort()).toEqual(['P.x', 'Q.peek', 'Q.size', 'add', 'code', 'hyp', 'len', 'sq']);
     expect(out.code).toContain('function add(a, b){__cc$.c(__cc$b+');
     expect(out.code).toMatch(/const sq = \(x\) => \(__cc\$\.c\(__cc\$b\+\d+\),\(Math\.sqrt\(x\)\)\);/);
     expect(() => new Function(out.code)).not.toThrow();
@@ -123,7 +129,7 @@ describe('record: count-only leaves', () => {
       ts.forEachChild(n, visit2);
     };
     visit2(rebound);
-    expect(instrument(rebound, ids2)!.counted.sort()).toEqual(['add', 'code']); // hyp calls Math.sqrt
+    expect(instrument(rebound, ids2)!.counted.sort()).toEqual(['add', 'code']); // hyp calls Math.sqrt, len reads Math.PI
   });
 
   it('count every call in the context of the running frame, through throws, and name app methods called like built-ins', () => {

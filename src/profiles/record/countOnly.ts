@@ -12,8 +12,10 @@
  *    `Array.isArray`, `Object.is`), or one of BUILTIN_METHODS on any value (`c.charCodeAt(0)`):
  *    calls of constant time, so that a count-only leaf is tiny in time too, not only in text.
  * It makes no call to the app's functions, so it has no traced callee whose context could move.
- * Assumed, not proven (no types here): property reads and operators on its values do not run
- * the app's code (a getter, valueOf), and a BUILTIN_METHODS call is the built-in. If they do,
+ *  - its named property reads are `.length`, namespace constants or fields of its own class
+ *    (`this.at` in a class that extends nothing and declares no accessor `at`): see plainRead.
+ * Assumed, not proven (no types here): element reads (`a[k]`) and operators on its values do not
+ * run the app's code (a getter, valueOf), and a BUILTIN_METHODS call is the built-in. If they do,
  * the app function reached is counted under the leaf's caller rather than under the leaf; the
  * recorder lists app methods named like a BUILTIN_METHODS call of a count-only leaf (trace.ts).
  * Functions simpler still (one expression, no call or property read) are not traced at all
@@ -61,6 +63,13 @@ export function countOnlyLeaf(fn: ts.FunctionLikeDeclaration, rebound: ReadonlyS
         return;
       }
       if (name) names.add(name);
+      // The callee's property access is the built-in's, not a read: its receiver is checked on its own.
+      ts.forEachChild(n, (c) => (c === n.expression && ts.isPropertyAccessExpression(c) ? visit(c.expression) : visit(c)));
+      return;
+    }
+    if (ts.isPropertyAccessExpression(n) && !plainRead(n, fn, rebound)) {
+      ok = false;
+      return;
     }
     ts.forEachChild(n, visit);
   };
@@ -77,6 +86,29 @@ function forbidden(n: ts.Node): boolean {
     ts.isDeleteExpression(n) || n.kind === ts.SyntaxKind.SuperKeyword || n.kind === ts.SyntaxKind.ImportKeyword || ts.isWithStatement(n) ||
     (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(n.left) || ts.isObjectLiteralExpression(n.left)))
   );
+}
+
+/**
+ * A named property read (or write) that runs no app code for certain enough: `.length`, a
+ * constant of a global namespace (`Math.PI`), or `this.name` in a method of a class that extends
+ * nothing and declares no accessor of that name (a field). Any other may be an app getter
+ * (measured: examples/virus-scan's describe() read \`this.matcher.stateCount\`, a getter, which was
+ * then counted under describe's caller). Element reads (`a[k]`) are taken to index data.
+ */
+function plainRead(n: ts.PropertyAccessExpression, fn: ts.FunctionLikeDeclaration, rebound: ReadonlySet<string>): boolean {
+  const name = n.name.text;
+  if (name === 'length') return true;
+  if (ts.isIdentifier(n.expression) && Object.hasOwn(NAMESPACES, n.expression.text)) return !rebound.has(n.expression.text);
+  const cls = n.expression.kind === ts.SyntaxKind.ThisKeyword ? ownClass(fn) : undefined;
+  if (!cls) return false;
+  // A superclass may declare an accessor of the name (not of a #private one: those are the class's own).
+  if (!ts.isPrivateIdentifier(n.name) && cls.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) return false;
+  return !cls.members.some((m) => (ts.isGetAccessor(m) || ts.isSetAccessor(m)) && m.name.getText() === n.name.getText());
+}
+
+/** The class whose method (or accessor) `fn` is; undefined for any other function (an arrow's `this` is its outer function's). */
+function ownClass(fn: ts.FunctionLikeDeclaration): ts.ClassLikeDeclaration | undefined {
+  return (ts.isMethodDeclaration(fn) || ts.isGetAccessor(fn) || ts.isSetAccessor(fn)) && ts.isClassLike(fn.parent) ? fn.parent : undefined;
 }
 
 /** '' for a namespace built-in, the method's name for a BUILTIN_METHODS call, undefined for any other call. */

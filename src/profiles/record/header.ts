@@ -134,9 +134,10 @@ function countOnlyLines(traces: Trace[]): string[] {
   const lines = [
     `COUNT-ONLY LEAVES, COUNTED, NEVER TIMED: sync functions of at most ${COUNT_ONLY_MAX_NODES} syntax nodes without loops, nested functions,`,
     `new, spread or destructuring, whose only calls are constant-time built-ins (Math.*, Number.isInteger, s.charCodeAt(k)),`,
-    `decided when the module loads. Each call adds 1 to its context and nothing else: calls exact, selfMs 0 and bytes 0;`,
-    `its time, and the recorder's few ns of counting it, are its caller's self time, as if inlined. Assumed: its property`,
-    `reads and operators run no app code (a getter, valueOf; one that did is counted under the leaf's caller).`,
+    `and whose named property reads are .length or fields of its own class (this.at, no accessor at), decided when the`,
+    `module loads. Each call adds 1 to its context and nothing else: calls exact, selfMs 0 and bytes 0; its time, and the`,
+    `recorder's few ns of counting it, are its caller's self time, as if inlined. Assumed: its element reads (a[k]) and`,
+    `operators run no app code (a getter, valueOf; one that did is counted under the leaf's caller).`,
     `Here: ${calls.size === 0 ? 'none' : `${calls.size} method${calls.size === 1 ? '' : 's'}, ${total} calls`}.`,
   ];
   const sorted = [...calls].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
