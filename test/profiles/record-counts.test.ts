@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { instrumentModule } from '../../src/profiles/record/instrumentModule.js';
+import { ts } from 'ts-morph';
+import { instrument } from '../../src/profiles/record/instrument.js';
+import { moduleIds } from '../../src/ids/sourceIds.js';
 import { RECORDER_GLOBAL, Recorder } from '../../src/profiles/record/runtime.js';
 import { snapshot } from '../../src/profiles/record/trace.js';
 import { ROOT } from '../helpers/cli.js';
@@ -12,7 +14,9 @@ import { ROOT } from '../helpers/cli.js';
 // counts must still be the true ones. The call-heavy fixture (a tokenizer, a recursive-descent
 // parser, a tree walker) runs instrumented twice: under a plain counter that keeps a stack of
 // contexts and nothing else (the true counts), and under the recorder. Every calling context must
-// have the same count, and the hot contexts must really have gone untimed.
+// have the same count, and the hot contexts must really have gone untimed. The true counts come
+// from the fixture with every function traced in full; the recorder runs it as `record` loads
+// it, its small leaves only counted (countOnly.ts), and with every function traced in full too.
 
 const APP = join(ROOT, 'test', 'fixtures', 'record-calls');
 const tmp = mkdtempSync(join(tmpdir(), 'cc-record-counts-'));
@@ -91,10 +95,12 @@ function trueCounts(counter: TrueCounter): Map<string, number> {
   return byPath(entries);
 }
 
+/** The fixture instrumented as `record` does (count-only leaves counted alone), and with every function traced in full. */
 let code = '';
+let full = '';
 
 /** Runs the instrumented fixture (ROUNDS rounds) with `recorder` as the global recorder. */
-function run(recorder: unknown): void {
+function run(recorder: unknown, code: string): void {
   const key = Symbol.for(RECORDER_GLOBAL);
   const globals = globalThis as Record<symbol, unknown>;
   const argv = process.argv;
@@ -118,28 +124,41 @@ beforeAll(() => {
   const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), ...args], { encoding: 'utf8' });
   expect(tsc.stdout + tsc.stderr).toBe('');
   const file = join(tmp, 'main.js');
-  code = instrumentModule(file, readFileSync(file, 'utf8'), APP) ?? '';
-  expect(code).toContain('__cc$.e(');
+  const found = moduleIds(file, readFileSync(file, 'utf8'), APP)!;
+  code = instrument(found.sf as ts.SourceFile, found.ids)!.code;
+  full = instrument(found.sf as ts.SourceFile, found.ids, { countOnly: false })!.code;
+  expect(code).toContain('__cc$.c(');
+  expect(full).not.toContain('__cc$.c(');
 }, 60_000);
 
+/** Calls by path of a recorder's trace. */
+function recordedCounts(rec: Recorder): { trace: ReturnType<typeof snapshot>; got: Map<string, number> } {
+  const trace = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+  const keys = new Map<number, string>();
+  const entries = trace.contexts.map((c) => {
+    const key = `${c.parent === undefined ? '' : keys.get(c.parent)} > ${trace.methods[c.method]}`;
+    keys.set(c.id, key);
+    return { key, calls: c.calls };
+  });
+  return { trace, got: byPath(entries) };
+}
+
+function trueCountsOfFull(): Map<string, number> {
+  const counter = new TrueCounter();
+  run(counter, full);
+  return trueCounts(counter);
+}
+
 describe('record: call counts of hot code counted without timing', () => {
-  it('equal the true counts in every calling context of a call-heavy fixture', () => {
-    const counter = new TrueCounter();
-    run(counter);
-    const expected = trueCounts(counter);
+  it('equal the true counts in every calling context of a call-heavy fixture, every function traced', () => {
+    const expected = trueCountsOfFull();
     // Code under jest is several times slower than in a plain process: tiny here is under 20 us.
     const rec = new Recorder({ inner: 0.00004, outer: 0.00006, untimed: 0.00001 }, { tinyMs: 0.02 });
-    run(rec);
-    const trace = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
-    const keys = new Map<number, string>();
-    const entries = trace.contexts.map((c) => {
-      const key = `${c.parent === undefined ? '' : keys.get(c.parent)} > ${trace.methods[c.method]}`;
-      keys.set(c.id, key);
-      return { key, calls: c.calls };
-    });
-    const got = byPath(entries);
+    run(rec, full);
+    const { trace, got } = recordedCounts(rec);
 
     expect([...got].sort()).toEqual([...expected].sort());
+    expect(trace.countOnly).toBeUndefined();
     expect(expected.get(' > src/main.ts#main > src/main.ts#tokenize > src/main.ts#isDigit')).toBeGreaterThan(10_000);
     // The sampled path really ran: hot contexts were counted on calls that were not timed.
     const untimed = trace.contexts.filter((c) => c.timed !== undefined && c.timed < c.calls);
@@ -147,5 +166,22 @@ describe('record: call counts of hot code counted without timing', () => {
     const skipped = untimed.reduce((n, c) => n + c.calls - c.timed!, 0);
     const calls = trace.contexts.reduce((n, c) => n + c.calls, 0);
     expect(skipped).toBeGreaterThan(calls / 2);
+  }, 120_000);
+
+  it('equal the true counts with the small leaves only counted, and those leaves never timed', () => {
+    const expected = trueCountsOfFull();
+    const rec = new Recorder({ inner: 0.00004, outer: 0.00006, untimed: 0.00001 }, { tinyMs: 0.02 });
+    run(rec, code);
+    const { trace, got } = recordedCounts(rec);
+
+    expect([...got].sort()).toEqual([...expected].sort());
+    // The leaves of the fixture: property reads, arithmetic, Math.* and charCodeAt; the rest (loops, calls of app functions) traced.
+    expect(trace.countOnly).toEqual(['src/main.ts#Parser.peek', 'src/main.ts#Parser.take', 'src/main.ts#apply', 'src/main.ts#generate.next', 'src/main.ts#isDigit']);
+    const counted = trace.contexts.filter((c) => trace.countOnly!.includes(trace.methods[c.method]!));
+    expect(counted.length).toBeGreaterThanOrEqual(5);
+    for (const c of counted) expect(c).toMatchObject({ timed: 0, selfMs: 0, bytesIn: 0, bytesOut: 0 });
+    expect(counted.reduce((n, c) => n + c.calls, 0)).toBeGreaterThan(trace.contexts.reduce((n, c) => n + c.calls, 0) / 2);
+    // charCodeAt is called by a count-only leaf; the fixture defines no method of that name.
+    expect(trace.builtinNamesakes).toBeUndefined();
   }, 120_000);
 });

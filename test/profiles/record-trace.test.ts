@@ -2,6 +2,10 @@ import { InputError } from '../../src/errors.js';
 import { Recorder } from '../../src/profiles/record/runtime.js';
 import { parseTrace } from '../../src/profiles/record/readTrace.js';
 import { snapshot } from '../../src/profiles/record/trace.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { calibrated, costFromText, settledCostText, SETTLED } from '../../src/profiles/record/calibrate.js';
 
 describe('partial trace files', () => {
   const good = () => {
@@ -13,6 +17,27 @@ describe('partial trace files', () => {
     rec.x(fa);
     return snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
   };
+
+  it('round-trips count-only contexts and the methods named like built-ins', () => {
+    const rec = new Recorder();
+    const a = rec.m(['src/a.ts#a', 'src/a.ts#leaf', 'src/a.ts#Str.charCodeAt'], [], ['src/a.ts#leaf'], ['charCodeAt']);
+    const fa = rec.e(a);
+    for (let k = 0; k < 3; k++) rec.c(a + 1);
+    rec.x(fa);
+    const trace = parseTrace(JSON.stringify(snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 })), 't.json');
+    expect(trace.countOnly).toEqual(['src/a.ts#leaf']);
+    expect(trace.builtinNamesakes).toEqual(['src/a.ts#Str.charCodeAt']);
+    expect(trace.contexts[1]).toMatchObject({ parent: 0, calls: 3, timed: 0, selfMs: 0 });
+  });
+
+  it('hands on the settled cost only, and takes only three numbers >= 0 back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-cost-'));
+    expect(settledCostText(dir)).toBeUndefined();
+    for (let k = 0; k < SETTLED; k++) calibrated(dir);
+    const text = settledCostText(dir)!;
+    expect(costFromText(text)).toEqual(JSON.parse(text));
+    for (const bad of ['', 'x', '{"inner":-1,"outer":0,"untimed":0}', '{"inner":0,"outer":0}', '{"inner":"0","outer":0,"untimed":0}']) expect(costFromText(bad)).toBeUndefined();
+  });
 
   it('round-trips the recorder tree with exact counts', () => {
     const trace = parseTrace(JSON.stringify(good()), 't.json');

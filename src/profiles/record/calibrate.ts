@@ -111,6 +111,27 @@ export function readCachedCost(dir: string, report: (message: string) => void = 
   }
 }
 
+/**
+ * The settled cost as `record` hands it to the traced processes (ENV_COST): read from the cache
+ * once in `record`, not in every process (a checked read costs a traced process some 20 ms of
+ * start-up, most of it the first sha256). Undefined when not settled.
+ */
+export function settledCostText(dir: string): string | undefined {
+  const c = readCachedCost(dir);
+  return c && c.calibrations >= SETTLED ? JSON.stringify({ inner: c.inner, outer: c.outer, untimed: c.untimed }) : undefined;
+}
+
+/** The cost in ENV_COST, or undefined when absent or not three numbers >= 0 (then the process reads the cache). */
+export function costFromText(text: string | undefined): Required<CallCost> | undefined {
+  if (!text) return undefined;
+  try {
+    const c = JSON.parse(text) as Required<CallCost>;
+    return [c.inner, c.outer, c.untimed].every((x) => typeof x === 'number' && x >= 0 && Number.isFinite(x)) ? { inner: c.inner, outer: c.outer, untimed: c.untimed } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Another machine, Node or recorder build costs differently. */
 function key(): string {
   let build = 0;

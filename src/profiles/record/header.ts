@@ -5,6 +5,7 @@
 import { cpus, loadavg } from 'node:os';
 import { BYTES_BIG, BYTES_EVERY, BYTES_EXACT, BYTES_EXACT_BIG, BYTES_GAP, BYTES_SAMPLES_PER_STRIDE } from './bytes.js';
 import { INLINE_BUDGET, inliningFlag } from './inlining.js';
+import { COUNT_ONLY_MAX_NODES } from './countOnly.js';
 import { TIME_CHECK, TIME_NOT_TINY_MS, TIME_SLOW_SHARE, TIME_TINY_MS, TIME_WARM, TIME_WINDOW } from './sampling.js';
 import type { ProcessExit, Trace } from './trace.js';
 import { compare as cmp } from '../../util/compare.js';
@@ -63,11 +64,12 @@ export function headerLines(r: Recording): string[] {
     `Load average (1, 5, 15 min): ${r.loadAtStart.join(' ')} at the start, ${r.loadAtEnd.join(' ')} at the end.`,
     `selfMs: wall time of each timed call (performance.now() read at its enter and exit) minus the wall time of the`,
     `traced calls it made, not counting time suspended at await/yield. Every call is timed but most calls of hot tiny`,
-    `methods (below). Taken off: the recorder's own cost per call (${cost}: the smallest seen on empty`,
+    `methods and all calls of count-only leaves (both below). Taken off: the recorder's own cost per call (${cost}: the smallest seen on empty`,
     `calls in calibrations on this machine, each in a fresh process) and the time it spent measuring bytes.`,
     `Traced processes ran with V8's inlining budget at ${INLINE_BUDGET} bytecodes per optimized function (${inliningFlag()};`,
     `V8's default 920) unless the command set one: with the recorder's code in every traced function, fuller inlining ran slower.`,
     ...untimedLines(r.traces, t.untimed),
+    ...countOnlyLines(r.traces),
     `Conservation: the traced top-level calls took ${ms(t.tracedMs)} ms of wall time = ${ms(r.selfMs)} ms of selfMs + ${ms(t.recorderMs)} ms of`,
     `recorder cost + ${ms(t.bytesMs)} ms measuring bytes${t.clampedMs > 0 ? ` - ${ms(t.clampedMs)} ms of negative self times set to 0` : ''}.`,
     ...notTraced(r.traces),
@@ -89,8 +91,9 @@ export function headerLines(r: Recording): string[] {
 function untimedLines(traces: Trace[], costMs: number): string[] {
   const byMethod = new Map<string, { calls: number; timed: number }>();
   for (const trace of traces) {
+    const counted = new Set(trace.countOnly);
     for (const c of trace.contexts) {
-      if (c.timed === undefined) continue;
+      if (c.timed === undefined || counted.has(trace.methods[c.method]!)) continue;
       const method = trace.methods[c.method]!;
       const m = byMethod.get(method) ?? { calls: 0, timed: 0 };
       m.calls += c.calls;
@@ -113,6 +116,35 @@ function untimedLines(traces: Trace[], costMs: number): string[] {
   ];
   const sorted = [...byMethod].sort((a, b) => b[1].calls - a[1].calls || cmp(a[0], b[0]));
   return [...lines, ...indentedList(sorted.map(([method, m]) => `${method} (${m.timed} of ${m.calls})`))];
+}
+
+/** Count-only leaves: what was done, the rule, and which methods (with their calls), so no one reads their 0 as measured. */
+function countOnlyLines(traces: Trace[]): string[] {
+  const calls = new Map<string, number>();
+  for (const trace of traces) {
+    const counted = new Set(trace.countOnly);
+    for (const id of counted) calls.set(id, calls.get(id) ?? 0);
+    for (const c of trace.contexts) {
+      const method = trace.methods[c.method]!;
+      if (counted.has(method)) calls.set(method, calls.get(method)! + c.calls);
+    }
+  }
+  const namesakes = [...new Set(traces.flatMap((t) => t.builtinNamesakes ?? []))].sort();
+  const total = [...calls.values()].reduce((a, b) => a + b, 0);
+  const lines = [
+    `COUNT-ONLY LEAVES, COUNTED, NEVER TIMED: sync functions of at most ${COUNT_ONLY_MAX_NODES} syntax nodes without loops, nested functions,`,
+    `new, spread or destructuring, whose only calls are constant-time built-ins (Math.*, Number.isInteger, s.charCodeAt(k)),`,
+    `and whose named property reads are .length or fields of its own class (this.at, no accessor at), decided when the`,
+    `module loads. Each call adds 1 to its context and nothing else: calls exact, selfMs 0 and bytes 0; its time, and the`,
+    `recorder's few ns of counting it, are its caller's self time, as if inlined. Assumed: its element reads (a[k]) and`,
+    `operators run no app code (a getter, valueOf; one that did is counted under the leaf's caller).`,
+    `Here: ${calls.size === 0 ? 'none' : `${calls.size} method${calls.size === 1 ? '' : 's'}, ${total} calls`}.`,
+  ];
+  const sorted = [...calls].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+  const warn = namesakes.length
+    ? [`App methods named like a built-in a count-only leaf calls (a call of one from a leaf is counted under the leaf's caller):`, ...indentedList(namesakes)]
+    : [];
+  return [...lines, ...indentedList(sorted.map(([method, n]) => `${method} (${n})`)), ...warn];
 }
 
 /** Code outside the app, and the trivial leaves the instrumenter skipped (named: they are app methods). */

@@ -11,11 +11,17 @@
  * own keep try/finally (exit in the finally, results through `o`): the first leave and come back
  * at each await/yield, and a `finally` of the app's runs after a return (its calls are the
  * function's, and it may return again).
+ *
+ * A count-only leaf (countOnly.ts has the rule: small, sync, no loop, calls only built-ins that
+ * take no callback) gets a counter alone, `__cc$.c(index)` at its start: no clock, no bytes, no
+ * exit; its time is its caller's. Measured on record-calls and record-hot, the enter/exit fast
+ * path inlined into every small function was most of the recorder's cost.
  */
 import { ts } from '../../typescript.cjs';
 import { afterDirectives, insertAll, shebangEnd } from '../../ids/insertions.js';
 import { isAsync, isMethodNode } from '../../ids/methodIds.js';
 import { RECORDER_GLOBAL } from './runtime.js';
+import { boundNames, countOnlyLeaf } from './countOnly.js';
 
 export interface Instrumented {
   code: string;
@@ -23,6 +29,13 @@ export interface Instrumented {
   methods: string[];
   /** Method ids left untraced (trivial leaves), so the profile can name them. */
   skipped: string[];
+  /** Method ids only counted (count-only leaves), a subset of `methods`. */
+  counted: string[];
+}
+
+export interface InstrumentOptions {
+  /** Count-only leaves get a counter alone (default); off: every function is traced in full (the counts test compares). */
+  countOnly?: boolean;
 }
 
 interface Insertion {
@@ -39,7 +52,7 @@ const F = '__cc$f';
 const E = '__cc$e';
 
 /** Instruments every method node that has an id in `ids`; undefined when there is none. */
-export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instrumented | undefined {
+export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>, options: InstrumentOptions = {}): Instrumented | undefined {
   const methods: string[] = [];
   const indexOf = new Map<string, number>();
   const edits: Insertion[] = [];
@@ -48,12 +61,44 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instru
 
   const instrumented = new Set<ts.Node>();
   const skipped = new Set<string>();
+  const counted = new Map<ts.Node, string[]>(); // count-only leaf -> the BUILTIN_METHODS it calls
+  const rebound = options.countOnly === false ? undefined : boundNames(sf);
   for (const [node, id] of ids) {
     if (!isMethodNode(node)) continue;
-    if (isTrivialLeaf(node)) skipped.add(id);
+    const leaf = isTrivialLeaf(node) ? undefined : rebound && countOnlyLeaf(node, rebound);
+    if (leaf === undefined && isTrivialLeaf(node)) skipped.add(id);
+    else if (leaf) counted.set(node, leaf);
     else instrumented.add(node);
   }
-  if (instrumented.size === 0 && skipped.size === 0) return undefined;
+  // One id of two nodes, one of them traced in full: both are (a method index is counted or traced, not both).
+  const full = new Set([...instrumented].map((n) => ids.get(n)!));
+  for (const node of counted.keys()) if (full.has(ids.get(node)!)) (counted.delete(node), instrumented.add(node));
+  if (instrumented.size === 0 && skipped.size === 0 && counted.size === 0) return undefined;
+  const indexFor = (id: string): number => {
+    let index = indexOf.get(id);
+    if (index === undefined) {
+      index = methods.length;
+      methods.push(id);
+      indexOf.set(id, index);
+    }
+    return index;
+  };
+
+  const countedIds = new Set<string>();
+  const builtinCalls = new Set<string>();
+  for (const [node, names] of counted) {
+    const id = ids.get(node)!;
+    countedIds.add(id);
+    for (const name of names) builtinCalls.add(name);
+    const count = `${RT}.c(__cc$b+${indexFor(id)})`;
+    const body = (node as ts.FunctionLikeDeclaration).body!;
+    const at = ts.isBlock(body) ? afterDirectives(body.statements, body.getStart(sf) + 1) : undefined;
+    if (at) add(at.pos, `${at.semi}${count};`, false, body);
+    else {
+      add(body.getStart(sf), `(${count},(`, false, body);
+      add(body.end, '))', true, body);
+    }
+  }
 
   // Functions that exit at their returns, their end and in a catch (not in a finally).
   const direct = new Set<ts.Node>();
@@ -64,13 +109,7 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instru
 
   for (const node of instrumented) {
     const fn = node as ts.FunctionLikeDeclaration;
-    const id = ids.get(node)!;
-    let index = indexOf.get(id);
-    if (index === undefined) {
-      index = methods.length;
-      methods.push(id);
-      indexOf.set(id, index);
-    }
+    const index = indexFor(ids.get(node)!);
     const suspends = isAsync(fn) || fn.asteriskToken !== undefined;
     const enter = `${suspends ? 'a' : 'e'}(__cc$b+${index})`;
     const self = ts.isArrowFunction(fn) || ts.isConstructorDeclaration(fn) ? 'undefined' : 'this';
@@ -122,10 +161,12 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>): Instru
   visit(sf, undefined);
 
   const untraced = [...skipped].filter((id) => !indexOf.has(id));
-  const header = `const ${RT}=globalThis[Symbol.for(${JSON.stringify(RECORDER_GLOBAL)})],__cc$b=${RT}.m(${JSON.stringify(methods)}${untraced.length ? `,${JSON.stringify(untraced)}` : ''});`;
+  const countOnly = [...countedIds];
+  const more = countOnly.length ? [untraced, countOnly, [...builtinCalls].sort()] : untraced.length ? [untraced] : [];
+  const header = `const ${RT}=globalThis[Symbol.for(${JSON.stringify(RECORDER_GLOBAL)})],__cc$b=${RT}.m(${[methods, ...more].map((a) => JSON.stringify(a)).join(',')});`;
   const top = afterDirectives(sf.statements, shebangEnd(sf.text));
   add(top.pos, top.semi + header, false, sf);
-  return { code: apply(sf.text, edits), methods, skipped: untraced };
+  return { code: apply(sf.text, edits), methods, skipped: untraced, counted: countOnly };
 }
 
 /**

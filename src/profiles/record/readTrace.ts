@@ -55,6 +55,8 @@ export function parseTrace(text: string, file: string): Trace {
     contexts,
     unserializable: Array.isArray(top.unserializable) ? (top.unserializable as Unserializable[]) : [],
     ...(Array.isArray(top.untraced) ? { untraced: top.untraced.map(String) } : {}),
+    ...(Array.isArray(top.countOnly) ? { countOnly: top.countOnly.map(String) } : {}),
+    ...(Array.isArray(top.builtinNamesakes) ? { builtinNamesakes: top.builtinNamesakes.map(String) } : {}),
     ...(top.time === undefined ? {} : { time: readTime(obj(top.time, 'time'), num) }),
   };
 }

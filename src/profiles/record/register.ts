@@ -9,8 +9,8 @@ import { writeFileSync } from 'node:fs';
 import Module, { createRequire, register } from 'node:module';
 import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
-import { ENV_APP, ENV_CACHE, ENV_DIR } from './env.js';
-import { calibrated } from './calibrate.js';
+import { ENV_APP, ENV_CACHE, ENV_COST, ENV_DIR } from './env.js';
+import { calibrated, costFromText } from './calibrate.js';
 import { limitInlining } from './inlining.js';
 import { RECORDER_GLOBAL, Recorder } from './runtime.js';
 import { snapshot, type ProcessExit } from './trace.js';
@@ -21,7 +21,8 @@ const appDir = process.env[ENV_APP];
 
 if (dir && appDir) {
   const config: TransformConfig = { appDir, reportDir: dir, ...(process.env[ENV_CACHE] ? { cacheDir: process.env[ENV_CACHE] } : {}) };
-  const recorder = new Recorder(calibrated(cacheDir(config), (message) => reportProblem(config, message)), { onFirstModule: limitInlining });
+  const cost = costFromText(process.env[ENV_COST]) ?? calibrated(cacheDir(config), (message) => reportProblem(config, message));
+  const recorder = new Recorder(cost, { onFirstModule: limitInlining });
   (globalThis as Record<symbol, unknown>)[Symbol.for(RECORDER_GLOBAL)] = recorder;
   if (isMainThread) register('./hooks.js', import.meta.url, { data: config });
   patchCommonJs(config);

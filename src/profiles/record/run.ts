@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../../errors.js';
 import { settle } from './settle.js';
-import { ENV_APP, ENV_CACHE, ENV_DIR } from './env.js';
+import { ENV_APP, ENV_CACHE, ENV_COST, ENV_DIR } from './env.js';
+import { settledCostText } from './calibrate.js';
 import { parseTrace } from './readTrace.js';
 import type { ProcessExit, Trace } from './trace.js';
 import { cacheDir } from './transform.js';
@@ -48,6 +49,12 @@ export function settleCalibration(): void {
   settle(recorderCacheDir());
 }
 
+/** The environment that hands the settled cost to the traced processes (empty when not settled: each reads the cache). */
+export function costEnv(): Record<string, string> {
+  const text = settledCostText(recorderCacheDir());
+  return text ? { [ENV_COST]: text } : {};
+}
+
 export async function runTraced(options: RunOptions): Promise<RecordRun> {
   const [file, ...args] = options.command;
   if (!file) throw new InputError('nothing to record: give the command after --, e.g. clonecloud record --side device -- node app.js');
@@ -57,7 +64,7 @@ export async function runTraced(options: RunOptions): Promise<RecordRun> {
     const child = spawn(file, args, {
       cwd: options.cwd,
       stdio: options.stdoutToStderr ? ['inherit', 2, 'inherit'] : 'inherit',
-      env: { ...process.env, NODE_OPTIONS: nodeOptionsWithTracer(process.env.NODE_OPTIONS), [ENV_DIR]: dir, [ENV_APP]: options.appDir },
+      env: { ...process.env, ...costEnv(), NODE_OPTIONS: nodeOptionsWithTracer(process.env.NODE_OPTIONS), [ENV_DIR]: dir, [ENV_APP]: options.appDir },
     });
     options.onStart?.(child);
     const exit = await new Promise<ProcessExit>((resolve, reject) => {

@@ -21,6 +21,9 @@ import { clock, FrameStack, LEAF, type FrameRef } from './stack.js';
 export type { Unserializable } from './bytes.js';
 export type { AsyncFrame, CallCost, Ctx, RecorderOptions, TimeBudget } from './frames.js';
 
+/** The time schedule of count-only contexts: never read (c() counts and nothing else), one for all. */
+const COUNTED = newTimeSchedule(false);
+
 /** The global symbol name under which instrumented modules find the recorder. */
 export const RECORDER_GLOBAL = 'clonecloud.recorder';
 
@@ -28,6 +31,9 @@ export class Recorder extends FrameStack {
   readonly methods: string[] = [];
   /** Functions the instrumenter left untraced (trivial leaves), by id. */
   readonly untraced = new Set<string>();
+  /** Count-only leaves (countOnly.ts), by id, and the built-in method names they call on values of unknown type. */
+  readonly countOnly = new Set<string>();
+  readonly builtinCalls = new Set<string>();
   readonly unserializable = new Map<string, Unserializable>();
   /** Bytes-sample flag of the frame entered last, read by the instrumented prologue. */
   s = false;
@@ -49,14 +55,16 @@ export class Recorder extends FrameStack {
     return { tracedMs: this.inside[0]!, recorderMs: this.recorderMs, bytesMs: this.bytesMs };
   }
 
-  /** Registers a module's method ids (and those it left untraced); returns the index of the first. */
-  m(ids: string[], untraced?: string[]): number {
+  /** Registers a module's method ids (those it left untraced, those it only counts and their built-in calls); returns the index of the first. */
+  m(ids: string[], untraced?: string[], countOnly?: string[], builtinCalls?: string[]): number {
     const first = this.onFirstModule;
     if (first) {
       this.onFirstModule = undefined;
       first();
     }
     for (const id of untraced ?? []) this.untraced.add(id);
+    for (const id of countOnly ?? []) this.countOnly.add(id);
+    for (const name of builtinCalls ?? []) this.builtinCalls.add(name);
     const base = this.methods.length;
     this.methods.push(...ids);
     return base;
@@ -98,6 +106,28 @@ export class Recorder extends FrameStack {
       }
     }
     return this.enterRare(method);
+  }
+
+  /**
+   * Counts a call of a count-only leaf (countOnly.ts) in its context under the running frame (the
+   * open leaf call, if any: it stays open and a leaf, since nothing here needs its slot). No clock,
+   * no bytes, no exit: its time is its caller's.
+   */
+  c(method: number): void {
+    const parent = this.open === undefined ? this.ctxs[this.top]! : this.open;
+    const h = (method & 7) << 1; // KID_CACHE - 1, a literal as in e()
+    if (parent.cache[h] === method) (parent.cache[h + 1] as Ctx).calls++;
+    else this.countRare(parent, method);
+  }
+
+  private countRare(parent: Ctx, method: number): void {
+    let ctx = parent.kids.get(method);
+    if (!ctx) {
+      ctx = newCtx(method, parent === this.root ? undefined : parent, COUNTED, parent);
+      parent.kids.set(method, ctx);
+    }
+    ctx.calls++;
+    this.cached(parent, method, ctx);
   }
 
   private enterA(method: number): number {

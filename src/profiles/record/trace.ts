@@ -39,6 +39,13 @@ export interface Trace {
   unserializable: Unserializable[];
   /** Functions of the app's loaded modules that were not traced (their time is their caller's). */
   untraced?: string[];
+  /** Count-only leaves (countOnly.ts): their contexts are counted, never timed (`timed: 0`), no bytes. */
+  countOnly?: string[];
+  /**
+   * App methods named like a built-in method a count-only leaf calls (`charCodeAt`): if a leaf
+   * called one of them, that call was counted under the leaf's caller. Absent when none.
+   */
+  builtinNamesakes?: string[];
   /** Where the traced wall time went (absent in traces of older recorders). */
   time?: TraceTime;
 }
@@ -68,13 +75,14 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
   const ownKids = function* (ctx: Ctx): Generator<Ctx> {
     for (const kid of ctx.kids.values()) if (kid.parent === (ctx === rec.root ? undefined : ctx)) yield kid;
   };
+  const countOnly = new Set(rec.methods.flatMap((id, k) => (rec.countOnly.has(id) ? [k] : [])));
   for (const { node: kid } of descendants(rec.root, ownKids)) {
     const id = contexts.length;
     ids.set(kid, id);
     const selfMs = kid.selfMs;
     if (selfMs < 0) clampedMs -= selfMs;
     const untimed = Math.max(0, kid.calls - kid.timed);
-    untimedCalls += untimed;
+    if (!countOnly.has(kid.method)) untimedCalls += untimed; // a count-only call's cost is not taken off (its caller's)
     contexts.push({
       id,
       ...(kid.parent ? { parent: ids.get(kid.parent)! } : {}),
@@ -94,8 +102,18 @@ export function snapshot(rec: Recorder, process: { pid: number; ppid: number; ar
     contexts,
     unserializable: [...rec.unserializable.values()],
     untraced: [...rec.untraced].sort(),
+    ...(rec.countOnly.size ? { countOnly: [...rec.countOnly].sort() } : {}),
+    ...namesakes(rec),
     time: timeOf(rec, clampedMs, untimedCalls),
   };
+}
+
+/** App methods (traced, counted or not) whose own name is that of a built-in method a count-only leaf calls. */
+function namesakes(rec: Recorder): { builtinNamesakes?: string[] } {
+  if (rec.builtinCalls.size === 0) return {};
+  const all = new Set([...rec.methods, ...rec.untraced]);
+  const found = [...all].filter((id) => rec.builtinCalls.has(id.split(/[#.]/).pop()!)).sort();
+  return found.length ? { builtinNamesakes: found } : {};
 }
 
 /** The budget, with the calibrated cost of the untimed calls (charged to their callers as they ran). */

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheKey, privateDir, readEntryChecked, userCacheDir, writeEntry } from '../../util/privateCache.js';
 
 /** Cache entries of another build of the instrumenter are not used. */
-const TRANSFORM_VERSION = ['instrument.js', '../../ids/sourceIds.js', 'instrumentModule.js']
+const TRANSFORM_VERSION = ['instrument.js', 'countOnly.js', '../../ids/sourceIds.js', 'instrumentModule.js']
   .map((f) => {
     try {
       return statSync(fileURLToPath(new URL(f, import.meta.url))).mtimeMs;
