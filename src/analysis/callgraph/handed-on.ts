@@ -3,26 +3,45 @@
  * `[...data].sort(compareFn)`): the library may run it, as it may run an app function named
  * there, so the site reaches what the callers pass for that parameter (parameter flow). Only
  * where the library declares a function type; the library call itself is not unresolved, so not listed.
+ * When those callers are not all known (the function escapes, or is exported), what they pass
+ * may be a function the app handed out to them (`map(xs, identity())`, `filter(xs, isNot(f))`):
+ * those whose type fits the parameter's run there too, as at an unresolved call (handed-back.ts).
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { siteOf, type AppFile } from '../project.js';
+import { handedBackTo, type Handed } from './handed-back.js';
 import type { PendingParam } from './parameter-flow.js';
-import type { Resolver } from './resolve.js';
+import type { Resolver, Target } from './resolve.js';
 import { skipWrappers } from '../walk.js';
 
-export function handedOnParameters(r: Resolver, f: AppFile, call: ts.CallExpression, owner: string): PendingParam[] {
-  const out: PendingParam[] = [];
-  const declared = r.checker.getResolvedSignature(call)?.getDeclaration();
-  call.arguments.forEach((raw, i) => {
-    if (!takesFunction(r.checker, declared, i)) return;
-    const a = skipWrappers(raw);
-    if (!ts.isIdentifier(a)) return;
-    const d = r.symbolAt(a)?.valueDeclaration;
-    if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent) || d.dotDotDotToken) return;
-    out.push({ from: owner, site: siteOf(f, a), text: a.text, param: d, binding: undefined, args: undefined, listed: true });
-  });
-  return out;
+export class HandedOn {
+  /** Each handed-on site's parameter read, by the pending site made for it. */
+  private readonly read = new Map<PendingParam, ts.Identifier>();
+
+  constructor(private readonly r: Resolver) {}
+
+  /** The parameters a library call is handed, as sites for parameter flow. */
+  parameters(f: AppFile, call: ts.CallExpression, owner: string): PendingParam[] {
+    const out: PendingParam[] = [];
+    const declared = this.r.checker.getResolvedSignature(call)?.getDeclaration();
+    call.arguments.forEach((raw, i) => {
+      if (!takesFunction(this.r.checker, declared, i)) return;
+      const a = skipWrappers(raw);
+      if (!ts.isIdentifier(a)) return;
+      const d = this.r.symbolAt(a)?.valueDeclaration;
+      if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent) || d.dotDotDotToken) return;
+      const p: PendingParam = { from: owner, site: siteOf(f, a), text: a.text, param: d, binding: undefined, args: undefined, listed: true };
+      this.read.set(p, a);
+      out.push(p);
+    });
+    return out;
+  }
+
+  /** At each site whose callers are not all known (`open`, from parameter flow): the handed-out functions that fit. */
+  handedBack(open: ReadonlySet<PendingParam>, handed: readonly Handed[], add: (from: string, targets: Target[], site: string) => void): void {
+    for (const [p, a] of this.read) if (open.has(p)) add(p.from, handedBackTo(this.r.checker, a, handed), p.site);
+  }
 }
 
 /**
