@@ -4,12 +4,16 @@
  * there, so the site reaches what the callers pass for that parameter (parameter flow). Only
  * where the library declares a function type; the library call itself is not unresolved, so not listed.
  * When those callers are not all known (the function escapes, or is exported), what they pass
- * may be a function the app handed out to them (`map(xs, identity())`, `filter(xs, isNot(f))`):
- * those whose type fits the parameter's run there too, as at an unresolved call (handed-back.ts).
+ * may be a function the app handed out to them (`filter(xs, isNot(f))`): those whose type fits
+ * the parameter's run there too, as at an unresolved call (handed-back.ts). Only where the
+ * parameter's type fixes what the function returns (a predicate's boolean, a comparator's
+ * number): one returning `void` or a free type parameter (`forEach`'s, `map`'s U) is fitted by
+ * every function handed out, so the fit tells nothing there (remeda: 85 edges for 4).
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { siteOf, type AppFile } from '../project.js';
+import { namesTypeParameter } from './generic-fit.js';
 import { handedBackTo, type Handed } from './handed-back.js';
 import type { PendingParam } from './parameter-flow.js';
 import type { Resolver, Target } from './resolve.js';
@@ -40,8 +44,18 @@ export class HandedOn {
 
   /** At each site whose callers are not all known (`open`, from parameter flow): the handed-out functions that fit. */
   handedBack(open: ReadonlySet<PendingParam>, handed: readonly Handed[], add: (from: string, targets: Target[], site: string) => void): void {
-    for (const [p, a] of this.read) if (open.has(p)) add(p.from, handedBackTo(this.r.checker, a, handed), p.site);
+    for (const [p, a] of this.read) if (open.has(p) && fixesResult(this.r.checker, a)) add(p.from, handedBackTo(this.r.checker, a, handed), p.site);
   }
+}
+
+/** Whether every signature of a function value's type declares a result that rules some functions out. */
+function fixesResult(c: ts.TypeChecker, fn: ts.Expression): boolean {
+  const sigs = c.getNonNullableType(c.getTypeAtLocation(fn)).getCallSignatures();
+  const free = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void | ts.TypeFlags.Undefined;
+  return sigs.length > 0 && sigs.every((s) => {
+    const rt = s.getReturnType();
+    return !(rt.flags & free) && !namesTypeParameter(c, rt);
+  });
 }
 
 /**
