@@ -266,7 +266,8 @@
  *                  nanostores, mutative, superjson, proxy-compare, alien-signals, smol-toml, ts-pattern: recall and static
  *                  edges unchanged with either form (218, 869, 185, 51, 79, 65, 416). Analysis CPU against main's build
  *                  (--baseline, 3 interleaved rounds), the first form, load 11-18: remeda 0.91x, mutative 0.95x the
- *                  baseline's CPU; the kept form, load 12-14: remeda 1.10x (0.84x tsc --noEmit; the two runs' spread is noise).
+ *                  baseline's CPU; the kept form: remeda 1.10x (load 12-14) and 1.00x (5 rounds, load 10-13; 0.68x its
+ *                  tsc --noEmit), mutative 1.01x (load 6-8; 0.98x its own tsc 5.8.3): no cost beyond the noise.
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's
