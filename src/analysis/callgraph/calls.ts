@@ -32,7 +32,7 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { handedBackTo, handedOut } from './handed-back.js';
-import { handedOnParameters } from './handed-on.js';
+import { HandedOn } from './handed-on.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
@@ -122,6 +122,7 @@ class GraphBuilder {
     flags: ImplicitFlags,
   ) {
     this.params = new ParameterFlow(r);
+    this.handedOn = new HandedOn(r);
     this.implicit = new ImplicitSites(r, all, table.classId.keys(), [...table.idOf.keys()].filter(isGenerator), flags, {
       add: (from, targets, site) => this.add(from, targets, site),
       // Generators passed for a parameter that is iterated: never listed as unresolved, as
@@ -131,6 +132,7 @@ class GraphBuilder {
   }
 
   private readonly implicit: ImplicitSites;
+  private readonly handedOn: HandedOn;
 
   file(s: FileSites, names: Names): void {
     const f = s.file;
@@ -189,7 +191,7 @@ class GraphBuilder {
     if ('library' in r) {
       this.implicit.libraryCall(f, node, owner);
       if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments);
-      if (ts.isCallExpression(node)) this.params.pending.push(...handedOnParameters(this.r, f, node, owner));
+      if (ts.isCallExpression(node)) this.params.pending.push(...this.handedOn.parameters(f, node, owner));
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }
@@ -230,13 +232,15 @@ class GraphBuilder {
     this.params.run((from, targets, site) => this.add(from, targets, site), this.unresolved);
   }
 
-  /** Unresolved calls through function values may run the functions the app hands out (handed-back.ts). */
+  /** Unresolved calls through function values, and library calls handed a parameter, may run the functions the app hands out (handed-back.ts). */
   handedBack(handed: ReturnType<typeof handedOut>): void {
     if (!handed.length) return;
     for (const u of this.unresolved) {
       const node = this.callAt.get(u.site);
       if (node && ts.isCallExpression(node)) this.add(u.from, handedBackTo(this.r.checker, node.expression, handed), u.site);
     }
+    // And parameters handed on to library calls whose callers are not all known (handed-on.ts).
+    this.handedOn.handedBack(this.params.open, handed, (from, targets, site) => this.add(from, targets, site));
   }
 
   /**

@@ -66,6 +66,8 @@ export class ParameterFlow {
   readonly pending: PendingParam[] = [];
   /** Function node -> argument lists of the calls that run it. */
   readonly callsTo = new Map<ts.Node, ts.NodeArray<ts.Expression>[]>();
+  /** Pending sites whose callers are not all known, once run (handed-on.ts asks about its own). */
+  readonly open = new Set<PendingParam>();
   /** Functions handed out as values: their callers are not all known. */
   readonly escaped = new Set<ts.Node>();
   /** App functions handed to one library call with others (`useSyncExternalStore(subscribe, getSnapshot)`): those others, by function. */
@@ -140,7 +142,9 @@ export class ParameterFlow {
       const flow = (!added && flows.get(p)) || this.flowOf(p);
       const values = p.generators ? [...flow.values].filter(isGenerator) : [...flow.values];
       add(p.from, values.map((node) => ({ node, kind: p.generators ? ('implicit' as const) : ('callback' as const) })), p.site);
-      if ((flow.values.size && flow.complete) || p.listed) continue;
+      if (flow.values.size && flow.complete) continue;
+      this.open.add(p);
+      if (p.listed) continue;
       const how = p.returns
         ? 'function value returned by a function received as a parameter (or a property of one)'
         : p.elements
