@@ -137,9 +137,19 @@ export class Implementations {
       }
       const fns = l.value ? this.literalValues(l.value) : [];
       out.nodes.push(...fns);
-      if (!fns.length && l.value && !isNothing(l.value)) out.unknown.push(this.lineOf(l.value));
+      // A parameter's value (`{ done: onDone }`) is parameter flow's: it lists the site if some callers are not known.
+      if (!fns.length && l.value && !isNothing(l.value) && !this.isParameter(l.value)) out.unknown.push(this.lineOf(l.value));
     }
     return out;
+  }
+
+  private isParameter(v: ts.Expression | ts.ShorthandPropertyAssignment): boolean {
+    const checker = this.app.checker;
+    const e = ts.isShorthandPropertyAssignment(v) ? undefined : skipWrappers(v);
+    if (e && !ts.isIdentifier(e)) return false;
+    const symbol = e ? checker.getSymbolAtLocation(e) : checker.getShorthandAssignmentValueSymbol(v);
+    const d = symbol?.valueDeclaration;
+    return d !== undefined && ts.isParameter(d);
   }
 
   /** A member's name as literal members are indexed: written, or its computed key's (`[matcher](): P`). */
