@@ -23,9 +23,8 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isAsync } from '../../ids/methodIds.js';
+import { COUNT_ONLY_MAX_NODES } from './sampling.js';
 
-/** Syntax nodes a count-only body may have: a few statements of arithmetic and property reads. */
-export const COUNT_ONLY_MAX_NODES = 60;
 
 const NAMESPACES: Record<string, true | string[]> = {
   Math: true,

@@ -5,8 +5,7 @@
 import { cpus, loadavg } from 'node:os';
 import { BYTES_BIG, BYTES_EVERY, BYTES_EXACT, BYTES_EXACT_BIG, BYTES_GAP, BYTES_SAMPLES_PER_STRIDE } from './bytes.js';
 import { INLINE_BUDGET, inliningFlag } from './inlining.js';
-import { COUNT_ONLY_MAX_NODES } from './countOnly.js';
-import { TIME_CHECK, TIME_NOT_TINY_MS, TIME_SLOW_SHARE, TIME_TINY_MS, TIME_WARM, TIME_WINDOW } from './sampling.js';
+import { COUNT_ONLY_MAX_NODES, TIME_CHECK, TIME_NOT_TINY_MS, TIME_SLOW_SHARE, TIME_TINY_MS, TIME_WARM, TIME_WINDOW } from './sampling.js';
 import type { ProcessExit, Trace } from './trace.js';
 import { compare as cmp } from '../../util/compare.js';
 

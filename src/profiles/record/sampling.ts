@@ -94,3 +94,10 @@ export function checkTime(t: TimeSchedule, n: number, timed: number, slow: numbe
     t.check = 2 * n;
   }
 }
+
+/**
+ * Syntax nodes a count-only body may have (countOnly.ts): a few statements of arithmetic and
+ * property reads. Kept here, not there, so the profile header can name it without loading the
+ * TypeScript compiler into every command's start-up.
+ */
+export const COUNT_ONLY_MAX_NODES = 60;
