@@ -191,8 +191,14 @@ export class FunctionValues extends CallReturns {
    * a variable may also be added to in ways not followed (passed on, aliased).
    */
   elements(raw: ts.Expression, depth = 0): { nodes: ts.Node[]; complete: boolean } {
-    const e = skipWrappers(raw);
     if (depth > MAX_DEPTH) return { nodes: [], complete: false };
+    return this.rememberIn(this.elementAnswers, raw, depth, () => this.elementsAfresh(raw, depth));
+  }
+
+  private readonly elementAnswers = this.answerTable<{ nodes: ts.Node[]; complete: boolean }>();
+
+  private elementsAfresh(raw: ts.Expression, depth: number): { nodes: ts.Node[]; complete: boolean } {
+    const e = skipWrappers(raw);
     const operands = valueOperands(e);
     if (operands) {
       const parts = operands.map((o) => this.elements(o, depth + 1));
