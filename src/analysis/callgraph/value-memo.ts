@@ -73,7 +73,8 @@ export abstract class ParameterMemo {
   private sunk: SunkSet | undefined;
   /** Answers of `of` and `ofDeclaration`. */
   private readonly answers = new AnswerTable<ts.Node[]>();
-  private readonly tables: AnswerTable<unknown>[] = [this.answers];
+  /** The tables holding answers for the walk under way (there is one per member name: clearing all was slow). */
+  private readonly holdingWalk = new Set<AnswerTable<unknown>>();
   /** Calls of remember under way. */
   private walks = 0;
 
@@ -131,9 +132,7 @@ export abstract class ParameterMemo {
 
   /** A table of other answers (arrays' elements, say) kept the same way. */
   protected answerTable<T>(): AnswerTable<T> {
-    const table = new AnswerTable<T>();
-    this.tables.push(table as AnswerTable<unknown>);
-    return table;
+    return new AnswerTable<T>();
   }
 
   protected rememberIn<T>(table: AnswerTable<T>, node: ts.Node, depth: number, compute: () => T): T {
@@ -151,13 +150,16 @@ export abstract class ParameterMemo {
     } finally {
       if (--this.walks === 0) this.forgetWithinWalk();
     }
-    keep(this.cuts() === cuts ? table.kept : this.walks > 0 ? table.withinWalk : undefined, node, depth, answer);
+    const forWalk = this.cuts() !== cuts && this.walks > 0;
+    if (forWalk) this.holdingWalk.add(table as AnswerTable<unknown>);
+    keep(this.cuts() === cuts ? table.kept : forWalk ? table.withinWalk : undefined, node, depth, answer);
     return answer.value;
   }
 
   /** Forgets the answers kept within the walk under way: a cache is about to search its provisional answers again. */
   forgetWithinWalk(): void {
-    for (const t of this.tables) t.withinWalk.clear();
+    for (const t of this.holdingWalk) t.withinWalk.clear();
+    this.holdingWalk.clear();
   }
 
   /**
