@@ -77,6 +77,13 @@ export abstract class ElementSources extends ParameterMemo {
 
   /** Functions among the elements of the array a declaration holds: its initialiser, what is pushed, and the sources above. */
   protected declElements(d: ts.Declaration, depth: number): ts.Node[] {
+    return this.rememberIn(this.declAnswers, d, depth, () => this.declElementsAfresh(d, depth));
+  }
+
+  /** Many reads of one property (`ctx.issues`) ask for its elements: each declaration's are kept. */
+  private readonly declAnswers = this.answerTable<ts.Node[]>();
+
+  private declElementsAfresh(d: ts.Declaration, depth: number): ts.Node[] {
     const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
     const added = this.stores.added(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1)));
     return [...(init ? this.elements(init, depth + 1).nodes : []), ...added, ...this.sourcedElements(d, depth)];

@@ -30,6 +30,8 @@ export interface AnswerMemo {
   replay(met: readonly Sunk[]): void;
   /** Walks cut short so far by any cycle, this cache's included. */
   cuts(): number;
+  /** Drops the answers kept only for the walk under way (computed while provisional answers were used). */
+  forgetWithinWalk?(): void;
 }
 
 /** Until value following is there: nothing is met, nothing cut but this cache's own. */
@@ -107,11 +109,13 @@ export class CycleAwareCache<K, V> {
   /** Each search here has its key under way, so none of them comes back here. */
   private searchProvisionalAgain(): void {
     let settled = -1;
+    if (this.provisional.size) this.memo.forgetWithinWalk?.();
     while (this.provisional.size && this.final.size > settled) {
       settled = this.final.size;
       const keys = [...this.provisional.keys()];
       this.provisional.clear();
       for (const key of keys) if (!this.final.has(key) && !this.provisional.has(key)) this.search(key);
+      this.memo.forgetWithinWalk?.();
     }
     this.provisional.clear();
     this.cut.length = 0;

@@ -26,18 +26,18 @@ export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, nam
   const v = skipWrappers(e);
   const own = ownMembers(r, v, name);
   if (own.length) return own.flatMap((d) => r.values.ofDeclaration(d, depth + 1));
-  if (ts.isConditionalExpression(v)) return [v.whenTrue, v.whenFalse].flatMap((x) => memberOfValue(r, stores, x, name, depth + 1));
+  if (ts.isConditionalExpression(v)) return [v.whenTrue, v.whenFalse].flatMap((x) => r.values.memberOf(x, name, depth + 1));
   if (ts.isCallExpression(v)) {
     const callees = r.callee(v.expression, true, depth);
     if (!('targets' in callees)) return [];
     return callees.targets
       .filter((t) => !isGeneratorOrAsync(t.node))
       .flatMap((t) => r.values.returnsOf(t.node))
-      .flatMap((ret) => memberOfValue(r, stores, ret, name, depth + 1));
+      .flatMap((ret) => r.values.memberOf(ret, name, depth + 1));
   }
   if (!ts.isIdentifier(v)) return [];
   const decls = (r.symbolAt(v)?.declarations ?? []).filter((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d) && r.isApp(d));
-  return decls.flatMap((d) => [...(d.initializer ? [d.initializer] : []), ...stores.assigned(d)].flatMap((x) => memberOfValue(r, stores, x, name, depth + 1)));
+  return decls.flatMap((d) => [...(d.initializer ? [d.initializer] : []), ...stores.assigned(d)].flatMap((x) => r.values.memberOf(x, name, depth + 1)));
 }
 
 /** What iterating `e`'s value runs by its value: its `[Symbol.iterator]` and the `next` of what that returns. */

@@ -27,9 +27,26 @@ export interface Sunk {
   property: string;
 }
 
-interface Answer {
-  nodes: ts.Node[];
+interface Answer<T> {
+  value: T;
   sunk: Sunk[];
+}
+
+/**
+ * Answers by node, then by depth: those kept for good, and those computed while a walk was cut
+ * short, kept until the outermost walk ends (or a cache searches its provisional answers again).
+ * Within one walk, asking again would meet the same cycles, and not keeping them made one walk
+ * exponential: each use of a provisional implementation counts as a cut, so on zod nothing above
+ * one was kept (441 nodes asked 30M times), and arrays' elements, walked twice as deep for loop
+ * variables, were not kept at all.
+ */
+export class AnswerTable<T> {
+  readonly kept = new Map<ts.Node, (Answer<T> | undefined)[]>();
+  readonly withinWalk = new Map<ts.Node, (Answer<T> | undefined)[]>();
+
+  find(node: ts.Node, depth: number): Answer<T> | undefined {
+    return this.kept.get(node)?.[depth] ?? this.withinWalk.get(node)?.[depth];
+  }
 }
 
 /**
@@ -54,8 +71,12 @@ export abstract class ParameterMemo {
   private parameterSink: Map<ts.ParameterDeclaration, Set<string>> | undefined;
   /** The parameters met by the answer being computed (see remember). */
   private sunk: SunkSet | undefined;
-  /** Answers of `of` and `ofDeclaration` by node, then by depth. */
-  private readonly answers = new Map<ts.Node, (Answer | undefined)[]>();
+  /** Answers of `of` and `ofDeclaration`. */
+  private readonly answers = new AnswerTable<ts.Node[]>();
+  /** The tables holding answers for the walk under way (there is one per member name: clearing all was slow). */
+  private readonly holdingWalk = new Set<AnswerTable<unknown>>();
+  /** Calls of remember under way. */
+  private walks = 0;
 
   /**
    * Runs `find` and also returns the app functions' parameters whose values (or properties'
@@ -106,20 +127,39 @@ export abstract class ParameterMemo {
    * calls' results or through interface implementations): a later use asks afresh, as before.
    */
   protected remember(node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
-    const byDepth = this.answers.get(node);
-    const known = byDepth?.[depth];
+    return this.rememberIn(this.answers, node, depth, compute);
+  }
+
+  /** A table of other answers (arrays' elements, say) kept the same way. */
+  protected answerTable<T>(): AnswerTable<T> {
+    return new AnswerTable<T>();
+  }
+
+  protected rememberIn<T>(table: AnswerTable<T>, node: ts.Node, depth: number, compute: () => T): T {
+    const known = table.find(node, depth);
     if (known) {
       this.replay(known.sunk);
-      return known.nodes;
+      return known.value;
     }
     const cuts = this.cuts();
-    const { result: nodes, met: sunk } = this.captured(compute);
-    if (this.cuts() === cuts) {
-      const kept = byDepth ?? [];
-      kept[depth] = { nodes, sunk };
-      if (!byDepth) this.answers.set(node, kept);
+    this.walks++;
+    let answer: Answer<T>;
+    try {
+      const { result: value, met: sunk } = this.captured(compute);
+      answer = { value, sunk };
+    } finally {
+      if (--this.walks === 0) this.forgetWithinWalk();
     }
-    return nodes;
+    const forWalk = this.cuts() !== cuts && this.walks > 0;
+    if (forWalk) this.holdingWalk.add(table as AnswerTable<unknown>);
+    keep(this.cuts() === cuts ? table.kept : forWalk ? table.withinWalk : undefined, node, depth, answer);
+    return answer.value;
+  }
+
+  /** Forgets the answers kept within the walk under way: a cache is about to search its provisional answers again. */
+  forgetWithinWalk(): void {
+    for (const t of this.holdingWalk) t.withinWalk.clear();
+    this.holdingWalk.clear();
   }
 
   /**
@@ -146,4 +186,15 @@ export abstract class ParameterMemo {
 
   /** Walks cut short so far: an answer computed while this grew may lack values, so it is not kept. */
   abstract cuts(): number;
+}
+
+function keep<T>(memo: Map<ts.Node, (Answer<T> | undefined)[]> | undefined, node: ts.Node, depth: number, answer: Answer<T>): void {
+  if (!memo) return;
+  const byDepth = memo.get(node);
+  if (byDepth) byDepth[depth] = answer;
+  else {
+    const kept: (Answer<T> | undefined)[] = [];
+    kept[depth] = answer;
+    memo.set(node, kept);
+  }
 }

@@ -15,6 +15,7 @@ import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns, isGenerator } from './call-returns.js';
 import { memberOfValue } from './value-members.js';
+import type { AnswerTable } from './value-memo.js';
 import { mayHoldLiteral } from './constructed.js';
 import { typedAny } from './any-receivers.js';
 
@@ -102,8 +103,13 @@ export class FunctionValues extends CallReturns {
 
   /** What member `name` of an expression's value holds, found through the value when its type is the library's (value-members.ts). */
   memberOf(e: ts.Expression, name: string, depth = 0): ts.Node[] {
-    return memberOfValue(this.r, this.stores, e, name, depth);
+    let table = this.memberAnswers.get(name);
+    if (!table) this.memberAnswers.set(name, (table = this.answerTable<ts.Node[]>()));
+    return this.rememberIn(table, e, depth, () => memberOfValue(this.r, this.stores, e, name, depth));
   }
+
+  /** Chained calls (`z.string().min(1).max(9)`) ask the same calls' returns for one member again and again. */
+  private readonly memberAnswers = new Map<string, AnswerTable<ts.Node[]>>();
 
   /** Functions assigned to a variable or parameter after its declaration (`if (!g) g = () => ...`). */
   assignedTo(d: ts.Declaration): ts.Node[] {
@@ -191,8 +197,14 @@ export class FunctionValues extends CallReturns {
    * a variable may also be added to in ways not followed (passed on, aliased).
    */
   elements(raw: ts.Expression, depth = 0): { nodes: ts.Node[]; complete: boolean } {
-    const e = skipWrappers(raw);
     if (depth > MAX_DEPTH) return { nodes: [], complete: false };
+    return this.rememberIn(this.elementAnswers, raw, depth, () => this.elementsAfresh(raw, depth));
+  }
+
+  private readonly elementAnswers = this.answerTable<{ nodes: ts.Node[]; complete: boolean }>();
+
+  private elementsAfresh(raw: ts.Expression, depth: number): { nodes: ts.Node[]; complete: boolean } {
+    const e = skipWrappers(raw);
     const operands = valueOperands(e);
     if (operands) {
       const parts = operands.map((o) => this.elements(o, depth + 1));
