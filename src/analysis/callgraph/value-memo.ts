@@ -127,7 +127,7 @@ export abstract class ParameterMemo {
    * calls' results or through interface implementations): a later use asks afresh, as before.
    */
   protected remember(node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
-    return this.rememberIn(this.answers, node, depth, compute);
+    return this.rememberIn(this.answers, node, depth, () => distinct(compute()));
   }
 
   /** A table of other answers (arrays' elements, say) kept the same way. */
@@ -197,4 +197,14 @@ function keep<T>(memo: Map<ts.Node, (Answer<T> | undefined)[]> | undefined, node
     kept[depth] = answer;
     memo.set(node, kept);
   }
+}
+
+/**
+ * A kept answer's nodes, each once, in the order found: answers are built from kept answers, so
+ * repeats multiplied level by level (on zod, an answer of 1,818 nodes held 7).
+ */
+export function distinct(nodes: ts.Node[]): ts.Node[] {
+  if (nodes.length < 2) return nodes;
+  const seen = new Set(nodes);
+  return seen.size === nodes.length ? nodes : [...seen];
 }

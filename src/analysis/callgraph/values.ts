@@ -15,7 +15,7 @@ import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns, isGenerator } from './call-returns.js';
 import { memberOfValue } from './value-members.js';
-import type { AnswerTable } from './value-memo.js';
+import { distinct, type AnswerTable } from './value-memo.js';
 import { mayHoldLiteral } from './constructed.js';
 import { typedAny } from './any-receivers.js';
 
@@ -105,7 +105,7 @@ export class FunctionValues extends CallReturns {
   memberOf(e: ts.Expression, name: string, depth = 0): ts.Node[] {
     let table = this.memberAnswers.get(name);
     if (!table) this.memberAnswers.set(name, (table = this.answerTable<ts.Node[]>()));
-    return this.rememberIn(table, e, depth, () => memberOfValue(this.r, this.stores, e, name, depth));
+    return this.rememberIn(table, e, depth, () => distinct(memberOfValue(this.r, this.stores, e, name, depth)));
   }
 
   /** Chained calls (`z.string().min(1).max(9)`) ask the same calls' returns for one member again and again. */
@@ -198,7 +198,10 @@ export class FunctionValues extends CallReturns {
    */
   elements(raw: ts.Expression, depth = 0): { nodes: ts.Node[]; complete: boolean } {
     if (depth > MAX_DEPTH) return { nodes: [], complete: false };
-    return this.rememberIn(this.elementAnswers, raw, depth, () => this.elementsAfresh(raw, depth));
+    return this.rememberIn(this.elementAnswers, raw, depth, () => {
+      const found = this.elementsAfresh(raw, depth);
+      return { nodes: distinct(found.nodes), complete: found.complete };
+    });
   }
 
   private readonly elementAnswers = this.answerTable<{ nodes: ts.Node[]; complete: boolean }>();
