@@ -84,21 +84,8 @@ export function dynamicModelSize(problem: PartitionProblem): Pick<ModelSize, 'va
   const columns = columnsOfProblem(problem);
   if (columns) return columnsModelSize(problem, columns);
   const choosable = new Set(choosableMethods(problem));
-  let variables = choosable.size;
-  let constraints = 0;
-  for (const c of problem.contexts) {
-    variables++;
-    const top = c.parent < 0;
-    if (!choosable.has(c.method)) {
-      if (!top) constraints++;
-      continue;
-    }
-    variables++;
-    constraints += top ? 2 : 4;
-  }
-  for (const members of groupComponents(problem)) constraints += members.length - 1;
-  if (problem.budget) constraints++;
-  return { variables, integers: choosable.size, constraints };
+  const { contexts } = problem;
+  return countModel(problem, contexts.length, choosable.size, (i) => contexts[i]!.parent < 0, (i) => choosable.has(contexts[i]!.method));
 }
 
 /** `dynamicModelSize` of a problem kept in columns (columns.ts), counted from them. */
@@ -110,12 +97,23 @@ function columnsModelSize(problem: PartitionProblem, columns: ContextColumns): P
   const choosable = Uint8Array.from(names, (m) => (candidates.has(m) && !pinned.has(m) ? 1 : 0));
   let integers = 0;
   for (const flag of choosable) integers += flag;
+  return countModel(problem, parent.length, integers, (i) => parent[i]! < 0, (i) => choosable[id[i]!] === 1);
+}
+
+/** One variable per context, one more and its linking rows where its method may migrate; one row per group link and the budget. */
+function countModel(
+  problem: PartitionProblem,
+  contexts: number,
+  integers: number,
+  isTop: (i: number) => boolean,
+  isChoosable: (i: number) => boolean,
+): Pick<ModelSize, 'variables' | 'integers' | 'constraints'> {
   let variables = integers;
   let constraints = 0;
-  for (let i = 0; i < parent.length; i++) {
+  for (let i = 0; i < contexts; i++) {
     variables++;
-    const top = parent[i]! < 0;
-    if (!choosable[id[i]!]) {
+    const top = isTop(i);
+    if (!isChoosable(i)) {
       if (!top) constraints++;
       continue;
     }
