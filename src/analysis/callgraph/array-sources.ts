@@ -14,7 +14,7 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import { recordKeys, type RecordKey, type Stores } from './stores.js';
-import { ParameterMemo, distinct } from './value-memo.js';
+import { AnswerTable, ParameterMemo } from './value-memo.js';
 import { skipWrappers } from '../walk.js';
 
 export abstract class ElementSources extends ParameterMemo {
@@ -77,11 +77,11 @@ export abstract class ElementSources extends ParameterMemo {
 
   /** Functions among the elements of the array a declaration holds: its initialiser, what is pushed, and the sources above. */
   protected declElements(d: ts.Declaration, depth: number): ts.Node[] {
-    return this.rememberIn(this.declAnswers, d, depth, () => distinct(this.declElementsAfresh(d, depth)));
+    return this.rememberNodes(this.declAnswers, d, depth, () => this.declElementsAfresh(d, depth));
   }
 
   /** Many reads of one property (`ctx.issues`) ask for its elements: each declaration's are kept. */
-  private readonly declAnswers = this.answerTable<ts.Node[]>();
+  private readonly declAnswers = new AnswerTable<ts.Node[]>();
 
   private declElementsAfresh(d: ts.Declaration, depth: number): ts.Node[] {
     const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;

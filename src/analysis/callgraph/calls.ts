@@ -190,8 +190,10 @@ class GraphBuilder {
     const site = siteOf(f, siteNode(node));
     if ('library' in r) {
       this.implicit.libraryCall(f, node, owner);
-      if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments);
-      if (ts.isCallExpression(node)) this.params.pending.push(...this.handedOn.parameters(f, node, owner));
+      if (ts.isCallExpression(node)) {
+        this.params.handedToLibrary(node.arguments);
+        this.params.pending.push(...this.handedOn.parameters(f, node, owner));
+      }
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }

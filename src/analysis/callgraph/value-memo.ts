@@ -127,12 +127,12 @@ export abstract class ParameterMemo {
    * calls' results or through interface implementations): a later use asks afresh, as before.
    */
   protected remember(node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
-    return this.rememberIn(this.answers, node, depth, () => distinct(compute()));
+    return this.rememberNodes(this.answers, node, depth, compute);
   }
 
-  /** A table of other answers (arrays' elements, say) kept the same way. */
-  protected answerTable<T>(): AnswerTable<T> {
-    return new AnswerTable<T>();
+  /** Answers that are lists of nodes keep each node once, in the order found: see distinct. */
+  protected rememberNodes(table: AnswerTable<ts.Node[]>, node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
+    return this.rememberIn(table, node, depth, () => distinct(compute()));
   }
 
   protected rememberIn<T>(table: AnswerTable<T>, node: ts.Node, depth: number, compute: () => T): T {

@@ -15,7 +15,7 @@ import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns, isGenerator } from './call-returns.js';
 import { memberOfValue } from './value-members.js';
-import { distinct, type AnswerTable } from './value-memo.js';
+import { AnswerTable, distinct } from './value-memo.js';
 import { mayHoldLiteral } from './constructed.js';
 import { typedAny } from './any-receivers.js';
 
@@ -104,8 +104,8 @@ export class FunctionValues extends CallReturns {
   /** What member `name` of an expression's value holds, found through the value when its type is the library's (value-members.ts). */
   memberOf(e: ts.Expression, name: string, depth = 0): ts.Node[] {
     let table = this.memberAnswers.get(name);
-    if (!table) this.memberAnswers.set(name, (table = this.answerTable<ts.Node[]>()));
-    return this.rememberIn(table, e, depth, () => distinct(memberOfValue(this.r, this.stores, e, name, depth)));
+    if (!table) this.memberAnswers.set(name, (table = new AnswerTable<ts.Node[]>()));
+    return this.rememberNodes(table, e, depth, () => memberOfValue(this.r, this.stores, e, name, depth));
   }
 
   /** Chained calls (`z.string().min(1).max(9)`) ask the same calls' returns for one member again and again. */
@@ -204,7 +204,7 @@ export class FunctionValues extends CallReturns {
     });
   }
 
-  private readonly elementAnswers = this.answerTable<{ nodes: ts.Node[]; complete: boolean }>();
+  private readonly elementAnswers = new AnswerTable<{ nodes: ts.Node[]; complete: boolean }>();
 
   private elementsAfresh(raw: ts.Expression, depth: number): { nodes: ts.Node[]; complete: boolean } {
     const e = skipWrappers(raw);
