@@ -65,14 +65,21 @@ export function instrument(sf: ts.SourceFile, ids: Map<ts.Node, string>, options
   const rebound = options.countOnly === false ? undefined : boundNames(sf);
   for (const [node, id] of ids) {
     if (!isMethodNode(node)) continue;
-    const leaf = isTrivialLeaf(node) ? undefined : rebound && countOnlyLeaf(node, rebound);
-    if (leaf === undefined && isTrivialLeaf(node)) skipped.add(id);
-    else if (leaf) counted.set(node, leaf);
+    if (isTrivialLeaf(node)) {
+      skipped.add(id);
+      continue;
+    }
+    const leaf = rebound && countOnlyLeaf(node, rebound);
+    if (leaf) counted.set(node, leaf);
     else instrumented.add(node);
   }
   // One id of two nodes, one of them traced in full: both are (a method index is counted or traced, not both).
   const full = new Set([...instrumented].map((n) => ids.get(n)!));
-  for (const node of counted.keys()) if (full.has(ids.get(node)!)) (counted.delete(node), instrumented.add(node));
+  for (const node of counted.keys()) {
+    if (!full.has(ids.get(node)!)) continue;
+    counted.delete(node);
+    instrumented.add(node);
+  }
   if (instrumented.size === 0 && skipped.size === 0 && counted.size === 0) return undefined;
   const indexFor = (id: string): number => {
     let index = indexOf.get(id);
