@@ -25,7 +25,6 @@ import { ts } from '../../typescript.cjs';
 import { isAsync } from '../../ids/methodIds.js';
 import { COUNT_ONLY_MAX_NODES } from './sampling.js';
 
-
 const NAMESPACES: Record<string, true | string[]> = {
   Math: true,
   Number: ['isInteger', 'isSafeInteger', 'isFinite', 'isNaN'],
@@ -91,7 +90,7 @@ function forbidden(n: ts.Node): boolean {
  * A named property read (or write) that runs no app code for certain enough: `.length`, a
  * constant of a global namespace (`Math.PI`), or `this.name` in a method of a class that extends
  * nothing and declares no accessor of that name (a field). Any other may be an app getter
- * (measured: examples/virus-scan's describe() read \`this.matcher.stateCount\`, a getter, which was
+ * (measured: examples/virus-scan's describe() read `this.matcher.stateCount`, a getter, which was
  * then counted under describe's caller). Element reads (`a[k]`) are taken to index data.
  */
 function plainRead(n: ts.PropertyAccessExpression, fn: ts.FunctionLikeDeclaration, rebound: ReadonlySet<string>): boolean {
