@@ -12,7 +12,7 @@
 import type { PartitionProblem } from '../model/types.js';
 import { byCodeUnit, groupComponents } from './ilp-model.js';
 import { columnsOfProblem, type ContextColumns } from './columns.js';
-import { childrenOf, childrenOfParents, subtreeSums } from './tree.js';
+import { childrenOf, childrenOfParents, subtreeSums, subtreeSumsParents } from './tree.js';
 
 export interface CompactTree {
   size: number;
@@ -60,12 +60,8 @@ function compactColumns(problem: PartitionProblem, columns: ContextColumns): Com
   // Candidate number per method number, looked up once per method rather than per context.
   const candidateOf = new Int32Array(names.length);
   for (let k = 0; k < names.length; k++) candidateOf[k] = index.get(names[k]!) ?? -1;
-  // As subtreeSums, then the loop of compactTree: the same additions in the same order.
-  const weight = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    weight[i]! += clone[i]! - device[i]!;
-    if (parent[i]! >= 0) weight[parent[i]!]! += weight[i]!;
-  }
+  // Then the loop of compactTree: the same additions in the same order.
+  const weight = subtreeSumsParents(parent, (i) => clone[i]! - device[i]!);
   let constant = 0;
   const method = new Int32Array(n);
   for (let i = 0; i < n; i++) {

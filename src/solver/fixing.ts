@@ -17,6 +17,7 @@ import type { PartitionProblem, ProblemContext } from '../model/types.js';
 import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
 import { columnsFromObjects, columnsOfProblem, keepColumns } from './columns.js';
+import { anyBelowParents, subtreeSumsParents } from './tree.js';
 
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
 export type Fixings = Int8Array;
@@ -161,19 +162,10 @@ export function residualProblem(
     // A method fixed on whose subtree holds a native-state group's context stays free.
     const grouped = new Set(problem.groups.flat());
     const isGrouped = Uint8Array.from(names, (m) => (grouped.has(m) ? 1 : 0));
-    const holdsGroup = new Uint8Array(n);
-    for (let i = n - 1; i >= 0; i--) {
-      if (isGrouped[id[i]!]) holdsGroup[i] = 1;
-      if (holdsGroup[i] && parent[i]! >= 0) holdsGroup[parent[i]!] = 1;
-    }
+    const holdsGroup = anyBelowParents(parent, (i) => isGrouped[id[i]!] === 1);
     for (let i = 0; i < n; i++) if (method[i]! >= 0 && holdsGroup[i]) on[method[i]!] = 0;
   }
-  // As subtreeSums: the same additions in the same order.
-  const cloneBelow = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    cloneBelow[i]! += cloneCost[i]!;
-    if (parent[i]! >= 0) cloneBelow[parent[i]!]! += cloneBelow[i]!;
-  }
+  const cloneBelow = subtreeSumsParents(parent, (i) => cloneCost[i]!);
   // Per kept context (in order): where it came from, its parent and the costs it ends with.
   const from = new Int32Array(n);
   const nextParent = new Int32Array(n);

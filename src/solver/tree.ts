@@ -83,6 +83,26 @@ export function subtreeSums(contexts: ProblemContext[], value: (c: ProblemContex
   return sums;
 }
 
+/** `anyBelow` of a tree given as its parents (a problem kept in columns, columns.ts). */
+export function anyBelowParents(parent: Int32Array, test: (i: number) => boolean): Uint8Array {
+  const below = new Uint8Array(parent.length);
+  for (let i = parent.length - 1; i >= 0; i--) {
+    if (test(i)) below[i] = 1;
+    if (below[i] && parent[i]! >= 0) below[parent[i]!] = 1;
+  }
+  return below;
+}
+
+/** `subtreeSums` of a tree given as its parents: the same additions in the same order. */
+export function subtreeSumsParents(parent: Int32Array, value: (i: number) => number): Float64Array {
+  const sums = new Float64Array(parent.length);
+  for (let i = parent.length - 1; i >= 0; i--) {
+    sums[i]! += value(i);
+    if (parent[i]! >= 0) sums[parent[i]!]! += sums[i]!;
+  }
+  return sums;
+}
+
 /** Per context, the nearest strict ancestor satisfying `keep`, or -1. */
 export function nearestAncestor(contexts: ProblemContext[], keep: (i: number) => boolean): Int32Array {
   const nearest = new Int32Array(contexts.length).fill(-1);
