@@ -59,6 +59,19 @@ interface Passed {
   returns?: boolean | undefined;
 }
 
+/** Parameter `idx` of `fn`, and what of it is passed (a Passed). */
+interface Slot extends Passed {
+  fn: ts.Node;
+  idx: number;
+}
+
+/** A slot's own part: the values its function's call sites pass, and the slots whose values it holds too. */
+interface SlotHere {
+  values: ts.Node[];
+  complete: boolean;
+  next: Slot[];
+}
+
 /** Rounds of parameter flow: a function found for a parameter call may itself call a parameter. */
 const MAX_FLOW_ROUNDS = 8;
 
@@ -112,6 +125,7 @@ export class ParameterFlow {
 
   calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
     (this.callsTo.get(fn) ?? this.callsTo.set(fn, []).get(fn)!).push(args);
+    this.here.delete(fn);
   }
 
   /**
@@ -124,8 +138,10 @@ export class ParameterFlow {
     let added = true;
     for (let round = 0; added && round < MAX_FLOW_ROUNDS; round++) {
       added = false;
+      // Many sites ask about one parameter (zod: 3135 sites, 418 questions); a round adds call sites only after all are asked.
+      const asked = new Map<string, Flow>();
       for (const p of this.pending) {
-        const flow = this.flowOf(p);
+        const flow = this.flowOfOnce(p, asked);
         const before = flows.get(p)?.values;
         for (const v of flow.values) {
           if (before?.has(v) || !p.args) continue;
@@ -137,9 +153,10 @@ export class ParameterFlow {
     }
     // One site may depend on several parameters for the same reason (`rec[k]` of an untyped `rec`: its elements and entries): listed once.
     const listed = new Set<string>();
+    const asked = new Map<string, Flow>();
     for (const p of this.pending) {
       // A round that added call sites left the flows computed before them stale: compute afresh.
-      const flow = (!added && flows.get(p)) || this.flowOf(p);
+      const flow = (!added && flows.get(p)) || this.flowOfOnce(p, asked);
       const values = p.generators ? [...flow.values].filter(isGenerator) : [...flow.values];
       add(p.from, values.map((node) => ({ node, kind: p.generators ? ('implicit' as const) : ('callback' as const) })), p.site);
       if (flow.values.size && flow.complete) continue;
@@ -169,19 +186,12 @@ export class ParameterFlow {
     return this.keys.get(n) ?? this.keys.set(n, this.keys.size).get(n)!;
   }
 
-  /**
-   * `(...args) => func(...args, extra)`: a rest parameter spread on passes what the wrapper's
-   * callers pass, shifted by the spread's position; the rest may be shorter, so the arguments
-   * after the spread may land at `idx` too.
-   */
-  private forwarded(args: readonly ts.Expression[], idx: number, flow: Flow, walk: Walk, property: string | undefined, elements: boolean | undefined): boolean {
-    const s = args.findIndex(ts.isSpreadElement);
-    const spread = s >= 0 && s <= idx ? skipWrappers((args[s] as ts.SpreadElement).expression) : undefined;
-    const rest = spread && ts.isIdentifier(spread) ? this.r.symbolAt(spread)?.valueDeclaration : undefined;
-    if (!rest || !ts.isParameter(rest) || !rest.dotDotDotToken || !isMethodNode(rest.parent) || args.slice(s + 1, idx + 1).some(ts.isSpreadElement)) return false;
-    this.paramValues(rest.parent, rest.parent.parameters.indexOf(rest) + idx - s, flow, walk, { property, elements });
-    if (property === undefined && !elements) for (const a of args.slice(s + 1, idx + 1)) for (const v of this.r.values.of(a)) flow.values.add(v);
-    return true;
+  /** flowOf, asked once per question: what a site's flow depends on (passedFlow reads no more of it). */
+  private flowOfOnce(p: PendingParam, asked: Map<string, Flow>): Flow {
+    const binding = p.binding ? (p.binding.initializer ? `=${this.nodeKey(p.binding)}` : 'b') : '';
+    const property = p.property ?? (p.binding && bindingName(p.binding));
+    const key = `${this.nodeKey(p.param)}\0${property === undefined ? '' : `.${property}`}\0${binding}\0${p.elements ? 1 : 0}${p.returns ? 1 : 0}`;
+    return asked.get(key) ?? asked.set(key, this.flowOf(p)).get(key)!;
   }
 
   private flowOf(p: PendingParam): Flow {
@@ -226,74 +236,120 @@ export class ParameterFlow {
     return out;
   }
 
-  /** Runs a value walk; the parameters it met (`listeners.add(listener)`) add what their callers pass to the flow. */
-  private found(find: () => ts.Node[], flow: Flow, walk: Walk): ts.Node[] {
-    const held = this.r.values.collectParameters(find);
-    for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), flow, walk, via);
-    return held.result;
-  }
-
   /**
    * Values passed for parameter `idx` of `fn` (or, for a destructured parameter, for that property
    * of it); with `elements`, the elements of the arrays passed there; with `returns`, what the
    * functions passed there return (once per parameter in a walk and the walks nested in it, so
-   * that returns through each other's parameters end).
+   * that returns through each other's parameters end). Each slot's own part is found once
+   * (passedHere); a walk only joins them.
    */
-  private paramValues(fn: ts.Node, idx: number, flow: Flow, walk: Walk, { property, elements = false, returns = false }: Passed): void {
-    if (returns) {
-      const key = `${this.nodeKey(fn)}:${idx}:${property ?? ''}:${elements ? '[]' : ''}`;
-      if (walk.returning.has(key) || idx < 0) return;
-      walk.returning.add(key);
-      // A fresh walk for what is passed: this walk may have met fn for another of its parameters.
-      const passed = { values: new Set<ts.Node>(), complete: true };
-      this.paramValues(fn, idx, passed, { seen: new Set(), returning: walk.returning }, { property, elements });
-      const ret = this.returned(passed, walk);
-      for (const v of ret.values) flow.values.add(v);
-      if (!ret.complete) flow.complete = false;
-      return;
+  private paramValues(fn: ts.Node, idx: number, flow: Flow, walk: Walk, passed: Passed): void {
+    const stack: Slot[] = [{ fn, idx, ...passed }];
+    for (let slot = stack.pop(); slot; slot = stack.pop()) {
+      if (slot.idx < 0) continue;
+      if (slot.returns) {
+        this.returnedFrom(slot, flow, walk);
+        continue;
+      }
+      const key = slot.elements ? `${this.nodeKey(slot.fn)}:${slot.idx}:${slot.property ?? ''}` : slot.fn;
+      if (walk.seen.has(key)) continue;
+      walk.seen.add(key);
+      const here = this.passedHere(slot.fn, slot.idx, slot.property, slot.elements ?? false);
+      for (const v of here.values) flow.values.add(v);
+      if (!here.complete) flow.complete = false;
+      for (let i = here.next.length - 1; i >= 0; i--) stack.push(here.next[i]!);
     }
-    const key = elements ? `${this.nodeKey(fn)}:${idx}:${property ?? ''}` : fn;
-    const seen = walk.seen;
-    if (seen.has(key) || idx < 0) return;
-    seen.add(key);
+  }
+
+  /** A slot's `returns`: what the functions passed there return, once per walk (see paramValues). */
+  private returnedFrom({ fn, idx, property, elements }: Slot, flow: Flow, walk: Walk): void {
+    const key = `${this.nodeKey(fn)}:${idx}:${property ?? ''}:${elements ? '[]' : ''}`;
+    if (walk.returning.has(key)) return;
+    walk.returning.add(key);
+    // A fresh walk for what is passed: this walk may have met fn for another of its parameters.
+    const passed = { values: new Set<ts.Node>(), complete: true };
+    this.paramValues(fn, idx, passed, { seen: new Set(), returning: walk.returning }, { property, elements });
+    const ret = this.returned(passed, walk);
+    for (const v of ret.values) flow.values.add(v);
+    if (!ret.complete) flow.complete = false;
+  }
+
+  /** Slot key -> its own part, per function (a call site added to the function drops them). */
+  private readonly here = new Map<ts.Node, Map<string, SlotHere>>();
+
+  /**
+   * What a slot gets from its function's call sites directly, and the slots whose values it
+   * also holds (a parameter passed on, a parameter a passed value came from). It reads only the
+   * function's call sites and fixed facts, so it is kept until a call site is added.
+   */
+  private passedHere(fn: ts.Node, idx: number, property: string | undefined, elements: boolean): SlotHere {
+    const key = `${idx}:${property === undefined ? '' : `.${property}`}:${elements ? '[]' : ''}`;
+    const byFn = this.here.get(fn) ?? this.here.set(fn, new Map()).get(fn)!;
+    const kept = byFn.get(key);
+    if (kept) return kept;
+    const here: SlotHere = { values: [], complete: true, next: [] };
     // Elements added from a parameter (`listeners.add(listener)`) are what its callers pass.
-    const found = (find: () => ts.Node[]): ts.Node[] => this.found(find, flow, walk);
+    const found = (find: () => ts.Node[]): ts.Node[] => {
+      const held = this.r.values.collectParameters(find);
+      for (const via of held.parameters) here.next.push({ fn: via.param.parent, idx: via.param.parent.parameters.indexOf(via.param), ...via });
+      return held.result;
+    };
+    const add = (vs: Iterable<ts.Node>) => {
+      for (const v of vs) here.values.push(v);
+    };
     // The element parameter of a callback given to an array method: the array's elements.
     const list = property === undefined && !elements ? elementSource(this.r.checker, fn, idx) : undefined;
-    if (list) for (const v of found(() => this.r.values.elements(list).nodes)) flow.values.add(v);
+    if (list) add(found(() => this.r.values.elements(list).nodes));
     const co = property === undefined && !elements ? this.handedWith.get(fn) : undefined;
     const param = (fn as ts.SignatureDeclaration).parameters[idx];
     if (co && param && this.r.checker.getTypeAtLocation(param).getCallSignatures().length > 0) {
-      for (const a of co) for (const v of this.r.values.of(a)) if (v !== fn) flow.values.add(v);
+      for (const a of co) add(this.r.values.of(a).filter((v) => v !== fn));
     }
     const sites = this.callsTo.get(fn) ?? [];
-    if (this.escaped.has(fn) || sites.length === 0 || (fn as ts.SignatureDeclaration).parameters[idx]?.dotDotDotToken) flow.complete = false;
+    if (this.escaped.has(fn) || sites.length === 0 || param?.dotDotDotToken) here.complete = false;
     for (const args of sites) {
-      if (this.forwarded(args, idx, flow, walk, property, elements)) continue;
-      if (args.slice(0, idx + 1).some(ts.isSpreadElement)) flow.complete = false;
+      if (this.forwarded(args, idx, here, property, elements)) continue;
+      if (args.slice(0, idx + 1).some(ts.isSpreadElement)) here.complete = false;
       const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
       if (!a) continue;
       const sym = ts.isIdentifier(a) ? this.r.symbolAt(a) : undefined;
-      const param = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
-      if (param && isMethodNode(param.parent)) {
+      const passedOn = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
+      if (passedOn && isMethodNode(passedOn.parent)) {
         // A parameter passed on: what its callers pass, or its default when they pass nothing.
-        if (param.initializer && property === undefined && !elements) for (const v of this.r.values.of(param.initializer)) flow.values.add(v);
-        this.paramValues(param.parent, param.parent.parameters.indexOf(param), flow, walk, { property, elements });
+        if (passedOn.initializer && property === undefined && !elements) add(this.r.values.of(passedOn.initializer));
+        here.next.push({ fn: passedOn.parent, idx: passedOn.parent.parameters.indexOf(passedOn), property, elements });
         continue;
       }
       if (elements) {
         // `run({ tests: this.tests })`, `callEach(this.listeners)`: the elements of the array passed.
         const vs = found(() => (property === undefined ? this.r.values.elements(a, LOOP_DEPTH).nodes : this.r.values.elementsOf(a, property)));
-        for (const v of vs) flow.values.add(v);
-        if (!vs.length && !(property === undefined ? isNothing(a) : lacks(a, property))) flow.complete = false;
+        add(vs);
+        if (!vs.length && !(property === undefined ? isNothing(a) : lacks(a, property))) here.complete = false;
         continue;
       }
       // `purry(impl, args, toSingle(lazy))`: a value returned from a parameter is what is passed there.
       const vs = found(() => (property === undefined ? this.r.values.of(a) : this.r.values.propertyOf(a, property)));
-      for (const v of vs) flow.values.add(v);
+      add(vs);
       const none = property === undefined ? isNothing(a) : lacks(a, property); // `run({})`: the default applies
-      if ((!vs.length && !none) || this.r.values.incomplete(a)) flow.complete = false;
+      if ((!vs.length && !none) || this.r.values.incomplete(a)) here.complete = false;
     }
+    byFn.set(key, here);
+    return here;
+  }
+
+  /**
+   * `(...args) => func(...args, extra)`: a rest parameter spread on passes what the wrapper's
+   * callers pass, shifted by the spread's position; the rest may be shorter, so the arguments
+   * after the spread may land at `idx` too.
+   */
+  private forwarded(args: readonly ts.Expression[], idx: number, here: SlotHere, property: string | undefined, elements: boolean): boolean {
+    const s = args.findIndex(ts.isSpreadElement);
+    const spread = s >= 0 && s <= idx ? skipWrappers((args[s] as ts.SpreadElement).expression) : undefined;
+    const rest = spread && ts.isIdentifier(spread) ? this.r.symbolAt(spread)?.valueDeclaration : undefined;
+    if (!rest || !ts.isParameter(rest) || !rest.dotDotDotToken || !isMethodNode(rest.parent) || args.slice(s + 1, idx + 1).some(ts.isSpreadElement)) return false;
+    here.next.push({ fn: rest.parent, idx: rest.parent.parameters.indexOf(rest) + idx - s, property, elements });
+    if (property === undefined && !elements) for (const a of args.slice(s + 1, idx + 1)) here.values.push(...this.r.values.of(a));
+    return true;
   }
 }
 
