@@ -48,7 +48,7 @@ interface Flow {
 
 /** One walk of what callers pass: what it has seen, and the parameters whose functions' returns it follows (shared by nested walks). */
 interface Walk {
-  seen: Set<string | ts.Node>;
+  seen: Set<string>;
   returning: Set<string>;
 }
 
@@ -126,6 +126,8 @@ export class ParameterFlow {
   calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
     (this.callsTo.get(fn) ?? this.callsTo.set(fn, []).get(fn)!).push(args);
     this.here.delete(fn);
+    this.widest = Math.max(this.widest, args.length);
+    if (!this.shrinks) this.shrinks = this.spreadsRestEarlier(args);
   }
 
   /**
@@ -181,6 +183,25 @@ export class ParameterFlow {
     }
   }
 
+  /** The most arguments a call site passes: no site passes anything directly at a later position. */
+  private widest = 0;
+  /** Some site spreads a rest parameter at an earlier position than its own (see forwarded). */
+  private shrinks = false;
+
+  /**
+   * `(...rest) => f(x, ...rest)`: what the wrapper's callers pass at position i lands at f's
+   * i + 1. Without such a site a forwarded position never gets smaller along a chain of rest
+   * parameters spread on, so a position past every call's arguments and its function's
+   * parameters holds nothing (and `(a, ...rest) => g(...rest)` calling back through f would
+   * otherwise ask ever later positions).
+   */
+  private spreadsRestEarlier(args: readonly ts.Expression[]): boolean {
+    const s = args.findIndex(ts.isSpreadElement);
+    const spread = s >= 0 ? skipWrappers((args[s] as ts.SpreadElement).expression) : undefined;
+    const rest = spread && ts.isIdentifier(spread) ? this.r.symbolAt(spread)?.valueDeclaration : undefined;
+    return !!rest && ts.isParameter(rest) && !!rest.dotDotDotToken && isMethodNode(rest.parent) && rest.parent.parameters.indexOf(rest) < s;
+  }
+
   private readonly keys = new Map<ts.Node, number>();
   private nodeKey(n: ts.Node): number {
     return this.keys.get(n) ?? this.keys.set(n, this.keys.size).get(n)!;
@@ -205,7 +226,7 @@ export class ParameterFlow {
     const flow = { values: new Set<ts.Node>(), complete: true };
     const property = p.property ?? (p.binding && bindingName(p.binding));
     const idx = (fn as ts.SignatureDeclaration).parameters.indexOf(p.param);
-    const walk = { seen: new Set<string | ts.Node>(), returning: new Set<string>() };
+    const walk = { seen: new Set<string>(), returning: new Set<string>() };
     // An element of the array passed there: its default and what is assigned to it were followed by values.ts.
     if (p.elements) return this.paramValues(fn, idx, flow, walk, { property, elements: true }), flow;
     for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
@@ -247,11 +268,17 @@ export class ParameterFlow {
     const stack: Slot[] = [{ fn, idx, ...passed }];
     for (let slot = stack.pop(); slot; slot = stack.pop()) {
       if (slot.idx < 0) continue;
+      if (slot.idx >= this.widest && slot.idx >= (slot.fn as ts.SignatureDeclaration).parameters.length) {
+        // Nothing is passed this far (spreadsRestEarlier); where positions may shrink, this cut may lose some.
+        if (this.shrinks) flow.complete = false;
+        continue;
+      }
       if (slot.returns) {
         this.returnedFrom(slot, flow, walk);
         continue;
       }
-      const key = slot.elements ? `${this.nodeKey(slot.fn)}:${slot.idx}:${slot.property ?? ''}` : slot.fn;
+      // Per slot: one function may be met for two of its parameters (`run(first); run(second)`).
+      const key = `${this.nodeKey(slot.fn)}:${slot.idx}:${slot.property === undefined ? '' : `.${slot.property}`}:${slot.elements ? '[]' : ''}`;
       if (walk.seen.has(key)) continue;
       walk.seen.add(key);
       const here = this.passedHere(slot.fn, slot.idx, slot.property, slot.elements ?? false);
