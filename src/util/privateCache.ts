@@ -8,10 +8,18 @@
  *
  * Shared by the recorder (profiles/record/transform.ts, calibrate.ts) and the run-time (runtime/cache.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+/**
+ * node:crypto, loaded on first use: some 12 ms of CPU to load (Node 20), which the main thread of
+ * a traced process mostly never needs (its ES modules are instrumented on the loader thread, and
+ * `record` hands it the settled call cost), nor does an app of the run-time that finds no cache.
+ */
+let cryptoModule: typeof import('node:crypto') | undefined;
+const lazyCrypto = (): typeof import('node:crypto') => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 
 const uid = (): number | undefined => (typeof process.getuid === 'function' ? process.getuid() : undefined);
 
@@ -50,7 +58,7 @@ function ownProblem(st: Stats, what: 'folder' | 'file', forbidden: number): stri
 
 /** A cache key from the parts that went into an entry (lengths included, so parts cannot run together). */
 export function cacheKey(parts: readonly string[]): string {
-  const hash = createHash('sha256');
+  const hash = lazyCrypto().createHash('sha256');
   for (const p of parts) hash.update(`${p.length}:${p}`);
   return hash.digest('hex');
 }
@@ -103,7 +111,7 @@ export function readEntry(dir: string, key: string): string | undefined {
  * no cache, silently.
  */
 export function writeEntry(dir: string, key: string, text: string): void {
-  const temp = join(dir, `.${key}.${randomBytes(8).toString('hex')}`);
+  const temp = join(dir, `.${key}.${lazyCrypto().randomBytes(8).toString('hex')}`);
   let created = false;
   try {
     const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
@@ -131,5 +139,5 @@ function readAll(fd: number): string {
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return lazyCrypto().createHash('sha256').update(text).digest('hex');
 }

@@ -26,15 +26,35 @@
 //     (3.04x). At load 10-19: CPU 2.17x (2.39x) and 1.83x (2.02x); in-app 3.40x (2.63x) and 2.18x (3.08x).
 //   record-hot (mix count-only), load 5.8 -> 5.3: CPU 2.60x (2.87x), in-app 7.4x (6.6x): no better
 //     inside the program. At load 11-17: CPU 2.29x (3.18x) and 2.50x (3.25x), in-app 5.8x (13.7x).
-//     Its 10M calls run in one on-stack-replaced loop, where the inlined counter costs some 20 ns a
-//     call (a stand-alone copy: 1.5 ns once the function is optimized normally, 23 ns in OSR code, and
-//     2 ns there without the branch to the cache miss; not understood yet).
+//     Its 10M calls run in one on-stack-replaced loop, where the inlined counter cost some 20 ns a
+//     call: see below.
 //   Start-up and exit of a traced process: 250-300 ms of CPU against 120-140 plain, the same as the
 //     baseline's; most of it is Node's module-hooks thread (a worker started and waited for by
 //     register()). Handing the settled per-call cost in the environment (CLONECLOUD_RECORD_COST)
 //     spares each process a checked cache read (3-7 ms on the main thread); node:crypto (some 10-30 ms
-//     to load on a loaded machine) is still loaded there by util/privateCache.ts, imported eagerly.
+//     to load on a loaded machine) was still loaded there by util/privateCache.ts (now on first use).
 // Call counts per context: identical to the baseline's in every run.
+//
+// The counter in an OSR loop (2026-12-04, runtime.ts c()/countRare, frames.ts NO_KID): c()'s miss
+// path ran before V8 gave c() a feedback vector, so it compiled to a deopt that leaves the loop
+// unmarked; TurboFan then did not peel the loop (--trace-turbo-loop: "Cannot peel loop"), and
+// an OSR loop that is not peeled keeps its variables tagged (build's uint32 hash: a heap number a
+// call). Now the miss path is warmed once per process, through an alternating slot, and the cache
+// of children holds contexts (no undefined to compare against). Against the build before (main),
+// same machine, Node 20.20.2, 7 interleaved runs, medians, CPU = user + system:
+//   record-hot, load 7.9 -> 7.7: CPU 1.93x the plain run (baseline 2.60x), the work alone 2.00x
+//     (6.50x), in-app 2.10x (6.04x); at load 6.1 -> 5.7 (the counter alone, crypto still eager): 1.87x
+//     (2.40x), 1.50x (6.00x), 1.98x (5.43x).
+//   record-calls, load 8.9 -> 8.5: CPU 2.09x (2.09x), the work alone 2.09x (2.09x), in-app 2.72x
+//     (2.59x): its callers are optimized normally, where the counter was already cheap.
+// Start-up and exit of a traced process doing no work, 250 ms of CPU against 120-130 plain (both
+// builds): an empty module-hooks module register()ed alone costs some 100 ms of CPU (Node 20's
+// loader thread: its bootstrap, and the worker and stream modules on the main thread); the
+// recorder's own ES modules some 2 ms each to load (about 14 on the main thread, 4 and
+// node:crypto on the loader thread). node:crypto (12 ms to load) is no longer loaded on the main
+// thread: 272.6 ms against 276.0 (wait4 CPU, 21 runs, load 9.4). v8.serialize (bytes samples) is
+// 10-20% of record-calls' traced CPU (--cpu-prof: 91 ms self of some 920; timed around it: 165
+// calls, 2.3 MB, 136 ms at load 8): its parse trees of 100 KB take 2-9 ms each, 20-85 ns a byte.
 //
 //   npm run bench:record   (or: node test/bench/record.mjs [--runs N] [--only virus-scan|hot|calls] [--baseline DIR])
 

@@ -1,7 +1,9 @@
 // What every traced process loads: register.ts (main thread) and hooks.ts (the loader thread)
 // with their static imports. Start-up is part of the recorder's cost on every process it
 // traces: the YAML library (the trace reader's JSON input) was some 55 ms of it, child_process
-// (settle()) a few more. Read from the sources, so nothing here is timed.
+// (settle()) a few more, node:crypto some 12 ms on the main thread, which hashes nothing when
+// `record` hands it the settled call cost (util/privateCache.ts loads it on first use). Read
+// from the sources, so nothing here is timed.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +35,15 @@ describe('what a traced process loads', () => {
     expect([...loaded].filter((m) => m === 'yaml' || m === 'node:child_process' || m.endsWith('yamlInput.ts'))).toEqual([]);
   });
 
-  it('finds them when they are imported (the reader and settle() are)', () => {
+  it.each(['profiles/record/register.ts', 'profiles/record/hooks.ts'])('%s does not load node:crypto before it hashes', (entry) => {
+    const loaded = staticImports(entry);
+    expect(loaded).toContain(join(SRC, 'util/privateCache.ts'));
+    expect(loaded).not.toContain('node:crypto');
+  });
+
+  it('finds them when they are imported (the reader, settle() and util/files.ts are)', () => {
     expect(staticImports('profiles/record/readTrace.ts')).toContain('yaml');
     expect(staticImports('profiles/record/settle.ts')).toContain('node:child_process');
+    expect(staticImports('util/files.ts')).toContain('node:crypto');
   });
 });

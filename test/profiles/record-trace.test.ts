@@ -1,4 +1,5 @@
 import { InputError } from '../../src/errors.js';
+import { KID_CACHE } from '../../src/profiles/record/frames.js';
 import { Recorder } from '../../src/profiles/record/runtime.js';
 import { parseTrace } from '../../src/profiles/record/readTrace.js';
 import { snapshot } from '../../src/profiles/record/trace.js';
@@ -28,6 +29,26 @@ describe('partial trace files', () => {
     expect(trace.countOnly).toEqual(['src/a.ts#leaf']);
     expect(trace.builtinNamesakes).toEqual(['src/a.ts#Str.charCodeAt']);
     expect(trace.contexts[1]).toMatchObject({ parent: 0, calls: 3, timed: 0, selfMs: 0 });
+  });
+
+  it('counts count-only leaves exactly when they share a slot of the cache of children (each call a miss)', () => {
+    const rec = new Recorder();
+    const ids = Array.from({ length: KID_CACHE + 2 }, (_, k) => `src/a.ts#f${k}`);
+    const a = rec.m(ids, [], ids.slice(1));
+    const [p, q] = [a + 1, a + 1 + KID_CACHE]; // one slot of a's cache
+    const fa = rec.e(a);
+    for (let k = 0; k < 5; k++) {
+      rec.c(p);
+      rec.c(q);
+      rec.c(q);
+    }
+    rec.x(fa);
+    const trace = parseTrace(JSON.stringify(snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 })), 't.json');
+    expect(trace.contexts.map((c) => [c.parent, trace.methods[c.method], c.calls])).toEqual([
+      [undefined, 'src/a.ts#f0', 1],
+      [0, 'src/a.ts#f1', 5],
+      [0, `src/a.ts#f${1 + KID_CACHE}`, 10],
+    ]);
   });
 
   it('hands on the settled cost only, and takes only three numbers >= 0 back', () => {

@@ -1,6 +1,6 @@
 /** The recorder's data (runtime.ts): a context of the calling-context tree, an async frame, costs and options. */
 import { newSchedule, type Schedule } from './bytes.js';
-import type { TimeSchedule } from './sampling.js';
+import { newTimeSchedule, type TimeSchedule } from './sampling.js';
 
 export interface Ctx {
   method: number;
@@ -8,11 +8,13 @@ export interface Ctx {
   /** Method index -> child context (or the ancestor a recursive call folds onto). */
   kids: Map<number, Ctx>;
   /**
-   * The children looked up last, direct-mapped by method index: [method, child] in slot
+   * The children looked up last, direct-mapped by method index: the child in slot
    * method % KID_CACHE (a parser's term() calls factor, peek and take in turn: one last child
-   * missed 41% of look-ups). One array, not a Map: a look-up is two loads and a compare.
+   * missed 41% of look-ups), NO_KID in an empty slot. One array, not a Map: a look-up is two
+   * loads and a compare of the child's `method`. Not [method, child] pairs: an empty slot held
+   * undefined, and a compare that had once met it was a generic StrictEqual call in compiled code.
    */
-  cache: (number | Ctx | undefined)[];
+  cache: Ctx[];
   /** It never called a traced function (an untimed call of it needs no stack slot). */
   leaf: boolean;
   calls: number;
@@ -83,20 +85,20 @@ export interface TimeBudget {
 /** Slots of a context's cache of children (a power of two). */
 export const KID_CACHE = 8;
 
-/** Packed, and of objects from the start: every context's cache keeps one elements kind, so look-ups stay monomorphic. */
-function emptyCache(): (number | Ctx | undefined)[] {
-  const cache: (number | Ctx | undefined)[] = [];
-  for (let k = 0; k < 2 * KID_CACHE; k++) cache.push(undefined);
+/** Packed, and of contexts from the start: every context's cache keeps one elements kind, so look-ups stay monomorphic. */
+function emptyCache(): Ctx[] {
+  const cache: Ctx[] = [];
+  for (let k = 0; k < KID_CACHE; k++) cache.push(NO_KID);
   return cache;
 }
 
 /** `caller`: the context it is first called from (the root for a top-level one, whose `parent` is undefined). */
-export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule, caller?: Ctx): Ctx {
+export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule, caller?: Ctx, cache = emptyCache()): Ctx {
   return {
     method,
     parent,
     kids: new Map(),
-    cache: emptyCache(),
+    cache,
     leaf: true,
     calls: 0,
     folded: false,
@@ -116,3 +118,7 @@ export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedu
     bytes: newSchedule(),
   };
 }
+
+/** What an empty slot of a context's cache holds: a context of no method (-1), never counted; its own cache is itself. */
+const NO_KID: Ctx = newCtx(-1, undefined, newTimeSchedule(false), undefined, []);
+for (let k = 0; k < KID_CACHE; k++) NO_KID.cache.push(NO_KID);

@@ -24,6 +24,9 @@ export type { AsyncFrame, CallCost, Ctx, RecorderOptions, TimeBudget } from './f
 /** The time schedule of count-only contexts: never read (c() counts and nothing else), one for all. */
 const COUNTED = newTimeSchedule(false);
 
+/** Calls of c() per path in warmCounter(): V8 allocates a function's feedback vector after a few (about 8 for c()). */
+const WARM_COUNTS = 64;
+
 /** The global symbol name under which instrumented modules find the recorder. */
 export const RECORDER_GLOBAL = 'clonecloud.recorder';
 
@@ -48,7 +51,14 @@ export class Recorder extends FrameStack {
     this.sampling = options.sampling ?? true;
     this.tinyMs = options.tinyMs;
     this.onFirstModule = options.onFirstModule;
+    if (!Recorder.warm) {
+      Recorder.warm = true;
+      new Recorder(cost, options).warmCounter();
+    }
   }
+
+  /** Whether this process has run warmCounter() (once, on a recorder of its own). */
+  private static warm = false;
 
   /** Where the wall time of the traced top-level calls went, as measured (untimed calls' cost: see trace.ts). */
   get budget(): TimeBudget {
@@ -92,9 +102,8 @@ export class Recorder extends FrameStack {
     // Literals, not KID_CACHE and LEAF: an imported constant is a load and a check in compiled code.
     if (this.open === undefined) {
       const parent = this.ctxs[this.top]!;
-      const h = (method & 7) << 1;
-      if (parent.cache[h] === method) {
-        const ctx = parent.cache[h + 1] as Ctx;
+      const ctx = parent.cache[method & 7]!;
+      if (ctx.method === method) {
         const n = ctx.calls + 1;
         // Counted, not timed (a folded context is timed from another one), no bytes: a hot callee.
         if (n < ctx.next && parent === ctx.untimedFrom) {
@@ -115,12 +124,42 @@ export class Recorder extends FrameStack {
    */
   c(method: number): void {
     const parent = this.open === undefined ? this.ctxs[this.top]! : this.open;
-    const h = (method & 7) << 1; // KID_CACHE - 1, a literal as in e()
-    if (parent.cache[h] === method) (parent.cache[h + 1] as Ctx).calls++;
+    const ctx = parent.cache[method & 7]!; // KID_CACHE - 1, a literal as in e()
+    if (ctx.method === method) ctx.calls++;
     else this.countRare(parent, method);
   }
 
-  private countRare(parent: Ctx, method: number): void {
+  /**
+   * c()'s miss path, through a slot that alternates as enterRare does (never inlined). And it
+   * must have type feedback: V8 gives a function its feedback vector only after its first few
+   * calls, and c() misses mostly on its first call in a context, before that; a path without
+   * feedback compiles to a deopt that leaves the loop with no loop-exit mark, so TurboFan does not
+   * peel the loop, and in an on-stack-replaced loop then keeps its variables boxed (a heap number
+   * per call for a uint32 hash). warmCounter() takes the miss path once the vector is there.
+   */
+  private countRare: (this: Recorder, parent: Ctx, method: number) => void = this.countA;
+
+  private countA(parent: Ctx, method: number): void {
+    this.countRare = this.countB;
+    this.countMiss(parent, method);
+  }
+
+  private countB(parent: Ctx, method: number): void {
+    this.countRare = this.countA;
+    this.countMiss(parent, method);
+  }
+
+  /** Takes every path of c() on a throw-away recorder, past V8's first calls (see countRare). */
+  private warmCounter(): void {
+    // Methods 0 and KID_CACHE share a cache slot: each call misses. Under the root, then under an open leaf call.
+    for (let k = 0; k < 2 * WARM_COUNTS; k++) {
+      this.open = k < WARM_COUNTS ? undefined : this.root.kids.get(0);
+      this.c(k & 1 ? KID_CACHE : 0);
+    }
+    this.open = undefined;
+  }
+
+  private countMiss(parent: Ctx, method: number): void {
     let ctx = parent.kids.get(method);
     if (!ctx) {
       ctx = newCtx(method, parent === this.root ? undefined : parent, COUNTED, parent);
@@ -144,8 +183,8 @@ export class Recorder extends FrameStack {
   private enterSlow(method: number): number {
     if (this.open !== undefined) this.slotOpen(); // it is calling something: it takes its slot first
     const parent = this.ctxs[this.top]!;
-    const h = (method & (KID_CACHE - 1)) << 1;
-    const ctx = parent.cache[h] === method ? (parent.cache[h + 1] as Ctx) : this.contextOf(parent, method);
+    const cached = parent.cache[method & (KID_CACHE - 1)]!;
+    const ctx = cached.method === method ? cached : this.contextOf(parent, method);
     const n = ++ctx.calls;
     if (n < ctx.next && ctx.leaf === true) {
       this.open = ctx;
@@ -355,9 +394,7 @@ export class Recorder extends FrameStack {
   }
 
   private cached(parent: Ctx, method: number, kid: Ctx): Ctx {
-    const h = (method & (KID_CACHE - 1)) << 1;
-    parent.cache[h] = method;
-    parent.cache[h + 1] = kid;
+    parent.cache[method & (KID_CACHE - 1)] = kid;
     return kid;
   }
 
