@@ -19,6 +19,7 @@
  */
 import { costOf, costTolerance, type CompactTree } from './compact.js';
 import { stepRunner, type SplitOptions, type StepRunner } from './lagrangian-steps.js';
+import { flatStart, zeroBound } from './lagrangian-start.js';
 
 /** Prices of the bound: λ per candidate context, and ν per context (the group rows' price of being on the clone). */
 export interface Prices {
@@ -44,7 +45,10 @@ export interface LagrangianOptions {
    * contexts are not candidates, which only raises the bound of the problem without them.
    */
   off?: Uint8Array;
-  /** λ to start from (any λ gives a bound), else 0. */
+  /**
+   * λ to start from (any λ gives a bound), else a fresh start (lagrangian-start.ts): half the
+   * flat dual, the bound never reported below λ = 0's.
+   */
   start?: Float64Array;
   /**
    * The best legal set the caller knows (one carried from a larger problem, or the rounded sets
@@ -86,7 +90,7 @@ const ROUND_EVERY = 10;
 export const FIRST_CHECKPOINT = 100;
 
 export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions): LagrangianResult {
-  const runner = stepRunner(tree, options.start, options.split);
+  const runner = stepRunner(tree, options.start ?? flatStart(tree), options.split);
   try {
     return runSteps(tree, options, runner);
   } finally {
@@ -117,7 +121,12 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   const allDevice = options.legalize(new Uint8Array(m));
   let best = allDevice ?? new Uint8Array(m);
   let bestCost = allDevice ? costOf(tree, allDevice) : Infinity;
-  let lowerBound = -Infinity;
+  // A fresh start's bound is at least λ = 0's (bestLambda and bestNu are 0 until a step beats
+  // it); the steps' own best (`pathBest`) rules their step size, so that a start below it is not
+  // taken for a stall.
+  const off = options.off;
+  let lowerBound = options.start ? -Infinity : zeroBound(tree, off ? tree.method.map((k) => (k >= 0 && off[k] ? -1 : k)) : tree.method);
+  let pathBest = -Infinity;
   let theta = 1;
   let sinceBetter = 0;
   const tolerance = costTolerance(tree);
@@ -148,7 +157,7 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   // and top-down (the minimiser's copies, the next direction). Fusing them doubled the steps
   // that fit in the time on the 1M-context bench tree.
   let pending = 0;
-  // The first step always runs: with λ = 0 it is already a bound (each context on its own).
+  // The first step always runs: any λ gives a bound.
   for (; steps < options.maxSteps && (steps === 0 || (performance.now() < options.deadline && !options.stop())); steps++) {
     let value = tree.constant + runner.bottomUp(pending, lambdaSum);
     for (let k = 0; k < m; k++) {
@@ -159,6 +168,9 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
       lowerBound = value;
       bestLambda.set(lambda);
       bestNu.set(nu);
+    }
+    if (value > pathBest + tolerance) {
+      pathBest = value;
       sinceBetter = 0;
     } else if (++sinceBetter >= 8) {
       theta /= 2;
@@ -192,7 +204,7 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
     }
     // Polyak's step towards the best cost known (a little above the bound when none is),
     // taken at the start of the next bottom-up pass.
-    const target = Math.max(Number.isFinite(upperBound()) ? upperBound() : -Infinity, lowerBound + 1e-3 * Math.abs(lowerBound) + tolerance);
+    const target = Math.max(Number.isFinite(upperBound()) ? upperBound() : -Infinity, pathBest + 1e-3 * Math.abs(pathBest) + tolerance);
     pending = (theta * (target - value)) / norm;
   }
   const answer = known && known.cost < bestCost - tolerance ? known : { chosen: best, cost: bestCost };
