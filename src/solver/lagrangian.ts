@@ -102,7 +102,7 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   const n = tree.size;
   const m = tree.methods.length;
   // Per-context state in the runner's layout (its own order when the steps are split).
-  const { method, lambda, nu } = runner.arrays;
+  const { method, lambda, nu, grouped } = runner.arrays;
   const switchOff = (): void => {
     const off = options.off;
     if (off) for (let i = 0; i < n; i++) if (method[i]! >= 0 && off[method[i]!]) method[i] = -1;
@@ -167,7 +167,8 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
     if (value > lowerBound + tolerance) {
       lowerBound = value;
       bestLambda.set(lambda);
-      bestNu.set(nu);
+      // ν is zero outside the groups' contexts.
+      for (const i of grouped) bestNu[i] = nu[i]!;
     }
     if (value > pathBest + tolerance) {
       pathBest = value;
