@@ -8,9 +8,10 @@
  * covered, and a negative λ there only lowers the bound), so the start takes that dual at
  * half strength (FLAT_SHARE). On the 1M-context realistic bench tree the first search then
  * handed over after 200 steps instead of 300, and the four levels' steps over their contexts
- * fell from 182M to about 110M. On the adversarial tree (a few methods nested in each other
- * everywhere) the same start's bound was far below λ = 0's after 100 steps: the search reports
- * the better of the two (zeroBound).
+ * fell from 182M to about 110M. On the adversarial trees (a few methods nested in each other
+ * everywhere) the steps from it stayed far below λ = 0's bound: the search reports at least
+ * that bound (zeroBound), and starts over from λ = 0 when its steps have not reached it after
+ * a few dozen (lagrangian.ts, RESTART_AT).
  */
 import type { CompactTree } from './compact.js';
 

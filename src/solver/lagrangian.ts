@@ -81,6 +81,20 @@ const MOMENTUM = 0.7;
 const ROUND_EVERY_STEP_UNTIL = 5;
 const ROUND_EVERY = 10;
 /**
+ * Steps after which a fresh search whose steps have not reached λ = 0's bound starts over from
+ * λ = 0 (lagrangian-start.ts: the flat start is a guess; on the adversarial bench trees the
+ * steps from it stayed below λ = 0's bound for hundreds of steps).
+ */
+const RESTART_AT = 50;
+/**
+ * Steps without a better bound after which the step size halves. With 8, the steps on the
+ * adversarial bench trees (every step overshooting at first) halved it to nothing within 150
+ * steps; after 300 steps of the bound alone (100k-context tree, 75k after the reductions) the
+ * bound was 122.5k with 8, 123.4k with 16 (λ = 0's: 117.2k); on the 10k tree 12.65k either way
+ * (the LP relaxation's: 12.72k). The 1M realistic tree took the same steps at its first two levels.
+ */
+const PATIENCE = 16;
+/**
  * The first step after which `checkpoint` is called (steps count from 0), and the steps between
  * checkpoints: every 100 rather than at 100, 200, 400, ..., so that a search hands over as soon
  * as it has fixed enough. On the 1M-context bench tree the first search handed over at step 300
@@ -125,7 +139,8 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   // it); the steps' own best (`pathBest`) rules their step size, so that a start below it is not
   // taken for a stall.
   const off = options.off;
-  let lowerBound = options.start ? -Infinity : zeroBound(tree, off ? tree.method.map((k) => (k >= 0 && off[k] ? -1 : k)) : tree.method);
+  const zero = options.start ? -Infinity : zeroBound(tree, off ? tree.method.map((k) => (k >= 0 && off[k] ? -1 : k)) : tree.method);
+  let lowerBound = zero;
   let pathBest = -Infinity;
   let theta = 1;
   let sinceBetter = 0;
@@ -173,11 +188,20 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
     if (value > pathBest + tolerance) {
       pathBest = value;
       sinceBetter = 0;
-    } else if (++sinceBetter >= 8) {
+    } else if (++sinceBetter >= PATIENCE) {
       theta /= 2;
       sinceBetter = 0;
     }
     if (upperBound() - lowerBound <= tolerance || theta < 1e-5) break;
+    if (steps === RESTART_AT && pathBest < zero) {
+      // The flat start lost: from λ = 0 (whose bound this step's pass need not repeat), afresh.
+      for (const a of [lambda, runner.arrays.direction, runner.arrays.mu, runner.arrays.muDirection]) a.fill(0);
+      pathBest = lowerBound;
+      theta = 1;
+      sinceBetter = 0;
+      pending = 0;
+      continue;
+    }
 
     // The copies y of the minimiser, top-down, and the next direction: the subgradient
     // deflected by the previous direction (plain subgradient steps zigzag; on the bench's trees

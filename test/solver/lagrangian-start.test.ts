@@ -1,8 +1,10 @@
 /**
  * A fresh Lagrangian search's start (lagrangian-start.ts): the flat dual prices every method's
  * contexts to a zero sum, zeroBound is the bound the steps give at λ = 0, and a fresh search
- * reports at least that bound and never more than brute force's optimum.
+ * reports at least that bound and never more than brute force's optimum; where the flat start
+ * is the wrong guess (the adversarial bench tree), the steps still climb well above λ = 0's.
  */
+import { generateProblem } from '../bench/solver/generate.mjs';
 import { compactTree } from '../../src/solver/compact.js';
 import { reduceProblem } from '../../src/solver/index.js';
 import { lagrangianSearch } from '../../src/solver/lagrangian.js';
@@ -73,4 +75,15 @@ it('zeroBound is the steps\' bound at λ = 0, and a fresh search reports at leas
   // Where λ = 0's bound is below the optimum, the steps from the flat start raise it on most.
   expect(room).toBeGreaterThan(10);
   expect(raised).toBeGreaterThan(0.5 * room);
+});
+
+it('on the adversarial bench tree the steps climb above λ = 0\'s bound (the flat start gives way to λ = 0 there)', () => {
+  const { problem } = generateProblem({ contexts: 10_000, methods: 1000, kind: 'adversarial', nesting: 'dynamic', seed: 1 });
+  const small = reduceProblem(problem).problem;
+  const tree = compactTree(small);
+  const zero = zeroBound(tree, tree.method);
+  const fresh = lagrangianSearch(tree, { deadline: Infinity, stop: () => false, maxSteps: 300, legalize: legalizer(small, tree) });
+  // Before: the step size halved to nothing and the bound stayed λ = 0's (9.4% below the optimum there).
+  expect(fresh.lowerBound).toBeGreaterThan(zero + 0.05 * Math.abs(zero));
+  expect(fresh.lowerBound).toBeLessThanOrEqual(fresh.cost + 1e-9 * Math.abs(fresh.cost));
 });
