@@ -19,6 +19,8 @@ export interface StepArrays {
   weight: Float64Array;
   /** A native-state group's first context for its other members, else -1. */
   firstOf: Int32Array;
+  /** The contexts in a native-state group (first contexts too), ascending: ν is zero elsewhere. */
+  grouped: Int32Array;
   lambda: Float64Array;
   direction: Float64Array;
   mu: Float64Array;
@@ -36,33 +38,42 @@ export interface StepArrays {
  * sum of the range's roots' values.
  */
 export function bottomUp(a: StepArrays, from: number, to: number, pending: number, lambdaSum: Float64Array): number {
-  const { parent, method, weight, firstOf, lambda, direction, mu, muDirection, nu, coveredSum, uncoveredSum, migrates } = a;
-  // The children's sums are zero outside a pass: each context clears its own once read (a
-  // fill of both before the pass was two more sweeps over the range's memory per step).
-  nu.fill(0, from, to);
+  const { parent, method, weight, firstOf, grouped, lambda, direction, mu, muDirection, nu, coveredSum, uncoveredSum, migrates } = a;
+  // The group rows first, over the range's group contexts only (the main loop reads neither
+  // firstOf nor ν: two fewer of its streams). A context's ν enters both its covered and its
+  // migrating value next to its children's covered sum, so it starts that sum.
+  let g0 = 0;
+  while (g0 < grouped.length && grouped[g0]! < from) g0++;
+  let g1 = g0;
+  while (g1 < grouped.length && grouped[g1]! < to) g1++;
+  for (let g = g0; g < g1; g++) nu[grouped[g]!] = 0;
+  // Members after their first context, in the order of the main loop before (last first).
+  for (let g = g1 - 1; g >= g0; g--) {
+    const i = grouped[g]!;
+    const first = firstOf[i]!;
+    if (first < 0) continue;
+    mu[i]! += pending * muDirection[i]!;
+    nu[i]! += mu[i]!;
+    nu[first]! -= mu[i]!;
+  }
+  for (let g = g0; g < g1; g++) coveredSum[grouped[g]!] = nu[grouped[g]!]!;
   lambdaSum.fill(0);
   let value = 0;
-  // Children come after their parents, and a group's members after its first context, so both
-  // sums are complete when the loop reaches a context.
+  // Children come after their parents, so their sums are complete when the loop reaches a
+  // context; each context clears its own once read (outside a pass they are zero).
   for (let i = to - 1; i >= from; i--) {
     const k = method[i]!;
-    const first = firstOf[i]!;
-    if (first >= 0) {
-      mu[i]! += pending * muDirection[i]!;
-      nu[i]! += mu[i]!;
-      nu[first]! -= mu[i]!;
-    }
     const below = coveredSum[i]!;
     const stay = uncoveredSum[i]!;
     coveredSum[i] = 0;
     uncoveredSum[i] = 0;
-    let covered = nu[i]! + below;
+    let covered = below;
     let here = Infinity;
     if (k >= 0) {
       lambda[i]! += pending * direction[i]!;
       lambdaSum[k]! += lambda[i]!;
       covered += Math.min(0, lambda[i]!);
-      here = nu[i]! + weight[i]! + lambda[i]! + below;
+      here = weight[i]! + lambda[i]! + below;
     }
     migrates[i] = here < stay ? 1 : 0;
     const uncovered = Math.min(here, stay);
@@ -84,7 +95,7 @@ export function bottomUp(a: StepArrays, from: number, to: number, pending: numbe
  * and the squared disagreement [1].
  */
 export function topDown(a: StepArrays, from: number, to: number, pick: Uint8Array, votes: Float64Array, out: Float64Array, momentum: number): void {
-  const { parent, method, firstOf, lambda, direction, muDirection, migrates, onClone } = a;
+  const { parent, method, firstOf, grouped, lambda, direction, muDirection, migrates, onClone } = a;
   votes.fill(0);
   let norm = 0;
   let disagree = 0;
@@ -92,13 +103,6 @@ export function topDown(a: StepArrays, from: number, to: number, pick: Uint8Arra
     const p = parent[i]!;
     const covered = p >= 0 && onClone[p] === 1;
     onClone[i] = covered || migrates[i] ? 1 : 0;
-    const first = firstOf[i]!;
-    if (first >= 0) {
-      const g = onClone[i]! - onClone[first]!;
-      disagree += g * g;
-      muDirection[i] = g + momentum * muDirection[i]!;
-      norm += muDirection[i]! ** 2;
-    }
     const k = method[i]!;
     if (k < 0) continue;
     const copy = covered ? (lambda[i]! < 0 ? 1 : 0) : migrates[i]!;
@@ -107,6 +111,16 @@ export function topDown(a: StepArrays, from: number, to: number, pick: Uint8Arra
     disagree += g * g;
     direction[i] = g + momentum * direction[i]!;
     norm += direction[i]! ** 2;
+  }
+  // The group rows, once every location of the range is known.
+  for (let g = 0; g < grouped.length; g++) {
+    const i = grouped[g]!;
+    const first = firstOf[i]!;
+    if (i < from || i >= to || first < 0) continue;
+    const d = onClone[i]! - onClone[first]!;
+    disagree += d * d;
+    muDirection[i] = d + momentum * muDirection[i]!;
+    norm += muDirection[i]! ** 2;
   }
   out[0] = norm;
   out[1] = disagree;

@@ -65,6 +65,7 @@ export function stepRunner(tree: CompactTree, start: Float64Array | undefined, s
     method: new Int32Array(new SharedArrayBuffer(4 * n)),
     weight: f64(n),
     firstOf: new Int32Array(new SharedArrayBuffer(4 * n)).fill(-1),
+    grouped: new Int32Array(0),
     lambda: f64(n),
     direction: f64(n),
     mu: f64(n),
@@ -84,6 +85,7 @@ export function stepRunner(tree: CompactTree, start: Float64Array | undefined, s
     if (start) arrays.lambda[j] = start[i]!;
   }
   for (const members of tree.components) for (const i of members.slice(1)) arrays.firstOf[position[i]!] = position[members[0]!]!;
+  arrays.grouped = groupedContexts(tree, (i) => position[i]!, true);
   const own = { lambdaSum: new Float64Array(m), votes: new Float64Array(m), out: new Float64Array(2) };
   const other = { lambdaSum: f64(m), votes: f64(m), out: f64(3), pick: new Uint8Array(new SharedArrayBuffer(m)), params: f64(2) };
   const ctl = new Int32Array(new SharedArrayBuffer(20));
@@ -157,6 +159,7 @@ function wholeRunner(tree: CompactTree, start: Float64Array | undefined): StepRu
     method: tree.method.slice(),
     weight: tree.weight,
     firstOf,
+    grouped: groupedContexts(tree, (i) => i, false),
     lambda: start ? Float64Array.from(start) : new Float64Array(n),
     direction: new Float64Array(n),
     mu: new Float64Array(n),
@@ -179,6 +182,15 @@ function wholeRunner(tree: CompactTree, start: Float64Array | undefined): StepRu
     toTree: (values) => values,
     close() {},
   };
+}
+
+/** The contexts of `tree`'s native-state groups at their places in the layout, ascending (in shared memory for the thread). */
+function groupedContexts(tree: CompactTree, at: (i: number) => number, shared: boolean): Int32Array {
+  // Components are disjoint; duplicates would move a member's μ twice per step.
+  const places = tree.components.flat().map(at).sort((x, y) => x - y).filter((x, j, all) => j === 0 || x !== all[j - 1]);
+  const grouped = shared ? new Int32Array(new SharedArrayBuffer(4 * Math.max(1, places.length)), 0, places.length) : new Int32Array(places.length);
+  grouped.set(places);
+  return grouped;
 }
 
 // Evaluated as a CommonJS script in the thread, with the passes pasted in (they use only their

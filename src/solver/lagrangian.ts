@@ -19,6 +19,7 @@
  */
 import { costOf, costTolerance, type CompactTree } from './compact.js';
 import { stepRunner, type SplitOptions, type StepRunner } from './lagrangian-steps.js';
+import { flatStart, zeroBound } from './lagrangian-start.js';
 
 /** Prices of the bound: λ per candidate context, and ν per context (the group rows' price of being on the clone). */
 export interface Prices {
@@ -44,7 +45,10 @@ export interface LagrangianOptions {
    * contexts are not candidates, which only raises the bound of the problem without them.
    */
   off?: Uint8Array;
-  /** λ to start from (any λ gives a bound), else 0. */
+  /**
+   * λ to start from (any λ gives a bound), else a fresh start (lagrangian-start.ts): half the
+   * flat dual, the bound never reported below λ = 0's.
+   */
   start?: Float64Array;
   /**
    * The best legal set the caller knows (one carried from a larger problem, or the rounded sets
@@ -77,6 +81,20 @@ const MOMENTUM = 0.7;
 const ROUND_EVERY_STEP_UNTIL = 5;
 const ROUND_EVERY = 10;
 /**
+ * Steps after which a fresh search whose steps have not reached λ = 0's bound starts over from
+ * λ = 0 (lagrangian-start.ts: the flat start is a guess; on the adversarial bench trees the
+ * steps from it stayed below λ = 0's bound for hundreds of steps).
+ */
+const RESTART_AT = 50;
+/**
+ * Steps without a better bound after which the step size halves. With 8, the steps on the
+ * adversarial bench trees (every step overshooting at first) halved it to nothing within 150
+ * steps; after 300 steps of the bound alone (100k-context tree, 75k after the reductions) the
+ * bound was 122.5k with 8, 123.4k with 16 (λ = 0's: 117.2k); on the 10k tree 12.65k either way
+ * (the LP relaxation's: 12.72k). The 1M realistic tree took the same steps at its first two levels.
+ */
+const PATIENCE = 16;
+/**
  * The first step after which `checkpoint` is called (steps count from 0), and the steps between
  * checkpoints: every 100 rather than at 100, 200, 400, ..., so that a search hands over as soon
  * as it has fixed enough. On the 1M-context bench tree the first search handed over at step 300
@@ -86,7 +104,7 @@ const ROUND_EVERY = 10;
 export const FIRST_CHECKPOINT = 100;
 
 export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions): LagrangianResult {
-  const runner = stepRunner(tree, options.start, options.split);
+  const runner = stepRunner(tree, options.start ?? flatStart(tree), options.split);
   try {
     return runSteps(tree, options, runner);
   } finally {
@@ -98,7 +116,7 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   const n = tree.size;
   const m = tree.methods.length;
   // Per-context state in the runner's layout (its own order when the steps are split).
-  const { method, lambda, nu } = runner.arrays;
+  const { method, lambda, nu, grouped } = runner.arrays;
   const switchOff = (): void => {
     const off = options.off;
     if (off) for (let i = 0; i < n; i++) if (method[i]! >= 0 && off[method[i]!]) method[i] = -1;
@@ -117,7 +135,13 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   const allDevice = options.legalize(new Uint8Array(m));
   let best = allDevice ?? new Uint8Array(m);
   let bestCost = allDevice ? costOf(tree, allDevice) : Infinity;
-  let lowerBound = -Infinity;
+  // A fresh start's bound is at least λ = 0's (bestLambda and bestNu are 0 until a step beats
+  // it); the steps' own best (`pathBest`) rules their step size, so that a start below it is not
+  // taken for a stall.
+  const off = options.off;
+  const zero = options.start ? -Infinity : zeroBound(tree, off ? tree.method.map((k) => (k >= 0 && off[k] ? -1 : k)) : tree.method);
+  let lowerBound = zero;
+  let pathBest = -Infinity;
   let theta = 1;
   let sinceBetter = 0;
   const tolerance = costTolerance(tree);
@@ -148,7 +172,7 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   // and top-down (the minimiser's copies, the next direction). Fusing them doubled the steps
   // that fit in the time on the 1M-context bench tree.
   let pending = 0;
-  // The first step always runs: with λ = 0 it is already a bound (each context on its own).
+  // The first step always runs: any λ gives a bound.
   for (; steps < options.maxSteps && (steps === 0 || (performance.now() < options.deadline && !options.stop())); steps++) {
     let value = tree.constant + runner.bottomUp(pending, lambdaSum);
     for (let k = 0; k < m; k++) {
@@ -158,13 +182,26 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
     if (value > lowerBound + tolerance) {
       lowerBound = value;
       bestLambda.set(lambda);
-      bestNu.set(nu);
+      // ν is zero outside the groups' contexts.
+      for (const i of grouped) bestNu[i] = nu[i]!;
+    }
+    if (value > pathBest + tolerance) {
+      pathBest = value;
       sinceBetter = 0;
-    } else if (++sinceBetter >= 8) {
+    } else if (++sinceBetter >= PATIENCE) {
       theta /= 2;
       sinceBetter = 0;
     }
     if (upperBound() - lowerBound <= tolerance || theta < 1e-5) break;
+    if (steps === RESTART_AT && pathBest < zero) {
+      // The flat start lost: from λ = 0 (whose bound this step's pass need not repeat), afresh.
+      for (const a of [lambda, runner.arrays.direction, runner.arrays.mu, runner.arrays.muDirection]) a.fill(0);
+      pathBest = lowerBound;
+      theta = 1;
+      sinceBetter = 0;
+      pending = 0;
+      continue;
+    }
 
     // The copies y of the minimiser, top-down, and the next direction: the subgradient
     // deflected by the previous direction (plain subgradient steps zigzag; on the bench's trees
@@ -192,7 +229,7 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
     }
     // Polyak's step towards the best cost known (a little above the bound when none is),
     // taken at the start of the next bottom-up pass.
-    const target = Math.max(Number.isFinite(upperBound()) ? upperBound() : -Infinity, lowerBound + 1e-3 * Math.abs(lowerBound) + tolerance);
+    const target = Math.max(Number.isFinite(upperBound()) ? upperBound() : -Infinity, pathBest + 1e-3 * Math.abs(pathBest) + tolerance);
     pending = (theta * (target - value)) / norm;
   }
   const answer = known && known.cost < bestCost - tolerance ? known : { chosen: best, cost: bestCost };

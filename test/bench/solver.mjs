@@ -35,6 +35,17 @@
  *   300 × 298k, 300 × 202k, 200 × 139k, 100 × 41k) and the collector marking the caller's 1M
  *   context objects: the 10 s goal needs fewer steps (an earlier hand-over, a tighter start),
  *   not cheaper bookkeeping.
+ * - a fresh bound starts from half the flat dual (lagrangian-start.ts), its passes leave the
+ *   group rows to a loop over the groups' contexts, and it restarts from λ = 0 when that start
+ *   loses (halving its step after 16 steps without a better bound, not 8): the levels' steps
+ *   over their contexts 182M → ~110M (200 × 298k, 200 × 195k, 100 × 110k or less). 1M dynamic
+ *   28.9 → 20.3 s wall (ratio 0.69), CPU 18.5 → 12.8 s (0.68), load 7.9-8.6; 100k dynamic
+ *   0.81 / 0.87; static unchanged (1M 1.02 / 0.91, 100k 0.87 / 1.05, noise), same plans, costs
+ *   and proofs. Not yet the 10 s: of the ~12 s of CPU the steps are now under half; the rest
+ *   is the reductions, the polish at checkpoints (0.8-1.9 s each at load 9), building each
+ *   residual (its context objects) and major GCs marking the caller's 1M context objects
+ *   (9 of 0.2-0.5 s, started by the typed arrays each level allocates). Adversarial dynamic
+ *   (--limit 60, one pair): 100k gap 8.39% → 3.68%, 1M 4.11% → 4.12%, 10k optimal both.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
