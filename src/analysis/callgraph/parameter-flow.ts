@@ -48,8 +48,8 @@ interface Flow {
 
 /** One walk of what callers pass: what it has seen, and the parameters whose functions' returns it follows (shared by nested walks). */
 interface Walk {
-  seen: Set<string>;
-  returning: Set<string>;
+  seen: Set<number>;
+  returning: Set<number>;
 }
 
 /** What is passed for a parameter: that property of it, the elements of the arrays there, or what the functions there return. */
@@ -63,6 +63,8 @@ interface Passed {
 interface Slot extends Passed {
   fn: ts.Node;
   idx: number;
+  /** See slotId. */
+  id?: number;
 }
 
 /** A slot's own part: the values its function's call sites pass, and the slots whose values it holds too. */
@@ -202,6 +204,14 @@ export class ParameterFlow {
     return !!rest && ts.isParameter(rest) && !!rest.dotDotDotToken && isMethodNode(rest.parent) && rest.parent.parameters.indexOf(rest) < s;
   }
 
+  private readonly slotIds = new Map<string, number>();
+  /** A number per slot (its `returns` aside), kept on the slot: walks mark many slots, most of them kept in passedHere's answers. */
+  private slotId(slot: Slot): number {
+    if (slot.id !== undefined) return slot.id;
+    const key = `${this.nodeKey(slot.fn)}:${slot.idx}:${slot.property === undefined ? '' : `.${slot.property}`}:${slot.elements ? '[]' : ''}`;
+    return (slot.id = this.slotIds.get(key) ?? this.slotIds.set(key, this.slotIds.size).get(key)!);
+  }
+
   private readonly keys = new Map<ts.Node, number>();
   private nodeKey(n: ts.Node): number {
     return this.keys.get(n) ?? this.keys.set(n, this.keys.size).get(n)!;
@@ -226,7 +236,7 @@ export class ParameterFlow {
     const flow = { values: new Set<ts.Node>(), complete: true };
     const property = p.property ?? (p.binding && bindingName(p.binding));
     const idx = (fn as ts.SignatureDeclaration).parameters.indexOf(p.param);
-    const walk = { seen: new Set<string>(), returning: new Set<string>() };
+    const walk = { seen: new Set<number>(), returning: new Set<number>() };
     // An element of the array passed there: its default and what is assigned to it were followed by values.ts.
     if (p.elements) return this.paramValues(fn, idx, flow, walk, { property, elements: true }), flow;
     for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
@@ -278,7 +288,7 @@ export class ParameterFlow {
         continue;
       }
       // Per slot: one function may be met for two of its parameters (`run(first); run(second)`).
-      const key = `${this.nodeKey(slot.fn)}:${slot.idx}:${slot.property === undefined ? '' : `.${slot.property}`}:${slot.elements ? '[]' : ''}`;
+      const key = this.slotId(slot);
       if (walk.seen.has(key)) continue;
       walk.seen.add(key);
       const here = this.passedHere(slot.fn, slot.idx, slot.property, slot.elements ?? false);
@@ -289,8 +299,9 @@ export class ParameterFlow {
   }
 
   /** A slot's `returns`: what the functions passed there return, once per walk (see paramValues). */
-  private returnedFrom({ fn, idx, property, elements }: Slot, flow: Flow, walk: Walk): void {
-    const key = `${this.nodeKey(fn)}:${idx}:${property ?? ''}:${elements ? '[]' : ''}`;
+  private returnedFrom(slot: Slot, flow: Flow, walk: Walk): void {
+    const { fn, idx, property, elements } = slot;
+    const key = this.slotId(slot);
     if (walk.returning.has(key)) return;
     walk.returning.add(key);
     // A fresh walk for what is passed: this walk may have met fn for another of its parameters.
