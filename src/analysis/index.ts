@@ -16,10 +16,11 @@ import { instanceClassOf, nativeGroups } from './legality/groups.js';
 import { reachesPinned, reachesUnresolved } from './legality/reaches.js';
 import { condense } from '../util/reach.js';
 import { collectMethods } from './methods.js';
-import { findPins, matchLeaf } from './legality/pinning.js';
+import { matchLeaf, pinFinder } from './legality/pinning.js';
 import { loadApp } from './project.js';
 import { boundaryReasons } from './legality/serializable.js';
-import { collectState } from './legality/state.js';
+import { stateCollector } from './legality/state.js';
+import { walkTogether } from './legality/file-walk.js';
 import { stateVerdicts } from './legality/state-rules.js';
 import type { AnalysisResult, AnalyzeOptions, CallEdge, MethodInfo, Reason } from './types.js';
 
@@ -35,7 +36,12 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
 
   const allowed = globMatcher(options.allow ?? []);
   const userPinned = globMatcher(options.pin ?? []);
-  const pins = findPins(app, table, options.catalogs, flow);
+  // The rules that read every node share one walk over each file.
+  const pinning = pinFinder(app, table, options.catalogs, flow);
+  const stating = stateCollector(app, table);
+  for (const file of app.files) walkTogether(file.sf, [pinning.visitor(file), stating.visitor(file)].filter((v) => v !== undefined));
+  const pins = pinning.finish();
+  const facts = stating.finish();
   const reasons = new Map<string, Reason[]>(ids.map((id) => [id, []]));
   const pinned = new Set<string>();
   for (const id of ids) {
@@ -79,7 +85,6 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
   }
 
   // The state a migrated call carries, and the candidates whose state cannot cross.
-  const facts = collectState(app, table);
   const others = ids.filter((id) => !pinned.has(id) && reasons.get(id)!.length === 0);
   const state = stateVerdicts({ checker: app.checker, table, facts, ids, edges, candidates: others, deviceTypes });
   for (const [id, rs] of state.reasons) reasons.get(id)!.push(...rs);
