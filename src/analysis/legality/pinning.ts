@@ -171,6 +171,9 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
       seen.add(`${use.owner}\0${use.key}`);
       out.set(use.owner, [...(out.get(use.owner) ?? []), use.reason]);
     }
+    // deviceUse (kept for the native groups) shares this scope: it must not keep the value flow alive.
+    values = undefined;
+    uses.length = 0;
     return { byMethod: out, deviceUse };
   };
   return { visitor, finish };
