@@ -16,12 +16,15 @@ import { instanceClassOf, nativeGroups } from './legality/groups.js';
 import { reachesPinned, reachesUnresolved } from './legality/reaches.js';
 import { condense } from '../util/reach.js';
 import { collectMethods } from './methods.js';
-import { findPins, matchLeaf } from './legality/pinning.js';
+import { matchLeaf, pinFinder } from './legality/pinning.js';
 import { loadApp } from './project.js';
 import { boundaryReasons } from './legality/serializable.js';
-import { collectState } from './legality/state.js';
+import { stateCollector } from './legality/state.js';
+import { walkTogether } from './legality/file-walk.js';
 import { stateVerdicts } from './legality/state-rules.js';
-import type { AnalysisResult, AnalyzeOptions, CallEdge, MethodInfo, Reason } from './types.js';
+import type { MethodTable } from './methods.js';
+import type { LoadedApp } from './project.js';
+import type { AnalysisResult, AnalyzeOptions, CallEdge, MethodInfo, PlatformCatalog, Reason } from './types.js';
 
 export { parseCatalog } from './legality/catalog.js';
 export { explainMethod, stateLine, type Explanation } from './explain.js';
@@ -31,11 +34,10 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
   const app = loadApp(options.appDir, options.tsconfig, options.typeErrors === true, options.outsideLinks ?? 'warn');
   const table = collectMethods(app.files);
   const ids = [...table.byId.keys()].sort(cmp);
-  const { edges, unresolved, libraryCalls, flow } = resolveCalls(app, table);
+  const { edges, unresolved, libraryCalls, pins, facts } = graphAndWalk(app, table, options.catalogs);
 
   const allowed = globMatcher(options.allow ?? []);
   const userPinned = globMatcher(options.pin ?? []);
-  const pins = findPins(app, table, options.catalogs, flow);
   const reasons = new Map<string, Reason[]>(ids.map((id) => [id, []]));
   const pinned = new Set<string>();
   for (const id of ids) {
@@ -79,7 +81,6 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
   }
 
   // The state a migrated call carries, and the candidates whose state cannot cross.
-  const facts = collectState(app, table);
   const others = ids.filter((id) => !pinned.has(id) && reasons.get(id)!.length === 0);
   const state = stateVerdicts({ checker: app.checker, table, facts, ids, edges, candidates: others, deviceTypes });
   for (const [id, rs] of state.reasons) reasons.get(id)!.push(...rs);
@@ -108,4 +109,17 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
     groups: native.groups,
     build: app.build,
   };
+}
+
+/**
+ * The call graph, then the rules that read every node, in one walk over each file. Only their
+ * findings leave: the value flow (the resolver's tables) and the rules' own maps are garbage once
+ * this returns, before the verdicts that follow grow the heap again.
+ */
+function graphAndWalk(app: LoadedApp, table: MethodTable, catalogs: PlatformCatalog[]) {
+  const { flow, ...graph } = resolveCalls(app, table);
+  const pinning = pinFinder(app, table, catalogs, flow);
+  const stating = stateCollector(app, table);
+  for (const file of app.files) walkTogether(file.sf, [pinning.visitor(file), stating.visitor(file)].filter((v) => v !== undefined));
+  return { ...graph, pins: pinning.finish(), facts: stating.finish() };
 }

@@ -11,7 +11,6 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { DeviceValue, DeviceValues } from './device-values.js';
-import type { MethodTable } from '../methods.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import type { Reason } from '../types.js';
 import { skipWrappers } from '../walk.js';
@@ -23,27 +22,19 @@ export interface DeviceUse {
   reason: Reason;
 }
 
-export function deviceUses(files: AppFile[], table: MethodTable, values: DeviceValues, checker: ts.TypeChecker): DeviceUse[] {
-  const out: DeviceUse[] = [];
-  for (const file of files) {
-    const visit = (node: ts.Node, owner: string | undefined): void => {
-      if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
-      owner = table.initOwner.get(node) ?? owner;
-      if (isMethodNode(node)) owner = table.idOf.get(node);
-      for (const { e: used, handed } of owner && mayUse(node) ? usedExpressions(node, checker) : NONE) {
-        const v = values.used(used);
-        if (!v?.api || (handed && !checker.getTypeAtLocation(used).getCallSignatures().length)) continue;
-        out.push({ owner: owner!, key: v.api.entry.name, reason: reasonFor(v, file, used) });
-        break;
-      }
-      ts.forEachChild(node, (c) => visit(c, owner));
-    };
-    ts.forEachChild(file.sf, (c) => visit(c, undefined));
+/**
+ * The use of a device value at `node`, owned by `owner` (the method whose own code it is), if
+ * any: asked of every node of the app in one walk with the other rules (file-walk.ts, pinning.ts).
+ */
+export function deviceUseAt(node: ts.Node, owner: string, file: AppFile, values: DeviceValues, checker: ts.TypeChecker): DeviceUse | undefined {
+  if (!mayUse(node)) return undefined;
+  for (const { e: used, handed } of usedExpressions(node, checker)) {
+    const v = values.used(used);
+    if (!v?.api || (handed && !checker.getTypeAtLocation(used).getCallSignatures().length)) continue;
+    return { owner, key: v.api.entry.name, reason: reasonFor(v, file, used) };
   }
-  return out;
+  return undefined;
 }
-
-const NONE: readonly { e: ts.Expression; handed?: true }[] = [];
 
 /** Only accesses and calls use a value (usedExpressions); asked of every node, so no list for the others. */
 function mayUse(node: ts.Node): boolean {

@@ -104,7 +104,32 @@ export class DeviceValues {
    * a function is.
    */
   used(e: ts.Expression): DeviceValue | undefined {
-    return this.of(e).find((v) => v.api && this.fits(v, e));
+    const values = this.namesOnlyFunctions(e) ? this.ownValues(e) : this.of(e);
+    return values.find((v) => v.api && this.fits(v, e));
+  }
+
+  /**
+   * An identifier naming only app function declarations (`helper(x)`, the commonest callee), none
+   * of them assigned over: the value flow finds those functions and nothing past them, so the
+   * device values it may hold are the ones the name itself is an origin of (a device module's
+   * binding). Asked without the flow's walk, whose answer per node held every such callee.
+   */
+  private namesOnlyFunctions(e: ts.Expression): e is ts.Identifier {
+    if (!ts.isIdentifier(e)) return false;
+    const sym = this.flow.resolver.named(e);
+    const decls = sym?.declarations;
+    const plain = (d: ts.Declaration): boolean => ts.isFunctionDeclaration(d) && d.body !== undefined && this.files.has(d.getSourceFile()) && this.flow.stores.assigned(d).length === 0;
+    if (!decls?.length || !decls.every(plain)) return false;
+    const raw = this.checker.getSymbolAtLocation(e);
+    return (raw && raw.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(raw) : raw) === sym;
+  }
+
+  /** What `of` finds for a name of plain functions (namesOnlyFunctions): its own values as an origin, each once. */
+  private ownValues(e: ts.Identifier): DeviceValue[] {
+    if (!this.originAt(e).length) return [];
+    const out: DeviceValue[] = [];
+    for (const v of this.found.get(e)!) if (!out.includes(v)) out.push(v);
+    return out;
   }
 
   private fits(v: DeviceValue, use: ts.Expression): boolean {

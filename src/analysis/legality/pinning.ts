@@ -9,12 +9,14 @@
  * through imports. Element access with a literal key (`window['document']`) is a member path.
  * Then the device values that travel further (destructured, stored, passed, captured, reached
  * through a computed name: device-values.ts) pin every method that uses them (device-uses.ts),
- * with the chain from where the value came from to where it is used.
+ * with the chain from where the value came from to where it is used. Both are asked of every
+ * node in the one walk over each file that the state rules share (file-walk.ts).
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { ValueFlow } from '../callgraph/calls.js';
-import { deviceUses } from './device-uses.js';
+import { deviceUseAt, type DeviceUse } from './device-uses.js';
+import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues, isGlobalSymbol, isPlainData, type Api } from './device-values.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
 import { requireSpec } from '../library.js';
@@ -30,7 +32,13 @@ export interface Pins {
   deviceUse(expr: ts.Expression): { what: string; site: string } | undefined;
 }
 
-export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformCatalog[], flow?: ValueFlow): Pins {
+/** The pins' part of the one walk over each file (file-walk.ts); `finish` after the walk. */
+export interface PinFinder {
+  visitor(file: AppFile): NodeVisitor | undefined;
+  finish(): Pins;
+}
+
+export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: PlatformCatalog[], flow?: ValueFlow): PinFinder {
   const globals = new Map<string, Api[]>(); // root identifier -> entries starting with it
   const modules: Api[] = [];
   for (const catalog of catalogs) {
@@ -112,43 +120,63 @@ export function findPins(app: LoadedApp, table: MethodTable, catalogs: PlatformC
     }
   }
 
-  for (const f of perFile) {
-    if (!f.checkGlobals && f.deviceSymbols.size === 0 && !f.mayRequire && derived.size === 0) continue;
-    const visit = (node: ts.Node, owner: string | undefined): void => {
-      if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
-      owner = table.initOwner.get(node) ?? owner;
-      if (isMethodNode(node)) owner = table.idOf.get(node);
-      if (owner) {
-        const hit = apiAt(node, f);
-        if (hit) pin(owner, hit.api, f.file, hit.at);
-      }
-      ts.forEachChild(node, (c) => visit(c, owner));
-    };
-    ts.forEachChild(f.file.sf, (c) => visit(c, undefined));
-  }
   const bySf = new Map(perFile.map((f) => [f.file.sf, f]));
   // Device values that travel (device-values.ts): after the direct uses, so those keep their simpler reason.
   // Nothing to follow when no file names a device global, module or derived value (a library like a parser).
   const mayHoldDevice = derived.size > 0 || perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || f.fromProcess);
+  let values: DeviceValues | undefined;
   if (flow && mayHoldDevice) {
     const direct = (node: ts.Node): Api | undefined => {
       const f = bySf.get(node.getSourceFile());
       const hit = f && apiAt(node, f);
       return hit && hit.api.kind !== 'global' ? hit.api : undefined;
     };
-    const values = new DeviceValues(flow, new Map(app.files.map((f) => [f.sf, f])), catalogs, direct);
-    for (const use of deviceUses(app.files, table, values, app.checker)) {
-      if (seen.has(`${use.owner}\0${use.key}`)) continue;
-      seen.add(`${use.owner}\0${use.key}`);
-      out.set(use.owner, [...(out.get(use.owner) ?? []), use.reason]);
-    }
+    values = new DeviceValues(flow, new Map(app.files.map((f) => [f.sf, f])), catalogs, direct);
   }
+  const uses: DeviceUse[] = [];
+
+  /** The direct uses and the device uses of one file, each owned by the method whose own code it is (not nested functions). */
+  const visitor = (file: AppFile): NodeVisitor | undefined => {
+    const f = bySf.get(file.sf)!;
+    const direct = f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || derived.size > 0;
+    if (!direct && !values) return undefined;
+    const owners: (string | undefined)[] = [undefined];
+    return {
+      enter(node) {
+        if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return false;
+        let owner = table.initOwner.get(node) ?? owners[owners.length - 1];
+        if (isMethodNode(node)) owner = table.idOf.get(node);
+        owners.push(owner);
+        if (owner) {
+          const hit = direct ? apiAt(node, f) : undefined;
+          if (hit) pin(owner, hit.api, f.file, hit.at);
+          const use = values && deviceUseAt(node, owner, file, values, app.checker);
+          if (use) uses.push(use);
+        }
+        return true;
+      },
+      leave() {
+        owners.pop();
+      },
+    };
+  };
   const deviceUse = (expr: ts.Expression): { what: string; site: string } | undefined => {
     const f = bySf.get(expr.getSourceFile());
     const hit = f && firstApi(expr, (n) => apiAt(n, f));
     return hit && { what: `${hit.api.kind} '${hit.api.entry.name}' (${hit.api.catalog.platform})`, site: siteOf(f.file, hit.at) };
   };
-  return { byMethod: out, deviceUse };
+  const finish = (): Pins => {
+    for (const use of uses) {
+      if (seen.has(`${use.owner}\0${use.key}`)) continue;
+      seen.add(`${use.owner}\0${use.key}`);
+      out.set(use.owner, [...(out.get(use.owner) ?? []), use.reason]);
+    }
+    // deviceUse (kept for the native groups) shares this scope: it must not keep the value flow alive.
+    values = undefined;
+    uses.length = 0;
+    return { byMethod: out, deviceUse };
+  };
+  return { visitor, finish };
 }
 
 /** `'process'` or `'node:process'` in a file's text: an import of the `process` module may be there (device-values.ts follows it). */

@@ -1,6 +1,7 @@
 /**
  * The state a migrated call must carry: for every method, the module-level and captured
- * bindings its own code references, and how (read, write or both). One pass over each app file.
+ * bindings its own code references, and how (read, write or both). Part of the one walk over
+ * each app file (file-walk.ts).
  * The checker is asked only for identifiers that may name such a binding: module-level names and
  * imports, and names that an enclosing function declares.
  *
@@ -34,6 +35,7 @@ import {
 } from './state-syntax.js';
 import { exportedVariables, exportsAccess, exportsDeclaration, globalAccess, handsOut, isLoadTime, sharesObject, sharingUse, staticFieldsOf } from './state-uncarried.js';
 import { isFunctionType } from './serializable.js';
+import type { NodeVisitor } from './file-walk.js';
 
 
 
@@ -43,7 +45,13 @@ interface Frame {
   arrow: boolean;
 }
 
-export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
+/** The state's part of the one walk over each file (file-walk.ts); `finish` after the walk. */
+export interface StateCollector {
+  visitor(file: AppFile): NodeVisitor;
+  finish(): StateFacts;
+}
+
+export function stateCollector(app: LoadedApp, table: MethodTable): StateCollector {
   const { checker } = app;
   const appFiles = new Map(app.files.map((f) => [f.sf, f]));
   const names = new Set<string>();
@@ -261,14 +269,24 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
     return out;
   };
 
-  for (const file of app.files) {
+  const visitor = (file: AppFile): NodeVisitor => {
     const frames: Frame[] = [];
-    const visit = (node: ts.Node): void => {
-      // Cheap tests first, by kind: this visits every node of the app.
+    /** Whether to go into the node's children; a method (or a member's initialiser) is a frame until they are done. */
+    const enter = (node: ts.Node): boolean => {
+      // Cheap tests first, by kind: this sees every node of the app.
       const kind = node.kind;
-      if (kind === ts.SyntaxKind.Identifier) return identifier(node as ts.Identifier);
-      if (kind === ts.SyntaxKind.SuperKeyword) return lexical(node, 'super');
-      if (kind === ts.SyntaxKind.MetaProperty && (node as ts.MetaProperty).keywordToken === ts.SyntaxKind.NewKeyword) return lexical(node, 'new.target');
+      if (kind === ts.SyntaxKind.Identifier) {
+        identifier(node as ts.Identifier);
+        return false;
+      }
+      if (kind === ts.SyntaxKind.SuperKeyword) {
+        lexical(node, 'super');
+        return false;
+      }
+      if (kind === ts.SyntaxKind.MetaProperty && (node as ts.MetaProperty).keywordToken === ts.SyntaxKind.NewKeyword) {
+        lexical(node, 'new.target');
+        return false;
+      }
       if (kind === ts.SyntaxKind.ElementAccessExpression) {
         const arg = (node as ts.ElementAccessExpression).argumentExpression;
         if (ts.isStringLiteralLike(arg) && staticFields.has(arg.text)) staticUse(node as ts.ElementAccessExpression, arg);
@@ -276,14 +294,19 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       if (kind === ts.SyntaxKind.PrivateIdentifier) {
         const p = node.parent;
         if (p && ts.isPropertyAccessExpression(p) && p.name === node) member(p, (node as ts.PrivateIdentifier).text);
-        return;
+        return false;
       }
-      if (kind === ts.SyntaxKind.ThisKeyword) return thisUse(node);
-      if (ts.isTypeNode(node) || SKIPPED.has(kind)) return;
+      if (kind === ts.SyntaxKind.ThisKeyword) {
+        thisUse(node);
+        return false;
+      }
+      if (ts.isTypeNode(node) || SKIPPED.has(kind)) return false;
       const id = FUNCTIONS.has(kind) ? (isMethodNode(node) ? table.idOf.get(node) : undefined) : MEMBERS.has(kind) ? table.initOwner.get(node) : undefined;
       if (id) frames.push({ node, id, arrow: kind === ts.SyntaxKind.ArrowFunction });
-      ts.forEachChild(node, visit);
-      if (id) frames.pop();
+      return true;
+    };
+    const leave = (node: ts.Node): void => {
+      if (frames[frames.length - 1]?.node === node) frames.pop();
     };
     /**
      * `super` belongs to the nearest method that is no arrow (every method down to it uses it);
@@ -404,12 +427,15 @@ export function collectState(app: LoadedApp, table: MethodTable): StateFacts {
       }
       for (let k = frames.length - 1; k >= 0 && frames[k]!.arrow; k--) use(frames[k]!.id, i, READ, file, node);
     };
-    ts.forEachChild(file.sf, visit);
-  }
-  // Reads of globals the app writes somewhere (a read of an unknown global, `globalThis[k]`, may read any).
-  for (const [key, i] of globals) {
-    const found = key === '*' ? [...globalReads.values()] : [globalReads.get(key), globalReads.get('*')];
-    for (const reads of found) for (const [frame, r] of reads ?? []) if (isGlobalRef(r.id)) use(frame, i, READ, r.file, r.at);
-  }
-  return facts;
+    return { enter, leave };
+  };
+  const finish = (): StateFacts => {
+    // Reads of globals the app writes somewhere (a read of an unknown global, `globalThis[k]`, may read any).
+    for (const [key, i] of globals) {
+      const found = key === '*' ? [...globalReads.values()] : [globalReads.get(key), globalReads.get('*')];
+      for (const reads of found) for (const [frame, r] of reads ?? []) if (isGlobalRef(r.id)) use(frame, i, READ, r.file, r.at);
+    }
+    return facts;
+  };
+  return { visitor, finish };
 }

@@ -17,12 +17,13 @@ export type Params = { args: string; guard?: string } | { unsupported: string };
 export function paramsOf(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): Params {
   const plain = fn.parameters.every((p) => ts.isIdentifier(p.name));
   const defaulted = fn.parameters.some((p) => p.initializer);
-  const ownArguments = !ts.isArrowFunction(fn) && usesOwnArguments(fn);
-  if (plain && (ts.isArrowFunction(fn) || (defaulted && !ownArguments))) return rebuilt(fn, sf);
+  // Asked only where it decides (a default, in a function that is no arrow): it walks the whole body.
+  const ownArguments = (): boolean => !ts.isArrowFunction(fn) && usesOwnArguments(fn);
+  if (plain && (ts.isArrowFunction(fn) || (defaulted && !ownArguments()))) return rebuilt(fn, sf);
   const effectful = initializersOf(fn.parameters).find((e) => !isInert(e));
   if (!ts.isArrowFunction(fn) && !effectful) return { args: 'arguments' };
   // A function that reads its own `arguments` would see the rebuilt values, not the call's.
-  if (ownArguments) return { unsupported: `a parameter's default (${effectful!.getText(sf)}) would be evaluated again on the clone` };
+  if (ownArguments()) return { unsupported: `a parameter's default (${effectful!.getText(sf)}) would be evaluated again on the clone` };
   return rebuilt(fn, sf);
 }
 
