@@ -408,6 +408,20 @@ describe('state no call carries', () => {
     );
   });
 
+  test('a global read after a module variable of the same name is still a read of the global (state-globals-shadowed)', () => {
+    const E = 'src/env.ts';
+    const S = 'src/shadow.ts';
+    const r = analyze('state-globals-shadowed');
+    expect(outcome(r)).toEqual({
+      [`${E}#start`]: ['state'],
+      [`${S}#local`]: [], // the imported appRuns only
+      [`${S}#sameAsGlobal`]: ['state'], // globalThis.appRuns, after the imported one
+    });
+    expect(stateReasons(r, `${S}#sameAsGlobal`)[0]!.message).toBe(
+      `reads global globalThis.appRuns, which the app writes at ${E}:6: globals stay on each side, and a call does not carry them (at ${S}:5)`,
+    );
+  });
+
   test('instances of classes with #private members cannot cross: parameters, this, results, constructors, carried state (state-private)', () => {
     const A = 'src/account.ts';
     const r = analyze('state-private');
