@@ -411,9 +411,11 @@ describe('state no call carries', () => {
   test('a global read after a module variable of the same name is still a read of the global (state-globals-shadowed)', () => {
     const E = 'src/env.ts';
     const S = 'src/shadow.ts';
+    const B = 'src/block.ts';
     const r = analyze('state-globals-shadowed');
     expect(outcome(r)).toEqual({
       [`${E}#start`]: ['state'],
+      [`${B}#blockThenGlobal`]: ['state'], // the bare appRuns after the block's own
       [`${S}#local`]: [], // the imported appRuns only
       [`${S}#sameAsGlobal`]: ['state'], // globalThis.appRuns, after the imported one
     });
