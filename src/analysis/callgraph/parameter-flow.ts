@@ -198,10 +198,16 @@ export class ParameterFlow {
    * otherwise ask ever later positions).
    */
   private spreadsRestEarlier(args: readonly ts.Expression[]): boolean {
-    const s = args.findIndex(ts.isSpreadElement);
-    const spread = s >= 0 ? skipWrappers((args[s] as ts.SpreadElement).expression) : undefined;
+    const spread = this.spreadRest(args);
+    return spread !== undefined && spread.fn.parameters.indexOf(spread.rest) < spread.at;
+  }
+
+  /** The first spread argument, when it spreads a rest parameter of an app function (`f(x, ...rest)`): its position, that parameter and function. */
+  private spreadRest(args: readonly ts.Expression[]): { at: number; rest: ts.ParameterDeclaration; fn: ts.SignatureDeclaration } | undefined {
+    const at = args.findIndex(ts.isSpreadElement);
+    const spread = at >= 0 ? skipWrappers((args[at] as ts.SpreadElement).expression) : undefined;
     const rest = spread && ts.isIdentifier(spread) ? this.r.symbolAt(spread)?.valueDeclaration : undefined;
-    return !!rest && ts.isParameter(rest) && !!rest.dotDotDotToken && isMethodNode(rest.parent) && rest.parent.parameters.indexOf(rest) < s;
+    return rest && ts.isParameter(rest) && rest.dotDotDotToken && isMethodNode(rest.parent) ? { at, rest, fn: rest.parent } : undefined;
   }
 
   private readonly slotIds = new Map<string, number>();
@@ -291,7 +297,7 @@ export class ParameterFlow {
       const key = this.slotId(slot);
       if (walk.seen.has(key)) continue;
       walk.seen.add(key);
-      const here = this.passedHere(slot.fn, slot.idx, slot.property, slot.elements ?? false);
+      const here = this.passedHere(slot);
       for (const v of here.values) flow.values.add(v);
       if (!here.complete) flow.complete = false;
       for (let i = here.next.length - 1; i >= 0; i--) stack.push(here.next[i]!);
@@ -312,17 +318,19 @@ export class ParameterFlow {
     if (!ret.complete) flow.complete = false;
   }
 
-  /** Slot key -> its own part, per function (a call site added to the function drops them). */
-  private readonly here = new Map<ts.Node, Map<string, SlotHere>>();
+  /** Slot id -> its own part, per function (a call site added to the function drops them). */
+  private readonly here = new Map<ts.Node, Map<number, SlotHere>>();
 
   /**
    * What a slot gets from its function's call sites directly, and the slots whose values it
    * also holds (a parameter passed on, a parameter a passed value came from). It reads only the
    * function's call sites and fixed facts, so it is kept until a call site is added.
    */
-  private passedHere(fn: ts.Node, idx: number, property: string | undefined, elements: boolean): SlotHere {
-    const key = `${idx}:${property === undefined ? '' : `.${property}`}:${elements ? '[]' : ''}`;
+  private passedHere(slot: Slot): SlotHere {
+    const { fn, idx, property } = slot;
+    const elements = slot.elements ?? false;
     const byFn = this.here.get(fn) ?? this.here.set(fn, new Map()).get(fn)!;
+    const key = this.slotId(slot);
     const kept = byFn.get(key);
     if (kept) return kept;
     const here: SlotHere = { values: [], complete: true, next: [] };
@@ -381,12 +389,11 @@ export class ParameterFlow {
    * after the spread may land at `idx` too.
    */
   private forwarded(args: readonly ts.Expression[], idx: number, here: SlotHere, property: string | undefined, elements: boolean): boolean {
-    const s = args.findIndex(ts.isSpreadElement);
-    const spread = s >= 0 && s <= idx ? skipWrappers((args[s] as ts.SpreadElement).expression) : undefined;
-    const rest = spread && ts.isIdentifier(spread) ? this.r.symbolAt(spread)?.valueDeclaration : undefined;
-    if (!rest || !ts.isParameter(rest) || !rest.dotDotDotToken || !isMethodNode(rest.parent) || args.slice(s + 1, idx + 1).some(ts.isSpreadElement)) return false;
-    here.next.push({ fn: rest.parent, idx: rest.parent.parameters.indexOf(rest) + idx - s, property, elements });
-    if (property === undefined && !elements) for (const a of args.slice(s + 1, idx + 1)) here.values.push(...this.r.values.of(a));
+    const spread = this.spreadRest(args);
+    if (!spread || spread.at > idx || args.slice(spread.at + 1, idx + 1).some(ts.isSpreadElement)) return false;
+    const { at, rest, fn } = spread;
+    here.next.push({ fn, idx: fn.parameters.indexOf(rest) + idx - at, property, elements });
+    if (property === undefined && !elements) for (const a of args.slice(at + 1, idx + 1)) here.values.push(...this.r.values.of(a));
     return true;
   }
 }
