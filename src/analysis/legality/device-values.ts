@@ -29,7 +29,7 @@ import { requireSpec } from '../library.js';
 import type { ValueFlow } from '../callgraph/calls.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import { shorten } from '../sites.js';
-import { GLOBAL_OBJECTS } from '../symbols.js';
+import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
 import { FunctionValues } from '../callgraph/values.js';
 import { skipWrappers } from '../walk.js';
@@ -120,8 +120,7 @@ export class DeviceValues {
     const decls = sym?.declarations;
     const plain = (d: ts.Declaration): boolean => ts.isFunctionDeclaration(d) && d.body !== undefined && this.files.has(d.getSourceFile()) && this.flow.stores.assigned(d).length === 0;
     if (!decls?.length || !decls.every(plain)) return false;
-    const raw = this.checker.getSymbolAtLocation(e);
-    return (raw && raw.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(raw) : raw) === sym;
+    return symbolAt(this.checker, e) === sym;
   }
 
   /** What `of` finds for a name of plain functions (namesOnlyFunctions): its own values as an origin, each once. */
