@@ -149,11 +149,15 @@ function trueCountsOfFull(): Map<string, number> {
   return trueCounts(counter);
 }
 
+/** A recorder with fixed call costs; code under jest is several times slower than in a plain process: tiny here is under 20 us. */
+function hotRecorder(): Recorder {
+  return new Recorder({ inner: 0.00004, outer: 0.00006, untimed: 0.00001 }, { tinyMs: 0.02 });
+}
+
 describe('record: call counts of hot code counted without timing', () => {
   it('equal the true counts in every calling context of a call-heavy fixture, every function traced', () => {
     const expected = trueCountsOfFull();
-    // Code under jest is several times slower than in a plain process: tiny here is under 20 us.
-    const rec = new Recorder({ inner: 0.00004, outer: 0.00006, untimed: 0.00001 }, { tinyMs: 0.02 });
+    const rec = hotRecorder();
     run(rec, full);
     const { trace, got } = recordedCounts(rec);
 
@@ -170,7 +174,7 @@ describe('record: call counts of hot code counted without timing', () => {
 
   it('equal the true counts with the small leaves only counted, and those leaves never timed', () => {
     const expected = trueCountsOfFull();
-    const rec = new Recorder({ inner: 0.00004, outer: 0.00006, untimed: 0.00001 }, { tinyMs: 0.02 });
+    const rec = hotRecorder();
     run(rec, code);
     const { trace, got } = recordedCounts(rec);
 
