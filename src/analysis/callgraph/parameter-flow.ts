@@ -74,6 +74,12 @@ interface SlotHere {
   next: Slot[];
 }
 
+/**
+ * Work done by parameter flow, summed over the process: a test counts it on generated programs
+ * (a per-site walk of the whole program once made zod take minutes; time would be too noisy to guard it).
+ */
+export const parameterFlowWork = { slotsFound: 0, slotsVisited: 0 };
+
 /** Rounds of parameter flow: a function found for a parameter call may itself call a parameter. */
 const MAX_FLOW_ROUNDS = 8;
 
@@ -297,6 +303,7 @@ export class ParameterFlow {
       const key = this.slotId(slot);
       if (walk.seen.has(key)) continue;
       walk.seen.add(key);
+      parameterFlowWork.slotsVisited++;
       const here = this.passedHere(slot);
       for (const v of here.values) flow.values.add(v);
       if (!here.complete) flow.complete = false;
@@ -333,6 +340,7 @@ export class ParameterFlow {
     const key = this.slotId(slot);
     const kept = byFn.get(key);
     if (kept) return kept;
+    parameterFlowWork.slotsFound++;
     const here: SlotHere = { values: [], complete: true, next: [] };
     // Elements added from a parameter (`listeners.add(listener)`) are what its callers pass.
     const found = (find: () => ts.Node[]): ts.Node[] => {
