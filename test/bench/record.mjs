@@ -56,6 +56,15 @@
 // 10-20% of record-calls' traced CPU (--cpu-prof: 91 ms self of some 920; timed around it: 165
 // calls, 2.3 MB, 136 ms at load 8): its parse trees of 100 KB take 2-9 ms each, 20-85 ns a byte.
 //
+// A cache of 16 children per context, not 8 (2026-12-04, frames.ts KID_CACHE; a context shares
+// one empty cache until its first child, so a leaf context holds none): record-calls' term() and
+// its callees shared slots of 8 (some 960k look-ups missed to the Map, 150 with 16). Against main
+// (--baseline), 7 interleaved runs, medians, CPU = user + system: record-calls at load 5-6.4 (16
+// slots, each context its own cache): 2.14x the plain run (baseline 2.30x), in-app 2.16x (2.26x);
+// with the shared empty cache, at load 10-11: 1.90x (2.05x), the work alone 1.71x (2.04x), in-app
+// 2.51x (2.23x: noise at that load). record-hot 1.78x (1.72x) and 2.00x (2.11x): unchanged, as
+// its one caller has one child. Call counts identical per context in every run.
+//
 //   npm run bench:record   (or: node test/bench/record.mjs [--runs N] [--only virus-scan|hot|calls] [--baseline DIR])
 
 import { execFileSync, spawnSync } from 'node:child_process';

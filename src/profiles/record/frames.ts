@@ -83,17 +83,17 @@ export interface TimeBudget {
 }
 
 /** Slots of a context's cache of children (a power of two). */
-export const KID_CACHE = 8;
+export const KID_CACHE = 16;
 
 /** Packed, and of contexts from the start: every context's cache keeps one elements kind, so look-ups stay monomorphic. */
-function emptyCache(): Ctx[] {
+export function emptyCache(): Ctx[] {
   const cache: Ctx[] = [];
   for (let k = 0; k < KID_CACHE; k++) cache.push(NO_KID);
   return cache;
 }
 
 /** `caller`: the context it is first called from (the root for a top-level one, whose `parent` is undefined). */
-export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule, caller?: Ctx, cache = emptyCache()): Ctx {
+export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule, caller?: Ctx, cache = NO_KIDS): Ctx {
   return {
     method,
     parent,
@@ -122,3 +122,10 @@ export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedu
 /** What an empty slot of a context's cache holds: a context of no method (-1), never counted; its own cache is itself. */
 const NO_KID: Ctx = newCtx(-1, undefined, newTimeSchedule(false), undefined, []);
 for (let k = 0; k < KID_CACHE; k++) NO_KID.cache.push(NO_KID);
+
+/**
+ * The cache of every context that has no child yet, shared, never written: most contexts of a
+ * tree are leaves, and 16 slots each would be ~140 bytes a context. A context gets its own
+ * cache with its first child (runtime.ts cached()); until then every look-up misses to there.
+ */
+export const NO_KIDS: Ctx[] = NO_KID.cache;

@@ -14,7 +14,7 @@
  * object, and are always timed.
  */
 import { advance, hasOwnData, isThenable, measured, sizeOf, type Unserializable } from './bytes.js';
-import { KID_CACHE, newCtx, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
+import { emptyCache, KID_CACHE, newCtx, NO_KIDS, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
 import { checkTime, newTimeSchedule, warmedUp } from './sampling.js';
 import { clock, FrameStack, LEAF, type FrameRef } from './stack.js';
 
@@ -102,7 +102,7 @@ export class Recorder extends FrameStack {
     // Literals, not KID_CACHE and LEAF: an imported constant is a load and a check in compiled code.
     if (this.open === undefined) {
       const parent = this.ctxs[this.top]!;
-      const ctx = parent.cache[method & 7]!;
+      const ctx = parent.cache[method & 15]!;
       if (ctx.method === method) {
         const n = ctx.calls + 1;
         // Counted, not timed (a folded context is timed from another one), no bytes: a hot callee.
@@ -124,7 +124,7 @@ export class Recorder extends FrameStack {
    */
   c(method: number): void {
     const parent = this.open === undefined ? this.ctxs[this.top]! : this.open;
-    const ctx = parent.cache[method & 7]!; // KID_CACHE - 1, a literal as in e()
+    const ctx = parent.cache[method & 15]!; // KID_CACHE - 1, a literal as in e()
     if (ctx.method === method) ctx.calls++;
     else this.countRare(parent, method);
   }
@@ -394,6 +394,7 @@ export class Recorder extends FrameStack {
   }
 
   private cached(parent: Ctx, method: number, kid: Ctx): Ctx {
+    if (parent.cache === NO_KIDS) parent.cache = emptyCache();
     parent.cache[method & (KID_CACHE - 1)] = kid;
     return kid;
   }
