@@ -13,6 +13,7 @@
  * stays profitable once made legal; and repeats.
  */
 import { costOf, costTolerance, type CompactTree } from './compact.js';
+import { walksOf } from './walks.js';
 
 export interface ImproveOptions {
   /** performance.now() after which no new round starts (none, when it has passed already). */
@@ -97,7 +98,7 @@ export class ChangeRoots {
  * change's roots (see the header) there.
  */
 export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: ChangeRoots): Float64Array {
-  const { size: n, parent, method, weight, start, kids } = tree;
+  const { size: n, parent, method, weight } = tree;
   const onClone = new Uint8Array(n);
   const migrates = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -114,43 +115,38 @@ export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: Chang
   }
 
   const delta = new Float64Array(tree.methods.length);
-  // Adding: DFS over the device side, counting each method's contexts on the current path.
-  const onPath = new Int32Array(tree.methods.length);
-  const stack: number[] = [];
-  for (let i = n - 1; i >= 0; i--) if (parent[i]! < 0 && !onClone[i]) stack.push(i);
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    const i = top >= 0 ? top : ~top;
-    const k = method[i]!;
-    if (top < 0) {
-      if (k >= 0) onPath[k]!--;
+  // Adding: over the device side in preorder (a clone context's subtree is skipped whole), each
+  // method at its contexts with no context of the same method above them.
+  const { forward, backward, atBackward, size, outermost } = walksOf(tree);
+  for (let t = 0; t < n; ) {
+    const i = forward[t]!;
+    if (onClone[i]) {
+      t += size[i]!;
       continue;
     }
-    if (k >= 0) {
-      if (onPath[k] === 0) {
-        delta[k]! += weight[i]! - tops[i]!;
-        roots?.add(k, i);
-      }
-      onPath[k]!++;
+    const k = method[i]!;
+    if (k >= 0 && outermost[i]) {
+      delta[k]! += weight[i]! - tops[i]!;
+      roots?.add(k, i);
     }
-    stack.push(~i);
-    for (let j = start[i + 1]! - 1; j >= start[i]!; j--) if (!onClone[kids[j]!]) stack.push(kids[j]!);
+    t++;
   }
-  // Dropping: below each migrating context, the outermost contexts of the other chosen methods.
+  // Dropping: below each migrating context, the outermost contexts of the other chosen methods
+  // (the walk skips their subtrees).
   for (let c = 0; c < n; c++) {
     if (!migrates[c]) continue;
     const k = method[c]!;
     let instead = 0;
-    stack.length = 0;
-    for (let j = start[c]!; j < start[c + 1]!; j++) stack.push(kids[j]!);
-    while (stack.length > 0) {
-      const d = stack.pop()!;
+    const end = atBackward[c]! + size[c]!;
+    for (let t = atBackward[c]! + 1; t < end; ) {
+      const d = backward[t]!;
       const other = method[d]!;
       if (other >= 0 && other !== k && chosen[other]) {
         instead += weight[d]!;
-        continue;
+        t += size[d]!;
+      } else {
+        t++;
       }
-      for (let j = start[d]!; j < start[d + 1]!; j++) stack.push(kids[j]!);
     }
     delta[k]! += instead - weight[c]!;
     roots?.add(k, c);
@@ -165,12 +161,12 @@ export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: Chang
  * its subtrees holds a context of a taken change's method (its roots among them).
  */
 export function disjointChanges(tree: CompactTree, moves: readonly number[], roots: ChangeRoots, contextsOf: Grouped): number[] {
-  const { size: n, parent, start, kids } = tree;
+  const { size: n, parent } = tree;
+  const { forward, atForward, size } = walksOf(tree);
   const rootsOf = groupedBy(tree.methods.length, roots.method.subarray(0, roots.count), roots.context);
   // inside: in a taken change's subtrees; above: a context of a taken change's method, or an ancestor of one.
   const inside = new Uint8Array(n);
   const above = new Uint8Array(n);
-  const stack: number[] = [];
   const taken: number[] = [];
   const free = (k: number): boolean => {
     for (let j = contextsOf.first[k]!; j < contextsOf.first[k + 1]!; j++) if (inside[contextsOf.items[j]!]) return false;
@@ -183,13 +179,10 @@ export function disjointChanges(tree: CompactTree, moves: readonly number[], roo
     for (let j = contextsOf.first[k]!; j < contextsOf.first[k + 1]!; j++) {
       for (let a = contextsOf.items[j]!; a >= 0 && !above[a]; a = parent[a]!) above[a] = 1;
     }
+    // A subtree is a run of the preorder.
     for (let j = rootsOf.first[k]!; j < rootsOf.first[k + 1]!; j++) {
-      stack.push(rootsOf.items[j]!);
-      while (stack.length > 0) {
-        const d = stack.pop()!;
-        inside[d] = 1;
-        for (let i = start[d]!; i < start[d + 1]!; i++) stack.push(kids[i]!);
-      }
+      const r = rootsOf.items[j]!;
+      for (let t = atForward[r]!; t < atForward[r]! + size[r]!; t++) inside[forward[t]!] = 1;
     }
   }
   return taken;
