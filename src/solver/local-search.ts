@@ -32,8 +32,11 @@ export function improve(tree: CompactTree, start: Uint8Array, options: ImproveOp
   let cost = costOf(tree, chosen);
   const tolerance = costTolerance(tree);
   const contextsOf = methodContexts(tree);
+  // One set of roots for all rounds (four arrays of the tree's size each round added up to
+  // gigabytes over a solve of the 1M-context bench tree).
+  const roots = new ChangeRoots(tree.size);
   for (let round = 0; round < 4 * tree.methods.length + 1 && performance.now() < options.deadline && !options.stop(); round++) {
-    const roots = new ChangeRoots(tree.size);
+    roots.count = 0;
     const delta = changeCosts(tree, chosen, roots);
     const moves = [...delta.keys()].filter((k) => delta[k]! < -tolerance).sort((a, b) => delta[a]! - delta[b]! || a - b);
     // Making a set legal may undo part of a batch: a batch is kept only if it still pays.
@@ -106,12 +109,12 @@ export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: Chang
     if (p >= 0 && onClone[p]) onClone[i] = 1;
     else if (method[i]! >= 0 && chosen[method[i]!]) onClone[i] = migrates[i] = 1;
   }
-  // tops[i]: Σ w over the contexts in sub(i) where execution migrates now.
+  // tops[i]: Σ w over the contexts in sub(i) where execution migrates now. Children come
+  // after their parents, so tops[i] holds its children's sum when the loop reaches i.
   const tops = new Float64Array(n);
-  const below = new Float64Array(n);
   for (let i = n - 1; i >= 0; i--) {
-    tops[i] = migrates[i] ? weight[i]! : below[i]!;
-    if (parent[i]! >= 0) below[parent[i]!]! += tops[i]!;
+    if (migrates[i]) tops[i] = weight[i]!;
+    if (parent[i]! >= 0) tops[parent[i]!]! += tops[i]!;
   }
 
   const delta = new Float64Array(tree.methods.length);
@@ -202,12 +205,13 @@ export interface Grouped {
 /** `item[j]` (j itself when no `item`) grouped by `keyOf[j]` (keys in [0, keys); negative ones left out). */
 function groupedBy(keys: number, keyOf: Int32Array, item?: Int32Array): Grouped {
   const first = new Int32Array(keys + 1);
-  for (const k of keyOf) if (k >= 0) first[k + 1]!++;
+  for (let j = 0; j < keyOf.length; j++) if (keyOf[j]! >= 0) first[keyOf[j]! + 1]!++;
   for (let k = 0; k < keys; k++) first[k + 1]! += first[k]!;
   const next = first.slice(0, keys);
   const items = new Int32Array(first[keys]!);
-  keyOf.forEach((k, j) => {
+  for (let j = 0; j < keyOf.length; j++) {
+    const k = keyOf[j]!;
     if (k >= 0) items[next[k]!++] = item ? item[j]! : j;
-  });
+  }
   return { first, items };
 }
