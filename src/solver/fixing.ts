@@ -13,10 +13,10 @@
  * on the device, the clone's work otherwise). Its optimum plus the methods fixed on is an
  * optimum of the whole problem.
  */
-import type { PartitionProblem, ProblemContext } from '../model/types.js';
+import type { PartitionProblem } from '../model/types.js';
 import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
-import { columnsFromObjects, columnsOfProblem, keepColumns } from './columns.js';
+import { columnsFromObjects, columnsOfProblem, problemFromColumns } from './columns.js';
 import { anyBelowParents, subtreeSumsParents } from './tree.js';
 
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
@@ -151,9 +151,11 @@ export function residualProblem(
   tree: CompactTree,
   fixings: Fixings,
 ): { problem: PartitionProblem; fixedOn: string[]; contextOf: Int32Array } {
-  // Columns throughout (the reduced problem's own when it keeps them, columns.ts), objects
-  // once at the end: building the contexts as objects and then adding the folded costs to
-  // them took about a second on the 1M-context bench tree's first residual (298k contexts).
+  // Columns throughout (the reduced problem's own when it keeps them, columns.ts), and the
+  // residual is kept in columns too: the level below reads them (validation, its checks, its
+  // reductions, carried prices, pruning), and its contexts become objects only if something
+  // asks for them. Building them took about a second on the 1M-context bench tree's first
+  // residual (298k contexts), and the collector copied and marked them at every level.
   const { id, names, device: deviceCost, clone: cloneCost, migration } = columnsOfProblem(problem) ?? columnsFromObjects(problem.contexts);
   const n = tree.size;
   const { parent, method } = tree;
@@ -200,17 +202,14 @@ export function residualProblem(
   const total = size + (entry !== 0 ? 1 : 0);
   const kept = { parent: nextParent.slice(0, total), id: new Int32Array(total), names: [] as string[], device: device.slice(0, total), clone: clone.slice(0, total), migration: new Float64Array(total) };
   const renamed = new Int32Array(names.length).fill(-1);
-  const next: ProblemContext[] = new Array(size);
   for (let j = 0; j < size; j++) {
     const i = from[j]!;
     const k = id[i]!;
     if (renamed[k]! < 0) renamed[k] = kept.names.push(names[k]!) - 1;
     kept.id[j] = renamed[k]!;
     kept.migration[j] = migration[i]!;
-    next[j] = { parent: nextParent[j]!, method: names[k]!, deviceCost: device[j]!, cloneCost: clone[j]!, migrationCost: migration[i]! };
   }
   if (entry !== 0) {
-    next.push({ parent: -1, method: ENTRY_MIGRATIONS, deviceCost: entry, cloneCost: entry, migrationCost: 0 });
     kept.parent[size] = -1;
     const known = kept.names.indexOf(ENTRY_MIGRATIONS);
     kept.id[size] = known >= 0 ? known : kept.names.push(ENTRY_MIGRATIONS) - 1;
@@ -222,11 +221,11 @@ export function residualProblem(
   const off = new Set(tree.methods.filter((_, k) => fixings[k] === 0));
   // The problem's other fields, read one by one: a spread would make a column-kept problem's
   // contexts objects only to drop them.
-  const residual = { contexts: next } as PartitionProblem;
+  const rest: Record<string, unknown> = {};
   for (const key of Object.keys(problem) as (keyof PartitionProblem)[]) {
-    if (key !== 'contexts') (residual as unknown as Record<string, unknown>)[key] = problem[key];
+    if (key !== 'contexts') rest[key] = problem[key];
   }
-  residual.candidates = problem.candidates.filter((m) => !onNames.has(m) && !off.has(m));
-  keepColumns(residual, kept);
+  rest.candidates = problem.candidates.filter((m) => !onNames.has(m) && !off.has(m));
+  const residual = problemFromColumns(rest as unknown as Omit<PartitionProblem, 'contexts'>, kept);
   return { problem: residual, fixedOn, contextOf: renumbered };
 }
