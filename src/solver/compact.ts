@@ -80,16 +80,18 @@ function compactColumns(problem: PartitionProblem, columns: ContextColumns): Com
  * sets costs less than a pass over the tree.
  */
 const RECENT = 8;
-const recent = new WeakMap<CompactTree, { sets: Uint8Array[]; costs: number[] }>();
+const recent = new WeakMap<CompactTree, { sets: Uint8Array[]; costs: number[]; onClone: Uint8Array }>();
 
 /** Cost of choosing the methods flagged in `chosen` (indices into `tree.methods`). */
 export function costOf(tree: CompactTree, chosen: Uint8Array): number {
   let memo = recent.get(tree);
-  if (!memo && tree.size > RECENT * tree.methods.length) recent.set(tree, (memo = { sets: [], costs: [] }));
+  if (!memo && tree.size > RECENT * tree.methods.length) recent.set(tree, (memo = { sets: [], costs: [], onClone: new Uint8Array(tree.size) }));
   if (memo) {
     for (let j = 0; j < memo.sets.length; j++) if (sameSet(memo.sets[j]!, chosen)) return memo.costs[j]!;
   }
-  const cost = pricedOnTree(tree, chosen);
+  // The pass's array too is kept with the tree: a new one per pricing was external memory
+  // enough to start a full collection every few hundred pricings of the 1M bench tree.
+  const cost = pricedOnTree(tree, chosen, memo?.onClone.fill(0) ?? new Uint8Array(tree.size));
   if (memo) {
     if (memo.sets.length === RECENT) {
       memo.sets.shift();
@@ -108,8 +110,8 @@ function sameSet(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-function pricedOnTree(tree: CompactTree, chosen: Uint8Array): number {
-  const onClone = new Uint8Array(tree.size);
+/** `onClone`: zeros, one per context. */
+function pricedOnTree(tree: CompactTree, chosen: Uint8Array, onClone: Uint8Array): number {
   let cost = tree.constant;
   for (let i = 0; i < tree.size; i++) {
     const p = tree.parent[i]!;

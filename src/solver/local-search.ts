@@ -102,8 +102,9 @@ export class ChangeRoots {
  */
 export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: ChangeRoots): Float64Array {
   const { size: n, parent, method, weight } = tree;
-  const onClone = new Uint8Array(n);
-  const migrates = new Uint8Array(n);
+  const { forward, backward, atBackward, size, outermost, scratch } = walksOf(tree);
+  const onClone = scratch.onClone.fill(0);
+  const migrates = scratch.migrates.fill(0);
   for (let i = 0; i < n; i++) {
     const p = parent[i]!;
     if (p >= 0 && onClone[p]) onClone[i] = 1;
@@ -111,7 +112,7 @@ export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: Chang
   }
   // tops[i]: Σ w over the contexts in sub(i) where execution migrates now. Children come
   // after their parents, so tops[i] holds its children's sum when the loop reaches i.
-  const tops = new Float64Array(n);
+  const tops = scratch.tops.fill(0);
   for (let i = n - 1; i >= 0; i--) {
     if (migrates[i]) tops[i] = weight[i]!;
     if (parent[i]! >= 0) tops[parent[i]!]! += tops[i]!;
@@ -120,7 +121,6 @@ export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: Chang
   const delta = new Float64Array(tree.methods.length);
   // Adding: over the device side in preorder (a clone context's subtree is skipped whole), each
   // method at its contexts with no context of the same method above them.
-  const { forward, backward, atBackward, size, outermost } = walksOf(tree);
   for (let t = 0; t < n; ) {
     const i = forward[t]!;
     if (onClone[i]) {
@@ -164,12 +164,12 @@ export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: Chang
  * its subtrees holds a context of a taken change's method (its roots among them).
  */
 export function disjointChanges(tree: CompactTree, moves: readonly number[], roots: ChangeRoots, contextsOf: Grouped): number[] {
-  const { size: n, parent } = tree;
-  const { forward, atForward, size } = walksOf(tree);
+  const { parent } = tree;
+  const { forward, atForward, size, scratch } = walksOf(tree);
   const rootsOf = groupedBy(tree.methods.length, roots.method.subarray(0, roots.count), roots.context);
   // inside: in a taken change's subtrees; above: a context of a taken change's method, or an ancestor of one.
-  const inside = new Uint8Array(n);
-  const above = new Uint8Array(n);
+  const inside = scratch.inside.fill(0);
+  const above = scratch.above.fill(0);
   const taken: number[] = [];
   const free = (k: number): boolean => {
     for (let j = contextsOf.first[k]!; j < contextsOf.first[k + 1]!; j++) if (inside[contextsOf.items[j]!]) return false;
