@@ -12,6 +12,7 @@
 import type { PartitionProblem } from '../model/types.js';
 import { byCodeUnit, groupComponents } from './ilp-model.js';
 import { columnsOfProblem, type ContextColumns } from './columns.js';
+import { cleared } from './scratch.js';
 import { childrenOf, childrenOfParents, subtreeSums, subtreeSumsParents } from './tree.js';
 
 export interface CompactTree {
@@ -80,18 +81,16 @@ function compactColumns(problem: PartitionProblem, columns: ContextColumns): Com
  * sets costs less than a pass over the tree.
  */
 const RECENT = 8;
-const recent = new WeakMap<CompactTree, { sets: Uint8Array[]; costs: number[]; onClone: Uint8Array }>();
+const recent = new WeakMap<CompactTree, { sets: Uint8Array[]; costs: number[] }>();
 
 /** Cost of choosing the methods flagged in `chosen` (indices into `tree.methods`). */
 export function costOf(tree: CompactTree, chosen: Uint8Array): number {
   let memo = recent.get(tree);
-  if (!memo && tree.size > RECENT * tree.methods.length) recent.set(tree, (memo = { sets: [], costs: [], onClone: new Uint8Array(tree.size) }));
+  if (!memo && tree.size > RECENT * tree.methods.length) recent.set(tree, (memo = { sets: [], costs: [] }));
   if (memo) {
     for (let j = 0; j < memo.sets.length; j++) if (sameSet(memo.sets[j]!, chosen)) return memo.costs[j]!;
   }
-  // The pass's array too is kept with the tree: a new one per pricing was external memory
-  // enough to start a full collection every few hundred pricings of the 1M bench tree.
-  const cost = pricedOnTree(tree, chosen, memo?.onClone.fill(0) ?? new Uint8Array(tree.size));
+  const cost = pricedOnTree(tree, chosen, cleared(tree, 'costOf.onClone', Uint8Array, tree.size));
   if (memo) {
     if (memo.sets.length === RECENT) {
       memo.sets.shift();

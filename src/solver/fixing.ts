@@ -17,6 +17,7 @@ import type { PartitionProblem } from '../model/types.js';
 import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
 import { columnsFromObjects, columnsOfProblem, problemFromColumns } from './columns.js';
+import { cleared } from './scratch.js';
 import { anyBelowParents, subtreeSumsParents } from './tree.js';
 
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
@@ -28,16 +29,18 @@ export type Fixings = Int8Array;
  */
 export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Array, upperBound: number, off?: Uint8Array, deadline = Infinity): Fixings {
   const { parent, weight } = tree;
-  const method = off ? tree.method.map((k) => (k >= 0 && off[k] ? -1 : k)) : tree.method;
-  const { lambda, nu } = prices;
   const n = tree.size;
+  // The per-context arrays are kept with the tree between checkpoints (scratch.ts).
+  const method = off ? cleared(tree, 'fixByBound.method', Int32Array, n) : tree.method;
+  if (off) for (let i = 0; i < n; i++) method[i] = tree.method[i]! >= 0 && off[tree.method[i]!] ? -1 : tree.method[i]!;
+  const { lambda, nu } = prices;
   // Each method's own term, min over R[m] of −R[m]·Σ λ of its copies.
   const lambdaSum = new Float64Array(tree.methods.length);
   for (let i = 0; i < n; i++) if (method[i]! >= 0) lambdaSum[method[i]!]! += lambda[i]!;
-  const coveredSum = new Float64Array(n);
-  const uncoveredSum = new Float64Array(n);
-  const covered = new Float64Array(n);
-  const uncovered = new Float64Array(n);
+  const coveredSum = cleared(tree, 'fixByBound.coveredSum', Float64Array, n);
+  const uncoveredSum = cleared(tree, 'fixByBound.uncoveredSum', Float64Array, n);
+  const covered = cleared(tree, 'fixByBound.covered', Float64Array, n);
+  const uncovered = cleared(tree, 'fixByBound.uncovered', Float64Array, n);
   // Per method, how far forcing it can raise the bound at most: the sum over its contexts of how
   // much forcing raises that context's own covered or uncovered value (a rise passes up through
   // the sums and minima of its ancestors no larger). A method whose ceiling stays within the
@@ -72,10 +75,10 @@ export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Ar
   const walked = Uint8Array.from(rise, (r, m) => (ownTerm(m) + r + tolerance > margin ? 1 : 0));
   const contextsOf = groupContexts(method, walked);
   const fixings = new Int8Array(tree.methods.length).fill(-1);
-  const coveredDelta = new Float64Array(n);
-  const uncoveredDelta = new Float64Array(n);
-  const seen = new Uint8Array(n);
-  const touchedAll = new Int32Array(n);
+  const coveredDelta = cleared(tree, 'fixByBound.coveredDelta', Float64Array, n);
+  const uncoveredDelta = cleared(tree, 'fixByBound.uncoveredDelta', Float64Array, n);
+  const seen = cleared(tree, 'fixByBound.seen', Uint8Array, n);
+  const touchedAll = cleared(tree, 'fixByBound.touched', Int32Array, n);
   // Each method's walk is independent: past `deadline` the rest stay free (on deep trees the
   // walks took half a second at 20k contexts).
   for (let m = 0; m < tree.methods.length && (m % 64 !== 0 || performance.now() < deadline); m++) {
@@ -127,13 +130,11 @@ export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Ar
 /** The contexts of each method flagged in `wanted`: method k's are items[first[k] .. first[k + 1]). */
 function groupContexts(method: Int32Array, wanted: Uint8Array): { first: Int32Array; items: Int32Array } {
   const first = new Int32Array(wanted.length + 1);
-  for (const k of method) if (k >= 0 && wanted[k]) first[k + 1]!++;
+  for (let i = 0; i < method.length; i++) if (method[i]! >= 0 && wanted[method[i]!]) first[method[i]! + 1]!++;
   for (let k = 0; k < wanted.length; k++) first[k + 1]! += first[k]!;
   const next = first.slice(0, wanted.length);
   const items = new Int32Array(first[wanted.length]!);
-  method.forEach((k, i) => {
-    if (k >= 0 && wanted[k]) items[next[k]!++] = i;
-  });
+  for (let i = 0; i < method.length; i++) if (method[i]! >= 0 && wanted[method[i]!]) items[next[method[i]!]!++] = i;
   return { first, items };
 }
 

@@ -13,6 +13,7 @@
  * stays profitable once made legal; and repeats.
  */
 import { costOf, costTolerance, type CompactTree } from './compact.js';
+import { cleared } from './scratch.js';
 import { walksOf } from './walks.js';
 
 export interface ImproveOptions {
@@ -102,9 +103,9 @@ export class ChangeRoots {
  */
 export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: ChangeRoots): Float64Array {
   const { size: n, parent, method, weight } = tree;
-  const { forward, backward, atBackward, size, outermost, scratch } = walksOf(tree);
-  const onClone = scratch.onClone.fill(0);
-  const migrates = scratch.migrates.fill(0);
+  const { forward, backward, atBackward, size, outermost } = walksOf(tree);
+  const onClone = cleared(tree, 'changeCosts.onClone', Uint8Array, n);
+  const migrates = cleared(tree, 'changeCosts.migrates', Uint8Array, n);
   for (let i = 0; i < n; i++) {
     const p = parent[i]!;
     if (p >= 0 && onClone[p]) onClone[i] = 1;
@@ -112,7 +113,7 @@ export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: Chang
   }
   // tops[i]: Σ w over the contexts in sub(i) where execution migrates now. Children come
   // after their parents, so tops[i] holds its children's sum when the loop reaches i.
-  const tops = scratch.tops.fill(0);
+  const tops = cleared(tree, 'changeCosts.tops', Float64Array, n);
   for (let i = n - 1; i >= 0; i--) {
     if (migrates[i]) tops[i] = weight[i]!;
     if (parent[i]! >= 0) tops[parent[i]!]! += tops[i]!;
@@ -164,12 +165,12 @@ export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: Chang
  * its subtrees holds a context of a taken change's method (its roots among them).
  */
 export function disjointChanges(tree: CompactTree, moves: readonly number[], roots: ChangeRoots, contextsOf: Grouped): number[] {
-  const { parent } = tree;
-  const { forward, atForward, size, scratch } = walksOf(tree);
+  const { size: n, parent } = tree;
+  const { forward, atForward, size } = walksOf(tree);
   const rootsOf = groupedBy(tree.methods.length, roots.method.subarray(0, roots.count), roots.context);
   // inside: in a taken change's subtrees; above: a context of a taken change's method, or an ancestor of one.
-  const inside = scratch.inside.fill(0);
-  const above = scratch.above.fill(0);
+  const inside = cleared(tree, 'disjointChanges.inside', Uint8Array, n);
+  const above = cleared(tree, 'disjointChanges.above', Uint8Array, n);
   const taken: number[] = [];
   const free = (k: number): boolean => {
     for (let j = contextsOf.first[k]!; j < contextsOf.first[k + 1]!; j++) if (inside[contextsOf.items[j]!]) return false;

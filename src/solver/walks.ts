@@ -20,12 +20,6 @@ export interface Walks {
   size: Int32Array;
   /** 1 where the context's method is a candidate and no strict ancestor has the same method. */
   outermost: Uint8Array;
-  /**
-   * Arrays of the tree's size that each pass of the polish clears and fills (one per round
-   * added up to gigabytes of external memory over a solve of the 1M-context bench tree, which
-   * started full collections that marked the caller's million context objects each time).
-   */
-  scratch: { onClone: Uint8Array; migrates: Uint8Array; tops: Float64Array; inside: Uint8Array; above: Uint8Array };
 }
 
 const made = new WeakMap<CompactTree, Walks>();
@@ -68,8 +62,7 @@ function makeWalks(tree: CompactTree): Walks {
     }
     open[depth++] = i;
   }
-  const scratch = { onClone: new Uint8Array(n), migrates: new Uint8Array(n), tops: new Float64Array(n), inside: new Uint8Array(n), above: new Uint8Array(n) };
-  return { forward, atForward, backward, atBackward, size, outermost, scratch };
+  return { forward, atForward, backward, atBackward, size, outermost };
 }
 
 /** Depth-first preorder from the roots in index order, children in index order or, `reversed`, in reverse. */
