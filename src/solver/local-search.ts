@@ -102,52 +102,54 @@ export class ChangeRoots {
  * change's roots (see the header) there.
  */
 export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: ChangeRoots): Float64Array {
-  const { size: n, parent, method, weight } = tree;
-  const { forward, backward, atBackward, size, outermost } = walksOf(tree);
+  const { size: n, method, weight } = tree;
+  // Walked in the tree's preorders (walks.ts): the same values, read in order.
+  const { forward, atForward, atBackward, inForward, inBackward } = walksOf(tree);
+  const { parent, method: methodF, weight: weightF, size: sizeF, outermost } = inForward;
+  // Per place in `forward`: on the clone, migrating there.
   const onClone = cleared(tree, 'changeCosts.onClone', Uint8Array, n);
   const migrates = cleared(tree, 'changeCosts.migrates', Uint8Array, n);
-  for (let i = 0; i < n; i++) {
-    const p = parent[i]!;
-    if (p >= 0 && onClone[p]) onClone[i] = 1;
-    else if (method[i]! >= 0 && chosen[method[i]!]) onClone[i] = migrates[i] = 1;
+  for (let t = 0; t < n; t++) {
+    const p = parent[t]!;
+    if (p >= 0 && onClone[p]) onClone[t] = 1;
+    else if (methodF[t]! >= 0 && chosen[methodF[t]!]) onClone[t] = migrates[t] = 1;
   }
-  // tops[i]: Σ w over the contexts in sub(i) where execution migrates now. Children come
-  // after their parents, so tops[i] holds its children's sum when the loop reaches i.
+  // tops: Σ w over the contexts in the subtree where execution migrates now. Children come
+  // after their parents, so tops[t] holds its children's sum when the loop reaches t.
   const tops = cleared(tree, 'changeCosts.tops', Float64Array, n);
-  for (let i = n - 1; i >= 0; i--) {
-    if (migrates[i]) tops[i] = weight[i]!;
-    if (parent[i]! >= 0) tops[parent[i]!]! += tops[i]!;
+  for (let t = n - 1; t >= 0; t--) {
+    if (migrates[t]) tops[t] = weightF[t]!;
+    if (parent[t]! >= 0) tops[parent[t]!]! += tops[t]!;
   }
 
   const delta = new Float64Array(tree.methods.length);
   // Adding: over the device side in preorder (a clone context's subtree is skipped whole), each
   // method at its contexts with no context of the same method above them.
   for (let t = 0; t < n; ) {
-    const i = forward[t]!;
-    if (onClone[i]) {
-      t += size[i]!;
+    if (onClone[t]) {
+      t += sizeF[t]!;
       continue;
     }
-    const k = method[i]!;
-    if (k >= 0 && outermost[i]) {
-      delta[k]! += weight[i]! - tops[i]!;
-      roots?.add(k, i);
+    const k = methodF[t]!;
+    if (k >= 0 && outermost[t]) {
+      delta[k]! += weightF[t]! - tops[t]!;
+      roots?.add(k, forward[t]!);
     }
     t++;
   }
   // Dropping: below each migrating context, the outermost contexts of the other chosen methods
   // (the walk skips their subtrees).
+  const { method: methodB, weight: weightB, size: sizeB } = inBackward;
   for (let c = 0; c < n; c++) {
-    if (!migrates[c]) continue;
+    if (!migrates[atForward[c]!]) continue;
     const k = method[c]!;
     let instead = 0;
-    const end = atBackward[c]! + size[c]!;
+    const end = atBackward[c]! + sizeB[atBackward[c]!]!;
     for (let t = atBackward[c]! + 1; t < end; ) {
-      const d = backward[t]!;
-      const other = method[d]!;
+      const other = methodB[t]!;
       if (other >= 0 && other !== k && chosen[other]) {
-        instead += weight[d]!;
-        t += size[d]!;
+        instead += weightB[t]!;
+        t += sizeB[t]!;
       } else {
         t++;
       }
