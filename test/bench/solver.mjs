@@ -56,7 +56,8 @@
  *   proofs. --limit 300, --rounds 5: 1M dynamic CPU 12.9 → 10.0 s (ratio 0.88), wall 18.5 →
  *   16.0 s (0.89), after faster in all five pairs, load 6.2-8.9; single runs at load 4.5-5:
  *   CPU 9.4-9.8 s, wall 9.9-10.5 s. 1M static unchanged (CPU 3.2 → 3.3 s, 1.01, load 7.9-9.3),
- *   100k dynamic CPU 1.00, static 1.11 (3 pairs, load 8.8-9.5, noise). Tried without gain:
+ *   100k dynamic CPU 1.00, static 1.11 (3 pairs, load 8.8-9.5, noise); adversarial dynamic
+ *   (--limit 60, one pair, load 7.3-7.7): 10k optimal both, 100k gap 3.68% both, same costs. Tried without gain:
  *   handing over at a 12% fixed share (step 100 at the first level): 12 levels, CPU 12.2 s
  *   against 9.7 s; a high-bits hash for the fold's sibling table (reductions 898 vs 891 ms).
  *   The rest of the ~10 s: the bound's steps (~40%, both threads), the reductions of the 1M
