@@ -6,6 +6,7 @@
  */
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
 import { reachingPairs } from '../util/reach.js';
+import { columnsOfProblem, contextCount, type ContextColumns } from './columns.js';
 
 export interface CheckResult {
   /** Expected cost of one execution with these migration points (run-time semantics). */
@@ -20,22 +21,25 @@ export interface CheckResult {
 
 export function checkPartition(problem: PartitionProblem, migrate: string[]): CheckResult {
   const violations: string[] = [];
-  const contexts = problem.contexts;
-  const parents = checkTree(problem, violations);
+  // A problem the solver made in columns (columns.ts) is read from them: a search's residual
+  // problem is checked at its own level without making its contexts objects.
+  const columns = columnsOfProblem(problem);
+  const n = contextCount(problem);
+  const parents = columns ? checkColumns(problem, columns, violations) : checkTree(problem, violations);
   const chosen = checkMethods(problem, migrate, violations);
   const flags = flagsOf(problem, chosen);
 
   // Run-time semantics (dynamic nesting): a context runs on the clone iff its parent does or
   // its method is a migration point; a migration is paid only when entered from the device.
   // `mover[i]` is the context where execution migrated for a clone context, -1 on the device.
-  const mover = new Int32Array(contexts.length).fill(-1);
-  for (let i = 0; i < contexts.length; i++) {
+  const mover = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
     const p = parents[i]!;
     const parentMover = p < 0 ? -1 : mover[p]!;
     if (parentMover >= 0) mover[i] = parentMover;
     else if (flags[i]! & CHOSEN) mover[i] = i;
   }
-  const { cost, deviceOnlyCost } = price(contexts, mover);
+  const { cost, deviceOnlyCost } = columns ? priceColumns(columns, mover) : price(problem.contexts, mover);
 
   checkPinned(problem, flags, mover, violations);
   checkGroups(problem, flags, mover, violations);
@@ -60,11 +64,23 @@ function flagsOf(problem: PartitionProblem, chosen: ReadonlySet<string>): Uint8A
   for (const m of chosen) mark(m, CHOSEN);
   for (const m of problem.pinned) mark(m, PINNED);
   for (const group of problem.groups) for (const m of group) mark(m, GROUPED);
-  const contexts = problem.contexts;
-  const flags = new Uint8Array(contexts.length);
+  const columns = columnsOfProblem(problem);
+  const flags = new Uint8Array(contextCount(problem));
   if (byMethod.size === 0) return flags;
+  if (columns) {
+    const byId = columns.names.map((m) => byMethod.get(m) ?? 0);
+    for (let i = 0; i < flags.length; i++) flags[i] = byId[columns.id[i]!]!;
+    return flags;
+  }
+  const contexts = problem.contexts;
   for (let i = 0; i < contexts.length; i++) flags[i] = byMethod.get(contexts[i]!.method) ?? 0;
   return flags;
+}
+
+/** The method of context i, from the problem's columns when it has them. */
+function methodAt(problem: PartitionProblem, i: number): string {
+  const columns = columnsOfProblem(problem);
+  return columns ? columns.names[columns.id[i]!]! : problem.contexts[i]!.method;
 }
 
 /** Cost where `mover[i]` ≥ 0 puts context i on the clone, migrating where mover[i] = i. */
@@ -80,11 +96,25 @@ function price(costs: readonly ContextCosts[], mover: Int32Array): { cost: numbe
   return { cost, deviceOnlyCost };
 }
 
+/** `price` of a problem kept in columns: the same additions in the same order. */
+function priceColumns(columns: ContextColumns, mover: Int32Array): { cost: number; deviceOnlyCost: number } {
+  const { device, clone, migration } = columns;
+  let cost = 0;
+  let deviceOnlyCost = 0;
+  for (let i = 0; i < device.length; i++) {
+    if (mover[i] === i) cost += migration[i]!;
+    cost += mover[i]! >= 0 ? clone[i]! : device[i]!;
+    deviceOnlyCost += device[i]!;
+  }
+  return { cost, deviceOnlyCost };
+}
+
 /** The bounded second cost must stay within maxRatio × its all-device value (with rounding slack). */
 function checkBudget(problem: PartitionProblem, mover: Int32Array, violations: string[]): CheckResult['budget'] {
   const budget = problem.budget!;
-  if (budget.costs.length !== problem.contexts.length) {
-    violations.push(`the budget has costs for ${budget.costs.length} contexts, the problem has ${problem.contexts.length}.`);
+  const n = contextCount(problem);
+  if (budget.costs.length !== n) {
+    violations.push(`the budget has costs for ${budget.costs.length} contexts, the problem has ${n}.`);
     return undefined;
   }
   if (!(budget.maxRatio > 0) || !Number.isFinite(budget.maxRatio)) violations.push(`the budget ratio ${budget.maxRatio} is not a positive number.`);
@@ -106,7 +136,7 @@ export function budgetSlack(costs: readonly ContextCosts[]): number {
 }
 
 function describe(problem: PartitionProblem, i: number): string {
-  return `context ${i} (${problem.contexts[i]!.method})`;
+  return `context ${i} (${methodAt(problem, i)})`;
 }
 
 /** Parents must come before children; costs must be numbers. Returns usable parent indices. */
@@ -131,6 +161,23 @@ function checkTree(problem: PartitionProblem, violations: string[]): Int32Array 
   return parents;
 }
 
+/** `checkTree` of a problem kept in columns: its parents are integers already. */
+function checkColumns(problem: PartitionProblem, columns: ContextColumns, violations: string[]): Int32Array {
+  const { parent, device, clone, migration } = columns;
+  const parents = parent.slice();
+  for (let i = 0; i < parent.length; i++) {
+    if (parent[i]! < -1 || parent[i]! >= i) {
+      violations.push(`context ${i} has parent ${parent[i]}, which is not an earlier context or -1.`);
+      parents[i] = -1;
+    }
+    if (!Number.isFinite(device[i]!)) violations.push(`${describe(problem, i)} has a non-finite deviceCost.`);
+    if (!Number.isFinite(clone[i]!)) violations.push(`${describe(problem, i)} has a non-finite cloneCost.`);
+    if (!Number.isFinite(migration[i]!)) violations.push(`${describe(problem, i)} has a non-finite migrationCost.`);
+    if (migration[i]! < 0) violations.push(`${describe(problem, i)} has a negative migrationCost.`);
+  }
+  return parents;
+}
+
 /** Every migration point must be a known, unpinned candidate, listed once. */
 function checkMethods(problem: PartitionProblem, migrate: string[], violations: string[]): Set<string> {
   // Every method the problem names, built only when a point is not a candidate (a pass over
@@ -139,7 +186,9 @@ function checkMethods(problem: PartitionProblem, migrate: string[], violations: 
   const isKnown = (m: string): boolean => {
     if (!known) {
       known = new Set<string>([...problem.candidates, ...problem.pinned, ...problem.groups.flat()]);
-      for (const c of problem.contexts) known.add(c.method);
+      const columns = columnsOfProblem(problem);
+      if (columns) for (const m of columns.names) known.add(m);
+      else for (const c of problem.contexts) known.add(c.method);
     }
     return known.has(m);
   };
@@ -183,7 +232,7 @@ function checkGroups(problem: PartitionProblem, flags: Uint8Array, mover: Int32A
   for (let i = 0; i < flags.length; i++) {
     if (!(flags[i]! & GROUPED)) continue;
     const side = mover[i]! >= 0 ? onClone : onDevice;
-    for (const g of groupsOf.get(problem.contexts[i]!.method)!) if (side[g]! < 0) side[g] = i;
+    for (const g of groupsOf.get(methodAt(problem, i))!) if (side[g]! < 0) side[g] = i;
   }
   problem.groups.forEach((group, g) => {
     const d = onDevice[g]!;
@@ -215,15 +264,14 @@ function checkStaticNesting(
     }
   }
   // Nearest ancestor context whose method is chosen, in one pass (parents come first).
-  const contexts = problem.contexts;
-  const nearest = new Int32Array(contexts.length).fill(-1);
-  for (let i = 0; i < contexts.length; i++) {
+  const nearest = new Int32Array(parents.length).fill(-1);
+  for (let i = 0; i < parents.length; i++) {
     const p = parents[i]!;
     if (p >= 0) nearest[i] = flags[p]! & CHOSEN ? p : nearest[p]!;
     const above = nearest[i]!;
     if (!(flags[i]! & CHOSEN) || above < 0) continue;
-    const method = contexts[i]!.method;
-    const m1 = contexts[above]!.method;
+    const method = methodAt(problem, i);
+    const m1 = methodAt(problem, above);
     const key = `tree\u0000${m1}\u0000${method}`;
     if (reported.has(key)) continue;
     reported.add(key);

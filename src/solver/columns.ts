@@ -1,12 +1,13 @@
 /**
- * A problem the solver made itself (the reductions' folded problem) may keep its contexts in
- * columns and make them objects only when something asks for `contexts`: the search over a
- * large reduced problem reads it through the columns alone (compactTree, the model's size,
- * the residual problem), so the 1M-context bench tree's four levels never built their
- * folded problems' 680k context objects, which lived long enough for the collector to copy
- * and then mark them. Whoever reads `contexts` gets the same objects as ever. A problem made
- * as objects may keep its columns beside them too (keepColumns). Methods are numbered in
- * order of first appearance in both.
+ * A problem the solver made itself (the reductions' folded problem, a search's residual
+ * problem) keeps its contexts in columns and makes them objects only when something asks for
+ * `contexts`: the search over a large reduced problem reads it through the columns alone
+ * (compactTree, the model's size, the residual problem), and so does the level below with a
+ * residual (validation, the checker, the reductions, carried prices, pruning), so the
+ * 1M-context bench tree's levels never built their folded and residual problems' context
+ * objects, which lived long enough for the collector to copy and then mark them. Whoever
+ * reads `contexts` gets the same objects as ever. Methods are numbered in order of first
+ * appearance in both.
  */
 import type { PartitionProblem, ProblemContext } from '../model/types.js';
 
@@ -37,15 +38,6 @@ export function problemFromColumns(rest: Omit<PartitionProblem, 'contexts'>, col
   });
   held.set(problem, columns);
   return problem;
-}
-
-/**
- * Keeps `columns` beside a problem whose contexts are already objects, for the readers that
- * take columns (the next level's reductions read the residual problem's this way). Methods
- * must be numbered in order of first appearance, as methodIndex numbers them.
- */
-export function keepColumns(problem: PartitionProblem, columns: ContextColumns): void {
-  held.set(problem, columns);
 }
 
 /** The columns `problem` was made from or kept with (the same contexts as `problem.contexts`). */

@@ -10,6 +10,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { compactTree, costOf, costTolerance, namesOf, type CompactTree } from './compact.js';
+import { contextCount } from './columns.js';
 import { fixByBound, residualProblem, type Fixings } from './fixing.js';
 import { legalizer } from './legalize.js';
 import { lagrangianSearch, type Prices } from './lagrangian.js';
@@ -101,10 +102,9 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
   const { problem: rest, fixedOn, contextOf } = residualProblem(problem, tree, fixings);
   // Each hand-over leaves fewer candidates, so solving the rest the same way ends.
   if (rest.candidates.length >= problem.candidates.length) return result;
-  const lambda = new Float64Array(rest.contexts.length);
-  contextOf.forEach((j, i) => {
-    if (j >= 0) lambda[j] = relaxed.prices.lambda[i]!;
-  });
+  // The residual is kept in columns (its contexts are not made objects here).
+  const lambda = new Float64Array(contextCount(rest));
+  for (let i = 0; i < contextOf.length; i++) if (contextOf[i]! >= 0) lambda[contextOf[i]!] = relaxed.prices.lambda[i]!;
   const free = new Set(rest.candidates);
   // The best partition agrees with every fixing (each was made against a set costing at least as much).
   result.residual = { problem: rest, fixedOn, lambda, incumbent: result.best!.migrate.filter((name) => free.has(name)) };

@@ -13,10 +13,11 @@
  * on the device, the clone's work otherwise). Its optimum plus the methods fixed on is an
  * optimum of the whole problem.
  */
-import type { PartitionProblem, ProblemContext } from '../model/types.js';
+import type { PartitionProblem } from '../model/types.js';
 import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
-import { columnsFromObjects, columnsOfProblem, keepColumns } from './columns.js';
+import { columnsFromObjects, columnsOfProblem, problemFromColumns } from './columns.js';
+import { cleared } from './scratch.js';
 import { anyBelowParents, subtreeSumsParents } from './tree.js';
 
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
@@ -28,16 +29,18 @@ export type Fixings = Int8Array;
  */
 export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Array, upperBound: number, off?: Uint8Array, deadline = Infinity): Fixings {
   const { parent, weight } = tree;
-  const method = off ? tree.method.map((k) => (k >= 0 && off[k] ? -1 : k)) : tree.method;
-  const { lambda, nu } = prices;
   const n = tree.size;
+  // The per-context arrays are kept with the tree between checkpoints (scratch.ts).
+  const method = off ? cleared(tree, 'fixByBound.method', Int32Array, n) : tree.method;
+  if (off) for (let i = 0; i < n; i++) method[i] = tree.method[i]! >= 0 && off[tree.method[i]!] ? -1 : tree.method[i]!;
+  const { lambda, nu } = prices;
   // Each method's own term, min over R[m] of −R[m]·Σ λ of its copies.
   const lambdaSum = new Float64Array(tree.methods.length);
   for (let i = 0; i < n; i++) if (method[i]! >= 0) lambdaSum[method[i]!]! += lambda[i]!;
-  const coveredSum = new Float64Array(n);
-  const uncoveredSum = new Float64Array(n);
-  const covered = new Float64Array(n);
-  const uncovered = new Float64Array(n);
+  const coveredSum = cleared(tree, 'fixByBound.coveredSum', Float64Array, n);
+  const uncoveredSum = cleared(tree, 'fixByBound.uncoveredSum', Float64Array, n);
+  const covered = cleared(tree, 'fixByBound.covered', Float64Array, n);
+  const uncovered = cleared(tree, 'fixByBound.uncovered', Float64Array, n);
   // Per method, how far forcing it can raise the bound at most: the sum over its contexts of how
   // much forcing raises that context's own covered or uncovered value (a rise passes up through
   // the sums and minima of its ancestors no larger). A method whose ceiling stays within the
@@ -72,10 +75,10 @@ export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Ar
   const walked = Uint8Array.from(rise, (r, m) => (ownTerm(m) + r + tolerance > margin ? 1 : 0));
   const contextsOf = groupContexts(method, walked);
   const fixings = new Int8Array(tree.methods.length).fill(-1);
-  const coveredDelta = new Float64Array(n);
-  const uncoveredDelta = new Float64Array(n);
-  const seen = new Uint8Array(n);
-  const touchedAll = new Int32Array(n);
+  const coveredDelta = cleared(tree, 'fixByBound.coveredDelta', Float64Array, n);
+  const uncoveredDelta = cleared(tree, 'fixByBound.uncoveredDelta', Float64Array, n);
+  const seen = cleared(tree, 'fixByBound.seen', Uint8Array, n);
+  const touchedAll = cleared(tree, 'fixByBound.touched', Int32Array, n);
   // Each method's walk is independent: past `deadline` the rest stay free (on deep trees the
   // walks took half a second at 20k contexts).
   for (let m = 0; m < tree.methods.length && (m % 64 !== 0 || performance.now() < deadline); m++) {
@@ -127,13 +130,11 @@ export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Ar
 /** The contexts of each method flagged in `wanted`: method k's are items[first[k] .. first[k + 1]). */
 function groupContexts(method: Int32Array, wanted: Uint8Array): { first: Int32Array; items: Int32Array } {
   const first = new Int32Array(wanted.length + 1);
-  for (const k of method) if (k >= 0 && wanted[k]) first[k + 1]!++;
+  for (let i = 0; i < method.length; i++) if (method[i]! >= 0 && wanted[method[i]!]) first[method[i]! + 1]!++;
   for (let k = 0; k < wanted.length; k++) first[k + 1]! += first[k]!;
   const next = first.slice(0, wanted.length);
   const items = new Int32Array(first[wanted.length]!);
-  method.forEach((k, i) => {
-    if (k >= 0 && wanted[k]) items[next[k]!++] = i;
-  });
+  for (let i = 0; i < method.length; i++) if (method[i]! >= 0 && wanted[method[i]!]) items[next[method[i]!]!++] = i;
   return { first, items };
 }
 
@@ -151,9 +152,11 @@ export function residualProblem(
   tree: CompactTree,
   fixings: Fixings,
 ): { problem: PartitionProblem; fixedOn: string[]; contextOf: Int32Array } {
-  // Columns throughout (the reduced problem's own when it keeps them, columns.ts), objects
-  // once at the end: building the contexts as objects and then adding the folded costs to
-  // them took about a second on the 1M-context bench tree's first residual (298k contexts).
+  // Columns throughout (the reduced problem's own when it keeps them, columns.ts), and the
+  // residual is kept in columns too: the level below reads them (validation, its checks, its
+  // reductions, carried prices, pruning), and its contexts become objects only if something
+  // asks for them. Building them took about a second on the 1M-context bench tree's first
+  // residual (298k contexts), and the collector copied and marked them at every level.
   const { id, names, device: deviceCost, clone: cloneCost, migration } = columnsOfProblem(problem) ?? columnsFromObjects(problem.contexts);
   const n = tree.size;
   const { parent, method } = tree;
@@ -200,17 +203,14 @@ export function residualProblem(
   const total = size + (entry !== 0 ? 1 : 0);
   const kept = { parent: nextParent.slice(0, total), id: new Int32Array(total), names: [] as string[], device: device.slice(0, total), clone: clone.slice(0, total), migration: new Float64Array(total) };
   const renamed = new Int32Array(names.length).fill(-1);
-  const next: ProblemContext[] = new Array(size);
   for (let j = 0; j < size; j++) {
     const i = from[j]!;
     const k = id[i]!;
     if (renamed[k]! < 0) renamed[k] = kept.names.push(names[k]!) - 1;
     kept.id[j] = renamed[k]!;
     kept.migration[j] = migration[i]!;
-    next[j] = { parent: nextParent[j]!, method: names[k]!, deviceCost: device[j]!, cloneCost: clone[j]!, migrationCost: migration[i]! };
   }
   if (entry !== 0) {
-    next.push({ parent: -1, method: ENTRY_MIGRATIONS, deviceCost: entry, cloneCost: entry, migrationCost: 0 });
     kept.parent[size] = -1;
     const known = kept.names.indexOf(ENTRY_MIGRATIONS);
     kept.id[size] = known >= 0 ? known : kept.names.push(ENTRY_MIGRATIONS) - 1;
@@ -222,11 +222,11 @@ export function residualProblem(
   const off = new Set(tree.methods.filter((_, k) => fixings[k] === 0));
   // The problem's other fields, read one by one: a spread would make a column-kept problem's
   // contexts objects only to drop them.
-  const residual = { contexts: next } as PartitionProblem;
+  const rest: Record<string, unknown> = {};
   for (const key of Object.keys(problem) as (keyof PartitionProblem)[]) {
-    if (key !== 'contexts') (residual as unknown as Record<string, unknown>)[key] = problem[key];
+    if (key !== 'contexts') rest[key] = problem[key];
   }
-  residual.candidates = problem.candidates.filter((m) => !onNames.has(m) && !off.has(m));
-  keepColumns(residual, kept);
+  rest.candidates = problem.candidates.filter((m) => !onNames.has(m) && !off.has(m));
+  const residual = problemFromColumns(rest as unknown as Omit<PartitionProblem, 'contexts'>, kept);
   return { problem: residual, fixedOn, contextOf: renumbered };
 }

@@ -116,7 +116,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   const built = glpkTakesWhole && !timeUp && !searchFirst ? buildValidParts(small) : undefined;
   let model: IlpModel | undefined = built?.model;
   const size: ModelSize = {
-    contexts: problem.contexts.length,
+    contexts: contextCount(problem),
     contextsAfter: contextCount(small),
     ...(model
       ? { variables: model.vars.length, integers: model.vars.filter((v) => v.binary).length, constraints: model.rows.length }
@@ -323,11 +323,15 @@ function carried(start: Float64Array | undefined, problem: PartitionProblem, red
   if (!start || !reduction) return {};
   const small = columnsOfProblem(reduction.problem) ?? columnsFromObjects(reduction.problem.contexts);
   const lambda = new Float64Array(small.parent.length);
-  const contexts = problem.contexts;
+  // A residual problem (kept in columns) is read from its columns.
+  const big = columnsOfProblem(problem);
+  const contexts = big ? undefined : problem.contexts;
   const contextOf = reduction.contextOf;
   for (let i = 0; i < contextOf.length; i++) {
     const j = contextOf[i]!;
-    if (j >= 0 && small.names[small.id[j]!] === contexts[i]!.method) lambda[j]! += start[i]!;
+    if (j < 0) continue;
+    const method = big ? big.names[big.id[i]!] : contexts![i]!.method;
+    if (small.names[small.id[j]!] === method) lambda[j]! += start[i]!;
   }
   return { start: lambda };
 }

@@ -13,6 +13,8 @@
  * stays profitable once made legal; and repeats.
  */
 import { costOf, costTolerance, type CompactTree } from './compact.js';
+import { cleared } from './scratch.js';
+import { walksOf } from './walks.js';
 
 export interface ImproveOptions {
   /** performance.now() after which no new round starts (none, when it has passed already). */
@@ -31,8 +33,11 @@ export function improve(tree: CompactTree, start: Uint8Array, options: ImproveOp
   let cost = costOf(tree, chosen);
   const tolerance = costTolerance(tree);
   const contextsOf = methodContexts(tree);
+  // One set of roots for all rounds (four arrays of the tree's size each round added up to
+  // gigabytes over a solve of the 1M-context bench tree).
+  const roots = new ChangeRoots(tree.size);
   for (let round = 0; round < 4 * tree.methods.length + 1 && performance.now() < options.deadline && !options.stop(); round++) {
-    const roots = new ChangeRoots(tree.size);
+    roots.count = 0;
     const delta = changeCosts(tree, chosen, roots);
     const moves = [...delta.keys()].filter((k) => delta[k]! < -tolerance).sort((a, b) => delta[a]! - delta[b]! || a - b);
     // Making a set legal may undo part of a batch: a batch is kept only if it still pays.
@@ -97,60 +102,57 @@ export class ChangeRoots {
  * change's roots (see the header) there.
  */
 export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: ChangeRoots): Float64Array {
-  const { size: n, parent, method, weight, start, kids } = tree;
-  const onClone = new Uint8Array(n);
-  const migrates = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = parent[i]!;
-    if (p >= 0 && onClone[p]) onClone[i] = 1;
-    else if (method[i]! >= 0 && chosen[method[i]!]) onClone[i] = migrates[i] = 1;
+  const { size: n, method, weight } = tree;
+  // Walked in the tree's preorders (walks.ts): the same values, read in order.
+  const { forward, atForward, atBackward, inForward, inBackward } = walksOf(tree);
+  const { parent, method: methodF, weight: weightF, size: sizeF, outermost } = inForward;
+  // Per place in `forward`: on the clone, migrating there.
+  const onClone = cleared(tree, 'changeCosts.onClone', Uint8Array, n);
+  const migrates = cleared(tree, 'changeCosts.migrates', Uint8Array, n);
+  for (let t = 0; t < n; t++) {
+    const p = parent[t]!;
+    if (p >= 0 && onClone[p]) onClone[t] = 1;
+    else if (methodF[t]! >= 0 && chosen[methodF[t]!]) onClone[t] = migrates[t] = 1;
   }
-  // tops[i]: Σ w over the contexts in sub(i) where execution migrates now.
-  const tops = new Float64Array(n);
-  const below = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    tops[i] = migrates[i] ? weight[i]! : below[i]!;
-    if (parent[i]! >= 0) below[parent[i]!]! += tops[i]!;
+  // tops: Σ w over the contexts in the subtree where execution migrates now. Children come
+  // after their parents, so tops[t] holds its children's sum when the loop reaches t.
+  const tops = cleared(tree, 'changeCosts.tops', Float64Array, n);
+  for (let t = n - 1; t >= 0; t--) {
+    if (migrates[t]) tops[t] = weightF[t]!;
+    if (parent[t]! >= 0) tops[parent[t]!]! += tops[t]!;
   }
 
   const delta = new Float64Array(tree.methods.length);
-  // Adding: DFS over the device side, counting each method's contexts on the current path.
-  const onPath = new Int32Array(tree.methods.length);
-  const stack: number[] = [];
-  for (let i = n - 1; i >= 0; i--) if (parent[i]! < 0 && !onClone[i]) stack.push(i);
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    const i = top >= 0 ? top : ~top;
-    const k = method[i]!;
-    if (top < 0) {
-      if (k >= 0) onPath[k]!--;
+  // Adding: over the device side in preorder (a clone context's subtree is skipped whole), each
+  // method at its contexts with no context of the same method above them.
+  for (let t = 0; t < n; ) {
+    if (onClone[t]) {
+      t += sizeF[t]!;
       continue;
     }
-    if (k >= 0) {
-      if (onPath[k] === 0) {
-        delta[k]! += weight[i]! - tops[i]!;
-        roots?.add(k, i);
-      }
-      onPath[k]!++;
+    const k = methodF[t]!;
+    if (k >= 0 && outermost[t]) {
+      delta[k]! += weightF[t]! - tops[t]!;
+      roots?.add(k, forward[t]!);
     }
-    stack.push(~i);
-    for (let j = start[i + 1]! - 1; j >= start[i]!; j--) if (!onClone[kids[j]!]) stack.push(kids[j]!);
+    t++;
   }
-  // Dropping: below each migrating context, the outermost contexts of the other chosen methods.
+  // Dropping: below each migrating context, the outermost contexts of the other chosen methods
+  // (the walk skips their subtrees).
+  const { method: methodB, weight: weightB, size: sizeB } = inBackward;
   for (let c = 0; c < n; c++) {
-    if (!migrates[c]) continue;
+    if (!migrates[atForward[c]!]) continue;
     const k = method[c]!;
     let instead = 0;
-    stack.length = 0;
-    for (let j = start[c]!; j < start[c + 1]!; j++) stack.push(kids[j]!);
-    while (stack.length > 0) {
-      const d = stack.pop()!;
-      const other = method[d]!;
+    const end = atBackward[c]! + sizeB[atBackward[c]!]!;
+    for (let t = atBackward[c]! + 1; t < end; ) {
+      const other = methodB[t]!;
       if (other >= 0 && other !== k && chosen[other]) {
-        instead += weight[d]!;
-        continue;
+        instead += weightB[t]!;
+        t += sizeB[t]!;
+      } else {
+        t++;
       }
-      for (let j = start[d]!; j < start[d + 1]!; j++) stack.push(kids[j]!);
     }
     delta[k]! += instead - weight[c]!;
     roots?.add(k, c);
@@ -165,12 +167,12 @@ export function changeCosts(tree: CompactTree, chosen: Uint8Array, roots?: Chang
  * its subtrees holds a context of a taken change's method (its roots among them).
  */
 export function disjointChanges(tree: CompactTree, moves: readonly number[], roots: ChangeRoots, contextsOf: Grouped): number[] {
-  const { size: n, parent, start, kids } = tree;
+  const { size: n, parent } = tree;
+  const { forward, atForward, size } = walksOf(tree);
   const rootsOf = groupedBy(tree.methods.length, roots.method.subarray(0, roots.count), roots.context);
   // inside: in a taken change's subtrees; above: a context of a taken change's method, or an ancestor of one.
-  const inside = new Uint8Array(n);
-  const above = new Uint8Array(n);
-  const stack: number[] = [];
+  const inside = cleared(tree, 'disjointChanges.inside', Uint8Array, n);
+  const above = cleared(tree, 'disjointChanges.above', Uint8Array, n);
   const taken: number[] = [];
   const free = (k: number): boolean => {
     for (let j = contextsOf.first[k]!; j < contextsOf.first[k + 1]!; j++) if (inside[contextsOf.items[j]!]) return false;
@@ -183,13 +185,10 @@ export function disjointChanges(tree: CompactTree, moves: readonly number[], roo
     for (let j = contextsOf.first[k]!; j < contextsOf.first[k + 1]!; j++) {
       for (let a = contextsOf.items[j]!; a >= 0 && !above[a]; a = parent[a]!) above[a] = 1;
     }
+    // A subtree is a run of the preorder.
     for (let j = rootsOf.first[k]!; j < rootsOf.first[k + 1]!; j++) {
-      stack.push(rootsOf.items[j]!);
-      while (stack.length > 0) {
-        const d = stack.pop()!;
-        inside[d] = 1;
-        for (let i = start[d]!; i < start[d + 1]!; i++) stack.push(kids[i]!);
-      }
+      const r = rootsOf.items[j]!;
+      for (let t = atForward[r]!; t < atForward[r]! + size[r]!; t++) inside[forward[t]!] = 1;
     }
   }
   return taken;
@@ -209,12 +208,13 @@ export interface Grouped {
 /** `item[j]` (j itself when no `item`) grouped by `keyOf[j]` (keys in [0, keys); negative ones left out). */
 function groupedBy(keys: number, keyOf: Int32Array, item?: Int32Array): Grouped {
   const first = new Int32Array(keys + 1);
-  for (const k of keyOf) if (k >= 0) first[k + 1]!++;
+  for (let j = 0; j < keyOf.length; j++) if (keyOf[j]! >= 0) first[keyOf[j]! + 1]!++;
   for (let k = 0; k < keys; k++) first[k + 1]! += first[k]!;
   const next = first.slice(0, keys);
   const items = new Int32Array(first[keys]!);
-  keyOf.forEach((k, j) => {
+  for (let j = 0; j < keyOf.length; j++) {
+    const k = keyOf[j]!;
     if (k >= 0) items[next[k]!++] = item ? item[j]! : j;
-  });
+  }
   return { first, items };
 }

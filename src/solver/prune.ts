@@ -1,4 +1,5 @@
 import type { PartitionProblem } from '../model/types.js';
+import { columnsOfProblem } from './columns.js';
 
 /**
  * Drops migration points that never migrate: under dynamic nesting a migration point whose
@@ -9,10 +10,26 @@ import type { PartitionProblem } from '../model/types.js';
  */
 export function pruneIdleMigrationPoints(problem: PartitionProblem, migrate: readonly string[]): string[] {
   const chosen = new Set(migrate);
+  const migrates = new Set<string>();
+  // A problem the solver made in columns (a search's residual) is read from them, chosen per method number.
+  const columns = columnsOfProblem(problem);
+  if (columns) {
+    const { parent, id, names } = columns;
+    const isChosen = Uint8Array.from(names, (m) => (chosen.has(m) ? 1 : 0));
+    const onClone = new Uint8Array(parent.length);
+    for (let i = 0; i < parent.length; i++) {
+      const p = parent[i]!;
+      if (p >= 0 && onClone[p]) onClone[i] = 1;
+      else if (isChosen[id[i]!]) {
+        onClone[i] = 1;
+        migrates.add(names[id[i]!]!);
+      }
+    }
+    return migrate.filter((m) => migrates.has(m));
+  }
   // A typed array and one lookup per context (a grown boolean array and two took 0.1-0.2 s per million contexts).
   const contexts = problem.contexts;
   const onClone = new Uint8Array(contexts.length);
-  const migrates = new Set<string>();
   for (let i = 0; i < contexts.length; i++) {
     const c = contexts[i]!;
     if (c.parent >= 0 && onClone[c.parent]) onClone[i] = 1;

@@ -1,6 +1,7 @@
 /** From chosen migration points to a checked Solution: the checker prices and vets every answer. */
 import type { PartitionProblem } from '../model/types.js';
 import { checkPartition, type CheckResult } from './checker.js';
+import { columnsOfProblem } from './columns.js';
 import { byCodeUnit } from './ilp-model.js';
 import type { ModelSize, Solution } from './types.js';
 
@@ -44,6 +45,12 @@ export function finish(problem: PartitionProblem, outcome: Outcome, size: ModelS
 /** Sum of all cost magnitudes: the scale for comparing floating-point objectives. */
 function costScale(problem: PartitionProblem): number {
   let s = 0;
+  const columns = columnsOfProblem(problem);
+  if (columns) {
+    const { device, clone, migration } = columns;
+    for (let i = 0; i < device.length; i++) s += Math.abs(device[i]!) + Math.abs(clone[i]!) + migration[i]!;
+    return s;
+  }
   for (const c of problem.contexts) s += Math.abs(c.deviceCost) + Math.abs(c.cloneCost) + c.migrationCost;
   return s;
 }

@@ -46,6 +46,24 @@
  *   residual (its context objects) and major GCs marking the caller's 1M context objects
  *   (9 of 0.2-0.5 s, started by the typed arrays each level allocates). Adversarial dynamic
  *   (--limit 60, one pair): 100k gap 8.39% → 3.68%, 1M 4.11% → 4.12%, 10k optimal both.
+ * - the polish walks preorders made once per tree, with the tree's arrays laid out in them
+ *   (walks.ts; changeCosts on the 298k-context reduced tree, best of 15: 25-28 → 7-12 ms), costOf
+ *   answers the last 8 sets priced on a tree from memory (518 of 1118 pricings were repeats),
+ *   the polish, pricing and fixing reuse their per-context arrays (scratch.ts: full collections
+ *   started during the solve 8-9 → 5, each marking the caller's 1M context objects), and
+ *   residual problems stay in columns (no 195k + 57k context objects; the checker, validation,
+ *   pruning and carried prices read columns). Same plans (sha256 of the sorted plan), costs and
+ *   proofs. --limit 300, 1M dynamic: --rounds 5, CPU 12.9 → 10.0 s (ratio 0.88), wall 18.5 →
+ *   16.0 s (0.89), load 6.2-8.9; again --rounds 4, CPU 11.4 → 11.1 s (0.95), wall 16.9 → 17.1 s
+ *   (1.05), load 6.8-8.0; over the 9 pairs the CPU ratio's median 0.89 (0.68-1.05), the wall's
+ *   0.91 (0.67-1.22): after 9.6-12.4 s of CPU at load 6-9, 9.4-9.8 s in single runs at load 4.5-5
+ *   (before 11.2-12.9 there). Not yet the 10 s with a margin on a loaded machine. 1M static unchanged (CPU 3.2 → 3.3 s, 1.01, load 7.9-9.3),
+ *   100k dynamic CPU 1.00, static 1.11 (3 pairs, load 8.8-9.5, noise); adversarial dynamic
+ *   (--limit 60, one pair, load 7.3-7.7): 10k optimal both, 100k gap 3.68% both, same costs. Tried without gain:
+ *   handing over at a 12% fixed share (step 100 at the first level): 12 levels, CPU 12.2 s
+ *   against 9.7 s; a high-bits hash for the fold's sibling table (reductions 898 vs 891 ms).
+ *   The rest of the ~10 s: the bound's steps (~40%, both threads), the reductions of the 1M
+ *   objects (~1.5 s), the collector, fixing at checkpoints (~0.5 s).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';

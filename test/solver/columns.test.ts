@@ -5,8 +5,10 @@
  * what it reads from the same problem as plain objects, to the last bit.
  */
 import type { PartitionProblem } from '../../src/model/types.js';
-import { reduceProblem } from '../../src/solver/index.js';
-import { columnsFromObjects, columnsOfProblem } from '../../src/solver/columns.js';
+import { checkPartition, reduceProblem } from '../../src/solver/index.js';
+import { columnsFromObjects, columnsOfProblem, problemFromColumns } from '../../src/solver/columns.js';
+import { validateProblem } from '../../src/solver/ilp.js';
+import { pruneIdleMigrationPoints } from '../../src/solver/prune.js';
 import { compactTree } from '../../src/solver/compact.js';
 import { fixByBound, residualProblem } from '../../src/solver/fixing.js';
 import { dynamicModelSize } from '../../src/solver/ilp-dynamic.js';
@@ -56,4 +58,38 @@ it('reads a column-kept problem as the same contexts and the same trees, sizes a
     expect(small.contexts).toEqual(plain.contexts);
   }
   expect(residuals).toBeGreaterThan(50);
+});
+
+it('validates, checks and prunes a column-kept problem as its objects, without making them', () => {
+  const rand = rng(91);
+  let checked = 0;
+  for (let t = 0; t < 150; t++) {
+    const problem = randomProblem(rand, t % 2 === 0 ? 'dynamic' : 'static', { ...shape, budgetChance: 0.3 });
+    const columns = columnsFromObjects(problem.contexts);
+    const { contexts: _, ...rest } = problem;
+    const kept = problemFromColumns(rest, columns);
+    const methods = [...new Set(problem.contexts.map((c) => c.method))];
+    for (let trial = 0; trial < 4; trial++) {
+      // Any methods, unknown and pinned ones too: the violations must read alike.
+      const migrate = [...methods, 'unknown'].filter(() => rand() < 0.35);
+      expect(checkPartition(kept, migrate)).toEqual(checkPartition(problem, migrate));
+      expect(pruneIdleMigrationPoints(kept, migrate)).toEqual(pruneIdleMigrationPoints(problem, migrate));
+      checked++;
+    }
+    expect(() => validateProblem(kept)).not.toThrow();
+    expect(Object.getOwnPropertyDescriptor(kept, 'contexts')?.get).toBeDefined();
+  }
+  expect(checked).toBe(600);
+});
+
+it('names a bad cost in a column-kept problem as in its objects', () => {
+  const problem = randomProblem(rng(5), 'dynamic', shape);
+  const bad = { ...problem, contexts: problem.contexts.map((c, i) => (i === problem.contexts.length - 1 ? { ...c, migrationCost: -1, cloneCost: NaN } : c)) };
+  const { contexts: _, ...rest } = bad;
+  const kept = problemFromColumns(rest, columnsFromObjects(bad.contexts));
+  const violations = checkPartition(kept, []).violations;
+  expect(violations).toEqual(checkPartition(bad, []).violations);
+  expect(violations.some((v) => v.includes('negative migrationCost'))).toBe(true);
+  expect(() => validateProblem(kept)).toThrow(/finite number/);
+  expect(() => validateProblem(bad)).toThrow(/finite number/);
 });

@@ -67,6 +67,29 @@ it('changes with disjoint subtrees add up exactly, and the greedy pick keeps the
   expect(batches).toBeGreaterThan(100);
 });
 
+it('prices sets it priced shortly before as the checker does (trees many times larger than their methods keep recent prices)', () => {
+  const rand = rng(31);
+  let repeats = 0;
+  let large = 0;
+  for (let k = 0; k < 60; k++) {
+    const problem = reduceProblem(randomProblem(rand, 'dynamic', { maxContexts: 200, maxMethods: 4, groupChance: 0 })).problem;
+    const tree = compactTree(problem);
+    if (tree.size > 8 * tree.methods.length) large++;
+    const sets: Uint8Array[] = [];
+    for (let trial = 0; trial < 30; trial++) {
+      // Now a new set, now one of those priced before (changed in place since, as callers may).
+      const reuse = sets.length > 0 && rand() < 0.5;
+      const chosen = reuse ? sets[Math.floor(rand() * sets.length)]!.slice() : Uint8Array.from(tree.methods, () => (rand() < 0.4 ? 1 : 0));
+      if (!reuse) sets.push(chosen.slice());
+      repeats += reuse ? 1 : 0;
+      expect(close(costOf(tree, chosen), checkPartition(problem, namesOf(tree, chosen)).cost)).toBe(true);
+      chosen.fill(0);
+    }
+  }
+  expect(repeats).toBeGreaterThan(500);
+  expect(large).toBeGreaterThan(20);
+});
+
 interface Tally {
   count: number;
   feasible: number;
