@@ -366,6 +366,21 @@ const PROJECTS = {
     test: /\.test\.ts$/,
     run: /^src\/(internal\/)?[^/]+\.test\.js$/,
   },
+  // packages/zod: the suites (src/**/tests/) sit beside the sources of v3, v4 (classic, mini, core, locales) and the
+  // entry points; the app is every other .ts file in src/ (benchmarks left out), listed from the checkout. The tests
+  // import the package by name ("zod/v4", "zod/mini"), resolved to src/ under its `@zod/source` condition, as its vitest
+  // config does. Analysed on its tsconfig.json, the one its vitest typecheck uses: it holds the tests too, so the
+  // analysis sees what they hand to the app (callbacks, schemas, app functions passed back), which is what the runs
+  // exercise; edges to and from test code are not counted. treeshake.test.ts bundles the sources with esbuild and
+  // runs none of them.
+  zod: {
+    tsconfig: 'tsconfig.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !/\/(tests|benchmarks)\/|\.test\.ts$/.test(f)),
+    entries: ['src'],
+    test: /\/src\/.+\/tests\/(.+\/)?(?!treeshake\.)[^/]+\.test\.ts$/,
+    run: /^src\/.+\/tests\/(.+\/)?[^/]+\.test\.js$/,
+    conditions: ['@zod/source'],
+  },
   yup: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!helpers\.ts$|types\/)(.+\/)?[^/]+\.ts$/, run: /^test\/(?!helpers\.js$)(.+\/)?[^/]+\.js$/ },
 };
 
@@ -411,7 +426,7 @@ function measure(name, root, project) {
   mkdirSync(build, { recursive: true });
   const entries = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
   const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; const __dirname = __ccDirname(__ccPath(import.meta.url)); const require = __ccRequire(import.meta.url);";
-  const b = spawnSync(esbuild, [...entries, '--bundle', '--splitting', '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', 'jest-globals.mjs')}`] : []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
+  const b = spawnSync(esbuild, [...entries, '--bundle', '--splitting', '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', 'jest-globals.mjs')}`] : []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
   if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
   const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
   // The nodeunit entry is in the work directory, which listFiles passes over (a dot folder).
