@@ -309,6 +309,7 @@ import { cpus } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dynamicEdges } from './calltrace/edges.mjs';
+import { printStaticByKind, staticByKind } from './calltrace/precision.mjs';
 import { median, timed } from './callgraph/measure.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -437,6 +438,10 @@ function measure(name, root, project) {
   for (const t of tests) {
     // A suite that waits forever on something the shim lacks (fake timers and async) is stopped; what it ran is traced.
     const r = spawnSync(node, ['--import', join(here, 'calltrace', 'register.mjs'), '--test-reporter=tap', t], { cwd: root, env, encoding: 'utf8', maxBuffer: 512 * 2 ** 20, timeout: 120_000, killSignal: 'SIGINT' });
+    // Each file's report kept beside the trace, to read what failed and why.
+    const tap = join(work, 'tap', `${relative(build, t)}.tap`);
+    mkdirSync(dirname(tap), { recursive: true });
+    writeFileSync(tap, `${r.stdout}\n${r.stderr}`);
     passed += Number(/^# pass (\d+)/m.exec(r.stdout)?.[1] ?? 0);
     failed += Number(/^# fail (\d+)/m.exec(r.stdout)?.[1] ?? 0);
     if (r.status !== 0 && !/^# fail/m.test(r.stdout)) console.log(`  ${relative(build, t)}: exit ${r.status}\n${r.stderr.slice(0, 600)}`);
@@ -477,6 +482,8 @@ function measure(name, root, project) {
   console.log(`dynamic edges between app methods: ${r.dynamicEdges} (${r.byCall} entered by a call, ${r.implicit} only implicitly); ${dyn.nonApp} entries from tests, ${dyn.topLevel} from top-level code`);
   console.log(`recall: ${r.recall.toFixed(1)}% overall, ${r.recallByCall.toFixed(1)}% by a call, ${r.recallImplicit.toFixed(1)}% implicit; static edges ${r.staticEdges} = ${r.ratio.toFixed(2)}x dynamic`);
   for (const m of r.missed.slice(0, 40)) console.log(`  missed ${m.implicit ? '[implicit]' : '[call]'} ${m.from} -> ${m.to} (${m.how.join(', ')})`);
+  r.staticByKind = staticByKind(analysis.edges.filter((e) => inApp(e.from) && inApp(e.to)), new Set(edges.map((e) => `${e.from}\0${e.to}`)), dyn.entered);
+  printStaticByKind(r.staticByKind);
   if (!skipTiming) r.timing = timing(root, p.tsconfig);
   return r;
 }
