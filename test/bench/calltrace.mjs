@@ -304,7 +304,7 @@
  * 1.32x / 1.00x. TS 6 stops at config errors on five of the eight.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -381,6 +381,8 @@ const PROJECTS = {
     test: /\/src\/.+\/tests\/(.+\/)?(?!treeshake\.)[^/]+\.test\.ts$/,
     run: /^src\/.+\/tests\/(.+\/)?[^/]+\.test\.js$/,
     conditions: ['@zod/source'],
+    // locales/parity.test.ts reads en.ts beside the sources by its own URL.
+    linkSources: true,
   },
   yup: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!helpers\.ts$|types\/)(.+\/)?[^/]+\.ts$/, run: /^test\/(?!helpers\.js$)(.+\/)?[^/]+\.js$/ },
 };
@@ -400,6 +402,9 @@ const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1
 const skipTiming = flag('--no-timing');
 const timingOnly = flag('--timing-only');
 const baseline = opt('--baseline', undefined);
+// --app <prefixes,...>: trace and count these instead of the recipe's app (`src/` with the tests in it: the
+// edges the tests' own functions take into the app, which the analysis finds when its tsconfig holds them).
+const appOverride = opt('--app', undefined)?.split(',');
 const baselineChild = baseline && join(resolve(baseline), 'test', 'bench', 'callgraph', 'analyze-child.mjs');
 if (baselineChild && !existsSync(baselineChild)) fail(`--baseline ${baseline}: no test/bench/callgraph/analyze-child.mjs there`);
 const esbuild = join(tools, 'node_modules', '.bin', 'esbuild');
@@ -418,7 +423,7 @@ if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
 
 function measure(name, root, project) {
   // An app listed from the checkout (a function of its root) is listed once, here.
-  const p = typeof project.app === 'function' ? { ...project, app: project.app(root) } : project;
+  const p = appOverride ? { ...project, app: appOverride } : typeof project.app === 'function' ? { ...project, app: project.app(root) } : project;
   console.log(`\n== ${name} (${root}; ${cpus().length} cores, ${cpus()[0]?.model ?? '?'})`);
   const work = join(root, '.cc-trace');
   const build = join(work, 'build');
@@ -429,6 +434,7 @@ function measure(name, root, project) {
   const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; const __dirname = __ccDirname(__ccPath(import.meta.url)); const require = __ccRequire(import.meta.url);";
   const b = spawnSync(esbuild, [...entries, '--bundle', '--splitting', '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', 'jest-globals.mjs')}`] : []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
   if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
+  if (p.linkSources) linkSources(root, build, p.entries);
   const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
   // The nodeunit entry is in the work directory, which listFiles passes over (a dot folder).
   const tests = p.nodeunit ? [join(build, relative(root, entries[0]).replace(/\.ts$/, '.js'))] : listFiles(build).filter((f) => f.endsWith('.js') && p.run.test(relative(build, f).split('\\').join('/')));
@@ -586,6 +592,20 @@ function nodeunitEntry(work, root, { module, export: name }) {
   const from = (f) => JSON.stringify(relative(work, f).split('\\').join('/'));
   writeFileSync(entry, `import { ${name} } from ${from(join(root, module.replace(/\.ts$/, '')))};\nimport { runNodeunit } from ${JSON.stringify(join(here, 'calltrace', 'nodeunit-shim.mjs'))};\nrunNodeunit(${name});\n`);
   return entry;
+}
+
+/**
+ * Tests that read files beside them by their own URL (`new URL('../../locales/en.ts', import.meta.url)`)
+ * run from the build tree: the checkout's files there are linked in where the bundle put nothing, all
+ * but scripts and maps (never run or instrumented from there).
+ */
+function linkSources(root, build, dirs) {
+  for (const f of dirs.flatMap((d) => listFiles(join(root, d)))) {
+    const to = join(build, relative(root, f));
+    if (/\.([cm]?js|map)$/.test(f) || existsSync(to)) continue;
+    mkdirSync(dirname(to), { recursive: true });
+    symlinkSync(f, to);
+  }
 }
 
 function listFiles(dir) {

@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { inlineSnapshotMatchers } from './inline-snapshot.mjs';
 
 const require = createRequire(join(process.env.CC_TRACE_TOOLS, 'package.json'));
-export const { expect } = require('expect');
+// vitest's expect takes a message as a second argument (`expect(x, 'why')`), jest's throws at one: it is dropped
+// (a failure then shows the matcher's message without it).
+const { expect: jestExpect } = require('expect');
+export const expect = Object.assign((actual, _message) => jestExpect(actual), jestExpect);
 // vitest's `assert` is chai's; the suites use its node:assert-compatible part (`assert.fail`, `assert(x)`).
 export { default as assert } from 'node:assert';
 
