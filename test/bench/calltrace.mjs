@@ -268,6 +268,52 @@
  *                  (--baseline, 3 interleaved rounds), the first form, load 11-18: remeda 0.91x, mutative 0.95x the
  *                  baseline's CPU; the kept form: remeda 1.10x (load 12-14) and 1.00x (5 rounds, load 10-13; 0.68x its
  *                  tsc --noEmit), mutative 1.01x (load 6-8; 0.98x its own tsc 5.8.3): no cost beyond the noise.
+ *   zod           colinhacks/zod @ e516c3baf (packages/zod, 4.4.3: v3 classes beside v4's schemas made by a constructor
+ *                  factory (`$constructor(name, initializer)` returns its inner `_` as any, with `init` put on it by
+ *                  Object.defineProperty), internals stored per instance (`inst._zod.parse = ...`, `run = parse`),
+ *                  methods and getters installed lazily on prototypes, a JIT compiler of parsers): set up with vitest 4.1.5
+ *                  and recheck (its tsconfig's types), @seriousme/openapi-schema-validator 2.9.0 and @web-std/file (two
+ *                  suites import them), @types/node; analysed on its tsconfig.json (322 files, the tests in it);
+ *                  186 test files (treeshake.test.ts left out), which needed the shim's inline snapshots (compared in the
+ *                  project's own @vitest/pretty-format), toBeTypeOf, vi.resetModules, expect(value, message), the
+ *                  tracer reading a stack V8 formats as text (a lazy `message` getter run while it formats another
+ *                  error's stack: it threw before) and the sources linked into the build tree (locales/parity.test.ts
+ *                  reads en.ts by its URL). Before the shim took expect(value, message): 2369 tests pass, 86 fail (79 at that call). Failing: 2 stack-frame tests (the bundle's file names),
+ *                  one time budget, redos.test.ts (recheck's worker is not bundled).
+ *                  As found (one run, load 5-8, before the parity test ran): 64.8% of 3688 dynamic edges (3523 by a call
+ *                  65.6%, 165 implicit 46.7%), static 8956 pairs = 2.43x. On the trace with parity.test.ts (3792 edges):
+ *                  65.7% (call 66.6%, implicit 46.7%), 2.36x. The 1299 misses by cause (about; a few overlap): calls
+ *                  through internals an interface declares as methods (`schema._zod.run(...)`, `run(payload, ctx): ...` in
+ *                  $ZodTypeInternals) running what initializers stored there (`inst._zod.parse = (payload, ctx) => ...`,
+ *                  `inst._zod.run = inst._zod.parse`, attachMemoizer's wrapper), stores being followed only for members
+ *                  declared as properties (522); the constructor factory: `$ZodType.init(inst, def)` and `new $ZodString(def)`
+ *                  through the interface `$constructor<T, D>` ({ new (def): T; init(...) }) reaching the `_` and `init` a
+ *                  factory returns as any, init put on it by Object.defineProperty(_, "init", { value: init }) (402);
+ *                  accessors defined on prototypes by Object.defineProperty with a key from a parameter (defineCached,
+ *                  defineLazy, defineLazyInternal: `schema.min` read runs them; 145) and the methods they bind, members of
+ *                  literals factories return (`_zodTypeMethods()`), installed by `for (key in built) defineCached(proto,
+ *                  key, (self) => fn.bind(self))` (131); `shape` getters of literals merged by util.pick/omit/partial/
+ *                  extend (25, implicit); helpers called from code compiled at run time (new Function in compile.ts; 31);
+ *                  the replacer JSON.stringify runs (5); others (33).
+ *                  With stores over members declared as methods followed as over properties (names only; fixture
+ *                  calls-stores-method-signatures): 78.7% of 3792 (call 80.2%, implicit 47.3%; 493 found), static 14956
+ *                  = 3.94x (over the 3x budget: a call through `parse` now reaches every function stored under `parse`,
+ *                  the public API's and the internals' alike); the analysis's edges (with sites) 117,353 -> 237,317.
+ *                  alien-signals unchanged (100%, 79); superjson not yet remeasured (at load 8-9 its index suite hit the 120 s limit).
+ *                  The static graph's size: with --app src/ (the tests' own functions traced as callers too) the runs
+ *                  take 19,188 edges (18,336 by a call, 852 implicit); before the rule above 63.1% of them are found,
+ *                  static 72,863 pairs = 3.80x; 61,546 are callback pairs, 4,136 of them seen. Without the handed-back
+ *                  rule (handed-back.ts), from the same trace: 16,418 pairs fewer (app only: 2,233 of 8,956), 3 seen
+ *                  edges lost (app: runtimeCatch -> constantCatch.fn; tests: 2); without its generic fit: 5,200 fewer
+ *                  (app: 161), none seen lost. The callees of the most callback pairs (src-wide; pairs, seen): toZod's
+ *                  identity arrow 2027, 2; $constructor's `_` 1883, 1; four customError arrows tests store through
+ *                  z.config (handed out by the exported getErrorMap, which returns globalConfig.customError) 1130, 1130,
+ *                  1130, 820, 3 together; v3 ZodType.array and .promise 889 each, 0; constantCatch's `() => value`
+ *                  875, 1; _parse's `fn` 916, 392 (the one with real callers). They fit nearly every open callee: no
+ *                  or fewer parameters than the callee passes, results `any` or a type parameter; the open callees are
+ *                  parameters of exported functions (util.find's `checker`, the tests' refine callbacks), which zod's
+ *                  public API makes nearly all. Also 1,089 app pairs (`implicit`, 0 seen) run the traps of the Proxy
+ *                  util.createTransparentProxy makes, which no code in the program calls (its one use is commented out).
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's
