@@ -28,6 +28,10 @@ describe('computed keys with a finite type, stores through them (calls-keys)', (
       [`${K}#mixed`, `${K}#Renderer.text`, `${K}:66:19`, 'callback'],
       [`${K}#mixed`, `${K}#extra.text`, `${K}:66:19`, 'callback'],
       [`${K}#mixed`, `${K}#extra.text`, `${K}:67:17`, 'callback'],
+      // ... and, `text` being a method of that type literal, what is stored under the name anywhere
+      // (names only, as for a member declared as a property): Counter's and the wrapper
+      [`${K}#mixed`, `${K}#patch.c.text`, `${K}:66:19`, 'callback'],
+      [`${K}#mixed`, `${K}#wrapAll.<anonymous 1>`, `${K}:66:19`, 'callback'],
       // r.text() may run the wrapper stored by r[k] = ...; r.code() may not ('code' is not a Style)
       [`${K}#render`, `${K}#Renderer.code`, `${K}:42:26`, 'method'],
       [`${K}#render`, `${K}#Renderer.text`, `${K}:42:12`, 'method'],
@@ -48,7 +52,7 @@ describe('computed keys with a finite type, stores through them (calls-keys)', (
       [`${K}#wrapAll.<anonymous 1>`, `${K}#wrapAll.<anonymous 1>`, `${K}:37:32`, 'callback'],
     ]);
     // Counter's store (another shape) reaches no Renderer method; patch() writes, so no edge either.
-    expect(r.edges.filter((e) => e.from === `${K}#patch` || e.to.startsWith(`${K}#patch`))).toEqual([]);
+    expect(r.edges.filter((e) => e.from === `${K}#patch` || (e.to.startsWith(`${K}#patch`) && e.from !== `${K}#mixed`))).toEqual([]);
   });
 
   test('a key typed string, or naming an index signature, stays unresolved', () => {
@@ -82,6 +86,24 @@ describe('values stored into properties (calls-stores)', () => {
 
   test('a stored parameter that no call site fills keeps the call unresolved', () => {
     expect(r.unresolved).toEqual([{ from: `${S}#Slot.call`, site: `${S}:39:10`, text: 'this.cb', reason: 'function value stored from a parameter' }]);
+  });
+});
+
+describe('values stored over members an interface declares as methods (calls-stores-method-signatures)', () => {
+  let r: AnalysisResult;
+  beforeAll(() => (r = analyzeApp({ appDir: fixture('calls-stores-method-signatures'), catalogs: [] })));
+  const I = 'src/internals.ts';
+
+  test('a call through the interface runs what was stored under the method, as under a property', () => {
+    expect(edges(r)).toEqual([
+      [`${I}#exec`, `${I}#make.inst.parse`, `${I}:18:12`, 'callback'], // i.run(): inst.run = inst.parse
+      [`${I}#finish`, `${I}#hook.h.done`, `${I}:35:5`, 'callback'], // declared as a property: as before
+      [`${I}#make`, `${I}#make.inst.parse`, `${I}:13:19`, 'callback'], // inst.parse read as a value: handed on
+    ]);
+  });
+
+  test('a method nothing is stored under stays unresolved', () => {
+    expect(r.unresolved.map((u) => [u.from, u.text])).toEqual([[`${I}#stop`, 'c.close']]);
   });
 });
 

@@ -199,7 +199,8 @@ export class Resolver {
       if (ts.isMethodSignature(d) || ts.isPropertySignature(d) || isAbstract(d)) {
         const impls = this.implementations.implementationsOf(d);
         for (const o of impls) targets.push({ node: o, kind: 'hierarchy' });
-        const stored = ts.isPropertySignature(d) ? this.values.stored(d) : [];
+        // Stored over (`inst.parse = ...`): a member declared as a method is as writable as one declared as a property.
+        const stored = ts.isPropertySignature(d) || ts.isMethodSignature(d) ? this.values.stored(d) : [];
         for (const o of stored) targets.push({ node: o, kind: 'callback' });
         const unknown = this.implementations.unknownImplementationsOf(d);
         if (unknown.length) partial = `object literal member(s) implementing it hold values not known statically (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', ...' : ''})`;

@@ -153,7 +153,7 @@ export class FunctionValues extends CallReturns {
     const fromInit = init ? this.of(init, depth + 1) : [];
     if (ts.isPropertyDeclaration(d)) return [...fromInit, ...this.stored(d, depth)];
     // An interface member: what object literals and classes implementing it hold there.
-    if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.implementations.implementationsOf(d), ...(ts.isPropertySignature(d) ? this.stored(d, depth) : [])];
+    if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.implementations.implementationsOf(d), ...this.stored(d, depth)];
     return ts.isVariableDeclaration(d) ? [...fromInit, ...assigned()] : fromInit;
   }
 
@@ -332,8 +332,8 @@ export class FunctionValues extends CallReturns {
     return decls.some((d) => (ts.isPropertySignature(d) || ts.isMethodSignature(d)) && this.r.implementations.unknownImplementationsOf(d).length > 0);
   }
 
-  /** Functions assigned (`x.name = v`) to a property with this declaration's name. */
-  stored(d: ts.PropertyDeclaration | ts.PropertySignature, depth = 0): ts.Node[] {
+  /** Functions assigned (`x.name = v`) to a property with this declaration's name (a class field, or an interface's property or method). */
+  stored(d: ts.PropertyDeclaration | ts.PropertySignature | ts.MethodSignature, depth = 0): ts.Node[] {
     const name = declName(d);
     const cls = this.ownStores && ts.isPropertyDeclaration(d) && ts.isClassLike(d.parent) ? d.parent : undefined;
     const stores = name === undefined ? [] : this.stores.named(name);

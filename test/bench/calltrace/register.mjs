@@ -41,7 +41,9 @@ globalThis.__ccTrace = function __ccTrace(id) {
   Error.stackTraceLimit = 60;
   const holder = {};
   Error.captureStackTrace(holder, __ccTrace);
-  const frames = holder.stack;
+  // V8 formats a stack captured while it formats another one as text, whatever prepareStackTrace is
+  // (an app getter run by the formatter: a lazy `message` read by the error's toString).
+  const frames = typeof holder.stack === 'string' ? framesOfText(holder.stack) : holder.stack;
   Error.prepareStackTrace = prep;
   Error.stackTraceLimit = limit;
   let below = 'none';
@@ -62,6 +64,29 @@ globalThis.__ccTrace = function __ccTrace(id) {
   const key = `${id}\t${below}\t${caller}`;
   seen.set(key, (seen.get(key) ?? 0) + 1);
 };
+
+/** The frames of V8's text form of a stack ("    at Type.fn (file:line:col)"), with the CallSite methods read above. */
+function framesOfText(text) {
+  return text
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => {
+      const body = line.replace(/^\s+at /, '');
+      const async = body.startsWith('async ');
+      const named = /^(.*?) \((.*)\)$/.exec(body);
+      const loc = /^(.*):(\d+):(\d+)$/.exec(named ? named[2] : body);
+      const name = (named ? named[1] : '').replace(/^(async |new )/, '').replace(/ \[as [^\]]+\]$/, '');
+      const dot = name.lastIndexOf('.');
+      return {
+        isAsync: () => async,
+        getFileName: () => (loc ? loc[1] : undefined), // "<anonymous>", "native": no file
+        getLineNumber: () => (loc ? Number(loc[2]) : null),
+        getColumnNumber: () => (loc ? Number(loc[3]) : null),
+        getTypeName: () => (dot < 0 ? null : name.slice(0, dot)),
+        getFunctionName: () => (dot < 0 ? name : name.slice(dot + 1)) || null,
+      };
+    });
+}
 
 process.on('exit', () => {
   mkdirSync(join(out, 'events'), { recursive: true });

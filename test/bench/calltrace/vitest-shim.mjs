@@ -7,9 +7,13 @@
 import test, { describe as d, before, after, beforeEach, afterEach, mock } from 'node:test';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { inlineSnapshotMatchers } from './inline-snapshot.mjs';
 
 const require = createRequire(join(process.env.CC_TRACE_TOOLS, 'package.json'));
-export const { expect } = require('expect');
+// vitest's expect takes a message as a second argument (`expect(x, 'why')`), jest's throws at one: it is dropped
+// (a failure then shows the matcher's message without it).
+const { expect: jestExpect } = require('expect');
+export const expect = Object.assign((actual, _message) => jestExpect(actual), jestExpect);
 // vitest's `assert` is chai's; the suites use its node:assert-compatible part (`assert.fail`, `assert(x)`).
 export { default as assert } from 'node:assert';
 
@@ -67,6 +71,15 @@ expect.extend({
   },
 });
 
+// vitest's inline snapshots (compared, never written) and its toBeTypeOf.
+expect.extend({
+  ...inlineSnapshotMatchers,
+  toBeTypeOf(received, type) {
+    const actual = received === null ? 'null' : typeof received;
+    return { pass: typeof received === type, message: () => `expected ${this.utils.printReceived(received)} ${this.isNot ? 'not ' : ''}to be of type ${type} (it is ${actual})` };
+  },
+});
+
 // Fake timers on node:test's mock timers (Node 20.4+).
 const timers = {
   use() {
@@ -93,6 +106,9 @@ export const vi = {
   doMock: () => {},
   unmock: () => {},
   importActual: (spec) => import(spec),
+  // Each test file runs in its own process on one bundle, whose modules load once: a later import()
+  // gets the copy already loaded (vitest's would be fresh), so module state set before it stays.
+  resetModules: () => vi,
   stubGlobal: (name, value) => {
     if (!stubbed.has(name)) stubbed.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
     globalThis[name] = value;
