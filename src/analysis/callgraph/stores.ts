@@ -9,6 +9,8 @@
  * values added to arrays held by a variable or property (`handlers.push(f)`, `unshift`,
  * `splice`, `list[i] = f`) and to Sets and Maps (`listeners.add(f)`, `byName.set(k, f)`), by the
  * declaration that holds the array or collection: its elements (arrays.ts).
+ * A data property defined in place is stored too: `Object.defineProperty(o, 'k', { value: f })`
+ * is `o.k = f` (also Reflect.defineProperty, and each entry of Object.defineProperties).
  */
 import { ts } from '../../typescript.cjs';
 import { ARRAY_ADDERS, collectionAdded, isArrayOrUntypedMethod } from './arrays.js';
@@ -45,12 +47,7 @@ export class Stores {
       }
       const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
       if (ts.isElementAccessExpression(s.left) && (names === undefined || untypedRecord(checker, s.left.expression))) put(this.entryStored, recordKeys(checker, s.left.expression), [s.value]);
-      for (const name of names ?? []) {
-        const list = this.byName.get(name);
-        const v = { recv: s.left.expression, value: s.value };
-        if (list) list.push(v);
-        else this.byName.set(name, [v]);
-      }
+      for (const name of names ?? []) this.store(name, { recv: s.left.expression, value: s.value });
     }
     for (const call of calls) {
       if (!ts.isCallExpression(call)) continue;
@@ -60,7 +57,14 @@ export class Stores {
       if (from !== undefined && isArrayOrUntypedMethod(checker, callee)) this.add(checker, callee.expression, call.arguments.slice(from));
       const kept = (callee.name.text === 'add' || callee.name.text === 'set') && collectionAdded(checker, call);
       if (kept && !ts.isSpreadElement(kept)) this.add(checker, callee.expression, [kept]);
+      for (const d of definedValues(call, callee)) this.store(d.name, d);
     }
+  }
+
+  private store(name: string, v: StoredValue): void {
+    const list = this.byName.get(name);
+    if (list) list.push(v);
+    else this.byName.set(name, [v]);
   }
 
   private add(checker: ts.TypeChecker, array: ts.Expression, values: readonly ts.Expression[]): void {
@@ -97,6 +101,32 @@ export class Stores {
   named(name: string): StoredValue[] {
     return this.byName.get(name) ?? [];
   }
+}
+
+/** The data properties a define call puts on its object, when its descriptors are written in place (accessors: defined-accessors.ts). */
+function definedValues(call: ts.CallExpression, callee: ts.PropertyAccessExpression): (StoredValue & { name: string })[] {
+  const on = callee.expression;
+  if (!ts.isIdentifier(on) || call.arguments.length < 2) return [];
+  const [recv, key, desc] = call.arguments as unknown as [ts.Expression, ts.Expression, ts.Expression | undefined];
+  const defined = (name: string, d: ts.Expression | undefined) => {
+    const value = d && descriptorValue(d);
+    return value ? [{ name, recv, value }] : [];
+  };
+  const method = callee.name.text;
+  if ((on.text === 'Object' || on.text === 'Reflect') && method === 'defineProperty' && ts.isStringLiteralLike(key)) return defined(key.text, desc);
+  if (on.text !== 'Object' || method !== 'defineProperties' || !ts.isObjectLiteralExpression(key)) return [];
+  return key.properties.flatMap((p) => (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? defined(p.name.text, p.initializer) : []));
+}
+
+/** `{ value: f }` or `{ value }`: the descriptor's value, when it is an object literal written in place. */
+function descriptorValue(desc: ts.Expression): ts.Expression | undefined {
+  const d = skipWrappers(desc);
+  if (!ts.isObjectLiteralExpression(d)) return undefined;
+  for (const p of d.properties) {
+    if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'value') return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === 'value') return p.name;
+  }
+  return undefined;
 }
 
 /** The declarations an expression names (through imports: `import { tasks } from './registry'`, then `tasks.push(f)`). */
