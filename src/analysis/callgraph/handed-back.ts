@@ -50,38 +50,17 @@ export interface Handed {
 }
 
 /**
- * Of the handed-out functions, those a call through a callee of type `want` may run: the type has
- * call signatures (an `any` callee says nothing) and the function's type is assignable to it.
+ * Of the handed-out functions, those a call through `callee` may run: the callee's type has call
+ * signatures (an `any` callee says nothing) and the function's type is assignable to it.
  */
-function fittingTo(c: ts.TypeChecker, want: ts.Type, handed: readonly Handed[]): ts.Node[] {
+export function handedBackTo(c: ts.TypeChecker, callee: ts.Expression, handed: readonly Handed[]): Target[] {
+  const want = c.getTypeAtLocation(callee);
   if (want.flags & ts.TypeFlags.Any || !c.getNonNullableType(want).getCallSignatures().length) return [];
   const target = c.getNonNullableType(want);
   // Written in the enclosing function's type parameters, the callee's type is compared with them erased (generic-fit.ts).
   const generic = namesTypeParameter(c, target);
   const fits = (t: ts.Type): boolean => c.isTypeAssignableTo(t, target) || (generic && fitsErased(c, t, target));
-  return handed.filter((h) => h.types.some(fits)).map((h) => h.node);
-}
-
-/**
- * Of the handed-out functions, those a call through a callee may run, for every site of one call
- * graph with one list of handed-out functions: many
- * sites call through the same type (a parameter's `(value: T) => void`), whose fitting functions
- * are then compared once.
- */
-export class HandedBack {
-  private readonly byType = new Map<ts.Type, ts.Node[]>();
-
-  constructor(
-    private readonly c: ts.TypeChecker,
-    private readonly handed: readonly Handed[],
-  ) {}
-
-  to(callee: ts.Expression): Target[] {
-    const want = this.c.getTypeAtLocation(callee);
-    let fns = this.byType.get(want);
-    if (!fns) this.byType.set(want, (fns = fittingTo(this.c, want, this.handed)));
-    return fns.map((node) => ({ node, kind: 'callback' as const }));
-  }
+  return handed.filter((h) => h.types.some(fits)).map((h) => ({ node: h.node, kind: 'callback' as const }));
 }
 
 function exportedFunction(d: ts.Declaration): ts.SignatureDeclaration | undefined {

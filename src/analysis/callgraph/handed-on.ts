@@ -14,7 +14,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { siteOf, type AppFile } from '../project.js';
 import { namesTypeParameter } from './generic-fit.js';
-import type { HandedBack } from './handed-back.js';
+import { handedBackTo, type Handed } from './handed-back.js';
 import type { PendingParam } from './parameter-flow.js';
 import type { Resolver, Target } from './resolve.js';
 import { skipWrappers } from '../walk.js';
@@ -50,8 +50,8 @@ export class HandedOn {
   }
 
   /** At each site whose callers are not all known (`open`, from parameter flow): the handed-out functions that fit. */
-  handedBack(open: ReadonlySet<PendingParam>, back: HandedBack, add: (from: string, targets: Target[], site: string) => void): void {
-    for (const [p, a] of this.read) if (open.has(p) && fixesResult(this.r.checker, a)) add(p.from, back.to(a), p.site);
+  handedBack(open: ReadonlySet<PendingParam>, handed: readonly Handed[], add: (from: string, targets: Target[], site: string) => void): void {
+    for (const [p, a] of this.read) if (open.has(p) && fixesResult(this.r.checker, a)) add(p.from, handedBackTo(this.r.checker, a, handed), p.site);
   }
 }
 
