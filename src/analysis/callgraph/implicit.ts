@@ -97,13 +97,14 @@ export function generatorsOfType(r: Resolver, expr: ts.Expression, generators: r
 
 /** What converting `expr` to a primitive runs: its `toString`, `valueOf`, `[Symbol.toPrimitive]` of the app. */
 export function conversionTargets(r: Resolver, expr: ts.Expression): Target[] {
-  // The expression's type asked once for the four member names (each ask checks it again).
-  return conversionTargetsOfType(r, r.checker.getTypeAtLocation(expr));
+  const t = r.checker.getTypeAtLocation(expr);
+  if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike)) return [];
+  // Without a toString of its own, Object.prototype.toString reads [Symbol.toStringTag].
+  return [...CONVERSIONS.flatMap((n) => targetsOf(r, members(r, expr, n, false))), ...targetsOf(r, members(r, expr, 'toPrimitive', true)), ...targetsOf(r, members(r, expr, 'toStringTag', true))];
 }
 
 /** What converting a value of type `t` runs (conversionTargets by type: an array's elements joined). */
 export function conversionTargetsOfType(r: Resolver, t: ts.Type): Target[] {
-  // Without a toString of its own, Object.prototype.toString reads [Symbol.toStringTag].
   if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike)) return [];
   return [...CONVERSIONS.flatMap((n) => targetsOf(r, membersOfType(r, t, n, false))), ...targetsOf(r, membersOfType(r, t, 'toPrimitive', true)), ...targetsOf(r, membersOfType(r, t, 'toStringTag', true))];
 }
