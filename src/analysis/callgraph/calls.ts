@@ -200,7 +200,7 @@ class GraphBuilder {
     this.callAt.set(site, node);
     const text = calleeText(node, f.sf);
     // A callee not resolved whose type only a library declares (`const { useStoreX } = libExports`).
-    if (ts.isCallExpression(node) && libraryTyped(this.r.checker, node.expression)) this.params.handedToLibrary(node.arguments);
+    if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments, () => libraryTyped(this.r.checker, node.expression));
     if (r.param) {
       this.params.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
       return;

@@ -28,17 +28,24 @@ export class HandedOn {
   /** The parameters a library call is handed, as sites for parameter flow. */
   parameters(f: AppFile, call: ts.CallExpression, owner: string): PendingParam[] {
     const out: PendingParam[] = [];
-    const declared = this.r.checker.getResolvedSignature(call)?.getDeclaration();
+    // The arguments naming an app function's parameter first: the call's signature (its
+    // resolution may infer type arguments) is asked only when some argument is one.
+    const reads: { a: ts.Identifier; d: ts.ParameterDeclaration; i: number }[] = [];
     call.arguments.forEach((raw, i) => {
-      if (!takesFunction(this.r.checker, declared, i)) return;
       const a = skipWrappers(raw);
       if (!ts.isIdentifier(a)) return;
       const d = this.r.symbolAt(a)?.valueDeclaration;
       if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent) || d.dotDotDotToken) return;
+      reads.push({ a, d, i });
+    });
+    if (!reads.length) return out;
+    const declared = this.r.checker.getResolvedSignature(call)?.getDeclaration();
+    for (const { a, d, i } of reads) {
+      if (!takesFunction(this.r.checker, declared, i)) continue;
       const p: PendingParam = { from: owner, site: siteOf(f, a), text: a.text, param: d, binding: undefined, args: undefined, listed: true };
       this.read.set(p, a);
       out.push(p);
-    });
+    }
     return out;
   }
 

@@ -12,7 +12,7 @@ import { memberName, type Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { skipWrappers, type LiteralMember } from '../walk.js';
-import { literalFits } from './literal-fit.js';
+import { literalFits, literalTypes, type LiteralTypes } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
 import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
 
@@ -169,9 +169,22 @@ export class Implementations {
     const ownerSym = target.getSymbol();
     // Typed as the interface (also by a cast of a partial mock: `{ send } as unknown as WS`).
     if (ownerSym && this.contextOf(lit).has(ownerSym)) fit = true;
-    else fit = literalFits(checker, owner, target, lit);
+    else fit = literalFits(checker, owner, target, this.literalTypesOf(lit));
     known.set(lit, fit);
     return fit;
+  }
+
+  private readonly literalTypeCache = new Map<ts.ObjectLiteralExpression, LiteralTypes>();
+
+  /**
+   * A literal's types, once per literal: it is compared with every shape sharing a member name
+   * with it, and asking again checks the literal again into a new fresh type, which the
+   * checker's cache of comparisons does not know either.
+   */
+  private literalTypesOf(lit: ts.ObjectLiteralExpression): LiteralTypes {
+    let t = this.literalTypeCache.get(lit);
+    if (!t) this.literalTypeCache.set(lit, (t = literalTypes(this.app.checker, lit)));
+    return t;
   }
 
   private readonly requiredCache = new Map<ts.Node, string[]>();

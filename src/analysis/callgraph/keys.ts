@@ -51,7 +51,12 @@ function namesOfType(checker: ts.TypeChecker, t: ts.Type, depth: number): string
 
 /** The declarations of property `name` on the type of `recv` (all members of a union); `recv` may be a binding pattern. */
 export function propertyDecls(checker: ts.TypeChecker, recv: ts.Node, name: string): readonly ts.Declaration[] {
-  const t = checker.getApparentType(checker.getTypeAtLocation(recv));
+  return propertyDeclsOf(checker, checker.getTypeAtLocation(recv), name);
+}
+
+/** The declarations of property `name` on type `type` (all members of a union). */
+export function propertyDeclsOf(checker: ts.TypeChecker, type: ts.Type, name: string): readonly ts.Declaration[] {
+  const t = checker.getApparentType(type);
   const parts = t.isUnion() ? t.types : [t];
   const out: ts.Declaration[] = [];
   // A symbol-keyed member's name is already escaped (getPropertyOfType would escape it again).

@@ -11,9 +11,18 @@ import { ts } from '../../typescript.cjs';
 
 export type Shape = ts.InterfaceDeclaration | ts.TypeLiteralNode;
 
-export function literalFits(checker: ts.TypeChecker, owner: Shape, target: ts.Type, lit: ts.ObjectLiteralExpression): boolean {
+/** An object literal's type as written in place (fresh) and widened, as literalFits compares them. */
+export interface LiteralTypes {
+  fresh: ts.Type;
+  own: ts.Type;
+}
+
+export function literalTypes(checker: ts.TypeChecker, lit: ts.ObjectLiteralExpression): LiteralTypes {
   const fresh = checker.getTypeAtLocation(lit);
-  const own = checker.getWidenedType(fresh);
+  return { fresh, own: checker.getWidenedType(fresh) };
+}
+
+export function literalFits(checker: ts.TypeChecker, owner: Shape, target: ts.Type, { fresh, own }: LiteralTypes): boolean {
   const params = typeParameterNames(owner);
   if (!params.size) return checker.isTypeAssignableTo(fresh, target) || checker.isTypeAssignableTo(own, target);
   for (const p of checker.getPropertiesOfType(target)) {

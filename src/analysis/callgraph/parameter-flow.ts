@@ -102,8 +102,9 @@ export class ParameterFlow {
    * that runs getSnapshot. So what an app function given there receives as a function parameter
    * may be any of the others (the edge goes to the app code that calls that parameter).
    */
-  handedToLibrary(args: ts.NodeArray<ts.Expression>): void {
-    if (args.length < 2) return;
+  handedToLibrary(args: ts.NodeArray<ts.Expression>, library: () => boolean = () => true): void {
+    // Whether the callee is the library's (a type question) only once two arguments could be handed together.
+    if (args.length < 2 || !library()) return;
     // Functions wrapped by a library call among the arguments (`useCallback(() => ..., deps)`) are handed there too.
     const fnArgs = args.flatMap((a) => {
       const c = skipWrappers(a);

@@ -11,7 +11,8 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { propertyDecls } from './keys.js';
+import { propertyDeclsOf } from './keys.js';
+import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { skipWrappers } from '../walk.js';
@@ -51,10 +52,16 @@ export function nextOf(r: Resolver, iterators: ts.Node[]): ts.Node[] {
   return iterators.filter((fn) => !isGeneratorOrAsync(fn)).flatMap((fn) => r.values.returnsOf(fn).flatMap((ret) => r.values.memberOf(ret, 'next')));
 }
 
-/** The app declarations of `name` on the type of `v`, when it is one the app wrote (a literal, an app class). */
+/**
+ * The app declarations of `name` on the type of `v`, when it is one the app wrote (a literal, an
+ * app class). Of a call, by the callee's declared class or interface when that needs no
+ * inference (declared.ts): its members have the same declarations whatever the type arguments
+ * (`expect(x).toEqual(y)` would otherwise infer expect's from x here, after the call graph did not).
+ */
 function ownMembers(r: Resolver, v: ts.Expression, name: string): ts.Declaration[] {
-  if (name !== ITERATOR) return propertyDecls(r.checker, v, name).filter((d) => r.isApp(d));
-  const t = r.checker.getApparentType(r.checker.getTypeAtLocation(v));
+  const type = classOrInterfaceOf(r.checker, v);
+  if (name !== ITERATOR) return propertyDeclsOf(r.checker, type, name).filter((d) => r.isApp(d));
+  const t = r.checker.getApparentType(type);
   const props = (t.isUnion() ? t.types : [t]).flatMap((p) => p.getProperties().filter((s) => (s.escapedName as string).startsWith('__@iterator@')));
   return props.flatMap((s) => s.declarations ?? []).filter((d) => r.isApp(d));
 }

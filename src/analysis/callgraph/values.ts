@@ -9,7 +9,8 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { ARRAY_COPIES, collectionOf, forOfSource, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
-import { bindingName, keyNames, propertyDecls } from './keys.js';
+import { bindingName, keyNames, propertyDecls, propertyDeclsOf } from './keys.js';
+import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
@@ -164,7 +165,8 @@ export class FunctionValues extends CallReturns {
       const attr = e.properties.find((p) => ts.isJsxAttribute(p) && ts.isIdentifier(p.name) && p.name.text === name);
       return attr ? this.ofDeclaration(attr, depth + 1) : [];
     }
-    const decls = propertyDecls(this.r.checker, skipWrappers(e), name).filter((d) => this.r.isApp(d));
+    // Of a call, by its declared class or interface when that needs no inference (declared.ts): the same declarations.
+    const decls = propertyDeclsOf(this.r.checker, classOrInterfaceOf(this.r.checker, skipWrappers(e)), name).filter((d) => this.r.isApp(d));
     return decls.flatMap((d) => this.heldBy(d, depth));
   }
 
