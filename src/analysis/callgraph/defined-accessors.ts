@@ -9,7 +9,7 @@
 import { ts } from '../../typescript.cjs';
 import { propertyDecls } from './keys.js';
 import type { Resolver, Target } from './resolve.js';
-import { calleeText } from '../sites.js';
+import { propertyDefinitions } from './property-definitions.js';
 import type { FileSites } from '../walk.js';
 
 interface Installed {
@@ -28,13 +28,7 @@ export class DefinedAccessors {
   ) {
     for (const s of all) {
       for (const { node } of s.calls) {
-        if (!ts.isCallExpression(node) || node.arguments.length < 2) continue;
-        const callee = calleeText(node, s.file.sf);
-        const [o, k, desc] = node.arguments;
-        if ((callee === 'Object.defineProperty' || callee === 'Reflect.defineProperty') && desc && ts.isStringLiteralLike(k!)) this.install(o!, k.text, desc);
-        else if (callee === 'Object.defineProperties' && ts.isObjectLiteralExpression(k!)) {
-          for (const p of k.properties) if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) this.install(o!, p.name.text, p.initializer);
-        }
+        if (ts.isCallExpression(node)) for (const d of propertyDefinitions(node)) this.install(d.recv, d.name, d.desc);
       }
     }
   }

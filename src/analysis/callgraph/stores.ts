@@ -15,6 +15,7 @@
 import { ts } from '../../typescript.cjs';
 import { ARRAY_ADDERS, collectionAdded, isArrayOrUntypedMethod } from './arrays.js';
 import { keyNames } from './keys.js';
+import { descriptorValue, propertyDefinitions } from './property-definitions.js';
 import { typedAny } from './any-receivers.js';
 import { symbolAt } from '../symbols.js';
 import { skipWrappers, type Assign, type CallSite, type Store } from '../walk.js';
@@ -57,7 +58,10 @@ export class Stores {
       if (from !== undefined && isArrayOrUntypedMethod(checker, callee)) this.add(checker, callee.expression, call.arguments.slice(from));
       const kept = (callee.name.text === 'add' || callee.name.text === 'set') && collectionAdded(checker, call);
       if (kept && !ts.isSpreadElement(kept)) this.add(checker, callee.expression, [kept]);
-      for (const d of definedValues(call, callee)) this.store(d.name, d);
+      for (const d of propertyDefinitions(call)) {
+        const value = descriptorValue(d.desc);
+        if (value) this.store(d.name, { recv: d.recv, value });
+      }
     }
   }
 
@@ -101,32 +105,6 @@ export class Stores {
   named(name: string): StoredValue[] {
     return this.byName.get(name) ?? [];
   }
-}
-
-/** The data properties a define call puts on its object, when its descriptors are written in place (accessors: defined-accessors.ts). */
-function definedValues(call: ts.CallExpression, callee: ts.PropertyAccessExpression): (StoredValue & { name: string })[] {
-  const on = callee.expression;
-  if (!ts.isIdentifier(on) || call.arguments.length < 2) return [];
-  const [recv, key, desc] = call.arguments as unknown as [ts.Expression, ts.Expression, ts.Expression | undefined];
-  const defined = (name: string, d: ts.Expression | undefined) => {
-    const value = d && descriptorValue(d);
-    return value ? [{ name, recv, value }] : [];
-  };
-  const method = callee.name.text;
-  if ((on.text === 'Object' || on.text === 'Reflect') && method === 'defineProperty' && ts.isStringLiteralLike(key)) return defined(key.text, desc);
-  if (on.text !== 'Object' || method !== 'defineProperties' || !ts.isObjectLiteralExpression(key)) return [];
-  return key.properties.flatMap((p) => (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? defined(p.name.text, p.initializer) : []));
-}
-
-/** `{ value: f }` or `{ value }`: the descriptor's value, when it is an object literal written in place. */
-function descriptorValue(desc: ts.Expression): ts.Expression | undefined {
-  const d = skipWrappers(desc);
-  if (!ts.isObjectLiteralExpression(d)) return undefined;
-  for (const p of d.properties) {
-    if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'value') return p.initializer;
-    if (ts.isShorthandPropertyAssignment(p) && p.name.text === 'value') return p.name;
-  }
-  return undefined;
 }
 
 /** The declarations an expression names (through imports: `import { tasks } from './registry'`, then `tasks.push(f)`). */
