@@ -119,7 +119,7 @@ export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedu
   };
 }
 
-/** What an empty slot of a context's cache holds: a context of no method (-1), never counted; its own cache is itself. */
+/** What an empty slot of a context's cache holds: a context of no method (-1), never counted; its own cache holds only itself (NO_KIDS below). */
 const NO_KID: Ctx = newCtx(-1, undefined, newTimeSchedule(false), undefined, []);
 for (let k = 0; k < KID_CACHE; k++) NO_KID.cache.push(NO_KID);
 
