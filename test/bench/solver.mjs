@@ -9,7 +9,8 @@
  *
  * `--compare <checkout>`: also runs each instance with another built checkout of clonecloud
  * (its dist/ and test/bench/solver/), interleaved with this one, and prints both on one line:
- * rows, time, time past the limit and gap, before → after in the same run. With `--rounds N`
+ * rows, time, time past the limit, gap, cost and the plan's sha256 (run-one.mjs: its sorted
+ * migration points), before → after in the same run. With `--rounds N`
  * each instance runs N pairs, the order within a pair alternating (before first in even rounds,
  * this checkout first in odd ones: whichever runs first met a quieter machine more often), and
  * prints each pair, then the median times and the median of the per-pair ratios after/before,
@@ -121,7 +122,8 @@ function brief(r) {
   const over = Math.max(0, r.seconds - limit);
   const proof = r.optimal ? 'optimal' : r.gap === undefined ? 'no bound' : `gap ${(100 * r.gap).toFixed(2)}%`;
   const cpu = r.cpuSeconds === undefined ? '' : ` (CPU ${fmt(r.cpuSeconds, 1)} s)`;
-  return `${r.model?.constraints ?? '?'} rows, ${fmt(r.seconds, 1)} s${cpu} (over ${fmt(over, 1)} s), ${proof}, cost ${r.cost.toPrecision(7)}`;
+  const plan = r.planSha256 === undefined ? '' : `, plan ${r.planSha256.slice(0, 12)}`;
+  return `${r.model?.constraints ?? '?'} rows, ${fmt(r.seconds, 1)} s${cpu} (over ${fmt(over, 1)} s), ${proof}, cost ${r.cost.toPrecision(7)}${plan}`;
 }
 for (const n of sizes) {
   for (const kind of kinds) {
