@@ -45,6 +45,19 @@ export function columnsOfProblem(problem: PartitionProblem): ContextColumns | un
   return held.get(problem);
 }
 
+/**
+ * A copy of a caller's `problem` that also holds its contexts in columns, made here once: the
+ * solve's passes over the whole tree (validation, the all-device and final checks, the
+ * reductions' first round, pruning) read those rather than walk the caller's objects each
+ * time. `contexts` stays the caller's array; the caller's problem is not changed.
+ */
+export function withColumns(problem: PartitionProblem): PartitionProblem {
+  if (held.has(problem)) return problem;
+  const copy = { ...problem };
+  held.set(copy, columnsFromObjects(problem.contexts));
+  return copy;
+}
+
 /** Number of contexts, without making them objects. */
 export function contextCount(problem: PartitionProblem): number {
   return held.get(problem)?.parent.length ?? problem.contexts.length;
@@ -64,16 +77,21 @@ export function columnsFromObjects(contexts: readonly ProblemContext[]): Context
   const n = contexts.length;
   const numbers = new Map<string, number>();
   const names: string[] = [];
-  const columns = { parent: new Int32Array(n), id: new Int32Array(n), names, device: new Float64Array(n), clone: new Float64Array(n), migration: new Float64Array(n) };
+  const parent = new Int32Array(n);
+  const id = new Int32Array(n);
+  const device = new Float64Array(n);
+  const clone = new Float64Array(n);
+  const migration = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const c = contexts[i]!;
-    let k = numbers.get(c.method);
-    if (k === undefined) numbers.set(c.method, (k = names.push(c.method) - 1));
-    columns.parent[i] = c.parent;
-    columns.id[i] = k;
-    columns.device[i] = c.deviceCost;
-    columns.clone[i] = c.cloneCost;
-    columns.migration[i] = c.migrationCost;
+    const m = c.method;
+    let k = numbers.get(m);
+    if (k === undefined) numbers.set(m, (k = names.push(m) - 1));
+    parent[i] = c.parent;
+    id[i] = k;
+    device[i] = c.deviceCost;
+    clone[i] = c.cloneCost;
+    migration[i] = c.migrationCost;
   }
-  return columns;
+  return { parent, id, names, device, clone, migration };
 }

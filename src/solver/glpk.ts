@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { firstOptimum } from './canonical.js';
 import { byCodeUnit } from './ilp-model.js';
 import { checkPartition } from './checker.js';
-import { columnsFromObjects, columnsOfProblem, contextCount } from './columns.js';
+import { columnsFromObjects, columnsOfProblem, contextCount, withColumns } from './columns.js';
 import { searchDynamic } from './dynamic-search.js';
 import { FIRST_CHECKPOINT } from './lagrangian.js';
 import { exactStaticAnswer } from './static-antichain.js';
@@ -66,7 +66,11 @@ const SEARCH_FIRST_ROWS = 5_000;
 const FRESH_STEPS = 1_601;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {
-  return solveWithin(problem, options, { nested: false, canonical: true });
+  // Validated on the caller's objects (columns would hide a parent that is not an integer),
+  // then read from columns by every pass of the solve.
+  validateOptions(options);
+  validateProblem(problem);
+  return solveWithin(withColumns(problem), options, { nested: false, canonical: true });
 }
 
 interface Level {

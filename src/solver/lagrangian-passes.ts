@@ -26,8 +26,11 @@ export interface StepArrays {
   mu: Float64Array;
   muDirection: Float64Array;
   nu: Float64Array;
-  coveredSum: Float64Array;
-  uncoveredSum: Float64Array;
+  /**
+   * Per context the sums of its children's covered [2i] and uncovered [2i + 1] values, side by
+   * side: a child adds into both, at its parent's place, which is then one cache line, not two.
+   */
+  sums: Float64Array;
   migrates: Uint8Array;
   onClone: Uint8Array;
 }
@@ -38,7 +41,7 @@ export interface StepArrays {
  * sum of the range's roots' values.
  */
 export function bottomUp(a: StepArrays, from: number, to: number, pending: number, lambdaSum: Float64Array): number {
-  const { parent, method, weight, firstOf, grouped, lambda, direction, mu, muDirection, nu, coveredSum, uncoveredSum, migrates } = a;
+  const { parent, method, weight, firstOf, grouped, lambda, direction, mu, muDirection, nu, sums, migrates } = a;
   // The group rows first, over the range's group contexts only (the main loop reads neither
   // firstOf nor ν: two fewer of its streams). A context's ν enters both its covered and its
   // migrating value next to its children's covered sum, so it starts that sum.
@@ -56,17 +59,17 @@ export function bottomUp(a: StepArrays, from: number, to: number, pending: numbe
     nu[i]! += mu[i]!;
     nu[first]! -= mu[i]!;
   }
-  for (let g = g0; g < g1; g++) coveredSum[grouped[g]!] = nu[grouped[g]!]!;
+  for (let g = g0; g < g1; g++) sums[2 * grouped[g]!] = nu[grouped[g]!]!;
   lambdaSum.fill(0);
   let value = 0;
   // Children come after their parents, so their sums are complete when the loop reaches a
   // context; each context clears its own once read (outside a pass they are zero).
   for (let i = to - 1; i >= from; i--) {
     const k = method[i]!;
-    const below = coveredSum[i]!;
-    const stay = uncoveredSum[i]!;
-    coveredSum[i] = 0;
-    uncoveredSum[i] = 0;
+    const below = sums[2 * i]!;
+    const stay = sums[2 * i + 1]!;
+    sums[2 * i] = 0;
+    sums[2 * i + 1] = 0;
     let covered = below;
     let here = Infinity;
     if (k >= 0) {
@@ -79,8 +82,8 @@ export function bottomUp(a: StepArrays, from: number, to: number, pending: numbe
     const uncovered = Math.min(here, stay);
     const p = parent[i]!;
     if (p >= 0) {
-      coveredSum[p]! += covered;
-      uncoveredSum[p]! += uncovered;
+      sums[2 * p]! += covered;
+      sums[2 * p + 1]! += uncovered;
     } else {
       value += uncovered;
     }

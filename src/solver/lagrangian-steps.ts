@@ -71,8 +71,7 @@ export function stepRunner(tree: CompactTree, start: Float64Array | undefined, s
     mu: f64(n),
     muDirection: f64(n),
     nu: f64(n),
-    coveredSum: f64(n),
-    uncoveredSum: f64(n),
+    sums: f64(2 * n),
     migrates: new Uint8Array(new SharedArrayBuffer(n)),
     onClone: new Uint8Array(new SharedArrayBuffer(n)),
   };
@@ -165,8 +164,7 @@ function wholeRunner(tree: CompactTree, start: Float64Array | undefined): StepRu
     mu: new Float64Array(n),
     muDirection: new Float64Array(n),
     nu: new Float64Array(n),
-    coveredSum: new Float64Array(n),
-    uncoveredSum: new Float64Array(n),
+    sums: new Float64Array(2 * n),
     migrates: new Uint8Array(n),
     onClone: new Uint8Array(n),
   };

@@ -9,7 +9,8 @@
  *
  * `--compare <checkout>`: also runs each instance with another built checkout of clonecloud
  * (its dist/ and test/bench/solver/), interleaved with this one, and prints both on one line:
- * rows, time, time past the limit and gap, before → after in the same run. With `--rounds N`
+ * rows, time, time past the limit, gap, cost and the plan's sha256 (run-one.mjs: its sorted
+ * migration points), before → after in the same run. With `--rounds N`
  * each instance runs N pairs, the order within a pair alternating (before first in even rounds,
  * this checkout first in odd ones: whichever runs first met a quieter machine more often), and
  * prints each pair, then the median times and the median of the per-pair ratios after/before,
@@ -64,6 +65,21 @@
  *   against 9.7 s; a high-bits hash for the fold's sibling table (reductions 898 vs 891 ms).
  *   The rest of the ~10 s: the bound's steps (~40%, both threads), the reductions of the 1M
  *   objects (~1.5 s), the collector, fixing at checkpoints (~0.5 s).
+ * - the caller's contexts read into columns once (columns.ts withColumns, after validating the
+ *   objects): validation, both checks, the reductions' first round and pruning read columns (the
+ *   all-device check 0.27 → 0.12 s, the final check and pruning 0.62 → 0.16 s, one run each at
+ *   load 14); the bound's passes keep a context's two child sums side by side (10 steps on the
+ *   298k-context reduced tree, six interleaved runs at load 15-20: 0.86-0.99 of the time, same
+ *   values). --limit 300, --rounds 5, load 16.6-19.2: 1M dynamic CPU 10.7 → 9.8 s (median ratio
+ *   0.93, after lower in all five pairs), wall 27.4 → 26.4 s (0.92); 1M static CPU 3.4 → 3.3 s
+ *   (0.97), wall 9.0 → 8.7 s (0.98); every run optimal with the same cost and plan sha256 as
+ *   main's (dynamic 3e3ae30b7b39, static 12bd785509eb). Tried without gain: λ and the step's
+ *   direction side by side (0.98 alone, 1.07 split); each range laid out breadth first, so that
+ *   parents come in ascending order (0.99, and it changes the bound's values: Σλ per method
+ *   added in another order flips methods whose sum is near 0). Still short of a margin under
+ *   10 s: at load 17 the collector ran 8 full collections during the solve, 250-490 ms of wall
+ *   each, each marking the caller's 1M context objects (5 started at the old space's limit,
+ *   27 MB above the 122 MB live, 3 by the typed arrays' external memory).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -121,7 +137,8 @@ function brief(r) {
   const over = Math.max(0, r.seconds - limit);
   const proof = r.optimal ? 'optimal' : r.gap === undefined ? 'no bound' : `gap ${(100 * r.gap).toFixed(2)}%`;
   const cpu = r.cpuSeconds === undefined ? '' : ` (CPU ${fmt(r.cpuSeconds, 1)} s)`;
-  return `${r.model?.constraints ?? '?'} rows, ${fmt(r.seconds, 1)} s${cpu} (over ${fmt(over, 1)} s), ${proof}, cost ${r.cost.toPrecision(7)}`;
+  const plan = r.planSha256 === undefined ? '' : `, plan ${r.planSha256.slice(0, 12)}`;
+  return `${r.model?.constraints ?? '?'} rows, ${fmt(r.seconds, 1)} s${cpu} (over ${fmt(over, 1)} s), ${proof}, cost ${r.cost.toPrecision(7)}${plan}`;
 }
 for (const n of sizes) {
   for (const kind of kinds) {

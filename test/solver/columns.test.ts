@@ -5,8 +5,8 @@
  * what it reads from the same problem as plain objects, to the last bit.
  */
 import type { PartitionProblem } from '../../src/model/types.js';
-import { checkPartition, reduceProblem } from '../../src/solver/index.js';
-import { columnsFromObjects, columnsOfProblem, problemFromColumns } from '../../src/solver/columns.js';
+import { checkPartition, reduceProblem, solvePartition } from '../../src/solver/index.js';
+import { columnsFromObjects, columnsOfProblem, problemFromColumns, withColumns } from '../../src/solver/columns.js';
 import { validateProblem } from '../../src/solver/ilp.js';
 import { pruneIdleMigrationPoints } from '../../src/solver/prune.js';
 import { compactTree } from '../../src/solver/compact.js';
@@ -92,4 +92,33 @@ it('names a bad cost in a column-kept problem as in its objects', () => {
   expect(violations.some((v) => v.includes('negative migrationCost'))).toBe(true);
   expect(() => validateProblem(kept)).toThrow(/finite number/);
   expect(() => validateProblem(bad)).toThrow(/finite number/);
+});
+
+it('keeps a caller\'s problem as given and reduces its column-kept copy as the problem itself', () => {
+  const rand = rng(23);
+  for (let t = 0; t < 100; t++) {
+    const problem = randomProblem(rand, t % 2 === 0 ? 'dynamic' : 'static', { ...shape, budgetChance: 0.3 });
+    const before = JSON.stringify(problem);
+    const copy = withColumns(problem);
+    expect(copy).not.toBe(problem);
+    expect(copy.contexts).toBe(problem.contexts);
+    expect(columnsOfProblem(problem)).toBeUndefined();
+    expect(columnsOfProblem(copy)).toEqual(columnsFromObjects(problem.contexts));
+    expect(withColumns(copy)).toBe(copy);
+    const fromColumns = reduceProblem(copy);
+    const fromObjects = reduceProblem(problem);
+    expect(fromColumns.problem.contexts).toEqual(fromObjects.problem.contexts);
+    expect(fromColumns.problem.candidates).toEqual(fromObjects.problem.candidates);
+    expect(fromColumns.contextOf).toEqual(fromObjects.contextOf);
+    expect(JSON.stringify(problem)).toBe(before);
+  }
+});
+
+it('rejects what columns would hide: a parent that is not an integer, a cost that is not a number', async () => {
+  const problem = randomProblem(rng(8), 'dynamic', shape);
+  const last = problem.contexts.length - 1;
+  const withContext = (change: object): PartitionProblem => ({ ...problem, contexts: problem.contexts.map((c, i) => (i === last ? { ...c, ...change } : c)) });
+  const options = { timeLimitSec: 10, mipGap: 0 };
+  await expect(solvePartition(withContext({ parent: last - 0.5 }), options)).rejects.toThrow(/earlier context/);
+  await expect(solvePartition(withContext({ deviceCost: '5' }), options)).rejects.toThrow(/finite number/);
 });

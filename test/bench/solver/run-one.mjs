@@ -3,6 +3,7 @@
  * Prints one JSON line. Arguments: JSON of { contexts, methods, kind, nesting, seed, reduce, limit };
  * kind 'app' is the scale bench's generated app (app-problem.mjs), the others generate.mjs's trees.
  */
+import { createHash } from 'node:crypto';
 import { solvePartition } from '../../../dist/solver/index.js';
 import { appProblem } from './app-problem.mjs';
 import { generateProblem } from './generate.mjs';
@@ -31,6 +32,8 @@ try {
     cost: s.cost,
     deviceOnlyCost: s.deviceOnlyCost,
     migrate: s.migrate.length,
+    // Builds compare their plans by this (the migration points, sorted, one per line).
+    planSha256: createHash('sha256').update([...s.migrate].sort().join('\n')).digest('hex'),
     model: s.model,
     phases,
   };
