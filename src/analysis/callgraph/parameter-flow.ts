@@ -388,6 +388,13 @@ export class ParameterFlow {
       const none = property === undefined ? isNothing(a) : lacks(a, property); // `run({})`: the default applies
       if ((!vs.length && !none) || this.r.values.incomplete(a)) here.complete = false;
     }
+    // Many sites pass the same values and parameters: kept once each (first first, as a walk would meet them).
+    here.values = [...new Set(here.values)];
+    const nextIds = new Set<number>();
+    here.next = here.next.filter((s) => {
+      const id = this.slotId(s) * 2 + (s.returns ? 1 : 0);
+      return !nextIds.has(id) && !!nextIds.add(id);
+    });
     byFn.set(key, here);
     return here;
   }
