@@ -30,12 +30,24 @@ function program(n: number): string {
   return lines.join('\n') + '\n';
 }
 
-function analyze(n: number): { work: typeof parameterFlowWork; edges: number } {
+/**
+ * A chain of n functions each passing its callback on to the one before and calling it: n
+ * different questions (one per parameter), the k-th reaching the k slots before it. Walked per
+ * question, that is n² / 2 slot visits; taken as one graph, n per round.
+ */
+function chain(n: number): string {
+  const lines = ['export function task(): void {}', 'export function link0(cb: () => void): void { cb(); }'];
+  for (let k = 1; k < n; k++) lines.push(`export function link${k}(cb: () => void): void { link${k - 1}(cb); cb(); }`);
+  lines.push(`export function start(): void { link${n - 1}(task); }`);
+  return lines.join('\n') + '\n';
+}
+
+function analyze(n: number, make: (n: number) => string = program): { work: typeof parameterFlowWork; edges: number } {
   const dir = mkdtempSync(join(tmpdir(), 'cc-params-work-'));
   try {
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, lib: ['ES2022'], types: [] }, include: ['src'] }));
-    writeFileSync(join(dir, 'src', 'flow.ts'), program(n));
+    writeFileSync(join(dir, 'src', 'flow.ts'), make(n));
     const before = { ...parameterFlowWork };
     const r = analyzeApp({ appDir: dir, catalogs: [] });
     const work = { slotsFound: parameterFlowWork.slotsFound - before.slotsFound, slotsVisited: parameterFlowWork.slotsVisited - before.slotsVisited };
@@ -65,6 +77,22 @@ describe('parameter flow: work linear in the program (generated fan of callbacks
 
   test('slots visited grow linearly: sites asking the same question share one walk', () => {
     // Doubling n at most doubles the visits (plus slack for the fixed part); n walks of the fan would quadruple them.
+    expect(large.work.slotsVisited).toBeLessThanOrEqual(2.2 * small.work.slotsVisited);
+    expect(large.work.slotsVisited).toBeLessThanOrEqual(10 * 80);
+  });
+});
+
+describe('parameter flow: distinct questions share one graph (generated chain of callbacks)', () => {
+  const small = analyze(40, chain);
+  const large = analyze(80, chain);
+
+  test('every link reaches the task its caller handed down', () => {
+    // link_k -> task at its `cb()`, and start handing task out.
+    expect(small.edges).toBe(40 + 1);
+    expect(large.edges).toBe(80 + 1);
+  });
+
+  test('slots visited grow linearly with the chain, not with the chain times its questions', () => {
     expect(large.work.slotsVisited).toBeLessThanOrEqual(2.2 * small.work.slotsVisited);
     expect(large.work.slotsVisited).toBeLessThanOrEqual(10 * 80);
   });

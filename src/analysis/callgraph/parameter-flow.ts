@@ -15,6 +15,7 @@ import { LOOP_DEPTH } from './values.js';
 import { bindingName } from './keys.js';
 import type { UnresolvedCall } from '../types.js';
 import { skipWrappers } from '../walk.js';
+import { SlotClosures, type Flow, type Slot, type SlotGraph, type SlotHere } from './slot-closure.js';
 
 export interface PendingParam {
   from: string;
@@ -41,39 +42,6 @@ export interface PendingParam {
   listed?: true;
 }
 
-interface Flow {
-  values: Set<ts.Node>;
-  complete: boolean;
-}
-
-/** One walk of what callers pass: what it has seen, and the parameters whose functions' returns it follows (shared by nested walks). */
-interface Walk {
-  seen: Set<number>;
-  returning: Set<number>;
-}
-
-/** What is passed for a parameter: that property of it, the elements of the arrays there, or what the functions there return. */
-interface Passed {
-  property?: string | undefined;
-  elements?: boolean | undefined;
-  returns?: boolean | undefined;
-}
-
-/** Parameter `idx` of `fn`, and what of it is passed (a Passed). */
-interface Slot extends Passed {
-  fn: ts.Node;
-  idx: number;
-  /** See slotId. */
-  id?: number;
-}
-
-/** A slot's own part: the values its function's call sites pass, and the slots whose values it holds too. */
-interface SlotHere {
-  values: ts.Node[];
-  complete: boolean;
-  next: Slot[];
-}
-
 /**
  * Work done by parameter flow, summed over the process: a test counts it on generated programs
  * (a per-site walk of the whole program once made zod take minutes; time would be too noisy to guard it).
@@ -83,7 +51,7 @@ export const parameterFlowWork = { slotsFound: 0, slotsVisited: 0 };
 /** Rounds of parameter flow: a function found for a parameter call may itself call a parameter. */
 const MAX_FLOW_ROUNDS = 8;
 
-export class ParameterFlow {
+export class ParameterFlow implements SlotGraph {
   readonly pending: PendingParam[] = [];
   /** Function node -> argument lists of the calls that run it. */
   readonly callsTo = new Map<ts.Node, ts.NodeArray<ts.Expression>[]>();
@@ -134,7 +102,7 @@ export class ParameterFlow {
 
   calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
     (this.callsTo.get(fn) ?? this.callsTo.set(fn, []).get(fn)!).push(args);
-    this.here.delete(fn);
+    this.ownParts.delete(fn);
     this.widest = Math.max(this.widest, args.length);
     if (!this.shrinks) this.shrinks = this.spreadsRestEarlier(args);
   }
@@ -149,10 +117,9 @@ export class ParameterFlow {
     let added = true;
     for (let round = 0; added && round < MAX_FLOW_ROUNDS; round++) {
       added = false;
-      // Many sites ask about one parameter (zod: 3135 sites, 418 questions); a round adds call sites only after all are asked.
-      const asked = new Map<string, Flow>();
-      for (const p of this.pending) {
-        const flow = this.flowOfOnce(p, asked);
+      // All sites are asked of one set of call sites (the slot graph is shared by their questions); then the calls found are added.
+      const now = this.askAll();
+      for (const [p, flow] of now) {
         const before = flows.get(p)?.values;
         for (const v of flow.values) {
           if (before?.has(v) || !p.args) continue;
@@ -162,12 +129,12 @@ export class ParameterFlow {
         flows.set(p, flow);
       }
     }
+    // A round that added call sites left the flows computed before them stale: compute afresh.
+    const final = added ? this.askAll() : flows;
     // One site may depend on several parameters for the same reason (`rec[k]` of an untyped `rec`: its elements and entries): listed once.
     const listed = new Set<string>();
-    const asked = new Map<string, Flow>();
     for (const p of this.pending) {
-      // A round that added call sites left the flows computed before them stale: compute afresh.
-      const flow = (!added && flows.get(p)) || this.flowOfOnce(p, asked);
+      const flow = final.get(p)!;
       const values = p.generators ? [...flow.values].filter(isGenerator) : [...flow.values];
       add(p.from, values.map((node) => ({ node, kind: p.generators ? ('implicit' as const) : ('callback' as const) })), p.site);
       if (flow.values.size && flow.complete) continue;
@@ -191,6 +158,16 @@ export class ParameterFlow {
       unresolved.push({ from: p.from, site: p.site, text: p.text, reason });
     }
   }
+
+  /** Every pending site's flow, for the call sites known now. */
+  private askAll(): Map<PendingParam, Flow> {
+    this.closures = new SlotClosures(this);
+    // Many sites ask about one parameter (zod: 3135 sites, 418 questions).
+    const asked = new Map<string, Flow>();
+    return new Map(this.pending.map((p) => [p, this.flowOfOnce(p, asked)]));
+  }
+
+  private closures = new SlotClosures(this);
 
   /** The most arguments a call site passes: no site passes anything directly at a later position. */
   private widest = 0;
@@ -218,8 +195,8 @@ export class ParameterFlow {
   }
 
   private readonly slotIds = new Map<string, number>();
-  /** A number per slot (its `returns` aside), kept on the slot: walks mark many slots, most of them kept in passedHere's answers. */
-  private slotId(slot: Slot): number {
+  /** A number per slot (its `returns` aside), kept on the slot: the closures ask it of every slot they meet. */
+  id(slot: Slot): number {
     if (slot.id !== undefined) return slot.id;
     const key = `${this.nodeKey(slot.fn)}:${slot.idx}:${slot.property === undefined ? '' : `.${slot.property}`}:${slot.elements ? '[]' : ''}`;
     return (slot.id = this.slotIds.get(key) ?? this.slotIds.set(key, this.slotIds.size).get(key)!);
@@ -240,105 +217,68 @@ export class ParameterFlow {
 
   private flowOf(p: PendingParam): Flow {
     const flow = this.passedFlow(p);
-    return p.returns ? this.returned(flow, { seen: new Set(), returning: new Set() }) : flow;
+    return p.returns ? this.closures.returnedOf(flow) : flow;
   }
 
   /** The functions (or array elements) the parameter of a pending site may hold. */
   private passedFlow(p: PendingParam): Flow {
     const fn = p.param.parent;
-    const flow = { values: new Set<ts.Node>(), complete: true };
     const property = p.property ?? (p.binding && bindingName(p.binding));
     const idx = (fn as ts.SignatureDeclaration).parameters.indexOf(p.param);
-    const walk = { seen: new Set<number>(), returning: new Set<number>() };
     // An element of the array passed there: its default and what is assigned to it were followed by values.ts.
-    if (p.elements) return this.paramValues(fn, idx, flow, walk, { property, elements: true }), flow;
-    for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) flow.values.add(v); // `{ f = g }`
+    if (p.elements) return this.closures.of({ fn, idx, property, elements: true });
+    const values = new Set<ts.Node>();
+    for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) values.add(v); // `{ f = g }`
     // `(f = g) => f()`: a caller that passes nothing (or undefined) runs the default.
-    for (const v of !p.binding && property === undefined && p.param.initializer ? this.r.values.of(p.param.initializer) : []) flow.values.add(v);
+    for (const v of !p.binding && property === undefined && p.param.initializer ? this.r.values.of(p.param.initializer) : []) values.add(v);
     // `if (!g) g = () => ...`: what the function assigns to the parameter itself.
-    for (const v of !p.binding && property === undefined ? this.r.values.assignedTo(p.param) : []) flow.values.add(v);
-    this.paramValues(fn, idx, flow, walk, { property });
-    return flow;
+    for (const v of !p.binding && property === undefined ? this.r.values.assignedTo(p.param) : []) values.add(v);
+    const passed = this.closures.of({ fn, idx, property });
+    for (const v of passed.values) values.add(v);
+    return { values, complete: passed.complete };
+  }
+
+  /** Nothing is passed at a negative position, nor past every call's arguments and the function's parameters (spreadsRestEarlier). */
+  cut(slot: Slot): { complete: boolean } | undefined {
+    if (slot.idx < 0) return { complete: true };
+    // Where positions may shrink along rest parameters spread on, this cut may lose some: not complete then.
+    if (slot.idx >= this.widest && slot.idx >= (slot.fn as ts.SignatureDeclaration).parameters.length) return { complete: !this.shrinks };
+    return undefined;
   }
 
   /**
-   * What the functions of a flow return: a call of a parameter (`init(payload)`) returns what
-   * each function passed there returns. Complete when the flow is and each returned value was
-   * found (a returned value not known may be a function).
+   * What a function returns: a call of a parameter (`init(payload)`) returns what each function
+   * passed there returns, and a parameter returned (`(h) => h`) what its callers pass. Complete
+   * when each returned value was found (a returned value not known may be a function).
    */
-  private returned(passed: Flow, walk: Walk): Flow {
-    const out = { values: new Set<ts.Node>(), complete: passed.complete };
-    for (const fn of passed.values) {
-      for (const ret of this.r.values.returnsOf(fn)) {
-        const held = this.r.values.collectParameters(() => this.r.values.of(ret));
-        for (const v of held.result) out.values.add(v);
-        // A parameter returned (`(h) => h`): what its callers pass.
-        for (const via of held.parameters) this.paramValues(via.param.parent, via.param.parent.parameters.indexOf(via.param), out, walk, via);
-        if (!held.result.length && !held.parameters.length && !isNothing(skipWrappers(ret))) out.complete = false;
-      }
+  returnedBy(fn: ts.Node): { values: ts.Node[]; slots: Slot[]; complete: boolean } {
+    const out = { values: [] as ts.Node[], slots: [] as Slot[], complete: true };
+    for (const ret of this.r.values.returnsOf(fn)) {
+      const held = this.r.values.collectParameters(() => this.r.values.of(ret));
+      out.values.push(...held.result);
+      for (const via of held.parameters) out.slots.push({ fn: via.param.parent, idx: via.param.parent.parameters.indexOf(via.param), ...via });
+      if (!held.result.length && !held.parameters.length && !isNothing(skipWrappers(ret))) out.complete = false;
     }
     return out;
   }
 
-  /**
-   * Values passed for parameter `idx` of `fn` (or, for a destructured parameter, for that property
-   * of it); with `elements`, the elements of the arrays passed there; with `returns`, what the
-   * functions passed there return (once per parameter in a walk and the walks nested in it, so
-   * that returns through each other's parameters end). Each slot's own part is found once
-   * (passedHere); a walk only joins them.
-   */
-  private paramValues(fn: ts.Node, idx: number, flow: Flow, walk: Walk, passed: Passed): void {
-    const stack: Slot[] = [{ fn, idx, ...passed }];
-    for (let slot = stack.pop(); slot; slot = stack.pop()) {
-      if (slot.idx < 0) continue;
-      if (slot.idx >= this.widest && slot.idx >= (slot.fn as ts.SignatureDeclaration).parameters.length) {
-        // Nothing is passed this far (spreadsRestEarlier); where positions may shrink, this cut may lose some.
-        if (this.shrinks) flow.complete = false;
-        continue;
-      }
-      if (slot.returns) {
-        this.returnedFrom(slot, flow, walk);
-        continue;
-      }
-      // Per slot: one function may be met for two of its parameters (`run(first); run(second)`).
-      const key = this.slotId(slot);
-      if (walk.seen.has(key)) continue;
-      walk.seen.add(key);
-      parameterFlowWork.slotsVisited++;
-      const here = this.passedHere(slot);
-      for (const v of here.values) flow.values.add(v);
-      if (!here.complete) flow.complete = false;
-      for (let i = here.next.length - 1; i >= 0; i--) stack.push(here.next[i]!);
-    }
-  }
-
-  /** A slot's `returns`: what the functions passed there return, once per walk (see paramValues). */
-  private returnedFrom(slot: Slot, flow: Flow, walk: Walk): void {
-    const { fn, idx, property, elements } = slot;
-    const key = this.slotId(slot);
-    if (walk.returning.has(key)) return;
-    walk.returning.add(key);
-    // A fresh walk for what is passed: this walk may have met fn for another of its parameters.
-    const passed = { values: new Set<ts.Node>(), complete: true };
-    this.paramValues(fn, idx, passed, { seen: new Set(), returning: walk.returning }, { property, elements });
-    const ret = this.returned(passed, walk);
-    for (const v of ret.values) flow.values.add(v);
-    if (!ret.complete) flow.complete = false;
+  visited(): void {
+    parameterFlowWork.slotsVisited++;
   }
 
   /** Slot id -> its own part, per function (a call site added to the function drops them). */
-  private readonly here = new Map<ts.Node, Map<number, SlotHere>>();
+  private readonly ownParts = new Map<ts.Node, Map<number, SlotHere>>();
 
   /**
    * What a slot gets from its function's call sites directly, and the slots whose values it
    * also holds (a parameter passed on, a parameter a passed value came from). It reads only the
    * function's call sites and fixed facts, so it is kept until a call site is added.
    */
-  private passedHere(slot: Slot): SlotHere {
+  here(slot: Slot): SlotHere {
     const { fn, idx, property } = slot;
     const elements = slot.elements ?? false;
-    const byFn = this.here.get(fn) ?? this.here.set(fn, new Map()).get(fn)!;
-    const key = this.slotId(slot);
+    const byFn = this.ownParts.get(fn) ?? this.ownParts.set(fn, new Map()).get(fn)!;
+    const key = this.id(slot);
     const kept = byFn.get(key);
     if (kept) return kept;
     parameterFlowWork.slotsFound++;
@@ -388,6 +328,13 @@ export class ParameterFlow {
       const none = property === undefined ? isNothing(a) : lacks(a, property); // `run({})`: the default applies
       if ((!vs.length && !none) || this.r.values.incomplete(a)) here.complete = false;
     }
+    // Many sites pass the same values and parameters: kept once each (in the order first met).
+    here.values = [...new Set(here.values)];
+    const nextIds = new Set<number>();
+    here.next = here.next.filter((s) => {
+      const id = this.id(s) * 2 + (s.returns ? 1 : 0);
+      return !nextIds.has(id) && !!nextIds.add(id);
+    });
     byFn.set(key, here);
     return here;
   }
