@@ -344,8 +344,9 @@
  *                  153.3 s and 144.9 s, two interleaved rounds, load 15-20). `schema.check(...)` (classic ZodType's) no
  *                  longer reaches the 31 `_zod.check` stores of core's checks, so 1,457 sites more are unresolved (their
  *                  methods are the ones installed lazily, listed above). One implicit edge is lost: convertSchema's
- *                  `baseSchema.default(...)` reached _zodTypeMethods.default only through a JSON Schema object's store
- *                  (`json.default = catchValue`, catchValue an any result); it runs through the lazily installed getter.
+ *                  `baseSchema.default(...)` (77 targets before, 11 now) reached _zodTypeMethods.default only through
+ *                  stores under `default` on objects of other types (v3's `this.default = this.default.bind(this)`, a JSON
+ *                  Schema's `json.default = catchValue`); it runs through the lazily installed getter.
  *                  Taking stores over property signatures by name still (methods only): 85.0%, static 10,275 = 2.70x.
  *                  alien-signals, superjson, nanostores, mutative: analysis output identical.
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
