@@ -55,4 +55,8 @@ describe('stores over interface members, by receiver (calls-stores-member-receiv
     expect(new Set(from(`${V}#callSub`).map((e) => e[2]))).toEqual(new Set([site]));
     // Lazy is no Sub (no `depth`, not extending it): neither its method nor what it stores over it.
   });
+
+  test('an overloaded member keeps a store through a view naming one of its signatures', () => {
+    expect(from(`${V}#callFormat`)).toEqual([[`${V}#callFormat`, `${V}#viaOneSignature.o.format`, `${V}:92:12`, 'callback']]);
+  });
 });
