@@ -56,6 +56,13 @@ describe('stores over interface members, by receiver (calls-stores-member-receiv
     // Lazy is no Sub (no `depth`, not extending it): neither its method nor what it stores over it.
   });
 
+  test('two interfaces one class implements: a store through one reaches a call through the other', () => {
+    expect(from(`${V}#callSource`)).toEqual([
+      [`${V}#callSource`, `${V}#Tape.next`, `${V}:120:12`, 'hierarchy'],
+      [`${V}#callSource`, `${V}#viaStream.s.next`, `${V}:120:12`, 'callback'],
+    ]);
+  });
+
   test('an overloaded member keeps a store through a view naming one of its signatures', () => {
     expect(from(`${V}#callFormat`)).toEqual([[`${V}#callFormat`, `${V}#viaOneSignature.o.format`, `${V}:92:12`, 'callback']]);
   });

@@ -11,16 +11,18 @@
  *   signature: not known, so the name decides, as before;
  * - the property's declarations include `d` (D itself, its instantiations, intersections with
  *   it, Partial<D> and other homomorphic mapped types, which keep D's declarations);
- * - the property is declared by a type D extends or one extending D (interfaces and classes,
- *   through `extends` and `implements`): an object seen as `Base & { tag }` may be a `Sub`;
+ * - the property is declared by a type D extends, one extending D, or one sharing a descendant
+ *   with D (interfaces and classes of the app, through `extends` and `implements`): an object
+ *   seen as `Base & { tag }` may be a `Sub`, one seen as `Stream` a `Tape implements Source, Stream`;
  * - or one type may hold an object of the other: the receiver's type has every member D
  *   requires, or D has every member the receiver's type requires. That covers interfaces
  *   extending D or extended by it (redeclaring the member or not), classes implementing it, and
  *   an object seen under two types one of which is assignable to the other (a store through
  *   an alias typed by a narrower or wider view). Only names are compared, never member types:
  *   signatures (overloads, bivariant methods) do not decide whether one object has both views.
- * An object seen under two types neither of which has the other's required members (only
- * through a third type that has both) is not followed.
+ * An object seen under two types neither of which has the other's required members, related
+ * only through a third type the app does not declare as extending both (a structural fit, a
+ * cast), is not followed.
  */
 import { ts } from '../../typescript.cjs';
 
@@ -41,7 +43,11 @@ export class MemberReceivers {
   /** Answers by receiver type, then member: many stores share a receiver type (`inst._zod`). */
   private readonly answers = new Map<ts.Type, Map<InterfaceMember, boolean>>();
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    /** The app's sources, whose interfaces and classes relate types by `extends` and `implements`. */
+    private readonly sources: () => Iterable<ts.SourceFile>,
+  ) {}
 
   /** May the store `recv.<name> = v` write member `d` (of an interface or type literal) of the object a call goes through? */
   mayWrite(recv: ts.Expression, name: string, d: InterfaceMember): boolean {
@@ -71,15 +77,37 @@ export class MemberReceivers {
     return theirs.required.every((n) => mine.all.has(n)) || mine.required.every((n) => theirs.all.has(n));
   }
 
-  /** Whether the type declaring `mine` extends `theirs` or is extended by it (transitively). */
+  /** Whether the type declaring `mine` and `theirs` have a common descendant (either one included). */
   private related(mine: ts.Node, theirs: ts.Symbol | undefined): boolean {
     const sym = this.symbolOf(mine);
-    return !!sym && !!theirs && (this.ancestors(sym).has(theirs) || this.ancestors(theirs).has(sym));
+    if (!sym || !theirs) return false;
+    const ours = this.descendantsOf(theirs);
+    for (const s of this.descendantsOf(sym)) if (ours.has(s)) return true;
+    return false;
   }
+
+  /** A type's symbol and the app's interfaces and classes extending or implementing it, transitively. */
+  private descendantsOf(sym: ts.Symbol): ReadonlySet<ts.Symbol> {
+    if (!this.below) {
+      this.below = new Map();
+      const visit = (n: ts.Node): void => {
+        if ((ts.isInterfaceDeclaration(n) || ts.isClassLike(n)) && n.heritageClauses?.length) {
+          const s = this.symbolOf(n);
+          if (s) for (const a of this.ancestors(s)) (this.below!.get(a) ?? this.below!.set(a, new Set()).get(a)!).add(s);
+        }
+        ts.forEachChild(n, visit);
+      };
+      for (const sf of this.sources()) visit(sf);
+    }
+    return new Set([sym, ...(this.below.get(sym) ?? [])]);
+  }
+
+  private below?: Map<ts.Symbol, Set<ts.Symbol>>;
 
   private symbolOf(owner: ts.Node): ts.Symbol | undefined {
     if (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) return owner.name && this.checker.getSymbolAtLocation(owner.name);
-    return ts.isTypeLiteralNode(owner) || ts.isClassExpression(owner) ? this.checker.getTypeAtLocation(owner).getSymbol() : undefined;
+    if (ts.isClassExpression(owner)) return this.checker.getTypeAtLocation(owner).getSymbol();
+    return ts.isTypeLiteralNode(owner) ? this.checker.getTypeAtLocation(owner).getSymbol() : undefined;
   }
 
   /** A type's symbol and those it extends or implements, through every declaration (merged interfaces) and intersections. */

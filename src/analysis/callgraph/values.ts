@@ -351,7 +351,7 @@ export class FunctionValues extends CallReturns {
   private receivers?: MemberReceivers;
 
   private get memberReceivers(): MemberReceivers {
-    return (this.receivers ??= new MemberReceivers(this.r.checker));
+    return (this.receivers ??= new MemberReceivers(this.r.checker, () => this.r.appSources()));
   }
 
   /**
