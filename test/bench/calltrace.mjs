@@ -337,6 +337,20 @@
  *                  in the app; sound as far as the types hold, not through casts); and when the program holds the callers (the tests in tsconfig.json) the value flow follows what
  *                  they receive, so only what reaches code outside the program (library calls, `any`) can come back
  *                  (needs the program's entry points known). Proxy traps: a proxy only a function nobody calls makes.
+ *                  Stores over an interface's or type literal's member taken only from receivers that may be such an
+ *                  object (member-receivers.ts; fixture calls-stores-member-receivers), on that rule's own trace (3807
+ *                  edges; one run, load 15-20): 84.9% (call 86.7%, implicit 46.4%), static 9,456 = 2.48x (13,254 = 3.48x
+ *                  with names only); the analysis's edges 233,089 -> 119,054, its CPU 0.49x (73.5 s and 73.6 s against
+ *                  153.3 s and 144.9 s, two interleaved rounds, load 15-20). `schema.check(...)` (classic ZodType's) no
+ *                  longer reaches the 31 `_zod.check` stores of core's checks, so 1,457 sites more are unresolved (their
+ *                  methods are the ones installed lazily, listed above). One implicit edge is lost: convertSchema's
+ *                  `baseSchema.default(...)` (77 targets before, 11 now) reached _zodTypeMethods.default only through
+ *                  stores under `default` on objects of other types (v3's `this.default = this.default.bind(this)`, a JSON
+ *                  Schema's `json.default = catchValue`); it runs through the lazily installed getter.
+ *                  Taking stores over property signatures by name still (methods only): 85.0%, static 10,275 = 2.70x.
+ *                  Relating also types that share a descendant the app declares (`class Tape implements Source, Stream`):
+ *                  zod's edges identical (74.5 s CPU, load 12). alien-signals, superjson, nanostores, mutative: analysis
+ *                  output identical to the build before (edges and unresolved), with either form.
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's

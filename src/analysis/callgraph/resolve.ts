@@ -345,6 +345,10 @@ export class Resolver {
     return this.symbolAt(ts.isElementAccessExpression(e) ? e.argumentExpression : e);
   }
 
+  appSources(): ReadonlySet<ts.SourceFile> {
+    return this.appFiles;
+  }
+
   isApp(d: ts.Node): boolean {
     return this.appFiles.has(d.getSourceFile());
   }

@@ -4,7 +4,8 @@
  * (or of a method: assigning over a method replaces it on that object) may reach any of them.
  * Names are matched first; for class methods the store's receiver must also be able to hold an
  * instance of the method's class (see Resolver.mayHold), so `renderer.text = f` does not reach
- * every unrelated `text()` of the app.
+ * every unrelated `text()` of the app; for an interface's or type literal's member, the receiver
+ * must be able to be such an object (member-receivers.ts).
  * Also values assigned to variables and parameters after their declaration (`f = () => ...`), and
  * values added to arrays held by a variable or property (`handlers.push(f)`, `unshift`,
  * `splice`, `list[i] = f`) and to Sets and Maps (`listeners.add(f)`, `byName.set(k, f)`), by the

@@ -12,7 +12,8 @@ import { ARRAY_COPIES, collectionOf, forOfSource, isArrayMethod, isArrayOrUntype
 import { bindingName, keyNames, propertyDecls, propertyDeclsOf } from './keys.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
-import type { Stores } from './stores.js';
+import type { StoredValue, Stores } from './stores.js';
+import { MemberReceivers } from './member-receivers.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns, isGenerator } from './call-returns.js';
 import { memberOfValue } from './value-members.js';
@@ -334,12 +335,23 @@ export class FunctionValues extends CallReturns {
     return decls.some((d) => (ts.isPropertySignature(d) || ts.isMethodSignature(d)) && this.r.implementations.unknownImplementationsOf(d).length > 0);
   }
 
-  /** Functions assigned (`x.name = v`) to a property with this declaration's name (a class field, or an interface's property or method). */
+  /**
+   * Functions assigned (`x.name = v`) to a property with this declaration's name: a class field
+   * (by name), or an interface's or type literal's property or method, from receivers that may
+   * be an object with that member (member-receivers.ts).
+   */
   stored(d: ts.PropertyDeclaration | ts.PropertySignature | ts.MethodSignature, depth = 0): ts.Node[] {
     const name = declName(d);
     const cls = this.ownStores && ts.isPropertyDeclaration(d) && ts.isClassLike(d.parent) ? d.parent : undefined;
     const stores = name === undefined ? [] : this.stores.named(name);
-    return (cls ? stores.filter((s) => this.r.mayHold(s.recv, cls)) : stores).flatMap((s) => this.of(s.value, depth + 1));
+    const mayWrite = cls ? (s: StoredValue) => this.r.mayHold(s.recv, cls) : ts.isPropertyDeclaration(d) ? undefined : (s: StoredValue) => this.memberReceivers.mayWrite(s.recv, name!, d);
+    return (mayWrite ? stores.filter(mayWrite) : stores).flatMap((s) => this.of(s.value, depth + 1));
+  }
+
+  private receivers?: MemberReceivers;
+
+  private get memberReceivers(): MemberReceivers {
+    return (this.receivers ??= new MemberReceivers(this.r.checker, () => this.r.appSources()));
   }
 
   /**
