@@ -7,13 +7,14 @@ describe('a handed-out function is known by the result type its exported functio
     const F = 'src/factory.ts';
     const site = `${F}:65:10`;
     // Kept: labeller's arrow (known as () => string), later's (awaited), plain's (no result written),
-    // picked's (T: the caller picks), loose's (Function), over's (overloads: the implementation's result is hidden).
+    // picked's (T: the caller picks), loose's (Function), opaque's (unknown), over's (overloads: the implementation's result is hidden).
     // Left out: factory's `_` (a Ctor has no call signature), counts' tally (a record), numbered's arrow
     // (callers hold a (n: number) => string, which a callee passing a string does not admit).
     expect(edges(r).filter(([from]) => from === `${F}#run`)).toEqual([
       [`${F}#run`, `${F}#labeller.<anonymous 1>`, site, 'callback'],
       [`${F}#run`, `${F}#later.<anonymous 1>`, site, 'callback'],
       [`${F}#run`, `${F}#loose.anyhow`, site, 'callback'],
+      [`${F}#run`, `${F}#opaque.kept`, site, 'callback'],
       [`${F}#run`, `${F}#over.both`, site, 'callback'],
       [`${F}#run`, `${F}#picked.given`, site, 'callback'],
       [`${F}#run`, `${F}#plain.<anonymous 1>`, site, 'callback'],

@@ -14,6 +14,7 @@ import { isAsync } from '../../ids/methodIds.js';
 import type { AppFile } from '../project.js';
 import { fitsErased, namesTypeParameter } from './generic-fit.js';
 import type { Resolver, Target } from './resolve.js';
+import { skipWrappers } from '../walk.js';
 
 /**
  * The function values the app's exported functions return, each with the types it is known by
@@ -66,9 +67,11 @@ function knownOutside(c: ts.TypeChecker, fn: ts.SignatureDeclaration): ts.Type[]
   if (ts.isFunctionDeclaration(fn) && fn.name && (c.getSymbolAtLocation(fn.name)?.declarations?.length ?? 0) > 1) return undefined;
   let t = c.getTypeFromTypeNode(fn.type);
   if (isAsync(fn)) t = c.getAwaitedType(t) ?? t;
+  // Asked before dropping null and undefined: `unknown` without them is `{}`.
+  const open = (p: ts.Type): boolean => (p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || pickedByCaller(p) || isGlobalFunction(p);
+  if ((t.isUnion() ? t.types : [t]).some(open)) return undefined;
   t = c.getNonNullableType(t);
   const parts = t.isUnion() ? t.types : [t];
-  if (parts.some((p) => p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || pickedByCaller(p) || isGlobalFunction(p))) return undefined;
   const callable = parts.filter((p) => p.getCallSignatures().length > 0);
   return callable.some((p) => namesTypeParameter(c, p)) ? undefined : callable;
 }
@@ -106,7 +109,9 @@ export function handedBackTo(c: ts.TypeChecker, callee: ts.Expression, handed: r
 
 function exportedFunction(d: ts.Declaration): ts.SignatureDeclaration | undefined {
   if (ts.isFunctionDeclaration(d) && d.body) return d;
-  if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
+  // Also under a cast (`((initial) => ...) as Create`): what it returns goes out all the same.
+  const init = ts.isVariableDeclaration(d) && d.initializer && skipWrappers(d.initializer);
+  if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
   return undefined;
 }
 
