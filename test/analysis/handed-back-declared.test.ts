@@ -8,7 +8,7 @@ describe('a handed-out function is known by the result type its exported functio
     const site = `${F}:65:10`;
     // Kept: labeller's arrow (known as () => string), later's (awaited), plain's (no result written),
     // picked's (T: the caller picks), loose's (Function), opaque's (unknown), over's (overloads: the implementation's result is hidden).
-    // Left out: factory's `_` (a Ctor has no call signature), counts' tally (a record), numbered's arrow
+    // Left out: factory's `_` (its interface has no call signature), counts' tally (a record), numbered's arrow
     // (callers hold a (n: number) => string, which a callee passing a string does not admit).
     expect(edges(r).filter(([from]) => from === `${F}#run`)).toEqual([
       [`${F}#run`, `${F}#labeller.<anonymous 1>`, site, 'callback'],

@@ -64,7 +64,8 @@ export function handedOut(r: Resolver, files: readonly AppFile[]): Handed[] {
 function knownOutside(c: ts.TypeChecker, fn: ts.SignatureDeclaration): ts.Type[] | undefined {
   if (!fn.type || (fn as ts.FunctionLikeDeclaration).asteriskToken) return undefined;
   // An overloaded function's callers see its overloads, not the implementation's result.
-  if (ts.isFunctionDeclaration(fn) && fn.name && (c.getSymbolAtLocation(fn.name)?.declarations?.length ?? 0) > 1) return undefined;
+  // (Only functions count: an interface of the same name, as `$constructor`'s, merges into its symbol.)
+  if (ts.isFunctionDeclaration(fn) && fn.name && (c.getSymbolAtLocation(fn.name)?.declarations ?? []).filter(ts.isFunctionDeclaration).length > 1) return undefined;
   let t = c.getTypeFromTypeNode(fn.type);
   if (isAsync(fn)) t = c.getAwaitedType(t) ?? t;
   // Asked before dropping null and undefined: `unknown` without them is `{}`.
