@@ -5,7 +5,7 @@ describe('a handed-out function is known by the result type its exported functio
   test('a written result with no call signature, or one the callee does not admit, hands out nothing; an open or unwritten one the function itself', () => {
     const r = analyzeApp({ appDir: fixture('calls-handed-back-declared'), catalogs: [] });
     const F = 'src/factory.ts';
-    const site = `${F}:65:10`;
+    const site = `${F}:66:10`;
     // Kept: labeller's arrow (known as () => string), later's (awaited), plain's (no result written),
     // picked's (T: the caller picks), loose's (Function), opaque's (unknown), over's (overloads: the implementation's result is hidden).
     // Left out: factory's `_` (its interface has no call signature), counts' tally (a record), numbered's arrow
