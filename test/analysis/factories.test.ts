@@ -8,6 +8,7 @@ describe("a factory's result called later, the factory's call returned by anothe
     const U = 'src/use.ts';
     expect(edges(r).filter(([from]) => from === `${U}#renderOnce` || from === `${S}#useStore.read`)).toEqual([
       // selector(state), whose other callers are not known: a function handed out that fits (create's hook, useBound)
+      [`${S}#useStore.read`, `${S}#createImpl`, `${S}:13:22`, 'callback'], // create() hands out createImpl, which fits Selector
       [`${S}#useStore.read`, `${S}#createImpl.useBound`, `${S}:13:22`, 'callback'],
       [`${S}#useStore.read`, `${S}#twice.<anonymous 1>`, `${S}:13:22`, 'callback'], // selector(state): what useBound passed on
       [`${S}#useStore.read`, `${S}#useStore.<anonymous 1>`, `${S}:13:22`, 'callback'], // the default

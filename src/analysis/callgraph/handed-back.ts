@@ -10,14 +10,19 @@
  * callback site (a third more edges, no more found), so they are not.
  */
 import { ts } from '../../typescript.cjs';
+import { isAsync } from '../../ids/methodIds.js';
 import type { AppFile } from '../project.js';
 import { fitsErased, namesTypeParameter } from './generic-fit.js';
 import type { Resolver, Target } from './resolve.js';
+import { skipWrappers } from '../walk.js';
 
 /**
  * The function values the app's exported functions return, each with the types it is known by
  * outside: its own, and the result type its exported function declares
  * (`signalOper.bind(node)` needs an argument, `signal()`'s result may be called without).
+ * A result type written out is all the callers know (knownOutside): `$constructor(...):
+ * $constructor<T, D>` returns its inner `_` as any, a type with no call signature, so no
+ * callee's type admits `_` without a cast, and it is not counted.
  */
 export function handedOut(r: Resolver, files: readonly AppFile[]): Handed[] {
   const c = r.checker;
@@ -30,18 +35,58 @@ export function handedOut(r: Resolver, files: readonly AppFile[]): Handed[] {
       for (const d of sym.declarations ?? []) {
         const fn = exportedFunction(d);
         if (!fn || !r.isApp(fn)) continue;
+        const written = knownOutside(c, fn);
         const declared = c.getSignatureFromDeclaration(fn);
         const result = declared && c.getNonNullableType(c.getReturnTypeOfSignature(declared));
         for (const ret of r.values.returnsOf(fn)) {
           for (const v of r.values.of(ret)) {
-            const types = out.get(v) ?? out.set(v, [typeOfFunction(c, v)]).get(v)!;
-            if (result && result.getCallSignatures().length && !types.includes(result)) types.push(result);
+            const types = out.get(v) ?? out.set(v, []).get(v)!;
+            const known = written ?? [typeOfFunction(c, v), ...(result && result.getCallSignatures().length ? [result] : [])];
+            for (const t of known) if (!types.includes(t)) types.push(t);
           }
         }
       }
     }
   }
-  return [...out].map(([node, types]) => ({ node, types }));
+  return [...out].filter(([, types]) => types.length).map(([node, types]) => ({ node, types }));
+}
+
+/**
+ * The types a function's written result type lets its callers call what it returns by: the
+ * parts of the result (awaited, for an async function) that have call signatures, maybe none.
+ * Undefined (the function's own type counts too) when no result type is written, for a
+ * generator (what it returns comes out of `next()`), for overloads, or when the written type leaves it to the
+ * callers: a part that is `any`, `unknown`, `Function`, one the type arguments decide (a type
+ * parameter, `T[K]`, a conditional type), or a callable part written in type parameters
+ * (compared as written, `(x: T) => void` would fit no callee taking a string, yet T may be one).
+ * A part that only names them (`$constructor<T, D>`) has the call signatures its declaration gives.
+ */
+function knownOutside(c: ts.TypeChecker, fn: ts.SignatureDeclaration): ts.Type[] | undefined {
+  if (!fn.type || (fn as ts.FunctionLikeDeclaration).asteriskToken) return undefined;
+  // An overloaded function's callers see its overloads, not the implementation's result.
+  // (Only functions count: an interface of the same name, as `$constructor`'s, merges into its symbol.)
+  if (ts.isFunctionDeclaration(fn) && fn.name && (c.getSymbolAtLocation(fn.name)?.declarations ?? []).filter(ts.isFunctionDeclaration).length > 1) return undefined;
+  let t = c.getTypeFromTypeNode(fn.type);
+  if (isAsync(fn)) t = c.getAwaitedType(t) ?? t;
+  // Asked before dropping null and undefined: `unknown` without them is `{}`.
+  const open = (p: ts.Type): boolean => (p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || pickedByCaller(p) || isGlobalFunction(p);
+  if ((t.isUnion() ? t.types : [t]).some(open)) return undefined;
+  t = c.getNonNullableType(t);
+  const parts = t.isUnion() ? t.types : [t];
+  const callable = parts.filter((p) => p.getCallSignatures().length > 0);
+  return callable.some((p) => namesTypeParameter(c, p)) ? undefined : callable;
+}
+
+/** A type whose shape the type arguments decide: a type parameter, `T[K]`, a conditional type, or an intersection with one. */
+function pickedByCaller(t: ts.Type): boolean {
+  if (t.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution)) return true;
+  return t.isIntersection() && t.types.some(pickedByCaller);
+}
+
+/** The library's `Function` (`CallableFunction`, `NewableFunction`): a value of that type may be called with anything. */
+function isGlobalFunction(t: ts.Type): boolean {
+  const s = t.getSymbol();
+  return !!s && /^(Callable|Newable)?Function$/.test(s.name) && (s.declarations ?? []).some((d) => d.getSourceFile().isDeclarationFile);
 }
 
 export interface Handed {
@@ -65,7 +110,9 @@ export function handedBackTo(c: ts.TypeChecker, callee: ts.Expression, handed: r
 
 function exportedFunction(d: ts.Declaration): ts.SignatureDeclaration | undefined {
   if (ts.isFunctionDeclaration(d) && d.body) return d;
-  if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
+  // Also under a cast (`((initial) => ...) as Create`): what it returns goes out all the same.
+  const init = ts.isVariableDeclaration(d) && d.initializer && skipWrappers(d.initializer);
+  if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
   return undefined;
 }
 
