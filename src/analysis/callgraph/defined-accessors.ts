@@ -31,6 +31,7 @@ export class DefinedAccessors {
         if (ts.isCallExpression(node)) for (const d of propertyDefinitions(node)) this.install(d.recv, d.name, d.desc);
       }
     }
+    for (const i of r.installed) (this.byName.get(i.name) ?? this.byName.set(i.name, []).get(i.name)!).push(i);
   }
 
   private install(o: ts.Expression, name: string, desc: ts.Expression): void {
