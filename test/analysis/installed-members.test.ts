@@ -37,3 +37,15 @@ describe('members installed by helpers (calls-installed-members)', () => {
     expect(from(`${C}#patternOf`)).toEqual([[`${C}#patternOf`, `${I}#defineLazy.get`, `${C}:68:22`, 'accessor']]);
   });
 });
+
+describe('members copied by a for…in loop (calls-installed-members)', () => {
+  const r = analyzeApp({ appDir: fixture('calls-installed-members'), catalogs: [] });
+  const S = 'src/copy.ts';
+
+  test("`target[k] = src[k]` over the literals a factory passed as a parameter returns: a call of a member on the target's type runs the copied member", () => {
+    expect(edges(r).filter(([f]) => f === `${S}#greet`)).toEqual([
+      [`${S}#greet`, `${S}#farewells.bye`, `${S}:32:24`, 'callback'],
+      [`${S}#greet`, `${S}#greetings.hello`, `${S}:32:12`, 'callback'],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@
  * for it and that is `src[k]` itself, what the member returns; when it is a function returning
  * `src[k]` (maybe bound), the member. The object's type says where reads reach it: the property
  * the key names there, or (not declared) the object's type (defined-accessors.ts).
+ * Plain copies, `for (const k in src) target[k] = src[k]`, store src's members onto target.
  * Walks through calls and variables are bounded (MAX_DEPTH); a path not followed installs nothing.
  */
 import { ts } from '../../typescript.cjs';
@@ -17,6 +18,7 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import { keyNames, propertyDeclsOf } from './keys.js';
 import type { Resolver } from './resolve.js';
 import { skipWrappers, type FileSites } from '../walk.js';
+import { calledDeclaration, enclosingFunction, forInVariable, initializerOf, isGetPrototypeOf, isInside, isLoopElement, isNothing, isOr, literalMembers, paramIndex, propName } from './installer-syntax.js';
 
 const MAX_DEPTH = 6;
 /** A step of a path that calls the value (`make()`), beside property names. */
@@ -39,6 +41,8 @@ interface Pending {
   compute: Ref | undefined;
   get: ts.Node[];
   set: ts.Node[];
+  /** `target[k] = data`: a value copied, not an accessor. */
+  data?: ts.Expression;
   depth: number;
 }
 
@@ -71,6 +75,17 @@ export class Installers {
   ) {
     for (const s of all) {
       for (const { node } of s.calls) if (ts.isCallExpression(node)) this.define(node);
+      for (const st of s.stores) if (ts.isElementAccessExpression(st.left)) this.copy(st.left, st.value);
+    }
+  }
+
+  /** `for (const k in src) target[k] = src[k]`: src's members copied onto target. */
+  private copy(left: ts.ElementAccessExpression, value: ts.Expression): void {
+    if (!forInVariable(this.r.checker, skipWrappers(left.argumentExpression))) return;
+    const fn = enclosingFunction(left);
+    const key = this.keyOf(this.refOf(left.argumentExpression, fn, 0), fn);
+    if (key && 'members' in key && isLoopElement(this.r.checker, skipWrappers(value), key.loop)) {
+      this.settle({ fn, recv: this.refOf(left.expression, fn, 0), key, compute: undefined, get: [], set: [], data: value, depth: 0 });
     }
   }
 
@@ -126,10 +141,10 @@ export class Installers {
       const recv = sub(p.recv);
       const key = 'names' in p.key ? p.key : 'value' in p.key ? this.keyOf(sub(p.key.value), at) : mapMembers(p.key, sub);
       if (!recv || !key) continue;
-      const id = `${nodeKey(call)}|${refKey(recv)}|${keyKey(key)}|${p.get.map(nodeKey).join(',')}`;
+      const id = `${nodeKey(call)}|${refKey(recv)}|${keyKey(key)}|${p.get.map(nodeKey).join(',')}|${p.data ? nodeKey(p.data) : ''}`;
       if (this.seen.has(id)) continue;
       this.seen.add(id);
-      this.settle({ fn: at, recv, key, compute: p.compute && sub(p.compute), get: p.get, set: p.set, depth: p.depth + 1 });
+      this.settle({ ...p, fn: at, recv, key, compute: p.compute && sub(p.compute), depth: p.depth + 1 });
     }
   }
 
@@ -158,13 +173,13 @@ export class Installers {
     if (!type) return;
     const members = 'members' in p.key ? this.literalsOf(p.key.members.root as ts.Expression, p.key.members.steps, 0).flatMap((l) => literalMembers(l)) : [];
     const names = 'names' in p.key ? p.key.names : members.map((m) => m.name);
-    for (const name of new Set(names)) {
+    for (const name of p.get.length || p.set.length ? new Set(names) : []) {
       this.accessors.push({ name, decls: propertyDeclsOf(this.r.checker, type, name), type, get: p.get, set: p.set });
     }
-    if (!('members' in p.key) || !p.compute || typeof p.compute.root === 'number') return;
+    if (!('members' in p.key)) return;
     const looped = this.loopMembers.get(p.key.loop) ?? this.loopMembers.set(p.key.loop, []).get(p.key.loop)!;
     for (const m of members) if (!looped.includes(m.value)) looped.push(m.value);
-    const how = this.computes(p.compute.root, p.key.loop, 0);
+    const how = p.data ? 'member' : p.compute && typeof p.compute.root !== 'number' ? this.computes(p.compute.root, p.key.loop, 0) : undefined;
     for (const m of members) {
       if (how === 'member') this.values.push({ name: m.name, recv: root, value: m.value });
       else if (how === 'returns') for (const fn of this.r.values.of(m.value)) for (const ret of this.r.values.returnsOf(fn)) this.values.push({ name: m.name, recv: root, value: ret });
@@ -302,85 +317,6 @@ export function loopElement(r: Resolver, e: ts.ElementAccessExpression): readonl
 function mapMembers(k: { members: Ref; loop: ts.VariableDeclaration }, sub: (r: Ref) => Ref | undefined): Key | undefined {
   const members = sub(k.members);
   return members && { members, loop: k.loop };
-}
-
-/** The function declared by what a callee names: a function, or a variable holding one (also an alias of another name). */
-function calledDeclaration(c: ts.TypeChecker, callee: ts.Expression, depth = 0): ts.SignatureDeclaration | undefined {
-  const e = skipWrappers(callee);
-  const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
-  let sym = name && c.getSymbolAtLocation(name);
-  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = c.getAliasedSymbol(sym);
-  const d = sym?.valueDeclaration;
-  if (!d) return undefined;
-  if (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) return d;
-  if (!ts.isVariableDeclaration(d) || !d.initializer || depth > 3) return undefined;
-  const init = skipWrappers(d.initializer);
-  if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-  return ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) ? calledDeclaration(c, init, depth + 1) : undefined;
-}
-
-function enclosingFunction(n: ts.Node): ts.SignatureDeclaration | undefined {
-  return ts.findAncestor(n.parent, (a) => ts.isFunctionLike(a) && isMethodNode(a)) as ts.SignatureDeclaration | undefined;
-}
-
-function paramIndex(c: ts.TypeChecker, id: ts.Identifier, fn: ts.SignatureDeclaration): number {
-  const d = c.getSymbolAtLocation(id)?.valueDeclaration;
-  return d && ts.isParameter(d) && d.parent === fn && ts.isIdentifier(d.name) ? fn.parameters.indexOf(d) : -1;
-}
-
-/** A `const` (or `let` never written again is not told apart: its initialiser only) variable's initialiser. */
-function initializerOf(c: ts.TypeChecker, id: ts.Identifier): ts.Expression | undefined {
-  const d = c.getSymbolAtLocation(id)?.valueDeclaration;
-  if (!d || !ts.isVariableDeclaration(d) || !ts.isIdentifier(d.name) || !d.initializer) return undefined;
-  return ts.isVariableDeclarationList(d.parent) && d.parent.flags & ts.NodeFlags.Const ? d.initializer : undefined;
-}
-
-/** The declaration of a `for (const k in src)` variable `id` names. */
-function forInVariable(c: ts.TypeChecker, e: ts.Expression): ts.VariableDeclaration | undefined {
-  if (!ts.isIdentifier(e)) return undefined;
-  const d = c.getSymbolAtLocation(e)?.valueDeclaration;
-  return d && ts.isVariableDeclaration(d) && ts.isVariableDeclarationList(d.parent) && ts.isForInStatement(d.parent.parent) ? d : undefined;
-}
-
-/** `src[k]` with `k` the loop's variable. */
-function isLoopElement(c: ts.TypeChecker, e: ts.Expression, loop: ts.VariableDeclaration): boolean {
-  if (!ts.isElementAccessExpression(e)) return false;
-  const k = skipWrappers(e.argumentExpression);
-  return ts.isIdentifier(k) && c.getSymbolAtLocation(k)?.valueDeclaration === loop;
-}
-
-function literalMembers(l: ts.ObjectLiteralExpression): { name: string; value: ts.Expression }[] {
-  const out: { name: string; value: ts.Expression }[] = [];
-  for (const p of l.properties) {
-    const name = p.name && propName(p.name);
-    if (name === undefined) continue;
-    if (ts.isPropertyAssignment(p)) out.push({ name, value: p.initializer });
-    else if (ts.isShorthandPropertyAssignment(p)) out.push({ name, value: p.name });
-    else if (ts.isMethodDeclaration(p)) out.push({ name, value: p as unknown as ts.Expression });
-  }
-  return out;
-}
-
-function propName(n: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
-}
-
-function isGetPrototypeOf(callee: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'getPrototypeOf' && ts.isIdentifier(callee.expression) && (callee.expression.text === 'Object' || callee.expression.text === 'Reflect');
-}
-
-function isOr(k: ts.SyntaxKind): boolean {
-  return k === ts.SyntaxKind.BarBarToken || k === ts.SyntaxKind.QuestionQuestionToken;
-}
-
-/** `undefined`, `null` or `void 0`: no object to install on. */
-function isNothing(raw: ts.Expression): boolean {
-  const e = skipWrappers(raw);
-  return e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e) || (ts.isIdentifier(e) && e.text === 'undefined');
-}
-
-function isInside(n: ts.Node, fn: ts.Node): boolean {
-  return !!ts.findAncestor(n, (a) => a === fn);
 }
 
 function nodeKey(n: ts.Node): string {
