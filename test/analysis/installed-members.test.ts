@@ -49,3 +49,12 @@ describe('members copied by a for…in loop (calls-installed-members)', () => {
     ]);
   });
 });
+
+describe('an installed accessor read through a base type (calls-installed-members)', () => {
+  const r = analyzeApp({ appDir: fixture('calls-installed-members'), catalogs: [] });
+  const C = 'src/counter.ts';
+
+  test('a property installed on a subinterface that redeclares it runs at reads typed by the base interface', () => {
+    expect(edges(r).filter(([f]) => f === `${C}#isOptional.<anonymous 1>`)).toEqual([[`${C}#isOptional.<anonymous 1>`, 'src/install.ts#defineLazy.get', `${C}:92:40`, 'accessor']]);
+  });
+});
