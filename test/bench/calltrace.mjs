@@ -349,9 +349,9 @@
  *                  static 14,143 = 3.71x, 239 edges found, none lost (the 1,514 edges gone are callback pairs the
  *                  handed-back rule gave sites now resolved); with a read through a base interface reaching an
  *                  accessor installed where a subinterface redeclares the property (`items[i]._zod.optin` on
- *                  $ZodTypeInternals, installed on $ZodOptionalInternals'): FIN_RECALL. Analysis CPU (analyze-child, the
+ *                  $ZodTypeInternals, installed on $ZodOptionalInternals'): not yet measured on zod. Analysis CPU (analyze-child, the
  *                  two builds side by side, load 15-18): 141.8 s -> 164.3 s and 134.5 s -> 160.2 s (1.16x, 1.19x; the
- *                  analysis's edges 233,089 -> 251,691, sites left unresolved 2,092 -> 1,322)FIN_TIME. Left: `new
+ *                  analysis's edges 233,089 -> 251,691, sites left unresolved 2,092 -> 1,322). Left: `new
  *                  ZodMiniX(def)` through `$constructor<T>`'s construct signature reaching `_` (164, also missed
  *                  before); code compiled at run time (new Function in compile.ts and the fast path, 67 now that
  *                  more of its callers are reached); the `shape` getters of literals util.pick/omit/partial/extend
