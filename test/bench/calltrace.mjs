@@ -358,7 +358,7 @@
  *                  more of its callers are reached); the `shape` getters of literals util.pick/omit/partial/extend
  *                  merge by Object.getOwnPropertyDescriptors + Object.defineProperties (about 20, implicit; a copy
  *                  of descriptors, not followed); the JSON.stringify replacer (5).
- *                  alien-signals, superjson, nanostores, mutative: the analysis's edges identical before and after
+ *                  alien-signals, superjson, nanostores, mutative: the analysis's edges identical before and after (both builds)
  *                  (so recall unchanged); examples/ analyze --json byte-identical.
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
