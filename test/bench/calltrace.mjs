@@ -352,7 +352,8 @@
  *                  $ZodTypeInternals, installed on $ZodOptionalInternals'): 92.0% (call 93.1%, implicit 67.5%), static 14,202 =
  *                  3.73x (27 more found, none lost; 164.8 s CPU, load 15-18). Analysis CPU (analyze-child, the
  *                  two builds side by side, load 15-18): 141.8 s -> 164.3 s and 134.5 s -> 160.2 s (1.16x, 1.19x; the
- *                  analysis's edges 233,089 -> 251,691, sites left unresolved 2,092 -> 1,322). Left: `new
+ *                  analysis's edges 233,089 -> 251,691, sites left unresolved 2,092 -> 1,322); the final build
+ *                  against the base, side by side once more (load 15 falling to 3): 140.0 s -> 162.2 s (1.16x). Left: `new
  *                  ZodMiniX(def)` through `$constructor<T>`'s construct signature reaching `_` (164, also missed
  *                  before); code compiled at run time (new Function in compile.ts and the fast path, 67 now that
  *                  more of its callers are reached); the `shape` getters of literals util.pick/omit/partial/extend
