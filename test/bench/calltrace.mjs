@@ -365,6 +365,30 @@
  *                  superjson, nanostores, mutative, proxy-compare, smol-toml, ts-pattern, remeda): edges identical.
  *                  The 3x budget is still out of reach by typing alone: the handed-back rule's app pairs are mostly
  *                  functions whose written types fit nearly every open callee, and the proxy traps (1,089) are public.
+ *                  With members installed through helpers (installers.ts; fixture calls-installed-members): a
+ *                  defineProperty whose key and object come from parameters installs, at each call, under the key
+ *                  passed (wrappers passing theirs on; the object through `Object.getPrototypeOf`, a parameter's
+ *                  property, claim()'s returned prototype, or an initializer's parameter by its type); `for (key in
+ *                  built)` installs every member of the literals `built` may be (`methods()` of a parameter: the
+ *                  factory the caller passes), and a call of such a member runs the member (`fn.bind(self)`) or
+ *                  what it returns (`built[key]` as the getter's function); a call `o.k()` reads k first. Measured
+ *                  on one trace (traced once, load 15-20; the analyses compared on it): before 85.0% of 3807 (call
+ *                  86.7%, implicit 47.0%), static 13,254 = 3.48x; with the rule 91.3% (call 93.1%, implicit 51.2%),
+ *                  static 14,143 = 3.71x, 239 edges found, none lost (the 1,514 edges gone are callback pairs the
+ *                  handed-back rule gave sites now resolved); with a read through a base interface reaching an
+ *                  accessor installed where a subinterface redeclares the property (`items[i]._zod.optin` on
+ *                  $ZodTypeInternals, installed on $ZodOptionalInternals'): 92.0% (call 93.1%, implicit 67.5%), static 14,202 =
+ *                  3.73x (27 more found, none lost; 164.8 s CPU, load 15-18). Analysis CPU (analyze-child, the
+ *                  two builds side by side, load 15-18): 141.8 s -> 164.3 s and 134.5 s -> 160.2 s (1.16x, 1.19x; the
+ *                  analysis's edges 233,089 -> 251,691, sites left unresolved 2,092 -> 1,322); the final build
+ *                  against the base, side by side once more (load 15 falling to 3): 140.0 s -> 162.2 s (1.16x). Left: `new
+ *                  ZodMiniX(def)` through `$constructor<T>`'s construct signature reaching `_` (164, also missed
+ *                  before); code compiled at run time (new Function in compile.ts and the fast path, 67 now that
+ *                  more of its callers are reached); the `shape` getters of literals util.pick/omit/partial/extend
+ *                  merge by Object.getOwnPropertyDescriptors + Object.defineProperties (about 20, implicit; a copy
+ *                  of descriptors, not followed); the JSON.stringify replacer (5).
+ *                  alien-signals, superjson, nanostores, mutative: the analysis's edges identical before and after (both builds)
+ *                  (so recall unchanged); examples/ analyze --json byte-identical.
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's

@@ -37,6 +37,7 @@ import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
 import { Resolver, type Target } from './resolve.js';
+import { Installers } from './installers.js';
 import { Stores } from './stores.js';
 import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
@@ -75,7 +76,13 @@ export function resolverFor(app: LoadedApp, table: MethodTable): { all: FileSite
   // Literal members under a computed key join the named ones once the checker names their key.
   for (const s of all) s.literalFns.push(...namedKeyedMembers(app.checker, s.keyed));
   const stores = new Stores(app.checker, all.flatMap((s) => s.stores), all.flatMap((s) => s.calls.map((c) => c.node)), all.flatMap((s) => s.assigns));
-  return { all, stores, resolver: new Resolver(app, table, all.flatMap((s) => s.literalFns), stores) };
+  const resolver = new Resolver(app, table, all.flatMap((s) => s.literalFns), stores);
+  // Members helpers install: their values join the stores, their accessors the defined ones.
+  const installers = new Installers(resolver, all);
+  for (const v of installers.values) stores.install(v.name, { recv: v.recv, value: v.value });
+  resolver.installed = installers.accessors;
+  resolver.loopMembers = installers.loopMembers;
+  return { all, stores, resolver };
 }
 
 /**

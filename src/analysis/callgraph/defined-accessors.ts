@@ -2,7 +2,8 @@
  * Accessors installed at run time: `Object.defineProperty(o, 'k', { get() {...}, set(v) {...} })`
  * (also `Reflect.defineProperty`, and each entry of `Object.defineProperties(o, { k: {...} })`).
  * A read of `k` runs the getter and a write the setter wherever the receiver may be that object:
- * the receiver's `k` has the same declaration as `o`'s (the property the accessor replaces), or,
+ * the receiver's `k` has the same declaration as `o`'s (the property the accessor replaces) or one
+ * that declaration redeclares (in an interface or class extending the receiver's), or,
  * when `o`'s type does not declare `k`, the receiver has `o`'s type or one that says nothing of
  * its class (any, unknown, object, a type parameter, a record).
  */
@@ -31,6 +32,7 @@ export class DefinedAccessors {
         if (ts.isCallExpression(node)) for (const d of propertyDefinitions(node)) this.install(d.recv, d.name, d.desc);
       }
     }
+    for (const i of r.installed) (this.byName.get(i.name) ?? this.byName.set(i.name, []).get(i.name)!).push(i);
   }
 
   private install(o: ts.Expression, name: string, desc: ts.Expression): void {
@@ -39,6 +41,17 @@ export class DefinedAccessors {
     if (!get.length && !set.length) return;
     const list = this.byName.get(name) ?? this.byName.set(name, []).get(name)!;
     list.push({ decls: propertyDecls(this.r.checker, o, name), type: this.r.checker.getTypeAtLocation(o), get, set });
+  }
+
+  private readonly bases = new Map<ts.Node, Set<ts.Node>>();
+
+  /**
+   * The receiver's property is one the installed property redeclares: `optin` read on a
+   * `$ZodTypeInternals` whose subinterface, where the accessor was installed, declares it again.
+   */
+  private redeclared(installed: readonly ts.Declaration[], read: ts.Declaration): boolean {
+    const owner = read.parent;
+    return installed.some((d) => d.parent !== owner && basesOf(this.r.checker, d.parent, this.bases).has(owner));
   }
 
   get any(): boolean {
@@ -54,11 +67,31 @@ export class DefinedAccessors {
     const t = c.getTypeAtLocation(recv);
     const out: Target[] = [];
     for (const i of list) {
-      const same = i.decls.length ? decls.some((d) => i.decls.includes(d)) : t === i.type || opaque(t);
+      const same = i.decls.length ? decls.some((d) => i.decls.includes(d) || this.redeclared(i.decls, d)) : t === i.type || opaque(t);
       if (same) for (const node of write ? i.set : i.get) out.push({ node, kind: 'accessor' });
     }
     return out;
   }
+}
+
+/** The interfaces and classes a type declaration extends or implements, all the way up. */
+function basesOf(c: ts.TypeChecker, owner: ts.Node, memo: Map<ts.Node, Set<ts.Node>>): Set<ts.Node> {
+  const known = memo.get(owner);
+  if (known) return known;
+  const out = new Set<ts.Node>();
+  memo.set(owner, out);
+  if (!ts.isInterfaceDeclaration(owner) && !ts.isClassLike(owner)) return out;
+  for (const clause of owner.heritageClauses ?? []) {
+    for (const t of clause.types) {
+      let sym = c.getSymbolAtLocation(t.expression);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = c.getAliasedSymbol(sym);
+      for (const b of sym?.declarations ?? []) {
+        out.add(b);
+        for (const up of basesOf(c, b, memo)) out.add(up);
+      }
+    }
+  }
+  return out;
 }
 
 function opaque(t: ts.Type): boolean {

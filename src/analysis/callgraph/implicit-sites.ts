@@ -82,6 +82,11 @@ export class ImplicitSites {
       for (const { node, owner } of s.members) {
         if (ts.isPropertyAccessExpression(node)) this.sink.add(owner, this.defined.at(node.expression, node.name.text, isAssigned(node)), siteOf(f, node.name));
       }
+      // `o.k()` reads k first.
+      for (const { node, owner } of s.calls) {
+        const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
+        if (owner && callee && ts.isPropertyAccessExpression(callee)) this.sink.add(owner, this.defined.at(callee.expression, callee.name.text, false), siteOf(f, callee.name));
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import { construct, constructorOf, jsx } from './constructors.js';
 import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import { AnyReceiverMembers, typedAny } from './any-receivers.js';
 import type { Stores } from './stores.js';
+import type { InstalledAccessor } from './installers.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
 import { FunctionValues, LOOP_DEPTH, type ViaParameter } from './values.js';
@@ -50,6 +51,9 @@ export class Resolver {
   readonly hierarchy: Hierarchy;
   readonly implementations: Implementations;
   readonly values: FunctionValues;
+  /** Accessors helpers install (installers.ts), for defined-accessors.ts. */
+  installed: readonly InstalledAccessor[] = [];
+  loopMembers: ReadonlyMap<ts.VariableDeclaration, readonly ts.Expression[]> = new Map();
   private readonly appFiles: Set<ts.SourceFile>;
 
   constructor(

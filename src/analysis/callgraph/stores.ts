@@ -66,6 +66,11 @@ export class Stores {
     }
   }
 
+  /** A member installed by a helper (installers.ts), known once the resolver runs. */
+  install(name: string, v: StoredValue): void {
+    this.store(name, v);
+  }
+
   private store(name: string, v: StoredValue): void {
     const list = this.byName.get(name);
     if (list) list.push(v);

@@ -19,6 +19,7 @@ import { CallReturns, isGenerator } from './call-returns.js';
 import { memberOfValue } from './value-members.js';
 import { AnswerTable, distinct } from './value-memo.js';
 import { mayHoldLiteral } from './constructed.js';
+import { loopElement } from './installers.js';
 import { typedAny } from './any-receivers.js';
 
 export type { ViaParameter } from './value-memo.js';
@@ -374,6 +375,8 @@ export class FunctionValues extends CallReturns {
 
   /** `obj[k]` with a finite key type: what each named property holds (`obj.a`, `obj.b`, ...). */
   private keyed(e: ts.ElementAccessExpression, depth: number): ts.Node[] {
+    const copied = loopElement(this.r, e);
+    if (copied) return copied.flatMap((v) => this.of(v, depth + 1));
     const names = keyNames(this.r.checker, e.argumentExpression);
     // `const check = checks[i]`: any element of the array, or any entry of a record stored as a function.
     if (!names) return this.indexed(e, depth);
