@@ -75,8 +75,8 @@ export class SlotClosures {
   /** Returns slot (its id) -> its value so far, and the ones settled (final). */
   private readonly returnsValue = new Map<number, Flow>();
   private readonly settled = new Set<number>();
-  /** Returns slots being solved together (set while iterating). */
-  private solving: Slot[] | undefined;
+  /** Returns slots being solved together (set while iterating): each one's id and its plain slot, made once. */
+  private solving: { id: number; plain: Slot }[] | undefined;
   /** What each function returns (SlotGraph.returnedBy), asked once. */
   private readonly returnedBy = new Map<ts.Node, ReturnType<SlotGraph['returnedBy']>>();
 
@@ -129,25 +129,25 @@ export class SlotClosures {
     if (known && (this.settled.has(id) || this.solving)) return known;
     // Least fixed point: start from nothing (and complete), grow.
     this.returnsValue.set(id, NOTHING);
+    const entry = { id, plain: { fn: slot.fn, idx: slot.idx, property: slot.property, elements: slot.elements } };
     if (this.solving) {
-      this.solving.push(slot);
+      this.solving.push(entry);
       return NOTHING;
     }
-    const solving = (this.solving = [slot]);
+    const solving = (this.solving = [entry]);
     for (let changed = true; changed; ) {
       changed = false;
       for (let i = 0; i < solving.length; i++) {
         const s = solving[i]!;
-        const sid = this.graph.id(s);
-        const next = this.returnedOf(this.of({ fn: s.fn, idx: s.idx, property: s.property, elements: s.elements }));
-        const before = this.returnsValue.get(sid)!;
+        const next = this.returnedOf(this.of(s.plain));
+        const before = this.returnsValue.get(s.id)!;
         if (next.values.size === before.values.size && next.complete === before.complete) continue;
-        this.returnsValue.set(sid, next);
+        this.returnsValue.set(s.id, next);
         changed = true;
       }
     }
     this.solving = undefined;
-    for (const s of solving) this.settled.add(this.graph.id(s));
+    for (const s of solving) this.settled.add(s.id);
     return this.returnsValue.get(id)!;
   }
 
