@@ -391,6 +391,18 @@
  *                  (so recall unchanged); examples/ analyze --json byte-identical.
  *                  All of the above together (and parameter flow in one pass per round), one trace at load 4-5: 92.0% of
  *                  3807 (call 93.1%, implicit 67.5%), static 10,424 = 2.74x.
+ *                  `new X(def)` of a function value (constructors.ts, handed-back.ts; fixture calls-constructed-functions):
+ *                  what calling X would run (the const a constructor factory's result is in holds its `_`), only
+ *                  function declarations and expressions; a constructor from callers outside runs the handed-out
+ *                  functions whose written result type has a construct signature fitting X's (`$constructor<T, D>`
+ *                  against `$constructor<ZodMiniString>`, T and D erased). On the fixed trace (the analyses compared
+ *                  on it, load 12-17): 92.0% -> 96.2% of 3807 (call 93.1% -> 97.5%, implicit 67.5%), 162 found, none
+ *                  lost; static 10,424 = 2.74x -> 10,616 = 2.79x; the analysis's edges 142,534 -> 142,743, sites left
+ *                  unresolved 1,242 -> 1,061. Left into `_`: `new F(...)` with `const F: any = inst.constructor` (1;
+ *                  `.constructor` of an instance is not followed) and two calls `_` makes of stored functions. Three
+ *                  `new F(...)` with `const F = Function` gain `_` too (the erased fit admits any constructor type).
+ *                  Analysis CPU (analyze-child, three interleaved rounds, load 12-17): 65.3 s -> 65.1 s, 66.8 s -> 59.0
+ *                  s, 60.0 s -> 53.5 s.
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's

@@ -31,7 +31,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
-import { handedBackTo, handedOut } from './handed-back.js';
+import { handedBackTo, handedBackToNew, handedOut } from './handed-back.js';
 import { HandedOn } from './handed-on.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
@@ -241,12 +241,13 @@ class GraphBuilder {
     this.params.run((from, targets, site) => this.add(from, targets, site), this.unresolved);
   }
 
-  /** Unresolved calls through function values, and library calls handed a parameter, may run the functions the app hands out (handed-back.ts). */
+  /** Unresolved calls and `new`s through function values, and library calls handed a parameter, may run the functions the app hands out (handed-back.ts). */
   handedBack(handed: ReturnType<typeof handedOut>): void {
     if (!handed.length) return;
     for (const u of this.unresolved) {
       const node = this.callAt.get(u.site);
       if (node && ts.isCallExpression(node)) this.add(u.from, handedBackTo(this.r.checker, node.expression, handed), u.site);
+      if (node && ts.isNewExpression(node)) this.add(u.from, handedBackToNew(this.r.checker, node.expression, handed), u.site);
     }
     // And parameters handed on to library calls whose callers are not all known (handed-on.ts).
     this.handedOn.handedBack(this.params.open, handed, (from, targets, site) => this.add(from, targets, site));

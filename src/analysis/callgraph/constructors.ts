@@ -23,16 +23,33 @@ export function construct(r: Resolver, expr: ts.Expression, written: ts.Expressi
     const targets = [...new Set(ctors.filter((c): c is ts.Node => c !== undefined))].map((node) => ({ node, kind: 'constructor' as const }));
     if (targets.length) return { targets };
   }
-  if (!sym) return r.isAppExpr(expr) ? { reason: 'constructed class has no symbol' } : { library: libraryLeaf(r.checker, expr, sym) };
-  if (decls.length === 0 || decls.every((d) => !r.isApp(d))) return { library: libraryLeaf(r.checker, expr, sym) };
+  if (!sym && !r.isAppExpr(expr)) return { library: libraryLeaf(r.checker, expr, sym) };
+  if (sym && (decls.length === 0 || decls.every((d) => !r.isApp(d)))) return { library: libraryLeaf(r.checker, expr, sym) };
   for (const d of decls) {
     const cls = classOf(d);
     if (!cls) continue;
     const ctor = r.constructorOf(cls);
     return ctor ? { targets: [{ node: ctor, kind: 'constructor' }] } : { library: undefined };
   }
-  if (decls.some(ts.isParameter)) return { reason: 'constructed class received as a parameter' };
-  return { reason: 'constructed value is not a class declared in the app' };
+  return constructedFunctions(r.callee(expr, false));
+}
+
+/**
+ * `new f()` of a function value (`function Point() {}`, or what a constructor factory returns:
+ * `const Str: $constructor<Str> = $constructor(...)` holds its inner `_`) runs what calling f
+ * would, with a fresh `this`. Only a function declaration or expression can be constructed: `new`
+ * of an arrow or a method throws before running it.
+ */
+function constructedFunctions(r: Resolution): Resolution {
+  if (!('targets' in r)) return r;
+  const targets = r.targets.filter((t) => constructible(t.node)).map((t) => ({ node: t.node, kind: 'constructor' as const }));
+  if (targets.length || r.partial) return { ...r, targets };
+  return r.via?.length ? { reason: 'constructed value is not a function of the app', via: r.via } : { reason: 'constructed value is not a class or function of the app' };
+}
+
+/** Whether `new` of this node runs it: a function declaration or expression, or a class's constructor. */
+export function constructible(fn: ts.Node): boolean {
+  return ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isConstructorDeclaration(fn) || ts.isClassLike(fn);
 }
 
 /** `<Tag/>`: an intrinsic element runs nothing of the app. */

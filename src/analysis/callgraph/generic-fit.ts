@@ -22,9 +22,13 @@ export function namesTypeParameter(c: ts.TypeChecker, t: ts.Type, depth = 0): bo
   return t.getCallSignatures().some((s) => namesTypeParameter(c, s.getReturnType(), depth + 1) || s.getParameters().some((p) => namesTypeParameter(c, c.getTypeOfSymbol(p), depth + 1)));
 }
 
-/** `source` (a function's type) fits callee type `target` once the type parameters either names are erased. */
-export function fitsErased(c: ts.TypeChecker, source: ts.Type, target: ts.Type): boolean {
-  return source.getCallSignatures().some((s) => target.getCallSignatures().some((t) => signatureFits(c, s, t)));
+/**
+ * `source` (a function's type) fits callee type `target` once the type parameters either names
+ * are erased: by their call signatures, or by their construct signatures for a `new`.
+ */
+export function fitsErased(c: ts.TypeChecker, source: ts.Type, target: ts.Type, how: 'call' | 'construct' = 'call'): boolean {
+  const signatures = (t: ts.Type): readonly ts.Signature[] => (how === 'call' ? t.getCallSignatures() : t.getConstructSignatures());
+  return signatures(source).some((s) => signatures(target).some((t) => signatureFits(c, s, t)));
 }
 
 function signatureFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {

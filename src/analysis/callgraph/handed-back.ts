@@ -11,6 +11,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isAsync } from '../../ids/methodIds.js';
+import { constructible } from './constructors.js';
 import type { AppFile } from '../project.js';
 import { fitsErased, namesTypeParameter } from './generic-fit.js';
 import type { Resolver, Target } from './resolve.js';
@@ -22,11 +23,13 @@ import { skipWrappers } from '../walk.js';
  * (`signalOper.bind(node)` needs an argument, `signal()`'s result may be called without).
  * A result type written out is all the callers know (knownOutside): `$constructor(...):
  * $constructor<T, D>` returns its inner `_` as any, a type with no call signature, so no
- * callee's type admits `_` without a cast, and it is not counted.
+ * callee's type admits `_` without a cast. It has a construct signature: callers `new` it, so
+ * `_` comes back to a `new` whose callee's type that fits (constructs).
  */
 export function handedOut(r: Resolver, files: readonly AppFile[]): Handed[] {
   const c = r.checker;
   const out = new Map<ts.Node, ts.Type[]>();
+  const constructs = new Map<ts.Node, ts.Type[]>();
   for (const f of files) {
     const module = c.getSymbolAtLocation(f.sf);
     if (!module) continue;
@@ -38,18 +41,36 @@ export function handedOut(r: Resolver, files: readonly AppFile[]): Handed[] {
         const written = knownOutside(c, fn);
         const declared = c.getSignatureFromDeclaration(fn);
         const result = declared && c.getNonNullableType(c.getReturnTypeOfSignature(declared));
+        const newable = constructibleOutside(c, fn);
         for (const ret of r.values.returnsOf(fn)) {
           for (const v of r.values.of(ret)) {
             const types = out.get(v) ?? out.set(v, []).get(v)!;
             const known = written ?? [typeOfFunction(c, v), ...(result && result.getCallSignatures().length ? [result] : [])];
             for (const t of known) if (!types.includes(t)) types.push(t);
+            if (!constructible(v)) continue;
+            const ctors = constructs.get(v) ?? constructs.set(v, []).get(v)!;
+            const own = typeOfFunction(c, v);
+            for (const t of [...newable, ...(own.getConstructSignatures().length ? [own] : [])]) if (!ctors.includes(t)) ctors.push(t);
           }
         }
       }
     }
   }
-  return [...out].filter(([, types]) => types.length).map(([node, types]) => ({ node, types }));
+  return [...out].map(([node, types]) => ({ node, types, constructs: constructs.get(node) ?? [] })).filter((h) => h.types.length || h.constructs.length);
 }
+
+/**
+ * The parts of a function's written result type (awaited, for an async function) that callers
+ * may `new`: those with construct signatures (`$constructor<T, D>`'s `new (def: D): T`).
+ */
+function constructibleOutside(c: ts.TypeChecker, fn: ts.SignatureDeclaration): ts.Type[] {
+  if (!fn.type || (fn as ts.FunctionLikeDeclaration).asteriskToken) return [];
+  let t = c.getTypeFromTypeNode(fn.type);
+  if (isAsync(fn)) t = c.getAwaitedType(t) ?? t;
+  t = c.getNonNullableType(t);
+  return (t.isUnion() ? t.types : [t]).filter((p) => p.getConstructSignatures().length > 0);
+}
+
 
 /**
  * The types a function's written result type lets its callers call what it returns by: the
@@ -91,7 +112,10 @@ function isGlobalFunction(t: ts.Type): boolean {
 
 export interface Handed {
   node: ts.Node;
+  /** The types callers call it by. */
   types: ts.Type[];
+  /** The types callers may `new` it by: with construct signatures. */
+  constructs: ts.Type[];
 }
 
 /**
@@ -106,6 +130,20 @@ export function handedBackTo(c: ts.TypeChecker, callee: ts.Expression, handed: r
   const generic = namesTypeParameter(c, target);
   const fits = (t: ts.Type): boolean => c.isTypeAssignableTo(t, target) || (generic && fitsErased(c, t, target));
   return handed.filter((h) => h.types.some(fits)).map((h) => ({ node: h.node, kind: 'callback' as const }));
+}
+
+/**
+ * Of the handed-out functions, those `new callee()` may run: the callee's type has construct
+ * signatures and a function's constructible type is assignable to it, or fits it once type
+ * parameters are erased (`$constructor<T, D>` returned, `$constructor<ZodMiniString>` at the site).
+ */
+export function handedBackToNew(c: ts.TypeChecker, callee: ts.Expression, handed: readonly Handed[]): Target[] {
+  const want = c.getTypeAtLocation(callee);
+  if (want.flags & ts.TypeFlags.Any) return [];
+  const target = c.getNonNullableType(want);
+  if (!target.getConstructSignatures().length) return [];
+  const fits = (t: ts.Type): boolean => c.isTypeAssignableTo(t, target) || ((namesTypeParameter(c, t) || namesTypeParameter(c, target)) && fitsErased(c, t, target, 'construct'));
+  return handed.filter((h) => h.constructs.some(fits)).map((h) => ({ node: h.node, kind: 'constructor' as const }));
 }
 
 function exportedFunction(d: ts.Declaration): ts.SignatureDeclaration | undefined {
