@@ -51,8 +51,9 @@ const RESERVE_SHARE = 0.25;
 const SEARCH_BOUND_SHARE = 0.6;
 const SEARCH_SHARE = 0.85;
 /**
- * Rows of a dynamic model from which the search runs first, alone, up to its first checkpoint,
- * and GLPK starts only when it hands nothing over: on the 10k:100k bench GLPK never finished
+ * Rows of a dynamic model from which the search runs first, alone (a residual up to its first
+ * checkpoint, any other for longer: SEARCH_FIRST_BOUND_SHARE), and GLPK starts only when it
+ * hands nothing over: on the 10k:100k bench GLPK never finished
  * such a model within QUICK_MS, and what it did beside the search was thrown away when the
  * search handed over a smaller problem (about 2.5 s of CPU of the run's solves). The answer
  * does not change: it is the first of the optima whichever way it is proven (canonical.ts).
@@ -64,6 +65,17 @@ const SEARCH_SHARE = 0.85;
 const SEARCH_FIRST_ROWS = 5_000;
 /** Steps of a residual's fresh search when the carried prices handed nothing over (checkpoints every 100 up to 1600). */
 const FRESH_STEPS = 1_601;
+/**
+ * A problem searched first from its own start (not a residual) goes on alone up to the fresh
+ * search's steps, within this share of the time left, before GLPK is given the model: on the
+ * 10k:100k bench the first 100 steps of 5g and wifi handed nothing over, GLPK was given their
+ * 44k- and 60k-row models with a search beside it, and that search handed over within about a
+ * second, the same residual the lone search now hands over (the steps are the same whatever
+ * runs beside them); building the models, GLPK's work and its thread started again after the
+ * cancel were about a sixth of partition's CPU there, thrown away. A search that hands nothing
+ * over by then leaves GLPK most of the time.
+ */
+const SEARCH_FIRST_BOUND_SHARE = 0.25;
 
 export async function solvePartition(problem: PartitionProblem, options: SolveOptions): Promise<Solution> {
   // Validated on the caller's objects (columns would hide a parent that is not an integer),
@@ -173,7 +185,10 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     trace('search first');
     const from = performance.now();
     const at = (share: number) => from + share * (deadline - from);
-    early = searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, split, ...carried(start, problem, reduction), ...firstIncumbent });
+    early =
+      start === undefined
+        ? searchDynamic(small, { boundDeadline: at(SEARCH_FIRST_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FRESH_STEPS, split, ...firstIncumbent })
+        : searchDynamic(small, { boundDeadline: at(SEARCH_BOUND_SHARE), deadline: at(SEARCH_SHARE), maxSteps: FIRST_CHECKPOINT + 1, split, ...carried(start, problem, reduction), ...firstIncumbent });
     if (start !== undefined && early.residual === undefined && !provenBy(early)) {
       // Carried prices can stall: on the bench's wifi residual (2,259 contexts) the bound did
       // not move in 101 steps, nor in the 136 beside GLPK (1-3 s). A fresh search of its own,

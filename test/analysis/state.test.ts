@@ -412,15 +412,21 @@ describe('state no call carries', () => {
     const E = 'src/env.ts';
     const S = 'src/shadow.ts';
     const B = 'src/block.ts';
+    const N = 'src/named.ts';
     const r = analyze('state-globals-shadowed');
     expect(outcome(r)).toEqual({
       [`${E}#start`]: ['state'],
       [`${B}#blockThenGlobal`]: ['state'], // the bare appRuns after the block's own
+      [`${N}#callThenGlobal`]: ['state'], // globalThis.appRuns, after a call of the app's function appRuns
+      ['src/runs.ts#appRuns']: [],
       [`${S}#local`]: [], // the imported appRuns only
       [`${S}#sameAsGlobal`]: ['state'], // globalThis.appRuns, after the imported one
     });
     expect(stateReasons(r, `${S}#sameAsGlobal`)[0]!.message).toBe(
       `reads global globalThis.appRuns, which the app writes at ${E}:6: globals stay on each side, and a call does not carry them (at ${S}:5)`,
+    );
+    expect(stateReasons(r, `${N}#callThenGlobal`)[0]!.message).toBe(
+      `reads global globalThis.appRuns, which the app writes at ${E}:6: globals stay on each side, and a call does not carry them (at ${N}:6)`,
     );
   });
 

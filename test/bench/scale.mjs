@@ -51,6 +51,19 @@
  *   3.4 -> 19.8 s of 22 -> 94 s; the rest scales about linearly. Its live heap after a full
  *   collection was 849 MB at its end (before the flow was dropped there), 590 MB of it the
  *   compiler's trees and binder (sampled).
+ * - 2026-12-05, load 15–17 (other benches running), 10k:100k, 3 interleaved runs with main's build
+ *   as --baseline: partition 14.9 s CPU, 542 MB against tsc's 6.6 s, 339 MB (2.24× CPU, 1.60×
+ *   memory); main's build 16.8 s, 564 MB (1.13× this CPU); manifests byte-identical. Phases
+ *   (wall, at that load): analysis 25.6 s against 27.6 s, solves 9.5 s against 13.1 s. What went:
+ *   two of the four networks (5g, wifi) built their 44k/60k-row models and gave them to a GLPK
+ *   thread after the search's first 100 steps, for the search beside it to hand over a smaller
+ *   problem a second later (GLPK cancelled, its thread started again): the search now goes on alone
+ *   first; the legality walk asked the value flow about every argument of every call (`s % 97`,
+ *   a primitive whatever it holds) and about every callee's name each time anew, and took every
+ *   call of an imported function for a possible global read. Where the rest goes (--cpu-prof,
+ *   which inflates it, before these, same load): the analysis thread 17.6 s (parse and bind 2.8, call graph 4.1,
+ *   legality walk 4.2, collector 3.5), the main thread 11.2 s (solves 5.5, profiles 2.0,
+ *   collector 1.9, manifest 0.3), GLPK's threads 2.3 s.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';

@@ -64,11 +64,34 @@ function usedExpressions(node: ts.Node, checker: ts.TypeChecker): { e: ts.Expres
   return [...es.filter(mayHold).map((e) => ({ e })), ...out];
 }
 
-/** Not `this`, `super`, a literal or a function written in place. */
-function mayHold(e: ts.Expression): boolean {
+/**
+ * Not `this`, `super`, a literal, a function written in place, nor an operation whose result
+ * is a primitive whatever its operands (`s % 97`, `a + b`, `!x`, `typeof x`): no object, so no
+ * device handle, comes out of one (asked of every argument of every call: each was a walk of
+ * the value flow that could only find nothing).
+ */
+export function mayHold(e: ts.Expression): boolean {
   const inner = skipWrappers(e);
   const k = inner.kind;
-  return !(k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword || k === ts.SyntaxKind.ImportKeyword || ts.isLiteralExpression(inner) || isMethodNode(inner) || ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner) || ts.isTemplateExpression(inner));
+  return !(k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword || k === ts.SyntaxKind.ImportKeyword || ts.isLiteralExpression(inner) || isMethodNode(inner) || ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner) || ts.isTemplateExpression(inner) || isPrimitiveOperation(inner));
+}
+
+/** Operators whose result is one of their operands' values (`a || b`, `x = v`, `(a, b)`): any other binary operator makes a primitive. */
+const PASSING_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.CommaToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+/** Arithmetic, comparison, bitwise, `in`, `instanceof` and their compound assignments; `!`, `-`, `++`, `typeof`, `void`, `delete`. */
+function isPrimitiveOperation(e: ts.Expression): boolean {
+  if (ts.isBinaryExpression(e)) return !PASSING_OPERATORS.has(e.operatorToken.kind);
+  return ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e) || ts.isTypeOfExpression(e) || ts.isVoidExpression(e) || ts.isDeleteExpression(e);
 }
 
 /** A parameter of the function it is used in (or of an enclosing one), called by name. */

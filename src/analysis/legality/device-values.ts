@@ -104,9 +104,24 @@ export class DeviceValues {
    * a function is.
    */
   used(e: ts.Expression): DeviceValue | undefined {
-    const values = this.namesOnlyFunctions(e) ? this.ownValues(e) : this.of(e);
+    // The local symbol a name stands for (an import binding is one per file) decides the answer
+    // for a name of plain functions (see namesOnlyFunctions); nearly every callee is one.
+    const local = ts.isIdentifier(e) ? this.checker.getSymbolAtLocation(e) : undefined;
+    if (local && this.plainFunctionNames.has(local)) return undefined;
+    if (!this.namesOnlyFunctions(e)) return this.of(e).find((v) => v.api && this.fits(v, e));
+    const values = this.ownValues(e);
+    // Only an answer worked out in full (not one cut short by a cycle or the nesting limit) is kept.
+    if (local && values.length === 0 && this.found.get(e)?.length === 0) this.plainFunctionNames.add(local);
     return values.find((v) => v.api && this.fits(v, e));
   }
+
+  /**
+   * Names (by their local symbol) of plain app functions that are no device value themselves:
+   * asked again at every call of such a function, the same way (the name's symbol, its
+   * declarations, what is stored over them, whether it is a device module's binding), always to
+   * find none.
+   */
+  private readonly plainFunctionNames = new Set<ts.Symbol>();
 
   /**
    * An identifier naming only app function declarations (`helper(x)`, the commonest callee), none

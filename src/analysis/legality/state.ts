@@ -342,7 +342,10 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
       if (!isReference(id)) return;
       if (!frames.length && accessOf(id) === READ && !anyCommonJs) return; // top-level code: only its writes matter
       const found = resolve(id);
-      if (!found.length) return unbound(id);
+      // A name the app declares as no binding (a function, a class: the commonest callee) is
+      // no global either: taken for one, it stood in the place of the method's first read of a
+      // global of that name (`globalThis.x` after a call of an imported `x`), which was lost.
+      if (!found.length) return isGlobalRef(id) || text === 'exports' || text === 'module' ? unbound(id) : undefined;
       for (const [i, at] of found) record(i, accessOf(at), file, at, frames);
     };
     /** `C.x` of a static field, `m.x` of an `exports.x` of another module. */
