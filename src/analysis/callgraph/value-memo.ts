@@ -45,8 +45,18 @@ export class AnswerTable<T> {
   readonly withinWalk = new Map<ts.Node, (Answer<T> | undefined)[]>();
 
   find(node: ts.Node, depth: number): Answer<T> | undefined {
-    return this.kept.get(node)?.[depth] ?? this.withinWalk.get(node)?.[depth];
+    const i = depthIndex(depth);
+    return this.kept.get(node)?.[i] ?? this.withinWalk.get(node)?.[i];
   }
+}
+
+/**
+ * Where a depth's answer sits in a node's list. Depths start below 0 for loops (values.ts
+ * LOOP_DEPTH), and a negative index is a named property, which made every such list a slow
+ * dictionary: depths 0, -1, 1, -2, ... go to 0, 1, 2, 3, ...
+ */
+function depthIndex(depth: number): number {
+  return depth >= 0 ? 2 * depth : -2 * depth - 1;
 }
 
 /**
@@ -165,9 +175,22 @@ export abstract class ParameterMemo {
     return this.rememberNodes(this.answers, node, depth, compute);
   }
 
+  /** The kept answer `remember` would give, if any: asked first, most asks being repeats, so that they make no closures. */
+  protected remembered(node: ts.Node, depth: number): ts.Node[] | undefined {
+    return this.recall(this.answers, node, depth);
+  }
+
   /** Answers that are lists of nodes keep each node once, in the order found: see distinct. */
   protected rememberNodes(table: AnswerTable<ts.Node[]>, node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
-    return this.rememberIn(table, node, depth, () => distinct(compute()));
+    return this.recall(table, node, depth) ?? this.rememberIn(table, node, depth, () => distinct(compute()));
+  }
+
+  /** A kept answer's value, with the parameters it met reported again; undefined when none is kept. */
+  protected recall<T>(table: AnswerTable<T>, node: ts.Node, depth: number): T | undefined {
+    const known = table.find(node, depth);
+    if (!known) return undefined;
+    this.replay(known.sunk);
+    return known.value;
   }
 
   protected rememberIn<T>(table: AnswerTable<T>, node: ts.Node, depth: number, compute: () => T): T {
@@ -230,11 +253,12 @@ export abstract class ParameterMemo {
 
 function keep<T>(memo: Map<ts.Node, (Answer<T> | undefined)[]> | undefined, node: ts.Node, depth: number, answer: Answer<T>): void {
   if (!memo) return;
+  const i = depthIndex(depth);
   const byDepth = memo.get(node);
-  if (byDepth) byDepth[depth] = answer;
+  if (byDepth) byDepth[i] = answer;
   else {
     const kept: (Answer<T> | undefined)[] = [];
-    kept[depth] = answer;
+    kept[i] = answer;
     memo.set(node, kept);
   }
 }
