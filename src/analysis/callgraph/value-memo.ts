@@ -21,6 +21,9 @@ const ELEMENTS = '\0[]';
 /** Marks it as what the functions there return (after ELEMENTS when both). */
 const RETURNS = '\0()';
 
+/** Parameters reported again from kept answers (replay), counted for test/analysis/value-memo.test.ts. */
+export const valueMemoWork = { replayed: 0 };
+
 /** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
 export interface Sunk {
   param: ts.ParameterDeclaration;
@@ -244,6 +247,7 @@ export abstract class ParameterMemo {
   replay(met: readonly Sunk[]): void {
     if (!met.length || (!this.sunk && !this.parameterSink)) return;
     if (!(this.replays ??= new ReplayTarget()).first(met)) return;
+    valueMemoWork.replayed += met.length;
     for (const s of met) this.sink(s);
   }
 
