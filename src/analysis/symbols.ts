@@ -12,12 +12,14 @@ export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | un
 /**
  * The checker, remembering two answers per argument that the analysis asks again from its
  * several passes (call graph, device values, state, boundary): the symbol at a node (the checker
- * resolves an identifier's name afresh at every ask; a third of the asks are repeats) and a
- * type's text (printed anew each time). Both are fixed once the program is bound; everything
- * else is the checker's own.
+ * resolves an identifier's name afresh at every ask; a third of the asks are repeats), the type
+ * at a node (checked afresh at each ask unless the checker ran flow analysis for it: on zod 482k
+ * of 563k asks were repeats, of 81k nodes) and a type's text (printed anew each time). All are
+ * fixed once the program is bound; everything else is the checker's own.
  */
 export function rememberingChecker(checker: ts.TypeChecker): ts.TypeChecker {
   const symbols = new Map<ts.Node, ts.Symbol | undefined>();
+  const types = new Map<ts.Node, ts.Type>();
   const texts = new Map<ts.Type, Map<ts.Node | undefined, Map<ts.TypeFormatFlags | undefined, string>>>();
   return {
     ...checker,
@@ -28,6 +30,11 @@ export function rememberingChecker(checker: ts.TypeChecker): ts.TypeChecker {
       const s = checker.getSymbolAtLocation(node);
       symbols.set(node, s);
       return s;
+    },
+    getTypeAtLocation(node) {
+      let type = types.get(node);
+      if (!type) types.set(node, (type = checker.getTypeAtLocation(node)));
+      return type;
     },
     typeToString(type, enclosing, flags) {
       let byNode = texts.get(type);

@@ -15,13 +15,15 @@ function identifiers(sf: ts.SourceFile): ts.Node[] {
 }
 
 describe('rememberingChecker', () => {
-  it('gives the checker’s symbols and type texts, asking it once per node and per type', () => {
+  it('gives the checker’s symbols, types and type texts, asking it once per node and per type', () => {
     const { sf, checker: raw } = program('class Box { size = 1; grow(by: number) { return this.size + by; } }\nconst b = new Box();\nb.grow(2);\nb.grow(b.size);\n');
     let symbolAsks = 0;
     let textAsks = 0;
+    let typeAsks = 0;
     const counting: ts.TypeChecker = {
       ...raw,
       getSymbolAtLocation: (n) => (symbolAsks++, raw.getSymbolAtLocation(n)),
+      getTypeAtLocation: (n) => (typeAsks++, raw.getTypeAtLocation(n)),
       typeToString: (t, e, f) => (textAsks++, raw.typeToString(t, e, f)),
     };
     const checker = rememberingChecker(counting);
@@ -30,11 +32,13 @@ describe('rememberingChecker', () => {
       for (const n of nodes) {
         expect(checker.getSymbolAtLocation(n)).toBe(raw.getSymbolAtLocation(n)); // literals: undefined, remembered too
         const t = checker.getTypeAtLocation(n);
+        expect(t).toBe(raw.getTypeAtLocation(n));
         expect(checker.typeToString(t)).toBe(raw.typeToString(t));
         expect(checker.typeToString(t, sf, ts.TypeFormatFlags.NoTruncation)).toBe(raw.typeToString(t, sf, ts.TypeFormatFlags.NoTruncation));
       }
     }
     expect(symbolAsks).toBe(nodes.length);
+    expect(typeAsks).toBe(nodes.length);
     const types = new Set(nodes.map((n) => raw.getTypeAtLocation(n)));
     expect(textAsks).toBe(2 * types.size);
   });

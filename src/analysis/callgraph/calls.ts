@@ -115,7 +115,8 @@ interface Names extends ImplicitFlags {
 }
 
 class GraphBuilder {
-  private readonly edges = new Map<string, CallEdge>();
+  /** Edges by caller, callee and site: nested maps, as a joined key string per target added was a hot allocation on zod. */
+  private readonly edges = new Map<string, Map<string, Map<string, CallEdge>>>();
   private readonly lib = new Map<string, CallEdge>();
   private readonly unresolved: UnresolvedCall[] = [];
   private readonly params: ParameterFlow;
@@ -324,8 +325,11 @@ class GraphBuilder {
     for (const t of targets) {
       const to = this.table.idOf.get(t.node);
       if (!to) continue;
-      const key = `${from}\0${to}\0${site}`;
-      if (!this.edges.has(key)) this.edges.set(key, { from, to, site, kind: t.kind });
+      let byCallee = this.edges.get(from);
+      if (!byCallee) this.edges.set(from, (byCallee = new Map()));
+      let bySite = byCallee.get(to);
+      if (!bySite) byCallee.set(to, (bySite = new Map()));
+      if (!bySite.has(site)) bySite.set(site, { from, to, site, kind: t.kind });
     }
   }
 
@@ -344,7 +348,7 @@ class GraphBuilder {
   result(): CallGraph {
     const byEdge = (a: CallEdge, b: CallEdge) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmpSite(a.site, b.site);
     return {
-      edges: [...this.edges.values()].sort(byEdge),
+      edges: [...this.edges.values()].flatMap((byCallee) => [...byCallee.values()].flatMap((bySite) => [...bySite.values()])).sort(byEdge),
       unresolved: this.unresolved.sort((a, b) => cmp(a.from, b.from) || cmpSite(a.site, b.site)),
       libraryCalls: [...this.lib.values()].sort(byEdge),
     };

@@ -332,7 +332,9 @@ export class Resolver {
    * about 3,147 nodes), and the checker resolves an identifier afresh at each question.
    */
   symbolAt(node: ts.Node): ts.Symbol | undefined {
-    if (this.symbols.has(node)) return this.symbols.get(node);
+    // One lookup for the usual hit; has() only tells a remembered undefined from none.
+    const known = this.symbols.get(node);
+    if (known !== undefined || this.symbols.has(node)) return known;
     const sym = symbolAt(this.checker, node);
     this.symbols.set(node, sym);
     return sym;

@@ -21,6 +21,9 @@ const ELEMENTS = '\0[]';
 /** Marks it as what the functions there return (after ELEMENTS when both). */
 const RETURNS = '\0()';
 
+/** Parameters reported again from kept answers (replay), counted for test/analysis/value-memo.test.ts. */
+export const valueMemoWork = { replayed: 0 };
+
 /** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
 export interface Sunk {
   param: ts.ParameterDeclaration;
@@ -45,24 +48,50 @@ export class AnswerTable<T> {
   readonly withinWalk = new Map<ts.Node, (Answer<T> | undefined)[]>();
 
   find(node: ts.Node, depth: number): Answer<T> | undefined {
-    return this.kept.get(node)?.[depth] ?? this.withinWalk.get(node)?.[depth];
+    const i = depthIndex(depth);
+    return this.kept.get(node)?.[i] ?? this.withinWalk.get(node)?.[i];
   }
+}
+
+/**
+ * Where a depth's answer sits in a node's list. Depths start below 0 for loops (values.ts
+ * LOOP_DEPTH), and a negative index is a named property, which made every such list a slow
+ * dictionary: depths 0, -1, 1, -2, ... go to 0, 1, 2, 3, ...
+ */
+function depthIndex(depth: number): number {
+  return depth >= 0 ? 2 * depth : -2 * depth - 1;
 }
 
 /**
  * The parameters a walk met, each once: kept answers are replayed into the walks around them, so
  * with repeats a deep walk's list grew with every reuse (zod's ran out of stack spreading one).
+ * Sunk entries are made once per parameter and property (see ParameterMemo.sunkFor), so one set
+ * lookup tells a repeat.
  */
 class SunkSet {
   readonly list: Sunk[] = [];
-  private readonly seen = new Map<ts.ParameterDeclaration, Set<string>>();
+  private readonly seen = new Set<Sunk>();
 
-  add(param: ts.ParameterDeclaration, property: string): void {
-    const names = this.seen.get(param);
-    if (names?.has(property)) return;
-    if (names) names.add(property);
-    else this.seen.set(param, new Set([property]));
-    this.list.push({ param, property });
+  add(s: Sunk): void {
+    if (this.seen.has(s)) return;
+    this.seen.add(s);
+    this.list.push(s);
+  }
+}
+
+/**
+ * Where replayed answers go: the walk's set and the collection's sink. A kept answer's list does
+ * not change once kept, and both places only add, so replaying one list twice into the same
+ * places adds nothing: on zod, half of 19M replayed entries were such repeats.
+ */
+class ReplayTarget {
+  private readonly replayed = new Set<readonly Sunk[]>();
+
+  /** False when `met` was replayed here before. */
+  first(met: readonly Sunk[]): boolean {
+    if (this.replayed.has(met)) return false;
+    this.replayed.add(met);
+    return true;
   }
 }
 
@@ -71,6 +100,10 @@ export abstract class ParameterMemo {
   private parameterSink: Map<ts.ParameterDeclaration, Set<string>> | undefined;
   /** The parameters met by the answer being computed (see remember). */
   private sunk: SunkSet | undefined;
+  /** The lists replayed into the current sunk set and parameter sink, which stay together until either changes. */
+  private replays: ReplayTarget | undefined;
+  /** The one Sunk per parameter and property. */
+  private readonly sunkEntries = new Map<ts.ParameterDeclaration, Map<string, Sunk>>();
   /** Answers of `of` and `ofDeclaration`. */
   private readonly answers = new AnswerTable<ts.Node[]>();
   /** The tables holding answers for the walk under way (there is one per member name: clearing all was slow). */
@@ -89,9 +122,11 @@ export abstract class ParameterMemo {
   collectParameters<T>(find: () => T): { result: T; parameters: ViaParameter[] } {
     const outer = this.parameterSink;
     const outerSunk = this.sunk;
+    const outerReplays = this.replays;
     const sink = new Map<ts.ParameterDeclaration, Set<string>>();
     this.parameterSink = sink;
     this.sunk = undefined;
+    this.replays = undefined;
     try {
       const result = find();
       const parameters = [...sink].flatMap(([param, names]) =>
@@ -107,17 +142,30 @@ export abstract class ParameterMemo {
     } finally {
       this.parameterSink = outer;
       this.sunk = outerSunk;
+      this.replays = outerReplays;
     }
   }
 
   protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false, returns = false): void {
     const property = (elements ? name + ELEMENTS : name) + (returns ? RETURNS : '');
-    this.sunk?.add(param, property);
+    this.sink(this.sunkFor(param, property));
+  }
+
+  private sunkFor(param: ts.ParameterDeclaration, property: string): Sunk {
+    let byProperty = this.sunkEntries.get(param);
+    if (!byProperty) this.sunkEntries.set(param, (byProperty = new Map()));
+    let s = byProperty.get(property);
+    if (!s) byProperty.set(property, (s = { param, property }));
+    return s;
+  }
+
+  private sink(s: Sunk): void {
+    this.sunk?.add(s);
     const sink = this.parameterSink;
     if (!sink) return;
-    const names = sink.get(param);
-    if (names) names.add(property);
-    else sink.set(param, new Set([property]));
+    const names = sink.get(s.param);
+    if (names) names.add(s.property);
+    else sink.set(s.param, new Set([s.property]));
   }
 
   /**
@@ -130,9 +178,22 @@ export abstract class ParameterMemo {
     return this.rememberNodes(this.answers, node, depth, compute);
   }
 
+  /** The kept answer `remember` would give, if any: asked first, most asks being repeats, so that they make no closures. */
+  protected remembered(node: ts.Node, depth: number): ts.Node[] | undefined {
+    return this.recall(this.answers, node, depth);
+  }
+
   /** Answers that are lists of nodes keep each node once, in the order found: see distinct. */
   protected rememberNodes(table: AnswerTable<ts.Node[]>, node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
-    return this.rememberIn(table, node, depth, () => distinct(compute()));
+    return this.recall(table, node, depth) ?? this.rememberIn(table, node, depth, () => distinct(compute()));
+  }
+
+  /** A kept answer's value, with the parameters it met reported again; undefined when none is kept. */
+  protected recall<T>(table: AnswerTable<T>, node: ts.Node, depth: number): T | undefined {
+    const known = table.find(node, depth);
+    if (!known) return undefined;
+    this.replay(known.sunk);
+    return known.value;
   }
 
   protected rememberIn<T>(table: AnswerTable<T>, node: ts.Node, depth: number, compute: () => T): T {
@@ -168,20 +229,26 @@ export abstract class ParameterMemo {
    */
   captured<T>(compute: () => T): { result: T; met: Sunk[] } {
     const outer = this.sunk;
+    const outerReplays = this.replays;
     const met = new SunkSet();
     this.sunk = met;
+    this.replays = undefined;
     try {
       const result = compute();
       return { result, met: met.list };
     } finally {
       this.sunk = outer;
-      if (outer) for (const s of met.list) outer.add(s.param, s.property);
+      this.replays = outerReplays;
+      if (outer) for (const s of met.list) outer.add(s);
     }
   }
 
   /** Reports the parameters a kept answer met, as computing it afresh would. */
   replay(met: readonly Sunk[]): void {
-    for (const s of met) this.sinkParameter(s.param, s.property);
+    if (!met.length || (!this.sunk && !this.parameterSink)) return;
+    if (!(this.replays ??= new ReplayTarget()).first(met)) return;
+    valueMemoWork.replayed += met.length;
+    for (const s of met) this.sink(s);
   }
 
   /** Walks cut short so far: an answer computed while this grew may lack values, so it is not kept. */
@@ -190,11 +257,12 @@ export abstract class ParameterMemo {
 
 function keep<T>(memo: Map<ts.Node, (Answer<T> | undefined)[]> | undefined, node: ts.Node, depth: number, answer: Answer<T>): void {
   if (!memo) return;
+  const i = depthIndex(depth);
   const byDepth = memo.get(node);
-  if (byDepth) byDepth[depth] = answer;
+  if (byDepth) byDepth[i] = answer;
   else {
     const kept: (Answer<T> | undefined)[] = [];
-    kept[depth] = answer;
+    kept[i] = answer;
     memo.set(node, kept);
   }
 }

@@ -156,9 +156,11 @@ export class DeviceValues {
 
   /** The values `e` is an origin of, recorded; [e] when there are some. */
   private originAt(e: ts.Expression): ts.Node[] {
-    if (this.busy.has(e) || this.nested >= MAX_NESTED || !this.files.has(e.getSourceFile())) return [];
+    if (this.busy.has(e) || this.nested >= MAX_NESTED) return [];
+    // Asked of each node a walk meets: a known one (only app nodes are) needs no climb to its file.
     const known = this.found.get(e);
     if (known) return known.length ? [e] : [];
+    if (!this.files.has(e.getSourceFile())) return [];
     this.busy.add(e);
     this.nested++;
     let vs: DeviceValue[];
