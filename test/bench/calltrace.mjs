@@ -403,6 +403,21 @@
  *                  `new F(...)` with `const F = Function` gain `_` too (the erased fit admits any constructor type).
  *                  Analysis CPU (analyze-child, three interleaved rounds, load 12-17): 65.3 s -> 65.1 s, 66.8 s -> 59.0
  *                  s, 60.0 s -> 53.5 s.
+ *                  Calls of functions made from text (made-calls.ts, fixture calls-made-functions): a call of what
+ *                  `new F(...)` makes (F = Function), of it passed on, or of what it returns where taken for a function
+ *                  (`factory(...constantValues) as CompiledFastpass`) reaches what it is handed and what the factory was
+ *                  handed (compile.ts's constants, gathered by addConstant into a Map and spread), and the functions
+ *                  their members hold by type, three steps (`shape[k]._zod.run` in the object fast path's
+ *                  `fn(shape, payload, ctx, inst, memo)`, shape an untyped parameter: the type of what
+ *                  generateFastpass's callers pass). On the same fixed trace: 92.0% -> 93.6% of 3807 (call 94.8%,
+ *                  implicit 67.5%; 61 of the 67 made-code misses found, none lost), static 10,424 = 2.74x -> 10,860 =
+ *                  2.85x (436 app pairs and 169 test pairs more, at 7 sites: the two fast-path arrows 161 and 158,
+ *                  compile's parse/safeParse/wrapped 76/82/47, compileFastpass 41). Taking every call of a made
+ *                  function's result as made code too (`fn(shape, ...)` returns the payload, which then flows by
+ *                  `.value` stores into every parse) gave 169 sites, 3,899 pairs more (most in the tests'
+ *                  function.test.ts), the same recall. Left: a check's `def.tx` (a literal's member from a
+ *                  parameter, 3) and the lazy schema's `c1.parser` (the getter's result, 2). Analysis CPU against the
+ *                  base, three interleaved rounds (load 8-17): 60.7 s/50.3 s, 61.3 s/59.7 s, 63.6 s/56.0 s (noise).
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's

@@ -33,6 +33,7 @@ import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { handedBackTo, handedBackToNew, handedOut } from './handed-back.js';
 import { HandedOn } from './handed-on.js';
+import { MadeCalls } from './made-calls.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
@@ -66,6 +67,7 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   for (const s of all) b.file(s, names);
   b.parameterFlow();
   b.handedBack(handedOut(resolver, app.files));
+  b.madeCalls(new MadeCalls(resolver, stores, all, b.argumentsTo()));
   b.implicitSuper(app.files);
   return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo() } };
 }
@@ -330,6 +332,15 @@ class GraphBuilder {
       let bySite = byCallee.get(to);
       if (!bySite) byCallee.set(to, (bySite = new Map()));
       if (!bySite.has(site)) bySite.set(site, { from, to, site, kind: t.kind });
+    }
+  }
+
+  /** Unresolved calls that may run a function made from text (made-calls.ts): what it was handed. */
+  madeCalls(made: MadeCalls): void {
+    if (!made.found) return;
+    for (const u of this.unresolved) {
+      const node = this.callAt.get(u.site);
+      if (node) this.add(u.from, made.reachedAt(node).map((n) => ({ node: n, kind: 'callback' as const })), u.site);
     }
   }
 
