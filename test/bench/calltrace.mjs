@@ -507,7 +507,18 @@ const PROJECTS = {
     // locales/parity.test.ts reads en.ts beside the sources by its own URL.
     linkSources: true,
   },
-  yup: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!helpers\.ts$|types\/)(.+\/)?[^/]+\.ts$/, run: /^test\/(?!helpers\.js$)(.+\/)?[^/]+\.js$/ },
+  yup: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!helpers\.ts$|types\/)(.+\/)?[^/]+\.ts$/, run: /^test\/(?!helpers\.js$)(.+\/)?[^/]+\.js$/ },  // node:test suites in plain JavaScript (test/unit/*.test.js, and the spec runner over test/specs/ by @markedjs/testutils),
+  // importing the published bundle lib/marked.esm.js (its build output, absent from a checkout): a module re-exporting
+  // src/marked.ts stands in for it. The spec runner and bin.test.js read files beside them (specs, fixtures).
+  marked: {
+    tsconfig: 'tsconfig.json',
+    app: ['src/'],
+    entries: ['test'],
+    test: /\/test\/(unit\/[^/]+\.test|run-spec-tests)\.js$/,
+    run: /^test\/(unit\/[^/]+\.test|run-spec-tests)\.js$/,
+    linkSources: true,
+    standIns: { 'lib/marked.esm.js': "export * from '../src/marked.ts';\n" },
+  },
 };
 
 const args = process.argv.slice(2);
@@ -553,8 +564,9 @@ function measure(name, root, project) {
   const out = join(work, 'out');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(build, { recursive: true });
+  if (p.standIns) writeStandIns(root, p.standIns);
   const entries = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
-  const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; const __dirname = __ccDirname(__ccPath(import.meta.url)); const require = __ccRequire(import.meta.url);";
+  const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; var __dirname = __ccDirname(__ccPath(import.meta.url)); var require = __ccRequire(import.meta.url);";
   const b = spawnSync(esbuild, [...entries, '--bundle', '--splitting', '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', 'jest-globals.mjs')}`] : []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
   if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
   if (p.linkSources) linkSources(root, build, p.entries);
@@ -728,6 +740,20 @@ function linkSources(root, build, dirs) {
     if (/\.([cm]?js|map)$/.test(f) || existsSync(to)) continue;
     mkdirSync(dirname(to), { recursive: true });
     symlinkSync(f, to);
+  }
+}
+
+/**
+ * Modules the tests import from the project's build output (absent from a checkout), written as re-exports of
+ * the sources so that the bundle holds, and the tracer maps to, the TypeScript the analysis reads. A file that is
+ * there and not one of these (a real build) is kept, and the run stops: its bundle would not map to the sources.
+ */
+function writeStandIns(root, standIns) {
+  for (const [file, text] of Object.entries(standIns)) {
+    const to = join(root, file);
+    if (existsSync(to) && readFileSync(to, 'utf8') !== text) fail(`${to} is there (a build of the project?): remove it so that the tests run the sources`);
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, text);
   }
 }
 
