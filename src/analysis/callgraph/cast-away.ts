@@ -18,6 +18,9 @@ export interface CastAwayMember {
   name: string;
 }
 
+/** Values cast away followed one inside another at most (a call's callee reached through another's). */
+const MAX_NESTED = 4;
+
 export class CastAway {
   private byDecl?: Map<ts.Declaration, CastAwayMember[]>;
 
@@ -26,10 +29,38 @@ export class CastAway {
     private readonly files: readonly ts.SourceFile[],
   ) {}
 
-  /** The values cast away whose member may run where one of these member declarations is called. */
-  membersFor(decls: readonly ts.Declaration[]): CastAwayMember[] {
+  private readonly following = new Set<CastAwayMember>();
+  private cutCount = 0;
+
+  /**
+   * The functions the values cast away hold under the names a call of these member declarations
+   * runs, by `memberOf` (the value flow). A value asked for again while it is being followed (its
+   * own calls lead back to it), or past MAX_NESTED values followed one inside another (each a call
+   * whose callees' members lead to the next), is cut there, and counted, so that answers computed
+   * meanwhile are not kept as whole (values.ts cuts).
+   */
+  members(decls: readonly ts.Declaration[], memberOf: (value: ts.Expression, name: string) => ts.Node[]): ts.Node[] {
     const byDecl = (this.byDecl ??= this.collect());
-    return byDecl.size ? decls.flatMap((d) => byDecl.get(d) ?? []) : [];
+    if (!byDecl.size) return [];
+    const out = new Set<ts.Node>();
+    for (const c of decls.flatMap((d) => byDecl.get(d) ?? [])) {
+      if (this.following.has(c) || this.following.size >= MAX_NESTED) {
+        this.cutCount++;
+        continue;
+      }
+      this.following.add(c);
+      try {
+        for (const n of memberOf(c.value, c.name)) out.add(n);
+      } finally {
+        this.following.delete(c);
+      }
+    }
+    return [...out];
+  }
+
+  /** Follows cut short by a cycle so far. */
+  get cuts(): number {
+    return this.cutCount;
   }
 
   private collect(): Map<ts.Declaration, CastAwayMember[]> {

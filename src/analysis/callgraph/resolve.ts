@@ -52,7 +52,7 @@ export class Resolver {
   readonly hierarchy: Hierarchy;
   readonly implementations: Implementations;
   readonly values: FunctionValues;
-  private readonly castAway: CastAway;
+  readonly castAway: CastAway;
   /** Accessors helpers install (installers.ts), for defined-accessors.ts. */
   installed: readonly InstalledAccessor[] = [];
   loopMembers: ReadonlyMap<ts.VariableDeclaration, readonly ts.Expression[]> = new Map();
@@ -177,9 +177,7 @@ export class Resolver {
 
   /** The members of values cast away to a type whose member `decls` declare (cast-away.ts). */
   private castAwayMembers(decls: readonly ts.Declaration[]): ts.Node[] {
-    const out = new Set<ts.Node>();
-    for (const c of this.castAway.membersFor(decls)) for (const n of this.values.memberOf(c.value, c.name)) out.add(n);
-    return [...out];
+    return this.castAway.members(decls, (value, name) => this.values.memberOf(value, name));
   }
 
   /** `f.call`, `f.apply`, `f.bind` of Function itself (not an app method named `call`): the name. */

@@ -397,7 +397,7 @@ export class FunctionValues extends CallReturns {
 
   /** Walks cut short so far, by any cycle: an answer computed while this grew may lack values, so it is not kept. */
   cuts(): number {
-    return this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts;
+    return this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts + this.r.castAway.cuts;
   }
 }
 
