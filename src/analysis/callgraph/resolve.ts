@@ -20,6 +20,7 @@ import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { uncast } from './casts.js';
 import { CastAway } from './cast-away.js';
+import { ClassShapedLiterals } from './class-shaped.js';
 import { mayHoldInstance } from './constructed.js';
 import { construct, constructorOf, jsx } from './constructors.js';
 import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
@@ -53,6 +54,7 @@ export class Resolver {
   readonly implementations: Implementations;
   readonly values: FunctionValues;
   readonly castAway: CastAway;
+  readonly classShaped: ClassShapedLiterals;
   /** Accessors helpers install (installers.ts), for defined-accessors.ts. */
   installed: readonly InstalledAccessor[] = [];
   loopMembers: ReadonlyMap<ts.VariableDeclaration, readonly ts.Expression[]> = new Map();
@@ -69,6 +71,7 @@ export class Resolver {
     this.implementations = new Implementations(app, table, this.hierarchy, literalFns);
     this.appFiles = new Set(app.files.map((f) => f.sf));
     this.castAway = new CastAway(app.checker, app.files.map((f) => f.sf));
+    this.classShaped = new ClassShapedLiterals(app.checker, literalFns, () => this.implementations.literalValues);
     this.values = new FunctionValues(this, stores);
     this.implementations.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
     this.implementations.memo = this.values;
@@ -208,6 +211,8 @@ export class Resolver {
         if (!viaSuper && ts.isClassElement(d)) for (const o of this.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'hierarchy' });
         // Assigned over the method (`r.text = wrap(r.text)`): the instance runs the stored value.
         if (!viaSuper && ts.isMethodDeclaration(d)) for (const o of this.values.storedOver(d)) targets.push({ node: o, kind: 'callback' });
+        // Written in an object literal typed by the class (`hooks?: Partial<Hooks>`): the literal's (class-shaped.ts).
+        if (!viaSuper && ts.isMethodDeclaration(d) && ts.isClassLike(d.parent)) for (const o of this.classShaped.membersFor(d)) targets.push({ node: o, kind: 'hierarchy' });
         continue;
       }
       if (ts.isMethodSignature(d) || ts.isPropertySignature(d) || isAbstract(d)) {
