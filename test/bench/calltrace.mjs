@@ -23,6 +23,7 @@
  *   node test/bench/calltrace.mjs --tools /tmp/ie-tools [--runs N] [--json out.json] name=dir ...
  * --app <prefixes,...> traces and counts those instead of the recipe's app (`src/`, tests included: the edges the
  * tests' own functions take too, which the analysis has when its tsconfig holds the tests).
+ * --tsconfig <file> analyses (and bundles) on that config of the checkout instead of the recipe's.
  * --no-timing skips the timing, --timing-only the tracing (and recall); --baseline <root> times
  * another build too, interleaved with this one (<root>: a checkout or copy with its dist/ built,
  * its test/bench and a node_modules), to compare two builds on one run.
@@ -418,6 +419,41 @@
  *                  function.test.ts), the same recall. Left: a check's `def.tx` (a literal's member from a
  *                  parameter, 3) and the lazy schema's `c1.parser` (the getter's result, 2). Analysis CPU against the
  *                  base, three interleaved rounds (load 8-17): 60.7 s/50.3 s, 61.3 s/59.7 s, 63.6 s/56.0 s (noise).
+ *   One more, added after every rule above, measured first as found (one run each, load 13-17):
+ *   marked        markedjs/marked @ 681373ccc058b5dc93c1f63291d755d7d714c2fa (18.0.9: a markdown lexer, parser and renderer;
+ *                  the grammar as records of RegExps, disabled rules a stand-in `{ exec: () => null } as unknown as RegExp`;
+ *                  Renderer, Tokenizer and Hooks classes whose methods `use()` replaces by wrappers around what extensions
+ *                  pass (`hooks?: Partial<Hooks>`-like mapped types, read back by `for (prop in pack.hooks)`), extensions
+ *                  kept in arrays by level and run by the lexer, walkTokens callbacks): set up with @markedjs/testutils
+ *                  18.0.0-1 only (the spec runner's; its `marked-repo` dependency, a GitHub tarball used only by
+ *                  getAllMarkedSpecTests, overridden by an empty local package); the analysis needs nothing (TypeScript
+ *                  6.0.3 as ours); analysed on its tsconfig.json (src/*.ts). Its node:test suites (test/unit/*.test.js and
+ *                  run-spec-tests.js over test/specs/) import the published bundle lib/marked.esm.js, which the recipe
+ *                  writes as a re-export of src/marked.ts (standIns); the banner's __dirname/require became `var` so that an
+ *                  entry declaring its own (run-spec-tests.js) loads. 1923 tests pass, 8 fail (bin.test.js: the CLI run as a
+ *                  child process from the build tree, and its .js config fixtures, which are not linked there).
+ *                  As found: 98.1% of 207 dynamic edges (204 by a call 98.0%, 3 implicit 100%), static 396 = 1.91x. The 4
+ *                  misses are one cause: `this.rules.inline.del.exec(src)` (del, url, fences, table) on a RegExp that is
+ *                  the stand-in, cast away by `as unknown as RegExp`. With values cast away (callgraph/cast-away.ts: past
+ *                  an assertion to any or unknown a value is known by the type its context gives it, an outer assertion's,
+ *                  a declared variable's, a parameter's or a return type's; a call of that type's member runs the value's
+ *                  own member of that name; fixture calls-cast-away): 100% of 207, static 420 = 2.03x (each app function
+ *                  calling a RegExp's exec now reaches the stand-in's: 24 more). zod and examples/ edge-identical.
+ *                  With its tests in the analysis too (a tsconfig.cc-tests.json written beside its own: extends it,
+ *                  allowJs, includes test/unit/*.js and run-spec-tests.js; `--tsconfig tsconfig.cc-tests.json --app
+ *                  src/,test/`), so that the renderers, tokenizers, hooks and extensions the tests hand to use() count:
+ *                  as found 84.2% of 739 (734 by a call 84.1%, 5 implicit 100%), static 1660 = 2.25x; with the rule above
+ *                  84.7% (1700); with object literals typed by a class or a mapped type over it (callgraph/class-shaped.ts:
+ *                  `new Marked({ renderer: { heading() {} } })` with RendererObject mapping _Renderer's keys: a call of
+ *                  _Renderer.heading, or a read of it as a value (`pack.renderer[prop]`), reaches the literal's heading;
+ *                  fixture calls-class-shaped): 85.4%, static 1715 = 2.32x (zod, examples/ and marked's app-only run unchanged). Left (108): the tests keep their instance in
+ *                  `let marked;` assigned in beforeEach, which JavaScript types any, so the literals passed to
+ *                  `marked.use({ hooks, renderer, tokenizer, extensions })` have no contextual type and reach use()'s
+ *                  parameter by no call the analysis knows (106: the hook, renderer and tokenizer wrappers, and the
+ *                  extensions' tokenizer/start run by Lexer.blockTokens/inlineTokens through `extensions.block`/`inline`);
+ *                  `parseInline(md)` imported through the stand-in, a field holding parseMarkdown(false)'s arrow (2).
+ *                  Analysis CPU (--timing-only --runs 3 --baseline main's build, load 15-16): 0.74x tsc --noEmit (TS
+ *                  6.0.3, it checks the program), 1.02x the build before these rules.
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's
@@ -534,7 +570,18 @@ const PROJECTS = {
     // locales/parity.test.ts reads en.ts beside the sources by its own URL.
     linkSources: true,
   },
-  yup: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!helpers\.ts$|types\/)(.+\/)?[^/]+\.ts$/, run: /^test\/(?!helpers\.js$)(.+\/)?[^/]+\.js$/ },
+  yup: { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['test'], test: /\/test\/(?!helpers\.ts$|types\/)(.+\/)?[^/]+\.ts$/, run: /^test\/(?!helpers\.js$)(.+\/)?[^/]+\.js$/ },  // node:test suites in plain JavaScript (test/unit/*.test.js, and the spec runner over test/specs/ by @markedjs/testutils),
+  // importing the published bundle lib/marked.esm.js (its build output, absent from a checkout): a module re-exporting
+  // src/marked.ts stands in for it. The spec runner and bin.test.js read files beside them (specs, fixtures).
+  marked: {
+    tsconfig: 'tsconfig.json',
+    app: ['src/'],
+    entries: ['test'],
+    test: /\/test\/(unit\/[^/]+\.test|run-spec-tests)\.js$/,
+    run: /^test\/(unit\/[^/]+\.test|run-spec-tests)\.js$/,
+    linkSources: true,
+    standIns: { 'lib/marked.esm.js': "export * from '../src/marked.ts';\n" },
+  },
 };
 
 const args = process.argv.slice(2);
@@ -555,6 +602,8 @@ const baseline = opt('--baseline', undefined);
 // --app <prefixes,...>: trace and count these instead of the recipe's app (`src/` with the tests in it: the
 // edges the tests' own functions take into the app, which the analysis finds when its tsconfig holds them).
 const appOverride = opt('--app', undefined)?.split(',');
+// --tsconfig <file>: analyse on this config of the checkout instead of the recipe's (one that holds the tests too).
+const tsconfigOverride = opt('--tsconfig', undefined);
 const baselineChild = baseline && join(resolve(baseline), 'test', 'bench', 'callgraph', 'analyze-child.mjs');
 if (baselineChild && !existsSync(baselineChild)) fail(`--baseline ${baseline}: no test/bench/callgraph/analyze-child.mjs there`);
 const esbuild = join(tools, 'node_modules', '.bin', 'esbuild');
@@ -567,21 +616,23 @@ for (const a of args) {
   const p = PROJECTS[name];
   if (!p || !dir) fail(`unknown project ${a} (known: ${Object.keys(PROJECTS).join(', ')})`);
   if (timingOnly) console.log(`\n== ${name} (${resolve(dir)}; ${cpus().length} cores, ${cpus()[0]?.model ?? '?'})`);
-  results[name] = timingOnly ? { timing: timing(resolve(dir), p.tsconfig) } : measure(name, resolve(dir), p);
+  results[name] = timingOnly ? { timing: timing(resolve(dir), tsconfigOverride ?? p.tsconfig) } : measure(name, resolve(dir), p);
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
 
 function measure(name, root, project) {
   // An app listed from the checkout (a function of its root) is listed once, here.
-  const p = appOverride ? { ...project, app: appOverride } : typeof project.app === 'function' ? { ...project, app: project.app(root) } : project;
+  const listed = appOverride ? { ...project, app: appOverride } : typeof project.app === 'function' ? { ...project, app: project.app(root) } : project;
+  const p = tsconfigOverride ? { ...listed, tsconfig: tsconfigOverride } : listed;
   console.log(`\n== ${name} (${root}; ${cpus().length} cores, ${cpus()[0]?.model ?? '?'})`);
   const work = join(root, '.cc-trace');
   const build = join(work, 'build');
   const out = join(work, 'out');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(build, { recursive: true });
+  if (p.standIns) writeStandIns(root, p.standIns);
   const entries = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
-  const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; const __dirname = __ccDirname(__ccPath(import.meta.url)); const require = __ccRequire(import.meta.url);";
+  const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; var __dirname = __ccDirname(__ccPath(import.meta.url)); var require = __ccRequire(import.meta.url);";
   const b = spawnSync(esbuild, [...entries, '--bundle', '--splitting', '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', 'jest-globals.mjs')}`] : []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
   if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
   if (p.linkSources) linkSources(root, build, p.entries);
@@ -755,6 +806,20 @@ function linkSources(root, build, dirs) {
     if (/\.([cm]?js|map)$/.test(f) || existsSync(to)) continue;
     mkdirSync(dirname(to), { recursive: true });
     symlinkSync(f, to);
+  }
+}
+
+/**
+ * Modules the tests import from the project's build output (absent from a checkout), written as re-exports of
+ * the sources so that the bundle holds, and the tracer maps to, the TypeScript the analysis reads. A file that is
+ * there and not one of these (a real build) is kept, and the run stops: its bundle would not map to the sources.
+ */
+function writeStandIns(root, standIns) {
+  for (const [file, text] of Object.entries(standIns)) {
+    const to = join(root, file);
+    if (existsSync(to) && readFileSync(to, 'utf8') !== text) fail(`${to} is there (a build of the project?): remove it so that the tests run the sources`);
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, text);
   }
 }
 

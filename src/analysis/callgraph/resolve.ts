@@ -19,6 +19,8 @@ import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { uncast } from './casts.js';
+import { CastAway } from './cast-away.js';
+import { ClassShapedLiterals } from './class-shaped.js';
 import { mayHoldInstance } from './constructed.js';
 import { construct, constructorOf, jsx } from './constructors.js';
 import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
@@ -51,6 +53,8 @@ export class Resolver {
   readonly hierarchy: Hierarchy;
   readonly implementations: Implementations;
   readonly values: FunctionValues;
+  readonly castAway: CastAway;
+  readonly classShaped: ClassShapedLiterals;
   /** Accessors helpers install (installers.ts), for defined-accessors.ts. */
   installed: readonly InstalledAccessor[] = [];
   loopMembers: ReadonlyMap<ts.VariableDeclaration, readonly ts.Expression[]> = new Map();
@@ -66,6 +70,8 @@ export class Resolver {
     this.hierarchy = new Hierarchy(app, table);
     this.implementations = new Implementations(app, table, this.hierarchy, literalFns);
     this.appFiles = new Set(app.files.map((f) => f.sf));
+    this.castAway = new CastAway(app.checker, app.files.map((f) => f.sf));
+    this.classShaped = new ClassShapedLiterals(app.checker, literalFns, () => this.implementations.literalValues);
     this.values = new FunctionValues(this, stores);
     this.implementations.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
     this.implementations.memo = this.values;
@@ -132,7 +138,9 @@ export class Resolver {
     }
     if (decls.every((d) => !this.isApp(d))) {
       // `const it = this.values(); it.next()`, values() declared IterableIterator and returning a literal: the literal's next.
-      const own = ts.isPropertyAccessExpression(expr) ? this.values.memberOf(expr.expression, expr.name.text, depth) : [];
+      // And a value cast away to the receiver's type (`{ exec } as unknown as RegExp`): its own member.
+      const held = ts.isPropertyAccessExpression(expr) ? this.values.memberOf(expr.expression, expr.name.text, depth) : [];
+      const own = [...new Set([...held, ...this.castAwayMembers(decls)])];
       return own.length ? { targets: own.map((node) => ({ node, kind: 'callback' })) } : { library: libraryLeaf(this.checker, expr, sym) };
     }
     const viaSuper = (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) && expr.expression.kind === ts.SyntaxKind.SuperKeyword;
@@ -170,6 +178,11 @@ export class Resolver {
     return this.anyMembers.read(name);
   }
 
+  /** The members of values cast away to a type whose member `decls` declare (cast-away.ts). */
+  private castAwayMembers(decls: readonly ts.Declaration[]): ts.Node[] {
+    return this.castAway.members(decls, (value, name) => this.values.memberOf(value, name));
+  }
+
   /** `f.call`, `f.apply`, `f.bind` of Function itself (not an app method named `call`): the name. */
   fnMember(expr: ts.Expression): 'call' | 'apply' | 'bind' | undefined {
     if (!ts.isPropertyAccessExpression(expr) || !isFnMember(expr.name.text)) return undefined;
@@ -198,6 +211,8 @@ export class Resolver {
         if (!viaSuper && ts.isClassElement(d)) for (const o of this.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'hierarchy' });
         // Assigned over the method (`r.text = wrap(r.text)`): the instance runs the stored value.
         if (!viaSuper && ts.isMethodDeclaration(d)) for (const o of this.values.storedOver(d)) targets.push({ node: o, kind: 'callback' });
+        // Written in an object literal typed by the class (`hooks?: Partial<Hooks>`): the literal's (class-shaped.ts).
+        if (!viaSuper && ts.isMethodDeclaration(d) && ts.isClassLike(d.parent)) for (const o of this.classShaped.membersFor(d)) targets.push({ node: o, kind: 'hierarchy' });
         continue;
       }
       if (ts.isMethodSignature(d) || ts.isPropertySignature(d) || isAbstract(d)) {
@@ -243,6 +258,7 @@ export class Resolver {
       }
       for (const node of this.values.ofDeclaration(d, 0)) targets.push({ node, kind: 'callback' });
     }
+    if (!viaSuper) for (const node of this.castAwayMembers(decls)) targets.push({ node, kind: 'method' });
     if (targets.length) return partial ? { targets, partial } : { targets };
     return param ? { reason: why, param, binding } : partial ? { reason: why, partial: true } : { reason: why };
   }

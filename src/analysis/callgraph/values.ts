@@ -125,7 +125,8 @@ export class FunctionValues extends CallReturns {
     if (ts.isGetAccessorDeclaration(d)) return this.fromBody(d, depth);
     if (ts.isSetAccessorDeclaration(d)) return [];
     if (!isMethodNode(d)) return this.ofDeclaration(d, depth + 1);
-    return ts.isMethodDeclaration(d) ? [d, ...this.storedOver(d, depth)] : [d];
+    // A class method also names the members of object literals typed by the class (class-shaped.ts).
+    return ts.isMethodDeclaration(d) ? [d, ...this.storedOver(d, depth), ...(ts.isClassLike(d.parent) ? this.r.classShaped.membersFor(d) : [])] : [d];
   }
 
   /** Functions a variable, property or parameter-less declaration holds. */
@@ -397,7 +398,7 @@ export class FunctionValues extends CallReturns {
 
   /** Walks cut short so far, by any cycle: an answer computed while this grew may lack values, so it is not kept. */
   cuts(): number {
-    return this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts;
+    return this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts + this.r.castAway.cuts + this.r.classShaped.cuts;
   }
 }
 

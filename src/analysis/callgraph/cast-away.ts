@@ -1,0 +1,96 @@
+/**
+ * Values cast away from their own type: `{ exec: () => null } as unknown as RegExp`, `const s:
+ * Store = fake as any`, `use(fake as any)`, `return fake as any`. Past an assertion to `any` or
+ * `unknown` the program knows the value only by the type its context gives it (an outer
+ * assertion's, a declared variable's, a parameter's, a declared return type). A call of that
+ * type's member then runs the value's own member of that name, which neither the declared member
+ * (a library's, or an app type the value does not implement) nor a structural fit leads to.
+ * Keyed by the declarations of the context type's members, so a call reaches the value wherever
+ * the member it names is that one (through unions and subtypes that inherit it).
+ */
+import { ts } from '../../typescript.cjs';
+import { propertyDeclsOf } from './keys.js';
+import { skipWrappers } from '../walk.js';
+
+/** A value cast away, and the name of the member a call of the context type's member runs. */
+export interface CastAwayMember {
+  value: ts.Expression;
+  name: string;
+}
+
+/** Values cast away followed one inside another at most (a call's callee reached through another's). */
+const MAX_NESTED = 4;
+
+export class CastAway {
+  private byDecl?: Map<ts.Declaration, CastAwayMember[]>;
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly files: readonly ts.SourceFile[],
+  ) {}
+
+  private readonly following = new Set<CastAwayMember>();
+  private cutCount = 0;
+
+  /**
+   * The functions the values cast away hold under the names a call of these member declarations
+   * runs, by `memberOf` (the value flow). A value asked for again while it is being followed (its
+   * own calls lead back to it), or past MAX_NESTED values followed one inside another (each a call
+   * whose callees' members lead to the next), is cut there, and counted, so that answers computed
+   * meanwhile are not kept as whole (values.ts cuts).
+   */
+  members(decls: readonly ts.Declaration[], memberOf: (value: ts.Expression, name: string) => ts.Node[]): ts.Node[] {
+    const byDecl = (this.byDecl ??= this.collect());
+    if (!byDecl.size) return [];
+    const out = new Set<ts.Node>();
+    for (const c of decls.flatMap((d) => byDecl.get(d) ?? [])) {
+      if (this.following.has(c) || this.following.size >= MAX_NESTED) {
+        this.cutCount++;
+        continue;
+      }
+      this.following.add(c);
+      try {
+        for (const n of memberOf(c.value, c.name)) out.add(n);
+      } finally {
+        this.following.delete(c);
+      }
+    }
+    return [...out];
+  }
+
+  /** Follows cut short by a cycle so far. */
+  get cuts(): number {
+    return this.cutCount;
+  }
+
+  private collect(): Map<ts.Declaration, CastAwayMember[]> {
+    const out = new Map<ts.Declaration, CastAwayMember[]>();
+    const visit = (n: ts.Node): void => {
+      if ((ts.isAsExpression(n) || ts.isTypeAssertionExpression(n)) && isAnyOrUnknown(n.type)) this.add(n, out);
+      ts.forEachChild(n, visit);
+    };
+    for (const sf of this.files) visit(sf);
+    return out;
+  }
+
+  private add(cast: ts.AsExpression | ts.TypeAssertion, out: Map<ts.Declaration, CastAwayMember[]>): void {
+    const value = skipWrappers(cast.expression);
+    const own = this.checker.getTypeAtLocation(value);
+    // A value already untyped tells nothing of its members.
+    if (own.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return;
+    const context = this.checker.getContextualType(cast);
+    if (!context || context.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return;
+    for (const prop of this.checker.getApparentType(own).getProperties()) {
+      const name = prop.escapedName as string;
+      for (const d of propertyDeclsOf(this.checker, context, name)) {
+        const list = out.get(d) ?? [];
+        list.push({ value, name });
+        out.set(d, list);
+      }
+    }
+  }
+}
+
+function isAnyOrUnknown(t: ts.TypeNode): boolean {
+  return t.kind === ts.SyntaxKind.AnyKeyword || t.kind === ts.SyntaxKind.UnknownKeyword;
+}
