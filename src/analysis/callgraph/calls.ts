@@ -38,6 +38,8 @@ import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
 import { Resolver, type Target } from './resolve.js';
 import { Installers } from './installers.js';
+import { Callers } from './callers.js';
+import { DescriptorCopies } from './descriptor-copies.js';
 import { Stores } from './stores.js';
 import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
@@ -78,9 +80,10 @@ export function resolverFor(app: LoadedApp, table: MethodTable): { all: FileSite
   const stores = new Stores(app.checker, all.flatMap((s) => s.stores), all.flatMap((s) => s.calls.map((c) => c.node)), all.flatMap((s) => s.assigns));
   const resolver = new Resolver(app, table, all.flatMap((s) => s.literalFns), stores);
   // Members helpers install: their values join the stores, their accessors the defined ones.
-  const installers = new Installers(resolver, all);
+  const callers = new Callers(app.checker, all);
+  const installers = new Installers(resolver, all, callers);
   for (const v of installers.values) stores.install(v.name, { recv: v.recv, value: v.value });
-  resolver.installed = installers.accessors;
+  resolver.installed = [...installers.accessors, ...new DescriptorCopies(resolver, all, callers).accessors];
   resolver.loopMembers = installers.loopMembers;
   return { all, stores, resolver };
 }
