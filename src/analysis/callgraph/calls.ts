@@ -96,7 +96,9 @@ export function resolverFor(app: LoadedApp, table: MethodTable): { all: FileSite
 function memberNames(table: MethodTable, all: FileSites[], stores: Stores): Names {
   const members = new Set<string>();
   for (const id of table.byId.keys()) {
-    const last = id.slice(id.lastIndexOf('.') + 1);
+    // After the file: a top-level function is a member too, of its module's namespace (`util.replacer`).
+    const path = id.slice(id.indexOf('#') + 1);
+    const last = path.slice(path.lastIndexOf('.') + 1);
     members.add(last.replace(/~\d+$/, ''));
   }
   for (const s of all) for (const l of s.literalFns) members.add(l.name);
