@@ -58,6 +58,11 @@ export class DefinedAccessors {
     return this.byName.size > 0;
   }
 
+  /** The installed getters reading every own property of `recv` may run (a spread `{ ...recv }`, `Object.assign(t, recv)`). */
+  everyGetter(recv: ts.Expression): Target[] {
+    return [...this.byName.keys()].flatMap((name) => this.at(recv, name, false));
+  }
+
   /** The installed accessors a read (or write) of `name` on `recv` may run. */
   at(recv: ts.Expression, name: string, write: boolean): Target[] {
     const list = this.byName.get(name);

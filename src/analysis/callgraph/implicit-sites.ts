@@ -73,6 +73,9 @@ export class ImplicitSites {
       } else if (node.how === 'instanceof') {
         this.sink.add(owner, hasInstanceTargets(this.r, node.expr), siteOf(f, node.expr));
         if (this.proxies.any && ts.isBinaryExpression(node.expr.parent)) this.sink.add(owner, this.proxies.at(node.expr.parent.left, 'getPrototypeOf'), siteOf(f, node.expr));
+      } else if (node.how === 'keys' && ts.isSpreadAssignment(node.expr.parent) && this.defined.any) {
+        this.sink.add(owner, this.defined.everyGetter(node.expr), siteOf(f, node.expr));
+        if (this.proxies.any) this.sink.add(owner, this.proxies.at(node.expr, 'ownKeys'), siteOf(f, node.expr));
       } else if (this.proxies.any) {
         this.sink.add(owner, this.proxies.at(node.expr, node.how === 'delete' ? 'deleteProperty' : node.how === 'keys' ? 'ownKeys' : 'has'), siteOf(f, node.expr));
       }
@@ -160,6 +163,7 @@ export class ImplicitSites {
       this.sink.add(owner, this.subtypes.members(classOrInterfaceOf(this.r.checker, callee.expression), callee.name.text, (d) => this.r.isApp(d)).map((n) => ({ node: n, kind: 'hierarchy' as const })), site);
     }
     if (this.proxies.any) this.sink.add(owner, proxyUses(node, calleeText(node, f.sf)).flatMap(([e, use]) => this.proxies.at(e, use)), site);
+    if (this.defined.any) for (const e of valuesRead(node, calleeText(node, f.sf))) this.sink.add(owner, this.defined.everyGetter(e), siteOf(f, e));
     if (!(this.flags.iterators || this.flags.generators || this.flags.conversions || this.proxies.any)) return;
     if (this.flags.conversions) this.sink.add(owner, joinTargets(this.r, node), site);
     const u = libraryCallUses(this.r, node);
@@ -168,6 +172,20 @@ export class ImplicitSites {
     for (const a of u.iterated) this.iterate(f, a, owner, false);
     if (u.receiver && this.flags.generators) this.iterate(f, u.receiver, owner, false);
   }
+}
+
+/** Built-ins that read every own enumerable property of an argument (so run its getters): which arguments. */
+const READ_ALL: Record<string, (args: readonly ts.Expression[]) => readonly ts.Expression[]> = {
+  'Object.assign': (args) => args.slice(1),
+  'Object.values': (args) => args.slice(0, 1),
+  'Object.entries': (args) => args.slice(0, 1),
+  'JSON.stringify': (args) => args.slice(0, 1),
+  structuredClone: (args) => args.slice(0, 1),
+};
+
+function valuesRead(node: CallSite, callee: string): readonly ts.Expression[] {
+  const read = ts.isCallExpression(node) ? READ_ALL[callee] : undefined;
+  return read ? read((node as ts.CallExpression).arguments).filter((a) => !ts.isSpreadElement(a)) : [];
 }
 
 /** A variable bound by `for…of` or by array destructuring: an element of something iterated. */
