@@ -31,3 +31,25 @@ describe('copied accessors run by a spread (calls-descriptor-copies)', () => {
     expect(edges(r).filter(([f]) => f === `${D}#widened`)).toEqual([[`${D}#widened`, `${D}#pick.shape`, `${D}:48:15`, 'accessor']]);
   });
 });
+
+describe('installed accessors of a subtype, through casts and for…in keys (calls-spread-accessors)', () => {
+  const r = analyzeApp({ appDir: fixture('calls-spread-accessors'), catalogs: [] });
+  const D = 'src/defs.ts';
+  const runs = (from: string) => edges(r).filter(([f, , , kind]) => f === from && kind === 'accessor');
+
+  test("a spread of the base type runs a getter installed on a property of a sub-interface", () => {
+    expect(runs(`${D}#rebuilt`)).toEqual([[`${D}#rebuilt`, `${D}#lazyItems.get`, `${D}:27:15`, 'accessor']]);
+  });
+
+  test('`def[key]` over the keys of a value cast to any from the base type', () => {
+    expect(runs(`${D}#walk`)).toEqual([[`${D}#walk`, `${D}#lazyItems.get`, `${D}:34:35`, 'accessor']]);
+  });
+
+  test('a read by name through a cast to an unrelated type', () => {
+    expect(runs(`${D}#count`)).toEqual([[`${D}#count`, `${D}#lazyItems.get`, `${D}:40:52`, 'accessor']]);
+  });
+
+  test("a read of the base type's own property runs none", () => {
+    expect(runs(`${D}#typeOf`)).toEqual([]);
+  });
+});

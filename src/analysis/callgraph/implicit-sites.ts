@@ -28,6 +28,7 @@ import { builtinReceiverUses, proxyUses } from './proxy-uses.js';
 import type { Resolver, Target } from './resolve.js';
 import { calleeText, siteNode } from '../sites.js';
 import { isGenerator } from './call-returns.js';
+import { forInVariable } from './installer-syntax.js';
 import { iteratorOfValue } from './value-members.js';
 import { isAssigned, skipWrappers, type CallSite, type FileSites } from '../walk.js';
 
@@ -84,6 +85,8 @@ export class ImplicitSites {
     if (this.defined.any) {
       for (const { node, owner } of s.members) {
         if (ts.isPropertyAccessExpression(node)) this.sink.add(owner, this.defined.at(node.expression, node.name.text, isAssigned(node)), siteOf(f, node.name));
+        // `x[k]` with `k` a `for…in` variable reads a property for each key: whichever getters x has.
+        else if (!isAssigned(node) && forInVariable(this.r.checker, skipWrappers(node.argumentExpression))) this.sink.add(owner, this.defined.everyGetter(node.expression), siteOf(f, node));
       }
       // `o.k()` reads k first.
       for (const { node, owner } of s.calls) {
