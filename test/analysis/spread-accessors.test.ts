@@ -49,6 +49,10 @@ describe('installed accessors of a subtype, through casts and for…in keys (cal
     expect(runs(`${D}#count`)).toEqual([[`${D}#count`, `${D}#lazyItems.get`, `${D}:40:52`, 'accessor']]);
   });
 
+  test('a read by name through a cast from the base type to one having the property: a subtype declaring it', () => {
+    expect(runs(`${D}#itemsOf`)).toEqual([[`${D}#itemsOf`, `${D}#lazyItems.get`, `${D}:50:49`, 'accessor']]);
+  });
+
   test("a read of the base type's own property runs none", () => {
     expect(runs(`${D}#typeOf`)).toEqual([]);
   });

@@ -73,11 +73,16 @@ export class DefinedAccessors {
       out.push(...read);
       const found = new Set(read.map((t) => t.node));
       for (const i of list) {
-        if (!i.decls.some((d) => [...basesOf(this.r.checker, d.parent, this.bases)].some((b) => owners.has(b)))) continue;
+        if (!this.onSubtype(i, owners)) continue;
         for (const node of i.get) if (!found.has(node)) out.push({ node, kind: 'accessor' });
       }
     }
     return out;
+  }
+
+  /** Installed on a property declared by a subtype of one of these interfaces or classes. */
+  private onSubtype(i: Installed, owners: ReadonlySet<ts.Node>): boolean {
+    return owners.size > 0 && i.decls.some((d) => [...basesOf(this.r.checker, d.parent, this.bases)].some((b) => owners.has(b)));
   }
 
   /** The installed accessors a read (or write) of `name` on `recv` (or what it was cast from) may run. */
@@ -86,11 +91,14 @@ export class DefinedAccessors {
     if (!list) return [];
     const c = this.r.checker;
     const out = new Set<ts.Node>();
-    for (const e of this.origins(recv)) {
+    const [, cast] = this.origins(recv);
+    for (const e of cast ? [recv, cast] : [recv]) {
       const decls = propertyDecls(c, e, name);
       const t = c.getTypeAtLocation(e);
+      // Asserted to have `name` when its own type has not: a subtype declaring it, as a spread would (everyGetter).
+      const owners = e === cast && !decls.length ? new Set(ownerDecls(t)) : undefined;
       for (const i of list) {
-        const same = i.decls.length ? decls.some((d) => i.decls.includes(d) || this.redeclared(i.decls, d)) : t === i.type || opaque(t);
+        const same = i.decls.length ? decls.some((d) => i.decls.includes(d) || this.redeclared(i.decls, d)) || (!!owners && this.onSubtype(i, owners)) : t === i.type || opaque(t);
         if (same) for (const node of write ? i.set : i.get) out.add(node);
       }
     }
