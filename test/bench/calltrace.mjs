@@ -391,6 +391,15 @@
  *                  (so recall unchanged); examples/ analyze --json byte-identical.
  *                  All of the above together (and parameter flow in one pass per round), one trace at load 4-5: 92.0% of
  *                  3807 (call 93.1%, implicit 67.5%), static 10,424 = 2.74x.
+ *                  Accessors copied as descriptors (util.mergeDefs: getOwnPropertyDescriptors merged by Object.assign
+ *                  from a rest parameter's elements, defineProperties onto `{}`; read as what is copied with them, a
+ *                  `$ZodObjectDef`), a module's function read off its namespace handed to a library call
+ *                  (`JSON.stringify(x, util.jsonStringifyReplacer)`), installed and copied getters run where every
+ *                  property is read (`{ ...def }`, `for (key in def) def[key]`, also of a base type's def, and reads
+ *                  through `as` casts): same trace, 93.0% (call 93.2%, implicit 88.6%), static 10,746 = 2.82x (489
+ *                  pairs added, none lost). Left: object-literal getters (`_default`'s `get defaultValue()`) read by a
+ *                  spread or `def[key]` of a base def (3), the `message` setter of the shared descriptor (2), other
+ *                  helper-installed getters (defineCached, defineLazyInternal, breaker: 9; not copies).
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's
