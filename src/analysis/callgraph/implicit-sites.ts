@@ -177,18 +177,20 @@ export class ImplicitSites {
   }
 }
 
-/** Built-ins that read every own enumerable property of an argument (so run its getters): which arguments. */
-const READ_ALL: Record<string, (args: readonly ts.Expression[]) => readonly ts.Expression[]> = {
-  'Object.assign': (args) => args.slice(1),
-  'Object.values': (args) => args.slice(0, 1),
-  'Object.entries': (args) => args.slice(0, 1),
-  'JSON.stringify': (args) => args.slice(0, 1),
-  structuredClone: (args) => args.slice(0, 1),
-};
+/** Built-ins that read every own enumerable property of some arguments (so run their getters): from which argument on, or only the first. */
+const READ_ALL: ReadonlyMap<string, 'rest' | 'first'> = new Map([
+  ['Object.assign', 'rest'],
+  ['Object.values', 'first'],
+  ['Object.entries', 'first'],
+  ['JSON.stringify', 'first'],
+  ['structuredClone', 'first'],
+]);
 
 function valuesRead(node: CallSite, callee: string): readonly ts.Expression[] {
-  const read = ts.isCallExpression(node) ? READ_ALL[callee] : undefined;
-  return read ? read((node as ts.CallExpression).arguments).filter((a) => !ts.isSpreadElement(a)) : [];
+  const which = ts.isCallExpression(node) ? READ_ALL.get(callee) : undefined;
+  if (!which) return [];
+  const args = (node as ts.CallExpression).arguments;
+  return (which === 'rest' ? args.slice(1) : args.slice(0, 1)).filter((a) => !ts.isSpreadElement(a));
 }
 
 /** A variable bound by `for…of` or by array destructuring: an element of something iterated. */
