@@ -39,6 +39,8 @@ import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
 import { Resolver, type Target } from './resolve.js';
 import { Installers } from './installers.js';
+import { Callers } from './callers.js';
+import { DescriptorCopies } from './descriptor-copies.js';
 import { Stores } from './stores.js';
 import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
@@ -80,9 +82,10 @@ export function resolverFor(app: LoadedApp, table: MethodTable): { all: FileSite
   const stores = new Stores(app.checker, all.flatMap((s) => s.stores), all.flatMap((s) => s.calls.map((c) => c.node)), all.flatMap((s) => s.assigns));
   const resolver = new Resolver(app, table, all.flatMap((s) => s.literalFns), stores);
   // Members helpers install: their values join the stores, their accessors the defined ones.
-  const installers = new Installers(resolver, all);
+  const callers = new Callers(app.checker, all);
+  const installers = new Installers(resolver, all, callers);
   for (const v of installers.values) stores.install(v.name, { recv: v.recv, value: v.value });
-  resolver.installed = installers.accessors;
+  resolver.installed = [...installers.accessors, ...new DescriptorCopies(resolver, all, callers).accessors];
   resolver.loopMembers = installers.loopMembers;
   return { all, stores, resolver };
 }
@@ -95,7 +98,9 @@ export function resolverFor(app: LoadedApp, table: MethodTable): { all: FileSite
 function memberNames(table: MethodTable, all: FileSites[], stores: Stores): Names {
   const members = new Set<string>();
   for (const id of table.byId.keys()) {
-    const last = id.slice(id.lastIndexOf('.') + 1);
+    // After the file: a top-level function is a member too, of its module's namespace (`util.replacer`).
+    const path = id.slice(id.indexOf('#') + 1);
+    const last = path.slice(path.lastIndexOf('.') + 1);
     members.add(last.replace(/~\d+$/, ''));
   }
   for (const s of all) for (const l of s.literalFns) members.add(l.name);

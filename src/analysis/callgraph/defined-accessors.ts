@@ -11,6 +11,8 @@ import { ts } from '../../typescript.cjs';
 import { propertyDecls } from './keys.js';
 import type { Resolver, Target } from './resolve.js';
 import { propertyDefinitions } from './property-definitions.js';
+import { initializerOf } from './installer-syntax.js';
+import { skipWrappers } from '../walk.js';
 import type { FileSites } from '../walk.js';
 
 interface Installed {
@@ -58,19 +60,66 @@ export class DefinedAccessors {
     return this.byName.size > 0;
   }
 
-  /** The installed accessors a read (or write) of `name` on `recv` may run. */
+  /**
+   * The installed getters reading every own property of `recv` may run (a spread `{ ...recv }`,
+   * `Object.assign(t, recv)`): by each name as a read would, and also those installed on a
+   * property a subtype of the receiver's type declares (a `$ZodTypeDef` spread may be a `$ZodObjectDef`).
+   */
+  everyGetter(recv: ts.Expression): Target[] {
+    const owners = new Set(this.origins(recv).flatMap((e) => ownerDecls(this.r.checker.getTypeAtLocation(e))));
+    const out: Target[] = [];
+    for (const [name, list] of this.byName) {
+      const read = this.at(recv, name, false);
+      out.push(...read);
+      const found = new Set(read.map((t) => t.node));
+      for (const i of list) {
+        if (!this.onSubtype(i, owners)) continue;
+        for (const node of i.get) if (!found.has(node)) out.push({ node, kind: 'accessor' });
+      }
+    }
+    return out;
+  }
+
+  /** Installed on a property declared by a subtype of one of these interfaces or classes. */
+  private onSubtype(i: Installed, owners: ReadonlySet<ts.Node>): boolean {
+    return owners.size > 0 && i.decls.some((d) => [...basesOf(this.r.checker, d.parent, this.bases)].some((b) => owners.has(b)));
+  }
+
+  /** The installed accessors a read (or write) of `name` on `recv` (or what it was cast from) may run. */
   at(recv: ts.Expression, name: string, write: boolean): Target[] {
     const list = this.byName.get(name);
     if (!list) return [];
     const c = this.r.checker;
-    const decls = propertyDecls(c, recv, name);
-    const t = c.getTypeAtLocation(recv);
-    const out: Target[] = [];
-    for (const i of list) {
-      const same = i.decls.length ? decls.some((d) => i.decls.includes(d) || this.redeclared(i.decls, d)) : t === i.type || opaque(t);
-      if (same) for (const node of write ? i.set : i.get) out.push({ node, kind: 'accessor' });
+    const out = new Set<ts.Node>();
+    const [, cast] = this.origins(recv);
+    for (const e of cast ? [recv, cast] : [recv]) {
+      const decls = propertyDecls(c, e, name);
+      const t = c.getTypeAtLocation(e);
+      // Asserted to have `name` when its own type has not: a subtype declaring it, as a spread would (everyGetter).
+      const owners = e === cast && !decls.length ? new Set(ownerDecls(t)) : undefined;
+      for (const i of list) {
+        const same = i.decls.length ? decls.some((d) => i.decls.includes(d) || this.redeclared(i.decls, d)) || (!!owners && this.onSubtype(i, owners)) : t === i.type || opaque(t);
+        if (same) for (const node of write ? i.set : i.get) out.add(node);
+      }
     }
-    return out;
+    return [...out].map((node) => ({ node, kind: 'accessor' as const }));
+  }
+
+  /**
+   * The receiver and, when it is a type assertion (also held by a `const`: `const def = s._zod.def as any`),
+   * what was asserted: the value is still that, of its own type (unless that tells nothing: any, unknown).
+   */
+  private origins(recv: ts.Expression): ts.Expression[] {
+    let e: ts.Expression = recv;
+    while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    if (ts.isIdentifier(e)) {
+      const init = initializerOf(this.r.checker, e);
+      if (init) e = init;
+    }
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (!ts.isAsExpression(e) && !ts.isTypeAssertionExpression(e)) return [recv];
+    const operand = skipWrappers(e);
+    return this.r.checker.getTypeAtLocation(operand).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) ? [recv] : [recv, operand];
   }
 }
 
@@ -92,6 +141,12 @@ function basesOf(c: ts.TypeChecker, owner: ts.Node, memo: Map<ts.Node, Set<ts.No
     }
   }
   return out;
+}
+
+/** The interfaces and classes a type is (each part of a union or intersection). */
+function ownerDecls(t: ts.Type): ts.Node[] {
+  const parts = t.isUnionOrIntersection() ? t.types : [t];
+  return parts.flatMap((p) => (p.getSymbol()?.declarations ?? []).filter((d) => ts.isInterfaceDeclaration(d) || ts.isClassLike(d)));
 }
 
 function opaque(t: ts.Type): boolean {

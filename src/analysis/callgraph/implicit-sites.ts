@@ -28,6 +28,7 @@ import { builtinReceiverUses, proxyUses } from './proxy-uses.js';
 import type { Resolver, Target } from './resolve.js';
 import { calleeText, siteNode } from '../sites.js';
 import { isGenerator } from './call-returns.js';
+import { forInVariable } from './installer-syntax.js';
 import { iteratorOfValue } from './value-members.js';
 import { isAssigned, skipWrappers, type CallSite, type FileSites } from '../walk.js';
 
@@ -73,6 +74,9 @@ export class ImplicitSites {
       } else if (node.how === 'instanceof') {
         this.sink.add(owner, hasInstanceTargets(this.r, node.expr), siteOf(f, node.expr));
         if (this.proxies.any && ts.isBinaryExpression(node.expr.parent)) this.sink.add(owner, this.proxies.at(node.expr.parent.left, 'getPrototypeOf'), siteOf(f, node.expr));
+      } else if (node.how === 'keys' && ts.isSpreadAssignment(node.expr.parent) && this.defined.any) {
+        this.sink.add(owner, this.defined.everyGetter(node.expr), siteOf(f, node.expr));
+        if (this.proxies.any) this.sink.add(owner, this.proxies.at(node.expr, 'ownKeys'), siteOf(f, node.expr));
       } else if (this.proxies.any) {
         this.sink.add(owner, this.proxies.at(node.expr, node.how === 'delete' ? 'deleteProperty' : node.how === 'keys' ? 'ownKeys' : 'has'), siteOf(f, node.expr));
       }
@@ -81,6 +85,8 @@ export class ImplicitSites {
     if (this.defined.any) {
       for (const { node, owner } of s.members) {
         if (ts.isPropertyAccessExpression(node)) this.sink.add(owner, this.defined.at(node.expression, node.name.text, isAssigned(node)), siteOf(f, node.name));
+        // `x[k]` with `k` a `for…in` variable reads a property for each key: whichever getters x has.
+        else if (!isAssigned(node) && forInVariable(this.r.checker, skipWrappers(node.argumentExpression))) this.sink.add(owner, this.defined.everyGetter(node.expression), siteOf(f, node));
       }
       // `o.k()` reads k first.
       for (const { node, owner } of s.calls) {
@@ -160,6 +166,7 @@ export class ImplicitSites {
       this.sink.add(owner, this.subtypes.members(classOrInterfaceOf(this.r.checker, callee.expression), callee.name.text, (d) => this.r.isApp(d)).map((n) => ({ node: n, kind: 'hierarchy' as const })), site);
     }
     if (this.proxies.any) this.sink.add(owner, proxyUses(node, calleeText(node, f.sf)).flatMap(([e, use]) => this.proxies.at(e, use)), site);
+    if (this.defined.any) for (const e of valuesRead(node, calleeText(node, f.sf))) this.sink.add(owner, this.defined.everyGetter(e), siteOf(f, e));
     if (!(this.flags.iterators || this.flags.generators || this.flags.conversions || this.proxies.any)) return;
     if (this.flags.conversions) this.sink.add(owner, joinTargets(this.r, node), site);
     const u = libraryCallUses(this.r, node);
@@ -168,6 +175,22 @@ export class ImplicitSites {
     for (const a of u.iterated) this.iterate(f, a, owner, false);
     if (u.receiver && this.flags.generators) this.iterate(f, u.receiver, owner, false);
   }
+}
+
+/** Built-ins that read every own enumerable property of some arguments (so run their getters): from which argument on, or only the first. */
+const READ_ALL: ReadonlyMap<string, 'rest' | 'first'> = new Map([
+  ['Object.assign', 'rest'],
+  ['Object.values', 'first'],
+  ['Object.entries', 'first'],
+  ['JSON.stringify', 'first'],
+  ['structuredClone', 'first'],
+]);
+
+function valuesRead(node: CallSite, callee: string): readonly ts.Expression[] {
+  const which = ts.isCallExpression(node) ? READ_ALL.get(callee) : undefined;
+  if (!which) return [];
+  const args = (node as ts.CallExpression).arguments;
+  return (which === 'rest' ? args.slice(1) : args.slice(0, 1)).filter((a) => !ts.isSpreadElement(a));
 }
 
 /** A variable bound by `for…of` or by array destructuring: an element of something iterated. */

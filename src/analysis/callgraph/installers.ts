@@ -17,8 +17,9 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { keyNames, propertyDeclsOf } from './keys.js';
 import type { Resolver } from './resolve.js';
+import type { Callers } from './callers.js';
 import { skipWrappers, type FileSites } from '../walk.js';
-import { calledDeclaration, enclosingFunction, forInVariable, initializerOf, isGetPrototypeOf, isInside, isLoopElement, isNothing, isOr, literalMembers, paramIndex, propName } from './installer-syntax.js';
+import { enclosingFunction, forInVariable, initializerOf, isGetPrototypeOf, isInside, isLoopElement, isNothing, isOr, literalMembers, paramIndex, propName } from './installer-syntax.js';
 
 const MAX_DEPTH = 6;
 /** A step of a path that calls the value (`make()`), beside property names. */
@@ -66,12 +67,12 @@ export class Installers {
   readonly values: InstalledValue[] = [];
   /** `for (const k in src)` loops whose `src` was followed to literals: their members (what `src[k]` may be). */
   readonly loopMembers = new Map<ts.VariableDeclaration, ts.Expression[]>();
-  private callers: Map<ts.Node, ts.CallExpression[]> | undefined;
   private readonly seen = new Set<string>();
 
   constructor(
     private readonly r: Resolver,
-    private readonly all: FileSites[],
+    all: FileSites[],
+    private readonly callers: Callers,
   ) {
     for (const s of all) {
       for (const { node } of s.calls) if (ts.isCallExpression(node)) this.define(node);
@@ -126,7 +127,7 @@ export class Installers {
     const symbolic = typeof p.recv.root === 'number' || ('value' in p.key && typeof p.key.value.root === 'number') || ('members' in p.key && typeof p.key.members.root === 'number');
     if (!symbolic) return this.install(p);
     if (!p.fn || p.depth >= MAX_DEPTH) return;
-    const calls = this.callsOf(p.fn);
+    const calls = this.callers.of(p.fn);
     // A function no call names (a callback: `$constructor(name, (inst) => { ... })`): its parameters' declared types.
     if (!calls.length) return this.atParameters(p, p.fn);
     for (const call of calls) {
@@ -288,21 +289,6 @@ export class Installers {
 
   private returned(callee: ts.Expression): ts.Expression[] {
     return this.r.values.of(callee).flatMap((f) => (isMethodNode(f) ? this.r.values.returnsOf(f) : []));
-  }
-
-  /** The calls whose callee is `fn`, by its declaration (through imports and `const alias = fn`). */
-  private callsOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
-    if (!this.callers) {
-      this.callers = new Map();
-      for (const s of this.all) {
-        for (const { node } of s.calls) {
-          if (!ts.isCallExpression(node) || !node.arguments.length) continue;
-          const d = calledDeclaration(this.r.checker, node.expression);
-          if (d) (this.callers.get(d) ?? this.callers.set(d, []).get(d)!).push(node);
-        }
-      }
-    }
-    return this.callers.get(fn) ?? [];
   }
 }
 
