@@ -30,7 +30,7 @@ describe('calls of functions made by new Function (calls-made-functions)', () =>
 
   test("made by a method (`Function(...)`), returned as any: an object handed reaches its members' functions by type", () => {
     // fn(shape, v): shape.a.run is Field.run, which the literal `field` implements with runField.
-    expect(from(`${C}#parseShape`).filter(([, to]) => to.startsWith(K))).toEqual([[`${C}#parseShape`, `${K}#runField`, `${C}:41:10`, 'callback']]);
+    expect(from(`${C}#parseShape`).filter(([, to]) => to?.startsWith(K))).toEqual([[`${C}#parseShape`, `${K}#runField`, `${C}:41:10`, 'callback']]);
   });
 
   test("the AsyncFunction constructor as a function's constructor, called through `call`: the arguments callers pass", () => {

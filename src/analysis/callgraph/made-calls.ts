@@ -92,7 +92,7 @@ export class MadeCalls {
     const types = spread ? this.elementTypes(type) : [type];
     for (const t of types) fns.push(...this.members(t, MEMBER_STEPS));
     // An untyped parameter (`generate(shape: any)`): the types of what its callers pass.
-    if (types.some(isOpen)) for (const a of this.passedFor(e)) fns.push(...this.members(this.r.checker.getTypeAtLocation(a), MEMBER_STEPS));
+    if (types.some(isOpen)) for (const a of this.passedFor(e)) fns.push(...this.members(this.r.checker.getTypeAtLocation(ts.isSpreadElement(a) ? a.expression : a), MEMBER_STEPS));
     return fns;
   }
 
@@ -124,7 +124,7 @@ export class MadeCalls {
     return found;
   }
 
-  /** Arguments the callers of an app function pass for the parameter an identifier names. */
+  /** Arguments the callers of an app function pass for the parameter an identifier names (spreads as written: their elements are the values). */
   private passedFor(e: ts.Expression): ts.Expression[] {
     if (!ts.isIdentifier(e)) return [];
     const d = this.r.symbolAt(e)?.valueDeclaration;
@@ -133,7 +133,7 @@ export class MadeCalls {
     return (this.argumentsTo.get(d.parent) ?? []).flatMap((args) => {
       // From a spread on, or for a rest parameter, any later argument may be this one.
       const spread = args.findIndex((a) => ts.isSpreadElement(a));
-      if (d.dotDotDotToken || (spread >= 0 && spread <= i)) return args.slice(Math.min(i, spread >= 0 ? spread : i)).map((a) => (ts.isSpreadElement(a) ? a.expression : a));
+      if (d.dotDotDotToken || (spread >= 0 && spread <= i)) return args.slice(Math.min(i, spread >= 0 ? spread : i));
       return args[i] ? [args[i]] : [];
     });
   }
@@ -167,7 +167,7 @@ export class MadeCalls {
       this.made.add(e);
       return [e];
     }
-    return distinct(this.passedFor(e).flatMap((a) => this.values.of(a)));
+    return distinct(this.passedFor(e).flatMap((a) => (ts.isSpreadElement(a) ? this.values.elements(a.expression).nodes : this.values.of(a))));
   }
 }
 
