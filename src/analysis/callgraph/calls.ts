@@ -222,22 +222,28 @@ class GraphBuilder {
     }
     // Parameters stored or added where the callee comes from: parameter flow lists the site if
     // what callers pass is not all known; a source known to be incomplete is listed anyway.
-    const read = r.via?.length ? undefined : this.parameterProperty(node);
+    // `p[k]()` also reads arrays passed as p (via): the names are asked besides, the site listed as before.
+    const viaElements = Boolean(r.via?.length);
+    const read = this.parameterProperty(node, viaElements);
     if (read) {
-      this.params.pending.push({ from: owner, site, text, param: read.param, binding: undefined, property: read.name, args, otherwise: r.reason });
-      return;
+      for (const property of read.names) this.params.pending.push({ from: owner, site, text, param: read.param, binding: undefined, property, args, otherwise: r.reason, ...(viaElements ? { listed: true } : {}) });
+      if (!viaElements) return;
     }
     const listed = !r.via?.length || r.partial === true;
     if (listed) this.unresolved.push({ from: owner, site, text, reason: r.reason });
     via(owner, site, text, listed);
   }
 
-  /** `p.name(...)` with `p` a parameter of an app function (not destructured): the parameter and the name. */
-  private parameterProperty(node: CallSite): { param: ts.ParameterDeclaration; name: string } | undefined {
+  /**
+   * `p.name(...)`, or `p[k](...)` with a key of a finite type, with `p` a parameter of an app
+   * function (not destructured): the parameter and the names read.
+   */
+  private parameterProperty(node: CallSite, keyedOnly: boolean): { param: ts.ParameterDeclaration; names: readonly string[] } | undefined {
     const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
-    if (!callee || !ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
-    const param = this.r.parameterRead(callee);
-    return param && { param, name: callee.name.text };
+    if (!callee) return undefined;
+    const names = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && !keyedOnly ? [callee.name.text] : ts.isElementAccessExpression(callee) ? keyNames(this.r.checker, callee.argumentExpression) : undefined;
+    const param = names?.length ? this.r.parameterRead(callee as ts.PropertyAccessExpression | ts.ElementAccessExpression) : undefined;
+    return param && names && { param, names };
   }
 
   argumentsTo(): ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]> {

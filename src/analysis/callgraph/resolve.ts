@@ -335,8 +335,8 @@ export class Resolver {
     return 'targets' in r ? { ...r, targets: r.targets.map((t) => ({ node: t.node, kind })) } : r;
   }
 
-  /** The parameter `e` reads a property of (`props.onX` with `props` a plain parameter of an app function). */
-  parameterRead(e: ts.PropertyAccessExpression): ts.ParameterDeclaration | undefined {
+  /** The parameter `e` reads a property of (`props.onX`, `(handlers as H)[kind]`, with a plain parameter of an app function). */
+  parameterRead(e: ts.PropertyAccessExpression | ts.ElementAccessExpression): ts.ParameterDeclaration | undefined {
     const recv = skipWrappers(e.expression);
     const d = ts.isIdentifier(recv) ? this.symbolAt(recv)?.valueDeclaration : undefined;
     return d && ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent) ? d : undefined;

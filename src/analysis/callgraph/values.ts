@@ -382,6 +382,9 @@ export class FunctionValues extends CallReturns {
     // `const check = checks[i]`: any element of the array, or any entry of a record stored as a function.
     if (!names) return this.indexed(e, depth);
     const out: ts.Node[] = [];
+    // `(handlers as H)[node.kind]` of a parameter: also each named property of what the callers pass.
+    const param = this.r.parameterRead(e);
+    if (param) for (const name of names) this.sinkParameter(param, name);
     for (const name of names) {
       const decls = propertyDecls(this.r.checker, e.expression, name);
       // `const original = $store[clean]`: on an untyped receiver, what the app keeps under that name;
