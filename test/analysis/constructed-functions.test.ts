@@ -23,7 +23,10 @@ describe('`new` of a function value runs the function (calls-constructed-functio
     expect(into(`${U}#build`)).toEqual([[`${U}#build`, `${F}#maker._`, `${U}:33:10`, 'callback']]);
     // Not named's Named: its type takes a string and makes no Size.
     expect(into(`${U}#fromOutside`)).toEqual([[`${U}#fromOutside`, `${F}#maker._`, `${U}:43:10`, 'constructor']]);
+    // Nor at a `new` of a library constructor type: maker's `_` makes a Trait (T's constraint), never a Function.
+    expect(into(`${U}#fromLibrary`)).toEqual([]);
     expect(r.unresolved.map((u) => [u.from, u.site])).toEqual([
+      [`${U}#fromLibrary`, `${U}:49:10`],
       [`${U}#fromOutside`, `${U}:43:10`],
       [`${U}#notConstructible`, `${U}:28:10`],
     ]);

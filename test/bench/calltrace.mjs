@@ -398,10 +398,11 @@
  *                  functions whose written result type has a construct signature fitting X's (`$constructor<T, D>`
  *                  against `$constructor<ZodMiniString>`, T and D erased). On the fixed trace (the analyses compared
  *                  on it, load 12-17): 92.0% -> 96.2% of 3807 (call 93.1% -> 97.5%, implicit 67.5%), 162 found, none
- *                  lost; static 10,424 = 2.74x -> 10,616 = 2.79x; the analysis's edges 142,534 -> 142,743, sites left
+ *                  lost; static 10,424 = 2.74x -> 10,613 = 2.79x; the analysis's edges 142,534 -> 142,740, sites left
  *                  unresolved 1,242 -> 1,061. Left into `_`: `new F(...)` with `const F: any = inst.constructor` (1;
- *                  `.constructor` of an instance is not followed) and two calls `_` makes of stored functions. Three
- *                  `new F(...)` with `const F = Function` gain `_` too (the erased fit admits any constructor type).
+ *                  `.constructor` of an instance is not followed) and two calls `_` makes of stored functions. With
+ *                  T erased to anything, three `new F(...)` with `const F = Function` gained `_` too; erased to its
+ *                  constraint (what the callee's type makes must be comparable with ZodTrait), they do not.
  *                  Analysis CPU (analyze-child, three interleaved rounds, load 12-17): 65.3 s -> 65.1 s, 66.8 s -> 59.0
  *                  s, 60.0 s -> 53.5 s.
  *                  Calls of functions made from text (made-calls.ts, fixture calls-made-functions): a call of what

@@ -28,7 +28,7 @@ export function namesTypeParameter(c: ts.TypeChecker, t: ts.Type, depth = 0): bo
  */
 export function fitsErased(c: ts.TypeChecker, source: ts.Type, target: ts.Type, how: 'call' | 'construct' = 'call'): boolean {
   const signatures = (t: ts.Type): readonly ts.Signature[] => (how === 'call' ? t.getCallSignatures() : t.getConstructSignatures());
-  return signatures(source).some((s) => signatures(target).some((t) => signatureFits(c, s, t)));
+  return signatures(source).some((s) => signatures(target).some((t) => signatureFits(c, s, t) && (how === 'call' || madeFits(c, s, t))));
 }
 
 function signatureFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {
@@ -47,6 +47,19 @@ function signatureFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boo
   const rs = s.getReturnType();
   if (rt.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void) || namesTypeParameter(c, rt) || namesTypeParameter(c, rs)) return true;
   return c.isTypeAssignableTo(rs, rt);
+}
+
+/**
+ * A construct signature making a type parameter (`new (def: D): T`, T extends ZodTrait) makes
+ * only what its constraint admits: an instance the callee's type makes must be comparable with
+ * that constraint (a `$ZodString` is a ZodTrait; `Function`, what `new Function(...)` makes, is not).
+ */
+function madeFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {
+  const rs = s.getReturnType();
+  const rt = t.getReturnType();
+  const bound = rs.flags & ts.TypeFlags.TypeParameter ? c.getBaseConstraintOfType(rs) : undefined;
+  if (!bound || rt.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || namesTypeParameter(c, rt)) return true;
+  return c.isTypeAssignableTo(rt, bound) || c.isTypeAssignableTo(bound, rt);
 }
 
 /** Arguments a signature needs: its parameters before the first optional, defaulted or rest one (none known: none needed). */
