@@ -382,15 +382,16 @@ export class FunctionValues extends CallReturns {
     // `const check = checks[i]`: any element of the array, or any entry of a record stored as a function.
     if (!names) return this.indexed(e, depth);
     const out: ts.Node[] = [];
-    // `(handlers as H)[node.kind]` of a parameter: also each named property of what the callers pass.
+    // `(handlers as H)[node.kind]` of a parameter, H mapping the names (no member declared): each
+    // named property of what the callers pass.
     const param = this.r.parameterRead(e);
-    if (param) for (const name of names) this.sinkParameter(param, name);
     for (const name of names) {
       const decls = propertyDecls(this.r.checker, e.expression, name);
       // `const original = $store[clean]`: on an untyped receiver, what the app keeps under that name;
       // a unique symbol's member no type declares (a JavaScript expando): what the app stores under it.
       if (!decls.length && typedAny(this.r.checker, e.expression)) out.push(...this.r.membersOnAny(name), ...this.entryFunctions(e, depth));
       else if (!decls.length && name.startsWith('__@')) out.push(...this.stores.named(name).flatMap((s) => this.of(s.value, depth + 1)));
+      else if (!decls.length && param) this.sinkParameter(param, name);
       else if (!decls.length) return []; // an index signature: not known by name, the use stays unresolved
       for (const d of decls) {
         if (this.r.isApp(d)) out.push(...this.heldBy(d, depth));
