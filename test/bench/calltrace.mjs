@@ -431,9 +431,9 @@
  *                  helper-installed getters (defineCached, defineLazyInternal, breaker: 9; not copies).
  *                  All of this round together, with a handler record read from a parameter by a key of a finite type
  *                  (visit()'s `(fnOrHandlers as VisitHandlers)[node._zod.def.type]`, `handlers[kind]?.()`: parameter flow
- *                  asked for each name the key admits, as for `p.name`; fixture calls-keyed-parameter; +5 found, 13
+ *                  asked for each name the key admits, as for `p.name`; fixture calls-keyed-parameter; +5 found, 10
  *                  analysis edges more), on the same fixed trace (analysis at load 22-30): 99.0% of 3807 (call 99.5%,
- *                  implicit 88.6%; 37 missed), static 11,382 = 2.99x. The 37 by cause: getters installed by helpers
+ *                  implicit 88.6%; 37 missed), static 11,379 = 2.99x. The 37 by cause: getters installed by helpers
  *                  the rules do not follow (defineCached, defineLazy, defineLazyInternal, breaker, cached: 12, implicit);
  *                  object-literal getters (`defaultValue`) read by isRecursive's and mapInner's walks over every
  *                  property (4) and `$constructor.value` (2); the shared error descriptor's message accessors (3);
