@@ -240,10 +240,12 @@ class GraphBuilder {
    */
   private parameterProperty(node: CallSite, keyedOnly: boolean): { param: ts.ParameterDeclaration; names: readonly string[] } | undefined {
     const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
-    if (!callee) return undefined;
-    const names = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && !keyedOnly ? [callee.name.text] : ts.isElementAccessExpression(callee) ? keyNames(this.r.checker, callee.argumentExpression) : undefined;
-    const param = names?.length ? this.r.parameterRead(callee as ts.PropertyAccessExpression | ts.ElementAccessExpression) : undefined;
-    return param && names && { param, names };
+    let names: readonly string[] | undefined;
+    if (callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && !keyedOnly) names = [callee.name.text];
+    else if (callee && ts.isElementAccessExpression(callee)) names = keyNames(this.r.checker, callee.argumentExpression);
+    else return undefined;
+    const param = names?.length ? this.r.parameterRead(callee) : undefined;
+    return param && names ? { param, names } : undefined;
   }
 
   argumentsTo(): ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]> {

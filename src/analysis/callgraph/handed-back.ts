@@ -71,7 +71,6 @@ function constructibleOutside(c: ts.TypeChecker, fn: ts.SignatureDeclaration): t
   return (t.isUnion() ? t.types : [t]).filter((p) => p.getConstructSignatures().length > 0);
 }
 
-
 /**
  * The types a function's written result type lets its callers call what it returns by: the
  * parts of the result (awaited, for an async function) that have call signatures, maybe none.
