@@ -84,6 +84,40 @@ describe('partial trace files', () => {
     expect(() => parseTrace(JSON.stringify(orphan), 'trace-3.json')).toThrow(/field 'contexts\[1\]\.parent'/);
   });
 
+  it('counts a count-only leaf under the running frame after each way a frame leaves or joins the stack', () => {
+    // The recorder keeps the running context in a field (stack.ts `cur`): every push and pop must set it.
+    const rec = new Recorder();
+    const m = rec.m(['f#top', 'f#tiny', 'f#async', 'f#thrower', 'f#leaf'], [], ['f#leaf']);
+    const [top, tiny, async, thrower, leaf] = [m, m + 1, m + 2, m + 3, m + 4];
+    const ft = rec.e(top);
+    rec.c(leaf); // top
+    for (let k = 0; k < 3000; k++) rec.x(rec.e(tiny)); // past TIME_CHECK: later calls untimed, as an open leaf call (no slot)
+    rec.c(leaf); // top again, after the open leaf calls closed
+    const open = rec.e(tiny); // an open leaf call that calls something: it takes its slot
+    rec.c(leaf); // tiny
+    const frame = rec.a(async);
+    rec.c(leaf); // async
+    rec.p(frame, undefined); // suspended at an await
+    rec.c(leaf); // tiny
+    rec.x(open);
+    rec.c(leaf); // top
+    rec.r(frame); // resumed above top, in its own context (under tiny)
+    rec.c(leaf); // async
+    rec.ax(frame);
+    rec.e(thrower); // throws: its exit never runs
+    rec.x(ft); // unwinds thrower too
+    rec.c(leaf); // root
+    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    const path = (id: number | undefined): string => (id === undefined ? '' : `${path(t.contexts[id]!.parent)}/${t.methods[t.contexts[id]!.method]}`);
+    const leaves = t.contexts.filter((c) => t.methods[c.method] === 'f#leaf').map((c) => [path(c.parent), c.calls]);
+    expect(leaves.sort()).toEqual([
+      ['', 1],
+      ['/f#top', 3],
+      ['/f#top/f#tiny', 2],
+      ['/f#top/f#tiny/f#async', 2],
+    ]);
+  });
+
   it('unwinds frames left open by an exception when a lower frame exits', () => {
     const rec = new Recorder();
     const m = rec.m(['f#outer', 'f#inner', 'f#after']);

@@ -101,7 +101,7 @@ export class Recorder extends FrameStack {
   e(method: number): number {
     // Literals, not KID_CACHE and LEAF: an imported constant is a load and a check in compiled code.
     if (this.open === undefined) {
-      const parent = this.ctxs[this.top]!;
+      const parent = this.cur;
       const ctx = parent.cache[method & 15]!;
       if (ctx.method === method) {
         const n = ctx.calls + 1;
@@ -110,6 +110,7 @@ export class Recorder extends FrameStack {
           ctx.calls = n;
           if (ctx.leaf === false) return this.untimedSlot(ctx);
           this.open = ctx; // no callee so far: the common case of a hot tiny callee
+          this.cur = ctx;
           return -1;
         }
       }
@@ -123,7 +124,7 @@ export class Recorder extends FrameStack {
    * no bytes, no exit: its time is its caller's.
    */
   c(method: number): void {
-    const parent = this.open === undefined ? this.ctxs[this.top]! : this.open;
+    const parent = this.cur;
     const ctx = parent.cache[method & 15]!; // KID_CACHE - 1, a literal as in e()
     if (ctx.method === method) ctx.calls++;
     else this.countRare(parent, method);
@@ -154,9 +155,11 @@ export class Recorder extends FrameStack {
     // Methods 0 and KID_CACHE share a cache slot: each call misses. Under the root, then under an open leaf call.
     for (let k = 0; k < 2 * WARM_COUNTS; k++) {
       this.open = k < WARM_COUNTS ? undefined : this.root.kids.get(0);
+      this.cur = this.open ?? this.root;
       this.c(k & 1 ? KID_CACHE : 0);
     }
     this.open = undefined;
+    this.cur = this.root;
   }
 
   private countMiss(parent: Ctx, method: number): void {
@@ -188,6 +191,7 @@ export class Recorder extends FrameStack {
     const n = ++ctx.calls;
     if (n < ctx.next && ctx.leaf === true) {
       this.open = ctx;
+      this.cur = ctx;
       return LEAF;
     }
     return this.enter(ctx, n, parent);
@@ -198,6 +202,7 @@ export class Recorder extends FrameStack {
     const slot = ++this.top;
     if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
+    this.cur = ctx;
     this.inside[slot] = 0;
     if (n < ctx.next) return ctx.folded && parent !== ctx ? this.timed(ctx, slot, 0) : ~slot;
     return this.due(ctx, n, slot);

@@ -26,6 +26,12 @@ export class FrameStack {
   /** The untimed leaf call running now, without a slot (see LEAF). */
   protected open: Ctx | undefined = undefined;
   protected ctxs: Ctx[] = [this.root];
+  /**
+   * The context calls are counted under now: `open` when there is one, else the top frame's. Kept
+   * on every push and pop (calls of traced functions), so that a count-only leaf's c() and e()'s
+   * fast path read one field rather than `open`, the stack and its top (they run far more often).
+   */
+  protected cur: Ctx = this.root;
   // Typed arrays: no element-kind transitions (a deopt each) and no boxing of the clock readings.
   /** Clock reading at the frame's enter (or resume); -1 for an untimed frame and above the top (so e() need not write it). */
   protected start = new Float64Array(256).fill(-1);
@@ -50,6 +56,7 @@ export class FrameStack {
     const slot = ++this.top;
     if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
+    this.cur = ctx;
     this.inside[slot] = 0;
     return ~slot;
   }
@@ -66,6 +73,7 @@ export class FrameStack {
   /** Exits the open leaf call: its time stays its caller's, less the cost of an untimed call. */
   protected closeLeaf(): void {
     this.open = undefined;
+    this.cur = this.ctxs[this.top]!;
     this.inside[this.top]! += this.untimed;
   }
 
@@ -73,6 +81,7 @@ export class FrameStack {
   protected popUntimed(k: number): void {
     this.inside[k - 1]! += this.inside[k]! + this.untimed;
     this.top = k - 1;
+    this.cur = this.ctxs[k - 1]!;
   }
 
   protected exit(slot: number): void {
@@ -82,6 +91,7 @@ export class FrameStack {
       if (k === this.top) {
         this.inside[k - 1]! += this.inside[k]! + this.untimed;
         this.top = k - 1;
+        this.cur = this.ctxs[k - 1]!;
       } else if (k < this.top) this.popTo(k, clock());
       return;
     }
@@ -104,6 +114,7 @@ export class FrameStack {
     const slot = ++this.top;
     if (slot === this.start.length) this.grow();
     this.ctxs[slot] = ctx;
+    this.cur = ctx;
     this.inside[slot] = 0;
     this.sampled[slot] = sampled;
     return slot;
@@ -160,5 +171,6 @@ export class FrameStack {
       else ctx.slow++;
     }
     this.top = slot - 1;
+    this.cur = this.open ?? this.ctxs[slot - 1]!;
   }
 }
