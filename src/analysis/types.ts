@@ -138,6 +138,12 @@ export interface CatalogEntry {
   name: string;
   /** Why it is device-only (shown in reasons). */
   why?: string;
+  /**
+   * What calling it returns: by default a handle on the device (`getContext('2d')`); `code` for
+   * an API that makes or runs code from text (`Function`, `eval`), whose result is followed as
+   * such code only where the app takes it for a function, and is data elsewhere.
+   */
+  results?: 'handle' | 'code';
   /** 1-based line in the catalog file. */
   line?: number;
 }

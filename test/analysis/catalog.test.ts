@@ -30,6 +30,7 @@ describe('parseCatalog', () => {
     ['modules: []\n', "x.yaml:1: field 'platform': missing"],
     ['platform: x\nmodules:\n  - fs\n  - fs\n', "x.yaml:4: field 'modules[1].name': duplicate 'fs'"],
     ['platform: x\nmodules:\n  - name: fs\n    because: disk\n', "x.yaml:4: field 'modules[0].because': unknown key"],
+    ['platform: x\nglobals:\n  - name: eval\n    results: text\n', "x.yaml:4: field 'globals[0].results': must be 'handle' or 'code', not 'text'"],
   ])('rejects %j', (text, message) => {
     expect(() => parseCatalog(text, 'x.yaml')).toThrow(InputError);
     expect(() => parseCatalog(text, 'x.yaml')).toThrow(message);
@@ -37,6 +38,8 @@ describe('parseCatalog', () => {
 
   test('the bundled catalogs parse', () => {
     expect(bundledCatalog('browser').globals.map((g) => g.name)).toContain('navigator.geolocation');
+    // Code made from text: what it returns is followed as code only where taken for a function.
+    for (const platform of ['browser', 'node-device'] as const) expect(bundledCatalog(platform).globals.find((g) => g.name === 'Function')?.results).toBe('code');
     expect(bundledCatalog('node-device').modules.map((m) => m.name)).toEqual(
       expect.arrayContaining(['serialport', 'onoff', 'i2c-bus', 'node-hid', 'usb', '@abandonware/noble', 'fs', 'readline', 'tty']),
     );

@@ -201,3 +201,37 @@ describe('what a Node program on a device must not do on a clone (pin-node-proce
     ]);
   });
 });
+
+describe('what a method uses does not depend on the order of questions, and made code returns data', () => {
+  test('two parameters that pass each other the value (travel-cycle)', () => {
+    // `y` is asked about half-way through the question about `x`: an answer kept as it stood then
+    // would hold nothing, and b would be a candidate that reads the device's position.
+    expect(verdicts(analyze('travel-cycle'))).toEqual({
+      'src/relay.ts#a': [false, false, ['reaches-pinned']], // passes it on: not a use of its own
+      'src/relay.ts#b': [true, false, ['pinned']],
+      'src/relay.ts#b.<anonymous 1>': [false, true, []],
+      'src/relay.ts#next': [false, true, []],
+      'src/relay.ts#start': [true, false, ['pinned']],
+    });
+    expect(pinnedBy('travel-cycle', 'src/relay.ts#b')).toEqual([
+      "uses a device value from global 'navigator.geolocation' (browser: location comes from the device's sensors): 'navigator' at src/relay.ts:14 -> 'navigator.geolocation' at src/relay.ts:14 -> used at src/relay.ts:9",
+    ]);
+  });
+
+  test('code made from text pins where it is made and run; what it returns as data does not (travel-made-code)', () => {
+    expect(verdicts(analyze('travel-made-code'))).toEqual({
+      'src/compiled.ts#compile': [true, false, ['pinned']], // new Function
+      'src/compiled.ts#compileTask': [true, false, ['pinned']], // a function's own constructor: AsyncFunction
+      'src/compiled.ts#compileTask.<anonymous 1>': [false, false, ['state']],
+      'src/compiled.ts#describe': [false, true, []],
+      'src/compiled.ts#parse': [true, false, ['pinned']], // makes and runs it
+      'src/compiled.ts#report': [true, false, ['pinned']], // hands made code (cast to Check) to validate
+      'src/compiled.ts#runTask': [true, false, ['pinned']], // runs what compileTask made
+      'src/compiled.ts#size': [false, false, ['reaches-pinned']], // reads the data parse returned: no use of its own
+      'src/compiled.ts#summary': [true, false, ['pinned']],
+      'src/compiled.ts#validate': [false, false, ['not-serializable']], // calls its function parameter
+    });
+    expect(pinnedBy('travel-made-code', 'src/compiled.ts#report')[0]).toContain("'factory(10)' at src/compiled.ts:7 -> used at src/compiled.ts:16");
+    expect(pinnedBy('travel-made-code', 'src/compiled.ts#runTask')[0]).toContain("'(async () => {}).constructor' at src/compiled.ts:40 -> 'new AsyncFunction(body)' at src/compiled.ts:41 -> used at src/compiled.ts:46");
+  });
+});

@@ -22,6 +22,11 @@ export function makesFunction(checker: ts.TypeChecker, site: CallSite): boolean 
   return namesFunctionConstructor(checker, site.expression, 0);
 }
 
+/** Whether an expression is a function's own `constructor` (`(async () => {}).constructor`): Function's kind, reached without its name. */
+export function isConstructorOfFunction(checker: ts.TypeChecker, e: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'constructor' && namesFunctionConstructor(checker, e, 0);
+}
+
 function namesFunctionConstructor(checker: ts.TypeChecker, raw: ts.Expression, aliases: number): boolean {
   const e = skipWrappers(raw);
   if (ts.isIdentifier(e)) {
@@ -44,4 +49,30 @@ function namesFunctionConstructor(checker: ts.TypeChecker, raw: ts.Expression, a
   if (ts.isFunctionExpression(recv) || ts.isArrowFunction(recv)) return true;
   if (ts.isPropertyAccessExpression(recv) && recv.name.text === 'prototype') return namesFunctionConstructor(checker, recv.expression, aliases + 1);
   return checker.getTypeAtLocation(recv).getCallSignatures().length > 0;
+}
+
+/**
+ * Whether the app takes a call's result for a function: called at once, cast to or expected as a
+ * type with call signatures (`factory(...) as Compiled`, `const run: Check = factory(...)`), or held
+ * by a variable without a declared type where the call's own type is such a type or any
+ * (`const fn = factory(...)`). A result only returned or stored (`payload = fast(payload)`, typed
+ * by what receives it) is taken for data.
+ */
+export function takenAsFunction(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): boolean {
+  let at: ts.Node = call;
+  while (ts.isParenthesizedExpression(at.parent) || ts.isNonNullExpression(at.parent)) at = at.parent;
+  const parent = at.parent;
+  if (ts.isCallExpression(parent) && parent.expression === at) return true;
+  if (ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent) || ts.isSatisfiesExpression(parent)) return callable(checker, checker.getTypeFromTypeNode(parent.type));
+  // Held untyped: what the checker makes of the call (`Function`'s call returns any; a typed made
+  // function, `fast: (input: unknown) => T`, returns what it says).
+  if (ts.isVariableDeclaration(parent) && parent.initializer === at && !parent.type) return callable(checker, checker.getTypeAtLocation(call));
+  if (ts.isBinaryExpression(parent) && parent.right === at && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)) return callable(checker, checker.getTypeAtLocation(parent.left));
+  const expected = checker.getContextualType(call as ts.Expression);
+  return expected !== undefined && callable(checker, expected);
+}
+
+/** A type with call signatures, or the global `Function` (which has none), or any. */
+function callable(checker: ts.TypeChecker, t: ts.Type): boolean {
+  return t.getCallSignatures().length > 0 || (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || checker.typeToString(t) === 'Function';
 }

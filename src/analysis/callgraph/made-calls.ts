@@ -17,11 +17,12 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { makesFunction } from './function-makers.js';
+import { makesFunction, takenAsFunction } from './function-makers.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { FunctionValues } from './values.js';
 import { distinct } from './value-memo.js';
+import { CycleAwareCache } from './cycle-aware-cache.js';
 import { skipWrappers, type CallSite, type FileSites } from '../walk.js';
 
 /** Property steps from a handed value to the functions its members hold (index signatures and array elements count as one). */
@@ -37,9 +38,11 @@ export class MadeCalls {
   /** Values of their own: makers, and calls of a maker's result taken for a function (what it returns may be made code too). */
   private readonly made = new Set<ts.Node>();
   private readonly values: FunctionValues;
-  private readonly origins = new Map<ts.Node, ts.Node[]>();
-  private readonly busy = new Set<ts.Node>();
+  /** The origin questions ask each other in cycles (a parameter's callers pass it back): kept only when no cut happened under them. */
+  private readonly origins: CycleAwareCache<ts.Expression, ts.Node[]>;
   private nested = 0;
+  /** Questions not asked for the nesting limit: cuts, as a cycle's are. */
+  private nestingCuts = 0;
   private readonly byType = new Map<ts.Type, ts.Node[]>();
 
   constructor(
@@ -49,7 +52,8 @@ export class MadeCalls {
     private readonly argumentsTo: ArgumentLists,
   ) {
     for (const s of files) for (const { node } of s.calls) if (makesFunction(r.checker, node)) this.makers.add(node);
-    this.values = new FunctionValues(r, stores, (e) => this.originAt(e));
+    this.values = new FunctionValues(r, stores, (e) => this.originAt(e), false, () => this.origins.cuts + this.nestingCuts);
+    this.origins = new CycleAwareCache((e) => this.compute(e), () => [], this.values);
   }
 
   /** Whether the app makes any function from text (else no site can call one). */
@@ -140,20 +144,18 @@ export class MadeCalls {
 
   /** The value flow's extra origins: a made function, a call of one, and what callers pass for a parameter. */
   private originAt(e: ts.Expression): ts.Node[] {
-    const known = this.origins.get(e);
-    if (known) return known;
-    if (this.busy.has(e) || this.nested >= MAX_NESTED) return [];
-    this.busy.add(e);
+    const kept = this.origins.settled(e);
+    if (kept) return this.origins.get(e);
+    if (this.nested >= MAX_NESTED) {
+      this.nestingCuts++;
+      return [];
+    }
     this.nested++;
-    let out: ts.Node[];
     try {
-      out = this.compute(e);
+      return this.origins.get(e);
     } finally {
       this.nested--;
-      this.busy.delete(e);
     }
-    this.origins.set(e, out);
-    return out;
   }
 
   private compute(e: ts.Expression): ts.Node[] {
@@ -169,29 +171,6 @@ export class MadeCalls {
     }
     return distinct(this.passedFor(e).flatMap((a) => (ts.isSpreadElement(a) ? this.values.elements(a.expression).nodes : this.values.of(a))));
   }
-}
-
-/**
- * Whether the app takes a call's result for a function: called at once, cast to or expected as a
- * type with call signatures (`factory(...) as Compiled`, `const run: Check = factory(...)`), or held
- * by a variable without a declared type (`const fn = factory(...)`). A result only returned or
- * stored (`payload = fast(payload)`, typed by what receives it) is taken for data.
- */
-function takenAsFunction(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): boolean {
-  let at: ts.Node = call;
-  while (ts.isParenthesizedExpression(at.parent) || ts.isNonNullExpression(at.parent)) at = at.parent;
-  const parent = at.parent;
-  if (ts.isCallExpression(parent) && parent.expression === at) return true;
-  if (ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent) || ts.isSatisfiesExpression(parent)) return callable(checker, checker.getTypeFromTypeNode(parent.type));
-  if (ts.isVariableDeclaration(parent) && parent.initializer === at && !parent.type) return true;
-  if (ts.isBinaryExpression(parent) && parent.right === at && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)) return true;
-  const expected = checker.getContextualType(call as ts.Expression);
-  return expected !== undefined && callable(checker, expected);
-}
-
-/** A type with call signatures, or the global `Function` (which has none), or any. */
-function callable(checker: ts.TypeChecker, t: ts.Type): boolean {
-  return t.getCallSignatures().length > 0 || isOpen(t) || checker.typeToString(t) === 'Function';
 }
 
 /** The function a call runs and the values it hands it: `f.call(t, a)` runs f with this t, `o.m(a)` with this o. */

@@ -45,6 +45,8 @@ export class FunctionValues extends CallReturns {
     private readonly origins?: (e: ts.Expression) => ts.Node[],
     /** Take a class field's stores only from receivers that may hold an instance of its class (not every `x.name = v` of the app). */
     private readonly ownStores = false,
+    /** How often the origins' own questions were cut short (by a cycle or a limit): counted in cuts(), so that no walk keeps an answer built on one. */
+    private readonly originCuts: () => number = () => 0,
   ) {
     super();
   }
@@ -402,7 +404,7 @@ export class FunctionValues extends CallReturns {
 
   /** Walks cut short so far, by any cycle: an answer computed while this grew may lack values, so it is not kept. */
   cuts(): number {
-    return this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts + this.r.castAway.cuts + this.r.classShaped.cuts;
+    return this.originCuts() + this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts + this.r.castAway.cuts + this.r.classShaped.cuts;
   }
 }
 

@@ -50,7 +50,7 @@ const TOP = /^([a-z]+):(?: +(.*))?$/;
 const ITEM = /^ {2}- (.*)$/;
 const ITEM_KEY = /^ {4}([a-z]+): +(.*)$/;
 const PAIR = /^([a-z]+): +(.*)$/;
-const KEYS = new Set(['platform', 'description', 'modules', 'globals', 'types', 'name', 'why']);
+const KEYS = new Set(['platform', 'description', 'modules', 'globals', 'types', 'name', 'why', 'results']);
 const QUOTED = /^'((?:[^']|'')*)'$/;
 /** Plain scalars the subset reads as strings: no indicator first, nothing the core schema reads as null, a bool or a number, no `: ` or ` #`. */
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`+.~0-9]/;

@@ -9,6 +9,8 @@
  *     - usb                      # a bare string is an entry without `why`
  *   globals:                     # global identifiers or member paths
  *     - name: navigator.geolocation
+ *     - name: Function
+ *       results: code            # what a call returns: `handle` (the default) or `code` (made from text)
  *   types:                       # type names whose values cannot leave the device
  *     - name: HTMLCanvasElement
  *
@@ -65,14 +67,16 @@ function parseEntry(node: Tree | null, field: string, at: At): CatalogEntry {
     if (name === undefined) throw new InputError('must be a non-empty string', at(node), field);
     return { name, line };
   }
-  if (!node || !('pairs' in node)) throw new InputError('must be a name or {name, why}', at(node), field);
+  if (!node || !('pairs' in node)) throw new InputError('must be a name or {name, why, results}', at(node), field);
   const entry: CatalogEntry = { name: '', line };
   for (const pair of node.pairs) {
     const { key, value } = pair;
-    if (key !== 'name' && key !== 'why') throw new InputError('unknown key', at(pair), `${field}.${key}`);
+    if (key !== 'name' && key !== 'why' && key !== 'results') throw new InputError('unknown key', at(pair), `${field}.${key}`);
     const text = stringOf(value);
     if (text === undefined) throw new InputError('must be a non-empty string', at(value ?? pair), `${field}.${key}`);
-    entry[key] = text;
+    if (key !== 'results') entry[key] = text;
+    else if (text === 'handle' || text === 'code') entry.results = text;
+    else throw new InputError(`must be 'handle' or 'code', not '${text}'`, at(value ?? pair), `${field}.${key}`);
   }
   if (!entry.name) throw new InputError('missing', at(node), `${field}.name`);
   return entry;

@@ -32,6 +32,8 @@ import { shorten } from '../sites.js';
 import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
 import { FunctionValues } from '../callgraph/values.js';
+import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
+import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
 import { skipWrappers } from '../walk.js';
 
 export interface Api {
@@ -56,12 +58,26 @@ export interface DeviceValue {
 /** Nested origin questions at most (a chain of parameters, returns and members). */
 const MAX_NESTED = 24;
 
+/** A declaration's own question (what it holds besides its initialiser), apart from the origin question of the same node. */
+interface DeclarationKey {
+  declaration: ts.Declaration;
+}
+
 export class DeviceValues {
   private readonly values: FunctionValues;
+  /**
+   * Answers to the origin questions (an expression's own device values) and the declaration
+   * questions, which ask each other in cycles (a parameter passed back to its own function): an
+   * answer is kept only when no cycle or nesting limit cut its walk short, so that what a
+   * method is found to use does not depend on the order in which the rules ask.
+   */
+  private readonly answers: CycleAwareCache<ts.Node | DeclarationKey, DeviceValue[]>;
+  private readonly declarationKeys = new Map<ts.Declaration, DeclarationKey>();
+  /** The latest answer for each origin, kept or not: what the walk that asked reads its nodes' values from. */
   private readonly found = new Map<ts.Node, DeviceValue[]>();
-  private readonly byDeclaration = new Map<ts.Declaration, DeviceValue[]>();
-  private readonly busy = new Set<ts.Node>();
   private nested = 0;
+  /** Questions not asked for the nesting limit: cuts, as a cycle's are. */
+  private nestingCuts = 0;
   /** The catalogs' globals, each an API. */
   private readonly globals: Api[];
   /** What a global read by a name we cannot compute may be. */
@@ -83,7 +99,12 @@ export class DeviceValues {
     };
     // A device value is data, not code: a field's stores count only from receivers that may be of
     // its class, so that `this.canvas = createCanvas()` in one class does not reach another's `canvas`.
-    this.values = new FunctionValues(flow.resolver, flow.stores, (e) => this.originAt(e), true);
+    this.values = new FunctionValues(flow.resolver, flow.stores, (e) => this.originAt(e), true, () => this.answers.cuts + this.nestingCuts);
+    this.answers = new CycleAwareCache(
+      (key) => ('declaration' in key ? this.declaredNow(key.declaration) : this.compute(key as ts.Expression)),
+      () => [],
+      this.values,
+    );
   }
 
   private get checker(): ts.TypeChecker {
@@ -111,7 +132,7 @@ export class DeviceValues {
     if (!this.namesOnlyFunctions(e)) return this.of(e).find((v) => v.api && this.fits(v, e));
     const values = this.ownValues(e);
     // Only an answer worked out in full (not one cut short by a cycle or the nesting limit) is kept.
-    if (local && values.length === 0 && this.found.get(e)?.length === 0) this.plainFunctionNames.add(local);
+    if (local && values.length === 0 && this.answers.settled(e)?.length === 0) this.plainFunctionNames.add(local);
     return values.find((v) => v.api && this.fits(v, e));
   }
 
@@ -156,19 +177,18 @@ export class DeviceValues {
 
   /** The values `e` is an origin of, recorded; [e] when there are some. */
   private originAt(e: ts.Expression): ts.Node[] {
-    if (this.busy.has(e) || this.nested >= MAX_NESTED) return [];
     // Asked of each node a walk meets: a known one (only app nodes are) needs no climb to its file.
-    const known = this.found.get(e);
-    if (known) return known.length ? [e] : [];
-    if (!this.files.has(e.getSourceFile())) return [];
-    this.busy.add(e);
+    if (!this.found.has(e) && !this.files.has(e.getSourceFile())) return [];
+    if (this.nested >= MAX_NESTED) {
+      this.nestingCuts++;
+      return [];
+    }
     this.nested++;
     let vs: DeviceValue[];
     try {
-      vs = this.compute(e);
+      vs = this.answers.get(e);
     } finally {
       this.nested--;
-      this.busy.delete(e);
     }
     this.found.set(e, vs);
     return vs.length ? [e] : [];
@@ -178,6 +198,8 @@ export class DeviceValues {
     const api = this.direct(e);
     if (api) return [{ api, chain: [this.step(e)], at: e }];
     if (ts.isIdentifier(e)) return this.identifier(e);
+    // `(async () => {}).constructor`: the Function constructor's kind, not named.
+    if (isConstructorOfFunction(this.checker, e)) return this.atPath(['Function'], [this.step(e)], e);
     if (ts.isPropertyAccessExpression(e)) return this.member(e, e.expression, [e.name.text]);
     if (ts.isElementAccessExpression(e)) {
       const key = constantKey(this.checker, e.argumentExpression);
@@ -202,11 +224,13 @@ export class DeviceValues {
 
   /** What a declaration holds besides its initialiser (which the value flow follows): once per declaration, for all its uses. */
   private declared(d: ts.Declaration): DeviceValue[] {
-    const known = this.byDeclaration.get(d);
-    if (known) return known;
+    let key = this.declarationKeys.get(d);
+    if (!key) this.declarationKeys.set(d, (key = { declaration: d }));
+    return this.answers.get(key);
+  }
+
+  private declaredNow(d: ts.Declaration): DeviceValue[] {
     const out: DeviceValue[] = [];
-    if (this.busy.has(d)) return out; // a cycle (a parameter passed back to its own function): the outer ask collects it
-    this.busy.add(d);
     if (this.files.has(d.getSourceFile())) {
       // `const { stdout: out } = process`: a member of what the pattern reads.
       if (ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) && d.parent.parent.initializer) {
@@ -216,8 +240,6 @@ export class DeviceValues {
       if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) out.push(...this.parameter(d));
       for (const v of this.flow.stores.assigned(d)) out.push(...this.of(v));
     }
-    this.busy.delete(d);
-    this.byDeclaration.set(d, out);
     return out;
   }
 
@@ -279,6 +301,10 @@ export class DeviceValues {
     const from = [...this.of(callee), ...(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? this.of(callee.expression) : [])];
     const v = from.find((x) => x.api);
     if (!v) return [];
+    // What code made from text returns is more such code only where the app takes it for a
+    // function (`factory(...) as Check`, then `check(x)`); a result returned or stored as typed
+    // (`payload = fast(payload)`) is data the device computed, as any function's result is.
+    if (v.api!.entry.results === 'code' && !takenAsFunction(this.checker, e)) return [];
     // `document.getElementById('c')`: one step for the call, not one for its callee and one for it.
     const chain = v.chain[v.chain.length - 1] === this.step(callee) ? v.chain.slice(0, -1) : v.chain;
     return [{ api: v.api, chain: [...chain, this.step(e)], at: e }];

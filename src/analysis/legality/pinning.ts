@@ -20,6 +20,7 @@ import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues, isGlobalSymbol, isPlainData, type Api } from './device-values.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
 import { requireSpec } from '../library.js';
+import { isConstructorOfFunction } from '../callgraph/function-makers.js';
 import type { MethodTable } from '../methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import type { PlatformCatalog, Reason } from '../types.js';
@@ -58,6 +59,8 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
     const message = `uses device-only ${api.kind} '${api.entry.name}' (${api.catalog.platform}${why}) at ${fileLine(site)}`;
     out.set(owner, [...(out.get(owner) ?? []), { rule: 'pinned', message, site }]);
   };
+  // The catalog's Function constructor, which a function's own `constructor` also is.
+  const functionApi = globals.get('Function')?.find((api) => api.entry.name === 'Function');
   const moduleOf = (spec: string): Api | undefined => modules.find((m) => specMatches(spec, m.entry.name));
   const rootWord = globals.size ? new RegExp(`\\b(${[...globals.keys(), ...GLOBAL_OBJECTS].join('|')})\\b`) : undefined;
   const roots = new Set([...globals.keys(), ...GLOBAL_OBJECTS]);
@@ -68,7 +71,8 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
     const deviceSymbols = modules.length ? importedDeviceSymbols(app.checker, file.sf, moduleOf) : new Map<ts.Symbol, Api>();
     // The word may be in a comment, a type or a local's name: a global is asked of the checker.
     const checkGlobals = (rootWord?.test(text) ?? false) && namesGlobal(app.checker, file.sf, roots);
-    return { file, deviceSymbols, checkGlobals, mayRequire: modules.length > 0 && /\b(require|import)\s*\(/.test(text), fromProcess: PROCESS_MODULE.test(text) };
+    const makesCode = functionApi !== undefined && CONSTRUCTOR_READ.test(text);
+    return { file, deviceSymbols, checkGlobals, mayRequire: modules.length > 0 && /\b(require|import)\s*\(/.test(text), fromProcess: PROCESS_MODULE.test(text), makesCode };
   });
 
   /** The device API a node uses directly: a require/import of a device module, a device binding, a derived value or a global path. */
@@ -78,6 +82,8 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
       const api = spec === undefined ? undefined : moduleOf(spec);
       if (api) return { api, at: node };
     }
+    // `(async () => {}).constructor` is the Function constructor's kind (AsyncFunction), unnamed.
+    if (f.makesCode && isConstructorOfFunction(app.checker, node as ts.Expression)) return { api: functionApi!, at: node };
     if (!ts.isIdentifier(node) || !isValueReference(node)) return undefined;
     let sym = app.checker.getSymbolAtLocation(node);
     const direct = sym && f.deviceSymbols.get(sym);
@@ -123,7 +129,7 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
   const bySf = new Map(perFile.map((f) => [f.file.sf, f]));
   // Device values that travel (device-values.ts): after the direct uses, so those keep their simpler reason.
   // Nothing to follow when no file names a device global, module or derived value (a library like a parser).
-  const mayHoldDevice = derived.size > 0 || perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || f.fromProcess);
+  const mayHoldDevice = derived.size > 0 || perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || f.fromProcess || f.makesCode);
   let values: DeviceValues | undefined;
   if (flow && mayHoldDevice) {
     const direct = (node: ts.Node): Api | undefined => {
@@ -138,7 +144,7 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
   /** The direct uses and the device uses of one file, each owned by the method whose own code it is (not nested functions). */
   const visitor = (file: AppFile): NodeVisitor | undefined => {
     const f = bySf.get(file.sf)!;
-    const direct = f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || derived.size > 0;
+    const direct = f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || f.makesCode || derived.size > 0;
     if (!direct && !values) return undefined;
     const owners: (string | undefined)[] = [undefined];
     return {
@@ -181,6 +187,8 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
 
 /** `'process'` or `'node:process'` in a file's text: an import of the `process` module may be there (device-values.ts follows it). */
 const PROCESS_MODULE = /['"`](node:)?process['"`]/;
+/** A file that reads some value's `constructor` may reach the Function constructor without naming it. */
+const CONSTRUCTOR_READ = /\.\s*constructor\b/;
 
 /**
  * Whether a file names a global whose name starts a catalog global or is a global object, as a
