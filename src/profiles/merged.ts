@@ -76,6 +76,27 @@ export class MergedProfile {
     return this.distinct;
   }
 
+  private numbered: { id: Int32Array; names: readonly string[] } | undefined;
+
+  /**
+   * Per context its method as a number, an index into `names`, numbered in order of first
+   * appearance (built once: every network's problem holds its contexts by these).
+   */
+  get methodNumbers(): { id: Int32Array; names: readonly string[] } {
+    if (this.numbered) return this.numbered;
+    const numbers = new Map<string, number>();
+    const names: string[] = [];
+    const id = new Int32Array(this.size);
+    for (let i = 0; i < id.length; i++) {
+      const m = this.method[i]!;
+      let k = numbers.get(m);
+      if (k === undefined) numbers.set(m, (k = names.push(m) - 1));
+      id[i] = k;
+    }
+    this.numbered = { id, names };
+    return this.numbered;
+  }
+
   get size(): number {
     return this.parent.length;
   }

@@ -5,8 +5,8 @@
  * nothing changes; after the first round they run on the already small problem.
  */
 import type { PartitionProblem } from '../model/types.js';
-import { methodIndex, parentsOf, selfNestedMethods, type MethodIndex } from './tree.js';
-import { columnsOfProblem } from './columns.js';
+import { methodIndex, parentsOf, selfNestedMethods, selfNestedOfTree, type MethodIndex } from './tree.js';
+import { columnsOfProblem, contextCount } from './columns.js';
 import { groupComponentsOfIndex } from './ilp-model.js';
 import { forceLocations, forceOnTree } from './reduce-forced.js';
 import { columnsOf, foldColumns, foldedMethods, foldedProblem, planFold, type FoldPlan } from './reduce-fold.js';
@@ -99,7 +99,7 @@ function firstRound(problem: PartitionProblem, reuse: FirstRoundReuse | undefine
   const columns = columnsOfProblem(problem);
   const index = columns ? { id: columns.id, names: [...columns.names] } : methodIndex(problem.contexts);
   const parent = columns ? columns.parent : parentsOf(problem.contexts);
-  const choosable = initialChoosable(problem, index.names);
+  const choosable = initialChoosable(problem, index.names, { parent, id: index.id });
   const { forced } = forceLocations(problem, choosable, index, parent);
   const plan = planFold(parent, problem.groups, problem.nesting, forced, choosable, index);
   const { candidates, pinned, groups, nesting } = problem;
@@ -114,12 +114,22 @@ export interface FirstRoundReuse {
 }
 
 function sameStructure(first: FirstRound, problem: PartitionProblem): boolean {
-  const contexts = problem.contexts;
   const { id, names } = first.index;
-  if (contexts.length !== first.parent.length || problem.nesting !== first.nesting) return false;
+  if (contextCount(problem) !== first.parent.length || problem.nesting !== first.nesting) return false;
   const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
   if (!same(problem.candidates, first.candidates) || !same(problem.pinned, first.pinned)) return false;
   if (problem.groups.length !== first.groups.length || !problem.groups.every((g, i) => same(g, first.groups[i]!))) return false;
+  // A problem in columns is compared by them: every network's problem of one merged profile
+  // holds the same arrays, and making its million contexts objects here took 1.4 s per network.
+  const columns = columnsOfProblem(problem);
+  if (columns) {
+    if (columns.parent === first.parent && columns.id === id && same(columns.names, names)) return true;
+    for (let i = 0; i < columns.parent.length; i++) {
+      if (columns.parent[i] !== first.parent[i] || columns.names[columns.id[i]!] !== names[id[i]!]) return false;
+    }
+    return true;
+  }
+  const contexts = problem.contexts;
   for (let i = 0; i < contexts.length; i++) {
     if (contexts[i]!.parent !== first.parent[i] || contexts[i]!.method !== names[id[i]!]) return false;
   }
@@ -128,14 +138,16 @@ function sameStructure(first: FirstRound, problem: PartitionProblem): boolean {
 
 /**
  * Candidates present in the tree, not pinned; under static nesting not nested in themselves.
- * `methods`: the tree's distinct methods, when the caller has them (methodIndex's names).
+ * `methods`: the tree's distinct methods, when the caller has them (methodIndex's names), and
+ * `tree` its parents and those methods' numbers per context.
  */
-export function initialChoosable(problem: PartitionProblem, methods?: readonly string[]): Set<string> {
+export function initialChoosable(problem: PartitionProblem, methods?: readonly string[], tree?: { parent: Int32Array; id: Int32Array }): Set<string> {
   const present = new Set(methods ?? problem.contexts.map((c) => c.method));
   const pinned = new Set(problem.pinned);
   const choosable = new Set(problem.candidates.filter((m) => present.has(m) && !pinned.has(m)));
   if (problem.nesting === 'static') {
-    for (const m of selfNestedMethods(problem.contexts)) choosable.delete(m);
+    const nested = methods && tree ? selfNestedOfTree(tree.parent, tree.id, methods) : selfNestedMethods(problem.contexts);
+    for (const m of nested) choosable.delete(m);
   }
   return choosable;
 }

@@ -32,19 +32,22 @@ export function childrenOfParents(parent: Int32Array): { start: Int32Array; kids
 
 /** Methods with a context that lies under another context of the same method (recursion). */
 export function selfNestedMethods(contexts: ProblemContext[]): Set<string> {
-  const { start, kids } = childrenOf(contexts);
-  // Methods as numbers, looked up once per context: a map of counts by name took 1.3 s at 1M contexts.
-  const ids = new Map<string, number>();
-  const id = Int32Array.from(contexts, (c) => {
-    let k = ids.get(c.method);
-    if (k === undefined) ids.set(c.method, (k = ids.size));
-    return k;
-  });
-  const onPath = new Int32Array(ids.size);
+  const { id, names } = methodIndex(contexts);
+  return selfNestedOfTree(parentsOf(contexts), id, names);
+}
+
+/**
+ * `selfNestedMethods` of a tree given as its parents and method numbers (a problem kept in
+ * columns, columns.ts: its million contexts are not made objects to ask this).
+ */
+export function selfNestedOfTree(parent: Int32Array, id: Int32Array, names: readonly string[]): Set<string> {
+  const { start, kids } = childrenOfParents(parent);
+  // Methods as numbers: a map of counts by name took 1.3 s at 1M contexts.
+  const onPath = new Int32Array(names.length);
   const found = new Set<string>();
   // Iterative DFS: a non-negative entry enters a context, ~i leaves it.
   const stack: number[] = [];
-  for (let i = contexts.length - 1; i >= 0; i--) if (contexts[i]!.parent < 0) stack.push(i);
+  for (let i = parent.length - 1; i >= 0; i--) if (parent[i]! < 0) stack.push(i);
   while (stack.length > 0) {
     const top = stack.pop()!;
     const i = top >= 0 ? top : ~top;
@@ -53,7 +56,7 @@ export function selfNestedMethods(contexts: ProblemContext[]): Set<string> {
       onPath[k]!--;
       continue;
     }
-    if (onPath[k]! > 0) found.add(contexts[i]!.method);
+    if (onPath[k]! > 0) found.add(names[k]!);
     onPath[k]!++;
     stack.push(~i);
     for (let j = start[i + 1]! - 1; j >= start[i]!; j--) stack.push(kids[j]!);

@@ -122,3 +122,18 @@ it('rejects what columns would hide: a parent that is not an integer, a cost tha
   await expect(solvePartition(withContext({ parent: last - 0.5 }), options)).rejects.toThrow(/earlier context/);
   await expect(solvePartition(withContext({ deviceCost: '5' }), options)).rejects.toThrow(/finite number/);
 });
+
+it('solves a problem made in columns under both nestings without making its contexts objects, as its objects', async () => {
+  const rand = rng(91);
+  for (let t = 0; t < 60; t++) {
+    const plain = randomProblem(rand, t % 2 === 0 ? 'dynamic' : 'static', shape);
+    const { contexts, ...rest } = plain;
+    const kept = problemFromColumns(rest, columnsFromObjects(contexts));
+    const options = { timeLimitSec: 10, mipGap: 0 };
+    const [fromColumns, fromObjects] = [await solvePartition(kept, options), await solvePartition(plain, options)];
+    expect(fromColumns.migrate).toEqual(fromObjects.migrate);
+    expect(fromColumns.cost).toBe(fromObjects.cost);
+    // Still the getter: the whole problem (a million contexts in partition) was read by its columns.
+    expect(Object.getOwnPropertyDescriptor(kept, 'contexts')!.get).toBeDefined();
+  }
+});
