@@ -24,7 +24,13 @@ import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRo
 import { columnsOfProblem, type ContextColumns } from './columns.js';
 import type { ModelSize } from './types.js';
 
-export function buildDynamicModel(problem: PartitionProblem): IlpModel {
+/** Contexts built between two looks at the clock (a look costs about what a context does). */
+const CLOCK_EVERY = 4096;
+
+export function buildDynamicModel(problem: PartitionProblem): IlpModel;
+/** Undefined when `deadline` (performance.now()) passes first: building 300k rows took 3.4 s on a loaded machine. */
+export function buildDynamicModel(problem: PartitionProblem, deadline: number): IlpModel | undefined;
+export function buildDynamicModel(problem: PartitionProblem, deadline = Infinity): IlpModel | undefined {
   const methods = choosableMethods(problem);
   const rOf = new Map(methods.map((m, k) => [m, `r${k}`]));
   const pinned = new Set(problem.pinned);
@@ -32,7 +38,10 @@ export function buildDynamicModel(problem: PartitionProblem): IlpModel {
   const rows: IlpRow[] = [];
   let constant = 0;
 
-  problem.contexts.forEach((c, i) => {
+  const { contexts } = problem;
+  for (let i = 0; i < contexts.length; i++) {
+    if (i % CLOCK_EVERY === CLOCK_EVERY - 1 && performance.now() >= deadline) return undefined;
+    const c = contexts[i]!;
     constant += c.deviceCost;
     const l = `l${i}`;
     const r = rOf.get(c.method);
@@ -41,20 +50,20 @@ export function buildDynamicModel(problem: PartitionProblem): IlpModel {
     vars.push({ name: l, lo: 0, hi: fixed ? 0 : 1, binary: false, cost: c.cloneCost - c.deviceCost });
     if (r === undefined) {
       if (lp !== undefined) rows.push({ name: `e${i}`, terms: [[l, 1], [lp, -1]], sense: 'eq', rhs: 0 });
-      return;
+      continue;
     }
     const x = `x${i}`;
     vars.push({ name: x, lo: 0, hi: Infinity, binary: false, cost: c.migrationCost });
     if (lp === undefined) {
       rows.push({ name: `e${i}`, terms: [[l, 1], [r, -1]], sense: 'eq', rhs: 0 });
       rows.push({ name: `m${i}`, terms: [[x, 1], [r, -1]], sense: 'ge', rhs: 0 });
-      return;
+      continue;
     }
     rows.push({ name: `p${i}`, terms: [[l, 1], [lp, -1]], sense: 'ge', rhs: 0 });
     rows.push({ name: `q${i}`, terms: [[l, 1], [r, -1]], sense: 'ge', rhs: 0 });
     rows.push({ name: `u${i}`, terms: [[l, 1], [lp, -1], [r, -1]], sense: 'le', rhs: 0 });
     rows.push({ name: `m${i}`, terms: [[x, 1], [l, -1], [lp, 1]], sense: 'ge', rhs: 0 });
-  });
+  }
 
   groupComponents(problem).forEach((members, g) => {
     const first = `l${members[0]!}`;

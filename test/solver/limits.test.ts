@@ -5,7 +5,7 @@
  */
 import type { PartitionProblem, ProblemContext } from '../../src/model/types.js';
 import { buildModel, checkPartition, solvePartition } from '../../src/solver/index.js';
-import { dynamicModelSize } from '../../src/solver/ilp-dynamic.js';
+import { buildDynamicModel, dynamicModelSize } from '../../src/solver/ilp-dynamic.js';
 import { randomProblem, rng } from './random-problems.js';
 
 /**
@@ -118,4 +118,12 @@ it('counts the size of a dynamic model it does not build as building it would gi
       constraints: model.rows.length,
     });
   }
+});
+
+it('building the dynamic model stops at a deadline already passed, and gives the same model without one', () => {
+  const problem = hardProblem('dynamic');
+  expect(buildDynamicModel(problem, performance.now() - 1)).toBeUndefined();
+  const whole = buildDynamicModel(problem, Infinity)!;
+  expect(whole).toEqual(buildModel(problem));
+  expect(whole.rows.length).toBe(dynamicModelSize(problem).constraints);
 });
