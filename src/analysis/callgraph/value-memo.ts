@@ -72,11 +72,13 @@ function depthIndex(depth: number): number {
  */
 class SunkSet {
   readonly list: Sunk[] = [];
-  private readonly seen = new Set<Sunk>();
+  /** Made at the first add: most answers meet no parameter, and one set per answer computed was garbage. */
+  private seen: Set<Sunk> | undefined;
 
   add(s: Sunk): void {
-    if (this.seen.has(s)) return;
-    this.seen.add(s);
+    const seen = (this.seen ??= new Set());
+    if (seen.has(s)) return;
+    seen.add(s);
     this.list.push(s);
   }
 }
@@ -286,6 +288,8 @@ function keep<T>(memo: Map<ts.Node, (Answer<T> | undefined)[]> | undefined, node
  */
 export function distinct(nodes: ts.Node[]): ts.Node[] {
   if (nodes.length < 2) return nodes;
+  // Short lists (most answers) are checked in place: a set per answer computed was garbage.
+  if (nodes.length <= 8 && nodes.every((n, i) => nodes.indexOf(n) === i)) return nodes;
   const seen = new Set(nodes);
   return seen.size === nodes.length ? nodes : [...seen];
 }
