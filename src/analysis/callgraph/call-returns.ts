@@ -41,7 +41,16 @@ export abstract class CallReturns extends ElementSources {
       if (!('targets' in r)) return [];
       // A generator function's call returns its generator, whose body runs where it is iterated:
       // the generator stands for the function, as a function value does (iterating "calls" it).
-      return r.targets.flatMap((t) => [...(functions && isGenerator(t.node) ? [t.node] : []), ...this.returnsOf(t.node).flatMap(each)]);
+      // Pushed into one list (flatMap over spreads made two arrays per target); lengths read first, as flatMap does.
+      const out: ts.Node[] = [];
+      const targets = r.targets;
+      for (let i = 0, n = targets.length; i < n; i++) {
+        const fn = targets[i]!.node;
+        if (functions && isGenerator(fn)) out.push(fn);
+        const rets = this.returnsOf(fn);
+        for (let j = 0, m = rets.length; j < m; j++) for (const v of each(rets[j]!)) out.push(v);
+      }
+      return out;
     } finally {
       this.nestedReturns--;
     }

@@ -18,6 +18,8 @@ export interface CastAwayMember {
   name: string;
 }
 
+const NONE: readonly CastAwayMember[] = [];
+
 /** Values cast away followed one inside another at most (a call's callee reached through another's). */
 const MAX_NESTED = 4;
 
@@ -42,20 +44,23 @@ export class CastAway {
   members(decls: readonly ts.Declaration[], memberOf: (value: ts.Expression, name: string) => ts.Node[]): ts.Node[] {
     const byDecl = (this.byDecl ??= this.collect());
     if (!byDecl.size) return [];
-    const out = new Set<ts.Node>();
-    for (const c of decls.flatMap((d) => byDecl.get(d) ?? [])) {
-      if (this.following.has(c) || this.following.size >= MAX_NESTED) {
-        this.cutCount++;
-        continue;
-      }
-      this.following.add(c);
-      try {
-        for (const n of memberOf(c.value, c.name)) out.add(n);
-      } finally {
-        this.following.delete(c);
+    // Asked of nearly every member call, and almost never of a member a cast reaches: nothing made then.
+    let out: Set<ts.Node> | undefined;
+    for (const d of decls) {
+      for (const c of byDecl.get(d) ?? NONE) {
+        if (this.following.has(c) || this.following.size >= MAX_NESTED) {
+          this.cutCount++;
+          continue;
+        }
+        this.following.add(c);
+        try {
+          for (const n of memberOf(c.value, c.name)) (out ??= new Set()).add(n);
+        } finally {
+          this.following.delete(c);
+        }
       }
     }
-    return [...out];
+    return out ? [...out] : [];
   }
 
   /** Follows cut short by a cycle so far. */

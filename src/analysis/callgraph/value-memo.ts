@@ -49,7 +49,9 @@ export class AnswerTable<T> {
 
   find(node: ts.Node, depth: number): Answer<T> | undefined {
     const i = depthIndex(depth);
-    return this.kept.get(node)?.[i] ?? this.withinWalk.get(node)?.[i];
+    const kept = this.kept.get(node)?.[i];
+    // Outside a walk cut short nothing is held for it: most asks end at the first lookup.
+    return kept ?? (this.withinWalk.size ? this.withinWalk.get(node)?.[i] : undefined);
   }
 }
 
@@ -70,11 +72,13 @@ function depthIndex(depth: number): number {
  */
 class SunkSet {
   readonly list: Sunk[] = [];
-  private readonly seen = new Set<Sunk>();
+  /** Made at the first add: most answers meet no parameter, and one set per answer computed was garbage. */
+  private seen: Set<Sunk> | undefined;
 
   add(s: Sunk): void {
-    if (this.seen.has(s)) return;
-    this.seen.add(s);
+    const seen = (this.seen ??= new Set());
+    if (seen.has(s)) return;
+    seen.add(s);
     this.list.push(s);
   }
 }
@@ -178,6 +182,11 @@ export abstract class ParameterMemo {
     return this.rememberNodes(this.answers, node, depth, compute);
   }
 
+  /** remember, right after remembered() found nothing kept (nothing ran in between): without looking again. */
+  protected rememberAfresh(node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
+    return this.computeAndKeep(this.answers, node, depth, () => distinct(compute()));
+  }
+
   /** The kept answer `remember` would give, if any: asked first, most asks being repeats, so that they make no closures. */
   protected remembered(node: ts.Node, depth: number): ts.Node[] | undefined {
     return this.recall(this.answers, node, depth);
@@ -185,7 +194,7 @@ export abstract class ParameterMemo {
 
   /** Answers that are lists of nodes keep each node once, in the order found: see distinct. */
   protected rememberNodes(table: AnswerTable<ts.Node[]>, node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
-    return this.recall(table, node, depth) ?? this.rememberIn(table, node, depth, () => distinct(compute()));
+    return this.recall(table, node, depth) ?? this.computeAndKeep(table, node, depth, () => distinct(compute()));
   }
 
   /** A kept answer's value, with the parameters it met reported again; undefined when none is kept. */
@@ -202,6 +211,11 @@ export abstract class ParameterMemo {
       this.replay(known.sunk);
       return known.value;
     }
+    return this.computeAndKeep(table, node, depth, compute);
+  }
+
+  /** Computes an answer no table holds yet and keeps it (for good, or for the walk under way when a walk was cut short meanwhile). */
+  private computeAndKeep<T>(table: AnswerTable<T>, node: ts.Node, depth: number, compute: () => T): T {
     const cuts = this.cuts();
     this.walks++;
     let answer: Answer<T>;
@@ -211,9 +225,10 @@ export abstract class ParameterMemo {
     } finally {
       if (--this.walks === 0) this.forgetWithinWalk();
     }
-    const forWalk = this.cuts() !== cuts && this.walks > 0;
+    const whole = this.cuts() === cuts;
+    const forWalk = !whole && this.walks > 0;
     if (forWalk) this.holdingWalk.add(table as AnswerTable<unknown>);
-    keep(this.cuts() === cuts ? table.kept : forWalk ? table.withinWalk : undefined, node, depth, answer);
+    keep(whole ? table.kept : forWalk ? table.withinWalk : undefined, node, depth, answer);
     return answer.value;
   }
 
@@ -273,6 +288,8 @@ function keep<T>(memo: Map<ts.Node, (Answer<T> | undefined)[]> | undefined, node
  */
 export function distinct(nodes: ts.Node[]): ts.Node[] {
   if (nodes.length < 2) return nodes;
+  // Short lists (most answers) are checked in place: a set per answer computed was garbage.
+  if (nodes.length <= 8 && nodes.every((n, i) => nodes.indexOf(n) === i)) return nodes;
   const seen = new Set(nodes);
   return seen.size === nodes.length ? nodes : [...seen];
 }

@@ -54,7 +54,7 @@ export class FunctionValues extends CallReturns {
   /** Functions an expression may evaluate to. */
   of(raw: ts.Expression, depth = 0): ts.Node[] {
     if (depth > MAX_DEPTH) return [];
-    return this.remembered(raw, depth) ?? this.remember(raw, depth, () => {
+    return this.remembered(raw, depth) ?? this.rememberAfresh(raw, depth, () => {
       const found = this.evaluate(raw, depth);
       const own = this.origins?.(skipWrappers(raw));
       return own?.length ? [...own, ...found] : found;
@@ -135,7 +135,7 @@ export class FunctionValues extends CallReturns {
   ofDeclaration(d: ts.Declaration, depth: number): ts.Node[] {
     if (depth > MAX_DEPTH) return [];
     if (isMethodNode(d)) return [d];
-    return this.remembered(d, depth) ?? this.remember(d, depth, () => this.declared(d, depth));
+    return this.remembered(d, depth) ?? this.rememberAfresh(d, depth, () => this.declared(d, depth));
   }
 
   private declared(d: ts.Declaration, depth: number): ts.Node[] {
