@@ -318,6 +318,12 @@ export function skipWrappers(e: ts.Expression): ts.Expression {
   return e;
 }
 
+/** `undefined`, `null` or `void x` (also wrapped): an expression that holds no function nor object. */
+export function isNothing(raw: ts.Expression): boolean {
+  const e = skipWrappers(raw);
+  return e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e) || (ts.isIdentifier(e) && e.text === 'undefined');
+}
+
 /**
  * The operands whose values an expression's value is one of: both branches of `a ? f : g`, both
  * sides of `a || f` (also `??`, `&&` and their assignments), the right of `x = f` and of a comma,

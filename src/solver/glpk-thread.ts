@@ -3,8 +3,11 @@
  * limit only inside its simplex and branch-and-bound, while loading and presolving a model of a
  * million rows takes about a minute on its own. Past the deadline the thread is ended and the
  * solve answers `undefined`; the next solve starts a fresh thread. Meanwhile the main thread is
- * free to search for partitions of its own (a second core). One thread serves every solve of
- * the process, and it does not keep the process alive when idle.
+ * free to search for partitions of its own (a second core). One idle thread is kept for the
+ * process' next solve, and it does not keep the process alive. A thread serves one solve at a
+ * time: a solve that finds none idle starts its own, since a thread's answer says nothing of
+ * which model it is for (two solves sharing one each took the first answer, and a solve cut off
+ * by its deadline ended the thread of the other).
  *
  * The model crosses as flat typed arrays, moved rather than copied (structured-cloning glpk.js's
  * object form of a 2M-row model blocked the main thread for about 20 s), and the thread builds
@@ -142,7 +145,8 @@ parentPort.on('message', async ({ model, options, status }) => {
 });
 `;
 
-let thread: Worker | undefined;
+/** The thread no solve is using, kept for the next one. */
+let idle: Worker | undefined;
 
 function glpkUrl(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('glpk.js/node')).href;
@@ -159,8 +163,8 @@ export interface ThreadSolve {
 
 /** Solves `model` in the thread, ending it at `deadline` (performance.now()). */
 export function solveInThread(model: FlatModel, options: ThreadOptions, deadline: number): ThreadSolve {
-  thread ??= new Worker(THREAD_SOURCE, { eval: true, workerData: { glpk: glpkUrl() } });
-  const worker = thread;
+  const worker = idle ?? new Worker(THREAD_SOURCE, { eval: true, workerData: { glpk: glpkUrl() } });
+  idle = undefined;
   worker.ref();
   const status = new Int32Array(new SharedArrayBuffer(4));
   let cancel = (): void => {};
@@ -175,12 +179,14 @@ export function solveInThread(model: FlatModel, options: ThreadOptions, deadline
     };
     const onMessage = (message: { result?: ThreadResult; error?: string }): void => {
       done();
+      // Free again: kept for the next solve, unless another solve's thread already is.
+      if (idle === undefined) idle = worker;
+      else void worker.terminate();
       if (message.error !== undefined) reject(new Error(`GLPK failed: ${message.error}`));
       else resolve(message.result);
     };
     const onError = (error: Error & { code?: string }): void => {
       done();
-      if (thread === worker) thread = undefined;
       // A model too large for the thread's heap is GLPK giving no answer, like a time-out:
       // the caller falls back to its own search. Anything else is a bug.
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve(undefined);
@@ -190,7 +196,6 @@ export function solveInThread(model: FlatModel, options: ThreadOptions, deadline
       // After an answer the thread may already serve the next solve: leave it alone.
       if (settled) return;
       done();
-      if (thread === worker) thread = undefined;
       void worker.terminate();
       resolve(undefined);
     };

@@ -22,10 +22,10 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { propertyDeclsOf } from './keys.js';
 import type { Callers } from './callers.js';
-import { enclosingFunction, initializerOf, isInside, isNothing, isOr, paramIndex, propName } from './installer-syntax.js';
+import { enclosingFunction, initializerOf, isInside, isOr, paramIndex, propName } from './installer-syntax.js';
 import type { InstalledAccessor } from './installers.js';
 import type { Resolver } from './resolve.js';
-import { skipWrappers, type FileSites } from '../walk.js';
+import { isNothing, skipWrappers, type FileSites } from '../walk.js';
 
 const MAX_DEPTH = 5;
 

@@ -11,7 +11,7 @@ import { ts } from '../../typescript.cjs';
 import { memberName, type Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
-import { skipWrappers, type LiteralMember } from '../walk.js';
+import { isNothing, skipWrappers, type LiteralMember } from '../walk.js';
 import { literalFits, literalTypes, type LiteralTypes } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
 import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
@@ -138,7 +138,7 @@ export class Implementations {
       const fns = l.value ? this.literalValues(l.value) : [];
       out.nodes.push(...fns);
       // A parameter's value (`{ done: onDone }`) is parameter flow's: it lists the site if some callers are not known.
-      if (!fns.length && l.value && !isNothing(l.value) && !this.isParameter(l.value)) out.unknown.push(this.lineOf(l.value));
+      if (!fns.length && l.value && !holdsNothing(l.value) && !this.isParameter(l.value)) out.unknown.push(this.lineOf(l.value));
     }
     return out;
   }
@@ -227,8 +227,7 @@ export class Implementations {
   }
 }
 
-function isNothing(v: ts.Expression | ts.ShorthandPropertyAssignment): boolean {
-  if (ts.isShorthandPropertyAssignment(v)) return v.name.text === 'undefined';
-  const e = skipWrappers(v);
-  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e);
+/** A literal member's value that holds nothing: also `{ undefined }` written short. */
+function holdsNothing(v: ts.Expression | ts.ShorthandPropertyAssignment): boolean {
+  return ts.isShorthandPropertyAssignment(v) ? v.name.text === 'undefined' : isNothing(v);
 }

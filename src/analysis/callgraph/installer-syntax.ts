@@ -75,12 +75,6 @@ export function isOr(k: ts.SyntaxKind): boolean {
   return k === ts.SyntaxKind.BarBarToken || k === ts.SyntaxKind.QuestionQuestionToken;
 }
 
-/** `undefined`, `null` or `void 0`: no object to install on. */
-export function isNothing(raw: ts.Expression): boolean {
-  const e = skipWrappers(raw);
-  return e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e) || (ts.isIdentifier(e) && e.text === 'undefined');
-}
-
 export function isInside(n: ts.Node, fn: ts.Node): boolean {
   return !!ts.findAncestor(n, (a) => a === fn);
 }

@@ -18,8 +18,8 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import { keyNames, propertyDeclsOf } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Callers } from './callers.js';
-import { skipWrappers, type FileSites } from '../walk.js';
-import { enclosingFunction, forInVariable, initializerOf, isGetPrototypeOf, isInside, isLoopElement, isNothing, isOr, literalMembers, paramIndex, propName } from './installer-syntax.js';
+import { isNothing, skipWrappers, type FileSites } from '../walk.js';
+import { enclosingFunction, forInVariable, initializerOf, isGetPrototypeOf, isInside, isLoopElement, isOr, literalMembers, paramIndex, propName } from './installer-syntax.js';
 
 const MAX_DEPTH = 6;
 /** A step of a path that calls the value (`make()`), beside property names. */

@@ -14,7 +14,7 @@ import { isGenerator } from './call-returns.js';
 import { LOOP_DEPTH } from './values.js';
 import { bindingName } from './keys.js';
 import type { UnresolvedCall } from '../types.js';
-import { skipWrappers } from '../walk.js';
+import { isNothing, skipWrappers } from '../walk.js';
 import { SlotClosures, type Flow, type Slot, type SlotGraph, type SlotHere } from './slot-closure.js';
 
 export interface PendingParam {
@@ -257,7 +257,7 @@ export class ParameterFlow implements SlotGraph {
       const held = this.r.values.collectParameters(() => this.r.values.of(ret));
       out.values.push(...held.result);
       for (const via of held.parameters) out.slots.push({ fn: via.param.parent, idx: via.param.parent.parameters.indexOf(via.param), ...via });
-      if (!held.result.length && !held.parameters.length && !isNothing(skipWrappers(ret))) out.complete = false;
+      if (!held.result.length && !held.parameters.length && !isNothing(ret)) out.complete = false;
     }
     return out;
   }
@@ -359,8 +359,4 @@ function lacks(e: ts.Expression, property: string): boolean {
   const o = skipWrappers(e);
   if (ts.isJsxAttributes(o)) return o.properties.every((p) => ts.isJsxAttribute(p) && !(ts.isIdentifier(p.name) && p.name.text === property));
   return ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !(p.name && ts.isIdentifier(p.name) && p.name.text === property) && !(p.name && !ts.isIdentifier(p.name)));
-}
-
-function isNothing(e: ts.Expression): boolean {
-  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
 }
