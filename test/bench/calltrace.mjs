@@ -604,6 +604,17 @@ const PROJECTS = {
     linkSources: true,
     standIns: { 'lib/marked.esm.js': "export * from '../src/marked.ts';\n" },
   },
+  // library/ of the monorepo: one folder per schema, action and method in src/, its vitest suite beside it; the app is
+  // every other .ts file in src/ but the suites' helpers (src/vitest/) and type tests, listed from the checkout. Its
+  // vitest config runs on jsdom (Blob and File schemas).
+  valibot: {
+    tsconfig: 'tsconfig.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !/^src\/vitest\/|\.test(-d)?\.ts$/.test(f)),
+    entries: ['src'],
+    test: /\.test\.ts$/,
+    run: /^src\/.+\.test\.js$/,
+    dom: true,
+  },
 };
 
 const args = process.argv.slice(2);
