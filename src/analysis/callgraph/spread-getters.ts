@@ -4,7 +4,7 @@
  * `{ get '~standard'() {...} }`): for each property x's type declares, the literal getters that a read of
  * that property would run (Implementations.accessorsOf: literals of that member name fitting the
  * declaring interface), those fitting the app interface x is typed by when it has the property through
- * a mapped base (`extends Omit<BaseSchema, '~run'>`), and a getter the type itself declares in a literal.
+ * a mapped base (`extends Omit<BaseSchema, '~run'>`; also as a member of an intersection), and a getter the type itself declares in a literal.
  * Class getters are left out: they live on the prototype, which a spread does not read.
  */
 import { ts } from '../../typescript.cjs';
@@ -16,15 +16,19 @@ export function spreadGetters(r: Resolver, expr: ts.Expression): Target[] {
   const out = new Set<ts.Node>();
   for (const part of type.isUnion() ? type.types : [type]) {
     const apparent = checker.getApparentType(part);
-    const owner = apparent.getSymbol()?.declarations?.find(ts.isInterfaceDeclaration);
-    const typedBy = owner && r.isApp(owner) ? owner : undefined;
+    // The app interfaces it is typed by, also as a member of an intersection (`T & { pipe?: never }`).
+    const typedBy = (apparent.isIntersection() ? apparent.types : [apparent])
+      .map((t) => t.getSymbol()?.declarations?.find(ts.isInterfaceDeclaration))
+      .filter((d): d is ts.InterfaceDeclaration => d !== undefined && r.isApp(d));
     for (const p of apparent.getProperties()) {
-      const decls = (p.declarations ?? []).filter((d) => r.isApp(d));
+      // An optional member (`error?: ...`) is fitted by nearly every literal sharing its name (zod's params
+      // spreads reached each result literal's `error` getter): not taken as evidence.
+      const decls = (p.declarations ?? []).filter((d) => r.isApp(d) && !(ts.isPropertySignature(d) && d.questionToken));
       for (const d of decls) {
         if (ts.isGetAccessorDeclaration(d)) out.add(d);
         else if (ts.isPropertySignature(d)) for (const a of r.implementations.accessorsOf(d)) if (ts.isGetAccessorDeclaration(a)) out.add(a);
       }
-      if (typedBy && decls.some((d) => d.parent !== typedBy)) for (const g of r.implementations.literalGettersFitting(typedBy, p.name)) out.add(g);
+      for (const owner of typedBy) if (decls.some((d) => d.parent !== owner)) for (const g of r.implementations.literalGettersFitting(owner, p.name)) out.add(g);
     }
   }
   return [...out].filter((g) => ts.isObjectLiteralExpression(g.parent)).map((node) => ({ node, kind: 'accessor' as const }));
