@@ -105,6 +105,15 @@ export class Implementations {
     return out;
   }
 
+  /**
+   * Getters named `name` written in object literals that fit interface `owner`, which may have the
+   * member only through a mapped base (`extends Omit<Base, 'run'>`: the declaration is Base's, and a
+   * literal fitting `owner` need not fit Base).
+   */
+  literalGettersFitting(owner: ts.InterfaceDeclaration, name: string): ts.Node[] {
+    return (this.literalsByName.get(name) ?? []).filter((l) => l.fn && ts.isGetAccessorDeclaration(l.fn) && this.fits(owner, l.lit)).map((l) => l.fn!);
+  }
+
   /** App classes whose instances fit interface/type literal `owner` structurally. */
   private structuralOf(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): ts.ClassLikeDeclaration[] {
     const cached = this.structural.get(owner);

@@ -11,6 +11,7 @@
  *   reflective functions (proxy-uses.ts) on what may be a proxy: its traps, and what a call or
  *   iterating runs: what its `get` trap returns;
  * - reads and writes of properties with accessors installed by Object.defineProperty;
+ * - spreads and built-ins reading every property: the getters of the literals the value may be (spread-getters.ts);
  * - library calls on a receiver that may hold an app class extending the library type.
  * What it finds goes to the graph through `sink`; generators reaching an iterated parameter are
  * left to parameter flow (`sink.pend`).
@@ -21,6 +22,7 @@ import { DefinedAccessors } from './defined-accessors.js';
 import { classOrInterfaceOf } from './declared.js';
 import { conversionTargets, generatorsOfType, hasInstanceTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
 import { joinTargets } from './joins.js';
+import { spreadGetters } from './spread-getters.js';
 import { LibrarySubtypes } from './library-subtypes.js';
 import { siteOf, type AppFile } from '../project.js';
 import { Proxies } from './proxies.js';
@@ -74,8 +76,9 @@ export class ImplicitSites {
       } else if (node.how === 'instanceof') {
         this.sink.add(owner, hasInstanceTargets(this.r, node.expr), siteOf(f, node.expr));
         if (this.proxies.any && ts.isBinaryExpression(node.expr.parent)) this.sink.add(owner, this.proxies.at(node.expr.parent.left, 'getPrototypeOf'), siteOf(f, node.expr));
-      } else if (node.how === 'keys' && ts.isSpreadAssignment(node.expr.parent) && this.defined.any) {
-        this.sink.add(owner, this.defined.everyGetter(node.expr), siteOf(f, node.expr));
+      } else if (node.how === 'keys' && ts.isSpreadAssignment(node.expr.parent)) {
+        this.sink.add(owner, spreadGetters(this.r, node.expr), siteOf(f, node.expr));
+        if (this.defined.any) this.sink.add(owner, this.defined.everyGetter(node.expr), siteOf(f, node.expr));
         if (this.proxies.any) this.sink.add(owner, this.proxies.at(node.expr, 'ownKeys'), siteOf(f, node.expr));
       } else if (this.proxies.any) {
         this.sink.add(owner, this.proxies.at(node.expr, node.how === 'delete' ? 'deleteProperty' : node.how === 'keys' ? 'ownKeys' : 'has'), siteOf(f, node.expr));
@@ -166,7 +169,10 @@ export class ImplicitSites {
       this.sink.add(owner, this.subtypes.members(classOrInterfaceOf(this.r.checker, callee.expression), callee.name.text, (d) => this.r.isApp(d)).map((n) => ({ node: n, kind: 'hierarchy' as const })), site);
     }
     if (this.proxies.any) this.sink.add(owner, proxyUses(node, calleeText(node, f.sf)).flatMap(([e, use]) => this.proxies.at(e, use)), site);
-    if (this.defined.any) for (const e of valuesRead(node, calleeText(node, f.sf))) this.sink.add(owner, this.defined.everyGetter(e), siteOf(f, e));
+    for (const e of valuesRead(node, calleeText(node, f.sf))) {
+      this.sink.add(owner, spreadGetters(this.r, e), siteOf(f, e));
+      if (this.defined.any) this.sink.add(owner, this.defined.everyGetter(e), siteOf(f, e));
+    }
     if (!(this.flags.iterators || this.flags.generators || this.flags.conversions || this.proxies.any)) return;
     if (this.flags.conversions) this.sink.add(owner, joinTargets(this.r, node), site);
     const u = libraryCallUses(this.r, node);
