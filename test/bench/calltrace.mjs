@@ -75,6 +75,23 @@
  *                  createStoreImpl, createImpl, createWithEqualityFnImpl and their useBoundStore hooks: 130; redux's
  *                  dispatch functions: 30) came with rules between 9d81673 and 14ce0a2 (not the cast-away rule: 430 both
  *                  before and after it). Recall would hold without them (no seen pair among them).
+ *                  Bisected by first-parent commit on this trace (stop 33, one run each, load 12-17): 268 up to
+ *                  e7552dc; 291 (+23, redux's dispatch arrows into the middlewares' setState callees) with the
+ *                  s27-remeda merge 5cb383a (measured at its build fix bfc0b7c: parameters handed on, rest
+ *                  parameters spread on); 300 (+9, more dispatch pairs) with the s31-members merge 905dbad;
+ *                  430 (+130) with the s31-handed merge 1470e25, all from 5199f26's exported arrow under a cast
+ *                  (`create = ((createState) => createState ? createImpl(createState) : createImpl) as Create`;
+ *                  that one line undone: 300, recall still 100%). The rule is right: create<T>() and
+ *                  createStore<T>() do hand createImpl and createStoreImpl to their callers, create(init) the
+ *                  bound hook. The pairs come from what those then fit: a callee whose parameters (and result,
+ *                  unless void) are written in type parameters (`(partial as (state: TState) => TState)(state)`,
+ *                  useStore's `selector(...)`, redux's `set(...)`) is compared with them erased (generic-fit.ts,
+ *                  9d81673), which admits every function needing no more arguments. A run takes such a pair only if a caller outside
+ *                  picks a function type (or any) as the store's state and passes what create returned back
+ *                  as an updater or selector; TypeScript admits that (`create<any>()`), so they are not
+ *                  type-impossible, only never done. No narrow fix found: createStoreImpl's own type is generic
+ *                  too, so tying the erased parameter to the erased result excludes nothing, and narrowing the
+ *                  erasure itself changes every project that relies on it (remeda, zod); left as is.
  *   Two more, of styles not yet covered, measured first as found:
  *   yup            jquense/yup @ ff31eee8a2b10c938bb3a22544d9e33957a8cf01 (schema class hierarchy, fluent
  *                  builders, tests as object-literal methods run with a generic context as `this`): set up
