@@ -22,10 +22,10 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { propertyDeclsOf } from './keys.js';
 import type { Callers } from './callers.js';
-import { enclosingFunction, initializerOf, isInside, isOr, paramIndex, propName } from './installer-syntax.js';
+import { enclosingFunction, initializerOf, isInside, paramIndex, propName } from './installer-syntax.js';
 import type { InstalledAccessor } from './installers.js';
 import type { Resolver } from './resolve.js';
-import { isNothing, skipWrappers, type FileSites } from '../walk.js';
+import { isNothing, skipWrappers, valueOperands, type FileSites } from '../walk.js';
 
 const MAX_DEPTH = 5;
 
@@ -90,8 +90,8 @@ export class DescriptorCopies {
   private descriptorSet(raw: ts.Expression, fn: ts.SignatureDeclaration | undefined, depth: number): Part[] {
     const e = skipWrappers(raw);
     if (depth >= MAX_DEPTH) return [];
-    if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse].flatMap((x) => this.descriptorSet(x, fn, depth + 1));
-    if (ts.isBinaryExpression(e) && isOr(e.operatorToken.kind)) return [e.left, e.right].flatMap((x) => this.descriptorSet(x, fn, depth + 1));
+    const either = valueOperands(e);
+    if (either) return either.flatMap((x) => this.descriptorSet(x, fn, depth + 1));
     if (ts.isObjectLiteralExpression(e)) {
       return e.properties.flatMap((p) => {
         if (ts.isSpreadAssignment(p)) return this.descriptorSet(p.expression, fn, depth + 1);
@@ -118,8 +118,8 @@ export class DescriptorCopies {
   private descriptor(raw: ts.Expression, fn: ts.SignatureDeclaration | undefined, depth: number): Part[] {
     const e = skipWrappers(raw);
     if (depth >= MAX_DEPTH) return [];
-    if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse].flatMap((x) => this.descriptor(x, fn, depth + 1));
-    if (ts.isBinaryExpression(e) && isOr(e.operatorToken.kind)) return [e.left, e.right].flatMap((x) => this.descriptor(x, fn, depth + 1));
+    const either = valueOperands(e);
+    if (either) return either.flatMap((x) => this.descriptor(x, fn, depth + 1));
     if (ts.isIdentifier(e)) {
       const init = initializerOf(this.r.checker, e);
       return init ? this.descriptor(init, fn, depth + 1) : [];
@@ -195,8 +195,8 @@ export class DescriptorCopies {
     const e = skipWrappers(raw);
     if (depth >= MAX_DEPTH || isNothing(e)) return [];
     if (ts.isObjectLiteralExpression(e)) return [e];
-    if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse].flatMap((x) => this.literalsOf(x, depth + 1));
-    if (ts.isBinaryExpression(e) && isOr(e.operatorToken.kind)) return [e.left, e.right].flatMap((x) => this.literalsOf(x, depth + 1));
+    const either = valueOperands(e);
+    if (either) return either.flatMap((x) => this.literalsOf(x, depth + 1));
     if (ts.isIdentifier(e)) {
       const init = initializerOf(this.r.checker, e);
       return init ? this.literalsOf(init, depth + 1) : [];
