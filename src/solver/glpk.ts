@@ -149,6 +149,19 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     // Another tie: the solver's objective was for the one it chose, so it no longer applies.
     return { migrate, optimal: true };
   };
+  // Cut short before GLPK found any integer solution: the search's partition if it has one,
+  // else all-device (legal unless a budget rules it out), marked as not proven optimal.
+  const cutShort = async (search: SearchResult | undefined): Promise<Solution> => {
+    if (search?.best) {
+      const outcome = await settle(fallback(expand, search.best, search.lowerBound));
+      trace('finish');
+      return finish(problem, outcome, size);
+    }
+    trace('finish');
+    const outcome: Outcome = { migrate: [], optimal: false };
+    if (search) outcome.bound = search.lowerBound;
+    return finish(problem, outcome, size, legalAllDevice(allDevice, problem, options));
+  };
   if (model ? model.choices.length === 0 : counted ? counted.integers === 0 : small.candidates.length === 0) {
     // Nothing may migrate: all-device is the only answer (GLPK would see an LP).
     if (allDevice.budget && allDevice.violations.length > 0) throw budgetError(problem, allDevice.budget.cost / allDevice.budget.deviceOnlyCost, true);
@@ -210,13 +223,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     // Building it takes time of its own (300k rows: 3.4 s at load 15, after a search that had
     // 85% of the time): past the deadline the search's partition is the answer, not proven.
     model = buildDynamicModel(small, deadline);
-    if (!model) {
-      trace('finish');
-      if (early?.best) return finish(problem, await settle(fallback(expand, early.best, early.lowerBound)), size);
-      const outcome: Outcome = { migrate: [], optimal: false };
-      if (early) outcome.bound = early.lowerBound;
-      return finish(problem, outcome, size, legalAllDevice(allDevice, problem, options));
-    }
+    if (!model) return cutShort(early);
     flat = flatten(model, true);
   }
   trace('glpk');
@@ -273,19 +280,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     if (!problem.budget) throw new Error('GLPK found no feasible partition, but all-device always is (a bug)');
     throw budgetError(problem, await lowestRatio(problem, options, left()), false);
   }
-  if (result.status === GLP_UNDEF) {
-    // Cut short before GLPK found any integer solution: the search's partition if it has one,
-    // else all-device (legal unless a budget rules it out), marked as not proven optimal.
-    if (found) {
-      const outcome = await settle(fallback(expand, found, search.lowerBound));
-      trace('finish');
-      return finish(problem, outcome, size);
-    }
-    trace('finish');
-    const outcome: Outcome = { migrate: [], optimal: false };
-    if (search) outcome.bound = search.lowerBound;
-    return finish(problem, outcome, size, legalAllDevice(allDevice, problem, options));
-  }
+  if (result.status === GLP_UNDEF) return cutShort(search);
   if (result.status !== GLP_OPT && result.status !== GLP_FEAS) {
     const spent = ((performance.now() - started) / 1000).toFixed(1);
     throw new Error(
