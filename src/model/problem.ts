@@ -5,7 +5,7 @@ import type { Device, Network } from './environment.js';
 import { contextEnergyMj } from './energy.js';
 import { migrationCostOf } from './migrationCost.js';
 import type { Reachability } from '../util/reach.js';
-import { problemFromColumns, type ContextColumns } from '../solver/columns.js';
+import { problemFromColumns, type ContextColumns } from './columns.js';
 
 /** What the analysis allows, reduced to what the model needs. */
 export interface Legality {
@@ -50,7 +50,7 @@ export function buildProblem(
   budget: BudgetOptions = {},
 ): PartitionProblem {
   if (objective !== 'time' && objective !== 'energy') throw new InputError(`unknown objective '${String(objective)}'`, undefined, 'objective');
-  // The contexts are held in columns (solver/columns.ts), made objects only if something asks:
+  // The contexts are held in columns (model/columns.ts), made objects only if something asks:
   // four networks' million context objects were a sixth of partition's main thread at 1M contexts.
   const n = profile.size;
   const deviceCost = new Float64Array(n);

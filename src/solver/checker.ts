@@ -6,7 +6,7 @@
  */
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
 import { reachingPairs } from '../util/reach.js';
-import { columnsOfProblem, contextCount, type ContextColumns } from './columns.js';
+import { columnsOfProblem, contextCount, type ContextColumns } from '../model/columns.js';
 
 export interface CheckResult {
   /** Expected cost of one execution with these migration points (run-time semantics). */
@@ -21,7 +21,7 @@ export interface CheckResult {
 
 export function checkPartition(problem: PartitionProblem, migrate: string[]): CheckResult {
   const violations: string[] = [];
-  // A problem the solver made in columns (columns.ts) is read from them: a search's residual
+  // A problem the solver made in columns (model/columns.ts) is read from them: a search's residual
   // problem is checked at its own level without making its contexts objects.
   const columns = columnsOfProblem(problem);
   const n = contextCount(problem);

@@ -11,7 +11,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { byCodeUnit, groupComponents } from './ilp-model.js';
-import { columnsOfProblem, type ContextColumns } from './columns.js';
+import { columnsOfProblem, type ContextColumns } from '../model/columns.js';
 import { cleared } from './scratch.js';
 import { childrenOf, childrenOfParents, subtreeSums, subtreeSumsParents } from './tree.js';
 
@@ -52,7 +52,7 @@ export function compactTree(problem: PartitionProblem): CompactTree {
   return { size: contexts.length, parent, method, weight, constant, methods, start, kids, components: groupComponents(problem) };
 }
 
-/** `compactTree` of a problem kept in columns (columns.ts): the same tree, read from them. */
+/** `compactTree` of a problem kept in columns (model/columns.ts): the same tree, read from them. */
 function compactColumns(problem: PartitionProblem, columns: ContextColumns): CompactTree {
   const { parent, id, names, device, clone, migration } = columns;
   const n = parent.length;

@@ -10,7 +10,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { compactTree, costOf, costTolerance, namesOf, type CompactTree } from './compact.js';
-import { contextCount } from './columns.js';
+import { contextCount } from '../model/columns.js';
 import { fixByBound, residualProblem, type Fixings } from './fixing.js';
 import { legalizer } from './legalize.js';
 import { lagrangianSearch, type Prices } from './lagrangian.js';

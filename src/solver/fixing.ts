@@ -16,7 +16,7 @@
 import type { PartitionProblem } from '../model/types.js';
 import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
-import { columnsFromObjects, columnsOfProblem, problemFromColumns } from './columns.js';
+import { columnsFromObjects, columnsOfProblem, problemFromColumns } from '../model/columns.js';
 import { cleared } from './scratch.js';
 import { anyBelowParents, subtreeSumsParents } from './tree.js';
 
@@ -152,7 +152,7 @@ export function residualProblem(
   tree: CompactTree,
   fixings: Fixings,
 ): { problem: PartitionProblem; fixedOn: string[]; contextOf: Int32Array } {
-  // Columns throughout (the reduced problem's own when it keeps them, columns.ts), and the
+  // Columns throughout (the reduced problem's own when it keeps them, model/columns.ts), and the
   // residual is kept in columns too: the level below reads them (validation, its checks, its
   // reductions, carried prices, pruning), and its contexts become objects only if something
   // asks for them. Building them took about a second on the 1M-context bench tree's first

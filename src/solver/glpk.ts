@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { firstOptimum } from './canonical.js';
 import { byCodeUnit } from './ilp-model.js';
 import { checkPartition } from './checker.js';
-import { columnsFromObjects, columnsOfProblem, contextCount, withColumns } from './columns.js';
+import { columnsFromObjects, columnsOfProblem, contextCount, withColumns } from '../model/columns.js';
 import { searchDynamic } from './dynamic-search.js';
 import { FIRST_CHECKPOINT } from './lagrangian.js';
 import { exactStaticAnswer } from './static-antichain.js';

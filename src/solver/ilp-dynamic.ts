@@ -21,7 +21,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
-import { columnsOfProblem, type ContextColumns } from './columns.js';
+import { columnsOfProblem, type ContextColumns } from '../model/columns.js';
 import type { ModelSize } from './types.js';
 
 /** Contexts built between two looks at the clock (a look costs about what a context does). */
@@ -97,7 +97,7 @@ export function dynamicModelSize(problem: PartitionProblem): Pick<ModelSize, 'va
   return countModel(problem, contexts.length, choosable.size, (i) => contexts[i]!.parent < 0, (i) => choosable.has(contexts[i]!.method));
 }
 
-/** `dynamicModelSize` of a problem kept in columns (columns.ts), counted from them. */
+/** `dynamicModelSize` of a problem kept in columns (model/columns.ts), counted from them. */
 function columnsModelSize(problem: PartitionProblem, columns: ContextColumns): Pick<ModelSize, 'variables' | 'integers' | 'constraints'> {
   const { parent, id, names } = columns;
   // As choosableMethods: every name has a context here, and names are distinct.

@@ -3,7 +3,7 @@
  * models share. The glpk.js adapter translates it; tests compare it byte for byte.
  */
 import type { Budget, PartitionProblem } from '../model/types.js';
-import { columnsOfProblem } from './columns.js';
+import { columnsOfProblem } from '../model/columns.js';
 
 export interface IlpVar {
   /** Short generated name (r0, l12, x12, a3): glpk.js passes names through C strings. */

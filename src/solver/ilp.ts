@@ -5,7 +5,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { InputError } from '../errors.js';
-import { columnsOfProblem, contextCount } from './columns.js';
+import { columnsOfProblem, contextCount } from '../model/columns.js';
 import { buildDynamicModel } from './ilp-dynamic.js';
 import type { IlpModel } from './ilp-model.js';
 import { buildStaticModel, buildStaticParts } from './ilp-static.js';

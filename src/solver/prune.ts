@@ -1,5 +1,5 @@
 import type { PartitionProblem } from '../model/types.js';
-import { columnsOfProblem } from './columns.js';
+import { columnsOfProblem } from '../model/columns.js';
 
 /**
  * Drops migration points that never migrate: under dynamic nesting a migration point whose

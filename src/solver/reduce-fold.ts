@@ -14,7 +14,7 @@
  * solution of the folded problem is a solution of the original at the same cost.
  */
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
-import { problemFromColumns } from './columns.js';
+import { problemFromColumns } from '../model/columns.js';
 import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
 
 /** Method id of the constant root context: not a candidate, so it never moves. */
@@ -152,7 +152,7 @@ export function foldedMethods(groups: readonly (readonly string[])[], plan: Fold
 /**
  * The folded problem, from its folded costs (foldColumns), candidates and groups; the rest as
  * in `problem`, the problem the fold started from. Its contexts stay in columns until read
- * (columns.ts).
+ * (model/columns.ts).
  */
 export function foldedProblem(
   problem: PartitionProblem,

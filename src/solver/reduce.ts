@@ -6,7 +6,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { methodIndex, parentsOf, selfNestedMethods, selfNestedOfTree, type MethodIndex } from './tree.js';
-import { columnsOfProblem, contextCount } from './columns.js';
+import { columnsOfProblem, contextCount } from '../model/columns.js';
 import { groupComponentsOfIndex } from './ilp-model.js';
 import { forceLocations, forceOnTree } from './reduce-forced.js';
 import { columnsOf, foldColumns, foldedMethods, foldedProblem, planFold, type FoldPlan } from './reduce-fold.js';
@@ -95,7 +95,7 @@ interface FirstRound {
  */
 function firstRound(problem: PartitionProblem, reuse: FirstRoundReuse | undefined): FirstRound {
   if (reuse?.last && sameStructure(reuse.last, problem)) return reuse.last;
-  // A problem the solver made keeps columns (columns.ts): its tree is read from them.
+  // A problem the solver made keeps columns (model/columns.ts): its tree is read from them.
   const columns = columnsOfProblem(problem);
   const index = columns ? { id: columns.id, names: [...columns.names] } : methodIndex(problem.contexts);
   const parent = columns ? columns.parent : parentsOf(problem.contexts);

@@ -1,7 +1,7 @@
 /** From chosen migration points to a checked Solution: the checker prices and vets every answer. */
 import type { PartitionProblem } from '../model/types.js';
 import { checkPartition, type CheckResult } from './checker.js';
-import { columnsOfProblem } from './columns.js';
+import { columnsOfProblem } from '../model/columns.js';
 import { byCodeUnit } from './ilp-model.js';
 import type { ModelSize, Solution } from './types.js';
 

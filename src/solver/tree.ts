@@ -38,7 +38,7 @@ export function selfNestedMethods(contexts: ProblemContext[]): Set<string> {
 
 /**
  * `selfNestedMethods` of a tree given as its parents and method numbers (a problem kept in
- * columns, columns.ts: its million contexts are not made objects to ask this).
+ * columns, model/columns.ts: its million contexts are not made objects to ask this).
  */
 export function selfNestedOfTree(parent: Int32Array, id: Int32Array, names: readonly string[]): Set<string> {
   const { start, kids } = childrenOfParents(parent);
@@ -86,7 +86,7 @@ export function subtreeSums(contexts: ProblemContext[], value: (c: ProblemContex
   return sums;
 }
 
-/** `anyBelow` of a tree given as its parents (a problem kept in columns, columns.ts). */
+/** `anyBelow` of a tree given as its parents (a problem kept in columns, model/columns.ts). */
 export function anyBelowParents(parent: Int32Array, test: (i: number) => boolean): Uint8Array {
   const below = new Uint8Array(parent.length);
   for (let i = parent.length - 1; i >= 0; i--) {

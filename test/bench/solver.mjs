@@ -24,7 +24,7 @@
  *   load 6.8-9.6, main once cut at 60 s with a 0.21% gap; at load 2.4-4.8: 24.4 → 16.5 s,
  *   0.68 / 0.82, the fastest 13.6 s: not yet the 10 s goal); 100k dynamic 0.65 wall / 0.68 CPU;
  *   static 1M 0.98 / 0.92 and 100k 0.95 / 0.92 (unchanged), load 7.5-8.3.
- * - the reduced and the residual problems kept in columns (columns.ts: the search never builds
+ * - the reduced and the residual problems kept in columns (model/columns.ts: the search never builds
  *   the folded problems' 680k context objects, the next level's reductions read the residual's
  *   columns), group components by method number, the context map composed over the folded tree,
  *   no string per context in validation, no zeroing sweeps in the bound's bottom-up pass; same
@@ -65,7 +65,7 @@
  *   against 9.7 s; a high-bits hash for the fold's sibling table (reductions 898 vs 891 ms).
  *   The rest of the ~10 s: the bound's steps (~40%, both threads), the reductions of the 1M
  *   objects (~1.5 s), the collector, fixing at checkpoints (~0.5 s).
- * - the caller's contexts read into columns once (columns.ts withColumns, after validating the
+ * - the caller's contexts read into columns once (model/columns.ts withColumns, after validating the
  *   objects): validation, both checks, the reductions' first round and pruning read columns (the
  *   all-device check 0.27 → 0.12 s, the final check and pruning 0.62 → 0.16 s, one run each at
  *   load 14); the bound's passes keep a context's two child sums side by side (10 steps on the

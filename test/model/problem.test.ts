@@ -4,7 +4,7 @@ import { InputError } from '../../src/errors.js';
 import { parseDevice, parseNetwork } from '../../src/model/environment.js';
 import { buildProblem, type Legality } from '../../src/model/problem.js';
 import { mergeProfiles } from '../../src/profiles/merge.js';
-import { columnsOfProblem } from '../../src/solver/columns.js';
+import { columnsOfProblem } from '../../src/model/columns.js';
 import { solvePartition, type FirstRoundReuse } from '../../src/solver/index.js';
 import type { Profile } from '../../src/profiles/types.js';
 

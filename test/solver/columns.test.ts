@@ -6,7 +6,7 @@
  */
 import type { PartitionProblem } from '../../src/model/types.js';
 import { checkPartition, reduceProblem, solvePartition } from '../../src/solver/index.js';
-import { columnsFromObjects, columnsOfProblem, problemFromColumns, withColumns } from '../../src/solver/columns.js';
+import { columnsFromObjects, columnsOfProblem, problemFromColumns, withColumns } from '../../src/model/columns.js';
 import { validateProblem } from '../../src/solver/ilp.js';
 import { pruneIdleMigrationPoints } from '../../src/solver/prune.js';
 import { compactTree } from '../../src/solver/compact.js';

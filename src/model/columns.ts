@@ -9,7 +9,7 @@
  * reads `contexts` gets the same objects as ever. Methods are numbered in order of first
  * appearance in both.
  */
-import type { PartitionProblem, ProblemContext } from '../model/types.js';
+import type { PartitionProblem, ProblemContext } from './types.js';
 
 export interface ContextColumns {
   parent: Int32Array;
