@@ -43,7 +43,7 @@ test('a solve cut off (as by its deadline) does not end another one under way', 
   expect((await other.result)?.z).toBe(7);
 });
 
-test('the thread is used again once free', async () => {
+test('solves one after another each get their own answer (a freed thread serves the next)', async () => {
   const far = performance.now() + 30_000;
   for (const rhs of [1, 2, 4]) expect((await solveInThread(atLeast(rhs), options, far).result)?.z).toBe(rhs);
 });
