@@ -12,7 +12,7 @@
  * elsewhere, and `eval`.
  */
 import { ts } from '../../typescript.cjs';
-import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
+import { GLOBAL_OBJECTS, constInitializer, symbolAt } from '../symbols.js';
 import { skipWrappers, type CallSite } from '../walk.js';
 import { isGetPrototypeOf } from './installer-syntax.js';
 
@@ -51,7 +51,7 @@ function namesFunctionConstructor(checker: ts.TypeChecker, raw: ts.Expression, a
   // A function's constructor is Function's kind (Function, AsyncFunction, GeneratorFunction).
   if (isFunctionValue(checker, recv)) return true;
   if (ts.isPropertyAccessExpression(recv) && recv.name.text === 'prototype') return namesFunctionConstructor(checker, recv.expression, aliases + 1);
-  const proto = constInitializer(checker, recv, aliases) ?? recv;
+  const proto = aliases < MAX_ALIASES ? skipWrappers(constInitializer(checker, recv) ?? recv) : recv;
   const fn = ts.isCallExpression(proto) && isGetPrototypeOf(proto.expression) ? proto.arguments[0] : undefined;
   return fn !== undefined && isFunctionValue(checker, fn);
 }
@@ -60,14 +60,6 @@ function namesFunctionConstructor(checker: ts.TypeChecker, raw: ts.Expression, a
 function isFunctionValue(checker: ts.TypeChecker, raw: ts.Expression): boolean {
   const e = skipWrappers(raw);
   return ts.isFunctionExpression(e) || ts.isArrowFunction(e) || checker.getTypeAtLocation(e).getCallSignatures().length > 0;
-}
-
-/** What a `const` named here was initialised with (`const proto = Object.getPrototypeOf(fn)`). */
-function constInitializer(checker: ts.TypeChecker, e: ts.Expression, aliases: number): ts.Expression | undefined {
-  if (!ts.isIdentifier(e) || aliases >= MAX_ALIASES) return undefined;
-  const d = symbolAt(checker, e)?.declarations?.[0];
-  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) === 0) return undefined;
-  return skipWrappers(d.initializer);
 }
 
 /**
