@@ -20,8 +20,9 @@ describe("`new` of an object's constructor runs its class's (calls-constructor-r
     expect(targets(`${S}#squareByAlias`)).toEqual([`${S}#Square.constructor constructor`]);
   });
 
-  test("an untyped receiver's constructor stays unresolved", () => {
+  test("a class's own constructor is Function, no class of the app; an untyped receiver's constructor stays unresolved", () => {
+    expect(targets(`${S}#kindOfClass`)).toEqual([]);
     expect(targets(`${S}#fromUntyped`)).toEqual([]);
-    expect(r.unresolved.map((u) => u.from)).toEqual([`${S}#fromUntyped`]);
+    expect(r.unresolved.map((u) => u.from)).toEqual([`${S}#fromUntyped`, `${S}#kindOfClass`]);
   });
 });

@@ -12,6 +12,7 @@ import { ts } from '../../typescript.cjs';
 import { constInitializer, symbolAt } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
 import type { Hierarchy } from './hierarchy.js';
+import { isGetPrototypeOf } from './installer-syntax.js';
 
 /** Aliases followed at most (`const C = D` with `const D = x.constructor`): a cycle of consts ends. */
 const MAX_ALIASES = 4;
@@ -30,8 +31,8 @@ export function constructedClasses(checker: ts.TypeChecker, hierarchy: Hierarchy
 }
 
 /**
- * A class held by a `const` whose type says nothing (`const K: any = Derived`), or `x.constructor`,
- * as written or so held: that class; the app classes x's type is an instance of, and their subclasses.
+ * A class held by a `const` whose type says nothing (`const K: any = Derived`), or `x.constructor`
+ * (also `Object.getPrototypeOf(x).constructor`), as written or so held: that class; the app classes x's type is an instance of, and their subclasses.
  */
 export function classesOfConstructorRead(checker: ts.TypeChecker, hierarchy: Hierarchy, written: ts.Expression, isApp: (d: ts.Node) => boolean): ts.ClassLikeDeclaration[] {
   let e = skipWrappers(written);
@@ -43,10 +44,14 @@ export function classesOfConstructorRead(checker: ts.TypeChecker, hierarchy: Hie
     e = skipWrappers(init);
   }
   if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'constructor') return [];
-  const t = checker.getTypeAtLocation(e.expression);
+  // `Object.getPrototypeOf(x).constructor` is x's too.
+  const proto = skipWrappers(e.expression);
+  const recv = ts.isCallExpression(proto) && isGetPrototypeOf(proto.expression) && proto.arguments[0] ? proto.arguments[0] : e.expression;
+  const t = checker.getTypeAtLocation(recv);
   const out: ts.ClassLikeDeclaration[] = [];
   for (const part of t.isUnion() ? t.types : [t]) {
     const instance = checker.getApparentType(part); // `this`: its class
+    if (instance.getConstructSignatures().length) continue; // `typeof C`: the class itself, whose constructor is Function
     for (const d of instance.getSymbol()?.declarations ?? []) {
       if (!ts.isClassLike(d) || !isApp(d)) continue;
       for (const c of [d, ...hierarchy.subclassesOf(d)]) if (!out.includes(c)) out.push(c);

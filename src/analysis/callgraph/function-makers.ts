@@ -56,10 +56,12 @@ function namesFunctionConstructor(checker: ts.TypeChecker, raw: ts.Expression, a
   return fn !== undefined && isFunctionValue(checker, fn);
 }
 
-/** A function written in place, or a value the checker types as callable. */
+/** A function written in place, or a value the checker types as callable or constructible (a class is a function too). */
 function isFunctionValue(checker: ts.TypeChecker, raw: ts.Expression): boolean {
   const e = skipWrappers(raw);
-  return ts.isFunctionExpression(e) || ts.isArrowFunction(e) || checker.getTypeAtLocation(e).getCallSignatures().length > 0;
+  if (ts.isFunctionExpression(e) || ts.isArrowFunction(e) || ts.isClassExpression(e)) return true;
+  const t = checker.getTypeAtLocation(e);
+  return t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0;
 }
 
 /**
