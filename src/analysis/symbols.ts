@@ -9,6 +9,14 @@ export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | un
   return s && s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
 }
 
+/** What a `const` named here was initialised with (`const proto = Object.getPrototypeOf(fn)`); undefined for anything else. */
+export function constInitializer(checker: ts.TypeChecker, e: ts.Expression): ts.Expression | undefined {
+  if (!ts.isIdentifier(e)) return undefined;
+  const d = symbolAt(checker, e)?.declarations?.[0];
+  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) === 0) return undefined;
+  return d.initializer;
+}
+
 /**
  * The checker, remembering two answers per argument that the analysis asks again from its
  * several passes (call graph, device values, state, boundary): the symbol at a node (the checker

@@ -223,6 +223,8 @@ describe('what a method uses does not depend on the order of questions, and made
       'src/compiled.ts#compile': [true, false, ['pinned']], // new Function
       'src/compiled.ts#compileTask': [true, false, ['pinned']], // a function's own constructor: AsyncFunction
       'src/compiled.ts#compileTask.<anonymous 1>': [false, false, ['state']],
+      'src/compiled.ts#countSteps': [true, false, ['pinned']], // a function's prototype's constructor: GeneratorFunction
+      'src/compiled.ts#countSteps.<anonymous 1>': [false, false, ['state']],
       'src/compiled.ts#describe': [false, true, []],
       'src/compiled.ts#parse': [true, false, ['pinned']], // makes and runs it
       'src/compiled.ts#report': [true, false, ['pinned']], // hands made code (cast to Check) to validate

@@ -3,11 +3,19 @@
  * `new (obj.constructor as typeof C)()`, `new Ctor()` with `Ctor = a ?? B`): the classes X's type
  * admits. A value of type `typeof C` is C or one of its subclasses (each part of a union
  * likewise), so those are what the construction may run. The type is read from the expression as
- * written, casts included: a cast is how such code says what it constructs. And the converse:
- * whether a receiver may hold an instance of a class, by its type.
+ * written, casts included: a cast is how such code says what it constructs. Where the type says
+ * nothing (`new (this.constructor as any)()`, `const C: any = x.constructor; new C()`), an
+ * object's `constructor` is its own class: the class of the receiver's type or a subclass of it.
+ * And the converse: whether a receiver may hold an instance of a class, by its type.
  */
 import { ts } from '../../typescript.cjs';
+import { constInitializer, symbolAt } from '../symbols.js';
+import { skipWrappers } from '../walk.js';
 import type { Hierarchy } from './hierarchy.js';
+import { isGetPrototypeOf } from './installer-syntax.js';
+
+/** Aliases followed at most (`const C = D` with `const D = x.constructor`): a cycle of consts ends. */
+const MAX_ALIASES = 4;
 
 export function constructedClasses(checker: ts.TypeChecker, hierarchy: Hierarchy, written: ts.Expression, isApp: (d: ts.Node) => boolean): ts.ClassLikeDeclaration[] {
   const t = checker.getTypeAtLocation(written);
@@ -15,6 +23,36 @@ export function constructedClasses(checker: ts.TypeChecker, hierarchy: Hierarchy
   for (const part of t.isUnion() ? t.types : [t]) {
     if (!part.getConstructSignatures().length) continue;
     for (const d of part.getSymbol()?.declarations ?? []) {
+      if (!ts.isClassLike(d) || !isApp(d)) continue;
+      for (const c of [d, ...hierarchy.subclassesOf(d)]) if (!out.includes(c)) out.push(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * A class held by a `const` whose type says nothing (`const K: any = Derived`), or `x.constructor`
+ * (also `Object.getPrototypeOf(x).constructor`), as written or so held: that class; the app classes x's type is an instance of, and their subclasses.
+ */
+export function classesOfConstructorRead(checker: ts.TypeChecker, hierarchy: Hierarchy, written: ts.Expression, isApp: (d: ts.Node) => boolean): ts.ClassLikeDeclaration[] {
+  let e = skipWrappers(written);
+  for (let i = 0; i < MAX_ALIASES && ts.isIdentifier(e); i++) {
+    const named = (symbolAt(checker, e)?.declarations ?? []).filter((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d) && isApp(d));
+    if (named.length) return named;
+    const init = constInitializer(checker, e);
+    if (!init) return [];
+    e = skipWrappers(init);
+  }
+  if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'constructor') return [];
+  // `Object.getPrototypeOf(x).constructor` is x's too.
+  const proto = skipWrappers(e.expression);
+  const recv = ts.isCallExpression(proto) && isGetPrototypeOf(proto.expression) && proto.arguments[0] ? proto.arguments[0] : e.expression;
+  const t = checker.getTypeAtLocation(recv);
+  const out: ts.ClassLikeDeclaration[] = [];
+  for (const part of t.isUnion() ? t.types : [t]) {
+    const instance = checker.getApparentType(part); // `this`: its class
+    if (instance.getConstructSignatures().length) continue; // `typeof C`: the class itself, whose constructor is Function
+    for (const d of instance.getSymbol()?.declarations ?? []) {
       if (!ts.isClassLike(d) || !isApp(d)) continue;
       for (const c of [d, ...hierarchy.subclassesOf(d)]) if (!out.includes(c)) out.push(c);
     }

@@ -7,7 +7,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { libraryLeaf } from '../library.js';
-import { constructedClasses } from './constructed.js';
+import { classesOfConstructorRead, constructedClasses } from './constructed.js';
 import type { Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import type { Resolution, Resolver, Target } from './resolve.js';
@@ -18,8 +18,11 @@ export function construct(r: Resolver, expr: ts.Expression, written: ts.Expressi
   const sym = r.symbolAt(expr);
   const decls = sym?.declarations ?? [];
   if (!decls.some((d) => classOf(d))) {
-    // A class held in a value: the classes its type admits (constructed.ts).
-    const ctors = constructedClasses(r.checker, r.hierarchy, written, (d) => r.isApp(d)).map((c) => r.constructorOf(c));
+    // A class held in a value: the classes its type admits, else those an object's `constructor` may be (constructed.ts).
+    const isApp = (d: ts.Node): boolean => r.isApp(d);
+    const admitted = constructedClasses(r.checker, r.hierarchy, written, isApp);
+    const classes = admitted.length ? admitted : classesOfConstructorRead(r.checker, r.hierarchy, written, isApp);
+    const ctors = classes.map((c) => r.constructorOf(c));
     const targets = [...new Set(ctors.filter((c): c is ts.Node => c !== undefined))].map((node) => ({ node, kind: 'constructor' as const }));
     if (targets.length) return { targets };
   }

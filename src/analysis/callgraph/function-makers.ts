@@ -3,15 +3,18 @@
  * `Function(...)` of the global Function constructor, named directly (`Function`,
  * `globalThis.Function`), through a `const` alias (`const F = Function`, also an alias of an
  * alias), or as a function's own `constructor` (`Function.prototype.constructor`,
- * `(async () => {}).constructor`, the AsyncFunction constructor). The code such a function runs
- * is text the analysis cannot read (made-calls.ts says what calling it may reach).
- * Not recognised: the constructor reached through a value the checker does not type as a
- * function (`Object.getPrototypeOf(async function () {}).constructor`, typed `any`) or through
- * reflection (`Reflect.construct(Function, ...)`), and `eval`.
+ * `(async () => {}).constructor`, the AsyncFunction constructor), also its prototype's
+ * (`Object.getPrototypeOf(async function () {}).constructor`, typed `any`: a function's prototype
+ * is its kind's `prototype`). The code such a function runs is text the analysis cannot read
+ * (made-calls.ts says what calling it may reach).
+ * Not recognised here: reflection (`Reflect.construct(Function, ...)`; pinning sees `Function`
+ * passed as a value), a `constructor` read of a value the checker types `any` that came from
+ * elsewhere, and `eval`.
  */
 import { ts } from '../../typescript.cjs';
-import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
+import { GLOBAL_OBJECTS, constInitializer, symbolAt } from '../symbols.js';
 import { skipWrappers, type CallSite } from '../walk.js';
+import { isGetPrototypeOf } from './installer-syntax.js';
 
 /** Aliases followed at most (`const F = G` with `const G = Function`): a cycle of consts ends. */
 const MAX_ALIASES = 4;
@@ -46,9 +49,19 @@ function namesFunctionConstructor(checker: ts.TypeChecker, raw: ts.Expression, a
   if (name === 'Function') return ts.isIdentifier(recv) && GLOBAL_OBJECTS.has(recv.text) && (symbolAt(checker, recv)?.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
   if (name !== 'constructor') return false;
   // A function's constructor is Function's kind (Function, AsyncFunction, GeneratorFunction).
-  if (ts.isFunctionExpression(recv) || ts.isArrowFunction(recv)) return true;
+  if (isFunctionValue(checker, recv)) return true;
   if (ts.isPropertyAccessExpression(recv) && recv.name.text === 'prototype') return namesFunctionConstructor(checker, recv.expression, aliases + 1);
-  return checker.getTypeAtLocation(recv).getCallSignatures().length > 0;
+  const proto = aliases < MAX_ALIASES ? skipWrappers(constInitializer(checker, recv) ?? recv) : recv;
+  const fn = ts.isCallExpression(proto) && isGetPrototypeOf(proto.expression) ? proto.arguments[0] : undefined;
+  return fn !== undefined && isFunctionValue(checker, fn);
+}
+
+/** A function written in place, or a value the checker types as callable or constructible (a class is a function too). */
+function isFunctionValue(checker: ts.TypeChecker, raw: ts.Expression): boolean {
+  const e = skipWrappers(raw);
+  if (ts.isFunctionExpression(e) || ts.isArrowFunction(e) || ts.isClassExpression(e)) return true;
+  const t = checker.getTypeAtLocation(e);
+  return t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0;
 }
 
 /**
