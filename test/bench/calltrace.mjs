@@ -708,6 +708,23 @@ const PROJECTS = {
     run: /^src\/.+\.test\.js$/,
     dom: true,
   },
+  // vuejs/core's packages/reactivity, measured from the monorepo's root: its vitest suites (globals, `vi` too) import the
+  // package's sources and, in four files, @vue/runtime-core/-dom/-test, which the root tsconfig's paths resolve to their
+  // sources; those packages are project code but not the app. The analysis's config (written by the run, below) is the root's
+  // with only reactivity's sources, tests and the setup file's matcher types included; the rest of the program comes by
+  // imports. Defines as its vitest.config.ts.
+  'vue-reactivity': {
+    tsconfig: 'tsconfig.cc-reactivity.json',
+    app: ['packages/reactivity/src/'],
+    entries: ['packages/reactivity/__tests__'],
+    test: /\.spec\.ts$/,
+    run: /^packages\/reactivity\/__tests__\/(.+\/)?[^/]+\.spec\.js$/,
+    globals: true,
+    define: { __DEV__: 'true', __TEST__: 'true', __VERSION__: '"test"', __BROWSER__: 'false', __GLOBAL__: 'false', __ESM_BUNDLER__: 'true', __ESM_BROWSER__: 'false', __CJS__: 'true', __SSR__: 'true', __FEATURE_OPTIONS_API__: 'true', __FEATURE_SUSPENSE__: 'true', __FEATURE_PROD_DEVTOOLS__: 'false', __FEATURE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false', __COMPAT__: 'true' },
+    standIns: {
+      'tsconfig.cc-reactivity.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['vitest/globals', 'node'], composite: false, isolatedDeclarations: false }, include: ['packages/global.d.ts', 'scripts/setup-vitest.ts', 'packages/reactivity/src', 'packages/reactivity/__tests__'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
