@@ -28,6 +28,7 @@
  *   library.ts), one per (caller, leaf) with its first site; they are not in `edges`.
  */
 import { ts } from '../../typescript.cjs';
+import { overloadedResultMembers } from './overloaded-results.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
@@ -333,6 +334,7 @@ class GraphBuilder {
       if (!ts.isPropertySignature(d)) continue;
       for (const o of this.r.implementations.accessorsOf(d)) targets.push({ node: o, kind: 'accessor' });
     }
+    for (const o of overloadedResultMembers(this.r, decls)) if (ts.isAccessor(o)) targets.push({ node: o, kind: 'accessor' });
     return targets;
   }
 

@@ -10,7 +10,8 @@
  * Handlers: the app's object literals typed `ProxyHandler` (by their contextual type: declared
  * so, or written where one is expected), what is stored into a member of one
  * (`handler.set = () => false`), and the members of what is passed as the handler of a
- * `new Proxy` written in the app. The proxy has its target's type, and the target is usually of
+ * `new Proxy` written in the app; instances of handler classes and members holding a made function
+ * (handler-classes.ts). The proxy has its target's type, and the target is usually of
  * a type that says little (a type parameter, `object`, `unknown`, `any`, a record): so a
  * receiver may be a proxy when its type is one of those, or the type of a target the app
  * wraps, and it is in a module linked by imports (either way, directly or not) to one that
@@ -24,6 +25,7 @@
 import { ts } from '../../typescript.cjs';
 import { declaredResult } from './declared.js';
 import { iteratorOfValue, nextOf } from './value-members.js';
+import { handlerTrapsBeyondLiterals } from './handler-classes.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
 import { skipWrappers } from '../walk.js';
@@ -73,6 +75,7 @@ export class Proxies {
         for (const t of ALL_TRAPS) for (const v of r.values.propertyOf(handler!, t)) this.trap(t, v, node);
       }
     }
+    for (const t of handlerTrapsBeyondLiterals(r, all, ALL_TRAPS, isHandlerType)) this.trap(t.name, t.fn);
     if (this.traps.size) this.importers(all);
   }
 

@@ -9,6 +9,7 @@
  * function, or a class component's constructor and `render`), 'tagged-template' (tag`...`).
  */
 import { ts } from '../../typescript.cjs';
+import { overloadedResultMembers } from './overloaded-results.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { forOfSource } from './arrays.js';
 import { declaredMember } from './declared.js';
@@ -259,6 +260,7 @@ export class Resolver {
       for (const node of this.values.ofDeclaration(d, 0)) targets.push({ node, kind: 'callback' });
     }
     if (!viaSuper) for (const node of this.castAwayMembers(decls)) targets.push({ node, kind: 'method' });
+    if (!viaSuper) for (const node of overloadedResultMembers(this, decls)) if (ts.isMethodDeclaration(node)) targets.push({ node, kind: 'method' });
     if (targets.length) return partial ? { targets, partial } : { targets };
     return param ? { reason: why, param, binding } : partial ? { reason: why, partial: true } : { reason: why };
   }
