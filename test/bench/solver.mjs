@@ -80,6 +80,20 @@
  *   10 s: at load 17 the collector ran 8 full collections during the solve, 250-490 ms of wall
  *   each, each marking the caller's 1M context objects (5 started at the old space's limit,
  *   27 MB above the 122 MB live, 3 by the typed arrays' external memory).
+ * - 2026-12-05, realistic 1M again (--limit 300 --rounds 3 --compare main b210134, load 13-16):
+ *   dynamic CPU 11.1 s against 12.1 (0.97), wall 36.2 against 32.7 s (1.08: the load), static CPU
+ *   3.1 against 3.3 s (0.98), wall 9.2 against 9.5 s; all optimal, plans 3e3ae30b7b39 and
+ *   12bd785509eb as before. Static holds the 10 s even at load 14; dynamic needs 11 s of CPU
+ *   alone, so 10 s of wall only on an idle machine.
+ * - the limit counts from solvePartition's entry (validating the caller's 1M objects and reading
+ *   them into columns took 1.0-1.1 s at load 15, outside the limit before): --limit 10, 1M
+ *   adversarial, 3 pairs at load 13-15: dynamic 9.3-9.9 s (before 9.9-10.1; single runs before at
+ *   the same load 10.8-11.5 s), static 9.4-9.9 s (before 10.1-10.4), same static plan and gap
+ *   (13.2%). 10k and 100k, before this change (one pair each, load 13-15): static proven in 0.9
+ *   and 5.6 s, dynamic 10.0 and 10.2 s (gap 0.7% and 8.7%).
+ *   What is left past the limit there: a polish round (0.1-0.7 s at 518k contexts) begun just
+ *   before the search's deadline, and the first step of the bound, which always runs (1.5 s at
+ *   load 15 when the reductions had taken the time).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';

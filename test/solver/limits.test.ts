@@ -88,6 +88,30 @@ describe.each(['static', 'dynamic'] as const)('a limit that passes before GLPK s
   });
 });
 
+it('counts reading the problem into the time limit', async () => {
+  const problem = hardProblem('static');
+  // A caller's contexts slow to read (1M of them took 1.1 s to validate and read into columns
+  // at load 15): the first read of one stalls past the whole limit, so no solver may start.
+  const first = problem.contexts[0]!;
+  const parent = first.parent;
+  let stalled = false;
+  Object.defineProperty(first, 'parent', {
+    enumerable: true,
+    get: () => {
+      if (!stalled) {
+        stalled = true;
+        const until = Date.now() + 1100;
+        while (Date.now() < until);
+      }
+      return parent;
+    },
+  });
+  const s = await solvePartition(problem, { timeLimitSec: 1, mipGap: 0 });
+  expect(s).toMatchObject({ migrate: [], optimal: false });
+  expect(s.gap).toBeUndefined();
+  expect(checkPartition(problem, s.migrate).violations).toEqual([]);
+});
+
 it('answers with the search when GLPK is cut short: legal, not proven, its gap said', async () => {
   const problem = hardProblem('dynamic');
   // Stalling when the search starts leaves GLPK's thread the whole limit but the search none:
