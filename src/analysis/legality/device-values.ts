@@ -99,7 +99,12 @@ export class DeviceValues {
     };
     // A device value is data, not code: a field's stores count only from receivers that may be of
     // its class, so that `this.canvas = createCanvas()` in one class does not reach another's `canvas`.
-    this.values = new FunctionValues(flow.resolver, flow.stores, (e) => this.originAt(e), true, () => this.answers.cuts + this.nestingCuts);
+    this.values = new FunctionValues(flow.resolver, flow.stores, {
+      origins: (e) => this.originAt(e),
+      ownStores: true,
+      originCuts: () => this.answers.cuts + this.nestingCuts,
+      tracksParameters: false,
+    });
     this.answers = new CycleAwareCache(
       (key) => ('declaration' in key ? this.declaredNow(key.declaration) : this.compute(key as ts.Expression)),
       () => [],
