@@ -5,7 +5,10 @@ import { ParameterMemo, valueMemoWork } from '../../src/analysis/callgraph/value
 /** Value following's memo alone: an answer per node meets the parameters listed for it, and asks the nodes listed after it. */
 class Memo extends ParameterMemo {
   computed = 0;
-  constructor(private readonly plan: Map<ts.Node, { meets: ts.ParameterDeclaration[]; asks: ts.Node[] }>) {
+  constructor(
+    private readonly plan: Map<ts.Node, { meets: ts.ParameterDeclaration[]; asks: ts.Node[] }>,
+    protected readonly tracksParameters = true,
+  ) {
     super();
   }
   ask(node: ts.Node): ts.Node[] {
@@ -58,5 +61,24 @@ describe('value memo', () => {
       [b, 'onDone'],
     ]);
     expect(memo.computed).toBe(3);
+  });
+
+  it('keeps no parameters met when told none are collected: answers are kept and reused the same, nothing replayed', () => {
+    const { a, b, x, y, z } = setting();
+    const plan = new Map<ts.Node, { meets: ts.ParameterDeclaration[]; asks: ts.Node[] }>([
+      [y, { meets: [a, b], asks: [] }],
+      [z, { meets: [], asks: [y, y] }],
+      [x, { meets: [], asks: [y, z, z] }],
+    ]);
+    const memo = new Memo(plan, false);
+    const before = valueMemoWork.replayed;
+    expect(memo.ask(x)).toEqual([x, y, z]);
+    expect(memo.ask(x)).toEqual([x, y, z]);
+    expect(memo.computed).toBe(3);
+    // What the walks met is not gathered: captured answers' lists are empty, and nothing is replayed.
+    expect(memo.captured(() => memo.ask(y)).met).toEqual([]);
+    expect(valueMemoWork.replayed - before).toBe(0);
+    // A collection would silently miss them, so asking for one is an error.
+    expect(() => memo.collectParameters(() => memo.ask(x))).toThrow(/keeps no parameters/);
   });
 });

@@ -52,7 +52,7 @@ export class MadeCalls {
     private readonly argumentsTo: ArgumentLists,
   ) {
     for (const s of files) for (const { node } of s.calls) if (makesFunction(r.checker, node)) this.makers.add(node);
-    this.values = new FunctionValues(r, stores, (e) => this.originAt(e), false, () => this.origins.cuts + this.nestingCuts);
+    this.values = new FunctionValues(r, stores, { origins: (e) => this.originAt(e), originCuts: () => this.origins.cuts + this.nestingCuts, tracksParameters: false });
     this.origins = new CycleAwareCache((e) => this.compute(e), () => [], this.values);
   }
 

@@ -16,6 +16,9 @@ export interface ViaParameter {
   returns?: true;
 }
 
+/** What an answer met when parameters are not tracked: one shared list, never added to. */
+const NONE_MET: Sunk[] = [];
+
 /** Marks a sunk property (or '' for the parameter itself) as the elements of the array there. */
 const ELEMENTS = '\0[]';
 /** Marks it as what the functions there return (after ELEMENTS when both). */
@@ -114,6 +117,8 @@ export abstract class ParameterMemo {
   private readonly holdingWalk = new Set<AnswerTable<unknown>>();
   /** Calls of remember under way. */
   private walks = 0;
+  /** Whether answers keep the parameters they met: only collectParameters reads them (see FollowingOptions). */
+  protected abstract readonly tracksParameters: boolean;
 
   /**
    * Runs `find` and also returns the app functions' parameters whose values (or properties'
@@ -124,6 +129,7 @@ export abstract class ParameterMemo {
    * them either (what its user makes of them, `init(x)` returning what is passed for init, it reports).
    */
   collectParameters<T>(find: () => T): { result: T; parameters: ViaParameter[] } {
+    if (!this.tracksParameters) throw new Error('collectParameters: this value following keeps no parameters met');
     const outer = this.parameterSink;
     const outerSunk = this.sunk;
     const outerReplays = this.replays;
@@ -151,6 +157,7 @@ export abstract class ParameterMemo {
   }
 
   protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false, returns = false): void {
+    if (!this.tracksParameters) return;
     const property = (elements ? name + ELEMENTS : name) + (returns ? RETURNS : '');
     this.sink(this.sunkFor(param, property));
   }
@@ -243,6 +250,8 @@ export abstract class ParameterMemo {
    * usual), for an answer kept elsewhere (cycle-aware-cache.ts) to report them again: replay.
    */
   captured<T>(compute: () => T): { result: T; met: Sunk[] } {
+    // Nothing is met: on zod, device values spent 6 s gathering lists no one read, and kept them.
+    if (!this.tracksParameters) return { result: compute(), met: NONE_MET };
     const outer = this.sunk;
     const outerReplays = this.replays;
     const met = new SunkSet();

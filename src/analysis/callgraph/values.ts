@@ -33,22 +33,41 @@ const MAX_DEPTH = 6;
 export const LOOP_DEPTH = -MAX_DEPTH;
 const ELEMENT_TAKERS = new Set(['pop', 'shift', 'at', 'find', 'findLast']);
 
+/** What value following walks besides the app's functions, and how (see FunctionValues). */
+export interface FollowingOptions {
+  /**
+   * Other values to follow besides the app's functions: nodes an expression is itself an
+   * origin of (legality/device-values.ts uses this for device objects). They travel as functions do.
+   */
+  origins?: (e: ts.Expression) => ts.Node[];
+  /** Take a class field's stores only from receivers that may hold an instance of its class (not every `x.name = v` of the app). */
+  ownStores?: boolean;
+  /** How often the origins' own questions were cut short (by a cycle or a limit): counted in cuts(), so that no walk keeps an answer built on one. */
+  originCuts?: () => number;
+  /**
+   * False when no one calls collectParameters (values followed for their origins, which ask
+   * callers' arguments themselves): answers then keep no list of the parameters they met.
+   */
+  tracksParameters?: boolean;
+}
+
 export class FunctionValues extends CallReturns {
+  private readonly origins: ((e: ts.Expression) => ts.Node[]) | undefined;
+  private readonly ownStores: boolean;
+  private readonly originCuts: () => number;
+  protected readonly tracksParameters: boolean;
+
   constructor(
     protected readonly r: Resolver,
     /** Values assigned to properties anywhere in the app, by property name. */
     protected readonly stores: Stores,
-    /**
-     * Other values to follow besides the app's functions: nodes an expression is itself an
-     * origin of (legality/device-values.ts uses this for device objects). They travel as functions do.
-     */
-    private readonly origins?: (e: ts.Expression) => ts.Node[],
-    /** Take a class field's stores only from receivers that may hold an instance of its class (not every `x.name = v` of the app). */
-    private readonly ownStores = false,
-    /** How often the origins' own questions were cut short (by a cycle or a limit): counted in cuts(), so that no walk keeps an answer built on one. */
-    private readonly originCuts: () => number = () => 0,
+    options: FollowingOptions = {},
   ) {
     super();
+    this.origins = options.origins;
+    this.ownStores = options.ownStores ?? false;
+    this.originCuts = options.originCuts ?? (() => 0);
+    this.tracksParameters = options.tracksParameters ?? true;
   }
 
   /** Functions an expression may evaluate to. */

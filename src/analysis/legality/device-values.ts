@@ -73,8 +73,12 @@ export class DeviceValues {
    */
   private readonly answers: CycleAwareCache<ts.Node | DeclarationKey, DeviceValue[]>;
   private readonly declarationKeys = new Map<ts.Declaration, DeclarationKey>();
-  /** The latest answer for each origin, kept or not: what the walk that asked reads its nodes' values from. */
-  private readonly found = new Map<ts.Node, DeviceValue[]>();
+  /**
+   * The latest answer for each origin the cache holds no final answer for (provisional, or cut
+   * short): what the walk that asked reads its nodes' values from. Final answers are read from
+   * the cache, not held twice.
+   */
+  private readonly unsettled = new Map<ts.Node, DeviceValue[]>();
   private nested = 0;
   /** Questions not asked for the nesting limit: cuts, as a cycle's are. */
   private nestingCuts = 0;
@@ -99,7 +103,12 @@ export class DeviceValues {
     };
     // A device value is data, not code: a field's stores count only from receivers that may be of
     // its class, so that `this.canvas = createCanvas()` in one class does not reach another's `canvas`.
-    this.values = new FunctionValues(flow.resolver, flow.stores, (e) => this.originAt(e), true, () => this.answers.cuts + this.nestingCuts);
+    this.values = new FunctionValues(flow.resolver, flow.stores, {
+      origins: (e) => this.originAt(e),
+      ownStores: true,
+      originCuts: () => this.answers.cuts + this.nestingCuts,
+      tracksParameters: false,
+    });
     this.answers = new CycleAwareCache(
       (key) => ('declaration' in key ? this.declaredNow(key.declaration) : this.compute(key as ts.Expression)),
       () => [],
@@ -114,7 +123,7 @@ export class DeviceValues {
   /** The device values an expression may hold, through every flow the call graph follows. */
   of(e: ts.Expression): DeviceValue[] {
     const out: DeviceValue[] = [];
-    for (const n of this.values.of(e)) for (const v of this.found.get(n) ?? []) if (!out.includes(v)) out.push(v);
+    for (const n of this.values.of(e)) for (const v of this.valuesAt(n)) if (!out.includes(v)) out.push(v);
     return out;
   }
 
@@ -163,7 +172,7 @@ export class DeviceValues {
   private ownValues(e: ts.Identifier): DeviceValue[] {
     if (!this.originAt(e).length) return [];
     const out: DeviceValue[] = [];
-    for (const v of this.found.get(e)!) if (!out.includes(v)) out.push(v);
+    for (const v of this.valuesAt(e)) if (!out.includes(v)) out.push(v);
     return out;
   }
 
@@ -178,7 +187,9 @@ export class DeviceValues {
   /** The values `e` is an origin of, recorded; [e] when there are some. */
   private originAt(e: ts.Expression): ts.Node[] {
     // Asked of each node a walk meets: a known one (only app nodes are) needs no climb to its file.
-    if (!this.found.has(e) && !this.files.has(e.getSourceFile())) return [];
+    if (this.answers.settled(e)) return this.answers.get(e).length ? [e] : [];
+    if (!this.unsettled.has(e) && !this.files.has(e.getSourceFile())) return [];
+    // A final answer is served past the limit (above): only a question still to work out is refused.
     if (this.nested >= MAX_NESTED) {
       this.nestingCuts++;
       return [];
@@ -190,8 +201,14 @@ export class DeviceValues {
     } finally {
       this.nested--;
     }
-    this.found.set(e, vs);
+    if (this.answers.settled(e)) this.unsettled.delete(e);
+    else this.unsettled.set(e, vs);
     return vs.length ? [e] : [];
+  }
+
+  /** The values recorded for an origin node (see originAt): its final answer, else its latest. */
+  private valuesAt(n: ts.Node): readonly DeviceValue[] {
+    return this.answers.settled(n) ?? this.unsettled.get(n) ?? [];
   }
 
   private compute(e: ts.Expression): DeviceValue[] {
@@ -249,7 +266,7 @@ export class DeviceValues {
     const idx = fn.parameters.indexOf(p);
     const out: DeviceValue[] = [];
     const list = elementSource(this.checker, fn, idx);
-    if (list) for (const n of this.values.elements(list).nodes) out.push(...(this.found.get(n) ?? []));
+    if (list) for (const n of this.values.elements(list).nodes) out.push(...(this.valuesAt(n)));
     for (const args of this.flow.argumentsTo.get(fn) ?? []) {
       const a = p.dotDotDotToken ? args.slice(idx) : args.slice(idx, idx + 1);
       for (const x of a) out.push(...this.of(ts.isSpreadElement(x) ? x.expression : x));
@@ -290,7 +307,7 @@ export class DeviceValues {
     if (keyNames(this.checker, e.argumentExpression) || this.checker.getTypeAtLocation(e.argumentExpression).flags & ts.TypeFlags.ESSymbolLike) return out;
     const obj = skipWrappers(e.expression);
     const keys = this.checker.getPropertiesOfType(this.checker.getTypeAtLocation(obj));
-    for (const k of keys) for (const n of this.values.propertyOf(obj, k.getName())) for (const v of this.found.get(n) ?? []) out.push({ ...v, chain: [...v.chain, this.step(e)], at: e });
+    for (const k of keys) for (const n of this.values.propertyOf(obj, k.getName())) for (const v of this.valuesAt(n)) out.push({ ...v, chain: [...v.chain, this.step(e)], at: e });
     return out;
   }
 
