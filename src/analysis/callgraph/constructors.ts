@@ -8,6 +8,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { libraryLeaf } from '../library.js';
 import { constructedClasses } from './constructed.js';
+import { classesFittingConstructSignatures } from './construct-signatures.js';
 import type { Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import type { Resolution, Resolver, Target } from './resolve.js';
@@ -22,6 +23,9 @@ export function construct(r: Resolver, expr: ts.Expression, written: ts.Expressi
     const ctors = constructedClasses(r.checker, r.hierarchy, written, (d) => r.isApp(d)).map((c) => r.constructorOf(c));
     const targets = [...new Set(ctors.filter((c): c is ts.Node => c !== undefined))].map((node) => ({ node, kind: 'constructor' as const }));
     if (targets.length) return { targets };
+    // Typed by a construct signature only: the classes that fit it, and what the value flow finds it holds.
+    const fitting = classesFittingConstructSignatures(r.checker, r.hierarchy.classes(), written).map((c) => r.constructorOf(c));
+    if (fitting.some((c) => c !== undefined)) return withConstructors(constructedFunctions(r.callee(expr, false)), fitting);
   }
   if (!sym && !r.isAppExpr(expr)) return { library: libraryLeaf(r.checker, expr, sym) };
   if (sym && (decls.length === 0 || decls.every((d) => !r.isApp(d)))) return { library: libraryLeaf(r.checker, expr, sym) };
@@ -45,6 +49,14 @@ function constructedFunctions(r: Resolution): Resolution {
   const targets = r.targets.filter((t) => constructible(t.node)).map((t) => ({ node: t.node, kind: 'constructor' as const }));
   if (targets.length || r.partial) return { ...r, targets };
   return r.via?.length ? { reason: 'constructed value is not a function of the app', via: r.via } : { reason: 'constructed value is not a class or function of the app' };
+}
+
+/** `held` (the value flow's answer) with the constructors of classes that fit the value's type added. */
+function withConstructors(held: Resolution, ctors: (ts.Node | undefined)[]): Resolution {
+  const found = 'targets' in held ? held.targets : [];
+  const nodes = [...new Set([...found.map((t) => t.node), ...ctors.filter((c): c is ts.Node => c !== undefined)])];
+  const targets = nodes.map((node) => found.find((t) => t.node === node) ?? { node, kind: 'constructor' as const });
+  return 'targets' in held ? { ...held, targets } : { targets };
 }
 
 /** Whether `new` of this node runs it: a function declaration or expression, or a class's constructor. */
