@@ -8,7 +8,8 @@ describe('`new` of a value typed by a construct signature runs the classes that 
   const into = (from: string): string[][] => edges(r).filter(([f, , , kind]) => f === from && kind === 'constructor');
 
   test("a tag's `nodeClass` found in an array at run time: every class whose constructor takes a Schema and makes a Node", () => {
-    // Not Alias (its constructor takes a string) nor Base (abstract).
+    // Not Alias (its constructor takes a string) nor Base (abstract). SetNode is no MapNode: the tag's type admits it,
+    // not the `?? MapNode` beside it.
     expect(into(`${T}#compose`)).toEqual([
       [`${T}#compose`, `${N}#MapNode.constructor`, `${T}:22:10`, 'constructor'],
       [`${T}#compose`, `${N}#SeqNode.constructor`, `${T}:22:10`, 'constructor'],

@@ -21,11 +21,12 @@ export function construct(r: Resolver, expr: ts.Expression, written: ts.Expressi
   if (!decls.some((d) => classOf(d))) {
     // A class held in a value: the classes its type admits (constructed.ts).
     const ctors = constructedClasses(r.checker, r.hierarchy, written, (d) => r.isApp(d)).map((c) => r.constructorOf(c));
+    // Typed (also) by a construct signature no class declares (`tag?.nodeClass ?? YAMLMap`): the classes that fit it,
+    // and what the value flow finds it holds.
+    const fitting = classesFittingConstructSignatures(r.checker, r.hierarchy.classes(), written).map((c) => r.constructorOf(c));
+    if (fitting.some((c) => c !== undefined)) return withConstructors(constructedFunctions(r.callee(expr, false)), [...ctors, ...fitting]);
     const targets = [...new Set(ctors.filter((c): c is ts.Node => c !== undefined))].map((node) => ({ node, kind: 'constructor' as const }));
     if (targets.length) return { targets };
-    // Typed by a construct signature only: the classes that fit it, and what the value flow finds it holds.
-    const fitting = classesFittingConstructSignatures(r.checker, r.hierarchy.classes(), written).map((c) => r.constructorOf(c));
-    if (fitting.some((c) => c !== undefined)) return withConstructors(constructedFunctions(r.callee(expr, false)), fitting);
   }
   if (!sym && !r.isAppExpr(expr)) return { library: libraryLeaf(r.checker, expr, sym) };
   if (sym && (decls.length === 0 || decls.every((d) => !r.isApp(d)))) return { library: libraryLeaf(r.checker, expr, sym) };
@@ -53,7 +54,8 @@ function constructedFunctions(r: Resolution): Resolution {
 
 /** `held` (the value flow's answer) with the constructors of classes that fit the value's type added. */
 function withConstructors(held: Resolution, ctors: (ts.Node | undefined)[]): Resolution {
-  const found = 'targets' in held ? held.targets : [];
+  // A class the value flow finds is there as its declaration: its constructor is among `ctors`.
+  const found = ('targets' in held ? held.targets : []).filter((t) => !ts.isClassLike(t.node));
   const nodes = [...new Set([...found.map((t) => t.node), ...ctors.filter((c): c is ts.Node => c !== undefined)])];
   const targets = nodes.map((node) => found.find((t) => t.node === node) ?? { node, kind: 'constructor' as const });
   return 'targets' in held ? { ...held, targets } : { targets };
