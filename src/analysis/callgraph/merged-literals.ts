@@ -3,8 +3,8 @@
  * call returns is the literal with the sources' members merged over it, so where a source is of an
  * interface (`options: ToStringOptions`) the result is read as one, and a member the sources lack
  * is the literal's. The literal implements the sources' types as if it were written as one, though
- * it has no contextual type of its own (Object.assign's target is generic) and its widened members
- * (`defaultStringType: 'PLAIN'` read as a string) would not fit them.
+ * it has no contextual type of its own (Object.assign's target is generic) and need not fit them
+ * alone (in yaml's defaults it does not).
  */
 import { ts } from '../../typescript.cjs';
 import { skipWrappers } from '../walk.js';
