@@ -8,6 +8,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { libraryLeaf } from '../library.js';
 import { classesOfConstructorRead, constructedClasses } from './constructed.js';
+import { classesFittingConstructSignatures } from './construct-signatures.js';
 import type { Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import type { Resolution, Resolver, Target } from './resolve.js';
@@ -21,8 +22,12 @@ export function construct(r: Resolver, expr: ts.Expression, written: ts.Expressi
     // A class held in a value: the classes its type admits, else those an object's `constructor` may be (constructed.ts).
     const isApp = (d: ts.Node): boolean => r.isApp(d);
     const admitted = constructedClasses(r.checker, r.hierarchy, written, isApp);
-    const classes = admitted.length ? admitted : classesOfConstructorRead(r.checker, r.hierarchy, written, isApp);
-    const ctors = classes.map((c) => r.constructorOf(c));
+    const read = admitted.length ? [] : classesOfConstructorRead(r.checker, r.hierarchy, written, isApp);
+    const ctors = [...admitted, ...read].map((c) => r.constructorOf(c));
+    // Typed (also) by a construct signature no class declares (`tag?.nodeClass ?? YAMLMap`): the classes that fit it,
+    // and what the value flow finds it holds. Not for a `constructor` read, whose classes are known.
+    const fitting = read.length ? [] : classesFittingConstructSignatures(r.checker, r.hierarchy.classes(), written).map((c) => r.constructorOf(c));
+    if (fitting.some((c) => c !== undefined)) return withConstructors(constructedFunctions(r.callee(expr, false)), [...ctors, ...fitting]);
     const targets = [...new Set(ctors.filter((c): c is ts.Node => c !== undefined))].map((node) => ({ node, kind: 'constructor' as const }));
     if (targets.length) return { targets };
   }
@@ -48,6 +53,15 @@ function constructedFunctions(r: Resolution): Resolution {
   const targets = r.targets.filter((t) => constructible(t.node)).map((t) => ({ node: t.node, kind: 'constructor' as const }));
   if (targets.length || r.partial) return { ...r, targets };
   return r.via?.length ? { reason: 'constructed value is not a function of the app', via: r.via } : { reason: 'constructed value is not a class or function of the app' };
+}
+
+/** `held` (the value flow's answer) with the constructors of classes that fit the value's type added. */
+function withConstructors(held: Resolution, ctors: (ts.Node | undefined)[]): Resolution {
+  // A class the value flow finds is there as its declaration: its constructor is among `ctors`.
+  const found = ('targets' in held ? held.targets : []).filter((t) => !ts.isClassLike(t.node));
+  const nodes = [...new Set([...found.map((t) => t.node), ...ctors.filter((c): c is ts.Node => c !== undefined)])];
+  const targets = nodes.map((node) => found.find((t) => t.node === node) ?? { node, kind: 'constructor' as const });
+  return 'targets' in held ? { ...held, targets } : { targets };
 }
 
 /** Whether `new` of this node runs it: a function declaration or expression, or a class's constructor. */

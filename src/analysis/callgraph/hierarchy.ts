@@ -115,6 +115,11 @@ export class Hierarchy {
     return names;
   }
 
+  /** Every class of the app. */
+  classes(): ts.ClassLikeDeclaration[] {
+    return [...this.table.classId.keys()];
+  }
+
   /** Transitive subclasses of `cls` among the app's classes. */
   subclassesOf(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {
     const out: ts.ClassLikeDeclaration[] = [];

@@ -12,12 +12,14 @@
  *   iterating runs: what its `get` trap returns;
  * - reads and writes of properties with accessors installed by Object.defineProperty;
  * - spreads and built-ins reading every property: the getters of the literals the value may be (spread-getters.ts);
- * - library calls on a receiver that may hold an app class extending the library type.
+ * - library calls on a receiver that may hold an app class extending the library type, and the
+ *   constructor of an app class extending Array that makes an array method's result (array-species.ts).
  * What it finds goes to the graph through `sink`; generators reaching an iterated parameter are
  * left to parameter flow (`sink.pend`).
  */
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
+import { ArraySpecies } from './array-species.js';
 import { DefinedAccessors } from './defined-accessors.js';
 import { classOrInterfaceOf } from './declared.js';
 import { conversionTargets, generatorsOfType, hasInstanceTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
@@ -51,6 +53,7 @@ export class ImplicitSites {
   private readonly proxies: Proxies;
   private readonly subtypes: LibrarySubtypes;
   private readonly defined: DefinedAccessors;
+  private readonly species: ArraySpecies;
 
   constructor(
     private readonly r: Resolver,
@@ -63,6 +66,7 @@ export class ImplicitSites {
     this.proxies = new Proxies(r, all);
     this.subtypes = new LibrarySubtypes(r.checker, r.hierarchy, classes, (d) => r.isApp(d));
     this.defined = new DefinedAccessors(r, all);
+    this.species = new ArraySpecies(r);
   }
 
   file(s: FileSites): void {
@@ -169,6 +173,7 @@ export class ImplicitSites {
       this.sink.add(owner, this.subtypes.members(classOrInterfaceOf(this.r.checker, callee.expression), callee.name.text, (d) => this.r.isApp(d)).map((n) => ({ node: n, kind: 'hierarchy' as const })), site);
     }
     if (this.proxies.any) this.sink.add(owner, proxyUses(node, calleeText(node, f.sf)).flatMap(([e, use]) => this.proxies.at(e, use)), site);
+    if (this.species.any && ts.isCallExpression(node)) this.sink.add(owner, this.species.at(node), site);
     for (const e of valuesRead(node, calleeText(node, f.sf))) {
       this.sink.add(owner, spreadGetters(this.r, e), siteOf(f, e));
       if (this.defined.any) this.sink.add(owner, this.defined.everyGetter(e), siteOf(f, e));

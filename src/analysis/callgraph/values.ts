@@ -17,6 +17,7 @@ import { MemberReceivers } from './member-receivers.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns, isGenerator } from './call-returns.js';
 import { memberOfValue } from './value-members.js';
+import { nestedPropertyDecls } from './nested-bindings.js';
 import { AnswerTable, distinct } from './value-memo.js';
 import { mayHoldLiteral } from './constructed.js';
 import { loopElement } from './installers.js';
@@ -202,6 +203,7 @@ export class FunctionValues extends CallReturns {
     // `for (const [name, run] of Object.entries(handlers))`: position `run` of each element.
     const loop = ts.isArrayBindingPattern(d.parent) && !d.dotDotDotToken ? forOfSource(src) : undefined;
     if (loop) return [...defaults, ...this.eachAt(loop, d.parent.elements.indexOf(d), depth + 1)];
+    if (ts.isBindingElement(src)) return [...defaults, ...nestedPropertyDecls(this.r.checker, d).filter((x) => this.r.isApp(x)).flatMap((x) => this.heldBy(x, depth))];
     if (!ts.isVariableDeclaration(src) || !src.initializer) return defaults;
     // `const [get, set] = makeStore()`: what the array holds at that position (a rest holds an array).
     if (ts.isArrayBindingPattern(d.parent)) return d.dotDotDotToken ? defaults : [...defaults, ...this.elementAt(src.initializer, d.parent.elements.indexOf(d), depth)];

@@ -1,0 +1,24 @@
+/**
+ * `Object.assign({ commentString: stringifyComment, ... }, defaults, options)`: the object the
+ * call returns is the literal with the sources' members merged over it, so where a source is of an
+ * interface (`options: ToStringOptions`) the result is read as one, and a member the sources lack
+ * is the literal's. The literal implements the sources' types as if it were written as one, though
+ * it has no contextual type of its own (Object.assign's target is generic) and need not fit them
+ * alone (in yaml's defaults it does not).
+ */
+import { ts } from '../../typescript.cjs';
+import { skipWrappers } from '../walk.js';
+
+/** The types of the sources merged over `lit` when it is the target of `Object.assign`. */
+export function mergedOverTypes(checker: ts.TypeChecker, lit: ts.ObjectLiteralExpression): ts.Type[] {
+  let e: ts.Node = lit;
+  while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent)) e = e.parent;
+  const call = e.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== e || !isObjectAssign(call.expression)) return [];
+  return call.arguments.slice(1).filter((a) => !ts.isSpreadElement(a)).map((a) => checker.getNonNullableType(checker.getTypeAtLocation(a)));
+}
+
+function isObjectAssign(callee: ts.Expression): boolean {
+  const c = skipWrappers(callee);
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'assign' && ts.isIdentifier(c.expression) && c.expression.text === 'Object';
+}
