@@ -18,6 +18,8 @@ describe('where proxies reach and what they run (calls-proxy-reach)', () => {
       [`${U}#takeFirst`, `${D}#traps.has`, `${U}:11:13`, 'implicit'],
       [`${U}#unwrap`, `${D}#traps.get`, `${U}:3:10`, 'implicit'], // x.base
     ]);
+    // typed.ts imports the proxies' module for its types only: that links no value, so no trap runs there.
+    expect(from('src/typed.ts')).toEqual([]);
     // alone.ts is linked to no module of the proxies: no trap runs there. Its receiver is typed
     // any, so `m.has(1)` may run any member the app names `has` (untyped.ts), but by a call only.
     expect(from('src/alone.ts')).toEqual([

@@ -85,13 +85,17 @@ export class Proxies {
     if (!this.near.has(at.getSourceFile())) this.near.set(at.getSourceFile(), new Set([at.getSourceFile()]));
   }
 
-  /** Adds to each module's `near` the app modules linked to it by imports and re-exports, either way, directly or not. */
+  /**
+   * Adds to each module's `near` the app modules linked to it by imports and re-exports, either
+   * way, directly or not. An import or re-export of types only (`import type`, `export type`,
+   * every name marked `type`) carries no value, so no proxy: it is no link.
+   */
   private importers(all: FileSites[]): void {
     const links = new Map<ts.SourceFile, ts.SourceFile[]>();
     const link = (a: ts.SourceFile, b: ts.SourceFile) => (links.get(a) ?? links.set(a, []).get(a)!).push(b);
     for (const s of all) {
       for (const st of s.file.sf.statements) {
-        const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier;
+        const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && !typesOnly(st) && st.moduleSpecifier;
         const target = spec ? this.r.checker.getSymbolAtLocation(spec)?.valueDeclaration : undefined;
         if (!target || !ts.isSourceFile(target)) continue;
         link(s.file.sf, target);
@@ -227,4 +231,16 @@ function isHandlerType(t: ts.Type | undefined): boolean {
 
 function isProxyConstructor(e: ts.Expression): boolean {
   return ts.isIdentifier(e) && e.text === 'Proxy';
+}
+
+/** Whether an import or re-export names types only: erased from the emitted code, it links no values. */
+function typesOnly(st: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
+  if (ts.isExportDeclaration(st)) {
+    const names = st.exportClause;
+    return st.isTypeOnly || (names !== undefined && ts.isNamedExports(names) && names.elements.length > 0 && names.elements.every((e) => e.isTypeOnly));
+  }
+  const clause = st.importClause;
+  if (!clause) return false; // `import './setup'` runs the module
+  const names = clause.namedBindings;
+  return clause.isTypeOnly || (!clause.name && names !== undefined && ts.isNamedImports(names) && names.elements.length > 0 && names.elements.every((e) => e.isTypeOnly));
 }
