@@ -187,7 +187,8 @@ export class DeviceValues {
   /** The values `e` is an origin of, recorded; [e] when there are some. */
   private originAt(e: ts.Expression): ts.Node[] {
     // Asked of each node a walk meets: a known one (only app nodes are) needs no climb to its file.
-    if (this.answers.settled(e)) return this.answers.get(e).length ? [e] : [];
+    const final = this.answers.settled(e);
+    if (final) return final.length ? [e] : [];
     if (!this.unsettled.has(e) && !this.files.has(e.getSourceFile())) return [];
     // A final answer is served past the limit (above): only a question still to work out is refused.
     if (this.nested >= MAX_NESTED) {
@@ -266,7 +267,7 @@ export class DeviceValues {
     const idx = fn.parameters.indexOf(p);
     const out: DeviceValue[] = [];
     const list = elementSource(this.checker, fn, idx);
-    if (list) for (const n of this.values.elements(list).nodes) out.push(...(this.valuesAt(n)));
+    if (list) for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
     for (const args of this.flow.argumentsTo.get(fn) ?? []) {
       const a = p.dotDotDotToken ? args.slice(idx) : args.slice(idx, idx + 1);
       for (const x of a) out.push(...this.of(ts.isSpreadElement(x) ? x.expression : x));
