@@ -22,7 +22,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { propertyDeclsOf } from './keys.js';
 import type { Callers } from './callers.js';
-import { enclosingFunction, initializerOf, isInside, paramIndex, propName } from './installer-syntax.js';
+import { builtinName, enclosingFunction, initializerOf, isInside, paramIndex, propName } from './installer-syntax.js';
 import type { InstalledAccessor } from './installers.js';
 import type { Resolver } from './resolve.js';
 import { isNothing, skipWrappers, valueOperands, type FileSites } from '../walk.js';
@@ -67,7 +67,7 @@ export class DescriptorCopies {
 
   /** The copy a call makes, in terms of its function's parameters. */
   private copyAt(call: ts.CallExpression): Copy | undefined {
-    const method = builtin(call.expression);
+    const method = builtinName(call.expression);
     if (!method) return undefined;
     const fn = enclosingFunction(call);
     const c = this.r.checker;
@@ -102,7 +102,7 @@ export class DescriptorCopies {
       });
     }
     if (ts.isCallExpression(e)) {
-      const method = builtin(e.expression);
+      const method = builtinName(e.expression);
       if (method === 'Object.getOwnPropertyDescriptors' && e.arguments[0]) return this.sources(e.arguments[0], fn).map((src) => ({ src, single: false }));
       if (method === 'Object.assign') return e.arguments.flatMap((x) => this.descriptorSet(x, fn, depth + 1));
       return [];
@@ -125,7 +125,7 @@ export class DescriptorCopies {
       return init ? this.descriptor(init, fn, depth + 1) : [];
     }
     if (!ts.isCallExpression(e)) return [];
-    const method = builtin(e.expression);
+    const method = builtinName(e.expression);
     const [src, key] = e.arguments;
     if ((method !== 'Object.getOwnPropertyDescriptor' && method !== 'Reflect.getOwnPropertyDescriptor') || !src) return [];
     const from = key && ts.isStringLiteralLike(key) ? key.text : undefined;
@@ -206,20 +206,12 @@ export class DescriptorCopies {
   }
 }
 
-/** `Object.x` or `Reflect.x` as written: the built-in a callee names. */
-function builtin(callee: ts.Expression): string | undefined {
-  const e = skipWrappers(callee);
-  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
-  const on = e.expression.text;
-  return on === 'Object' || on === 'Reflect' ? `${on}.${e.name.text}` : undefined;
-}
-
 /** The sources of `Object.assign(v, ...sources)` calls inside `fn` whose target is the variable `v` names. */
 function assignedInto(c: ts.TypeChecker, v: ts.Identifier, fn: ts.SignatureDeclaration): ts.Expression[] {
   const decl = c.getSymbolAtLocation(v)?.valueDeclaration;
   const out: ts.Expression[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && builtin(n.expression) === 'Object.assign' && n.arguments.length > 1) {
+    if (ts.isCallExpression(n) && builtinName(n.expression) === 'Object.assign' && n.arguments.length > 1) {
       const t = skipWrappers(n.arguments[0]!);
       if (ts.isIdentifier(t) && c.getSymbolAtLocation(t)?.valueDeclaration === decl) out.push(...n.arguments.slice(1));
     }

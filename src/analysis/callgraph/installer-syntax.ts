@@ -67,6 +67,14 @@ export function propName(n: ts.PropertyName): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
 }
 
+/** `Object.x` or `Reflect.x` as written: the built-in a callee names. */
+export function builtinName(callee: ts.Expression): string | undefined {
+  const e = skipWrappers(callee);
+  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+  const on = e.expression.text;
+  return on === 'Object' || on === 'Reflect' ? `${on}.${e.name.text}` : undefined;
+}
+
 export function isGetPrototypeOf(callee: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'getPrototypeOf' && ts.isIdentifier(callee.expression) && (callee.expression.text === 'Object' || callee.expression.text === 'Reflect');
 }

@@ -7,18 +7,13 @@
  * alone (in yaml's defaults it does not).
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { builtinName } from './installer-syntax.js';
 
 /** The types of the sources merged over `lit` when it is the target of `Object.assign`. */
 export function mergedOverTypes(checker: ts.TypeChecker, lit: ts.ObjectLiteralExpression): ts.Type[] {
   let e: ts.Node = lit;
   while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent)) e = e.parent;
   const call = e.parent;
-  if (!ts.isCallExpression(call) || call.arguments[0] !== e || !isObjectAssign(call.expression)) return [];
+  if (!ts.isCallExpression(call) || call.arguments[0] !== e || builtinName(call.expression) !== 'Object.assign') return [];
   return call.arguments.slice(1).filter((a) => !ts.isSpreadElement(a)).map((a) => checker.getNonNullableType(checker.getTypeAtLocation(a)));
-}
-
-function isObjectAssign(callee: ts.Expression): boolean {
-  const c = skipWrappers(callee);
-  return ts.isPropertyAccessExpression(c) && c.name.text === 'assign' && ts.isIdentifier(c.expression) && c.expression.text === 'Object';
 }

@@ -21,6 +21,7 @@ import { nestedPropertyDecls } from './nested-bindings.js';
 import { AnswerTable, distinct } from './value-memo.js';
 import { mayHoldLiteral } from './constructed.js';
 import { loopElement } from './installers.js';
+import { builtinName } from './installer-syntax.js';
 import { typedAny } from './any-receivers.js';
 
 export type { ViaParameter } from './value-memo.js';
@@ -91,7 +92,7 @@ export class FunctionValues extends CallReturns {
       const callee = skipWrappers(e.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return this.of(callee.expression, depth + 1);
       // `Object.assign(fn, { extra })` is fn, with members added.
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && e.arguments[0]) {
+      if (builtinName(callee) === 'Object.assign' && e.arguments[0]) {
         return this.of(e.arguments[0], depth + 1);
       }
       // `byName.get(k)` of a standard Map: any of its values; `queue.pop()` of an array: any element.
