@@ -9,6 +9,9 @@ export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | un
   return s && s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
 }
 
+/** `const` aliases followed at most (`const F = G` with `const G = Function`): a cycle of consts ends. */
+export const MAX_CONST_ALIASES = 4;
+
 /** What a `const` named here was initialised with (`const proto = Object.getPrototypeOf(fn)`); undefined for anything else. */
 export function constInitializer(checker: ts.TypeChecker, e: ts.Expression): ts.Expression | undefined {
   if (!ts.isIdentifier(e)) return undefined;

@@ -9,13 +9,11 @@
  * And the converse: whether a receiver may hold an instance of a class, by its type.
  */
 import { ts } from '../../typescript.cjs';
-import { constInitializer, symbolAt } from '../symbols.js';
+import { MAX_CONST_ALIASES, constInitializer, symbolAt } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
 import type { Hierarchy } from './hierarchy.js';
 import { isGetPrototypeOf } from './installer-syntax.js';
 
-/** Aliases followed at most (`const C = D` with `const D = x.constructor`): a cycle of consts ends. */
-const MAX_ALIASES = 4;
 
 export function constructedClasses(checker: ts.TypeChecker, hierarchy: Hierarchy, written: ts.Expression, isApp: (d: ts.Node) => boolean): ts.ClassLikeDeclaration[] {
   const t = checker.getTypeAtLocation(written);
@@ -36,7 +34,7 @@ export function constructedClasses(checker: ts.TypeChecker, hierarchy: Hierarchy
  */
 export function classesOfConstructorRead(checker: ts.TypeChecker, hierarchy: Hierarchy, written: ts.Expression, isApp: (d: ts.Node) => boolean): ts.ClassLikeDeclaration[] {
   let e = skipWrappers(written);
-  for (let i = 0; i < MAX_ALIASES && ts.isIdentifier(e); i++) {
+  for (let i = 0; i < MAX_CONST_ALIASES && ts.isIdentifier(e); i++) {
     const named = (symbolAt(checker, e)?.declarations ?? []).filter((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d) && isApp(d));
     if (named.length) return named;
     const init = constInitializer(checker, e);

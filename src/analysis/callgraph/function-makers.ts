@@ -12,12 +12,9 @@
  * elsewhere, and `eval`.
  */
 import { ts } from '../../typescript.cjs';
-import { GLOBAL_OBJECTS, constInitializer, symbolAt } from '../symbols.js';
+import { GLOBAL_OBJECTS, MAX_CONST_ALIASES, constInitializer, symbolAt } from '../symbols.js';
 import { skipWrappers, type CallSite } from '../walk.js';
 import { isGetPrototypeOf } from './installer-syntax.js';
-
-/** Aliases followed at most (`const F = G` with `const G = Function`): a cycle of consts ends. */
-const MAX_ALIASES = 4;
 
 /** Whether a call or `new` runs the Function constructor, so its result is a function made from text. */
 export function makesFunction(checker: ts.TypeChecker, site: CallSite): boolean {
@@ -39,7 +36,7 @@ function namesFunctionConstructor(checker: ts.TypeChecker, raw: ts.Expression, a
       // The global `declare var Function: FunctionConstructor` (lib.es5.d.ts).
       if (d.getSourceFile().isDeclarationFile) return e.text === 'Function' && ts.isIdentifier(d.name) && d.name.text === 'Function';
       const isConst = (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) !== 0;
-      return isConst && d.initializer !== undefined && aliases < MAX_ALIASES && namesFunctionConstructor(checker, d.initializer, aliases + 1);
+      return isConst && d.initializer !== undefined && aliases < MAX_CONST_ALIASES && namesFunctionConstructor(checker, d.initializer, aliases + 1);
     });
   }
   if (!ts.isPropertyAccessExpression(e)) return false;
@@ -51,7 +48,7 @@ function namesFunctionConstructor(checker: ts.TypeChecker, raw: ts.Expression, a
   // A function's constructor is Function's kind (Function, AsyncFunction, GeneratorFunction).
   if (isFunctionValue(checker, recv)) return true;
   if (ts.isPropertyAccessExpression(recv) && recv.name.text === 'prototype') return namesFunctionConstructor(checker, recv.expression, aliases + 1);
-  const proto = aliases < MAX_ALIASES ? skipWrappers(constInitializer(checker, recv) ?? recv) : recv;
+  const proto = aliases < MAX_CONST_ALIASES ? skipWrappers(constInitializer(checker, recv) ?? recv) : recv;
   const fn = ts.isCallExpression(proto) && isGetPrototypeOf(proto.expression) ? proto.arguments[0] : undefined;
   return fn !== undefined && isFunctionValue(checker, fn);
 }
