@@ -236,4 +236,20 @@ describe('what a method uses does not depend on the order of questions, and made
     expect(pinnedBy('travel-made-code', 'src/compiled.ts#report')[0]).toContain("'factory(10)' at src/compiled.ts:7 -> used at src/compiled.ts:16");
     expect(pinnedBy('travel-made-code', 'src/compiled.ts#runTask')[0]).toContain("'(async () => {}).constructor' at src/compiled.ts:40 -> 'new AsyncFunction(body)' at src/compiled.ts:41 -> used at src/compiled.ts:46");
   });
+
+  test("handed to a constructor's parameter property, read as a field (travel-parameter-property)", () => {
+    expect(verdicts(analyze('travel-parameter-property'))).toEqual({
+      'src/log.ts#Logger.constructor': [false, true, []], // keeps the value: no use of its own
+      'src/log.ts#Logger.count': [false, true, []], // a number field of the same class
+      'src/log.ts#Logger.log': [true, false, ['pinned']], // this.out: process.stdout, passed by makeLogger
+      'src/log.ts#Settings.constructor': [false, true, []],
+      'src/log.ts#lastUser': [true, false, ['pinned']], // s.backend: window.localStorage, passed by makeSettings
+      'src/log.ts#makeLogger': [true, false, ['pinned']],
+      'src/log.ts#makeSettings': [true, false, ['pinned']],
+      'src/log.ts#pad': [false, true, []],
+    });
+    expect(pinnedBy('travel-parameter-property', 'src/log.ts#Logger.log')).toEqual([
+      "uses a device value from global 'process.stdout' (node-device: the terminal UI): 'process' at src/log.ts:21 -> 'process.stdout' at src/log.ts:21 -> used at src/log.ts:6",
+    ]);
+  });
 });

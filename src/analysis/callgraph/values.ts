@@ -163,7 +163,10 @@ export class FunctionValues extends CallReturns {
     const assigned = (): ts.Node[] => this.stores.assigned(d).flatMap((v) => this.of(v, depth + 1));
     if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) {
       this.sinkParameter(d);
-      return [...(d.initializer ? this.of(d.initializer, depth + 1) : []), ...assigned()];
+      // A parameter property (`constructor(private out: Writable)`) read as `this.out` is met here,
+      // not through a name: the origins' own parameter step (what callers pass) is asked of its name.
+      const passed = this.origins && ts.isParameterPropertyDeclaration(d, d.parent) ? this.origins(d.name) : [];
+      return [...passed, ...(d.initializer ? this.of(d.initializer, depth + 1) : []), ...assigned()];
     }
     if (ts.isShorthandPropertyAssignment(d)) {
       const s = this.r.checker.getShorthandAssignmentValueSymbol(d);
