@@ -254,4 +254,20 @@ describe('what a method uses does not depend on the order of questions, and made
       "uses a device value from global 'process.stdout' (node-device: the terminal UI): 'process' at src/log.ts:21 -> 'process.stdout' at src/log.ts:21 -> used at src/log.ts:6",
     ]);
   });
+
+  test("settled by a promise, handed to its then's callback (travel-promise)", () => {
+    expect(verdicts(analyze('travel-promise'))).toEqual({
+      'src/later.ts#doubled': [false, false, ['not-serializable']], // returns a promise
+      'src/later.ts#doubled.<anonymous 1>': [false, true, []], // (n) => n * 2 of Promise.resolve(21)
+      'src/later.ts#lastUser': [true, false, ['pinned']],
+      'src/later.ts#lastUser.<anonymous 1>': [true, false, ['pinned']], // (s) => s.getItem(...) of ready
+      'src/later.ts#locate': [true, false, ['pinned']],
+      'src/later.ts#locate.<anonymous 1>': [true, false, ['pinned']], // (g) => g.getCurrentPosition(...) of an async function's result
+      'src/later.ts#locate.<anonymous 1>.<anonymous 1>': [false, true, []],
+      'src/later.ts#position': [true, false, ['pinned']],
+      'src/later.ts#quit': [false, false, ['reaches-pinned']],
+      'src/later.ts#quit.<anonymous 1>': [true, false, ['pinned']], // (p) => p.exit(code) of Promise.resolve(process)
+    });
+    expect(pinnedBy('travel-promise', 'src/later.ts#quit.<anonymous 1>')[0]).toMatch(/'process' at src\/later.ts:9 -> 'p' at src\/later.ts:9 -> 'p.exit' at src\/later.ts:9 -> used at src\/later.ts:9$/);
+  });
 });
