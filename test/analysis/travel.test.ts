@@ -270,4 +270,15 @@ describe('what a method uses does not depend on the order of questions, and made
     });
     expect(pinnedBy('travel-promise', 'src/later.ts#quit.<anonymous 1>')[0]).toMatch(/'process' at src\/later.ts:9 -> 'p' at src\/later.ts:9 -> 'p.exit' at src\/later.ts:9 -> used at src\/later.ts:9$/);
   });
+
+  test('kept in a Map or a Set, read back by iterating it (travel-collections)', () => {
+    expect(verdicts(analyze('travel-collections'))).toEqual({
+      'src/outputs.ts#broadcast': [true, false, ['pinned']], // for (const [, out] of outputs)
+      'src/outputs.ts#broadcastNamed': [true, false, ['pinned']], // outputs.entries()
+      'src/outputs.ts#open': [true, false, ['pinned', 'pinned']],
+      'src/outputs.ts#warnAll': [false, false, ['reaches-pinned']],
+      'src/outputs.ts#warnAll.<anonymous 1>': [true, false, ['pinned']], // Array.from(sinks).forEach(...)
+      'src/outputs.ts#widest': [false, true, []], // a Map of numbers
+    });
+  });
 });
