@@ -52,7 +52,9 @@ describe('a device value that travels pins the method that uses it, with the cha
       'src/io.ts#streams': [true, false, ['pinned', 'pinned']],
       'src/io.ts#twice': [false, true, []],
       'src/io.ts#twice.<anonymous 1>': [false, true, []],
-      'src/io.ts#version': [false, true, []], // h.version: the object's plain member
+      // h.version is the object's plain member, not a device use (no pin); but the run-time carries
+      // the module's `h` whole, and its `store` (a Storage) cannot cross.
+      'src/io.ts#version': [false, false, ['state']],
     });
     expect(pinnedBy('travel-member', 'src/io.ts#save')).toEqual([
       "uses a device value from global 'window' (browser: the page's window object (DOM, events, layout)): 'window' at src/io.ts:2 -> 'window.localStorage' at src/io.ts:2 -> used at src/io.ts:13",
@@ -235,5 +237,48 @@ describe('what a method uses does not depend on the order of questions, and made
     });
     expect(pinnedBy('travel-made-code', 'src/compiled.ts#report')[0]).toContain("'factory(10)' at src/compiled.ts:7 -> used at src/compiled.ts:16");
     expect(pinnedBy('travel-made-code', 'src/compiled.ts#runTask')[0]).toContain("'(async () => {}).constructor' at src/compiled.ts:40 -> 'new AsyncFunction(body)' at src/compiled.ts:41 -> used at src/compiled.ts:46");
+  });
+
+  test("handed to a constructor's parameter property, read as a field (travel-parameter-property)", () => {
+    expect(verdicts(analyze('travel-parameter-property'))).toEqual({
+      'src/log.ts#Logger.constructor': [false, true, []], // keeps the value: no use of its own
+      'src/log.ts#Logger.count': [false, true, []], // a number field of the same class
+      'src/log.ts#Logger.log': [true, false, ['pinned']], // this.out: process.stdout, passed by makeLogger
+      'src/log.ts#Settings.constructor': [false, true, []],
+      'src/log.ts#lastUser': [true, false, ['pinned']], // s.backend: window.localStorage, passed by makeSettings
+      'src/log.ts#makeLogger': [true, false, ['pinned']],
+      'src/log.ts#makeSettings': [true, false, ['pinned']],
+      'src/log.ts#pad': [false, true, []],
+    });
+    expect(pinnedBy('travel-parameter-property', 'src/log.ts#Logger.log')).toEqual([
+      "uses a device value from global 'process.stdout' (node-device: the terminal UI): 'process' at src/log.ts:21 -> 'process.stdout' at src/log.ts:21 -> used at src/log.ts:6",
+    ]);
+  });
+
+  test("settled by a promise, handed to its then's callback (travel-promise)", () => {
+    expect(verdicts(analyze('travel-promise'))).toEqual({
+      'src/later.ts#doubled': [false, false, ['not-serializable']], // returns a promise
+      'src/later.ts#doubled.<anonymous 1>': [false, true, []], // (n) => n * 2 of Promise.resolve(21)
+      'src/later.ts#lastUser': [true, false, ['pinned']],
+      'src/later.ts#lastUser.<anonymous 1>': [true, false, ['pinned']], // (s) => s.getItem(...) of ready
+      'src/later.ts#locate': [true, false, ['pinned']],
+      'src/later.ts#locate.<anonymous 1>': [true, false, ['pinned']], // (g) => g.getCurrentPosition(...) of an async function's result
+      'src/later.ts#locate.<anonymous 1>.<anonymous 1>': [false, true, []],
+      'src/later.ts#position': [true, false, ['pinned']],
+      'src/later.ts#quit': [false, false, ['reaches-pinned']],
+      'src/later.ts#quit.<anonymous 1>': [true, false, ['pinned']], // (p) => p.exit(code) of Promise.resolve(process)
+    });
+    expect(pinnedBy('travel-promise', 'src/later.ts#quit.<anonymous 1>')[0]).toMatch(/'process' at src\/later.ts:9 -> 'p' at src\/later.ts:9 -> 'p.exit' at src\/later.ts:9 -> used at src\/later.ts:9$/);
+  });
+
+  test('kept in a Map or a Set, read back by iterating it (travel-collections)', () => {
+    expect(verdicts(analyze('travel-collections'))).toEqual({
+      'src/outputs.ts#broadcast': [true, false, ['pinned']], // for (const [, out] of outputs)
+      'src/outputs.ts#broadcastNamed': [true, false, ['pinned']], // outputs.entries()
+      'src/outputs.ts#open': [true, false, ['pinned', 'pinned']],
+      'src/outputs.ts#warnAll': [false, false, ['reaches-pinned']],
+      'src/outputs.ts#warnAll.<anonymous 1>': [true, false, ['pinned']], // Array.from(sinks).forEach(...)
+      'src/outputs.ts#widest': [false, true, []], // a Map of numbers
+    });
   });
 });

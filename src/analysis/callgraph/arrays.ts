@@ -39,8 +39,11 @@ export const ARRAY_COPIES = new Set(['slice', 'filter', 'concat', 'reverse', 'to
 export function elementSource(checker: ts.TypeChecker, fn: ts.Node, idx: number): ts.Expression | undefined {
   const e = climbWrappers(fn);
   const call = e.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
+  if (!call || !ts.isCallExpression(call)) return undefined;
   const callee = skipWrappers(call.expression);
+  // `Array.from(items, (item) => ...)`: the map function gets items' elements.
+  if (call.arguments[1] === e && idx === 0 && call.arguments[0] && !ts.isSpreadElement(call.arguments[0]) && isArrayFrom(checker, callee)) return call.arguments[0];
+  if (call.arguments[0] !== e) return undefined;
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   if (callee.name.text === 'forEach' && idx <= 1) {
     // Set's forEach gives each value twice (value, value, set); Map's gives (value, key, map).
@@ -65,6 +68,21 @@ export function collectionOf(checker: ts.TypeChecker, name: ts.MemberName): 'Set
   const owners = decls.map((d) => (ts.isInterfaceDeclaration(d.parent) && d.getSourceFile().isDeclarationFile ? /^(?:Readonly|Weak)?(Set|Map)$/.exec(d.parent.name.text)?.[1] : undefined));
   const first = owners[0];
   return first !== undefined && owners.every((o) => o === first) ? (first as 'Set' | 'Map') : undefined;
+}
+
+/** Which standard collection a value's type is ('Set' or 'Map', their Readonly and Weak kinds too). */
+export function collectionTyped(checker: ts.TypeChecker, e: ts.Expression): 'Set' | 'Map' | undefined {
+  const sym = checker.getTypeAtLocation(e).getSymbol();
+  const kind = sym && /^(?:Readonly|Weak)?(Set|Map)$/.exec(sym.getName())?.[1];
+  const standard = (sym?.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
+  return kind && standard ? (kind as 'Set' | 'Map') : undefined;
+}
+
+/** `Array.from(items, mapFn?)` of the standard Array. */
+export function isArrayFrom(checker: ts.TypeChecker, callee: ts.Expression): callee is ts.PropertyAccessExpression {
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'from' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Array') return false;
+  const decls = checker.getSymbolAtLocation(callee.expression)?.declarations ?? [];
+  return decls.length > 0 && decls.every((d) => d.getSourceFile().isDeclarationFile);
 }
 
 /** What `recv.add(v)` / `recv.set(k, v)` puts into a standard Set or Map: `v`. */

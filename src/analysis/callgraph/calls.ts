@@ -43,6 +43,7 @@ import { Installers } from './installers.js';
 import { Callers } from './callers.js';
 import { DescriptorCopies } from './descriptor-copies.js';
 import { Stores } from './stores.js';
+import { takesPrimitivesOnly } from './primitive-parameters.js';
 import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
@@ -303,7 +304,7 @@ class GraphBuilder {
     // A field holding a function, handed to a library call (`errors.sort(this.compare)`): what it
     // holds, as for a method. An app callee runs it through its parameter (parameter flow).
     const call = node.parent;
-    if (!methods.length && ts.isCallOrNewExpression(call) && call.arguments?.includes(node as ts.Expression) && 'library' in this.r.call(call)) {
+    if (!methods.length && ts.isCallOrNewExpression(call) && call.arguments?.includes(node as ts.Expression) && 'library' in this.r.call(call) && !takesPrimitivesOnly(this.r.checker, call, node)) {
       for (const fn of this.r.values.of(node)) {
         this.params.escaped.add(fn);
         targets.push({ node: fn, kind: 'callback' });

@@ -8,7 +8,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { ARRAY_COPIES, collectionOf, forOfSource, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
+import { ARRAY_COPIES, collectionOf, collectionTyped, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
 import { bindingName, keyNames, propertyDecls, propertyDeclsOf } from './keys.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
@@ -163,7 +163,10 @@ export class FunctionValues extends CallReturns {
     const assigned = (): ts.Node[] => this.stores.assigned(d).flatMap((v) => this.of(v, depth + 1));
     if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) {
       this.sinkParameter(d);
-      return [...(d.initializer ? this.of(d.initializer, depth + 1) : []), ...assigned()];
+      // A parameter property (`constructor(private out: Writable)`) read as `this.out` is met here,
+      // not through a name: the origins' own parameter step (what callers pass) is asked of its name.
+      const passed = this.origins && ts.isParameterPropertyDeclaration(d, d.parent) ? this.origins(d.name) : [];
+      return [...passed, ...(d.initializer ? this.of(d.initializer, depth + 1) : []), ...assigned()];
     }
     if (ts.isShorthandPropertyAssignment(d)) {
       const s = this.r.checker.getShorthandAssignmentValueSymbol(d);
@@ -271,6 +274,12 @@ export class FunctionValues extends CallReturns {
       const global = (this.r.checker.getSymbolAtLocation(e.expression)?.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
       if (global) return { nodes: e.expression.text.endsWith('Set') ? this.elements(e.arguments[0], depth + 1).nodes : this.eachAt(e.arguments[0], 1, depth + 1), complete: false };
     }
+    // `Array.from(items)`: items' elements; with a map function, what it returns.
+    if (callee && isArrayFrom(this.r.checker, callee)) {
+      const [items, mapFn] = (e as ts.CallExpression).arguments;
+      if (mapFn && !ts.isSpreadElement(mapFn)) return { nodes: this.of(mapFn, depth + 1).flatMap((fn) => this.returnsOf(fn)).flatMap((ret) => this.of(ret, depth + 2)), complete: false };
+      if (items && !ts.isSpreadElement(items)) return { nodes: this.elements(items, depth + 1).nodes, complete: false };
+    }
     // An array an app function returns (`return [get, set]`).
     if (ts.isCallExpression(e)) return { nodes: this.fromReturns(e, depth + 1, (ret) => this.elements(ret, depth + 2).nodes), complete: false };
     return { nodes: [], complete: false };
@@ -303,6 +312,11 @@ export class FunctionValues extends CallReturns {
     // `list.entries()` of an array: pairs [index, element].
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
     if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && isArrayMethod(this.r.checker, callee.name)) return i === 1 ? this.elements(callee.expression, depth + 1).nodes : [];
+    // A standard Map's pairs (`for (const [k, v] of map)`, `map.entries()`) hold its values at 1; a Set's entries are [v, v].
+    if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && collectionOf(this.r.checker, callee.name)) {
+      return i === 1 || collectionOf(this.r.checker, callee.name) === 'Set' ? this.elements(callee.expression, depth + 1).nodes : [];
+    }
+    if ((ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && collectionTyped(this.r.checker, e) === 'Map') return i === 1 ? this.elements(e, depth + 1).nodes : [];
     if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => (ts.isSpreadElement(el) ? this.eachAt(el.expression, i, depth + 1) : this.elementAt(el, i, depth + 1)));
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
       const added = (v: ts.Expression): ts.Node[] => (ts.isSpreadElement(v) ? this.eachAt(v.expression, i, depth + 1) : this.elementAt(v, i, depth + 1));

@@ -35,6 +35,7 @@ import { FunctionValues } from '../callgraph/values.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
 import { skipWrappers } from '../walk.js';
+import { isPromiseResolve, thenReceiver } from './promise-steps.js';
 
 export interface Api {
   kind: 'module' | 'global' | 'module-level value';
@@ -225,6 +226,8 @@ export class DeviceValues {
       return this.anyMember(e);
     }
     if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
+    // `Promise.resolve(x)` settles to x (see thenReceiver).
+    if (ts.isCallExpression(e) && e.arguments[0] && isPromiseResolve(this.checker, e.expression)) return this.of(e.arguments[0]);
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.result(e);
     return [];
   }
@@ -268,6 +271,9 @@ export class DeviceValues {
     const out: DeviceValue[] = [];
     const list = elementSource(this.checker, fn, idx);
     if (list) for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
+    // `ready.then((s) => s.getItem(k))`: what the promise settles to, handed to the callback.
+    const promise = idx === 0 ? thenReceiver(this.checker, fn) : undefined;
+    if (promise) for (const v of this.of(promise)) out.push({ ...v, chain: [...v.chain, this.step(p.name)], at: p });
     for (const args of this.flow.argumentsTo.get(fn) ?? []) {
       const a = p.dotDotDotToken ? args.slice(idx) : args.slice(idx, idx + 1);
       for (const x of a) out.push(...this.of(ts.isSpreadElement(x) ? x.expression : x));

@@ -9,6 +9,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode, isStatic } from '../../ids/methodIds.js';
 import { catalogTypes } from './catalog.js';
+import { deviceTypeOf } from './device-types.js';
 import type { MethodTable } from '../methods.js';
 import type { Pins } from './pinning.js';
 import { fileLine, siteOf, type LoadedApp } from '../project.js';
@@ -131,8 +132,8 @@ function catalogType(checker: ts.TypeChecker, t: ts.Type, types: Map<string, str
     }
     return undefined;
   }
-  const name = (t.getSymbol() ?? t.aliasSymbol)?.getName();
-  if (name && types.has(name)) return name;
+  const device = deviceTypeOf(checker, t, types);
+  if (device) return device.name;
   if (checker.isArrayType(t)) {
     const el = checker.getTypeArguments(t as ts.TypeReference)[0];
     return el && catalogType(checker, el, types, depth + 1);

@@ -17,6 +17,7 @@ import { ts } from '../../typescript.cjs';
 import { isAsync } from '../../ids/methodIds.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import type { Reason } from '../types.js';
+import { describeDeviceType, deviceTypeOf } from './device-types.js';
 
 const NEVER = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'Promise', 'PromiseLike', 'Function']);
 const CONTAINERS = new Set(['Map', 'Set', 'ReadonlyMap', 'ReadonlySet', 'Array', 'ReadonlyArray']);
@@ -142,8 +143,8 @@ function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>
   if (!(t.flags & ts.TypeFlags.Object)) return undefined;
   const sym = t.getSymbol() ?? t.aliasSymbol;
   const name = sym?.getName() ?? '';
-  const platform = named.get(name);
-  if (platform) return `${name} is a ${platform} device type`;
+  const device = deviceTypeOf(checker, t, named);
+  if (device) return describeDeviceType(name, device);
   if (NEVER.has(name)) return name === 'Function' ? 'function' : `${name} cannot be cloned`;
   if (t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0) return 'function';
   const fromLib = (sym?.declarations ?? []).some((d) => d.getSourceFile().isDeclarationFile);
