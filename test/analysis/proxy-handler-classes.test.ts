@@ -23,6 +23,8 @@ describe('proxy handlers that are class instances or hold made functions (calls-
   });
   test('a class with trap-named methods that is never a handler gives no traps', () => {
     expect(edges(r).filter(([, to]) => to!.startsWith(`${H}#Cache.`))).toEqual([
+      ['src/plain.ts#keep', `${H}#Cache.has`, 'src/plain.ts:14:16', 'method'],
+      ['src/plain.ts#start', `${H}#Cache.constructor`, 'src/plain.ts:18:28', 'constructor'],
       ['src/user.ts#lookup', `${H}#Cache.get`, 'src/user.ts:5:33', 'method'],
       ['src/user.ts#lookup', `${H}#Cache.has`, 'src/user.ts:5:16', 'method'],
     ]);
