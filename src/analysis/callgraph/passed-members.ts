@@ -103,7 +103,9 @@ export function memberInCall(r: Resolver, stores: Stores, e: ts.Expression, name
     if (sources) return sources.flatMap((x) => memberInCall(r, stores, x, name, depth, ctx));
     const handsOn = v.arguments.some((a) => ts.isIdentifier(skipWrappers(a)) && appParameter(r, skipWrappers(a) as ts.Identifier)?.parent === ctx.fn);
     const callees = handsOn ? r.callee(v.expression, true, depth) : undefined;
-    if (callees && 'targets' in callees) {
+    // A helper calling a helper: direct calls of one function. Not followed (answers not kept) through calls of many
+    // implementations (`inst._zod.run(payload, ctx)`), whose returns the kept answers below cover anyway.
+    if (callees && 'targets' in callees && callees.targets.length === 1 && callees.targets[0]!.kind === 'direct') {
       const inner = callees.targets.filter((t) => isMethodNode(t.node) && !isGeneratorOrAsync(t.node));
       return inner.flatMap((t) => r.values.returnsOf(t.node).flatMap((ret) => memberInCall(r, stores, ret, name, depth + 1, { fn: t.node, call: v, outer: ctx })));
     }
@@ -111,8 +113,12 @@ export function memberInCall(r: Resolver, stores: Stores, e: ts.Expression, name
   return r.values.memberOf(v, name, depth);
 }
 
+const iteratorNames = new WeakMap<Stores, string[]>();
+
 function storedOnto(r: Resolver, stores: Stores, d: ts.ParameterDeclaration, name: string): ts.Expression[] {
-  const names = name === ITERATOR ? [...stores.names()].filter((n) => n.startsWith('__@iterator@')) : [name];
+  let iterators = iteratorNames.get(stores);
+  if (!iterators) iteratorNames.set(stores, (iterators = [...stores.names()].filter((n) => n.startsWith('__@iterator@'))));
+  const names = name === ITERATOR ? iterators : [name];
   return names.flatMap((n) => stores.named(n)).filter((s) => symbolAt(r.checker, skipWrappers(s.recv))?.valueDeclaration === d).map((s) => s.value);
 }
 
