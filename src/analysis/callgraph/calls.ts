@@ -85,6 +85,7 @@ export function resolverFor(app: LoadedApp, table: MethodTable): { all: FileSite
   const resolver = new Resolver(app, table, all.flatMap((s) => s.literalFns), stores);
   // Members helpers install: their values join the stores, their accessors the defined ones.
   const callers = new Callers(app.checker, all);
+  resolver.callers = callers;
   const installers = new Installers(resolver, all, callers);
   for (const v of installers.values) stores.install(v.name, { recv: v.recv, value: v.value });
   resolver.installed = [...installers.accessors, ...new DescriptorCopies(resolver, all, callers).accessors];

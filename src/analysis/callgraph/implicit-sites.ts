@@ -34,6 +34,7 @@ import { calleeText, siteNode } from '../sites.js';
 import { isGenerator } from './call-returns.js';
 import { forInVariable } from './installer-syntax.js';
 import { iteratorOfValue } from './value-members.js';
+import { objectToStringTargets } from './tag-reads.js';
 import { isAssigned, skipWrappers, type CallSite, type FileSites } from '../walk.js';
 
 /** What the app has that implicit entries can reach: when false, the sites are not looked at. */
@@ -89,6 +90,8 @@ export class ImplicitSites {
       }
     }
     if (this.proxies.any) this.proxyAccesses(s);
+    // Object.prototype.toString.call(x), however the callee resolves: x's [Symbol.toStringTag] (tag-reads.ts).
+    if (this.flags.conversions) for (const { node, owner } of s.calls) if (owner && ts.isCallExpression(node)) this.sink.add(owner, objectToStringTargets(this.r, node), siteOf(f, siteNode(node)));
     if (this.defined.any) {
       for (const { node, owner } of s.members) {
         if (ts.isPropertyAccessExpression(node)) this.sink.add(owner, this.defined.at(node.expression, node.name.text, isAssigned(node)), siteOf(f, node.name));

@@ -168,7 +168,7 @@ function callSignatures(checker: ts.TypeChecker, callee: ts.Expression): readonl
 
 function mayBeIterableArgument(a: ts.Expression): boolean {
   const e = skipWrappers(a);
-  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isConditionalExpression(e) || ts.isBinaryExpression(e);
+  return ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isConditionalExpression(e) || ts.isBinaryExpression(e);
 }
 
 function iterableParameter(sig: ts.Signature, i: number): boolean {

@@ -10,6 +10,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { overloadedResultMembers } from './overloaded-results.js';
+import type { Callers } from './callers.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { forOfSource } from './arrays.js';
 import { declaredMember } from './declared.js';
@@ -59,6 +60,8 @@ export class Resolver {
   /** Accessors helpers install (installers.ts), for defined-accessors.ts. */
   installed: readonly InstalledAccessor[] = [];
   loopMembers: ReadonlyMap<ts.VariableDeclaration, readonly ts.Expression[]> = new Map();
+  /** The app calls of each function (callers.ts), for what a parameter holds (passed-members.ts). */
+  callers: Callers | undefined;
   private readonly appFiles: Set<ts.SourceFile>;
 
   constructor(

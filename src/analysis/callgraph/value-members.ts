@@ -16,6 +16,7 @@ import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { skipWrappers } from '../walk.js';
+import { assignedSources, memberInCall, parameterSources, returnsSelf } from './passed-members.js';
 
 const MAX_DEPTH = 6;
 /** The name `memberOfValue` takes for the iterator method (its property is keyed by a symbol). */
@@ -29,14 +30,18 @@ export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, nam
   if (own.length) return own.flatMap((d) => r.values.ofDeclaration(d, depth + 1));
   if (ts.isConditionalExpression(v)) return [v.whenTrue, v.whenFalse].flatMap((x) => r.values.memberOf(x, name, depth + 1));
   if (ts.isCallExpression(v)) {
+    const sources = assignedSources(r.checker, v);
+    if (sources) return sources.flatMap((x) => r.values.memberOf(x, name, depth + 1));
     const callees = r.callee(v.expression, true, depth);
     if (!('targets' in callees)) return [];
     return callees.targets
       .filter((t) => !isGeneratorOrAsync(t.node))
-      .flatMap((t) => r.values.returnsOf(t.node))
-      .flatMap((ret) => r.values.memberOf(ret, name, depth + 1));
+      .flatMap((t) => r.values.returnsOf(t.node).map((ret) => memberInCall(r, stores, ret, name, depth + 1, { fn: t.node, call: v })))
+      .flat();
   }
   if (!ts.isIdentifier(v)) return [];
+  const param = parameterSources(r, stores, v, name);
+  if (param) return [...param.passed.flatMap((x) => r.values.memberOf(x, name, depth + 1)), ...param.stored.flatMap((x) => r.values.of(x, depth + 1))];
   const decls = (r.symbolAt(v)?.declarations ?? []).filter((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d) && r.isApp(d));
   return decls.flatMap((d) => [...(d.initializer ? [d.initializer] : []), ...stores.assigned(d)].flatMap((x) => r.values.memberOf(x, name, depth + 1)));
 }
@@ -44,7 +49,7 @@ export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, nam
 /** What iterating `e`'s value runs by its value: its `[Symbol.iterator]` and the `next` of what that returns. */
 export function iteratorOfValue(r: Resolver, e: ts.Expression): ts.Node[] {
   const iter = r.values.memberOf(e, ITERATOR);
-  return [...iter, ...nextOf(r, iter)];
+  return [...iter, ...nextOf(r, iter), ...(returnsSelf(r, iter) ? r.values.memberOf(e, 'next') : [])];
 }
 
 /** The `next` methods of what these `[Symbol.iterator]` functions return. */
@@ -66,7 +71,7 @@ function ownMembers(r: Resolver, v: ts.Expression, name: string): ts.Declaration
   return props.flatMap((s) => s.declarations ?? []).filter((d) => r.isApp(d));
 }
 
-function isGeneratorOrAsync(n: ts.Node): boolean {
+export function isGeneratorOrAsync(n: ts.Node): boolean {
   if (!isMethodNode(n)) return true;
   const fn = n as ts.FunctionLikeDeclaration;
   return !!fn.asteriskToken || (ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
