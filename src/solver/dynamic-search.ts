@@ -9,6 +9,7 @@
  * native-state groups and a budget it makes legal itself.
  */
 import type { PartitionProblem } from '../model/types.js';
+import { wallClock, type Clock } from './clock.js';
 import { compactTree, costOf, costTolerance, namesOf, type CompactTree } from './compact.js';
 import { contextCount } from '../model/columns.js';
 import { fixByBound, residualProblem, type Fixings } from './fixing.js';
@@ -48,6 +49,8 @@ export interface SearchLimits {
   incumbent?: readonly string[];
   /** Given when no GLPK thread runs beside the search: the bound's steps may take a second thread (lagrangian-steps.ts). */
   split?: SplitOptions;
+  /** The time the deadlines are read on (default: wallClock). */
+  now?: Clock;
 }
 
 export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): SearchResult {
@@ -55,7 +58,8 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
   const tree = compactTree(problem);
   const legalize = legalizer(problem, tree);
   const stop = limits.stop ?? (() => false);
-  const improveOptions = { deadline: limits.deadline, stop, legalize };
+  const now = limits.now ?? wallClock;
+  const improveOptions = { deadline: limits.deadline, stop, legalize, now };
   // Fixings accumulate at the checkpoints, each against the cheapest set known then (so they
   // agree: a set that breaks one costs more than that set). Methods fixed off leave the bound's
   // problem at once; the search hands over once the fixed methods cover enough contexts.
@@ -73,7 +77,7 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
       if (!incumbent || polished.cost < incumbent.cost) incumbent = polished;
     }
     // Fixing walks up from every method's contexts: not begun once the time is up.
-    if (performance.now() >= limits.deadline) return;
+    if (now() >= limits.deadline) return;
     fixByBound(tree, prices, incumbent!.chosen, incumbent!.cost, off, limits.deadline).forEach((f, k) => {
       if (f < 0) return;
       fixings[k] = f;
@@ -87,7 +91,7 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
         fix(prices, chosen, cost);
         return incumbent!.cost - lowerBound > costTolerance(tree) && fixedShare(tree, fixings) >= HAND_OVER_SHARE;
       };
-  const relaxed = lagrangianSearch(tree, { deadline: limits.boundDeadline, stop, maxSteps: limits.maxSteps ?? MAX_STEPS, legalize, checkpoint, off, incumbent: () => incumbent, ...(limits.split ? { split: limits.split } : {}), ...(limits.start ? { start: limits.start } : {}) });
+  const relaxed = lagrangianSearch(tree, { deadline: limits.boundDeadline, stop, maxSteps: limits.maxSteps ?? MAX_STEPS, legalize, checkpoint, off, now, incumbent: () => incumbent, ...(limits.split ? { split: limits.split } : {}), ...(limits.start ? { start: limits.start } : {}) });
   if (!Number.isFinite(relaxed.cost)) return { lowerBound: relaxed.lowerBound };
   if (problem.budget) {
     // No fixing under a budget: the smaller problem would have to carry it.
@@ -98,7 +102,7 @@ export function searchDynamic(problem: PartitionProblem, limits: SearchLimits): 
   fix(relaxed.prices, relaxed.chosen, relaxed.cost);
   const best = relaxed.cost < incumbent!.cost ? relaxed : incumbent!;
   const result: SearchResult = { lowerBound: relaxed.lowerBound, best: { migrate: namesOf(tree, best.chosen), cost: best.cost } };
-  if (best.cost - relaxed.lowerBound <= costTolerance(tree) || performance.now() >= limits.deadline) return result;
+  if (best.cost - relaxed.lowerBound <= costTolerance(tree) || now() >= limits.deadline) return result;
   const { problem: rest, fixedOn, contextOf } = residualProblem(problem, tree, fixings);
   // Each hand-over leaves fewer candidates, so solving the rest the same way ends.
   if (rest.candidates.length >= problem.candidates.length) return result;

@@ -17,6 +17,7 @@
  * picks, and those most of whose copies are 1) and price them, so the best legal set found
  * comes back with the bound.
  */
+import { wallClock, type Clock } from './clock.js';
 import { costOf, costTolerance, type CompactTree } from './compact.js';
 import { stepRunner, type SplitOptions, type StepRunner } from './lagrangian-steps.js';
 import { flatStart, zeroBound } from './lagrangian-start.js';
@@ -28,10 +29,16 @@ export interface Prices {
 }
 
 export interface LagrangianOptions {
-  /** performance.now() after which no new step starts (the first always does). */
+  /**
+   * performance.now() after which no new step starts. When it has passed already, no step runs
+   * (the bound is λ = 0's, one pass): the first step, with its runner's arrays and thread, took
+   * 1.5 s on the 1M-context adversarial bench tree when the reductions had used the time.
+   */
   deadline: number;
   /** Polled between steps: true ends the search. */
   stop(): boolean;
+  /** The time (default: wallClock). */
+  now?: Clock;
   maxSteps: number;
   /** A legal set made from a proposal (native-state groups, budget), or undefined. */
   legalize(chosen: Uint8Array): Uint8Array | undefined;
@@ -104,6 +111,7 @@ const PATIENCE = 16;
 export const FIRST_CHECKPOINT = 100;
 
 export function lagrangianSearch(tree: CompactTree, options: LagrangianOptions): LagrangianResult {
+  if ((options.now ?? wallClock)() >= options.deadline) return withoutSteps(tree, options);
   const runner = stepRunner(tree, options.start ?? flatStart(tree), options.split);
   try {
     return runSteps(tree, options, runner);
@@ -172,8 +180,9 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   // and top-down (the minimiser's copies, the next direction). Fusing them doubled the steps
   // that fit in the time on the 1M-context bench tree.
   let pending = 0;
-  // The first step always runs: any λ gives a bound.
-  for (; steps < options.maxSteps && (steps === 0 || (performance.now() < options.deadline && !options.stop())); steps++) {
+  const now = options.now ?? wallClock;
+  // The first step runs (the caller found the deadline ahead): any λ gives a bound.
+  for (; steps < options.maxSteps && (steps === 0 || (now() < options.deadline && !options.stop())); steps++) {
     let value = tree.constant + runner.bottomUp(pending, lambdaSum);
     for (let k = 0; k < m; k++) {
       pick[k] = lambdaSum[k]! > 0 ? 1 : 0;
@@ -234,4 +243,19 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   }
   const answer = known && known.cost < bestCost - tolerance ? known : { chosen: best, cost: bestCost };
   return { lowerBound, prices: prices(), chosen: answer.chosen, cost: answer.cost, steps };
+}
+
+/**
+ * The answer when the deadline has passed before any step: λ = 0's bound (any λ gives one; a
+ * carried start's would take a step's passes), the caller's set or all-device made legal.
+ */
+function withoutSteps(tree: CompactTree, options: LagrangianOptions): LagrangianResult {
+  const off = options.off;
+  const lowerBound = zeroBound(tree, off ? tree.method.map((k) => (k >= 0 && off[k] ? -1 : k)) : tree.method);
+  const prices = { lambda: new Float64Array(tree.size), nu: new Float64Array(tree.size) };
+  const allDevice = options.legalize(new Uint8Array(tree.methods.length));
+  const known = options.incumbent?.();
+  const allDeviceCost = allDevice ? costOf(tree, allDevice) : Infinity;
+  if (known && known.cost < allDeviceCost - costTolerance(tree)) return { lowerBound, prices, chosen: known.chosen, cost: known.cost, steps: 0 };
+  return { lowerBound, prices, chosen: allDevice ?? new Uint8Array(tree.methods.length), cost: allDeviceCost, steps: 0 };
 }

@@ -80,7 +80,7 @@ export function planFold(
   const at = new Int32Array(n);
   const parent = new Int32Array(n);
   const outId = new Int32Array(n);
-  const siblings = new SiblingTable(n);
+  const siblings = new SiblingTable(n, parent, outId);
   let size = 0;
   let root = -1;
   let rootFrom = -1;
@@ -109,7 +109,7 @@ export function planFold(
       at[i] = p;
       continue;
     }
-    const same = siblings.get(p + 1, k);
+    const same = siblings.get(p, k);
     if (same >= 0) {
       mode[i] = MERGE;
       at[i] = same;
@@ -118,7 +118,7 @@ export function planFold(
       at[i] = size;
       parent[size] = p;
       outId[size] = k;
-      siblings.set(p + 1, k, size++);
+      siblings.set(size++);
     }
   }
   // The next round numbers only the methods left (the first round's 10k names cost every round as much as its contexts).
@@ -235,41 +235,46 @@ export function foldColumns(costs: CostColumns, plan: FoldPlan): CostColumns {
 }
 
 /**
- * Folded children by (folded parent + 1, method id), open addressing in typed arrays: a map
- * per parent allocated ~90k maps per fold of the 100k-context bench tree, and one map keyed by
- * parent × method took seconds at 1M contexts.
+ * Folded children by (folded parent, method id), open addressing in a typed array: a map per
+ * parent allocated ~90k maps per fold of the 100k-context bench tree, and one map keyed by
+ * parent × method took seconds at 1M contexts. A slot holds only the folded context (+ 1, 0
+ * for empty): its parent and method are read from the fold's own columns, so the table is a
+ * third of one holding the keys too (at 1M contexts 8 MB instead of 24 per fold, and each such
+ * array's memory counts towards the next full collection).
  */
 class SiblingTable {
   private readonly mask: number;
-  private readonly parent: Int32Array;
-  private readonly method: Int32Array;
-  private readonly value: Int32Array;
+  private readonly slots: Int32Array;
 
-  constructor(entries: number) {
+  /** `parent` and `method`: per folded context, as planFold fills them before `set`. */
+  constructor(
+    entries: number,
+    private readonly parent: Int32Array,
+    private readonly method: Int32Array,
+  ) {
     let capacity = 16;
     while (capacity < 2 * entries) capacity *= 2;
     this.mask = capacity - 1;
-    this.parent = new Int32Array(capacity).fill(-1);
-    this.method = new Int32Array(capacity);
-    this.value = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity);
   }
 
+  /** The folded context of `method` under folded `parent` (-1: the root's level), or -1. */
   get(parent: number, method: number): number {
-    for (let h = this.slot(parent, method); this.parent[h]! >= 0; h = (h + 1) & this.mask) {
-      if (this.parent[h] === parent && this.method[h] === method) return this.value[h]!;
+    for (let h = this.slot(parent, method); this.slots[h] !== 0; h = (h + 1) & this.mask) {
+      const value = this.slots[h]! - 1;
+      if (this.parent[value] === parent && this.method[value] === method) return value;
     }
     return -1;
   }
 
-  set(parent: number, method: number, value: number): void {
-    let h = this.slot(parent, method);
-    while (this.parent[h]! >= 0) h = (h + 1) & this.mask;
-    this.parent[h] = parent;
-    this.method[h] = method;
-    this.value[h] = value;
+  /** Records folded context `value`, whose parent and method are in the columns already. */
+  set(value: number): void {
+    let h = this.slot(this.parent[value]!, this.method[value]!);
+    while (this.slots[h] !== 0) h = (h + 1) & this.mask;
+    this.slots[h] = value + 1;
   }
 
   private slot(parent: number, method: number): number {
-    return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(method, 0x85ebca6b)) & this.mask;
+    return (Math.imul(parent + 1, 0x9e3779b1) ^ Math.imul(method, 0x85ebca6b)) & this.mask;
   }
 }

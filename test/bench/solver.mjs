@@ -94,6 +94,17 @@
  *   What is left past the limit there: a polish round (0.1-0.7 s at 518k contexts) begun just
  *   before the search's deadline, and the first step of the bound, which always runs (1.5 s at
  *   load 15 when the reductions had taken the time).
+ * - the polish reads the clock before each pass and priced batch of a round, and a bound whose
+ *   deadline has passed takes no step (λ = 0's bound): --limit 10, 1M adversarial, 3 pairs
+ *   against main at load 12.5-14.4: dynamic 8.9-9.2 s (before 9.6-10.0), CPU 2.9 s against 3.3
+ *   (0.91); static unchanged (9.6-9.9 s against 9.1-9.8, same plan adfc18323f7d and gap 13.2%).
+ *   Cut-short dynamic plans differ from run to run in both builds (the wall clock decides where
+ *   the search stops: gap 47.8% in five runs, 10.7% in one).
+ *   Realistic 1M dynamic, --limit 300, 3 pairs at load 14-16 (with the fold's smaller sibling
+ *   table): CPU 9.5-10.8 s, median 9.6 (before 9.6-10.0, median 9.9), wall 29-35 s; the same
+ *   plan 3e3ae30b7b39, proven. Single runs at load 3-11 took 9.6-12.1 s of CPU: the 10 s goal
+ *   holds in the median, not in every run; the wall time follows the load (the second thread
+ *   of the bound's steps waits for a core: 4 s of the main thread's samples were that wait).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';

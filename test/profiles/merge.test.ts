@@ -98,6 +98,30 @@ describe('ProfileMerger', () => {
     }
   });
 
+  it('merges a profile listed in the order of the tree it joins, or in another, alike', () => {
+    // The merge first tries the node made after the last one it found (profiles of one workload
+    // list their contexts in the same order): right when it is, and no harm when it is not.
+    const device = randomProfile(4, 'device', 3000);
+    const clone: Profile = { ...device, file: 'clone', side: 'clone', runs: 1 };
+    // The same contexts breadth first: parents still come before their children.
+    const depth = new Map<number, number>();
+    for (const c of clone.contexts) depth.set(c.id, c.parent === undefined ? 0 : depth.get(c.parent)! + 1);
+    const reordered: Profile = { ...clone, contexts: [...clone.contexts].sort((a, b) => depth.get(a.id)! - depth.get(b.id)! || b.id - a.id) };
+    expect(reordered.contexts).not.toEqual(clone.contexts);
+    const inOrder = mergeProfiles([device, clone], 0.3);
+    const otherOrder = mergeProfiles([device, reordered], 0.3);
+    expect(otherOrder.parent).toEqual(inOrder.parent);
+    expect(otherOrder.method).toEqual(inOrder.method);
+    // Recursion folds several contexts into one node, whose figures are then added in file order.
+    for (const side of ['device', 'clone'] as const) {
+      for (const figure of ['calls', 'selfMs', 'bytesIn', 'bytesOut'] as const) {
+        otherOrder[side][figure].forEach((x, i) => expect(x).toBeCloseTo(inOrder[side][figure][i]!, 9));
+      }
+    }
+    // Every context of the clone met a node of the device's: none is estimated.
+    for (let i = 0; i < inOrder.size; i++) expect(inOrder.estimatedOf(i)).toBeUndefined();
+  });
+
   it('is spent once finished', () => {
     const merger = new ProfileMerger();
     merger.add({ file: 'd', side: 'device', runs: 1, contexts: [ctx(0, 'main', 1)] });
