@@ -27,6 +27,12 @@ const RETURNS = '\0()';
 /** Parameters reported again from kept answers (replay), counted for test/analysis/value-memo.test.ts. */
 export const valueMemoWork = { replayed: 0 };
 
+/**
+ * Off only for the oracle of test/analysis/memo-oracle.test.ts: every answer is computed afresh
+ * (exponential, fine on small programs), so the memo's answers can be checked against it.
+ */
+export const answerMemo = { enabled: true };
+
 /** A parameter met while finding a value ('' for the parameter itself), so a remembered answer can report it again. */
 export interface Sunk {
   param: ts.ParameterDeclaration;
@@ -36,6 +42,8 @@ export interface Sunk {
 interface Answer<T> {
   value: T;
   sunk: Sunk[];
+  /** Kept for the walk under way only: computed while a walk was cut short, or built on such an answer. */
+  partial?: true;
 }
 
 /**
@@ -117,6 +125,12 @@ export abstract class ParameterMemo {
   private readonly holdingWalk = new Set<AnswerTable<unknown>>();
   /** Calls of remember under way. */
   private walks = 0;
+  /**
+   * Uses of answers kept for the walk under way only. Such an answer may lack values (it was cut
+   * short, or built on one that was), so one built on it is not kept for good either: kept so, a
+   * later walk, where no cycle cuts there, got the partial answer (calls-memo-partial's later()).
+   */
+  private partialUses = 0;
   /** Whether answers keep the parameters they met: only collectParameters reads them (see FollowingOptions). */
   protected abstract readonly tracksParameters: boolean;
 
@@ -208,6 +222,7 @@ export abstract class ParameterMemo {
   protected recall<T>(table: AnswerTable<T>, node: ts.Node, depth: number): T | undefined {
     const known = table.find(node, depth);
     if (!known) return undefined;
+    if (known.partial) this.partialUses++;
     this.replay(known.sunk);
     return known.value;
   }
@@ -215,6 +230,7 @@ export abstract class ParameterMemo {
   protected rememberIn<T>(table: AnswerTable<T>, node: ts.Node, depth: number, compute: () => T): T {
     const known = table.find(node, depth);
     if (known) {
+      if (known.partial) this.partialUses++;
       this.replay(known.sunk);
       return known.value;
     }
@@ -224,6 +240,7 @@ export abstract class ParameterMemo {
   /** Computes an answer no table holds yet and keeps it (for good, or for the walk under way when a walk was cut short meanwhile). */
   private computeAndKeep<T>(table: AnswerTable<T>, node: ts.Node, depth: number, compute: () => T): T {
     const cuts = this.cuts();
+    const partialUses = this.partialUses;
     this.walks++;
     let answer: Answer<T>;
     try {
@@ -232,9 +249,13 @@ export abstract class ParameterMemo {
     } finally {
       if (--this.walks === 0) this.forgetWithinWalk();
     }
-    const whole = this.cuts() === cuts;
+    if (!answerMemo.enabled) return answer.value;
+    const whole = this.cuts() === cuts && this.partialUses === partialUses;
     const forWalk = !whole && this.walks > 0;
-    if (forWalk) this.holdingWalk.add(table as AnswerTable<unknown>);
+    if (forWalk) {
+      answer.partial = true;
+      this.holdingWalk.add(table as AnswerTable<unknown>);
+    }
     keep(whole ? table.kept : forWalk ? table.withinWalk : undefined, node, depth, answer);
     return answer.value;
   }
