@@ -850,6 +850,34 @@ const PROJECTS = {
     linkSources: true,
     splitting: false,
   },
+  // Mocha suites (spec/**/*-spec.ts) on its BDD globals (calltrace/mocha-globals.mjs), with what its setup file
+  // (spec/helpers/setup.ts, run by mocha's --require) does injected before them: chai's sinon plugin, the Symbol.observable
+  // and requestAnimationFrame polyfills (written here: its `import * as sinonChai` is callable only as CommonJS). `rxjs`,
+  // `rxjs/operators`, ... resolve to src/ by the root tsconfig's paths. The analysis's config (written by the run) is the
+  // root's (which includes every .ts of the checkout: tools, docs, dtslint) with only src/ and spec/ included, and class
+  // fields assigned as its ES2015 test build does (the bundle's target esnext would define `logSubscribedFrame!: ...`
+  // as an own field over the method applyMixins puts on the prototype).
+  rxjs: {
+    tsconfig: 'tsconfig.cc-spec.json',
+    app: ['src/'],
+    entries: ['spec'],
+    test: /\/spec\/.+-spec\.ts$/,
+    run: /^spec\/(.+\/)?[^/]+-spec\.js$/,
+    globals: 'mocha',
+    inject: ['.cc-mocha-setup.mjs'],
+    standIns: {
+      '.cc-mocha-setup.mjs': [
+        "import * as chai from 'chai';",
+        "import sinonChai from 'sinon-chai';",
+        'chai.use(sinonChai);',
+        "Symbol.observable ??= Symbol('Symbol.observable');",
+        'globalThis.requestAnimationFrame ??= (callback) => setTimeout(() => callback(Date.now()), 16);',
+        'globalThis.cancelAnimationFrame ??= (id) => clearTimeout(id);',
+        '',
+      ].join('\n'),
+      'tsconfig.cc-spec.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { incremental: false, types: ['mocha', 'node'], useDefineForClassFields: false }, include: ['src/**/*.ts', 'spec/**/*.ts'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
@@ -901,7 +929,7 @@ function measure(name, root, project) {
   if (p.standIns) writeStandIns(root, p.standIns);
   const entries = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
   const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; var __dirname = __ccDirname(__ccPath(import.meta.url)); var require = __ccRequire(import.meta.url);";
-  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', 'jest-globals.mjs')}`] : []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
+  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', p.globals === 'mocha' ? 'mocha-globals.mjs' : 'jest-globals.mjs')}`] : []), ...(p.inject ?? []).map((f) => `--inject:${join(root, f)}`), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
   if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
   if (p.linkSources) linkSources(root, build, p.entries);
   const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
