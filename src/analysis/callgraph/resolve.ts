@@ -20,6 +20,7 @@ import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { uncast } from './casts.js';
+import { withFunctionReceiver } from './function-receivers.js';
 import { CastAway } from './cast-away.js';
 import { ClassShapedLiterals } from './class-shaped.js';
 import { mayHoldInstance } from './constructed.js';
@@ -83,7 +84,7 @@ export class Resolver {
     if (ts.isJsxOpeningElement(site) || ts.isJsxSelfClosingElement(site)) return jsx(this, site.tagName);
     if (ts.isTaggedTemplateExpression(site)) return this.relabel(this.callee(site.tag, false), 'tagged-template');
     if (ts.isNewExpression(site)) return construct(this, skipWrappers(site.expression), site.expression);
-    return uncast(this, site.expression, this.callee(site.expression, true));
+    return withFunctionReceiver(this, site.expression, uncast(this, site.expression, this.callee(site.expression, true)));
   }
 
   /**
@@ -117,7 +118,8 @@ export class Resolver {
     if (!sym && !ts.isPropertyAccessExpression(expr)) {
       // `make()()`, `(a || b)()`; `handlers.get(k)()` of a Map filled from parameters: what their callers pass.
       const { result: fns, parameters } = this.values.collectParameters(() => this.values.of(expr, depth));
-      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })) };
+      // What callers pass counts beside what was found (`return steps.length === 1 ? steps[0] : composed`).
+      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...(parameters.length ? { via: parameters } : {}) };
       if (parameters.length) return { reason: 'function value received as a parameter', via: parameters };
     }
     if (!sym && ts.isPropertyAccessExpression(expr)) {

@@ -112,6 +112,8 @@ export class FunctionValues extends CallReturns {
         if (param) this.sinkParameter(param, e.name.text);
       }
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
+      // `steps[0]` of an array (of a parameter: what callers pass) is any element, as `steps[i]` is.
+      if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) return this.indexed(e, depth);
       const sym = this.r.named(e);
       // `const original = store.listen` of an untyped `store`: whatever the app keeps under that name.
       if (!sym && ts.isPropertyAccessExpression(e) && typedAny(this.r.checker, e.expression)) return this.r.membersOnAny(e.name.text);
