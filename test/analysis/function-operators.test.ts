@@ -7,7 +7,7 @@ describe('x.call()/x.apply() through an interface member may run a function held
   const O = 'src/operators.ts';
 
   test('`operator.call(sink, source)` runs the function lift() stored, besides the classes implementing Operator', () => {
-    expect(edges(r).filter(([f]) => f.startsWith(`${S}#Stream.subscribe`))).toEqual([
+    expect(edges(r).filter(([f]) => f!.startsWith(`${S}#Stream.subscribe`))).toEqual([
       [`${S}#Stream.subscribe`, `${O}#doubled.<anonymous 1>`, `${S}:23:28`, 'callback'],
       [`${S}#Stream.subscribe`, `${S}#Counting.call`, `${S}:23:28`, 'hierarchy'],
       [`${S}#Stream.subscribeField`, `${O}#doubled.<anonymous 1>`, `${S}:27:20`, 'callback'],

@@ -17,7 +17,7 @@ describe("a call of what returns an element of an array parameter runs what call
   });
 
   test("the reducer's `step(prev)` runs each element of the rest parameter, the exported increment too", () => {
-    expect(edges(r).filter(([f, t]) => f === `${M}#compose.composed.<anonymous 1>` && t.startsWith(C))).toEqual([
+    expect(edges(r).filter(([f, t]) => f === `${M}#compose.composed.<anonymous 1>` && t!.startsWith(C))).toEqual([
       [`${M}#compose.composed.<anonymous 1>`, `${C}#increment`, `${M}:12:41`, 'callback'],
       [`${M}#compose.composed.<anonymous 1>`, `${C}#twice.<anonymous 1>`, `${M}:12:41`, 'callback'],
     ]);
