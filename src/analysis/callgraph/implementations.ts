@@ -15,6 +15,7 @@ import { isNothing, skipWrappers, type LiteralMember } from '../walk.js';
 import { literalFits, literalTypes, type LiteralTypes } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
 import { mergedOverTypes } from './merged-literals.js';
+import { contextDeclares } from './context-declared.js';
 import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
@@ -140,7 +141,7 @@ export class Implementations {
     const out = { nodes: [] as ts.Node[], unknown: [] as string[] };
     if (!lits.length) return out;
     for (const l of lits) {
-      if (!this.fits(owner, l.lit)) continue;
+      if (!this.fits(owner, l.lit) && !contextDeclares(this.app.checker, l.lit, name!, m)) continue;
       if (l.fn) {
         out.nodes.push(l.fn);
         continue;
