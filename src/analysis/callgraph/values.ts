@@ -290,7 +290,8 @@ export class FunctionValues extends CallReturns {
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return this.held(e, depth, (init) => this.elementAt(init, i, depth + 1));
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
-    if (callee && !(ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text))) {
+    // `const [add, remove] = names.map(toAdder)`: an array method's result is any element (elements() follows map).
+    if (callee && !(ts.isPropertyAccessExpression(callee) && (ARRAY_COPIES.has(callee.name.text) || isArrayOrUntypedMethod(this.r.checker, callee)))) {
       return this.fromReturns(e as ts.CallExpression, depth + 1, (ret) => this.elementAt(ret, i, depth + 2));
     }
     return this.elements(e, depth).nodes;
