@@ -10,6 +10,10 @@ describe('a literal written as a type mapped over an interface implements its me
     expect(edges(r).filter(([f]) => f === `${S}#Consumer.next`)).toEqual([[`${S}#Consumer.next`, `${U}#connect.<anonymous 1>`, `${S}:10:31`, 'callback']]);
   });
 
+  test('a receiver typed by the interface itself does not run the mapped-type literal', () => {
+    expect(edges(r).filter(([f]) => f === `${S}#Plain.next`)).toEqual([]);
+  });
+
   test('a literal of another type with a member of that name is not run', () => {
     expect(edges(r).filter(([, t]) => t!.startsWith(`${U}#unrelated`))).toEqual([]);
   });

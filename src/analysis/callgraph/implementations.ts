@@ -141,7 +141,7 @@ export class Implementations {
     const out = { nodes: [] as ts.Node[], unknown: [] as string[] };
     if (!lits.length) return out;
     for (const l of lits) {
-      if (!this.fits(owner, l.lit) && !contextDeclares(this.app.checker, l.lit, name!, m)) continue;
+      if (!this.fits(owner, l.lit)) continue;
       if (l.fn) {
         out.nodes.push(l.fn);
         continue;
@@ -152,6 +152,16 @@ export class Implementations {
       if (!fns.length && l.value && !holdsNothing(l.value) && !this.isParameter(l.value)) out.unknown.push(this.lineOf(l.value));
     }
     return out;
+  }
+
+  /**
+   * Members named like `m` of object literals written as a type mapped over m's interface (context-declared.ts):
+   * what a call through a receiver of such a mapped type may run besides m's implementations.
+   */
+  mappedLiteralMembers(m: ts.Node): ts.Node[] {
+    const name = this.nameOf(m);
+    const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
+    return lits.filter((l) => !this.fits(m.parent as ts.InterfaceDeclaration, l.lit) && contextDeclares(this.app.checker, l.lit, name!, m)).flatMap((l) => (l.fn ? [l.fn] : l.value ? this.literalValues(l.value) : []));
   }
 
   private isParameter(v: ts.Expression | ts.ShorthandPropertyAssignment): boolean {
