@@ -14,6 +14,9 @@ export function withFunctionReceiver(r: Resolver, callee: ts.Expression, res: Re
   if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'call' && callee.name.text !== 'apply')) return res;
   // Function's own call/apply are followed already (resolve.ts); only a member the app declares is added to here.
   if (r.fnMember(callee) !== undefined || 'library' in res) return res;
+  // A class's own method named `call` (`slot.call()`): an instance of it is no function.
+  const declared = r.symbolAt(callee.name)?.declarations ?? [];
+  if (!declared.length || !declared.every((d) => ts.isMethodSignature(d) || ts.isPropertySignature(d))) return res;
   const { result, parameters } = r.values.collectParameters(() => r.values.of(callee.expression));
   const fns = result.filter((n) => isMethodNode(n) && !ts.isConstructorDeclaration(n));
   if (!fns.length && !parameters.length) return res;

@@ -21,6 +21,7 @@ import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { uncast } from './casts.js';
 import { withFunctionReceiver } from './function-receivers.js';
+import { callableParameters } from './callable-parameters.js';
 import { withMappedContextLiterals } from './context-declared.js';
 import { CastAway } from './cast-away.js';
 import { ClassShapedLiterals } from './class-shaped.js';
@@ -119,8 +120,9 @@ export class Resolver {
     if (!sym && !ts.isPropertyAccessExpression(expr)) {
       // `make()()`, `(a || b)()`; `handlers.get(k)()` of a Map filled from parameters: what their callers pass.
       const { result: fns, parameters } = this.values.collectParameters(() => this.values.of(expr, depth));
-      // What callers pass counts beside what was found (`return steps.length === 1 ? steps[0] : composed`).
-      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...(parameters.length ? { via: parameters } : {}) };
+      // What callers pass counts beside what was found (`return steps.length === 1 ? steps[0] : composed`), where it may be a function.
+      const callable = callableParameters(this.checker, parameters);
+      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...(callable.length ? { via: callable } : {}) };
       if (parameters.length) return { reason: 'function value received as a parameter', via: parameters };
     }
     if (!sym && ts.isPropertyAccessExpression(expr)) {
