@@ -120,8 +120,9 @@ export class Resolver {
     if (!sym && !ts.isPropertyAccessExpression(expr)) {
       // `make()()`, `(a || b)()`; `handlers.get(k)()` of a Map filled from parameters: what their callers pass.
       const { result: fns, parameters } = this.values.collectParameters(() => this.values.of(expr, depth));
-      // What callers pass counts beside what was found (`return steps.length === 1 ? steps[0] : composed`), where it may be a function.
-      const callable = callableParameters(this.checker, parameters);
+      // Elements of an array callers pass count beside what was found (`return steps.length === 1 ? steps[0] : composed`),
+      // where they may be functions; other parameters met are those of functions the found ones call (`f(1)(o)`).
+      const callable = callableParameters(this.checker, parameters.filter((p) => p.elements));
       if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...(callable.length ? { via: callable } : {}) };
       if (parameters.length) return { reason: 'function value received as a parameter', via: parameters };
     }
