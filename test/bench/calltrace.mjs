@@ -721,7 +721,7 @@
  *                  reach ~190 callers), the handed-back rule's known excess (zustand, valibot above), not examined further.
  *                  zod (its fixed trace, the analysis alone) 99.0% -> 99.1%, static 11,393 -> 11,395 (2.99x; the 2 added seen,
  *                  none lost); superjson, itertools, hookable edges unchanged; yup 100%, static 844 -> 846 (2 unseen); vue-
- *                  reactivity 97.1%, 813 -> 815 (2 unseen); yaml 99.9%, 1189 unchanged (one run each, load 15-34). The analysis
+ *                  reactivity 97.1%, 813 unchanged; yaml 99.9%, 1189 unchanged (one run each, load 15-34). The analysis
  *                  of rxjs's 440 files took 117-218 s of main-thread time (analyzeMs) at load 15-34, 0.8-1.1 GB; its time
  *                  against tsc --noEmit was not measured (no quiet interval in this stop).
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
