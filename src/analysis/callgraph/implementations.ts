@@ -15,6 +15,7 @@ import { isNothing, skipWrappers, type LiteralMember } from '../walk.js';
 import { literalFits, literalTypes, type LiteralTypes } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
 import { mergedOverTypes } from './merged-literals.js';
+import { contextDeclares } from './context-declared.js';
 import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
@@ -151,6 +152,16 @@ export class Implementations {
       if (!fns.length && l.value && !holdsNothing(l.value) && !this.isParameter(l.value)) out.unknown.push(this.lineOf(l.value));
     }
     return out;
+  }
+
+  /**
+   * Members named like `m` of object literals written as a type mapped over m's interface (context-declared.ts):
+   * what a call through a receiver of such a mapped type may run besides m's implementations.
+   */
+  mappedLiteralMembers(m: ts.Node): ts.Node[] {
+    const name = this.nameOf(m);
+    const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
+    return lits.filter((l) => !this.fits(m.parent as ts.InterfaceDeclaration, l.lit) && contextDeclares(this.app.checker, l.lit, name!, m)).flatMap((l) => (l.fn ? [l.fn] : l.value ? this.literalValues(l.value) : []));
   }
 
   private isParameter(v: ts.Expression | ts.ShorthandPropertyAssignment): boolean {

@@ -304,6 +304,11 @@ export class ParameterFlow implements SlotGraph {
     if (this.escaped.has(fn) || sites.length === 0 || param?.dotDotDotToken) here.complete = false;
     for (const args of sites) {
       if (this.forwarded(args, idx, here, property, elements)) continue;
+      // A rest parameter's elements are the arguments from its position on (`pipe(...steps)` called as `pipe(a, b)`).
+      if (elements && property === undefined && param?.dotDotDotToken) {
+        for (const x of args.slice(idx)) add(found(() => (ts.isSpreadElement(x) ? this.r.values.elements(x.expression, LOOP_DEPTH).nodes : this.r.values.of(x))));
+        continue;
+      }
       if (args.slice(0, idx + 1).some(ts.isSpreadElement)) here.complete = false;
       const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
       if (!a) continue;

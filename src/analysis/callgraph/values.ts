@@ -112,6 +112,8 @@ export class FunctionValues extends CallReturns {
         if (param) this.sinkParameter(param, e.name.text);
       }
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
+      // `steps[0]` of an array (of a parameter: what callers pass) is any element, as `steps[i]` is.
+      if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) return this.indexed(e, depth);
       const sym = this.r.named(e);
       // `const original = store.listen` of an untyped `store`: whatever the app keeps under that name.
       if (!sym && ts.isPropertyAccessExpression(e) && typedAny(this.r.checker, e.expression)) return this.r.membersOnAny(e.name.text);
@@ -297,7 +299,8 @@ export class FunctionValues extends CallReturns {
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return this.held(e, depth, (init) => this.elementAt(init, i, depth + 1));
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
-    if (callee && !(ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text))) {
+    // `const [add, remove] = names.map(toAdder)`: an array method's result is any element (elements() follows map).
+    if (callee && !(ts.isPropertyAccessExpression(callee) && (ARRAY_COPIES.has(callee.name.text) || isArrayOrUntypedMethod(this.r.checker, callee)))) {
       return this.fromReturns(e as ts.CallExpression, depth + 1, (ret) => this.elementAt(ret, i, depth + 2));
     }
     return this.elements(e, depth).nodes;
