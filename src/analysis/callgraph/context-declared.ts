@@ -10,6 +10,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolution, Resolver, Target } from './resolve.js';
+import { withAddedTargets } from './added-targets.js';
 
 /** Is the property `name` of the literal's contextual type (a part of a union) declared by `m`? */
 export function contextDeclares(checker: ts.TypeChecker, lit: ts.ObjectLiteralExpression, name: string, m: ts.Node): boolean {
@@ -28,12 +29,7 @@ export function withMappedContextLiterals(r: Resolver, callee: ts.Expression, re
   const { result, parameters } = r.values.collectParameters(() => decls.flatMap((d) => r.implementations.mappedLiteralMembers(d)));
   const fns = [...new Set(result.filter(isMethodNode))];
   if (!fns.length && !parameters.length) return res;
-  const added: Target[] = fns.map((node) => ({ node, kind: 'hierarchy' }));
-  const via = [...(res.via ?? []), ...parameters];
-  const withVia = via.length ? { via } : {};
-  if ('targets' in res) return { ...res, targets: [...res.targets, ...added.filter((a) => !res.targets.some((t) => t.node === a.node))], ...withVia };
-  if (res.param) return { ...res, ...withVia };
-  return added.length ? { targets: added, ...withVia } : { ...res, ...withVia };
+  return withAddedTargets(res, fns.map((node): Target => ({ node, kind: 'hierarchy' })), parameters);
 }
 
 function isMapped(t: ts.Type): boolean {

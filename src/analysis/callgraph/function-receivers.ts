@@ -9,6 +9,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolution, Resolver, Target } from './resolve.js';
+import { withAddedTargets } from './added-targets.js';
 
 export function withFunctionReceiver(r: Resolver, callee: ts.Expression, res: Resolution): Resolution {
   if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'call' && callee.name.text !== 'apply')) return res;
@@ -20,10 +21,5 @@ export function withFunctionReceiver(r: Resolver, callee: ts.Expression, res: Re
   const { result, parameters } = r.values.collectParameters(() => r.values.of(callee.expression));
   const fns = result.filter((n) => isMethodNode(n) && !ts.isConstructorDeclaration(n));
   if (!fns.length && !parameters.length) return res;
-  const added: Target[] = fns.map((node) => ({ node, kind: 'callback' }));
-  const via = [...(res.via ?? []), ...parameters];
-  if ('targets' in res) return { ...res, targets: [...res.targets, ...added.filter((a) => !res.targets.some((t) => t.node === a.node))], ...(via.length ? { via } : {}) };
-  // A parameter's own value (res.param) stays to parameter flow: the site keeps its reason.
-  if (res.param) return { ...res, ...(via.length ? { via } : {}) };
-  return added.length ? { targets: added, ...(via.length ? { via } : {}) } : { ...res, via };
+  return withAddedTargets(res, fns.map((node): Target => ({ node, kind: 'callback' })), parameters);
 }
