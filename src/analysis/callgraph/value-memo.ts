@@ -221,20 +221,19 @@ export abstract class ParameterMemo {
   /** A kept answer's value, with the parameters it met reported again; undefined when none is kept. */
   protected recall<T>(table: AnswerTable<T>, node: ts.Node, depth: number): T | undefined {
     const known = table.find(node, depth);
-    if (!known) return undefined;
-    if (known.partial) this.partialUses++;
-    this.replay(known.sunk);
-    return known.value;
+    return known ? this.reuse(known) : undefined;
   }
 
   protected rememberIn<T>(table: AnswerTable<T>, node: ts.Node, depth: number, compute: () => T): T {
     const known = table.find(node, depth);
-    if (known) {
-      if (known.partial) this.partialUses++;
-      this.replay(known.sunk);
-      return known.value;
-    }
-    return this.computeAndKeep(table, node, depth, compute);
+    return known ? this.reuse(known) : this.computeAndKeep(table, node, depth, compute);
+  }
+
+  /** A kept answer's value, with what computing it afresh would report: its parameters met, and a use of a partial answer. */
+  private reuse<T>(known: Answer<T>): T {
+    if (known.partial) this.partialUses++;
+    this.replay(known.sunk);
+    return known.value;
   }
 
   /** Computes an answer no table holds yet and keeps it (for good, or for the walk under way when a walk was cut short meanwhile). */
