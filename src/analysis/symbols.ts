@@ -9,6 +9,12 @@ export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | un
   return s && s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
 }
 
+/** Whether a symbol is the standard library's (declared only in declaration files), not an app's own binding of that name. */
+export function declaredByLibrary(sym: ts.Symbol | undefined): boolean {
+  const decls = sym?.declarations ?? [];
+  return decls.length > 0 && decls.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
 /** `const` aliases followed at most (`const F = G` with `const G = Function`): a cycle of consts ends. */
 export const MAX_CONST_ALIASES = 4;
 

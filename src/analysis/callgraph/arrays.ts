@@ -10,6 +10,7 @@ import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
 import { skipWrappers } from '../walk.js';
 import { typedAny } from './any-receivers.js';
+import { declaredByLibrary } from '../symbols.js';
 
 /** Array methods whose callback receives elements, and at which parameter positions. */
 const ELEMENT_PARAMS: Record<string, number[]> = {
@@ -62,10 +63,13 @@ export function isArrayOrUntypedMethod(checker: ts.TypeChecker, callee: ts.Prope
   return isArrayMethod(checker, callee.name) || typedAny(checker, callee.expression);
 }
 
+/** The standard collections' interfaces: Set, Map, and their Readonly and Weak kinds. */
+const COLLECTION = /^(?:Readonly|Weak)?(Set|Map)$/;
+
 /** Which standard collection `name` is a method of: 'Set' (also WeakSet, ReadonlySet), 'Map' (also WeakMap, ReadonlyMap). */
 export function collectionOf(checker: ts.TypeChecker, name: ts.MemberName): 'Set' | 'Map' | undefined {
   const decls = checker.getSymbolAtLocation(name)?.declarations ?? [];
-  const owners = decls.map((d) => (ts.isInterfaceDeclaration(d.parent) && d.getSourceFile().isDeclarationFile ? /^(?:Readonly|Weak)?(Set|Map)$/.exec(d.parent.name.text)?.[1] : undefined));
+  const owners = decls.map((d) => (ts.isInterfaceDeclaration(d.parent) && d.getSourceFile().isDeclarationFile ? COLLECTION.exec(d.parent.name.text)?.[1] : undefined));
   const first = owners[0];
   return first !== undefined && owners.every((o) => o === first) ? (first as 'Set' | 'Map') : undefined;
 }
@@ -73,7 +77,7 @@ export function collectionOf(checker: ts.TypeChecker, name: ts.MemberName): 'Set
 /** Which standard collection a value's type is ('Set' or 'Map', their Readonly and Weak kinds too). */
 export function collectionTyped(checker: ts.TypeChecker, e: ts.Expression): 'Set' | 'Map' | undefined {
   const sym = checker.getTypeAtLocation(e).getSymbol();
-  const kind = sym && /^(?:Readonly|Weak)?(Set|Map)$/.exec(sym.getName())?.[1];
+  const kind = sym && COLLECTION.exec(sym.getName())?.[1];
   const standard = (sym?.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
   return kind && standard ? (kind as 'Set' | 'Map') : undefined;
 }
@@ -81,8 +85,7 @@ export function collectionTyped(checker: ts.TypeChecker, e: ts.Expression): 'Set
 /** `Array.from(items, mapFn?)` of the standard Array. */
 export function isArrayFrom(checker: ts.TypeChecker, callee: ts.Expression): callee is ts.PropertyAccessExpression {
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'from' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Array') return false;
-  const decls = checker.getSymbolAtLocation(callee.expression)?.declarations ?? [];
-  return decls.length > 0 && decls.every((d) => d.getSourceFile().isDeclarationFile);
+  return declaredByLibrary(checker.getSymbolAtLocation(callee.expression));
 }
 
 /** What `recv.add(v)` / `recv.set(k, v)` puts into a standard Set or Map: `v`. */

@@ -16,7 +16,7 @@ import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { isGeneratorOrAsync, ITERATOR } from './value-members.js';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { symbolAt } from '../symbols.js';
+import { constInitializer, symbolAt } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
 
 /** The arguments of `Object.assign(...)` (also called through a const holding it), whose members the result has; else undefined. */
@@ -25,12 +25,8 @@ export function assignedSources(checker: ts.TypeChecker, call: ts.CallExpression
 }
 
 function isObjectAssign(checker: ts.TypeChecker, callee: ts.Expression): boolean {
-  if (builtinName(callee) === 'Object.assign') return true;
   const e = skipWrappers(callee);
-  if (!ts.isIdentifier(e)) return false;
-  const d = symbolAt(checker, e)?.valueDeclaration;
-  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isVariableDeclarationList(d.parent)) return false;
-  return !!(d.parent.flags & ts.NodeFlags.Const) && builtinName(d.initializer) === 'Object.assign';
+  return builtinName(constInitializer(checker, e) ?? e) === 'Object.assign';
 }
 
 /** Parameters handed on from one to the next (`makeIterableForSet(iterator)` passing it to `makeIterable(iterator)`) followed as one step: at most this many. */

@@ -9,7 +9,7 @@
 import { ts } from '../../typescript.cjs';
 import { conversionTargets } from './implicit.js';
 import type { Resolver, Target } from './resolve.js';
-import { symbolAt } from '../symbols.js';
+import { MAX_CONST_ALIASES, constInitializer } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
 
 const getters = new WeakMap<Resolver, ts.Node[]>();
@@ -18,7 +18,7 @@ const getters = new WeakMap<Resolver, ts.Node[]>();
 export function objectToStringTargets(r: Resolver, site: ts.CallExpression): Target[] {
   const callee = skipWrappers(site.expression);
   const x = site.arguments[0];
-  if (!x || !ts.isPropertyAccessExpression(callee) || !['call', 'apply'].includes(callee.name.text) || !isObjectToString(r.checker, callee.expression, 0)) return [];
+  if (!x || !ts.isPropertyAccessExpression(callee) || !['call', 'apply'].includes(callee.name.text) || !isObjectToString(r.checker, callee.expression)) return [];
   if (!untyped(r.checker, r.checker.getTypeAtLocation(x))) return conversionTargets(r, x);
   return tagGetters(r).map((node) => ({ node, kind: 'implicit' as const }));
 }
@@ -30,22 +30,25 @@ function untyped(c: ts.TypeChecker, t: ts.Type): boolean {
 }
 
 /** `Object.prototype.toString`, written so or through consts holding it or Object.prototype. */
-function isObjectToString(c: ts.TypeChecker, e: ts.Expression, depth: number): boolean {
-  const v = constValue(c, skipWrappers(e), depth);
-  return ts.isPropertyAccessExpression(v) && v.name.text === 'toString' && isObjectPrototype(c, v.expression, depth);
+function isObjectToString(c: ts.TypeChecker, e: ts.Expression): boolean {
+  const v = constValue(c, e);
+  return ts.isPropertyAccessExpression(v) && v.name.text === 'toString' && isObjectPrototype(c, v.expression);
 }
 
-function isObjectPrototype(c: ts.TypeChecker, e: ts.Expression, depth: number): boolean {
-  const v = constValue(c, skipWrappers(e), depth);
+function isObjectPrototype(c: ts.TypeChecker, e: ts.Expression): boolean {
+  const v = constValue(c, e);
   return ts.isPropertyAccessExpression(v) && v.name.text === 'prototype' && ts.isIdentifier(v.expression) && v.expression.text === 'Object';
 }
 
-/** What a const (through imports) is initialised with, a few steps; else the expression itself. */
-function constValue(c: ts.TypeChecker, e: ts.Expression, depth: number): ts.Expression {
-  if (!ts.isIdentifier(e) || depth > 3) return e;
-  const d = symbolAt(c, e)?.valueDeclaration;
-  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isVariableDeclarationList(d.parent) || !(d.parent.flags & ts.NodeFlags.Const)) return e;
-  return constValue(c, skipWrappers(d.initializer), depth + 1);
+/** What a chain of consts (through imports) holds in the end, a few steps; else the expression itself. */
+function constValue(c: ts.TypeChecker, e: ts.Expression): ts.Expression {
+  let v = skipWrappers(e);
+  for (let i = 0; i < MAX_CONST_ALIASES; i++) {
+    const init = constInitializer(c, v);
+    if (!init) break;
+    v = skipWrappers(init);
+  }
+  return v;
 }
 
 /** The app's `get [Symbol.toStringTag]()` accessors. */

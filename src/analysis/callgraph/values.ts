@@ -316,9 +316,8 @@ export class FunctionValues extends CallReturns {
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
     if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && isArrayMethod(this.r.checker, callee.name)) return i === 1 ? this.elements(callee.expression, depth + 1).nodes : [];
     // A standard Map's pairs (`for (const [k, v] of map)`, `map.entries()`) hold its values at 1; a Set's entries are [v, v].
-    if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && collectionOf(this.r.checker, callee.name)) {
-      return i === 1 || collectionOf(this.r.checker, callee.name) === 'Set' ? this.elements(callee.expression, depth + 1).nodes : [];
-    }
+    const collection = callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' ? collectionOf(this.r.checker, callee.name) : undefined;
+    if (collection) return i === 1 || collection === 'Set' ? this.elements((callee as ts.PropertyAccessExpression).expression, depth + 1).nodes : [];
     if ((ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && collectionTyped(this.r.checker, e) === 'Map') return i === 1 ? this.elements(e, depth + 1).nodes : [];
     if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => (ts.isSpreadElement(el) ? this.eachAt(el.expression, i, depth + 1) : this.elementAt(el, i, depth + 1)));
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {

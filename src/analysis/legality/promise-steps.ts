@@ -6,6 +6,7 @@
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
 import { skipWrappers } from '../walk.js';
+import { declaredByLibrary } from '../symbols.js';
 
 /** The promise whose library `then` the function is handed first (`p.then(fn)`): fn's first parameter gets what it settles to. */
 export function thenReceiver(checker: ts.TypeChecker, fn: ts.Node): ts.Expression | undefined {
@@ -14,17 +15,12 @@ export function thenReceiver(checker: ts.TypeChecker, fn: ts.Node): ts.Expressio
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
   const callee = skipWrappers(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'then') return undefined;
-  return library(checker.getSymbolAtLocation(callee.name)) ? callee.expression : undefined;
+  return declaredByLibrary(checker.getSymbolAtLocation(callee.name)) ? callee.expression : undefined;
 }
 
 /** The standard `Promise.resolve`, not an app's own `Promise`. */
 export function isPromiseResolve(checker: ts.TypeChecker, callee: ts.Expression): boolean {
   const e = skipWrappers(callee);
   if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'resolve' || !ts.isIdentifier(e.expression) || e.expression.text !== 'Promise') return false;
-  return library(checker.getSymbolAtLocation(e.expression));
-}
-
-function library(sym: ts.Symbol | undefined): boolean {
-  const decls = sym?.declarations ?? [];
-  return decls.length > 0 && decls.every((d) => d.getSourceFile().isDeclarationFile);
+  return declaredByLibrary(checker.getSymbolAtLocation(e.expression));
 }
