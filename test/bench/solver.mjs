@@ -6,6 +6,12 @@
  *   node test/bench/solver.mjs [--sizes 10k,100k,1m] [--kinds realistic,adversarial,app]
  *        [--nesting dynamic,static] [--limit 60] [--baseline-limit 60] [--no-baseline]
  *        [--highs <dir of an installed highs package>] [--seed 1] [--compare <checkout>] [--rounds 1]
+ *        [--input objects|columns]
+ *
+ * `--input columns`: the reduced solve is handed its problem in columns, as `partition` hands it
+ * over (model/problem.ts), rather than as a million context objects that the caller keeps alive
+ * and every full collection during the solve marks (run-one.mjs; a --compare checkout whose
+ * run-one.mjs does not know it reads objects).
  *
  * `--compare <checkout>`: also runs each instance with another built checkout of clonecloud
  * (its dist/ and test/bench/solver/), interleaved with this one, and prints both on one line:
@@ -127,6 +133,7 @@ const highs = flag('highs', undefined);
 const seed = Number(flag('seed', '1'));
 const compare = flag('compare', undefined);
 const rounds = Math.max(1, Number(flag('rounds', '1')));
+const input = flag('input', 'objects');
 // The scale bench's cases for kind 'app' (2k:10k, 10k:100k, 40k:1m), generate.mjs's otherwise.
 const methodsFor = (n, kind) => (kind === 'app' ? (n <= 10_000 ? 2000 : n <= 100_000 ? 10_000 : 40_000) : n <= 10_000 ? 1000 : n <= 100_000 ? 5000 : 20_000);
 
@@ -155,7 +162,7 @@ function describe(r, cut) {
 }
 
 console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}`);
-console.log(`time limits: ${limit} s reduced, ${baselineLimit} s unreduced baseline; seed ${seed}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+console.log(`time limits: ${limit} s reduced, ${baselineLimit} s unreduced baseline; seed ${seed}; problems as ${input}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
 /** Seconds past the limit (0 when within it), rows, gap: what --compare sets side by side. */
 function brief(r) {
   if (!r.ok) return `error: ${r.error}`;
@@ -169,7 +176,7 @@ for (const n of sizes) {
   for (const kind of kinds) {
     for (const nesting of nestings) {
       const spec = { contexts: n, methods: methodsFor(n, kind), kind, nesting, seed };
-      const reduced = { ...spec, reduce: true, limit };
+      const reduced = { ...spec, reduce: true, limit, input };
       const pairs = [];
       for (let round = 0; round < (compare ? rounds : 1); round++) {
         // Alternate which build runs first, so that neither always meets the machine as the other left it.
