@@ -111,6 +111,33 @@
  *   plan 3e3ae30b7b39, proven. Single runs at load 3-11 took 9.6-12.1 s of CPU: the 10 s goal
  *   holds in the median, not in every run; the wall time follows the load (the second thread
  *   of the bound's steps waits for a core: 4 s of the main thread's samples were that wait).
+ * - --input columns (the problem as partition hands it over, model/problem.ts, not 1M objects the
+ *   caller keeps): same solver, 5 pairs against main with objects at load 8-13, dynamic CPU median
+ *   8.6 s against 9.6 (0.96), static 2.8 against 3.1 s (0.91, 3 pairs, load 14); same plans, proven.
+ *   Full collections during the solve took 7-75 ms each rather than 130-270 ms (the caller's
+ *   1M objects are no longer marked); they are more frequent (14 against 8), and cheap.
+ * - the solver's passes without boxed numbers (fixing.ts: a function per pass and a call per
+ *   method's walk; costTolerance once per tree; the steps' per-method loops in functions; no
+ *   iterators or closures per context in fixedShare, losingMethods, the polish's moves). A long
+ *   function run once per checkpoint with several loops over the tree was compiled on the stack
+ *   for each loop at every call, each version dropped at its loop's end (no feedback yet for the
+ *   code after it), and ran in the interpreter in between, a heap number per arithmetic result:
+ *   sampled with the collected objects (HeapProfiler, includeObjectsCollectedBy*), fixByBound
+ *   allocated 237 MB over a solve, now 17 MB; costTolerance and its iterator 112 MB, now 0.
+ *   --input columns, 4 pairs against the build before at load 13-15: CPU median 8.0 s against
+ *   9.0 (ratio 0.93; 9.8, 8.1, 7.9, 7.9 against 9.1, 8.8, 9.7, 8.4), wall 0.85, plan 3e3ae30b7b39,
+ *   proven. With objects (4 pairs at load 13-15) no gain: median ratio 1.03, and 10-13 full
+ *   collections against 6-8: V8 sizes the old generation by how fast the program allocates
+ *   against how fast it collects, so less garbage left it at 1.2x the live 122 MB, and each
+ *   collection marked the caller's 1M objects. Tried without gain: fixing's walks through a
+ *   max-heap that stops where a change stops (same fixings; 1.13 s against 1.03 s of walks: the
+ *   changes of the covered sums reach the roots). --no-concurrent-osr (V8 flag): 0.86 in two
+ *   pairs from the command line, 0.80-1.00 (median 0.99) in four set at run time; not taken.
+ *   Both together, --input columns --compare main (objects) --rounds 4, load 11-13: dynamic CPU
+ *   7.4, 7.5, 8.0, 7.6 s against 8.6, 9.2, 8.7, 9.4 (median ratio 0.84), wall 16.8-20.0 s against
+ *   19.0-25.0 (0.87), plan 3e3ae30b7b39 proven in every run: under 10 s of CPU in every run, not
+ *   yet of wall at this load (the bound's second thread waits for a core). Static, 2 pairs:
+ *   CPU 2.7 and 3.3 s against 2.9 and 3.2 (1.00), wall 7.1 and 7.9 s, plan 12bd785509eb proven.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
