@@ -131,7 +131,9 @@ function carriedSet(tree: CompactTree, legalize: (chosen: Uint8Array) => Uint8Ar
 function fixedShare(tree: CompactTree, fixings: Fixings): number {
   let candidates = 0;
   let fixed = 0;
-  for (const k of tree.method) {
+  const { method } = tree;
+  for (let i = 0; i < method.length; i++) {
+    const k = method[i]!;
     if (k < 0) continue;
     candidates++;
     if (fixings[k]! >= 0) fixed++;

@@ -26,30 +26,111 @@ export type Fixings = Int8Array;
 /**
  * Fixes what the bound at `prices` allows against `incumbent` (a legal set of cost `upperBound`),
  * in the problem without the methods already fixed off (`off`: 1 per method), until `deadline`.
+ *
+ * Each pass over the tree is its own function, and each method's walk one call: one function
+ * holding all the passes was compiled again for each of its loops at every call (on-stack, each
+ * version dropped at the loop's end for want of feedback on the code after it), and ran in the
+ * interpreter meanwhile, boxing every number: 200 MB of garbage over a solve of the
+ * 1M-context bench tree.
  */
 export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Array, upperBound: number, off?: Uint8Array, deadline = Infinity): Fixings {
-  const { parent, weight } = tree;
   const n = tree.size;
   // The per-context arrays are kept with the tree between checkpoints (scratch.ts).
-  const method = off ? cleared(tree, 'fixByBound.method', Int32Array, n) : tree.method;
-  if (off) for (let i = 0; i < n; i++) method[i] = tree.method[i]! >= 0 && off[tree.method[i]!] ? -1 : tree.method[i]!;
-  const { lambda, nu } = prices;
-  // Each method's own term, min over R[m] of −R[m]·Σ λ of its copies.
-  const lambdaSum = new Float64Array(tree.methods.length);
-  for (let i = 0; i < n; i++) if (method[i]! >= 0) lambdaSum[method[i]!]! += lambda[i]!;
-  const coveredSum = cleared(tree, 'fixByBound.coveredSum', Float64Array, n);
-  const uncoveredSum = cleared(tree, 'fixByBound.uncoveredSum', Float64Array, n);
-  const covered = cleared(tree, 'fixByBound.covered', Float64Array, n);
-  const uncovered = cleared(tree, 'fixByBound.uncovered', Float64Array, n);
-  // Per method, how far forcing it can raise the bound at most: the sum over its contexts of how
-  // much forcing raises that context's own covered or uncovered value (a rise passes up through
-  // the sums and minima of its ancestors no larger). A method whose ceiling stays within the
-  // incumbent's cost cannot be fixed, and is not walked: of the 9.4k methods of the 1M-context
-  // bench tree's reduced problem, 21 were walked at the first checkpoint, 3.8k at the fourth.
-  const rise = new Float64Array(tree.methods.length);
-  let base = tree.constant;
-  for (const sum of lambdaSum) base += Math.min(0, -sum);
-  for (let i = n - 1; i >= 0; i--) {
+  const method = off ? withoutOff(tree.method, off, cleared(tree, 'fixByBound.method', Int32Array, n)) : tree.method;
+  const pass: BoundPass = {
+    parent: tree.parent,
+    weight: tree.weight,
+    method,
+    lambda: prices.lambda,
+    nu: prices.nu,
+    incumbent,
+    // Each method's own term, min over R[m] of −R[m]·Σ λ of its copies.
+    lambdaSum: lambdaSums(method, prices.lambda, tree.methods.length),
+    coveredSum: cleared(tree, 'fixByBound.coveredSum', Float64Array, n),
+    uncoveredSum: cleared(tree, 'fixByBound.uncoveredSum', Float64Array, n),
+    covered: cleared(tree, 'fixByBound.covered', Float64Array, n),
+    uncovered: cleared(tree, 'fixByBound.uncovered', Float64Array, n),
+    // Per method, how far forcing it can raise the bound at most: the sum over its contexts of how
+    // much forcing raises that context's own covered or uncovered value (a rise passes up through
+    // the sums and minima of its ancestors no larger). A method whose ceiling stays within the
+    // incumbent's cost cannot be fixed, and is not walked: of the 9.4k methods of the 1M-context
+    // bench tree's reduced problem, 21 were walked at the first checkpoint, 3.8k at the fourth.
+    rise: new Float64Array(tree.methods.length),
+    base: 0,
+  };
+  pass.base = relaxedPass(pass, ownTermsBase(tree.constant, pass.lambdaSum));
+  const tolerance = costTolerance(tree);
+  const margin = upperBound + tolerance;
+  const walked = ceilingsAbove(pass, tolerance, margin);
+  const contextsOf = groupContexts(method, walked);
+  const fixings = new Int8Array(tree.methods.length).fill(-1);
+  const walk: WalkArrays = {
+    coveredDelta: cleared(tree, 'fixByBound.coveredDelta', Float64Array, n),
+    uncoveredDelta: cleared(tree, 'fixByBound.uncoveredDelta', Float64Array, n),
+    seen: cleared(tree, 'fixByBound.seen', Uint8Array, n),
+    touched: cleared(tree, 'fixByBound.touched', Int32Array, n),
+  };
+  // Each method's walk is independent: past `deadline` the rest stay free (on deep trees the
+  // walks took half a second at 20k contexts).
+  for (let m = 0; m < tree.methods.length && (m % 64 !== 0 || performance.now() < deadline); m++) {
+    if (!walked[m]) continue;
+    const bound = forcedBound(pass, walk, m, contextsOf.items.subarray(contextsOf.first[m]!, contextsOf.first[m + 1]!));
+    if (bound > margin) fixings[m] = incumbent[m]!;
+  }
+  return fixings;
+}
+
+/** The tree's arrays and the bound's prices as fixByBound's passes read them, with the pass's results. */
+interface BoundPass {
+  parent: Int32Array;
+  weight: Float64Array;
+  /** Candidate method per context, -1 when not a candidate or fixed off. */
+  method: Int32Array;
+  lambda: Float64Array;
+  nu: Float64Array;
+  incumbent: Uint8Array;
+  lambdaSum: Float64Array;
+  coveredSum: Float64Array;
+  uncoveredSum: Float64Array;
+  covered: Float64Array;
+  uncovered: Float64Array;
+  rise: Float64Array;
+  /** The bound at the prices (the relaxed pass's value). */
+  base: number;
+}
+
+/** The walks' per-context arrays: zero (seen, deltas) between walks. */
+interface WalkArrays {
+  coveredDelta: Float64Array;
+  uncoveredDelta: Float64Array;
+  seen: Uint8Array;
+  touched: Int32Array;
+}
+
+/** `method` with the contexts of methods fixed off at -1, into `into`. */
+function withoutOff(method: Int32Array, off: Uint8Array, into: Int32Array): Int32Array {
+  for (let i = 0; i < method.length; i++) into[i] = method[i]! >= 0 && off[method[i]!] ? -1 : method[i]!;
+  return into;
+}
+
+function lambdaSums(method: Int32Array, lambda: Float64Array, methods: number): Float64Array {
+  const lambdaSum = new Float64Array(methods);
+  for (let i = 0; i < method.length; i++) if (method[i]! >= 0) lambdaSum[method[i]!]! += lambda[i]!;
+  return lambdaSum;
+}
+
+/** The tree's constant plus every method's own term. */
+function ownTermsBase(constant: number, lambdaSum: Float64Array): number {
+  let base = constant;
+  for (let k = 0; k < lambdaSum.length; k++) base += Math.min(0, -lambdaSum[k]!);
+  return base;
+}
+
+/** The relaxed minimum bottom-up (each context's covered and uncovered value, the ceilings' rises): `base` plus the roots' values. */
+function relaxedPass(pass: BoundPass, base: number): number {
+  const { parent, weight, method, lambda, nu, incumbent, coveredSum, uncoveredSum, covered, uncovered, rise } = pass;
+  let value = base;
+  for (let i = parent.length - 1; i >= 0; i--) {
     const k = method[i]!;
     covered[i] = nu[i]! + coveredSum[i]! + (k >= 0 ? Math.min(0, lambda[i]!) : 0);
     uncovered[i] = k >= 0 ? Math.min(nu[i]! + weight[i]! + lambda[i]! + coveredSum[i]!, uncoveredSum[i]!) : uncoveredSum[i]!;
@@ -63,68 +144,70 @@ export function fixByBound(tree: CompactTree, prices: Prices, incumbent: Uint8Ar
       coveredSum[p]! += covered[i]!;
       uncoveredSum[p]! += uncovered[i]!;
     } else {
-      base += uncovered[i]!;
+      value += uncovered[i]!;
     }
   }
-  const tolerance = costTolerance(tree);
-  const margin = upperBound + tolerance;
-  // The bound with each method forced to the other value than in the incumbent, before its
-  // walk: its own term, min over R[m] replaced by the forced value's.
-  const ownTerm = (m: number): number => base - Math.min(0, -lambdaSum[m]!) - (1 - incumbent[m]!) * lambdaSum[m]!;
+  return value;
+}
+
+/** The bound with method m forced to the other value than in the incumbent, before its walk: its own term, min over R[m] replaced by the forced value's. */
+function ownTerm(pass: BoundPass, m: number): number {
+  return pass.base - Math.min(0, -pass.lambdaSum[m]!) - (1 - pass.incumbent[m]!) * pass.lambdaSum[m]!;
+}
+
+/** Per method, 1 when its ceiling reaches above `margin` (worth walking). */
+function ceilingsAbove(pass: BoundPass, tolerance: number, margin: number): Uint8Array {
+  const walked = new Uint8Array(pass.lambdaSum.length);
   // The tolerance again below the margin: the ceiling's sums are added in another order than the walk's.
-  const walked = Uint8Array.from(rise, (r, m) => (ownTerm(m) + r + tolerance > margin ? 1 : 0));
-  const contextsOf = groupContexts(method, walked);
-  const fixings = new Int8Array(tree.methods.length).fill(-1);
-  const coveredDelta = cleared(tree, 'fixByBound.coveredDelta', Float64Array, n);
-  const uncoveredDelta = cleared(tree, 'fixByBound.uncoveredDelta', Float64Array, n);
-  const seen = cleared(tree, 'fixByBound.seen', Uint8Array, n);
-  const touchedAll = cleared(tree, 'fixByBound.touched', Int32Array, n);
-  // Each method's walk is independent: past `deadline` the rest stay free (on deep trees the
-  // walks took half a second at 20k contexts).
-  for (let m = 0; m < tree.methods.length && (m % 64 !== 0 || performance.now() < deadline); m++) {
-    if (!walked[m]) continue;
-    const forced = 1 - incumbent[m]!;
-    let count = 0;
-    for (let j = contextsOf.first[m]!; j < contextsOf.first[m + 1]!; j++) {
-      for (let a = contextsOf.items[j]!; a >= 0 && !seen[a]; a = parent[a]!) {
-        seen[a] = 1;
-        touchedAll[count++] = a;
-      }
+  for (let m = 0; m < walked.length; m++) walked[m] = ownTerm(pass, m) + pass.rise[m]! + tolerance > margin ? 1 : 0;
+  return walked;
+}
+
+/** The bound with method m forced (to the other value than in the incumbent): one walk up from its contexts `starts`. */
+function forcedBound(pass: BoundPass, walk: WalkArrays, m: number, starts: Int32Array): number {
+  const { parent, weight, method, lambda, nu, coveredSum, uncoveredSum, covered, uncovered } = pass;
+  const { coveredDelta, uncoveredDelta, seen, touched } = walk;
+  const forced = 1 - pass.incumbent[m]!;
+  let count = 0;
+  for (let j = 0; j < starts.length; j++) {
+    for (let a = starts[j]!; a >= 0 && !seen[a]; a = parent[a]!) {
+      seen[a] = 1;
+      touched[count++] = a;
     }
-    // Children before parents: larger indices first. A typed array sorts numbers natively: the
-    // comparator sort of a plain array was about half of fixing's time on the 1M-context bench tree.
-    const order = touchedAll.subarray(0, count).sort();
-    let bound = ownTerm(m);
-    for (let t = order.length - 1; t >= 0; t--) {
-      const i = order[t]!;
-      const below = coveredSum[i]! + coveredDelta[i]!;
-      const stay = uncoveredSum[i]! + uncoveredDelta[i]!;
-      const k = method[i]!;
-      let c: number;
-      let u: number;
-      if (k === m) {
-        c = nu[i]! + below + forced * lambda[i]!;
-        u = forced ? nu[i]! + weight[i]! + lambda[i]! + below : stay;
-      } else {
-        c = nu[i]! + below + (k >= 0 ? Math.min(0, lambda[i]!) : 0);
-        u = k >= 0 ? Math.min(nu[i]! + weight[i]! + lambda[i]! + below, stay) : stay;
-      }
-      const p = parent[i]!;
-      if (p >= 0) {
-        coveredDelta[p]! += c - covered[i]!;
-        uncoveredDelta[p]! += u - uncovered[i]!;
-      } else {
-        bound += u - uncovered[i]!;
-      }
-    }
-    for (const i of order) {
-      seen[i] = 0;
-      coveredDelta[i] = 0;
-      uncoveredDelta[i] = 0;
-    }
-    if (bound > margin) fixings[m] = incumbent[m]!;
   }
-  return fixings;
+  // Children before parents: larger indices first. A typed array sorts numbers natively: the
+  // comparator sort of a plain array was about half of fixing's time on the 1M-context bench tree.
+  const order = touched.subarray(0, count).sort();
+  let bound = ownTerm(pass, m);
+  for (let t = order.length - 1; t >= 0; t--) {
+    const i = order[t]!;
+    const below = coveredSum[i]! + coveredDelta[i]!;
+    const stay = uncoveredSum[i]! + uncoveredDelta[i]!;
+    const k = method[i]!;
+    let c: number;
+    let u: number;
+    if (k === m) {
+      c = nu[i]! + below + forced * lambda[i]!;
+      u = forced ? nu[i]! + weight[i]! + lambda[i]! + below : stay;
+    } else {
+      c = nu[i]! + below + (k >= 0 ? Math.min(0, lambda[i]!) : 0);
+      u = k >= 0 ? Math.min(nu[i]! + weight[i]! + lambda[i]! + below, stay) : stay;
+    }
+    const p = parent[i]!;
+    if (p >= 0) {
+      coveredDelta[p]! += c - covered[i]!;
+      uncoveredDelta[p]! += u - uncovered[i]!;
+    } else {
+      bound += u - uncovered[i]!;
+    }
+  }
+  for (let t = 0; t < count; t++) {
+    const i = order[t]!;
+    seen[i] = 0;
+    coveredDelta[i] = 0;
+    uncoveredDelta[i] = 0;
+  }
+  return bound;
 }
 
 /** The contexts of each method flagged in `wanted`: method k's are items[first[k] .. first[k + 1]). */

@@ -183,16 +183,12 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   const now = options.now ?? wallClock;
   // The first step runs (the caller found the deadline ahead): any λ gives a bound.
   for (; steps < options.maxSteps && (steps === 0 || (now() < options.deadline && !options.stop())); steps++) {
-    let value = tree.constant + runner.bottomUp(pending, lambdaSum);
-    for (let k = 0; k < m; k++) {
-      pick[k] = lambdaSum[k]! > 0 ? 1 : 0;
-      value += Math.min(0, -lambdaSum[k]!);
-    }
+    const value = withMethodTerms(tree.constant + runner.bottomUp(pending, lambdaSum), lambdaSum, pick);
     if (value > lowerBound + tolerance) {
       lowerBound = value;
       bestLambda.set(lambda);
       // ν is zero outside the groups' contexts.
-      for (const i of grouped) bestNu[i] = nu[i]!;
+      for (let g = 0; g < grouped.length; g++) bestNu[grouped[g]!] = nu[grouped[g]!]!;
     }
     if (value > pathBest + tolerance) {
       pathBest = value;
@@ -221,8 +217,7 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
     // steps that fit in the time.
     if (steps < ROUND_EVERY_STEP_UNTIL || steps % ROUND_EVERY === 0) {
       offer(pick);
-      for (let k = 0; k < m; k++) majority[k] = votes[k]! * 2 > contextsOf[k]! ? 1 : 0;
-      offer(majority);
+      offer(majorities(votes, contextsOf, majority));
     }
     // The copies agree with their methods: the relaxed minimiser is a partition whose cost is
     // the bound (optimal if legal).
@@ -243,6 +238,26 @@ function runSteps(tree: CompactTree, options: LagrangianOptions, runner: StepRun
   }
   const answer = known && known.cost < bestCost - tolerance ? known : { chosen: best, cost: bestCost };
   return { lowerBound, prices: prices(), chosen: answer.chosen, cost: answer.cost, steps };
+}
+
+/**
+ * `value` plus each method's own term, min over R[m] of −R[m]·Σλ, added in method order; the
+ * relaxed value of each method into `pick`. The steps' loops over the methods are functions of
+ * their own: runSteps runs once per search, so its loops ran in the interpreter (boxing each
+ * sum) until compiled on the stack, again after each deoptimisation.
+ */
+function withMethodTerms(value: number, lambdaSum: Float64Array, pick: Uint8Array): number {
+  for (let k = 0; k < lambdaSum.length; k++) {
+    pick[k] = lambdaSum[k]! > 0 ? 1 : 0;
+    value += Math.min(0, -lambdaSum[k]!);
+  }
+  return value;
+}
+
+/** Per method, 1 when most of its copies are 1 (into `majority`). */
+function majorities(votes: Float64Array, contextsOf: Float64Array, majority: Uint8Array): Uint8Array {
+  for (let k = 0; k < votes.length; k++) majority[k] = votes[k]! * 2 > contextsOf[k]! ? 1 : 0;
+  return majority;
 }
 
 /**

@@ -51,7 +51,10 @@ export function improve(tree: CompactTree, start: Uint8Array, options: ImproveOp
     const delta = changeCosts(tree, chosen, roots);
     // Each of the round's steps below is a pass or more over the tree: the clock is read before each.
     if (late()) break;
-    const moves = [...delta.keys()].filter((k) => delta[k]! < -tolerance).sort((a, b) => delta[a]! - delta[b]! || a - b);
+    // A loop, not a spread of delta's keys: an iterator result per method each round.
+    const moves: number[] = [];
+    for (let k = 0; k < delta.length; k++) if (delta[k]! < -tolerance) moves.push(k);
+    moves.sort((a, b) => delta[a]! - delta[b]! || a - b);
     // Making a set legal may undo part of a batch: a batch is kept only if it still pays.
     let applied = false;
     const attempt = (batch: number[]): boolean => {

@@ -6,6 +6,12 @@
  *   node test/bench/solver.mjs [--sizes 10k,100k,1m] [--kinds realistic,adversarial,app]
  *        [--nesting dynamic,static] [--limit 60] [--baseline-limit 60] [--no-baseline]
  *        [--highs <dir of an installed highs package>] [--seed 1] [--compare <checkout>] [--rounds 1]
+ *        [--input objects|columns]
+ *
+ * `--input columns`: the reduced solve is handed its problem in columns, as `partition` hands it
+ * over (model/problem.ts), rather than as a million context objects that the caller keeps alive
+ * and every full collection during the solve marks (run-one.mjs; a --compare checkout whose
+ * run-one.mjs does not know it reads objects).
  *
  * `--compare <checkout>`: also runs each instance with another built checkout of clonecloud
  * (its dist/ and test/bench/solver/), interleaved with this one, and prints both on one line:
@@ -105,6 +111,33 @@
  *   plan 3e3ae30b7b39, proven. Single runs at load 3-11 took 9.6-12.1 s of CPU: the 10 s goal
  *   holds in the median, not in every run; the wall time follows the load (the second thread
  *   of the bound's steps waits for a core: 4 s of the main thread's samples were that wait).
+ * - --input columns (the problem as partition hands it over, model/problem.ts, not 1M objects the
+ *   caller keeps): same solver, 5 pairs against main with objects at load 8-13, dynamic CPU median
+ *   8.6 s against 9.6 (0.96), static 2.8 against 3.1 s (0.91, 3 pairs, load 14); same plans, proven.
+ *   Full collections during the solve took 7-75 ms each rather than 130-270 ms (the caller's
+ *   1M objects are no longer marked); they are more frequent (14 against 8), and cheap.
+ * - the solver's passes without boxed numbers (fixing.ts: a function per pass and a call per
+ *   method's walk; costTolerance once per tree; the steps' per-method loops in functions; no
+ *   iterators or closures per context in fixedShare, losingMethods, the polish's moves). A long
+ *   function run once per checkpoint with several loops over the tree was compiled on the stack
+ *   for each loop at every call, each version dropped at its loop's end (no feedback yet for the
+ *   code after it), and ran in the interpreter in between, a heap number per arithmetic result:
+ *   sampled with the collected objects (HeapProfiler, includeObjectsCollectedBy*), fixByBound
+ *   allocated 237 MB over a solve, now 17 MB; costTolerance and its iterator 112 MB, now 0.
+ *   --input columns, 4 pairs against the build before at load 13-15: CPU median 8.0 s against
+ *   9.0 (ratio 0.93; 9.8, 8.1, 7.9, 7.9 against 9.1, 8.8, 9.7, 8.4), wall 0.85, plan 3e3ae30b7b39,
+ *   proven. With objects (4 pairs at load 13-15) no gain: median ratio 1.03, and 10-13 full
+ *   collections against 6-8: V8 sizes the old generation by how fast the program allocates
+ *   against how fast it collects, so less garbage left it at 1.2x the live 122 MB, and each
+ *   collection marked the caller's 1M objects. Tried without gain: fixing's walks through a
+ *   max-heap that stops where a change stops (same fixings; 1.13 s against 1.03 s of walks: the
+ *   changes of the covered sums reach the roots). --no-concurrent-osr (V8 flag): 0.86 in two
+ *   pairs from the command line, 0.80-1.00 (median 0.99) in four set at run time; not taken.
+ *   Both together, --input columns --compare main (objects) --rounds 4, load 11-13: dynamic CPU
+ *   7.4, 7.5, 8.0, 7.6 s against 8.6, 9.2, 8.7, 9.4 (median ratio 0.84), wall 16.8-20.0 s against
+ *   19.0-25.0 (0.87), plan 3e3ae30b7b39 proven in every run: under 10 s of CPU in every run, not
+ *   yet of wall at this load (the bound's second thread waits for a core). Static, 2 pairs:
+ *   CPU 2.7 and 3.3 s against 2.9 and 3.2 (1.00), wall 7.1 and 7.9 s, plan 12bd785509eb proven.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -127,6 +160,7 @@ const highs = flag('highs', undefined);
 const seed = Number(flag('seed', '1'));
 const compare = flag('compare', undefined);
 const rounds = Math.max(1, Number(flag('rounds', '1')));
+const input = flag('input', 'objects');
 // The scale bench's cases for kind 'app' (2k:10k, 10k:100k, 40k:1m), generate.mjs's otherwise.
 const methodsFor = (n, kind) => (kind === 'app' ? (n <= 10_000 ? 2000 : n <= 100_000 ? 10_000 : 40_000) : n <= 10_000 ? 1000 : n <= 100_000 ? 5000 : 20_000);
 
@@ -155,7 +189,7 @@ function describe(r, cut) {
 }
 
 console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}`);
-console.log(`time limits: ${limit} s reduced, ${baselineLimit} s unreduced baseline; seed ${seed}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+console.log(`time limits: ${limit} s reduced, ${baselineLimit} s unreduced baseline; seed ${seed}; problems as ${input}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
 /** Seconds past the limit (0 when within it), rows, gap: what --compare sets side by side. */
 function brief(r) {
   if (!r.ok) return `error: ${r.error}`;
@@ -169,7 +203,7 @@ for (const n of sizes) {
   for (const kind of kinds) {
     for (const nesting of nestings) {
       const spec = { contexts: n, methods: methodsFor(n, kind), kind, nesting, seed };
-      const reduced = { ...spec, reduce: true, limit };
+      const reduced = { ...spec, reduce: true, limit, input };
       const pairs = [];
       for (let round = 0; round < (compare ? rounds : 1); round++) {
         // Alternate which build runs first, so that neither always meets the machine as the other left it.
