@@ -1,0 +1,129 @@
+/**
+ * Implementations written in object literals, fitted to the receiver a call goes through.
+ * implementations.ts finds every literal implementing an interface member once per member,
+ * comparing with the interface's type parameters erased: `schema['~run']()` may run any schema's
+ * `'~run'`. At a site whose receiver's type instantiates them (`schema: BaseSchema<unknown[], ...>`,
+ * or a type parameter constrained so: `TSchema extends BaseSchema<unknown[], ...>`), the receiver
+ * holds only values of that type, and a literal whose members cannot be of it (`string()`'s
+ * `'~run'` makes a string dataset) is not what it holds: such targets are dropped here.
+ *
+ * Only the language rules a pair out: the receiver's type, after its type parameters are replaced
+ * by their constraints, must name none (an unconstrained or partly generic receiver keeps all);
+ * a literal member whose own type names a type parameter (the factory's `TWrapped`) fits whatever
+ * is there, and a member the literal lacks is not held against it (spreads and later writes may add
+ * it). A union receiver takes what any of its parts takes; `any`, `unknown` and receivers without
+ * the member keep every target. Values cast to the receiver's type are cast-away.ts's (added after).
+ */
+import { ts } from '../../typescript.cjs';
+import type { Resolution } from './resolve.js';
+import { skipWrappers } from '../walk.js';
+
+/** How deep a type is searched for type parameters; deeper counts as naming one (the comparison is then skipped). */
+const MAX_DEPTH = 6;
+
+export function fittedToReceiver(c: ts.TypeChecker, callee: ts.Expression, res: Resolution): Resolution {
+  if (!('targets' in res)) return res;
+  const literalTargets = res.targets.filter((t) => t.kind === 'hierarchy' && literalOf(t.node) !== undefined);
+  if (!literalTargets.length) return res;
+  const expr = skipWrappers(callee);
+  if (!ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr)) return res;
+  if (expr.expression.kind === ts.SyntaxKind.SuperKeyword) return res;
+  const name = ts.isPropertyAccessExpression(expr) ? expr.name.text : ts.isStringLiteralLike(expr.argumentExpression) ? expr.argumentExpression.text : undefined;
+  if (name === undefined) return res;
+  const parts = receiverParts(c, expr.expression, name);
+  if (!parts) return res;
+  const kept = res.targets.filter((t) => {
+    const lit = t.kind === 'hierarchy' ? literalOf(t.node) : undefined;
+    return !lit || parts.some((p) => fitsPart(c, lit, p));
+  });
+  return kept.length === res.targets.length ? res : { ...res, targets: kept };
+}
+
+/** The object literal a method or function written in place belongs to (`{ m() {} }`, `{ m: () => {} }`). */
+function literalOf(n: ts.Node): ts.ObjectLiteralExpression | undefined {
+  if ((ts.isMethodDeclaration(n) || ts.isAccessor(n)) && ts.isObjectLiteralExpression(n.parent)) return n.parent;
+  if ((ts.isFunctionExpression(n) || ts.isArrowFunction(n)) && ts.isPropertyAssignment(n.parent) && n.parent.initializer === n && ts.isObjectLiteralExpression(n.parent.parent)) return n.parent.parent;
+  return undefined;
+}
+
+/**
+ * The object types the receiver may be, with its type parameters replaced by their constraints;
+ * undefined (keep every target) when one is open: `any`, `unknown`, an unconstrained type parameter,
+ * a part without the member or one that still names a type parameter.
+ */
+function receiverParts(c: ts.TypeChecker, recv: ts.Expression, name: string): ts.Type[] | undefined {
+  let t = c.getTypeAtLocation(recv);
+  if (t.flags & ts.TypeFlags.TypeParameter) {
+    const bound = c.getBaseConstraintOfType(t);
+    if (!bound) return undefined;
+    t = bound;
+  }
+  t = c.getNonNullableType(t);
+  const parts = t.isUnion() ? t.types : [t];
+  const out: ts.Type[] = [];
+  for (const p of parts) {
+    if (p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.Never)) return undefined;
+    if (!(p.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) continue; // a primitive part holds no literal
+    if (!c.getPropertyOfType(p, name)) return undefined;
+    out.push(p);
+  }
+  return out.length ? out : undefined;
+}
+
+/** Many sites share a receiver type (a constraint): each literal is compared with it once. */
+const fitCache = new WeakMap<ts.Type, Map<ts.ObjectLiteralExpression, boolean>>();
+
+function fitsPart(c: ts.TypeChecker, lit: ts.ObjectLiteralExpression, part: ts.Type): boolean {
+  const known = fitCache.get(part) ?? fitCache.set(part, new Map()).get(part)!;
+  let fit = known.get(lit);
+  if (fit === undefined) known.set(lit, (fit = literalFitsPart(c, lit, part)));
+  return fit;
+}
+
+/** Each member both have must be assignable, unless the literal's names a type parameter (its factory's). */
+function literalFitsPart(c: ts.TypeChecker, lit: ts.ObjectLiteralExpression, part: ts.Type): boolean {
+  const own = c.getTypeAtLocation(lit);
+  for (const p of c.getPropertiesOfType(part)) {
+    const mine = c.getPropertyOfType(own, p.getName());
+    if (!mine) continue;
+    const have = c.getTypeOfSymbol(mine);
+    if (namesTypeParameterOnce(c, have)) continue;
+    const want = c.getTypeOfSymbol(p);
+    if (namesTypeParameterOnce(c, want)) continue;
+    if (!c.isTypeAssignableTo(have, want) && !c.isTypeAssignableTo(c.getWidenedType(have), want)) return false;
+  }
+  return true;
+}
+
+const namesCache = new WeakMap<ts.Type, boolean>();
+
+function namesTypeParameterOnce(c: ts.TypeChecker, t: ts.Type): boolean {
+  let names = namesCache.get(t);
+  if (names === undefined) namesCache.set(t, (names = namesTypeParameterDeep(c, t)));
+  return names;
+}
+
+/**
+ * Whether a type names a type parameter it does not itself declare: in union or intersection parts,
+ * a reference's type arguments (its members follow from them), an anonymous type's members and
+ * signatures (a generic signature's own, `map<U>`, are bound there). Searching stops at MAX_DEPTH,
+ * answering yes: the caller then does not compare, which keeps the target.
+ */
+function namesTypeParameterDeep(c: ts.TypeChecker, t: ts.Type, depth = 0, seen = new Set<ts.Type>(), bound = new Set<ts.Type>()): boolean {
+  if (t.flags & ts.TypeFlags.TypeParameter) return !bound.has(t);
+  if (t.flags & (ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution | ts.TypeFlags.Index | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.StringMapping)) return true;
+  if (seen.has(t)) return false;
+  seen.add(t);
+  if (t.isUnionOrIntersection()) return t.types.some((p) => namesTypeParameterDeep(c, p, depth, seen, bound));
+  if (!(t.flags & ts.TypeFlags.Object)) return false;
+  if (depth >= MAX_DEPTH) return true;
+  const next = (u: ts.Type): boolean => namesTypeParameterDeep(c, u, depth + 1, seen, bound);
+  const obj = t as ts.ObjectType;
+  if (obj.objectFlags & ts.ObjectFlags.Reference) return c.getTypeArguments(t as ts.TypeReference).some(next);
+  if (obj.objectFlags & ts.ObjectFlags.Mapped) return true;
+  for (const s of [...t.getCallSignatures(), ...t.getConstructSignatures()]) {
+    for (const tp of s.getTypeParameters() ?? []) bound.add(tp);
+    if (next(s.getReturnType()) || s.getParameters().some((p) => next(c.getTypeOfSymbol(p)))) return true;
+  }
+  return c.getPropertiesOfType(t).some((p) => next(c.getTypeOfSymbol(p)));
+}

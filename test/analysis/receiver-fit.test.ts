@@ -1,0 +1,32 @@
+import { analyzeApp } from '../../src/analysis/index.js';
+import { fixture } from './helpers.js';
+
+describe('literal implementations fitted to the receiver a call goes through (calls-receiver-fit)', () => {
+  const r = analyzeApp({ appDir: fixture('calls-receiver-fit'), catalogs: [] });
+  const P = 'src/parse.ts';
+  const S = 'src/schemas.ts';
+  const runsFrom = (fn: string): string[] =>
+    r.edges
+      .filter((e) => e.from === `${P}#${fn}`)
+      .map((e) => `${e.to.replace(`${S}#`, '')} ${e.kind}`)
+      .sort();
+
+  test('a receiver instantiating the interface runs only the literals whose members can be of that type', () => {
+    // Schema<string>: not count's run (a number) nor list's (an array); described's run returns Result<T>, any output.
+    expect(runsFrom('parseText')).toEqual(['described.run hierarchy', 'text.run hierarchy']);
+    // A type parameter constrained to Schema<number>: its constraint decides.
+    expect(runsFrom('parseCount')).toEqual(['count.run hierarchy', 'described.run hierarchy']);
+    // A union: what either part holds.
+    expect(runsFrom('parseEither')).toEqual(['count.run hierarchy', 'described.run hierarchy', 'text.run hierarchy']);
+  });
+
+  test('a receiver any schema may reach keeps every implementation', () => {
+    const all = ['count.run hierarchy', 'described.run hierarchy', 'list.run hierarchy', 'text.run hierarchy'];
+    expect(runsFrom('parseUnknown')).toEqual(all); // Schema<unknown>: every schema fits
+    expect(runsFrom('parseAs')).toEqual(all); // Schema<T>: the caller picks T
+    expect(runsFrom('parseLoose')).toEqual(all); // cast from an unconstrained S
+    // Inside described, `inner: Schema<T>` and list's `item: TItem extends Schema<unknown>`: every run, itself included.
+    const inner = r.edges.filter((e) => e.from === `${S}#described.run`).map((e) => e.to.replace(`${S}#`, '')).sort();
+    expect(inner).toEqual(['count.run', 'described.run', 'list.run', 'text.run']);
+  });
+});
