@@ -25,8 +25,16 @@ describe('literal implementations fitted to the receiver a call goes through (ca
     expect(runsFrom('parseUnknown')).toEqual(all); // Schema<unknown>: every schema fits
     expect(runsFrom('parseAs')).toEqual(all); // Schema<T>: the caller picks T
     expect(runsFrom('parseLoose')).toEqual(all); // cast from an unconstrained S
+    expect(runsFrom('parseGuarded').filter((t) => t.endsWith('hierarchy'))).toEqual(all); // a type guard narrows on the program's word
     // Inside described, `inner: Schema<T>` and list's `item: TItem extends Schema<unknown>`: every run, itself included.
     const inner = r.edges.filter((e) => e.from === `${S}#described.run`).map((e) => e.to.replace(`${S}#`, '')).sort();
     expect(inner).toEqual(['count.run', 'described.run', 'list.run', 'text.run']);
+  });
+
+  test('a value cast to the receiver\'s type is still run there (calls-receiver-fit-cast)', () => {
+    const cast = analyzeApp({ appDir: fixture('calls-receiver-fit-cast'), catalogs: [] });
+    const runs = cast.edges.filter((e) => e.from === `${P}#parseText`).map((e) => e.to.replace(`${S}#`, ''));
+    // count() as unknown as Schema<string>: its run, by the cast (cast-away.ts), beside text's and described's.
+    expect(runs).toEqual(expect.arrayContaining(['count.run', 'described.run', 'text.run']));
   });
 });

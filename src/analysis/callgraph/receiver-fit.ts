@@ -52,7 +52,7 @@ function literalOf(n: ts.Node): ts.ObjectLiteralExpression | undefined {
  * a part without the member or one that still names a type parameter.
  */
 function receiverParts(c: ts.TypeChecker, recv: ts.Expression, name: string): ts.Type[] | undefined {
-  let t = c.getTypeAtLocation(recv);
+  let t = declaredType(c, recv);
   if (t.flags & ts.TypeFlags.TypeParameter) {
     const bound = c.getBaseConstraintOfType(t);
     if (!bound) return undefined;
@@ -78,6 +78,17 @@ function fitsPart(c: ts.TypeChecker, lit: ts.ObjectLiteralExpression, part: ts.T
   let fit = known.get(lit);
   if (fit === undefined) known.set(lit, (fit = literalFitsPart(c, lit, part)));
   return fit;
+}
+
+/**
+ * A named receiver's declared type, not the one narrowed where it is read: a type guard the
+ * program writes (`s is Schema<string>`) narrows as a cast does, on the program's word.
+ */
+function declaredType(c: ts.TypeChecker, recv: ts.Expression): ts.Type {
+  const e = skipWrappers(recv);
+  const sym = ts.isIdentifier(e) ? c.getSymbolAtLocation(e) : ts.isPropertyAccessExpression(e) ? c.getSymbolAtLocation(e.name) : undefined;
+  const own = sym && !(sym.flags & ts.SymbolFlags.Alias) && sym.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property) ? c.getTypeOfSymbol(sym) : undefined;
+  return own ?? c.getTypeAtLocation(e);
 }
 
 /** Each member both have must be assignable, unless the literal's names a type parameter (its factory's). */
