@@ -26,6 +26,8 @@ describe('literal implementations fitted to the receiver a call goes through (ca
     expect(runsFrom('parseAs')).toEqual(all); // Schema<T>: the caller picks T
     expect(runsFrom('parseLoose')).toEqual(all); // cast from an unconstrained S
     expect(runsFrom('parseGuarded').filter((t) => t.endsWith('hierarchy'))).toEqual(all); // a type guard narrows on the program's word
+    // Matchers handed to an installer, not written as Matchers (the installer may adapt them): kept though toWarn takes an argument.
+    expect(r.edges.filter((e) => e.from === 'src/matchers.ts#check').map((e) => `${e.to} ${e.kind}`)).toEqual(['src/matchers.ts#toWarn hierarchy']);
     // Inside described, `inner: Schema<T>` and list's `item: TItem extends Schema<unknown>`: every run, itself included.
     const inner = r.edges.filter((e) => e.from === `${S}#described.run`).map((e) => e.to.replace(`${S}#`, '')).sort();
     expect(inner).toEqual(['count.run', 'described.run', 'list.run', 'text.run']);

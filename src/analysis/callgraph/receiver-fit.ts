@@ -32,11 +32,48 @@ export function fittedToReceiver(c: ts.TypeChecker, callee: ts.Expression, res: 
   if (name === undefined) return res;
   const parts = receiverParts(c, expr.expression, name);
   if (!parts) return res;
+  const owners = ownersOf(c, expr);
+  if (!owners.length) return res;
   const kept = res.targets.filter((t) => {
     const lit = t.kind === 'hierarchy' ? literalOf(t.node) : undefined;
-    return !lit || parts.some((p) => fitsPart(c, lit, p));
+    return !lit || !declaredAsOwner(c, lit, owners) || parts.some((p) => fitsPart(c, lit, p));
   });
   return kept.length === res.targets.length ? res : { ...res, targets: kept };
+}
+
+/** The interfaces declaring the member called (their symbols): what its literal implementations implement. */
+function ownersOf(c: ts.TypeChecker, expr: ts.PropertyAccessExpression | ts.ElementAccessExpression): ts.Symbol[] {
+  const sym = c.getSymbolAtLocation(ts.isPropertyAccessExpression(expr) ? expr.name : expr.argumentExpression);
+  const out: ts.Symbol[] = [];
+  for (const d of sym?.declarations ?? []) {
+    const owner = ts.isInterfaceDeclaration(d.parent) ? c.getSymbolAtLocation(d.parent.name) : undefined;
+    if (owner && !out.includes(owner)) out.push(owner);
+  }
+  return out;
+}
+
+/**
+ * Is the literal written as a value of an owner interface (its contextual type is one or extends one:
+ * `string()`'s literal returned as StringSchema, which extends BaseSchema)? Its value then goes about
+ * by that type. One that only fits (literal-fit.ts), such as matchers handed to a library that
+ * installs them (`expect.extend({ toWarn(received) {...} })` for `expect(x).toWarn()`), may be run
+ * through a value the library makes, of any type: it is kept.
+ */
+function declaredAsOwner(c: ts.TypeChecker, lit: ts.ObjectLiteralExpression, owners: readonly ts.Symbol[]): boolean {
+  const ctx = c.getContextualType(lit);
+  if (!ctx) return false;
+  const t = c.getNonNullableType(ctx);
+  const parts = t.isUnion() ? t.types : [t];
+  return parts.length > 0 && parts.every((p) => derivesFrom(c, p, owners, 0));
+}
+
+function derivesFrom(c: ts.TypeChecker, t: ts.Type, owners: readonly ts.Symbol[], depth: number): boolean {
+  if (t.isIntersection()) return t.types.some((p) => derivesFrom(c, p, owners, depth + 1));
+  const sym = t.getSymbol();
+  if (sym && owners.includes(sym)) return true;
+  if (depth > 8 || !sym || !(sym.flags & ts.SymbolFlags.Interface)) return false;
+  const declared = c.getDeclaredTypeOfSymbol(sym);
+  return (c.getBaseTypes(declared as ts.InterfaceType) ?? []).some((b) => derivesFrom(c, b, owners, depth + 1));
 }
 
 /** The object literal a method or function written in place belongs to (`{ m() {} }`, `{ m: () => {} }`). */
