@@ -11,10 +11,10 @@ describe('literal implementations fitted to the receiver a call goes through (ca
       .map((e) => `${e.to.replace(`${S}#`, '')} ${e.kind}`)
       .sort();
 
-  test('a receiver instantiating the interface runs only the literals whose members can be of that type', () => {
-    // Schema<string>: not count's run (a number) nor list's (an array); described's run returns Result<T>, any output.
+  test('a receiver whose type declares tags runs only the literals whose tags can be those', () => {
+    // TextSchema: its tag 'text' is not count's or list's; described's tag is a string, any schema's.
     expect(runsFrom('parseText')).toEqual(['described.run hierarchy', 'text.run hierarchy']);
-    // A type parameter constrained to Schema<number>: its constraint decides.
+    // A type parameter constrained to CountSchema: its constraint decides.
     expect(runsFrom('parseCount')).toEqual(['count.run hierarchy', 'described.run hierarchy']);
     // A union: what either part holds.
     expect(runsFrom('parseEither')).toEqual(['count.run hierarchy', 'described.run hierarchy', 'text.run hierarchy']);
@@ -25,6 +25,7 @@ describe('literal implementations fitted to the receiver a call goes through (ca
     expect(runsFrom('parseUnknown')).toEqual(all); // Schema<unknown>: every schema fits
     expect(runsFrom('parseAs')).toEqual(all); // Schema<T>: the caller picks T
     expect(runsFrom('parseLoose')).toEqual(all); // cast from an unconstrained S
+    expect(runsFrom('parseNumber')).toEqual(all); // Schema<number>: instantiation alone decides nothing
     expect(runsFrom('parseGuarded').filter((t) => t.endsWith('hierarchy'))).toEqual(all); // a type guard narrows on the program's word
     // Matchers handed to an installer, not written as Matchers (the installer may adapt them): kept though toWarn takes an argument.
     expect(r.edges.filter((e) => e.from === 'src/matchers.ts#check').map((e) => `${e.to} ${e.kind}`)).toEqual(['src/matchers.ts#toWarn hierarchy']);

@@ -1,18 +1,17 @@
 /**
  * Implementations written in object literals, fitted to the receiver a call goes through.
- * implementations.ts finds every literal implementing an interface member once per member,
- * comparing with the interface's type parameters erased: `schema['~run']()` may run any schema's
- * `'~run'`. At a site whose receiver's type instantiates them (`schema: BaseSchema<unknown[], ...>`,
- * or a type parameter constrained so: `TSchema extends BaseSchema<unknown[], ...>`), the receiver
- * holds only values of that type, and a literal whose members cannot be of it (`string()`'s
- * `'~run'` makes a string dataset) is not what it holds: such targets are dropped here.
+ * implementations.ts finds every literal implementing an interface member once per member:
+ * `schema['~run']()` may run any schema's `'~run'`. At a site whose receiver's type (its declared
+ * type; a type parameter's constraint) declares tags, members typed by literal values written in the
+ * interface itself (`type: 'loose_tuple'` of the union args() takes), a literal written as that
+ * interface or one extending it whose own tag cannot be one of those (`string()`'s `type: 'string'`)
+ * is not what the receiver holds: its member is dropped there.
  *
- * Only the language rules a pair out: the receiver's type, after its type parameters are replaced
- * by their constraints, must name none (an unconstrained or partly generic receiver keeps all);
- * a literal member whose own type names a type parameter (the factory's `TWrapped`) fits whatever
- * is there, and a member the literal lacks is not held against it (spreads and later writes may add
- * it). A union receiver takes what any of its parts takes; `any`, `unknown` and receivers without
- * the member keep every target. Values cast to the receiver's type are cast-away.ts's (added after).
+ * Only tags decide: the same object may be seen under several instantiations of one generic type,
+ * so members whose types the type arguments give are not compared. Kept: literals that only fit the
+ * interface (handed to an installer that may adapt them), receivers typed `any`, `unknown`, by an
+ * unconstrained type parameter or without the member, and what values cast to the receiver's type
+ * hold (cast-away.ts, added as its own targets).
  */
 import { ts } from '../../typescript.cjs';
 import type { Resolution } from './resolve.js';
@@ -84,9 +83,9 @@ function literalOf(n: ts.Node): ts.ObjectLiteralExpression | undefined {
 }
 
 /**
- * The object types the receiver may be, with its type parameters replaced by their constraints;
- * undefined (keep every target) when one is open: `any`, `unknown`, an unconstrained type parameter,
- * a part without the member or one that still names a type parameter.
+ * The object types the receiver may be, a type parameter replaced by its constraint; undefined
+ * (keep every target) when one is open: `any`, `unknown`, an unconstrained type parameter, a part
+ * without the member.
  */
 function receiverParts(c: ts.TypeChecker, recv: ts.Expression, name: string): ts.Type[] | undefined {
   let t = declaredType(c, recv);
@@ -128,19 +127,40 @@ function declaredType(c: ts.TypeChecker, recv: ts.Expression): ts.Type {
   return own ?? c.getTypeAtLocation(e);
 }
 
-/** Each member both have must be assignable, unless the literal's names a type parameter (its factory's). */
+/**
+ * The literal fits unless one of its tags cannot be what the receiver's type declares there: a
+ * member the receiver declares by literal types only (`type: 'loose_tuple'`, `collection?: never`),
+ * written in the interface itself, not picked by its type arguments. Function members and other
+ * instantiated ones are not compared: the same object is seen under several instantiations (vue's
+ * transition hooks, made as TransitionHooks<TransitionElement>, read from a VNode<any, VShowElement>),
+ * whereas a tag is a value the literal holds.
+ */
 function literalFitsPart(c: ts.TypeChecker, lit: ts.ObjectLiteralExpression, part: ts.Type): boolean {
   const own = c.getTypeAtLocation(lit);
   for (const p of c.getPropertiesOfType(part)) {
+    const want = c.getTypeOfSymbol(p);
+    if (!isTag(c, want) || !declaredAsTag(c, p)) continue;
     const mine = c.getPropertyOfType(own, p.getName());
     if (!mine) continue;
     const have = c.getTypeOfSymbol(mine);
-    if (namesTypeParameterOnce(c, have)) continue;
-    const want = c.getTypeOfSymbol(p);
-    if (namesTypeParameterOnce(c, want)) continue;
-    if (!c.isTypeAssignableTo(have, want) && !c.isTypeAssignableTo(c.getWidenedType(have), want)) return false;
+    if (!isTag(c, have)) continue;
+    if (!c.isTypeAssignableTo(have, want)) return false;
   }
   return true;
+}
+
+const TAG = ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BigIntLiteral | ts.TypeFlags.BooleanLiteral | ts.TypeFlags.EnumLiteral | ts.TypeFlags.Undefined | ts.TypeFlags.Null;
+
+/** A type of literal values only: `'string'`, `'map' | 'seq'`, `undefined`. */
+function isTag(c: ts.TypeChecker, t: ts.Type): boolean {
+  const parts = t.isUnion() ? t.types : [t];
+  return parts.length > 0 && parts.every((p) => (p.flags & TAG) !== 0);
+}
+
+/** Its declaration writes the type (a property signature's), naming no type parameter. */
+function declaredAsTag(c: ts.TypeChecker, p: ts.Symbol): boolean {
+  const decls = p.declarations ?? [];
+  return decls.length > 0 && decls.every((d) => ts.isPropertySignature(d) && !!d.type && !namesTypeParameterOnce(c, c.getTypeFromTypeNode(d.type)) && isTag(c, c.getTypeFromTypeNode(d.type)));
 }
 
 const namesCache = new WeakMap<ts.Type, boolean>();
