@@ -811,6 +811,22 @@
  * 0.94x; superstruct 2.06x / 0.67x / 0.28x; itertools 0.95x (TS 6 checks it); tween.js 1.98x / 0.61x / 0.75x;
  * yup 2.14x / 0.91x / 0.78x; smol-toml 1.07x and alien-signals 0.89x (TS 6 checks them); mutative 2.18x /
  * 1.32x / 1.00x. TS 6 stops at config errors on five of the eight.
+ * Literal implementations fitted to the receiver's tags (issue 13; callgraph/receiver-fit.ts, fixtures calls-receiver-fit
+ * and calls-receiver-fit-cast; 2026-12-05, load 8-13): a call through an interface member whose receiver's declared type
+ * (a type parameter's constraint) types a member by literal values written in the interface (`type: 'loose_tuple'`) no
+ * longer runs a literal written as that interface (or one extending it) whose own tag cannot be one of those. valibot
+ * 6429 -> 6324 pairs (8.77x -> 8.63x, 100% of 733), its analysis's edges 81,150 -> 59,024 (22,126 `'~run'` hierarchy
+ * edges gone, none gained: 21,919 from suites calling a schema or action held in a const, `action['~run'](...)`, 207 from
+ * args()'s tuple-schema union and variant()'s object-schema options, each a literal whose `type` tag the receiver's
+ * interfaces exclude). A first cut comparing every member by the receiver's instantiation dropped 7 real edges in vue
+ * (transition hooks made as TransitionHooks<TransitionElement>, read from a VNode<any, VShowElement>: one object under two
+ * instantiations) and 73 in its suites (matchers handed to expect.extend fit CustomMatchers only structurally): hence
+ * tags only, and only literals whose contextual type is the member's interface or extends it. Unchanged (edges identical
+ * to main 2f8e98f's): zod (146,742; 99.1%, 11,510 = 3.02x), the 15 bench projects, yaml, vue-reactivity, mobx, rxjs
+ * (zustand 4.10x, mobx 3.21x, rxjs 4.94x as before). Why the budget is not met: valibot's remaining pairs go through
+ * receivers typed by an open constraint (`TWrapped extends BaseSchema<unknown, unknown, BaseIssue<unknown>>`, pipe's
+ * items), which every public factory's caller may fill with any schema; zustand's and rxjs's are handed-back callbacks
+ * at parameters of exported functions (see the erased generic fit above), open to the library's callers.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

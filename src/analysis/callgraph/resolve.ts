@@ -22,6 +22,7 @@ import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
 import { uncast } from './casts.js';
 import { withFunctionReceiver } from './function-receivers.js';
+import { fittedToReceiver } from './receiver-fit.js';
 import { callableParameters } from './callable-parameters.js';
 import { withMappedContextLiterals } from './context-declared.js';
 import { CastAway } from './cast-away.js';
@@ -89,7 +90,8 @@ export class Resolver {
     if (ts.isJsxOpeningElement(site) || ts.isJsxSelfClosingElement(site)) return jsx(this, site.tagName);
     if (ts.isTaggedTemplateExpression(site)) return this.relabel(this.callee(site.tag, false), 'tagged-template');
     if (ts.isNewExpression(site)) return construct(this, skipWrappers(site.expression), site.expression);
-    return withMappedContextLiterals(this, site.expression, withFunctionReceiver(this, site.expression, uncast(this, site.expression, this.callee(site.expression, true))));
+    const fitted = fittedToReceiver(this.checker, site.expression, this.callee(site.expression, true));
+    return withMappedContextLiterals(this, site.expression, withFunctionReceiver(this, site.expression, uncast(this, site.expression, fitted)));
   }
 
   /**
