@@ -48,6 +48,8 @@ export interface ImplicitSink {
   add(from: string, targets: Target[], site: string): void;
   /** The generators passed for `param` (or its `property`, or stored from it) run at this site. */
   pend(p: { from: string; site: string; text: string; param: ts.ParameterDeclaration; binding: ts.BindingElement | undefined; property?: string; stored?: true }): void;
+  /** A function runs with these arguments (for parameter flow: what its parameters receive). */
+  calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void;
 }
 
 export class ImplicitSites {
@@ -122,7 +124,10 @@ export class ImplicitSites {
       const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
       if (owner && callee && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) {
         const uses = builtinReceiverUses(node).flatMap(([e, use]) => this.proxies.at(e, use));
-        this.sink.add(owner, [...this.proxies.at(callee.expression, 'get'), ...uses, ...this.proxies.returnedAt(callee.expression, ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined)], siteOf(f, siteNode(node)));
+        const handedOut = this.proxies.returnedAt(callee.expression, ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+        // What the get trap hands out runs with this call's arguments (`p.map(cb)`: its callback parameter holds cb).
+        if (ts.isCallExpression(node)) for (const t of handedOut) this.sink.calledWith(t.node, node.arguments);
+        this.sink.add(owner, [...this.proxies.at(callee.expression, 'get'), ...uses, ...handedOut], siteOf(f, siteNode(node)));
       }
     }
   }

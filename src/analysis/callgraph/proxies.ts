@@ -26,6 +26,8 @@ import { ts } from '../../typescript.cjs';
 import { declaredResult } from './declared.js';
 import { iteratorOfValue, nextOf } from './value-members.js';
 import { handlerTrapsBeyondLiterals } from './handler-classes.js';
+import { literalEntries } from './literal-entries.js';
+import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
 import { skipWrappers } from '../walk.js';
@@ -111,9 +113,24 @@ export class Proxies {
   }
 
   private returnedByGet?: Set<ts.Node>;
+  /** Of the functions the `get` traps return, those handed out only as a literal's entry of a name (literal-entries.ts): the names. */
+  private readonly entryNames = new Map<ts.Node, Set<string>>();
   /** The functions the `get` traps return. */
   private returned(): Set<ts.Node> {
-    this.returnedByGet ??= new Set([...(this.traps.get('get') ?? [])].flatMap((fn) => this.r.values.returnsOf(fn).flatMap((e) => this.r.values.of(e))));
+    if (this.returnedByGet) return this.returnedByGet;
+    const any = new Set<ts.Node>();
+    const named = new Map<ts.Node, Set<string>>();
+    for (const trap of this.traps.get('get') ?? []) {
+      for (const ret of this.r.values.returnsOf(trap)) {
+        const entries = literalEntries(this.r.checker, this.r.stores, ret);
+        if (!entries) for (const fn of this.r.values.of(ret)) any.add(fn);
+        for (const { name, value } of entries ?? []) {
+          for (const fn of isMethodNode(value) ? [value] : this.r.values.of(value as ts.Expression)) (named.get(fn) ?? named.set(fn, new Set()).get(fn)!).add(name);
+        }
+      }
+    }
+    for (const [fn, names] of named) if (!any.has(fn)) this.entryNames.set(fn, names);
+    this.returnedByGet = new Set([...any, ...named.keys()]);
     return this.returnedByGet;
   }
 
@@ -125,8 +142,9 @@ export class Proxies {
   returnedAt(receiver: ts.Expression, name: string | undefined): Target[] {
     if (!this.at(receiver, 'get').length) return [];
     const fits = (fn: ts.Node): boolean => {
-      const own = memberName(this.r.checker, fn);
-      return own === undefined || name === undefined || own === name || (name === '[Symbol.iterator]' && own.startsWith('__@iterator@'));
+      const own = this.entryNames.get(fn) ?? memberName(this.r.checker, fn);
+      if (own === undefined || name === undefined) return true;
+      return typeof own === 'string' ? own === name || (name === '[Symbol.iterator]' && own.startsWith('__@iterator@')) : own.has(name);
     };
     const fns = [...this.returned()].filter(fits);
     // Iterating runs the `next` of the iterator the returned `[Symbol.iterator]` method returns.
