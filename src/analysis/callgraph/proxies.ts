@@ -13,8 +13,9 @@
  * `new Proxy` written in the app; instances of handler classes and members holding a made function
  * (handler-classes.ts). The proxy has its target's type, and the target is usually of
  * a type that says little (a type parameter, `object`, `unknown`, `any`, a record): so a
- * receiver may be a proxy when its type is one of those, or the type of a target the app
- * wraps, and it is in a module linked by imports (either way, directly or not) to one that
+ * receiver may be a proxy when its type is one of those (also at any cast on the way: `x as any
+ * as Adm`; or when an app function returns such a value: `ensure(target)` returning its `target:
+ * any` as Adm), or the type of a target the app wraps, and it is in a module linked by imports (either way, directly or not) to one that
  * makes a proxy or handler (a proxy is used where it is made, by the code its module serves,
  * and by the code the modules it reaches hand it to: `internal.createDraft` is how one module
  * calls another without importing it; in a generic code base, every receiver of a type
@@ -30,7 +31,8 @@ import { literalEntries } from './literal-entries.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
-import { skipWrappers } from '../walk.js';
+import { isNothing, skipWrappers } from '../walk.js';
+import { calledDeclaration } from './installer-syntax.js';
 
 export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys' | 'getPrototypeOf';
 const TRAPS_OF: Record<TrapUse, string[]> = {
@@ -187,7 +189,33 @@ export class Proxies {
   private mayBeProxy(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
     if (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) return true;
-    return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner)) || this.declaredMayBeProxy(inner);
+    return this.typeMayBeProxy(receiver) || this.castFromProxy(receiver, inner) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner);
+  }
+
+  /** A cast on the way (`obj as any as Adm`, `ref as unknown as RefImpl`): what it was cast from may be a proxy, at any step. */
+  private castFromProxy(receiver: ts.Expression, inner: ts.Expression): boolean {
+    for (let e = receiver; e !== inner; e = (e as ts.ParenthesizedExpression).expression) {
+      const from = (e as ts.ParenthesizedExpression).expression;
+      if ((ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) && this.typeMayBeProxy(from)) return true;
+    }
+    return inner !== receiver && this.typeMayBeProxy(inner);
+  }
+
+  private readonly returning = new Map<ts.Node, boolean>();
+  /**
+   * A call of an app function that returns what may be a proxy (`asObservable(target)` returning
+   * its `target: any` as declared `Adm`): its declared result does not change the value.
+   */
+  private returnsProxy(e: ts.Expression): boolean {
+    if (!ts.isCallExpression(e)) return false;
+    const fn = calledDeclaration(this.r.checker, e.expression);
+    if (!fn || !this.r.isApp(fn)) return false;
+    const known = this.returning.get(fn);
+    if (known !== undefined) return known;
+    this.returning.set(fn, false); // a recursive call adds nothing of its own
+    const v = this.r.values.returnsOf(fn).some((ret) => !isNothing(ret) && this.mayBeProxy(ret));
+    this.returning.set(fn, v);
+    return v;
   }
 
   private declaredMayBeProxy(e: ts.Expression): boolean {
