@@ -20,7 +20,10 @@
  * and by the code the modules it reaches hand it to: `internal.createDraft` is how one module
  * calls another without importing it; in a generic code base, every receiver of a type
  * parameter anywhere would run every trap, modules that never import each other pass nothing).
- * `this` in a function a `get` trap returns may be the proxy (`p.keys()` runs it on `p`).
+ * `this` in a function a `get` trap returns may be the proxy (`p.keys()` runs it on `p`), and so
+ * may a parameter of an app function some call passes a possible proxy (`untracked(this, 'push')`).
+ * A built-in applied to one (`raw[method].apply(self, args)`) uses it as a call on it would
+ * (proxy-uses.ts); `list.join()` reads each element, through the get trap when they may be proxies.
  * When the app makes no proxy, nothing here costs anything.
  */
 import { ts } from '../../typescript.cjs';
@@ -124,7 +127,7 @@ export class Proxies {
     const named = new Map<ts.Node, Set<string>>();
     for (const trap of this.traps.get('get') ?? []) {
       for (const ret of this.r.values.returnsOf(trap)) {
-        const entries = literalEntries(this.r.checker, this.r.stores, ret);
+        const entries = this.entriesReturned(ret);
         if (!entries) for (const fn of this.r.values.of(ret)) any.add(fn);
         for (const { name, value } of entries ?? []) {
           for (const fn of isMethodNode(value) ? [value] : this.r.values.of(value as ts.Expression)) (named.get(fn) ?? named.set(fn, new Set()).get(fn)!).add(name);
@@ -134,6 +137,16 @@ export class Proxies {
     for (const [fn, names] of named) if (!any.has(fn)) this.entryNames.set(fn, names);
     this.returnedByGet = new Set([...any, ...named.keys()]);
     return this.returnedByGet;
+  }
+
+  /** `return table[key]`, or `return fn` of a variable assigned so (`if (fn = table[key]) return fn`): the literal's entries. */
+  private entriesReturned(ret: ts.Expression): ReturnType<typeof literalEntries> {
+    const direct = literalEntries(this.r.checker, this.r.stores, ret);
+    const e = skipWrappers(ret);
+    const d = direct || !ts.isIdentifier(e) ? undefined : this.r.symbolAt(e)?.valueDeclaration;
+    if (!d || !ts.isVariableDeclaration(d)) return direct;
+    const held = [...(d.initializer ? [d.initializer] : []), ...this.r.stores.assigned(d)].map((v) => literalEntries(this.r.checker, this.r.stores, v));
+    return held.some((h) => h === undefined) ? undefined : held.flatMap((h) => h!);
   }
 
   /**
@@ -157,6 +170,20 @@ export class Proxies {
   /** The app makes proxies with handlers of its own. */
   get any(): boolean {
     return this.traps.size > 0;
+  }
+
+  /**
+   * Converting each element of `list` to a string (`list.join()`) reads its `Symbol.toPrimitive`
+   * and `toString`: the get traps, when the elements' type may be a proxy's (`T[]`, `unknown[]`).
+   */
+  elementsRead(list: ts.Expression): Target[] {
+    const file = list.getSourceFile();
+    const traps = [...(this.traps.get('get') ?? [])].filter((fn) => this.near.get(this.madeIn.get(fn)!)!.has(file));
+    if (!traps.length) return [];
+    const c = this.r.checker;
+    const el = c.getIndexTypeOfType(c.getTypeAtLocation(list), ts.IndexKind.Number);
+    if (!el || !(el.isUnion() ? el.types : [el]).some((p) => this.targetTypes.has(p) || opaque(c, p))) return [];
+    return traps.map((node) => ({ node, kind: 'implicit' as const }));
   }
 
   /** The traps using `receiver` this way may run: none unless it may be a proxy. */
@@ -189,7 +216,24 @@ export class Proxies {
   private mayBeProxy(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
     if (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) return true;
-    return this.typeMayBeProxy(receiver) || this.castFromProxy(receiver, inner) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner);
+    return this.typeMayBeProxy(receiver) || this.castFromProxy(receiver, inner) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner) || this.passedProxy(inner);
+  }
+
+  private readonly passed = new Map<ts.ParameterDeclaration, boolean>();
+  /** A parameter of an app function some call passes what may be a proxy (`noTracking(this, 'pop')` in a method the get trap hands out). */
+  private passedProxy(e: ts.Expression): boolean {
+    const d = ts.isIdentifier(e) ? this.r.symbolAt(e)?.valueDeclaration : undefined;
+    if (!d || !ts.isParameter(d) || !ts.isFunctionDeclaration(d.parent) || d.dotDotDotToken) return false;
+    const known = this.passed.get(d);
+    if (known !== undefined) return known;
+    this.passed.set(d, false); // a recursive call passes nothing new
+    const i = d.parent.parameters.indexOf(d);
+    const v = (this.r.callers?.of(d.parent) ?? []).some((call) => {
+      const arg = call.arguments[i];
+      return arg !== undefined && !ts.isSpreadElement(arg) && this.mayBeProxy(arg);
+    });
+    this.passed.set(d, v);
+    return v;
   }
 
   /** A cast on the way (`obj as any as Adm`, `ref as unknown as RefImpl`): what it was cast from may be a proxy, at any step. */
