@@ -30,7 +30,9 @@ export function literalEntries(checker: ts.TypeChecker, stores: Stores, read: ts
   const table = skipWrappers(e.expression);
   if (!ts.isIdentifier(table)) return undefined;
   let out: LiteralEntry[] | undefined;
-  for (const d of checker.getSymbolAtLocation(table)?.declarations ?? []) {
+  let sym = checker.getSymbolAtLocation(table);
+  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym); // imported
+  for (const d of sym?.declarations ?? []) {
     const init = ts.isVariableDeclaration(d) && d.initializer ? skipWrappers(d.initializer) : undefined;
     if (!init || !ts.isObjectLiteralExpression(init)) continue;
     out ??= [];

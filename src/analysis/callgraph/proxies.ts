@@ -219,8 +219,18 @@ export class Proxies {
     return this.typeMayBeProxy(receiver) || this.castFromProxy(receiver, inner) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner) || this.passedProxy(inner);
   }
 
+  /** A proxy for certain, not by its type: `this` in a function the get trap hands out, or a parameter passed one. */
+  private handedProxy(e: ts.Expression): boolean {
+    const inner = skipWrappers(e);
+    return (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) || this.passedProxy(inner);
+  }
+
   private readonly passed = new Map<ts.ParameterDeclaration, boolean>();
-  /** A parameter of an app function some call passes what may be a proxy (`noTracking(this, 'pop')` in a method the get trap hands out). */
+  /**
+   * A parameter of an app function some call passes a proxy (`noTracking(this, 'pop')` in a method
+   * the get trap hands out). Arguments that may be proxies only by their type (`any`) are not taken:
+   * the parameter's own type says as much of them.
+   */
   private passedProxy(e: ts.Expression): boolean {
     const d = ts.isIdentifier(e) ? this.r.symbolAt(e)?.valueDeclaration : undefined;
     if (!d || !ts.isParameter(d) || !ts.isFunctionDeclaration(d.parent) || d.dotDotDotToken) return false;
@@ -230,7 +240,7 @@ export class Proxies {
     const i = d.parent.parameters.indexOf(d);
     const v = (this.r.callers?.of(d.parent) ?? []).some((call) => {
       const arg = call.arguments[i];
-      return arg !== undefined && !ts.isSpreadElement(arg) && this.mayBeProxy(arg);
+      return arg !== undefined && !ts.isSpreadElement(arg) && this.handedProxy(arg);
     });
     this.passed.set(d, v);
     return v;
