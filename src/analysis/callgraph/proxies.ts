@@ -13,9 +13,9 @@
  * `new Proxy` written in the app; instances of handler classes and members holding a made function
  * (handler-classes.ts). The proxy has its target's type, and the target is usually of
  * a type that says little (a type parameter, `object`, `unknown`, `any`, a record): so a
- * receiver may be a proxy when its type is one of those (also at any cast on the way: `x as any
- * as Adm`; or when an app function returns such a value: `ensure(target)` returning its `target:
- * any` as Adm), or the type of a target the app wraps, and it is in a module linked by imports (either way, directly or not) to one that
+ * receiver may be a proxy when its type is one of those (also `{}` or `Object`, before a cast too:
+ * `(x as any as Adm)[k]` of an `x: Object`; or when an app function returns the parameter it
+ * was passed such a value in: `ensure(target)` returning its `target: any` as Adm), or the type of a target the app wraps, and it is in a module linked by imports (either way, directly or not) to one that
  * makes a proxy or handler (a proxy is used where it is made, by the code its module serves,
  * and by the code the modules it reaches hand it to: `internal.createDraft` is how one module
  * calls another without importing it; in a generic code base, every receiver of a type
@@ -34,8 +34,9 @@ import { literalEntries } from './literal-entries.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
-import { isNothing, skipWrappers } from '../walk.js';
+import { skipWrappers } from '../walk.js';
 import { calledDeclaration } from './installer-syntax.js';
+import { declaredByLibrary } from '../symbols.js';
 
 export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys' | 'getPrototypeOf';
 const TRAPS_OF: Record<TrapUse, string[]> = {
@@ -216,7 +217,9 @@ export class Proxies {
   private mayBeProxy(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
     if (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) return true;
-    return this.typeMayBeProxy(receiver) || this.castFromProxy(receiver, inner) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner) || this.passedProxy(inner);
+    // The standard library's own objects (`Object.prototype`, typed Object) are none.
+    if (ts.isPropertyAccessExpression(inner) && declaredByLibrary(this.r.symbolAt(inner.name))) return false;
+    return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner)) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner) || this.passedProxy(inner);
   }
 
   /** A proxy for certain, not by its type: `this` in a function the get trap hands out, or a parameter passed one. */
@@ -246,30 +249,21 @@ export class Proxies {
     return v;
   }
 
-  /** A cast on the way (`obj as any as Adm`, `ref as unknown as RefImpl`): what it was cast from may be a proxy, at any step. */
-  private castFromProxy(receiver: ts.Expression, inner: ts.Expression): boolean {
-    for (let e = receiver; e !== inner; e = (e as ts.ParenthesizedExpression).expression) {
-      const from = (e as ts.ParenthesizedExpression).expression;
-      if ((ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) && this.typeMayBeProxy(from)) return true;
-    }
-    return inner !== receiver && this.typeMayBeProxy(inner);
-  }
-
-  private readonly returning = new Map<ts.Node, boolean>();
   /**
-   * A call of an app function that returns what may be a proxy (`asObservable(target)` returning
-   * its `target: any` as declared `Adm`): its declared result does not change the value.
+   * A call of an app function that returns one of its parameters (`asObservable(target)` returning
+   * its `target: any` as declared `Adm`): the argument passed there, which may be a proxy.
    */
   private returnsProxy(e: ts.Expression): boolean {
     if (!ts.isCallExpression(e)) return false;
     const fn = calledDeclaration(this.r.checker, e.expression);
     if (!fn || !this.r.isApp(fn)) return false;
-    const known = this.returning.get(fn);
-    if (known !== undefined) return known;
-    this.returning.set(fn, false); // a recursive call adds nothing of its own
-    const v = this.r.values.returnsOf(fn).some((ret) => !isNothing(ret) && this.mayBeProxy(ret));
-    this.returning.set(fn, v);
-    return v;
+    return this.r.values.returnsOf(fn).some((ret) => {
+      const x = skipWrappers(ret);
+      const d = ts.isIdentifier(x) ? this.r.symbolAt(x)?.valueDeclaration : undefined;
+      const i = d && ts.isParameter(d) && d.parent === fn && !d.dotDotDotToken ? fn.parameters.indexOf(d) : -1;
+      const arg = i >= 0 ? e.arguments[i] : undefined;
+      return arg !== undefined && !ts.isSpreadElement(arg) && this.mayBeProxy(arg);
+    });
   }
 
   private declaredMayBeProxy(e: ts.Expression): boolean {
@@ -298,13 +292,16 @@ export class Proxies {
 
 /**
  * A type that tells nothing of the object's own class: a type parameter (or a type computed from
- * one), any, unknown, object, a record, or never (a narrowing the checker could not follow).
+ * one), any, unknown, object, `{}`, Object, a record, or never (a narrowing the checker could not follow).
  */
 function opaque(c: ts.TypeChecker, t: ts.Type): boolean {
   const OPAQUE = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution | ts.TypeFlags.IndexedAccess;
   if (t.flags & OPAQUE) return true;
   if (t.isIntersection()) return t.types.some((p) => opaque(c, p)); // `T & object`, a narrowed type parameter
   if (!(t.flags & ts.TypeFlags.Object)) return false;
+  // `{}` and the standard library's `Object` admit any value but null and undefined.
+  if (c.getPropertiesOfType(t).length === 0 && !t.getCallSignatures().length && !t.getConstructSignatures().length) return true;
+  if (t.getSymbol()?.getName() === 'Object' && declaredByLibrary(t.getSymbol())) return true;
   return c.getIndexInfosOfType(t).length > 0 && !c.isArrayType(t) && !c.isTupleType(t);
 }
 

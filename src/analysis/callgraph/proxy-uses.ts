@@ -43,6 +43,8 @@ const GENERIC_BUILTINS = new Set(
   'at concat copyWithin entries every fill filter find findIndex findLast findLastIndex flat flatMap forEach includes indexOf join keys lastIndexOf map pop push reduce reduceRight reverse shift slice some sort splice toReversed toSorted toSpliced unshift values with hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString'.split(' '),
 );
 
+const OBJECT_METHODS = new Set(['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);
+
 /**
  * A generic built-in method called on what may be a proxy (`p.splice(0, 1)`): the receiver, which it
  * uses every way; called through `call`/`apply` (`raw[method].apply(self, args)`, `method` one of
@@ -57,6 +59,7 @@ export function builtinReceiverUses(checker: ts.TypeChecker, node: CallSite): [t
   const fn = skipWrappers(target.expression);
   const names = ts.isPropertyAccessExpression(fn) ? [fn.name.text] : ts.isElementAccessExpression(fn) ? keyNames(checker, fn.argumentExpression) : undefined;
   // A key not known (`method: keyof Array<any>`, too many names to list) may name a built-in too.
-  const builtin = ts.isElementAccessExpression(fn) && names === undefined ? true : names?.some((n) => GENERIC_BUILTINS.has(n));
+  // Object.prototype's methods called so are reflective (REFLECTIVE: hasOwnProperty asks a descriptor only).
+  const builtin = ts.isElementAccessExpression(fn) && names === undefined ? true : names?.some((n) => GENERIC_BUILTINS.has(n) && !OBJECT_METHODS.has(n));
   return builtin ? BUILTIN_USES.map((u) => [self, u]) : [];
 }
