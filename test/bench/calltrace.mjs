@@ -608,6 +608,17 @@
  *                  key, receiver)` under a key not known running the literal's `size` getter (1); `raw.map(toReactive).join()`
  *                  converting proxies (1); triggerRef's `(ref as unknown as RefImpl).dep`, a Ref cast to a class it may not be
  *                  (ObjectRefImpl's dep getter, and a ref that is a proxy: 2).
+ *                  With instrumented proxies (callgraph/proxies.ts, proxy-uses.ts, literal-entries.ts: a parameter some call
+ *                  passes a proxy for certain, `this` of a method the get trap hands out, is one; a built-in applied through
+ *                  call/apply, `(toRaw(self) as any)[method].apply(self, args)` with the key not known, uses its this-argument
+ *                  as a call on it would; `return fn` of a variable assigned `table[key]` hands out each entry of the literal,
+ *                  imported too, under its name; join() reads elements that may be proxies; `Reflect.get(o, key)` under a key
+ *                  not known runs the getters of the literals o may be; fixture calls-proxy-instrumented): 98.7% of 312 (308),
+ *                  static 888 = 2.85x (most pairs added are the array instrumentations, now handed out by name, at calls on
+ *                  possible proxies). Left (4): nested proxies (readonly(reactive(map)): `target[method]` and `target.forEach`
+ *                  on a raw target typed Map/Set that is itself a proxy: 2); triggerRef's `(ref as unknown as RefImpl).dep`
+ *                  (ObjectRefImpl's dep getter, and the get trap of a ref that is a proxy: 2; taking every cast through
+ *                  unknown for a possible proxy found the trap, 99.0%, but added 300-900 trap pairs on zod, none seen).
  *                  zod, mutative, proxy-compare, alien-signals, yup: the analysis's edges (with sites) identical to main's
  *                  build with both rules (recall 99.0%, 99.4%, 100%, 100%, 100%; static 11,393, 877, 51, 79, 844).
  *                  Analysis CPU (--timing-only --runs 3 --baseline main's build b210134, interleaved, load 12-18): 2.10x tsc
@@ -731,6 +742,17 @@
  *                  into forEach's arrow, not seen); nanostores edge-identical (100% of 119). The inner-call following is kept to
  *                  direct calls of one function: following every call (`inst._zod.run(payload, ctx)`, hundreds of implementations)
  *                  left zod's analysis unfinished after 6 min CPU at load 35; mobx's edges identical either way.
+ *                  With keyed literal entries (callgraph/installers.ts, literal-entries.ts: a helper's `table[name] =
+ *                  make(name)` stores, per call, what make returns under the name the call passes; a get trap's
+ *                  `return table[key]` hands out each entry of the literal, own or stored, under its name, and what it hands
+ *                  out runs with the call's arguments; fixture calls-keyed-extensions) and proxies behind casts and
+ *                  pass-through returns (`(obj as any as Adm)[$mobx]`, `asObservableObject(target)[$mobx]` of a function
+ *                  returning the `target` it was passed, a type parameter's; `obj: Object` cast; fixture
+ *                  calls-proxy-cast-through): 99.2% of 1071 (1062), static 3521 = 3.29x (86 pairs added, 15 seen: traps at
+ *                  reads now taken for possible proxies, the handed-out simpleFunc/mapLikeFunc functions at calls with a
+ *                  computed key). Left (9): flow (3); the cached descriptors'
+ *                  getters (2); the lazy decorator initialisers (2); reduce's replaced `arguments[0]` (1); Atom.onBUO's Set of
+ *                  callbacks (1).
  *   And one more, added with mobx's rules unmerged (main b09e77c), measured first as found (one trace, load 13-17):
  *   rxjs         ReactiveX/rxjs @ e5351d02e225e275ac0e497c7b66eaa5f0c88791 (7.8.2: operators as factories returning
  *                  `operate((source, subscriber) => ...)` arrows, which `source.lift(function (liftedSource) {...})` stores as

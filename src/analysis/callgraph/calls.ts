@@ -146,6 +146,7 @@ class GraphBuilder {
       // Generators passed for a parameter that is iterated: never listed as unresolved, as
       // iterating what is not known (an array, most often) runs no app code.
       pend: (p) => this.params.pending.push({ ...p, args: undefined, generators: true, listed: true }),
+      calledWith: (fn, args) => this.params.calledWith(fn, args),
     });
   }
 

@@ -25,7 +25,8 @@ import type { Callers } from './callers.js';
 import { builtinName, enclosingFunction, initializerOf, isInside, paramIndex, propName } from './installer-syntax.js';
 import type { InstalledAccessor } from './installers.js';
 import type { Resolver } from './resolve.js';
-import { isNothing, skipWrappers, valueOperands, type FileSites } from '../walk.js';
+import { objectLiteralsOf } from './literal-entries.js';
+import { skipWrappers, valueOperands, type FileSites } from '../walk.js';
 
 const MAX_DEPTH = 5;
 
@@ -176,7 +177,7 @@ export class DescriptorCopies {
     const types = [...sources.map((s) => c.getTypeAtLocation(s)), ...copy.typedBy];
     const type = copy.typedBy[0] ?? c.getTypeAtLocation(sources[0]!);
     for (const part of copy.parts) {
-      for (const lit of this.literalsOf((part.src as { expr: ts.Expression }).expr, 0)) {
+      for (const lit of objectLiteralsOf(this.r, (part.src as { expr: ts.Expression }).expr)) {
         for (const m of lit.properties) {
           if (!ts.isGetAccessorDeclaration(m) && !ts.isSetAccessorDeclaration(m)) continue;
           const name = propName(m.name);
@@ -188,21 +189,6 @@ export class DescriptorCopies {
         }
       }
     }
-  }
-
-  /** The object literals a source may be: written in place, held by a `const`, returned by the app functions called. */
-  private literalsOf(raw: ts.Expression, depth: number): ts.ObjectLiteralExpression[] {
-    const e = skipWrappers(raw);
-    if (depth >= MAX_DEPTH || isNothing(e)) return [];
-    if (ts.isObjectLiteralExpression(e)) return [e];
-    const either = valueOperands(e);
-    if (either) return either.flatMap((x) => this.literalsOf(x, depth + 1));
-    if (ts.isIdentifier(e)) {
-      const init = initializerOf(this.r.checker, e);
-      return init ? this.literalsOf(init, depth + 1) : [];
-    }
-    if (!ts.isCallExpression(e)) return [];
-    return this.r.values.of(e.expression).flatMap((f) => (isMethodNode(f) ? this.r.values.returnsOf(f).flatMap((ret) => this.literalsOf(ret, depth + 1)) : []));
   }
 }
 

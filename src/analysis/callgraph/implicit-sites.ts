@@ -23,8 +23,10 @@ import { ArraySpecies } from './array-species.js';
 import { DefinedAccessors } from './defined-accessors.js';
 import { classOrInterfaceOf } from './declared.js';
 import { conversionTargets, generatorsOfType, hasInstanceTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
-import { joinTargets } from './joins.js';
+import { joinTargets, joinedList } from './joins.js';
 import { spreadGetters } from './spread-getters.js';
+import { keyNames } from './keys.js';
+import { literalGetters } from './literal-entries.js';
 import { LibrarySubtypes } from './library-subtypes.js';
 import { siteOf, type AppFile } from '../project.js';
 import { Proxies } from './proxies.js';
@@ -48,6 +50,8 @@ export interface ImplicitSink {
   add(from: string, targets: Target[], site: string): void;
   /** The generators passed for `param` (or its `property`, or stored from it) run at this site. */
   pend(p: { from: string; site: string; text: string; param: ts.ParameterDeclaration; binding: ts.BindingElement | undefined; property?: string; stored?: true }): void;
+  /** A function runs with these arguments (for parameter flow: what its parameters receive). */
+  calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void;
 }
 
 export class ImplicitSites {
@@ -121,8 +125,11 @@ export class ImplicitSites {
     for (const { node, owner } of s.calls) {
       const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
       if (owner && callee && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) {
-        const uses = builtinReceiverUses(node).flatMap(([e, use]) => this.proxies.at(e, use));
-        this.sink.add(owner, [...this.proxies.at(callee.expression, 'get'), ...uses, ...this.proxies.returnedAt(callee.expression, ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined)], siteOf(f, siteNode(node)));
+        const uses = builtinReceiverUses(this.r.checker, node).flatMap(([e, use]) => this.proxies.at(e, use));
+        const handedOut = this.proxies.returnedAt(callee.expression, ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+        // What the get trap hands out runs with this call's arguments (`p.map(cb)`: its callback parameter holds cb).
+        if (ts.isCallExpression(node)) for (const t of handedOut) this.sink.calledWith(t.node, node.arguments);
+        this.sink.add(owner, [...this.proxies.at(callee.expression, 'get'), ...uses, ...handedOut], siteOf(f, siteNode(node)));
       }
     }
   }
@@ -177,12 +184,17 @@ export class ImplicitSites {
     }
     if (this.proxies.any) this.sink.add(owner, proxyUses(node, calleeText(node, f.sf)).flatMap(([e, use]) => this.proxies.at(e, use)), site);
     if (this.species.any && ts.isCallExpression(node)) this.sink.add(owner, this.species.at(node), site);
+    // `Reflect.get(o, key)` under a key not known may read any property of o: its literal's getters.
+    const reflected = unknownKeyRead(this.r.checker, node, calleeText(node, f.sf));
+    if (reflected) this.sink.add(owner, [...spreadGetters(this.r, reflected), ...literalGetters(this.r, reflected).map((node) => ({ node, kind: 'accessor' as const }))], siteOf(f, reflected));
     for (const e of valuesRead(node, calleeText(node, f.sf))) {
       this.sink.add(owner, spreadGetters(this.r, e), siteOf(f, e));
       if (this.defined.any) this.sink.add(owner, this.defined.everyGetter(e), siteOf(f, e));
     }
     if (!(this.flags.iterators || this.flags.generators || this.flags.conversions || this.proxies.any)) return;
     if (this.flags.conversions) this.sink.add(owner, joinTargets(this.r, node), site);
+    const joined = this.proxies.any ? joinedList(this.r, node) : undefined;
+    if (joined) this.sink.add(owner, this.proxies.elementsRead(joined), site);
     const u = libraryCallUses(this.r, node);
     if (this.proxies.any) for (const a of u.iterated) this.sink.add(owner, this.proxyIterated(a), site);
     this.sink.add(owner, u.targets, site);
@@ -205,6 +217,13 @@ function valuesRead(node: CallSite, callee: string): readonly ts.Expression[] {
   if (!which) return [];
   const args = (node as ts.CallExpression).arguments;
   return (which === 'rest' ? args.slice(1) : args.slice(0, 1)).filter((a) => !ts.isSpreadElement(a));
+}
+
+/** The object of `Reflect.get(o, k)` when k's names are not known. */
+function unknownKeyRead(checker: ts.TypeChecker, node: CallSite, callee: string): ts.Expression | undefined {
+  if (callee !== 'Reflect.get' || !ts.isCallExpression(node)) return undefined;
+  const [o, k] = node.arguments;
+  return o && k && !ts.isSpreadElement(o) && !ts.isSpreadElement(k) && keyNames(checker, k) === undefined ? o : undefined;
 }
 
 /** A variable bound by `for…of` or by array destructuring: an element of something iterated. */

@@ -11,6 +11,8 @@
  * `src[k]` (maybe bound), the member. The object's type says where reads reach it: the property
  * the key names there, or (not declared) the object's type (defined-accessors.ts).
  * Plain copies, `for (const k in src) target[k] = src[k]`, store src's members onto target.
+ * A plain store under a key from a parameter, `function add(name, make) { table[name] = make(name) }`:
+ * each call (`add('slice', wrap)`) stores under the name it passes what `wrap` returns.
  * Walks through calls and variables are bounded (MAX_DEPTH); a path not followed installs nothing.
  */
 import { ts } from '../../typescript.cjs';
@@ -44,6 +46,8 @@ interface Pending {
   set: ts.Node[];
   /** `target[k] = data`: a value copied, not an accessor. */
   data?: ts.Expression;
+  /** `target[key] = make(key)` with the key a parameter: the value stored, as a path. */
+  stored?: Ref;
   depth: number;
 }
 
@@ -76,18 +80,30 @@ export class Installers {
   ) {
     for (const s of all) {
       for (const { node } of s.calls) if (ts.isCallExpression(node)) this.define(node);
-      for (const st of s.stores) if (ts.isElementAccessExpression(st.left)) this.copy(st.left, st.value);
+      for (const st of s.stores) if (ts.isElementAccessExpression(st.left)) this.copy(st.left, st.value) || this.keyedStore(st.left, st.value);
     }
   }
 
-  /** `for (const k in src) target[k] = src[k]`: src's members copied onto target. */
-  private copy(left: ts.ElementAccessExpression, value: ts.Expression): void {
-    if (!forInVariable(this.r.checker, skipWrappers(left.argumentExpression))) return;
+  /** `for (const k in src) target[k] = src[k]`: src's members copied onto target. Whether the key is such a loop's. */
+  private copy(left: ts.ElementAccessExpression, value: ts.Expression): boolean {
+    if (!forInVariable(this.r.checker, skipWrappers(left.argumentExpression))) return false;
     const fn = enclosingFunction(left);
     const key = this.keyOf(this.refOf(left.argumentExpression, fn, 0), fn);
     if (key && 'members' in key && isLoopElement(this.r.checker, skipWrappers(value), key.loop)) {
       this.settle({ fn, recv: this.refOf(left.expression, fn, 0), key, compute: undefined, get: [], set: [], data: value, depth: 0 });
     }
+    return true;
+  }
+
+  /**
+   * `function add(name, make) { target[name] = make(name) }`: each call (`add('slice', wrap)`)
+   * stores under the name it passes the value it makes of what it passes (what wrap returns).
+   */
+  private keyedStore(left: ts.ElementAccessExpression, value: ts.Expression): void {
+    const fn = enclosingFunction(left);
+    const key = this.keyOf(this.refOf(left.argumentExpression, fn, 0), fn);
+    if (!key || !('value' in key)) return;
+    this.settle({ fn, recv: this.refOf(left.expression, fn, 0), key, compute: undefined, get: [], set: [], stored: this.refOf(value, fn, 0), depth: 0 });
   }
 
   /** `Object.defineProperty(o, k, desc)` (or Reflect's) with a key not written in place. */
@@ -124,7 +140,7 @@ export class Installers {
 
   /** Installs what is concrete; what still names `fn`'s parameters goes on to each call of `fn`. */
   private settle(p: Pending): void {
-    const symbolic = typeof p.recv.root === 'number' || ('value' in p.key && typeof p.key.value.root === 'number') || ('members' in p.key && typeof p.key.members.root === 'number');
+    const symbolic = typeof p.recv.root === 'number' || typeof p.stored?.root === 'number' || ('value' in p.key && typeof p.key.value.root === 'number') || ('members' in p.key && typeof p.key.members.root === 'number');
     if (!symbolic) return this.install(p);
     if (!p.fn || p.depth >= MAX_DEPTH) return;
     const calls = this.callers.of(p.fn);
@@ -142,10 +158,12 @@ export class Installers {
       const recv = sub(p.recv);
       const key = 'names' in p.key ? p.key : 'value' in p.key ? this.keyOf(sub(p.key.value), at) : mapMembers(p.key, sub);
       if (!recv || !key) continue;
-      const id = `${nodeKey(call)}|${refKey(recv)}|${keyKey(key)}|${p.get.map(nodeKey).join(',')}|${p.data ? nodeKey(p.data) : ''}`;
+      const id = `${nodeKey(call)}|${refKey(recv)}|${keyKey(key)}|${p.get.map(nodeKey).join(',')}|${p.data ? nodeKey(p.data) : ''}|${p.stored ? refKey(p.stored) : ''}`;
       if (this.seen.has(id)) continue;
       this.seen.add(id);
-      this.settle({ ...p, fn: at, recv, key, compute: p.compute && sub(p.compute), depth: p.depth + 1 });
+      const stored = p.stored && sub(p.stored);
+      if (p.stored && !stored) continue;
+      this.settle({ ...p, fn: at, recv, key, compute: p.compute && sub(p.compute), ...(stored ? { stored } : {}), depth: p.depth + 1 });
     }
   }
 
@@ -172,6 +190,7 @@ export class Installers {
     if (typeof root === 'number' || ('members' in p.key && typeof p.key.members.root === 'number')) return;
     const type = this.typeAlong(root, p.recv.steps);
     if (!type) return;
+    if (p.stored && 'names' in p.key) return this.installStored(p.key.names, root, p.stored);
     const members = 'members' in p.key ? this.literalsOf(p.key.members.root as ts.Expression, p.key.members.steps, 0).flatMap((l) => literalMembers(l)) : [];
     const names = 'names' in p.key ? p.key.names : members.map((m) => m.name);
     for (const name of p.get.length || p.set.length ? new Set(names) : []) {
@@ -185,6 +204,14 @@ export class Installers {
       if (how === 'member') this.values.push({ name: m.name, recv: root, value: m.value });
       else if (how === 'returns') for (const fn of this.r.values.of(m.value)) for (const ret of this.r.values.returnsOf(fn)) this.values.push({ name: m.name, recv: root, value: ret });
     }
+  }
+
+  /** A value stored under known names: the expression itself, or what the functions it calls return (`make(name)`). */
+  private installStored(names: string[], recv: ts.Expression, stored: Ref): void {
+    if (typeof stored.root === 'number' || stored.steps.some((s) => s !== CALL)) return;
+    let values: ts.Expression[] = [stored.root];
+    for (let i = 0; i < stored.steps.length; i++) values = values.flatMap((v) => this.returned(v));
+    for (const name of new Set(names)) for (const value of values) this.values.push({ name, recv, value });
   }
 
   /** Whether the function the getter calls is `src[k]` itself ('returns': the value is what it returns) or returns it ('member'). */

@@ -13,10 +13,15 @@ import type { Resolver, Target } from './resolve.js';
 import { skipWrappers, type CallSite } from '../walk.js';
 
 export function joinTargets(r: Resolver, site: CallSite): Target[] {
-  if (!ts.isCallExpression(site)) return [];
+  const list = joinedList(r, site);
+  return list ? elementTypes(r, list).flatMap((t) => conversionTargetsOfType(r, t)) : [];
+}
+
+/** The array whose elements `list.join(sep)` converts, if the site is such a call. */
+export function joinedList(r: Resolver, site: CallSite): ts.Expression | undefined {
+  if (!ts.isCallExpression(site)) return undefined;
   const callee = skipWrappers(site.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'join' || !isArrayMethod(r.checker, callee.name)) return [];
-  return elementTypes(r, callee.expression).flatMap((t) => conversionTargetsOfType(r, t));
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'join' && isArrayMethod(r.checker, callee.name) ? callee.expression : undefined;
 }
 
 function elementTypes(r: Resolver, list: ts.Expression): ts.Type[] {

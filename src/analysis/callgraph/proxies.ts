@@ -13,22 +13,30 @@
  * `new Proxy` written in the app; instances of handler classes and members holding a made function
  * (handler-classes.ts). The proxy has its target's type, and the target is usually of
  * a type that says little (a type parameter, `object`, `unknown`, `any`, a record): so a
- * receiver may be a proxy when its type is one of those, or the type of a target the app
- * wraps, and it is in a module linked by imports (either way, directly or not) to one that
+ * receiver may be a proxy when its type is one of those (also `{}` or `Object`, before a cast too:
+ * `(x as any as Adm)[k]` of an `x: Object`; or when an app function returns the parameter it
+ * was passed such a value in: `ensure(target)` returning its `target: any` as Adm), or the type of a target the app wraps, and it is in a module linked by imports (either way, directly or not) to one that
  * makes a proxy or handler (a proxy is used where it is made, by the code its module serves,
  * and by the code the modules it reaches hand it to: `internal.createDraft` is how one module
  * calls another without importing it; in a generic code base, every receiver of a type
  * parameter anywhere would run every trap, modules that never import each other pass nothing).
- * `this` in a function a `get` trap returns may be the proxy (`p.keys()` runs it on `p`).
+ * `this` in a function a `get` trap returns may be the proxy (`p.keys()` runs it on `p`), and so
+ * may a parameter of an app function some call passes a possible proxy (`untracked(this, 'push')`).
+ * A built-in applied to one (`raw[method].apply(self, args)`) uses it as a call on it would
+ * (proxy-uses.ts); `list.join()` reads each element, through the get trap when they may be proxies.
  * When the app makes no proxy, nothing here costs anything.
  */
 import { ts } from '../../typescript.cjs';
 import { declaredResult } from './declared.js';
 import { iteratorOfValue, nextOf } from './value-members.js';
 import { handlerTrapsBeyondLiterals } from './handler-classes.js';
+import { literalEntries } from './literal-entries.js';
+import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
 import { skipWrappers } from '../walk.js';
+import { calledDeclaration } from './installer-syntax.js';
+import { declaredByLibrary } from '../symbols.js';
 
 export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys' | 'getPrototypeOf';
 const TRAPS_OF: Record<TrapUse, string[]> = {
@@ -111,10 +119,35 @@ export class Proxies {
   }
 
   private returnedByGet?: Set<ts.Node>;
+  /** Of the functions the `get` traps return, those handed out only as a literal's entry of a name (literal-entries.ts): the names. */
+  private readonly entryNames = new Map<ts.Node, Set<string>>();
   /** The functions the `get` traps return. */
   private returned(): Set<ts.Node> {
-    this.returnedByGet ??= new Set([...(this.traps.get('get') ?? [])].flatMap((fn) => this.r.values.returnsOf(fn).flatMap((e) => this.r.values.of(e))));
+    if (this.returnedByGet) return this.returnedByGet;
+    const any = new Set<ts.Node>();
+    const named = new Map<ts.Node, Set<string>>();
+    for (const trap of this.traps.get('get') ?? []) {
+      for (const ret of this.r.values.returnsOf(trap)) {
+        const entries = this.entriesReturned(ret);
+        if (!entries) for (const fn of this.r.values.of(ret)) any.add(fn);
+        for (const { name, value } of entries ?? []) {
+          for (const fn of isMethodNode(value) ? [value] : this.r.values.of(value as ts.Expression)) (named.get(fn) ?? named.set(fn, new Set()).get(fn)!).add(name);
+        }
+      }
+    }
+    for (const [fn, names] of named) if (!any.has(fn)) this.entryNames.set(fn, names);
+    this.returnedByGet = new Set([...any, ...named.keys()]);
     return this.returnedByGet;
+  }
+
+  /** `return table[key]`, or `return fn` of a variable assigned so (`if (fn = table[key]) return fn`): the literal's entries. */
+  private entriesReturned(ret: ts.Expression): ReturnType<typeof literalEntries> {
+    const direct = literalEntries(this.r.checker, this.r.stores, ret);
+    const e = skipWrappers(ret);
+    const d = direct || !ts.isIdentifier(e) ? undefined : this.r.symbolAt(e)?.valueDeclaration;
+    if (!d || !ts.isVariableDeclaration(d)) return direct;
+    const held = [...(d.initializer ? [d.initializer] : []), ...this.r.stores.assigned(d)].map((v) => literalEntries(this.r.checker, this.r.stores, v));
+    return held.some((h) => h === undefined) ? undefined : held.flatMap((h) => h!);
   }
 
   /**
@@ -125,8 +158,9 @@ export class Proxies {
   returnedAt(receiver: ts.Expression, name: string | undefined): Target[] {
     if (!this.at(receiver, 'get').length) return [];
     const fits = (fn: ts.Node): boolean => {
-      const own = memberName(this.r.checker, fn);
-      return own === undefined || name === undefined || own === name || (name === '[Symbol.iterator]' && own.startsWith('__@iterator@'));
+      const own = this.entryNames.get(fn) ?? memberName(this.r.checker, fn);
+      if (own === undefined || name === undefined) return true;
+      return typeof own === 'string' ? own === name || (name === '[Symbol.iterator]' && own.startsWith('__@iterator@')) : own.has(name);
     };
     const fns = [...this.returned()].filter(fits);
     // Iterating runs the `next` of the iterator the returned `[Symbol.iterator]` method returns.
@@ -137,6 +171,20 @@ export class Proxies {
   /** The app makes proxies with handlers of its own. */
   get any(): boolean {
     return this.traps.size > 0;
+  }
+
+  /**
+   * Converting each element of `list` to a string (`list.join()`) reads its `Symbol.toPrimitive`
+   * and `toString`: the get traps, when the elements' type may be a proxy's (`T[]`, `unknown[]`).
+   */
+  elementsRead(list: ts.Expression): Target[] {
+    const file = list.getSourceFile();
+    const traps = [...(this.traps.get('get') ?? [])].filter((fn) => this.near.get(this.madeIn.get(fn)!)!.has(file));
+    if (!traps.length) return [];
+    const c = this.r.checker;
+    const el = c.getIndexTypeOfType(c.getTypeAtLocation(list), ts.IndexKind.Number);
+    if (!el || !(el.isUnion() ? el.types : [el]).some((p) => this.targetTypes.has(p) || opaque(c, p))) return [];
+    return traps.map((node) => ({ node, kind: 'implicit' as const }));
   }
 
   /** The traps using `receiver` this way may run: none unless it may be a proxy. */
@@ -169,7 +217,53 @@ export class Proxies {
   private mayBeProxy(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
     if (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) return true;
-    return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner)) || this.declaredMayBeProxy(inner);
+    // The standard library's own objects (`Object.prototype`, typed Object) are none.
+    if (ts.isPropertyAccessExpression(inner) && declaredByLibrary(this.r.symbolAt(inner.name))) return false;
+    return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner)) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner) || this.passedProxy(inner);
+  }
+
+  /** A proxy for certain, not by its type: `this` in a function the get trap hands out, or a parameter passed one. */
+  private handedProxy(e: ts.Expression): boolean {
+    const inner = skipWrappers(e);
+    return (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) || this.passedProxy(inner);
+  }
+
+  private readonly passed = new Map<ts.ParameterDeclaration, boolean>();
+  /**
+   * A parameter of an app function some call passes a proxy (`noTracking(this, 'pop')` in a method
+   * the get trap hands out). Arguments that may be proxies only by their type (`any`) are not taken:
+   * the parameter's own type says as much of them.
+   */
+  private passedProxy(e: ts.Expression): boolean {
+    const d = ts.isIdentifier(e) ? this.r.symbolAt(e)?.valueDeclaration : undefined;
+    if (!d || !ts.isParameter(d) || !ts.isFunctionDeclaration(d.parent) || d.dotDotDotToken) return false;
+    const known = this.passed.get(d);
+    if (known !== undefined) return known;
+    this.passed.set(d, false); // a recursive call passes nothing new
+    const i = d.parent.parameters.indexOf(d);
+    const v = (this.r.callers?.of(d.parent) ?? []).some((call) => {
+      const arg = call.arguments[i];
+      return arg !== undefined && !ts.isSpreadElement(arg) && this.handedProxy(arg);
+    });
+    this.passed.set(d, v);
+    return v;
+  }
+
+  /**
+   * A call of an app function that returns one of its parameters (`asObservable(target)` returning
+   * its `target: any` as declared `Adm`): the argument passed there, which may be a proxy.
+   */
+  private returnsProxy(e: ts.Expression): boolean {
+    if (!ts.isCallExpression(e)) return false;
+    const fn = calledDeclaration(this.r.checker, e.expression);
+    if (!fn || !this.r.isApp(fn)) return false;
+    return this.r.values.returnsOf(fn).some((ret) => {
+      const x = skipWrappers(ret);
+      const d = ts.isIdentifier(x) ? this.r.symbolAt(x)?.valueDeclaration : undefined;
+      const i = d && ts.isParameter(d) && d.parent === fn && !d.dotDotDotToken ? fn.parameters.indexOf(d) : -1;
+      const arg = i >= 0 ? e.arguments[i] : undefined;
+      return arg !== undefined && !ts.isSpreadElement(arg) && this.mayBeProxy(arg);
+    });
   }
 
   private declaredMayBeProxy(e: ts.Expression): boolean {
@@ -198,13 +292,16 @@ export class Proxies {
 
 /**
  * A type that tells nothing of the object's own class: a type parameter (or a type computed from
- * one), any, unknown, object, a record, or never (a narrowing the checker could not follow).
+ * one), any, unknown, object, `{}`, Object, a record, or never (a narrowing the checker could not follow).
  */
 function opaque(c: ts.TypeChecker, t: ts.Type): boolean {
   const OPAQUE = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution | ts.TypeFlags.IndexedAccess;
   if (t.flags & OPAQUE) return true;
   if (t.isIntersection()) return t.types.some((p) => opaque(c, p)); // `T & object`, a narrowed type parameter
   if (!(t.flags & ts.TypeFlags.Object)) return false;
+  // `{}` and the standard library's `Object` admit any value but null and undefined.
+  if (c.getPropertiesOfType(t).length === 0 && !t.getCallSignatures().length && !t.getConstructSignatures().length) return true;
+  if (t.getSymbol()?.getName() === 'Object' && declaredByLibrary(t.getSymbol())) return true;
   return c.getIndexInfosOfType(t).length > 0 && !c.isArrayType(t) && !c.isTupleType(t);
 }
 

@@ -11,6 +11,7 @@ import { ts } from '../../typescript.cjs';
 import { BUILTIN_USES, type TrapUse } from './proxies.js';
 import type { CallSite } from '../walk.js';
 import { skipWrappers } from '../walk.js';
+import { keyNames } from './keys.js';
 
 const REFLECTIVE: [RegExp, TrapUse[]][] = [
   [/^(Object\.(keys|values|entries|getOwnPropertyNames|getOwnPropertySymbols)|Reflect\.ownKeys)$/, ['ownKeys']],
@@ -42,9 +43,23 @@ const GENERIC_BUILTINS = new Set(
   'at concat copyWithin entries every fill filter find findIndex findLast findLastIndex flat flatMap forEach includes indexOf join keys lastIndexOf map pop push reduce reduceRight reverse shift slice some sort splice toReversed toSorted toSpliced unshift values with hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString'.split(' '),
 );
 
-/** A generic built-in method called on what may be a proxy (`p.splice(0, 1)`): the receiver, which it uses every way. */
-export function builtinReceiverUses(node: CallSite): [ts.Expression, TrapUse][] {
+const OBJECT_METHODS = new Set(['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);
+
+/**
+ * A generic built-in method called on what may be a proxy (`p.splice(0, 1)`): the receiver, which it
+ * uses every way; called through `call`/`apply` (`raw[method].apply(self, args)`, `method` one of
+ * Array's keys): their `this` argument.
+ */
+export function builtinReceiverUses(checker: ts.TypeChecker, node: CallSite): [ts.Expression, TrapUse][] {
   const target = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
-  if (!target || !ts.isPropertyAccessExpression(target) || !GENERIC_BUILTINS.has(target.name.text)) return [];
-  return BUILTIN_USES.map((u) => [target.expression, u]);
+  if (!target || !ts.isPropertyAccessExpression(target)) return [];
+  if (GENERIC_BUILTINS.has(target.name.text)) return BUILTIN_USES.map((u) => [target.expression, u]);
+  const self = (node as ts.CallExpression).arguments[0];
+  if ((target.name.text !== 'call' && target.name.text !== 'apply') || !self || ts.isSpreadElement(self)) return [];
+  const fn = skipWrappers(target.expression);
+  const names = ts.isPropertyAccessExpression(fn) ? [fn.name.text] : ts.isElementAccessExpression(fn) ? keyNames(checker, fn.argumentExpression) : undefined;
+  // A key not known (`method: keyof Array<any>`, too many names to list) may name a built-in too.
+  // Object.prototype's methods called so are reflective (REFLECTIVE: hasOwnProperty asks a descriptor only).
+  const builtin = ts.isElementAccessExpression(fn) && names === undefined ? true : names?.some((n) => GENERIC_BUILTINS.has(n) && !OBJECT_METHODS.has(n));
+  return builtin ? BUILTIN_USES.map((u) => [self, u]) : [];
 }

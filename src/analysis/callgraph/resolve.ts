@@ -72,7 +72,7 @@ export class Resolver {
     app: LoadedApp,
     readonly table: MethodTable,
     literalFns: LiteralMember[],
-    stores: Stores,
+    readonly stores: Stores,
   ) {
     this.checker = app.checker;
     this.hierarchy = new Hierarchy(app, table);

@@ -69,6 +69,17 @@ export class Stores {
   /** A member installed by a helper (installers.ts), known once the resolver runs. */
   install(name: string, v: StoredValue): void {
     this.store(name, v);
+    this.byReceiver = undefined;
+  }
+
+  private byReceiver: Map<ts.Declaration, [string, ts.Expression][]> | undefined;
+  /** Values stored onto what a declaration holds, with their names (`table.k = f`, `table[name] = make(name)` by a helper). */
+  storedOn(checker: ts.TypeChecker, d: ts.Declaration): readonly [string, ts.Expression][] {
+    if (!this.byReceiver) {
+      this.byReceiver = new Map();
+      for (const [name, list] of this.byName) for (const v of list) put(this.byReceiver, declarationsNamed(checker, v.recv), [[name, v.value]]);
+    }
+    return this.byReceiver.get(d) ?? [];
   }
 
   private store(name: string, v: StoredValue): void {
@@ -121,7 +132,7 @@ function declarationsNamed(checker: ts.TypeChecker, target: ts.Expression): read
 }
 
 /** Files values under each key. */
-function put<K>(into: Map<K, ts.Expression[]>, keys: readonly K[], values: readonly ts.Expression[]): void {
+function put<K, V>(into: Map<K, V[]>, keys: readonly K[], values: readonly V[]): void {
   for (const k of keys) {
     const list = into.get(k);
     if (list) list.push(...values);
