@@ -162,6 +162,59 @@ describe('a device value that travels pins the method that uses it, with the cha
   });
 });
 
+describe('a device value that reaches code without being passed by name', () => {
+  test('raised: thrown or rejected, it reaches every catch and rejection handler (travel-raised)', () => {
+    expect(verdicts(analyze('travel-raised'))).toEqual({
+      'src/errors.ts#aborted': [false, true, []], // raises data
+      'src/errors.ts#check': [false, true, []], // throws the process object without using it
+      'src/errors.ts#failLater': [false, false, ['reaches-pinned']],
+      'src/errors.ts#failLater.<anonymous 1>': [true, false, ['pinned']],
+      'src/errors.ts#guarded': [true, false, ['pinned']], // catch (e) { e.exit(2) }
+      'src/errors.ts#reported': [false, false, ['reaches-pinned']],
+      'src/errors.ts#reported.<anonymous 1>': [true, false, ['pinned']], // .catch((out) => out.write(...))
+      'src/errors.ts#retried': [false, false, ['reaches-pinned']],
+      'src/errors.ts#retried.<anonymous 1>': [false, true, []], // then's first callback gets what it settles to: nothing device
+      'src/errors.ts#retried.<anonymous 2>': [true, false, ['pinned']], // then's second callback
+      'src/errors.ts#twice': [false, true, []],
+    });
+    expect(pinnedBy('travel-raised', 'src/errors.ts#reported.<anonymous 1>')[0]).toMatch(/'process.stdout' at src\/errors.ts:16 -> 'out' at src\/errors.ts:20 -> used at src\/errors.ts:20$/);
+  });
+
+  test('an app that raises only data keeps its catches candidates (travel-raised-data)', () => {
+    expect(verdicts(analyze('travel-raised-data'))).toEqual({
+      'src/parse.ts#later': [false, false, ['not-serializable']], // returns a promise
+      'src/parse.ts#later.<anonymous 1>': [false, true, []],
+      'src/parse.ts#parseOr': [false, true, []],
+    });
+  });
+
+  test("a function's arguments object, and lists spread or applied over parameters (travel-arguments)", () => {
+    expect(verdicts(analyze('travel-arguments'))).toEqual({
+      'src/log.ts#forward': [false, false, ['reaches-pinned']],
+      'src/log.ts#paint': [true, false, ['pinned']], // paint.apply(null, rest) of forward(process.stdout), and paint(...outs)
+      'src/log.ts#spread': [true, false, ['pinned']],
+      'src/log.ts#start': [true, false, ['pinned']],
+      'src/log.ts#sum': [false, true, []], // arguments of numbers
+      'src/log.ts#writeFirst': [true, false, ['pinned']], // arguments[0]
+      'src/log.ts#writeSecond': [true, false, ['pinned']], // Array.prototype.slice.call(arguments)[1]
+    });
+    expect(pinnedBy('travel-arguments', 'src/log.ts#writeSecond')[0]).toMatch(/'Array.prototype.slice.call\(arguments\)' at src\/log.ts:8 -> 'args\[1\]' at src\/log.ts:9 -> used at src\/log.ts:9$/);
+  });
+
+  test("a Map's key (travel-map-keys)", () => {
+    expect(verdicts(analyze('travel-map-keys'))).toEqual({
+      'src/outs.ts#flushAll': [true, false, ['pinned']], // names.keys()
+      'src/outs.ts#flushEach': [false, false, ['reaches-pinned']],
+      'src/outs.ts#flushEach.<anonymous 1>': [true, false, ['pinned']], // forEach((name, out) => ...)
+      'src/outs.ts#flushPairs': [true, false, ['pinned']], // for (const [out, name] of names)
+      'src/outs.ts#longest': [false, true, []], // string keys
+      'src/outs.ts#mark': [true, false, ['pinned']], // new Map([[target, ...]])
+      'src/outs.ts#markErrors': [true, false, ['pinned']],
+      'src/outs.ts#track': [true, false, ['pinned']],
+    });
+  });
+});
+
 describe('not blanket (travel-precision)', () => {
   test("the app's own data read off a device object, and a property whose type cannot hold the device value, are not the device", () => {
     expect(verdicts(analyze('travel-precision'))).toEqual({

@@ -274,7 +274,7 @@ class GraphBuilder {
 
   /**
    * The arguments the called function receives: `f.call(t, a)` passes `a`, `f.apply(t, [a])`
-   * passes `a` (any other array is not known: a spread), `f.bind(t)` calls nothing yet.
+   * passes `a` (`f.apply(t, list)`: list spread), `f.bind(t)` calls nothing yet.
    */
   private argumentsOf(node: CallSite): ts.NodeArray<ts.Expression> | undefined {
     // `<Picker onPick={save} />` calls Picker with its attributes as the props object.
@@ -285,8 +285,11 @@ class GraphBuilder {
     if (member === 'bind') return undefined;
     if (member === 'call') return ts.factory.createNodeArray(args.slice(1));
     if (member !== 'apply') return args;
-    const list = args[1] && skipWrappers(args[1]);
-    return ts.factory.createNodeArray(list && ts.isArrayLiteralExpression(list) ? list.elements : [ts.factory.createSpreadElement(ts.factory.createIdentifier('arguments'))]);
+    const given = args[1];
+    const list = given && skipWrappers(given);
+    if (list && ts.isArrayLiteralExpression(list)) return list.elements;
+    // Any other list spreads its elements over the parameters (`f.apply(t, arguments)`: the caller's own).
+    return ts.factory.createNodeArray(given ? [ts.isSpreadElement(given) ? given : ts.factory.createSpreadElement(given)] : []);
   }
 
   /** `obj[k]` with a finite key type reads (or writes) each property `k` may name. */

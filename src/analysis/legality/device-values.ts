@@ -22,20 +22,21 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { elementSource } from '../callgraph/arrays.js';
+import { elementSource, keySource } from '../callgraph/arrays.js';
 import { declaredResult } from '../callgraph/declared.js';
 import { bindingName, keyNames } from '../callgraph/keys.js';
 import { requireSpec } from '../library.js';
 import type { ValueFlow } from '../callgraph/calls.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import { shorten } from '../sites.js';
-import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
+import { GLOBAL_OBJECTS, declaredByLibrary, symbolAt } from '../symbols.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
 import { FunctionValues } from '../callgraph/values.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
 import { skipWrappers } from '../walk.js';
-import { isPromiseResolve, thenReceiver } from './promise-steps.js';
+import { isPromiseStatic, isRejectionHandler, thenReceiver } from './promise-steps.js';
+import { argumentsOwner, isCatchBinding, raisedIn } from './raised-values.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
 export interface Api {
@@ -65,6 +66,16 @@ interface DeclarationKey {
   declaration: ts.Declaration;
 }
 
+/** What a function's callers pass, at any position: what its `arguments` object holds. */
+interface ArgumentsKey {
+  argumentsOf: ts.SignatureDeclaration;
+}
+
+/** What the app may raise (raised-values.ts): one question for every catch and rejection handler. */
+const RAISED = { raised: true } as const;
+
+type Question = ts.Node | DeclarationKey | ArgumentsKey | typeof RAISED;
+
 export class DeviceValues {
   private readonly values: FunctionValues;
   /**
@@ -73,8 +84,11 @@ export class DeviceValues {
    * answer is kept only when no cycle or nesting limit cut its walk short, so that what a
    * method is found to use does not depend on the order in which the rules ask.
    */
-  private readonly answers: CycleAwareCache<ts.Node | DeclarationKey, DeviceValue[]>;
+  private readonly answers: CycleAwareCache<Question, DeviceValue[]>;
   private readonly declarationKeys = new Map<ts.Declaration, DeclarationKey>();
+  private readonly argumentsKeys = new Map<ts.SignatureDeclaration, ArgumentsKey>();
+  /** What the app's files raise (raised-values.ts), collected when a catch is first asked about. */
+  private raisedSites?: ts.Expression[];
   /**
    * The latest answer for each origin the cache holds no final answer for (provisional, or cut
    * short): what the walk that asked reads its nodes' values from. Final answers are read from
@@ -112,7 +126,8 @@ export class DeviceValues {
       tracksParameters: false,
     });
     this.answers = new CycleAwareCache(
-      (key) => ('declaration' in key ? this.declaredNow(key.declaration) : this.compute(key as ts.Expression)),
+      (key) =>
+        key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedFrom(key.argumentsOf, 0, true) : this.compute(key as ts.Expression),
       () => [],
       this.values,
     );
@@ -217,6 +232,9 @@ export class DeviceValues {
   private compute(e: ts.Expression): DeviceValue[] {
     const api = this.direct(e);
     if (api) return [{ api, chain: [this.step(e)], at: e }];
+    // `arguments[0]`, `arguments`, `[...arguments]`, `Array.prototype.slice.call(arguments)`: what callers pass.
+    const fromArguments = this.argumentsRead(e);
+    if (fromArguments) return fromArguments.map((v) => ({ ...v, chain: [...v.chain, this.step(e)], at: e }));
     if (ts.isIdentifier(e)) return this.identifier(e);
     // `(async () => {}).constructor`: the Function constructor's kind, not named.
     if (isConstructorOfFunction(this.checker, e)) return this.atPath(['Function'], [this.step(e)], e);
@@ -228,7 +246,7 @@ export class DeviceValues {
     }
     if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
     // `Promise.resolve(x)` settles to x (see thenReceiver).
-    if (ts.isCallExpression(e) && e.arguments[0] && isPromiseResolve(this.checker, e.expression)) return this.of(e.arguments[0]);
+    if (ts.isCallExpression(e) && e.arguments[0] && isPromiseStatic(this.checker, e.expression, 'resolve')) return this.of(e.arguments[0]);
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.result(e);
     return [];
   }
@@ -260,6 +278,7 @@ export class DeviceValues {
         if (name !== undefined) out.push(...this.member(d, d.parent.parent.initializer, [name]));
       }
       if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) out.push(...this.parameter(d));
+      if (isCatchBinding(d)) out.push(...this.raised(d.name));
       for (const v of this.flow.stores.assigned(d)) out.push(...this.of(v));
     }
     return out;
@@ -272,14 +291,82 @@ export class DeviceValues {
     const out: DeviceValue[] = [];
     const list = elementSource(this.checker, fn, idx);
     if (list) for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
+    const map = keySource(this.checker, fn, idx);
+    if (map) for (const n of this.values.keys(map)) out.push(...this.valuesAt(n));
     // `ready.then((s) => s.getItem(k))`: what the promise settles to, handed to the callback.
     const promise = idx === 0 ? thenReceiver(this.checker, fn) : undefined;
     if (promise) for (const v of this.of(promise)) out.push({ ...v, chain: [...v.chain, this.step(p.name)], at: p });
+    if (idx === 0 && isRejectionHandler(this.checker, fn)) out.push(...this.raised(p.name));
+    out.push(...this.passedFrom(fn, idx, p.dotDotDotToken !== undefined));
+    return out;
+  }
+
+  /**
+   * What callers pass at position `idx` (with `onward`, at any position from idx on): a spread
+   * argument (`f(...list)`, `f.apply(t, list)`) may put any of its elements at any later position.
+   */
+  private passedFrom(fn: ts.SignatureDeclaration, idx: number, onward: boolean): DeviceValue[] {
+    const out: DeviceValue[] = [];
     for (const args of this.flow.argumentsTo.get(fn) ?? []) {
-      const a = p.dotDotDotToken ? args.slice(idx) : args.slice(idx, idx + 1);
-      for (const x of a) out.push(...this.of(ts.isSpreadElement(x) ? x.expression : x));
+      const spread = args.findIndex(ts.isSpreadElement);
+      const from = spread >= 0 && spread <= idx ? spread : idx;
+      for (const x of onward || from < idx ? args.slice(from) : args.slice(idx, idx + 1)) out.push(...(ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
     }
     return out;
+  }
+
+  /** The values a spread list puts in place: its elements (of `arguments`, what its function's callers pass), or parts of a device object. */
+  private spreadValues(list: ts.Expression): DeviceValue[] {
+    const owner = argumentsOwner(this.checker, skipWrappers(list));
+    if (owner) return this.passed(owner);
+    const out = this.of(list);
+    for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
+    return out;
+  }
+
+  private passed(fn: ts.SignatureDeclaration): DeviceValue[] {
+    let key = this.argumentsKeys.get(fn);
+    if (!key) this.argumentsKeys.set(fn, (key = { argumentsOf: fn }));
+    return this.answers.get(key);
+  }
+
+  /**
+   * An expression reading a function's `arguments` object: an element (`arguments[1]`: what
+   * callers pass there), the object itself, or an array made of it (`[...arguments]`,
+   * `Array.from(arguments)`, `Array.prototype.slice.call(arguments)`: a library call given it).
+   */
+  private argumentsRead(e: ts.Expression): DeviceValue[] | undefined {
+    if (ts.isElementAccessExpression(e)) {
+      const owner = argumentsOwner(this.checker, skipWrappers(e.expression));
+      if (!owner) return undefined;
+      const key = constantKey(this.checker, e.argumentExpression);
+      const idx = key !== undefined && /^\d+$/.test(key) ? Number(key) : undefined;
+      return idx === undefined ? this.passed(owner) : this.passedFrom(owner, idx, false);
+    }
+    const owner = argumentsOwner(this.checker, e);
+    if (owner) return this.passed(owner);
+    const given = ts.isArrayLiteralExpression(e) ? e.elements.filter(ts.isSpreadElement).map((x) => x.expression) : ts.isCallExpression(e) ? e.arguments : [];
+    const owners = given.map((x) => argumentsOwner(this.checker, skipWrappers(x))).filter((o) => o !== undefined);
+    if (!owners.length || (ts.isCallExpression(e) && (!this.byLibrary(e) || this.isPlain(e)))) return undefined;
+    return owners.flatMap((o) => this.passed(o));
+  }
+
+  /** A call of a library function (`Array.from`, `Array.prototype.slice.call`, `[].concat.apply`). */
+  private byLibrary(call: ts.CallExpression): boolean {
+    const callee = skipWrappers(call.expression);
+    const named = ts.isPropertyAccessExpression(callee) && /^(call|apply)$/.test(callee.name.text) ? skipWrappers(callee.expression) : callee;
+    const name = ts.isPropertyAccessExpression(named) ? named.name : ts.isIdentifier(named) ? named : undefined;
+    return name !== undefined && declaredByLibrary(this.checker.getSymbolAtLocation(name));
+  }
+
+  /** What the app may raise, reaching a catch binding or rejection handler's parameter `at`. */
+  private raised(at: ts.BindingName): DeviceValue[] {
+    return this.answers.get(RAISED).map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
+  }
+
+  private raisedNow(): DeviceValue[] {
+    this.raisedSites ??= [...this.files.keys()].flatMap((sf) => raisedIn(this.checker, sf));
+    return this.raisedSites.flatMap((x) => this.of(x));
   }
 
   /** `base.name` (also a destructured `{ name }` of base, `at` being the binding). */
