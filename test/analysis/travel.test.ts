@@ -57,7 +57,7 @@ describe('a device value that travels pins the method that uses it, with the cha
       'src/io.ts#version': [false, false, ['state']],
     });
     expect(pinnedBy('travel-member', 'src/io.ts#save')).toEqual([
-      "uses a device value from global 'window' (browser: the page's window object (DOM, events, layout)): 'window' at src/io.ts:2 -> 'window.localStorage' at src/io.ts:2 -> used at src/io.ts:13",
+      "uses a device value from global 'window' (browser: the page's window object (DOM, events, layout)): 'window' at src/io.ts:2 -> 'window.localStorage' at src/io.ts:2 -> 'h.store' at src/io.ts:13 -> used at src/io.ts:13",
     ]);
   });
 
@@ -199,6 +199,24 @@ describe('a device value that reaches code without being passed by name', () => 
       'src/log.ts#writeSecond': [true, false, ['pinned']], // Array.prototype.slice.call(arguments)[1]
     });
     expect(pinnedBy('travel-arguments', 'src/log.ts#writeSecond')[0]).toMatch(/'Array.prototype.slice.call\(arguments\)' at src\/log.ts:8 -> 'args\[1\]' at src\/log.ts:9 -> used at src\/log.ts:9$/);
+  });
+
+  test('inside an options object or array: a member of the parameter, destructured, iterated (travel-options)', () => {
+    expect(verdicts(analyze('travel-options'))).toEqual({
+      'src/logger.ts#area': [false, true, []],
+      'src/logger.ts#makeLogger': [false, false, ['reaches-pinned']],
+      'src/logger.ts#makeLogger.<anonymous 1>': [true, false, ['pinned']], // the closure over { out } of makeLogger({ out: process.stderr })
+      'src/logger.ts#note': [true, false, ['pinned']], // opts.out, opts: Options
+      'src/logger.ts#noteAny': [true, false, ['pinned']], // opts.out, opts: any
+      'src/logger.ts#noteEach': [true, false, ['pinned']], // for (const { out } of list)
+      'src/logger.ts#noteFirst': [true, false, ['pinned']], // ([first]: any[])
+      'src/logger.ts#noteNested': [true, false, ['pinned']], // ({ io: { out } })
+      'src/logger.ts#noteRenamed': [true, false, ['pinned']], // ({ out: target, level = 1 })
+      'src/logger.ts#quit': [true, false, ['pinned']], // std.process.exit of std = { process }
+      'src/logger.ts#scaled': [false, true, []], // options of plain data
+      'src/logger.ts#start': [true, false, ['pinned']],
+    });
+    expect(pinnedBy('travel-options', 'src/logger.ts#noteRenamed')[0]).toMatch(/'process.stdout' at src\/logger.ts:42 -> 'out: target' at src\/logger.ts:16 -> used at src\/logger.ts:17$/);
   });
 
   test("a Map's key (travel-map-keys)", () => {

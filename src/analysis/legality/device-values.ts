@@ -22,7 +22,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { elementSource, keySource } from '../callgraph/arrays.js';
+import { elementSource, forOfSource, keySource } from '../callgraph/arrays.js';
 import { declaredResult } from '../callgraph/declared.js';
 import { bindingName, keyNames } from '../callgraph/keys.js';
 import { requireSpec } from '../library.js';
@@ -51,6 +51,12 @@ export interface DeviceValue {
   api?: Api;
   /** The global member path it is, when it is one (`['navigator', 'geolocation']`). */
   path?: string[];
+  /**
+   * An app object or array literal some member of which may hold a device value
+   * (`{ out: process.stdout }` passed as options): its members are followed where it is read
+   * (`opts.out`, `const { out } = opts`), however it got there.
+   */
+  holder?: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression;
   /** Where it came from and each derivation, `'text' at file:line`, origin first. */
   chain: string[];
   /** The node of the last step (its type is the value's). */
@@ -236,6 +242,7 @@ export class DeviceValues {
     const fromArguments = this.argumentsRead(e);
     if (fromArguments) return fromArguments.map((v) => ({ ...v, chain: [...v.chain, this.step(e)], at: e }));
     if (ts.isIdentifier(e)) return this.identifier(e);
+    if ((ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) && this.heldMembers(e, undefined).length) return [{ holder: e, chain: [this.step(e)], at: e }];
     // `(async () => {}).constructor`: the Function constructor's kind, not named.
     if (isConstructorOfFunction(this.checker, e)) return this.atPath(['Function'], [this.step(e)], e);
     if (ts.isPropertyAccessExpression(e)) return this.member(e, e.expression, [e.name.text]);
@@ -252,7 +259,9 @@ export class DeviceValues {
   }
 
   private identifier(e: ts.Identifier): DeviceValue[] {
-    const raw = this.checker.getSymbolAtLocation(e);
+    // `{ process }`: the value the shorthand names, not the property it makes.
+    const shorthand = ts.isShorthandPropertyAssignment(e.parent) && e.parent.name === e;
+    const raw = shorthand ? this.checker.getShorthandAssignmentValueSymbol(e.parent) : this.checker.getSymbolAtLocation(e);
     if (isGlobalSymbol(raw) && (GLOBAL_OBJECTS.has(e.text) || this.globals.some((g) => g.entry.name.split('.')[0] === e.text))) {
       return this.atPath([e.text], [this.step(e)], e);
     }
@@ -272,13 +281,12 @@ export class DeviceValues {
   private declaredNow(d: ts.Declaration): DeviceValue[] {
     const out: DeviceValue[] = [];
     if (this.files.has(d.getSourceFile())) {
-      // `const { stdout: out } = process`: a member of what the pattern reads.
-      if (ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) && d.parent.parent.initializer) {
-        const name = bindingName(d);
-        if (name !== undefined) out.push(...this.member(d, d.parent.parent.initializer, [name]));
-      }
+      // `const { stdout: out } = process`, `function f({ out })`: a member of what the pattern reads.
+      if (ts.isBindingElement(d) && !d.dotDotDotToken) out.push(...this.destructured(d));
       if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) out.push(...this.parameter(d));
       if (isCatchBinding(d)) out.push(...this.raised(d.name));
+      const loop = ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? forOfSource(d) : undefined;
+      if (loop) out.push(...this.elementValues(loop));
       for (const v of this.flow.stores.assigned(d)) out.push(...this.of(v));
     }
     return out;
@@ -290,7 +298,7 @@ export class DeviceValues {
     const idx = fn.parameters.indexOf(p);
     const out: DeviceValue[] = [];
     const list = elementSource(this.checker, fn, idx);
-    if (list) for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
+    if (list) out.push(...this.elementValues(list));
     const map = keySource(this.checker, fn, idx);
     if (map) for (const n of this.values.keys(map)) out.push(...this.valuesAt(n));
     // `ready.then((s) => s.getItem(k))`: what the promise settles to, handed to the callback.
@@ -318,9 +326,17 @@ export class DeviceValues {
   /** The values a spread list puts in place: its elements (of `arguments`, what its function's callers pass), or parts of a device object. */
   private spreadValues(list: ts.Expression): DeviceValue[] {
     const owner = argumentsOwner(this.checker, skipWrappers(list));
-    if (owner) return this.passed(owner);
-    const out = this.of(list);
+    return owner ? this.passed(owner) : this.elementValues(list);
+  }
+
+  /**
+   * What a list's elements may hold: through the value flow, the elements of a literal it may
+   * be (one a caller passes, say), or parts of a device object.
+   */
+  private elementValues(list: ts.Expression): DeviceValue[] {
+    const out: DeviceValue[] = [];
     for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
+    for (const v of this.of(list)) out.push(...(v.holder ? this.heldMembers(v.holder, undefined) : [v]));
     return out;
   }
 
@@ -369,14 +385,68 @@ export class DeviceValues {
     return this.raisedSites.flatMap((x) => this.of(x));
   }
 
-  /** `base.name` (also a destructured `{ name }` of base, `at` being the binding). */
+  /** `base.name`. */
   private member(at: ts.Node, base: ts.Expression, names: string[]): DeviceValue[] {
+    return this.memberOf(at, this.of(base), names);
+  }
+
+  /** Member `names` of values (a destructured `{ name }`, `at` being the binding). */
+  private memberOf(at: ts.Node, values: readonly DeviceValue[], names: string[]): DeviceValue[] {
     const out: DeviceValue[] = [];
-    for (const v of this.of(base)) {
+    for (const v of values) {
       if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
       else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
+      else if (v.holder && names.length === 1) for (const x of this.heldMembers(v.holder, names[0])) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
     }
     return out;
+  }
+
+  /**
+   * What the pattern a binding belongs to reads: a variable's initialiser or a for-of list's
+   * elements, what callers pass for a parameter, an outer binding's values.
+   */
+  private destructured(d: ts.BindingElement): DeviceValue[] {
+    const pattern = d.parent;
+    const owner = pattern.parent;
+    const name = ts.isObjectBindingPattern(pattern) ? bindingName(d) : String(pattern.elements.indexOf(d));
+    if (name === undefined) return [];
+    let base: DeviceValue[] = [];
+    if (ts.isVariableDeclaration(owner)) {
+      const loop = forOfSource(owner);
+      if (owner.initializer) base = this.of(owner.initializer);
+      else if (loop) base = this.elementValues(loop);
+    } else if (ts.isParameter(owner) && isMethodNode(owner.parent)) base = this.parameter(owner);
+    else if (ts.isBindingElement(owner)) base = this.declared(owner);
+    return this.memberOf(d, base, [name]);
+  }
+
+  /**
+   * The values members of a literal may hold: member `name` (an array's element at that index,
+   * or from a spread), or any member (undefined).
+   */
+  private heldMembers(lit: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, name: string | undefined): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    if (ts.isArrayLiteralExpression(lit)) {
+      const i = name === undefined ? 0 : /^\d+$/.test(name) ? Number(name) : -1;
+      const spread = lit.elements.findIndex(ts.isSpreadElement);
+      const from = spread >= 0 && spread <= i ? spread : i;
+      const at = i < 0 ? [] : name === undefined || from < i ? lit.elements.slice(from) : lit.elements.slice(i, i + 1);
+      for (const el of at) out.push(...(ts.isSpreadElement(el) ? this.spreadValues(el.expression) : this.of(el)));
+      return out;
+    }
+    for (const p of lit.properties) {
+      // `{ ...base }`: base's member of that name.
+      if (ts.isSpreadAssignment(p)) out.push(...(name === undefined ? this.of(p.expression) : this.memberOf(p, this.of(p.expression), [name])));
+      else if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && (name === undefined || this.propertyName(p.name) === name)) {
+        out.push(...this.of(ts.isPropertyAssignment(p) ? p.initializer : p.name));
+      }
+    }
+    return out;
+  }
+
+  private propertyName(n: ts.PropertyName): string | undefined {
+    if (ts.isComputedPropertyName(n)) return constantKey(this.checker, n.expression);
+    return ts.isIdentifier(n) || ts.isStringLiteralLike(n) || ts.isNumericLiteral(n) || ts.isPrivateIdentifier(n) ? n.text : undefined;
   }
 
   /**
@@ -394,6 +464,7 @@ export class DeviceValues {
   private anyMember(e: ts.ElementAccessExpression): DeviceValue[] {
     const out: DeviceValue[] = [];
     for (const v of this.of(e.expression)) {
+      if (v.holder) for (const x of this.heldMembers(v.holder, undefined)) out.push({ ...x, chain: [...x.chain, this.step(e)], at: e });
       if (v.api && !this.appMember(e)) out.push({ api: v.api, chain: [...v.chain, this.step(e)], at: e });
       else if (v.path && v.path.every((p) => GLOBAL_OBJECTS.has(p)) && this.globals.length) out.push({ api: this.anyGlobal, chain: [...v.chain, this.step(e)], at: e });
     }
