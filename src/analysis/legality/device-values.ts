@@ -11,9 +11,12 @@
  *   not device-only by itself, `navigator.geolocation` is; `globalThis` may become anything;
  * - a member of a device object and the result of calling one are device values unless their
  *   type is plain data (`localStorage.getItem(k)` is a string, `getContext('2d')` a handle);
- * - destructuring renames (`const { stdout: out } = process`);
- * - a parameter holds what every call site passes (`paint(canvas.getContext('2d'))`), and the
- *   elements of the array whose method calls it;
+ * - destructuring renames (`const { stdout: out } = process`), also of a parameter;
+ * - a parameter holds what every call site passes (`paint(canvas.getContext('2d'))`, also spread
+ *   or applied, and read through `arguments`), and the elements of the array whose method calls it;
+ * - an app literal holding a device value (`{ out: process.stdout }`) is followed as a value
+ *   itself, and a member read of it gives that member (device-value-steps.ts);
+ * - what the app raises (`throw`, `Promise.reject`) reaches every catch (raised-values.ts);
  * - a `let`/`var` (or a field, through the stores) holds what is assigned to it anywhere;
  * - `obj[key]` with a key of no finite type may be any of obj's properties, and on a global
  *   object any global (the sound reading of a name we cannot compute).
@@ -22,21 +25,22 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { elementSource, forOfSource, keySource } from '../callgraph/arrays.js';
+import { forOfSource } from '../callgraph/arrays.js';
 import { declaredResult } from '../callgraph/declared.js';
-import { bindingName, keyNames } from '../callgraph/keys.js';
+import { keyNames } from '../callgraph/keys.js';
 import { requireSpec } from '../library.js';
 import type { ValueFlow } from '../callgraph/calls.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import { shorten } from '../sites.js';
-import { GLOBAL_OBJECTS, declaredByLibrary, symbolAt } from '../symbols.js';
+import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
 import { FunctionValues } from '../callgraph/values.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
 import { skipWrappers } from '../walk.js';
-import { isPromiseStatic, isRejectionHandler, thenReceiver } from './promise-steps.js';
-import { argumentsOwner, isCatchBinding, raisedIn } from './raised-values.js';
+import { isPromiseStatic } from './promise-steps.js';
+import { isCatchBinding, raisedIn } from './raised-values.js';
+import { DeviceValueSteps } from './device-value-steps.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
 export interface Api {
@@ -82,8 +86,8 @@ const RAISED = { raised: true } as const;
 
 type Question = ts.Node | DeclarationKey | ArgumentsKey | typeof RAISED;
 
-export class DeviceValues {
-  private readonly values: FunctionValues;
+export class DeviceValues extends DeviceValueSteps {
+  protected readonly values: FunctionValues;
   /**
    * Answers to the origin questions (an expression's own device values) and the declaration
    * questions, which ask each other in cycles (a parameter passed back to its own function): an
@@ -110,12 +114,13 @@ export class DeviceValues {
   private readonly anyGlobal: Api;
 
   constructor(
-    private readonly flow: ValueFlow,
-    private readonly files: Map<ts.SourceFile, AppFile>,
+    protected readonly flow: ValueFlow,
+    protected readonly files: Map<ts.SourceFile, AppFile>,
     catalogs: PlatformCatalog[],
     /** A device module binding, `require('m')` of a device module, or a module-level value derived from a device API. */
     private readonly direct: (node: ts.Node) => Api | undefined,
   ) {
+    super();
     this.globals = catalogs.flatMap((catalog) => catalog.globals.map((entry) => ({ kind: 'global' as const, entry, catalog })));
     const platforms = catalogs.map((c) => c.platform).join(' or ');
     this.anyGlobal = {
@@ -137,10 +142,6 @@ export class DeviceValues {
       () => [],
       this.values,
     );
-  }
-
-  private get checker(): ts.TypeChecker {
-    return this.flow.resolver.checker;
   }
 
   /** The device values an expression may hold, through every flow the call graph follows. */
@@ -231,7 +232,7 @@ export class DeviceValues {
   }
 
   /** The values recorded for an origin node (see originAt): its final answer, else its latest. */
-  private valuesAt(n: ts.Node): readonly DeviceValue[] {
+  protected valuesAt(n: ts.Node): readonly DeviceValue[] {
     return this.answers.settled(n) ?? this.unsettled.get(n) ?? [];
   }
 
@@ -272,7 +273,7 @@ export class DeviceValues {
   }
 
   /** What a declaration holds besides its initialiser (which the value flow follows): once per declaration, for all its uses. */
-  private declared(d: ts.Declaration): DeviceValue[] {
+  protected declared(d: ts.Declaration): DeviceValue[] {
     let key = this.declarationKeys.get(d);
     if (!key) this.declarationKeys.set(d, (key = { declaration: d }));
     return this.answers.get(key);
@@ -292,172 +293,20 @@ export class DeviceValues {
     return out;
   }
 
-  /** What callers pass for a parameter (and the elements of the array whose method runs its function). */
-  private parameter(p: ts.ParameterDeclaration): DeviceValue[] {
-    const fn = p.parent;
-    const idx = fn.parameters.indexOf(p);
-    const out: DeviceValue[] = [];
-    const list = elementSource(this.checker, fn, idx);
-    if (list) out.push(...this.elementValues(list));
-    const map = keySource(this.checker, fn, idx);
-    if (map) for (const n of this.values.keys(map)) out.push(...this.valuesAt(n));
-    // `ready.then((s) => s.getItem(k))`: what the promise settles to, handed to the callback.
-    const promise = idx === 0 ? thenReceiver(this.checker, fn) : undefined;
-    if (promise) for (const v of this.of(promise)) out.push({ ...v, chain: [...v.chain, this.step(p.name)], at: p });
-    if (idx === 0 && isRejectionHandler(this.checker, fn)) out.push(...this.raised(p.name));
-    out.push(...this.passedFrom(fn, idx, p.dotDotDotToken !== undefined));
-    return out;
-  }
-
-  /**
-   * What callers pass at position `idx` (with `onward`, at any position from idx on): a spread
-   * argument (`f(...list)`, `f.apply(t, list)`) may put any of its elements at any later position.
-   */
-  private passedFrom(fn: ts.SignatureDeclaration, idx: number, onward: boolean): DeviceValue[] {
-    const out: DeviceValue[] = [];
-    for (const args of this.flow.argumentsTo.get(fn) ?? []) {
-      const spread = args.findIndex(ts.isSpreadElement);
-      const from = spread >= 0 && spread <= idx ? spread : idx;
-      for (const x of onward || from < idx ? args.slice(from) : args.slice(idx, idx + 1)) out.push(...(ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
-    }
-    return out;
-  }
-
-  /** The values a spread list puts in place: its elements (of `arguments`, what its function's callers pass), or parts of a device object. */
-  private spreadValues(list: ts.Expression): DeviceValue[] {
-    const owner = argumentsOwner(this.checker, skipWrappers(list));
-    return owner ? this.passed(owner) : this.elementValues(list);
-  }
-
-  /**
-   * What a list's elements may hold: through the value flow, the elements of a literal it may
-   * be (one a caller passes, say), or parts of a device object.
-   */
-  private elementValues(list: ts.Expression): DeviceValue[] {
-    const out: DeviceValue[] = [];
-    for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
-    for (const v of this.of(list)) out.push(...(v.holder ? this.heldMembers(v.holder, undefined) : [v]));
-    return out;
-  }
-
-  private passed(fn: ts.SignatureDeclaration): DeviceValue[] {
+  protected passed(fn: ts.SignatureDeclaration): DeviceValue[] {
     let key = this.argumentsKeys.get(fn);
     if (!key) this.argumentsKeys.set(fn, (key = { argumentsOf: fn }));
     return this.answers.get(key);
   }
 
-  /**
-   * An expression reading a function's `arguments` object: an element (`arguments[1]`: what
-   * callers pass there), the object itself, or an array made of it (`[...arguments]`,
-   * `Array.from(arguments)`, `Array.prototype.slice.call(arguments)`: a library call given it).
-   */
-  private argumentsRead(e: ts.Expression): DeviceValue[] | undefined {
-    if (ts.isElementAccessExpression(e)) {
-      const owner = argumentsOwner(this.checker, skipWrappers(e.expression));
-      if (!owner) return undefined;
-      const key = constantKey(this.checker, e.argumentExpression);
-      const idx = key !== undefined && /^\d+$/.test(key) ? Number(key) : undefined;
-      return idx === undefined ? this.passed(owner) : this.passedFrom(owner, idx, false);
-    }
-    const owner = argumentsOwner(this.checker, e);
-    if (owner) return this.passed(owner);
-    const given = ts.isArrayLiteralExpression(e) ? e.elements.filter(ts.isSpreadElement).map((x) => x.expression) : ts.isCallExpression(e) ? e.arguments : [];
-    const owners = given.map((x) => argumentsOwner(this.checker, skipWrappers(x))).filter((o) => o !== undefined);
-    if (!owners.length || (ts.isCallExpression(e) && (!this.byLibrary(e) || this.isPlain(e)))) return undefined;
-    return owners.flatMap((o) => this.passed(o));
-  }
-
-  /** A call of a library function (`Array.from`, `Array.prototype.slice.call`, `[].concat.apply`). */
-  private byLibrary(call: ts.CallExpression): boolean {
-    const callee = skipWrappers(call.expression);
-    const named = ts.isPropertyAccessExpression(callee) && /^(call|apply)$/.test(callee.name.text) ? skipWrappers(callee.expression) : callee;
-    const name = ts.isPropertyAccessExpression(named) ? named.name : ts.isIdentifier(named) ? named : undefined;
-    return name !== undefined && declaredByLibrary(this.checker.getSymbolAtLocation(name));
-  }
-
   /** What the app may raise, reaching a catch binding or rejection handler's parameter `at`. */
-  private raised(at: ts.BindingName): DeviceValue[] {
+  protected raised(at: ts.BindingName): DeviceValue[] {
     return this.answers.get(RAISED).map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
   }
 
   private raisedNow(): DeviceValue[] {
     this.raisedSites ??= [...this.files.keys()].flatMap((sf) => raisedIn(this.checker, sf));
     return this.raisedSites.flatMap((x) => this.of(x));
-  }
-
-  /** `base.name`. */
-  private member(at: ts.Node, base: ts.Expression, names: string[]): DeviceValue[] {
-    return this.memberOf(at, this.of(base), names);
-  }
-
-  /** Member `names` of values (a destructured `{ name }`, `at` being the binding). */
-  private memberOf(at: ts.Node, values: readonly DeviceValue[], names: string[]): DeviceValue[] {
-    const out: DeviceValue[] = [];
-    for (const v of values) {
-      if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
-      else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
-      else if (v.holder && names.length === 1) for (const x of this.heldMembers(v.holder, names[0])) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
-    }
-    return out;
-  }
-
-  /**
-   * What the pattern a binding belongs to reads: a variable's initialiser or a for-of list's
-   * elements, what callers pass for a parameter, an outer binding's values.
-   */
-  private destructured(d: ts.BindingElement): DeviceValue[] {
-    const pattern = d.parent;
-    const owner = pattern.parent;
-    const name = ts.isObjectBindingPattern(pattern) ? bindingName(d) : String(pattern.elements.indexOf(d));
-    if (name === undefined) return [];
-    let base: DeviceValue[] = [];
-    if (ts.isVariableDeclaration(owner)) {
-      const loop = forOfSource(owner);
-      if (owner.initializer) base = this.of(owner.initializer);
-      else if (loop) base = this.elementValues(loop);
-    } else if (ts.isParameter(owner) && isMethodNode(owner.parent)) base = this.parameter(owner);
-    else if (ts.isBindingElement(owner)) base = this.declared(owner);
-    return this.memberOf(d, base, [name]);
-  }
-
-  /**
-   * The values members of a literal may hold: member `name` (an array's element at that index,
-   * or from a spread), or any member (undefined).
-   */
-  private heldMembers(lit: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, name: string | undefined): DeviceValue[] {
-    const out: DeviceValue[] = [];
-    if (ts.isArrayLiteralExpression(lit)) {
-      const i = name === undefined ? 0 : /^\d+$/.test(name) ? Number(name) : -1;
-      const spread = lit.elements.findIndex(ts.isSpreadElement);
-      const from = spread >= 0 && spread <= i ? spread : i;
-      const at = i < 0 ? [] : name === undefined || from < i ? lit.elements.slice(from) : lit.elements.slice(i, i + 1);
-      for (const el of at) out.push(...(ts.isSpreadElement(el) ? this.spreadValues(el.expression) : this.of(el)));
-      return out;
-    }
-    for (const p of lit.properties) {
-      // `{ ...base }`: base's member of that name.
-      if (ts.isSpreadAssignment(p)) out.push(...(name === undefined ? this.of(p.expression) : this.memberOf(p, this.of(p.expression), [name])));
-      else if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && (name === undefined || this.propertyName(p.name) === name)) {
-        out.push(...this.of(ts.isPropertyAssignment(p) ? p.initializer : p.name));
-      }
-    }
-    return out;
-  }
-
-  private propertyName(n: ts.PropertyName): string | undefined {
-    if (ts.isComputedPropertyName(n)) return constantKey(this.checker, n.expression);
-    return ts.isIdentifier(n) || ts.isStringLiteralLike(n) || ts.isNumericLiteral(n) || ts.isPrivateIdentifier(n) ? n.text : undefined;
-  }
-
-  /**
-   * A member the app declares itself (a property it hangs on a device object, `node[STASH]` with
-   * an app symbol as key): the app's own data, not the platform's object.
-   */
-  private appMember(at: ts.Node): boolean {
-    if (ts.isElementAccessExpression(at) && this.checker.getTypeAtLocation(at.argumentExpression).flags & ts.TypeFlags.ESSymbolLike) return true;
-    const name = ts.isPropertyAccessExpression(at) ? at.name : ts.isElementAccessExpression(at) ? at.argumentExpression : undefined;
-    const decls = (name && this.checker.getSymbolAtLocation(name)?.declarations) || [];
-    return decls.length > 0 && decls.every((d) => this.files.has(d.getSourceFile()));
   }
 
   /** `obj[key]` with a key we cannot name: any global on a global object, any member of a device object, any property of an app object. */
@@ -494,7 +343,7 @@ export class DeviceValues {
   }
 
   /** A global member path: a device value when it names a catalog global or may still lead to one. */
-  private atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[] {
+  protected atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[] {
     const forms = GLOBAL_OBJECTS.has(path[0]!) ? [path, path.slice(1)] : [path];
     for (const f of forms) {
       const api = this.globals.find((g) => g.entry.name.split('.').every((w, i) => f[i] === w));
@@ -504,7 +353,7 @@ export class DeviceValues {
     return leads ? [{ path, chain, at }] : [];
   }
 
-  private isPlain(node: ts.Node): boolean {
+  protected isPlain(node: ts.Node): boolean {
     // A call's declared class or interface (`expect(x)`: Assertion<T>) is data or not by its
     // name alone, unless an array or promise (then their element's type tells).
     const declared = ts.isCallExpression(node) ? declaredResult(this.checker, node) : undefined;
@@ -512,7 +361,7 @@ export class DeviceValues {
     return isPlainData(this.checker, decided ? declared : this.checker.getTypeAtLocation(node), 0);
   }
 
-  private step(node: ts.Node): string {
+  protected step(node: ts.Node): string {
     const f = this.files.get(node.getSourceFile())!;
     return `'${shorten(node.getText(f.sf))}' at ${fileLine(siteOf(f, node))}`;
   }
