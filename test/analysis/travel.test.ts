@@ -219,6 +219,32 @@ describe('a device value that reaches code without being passed by name', () => 
     expect(pinnedBy('travel-options', 'src/logger.ts#noteRenamed')[0]).toMatch(/'process.stdout' at src\/logger.ts:42 -> 'out: target' at src\/logger.ts:16 -> used at src\/logger.ts:17$/);
   });
 
+  test('emitted on a library event emitter, to the listeners of that event (travel-emitter)', () => {
+    expect(verdicts(analyze('travel-emitter'))).toEqual({
+      'src/bus.ts#<anonymous 1>': [true, false, ['pinned']], // bus.on('ready', (out) => out.write(...))
+      'src/bus.ts#<anonymous 2>': [true, false, ['pinned']], // bus.once('ready', ...)
+      'src/bus.ts#<anonymous 3>': [false, true, []], // 'tick' gets a number
+      'src/bus.ts#announce': [true, false, ['pinned']],
+      'src/bus.ts#relay': [false, true, []],
+    });
+    expect(pinnedBy('travel-emitter', 'src/bus.ts#<anonymous 1>')[0]).toMatch(/'process.stdout' at src\/bus.ts:13 -> 'out' at src\/bus.ts:6 -> used at src\/bus.ts:6$/);
+  });
+
+  test('yielded by a generator, to what iterates its result, also handed on (travel-generator)', () => {
+    expect(verdicts(analyze('travel-generator'))).toEqual({
+      // The iterating methods were not candidates before either (iterating runs the generator:
+      // a call edge to it); now the value's own chain pins them.
+      'src/outputs.ts#drain': [true, false, ['pinned']],
+      'src/outputs.ts#flush': [true, false, ['pinned']],
+      'src/outputs.ts#flushLater': [true, false, ['pinned']],
+      'src/outputs.ts#flushVia': [false, false, ['reaches-pinned']],
+      'src/outputs.ts#later': [true, false, ['pinned']],
+      'src/outputs.ts#numbers': [false, false, ['state']],
+      'src/outputs.ts#outputs': [true, false, ['pinned', 'pinned']],
+      'src/outputs.ts#total': [false, true, []], // yields numbers
+    });
+  });
+
   test("a Map's key (travel-map-keys)", () => {
     expect(verdicts(analyze('travel-map-keys'))).toEqual({
       'src/outs.ts#flushAll': [true, false, ['pinned']], // names.keys()

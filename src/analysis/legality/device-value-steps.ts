@@ -16,6 +16,7 @@ import { skipWrappers } from '../walk.js';
 import { constantKey } from './device-value-syntax.js';
 import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';
+import { listenedEvent } from './emitted-values.js';
 import type { DeviceValue } from './device-values.js';
 
 export abstract class DeviceValueSteps {
@@ -37,6 +38,10 @@ export abstract class DeviceValueSteps {
   protected abstract passed(fn: ts.SignatureDeclaration): DeviceValue[];
   /** What the app may raise, reaching a catch binding or rejection handler's parameter. */
   protected abstract raised(at: ts.BindingName): DeviceValue[];
+  /** What a generator yields. */
+  protected abstract yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[];
+  /** What emits of an event hand a listener's parameter. */
+  protected abstract emitted(event: string | undefined, idx: number, at: ts.BindingName): DeviceValue[];
   protected abstract step(node: ts.Node): string;
   protected abstract isPlain(node: ts.Node): boolean;
   protected abstract atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[];
@@ -54,6 +59,8 @@ export abstract class DeviceValueSteps {
     const promise = idx === 0 ? thenReceiver(this.checker, fn) : undefined;
     if (promise) for (const v of this.of(promise)) out.push({ ...v, chain: [...v.chain, this.step(p.name)], at: p });
     if (idx === 0 && isRejectionHandler(this.checker, fn)) out.push(...this.raised(p.name));
+    const event = listenedEvent(this.checker, fn);
+    if (event) out.push(...this.emitted(event.name, idx, p.name));
     out.push(...this.passedFrom(fn, idx, p.dotDotDotToken !== undefined));
     return out;
   }
@@ -85,7 +92,7 @@ export abstract class DeviceValueSteps {
   protected elementValues(list: ts.Expression): DeviceValue[] {
     const out: DeviceValue[] = [];
     for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
-    for (const v of this.of(list)) out.push(...(v.holder ? this.heldMembers(v.holder, undefined) : [v]));
+    for (const v of this.of(list)) out.push(...(v.holder ? this.heldMembers(v.holder, undefined) : v.iterates ? this.yielded(v.iterates) : [v]));
     return out;
   }
 

@@ -35,11 +35,13 @@ import { shorten } from '../sites.js';
 import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
 import { FunctionValues } from '../callgraph/values.js';
+import { isGenerator } from '../callgraph/call-returns.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
 import { skipWrappers } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
+import { emitsIn, emittedAt, yieldsOf, type Emit } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
@@ -61,6 +63,8 @@ export interface DeviceValue {
    * (`opts.out`, `const { out } = opts`), however it got there.
    */
   holder?: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression;
+  /** A generator's result whose yields may hold device values, followed as a value to where it is iterated. */
+  iterates?: ts.FunctionLikeDeclaration;
   /** Where it came from and each derivation, `'text' at file:line`, origin first. */
   chain: string[];
   /** The node of the last step (its type is the value's). */
@@ -84,7 +88,12 @@ interface ArgumentsKey {
 /** What the app may raise (raised-values.ts): one question for every catch and rejection handler. */
 const RAISED = { raised: true } as const;
 
-type Question = ts.Node | DeclarationKey | ArgumentsKey | typeof RAISED;
+/** What a generator yields, to what iterates its result. */
+interface YieldsKey {
+  yieldsOf: ts.FunctionLikeDeclaration;
+}
+
+type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | typeof RAISED;
 
 export class DeviceValues extends DeviceValueSteps {
   protected readonly values: FunctionValues;
@@ -97,6 +106,9 @@ export class DeviceValues extends DeviceValueSteps {
   private readonly answers: CycleAwareCache<Question, DeviceValue[]>;
   private readonly declarationKeys = new Map<ts.Declaration, DeclarationKey>();
   private readonly argumentsKeys = new Map<ts.SignatureDeclaration, ArgumentsKey>();
+  private readonly yieldsKeys = new Map<ts.FunctionLikeDeclaration, YieldsKey>();
+  /** The library emitters' `emit` calls in the app's files (emitted-values.ts), collected when a listener is first asked about. */
+  private emitSites?: Emit[];
   /** What the app's files raise (raised-values.ts), collected when a catch is first asked about. */
   private raisedSites?: ts.Expression[];
   /**
@@ -138,7 +150,7 @@ export class DeviceValues extends DeviceValueSteps {
     });
     this.answers = new CycleAwareCache(
       (key) =>
-        key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedFrom(key.argumentsOf, 0, true) : this.compute(key as ts.Expression),
+        key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedFrom(key.argumentsOf, 0, true) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : this.compute(key as ts.Expression),
       () => [],
       this.values,
     );
@@ -255,6 +267,12 @@ export class DeviceValues extends DeviceValueSteps {
     if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
     // `Promise.resolve(x)` settles to x (see thenReceiver).
     if (ts.isCallExpression(e) && e.arguments[0] && isPromiseStatic(this.checker, e.expression, 'resolve')) return this.of(e.arguments[0]);
+    if (ts.isCallExpression(e)) {
+      // `outputs()` of a generator yielding device values: what iterates it gets them.
+      const generators = this.values.of(e.expression).filter(isGenerator) as ts.FunctionLikeDeclaration[];
+      const iterated = generators.filter((fn) => this.yielded(fn).length).map((fn) => ({ iterates: fn, chain: [this.step(e)], at: e }));
+      if (iterated.length) return iterated;
+    }
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.result(e);
     return [];
   }
@@ -291,6 +309,27 @@ export class DeviceValues extends DeviceValueSteps {
       for (const v of this.flow.stores.assigned(d)) out.push(...this.of(v));
     }
     return out;
+  }
+
+  protected yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
+    let key = this.yieldsKeys.get(fn);
+    if (!key) this.yieldsKeys.set(fn, (key = { yieldsOf: fn }));
+    return this.answers.get(key);
+  }
+
+  private yieldedNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
+    return yieldsOf(fn).flatMap((y) => (y.asteriskToken ? this.elementValues(y.expression!) : this.of(y.expression!)));
+  }
+
+  /** What emits of the event hand a listener's parameter `idx` (emitted-values.ts). */
+  protected emitted(event: string | undefined, idx: number, at: ts.BindingName): DeviceValue[] {
+    this.emitSites ??= [...this.files.keys()].flatMap((sf) => emitsIn(this.checker, sf));
+    const out: DeviceValue[] = [];
+    for (const emit of this.emitSites) {
+      if (event !== undefined && emit.event !== undefined && emit.event !== event) continue;
+      for (const x of emittedAt(emit, idx)) out.push(...(ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
+    }
+    return out.map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
   }
 
   protected passed(fn: ts.SignatureDeclaration): DeviceValue[] {
