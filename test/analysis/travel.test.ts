@@ -245,6 +245,17 @@ describe('a device value that reaches code without being passed by name', () => 
     });
   });
 
+  test('given as this by call, apply or bind (travel-bound-this)', () => {
+    expect(verdicts(analyze('travel-bound-this'))).toEqual({
+      'src/print.ts#count': [false, true, []],
+      'src/print.ts#countOn': [false, true, []], // this is { n: 1 }
+      'src/print.ts#flushOn': [true, false, ['pinned']], // flushOn.bind(process.stdout)
+      'src/print.ts#greet': [true, false, ['pinned']],
+      'src/print.ts#writeOn': [true, false, ['pinned']], // writeOn.call(process.stdout, ...)
+    });
+    expect(pinnedBy('travel-bound-this', 'src/print.ts#writeOn')[0]).toMatch(/'process.stdout' at src\/print.ts:15 -> 'this' at src\/print.ts:3 -> 'this.write' at src\/print.ts:3 -> used at src\/print.ts:3$/);
+  });
+
   test("a Map's key (travel-map-keys)", () => {
     expect(verdicts(analyze('travel-map-keys'))).toEqual({
       'src/outs.ts#flushAll': [true, false, ['pinned']], // names.keys()

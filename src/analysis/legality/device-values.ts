@@ -41,7 +41,7 @@ import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-
 import { skipWrappers } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
-import { emitsIn, emittedAt, yieldsOf, type Emit } from './emitted-values.js';
+import { emitsIn, emittedAt, thisGivenIn, thisOwner, yieldsOf, type Emit, type ThisGiven } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
@@ -93,7 +93,12 @@ interface YieldsKey {
   yieldsOf: ts.FunctionLikeDeclaration;
 }
 
-type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | typeof RAISED;
+/** What `this` is given by call, apply and bind (emitted-values.ts). */
+interface ThisKey {
+  thisOf: ts.FunctionLikeDeclaration;
+}
+
+type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | ThisKey | typeof RAISED;
 
 export class DeviceValues extends DeviceValueSteps {
   protected readonly values: FunctionValues;
@@ -107,6 +112,9 @@ export class DeviceValues extends DeviceValueSteps {
   private readonly declarationKeys = new Map<ts.Declaration, DeclarationKey>();
   private readonly argumentsKeys = new Map<ts.SignatureDeclaration, ArgumentsKey>();
   private readonly yieldsKeys = new Map<ts.FunctionLikeDeclaration, YieldsKey>();
+  private readonly thisKeys = new Map<ts.FunctionLikeDeclaration, ThisKey>();
+  /** The app's call/apply/bind sites with a `this` (emitted-values.ts), collected when a `this` is first asked about. */
+  private thisSites?: ThisGiven[];
   /** The library emitters' `emit` calls in the app's files (emitted-values.ts), collected when a listener is first asked about. */
   private emitSites?: Emit[];
   /** What the app's files raise (raised-values.ts), collected when a catch is first asked about. */
@@ -150,7 +158,7 @@ export class DeviceValues extends DeviceValueSteps {
     });
     this.answers = new CycleAwareCache(
       (key) =>
-        key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedFrom(key.argumentsOf, 0, true) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : this.compute(key as ts.Expression),
+        key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedFrom(key.argumentsOf, 0, true) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : 'thisOf' in key ? this.thisGivenNow(key.thisOf) : this.compute(key as ts.Expression),
       () => [],
       this.values,
     );
@@ -255,6 +263,9 @@ export class DeviceValues extends DeviceValueSteps {
     const fromArguments = this.argumentsRead(e);
     if (fromArguments) return fromArguments.map((v) => ({ ...v, chain: [...v.chain, this.step(e)], at: e }));
     if (ts.isIdentifier(e)) return this.identifier(e);
+    // `this` of a function given one by `f.call(t)`, `f.apply(t)`, `f.bind(t)`.
+    const owner = e.kind === ts.SyntaxKind.ThisKeyword ? thisOwner(e) : undefined;
+    if (owner) return this.thisGiven(owner).map((v) => ({ ...v, chain: [...v.chain, this.step(e)], at: e }));
     if ((ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) && this.heldMembers(e, undefined).length) return [{ holder: e, chain: [this.step(e)], at: e }];
     // `(async () => {}).constructor`: the Function constructor's kind, not named.
     if (isConstructorOfFunction(this.checker, e)) return this.atPath(['Function'], [this.step(e)], e);
@@ -319,6 +330,17 @@ export class DeviceValues extends DeviceValueSteps {
 
   private yieldedNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
     return yieldsOf(fn).flatMap((y) => (y.asteriskToken ? this.elementValues(y.expression!) : this.of(y.expression!)));
+  }
+
+  private thisGiven(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
+    let key = this.thisKeys.get(fn);
+    if (!key) this.thisKeys.set(fn, (key = { thisOf: fn }));
+    return this.answers.get(key);
+  }
+
+  private thisGivenNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
+    this.thisSites ??= [...this.files.keys()].flatMap((sf) => thisGivenIn(this.checker, sf));
+    return this.thisSites.filter((s) => this.values.of(s.fn).includes(fn)).flatMap((s) => this.of(s.thisArg));
   }
 
   /** What emits of the event hand a listener's parameter `idx` (emitted-values.ts). */

@@ -1,13 +1,14 @@
 /**
- * Two more ways a value reaches code without being passed by name (device-value-steps.ts):
+ * More ways a value reaches code without being passed by name (device-value-steps.ts):
  *
  * - Emitted: `bus.emit('log', v)` of a library event emitter hands v to every listener of that
  *   event (`bus.on('log', (out) => ...)`). Emitters are matched by the event's name only, not by
  *   which emitter: a name that is not a string constant matches every event.
  * - Yielded: a generator's `yield v` (and `yield* list`) gives v to whatever iterates its result.
+ * - Bound: `f.call(t)`, `f.apply(t)` and `f.bind(t)` give t to f's `this`.
  */
 import { ts } from '../../typescript.cjs';
-import { climbWrappers } from '../../ids/methodIds.js';
+import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
 import { skipWrappers } from '../walk.js';
 import { declaredByLibrary } from '../symbols.js';
 
@@ -69,4 +70,35 @@ export function yieldsOf(fn: ts.FunctionLikeDeclaration): ts.YieldExpression[] {
   };
   if (fn.body) ts.forEachChild(fn.body, visit);
   return out;
+}
+
+/** `f.call(t, ...)`, `f.apply(t, ...)`, `f.bind(t)` of the library's Function: the function expression and the `this` it is given. */
+export interface ThisGiven {
+  fn: ts.Expression;
+  thisArg: ts.Expression;
+}
+
+/** The `this` bindings of a file: library call/apply/bind with a first argument, in source order. */
+export function thisGivenIn(checker: ts.TypeChecker, sf: ts.SourceFile): ThisGiven[] {
+  const out: ThisGiven[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.arguments[0] && !ts.isSpreadElement(node.arguments[0])) {
+      const callee = skipWrappers(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && /^(call|apply|bind)$/.test(callee.name.text) && declaredByLibrary(checker.getSymbolAtLocation(callee.name))) {
+        out.push({ fn: callee.expression, thisArg: node.arguments[0] });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** The function whose `this` a `this` names: the nearest enclosing function that is not an arrow. */
+export function thisOwner(e: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let n: ts.Node | undefined = e.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n) && !ts.isArrowFunction(n)) return isMethodNode(n) ? n : undefined;
+    if (ts.isClassLike(n) || ts.isSourceFile(n)) return undefined;
+  }
+  return undefined;
 }
