@@ -62,6 +62,8 @@ export interface ValueFlow {
   stores: Stores;
   /** App function node -> the argument lists of the calls that run it. */
   argumentsTo: ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]>;
+  /** App function node -> the `this` that `f.call(t)`, `f.apply(t)` and `f.bind(t)` give it. */
+  thisTo: ReadonlyMap<ts.Node, readonly ts.Expression[]>;
 }
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { flow: ValueFlow } {
@@ -73,7 +75,7 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   b.handedBack(handedOut(resolver, app.files));
   b.madeCalls(new MadeCalls(resolver, stores, all, b.argumentsTo()));
   b.implicitSuper(app.files);
-  return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo() } };
+  return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo(), thisTo: b.thisTo } };
 }
 
 /** Every file's sites, the stores among them and the resolver over both: what resolving calls starts from. */
@@ -194,6 +196,8 @@ class GraphBuilder {
     };
     if ('targets' in r) {
       if (args) for (const t of r.targets) this.params.calledWith(t.node, args);
+      const given = this.thisGiven(node);
+      if (given) for (const t of r.targets) (this.thisTo.get(t.node) ?? this.thisTo.set(t.node, []).get(t.node)!).push(given);
       if (!owner) return;
       const site = siteOf(f, siteNode(node));
       const text = calleeText(node, f.sf);
@@ -249,6 +253,15 @@ class GraphBuilder {
     else return undefined;
     const param = names?.length ? this.r.parameterRead(callee) : undefined;
     return param && names ? { param, names } : undefined;
+  }
+
+  readonly thisTo = new Map<ts.Node, ts.Expression[]>();
+
+  /** The `this` a call gives its callee: `t` of `f.call(t)`, `f.apply(t)`, `f.bind(t)`. */
+  private thisGiven(node: CallSite): ts.Expression | undefined {
+    if (!ts.isCallExpression(node) || !this.r.fnMember(skipWrappers(node.expression))) return undefined;
+    const t = node.arguments[0];
+    return t && !ts.isSpreadElement(t) ? t : undefined;
   }
 
   argumentsTo(): ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]> {

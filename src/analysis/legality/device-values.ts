@@ -41,7 +41,7 @@ import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-
 import { skipWrappers } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
-import { emitsIn, emittedAt, thisGivenIn, thisOwner, yieldsOf, type Emit, type ThisGiven } from './emitted-values.js';
+import { emitsIn, emittedAt, thisOwner, yieldsOf, type Emit } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
@@ -93,7 +93,7 @@ interface YieldsKey {
   yieldsOf: ts.FunctionLikeDeclaration;
 }
 
-/** What `this` is given by call, apply and bind (emitted-values.ts). */
+/** What `this` is given by call, apply and bind (the call graph's thisTo). */
 interface ThisKey {
   thisOf: ts.FunctionLikeDeclaration;
 }
@@ -113,8 +113,6 @@ export class DeviceValues extends DeviceValueSteps {
   private readonly argumentsKeys = new Map<ts.SignatureDeclaration, ArgumentsKey>();
   private readonly yieldsKeys = new Map<ts.FunctionLikeDeclaration, YieldsKey>();
   private readonly thisKeys = new Map<ts.FunctionLikeDeclaration, ThisKey>();
-  /** The app's call/apply/bind sites with a `this` (emitted-values.ts), collected when a `this` is first asked about. */
-  private thisSites?: ThisGiven[];
   /** The library emitters' `emit` calls in the app's files (emitted-values.ts), collected when a listener is first asked about. */
   private emitSites?: Emit[];
   /** What the app's files raise (raised-values.ts), collected when a catch is first asked about. */
@@ -126,6 +124,8 @@ export class DeviceValues extends DeviceValueSteps {
    */
   private readonly unsettled = new Map<ts.Node, DeviceValue[]>();
   private nested = 0;
+  /** The same for the other questions (see ask). */
+  private nestedOther = 0;
   /** Questions not asked for the nesting limit: cuts, as a cycle's are. */
   private nestingCuts = 0;
   /** The catalogs' globals, each an API. */
@@ -251,6 +251,27 @@ export class DeviceValues extends DeviceValueSteps {
     return vs.length ? [e] : [];
   }
 
+  /**
+   * A question other than an origin's (a declaration's, a function's arguments, ...), nested at
+   * most MAX_NESTED deep among themselves as origins are: chains through patterns, callers'
+   * arguments and literals' members overflowed the stack on a large program (vue's reactivity)
+   * before they were limited.
+   */
+  private ask(key: Question): DeviceValue[] {
+    const final = this.answers.settled(key);
+    if (final) return final;
+    if (this.nestedOther >= MAX_NESTED) {
+      this.nestingCuts++;
+      return [];
+    }
+    this.nestedOther++;
+    try {
+      return this.answers.get(key);
+    } finally {
+      this.nestedOther--;
+    }
+  }
+
   /** The values recorded for an origin node (see originAt): its final answer, else its latest. */
   protected valuesAt(n: ts.Node): readonly DeviceValue[] {
     return this.answers.settled(n) ?? this.unsettled.get(n) ?? [];
@@ -305,7 +326,7 @@ export class DeviceValues extends DeviceValueSteps {
   protected declared(d: ts.Declaration): DeviceValue[] {
     let key = this.declarationKeys.get(d);
     if (!key) this.declarationKeys.set(d, (key = { declaration: d }));
-    return this.answers.get(key);
+    return this.ask(key);
   }
 
   private declaredNow(d: ts.Declaration): DeviceValue[] {
@@ -325,7 +346,7 @@ export class DeviceValues extends DeviceValueSteps {
   protected yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
     let key = this.yieldsKeys.get(fn);
     if (!key) this.yieldsKeys.set(fn, (key = { yieldsOf: fn }));
-    return this.answers.get(key);
+    return this.ask(key);
   }
 
   private yieldedNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
@@ -335,12 +356,11 @@ export class DeviceValues extends DeviceValueSteps {
   private thisGiven(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
     let key = this.thisKeys.get(fn);
     if (!key) this.thisKeys.set(fn, (key = { thisOf: fn }));
-    return this.answers.get(key);
+    return this.ask(key);
   }
 
   private thisGivenNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
-    this.thisSites ??= [...this.files.keys()].flatMap((sf) => thisGivenIn(this.checker, sf));
-    return this.thisSites.filter((s) => this.values.of(s.fn).includes(fn)).flatMap((s) => this.of(s.thisArg));
+    return (this.flow.thisTo.get(fn) ?? []).flatMap((t) => this.of(t));
   }
 
   /** What emits of the event hand a listener's parameter `idx` (emitted-values.ts). */
@@ -357,12 +377,12 @@ export class DeviceValues extends DeviceValueSteps {
   protected passed(fn: ts.SignatureDeclaration): DeviceValue[] {
     let key = this.argumentsKeys.get(fn);
     if (!key) this.argumentsKeys.set(fn, (key = { argumentsOf: fn }));
-    return this.answers.get(key);
+    return this.ask(key);
   }
 
   /** What the app may raise, reaching a catch binding or rejection handler's parameter `at`. */
   protected raised(at: ts.BindingName): DeviceValue[] {
-    return this.answers.get(RAISED).map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
+    return this.ask(RAISED).map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
   }
 
   private raisedNow(): DeviceValue[] {

@@ -5,7 +5,8 @@
  *   event (`bus.on('log', (out) => ...)`). Emitters are matched by the event's name only, not by
  *   which emitter: a name that is not a string constant matches every event.
  * - Yielded: a generator's `yield v` (and `yield* list`) gives v to whatever iterates its result.
- * - Bound: `f.call(t)`, `f.apply(t)` and `f.bind(t)` give t to f's `this`.
+ * - Bound: `f.call(t)`, `f.apply(t)` and `f.bind(t)` give t to f's `this` (the call graph
+ *   records which functions such a call runs).
  */
 import { ts } from '../../typescript.cjs';
 import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
@@ -69,28 +70,6 @@ export function yieldsOf(fn: ts.FunctionLikeDeclaration): ts.YieldExpression[] {
     ts.forEachChild(node, visit);
   };
   if (fn.body) ts.forEachChild(fn.body, visit);
-  return out;
-}
-
-/** `f.call(t, ...)`, `f.apply(t, ...)`, `f.bind(t)` of the library's Function: the function expression and the `this` it is given. */
-export interface ThisGiven {
-  fn: ts.Expression;
-  thisArg: ts.Expression;
-}
-
-/** The `this` bindings of a file: library call/apply/bind with a first argument, in source order. */
-export function thisGivenIn(checker: ts.TypeChecker, sf: ts.SourceFile): ThisGiven[] {
-  const out: ThisGiven[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && node.arguments[0] && !ts.isSpreadElement(node.arguments[0])) {
-      const callee = skipWrappers(node.expression);
-      if (ts.isPropertyAccessExpression(callee) && /^(call|apply|bind)$/.test(callee.name.text) && declaredByLibrary(checker.getSymbolAtLocation(callee.name))) {
-        out.push({ fn: callee.expression, thisArg: node.arguments[0] });
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
   return out;
 }
 
