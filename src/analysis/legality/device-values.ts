@@ -100,6 +100,27 @@ interface ThisKey {
 
 type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | ThisKey | typeof RAISED;
 
+/**
+ * Each value once per what it is (its API, global path, holder literal or generator) and where
+ * its last step is (which decides whether it fits a use), the first found kept: an answer
+ * gathers a value again for every route to it, and answers built on answers multiplied those
+ * copies past what an array spread can hold (vue's reactivity package).
+ */
+function distinctValues(vs: DeviceValue[]): DeviceValue[] {
+  if (vs.length < 2) return vs;
+  const seen = new Map<ts.Node, Set<unknown>>();
+  const out: DeviceValue[] = [];
+  for (const v of vs) {
+    const what = v.api ? `${v.api.kind}:${v.api.catalog.platform}:${v.api.entry.name}:${v.path?.join('.') ?? ''}` : (v.holder ?? v.iterates ?? v.path?.join('.'));
+    let here = seen.get(v.at);
+    if (!here) seen.set(v.at, (here = new Set()));
+    if (here.has(what)) continue;
+    here.add(what);
+    out.push(v);
+  }
+  return out;
+}
+
 export class DeviceValues extends DeviceValueSteps {
   protected readonly values: FunctionValues;
   /**
@@ -158,7 +179,9 @@ export class DeviceValues extends DeviceValueSteps {
     });
     this.answers = new CycleAwareCache(
       (key) =>
-        key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedFrom(key.argumentsOf, 0, true) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : 'thisOf' in key ? this.thisGivenNow(key.thisOf) : this.compute(key as ts.Expression),
+        distinctValues(
+          key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedFrom(key.argumentsOf, 0, true) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : 'thisOf' in key ? this.thisGivenNow(key.thisOf) : this.compute(key as ts.Expression),
+        ),
       () => [],
       this.values,
     );
@@ -167,8 +190,8 @@ export class DeviceValues extends DeviceValueSteps {
   /** The device values an expression may hold, through every flow the call graph follows. */
   of(e: ts.Expression): DeviceValue[] {
     const out: DeviceValue[] = [];
-    for (const n of this.values.of(e)) for (const v of this.valuesAt(n)) if (!out.includes(v)) out.push(v);
-    return out;
+    for (const n of this.values.of(e)) for (const v of this.valuesAt(n)) out.push(v);
+    return distinctValues(out);
   }
 
   /**
@@ -253,9 +276,8 @@ export class DeviceValues extends DeviceValueSteps {
 
   /**
    * A question other than an origin's (a declaration's, a function's arguments, ...), nested at
-   * most MAX_NESTED deep among themselves as origins are: chains through patterns, callers'
-   * arguments and literals' members overflowed the stack on a large program (vue's reactivity)
-   * before they were limited.
+   * most MAX_NESTED deep among themselves as origins are: a chain through patterns, callers'
+   * arguments and literals' members may ask these without an origin between them.
    */
   private ask(key: Question): DeviceValue[] {
     const final = this.answers.settled(key);
