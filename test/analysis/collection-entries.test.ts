@@ -20,3 +20,20 @@ describe("a Map's pairs, a Set's entries and Array.from's copies (calls-collecti
     ]);
   });
 });
+
+describe("a Map's keys (calls-map-keys)", () => {
+  test('are what set() and the starting pairs put first, apart from its values', () => {
+    const H = 'src/hooks.ts';
+    const r = analyzeApp({ appDir: fixture('calls-map-keys'), catalogs: [] });
+    expect(edges(r)).toEqual([
+      [`${H}#labels`, `${H}#labels.<anonymous 1>`, `${H}:28:35`, 'callback'],
+      [`${H}#labels.<anonymous 1>`, `${H}#label`, `${H}:28:42`, 'callback'], // values(), not keys
+      [`${H}#runEach`, `${H}#runEach.<anonymous 1>`, `${H}:24:18`, 'callback'],
+      [`${H}#runEach.<anonymous 1>`, `${H}#onError`, `${H}:24:35`, 'callback'], // forEach's second parameter
+      [`${H}#runKeys`, `${H}#onClose`, `${H}:16:37`, 'callback'], // keys(): set() ...
+      [`${H}#runKeys`, `${H}#onOpen`, `${H}:16:37`, 'callback'], // ... and the starting pairs
+      [`${H}#runPairs`, `${H}#onClose`, `${H}:20:32`, 'callback'], // for (const [hook] of counts)
+      [`${H}#runPairs`, `${H}#onOpen`, `${H}:20:32`, 'callback'],
+    ]);
+  });
+});

@@ -57,7 +57,7 @@ describe('a device value that travels pins the method that uses it, with the cha
       'src/io.ts#version': [false, false, ['state']],
     });
     expect(pinnedBy('travel-member', 'src/io.ts#save')).toEqual([
-      "uses a device value from global 'window' (browser: the page's window object (DOM, events, layout)): 'window' at src/io.ts:2 -> 'window.localStorage' at src/io.ts:2 -> used at src/io.ts:13",
+      "uses a device value from global 'window' (browser: the page's window object (DOM, events, layout)): 'window' at src/io.ts:2 -> 'window.localStorage' at src/io.ts:2 -> 'h.store' at src/io.ts:13 -> used at src/io.ts:13",
     ]);
   });
 
@@ -159,6 +159,114 @@ describe('a device value that travels pins the method that uses it, with the cha
       'src/keys.ts#two': [false, false, ['state']], // not pinned: it reads t.two, but t must cross and holds a stream
     });
     expect(pinnedBy('travel-computed', 'src/keys.ts#load')[0]).toContain("global 'localStorage'");
+  });
+});
+
+describe('a device value that reaches code without being passed by name', () => {
+  test('raised: thrown or rejected, it reaches every catch and rejection handler (travel-raised)', () => {
+    expect(verdicts(analyze('travel-raised'))).toEqual({
+      'src/errors.ts#aborted': [false, true, []], // raises data
+      'src/errors.ts#check': [false, true, []], // throws the process object without using it
+      'src/errors.ts#failLater': [false, false, ['reaches-pinned']],
+      'src/errors.ts#failLater.<anonymous 1>': [true, false, ['pinned']],
+      'src/errors.ts#guarded': [true, false, ['pinned']], // catch (e) { e.exit(2) }
+      'src/errors.ts#reported': [false, false, ['reaches-pinned']],
+      'src/errors.ts#reported.<anonymous 1>': [true, false, ['pinned']], // .catch((out) => out.write(...))
+      'src/errors.ts#retried': [false, false, ['reaches-pinned']],
+      'src/errors.ts#retried.<anonymous 1>': [false, true, []], // then's first callback gets what it settles to: nothing device
+      'src/errors.ts#retried.<anonymous 2>': [true, false, ['pinned']], // then's second callback
+      'src/errors.ts#twice': [false, true, []],
+    });
+    expect(pinnedBy('travel-raised', 'src/errors.ts#reported.<anonymous 1>')[0]).toMatch(/'process.stdout' at src\/errors.ts:16 -> 'out' at src\/errors.ts:20 -> used at src\/errors.ts:20$/);
+  });
+
+  test('an app that raises only data keeps its catches candidates (travel-raised-data)', () => {
+    expect(verdicts(analyze('travel-raised-data'))).toEqual({
+      'src/parse.ts#later': [false, false, ['not-serializable']], // returns a promise
+      'src/parse.ts#later.<anonymous 1>': [false, true, []],
+      'src/parse.ts#parseOr': [false, true, []],
+    });
+  });
+
+  test("a function's arguments object, and lists spread or applied over parameters (travel-arguments)", () => {
+    expect(verdicts(analyze('travel-arguments'))).toEqual({
+      'src/log.ts#forward': [false, false, ['reaches-pinned']],
+      'src/log.ts#paint': [true, false, ['pinned']], // paint.apply(null, rest) of forward(process.stdout), and paint(...outs)
+      'src/log.ts#spread': [true, false, ['pinned']],
+      'src/log.ts#start': [true, false, ['pinned']],
+      'src/log.ts#sum': [false, true, []], // arguments of numbers
+      'src/log.ts#writeFirst': [true, false, ['pinned']], // arguments[0]
+      'src/log.ts#writeSecond': [true, false, ['pinned']], // Array.prototype.slice.call(arguments)[1]
+    });
+    expect(pinnedBy('travel-arguments', 'src/log.ts#writeSecond')[0]).toMatch(/'Array.prototype.slice.call\(arguments\)' at src\/log.ts:8 -> 'args\[1\]' at src\/log.ts:9 -> used at src\/log.ts:9$/);
+  });
+
+  test('inside an options object or array: a member of the parameter, destructured, iterated (travel-options)', () => {
+    expect(verdicts(analyze('travel-options'))).toEqual({
+      'src/logger.ts#area': [false, true, []],
+      'src/logger.ts#makeLogger': [false, false, ['reaches-pinned']],
+      'src/logger.ts#makeLogger.<anonymous 1>': [true, false, ['pinned']], // the closure over { out } of makeLogger({ out: process.stderr })
+      'src/logger.ts#note': [true, false, ['pinned']], // opts.out, opts: Options
+      'src/logger.ts#noteAny': [true, false, ['pinned']], // opts.out, opts: any
+      'src/logger.ts#noteEach': [true, false, ['pinned']], // for (const { out } of list)
+      'src/logger.ts#noteFirst': [true, false, ['pinned']], // ([first]: any[])
+      'src/logger.ts#noteNested': [true, false, ['pinned']], // ({ io: { out } })
+      'src/logger.ts#noteRenamed': [true, false, ['pinned']], // ({ out: target, level = 1 })
+      'src/logger.ts#quit': [true, false, ['pinned']], // std.process.exit of std = { process }
+      'src/logger.ts#scaled': [false, true, []], // options of plain data
+      'src/logger.ts#start': [true, false, ['pinned']],
+    });
+    expect(pinnedBy('travel-options', 'src/logger.ts#noteRenamed')[0]).toMatch(/'process.stdout' at src\/logger.ts:42 -> 'out: target' at src\/logger.ts:16 -> used at src\/logger.ts:17$/);
+  });
+
+  test('emitted on a library event emitter, to the listeners of that event (travel-emitter)', () => {
+    expect(verdicts(analyze('travel-emitter'))).toEqual({
+      'src/bus.ts#<anonymous 1>': [true, false, ['pinned']], // bus.on('ready', (out) => out.write(...))
+      'src/bus.ts#<anonymous 2>': [true, false, ['pinned']], // bus.once('ready', ...)
+      'src/bus.ts#<anonymous 3>': [false, true, []], // 'tick' gets a number
+      'src/bus.ts#announce': [true, false, ['pinned']],
+      'src/bus.ts#relay': [false, true, []],
+    });
+    expect(pinnedBy('travel-emitter', 'src/bus.ts#<anonymous 1>')[0]).toMatch(/'process.stdout' at src\/bus.ts:13 -> 'out' at src\/bus.ts:6 -> used at src\/bus.ts:6$/);
+  });
+
+  test('yielded by a generator, to what iterates its result, also handed on (travel-generator)', () => {
+    expect(verdicts(analyze('travel-generator'))).toEqual({
+      // The iterating methods were not candidates before either (iterating runs the generator:
+      // a call edge to it); now the value's own chain pins them.
+      'src/outputs.ts#drain': [true, false, ['pinned']],
+      'src/outputs.ts#flush': [true, false, ['pinned']],
+      'src/outputs.ts#flushLater': [true, false, ['pinned']],
+      'src/outputs.ts#flushVia': [false, false, ['reaches-pinned']],
+      'src/outputs.ts#later': [true, false, ['pinned']],
+      'src/outputs.ts#numbers': [false, false, ['state']],
+      'src/outputs.ts#outputs': [true, false, ['pinned', 'pinned']],
+      'src/outputs.ts#total': [false, true, []], // yields numbers
+    });
+  });
+
+  test('given as this by call, apply or bind (travel-bound-this)', () => {
+    expect(verdicts(analyze('travel-bound-this'))).toEqual({
+      'src/print.ts#count': [false, true, []],
+      'src/print.ts#countOn': [false, true, []], // this is { n: 1 }
+      'src/print.ts#flushOn': [true, false, ['pinned']], // flushOn.bind(process.stdout)
+      'src/print.ts#greet': [true, false, ['pinned']],
+      'src/print.ts#writeOn': [true, false, ['pinned']], // writeOn.call(process.stdout, ...)
+    });
+    expect(pinnedBy('travel-bound-this', 'src/print.ts#writeOn')[0]).toMatch(/'process.stdout' at src\/print.ts:15 -> 'this' at src\/print.ts:3 -> 'this.write' at src\/print.ts:3 -> used at src\/print.ts:3$/);
+  });
+
+  test("a Map's key (travel-map-keys)", () => {
+    expect(verdicts(analyze('travel-map-keys'))).toEqual({
+      'src/outs.ts#flushAll': [true, false, ['pinned']], // names.keys()
+      'src/outs.ts#flushEach': [false, false, ['reaches-pinned']],
+      'src/outs.ts#flushEach.<anonymous 1>': [true, false, ['pinned']], // forEach((name, out) => ...)
+      'src/outs.ts#flushPairs': [true, false, ['pinned']], // for (const [out, name] of names)
+      'src/outs.ts#longest': [false, true, []], // string keys
+      'src/outs.ts#mark': [true, false, ['pinned']], // new Map([[target, ...]])
+      'src/outs.ts#markErrors': [true, false, ['pinned']],
+      'src/outs.ts#track': [true, false, ['pinned']],
+    });
   });
 });
 

@@ -4,7 +4,8 @@
  * of the standard library (and a for-of variable) holds the array's elements, found by
  * FunctionValues.elements: array literals, spreads, variables initialised with them, copies.
  * Sets and Maps hold elements too: what `add` and `set` put there, what `new Set(list)` and
- * `new Map(pairs)` start with; their `forEach`, `for…of` and `get` give them back.
+ * `new Map(pairs)` start with; their `forEach`, `for…of` and `get` give them back. A Map's keys
+ * are kept apart (FunctionValues.keys): `keys()`, the pairs' first place, forEach's second parameter.
  */
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
@@ -32,6 +33,19 @@ const ELEMENT_PARAMS: Record<string, number[]> = {
 
 /** Methods returning (some of) the receiver's elements. */
 export const ARRAY_COPIES = new Set(['slice', 'filter', 'concat', 'reverse', 'toReversed', 'sort', 'toSorted', 'flat', 'values']);
+
+/**
+ * When `fn` is the callback of a standard Map's forEach (`map.forEach((v, k) => ...)`) and
+ * parameter `idx` receives its keys: the map.
+ */
+export function keySource(checker: ts.TypeChecker, fn: ts.Node, idx: number): ts.Expression | undefined {
+  if (idx !== 1) return undefined;
+  const e = climbWrappers(fn);
+  const call = e.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
+  const callee = skipWrappers(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach' && collectionOf(checker, callee.name) === 'Map' ? callee.expression : undefined;
+}
 
 /**
  * When `fn` is the callback of a standard array method (`recv.map(fn)`) and parameter `idx`
@@ -86,6 +100,13 @@ export function collectionTyped(checker: ts.TypeChecker, e: ts.Expression): 'Set
 export function isArrayFrom(checker: ts.TypeChecker, callee: ts.Expression): callee is ts.PropertyAccessExpression {
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'from' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Array') return false;
   return declaredByLibrary(checker.getSymbolAtLocation(callee.expression));
+}
+
+/** The key `recv.set(k, v)` puts into a standard Map: `k`. */
+export function mapKeyAdded(checker: ts.TypeChecker, call: ts.CallExpression): ts.Expression | undefined {
+  const callee = skipWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'set') return undefined;
+  return collectionOf(checker, callee.name) === 'Map' ? call.arguments[0] : undefined;
 }
 
 /** What `recv.add(v)` / `recv.set(k, v)` puts into a standard Set or Map: `v`. */

@@ -62,6 +62,8 @@ export interface ValueFlow {
   stores: Stores;
   /** App function node -> the argument lists of the calls that run it. */
   argumentsTo: ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]>;
+  /** App function node -> the `this` that `f.call(t)`, `f.apply(t)` and `f.bind(t)` give it. */
+  thisTo: ReadonlyMap<ts.Node, readonly ts.Expression[]>;
 }
 
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { flow: ValueFlow } {
@@ -73,7 +75,7 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   b.handedBack(handedOut(resolver, app.files));
   b.madeCalls(new MadeCalls(resolver, stores, all, b.argumentsTo()));
   b.implicitSuper(app.files);
-  return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo() } };
+  return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo(), thisTo: b.thisTo } };
 }
 
 /** Every file's sites, the stores among them and the resolver over both: what resolving calls starts from. */
@@ -195,6 +197,8 @@ class GraphBuilder {
     };
     if ('targets' in r) {
       if (args) for (const t of r.targets) this.params.calledWith(t.node, args);
+      const given = this.thisGiven(node);
+      if (given) for (const t of r.targets) (this.thisTo.get(t.node) ?? this.thisTo.set(t.node, []).get(t.node)!).push(given);
       if (!owner) return;
       const site = siteOf(f, siteNode(node));
       const text = calleeText(node, f.sf);
@@ -252,6 +256,15 @@ class GraphBuilder {
     return param && names ? { param, names } : undefined;
   }
 
+  readonly thisTo = new Map<ts.Node, ts.Expression[]>();
+
+  /** The `this` a call gives its callee: `t` of `f.call(t)`, `f.apply(t)`, `f.bind(t)`. */
+  private thisGiven(node: CallSite): ts.Expression | undefined {
+    if (!ts.isCallExpression(node) || !this.r.fnMember(skipWrappers(node.expression))) return undefined;
+    const t = node.arguments[0];
+    return t && !ts.isSpreadElement(t) ? t : undefined;
+  }
+
   argumentsTo(): ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]> {
     return this.params.callsTo;
   }
@@ -275,7 +288,7 @@ class GraphBuilder {
 
   /**
    * The arguments the called function receives: `f.call(t, a)` passes `a`, `f.apply(t, [a])`
-   * passes `a` (any other array is not known: a spread), `f.bind(t)` calls nothing yet.
+   * passes `a` (`f.apply(t, list)`: list spread), `f.bind(t)` calls nothing yet.
    */
   private argumentsOf(node: CallSite): ts.NodeArray<ts.Expression> | undefined {
     // `<Picker onPick={save} />` calls Picker with its attributes as the props object.
@@ -286,8 +299,11 @@ class GraphBuilder {
     if (member === 'bind') return undefined;
     if (member === 'call') return ts.factory.createNodeArray(args.slice(1));
     if (member !== 'apply') return args;
-    const list = args[1] && skipWrappers(args[1]);
-    return ts.factory.createNodeArray(list && ts.isArrayLiteralExpression(list) ? list.elements : [ts.factory.createSpreadElement(ts.factory.createIdentifier('arguments'))]);
+    const given = args[1];
+    const list = given && skipWrappers(given);
+    if (list && ts.isArrayLiteralExpression(list)) return list.elements;
+    // Any other list spreads its elements over the parameters (`f.apply(t, arguments)`: the caller's own).
+    return ts.factory.createNodeArray(given ? [ts.isSpreadElement(given) ? given : ts.factory.createSpreadElement(given)] : []);
   }
 
   /** `obj[k]` with a finite key type reads (or writes) each property `k` may name. */

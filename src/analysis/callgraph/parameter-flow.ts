@@ -7,7 +7,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { elementSource } from './arrays.js';
+import { elementSource, keySource } from './arrays.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
 import { isGenerator } from './call-returns.js';
@@ -295,6 +295,8 @@ export class ParameterFlow implements SlotGraph {
     // The element parameter of a callback given to an array method: the array's elements.
     const list = property === undefined && !elements ? elementSource(this.r.checker, fn, idx) : undefined;
     if (list) add(found(() => this.r.values.elements(list).nodes));
+    const map = property === undefined && !elements ? keySource(this.r.checker, fn, idx) : undefined;
+    if (map) add(found(() => this.r.values.keys(map)));
     const co = property === undefined && !elements ? this.handedWith.get(fn) : undefined;
     const param = (fn as ts.SignatureDeclaration).parameters[idx];
     if (co && param && this.r.checker.getTypeAtLocation(param).getCallSignatures().length > 0) {

@@ -14,7 +14,7 @@
  * is `o.k = f` (also Reflect.defineProperty, and each entry of Object.defineProperties).
  */
 import { ts } from '../../typescript.cjs';
-import { ARRAY_ADDERS, collectionAdded, isArrayOrUntypedMethod } from './arrays.js';
+import { ARRAY_ADDERS, collectionAdded, isArrayOrUntypedMethod, mapKeyAdded } from './arrays.js';
 import { keyNames } from './keys.js';
 import { descriptorValue, propertyDefinitions } from './property-definitions.js';
 import { typedAny } from './any-receivers.js';
@@ -30,6 +30,7 @@ export interface StoredValue {
 export class Stores {
   private readonly byName = new Map<string, StoredValue[]>();
   private readonly addedTo = new Map<ts.Declaration, ts.Expression[]>();
+  private readonly keyedTo = new Map<ts.Declaration, ts.Expression[]>();
 
   private readonly assignedTo = new Map<ts.Declaration, ts.Expression[]>();
   /** Records of arrays (`hooks[name].push(f)`, `hooks[name] = [f]`), by the record's declaration: what went into any entry. */
@@ -59,6 +60,8 @@ export class Stores {
       if (from !== undefined && isArrayOrUntypedMethod(checker, callee)) this.add(checker, callee.expression, call.arguments.slice(from));
       const kept = (callee.name.text === 'add' || callee.name.text === 'set') && collectionAdded(checker, call);
       if (kept && !ts.isSpreadElement(kept)) this.add(checker, callee.expression, [kept]);
+      const key = callee.name.text === 'set' ? mapKeyAdded(checker, call) : undefined;
+      if (key && !ts.isSpreadElement(key)) put(this.keyedTo, declarationsNamed(checker, callee.expression), [key]);
       for (const d of propertyDefinitions(call)) {
         const value = descriptorValue(d.desc);
         if (value) this.store(d.name, { recv: d.recv, value });
@@ -108,6 +111,11 @@ export class Stores {
   /** Values assigned to a variable or parameter after its declaration (`let f = g; f = h`). */
   assigned(d: ts.Declaration): readonly ts.Expression[] {
     return this.assignedTo.get(d) ?? [];
+  }
+
+  /** Keys set on the standard Map a declaration holds (`m.set(k, v)`'s k). */
+  keysAdded(d: ts.Declaration): readonly ts.Expression[] {
+    return this.keyedTo.get(d) ?? [];
   }
 
   /** Values added to the array a declaration holds (a spread adds the spread array's elements). */

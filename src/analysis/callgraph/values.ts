@@ -23,6 +23,7 @@ import { mayHoldLiteral } from './constructed.js';
 import { loopElement } from './installers.js';
 import { builtinName } from './installer-syntax.js';
 import { typedAny } from './any-receivers.js';
+import { declaredByLibrary } from '../symbols.js';
 
 export type { ViaParameter } from './value-memo.js';
 
@@ -261,6 +262,8 @@ export class FunctionValues extends CallReturns {
     const listed = objectListing(this.r.checker, e);
     if (listed) return { nodes: listed.listing === 'values' ? this.propertyValues(listed.object, depth + 1) : [], complete: false };
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    // `map.keys()` of a standard Map: its keys (a Set's keys are its elements).
+    if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'keys' && collectionOf(this.r.checker, callee.name) === 'Map') return { nodes: this.keys(callee.expression, depth + 1), complete: false };
     if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
       return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
     }
@@ -315,16 +318,30 @@ export class FunctionValues extends CallReturns {
     // `list.entries()` of an array: pairs [index, element].
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
     if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && isArrayMethod(this.r.checker, callee.name)) return i === 1 ? this.elements(callee.expression, depth + 1).nodes : [];
-    // A standard Map's pairs (`for (const [k, v] of map)`, `map.entries()`) hold its values at 1; a Set's entries are [v, v].
+    // A standard Map's pairs (`for (const [k, v] of map)`, `map.entries()`) hold its keys at 0, its values at 1; a Set's entries are [v, v].
     const collection = callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' ? collectionOf(this.r.checker, callee.name) : undefined;
-    if (collection) return i === 1 || collection === 'Set' ? this.elements((callee as ts.PropertyAccessExpression).expression, depth + 1).nodes : [];
-    if ((ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && collectionTyped(this.r.checker, e) === 'Map') return i === 1 ? this.elements(e, depth + 1).nodes : [];
+    const map = collection === 'Map' ? (callee as ts.PropertyAccessExpression).expression : (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && collectionTyped(this.r.checker, e) === 'Map' ? e : undefined;
+    if (map) return i === 1 ? this.elements(map, depth + 1).nodes : i === 0 ? this.keys(map, depth + 1) : [];
+    if (collection) return this.elements((callee as ts.PropertyAccessExpression).expression, depth + 1).nodes;
     if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => (ts.isSpreadElement(el) ? this.eachAt(el.expression, i, depth + 1) : this.elementAt(el, i, depth + 1)));
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
       const added = (v: ts.Expression): ts.Node[] => (ts.isSpreadElement(v) ? this.eachAt(v.expression, i, depth + 1) : this.elementAt(v, i, depth + 1));
       return this.held(e, depth, (init) => this.eachAt(init, i, depth + 1), added);
     }
     return [];
+  }
+
+  /** A standard Map's keys: what `set(k, v)` puts anywhere on the map a variable or property holds, and the keys of the pairs it starts with. */
+  keys(raw: ts.Expression, depth = 0): ts.Node[] {
+    const e = skipWrappers(raw);
+    if (depth > MAX_DEPTH || !(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) return [];
+    const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    return decls.flatMap((d) => {
+      const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer && skipWrappers(d.initializer) : undefined;
+      const standard = init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && /^(Weak)?Map$/.test(init.expression.text) && declaredByLibrary(this.r.checker.getSymbolAtLocation(init.expression));
+      const pairs = standard ? (init as ts.NewExpression).arguments?.[0] : undefined;
+      return [...(pairs ? this.eachAt(pairs, 0, depth + 1) : []), ...this.stores.keysAdded(d).flatMap((k) => this.of(k, depth + 1))];
+    });
   }
 
   /** What the properties of an object's type hold (Object.values lists them; methods of a class too, a safe excess). */

@@ -11,9 +11,12 @@
  *   not device-only by itself, `navigator.geolocation` is; `globalThis` may become anything;
  * - a member of a device object and the result of calling one are device values unless their
  *   type is plain data (`localStorage.getItem(k)` is a string, `getContext('2d')` a handle);
- * - destructuring renames (`const { stdout: out } = process`);
- * - a parameter holds what every call site passes (`paint(canvas.getContext('2d'))`), and the
- *   elements of the array whose method calls it;
+ * - destructuring renames (`const { stdout: out } = process`), also of a parameter;
+ * - a parameter holds what every call site passes (`paint(canvas.getContext('2d'))`, also spread
+ *   or applied, and read through `arguments`), and the elements of the array whose method calls it;
+ * - an app literal holding a device value (`{ out: process.stdout }`) is followed as a value
+ *   itself, and a member read of it gives that member (device-value-steps.ts);
+ * - what the app raises (`throw`, `Promise.reject`) reaches every catch (raised-values.ts);
  * - a `let`/`var` (or a field, through the stores) holds what is assigned to it anywhere;
  * - `obj[key]` with a key of no finite type may be any of obj's properties, and on a global
  *   object any global (the sound reading of a name we cannot compute).
@@ -22,9 +25,9 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { elementSource } from '../callgraph/arrays.js';
+import { forOfSource } from '../callgraph/arrays.js';
 import { declaredResult } from '../callgraph/declared.js';
-import { bindingName, keyNames } from '../callgraph/keys.js';
+import { keyNames } from '../callgraph/keys.js';
 import { requireSpec } from '../library.js';
 import type { ValueFlow } from '../callgraph/calls.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
@@ -32,10 +35,14 @@ import { shorten } from '../sites.js';
 import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
 import { FunctionValues } from '../callgraph/values.js';
+import { isGenerator } from '../callgraph/call-returns.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
 import { skipWrappers } from '../walk.js';
-import { isPromiseResolve, thenReceiver } from './promise-steps.js';
+import { isPromiseStatic } from './promise-steps.js';
+import { isCatchBinding, raisedIn } from './raised-values.js';
+import { emitsIn, emittedAt, thisOwner, yieldsOf, type Emit } from './emitted-values.js';
+import { DeviceValueSteps } from './device-value-steps.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
 export interface Api {
@@ -50,6 +57,14 @@ export interface DeviceValue {
   api?: Api;
   /** The global member path it is, when it is one (`['navigator', 'geolocation']`). */
   path?: string[];
+  /**
+   * An app object or array literal some member of which may hold a device value
+   * (`{ out: process.stdout }` passed as options): its members are followed where it is read
+   * (`opts.out`, `const { out } = opts`), however it got there.
+   */
+  holder?: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression;
+  /** A generator's result whose yields may hold device values, followed as a value to where it is iterated. */
+  iterates?: ts.FunctionLikeDeclaration;
   /** Where it came from and each derivation, `'text' at file:line`, origin first. */
   chain: string[];
   /** The node of the last step (its type is the value's). */
@@ -65,16 +80,64 @@ interface DeclarationKey {
   declaration: ts.Declaration;
 }
 
-export class DeviceValues {
-  private readonly values: FunctionValues;
+/** What a function's callers pass, at any position: what its `arguments` object holds. */
+interface ArgumentsKey {
+  argumentsOf: ts.SignatureDeclaration;
+}
+
+/** What the app may raise (raised-values.ts): one question for every catch and rejection handler. */
+const RAISED = { raised: true } as const;
+
+/** What a generator yields, to what iterates its result. */
+interface YieldsKey {
+  yieldsOf: ts.FunctionLikeDeclaration;
+}
+
+/** What `this` is given by call, apply and bind (the call graph's thisTo). */
+interface ThisKey {
+  thisOf: ts.FunctionLikeDeclaration;
+}
+
+type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | ThisKey | typeof RAISED;
+
+/**
+ * Each value once per what it is (its API, global path, holder literal or generator) and where
+ * its last step is (which decides whether it fits a use), the first found kept: an answer
+ * gathers a value again for every route to it, and answers built on answers multiplied those
+ * copies past what an array spread can hold (vue's reactivity package).
+ */
+function distinctValues(vs: DeviceValue[]): DeviceValue[] {
+  if (vs.length < 2) return vs;
+  const seen = new Map<ts.Node, Set<unknown>>();
+  const out: DeviceValue[] = [];
+  for (const v of vs) {
+    const what = v.api ? `${v.api.kind}:${v.api.catalog.platform}:${v.api.entry.name}:${v.path?.join('.') ?? ''}` : (v.holder ?? v.iterates ?? v.path?.join('.'));
+    let here = seen.get(v.at);
+    if (!here) seen.set(v.at, (here = new Set()));
+    if (here.has(what)) continue;
+    here.add(what);
+    out.push(v);
+  }
+  return out;
+}
+
+export class DeviceValues extends DeviceValueSteps {
+  protected readonly values: FunctionValues;
   /**
    * Answers to the origin questions (an expression's own device values) and the declaration
    * questions, which ask each other in cycles (a parameter passed back to its own function): an
    * answer is kept only when no cycle or nesting limit cut its walk short, so that what a
    * method is found to use does not depend on the order in which the rules ask.
    */
-  private readonly answers: CycleAwareCache<ts.Node | DeclarationKey, DeviceValue[]>;
+  private readonly answers: CycleAwareCache<Question, DeviceValue[]>;
   private readonly declarationKeys = new Map<ts.Declaration, DeclarationKey>();
+  private readonly argumentsKeys = new Map<ts.SignatureDeclaration, ArgumentsKey>();
+  private readonly yieldsKeys = new Map<ts.FunctionLikeDeclaration, YieldsKey>();
+  private readonly thisKeys = new Map<ts.FunctionLikeDeclaration, ThisKey>();
+  /** The library emitters' `emit` calls in the app's files (emitted-values.ts), collected when a listener is first asked about. */
+  private emitSites?: Emit[];
+  /** What the app's files raise (raised-values.ts), collected when a catch is first asked about. */
+  private raisedSites?: ts.Expression[];
   /**
    * The latest answer for each origin the cache holds no final answer for (provisional, or cut
    * short): what the walk that asked reads its nodes' values from. Final answers are read from
@@ -82,6 +145,8 @@ export class DeviceValues {
    */
   private readonly unsettled = new Map<ts.Node, DeviceValue[]>();
   private nested = 0;
+  /** The same for the other questions (see ask). */
+  private nestedOther = 0;
   /** Questions not asked for the nesting limit: cuts, as a cycle's are. */
   private nestingCuts = 0;
   /** The catalogs' globals, each an API. */
@@ -90,12 +155,13 @@ export class DeviceValues {
   private readonly anyGlobal: Api;
 
   constructor(
-    private readonly flow: ValueFlow,
-    private readonly files: Map<ts.SourceFile, AppFile>,
+    protected readonly flow: ValueFlow,
+    protected readonly files: Map<ts.SourceFile, AppFile>,
     catalogs: PlatformCatalog[],
     /** A device module binding, `require('m')` of a device module, or a module-level value derived from a device API. */
     private readonly direct: (node: ts.Node) => Api | undefined,
   ) {
+    super();
     this.globals = catalogs.flatMap((catalog) => catalog.globals.map((entry) => ({ kind: 'global' as const, entry, catalog })));
     const platforms = catalogs.map((c) => c.platform).join(' or ');
     this.anyGlobal = {
@@ -112,21 +178,20 @@ export class DeviceValues {
       tracksParameters: false,
     });
     this.answers = new CycleAwareCache(
-      (key) => ('declaration' in key ? this.declaredNow(key.declaration) : this.compute(key as ts.Expression)),
+      (key) =>
+        distinctValues(
+          key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedFrom(key.argumentsOf, 0, true) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : 'thisOf' in key ? this.thisGivenNow(key.thisOf) : this.compute(key as ts.Expression),
+        ),
       () => [],
       this.values,
     );
   }
 
-  private get checker(): ts.TypeChecker {
-    return this.flow.resolver.checker;
-  }
-
   /** The device values an expression may hold, through every flow the call graph follows. */
   of(e: ts.Expression): DeviceValue[] {
     const out: DeviceValue[] = [];
-    for (const n of this.values.of(e)) for (const v of this.valuesAt(n)) if (!out.includes(v)) out.push(v);
-    return out;
+    for (const n of this.values.of(e)) for (const v of this.valuesAt(n)) out.push(v);
+    return distinctValues(out);
   }
 
   /**
@@ -209,15 +274,42 @@ export class DeviceValues {
     return vs.length ? [e] : [];
   }
 
+  /**
+   * A question other than an origin's (a declaration's, a function's arguments, ...), nested at
+   * most MAX_NESTED deep among themselves as origins are: a chain through patterns, callers'
+   * arguments and literals' members may ask these without an origin between them.
+   */
+  private ask(key: Question): DeviceValue[] {
+    const final = this.answers.settled(key);
+    if (final) return final;
+    if (this.nestedOther >= MAX_NESTED) {
+      this.nestingCuts++;
+      return [];
+    }
+    this.nestedOther++;
+    try {
+      return this.answers.get(key);
+    } finally {
+      this.nestedOther--;
+    }
+  }
+
   /** The values recorded for an origin node (see originAt): its final answer, else its latest. */
-  private valuesAt(n: ts.Node): readonly DeviceValue[] {
+  protected valuesAt(n: ts.Node): readonly DeviceValue[] {
     return this.answers.settled(n) ?? this.unsettled.get(n) ?? [];
   }
 
   private compute(e: ts.Expression): DeviceValue[] {
     const api = this.direct(e);
     if (api) return [{ api, chain: [this.step(e)], at: e }];
+    // `arguments[0]`, `arguments`, `[...arguments]`, `Array.prototype.slice.call(arguments)`: what callers pass.
+    const fromArguments = this.argumentsRead(e);
+    if (fromArguments) return fromArguments.map((v) => ({ ...v, chain: [...v.chain, this.step(e)], at: e }));
     if (ts.isIdentifier(e)) return this.identifier(e);
+    // `this` of a function given one by `f.call(t)`, `f.apply(t)`, `f.bind(t)`.
+    const owner = e.kind === ts.SyntaxKind.ThisKeyword ? thisOwner(e) : undefined;
+    if (owner) return this.thisGiven(owner).map((v) => ({ ...v, chain: [...v.chain, this.step(e)], at: e }));
+    if ((ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) && this.heldMembers(e, undefined).length) return [{ holder: e, chain: [this.step(e)], at: e }];
     // `(async () => {}).constructor`: the Function constructor's kind, not named.
     if (isConstructorOfFunction(this.checker, e)) return this.atPath(['Function'], [this.step(e)], e);
     if (ts.isPropertyAccessExpression(e)) return this.member(e, e.expression, [e.name.text]);
@@ -228,13 +320,21 @@ export class DeviceValues {
     }
     if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
     // `Promise.resolve(x)` settles to x (see thenReceiver).
-    if (ts.isCallExpression(e) && e.arguments[0] && isPromiseResolve(this.checker, e.expression)) return this.of(e.arguments[0]);
+    if (ts.isCallExpression(e) && e.arguments[0] && isPromiseStatic(this.checker, e.expression, 'resolve')) return this.of(e.arguments[0]);
+    if (ts.isCallExpression(e)) {
+      // `outputs()` of a generator yielding device values: what iterates it gets them.
+      const generators = this.values.of(e.expression).filter(isGenerator) as ts.FunctionLikeDeclaration[];
+      const iterated = generators.filter((fn) => this.yielded(fn).length).map((fn) => ({ iterates: fn, chain: [this.step(e)], at: e }));
+      if (iterated.length) return iterated;
+    }
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.result(e);
     return [];
   }
 
   private identifier(e: ts.Identifier): DeviceValue[] {
-    const raw = this.checker.getSymbolAtLocation(e);
+    // `{ process }`: the value the shorthand names, not the property it makes.
+    const shorthand = ts.isShorthandPropertyAssignment(e.parent) && e.parent.name === e;
+    const raw = shorthand ? this.checker.getShorthandAssignmentValueSymbol(e.parent) : this.checker.getSymbolAtLocation(e);
     if (isGlobalSymbol(raw) && (GLOBAL_OBJECTS.has(e.text) || this.globals.some((g) => g.entry.name.split('.')[0] === e.text))) {
       return this.atPath([e.text], [this.step(e)], e);
     }
@@ -245,68 +345,78 @@ export class DeviceValues {
   }
 
   /** What a declaration holds besides its initialiser (which the value flow follows): once per declaration, for all its uses. */
-  private declared(d: ts.Declaration): DeviceValue[] {
+  protected declared(d: ts.Declaration): DeviceValue[] {
     let key = this.declarationKeys.get(d);
     if (!key) this.declarationKeys.set(d, (key = { declaration: d }));
-    return this.answers.get(key);
+    return this.ask(key);
   }
 
   private declaredNow(d: ts.Declaration): DeviceValue[] {
     const out: DeviceValue[] = [];
     if (this.files.has(d.getSourceFile())) {
-      // `const { stdout: out } = process`: a member of what the pattern reads.
-      if (ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) && d.parent.parent.initializer) {
-        const name = bindingName(d);
-        if (name !== undefined) out.push(...this.member(d, d.parent.parent.initializer, [name]));
-      }
+      // `const { stdout: out } = process`, `function f({ out })`: a member of what the pattern reads.
+      if (ts.isBindingElement(d) && !d.dotDotDotToken) out.push(...this.destructured(d));
       if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) out.push(...this.parameter(d));
+      if (isCatchBinding(d)) out.push(...this.raised(d.name));
+      const loop = ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? forOfSource(d) : undefined;
+      if (loop) out.push(...this.elementValues(loop));
       for (const v of this.flow.stores.assigned(d)) out.push(...this.of(v));
     }
     return out;
   }
 
-  /** What callers pass for a parameter (and the elements of the array whose method runs its function). */
-  private parameter(p: ts.ParameterDeclaration): DeviceValue[] {
-    const fn = p.parent;
-    const idx = fn.parameters.indexOf(p);
-    const out: DeviceValue[] = [];
-    const list = elementSource(this.checker, fn, idx);
-    if (list) for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
-    // `ready.then((s) => s.getItem(k))`: what the promise settles to, handed to the callback.
-    const promise = idx === 0 ? thenReceiver(this.checker, fn) : undefined;
-    if (promise) for (const v of this.of(promise)) out.push({ ...v, chain: [...v.chain, this.step(p.name)], at: p });
-    for (const args of this.flow.argumentsTo.get(fn) ?? []) {
-      const a = p.dotDotDotToken ? args.slice(idx) : args.slice(idx, idx + 1);
-      for (const x of a) out.push(...this.of(ts.isSpreadElement(x) ? x.expression : x));
-    }
-    return out;
+  protected yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
+    let key = this.yieldsKeys.get(fn);
+    if (!key) this.yieldsKeys.set(fn, (key = { yieldsOf: fn }));
+    return this.ask(key);
   }
 
-  /** `base.name` (also a destructured `{ name }` of base, `at` being the binding). */
-  private member(at: ts.Node, base: ts.Expression, names: string[]): DeviceValue[] {
-    const out: DeviceValue[] = [];
-    for (const v of this.of(base)) {
-      if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
-      else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
-    }
-    return out;
+  private yieldedNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
+    return yieldsOf(fn).flatMap((y) => (y.asteriskToken ? this.elementValues(y.expression!) : this.of(y.expression!)));
   }
 
-  /**
-   * A member the app declares itself (a property it hangs on a device object, `node[STASH]` with
-   * an app symbol as key): the app's own data, not the platform's object.
-   */
-  private appMember(at: ts.Node): boolean {
-    if (ts.isElementAccessExpression(at) && this.checker.getTypeAtLocation(at.argumentExpression).flags & ts.TypeFlags.ESSymbolLike) return true;
-    const name = ts.isPropertyAccessExpression(at) ? at.name : ts.isElementAccessExpression(at) ? at.argumentExpression : undefined;
-    const decls = (name && this.checker.getSymbolAtLocation(name)?.declarations) || [];
-    return decls.length > 0 && decls.every((d) => this.files.has(d.getSourceFile()));
+  private thisGiven(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
+    let key = this.thisKeys.get(fn);
+    if (!key) this.thisKeys.set(fn, (key = { thisOf: fn }));
+    return this.ask(key);
+  }
+
+  private thisGivenNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
+    return (this.flow.thisTo.get(fn) ?? []).flatMap((t) => this.of(t));
+  }
+
+  /** What emits of the event hand a listener's parameter `idx` (emitted-values.ts). */
+  protected emitted(event: string | undefined, idx: number, at: ts.BindingName): DeviceValue[] {
+    this.emitSites ??= [...this.files.keys()].flatMap((sf) => emitsIn(this.checker, sf));
+    const out: DeviceValue[] = [];
+    for (const emit of this.emitSites) {
+      if (event !== undefined && emit.event !== undefined && emit.event !== event) continue;
+      for (const x of emittedAt(emit, idx)) out.push(...(ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
+    }
+    return out.map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
+  }
+
+  protected passed(fn: ts.SignatureDeclaration): DeviceValue[] {
+    let key = this.argumentsKeys.get(fn);
+    if (!key) this.argumentsKeys.set(fn, (key = { argumentsOf: fn }));
+    return this.ask(key);
+  }
+
+  /** What the app may raise, reaching a catch binding or rejection handler's parameter `at`. */
+  protected raised(at: ts.BindingName): DeviceValue[] {
+    return this.ask(RAISED).map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
+  }
+
+  private raisedNow(): DeviceValue[] {
+    this.raisedSites ??= [...this.files.keys()].flatMap((sf) => raisedIn(this.checker, sf));
+    return this.raisedSites.flatMap((x) => this.of(x));
   }
 
   /** `obj[key]` with a key we cannot name: any global on a global object, any member of a device object, any property of an app object. */
   private anyMember(e: ts.ElementAccessExpression): DeviceValue[] {
     const out: DeviceValue[] = [];
     for (const v of this.of(e.expression)) {
+      if (v.holder) for (const x of this.heldMembers(v.holder, undefined)) out.push({ ...x, chain: [...x.chain, this.step(e)], at: e });
       if (v.api && !this.appMember(e)) out.push({ api: v.api, chain: [...v.chain, this.step(e)], at: e });
       else if (v.path && v.path.every((p) => GLOBAL_OBJECTS.has(p)) && this.globals.length) out.push({ api: this.anyGlobal, chain: [...v.chain, this.step(e)], at: e });
     }
@@ -336,7 +446,7 @@ export class DeviceValues {
   }
 
   /** A global member path: a device value when it names a catalog global or may still lead to one. */
-  private atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[] {
+  protected atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[] {
     const forms = GLOBAL_OBJECTS.has(path[0]!) ? [path, path.slice(1)] : [path];
     for (const f of forms) {
       const api = this.globals.find((g) => g.entry.name.split('.').every((w, i) => f[i] === w));
@@ -346,7 +456,7 @@ export class DeviceValues {
     return leads ? [{ path, chain, at }] : [];
   }
 
-  private isPlain(node: ts.Node): boolean {
+  protected isPlain(node: ts.Node): boolean {
     // A call's declared class or interface (`expect(x)`: Assertion<T>) is data or not by its
     // name alone, unless an array or promise (then their element's type tells).
     const declared = ts.isCallExpression(node) ? declaredResult(this.checker, node) : undefined;
@@ -354,7 +464,7 @@ export class DeviceValues {
     return isPlainData(this.checker, decided ? declared : this.checker.getTypeAtLocation(node), 0);
   }
 
-  private step(node: ts.Node): string {
+  protected step(node: ts.Node): string {
     const f = this.files.get(node.getSourceFile())!;
     return `'${shorten(node.getText(f.sf))}' at ${fileLine(siteOf(f, node))}`;
   }

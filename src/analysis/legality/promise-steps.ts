@@ -1,6 +1,7 @@
 /**
- * Two steps a device value takes through a promise (device-values.ts): `Promise.resolve(x)`
- * settles to x, and `p.then(fn)` hands fn what p settles to (`ready.then((s) => s.getItem(k))`).
+ * Steps a device value takes through a promise (device-values.ts): `Promise.resolve(x)`
+ * settles to x, `p.then(fn)` hands fn what p settles to (`ready.then((s) => s.getItem(k))`), and
+ * a rejection handler gets what was raised (raised-values.ts).
  * `await` needs neither: the value flow reads an awaited call as what it returns.
  */
 import { ts } from '../../typescript.cjs';
@@ -18,9 +19,20 @@ export function thenReceiver(checker: ts.TypeChecker, fn: ts.Node): ts.Expressio
   return declaredByLibrary(checker.getSymbolAtLocation(callee.name)) ? callee.expression : undefined;
 }
 
-/** The standard `Promise.resolve`, not an app's own `Promise`. */
-export function isPromiseResolve(checker: ts.TypeChecker, callee: ts.Expression): boolean {
+/** `Promise.<name>` of the standard Promise (`Promise.resolve`, `Promise.reject`), not an app's own. */
+export function isPromiseStatic(checker: ts.TypeChecker, callee: ts.Expression, name: string): boolean {
   const e = skipWrappers(callee);
-  if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'resolve' || !ts.isIdentifier(e.expression) || e.expression.text !== 'Promise') return false;
+  if (!ts.isPropertyAccessExpression(e) || e.name.text !== name || !ts.isIdentifier(e.expression) || e.expression.text !== 'Promise') return false;
   return declaredByLibrary(checker.getSymbolAtLocation(e.expression));
+}
+
+/** Whether `fn` is handed to a library promise as its rejection handler (`p.catch(fn)`, `p.then(ok, fn)`): its first parameter gets what was raised. */
+export function isRejectionHandler(checker: ts.TypeChecker, fn: ts.Node): boolean {
+  const e = climbWrappers(fn);
+  const call = e.parent;
+  if (!call || !ts.isCallExpression(call)) return false;
+  const callee = skipWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const at = callee.name.text === 'catch' ? 0 : callee.name.text === 'then' ? 1 : -1;
+  return at >= 0 && call.arguments[at] === e && declaredByLibrary(checker.getSymbolAtLocation(callee.name));
 }

@@ -1,0 +1,202 @@
+/**
+ * The steps a device value takes between functions and containers (device-values.ts asks them):
+ * what callers pass for a parameter, also through a spread list or a function's `arguments`
+ * object; a member of a device object, of a global path, or of an app literal holding device
+ * values (`opts.out`, `const { out } = opts`, a parameter's pattern); the elements of a list.
+ */
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { elementSource, forOfSource, keySource } from '../callgraph/arrays.js';
+import { bindingName } from '../callgraph/keys.js';
+import type { ValueFlow } from '../callgraph/calls.js';
+import type { FunctionValues } from '../callgraph/values.js';
+import type { AppFile } from '../project.js';
+import { declaredByLibrary } from '../symbols.js';
+import { skipWrappers } from '../walk.js';
+import { constantKey } from './device-value-syntax.js';
+import { isRejectionHandler, thenReceiver } from './promise-steps.js';
+import { argumentsOwner } from './raised-values.js';
+import { listenedEvent } from './emitted-values.js';
+import type { DeviceValue } from './device-values.js';
+
+export abstract class DeviceValueSteps {
+  protected abstract readonly flow: ValueFlow;
+  protected abstract readonly files: Map<ts.SourceFile, AppFile>;
+  protected abstract readonly values: FunctionValues;
+
+  protected get checker(): ts.TypeChecker {
+    return this.flow.resolver.checker;
+  }
+
+  /** The device values an expression may hold. */
+  abstract of(e: ts.Expression): DeviceValue[];
+  /** The values recorded for an origin node. */
+  protected abstract valuesAt(n: ts.Node): readonly DeviceValue[];
+  /** What a declaration holds besides its initialiser. */
+  protected abstract declared(d: ts.Declaration): DeviceValue[];
+  /** What a function's callers pass, at any position. */
+  protected abstract passed(fn: ts.SignatureDeclaration): DeviceValue[];
+  /** What the app may raise, reaching a catch binding or rejection handler's parameter. */
+  protected abstract raised(at: ts.BindingName): DeviceValue[];
+  /** What a generator yields. */
+  protected abstract yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[];
+  /** What emits of an event hand a listener's parameter. */
+  protected abstract emitted(event: string | undefined, idx: number, at: ts.BindingName): DeviceValue[];
+  protected abstract step(node: ts.Node): string;
+  protected abstract isPlain(node: ts.Node): boolean;
+  protected abstract atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[];
+
+  /** What callers pass for a parameter (and the elements of the array whose method runs its function). */
+  protected parameter(p: ts.ParameterDeclaration): DeviceValue[] {
+    const fn = p.parent;
+    const idx = fn.parameters.indexOf(p);
+    const out: DeviceValue[] = [];
+    const list = elementSource(this.checker, fn, idx);
+    if (list) out.push(...this.elementValues(list));
+    const map = keySource(this.checker, fn, idx);
+    if (map) for (const n of this.values.keys(map)) out.push(...this.valuesAt(n));
+    // `ready.then((s) => s.getItem(k))`: what the promise settles to, handed to the callback.
+    const promise = idx === 0 ? thenReceiver(this.checker, fn) : undefined;
+    if (promise) for (const v of this.of(promise)) out.push({ ...v, chain: [...v.chain, this.step(p.name)], at: p });
+    if (idx === 0 && isRejectionHandler(this.checker, fn)) out.push(...this.raised(p.name));
+    const event = listenedEvent(this.checker, fn);
+    if (event) out.push(...this.emitted(event.name, idx, p.name));
+    out.push(...this.passedFrom(fn, idx, p.dotDotDotToken !== undefined));
+    return out;
+  }
+
+  /**
+   * What callers pass at position `idx` (with `onward`, at any position from idx on): a spread
+   * argument (`f(...list)`, `f.apply(t, list)`) may put any of its elements at any later position.
+   */
+  protected passedFrom(fn: ts.SignatureDeclaration, idx: number, onward: boolean): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    for (const args of this.flow.argumentsTo.get(fn) ?? []) {
+      const spread = args.findIndex(ts.isSpreadElement);
+      const from = spread >= 0 && spread <= idx ? spread : idx;
+      for (const x of onward || from < idx ? args.slice(from) : args.slice(idx, idx + 1)) out.push(...(ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
+    }
+    return out;
+  }
+
+  /** The values a spread list puts in place: its elements (of `arguments`, what its function's callers pass), or parts of a device object. */
+  protected spreadValues(list: ts.Expression): DeviceValue[] {
+    const owner = argumentsOwner(this.checker, skipWrappers(list));
+    return owner ? this.passed(owner) : this.elementValues(list);
+  }
+
+  /**
+   * What a list's elements may hold: through the value flow, the elements of a literal it may
+   * be (one a caller passes, say), or parts of a device object.
+   */
+  protected elementValues(list: ts.Expression): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    for (const n of this.values.elements(list).nodes) out.push(...this.valuesAt(n));
+    for (const v of this.of(list)) out.push(...(v.holder ? this.heldMembers(v.holder, undefined) : v.iterates ? this.yielded(v.iterates) : [v]));
+    return out;
+  }
+
+  /**
+   * An expression reading a function's `arguments` object: an element (`arguments[1]`: what
+   * callers pass there), the object itself, or an array made of it (`[...arguments]`,
+   * `Array.from(arguments)`, `Array.prototype.slice.call(arguments)`: a library call given it).
+   */
+  protected argumentsRead(e: ts.Expression): DeviceValue[] | undefined {
+    if (ts.isElementAccessExpression(e)) {
+      const owner = argumentsOwner(this.checker, skipWrappers(e.expression));
+      if (!owner) return undefined;
+      const key = constantKey(this.checker, e.argumentExpression);
+      const idx = key !== undefined && /^\d+$/.test(key) ? Number(key) : undefined;
+      return idx === undefined ? this.passed(owner) : this.passedFrom(owner, idx, false);
+    }
+    const owner = argumentsOwner(this.checker, e);
+    if (owner) return this.passed(owner);
+    const given = ts.isArrayLiteralExpression(e) ? e.elements.filter(ts.isSpreadElement).map((x) => x.expression) : ts.isCallExpression(e) ? e.arguments : [];
+    const owners = given.map((x) => argumentsOwner(this.checker, skipWrappers(x))).filter((o) => o !== undefined);
+    if (!owners.length || (ts.isCallExpression(e) && (!this.byLibrary(e) || this.isPlain(e)))) return undefined;
+    return owners.flatMap((o) => this.passed(o));
+  }
+
+  /** A call of a library function (`Array.from`, `Array.prototype.slice.call`, `[].concat.apply`). */
+  protected byLibrary(call: ts.CallExpression): boolean {
+    const callee = skipWrappers(call.expression);
+    const named = ts.isPropertyAccessExpression(callee) && /^(call|apply)$/.test(callee.name.text) ? skipWrappers(callee.expression) : callee;
+    const name = ts.isPropertyAccessExpression(named) ? named.name : ts.isIdentifier(named) ? named : undefined;
+    return name !== undefined && declaredByLibrary(this.checker.getSymbolAtLocation(name));
+  }
+
+  /** `base.name`. */
+  protected member(at: ts.Node, base: ts.Expression, names: string[]): DeviceValue[] {
+    return this.memberOf(at, this.of(base), names);
+  }
+
+  /** Member `names` of values (a destructured `{ name }`, `at` being the binding). */
+  protected memberOf(at: ts.Node, values: readonly DeviceValue[], names: string[]): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    for (const v of values) {
+      if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
+      else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
+      else if (v.holder && names.length === 1) for (const x of this.heldMembers(v.holder, names[0])) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
+    }
+    return out;
+  }
+
+  /**
+   * What the pattern a binding belongs to reads: a variable's initialiser or a for-of list's
+   * elements, what callers pass for a parameter, an outer binding's values.
+   */
+  protected destructured(d: ts.BindingElement): DeviceValue[] {
+    const pattern = d.parent;
+    const owner = pattern.parent;
+    const name = ts.isObjectBindingPattern(pattern) ? bindingName(d) : String(pattern.elements.indexOf(d));
+    if (name === undefined) return [];
+    let base: DeviceValue[] = [];
+    if (ts.isVariableDeclaration(owner)) {
+      const loop = forOfSource(owner);
+      if (owner.initializer) base = this.of(owner.initializer);
+      else if (loop) base = this.elementValues(loop);
+    } else if (ts.isParameter(owner) && isMethodNode(owner.parent)) base = this.parameter(owner);
+    else if (ts.isBindingElement(owner)) base = this.declared(owner);
+    return this.memberOf(d, base, [name]);
+  }
+
+  /**
+   * The values members of a literal may hold: member `name` (an array's element at that index,
+   * or from a spread), or any member (undefined).
+   */
+  protected heldMembers(lit: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, name: string | undefined): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    if (ts.isArrayLiteralExpression(lit)) {
+      const i = name === undefined ? 0 : /^\d+$/.test(name) ? Number(name) : -1;
+      const spread = lit.elements.findIndex(ts.isSpreadElement);
+      const from = spread >= 0 && spread <= i ? spread : i;
+      const at = i < 0 ? [] : name === undefined || from < i ? lit.elements.slice(from) : lit.elements.slice(i, i + 1);
+      for (const el of at) out.push(...(ts.isSpreadElement(el) ? this.spreadValues(el.expression) : this.of(el)));
+      return out;
+    }
+    for (const p of lit.properties) {
+      // `{ ...base }`: base's member of that name.
+      if (ts.isSpreadAssignment(p)) out.push(...(name === undefined ? this.of(p.expression) : this.memberOf(p, this.of(p.expression), [name])));
+      else if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && (name === undefined || this.propertyName(p.name) === name)) {
+        out.push(...this.of(ts.isPropertyAssignment(p) ? p.initializer : p.name));
+      }
+    }
+    return out;
+  }
+
+  protected propertyName(n: ts.PropertyName): string | undefined {
+    if (ts.isComputedPropertyName(n)) return constantKey(this.checker, n.expression);
+    return ts.isIdentifier(n) || ts.isStringLiteralLike(n) || ts.isNumericLiteral(n) || ts.isPrivateIdentifier(n) ? n.text : undefined;
+  }
+
+  /**
+   * A member the app declares itself (a property it hangs on a device object, `node[STASH]` with
+   * an app symbol as key): the app's own data, not the platform's object.
+   */
+  protected appMember(at: ts.Node): boolean {
+    if (ts.isElementAccessExpression(at) && this.checker.getTypeAtLocation(at.argumentExpression).flags & ts.TypeFlags.ESSymbolLike) return true;
+    const name = ts.isPropertyAccessExpression(at) ? at.name : ts.isElementAccessExpression(at) ? at.argumentExpression : undefined;
+    const decls = (name && this.checker.getSymbolAtLocation(name)?.declarations) || [];
+    return decls.length > 0 && decls.every((d) => this.files.has(d.getSourceFile()));
+  }
+}
