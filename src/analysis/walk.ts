@@ -352,3 +352,16 @@ export function isAssigned(node: ts.Expression): boolean {
   const e = climbWrappers(node);
   return ts.isBinaryExpression(e.parent) && e.parent.left === e && e.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
 }
+
+/**
+ * The function whose `this` and `arguments` a node inside it sees: the nearest enclosing
+ * function that is not an arrow. Undefined in a class body outside its methods (a field's
+ * initialiser sees the instance) and at the top level.
+ */
+export function thisFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n) && !ts.isArrowFunction(n)) return isMethodNode(n) ? n : undefined;
+    if (ts.isClassLike(n) || ts.isSourceFile(n)) return undefined;
+  }
+  return undefined;
+}

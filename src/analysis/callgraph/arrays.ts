@@ -125,6 +125,17 @@ export function isArrayMethod(checker: ts.TypeChecker, name: ts.MemberName): boo
   return decls.length > 0 && decls.every((d) => ts.isInterfaceDeclaration(d.parent) && /^(Readonly)?Array$/.test(d.parent.name.text));
 }
 
+/**
+ * What may stand at position `idx` of a list written with spreads (arguments, an array
+ * literal's elements): the item there, or with `onward` any item from there on; a spread at or
+ * before `idx` may put any of its elements there, so from the spread on, everything.
+ */
+export function itemsAt<T extends ts.Node>(items: readonly T[], idx: number, onward: boolean): T[] {
+  const spread = items.findIndex(ts.isSpreadElement);
+  const from = spread >= 0 && spread <= idx ? spread : idx;
+  return onward || from < idx ? items.slice(from) : items.slice(idx, idx + 1);
+}
+
 /** Array methods that add their arguments (from this position on) to the receiver. */
 export const ARRAY_ADDERS: Record<string, number> = { push: 0, unshift: 0, splice: 2 };
 

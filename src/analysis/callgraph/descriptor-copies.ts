@@ -19,7 +19,6 @@
  * the app function called); walks through calls and variables are bounded (MAX_DEPTH).
  */
 import { ts } from '../../typescript.cjs';
-import { isMethodNode } from '../../ids/methodIds.js';
 import { propertyDeclsOf } from './keys.js';
 import type { Callers } from './callers.js';
 import { builtinName, enclosingFunction, initializerOf, isInside, paramIndex, propName } from './installer-syntax.js';

@@ -22,6 +22,7 @@ import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { FunctionValues } from './values.js';
 import { distinct } from './value-memo.js';
+import { itemsAt } from './arrays.js';
 import { CycleAwareCache } from './cycle-aware-cache.js';
 import { skipWrappers, type CallSite, type FileSites } from '../walk.js';
 
@@ -134,12 +135,7 @@ export class MadeCalls {
     const d = this.r.symbolAt(e)?.valueDeclaration;
     if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent)) return [];
     const i = (d.parent as ts.SignatureDeclaration).parameters.indexOf(d);
-    return (this.argumentsTo.get(d.parent) ?? []).flatMap((args) => {
-      // From a spread on, or for a rest parameter, any later argument may be this one.
-      const spread = args.findIndex((a) => ts.isSpreadElement(a));
-      if (d.dotDotDotToken || (spread >= 0 && spread <= i)) return args.slice(Math.min(i, spread >= 0 ? spread : i));
-      return args[i] ? [args[i]] : [];
-    });
+    return (this.argumentsTo.get(d.parent) ?? []).flatMap((args) => itemsAt(args, i, d.dotDotDotToken !== undefined));
   }
 
   /** The value flow's extra origins: a made function, a call of one, and what callers pass for a parameter. */

@@ -34,7 +34,7 @@ import { literalEntries } from './literal-entries.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers, thisFunction } from '../walk.js';
 import { calledDeclaration } from './installer-syntax.js';
 import { declaredByLibrary } from '../symbols.js';
 
@@ -122,6 +122,12 @@ export class Proxies {
   /** Of the functions the `get` traps return, those handed out only as a literal's entry of a name (literal-entries.ts): the names. */
   private readonly entryNames = new Map<ts.Node, Set<string>>();
   /** The functions the `get` traps return. */
+  /** `this` in a function the get trap returns. */
+  private isReturnedThis(e: ts.Expression): boolean {
+    const owner = e.kind === ts.SyntaxKind.ThisKeyword ? thisFunction(e) : undefined;
+    return owner !== undefined && this.returned().has(owner);
+  }
+
   private returned(): Set<ts.Node> {
     if (this.returnedByGet) return this.returnedByGet;
     const any = new Set<ts.Node>();
@@ -216,7 +222,7 @@ export class Proxies {
    */
   private mayBeProxy(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
-    if (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) return true;
+    if (this.isReturnedThis(inner)) return true;
     // The standard library's own objects (`Object.prototype`, typed Object) are none.
     if (ts.isPropertyAccessExpression(inner) && declaredByLibrary(this.r.symbolAt(inner.name))) return false;
     return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner)) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner) || this.passedProxy(inner);
@@ -225,7 +231,7 @@ export class Proxies {
   /** A proxy for certain, not by its type: `this` in a function the get trap hands out, or a parameter passed one. */
   private handedProxy(e: ts.Expression): boolean {
     const inner = skipWrappers(e);
-    return (inner.kind === ts.SyntaxKind.ThisKeyword && this.returned().has(thisOwner(inner))) || this.passedProxy(inner);
+    return this.isReturnedThis(inner) || this.passedProxy(inner);
   }
 
   private readonly passed = new Map<ts.ParameterDeclaration, boolean>();
@@ -311,13 +317,6 @@ function memberName(c: ts.TypeChecker, fn: ts.Node): string | undefined {
   if (!named) return undefined;
   if (ts.isIdentifier(named.name) || ts.isStringLiteral(named.name)) return named.name.text;
   return c.getSymbolAtLocation(named.name)?.escapedName as string | undefined;
-}
-
-/** The function whose `this` a `this` is (arrow functions have their enclosing function's). */
-function thisOwner(n: ts.Node): ts.Node {
-  let p = n.parent;
-  while (p && !(ts.isFunctionLike(p) && !ts.isArrowFunction(p)) && !ts.isSourceFile(p)) p = p.parent;
-  return p;
 }
 
 function isHandlerType(t: ts.Type | undefined): boolean {

@@ -6,7 +6,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { elementSource, forOfSource, keySource } from '../callgraph/arrays.js';
+import { elementSource, forOfSource, itemsAt, keySource } from '../callgraph/arrays.js';
 import { bindingName } from '../callgraph/keys.js';
 import type { ValueFlow } from '../callgraph/calls.js';
 import type { FunctionValues } from '../callgraph/values.js';
@@ -71,12 +71,13 @@ export abstract class DeviceValueSteps {
    */
   protected passedFrom(fn: ts.SignatureDeclaration, idx: number, onward: boolean): DeviceValue[] {
     const out: DeviceValue[] = [];
-    for (const args of this.flow.argumentsTo.get(fn) ?? []) {
-      const spread = args.findIndex(ts.isSpreadElement);
-      const from = spread >= 0 && spread <= idx ? spread : idx;
-      for (const x of onward || from < idx ? args.slice(from) : args.slice(idx, idx + 1)) out.push(...(ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
-    }
+    for (const args of this.flow.argumentsTo.get(fn) ?? []) out.push(...this.itemValues(itemsAt(args, idx, onward)));
     return out;
+  }
+
+  /** What the items of an argument list or array literal hold, a spread's elements for a spread. */
+  protected itemValues(items: readonly ts.Expression[]): DeviceValue[] {
+    return items.flatMap((x) => (ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
   }
 
   /** The values a spread list puts in place: its elements (of `arguments`, what its function's callers pass), or parts of a device object. */
@@ -167,12 +168,8 @@ export abstract class DeviceValueSteps {
   protected heldMembers(lit: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, name: string | undefined): DeviceValue[] {
     const out: DeviceValue[] = [];
     if (ts.isArrayLiteralExpression(lit)) {
-      const i = name === undefined ? 0 : /^\d+$/.test(name) ? Number(name) : -1;
-      const spread = lit.elements.findIndex(ts.isSpreadElement);
-      const from = spread >= 0 && spread <= i ? spread : i;
-      const at = i < 0 ? [] : name === undefined || from < i ? lit.elements.slice(from) : lit.elements.slice(i, i + 1);
-      for (const el of at) out.push(...(ts.isSpreadElement(el) ? this.spreadValues(el.expression) : this.of(el)));
-      return out;
+      if (name === undefined) return this.itemValues(lit.elements);
+      return /^\d+$/.test(name) ? this.itemValues(itemsAt(lit.elements, Number(name), false)) : [];
     }
     for (const p of lit.properties) {
       // `{ ...base }`: base's member of that name.

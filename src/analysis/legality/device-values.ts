@@ -25,7 +25,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { forOfSource } from '../callgraph/arrays.js';
+import { forOfSource, itemsAt } from '../callgraph/arrays.js';
 import { declaredResult } from '../callgraph/declared.js';
 import { keyNames } from '../callgraph/keys.js';
 import { requireSpec } from '../library.js';
@@ -38,10 +38,10 @@ import { FunctionValues } from '../callgraph/values.js';
 import { isGenerator } from '../callgraph/call-returns.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers, thisFunction } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
-import { emitsIn, emittedAt, thisOwner, yieldsOf, type Emit } from './emitted-values.js';
+import { emitsIn, yieldsOf, type Emit } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
@@ -99,6 +99,13 @@ interface ThisKey {
 }
 
 type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | ThisKey | typeof RAISED;
+
+/** The one key object for `node` in `table` (a question's answers are found by its key's identity). */
+function interned<N, K>(table: Map<N, K>, node: N, make: () => K): K {
+  let key = table.get(node);
+  if (!key) table.set(node, (key = make()));
+  return key;
+}
 
 /**
  * Each value once per what it is (its API, global path, holder literal or generator) and where
@@ -307,7 +314,7 @@ export class DeviceValues extends DeviceValueSteps {
     if (fromArguments) return fromArguments.map((v) => ({ ...v, chain: [...v.chain, this.step(e)], at: e }));
     if (ts.isIdentifier(e)) return this.identifier(e);
     // `this` of a function given one by `f.call(t)`, `f.apply(t)`, `f.bind(t)`.
-    const owner = e.kind === ts.SyntaxKind.ThisKeyword ? thisOwner(e) : undefined;
+    const owner = e.kind === ts.SyntaxKind.ThisKeyword ? thisFunction(e) : undefined;
     if (owner) return this.thisGiven(owner).map((v) => ({ ...v, chain: [...v.chain, this.step(e)], at: e }));
     if ((ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) && this.heldMembers(e, undefined).length) return [{ holder: e, chain: [this.step(e)], at: e }];
     // `(async () => {}).constructor`: the Function constructor's kind, not named.
@@ -346,9 +353,7 @@ export class DeviceValues extends DeviceValueSteps {
 
   /** What a declaration holds besides its initialiser (which the value flow follows): once per declaration, for all its uses. */
   protected declared(d: ts.Declaration): DeviceValue[] {
-    let key = this.declarationKeys.get(d);
-    if (!key) this.declarationKeys.set(d, (key = { declaration: d }));
-    return this.ask(key);
+    return this.ask(interned(this.declarationKeys, d, () => ({ declaration: d })));
   }
 
   private declaredNow(d: ts.Declaration): DeviceValue[] {
@@ -366,9 +371,7 @@ export class DeviceValues extends DeviceValueSteps {
   }
 
   protected yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
-    let key = this.yieldsKeys.get(fn);
-    if (!key) this.yieldsKeys.set(fn, (key = { yieldsOf: fn }));
-    return this.ask(key);
+    return this.ask(interned(this.yieldsKeys, fn, () => ({ yieldsOf: fn })));
   }
 
   private yieldedNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
@@ -376,9 +379,7 @@ export class DeviceValues extends DeviceValueSteps {
   }
 
   private thisGiven(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
-    let key = this.thisKeys.get(fn);
-    if (!key) this.thisKeys.set(fn, (key = { thisOf: fn }));
-    return this.ask(key);
+    return this.ask(interned(this.thisKeys, fn, () => ({ thisOf: fn })));
   }
 
   private thisGivenNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
@@ -391,15 +392,13 @@ export class DeviceValues extends DeviceValueSteps {
     const out: DeviceValue[] = [];
     for (const emit of this.emitSites) {
       if (event !== undefined && emit.event !== undefined && emit.event !== event) continue;
-      for (const x of emittedAt(emit, idx)) out.push(...(ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
+      out.push(...this.itemValues(itemsAt(emit.args, idx, false)));
     }
     return out.map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
   }
 
   protected passed(fn: ts.SignatureDeclaration): DeviceValue[] {
-    let key = this.argumentsKeys.get(fn);
-    if (!key) this.argumentsKeys.set(fn, (key = { argumentsOf: fn }));
-    return this.ask(key);
+    return this.ask(interned(this.argumentsKeys, fn, () => ({ argumentsOf: fn })));
   }
 
   /** What the app may raise, reaching a catch binding or rejection handler's parameter `at`. */

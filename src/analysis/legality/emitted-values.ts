@@ -9,9 +9,9 @@
  *   records which functions such a call runs).
  */
 import { ts } from '../../typescript.cjs';
-import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
 import { skipWrappers } from '../walk.js';
 import { declaredByLibrary } from '../symbols.js';
+import { handedToLibrary } from './handed-to-library.js';
 
 const LISTENS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -42,23 +42,13 @@ export function emitsIn(checker: ts.TypeChecker, sf: ts.SourceFile): Emit[] {
  * name undefined when not a constant. Undefined when fn is no such listener.
  */
 export function listenedEvent(checker: ts.TypeChecker, fn: ts.Node): { name: string | undefined } | undefined {
-  const e = climbWrappers(fn);
-  const call = e.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[1] !== e || !call.arguments[0]) return undefined;
-  const callee = skipWrappers(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !LISTENS.has(callee.name.text) || !declaredByLibrary(checker.getSymbolAtLocation(callee.name))) return undefined;
-  return { name: eventName(call.arguments[0]) };
+  const hand = handedToLibrary(checker, fn);
+  return hand && hand.position === 1 && LISTENS.has(hand.method) ? { name: eventName(hand.call.arguments[0]!) } : undefined;
 }
 
 function eventName(e: ts.Expression): string | undefined {
   const x = skipWrappers(e);
   return ts.isStringLiteralLike(x) ? x.text : undefined;
-}
-
-/** What an emit hands a listener's parameter `idx`: the argument there, or from a spread on. */
-export function emittedAt(emit: Emit, idx: number): readonly ts.Expression[] {
-  const spread = emit.args.findIndex(ts.isSpreadElement);
-  return spread >= 0 && spread <= idx ? emit.args.slice(spread) : emit.args.slice(idx, idx + 1);
 }
 
 /** The `yield` expressions of a generator's own body (not of functions nested in it). */
@@ -71,13 +61,4 @@ export function yieldsOf(fn: ts.FunctionLikeDeclaration): ts.YieldExpression[] {
   };
   if (fn.body) ts.forEachChild(fn.body, visit);
   return out;
-}
-
-/** The function whose `this` a `this` names: the nearest enclosing function that is not an arrow. */
-export function thisOwner(e: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let n: ts.Node | undefined = e.parent; n; n = n.parent) {
-    if (ts.isFunctionLike(n) && !ts.isArrowFunction(n)) return isMethodNode(n) ? n : undefined;
-    if (ts.isClassLike(n) || ts.isSourceFile(n)) return undefined;
-  }
-  return undefined;
 }

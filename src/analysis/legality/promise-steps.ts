@@ -5,18 +5,14 @@
  * `await` needs neither: the value flow reads an awaited call as what it returns.
  */
 import { ts } from '../../typescript.cjs';
-import { climbWrappers } from '../../ids/methodIds.js';
 import { skipWrappers } from '../walk.js';
 import { declaredByLibrary } from '../symbols.js';
+import { handedToLibrary } from './handed-to-library.js';
 
 /** The promise whose library `then` the function is handed first (`p.then(fn)`): fn's first parameter gets what it settles to. */
 export function thenReceiver(checker: ts.TypeChecker, fn: ts.Node): ts.Expression | undefined {
-  const e = climbWrappers(fn);
-  const call = e.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
-  const callee = skipWrappers(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'then') return undefined;
-  return declaredByLibrary(checker.getSymbolAtLocation(callee.name)) ? callee.expression : undefined;
+  const hand = handedToLibrary(checker, fn);
+  return hand?.method === 'then' && hand.position === 0 ? hand.receiver : undefined;
 }
 
 /** `Promise.<name>` of the standard Promise (`Promise.resolve`, `Promise.reject`), not an app's own. */
@@ -28,11 +24,6 @@ export function isPromiseStatic(checker: ts.TypeChecker, callee: ts.Expression, 
 
 /** Whether `fn` is handed to a library promise as its rejection handler (`p.catch(fn)`, `p.then(ok, fn)`): its first parameter gets what was raised. */
 export function isRejectionHandler(checker: ts.TypeChecker, fn: ts.Node): boolean {
-  const e = climbWrappers(fn);
-  const call = e.parent;
-  if (!call || !ts.isCallExpression(call)) return false;
-  const callee = skipWrappers(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return false;
-  const at = callee.name.text === 'catch' ? 0 : callee.name.text === 'then' ? 1 : -1;
-  return at >= 0 && call.arguments[at] === e && declaredByLibrary(checker.getSymbolAtLocation(callee.name));
+  const hand = handedToLibrary(checker, fn);
+  return (hand?.method === 'catch' && hand.position === 0) || (hand?.method === 'then' && hand.position === 1);
 }

@@ -9,8 +9,7 @@
  * - The `arguments` object of a function: what its callers pass, at any position.
  */
 import { ts } from '../../typescript.cjs';
-import { isMethodNode } from '../../ids/methodIds.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers, thisFunction } from '../walk.js';
 import { declaredByLibrary } from '../symbols.js';
 import { isPromiseStatic } from './promise-steps.js';
 
@@ -52,15 +51,8 @@ export function isCatchBinding(d: ts.Declaration): d is ts.VariableDeclaration {
   return ts.isVariableDeclaration(d) && ts.isCatchClause(d.parent);
 }
 
-/**
- * The function whose `arguments` object an identifier names (the nearest enclosing function
- * that is not an arrow), or undefined when it names a variable of that name.
- */
-export function argumentsOwner(checker: ts.TypeChecker, e: ts.Expression): ts.SignatureDeclaration | undefined {
+/** The function whose `arguments` object an identifier names, or undefined when it names a variable of that name. */
+export function argumentsOwner(checker: ts.TypeChecker, e: ts.Expression): ts.FunctionLikeDeclaration | undefined {
   if (!ts.isIdentifier(e) || e.text !== 'arguments' || checker.getSymbolAtLocation(e)?.declarations?.length) return undefined;
-  for (let n: ts.Node | undefined = e.parent; n; n = n.parent) {
-    if (ts.isFunctionLike(n) && !ts.isArrowFunction(n)) return isMethodNode(n) ? n : undefined;
-    if (ts.isSourceFile(n)) return undefined;
-  }
-  return undefined;
+  return thisFunction(e);
 }
