@@ -4,7 +4,9 @@
  * generated apps (test/bench/scale/generate.mjs: layered call graphs with some device code, a
  * device and a clone profile in the recorder's own format) against `tsc --noEmit` on the same
  * app, in the same run, interleaved; each a child process under `/usr/bin/time -v` (wall, CPU,
- * peak memory). Partition runs with --verbose, which gives the time of each step: analysis,
+ * peak memory). Partition runs with --verbose, which gives the time of each step (wall, and the
+ * process's CPU time in it, all threads, as `cpu.<step>`: under load a step's wall time is mostly
+ * waiting for a core): analysis,
  * reading profiles (each file is added to the merge as it is read), merge (the merged tree put
  * in order), the solves and the independent checks. Also the size of
  * `analyze --json` (once per case).
@@ -132,12 +134,22 @@ function analyzeJson(checkout, dir) {
   return { MB, ms: t.ms, rssMB: t.rssMB, code: t.code, killed: t.killed };
 }
 
-/** The `time (ms):` line of partition --verbose, grouped: profiles, analysis, merge, solves, checks. */
+/**
+ * The `time (ms):` line of partition --verbose, grouped: profiles, analysis, merge, solves, checks;
+ * and the same of its `cpu (ms, all threads):` line (builds before it have none), as `cpu.<group>`.
+ */
 function phasesOf(stdout) {
-  const line = stdout.split('\n').find((l) => l.startsWith('  time (ms): '));
+  const wall = groupedLine(stdout, '  time (ms): ');
+  if (!wall) return undefined;
+  const cpu = groupedLine(stdout, '  cpu (ms, all threads): ');
+  return { ...wall, ...(cpu ? Object.fromEntries(Object.entries(cpu).map(([k, ms]) => [`cpu.${k}`, ms])) : {}) };
+}
+
+function groupedLine(stdout, prefix) {
+  const line = stdout.split('\n').find((l) => l.startsWith(prefix));
   if (!line) return undefined;
   const sums = { profiles: 0, analysis: 0, merge: 0, solves: 0, checks: 0, other: 0 };
-  for (const part of line.slice('  time (ms): '.length).split(', ')) {
+  for (const part of line.slice(prefix.length).split(', ')) {
     const [, step, ms] = /^(.*) (\d+)$/.exec(part);
     const key = step === 'reading profiles' ? 'profiles' : step === 'analysing the app' ? 'analysis' : step === 'merging profiles' ? 'merge'
       : step.startsWith('solving ') ? 'solves' : step.startsWith('checking ') ? 'checks' : 'other';
