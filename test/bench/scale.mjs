@@ -84,6 +84,21 @@
  *   the merge's columns 2.4 s, toMerged 0.9 s, the files' buffers 0.9 s, sha256 0.4 s) about as
  *   much as the solves' (fold plans 1.7 s, the bound's passes 1.9 s, fixing 1.1 s, the
  *   reductions 1.2 s); the analysis runs on its own thread.
+ * - 2026-12-05 (last), with each step's CPU time (all threads, `cpu.<step>`), by hand on the
+ *   bench's apps (seed 1), load 10-14. 10k:1m, three interleaved runs, medians, against main's
+ *   build with only the CPU line added: partition 24.3 s CPU (3.51x tsc's 6.9 s), 549 MB (1.62x);
+ *   the baseline 23.0 s (3.34x), 550 MB; manifests byte-identical (--time-limit 600). CPU by step,
+ *   this build (baseline): analysis 11.2 s (10.3; the same code: the spread at that load),
+ *   profiles 2.74 (2.82), merge 0.53 (0.52), four solves 8.2 (8.0), checks and predictions 0.36
+ *   (0.39). System time 3.0-3.4 s against tsc's 1.0: minor page faults, 144k in the analysis
+ *   thread (2.1 s of system time, its heap), 67k reading profiles (0.9 s: the first file's buffer,
+ *   its columns, the merge's tree), 27k merging. 40k:1m, one run, --time-limit 20: 95.8 s CPU
+ *   (4.79x tsc's 20.0 s), 1698 MB (1.81x): analysis 34.2 s (1.71x tsc alone), profiles 3.9,
+ *   merge 0.7, solves 2.3 (3g, proven) and 18.4, 19.4, 14.6 (5g, lte, wifi: each to the limit,
+ *   gaps 0.006%, 0.06%, 0.005%), checks 0.9. The three unproven solves are 52 s of the 96: each
+ *   uses about a core until the limit. The wifi problem alone (bench:solver's app kind, 40k:1m):
+ *   gap 1.0% at --time-limit 5, 0.010% at 10, 0.0058% at 20 (costs 1376309 and 1376266: the last
+ *   10 s buy 0.003%).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
