@@ -22,8 +22,11 @@ export interface PointFigures {
 }
 
 export function predictPoints(profile: MergedProfile, migrate: readonly string[], network: Network, device: Device): PointFigures[] {
-  const points = new Set(migrate);
   const { parent, method, device: onDevice } = profile;
+  // Per method number, whether it is a migration point: a bit per context rather than a look-up of its name.
+  const { id, names } = profile.methodNumbers;
+  const points = new Set(migrate);
+  const isPoint = Uint8Array.from(names, (m) => (points.has(m) ? 1 : 0));
   // Subtree compute on each side (children come after their parents).
   const subtreeClone = profile.clone.selfMs.slice();
   const subtreeDevice = onDevice.selfMs.slice();
@@ -37,7 +40,7 @@ export function predictPoints(profile: MergedProfile, migrate: readonly string[]
   const out = new Map<string, PointFigures>(migrate.map((m) => [m, { method: m, calls: 0, upBytes: 0, downBytes: 0, migrationMs: 0, cloneMs: 0, deviceMs: 0 }]));
   for (let i = 0; i < profile.size; i++) {
     const parentOnClone = parent[i]! >= 0 && onClone[parent[i]!] === 1;
-    const migrates = points.has(method[i]!) && !parentOnClone;
+    const migrates = isPoint[id[i]!] === 1 && !parentOnClone;
     onClone[i] = parentOnClone || migrates ? 1 : 0;
     if (!migrates) continue; // a migration point reached on the clone is a plain call
     const p = out.get(method[i]!)!;

@@ -300,6 +300,11 @@ function toMerged(tree: PathTree, order: Int32Array, runs: Record<Side, number>,
   const indexOf = new Int32Array(tree.size).fill(-1);
   const parent = new Int32Array(size);
   const method: string[] = new Array<string>(size);
+  // Methods numbered in order of first appearance in `order`, from the tree's own numbers: what
+  // MergedProfile.methodNumbers would find by a look-up of each context's name.
+  const numberOf = new Int32Array(tree.methodNames.length).fill(-1);
+  const names: string[] = [];
+  const id = new Int32Array(size);
   const device = figureColumns(size);
   const clone = figureColumns(size);
   const estimatedSide = new Uint8Array(size);
@@ -309,23 +314,25 @@ function toMerged(tree: PathTree, order: Int32Array, runs: Record<Side, number>,
     const node = order[j]!;
     indexOf[node] = j;
     parent[j] = node === 0 ? -1 : indexOf[tree.parent[node]!]!;
-    method[j] = tree.methodNames[tree.method[node]!]!;
+    const m = tree.method[node]!;
+    if (numberOf[m] === -1) numberOf[m] = names.push(tree.methodNames[m]!) - 1;
+    id[j] = numberOf[m]!;
+    method[j] = tree.methodNames[m]!;
     const sides = tree.sides[node]!;
     // Calls and boundary bytes are properties of the workload; the device measured them
     // where a migration would start, so its figures are the ones used when it has them.
-    const from = sides & SIDE_BIT.device ? 'device' : 'clone';
-    const t = totals[from];
-    const n = runs[from];
-    for (const out of [device, clone]) {
-      out.calls[j] = t.calls[node]! / n;
-      out.bytesIn[j] = t.bytesIn[node]! / n;
-      out.bytesOut[j] = t.bytesOut[node]! / n;
-    }
+    // (Each column written by name: a loop over [device, clone] made an array per context.)
+    const fromDevice = (sides & SIDE_BIT.device) !== 0;
+    const t = fromDevice ? totals.device : totals.clone;
+    const n = fromDevice ? runs.device : runs.clone;
+    device.calls[j] = clone.calls[j] = t.calls[node]! / n;
+    device.bytesIn[j] = clone.bytesIn[j] = t.bytesIn[node]! / n;
+    device.bytesOut[j] = clone.bytesOut[j] = t.bytesOut[node]! / n;
     if (sides === (SIDE_BIT.device | SIDE_BIT.clone)) {
       device.selfMs[j] = totals.device.selfMs[node]! / runs.device;
       clone.selfMs[j] = totals.clone.selfMs[node]! / runs.clone;
       estimatedFields[j] = flagged.device[node]! | (flagged.clone[node]! & SELF_MS_BIT);
-    } else if (from === 'device') {
+    } else if (fromDevice) {
       device.selfMs[j] = totals.device.selfMs[node]! / runs.device;
       clone.selfMs[j] = device.selfMs[j]! * deviceSpeed;
       estimatedSide[j] = ESTIMATED_CODE.clone;
@@ -337,5 +344,5 @@ function toMerged(tree: PathTree, order: Int32Array, runs: Record<Side, number>,
       estimatedFields[j] = flagged.clone[node]!;
     }
   }
-  return new MergedProfile(parent, method, device, clone, estimatedSide, estimatedFields, runs);
+  return new MergedProfile(parent, method, device, clone, estimatedSide, estimatedFields, runs, { id, names });
 }

@@ -66,13 +66,17 @@ export class MergedProfile {
     readonly estimatedFields: Uint8Array,
     /** Executions folded in, per side. */
     readonly runs: Record<Side, number>,
-  ) {}
+    /** methodNumbers, when the maker has them (the merge numbers its methods without a look-up per context). */
+    numbered?: { id: Int32Array; names: readonly string[] },
+  ) {
+    this.numbered = numbered;
+  }
 
   private distinct: ReadonlySet<string> | undefined;
 
   /** The methods of its contexts (built once: every network's problem asks). */
   get methods(): ReadonlySet<string> {
-    this.distinct ??= new Set(this.method);
+    this.distinct ??= new Set(this.methodNumbers.names);
     return this.distinct;
   }
 

@@ -80,6 +80,18 @@
 // place of `const __cc$`, to spare the hole checks, was 1.35G: V8 folds the const, not the var.)
 // Call counts identical per context in every run, and in the examples' recordings.
 //
+// Where record-calls stands (2026-12-05, last; the recorder unchanged, --baseline main's build, the
+// same recorder, so the two rows show the spread): CPU 1.88x the plain run's (the baseline 1.76x) at
+// load 5.8, the work alone 1.71x (1.57x); 2.03x (2.23x) at load 11, in-app 2.50x (2.80x). Start-up
+// and exit are 150-170 ms of the 360 ms of CPU tracing adds (280-310 against 130-140 plain). What the
+// rest is (--cpu-prof and counters, one traced run): 133k timed calls of the 9.4M (expression's 80k,
+// the recursion's entries, each timed since expression is not tiny; term 41k, evaluate 9k), two
+// clock reads each (performance.now: 65-110 ns in a loop at load 10, 300-450 ns at load 14: the
+// machine's load moves this part most); 165 bytes samples serialized, 37 ms (the 7 parse trees of
+// about 100 KB, 21 ms of it); the untimed and count-only paths the rest. Under load more calls are
+// timed (55k of the tiny contexts' 1.88M at load 11, 14k at load 5): a descheduled call is a slow
+// one, and a window with three slow calls in 128 keeps its context timed until its calls double.
+//
 //   npm run bench:record   (or: node test/bench/record.mjs [--runs N] [--only virus-scan|hot|calls] [--baseline DIR])
 
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -4,7 +4,9 @@
  * generated apps (test/bench/scale/generate.mjs: layered call graphs with some device code, a
  * device and a clone profile in the recorder's own format) against `tsc --noEmit` on the same
  * app, in the same run, interleaved; each a child process under `/usr/bin/time -v` (wall, CPU,
- * peak memory). Partition runs with --verbose, which gives the time of each step: analysis,
+ * peak memory). Partition runs with --verbose, which gives the time of each step (wall, and the
+ * process's CPU time in it, all threads, as `cpu.<step>`: under load a step's wall time is mostly
+ * waiting for a core): analysis,
  * reading profiles (each file is added to the merge as it is read), merge (the merged tree put
  * in order), the solves and the independent checks. Also the size of
  * `analyze --json` (once per case).
@@ -82,6 +84,27 @@
  *   the merge's columns 2.4 s, toMerged 0.9 s, the files' buffers 0.9 s, sha256 0.4 s) about as
  *   much as the solves' (fold plans 1.7 s, the bound's passes 1.9 s, fixing 1.1 s, the
  *   reductions 1.2 s); the analysis runs on its own thread.
+ * - 2026-12-05 (last), with each step's CPU time (all threads, `cpu.<step>`), by hand on the
+ *   bench's apps (seed 1), load 10-14. 10k:1m, three interleaved runs, medians, against main's
+ *   build with only the CPU line added: partition 24.3 s CPU (3.51x tsc's 6.9 s), 549 MB (1.62x);
+ *   the baseline 23.0 s (3.34x), 550 MB; manifests byte-identical (--time-limit 600). CPU by step,
+ *   this build (baseline): analysis 11.2 s (10.3; the same code: the spread at that load),
+ *   profiles 2.74 (2.82), merge 0.53 (0.52), four solves 8.2 (8.0), checks and predictions 0.36
+ *   (0.39). System time 3.0-3.4 s against tsc's 1.0: minor page faults, 144k in the analysis
+ *   thread (2.1 s of system time, its heap), 67k reading profiles (0.9 s: the first file's buffer,
+ *   its columns, the merge's tree), 27k merging. 40k:1m, one run, --time-limit 20: 95.8 s CPU
+ *   (4.79x tsc's 20.0 s), 1698 MB (1.81x): analysis 34.2 s (1.71x tsc alone), profiles 3.9,
+ *   merge 0.7, solves 2.3 (3g, proven) and 18.4, 19.4, 14.6 (5g, lte, wifi: each to the limit,
+ *   gaps 0.006%, 0.06%, 0.005%), checks 0.9. The three unproven solves are 52 s of the 96: each
+ *   uses about a core until the limit. The wifi problem alone (bench:solver's app kind, 40k:1m):
+ *   gap 1.0% at --time-limit 5, 0.010% at 10, 0.0058% at 20 (costs 1376309 and 1376266: the last
+ *   10 s buy 0.003%). The default cases, 3 interleaved runs, load 9-11, against main's build with
+ *   the CPU line: 2k:10k 1.85x tsc's CPU, 1.33x memory (baseline 1.13x this CPU); 10k:100k 2.16x,
+ *   1.61x (baseline 1.06x; CPU by step: analysis 12.0 s of tsc's 7.7, solves 2.9, profiles 0.5);
+ *   manifests byte-identical in both. What the analysis spends at 10k methods beyond tsc's parse
+ *   and bind: calls.ts evaluates every reference to a bound name as a possible callback, by name
+ *   across the app; each generated function's `let s = x` makes `s` one, so 84k references to
+ *   numbers go through the value flow (none holds a function): 1.35 s of an 11.6 s analysis.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -132,12 +155,22 @@ function analyzeJson(checkout, dir) {
   return { MB, ms: t.ms, rssMB: t.rssMB, code: t.code, killed: t.killed };
 }
 
-/** The `time (ms):` line of partition --verbose, grouped: profiles, analysis, merge, solves, checks. */
+/**
+ * The `time (ms):` line of partition --verbose, grouped: profiles, analysis, merge, solves, checks;
+ * and the same of its `cpu (ms, all threads):` line (builds before it have none), as `cpu.<group>`.
+ */
 function phasesOf(stdout) {
-  const line = stdout.split('\n').find((l) => l.startsWith('  time (ms): '));
+  const wall = groupedLine(stdout, '  time (ms): ');
+  if (!wall) return undefined;
+  const cpu = groupedLine(stdout, '  cpu (ms, all threads): ');
+  return { ...wall, ...(cpu ? Object.fromEntries(Object.entries(cpu).map(([k, ms]) => [`cpu.${k}`, ms])) : {}) };
+}
+
+function groupedLine(stdout, prefix) {
+  const line = stdout.split('\n').find((l) => l.startsWith(prefix));
   if (!line) return undefined;
   const sums = { profiles: 0, analysis: 0, merge: 0, solves: 0, checks: 0, other: 0 };
-  for (const part of line.slice('  time (ms): '.length).split(', ')) {
+  for (const part of line.slice(prefix.length).split(', ')) {
     const [, step, ms] = /^(.*) (\d+)$/.exec(part);
     const key = step === 'reading profiles' ? 'profiles' : step === 'analysing the app' ? 'analysis' : step === 'merging profiles' ? 'merge'
       : step.startsWith('solving ') ? 'solves' : step.startsWith('checking ') ? 'checks' : 'other';

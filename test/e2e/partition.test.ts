@@ -46,6 +46,11 @@ describe('clonecloud partition (end to end)', () => {
       'analysing the app', 'reading profiles', 'merging profiles', 'solving 3g', 'checking 3g', 'solving wifi', 'checking wifi', 'writing the manifest',
     ]);
     for (const [, ms] of steps) expect(Number.isInteger(Number(ms))).toBe(true);
+    // The CPU time of the same steps, all threads: the analysis thread's too.
+    const cpuLine = run.stdout.split('\n').find((l) => l.startsWith('  cpu (ms, all threads): '))!;
+    const cpu = cpuLine.slice('  cpu (ms, all threads): '.length).split(', ').map((s) => /^(.*) (\d+)$/.exec(s)!.slice(1));
+    expect(cpu.map(([step]) => step)).toEqual(steps.map(([step]) => step));
+    expect(Number(cpu[0]![1])).toBeGreaterThan(0);
   });
 
   it('limits the networks with --network and prints JSON with --json', () => {

@@ -1,4 +1,4 @@
-import { mergeProfiles, ProfileMerger } from '../../src/profiles/merge.js';
+import { MergedProfile, mergeProfiles, ProfileMerger } from '../../src/profiles/merge.js';
 import type { Profile, ProfileContext } from '../../src/profiles/types.js';
 
 const ctx = (id: number, method: string, selfMs: number, parent?: number, extra: Partial<ProfileContext> = {}): ProfileContext => ({
@@ -56,6 +56,21 @@ describe('mergeProfiles', () => {
     expect(byPath.get('main>both')!.estimatedFields).toEqual(['calls', 'selfMs', 'bytesIn', 'bytesOut']);
     expect(byPath.get('main>cloneOnly')).toMatchObject({ estimated: 'device', estimatedFields: ['calls', 'selfMs'], device: { selfMs: 2 } });
     expect(merged.pathOf(merged.size - 1)).toEqual(['main', 'cloneOnly']);
+  });
+});
+
+describe('MergedProfile.methodNumbers', () => {
+  it('numbers methods as a look-up of each context in the merged order would, though the files named them in another order', () => {
+    // The merge meets 'zeta' first; the merged order puts siblings by name: 'alpha' comes first there.
+    const device: Profile = { file: 'd', side: 'device', runs: 1, contexts: [ctx(0, 'main', 1), ctx(1, 'zeta', 1, 0), ctx(2, 'alpha', 1, 0), ctx(3, 'zeta', 1, 2)] };
+    const clone: Profile = { file: 'c', side: 'clone', runs: 1, contexts: [ctx(0, 'main', 1), ctx(1, 'mid', 1, 0)] };
+    const merged = mergeProfiles([device, clone], 1);
+    const looked = new MergedProfile(merged.parent, merged.method, merged.device, merged.clone, merged.estimatedSide, merged.estimatedFields, merged.runs);
+    expect(merged.method).toEqual(['main', 'alpha', 'zeta', 'mid', 'zeta']);
+    expect(merged.methodNumbers).toEqual(looked.methodNumbers);
+    expect(merged.methodNumbers.names).toEqual(['main', 'alpha', 'zeta', 'mid']);
+    expect([...merged.methodNumbers.id]).toEqual([0, 1, 2, 3, 2]);
+    expect([...merged.methods]).toEqual(['main', 'alpha', 'zeta', 'mid']);
   });
 });
 

@@ -39,7 +39,10 @@ export function registerPartition(program: Command, output: Output): void {
       if (flags.json) output.out(JSON.stringify({ manifest: outcome.manifest, file: displayPath(target) }, null, 2));
       else printSummary(outcome, displayPath(target), flags.verbose === true, output);
       // Times vary from run to run: only on request, and never in the manifest.
-      if (flags.verbose && !flags.json) output.out(output.color.dim(`  time (ms): ${phases.map((p) => `${p.step} ${p.ms}`).join(', ')}`));
+      if (flags.verbose && !flags.json) {
+        output.out(output.color.dim(`  time (ms): ${phases.map((p) => `${p.step} ${p.ms}`).join(', ')}`));
+        output.out(output.color.dim(`  cpu (ms, all threads): ${phases.map((p) => `${p.step} ${p.cpuMs}`).join(', ')}`));
+      }
     });
 }
 
