@@ -223,9 +223,17 @@ export class Proxies {
   private mayBeProxy(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
     if (this.isReturnedThis(inner)) return true;
-    // The standard library's own objects (`Object.prototype`, typed Object) are none.
-    if (ts.isPropertyAccessExpression(inner) && declaredByLibrary(this.r.symbolAt(inner.name))) return false;
+    // The standard library's own objects (`Object.prototype`, typed Object) are none; an app
+    // constructor's `prototype` (declared by the library's `Function`) may have been given one.
+    if (ts.isPropertyAccessExpression(inner) && this.ofLibraryGlobal(inner)) return false;
     return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner)) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner) || this.passedProxy(inner);
+  }
+
+  /** A member path from a global the standard library declares (`Object.prototype`, `Array.prototype.slice`). */
+  private ofLibraryGlobal(e: ts.Expression): boolean {
+    let root = e;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipWrappers(root.expression);
+    return ts.isIdentifier(root) && declaredByLibrary(this.r.symbolAt(root));
   }
 
   /** A proxy for certain, not by its type: `this` in a function the get trap hands out, or a parameter passed one. */
