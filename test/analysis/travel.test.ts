@@ -363,6 +363,17 @@ describe('what a method uses does not depend on the order of questions, and made
     expect(pinnedBy('travel-code-maker', 'src/props.ts#compileByCall')[0]).toContain("'HookTypes' at src/props.ts:36 -> 'maker' at src/props.ts:36 -> used at src/props.ts:37");
   });
 
+  test("through a reducer's accumulator and what reduce gives (travel-reduce)", () => {
+    expect(verdicts(analyze('travel-reduce'))).toMatchObject({
+      'src/reduce.ts#writeAll.<anonymous 1>': [true, false, ['pinned']], // the accumulator starts as process.stdout
+      'src/reduce.ts#finish': [true, false, ['pinned']], // writes to what the reduction gives: its start, passed by finishAll
+      'src/reduce.ts#flushAll.<anonymous 1>': [true, false, ['pinned']], // the items
+      'src/reduce.ts#total': [false, true, []],
+      'src/reduce.ts#total.<anonymous 1>': [false, true, []], // a number accumulator stays a candidate
+    });
+    expect(pinnedBy('travel-reduce', 'src/reduce.ts#finish')[0]).toContain("'process.stdout' at src/reduce.ts:31");
+  });
+
   test("handed to a constructor's parameter property, read as a field (travel-parameter-property)", () => {
     expect(verdicts(analyze('travel-parameter-property'))).toEqual({
       'src/log.ts#Logger.constructor': [false, true, []], // keeps the value: no use of its own
