@@ -374,6 +374,21 @@ describe('what a method uses does not depend on the order of questions, and made
     expect(pinnedBy('travel-reduce', 'src/reduce.ts#finish')[0]).toContain("'process.stdout' at src/reduce.ts:31");
   });
 
+  test("as a DOM event's detail, from dispatchEvent to the listeners of that event (travel-dom-event)", () => {
+    expect(verdicts(analyze('travel-dom-event'))).toEqual({
+      'src/events.ts#announce': [true, false, ['pinned']],
+      'src/events.ts#announceCount': [false, true, []],
+      'src/events.ts#listen': [false, false, ['reaches-pinned']],
+      'src/events.ts#listen.<anonymous 1>': [false, false, ['reaches-pinned']],
+      'src/events.ts#listenCount': [false, true, []],
+      'src/events.ts#listenCount.<anonymous 1>': [false, false, ['not-serializable']],
+      'src/events.ts#onCounted': [false, true, []], // a 'counted' event's detail is a number
+      'src/events.ts#onLocated': [true, false, ['pinned']], // the 'located' event's detail is navigator.geolocation
+      'src/events.ts#onLocated.<anonymous 1>': [false, true, []],
+    });
+    expect(pinnedBy('travel-dom-event', 'src/events.ts#onLocated')[0]).toContain("'navigator.geolocation' at src/events.ts:3 -> '(e as CustomEvent<Geolocation>).detail' at src/events.ts:11 -> used at src/events.ts:7");
+  });
+
   test("handed to a constructor's parameter property, read as a field (travel-parameter-property)", () => {
     expect(verdicts(analyze('travel-parameter-property'))).toEqual({
       'src/log.ts#Logger.constructor': [false, true, []], // keeps the value: no use of its own
