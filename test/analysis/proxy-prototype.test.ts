@@ -14,4 +14,7 @@ describe("a prototype read from an app's constructor may be a proxy; the standar
     expect(trapsFrom(`${U}#listNames`)).toEqual([]);
     expect(trapsFrom(`${U}#ownKey`)).toEqual([]);
   });
+  test('what the app hangs on a global is not the library\'s: `(globalThis as any).kinds.push(...)` may read a proxy', () => {
+    expect(trapsFrom(`${U}#addShared`)).toContainEqual([`${U}#addShared`, `${K}#traps.get`, `${U}:26:29`, 'implicit']);
+  });
 });

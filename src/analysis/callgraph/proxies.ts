@@ -229,11 +229,17 @@ export class Proxies {
     return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner)) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner) || this.passedProxy(inner);
   }
 
-  /** A member path from a global the standard library declares (`Object.prototype`, `Array.prototype.slice`). */
+  /**
+   * A path of members the standard library declares from a global it declares (`Object.prototype`,
+   * `Array.prototype.slice`); not what the app hangs on a global (`(window as any).store`).
+   */
   private ofLibraryGlobal(e: ts.Expression): boolean {
-    let root = e;
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipWrappers(root.expression);
-    return ts.isIdentifier(root) && declaredByLibrary(this.r.symbolAt(root));
+    let at = e;
+    while (ts.isPropertyAccessExpression(at)) {
+      if (!declaredByLibrary(this.r.symbolAt(at.name))) return false;
+      at = skipWrappers(at.expression);
+    }
+    return ts.isIdentifier(at) && declaredByLibrary(this.r.symbolAt(at));
   }
 
   /** A proxy for certain, not by its type: `this` in a function the get trap hands out, or a parameter passed one. */
