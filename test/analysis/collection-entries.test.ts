@@ -37,3 +37,20 @@ describe("a Map's keys (calls-map-keys)", () => {
     ]);
   });
 });
+
+describe("a reducer's accumulator (calls-reduce)", () => {
+  const C = 'src/compose.ts';
+  const r = analyzeApp({ appDir: fixture('calls-reduce'), catalogs: [] });
+  const from = (fn: string) => edges(r).filter(([f]) => f === fn);
+  test("holds the starting value or the elements, and what the reducer returns; so does reduce's result", () => {
+    // compose's result is what its reducer returns: the arrow run() then calls.
+    expect(from(`${C}#run`)).toContainEqual([`${C}#run`, `${C}#compose.<anonymous 1>.<anonymous 1>`, `${C}:27:10`, 'callback']);
+    expect(from(`${C}#run`)).toContainEqual([`${C}#run`, `${C}#startFrom.<anonymous 1>.<anonymous 1>`, `${C}:27:20`, 'callback']);
+    // Without a start the accumulator is an element at first, then the arrow made before.
+    expect(from(`${C}#compose.<anonymous 1>.<anonymous 1>`)).toContainEqual([`${C}#compose.<anonymous 1>.<anonymous 1>`, `${C}#double`, `${C}:17:52`, 'callback']);
+    expect(from(`${C}#compose.<anonymous 1>.<anonymous 1>`)).toContainEqual([`${C}#compose.<anonymous 1>.<anonymous 1>`, `${C}#compose.<anonymous 1>.<anonymous 1>`, `${C}:17:52`, 'callback']);
+    // With one, the start: identity.
+    expect(from(`${C}#startFrom.<anonymous 1>.<anonymous 1>`)).toContainEqual([`${C}#startFrom.<anonymous 1>.<anonymous 1>`, `${C}#identity`, `${C}:21:66`, 'callback']);
+    expect(from(`${C}#sum`)).toEqual([[`${C}#sum`, `${C}#sum.<anonymous 1>`, `${C}:31:24`, 'callback']]);
+  });
+});

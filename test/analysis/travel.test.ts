@@ -347,6 +347,48 @@ describe('what a method uses does not depend on the order of questions, and made
     expect(pinnedBy('travel-made-code', 'src/compiled.ts#runTask')[0]).toContain("'(async () => {}).constructor' at src/compiled.ts:40 -> 'new AsyncFunction(body)' at src/compiled.ts:41 -> used at src/compiled.ts:46");
   });
 
+  test('a code maker kept as a value (a props table of constructors) pins only where it is run or handed on (travel-code-maker)', () => {
+    expect(verdicts(analyze('travel-code-maker'))).toEqual({
+      'src/props.ts#build': [false, false, ['not-serializable']], // calls its parameter: the caller hands the maker on
+      'src/props.ts#compileByCall': [true, false, ['pinned']], // maker.call(null, body)
+      'src/props.ts#compileByReflect': [true, false, ['pinned']], // handed to Reflect.construct
+      'src/props.ts#compileHanded': [true, false, ['pinned']], // handed to build, which calls it
+      'src/props.ts#compileWith': [true, false, ['pinned']], // called, destructured from the table
+      'src/props.ts#describeHook': [true, false, ['pinned']], // handed on: what the callee does with it is not followed
+      'src/props.ts#describeProp': [false, true, []], // reads the table's names
+      'src/props.ts#describeProp.<anonymous 1>': [false, false, ['not-serializable']],
+      'src/props.ts#matches': [false, false, ['not-serializable']], // compares with Function, instanceof
+      'src/props.ts#typeName': [false, false, ['not-serializable']], // reads .name, calls .toString()
+    });
+    expect(pinnedBy('travel-code-maker', 'src/props.ts#compileByCall')[0]).toContain("'HookTypes' at src/props.ts:36 -> 'maker' at src/props.ts:36 -> used at src/props.ts:37");
+  });
+
+  test("through a reducer's accumulator and what reduce gives (travel-reduce)", () => {
+    expect(verdicts(analyze('travel-reduce'))).toMatchObject({
+      'src/reduce.ts#writeAll.<anonymous 1>': [true, false, ['pinned']], // the accumulator starts as process.stdout
+      'src/reduce.ts#finish': [true, false, ['pinned']], // writes to what the reduction gives: its start, passed by finishAll
+      'src/reduce.ts#flushAll.<anonymous 1>': [true, false, ['pinned']], // the items
+      'src/reduce.ts#total': [false, true, []],
+      'src/reduce.ts#total.<anonymous 1>': [false, true, []], // a number accumulator stays a candidate
+    });
+    expect(pinnedBy('travel-reduce', 'src/reduce.ts#finish')[0]).toContain("'process.stdout' at src/reduce.ts:31");
+  });
+
+  test("as a DOM event's detail, from dispatchEvent to the listeners of that event (travel-dom-event)", () => {
+    expect(verdicts(analyze('travel-dom-event'))).toEqual({
+      'src/events.ts#announce': [true, false, ['pinned']],
+      'src/events.ts#announceCount': [false, true, []],
+      'src/events.ts#listen': [false, false, ['reaches-pinned']],
+      'src/events.ts#listen.<anonymous 1>': [false, false, ['reaches-pinned']],
+      'src/events.ts#listenCount': [false, true, []],
+      'src/events.ts#listenCount.<anonymous 1>': [false, false, ['not-serializable']],
+      'src/events.ts#onCounted': [false, true, []], // a 'counted' event's detail is a number
+      'src/events.ts#onLocated': [true, false, ['pinned']], // the 'located' event's detail is navigator.geolocation
+      'src/events.ts#onLocated.<anonymous 1>': [false, true, []],
+    });
+    expect(pinnedBy('travel-dom-event', 'src/events.ts#onLocated')[0]).toContain("'navigator.geolocation' at src/events.ts:3 -> '(e as CustomEvent<Geolocation>).detail' at src/events.ts:11 -> used at src/events.ts:7");
+  });
+
   test("handed to a constructor's parameter property, read as a field (travel-parameter-property)", () => {
     expect(verdicts(analyze('travel-parameter-property'))).toEqual({
       'src/log.ts#Logger.constructor': [false, true, []], // keeps the value: no use of its own

@@ -70,6 +70,35 @@ export function elementSource(checker: ts.TypeChecker, fn: ts.Node, idx: number)
 }
 
 /**
+ * When `fn` is the reducer of a standard array's `reduce` or `reduceRight` and parameter `idx`
+ * is its accumulator: the array and the starting value. The accumulator holds that value (the
+ * first element when there is none) and whatever the reducer returns; so does the call's result.
+ */
+export function accumulatorOf(checker: ts.TypeChecker, fn: ts.Node, idx: number): Reduction | undefined {
+  if (idx !== 0) return undefined;
+  const e = climbWrappers(fn);
+  const call = e.parent;
+  return call && ts.isCallExpression(call) && call.arguments[0] === e ? reduction(checker, call) : undefined;
+}
+
+export interface Reduction {
+  call: ts.CallExpression;
+  list: ts.Expression;
+  reducer: ts.Expression;
+  /** The starting value, if the call gives one. */
+  initial: ts.Expression | undefined;
+}
+
+/** `list.reduce(reducer, initial?)` (or reduceRight) of an array, or of a value typed any. */
+export function reduction(checker: ts.TypeChecker, call: ts.CallExpression): Reduction | undefined {
+  const callee = skipWrappers(call.expression);
+  const [reducer, initial] = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || !/^reduce(Right)?$/.test(callee.name.text) || !reducer || ts.isSpreadElement(reducer)) return undefined;
+  if (initial && ts.isSpreadElement(initial)) return undefined;
+  return isArrayOrUntypedMethod(checker, callee) ? { call, list: callee.expression, reducer, initial } : undefined;
+}
+
+/**
  * `list.map(f)` where `list` is an array, or typed `any` (plain JavaScript: `stores.map(...)` of
  * an untyped parameter): taken as the array method, whose callback gets the elements.
  */

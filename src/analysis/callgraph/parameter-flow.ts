@@ -7,7 +7,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { elementSource, keySource } from './arrays.js';
+import { accumulatorOf, elementSource, keySource } from './arrays.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
 import { isGenerator } from './call-returns.js';
@@ -297,6 +297,9 @@ export class ParameterFlow implements SlotGraph {
     if (list) add(found(() => this.r.values.elements(list).nodes));
     const map = property === undefined && !elements ? keySource(this.r.checker, fn, idx) : undefined;
     if (map) add(found(() => this.r.values.keys(map)));
+    // A reducer's accumulator: the starting value (else the elements) and what the reducer returns.
+    const reduced = property === undefined && !elements ? accumulatorOf(this.r.checker, fn, idx) : undefined;
+    if (reduced) add(found(() => this.r.values.of(reduced.call)));
     const co = property === undefined && !elements ? this.handedWith.get(fn) : undefined;
     const param = (fn as ts.SignatureDeclaration).parameters[idx];
     if (co && param && this.r.checker.getTypeAtLocation(param).getCallSignatures().length > 0) {

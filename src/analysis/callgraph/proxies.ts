@@ -223,9 +223,23 @@ export class Proxies {
   private mayBeProxy(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
     if (this.isReturnedThis(inner)) return true;
-    // The standard library's own objects (`Object.prototype`, typed Object) are none.
-    if (ts.isPropertyAccessExpression(inner) && declaredByLibrary(this.r.symbolAt(inner.name))) return false;
+    // The standard library's own objects (`Object.prototype`, typed Object) are none; an app
+    // constructor's `prototype` (declared by the library's `Function`) may have been given one.
+    if (ts.isPropertyAccessExpression(inner) && this.ofLibraryGlobal(inner)) return false;
     return this.typeMayBeProxy(receiver) || (inner !== receiver && this.typeMayBeProxy(inner)) || this.declaredMayBeProxy(inner) || this.returnsProxy(inner) || this.passedProxy(inner);
+  }
+
+  /**
+   * A path of members the standard library declares from a global it declares (`Object.prototype`,
+   * `Array.prototype.slice`); not what the app hangs on a global (`(window as any).store`).
+   */
+  private ofLibraryGlobal(e: ts.Expression): boolean {
+    let at = e;
+    while (ts.isPropertyAccessExpression(at)) {
+      if (!declaredByLibrary(this.r.symbolAt(at.name))) return false;
+      at = skipWrappers(at.expression);
+    }
+    return ts.isIdentifier(at) && declaredByLibrary(this.r.symbolAt(at));
   }
 
   /** A proxy for certain, not by its type: `this` in a function the get trap hands out, or a parameter passed one. */

@@ -8,7 +8,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { ARRAY_COPIES, collectionOf, collectionTyped, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
+import { ARRAY_COPIES, collectionOf, collectionTyped, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing, reduction, type Reduction } from './arrays.js';
 import { bindingName, keyNames, propertyDecls, propertyDeclsOf } from './keys.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
@@ -100,6 +100,9 @@ export class FunctionValues extends CallReturns {
       if (ts.isPropertyAccessExpression(callee) && ((callee.name.text === 'get' && collectionOf(this.r.checker, callee.name) === 'Map') || (ELEMENT_TAKERS.has(callee.name.text) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(callee.expression))))) {
         return this.elements(callee.expression, depth + 1).nodes;
       }
+      // `list.reduce(reducer, initial)`: the starting value (else the elements) or what the reducer returns.
+      const reduced = reduction(this.r.checker, e);
+      if (reduced) return this.reducedValues(reduced, depth + 1);
       // A generator's `[Symbol.iterator]()` is the generator itself.
       if (ts.isElementAccessExpression(callee) && /^Symbol\.(async)?[iI]terator$/.test(callee.argumentExpression.getText())) {
         return this.of(callee.expression, depth + 1).filter(isGenerator);
@@ -370,6 +373,13 @@ export class FunctionValues extends CallReturns {
       const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
       return [...(init ? fromInit(init) : []), ...this.stores.added(d).flatMap(fromAdded)];
     });
+  }
+
+  /** What `list.reduce(reducer, initial)` gives: the starting value (the elements without one), or what the reducer returns. */
+  private reducedValues(r: Reduction, depth: number): ts.Node[] {
+    const start = r.initial ? this.of(r.initial, depth) : this.elements(r.list, depth).nodes;
+    const returned = this.of(r.reducer, depth).flatMap((fn) => this.returnsOf(fn)).flatMap((ret) => this.of(ret, depth + 1));
+    return [...start, ...returned];
   }
 
   /** Elements of the array a variable or property holds (`options.tests` of a parameter: also what callers pass there). */

@@ -9,7 +9,8 @@
  * not yet a device value: `navigator.language` is not the device, `navigator.geolocation` is).
  */
 import { ts } from '../../typescript.cjs';
-import { isMethodNode } from '../../ids/methodIds.js';
+import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
+import { declaredByLibrary } from '../symbols.js';
 import type { DeviceValue, DeviceValues } from './device-values.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import type { Reason } from '../types.js';
@@ -31,9 +32,50 @@ export function deviceUseAt(node: ts.Node, owner: string, file: AppFile, values:
   for (const { e: used, handed } of usedExpressions(node, checker)) {
     const v = values.used(used);
     if (!v?.api || (handed && !checker.getTypeAtLocation(used).getCallSignatures().length)) continue;
+    if (v.api.entry.results === 'code' && !handed && !runsCode(used, checker)) continue;
     return { owner, key: v.api.entry.name, reason: reasonFor(v, file, used) };
   }
   return undefined;
+}
+
+/**
+ * Code made from text (`Function`, what it makes) is the device's only when it runs: called,
+ * `new`, through `call`/`apply`/`bind`, or handed on (above). Reading a member of the maker
+ * (`ctor.name`, `ctor.toString()`, a validator table's `[Function, Array]` compared by name) runs nothing.
+ */
+function runsCode(used: ts.Expression, checker: ts.TypeChecker): boolean {
+  return namedToRun(used) && !isOwnMember(used, checker);
+}
+
+const RUNNERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
+
+/** `e(...)`, `new e(...)`, `e.call(...)`, `e.apply(...)`, `e.bind(...)`: e is run, not only read. */
+export function namedToRun(e: ts.Node): boolean {
+  const x = climbWrappers(e);
+  const p = x.parent;
+  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.expression === x) return true;
+  return ts.isPropertyAccessExpression(p) && p.expression === x && RUNNERS.has(p.name.text);
+}
+
+/** `f(..., e, ...)` with e a function: handed on to be called on this method's behalf (usedExpressions). */
+export function handedFunction(e: ts.Node, checker: ts.TypeChecker): boolean {
+  const x = climbWrappers(e);
+  const p = x.parent;
+  if (!(ts.isCallExpression(p) || ts.isNewExpression(p)) || !p.arguments?.includes(x as ts.Expression)) return false;
+  return checker.getTypeAtLocation(x).getCallSignatures().length > 0;
+}
+
+/**
+ * `maker.toString`, `map.get`: a member a function or a library object has, not code the app
+ * made. A member of a value that is neither (`[Function, Array][0]`, `opts.compile`) may be a
+ * maker itself.
+ */
+function isOwnMember(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  const x = skipWrappers(e);
+  if (!ts.isPropertyAccessExpression(x) && !ts.isElementAccessExpression(x)) return false;
+  const owner = checker.getTypeAtLocation(x.expression);
+  if (owner.getCallSignatures().length || owner.getConstructSignatures().length) return true;
+  return ts.isPropertyAccessExpression(x) && declaredByLibrary(checker.getSymbolAtLocation(x.name));
 }
 
 /** Only accesses and calls use a value (usedExpressions); asked of every node, so no list for the others. */

@@ -6,7 +6,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { elementSource, forOfSource, itemsAt, keySource } from '../callgraph/arrays.js';
+import { accumulatorOf, elementSource, forOfSource, itemsAt, keySource } from '../callgraph/arrays.js';
 import { bindingName } from '../callgraph/keys.js';
 import type { ValueFlow } from '../callgraph/calls.js';
 import type { FunctionValues } from '../callgraph/values.js';
@@ -55,6 +55,9 @@ export abstract class DeviceValueSteps {
     if (list) out.push(...this.elementValues(list));
     const map = keySource(this.checker, fn, idx);
     if (map) for (const n of this.values.keys(map)) out.push(...this.valuesAt(n));
+    // A reducer's accumulator holds what the reduction does: its start (else an element) or a return.
+    const reduced = accumulatorOf(this.checker, fn, idx);
+    if (reduced) out.push(...this.of(reduced.call));
     // `ready.then((s) => s.getItem(k))`: what the promise settles to, handed to the callback.
     const promise = idx === 0 ? thenReceiver(this.checker, fn) : undefined;
     if (promise) for (const v of this.of(promise)) out.push({ ...v, chain: [...v.chain, this.step(p.name)], at: p });

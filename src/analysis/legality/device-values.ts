@@ -41,7 +41,7 @@ import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-
 import { skipWrappers, thisFunction } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
-import { emitsIn, yieldsOf, type Emit } from './emitted-values.js';
+import { emitsIn, eventInit, yieldsOf, type Emit } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
@@ -334,6 +334,9 @@ export class DeviceValues extends DeviceValueSteps {
       const iterated = generators.filter((fn) => this.yielded(fn).length).map((fn) => ({ iterates: fn, chain: [this.step(e)], at: e }));
       if (iterated.length) return iterated;
     }
+    // `new CustomEvent('ready', { detail })`: what its listeners read of it is what the init holds.
+    const init = ts.isNewExpression(e) ? eventInit(this.checker, e) : undefined;
+    if (init) return this.of(init);
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.result(e);
     return [];
   }

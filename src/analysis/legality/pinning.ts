@@ -15,7 +15,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { ValueFlow } from '../callgraph/calls.js';
-import { deviceUseAt, type DeviceUse } from './device-uses.js';
+import { deviceUseAt, handedFunction, namedToRun, type DeviceUse } from './device-uses.js';
 import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues, type Api } from './device-values.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
@@ -123,7 +123,9 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
       if (!found) continue;
       const line = fileLine(siteOf(f.file, found.at));
       const why = `computed at ${line} from ${found.api.kind} '${found.api.entry.name}'${found.api.entry.why ? `: ${found.api.entry.why}` : ''}`;
-      derived.set(sym, { kind: 'module-level value', entry: { name: d.name.text, why }, catalog: found.api.catalog });
+      // A value derived from a code maker (`const F = Function`, `[Function, Array]`) is made code or holds it.
+      const results = found.api.entry.results;
+      derived.set(sym, { kind: 'module-level value', entry: { name: d.name.text, why, ...(results && { results }) }, catalog: found.api.catalog });
     }
   }
 
@@ -156,7 +158,8 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
         owners.push(owner);
         if (owner) {
           const hit = direct ? apiAt(node, f) : undefined;
-          if (hit) pin(owner, hit.api, f.file, hit.at);
+          // Naming a code maker runs nothing unless it is called (namedToRun) or handed on; where it goes, the values follow.
+          if (hit && (hit.api.entry.results !== 'code' || namedToRun(hit.at) || handedFunction(hit.at, app.checker))) pin(owner, hit.api, f.file, hit.at);
           const use = values && deviceUseAt(node, owner, file, values, app.checker);
           if (use) uses.push(use);
         }
