@@ -336,6 +336,25 @@
  *                  exported functions handed back (isDeepEqual 3, isNot's predicate 3, when's 2, range, isNumber: 10),
  *                  purryOn's result called by pipe (1). Analysis CPU (--timing-only --runs 3, load 27-38): 0.78x tsc
  *                  --noEmit of TS 6.0.3 (0.73x wall).
+ *                  Stop 37 (the analysis alone on the fixed trace, against main b5aaf26; static counted over the recipe's
+ *                  app, the .test-prop.ts and .test-d.ts files left out, as this bench does): with erased type parameters
+ *                  keeping the shape around them (generic-fit.ts: `V[]`, `readonly T[]` or a type parameter bounded by objects
+ *                  does not fit a primitive the object type does not admit; fixture calls-generic-shapes): 96.1%, static
+ *                  1547 -> 1541 = 2.88x (6 pairs gone, none seen). The 21 left, by the construct the function travels through:
+ *                  (a) returned by an overloaded exported function whose implementation is typed `unknown` (prop(), when(),
+ *                  a data-last function through purry and lazyDataLastImpl, purryOn's result: 7, countBy/meanBy/sumBy/
+ *                  orderRuleComparer -> prop, countBy -> when and a data-last function, pipe -> purryOn): the type callers
+ *                  hold is the overloads' result. Giving each returned function its exporter's overload results found all 7
+ *                  for +450 pairs (3.83x); only those the function's own parameters fit (arity), +354 (3.55x); only for
+ *                  functions whose own result is `unknown`/`any` and that the exported function returns itself: 5 found
+ *                  for +117 (3.10x): not kept. The overload results are written in the overloads' type parameters
+ *                  (prop's `T[K]`, when's `ReturnType<OnTrue>`, piped's `B`), so erased they fit every callback site whose
+ *                  arity they meet (prop 41 sites, when 38, piped 38): the types cannot tell the 7 from the rest.
+ *                  (b) handed on to Array.prototype.map, whose callback's result is a free U (5: identity, constant, when,
+ *                  a data-last function, range). (c) exported functions handed back by the tests (9: isDeepEqual 3,
+ *                  isNot's predicate 3, when's predicate 2, partition -> isNumber): counting every exported function
+ *                  (by its own type) among the functions handed out found all 9 for +6879 pairs (15.7x): nearly every
+ *                  remeda function is generic, so it fits nearly every callback site.
  *   zod           colinhacks/zod @ e516c3baf (packages/zod, 4.4.3: v3 classes beside v4's schemas made by a constructor
  *                  factory (`$constructor(name, initializer)` returns its inner `_` as any, with `init` put on it by
  *                  Object.defineProperty), internals stored per instance (`inst._zod.parse = ...`, `run = parse`),
@@ -753,6 +772,14 @@
  *                  computed key). Left (9): flow (3); the cached descriptors'
  *                  getters (2); the lazy decorator initialisers (2); reduce's replaced `arguments[0]` (1); Atom.onBUO's Set of
  *                  callbacks (1).
+ *                  Stop 37 (the analysis alone on the fixed trace, against main b5aaf26 at 99.2%, static 3515 = 3.28x): with
+ *                  Object.assign called through a const holding it (`const assign = Object.assign` in utils; values.ts now
+ *                  takes it as passed-members.ts did; fixture calls-assign-alias), `flow = assign(function flow() {...},
+ *                  annotation)` is called: 99.4% (1065 of 1071; the 3 flow edges found), static 3841 = 3.59x (+326 pairs,
+ *                  +9%): the functions now seen returned through assign (createDecoratorAnnotation's decoratorAnnotation, flow's
+ *                  res, createObservable) are handed out typed by their own untyped parameters (any) and fit 36-86 callback
+ *                  sites each (handed-back.ts's known excess). Left (6): the cached descriptors' getters (2); the lazy
+ *                  decorator initialisers (2); reduce's replaced `arguments[0]` (1); Atom.onBUO's Set of callbacks (1).
  *   And one more, added with mobx's rules unmerged (main b09e77c), measured first as found (one trace, load 13-17):
  *   rxjs         ReactiveX/rxjs @ e5351d02e225e275ac0e497c7b66eaa5f0c88791 (7.8.2: operators as factories returning
  *                  `operate((source, subscriber) => ...)` arrows, which `source.lift(function (liftedSource) {...})` stores as
@@ -799,6 +826,14 @@
  *                  reactivity 97.1%, 813 unchanged; yaml 99.9%, 1189 unchanged (one run each, load 15-34). The analysis
  *                  of rxjs's 440 files took 117-218 s of main-thread time (analyzeMs) at load 15-34, 0.8-1.1 GB; its time
  *                  against tsc --noEmit was not measured (no quiet interval in this stop).
+ *                  Stop 37 (the analysis alone on the fixed trace, against main b5aaf26): erased type parameters keeping the
+ *                  shape around them (generic-fit.ts): 99.4% unchanged, static 9822 -> 9593 = 4.92x (229 pairs gone, none
+ *                  seen; 73,025 of 460,230 edges gone in all, most from spec/ into operator arrows). The same stop's two
+ *                  rules against b5aaf26 elsewhere: zod edge-identical (99.1%, 11,526 = 3.03x); vue-reactivity 98.7%, 888
+ *                  (2.85x) unchanged (84 edges gone outside packages/reactivity); itertools 100%, 218 -> 216 (takewhile's 2
+ *                  unseen); remeda and mobx above; mutative 99.4% (879), yaml 99.9% (1189), valibot 100% (6324 = 8.63x: 10
+ *                  edges into its tests gone) and the other bench projects edge-identical (one run each, load 6-15).
+ *                  Analysis CPU of zod, one interleaved pair against b5aaf26 (load 6-8): 76.0 s against 75.5 s (1.01x).
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's

@@ -32,6 +32,15 @@ export function fitsErased(c: ts.TypeChecker, source: ts.Type, target: ts.Type, 
 }
 
 function signatureFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {
+  if (!parametersFit(c, s, t)) return false;
+  const rt = t.getReturnType();
+  const rs = s.getReturnType();
+  if (rt.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void)) return true;
+  if (namesTypeParameter(c, rt) || namesTypeParameter(c, rs)) return !clash(c, rs, rt);
+  return c.isTypeAssignableTo(rs, rt);
+}
+
+function parametersFit(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {
   const tParams = t.getParameters();
   const tRest = tParams.some((p) => isRest(p));
   if (!tRest && requiredCount(s) > tParams.length) return false;
@@ -40,13 +49,13 @@ function signatureFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boo
     if (isRest(sParams[i]!) || isRest(tParams[i]!)) break;
     const ps = c.getTypeOfSymbol(sParams[i]!);
     const pt = c.getTypeOfSymbol(tParams[i]!);
-    if (namesTypeParameter(c, ps) || namesTypeParameter(c, pt)) continue;
+    if (namesTypeParameter(c, ps) || namesTypeParameter(c, pt)) {
+      if (clash(c, ps, pt)) return false;
+      continue;
+    }
     if (!c.isTypeAssignableTo(pt, ps) && !c.isTypeAssignableTo(ps, pt)) return false;
   }
-  const rt = t.getReturnType();
-  const rs = s.getReturnType();
-  if (rt.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void) || namesTypeParameter(c, rt) || namesTypeParameter(c, rs)) return true;
-  return c.isTypeAssignableTo(rs, rt);
+  return true;
 }
 
 /**
@@ -60,6 +69,54 @@ function madeFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean 
   const bound = rs.flags & ts.TypeFlags.TypeParameter ? c.getBaseConstraintOfType(rs) : undefined;
   if (!bound || rt.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || namesTypeParameter(c, rt)) return true;
   return c.isTypeAssignableTo(rt, bound) || c.isTypeAssignableTo(bound, rt);
+}
+
+/**
+ * Types no pick of type parameters can make meet: one only objects (`Value[]`, `readonly T[]`, a
+ * type parameter bounded by objects), the other only primitives (`PropertyKey | undefined`,
+ * `boolean`), which that object type does not admit either (`{}` admits a number). Erasure stops
+ * there: a type argument fills a hole in a shape, it does not change it.
+ */
+function clash(c: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
+  const ba = bounded(c, a);
+  const bb = bounded(c, b);
+  const sa = ba && sort(c, ba);
+  const sb = bb && sort(c, bb);
+  if (sa === 'object' && sb === 'primitive') return !admitsAny(c, ba!, bb!);
+  if (sa === 'primitive' && sb === 'object') return !admitsAny(c, bb!, ba!);
+  return false;
+}
+
+/** Whether some part of the primitives `p` is assignable to the object type `o`. */
+function admitsAny(c: ts.TypeChecker, o: ts.Type, p: ts.Type): boolean {
+  return (p.isUnion() ? p.types : [p]).some((part) => c.isTypeAssignableTo(part, o));
+}
+
+const PRIMITIVE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+const PICKED = ts.TypeFlags.TypeParameter | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution;
+
+/** A type whose shape the type arguments decide, by its bound (`T extends object`: object); undefined when it has none. */
+function bounded(c: ts.TypeChecker, t: ts.Type): ts.Type | undefined {
+  for (let depth = 0; t.flags & PICKED; depth++) {
+    const bound = depth < MAX_DEPTH ? c.getBaseConstraintOfType(t) : undefined;
+    if (!bound || bound === t) return undefined;
+    t = bound;
+  }
+  return t;
+}
+
+/** 'object' or 'primitive' when every part of the type is one; undefined when open or mixed. */
+function sort(c: ts.TypeChecker, t: ts.Type, depth = 0): 'object' | 'primitive' | undefined {
+  if (t.flags & PRIMITIVE) return 'primitive';
+  if (t.flags & ts.TypeFlags.Object) return 'object';
+  if (t.isUnion() && depth < MAX_DEPTH) {
+    const parts = t.types.map((p) => {
+      const b = bounded(c, p);
+      return b && sort(c, b, depth + 1);
+    });
+    return parts.every((p) => p === parts[0]) ? parts[0] : undefined;
+  }
+  return undefined;
 }
 
 /** Arguments a signature needs: its parameters before the first optional, defaulted or rest one (none known: none needed). */

@@ -24,7 +24,8 @@ export function assignedSources(checker: ts.TypeChecker, call: ts.CallExpression
   return isObjectAssign(checker, call.expression) ? call.arguments.filter((a) => !ts.isSpreadElement(a)) : undefined;
 }
 
-function isObjectAssign(checker: ts.TypeChecker, callee: ts.Expression): boolean {
+/** `Object.assign`, or a const holding it (`const assign = Object.assign`). */
+export function isObjectAssign(checker: ts.TypeChecker, callee: ts.Expression): boolean {
   const e = skipWrappers(callee);
   return builtinName(constInitializer(checker, e) ?? e) === 'Object.assign';
 }

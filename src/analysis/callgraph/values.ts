@@ -22,6 +22,7 @@ import { AnswerTable, distinct } from './value-memo.js';
 import { mayHoldLiteral } from './constructed.js';
 import { loopElement } from './installers.js';
 import { builtinName } from './installer-syntax.js';
+import { isObjectAssign } from './passed-members.js';
 import { typedAny } from './any-receivers.js';
 import { declaredByLibrary } from '../symbols.js';
 
@@ -92,8 +93,8 @@ export class FunctionValues extends CallReturns {
     if (ts.isCallExpression(e)) {
       const callee = skipWrappers(e.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return this.of(callee.expression, depth + 1);
-      // `Object.assign(fn, { extra })` is fn, with members added.
-      if (builtinName(callee) === 'Object.assign' && e.arguments[0]) {
+      // `Object.assign(fn, { extra })` is fn, with members added (also through a const holding Object.assign).
+      if (e.arguments[0] && isObjectAssign(this.r.checker, callee)) {
         return this.of(e.arguments[0], depth + 1);
       }
       // `byName.get(k)` of a standard Map: any of its values; `queue.pop()` of an array: any element.
