@@ -13,7 +13,7 @@
 import { ts } from '../../typescript.cjs';
 import { builtinName } from './installer-syntax.js';
 import type { Resolver } from './resolve.js';
-import type { Stores } from './stores.js';
+import type { StoredValue, Stores } from './stores.js';
 import { isGeneratorOrAsync, ITERATOR } from './value-members.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { constInitializer, symbolAt } from '../symbols.js';
@@ -115,7 +115,32 @@ function storedOnto(r: Resolver, stores: Stores, d: ts.ParameterDeclaration, nam
   let iterators = iteratorNames.get(stores);
   if (!iterators) iteratorNames.set(stores, (iterators = [...stores.names()].filter((n) => n.startsWith('__@iterator@'))));
   const names = name === ITERATOR ? iterators : [name];
-  return names.flatMap((n) => stores.named(n)).filter((s) => symbolAt(r.checker, skipWrappers(s.recv))?.valueDeclaration === d).map((s) => s.value);
+  const out: ts.Expression[] = [];
+  for (const n of names) for (const v of byReceiver(r.checker, stores.named(n)).get(d) ?? NO_VALUES) out.push(v);
+  return out;
+}
+
+const NO_VALUES: readonly ts.Expression[] = [];
+
+/** One name's stores by the declaration their receiver names, with the list's length when indexed (installers add to it later). */
+const receiverIndex = new WeakMap<readonly StoredValue[], { length: number; byDecl: Map<ts.Declaration | undefined, ts.Expression[]> }>();
+
+/**
+ * Asked for every parameter read as a receiver, of every store of one name (thousands on zod for
+ * `_zod`): each list is indexed by receiver once, in its order, and again only when it grew.
+ */
+function byReceiver(checker: ts.TypeChecker, list: readonly StoredValue[]): Map<ts.Declaration | undefined, ts.Expression[]> {
+  const known = receiverIndex.get(list);
+  if (known && known.length === list.length) return known.byDecl;
+  const byDecl = new Map<ts.Declaration | undefined, ts.Expression[]>();
+  for (const s of list) {
+    const d = symbolAt(checker, skipWrappers(s.recv))?.valueDeclaration;
+    const values = byDecl.get(d);
+    if (values) values.push(s.value);
+    else byDecl.set(d, [s.value]);
+  }
+  if (list.length) receiverIndex.set(list, { length: list.length, byDecl });
+  return byDecl;
 }
 
 /** Whether one of these iterator methods returns `this` (the value is its own iterator: iterating it runs the value's `next`). */
