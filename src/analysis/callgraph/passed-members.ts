@@ -12,6 +12,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { builtinName } from './installer-syntax.js';
+import type { Callers } from './callers.js';
 import type { Resolver } from './resolve.js';
 import type { StoredValue, Stores } from './stores.js';
 import { isGeneratorOrAsync, ITERATOR } from './value-members.js';
@@ -41,14 +42,32 @@ const MAX_PARAMETERS = 8;
 export function parameterSources(r: Resolver, stores: Stores, e: ts.Identifier, name: string): { passed: ts.Expression[]; stored: ts.Expression[] } | undefined {
   const first = appParameter(r, e);
   if (!first || !r.callers) return undefined;
-  const out = { passed: [] as ts.Expression[], stored: [] as ts.Expression[] };
+  const { passed, parameters } = passedTo(r, r.callers, first);
+  const stored: ts.Expression[] = [];
+  for (const d of parameters) for (const v of storedOnto(r, stores, d, name)) stored.push(v);
+  return { passed, stored };
+}
+
+/** What callers pass to a parameter, whatever the name read: per parameter, found once (asked 366k times on zod). */
+const passedAnswers = new WeakMap<Callers, Map<ts.ParameterDeclaration, { passed: ts.Expression[]; parameters: ts.ParameterDeclaration[] }>>();
+
+/**
+ * The expressions app callers pass for a parameter, following an argument that is itself a
+ * parameter on to its own callers, and the parameters so met, first the one asked, in the order met.
+ */
+function passedTo(r: Resolver, callers: Callers, first: ts.ParameterDeclaration): { passed: ts.Expression[]; parameters: ts.ParameterDeclaration[] } {
+  let known = passedAnswers.get(callers);
+  if (!known) passedAnswers.set(callers, (known = new Map()));
+  const kept = known.get(first);
+  if (kept) return kept;
+  const out = { passed: [] as ts.Expression[], parameters: [] as ts.ParameterDeclaration[] };
   const seen = new Set<ts.ParameterDeclaration>([first]);
   const queue = [first];
   while (queue.length) {
     const d = queue.shift()!;
-    out.stored.push(...storedOnto(r, stores, d, name));
+    out.parameters.push(d);
     const i = d.parent.parameters.indexOf(d);
-    for (const call of r.callers.of(d.parent)) {
+    for (const call of callers.of(d.parent)) {
       const a = call.arguments[i];
       if (!a || call.arguments.slice(0, i + 1).some(ts.isSpreadElement)) continue;
       const inner = ts.isIdentifier(skipWrappers(a)) ? appParameter(r, skipWrappers(a) as ts.Identifier) : undefined;
@@ -59,6 +78,7 @@ export function parameterSources(r: Resolver, stores: Stores, e: ts.Identifier, 
       }
     }
   }
+  known.set(first, out);
   return out;
 }
 
