@@ -11,6 +11,7 @@
 import { ts } from '../../typescript.cjs';
 import { propertyDeclsOf } from './keys.js';
 import { skipWrappers } from '../walk.js';
+import type { Sunk } from './value-memo.js';
 
 /** A value cast away, and the name of the member a call of the context type's member runs. */
 export interface CastAwayMember {
@@ -19,6 +20,18 @@ export interface CastAwayMember {
 }
 
 const NONE: readonly CastAwayMember[] = [];
+
+/** What value following (value-memo.ts) tells of a follow, so that its answer may be kept. */
+export interface FollowMemo {
+  /** Runs `compute`, returning also the parameters it met (reported to the walks around it as usual). */
+  captured<T>(compute: () => T): { result: T; met: Sunk[] };
+  /** Reports the parameters a kept answer met, as computing it afresh would. */
+  replay(met: readonly Sunk[]): void;
+  /** Walks cut short so far, by any cycle (this one's included). */
+  cuts(): number;
+  /** Answers used so far that were kept for a walk under way only. */
+  partialAnswersUsed(): number;
+}
 
 /** Values cast away followed one inside another at most (a call's callee reached through another's). */
 const MAX_NESTED = 4;
@@ -41,7 +54,35 @@ export class CastAway {
    * whose callees' members lead to the next), is cut there, and counted, so that answers computed
    * meanwhile are not kept as whole (values.ts cuts).
    */
-  members(decls: readonly ts.Declaration[], memberOf: (value: ts.Expression, name: string) => ts.Node[]): ts.Node[] {
+  members(decls: readonly ts.Declaration[], memberOf: (value: ts.Expression, name: string) => ts.Node[], memo?: FollowMemo): ts.Node[] {
+    if (!memo || this.following.size) return this.follow(decls, memberOf);
+    const known = this.kept.get(decls);
+    if (known) {
+      memo.replay(known.met);
+      this.cutCount += known.cuts;
+      return known.nodes;
+    }
+    const cuts = memo.cuts();
+    const own = this.cutCount;
+    const partial = memo.partialAnswersUsed();
+    const { result, met } = memo.captured(() => this.follow(decls, memberOf));
+    const ownCuts = this.cutCount - own;
+    if (memo.cuts() - cuts === ownCuts && memo.partialAnswersUsed() === partial) this.kept.set(decls, { nodes: result, met, cuts: ownCuts });
+    return result;
+  }
+
+  /**
+   * Answers of follows that began with no value followed, by the declarations asked (a symbol's
+   * list), kept when cut only here. A value's own calls leading back to it cut each follow
+   * there, so value following kept nothing around it and every call of such a member (zod: every
+   * library call, 130k follows of ~30 values each) followed them all again. The cut on a value
+   * followed from the top lacks nothing of its own answer (as cycle-aware-cache.ts's keys): what
+   * a follow from the top finds does not change. A reuse reports what the follow met and the
+   * cuts it made, as following again would, so the walks around it keep what they kept before.
+   */
+  private readonly kept = new Map<readonly ts.Declaration[], { nodes: ts.Node[]; met: Sunk[]; cuts: number }>();
+
+  private follow(decls: readonly ts.Declaration[], memberOf: (value: ts.Expression, name: string) => ts.Node[]): ts.Node[] {
     const byDecl = (this.byDecl ??= this.collect());
     if (!byDecl.size) return [];
     // Asked of nearly every member call, and almost never of a member a cast reaches: nothing made then.

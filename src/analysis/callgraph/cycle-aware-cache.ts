@@ -95,7 +95,8 @@ export class CycleAwareCache<K, V> {
     } finally {
       this.underWay.delete(key);
     }
-    const cutOn = [...new Set(this.cut.slice(before))].filter((c) => c !== key);
+    // Most searches meet no cut: no lists made for them.
+    const cutOn = this.cut.length > before ? [...new Set(this.cut.slice(before))].filter((c) => c !== key) : [];
     this.cut.length = before;
     // Cut short for another reason than a key of this cache (a cycle through calls' results, say): not kept.
     if (this.memo.cuts() - cuts > this.cuts - own) return answer.value;

@@ -12,8 +12,9 @@
  */
 import { ts } from '../../typescript.cjs';
 import { builtinName } from './installer-syntax.js';
+import type { Callers } from './callers.js';
 import type { Resolver } from './resolve.js';
-import type { Stores } from './stores.js';
+import type { StoredValue, Stores } from './stores.js';
 import { isGeneratorOrAsync, ITERATOR } from './value-members.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { constInitializer, symbolAt } from '../symbols.js';
@@ -42,14 +43,32 @@ const MAX_PARAMETERS = 8;
 export function parameterSources(r: Resolver, stores: Stores, e: ts.Identifier, name: string): { passed: ts.Expression[]; stored: ts.Expression[] } | undefined {
   const first = appParameter(r, e);
   if (!first || !r.callers) return undefined;
-  const out = { passed: [] as ts.Expression[], stored: [] as ts.Expression[] };
+  const { passed, parameters } = passedTo(r, r.callers, first);
+  const stored: ts.Expression[] = [];
+  for (const d of parameters) for (const v of storedOnto(r, stores, d, name)) stored.push(v);
+  return { passed, stored };
+}
+
+/** What callers pass to a parameter, whatever the name read: per parameter, found once (asked 366k times on zod). */
+const passedAnswers = new WeakMap<Callers, Map<ts.ParameterDeclaration, { passed: ts.Expression[]; parameters: ts.ParameterDeclaration[] }>>();
+
+/**
+ * The expressions app callers pass for a parameter, following an argument that is itself a
+ * parameter on to its own callers, and the parameters so met, first the one asked, in the order met.
+ */
+function passedTo(r: Resolver, callers: Callers, first: ts.ParameterDeclaration): { passed: ts.Expression[]; parameters: ts.ParameterDeclaration[] } {
+  let known = passedAnswers.get(callers);
+  if (!known) passedAnswers.set(callers, (known = new Map()));
+  const kept = known.get(first);
+  if (kept) return kept;
+  const out = { passed: [] as ts.Expression[], parameters: [] as ts.ParameterDeclaration[] };
   const seen = new Set<ts.ParameterDeclaration>([first]);
   const queue = [first];
   while (queue.length) {
     const d = queue.shift()!;
-    out.stored.push(...storedOnto(r, stores, d, name));
+    out.parameters.push(d);
     const i = d.parent.parameters.indexOf(d);
-    for (const call of r.callers.of(d.parent)) {
+    for (const call of callers.of(d.parent)) {
       const a = call.arguments[i];
       if (!a || call.arguments.slice(0, i + 1).some(ts.isSpreadElement)) continue;
       const inner = ts.isIdentifier(skipWrappers(a)) ? appParameter(r, skipWrappers(a) as ts.Identifier) : undefined;
@@ -60,6 +79,7 @@ export function parameterSources(r: Resolver, stores: Stores, e: ts.Identifier, 
       }
     }
   }
+  known.set(first, out);
   return out;
 }
 
@@ -116,7 +136,32 @@ function storedOnto(r: Resolver, stores: Stores, d: ts.ParameterDeclaration, nam
   let iterators = iteratorNames.get(stores);
   if (!iterators) iteratorNames.set(stores, (iterators = [...stores.names()].filter((n) => n.startsWith('__@iterator@'))));
   const names = name === ITERATOR ? iterators : [name];
-  return names.flatMap((n) => stores.named(n)).filter((s) => symbolAt(r.checker, skipWrappers(s.recv))?.valueDeclaration === d).map((s) => s.value);
+  const out: ts.Expression[] = [];
+  for (const n of names) for (const v of byReceiver(r.checker, stores.named(n)).get(d) ?? NO_VALUES) out.push(v);
+  return out;
+}
+
+const NO_VALUES: readonly ts.Expression[] = [];
+
+/** One name's stores by the declaration their receiver names, with the list's length when indexed (installers add to it later). */
+const receiverIndex = new WeakMap<readonly StoredValue[], { length: number; byDecl: Map<ts.Declaration | undefined, ts.Expression[]> }>();
+
+/**
+ * Asked for every parameter read as a receiver, of every store of one name (thousands on zod for
+ * `_zod`): each list is indexed by receiver once, in its order, and again only when it grew.
+ */
+function byReceiver(checker: ts.TypeChecker, list: readonly StoredValue[]): Map<ts.Declaration | undefined, ts.Expression[]> {
+  const known = receiverIndex.get(list);
+  if (known && known.length === list.length) return known.byDecl;
+  const byDecl = new Map<ts.Declaration | undefined, ts.Expression[]>();
+  for (const s of list) {
+    const d = symbolAt(checker, skipWrappers(s.recv))?.valueDeclaration;
+    const values = byDecl.get(d);
+    if (values) values.push(s.value);
+    else byDecl.set(d, [s.value]);
+  }
+  if (list.length) receiverIndex.set(list, { length: list.length, byDecl });
+  return byDecl;
 }
 
 /** Whether one of these iterator methods returns `this` (the value is its own iterator: iterating it runs the value's `next`). */

@@ -192,7 +192,7 @@ export class Resolver {
 
   /** The members of values cast away to a type whose member `decls` declare (cast-away.ts). */
   private castAwayMembers(decls: readonly ts.Declaration[]): ts.Node[] {
-    return this.castAway.members(decls, (value, name) => this.values.memberOf(value, name));
+    return this.castAway.members(decls, (value, name) => this.values.memberOf(value, name), this.values);
   }
 
   /** `f.call`, `f.apply`, `f.bind` of Function itself (not an app method named `call`): the name. */

@@ -64,6 +64,23 @@ export function nextOf(r: Resolver, iterators: ts.Node[]): ts.Node[] {
  * (`expect(x).toEqual(y)` would otherwise infer expect's from x here, after the call graph did not).
  */
 function ownMembers(r: Resolver, v: ts.Expression, name: string): ts.Declaration[] {
+  let byName = ownMemberAnswers.get(r);
+  if (!byName) ownMemberAnswers.set(r, (byName = new Map()));
+  let byNode = byName.get(name);
+  if (!byNode) byName.set(name, (byNode = new Map()));
+  let decls = byNode.get(v);
+  if (!decls) byNode.set(v, (decls = ownMembersAfresh(r, v, name)));
+  return decls;
+}
+
+/**
+ * Asked again each time a walk cut short by a cycle asks again for a member of the same value
+ * (zod: hundreds of thousands of times, the checker's type and properties each time); the
+ * checker's answer does not change.
+ */
+const ownMemberAnswers = new WeakMap<Resolver, Map<string, Map<ts.Expression, ts.Declaration[]>>>();
+
+function ownMembersAfresh(r: Resolver, v: ts.Expression, name: string): ts.Declaration[] {
   const type = classOrInterfaceOf(r.checker, v);
   if (name !== ITERATOR) return propertyDeclsOf(r.checker, type, name).filter((d) => r.isApp(d));
   const t = r.checker.getApparentType(type);

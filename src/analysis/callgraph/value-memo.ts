@@ -297,6 +297,11 @@ export abstract class ParameterMemo {
 
   /** Walks cut short so far: an answer computed while this grew may lack values, so it is not kept. */
   abstract cuts(): number;
+
+  /** Uses so far of answers kept for a walk under way only: an answer computed while this grew is not whole either. */
+  partialAnswersUsed(): number {
+    return this.partialUses;
+  }
 }
 
 function keep<T>(memo: Map<ts.Node, (Answer<T> | undefined)[]> | undefined, node: ts.Node, depth: number, answer: Answer<T>): void {

@@ -115,10 +115,13 @@ function interned<N, K>(table: Map<N, K>, node: N, make: () => K): K {
  */
 function distinctValues(vs: DeviceValue[]): DeviceValue[] {
   if (vs.length < 2) return vs;
+  // Most lists are short and hold no repeat: compared in place, what a value is worked out only
+  // for two at the same node (vue's reactivity built a map, sets and strings 300k times).
+  if (vs.length <= SHORT && !hasRepeat(vs)) return vs;
   const seen = new Map<ts.Node, Set<unknown>>();
   const out: DeviceValue[] = [];
   for (const v of vs) {
-    const what = v.api ? `${v.api.kind}:${v.api.catalog.platform}:${v.api.entry.name}:${v.path?.join('.') ?? ''}` : (v.holder ?? v.iterates ?? v.path?.join('.'));
+    const what = whatValue(v);
     let here = seen.get(v.at);
     if (!here) seen.set(v.at, (here = new Set()));
     if (here.has(what)) continue;
@@ -126,6 +129,21 @@ function distinctValues(vs: DeviceValue[]): DeviceValue[] {
     out.push(v);
   }
   return out;
+}
+
+/** Lists up to this long are checked for repeats pairwise. */
+const SHORT = 16;
+
+function hasRepeat(vs: readonly DeviceValue[]): boolean {
+  for (let i = 1; i < vs.length; i++) {
+    for (let j = 0; j < i; j++) if (vs[j]!.at === vs[i]!.at && whatValue(vs[j]!) === whatValue(vs[i]!)) return true;
+  }
+  return false;
+}
+
+/** What a value is, apart from where it is: its API (and global path), else its holder literal, generator or path. */
+function whatValue(v: DeviceValue): unknown {
+  return v.api ? `${v.api.kind}:${v.api.catalog.platform}:${v.api.entry.name}:${v.path?.join('.') ?? ''}` : (v.holder ?? v.iterates ?? v.path?.join('.'));
 }
 
 export class DeviceValues extends DeviceValueSteps {
