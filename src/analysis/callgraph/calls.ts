@@ -43,7 +43,7 @@ import { Installers } from './installers.js';
 import { Callers } from './callers.js';
 import { DescriptorCopies } from './descriptor-copies.js';
 import { Stores } from './stores.js';
-import { takesPrimitivesOnly } from './primitive-parameters.js';
+import { declaredPrimitive, takesPrimitivesOnly } from './primitive-parameters.js';
 import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
@@ -178,7 +178,7 @@ class GraphBuilder {
       this.add(owner, this.accessors(decls, false), siteOf(f, node));
     }
     for (const { node, owner } of s.refs) {
-      if (!names.refs.has(node.text)) continue;
+      if (!names.refs.has(node.text) || declaredPrimitive(this.r.checker, node)) continue;
       const fns = this.r.values.of(node);
       for (const fn of fns) this.params.escaped.add(fn);
       this.add(owner, fns.map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, node));

@@ -47,6 +47,20 @@ function primitiveAt(c: ts.TypeChecker, decl: ts.Declaration, i: number): boolea
   return primitiveType(c.getTypeFromTypeNode(p.type));
 }
 
+/**
+ * A variable or parameter of a TypeScript file declared (or inferred at its declaration) with
+ * primitive types only (`let s = count * 2`): nothing assigned to it can be a function, so a
+ * reference to it need not be asked of the value flow as a possible callback. JavaScript files
+ * are not taken: their types do not bound what is assigned later.
+ */
+export function declaredPrimitive(c: ts.TypeChecker, name: ts.Identifier): boolean {
+  if (name.getSourceFile().flags & ts.NodeFlags.JavaScriptFile) return false;
+  const sym = c.getSymbolAtLocation(name);
+  const d = sym?.valueDeclaration;
+  if (!sym || !d || !(ts.isVariableDeclaration(d) || ts.isParameter(d))) return false;
+  return primitiveType(c.getTypeOfSymbol(sym));
+}
+
 function primitiveType(t: ts.Type): boolean {
   return t.isUnion() ? t.types.every(primitiveType) : (t.flags & PRIMITIVE) !== 0 && !(t.flags & ts.TypeFlags.TypeParameter);
 }
