@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { CastAway, type FollowMemo } from '../../src/analysis/callgraph/cast-away.js';
-import type { Sunk } from '../../src/analysis/callgraph/value-memo.js';
+import { RecordingMemo } from './recording-memo.js';
 import { memoryProgram } from './helpers.js';
 
 // What CastAway keeps of a follow begun with no value followed: asked again for the same
@@ -12,30 +12,13 @@ const never = { exec: (s: string) => null } as unknown as Matcher;
 `;
 
 /** Parameters met, as value following keeps them: reported to the collection under way and to the walks around it. */
-class Memo implements FollowMemo {
+class Memo extends RecordingMemo implements FollowMemo {
   reported: string[] = [];
   otherCuts = 0;
   partial = 0;
   castAway: CastAway | undefined;
-  private sunk: Sunk[] | undefined;
-
-  meet(name: string): void {
-    this.sunk?.push({ param: name, property: '' } as unknown as Sunk);
+  protected record(name: string): void {
     this.reported.push(name);
-  }
-  captured<T>(compute: () => T): { result: T; met: Sunk[] } {
-    const outer = this.sunk;
-    const met: Sunk[] = [];
-    this.sunk = met;
-    try {
-      return { result: compute(), met };
-    } finally {
-      this.sunk = outer;
-      outer?.push(...met);
-    }
-  }
-  replay(met: readonly Sunk[]): void {
-    for (const s of met) this.meet(s.param as unknown as string);
   }
   cuts(): number {
     return this.otherCuts + (this.castAway?.cuts ?? 0);

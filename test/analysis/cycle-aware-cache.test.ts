@@ -1,5 +1,5 @@
 import { CycleAwareCache, type AnswerMemo } from '../../src/analysis/callgraph/cycle-aware-cache.js';
-import type { Sunk } from '../../src/analysis/callgraph/value-memo.js';
+import { RecordingMemo } from './recording-memo.js';
 
 // The cache on small graphs: a key's answer is its own letter and the answers of the keys it
 // points to, so the right answer is every key reachable from it (as the implementations of an
@@ -7,30 +7,13 @@ import type { Sunk } from '../../src/analysis/callgraph/value-memo.js';
 type Graph = Record<string, string[]>;
 
 /** Parameters met, as value following keeps them: each goes to the collection under way (`reported`) and to the walks around it. */
-class Memo implements AnswerMemo {
+class Memo extends RecordingMemo implements AnswerMemo {
   reported = new Set<string>();
   /** Cuts of value following itself (a cycle through calls' results, say). */
   otherCuts = 0;
   cache: CycleAwareCache<string, string[]> | undefined;
-  private sunk: Sunk[] | undefined;
-
-  meet(name: string): void {
-    this.sunk?.push({ param: name, property: '' } as unknown as Sunk);
+  protected record(name: string): void {
     this.reported.add(name);
-  }
-  captured<T>(compute: () => T): { result: T; met: Sunk[] } {
-    const outer = this.sunk;
-    const met: Sunk[] = [];
-    this.sunk = met;
-    try {
-      return { result: compute(), met };
-    } finally {
-      this.sunk = outer;
-      outer?.push(...met);
-    }
-  }
-  replay(met: readonly Sunk[]): void {
-    for (const s of met) this.meet(s.param as unknown as string);
   }
   cuts(): number {
     return this.otherCuts + (this.cache?.cuts ?? 0);
