@@ -10,6 +10,7 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import { ElementSources } from './array-sources.js';
 import type { Resolution } from './resolve.js';
 import { bindingName } from './keys.js';
+import { NestingLimit } from './nesting-limit.js';
 
 /**
  * Nested "what does this call return" walks at most. Finding a call's callee can start a fresh
@@ -19,9 +20,8 @@ import { bindingName } from './keys.js';
 const MAX_NESTED_RETURNS = 8;
 
 export abstract class CallReturns extends ElementSources {
-  private nestedReturns = 0;
-  /** How often MAX_NESTED_RETURNS cut a walk short: a result computed meanwhile may lack values. */
-  protected cutoffs = 0;
+  /** Cuts (MAX_NESTED_RETURNS reached) leave a result computed meanwhile short of values. */
+  protected readonly nestedReturns = new NestingLimit(MAX_NESTED_RETURNS);
   private readonly returned = new Map<ts.Node, ts.Expression[]>();
 
   /**
@@ -30,30 +30,25 @@ export abstract class CallReturns extends ElementSources {
    * returned value holds), a callee received as a parameter is reported too.
    */
   protected fromReturns(call: ts.CallExpression, depth: number, each: (ret: ts.Expression) => ts.Node[], functions = false): ts.Node[] {
-    if (this.nestedReturns >= MAX_NESTED_RETURNS) {
-      this.cutoffs++;
-      return [];
+    return this.nestedReturns.within(() => this.returnedBy(call, depth, each, functions)) ?? [];
+  }
+
+  private returnedBy(call: ts.CallExpression, depth: number, each: (ret: ts.Expression) => ts.Node[], functions: boolean): ts.Node[] {
+    const r = this.r.callee(call.expression, false, depth);
+    if (functions) this.sinkReturns(r);
+    if (!('targets' in r)) return [];
+    // A generator function's call returns its generator, whose body runs where it is iterated:
+    // the generator stands for the function, as a function value does (iterating "calls" it).
+    // Pushed into one list (flatMap over spreads made two arrays per target); lengths read first, as flatMap does.
+    const out: ts.Node[] = [];
+    const targets = r.targets;
+    for (let i = 0, n = targets.length; i < n; i++) {
+      const fn = targets[i]!.node;
+      if (functions && isGenerator(fn)) out.push(fn);
+      const rets = this.returnsOf(fn);
+      for (let j = 0, m = rets.length; j < m; j++) for (const v of each(rets[j]!)) out.push(v);
     }
-    this.nestedReturns++;
-    try {
-      const r = this.r.callee(call.expression, false, depth);
-      if (functions) this.sinkReturns(r);
-      if (!('targets' in r)) return [];
-      // A generator function's call returns its generator, whose body runs where it is iterated:
-      // the generator stands for the function, as a function value does (iterating "calls" it).
-      // Pushed into one list (flatMap over spreads made two arrays per target); lengths read first, as flatMap does.
-      const out: ts.Node[] = [];
-      const targets = r.targets;
-      for (let i = 0, n = targets.length; i < n; i++) {
-        const fn = targets[i]!.node;
-        if (functions && isGenerator(fn)) out.push(fn);
-        const rets = this.returnsOf(fn);
-        for (let j = 0, m = rets.length; j < m; j++) for (const v of each(rets[j]!)) out.push(v);
-      }
-      return out;
-    } finally {
-      this.nestedReturns--;
-    }
+    return out;
   }
 
   /** The parameters a callee's value comes from: the call returns what the functions passed there return. */

@@ -24,6 +24,7 @@ import { FunctionValues } from './values.js';
 import { distinct } from './value-memo.js';
 import { itemsAt } from './arrays.js';
 import { CycleAwareCache } from './cycle-aware-cache.js';
+import { NestingLimit } from './nesting-limit.js';
 import { skipWrappers, type CallSite, type FileSites } from '../walk.js';
 
 /** Property steps from a handed value to the functions its members hold (index signatures and array elements count as one). */
@@ -41,9 +42,7 @@ export class MadeCalls {
   private readonly values: FunctionValues;
   /** The origin questions ask each other in cycles (a parameter's callers pass it back): kept only when no cut happened under them. */
   private readonly origins: CycleAwareCache<ts.Expression, ts.Node[]>;
-  private nested = 0;
-  /** Questions not asked for the nesting limit: cuts, as a cycle's are. */
-  private nestingCuts = 0;
+  private readonly nested = new NestingLimit(MAX_NESTED);
   private readonly byType = new Map<ts.Type, ts.Node[]>();
 
   constructor(
@@ -53,7 +52,7 @@ export class MadeCalls {
     private readonly argumentsTo: ArgumentLists,
   ) {
     for (const s of files) for (const { node } of s.calls) if (makesFunction(r.checker, node)) this.makers.add(node);
-    this.values = new FunctionValues(r, stores, { origins: (e) => this.originAt(e), originCuts: () => this.origins.cuts + this.nestingCuts, tracksParameters: false });
+    this.values = new FunctionValues(r, stores, { origins: (e) => this.originAt(e), originCuts: () => this.origins.cuts + this.nested.cuts, tracksParameters: false });
     this.origins = new CycleAwareCache((e) => this.compute(e), () => [], this.values);
   }
 
@@ -142,16 +141,7 @@ export class MadeCalls {
   private originAt(e: ts.Expression): ts.Node[] {
     const kept = this.origins.settled(e);
     if (kept) return this.origins.get(e);
-    if (this.nested >= MAX_NESTED) {
-      this.nestingCuts++;
-      return [];
-    }
-    this.nested++;
-    try {
-      return this.origins.get(e);
-    } finally {
-      this.nested--;
-    }
+    return this.nested.within(() => this.origins.get(e)) ?? [];
   }
 
   private compute(e: ts.Expression): ts.Node[] {

@@ -470,7 +470,7 @@ export class FunctionValues extends CallReturns {
 
   /** Walks cut short so far, by any cycle: an answer computed while this grew may lack values, so it is not kept. */
   cuts(): number {
-    return this.originCuts() + this.cutoffs + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts + this.r.castAway.cuts + this.r.classShaped.cuts;
+    return this.originCuts() + this.nestedReturns.cuts + this.elementCuts + this.r.implementations.cycleCuts + this.r.anyMembers.cuts + this.r.castAway.cuts + this.r.classShaped.cuts;
   }
 }
 

@@ -37,6 +37,7 @@ import type { CatalogEntry, PlatformCatalog } from '../types.js';
 import { FunctionValues } from '../callgraph/values.js';
 import { isGenerator } from '../callgraph/call-returns.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
+import { NestingLimit } from '../callgraph/nesting-limit.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
 import { skipWrappers, thisFunction } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
@@ -169,11 +170,9 @@ export class DeviceValues extends DeviceValueSteps {
    * the cache, not held twice.
    */
   private readonly unsettled = new Map<ts.Node, DeviceValue[]>();
-  private nested = 0;
+  private readonly nested = new NestingLimit(MAX_NESTED);
   /** The same for the other questions (see ask). */
-  private nestedOther = 0;
-  /** Questions not asked for the nesting limit: cuts, as a cycle's are. */
-  private nestingCuts = 0;
+  private readonly nestedOther = new NestingLimit(MAX_NESTED);
   /** The catalogs' globals, each an API. */
   private readonly globals: Api[];
   /** What a global read by a name we cannot compute may be. */
@@ -199,7 +198,7 @@ export class DeviceValues extends DeviceValueSteps {
     this.values = new FunctionValues(flow.resolver, flow.stores, {
       origins: (e) => this.originAt(e),
       ownStores: true,
-      originCuts: () => this.answers.cuts + this.nestingCuts,
+      originCuts: () => this.answers.cuts + this.nested.cuts + this.nestedOther.cuts,
       tracksParameters: false,
     });
     this.answers = new CycleAwareCache(
@@ -283,17 +282,8 @@ export class DeviceValues extends DeviceValueSteps {
     if (final) return final.length ? [e] : [];
     if (!this.unsettled.has(e) && !this.files.has(e.getSourceFile())) return [];
     // A final answer is served past the limit (above): only a question still to work out is refused.
-    if (this.nested >= MAX_NESTED) {
-      this.nestingCuts++;
-      return [];
-    }
-    this.nested++;
-    let vs: DeviceValue[];
-    try {
-      vs = this.answers.get(e);
-    } finally {
-      this.nested--;
-    }
+    const vs = this.nested.within(() => this.answers.get(e));
+    if (!vs) return [];
     if (this.answers.settled(e)) this.unsettled.delete(e);
     else this.unsettled.set(e, vs);
     return vs.length ? [e] : [];
@@ -307,16 +297,7 @@ export class DeviceValues extends DeviceValueSteps {
   private ask(key: Question): DeviceValue[] {
     const final = this.answers.settled(key);
     if (final) return final;
-    if (this.nestedOther >= MAX_NESTED) {
-      this.nestingCuts++;
-      return [];
-    }
-    this.nestedOther++;
-    try {
-      return this.answers.get(key);
-    } finally {
-      this.nestedOther--;
-    }
+    return this.nestedOther.within(() => this.answers.get(key)) ?? [];
   }
 
   /** The values recorded for an origin node (see originAt): its final answer, else its latest. */
