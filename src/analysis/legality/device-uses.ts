@@ -32,25 +32,26 @@ export function deviceUseAt(node: ts.Node, owner: string, file: AppFile, values:
   for (const { e: used, handed } of usedExpressions(node, checker)) {
     const v = values.used(used);
     if (!v?.api || (handed && !checker.getTypeAtLocation(used).getCallSignatures().length)) continue;
-    if (v.api.entry.results === 'code' && !handed && !runsCode(used, checker)) continue;
+    if (v.api.entry.results === 'code' && !runsMadeCode(used, checker)) continue;
     return { owner, key: v.api.entry.name, reason: reasonFor(v, file, used) };
   }
   return undefined;
 }
 
 /**
- * Code made from text (`Function`, what it makes) is the device's only when it runs: called,
- * `new`, through `call`/`apply`/`bind`, or handed on (above). Reading a member of the maker
- * (`ctor.name`, `ctor.toString()`, a validator table's `[Function, Array]` compared by name) runs nothing.
+ * Code made from text (`Function`, what it makes, a value derived from either) is the device's
+ * only where it runs: called, `new`, through `call`/`apply`/`bind`, or handed on to a function
+ * that may call it. Reading a member of the maker (`ctor.name`, `ctor.toString()`, a validator
+ * table's `[Function, Array]` compared by name) runs nothing. Asked of the expression that holds it.
  */
-function runsCode(used: ts.Expression, checker: ts.TypeChecker): boolean {
-  return namedToRun(used) && !isOwnMember(used, checker);
+export function runsMadeCode(e: ts.Node, checker: ts.TypeChecker): boolean {
+  return (namedToRun(e) && !isOwnMember(e, checker)) || handedFunction(e, checker);
 }
 
 const RUNNERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 
 /** `e(...)`, `new e(...)`, `e.call(...)`, `e.apply(...)`, `e.bind(...)`: e is run, not only read. */
-export function namedToRun(e: ts.Node): boolean {
+function namedToRun(e: ts.Node): boolean {
   const x = climbWrappers(e);
   const p = x.parent;
   if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.expression === x) return true;
@@ -58,7 +59,7 @@ export function namedToRun(e: ts.Node): boolean {
 }
 
 /** `f(..., e, ...)` with e a function: handed on to be called on this method's behalf (usedExpressions). */
-export function handedFunction(e: ts.Node, checker: ts.TypeChecker): boolean {
+function handedFunction(e: ts.Node, checker: ts.TypeChecker): boolean {
   const x = climbWrappers(e);
   const p = x.parent;
   if (!(ts.isCallExpression(p) || ts.isNewExpression(p)) || !p.arguments?.includes(x as ts.Expression)) return false;
@@ -70,8 +71,8 @@ export function handedFunction(e: ts.Node, checker: ts.TypeChecker): boolean {
  * made. A member of a value that is neither (`[Function, Array][0]`, `opts.compile`) may be a
  * maker itself.
  */
-function isOwnMember(e: ts.Expression, checker: ts.TypeChecker): boolean {
-  const x = skipWrappers(e);
+function isOwnMember(e: ts.Node, checker: ts.TypeChecker): boolean {
+  const x = ts.isExpression(e) ? skipWrappers(e) : e;
   if (!ts.isPropertyAccessExpression(x) && !ts.isElementAccessExpression(x)) return false;
   const owner = checker.getTypeAtLocation(x.expression);
   if (owner.getCallSignatures().length || owner.getConstructSignatures().length) return true;

@@ -15,7 +15,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { ValueFlow } from '../callgraph/calls.js';
-import { deviceUseAt, handedFunction, namedToRun, type DeviceUse } from './device-uses.js';
+import { deviceUseAt, runsMadeCode, type DeviceUse } from './device-uses.js';
 import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues, type Api } from './device-values.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
@@ -158,8 +158,8 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
         owners.push(owner);
         if (owner) {
           const hit = direct ? apiAt(node, f) : undefined;
-          // Naming a code maker runs nothing unless it is called (namedToRun) or handed on; where it goes, the values follow.
-          if (hit && (hit.api.entry.results !== 'code' || namedToRun(hit.at) || handedFunction(hit.at, app.checker))) pin(owner, hit.api, f.file, hit.at);
+          // Naming a code maker runs nothing unless it runs there; where it goes, the values follow.
+          if (hit && (hit.api.entry.results !== 'code' || runsMadeCode(hit.at, app.checker))) pin(owner, hit.api, f.file, hit.at);
           const use = values && deviceUseAt(node, owner, file, values, app.checker);
           if (use) uses.push(use);
         }
