@@ -389,6 +389,20 @@ describe('what a method uses does not depend on the order of questions, and made
     expect(pinnedBy('travel-dom-event', 'src/events.ts#onLocated')[0]).toContain("'navigator.geolocation' at src/events.ts:3 -> '(e as CustomEvent<Geolocation>).detail' at src/events.ts:11 -> used at src/events.ts:7");
   });
 
+  test('posted in a message, to the event listeners and handlers that read its data (travel-post-message)', () => {
+    expect(verdicts(analyze('travel-post-message'))).toMatchObject({
+      'src/page.ts#paint': [true, false, ['pinned']], // e.data.canvas: the posted OffscreenCanvas
+      'src/page.ts#thumbnail': [true, false, ['pinned']], // ({ data }) => data.canvas: the same
+      'src/page.ts#scaled': [false, true, []], // e.data.scale: a number posted next to it
+      'src/page.ts#counted': [false, true, []], // another port's message holds a number only
+      'src/page.ts#listen.<anonymous 1>': [false, false, ['reaches-pinned']],
+      'src/thread.ts#append': [true, false, ['pinned']], // a Node listener is given the posted value itself
+      'src/thread.ts#tally': [false, true, []],
+    });
+    expect(pinnedBy('travel-post-message', 'src/page.ts#paint')[0]).toContain("'canvas.transferControlToOffscreen()' at src/page.ts:4 -> 'e.data.canvas' at src/page.ts:18 -> 'target.getContext('2d')' at src/page.ts:9");
+    expect(pinnedBy('travel-post-message', 'src/thread.ts#append')[0]).toContain("'msg.log' at src/thread.ts:15 -> used at src/thread.ts:11");
+  });
+
   test("handed to a constructor's parameter property, read as a field (travel-parameter-property)", () => {
     expect(verdicts(analyze('travel-parameter-property'))).toEqual({
       'src/log.ts#Logger.constructor': [false, true, []], // keeps the value: no use of its own

@@ -16,7 +16,7 @@ import { skipWrappers } from '../walk.js';
 import { constantKey } from './device-value-syntax.js';
 import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';
-import { listenedEvent } from './emitted-values.js';
+import { listenedEvent, type Listener } from './emitted-values.js';
 import type { DeviceValue } from './device-values.js';
 
 export abstract class DeviceValueSteps {
@@ -41,7 +41,7 @@ export abstract class DeviceValueSteps {
   /** What a generator yields. */
   protected abstract yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[];
   /** What emits of an event hand a listener's parameter. */
-  protected abstract emitted(event: string | undefined, idx: number, at: ts.BindingName): DeviceValue[];
+  protected abstract emitted(listener: Listener, idx: number, at: ts.BindingName): DeviceValue[];
   protected abstract step(node: ts.Node): string;
   protected abstract isPlain(node: ts.Node): boolean;
   protected abstract atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[];
@@ -63,7 +63,7 @@ export abstract class DeviceValueSteps {
     if (promise) for (const v of this.of(promise)) out.push({ ...v, chain: [...v.chain, this.step(p.name)], at: p });
     if (idx === 0 && isRejectionHandler(this.checker, fn)) out.push(...this.raised(p.name));
     const event = listenedEvent(this.checker, fn);
-    if (event) out.push(...this.emitted(event.name, idx, p.name));
+    if (event) out.push(...this.emitted(event, idx, p.name));
     out.push(...this.passedFrom(fn, idx, p.dotDotDotToken !== undefined));
     return out;
   }
@@ -141,6 +141,7 @@ export abstract class DeviceValueSteps {
       if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
       else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
       else if (v.holder && names.length === 1) for (const x of this.heldMembers(v.holder, names[0])) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
+      else if (v.posted && names.length === 1 && names[0] === 'data') for (const x of this.of(v.posted)) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
     }
     return out;
   }

@@ -42,7 +42,7 @@ import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-
 import { skipWrappers, thisFunction } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
-import { emitsIn, eventInit, yieldsOf, type Emit } from './emitted-values.js';
+import { emitsIn, eventInit, yieldsOf, type Emit, type Listener } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
@@ -66,6 +66,8 @@ export interface DeviceValue {
   holder?: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression;
   /** A generator's result whose yields may hold device values, followed as a value to where it is iterated. */
   iterates?: ts.FunctionLikeDeclaration;
+  /** A message event of `postMessage(data)` whose data may hold device values: its `data` member is what was posted. */
+  posted?: ts.Expression;
   /** Where it came from and each derivation, `'text' at file:line`, origin first. */
   chain: string[];
   /** The node of the last step (its type is the value's). */
@@ -144,7 +146,7 @@ function hasRepeat(vs: readonly DeviceValue[]): boolean {
 
 /** What a value is, apart from where it is: its API (and global path), else its holder literal, generator or path. */
 function whatValue(v: DeviceValue): unknown {
-  return v.api ? `${v.api.kind}:${v.api.catalog.platform}:${v.api.entry.name}:${v.path?.join('.') ?? ''}` : (v.holder ?? v.iterates ?? v.path?.join('.'));
+  return v.api ? `${v.api.kind}:${v.api.catalog.platform}:${v.api.entry.name}:${v.path?.join('.') ?? ''}` : (v.holder ?? v.iterates ?? v.posted ?? v.path?.join('.'));
 }
 
 export class DeviceValues extends DeviceValueSteps {
@@ -389,12 +391,15 @@ export class DeviceValues extends DeviceValueSteps {
   }
 
   /** What emits of the event hand a listener's parameter `idx` (emitted-values.ts). */
-  protected emitted(event: string | undefined, idx: number, at: ts.BindingName): DeviceValue[] {
+  protected emitted(listener: Listener, idx: number, at: ts.BindingName): DeviceValue[] {
     this.emitSites ??= [...this.files.keys()].flatMap((sf) => emitsIn(this.checker, sf));
     const out: DeviceValue[] = [];
     for (const emit of this.emitSites) {
-      if (event !== undefined && emit.event !== undefined && emit.event !== event) continue;
-      out.push(...this.itemValues(itemsAt(emit.args, idx, false)));
+      if (listener.name !== undefined && emit.event !== undefined && emit.event !== listener.name) continue;
+      // A posted message reaches an event listener as the `data` of its event.
+      const data = emit.posted && listener.receivesEvent ? emit.args[0]! : undefined;
+      if (data) out.push(...(idx === 0 && this.of(data).length ? [{ posted: data, chain: [this.step(data)], at: data }] : []));
+      else out.push(...this.itemValues(itemsAt(emit.args, idx, false)));
     }
     return out.map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
   }
@@ -418,6 +423,7 @@ export class DeviceValues extends DeviceValueSteps {
     const out: DeviceValue[] = [];
     for (const v of this.of(e.expression)) {
       if (v.holder) for (const x of this.heldMembers(v.holder, undefined)) out.push({ ...x, chain: [...x.chain, this.step(e)], at: e });
+      if (v.posted) for (const x of this.of(v.posted)) out.push({ ...x, chain: [...x.chain, this.step(e)], at: e });
       if (v.api && !this.appMember(e)) out.push({ api: v.api, chain: [...v.chain, this.step(e)], at: e });
       else if (v.path && v.path.every((p) => GLOBAL_OBJECTS.has(p)) && this.globals.length) out.push({ api: this.anyGlobal, chain: [...v.chain, this.step(e)], at: e });
     }

@@ -3,23 +3,37 @@
  *
  * - Emitted: `bus.emit('log', v)` of a library event emitter hands v to every listener of that
  *   event (`bus.on('log', (out) => ...)`), and `target.dispatchEvent(evt)` hands the event to its
- *   `addEventListener` listeners (a CustomEvent's `detail` is its init's). Emitters are matched by
- *   the event's name only, not by which emitter: a name that is not a string constant matches every event.
+ *   `addEventListener` listeners and `on<type>` handlers (a CustomEvent's `detail` is its init's).
+ *   `postMessage(data)` (a worker, port, window or channel) is a 'message' event: an event
+ *   listener or `onmessage` handler reads data as the event's `data`, and a Node listener
+ *   (`port.on('message', fn)`) is given data itself. Emitters are matched by the event's name
+ *   only, not by which emitter: a name that is not a string constant matches every event.
  * - Yielded: a generator's `yield v` (and `yield* list`) gives v to whatever iterates its result.
  * - Bound: `f.call(t)`, `f.apply(t)` and `f.bind(t)` give t to f's `this` (the call graph
  *   records which functions such a call runs).
  */
 import { ts } from '../../typescript.cjs';
+import { climbWrappers } from '../../ids/methodIds.js';
 import { skipWrappers } from '../walk.js';
 import { declaredByLibrary } from '../symbols.js';
 import { handedToLibrary } from './handed-to-library.js';
 
 const LISTENS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+const EMITS = new Set(['emit', 'dispatchEvent', 'postMessage']);
 
 /** An `emit(event, ...args)` call of a library emitter: the event's name (undefined when not a constant) and the arguments. */
 export interface Emit {
   event: string | undefined;
   args: readonly ts.Expression[];
+  /** A `postMessage(data)`: args is [data], which an event listener reads as its event's `data`. */
+  posted?: true;
+}
+
+/** A listener of a library emitter: the event's name (undefined when not a constant), and whether it is given an event object. */
+export interface Listener {
+  name: string | undefined;
+  /** Given the DOM's event object (`addEventListener`, `on<type> =`), not the emitted arguments themselves. */
+  receivesEvent: boolean;
 }
 
 /** The library `emit` calls of a file, in source order. */
@@ -28,10 +42,13 @@ export function emitsIn(checker: ts.TypeChecker, sf: ts.SourceFile): Emit[] {
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && node.arguments[0]) {
       const callee = skipWrappers(node.expression);
-      const method = ts.isPropertyAccessExpression(callee) && (callee.name.text === 'emit' || callee.name.text === 'dispatchEvent') ? callee.name : undefined;
-      if (method && declaredByLibrary(checker.getSymbolAtLocation(method))) {
+      // A worker's own `postMessage(data)` is a global call.
+      const method = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) && callee.text === 'postMessage' ? callee : undefined;
+      if (method && EMITS.has(method.text) && declaredByLibrary(checker.getSymbolAtLocation(method))) {
         const [first] = node.arguments;
-        out.push(method.text === 'emit' ? { event: eventName(first), args: node.arguments.slice(1) } : { event: dispatchedName(checker, first), args: [first] });
+        if (method.text === 'emit') out.push({ event: eventName(first), args: node.arguments.slice(1) });
+        else if (method.text === 'dispatchEvent') out.push({ event: dispatchedName(checker, first), args: [first] });
+        else if (!ts.isSpreadElement(first)) out.push({ event: 'message', args: [first], posted: true });
       }
     }
     ts.forEachChild(node, visit);
@@ -41,12 +58,24 @@ export function emitsIn(checker: ts.TypeChecker, sf: ts.SourceFile): Emit[] {
 }
 
 /**
- * When `fn` is handed to a library emitter as a listener (`x.on('log', fn)`): the event, its
- * name undefined when not a constant. Undefined when fn is no such listener.
+ * When `fn` listens to a library emitter (`x.on('log', fn)`, `x.addEventListener('message', fn)`,
+ * `worker.onmessage = fn`): the event. Undefined when fn is no such listener.
  */
-export function listenedEvent(checker: ts.TypeChecker, fn: ts.Node): { name: string | undefined } | undefined {
+export function listenedEvent(checker: ts.TypeChecker, fn: ts.Node): Listener | undefined {
   const hand = handedToLibrary(checker, fn);
-  return hand && hand.position === 1 && LISTENS.has(hand.method) ? { name: eventName(hand.call.arguments[0]!) } : undefined;
+  if (hand) return hand.position === 1 && LISTENS.has(hand.method) ? { name: eventName(hand.call.arguments[0]!), receivesEvent: hand.method === 'addEventListener' } : undefined;
+  const handler = assignedHandler(checker, fn);
+  return handler === undefined ? undefined : { name: handler, receivesEvent: true };
+}
+
+/** `target.on<type> = fn` (or a global `on<type> = fn`) of a handler property the library declares: the event's type. */
+function assignedHandler(checker: ts.TypeChecker, fn: ts.Node): string | undefined {
+  const e = climbWrappers(fn);
+  const set = e.parent;
+  if (!set || !ts.isBinaryExpression(set) || set.operatorToken.kind !== ts.SyntaxKind.EqualsToken || set.right !== e) return undefined;
+  const name = ts.isPropertyAccessExpression(set.left) ? set.left.name : ts.isIdentifier(set.left) ? set.left : undefined;
+  const type = name && /^on(\w+)$/.exec(name.text)?.[1];
+  return type && declaredByLibrary(checker.getSymbolAtLocation(name)) ? type : undefined;
 }
 
 /** The type of an event `dispatchEvent` is given, when it is made in place or by a const (`new CustomEvent('ready', ...)`). */
