@@ -17,9 +17,9 @@ describe("a kind of a catalog's device type is one too (pin-device-subtypes)", (
       'src/page.ts#read': [false, false, ['not-serializable']],
       'src/page.ts#remembered': [false, false, ['not-serializable']], // Storage
       'src/page.ts#removeItems': [true, false, ['pinned']],
-      'src/page.ts#removeItems.<anonymous 1>': [false, false, ['not-serializable']], // (li: HTMLLIElement) => li.remove()
-      'src/page.ts#stopAll': [false, false, ['not-serializable']],
-      'src/page.ts#stopAll.<anonymous 1>': [false, false, ['not-serializable']], // MediaStreamTrack
+      'src/page.ts#removeItems.<anonymous 1>': [true, false, ['pinned']], // (li: HTMLLIElement) => li.remove(): forEach gives it the element
+      'src/page.ts#stopAll': [false, false, ['reaches-pinned']],
+      'src/page.ts#stopAll.<anonymous 1>': [true, false, ['pinned']], // forEach gives it a MediaStreamTrack
       'src/server.ts#declaredLength': [false, false, ['not-serializable']], // IncomingMessage
       'src/server.ts#parse': [false, true, []],
       'src/server.ts#pidOf': [false, false, ['not-serializable']], // ChildProcess

@@ -14,6 +14,17 @@ export function bundledCatalog(name: 'browser' | 'node-device' | 'react-native')
   return parseCatalog(readFileSync(file, 'utf8'), `profiles/platforms/${name}.yaml`);
 }
 
+/** [pinned, candidate, rules] per method id, and `true` at the end for members of a native-state group. */
+export const verdictRows = (r: AnalysisResult) =>
+  Object.fromEntries(r.methods.map((m) => [m.id, [m.pinned, m.candidate, m.reasons.map((x) => x.rule), ...(m.nativeState ? [true] : [])]]));
+
+/** The 'pinned' reasons' messages of one method. */
+export const pinnedMessages = (r: AnalysisResult, id: string): string[] =>
+  r.methods
+    .find((m) => m.id === id)!
+    .reasons.filter((x) => x.rule === 'pinned')
+    .map((x) => x.message);
+
 /** The call graph's edges as [from, to, site, kind] rows, in the result's order. */
 export const edgeRows = (r: AnalysisResult): string[][] => r.edges.map((e) => [e.from, e.to, e.site, e.kind]);
 

@@ -17,6 +17,7 @@ import { constantKey } from './device-value-syntax.js';
 import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';
 import { listenedEvent, type Listener } from './emitted-values.js';
+import { carriesAppData } from './library-given.js';
 import type { DeviceValue } from './device-values.js';
 
 export abstract class DeviceValueSteps {
@@ -42,6 +43,8 @@ export abstract class DeviceValueSteps {
   protected abstract yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[];
   /** What emits of an event hand a listener's parameter. */
   protected abstract emitted(listener: Listener, idx: number, at: ts.BindingName): DeviceValue[];
+  /** A device object the library gives a callback's parameter. */
+  protected abstract libraryGiven(p: ts.ParameterDeclaration): DeviceValue[];
   protected abstract step(node: ts.Node): string;
   protected abstract isPlain(node: ts.Node): boolean;
   protected abstract atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[];
@@ -64,6 +67,7 @@ export abstract class DeviceValueSteps {
     if (idx === 0 && isRejectionHandler(this.checker, fn)) out.push(...this.raised(p.name));
     const event = listenedEvent(this.checker, fn);
     if (event) out.push(...this.emitted(event, idx, p.name));
+    out.push(...this.libraryGiven(p));
     out.push(...this.passedFrom(fn, idx, p.dotDotDotToken !== undefined));
     return out;
   }
@@ -139,7 +143,9 @@ export abstract class DeviceValueSteps {
     const out: DeviceValue[] = [];
     for (const v of values) {
       if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
-      else if (v.api && !this.isPlain(at) && !this.appMember(at)) out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
+      else if (v.api && !this.isPlain(at) && !this.appMember(at) && !(v.api.kind === 'type' && carriesAppData(this.checker, at))) {
+        out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
+      }
       else if (v.holder && names.length === 1) for (const x of this.heldMembers(v.holder, names[0])) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
       else if (v.posted && names.length === 1 && names[0] === 'data') for (const x of this.of(v.posted)) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
     }

@@ -44,10 +44,11 @@ import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
 import { emitsIn, eventInit, yieldsOf, type Emit, type Listener } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
+import { deviceTypeEntries, libraryGivenType, type DeviceTypeEntries } from './library-given.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
 export interface Api {
-  kind: 'module' | 'global' | 'module-level value';
+  kind: 'module' | 'global' | 'module-level value' | 'type';
   entry: CatalogEntry;
   catalog: PlatformCatalog;
 }
@@ -179,6 +180,8 @@ export class DeviceValues extends DeviceValueSteps {
   private readonly globals: Api[];
   /** What a global read by a name we cannot compute may be. */
   private readonly anyGlobal: Api;
+  /** The catalogs' device types, which a library callback's parameter may be given (library-given.ts). */
+  private readonly deviceTypes: DeviceTypeEntries;
 
   constructor(
     protected readonly flow: ValueFlow,
@@ -189,6 +192,7 @@ export class DeviceValues extends DeviceValueSteps {
   ) {
     super();
     this.globals = catalogs.flatMap((catalog) => catalog.globals.map((entry) => ({ kind: 'global' as const, entry, catalog })));
+    this.deviceTypes = deviceTypeEntries(catalogs);
     const platforms = catalogs.map((c) => c.platform).join(' or ');
     this.anyGlobal = {
       kind: 'global',
@@ -402,6 +406,12 @@ export class DeviceValues extends DeviceValueSteps {
       else out.push(...this.itemValues(itemsAt(emit.args, idx, false)));
     }
     return out.map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
+  }
+
+  /** A device object the library gives a callback's parameter (`(e: MouseEvent) => ...` handed to addEventListener). */
+  protected libraryGiven(p: ts.ParameterDeclaration): DeviceValue[] {
+    const given = libraryGivenType(this.checker, p, this.deviceTypes);
+    return given ? [{ api: { kind: 'type', ...given }, chain: [this.step(p.name)], at: p.name }] : [];
   }
 
   protected passed(fn: ts.SignatureDeclaration): DeviceValue[] {

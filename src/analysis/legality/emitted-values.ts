@@ -69,7 +69,7 @@ export function listenedEvent(checker: ts.TypeChecker, fn: ts.Node): Listener | 
 }
 
 /** `target.on<type> = fn` (or a global `on<type> = fn`) of a handler property the library declares: the event's type. */
-function assignedHandler(checker: ts.TypeChecker, fn: ts.Node): string | undefined {
+export function assignedHandler(checker: ts.TypeChecker, fn: ts.Node): string | undefined {
   const e = climbWrappers(fn);
   const set = e.parent;
   if (!set || !ts.isBinaryExpression(set) || set.operatorToken.kind !== ts.SyntaxKind.EqualsToken || set.right !== e) return undefined;

@@ -18,6 +18,7 @@ import type { ValueFlow } from '../callgraph/calls.js';
 import { deviceUseAt, runsMadeCode, type DeviceUse } from './device-uses.js';
 import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues, type Api } from './device-values.js';
+import { deviceTypeEntries, handsDeviceCallbacks } from './library-given.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
 import { requireSpec } from '../library.js';
@@ -131,8 +132,13 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
 
   const bySf = new Map(perFile.map((f) => [f.file.sf, f]));
   // Device values that travel (device-values.ts): after the direct uses, so those keep their simpler reason.
-  // Nothing to follow when no file names a device global, module or derived value (a library like a parser).
-  const mayHoldDevice = derived.size > 0 || perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || f.fromProcess || f.makesCode);
+  // Nothing to follow when no file names a device global, module or derived value, nor has a
+  // callback the library gives a device object (a library like a parser).
+  const types = deviceTypeEntries(catalogs);
+  const mayHoldDevice =
+    derived.size > 0 ||
+    perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || f.fromProcess || f.makesCode) ||
+    app.files.some((f) => handsDeviceCallbacks(app.checker, f.sf, types));
   let values: DeviceValues | undefined;
   if (flow && mayHoldDevice) {
     const direct = (node: ts.Node): Api | undefined => {

@@ -1,0 +1,50 @@
+import { analyzeApp } from '../../src/analysis/index.js';
+import type { AnalysisResult } from '../../src/analysis/types.js';
+import { bundledCatalog, fixture, pinnedMessages, verdictRows } from './helpers.js';
+
+// Device values a library hands on to the app's callbacks: the events, messages and connections
+// the platform gives listeners. Each fixture has pure neighbours that must stay candidates.
+const catalogs = [bundledCatalog('browser'), bundledCatalog('node-device')];
+const results = new Map<string, AnalysisResult>();
+const analyze = (name: string): AnalysisResult => results.get(name) ?? results.set(name, analyzeApp({ appDir: fixture(name), catalogs })).get(name)!;
+const verdicts = (name: string) => verdictRows(analyze(name));
+const pinnedBy = (name: string, id: string): string[] => pinnedMessages(analyze(name), id);
+
+describe('a device value the library hands a callback pins the method that uses it', () => {
+  test('posted in a message, to the event listeners and handlers that read its data (travel-post-message)', () => {
+    expect(verdicts('travel-post-message')).toMatchObject({
+      'src/page.ts#paint': [true, false, ['pinned']], // e.data.canvas: the posted OffscreenCanvas
+      'src/page.ts#thumbnail': [true, false, ['pinned']], // ({ data }) => data.canvas: the same
+      'src/page.ts#scaled': [false, true, []], // e.data.scale: a number posted next to it
+      'src/page.ts#counted': [false, true, []], // another port's message holds a number only
+      'src/page.ts#listen.<anonymous 1>': [false, false, ['reaches-pinned']],
+      'src/thread.ts#append': [true, false, ['pinned']], // a Node listener is given the posted value itself
+      'src/thread.ts#tally': [false, true, []],
+    });
+    expect(pinnedBy('travel-post-message', 'src/page.ts#paint')[0]).toContain("'canvas.transferControlToOffscreen()' at src/page.ts:4 -> 'e.data.canvas' at src/page.ts:18 -> 'target.getContext('2d')' at src/page.ts:9");
+    expect(pinnedBy('travel-post-message', 'src/thread.ts#append')[0]).toContain("'msg.log' at src/thread.ts:15 -> used at src/thread.ts:11");
+  });
+
+  test("a callback's parameter the library gives a device object: an event, its target, a connection (travel-library-given)", () => {
+    expect(verdicts('travel-library-given')).toEqual({
+      'src/server.ts#banner': [false, true, []],
+      'src/server.ts#greet': [true, false, ['pinned']], // peer: the Socket a 'connection' listener is given
+      'src/server.ts#listen': [false, false, ['reaches-pinned']],
+      'src/server.ts#listen.<anonymous 1>': [false, false, ['reaches-pinned']],
+      'src/ui.ts#double': [false, true, []], // a number handed to map's callback is no device object
+      'src/ui.ts#focusOn': [true, false, ['pinned']], // e.target of a click
+      'src/ui.ts#install': [false, false, ['not-serializable']],
+      'src/ui.ts#install.panel.onpointerdown': [false, false, ['reaches-pinned']],
+      'src/ui.ts#label': [false, true, []], // e.type is a string
+      'src/ui.ts#outline': [true, false, ['pinned']], // the currentTarget of an on<type> handler's event
+      'src/ui.ts#sizes': [false, true, []],
+      'src/ui.ts#sizes.<anonymous 1>': [false, true, []],
+      'src/ui.ts#wire': [false, false, ['reaches-pinned']],
+      'src/ui.ts#wire.<anonymous 1>': [true, false, ['pinned']], // reads e.target itself
+    });
+    expect(pinnedBy('travel-library-given', 'src/ui.ts#focusOn')).toEqual([
+      "uses a device value from type 'Event' (browser: DOM events reference DOM nodes): 'e' at src/ui.ts:11 -> 'e.target' at src/ui.ts:12 -> used at src/ui.ts:3",
+    ]);
+    expect(pinnedBy('travel-library-given', 'src/server.ts#greet')[0]).toContain("from type 'Socket' (node-device: ");
+  });
+});
