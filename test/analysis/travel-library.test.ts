@@ -25,18 +25,25 @@ describe('a device value the library hands a callback pins the method that uses 
     expect(pinnedBy('travel-post-message', 'src/thread.ts#append')[0]).toContain("'msg.log' at src/thread.ts:15 -> used at src/thread.ts:11");
   });
 
-  test("a callback's parameter the library gives a device object: an event, its target, a connection (travel-library-given)", () => {
+  test("a callback's parameter the library gives a device object: an event, its target, a connection; inline or by name (travel-library-given)", () => {
     expect(verdicts('travel-library-given')).toEqual({
       'src/server.ts#banner': [false, true, []],
       'src/server.ts#greet': [true, false, ['pinned']], // peer: the Socket a 'connection' listener is given
       'src/server.ts#listen': [false, false, ['reaches-pinned']],
       'src/server.ts#listen.<anonymous 1>': [false, false, ['reaches-pinned']],
+      'src/ui.ts#Menu.attach': [false, false, ['reaches-pinned']],
+      'src/ui.ts#Menu.attach.<anonymous 1>': [false, false, ['reaches-pinned']],
+      'src/ui.ts#Menu.open': [true, false, ['pinned']], // handed to addEventListener as this.open, and called by a listener
       'src/ui.ts#double': [false, true, []], // a number handed to map's callback is no device object
       'src/ui.ts#focusOn': [true, false, ['pinned']], // e.target of a click
       'src/ui.ts#install': [false, false, ['not-serializable']],
       'src/ui.ts#install.panel.onpointerdown': [false, false, ['reaches-pinned']],
+      'src/ui.ts#keys': [false, false, ['reaches-pinned']],
       'src/ui.ts#label': [false, true, []], // e.type is a string
+      'src/ui.ts#onKey': [true, false, ['pinned']], // a function declaration handed by name
       'src/ui.ts#outline': [true, false, ['pinned']], // the currentTarget of an on<type> handler's event
+      'src/ui.ts#reveal': [true, false, ['pinned']], // e.target of onKey's event
+      'src/ui.ts#shown': [true, false, ['pinned']], // e.currentTarget of Menu.open's
       'src/ui.ts#sizes': [false, true, []],
       'src/ui.ts#sizes.<anonymous 1>': [false, true, []],
       'src/ui.ts#wire': [false, false, ['reaches-pinned']],

@@ -2,7 +2,9 @@
  * The steps a device value takes between functions and containers (device-values.ts asks them):
  * what callers pass for a parameter, also through a spread list or a function's `arguments`
  * object; a member of a device object, of a global path, or of an app literal holding device
- * values (`opts.out`, `const { out } = opts`, a parameter's pattern); the elements of a list.
+ * values (`opts.out`, `const { out } = opts`, a parameter's pattern); the elements of a list;
+ * what the library hands a listener or callback (emitted and posted values, device objects it
+ * gives: emitted-values.ts, library-given.ts).
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
@@ -16,14 +18,20 @@ import { skipWrappers } from '../walk.js';
 import { constantKey } from './device-value-syntax.js';
 import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';
-import { listenedEvent, type Listener } from './emitted-values.js';
-import { carriesAppData } from './library-given.js';
+import { emitsIn, listenedEvent, type Emit, type Listener } from './emitted-values.js';
+import { carriesAppData, deviceCallbacksIn, deviceTypeOfParameter, type DeviceTypeEntries } from './library-given.js';
 import type { DeviceValue } from './device-values.js';
 
 export abstract class DeviceValueSteps {
   protected abstract readonly flow: ValueFlow;
   protected abstract readonly files: Map<ts.SourceFile, AppFile>;
   protected abstract readonly values: FunctionValues;
+  /** The catalogs' device types, which a library callback's parameter may be given (library-given.ts). */
+  protected abstract readonly deviceTypes: DeviceTypeEntries;
+  /** The library emitters' `emit` calls in the app's files (emitted-values.ts), collected when a listener is first asked about. */
+  private emitSites?: Emit[];
+  /** The app's functions the library may call with a device object, found when first asked. */
+  private calledByLibrary?: Set<ts.Node>;
 
   protected get checker(): ts.TypeChecker {
     return this.flow.resolver.checker;
@@ -41,10 +49,6 @@ export abstract class DeviceValueSteps {
   protected abstract raised(at: ts.BindingName): DeviceValue[];
   /** What a generator yields. */
   protected abstract yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[];
-  /** What emits of an event hand a listener's parameter. */
-  protected abstract emitted(listener: Listener, idx: number, at: ts.BindingName): DeviceValue[];
-  /** A device object the library gives a callback's parameter. */
-  protected abstract libraryGiven(p: ts.ParameterDeclaration): DeviceValue[];
   protected abstract step(node: ts.Node): string;
   protected abstract isPlain(node: ts.Node): boolean;
   protected abstract atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[];
@@ -70,6 +74,40 @@ export abstract class DeviceValueSteps {
     out.push(...this.libraryGiven(p));
     out.push(...this.passedFrom(fn, idx, p.dotDotDotToken !== undefined));
     return out;
+  }
+
+  /** What emits of the event hand a listener's parameter `idx` (emitted-values.ts). */
+  protected emitted(listener: Listener, idx: number, at: ts.BindingName): DeviceValue[] {
+    this.emitSites ??= [...this.files.keys()].flatMap((sf) => emitsIn(this.checker, sf));
+    const out: DeviceValue[] = [];
+    for (const emit of this.emitSites) {
+      if (listener.name !== undefined && emit.event !== undefined && emit.event !== listener.name) continue;
+      // A posted message reaches an event listener as the `data` of its event.
+      const data = emit.posted && listener.receivesEvent ? emit.args[0]! : undefined;
+      if (data) out.push(...(idx === 0 && this.of(data).length ? [{ posted: data, chain: [this.step(data)], at: data }] : []));
+      else out.push(...this.itemValues(itemsAt(emit.args, idx, false)));
+    }
+    return out.map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
+  }
+
+  /** A device object the library gives a callback's parameter (`(e: MouseEvent) => ...` handed to addEventListener). */
+  protected libraryGiven(p: ts.ParameterDeclaration): DeviceValue[] {
+    const given = deviceTypeOfParameter(this.checker, p, this.deviceTypes);
+    if (!given || !this.libraryCallbacks().has(p.parent)) return [];
+    return [{ api: { kind: 'type', ...given }, chain: [this.step(p.name)], at: p.name }];
+  }
+
+  /** The app's functions the library may call with a device object (library-given.ts), found when first asked. */
+  private libraryCallbacks(): ReadonlySet<ts.Node> {
+    if (this.calledByLibrary) return this.calledByLibrary;
+    this.calledByLibrary = new Set();
+    for (const sf of this.files.keys()) {
+      for (const e of deviceCallbacksIn(this.checker, sf, this.deviceTypes)) {
+        const fns = ts.isArrowFunction(e) || ts.isFunctionExpression(e) ? [e] : this.flow.resolver.values.of(e);
+        for (const fn of fns) this.calledByLibrary.add(fn);
+      }
+    }
+    return this.calledByLibrary;
   }
 
   /**

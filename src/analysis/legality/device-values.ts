@@ -19,13 +19,16 @@
  * - what the app raises (`throw`, `Promise.reject`) reaches every catch (raised-values.ts);
  * - a `let`/`var` (or a field, through the stores) holds what is assigned to it anywhere;
  * - `obj[key]` with a key of no finite type may be any of obj's properties, and on a global
- *   object any global (the sound reading of a name we cannot compute).
+ *   object any global (the sound reading of a name we cannot compute);
+ * - a callback the library calls with a device object (an event listener, a connection
+ *   handler) holds one in that parameter (library-given.ts), and what is emitted, dispatched or
+ *   posted reaches the listeners of its event (emitted-values.ts).
  *
  * Each value keeps its chain: the catalog API it comes from, where, and each derivation.
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { forOfSource, itemsAt } from '../callgraph/arrays.js';
+import { forOfSource } from '../callgraph/arrays.js';
 import { declaredResult } from '../callgraph/declared.js';
 import { keyNames } from '../callgraph/keys.js';
 import { requireSpec } from '../library.js';
@@ -42,9 +45,9 @@ import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-
 import { skipWrappers, thisFunction } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
-import { emitsIn, eventInit, yieldsOf, type Emit, type Listener } from './emitted-values.js';
+import { eventInit, yieldsOf } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
-import { deviceTypeEntries, libraryGivenType, type DeviceTypeEntries } from './library-given.js';
+import { deviceTypeEntries, type DeviceTypeEntries } from './library-given.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
 export interface Api {
@@ -163,8 +166,6 @@ export class DeviceValues extends DeviceValueSteps {
   private readonly argumentsKeys = new Map<ts.SignatureDeclaration, ArgumentsKey>();
   private readonly yieldsKeys = new Map<ts.FunctionLikeDeclaration, YieldsKey>();
   private readonly thisKeys = new Map<ts.FunctionLikeDeclaration, ThisKey>();
-  /** The library emitters' `emit` calls in the app's files (emitted-values.ts), collected when a listener is first asked about. */
-  private emitSites?: Emit[];
   /** What the app's files raise (raised-values.ts), collected when a catch is first asked about. */
   private raisedSites?: ts.Expression[];
   /**
@@ -180,8 +181,7 @@ export class DeviceValues extends DeviceValueSteps {
   private readonly globals: Api[];
   /** What a global read by a name we cannot compute may be. */
   private readonly anyGlobal: Api;
-  /** The catalogs' device types, which a library callback's parameter may be given (library-given.ts). */
-  private readonly deviceTypes: DeviceTypeEntries;
+  protected readonly deviceTypes: DeviceTypeEntries;
 
   constructor(
     protected readonly flow: ValueFlow,
@@ -392,26 +392,6 @@ export class DeviceValues extends DeviceValueSteps {
 
   private thisGivenNow(fn: ts.FunctionLikeDeclaration): DeviceValue[] {
     return (this.flow.thisTo.get(fn) ?? []).flatMap((t) => this.of(t));
-  }
-
-  /** What emits of the event hand a listener's parameter `idx` (emitted-values.ts). */
-  protected emitted(listener: Listener, idx: number, at: ts.BindingName): DeviceValue[] {
-    this.emitSites ??= [...this.files.keys()].flatMap((sf) => emitsIn(this.checker, sf));
-    const out: DeviceValue[] = [];
-    for (const emit of this.emitSites) {
-      if (listener.name !== undefined && emit.event !== undefined && emit.event !== listener.name) continue;
-      // A posted message reaches an event listener as the `data` of its event.
-      const data = emit.posted && listener.receivesEvent ? emit.args[0]! : undefined;
-      if (data) out.push(...(idx === 0 && this.of(data).length ? [{ posted: data, chain: [this.step(data)], at: data }] : []));
-      else out.push(...this.itemValues(itemsAt(emit.args, idx, false)));
-    }
-    return out.map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
-  }
-
-  /** A device object the library gives a callback's parameter (`(e: MouseEvent) => ...` handed to addEventListener). */
-  protected libraryGiven(p: ts.ParameterDeclaration): DeviceValue[] {
-    const given = libraryGivenType(this.checker, p, this.deviceTypes);
-    return given ? [{ api: { kind: 'type', ...given }, chain: [this.step(p.name)], at: p.name }] : [];
   }
 
   protected passed(fn: ts.SignatureDeclaration): DeviceValue[] {

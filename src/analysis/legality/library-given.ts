@@ -10,11 +10,9 @@
  * any, is followed from where the app put it (emitted-values.ts).
  */
 import { ts } from '../../typescript.cjs';
-import { climbWrappers } from '../../ids/methodIds.js';
 import { declaredByLibrary } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
 import { deviceTypeOf } from './device-types.js';
-import { assignedHandler } from './emitted-values.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
 
 export interface DeviceTypeEntry {
@@ -34,34 +32,56 @@ export function deviceTypeEntries(catalogs: readonly PlatformCatalog[]): DeviceT
   return { byName, platforms: new Map([...byName].map(([name, t]) => [name, t.catalog.platform])) };
 }
 
-/** The catalog device type the library gives parameter `p` of a callback it calls, if any. */
-export function libraryGivenType(checker: ts.TypeChecker, p: ts.ParameterDeclaration, types: DeviceTypeEntries): DeviceTypeEntry | undefined {
-  if (!types.byName.size || !calledByLibrary(checker, p.parent)) return undefined;
+/** The catalog device type parameter `p` has, if any. */
+export function deviceTypeOfParameter(checker: ts.TypeChecker, p: ts.ParameterDeclaration, types: DeviceTypeEntries): DeviceTypeEntry | undefined {
+  if (!types.byName.size) return undefined;
   const found = deviceTypeOf(checker, checker.getTypeAtLocation(p.name), types.platforms);
   return found && types.byName.get(found.name);
 }
 
-/** `lib.method(..., fn)` or `new Lib(..., fn)` of a function or class the library declares, or `target.on<type> = fn`. */
-export function calledByLibrary(checker: ts.TypeChecker, fn: ts.Node): boolean {
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
-  const e = climbWrappers(fn);
-  const call = e.parent;
-  if (call && (ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.includes(e as ts.Expression)) {
-    const callee = skipWrappers(call.expression);
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
-    return name !== undefined && declaredByLibrary(checker.getSymbolAtLocation(name));
-  }
-  return assignedHandler(checker, fn) !== undefined;
+/**
+ * The functions of a file the library may call with a device object: arguments of a call or
+ * `new` of a function or class the library declares (`el.addEventListener('click', onClick)`,
+ * `new ResizeObserver(this.measure)`), and `on<type>` handlers the app sets, whose type's call
+ * signatures take a catalog device type. Inline functions as they are; others as expressions,
+ * for the value flow to say which functions they hold. With `first`, the first one only.
+ */
+export function deviceCallbacksIn(checker: ts.TypeChecker, sf: ts.SourceFile, types: DeviceTypeEntries, first = false): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  if (!types.byName.size) return out;
+  const visit = (node: ts.Node): boolean => {
+    const handed = ts.isCallExpression(node) || ts.isNewExpression(node) ? libraryArguments(checker, node) : handlerSet(checker, node);
+    for (const a of handed) if (takesDeviceObject(checker, a, types)) out.push(a);
+    return (first && out.length > 0) || (ts.forEachChild(node, visit) ?? false);
+  };
+  visit(sf);
+  return out;
 }
 
-/** Whether a file has a callback the library gives a device object (then its device values are worth following). */
-export function handsDeviceCallbacks(checker: ts.TypeChecker, sf: ts.SourceFile, types: DeviceTypeEntries): boolean {
-  if (!types.byName.size) return false;
-  const visit = (node: ts.Node): boolean => {
-    if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && node.parameters.some((p) => libraryGivenType(checker, p, types))) return true;
-    return ts.forEachChild(node, visit) ?? false;
-  };
-  return visit(sf);
+/** The arguments (wrappers skipped) of a call or `new` of what the library declares. */
+function libraryArguments(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): ts.Expression[] {
+  if (!call.arguments?.length) return [];
+  const callee = skipWrappers(call.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+  if (!name || !declaredByLibrary(checker.getSymbolAtLocation(name))) return [];
+  return call.arguments.map((a) => skipWrappers(a));
+}
+
+/** The function set by `target.on<type> = fn` (or a global `on<type> = fn`) of a handler property the library declares. */
+function handlerSet(checker: ts.TypeChecker, node: ts.Node): ts.Expression[] {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return [];
+  const name = ts.isPropertyAccessExpression(node.left) ? node.left.name : ts.isIdentifier(node.left) ? node.left : undefined;
+  return name && /^on\w+$/.test(name.text) && declaredByLibrary(checker.getSymbolAtLocation(name)) ? [skipWrappers(node.right)] : [];
+}
+
+/** A function (or function-typed name) one of whose call signatures takes a catalog device type. */
+function takesDeviceObject(checker: ts.TypeChecker, e: ts.Expression, types: DeviceTypeEntries): boolean {
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return e.parameters.some((p) => deviceTypeOfParameter(checker, p, types));
+  if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e) && !ts.isCallExpression(e)) return false;
+  for (const sig of checker.getTypeAtLocation(e).getCallSignatures()) {
+    for (const p of sig.getParameters()) if (deviceTypeOf(checker, checker.getTypeOfSymbol(p), types.platforms)) return true;
+  }
+  return false;
 }
 
 /** A member (`e.data`, `e.detail`) the library declares as `any`, `unknown` or a type parameter: the app's data, carried. */

@@ -18,7 +18,7 @@ import type { ValueFlow } from '../callgraph/calls.js';
 import { deviceUseAt, runsMadeCode, type DeviceUse } from './device-uses.js';
 import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues, type Api } from './device-values.js';
-import { deviceTypeEntries, handsDeviceCallbacks } from './library-given.js';
+import { deviceCallbacksIn, deviceTypeEntries } from './library-given.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
 import { requireSpec } from '../library.js';
@@ -138,7 +138,7 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
   const mayHoldDevice =
     derived.size > 0 ||
     perFile.some((f) => f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || f.fromProcess || f.makesCode) ||
-    app.files.some((f) => handsDeviceCallbacks(app.checker, f.sf, types));
+    app.files.some((f) => deviceCallbacksIn(app.checker, f.sf, types, true).length > 0);
   let values: DeviceValues | undefined;
   if (flow && mayHoldDevice) {
     const direct = (node: ts.Node): Api | undefined => {
