@@ -69,13 +69,18 @@ export function listenedEvent(checker: ts.TypeChecker, fn: ts.Node): Listener | 
 }
 
 /** `target.on<type> = fn` (or a global `on<type> = fn`) of a handler property the library declares: the event's type. */
-export function assignedHandler(checker: ts.TypeChecker, fn: ts.Node): string | undefined {
+function assignedHandler(checker: ts.TypeChecker, fn: ts.Node): string | undefined {
   const e = climbWrappers(fn);
-  const set = e.parent;
-  if (!set || !ts.isBinaryExpression(set) || set.operatorToken.kind !== ts.SyntaxKind.EqualsToken || set.right !== e) return undefined;
-  const name = ts.isPropertyAccessExpression(set.left) ? set.left.name : ts.isIdentifier(set.left) ? set.left : undefined;
+  const set = e.parent && handlerSet(checker, e.parent);
+  return set && set.handler === e ? set.type : undefined;
+}
+
+/** `target.on<type> = handler` (or a global `on<type> = handler`) of a handler property the library declares. */
+export function handlerSet(checker: ts.TypeChecker, node: ts.Node): { type: string; handler: ts.Expression } | undefined {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const name = ts.isPropertyAccessExpression(node.left) ? node.left.name : ts.isIdentifier(node.left) ? node.left : undefined;
   const type = name && /^on(\w+)$/.exec(name.text)?.[1];
-  return type && declaredByLibrary(checker.getSymbolAtLocation(name)) ? type : undefined;
+  return type && declaredByLibrary(checker.getSymbolAtLocation(name)) ? { type, handler: node.right } : undefined;
 }
 
 /** The type of an event `dispatchEvent` is given, when it is made in place or by a const (`new CustomEvent('ready', ...)`). */

@@ -13,6 +13,7 @@ import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
 import { deviceTypeOf } from './device-types.js';
+import { handlerSet } from './emitted-values.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
 
 export interface DeviceTypeEntry {
@@ -50,7 +51,7 @@ export function deviceCallbacksIn(checker: ts.TypeChecker, sf: ts.SourceFile, ty
   const out: ts.Expression[] = [];
   if (!types.byName.size) return out;
   const visit = (node: ts.Node): boolean => {
-    const handed = ts.isCallExpression(node) || ts.isNewExpression(node) ? libraryArguments(checker, node) : handlerSet(checker, node);
+    const handed = ts.isCallExpression(node) || ts.isNewExpression(node) ? libraryArguments(checker, node) : handlerAt(checker, node);
     for (const a of handed) if (takesDeviceObject(checker, a, types)) out.push(a);
     return (first && out.length > 0) || (ts.forEachChild(node, visit) ?? false);
   };
@@ -67,11 +68,10 @@ function libraryArguments(checker: ts.TypeChecker, call: ts.CallExpression | ts.
   return call.arguments.map((a) => skipWrappers(a));
 }
 
-/** The function set by `target.on<type> = fn` (or a global `on<type> = fn`) of a handler property the library declares. */
-function handlerSet(checker: ts.TypeChecker, node: ts.Node): ts.Expression[] {
-  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return [];
-  const name = ts.isPropertyAccessExpression(node.left) ? node.left.name : ts.isIdentifier(node.left) ? node.left : undefined;
-  return name && /^on\w+$/.test(name.text) && declaredByLibrary(checker.getSymbolAtLocation(name)) ? [skipWrappers(node.right)] : [];
+/** The handler of `target.on<type> = fn`, wrappers skipped. */
+function handlerAt(checker: ts.TypeChecker, node: ts.Node): ts.Expression[] {
+  const set = handlerSet(checker, node);
+  return set ? [skipWrappers(set.handler)] : [];
 }
 
 /** A function (or function-typed name) one of whose call signatures takes a catalog device type. */
