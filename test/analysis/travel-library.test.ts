@@ -39,8 +39,12 @@ describe('a device value the library hands a callback pins the method that uses 
       'src/ui.ts#install': [false, false, ['not-serializable']],
       'src/ui.ts#install.panel.onpointerdown': [false, false, ['reaches-pinned']],
       'src/ui.ts#keys': [false, false, ['reaches-pinned']],
+      'src/ui.ts#count': [false, true, []], // records.length
       'src/ui.ts#label': [false, true, []], // e.type is a string
+      'src/ui.ts#mark': [true, false, ['pinned']], // a MutationRecord's target: the library types it a Node
       'src/ui.ts#onKey': [true, false, ['pinned']], // a function declaration handed by name
+      'src/ui.ts#observe': [false, false, ['reaches-pinned']],
+      'src/ui.ts#observe.<anonymous 1>': [false, false, ['reaches-pinned']],
       'src/ui.ts#outline': [true, false, ['pinned']], // the currentTarget of an on<type> handler's event
       'src/ui.ts#reveal': [true, false, ['pinned']], // e.target of onKey's event
       'src/ui.ts#shown': [true, false, ['pinned']], // e.currentTarget of Menu.open's
@@ -53,5 +57,6 @@ describe('a device value the library hands a callback pins the method that uses 
       "uses a device value from type 'Event' (browser: DOM events reference DOM nodes): 'e' at src/ui.ts:11 -> 'e.target' at src/ui.ts:12 -> used at src/ui.ts:3",
     ]);
     expect(pinnedBy('travel-library-given', 'src/server.ts#greet')[0]).toContain("from type 'Socket' (node-device: ");
+    expect(pinnedBy('travel-library-given', 'src/ui.ts#mark')[0]).toContain("from type 'Node' (browser: a DOM node): 'r.target' at src/ui.ts:71 -> ");
   });
 });

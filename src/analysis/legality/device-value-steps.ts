@@ -19,7 +19,7 @@ import { constantKey } from './device-value-syntax.js';
 import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';
 import { emitsIn, listenedEvent, type Emit, type Listener } from './emitted-values.js';
-import { carriesAppData, deviceCallbacksIn, deviceTypeOfParameter, type DeviceTypeEntries } from './library-given.js';
+import { carriesAppData, deviceCallbacksIn, deviceTypeOfParameter, libraryTypedMember, type DeviceTypeEntries } from './library-given.js';
 import type { DeviceValue } from './device-values.js';
 
 export abstract class DeviceValueSteps {
@@ -187,6 +187,9 @@ export abstract class DeviceValueSteps {
       else if (v.holder && names.length === 1) for (const x of this.heldMembers(v.holder, names[0])) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
       else if (v.posted && names.length === 1 && names[0] === 'data') for (const x of this.of(v.posted)) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
     }
+    // `record.target` of a MutationRecord: a member the library types as a device object is one, whatever holds it.
+    const typed = out.length || names.length !== 1 ? undefined : libraryTypedMember(this.checker, at, this.deviceTypes);
+    if (typed) out.push({ api: { kind: 'type', ...typed }, chain: [this.step(at)], at });
     return out;
   }
 

@@ -91,6 +91,18 @@ export function carriesAppData(checker: ts.TypeChecker, member: ts.Node): boolea
   return decls.length > 0 && decls.every((d) => (ts.isPropertySignature(d) || ts.isPropertyDeclaration(d)) && (checker.getTypeAtLocation(d).flags & open) !== 0);
 }
 
+/**
+ * The catalog device type of a member the library declares (`record.target: Node` of a
+ * MutationRecord, `entry.target: Element` of a ResizeObserverEntry), read or destructured.
+ */
+export function libraryTypedMember(checker: ts.TypeChecker, member: ts.Node, types: DeviceTypeEntries): DeviceTypeEntry | undefined {
+  if (!types.byName.size) return undefined;
+  const sym = memberSymbol(checker, member);
+  if (!sym || !declaredByLibrary(sym)) return undefined;
+  const found = deviceTypeOf(checker, checker.getNonNullableType(checker.getTypeAtLocation(member)), types.platforms);
+  return found && types.byName.get(found.name);
+}
+
 /** The property a member read or a destructured binding (`{ data }`, `{ data: d }`) reads. */
 function memberSymbol(checker: ts.TypeChecker, member: ts.Node): ts.Symbol | undefined {
   if (ts.isPropertyAccessExpression(member)) return checker.getSymbolAtLocation(member.name);
