@@ -88,7 +88,7 @@ function stringOf(n: Tree | null): string | undefined {
 }
 
 /** Device type name -> the platform whose catalog lists it (the last catalog wins a clash). */
-export function catalogTypes(catalogs: PlatformCatalog[]): Map<string, string> {
+export function catalogTypes(catalogs: readonly PlatformCatalog[]): Map<string, string> {
   const types = new Map<string, string>();
   for (const c of catalogs) for (const t of c.types) types.set(t.name, c.platform);
   return types;

@@ -12,6 +12,7 @@
 import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
+import { catalogTypes } from './catalog.js';
 import { deviceTypeOf } from './device-types.js';
 import { handlerSet } from './emitted-values.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
@@ -30,7 +31,7 @@ export interface DeviceTypeEntries {
 export function deviceTypeEntries(catalogs: readonly PlatformCatalog[]): DeviceTypeEntries {
   const byName = new Map<string, DeviceTypeEntry>();
   for (const catalog of catalogs) for (const entry of catalog.types) byName.set(entry.name, { entry, catalog });
-  return { byName, platforms: new Map([...byName].map(([name, t]) => [name, t.catalog.platform])) };
+  return { byName, platforms: catalogTypes(catalogs) };
 }
 
 /** The catalog device type parameter `p` has, if any. */
