@@ -100,7 +100,9 @@
 // methods counted (expression added), 49.6k of their 1.96M calls timed, where 80k more calls were
 // timed before: CPU 2.03x the plain run's (baseline 2.06x), the work alone 2.11x (2.16x), in-app
 // 1.95x (1.93x): within the spread at that load (see the last paragraph: the same recorder measured
-// 1.88x and 1.76x). Call counts identical per context.
+// 1.88x and 1.76x). 9 more interleaved runs at load 12.8-14.8: CPU 1.84x (1.86x), the work alone
+// 1.65x (1.74x), in-app 2.09x (2.05x), wall 1.79x (1.89x, per-pair medians); 20.8k of the 1.96M
+// calls of the counted methods timed. Call counts identical per context in both.
 //
 //   npm run bench:record   (or: node test/bench/record.mjs [--runs N] [--only virus-scan|hot|calls] [--baseline DIR])
 
