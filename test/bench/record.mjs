@@ -92,6 +92,18 @@
 // timed (55k of the tiny contexts' 1.88M at load 11, 14k at load 5): a descheduled call is a slow
 // one, and a window with three slow calls in 128 keeps its context timed until its calls double.
 //
+// A recursion's calls back into the context it folds onto counted like any hot tiny call (2026-12-05,
+// frames.ts timedFrom: only the recursion's entries, its calls from the context it was first called
+// from, are always timed; before, every call from another context was, so record-calls' 80k calls
+// of expression() from factor() each read the clock twice). Against main (--baseline), 7
+// interleaved runs, medians, CPU = user + system, load 7.7-9.3: record-calls' profile now has 4
+// methods counted (expression added), 49.6k of their 1.96M calls timed, where 80k more calls were
+// timed before: CPU 2.03x the plain run's (baseline 2.06x), the work alone 2.11x (2.16x), in-app
+// 1.95x (1.93x): within the spread at that load (see the last paragraph: the same recorder measured
+// 1.88x and 1.76x). 9 more interleaved runs at load 12.8-14.8: CPU 1.84x (1.86x), the work alone
+// 1.65x (1.74x), in-app 2.09x (2.05x), wall 1.79x (1.89x, per-pair medians); 20.8k of the 1.96M
+// calls of the counted methods timed. Call counts identical per context in both.
+//
 //   npm run bench:record   (or: node test/bench/record.mjs [--runs N] [--only virus-scan|hot|calls] [--baseline DIR])
 
 import { execFileSync, spawnSync } from 'node:child_process';

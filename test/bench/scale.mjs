@@ -105,6 +105,34 @@
  *   and bind: calls.ts evaluates every reference to a bound name as a possible callback, by name
  *   across the app; each generated function's `let s = x` makes `s` one, so 84k references to
  *   numbers go through the value flow (none holds a function): 1.35 s of an 11.6 s analysis.
+ * - 2026-12-05 (stop 38), 10k:1m by hand, `partition --verbose`, two interleaved pairs against
+ *   main's build (04e7d80), load 10-15: manifests byte-identical in all four runs. CPU by step,
+ *   this build (baseline): profiles 2.98 and 2.58 s (3.36, 2.71: calls and bytes held once, see
+ *   scale/read-profiles.mjs), merge 0.43, 0.40 (0.56, 0.55), the four solves 8.3, 8.1 (8.5, 8.8:
+ *   the same code), analysis 10.2, 9.9 (10.2, 9.6: the same code). bench:scale's own two runs at
+ *   load 10-12 scattered more (this build 27.6 and 40.2 s CPU, the baseline 22.5 and 24.2, tsc
+ *   7.7-8.6; the same manifests): at that load one run in two is no measurement.
+ *   Why 5g, lte and wifi stop unproven at 40k:1m (each network's problem saved once and solved
+ *   alone with the solver's trace; --time-limit 20, load 8-11): the reductions take 1.7-3.9 s of
+ *   wall per network (3g's 16 rounds each fold the whole tree again, 865k -> 516k -> 307k ...
+ *   folded contexts, some 3,500 methods that cannot win dropped a round as they cascade up the
+ *   layers); then the bound stalls 6-8e-5 below the best partition (5g: 1306954 -> 1306962
+ *   against 1307048 over 1,600 steps; wifi 1376154 -> 1376183 against 1376266; lte 5.8e-4).
+ *   With that gap, fixing by the bound fixes 0.0-0.7% of the candidate contexts, yet the search
+ *   hands over every residual with any method fixed: 5g went down 9 residual levels (171k ->
+ *   108k -> 97k -> 92.2k -> 91.9k -> 91.7k ... contexts), each paying a reduction and 101 fresh
+ *   steps, and wifi 8 (126k -> 80k -> 59k -> 54k -> 53k ...), until the limit. The best
+ *   partition changed only at the first level (5g: 1307056.6 -> 1307048.0; wifi not at all);
+ *   only the bound rose (wifi's gap 8.2e-5 -> 6.1e-5). lte (41k contexts after the reductions)
+ *   fixes nothing and gives GLPK its 158k-row model with 14 s left: GLPK's LP relaxation alone
+ *   did not finish in 250 s. So the remaining gap is the relaxation's (the Lagrangian bound
+ *   reaches what an LP would give): closing it needs branching or stronger rows, not more
+ *   steps; stopping on a stalled bound would save most of the 52 s but change what the
+ *   manifests say (the lead's call, as the gap tolerance before). At 10k:1m, 5g's search ends
+ *   with its bound within the tree's rounding slack (compact.ts costTolerance, 0.012 ms under
+ *   1.2e6 ms) but outside the relative 1e-9 that `optimal` asks (answers.ts): "not proven,
+ *   gap 0.00%". Calling it proven would run the search among ties on its 175k-context problem:
+ *   16 s of CPU instead of 3 (measured), for the same plan.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';

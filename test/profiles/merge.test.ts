@@ -26,6 +26,24 @@ describe('mergeProfiles', () => {
     expect(one.contexts.map((x) => [x.path.join('>'), x.device.selfMs])).toEqual([['main', 10], ['main>f', 1], ['main>g', 2]]);
   });
 
+  it("takes calls and bytes from the device in any file order, the clone's only where the device has none, one column for both sides", () => {
+    const clone: Profile = { file: 'c', side: 'clone', runs: 2, contexts: [ctx(0, 'main', 2, undefined, { calls: 6, bytesIn: 60, bytesOut: 6 }), ctx(1, 'onlyClone', 1, 0, { calls: 8, bytesOut: 40 })] };
+    const device: Profile = { file: 'd', side: 'device', runs: 1, contexts: [ctx(0, 'main', 8, undefined, { calls: 3, bytesIn: 30, bytesOut: 3 })] };
+    const again: Profile = { ...device, file: 'e' };
+    for (const order of [[clone, device, again], [device, clone, again], [device, again, clone]]) {
+      const merged = mergeProfiles(order, 0.25);
+      const byMethod = new Map(merged.contexts.map((c) => [c.method, c]));
+      // Two device runs in all: the device's sums per run, the clone's figures left out.
+      expect(byMethod.get('main')!.device).toEqual({ calls: 3, selfMs: 8, bytesIn: 30, bytesOut: 3 });
+      expect(byMethod.get('main')!.clone).toEqual({ calls: 3, selfMs: 1, bytesIn: 30, bytesOut: 3 });
+      expect(byMethod.get('onlyClone')!.clone).toEqual({ calls: 4, selfMs: 0.5, bytesIn: 0, bytesOut: 20 });
+      // The two sides' calls and bytes are the same numbers: held once.
+      expect(merged.clone.calls).toBe(merged.device.calls);
+      expect(merged.clone.bytesIn).toBe(merged.device.bytesIn);
+      expect(merged.clone.bytesOut).toBe(merged.device.bytesOut);
+    }
+  });
+
   it('estimates a one-sided context from the other side with the speed ratio, and flags it', () => {
     const device: Profile = { file: 'd', side: 'device', runs: 1, contexts: [ctx(0, 'main', 8), ctx(1, 'onlyDevice', 40, 0)] };
     const clone: Profile = { file: 'c', side: 'clone', runs: 1, contexts: [ctx(0, 'main', 2), ctx(1, 'onlyClone', 5, 0)] };

@@ -128,6 +128,37 @@ describe('record: hot tiny callees counted without timing', () => {
     expect(callerCtx!.selfMs).toBeLessThan(fCtx!.selfMs);
   });
 
+  it("counts a tiny recursion's calls back through another context without timing, its entries timed", () => {
+    // f -> g -> f, as a parser's expression -> factor -> expression: g's call of f folds back onto f.
+    const rec = new Recorder(COST, TINY);
+    const [caller, f, g] = [rec.m(['a.ts#caller']), rec.m(['a.ts#f']), rec.m(['a.ts#g'])];
+    const down = (depth: number): void => {
+      const frame = rec.e(f);
+      if (depth > 0) {
+        const via = rec.e(g);
+        down(depth - 1);
+        rec.x(via);
+      } else spin(10); // tiny: under TINY's 20 us
+      rec.x(frame);
+    };
+    const top = rec.e(caller);
+    for (let k = 0; k < 5000; k++) down(3);
+    rec.x(top);
+    const t = snapshot(rec, { pid: 1, ppid: 0, argv: [] }, { code: 0 });
+    const [callerCtx, fCtx, gCtx] = t.contexts;
+    expect(t.contexts.map((c) => [t.methods[c.method], c.calls])).toEqual([
+      ['a.ts#caller', 1],
+      ['a.ts#f', 20000], // 5000 entries from the caller, 15000 calls back from g, folded onto one context
+      ['a.ts#g', 15000],
+    ]);
+    // Every entry is timed; g's calls of f, after the first check, mostly not (all timed before).
+    expect(fCtx!.timed).toBeGreaterThanOrEqual(5000);
+    expect(fCtx!.timed).toBeLessThan(20000 - 5000);
+    // The spinning (5000 x 10 us) stays inside the recursion, f's or g's, not the caller's.
+    expect(fCtx!.selfMs + gCtx!.selfMs).toBeGreaterThan(5000 * 0.01 * 0.9);
+    expect(callerCtx!.selfMs).toBeLessThan(fCtx!.selfMs + gCtx!.selfMs);
+  });
+
   it('nests a call made by an untimed leaf call under it, an async one too', () => {
     const rec = new Recorder(COST, { tinyMs: 1000 }); // every context tiny: the leaf is untimed after its first check
     const [caller, leaf, later, sync] = [rec.m(['a.ts#caller']), rec.m(['a.ts#leaf']), rec.m(['a.ts#later']), rec.m(['a.ts#sync'])];

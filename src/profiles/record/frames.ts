@@ -19,16 +19,15 @@ export interface Ctx {
   leaf: boolean;
   calls: number;
   /**
-   * A recursion folds onto it: its calls from another context (the recursion's entries) are
-   * always timed, since an untimed one would hand the whole recursion's time to that caller.
+   * The context whose calls of it are always timed: none (undefined) until a recursion folds onto
+   * it, then the context it was first called from (the root for a top-level one). Those calls are
+   * the recursion's entries: an untimed one would hand the whole recursion's time to a caller
+   * outside it. A context is only ever called from that one, from itself, or from a context below
+   * it in the tree (a recursion folded back onto it), so its calls from any other context are the
+   * recursion's own: an untimed one leaves its time to a frame inside the recursion, as a tiny
+   * callee's is its caller's. One compare on every call.
    */
-  folded: boolean;
-  /**
-   * The only context from which e()'s fast path may count a call of it without timing: the
-   * context it was first called from (the root for a top-level one), or itself once a recursion
-   * folds onto it. One compare on every call, for `!folded || parent === ctx`.
-   */
-  untimedFrom: Ctx | undefined;
+  timedFrom: Ctx | undefined;
   /** The call number from which e() takes its slow path: a timed call, a bytes sample or a check is due. */
   next: number;
   /** Calls that were timed (the others' time is their caller's). */
@@ -92,8 +91,7 @@ export function emptyCache(): Ctx[] {
   return cache;
 }
 
-/** `caller`: the context it is first called from (the root for a top-level one, whose `parent` is undefined). */
-export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule, caller?: Ctx, cache = NO_KIDS): Ctx {
+export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedule, cache = NO_KIDS): Ctx {
   return {
     method,
     parent,
@@ -101,8 +99,7 @@ export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedu
     cache,
     leaf: true,
     calls: 0,
-    folded: false,
-    untimedFrom: caller,
+    timedFrom: undefined,
     next: 1,
     timed: 0,
     // -0, not 0: a field that starts as a small integer and then holds fractions is stored
@@ -120,7 +117,7 @@ export function newCtx(method: number, parent: Ctx | undefined, time: TimeSchedu
 }
 
 /** What an empty slot of a context's cache holds: a context of no method (-1), never counted; its own cache holds only itself (NO_KIDS below). */
-const NO_KID: Ctx = newCtx(-1, undefined, newTimeSchedule(false), undefined, []);
+const NO_KID: Ctx = newCtx(-1, undefined, newTimeSchedule(false), []);
 for (let k = 0; k < KID_CACHE; k++) NO_KID.cache.push(NO_KID);
 
 /**

@@ -105,8 +105,8 @@ export class Recorder extends FrameStack {
       const ctx = parent.cache[method & 15]!;
       if (ctx.method === method) {
         const n = ctx.calls + 1;
-        // Counted, not timed (a folded context is timed from another one), no bytes: a hot callee.
-        if (n < ctx.next && parent === ctx.untimedFrom) {
+        // Counted, not timed (a folded context's entries are timed), no bytes: a hot callee.
+        if (n < ctx.next && parent !== ctx.timedFrom) {
           ctx.calls = n;
           if (ctx.leaf === false) return this.untimedSlot(ctx);
           this.open = ctx; // no callee so far: the common case of a hot tiny callee
@@ -165,7 +165,7 @@ export class Recorder extends FrameStack {
   private countMiss(parent: Ctx, method: number): void {
     let ctx = parent.kids.get(method);
     if (!ctx) {
-      ctx = newCtx(method, parent === this.root ? undefined : parent, COUNTED, parent);
+      ctx = newCtx(method, parent === this.root ? undefined : parent, COUNTED);
       parent.kids.set(method, ctx);
     }
     ctx.calls++;
@@ -204,7 +204,7 @@ export class Recorder extends FrameStack {
     this.ctxs[slot] = ctx;
     this.cur = ctx;
     this.inside[slot] = 0;
-    if (n < ctx.next) return ctx.folded && parent !== ctx ? this.timed(ctx, slot, 0) : ~slot;
+    if (n < ctx.next) return parent === ctx.timedFrom ? this.timed(ctx, slot, 0) : ~slot;
     return this.due(ctx, n, slot);
   }
 
@@ -266,7 +266,7 @@ export class Recorder extends FrameStack {
     if (n === t.check) checkTime(t, n, ctx.timed, ctx.slow, ctx.fastMs);
     else if (n === t.warm) warmedUp(t, ctx.timed, ctx.slow, ctx.fastMs); // within a window: every call comes here
     ctx.next = Math.min(ctx.bytes.next, Math.max(t.next, n + 1), t.check);
-    if (n < t.next && weight === 0 && (!ctx.folded || this.ctxs[slot - 1] === ctx)) return ~slot;
+    if (n < t.next && weight === 0 && this.ctxs[slot - 1] !== ctx.timedFrom) return ~slot;
     return this.timed(ctx, slot, weight);
   }
 
@@ -389,10 +389,9 @@ export class Recorder extends FrameStack {
     let target: Ctx | undefined;
     for (let c: Ctx | undefined = parent; c && c !== this.root; c = c.parent) if (c.method === method) target = c;
     if (target) {
-      target.folded = true;
-      target.untimedFrom = target; // its calls from elsewhere are the recursion's entries: timed
+      target.timedFrom = target.parent ?? this.root; // its calls from there are the recursion's entries: timed
     }
-    const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent, newTimeSchedule(this.sampling, this.tinyMs), parent);
+    const ctx = target ?? newCtx(method, parent === this.root ? undefined : parent, newTimeSchedule(this.sampling, this.tinyMs));
     parent.kids.set(method, ctx);
     parent.leaf = false;
     return this.cached(parent, method, ctx);

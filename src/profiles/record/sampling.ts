@@ -11,9 +11,11 @@
  * others' self time was under TIME_TINY_MS on average, the context is hot and tiny: its later
  * calls are only counted, and their self time is that of the nearest timed frame below them
  * (their caller's), as if inlined; callees time themselves as ever. A context onto which a
- * recursion folds is timed on every call from another context, the recursion's entries (an
- * untimed one would hand the recursion's time to that caller); its calls from itself may go
- * untimed, their time its own. (The caller's self time still has the recorder's calibrated cost
+ * recursion folds is timed on every call from the context it was first called from, the
+ * recursion's entries (an untimed one would hand the recursion's time to a caller outside it);
+ * its calls from inside the recursion (from itself, or from a context below it that calls back:
+ * a parser's factor() calling expression()) may go untimed, their time that of the nearest timed
+ * frame below, which is inside the recursion. (The caller's self time still has the recorder's calibrated cost
  * of each untimed call taken off.) At twice the calls it is timed again for a window of TIME_WINDOW calls, and checked: a
  * context with more slow calls in the window than that share is timed on every call again; one
  * that is still tiny is counted until twice the calls again, and so on. A context that is not
