@@ -21,6 +21,9 @@ describe("a kind of a catalog's device type is one too (pin-device-subtypes)", (
       'src/page.ts#stopAll': [false, false, ['reaches-pinned']],
       'src/page.ts#stopAll.<anonymous 1>': [true, false, ['pinned']], // forEach gives it a MediaStreamTrack
       'src/server.ts#declaredLength': [false, false, ['not-serializable']], // IncomingMessage
+      'src/syntax.ts#describeDirective': [false, true, []], // extends the app's own interface Node, no DOM node
+      'src/syntax.ts#names': [false, true, []],
+      'src/syntax.ts#names.<anonymous 1>': [false, true, []],
       'src/server.ts#parse': [false, true, []],
       'src/server.ts#pidOf': [false, false, ['not-serializable']], // ChildProcess
     });
