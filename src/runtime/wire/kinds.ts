@@ -13,7 +13,7 @@ export const Tag = {
   /** Zigzag varint of a safe integer (never -0). */
   Int: 4,
   Float: 5,
-  /** Sign byte, then the magnitude's byte count and bytes, little-endian. */
+  /** Sign byte, then the magnitude's byte count and bytes, big-endian. */
   BigInt: 6,
   /** A string written in place (long ones, not worth a table entry). */
   Str: 7,
@@ -108,6 +108,11 @@ export const TYPED_ARRAYS: readonly TypedArrayCtor[] = [
 ];
 export const TYPED_PROTOS: readonly object[] = TYPED_ARRAYS.map((c) => c.prototype);
 export const BUFFER_PROTO: object = Buffer.prototype;
+const TYPED_SIZES = [1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8];
+/** The element size of a typed array subtype (its index in TYPED_ARRAYS). */
+export function bytesPerElement(sub: number): number {
+  return TYPED_SIZES[sub]!;
+}
 
 export type ErrorCtor = new (...args: never[]) => Error;
 export const ERRORS: readonly ErrorCtor[] = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError];
