@@ -117,9 +117,23 @@ export function bytesPerElement(sub: number): number {
 export type ErrorCtor = new (...args: never[]) => Error;
 export const ERRORS: readonly ErrorCtor[] = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError];
 export const ERROR_PROTOS: readonly object[] = ERRORS.map((c) => c.prototype);
+/** An error of a builtin type with no own properties yet (they come with its contents). */
+export function makeError(sub: number): Error {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const e = sub === 7 ? new AggregateError([]) : new (ERRORS[sub] as ErrorConstructor)();
+    for (const k of Object.getOwnPropertyNames(e)) delete (e as unknown as Record<string, unknown>)[k];
+    return e;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 
 export const Boxed = { Number: 0, String: 1, Boolean: 2, BigInt: 3 } as const;
 export const BOXED_PROTOS: readonly object[] = [Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype];
+/** What `typeof` says of each boxed subtype's primitive. */
+export const BOXED_TYPES: readonly string[] = ['number', 'string', 'boolean', 'bigint'];
 
 /** Integrity levels, in the order they only ever increase. */
 export const Level = { Extensible: 0, NonExtensible: 1, Sealed: 2, Frozen: 3 } as const;
