@@ -6,52 +6,15 @@
 import { Buffer } from 'node:buffer';
 import { types } from 'node:util';
 import { applyState } from './apply.js';
+import type { Baseline, Deferred } from './baseline.js';
 import { NumberList, Reader } from './bytes.js';
+import { readHeader, type BufferRegion, type TrailerEntry } from './envelope.js';
 import { UnknownKey } from './errors.js';
-import type { BufferRegion } from './graphWriter.js';
-import { bytesPerElement } from './graphWriter.js';
-import { BOXED_PROTOS, BUFFER_PROTO, ERRORS, ERROR_PROTOS, KIND_COUNT, KIND_NAMES, KIND_PROTOS, Kind, Level, Proto, SMALL_INTS, TYPED_ARRAYS, TYPED_PROTOS, Tag } from './kinds.js';
+import { BOXED_PROTOS, BOXED_TYPES, BUFFER_PROTO, ERRORS, ERROR_PROTOS, KIND_COUNT, KIND_NAMES, KIND_PROTOS, Kind, Level, Proto, SMALL_INTS, TYPED_ARRAYS, TYPED_PROTOS, Tag, bytesPerElement, makeError } from './kinds.js';
 import type { CodeRegistry } from './registry.js';
 import { fillArray, fillObject, readContents } from './readContents.js';
-import { kindOf, type Shallow } from './shallow.js';
-
-const BOXED_TYPES = ['number', 'string', 'boolean', 'bigint'];
-
-interface TrailerEntry {
-  base: number;
-  len: number;
-  start: number;
-}
-
-/** A decoded object that replaces an existing one: its state is written only once all decoded. */
-export interface Deferred {
-  target: object;
-  state: Shallow;
-}
-
-/**
- * Where in a request each object made as an ordinary object, a listed array or a view was written
- * (its contents are exactly what it holds right after decoding), recorded while decoding it; the
- * clone's snapshot starts from these instead of reading every object again (see state.ts).
- */
-export interface Baseline {
-  /** The request (a view of the caller's bytes). */
-  buf: Uint8Array;
-  /** The string table as decoding left it. */
-  table: readonly string[];
-  registry: CodeRegistry;
-  /** The objects by id, as decoded (the caller's list may be changed; this copy is not). */
-  made: readonly object[];
-  kinds: NumberList;
-  protos: readonly (object | null)[];
-  /** By id: where its contents start, or -1 when not recorded (other kinds, objects decoded into). */
-  bodyAt: NumberList;
-  /** By id: the length of the string table and of the object list where its contents start. */
-  strAt: NumberList;
-  newAt: NumberList;
-  /** Each buffer made from the request, and those decoded into: the bytes the device has. */
-  bytes: Map<object, Uint8Array>;
-}
+import { readBigInt, readInt } from './scalars.js';
+import { kindOf } from './shallow.js';
 
 export class GraphReader {
   readonly r: Reader;
@@ -109,27 +72,7 @@ export class GraphReader {
 
   /** Checks the header (magic, version, message type) and reads the trailer of buffer bytes. */
   header(type: number): void {
-    const r = this.r;
-    if (r.u8() !== 0x43 || r.u8() !== 0x57) this.fail('not a clonecloud message');
-    if (r.u8() !== 1) this.fail('unknown format version');
-    if (r.u8() !== type) this.fail('unexpected message type');
-    const at = r.u32le();
-    if (at < r.pos || at > r.end) this.fail('trailer out of bounds');
-    const body = r.pos;
-    const end = r.end;
-    r.pos = at;
-    const n = r.count(2);
-    const entries: TrailerEntry[] = [];
-    for (let i = 0; i < n; i++) {
-      const base = r.varint();
-      const len = r.count(1);
-      entries.push({ base, len, start: r.pos });
-      r.pos += len;
-    }
-    if (r.pos !== end) this.fail('bytes after the trailer');
-    this.trailer = entries;
-    r.pos = body;
-    r.end = at;
+    this.trailer = readHeader(this.r, type);
   }
 
   /** The last check: every byte and every buffer was used. */
@@ -179,19 +122,12 @@ export class GraphReader {
         return false;
       case Tag.True:
         return true;
-      case Tag.Int: {
-        const z = r.varint();
-        return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-      }
+      case Tag.Int:
+        return readInt(r);
       case Tag.Float:
         return r.f64le();
-      case Tag.BigInt: {
-        const sign = r.u8();
-        if (sign > 1) this.fail('bad bigint sign');
-        const n = r.count(1);
-        const m = n === 0 ? 0n : BigInt('0x' + r.bytes(n).toString('hex'));
-        return sign === 1 ? -m : m;
-      }
+      case Tag.BigInt:
+        return readBigInt(r);
       case Tag.Str:
         return r.str();
       case Tag.StrNew: {
@@ -454,18 +390,5 @@ export class GraphReader {
         applyState(o, state, true);
       }
     }
-  }
-}
-
-/** An error of a builtin type with no own properties yet (they come with its contents). */
-function makeError(sub: number): Error {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    const e = sub === 7 ? new AggregateError([]) : new (ERRORS[sub] as ErrorConstructor)();
-    for (const k of Object.getOwnPropertyNames(e)) delete (e as unknown as Record<string, unknown>)[k];
-    return e;
-  } finally {
-    Error.stackTraceLimit = limit;
   }
 }

@@ -2,48 +2,28 @@
  * Writes an object graph. Each object gets a wire id at its first mention, where its kind,
  * prototype and what creating it needs are written (so the reader can make it at once and every
  * later reference is a plain id); its contents follow later, in id order (breadth first), so
- * that neither side recurses on the data's depth. ArrayBuffer bytes go in a trailer, because a
- * buffer reached only through views sends just the part those views cover (a pooled Buffer does
- * not carry its 8 KB slab), which is known only once the whole graph has been seen.
+ * that neither side recurses on the data's depth. ArrayBuffer bytes go in the trailer (envelope.ts).
  */
-import { Buffer } from 'node:buffer';
 import { types } from 'node:util';
 import { Refusal, Uncrossable } from './errors.js';
 import { NumberList, Writer } from './bytes.js';
-import { Kind, Level, Proto, SMALL_INTS, Tag } from './kinds.js';
-import { LIST_UP_TO, checkDescriptor, keyLabel, levelOf } from './props.js';
+import { patchTrailerAt, writeHeader, writeTrailer, type BufferRegion, type WrittenRegion } from './envelope.js';
+import { Kind, Proto, Tag, bytesPerElement } from './kinds.js';
+import { OrdinaryBodies } from './ordinaryBodies.js';
+import { keyLabel } from './props.js';
 import type { CodeRegistry } from './registry.js';
+import { writeBigInt, writeNumber } from './scalars.js';
 import { HOLE, readShallow, type Shallow } from './shallow.js';
 import { writeContents } from './writeContents.js';
 
 /** Strings up to this length go through the string table (keys always do). */
 const TABLE_UP_TO = 32;
-/** Integers this large in magnitude are sent as floats (zigzag must stay a safe integer). */
-const INT_LIMIT = 2 ** 52;
 
 const getPrototypeOf = Object.getPrototypeOf;
-const ownNames = Object.getOwnPropertyNames;
-const ownSymbols = Object.getOwnPropertySymbols;
-const ownDescriptor = Object.getOwnPropertyDescriptor;
-const ownKeys = Reflect.ownKeys;
 /** Lookups that scan the peer's objects before they are all put in the map. */
 const SCANS = 16;
 const ObjectProto = Object.prototype;
 const ArrayProto = Array.prototype;
-
-/** Where a buffer's part on the wire starts (`delta`: the peer's offset minus ours) and what it covers. */
-export interface BufferRegion {
-  delta: number;
-  lo: number;
-  hi: number;
-}
-
-interface Region {
-  ab: ArrayBuffer;
-  lo: number;
-  hi: number;
-  whole: boolean;
-}
 
 export class GraphWriter {
   readonly w = new Writer();
@@ -59,8 +39,8 @@ export class GraphWriter {
   private readonly parents = new NumberList();
   private readonly via: (string | number)[] = [];
   private readonly table = new Map<string, number>();
-  private readonly regions: Region[] = [];
-  private readonly regionOf = new Map<number, Region>();
+  private readonly regions: WrittenRegion[] = [];
+  private readonly regionOf = new Map<number, WrittenRegion>();
   /** Objects below this id are known to the peer already (the request's, when replying). */
   private known = 0;
   /** How the known objects are named in paths (`objects`: `objects[3]`). */
@@ -68,11 +48,7 @@ export class GraphWriter {
   /** The peer's objects while they are not in `ids` yet, and how many lookups scanned them. */
   private unindexed: readonly object[] | undefined;
   private scans = 0;
-  /** A plain object's values between reading them all (every check passed) and writing them. */
-  private readonly scratch: unknown[] = [];
-  /** The keys of the last ordinary object written and their table indices: the next often has the same. */
-  private lastNames: string[] = [];
-  private lastIndices: number[] = [];
+  private readonly bodies = new OrdinaryBodies(this);
 
   constructor(
     private readonly registry: CodeRegistry,
@@ -84,22 +60,16 @@ export class GraphWriter {
 
   private trailerAt = 0;
 
-  /** The header: magic "CW", format version, message type, where the trailer starts (filled in by end). */
+  /** The header (envelope.ts); where the trailer starts is filled in by end. */
   start(type: number): void {
-    const w = this.w;
-    w.u8(0x43);
-    w.u8(0x57);
-    w.u8(1);
-    w.u8(type);
-    this.trailerAt = w.reserve32();
+    this.trailerAt = writeHeader(this.w, type);
   }
 
   /** Writes the contents still owed and the trailer; the message. */
   end(): Uint8Array {
     this.drain();
-    if (this.w.pos > 0xffffffff) throw new RangeError('a message over 4 GB');
-    this.w.patch32(this.trailerAt, this.w.pos);
-    this.trailer();
+    patchTrailerAt(this.w, this.trailerAt);
+    writeTrailer(this.w, this.regions);
     return this.w.result();
   }
 
@@ -198,19 +168,7 @@ export class GraphWriter {
     const w = this.w;
     switch (typeof v) {
       case 'number':
-        if (Number.isInteger(v) && (v !== 0 || 1 / v > 0)) {
-          if (v >= 0 && v < SMALL_INTS) w.u8(Tag.SmallInt + v);
-          else if (v < INT_LIMIT && v > -INT_LIMIT) {
-            w.u8(Tag.Int);
-            w.varint(v >= 0 ? v * 2 : -v * 2 - 1);
-          } else {
-            w.u8(Tag.Float);
-            w.f64le(v);
-          }
-        } else {
-          w.u8(Tag.Float);
-          w.f64le(v);
-        }
+        writeNumber(w, v);
         return;
       case 'string':
         if (v.length <= TABLE_UP_TO) {
@@ -235,7 +193,7 @@ export class GraphWriter {
         w.u8(Tag.Undefined);
         return;
       case 'bigint':
-        this.bigint(v);
+        writeBigInt(w, v);
         return;
       case 'symbol':
         if (v === HOLE) {
@@ -272,22 +230,6 @@ export class GraphWriter {
     }
   }
 
-  /** Sign byte, then the magnitude big-endian (through hex, linear in its size both ways). */
-  private bigint(v: bigint): void {
-    const w = this.w;
-    w.u8(Tag.BigInt);
-    w.u8(v < 0n ? 1 : 0);
-    if (v === 0n) {
-      w.varint(0);
-      return;
-    }
-    let hex = (v < 0n ? -v : v).toString(16);
-    if (hex.length % 2 === 1) hex = '0' + hex;
-    const bytes = Buffer.from(hex, 'hex');
-    w.varint(bytes.length);
-    w.bytes(bytes);
-  }
-
   /** Reads an object's state, turning a refusal into an Uncrossable at its path. */
   read(o: object, owner: number, key: string | number | undefined, head = false): Shallow {
     try {
@@ -298,7 +240,7 @@ export class GraphWriter {
   }
 
   /** A Refusal met while reading an object, as an Uncrossable at its path; anything else as it is. */
-  private refused(e: unknown, owner: number, key: string | number | undefined): unknown {
+  refused(e: unknown, owner: number, key: string | number | undefined): unknown {
     return e instanceof Refusal ? new Uncrossable(this.path(owner, key) + e.at, e.reason) : e;
   }
 
@@ -350,7 +292,7 @@ export class GraphWriter {
         w.str(s.flags);
         break;
       case Kind.ArrayBuffer: {
-        const r: Region = { ab: o as ArrayBuffer, lo: Infinity, hi: 0, whole: false };
+        const r: WrittenRegion = { ab: o as ArrayBuffer, lo: Infinity, hi: 0, whole: false };
         this.regions.push(r);
         this.regionOf.set(id, r);
         break;
@@ -400,10 +342,10 @@ export class GraphWriter {
       // Ordinary objects and arrays: their kind and prototype were read with their head; their
       // contents now. Others: what was read with the head.
       if (kind === Kind.Object) {
-        this.objectBody(this.objects[j]!, known + j);
+        this.bodies.object(this.objects[j]!, known + j);
         continue;
       } else if (kind === Kind.Array) {
-        if (this.listedBody(this.objects[j] as unknown[], known + j)) continue;
+        if (this.bodies.list(this.objects[j] as unknown[], known + j)) continue;
         s = this.read(this.objects[j]!, known + j, undefined);
       } else {
         s = this.shallows.get(j)!;
@@ -412,102 +354,4 @@ export class GraphWriter {
       writeContents(this, s, known + j);
     }
   }
-
-  /**
-   * An ordinary object's contents, as writeContents(readShallow(o)) writes them but without a Shallow:
-   * every property is checked (and its value taken) before any is written, so that a refusal
-   * is the one readShallow would raise.
-   */
-  private objectBody(o: object, id: number): void {
-    const vals = this.scratch;
-    let level: Level;
-    let names: string[];
-    try {
-      level = levelOf(o);
-      const symbols = ownSymbols(o);
-      if (symbols.length > 0) throw new Refusal(keyLabel(symbols[0]!), 'a symbol-keyed property');
-      names = ownNames(o);
-      // What checkDescriptor allows, in one test: an accessor has no `writable`.
-      const writable = level < Level.Frozen;
-      const configurable = level < Level.Sealed;
-      for (let i = 0; i < names.length; i++) {
-        const d = ownDescriptor(o, names[i]!)!;
-        if (d.writable !== writable || d.enumerable !== true || d.configurable !== configurable) checkDescriptor(names[i]!, d, level, false);
-        vals[i] = d.value;
-      }
-    } catch (e) {
-      throw this.refused(e, id, undefined);
-    }
-    const w = this.w;
-    w.u8(level);
-    const n = names.length;
-    w.varint(n);
-    const last = this.lastNames;
-    let same = last.length === n;
-    for (let i = 0; same && i < n; i++) same = names[i] === last[i];
-    if (same) {
-      // The same keys as the last object: their indices without looking each up.
-      const indices = this.lastIndices;
-      for (let i = 0; i < n; i++) {
-        w.varint(indices[i]! * 2);
-        this.value(vals[i], id, names[i]!);
-      }
-      return;
-    }
-    const indices: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const k = names[i]!;
-      indices.push(this.key(k));
-      this.value(vals[i], id, k);
-    }
-    this.lastNames = names;
-    this.lastIndices = indices;
-  }
-
-  /**
-   * A short array with every element and nothing else (no hole, named property or symbol), as
-   * writeContents(readShallow(a)) writes it, without a Shallow; false, having written nothing, for any
-   * other array (readShallow then reads it, and refuses what it must).
-   */
-  private listedBody(a: unknown[], id: number): boolean {
-    const len = a.length;
-    // Longer ones are probed (readArray), and may have holes.
-    if (len > LIST_UP_TO) return false;
-    const level = levelOf(a);
-    if (ownDescriptor(a, 'length')!.writable !== level < Level.Frozen) return false;
-    const keys = ownKeys(a);
-    // Indices come first, in order: len of them below len are all of 0..len-1.
-    if (keys.length !== len + 1 || keys[len] !== 'length') return false;
-    const w = this.w;
-    w.u8(level);
-    w.varint(len);
-    w.u8(0);
-    for (let i = 0; i < len; i++) this.value(a[i], id, i);
-    w.varint(0);
-    return true;
-  }
-
-  /** The bytes of every new buffer, as the part its views cover (all of it when held directly). */
-  trailer(): void {
-    const w = this.w;
-    w.varint(this.regions.length);
-    let total = 0;
-    for (const r of this.regions) total += r.whole ? r.ab.byteLength : Math.max(0, r.hi - r.lo) + 8;
-    w.ensure(total + 20 * this.regions.length);
-    for (const r of this.regions) {
-      const n = r.ab.byteLength;
-      let lo = r.whole || r.lo === Infinity ? 0 : r.lo;
-      const hi = r.whole || r.lo === Infinity ? (r.whole ? n : 0) : r.hi;
-      // Aligned to 8 so that every view keeps an offset its element size divides.
-      lo -= lo % 8;
-      w.varint(lo);
-      w.varint(hi - lo);
-      w.bytes(new Uint8Array(r.ab, lo, hi - lo));
-    }
-  }
-}
-
-const SIZES = [1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8];
-export function bytesPerElement(sub: number): number {
-  return SIZES[sub]!;
 }

@@ -13,7 +13,7 @@ export const Tag = {
   /** Zigzag varint of a safe integer (never -0). */
   Int: 4,
   Float: 5,
-  /** Sign byte, then the magnitude's byte count and bytes, little-endian. */
+  /** Sign byte, then the magnitude's byte count and bytes, big-endian. */
   BigInt: 6,
   /** A string written in place (long ones, not worth a table entry). */
   Str: 7,
@@ -108,13 +108,32 @@ export const TYPED_ARRAYS: readonly TypedArrayCtor[] = [
 ];
 export const TYPED_PROTOS: readonly object[] = TYPED_ARRAYS.map((c) => c.prototype);
 export const BUFFER_PROTO: object = Buffer.prototype;
+const TYPED_SIZES = [1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8];
+/** The element size of a typed array subtype (its index in TYPED_ARRAYS). */
+export function bytesPerElement(sub: number): number {
+  return TYPED_SIZES[sub]!;
+}
 
 export type ErrorCtor = new (...args: never[]) => Error;
 export const ERRORS: readonly ErrorCtor[] = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError];
 export const ERROR_PROTOS: readonly object[] = ERRORS.map((c) => c.prototype);
+/** An error of a builtin type with no own properties yet (they come with its contents). */
+export function makeError(sub: number): Error {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const e = sub === 7 ? new AggregateError([]) : new (ERRORS[sub] as ErrorConstructor)();
+    for (const k of Object.getOwnPropertyNames(e)) delete (e as unknown as Record<string, unknown>)[k];
+    return e;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 
 export const Boxed = { Number: 0, String: 1, Boolean: 2, BigInt: 3 } as const;
 export const BOXED_PROTOS: readonly object[] = [Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype];
+/** What `typeof` says of each boxed subtype's primitive. */
+export const BOXED_TYPES: readonly string[] = ['number', 'string', 'boolean', 'bigint'];
 
 /** Integrity levels, in the order they only ever increase. */
 export const Level = { Extensible: 0, NonExtensible: 1, Sealed: 2, Frozen: 3 } as const;

@@ -1,6 +1,7 @@
 /** The device → clone message: the call's roots (arguments, `this`, captured state) as one graph. */
 import { WireError } from './errors.js';
-import { GraphReader, type Baseline } from './graphReader.js';
+import type { Baseline } from './baseline.js';
+import { GraphReader } from './graphReader.js';
 import { GraphWriter } from './graphWriter.js';
 import { checkApply, applyState } from './apply.js';
 import type { CodeRegistry } from './registry.js';

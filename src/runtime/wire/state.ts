@@ -11,8 +11,8 @@
  */
 import { Buffer } from 'node:buffer';
 import { Reader } from './bytes.js';
-import type { Baseline } from './graphReader.js';
-import type { BufferRegion } from './graphWriter.js';
+import type { Baseline } from './baseline.js';
+import type { BufferRegion } from './envelope.js';
 import { Kind, Level, Proto, Tag } from './kinds.js';
 import { arrayHasOnlyElements, checkBare, checkTypedArrayBare, levelOf } from './props.js';
 import type { CodeRegistry } from './registry.js';
