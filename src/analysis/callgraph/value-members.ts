@@ -48,9 +48,14 @@ export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, nam
   }
   if (!ts.isIdentifier(v)) return [];
   const param = parameterSources(r, stores, v, name);
-  if (param) return [...param.passed.flatMap((x) => r.values.memberOf(x, name, depth + 1)), ...param.stored.flatMap((x) => r.values.of(x, depth + 1))];
-  const decls = (r.symbolAt(v)?.declarations ?? []).filter((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d) && r.isApp(d));
   const out = new DistinctNodes();
+  if (param) {
+    // What every caller passes, then what is stored onto it.
+    for (const x of param.passed) out.addAll(r.values.memberOf(x, name, depth + 1));
+    for (const x of param.stored) out.addAll(r.values.of(x, depth + 1));
+    return out.nodes();
+  }
+  const decls = (r.symbolAt(v)?.declarations ?? []).filter((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d) && r.isApp(d));
   for (const d of decls) {
     if (d.initializer) out.addAll(r.values.memberOf(d.initializer, name, depth + 1));
     for (const x of stores.assigned(d)) out.addAll(r.values.memberOf(x, name, depth + 1));
