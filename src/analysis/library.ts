@@ -16,7 +16,7 @@ import { ts } from '../typescript.cjs';
 
 /** The leaf id of a library callee, or undefined when nothing sensible names it. */
 export function libraryLeaf(checker: ts.TypeChecker, callee: ts.Expression, sym: ts.Symbol | undefined): string | undefined {
-  const viaImport = importPath(checker, callee);
+  const viaImport = importPathOf(checker, callee);
   if (viaImport) return viaImport;
   if (!sym) return undefined;
   return fromSymbol(checker, sym);
@@ -67,6 +67,21 @@ export function moduleName(spec: string): string {
   const pkg = rest.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1);
   const sub = parts.slice(pkg.length).filter((p) => p !== 'index' && p !== 'lib' && p !== 'dist');
   return [...pkg, ...sub].join('/');
+}
+
+/**
+ * Per checker and callee (null for none): a callee is named again each time a walk cut short by a
+ * cycle resolves it again (zod: 1.4 s of climbing member chains and asking the checker for the
+ * root's symbol), and neither the syntax nor the root's symbol changes.
+ */
+const importPaths = new WeakMap<ts.TypeChecker, WeakMap<ts.Expression, string | null>>();
+
+function importPathOf(checker: ts.TypeChecker, callee: ts.Expression): string | undefined {
+  let byCallee = importPaths.get(checker);
+  if (!byCallee) importPaths.set(checker, (byCallee = new WeakMap()));
+  let path = byCallee.get(callee);
+  if (path === undefined) byCallee.set(callee, (path = importPath(checker, callee) ?? null));
+  return path ?? undefined;
 }
 
 /** `lib:<spec>#<name>.<members>` when the callee's root identifier is an import of a non-relative module. */

@@ -17,12 +17,17 @@ import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { skipWrappers } from '../walk.js';
 import { assignedSources, memberInCall, parameterSources, returnsSelf } from './passed-members.js';
+import { DistinctNodes } from './value-memo.js';
 
 const MAX_DEPTH = 6;
 /** The name `memberOfValue` takes for the iterator method (its property is keyed by a symbol). */
 export const ITERATOR = '[Symbol.iterator]';
 
-/** The app functions property `name` of `e`'s value may hold, found through the value (not its declared type). */
+/**
+ * The app functions property `name` of `e`'s value may hold, found through the value (not its
+ * declared type). Its one user, FunctionValues.memberOf, keeps each function once, so the answers
+ * gathered from many callees' returns or stores are kept once as they come (DistinctNodes).
+ */
 export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, name: string, depth = 0): ts.Node[] {
   if (depth > MAX_DEPTH) return [];
   const v = skipWrappers(e);
@@ -34,16 +39,28 @@ export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, nam
     if (sources) return sources.flatMap((x) => r.values.memberOf(x, name, depth + 1));
     const callees = r.callee(v.expression, true, depth);
     if (!('targets' in callees)) return [];
-    return callees.targets
-      .filter((t) => !isGeneratorOrAsync(t.node))
-      .flatMap((t) => r.values.returnsOf(t.node).map((ret) => memberInCall(r, stores, ret, name, depth + 1, { fn: t.node, call: v })))
-      .flat();
+    const out = new DistinctNodes();
+    for (const t of callees.targets) {
+      if (isGeneratorOrAsync(t.node)) continue;
+      for (const ret of r.values.returnsOf(t.node)) out.addAll(memberInCall(r, stores, ret, name, depth + 1, { fn: t.node, call: v }));
+    }
+    return out.nodes();
   }
   if (!ts.isIdentifier(v)) return [];
   const param = parameterSources(r, stores, v, name);
-  if (param) return [...param.passed.flatMap((x) => r.values.memberOf(x, name, depth + 1)), ...param.stored.flatMap((x) => r.values.of(x, depth + 1))];
+  const out = new DistinctNodes();
+  if (param) {
+    // What every caller passes, then what is stored onto it.
+    for (const x of param.passed) out.addAll(r.values.memberOf(x, name, depth + 1));
+    for (const x of param.stored) out.addAll(r.values.of(x, depth + 1));
+    return out.nodes();
+  }
   const decls = (r.symbolAt(v)?.declarations ?? []).filter((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d) && r.isApp(d));
-  return decls.flatMap((d) => [...(d.initializer ? [d.initializer] : []), ...stores.assigned(d)].flatMap((x) => r.values.memberOf(x, name, depth + 1)));
+  for (const d of decls) {
+    if (d.initializer) out.addAll(r.values.memberOf(d.initializer, name, depth + 1));
+    for (const x of stores.assigned(d)) out.addAll(r.values.memberOf(x, name, depth + 1));
+  }
+  return out.nodes();
 }
 
 /** What iterating `e`'s value runs by its value: its `[Symbol.iterator]` and the `next` of what that returns. */

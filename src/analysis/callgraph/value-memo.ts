@@ -327,3 +327,27 @@ export function distinct(nodes: ts.Node[]): ts.Node[] {
   const seen = new Set(nodes);
   return seen.size === nodes.length ? nodes : [...seen];
 }
+
+/**
+ * Nodes gathered for an answer that distinct() will keep each once, kept once as they come:
+ * the same as distinct() of the whole list, without the list. Gathering the same kept answer
+ * (the same array, which no one changes once kept) again adds nothing, so it is not walked again.
+ */
+export class DistinctNodes {
+  private readonly seen = new Set<ts.Node>();
+  private readonly added = new Set<readonly ts.Node[]>();
+
+  add(n: ts.Node): void {
+    this.seen.add(n);
+  }
+
+  addAll(nodes: readonly ts.Node[]): void {
+    if (!nodes.length || this.added.has(nodes)) return;
+    this.added.add(nodes);
+    for (let i = 0, n = nodes.length; i < n; i++) this.seen.add(nodes[i]!);
+  }
+
+  nodes(): ts.Node[] {
+    return [...this.seen];
+  }
+}
