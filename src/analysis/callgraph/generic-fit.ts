@@ -105,11 +105,13 @@ function bounded(c: ts.TypeChecker, t: ts.Type): ts.Type | undefined {
   return t;
 }
 
-/** 'object' or 'primitive' when every part of the type is one; undefined when open or mixed. */
+/** 'object' or 'primitive' when every part of the type (a union's or an intersection's) is one; undefined when open or mixed. */
 function sort(c: ts.TypeChecker, t: ts.Type, depth = 0): 'object' | 'primitive' | undefined {
   if (t.flags & PRIMITIVE) return 'primitive';
   if (t.flags & ts.TypeFlags.Object) return 'object';
-  if (t.isUnion() && depth < MAX_DEPTH) {
+  // Every value of an intersection is a value of each part: objects when each part holds only objects
+  // (a function type with members, `((set: S) => U) & { $$storeMutators?: M }`), as for a union.
+  if (t.isUnionOrIntersection() && depth < MAX_DEPTH) {
     const parts = t.types.map((p) => {
       const b = bounded(c, p);
       return b && sort(c, b, depth + 1);
