@@ -33,4 +33,11 @@ describe("a call's result chosen by a parameter's truth (calls-argument-branches
       [`${L}#either`, `${L}#makeStore.read`, `${L}:35:10`, 'callback'],
     ]);
   });
+
+  test('a call that does not name the function decides nothing: bound with its argument, the call passes none, yet init is set', () => {
+    expect(from('bound').filter(([, , site]) => site === `${L}:42:10`)).toEqual([
+      [`${L}#bound`, `${L}#makeStore`, `${L}:42:10`, 'callback'],
+      [`${L}#bound`, `${L}#makeStore.read`, `${L}:42:10`, 'callback'],
+    ]);
+  });
 });

@@ -10,8 +10,10 @@
  * `undefined`, `null`, `false`, `void x`; known true when written as a function, class, object
  * or array literal, a `new`, or when its type only has functions (every part has call or
  * construct signatures: no primitive has them). The parameter must keep what the call passed
- * (never assigned in the function), and the call must pass arguments in order (not `f.call`,
- * `f.apply`, nor a spread before the parameter's position). Anything else keeps both branches.
+ * (never assigned in the function), and the call must name the function itself (its declaration,
+ * a variable or property initialised with it, an import of one): arguments then land in order,
+ * which they do not through `f.bind(t, a)` held elsewhere, `f.call`, `f.apply` or `Reflect.apply`.
+ * A spread before the parameter's position decides nothing either. Anything else keeps both branches.
  */
 import { ts } from '../../typescript.cjs';
 import { skipWrappers } from '../walk.js';
@@ -19,13 +21,18 @@ import { reassigned } from './typeof-guards.js';
 
 /** The returned expressions a call of `fn` may evaluate: conditionals on a parameter's truth decided by the call's argument. */
 export function returnedAt(c: ts.TypeChecker, call: ts.CallExpression, fn: ts.Node, rets: readonly ts.Expression[]): readonly ts.Expression[] {
-  if (!rets.some((r) => ts.isConditionalExpression(skipWrappers(r))) || !passesInOrder(call)) return rets;
+  if (!rets.some((r) => ts.isConditionalExpression(skipWrappers(r))) || !namesFunction(c, call.expression, fn)) return rets;
   return rets.map((r) => decided(c, call, fn as ts.SignatureDeclaration, r));
 }
 
-function passesInOrder(call: ts.CallExpression): boolean {
-  const callee = skipWrappers(call.expression);
-  return !(ts.isPropertyAccessExpression(callee) && /^(call|apply|bind)$/.test(callee.name.text));
+/** Whether the callee is the function, or a name declared as it (`function f`, `const f = (...) => ...`, `m() {}`, `{ f: () => ... }`). */
+function namesFunction(c: ts.TypeChecker, callee: ts.Expression, fn: ts.Node): boolean {
+  const e = skipWrappers(callee);
+  if (e === fn) return true;
+  const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
+  let sym = name && c.getSymbolAtLocation(name);
+  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = c.getAliasedSymbol(sym);
+  return (sym?.declarations ?? []).some((d) => d === fn || ((ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && skipWrappers(d.initializer) === fn));
 }
 
 /** The branch a conditional on a parameter takes at this call (followed into nested ones), or the expression itself. */
