@@ -87,9 +87,14 @@ function clash(c: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
   return false;
 }
 
-/** Whether some part of the primitives `p` is assignable to the object type `o`. */
+/**
+ * Whether some part of the primitives `p` is assignable to the object type `o`; to an intersection,
+ * to each of its parts by their bounds (`A & B` with A, B extending Object admits a boolean, as
+ * Object does: A = B = boolean).
+ */
 function admitsAny(c: ts.TypeChecker, o: ts.Type, p: ts.Type): boolean {
-  return (p.isUnion() ? p.types : [p]).some((part) => c.isTypeAssignableTo(part, o));
+  const wanted = o.isIntersection() ? o.types.map((m) => bounded(c, m) ?? m) : [o];
+  return (p.isUnion() ? p.types : [p]).some((part) => wanted.every((m) => c.isTypeAssignableTo(part, m)));
 }
 
 const PRIMITIVE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
