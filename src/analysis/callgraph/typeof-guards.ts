@@ -92,8 +92,19 @@ function skipParens(e: ts.Expression): ts.Expression {
   return e;
 }
 
+/** Answers of reassigned, by variable: many reads of one parameter ask it, each a walk of the whole function. */
+const assignedVariables = new WeakMap<ts.Symbol, boolean>();
+
 /** Whether the variable is assigned anywhere in its scope after its declaration (`x = f`, `[x] = fs`, `x++`, `for (x of fs)`). */
 export function reassigned(c: ts.TypeChecker, sym: ts.Symbol, decl: ts.ParameterDeclaration | ts.VariableDeclaration): boolean {
+  const known = assignedVariables.get(sym);
+  if (known !== undefined) return known;
+  const answer = assignedIn(c, sym, decl);
+  assignedVariables.set(sym, answer);
+  return answer;
+}
+
+function assignedIn(c: ts.TypeChecker, sym: ts.Symbol, decl: ts.ParameterDeclaration | ts.VariableDeclaration): boolean {
   const scope = ts.isParameter(decl) ? decl.parent : scopeOf(decl);
   const name = (decl.name as ts.Identifier).text;
   const visit = (n: ts.Node): boolean => {
