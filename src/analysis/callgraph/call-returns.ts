@@ -12,6 +12,7 @@ import type { Resolution } from './resolve.js';
 import { bindingName } from './keys.js';
 import { NestingLimit } from './nesting-limit.js';
 import { DistinctNodes } from './value-memo.js';
+import { returnedAt } from './argument-branches.js';
 
 /**
  * Nested "what does this call return" walks at most. Finding a call's callee can start a fresh
@@ -48,7 +49,7 @@ export abstract class CallReturns extends ElementSources {
     for (let i = 0, n = targets.length; i < n; i++) {
       const fn = targets[i]!.node;
       if (functions && isGenerator(fn)) out.add(fn);
-      const rets = this.returnsOf(fn);
+      const rets = returnedAt(this.r.checker, call, fn, this.returnsOf(fn));
       for (let j = 0, m = rets.length; j < m; j++) out.addAll(each(rets[j]!));
     }
     return out.nodes();

@@ -87,9 +87,14 @@ function clash(c: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
   return false;
 }
 
-/** Whether some part of the primitives `p` is assignable to the object type `o`. */
+/**
+ * Whether some part of the primitives `p` is assignable to the object type `o`; to an intersection,
+ * to each of its parts by their bounds (`A & B` with A, B extending Object admits a boolean, as
+ * Object does: A = B = boolean).
+ */
 function admitsAny(c: ts.TypeChecker, o: ts.Type, p: ts.Type): boolean {
-  return (p.isUnion() ? p.types : [p]).some((part) => c.isTypeAssignableTo(part, o));
+  const wanted = o.isIntersection() ? o.types.map((m) => bounded(c, m) ?? m) : [o];
+  return (p.isUnion() ? p.types : [p]).some((part) => wanted.every((m) => c.isTypeAssignableTo(part, m)));
 }
 
 const PRIMITIVE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
@@ -105,11 +110,13 @@ function bounded(c: ts.TypeChecker, t: ts.Type): ts.Type | undefined {
   return t;
 }
 
-/** 'object' or 'primitive' when every part of the type is one; undefined when open or mixed. */
+/** 'object' or 'primitive' when every part of the type (a union's or an intersection's) is one; undefined when open or mixed. */
 function sort(c: ts.TypeChecker, t: ts.Type, depth = 0): 'object' | 'primitive' | undefined {
   if (t.flags & PRIMITIVE) return 'primitive';
   if (t.flags & ts.TypeFlags.Object) return 'object';
-  if (t.isUnion() && depth < MAX_DEPTH) {
+  // Every value of an intersection is a value of each part: objects when each part holds only objects
+  // (a function type with members, `((set: S) => U) & { $$storeMutators?: M }`), as for a union.
+  if (t.isUnionOrIntersection() && depth < MAX_DEPTH) {
     const parts = t.types.map((p) => {
       const b = bounded(c, p);
       return b && sort(c, b, depth + 1);

@@ -25,6 +25,7 @@ import { builtinName } from './installer-syntax.js';
 import { isObjectAssign } from './passed-members.js';
 import { typedAny } from './any-receivers.js';
 import { declaredByLibrary } from '../symbols.js';
+import { holdsNoFunction } from './typeof-guards.js';
 
 export type { ViaParameter } from './value-memo.js';
 
@@ -119,6 +120,8 @@ export class FunctionValues extends CallReturns {
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
       // `steps[0]` of an array (of a parameter: what callers pass) is any element, as `steps[i]` is.
       if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) return this.indexed(e, depth);
+      // `typeof x === 'function' ? x(s) : x`: the last `x` holds no function (typeof-guards.ts); device values may be any object.
+      if (ts.isIdentifier(e) && !this.origins && holdsNoFunction(this.r.checker, e)) return [];
       const sym = this.r.named(e);
       // `const original = store.listen` of an untyped `store`: whatever the app keeps under that name.
       if (!sym && ts.isPropertyAccessExpression(e) && typedAny(this.r.checker, e.expression)) return this.r.membersOnAny(e.name.text);
