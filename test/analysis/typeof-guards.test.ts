@@ -16,4 +16,8 @@ describe('reads that a typeof test rules functions out of (calls-typeof-guards)'
   test('a variable assigned after its test is not ruled out: what it is given later still flows', () => {
     expect(at('21:35')).toEqual([[`${L}#reassigned`, `${L}#beep`, `${L}:21:35`, 'callback']]);
   });
+
+  test("a parameter of a function reading `arguments` is not ruled out: sloppy code assigns it through arguments[i]", () => {
+    expect(at('36:35')).toEqual([[`${L}#viaArguments`, `${L}#beep`, `${L}:36:35`, 'callback']]);
+  });
 });

@@ -11,7 +11,8 @@
  * `&&`/`||` that holds the read. The variable must keep the value tested: it is `const`, or a
  * parameter or `let`/`var` never assigned after its declaration (a closure run between the test
  * and the read could otherwise change it). So a test also holds in a function nested in its
- * branch. (Modules and classes are strict code: assigning `arguments[i]` does not change a parameter.)
+ * branch. A parameter of a function that reads `arguments` counts as assigned: in sloppy code
+ * (a JS script) `arguments[i] = f` assigns it.
  */
 import { ts } from '../../typescript.cjs';
 
@@ -109,6 +110,8 @@ function assignedIn(c: ts.TypeChecker, sym: ts.Symbol, decl: ts.ParameterDeclara
   const name = (decl.name as ts.Identifier).text;
   const visit = (n: ts.Node): boolean => {
     if (ts.isIdentifier(n) && n.text === name && n !== decl.name && isWritten(n) && c.getSymbolAtLocation(n) === sym) return true;
+    // In sloppy code (a JS script) `arguments[i] = f` assigns the parameter: a function reading `arguments` may.
+    if (ts.isParameter(decl) && ts.isIdentifier(n) && n.text === 'arguments') return true;
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(scope);
