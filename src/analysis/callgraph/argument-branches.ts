@@ -48,14 +48,11 @@ function decided(c: ts.TypeChecker, call: ts.CallExpression, fn: ts.SignatureDec
 
 /** `p` or `!p` for a parameter of fn that keeps its argument: its position, and the truth of p that makes the condition true. */
 function parameterTested(c: ts.TypeChecker, fn: ts.SignatureDeclaration, cond: ts.Expression): { index: number; when: boolean } | undefined {
-  let e = cond;
+  let e = skipWrappers(cond);
   let when = true;
-  for (;;) {
-    if (ts.isParenthesizedExpression(e)) e = e.expression;
-    else if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
-      e = e.operand;
-      when = !when;
-    } else break;
+  while (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
+    e = skipWrappers(e.operand);
+    when = !when;
   }
   if (!ts.isIdentifier(e)) return undefined;
   const sym = c.getSymbolAtLocation(e);

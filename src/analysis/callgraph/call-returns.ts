@@ -108,4 +108,3 @@ class NodeList {
     return this.list;
   }
 }
-

@@ -15,6 +15,7 @@
  * (a JS script) `arguments[i] = f` assigns it.
  */
 import { ts } from '../../typescript.cjs';
+import { skipWrappers } from '../walk.js';
 
 /** Whether `ref` is read where a `typeof` test of its variable ruled out a function. */
 export function holdsNoFunction(c: ts.TypeChecker, ref: ts.Identifier): boolean {
@@ -64,7 +65,7 @@ function branchTaken(p: ts.Node, child: ts.Node): boolean | undefined {
 
 /** Whether `cond` having value `truth` means the variable is not a function. */
 function rulesOutFunction(c: ts.TypeChecker, sym: ts.Symbol, cond: ts.Expression, truth: boolean): boolean {
-  const e = skipParens(cond);
+  const e = skipWrappers(cond);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return rulesOutFunction(c, sym, e.operand, !truth);
   if (!ts.isBinaryExpression(e)) return false;
   const op = e.operatorToken.kind;
@@ -81,16 +82,11 @@ function rulesOutFunction(c: ts.TypeChecker, sym: ts.Symbol, cond: ts.Expression
 
 /** The string `typeof x` is compared with, when `a` is `typeof x` of this variable and `b` a string literal. */
 function typeofTag(c: ts.TypeChecker, sym: ts.Symbol, a: ts.Expression, b: ts.Expression): string | undefined {
-  const t = skipParens(a);
-  const s = skipParens(b);
+  const t = skipWrappers(a);
+  const s = skipWrappers(b);
   if (!ts.isTypeOfExpression(t) || !ts.isStringLiteralLike(s)) return undefined;
-  const operand = skipParens(t.expression);
+  const operand = skipWrappers(t.expression);
   return ts.isIdentifier(operand) && c.getSymbolAtLocation(operand) === sym ? s.text : undefined;
-}
-
-function skipParens(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
 }
 
 /** Answers of reassigned, by variable: many reads of one parameter ask it, each a walk of the whole function. */
