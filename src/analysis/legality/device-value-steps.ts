@@ -51,6 +51,8 @@ export abstract class DeviceValueSteps {
   protected abstract yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[];
   protected abstract step(node: ts.Node): string;
   protected abstract isPlain(node: ts.Node): boolean;
+  /** Whether a receiver may hold the value, by their types (receiver-types.ts). */
+  protected abstract mayHold(receiver: ts.Node, v: DeviceValue): boolean;
   protected abstract atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[];
 
   /** What callers pass for a parameter (and the elements of the array whose method runs its function). */
@@ -173,15 +175,16 @@ export abstract class DeviceValueSteps {
 
   /** `base.name`. */
   protected member(at: ts.Node, base: ts.Expression, names: string[]): DeviceValue[] {
-    return this.memberOf(at, this.of(base), names);
+    return this.memberOf(at, this.of(base), names, skipWrappers(base));
   }
 
-  /** Member `names` of values (a destructured `{ name }`, `at` being the binding). */
-  protected memberOf(at: ts.Node, values: readonly DeviceValue[], names: string[]): DeviceValue[] {
+  /** Member `names` of values (a destructured `{ name }`, `at` being the binding) that `receiver`, when given, holds. */
+  protected memberOf(at: ts.Node, values: readonly DeviceValue[], names: string[], receiver?: ts.Node): DeviceValue[] {
     const out: DeviceValue[] = [];
     for (const v of values) {
       if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
       else if (v.api && !this.isPlain(at) && !this.appMember(at) && !(v.api.kind === 'type' && carriesAppData(this.checker, at))) {
+        if (receiver && !this.mayHold(receiver, v)) continue;
         out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
       }
       else if (v.holder && names.length === 1) for (const x of this.heldMembers(v.holder, names[0])) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
@@ -209,7 +212,7 @@ export abstract class DeviceValueSteps {
       else if (loop) base = this.elementValues(loop);
     } else if (ts.isParameter(owner) && isMethodNode(owner.parent)) base = this.parameter(owner);
     else if (ts.isBindingElement(owner)) base = this.declared(owner);
-    return this.memberOf(d, base, [name]);
+    return this.memberOf(d, base, [name], pattern);
   }
 
   /**

@@ -47,6 +47,7 @@ import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
 import { eventInit, yieldsOf } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
+import { receiverMayHold } from './receiver-types.js';
 import { deviceTypeEntries, type DeviceTypeEntries } from './library-given.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
 
@@ -430,7 +431,8 @@ export class DeviceValues extends DeviceValueSteps {
   private result(e: ts.CallExpression | ts.NewExpression): DeviceValue[] {
     if (this.isPlain(e)) return [];
     const callee = skipWrappers(e.expression);
-    const from = [...this.of(callee), ...(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? this.of(callee.expression) : [])];
+    const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? skipWrappers(callee.expression) : undefined;
+    const from = [...this.of(callee), ...(receiver ? this.of(receiver).filter((v) => this.mayHold(receiver, v)) : [])];
     const v = from.find((x) => x.api);
     if (!v) return [];
     // What code made from text returns is more such code only where the app takes it for a
@@ -459,6 +461,11 @@ export class DeviceValues extends DeviceValueSteps {
     const declared = ts.isCallExpression(node) ? declaredResult(this.checker, node) : undefined;
     const decided = declared && !this.checker.isArrayType(declared) && declared.getSymbol()?.getName() !== 'Promise';
     return isPlainData(this.checker, decided ? declared : this.checker.getTypeAtLocation(node), 0);
+  }
+
+  protected mayHold(receiver: ts.Node, v: DeviceValue): boolean {
+    const c = this.checker;
+    return receiverMayHold(c, c.getTypeAtLocation(receiver), c.getTypeAtLocation(v.at), (d) => this.files.has(d.getSourceFile()));
   }
 
   protected step(node: ts.Node): string {

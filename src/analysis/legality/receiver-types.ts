@@ -1,0 +1,48 @@
+/**
+ * Whether a receiver may hold a device value, judged by their types.
+ *
+ * The value flow does not tell calling contexts apart: a value passed through a generic or `any`
+ * path reaches what every caller of that path gets (rxjs: the `Event` a WebSocket hands its open
+ * observer reached `source.pipe(...)` of every `Observable`, and through it a thousand test
+ * callbacks). Reading a member of a receiver, or calling its method, derives a device value from
+ * what the receiver holds; where the receiver is typed by the app's own object types and neither
+ * its type nor the value's is assignable to the other, no object is both, so nothing is derived
+ * from that value there. The same judgement `used` makes of a use.
+ *
+ * Not judged (the value is kept): a receiver typed `any`, `unknown` or by a type parameter, one
+ * typed by the library's types, and one whose type is a container the flow merges with its
+ * contents: arrays and tuples, iterables, thenables, anything indexed by number (a rest
+ * parameter's list holds what its elements hold, a promise what it settles to).
+ */
+import { ts } from '../../typescript.cjs';
+
+const OPEN = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.Index | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution;
+const NOTHING = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;
+
+/**
+ * Whether a receiver of type `receiver` may hold a value of type `value`. `isApp` tells a
+ * declaration of the app's files from the library's.
+ */
+export function receiverMayHold(checker: ts.TypeChecker, receiver: ts.Type, value: ts.Type, isApp: (d: ts.Declaration) => boolean): boolean {
+  if (value.flags & OPEN || !judgedReceiver(checker, receiver, isApp, 0)) return true;
+  return checker.isTypeAssignableTo(value, receiver) || checker.isTypeAssignableTo(receiver, value);
+}
+
+/** A type made only of the app's own object types that are no containers (null and undefined aside). */
+function judgedReceiver(checker: ts.TypeChecker, t: ts.Type, isApp: (d: ts.Declaration) => boolean, depth: number): boolean {
+  if (depth > 4 || t.flags & OPEN) return false;
+  if (t.isUnionOrIntersection()) {
+    const parts = t.types.filter((p) => !(p.flags & NOTHING));
+    return parts.length > 0 && parts.every((p) => judgedReceiver(checker, p, isApp, depth + 1));
+  }
+  if (!(t.flags & ts.TypeFlags.Object)) return false;
+  const decls = (t.getSymbol() ?? t.aliasSymbol)?.declarations;
+  if (!decls?.length || !decls.every(isApp)) return false;
+  return !isContainer(checker, t);
+}
+
+function isContainer(checker: ts.TypeChecker, t: ts.Type): boolean {
+  if (checker.isArrayType(t) || checker.isTupleType(t) || checker.getIndexInfoOfType(t, ts.IndexKind.Number)) return true;
+  if (checker.getPropertyOfType(t, 'then')) return true;
+  return checker.getPropertiesOfType(t).some((p) => /^__@(async)?[iI]terator@/.test(p.escapedName as string));
+}
