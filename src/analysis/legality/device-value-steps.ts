@@ -20,7 +20,7 @@ import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';
 import { emitsIn, listenedEvent, type Emit, type Listener } from './emitted-values.js';
 import { carriesAppData, deviceCallbacksIn, deviceTypeOfParameter, libraryTypedMember, type DeviceTypeEntries } from './library-given.js';
-import type { DeviceValue } from './device-values.js';
+import type { DeviceValue } from './device-value.js';
 
 export abstract class DeviceValueSteps {
   protected abstract readonly flow: ValueFlow;
@@ -74,7 +74,7 @@ export abstract class DeviceValueSteps {
     const event = listenedEvent(this.checker, fn);
     if (event) out.push(...this.emitted(event, idx, p.name));
     out.push(...this.libraryGiven(p));
-    out.push(...this.passedFrom(fn, idx, p.dotDotDotToken !== undefined));
+    for (const v of this.passedFrom(fn, idx, p.dotDotDotToken !== undefined)) if (this.mayHold(p.name, v)) out.push(v);
     return out;
   }
 
@@ -122,6 +122,26 @@ export abstract class DeviceValueSteps {
     return out;
   }
 
+  /**
+   * What callers pass at any position (what a function's `arguments` holds), each argument judged
+   * by the parameter it meets (receiver-types.ts); past a spread, positions are not known.
+   */
+  protected passedAnywhere(fn: ts.SignatureDeclaration): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    for (const args of this.flow.argumentsTo.get(fn) ?? []) {
+      let spread = false;
+      for (const [i, x] of args.entries()) {
+        spread ||= ts.isSpreadElement(x);
+        if (ts.isSpreadElement(x)) out.push(...this.spreadValues(x.expression));
+        else {
+          const p = spread ? undefined : parameterAt(fn, i);
+          for (const v of this.of(x)) if (!p || this.mayHold(p.name, v)) out.push(v);
+        }
+      }
+    }
+    return out;
+  }
+
   /** What the items of an argument list or array literal hold, a spread's elements for a spread. */
   protected itemValues(items: readonly ts.Expression[]): DeviceValue[] {
     return items.flatMap((x) => (ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
@@ -155,7 +175,10 @@ export abstract class DeviceValueSteps {
       if (!owner) return undefined;
       const key = constantKey(this.checker, e.argumentExpression);
       const idx = key !== undefined && /^\d+$/.test(key) ? Number(key) : undefined;
-      return idx === undefined ? this.passed(owner) : this.passedFrom(owner, idx, false);
+      if (idx === undefined) return this.passed(owner);
+      // `arguments[i]` is parameter i when one is declared there: it holds what that parameter may.
+      const p = parameterAt(owner, idx);
+      return this.passedFrom(owner, idx, false).filter((v) => !p || this.mayHold(p.name, v));
     }
     const owner = argumentsOwner(this.checker, e);
     if (owner) return this.passed(owner);
@@ -250,4 +273,11 @@ export abstract class DeviceValueSteps {
     const decls = (name && this.checker.getSymbolAtLocation(name)?.declarations) || [];
     return decls.length > 0 && decls.every((d) => this.files.has(d.getSourceFile()));
   }
+}
+
+/** The parameter argument `i` meets (a declared `this` is none), unless a rest parameter takes it. */
+function parameterAt(fn: ts.SignatureDeclaration, i: number): ts.ParameterDeclaration | undefined {
+  const params = fn.parameters.filter((q) => !(ts.isIdentifier(q.name) && q.name.text === 'this'));
+  const p = params[i];
+  return p && !p.dotDotDotToken ? p : undefined;
 }

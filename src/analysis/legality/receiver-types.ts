@@ -5,9 +5,9 @@
  * path reaches what every caller of that path gets (rxjs: the `Event` a WebSocket hands its open
  * observer reached `source.pipe(...)` of every `Observable`, and through it a thousand test
  * callbacks). Reading a member of a receiver, or calling its method, derives a device value from
- * what the receiver holds; where the receiver is typed by the app's own object types and neither
- * its type nor the value's is assignable to the other, no object is both, so nothing is derived
- * from that value there. The same judgement `used` makes of a use.
+ * what the receiver holds (and a parameter holds what callers pass); where the receiver is typed
+ * by the app's own object types and no object may be of both types (typesMayMeet), nothing is
+ * derived from that value there. A use is judged the same way, whoever declares its type.
  *
  * Not judged (the value is kept): a receiver typed `any`, `unknown` or by a type parameter, one
  * typed by the library's types, and one whose type is a container the flow merges with its
@@ -25,7 +25,39 @@ const NOTHING = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void |
  */
 export function receiverMayHold(checker: ts.TypeChecker, receiver: ts.Type, value: ts.Type, isApp: (d: ts.Declaration) => boolean): boolean {
   if (value.flags & OPEN || !judgedReceiver(checker, receiver, isApp, 0)) return true;
-  return checker.isTypeAssignableTo(value, receiver) || checker.isTypeAssignableTo(receiver, value);
+  return typesMayMeet(checker, receiver, value);
+}
+
+/**
+ * Whether one object may be of both types: one type (or one member of a union) is assignable to
+ * the other, or, both callable or both not, one has every member the other requires, by name.
+ * Names, not signatures, decide the last: an adapter the app types by its own interface
+ * (`fs as unknown as Reader`, with a narrower `readFileSync`) is still fs.
+ */
+export function typesMayMeet(checker: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
+  if (checker.isTypeAssignableTo(b, a) || checker.isTypeAssignableTo(a, b)) return true;
+  const bs = partsOf(b);
+  return partsOf(a).some((x) => bs.some((y) => mayBeBoth(checker, x, y)));
+}
+
+function partsOf(t: ts.Type): ts.Type[] {
+  return t.isUnion() ? t.types.filter((p) => !(p.flags & NOTHING)) : [t];
+}
+
+function mayBeBoth(checker: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
+  if (checker.isTypeAssignableTo(b, a) || checker.isTypeAssignableTo(a, b)) return true;
+  if (!(a.flags & b.flags & ts.TypeFlags.Object)) return false;
+  if (callable(a) !== callable(b)) return false;
+  return !requiresMissing(checker, a, b) || !requiresMissing(checker, b, a);
+}
+
+function callable(t: ts.Type): string {
+  return `${t.getCallSignatures().length > 0}:${t.getConstructSignatures().length > 0}`;
+}
+
+/** Whether `a` requires a member `b` has none of. */
+function requiresMissing(checker: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
+  return checker.getPropertiesOfType(a).some((p) => !(p.flags & ts.SymbolFlags.Optional) && !checker.getPropertyOfType(b, p.escapedName as string));
 }
 
 /** A type made only of the app's own object types that are no containers (null and undefined aside). */
