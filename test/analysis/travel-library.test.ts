@@ -59,4 +59,29 @@ describe('a device value the library hands a callback pins the method that uses 
     expect(pinnedBy('travel-library-given', 'src/server.ts#greet')[0]).toContain("from type 'Socket' (node-device: ");
     expect(pinnedBy('travel-library-given', 'src/ui.ts#mark')[0]).toContain("from type 'Node' (browser: a DOM node): 'r.target' at src/ui.ts:71 -> ");
   });
+
+  test('a receiver or parameter typed by an app type no device object may be derives nothing from one a shared path gave it (travel-receiver-types)', () => {
+    expect(verdicts('travel-receiver-types')).toEqual({
+      'src/files.ts#loadConfig': [true, false, ['pinned']],
+      'src/files.ts#readWith': [true, false, ['pinned']], // fs cast to the app's FileReader: not assignable, but fs has all it requires
+      'src/relay.ts#Task.child': [false, true, []],
+      'src/relay.ts#Task.constructor': [false, true, []],
+      'src/relay.ts#Task.run': [false, true, []],
+      'src/relay.ts#pass': [false, true, []],
+      'src/ui.ts#first': [false, true, []], // arguments[0] is its Task parameter
+      'src/ui.ts#firstOf': [true, false, ['pinned']], // items[0] of a rest parameter typed by the app's tuple: a container
+      'src/ui.ts#inspect': [false, true, []], // given only Tasks
+      'src/ui.ts#launch': [false, true, []], // its Task parameter cannot hold the event
+      'src/ui.ts#reveal': [true, false, ['pinned']], // the event fits { target }
+      'src/ui.ts#spawn': [false, true, []], // pass(task) may be the click's event by the flow, but a Task cannot be one
+      'src/ui.ts#wire': [false, false, ['reaches-pinned']],
+      'src/ui.ts#wire.<anonymous 1>': [false, false, ['reaches-pinned']],
+    });
+    expect(pinnedBy('travel-receiver-types', 'src/ui.ts#firstOf')).toEqual([
+      "uses a device value from type 'Event' (browser: DOM events reference DOM nodes): 'e' at src/ui.ts:4 -> 'items[0]' at src/ui.ts:40 -> used at src/ui.ts:41",
+    ]);
+    expect(pinnedBy('travel-receiver-types', 'src/files.ts#readWith')).toEqual([
+      "uses a device value from module 'fs' (node-device: files on the device's storage (fs/promises too)): 'fs' at src/files.ts:15 -> used at src/files.ts:11",
+    ]);
+  });
 });

@@ -11,7 +11,8 @@
 import { ts } from '../../typescript.cjs';
 import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
 import { declaredByLibrary } from '../symbols.js';
-import type { DeviceValue, DeviceValues } from './device-values.js';
+import type { DeviceValue } from './device-value.js';
+import type { DeviceValues } from './device-values.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import type { Reason } from '../types.js';
 import { skipWrappers } from '../walk.js';

@@ -20,7 +20,7 @@ import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';
 import { emitsIn, listenedEvent, type Emit, type Listener } from './emitted-values.js';
 import { carriesAppData, deviceCallbacksIn, deviceTypeOfParameter, libraryTypedMember, type DeviceTypeEntries } from './library-given.js';
-import type { DeviceValue } from './device-values.js';
+import type { DeviceValue } from './device-value.js';
 
 export abstract class DeviceValueSteps {
   protected abstract readonly flow: ValueFlow;
@@ -51,6 +51,8 @@ export abstract class DeviceValueSteps {
   protected abstract yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[];
   protected abstract step(node: ts.Node): string;
   protected abstract isPlain(node: ts.Node): boolean;
+  /** Whether a receiver may hold the value, by their types (receiver-types.ts). */
+  protected abstract mayHold(receiver: ts.Node, v: DeviceValue): boolean;
   protected abstract atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[];
 
   /** What callers pass for a parameter (and the elements of the array whose method runs its function). */
@@ -72,7 +74,7 @@ export abstract class DeviceValueSteps {
     const event = listenedEvent(this.checker, fn);
     if (event) out.push(...this.emitted(event, idx, p.name));
     out.push(...this.libraryGiven(p));
-    out.push(...this.passedFrom(fn, idx, p.dotDotDotToken !== undefined));
+    for (const v of this.passedFrom(fn, idx, p.dotDotDotToken !== undefined)) if (this.mayHold(p.name, v)) out.push(v);
     return out;
   }
 
@@ -120,6 +122,26 @@ export abstract class DeviceValueSteps {
     return out;
   }
 
+  /**
+   * What callers pass at any position (what a function's `arguments` holds), each argument judged
+   * by the parameter it meets (receiver-types.ts); past a spread, positions are not known.
+   */
+  protected passedAnywhere(fn: ts.SignatureDeclaration): DeviceValue[] {
+    const out: DeviceValue[] = [];
+    for (const args of this.flow.argumentsTo.get(fn) ?? []) {
+      let spread = false;
+      for (const [i, x] of args.entries()) {
+        spread ||= ts.isSpreadElement(x);
+        if (ts.isSpreadElement(x)) out.push(...this.spreadValues(x.expression));
+        else {
+          const p = spread ? undefined : parameterAt(fn, i);
+          for (const v of this.of(x)) if (!p || this.mayHold(p.name, v)) out.push(v);
+        }
+      }
+    }
+    return out;
+  }
+
   /** What the items of an argument list or array literal hold, a spread's elements for a spread. */
   protected itemValues(items: readonly ts.Expression[]): DeviceValue[] {
     return items.flatMap((x) => (ts.isSpreadElement(x) ? this.spreadValues(x.expression) : this.of(x)));
@@ -153,7 +175,10 @@ export abstract class DeviceValueSteps {
       if (!owner) return undefined;
       const key = constantKey(this.checker, e.argumentExpression);
       const idx = key !== undefined && /^\d+$/.test(key) ? Number(key) : undefined;
-      return idx === undefined ? this.passed(owner) : this.passedFrom(owner, idx, false);
+      if (idx === undefined) return this.passed(owner);
+      // `arguments[i]` is parameter i when one is declared there: it holds what that parameter may.
+      const p = parameterAt(owner, idx);
+      return this.passedFrom(owner, idx, false).filter((v) => !p || this.mayHold(p.name, v));
     }
     const owner = argumentsOwner(this.checker, e);
     if (owner) return this.passed(owner);
@@ -173,15 +198,16 @@ export abstract class DeviceValueSteps {
 
   /** `base.name`. */
   protected member(at: ts.Node, base: ts.Expression, names: string[]): DeviceValue[] {
-    return this.memberOf(at, this.of(base), names);
+    return this.memberOf(at, this.of(base), names, skipWrappers(base));
   }
 
-  /** Member `names` of values (a destructured `{ name }`, `at` being the binding). */
-  protected memberOf(at: ts.Node, values: readonly DeviceValue[], names: string[]): DeviceValue[] {
+  /** Member `names` of values (a destructured `{ name }`, `at` being the binding) that `receiver`, when given, holds. */
+  protected memberOf(at: ts.Node, values: readonly DeviceValue[], names: string[], receiver?: ts.Node): DeviceValue[] {
     const out: DeviceValue[] = [];
     for (const v of values) {
       if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
       else if (v.api && !this.isPlain(at) && !this.appMember(at) && !(v.api.kind === 'type' && carriesAppData(this.checker, at))) {
+        if (receiver && !this.mayHold(receiver, v)) continue;
         out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
       }
       else if (v.holder && names.length === 1) for (const x of this.heldMembers(v.holder, names[0])) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
@@ -209,7 +235,7 @@ export abstract class DeviceValueSteps {
       else if (loop) base = this.elementValues(loop);
     } else if (ts.isParameter(owner) && isMethodNode(owner.parent)) base = this.parameter(owner);
     else if (ts.isBindingElement(owner)) base = this.declared(owner);
-    return this.memberOf(d, base, [name]);
+    return this.memberOf(d, base, [name], pattern);
   }
 
   /**
@@ -247,4 +273,11 @@ export abstract class DeviceValueSteps {
     const decls = (name && this.checker.getSymbolAtLocation(name)?.declarations) || [];
     return decls.length > 0 && decls.every((d) => this.files.has(d.getSourceFile()));
   }
+}
+
+/** The parameter argument `i` meets (a declared `this` is none), unless a rest parameter takes it. */
+function parameterAt(fn: ts.SignatureDeclaration, i: number): ts.ParameterDeclaration | undefined {
+  const params = fn.parameters.filter((q) => !(ts.isIdentifier(q.name) && q.name.text === 'this'));
+  const p = params[i];
+  return p && !p.dotDotDotToken ? p : undefined;
 }

@@ -36,7 +36,7 @@ import type { ValueFlow } from '../callgraph/calls.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import { shorten } from '../sites.js';
 import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
-import type { CatalogEntry, PlatformCatalog } from '../types.js';
+import type { PlatformCatalog } from '../types.js';
 import { FunctionValues } from '../callgraph/values.js';
 import { isGenerator } from '../callgraph/call-returns.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
@@ -47,37 +47,10 @@ import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
 import { eventInit, yieldsOf } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
+import { receiverMayHold, typesMayMeet } from './receiver-types.js';
+import { distinctValues, type Api, type DeviceValue } from './device-value.js';
 import { deviceTypeEntries, type DeviceTypeEntries } from './library-given.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
-
-export interface Api {
-  kind: 'module' | 'global' | 'module-level value' | 'type';
-  entry: CatalogEntry;
-  catalog: PlatformCatalog;
-}
-
-/** A device value an expression may hold. */
-export interface DeviceValue {
-  /** The catalog API it comes from; undefined while a global path names no entry yet (`navigator`, `globalThis`). */
-  api?: Api;
-  /** The global member path it is, when it is one (`['navigator', 'geolocation']`). */
-  path?: string[];
-  /**
-   * An app object or array literal some member of which may hold a device value
-   * (`{ out: process.stdout }` passed as options): its members are followed where it is read
-   * (`opts.out`, `const { out } = opts`), however it got there.
-   */
-  holder?: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression;
-  /** A generator's result whose yields may hold device values, followed as a value to where it is iterated. */
-  iterates?: ts.FunctionLikeDeclaration;
-  /** A message event of `postMessage(data)` whose data may hold device values: its `data` member is what was posted. */
-  posted?: ts.Expression;
-  /** Where it came from and each derivation, `'text' at file:line`, origin first. */
-  chain: string[];
-  /** The node of the last step (its type is the value's). */
-  at: ts.Node;
-}
-
 
 /** Nested origin questions at most (a chain of parameters, returns and members). */
 const MAX_NESTED = 24;
@@ -112,45 +85,6 @@ function interned<N, K>(table: Map<N, K>, node: N, make: () => K): K {
   let key = table.get(node);
   if (!key) table.set(node, (key = make()));
   return key;
-}
-
-/**
- * Each value once per what it is (its API, global path, holder literal or generator) and where
- * its last step is (which decides whether it fits a use), the first found kept: an answer
- * gathers a value again for every route to it, and answers built on answers multiplied those
- * copies past what an array spread can hold (vue's reactivity package).
- */
-function distinctValues(vs: DeviceValue[]): DeviceValue[] {
-  if (vs.length < 2) return vs;
-  // Most lists are short and hold no repeat: compared in place, what a value is worked out only
-  // for two at the same node (vue's reactivity built a map, sets and strings 300k times).
-  if (vs.length <= SHORT && !hasRepeat(vs)) return vs;
-  const seen = new Map<ts.Node, Set<unknown>>();
-  const out: DeviceValue[] = [];
-  for (const v of vs) {
-    const what = whatValue(v);
-    let here = seen.get(v.at);
-    if (!here) seen.set(v.at, (here = new Set()));
-    if (here.has(what)) continue;
-    here.add(what);
-    out.push(v);
-  }
-  return out;
-}
-
-/** Lists up to this long are checked for repeats pairwise. */
-const SHORT = 16;
-
-function hasRepeat(vs: readonly DeviceValue[]): boolean {
-  for (let i = 1; i < vs.length; i++) {
-    for (let j = 0; j < i; j++) if (vs[j]!.at === vs[i]!.at && whatValue(vs[j]!) === whatValue(vs[i]!)) return true;
-  }
-  return false;
-}
-
-/** What a value is, apart from where it is: its API (and global path), else its holder literal, generator or path. */
-function whatValue(v: DeviceValue): unknown {
-  return v.api ? `${v.api.kind}:${v.api.catalog.platform}:${v.api.entry.name}:${v.path?.join('.') ?? ''}` : (v.holder ?? v.iterates ?? v.posted ?? v.path?.join('.'));
 }
 
 export class DeviceValues extends DeviceValueSteps {
@@ -210,7 +144,7 @@ export class DeviceValues extends DeviceValueSteps {
     this.answers = new CycleAwareCache(
       (key) =>
         distinctValues(
-          key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedFrom(key.argumentsOf, 0, true) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : 'thisOf' in key ? this.thisGivenNow(key.thisOf) : this.compute(key as ts.Expression),
+          key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedAnywhere(key.argumentsOf) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : 'thisOf' in key ? this.thisGivenNow(key.thisOf) : this.compute(key as ts.Expression),
         ),
       () => [],
       this.values,
@@ -278,7 +212,7 @@ export class DeviceValues extends DeviceValueSteps {
     const have = this.checker.getTypeAtLocation(v.at);
     const open = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter;
     if ((want.flags | have.flags) & open) return true;
-    return this.checker.isTypeAssignableTo(have, want) || this.checker.isTypeAssignableTo(want, have);
+    return typesMayMeet(this.checker, want, have);
   }
 
   /** The values `e` is an origin of, recorded; [e] when there are some. */
@@ -430,7 +364,8 @@ export class DeviceValues extends DeviceValueSteps {
   private result(e: ts.CallExpression | ts.NewExpression): DeviceValue[] {
     if (this.isPlain(e)) return [];
     const callee = skipWrappers(e.expression);
-    const from = [...this.of(callee), ...(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? this.of(callee.expression) : [])];
+    const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? skipWrappers(callee.expression) : undefined;
+    const from = [...this.of(callee), ...(receiver ? this.of(receiver).filter((v) => this.mayHold(receiver, v)) : [])];
     const v = from.find((x) => x.api);
     if (!v) return [];
     // What code made from text returns is more such code only where the app takes it for a
@@ -459,6 +394,13 @@ export class DeviceValues extends DeviceValueSteps {
     const declared = ts.isCallExpression(node) ? declaredResult(this.checker, node) : undefined;
     const decided = declared && !this.checker.isArrayType(declared) && declared.getSymbol()?.getName() !== 'Promise';
     return isPlainData(this.checker, decided ? declared : this.checker.getTypeAtLocation(node), 0);
+  }
+
+  protected mayHold(receiver: ts.Node, v: DeviceValue): boolean {
+    // Holders, generators' results and paths on their way to an API are containers or not yet device objects.
+    if (!v.api) return true;
+    const c = this.checker;
+    return receiverMayHold(c, c.getTypeAtLocation(receiver), c.getTypeAtLocation(v.at), (d) => this.files.has(d.getSourceFile()));
   }
 
   protected step(node: ts.Node): string {
