@@ -72,13 +72,14 @@ describe('a device value the library hands a callback pins the method that uses 
       'src/ui.ts#firstOf': [true, false, ['pinned']], // items[0] of a rest parameter typed by the app's tuple: a container
       'src/ui.ts#inspect': [false, true, []], // given only Tasks
       'src/ui.ts#launch': [false, true, []], // its Task parameter cannot hold the event
+      'src/ui.ts#relayAll': [true, false, ['pinned']], // args[0]: the event itself, and still one where it goes on
       'src/ui.ts#reveal': [true, false, ['pinned']], // the event fits { target }
-      'src/ui.ts#spawn': [false, true, []], // pass(task) may be the click's event by the flow, but a Task cannot be one
+      'src/ui.ts#spawn': [false, true, []], // pass(task) may be the click's event by the flow (also as relayAll's args[0]), but a Task cannot be one
       'src/ui.ts#wire': [false, false, ['reaches-pinned']],
       'src/ui.ts#wire.<anonymous 1>': [false, false, ['reaches-pinned']],
     });
     expect(pinnedBy('travel-receiver-types', 'src/ui.ts#firstOf')).toEqual([
-      "uses a device value from type 'Event' (browser: DOM events reference DOM nodes): 'e' at src/ui.ts:4 -> 'items[0]' at src/ui.ts:40 -> used at src/ui.ts:41",
+      "uses a device value from type 'Event' (browser: DOM events reference DOM nodes): 'e' at src/ui.ts:4 -> 'items[0]' at src/ui.ts:49 -> used at src/ui.ts:50",
     ]);
     expect(pinnedBy('travel-receiver-types', 'src/files.ts#readWith')).toEqual([
       "uses a device value from module 'fs' (node-device: files on the device's storage (fs/promises too)): 'fs' at src/files.ts:15 -> used at src/files.ts:11",

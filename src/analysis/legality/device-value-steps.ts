@@ -53,6 +53,8 @@ export abstract class DeviceValueSteps {
   protected abstract isPlain(node: ts.Node): boolean;
   /** Whether a receiver may hold the value, by their types (receiver-types.ts). */
   protected abstract mayHold(receiver: ts.Node, v: DeviceValue): boolean;
+  /** Whether the receiver is a list the flow merged with its elements, of which the value is one (receiver-types.ts). */
+  protected abstract elementOf(receiver: ts.Node, v: DeviceValue): boolean;
   protected abstract atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[];
 
   /** What callers pass for a parameter (and the elements of the array whose method runs its function). */
@@ -208,7 +210,9 @@ export abstract class DeviceValueSteps {
       if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
       else if (v.api && !this.isPlain(at) && !this.appMember(at) && !(v.api.kind === 'type' && carriesAppData(this.checker, at))) {
         if (receiver && !this.mayHold(receiver, v)) continue;
-        out.push({ api: v.api, chain: [...v.chain, this.step(at)], at });
+        // `args[0]` of a rest parameter holding an event: the event itself, still of its type.
+        const element = receiver !== undefined && names.length === 1 && /^\d+$/.test(names[0]!) && this.elementOf(receiver, v);
+        out.push({ api: v.api, chain: [...v.chain, this.step(at)], at: element ? v.at : at });
       }
       else if (v.holder && names.length === 1) for (const x of this.heldMembers(v.holder, names[0])) out.push({ ...x, chain: [...x.chain, this.step(at)], at });
       else if (v.posted && names.length === 1 && names[0] === 'data') for (const x of this.of(v.posted)) out.push({ ...x, chain: [...x.chain, this.step(at)], at });

@@ -26,7 +26,7 @@ export interface DeviceValue {
   posted?: ts.Expression;
   /** Where it came from and each derivation, `'text' at file:line`, origin first. */
   chain: string[];
-  /** The node of the last step (its type is the value's). */
+  /** The node of the last step, whose type is the value's (an element read from a list keeps its own: elementOfList). */
   at: ts.Node;
 }
 

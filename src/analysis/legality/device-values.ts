@@ -47,7 +47,7 @@ import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
 import { eventInit, yieldsOf } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
-import { receiverMayHold, typesMayMeet } from './receiver-types.js';
+import { elementOfList, receiverMayHold, typesMayMeet } from './receiver-types.js';
 import { distinctValues, type Api, type DeviceValue } from './device-value.js';
 import { deviceTypeEntries, type DeviceTypeEntries } from './library-given.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
@@ -401,6 +401,10 @@ export class DeviceValues extends DeviceValueSteps {
     if (!v.api) return true;
     const c = this.checker;
     return receiverMayHold(c, c.getTypeAtLocation(receiver), c.getTypeAtLocation(v.at), (d) => this.files.has(d.getSourceFile()));
+  }
+
+  protected elementOf(receiver: ts.Node, v: DeviceValue): boolean {
+    return elementOfList(this.checker, this.checker.getTypeAtLocation(receiver), this.checker.getTypeAtLocation(v.at));
   }
 
   protected step(node: ts.Node): string {

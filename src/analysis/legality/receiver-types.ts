@@ -73,8 +73,22 @@ function judgedReceiver(checker: ts.TypeChecker, t: ts.Type, isApp: (d: ts.Decla
   return !isContainer(checker, t);
 }
 
+/**
+ * Whether `receiver` is a list (arrays, tuples, number-indexed types) and `value` no list: the
+ * flow gives a list what its elements hold (a rest parameter's callers' arguments), so such a
+ * value read by index from it is the element itself, not a member of the value.
+ */
+export function elementOfList(checker: ts.TypeChecker, receiver: ts.Type, value: ts.Type): boolean {
+  if (value.flags & OPEN || partsOf(value).some((t) => isList(checker, t))) return false;
+  const parts = partsOf(receiver);
+  return parts.length > 0 && parts.every((t) => isList(checker, t));
+}
+
+function isList(checker: ts.TypeChecker, t: ts.Type): boolean {
+  return checker.isArrayType(t) || checker.isTupleType(t) || checker.getIndexInfoOfType(t, ts.IndexKind.Number) !== undefined;
+}
+
 function isContainer(checker: ts.TypeChecker, t: ts.Type): boolean {
-  if (checker.isArrayType(t) || checker.isTupleType(t) || checker.getIndexInfoOfType(t, ts.IndexKind.Number)) return true;
-  if (checker.getPropertyOfType(t, 'then')) return true;
+  if (isList(checker, t) || checker.getPropertyOfType(t, 'then')) return true;
   return checker.getPropertiesOfType(t).some((p) => /^__@(async)?[iI]terator@/.test(p.escapedName as string));
 }
