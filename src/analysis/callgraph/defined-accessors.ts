@@ -13,6 +13,7 @@ import type { Resolver, Target } from './resolve.js';
 import { propertyDefinitions } from './property-definitions.js';
 import { initializerOf } from './installer-syntax.js';
 import { skipWrappers } from '../walk.js';
+import { thisAsDeclared } from './this-types.js';
 import type { FileSites } from '../walk.js';
 
 interface Installed {
@@ -94,7 +95,7 @@ export class DefinedAccessors {
     const [, cast] = this.origins(recv);
     for (const e of cast ? [recv, cast] : [recv]) {
       const decls = propertyDecls(c, e, name);
-      const t = c.getTypeAtLocation(e);
+      const t = thisAsDeclared(c, c.getTypeAtLocation(e));
       // Asserted to have `name` when its own type has not: a subtype declaring it, as a spread would (everyGetter).
       const owners = e === cast && !decls.length ? new Set(ownerDecls(t)) : undefined;
       for (const i of list) {
