@@ -37,7 +37,6 @@ import type { FileSites } from '../walk.js';
 import { skipWrappers, thisFunction } from '../walk.js';
 import { calledDeclaration } from './installer-syntax.js';
 import { declaredByLibrary } from '../symbols.js';
-import { thisAsDeclared } from './this-types.js';
 
 export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys' | 'getPrototypeOf';
 const TRAPS_OF: Record<TrapUse, string[]> = {
@@ -57,8 +56,6 @@ export class Proxies {
   private readonly targetTypes = new Set<ts.Type>();
   private readonly targetClasses = new Set<ts.Symbol | undefined>();
   private readonly verdicts = new Map<ts.Type, boolean>();
-  /** Per class, as `this`: whether a proxy's target may be one of its instances. */
-  private readonly wrapped = new Map<ts.Type, boolean>();
   /** The module that makes each trap's proxy or handler. */
   private readonly madeIn = new Map<ts.Node, ts.SourceFile>();
   /** Per such module: itself and the app modules importing (or re-exporting) it. */
@@ -297,27 +294,12 @@ export class Proxies {
     return (t.isUnion() ? t.types : [t]).some((p) => this.targetTypes.has(p) || opaque(this.r.checker, p));
   }
 
-  /** Some proxy's target is typed by this class or a subclass (or a type assignable to it). */
-  private wrapsInstanceOf(cls: ts.Type): boolean {
-    let v = this.wrapped.get(cls);
-    if (v === undefined) {
-      const c = this.r.checker;
-      v = [...this.targetTypes].some((t) => !opaque(c, t) && c.isTypeAssignableTo(t, cls));
-      this.wrapped.set(cls, v);
-    }
-    return v;
-  }
-
   private typeMayBeProxy(receiver: ts.Expression): boolean {
     const c = this.r.checker;
     // A call's declared class or interface (`expect(x)`: Assertion<T>) says as much as the
     // inferred one, unless a target is of that class: then only the very type tells.
     const declared = declaredResult(c, receiver);
-    const at = c.getTypeAtLocation(receiver);
-    const own = thisAsDeclared(c, at);
-    // `this` is an instance of its class: a proxy only where a proxy's target is one.
-    if (own !== at && !declared) return this.wrapsInstanceOf(own);
-    const t = declared && !this.targetClasses.has(declared.getSymbol()) ? declared : at;
+    const t = declared && !this.targetClasses.has(declared.getSymbol()) ? declared : c.getTypeAtLocation(receiver);
     let v = this.verdicts.get(t);
     if (v === undefined) {
       const parts = t.isUnion() ? t.types : [t];
