@@ -5,7 +5,9 @@
  * the receiver's `k` has the same declaration as `o`'s (the property the accessor replaces) or one
  * that declaration redeclares (in an interface or class extending the receiver's), or,
  * when `o`'s type does not declare `k`, the receiver has `o`'s type or one that says nothing of
- * its class (any, unknown, object, a type parameter, a record).
+ * its class (any, unknown, object, a type parameter, a record). `this` in a class's method says
+ * which chain of prototypes it has: on `Object.getPrototypeOf(x)` only if x may be a direct
+ * instance of the class, of a base or of a subclass (this-types.ts).
  */
 import { ts } from '../../typescript.cjs';
 import { propertyDecls } from './keys.js';
@@ -13,6 +15,7 @@ import type { Resolver, Target } from './resolve.js';
 import { propertyDefinitions } from './property-definitions.js';
 import { initializerOf } from './installer-syntax.js';
 import { skipWrappers } from '../walk.js';
+import { mayShareChain, prototypeOwner, thisClass } from './this-types.js';
 import type { FileSites } from '../walk.js';
 
 interface Installed {
@@ -20,6 +23,8 @@ interface Installed {
   type: ts.Type;
   get: ts.Node[];
   set: ts.Node[];
+  /** Installed on `Object.getPrototypeOf(x)`: x's type (this-types.ts). */
+  protoOf?: ts.Type;
 }
 
 export class DefinedAccessors {
@@ -42,10 +47,12 @@ export class DefinedAccessors {
     const set = this.r.values.propertyOf(desc, 'set');
     if (!get.length && !set.length) return;
     const list = this.byName.get(name) ?? this.byName.set(name, []).get(name)!;
-    list.push({ decls: propertyDecls(this.r.checker, o, name), type: this.r.checker.getTypeAtLocation(o), get, set });
+    list.push({ decls: propertyDecls(this.r.checker, o, name), type: this.r.checker.getTypeAtLocation(o), get, set, protoOf: prototypeOwner(this.r.checker, o) });
   }
 
   private readonly bases = new Map<ts.Node, Set<ts.Node>>();
+  /** Per class and prototype owner's type: mayShareChain's answer. */
+  private readonly chains = new Map<ts.ClassLikeDeclaration, Map<ts.Type, boolean>>();
 
   /**
    * The receiver's property is one the installed property redeclares: `optin` read on a
@@ -95,14 +102,27 @@ export class DefinedAccessors {
     for (const e of cast ? [recv, cast] : [recv]) {
       const decls = propertyDecls(c, e, name);
       const t = c.getTypeAtLocation(e);
+      const cls = thisClass(c, e);
       // Asserted to have `name` when its own type has not: a subtype declaring it, as a spread would (everyGetter).
       const owners = e === cast && !decls.length ? new Set(ownerDecls(t)) : undefined;
       for (const i of list) {
-        const same = i.decls.length ? decls.some((d) => i.decls.includes(d) || this.redeclared(i.decls, d)) || (!!owners && this.onSubtype(i, owners)) : t === i.type || opaque(t);
+        const same = i.decls.length ? decls.some((d) => i.decls.includes(d) || this.redeclared(i.decls, d)) || (!!owners && this.onSubtype(i, owners)) : this.untypedHit(i, t, cls);
         if (same) for (const node of write ? i.set : i.get) out.add(node);
       }
     }
     return [...out].map((node) => ({ node, kind: 'accessor' as const }));
+  }
+
+  /** An accessor installed where the object's type does not declare it: at receivers of that type or an open one; at `this` of a class, if the prototype may be in its chain. */
+  private untypedHit(i: Installed, t: ts.Type, cls: ts.ClassLikeDeclaration | undefined): boolean {
+    if (t === i.type) return true;
+    if (cls && i.protoOf) {
+      const known = this.chains.get(cls) ?? this.chains.set(cls, new Map()).get(cls)!;
+      let v = known.get(i.protoOf);
+      if (v === undefined) known.set(i.protoOf, (v = mayShareChain(this.r.checker, this.r.hierarchy, cls, i.protoOf)));
+      return v;
+    }
+    return opaque(t);
   }
 
   /**
