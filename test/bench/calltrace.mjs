@@ -1082,6 +1082,30 @@ const PROJECTS = {
       'tsconfig.cc-spec.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { incremental: false, types: ['mocha', 'node'], useDefineForClassFields: false }, include: ['src/**/*.ts', 'spec/**/*.ts'] }, null, 2)}\n`,
     },
   },
+  // Vitest suites on its globals (test/*.ts and test/2.1.x/*.ts, with node's assert), but the helpers its vite.config.ts
+  // leaves out (helpers, Arbitrary, JsonSchema, util). Analysed on its tsconfig.json, which holds the tests (and scripts/,
+  // dtslint/): what they hand the app counts. fp-ts is a library here (the peer dependency).
+  'io-ts': {
+    tsconfig: 'tsconfig.json',
+    app: ['src/'],
+    entries: ['test'],
+    test: /\/test\/(2\.1\.x\/)?(?!helpers\.|Arbitrary\.|JsonSchema\.ts$|util\.)[^/]+\.ts$/,
+    run: /^test\/(2\.1\.x\/)?[^/]+\.js$/,
+    globals: true,
+  },
+  // Its vitest suites sit beside the modules in src/ (its tsconfig leaves them out): the app is every other .ts file there,
+  // listed from the checkout. Analysed on tsconfig.cc-tests.json, written by the run: its config with the suites included,
+  // so that what they hand the app (callbacks, Codec literals) counts.
+  purify: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')),
+    entries: ['src'],
+    test: /\.test\.ts$/,
+    run: /^src\/[^/]+\.test\.js$/,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', exclude: ['site', 'lib'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
