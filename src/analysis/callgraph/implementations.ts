@@ -170,6 +170,7 @@ export class Implementations {
     if (e && !ts.isIdentifier(e)) return false;
     const symbol = e ? checker.getSymbolAtLocation(e) : checker.getShorthandAssignmentValueSymbol(v);
     const d = symbol?.valueDeclaration;
+    if (d !== undefined && ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent)) return ts.isParameter(d.parent.parent); // `({ decode }) => ({ decode })`
     return d !== undefined && ts.isParameter(d);
   }
 
