@@ -14,7 +14,7 @@ import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { isNothing, skipWrappers, type LiteralMember } from '../walk.js';
 import { literalFits, literalTypes, type LiteralTypes } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
-import { mergedOverTypes } from './merged-literals.js';
+import { assignedIntoTypes, mergedOverTypes } from './merged-literals.js';
 import { contextDeclares } from './context-declared.js';
 import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
 
@@ -228,7 +228,7 @@ export class Implementations {
     if (r) return r;
     r = new Set();
     const ctx = this.app.checker.getContextualType(lit);
-    for (const p of [...(ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : []), ...mergedOverTypes(this.app.checker, lit)]) {
+    for (const p of [...(ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : []), ...mergedOverTypes(this.app.checker, lit), ...assignedIntoTypes(this.app.checker, lit)]) {
       const a = p.getSymbol();
       if (a) r.add(a);
       if (p.aliasSymbol) r.add(p.aliasSymbol);
