@@ -38,7 +38,6 @@ export abstract class CallReturns extends ElementSources {
   private returnedBy(call: ts.CallExpression, depth: number, each: (ret: ts.Expression) => ts.Node[], functions: boolean): ts.Node[] {
     const r = this.r.callee(call.expression, false, depth);
     if (functions) this.sinkReturns(r);
-    if (functions && 'library' in r) return this.handedToLibrary(call, depth);
     if (!('targets' in r)) return [];
     // A generator function's call returns its generator, whose body runs where it is iterated:
     // the generator stands for the function, as a function value does (iterating "calls" it).
@@ -53,17 +52,6 @@ export abstract class CallReturns extends ElementSources {
       const rets = returnedAt(this.r.checker, call, fn, this.returnsOf(fn));
       for (let j = 0, m = rets.length; j < m; j++) out.addAll(each(rets[j]!));
     }
-    return out.nodes();
-  }
-
-  /**
-   * A function a library call returns (`report: fold(failure, success)`, `debounce(save)`) may be one of the app
-   * functions handed to it or call them: calling it runs those. Only where the call's result is callable.
-   */
-  private handedToLibrary(call: ts.CallExpression, depth: number): ts.Node[] {
-    if (!call.arguments.length || this.r.checker.getTypeAtLocation(call).getCallSignatures().length === 0) return [];
-    const out = new DistinctNodes();
-    for (const a of call.arguments) if (!ts.isSpreadElement(a)) out.addAll(this.of(a, depth + 1).filter(isMethodNode));
     return out.nodes();
   }
 
