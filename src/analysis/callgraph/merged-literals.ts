@@ -28,6 +28,9 @@ export function assignedIntoTypes(checker: ts.TypeChecker, lit: ts.ObjectLiteral
   while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isSatisfiesExpression(e.parent)) e = e.parent;
   const call = e.parent;
   if (!ts.isCallExpression(call) || !call.arguments.includes(e as ts.Expression) || builtinName(call.expression) !== 'Object.assign') return [];
+  // A source's getters are read once, where assign runs: the result holds their values, not them (descriptor copies
+  // are descriptor-copies.ts's). Such a source is left to that rule; the target keeps its own accessors.
+  if (call.arguments[0] !== e && lit.properties.some((p) => ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p))) return [];
   const ctx = checker.getContextualType(call);
   return ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : [];
 }
