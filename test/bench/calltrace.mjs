@@ -918,6 +918,65 @@
  * untyped callbacks of arrayExtensions. rxjs: operator arrows and bindCallback's results (~110-230 sites each)
  * fitting the user-callback parameters of exported operators (`project.call(thisArg, value, index++)`,
  * `pred.call(...)`, `accumulator(...)`), typed in the operators' type parameters and compared erased.
+ * Two more, of styles not yet covered, added after every rule above (main 627dc6a), measured first as found (one trace
+ * each, load 4-11):
+ *   io-ts        gcanti/io-ts @ 864a3a2 (2.2.22: codecs as `new Type(name, is, validate, encode)` holding the functions
+ *                  they were made with (parameter properties, through super(...) of ~25 subclasses), combinators calling
+ *                  `item.validate(...)` of any codec; the newer Decoder/Guard/Eq/Encoder/Codec/TaskDecoder modules in fp-ts's
+ *                  type-class style: instances as const literals typed by fp-ts interfaces (`export const Functor: Functor2<URI> =
+ *                  { URI, map: map_ }`) read through namespaces (`D.Functor.map(fa, f)`), interpreters written against
+ *                  Schemable1<S> parameters, Kleisli combinators taking a monad instance `M` and calling `M.ap`, `M.chain`;
+ *                  fp-ts's own combinators (fold, pipe, Either, Task) a library): set up with fp-ts 2.14.0 (its peer dependency),
+ *                  fast-check 1.26.0, ajv 6.12.6 (JsonSchema.test.ts), @types/node 16.18.25, vitest 0.30.1 (its tsconfig's
+ *                  types) and typescript 5.1.3, as its package-lock.json pins (installed without its package.json); analysed on
+ *                  its tsconfig.json (src/, test/, scripts/, dtslint/). Its vitest suites on the shim's globals (33 files; the
+ *                  helpers its vite config leaves out), which needed describe.concurrent: 590 tests pass, 0 fail; tracing took
+ *                  2.4 min. As found: 98.7% of 840 dynamic edges (801 by a call 98.6%, 39 implicit 100%), static 6298 = 7.50x
+ *                  (over the 3x budget as found: 5570 callback pairs, 574 seen; the arrows exported combinators return,
+ *                  Schemable's memoize, alias's, Kleisli's compose/id, Codec's compose/sum, handed back where their type fits
+ *                  75-91 callback sites each, the handed-back rule's known excess, as zustand's and rxjs's). The 11 misses:
+ *                  instances read through a namespace (`D.Functor.map`, `E.Contravariant.contramap`, TaskDecoder's
+ *                  `FS.concat`: 3); a function fp-ts's fold returned (`report: fold(failure, success)`, run by
+ *                  ThrowReporter: 1); functions carried through fp-ts's Either (`fab.right(fa.right)` in Decoder.ap
+ *                  running what `M.map(..., (a) => (b) => ...)` put there: 3); Eq combinators reached through memoize's
+ *                  cache, a mapped-type parameter's entries and a returned arrow's captured parameters (3); a getter defined
+ *                  by `Object.defineProperty(RecursiveType.prototype, 'type', { get: function () { return
+ *                  this.runDefinition() } })`, `this` untyped there (1).
+ *   purify       gigobyte/purify @ 3e3f052 (2.1.3: Maybe/Either as classes behind interfaces and `Object.assign(fn, {...})`
+ *                  companions typed by an app interface (`const NonEmptyList: NonEmptyListTypeRef = Object.assign(make, {
+ *                  fromArray, isNonEmpty, ... })`), EitherAsync/MaybeAsync thenable classes implementing an app interface
+ *                  that extends PromiseLike, Codec as literals a factory builds from a destructured parameter (`custom({
+ *                  decode, encode, schema }) { return { decode, encode, ... } }`)): set up with `npm install --ignore-scripts`
+ *                  (its devDependencies: vitest 3.0.7, ajv, typescript 5.8.2); analysed on tsconfig.cc-tests.json, which the run
+ *                  writes (its tsconfig with the suites beside the sources included). Its 9 vitest suites: 250 tests pass, 0
+ *                  fail; tracing took 35 s. As found: 84.7% of 542 dynamic edges (all by a call), static 863 = 1.59x. The 83
+ *                  misses: calls through Codec's members reaching the functions custom() was handed (`decode,` in the literal
+ *                  it returns is a destructured parameter, which value following left to a direct call of it; 71); calls
+ *                  through the Object.assign companions (NonEmptyList.fromArray/isNonEmpty, EitherAsync.liftEither/
+ *                  fromPromise, MaybeAsync.liftMaybe, Tuple.fanout: 10); `promise.then(...)` on a PromiseLike parameter that
+ *                  EitherAsyncImpl and MaybeAsyncImpl implement through their app interfaces, EitherAsyncImpl's `then` a
+ *                  field holding an arrow (2).
+ *                  With each rule (the analysis alone on the fixed traces; purify's static over the app, its suites left out):
+ *                  a module's value read through its namespace is the value (value-members.ts; fixture calls-namespace-values)
+ *                  and a literal member holding a destructured parameter holds what callers pass there (values.ts,
+ *                  implementations.ts; fixture calls-destructured-members): io-ts 99.0% (832), static 6301 = 7.50x; purify
+ *                  98.0% (531), static 1343 = 2.48x (each codec combinator's inner `codec.decode(...)` now reaches every
+ *                  codec's decode: 510 pairs added, 72 of them seen). Literals Object.assign merges into a result typed by an
+ *                  interface implement it (merged-literals.ts; fixture calls-assigned-into): purify 99.6% (540), static 1336 (7
+ *                  handed-back pairs at those sites gone). A class implementing an app interface that extends a library type
+ *                  is a subtype of that library type, and a field holding a function its member (library-subtypes.ts; fixture
+ *                  calls-library-bases): purify 100% of 542, static 1344 = 2.48x. Calling what a library call returned runs the app functions handed to it
+ *                  where its result is callable (`report: fold(failure, success)`) found ThrowReporter's edge (io-ts 99.2%,
+ *                  static 6336) and cut 7 unseen zustand pairs, but took valibot's analysis from 58,354 edges and 83 s to
+ *                  104,062 and 436 s (app pairs 10,231 -> 11,358, none seen: `'~run'` members at forward's and args'
+ *                  sites): not kept. As kept: io-ts 99.0% of 840 (832; call 99.0%, implicit 100%), static 6301 = 7.50x;
+ *                  purify 100% of 542, static 1344 = 2.48x. Left on io-ts (8): the Either-carried functions (3), the Eq
+ *                  flows (3), fold's result (1), the prototype getter's untyped `this` (1).
+ *                  The four kept rules against main 627dc6a elsewhere (the analysis alone on each fixed trace, one run each, load
+ *                  8-14): the 15 bench projects, valibot, vue-reactivity, mobx, rxjs and zod edge-identical (zod 99.1% of 3807,
+ *                  11,493 = 3.02x; zustand 100%, 382 = 3.64x; valibot 100%, 6292 = 8.58x); zustand +5 and yaml +29 analysis edges
+ *                  into the suites' own functions (yaml's Schema constructor destructures `{ mapKey, ... }` from options the
+ *                  tests pass), app pairs and recall unchanged everywhere.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -1104,6 +1163,30 @@ const PROJECTS = {
         '',
       ].join('\n'),
       'tsconfig.cc-spec.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { incremental: false, types: ['mocha', 'node'], useDefineForClassFields: false }, include: ['src/**/*.ts', 'spec/**/*.ts'] }, null, 2)}\n`,
+    },
+  },
+  // Vitest suites on its globals (test/*.ts and test/2.1.x/*.ts, with node's assert), but the helpers its vite.config.ts
+  // leaves out (helpers, Arbitrary, JsonSchema, util). Analysed on its tsconfig.json, which holds the tests (and scripts/,
+  // dtslint/): what they hand the app counts. fp-ts is a library here (the peer dependency).
+  'io-ts': {
+    tsconfig: 'tsconfig.json',
+    app: ['src/'],
+    entries: ['test'],
+    test: /\/test\/(2\.1\.x\/)?(?!helpers\.|Arbitrary\.|JsonSchema\.ts$|util\.)[^/]+\.ts$/,
+    run: /^test\/(2\.1\.x\/)?[^/]+\.js$/,
+    globals: true,
+  },
+  // Its vitest suites sit beside the modules in src/ (its tsconfig leaves them out): the app is every other .ts file there,
+  // listed from the checkout. Analysed on tsconfig.cc-tests.json, written by the run: its config with the suites included,
+  // so that what they hand the app (callbacks, Codec literals) counts.
+  purify: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')),
+    entries: ['src'],
+    test: /\.test\.ts$/,
+    run: /^src\/[^/]+\.test\.js$/,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', exclude: ['site', 'lib'] }, null, 2)}\n`,
     },
   },
 };

@@ -14,7 +14,7 @@ import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { isNothing, skipWrappers, type LiteralMember } from '../walk.js';
 import { literalFits, literalTypes, type LiteralTypes } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
-import { mergedOverTypes } from './merged-literals.js';
+import { assignedIntoTypes, mergedOverTypes } from './merged-literals.js';
 import { contextDeclares } from './context-declared.js';
 import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
 
@@ -170,6 +170,7 @@ export class Implementations {
     if (e && !ts.isIdentifier(e)) return false;
     const symbol = e ? checker.getSymbolAtLocation(e) : checker.getShorthandAssignmentValueSymbol(v);
     const d = symbol?.valueDeclaration;
+    if (d !== undefined && ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent)) return ts.isParameter(d.parent.parent); // `({ decode }) => ({ decode })`
     return d !== undefined && ts.isParameter(d);
   }
 
@@ -227,7 +228,7 @@ export class Implementations {
     if (r) return r;
     r = new Set();
     const ctx = this.app.checker.getContextualType(lit);
-    for (const p of [...(ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : []), ...mergedOverTypes(this.app.checker, lit)]) {
+    for (const p of [...(ctx ? (ctx.isUnion() ? ctx.types : [ctx]) : []), ...mergedOverTypes(this.app.checker, lit), ...assignedIntoTypes(this.app.checker, lit)]) {
       const a = p.getSymbol();
       if (a) r.add(a);
       if (p.aliasSymbol) r.add(p.aliasSymbol);

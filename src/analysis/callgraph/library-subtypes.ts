@@ -11,6 +11,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Hierarchy } from './hierarchy.js';
 import { symbolAt } from '../symbols.js';
+import { skipWrappers } from '../walk.js';
 
 const PROTOCOL = /^\[Symbol\.(async)?[iI]terator\]$/;
 
@@ -26,14 +27,9 @@ export class LibrarySubtypes {
   ) {
     for (const cls of classes) {
       if (cls.members.some((m) => PROTOCOL.test(nameOf(m) ?? ''))) this.iterables.push(cls);
-      for (const h of cls.heritageClauses ?? []) {
-        for (const t of h.types) {
-          const sym = symbolAt(checker, t.expression);
-          const decls = sym?.declarations ?? [];
-          if (!sym || !decls.length || decls.some(isApp)) continue;
-          const list = this.byName.get(sym.getName()) ?? this.byName.set(sym.getName(), []).get(sym.getName())!;
-          for (const c of [cls, ...hierarchy.subclassesOf(cls)]) if (!list.includes(c)) list.push(c);
-        }
+      for (const sym of libraryBases(checker, cls, isApp)) {
+        const list = this.byName.get(sym.getName()) ?? this.byName.set(sym.getName(), []).get(sym.getName())!;
+        for (const c of [cls, ...hierarchy.subclassesOf(cls)]) if (!list.includes(c)) list.push(c);
       }
     }
   }
@@ -50,11 +46,43 @@ export class LibrarySubtypes {
       if (!sym || (sym.declarations ?? []).some(isApp)) continue;
       const classes = [...(this.byName.get(sym.getName()) ?? []), ...(PROTOCOL.test(name) && /Iter/.test(sym.getName()) ? this.iterables : [])];
       for (const cls of classes) {
-        for (const m of cls.members) if (isMethodNode(m) && nameOf(m) === name && !out.includes(m)) out.push(m);
+        for (const m of cls.members) {
+          const fn = nameOf(m) === name ? functionOf(m) : undefined;
+          if (fn && !out.includes(fn)) out.push(fn);
+        }
       }
     }
     return out;
   }
+}
+
+/**
+ * The library types a class names in its heritage, also through the app interfaces it implements
+ * (`class EitherAsyncImpl implements EitherAsync`, `interface EitherAsync extends PromiseLike<...>`).
+ */
+function libraryBases(checker: ts.TypeChecker, decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, isApp: (d: ts.Node) => boolean, seen = new Set<ts.Node>()): ts.Symbol[] {
+  const out: ts.Symbol[] = [];
+  seen.add(decl);
+  for (const h of decl.heritageClauses ?? []) {
+    for (const t of h.types) {
+      const sym = symbolAt(checker, t.expression);
+      const decls = sym?.declarations ?? [];
+      if (!sym || !decls.length) continue;
+      if (!decls.some(isApp)) out.push(sym);
+      // Only an implemented interface's bases: an extended app class's are its own (its subclasses are listed with it).
+      else if (ts.isInterfaceDeclaration(decl) || h.token === ts.SyntaxKind.ImplementsKeyword) {
+        for (const d of decls) if (ts.isInterfaceDeclaration(d) && isApp(d) && !seen.has(d)) out.push(...libraryBases(checker, d, isApp, seen));
+      }
+    }
+  }
+  return out;
+}
+
+/** A method, or a field initialised with a function (`then: PromiseLike<T>['then'] = (ok, fail) => ...`). */
+function functionOf(m: ts.ClassElement): ts.Node | undefined {
+  if (isMethodNode(m)) return m;
+  const init = ts.isPropertyDeclaration(m) ? m.initializer && skipWrappers(m.initializer) : undefined;
+  return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
 }
 
 function nameOf(m: ts.Node): string | undefined {

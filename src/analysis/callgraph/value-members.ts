@@ -46,8 +46,9 @@ export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, nam
     }
     return out.nodes();
   }
-  if (!ts.isIdentifier(v)) return [];
-  const param = parameterSources(r, stores, v, name);
+  // A module's variable read through its namespace (`import * as D`, then `D.Functor.map(...)`) is the variable itself.
+  if (!ts.isIdentifier(v) && !isNamespaceMember(r, v)) return [];
+  const param = ts.isIdentifier(v) ? parameterSources(r, stores, v, name) : undefined;
   const out = new DistinctNodes();
   if (param) {
     // What every caller passes, then what is stored onto it.
@@ -61,6 +62,13 @@ export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, nam
     for (const x of stores.assigned(d)) out.addAll(r.values.memberOf(x, name, depth + 1));
   }
   return out.nodes();
+}
+
+/** `D.x` where D names a module or namespace (not a value whose property could be assigned anew). */
+function isNamespaceMember(r: Resolver, v: ts.Expression): v is ts.PropertyAccessExpression {
+  if (!ts.isPropertyAccessExpression(v)) return false;
+  const owner = r.symbolAt(v.expression);
+  return !!owner && (owner.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) !== 0;
 }
 
 /** What iterating `e`'s value runs by its value: its `[Symbol.iterator]` and the `next` of what that returns. */

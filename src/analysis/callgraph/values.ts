@@ -218,6 +218,8 @@ export class FunctionValues extends CallReturns {
     const loop = ts.isArrayBindingPattern(d.parent) && !d.dotDotDotToken ? forOfSource(src) : undefined;
     if (loop) return [...defaults, ...this.eachAt(loop, d.parent.elements.indexOf(d), depth + 1)];
     if (ts.isBindingElement(src)) return [...defaults, ...nestedPropertyDecls(this.r.checker, d).filter((x) => this.r.isApp(x)).flatMap((x) => this.heldBy(x, depth))];
+    // `function custom({ decode }) { return { decode } }`: the property of what callers pass (parameter flow).
+    if (ts.isParameter(src) && ts.isObjectBindingPattern(d.parent) && !d.dotDotDotToken && name !== undefined && isMethodNode(src.parent)) this.sinkParameter(src, name);
     if (!ts.isVariableDeclaration(src) || !src.initializer) return defaults;
     // `const [get, set] = makeStore()`: what the array holds at that position (a rest holds an array).
     if (ts.isArrayBindingPattern(d.parent)) return d.dotDotDotToken ? defaults : [...defaults, ...this.elementAt(src.initializer, d.parent.elements.indexOf(d), depth)];

@@ -35,6 +35,8 @@ function withEach(fn) {
     });
   f.skipIf = (cond) => (cond ? f.skip : f);
   f.runIf = (cond) => (cond ? f : f.skip);
+  // `describe.concurrent`/`it.concurrent` run concurrently under vitest; run in order here (what they call is the same).
+  f.concurrent = f;
   f.each = (table) => (name, body) => table.forEach((row, i) => fn(named(name, row, i), {}, () => (Array.isArray(row) ? body(...row) : body(row))));
   return f;
 }
