@@ -44,7 +44,11 @@ export class CastAway {
     private readonly files: readonly ts.SourceFile[],
   ) {}
 
-  private readonly following = new Set<CastAwayMember>();
+  /**
+   * The values being followed, innermost last: at most MAX_NESTED, so a list (a set filled and
+   * emptied at every follow, millions of times on zod, spent its time rebuilding its table).
+   */
+  private readonly following: CastAwayMember[] = [];
   private cutCount = 0;
 
   /**
@@ -55,7 +59,7 @@ export class CastAway {
    * meanwhile are not kept as whole (values.ts cuts).
    */
   members(decls: readonly ts.Declaration[], memberOf: (value: ts.Expression, name: string) => ts.Node[], memo?: FollowMemo): ts.Node[] {
-    if (!memo || this.following.size) return this.follow(decls, memberOf);
+    if (!memo || this.following.length) return this.follow(decls, memberOf);
     const known = this.kept.get(decls);
     if (known) {
       memo.replay(known.met);
@@ -89,15 +93,15 @@ export class CastAway {
     let out: Set<ts.Node> | undefined;
     for (const d of decls) {
       for (const c of byDecl.get(d) ?? NONE) {
-        if (this.following.has(c) || this.following.size >= MAX_NESTED) {
+        if (this.following.length >= MAX_NESTED || this.following.includes(c)) {
           this.cutCount++;
           continue;
         }
-        this.following.add(c);
+        this.following.push(c);
         try {
           for (const n of memberOf(c.value, c.name)) (out ??= new Set()).add(n);
         } finally {
-          this.following.delete(c);
+          this.following.pop();
         }
       }
     }

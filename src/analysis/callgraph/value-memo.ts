@@ -218,6 +218,11 @@ export abstract class ParameterMemo {
     return this.recall(table, node, depth) ?? this.computeAndKeep(table, node, depth, () => distinct(compute()));
   }
 
+  /** rememberNodes, right after recall() found nothing kept in `table` (nothing ran in between): without looking again. */
+  protected rememberNodesAfresh(table: AnswerTable<ts.Node[]>, node: ts.Node, depth: number, compute: () => ts.Node[]): ts.Node[] {
+    return this.computeAndKeep(table, node, depth, () => distinct(compute()));
+  }
+
   /** A kept answer's value, with the parameters it met reported again; undefined when none is kept. */
   protected recall<T>(table: AnswerTable<T>, node: ts.Node, depth: number): T | undefined {
     const known = table.find(node, depth);

@@ -141,7 +141,8 @@ export class FunctionValues extends CallReturns {
   memberOf(e: ts.Expression, name: string, depth = 0): ts.Node[] {
     let table = this.memberAnswers.get(name);
     if (!table) this.memberAnswers.set(name, (table = new AnswerTable<ts.Node[]>()));
-    return this.rememberNodes(table, e, depth, () => memberOfValue(this.r, this.stores, e, name, depth));
+    // Most asks are repeats (a cast-away follow asks each value's member again): looked up before any closure is made.
+    return this.recall(table, e, depth) ?? this.rememberNodesAfresh(table, e, depth, () => memberOfValue(this.r, this.stores, e, name, depth));
   }
 
   /** Chained calls (`z.string().min(1).max(9)`) ask the same calls' returns for one member again and again. */

@@ -64,7 +64,20 @@ function hasRepeat(vs: readonly DeviceValue[]): boolean {
   return false;
 }
 
+/**
+ * What each value is, worked out once per value object: answers are built from kept answers, so
+ * one object is checked again in every answer holding it, and a text made afresh each time had
+ * to be hashed afresh by every set that held it (vue's reactivity: 1.3 s of such hashing). A
+ * value's fields are not changed once it is made.
+ */
+const whatValues = new WeakMap<DeviceValue, unknown>();
+
 /** What a value is, apart from where it is: its API (and global path), else its holder literal, generator or path. */
 function whatValue(v: DeviceValue): unknown {
-  return v.api ? `${v.api.kind}:${v.api.catalog.platform}:${v.api.entry.name}:${v.path?.join('.') ?? ''}` : (v.holder ?? v.iterates ?? v.posted ?? v.path?.join('.'));
+  let what = whatValues.get(v);
+  if (what === undefined && !whatValues.has(v)) {
+    what = v.api ? `${v.api.kind}:${v.api.catalog.platform}:${v.api.entry.name}:${v.path?.join('.') ?? ''}` : (v.holder ?? v.iterates ?? v.posted ?? v.path?.join('.'));
+    whatValues.set(v, what);
+  }
+  return what;
 }
