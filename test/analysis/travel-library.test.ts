@@ -64,6 +64,10 @@ describe('a device value the library hands a callback pins the method that uses 
     expect(verdicts('travel-receiver-types')).toEqual({
       'src/files.ts#loadConfig': [true, false, ['pinned']],
       'src/files.ts#readWith': [true, false, ['pinned']], // fs cast to the app's FileReader: not assignable, but fs has all it requires
+      'src/legacy.js#describeJob': [true, false, ['pinned']], // JavaScript: its JSDoc `Task` bounds nothing, so geolocation may be there
+      'src/legacy.js#describeJob.<anonymous 1>': [false, true, []],
+      'src/legacy.js#keepTask': [false, false, ['reaches-pinned']],
+      'src/legacy.js#locate': [true, false, ['pinned']],
       'src/relay.ts#Task.child': [false, true, []],
       'src/relay.ts#Task.constructor': [false, true, []],
       'src/relay.ts#Task.run': [false, true, []],

@@ -399,6 +399,8 @@ export class DeviceValues extends DeviceValueSteps {
   protected mayHold(receiver: ts.Node, v: DeviceValue): boolean {
     // Holders, generators' results and paths on their way to an API are containers or not yet device objects.
     if (!v.api) return true;
+    // A JavaScript file's types (inferred, or JSDoc) are not checked at calls and stores: they bound nothing.
+    if ((receiver.getSourceFile().flags | v.at.getSourceFile().flags) & ts.NodeFlags.JavaScriptFile) return true;
     const c = this.checker;
     return receiverMayHold(c, c.getTypeAtLocation(receiver), c.getTypeAtLocation(v.at), (d) => this.files.has(d.getSourceFile()));
   }

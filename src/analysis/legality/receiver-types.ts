@@ -10,7 +10,8 @@
  * derived from that value there. A use is judged the same way, whoever declares its type.
  *
  * Not judged (the value is kept): a receiver typed `any`, `unknown` or by a type parameter, one
- * typed by the library's types, and one whose type is a container the flow merges with its
+ * typed by the library's types, either in a JavaScript file (device-values.ts: its types bound
+ * nothing), and one whose type is a container the flow merges with its
  * contents: arrays and tuples, iterables, thenables, anything indexed by number (a rest
  * parameter's list holds what its elements hold, a promise what it settles to).
  */
