@@ -36,17 +36,23 @@ export function receiverMayHold(checker: ts.TypeChecker, receiver: ts.Type, valu
  * (`fs as unknown as Reader`, with a narrower `readFileSync`) is still fs.
  */
 export function typesMayMeet(checker: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
-  if (checker.isTypeAssignableTo(b, a) || checker.isTypeAssignableTo(a, b)) return true;
+  if (assignableEitherWay(checker, a, b)) return true;
+  // Parts of a union are asked on their own; a type that is none was asked whole just above.
+  const split = a.isUnion() || b.isUnion();
   const bs = partsOf(b);
-  return partsOf(a).some((x) => bs.some((y) => mayBeBoth(checker, x, y)));
+  return partsOf(a).some((x) => bs.some((y) => (split && assignableEitherWay(checker, x, y)) || namesMeet(checker, x, y)));
 }
 
 function partsOf(t: ts.Type): ts.Type[] {
   return t.isUnion() ? t.types.filter((p) => !(p.flags & NOTHING)) : [t];
 }
 
-function mayBeBoth(checker: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
-  if (checker.isTypeAssignableTo(b, a) || checker.isTypeAssignableTo(a, b)) return true;
+function assignableEitherWay(checker: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
+  return checker.isTypeAssignableTo(b, a) || checker.isTypeAssignableTo(a, b);
+}
+
+/** Both objects, both callable or both not, and one has every member the other requires. */
+function namesMeet(checker: ts.TypeChecker, a: ts.Type, b: ts.Type): boolean {
   if (!(a.flags & b.flags & ts.TypeFlags.Object)) return false;
   if (callable(a) !== callable(b)) return false;
   return !requiresMissing(checker, a, b) || !requiresMissing(checker, b, a);
