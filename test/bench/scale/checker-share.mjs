@@ -16,18 +16,19 @@
  * The analysis builds the program itself (analysis/project.ts); the steps are timed by handing it
  * the compiler with `createProgram` wrapped (the module typescript.cjs exports it as `ts`).
  *
- * Figures (2026-12-06, main 77ef1e7, 2 shared cores at load 8-15, CPU s; single runs scatter
- * by 10-15% at that load):
- * - zod with its tests (one round, an earlier form of this script): check 30.9, analysis alone
- *   59.9, after a check 35.0: asked 24.9, unasked 6.0, own 35.0. The callee symbols Callers.of
- *   asks first (getSymbolAtLocation, 15.7 s of stop 39's profile) are checking tsc does anyway:
- *   after a check, getSymbolAtLocation is 0.7 s of the profile (--cpu-prof) and getTypeAtLocation
- *   2.7 s (an identifier's flow type, which the checker does not keep, is worked out again),
- *   isTypeAssignableTo about 1.5 s; the rest of `own` is the analysis' code and the collector.
- * - vue's reactivity (one round, load 14): check 8.6, alone 26.5, after a check 16.6: asked 9.8,
- *   more than the check itself (a check first made the analysis cheaper by about what it cost).
- * - generated 10k app (scale/generate.mjs, seed 1; two rounds, load 12-16): program 2.5, bind 0.9,
- *   check 2.5, alone 5.8, after a check 5.0: asked 0.9, unasked 1.6, own 5.0.
+ * Figures (2026-12-06, main 77ef1e7, 2 shared cores at load 9-16, CPU s, medians of 3 rounds
+ * unless said; single runs scatter by 10-20% at that load):
+ * - zod with its tests: program 3.3, bind 1.3, check 33.6, analysis alone 59.0, after a check
+ *   38.6: asked 20.4, unasked 13.2, own 38.6 (the analysis in all 1.66x a tsc-like parse, bind
+ *   and check). The callee symbols Callers.of asks first (getSymbolAtLocation, 15.7 s of stop
+ *   39's profile) are checking tsc does anyway: after a check (--cpu-prof), getSymbolAtLocation
+ *   is 0.7 s and getTypeAtLocation 2.7 s (an identifier's flow type, which the checker does not
+ *   keep, worked out again), isTypeAssignableTo about 1.5 s; the rest of `own` is the analysis'
+ *   code (device values about half of it) and the collector.
+ * - vue's reactivity: program 2.7, bind 1.0, check 9.7, alone 26.5, after a check 16.7: asked
+ *   9.8, unasked about 0 (the analysis asks about all a check computes), own 16.7 (2.25x).
+ * - generated 10k app (scale/generate.mjs, seed 1; 2 rounds): program 2.5, bind 0.9, check 2.5,
+ *   alone 5.8, after a check 5.0: asked 0.9, unasked 1.6, own 5.0 (1.56x).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
