@@ -9,6 +9,7 @@
  * need more arguments than the callee's type passes.
  */
 import { ts } from '../../typescript.cjs';
+import { lacksNeededMembers } from './member-shapes.js';
 
 const MAX_DEPTH = 4;
 
@@ -31,13 +32,24 @@ export function fitsErased(c: ts.TypeChecker, source: ts.Type, target: ts.Type, 
   return signatures(source).some((s) => signatures(target).some((t) => signatureFits(c, s, t) && (how === 'call' || madeFits(c, s, t))));
 }
 
-function signatureFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {
+function signatureFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature, depth = 0): boolean {
   if (!parametersFit(c, s, t)) return false;
   const rt = t.getReturnType();
   const rs = s.getReturnType();
   if (rt.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void)) return true;
-  if (namesTypeParameter(c, rt) || namesTypeParameter(c, rs)) return !clash(c, rs, rt);
+  if (namesTypeParameter(c, rt) || namesTypeParameter(c, rs)) return !clash(c, rs, rt) && !lacksNeededMembers(c, rs, rt) && resultsMayFit(c, rs, rt, depth);
   return c.isTypeAssignableTo(rs, rt);
+}
+
+/**
+ * A function returned where a function is wanted (`(a) => (b) => Validation<A>`): one of its
+ * signatures must fit one of the wanted ones, compared the same way, a few levels deep.
+ */
+function resultsMayFit(c: ts.TypeChecker, rs: ts.Type, rt: ts.Type, depth: number): boolean {
+  const wanted = rt.getCallSignatures();
+  const given = rs.getCallSignatures();
+  if (depth >= MAX_DEPTH || !wanted.length || !given.length || rt.isUnionOrIntersection() || rs.isUnionOrIntersection()) return true;
+  return given.some((s) => wanted.some((t) => signatureFits(c, s, t, depth + 1)));
 }
 
 function parametersFit(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {
@@ -50,7 +62,8 @@ function parametersFit(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boo
     const ps = c.getTypeOfSymbol(sParams[i]!);
     const pt = c.getTypeOfSymbol(tParams[i]!);
     if (namesTypeParameter(c, ps) || namesTypeParameter(c, pt)) {
-      if (clash(c, ps, pt)) return false;
+      // Either way round: as for a method's parameters, one side holding the other's values is enough.
+      if (clash(c, ps, pt) || (lacksNeededMembers(c, ps, pt) && lacksNeededMembers(c, pt, ps))) return false;
       continue;
     }
     if (!c.isTypeAssignableTo(pt, ps) && !c.isTypeAssignableTo(ps, pt)) return false;
