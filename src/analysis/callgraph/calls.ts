@@ -32,7 +32,7 @@ import { overloadedResultMembers } from './overloaded-results.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
-import { handedBackTo, handedBackToNew, handedOut } from './handed-back.js';
+import { calleeRun, handedBackTo, handedBackToNew, handedOut } from './handed-back.js';
 import { HandedOn } from './handed-on.js';
 import { MadeCalls } from './made-calls.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
@@ -284,7 +284,7 @@ class GraphBuilder {
     if (!handed.length) return;
     for (const u of this.unresolved) {
       for (const node of this.callAt.get(u.site) ?? []) {
-        if (ts.isCallExpression(node)) this.add(u.from, handedBackTo(this.r.checker, node.expression, handed), u.site);
+        if (ts.isCallExpression(node)) this.add(u.from, handedBackTo(this.r.checker, calleeRun(this.r, node), handed), u.site);
         if (ts.isNewExpression(node)) this.add(u.from, handedBackToNew(this.r.checker, node.expression, handed), u.site);
       }
     }

@@ -132,6 +132,22 @@ export function handedBackTo(c: ts.TypeChecker, callee: ts.Expression, handed: r
 }
 
 /**
+ * The expression whose type says what a call may run: `f` of `f.call(t, x)` and `f.apply(t, xs)`,
+ * which run f's value. `call`'s own type (`call<T, A, R>(this: (this: T, ...args: A) => R, ...)`)
+ * is generic with a rest parameter, so every function fits it once erased; f's type is what the
+ * value run must have. A receiver without call signatures (typed `Function`, a union of unlike
+ * signatures) says less than `call` does, so the callee stays.
+ */
+export function calleeRun(r: Resolver, call: ts.CallExpression): ts.Expression {
+  const callee = skipWrappers(call.expression);
+  const member = r.fnMember(callee);
+  if ((member !== 'call' && member !== 'apply') || !ts.isPropertyAccessExpression(callee)) return call.expression;
+  const receiver = r.checker.getTypeAtLocation(callee.expression);
+  if (receiver.flags & ts.TypeFlags.Any || !r.checker.getNonNullableType(receiver).getCallSignatures().length) return call.expression;
+  return callee.expression;
+}
+
+/**
  * Of the handed-out functions, those `new callee()` may run: the callee's type has construct
  * signatures and a function's constructible type is assignable to it, or fits it once type
  * parameters are erased (`$constructor<T, D>` returned, `$constructor<ZodMiniString>` at the site).
