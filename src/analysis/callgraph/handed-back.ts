@@ -13,7 +13,7 @@ import { ts } from '../../typescript.cjs';
 import { isAsync } from '../../ids/methodIds.js';
 import { constructible } from './constructors.js';
 import type { AppFile } from '../project.js';
-import { fitsErased, namesTypeParameter } from './generic-fit.js';
+import { fitsErased, guardsTypeParameter, namesTypeParameter } from './generic-fit.js';
 import type { Resolver, Target } from './resolve.js';
 import { skipWrappers } from '../walk.js';
 
@@ -125,8 +125,8 @@ export function handedBackTo(c: ts.TypeChecker, callee: ts.Expression, handed: r
   const want = c.getTypeAtLocation(callee);
   if (want.flags & ts.TypeFlags.Any || !c.getNonNullableType(want).getCallSignatures().length) return [];
   const target = c.getNonNullableType(want);
-  // Written in the enclosing function's type parameters, the callee's type is compared with them erased (generic-fit.ts).
-  const generic = namesTypeParameter(c, target);
+  // Written in the enclosing function's type parameters (a guard's type too), the callee's type is compared with them erased (generic-fit.ts).
+  const generic = namesTypeParameter(c, target) || guardsTypeParameter(c, target);
   const fits = (t: ts.Type): boolean => c.isTypeAssignableTo(t, target) || (generic && fitsErased(c, t, target));
   return handed.filter((h) => h.types.some(fits)).map((h) => ({ node: h.node, kind: 'callback' as const }));
 }
