@@ -32,7 +32,7 @@ import { overloadedResultMembers } from './overloaded-results.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
-import { handedBackTo, handedBackToNew, handedOut } from './handed-back.js';
+import { calleeRun, handedBackTo, handedBackToNew, handedOut } from './handed-back.js';
 import { HandedOn } from './handed-on.js';
 import { MadeCalls } from './made-calls.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
@@ -133,7 +133,8 @@ class GraphBuilder {
   private readonly unresolved: UnresolvedCall[] = [];
   private readonly params: ParameterFlow;
   /** Call sites by their site string, for what is left unresolved at them (handedBack). */
-  private readonly callAt = new Map<string, CallSite>();
+  /** The calls at each site that may be listed unresolved: several when one starts where another does (`make(10)(input)`). */
+  private readonly callAt = new Map<string, CallSite[]>();
 
   constructor(
     private readonly table: MethodTable,
@@ -203,7 +204,7 @@ class GraphBuilder {
       const site = siteOf(f, siteNode(node));
       const text = calleeText(node, f.sf);
       // Only a site that may be listed unresolved (partial, or through parameter flow) is looked up again.
-      if (r.partial || ('via' in r && r.via?.length)) this.callAt.set(site, node);
+      if (r.partial || ('via' in r && r.via?.length)) this.callsAt(site).push(node);
       this.add(owner, r.targets, site);
       if (r.partial) this.unresolved.push({ from: owner, site, text, reason: r.partial });
       via(owner, site, text, r.partial !== undefined);
@@ -220,7 +221,7 @@ class GraphBuilder {
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
     }
-    this.callAt.set(site, node);
+    this.callsAt(site).push(node);
     const text = calleeText(node, f.sf);
     // A callee not resolved whose type only a library declares (`const { useStoreX } = libExports`).
     if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments, () => libraryTyped(this.r.checker, node.expression));
@@ -258,6 +259,10 @@ class GraphBuilder {
 
   readonly thisTo = new Map<ts.Node, ts.Expression[]>();
 
+  private callsAt(site: string): CallSite[] {
+    return this.callAt.get(site) ?? this.callAt.set(site, []).get(site)!;
+  }
+
   /** The `this` a call gives its callee: `t` of `f.call(t)`, `f.apply(t)`, `f.bind(t)`. */
   private thisGiven(node: CallSite): ts.Expression | undefined {
     if (!ts.isCallExpression(node) || !this.r.fnMember(skipWrappers(node.expression))) return undefined;
@@ -278,9 +283,10 @@ class GraphBuilder {
   handedBack(handed: ReturnType<typeof handedOut>): void {
     if (!handed.length) return;
     for (const u of this.unresolved) {
-      const node = this.callAt.get(u.site);
-      if (node && ts.isCallExpression(node)) this.add(u.from, handedBackTo(this.r.checker, node.expression, handed), u.site);
-      if (node && ts.isNewExpression(node)) this.add(u.from, handedBackToNew(this.r.checker, node.expression, handed), u.site);
+      for (const node of this.callAt.get(u.site) ?? []) {
+        if (ts.isCallExpression(node)) this.add(u.from, handedBackTo(this.r.checker, calleeRun(this.r, node), handed), u.site);
+        if (ts.isNewExpression(node)) this.add(u.from, handedBackToNew(this.r.checker, node.expression, handed), u.site);
+      }
     }
     // And parameters handed on to library calls whose callers are not all known (handed-on.ts).
     this.handedOn.handedBack(this.params.open, handed, (from, targets, site) => this.add(from, targets, site));
@@ -373,8 +379,7 @@ class GraphBuilder {
   madeCalls(made: MadeCalls): void {
     if (!made.found) return;
     for (const u of this.unresolved) {
-      const node = this.callAt.get(u.site);
-      if (node) this.add(u.from, made.reachedAt(node).map((n) => ({ node: n, kind: 'callback' as const })), u.site);
+      for (const node of this.callAt.get(u.site) ?? []) this.add(u.from, made.reachedAt(node).map((n) => ({ node: n, kind: 'callback' as const })), u.site);
     }
   }
 

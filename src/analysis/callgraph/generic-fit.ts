@@ -9,6 +9,7 @@
  * need more arguments than the callee's type passes.
  */
 import { ts } from '../../typescript.cjs';
+import { lacksNeededMembers } from './member-shapes.js';
 
 const MAX_DEPTH = 4;
 
@@ -31,13 +32,50 @@ export function fitsErased(c: ts.TypeChecker, source: ts.Type, target: ts.Type, 
   return signatures(source).some((s) => signatures(target).some((t) => signatureFits(c, s, t) && (how === 'call' || madeFits(c, s, t))));
 }
 
-function signatureFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {
-  if (!parametersFit(c, s, t)) return false;
+function signatureFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature, depth = 0): boolean {
+  if (!parametersFit(c, s, t) || !predicateFits(c, s, t)) return false;
   const rt = t.getReturnType();
   const rs = s.getReturnType();
   if (rt.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void)) return true;
-  if (namesTypeParameter(c, rt) || namesTypeParameter(c, rs)) return !clash(c, rs, rt);
+  if (namesTypeParameter(c, rt) || namesTypeParameter(c, rs)) return !clash(c, rs, rt) && !lacksNeededMembers(c, rs, rt) && resultsMayFit(c, rs, rt, depth);
   return c.isTypeAssignableTo(rs, rt);
+}
+
+/**
+ * A callee typed as a type guard (`is: (u: unknown) => u is A`) runs only type guards: TypeScript
+ * assigns no other function to it, whatever A is ("Signature '(u: unknown): boolean' must be a
+ * type predicate"), one returning `any` included; the guard must be of the same parameter (or
+ * `this`), and its type must fit, compared erased as results are. Asserting predicates return void:
+ * no such rule.
+ */
+function predicateFits(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {
+  const wanted = c.getTypePredicateOfSignature(t);
+  if (!wanted || (wanted.kind !== ts.TypePredicateKind.Identifier && wanted.kind !== ts.TypePredicateKind.This)) return true;
+  const given = c.getTypePredicateOfSignature(s);
+  if (!given || given.kind !== wanted.kind) return false;
+  if (given.kind === ts.TypePredicateKind.Identifier && given.parameterIndex !== (wanted as ts.IdentifierTypePredicate).parameterIndex) return false;
+  if (!given.type || !wanted.type) return true;
+  if (namesTypeParameter(c, given.type) || namesTypeParameter(c, wanted.type)) return !clash(c, given.type, wanted.type);
+  return c.isTypeAssignableTo(given.type, wanted.type);
+}
+
+/** Whether a function type guards a type written in type parameters (`(u: unknown) => u is A`): its result, a boolean, does not say so. */
+export function guardsTypeParameter(c: ts.TypeChecker, t: ts.Type): boolean {
+  return t.getCallSignatures().some((s) => {
+    const p = c.getTypePredicateOfSignature(s);
+    return !!p?.type && namesTypeParameter(c, p.type);
+  });
+}
+
+/**
+ * A function returned where a function is wanted (`(a) => (b) => Validation<A>`): one of its
+ * signatures must fit one of the wanted ones, compared the same way, a few levels deep.
+ */
+function resultsMayFit(c: ts.TypeChecker, rs: ts.Type, rt: ts.Type, depth: number): boolean {
+  const wanted = rt.getCallSignatures();
+  const given = rs.getCallSignatures();
+  if (depth >= MAX_DEPTH || !wanted.length || !given.length || rt.isUnionOrIntersection() || rs.isUnionOrIntersection()) return true;
+  return given.some((s) => wanted.some((t) => signatureFits(c, s, t, depth + 1)));
 }
 
 function parametersFit(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boolean {
@@ -50,7 +88,8 @@ function parametersFit(c: ts.TypeChecker, s: ts.Signature, t: ts.Signature): boo
     const ps = c.getTypeOfSymbol(sParams[i]!);
     const pt = c.getTypeOfSymbol(tParams[i]!);
     if (namesTypeParameter(c, ps) || namesTypeParameter(c, pt)) {
-      if (clash(c, ps, pt)) return false;
+      // Either way round: as for a method's parameters, one side holding the other's values is enough.
+      if (clash(c, ps, pt) || (lacksNeededMembers(c, ps, pt) && lacksNeededMembers(c, pt, ps))) return false;
       continue;
     }
     if (!c.isTypeAssignableTo(pt, ps) && !c.isTypeAssignableTo(ps, pt)) return false;

@@ -13,7 +13,7 @@ import { ts } from '../../typescript.cjs';
 import { isAsync } from '../../ids/methodIds.js';
 import { constructible } from './constructors.js';
 import type { AppFile } from '../project.js';
-import { fitsErased, namesTypeParameter } from './generic-fit.js';
+import { fitsErased, guardsTypeParameter, namesTypeParameter } from './generic-fit.js';
 import type { Resolver, Target } from './resolve.js';
 import { skipWrappers } from '../walk.js';
 
@@ -125,10 +125,26 @@ export function handedBackTo(c: ts.TypeChecker, callee: ts.Expression, handed: r
   const want = c.getTypeAtLocation(callee);
   if (want.flags & ts.TypeFlags.Any || !c.getNonNullableType(want).getCallSignatures().length) return [];
   const target = c.getNonNullableType(want);
-  // Written in the enclosing function's type parameters, the callee's type is compared with them erased (generic-fit.ts).
-  const generic = namesTypeParameter(c, target);
+  // Written in the enclosing function's type parameters (a guard's type too), the callee's type is compared with them erased (generic-fit.ts).
+  const generic = namesTypeParameter(c, target) || guardsTypeParameter(c, target);
   const fits = (t: ts.Type): boolean => c.isTypeAssignableTo(t, target) || (generic && fitsErased(c, t, target));
   return handed.filter((h) => h.types.some(fits)).map((h) => ({ node: h.node, kind: 'callback' as const }));
+}
+
+/**
+ * The expression whose type says what a call may run: `f` of `f.call(t, x)` and `f.apply(t, xs)`,
+ * which run f's value. `call`'s own type (`call<T, A, R>(this: (this: T, ...args: A) => R, ...)`)
+ * is generic with a rest parameter, so every function fits it once erased; f's type is what the
+ * value run must have. A receiver without call signatures (typed `Function`, a union of unlike
+ * signatures) says less than `call` does, so the callee stays.
+ */
+export function calleeRun(r: Resolver, call: ts.CallExpression): ts.Expression {
+  const callee = skipWrappers(call.expression);
+  const member = r.fnMember(callee);
+  if ((member !== 'call' && member !== 'apply') || !ts.isPropertyAccessExpression(callee)) return call.expression;
+  const receiver = r.checker.getTypeAtLocation(callee.expression);
+  if (receiver.flags & ts.TypeFlags.Any || !r.checker.getNonNullableType(receiver).getCallSignatures().length) return call.expression;
+  return callee.expression;
 }
 
 /**
