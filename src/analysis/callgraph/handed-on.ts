@@ -18,6 +18,7 @@ import { handedBackTo, type Handed } from './handed-back.js';
 import type { PendingParam } from './parameter-flow.js';
 import type { Resolver, Target } from './resolve.js';
 import { skipWrappers } from '../walk.js';
+import { argumentParameters } from '../parameters.js';
 
 export class HandedOn {
   /** Each handed-on site's parameter read, by the pending site made for it. */
@@ -72,7 +73,7 @@ function fixesResult(c: ts.TypeChecker, fn: ts.Expression): boolean {
 function takesFunction(c: ts.TypeChecker, decl: ts.Declaration | undefined, i: number): boolean {
   if (!decl || !ts.isFunctionLike(decl)) return false;
   // A declared `this` (`call(this: Function, thisArg: any, ...)`) is no argument.
-  const p = decl.parameters.filter((q) => !(ts.isIdentifier(q.name) && q.name.text === 'this'))[i];
+  const p = argumentParameters(decl)[i];
   if (!p?.type || p.dotDotDotToken) return false;
   return c.getNonNullableType(c.getTypeFromTypeNode(p.type)).getCallSignatures().length > 0;
 }
