@@ -24,7 +24,7 @@ import { loopElement } from './installers.js';
 import { builtinName } from './installer-syntax.js';
 import { isObjectAssign } from './passed-members.js';
 import { typedAny } from './any-receivers.js';
-import { declaredByLibrary } from '../symbols.js';
+import { declaredByLibrary, shorthandValueSymbol } from '../symbols.js';
 import { holdsNoFunction } from './typeof-guards.js';
 
 export type { ViaParameter } from './value-memo.js';
@@ -126,7 +126,7 @@ export class FunctionValues extends CallReturns {
       // `const original = store.listen` of an untyped `store`: whatever the app keeps under that name.
       if (!sym && ts.isPropertyAccessExpression(e) && typedAny(this.r.checker, e.expression)) return this.r.membersOnAny(e.name.text);
       if (ts.isIdentifier(e) && sym?.valueDeclaration && ts.isShorthandPropertyAssignment(sym.valueDeclaration)) {
-        const s = this.r.checker.getShorthandAssignmentValueSymbol(sym.valueDeclaration);
+        const s = shorthandValueSymbol(this.r.checker, sym.valueDeclaration);
         return (s?.declarations ?? []).flatMap((d) => this.ofDeclaration(d, depth + 1));
       }
       const decls = (sym?.declarations ?? []).filter((d) => this.r.isApp(d));
@@ -180,7 +180,7 @@ export class FunctionValues extends CallReturns {
       return [...passed, ...(d.initializer ? this.of(d.initializer, depth + 1) : []), ...assigned()];
     }
     if (ts.isShorthandPropertyAssignment(d)) {
-      const s = this.r.checker.getShorthandAssignmentValueSymbol(d);
+      const s = shorthandValueSymbol(this.r.checker, d);
       return (s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1));
     }
     if (ts.isBinaryExpression(d)) return this.of(d.right, depth + 1); // JS expando `a.b = fn`
