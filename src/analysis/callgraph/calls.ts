@@ -48,6 +48,8 @@ import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
 import { namedKeyedMembers } from './keyed-members.js';
+import { builtinName } from './installer-syntax.js';
+import { declaredByLibrary } from '../symbols.js';
 import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from '../walk.js';
 
 export interface CallGraph {
@@ -216,6 +218,7 @@ class GraphBuilder {
       if (ts.isCallExpression(node)) {
         this.params.handedToLibrary(node.arguments);
         this.params.pending.push(...this.handedOn.parameters(f, node, owner));
+        this.reflectedApply(node);
       }
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
@@ -290,6 +293,21 @@ class GraphBuilder {
    * The arguments the called function receives: `f.call(t, a)` passes `a`, `f.apply(t, [a])`
    * passes `a` (`f.apply(t, list)`: list spread), `f.bind(t)` calls nothing yet.
    */
+  /** `Reflect.apply(f, t, [a, b])` calls the app's f with `this` t and those arguments, as `f.apply(t, [a, b])` does. */
+  private reflectedApply(node: ts.CallExpression): void {
+    const [fn, given, list] = node.arguments;
+    if (!fn || !given || !list || builtinName(node.expression) !== 'Reflect.apply' || !declaredByLibrary(this.r.symbolAt(skipWrappers(node.expression)))) return;
+    if ([fn, given, list].some(ts.isSpreadElement)) return;
+    const l = skipWrappers(list);
+    // Any other list spreads its elements over the parameters, as for `apply`.
+    const args = ts.isArrayLiteralExpression(l) ? l.elements : ts.factory.createNodeArray([ts.factory.createSpreadElement(list)]);
+    for (const target of this.r.values.of(fn)) {
+      if (!isMethodNode(target)) continue;
+      this.params.calledWith(target, args);
+      (this.thisTo.get(target) ?? this.thisTo.set(target, []).get(target)!).push(given);
+    }
+  }
+
   private argumentsOf(node: CallSite): ts.NodeArray<ts.Expression> | undefined {
     // `<Picker onPick={save} />` calls Picker with its attributes as the props object.
     if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) return ts.factory.createNodeArray([node.attributes]);
