@@ -336,6 +336,9 @@ class GraphBuilder {
   private member(f: AppFile, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, decls: ts.Declaration[], site: string, owner: string): void {
     if (!decls.length) return;
     const targets = this.accessors(decls, node.expression.kind === ts.SyntaxKind.SuperKeyword);
+    // `d.handler = onFire` calls the setter with the value: its parameter holds what is assigned.
+    const value = assignedValue(node);
+    if (value) for (const t of targets) if (ts.isSetAccessorDeclaration(t.node)) this.params.calledWith(t.node, ts.factory.createNodeArray([value]));
     const methods = decls.filter((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || isFunctionProperty(d));
     // A field holding a function, handed to a library call (`errors.sort(this.compare)`): what it
     // holds, as for a method. An app callee runs it through its parameter (parameter flow).
@@ -425,4 +428,12 @@ function libraryTyped(checker: ts.TypeChecker, callee: ts.Expression): boolean {
 
 function isFunctionProperty(d: ts.Node): boolean {
   return (ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && isMethodNode(d.initializer);
+}
+
+const STORING: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
+
+/** The value an assignment stores through a property access on its left (`o.k = v`, `o.k ??= v`). */
+function assignedValue(node: ts.Expression): ts.Expression | undefined {
+  const p = node.parent;
+  return ts.isBinaryExpression(p) && p.left === node && STORING.has(p.operatorToken.kind) ? p.right : undefined;
 }

@@ -45,7 +45,7 @@ import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-
 import { skipWrappers, thisFunction } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
-import { objectStaticResult } from './object-statics.js';
+import { libraryReturn } from './library-returns.js';
 import { eventInit, yieldsOf } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
 import { elementOfList, receiverMayHold, typesMayMeet } from './receiver-types.js';
@@ -266,8 +266,8 @@ export class DeviceValues extends DeviceValueSteps {
       return this.anyMember(e.expression, e, Boolean(keyNames(this.checker, e.argumentExpression)) || Boolean(this.checker.getTypeAtLocation(e.argumentExpression).flags & ts.TypeFlags.ESSymbolLike));
     }
     if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
-    const passedThrough = ts.isCallExpression(e) ? objectStaticResult(this.checker, e) : undefined;
-    if (passedThrough) return 'whole' in passedThrough ? passedThrough.whole.flatMap((x) => this.of(x)) : this.anyMember(passedThrough.membersOf, e, false);
+    const handedBack = ts.isCallExpression(e) || ts.isNewExpression(e) ? libraryReturn(this.checker, e) : undefined;
+    if (handedBack) return 'whole' in handedBack ? handedBack.whole.flatMap((x) => this.of(x)) : 'membersOf' in handedBack ? this.anyMember(handedBack.membersOf, e, false) : this.elementValues(handedBack.elementsOf);
     // `Promise.resolve(x)` settles to x (see thenReceiver).
     if (ts.isCallExpression(e) && e.arguments[0] && isPromiseStatic(this.checker, e.expression, 'resolve')) return this.of(e.arguments[0]);
     if (ts.isCallExpression(e)) {
