@@ -8,7 +8,9 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { ARRAY_COPIES, collectionOf, collectionTyped, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing, reduction, type Reduction } from './arrays.js';
+import { tableEntries } from './literal-entries.js';
+import { argumentIndex } from '../parameters.js';
+import { ARRAY_COPIES, collectionOf, collectionTyped, elementSource, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing, reduction, type Reduction } from './arrays.js';
 import { bindingName, keyNames, propertyDecls, propertyDeclsOf } from './keys.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
@@ -218,6 +220,9 @@ export class FunctionValues extends CallReturns {
     // `for (const [name, run] of Object.entries(handlers))`: position `run` of each element.
     const loop = ts.isArrayBindingPattern(d.parent) && !d.dotDotDotToken ? forOfSource(src) : undefined;
     if (loop) return [...defaults, ...this.eachAt(loop, d.parent.elements.indexOf(d), depth + 1)];
+    // `pairs.forEach(([, run]) => run())`: the same, for the element parameter of an array method's callback.
+    const list = ts.isArrayBindingPattern(d.parent) && !d.dotDotDotToken && ts.isParameter(src) ? elementSource(this.r.checker, src.parent, argumentIndex(src)) : undefined;
+    if (list) return [...defaults, ...this.eachAt(list, d.parent.elements.indexOf(d), depth + 1)];
     if (ts.isBindingElement(src)) return [...defaults, ...nestedPropertyDecls(this.r.checker, d).filter((x) => this.r.isApp(x)).flatMap((x) => this.heldBy(x, depth))];
     // `function custom({ decode }) { return { decode } }`: the property of what callers pass (parameter flow).
     if (ts.isParameter(src) && ts.isObjectBindingPattern(d.parent) && !d.dotDotDotToken && name !== undefined && isMethodNode(src.parent)) this.sinkParameter(src, name);
@@ -354,11 +359,16 @@ export class FunctionValues extends CallReturns {
     });
   }
 
-  /** What the properties of an object's type hold (Object.values lists them; methods of a class too, a safe excess). */
+  /**
+   * What the properties of an object's type hold (Object.values lists them; methods of a class too,
+   * a safe excess), and the entries of the literal a variable holds: a `Record<string, F>` names none.
+   */
   private propertyValues(object: ts.Expression, depth: number): ts.Node[] {
     const checker = this.r.checker;
     const props = checker.getPropertiesOfType(checker.getTypeAtLocation(object));
-    return props.flatMap((p) => (p.declarations ?? []).filter((d) => this.r.isApp(d)).flatMap((d) => this.heldBy(d, depth)));
+    const typed = props.flatMap((p) => (p.declarations ?? []).filter((d) => this.r.isApp(d)).flatMap((d) => this.heldBy(d, depth)));
+    const entries = (tableEntries(checker, this.stores, object) ?? []).flatMap((en) => (isMethodNode(en.value) ? [en.value] : this.of(en.value as ts.Expression, depth + 1)));
+    return entries.length ? [...new Set([...typed, ...entries])] : typed;
   }
 
   /**

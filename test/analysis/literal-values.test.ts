@@ -15,3 +15,16 @@ describe('object literals of imported functions by shorthand (calls-shorthand-im
     expect(targets(r, `${M}#local`)).toEqual([`${S}#save`]);
   });
 });
+
+// Object.values/entries of a table typed `Record<string, F>` list the literal's entries; an array
+// method's callback destructuring its element (`([, run]) => run()`) gets each element's position.
+describe('tables listed and pairs destructured in callbacks (calls-listed-entries)', () => {
+  const r = analyzeApp({ appDir: fixture('calls-listed-entries'), catalogs: [] });
+  const H = 'src/handlers.ts';
+
+  test('each listed or destructured function is called where it is run', () => {
+    expect(targets(r, `${H}#runValues`)).toEqual([`${H}#start`, `${H}#stop`]);
+    expect(targets(r, `${H}#runEntries.<anonymous 1>`)).toEqual([`${H}#start`, `${H}#stop`]);
+    expect(targets(r, `${H}#runPairs.<anonymous 1>`)).toEqual([`${H}#ping`]);
+  });
+});
