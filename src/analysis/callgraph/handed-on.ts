@@ -40,9 +40,11 @@ export class HandedOn {
       reads.push({ a, d, i });
     });
     if (!reads.length) return out;
-    const declared = this.r.checker.getResolvedSignature(call)?.getDeclaration();
+    // `Array.prototype.forEach.call(list, fn)`: forEach's own parameters, one place on.
+    const through = calledThrough(this.r.checker, call);
+    const declared = through ? undefined : this.r.checker.getResolvedSignature(call)?.getDeclaration();
     for (const { a, d, i } of reads) {
-      if (!takesFunction(this.r.checker, declared, i)) continue;
+      if (through ? !through.some((decl) => takesFunction(this.r.checker, decl, i - 1)) : !takesFunction(this.r.checker, declared, i)) continue;
       const p: PendingParam = { from: owner, site: siteOf(f, a), text: a.text, param: d, binding: undefined, args: undefined, listed: true };
       this.read.set(p, a);
       out.push(p);
@@ -64,6 +66,15 @@ function fixesResult(c: ts.TypeChecker, fn: ts.Expression): boolean {
     const rt = s.getReturnType();
     return !(rt.flags & free) && !namesTypeParameter(c, rt);
   });
+}
+
+/** The declarations of a library function called by its `call` (`Array.prototype.forEach.call(list, fn)`), or undefined for any other call. */
+function calledThrough(c: ts.TypeChecker, call: ts.CallExpression): ts.Declaration[] | undefined {
+  const callee = skipWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'call') return undefined;
+  const sigs = c.getTypeAtLocation(callee.expression).getCallSignatures();
+  const decls = sigs.map((s) => s.getDeclaration()).filter((d): d is ts.SignatureDeclaration => d !== undefined && d.getSourceFile().isDeclarationFile);
+  return decls.length ? decls : undefined;
 }
 
 /**
