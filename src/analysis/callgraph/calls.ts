@@ -48,8 +48,7 @@ import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
 import { namedKeyedMembers } from './keyed-members.js';
-import { builtinName } from './installer-syntax.js';
-import { declaredByLibrary } from '../symbols.js';
+import { assignedValue, reflectedApply } from './reflected-calls.js';
 import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from '../walk.js';
 
 export interface CallGraph {
@@ -200,7 +199,7 @@ class GraphBuilder {
     if ('targets' in r) {
       if (args) for (const t of r.targets) this.params.calledWith(t.node, args);
       const given = this.thisGiven(node);
-      if (given) for (const t of r.targets) (this.thisTo.get(t.node) ?? this.thisTo.set(t.node, []).get(t.node)!).push(given);
+      if (given) for (const t of r.targets) this.giveThis(t.node, given);
       if (!owner) return;
       const site = siteOf(f, siteNode(node));
       const text = calleeText(node, f.sf);
@@ -293,19 +292,19 @@ class GraphBuilder {
    * The arguments the called function receives: `f.call(t, a)` passes `a`, `f.apply(t, [a])`
    * passes `a` (`f.apply(t, list)`: list spread), `f.bind(t)` calls nothing yet.
    */
-  /** `Reflect.apply(f, t, [a, b])` calls the app's f with `this` t and those arguments, as `f.apply(t, [a, b])` does. */
+  /** `Reflect.apply(f, t, [a, b])` calls the app's f with `this` t and those arguments (reflected-calls.ts). */
   private reflectedApply(node: ts.CallExpression): void {
-    const [fn, given, list] = node.arguments;
-    if (!fn || !given || !list || builtinName(node.expression) !== 'Reflect.apply' || !declaredByLibrary(this.r.symbolAt(skipWrappers(node.expression)))) return;
-    if ([fn, given, list].some(ts.isSpreadElement)) return;
-    const l = skipWrappers(list);
-    // Any other list spreads its elements over the parameters, as for `apply`.
-    const args = ts.isArrayLiteralExpression(l) ? l.elements : ts.factory.createNodeArray([ts.factory.createSpreadElement(list)]);
-    for (const target of this.r.values.of(fn)) {
+    const reflected = reflectedApply(this.r.checker, node);
+    if (!reflected) return;
+    for (const target of this.r.values.of(reflected.fn)) {
       if (!isMethodNode(target)) continue;
-      this.params.calledWith(target, args);
-      (this.thisTo.get(target) ?? this.thisTo.set(target, []).get(target)!).push(given);
+      this.params.calledWith(target, reflected.args);
+      this.giveThis(target, reflected.given);
     }
+  }
+
+  private giveThis(fn: ts.Node, given: ts.Expression): void {
+    (this.thisTo.get(fn) ?? this.thisTo.set(fn, []).get(fn)!).push(given);
   }
 
   private argumentsOf(node: CallSite): ts.NodeArray<ts.Expression> | undefined {
@@ -428,12 +427,4 @@ function libraryTyped(checker: ts.TypeChecker, callee: ts.Expression): boolean {
 
 function isFunctionProperty(d: ts.Node): boolean {
   return (ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && isMethodNode(d.initializer);
-}
-
-const STORING: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
-
-/** The value an assignment stores through a property access on its left (`o.k = v`, `o.k ??= v`). */
-function assignedValue(node: ts.Expression): ts.Expression | undefined {
-  const p = node.parent;
-  return ts.isBinaryExpression(p) && p.left === node && STORING.has(p.operatorToken.kind) ? p.right : undefined;
 }
