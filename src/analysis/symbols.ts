@@ -64,3 +64,9 @@ export function rememberingChecker(checker: ts.TypeChecker): ts.TypeChecker {
     },
   };
 }
+
+/** The value a shorthand property names (`{ run }`): an imported binding's own declaration, not the import. */
+export function shorthandValueSymbol(checker: ts.TypeChecker, p: ts.ShorthandPropertyAssignment): ts.Symbol | undefined {
+  const s = checker.getShorthandAssignmentValueSymbol(p);
+  return s && s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+}

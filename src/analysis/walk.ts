@@ -79,10 +79,10 @@ export interface FileSites {
   implicit: Owned<ImplicitUse>[];
 }
 
-/** An expression iterated (`async` for `for await`) or converted to a primitive. */
+/** An expression iterated (`async` for `for await`), converted to a primitive, or disposed at the end of its scope (`using`, `await using`). */
 export interface ImplicitUse {
   /** 'has' (`k in x`), 'delete' (`delete x.k`), 'keys' (`for (k in x)`, `{ ...x }`): what a proxy's traps see. */
-  how: 'iterate' | 'convert' | 'has' | 'delete' | 'keys' | 'instanceof';
+  how: 'iterate' | 'convert' | 'has' | 'delete' | 'keys' | 'instanceof' | 'dispose';
   expr: ts.Expression;
   async?: true;
 }
@@ -154,6 +154,11 @@ function collect(node: ts.Node, owner: string, out: FileSites): void {
     case ts.SyntaxKind.VariableDeclaration: {
       const d = node as ts.VariableDeclaration;
       if (ts.isArrayBindingPattern(d.name) && d.initializer) out.implicit.push({ node: { how: 'iterate', expr: d.initializer }, owner });
+      // `using r = open()`: r's [Symbol.dispose] runs when the block ends (`await using`: [Symbol.asyncDispose]).
+      const scoped = ts.isVariableDeclarationList(d.parent) ? d.parent.flags & ts.NodeFlags.BlockScoped : 0;
+      if (d.initializer && (scoped === ts.NodeFlags.Using || scoped === ts.NodeFlags.AwaitUsing)) {
+        out.implicit.push({ node: { how: 'dispose', expr: d.initializer, ...(scoped === ts.NodeFlags.AwaitUsing ? { async: true as const } : {}) }, owner });
+      }
       return;
     }
     case ts.SyntaxKind.ForInStatement:

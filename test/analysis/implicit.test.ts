@@ -191,3 +191,17 @@ describe('generators that reach iteration through library code (calls-generators
     expect(r.unresolved).toEqual([]);
   });
 });
+
+describe('`using` runs [Symbol.dispose] at the end of the block (calls-using-dispose)', () => {
+  test('using runs dispose; await using runs asyncDispose, or dispose when there is none; a const runs neither', () => {
+    const r = analyzeApp({ appDir: fixture('calls-using-dispose'), catalogs: [] });
+    const R = 'src/resources.ts';
+    expect(edges(r)).toEqual([
+      [`${R}#Connection.[Symbol.asyncDispose]`, `${R}#release`, `${R}:11:5`, 'direct'],
+      [`${R}#Lock.[Symbol.dispose]`, `${R}#release`, `${R}:5:5`, 'direct'],
+      [`${R}#withConnection`, `${R}#Connection.[Symbol.asyncDispose]`, `${R}:28:22`, 'implicit'],
+      [`${R}#withConnection`, `${R}#Handle.[Symbol.dispose]`, `${R}:29:24`, 'implicit'],
+      [`${R}#withLock`, `${R}#Lock.[Symbol.dispose]`, `${R}:22:16`, 'implicit'],
+    ]);
+  });
+});

@@ -18,6 +18,7 @@
 import { ts } from '../../typescript.cjs';
 import { skipWrappers } from '../walk.js';
 import { reassigned } from './typeof-guards.js';
+import { argumentIndex } from '../parameters.js';
 
 /** The returned expressions a call of `fn` may evaluate: conditionals on a parameter's truth decided by the call's argument. */
 export function returnedAt(c: ts.TypeChecker, call: ts.CallExpression, fn: ts.Node, rets: readonly ts.Expression[]): readonly ts.Expression[] {
@@ -59,7 +60,7 @@ function parameterTested(c: ts.TypeChecker, fn: ts.SignatureDeclaration, cond: t
   const decl = sym?.valueDeclaration;
   if (!sym || !decl || !ts.isParameter(decl) || decl.parent !== fn || decl.dotDotDotToken || decl.initializer || !ts.isIdentifier(decl.name)) return undefined;
   if (reassigned(c, sym, decl)) return undefined;
-  return { index: fn.parameters.indexOf(decl), when };
+  return { index: argumentIndex(decl), when };
 }
 
 /** Whether what the call passes at a position is known true or false. */

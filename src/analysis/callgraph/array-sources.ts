@@ -16,6 +16,7 @@ import type { Resolver } from './resolve.js';
 import { recordKeys, type RecordKey, type Stores } from './stores.js';
 import { AnswerTable, ParameterMemo } from './value-memo.js';
 import { skipWrappers } from '../walk.js';
+import { shorthandValueSymbol } from '../symbols.js';
 
 export abstract class ElementSources extends ParameterMemo {
   protected abstract readonly r: Resolver;
@@ -51,7 +52,7 @@ export abstract class ElementSources extends ParameterMemo {
     if (ts.isVariableDeclaration(d)) return this.stores.assigned(d).flatMap(each);
     if (ts.isPropertyAssignment(d)) return each(d.initializer);
     if (ts.isShorthandPropertyAssignment(d)) {
-      const s = this.r.checker.getShorthandAssignmentValueSymbol(d);
+      const s = shorthandValueSymbol(this.r.checker, d);
       return (s?.declarations ?? []).filter((x) => this.r.isApp(x)).flatMap((x) => this.declElements(x, depth + 1));
     }
     if (ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) && !d.dotDotDotToken) {

@@ -48,6 +48,7 @@ import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
 import { namedKeyedMembers } from './keyed-members.js';
+import { assignedValue, reflectedApply } from './reflected-calls.js';
 import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from '../walk.js';
 
 export interface CallGraph {
@@ -199,7 +200,7 @@ class GraphBuilder {
     if ('targets' in r) {
       if (args) for (const t of r.targets) this.params.calledWith(t.node, args);
       const given = this.thisGiven(node);
-      if (given) for (const t of r.targets) (this.thisTo.get(t.node) ?? this.thisTo.set(t.node, []).get(t.node)!).push(given);
+      if (given) for (const t of r.targets) this.giveThis(t.node, given);
       if (!owner) return;
       const site = siteOf(f, siteNode(node));
       const text = calleeText(node, f.sf);
@@ -217,6 +218,7 @@ class GraphBuilder {
       if (ts.isCallExpression(node)) {
         this.params.handedToLibrary(node.arguments);
         this.params.pending.push(...this.handedOn.parameters(f, node, owner));
+        this.reflectedApply(node);
       }
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;
@@ -296,6 +298,21 @@ class GraphBuilder {
    * The arguments the called function receives: `f.call(t, a)` passes `a`, `f.apply(t, [a])`
    * passes `a` (`f.apply(t, list)`: list spread), `f.bind(t)` calls nothing yet.
    */
+  /** `Reflect.apply(f, t, [a, b])` calls the app's f with `this` t and those arguments (reflected-calls.ts). */
+  private reflectedApply(node: ts.CallExpression): void {
+    const reflected = reflectedApply(this.r.checker, node);
+    if (!reflected) return;
+    for (const target of this.r.values.of(reflected.fn)) {
+      if (!isMethodNode(target)) continue;
+      this.params.calledWith(target, reflected.args);
+      this.giveThis(target, reflected.given);
+    }
+  }
+
+  private giveThis(fn: ts.Node, given: ts.Expression): void {
+    (this.thisTo.get(fn) ?? this.thisTo.set(fn, []).get(fn)!).push(given);
+  }
+
   private argumentsOf(node: CallSite): ts.NodeArray<ts.Expression> | undefined {
     // `<Picker onPick={save} />` calls Picker with its attributes as the props object.
     if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) return ts.factory.createNodeArray([node.attributes]);
@@ -324,6 +341,9 @@ class GraphBuilder {
   private member(f: AppFile, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, decls: ts.Declaration[], site: string, owner: string): void {
     if (!decls.length) return;
     const targets = this.accessors(decls, node.expression.kind === ts.SyntaxKind.SuperKeyword);
+    // `d.handler = onFire` calls the setter with the value: its parameter holds what is assigned.
+    const value = assignedValue(node);
+    if (value) for (const t of targets) if (ts.isSetAccessorDeclaration(t.node)) this.params.calledWith(t.node, ts.factory.createNodeArray([value]));
     const methods = decls.filter((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || isFunctionProperty(d));
     // A field holding a function, handed to a library call (`errors.sort(this.compare)`): what it
     // holds, as for a method. An app callee runs it through its parameter (parameter flow).

@@ -18,6 +18,7 @@
  * reads of it (its declarations, a library leaf's qualified name).
  */
 import { ts } from '../../typescript.cjs';
+import { isThisParameter } from '../parameters.js';
 
 /** The member `access` names on its receiver, a call, by the callee's declared return type; undefined: ask the checker. */
 export function declaredMember(checker: ts.TypeChecker, access: ts.PropertyAccessExpression): ts.Symbol | undefined {
@@ -125,7 +126,7 @@ function fitsAnyArguments(sig: ts.Signature, call: ts.CallExpression): boolean {
   const d = sig.declaration;
   if (!d || ts.isJSDocSignature(d) || call.typeArguments || call.arguments.some(ts.isSpreadElement)) return false;
   const params = d.parameters;
-  if (params.some((p) => p.dotDotDotToken || (ts.isIdentifier(p.name) && p.name.text === 'this'))) return false;
+  if (params.some((p) => p.dotDotDotToken || isThisParameter(p))) return false;
   const n = call.arguments.length;
   if (n > params.length || params.slice(n).some((p) => !p.questionToken && !p.initializer)) return false;
   const own = new Map((d.typeParameters ?? []).map((t) => [t.name.text, t]));

@@ -26,6 +26,7 @@ import type { InstalledAccessor } from './installers.js';
 import type { Resolver } from './resolve.js';
 import { objectLiteralsOf } from './literal-entries.js';
 import { skipWrappers, valueOperands, type FileSites } from '../walk.js';
+import { argumentParameters } from '../parameters.js';
 
 const MAX_DEPTH = 5;
 
@@ -148,7 +149,7 @@ export class DescriptorCopies {
     const list = skipWrappers(loop.expression);
     if (ts.isArrayLiteralExpression(list)) return list.elements.flatMap((x) => (ts.isSpreadElement(x) ? [] : this.sources(x, fn, depth + 1)));
     const j = ts.isIdentifier(list) ? paramIndex(c, list, fn) : -1;
-    return j >= 0 && fn.parameters[j]!.dotDotDotToken ? [{ param: j, rest: true }] : [{ expr: e }];
+    return j >= 0 && argumentParameters(fn)[j]!.dotDotDotToken ? [{ param: j, rest: true }] : [{ expr: e }];
   }
 
   /** Installs what is concrete; a copy from `fn`'s parameters goes on to each call of `fn` with its arguments. */
@@ -158,7 +159,7 @@ export class DescriptorCopies {
     if (!fn || copy.depth >= MAX_DEPTH) return;
     const calls = this.callers.of(fn);
     // A function no call names: its parameters, by their declared types.
-    if (!calls.length) return this.install({ ...copy, parts: copy.parts.map((p) => ('param' in p.src && fn.parameters[p.src.param] ? { ...p, src: { expr: fn.parameters[p.src.param]!.name as ts.Identifier } } : p)) });
+    if (!calls.length) return this.install({ ...copy, parts: copy.parts.map((p) => ('param' in p.src && argumentParameters(fn)[p.src.param] ? { ...p, src: { expr: argumentParameters(fn)[p.src.param]!.name as ts.Identifier } } : p)) });
     for (const call of calls) {
       const at = enclosingFunction(call);
       const parts = copy.parts.flatMap((p) => {

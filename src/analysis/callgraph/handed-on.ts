@@ -18,6 +18,7 @@ import { handedBackTo, type Handed } from './handed-back.js';
 import type { PendingParam } from './parameter-flow.js';
 import type { Resolver, Target } from './resolve.js';
 import { skipWrappers } from '../walk.js';
+import { argumentParameters } from '../parameters.js';
 
 export class HandedOn {
   /** Each handed-on site's parameter read, by the pending site made for it. */
@@ -39,9 +40,11 @@ export class HandedOn {
       reads.push({ a, d, i });
     });
     if (!reads.length) return out;
-    const declared = this.r.checker.getResolvedSignature(call)?.getDeclaration();
+    // `Array.prototype.forEach.call(list, fn)`: forEach's own parameters, one place on.
+    const through = calledThrough(this.r.checker, call);
+    const declared = through ? undefined : this.r.checker.getResolvedSignature(call)?.getDeclaration();
     for (const { a, d, i } of reads) {
-      if (!takesFunction(this.r.checker, declared, i)) continue;
+      if (through ? !through.some((decl) => takesFunction(this.r.checker, decl, i - 1)) : !takesFunction(this.r.checker, declared, i)) continue;
       const p: PendingParam = { from: owner, site: siteOf(f, a), text: a.text, param: d, binding: undefined, args: undefined, listed: true };
       this.read.set(p, a);
       out.push(p);
@@ -65,6 +68,15 @@ function fixesResult(c: ts.TypeChecker, fn: ts.Expression): boolean {
   });
 }
 
+/** The declarations of a library function called by its `call` (`Array.prototype.forEach.call(list, fn)`), or undefined for any other call. */
+function calledThrough(c: ts.TypeChecker, call: ts.CallExpression): ts.Declaration[] | undefined {
+  const callee = skipWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'call') return undefined;
+  const sigs = c.getTypeAtLocation(callee.expression).getCallSignatures();
+  const decls = sigs.map((s) => s.getDeclaration()).filter((d): d is ts.SignatureDeclaration => d !== undefined && d.getSourceFile().isDeclarationFile);
+  return decls.length ? decls : undefined;
+}
+
 /**
  * Whether the library declares a function type at that position (`compareFn?: (a: T, b: T) =>
  * number`): one declared `T` (`push(...items: T[])`, `Object.assign(target: T, ...)`) only keeps it.
@@ -72,7 +84,7 @@ function fixesResult(c: ts.TypeChecker, fn: ts.Expression): boolean {
 function takesFunction(c: ts.TypeChecker, decl: ts.Declaration | undefined, i: number): boolean {
   if (!decl || !ts.isFunctionLike(decl)) return false;
   // A declared `this` (`call(this: Function, thisArg: any, ...)`) is no argument.
-  const p = decl.parameters.filter((q) => !(ts.isIdentifier(q.name) && q.name.text === 'this'))[i];
+  const p = argumentParameters(decl)[i];
   if (!p?.type || p.dotDotDotToken) return false;
   return c.getNonNullableType(c.getTypeFromTypeNode(p.type)).getCallSignatures().length > 0;
 }

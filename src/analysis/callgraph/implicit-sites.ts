@@ -7,6 +7,7 @@
  * - converted expressions: toString, valueOf, Symbol.toPrimitive, Symbol.toStringTag, toJSON;
  *   the elements of an array joined (joins.ts);
  * - the right operand of `instanceof`: its static Symbol.hasInstance;
+ * - what a `using` declaration holds: its Symbol.dispose when the block ends (`await using`: Symbol.asyncDispose, else Symbol.dispose);
  * - reads, writes, `in`, `delete`, key listings, `instanceof`, iterating, built-in methods and
  *   reflective functions (proxy-uses.ts) on what may be a proxy: its traps, and what a call or
  *   iterating runs: what its `get` trap returns;
@@ -22,7 +23,7 @@ import { climbWrappers } from '../../ids/methodIds.js';
 import { ArraySpecies } from './array-species.js';
 import { DefinedAccessors } from './defined-accessors.js';
 import { classOrInterfaceOf } from './declared.js';
-import { conversionTargets, generatorsOfType, hasInstanceTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
+import { conversionTargets, disposeTargets, generatorsOfType, hasInstanceTargets, iterationTargets, libraryCallUses, mayHoldGenerator } from './implicit.js';
 import { joinTargets, joinedList } from './joins.js';
 import { spreadGetters } from './spread-getters.js';
 import { keyNames } from './keys.js';
@@ -85,6 +86,8 @@ export class ImplicitSites {
       } else if (node.how === 'instanceof') {
         this.sink.add(owner, hasInstanceTargets(this.r, node.expr), siteOf(f, node.expr));
         if (this.proxies.any && ts.isBinaryExpression(node.expr.parent)) this.sink.add(owner, this.proxies.at(node.expr.parent.left, 'getPrototypeOf'), siteOf(f, node.expr));
+      } else if (node.how === 'dispose') {
+        this.sink.add(owner, disposeTargets(this.r, node.expr, node.async === true), siteOf(f, node.expr));
       } else if (node.how === 'keys' && ts.isSpreadAssignment(node.expr.parent)) {
         this.sink.add(owner, spreadGetters(this.r, node.expr), siteOf(f, node.expr));
         if (this.defined.any) this.sink.add(owner, this.defined.everyGetter(node.expr), siteOf(f, node.expr));

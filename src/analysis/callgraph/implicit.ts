@@ -109,6 +109,12 @@ export function conversionTargetsOfType(r: Resolver, t: ts.Type): Target[] {
   return [...CONVERSIONS.flatMap((n) => targetsOf(r, membersOfType(r, t, n, false))), ...targetsOf(r, membersOfType(r, t, 'toPrimitive', true)), ...targetsOf(r, membersOfType(r, t, 'toStringTag', true))];
 }
 
+/** What a `using` declaration holds runs its [Symbol.dispose] at the block's end; `await using` its [Symbol.asyncDispose], or [Symbol.dispose] when it has none. */
+export function disposeTargets(r: Resolver, expr: ts.Expression, isAsync: boolean): Target[] {
+  const own = isAsync ? members(r, expr, 'asyncDispose', true) : [];
+  return targetsOf(r, [...own, ...members(r, expr, 'dispose', true)]);
+}
+
 /** `x instanceof C` runs C's static `[Symbol.hasInstance]` of the app (own or inherited), or of the classes a value `C` may hold. */
 export function hasInstanceTargets(r: Resolver, expr: ts.Expression): Target[] {
   return targetsOf(r, members(r, expr, 'hasInstance', true));

@@ -5,6 +5,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { skipWrappers } from '../walk.js';
+import { argumentIndex } from '../parameters.js';
 
 /** The function declared by what a callee names: a function, or a variable holding one (also an alias of another name). */
 export function calledDeclaration(c: ts.TypeChecker, callee: ts.Expression, depth = 0): ts.SignatureDeclaration | undefined {
@@ -27,7 +28,7 @@ export function enclosingFunction(n: ts.Node): ts.SignatureDeclaration | undefin
 
 export function paramIndex(c: ts.TypeChecker, id: ts.Identifier, fn: ts.SignatureDeclaration): number {
   const d = c.getSymbolAtLocation(id)?.valueDeclaration;
-  return d && ts.isParameter(d) && d.parent === fn && ts.isIdentifier(d.name) ? fn.parameters.indexOf(d) : -1;
+  return d && ts.isParameter(d) && d.parent === fn && ts.isIdentifier(d.name) ? argumentIndex(d) : -1;
 }
 
 /** A `const` (or `let` never written again is not told apart: its initialiser only) variable's initialiser. */

@@ -22,6 +22,7 @@ import type { Resolver } from './resolve.js';
 import type { Callers } from './callers.js';
 import { isNothing, skipWrappers, type FileSites } from '../walk.js';
 import { enclosingFunction, forInVariable, initializerOf, isGetPrototypeOf, isInside, isLoopElement, isOr, literalMembers, paramIndex, propName } from './installer-syntax.js';
+import { argumentParameters } from '../parameters.js';
 
 const MAX_DEPTH = 6;
 /** A step of a path that calls the value (`make()`), beside property names. */
@@ -168,7 +169,7 @@ export class Installers {
   }
 
   private atParameters(p: Pending, fn: ts.SignatureDeclaration): void {
-    const sub = (ref: Ref): Ref => (typeof ref.root === 'number' && fn.parameters[ref.root] ? { root: fn.parameters[ref.root]!.name as ts.Identifier, steps: ref.steps } : ref);
+    const sub = (ref: Ref): Ref => (typeof ref.root === 'number' && argumentParameters(fn)[ref.root] ? { root: argumentParameters(fn)[ref.root]!.name as ts.Identifier, steps: ref.steps } : ref);
     const key = 'names' in p.key ? p.key : 'value' in p.key ? this.keyOf(sub(p.key.value), undefined) : { members: sub(p.key.members), loop: p.key.loop };
     const recv = sub(p.recv);
     if (key && typeof recv.root !== 'number') this.install({ ...p, recv, key, compute: p.compute && sub(p.compute) });

@@ -27,7 +27,12 @@ export interface LiteralEntry {
 export function literalEntries(checker: ts.TypeChecker, stores: Stores, read: ts.Expression): LiteralEntry[] | undefined {
   const e = skipWrappers(read);
   if (!ts.isElementAccessExpression(e) || keyNames(checker, e.argumentExpression) !== undefined) return undefined;
-  const table = skipWrappers(e.expression);
+  return tableEntries(checker, stores, e.expression);
+}
+
+/** The entries of the literal a variable `table` holds (its own and those stored onto it), under their names; undefined when it holds none. */
+export function tableEntries(checker: ts.TypeChecker, stores: Stores, raw: ts.Expression): LiteralEntry[] | undefined {
+  const table = skipWrappers(raw);
   if (!ts.isIdentifier(table)) return undefined;
   let out: LiteralEntry[] | undefined;
   let sym = checker.getSymbolAtLocation(table);

@@ -26,6 +26,7 @@ import { itemsAt } from './arrays.js';
 import { CycleAwareCache } from './cycle-aware-cache.js';
 import { NestingLimit } from './nesting-limit.js';
 import { skipWrappers, type CallSite, type FileSites } from '../walk.js';
+import { argumentIndex } from '../parameters.js';
 
 /** Property steps from a handed value to the functions its members hold (index signatures and array elements count as one). */
 const MEMBER_STEPS = 3;
@@ -133,7 +134,7 @@ export class MadeCalls {
     if (!ts.isIdentifier(e)) return [];
     const d = this.r.symbolAt(e)?.valueDeclaration;
     if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent)) return [];
-    const i = (d.parent as ts.SignatureDeclaration).parameters.indexOf(d);
+    const i = argumentIndex(d);
     return (this.argumentsTo.get(d.parent) ?? []).flatMap((args) => itemsAt(args, i, d.dotDotDotToken !== undefined));
   }
 

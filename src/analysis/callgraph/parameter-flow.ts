@@ -16,6 +16,7 @@ import { bindingName } from './keys.js';
 import type { UnresolvedCall } from '../types.js';
 import { isNothing, skipWrappers } from '../walk.js';
 import { SlotClosures, type Flow, type Slot, type SlotGraph, type SlotHere } from './slot-closure.js';
+import { argumentIndex, argumentParameters } from '../parameters.js';
 
 export interface PendingParam {
   from: string;
@@ -183,7 +184,7 @@ export class ParameterFlow implements SlotGraph {
    */
   private spreadsRestEarlier(args: readonly ts.Expression[]): boolean {
     const spread = this.spreadRest(args);
-    return spread !== undefined && spread.fn.parameters.indexOf(spread.rest) < spread.at;
+    return spread !== undefined && argumentIndex(spread.rest) < spread.at;
   }
 
   /** The first spread argument, when it spreads a rest parameter of an app function (`f(x, ...rest)`): its position, that parameter and function. */
@@ -224,7 +225,7 @@ export class ParameterFlow implements SlotGraph {
   private passedFlow(p: PendingParam): Flow {
     const fn = p.param.parent;
     const property = p.property ?? (p.binding && bindingName(p.binding));
-    const idx = (fn as ts.SignatureDeclaration).parameters.indexOf(p.param);
+    const idx = argumentIndex(p.param);
     // An element of the array passed there: its default and what is assigned to it were followed by values.ts.
     if (p.elements) return this.closures.of({ fn, idx, property, elements: true });
     const values = new Set<ts.Node>();
@@ -242,7 +243,7 @@ export class ParameterFlow implements SlotGraph {
   cut(slot: Slot): { complete: boolean } | undefined {
     if (slot.idx < 0) return { complete: true };
     // Where positions may shrink along rest parameters spread on, this cut may lose some: not complete then.
-    if (slot.idx >= this.widest && slot.idx >= (slot.fn as ts.SignatureDeclaration).parameters.length) return { complete: !this.shrinks };
+    if (slot.idx >= this.widest && slot.idx >= argumentParameters(slot.fn as ts.SignatureDeclaration).length) return { complete: !this.shrinks };
     return undefined;
   }
 
@@ -256,7 +257,7 @@ export class ParameterFlow implements SlotGraph {
     for (const ret of this.r.values.returnsOf(fn)) {
       const held = this.r.values.collectParameters(() => this.r.values.of(ret));
       out.values.push(...held.result);
-      for (const via of held.parameters) out.slots.push({ fn: via.param.parent, idx: via.param.parent.parameters.indexOf(via.param), ...via });
+      for (const via of held.parameters) out.slots.push({ fn: via.param.parent, idx: argumentIndex(via.param), ...via });
       if (!held.result.length && !held.parameters.length && !isNothing(ret)) out.complete = false;
     }
     return out;
@@ -286,7 +287,7 @@ export class ParameterFlow implements SlotGraph {
     // Elements added from a parameter (`listeners.add(listener)`) are what its callers pass.
     const found = (find: () => ts.Node[]): ts.Node[] => {
       const held = this.r.values.collectParameters(find);
-      for (const via of held.parameters) here.next.push({ fn: via.param.parent, idx: via.param.parent.parameters.indexOf(via.param), ...via });
+      for (const via of held.parameters) here.next.push({ fn: via.param.parent, idx: argumentIndex(via.param), ...via });
       return held.result;
     };
     const add = (vs: Iterable<ts.Node>) => {
@@ -301,7 +302,7 @@ export class ParameterFlow implements SlotGraph {
     const reduced = property === undefined && !elements ? accumulatorOf(this.r.checker, fn, idx) : undefined;
     if (reduced) add(found(() => this.r.values.of(reduced.call)));
     const co = property === undefined && !elements ? this.handedWith.get(fn) : undefined;
-    const param = (fn as ts.SignatureDeclaration).parameters[idx];
+    const param = argumentParameters(fn as ts.SignatureDeclaration)[idx];
     if (co && param && this.r.checker.getTypeAtLocation(param).getCallSignatures().length > 0) {
       for (const a of co) add(this.r.values.of(a).filter((v) => v !== fn));
     }
@@ -322,7 +323,7 @@ export class ParameterFlow implements SlotGraph {
       if (passedOn && isMethodNode(passedOn.parent)) {
         // A parameter passed on: what its callers pass, or its default when they pass nothing.
         if (passedOn.initializer && property === undefined && !elements) add(this.r.values.of(passedOn.initializer));
-        here.next.push({ fn: passedOn.parent, idx: passedOn.parent.parameters.indexOf(passedOn), property, elements });
+        here.next.push({ fn: passedOn.parent, idx: argumentIndex(passedOn), property, elements });
         continue;
       }
       if (elements) {
@@ -358,7 +359,7 @@ export class ParameterFlow implements SlotGraph {
     const spread = this.spreadRest(args);
     if (!spread || spread.at > idx || args.slice(spread.at + 1, idx + 1).some(ts.isSpreadElement)) return false;
     const { at, rest, fn } = spread;
-    here.next.push({ fn, idx: fn.parameters.indexOf(rest) + idx - at, property, elements });
+    here.next.push({ fn, idx: argumentIndex(rest) + idx - at, property, elements });
     if (property === undefined && !elements) for (const a of args.slice(at + 1, idx + 1)) here.values.push(...this.r.values.of(a));
     return true;
   }

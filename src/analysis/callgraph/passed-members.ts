@@ -19,6 +19,7 @@ import { isGeneratorOrAsync, ITERATOR } from './value-members.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { constInitializer, symbolAt } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
+import { argumentIndex } from '../parameters.js';
 
 /** The arguments of `Object.assign(...)` (also called through a const holding it), whose members the result has; else undefined. */
 export function assignedSources(checker: ts.TypeChecker, call: ts.CallExpression): readonly ts.Expression[] | undefined {
@@ -67,7 +68,7 @@ function passedTo(r: Resolver, callers: Callers, first: ts.ParameterDeclaration)
   while (queue.length) {
     const d = queue.shift()!;
     out.parameters.push(d);
-    const i = d.parent.parameters.indexOf(d);
+    const i = argumentIndex(d);
     for (const call of callers.of(d.parent)) {
       const a = call.arguments[i];
       if (!a || call.arguments.slice(0, i + 1).some(ts.isSpreadElement)) continue;
@@ -108,7 +109,7 @@ export function memberInCall(r: Resolver, stores: Stores, e: ts.Expression, name
   const v = skipWrappers(e);
   const p = ts.isIdentifier(v) ? appParameter(r, v) : undefined;
   if (p && p.parent === ctx.fn) {
-    const i = p.parent.parameters.indexOf(p);
+    const i = argumentIndex(p);
     const a = ctx.call.arguments[i];
     const stored = storedOnto(r, stores, p, name).flatMap((x) => r.values.of(x, depth + 1));
     if (!a || ctx.call.arguments.slice(0, i + 1).some(ts.isSpreadElement)) return [...r.values.memberOf(v, name, depth), ...stored];

@@ -8,6 +8,7 @@
  * `push(...items: T[])`) or an object type may hold or call what it gets, so it is not one of these.
  */
 import { ts } from '../../typescript.cjs';
+import { argumentParameters } from '../parameters.js';
 
 const PRIMITIVE =
   ts.TypeFlags.StringLike |
@@ -39,8 +40,7 @@ function calleeDeclarations(c: ts.TypeChecker, call: ts.CallExpression | ts.NewE
 
 function primitiveAt(c: ts.TypeChecker, decl: ts.Declaration, i: number): boolean {
   if (!ts.isFunctionLike(decl)) return false;
-  // A declared `this` is no argument.
-  const params = decl.parameters.filter((q) => !(ts.isIdentifier(q.name) && q.name.text === 'this'));
+  const params = argumentParameters(decl);
   const p = params[i] ?? (params.at(-1)?.dotDotDotToken ? params.at(-1) : undefined);
   if (!p?.type) return false;
   if (p.dotDotDotToken) return ts.isArrayTypeNode(p.type) && primitiveType(c.getTypeFromTypeNode(p.type.elementType));

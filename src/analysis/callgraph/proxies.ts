@@ -37,6 +37,7 @@ import type { FileSites } from '../walk.js';
 import { skipWrappers, thisFunction } from '../walk.js';
 import { calledDeclaration } from './installer-syntax.js';
 import { declaredByLibrary } from '../symbols.js';
+import { argumentIndex } from '../parameters.js';
 
 export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys' | 'getPrototypeOf';
 const TRAPS_OF: Record<TrapUse, string[]> = {
@@ -260,7 +261,7 @@ export class Proxies {
     const known = this.passed.get(d);
     if (known !== undefined) return known;
     this.passed.set(d, false); // a recursive call passes nothing new
-    const i = d.parent.parameters.indexOf(d);
+    const i = argumentIndex(d);
     const v = (this.r.callers?.of(d.parent) ?? []).some((call) => {
       const arg = call.arguments[i];
       return arg !== undefined && !ts.isSpreadElement(arg) && this.handedProxy(arg);
@@ -280,7 +281,7 @@ export class Proxies {
     return this.r.values.returnsOf(fn).some((ret) => {
       const x = skipWrappers(ret);
       const d = ts.isIdentifier(x) ? this.r.symbolAt(x)?.valueDeclaration : undefined;
-      const i = d && ts.isParameter(d) && d.parent === fn && !d.dotDotDotToken ? fn.parameters.indexOf(d) : -1;
+      const i = d && ts.isParameter(d) && d.parent === fn && !d.dotDotDotToken ? argumentIndex(d) : -1;
       const arg = i >= 0 ? e.arguments[i] : undefined;
       return arg !== undefined && !ts.isSpreadElement(arg) && this.mayBeProxy(arg);
     });

@@ -16,6 +16,7 @@ import type { Hierarchy } from './hierarchy.js';
 import { memberName } from './hierarchy.js';
 import { symbolAt } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
+import { argumentIndex, argumentParameters } from '../parameters.js';
 
 const MAX_DEPTH = 6;
 
@@ -75,11 +76,12 @@ export function overloadTypedMember(checker: ts.TypeChecker, recv: ts.Expression
 function overloadTypes(checker: ts.TypeChecker, param: ts.ParameterDeclaration | undefined): ts.Type[] {
   const fn = param?.parent;
   if (!param || !fn || !isImplementation(fn) || !(checker.getTypeAtLocation(param).flags & ts.TypeFlags.Any)) return [];
-  const at = fn.parameters.indexOf(param);
+  const at = argumentIndex(param);
   const types: ts.Type[] = [];
   for (const overload of overloadsOf(fn)) {
-    const p = overload.parameters[Math.min(at, overload.parameters.length - 1)];
-    if (!p || (at >= overload.parameters.length && !p.dotDotDotToken)) continue;
+    const params = argumentParameters(overload);
+    const p = params[Math.min(at, params.length - 1)];
+    if (!p || (at >= params.length && !p.dotDotDotToken)) continue;
     const t = checker.getTypeAtLocation(p);
     types.push(p.dotDotDotToken ? (checker.getIndexTypeOfType(t, ts.IndexKind.Number) ?? t) : t);
   }

@@ -8,7 +8,9 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { ARRAY_COPIES, collectionOf, collectionTyped, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing, reduction, type Reduction } from './arrays.js';
+import { tableEntries } from './literal-entries.js';
+import { argumentIndex } from '../parameters.js';
+import { ARRAY_COPIES, collectionOf, collectionTyped, elementSource, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing, reduction, type Reduction } from './arrays.js';
 import { bindingName, keyNames, propertyDecls, propertyDeclsOf } from './keys.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
@@ -24,7 +26,7 @@ import { loopElement } from './installers.js';
 import { builtinName } from './installer-syntax.js';
 import { isObjectAssign } from './passed-members.js';
 import { typedAny } from './any-receivers.js';
-import { declaredByLibrary } from '../symbols.js';
+import { declaredByLibrary, shorthandValueSymbol } from '../symbols.js';
 import { holdsNoFunction } from './typeof-guards.js';
 
 export type { ViaParameter } from './value-memo.js';
@@ -126,7 +128,7 @@ export class FunctionValues extends CallReturns {
       // `const original = store.listen` of an untyped `store`: whatever the app keeps under that name.
       if (!sym && ts.isPropertyAccessExpression(e) && typedAny(this.r.checker, e.expression)) return this.r.membersOnAny(e.name.text);
       if (ts.isIdentifier(e) && sym?.valueDeclaration && ts.isShorthandPropertyAssignment(sym.valueDeclaration)) {
-        const s = this.r.checker.getShorthandAssignmentValueSymbol(sym.valueDeclaration);
+        const s = shorthandValueSymbol(this.r.checker, sym.valueDeclaration);
         return (s?.declarations ?? []).flatMap((d) => this.ofDeclaration(d, depth + 1));
       }
       const decls = (sym?.declarations ?? []).filter((d) => this.r.isApp(d));
@@ -180,7 +182,7 @@ export class FunctionValues extends CallReturns {
       return [...passed, ...(d.initializer ? this.of(d.initializer, depth + 1) : []), ...assigned()];
     }
     if (ts.isShorthandPropertyAssignment(d)) {
-      const s = this.r.checker.getShorthandAssignmentValueSymbol(d);
+      const s = shorthandValueSymbol(this.r.checker, d);
       return (s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1));
     }
     if (ts.isBinaryExpression(d)) return this.of(d.right, depth + 1); // JS expando `a.b = fn`
@@ -218,6 +220,9 @@ export class FunctionValues extends CallReturns {
     // `for (const [name, run] of Object.entries(handlers))`: position `run` of each element.
     const loop = ts.isArrayBindingPattern(d.parent) && !d.dotDotDotToken ? forOfSource(src) : undefined;
     if (loop) return [...defaults, ...this.eachAt(loop, d.parent.elements.indexOf(d), depth + 1)];
+    // `pairs.forEach(([, run]) => run())`: the same, for the element parameter of an array method's callback.
+    const list = ts.isArrayBindingPattern(d.parent) && !d.dotDotDotToken && ts.isParameter(src) ? elementSource(this.r.checker, src.parent, argumentIndex(src)) : undefined;
+    if (list) return [...defaults, ...this.eachAt(list, d.parent.elements.indexOf(d), depth + 1)];
     if (ts.isBindingElement(src)) return [...defaults, ...nestedPropertyDecls(this.r.checker, d).filter((x) => this.r.isApp(x)).flatMap((x) => this.heldBy(x, depth))];
     // `function custom({ decode }) { return { decode } }`: the property of what callers pass (parameter flow).
     if (ts.isParameter(src) && ts.isObjectBindingPattern(d.parent) && !d.dotDotDotToken && name !== undefined && isMethodNode(src.parent)) this.sinkParameter(src, name);
@@ -354,11 +359,16 @@ export class FunctionValues extends CallReturns {
     });
   }
 
-  /** What the properties of an object's type hold (Object.values lists them; methods of a class too, a safe excess). */
+  /**
+   * What the properties of an object's type hold (Object.values lists them; methods of a class too,
+   * a safe excess), and the entries of the literal a variable holds: a `Record<string, F>` names none.
+   */
   private propertyValues(object: ts.Expression, depth: number): ts.Node[] {
     const checker = this.r.checker;
     const props = checker.getPropertiesOfType(checker.getTypeAtLocation(object));
-    return props.flatMap((p) => (p.declarations ?? []).filter((d) => this.r.isApp(d)).flatMap((d) => this.heldBy(d, depth)));
+    const typed = props.flatMap((p) => (p.declarations ?? []).filter((d) => this.r.isApp(d)).flatMap((d) => this.heldBy(d, depth)));
+    const entries = (tableEntries(checker, this.stores, object) ?? []).flatMap((en) => (isMethodNode(en.value) ? [en.value] : this.of(en.value as ts.Expression, depth + 1)));
+    return entries.length ? [...new Set([...typed, ...entries])] : typed;
   }
 
   /**

@@ -30,7 +30,7 @@ export interface DeviceUse {
  */
 export function deviceUseAt(node: ts.Node, owner: string, file: AppFile, values: DeviceValues, checker: ts.TypeChecker): DeviceUse | undefined {
   if (!mayUse(node)) return undefined;
-  for (const { e: used, handed } of usedExpressions(node, checker)) {
+  for (const { e: used, handed } of usedExpressions(node, checker, values)) {
     const v = values.used(used);
     if (!v?.api || (handed && !checker.getTypeAtLocation(used).getCallSignatures().length)) continue;
     if (v.api.entry.results === 'code' && !runsMadeCode(used, checker)) continue;
@@ -91,7 +91,7 @@ function mayUse(node: ts.Node): boolean {
  * object of a member access; the called function (`exit(1)`), or for a method call the object
  * and then the method (`proc.cwd()`, proc being the `process` module).
  */
-function usedExpressions(node: ts.Node, checker: ts.TypeChecker): { e: ts.Expression; handed?: true }[] {
+function usedExpressions(node: ts.Node, checker: ts.TypeChecker, values: DeviceValues): { e: ts.Expression; handed?: true }[] {
   let es: ts.Expression[] = [];
   const out: { e: ts.Expression; handed?: true }[] = [];
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) es = [node.expression];
@@ -105,7 +105,8 @@ function usedExpressions(node: ts.Node, checker: ts.TypeChecker): { e: ts.Expres
     // the argument is a function is asked only of arguments that hold a device value.
     for (const a of node.arguments ?? []) if (!ts.isSpreadElement(a) && mayHold(a)) out.push({ e: a, handed: true });
   }
-  return [...es.filter(mayHold).map((e) => ({ e })), ...out];
+  // `this` holds a value only where a call, apply or bind gave its function one (`write.call(process.stdout)`).
+  return [...es.filter((e) => mayHold(e) || values.givenThis(e)).map((e) => ({ e })), ...out];
 }
 
 /**

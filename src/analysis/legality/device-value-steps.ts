@@ -21,6 +21,7 @@ import { argumentsOwner } from './raised-values.js';
 import { emitsIn, listenedEvent, type Emit, type Listener } from './emitted-values.js';
 import { carriesAppData, deviceCallbacksIn, deviceTypeOfParameter, libraryTypedMember, type DeviceTypeEntries } from './library-given.js';
 import type { DeviceValue } from './device-value.js';
+import { argumentIndex, argumentParameters } from '../parameters.js';
 
 export abstract class DeviceValueSteps {
   protected abstract readonly flow: ValueFlow;
@@ -60,7 +61,7 @@ export abstract class DeviceValueSteps {
   /** What callers pass for a parameter (and the elements of the array whose method runs its function). */
   protected parameter(p: ts.ParameterDeclaration): DeviceValue[] {
     const fn = p.parent;
-    const idx = fn.parameters.indexOf(p);
+    const idx = argumentIndex(p);
     const out: DeviceValue[] = [];
     const list = elementSource(this.checker, fn, idx);
     if (list) out.push(...this.elementValues(list));
@@ -281,7 +282,6 @@ export abstract class DeviceValueSteps {
 
 /** The parameter argument `i` meets (a declared `this` is none), unless a rest parameter takes it. */
 function parameterAt(fn: ts.SignatureDeclaration, i: number): ts.ParameterDeclaration | undefined {
-  const params = fn.parameters.filter((q) => !(ts.isIdentifier(q.name) && q.name.text === 'this'));
-  const p = params[i];
+  const p = argumentParameters(fn)[i];
   return p && !p.dotDotDotToken ? p : undefined;
 }

@@ -45,6 +45,7 @@ import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-
 import { skipWrappers, thisFunction } from '../walk.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
+import { libraryReturn } from './library-returns.js';
 import { eventInit, yieldsOf } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
 import { elementOfList, receiverMayHold, typesMayMeet } from './receiver-types.js';
@@ -262,9 +263,11 @@ export class DeviceValues extends DeviceValueSteps {
     if (ts.isElementAccessExpression(e)) {
       const key = constantKey(this.checker, e.argumentExpression);
       if (key !== undefined) return this.member(e, e.expression, [key]);
-      return this.anyMember(e);
+      return this.anyMember(e.expression, e, Boolean(keyNames(this.checker, e.argumentExpression)) || Boolean(this.checker.getTypeAtLocation(e.argumentExpression).flags & ts.TypeFlags.ESSymbolLike));
     }
     if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
+    const handedBack = ts.isCallExpression(e) || ts.isNewExpression(e) ? libraryReturn(this.checker, e) : undefined;
+    if (handedBack) return 'whole' in handedBack ? handedBack.whole.flatMap((x) => this.of(x)) : 'membersOf' in handedBack ? this.anyMember(handedBack.membersOf, e, false) : this.elementValues(handedBack.elementsOf);
     // `Promise.resolve(x)` settles to x (see thenReceiver).
     if (ts.isCallExpression(e) && e.arguments[0] && isPromiseStatic(this.checker, e.expression, 'resolve')) return this.of(e.arguments[0]);
     if (ts.isCallExpression(e)) {
@@ -332,6 +335,13 @@ export class DeviceValues extends DeviceValueSteps {
     return this.ask(interned(this.argumentsKeys, fn, () => ({ argumentsOf: fn })));
   }
 
+  /** Whether `e` is a `this` whose function a call, apply or bind gives a `this` (the flow's only source of one). */
+  givenThis(e: ts.Expression): boolean {
+    const x = skipWrappers(e);
+    const owner = x.kind === ts.SyntaxKind.ThisKeyword ? thisFunction(x) : undefined;
+    return owner !== undefined && this.flow.thisTo.has(owner);
+  }
+
   /** What the app may raise, reaching a catch binding or rejection handler's parameter `at`. */
   protected raised(at: ts.BindingName): DeviceValue[] {
     return this.ask(RAISED).map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
@@ -342,21 +352,24 @@ export class DeviceValues extends DeviceValueSteps {
     return this.raisedSites.flatMap((x) => this.of(x));
   }
 
-  /** `obj[key]` with a key we cannot name: any global on a global object, any member of a device object, any property of an app object. */
-  private anyMember(e: ts.ElementAccessExpression): DeviceValue[] {
+  /**
+   * `obj[key]` with a key we cannot name (at `e`), or obj's members listed (`Object.values(obj)`):
+   * any global on a global object, any member of a device object, any property of an app object.
+   * `flowFollowsKey`: a key of a finite type (the value flow follows it) or a symbol (the app's own slot).
+   */
+  private anyMember(obj: ts.Expression, e: ts.Expression, flowFollowsKey: boolean): DeviceValue[] {
     const out: DeviceValue[] = [];
-    for (const v of this.of(e.expression)) {
+    for (const v of this.of(obj)) {
       if (v.holder) for (const x of this.heldMembers(v.holder, undefined)) out.push({ ...x, chain: [...x.chain, this.step(e)], at: e });
       if (v.posted) for (const x of this.of(v.posted)) out.push({ ...x, chain: [...x.chain, this.step(e)], at: e });
       if (v.api && !this.appMember(e)) out.push({ api: v.api, chain: [...v.chain, this.step(e)], at: e });
       else if (v.path && v.path.every((p) => GLOBAL_OBJECTS.has(p)) && this.globals.length) out.push({ api: this.anyGlobal, chain: [...v.chain, this.step(e)], at: e });
     }
-    // Any property of an app object, for a key whose names are not known; a key of a finite type
-    // is followed by the value flow itself, and a symbol key names the app's own slot.
-    if (keyNames(this.checker, e.argumentExpression) || this.checker.getTypeAtLocation(e.argumentExpression).flags & ts.TypeFlags.ESSymbolLike) return out;
-    const obj = skipWrappers(e.expression);
-    const keys = this.checker.getPropertiesOfType(this.checker.getTypeAtLocation(obj));
-    for (const k of keys) for (const n of this.values.propertyOf(obj, k.getName())) for (const v of this.valuesAt(n)) out.push({ ...v, chain: [...v.chain, this.step(e)], at: e });
+    // Any property of an app object, for a key whose names are not known.
+    if (flowFollowsKey) return out;
+    const target = skipWrappers(obj);
+    const keys = this.checker.getPropertiesOfType(this.checker.getTypeAtLocation(target));
+    for (const k of keys) for (const n of this.values.propertyOf(target, k.getName())) for (const v of this.valuesAt(n)) out.push({ ...v, chain: [...v.chain, this.step(e)], at: e });
     return out;
   }
 

@@ -12,6 +12,7 @@ import { ts } from '../../typescript.cjs';
 import { skipWrappers, thisFunction } from '../walk.js';
 import { declaredByLibrary } from '../symbols.js';
 import { isPromiseStatic } from './promise-steps.js';
+import { argumentParameters } from '../parameters.js';
 
 /** Expressions an app may raise: each `throw`'s operand, `Promise.reject(x)`'s x, an executor's `reject(x)`'s x, in source order. */
 export function raisedIn(checker: ts.TypeChecker, sf: ts.SourceFile): ts.Expression[] {
@@ -42,7 +43,7 @@ export function raisedIn(checker: ts.TypeChecker, sf: ts.SourceFile): ts.Express
 function executorReject(checker: ts.TypeChecker, e: ts.NewExpression): ts.Symbol | undefined {
   if (!ts.isIdentifier(e.expression) || e.expression.text !== 'Promise' || !declaredByLibrary(checker.getSymbolAtLocation(e.expression))) return undefined;
   const executor = e.arguments?.[0] && skipWrappers(e.arguments[0]);
-  const param = executor && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) ? executor.parameters[1] : undefined;
+  const param = executor && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) ? argumentParameters(executor)[1] : undefined;
   return param && ts.isIdentifier(param.name) ? checker.getSymbolAtLocation(param.name) : undefined;
 }
 

@@ -1,0 +1,28 @@
+/**
+ * Calls written in another form than a call of the function they run:
+ * - `Reflect.apply(f, t, [a, b])` runs f with `this` t and those arguments, as `f.apply(t, [a, b])`;
+ * - `o.k = v` through a setter runs the setter with v as its argument.
+ */
+import { ts } from '../../typescript.cjs';
+import { declaredByLibrary } from '../symbols.js';
+import { skipWrappers } from '../walk.js';
+import { builtinName } from './installer-syntax.js';
+
+/** The function, `this` and arguments of a `Reflect.apply(f, t, list)` of the standard Reflect. */
+export function reflectedApply(checker: ts.TypeChecker, call: ts.CallExpression): { fn: ts.Expression; given: ts.Expression; args: ts.NodeArray<ts.Expression> } | undefined {
+  const [fn, given, list] = call.arguments;
+  if (!fn || !given || !list || builtinName(call.expression) !== 'Reflect.apply') return undefined;
+  if ([fn, given, list].some(ts.isSpreadElement) || !declaredByLibrary(checker.getSymbolAtLocation(skipWrappers(call.expression)))) return undefined;
+  const l = skipWrappers(list);
+  // Any other list spreads its elements over the parameters, as for `apply`.
+  const args = ts.isArrayLiteralExpression(l) ? l.elements : ts.factory.createNodeArray([ts.factory.createSpreadElement(list)]);
+  return { fn, given, args };
+}
+
+const STORING: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
+
+/** The value an assignment stores through a property access on its left (`o.k = v`, `o.k ??= v`). */
+export function assignedValue(node: ts.Expression): ts.Expression | undefined {
+  const p = node.parent;
+  return ts.isBinaryExpression(p) && p.left === node && STORING.has(p.operatorToken.kind) ? p.right : undefined;
+}
