@@ -1188,6 +1188,48 @@ const PROJECTS = {
     standIns: {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', exclude: ['site', 'lib'] }, null, 2)}\n`,
     },
+  },  // statelyai/xstate's packages/core, measured from that folder: vitest suites on its globals (`vi` too) in test/ and
+  // src/graph/test/, importing the sources by relative paths; the app is every other .ts file in src/, listed from the
+  // checkout. scxml.test.ts reads its fixtures beside it; errors.test.ts runs on a DOM (its vitest config gives it
+  // happy-dom; jsdom here, for every file). The suites (not the sources) call Promise.withResolvers, which Node 22 has
+  // and this Node (20) lacks: a polyfill is injected before them. Analysed on tsconfig.cc-tests.json, written by the run: the monorepo root's
+  // config with only this package's sources and suites included, so that what they hand the app (machine configs, actions,
+  // guards, actor logic) counts.
+  xstate: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !/\/test\/|\.test\.ts$/.test(f)),
+    entries: ['test', 'src/graph/test'],
+    test: /\.test\.ts$/,
+    run: /^(test|src\/graph\/test)\/(.+\/)?[^/]+\.test\.js$/,
+    globals: true,
+    dom: true,
+    linkSources: true,
+    inject: ['.cc-node22.mjs'],
+    standIns: {
+      '.cc-node22.mjs': [
+        'Promise.withResolvers ??= function withResolvers() {',
+        '  let resolve, reject;',
+        '  const promise = new this((res, rej) => ((resolve = res), (reject = rej)));',
+        '  return { promise, resolve, reject };',
+        '};',
+        '',
+      ].join('\n'),
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { types: ['vitest/globals', 'node'] }, include: ['src', 'test'] }, null, 2)}\n`,
+    },
+  },  // Vitest suites on its globals (test/*.spec.ts(x) and *.test.ts), its setup file (a custom matcher) injected before them;
+  // `reselect` and `@internal/*` resolve to src/ by test/tsconfig.json's paths, as its vitest aliases do. One suite
+  // renders React components on jsdom (`@vitest-environment jsdom`; here every file has a DOM). Analysed on
+  // test/tsconfig.json (the suites, and the sources through their imports): what they hand the app (input selectors,
+  // result functions, memoizers and their options) counts.
+  reselect: {
+    tsconfig: 'test/tsconfig.json',
+    app: ['src/'],
+    entries: ['test'],
+    test: /\/test\/[^/]+\.(spec|test)\.tsx?$/,
+    run: /^test\/[^/]+\.(spec|test)\.js$/,
+    globals: true,
+    dom: true,
+    inject: ['test/setup.vitest.ts'],
   },
 };
 
