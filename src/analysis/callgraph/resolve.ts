@@ -207,7 +207,7 @@ export class Resolver {
     const via = this.values.collectParameters(() => this.declTargets(decls, viaSuper));
     const r = via.result;
     if (via.parameters.length === 0) return r;
-    return { ...r, via: via.parameters };
+    return { ...r, via: [...('via' in r ? (r.via ?? []) : []), ...via.parameters] };
   }
 
   private declTargets(decls: readonly ts.Declaration[], viaSuper: boolean): Resolution {
@@ -216,6 +216,7 @@ export class Resolver {
     let param: ts.ParameterDeclaration | undefined;
     let binding: ts.BindingElement | undefined;
     let partial: string | undefined;
+    const via: ViaParameter[] = [];
     for (const d of decls) {
       if (isMethodNode(d)) {
         const fn = ts.isFunctionDeclaration(d) || ts.isFunctionExpression(d) || ts.isArrowFunction(d);
@@ -246,6 +247,15 @@ export class Resolver {
       // `function f({ onDone }) { onDone() }`: the property of what callers pass.
       const from = ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) ? d.parent.parent : undefined;
       if (from && ts.isParameter(from) && isMethodNode(from.parent) && bindingName(d as ts.BindingElement) !== undefined) {
+        // What the parameter's declared type holds there; what callers pass stays to parameter flow (via).
+        const name = bindingName(d as ts.BindingElement)!;
+        const declared = this.values.collectParameters(() => this.values.declaredMember(from, name));
+        if (declared.result.length || declared.parameters.length) {
+          for (const node of declared.result) targets.push({ node, kind: 'callback' });
+          via.push({ param: from, property: name }, ...declared.parameters);
+          why = 'function value destructured from a parameter';
+          continue;
+        }
         why = 'function value destructured from a parameter';
         param = from;
         binding = d as ts.BindingElement;
@@ -272,7 +282,8 @@ export class Resolver {
     }
     if (!viaSuper) for (const node of this.castAwayMembers(decls)) targets.push({ node, kind: 'method' });
     if (!viaSuper) for (const node of overloadedResultMembers(this, decls)) if (ts.isMethodDeclaration(node)) targets.push({ node, kind: 'method' });
-    if (targets.length) return partial ? { targets, partial } : { targets };
+    if (targets.length) return { targets, ...(partial ? { partial } : {}), ...(via.length ? { via } : {}) };
+    if (via.length && !param) return { reason: why, partial: true, via };
     return param ? { reason: why, param, binding } : partial ? { reason: why, partial: true } : { reason: why };
   }
 
