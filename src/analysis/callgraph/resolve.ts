@@ -247,16 +247,15 @@ export class Resolver {
       // `function f({ onDone }) { onDone() }`: the property of what callers pass.
       const from = ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) ? d.parent.parent : undefined;
       if (from && ts.isParameter(from) && isMethodNode(from.parent) && bindingName(d as ts.BindingElement) !== undefined) {
+        why = 'function value destructured from a parameter';
         // What the parameter's declared type holds there; what callers pass stays to parameter flow (via).
         const name = bindingName(d as ts.BindingElement)!;
         const declared = this.values.collectParameters(() => this.values.declaredMember(from, name));
         if (declared.result.length || declared.parameters.length) {
           for (const node of declared.result) targets.push({ node, kind: 'callback' });
           via.push({ param: from, property: name }, ...declared.parameters);
-          why = 'function value destructured from a parameter';
           continue;
         }
-        why = 'function value destructured from a parameter';
         param = from;
         binding = d as ts.BindingElement;
         continue;
