@@ -248,9 +248,10 @@ export class Resolver {
       const from = ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) ? d.parent.parent : undefined;
       if (from && ts.isParameter(from) && isMethodNode(from.parent) && bindingName(d as ts.BindingElement) !== undefined) {
         why = 'function value destructured from a parameter';
-        // What the parameter's declared type holds there; what callers pass stays to parameter flow (via).
+        // What the parameter's declared type holds there, and the binding's default; what callers pass stays to
+        // parameter flow (via).
         const name = bindingName(d as ts.BindingElement)!;
-        const declared = this.values.collectParameters(() => this.values.declaredMember(from, name));
+        const declared = this.values.collectParameters(() => [...this.values.declaredMember(from, name), ...this.values.ofDeclaration(d, 0)]);
         if (declared.result.length || declared.parameters.length) {
           for (const node of declared.result) targets.push({ node, kind: 'callback' });
           via.push({ param: from, property: name }, ...declared.parameters);
