@@ -13,6 +13,10 @@ describe('literals written as a partial view of an interface, spread into its ob
     ]);
   });
 
+  test('a site reaching a view stays listed: callers outside the app may pass other views', () => {
+    expect(r.unresolved.map((u) => [u.from, u.site])).toEqual([[`${M}#Model.keys.<anonymous 1>`, `${M}:14:44`]]);
+  });
+
   test('a view as part of an intersection, spread into a Config that a caller destructures and calls', () => {
     expect(edges(r).filter(([from]) => from === `${T}#walk`)).toEqual([
       [`${T}#walk`, `${T}#defaultTraversal.traversal.events`, `${T}:21:11`, 'callback'],

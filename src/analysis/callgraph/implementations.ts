@@ -142,7 +142,10 @@ export class Implementations {
     const out = { nodes: [] as ts.Node[], unknown: [] as string[] };
     if (!lits.length) return out;
     for (const l of lits) {
-      if (!this.fits(owner, l.lit) && !this.spreadInAsView(owner, l.lit, name!, m)) continue;
+      const fits = this.fits(owner, l.lit);
+      if (!fits && !this.spreadInAsView(owner, l.lit, name!, m)) continue;
+      // A view spread in: callers outside may pass other views, so the member stays open (its site listed).
+      if (!fits) out.unknown.push(this.lineOf(l.lit));
       if (l.fn) {
         out.nodes.push(l.fn);
         continue;
