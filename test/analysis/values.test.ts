@@ -257,8 +257,7 @@ describe('destructured functions (calls-destructuring)', () => {
   });
 
   test('a destructured parameter whose callers are not all known stays listed', () => {
-    // Its declared type's member gives targets; what unknown callers pass is the parameter's property, as for `o.done()`.
-    expect(r.unresolved).toEqual([{ from: `${D}#exposed`, site: `${D}:30:3`, text: 'done', reason: "function value read from a parameter's property" }]);
+    expect(r.unresolved).toEqual([{ from: `${D}#exposed`, site: `${D}:30:3`, text: 'done', reason: 'function value destructured from a parameter' }]);
   });
 });
 

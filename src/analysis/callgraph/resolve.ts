@@ -52,7 +52,7 @@ export interface Target {
 export type Resolution =
   | { targets: Target[]; partial?: string; via?: ViaParameter[] }
   | { library: string | undefined }
-  | { reason: string; param?: ts.ParameterDeclaration; binding?: ts.BindingElement; via?: ViaParameter[]; partial?: true };
+  | { reason: string; param?: ts.ParameterDeclaration; binding?: ts.BindingElement; via?: ViaParameter[]; partial?: true; declared?: Target[] };
 
 export class Resolver {
   readonly checker: ts.TypeChecker;
@@ -217,6 +217,7 @@ export class Resolver {
     let binding: ts.BindingElement | undefined;
     let partial: string | undefined;
     const via: ViaParameter[] = [];
+    const declaredTargets: Target[] = [];
     for (const d of decls) {
       if (isMethodNode(d)) {
         const fn = ts.isFunctionDeclaration(d) || ts.isFunctionExpression(d) || ts.isArrowFunction(d);
@@ -248,15 +249,10 @@ export class Resolver {
       const from = ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) ? d.parent.parent : undefined;
       if (from && ts.isParameter(from) && isMethodNode(from.parent) && bindingName(d as ts.BindingElement) !== undefined) {
         why = 'function value destructured from a parameter';
-        // What the parameter's declared type holds there, and the binding's default; what callers pass stays to
-        // parameter flow (via).
-        const name = bindingName(d as ts.BindingElement)!;
-        const declared = this.values.collectParameters(() => [...this.values.declaredMember(from, name), ...this.values.ofDeclaration(d, 0)]);
-        if (declared.result.length || declared.parameters.length) {
-          for (const node of declared.result) targets.push({ node, kind: 'callback' });
-          via.push({ param: from, property: name }, ...declared.parameters);
-          continue;
-        }
+        // Besides what callers pass (parameter flow, the binding), what the parameter's declared type holds there.
+        const declared = this.values.collectParameters(() => this.values.declaredMember(from, bindingName(d as ts.BindingElement)!));
+        for (const node of declared.result) declaredTargets.push({ node, kind: 'callback' });
+        via.push(...declared.parameters);
         param = from;
         binding = d as ts.BindingElement;
         continue;
@@ -283,8 +279,8 @@ export class Resolver {
     if (!viaSuper) for (const node of this.castAwayMembers(decls)) targets.push({ node, kind: 'method' });
     if (!viaSuper) for (const node of overloadedResultMembers(this, decls)) if (ts.isMethodDeclaration(node)) targets.push({ node, kind: 'method' });
     if (targets.length) return { targets, ...(partial ? { partial } : {}), ...(via.length ? { via } : {}) };
-    if (via.length && !param) return { reason: why, partial: true, via };
-    return param ? { reason: why, param, binding } : partial ? { reason: why, partial: true } : { reason: why };
+    if (param) return { reason: why, param, binding, ...(declaredTargets.length ? { declared: declaredTargets } : {}), ...(via.length ? { via } : {}) };
+    return partial ? { reason: why, partial: true } : { reason: why };
   }
 
   /**
