@@ -1004,9 +1004,15 @@
  *                  written as a view mapped over an interface implement it where the app spreads such views into its
  *                  objects (partial-spreads.ts; fixture calls-partial-spreads): 98.5% (738), static 1357 = 1.81x; a member
  *                  destructured from a parameter runs what the parameter's declared type holds there, as `o.k()` would,
- *                  besides what callers pass (resolve.ts, values.ts; fixture calls-destructured-declared): 99.7% (747; call
- *                  99.7%, implicit 100%), static 1379 = 1.84x. Left: `branch.actions.forEach(enqueue)` of the destructured
- *                  `enqueue`, and delayToMs from made code.
+ *                  besides what callers pass (resolve.ts, values.ts, calls.ts; fixture calls-destructured-declared): 99.7%
+ *                  (747; call 99.7%, implicit 100%), static 1379 = 1.84x. As kept, with sites reaching a spread-in view left
+ *                  listed (callers outside may pass other views): 99.7% (747), static 1387 = 1.85x. Left:
+ *                  `branch.actions.forEach(enqueue)` of the destructured `enqueue`, and delayToMs from made code. Against
+ *                  main on this trace: +857 analysis edges, -5: getAdjacencyMap's `filterEvents(state, nextEvent)`, a
+ *                  variable destructured from resolveTraversalOptions(...)'s result, is no longer an open callee (its member
+ *                  now has the suites' Partial-view literals), so the fits main gave it (stateIn, and/or/not, the spawner:
+ *                  unseen; an outside caller could pass them as options) are gone; the member-call sites (`toState`) keep
+ *                  them, listed as partial. Not fixed: values.ts's destructured variables do not carry that partiality.
  *   reselect     reduxjs/reselect @ 93bb490 (5.2.0: createSelectorCreator(memoize, options) returning createSelector, which
  *                  wraps the result function and the selector in the memoizers it was handed (lruMemoize, weakMapMemoize,
  *                  autotrackMemoize's tracked proxies and cells), dev-mode checks run through a settings record,
