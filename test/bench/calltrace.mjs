@@ -1027,17 +1027,17 @@
  *                  traced); tracing took 10.4 min. As found: 100% of 93 dynamic edges (86 by a call, 7 implicit), static 258 =
  *                  2.77x; unchanged by the three rules above.
  *                  The three rules against main 77ef1e7 elsewhere (the analysis alone on each fixed trace, one run each, load
- *                  7-10): the 15 bench projects, io-ts, purify, vue-reactivity, yaml, mobx and rxjs edge-identical but yup,
+ *                  8-11): the 15 bench projects, io-ts, purify, vue-reactivity, yaml, mobx and rxjs edge-identical but yup,
  *                  recall unchanged everywhere (remeda 96.1% and mutative 99.4% on these traces as on main). yup 845 -> 846 app
  *                  pairs: `this.spec.default.call(this, options)` in Schema._getDefault now reaches ArraySchema.ensure's `() =>
  *                  []`, which `.default(def)` puts in the spec by `this.clone({ default: def })` (a Partial<SchemaSpec> spread
  *                  into the spec): a real flow the suites do not take. valibot +11 edges, all with one end in its suites
  *                  (`({ addIssue }) => addIssue(...)` arrows of the tests now reach the rawCheck/rawTransform actions' addIssue
- *                  through the declared type), app pairs 6292 unchanged. vue-reactivity: one verdict outside the app changed
- *                  reason (runtime-core's performLeave arrow, not a candidate before or after: now pinned by a device value
- *                  read rather than by reaching a pinned method); destructured-parameter sites that now also have declared
- *                  targets are listed as unresolved "read from a parameter's property" instead of "destructured from a
- *                  parameter" (same sites). zod: 99.1% of 3807 with the same misses, app pairs 11,363 = 2.98x unchanged;
+ *                  through the declared type), app pairs 6292 unchanged. vue-reactivity: edges and unresolved sites
+ *                  identical, one verdict outside the app changed (runtime-core's performLeave arrow, not a candidate before
+ *                  or after: now pinned by a device value read rather than by reaching a pinned method; which flow of the
+ *                  new rules gives the device value there is not traced). zod: 99.1% of 3807 with the same misses,
+ *                  app pairs 11,363 = 2.98x unchanged;
  *                  +81 edges, all from app sites into functions its suites pass as options (to-json-schema's `override` and
  *                  `unrepresentable`, a check's `when`).
  */
