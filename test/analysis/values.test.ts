@@ -246,6 +246,7 @@ describe('destructured functions (calls-destructuring)', () => {
       [`${D}#caller`, `${D}#run`, `${D}:24:3`, 'direct'],
       [`${D}#caller`, `${D}#run`, `${D}:25:3`, 'direct'],
       [`${D}#caller`, `${D}#save`, `${D}:24:15`, 'callback'],
+      [`${D}#exposed`, `${D}#save`, `${D}:30:3`, 'callback'], // done?.(): what Options' `done` holds ({ done: save }), as `o.done?.()` would
       [`${D}#fromVariable`, `${D}#fail`, `${D}:10:19`, 'callback'], // reads handlers.onFail
       [`${D}#fromVariable`, `${D}#fail`, `${D}:12:3`, 'callback'], // failed()
       [`${D}#fromVariable`, `${D}#save`, `${D}:11:3`, 'callback'], // onSave()

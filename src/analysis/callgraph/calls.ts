@@ -229,6 +229,10 @@ class GraphBuilder {
     if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments, () => libraryTyped(this.r.checker, node.expression));
     if (r.param) {
       this.params.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
+      // `function f({ k }: T) { k() }`: also what T's member holds (resolve.ts), as for `o.k()`.
+      if (r.declared && args) for (const t of r.declared) this.params.calledWith(t.node, args);
+      if (r.declared) this.add(owner, r.declared, site);
+      via(owner, site, text, false);
       return;
     }
     // Parameters stored or added where the callee comes from: parameter flow lists the site if

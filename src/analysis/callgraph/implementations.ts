@@ -16,6 +16,7 @@ import { literalFits, literalTypes, type LiteralTypes } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
 import { assignedIntoTypes, mergedOverTypes } from './merged-literals.js';
 import { contextDeclares } from './context-declared.js';
+import { spreadIntoOwners, writtenAsView } from './partial-spreads.js';
 import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
@@ -141,7 +142,10 @@ export class Implementations {
     const out = { nodes: [] as ts.Node[], unknown: [] as string[] };
     if (!lits.length) return out;
     for (const l of lits) {
-      if (!this.fits(owner, l.lit)) continue;
+      const fits = this.fits(owner, l.lit);
+      if (!fits && !this.spreadInAsView(owner, l.lit, name!, m)) continue;
+      // A view spread in: callers outside may pass other views, so the member stays open (its site listed).
+      if (!fits) out.unknown.push(this.lineOf(l.lit));
       if (l.fn) {
         out.nodes.push(l.fn);
         continue;
@@ -162,6 +166,14 @@ export class Implementations {
     const name = this.nameOf(m);
     const lits = name === undefined ? [] : (this.literalsByName.get(name) ?? []);
     return lits.filter((l) => !this.fits(m.parent as ts.InterfaceDeclaration, l.lit) && contextDeclares(this.app.checker, l.lit, name!, m)).flatMap((l) => (l.fn ? [l.fn] : l.value ? this.literalValues(l.value) : []));
+  }
+
+  private spreadOwners?: Set<ts.Node>;
+
+  /** A literal written as a view mapped over `owner`, where the app spreads such views into `owner`'s objects (partial-spreads.ts). */
+  private spreadInAsView(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, lit: ts.ObjectLiteralExpression, name: string, m: ts.Node): boolean {
+    this.spreadOwners ??= spreadIntoOwners(this.app.checker, this.app.files.map((f) => f.sf));
+    return this.spreadOwners.has(owner) && writtenAsView(this.app.checker, lit, name, m);
   }
 
   private isParameter(v: ts.Expression | ts.ShorthandPropertyAssignment): boolean {

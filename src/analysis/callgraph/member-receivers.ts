@@ -20,6 +20,10 @@
  *   an object seen under two types one of which is assignable to the other (a store through
  *   an alias typed by a narrower or wider view). Only names are compared, never member types:
  *   signatures (overloads, bivariant methods) do not decide whether one object has both views.
+ * - or the receiver is a function given members by assignment (`f.resolve = g` after `function f`,
+ *   TypeScript's expando members) and D is callable (a call signature beside its members): such a
+ *   type is how a function with properties is described where it is used, and the function itself
+ *   is handed out under another type (its own is anonymous), so the two meet only through a cast.
  * An object seen under two types neither of which has the other's required members, related
  * only through a third type the app does not declare as extending both (a structural fit, a
  * cast), is not followed.
@@ -71,6 +75,7 @@ export class MemberReceivers {
     if (decls.length === 0 || decls.includes(d)) return true;
     const theirOwner = this.symbolOf(owner);
     if (decls.some((e) => this.related(e.parent, theirOwner))) return true;
+    if (decls.some(isExpandoAssignment) && this.checker.getSignaturesOfType(p, ts.SignatureKind.Call).length > 0 && this.ownerCallable(owner)) return true;
     const mine = this.shapeOf(p);
     const theirs = this.ownerShape(owner);
     if (!mine || !theirs) return true;
@@ -131,11 +136,23 @@ export class MemberReceivers {
 
   private readonly bases = new Map<ts.Symbol, Set<ts.Symbol>>();
 
+  /** Whether the interface or type literal declares a call signature (its own or inherited). */
+  private ownerCallable(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): boolean {
+    let yes = this.callable.get(owner);
+    if (yes === undefined) this.callable.set(owner, (yes = this.checker.getSignaturesOfType(this.ownerType(owner), ts.SignatureKind.Call).length > 0));
+    return yes;
+  }
+
+  private readonly callable = new Map<ts.Node, boolean>();
+
+  private ownerType(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): ts.Type {
+    const sym = ts.isInterfaceDeclaration(owner) ? this.checker.getSymbolAtLocation(owner.name) : undefined;
+    return sym ? this.checker.getDeclaredTypeOfSymbol(sym) : this.checker.getTypeAtLocation(owner);
+  }
+
   private ownerShape(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): Shape | undefined {
     if (this.ownerShapes.has(owner)) return this.ownerShapes.get(owner);
-    const sym = ts.isInterfaceDeclaration(owner) ? this.checker.getSymbolAtLocation(owner.name) : undefined;
-    const t = sym ? this.checker.getDeclaredTypeOfSymbol(sym) : this.checker.getTypeAtLocation(owner);
-    const shape = this.shapeOf(t);
+    const shape = this.shapeOf(this.ownerType(owner));
     this.ownerShapes.set(owner, shape);
     return shape;
   }
@@ -150,4 +167,9 @@ export class MemberReceivers {
     this.shapes.set(t, shape);
     return shape;
   }
+}
+
+/** A member declared by assigning it on a function (`f.k = v`, the binder's expando member of `function f`). */
+function isExpandoAssignment(d: ts.Declaration): boolean {
+  return ts.isPropertyAccessExpression(d) && ts.isBinaryExpression(d.parent) && d.parent.left === d && d.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
 }

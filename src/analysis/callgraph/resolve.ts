@@ -52,7 +52,7 @@ export interface Target {
 export type Resolution =
   | { targets: Target[]; partial?: string; via?: ViaParameter[] }
   | { library: string | undefined }
-  | { reason: string; param?: ts.ParameterDeclaration; binding?: ts.BindingElement; via?: ViaParameter[]; partial?: true };
+  | { reason: string; param?: ts.ParameterDeclaration; binding?: ts.BindingElement; via?: ViaParameter[]; partial?: true; declared?: Target[] };
 
 export class Resolver {
   readonly checker: ts.TypeChecker;
@@ -207,7 +207,7 @@ export class Resolver {
     const via = this.values.collectParameters(() => this.declTargets(decls, viaSuper));
     const r = via.result;
     if (via.parameters.length === 0) return r;
-    return { ...r, via: via.parameters };
+    return { ...r, via: [...('via' in r ? (r.via ?? []) : []), ...via.parameters] };
   }
 
   private declTargets(decls: readonly ts.Declaration[], viaSuper: boolean): Resolution {
@@ -216,6 +216,8 @@ export class Resolver {
     let param: ts.ParameterDeclaration | undefined;
     let binding: ts.BindingElement | undefined;
     let partial: string | undefined;
+    const via: ViaParameter[] = [];
+    const declaredTargets: Target[] = [];
     for (const d of decls) {
       if (isMethodNode(d)) {
         const fn = ts.isFunctionDeclaration(d) || ts.isFunctionExpression(d) || ts.isArrowFunction(d);
@@ -247,6 +249,10 @@ export class Resolver {
       const from = ts.isBindingElement(d) && ts.isObjectBindingPattern(d.parent) ? d.parent.parent : undefined;
       if (from && ts.isParameter(from) && isMethodNode(from.parent) && bindingName(d as ts.BindingElement) !== undefined) {
         why = 'function value destructured from a parameter';
+        // Besides what callers pass (parameter flow, the binding), what the parameter's declared type holds there.
+        const declared = this.values.collectParameters(() => this.values.declaredMember(from, bindingName(d as ts.BindingElement)!));
+        for (const node of declared.result) declaredTargets.push({ node, kind: 'callback' });
+        via.push(...declared.parameters);
         param = from;
         binding = d as ts.BindingElement;
         continue;
@@ -272,8 +278,9 @@ export class Resolver {
     }
     if (!viaSuper) for (const node of this.castAwayMembers(decls)) targets.push({ node, kind: 'method' });
     if (!viaSuper) for (const node of overloadedResultMembers(this, decls)) if (ts.isMethodDeclaration(node)) targets.push({ node, kind: 'method' });
-    if (targets.length) return partial ? { targets, partial } : { targets };
-    return param ? { reason: why, param, binding } : partial ? { reason: why, partial: true } : { reason: why };
+    if (targets.length) return { targets, ...(partial ? { partial } : {}), ...(via.length ? { via } : {}) };
+    if (param) return { reason: why, param, binding, ...(declaredTargets.length ? { declared: declaredTargets } : {}), ...(via.length ? { via } : {}) };
+    return partial ? { reason: why, partial: true } : { reason: why };
   }
 
   /**

@@ -212,6 +212,16 @@ export class FunctionValues extends CallReturns {
     return decls.flatMap((d) => this.heldBy(d, depth));
   }
 
+  /**
+   * What member `name` of a parameter's declared type holds, where an app interface or type literal declares it:
+   * `function f({ k }: T) { k() }` runs what `function f(o: T) { o.k() }` would (implementations, stores on objects
+   * that may be a T), besides what callers pass there.
+   */
+  declaredMember(param: ts.ParameterDeclaration, name: string, depth = 0): ts.Node[] {
+    const decls = propertyDeclsOf(this.r.checker, this.r.checker.getTypeAtLocation(param), name).filter((x) => (ts.isPropertySignature(x) || ts.isMethodSignature(x)) && this.r.isApp(x));
+    return decls.flatMap((x) => this.heldBy(x, depth));
+  }
+
   /** `const { f = g } = x` holds x.f and g; destructured parameters, and variables destructuring one, are followed by parameter flow. */
   private destructured(d: ts.BindingElement, depth: number): ts.Node[] {
     const defaults = d.initializer ? this.of(d.initializer, depth + 1) : [];

@@ -19,7 +19,9 @@ export { default as assert } from 'node:assert';
 
 const named = (name, row, i) => String(name).replace(/%[sdio#j]/g, (m) => (m === '%#' ? String(i) : String(Array.isArray(row) ? row.shift?.call([...row]) : row)));
 function withEach(fn) {
-  const f = (name, body, ...rest) => fn(name, rest.length ? rest[0] : {}, body);
+  // A function or class as the name (`describe(createSelector.withTypes, ...)`) is named by its name, as vitest does
+  // (node:test would take it for the body).
+  const f = (name, body, ...rest) => fn(typeof name === 'function' ? name.name : name, rest.length ? rest[0] : {}, body);
   f.skip = (name, body) => fn(name, { skip: true }, body);
   f.only = (name, body) => fn(name, {}, body);
   f.todo = (name) => fn(name, { todo: true }, () => {});
@@ -38,11 +40,25 @@ function withEach(fn) {
   // `describe.concurrent`/`it.concurrent` run concurrently under vitest; run in order here (what they call is the same).
   f.concurrent = f;
   f.each = (table) => (name, body) => table.forEach((row, i) => fn(named(name, row, i), {}, () => (Array.isArray(row) ? body(...row) : body(row))));
+  // `test.extend({ store, state })`: a test whose body gets the fixtures in its context; a fixture written as a
+  // function (`async (ctx, use) => { await use(value) }`) sets up around the test, as vitest's do.
+  f.extend = (fixtures) => withEach((name, opts, body) => fn(name, opts, () => withFixtures(Object.entries(fixtures), {}, body)));
   return f;
+}
+async function withFixtures(entries, ctx, body) {
+  if (!entries.length) return body(ctx);
+  const [[key, value], ...rest] = entries;
+  if (typeof value !== 'function') return withFixtures(rest, { ...ctx, [key]: value }, body);
+  let result;
+  await value(ctx, async (v) => {
+    result = await withFixtures(rest, { ...ctx, [key]: v }, body);
+  });
+  return result;
 }
 export const it = withEach((name, opts, body) => test(name, opts, body));
 export { it as test };
-export const describe = withEach((name, opts, body) => d(name, opts, body));
+// vitest calls a suite's body with its `test` (`describe('...', (test) => { test(...) })`).
+export const describe = withEach((name, opts, body) => d(name, opts, () => body(it)));
 export { before as beforeAll, after as afterAll, beforeEach, afterEach };
 // Mock functions, spies and the matchers' old names from jest's own packages.
 const { ModuleMocker } = require('jest-mock');
@@ -64,8 +80,12 @@ expect.extend(
   ),
 );
 
-// vitest's own matcher: called once, with these arguments.
+// vitest's own matchers: called once (with these arguments).
 expect.extend({
+  toHaveBeenCalledOnce(received) {
+    const calls = received.mock.calls;
+    return { pass: calls.length === 1, message: () => `expected one call, got ${calls.length}` };
+  },
   toHaveBeenCalledExactlyOnceWith(received, ...args) {
     const calls = received.mock.calls;
     const pass = calls.length === 1 && this.equals(calls[0], args);
@@ -95,6 +115,8 @@ const timers = {
 
 /** Globals replaced by vi.stubGlobal, with what was there before (undefined: nothing). */
 const stubbed = new Map();
+/** Environment variables replaced by vi.stubEnv, with their values before (undefined: unset). */
+const stubbedEnv = new Map();
 
 export const vi = {
   fn: (impl) => mocker.fn(impl),
@@ -114,6 +136,16 @@ export const vi = {
   stubGlobal: (name, value) => {
     if (!stubbed.has(name)) stubbed.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
     globalThis[name] = value;
+    return vi;
+  },
+  stubEnv: (name, value) => {
+    if (!stubbedEnv.has(name)) stubbedEnv.set(name, process.env[name]);
+    process.env[name] = value;
+    return vi;
+  },
+  unstubAllEnvs: () => {
+    for (const [name, v] of stubbedEnv) v === undefined ? delete process.env[name] : (process.env[name] = v);
+    stubbedEnv.clear();
     return vi;
   },
   unstubAllGlobals: () => {
