@@ -11,8 +11,10 @@ describe('a device value passed through call, bind, Reflect.apply, setters and l
     expect(verdictRows(r)).toEqual({
       'src/arrays.ts#firstOut': [true, false, ['pinned']], // find
       'src/arrays.ts#firstOut.<anonymous 1>': [false, true, []],
+      'src/arrays.ts#flags': [false, true, []], // process.argv.slice(2): plain strings
+      'src/arrays.ts#flags.<anonymous 1>': [false, true, []],
       'src/arrays.ts#lastOut': [true, false, ['pinned']], // at
-      'src/arrays.ts#lists': [true, false, ['pinned', 'pinned']],
+      'src/arrays.ts#lists': [true, false, ['pinned', 'pinned', 'pinned']], // stdout, stderr, argv
       'src/arrays.ts#liveOnly': [true, false, ['pinned']], // the elements of filter(...).slice(0)
       'src/arrays.ts#positives': [false, true, []], // numbers through filter and concat
       'src/arrays.ts#positives.<anonymous 1>': [false, true, []],

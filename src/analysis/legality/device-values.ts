@@ -266,7 +266,9 @@ export class DeviceValues extends DeviceValueSteps {
       return this.anyMember(e.expression, e, Boolean(keyNames(this.checker, e.argumentExpression)) || Boolean(this.checker.getTypeAtLocation(e.argumentExpression).flags & ts.TypeFlags.ESSymbolLike));
     }
     if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
+    // What the library hands back of a device object is more of it, unless plain data (`process.argv.slice(2)`: a copy of strings).
     const handedBack = ts.isCallExpression(e) || ts.isNewExpression(e) ? libraryReturn(this.checker, e) : undefined;
+    if (handedBack && this.isPlain(e)) return [];
     if (handedBack) return 'whole' in handedBack ? handedBack.whole.flatMap((x) => this.of(x)) : 'membersOf' in handedBack ? this.anyMember(handedBack.membersOf, e, false) : this.elementValues(handedBack.elementsOf);
     // `Promise.resolve(x)` settles to x (see thenReceiver).
     if (ts.isCallExpression(e) && e.arguments[0] && isPromiseStatic(this.checker, e.expression, 'resolve')) return this.of(e.arguments[0]);
