@@ -168,6 +168,15 @@ export class Resolver {
     return r;
   }
 
+  /** Literals not known statically among the implementations of the member a variable's object pattern reads. */
+  private destructuredUnknown(d: ts.BindingElement): string[] {
+    const owner = d.parent.parent;
+    const name = ts.isObjectBindingPattern(d.parent) && ts.isVariableDeclaration(owner) && owner.initializer ? bindingName(d) : undefined;
+    if (name === undefined) return [];
+    const members = propertyDecls(this.checker, (owner as ts.VariableDeclaration).initializer!, name);
+    return members.flatMap((m) => (ts.isPropertySignature(m) || ts.isMethodSignature(m) ? this.implementations.unknownImplementationsOf(m) : []));
+  }
+
   private readonly bySymbol = new Map<ts.Symbol, Resolution>();
   readonly anyMembers: AnyReceiverMembers;
 
@@ -274,6 +283,10 @@ export class Resolver {
       if (ts.isPropertyDeclaration(d) && ts.isClassElement(d) && !viaSuper) {
         for (const o of this.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'hierarchy' });
       }
+      // `const { filterEvents } = resolveOptions(...)`: as open as `options.filterEvents()` when a literal implementing
+      // the member holds what is not known (a view spread in: callers outside may pass others).
+      const unknown = ts.isBindingElement(d) ? this.destructuredUnknown(d) : [];
+      if (unknown.length) partial = why = `object literal member(s) implementing it hold values not known statically (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', ...' : ''})`;
       for (const node of this.values.ofDeclaration(d, 0)) targets.push({ node, kind: 'callback' });
     }
     if (!viaSuper) for (const node of this.castAwayMembers(decls)) targets.push({ node, kind: 'method' });
