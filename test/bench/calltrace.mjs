@@ -1038,7 +1038,8 @@
  *                  variable destructured from resolveTraversalOptions(...)'s result, is no longer an open callee (its member
  *                  now has the suites' Partial-view literals), so the fits main gave it (stateIn, and/or/not, the spawner:
  *                  unseen; an outside caller could pass them as options) are gone; the member-call sites (`toState`) keep
- *                  them, listed as partial. Not fixed: values.ts's destructured variables do not carry that partiality.
+ *                  them, listed as partial. Fixed after the merge (526c181): a destructured member asks its
+ *                  implementations the same question, and the site has all 5 again (9 targets).
  *   reselect     reduxjs/reselect @ 93bb490 (5.2.0: createSelectorCreator(memoize, options) returning createSelector, which
  *                  wraps the result function and the selector in the memoizers it was handed (lruMemoize, weakMapMemoize,
  *                  autotrackMemoize's tracked proxies and cells), dev-mode checks run through a settings record,
