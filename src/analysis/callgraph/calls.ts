@@ -48,7 +48,7 @@ import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
 import { namedKeyedMembers } from './keyed-members.js';
-import { assignedValue, reflectedApply } from './reflected-calls.js';
+import { appliedArguments, assignedValue, reflectedApply } from './reflected-calls.js';
 import { isAssigned, skipWrappers, walkFile, type CallSite, type FileSites } from '../walk.js';
 
 export interface CallGraph {
@@ -326,11 +326,7 @@ class GraphBuilder {
     if (member === 'bind') return undefined;
     if (member === 'call') return ts.factory.createNodeArray(args.slice(1));
     if (member !== 'apply') return args;
-    const given = args[1];
-    const list = given && skipWrappers(given);
-    if (list && ts.isArrayLiteralExpression(list)) return list.elements;
-    // Any other list spreads its elements over the parameters (`f.apply(t, arguments)`: the caller's own).
-    return ts.factory.createNodeArray(given ? [ts.isSpreadElement(given) ? given : ts.factory.createSpreadElement(given)] : []);
+    return appliedArguments(args[1]);
   }
 
   /** `obj[k]` with a finite key type reads (or writes) each property `k` may name. */

@@ -13,10 +13,17 @@ export function reflectedApply(checker: ts.TypeChecker, call: ts.CallExpression)
   const [fn, given, list] = call.arguments;
   if (!fn || !given || !list || builtinName(call.expression) !== 'Reflect.apply') return undefined;
   if ([fn, given, list].some(ts.isSpreadElement) || !declaredByLibrary(checker.getSymbolAtLocation(skipWrappers(call.expression)))) return undefined;
-  const l = skipWrappers(list);
-  // Any other list spreads its elements over the parameters, as for `apply`.
-  const args = ts.isArrayLiteralExpression(l) ? l.elements : ts.factory.createNodeArray([ts.factory.createSpreadElement(list)]);
-  return { fn, given, args };
+  return { fn, given, args: appliedArguments(list) };
+}
+
+/**
+ * The arguments an applied list passes (`f.apply(t, list)`, `Reflect.apply(f, t, list)`): an array
+ * literal's elements; any other list spreads its elements over the parameters (`f.apply(t, arguments)`).
+ */
+export function appliedArguments(list: ts.Expression | undefined): ts.NodeArray<ts.Expression> {
+  const l = list && skipWrappers(list);
+  if (l && ts.isArrayLiteralExpression(l)) return l.elements;
+  return ts.factory.createNodeArray(list ? [ts.isSpreadElement(list) ? list : ts.factory.createSpreadElement(list)] : []);
 }
 
 const STORING: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
