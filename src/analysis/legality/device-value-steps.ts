@@ -248,6 +248,26 @@ export abstract class DeviceValueSteps {
    * or from a spread), or any member (undefined).
    */
   protected heldMembers(lit: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, name: string | undefined): DeviceValue[] {
+    // `list = [...list, x]`: the literal holds what it held (a cycle the answers' cache does not see,
+    // spreads being read here): cut, and counted so that no answer built on it is kept.
+    const reading = this.holding.get(lit) ?? this.holding.set(lit, new Set()).get(lit)!;
+    if (reading.has(name)) {
+      this.holdingCuts++;
+      return [];
+    }
+    reading.add(name);
+    try {
+      return this.heldMembersNow(lit, name);
+    } finally {
+      reading.delete(name);
+    }
+  }
+
+  /** The members of each literal being read (heldMembers; undefined: all), and the reads cut short by one of them. */
+  private readonly holding = new Map<ts.Node, Set<string | undefined>>();
+  protected holdingCuts = 0;
+
+  private heldMembersNow(lit: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, name: string | undefined): DeviceValue[] {
     const out: DeviceValue[] = [];
     if (ts.isArrayLiteralExpression(lit)) {
       if (name === undefined) return this.itemValues(lit.elements);

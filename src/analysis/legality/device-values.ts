@@ -139,7 +139,7 @@ export class DeviceValues extends DeviceValueSteps {
     this.values = new FunctionValues(flow.resolver, flow.stores, {
       origins: (e) => this.originAt(e),
       ownStores: true,
-      originCuts: () => this.answers.cuts + this.nested.cuts + this.nestedOther.cuts,
+      originCuts: () => this.answers.cuts + this.nested.cuts + this.nestedOther.cuts + this.holdingCuts,
       tracksParameters: false,
     });
     this.answers = new CycleAwareCache(
