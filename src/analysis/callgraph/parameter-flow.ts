@@ -17,6 +17,7 @@ import type { UnresolvedCall } from '../types.js';
 import { isNothing, skipWrappers } from '../walk.js';
 import { SlotClosures, type Flow, type Slot, type SlotGraph, type SlotHere } from './slot-closure.js';
 import { argumentIndex, argumentParameters } from '../parameters.js';
+import { declaredPrimitive } from './primitive-parameters.js';
 
 export interface PendingParam {
   from: string;
@@ -247,6 +248,18 @@ export class ParameterFlow implements SlotGraph {
     return undefined;
   }
 
+  private readonly primitives = new Map<ts.ParameterDeclaration, boolean>();
+
+  /** A parameter declared with primitive types only (primitive-parameters.ts), asked once. */
+  private primitive(p: ts.ParameterDeclaration | undefined): boolean {
+    if (!p || p.dotDotDotToken || !ts.isIdentifier(p.name)) return false;
+    const known = this.primitives.get(p);
+    if (known !== undefined) return known;
+    const is = declaredPrimitive(this.r.checker, p.name);
+    this.primitives.set(p, is);
+    return is;
+  }
+
   /**
    * What a function returns: a call of a parameter (`init(payload)`) returns what each function
    * passed there returns, and a parameter returned (`(h) => h`) what its callers pass. Complete
@@ -303,6 +316,7 @@ export class ParameterFlow implements SlotGraph {
     if (reduced) add(found(() => this.r.values.of(reduced.call)));
     const co = property === undefined && !elements ? this.handedWith.get(fn) : undefined;
     const param = argumentParameters(fn as ts.SignatureDeclaration)[idx];
+    const primitive = this.primitive(param);
     if (co && param && this.r.checker.getTypeAtLocation(param).getCallSignatures().length > 0) {
       for (const a of co) add(this.r.values.of(a).filter((v) => v !== fn));
     }
@@ -318,6 +332,9 @@ export class ParameterFlow implements SlotGraph {
       if (args.slice(0, idx + 1).some(ts.isSpreadElement)) here.complete = false;
       const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
       if (!a) continue;
+      // A parameter declared primitive takes only what its type admits, unless the argument is untyped:
+      // the flow may find functions in a typed argument (it does not narrow), never run them there.
+      if (primitive && !typedLoosely(this.r.checker, args[idx]!)) continue;
       const sym = ts.isIdentifier(a) ? this.r.symbolAt(a) : undefined;
       const passedOn = sym?.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration : undefined;
       if (passedOn && isMethodNode(passedOn.parent)) {
@@ -370,4 +387,9 @@ function lacks(e: ts.Expression, property: string): boolean {
   const o = skipWrappers(e);
   if (ts.isJsxAttributes(o)) return o.properties.every((p) => ts.isJsxAttribute(p) && !(ts.isIdentifier(p.name) && p.name.text === property));
   return ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !(p.name && ts.isIdentifier(p.name) && p.name.text === property) && !(p.name && !ts.isIdentifier(p.name)));
+}
+
+/** An argument TypeScript did not check against its parameter: typed any (or unknown, through a cast). */
+function typedLoosely(checker: ts.TypeChecker, arg: ts.Expression): boolean {
+  return (checker.getTypeAtLocation(arg).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
 }
