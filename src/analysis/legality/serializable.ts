@@ -162,9 +162,15 @@ function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>
     const decls = prop.declarations ?? [];
     if (decls.some((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || ts.isAccessor(d))) continue;
     const b = badness(checker, checker.getTypeOfSymbol(prop), named, depth + 1, seen, functionsPass);
-    if (b) return `property '${prop.getName()}': ${b}`;
+    if (b) return `property '${propertyLabel(checker, prop)}': ${b}`;
   }
   return undefined;
+}
+
+/** A property as written: a symbol-keyed one as `[matcher]`, not the checker's per-process `__@matcher@9`. */
+function propertyLabel(checker: ts.TypeChecker, prop: ts.Symbol): string {
+  const name = prop.getName();
+  return name.startsWith('__@') ? checker.symbolToString(prop) : name;
 }
 
 /**
