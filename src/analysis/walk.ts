@@ -9,7 +9,8 @@
  * - escapes: function expressions created in a method and not bound to a name (a callback passed
  *   along, returned or stored anonymously): the owner gets a 'callback' edge to them;
  * - stores: `x.name = v`, `x[k] = v` assignments of a value that may be a function (a function
- *   written in place, a name, a call, ...), for calls through the property (callgraph/stores.ts).
+ *   written in place, a name, a call, ...) or hold one (an array literal), for calls through the
+ *   property and its elements (callgraph/stores.ts).
  * - implicit: where the language runs app code without a call written there (callgraph/implicit.ts):
  *   iteration (`for…of`, a spread, array destructuring, `yield*`), conversion (a template's
  *   operand, the operands of arithmetic and comparisons), and what runs a proxy's traps besides
@@ -218,6 +219,8 @@ function store(b: ts.BinaryExpression, out: FileSites): void {
 
 /** Values that may evaluate to a function (arithmetic, literals and `undefined` cannot). */
 function mayBeFunction(e: ts.Expression): boolean {
+  // An array literal's elements may be (`this.handlers = [a, b]`, `this.items = [...this.items, f]`).
+  if (ts.isArrayLiteralExpression(e)) return true;
   if (isMethodNode(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isConditionalExpression(e)) return true;
   if (ts.isIdentifier(e)) return e.text !== 'undefined';
   if (ts.isAwaitExpression(e)) return true;

@@ -10,6 +10,9 @@ describe('lists and records grown by spreading themselves (travel-spread-append)
 
   test('the analysis ends; what the self-spread literal holds reaches its readers, numbers stay numbers', () => {
     expect(verdictRows(r)).toEqual({
+      [`${A}#Hub.add`]: [false, true, []],
+      [`${A}#Hub.sum`]: [false, true, []],
+      [`${A}#Hub.write`]: [true, false, ['pinned']], // a field given `[...this.outs, out]`: stdout
       [`${A}#announce`]: [true, false, ['pinned']], // registry.log: stderr, through `{ ...registry, log }`
       [`${A}#attach`]: [false, true, []],
       [`${A}#broadcast`]: [true, false, ['pinned']], // the elements of `[...sinks, out]`: stdout
@@ -20,6 +23,16 @@ describe('lists and records grown by spreading themselves (travel-spread-append)
       [`${A}#total`]: [false, true, []],
     });
     expect(pinnedMessages(r, `${A}#broadcast`).join('\n')).toContain("'process.stdout'");
+  });
+});
+
+// A field given an array literal after construction: the literal's elements are the field's (walk.ts stores it).
+describe('fields given array literals (calls-field-arrays)', () => {
+  const r = analyzeApp({ appDir: fixture('calls-field-arrays'), catalogs: [bundledCatalog('node-device')] });
+  const A = 'src/app.ts';
+
+  test("iterating the field calls what the literals put there, also the literal that spreads the field itself", () => {
+    expect(targets(r, `${A}#Bus.run`)).toEqual([`${A}#a`, `${A}#b`, `${A}#c`, `${A}#late`]);
   });
 });
 
