@@ -1135,6 +1135,10 @@
  *                  the 3 found, matcher.ts#match from other callers of Router.match (tests, getRouterName, SmartRouter's
  *                  `router.match.bind(router)`), and Context's `this.#notFoundHandler ??= () => ...` and `this.#renderer ??=
  *                  ...` defaults, now reached where those fields are called (7).
+ *                  The four rules elsewhere (analyze-child of main's build and this one on checkouts at the commits above, their
+ *                  dependencies not installed): tween.js, marked, superstruct, hookable, neverthrow, zustand, yup and valibot
+ *                  edge-identical (edges with sites, unresolved sites and candidates); examples/ and test/fixtures/ analyze
+ *                  --json byte-identical but the four new fixtures.
  *                  Analysis CPU: as found (main's build, --runs 3, load 6-7) 1.52x tsc --noEmit (TS 6.0.3, its own version; 1.30x
  *                  wall); with the rules (--baseline main's build, interleaved, load 12-17) 1.48x, main's 1.54x (0.96x).
  */
