@@ -203,8 +203,11 @@ function converted(b: ts.BinaryExpression, owner: string, out: FileSites): void 
   out.implicit.push({ node: { how: 'convert', expr: b.left }, owner }, { node: { how: 'convert', expr: b.right }, owner });
 }
 
+/** `x ||= v`, `x &&= v`, `x ??= v` store v into x when they assign, as `x = v` does (hono's `replaceRequest ||= ...`). */
+const LOGICAL_ASSIGNMENTS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken]);
+
 function store(b: ts.BinaryExpression, out: FileSites): void {
-  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken && !LOGICAL_ASSIGNMENTS.has(b.operatorToken.kind)) return;
   const value = skipWrappers(b.right);
   const left = skipWrappers(b.left);
   // Any value: device values (legality/device-values.ts) follow objects, not only functions.

@@ -1067,6 +1067,80 @@
  *                  app pairs 11,363 = 2.98x unchanged;
  *                  +81 edges, all from app sites into functions its suites pass as options (to-json-schema's `override` and
  *                  `unrepresentable`, a check's `when`).
+ * Two more (stop 41), in app styles not measured before (a web framework's router and middleware, a dependency-injection
+ * container), added after every rule above (main 40850e6) and measured first as found: one trace each (load 6-8), then the
+ * analysis of each build alone on that trace.
+ *   hono         honojs/hono @ 28a9c128912de19f3fb28b00ae289c9b93f6f392 (4.13.3, its core: the Hono class registering handlers
+ *                  and middleware per method and path into a router (`this.router.add(method, path, [handler, r])` through
+ *                  the Router<T> interface); five routers (a trie; a RegExp matcher whose `match` builds the matchers on first
+ *                  use and replaces itself; a linear and a pattern router; a SmartRouter that keeps the first router accepting
+ *                  the routes and rebinds `match` to it); compose() chaining middleware by `dispatch(i)` with `next` arrows;
+ *                  Context and HonoRequest classes with private fields and cached bodies; sub-apps mounted by route() and
+ *                  mount() through wrapper handlers; the validator middleware): set up with vitest 4.1.12, @types/node
+ *                  24.19.4 and zod 3.25.76 only (installed with its package.json set aside); TypeScript 6.0.3 as ours.
+ *                  Analysed on tsconfig.cc-core.json, which the run writes (its spec config with only the core and its suites
+ *                  included; adapter, client, helper, jsx and middleware come in by imports); the app is the core's 58 files
+ *                  (325 methods). Its vitest suites of the core (32 files: hono, compose, context, request, http-exception,
+ *                  the routers, utils, validator, presets): 1466 tests pass, 5 fail on the shim (a Map proxy's `entries`,
+ *                  `instanceOf`, a timing); tracing took 2.6 min. The shim gained vitest's hook context
+ *                  (`beforeEach(({ task, skip }) => ...)`, by which the routers' shared cases skip what a router does not
+ *                  support: without it all 6 x 98 failed in the hook, 818 tests passing for 305 dynamic edges), `test.each`
+ *                  over tagged templates, vi.setSystemTime and expectTypeOf as a global.
+ *                  As found: 96.7% of 334 dynamic edges (273 by a call 96.7%, 61 implicit 96.7%), static 409 = 1.22x. The 11
+ *                  misses: handlers the app makes itself (mount()'s and route()'s wrapper `handler`, validator()'s and
+ *                  compose()'s returned middleware) stored into the router by `this.router.add(method, path, [handler, r])`
+ *                  and read back from `this.router.match(...)`'s result (`matchResult[0][0][0][0](c, next)` in #dispatch,
+ *                  `middleware[i][0][0]` in compose's dispatch, typed `Function` there), and the `next` arrow compose passes
+ *                  them (8); `this.router.match(...)` through Router<T> reaching RegExpRouter's field `match: typeof
+ *                  match<Router<T>, T> = match` (2: from #dispatch and from SmartRouter.match); mount()'s `replaceRequest ||=
+ *                  (() => { ...; return (request) => ... })()`, a logical assignment (1).
+ *                  With a class field holding a function taken for an implementation of the interface method of its name
+ *                  (implementations.ts; fixture calls-field-implementations) and `x ||= v`, `x &&= v`, `x ??= v` taken for
+ *                  stores (walk.ts; fixture calls-logical-assignments): 97.6% (326; call 97.8%, implicit 96.7%), static 417 =
+ *                  1.25x. Left (8): the handlers through the router. A generic class hands out as T only what it was given
+ *                  as T (parametricity, up to casts and `any`), so what `match` returns at T's positions is what `add` was
+ *                  passed as T; not written here (T's positions would be followed through Result<T>'s nested tuples); the
+ *                  handed-back fit finds compose()'s, validator()'s, logger()'s and poweredBy()'s results at #dispatch's
+ *                  call (typed H), not at compose's (typed `Function`: no call signature to fit), and not mount()'s and
+ *                  route()'s handlers, which are never handed out.
+ *                  Analysis CPU (--timing-only --runs 3 --baseline main's build 40850e6, interleaved, load 12-17): 1.36x tsc
+ *                  --noEmit (TS 6.0.3, its own version, checking the same program; 1.35x wall); main's build 1.38x, so these
+ *                  rules cost nothing measurable (0.99x).
+ *   awilix       jeffijoe/awilix @ f72d175ddb950c3f13ef41e8be98b24471d59900 (13.0.5: a dependency-injection container made as an
+ *                  object literal and returned as the generic AwilixContainer<Cradle> interface, its `cradle` a Proxy whose
+ *                  get trap resolves registrations by name; resolvers (asClass, asFunction, asValue, aliasTo) as literals
+ *                  carrying `resolve` functions and fluent option setters; an injector's locals behind a second Proxy;
+ *                  constructor parameter names parsed from Function.prototype.toString by a hand-written tokenizer
+ *                  (CLASSIC mode); lifetimes, scopes as child containers, disposers, loadModules over fast-glob with name
+ *                  formatters): set up with `npm install --ignore-scripts` (its devDependencies; TypeScript 6.0.3 as ours).
+ *                  Analysed on tsconfig.cc-tests.json, which the run writes (its own takes in examples/ and benchmarks/ too:
+ *                  src/ only, the suites with it; 13 app files, 107 methods). Its jest suites in src/__tests__ on the shim's
+ *                  globals (16 files; rollup.test.ts tests the published bundles): 219 tests pass, 18 fail (snapshots 10; the
+ *                  integration and list-modules suites glob fixtures beside the sources, which the build tree lacks, 5;
+ *                  CLASSIC-mode local injections 3, not examined); tracing took 36 s.
+ *                  As found: 98.4% of 128 dynamic edges (120 by a call 99.2%, 8 implicit 87.5%), static 300 = 2.34x. The 2
+ *                  misses: `formatter = nameFormatters[formatter]` (the key narrowed to 'camelCase', the const literal declared
+ *                  Record<string, NameFormatter>) then `formatter(name, descriptor)`: a direct `nameFormatters[k]()` ran the
+ *                  literal's members, a read into a variable none; `container.registrations` through AwilixContainer<T>
+ *                  missing the literal's getter: the container literal did not fit the generic interface, whose erased
+ *                  comparison checked `loadModules(...): ESM extends false ? this : Promise<this>` as written, while the
+ *                  polymorphic `this` is an implicit type parameter.
+ *                  With a read `table[k]` of a variable holding an object literal any member of it (under a key of a finite
+ *                  type that an index signature holds, the members of those names; values.ts; fixture
+ *                  calls-keyed-literal-reads) and `this` erased as the interface's type parameters are (literal-fit.ts;
+ *                  fixture calls-this-typed-members): 100% of 128, static 303 = 2.37x. The analysis's edges 2255 -> 2641 and
+ *                  sites left unresolved 328 -> 89: the container literal now implements AwilixContainer, so the suites'
+ *                  calls on containers resolve. hono's analysis with these two rules alone (02fc771): edge-identical to main's.
+ *                  hono's two rules on awilix: edge-identical. On hono the four add 15 analysis edges, none lost:
+ *                  the 3 found, matcher.ts#match from other callers of Router.match (tests, getRouterName, SmartRouter's
+ *                  `router.match.bind(router)`), and Context's `this.#notFoundHandler ??= () => ...` and `this.#renderer ??=
+ *                  ...` defaults, now reached where those fields are called (7).
+ *                  The four rules elsewhere (analyze-child of main's build and this one on checkouts at the commits above, their
+ *                  dependencies not installed): tween.js, marked, superstruct, hookable, neverthrow, zustand, yup and valibot
+ *                  edge-identical (edges with sites, unresolved sites and candidates); examples/ and test/fixtures/ analyze
+ *                  --json byte-identical but the four new fixtures.
+ *                  Analysis CPU: as found (main's build, --runs 3, load 6-7) 1.52x tsc --noEmit (TS 6.0.3, its own version; 1.30x
+ *                  wall); with the rules (--baseline main's build, interleaved, load 12-17) 1.48x, main's 1.54x (0.96x).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -1322,6 +1396,37 @@ const PROJECTS = {
     // The setup file's free `expect` is the shim's (.cc-setup-globals.mjs puts it on the global object first).
     inject: ['.cc-setup-globals.mjs', 'test/setup.vitest.ts'],
     standIns: { '.cc-setup-globals.mjs': "import { expect } from 'vitest';\nObject.assign(globalThis, { expect });\n" },
+  },  // honojs/hono's core (the Hono class, compose, Context, HonoRequest, the five routers, utils, validator, presets):
+  // vitest suites on its globals beside the sources in src/; the app is every .ts file there but the suites and the
+  // folders the core's suites only import (adapter, client, helper, jsx, middleware: project code, not the app). Type
+  // tests (types.test.ts) and the routers' shared cases (common.case.test.ts, imported by each router's suite) are not
+  // suites; utils/color.test.ts imports esbuild at run time (an ES module import, which NODE_PATH does not resolve). Analysed on tsconfig.cc-core.json, written by the run: its spec config with only the core and its suites
+  // included (the rest comes in by imports), so that what the suites hand the app (handlers, middleware) counts.
+  hono: {
+    tsconfig: 'tsconfig.cc-core.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !/\.test\.ts$|^src\/(adapter|client|helper|jsx|middleware)\//.test(f)),
+    entries: ['src'],
+    test: /\/src\/(router\/[^/]+\/|utils\/(jwt\/)?|validator\/|preset\/)?(?!types\.|color\.)[^/]+\.test\.ts$/,
+    run: /^src\/(router\/[^/]+\/|utils\/(jwt\/)?|validator\/|preset\/)?[^/]+\.test\.js$/,
+    globals: true,
+    standIns: {
+      'tsconfig.cc-core.json': `${JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: { composite: false, declaration: false, noEmit: true, types: ['vitest/globals', 'node'] }, include: ['src/*.ts', 'src/request', 'src/router', 'src/utils', 'src/validator', 'src/preset'], exclude: ['src/types.test.ts', 'src/utils/types.test.ts'] }, null, 2)}\n`,
+    },
+  },
+  // jeffijoe/awilix: jest suites on its globals in src/__tests__/ (one in plain JavaScript), the sources beside them;
+  // rollup.test.ts tests the published bundles (lib/, a build), not the sources. Analysed on tsconfig.cc-tests.json,
+  // written by the run: its config (which takes in examples/ and benchmarks/ too) with only src/ included.
+  awilix: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !f.includes('/__tests__/')),
+    entries: ['src/__tests__'],
+    test: /\/src\/__tests__\/(?!rollup\.)[^/]+\.test\.[jt]s$/,
+    run: /^src\/__tests__\/[^/]+\.test\.js$/,
+    globals: true,
+    linkSources: true,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', include: ['src'], exclude: ['node_modules', 'lib', 'src/__tests__/rollup.test.ts'] }, null, 2)}\n`,
+    },
   },
 };
 

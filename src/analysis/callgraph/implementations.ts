@@ -12,6 +12,7 @@ import { memberName, type Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { isNothing, skipWrappers, type LiteralMember } from '../walk.js';
+import { isMethodNode } from '../../ids/methodIds.js';
 import { literalFits, literalTypes, type LiteralTypes } from './literal-fit.js';
 import { declaredKeyName } from './keyed-members.js';
 import { assignedIntoTypes, mergedOverTypes } from './merged-literals.js';
@@ -84,7 +85,20 @@ export class Implementations {
   private classMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): ts.Node[] {
     const direct = ts.isInterfaceDeclaration(owner) ? this.classes.implementersOf(owner) : [];
     const all = new Set([...direct, ...direct.flatMap((c) => this.classes.subclassesOf(c)), ...this.structuralOf(owner)]);
-    return this.classes.inheritedNamed([...all], m);
+    return [...this.classes.inheritedNamed([...all], m), ...this.fieldValues([...all], m)];
+  }
+
+  /**
+   * A class implements a method member with a field as well as with a method: a field initialised with a
+   * function written elsewhere (hono's RegExpRouter `match: typeof match<Router<T>, T> = match`) runs what its
+   * initialiser holds (values.ts); one written in place is the class's own member (Hierarchy.inheritedNamed).
+   */
+  private fieldValues(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
+    const name = memberName(m);
+    if (name === undefined) return [];
+    const fields = classes.flatMap((c) => c.members.filter((x): x is ts.PropertyDeclaration => ts.isPropertyDeclaration(x) && memberName(x) === name));
+    const held = (f: ts.PropertyDeclaration): boolean => !!f.initializer && !isMethodNode(skipWrappers(f.initializer)) && !ts.getModifiers(f)?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword);
+    return fields.filter(held).flatMap((f) => this.literalValues(f.initializer!));
   }
 
   private readonly accessors = new Map<ts.Node, ts.Node[]>();

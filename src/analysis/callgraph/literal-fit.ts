@@ -5,7 +5,7 @@
  * has its widened one, so either counts. A generic interface or type literal (`Context<C>`, or
  * `{ ... }` inside a generic alias or function) cannot be compared uninstantiated, so its type
  * parameters are erased: each of its members must be in the literal (unless optional), and the
- * ones whose declared type does not mention a type parameter must be assignable.
+ * ones whose declared type does not mention a type parameter (nor `this`) must be assignable.
  */
 import { ts } from '../../typescript.cjs';
 
@@ -55,12 +55,17 @@ function typeParameterNames(node: ts.Node): Set<string> {
   return names;
 }
 
-/** Does a member's declaration name one of these type parameters (by name: an over-approximation that only skips a check)? */
+/**
+ * Does a member's declaration name one of these type parameters (by name: an over-approximation that only skips a check)?
+ * The polymorphic `this` type counts as one: it is an implicit type parameter of every interface (`loadModules(): this`
+ * is whatever type the literal is taken as), which the erased comparison cannot check either.
+ */
 function mentions(d: ts.Node, params: Set<string>): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && params.has(n.typeName.text)) found = true;
+    if (n.kind === ts.SyntaxKind.ThisType) found = true;
+    else if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && params.has(n.typeName.text)) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(d);

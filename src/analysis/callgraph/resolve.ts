@@ -32,6 +32,7 @@ import { construct, constructorOf, jsx } from './constructors.js';
 import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import { AnyReceiverMembers, typedAny } from './any-receivers.js';
 import type { Stores } from './stores.js';
+import { literalEntries } from './literal-entries.js';
 import type { InstalledAccessor } from './installers.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
@@ -112,7 +113,10 @@ export class Resolver {
     if (isCall && ts.isPropertyAccessExpression(expr) && this.fnMember(expr)) {
       // As `f()` would: with the parameters f's value comes from (`const { f } = options`).
       const { result: fns, parameters } = this.values.collectParameters(() => this.values.of(expr.expression, depth));
-      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...(parameters.length ? { via: parameters } : {}) };
+      // `table[k].call(...)` of a literal's members under a key not known stays listed, as `table[k]()` does (computed).
+      const read = skipWrappers(expr.expression);
+      const keyed = ts.isElementAccessExpression(read) && literalEntries(this.checker, this.stores, read) ? { partial: computedReason(read) } : {};
+      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...keyed, ...(parameters.length ? { via: parameters } : {}) };
       // `f.call(x)` runs f: resolve f as the callee (a library function stays a library leaf).
       if (expr.name.text !== 'bind' && this.isAppExpr(expr.expression)) return this.relabel(this.callee(expr.expression, true, depth), 'callback');
     }
@@ -302,7 +306,7 @@ export class Resolver {
    * listed as unresolved, since the key is not known statically.
    */
   private computed(expr: ts.ElementAccessExpression): Resolution {
-    const reason = `called through a computed key ([${shortText(expr.argumentExpression)}]): the member is not known statically`;
+    const reason = computedReason(expr);
     const names = keyNames(this.checker, expr.argumentExpression);
     const byName = names && this.byKeys(expr, names);
     if (byName) return byName;
@@ -425,4 +429,8 @@ function shortText(e: ts.Node): string {
 
 function isAbstract(d: ts.Node): boolean {
   return ts.isMethodDeclaration(d) && !d.body && (ts.getModifiers(d)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword) ?? false);
+}
+
+function computedReason(expr: ts.ElementAccessExpression): string {
+  return `called through a computed key ([${shortText(expr.argumentExpression)}]): the member is not known statically`;
 }

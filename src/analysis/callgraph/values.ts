@@ -473,8 +473,10 @@ export class FunctionValues extends CallReturns {
     const copied = loopElement(this.r, e);
     if (copied) return copied.flatMap((v) => this.of(v, depth + 1));
     const names = keyNames(this.r.checker, e.argumentExpression);
-    // `const check = checks[i]`: any element of the array, or any entry of a record stored as a function.
-    if (!names) return this.indexed(e, depth);
+    // `const check = checks[i]`: any element of the array, or any entry of a record stored as a function; of a
+    // variable holding an object literal (`formatter = nameFormatters[name]`), any member of it, as `nameFormatters[name]()`
+    // runs (resolve.ts computed).
+    if (!names) return [...this.indexed(e, depth), ...this.literalMembers(e.expression, depth)];
     const out: ts.Node[] = [];
     // `(handlers as H)[node.kind]` of a parameter, H mapping the names (no member declared): each
     // named property of what the callers pass.
@@ -486,12 +488,24 @@ export class FunctionValues extends CallReturns {
       if (!decls.length && typedAny(this.r.checker, e.expression)) out.push(...this.r.membersOnAny(name), ...this.entryFunctions(e, depth));
       else if (!decls.length && name.startsWith('__@')) out.push(...this.stores.named(name).flatMap((s) => this.of(s.value, depth + 1)));
       else if (!decls.length && param) this.sinkParameter(param, name);
-      else if (!decls.length) return []; // an index signature: not known by name, the use stays unresolved
+      else if (!decls.length) {
+        // An index signature (`Record<string, F>`) over a variable holding an object literal: the literal's member of
+        // that name, or an entry stored under a key not known; else not known by name, the use stays unresolved.
+        const own = this.literalMembers(e.expression, depth, name);
+        if (!own.length) return [];
+        out.push(...own, ...this.entryFunctions(e, depth));
+      }
       for (const d of decls) {
         if (this.r.isApp(d)) out.push(...this.heldBy(d, depth));
       }
     }
     return out;
+  }
+
+  /** The members of the object literal a variable holds (its own and those stored onto it; literal-entries.ts), of one name or all. */
+  private literalMembers(table: ts.Expression, depth: number, name?: string): ts.Node[] {
+    const entries = (tableEntries(this.r.checker, this.stores, table) ?? []).filter((en) => name === undefined || en.name === name);
+    return entries.flatMap((en) => (isMethodNode(en.value) ? [en.value] : this.of(en.value as ts.Expression, depth + 1)));
   }
 
   /** Walks cut short so far, by any cycle: an answer computed while this grew may lack values, so it is not kept. */

@@ -17,7 +17,19 @@ export const expect = Object.assign((actual, _message) => jestExpect(actual), je
 // vitest's `assert` is chai's; the suites use its node:assert-compatible part (`assert.fail`, `assert(x)`).
 export { default as assert } from 'node:assert';
 
-const named = (name, row, i) => String(name).replace(/%[sdio#j]/g, (m) => (m === '%#' ? String(i) : String(Array.isArray(row) ? row.shift?.call([...row]) : row)));
+const named = (name, row, i) => {
+  const positional = Array.isArray(row) ? [...row] : [row];
+  const byName = String(name).replace(/\$(\w+)/g, (m, key) => (row !== null && typeof row === 'object' && !Array.isArray(row) && key in row ? String(row[key]) : m));
+  return byName.replace(/%[sdio#j]/g, (m) => (m === '%#' ? String(i) : String(positional.shift())));
+};
+// `test.each` of a tagged template (`a | b` then `${1} | ${2}` per row): each row an object by the header's names.
+function rows(table, values) {
+  if (!Array.isArray(table?.raw)) return table;
+  const keys = table[0].split('|').map((k) => k.trim()).filter(Boolean);
+  const out = [];
+  for (let i = 0; i + keys.length <= values.length; i += keys.length) out.push(Object.fromEntries(keys.map((k, j) => [k, values[i + j]])));
+  return out;
+}
 function withEach(fn) {
   // A function or class as the name (`describe(createSelector.withTypes, ...)`) is named by its name, as vitest does
   // (node:test would take it for the body).
@@ -39,7 +51,7 @@ function withEach(fn) {
   f.runIf = (cond) => (cond ? f : f.skip);
   // `describe.concurrent`/`it.concurrent` run concurrently under vitest; run in order here (what they call is the same).
   f.concurrent = f;
-  f.each = (table) => (name, body) => table.forEach((row, i) => fn(named(name, row, i), {}, () => (Array.isArray(row) ? body(...row) : body(row))));
+  f.each = (table, ...values) => (name, body) => rows(table, values).forEach((row, i) => fn(named(name, row, i), {}, () => (Array.isArray(row) ? body(...row) : body(row))));
   // `test.extend({ store, state })`: a test whose body gets the fixtures in its context; a fixture written as a
   // function (`async (ctx, use) => { await use(value) }`) sets up around the test, as vitest's do.
   f.extend = (fixtures) => withEach((name, opts, body) => fn(name, opts, () => withFixtures(Object.entries(fixtures), {}, body)));
@@ -55,11 +67,41 @@ async function withFixtures(entries, ctx, body) {
   });
   return result;
 }
-export const it = withEach((name, opts, body) => test(name, opts, body));
+// vitest's hooks get a context naming the test (`beforeEach(({ task, skip }) => ...)`: task.name, task.suite.name, ...
+// up to a top-level describe). node:test runs a file's tests one after another in the order they were registered, so
+// the test a hook runs for is the next registered one of its name; node:test's own context is the prototype.
+let suite;
+const registered = [];
+let next = 0;
+const tasks = new WeakMap();
+function taskOf(t) {
+  if (!tasks.has(t)) {
+    const i = registered.findIndex((task, j) => j >= next && task.name === t.name);
+    if (i >= 0) next = i + 1;
+    tasks.set(t, i >= 0 ? registered[i] : { name: t.name });
+  }
+  return tasks.get(t);
+}
+// `skip()` in a hook skips the test: its body is not run (vitest throws to stop it).
+const hookContext = (t) => Object.assign(Object.create(t), { task: taskOf(t), skip: (note) => ((taskOf(t).skipped = true), t.skip(note)) });
+const withContext = (hook) => (fn, ...rest) => hook((t) => fn(hookContext(t)), ...rest);
+const unlessSkipped = (body) => (typeof body === 'function' && body.length < 2 ? (t) => (tasks.get(t)?.skipped ? undefined : body(t)) : body);
+export const it = withEach((name, opts, body) => (registered.push({ name, suite }), test(name, opts, unlessSkipped(body))));
 export { it as test };
 // vitest calls a suite's body with its `test` (`describe('...', (test) => { test(...) })`).
-export const describe = withEach((name, opts, body) => d(name, opts, () => body(it)));
-export { before as beforeAll, after as afterAll, beforeEach, afterEach };
+export const describe = withEach((name, opts, body) =>
+  d(name, opts, () => {
+    const outer = suite;
+    suite = { name, suite: outer };
+    try {
+      return body(it);
+    } finally {
+      suite = outer;
+    }
+  }),
+);
+const [beforeEachWithContext, afterEachWithContext] = [beforeEach, afterEach].map(withContext);
+export { before as beforeAll, after as afterAll, beforeEachWithContext as beforeEach, afterEachWithContext as afterEach };
 // Mock functions, spies and the matchers' old names from jest's own packages.
 const { ModuleMocker } = require('jest-mock');
 const mocker = new ModuleMocker(globalThis);
@@ -105,6 +147,7 @@ expect.extend({
 // Fake timers on node:test's mock timers (Node 20.4+).
 const timers = {
   use() {
+    mock.timers.reset(); // installed again, as vitest allows
     try {
       mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
     } catch {
@@ -155,6 +198,7 @@ export const vi = {
   },
   useFakeTimers: () => (timers.use(), vi),
   useRealTimers: () => (mock.timers.reset(), vi),
+  setSystemTime: (time) => (mock.timers.setTime(+new Date(time)), vi),
   advanceTimersByTime: (ms) => (mock.timers.tick(ms), vi),
   advanceTimersByTimeAsync: async (ms) => (mock.timers.tick(ms), await Promise.resolve(), vi),
   runAllTimers: () => (mock.timers.runAll(), vi),
