@@ -220,7 +220,7 @@ function store(b: ts.BinaryExpression, out: FileSites): void {
   }
 }
 
-/** Values that may evaluate to a function (arithmetic, literals and `undefined` cannot). */
+/** Values that may evaluate to a function or hold one (arithmetic, object literals and `undefined` cannot). */
 function mayBeFunction(e: ts.Expression): boolean {
   // An array literal's elements may be (`this.handlers = [a, b]`, `this.items = [...this.items, f]`).
   if (ts.isArrayLiteralExpression(e)) return true;
