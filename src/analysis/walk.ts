@@ -208,8 +208,34 @@ const LOGICAL_ASSIGNMENTS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.B
 
 function store(b: ts.BinaryExpression, out: FileSites): void {
   if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken && !LOGICAL_ASSIGNMENTS.has(b.operatorToken.kind)) return;
-  const value = skipWrappers(b.right);
-  const left = skipWrappers(b.left);
+  storeInto(b.left, b.right, out);
+}
+
+/**
+ * `left = right`; a destructuring assignment of a literal pairs each target with the part it takes
+ * (`[this.a, this.b] = [x, y]`, `({ out: this.out } = { out: o })`). A default in the pattern
+ * (`[this.a = f] = []`) is an assignment of its own, met by the walk.
+ */
+function storeInto(target: ts.Expression, source: ts.Expression, out: FileSites): void {
+  const value = skipWrappers(source);
+  const left = skipWrappers(target);
+  if (ts.isArrayLiteralExpression(left) && ts.isArrayLiteralExpression(value) && !value.elements.some(ts.isSpreadElement)) {
+    left.elements.forEach((el, i) => {
+      const part = value.elements[i];
+      if (part && !ts.isSpreadElement(el) && !ts.isOmittedExpression(el)) storeInto(el, part, out);
+    });
+    return;
+  }
+  if (ts.isObjectLiteralExpression(left) && ts.isObjectLiteralExpression(value)) {
+    for (const p of left.properties) {
+      const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      const part = name === undefined ? undefined : literalPart(value, name);
+      if (!part) continue;
+      if (ts.isPropertyAssignment(p)) storeInto(p.initializer, part, out);
+      else if (ts.isShorthandPropertyAssignment(p)) storeInto(p.name, part, out);
+    }
+    return;
+  }
   // Any value: device values (legality/device-values.ts) follow objects, not only functions.
   if (ts.isIdentifier(left)) out.assigns.push({ left, value });
   if (!mayBeFunction(value)) return;
@@ -220,10 +246,23 @@ function store(b: ts.BinaryExpression, out: FileSites): void {
   }
 }
 
+/** The value a literal gives property `name` (the last one written, as at run time), unless a spread may override it. */
+function literalPart(lit: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (let i = lit.properties.length - 1; i >= 0; i--) {
+    const p = lit.properties[i]!;
+    if (ts.isSpreadAssignment(p)) return undefined;
+    const n = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+    if (n !== name) continue;
+    return ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+  }
+  return undefined;
+}
+
 /** Values that may evaluate to a function or hold one (arithmetic, object literals and `undefined` cannot). */
 function mayBeFunction(e: ts.Expression): boolean {
-  // An array literal's elements may be (`this.handlers = [a, b]`, `this.items = [...this.items, f]`).
-  if (ts.isArrayLiteralExpression(e)) return true;
+  // An array literal's elements may be (`this.handlers = [a, b]`, `this.items = [...this.items, f]`),
+  // and what `new` makes may be or hold one (`new Map([['k', f]])`, `new Proxy(fn, traps)`).
+  if (ts.isArrayLiteralExpression(e) || ts.isNewExpression(e)) return true;
   if (isMethodNode(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isConditionalExpression(e)) return true;
   if (ts.isIdentifier(e)) return e.text !== 'undefined';
   if (ts.isAwaitExpression(e)) return true;
