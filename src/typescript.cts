@@ -17,29 +17,27 @@ import type * as Common from '@ts-morph/common';
 const loaded = createRequire(require.resolve('ts-morph'))('@ts-morph/common') as typeof Common;
 
 /**
- * The compiler's API as a plain object the engine can read fast. The bundle exports each of its
- * 2,249 names through a getter (`SyntaxKind: () => SyntaxKind`) on an object too large for V8's
- * fast properties, so every `ts.SyntaxKind.X` and `ts.isX(node)` of the analysis' walks, which
- * read every node of the app, was a hash lookup and a call: on a generated 10k-method app the walk
- * that collects call sites (walk.ts) spent 60% of its time there. Here:
- * - the enums and the node tests (`isX`) and `forEachChild`, about 800 names, are own data
- *   properties of an object kept under V8's limit of fast properties (made fast as a prototype);
- * - every other function is a data property of its prototype;
- * - anything else (`sys`, which setSys replaces, `tracing`, namespaces) is still read through the
- *   bundle's getter, on that prototype.
- * Only functions and enums are copied as values: TypeScript reassigns neither after its module
- * has run (its only reassigned exports are `sys`, `tracing` and `unchangedPollThresholds`).
+ * The compiler's API as an object the engine reads fast. The bundle exports each of its 2,249
+ * names through a getter (`SyntaxKind: () => SyntaxKind`) on an object too large for V8's fast
+ * properties, so every `ts.SyntaxKind.X` and `ts.isX(node)` of the analysis' walks, which read
+ * every node of the app, was a hash lookup and a call: on a generated 10k-method app the walk that
+ * collects call sites (walk.ts) spent 60% of its time there. Here the names read at every node,
+ * the node tests (`isX`), the enums (named in PascalCase) and `forEachChild`, about 800, are own
+ * data properties of an object kept under V8's limit of fast properties (made fast as a
+ * prototype), whose prototype is the bundle's object: every other name is read from there, by its
+ * getter, as before. Only functions and enums are copied: TypeScript reassigns neither after its
+ * module has run (its only reassigned exports are `sys`, `tracing` and `unchangedPollThresholds`).
  */
 function plainApi(api: typeof Common.ts): typeof Common.ts {
   const source = api as unknown as Record<string, unknown>;
-  const rest: Record<string, unknown> = {};
-  const hot: Record<string, unknown> = Object.create(rest);
+  const hot: Record<string, unknown> = {};
   for (const name of Object.keys(api)) {
+    if (!/^is[A-Z]|^[A-Z]/.test(name) && name !== 'forEachChild') continue;
     const value = source[name];
-    if (isEnum(value) || (typeof value === 'function' && (/^is[A-Z]/.test(name) || name === 'forEachChild'))) hot[name] = value;
-    else if (typeof value === 'function') rest[name] = value;
-    else Object.defineProperty(rest, name, { get: () => source[name], enumerable: true });
+    if ((typeof value === 'function' && name[0] !== name[0]!.toUpperCase()) || isEnum(value)) hot[name] = value;
   }
+  // Its prototype once filled: an own property cannot be assigned over an inherited getter.
+  Object.setPrototypeOf(hot, source);
   makeFast(hot);
   return hot as unknown as typeof Common.ts;
 }
@@ -57,11 +55,15 @@ function makeFast(o: Record<string, unknown>): void {
   for (let i = 0; i < 16; i++) read(o);
 }
 
-/** A TypeScript enum object: every member a string, or a number with a reverse mapping (of this name or an alias's: `FirstToken`). */
+/** A TypeScript enum object, told by its first and last members: a string, or a number with a reverse mapping (`Unknown`, `FirstToken`). */
 function isEnum(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const members = Object.values(value);
-  return members.length > 0 && members.every((v) => typeof v === 'string' || (typeof v === 'number' && typeof (value as Record<number, unknown>)[v] === 'string'));
+  const names = Object.keys(value);
+  const member = (name: string | undefined): boolean => {
+    const v = name === undefined ? undefined : (value as Record<string, unknown>)[name];
+    return typeof v === 'string' || (typeof v === 'number' && typeof (value as Record<number, unknown>)[v] === 'string');
+  };
+  return names.length > 0 && member(names[0]) && member(names.at(-1));
 }
 
 // The package's other exports as they are, `ts` as above (the types stay the package's).
