@@ -21,7 +21,7 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/'],
   // src/typescript.cts is CommonJS (see there): `./typescript.cjs` resolves to its source.
   moduleFileExtensions: ['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'cts', 'json', 'node'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', '^((?:\\.{1,2}/)+)typescript\\.cjs$': '$1typescript.cts' },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', '^((?:\\.{1,2}/)+(?:src/)?)typescript\\.cjs$': '$1typescript.cts' },
   transform: {
     '^.+\\.c?ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
   },

@@ -11,12 +11,13 @@
  * the calibrated cost of an untimed call, and its callees' time is handed down to the caller.
  * The frames are on a stack (stack.ts): sync ones in slots of parallel arrays, untimed ones as
  * ~slot, an untimed leaf call in no slot at all; async functions and generators get a frame
- * object, and are always timed.
+ * object, and are always timed. Bytes in and out of sampled frames: bytesInOut.ts, which this extends.
  */
-import { advance, hasOwnData, isThenable, measured, sizeOf, type Unserializable } from './bytes.js';
+import { advance } from './bytes.js';
+import { BytesStack } from './bytesInOut.js';
 import { emptyCache, KID_CACHE, newCtx, NO_KIDS, type AsyncFrame, type CallCost, type Ctx, type RecorderOptions, type TimeBudget } from './frames.js';
 import { checkTime, newTimeSchedule, warmedUp } from './sampling.js';
-import { clock, FrameStack, LEAF, type FrameRef } from './stack.js';
+import { clock, LEAF } from './stack.js';
 
 export type { Unserializable } from './bytes.js';
 export type { AsyncFrame, CallCost, Ctx, RecorderOptions, TimeBudget } from './frames.js';
@@ -30,18 +31,13 @@ const WARM_COUNTS = 64;
 /** The global symbol name under which instrumented modules find the recorder. */
 export const RECORDER_GLOBAL = 'clonecloud.recorder';
 
-export class Recorder extends FrameStack {
-  readonly methods: string[] = [];
+export class Recorder extends BytesStack {
   /** Functions the instrumenter left untraced (trivial leaves), by id. */
   readonly untraced = new Set<string>();
   /** Count-only leaves (countOnly.ts), by id, and the built-in method names they call on values of unknown type. */
   readonly countOnly = new Set<string>();
   readonly builtinCalls = new Set<string>();
-  readonly unserializable = new Map<string, Unserializable>();
-  /** Bytes-sample flag of the frame entered last, read by the instrumented prologue. */
-  s = false;
 
-  private bytesMs = 0;
   private readonly sampling: boolean;
   private readonly tinyMs: number | undefined;
   private onFirstModule: (() => void) | undefined;
@@ -326,62 +322,6 @@ export class Recorder extends FrameStack {
     frame.done = true;
   }
 
-  /** Bytes in: the arguments and `this` (when it holds data) of a sampled frame. */
-  i(frame: FrameRef, args: unknown[], self: unknown): void {
-    this.s = false; // e() and the untimed paths leave it as they find it: false
-    const weight = this.weightOf(frame);
-    if (weight === 0) return;
-    const ctx = this.ctxOf(frame);
-    this.measure(() => {
-      const parts = hasOwnData(self) ? [...args, self] : args;
-      const size = sizeOf(parts, parts, (k, reason) => this.unmovable(ctx, k < args.length ? `argument ${k}` : 'this', reason));
-      ctx.bytesIn += size * weight;
-      measured(ctx.bytes, size);
-    });
-  }
-
-  /** Bytes out: the result of a sampled frame (awaited when it is a promise); passes it through. */
-  o<T>(frame: FrameRef, value: T): T {
-    // The measuring is apart: a closure here would allocate its context on every return.
-    if (this.weightOf(frame) !== 0) this.out(frame, value);
-    return value;
-  }
-
-  private out(frame: FrameRef, value: unknown): void {
-    const weight = this.weightOf(frame);
-    const ctx = this.ctxOf(frame);
-    const add = (v: unknown) =>
-      this.measure(() => {
-        const size = sizeOf(v, [v], (_, reason) => this.unmovable(ctx, 'result', reason));
-        ctx.bytesOut += size * weight;
-        measured(ctx.bytes, size);
-      });
-    if (isThenable(value)) Promise.resolve(value).then(add, () => undefined);
-    else add(value);
-  }
-
-  /** Runs `fn` as if it were a callee of the running frame that no one is charged for. */
-  private measure(fn: () => void): void {
-    const t0 = clock();
-    try {
-      fn();
-    } finally {
-      if (this.top > 0) {
-        const ms = clock() - t0;
-        this.bytesMs += ms;
-        this.inside[this.top]! += ms;
-      }
-    }
-  }
-
-  private unmovable(ctx: Ctx, value: string, reason: string): void {
-    const method = this.methods[ctx.method] ?? '?';
-    const key = `${method}\0${value}`;
-    const entry = this.unserializable.get(key);
-    if (entry) entry.count++;
-    else this.unserializable.set(key, { method, value, reason, count: 1 });
-  }
-
   /** The context of `method` under the running frame, folding recursion. */
   private contextOf(parent: Ctx, method: number): Ctx {
     const known = parent.kids.get(method);
@@ -402,5 +342,4 @@ export class Recorder extends FrameStack {
     parent.cache[method & (KID_CACHE - 1)] = kid;
     return kid;
   }
-
 }
