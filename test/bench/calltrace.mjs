@@ -840,6 +840,13 @@
  *                  unseen); remeda and mobx above; mutative 99.4% (879), yaml 99.9% (1189), valibot 100% (6324 = 8.63x: 10
  *                  edges into its tests gone) and the other bench projects edge-identical (one run each, load 6-15).
  *                  Analysis CPU of zod, one interleaved pair against b5aaf26 (load 6-8): 76.0 s against 75.5 s (1.01x).
+ *                  Stop 41 (a new trace, main 34d6f58): 99.6% (calls 99.8%, implicit 96.3%; 7 missed: the mixin (4), the
+ *                  generator (2), the Symbol_observable key (1)), static 10,316 = 5.29x. Between stops 40 and 41 the analysis
+ *                  of rxjs did not finish (53 min): once a declared `this` took no argument (5aa41bf), OperatorSubscriber's
+ *                  `function (this, value) { onNext(value) }` passed every emitted value on, into AsyncAction.schedule's
+ *                  `delay: number`, which the spec helpers' untyped mocha context stores over `run`; with a primitive
+ *                  parameter taking nothing callable from a typed argument (ffd41b4) it ends again. Analysis CPU, two
+ *                  interleaved pairs (load 13-15): 51.7 and 46.0 s against 77ef1e7's (before 5aa41bf) 42.6 and 35.7 s.
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's
