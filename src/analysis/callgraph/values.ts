@@ -183,7 +183,7 @@ export class FunctionValues extends CallReturns {
     }
     if (ts.isShorthandPropertyAssignment(d)) {
       const s = shorthandValueSymbol(this.r.checker, d);
-      return (s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1));
+      return [...(s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1)), ...this.storedInLiteral(d, depth)];
     }
     if (ts.isBinaryExpression(d)) return this.of(d.right, depth + 1); // JS expando `a.b = fn`
     // ...declared by its left side (`Creator.build = (id) => ...` on a function a `let` holds)
@@ -195,6 +195,7 @@ export class FunctionValues extends CallReturns {
     const init = ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
     const fromInit = init ? this.of(init, depth + 1) : [];
     if (ts.isPropertyDeclaration(d)) return [...fromInit, ...this.stored(d, depth)];
+    if (ts.isPropertyAssignment(d)) return [...fromInit, ...this.storedInLiteral(d, depth)];
     // An interface member: what object literals and classes implementing it hold there.
     if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.implementations.implementationsOf(d), ...this.stored(d, depth)];
     return ts.isVariableDeclaration(d) ? [...fromInit, ...assigned()] : fromInit;
@@ -442,6 +443,18 @@ export class FunctionValues extends CallReturns {
     const stores = name === undefined ? [] : this.stores.named(name);
     const mayWrite = cls ? (s: StoredValue) => this.r.mayHold(s.recv, cls) : ts.isPropertyDeclaration(d) ? undefined : (s: StoredValue) => this.memberReceivers.mayWrite(s.recv, name!, d);
     return (mayWrite ? stores.filter(mayWrite) : stores).flatMap((s) => this.of(s.value, depth + 1));
+  }
+
+  /**
+   * What is assigned over an object literal's own property (`state.sink = o` on `const state = { sink: ... }`):
+   * the property is writable, so a read may give any value stored there from a receiver that may
+   * hold the literal, as storedOver does for its methods.
+   */
+  private storedInLiteral(d: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, depth: number): ts.Node[] {
+    const name = declName(d);
+    const literal = d.parent;
+    if (name === undefined || !ts.isObjectLiteralExpression(literal)) return [];
+    return this.stores.named(name).flatMap((s) => (mayHoldLiteral(this.r.checker, s.recv, literal) ? this.of(s.value, depth + 1) : []));
   }
 
   private receivers?: MemberReceivers;
