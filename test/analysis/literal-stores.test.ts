@@ -12,6 +12,7 @@ describe('properties of object literals written after they are made (calls-liter
     expect(targets(r, `${A}#fire`)).toEqual([`${A}#loud`, `${A}#quiet`]);
     expect(targets(r, `${A}#fireShort`)).toEqual([`${A}#loud`, `${A}#quiet`]);
     expect(targets(r, `${A}#guarded`)).toEqual([`${A}#quiet`]);
+    expect(targets(r, `${A}#runAll`)).toEqual([`${A}#loud`]);
   });
 
   test('a device value stored into a literal pins its use; the number beside it does not', () => {

@@ -17,6 +17,8 @@ import { recordKeys, type RecordKey, type Stores } from './stores.js';
 import { AnswerTable, ParameterMemo } from './value-memo.js';
 import { skipWrappers } from '../walk.js';
 import { shorthandValueSymbol } from '../symbols.js';
+import { tableEntries } from './literal-entries.js';
+import { mayHoldLiteral } from './constructed.js';
 
 export abstract class ElementSources extends ParameterMemo {
   protected abstract readonly r: Resolver;
@@ -50,7 +52,8 @@ export abstract class ElementSources extends ParameterMemo {
       return [...(d.initializer ? each(d.initializer) : []), ...this.stores.assigned(d).flatMap(each)];
     }
     if (ts.isVariableDeclaration(d)) return this.stores.assigned(d).flatMap(each);
-    if (ts.isPropertyAssignment(d)) return each(d.initializer);
+    // A literal's property is writable: arrays stored over it from receivers that may hold the literal count too.
+    if (ts.isPropertyAssignment(d)) return [...each(d.initializer), ...this.storedInLiteral(d).flatMap(each)];
     if (ts.isShorthandPropertyAssignment(d)) {
       const s = shorthandValueSymbol(this.r.checker, d);
       return (s?.declarations ?? []).filter((x) => this.r.isApp(x)).flatMap((x) => this.declElements(x, depth + 1));
@@ -113,6 +116,27 @@ export abstract class ElementSources extends ParameterMemo {
       ...this.stores.entriesAdded(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1))),
       ...this.stores.entriesStored(d).flatMap((v) => this.elements(v, depth + 1).nodes),
     ]);
+  }
+
+  /**
+   * `table['a']` (or `table.a`) of a variable holding an object literal, under a key whose names are known but
+   * no member declares (an index signature: `Record<string, F[]>`): the elements of the
+   * literal's members of those names (its own and those stored onto it; literal-entries.ts).
+   */
+  protected namedEntryElements(e: ts.ElementAccessExpression | ts.PropertyAccessExpression, depth: number): ts.Node[] {
+    const names = ts.isPropertyAccessExpression(e) ? [e.name.text] : keyNames(this.r.checker, e.argumentExpression);
+    if (!names || names.some((n) => propertyDecls(this.r.checker, e.expression, n).length)) return [];
+    const entries = (tableEntries(this.r.checker, this.stores, e.expression) ?? []).filter((en) => names.includes(en.name) && !isMethodNode(en.value));
+    return entries.flatMap((en) => this.elements(en.value as ts.Expression, depth + 1).nodes);
+  }
+
+  /** Values stored over an object literal's own property from receivers that may hold the literal (`state.list = [...]`). */
+  protected storedInLiteral(d: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): ts.Expression[] {
+    const n = d.name;
+    const name = ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
+    const literal = d.parent;
+    if (name === undefined || !ts.isObjectLiteralExpression(literal)) return [];
+    return this.stores.named(name).filter((s) => mayHoldLiteral(this.r.checker, s.recv, literal)).map((s) => s.value);
   }
 
   /**
