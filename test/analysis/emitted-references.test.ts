@@ -11,6 +11,8 @@ describe('emitter listeners handed by reference (travel-emitted-references)', ()
     expect(v[`${A}#onReady`]![0]).toBe(true);
     expect(v[`${A}#Console.print`]![0]).toBe(true);
     expect(v[`${A}#onAgain`]![0]).toBe(true);
+    expect(v[`${A}#Feed.onData`]![0]).toBe(true);
+    expect(v[`${A}#Feed.onMore`]![0]).toBe(true);
     expect(pinnedMessages(r, `${A}#onReady`).join('\n')).toContain("'process.stdout'");
     expect(pinnedMessages(r, `${A}#onAgain`).join('\n')).toContain("'process.stderr'");
   });
