@@ -258,7 +258,7 @@ function literalPart(lit: ts.ObjectLiteralExpression, name: string): ts.Expressi
   return undefined;
 }
 
-/** Values that may evaluate to a function or hold one (arithmetic, object literals and `undefined` cannot). */
+/** Values that may evaluate to a function or hold one (arithmetic and `undefined` cannot). */
 function mayBeFunction(e: ts.Expression): boolean {
   // An array literal's elements may be (`this.handlers = [a, b]`, `this.items = [...this.items, f]`),
   // an object literal's members (`this.opts = { ...defaults, ...opts }`: a device value in them too),
