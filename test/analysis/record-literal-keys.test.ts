@@ -13,6 +13,8 @@ describe('records typed by an index signature, read under a key written in place
     expect(targets(r, `${A}#callOther`)).toEqual([`${A}#quiet`]);
     expect(targets(r, `${A}#runList`)).toEqual([`${A}#loud`]);
     expect(targets(r, `${A}#runNamed.<anonymous 1>`)).toEqual([`${A}#quiet`]);
+    expect(targets(r, `${A}#runValues`)).toEqual([`${A}#loud`, `${A}#quiet`]);
+    expect(targets(r, `${A}#runEntries`)).toEqual([`${A}#loud`, `${A}#quiet`]);
   });
 
   test('a device value held under the key pins its use; a path to a pinned method is no candidate', () => {
@@ -21,6 +23,8 @@ describe('records typed by an index signature, read under a key written in place
     expect(pinnedMessages(r, `${A}#say`).join('\n')).toContain("'process.stdout'");
     expect(v[`${A}#callOne`]![1]).toBe(false);
     expect(v[`${A}#runList`]![1]).toBe(false);
+    expect(v[`${A}#runValues`]![1]).toBe(false);
+    expect(v[`${A}#runEntries`]![1]).toBe(false);
     expect(v[`${A}#callOther`]![1]).toBe(true);
   });
 });
