@@ -258,11 +258,12 @@ function literalPart(lit: ts.ObjectLiteralExpression, name: string): ts.Expressi
   return undefined;
 }
 
-/** Values that may evaluate to a function or hold one (arithmetic, object literals and `undefined` cannot). */
+/** Values that may evaluate to a function or hold one (arithmetic and `undefined` cannot). */
 function mayBeFunction(e: ts.Expression): boolean {
   // An array literal's elements may be (`this.handlers = [a, b]`, `this.items = [...this.items, f]`),
+  // an object literal's members (`this.opts = { ...defaults, ...opts }`: a device value in them too),
   // and what `new` makes may be or hold one (`new Map([['k', f]])`, `new Proxy(fn, traps)`).
-  if (ts.isArrayLiteralExpression(e) || ts.isNewExpression(e)) return true;
+  if (ts.isArrayLiteralExpression(e) || ts.isObjectLiteralExpression(e) || ts.isNewExpression(e)) return true;
   if (isMethodNode(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isConditionalExpression(e)) return true;
   if (ts.isIdentifier(e)) return e.text !== 'undefined';
   if (ts.isAwaitExpression(e)) return true;

@@ -17,6 +17,9 @@ import { recordKeys, type RecordKey, type Stores } from './stores.js';
 import { AnswerTable, ParameterMemo } from './value-memo.js';
 import { skipWrappers } from '../walk.js';
 import { shorthandValueSymbol } from '../symbols.js';
+import { tableEntries } from './literal-entries.js';
+import { forOfSource, objectListing } from './arrays.js';
+import { mayHoldLiteral } from './constructed.js';
 
 export abstract class ElementSources extends ParameterMemo {
   protected abstract readonly r: Resolver;
@@ -49,8 +52,13 @@ export abstract class ElementSources extends ParameterMemo {
       if (ts.isIdentifier(d.name) && isMethodNode(d.parent)) this.sinkParameter(d, '', true);
       return [...(d.initializer ? each(d.initializer) : []), ...this.stores.assigned(d).flatMap(each)];
     }
-    if (ts.isVariableDeclaration(d)) return this.stores.assigned(d).flatMap(each);
-    if (ts.isPropertyAssignment(d)) return each(d.initializer);
+    if (ts.isVariableDeclaration(d)) return [...this.stores.assigned(d).flatMap(each), ...this.listedEntryElements(d, 'values', depth)];
+    // `for (const [, list] of Object.entries(table))`: the arrays the table's members hold.
+    if (ts.isBindingElement(d) && ts.isArrayBindingPattern(d.parent) && d.parent.elements.indexOf(d) === 1 && ts.isVariableDeclaration(d.parent.parent)) {
+      return this.listedEntryElements(d.parent.parent, 'entries', depth);
+    }
+    // A literal's property is writable: arrays stored over it from receivers that may hold the literal count too.
+    if (ts.isPropertyAssignment(d)) return [...each(d.initializer), ...this.storedInLiteral(d).flatMap(each)];
     if (ts.isShorthandPropertyAssignment(d)) {
       const s = shorthandValueSymbol(this.r.checker, d);
       return (s?.declarations ?? []).filter((x) => this.r.isApp(x)).flatMap((x) => this.declElements(x, depth + 1));
@@ -113,6 +121,39 @@ export abstract class ElementSources extends ParameterMemo {
       ...this.stores.entriesAdded(d).flatMap((v) => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1))),
       ...this.stores.entriesStored(d).flatMap((v) => this.elements(v, depth + 1).nodes),
     ]);
+  }
+
+  /**
+   * `table['a']` (or `table.a`) of a variable holding an object literal, under a key whose names are known but
+   * no member declares (an index signature: `Record<string, F[]>`): the elements of the
+   * literal's members of those names (its own and those stored onto it; literal-entries.ts).
+   */
+  protected namedEntryElements(e: ts.ElementAccessExpression | ts.PropertyAccessExpression, depth: number): ts.Node[] {
+    const names = ts.isPropertyAccessExpression(e) ? [e.name.text] : keyNames(this.r.checker, e.argumentExpression);
+    if (!names || names.some((n) => propertyDecls(this.r.checker, e.expression, n).length)) return [];
+    const entries = (tableEntries(this.r.checker, this.stores, e.expression) ?? []).filter((en) => names.includes(en.name) && !isMethodNode(en.value));
+    return entries.flatMap((en) => this.elements(en.value as ts.Expression, depth + 1).nodes);
+  }
+
+  /**
+   * A loop variable over `Object.values(table)` (or a position-1 binding over `Object.entries(table)`),
+   * `table` a variable holding an object literal: each member is an array whose elements it holds.
+   */
+  private listedEntryElements(loopVar: ts.VariableDeclaration, listing: 'values' | 'entries', depth: number): ts.Node[] {
+    const src = forOfSource(loopVar);
+    const listed = src && objectListing(this.r.checker, skipWrappers(src));
+    if (!listed || listed.listing !== listing) return [];
+    const entries = (tableEntries(this.r.checker, this.stores, listed.object) ?? []).filter((en) => !isMethodNode(en.value));
+    return entries.flatMap((en) => this.elements(en.value as ts.Expression, depth + 1).nodes);
+  }
+
+  /** Values stored over an object literal's own property from receivers that may hold the literal (`state.list = [...]`). */
+  protected storedInLiteral(d: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): ts.Expression[] {
+    const n = d.name;
+    const name = ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
+    const literal = d.parent;
+    if (name === undefined || !ts.isObjectLiteralExpression(literal)) return [];
+    return this.stores.named(name).filter((s) => mayHoldLiteral(this.r.checker, s.recv, literal)).map((s) => s.value);
   }
 
   /**

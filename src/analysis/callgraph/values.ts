@@ -125,6 +125,9 @@ export class FunctionValues extends CallReturns {
       // `typeof x === 'function' ? x(s) : x`: the last `x` holds no function (typeof-guards.ts); device values may be any object.
       if (ts.isIdentifier(e) && !this.origins && holdsNoFunction(this.r.checker, e)) return [];
       const sym = this.r.named(e);
+      // `table['a']` where no member is declared under that name (an index signature: `Record<string, F>`): as a key
+      // not written in place, whose finite key names it (the literal's member, else the entries stored).
+      if (!sym && ts.isElementAccessExpression(e)) return this.keyed(e, depth);
       // `const original = store.listen` of an untyped `store`: whatever the app keeps under that name.
       if (!sym && ts.isPropertyAccessExpression(e) && typedAny(this.r.checker, e.expression)) return this.r.membersOnAny(e.name.text);
       if (ts.isIdentifier(e) && sym?.valueDeclaration && ts.isShorthandPropertyAssignment(sym.valueDeclaration)) {
@@ -183,7 +186,7 @@ export class FunctionValues extends CallReturns {
     }
     if (ts.isShorthandPropertyAssignment(d)) {
       const s = shorthandValueSymbol(this.r.checker, d);
-      return (s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1));
+      return [...(s?.declarations ?? []).flatMap((x) => this.ofDeclaration(x, depth + 1)), ...this.storedOverLiteral(d, depth)];
     }
     if (ts.isBinaryExpression(d)) return this.of(d.right, depth + 1); // JS expando `a.b = fn`
     // ...declared by its left side (`Creator.build = (id) => ...` on a function a `let` holds)
@@ -195,6 +198,7 @@ export class FunctionValues extends CallReturns {
     const init = ts.isVariableDeclaration(d) || ts.isPropertyAssignment(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
     const fromInit = init ? this.of(init, depth + 1) : [];
     if (ts.isPropertyDeclaration(d)) return [...fromInit, ...this.stored(d, depth)];
+    if (ts.isPropertyAssignment(d)) return [...fromInit, ...this.storedOverLiteral(d, depth)];
     // An interface member: what object literals and classes implementing it hold there.
     if (ts.isPropertySignature(d) || ts.isMethodSignature(d)) return [...this.r.implementations.implementationsOf(d), ...this.stored(d, depth)];
     return ts.isVariableDeclaration(d) ? [...fromInit, ...assigned()] : fromInit;
@@ -283,7 +287,7 @@ export class FunctionValues extends CallReturns {
       return out;
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return { nodes: this.heldElements(e, depth), complete: false };
-    if (ts.isElementAccessExpression(e)) return { nodes: this.entryElements(e, depth), complete: false };
+    if (ts.isElementAccessExpression(e)) return { nodes: [...this.entryElements(e, depth), ...this.namedEntryElements(e, depth)], complete: false };
     const listed = objectListing(this.r.checker, e);
     if (listed) return { nodes: listed.listing === 'values' ? this.propertyValues(listed.object, depth + 1) : [], complete: false };
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
@@ -416,6 +420,7 @@ export class FunctionValues extends CallReturns {
       if (param) this.sinkParameter(param, e.name.text, true);
     }
     const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    if (!decls.length && ts.isPropertyAccessExpression(e)) return this.namedEntryElements(e, depth);
     return decls.flatMap((d) => {
       // `const [head, ...rest] = list`: rest holds some of list's elements.
       const rest = ts.isBindingElement(d) && d.dotDotDotToken && ts.isArrayBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) ? d.parent.parent.initializer : undefined;
@@ -442,6 +447,15 @@ export class FunctionValues extends CallReturns {
     const stores = name === undefined ? [] : this.stores.named(name);
     const mayWrite = cls ? (s: StoredValue) => this.r.mayHold(s.recv, cls) : ts.isPropertyDeclaration(d) ? undefined : (s: StoredValue) => this.memberReceivers.mayWrite(s.recv, name!, d);
     return (mayWrite ? stores.filter(mayWrite) : stores).flatMap((s) => this.of(s.value, depth + 1));
+  }
+
+  /**
+   * What is assigned over an object literal's own property (`state.sink = o` on `const state = { sink: ... }`):
+   * the property is writable, so a read may give any value stored there from a receiver that may
+   * hold the literal, as storedOver does for its methods.
+   */
+  private storedOverLiteral(d: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, depth: number): ts.Node[] {
+    return this.storedInLiteral(d).flatMap((v) => this.of(v, depth + 1));
   }
 
   private receivers?: MemberReceivers;

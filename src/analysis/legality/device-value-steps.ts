@@ -18,7 +18,7 @@ import { skipWrappers } from '../walk.js';
 import { constantKey } from './device-value-syntax.js';
 import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';
-import { emitsIn, listenedEvent, type Emit, type Listener } from './emitted-values.js';
+import { emitsIn, listenedEvent, listenersIn, type Emit, type Listener } from './emitted-values.js';
 import { carriesAppData, deviceCallbacksIn, deviceTypeOfParameter, libraryTypedMember, type DeviceTypeEntries } from './library-given.js';
 import type { DeviceValue } from './device-value.js';
 import { argumentIndex, argumentParameters } from '../parameters.js';
@@ -33,6 +33,8 @@ export abstract class DeviceValueSteps {
   private emitSites?: Emit[];
   /** The app's functions the library may call with a device object, found when first asked. */
   private calledByLibrary?: Set<ts.Node>;
+  /** The app's functions handed to library emitters by reference, with the events they listen to, found when first asked. */
+  private listeners?: Map<ts.Node, Listener[]>;
 
   protected get checker(): ts.TypeChecker {
     return this.flow.resolver.checker;
@@ -75,7 +77,7 @@ export abstract class DeviceValueSteps {
     if (promise) for (const v of this.of(promise)) out.push({ ...v, chain: [...v.chain, this.step(p.name)], at: p });
     if (idx === 0 && isRejectionHandler(this.checker, fn)) out.push(...this.raised(p.name));
     const event = listenedEvent(this.checker, fn);
-    if (event) out.push(...this.emitted(event, idx, p.name));
+    for (const l of event ? [event] : this.listenedByReference(fn)) out.push(...this.emitted(l, idx, p.name));
     out.push(...this.libraryGiven(p));
     for (const v of this.passedFrom(fn, idx, p.dotDotDotToken !== undefined)) if (this.mayHold(p.name, v)) out.push(v);
     return out;
@@ -93,6 +95,25 @@ export abstract class DeviceValueSteps {
       else out.push(...this.itemValues(itemsAt(emit.args, idx, false)));
     }
     return out.map((v) => ({ ...v, chain: [...v.chain, this.step(at)], at }));
+  }
+
+  /** The events a function listens to when handed by reference (`bus.on('x', onX)`: onX's declaration is not in the call). */
+  private listenedByReference(fn: ts.Node): readonly Listener[] {
+    if (!this.listeners) {
+      this.listeners = new Map();
+      for (const sf of this.files.keys()) {
+        for (const { handed, listener } of listenersIn(this.checker, sf)) {
+          const e = skipWrappers(handed);
+          if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) continue; // in place: listenedEvent sees it
+          for (const f of this.flow.resolver.values.of(e)) {
+            const known = this.listeners.get(f);
+            if (known) known.push(listener);
+            else this.listeners.set(f, [listener]);
+          }
+        }
+      }
+    }
+    return this.listeners.get(fn) ?? [];
   }
 
   /** A device object the library gives a callback's parameter (`(e: MouseEvent) => ...` handed to addEventListener). */

@@ -43,7 +43,7 @@ import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
 import { NestingLimit } from '../callgraph/nesting-limit.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
 import { skipWrappers, thisFunction } from '../walk.js';
-import { isPromiseStatic } from './promise-steps.js';
+import { executorResolved, isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
 import { libraryReturn } from './library-returns.js';
 import { eventInit, yieldsOf } from './emitted-values.js';
@@ -277,6 +277,11 @@ export class DeviceValues extends DeviceValueSteps {
       const generators = this.values.of(e.expression).filter(isGenerator) as ts.FunctionLikeDeclaration[];
       const iterated = generators.filter((fn) => this.yielded(fn).length).map((fn) => ({ iterates: fn, chain: [this.step(e)], at: e }));
       if (iterated.length) return iterated;
+    }
+    // `new Promise((resolve) => resolve(x))` settles to x, for `then` and `await` alike.
+    if (ts.isNewExpression(e)) {
+      const settled = executorResolved(this.checker, e);
+      if (settled?.length) return [...settled.flatMap((x) => this.of(x)), ...this.result(e)];
     }
     // `new CustomEvent('ready', { detail })`: what its listeners read of it is what the init holds.
     const init = ts.isNewExpression(e) ? eventInit(this.checker, e) : undefined;

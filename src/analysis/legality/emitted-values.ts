@@ -68,6 +68,27 @@ export function listenedEvent(checker: ts.TypeChecker, fn: ts.Node): Listener | 
   return handler === undefined ? undefined : { name: handler, receivesEvent: true };
 }
 
+/**
+ * The listeners handed to library emitters in a file, as the expressions handed (`bus.on('x', onX)`,
+ * `port.onmessage = this.handle`), with their events: a listener named by reference is a
+ * declaration elsewhere, which listenedEvent cannot see from the function itself.
+ */
+export function listenersIn(checker: ts.TypeChecker, sf: ts.SourceFile): { handed: ts.Expression; listener: Listener }[] {
+  const out: { handed: ts.Expression; listener: Listener }[] = [];
+  const visit = (node: ts.Node): void => {
+    const handed = ts.isCallExpression(node) ? node.arguments[1] : undefined;
+    const hand = handed && !ts.isSpreadElement(handed) ? handedToLibrary(checker, handed) : undefined;
+    if (handed && hand && hand.position === 1 && LISTENS.has(hand.method)) {
+      out.push({ handed, listener: { name: eventName(hand.call.arguments[0]!), receivesEvent: hand.method === 'addEventListener' } });
+    }
+    const set = handlerSet(checker, node);
+    if (set) out.push({ handed: set.handler, listener: { name: set.type, receivesEvent: true } });
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
 /** `target.on<type> = fn` (or a global `on<type> = fn`) of a handler property the library declares: the event's type. */
 function assignedHandler(checker: ts.TypeChecker, fn: ts.Node): string | undefined {
   const e = climbWrappers(fn);

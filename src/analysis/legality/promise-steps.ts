@@ -1,13 +1,15 @@
 /**
  * Steps a device value takes through a promise (device-values.ts): `Promise.resolve(x)`
  * settles to x, `p.then(fn)` hands fn what p settles to (`ready.then((s) => s.getItem(k))`), and
- * a rejection handler gets what was raised (raised-values.ts).
+ * a rejection handler gets what was raised (raised-values.ts), and `new Promise((resolve) => ...)`
+ * settles to what its executor's `resolve(x)` calls are given.
  * `await` needs neither: the value flow reads an awaited call as what it returns.
  */
 import { ts } from '../../typescript.cjs';
 import { skipWrappers } from '../walk.js';
 import { declaredByLibrary } from '../symbols.js';
 import { handedToLibrary } from './handed-to-library.js';
+import { argumentParameters } from '../parameters.js';
 
 /** The promise whose library `then` the function is handed first (`p.then(fn)`): fn's first parameter gets what it settles to. */
 export function thenReceiver(checker: ts.TypeChecker, fn: ts.Node): ts.Expression | undefined {
@@ -26,4 +28,27 @@ export function isPromiseStatic(checker: ts.TypeChecker, callee: ts.Expression, 
 export function isRejectionHandler(checker: ts.TypeChecker, fn: ts.Node): boolean {
   const hand = handedToLibrary(checker, fn);
   return (hand?.method === 'catch' && hand.position === 0) || (hand?.method === 'then' && hand.position === 1);
+}
+
+/**
+ * `new Promise((resolve) => ... resolve(x) ...)` of the standard Promise: the x of each call of
+ * the executor's first parameter (in nested functions too: `stream.on('open', () => resolve(s))`);
+ * undefined when it is no such promise. `resolve` handed on by name is not followed.
+ */
+export function executorResolved(checker: ts.TypeChecker, e: ts.NewExpression): ts.Expression[] | undefined {
+  if (!ts.isIdentifier(e.expression) || e.expression.text !== 'Promise' || !declaredByLibrary(checker.getSymbolAtLocation(e.expression))) return undefined;
+  const executor = e.arguments?.[0] && skipWrappers(e.arguments[0]);
+  const param = executor && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) ? argumentParameters(executor)[0] : undefined;
+  const resolve = param && ts.isIdentifier(param.name) ? checker.getSymbolAtLocation(param.name) : undefined;
+  if (!resolve) return undefined;
+  const out: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.arguments[0] && !ts.isSpreadElement(node.arguments[0])) {
+      const callee = skipWrappers(node.expression);
+      if (ts.isIdentifier(callee) && checker.getSymbolAtLocation(callee) === resolve) out.push(node.arguments[0]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit((executor as ts.ArrowFunction | ts.FunctionExpression).body);
+  return out;
 }
