@@ -203,11 +203,21 @@ function converted(b: ts.BinaryExpression, owner: string, out: FileSites): void 
   out.implicit.push({ node: { how: 'convert', expr: b.left }, owner }, { node: { how: 'convert', expr: b.right }, owner });
 }
 
-/** `x ||= v`, `x &&= v`, `x ??= v` store v into x when they assign, as `x = v` does (hono's `replaceRequest ||= ...`). */
-const LOGICAL_ASSIGNMENTS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken]);
+/** `x = v`, and `x ||= v`, `x &&= v`, `x ??= v`, which store v into x when they assign (hono's `replaceRequest ||= ...`). */
+const STORING: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken]);
+
+/** Whether an assignment operator stores its right side into its left (see STORING). */
+export function isStoringOperator(kind: ts.SyntaxKind): boolean {
+  return STORING.has(kind);
+}
+
+/** A property's name as written, when it is a plain name, string or number. */
+export function propName(n: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
+}
 
 function store(b: ts.BinaryExpression, out: FileSites): void {
-  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken && !LOGICAL_ASSIGNMENTS.has(b.operatorToken.kind)) return;
+  if (!isStoringOperator(b.operatorToken.kind)) return;
   storeInto(b.left, b.right, out);
 }
 
@@ -228,7 +238,7 @@ function storeInto(target: ts.Expression, source: ts.Expression, out: FileSites)
   }
   if (ts.isObjectLiteralExpression(left) && ts.isObjectLiteralExpression(value)) {
     for (const p of left.properties) {
-      const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      const name = p.name && propName(p.name);
       const part = name === undefined ? undefined : literalPart(value, name);
       if (!part) continue;
       if (ts.isPropertyAssignment(p)) storeInto(p.initializer, part, out);
@@ -251,8 +261,7 @@ function literalPart(lit: ts.ObjectLiteralExpression, name: string): ts.Expressi
   for (let i = lit.properties.length - 1; i >= 0; i--) {
     const p = lit.properties[i]!;
     if (ts.isSpreadAssignment(p)) return undefined;
-    const n = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
-    if (n !== name) continue;
+    if ((p.name && propName(p.name)) !== name) continue;
     return ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
   }
   return undefined;

@@ -15,7 +15,7 @@ import { keyNames, propertyDecls } from './keys.js';
 import type { Resolver } from './resolve.js';
 import { recordKeys, type RecordKey, type Stores } from './stores.js';
 import { AnswerTable, ParameterMemo } from './value-memo.js';
-import { skipWrappers } from '../walk.js';
+import { propName, skipWrappers } from '../walk.js';
 import { shorthandValueSymbol } from '../symbols.js';
 import { tableEntries } from './literal-entries.js';
 import { forOfSource, objectListing } from './arrays.js';
@@ -131,8 +131,7 @@ export abstract class ElementSources extends ParameterMemo {
   protected namedEntryElements(e: ts.ElementAccessExpression | ts.PropertyAccessExpression, depth: number): ts.Node[] {
     const names = ts.isPropertyAccessExpression(e) ? [e.name.text] : keyNames(this.r.checker, e.argumentExpression);
     if (!names || names.some((n) => propertyDecls(this.r.checker, e.expression, n).length)) return [];
-    const entries = (tableEntries(this.r.checker, this.stores, e.expression) ?? []).filter((en) => names.includes(en.name) && !isMethodNode(en.value));
-    return entries.flatMap((en) => this.elements(en.value as ts.Expression, depth + 1).nodes);
+    return this.memberElements(e.expression, names, depth);
   }
 
   /**
@@ -142,15 +141,18 @@ export abstract class ElementSources extends ParameterMemo {
   private listedEntryElements(loopVar: ts.VariableDeclaration, listing: 'values' | 'entries', depth: number): ts.Node[] {
     const src = forOfSource(loopVar);
     const listed = src && objectListing(this.r.checker, skipWrappers(src));
-    if (!listed || listed.listing !== listing) return [];
-    const entries = (tableEntries(this.r.checker, this.stores, listed.object) ?? []).filter((en) => !isMethodNode(en.value));
+    return listed && listed.listing === listing ? this.memberElements(listed.object, undefined, depth) : [];
+  }
+
+  /** The elements of the arrays held by the members (of these names, or all) of the object literal `table` holds. */
+  private memberElements(table: ts.Expression, names: readonly string[] | undefined, depth: number): ts.Node[] {
+    const entries = (tableEntries(this.r.checker, this.stores, table) ?? []).filter((en) => (!names || names.includes(en.name)) && !isMethodNode(en.value));
     return entries.flatMap((en) => this.elements(en.value as ts.Expression, depth + 1).nodes);
   }
 
   /** Values stored over an object literal's own property from receivers that may hold the literal (`state.list = [...]`). */
   protected storedInLiteral(d: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): ts.Expression[] {
-    const n = d.name;
-    const name = ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
+    const name = propName(d.name);
     const literal = d.parent;
     if (name === undefined || !ts.isObjectLiteralExpression(literal)) return [];
     return this.stores.named(name).filter((s) => mayHoldLiteral(this.r.checker, s.recv, literal)).map((s) => s.value);

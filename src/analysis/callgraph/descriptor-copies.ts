@@ -21,11 +21,11 @@
 import { ts } from '../../typescript.cjs';
 import { propertyDeclsOf } from './keys.js';
 import type { Callers } from './callers.js';
-import { builtinName, enclosingFunction, initializerOf, isInside, paramIndex, propName } from './installer-syntax.js';
+import { builtinName, enclosingFunction, initializerOf, isInside, paramIndex } from './installer-syntax.js';
 import type { InstalledAccessor } from './installers.js';
 import type { Resolver } from './resolve.js';
 import { objectLiteralsOf } from './literal-entries.js';
-import { skipWrappers, valueOperands, type FileSites } from '../walk.js';
+import { propName, skipWrappers, valueOperands, type FileSites } from '../walk.js';
 import { argumentParameters } from '../parameters.js';
 
 const MAX_DEPTH = 5;

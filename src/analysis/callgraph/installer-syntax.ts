@@ -4,7 +4,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { skipWrappers } from '../walk.js';
+import { propName, skipWrappers } from '../walk.js';
 import { argumentIndex } from '../parameters.js';
 
 /** The function declared by what a callee names: a function, or a variable holding one (also an alias of another name). */
@@ -62,10 +62,6 @@ export function literalMembers(l: ts.ObjectLiteralExpression): { name: string; v
     else if (ts.isMethodDeclaration(p)) out.push({ name, value: p as unknown as ts.Expression });
   }
   return out;
-}
-
-export function propName(n: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
 }
 
 /** `Object.x` or `Reflect.x` as written: the built-in a callee names. */

@@ -20,8 +20,8 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import { keyNames, propertyDeclsOf } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Callers } from './callers.js';
-import { isNothing, skipWrappers, type FileSites } from '../walk.js';
-import { enclosingFunction, forInVariable, initializerOf, isGetPrototypeOf, isInside, isLoopElement, isOr, literalMembers, paramIndex, propName } from './installer-syntax.js';
+import { isNothing, propName, skipWrappers, type FileSites } from '../walk.js';
+import { enclosingFunction, forInVariable, initializerOf, isGetPrototypeOf, isInside, isLoopElement, isOr, literalMembers, paramIndex } from './installer-syntax.js';
 import { argumentParameters } from '../parameters.js';
 
 const MAX_DEPTH = 6;

@@ -5,7 +5,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { isStoringOperator, skipWrappers } from '../walk.js';
 import { builtinName } from './installer-syntax.js';
 
 /** The function, `this` and arguments of a `Reflect.apply(f, t, list)` of the standard Reflect. */
@@ -26,10 +26,8 @@ export function appliedArguments(list: ts.Expression | undefined): ts.NodeArray<
   return ts.factory.createNodeArray(list ? [ts.isSpreadElement(list) ? list : ts.factory.createSpreadElement(list)] : []);
 }
 
-const STORING: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]);
-
 /** The value an assignment stores through a property access on its left (`o.k = v`, `o.k ??= v`). */
 export function assignedValue(node: ts.Expression): ts.Expression | undefined {
   const p = node.parent;
-  return ts.isBinaryExpression(p) && p.left === node && STORING.has(p.operatorToken.kind) ? p.right : undefined;
+  return ts.isBinaryExpression(p) && p.left === node && isStoringOperator(p.operatorToken.kind) ? p.right : undefined;
 }
