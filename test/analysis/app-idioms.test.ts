@@ -1,9 +1,7 @@
 // Call edges of idioms common in app code that real projects measured so far rarely use: each
 // found missing by probing (their fixtures fail on main).
 import { analyzeApp } from '../../src/analysis/index.js';
-import { edgeRows, fixture } from './helpers.js';
-
-const targets = (r: ReturnType<typeof analyzeApp>, from: string): string[] => [...new Set(edgeRows(r).filter(([f]) => f === from).map((row) => row[1]!))].sort();
+import { fixture, targets } from './helpers.js';
 
 // `{ save }` names the imported function itself, also renamed (`load as fetchEntry`) and default.
 describe('object literals of imported functions by shorthand (calls-shorthand-imports)', () => {

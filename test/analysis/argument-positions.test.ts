@@ -1,7 +1,5 @@
 import { analyzeApp } from '../../src/analysis/index.js';
-import { bundledCatalog, edgeRows, fixture, pinnedMessages, verdictRows } from './helpers.js';
-
-const targets = (r: ReturnType<typeof analyzeApp>, from: string): string[] => [...new Set(edgeRows(r).filter(([f]) => f === from).map((row) => row[1]!))].sort();
+import { bundledCatalog, fixture, pinnedMessages, targets, verdictRows } from './helpers.js';
 
 // A declared `this` parameter takes no argument: the first argument is the next parameter's.
 describe('functions that declare their `this` (calls-this-parameter)', () => {

@@ -1,7 +1,5 @@
 import { analyzeApp } from '../../src/analysis/index.js';
-import { bundledCatalog, edgeRows, fixture, pinnedMessages, verdictRows } from './helpers.js';
-
-const targets = (r: ReturnType<typeof analyzeApp>, from: string): string[] => [...new Set(edgeRows(r).filter(([f]) => f === from).map((row) => row[1]!))].sort();
+import { bundledCatalog, fixture, pinnedMessages, targets, verdictRows } from './helpers.js';
 
 // Destructuring assignments of literals store each part in its target; what `new` makes is stored too (walk.ts).
 describe('fields assigned by destructuring a literal, or given what `new` makes (calls-assigned-literals)', () => {

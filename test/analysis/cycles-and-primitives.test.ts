@@ -1,7 +1,5 @@
 import { analyzeApp } from '../../src/analysis/index.js';
-import { bundledCatalog, edgeRows, fixture, pinnedMessages, verdictRows } from './helpers.js';
-
-const targets = (r: ReturnType<typeof analyzeApp>, from: string): string[] => [...new Set(edgeRows(r).filter(([f]) => f === from).map((row) => row[1]!))].sort();
+import { bundledCatalog, fixture, pinnedMessages, targets, verdictRows } from './helpers.js';
 
 // `list = [...list, x]`: reading the literal's elements reads the literal again (heldMembers).
 describe('lists and records grown by spreading themselves (travel-spread-append)', () => {

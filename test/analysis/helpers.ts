@@ -28,6 +28,9 @@ export const pinnedMessages = (r: AnalysisResult, id: string): string[] =>
 /** The call graph's edges as [from, to, site, kind] rows, in the result's order. */
 export const edgeRows = (r: AnalysisResult): string[][] => r.edges.map((e) => [e.from, e.to, e.site, e.kind]);
 
+/** The methods `from` calls, each once, sorted. */
+export const targets = (r: AnalysisResult, from: string): string[] => [...new Set(r.edges.filter((e) => e.from === from).map((e) => e.to))].sort();
+
 /** The pairs [m1, m2] of distinct candidates where m1 may reach m2, sorted (what `analyze --json --reaches` lists). */
 export const candidatePairs = (r: AnalysisResult): [string, string][] => [
   ...reachingIdPairs(r.reach, r.methods.filter((m) => m.candidate).map((m) => m.id).sort()),

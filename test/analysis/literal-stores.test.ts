@@ -1,7 +1,5 @@
 import { analyzeApp } from '../../src/analysis/index.js';
-import { bundledCatalog, edgeRows, fixture, pinnedMessages, verdictRows } from './helpers.js';
-
-const targets = (r: ReturnType<typeof analyzeApp>, from: string): string[] => [...new Set(edgeRows(r).filter(([f]) => f === from).map((row) => row[1]!))].sort();
+import { bundledCatalog, fixture, pinnedMessages, targets, verdictRows } from './helpers.js';
 
 // A read of an object literal's own property also gives what was stored over it (callgraph/values.ts storedInLiteral).
 describe('properties of object literals written after they are made (calls-literal-stores)', () => {

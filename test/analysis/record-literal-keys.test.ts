@@ -1,7 +1,5 @@
 import { analyzeApp } from '../../src/analysis/index.js';
-import { bundledCatalog, edgeRows, fixture, pinnedMessages, verdictRows } from './helpers.js';
-
-const targets = (r: ReturnType<typeof analyzeApp>, from: string): string[] => [...new Set(edgeRows(r).filter(([f]) => f === from).map((row) => row[1]!))].sort();
+import { bundledCatalog, fixture, pinnedMessages, targets, verdictRows } from './helpers.js';
 
 // A key written in place on a record typed by an index signature reads the literal's member (callgraph/values.ts, array-sources.ts).
 describe('records typed by an index signature, read under a key written in place (calls-record-literal-keys)', () => {
