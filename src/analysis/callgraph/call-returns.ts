@@ -22,8 +22,12 @@ import { returnedAt } from './argument-branches.js';
 const MAX_NESTED_RETURNS = 8;
 
 export abstract class CallReturns extends ElementSources {
-  /** Cuts (MAX_NESTED_RETURNS reached) leave a result computed meanwhile short of values. */
-  protected readonly nestedReturns = new NestingLimit(MAX_NESTED_RETURNS);
+  /**
+   * Cuts (MAX_NESTED_RETURNS reached) leave a result computed meanwhile short of values. A walk
+   * that goes on past its depth bound (values.ts beyondDepth) has no such limit: each call's
+   * result is a step deeper, and past the bound a question of the walk's owner, which ends cycles.
+   */
+  protected nestedReturns = new NestingLimit(MAX_NESTED_RETURNS);
   private readonly returned = new Map<ts.Node, ts.Expression[]>();
 
   /**

@@ -78,6 +78,11 @@ export class CycleAwareCache<K, V> {
     return this.final.get(key)?.value ?? out;
   }
 
+  /** How many keys have a final answer: grows while retries make progress. */
+  get settledCount(): number {
+    return this.final.size;
+  }
+
   /** The final answer for `key` if there is one, without reporting what it met. */
   settled(key: K): V | undefined {
     return this.final.get(key)?.value;

@@ -18,6 +18,7 @@ import type { StoredValue, Stores } from './stores.js';
 import { MemberReceivers } from './member-receivers.js';
 import { isFnMember, skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns, isGenerator } from './call-returns.js';
+import { NestingLimit } from './nesting-limit.js';
 import { memberOfValue } from './value-members.js';
 import { nestedPropertyDecls } from './nested-bindings.js';
 import { AnswerTable, distinct } from './value-memo.js';
@@ -56,13 +57,25 @@ export interface FollowingOptions {
    * callers' arguments themselves): answers then keep no list of the parameters they met.
    */
   tracksParameters?: boolean;
+  /**
+   * Where a walk reaches MAX_DEPTH: the nodes the question holds, asked afresh from depth 0 by
+   * `afresh` (the owner keeps the answer and ends cycles). Without it the walk stops there: the
+   * call graph's bound, whatever is not found stays an unresolved call. Device values go on: a
+   * device object that travelled further than the bound was lost, and the method using it became
+   * a migration candidate or not depending on where the walk started.
+   */
+  beyondDepth?: (question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]) => ts.Node[];
 }
+
+/** The walks that stop at MAX_DEPTH (see FollowingOptions.beyondDepth); index is elementAt's and eachAt's position. */
+export type DeepQuestion = 'of' | 'ofDeclaration' | 'elements' | 'elementAt' | 'eachAt' | 'keys';
 
 export class FunctionValues extends CallReturns {
   private readonly origins: ((e: ts.Expression) => ts.Node[]) | undefined;
   private readonly ownStores: boolean;
   private readonly originCuts: () => number;
   protected readonly tracksParameters: boolean;
+  private readonly beyondDepth: FollowingOptions['beyondDepth'];
 
   constructor(
     protected readonly r: Resolver,
@@ -75,11 +88,18 @@ export class FunctionValues extends CallReturns {
     this.ownStores = options.ownStores ?? false;
     this.originCuts = options.originCuts ?? (() => 0);
     this.tracksParameters = options.tracksParameters ?? true;
+    this.beyondDepth = options.beyondDepth;
+    if (this.beyondDepth) this.nestedReturns = new NestingLimit(Infinity);
+  }
+
+  /** Past MAX_DEPTH: what the owner finds afresh (FollowingOptions.beyondDepth), else nothing. */
+  private beyond(question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]): ts.Node[] {
+    return this.beyondDepth ? this.beyondDepth(question, node, index, afresh) : [];
   }
 
   /** Functions an expression may evaluate to. */
   of(raw: ts.Expression, depth = 0): ts.Node[] {
-    if (depth > MAX_DEPTH) return [];
+    if (depth > MAX_DEPTH) return this.beyond('of', raw, 0, () => this.of(raw));
     return this.remembered(raw, depth) ?? this.rememberAfresh(raw, depth, () => {
       const found = this.evaluate(raw, depth);
       const own = this.origins?.(skipWrappers(raw));
@@ -170,7 +190,7 @@ export class FunctionValues extends CallReturns {
 
   /** Functions a variable, property or parameter-less declaration holds. */
   ofDeclaration(d: ts.Declaration, depth: number): ts.Node[] {
-    if (depth > MAX_DEPTH) return [];
+    if (depth > MAX_DEPTH) return this.beyond('ofDeclaration', d, 0, () => this.ofDeclaration(d, 0));
     if (isMethodNode(d)) return [d];
     return this.remembered(d, depth) ?? this.rememberAfresh(d, depth, () => this.declared(d, depth));
   }
@@ -261,7 +281,7 @@ export class FunctionValues extends CallReturns {
    * a variable may also be added to in ways not followed (passed on, aliased).
    */
   elements(raw: ts.Expression, depth = 0): { nodes: ts.Node[]; complete: boolean } {
-    if (depth > MAX_DEPTH) return { nodes: [], complete: false };
+    if (depth > MAX_DEPTH) return { nodes: this.beyond('elements', raw, 0, () => this.elements(raw).nodes), complete: false };
     return this.rememberIn(this.elementAnswers, raw, depth, () => {
       const found = this.elementsAfresh(raw, depth);
       return { nodes: distinct(found.nodes), complete: found.complete };
@@ -321,8 +341,8 @@ export class FunctionValues extends CallReturns {
 
   /** Functions at position `i` of an array: the element written there when the array is a literal, else any element. */
   private elementAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
+    if (depth > MAX_DEPTH) return this.beyond('elementAt', raw, i, () => this.elementAt(raw, i, 0));
     const e = skipWrappers(raw);
-    if (depth > MAX_DEPTH) return [];
     const operands = valueOperands(e);
     if (operands) return operands.flatMap((o) => this.elementAt(o, i, depth + 1));
     if (ts.isArrayLiteralExpression(e) && !e.elements.slice(0, i + 1).some(ts.isSpreadElement)) {
@@ -340,8 +360,8 @@ export class FunctionValues extends CallReturns {
 
   /** Functions at position `i` of each element of an array (of pairs, say): `Object.entries(o)` gives o's values at 1. */
   private eachAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
+    if (depth > MAX_DEPTH) return this.beyond('eachAt', raw, i, () => this.eachAt(raw, i, 0));
     const e = skipWrappers(raw);
-    if (depth > MAX_DEPTH) return [];
     const listed = objectListing(this.r.checker, e);
     if (listed) return listed.listing === 'entries' && i === 1 ? this.propertyValues(listed.object, depth + 1) : [];
     // `list.entries()` of an array: pairs [index, element].
@@ -362,8 +382,9 @@ export class FunctionValues extends CallReturns {
 
   /** A standard Map's keys: what `set(k, v)` puts anywhere on the map a variable or property holds, and the keys of the pairs it starts with. */
   keys(raw: ts.Expression, depth = 0): ts.Node[] {
+    if (depth > MAX_DEPTH) return this.beyond('keys', raw, 0, () => this.keys(raw));
     const e = skipWrappers(raw);
-    if (depth > MAX_DEPTH || !(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) return [];
+    if (!(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) return [];
     const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
     return decls.flatMap((d) => {
       const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer && skipWrappers(d.initializer) : undefined;

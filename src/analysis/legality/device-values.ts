@@ -37,7 +37,7 @@ import { fileLine, siteOf, type AppFile } from '../project.js';
 import { shorten } from '../sites.js';
 import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
 import type { PlatformCatalog } from '../types.js';
-import { FunctionValues } from '../callgraph/values.js';
+import { FunctionValues, type DeepQuestion } from '../callgraph/values.js';
 import { isGenerator } from '../callgraph/call-returns.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
 import { NestingLimit } from '../callgraph/nesting-limit.js';
@@ -79,7 +79,18 @@ interface ThisKey {
   thisOf: ts.FunctionLikeDeclaration;
 }
 
-type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | ThisKey | typeof RAISED;
+/**
+ * A value-flow walk gone past its depth bound (values.ts beyondDepth), asked afresh: its answer is
+ * nodes, not device values. Kept in the one cache with the other questions, so that cycles through
+ * both kinds end as any cycle does.
+ */
+interface DeepKey {
+  deep: DeepQuestion;
+  node: ts.Node;
+  afresh: () => ts.Node[];
+}
+
+type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | ThisKey | DeepKey | typeof RAISED;
 
 /** The one key object for `node` in `table` (a question's answers are found by its key's identity). */
 function interned<N, K>(table: Map<N, K>, node: N, make: () => K): K {
@@ -96,11 +107,13 @@ export class DeviceValues extends DeviceValueSteps {
    * answer is kept only when no cycle or nesting limit cut its walk short, so that what a
    * method is found to use does not depend on the order in which the rules ask.
    */
-  private readonly answers: CycleAwareCache<Question, DeviceValue[]>;
+  private readonly answers: CycleAwareCache<Question, DeviceValue[] | ts.Node[]>;
   private readonly declarationKeys = new Map<ts.Declaration, DeclarationKey>();
   private readonly argumentsKeys = new Map<ts.SignatureDeclaration, ArgumentsKey>();
   private readonly yieldsKeys = new Map<ts.FunctionLikeDeclaration, YieldsKey>();
   private readonly thisKeys = new Map<ts.FunctionLikeDeclaration, ThisKey>();
+  /** By question and position (elementAt's, eachAt's), then node. */
+  private readonly deepKeys = new Map<string, Map<ts.Node, DeepKey>>();
   /** What the app's files raise (raised-values.ts), collected when a catch is first asked about. */
   private raisedSites?: ts.Expression[];
   /**
@@ -110,6 +123,10 @@ export class DeviceValues extends DeviceValueSteps {
    */
   private readonly unsettled = new Map<ts.Node, DeviceValue[]>();
   private readonly nested = new NestingLimit(MAX_NESTED);
+  /** Questions under way, both kinds: the outermost asks again what the limits refused beneath it (nestedAsk). */
+  private questionsUnderWay = 0;
+  /** Questions refused at a limit beneath the outermost one, each with how to ask it from the top. */
+  private readonly refused = new Map<Question, () => unknown>();
   /** The same for the other questions (see ask). */
   private readonly nestedOther = new NestingLimit(MAX_NESTED);
   /** The catalogs' globals, each an API. */
@@ -141,15 +158,24 @@ export class DeviceValues extends DeviceValueSteps {
       ownStores: true,
       originCuts: () => this.answers.cuts + this.nested.cuts + this.nestedOther.cuts + this.holdingCuts,
       tracksParameters: false,
+      beyondDepth: (question, node, index, afresh) => this.deeper(question, node, index, afresh),
     });
-    this.answers = new CycleAwareCache(
+    this.answers = new CycleAwareCache<Question, DeviceValue[] | ts.Node[]>(
       (key) =>
-        distinctValues(
-          key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedAnywhere(key.argumentsOf) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : 'thisOf' in key ? this.thisGivenNow(key.thisOf) : this.compute(key as ts.Expression),
-        ),
+        key !== RAISED && 'deep' in key
+          ? key.afresh()
+          : distinctValues(
+              key === RAISED ? this.raisedNow() : 'declaration' in key ? this.declaredNow(key.declaration) : 'argumentsOf' in key ? this.passedAnywhere(key.argumentsOf) : 'yieldsOf' in key ? this.yieldedNow(key.yieldsOf) : 'thisOf' in key ? this.thisGivenNow(key.thisOf) : this.compute(key as ts.Expression),
+            ),
       () => [],
       this.values,
     );
+  }
+
+  /** A value-flow walk past its depth bound, asked afresh as a question of its own (DeepKey). */
+  private deeper(question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]): ts.Node[] {
+    const byNode = interned(this.deepKeys, `${question}:${index}`, () => new Map<ts.Node, DeepKey>());
+    return this.answer(interned(byNode, node, () => ({ deep: question, node, afresh }))) as ts.Node[];
   }
 
   /** The device values an expression may hold, through every flow the call graph follows. */
@@ -223,7 +249,7 @@ export class DeviceValues extends DeviceValueSteps {
     if (final) return final.length ? [e] : [];
     if (!this.unsettled.has(e) && !this.files.has(e.getSourceFile())) return [];
     // A final answer is served past the limit (above): only a question still to work out is refused.
-    const vs = this.nested.within(() => this.answers.get(e));
+    const vs = this.nestedAsk(this.nested, e, () => this.answers.get(e), () => this.originAt(e)) as DeviceValue[] | undefined;
     if (!vs) return [];
     if (this.answers.settled(e)) this.unsettled.delete(e);
     else this.unsettled.set(e, vs);
@@ -235,15 +261,56 @@ export class DeviceValues extends DeviceValueSteps {
    * most MAX_NESTED deep among themselves as origins are: a chain through patterns, callers'
    * arguments and literals' members may ask these without an origin between them.
    */
-  private ask(key: Question): DeviceValue[] {
+  private ask(key: Exclude<Question, DeepKey>): DeviceValue[] {
+    return this.answer(key) as DeviceValue[];
+  }
+
+  /** ask, for any question (a deep walk's answer is nodes). */
+  private answer(key: Question): DeviceValue[] | ts.Node[] {
     const final = this.answers.settled(key);
     if (final) return final;
-    return this.nestedOther.within(() => this.answers.get(key)) ?? [];
+    return this.nestedAsk(this.nestedOther, key, () => this.answers.get(key), () => this.answer(key)) ?? [];
+  }
+
+  /**
+   * `ask` (a question of the cache) under `limit`, which keeps the stack bounded. A question refused
+   * there is one whose values the walk above it lacks, so the outermost question, once done, asks
+   * each refused one `again` from the top (where it is found in full and kept), then itself again,
+   * finding them kept (final answers are served past the limits): what a method is found to use
+   * does not depend on how deep the walk that first met it was. Until a round settles nothing more
+   * (a question a cycle keeps provisional): then the latest answer stands.
+   */
+  private nestedAsk<T>(limit: NestingLimit, key: Question, ask: () => T, again: () => unknown): T | undefined {
+    let out = this.within(limit, key, ask, again);
+    if (this.questionsUnderWay > 0) return out;
+    while (this.refused.size) {
+      const refused = [...this.refused.values()];
+      this.refused.clear();
+      const settled = this.answers.settledCount;
+      for (const askAgain of refused) askAgain();
+      if (this.answers.settledCount === settled) break;
+      // Answers the walk under way kept while cut short (value-memo.ts) would be found again as they were.
+      this.values.forgetWithinWalk();
+      out = this.within(limit, key, ask, again);
+    }
+    this.refused.clear();
+    return out;
+  }
+
+  private within<T>(limit: NestingLimit, key: Question, ask: () => T, again: () => unknown): T | undefined {
+    this.questionsUnderWay++;
+    try {
+      const out = limit.within(ask);
+      if (out === undefined) this.refused.set(key, again);
+      return out;
+    } finally {
+      this.questionsUnderWay--;
+    }
   }
 
   /** The values recorded for an origin node (see originAt): its final answer, else its latest. */
   protected valuesAt(n: ts.Node): readonly DeviceValue[] {
-    return this.answers.settled(n) ?? this.unsettled.get(n) ?? [];
+    return (this.answers.settled(n) as DeviceValue[] | undefined) ?? this.unsettled.get(n) ?? [];
   }
 
   private compute(e: ts.Expression): DeviceValue[] {
