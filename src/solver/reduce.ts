@@ -32,10 +32,12 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse
   const first = firstRound(problem, reuse);
   let plan = first.plan;
   let choosable = new Set(first.choosable);
-  // Where each context went: the first round's map, then the later rounds' composed over the
-  // first round's (smaller) folded tree (rather than every round over all the contexts).
+  // Where each context went: the first round's map, then the later rounds' maps, composed at
+  // the end from the last (smallest) one back (composing each round's into one map over the
+  // first round's folded tree went over its 864k contexts each round on the 1M-context bench
+  // tree, ten rounds under 3g).
   const firstAt = first.plan.at;
-  let later: Int32Array | undefined;
+  const laterAt: Int32Array[] = [];
   // Between rounds the problem stays in columns; objects are made once, for the last round's
   // fold (making them every round was a third of the reductions' time on the 1M-context bench tree).
   let parent = first.parent;
@@ -56,13 +58,7 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse
     costs = foldColumns(costs, plan);
     budgetCosts = budgetCosts && foldColumns(budgetCosts, plan);
     const methods = foldedMethods(groups, plan, choosable);
-    if (rounds > 1) {
-      if (!later) {
-        later = new Int32Array(plan.at.length);
-        for (let j = 0; j < later.length; j++) later[j] = j;
-      }
-      for (let j = 0; j < later.length; j++) if (later[j]! >= 0) later[j] = plan.at[later[j]!]!;
-    }
+    if (rounds > 1) laterAt.push(plan.at);
     const tree = { parent: plan.parent, index: plan.index, candidates: methods.candidates, groups: methods.groups, nesting: problem.nesting, costs: budgetCosts ? [costs, budgetCosts] : [costs] };
     const late = performance.now() > until;
     const losers = late ? new Set<string>() : losingMethods(tree);
@@ -74,15 +70,28 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse
     if (losers.size === 0 && !collapse) {
       // Method ids are kept throughout, so the answer carries over as it is.
       const folded = foldedProblem(problem, plan, methods, costs, budgetCosts);
-      const contextOf = new Int32Array(firstAt.length);
-      for (let i = 0; i < contextOf.length; i++) contextOf[i] = firstAt[i]! < 0 || !later ? firstAt[i]! : later[firstAt[i]!]!;
-      return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf };
+      return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf: composed([firstAt, ...laterAt]) };
     }
     parent = plan.parent;
     index = plan.index;
     groups = methods.groups;
     choosable = new Set(methods.candidates.filter((m) => !losers.has(m)));
   }
+}
+
+/**
+ * The maps of successive folds (each from its round's contexts to the next round's, -1: the
+ * fixed root) composed into one from the first round's contexts, from the last map back.
+ */
+function composed(maps: Int32Array[]): Int32Array {
+  let out = maps[maps.length - 1]!;
+  for (let r = maps.length - 2; r >= 0; r--) {
+    const at = maps[r]!;
+    const next = new Int32Array(at.length);
+    for (let i = 0; i < at.length; i++) next[i] = at[i]! < 0 ? at[i]! : out[at[i]!]!;
+    out = next;
+  }
+  return out;
 }
 
 /** The first round's forcing and fold: its structure, and the methods left choosable. */
