@@ -56,12 +56,11 @@ export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choos
   return applyFold(problem, plan, choosable);
 }
 
-/** Where every context goes (see the top of the file); costs are not read. `index`: the contexts' methods as numbers. */
-export function foldPlan(problem: PartitionProblem, forced: Uint8Array, choosable: ReadonlySet<string>, index: MethodIndex = methodIndex(problem.contexts)): FoldPlan {
-  return planFold(parentsOf(problem.contexts), problem.groups, problem.nesting, forced, choosable, index);
-}
-
-/** `foldPlan` of a tree given as its parents and its methods as numbers; `collapse`: contexts that join their parent whatever their method. */
+/**
+ * Where every context of a tree, given as its parents and its methods as numbers, goes (see the
+ * top of the file); costs are not read. `collapse`: contexts that join their parent whatever
+ * their method.
+ */
 export function planFold(
   parents: Int32Array,
   groups: readonly (readonly string[])[],
