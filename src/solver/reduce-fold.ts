@@ -10,6 +10,8 @@
  *   joins the parent, without its migration cost;
  * - contexts of the same method under the same (folded) parent are identical in every
  *   constraint (same L, same X): they merge, all three costs adding up.
+ * - a context marked in `collapse` (under a method that always wins: reduce-collapse.ts) joins
+ *   its parent, as a non-candidate's does, so such a subtree folds into its top context.
  * What is left is the tree of paths of candidate and group methods. Method ids are kept, so a
  * solution of the folded problem is a solution of the original at the same cost.
  */
@@ -47,19 +49,18 @@ export interface FoldPlan {
   index: MethodIndex;
 }
 
-/** `placed`, when given: per context, the folded context it went into (-1: the fixed root). */
-export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choosable: ReadonlySet<string>, placed?: Int32Array): PartitionProblem {
-  const plan = foldPlan(problem, forced, choosable);
+/** `placed`, when given: per context, the folded context it went into (-1: the fixed root). `collapse`: see planFold. */
+export function foldProblem(problem: PartitionProblem, forced: Uint8Array, choosable: ReadonlySet<string>, placed?: Int32Array, collapse?: Uint8Array): PartitionProblem {
+  const plan = planFold(parentsOf(problem.contexts), problem.groups, problem.nesting, forced, choosable, methodIndex(problem.contexts), collapse);
   placed?.set(plan.at);
   return applyFold(problem, plan, choosable);
 }
 
-/** Where every context goes (see the top of the file); costs are not read. `index`: the contexts' methods as numbers. */
-export function foldPlan(problem: PartitionProblem, forced: Uint8Array, choosable: ReadonlySet<string>, index: MethodIndex = methodIndex(problem.contexts)): FoldPlan {
-  return planFold(parentsOf(problem.contexts), problem.groups, problem.nesting, forced, choosable, index);
-}
-
-/** `foldPlan` of a tree given as its parents and its methods as numbers. */
+/**
+ * Where every context of a tree, given as its parents and its methods as numbers, goes (see the
+ * top of the file); costs are not read. `collapse`: contexts that join their parent whatever
+ * their method.
+ */
 export function planFold(
   parents: Int32Array,
   groups: readonly (readonly string[])[],
@@ -67,6 +68,7 @@ export function planFold(
   forced: Uint8Array,
   choosable: ReadonlySet<string>,
   index: MethodIndex,
+  collapse?: Uint8Array,
 ): FoldPlan {
   const n = parents.length;
   // Methods as numbers (string sets per context took most of the fold).
@@ -104,7 +106,7 @@ export function planFold(
       }
       continue;
     }
-    if (!kept[k] || (p >= 0 && outId[p] === k && (dynamic || !free[k]))) {
+    if (!kept[k] || (p >= 0 && outId[p] === k && (dynamic || !free[k])) || (collapse !== undefined && collapse[i] === 1)) {
       mode[i] = JOIN;
       at[i] = p;
       continue;

@@ -1,8 +1,9 @@
 /**
  * Making the model small (DESIGN.md): a pure pass from a problem to a smaller problem with the
  * same optimum, and the map from the small problem's answer back to the original's. The steps
- * (forced locations, folding, methods that cannot win) feed each other and repeat until
- * nothing changes; after the first round they run on the already small problem.
+ * (forced locations, folding, methods that cannot win, subtrees under methods that always win)
+ * feed each other and repeat until nothing changes; after the first round they run on the
+ * already small problem.
  */
 import type { PartitionProblem } from '../model/types.js';
 import { methodIndex, parentsOf, selfNestedMethods, selfNestedOfTree, type MethodIndex } from './tree.js';
@@ -11,6 +12,7 @@ import { groupComponentsOfIndex } from './ilp-model.js';
 import { forceLocations, forceOnTree } from './reduce-forced.js';
 import { columnsOf, foldColumns, foldedMethods, foldedProblem, planFold, type FoldPlan } from './reduce-fold.js';
 import { losingMethods } from './reduce-dominance.js';
+import { alwaysWinningSubtrees } from './reduce-collapse.js';
 
 export interface Reduction {
   problem: PartitionProblem;
@@ -30,10 +32,12 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse
   const first = firstRound(problem, reuse);
   let plan = first.plan;
   let choosable = new Set(first.choosable);
-  // Where each context went: the first round's map, then the later rounds' composed over the
-  // first round's (smaller) folded tree (rather than every round over all the contexts).
+  // Where each context went: the first round's map, then the later rounds' maps, composed at
+  // the end from the last (smallest) one back (composing each round's into one map over the
+  // first round's folded tree went over its 864k contexts each round on the 1M-context bench
+  // tree, ten rounds under 3g).
   const firstAt = first.plan.at;
-  let later: Int32Array | undefined;
+  const laterAt: Int32Array[] = [];
   // Between rounds the problem stays in columns; objects are made once, for the last round's
   // fold (making them every round was a third of the reductions' time on the 1M-context bench tree).
   let parent = first.parent;
@@ -42,37 +46,52 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse
   const columns = columnsOfProblem(problem);
   let costs = columns ? { device: columns.device, clone: columns.clone, migration: columns.migration } : columnsOf(problem.contexts);
   let budgetCosts = problem.budget ? columnsOf(problem.budget.costs) : undefined;
+  // Subtrees of the last round's folded tree that fold into their top context (reduce-collapse.ts).
+  let collapse: Uint8Array | undefined;
   for (let rounds = 1; ; rounds++) {
     if (rounds > 1) {
       // The last plan's folded tree is this round's (it has no pinned methods left).
       const components = groupComponentsOfIndex(groups, index.id, index.names);
       const { forced } = forceOnTree([], components, choosable, index, parent);
-      plan = planFold(parent, groups, problem.nesting, forced, choosable, index);
+      plan = planFold(parent, groups, problem.nesting, forced, choosable, index, collapse);
     }
     costs = foldColumns(costs, plan);
     budgetCosts = budgetCosts && foldColumns(budgetCosts, plan);
     const methods = foldedMethods(groups, plan, choosable);
-    if (rounds > 1) {
-      if (!later) {
-        later = new Int32Array(plan.at.length);
-        for (let j = 0; j < later.length; j++) later[j] = j;
-      }
-      for (let j = 0; j < later.length; j++) if (later[j]! >= 0) later[j] = plan.at[later[j]!]!;
-    }
+    if (rounds > 1) laterAt.push(plan.at);
     const tree = { parent: plan.parent, index: plan.index, candidates: methods.candidates, groups: methods.groups, nesting: problem.nesting, costs: budgetCosts ? [costs, budgetCosts] : [costs] };
-    const losers = performance.now() > until ? new Set<string>() : losingMethods(tree);
-    if (losers.size === 0) {
+    const late = performance.now() > until;
+    const losers = late ? new Set<string>() : losingMethods(tree);
+    // Both found on the same tree: folding the always-winning subtrees only lowers the losers'
+    // bounds (A of reduce-dominance.ts), and no method both loses (w ≥ A ≥ 0) and always wins (w < B ≤ 0).
+    // On the 1M-context bench tree they fold most of the contexts in one round (under 5g,
+    // 864k -> a few thousand) rather than the losers' layer a round (864k -> 432k -> 216k ...).
+    collapse = late ? undefined : alwaysWinningSubtrees(tree);
+    if (losers.size === 0 && !collapse) {
       // Method ids are kept throughout, so the answer carries over as it is.
       const folded = foldedProblem(problem, plan, methods, costs, budgetCosts);
-      const contextOf = new Int32Array(firstAt.length);
-      for (let i = 0; i < contextOf.length; i++) contextOf[i] = firstAt[i]! < 0 || !later ? firstAt[i]! : later[firstAt[i]!]!;
-      return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf };
+      return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf: composed([firstAt, ...laterAt]) };
     }
     parent = plan.parent;
     index = plan.index;
     groups = methods.groups;
     choosable = new Set(methods.candidates.filter((m) => !losers.has(m)));
   }
+}
+
+/**
+ * The maps of successive folds (each from its round's contexts to the next round's, -1: the
+ * fixed root) composed into one from the first round's contexts, from the last map back.
+ */
+function composed(maps: Int32Array[]): Int32Array {
+  let out = maps[maps.length - 1]!;
+  for (let r = maps.length - 2; r >= 0; r--) {
+    const at = maps[r]!;
+    const next = new Int32Array(at.length);
+    for (let i = 0; i < at.length; i++) next[i] = at[i]! < 0 ? at[i]! : out[at[i]!]!;
+    out = next;
+  }
+  return out;
 }
 
 /** The first round's forcing and fold: its structure, and the methods left choosable. */

@@ -152,6 +152,49 @@
  *   memory; the baseline 17.4 s (1.04x); CPU by step (baseline): analysis 6.1 (6.9), profiles 1.6
  *   (1.7), merge 0.2 (0.2), the four solves 7.9 (7.8), checks 0.3 (0.3), manifests byte-identical.
  *   At 1M contexts the solves are now the largest step, and the 2x goal waits on them there.
+ * - 2026-12-06 (later), the reductions fold the subtree under each context of a method that
+ *   always wins (src/solver/reduce-collapse.ts, dynamic nesting): a candidate whose migration at
+ *   every one of its contexts beats, by more than 10x the tie tolerance, the best that the
+ *   choices below can make of that subtree (the cheapest antichain of candidate contexts under
+ *   it) has every context on the clone in every partition near the optimum, so those subtrees
+ *   fold into their top contexts, which stay candidates: the same optimum and the same first of
+ *   the tied optima (the proof is in that file; brute force on 4,500 random problems). Where the
+ *   solves' time went before (10k:1m, --cpu-prof and the solver's trace per network): the
+ *   reductions 0.4-0.6 s per network, a round per layer of losing methods (864k -> 432k -> 216k
+ *   ... folded contexts); then the Lagrangian steps on what they left, 10.5k, 176k, 46k and 116k
+ *   contexts (3g, 5g, lte, wifi), 300-380 steps each over two threads (about 3.4 s of CPU), and
+ *   fixing by the bound 0.9 s; 5g ended at gap 1e-8, not proven. The methods that always win
+ *   (2,024 of 5g's 6,391 candidates left) sit over nearly every context left: the problems are
+ *   now 1.2-1.4k contexts after the reductions, and GLPK proves each, 5g included. The rounds'
+ *   context maps are also composed once, from the last round back (each round composed its own
+ *   over the 864k folded contexts: 4.7/3.7/4.0 -> 3.9/3.0/3.1 s for the four solves in 3
+ *   interleaved pairs). The four solves alone (each network's problem saved once, solved in one
+ *   process as partition does; 3 interleaved pairs against main's build, load 7-10): 8.9 s ->
+ *   3.6 s of CPU (medians), the same plans and costs. bench:scale, load 8-11, against main's
+ *   build (aa18ac0) as --baseline: 10k:1m, 2 interleaved runs, medians: 2.19x tsc's CPU (12.95 s
+ *   against 5.9), 1.41x memory; the baseline 1.39x this CPU (3.04x tsc); CPU by step (baseline):
+ *   analysis 7.0 (6.8), profiles 1.7 (1.7), merge 0.2 (0.2), the four solves 3.0 (8.3), checks
+ *   0.3 (0.3); the manifests are byte-identical but for 5g's `optimal: false` with `gap: 0`, now
+ *   `optimal: true` (the same plan and costs). 2k:10k and 10k:100k, 3 interleaved runs: 1.83x and
+ *   1.93x tsc's CPU, 1.27x and 1.43x memory; the baseline 1.02x and 0.94x this CPU (the solves
+ *   1.4 -> 1.0 s and 2.6 -> 2.0 s; the analysis, the same code, 3.5 and 7.6 s in this build's
+ *   runs, 3.4 and 6.7 in the baseline's: the spread at that load); manifests byte-identical.
+ *   40k:1m, one run, --time-limit 20, load 8-10: 3.27x tsc's CPU (57.7 s against 17.6), 1.56x
+ *   memory; the baseline 0.87x this CPU. Its problems after the reductions are 1.8k, 8.2k, 9.4k
+ *   and 8.0k contexts (the baseline's up to 171k); 3g and wifi are proven, 5g and lte stop at
+ *   the limit at gaps 5.1e-5 and 4.5e-4 (the baseline: 3g proven, 5g, lte and wifi at 6.9e-5,
+ *   3.1e-3, 6.5e-5), every plan as cheap as the baseline's or cheaper. Networks that stop at a
+ *   wall-clock limit use a core or two until it, so their CPU follows the load, not the build:
+ *   40k's solves took 31.2 s of CPU in this run and 24.2 in the baseline's. With --time-limit
+ *   120 (this build alone, load 6-9): 3g, 5g and wifi proven (5g in 19.6 s of CPU, the plan of
+ *   the 20 s run), lte still not (gap 2.7e-4 after its 120 s, 75.7 s of CPU): its 9.4k-context
+ *   problem is where the 40k case's solve time goes now. Static nesting is unchanged (the rule
+ *   is for dynamic nesting; 10k:1m, one run each: the same manifests, all four proven). At 10k:1m
+ *   the analysis (7.0 s, 1.2x tsc alone) is now the largest step, then the solves (3.0: the
+ *   first round of the reductions and GLPK's start in 3g, then 0.5-0.7 s a network: its
+ *   reductions over the 864k contexts of the first round, GLPK, the search among ties, the
+ *   checks over the 1M contexts) and reading profiles (1.7: the scanner of the JSON contexts about
+ *   half, sha256 and the merge the rest).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';

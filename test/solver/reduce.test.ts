@@ -5,6 +5,7 @@ import { initialChoosable } from '../../src/solver/reduce.js';
 import { forceLocations } from '../../src/solver/reduce-forced.js';
 import { FIXED_ROOT, foldProblem } from '../../src/solver/reduce-fold.js';
 import { methodsThatCannotWin } from '../../src/solver/reduce-dominance.js';
+import { subtreesThatAlwaysWin } from '../../src/solver/reduce-collapse.js';
 import { bruteForce, randomProblem, rng, type Shape } from './random-problems.js';
 
 function ctx(parent: number, method: string, deviceCost: number, cloneCost: number, migrationCost: number): ProblemContext {
@@ -151,11 +152,13 @@ it('says where each context went: every context of the small problem holds the c
 function reduceByObjects(problem: PartitionProblem): PartitionProblem {
   let current = problem;
   let choosable = initialChoosable(problem);
+  let collapse: Uint8Array | undefined;
   for (;;) {
     const { forced } = forceLocations(current, choosable);
-    const folded = foldProblem(current, forced, choosable);
+    const folded = foldProblem(current, forced, choosable, undefined, collapse);
     const losers = methodsThatCannotWin(folded);
-    if (losers.size === 0) return folded;
+    collapse = subtreesThatAlwaysWin(folded);
+    if (losers.size === 0 && !collapse) return folded;
     current = folded;
     choosable = new Set(folded.candidates.filter((m) => !losers.has(m)));
   }
