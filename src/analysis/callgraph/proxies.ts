@@ -38,6 +38,7 @@ import { skipWrappers, thisFunction } from '../walk.js';
 import { calledDeclaration } from './installer-syntax.js';
 import { declaredByLibrary } from '../symbols.js';
 import { argumentIndex } from '../parameters.js';
+import { branchesOf, keysReturnedFor } from './trap-key-guards.js';
 
 export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys' | 'getPrototypeOf';
 const TRAPS_OF: Record<TrapUse, string[]> = {
@@ -134,9 +135,12 @@ export class Proxies {
     const any = new Set<ts.Node>();
     const named = new Map<ts.Node, Set<string>>();
     for (const trap of this.traps.get('get') ?? []) {
-      for (const ret of this.r.values.returnsOf(trap)) {
-        const entries = this.entriesReturned(ret);
-        if (!entries) for (const fn of this.r.values.of(ret)) any.add(fn);
+      for (const ret of this.r.values.returnsOf(trap).flatMap(branchesOf)) {
+        // `if (key === 'subscribe') return wrap(...)`: handed out for reads of that name only (trap-key-guards.ts).
+        const guarded = keysReturnedFor(this.r.checker, trap, ret);
+        const entries = guarded ? undefined : this.entriesReturned(ret);
+        if (guarded) for (const fn of this.r.values.of(ret)) for (const name of guarded) (named.get(fn) ?? named.set(fn, new Set()).get(fn)!).add(name);
+        else if (!entries) for (const fn of this.r.values.of(ret)) any.add(fn);
         for (const { name, value } of entries ?? []) {
           for (const fn of isMethodNode(value) ? [value] : this.r.values.of(value as ts.Expression)) (named.get(fn) ?? named.set(fn, new Set()).get(fn)!).add(name);
         }
