@@ -5,7 +5,8 @@
  * `getOwnPropertyDescriptor`, and `p instanceof C` or `Object.getPrototypeOf(p)` its
  * `getPrototypeOf`. A built-in method called on a proxy (`p.splice(0, 1)`, `p.hasOwnProperty(k)`)
  * reads, writes, tests, deletes and lists its properties through the traps; and what a call
- * `p.m()` or iterating `p` runs is what its `get` trap returns (`handle.bind(target.proxy)`).
+ * `p.m()` or iterating `p` runs is what its `get` trap returns (`handle.bind(target.proxy)`),
+ * of a return under a test of the key only what it returns for that name (trap-key-guards.ts).
  *
  * Handlers: the app's object literals typed `ProxyHandler` (by their contextual type: declared
  * so, or written where one is expected), what is stored into a member of one
