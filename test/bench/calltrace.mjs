@@ -847,6 +847,19 @@
  *                  `delay: number`, which the spec helpers' untyped mocha context stores over `run`; with a primitive
  *                  parameter taking nothing callable from a typed argument (ffd41b4) it ends again. Analysis CPU, two
  *                  interleaved pairs (load 13-15): 51.7 and 46.0 s against 77ef1e7's (before 5aa41bf) 42.6 and 35.7 s.
+ *                  2026-12-06 (stop 42, a new trace, against main aa18ac0): a get trap's return under a test of its key is
+ *                  handed out for that name only (callgraph/trap-key-guards.ts). The spec helper asInteropObservable's trap
+ *                  (`if (key === 'subscribe') return interopSubscribe(subscribe)`) had run its wrappers at every call on an
+ *                  `any` receiver: mocha's `suite.on('pre-require', listener)` passed the listener to Observable.subscribe
+ *                  as an observer, and callOrApply's `fn(...args)` handed its `mocha` parameter the WebSocket open event,
+ *                  which the untyped context stored over TestScheduler.run. Pinned src methods 161 -> 84 (75 at 77ef1e7, 232
+ *                  at ffd41b4); pinned methods in all 3378 -> 266; the 2159 callbacks given to `.run(...)`: pinned 181 -> 4,
+ *                  still none a candidate but 1 (they reach TestScheduler.expectObservable's arrow, whose `observable` gets the
+ *                  WebSocket error event through `any`: Notification's `notification as any`, spec observers' `(x: any)`).
+ *                  Static 10,316 -> 9,569 = 4.90x (747 pairs gone, none added); recall 99.6% -> 99.4% (calls 99.5%, implicit
+ *                  96.3%): the 5 teardowns execFinalizer runs are missed again, found at stop 41 only through the wrappers'
+ *                  arguments (execFinalizer is pinned either way: no verdict moves). Analysis CPU, two interleaved pairs
+ *                  (load 7-12): 43.8 and 41.4 s against aa18ac0's 46.6 and 58.0 s (0.82x); results byte-identical per build.
  * All of the above merged (one run each, --no-timing, load 2-8): nanostores 100% (static 218), ts-pattern 100% (416),
  * mutative 99.4% (869 = 2.57x; 815 before the generic fit), superjson 100% (185), proxy-compare 100% (51),
  * alien-signals 100% (79), smol-toml 100% (65), remeda 95.7% (1507 = 2.82x); with library calls whose callback's

@@ -5,7 +5,8 @@
  * `getOwnPropertyDescriptor`, and `p instanceof C` or `Object.getPrototypeOf(p)` its
  * `getPrototypeOf`. A built-in method called on a proxy (`p.splice(0, 1)`, `p.hasOwnProperty(k)`)
  * reads, writes, tests, deletes and lists its properties through the traps; and what a call
- * `p.m()` or iterating `p` runs is what its `get` trap returns (`handle.bind(target.proxy)`).
+ * `p.m()` or iterating `p` runs is what its `get` trap returns (`handle.bind(target.proxy)`),
+ * of a return under a test of the key only what it returns for that name (trap-key-guards.ts).
  *
  * Handlers: the app's object literals typed `ProxyHandler` (by their contextual type: declared
  * so, or written where one is expected), what is stored into a member of one
@@ -38,6 +39,7 @@ import { skipWrappers, thisFunction } from '../walk.js';
 import { calledDeclaration } from './installer-syntax.js';
 import { declaredByLibrary } from '../symbols.js';
 import { argumentIndex } from '../parameters.js';
+import { branchesOf, keysReturnedFor } from './trap-key-guards.js';
 
 export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys' | 'getPrototypeOf';
 const TRAPS_OF: Record<TrapUse, string[]> = {
@@ -134,9 +136,12 @@ export class Proxies {
     const any = new Set<ts.Node>();
     const named = new Map<ts.Node, Set<string>>();
     for (const trap of this.traps.get('get') ?? []) {
-      for (const ret of this.r.values.returnsOf(trap)) {
-        const entries = this.entriesReturned(ret);
-        if (!entries) for (const fn of this.r.values.of(ret)) any.add(fn);
+      for (const ret of this.r.values.returnsOf(trap).flatMap(branchesOf)) {
+        // `if (key === 'subscribe') return wrap(...)`: handed out for reads of that name only (trap-key-guards.ts).
+        const guarded = keysReturnedFor(this.r.checker, trap, ret);
+        const entries = guarded ? undefined : this.entriesReturned(ret);
+        if (guarded) for (const fn of this.r.values.of(ret)) for (const name of guarded) (named.get(fn) ?? named.set(fn, new Set()).get(fn)!).add(name);
+        else if (!entries) for (const fn of this.r.values.of(ret)) any.add(fn);
         for (const { name, value } of entries ?? []) {
           for (const fn of isMethodNode(value) ? [value] : this.r.values.of(value as ts.Expression)) (named.get(fn) ?? named.set(fn, new Set()).get(fn)!).add(name);
         }
