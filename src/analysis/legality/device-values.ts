@@ -127,6 +127,8 @@ export class DeviceValues extends DeviceValueSteps {
   private questionsUnderWay = 0;
   /** Questions refused at a limit beneath the outermost one, each with how to ask it from the top. */
   private readonly refused = new Map<Question, () => unknown>();
+  /** Questions nestedAsk asked again once already. */
+  private readonly askedAgain = new Set<Question>();
   /** The same for the other questions (see ask). */
   private readonly nestedOther = new NestingLimit(MAX_NESTED);
   /** The catalogs' globals, each an API. */
@@ -277,17 +279,22 @@ export class DeviceValues extends DeviceValueSteps {
    * there is one whose values the walk above it lacks, so the outermost question, once done, asks
    * each refused one `again` from the top (where it is found in full and kept), then itself again,
    * finding them kept (final answers are served past the limits): what a method is found to use
-   * does not depend on how deep the walk that first met it was. Until a round settles nothing more
-   * (a question a cycle keeps provisional): then the latest answer stands.
+   * does not depend on how deep the walk that first met it was. Until a round settles nothing more:
+   * then the latest answer stands. Each question is asked again once: one on a cycle longer than the
+   * limit is refused again wherever the walk starts (on zod, asking those again every time they
+   * were refused went on for minutes), so such a cycle's answer may still lack values (README).
    */
   private nestedAsk<T>(limit: NestingLimit, key: Question, ask: () => T, again: () => unknown): T | undefined {
     let out = this.within(limit, key, ask, again);
     if (this.questionsUnderWay > 0) return out;
     while (this.refused.size) {
-      const refused = [...this.refused.values()];
+      const refused = [...this.refused];
       this.refused.clear();
       const settled = this.answers.settledCount;
-      for (const askAgain of refused) askAgain();
+      for (const [k, askAgain] of refused) {
+        this.askedAgain.add(k);
+        askAgain();
+      }
       if (this.answers.settledCount === settled) break;
       // Answers the walk under way kept while cut short (value-memo.ts) would be found again as they were.
       this.values.forgetWithinWalk();
@@ -301,7 +308,7 @@ export class DeviceValues extends DeviceValueSteps {
     this.questionsUnderWay++;
     try {
       const out = limit.within(ask);
-      if (out === undefined) this.refused.set(key, again);
+      if (out === undefined && !this.askedAgain.has(key)) this.refused.set(key, again);
       return out;
     } finally {
       this.questionsUnderWay--;
