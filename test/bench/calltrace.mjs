@@ -1435,6 +1435,32 @@ const PROJECTS = {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', include: ['src'], exclude: ['node_modules', 'lib', 'src/__tests__/rollup.test.ts'] }, null, 2)}\n`,
     },
   },
+  // graphql/graphql-js (16.x): mocha suites in src/**/__tests__/*-test.ts that import describe/it from 'mocha' (aliased to
+  // the shim's BDD functions) and expect from chai; the sources beside them, the suites' helpers in src/__testUtils__.
+  // Analysed on its tsconfig.json, which holds the suites: what they hand the app (schemas' resolvers, visitors) counts.
+  graphql: {
+    tsconfig: 'tsconfig.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !/\/(__tests__|__testUtils__)\//.test(f)),
+    entries: ['src'],
+    test: /\/__tests__\/[^/]+-test\.ts$/,
+    run: /^src\/(.+\/)?__tests__\/[^/]+-test\.js$/,
+    esbuild: [`--alias:mocha=${join(here, 'calltrace', 'mocha-globals.mjs')}`],
+  },
+  // DirtyHairy/async-mutex: mocha suites in its TDD interface (`suite`, `test`, `setup`: calltrace/mocha-tdd.mjs) on
+  // fake timers (@sinonjs/fake-timers), one file per class (test/*.ts, semaphoreSuite.ts and util.ts their helpers),
+  // shared suites taking a factory. Analysed on tsconfig.cc-tests.json, written by the run: its config (src/ only) with
+  // the suites included, so that what they hand the app (the Mutex and Semaphore factories, callbacks) counts.
+  'async-mutex': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['test'],
+    test: /\/test\/(?!semaphoreSuite\.|util\.)[^/]+\.ts$/,
+    run: /^test\/[^/]+\.js$/,
+    esbuild: [`--inject:${join(here, 'calltrace', 'mocha-tdd.mjs')}`],
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['mocha', 'node'], noUnusedLocals: false }, include: ['src/**/*.ts', 'test/**/*.ts'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
