@@ -8,6 +8,7 @@ import { isMethodNode, isStatic } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import type { AppFile, LoadedApp } from '../project.js';
 import { symbolAt } from '../symbols.js';
+import { declaredKeyName } from './keyed-members.js';
 
 export class Hierarchy {
   private index?: { subclasses: Map<ts.Node, ts.ClassLikeDeclaration[]>; implementers: Map<ts.Node, ts.ClassLikeDeclaration[]> };
@@ -135,13 +136,18 @@ export class Hierarchy {
     return out;
   }
 
+  /**
+   * The members of these classes named as `m` is. A member under a computed key of one name (`get [Symbol.toStringTag]()`,
+   * `[Symbol.iterator]()`, a unique symbol's protocol member) is named by that key, as the checker names it, so that an
+   * interface or type literal declaring `[Symbol.toStringTag]: string` reaches the getters classes fitting it declare.
+   */
   private membersNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
-    const name = memberName(m);
+    const name = this.keyOf(m);
     if (name === undefined) return [];
     const out: ts.Node[] = [];
     for (const c of classes) {
       for (const member of c.members) {
-        if (memberName(member) !== name || isStatic(member) !== isStatic(m)) continue;
+        if (this.keyOf(member) !== name || isStatic(member) !== isStatic(m)) continue;
         if (isMethodNode(member) && this.table.idOf.has(member)) out.push(member);
         else if (ts.isPropertyDeclaration(member) && member.initializer && isMethodNode(member.initializer)) {
           out.push(member.initializer);
@@ -149,6 +155,10 @@ export class Hierarchy {
       }
     }
     return out;
+  }
+
+  private keyOf(m: ts.Node): string | undefined {
+    return memberName(m) ?? declaredKeyName(this.app.checker, m);
   }
 
   /** The instance type of a class (kept by classNames). */
