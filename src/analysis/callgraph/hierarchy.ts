@@ -41,9 +41,11 @@ export class Hierarchy {
   overridesOf(m: ts.ClassElement): ts.Node[] {
     const cls = m.parent;
     if (!ts.isClassLike(cls)) return [];
-    const own = this.membersNamed(this.subclassesOf(cls), m);
+    const own = this.membersNamed(this.subclassesOf(cls), m, true);
     if (isStatic(m)) return own;
-    return [...new Set([...own, ...this.inheritedNamed(this.shapedLike(cls), m)])];
+    // Classes related by shape alone are matched by written names, as before keys were read (a class whose only
+    // member is `[Symbol.dispose]()` has every such class's shape).
+    return [...new Set([...own, ...this.inheritedNamed(this.shapedLike(cls), m, false)])];
   }
 
   private readonly shapes = new Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]>();
@@ -83,13 +85,13 @@ export class Hierarchy {
     );
   }
 
-  /** Members named like `m` that instances of these classes have: their own, else the nearest base's. */
-  inheritedNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
+  /** Members named like `m` that instances of these classes have: their own, else the nearest base's (`byKey`: see membersNamed). */
+  inheritedNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node, byKey: boolean): ts.Node[] {
     const out: ts.Node[] = [];
     for (const c of classes) {
       let k: ts.ClassLikeDeclaration | undefined = c;
       for (let depth = 0; k && depth < 20; depth++, k = this.baseOf(k)) {
-        const found = this.membersNamed([k], m);
+        const found = this.membersNamed([k], m, byKey);
         if (!found.length) continue;
         out.push(...found);
         break;
@@ -137,17 +139,19 @@ export class Hierarchy {
   }
 
   /**
-   * The members of these classes named as `m` is. A member under a computed key of one name (`get [Symbol.toStringTag]()`,
-   * `[Symbol.iterator]()`, a unique symbol's protocol member) is named by that key, as the checker names it, so that an
-   * interface or type literal declaring `[Symbol.toStringTag]: string` reaches the getters classes fitting it declare.
+   * The members of these classes named as `m` is. With `byKey`, a member under a computed key of one name (`get
+   * [Symbol.toStringTag]()`, `[Symbol.iterator]()`, a unique symbol's protocol member) is named by that key, as the checker
+   * names it: a subclass's override of it, and the getters of classes fitting an interface or type literal that declares
+   * `[Symbol.toStringTag]: string`, are found.
    */
-  private membersNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
-    const name = this.keyOf(m);
+  private membersNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node, byKey: boolean): ts.Node[] {
+    const nameOf = (x: ts.Node): string | undefined => (byKey ? this.keyOf(x) : memberName(x));
+    const name = nameOf(m);
     if (name === undefined) return [];
     const out: ts.Node[] = [];
     for (const c of classes) {
       for (const member of c.members) {
-        if (this.keyOf(member) !== name || isStatic(member) !== isStatic(m)) continue;
+        if (nameOf(member) !== name || isStatic(member) !== isStatic(m)) continue;
         if (isMethodNode(member) && this.table.idOf.has(member)) out.push(member);
         else if (ts.isPropertyDeclaration(member) && member.initializer && isMethodNode(member.initializer)) {
           out.push(member.initializer);
