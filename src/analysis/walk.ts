@@ -387,15 +387,32 @@ export function isNothing(raw: ts.Expression): boolean {
 /**
  * The operands whose values an expression's value is one of: both branches of `a ? f : g`, both
  * sides of `a || f` (also `??`, `&&` and their assignments), the right of `x = f` and of a comma,
- * the operand of `await`. Undefined for any other expression.
+ * the operand of `await`, the argument of `Object.freeze(x)` (also `seal`, `preventExtensions`:
+ * they return the object they are given, so `Object.freeze([ruleA, ruleB])` holds those elements).
+ * Undefined for any other expression.
  */
 export function valueOperands(e: ts.Expression): ts.Expression[] | undefined {
   if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse];
   if (ts.isAwaitExpression(e)) return [e.expression];
+  const kept = keptArgument(e);
+  if (kept) return [kept];
   if (!ts.isBinaryExpression(e)) return undefined;
   const k = e.operatorToken.kind;
   if (EITHER_SIDE.has(k)) return [e.left, e.right];
   return k === ts.SyntaxKind.CommaToken || k === ts.SyntaxKind.EqualsToken ? [e.right] : undefined;
+}
+
+const RETURN_THEIR_ARGUMENT = new Set(['freeze', 'seal', 'preventExtensions']);
+
+/**
+ * `Object.freeze(x)`, `Object.seal(x)`, `Object.preventExtensions(x)`: x, which the call returns. Read by its text: the
+ * global Object (these run no app code of x's, but a proxy's traps: proxy-uses.ts sees the call itself).
+ */
+function keptArgument(e: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || ts.isSpreadElement(e.arguments[0]!)) return undefined;
+  const callee = e.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object') return undefined;
+  return RETURN_THEIR_ARGUMENT.has(callee.name.text) ? e.arguments[0] : undefined;
 }
 
 const EITHER_SIDE = new Set([

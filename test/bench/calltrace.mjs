@@ -1161,6 +1161,66 @@
  *                  --json byte-identical but the four new fixtures.
  *                  Analysis CPU: as found (main's build, --runs 3, load 6-7) 1.52x tsc --noEmit (TS 6.0.3, its own version; 1.30x
  *                  wall); with the rules (--baseline main's build, interleaved, load 12-17) 1.48x, main's 1.54x (0.96x).
+ * Two more (stop 42), in app styles not measured before (a query engine's visitors, schema classes and validation rules; a
+ * concurrency primitive's promise queues), added after every rule above (main aa18ac0) and measured first as found: one
+ * trace each, then the analysis of each build alone on that trace.
+ *   graphql      graphql/graphql-js @ a7db60beb22b0e417f9ed12215945c7fcb43246e (16.11.0: a lexer and recursive-descent
+ *                  parser, AST visitors as records keyed by node kind run by visit()/visitInParallel(), schema types as
+ *                  classes with thunked field maps and `get [Symbol.toStringTag]()`, resolvers and resolveType in config
+ *                  literals, validation rules as functions returning visitors, the executor and subscriptions on promises
+ *                  and async iterators): set up with chai 4.3.6, @types/chai, @types/mocha, @types/node 17 and typescript
+ *                  4.6.3 only (installed with its package.json set aside). Analysed on its tsconfig.json (src/, the suites in
+ *                  it: 259 files; the app is the 136 files outside __tests__ and __testUtils__, 995 methods). Its 117 mocha
+ *                  suites (src/**\/__tests__/*-test.ts, importing describe/it from 'mocha', aliased to the shim's): 1877 tests
+ *                  pass, 0 fail; buildClientSchema-test stopped at 120 s under the tracer (what it ran is traced); tracing
+ *                  took 16 min at load 3.5-8.
+ *                  As found: 99.2% of 2395 dynamic edges (2337 by a call 99.9%, 58 implicit 72.4%), static 3655 = 1.53x. The
+ *                  18 misses: instanceOf's `constructor.prototype[Symbol.toStringTag]` (its Constructor interface declares
+ *                  `prototype: { [Symbol.toStringTag]: string }`) reaching the schema classes' getters (9: class members under
+ *                  a computed key had no name, so no class fitted the type literal's member); `String(memberType)` in
+ *                  validateUnionMembers running other schema classes' toString (7); validateSDL's default rules,
+ *                  `specifiedSDLRules = Object.freeze([...])`, run by `rules.map((rule) => rule(context))` (2: the 13 others
+ *                  are found through the suites' harness passing each rule).
+ *                  With class members named by a computed key of one name (hierarchy.ts: subclass overrides and classes
+ *                  fitting an interface or type literal declaring the key; classes related by shape alone still by written
+ *                  names; fixture calls-symbol-keyed-members) and `Object.freeze/seal/preventExtensions(x)` as x (walk.ts
+ *                  valueOperands; fixture calls-frozen-values): 99.7% (call 100%, implicit 87.9%), static 3677 = 1.54x (22
+ *                  pairs more: instanceOf reaching the 19 app classes with such a getter, 9 seen; the 2 rules; `String(this.
+ *                  ofType)` in GraphQLNonNull.toString reaching GraphQLNonNull's own tag, as it reached its toString before).
+ *                  Candidates and sites left unresolved unchanged (403). Left (7): union members
+ *                  typed GraphQLObjectType that are other schema types at run time: extendSchema's buildUnionTypes returns
+ *                  `getNamedType` results under `// @ts-expect-error`, so the declared type is not what the value is (a
+ *                  type error suppressed; the analysis trusts declared types there, as it does casts).
+ *                  Analysis CPU (--timing-only --runs 3 --baseline main's build aa18ac0, interleaved, load 6-14): 1.92x TS 6
+ *                  checking the analysed program (importsNotUsedAsValues unset; plain `tsc --noEmit` stops at config error
+ *                  TS5102: 7.29x), 1.70x its own tsc 4.6.3 --noEmit; this build 1.00x main's CPU.
+ *   async-mutex  DirtyHairy/async-mutex @ b0bb4c5aa0e42eb5ffc8d9342e56bb6de1b95554 (0.5.0: a Semaphore class queueing
+ *                  `{ resolve, reject, weight, priority }` literals built in a Promise executor and settling them later
+ *                  with `[value, releaser]` tuples, a Mutex over it, withTimeout() returning an object literal that wraps
+ *                  either behind their interfaces, tryAcquire): set up with @sinonjs/fake-timers 11, @types/mocha 10,
+ *                  @types/node 20, @types/sinonjs__fake-timers 8, typescript 5.4.5 and tslib (its `importHelpers`). Analysed
+ *                  on tsconfig.cc-tests.json, written by the run (its config, src/ only, with the suites included; the app
+ *                  is src/, 8 files, 50 methods). Its mocha suites in the TDD interface (`suite`, `test`, `setup`:
+ *                  calltrace/mocha-tdd.mjs), 4 files: 132 tests pass, 44 fail: `import * as assert from 'assert'` then
+ *                  `assert(x)`, which ts-node's CommonJS allows and an ES module namespace does not (each such test stops at
+ *                  its first `assert(...)`; what ran before is traced).
+ *                  As found: 94.3% of 53 dynamic edges (all by a call), static 66 = 1.25x. The 3 misses: the releaser arrow
+ *                  a queued task is settled with (`item.resolve([previousValue, this._newReleaser(item.weight)])`), called
+ *                  after `const [value, release] = await this.acquire()` in Semaphore.runExclusive, and in withTimeout's
+ *                  acquire and runExclusive through `ticket[1]` of `await sync.acquire(...)`: a promise the app makes was
+ *                  not followed to what its executor's `resolve` is given.
+ *                  With a returned `new Promise(executor)` also returning what `resolve` is called with, in the executor or
+ *                  as a member of a literal it is handed on in (`{ resolve }` typed QueueEntry, then any app call of that
+ *                  member: promise-settled.ts, call-returns.ts; fixture calls-promise-settled): 96.2% (51 of 53), static 68
+ *                  = 1.28x, sites left unresolved 31 -> 25. Left (2): withTimeout's, which need 7 and 8 steps of value
+ *                  following (`ticket[1]` of a const holding `await` of an interface call, under a conditional), over its
+ *                  bound of 6 (found with 8, tried on a copy).
+ *                  Analysis CPU (same run as graphql's): 0.51x TS 6 checking the analysed program (plain `tsc --noEmit`
+ *                  stops at config error TS5107: 1.52x), 0.58x its own tsc 5.4.5 --noEmit; this build 0.95x main's CPU.
+ *                  The stop's three rules elsewhere (analyze-child of main's build and this one; checkouts of the commits
+ *                  above): awilix, hono, hookable, marked, neverthrow, superstruct, tween.js, yup, zustand, valibot and rxjs
+ *                  edge-identical (edges with sites, unresolved sites, candidates); examples/ and test/fixtures/ analyze
+ *                  output identical but the three new fixtures.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -1446,6 +1506,32 @@ const PROJECTS = {
     linkSources: true,
     standIns: {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', include: ['src'], exclude: ['node_modules', 'lib', 'src/__tests__/rollup.test.ts'] }, null, 2)}\n`,
+    },
+  },
+  // graphql/graphql-js (16.x): mocha suites in src/**/__tests__/*-test.ts that import describe/it from 'mocha' (aliased to
+  // the shim's BDD functions) and expect from chai; the sources beside them, the suites' helpers in src/__testUtils__.
+  // Analysed on its tsconfig.json, which holds the suites: what they hand the app (schemas' resolvers, visitors) counts.
+  graphql: {
+    tsconfig: 'tsconfig.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !/\/(__tests__|__testUtils__)\//.test(f)),
+    entries: ['src'],
+    test: /\/__tests__\/[^/]+-test\.ts$/,
+    run: /^src\/(.+\/)?__tests__\/[^/]+-test\.js$/,
+    esbuild: [`--alias:mocha=${join(here, 'calltrace', 'mocha-globals.mjs')}`],
+  },
+  // DirtyHairy/async-mutex: mocha suites in its TDD interface (`suite`, `test`, `setup`: calltrace/mocha-tdd.mjs) on
+  // fake timers (@sinonjs/fake-timers), one file per class (test/*.ts, semaphoreSuite.ts and util.ts their helpers),
+  // shared suites taking a factory. Analysed on tsconfig.cc-tests.json, written by the run: its config (src/ only) with
+  // the suites included, so that what they hand the app (the Mutex and Semaphore factories, callbacks) counts.
+  'async-mutex': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['test'],
+    test: /\/test\/(?!semaphoreSuite\.|util\.)[^/]+\.ts$/,
+    run: /^test\/[^/]+\.js$/,
+    esbuild: [`--inject:${join(here, 'calltrace', 'mocha-tdd.mjs')}`],
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['mocha', 'node'], noUnusedLocals: false }, include: ['src/**/*.ts', 'test/**/*.ts'] }, null, 2)}\n`,
     },
   },
 };

@@ -13,6 +13,8 @@ import { bindingName } from './keys.js';
 import { NestingLimit } from './nesting-limit.js';
 import { DistinctNodes } from './value-memo.js';
 import { returnedAt } from './argument-branches.js';
+import { settledValues } from './promise-settled.js';
+import { skipWrappers } from '../walk.js';
 
 /**
  * Nested "what does this call return" walks at most. Finding a call's callee can start a fresh
@@ -74,7 +76,11 @@ export abstract class CallReturns extends ElementSources {
     return this.returnsOf(getter).flatMap((ret) => this.of(ret, depth + 1));
   }
 
-  /** The expressions a function returns: its expression body, or its return statements (not those of functions inside). */
+  /**
+   * The expressions a function returns: its expression body, or its return statements (not those of functions inside).
+   * A promise it makes there (`return new Promise((resolve) => ...)`) returns, as an async function does, what it
+   * settles to too (promise-settled.ts): `await` of the call is that value.
+   */
   returnsOf(fn: ts.Node): ts.Expression[] {
     const known = this.returned.get(fn);
     if (known) return known;
@@ -86,6 +92,10 @@ export abstract class CallReturns extends ElementSources {
       if (!isMethodNode(n)) ts.forEachChild(n, visit);
     };
     if (body && ts.isBlock(body)) ts.forEachChild(body, visit);
+    for (const ret of [...out]) {
+      const e = skipWrappers(ret);
+      if (ts.isNewExpression(e)) out.push(...(settledValues(this.r, e) ?? []));
+    }
     this.returned.set(fn, out);
     return out;
   }

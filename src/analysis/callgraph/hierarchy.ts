@@ -8,6 +8,7 @@ import { isMethodNode, isStatic } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import type { AppFile, LoadedApp } from '../project.js';
 import { symbolAt } from '../symbols.js';
+import { declaredKeyName } from './keyed-members.js';
 
 export class Hierarchy {
   private index?: { subclasses: Map<ts.Node, ts.ClassLikeDeclaration[]>; implementers: Map<ts.Node, ts.ClassLikeDeclaration[]> };
@@ -40,9 +41,11 @@ export class Hierarchy {
   overridesOf(m: ts.ClassElement): ts.Node[] {
     const cls = m.parent;
     if (!ts.isClassLike(cls)) return [];
-    const own = this.membersNamed(this.subclassesOf(cls), m);
+    const own = this.membersNamed(this.subclassesOf(cls), m, true);
     if (isStatic(m)) return own;
-    return [...new Set([...own, ...this.inheritedNamed(this.shapedLike(cls), m)])];
+    // Classes related by shape alone are matched by written names, as before keys were read (a class whose only
+    // member is `[Symbol.dispose]()` has every such class's shape).
+    return [...new Set([...own, ...this.inheritedNamed(this.shapedLike(cls), m, false)])];
   }
 
   private readonly shapes = new Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]>();
@@ -82,13 +85,13 @@ export class Hierarchy {
     );
   }
 
-  /** Members named like `m` that instances of these classes have: their own, else the nearest base's. */
-  inheritedNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
+  /** Members named like `m` that instances of these classes have: their own, else the nearest base's (`byKey`: see membersNamed). */
+  inheritedNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node, byKey: boolean): ts.Node[] {
     const out: ts.Node[] = [];
     for (const c of classes) {
       let k: ts.ClassLikeDeclaration | undefined = c;
       for (let depth = 0; k && depth < 20; depth++, k = this.baseOf(k)) {
-        const found = this.membersNamed([k], m);
+        const found = this.membersNamed([k], m, byKey);
         if (!found.length) continue;
         out.push(...found);
         break;
@@ -135,13 +138,20 @@ export class Hierarchy {
     return out;
   }
 
-  private membersNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node): ts.Node[] {
-    const name = memberName(m);
+  /**
+   * The members of these classes named as `m` is. With `byKey`, a member under a computed key of one name (`get
+   * [Symbol.toStringTag]()`, `[Symbol.iterator]()`, a unique symbol's protocol member) is named by that key, as the checker
+   * names it: a subclass's override of it, and the getters of classes fitting an interface or type literal that declares
+   * `[Symbol.toStringTag]: string`, are found.
+   */
+  private membersNamed(classes: ts.ClassLikeDeclaration[], m: ts.Node, byKey: boolean): ts.Node[] {
+    const nameOf = (x: ts.Node): string | undefined => (byKey ? this.keyOf(x) : memberName(x));
+    const name = nameOf(m);
     if (name === undefined) return [];
     const out: ts.Node[] = [];
     for (const c of classes) {
       for (const member of c.members) {
-        if (memberName(member) !== name || isStatic(member) !== isStatic(m)) continue;
+        if (nameOf(member) !== name || isStatic(member) !== isStatic(m)) continue;
         if (isMethodNode(member) && this.table.idOf.has(member)) out.push(member);
         else if (ts.isPropertyDeclaration(member) && member.initializer && isMethodNode(member.initializer)) {
           out.push(member.initializer);
@@ -149,6 +159,10 @@ export class Hierarchy {
       }
     }
     return out;
+  }
+
+  private keyOf(m: ts.Node): string | undefined {
+    return memberName(m) ?? declaredKeyName(this.app.checker, m);
   }
 
   /** The instance type of a class (kept by classNames). */

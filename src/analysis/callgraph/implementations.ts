@@ -85,7 +85,7 @@ export class Implementations {
   private classMembers(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, m: ts.Node): ts.Node[] {
     const direct = ts.isInterfaceDeclaration(owner) ? this.classes.implementersOf(owner) : [];
     const all = new Set([...direct, ...direct.flatMap((c) => this.classes.subclassesOf(c)), ...this.structuralOf(owner)]);
-    return [...this.classes.inheritedNamed([...all], m), ...this.fieldValues([...all], m)];
+    return [...this.classes.inheritedNamed([...all], m, true), ...this.fieldValues([...all], m)];
   }
 
   /**
