@@ -16,6 +16,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { skipWrappers } from '../walk.js';
+import { branchCondition, branchTaken } from './branches.js';
 import { argumentParameters } from '../parameters.js';
 import { reassigned } from './typeof-guards.js';
 
@@ -31,7 +32,7 @@ export function keysReturnedFor(c: ts.TypeChecker, trap: ts.Node, ret: ts.Node):
     // A return of a function nested in the trap is none of the trap's.
     if (ts.isFunctionLike(p)) return undefined;
     const truth = branchTaken(p, child);
-    const names = truth === undefined ? (ts.isCaseClause(p) ? caseNames(c, sym, p) : undefined) : namesWhen(c, sym, condition(p), truth);
+    const names = truth === undefined ? (ts.isCaseClause(p) ? caseNames(c, sym, p) : undefined) : namesWhen(c, sym, branchCondition(p), truth);
     if (names) return names;
   }
   return undefined;
@@ -41,23 +42,6 @@ export function keysReturnedFor(c: ts.TypeChecker, trap: ts.Node, ret: ts.Node):
 export function branchesOf(ret: ts.Expression): ts.Expression[] {
   const e = skipWrappers(ret);
   return ts.isConditionalExpression(e) ? [...branchesOf(e.whenTrue), ...branchesOf(e.whenFalse)] : [ret];
-}
-
-/** Whether `child` of `p` runs when p's condition is true, false, or either (undefined). */
-function branchTaken(p: ts.Node, child: ts.Node): boolean | undefined {
-  if (ts.isConditionalExpression(p)) return child === p.whenTrue ? true : child === p.whenFalse ? false : undefined;
-  if (ts.isIfStatement(p)) return child === p.thenStatement ? true : child === p.elseStatement ? false : undefined;
-  if (ts.isBinaryExpression(p) && child === p.right) {
-    if (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return true;
-    if (p.operatorToken.kind === ts.SyntaxKind.BarBarToken) return false;
-  }
-  return undefined;
-}
-
-function condition(p: ts.Node): ts.Expression {
-  if (ts.isConditionalExpression(p)) return p.condition;
-  if (ts.isIfStatement(p)) return p.expression;
-  return (p as ts.BinaryExpression).left;
 }
 
 /** The key's names when `cond` has value `truth`: a set when the key must be one of them, else undefined. */

@@ -16,6 +16,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { skipWrappers } from '../walk.js';
+import { branchCondition, branchTaken } from './branches.js';
 
 /** Whether `ref` is read where a `typeof` test of its variable ruled out a function. */
 export function holdsNoFunction(c: ts.TypeChecker, ref: ts.Identifier): boolean {
@@ -28,7 +29,7 @@ export function holdsNoFunction(c: ts.TypeChecker, ref: ts.Identifier): boolean 
   let child: ts.Node = ref;
   for (let p = ref.parent; p && p !== decl.parent; child = p, p = p.parent) {
     const truth = branchTaken(p, child);
-    if (truth !== undefined && rulesOutFunction(c, sym, truthTested(p), truth)) return true;
+    if (truth !== undefined && rulesOutFunction(c, sym, branchCondition(p), truth)) return true;
   }
   return false;
 }
@@ -36,31 +37,13 @@ export function holdsNoFunction(c: ts.TypeChecker, ref: ts.Identifier): boolean 
 /** A cheap first look: some `typeof` expression in a condition around the read (most reads have none). */
 function underTypeofTest(ref: ts.Node): boolean {
   for (let child: ts.Node = ref, p = ref.parent; p; child = p, p = p.parent) {
-    if (branchTaken(p, child) !== undefined && containsTypeof(truthTested(p))) return true;
+    if (branchTaken(p, child) !== undefined && containsTypeof(branchCondition(p))) return true;
   }
   return false;
 }
 
 function containsTypeof(e: ts.Node): boolean {
   return ts.isTypeOfExpression(e) || (ts.forEachChild(e, containsTypeof) ?? false);
-}
-
-/** The condition deciding whether `child` of `p` runs. */
-function truthTested(p: ts.Node): ts.Expression {
-  if (ts.isConditionalExpression(p)) return p.condition;
-  if (ts.isIfStatement(p)) return p.expression;
-  return (p as ts.BinaryExpression).left;
-}
-
-/** Whether `child` of `p` runs when its condition is true, false, or either (undefined). */
-function branchTaken(p: ts.Node, child: ts.Node): boolean | undefined {
-  if (ts.isConditionalExpression(p)) return child === p.whenTrue ? true : child === p.whenFalse ? false : undefined;
-  if (ts.isIfStatement(p)) return child === p.thenStatement ? true : child === p.elseStatement ? false : undefined;
-  if (ts.isBinaryExpression(p) && child === p.right) {
-    if (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return true;
-    if (p.operatorToken.kind === ts.SyntaxKind.BarBarToken) return false;
-  }
-  return undefined;
 }
 
 /** Whether `cond` having value `truth` means the variable is not a function. */

@@ -40,7 +40,7 @@ import type { PlatformCatalog } from '../types.js';
 import { FunctionValues, type DeepQuestion } from '../callgraph/values.js';
 import { isGenerator } from '../callgraph/call-returns.js';
 import { CycleAwareCache } from '../callgraph/cycle-aware-cache.js';
-import { NestingLimit } from '../callgraph/nesting-limit.js';
+import { interned, NestedQuestions, RAISED, type ArgumentsKey, type DeclarationKey, type DeepKey, type Question, type ThisKey, type YieldsKey } from './device-questions.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
 import { skipWrappers, thisFunction } from '../walk.js';
 import { executorResolved, isPromiseStatic } from './promise-steps.js';
@@ -52,52 +52,6 @@ import { elementOfList, receiverMayHold, typesMayMeet } from './receiver-types.j
 import { distinctValues, type Api, type DeviceValue } from './device-value.js';
 import { deviceTypeEntries, type DeviceTypeEntries } from './library-given.js';
 import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
-
-/** Nested origin questions at most (a chain of parameters, returns and members). */
-const MAX_NESTED = 24;
-
-/** A declaration's own question (what it holds besides its initialiser), apart from the origin question of the same node. */
-interface DeclarationKey {
-  declaration: ts.Declaration;
-}
-
-/** What a function's callers pass, at any position: what its `arguments` object holds. */
-interface ArgumentsKey {
-  argumentsOf: ts.SignatureDeclaration;
-}
-
-/** What the app may raise (raised-values.ts): one question for every catch and rejection handler. */
-const RAISED = { raised: true } as const;
-
-/** What a generator yields, to what iterates its result. */
-interface YieldsKey {
-  yieldsOf: ts.FunctionLikeDeclaration;
-}
-
-/** What `this` is given by call, apply and bind (the call graph's thisTo). */
-interface ThisKey {
-  thisOf: ts.FunctionLikeDeclaration;
-}
-
-/**
- * A value-flow walk gone past its depth bound (values.ts beyondDepth), asked afresh: its answer is
- * nodes, not device values. Kept in the one cache with the other questions, so that cycles through
- * both kinds end as any cycle does.
- */
-interface DeepKey {
-  deep: DeepQuestion;
-  node: ts.Node;
-  afresh: () => ts.Node[];
-}
-
-type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | ThisKey | DeepKey | typeof RAISED;
-
-/** The one key object for `node` in `table` (a question's answers are found by its key's identity). */
-function interned<N, K>(table: Map<N, K>, node: N, make: () => K): K {
-  let key = table.get(node);
-  if (!key) table.set(node, (key = make()));
-  return key;
-}
 
 export class DeviceValues extends DeviceValueSteps {
   protected readonly values: FunctionValues;
@@ -122,15 +76,11 @@ export class DeviceValues extends DeviceValueSteps {
    * the cache, not held twice.
    */
   private readonly unsettled = new Map<ts.Node, DeviceValue[]>();
-  private readonly nested = new NestingLimit(MAX_NESTED);
-  /** Questions under way, both kinds: the outermost asks again what the limits refused beneath it (nestedAsk). */
-  private questionsUnderWay = 0;
-  /** Questions refused at a limit beneath the outermost one, each with how to ask it from the top. */
-  private readonly refused = new Map<Question, () => unknown>();
-  /** Questions nestedAsk asked again once already. */
-  private readonly askedAgain = new Set<Question>();
-  /** The same for the other questions (see ask). */
-  private readonly nestedOther = new NestingLimit(MAX_NESTED);
+  /** How deep questions nest, and what is asked again when that bound refused one (device-questions.ts). */
+  private readonly nesting = new NestedQuestions<Question>(
+    () => this.answers.settledCount,
+    () => this.values.forgetWithinWalk(),
+  );
   /** The catalogs' globals, each an API. */
   private readonly globals: Api[];
   /** What a global read by a name we cannot compute may be. */
@@ -158,7 +108,7 @@ export class DeviceValues extends DeviceValueSteps {
     this.values = new FunctionValues(flow.resolver, flow.stores, {
       origins: (e) => this.originAt(e),
       ownStores: true,
-      originCuts: () => this.answers.cuts + this.nested.cuts + this.nestedOther.cuts + this.holdingCuts,
+      originCuts: () => this.answers.cuts + this.nesting.cuts + this.holdingCuts,
       tracksParameters: false,
       beyondDepth: (question, node, index, afresh) => this.deeper(question, node, index, afresh),
     });
@@ -251,7 +201,7 @@ export class DeviceValues extends DeviceValueSteps {
     if (final) return final.length ? [e] : [];
     if (!this.unsettled.has(e) && !this.files.has(e.getSourceFile())) return [];
     // A final answer is served past the limit (above): only a question still to work out is refused.
-    const vs = this.nestedAsk(this.nested, e, () => this.answers.get(e), () => this.originAt(e)) as DeviceValue[] | undefined;
+    const vs = this.nesting.ask(this.nesting.origins, e, () => this.answers.get(e), () => this.originAt(e)) as DeviceValue[] | undefined;
     if (!vs) return [];
     if (this.answers.settled(e)) this.unsettled.delete(e);
     else this.unsettled.set(e, vs);
@@ -271,48 +221,7 @@ export class DeviceValues extends DeviceValueSteps {
   private answer(key: Question): DeviceValue[] | ts.Node[] {
     const final = this.answers.settled(key);
     if (final) return final;
-    return this.nestedAsk(this.nestedOther, key, () => this.answers.get(key), () => this.answer(key)) ?? [];
-  }
-
-  /**
-   * `ask` (a question of the cache) under `limit`, which keeps the stack bounded. A question refused
-   * there is one whose values the walk above it lacks, so the outermost question, once done, asks
-   * each refused one `again` from the top (where it is found in full and kept), then itself again,
-   * finding them kept (final answers are served past the limits): what a method is found to use
-   * does not depend on how deep the walk that first met it was. Until a round settles nothing more:
-   * then the latest answer stands. Each question is asked again once: one on a cycle longer than the
-   * limit is refused again wherever the walk starts (on zod, asking those again every time they
-   * were refused went on for minutes), so such a cycle's answer may still lack values (README).
-   */
-  private nestedAsk<T>(limit: NestingLimit, key: Question, ask: () => T, again: () => unknown): T | undefined {
-    let out = this.within(limit, key, ask, again);
-    if (this.questionsUnderWay > 0) return out;
-    while (this.refused.size) {
-      const refused = [...this.refused];
-      this.refused.clear();
-      const settled = this.answers.settledCount;
-      for (const [k, askAgain] of refused) {
-        this.askedAgain.add(k);
-        askAgain();
-      }
-      if (this.answers.settledCount === settled) break;
-      // Answers the walk under way kept while cut short (value-memo.ts) would be found again as they were.
-      this.values.forgetWithinWalk();
-      out = this.within(limit, key, ask, again);
-    }
-    this.refused.clear();
-    return out;
-  }
-
-  private within<T>(limit: NestingLimit, key: Question, ask: () => T, again: () => unknown): T | undefined {
-    this.questionsUnderWay++;
-    try {
-      const out = limit.within(ask);
-      if (out === undefined && !this.askedAgain.has(key)) this.refused.set(key, again);
-      return out;
-    } finally {
-      this.questionsUnderWay--;
-    }
+    return this.nesting.ask(this.nesting.others, key, () => this.answers.get(key), () => this.answer(key)) ?? [];
   }
 
   /** The values recorded for an origin node (see originAt): its final answer, else its latest. */
