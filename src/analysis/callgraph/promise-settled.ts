@@ -14,15 +14,25 @@ import { argumentParameters } from '../parameters.js';
 import { skipWrappers } from '../walk.js';
 import type { Resolver } from './resolve.js';
 
-/** The values `new Promise(executor)` may settle to, or undefined when it is no promise of the standard library with an executor written in place. */
-export function settledValues(r: Resolver, e: ts.NewExpression): ts.Expression[] | undefined {
-  const checker = r.checker;
+/**
+ * `new Promise(executor)` of the standard library with its executor written in place: the executor and the
+ * symbol of its parameter `index` (0: resolve, 1: reject), when that parameter is a plain name.
+ */
+export function executorParameter(checker: ts.TypeChecker, e: ts.NewExpression, index: 0 | 1): { executor: ts.ArrowFunction | ts.FunctionExpression; symbol: ts.Symbol } | undefined {
   if (!ts.isIdentifier(e.expression) || e.expression.text !== 'Promise' || !declaredByLibrary(checker.getSymbolAtLocation(e.expression))) return undefined;
   const executor = e.arguments?.[0] && skipWrappers(e.arguments[0]);
   if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return undefined;
-  const param = argumentParameters(executor)[0];
-  const resolve = param && ts.isIdentifier(param.name) ? checker.getSymbolAtLocation(param.name) : undefined;
-  if (!resolve) return undefined;
+  const param = argumentParameters(executor)[index];
+  const symbol = param && ts.isIdentifier(param.name) ? checker.getSymbolAtLocation(param.name) : undefined;
+  return symbol && { executor, symbol };
+}
+
+/** The values `new Promise(executor)` may settle to, or undefined when it is no promise of the standard library with an executor written in place. */
+export function settledValues(r: Resolver, e: ts.NewExpression): ts.Expression[] | undefined {
+  const checker = r.checker;
+  const found = executorParameter(checker, e, 0);
+  if (!found) return undefined;
+  const { executor, symbol: resolve } = found;
   const out: ts.Expression[] = [];
   const members = new Set<ts.Declaration>();
   const isResolve = (x: ts.Expression): boolean => {

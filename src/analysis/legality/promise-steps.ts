@@ -9,7 +9,7 @@ import { ts } from '../../typescript.cjs';
 import { skipWrappers } from '../walk.js';
 import { declaredByLibrary } from '../symbols.js';
 import { handedToLibrary } from './handed-to-library.js';
-import { argumentParameters } from '../parameters.js';
+import { executorParameter } from '../callgraph/promise-settled.js';
 
 /** The promise whose library `then` the function is handed first (`p.then(fn)`): fn's first parameter gets what it settles to. */
 export function thenReceiver(checker: ts.TypeChecker, fn: ts.Node): ts.Expression | undefined {
@@ -36,11 +36,9 @@ export function isRejectionHandler(checker: ts.TypeChecker, fn: ts.Node): boolea
  * undefined when it is no such promise. `resolve` handed on by name is not followed.
  */
 export function executorResolved(checker: ts.TypeChecker, e: ts.NewExpression): ts.Expression[] | undefined {
-  if (!ts.isIdentifier(e.expression) || e.expression.text !== 'Promise' || !declaredByLibrary(checker.getSymbolAtLocation(e.expression))) return undefined;
-  const executor = e.arguments?.[0] && skipWrappers(e.arguments[0]);
-  const param = executor && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) ? argumentParameters(executor)[0] : undefined;
-  const resolve = param && ts.isIdentifier(param.name) ? checker.getSymbolAtLocation(param.name) : undefined;
-  if (!resolve) return undefined;
+  const found = executorParameter(checker, e, 0);
+  if (!found) return undefined;
+  const { executor, symbol: resolve } = found;
   const out: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && node.arguments[0] && !ts.isSpreadElement(node.arguments[0])) {
@@ -49,6 +47,6 @@ export function executorResolved(checker: ts.TypeChecker, e: ts.NewExpression): 
     }
     ts.forEachChild(node, visit);
   };
-  visit((executor as ts.ArrowFunction | ts.FunctionExpression).body);
+  visit(executor.body);
   return out;
 }

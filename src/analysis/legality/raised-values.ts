@@ -10,9 +10,8 @@
  */
 import { ts } from '../../typescript.cjs';
 import { skipWrappers, thisFunction } from '../walk.js';
-import { declaredByLibrary } from '../symbols.js';
 import { isPromiseStatic } from './promise-steps.js';
-import { argumentParameters } from '../parameters.js';
+import { executorParameter } from '../callgraph/promise-settled.js';
 
 /** Expressions an app may raise: each `throw`'s operand, `Promise.reject(x)`'s x, an executor's `reject(x)`'s x, in source order. */
 export function raisedIn(checker: ts.TypeChecker, sf: ts.SourceFile): ts.Expression[] {
@@ -21,7 +20,7 @@ export function raisedIn(checker: ts.TypeChecker, sf: ts.SourceFile): ts.Express
   const visit = (node: ts.Node): void => {
     if (ts.isThrowStatement(node)) out.push(node.expression);
     if (ts.isNewExpression(node)) {
-      const reject = executorReject(checker, node);
+      const reject = executorParameter(checker, node, 1)?.symbol;
       if (reject) rejecters.add(reject);
     }
     if (ts.isCallExpression(node) && node.arguments[0] && !ts.isSpreadElement(node.arguments[0])) {
@@ -37,14 +36,6 @@ export function raisedIn(checker: ts.TypeChecker, sf: ts.SourceFile): ts.Express
   };
   visit(sf);
   return out;
-}
-
-/** `new Promise((resolve, reject) => ...)` of the standard Promise: the symbol of its executor's second parameter. */
-function executorReject(checker: ts.TypeChecker, e: ts.NewExpression): ts.Symbol | undefined {
-  if (!ts.isIdentifier(e.expression) || e.expression.text !== 'Promise' || !declaredByLibrary(checker.getSymbolAtLocation(e.expression))) return undefined;
-  const executor = e.arguments?.[0] && skipWrappers(e.arguments[0]);
-  const param = executor && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) ? argumentParameters(executor)[1] : undefined;
-  return param && ts.isIdentifier(param.name) ? checker.getSymbolAtLocation(param.name) : undefined;
 }
 
 /** A `catch (e)` clause's binding. */
