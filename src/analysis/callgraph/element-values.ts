@@ -1,0 +1,195 @@
+/**
+ * What arrays, maps and sets hold, for value following (values.ts): an array's elements, the
+ * element at a position (destructuring), each pair's part (`Object.entries`, a Map's entries),
+ * a Map's keys; through literals, copies, `map`/`flatMap`, `Array.from`, `new Set(list)`, and
+ * what is added to a variable's array anywhere (stores.ts).
+ */
+import { ts } from '../../typescript.cjs';
+import { isMethodNode } from '../../ids/methodIds.js';
+import { tableEntries } from './literal-entries.js';
+import { ARRAY_COPIES, collectionOf, collectionTyped, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
+import { skipWrappers, valueOperands } from '../walk.js';
+import { CallReturns } from './call-returns.js';
+import { AnswerTable, distinct } from './value-memo.js';
+import { declaredByLibrary } from '../symbols.js';
+
+/** How many steps a walk takes before it stops (or, for device values, asks the rest afresh). */
+export const MAX_DEPTH = 6;
+
+/** The walks that stop at MAX_DEPTH (see FollowingOptions.beyondDepth); index is elementAt's and eachAt's position. */
+export type DeepQuestion = 'of' | 'ofDeclaration' | 'elements' | 'elementAt' | 'eachAt' | 'keys';
+
+export abstract class ElementValues extends CallReturns {
+  /** Past MAX_DEPTH: what the owner finds afresh, else nothing (values.ts). */
+  protected abstract beyond(question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]): ts.Node[];
+  /** What an app declaration named by a use holds (values.ts). */
+  protected abstract heldBy(d: ts.Declaration, depth: number): ts.Node[];
+
+  /**
+   * Functions an array's elements may be: array literals (spreads included), followed through
+   * variables and copies (`list.slice()`), with what is added to the variable's array anywhere
+   * (`list.push(f)`, stores.ts). Complete only for a literal written in place: an array held in
+   * a variable may also be added to in ways not followed (passed on, aliased).
+   */
+  elements(raw: ts.Expression, depth = 0): { nodes: ts.Node[]; complete: boolean } {
+    if (depth > MAX_DEPTH) return { nodes: this.beyond('elements', raw, 0, () => this.elements(raw).nodes), complete: false };
+    return this.rememberIn(this.elementAnswers, raw, depth, () => {
+      const found = this.elementsAfresh(raw, depth);
+      return { nodes: distinct(found.nodes), complete: found.complete };
+    });
+  }
+
+  private readonly elementAnswers = new AnswerTable<{ nodes: ts.Node[]; complete: boolean }>();
+
+  private elementsAfresh(raw: ts.Expression, depth: number): { nodes: ts.Node[]; complete: boolean } {
+    const e = skipWrappers(raw);
+    const operands = valueOperands(e);
+    if (operands) {
+      const parts = operands.map((o) => this.elements(o, depth + 1));
+      return { nodes: parts.flatMap((p) => p.nodes), complete: parts.every((p) => p.complete) };
+    }
+    if (ts.isArrayLiteralExpression(e)) {
+      const out = { nodes: [] as ts.Node[], complete: true };
+      for (const el of e.elements) {
+        const inner = ts.isSpreadElement(el) ? this.elements(el.expression, depth + 1) : { nodes: this.of(el, depth + 1), complete: true };
+        out.nodes.push(...inner.nodes);
+        if (!inner.complete || !inner.nodes.length) out.complete = false;
+      }
+      return out;
+    }
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return { nodes: this.heldElements(e, depth), complete: false };
+    if (ts.isElementAccessExpression(e)) return { nodes: [...this.entryElements(e, depth), ...this.namedEntryElements(e, depth)], complete: false };
+    const listed = objectListing(this.r.checker, e);
+    if (listed) return { nodes: listed.listing === 'values' ? this.propertyValues(listed.object, depth + 1) : [], complete: false };
+    const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    // `map.keys()` of a standard Map: its keys (a Set's keys are its elements).
+    if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'keys' && collectionOf(this.r.checker, callee.name) === 'Map') return { nodes: this.keys(callee.expression, depth + 1), complete: false };
+    if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
+      return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
+    }
+    // `list.map(f)` holds what f returns (`flatMap`: the elements of what it returns).
+    const mapper = callee && ts.isPropertyAccessExpression(callee) && /^(flat)?[mM]ap$/.test(callee.name.text) && isArrayOrUntypedMethod(this.r.checker, callee) ? (e as ts.CallExpression).arguments[0] : undefined;
+    if (mapper && !ts.isSpreadElement(mapper)) {
+      const flat = (callee as ts.PropertyAccessExpression).name.text === 'flatMap';
+      const returned = this.of(mapper, depth + 1).flatMap((fn) => this.returnsOf(fn));
+      return { nodes: returned.flatMap((ret) => (flat ? this.elements(ret, depth + 2).nodes : this.of(ret, depth + 2))), complete: false };
+    }
+    // `new Set(list)`, `new Map(pairs)` of the standard library: list's elements, the pairs' values.
+    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && /^(Weak)?(Set|Map)$/.test(e.expression.text) && e.arguments?.[0]) {
+      const global = (this.r.checker.getSymbolAtLocation(e.expression)?.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
+      if (global) return { nodes: e.expression.text.endsWith('Set') ? this.elements(e.arguments[0], depth + 1).nodes : this.eachAt(e.arguments[0], 1, depth + 1), complete: false };
+    }
+    // `Array.from(items)`: items' elements; with a map function, what it returns.
+    if (callee && isArrayFrom(this.r.checker, callee)) {
+      const [items, mapFn] = (e as ts.CallExpression).arguments;
+      if (mapFn && !ts.isSpreadElement(mapFn)) return { nodes: this.of(mapFn, depth + 1).flatMap((fn) => this.returnsOf(fn)).flatMap((ret) => this.of(ret, depth + 2)), complete: false };
+      if (items && !ts.isSpreadElement(items)) return { nodes: this.elements(items, depth + 1).nodes, complete: false };
+    }
+    // An array an app function returns (`return [get, set]`).
+    if (ts.isCallExpression(e)) return { nodes: this.fromReturns(e, depth + 1, (ret) => this.elements(ret, depth + 2).nodes), complete: false };
+    return { nodes: [], complete: false };
+  }
+
+  /** Functions at position `i` of an array: the element written there when the array is a literal, else any element. */
+  protected elementAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
+    if (depth > MAX_DEPTH) return this.beyond('elementAt', raw, i, () => this.elementAt(raw, i, 0));
+    const e = skipWrappers(raw);
+    const operands = valueOperands(e);
+    if (operands) return operands.flatMap((o) => this.elementAt(o, i, depth + 1));
+    if (ts.isArrayLiteralExpression(e) && !e.elements.slice(0, i + 1).some(ts.isSpreadElement)) {
+      const el = e.elements[i];
+      return el ? this.of(el, depth + 1) : [];
+    }
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return this.held(e, depth, (init) => this.elementAt(init, i, depth + 1));
+    const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    // `const [add, remove] = names.map(toAdder)`: an array method's result is any element (elements() follows map).
+    if (callee && !(ts.isPropertyAccessExpression(callee) && (ARRAY_COPIES.has(callee.name.text) || isArrayOrUntypedMethod(this.r.checker, callee)))) {
+      return this.fromReturns(e as ts.CallExpression, depth + 1, (ret) => this.elementAt(ret, i, depth + 2));
+    }
+    return this.elements(e, depth).nodes;
+  }
+
+  /** Functions at position `i` of each element of an array (of pairs, say): `Object.entries(o)` gives o's values at 1. */
+  protected eachAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
+    if (depth > MAX_DEPTH) return this.beyond('eachAt', raw, i, () => this.eachAt(raw, i, 0));
+    const e = skipWrappers(raw);
+    const listed = objectListing(this.r.checker, e);
+    if (listed) return listed.listing === 'entries' && i === 1 ? this.propertyValues(listed.object, depth + 1) : [];
+    // `list.entries()` of an array: pairs [index, element].
+    const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && isArrayMethod(this.r.checker, callee.name)) return i === 1 ? this.elements(callee.expression, depth + 1).nodes : [];
+    // A standard Map's pairs (`for (const [k, v] of map)`, `map.entries()`) hold its keys at 0, its values at 1; a Set's entries are [v, v].
+    const collection = callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' ? collectionOf(this.r.checker, callee.name) : undefined;
+    const map = collection === 'Map' ? (callee as ts.PropertyAccessExpression).expression : (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && collectionTyped(this.r.checker, e) === 'Map' ? e : undefined;
+    if (map) return i === 1 ? this.elements(map, depth + 1).nodes : i === 0 ? this.keys(map, depth + 1) : [];
+    if (collection) return this.elements((callee as ts.PropertyAccessExpression).expression, depth + 1).nodes;
+    if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => (ts.isSpreadElement(el) ? this.eachAt(el.expression, i, depth + 1) : this.elementAt(el, i, depth + 1)));
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+      const added = (v: ts.Expression): ts.Node[] => (ts.isSpreadElement(v) ? this.eachAt(v.expression, i, depth + 1) : this.elementAt(v, i, depth + 1));
+      return this.held(e, depth, (init) => this.eachAt(init, i, depth + 1), added);
+    }
+    return [];
+  }
+
+  /** A standard Map's keys: what `set(k, v)` puts anywhere on the map a variable or property holds, and the keys of the pairs it starts with. */
+  keys(raw: ts.Expression, depth = 0): ts.Node[] {
+    if (depth > MAX_DEPTH) return this.beyond('keys', raw, 0, () => this.keys(raw));
+    const e = skipWrappers(raw);
+    if (!(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) return [];
+    const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    return decls.flatMap((d) => {
+      const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer && skipWrappers(d.initializer) : undefined;
+      const standard = init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && /^(Weak)?Map$/.test(init.expression.text) && declaredByLibrary(this.r.checker.getSymbolAtLocation(init.expression));
+      const pairs = standard ? (init as ts.NewExpression).arguments?.[0] : undefined;
+      return [...(pairs ? this.eachAt(pairs, 0, depth + 1) : []), ...this.stores.keysAdded(d).flatMap((k) => this.of(k, depth + 1))];
+    });
+  }
+
+  /**
+   * What the properties of an object's type hold (Object.values lists them; methods of a class too,
+   * a safe excess), and the entries of the literal a variable holds: a `Record<string, F>` names none.
+   */
+  private propertyValues(object: ts.Expression, depth: number): ts.Node[] {
+    const checker = this.r.checker;
+    const props = checker.getPropertiesOfType(checker.getTypeAtLocation(object));
+    const typed = props.flatMap((p) => (p.declarations ?? []).filter((d) => this.r.isApp(d)).flatMap((d) => this.heldBy(d, depth)));
+    const entries = (tableEntries(checker, this.stores, object) ?? []).flatMap((en) => (isMethodNode(en.value) ? [en.value] : this.of(en.value as ts.Expression, depth + 1)));
+    return entries.length ? [...new Set([...typed, ...entries])] : typed;
+  }
+
+  /**
+   * The array a variable or property holds: its initialiser, mapped by `fromInit`, and whatever
+   * is added to it anywhere (`list.push(f)`, stores.ts), at a position not known, mapped by
+   * `fromAdded` (by default: the functions each added element, or spread array, holds).
+   */
+  private held(
+    e: ts.Identifier | ts.PropertyAccessExpression,
+    depth: number,
+    fromInit: (init: ts.Expression) => ts.Node[],
+    fromAdded = (v: ts.Expression): ts.Node[] => (ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1)),
+  ): ts.Node[] {
+    const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    return decls.flatMap((d) => {
+      // `const [head, ...rest] = list`: rest holds some of list's elements.
+      const rest = ts.isBindingElement(d) && d.dotDotDotToken && ts.isArrayBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) ? d.parent.parent.initializer : undefined;
+      if (rest) return this.elements(rest, depth + 1).nodes;
+      const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer : undefined;
+      return [...(init ? fromInit(init) : []), ...this.stores.added(d).flatMap(fromAdded)];
+    });
+  }
+
+  /** Elements of the array a variable or property holds (`options.tests` of a parameter: also what callers pass there). */
+  private heldElements(e: ts.Identifier | ts.PropertyAccessExpression, depth: number): ts.Node[] {
+    if (ts.isPropertyAccessExpression(e)) {
+      const param = this.r.parameterRead(e);
+      if (param) this.sinkParameter(param, e.name.text, true);
+    }
+    const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    if (!decls.length && ts.isPropertyAccessExpression(e)) return this.namedEntryElements(e, depth);
+    return decls.flatMap((d) => {
+      // `const [head, ...rest] = list`: rest holds some of list's elements.
+      const rest = ts.isBindingElement(d) && d.dotDotDotToken && ts.isArrayBindingPattern(d.parent) && ts.isVariableDeclaration(d.parent.parent) ? d.parent.parent.initializer : undefined;
+      return rest ? this.elements(rest, depth + 1).nodes : this.declElements(d, depth);
+    });
+  }
+}
