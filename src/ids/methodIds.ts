@@ -95,8 +95,7 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
   const anon = (scope: Scope): string => `<anonymous ${++scope.anon}>`;
 
   // The scope of the node being visited: each node's children are visited with one shared
-  // callback, not a closure made per node (a walk of every node of the app; they were a
-  // twelfth of what the analysis allocates).
+  // callback, not a closure made per node (this walk sees every node of the app).
   let current: Scope = { name: '', anon: 0, thisOwner: '' };
   const visitChild = (c: ts.Node): undefined => {
     visit(c, current);
@@ -147,7 +146,8 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
       if (b) {
         const name = unique(join(...b), (n) => claimed.has(n));
         claimed.add(name);
-        within(node, { name, anon: 0, thisOwner: scope.thisOwner });
+        // A scope of its own for each member (their anonymous functions are counted apart).
+        ts.forEachChild(node, (c) => visit(c, { name, anon: 0, thisOwner: scope.thisOwner }));
         return;
       }
     }
