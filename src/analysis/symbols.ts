@@ -35,17 +35,17 @@ export function constInitializer(checker: ts.TypeChecker, e: ts.Expression): ts.
  * fixed once the program is bound; everything else is the checker's own.
  */
 export function rememberingChecker(checker: ts.TypeChecker): ts.TypeChecker {
-  const symbols = new Map<ts.Node, ts.Symbol | undefined>();
+  // null for a node without a symbol: one lookup answers every question asked again.
+  const symbols = new Map<ts.Node, ts.Symbol | null>();
   const types = new Map<ts.Node, ts.Type>();
   const texts = new Map<ts.Type, Map<ts.Node | undefined, Map<ts.TypeFormatFlags | undefined, string>>>();
   return {
     ...checker,
     getSymbolAtLocation(node) {
-      // One lookup for the usual hit; has() only tells a remembered undefined from none.
       const known = symbols.get(node);
-      if (known !== undefined || symbols.has(node)) return known;
+      if (known !== undefined) return known ?? undefined;
       const s = checker.getSymbolAtLocation(node);
-      symbols.set(node, s);
+      symbols.set(node, s ?? null);
       return s;
     },
     getTypeAtLocation(node) {

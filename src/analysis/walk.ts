@@ -98,6 +98,13 @@ function isLiteral(e: ts.Expression): boolean {
 
 export function walkFile(file: AppFile, table: MethodTable): FileSites {
   const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], assigns: [], literalFns: [], keyed: [], boundNames: [], implicit: [] };
+  // The owner of the node's parent: its children are visited with one shared callback, not a
+  // closure made per node (this walk sees every node of the app).
+  let outerOwner: string | undefined;
+  const visitChild = (c: ts.Node): undefined => {
+    visit(c, outerOwner);
+    return undefined;
+  };
   const visit = (node: ts.Node, owner: string | undefined): void => {
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
     const init = table.initOwner.get(node);
@@ -113,9 +120,12 @@ export function walkFile(file: AppFile, table: MethodTable): FileSites {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && !isLiteral(node.initializer)) {
       out.boundNames.push(node.name.text);
     }
-    ts.forEachChild(node, (c) => visit(c, owner));
+    const outer = outerOwner;
+    outerOwner = owner;
+    ts.forEachChild(node, visitChild);
+    outerOwner = outer;
   };
-  ts.forEachChild(file.sf, (c) => visit(c, undefined));
+  ts.forEachChild(file.sf, visitChild);
   return out;
 }
 

@@ -94,6 +94,20 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
 
   const anon = (scope: Scope): string => `<anonymous ${++scope.anon}>`;
 
+  // The scope of the node being visited: each node's children are visited with one shared
+  // callback, not a closure made per node (this walk sees every node of the app).
+  let current: Scope = { name: '', anon: 0, thisOwner: '' };
+  const visitChild = (c: ts.Node): undefined => {
+    visit(c, current);
+    return undefined;
+  };
+  const within = (node: ts.Node, inner: Scope): void => {
+    const outer = current;
+    current = inner;
+    ts.forEachChild(node, visitChild);
+    current = outer;
+  };
+
   const visit = (node: ts.Node, scope: Scope): void => {
     if (isMethodNode(node)) {
       const name = join(...qualify(node, scope));
@@ -115,7 +129,7 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
         used.set(full, { scope: own, accessor });
       }
       out.push({ node, id: `${relPath}#${full}`, line: lineOf(sourceFile, node) });
-      ts.forEachChild(node, (c) => visit(c, own));
+      within(node, own);
       return;
     }
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
@@ -124,8 +138,7 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
       const name = unique(node.name ? join(scope.name, seg) : seg, (n) => claimed.has(n));
       claimed.add(name);
       classes.set(node, `${relPath}#${name}`);
-      const own: Scope = { name, anon: 0, thisOwner: name };
-      ts.forEachChild(node, (c) => visit(c, own));
+      within(node, { name, anon: 0, thisOwner: name });
       return;
     }
     if (ts.isObjectLiteralExpression(node)) {
@@ -133,11 +146,12 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
       if (b) {
         const name = unique(join(...b), (n) => claimed.has(n));
         claimed.add(name);
+        // A scope of its own for each member (their anonymous functions are counted apart).
         ts.forEachChild(node, (c) => visit(c, { name, anon: 0, thisOwner: scope.thisOwner }));
         return;
       }
     }
-    ts.forEachChild(node, (c) => visit(c, scope));
+    within(node, scope);
   };
 
   /** [prefix, own segment] of a method node in `scope`. */
@@ -175,8 +189,7 @@ function namesOf(sourceFile: ts.SourceFile, relPath: string): { methods: MethodI
     }
     return undefined;
   };
-  const top: Scope = { name: '', anon: 0, thisOwner: '' };
-  ts.forEachChild(sourceFile, (c) => visit(c, top));
+  ts.forEachChild(sourceFile, visitChild);
   return { methods: out, classes };
 }
 

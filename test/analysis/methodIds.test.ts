@@ -65,6 +65,12 @@ describe('methodIdsOf', () => {
     ]);
   });
 
+  test("a named object literal's members each count their anonymous functions from 1", () => {
+    // Ids are what profiles and manifests name: the walk that assigns them must keep this numbering.
+    const sf = ts.createSourceFile('a.ts', 'const o = { a: [() => 1], b: [() => 2], c: { d: () => 3 } };', ts.ScriptTarget.Latest, true);
+    expect(methodIdsOf(sf, 'a.ts').map((e) => e.id)).toEqual(['a.ts#o.<anonymous 1>', 'a.ts#o.<anonymous 1>~2', 'a.ts#o.c.d']);
+  });
+
   test('methodIdOf maps a node back to its id; other nodes have none', () => {
     const sf = parse('src/names.ts');
     const entries = methodIdsOf(sf, 'src/names.ts');
