@@ -7,6 +7,7 @@ import { tieTolerance } from './canonical.js';
 import { checkPartition } from './checker.js';
 import { GLP_NOFEAS, GLP_OPT, copyFlat, flatten, solveInThread, type ThreadOptions, type ThreadResult } from './glpk-thread.js';
 import { buildValidModel } from './ilp.js';
+import { buildTopModel, topModelFits } from './ilp-top.js';
 import { narrowTies } from './ties-narrow.js';
 
 /**
@@ -32,7 +33,8 @@ export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly 
 
 /** GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1 on `problem`'s model. */
 async function leavingOnModel(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
-  const model = buildValidModel(problem);
+  // The problems asked here are reduced ones (the solve's, or narrowed from it): the top form where it fits.
+  const model = topModelFits(problem) ? buildTopModel(problem)! : buildValidModel(problem);
   const names = new Map(model.choices.map((c) => [c.method, c.name]));
   const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
   // A method without a variable is never chosen: the row holds already.
