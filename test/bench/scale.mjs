@@ -195,6 +195,21 @@
  *   reductions over the 864k contexts of the first round, GLPK, the search among ties, the
  *   checks over the 1M contexts) and reading profiles (1.7: the scanner of the JSON contexts about
  *   half, sha256 and the merge the rest).
+ * - 2026-12-06 (stop 43), GLPK given a reduced dynamic problem in the top form
+ *   (src/solver/ilp-top.ts: the same optimum and relaxation as DESIGN.md's rows, its simplex
+ *   7-14x faster on these problems) and, under static nesting, the search among ties asking two
+ *   least flows before GLPK (static-antichain.ts; why, per network: test/bench/solver.mjs's
+ *   header). 40k:1m, one run, --time-limit 20, against main's build (644426f) as --baseline, load
+ *   8-13: 3.31x tsc's CPU (54.2 s against 16.4), 1.56x memory (1460 MB); the baseline 1.14x this
+ *   CPU; CPU by step (baseline): analysis 23.7 s (25.1), profiles 3.9 (2.4), merge 0.4 (0.4), the
+ *   four solves 24.4 (31.9), checks 0.5 (0.4). The manifests differ where the baseline stops at
+ *   the limit: 5g and wifi are now proven (with the plans the baseline proves given 150 s: 5g
+ *   1307041.048, wifi 1376266.192), 3g is the same plan in both; lte still stops at the limit,
+ *   not proven (gap 2.7e-4 to 4.5e-4 by the run: its optimum, 1811391.946, which GLPK proves on
+ *   the top form alone in 285 s, lies 2.7e-4 above the relaxation, and the search's partitions
+ *   in 20 s cost 1811395.2 or 1811719.6), and with it most of the solves' time. 10k:1m, 2
+ *   interleaved runs, load 10-12, medians: 2.21x tsc's CPU (12.9 s against 5.85), 1.41x memory;
+ *   the baseline 1.04x this CPU (solves 2.7 s against 3.4 s of CPU); manifests byte-identical.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
