@@ -154,7 +154,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     if (!outcome.optimal || !canonical) return outcome;
     trace('ties');
     const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[]) => tieLeaving(p, leaveOut, limit, tied, options, deadline, trace);
-    const migrate = expand(await firstOptimum(small, outcome.migrate, search));
+    const migrate = expand(await firstOptimum(small, outcome.migrate, search, () => performance.now() >= deadline));
     if (migrate.join('\n') === [...outcome.migrate].sort(byCodeUnit).join('\n')) return outcome;
     // Another tie: the solver's objective was for the one it chose, so it no longer applies.
     return { migrate, optimal: true };
