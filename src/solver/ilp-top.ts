@@ -43,7 +43,7 @@ const CLOCK_EVERY = 4096;
 const MAX_TERMS_PER_CONTEXT = 12;
 /** Budget of the exclusion rows (addExclusionRows), per context: their entries, and the pairs of contexts looked at. */
 const MAX_EXCLUSION_ENTRIES_PER_CONTEXT = 8;
-const MAX_EXCLUSION_PAIRS_PER_CONTEXT = 64;
+const MAX_EXCLUSION_PAIRS_PER_CONTEXT = 16;
 
 /** Whether `problem` may be given the top model: dynamic, no groups, budget or pinned contexts, short paths. */
 export function topModelFits(problem: PartitionProblem): boolean {

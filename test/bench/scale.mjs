@@ -210,6 +210,15 @@
  *   in 20 s cost 1811395.2 or 1811719.6), and with it most of the solves' time. 10k:1m, 2
  *   interleaved runs, load 10-12, medians: 2.21x tsc's CPU (12.9 s against 5.85), 1.41x memory;
  *   the baseline 1.04x this CPU (solves 2.7 s against 3.4 s of CPU); manifests byte-identical.
+ *   Then exclusion rows in the top form (ilp-top.ts: lte's relaxation 2.7e-4 -> 1.1e-4 below its
+ *   optimum, which GLPK then proves in 6.5 s) and the search among ties stopping at the deadline
+ *   (it had gone on pricing each of lte's 3,147 chosen methods, 23 s past the limit). 40k:1m, one
+ *   run against main's build, load 8-12: 2.90x tsc's CPU (49.4 s against 17.1), 1.58x memory; the
+ *   baseline 1.25x this CPU; CPU by step (baseline): analysis 21.9 s (23.1), profiles 2.4 (2.4),
+ *   the four solves 22.9 (33.9), checks 0.4 (0.5). Each network's problem solved alone at
+ *   --time-limit 20 (load 7-12): all four proven, lte at 1811391.946 in 20.1 s of wall. 10k:1m,
+ *   2 interleaved runs, load 7-12: 2.33x tsc's CPU (11.9 s against 5.15), 1.41x memory; the
+ *   baseline 1.06x this CPU (solves 2.5 s against 2.7 s); manifests byte-identical.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';

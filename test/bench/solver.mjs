@@ -180,6 +180,19 @@
  *   on subtrees folded as if it were in), and a cut-short partition was cross-checked on that
  *   price; only a proven optimum is cross-checked now (solution.ts): that tree then ends at gap
  *   9.3% at --limit 20 and 8.5% at 30 (main: all-device at 20, 61.8%; the error at 30 and 45).
+ *   Then lte: its relaxation's fractional parts mix a method migrating at one context with its other
+ *   context covered by a method that, migrating there, would cover the first too (e.g. a method A
+ *   with B as its callee at two places: R[A] = R[B] = 1/2, B moving at one place and A at the other).
+ *   Exclusion rows (ilp-top.ts addExclusionRows: for contexts c2 != c1 of one method, T[c2] <= the
+ *   sum of T over c1's path whose methods are not those of c2's ancestors; every partition meets
+ *   them) raise lte's relaxation 1810907.19 -> 1811193.87 (optimum 1811391.95) with 2,718 rows, and
+ *   GLPK alone proves it in 6.5 s (285 s before); 5g's 1306974.72 -> 1307031.31 (optimum
+ *   1307041.05), wifi's 1376196.62 -> 1376258.53 (1376266.19), 3g's meets its optimum; GLPK alone
+ *   2.6, 2.3 and 0.3 s. (The same rows for pairs with a common ancestor only, 4 of them, raised lte's
+ *   relaxation by 23 of the 485.) In the solve lte is proven in 20.1 s at load 12, its search among
+ *   ties cut by the deadline (optimal, perhaps not the first of its ties): that search had gone on
+ *   past the deadline pricing each of the optimum's 3,147 methods on the whole problem (23 s; the
+ *   solve took 38.5 s against its 20 s limit), and now stops there (canonical.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
