@@ -216,7 +216,9 @@
  *   run against main's build, load 8-12: 2.90x tsc's CPU (49.4 s against 17.1), 1.58x memory; the
  *   baseline 1.25x this CPU; CPU by step (baseline): analysis 21.9 s (23.1), profiles 2.4 (2.4),
  *   the four solves 22.9 (33.9), checks 0.4 (0.5). Each network's problem solved alone at
- *   --time-limit 20 (load 7-12): all four proven, lte at 1811391.946 in 20.1 s of wall. 10k:1m,
+ *   --time-limit 20 (load 9-12): all four proven, lte at 1811391.946 in 16.5 and 20.1 s of wall
+ *   (about 10 s of CPU; with the test suite alongside it got 5 s in the 20 and stopped at gap
+ *   4.5e-4), 5g in 9.6 s. 10k:1m,
  *   2 interleaved runs, load 7-12: 2.33x tsc's CPU (11.9 s against 5.15), 1.41x memory; the
  *   baseline 1.06x this CPU (solves 2.5 s against 2.7 s); manifests byte-identical.
  */

@@ -189,10 +189,16 @@
  *   GLPK alone proves it in 6.5 s (285 s before); 5g's 1306974.72 -> 1307031.31 (optimum
  *   1307041.05), wifi's 1376196.62 -> 1376258.53 (1376266.19), 3g's meets its optimum; GLPK alone
  *   2.6, 2.3 and 0.3 s. (The same rows for pairs with a common ancestor only, 4 of them, raised lte's
- *   relaxation by 23 of the 485.) In the solve lte is proven in 20.1 s at load 12, its search among
- *   ties cut by the deadline (optimal, perhaps not the first of its ties): that search had gone on
+ *   relaxation by 23 of the 485.) In the solve lte is proven in 16.5 and 20.1 s at load 9-12 (about
+ *   10 s of CPU; with the test suite alongside, 5 s of CPU in the 20 s, it stopped at gap 4.5e-4),
+ *   its search among ties cut by the deadline (optimal, perhaps not the first of its ties; the same
+ *   plan, 49dd05c77f69, in both): that search had gone on
  *   past the deadline pricing each of the optimum's 3,147 methods on the whole problem (23 s; the
- *   solve took 38.5 s against its 20 s limit), and now stops there (canonical.ts).
+ *   solve took 38.5 s against its 20 s limit), and now stops there (canonical.ts). `--sizes 1m
+ *   --kinds app,realistic --nesting dynamic --limit 20 --no-baseline --compare <main 644426f>
+ *   --input columns`, one pair each, load 6.8-7.0: app (40k:1m's wifi) 21.9 s (1.9 past the limit,
+ *   CPU 14.0) -> 7.3 s (CPU 4.6); realistic 12.0 -> 10.6 s (CPU 7.5 -> 7.1); all proven, the same
+ *   plans (dfbdd94dec4d, 3e3ae30b7b39).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
