@@ -20,7 +20,13 @@ export function finish(problem: PartitionProblem, outcome: Outcome, size: ModelS
   if (check.violations.length > 0) {
     throw new Error(`the solver chose an illegal partition (a bug): ${check.violations.join(' ')}`);
   }
-  if (solverCost !== undefined) {
+  // Only a proven optimum is cross-checked: the reductions keep the costs of the partitions near
+  // the optimum, not of every partition (reduce-collapse.ts: a partition without a method that
+  // always wins is priced on subtrees folded as if it were on the clone), so a partition cut short
+  // may cost more or less on the reduced problem than here. The checker's price is the answer's
+  // either way. (On the bench's adversarial 100k-context dynamic tree, cut at 30 or 45 s, the
+  // search's partition cost 131495.65 on the reduced problem and 131498.87 here: a spurious bug.)
+  if (solverCost !== undefined && optimal) {
     const tolerance = 1e-6 * costScale(problem) + 1e-9;
     if (Math.abs(solverCost - check.cost) > tolerance) {
       throw new Error(

@@ -6,8 +6,10 @@ import type { PartitionProblem } from '../model/types.js';
 import { tieTolerance } from './canonical.js';
 import { checkPartition } from './checker.js';
 import { GLP_NOFEAS, GLP_OPT, copyFlat, flatten, solveInThread, type ThreadOptions, type ThreadResult } from './glpk-thread.js';
-import { buildValidModel } from './ilp.js';
+import { buildValidParts } from './ilp.js';
+import { buildTopModel, topModelFits } from './ilp-top.js';
 import { narrowTies } from './ties-narrow.js';
+import { staticTiesSettled } from './static-antichain.js';
 
 /**
  * glpk.ts's `tieLeaving` of several methods, `tied` being a partition that ties: first narrowed
@@ -32,11 +34,14 @@ export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly 
 
 /** GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1 on `problem`'s model. */
 async function leavingOnModel(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
-  const model = buildValidModel(problem);
+  // The problems asked here are reduced ones (the solve's, or narrowed from it): the top form where it fits.
+  const { model, nesting } = topModelFits(problem) ? { model: buildTopModel(problem)!, nesting: undefined } : buildValidParts(problem);
   const names = new Map(model.choices.map((c) => [c.method, c.name]));
   const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
   // A method without a variable is never chosen: the row holds already.
   if (terms.length < leaveOut.length) return undefined;
+  // Static nesting as a partial order alone: the relaxation's answer by two least flows, when they settle it.
+  if (staticTiesSettled(problem, model, leaveOut, limit, tieTolerance(limit), deadline, nesting)) return 'none';
   model.rows.push({ name: 'ties', terms, sense: 'le', rhs: terms.length - 1 });
   const flat = flatten(model, true);
   const settings = (): ThreadOptions => ({ tmlim: Math.max(0.001, (deadline - performance.now()) / 1000), mipgap: 0, presol: true });

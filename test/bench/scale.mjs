@@ -226,6 +226,32 @@
  *   as --baseline, load 8-12, medians: partition 9.8 s CPU against tsc's 5.6 s (1.74x), 1.40x
  *   memory; the baseline 1.07x this CPU (cpu.analysis 6.8 s against 7.4, solves 1.9 both);
  *   manifests byte-identical.
+ * - 2026-12-06 (stop 43), GLPK given a reduced dynamic problem in the top form
+ *   (src/solver/ilp-top.ts: the same optimum and relaxation as DESIGN.md's rows, its simplex
+ *   7-14x faster on these problems) and, under static nesting, the search among ties asking two
+ *   least flows before GLPK (static-antichain.ts; why, per network: test/bench/solver.mjs's
+ *   header). 40k:1m, one run, --time-limit 20, against main's build (644426f) as --baseline, load
+ *   8-13: 3.31x tsc's CPU (54.2 s against 16.4), 1.56x memory (1460 MB); the baseline 1.14x this
+ *   CPU; CPU by step (baseline): analysis 23.7 s (25.1), profiles 3.9 (2.4), merge 0.4 (0.4), the
+ *   four solves 24.4 (31.9), checks 0.5 (0.4). The manifests differ where the baseline stops at
+ *   the limit: 5g and wifi are now proven (with the plans the baseline proves given 150 s: 5g
+ *   1307041.048, wifi 1376266.192), 3g is the same plan in both; lte still stops at the limit,
+ *   not proven (gap 2.7e-4 to 4.5e-4 by the run: its optimum, 1811391.946, which GLPK proves on
+ *   the top form alone in 285 s, lies 2.7e-4 above the relaxation, and the search's partitions
+ *   in 20 s cost 1811395.2 or 1811719.6), and with it most of the solves' time. 10k:1m, 2
+ *   interleaved runs, load 10-12, medians: 2.21x tsc's CPU (12.9 s against 5.85), 1.41x memory;
+ *   the baseline 1.04x this CPU (solves 2.7 s against 3.4 s of CPU); manifests byte-identical.
+ *   Then exclusion rows in the top form (ilp-top.ts: lte's relaxation 2.7e-4 -> 1.1e-4 below its
+ *   optimum, which GLPK then proves in 6.5 s) and the search among ties stopping at the deadline
+ *   (it had gone on pricing each of lte's 3,147 chosen methods, 23 s past the limit). 40k:1m, one
+ *   run against main's build, load 8-12: 2.90x tsc's CPU (49.4 s against 17.1), 1.58x memory; the
+ *   baseline 1.25x this CPU; CPU by step (baseline): analysis 21.9 s (23.1), profiles 2.4 (2.4),
+ *   the four solves 22.9 (33.9), checks 0.4 (0.5). Each network's problem solved alone at
+ *   --time-limit 20 (load 9-12): all four proven, lte at 1811391.946 in 16.5 and 20.1 s of wall
+ *   (about 10 s of CPU; with the test suite alongside it got 5 s in the 20 and stopped at gap
+ *   4.5e-4), 5g in 9.6 s. 10k:1m,
+ *   2 interleaved runs, load 7-12: 2.33x tsc's CPU (11.9 s against 5.15), 1.41x memory; the
+ *   baseline 1.06x this CPU (solves 2.5 s against 2.7 s); manifests byte-identical.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';

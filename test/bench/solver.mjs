@@ -138,6 +138,67 @@
  *   19.0-25.0 (0.87), plan 3e3ae30b7b39 proven in every run: under 10 s of CPU in every run, not
  *   yet of wall at this load (the bound's second thread waits for a core). Static, 2 pairs:
  *   CPU 2.7 and 3.3 s against 2.9 and 3.2 (1.00), wall 7.1 and 7.9 s, plan 12bd785509eb proven.
+ * - 2026-12-06 (stop 43), the 40k:1m app's networks (each network's problem made as
+ *   app-problem.mjs makes wifi's, solved alone with the solver's trace, --time-limit 20, load 7-9).
+ *   Why 5g, lte and wifi stopped unproven: GLPK was given the reduced problems (8.2k, 9.4k and 8.0k
+ *   contexts) in DESIGN.md's rows (25.8k, 30.9k, 25.1k), and its simplex took 15 s (5g) and 29 s
+ *   (lte) for the relaxation alone, so within the limit it never finished the root; the search's
+ *   bound reaches that relaxation's value and no more (lte 1810907.19 both), and fixing by it fixes
+ *   almost nothing: the gaps (75-800 ms of cost) exceed nearly every method's reduced cost (with the
+ *   exact LP duals, reduced-cost fixing fixed 540 of lte's 11.2k variables). GLPK now gets a reduced
+ *   dynamic problem in the top form (src/solver/ilp-top.ts: a variable per move, L as sums over the
+ *   path, no R for a method of one context): the same relaxation (equal to 10 digits) in 1.7 s (5g)
+ *   and 2.1-2.7 s (lte) on 7.9k and 12.9k rows; GLPK alone proves 5g in 1.1 s and wifi in 2.6 s. In
+ *   the solve: 5g proven in 10.9 s (5.4 s of CPU), wifi 8.9 s (5.3 s), 3g 3.7 s; the plans and costs
+ *   main's build (644426f) proves given 150 s (5g 48da2f56e432, wifi dfbdd94dec4d, in 89 and 72 s)
+ *   and at 20 s (3g c2e471d291f2). lte is not proven: its relaxation lies 484.8 ms (2.7e-4) below
+ *   its optimum, 1811391.946, which GLPK proves on the top form alone in 285 s; the relaxation's
+ *   fractional parts (143 of 6,227 choices) lie in one component of 7,117 of its 9,441 contexts
+ *   (without the 800 methods of most contexts, 1,071 contexts are still linked), so neither fixing
+ *   nor splitting applies: it needs cuts (glpk.js does not pass GLPK's cut options) or a stronger
+ *   form. Passing the top form to GLPK at once, without the search first, proved nothing faster.
+ *   Static nesting: the always-winning rule's analog (W[m] below the sum of the negative W of every
+ *   method it may not be chosen with) holds for none of the 9,251 and 8,108 candidates of the
+ *   40k:1m app's static 5g and wifi problems, since through the call graph each method excludes
+ *   whole layers above and below it; no fold rule was added. What took static nesting's time there
+ *   was the search among ties: GLPK's relaxation of the static model with the ties row, 12.3 of
+ *   wifi's 16.4 s at load 8 (the flow proves the optimum in 0.16 s); it now first asks two least
+ *   flows for Lagrange's bound of that row (static-antichain.ts staticTiesSettled), 0.7 s; the four
+ *   static plans are main's (0940cf5422f2, 669e894313f0, 2587a4949a73, 81d9287cac4a).
+ *   `--sizes 100k,1m --kinds realistic,adversarial,app --nesting static,dynamic --limit 20
+ *   --no-baseline --compare <main 644426f> --input columns`, one pair each, load 9.5-14.6, before ->
+ *   after (wall; same plan and cost unless said): app 1M (40k:1m's wifi) static 8.0 -> 2.4 s (CPU
+ *   5.1 -> 1.6), dynamic 22.0 s (2.0 past the limit) -> 6.9 s (CPU 15.0 -> 4.7), both proven; app
+ *   100k static 2.2 -> 1.2, dynamic 1.8 -> 0.8; realistic 100k static 2.6 -> 2.7, dynamic 4.6 ->
+ *   3.7; adversarial 100k static 2.5 -> 2.8; realistic 1M static 6.8 -> 7.0 s, all proven;
+ *   realistic 1M dynamic cut at the limit in both (gap 0.21% -> 0.51%, the same plan: the bound at
+ *   the wall clock's cut), adversarial 1M static 18.0 -> 17.7 s (gap 13.22% both), dynamic 17.3 ->
+ *   17.2 s (gap 6.77% -> 6.78%, a plan 0.005% dearer: cut by the clock). Adversarial 100k dynamic:
+ *   main answered all-device (gap 61.8%), this build failed with "the ILP's cost disagrees with
+ *   the checker's": so does main at --limit 30 and 45. The reductions keep the cost of partitions
+ *   near the optimum only (reduce-collapse.ts prices a partition without a method that always wins
+ *   on subtrees folded as if it were in), and a cut-short partition was cross-checked on that
+ *   price; only a proven optimum is cross-checked now (solution.ts): that tree then ends at gap
+ *   9.3% at --limit 20 and 8.5% at 30 (main: all-device at 20, 61.8%; the error at 30 and 45).
+ *   Then lte: its relaxation's fractional parts mix a method migrating at one context with its other
+ *   context covered by a method that, migrating there, would cover the first too (e.g. a method A
+ *   with B as its callee at two places: R[A] = R[B] = 1/2, B moving at one place and A at the other).
+ *   Exclusion rows (ilp-top.ts addExclusionRows: for contexts c2 != c1 of one method, T[c2] <= the
+ *   sum of T over c1's path whose methods are not those of c2's ancestors; every partition meets
+ *   them) raise lte's relaxation 1810907.19 -> 1811193.87 (optimum 1811391.95) with 2,718 rows, and
+ *   GLPK alone proves it in 6.5 s (285 s before); 5g's 1306974.72 -> 1307031.31 (optimum
+ *   1307041.05), wifi's 1376196.62 -> 1376258.53 (1376266.19), 3g's meets its optimum; GLPK alone
+ *   2.6, 2.3 and 0.3 s. (The same rows for pairs with a common ancestor only, 4 of them, raised lte's
+ *   relaxation by 23 of the 485.) In the solve lte is proven in 16.5 and 20.1 s at load 9-12 (about
+ *   10 s of CPU; with the test suite alongside, 5 s of CPU in the 20 s, it stopped at gap 4.5e-4),
+ *   its search among ties cut by the deadline (optimal, perhaps not the first of its ties; the same
+ *   plan, 49dd05c77f69, in both): that search had gone on
+ *   past the deadline pricing each of the optimum's 3,147 methods on the whole problem (23 s; the
+ *   solve took 38.5 s against its 20 s limit), and now stops there (canonical.ts). `--sizes 1m
+ *   --kinds app,realistic --nesting dynamic --limit 20 --no-baseline --compare <main 644426f>
+ *   --input columns`, one pair each, load 6.8-7.0: app (40k:1m's wifi) 21.9 s (1.9 past the limit,
+ *   CPU 14.0) -> 7.3 s (CPU 4.6); realistic 12.0 -> 10.6 s (CPU 7.5 -> 7.1); all proven, the same
+ *   plans (dfbdd94dec4d, 3e3ae30b7b39).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';

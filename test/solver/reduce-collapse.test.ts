@@ -3,7 +3,8 @@
  * those contexts, and the first of the tied optima stays the same.
  */
 import type { PartitionProblem, ProblemContext } from '../../src/model/types.js';
-import { reduceProblem } from '../../src/solver/index.js';
+import { checkPartition, reduceProblem } from '../../src/solver/index.js';
+import { finish } from '../../src/solver/solution.js';
 import { initialChoosable } from '../../src/solver/reduce.js';
 import { forceLocations } from '../../src/solver/reduce-forced.js';
 import { FIXED_ROOT, foldProblem } from '../../src/solver/reduce-fold.js';
@@ -30,6 +31,18 @@ describe('a method whose migration beats anything below it, at every context', (
     ]);
     expect(bruteForceFirst(reduceProblem(problem).problem)).toMatchObject({ migrate: ['job'], cost: 11 });
     expect(bruteForceFirst(problem)).toMatchObject({ migrate: ['job'], cost: 11 });
+  });
+
+  it('prices a partition without it differently, so only a proven optimum is cross-checked against the checker', () => {
+    // {inner} leaves job out: on the folded problem inner no longer exists (all-device, 81);
+    // on the original inner migrates (1 + 10 + 4 + 5 + 2 = 22).
+    const small = reduceProblem(problem).problem;
+    expect(checkPartition(small, []).cost).toBe(81);
+    expect(checkPartition(problem, ['inner']).cost).toBe(22);
+    const size = { contexts: 4, contextsAfter: 2, variables: 0, integers: 0, constraints: 0 };
+    // A search cut short reports its partition with the folded problem's price: the checker's is the answer's.
+    expect(finish(problem, { migrate: ['inner'], solverCost: 81, optimal: false, bound: 11 }, size)).toMatchObject({ cost: 22, optimal: false });
+    expect(() => finish(problem, { migrate: ['inner'], solverCost: 81, optimal: true }, size)).toThrow(/disagrees with the checker/);
   });
 
   it('is not folded when one of its contexts may be better off on the device', () => {

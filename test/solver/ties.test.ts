@@ -8,6 +8,7 @@ import type { NestingModel, PartitionProblem } from '../../src/model/types.js';
 import { reduceProblem, solvePartition, type SolveOptions } from '../../src/solver/index.js';
 import { searchDynamic } from '../../src/solver/dynamic-search.js';
 import { pruneIdleMigrationPoints } from '../../src/solver/prune.js';
+import { firstOptimum } from '../../src/solver/canonical.js';
 import { bruteForceFirst, legalProblems, tiedShape } from './random-problems.js';
 
 const paths: Record<string, Partial<SolveOptions>> = {
@@ -42,6 +43,16 @@ describe('a wrapper whose own work is free: migrating at it or at its only calle
     for (const [name, s] of Object.entries(await solveEveryWay(problem))) {
       expect([name, s.migrate, s.optimal]).toEqual([name, ['work'], true]);
     }
+  });
+
+  it('keeps the optimum it was given once the time is up, asking nothing', async () => {
+    const problem: PartitionProblem = { contexts, candidates: ['wrap', 'work'], pinned: [], groups: [], nesting: 'dynamic' };
+    const never = async (): Promise<undefined> => {
+      throw new Error('asked a question past the deadline');
+    };
+    expect(await firstOptimum(problem, ['wrap'], never, () => true)).toEqual(['wrap']);
+    // In time, the search finds the first of the ties.
+    expect(await firstOptimum(problem, ['wrap'], async () => ['work'])).toEqual(['work']);
   });
 });
 
