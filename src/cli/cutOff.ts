@@ -4,6 +4,8 @@
  * must not call a committed manifest stale for that. A network whose recomputed solve was cut off
  * keeps its committed partition when that partition is still legal on today's problem and costs
  * no more than what the solve found (it is then at least as good an answer as the recomputed one).
+ * So does one whose solve was proven optimal but whose choice among equally cheap partitions the
+ * limit ended (`tiesUnsettled`): a committed partition that costs no more is one of those ties.
  */
 import type { AnalysisResult } from '../analysis/types.js';
 import type { Manifest } from '../manifest/types.js';
@@ -16,6 +18,8 @@ export interface CutOffVerdict {
   network: string;
   /** The committed partition's cost on today's problem, and the cut-off solve's. */
   committedCost: number;
+  /** The solve was proven optimal; only its choice among ties was cut off. */
+  tie?: true;
   foundCost: number;
   gap?: number;
 }
@@ -25,11 +29,12 @@ export function committedStands(diff: NetworkDiff, reports: readonly NetworkRepo
   if (diff.only) return undefined;
   const report = reports.find((r) => r.network.name === diff.network);
   const entry = committed.partitions.find((p) => p.network === diff.network);
-  if (!report || !entry || report.solution.optimal) return undefined;
+  if (!report || !entry || (report.solution.optimal && !report.solution.tiesUnsettled)) return undefined;
   const kept = checkPartition(report.problem(), entry.migrate);
   // Costs are sums of floating-point figures added in another order: a relative hair of slack.
   if (kept.violations.length > 0 || kept.cost > report.solution.cost * (1 + 1e-9) + 1e-9) return undefined;
-  return { network: diff.network, committedCost: kept.cost, foundCost: report.solution.cost, ...(report.solution.gap !== undefined ? { gap: report.solution.gap } : {}) };
+  const tie = report.solution.optimal ? { tie: true as const } : {};
+  return { network: diff.network, committedCost: kept.cost, foundCost: report.solution.cost, ...tie, ...(report.solution.gap !== undefined ? { gap: report.solution.gap } : {}) };
 }
 
 /**

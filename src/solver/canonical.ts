@@ -32,15 +32,21 @@ export function tieTolerance(cost: number): number {
   return 1e-9 * Math.max(Math.abs(cost), 1);
 }
 
+/** A tied optimum, and whether it is the first in the order above (else the time ran out on the way). */
+export interface TiedOptimum {
+  migrate: string[];
+  first: boolean;
+}
+
 /**
  * The first tied optimum of `problem` in the order above, from `optimum` (a proven optimum).
  * A question not answered in time keeps the method in: the answer is then still optimal, only
- * perhaps not the first. Once `expired()` says the time is up the search ends there, every
+ * perhaps not the first (`first: false`: another machine may answer another of the ties). Once `expired()` says the time is up the search ends there, every
  * method not yet decided staying in: each step prices a partition on the whole problem, which
  * past the deadline took 23 s over the 3,147 methods of an optimum of the 40k:1m app's lte problem
  * (its questions all answered "not known" at once).
  */
-export async function firstOptimum(problem: PartitionProblem, optimum: readonly string[], solve: TieSearch, expired: () => boolean = () => false): Promise<string[]> {
+export async function firstOptimum(problem: PartitionProblem, optimum: readonly string[], solve: TieSearch, expired: () => boolean = () => false): Promise<TiedOptimum> {
   const cost = checkPartition(problem, [...optimum]).cost;
   const limit = cost + tieTolerance(cost);
   const ties = (migrate: string[]): boolean => {
@@ -52,9 +58,13 @@ export async function firstOptimum(problem: PartitionProblem, optimum: readonly 
   /** Set once a solve proved that every method of `chosen` not yet decided stays in. */
   let restIn = false;
   const out = new Set<string>();
+  let first = true;
   const without = (): PartitionProblem => ({ ...problem, candidates: problem.candidates.filter((x) => !out.has(x)) });
   for (const [at, m] of order.entries()) {
-    if (expired()) break;
+    if (expired()) {
+      first = restIn || order.slice(at).every((x) => !chosen.has(x));
+      break;
+    }
     if (!chosen.has(m)) {
       out.add(m);
       continue;
@@ -81,10 +91,11 @@ export async function firstOptimum(problem: PartitionProblem, optimum: readonly 
       }
     }
     const rest = await solve(without(), [m], limit, [...chosen]);
+    if (rest === undefined) first = false;
     if (Array.isArray(rest)) {
       chosen = new Set(rest);
       out.add(m);
     }
   }
-  return [...chosen].sort(byCodeUnit);
+  return { migrate: [...chosen].sort(byCodeUnit), first };
 }

@@ -154,10 +154,12 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     if (!outcome.optimal || !canonical) return outcome;
     trace('ties');
     const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[]) => tieLeaving(p, leaveOut, limit, tied, options, deadline, trace);
-    const migrate = expand(await firstOptimum(small, outcome.migrate, search, () => performance.now() >= deadline));
-    if (migrate.join('\n') === [...outcome.migrate].sort(byCodeUnit).join('\n')) return outcome;
+    const tied = await firstOptimum(small, outcome.migrate, search, () => performance.now() >= deadline);
+    const migrate = expand(tied.migrate);
+    const unsettled = tied.first ? {} : { tiesUnsettled: true as const };
+    if (migrate.join('\n') === [...outcome.migrate].sort(byCodeUnit).join('\n')) return { ...outcome, ...unsettled };
     // Another tie: the solver's objective was for the one it chose, so it no longer applies.
-    return { migrate, optimal: true };
+    return { migrate, optimal: true, ...unsettled };
   };
   // Cut short before GLPK found any integer solution: the search's partition if it has one,
   // else all-device (legal unless a budget rules it out), marked as not proven optimal.

@@ -12,6 +12,8 @@ export interface Outcome {
   optimal: boolean;
   /** Lower bound on the optimum, when not proven optimal. */
   bound?: number;
+  /** Optimal, but the time ran out before the first of the tied optima was known (canonical.ts). */
+  tiesUnsettled?: true;
 }
 
 export function finish(problem: PartitionProblem, outcome: Outcome, size: ModelSize, check?: CheckResult): Solution {
@@ -45,6 +47,7 @@ export function finish(problem: PartitionProblem, outcome: Outcome, size: ModelS
     solution.gap = Math.max(0, check.cost - bound) / Math.max(Math.abs(check.cost), 1e-12);
   }
   if (check.budget) solution.budget = check.budget;
+  if (outcome.tiesUnsettled && optimal) solution.tiesUnsettled = true;
   return solution;
 }
 

@@ -56,6 +56,11 @@ export interface Solution {
   optimal: boolean;
   /** Relative gap between the solution and the best bound, when not proven optimal. */
   gap?: number;
+  /**
+   * Proven optimal, but the time limit ended the search for the first of the equally cheap
+   * partitions: another run may answer another of them (`check` lets a committed one stand).
+   */
+  tiesUnsettled?: true;
   /** With a budget: the bounded cost of this partition, all-device, and the limit. */
   budget?: { cost: number; deviceOnlyCost: number; limit: number };
   model: ModelSize;

@@ -55,6 +55,19 @@ it('calls it stale when the solve was proven optimal, whatever the committed cos
   expect(committedStands(diff(['a'], ['b']), [report(['b'], true)], manifestWith(['a']))).toBeUndefined();
 });
 
+it('keeps an equally cheap committed partition when the time limit ended the choice among tied optima', () => {
+  // Proven optimal, but which of the ties it wrote depends on the machine: either stands.
+  const unsettled = (migrate: string[]): NetworkReport => {
+    const r = report(migrate, true);
+    return { ...r, solution: { ...r.solution, tiesUnsettled: true } };
+  };
+  const [cheap, dear] = [['a'], ['b']];
+  expect(checkPartition(problem, cheap).cost).toBeLessThan(checkPartition(problem, dear).cost);
+  expect(committedStands(diff(cheap, dear), [unsettled(dear)], manifestWith(cheap))).toMatchObject({ network: 'wifi', tie: true });
+  // One that costs more is no tie: stale.
+  expect(committedStands(diff(dear, cheap), [unsettled(cheap)], manifestWith(dear))).toBeUndefined();
+});
+
 it('calls it stale when the committed partition costs more than what the cut-off solve found', () => {
   expect(committedStands(diff(['b'], ['a']), [report(['a'], false)], manifestWith(['b']))).toBeUndefined();
 });

@@ -70,7 +70,8 @@ export function registerCheck(program: Command, output: Output): Command {
         const gap = s.gap !== undefined ? `, gap ${(s.gap * 100).toFixed(2)}%` : '';
         const unit = outcome.manifest.partitions.find((p) => p.network === s.network)?.cost.unit;
         const cost = (n: number) => (unit ? `${fmt(n)} ${unit}` : fmt(n));
-        output.err(`${output.errColor.yellow('note')}: ${s.network}: the solve stopped at its time limit (not proven optimal${gap}) on another partition; the committed one is legal and costs no more (${cost(s.committedCost)} against ${cost(s.foundCost)}), so it stands`);
+        const why = s.tie ? 'the time limit ended its choice among equally cheap optima' : `the solve stopped at its time limit (not proven optimal${gap})`;
+        output.err(`${output.errColor.yellow('note')}: ${s.network}: ${why} on another partition; the committed one is legal and costs no more (${cost(s.committedCost)} against ${cost(s.foundCost)}), so it stands`);
       }
       if (flags.json) output.out(JSON.stringify({ ok, manifest: displayPath(file), illegal, stale, runtime, unreadable, cutOff: standing.filter((x) => x !== undefined) }, null, 2));
       else report(displayPath(file), illegal, stale, runtime, unreadable, output);

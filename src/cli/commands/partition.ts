@@ -57,7 +57,9 @@ function printSummary(outcome: PartitionOutcome, target: string, verbose: boolea
     const cost = `${p.cost.deviceOnly.toFixed(1)} ${unit} → ${p.cost.partitioned.toFixed(1)} ${unit}`;
     const gain = p.migrate.length === 0 ? c.dim('all on the device') : c.green(describeGain(p.cost));
     const gap = p.gap === undefined ? 'gap unknown' : `gap ${(p.gap * 100).toFixed(2)}%`;
-    const proof = p.optimal ? c.dim('optimal') : c.yellow(`not proven optimal, ${gap}`);
+    const proof = !p.optimal ? c.yellow(`not proven optimal, ${gap}`)
+      : report.solution.tiesUnsettled ? c.yellow('optimal; the time limit ended the choice among equally cheap partitions, so another run may write another of them')
+      : c.dim('optimal');
     out(`  ${c.cyan(p.network.padEnd(6))} ${cost}  ${gain}  (${proof})`);
     if (p.budget) out(c.dim(`         budget: ${p.budget.partitioned.toFixed(1)} ${p.budget.unit} of at most ${p.budget.limit.toFixed(1)} ${p.budget.unit}`));
     for (const method of p.migrate) out(`         ${c.magenta('↗')} ${method}`);
