@@ -42,6 +42,7 @@ import { Resolver, type Target } from './resolve.js';
 import { Installers } from './installers.js';
 import { Callers } from './callers.js';
 import { DescriptorCopies } from './descriptor-copies.js';
+import { Decorators } from './decorators.js';
 import { Stores } from './stores.js';
 import { declaredPrimitive, takesPrimitivesOnly } from './primitive-parameters.js';
 import { isGenerator } from './call-returns.js';
@@ -70,7 +71,9 @@ export interface ValueFlow {
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { flow: ValueFlow } {
   const { all, stores, resolver } = resolverFor(app, table);
   const names = memberNames(table, all, stores);
-  const b = new GraphBuilder(table, resolver, all, names);
+  const b = new GraphBuilder(table, resolver, all, names, new Decorators(resolver, app.program.getCompilerOptions().experimentalDecorators === true));
+  // Every decorator first: the members they replace are known before any edge reaches them.
+  for (const s of all) b.decorate(s);
   for (const s of all) b.file(s, names);
   b.parameterFlow();
   b.handedBack(handedOut(resolver, app.files));
@@ -142,8 +145,10 @@ class GraphBuilder {
     private readonly r: Resolver,
     all: FileSites[],
     flags: ImplicitFlags,
+    private readonly decorators: Decorators,
   ) {
     this.params = new ParameterFlow(r);
+    this.params.decorated = (fn, idx, property) => decorators.heldBy(fn, idx, property);
     this.handedOn = new HandedOn(r);
     this.implicit = new ImplicitSites(r, all, table.classId.keys(), [...table.idOf.keys()].filter(isGenerator), flags, {
       add: (from, targets, site) => this.add(from, targets, site),
@@ -156,6 +161,14 @@ class GraphBuilder {
 
   private readonly implicit: ImplicitSites;
   private readonly handedOn: HandedOn;
+
+  /** Decorators run where their class is defined (decorators.ts). */
+  decorate(s: FileSites): void {
+    for (const { node, owner } of s.decorators) {
+      const fns = this.decorators.apply(node);
+      if (owner) this.add(owner, fns.map((n) => ({ node: n, kind: 'implicit' as const })), siteOf(s.file, node.expression));
+    }
+  }
 
   file(s: FileSites, names: Names): void {
     const f = s.file;
@@ -385,14 +398,20 @@ class GraphBuilder {
 
   private add(from: string, targets: Target[], site: string): void {
     for (const t of targets) {
-      const to = this.table.idOf.get(t.node);
-      if (!to) continue;
-      let byCallee = this.edges.get(from);
-      if (!byCallee) this.edges.set(from, (byCallee = new Map()));
-      let bySite = byCallee.get(to);
-      if (!bySite) byCallee.set(to, (bySite = new Map()));
-      if (!bySite.has(site)) bySite.set(site, { from, to, site, kind: t.kind });
+      this.addOne(from, t, site);
+      // A member a decorator replaced: what reaches it reaches the replacement (which itself runs the member it was handed).
+      for (const w of this.decorators.replacements.get(t.node) ?? []) if (this.table.idOf.get(w) !== from) this.addOne(from, { node: w, kind: t.kind }, site);
     }
+  }
+
+  private addOne(from: string, t: Target, site: string): void {
+    const to = this.table.idOf.get(t.node);
+    if (!to) return;
+    let byCallee = this.edges.get(from);
+    if (!byCallee) this.edges.set(from, (byCallee = new Map()));
+    let bySite = byCallee.get(to);
+    if (!bySite) byCallee.set(to, (bySite = new Map()));
+    if (!bySite.has(site)) bySite.set(site, { from, to, site, kind: t.kind });
   }
 
   /** Unresolved calls that may run a function made from text (made-calls.ts): what it was handed. */
