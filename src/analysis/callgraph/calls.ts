@@ -43,6 +43,7 @@ import { Installers } from './installers.js';
 import { Callers } from './callers.js';
 import { DescriptorCopies } from './descriptor-copies.js';
 import { Decorators } from './decorators.js';
+import { openKeyedParameter, passedNames, type OpenKeyedSite } from './open-keys.js';
 import { Stores } from './stores.js';
 import { declaredPrimitive, takesPrimitivesOnly } from './primitive-parameters.js';
 import { isGenerator } from './call-returns.js';
@@ -75,6 +76,7 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   // Every decorator first: the members they replace are known before any edge reaches them.
   for (const s of all) b.decorate(s);
   for (const s of all) b.file(s, names);
+  b.openKeys();
   b.parameterFlow();
   b.handedBack(handedOut(resolver, app.files));
   b.madeCalls(new MadeCalls(resolver, stores, all, b.argumentsTo()));
@@ -260,6 +262,20 @@ class GraphBuilder {
     const listed = !r.via?.length || r.partial === true;
     if (listed) this.unresolved.push({ from: owner, site, text, reason: r.reason });
     via(owner, site, text, listed);
+    // `p[k]()` with a key of no finite type: any member of what callers pass (open-keys.ts), once every caller is walked.
+    const open = read ? undefined : openKeyedParameter(this.r, node);
+    if (open) this.openKeyed.push({ from: owner, site, text, param: open, args });
+  }
+
+  private readonly openKeyed: OpenKeyedSite[] = [];
+
+  /** `p[k]()` under an open key: parameter flow asks each name the passed values' types have; the site is listed already. */
+  openKeys(): void {
+    for (const o of this.openKeyed) {
+      for (const property of passedNames(this.r.checker, this.params.callsTo.get(o.param.parent) ?? [], o.param)) {
+        this.params.pending.push({ from: o.from, site: o.site, text: o.text, param: o.param, binding: undefined, property, args: o.args, listed: true });
+      }
+    }
   }
 
   /**
