@@ -28,9 +28,13 @@ describe('legacy decorators (experimentalDecorators; calls-decorators)', () => {
     expect(targets(r, `${A}#Logged.<anonymous 1>.descriptor.value`)).toContain(`${A}#defineUser.User.greet`);
   });
 
-  test("a descriptor returned with a `get` replaces the getter; at top level nothing owns the decorators", () => {
-    expect(targets(r, `${A}#theme`)).toEqual([`${A}#Cached.<anonymous 1>.get`, `${A}#Settings.theme`]);
+  test('a descriptor returned with a `get` and a `set` replaces both accessors of the pair; at top level nothing owns the decorators', () => {
+    // A read or write of the property reaches both accessors of the pair (one id), and so both replacements.
+    const pair = [`${A}#Cached.<anonymous 1>.get`, `${A}#Cached.<anonymous 1>.set`, `${A}#Settings.theme`];
+    expect(targets(r, `${A}#theme`)).toEqual(pair);
+    expect(targets(r, `${A}#setTheme`)).toEqual(pair);
     expect(targets(r, `${A}#Cached.<anonymous 1>.get`)).toEqual([`${A}#Settings.theme`]);
+    expect(targets(r, `${A}#Cached.<anonymous 1>.set`)).toEqual([`${A}#Settings.theme`]);
     expect(targets(r, `${A}#Settings.theme`)).toEqual([]);
   });
 });

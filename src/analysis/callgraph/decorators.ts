@@ -41,15 +41,22 @@ export class Decorators {
     const fns = this.r.values.of(d.expression).filter(isMethodNode);
     const member = d.parent;
     if (!ts.isMethodDeclaration(member) && !ts.isAccessor(member)) return fns;
+    // A legacy decorator on either accessor of a pair gets one descriptor holding both.
+    const parts: Part[] = ts.isMethodDeclaration(member) ? ['value'] : ['get', 'set'];
     for (const fn of fns) {
       const list = this.applied.get(fn) ?? this.applied.set(fn, []).get(fn)!;
       if (!list.includes(member)) list.push(member);
-      for (const w of this.replacing(fn, member)) {
-        const was = this.replacements.get(member) ?? this.replacements.set(member, []).get(member)!;
-        if (!was.includes(w)) was.push(w);
-      }
+      if (!this.legacy) this.replace(member, this.r.values.returnsOf(fn).flatMap((e) => this.r.values.of(e)));
+      else for (const part of parts) for (const m of partOf(member, part)) this.replace(m, this.replacing(fn, part));
     }
     return fns;
+  }
+
+  private replace(member: ts.Node, by: readonly ts.Node[]): void {
+    for (const w of by.filter(isMethodNode)) {
+      const was = this.replacements.get(member) ?? this.replacements.set(member, []).get(member)!;
+      if (!was.includes(w)) was.push(w);
+    }
   }
 
   /** What parameter `idx` (its `property`) of a decorator function holds: the members it decorates. */
@@ -61,20 +68,18 @@ export class Decorators {
     return members.flatMap((m) => partOf(m, property));
   }
 
-  /** The functions `fn`, applied to `member`, leaves in its place. */
-  private replacing(fn: ts.Node, member: ts.MethodDeclaration | ts.AccessorDeclaration): ts.Node[] {
+  /** What a legacy decorator `fn` leaves under `part` of the descriptor it is given. */
+  private replacing(fn: ts.Node, part: Part): ts.Node[] {
     const decl = fn as ts.FunctionLikeDeclaration;
-    if (!this.legacy) return this.r.values.returnsOf(fn).flatMap((e) => this.r.values.of(e)).filter(isMethodNode);
     const descriptor = decl.parameters[2];
     if (!descriptor || !ts.isIdentifier(descriptor.name)) return [];
     const sym = this.r.checker.getSymbolAtLocation(descriptor.name);
-    const parts = new Set<string>(ts.isMethodDeclaration(member) ? ['value'] : ts.isGetAccessor(member) ? ['get'] : ['set']);
     const out: ts.Node[] = [];
     // `descriptor.value = wrapper`, anywhere in the decorator's body.
     const visit = (n: ts.Node): void => {
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const left = skipWrappers(n.left);
-        if (ts.isPropertyAccessExpression(left) && parts.has(left.name.text) && ts.isIdentifier(left.expression) && sym && this.r.checker.getSymbolAtLocation(left.expression) === sym) out.push(...this.r.values.of(n.right));
+        if (ts.isPropertyAccessExpression(left) && left.name.text === part && ts.isIdentifier(left.expression) && sym && this.r.checker.getSymbolAtLocation(left.expression) === sym) out.push(...this.r.values.of(n.right));
       }
       ts.forEachChild(n, visit);
     };
@@ -84,7 +89,7 @@ export class Decorators {
       const lit = skipWrappers(ret);
       if (!ts.isObjectLiteralExpression(lit)) continue;
       for (const p of lit.properties) {
-        if (!p.name || !ts.isIdentifier(p.name) || !parts.has(p.name.text)) continue;
+        if (!p.name || !ts.isIdentifier(p.name) || p.name.text !== part) continue;
         if (ts.isPropertyAssignment(p)) out.push(...this.r.values.of(p.initializer));
         else if (isMethodNode(p)) out.push(p);
       }
