@@ -1284,6 +1284,16 @@
  *                  (each of the 41 pairs added seen). Analysis CPU (--runs 3 --baseline main's build, interleaved, load
  *                  11-13): 1.44x tsc --noEmit (TS 6, it checks the program), 1.59x its own tsc 5.3.3; main's build 1.33x
  *                  (this build 1.09x its CPU, within the load's noise on one run).
+ *                  The stop's three rules elsewhere (analyze-child of main's build 644426f and this one on the checkouts of
+ *                  the commits above, load 8-17): hookable, tween.js, neverthrow, async-mutex, superstruct, awilix, marked,
+ *                  yup, hono and graphql edge-identical (edges with sites and kinds, unresolved sites, candidates, pinned);
+ *                  zustand +8 edges and +1 unresolved site, candidates and pinned unchanged: persist's `options = {
+ *                  ...options, ...newOptions }` (newOptions a Partial<PersistOptions>) completes PersistOptions, so
+ *                  `options.partialize(...)` reaches the literal a test passes to `setOptions({ partialize })`, and the
+ *                  handed-back rule adds 7 callback pairs at that site; zod +3 edges (the made parsers reaching ZodFile's
+ *                  stored `inst.mime` by type; from the spread rule alone, checked with open keys off), candidates, pinned
+ *                  and unresolved unchanged. examples/ and test/fixtures/ analyze output identical but the four new
+ *                  fixtures. valibot and rxjs were not compared (no quiet interval left in the stop).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
