@@ -78,6 +78,8 @@ export interface FileSites {
   boundNames: string[];
   /** Expressions the language iterates or converts (callgraph/implicit.ts). */
   implicit: Owned<ImplicitUse>[];
+  /** `@d` on a class, member or parameter: owned by the code that defines the class ('' at top level; callgraph/decorators.ts). */
+  decorators: Owned<ts.Decorator>[];
 }
 
 /** An expression iterated (`async` for `for await`), converted to a primitive, or disposed at the end of its scope (`using`, `await using`). */
@@ -97,7 +99,9 @@ function isLiteral(e: ts.Expression): boolean {
 }
 
 export function walkFile(file: AppFile, table: MethodTable): FileSites {
-  const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], assigns: [], literalFns: [], keyed: [], boundNames: [], implicit: [] };
+  const out: FileSites = { file, calls: [], members: [], refs: [], reads: [], escapes: [], stores: [], assigns: [], literalFns: [], keyed: [], boundNames: [], implicit: [], decorators: [] };
+  // The owner where each class is defined: its decorators are evaluated and applied there, not in the member they decorate.
+  const definedIn = new Map<ts.ClassLikeDeclaration, string | undefined>();
   // The owner of the node's parent: its children are visited with one shared callback, not a
   // closure made per node (this walk sees every node of the app).
   let outerOwner: string | undefined;
@@ -109,6 +113,12 @@ export function walkFile(file: AppFile, table: MethodTable): FileSites {
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
     const init = table.initOwner.get(node);
     if (init) owner = init;
+    const decorated = ts.isDecorator(node) ? decoratedClass(node) : undefined;
+    if (decorated) {
+      owner = definedIn.get(decorated);
+      out.decorators.push({ node: node as ts.Decorator, owner: owner ?? '' });
+    }
+    if (ts.isClassLike(node)) definedIn.set(node, owner);
     if (isMethodNode(node)) {
       if (owner && !isBound(node)) out.escapes.push({ node, owner });
       owner = table.idOf.get(node);
@@ -127,6 +137,14 @@ export function walkFile(file: AppFile, table: MethodTable): FileSites {
   };
   ts.forEachChild(file.sf, visitChild);
   return out;
+}
+
+/** The class a decorator belongs to: its own (`@d class`), its member's or its parameter's. */
+function decoratedClass(d: ts.Decorator): ts.ClassLikeDeclaration | undefined {
+  let p: ts.Node | undefined = d.parent;
+  if (p && ts.isParameter(p)) p = p.parent;
+  if (p && !ts.isClassLike(p)) p = p.parent;
+  return p && ts.isClassLike(p) ? p : undefined;
 }
 
 function collect(node: ts.Node, owner: string, out: FileSites): void {

@@ -1221,6 +1221,80 @@
  *                  above): awilix, hono, hookable, marked, neverthrow, superstruct, tween.js, yup, zustand, valibot and rxjs
  *                  edge-identical (edges with sites, unresolved sites, candidates); examples/ and test/fixtures/ analyze
  *                  output identical but the three new fixtures.
+ * One more (stop 43), in an app style not measured before (decorated classes: DTOs whose members carry `@Expose()`,
+ * `@Type(() => X)`, `@Transform(fn)` and method decorators that wrap the method), added after every rule above (main
+ * 644426f) and measured first as found: one trace, then the analysis of each build on it.
+ *   class-transformer typestack/class-transformer @ 69cd8ccbc672179ea46492a625653ec448f03a17 (0.5.1: legacy decorators
+ *                  (experimentalDecorators) that record metadata into a MetadataStorage class of Maps by target, read back by
+ *                  a recursive TransformOperationExecutor over `any` values (keys listed at run time, `value[key]()`,
+ *                  `new (targetType as any)()` of classes the `@Type(() => X)` arrows return), method decorators storing a
+ *                  wrapper into `descriptor.value` that runs the original through `apply`): set up with reflect-metadata
+ *                  0.1.13, @types/jest 27, @types/node 20.8.5 and typescript 4.9.5 only (installed with its package.json set
+ *                  aside). Analysed on tsconfig.cc-tests.json, written by the run (its spec config with src/ and test/, 50
+ *                  files; the app is src/, 104 methods). Its 15 jest suites (test/functional/*.spec.ts) on the shim's
+ *                  globals: 84 tests pass, 11 fail (esbuild emits no `design:type` metadata, which the implicit-conversion and
+ *                  Map/Set tests rely on); tracing took 20-35 s.
+ *                  As found: 100% of 94 dynamic edges (all by a call), static 129 = 1.37x: the app's own calls are plain. The
+ *                  decorators run from the tests, which define the classes inside their `it` callbacks: with the tests'
+ *                  functions counted too (`--app src/,test/`), 78.8% of 765 (752 by a call 79.0%, 13 implicit 69.2%), static
+ *                  931 = 1.22x. The 162 misses: decorators applied where the class is defined (the arrows Expose(), Type(),
+ *                  Exclude(), Transform() return, run by the `it` callback: 125; the analysis had no decorator rule), a
+ *                  decorator's own call (`@Expose()` on a getter or method) owned by the member it sits on, or by the
+ *                  constructor for a field with an initialiser, instead of the function defining the class (6 + 5), calls
+ *                  of a decorated method running the wrapper the decorator stored into `descriptor.value` (5), the wrapper
+ *                  running the original it read from `descriptor.value` (6), `value[valueKey]()` on `any` under a key
+ *                  Object.keys listed (4, counted implicit by the tracer), `new (targetType as any)()` of a class a stored
+ *                  `@Type(() => Weapon)` arrow returns (4), and 2 tracer artefacts: esbuild lowers literal field initialisers
+ *                  into a constructor, which the tracer names by the enclosing `it` callback.
+ *                  With decorators (callgraph/decorators.ts, walk.ts: the function defining the class evaluates and applies
+ *                  them, an 'implicit' edge to what the expression may be; a legacy method decorator's descriptor holds the
+ *                  method in `value` (accessors in `get`/`set`), a standard one's first parameter the method; what a legacy
+ *                  one stores into `descriptor.value` or returns in a descriptor, or a standard one returns, is what reaches
+ *                  the method from then on; fixtures calls-decorators, calls-decorators-standard): app only unchanged (100% of
+ *                  94, static 129); with the tests 98.7% (call 99.2%, implicit 69.2%), static 1071 = 1.40x. Left (10): the
+ *                  keyed calls on `any` (4), the classes returned by stored arrows (4: `new` of a class value is followed
+ *                  only where the class itself is passed or named), the 2 artefacts. Analysis CPU (--runs 3, load 5-9): as
+ *                  found 2.87x TS 6's tsc --noEmit (it stops at config error TS5107), 0.92x TS 6 checking the analysed
+ *                  program, 0.87x its own tsc 4.9.5; with the rule (--baseline main's build, interleaved, load 8-9) 0.95x
+ *                  TS 6 checking it and its own tsc, 0.92x main's CPU. clipanion's two rules below leave it unchanged
+ *                  (both counts, static 129 and 1071).
+ *   clipanion    arcanis/clipanion @ 434b5a6e0063c58b5e2f0a62498a7de0b308308f (4.0.0-rc.4: a CLI framework: commands as
+ *                  classes extending Command with `static paths` and options as field initialisers (`argv =
+ *                  Option.String('--argv')`) that return `{ ...spec, [isOptionSymbol]: true } as any as T` literals, found
+ *                  back by `for (key in command)` into a Map<string, CommandOption>, whose definition/transformer the Cli
+ *                  runs; a parsing state machine whose transitions name reducers and tests kept in records, run by
+ *                  `execute(store, name, ...)` as `store[name](...)`): set up with typanion 3.14.0, get-stream 5,
+ *                  @types/jest 29, @types/node 14 and typescript 5.3.3 (installed with its package.json set aside, then put
+ *                  back: `clipanion/platform` resolves to the sources through its `exports`). Analysed on
+ *                  tsconfig.cc-tests.json, written by the run (its config takes in the website too: the sources and the
+ *                  three suites; the app is sources/, 23 files, 214 methods). Its jest suites advanced, core and run on the
+ *                  shim's globals (e2e runs the demos as child processes, bundling runs rollup): 156 tests pass, 1 fails
+ *                  (typanion 3.14.0: `isUnknown is not a function`); tracing took 12-27 s.
+ *                  As found (with the decorator rule above, which it does not use): 80.3% of 208 dynamic edges (180 by a
+ *                  call 92.2%, 28 implicit 3.6%), static 233 = 1.12x. The 41 misses: `store[name](...)` in core's execute,
+ *                  `name: T extends string`, over the `reducers` and `tests` records its callers pass (27, counted implicit
+ *                  by the tracer: a call through a computed key); the options' definition (Cli.register) and transformer
+ *                  (Cli.process) reached through the Map<string, CommandOption>, whose literals are written as
+ *                  `Omit<CommandOption<T>, typeof isOptionSymbol>` and completed by a spread cast to `any` (14).
+ *                  With a parameter called under a key of no finite type running any member of what callers pass (its
+ *                  arguments' property names asked of parameter flow; callgraph/open-keys.ts, fixture
+ *                  calls-open-keyed-parameter): 93.3% (call 92.2%, implicit 100%), static 260 = 1.25x; and with a literal
+ *                  that spreads a view mapped over a type and writes what the view leaves out taken as one of that type
+ *                  whatever its cast (partial-spreads.ts, fixture calls-spread-completes): 100% of 208, static 274 = 1.32x
+ *                  (each of the 41 pairs added seen). Analysis CPU (--runs 3 --baseline main's build, interleaved, load
+ *                  11-13): 1.44x tsc --noEmit (TS 6, it checks the program), 1.59x its own tsc 5.3.3; main's build 1.33x
+ *                  (this build 1.09x its CPU, within the load's noise on one run).
+ *                  The stop's three rules elsewhere (analyze-child of main's build 644426f and this one on the checkouts of
+ *                  the commits above, load 8-17): hookable, tween.js, neverthrow, async-mutex, superstruct, awilix, marked,
+ *                  yup, hono and graphql edge-identical (edges with sites and kinds, unresolved sites, candidates, pinned);
+ *                  zustand +8 edges and +1 unresolved site, candidates and pinned unchanged: persist's `options = {
+ *                  ...options, ...newOptions }` (newOptions a Partial<PersistOptions>) completes PersistOptions, so
+ *                  `options.partialize(...)` reaches the literal a test passes to `setOptions({ partialize })`, and the
+ *                  handed-back rule adds 7 callback pairs at that site; zod +3 edges (the made parsers reaching ZodFile's
+ *                  stored `inst.mime` by type; from the spread rule alone, checked with open keys off), candidates, pinned
+ *                  and unresolved unchanged. examples/ and test/fixtures/ analyze output identical but the four new
+ *                  fixtures. valibot and rxjs were not compared: main's analysis of valibot had not finished after 22 CPU
+ *                  minutes at load 4-17, and the stop ended.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -1532,6 +1606,39 @@ const PROJECTS = {
     esbuild: [`--inject:${join(here, 'calltrace', 'mocha-tdd.mjs')}`],
     standIns: {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['mocha', 'node'], noUnusedLocals: false }, include: ['src/**/*.ts', 'test/**/*.ts'] }, null, 2)}\n`,
+    },
+  },
+  // typestack/class-transformer: jest suites on its globals in test/functional/ (ts-jest on tsconfig.spec.json, which
+  // holds src/ and the suites), the sources in src/ (src/utils/get-global.util.spect.ts is no suite: jest's default
+  // match skips it). Legacy decorators (experimentalDecorators, which esbuild lowers as tsc does; emitDecoratorMetadata
+  // it does not emit, so `design:type` metadata is absent under the tracer). Analysed on tsconfig.cc-tests.json, written
+  // by the run: its spec config with src/ and test/ included (rootDir the checkout), so that the classes the suites
+  // decorate and the transform callbacks they pass count; inlineSources off, which the spec config leaves on with sourceMap
+  // off (tsc's config error TS5051 otherwise stops it before the type check).
+  'class-transformer': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['test/functional'],
+    test: /\/test\/functional\/[^/]+\.spec\.ts$/,
+    run: /^test\/functional\/[^/]+\.spec\.js$/,
+    globals: true,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.spec.json', compilerOptions: { rootDir: '.', types: ['jest', 'node'], inlineSources: false }, include: ['src', 'test'], exclude: ['node_modules'] }, null, 2)}\n`,
+    },
+  },
+  // arcanis/clipanion: jest suites on its globals in tests/specs/ (ts-jest, no config beyond the preset), the sources in
+  // sources/. e2e.test.ts runs the demos as child processes and bundling.test.ts runs rollup: neither runs the sources
+  // in this process; inference.ts is type tests. Analysed on tsconfig.cc-tests.json, written by the run: its config
+  // (which takes in every .ts of the checkout, the website's too) with the sources and these suites only.
+  clipanion: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['sources/'],
+    entries: ['tests/specs'],
+    test: /\/tests\/specs\/(advanced|core|run)\.test\.ts$/,
+    run: /^tests\/specs\/(advanced|core|run)\.test\.js$/,
+    globals: true,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['jest', 'node'] }, include: ['sources', 'tests/tools.ts', 'tests/specs/advanced.test.ts', 'tests/specs/core.test.ts', 'tests/specs/run.test.ts'] }, null, 2)}\n`,
     },
   },
 };

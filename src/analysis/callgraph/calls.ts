@@ -42,6 +42,8 @@ import { Resolver, type Target } from './resolve.js';
 import { Installers } from './installers.js';
 import { Callers } from './callers.js';
 import { DescriptorCopies } from './descriptor-copies.js';
+import { Decorators } from './decorators.js';
+import { openKeyedParameter, passedNames, type OpenKeyedSite } from './open-keys.js';
 import { Stores } from './stores.js';
 import { declaredPrimitive, takesPrimitivesOnly } from './primitive-parameters.js';
 import { isGenerator } from './call-returns.js';
@@ -70,8 +72,11 @@ export interface ValueFlow {
 export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { flow: ValueFlow } {
   const { all, stores, resolver } = resolverFor(app, table);
   const names = memberNames(table, all, stores);
-  const b = new GraphBuilder(table, resolver, all, names);
+  const b = new GraphBuilder(table, resolver, all, names, new Decorators(resolver, app.program.getCompilerOptions().experimentalDecorators === true));
+  // Every decorator first: the members they replace are known before any edge reaches them.
+  for (const s of all) b.decorate(s);
   for (const s of all) b.file(s, names);
+  b.openKeys();
   b.parameterFlow();
   b.handedBack(handedOut(resolver, app.files));
   b.madeCalls(new MadeCalls(resolver, stores, all, b.argumentsTo()));
@@ -142,8 +147,10 @@ class GraphBuilder {
     private readonly r: Resolver,
     all: FileSites[],
     flags: ImplicitFlags,
+    private readonly decorators: Decorators,
   ) {
     this.params = new ParameterFlow(r);
+    this.params.decorated = (fn, idx, property) => decorators.heldBy(fn, idx, property);
     this.handedOn = new HandedOn(r);
     this.implicit = new ImplicitSites(r, all, table.classId.keys(), [...table.idOf.keys()].filter(isGenerator), flags, {
       add: (from, targets, site) => this.add(from, targets, site),
@@ -156,6 +163,14 @@ class GraphBuilder {
 
   private readonly implicit: ImplicitSites;
   private readonly handedOn: HandedOn;
+
+  /** Decorators run where their class is defined (decorators.ts). */
+  decorate(s: FileSites): void {
+    for (const { node, owner } of s.decorators) {
+      const fns = this.decorators.apply(node);
+      if (owner) this.add(owner, fns.map((n) => ({ node: n, kind: 'implicit' as const })), siteOf(s.file, node.expression));
+    }
+  }
 
   file(s: FileSites, names: Names): void {
     const f = s.file;
@@ -247,6 +262,20 @@ class GraphBuilder {
     const listed = !r.via?.length || r.partial === true;
     if (listed) this.unresolved.push({ from: owner, site, text, reason: r.reason });
     via(owner, site, text, listed);
+    // `p[k]()` with a key of no finite type: any member of what callers pass (open-keys.ts), once every caller is walked.
+    const open = read ? undefined : openKeyedParameter(this.r, node);
+    if (open) this.openKeyed.push({ from: owner, site, text, param: open, args });
+  }
+
+  private readonly openKeyed: OpenKeyedSite[] = [];
+
+  /** `p[k]()` under an open key: parameter flow asks each name the passed values' types have; the site is listed already. */
+  openKeys(): void {
+    for (const o of this.openKeyed) {
+      for (const property of passedNames(this.r.checker, this.params.callsTo.get(o.param.parent) ?? [], o.param)) {
+        this.params.pending.push({ from: o.from, site: o.site, text: o.text, param: o.param, binding: undefined, property, args: o.args, listed: true });
+      }
+    }
   }
 
   /**
@@ -385,14 +414,20 @@ class GraphBuilder {
 
   private add(from: string, targets: Target[], site: string): void {
     for (const t of targets) {
-      const to = this.table.idOf.get(t.node);
-      if (!to) continue;
-      let byCallee = this.edges.get(from);
-      if (!byCallee) this.edges.set(from, (byCallee = new Map()));
-      let bySite = byCallee.get(to);
-      if (!bySite) byCallee.set(to, (bySite = new Map()));
-      if (!bySite.has(site)) bySite.set(site, { from, to, site, kind: t.kind });
+      this.addOne(from, t, site);
+      // A member a decorator replaced: what reaches it reaches the replacement (which itself runs the member it was handed).
+      for (const w of this.decorators.replacements.get(t.node) ?? []) if (this.table.idOf.get(w) !== from) this.addOne(from, { node: w, kind: t.kind }, site);
     }
+  }
+
+  private addOne(from: string, t: Target, site: string): void {
+    const to = this.table.idOf.get(t.node);
+    if (!to) return;
+    let byCallee = this.edges.get(from);
+    if (!byCallee) this.edges.set(from, (byCallee = new Map()));
+    let bySite = byCallee.get(to);
+    if (!bySite) byCallee.set(to, (bySite = new Map()));
+    if (!bySite.has(site)) bySite.set(site, { from, to, site, kind: t.kind });
   }
 
   /** Unresolved calls that may run a function made from text (made-calls.ts): what it was handed. */

@@ -64,6 +64,9 @@ export class ParameterFlow implements SlotGraph {
   /** App functions handed to one library call with others (`useSyncExternalStore(subscribe, getSnapshot)`): those others, by function. */
   private readonly handedWith = new Map<ts.Node, ts.Expression[]>();
 
+  /** What a decorator function's parameter holds where the language applies it (decorators.ts). */
+  decorated: (fn: ts.Node, idx: number, property: string | undefined) => ts.Node[] = () => [];
+
   constructor(private readonly r: Resolver) {}
 
   /**
@@ -306,6 +309,7 @@ export class ParameterFlow implements SlotGraph {
     const add = (vs: Iterable<ts.Node>) => {
       for (const v of vs) here.values.push(v);
     };
+    if (!elements) add(this.decorated(fn, idx, property));
     // The element parameter of a callback given to an array method: the array's elements.
     const list = property === undefined && !elements ? elementSource(this.r.checker, fn, idx) : undefined;
     if (list) add(found(() => this.r.values.elements(list).nodes));

@@ -7,6 +7,9 @@
  * whose literals (typed D) the app spreads a value of a type mapped over D (Partial, Readonly, Pick, Omit; also as
  * a part of an intersection), the literals written as a type mapped over D implement D's members too
  * (implementations.ts). Interfaces nothing is spread into that way keep the narrower rule.
+ * A literal that spreads such a view and writes the members the view leaves out (`{ ...spec, [isOptionSymbol]: true }`
+ * with `spec: Omit<CommandOption<T>, typeof isOptionSymbol>`, clipanion's options) has every member of D whatever it
+ * is typed as, even cast away (`as any as T`): it assembles a D too.
  */
 import { ts } from '../../typescript.cjs';
 
@@ -23,26 +26,36 @@ export function spreadIntoOwners(checker: ts.TypeChecker, files: Iterable<ts.Sou
 
 function addOwners(checker: ts.TypeChecker, lit: ts.ObjectLiteralExpression, out: Set<ts.Node>): void {
   const ctx = checker.getContextualType(lit);
-  if (!ctx) return;
   const typedAs = new Set<ts.Symbol>();
-  for (const t of ctx.isUnion() ? ctx.types : [ctx]) {
+  for (const t of !ctx ? [] : ctx.isUnion() ? ctx.types : [ctx]) {
     const s = t.getSymbol();
     if (s) typedAs.add(s);
     if (t.aliasSymbol) typedAs.add(t.aliasSymbol);
   }
+  const owners = new Set<ts.InterfaceDeclaration | ts.TypeLiteralNode>();
   for (const spread of lit.properties.filter(ts.isSpreadAssignment)) {
     const t = checker.getNonNullableType(checker.getTypeAtLocation(spread.expression));
     for (const view of mappedParts(t)) {
       for (const p of checker.getPropertiesOfType(view)) {
         for (const d of p.declarations ?? []) {
           const owner = d.parent;
-          if (!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) continue;
-          const s = ts.isInterfaceDeclaration(owner) ? checker.getSymbolAtLocation(owner.name) : checker.getTypeAtLocation(owner).getSymbol();
-          if (s && typedAs.has(s)) out.add(owner);
+          if (ts.isInterfaceDeclaration(owner) || ts.isTypeLiteralNode(owner)) owners.add(owner);
         }
       }
     }
   }
+  for (const owner of owners) {
+    if (out.has(owner)) continue;
+    const s = ts.isInterfaceDeclaration(owner) ? checker.getSymbolAtLocation(owner.name) : checker.getTypeAtLocation(owner).getSymbol();
+    if ((s && typedAs.has(s)) || completes(checker, lit, owner)) out.add(owner);
+  }
+}
+
+/** Whether the literal's own type (before any assertion) has every property the interface or type literal declares. */
+function completes(checker: ts.TypeChecker, lit: ts.ObjectLiteralExpression, owner: ts.InterfaceDeclaration | ts.TypeLiteralNode): boolean {
+  const own = new Set(checker.getPropertiesOfType(checker.getTypeAtLocation(lit)).map((p) => p.escapedName));
+  const declared = checker.getPropertiesOfType(checker.getTypeAtLocation(owner));
+  return declared.length > 0 && declared.every((p) => own.has(p.escapedName));
 }
 
 /** Is the literal written as a view mapped over `m`'s owner: a mapped part of its contextual type declaring `name` by `m`? */
