@@ -16,7 +16,7 @@ import { searchStatic } from './static-search.js';
 import { GLP_FEAS, GLP_INFEAS, GLP_NOFEAS, GLP_OPT, GLP_UNDEF, copyFlat, flatten, solveInThread } from './glpk-thread.js';
 import { buildValidParts, validateProblem, type IlpModel } from './ilp.js';
 import { buildDynamicModel, dynamicModelSize } from './ilp-dynamic.js';
-import { buildTopModel, topModelFits } from './ilp-top.js';
+import { buildTopModel, reducedModelParts, topModelFits } from './ilp-top.js';
 import { pruneIdleMigrationPoints } from './prune.js';
 import { reduceProblem, type Reduction } from './reduce.js';
 import { finish, type Outcome } from './solution.js';
@@ -136,10 +136,8 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   const counted = glpkTakesWhole && !timeUp && reduction && small.nesting === 'dynamic' ? dynamicModelSize(small) : undefined;
   const searchFirst =
     counted !== undefined && options.searchAtOnce !== true && (options.searchFirst === true || counted.constraints >= SEARCH_FIRST_ROWS || start !== undefined);
-  // A reduced dynamic problem is given to GLPK in the top form where it fits (ilp-top.ts: the
-  // same optimum and relaxation, a faster simplex).
-  const top = reduction !== undefined && small.nesting === 'dynamic' && topModelFits(small);
-  const built = glpkTakesWhole && !timeUp && !searchFirst ? (top ? { model: buildTopModel(small)! } : buildValidParts(small)) : undefined;
+  // A reduced problem is given to GLPK in the top form where it fits (ilp-top.ts).
+  const built = glpkTakesWhole && !timeUp && !searchFirst ? (reduction ? reducedModelParts(small) : buildValidParts(small)) : undefined;
   let model: IlpModel | undefined = built?.model;
   const size: ModelSize = {
     contexts: contextCount(problem),
@@ -234,7 +232,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     trace('model');
     // Building it takes time of its own (300k rows: 3.4 s at load 15, after a search that had
     // 85% of the time): past the deadline the search's partition is the answer, not proven.
-    model = top ? buildTopModel(small, deadline) : buildDynamicModel(small, deadline);
+    model = topModelFits(small) ? buildTopModel(small, deadline) : buildDynamicModel(small, deadline);
     if (!model) return cutShort(early);
     flat = flatten(model, true);
   }

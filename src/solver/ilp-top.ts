@@ -36,6 +36,8 @@
 import type { PartitionProblem } from '../model/types.js';
 import { columnsFromObjects, columnsOfProblem, type ContextColumns } from '../model/columns.js';
 import { byCodeUnit, groupComponentsOfIndex, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
+import { buildValidParts } from './ilp.js';
+import type { StaticNesting } from './static-nesting.js';
 
 /** Contexts built between two looks at the clock. */
 const CLOCK_EVERY = 4096;
@@ -64,6 +66,15 @@ export function topModelFits(problem: PartitionProblem): boolean {
     if (shape.leaf[i] || shape.shared[i]) terms += depth[i]! + 1;
   }
   return terms <= MAX_TERMS_PER_CONTEXT * Math.max(n, 1);
+}
+
+/**
+ * The model GLPK is given for a reduced problem: the top form where it fits (the same optimum
+ * and relaxation as DESIGN.md's rows, a faster simplex), else DESIGN.md's model.
+ */
+export function reducedModelParts(problem: PartitionProblem): { model: IlpModel; nesting?: StaticNesting } {
+  const top = topModelFits(problem) ? buildTopModel(problem) : undefined;
+  return top ? { model: top } : buildValidParts(problem);
 }
 
 /** The top model of a problem that fits (topModelFits); undefined when `deadline` (performance.now()) passes first. */

@@ -6,8 +6,7 @@ import type { PartitionProblem } from '../model/types.js';
 import { tieTolerance } from './canonical.js';
 import { checkPartition } from './checker.js';
 import { GLP_NOFEAS, GLP_OPT, copyFlat, flatten, solveInThread, type ThreadOptions, type ThreadResult } from './glpk-thread.js';
-import { buildValidParts } from './ilp.js';
-import { buildTopModel, topModelFits } from './ilp-top.js';
+import { reducedModelParts } from './ilp-top.js';
 import { narrowTies } from './ties-narrow.js';
 import { staticTiesSettled } from './static-antichain.js';
 
@@ -35,7 +34,7 @@ export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly 
 /** GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1 on `problem`'s model. */
 async function leavingOnModel(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
   // The problems asked here are reduced ones (the solve's, or narrowed from it): the top form where it fits.
-  const { model, nesting } = topModelFits(problem) ? { model: buildTopModel(problem)!, nesting: undefined } : buildValidParts(problem);
+  const { model, nesting } = reducedModelParts(problem);
   const names = new Map(model.choices.map((c) => [c.method, c.name]));
   const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
   // A method without a variable is never chosen: the row holds already.
