@@ -416,7 +416,9 @@ class GraphBuilder {
     for (const t of targets) {
       this.addOne(from, t, site);
       // A member a decorator replaced: what reaches it reaches the replacement (which itself runs the member it was handed).
-      for (const w of this.decorators.replacements.get(t.node) ?? []) if (this.table.idOf.get(w) !== from) this.addOne(from, { node: w, kind: t.kind }, site);
+      // Asked for every edge: no list is made when the member has no replacement (the usual case).
+      const replaced = this.decorators.replacements.get(t.node);
+      if (replaced) for (const w of replaced) if (this.table.idOf.get(w) !== from) this.addOne(from, { node: w, kind: t.kind }, site);
     }
   }
 

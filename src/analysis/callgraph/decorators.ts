@@ -70,20 +70,13 @@ export class Decorators {
 
   /** What a legacy decorator `fn` leaves under `part` of the descriptor it is given. */
   private replacing(fn: ts.Node, part: Part): ts.Node[] {
-    const decl = fn as ts.FunctionLikeDeclaration;
-    const descriptor = decl.parameters[2];
+    const descriptor = (fn as ts.FunctionLikeDeclaration).parameters[2];
     if (!descriptor || !ts.isIdentifier(descriptor.name)) return [];
-    const sym = this.r.checker.getSymbolAtLocation(descriptor.name);
-    const out: ts.Node[] = [];
-    // `descriptor.value = wrapper`, anywhere in the decorator's body.
-    const visit = (n: ts.Node): void => {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        const left = skipWrappers(n.left);
-        if (ts.isPropertyAccessExpression(left) && left.name.text === part && ts.isIdentifier(left.expression) && sym && this.r.checker.getSymbolAtLocation(left.expression) === sym) out.push(...this.r.values.of(n.right));
-      }
-      ts.forEachChild(n, visit);
-    };
-    if (decl.body) visit(decl.body);
+    // `descriptor.value = wrapper`, anywhere in the decorator's body: a store onto the parameter (stores.ts).
+    const out = this.r.stores
+      .storedOn(this.r.checker, descriptor)
+      .filter(([name]) => name === part)
+      .flatMap(([, value]) => this.r.values.of(value));
     // `return { ...descriptor, value: wrapper }`: the descriptor returned is the one defined.
     for (const ret of this.r.values.returnsOf(fn)) {
       const lit = skipWrappers(ret);
