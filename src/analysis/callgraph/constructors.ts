@@ -9,6 +9,7 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import { libraryLeaf } from '../library.js';
 import { classesOfConstructorRead, constructedClasses } from './constructed.js';
 import { classesFittingConstructSignatures } from './construct-signatures.js';
+import { classesReturnedBy } from './returned-classes.js';
 import type { Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import type { Resolution, Resolver, Target } from './resolve.js';
@@ -23,10 +24,11 @@ export function construct(r: Resolver, expr: ts.Expression, written: ts.Expressi
     const isApp = (d: ts.Node): boolean => r.isApp(d);
     const admitted = constructedClasses(r.checker, r.hierarchy, written, isApp);
     const read = admitted.length ? [] : classesOfConstructorRead(r.checker, r.hierarchy, written, isApp);
-    const ctors = [...admitted, ...read].map((c) => r.constructorOf(c));
+    const returned = admitted.length || read.length ? [] : classesReturnedBy(r, written);
+    const ctors = [...admitted, ...read, ...returned].map((c) => r.constructorOf(c));
     // Typed (also) by a construct signature no class declares (`tag?.nodeClass ?? YAMLMap`): the classes that fit it,
     // and what the value flow finds it holds. Not for a `constructor` read, whose classes are known.
-    const fitting = read.length ? [] : classesFittingConstructSignatures(r.checker, r.hierarchy.classes(), written).map((c) => r.constructorOf(c));
+    const fitting = read.length || returned.length ? [] : classesFittingConstructSignatures(r.checker, r.hierarchy.classes(), written).map((c) => r.constructorOf(c));
     if (fitting.some((c) => c !== undefined)) return withConstructors(constructedFunctions(r.callee(expr, false)), [...ctors, ...fitting]);
     const targets = [...new Set(ctors.filter((c): c is ts.Node => c !== undefined))].map((node) => ({ node, kind: 'constructor' as const }));
     if (targets.length) return { targets };
