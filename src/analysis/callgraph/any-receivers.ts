@@ -13,6 +13,7 @@ import type { Stores } from './stores.js';
 import type { LiteralMember } from '../walk.js';
 import { LiteralMembersByName } from './literal-members.js';
 import type { AnswerMemo } from './cycle-aware-cache.js';
+import { shownKey } from '../symbol-keys.js';
 
 /** Whether an expression is typed `any`: its members are known by name only. */
 export function typedAny(checker: ts.TypeChecker, e: ts.Expression): boolean {
@@ -55,11 +56,6 @@ export class AnyReceiverMembers {
   get cuts(): number {
     return this.literalMembers.cuts;
   }
-}
-
-/** A property name as written: a unique symbol's (`__@clean@12`) as its key, `[clean]`. */
-function shownKey(name: string): string {
-  return name.startsWith('__@') ? `[${name.slice(3).replace(/@\d+$/, '')}]` : name;
 }
 
 /**

@@ -18,6 +18,7 @@ import { isAsync as isAsyncFunction } from '../../ids/methodIds.js';
 import { declaredMember, declaredSignatures } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
 import { skipWrappers, type CallSite } from '../walk.js';
+import { wellKnownProperties } from '../symbol-keys.js';
 
 const ITERATOR_METHODS = new Set(['next', 'return', 'throw']);
 const CONVERSIONS = ['toString', 'valueOf'];
@@ -34,7 +35,7 @@ function membersOfType(r: Resolver, type: ts.Type, name: string, symbol: boolean
   const t = c.getApparentType(type);
   const out: ts.Declaration[] = [];
   for (const part of t.isUnion() ? t.types : [t]) {
-    const p = symbol ? c.getApparentType(part).getProperties().find((s) => (s.escapedName as string).startsWith(`__@${name}@`)) : c.getPropertyOfType(c.getApparentType(part), name);
+    const p = symbol ? wellKnownProperties(c.getApparentType(part), name)[0] : c.getPropertyOfType(c.getApparentType(part), name);
     out.push(...(p?.declarations ?? []));
   }
   return out;
@@ -132,7 +133,7 @@ function speciesTargets(r: Resolver, recv: ts.Expression): Target[] {
     const cls = part.getSymbol()?.declarations?.find(ts.isClassLike);
     if (!cls || !r.isApp(cls)) continue;
     const ctor = c.getTypeOfSymbolAtLocation(part.getSymbol()!, cls);
-    const species = ctor.getProperties().find((p) => (p.escapedName as string).startsWith('__@species@'));
+    const species = wellKnownProperties(ctor, 'species')[0];
     out.push(...targetsOf(r, [...(species?.declarations ?? [])]));
   }
   return out;

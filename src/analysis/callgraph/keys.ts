@@ -6,6 +6,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { loopKeyDeclaredType } from './loop-narrowed-keys.js';
+import { propertyNamed } from '../symbol-keys.js';
 
 const MAX_KEYS = 64;
 
@@ -64,9 +65,7 @@ export function propertyDeclsOf(checker: ts.TypeChecker, type: ts.Type, name: st
   const t = checker.getApparentType(type);
   const parts = t.isUnion() ? t.types : [t];
   const out: ts.Declaration[] = [];
-  // A symbol-keyed member's name is already escaped (getPropertyOfType would escape it again).
-  const find = (t: ts.Type) => (name.startsWith('__@') ? t.getProperties().find((s) => s.escapedName === name) : checker.getPropertyOfType(t, name));
-  for (const p of parts) out.push(...(find(checker.getApparentType(p))?.declarations ?? []));
+  for (const p of parts) out.push(...(propertyNamed(checker, checker.getApparentType(p), name)?.declarations ?? []));
   return out;
 }
 

@@ -8,6 +8,7 @@
  * ones whose declared type does not mention a type parameter (nor `this`) must be assignable.
  */
 import { ts } from '../../typescript.cjs';
+import { propertyNamed } from '../symbol-keys.js';
 
 export type Shape = ts.InterfaceDeclaration | ts.TypeLiteralNode;
 
@@ -38,10 +39,9 @@ export function literalFits(checker: ts.TypeChecker, owner: Shape, target: ts.Ty
   return true;
 }
 
-/** `t`'s property of `p`'s name; a unique symbol's (`__@matcher@12`) by its escaped name, which getPropertyOfType would escape again. */
+/** `t`'s property of `p`'s name (symbol-keys.ts). */
 function propertyLike(checker: ts.TypeChecker, t: ts.Type, p: ts.Symbol): ts.Symbol | undefined {
-  const name = p.escapedName as string;
-  return name.startsWith('__@') ? t.getProperties().find((s) => s.escapedName === name) : checker.getPropertyOfType(t, p.getName());
+  return propertyNamed(checker, t, p.getName());
 }
 
 /** Names of the type parameters in scope at `node`: its own and those of the declarations around it. */

@@ -12,6 +12,7 @@ import { argumentIndex } from '../parameters.js';
 import { keyNames } from './keys.js';
 import type { Resolver } from './resolve.js';
 import { skipWrappers, type CallSite } from '../walk.js';
+import { isSymbolKey } from '../symbol-keys.js';
 
 /** Arguments whose type has more properties than this are not asked by name (an array, a namespace). */
 const MAX_NAMES = 64;
@@ -44,7 +45,7 @@ export function passedNames(checker: ts.TypeChecker, calls: readonly (readonly t
     const props = checker.getPropertiesOfType(checker.getApparentType(t));
     if (props.length > MAX_NAMES) continue;
     // Symbol-keyed members (`__@iterator@12`) are not names a string key reads.
-    for (const p of props) if (!p.escapedName.toString().startsWith('__@')) names.add(p.name);
+    for (const p of props) if (!isSymbolKey(p.escapedName as string)) names.add(p.name);
   }
   return [...names].sort();
 }

@@ -20,6 +20,7 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import { constInitializer, symbolAt } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
 import { argumentIndex } from '../parameters.js';
+import { isWellKnownKey } from '../symbol-keys.js';
 
 /** The arguments of `Object.assign(...)` (also called through a const holding it), whose members the result has; else undefined. */
 export function assignedSources(checker: ts.TypeChecker, call: ts.CallExpression): readonly ts.Expression[] | undefined {
@@ -135,7 +136,7 @@ const iteratorNames = new WeakMap<Stores, string[]>();
 
 function storedOnto(r: Resolver, stores: Stores, d: ts.ParameterDeclaration, name: string): ts.Expression[] {
   let iterators = iteratorNames.get(stores);
-  if (!iterators) iteratorNames.set(stores, (iterators = [...stores.names()].filter((n) => n.startsWith('__@iterator@'))));
+  if (!iterators) iteratorNames.set(stores, (iterators = [...stores.names()].filter((n) => isWellKnownKey(n, 'iterator'))));
   const names = name === ITERATOR ? iterators : [name];
   const out: ts.Expression[] = [];
   for (const n of names) for (const v of byReceiver(r.checker, stores.named(n)).get(d) ?? NO_VALUES) out.push(v);

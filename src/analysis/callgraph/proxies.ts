@@ -40,6 +40,7 @@ import { calledDeclaration } from './installer-syntax.js';
 import { declaredByLibrary } from '../symbols.js';
 import { argumentIndex } from '../parameters.js';
 import { branchesOf, keysReturnedFor } from './trap-key-guards.js';
+import { isWellKnownKey } from '../symbol-keys.js';
 
 export type TrapUse = 'get' | 'set' | 'has' | 'deleteProperty' | 'ownKeys' | 'getPrototypeOf';
 const TRAPS_OF: Record<TrapUse, string[]> = {
@@ -172,7 +173,7 @@ export class Proxies {
     const fits = (fn: ts.Node): boolean => {
       const own = this.entryNames.get(fn) ?? memberName(this.r.checker, fn);
       if (own === undefined || name === undefined) return true;
-      return typeof own === 'string' ? own === name || (name === '[Symbol.iterator]' && own.startsWith('__@iterator@')) : own.has(name);
+      return typeof own === 'string' ? own === name || (name === '[Symbol.iterator]' && isWellKnownKey(own, 'iterator')) : own.has(name);
     };
     const fns = [...this.returned()].filter(fits);
     // Iterating runs the `next` of the iterator the returned `[Symbol.iterator]` method returns.

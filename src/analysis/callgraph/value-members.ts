@@ -18,6 +18,7 @@ import type { Stores } from './stores.js';
 import { skipWrappers } from '../walk.js';
 import { assignedSources, memberInCall, parameterSources, returnsSelf } from './passed-members.js';
 import { DistinctNodes } from './value-memo.js';
+import { wellKnownProperties } from '../symbol-keys.js';
 
 const MAX_DEPTH = 6;
 /** The name `memberOfValue` takes for the iterator method (its property is keyed by a symbol). */
@@ -109,7 +110,7 @@ function ownMembersAfresh(r: Resolver, v: ts.Expression, name: string): ts.Decla
   const type = classOrInterfaceOf(r.checker, v);
   if (name !== ITERATOR) return propertyDeclsOf(r.checker, type, name).filter((d) => r.isApp(d));
   const t = r.checker.getApparentType(type);
-  const props = (t.isUnion() ? t.types : [t]).flatMap((p) => p.getProperties().filter((s) => (s.escapedName as string).startsWith('__@iterator@')));
+  const props = (t.isUnion() ? t.types : [t]).flatMap((p) => wellKnownProperties(p, 'iterator'));
   return props.flatMap((s) => s.declarations ?? []).filter((d) => r.isApp(d));
 }
 

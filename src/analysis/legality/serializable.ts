@@ -18,6 +18,7 @@ import { isAsync } from '../../ids/methodIds.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import type { Reason } from '../types.js';
 import { describeDeviceType, deviceTypeOf } from './device-types.js';
+import { isSymbolKey } from '../symbol-keys.js';
 
 const NEVER = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'Promise', 'PromiseLike', 'Function']);
 const CONTAINERS = new Set(['Map', 'Set', 'ReadonlyMap', 'ReadonlySet', 'Array', 'ReadonlyArray']);
@@ -170,7 +171,7 @@ function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>
 /** A property as written: a symbol-keyed one as `[matcher]`, not the checker's per-process `__@matcher@9`. */
 function propertyLabel(checker: ts.TypeChecker, prop: ts.Symbol): string {
   const name = prop.getName();
-  return name.startsWith('__@') ? checker.symbolToString(prop) : name;
+  return isSymbolKey(name) ? checker.symbolToString(prop) : name;
 }
 
 /**
