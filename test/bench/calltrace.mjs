@@ -1641,6 +1641,21 @@ const PROJECTS = {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['jest', 'node'] }, include: ['sources', 'tests/tools.ts', 'tests/specs/advanced.test.ts', 'tests/specs/core.test.ts', 'tests/specs/run.test.ts'] }, null, 2)}\n`,
     },
   },
+  // pmndrs/jotai's vanilla core: vitest suites in tests/vanilla/ (their `jotai/vanilla...` imports resolved to src/ by the
+  // tsconfig's paths, as its vitest alias does), the sources in src/vanilla.ts and src/vanilla/; the React bindings and
+  // their suites (tests/react/, jsdom and React Testing Library) left out, and the type tests (types.test.tsx: expectTypeOf
+  // only). Analysed on tsconfig.cc-vanilla.json, written by the run: its config (which takes in src/, tests/ and the
+  // benchmarks, React's too) with the vanilla sources and these suites only, and node's types instead of jest-dom's.
+  'jotai-vanilla': {
+    tsconfig: 'tsconfig.cc-vanilla.json',
+    app: ['src/vanilla.ts', 'src/vanilla/'],
+    entries: ['tests/vanilla'],
+    test: /\/tests\/vanilla\/(utils\/)?(?!types\.)[^/]+\.test\.tsx?$/,
+    run: /^tests\/vanilla\/(utils\/)?[^/]+\.test\.js$/,
+    standIns: {
+      'tsconfig.cc-vanilla.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['node'] }, include: ['src/vanilla.ts', 'src/vanilla', 'tests/test-utils.ts', 'tests/vanilla'], exclude: ['node_modules', 'tests/vanilla/types.test.tsx', 'tests/vanilla/utils/types.test.tsx'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
