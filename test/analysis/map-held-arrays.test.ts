@@ -31,6 +31,10 @@ describe("arrays kept as a Map's values, and calls through a tuple's element by 
     ]);
   });
 
+  test('a Map of arrays grown through a local (`const l = m.get(k) ?? []; l.push(f); m.set(k, l)`), iterated where read back', () => {
+    expect(from('notify')).toEqual([[`${A}#notify`, `${A}#listener`, `${A}:50:41`, 'callback']]);
+  });
+
   test("another map's arrays are not this one's", () => {
     expect(edges(r).filter(([, to]) => to === `${A}#other`).map(([f]) => f)).toEqual([`${A}#register`]);
   });
