@@ -124,8 +124,10 @@ export class Resolver {
       return this.computed(expr);
     }
     // `hooks[1]()` of an array or tuple: what its elements may be, as for `const h = hooks[1]; h()` (the checker's
-    // symbol there is the tuple's member, which declares no value).
-    if (ts.isElementAccessExpression(expr) && ts.isNumericLiteral(expr.argumentExpression) && this.checker.isArrayLikeType(this.checker.getTypeAtLocation(expr.expression))) {
+    // symbol there is the tuple's member, which declares no value). A receiver typed `any` (array-like to the checker,
+    // a member of an untyped import say) goes on as before.
+    const indexed = ts.isElementAccessExpression(expr) && ts.isNumericLiteral(expr.argumentExpression) && !typedAny(this.checker, expr.expression);
+    if (indexed && this.checker.isArrayLikeType(this.checker.getTypeAtLocation(expr.expression))) {
       return this.valueCallee(expr, depth) ?? { reason: 'array element not known statically' };
     }
     const sym = this.named(expr);
