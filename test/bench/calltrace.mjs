@@ -1295,6 +1295,74 @@
  *                  and unresolved unchanged. examples/ and test/fixtures/ analyze output identical but the four new
  *                  fixtures. valibot and rxjs were not compared: main's analysis of valibot had not finished after 22 CPU
  *                  minutes at load 4-17, and the stop ended.
+ * Three more (stop 44), in app styles not measured before, added after every rule above (main e6e0891) and measured first
+ * as found with main's build: one trace each, then the analysis of each build on it.
+ *   jotai-vanilla pmndrs/jotai @ 1fae77247ae72ab5f2f002dc82a876e61ce26f56 (2.19.1, src/vanilla.ts and src/vanilla/: a store
+ *                  whose "building blocks" are ~20 module-level arrow functions typed by aliases, put in a tuple literal
+ *                  `[...] satisfies BuildingBlocks`, mapped over the caller's overrides (`.map((fn, i) => buildArgs[i] || fn)
+ *                  as BuildingBlocks`), frozen and kept in a WeakMap by store; every block reads the others back as
+ *                  `const readAtomState = getInternalBuildingBlocks(store)[14]`; atoms are config literals whose read/write
+ *                  callbacks get the store's `getter`/`setter` closures through `atom.read(...params)`): set up with
+ *                  typescript 6.0.2, @types/node 25, vitest 4.1.0 (its types), jest-leak-detector 30.3.0, react 19.2.4 and
+ *                  @types/react 19 (tests/test-utils.ts imports React) only, installed with its package.json set aside.
+ *                  Its vitest suites in tests/vanilla/ (the type tests left out), 15 files: 150 tests pass, 6 fail.
+ *                  As found: 53.4% of 161 dynamic edges (153 by a call 52.3%, 8 implicit 75.0%), static 467 = 2.90x.
+ *                  The 75 misses: calls of the building blocks read back from the tuple (54) and, through them, the atoms'
+ *                  callbacks calling the `getter`/`setter` closures readAtomState and writeAtomState hand to `atomRead`/
+ *                  `atomWrite` (14; found once the blocks are); callbacks in Sets held at a tuple position, added to through
+ *                  one const and iterated through another (3: mount callbacks, abort handlers); functions reached through
+ *                  those closures (atomWithLazy's initialiser, unwrap's INTERNAL_onInit: 4). Two causes under the blocks: `weakMap.get(store)` read as an
+ *                  array had no rule (now callgraph/map-held-arrays.ts, below), and the chain from the read to the functions
+ *                  (index read, const, call result, const, map get, Object.freeze, const, `.map` callback's result, its
+ *                  parameter, the tuple literal, the const holding each arrow) is about 16 steps of value following, over its
+ *                  bound of 6. Tried on a copy with the bound at 24 (not kept): 96.3% (call 96.7%), but static 1,383 =
+ *                  8.59x: an index read is any element, and `.map` keeps no position, so each `buildingBlocks[n]` reaches
+ *                  all 20 blocks; the 6 left were the Sets held in the tuple (3, among them abort handlers in a WeakMap of
+ *                  Sets), atomWithLazy's getter, unwrap's INTERNAL_onInit run through the store hooks (2). With the stop's
+ *                  three rules (below): unchanged (53.4%, static 467: the bound is reached first). Analysis CPU (--runs 3 --baseline
+ *                  main's build, interleaved, load 13-15): 1.20x tsc --noEmit (TS 6; it checks the program), 1.26x its own
+ *                  tsc 6.0.2; this build 0.98x main's CPU.
+ *   mitt         developit/mitt @ 6b41670516ed8e8b738612f60491995470aa63b3 (3.0.1: an event emitter as an object literal over a
+ *                  Map of handler arrays, `all.set(type, [handler])` or a push onto `all.get(type)`, emit running a copy of
+ *                  each list through `.slice().map(...)`): set up with chai 4, sinon 9, sinon-chai 3, @types/chai 4, @types/mocha
+ *                  7, @types/sinon 9, @types/sinon-chai 3 and typescript 4.9.5 only; its one mocha suite on the BDD globals:
+ *                  19 tests pass. Every handler is the suite's (its arrows and sinon spies), so the app counted is src/ and
+ *                  test/ (the tsconfig holds both; test-types-compilation.ts is type tests, never run).
+ *                  As found: 96.4% of 28 dynamic edges (all by a call), static 67 = 2.39x. The miss: emit's `handler(evt)`
+ *                  running the arrow a test passed to `on` for a new type, kept as `all!.set(type, [handler])`: the call had
+ *                  no targets (a Map's values read as an array). With map-held arrays: 100% of 28, static 101 = 3.61x, over
+ *                  the budget on this small graph: the two emit callbacks now reach each of the 17 handlers passed to `on`
+ *                  anywhere (any emitter, any event type: the map is keyed at run time), 2 of the 34 pairs seen. Analysis CPU
+ *                  (--runs 3 --baseline, load 13-15): 1.02x TS 6 checking the analysed program (plain tsc stops at config
+ *                  error TS5107: 1.24x), 1.04x its own tsc 4.9.5; this build 0.95x main's CPU.
+ *   parjs        GregRos/parjs @ b557112950050a02641ff5c9f41da7802763ac9e (packages/parjs, 1.3.9: parser combinators as
+ *                  classes extending an abstract ParjserBase (`apply` running the subclass's `_apply`, `abstract expecting:
+ *                  string` implemented by fields or a getter), combinators as functions returning `(source) => new (class
+ *                  extends Combinated {...})(source)` for `.pipe(...)`): set up with char-info 0.3.6 (a workspace package
+ *                  of the monorepo, from the registry), @types/jest 29.5.12, @types/node 20.9.1 and typescript 5.4.5 only
+ *                  (installed with its package.json and the monorepo root's set aside). Its 36 jest suites (spec/unit/) on
+ *                  the shim's globals with its setup file injected: 349 tests pass, 0 fail; tracing took 154 s.
+ *                  As found: 99.3% of 285 dynamic edges (258 by a call 99.6%, 27 implicit 96.3%), static 439 = 1.54x. The 2
+ *                  misses: `this.expecting` in ParjserBase.apply running Late's getter, which implements the abstract
+ *                  property (a read reached getters implementing an interface's property, not a class's); position ->
+ *                  position, a tracer artefact (the field initialisers of the class expression it instantiates are named
+ *                  by the enclosing function, as class-transformer's). With accessors overriding a class property
+ *                  (calls.ts accessors(), fixture calls-accessor-overrides): 99.6% (call 99.6%,
+ *                  implicit 100%), static 443 = 1.55x; left: the artefact. Analysis CPU (--timing-only --runs 3 --baseline
+ *                  main's build, load 9-11): 0.91x TS 6 checking the analysed program (plain tsc stops at config errors
+ *                  TS5107, TS5101: 3.10x), 0.94x its own tsc 5.4.5; this build 1.03x main's CPU.
+ *   The stop's three rules elsewhere (analyze-child of main's build e6e0891 and this one on the checkouts of the commits
+ *   above): hookable, tween.js, neverthrow, async-mutex, superstruct, awilix, class-transformer, clipanion, zustand,
+ *   marked, yup and graphql edge-identical (edges with sites and kinds, unresolved sites, candidates, pinned) with the two
+ *   map/tuple rules; hono too but for one unresolved site's reason (`matchResult[0][0][0][0](c, ...)`, a tuple element
+ *   by index, now "array element not known statically": the router's match results, hono's known miss). With the accessor
+ *   rule as well: the same, but class-transformer +104 edges, all between its tests' own classes (a read of `name` on a
+ *   value typed by one `it` callback's `User` class, whose `name` is a field, reaching the `name` getters of the other
+ *   tests' `User` classes, which fit it structurally, as calls of class members already do); its src/ edges,
+ *   unresolved sites, candidates and pinned unchanged. jotai +14 and mitt +34 edges, all from the app into the suites'
+ *   functions (store hooks' and emit's callbacks now reaching what the tests register), candidates and pinned unchanged.
+ *   examples/ and test/fixtures/ analyze output identical but the two new fixtures (ex-compare, main's build against
+ *   this one). valibot, rxjs and zod were not compared (their analyses take minutes each at this stop's load, 9-15).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -1639,6 +1707,53 @@ const PROJECTS = {
     globals: true,
     standIns: {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['jest', 'node'] }, include: ['sources', 'tests/tools.ts', 'tests/specs/advanced.test.ts', 'tests/specs/core.test.ts', 'tests/specs/run.test.ts'] }, null, 2)}\n`,
+    },
+  },
+  // GregRos/parjs's packages/parjs, measured from that folder: jest suites on its globals in spec/unit/, importing the
+  // sources as `@lib/...` (its spec tsconfig's paths, which esbuild follows), with its setup file (spec/utilities/index.ts:
+  // expect.extend of two matchers, `expect` from '@jest/globals', taken as the shim's) injected into each bundle; char-info
+  // (a workspace package of the monorepo) installed from the registry. Analysed on tsconfig.cc-spec.json, written by the
+  // run: its spec config (a project reference to src/) as one program of src/ and spec/.
+  parjs: {
+    tsconfig: 'tsconfig.cc-spec.json',
+    app: ['src/'],
+    entries: ['spec/unit'],
+    test: /\/spec\/unit\/(.+\/)?[^/]+\.spec\.ts$/,
+    run: /^spec\/unit\/(.+\/)?[^/]+\.spec\.js$/,
+    globals: true,
+    esbuild: ['--inject:spec/utilities/index.ts', '--alias:@jest/globals=vitest'],
+    standIns: {
+      'tsconfig.cc-spec.json': `${JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { composite: false, declarationMap: false, noEmit: true, baseUrl: '.', types: ['jest', 'node'], paths: { '@lib': ['src'], '@lib/*': ['src/*'] } }, include: ['src', 'spec'] }, null, 2)}\n`,
+    },
+  },
+  // developit/mitt: one module (src/index.ts) and one mocha suite on its BDD globals (test/index_test.ts, chai and
+  // sinon-chai), which imports the package as '..': resolved to the sources by stand-ins for its typings (index.d.ts) and
+  // main bundle (dist/mitt.js), both build outputs. Every handler is the suite's, so its recipe counts test/ too.
+  mitt: {
+    tsconfig: 'tsconfig.json',
+    app: ['src/', 'test/'],
+    entries: ['test'],
+    test: /\/test\/index_test\.ts$/,
+    run: /^test\/index_test\.js$/,
+    globals: 'mocha',
+    standIns: {
+      'index.d.ts': "export * from './src/index';\nexport { default } from './src/index';\n",
+      'dist/mitt.js': "export * from '../src/index.ts';\nexport { default } from '../src/index.ts';\n",
+    },
+  },
+  // pmndrs/jotai's vanilla core: vitest suites in tests/vanilla/ (their `jotai/vanilla...` imports resolved to src/ by the
+  // tsconfig's paths, as its vitest alias does), the sources in src/vanilla.ts and src/vanilla/; the React bindings and
+  // their suites (tests/react/, jsdom and React Testing Library) left out, and the type tests (types.test.tsx: expectTypeOf
+  // only). Analysed on tsconfig.cc-vanilla.json, written by the run: its config (which takes in src/, tests/ and the
+  // benchmarks, React's too) with the vanilla sources and these suites only, and node's types instead of jest-dom's.
+  'jotai-vanilla': {
+    tsconfig: 'tsconfig.cc-vanilla.json',
+    app: ['src/vanilla.ts', 'src/vanilla/'],
+    entries: ['tests/vanilla'],
+    test: /\/tests\/vanilla\/(utils\/)?(?!types\.)[^/]+\.test\.tsx?$/,
+    run: /^tests\/vanilla\/(utils\/)?[^/]+\.test\.js$/,
+    standIns: {
+      'tsconfig.cc-vanilla.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['node'] }, include: ['src/vanilla.ts', 'src/vanilla', 'tests/test-utils.ts', 'tests/vanilla'], exclude: ['node_modules', 'tests/vanilla/types.test.tsx', 'tests/vanilla/utils/types.test.tsx'] }, null, 2)}\n`,
     },
   },
 };

@@ -408,6 +408,10 @@ class GraphBuilder {
       if (!ts.isPropertySignature(d)) continue;
       for (const o of this.r.implementations.accessorsOf(d)) targets.push({ node: o, kind: 'accessor' });
     }
+    // A class property (`abstract label: string`) a subclass overrides with an accessor: `this.label` in the base runs it.
+    for (const d of viaSuper ? [] : decls) {
+      if (ts.isPropertyDeclaration(d)) for (const o of this.r.hierarchy.overridesOf(d)) if (ts.isAccessor(o)) targets.push({ node: o, kind: 'accessor' });
+    }
     for (const o of overloadedResultMembers(this.r, decls)) if (ts.isAccessor(o)) targets.push({ node: o, kind: 'accessor' });
     return targets;
   }

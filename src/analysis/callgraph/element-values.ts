@@ -12,6 +12,7 @@ import { skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns } from './call-returns.js';
 import { AnswerTable, distinct } from './value-memo.js';
 import { declaredByLibrary } from '../symbols.js';
+import { mapRead, mapValuesPut } from './map-held-arrays.js';
 
 /** How many steps a walk takes before it stops (or, for device values, asks the rest afresh). */
 export const MAX_DEPTH = 6;
@@ -85,6 +86,9 @@ export abstract class ElementValues extends CallReturns {
       if (mapFn && !ts.isSpreadElement(mapFn)) return { nodes: this.of(mapFn, depth + 1).flatMap((fn) => this.returnsOf(fn)).flatMap((ret) => this.of(ret, depth + 2)), complete: false };
       if (items && !ts.isSpreadElement(items)) return { nodes: this.elements(items, depth + 1).nodes, complete: false };
     }
+    // `blocks.get(key)` of a standard Map holding arrays: the elements of each array put on it (map-held-arrays.ts).
+    const map = mapRead(this.r.checker, e);
+    if (map) return { nodes: this.mapValues(map).flatMap((v) => this.elements(v, depth + 1).nodes), complete: false };
     // An array an app function returns (`return [get, set]`).
     if (ts.isCallExpression(e)) return { nodes: this.fromReturns(e, depth + 1, (ret) => this.elements(ret, depth + 2).nodes), complete: false };
     return { nodes: [], complete: false };
@@ -101,6 +105,8 @@ export abstract class ElementValues extends CallReturns {
       return el ? this.of(el, depth + 1) : [];
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return this.held(e, depth, (init) => this.elementAt(init, i, depth + 1));
+    const map = mapRead(this.r.checker, e);
+    if (map) return this.mapValues(map).flatMap((v) => this.elementAt(v, i, depth + 1));
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
     // `const [add, remove] = names.map(toAdder)`: an array method's result is any element (elements() follows map).
     if (callee && !(ts.isPropertyAccessExpression(callee) && (ARRAY_COPIES.has(callee.name.text) || isArrayOrUntypedMethod(this.r.checker, callee)))) {
@@ -129,6 +135,11 @@ export abstract class ElementValues extends CallReturns {
       return this.held(e, depth, (init) => this.eachAt(init, i, depth + 1), added);
     }
     return [];
+  }
+
+  /** The values put on the standard Map `recv` holds, as expressions (map-held-arrays.ts). */
+  private mapValues(recv: ts.Expression): ts.Expression[] {
+    return mapValuesPut(this.r.checker, this.stores, (d) => this.r.isApp(d), recv);
   }
 
   /** A standard Map's keys: what `set(k, v)` puts anywhere on the map a variable or property holds, and the keys of the pairs it starts with. */

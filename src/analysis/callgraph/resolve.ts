@@ -123,17 +123,20 @@ export class Resolver {
     if (ts.isElementAccessExpression(expr) && !ts.isStringLiteralLike(expr.argumentExpression) && !ts.isNumericLiteral(expr.argumentExpression)) {
       return this.computed(expr);
     }
+    // `hooks[1]()` of an array or tuple: what its elements may be, as for `const h = hooks[1]; h()` (the checker's
+    // symbol there is the tuple's member, which declares no value). A receiver typed `any` (array-like to the checker,
+    // a member of an untyped import say) goes on as before.
+    const indexed = ts.isElementAccessExpression(expr) && ts.isNumericLiteral(expr.argumentExpression) && !typedAny(this.checker, expr.expression);
+    if (indexed && this.checker.isArrayLikeType(this.checker.getTypeAtLocation(expr.expression))) {
+      return this.valueCallee(expr, depth) ?? { reason: 'array element not known statically' };
+    }
     const sym = this.named(expr);
     const decls = sym?.declarations ?? [];
     if (!sym && ts.isIdentifier(expr)) return { library: `lib:globals#${expr.text}` }; // undeclared global
     if (!sym && !ts.isPropertyAccessExpression(expr)) {
       // `make()()`, `(a || b)()`; `handlers.get(k)()` of a Map filled from parameters: what their callers pass.
-      const { result: fns, parameters } = this.values.collectParameters(() => this.values.of(expr, depth));
-      // Elements of an array callers pass count beside what was found (`return steps.length === 1 ? steps[0] : composed`),
-      // where they may be functions; other parameters met are those of functions the found ones call (`f(1)(o)`).
-      const callable = callableParameters(this.checker, parameters.filter((p) => p.elements));
-      if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...(callable.length ? { via: callable } : {}) };
-      if (parameters.length) return { reason: 'function value received as a parameter', via: parameters };
+      const r = this.valueCallee(expr, depth);
+      if (r) return r;
     }
     if (!sym && ts.isPropertyAccessExpression(expr)) {
       // An untyped receiver whose value the flow sees (untyped.ts).
@@ -170,6 +173,17 @@ export class Resolver {
     // meanwhile: a later site asks afresh.
     if (this.values.cuts() === cuts) this.bySymbol.set(sym, r);
     return r;
+  }
+
+  /** The functions an expression's value may be (values.ts), and the parameters it came through; undefined when neither. */
+  private valueCallee(expr: ts.Expression, depth: number): Resolution | undefined {
+    const { result: fns, parameters } = this.values.collectParameters(() => this.values.of(expr, depth));
+    // Elements of an array callers pass count beside what was found (`return steps.length === 1 ? steps[0] : composed`),
+    // where they may be functions; other parameters met are those of functions the found ones call (`f(1)(o)`).
+    const callable = callableParameters(this.checker, parameters.filter((p) => p.elements));
+    if (fns.length) return { targets: fns.map((node) => ({ node, kind: 'callback' })), ...(callable.length ? { via: callable } : {}) };
+    if (parameters.length) return { reason: 'function value received as a parameter', via: parameters };
+    return undefined;
   }
 
   /** Literals not known statically among the implementations of the member a variable's object pattern reads. */
