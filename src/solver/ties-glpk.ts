@@ -9,6 +9,7 @@ import { GLP_NOFEAS, GLP_OPT, copyFlat, flatten, solveInThread, type ThreadOptio
 import { reducedModelParts } from './ilp-top.js';
 import { narrowTies } from './ties-narrow.js';
 import { staticTiesSettled } from './static-antichain.js';
+import { tightenByDuals } from './reduced-cost.js';
 
 /**
  * glpk.ts's `tieLeaving` of several methods, `tied` being a partition that ties: first narrowed
@@ -34,7 +35,7 @@ export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly 
 /** GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1 on `problem`'s model. */
 async function leavingOnModel(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
   // The problems asked here are reduced ones (the solve's, or narrowed from it): the top form where it fits.
-  const { model, nesting } = reducedModelParts(problem);
+  const { model, nesting, wholeColumns } = reducedModelParts(problem);
   const names = new Map(model.choices.map((c) => [c.method, c.name]));
   const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
   // A method without a variable is never chosen: the row holds already.
@@ -50,12 +51,26 @@ async function leavingOnModel(problem: PartitionProblem, leaveOut: readonly stri
   // tree the bound was 0.115 above the limit (5e-8 relative), the room 0.0025.
   const relaxed = await solveInThread({ ...copyFlat(flat), integral: false }, settings(), deadline).result;
   if (none(relaxed, tieTolerance(limit))) return 'none';
+  // Its duals bound the columns of every tie (reduced-cost.ts, with the same room): methods that
+  // every tie takes, columns no tie uses. When every method asked about is taken, none can be
+  // left out; else GLPK searches among fewer partitions.
+  const tightened = relaxed?.dual ? tightenByDuals(flat, relaxed.dual, limit + tieTolerance(limit) - model.constant, (j) => wholeColumns === true || flat.binary[j] === 1) : undefined;
+  if (tightened === 'none') return 'none';
+  if (tightened) {
+    const column = new Map(model.vars.map((v, j) => [v.name, j]));
+    if (terms.every(([name]) => tightened.lo[column.get(name)!]! >= 1)) return 'none';
+  }
   // The MIP only has to find a partition within the limit or show there is none: with the
   // limit as a row GLPK prunes every node whose relaxation exceeds it at once, instead of
   // searching for incumbents first. (Not for the relaxation above, which keeps its room.)
   const cutoff: [string, number][] = model.vars.flatMap((v): [string, number][] => (v.cost !== 0 ? [[v.name, v.cost]] : []));
   model.rows.push({ name: 'limit', terms: cutoff, sense: 'le', rhs: limit - model.constant });
-  const result = await solveInThread(flatten(model, true), settings(), deadline).result;
+  const mip = flatten(model, true);
+  if (tightened) {
+    mip.lo = tightened.lo;
+    mip.hi = tightened.hi;
+  }
+  const result = await solveInThread(mip, settings(), deadline).result;
   if (none(result, 0)) return 'none';
   if (result?.status !== GLP_OPT) return undefined;
   const column = new Map(model.vars.map((v, j) => [v.name, j]));
