@@ -114,7 +114,9 @@ function toGlpkForm(glpk: Record<string, number>, m: FlatModel): unknown {
     const hi = m.hi[j]!;
     const type = hi === Infinity ? glpk.GLP_LO : m.lo[j] === hi ? glpk.GLP_FX : glpk.GLP_DB;
     bounds.push({ name, type, lb: m.lo[j], ub: hi === Infinity ? 0 : hi });
-    if (m.integral && m.binary[j]) binaries.push(name);
+    // glpk.js gives a binary column the bounds 0 and 1 whatever its own: a column fixed by its
+    // bounds (reduced-cost.ts) is fixed, not binary.
+    if (m.integral && m.binary[j] && m.lo[j] !== hi) binaries.push(name);
   }
   const senses = [glpk.GLP_LO, glpk.GLP_UP, glpk.GLP_FX];
   const subjectTo = [];

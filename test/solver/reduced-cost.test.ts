@@ -8,14 +8,14 @@
  */
 import { expect, it } from '@jest/globals';
 import type { PartitionProblem } from '../../src/model/types.js';
-import { checkPartition, reduceProblem } from '../../src/solver/index.js';
+import { checkPartition, reduceProblem, solvePartition } from '../../src/solver/index.js';
 import { tieTolerance } from '../../src/solver/canonical.js';
 import { GLP_OPT, copyFlat, flatten, solveInThread, type FlatModel } from '../../src/solver/glpk-thread.js';
-import { reducedModelParts } from '../../src/solver/ilp-top.js';
+import { buildTopModel, reducedModelParts, topModelFits } from '../../src/solver/ilp-top.js';
 import { pruneIdleMigrationPoints } from '../../src/solver/prune.js';
 import { tightenByDuals } from '../../src/solver/reduced-cost.js';
 import { glpkLeaving } from '../../src/solver/ties-glpk.js';
-import { bruteForce, randomProblem, rng } from './random-problems.js';
+import { bruteForce, legalProblems, randomProblem, rng } from './random-problems.js';
 
 const options = { tmlim: 30, mipgap: 0, presol: true };
 // The thread takes the arrays it is given: a copy each time.
@@ -203,3 +203,61 @@ for (const nesting of ['dynamic', 'static'] as const) {
     expect(found).toBeGreaterThan(5);
   }, 240_000);
 }
+
+it('the search first, then GLPK on the tightened top model and the search among ties on its relaxation: the brute force first optimum', async () => {
+  let tightened = 0;
+  let tiesOnIt = 0;
+  for (const { k, problem, expected } of legalProblems(2718, 3000, 'dynamic', { maxContexts: 60, maxMethods: 10, groupChance: 0, coarse: true })) {
+    const steps: string[] = [];
+    const s = await solvePartition(problem, { timeLimitSec: 10, mipGap: 0, searchFirst: true, trace: (step) => steps.push(step) });
+    if (JSON.stringify(s.migrate) !== JSON.stringify(expected.migrate) || !s.optimal) {
+      throw new Error(`instance ${k}: ${JSON.stringify(problem)} -> ${JSON.stringify(s.migrate)}, brute force ${JSON.stringify(expected)}`);
+    }
+    const at = steps.findIndex((step) => step.endsWith('tightened'));
+    if (at >= 0) tightened++;
+    if (at >= 0 && steps.slice(at).some((step) => step.endsWith('ties glpk'))) tiesOnIt++;
+  }
+  expect(tightened).toBeGreaterThan(20);
+  expect(tiesOnIt).toBeGreaterThan(2);
+}, 300_000);
+
+it('the search among ties on the relaxation of a larger problem (methods decided out) answers as brute force does', async () => {
+  const rand = rng(31);
+  let none = 0;
+  let found = 0;
+  for (let k = 0; k < 5000; k++) {
+    const original = randomProblem(rand, 'dynamic', { maxContexts: 24, maxMethods: 9, groupChance: 0, coarse: rand() < 0.6 });
+    const problem = reduceProblem(original).problem;
+    if (problem.candidates.length === 0 || problem.candidates.length > 9 || !topModelFits(problem)) continue;
+    const best = bruteForce(problem);
+    if (best.migrate.length < 2) continue;
+    const model = buildTopModel(problem)!;
+    const flat = flatten(model, true);
+    const relaxed = await relax(flat);
+    if (relaxed.status !== GLP_OPT) continue;
+    const relaxation = { model, flat, dual: relaxed.dual!, wholeColumns: true };
+    // As the search among ties asks: some methods decided out (none of the optimum's), the limit of the ties or above.
+    const out = new Set(problem.candidates.filter((m) => !best.migrate.includes(m) && rand() < 0.4));
+    const asked = { ...problem, candidates: problem.candidates.filter((m) => !out.has(m)) };
+    const limit = best.cost + [tieTolerance(best.cost), 1, 3][Math.floor(rand() * 3)]!;
+    const leaveOut = best.migrate.filter((m) => rand() < 0.8);
+    if (leaveOut.length < 2) continue;
+    const expected = leaving(asked, leaveOut, limit);
+    const answer = await glpkLeaving(asked, leaveOut, best.migrate, limit, performance.now() + 30_000, relaxation);
+    if (answer === 'none') {
+      none++;
+      if (expected.length > 0) throw new Error(`problem ${k}: ${JSON.stringify(asked)}: said none, brute force found ${expected[0]}`);
+    } else if (answer) {
+      found++;
+      expect(leaveOut.every((m) => answer.includes(m))).toBe(false);
+      expect(answer.every((m) => !out.has(m))).toBe(true);
+      const check = checkPartition(asked, answer);
+      expect(check.violations).toEqual([]);
+      expect(check.cost).toBeLessThanOrEqual(limit);
+    } else {
+      throw new Error(`problem ${k}: no answer in time: ${JSON.stringify(asked)} leaving out ${leaveOut} within ${limit}, brute force ${JSON.stringify(expected)}, choices ${JSON.stringify(model.choices)}`);
+    }
+  }
+  expect(none).toBeGreaterThan(50);
+  expect(found).toBeGreaterThan(50);
+}, 240_000);
