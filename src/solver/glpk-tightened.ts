@@ -25,6 +25,9 @@ export interface SolvedRelaxation {
   dual: Float64Array;
   /** Every column is 0 or 1 in every integral solution (the top form: ilp-top.ts). */
   wholeColumns: boolean;
+  /** GLPK's answer (GLP_OPT) and the relaxation's value, without the model's constant. */
+  status: number;
+  z: number;
 }
 
 export interface TightenedSolve extends ThreadSolve {
@@ -43,7 +46,7 @@ export function solveTightened(problem: PartitionProblem, model: IlpModel, flat:
   let current: ThreadSolve = solveInThread({ ...copyFlat(flat), integral: false }, settings(), deadline);
   let cancelled = false;
   let mipStarted = false;
-  const relaxation = current.result.then((r): SolvedRelaxation | undefined => (r?.status === GLP_OPT && r.dual ? { model, flat, dual: r.dual, wholeColumns } : undefined));
+  const relaxation = current.result.then((r): SolvedRelaxation | undefined => (r?.status === GLP_OPT && r.dual ? { model, flat, dual: r.dual, wholeColumns, status: r.status, z: r.z } : undefined));
   const result = relaxation.then((solved): Promise<ThreadResult | undefined> | undefined => {
     if (cancelled) return undefined;
     const mip = copyFlat(flat);

@@ -324,8 +324,9 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   if (!optimal && left() > 0.01) {
     // Not proven optimal: the LP relaxation gives a lower bound to report the gap against
     // (only when solved to optimality: a primal simplex cut short bounds nothing).
+    // The relaxation GLPK solved before the MIP (glpk-tightened.ts) is that one: not solved again.
     trace('relaxation');
-    const relaxed = await solveInThread({ ...flat!, integral: false }, settings(left()), deadline).result;
+    const relaxed = relaxation ?? (await solveInThread({ ...flat!, integral: false }, settings(left()), deadline).result);
     if (relaxed?.status === GLP_OPT) bound = Math.max(bound ?? -Infinity, relaxed.z + solved.constant);
   }
   const outcome: Outcome = await settle({ migrate: expand(chosen), solverCost, optimal });
