@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { firstOptimum } from './canonical.js';
 import { byCodeUnit } from './ilp-model.js';
 import { checkPartition } from './checker.js';
-import { columnsFromObjects, columnsOfProblem, contextCount, withColumns } from '../model/columns.js';
+import { contextCount, withColumns } from '../model/columns.js';
 import { searchDynamic } from './dynamic-search.js';
 import { FIRST_CHECKPOINT } from './lagrangian.js';
 import { exactStaticAnswer } from './static-antichain.js';
@@ -19,7 +19,8 @@ import { buildValidParts, validateProblem, type IlpModel } from './ilp.js';
 import { buildDynamicModel, dynamicModelSize } from './ilp-dynamic.js';
 import { buildTopModel, reducedModelParts, topModelFits } from './ilp-top.js';
 import { pruneIdleMigrationPoints } from './prune.js';
-import { reduceProblem, type Reduction } from './reduce.js';
+import { reduceProblem } from './reduce.js';
+import { carried } from './carried.js';
 import { finish, type Outcome } from './solution.js';
 import { budgetError, CutShort, fallback, legalAllDevice, provenBy } from './answers.js';
 import type { ModelSize, SearchResult, Solution, SolveOptions } from './types.js';
@@ -358,27 +359,6 @@ async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[]
     if (error instanceof CutShort) return undefined;
     throw error;
   }
-}
-
-/**
- * Prices per context of `problem` carried to its reduced problem: merged contexts of one method
- * add theirs up; a context folded into a different method's loses its own (any λ gives a bound).
- */
-function carried(start: Float64Array | undefined, problem: PartitionProblem, reduction: Reduction | undefined): { start?: Float64Array } {
-  if (!start || !reduction) return {};
-  const small = columnsOfProblem(reduction.problem) ?? columnsFromObjects(reduction.problem.contexts);
-  const lambda = new Float64Array(small.parent.length);
-  // A residual problem (kept in columns) is read from its columns.
-  const big = columnsOfProblem(problem);
-  const contexts = big ? undefined : problem.contexts;
-  const contextOf = reduction.contextOf;
-  for (let i = 0; i < contextOf.length; i++) {
-    const j = contextOf[i]!;
-    if (j < 0) continue;
-    const method = big ? big.names[big.id[i]!] : contexts![i]!.method;
-    if (small.names[small.id[j]!] === method) lambda[j]! += start[i]!;
-  }
-  return { start: lambda };
 }
 
 /** `promise`'s value if it settles within `ms`, else undefined (it keeps running). */
