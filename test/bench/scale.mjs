@@ -273,8 +273,18 @@
  *   (1459 MB); the baseline 1.13x this CPU (2.74x tsc); CPU by step (baseline): analysis 17.1 s
  *   (17.0), profiles 1.7 (1.9), merge 0.3 (0.3), the four solves 13.3 (17.5), checks 0.4 (0.4);
  *   an earlier run at load 13-17: 2.86x (41.3 s against 14.4), the baseline 1.00x this CPU (solves
- *   16.4 against 18.4 s; the analysis, the same code, 21.0 against 19.2); all four networks proven
- *   and the manifests byte-identical in both runs. 10k:1m, 2 interleaved runs, load 8-11, medians:
+ *   16.4 against 18.4 s; the analysis, the same code, 21.0 against 19.2); a third, with the last
+ *   commit of the stop, at load 5.5-8: 3.03x (39.3 s against 13.0), the baseline 0.99x this CPU
+ *   (solves 17.9 against 16.6 s); all four networks proven and the manifests byte-identical in all
+ *   three. So in `partition` the solves' CPU moved by 0.76x, 0.89x and 1.08x of the baseline's,
+ *   and in two more pairs by hand (`partition --verbose`, load 7-10) 1.00x (18.5 s both) and, with
+ *   the solver's trace, 16.5 s: the by-hand spread of one build is about 15% at that load, and the
+ *   5g solve takes one of two paths by the clock (its search hands a residual over beside GLPK or
+ *   not: 2.7 or 4.4 s). Each network's problem solved alone, 2 interleaved pairs at load 10-11
+ *   (main's build first): 3g 1.58/1.65 -> 1.54/1.79 s, 5g 3.85/3.91 -> 2.73/4.45, lte 8.11/8.31 ->
+ *   6.48/6.67, wifi 3.09/3.29 -> 2.22/2.35, in all 16.6/17.2 -> 13.0/15.3 s (0.78x, 0.89x); in the
+ *   partition's trace the reductions take 0.85-1.3 s a network (0.6-0.8 alone: the larger heap).
+ *   10k:1m, 2 interleaved runs, load 8-11, medians:
  *   2.27x tsc's CPU (10.6 s against 4.7), 1.39x memory; the baseline 1.01x this CPU (solves 2.1 s
  *   against 2.4 s; analysis 5.9 both); manifests byte-identical. What is left at 40k:1m: the
  *   analysis (17-21 s, 1.2-1.3x tsc alone), the solves (13 s: lte 6.5, of which GLPK's relaxation
