@@ -52,6 +52,8 @@ export interface ThreadResult {
   z: number;
   /** Column values by index. */
   values: Float64Array;
+  /** A relaxation's row duals by index (GLPK's signs: ≥ 0 on a ≥ row, ≤ 0 on a ≤ row, at the optimum). */
+  dual?: Float64Array;
 }
 
 const SENSES = { ge: 0, le: 1, eq: 2 } as const;
@@ -112,7 +114,9 @@ function toGlpkForm(glpk: Record<string, number>, m: FlatModel): unknown {
     const hi = m.hi[j]!;
     const type = hi === Infinity ? glpk.GLP_LO : m.lo[j] === hi ? glpk.GLP_FX : glpk.GLP_DB;
     bounds.push({ name, type, lb: m.lo[j], ub: hi === Infinity ? 0 : hi });
-    if (m.integral && m.binary[j]) binaries.push(name);
+    // glpk.js gives a binary column the bounds 0 and 1 whatever its own: a column fixed by its
+    // bounds (reduced-cost.ts) is fixed, not binary.
+    if (m.integral && m.binary[j] && m.lo[j] !== hi) binaries.push(name);
   }
   const senses = [glpk.GLP_LO, glpk.GLP_UP, glpk.GLP_FX];
   const subjectTo = [];
@@ -138,7 +142,14 @@ parentPort.on('message', async ({ model, options, status }) => {
     Atomics.store(status, 0, result.status);
     const values = new Float64Array(model.cost.length);
     for (let j = 0; j < values.length; j++) values[j] = result.vars['v' + j] ?? 0;
-    parentPort.postMessage({ result: { status: result.status, z: result.z, values } }, [values.buffer]);
+    const moved = [values.buffer];
+    let dual;
+    if (!model.integral && result.dual) {
+      dual = new Float64Array(model.rowRhs.length);
+      for (let r = 0; r < dual.length; r++) dual[r] = result.dual['c' + r] ?? 0;
+      moved.push(dual.buffer);
+    }
+    parentPort.postMessage({ result: { status: result.status, z: result.z, values, dual } }, moved);
   } catch (error) {
     parentPort.postMessage({ error: String((error && error.message) || error) });
   }

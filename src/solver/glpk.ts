@@ -7,18 +7,20 @@ import { InputError } from '../errors.js';
 import { firstOptimum } from './canonical.js';
 import { byCodeUnit } from './ilp-model.js';
 import { checkPartition } from './checker.js';
-import { columnsFromObjects, columnsOfProblem, contextCount, withColumns } from '../model/columns.js';
+import { contextCount, withColumns } from '../model/columns.js';
 import { searchDynamic } from './dynamic-search.js';
 import { FIRST_CHECKPOINT } from './lagrangian.js';
 import { exactStaticAnswer } from './static-antichain.js';
 import { glpkLeaving } from './ties-glpk.js';
+import { solveTightened, type SolvedRelaxation } from './glpk-tightened.js';
 import { searchStatic } from './static-search.js';
 import { GLP_FEAS, GLP_INFEAS, GLP_NOFEAS, GLP_OPT, GLP_UNDEF, copyFlat, flatten, solveInThread } from './glpk-thread.js';
 import { buildValidParts, validateProblem, type IlpModel } from './ilp.js';
 import { buildDynamicModel, dynamicModelSize } from './ilp-dynamic.js';
 import { buildTopModel, reducedModelParts, topModelFits } from './ilp-top.js';
 import { pruneIdleMigrationPoints } from './prune.js';
-import { reduceProblem, type Reduction } from './reduce.js';
+import { reduceProblem } from './reduce.js';
+import { carried } from './carried.js';
 import { finish, type Outcome } from './solution.js';
 import { budgetError, CutShort, fallback, legalAllDevice, provenBy } from './answers.js';
 import type { ModelSize, SearchResult, Solution, SolveOptions } from './types.js';
@@ -148,10 +150,12 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   };
   const expand = (migrate: string[]) => pruneIdleMigrationPoints(problem, reduction ? reduction.expand(migrate) : migrate);
   // A proven optimum becomes the first of its ties, found on the reduced problem (which keeps it).
+  // GLPK's relaxation of `small`, when it was solved first (glpk-tightened.ts): the search among ties bounds its ties by it.
+  let relaxation: SolvedRelaxation | undefined;
   const settle = async (outcome: Outcome): Promise<Outcome> => {
     if (!outcome.optimal || !canonical) return outcome;
     trace('ties');
-    const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[]) => tieLeaving(p, leaveOut, limit, tied, options, deadline, trace);
+    const search = (p: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[]) => tieLeaving(p, leaveOut, limit, tied, options, deadline, trace, relaxation);
     const tied = await firstOptimum(small, outcome.migrate, search, () => performance.now() >= deadline);
     const migrate = expand(tied.migrate);
     const unsettled = tied.first ? {} : { tiesUnsettled: true as const };
@@ -228,17 +232,24 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
     }
   }
   const handOver = early?.residual !== undefined;
+  /** The search's partition, when GLPK is given the top model: its relaxation first, the MIP tightened by it. */
+  let tightenFrom: readonly string[] | undefined;
   if (searchFirst && !handOver) {
     trace('model');
     // Building it takes time of its own (300k rows: 3.4 s at load 15, after a search that had
     // 85% of the time): past the deadline the search's partition is the answer, not proven.
-    model = topModelFits(small) ? buildTopModel(small, deadline) : buildDynamicModel(small, deadline);
+    const top = topModelFits(small);
+    model = top ? buildTopModel(small, deadline) : buildDynamicModel(small, deadline);
     if (!model) return cutShort(early);
     flat = flatten(model, true);
+    if (top && early?.best) tightenFrom = early.best.migrate;
   }
   trace('glpk');
   // The thread gets a copy (moved there); the relaxation, if needed, reuses this one.
-  const mip = flat && !handOver ? solveInThread(copyFlat(flat), settings(Math.max(left(), 0.001) * MIP_SHARE), deadline) : undefined;
+  const mipSettings = () => settings(Math.max(left(), 0.001) * MIP_SHARE);
+  const tight = flat && !handOver && tightenFrom ? solveTightened(small, model!, flat, tightenFrom, true, mipSettings, deadline) : undefined;
+  if (tight) trace('tightened');
+  const mip = tight ?? (flat && !handOver ? solveInThread(copyFlat(flat), mipSettings(), deadline) : undefined);
   // A model GLPK does not finish at once: search on this thread meanwhile, for a bound and a
   // fallback partition (a second core; small models never get here). The searches need the
   // reduced problem (no pinned contexts left: they are folded into the fixed root), so
@@ -285,6 +296,7 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   }
   trace('glpk wait');
   const result = (await mip?.result) ?? { status: GLP_UNDEF, z: 0, values: new Float64Array(0) };
+  if (tight) relaxation = await tight.relaxation;
   trace('after glpk');
   if (result.status === GLP_NOFEAS || result.status === GLP_INFEAS) {
     if (!problem.budget) throw new Error('GLPK found no feasible partition, but all-device always is (a bug)');
@@ -313,8 +325,9 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
   if (!optimal && left() > 0.01) {
     // Not proven optimal: the LP relaxation gives a lower bound to report the gap against
     // (only when solved to optimality: a primal simplex cut short bounds nothing).
+    // The relaxation GLPK solved before the MIP (glpk-tightened.ts) is that one: not solved again.
     trace('relaxation');
-    const relaxed = await solveInThread({ ...flat!, integral: false }, settings(left()), deadline).result;
+    const relaxed = relaxation ?? (await solveInThread({ ...flat!, integral: false }, settings(left()), deadline).result);
     if (relaxed?.status === GLP_OPT) bound = Math.max(bound ?? -Infinity, relaxed.z + solved.constant);
   }
   const outcome: Outcome = await settle({ migrate: expand(chosen), solverCost, optimal });
@@ -329,13 +342,13 @@ async function solveWithin(problem: PartitionProblem, options: SolveOptions, lev
  * not known by `deadline`. One method is left out as a candidate and the problem solved as any;
  * of several, at least one by a row on GLPK's model (if GLPK takes it whole).
  */
-async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[], options: SolveOptions, deadline: number, trace: (step: string) => void) {
+async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[], limit: number, tied: readonly string[], options: SolveOptions, deadline: number, trace: (step: string) => void, relaxation: SolvedRelaxation | undefined) {
   const seconds = (deadline - performance.now()) / 1000;
   if (seconds < 0.01) return undefined;
   if (leaveOut.length > 1) {
     if (problem.contexts.length > GLPK_MAX_CONTEXTS) return undefined;
     trace('ties glpk');
-    return glpkLeaving(problem, leaveOut, tied, limit, deadline);
+    return glpkLeaving(problem, leaveOut, tied, limit, deadline, relaxation);
   }
   const restricted = { ...problem, candidates: problem.candidates.filter((m) => m !== leaveOut[0]) };
   try {
@@ -346,27 +359,6 @@ async function tieLeaving(problem: PartitionProblem, leaveOut: readonly string[]
     if (error instanceof CutShort) return undefined;
     throw error;
   }
-}
-
-/**
- * Prices per context of `problem` carried to its reduced problem: merged contexts of one method
- * add theirs up; a context folded into a different method's loses its own (any λ gives a bound).
- */
-function carried(start: Float64Array | undefined, problem: PartitionProblem, reduction: Reduction | undefined): { start?: Float64Array } {
-  if (!start || !reduction) return {};
-  const small = columnsOfProblem(reduction.problem) ?? columnsFromObjects(reduction.problem.contexts);
-  const lambda = new Float64Array(small.parent.length);
-  // A residual problem (kept in columns) is read from its columns.
-  const big = columnsOfProblem(problem);
-  const contexts = big ? undefined : problem.contexts;
-  const contextOf = reduction.contextOf;
-  for (let i = 0; i < contextOf.length; i++) {
-    const j = contextOf[i]!;
-    if (j < 0) continue;
-    const method = big ? big.names[big.id[i]!] : contexts![i]!.method;
-    if (small.names[small.id[j]!] === method) lambda[j]! += start[i]!;
-  }
-  return { start: lambda };
 }
 
 /** `promise`'s value if it settles within `ms`, else undefined (it keeps running). */

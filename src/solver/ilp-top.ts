@@ -70,11 +70,13 @@ export function topModelFits(problem: PartitionProblem): boolean {
 
 /**
  * The model GLPK is given for a reduced problem: the top form where it fits (the same optimum
- * and relaxation as DESIGN.md's rows, a faster simplex), else DESIGN.md's model.
+ * and relaxation as DESIGN.md's rows, a faster simplex), else DESIGN.md's model. `wholeColumns`:
+ * every column is 0 or 1 in every integral solution (the top form's T, as said above), not only
+ * the binary ones.
  */
-export function reducedModelParts(problem: PartitionProblem): { model: IlpModel; nesting?: StaticNesting } {
+export function reducedModelParts(problem: PartitionProblem): { model: IlpModel; nesting?: StaticNesting; wholeColumns?: true } {
   const top = topModelFits(problem) ? buildTopModel(problem) : undefined;
-  return top ? { model: top } : buildValidParts(problem);
+  return top ? { model: top, wholeColumns: true } : buildValidParts(problem);
 }
 
 /** The top model of a problem that fits (topModelFits); undefined when `deadline` (performance.now()) passes first. */

@@ -9,13 +9,17 @@ import { GLP_NOFEAS, GLP_OPT, copyFlat, flatten, solveInThread, type ThreadOptio
 import { reducedModelParts } from './ilp-top.js';
 import { narrowTies } from './ties-narrow.js';
 import { staticTiesSettled } from './static-antichain.js';
+import { tightenByDuals } from './reduced-cost.js';
+import type { SolvedRelaxation } from './glpk-tightened.js';
+import type { IlpModel } from './ilp-model.js';
 
 /**
  * glpk.ts's `tieLeaving` of several methods, `tied` being a partition that ties: first narrowed
  * by the bound (ties-narrow.ts), then GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1.
  * Whatever the narrowed question does not settle is asked of the whole problem, as before.
  */
-export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly string[], tied: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
+export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly string[], tied: readonly string[], limit: number, deadline: number, relaxation?: SolvedRelaxation): Promise<string[] | 'none' | undefined> {
+  if (relaxation) return leavingOnRelaxation(problem, leaveOut, limit, deadline, relaxation);
   const narrowed = narrowTies(problem, leaveOut, tied, limit, deadline);
   if (narrowed === 'none') return 'none';
   if (narrowed) {
@@ -34,7 +38,7 @@ export async function glpkLeaving(problem: PartitionProblem, leaveOut: readonly 
 /** GLPK with the row Σ R[m] over `leaveOut` ≤ |leaveOut| − 1 on `problem`'s model. */
 async function leavingOnModel(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
   // The problems asked here are reduced ones (the solve's, or narrowed from it): the top form where it fits.
-  const { model, nesting } = reducedModelParts(problem);
+  const { model, nesting, wholeColumns } = reducedModelParts(problem);
   const names = new Map(model.choices.map((c) => [c.method, c.name]));
   const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) ? [[names.get(m)!, 1]] : []));
   // A method without a variable is never chosen: the row holds already.
@@ -50,13 +54,64 @@ async function leavingOnModel(problem: PartitionProblem, leaveOut: readonly stri
   // tree the bound was 0.115 above the limit (5e-8 relative), the room 0.0025.
   const relaxed = await solveInThread({ ...copyFlat(flat), integral: false }, settings(), deadline).result;
   if (none(relaxed, tieTolerance(limit))) return 'none';
-  // The MIP only has to find a partition within the limit or show there is none: with the
-  // limit as a row GLPK prunes every node whose relaxation exceeds it at once, instead of
-  // searching for incumbents first. (Not for the relaxation above, which keeps its room.)
+  // Its duals bound the columns of every tie (reduced-cost.ts, with the same room): methods that
+  // every tie takes, columns no tie uses. When every method asked about is taken, none can be
+  // left out; else GLPK searches among fewer partitions.
+  const tightened = relaxed?.dual ? tightenByDuals(flat, relaxed.dual, limit + tieTolerance(limit) - model.constant, (j) => wholeColumns === true || flat.binary[j] === 1) : undefined;
+  if (tightened === 'none') return 'none';
+  if (tightened) {
+    const column = new Map(model.vars.map((v, j) => [v.name, j]));
+    if (terms.every(([name]) => tightened.lo[column.get(name)!]! >= 1)) return 'none';
+  }
+  return leavingByMip(problem, model, tightened, limit, deadline);
+}
+
+/**
+ * The question on the model of a larger problem whose relaxation GLPK solved (glpk-tightened.ts):
+ * `problem` is that one with fewer candidates (the methods the search among ties decided out), so
+ * its partitions are the model's with those methods' choices at 0; the relaxation's duals bound
+ * the rest (reduced-cost.ts). No narrowing and no relaxation of its own: GLPK proves the answer on
+ * the tightened model, a relaxation that would have shown 'none' showing it at the MIP's root.
+ */
+async function leavingOnRelaxation(problem: PartitionProblem, leaveOut: readonly string[], limit: number, deadline: number, relaxation: SolvedRelaxation): Promise<string[] | 'none' | undefined> {
+  const { flat, dual, wholeColumns } = relaxation;
+  const tightened = tightenByDuals(flat, dual, limit + tieTolerance(limit) - relaxation.model.constant, (j) => wholeColumns || flat.binary[j] === 1);
+  if (tightened === 'none') return 'none';
+  const lo = tightened ? tightened.lo : Float64Array.from(flat.lo);
+  const hi = tightened ? tightened.hi : Float64Array.from(flat.hi);
+  const column = new Map(relaxation.model.vars.map((v, j) => [v.name, j]));
+  const allowed = new Set(problem.candidates);
+  for (const c of relaxation.model.choices) {
+    if (allowed.has(c.method)) continue;
+    const j = column.get(c.name)!;
+    // Every partition within the limit takes a method the question leaves no choice of: none.
+    if (lo[j]! > 0) return 'none';
+    hi[j] = 0;
+  }
+  const names = new Map(relaxation.model.choices.map((c) => [c.method, c.name]));
+  const terms = leaveOut.flatMap((m): [string, number][] => (names.has(m) && allowed.has(m) ? [[names.get(m)!, 1]] : []));
+  if (terms.length < leaveOut.length) return undefined;
+  if (terms.every(([name]) => lo[column.get(name)!]! >= 1)) return 'none';
+  const model = { ...relaxation.model, rows: [...relaxation.model.rows, { name: 'ties', terms, sense: 'le' as const, rhs: terms.length - 1 }] };
+  return leavingByMip(problem, model, { lo, hi }, limit, deadline);
+}
+
+/**
+ * GLPK's MIP of the question (`model` with its ties row), within `bounds` when given. It only has
+ * to find a partition within the limit or show there is none: with the limit as a row GLPK
+ * prunes every node whose relaxation exceeds it at once, instead of searching for incumbents
+ * first. (Not for the relaxation of leavingOnModel, which keeps its room.)
+ */
+async function leavingByMip(problem: PartitionProblem, model: IlpModel, bounds: { lo: Float64Array; hi: Float64Array } | undefined, limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
   const cutoff: [string, number][] = model.vars.flatMap((v): [string, number][] => (v.cost !== 0 ? [[v.name, v.cost]] : []));
-  model.rows.push({ name: 'limit', terms: cutoff, sense: 'le', rhs: limit - model.constant });
-  const result = await solveInThread(flatten(model, true), settings(), deadline).result;
-  if (none(result, 0)) return 'none';
+  const mip = flatten({ ...model, rows: [...model.rows, { name: 'limit', terms: cutoff, sense: 'le', rhs: limit - model.constant }] }, true);
+  if (bounds) {
+    mip.lo = bounds.lo;
+    mip.hi = bounds.hi;
+  }
+  const settings: ThreadOptions = { tmlim: Math.max(0.001, (deadline - performance.now()) / 1000), mipgap: 0, presol: true };
+  const result = await solveInThread(mip, settings, deadline).result;
+  if (result?.status === GLP_NOFEAS || (result?.status === GLP_OPT && result.z + model.constant > limit)) return 'none';
   if (result?.status !== GLP_OPT) return undefined;
   const column = new Map(model.vars.map((v, j) => [v.name, j]));
   const migrate = model.choices.filter((c) => result.values[column.get(c.name)!]! > 0.5).map((c) => c.method);

@@ -252,6 +252,45 @@
  *   4.5e-4), 5g in 9.6 s. 10k:1m,
  *   2 interleaved runs, load 7-12: 2.33x tsc's CPU (11.9 s against 5.15), 1.41x memory; the
  *   baseline 1.06x this CPU (solves 2.5 s against 2.7 s); manifests byte-identical.
+ * - 2026-12-06 (stop 44), GLPK's proofs on the top form and the search among ties share what one
+ *   relaxation says. Where the four solves' CPU went at 40k:1m (each network's problem solved
+ *   alone with the solver's trace, main's build e6e0891, load 4-14): the reductions 0.6-1.2 s a
+ *   network, the searches about 1 s, GLPK's MIP of the top form (lte about 2.5 s), and then the
+ *   search among tied optima, which is a second MIP after the first: 1.3, 4.4 and 1.2 s of CPU
+ *   (5g, lte, wifi; lte's the relaxation with the ties row, 2.3 s of wall, and the MIP with the
+ *   limit row, 4.1 s). GLPK's thread was 12.3 s of a profiled run's solves. Now, after the
+ *   search's partition, GLPK solves the top model's relaxation first (src/solver/glpk-tightened.ts);
+ *   its row duals bound every column of every partition at most as dear as the search's
+ *   (reduced-cost fixing, src/solver/reduced-cost.ts: valid for any duals of the right signs, the
+ *   sums with room for their rounding), so the MIP runs with those columns fixed, and the search
+ *   among ties asks its question on that relaxation (the methods it decided out fixed off) with no
+ *   narrowing and no relaxation of its own. On lte the duals fix 996 of the 2,851 methods asked
+ *   about and 3,271 of 10,730 columns. (glpk.js gives every binary column the bounds 0 and 1 whatever
+ *   its own: a binary column fixed by its bounds is now passed as fixed.) The ties' CPU: 1.3, 4.4,
+ *   1.2 -> 0.3, 1.7, 0.15 s; the same plans and costs (3g c2e471d291f2, 5g 48da2f56e432, lte
+ *   49dd05c77f69, wifi dfbdd94dec4d). bench:scale 40k:1m, one run at a time against main's build
+ *   (e6e0891) as --baseline: at load 6-9, 2.44x tsc's CPU (33.8 s against 13.9), 1.56x memory
+ *   (1459 MB); the baseline 1.13x this CPU (2.74x tsc); CPU by step (baseline): analysis 17.1 s
+ *   (17.0), profiles 1.7 (1.9), merge 0.3 (0.3), the four solves 13.3 (17.5), checks 0.4 (0.4);
+ *   an earlier run at load 13-17: 2.86x (41.3 s against 14.4), the baseline 1.00x this CPU (solves
+ *   16.4 against 18.4 s; the analysis, the same code, 21.0 against 19.2); a third, with the last
+ *   commit of the stop, at load 5.5-8: 3.03x (39.3 s against 13.0), the baseline 0.99x this CPU
+ *   (solves 17.9 against 16.6 s); all four networks proven and the manifests byte-identical in all
+ *   three. So in `partition` the solves' CPU moved by 0.76x, 0.89x and 1.08x of the baseline's,
+ *   and in two more pairs by hand (`partition --verbose`, load 7-10) 1.00x (18.5 s both) and, with
+ *   the solver's trace, 16.5 s: the by-hand spread of one build is about 15% at that load, and the
+ *   5g solve takes one of two paths by the clock (its search hands a residual over beside GLPK or
+ *   not: 2.7 or 4.4 s). Each network's problem solved alone, 2 interleaved pairs at load 10-11
+ *   (main's build first): 3g 1.58/1.65 -> 1.54/1.79 s, 5g 3.85/3.91 -> 2.73/4.45, lte 8.11/8.31 ->
+ *   6.48/6.67, wifi 3.09/3.29 -> 2.22/2.35, in all 16.6/17.2 -> 13.0/15.3 s (0.78x, 0.89x); in the
+ *   partition's trace the reductions take 0.85-1.3 s a network (0.6-0.8 alone: the larger heap).
+ *   10k:1m, 2 interleaved runs, load 8-11, medians:
+ *   2.27x tsc's CPU (10.6 s against 4.7), 1.39x memory; the baseline 1.01x this CPU (solves 2.1 s
+ *   against 2.4 s; analysis 5.9 both); manifests byte-identical. What is left at 40k:1m: the
+ *   analysis (17-21 s, 1.2-1.3x tsc alone), the solves (13 s: lte 6.5, of which GLPK's relaxation
+ *   and MIP about 3.3 s and the ties' MIP 1.7; the reductions about 3 s over the four networks, the
+ *   first round over the 1M contexts reused; the searches about 2 s), reading profiles 1.7-2.0 s,
+ *   and the manifest's YAML, 0.85 s after the timed steps (in the total, not in any `cpu.<step>`).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
