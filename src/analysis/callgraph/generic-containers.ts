@@ -25,8 +25,39 @@ export interface GivenRead {
 
 type Container = ts.ClassLikeDeclaration | ts.InterfaceDeclaration;
 
-/** Values given as each container type parameter, found by one pass over the app's calls (per checker). */
-const givenIndex = new WeakMap<ts.TypeChecker, Map<ts.TypeParameterDeclaration, ts.Expression[]>>();
+/**
+ * Per checker: the names of the app's generic classes and of their and generic interfaces' members (only calls by
+ * these names are resolved: resolving others would cost time and change the order the checker makes types in, which
+ * shows in how unions print), and the values given as each container type parameter.
+ */
+interface Index {
+  names: Set<string>;
+  given?: Map<ts.TypeParameterDeclaration, ts.Expression[]>;
+}
+const indexes = new WeakMap<ts.TypeChecker, Index>();
+
+function indexOf(checker: ts.TypeChecker, appSources: () => Iterable<ts.SourceFile>): Index {
+  let index = indexes.get(checker);
+  if (index) return index;
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if ((ts.isClassLike(n) || ts.isInterfaceDeclaration(n)) && n.typeParameters?.length) {
+      if (n.name) names.add(n.name.text);
+      for (const m of n.members) if (m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name) || ts.isStringLiteral(m.name))) names.add(m.name.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const sf of appSources()) visit(sf);
+  indexes.set(checker, (index = { names }));
+  return index;
+}
+
+/** The name a call is made by (`r.add(...)`: add, `new Box(v)`: Box), when it may be one of the containers' (indexOf). */
+function mayBeContainerCall(checker: ts.TypeChecker, appSources: () => Iterable<ts.SourceFile>, call: ts.CallExpression | ts.NewExpression): boolean {
+  const callee = skipWrappers(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name !== undefined && indexOf(checker, appSources).names.has(name);
+}
 
 /**
  * What an index read (`x[0][1]`, or a call itself: no index) of a generic container member's
@@ -36,7 +67,7 @@ const givenIndex = new WeakMap<ts.TypeChecker, Map<ts.TypeParameterDeclaration, 
  */
 export function containerReads(checker: ts.TypeChecker, appSources: () => Iterable<ts.SourceFile>, isApp: (d: ts.Node) => boolean, raw: ts.Expression): GivenRead[] | undefined {
   const read = rootCall(checker, raw);
-  if (!read) return undefined;
+  if (!read || !mayBeContainerCall(checker, appSources, read.call)) return undefined;
   const decl = checker.getResolvedSignature(read.call)?.declaration;
   const container = decl && !ts.isJSDocSignature(decl) ? containerOf(decl) : undefined;
   if (!decl || !container || !isApp(container) || ts.isJSDocSignature(decl)) return undefined;
@@ -106,8 +137,8 @@ function elementType(checker: ts.TypeChecker, t: ts.Type, i: number): ts.Type | 
 
 /** The values given as each container type parameter anywhere in the app, by one walk over its calls. */
 function given(checker: ts.TypeChecker, appSources: () => Iterable<ts.SourceFile>, isApp: (d: ts.Node) => boolean): Map<ts.TypeParameterDeclaration, ts.Expression[]> {
-  let index = givenIndex.get(checker);
-  if (index) return index;
+  const index = indexOf(checker, appSources);
+  if (index.given) return index.given;
   const found = new Map<ts.TypeParameterDeclaration, ts.Expression[]>();
   const add = (p: ts.TypeParameterDeclaration, v: ts.Expression): void => {
     const list = found.get(p) ?? [];
@@ -115,12 +146,11 @@ function given(checker: ts.TypeChecker, appSources: () => Iterable<ts.SourceFile
     list.push(v);
   };
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) || ts.isNewExpression(n)) givenAt(checker, n, isApp, add);
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && mayBeContainerCall(checker, appSources, n)) givenAt(checker, n, isApp, add);
     ts.forEachChild(n, visit);
   };
   for (const sf of appSources()) visit(sf);
-  givenIndex.set(checker, (index = found));
-  return index;
+  return (index.given = found);
 }
 
 /** The arguments of one call that its container member declares as T (`handler: T`, `...hs: T[]`, the elements of a literal given for `T[]`). */
