@@ -13,6 +13,7 @@ import { CallReturns } from './call-returns.js';
 import { AnswerTable, distinct } from './value-memo.js';
 import { declaredByLibrary } from '../symbols.js';
 import { mapRead, mapValuesPut } from './map-held-arrays.js';
+import { containerReads } from './generic-containers.js';
 
 /** How many steps a walk takes before it stops (or, for device values, asks the rest afresh). */
 export const MAX_DEPTH = 6;
@@ -135,6 +136,22 @@ export abstract class ElementValues extends CallReturns {
       return this.held(e, depth, (init) => this.eachAt(init, i, depth + 1), added);
     }
     return [];
+  }
+
+  /** Values handed to an app generic container as T, read back from a member's result (`router.match(p)[0][0][0]`; generic-containers.ts). */
+  protected givenAsT(e: ts.Expression, depth: number): ts.Node[] {
+    const reads = containerReads(this.r.checker, () => this.r.appSources(), (d) => this.r.isApp(d), e) ?? [];
+    return reads.flatMap(({ value, path }) => this.readAt(value, path, depth + 1));
+  }
+
+  /** Functions at a path of positions in a value (`[handler, r]` read at [0]): through literals written in place, the last step by elementAt. */
+  private readAt(v: ts.Expression, path: number[], depth: number): ts.Node[] {
+    const [first, ...rest] = path;
+    if (first === undefined) return this.of(v, depth);
+    if (!rest.length) return this.elementAt(v, first, depth);
+    const e = skipWrappers(v);
+    const el = ts.isArrayLiteralExpression(e) && !e.elements.slice(0, first + 1).some(ts.isSpreadElement) ? e.elements[first] : undefined;
+    return el ? this.readAt(el, rest, depth + 1) : [];
   }
 
   /** The values put on the standard Map `recv` holds, as expressions (map-held-arrays.ts). */

@@ -129,7 +129,8 @@ export class FunctionValues extends ElementValues {
       if (ts.isElementAccessExpression(callee) && /^Symbol\.(async)?[iI]terator$/.test(callee.argumentExpression.getText())) {
         return this.of(callee.expression, depth + 1).filter(isGenerator);
       }
-      return this.fromReturns(e, depth + 1, (ret) => this.of(ret, depth + 1), true);
+      // What an app generic container was given as T, when its member's result is typed T (generic-containers.ts).
+      return [...this.fromReturns(e, depth + 1, (ret) => this.of(ret, depth + 1), true), ...this.givenAsT(e, depth)];
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       if (ts.isPropertyAccessExpression(e) && isFnMember(e.name.text)) return [];
@@ -139,7 +140,7 @@ export class FunctionValues extends ElementValues {
       }
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
       // `steps[0]` of an array (of a parameter: what callers pass) is any element, as `steps[i]` is.
-      if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) return this.indexed(e, depth);
+      if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) return [...this.indexed(e, depth), ...this.givenAsT(e, depth)];
       // `typeof x === 'function' ? x(s) : x`: the last `x` holds no function (typeof-guards.ts); device values may be any object.
       if (ts.isIdentifier(e) && !this.origins && holdsNoFunction(this.r.checker, e)) return [];
       const sym = this.r.named(e);
