@@ -12,15 +12,29 @@
  * does not keep them). An answer computed while a walk was cut short for another reason (a cycle
  * through calls' results, another cache's) is not kept at all: a later use asks afresh.
  *
- * Retries. When the outermost lookup ends, the provisional answers are searched again from the
- * top, in rounds, while a round makes answers final; what is still provisional then is dropped,
- * so a later use asks afresh. Retrying each key once and keeping what is still provisional, as
- * implementations.ts did, is not sound: a retry may use another provisional answer that is not
- * retried yet (cut on a key that is final by now), stay provisional for good, and every later
- * use gets that partial answer (test/analysis/cycle-aware-cache.test.ts has such a graph). Each
- * round either makes an answer final or stops, so this ends.
+ * Retries. When the outermost lookup ends, the provisional answers are searched again, in
+ * passes, each while the others' provisional answers stand, until a pass changes nothing. Each
+ * provisional answer holds only what its key may hold (what it lacks is what a cut key has), and
+ * a search from answers that hold no more than theirs finds no more than its own; once a pass
+ * changes nothing, each answer is what its key finds from the others' answers, a fixed point,
+ * which holds at least what the keys reach: so they are exact, and final. Retrying each key once
+ * and keeping what is still provisional, as implementations.ts did, is not sound: a retry may
+ * use another provisional answer that is not retried yet and never see what it gains
+ * (test/analysis/cycle-aware-cache.test.ts has such a graph). A pass in which an answer is not
+ * kept (cut for another reason, above) ends nothing: the provisional answers are then dropped
+ * (counted in leftProvisional), so a later use asks afresh.
+ *
+ * Refusals. The owner may bound how deep lookups nest (device-questions.ts) and refuse one
+ * there (`refused`): it is a cut on the refused key, as a cycle's is (the answers above it are
+ * provisional on it), and the key is searched from the top before the passes, the latest refused
+ * first (a chain longer than the bound is then found from its far end back); what a search of a
+ * refused key refuses is searched in turn. So no answer depends on the bound, which only sets how
+ * many stretches a long chain is walked in.
  */
 import type { Sunk } from './value-memo.js';
+
+/** Passes over provisional answers at most (they only grow, so they settle; this bounds a mistake's cost). */
+const MAX_PASSES = 100;
 
 /** What keeping answers needs of value following (values.ts). */
 export interface AnswerMemo {
@@ -50,6 +64,13 @@ export class CycleAwareCache<K, V> {
   private readonly underWay = new Set<K>();
   /** The keys the lookups under way were cut on. */
   private readonly cut: K[] = [];
+  /** Keys refused (see `refused`) and not searched since: searched from the top, the latest first. */
+  private readonly pending = new Set<K>();
+  private readonly pendingOrder: K[] = [];
+  /** Answers still provisional when the passes stopped unsettled or one was not kept (dropped; each may lack values). */
+  leftProvisional = 0;
+  /** Keys searched from the top after a refusal. */
+  refusedSearches = 0;
 
   constructor(
     private readonly compute: (key: K) => V,
@@ -67,15 +88,37 @@ export class CycleAwareCache<K, V> {
       return hit.value;
     }
     const early = this.provisional.get(key);
-    if (early || this.underWay.has(key)) {
-      this.cuts++;
-      this.cut.push(...(early ? early.cutOn : [key]));
-      if (early) this.memo.replay(early.met);
-      return early ? early.value : this.empty();
-    }
+    if (early || this.underWay.has(key)) return this.cutOn(key);
     const out = this.search(key);
     if (this.underWay.size === 0) this.searchProvisionalAgain();
     return this.final.get(key)?.value ?? out;
+  }
+
+  /**
+   * The answer for `key` where the owner refuses to search it (a bound on nesting): its final or
+   * provisional answer if there is one, else nothing, as a cut on `key` that the outermost lookup
+   * searches again from the top. Only while a lookup is under way (the owner's bound is below one).
+   */
+  refused(key: K): V {
+    const hit = this.final.get(key);
+    if (hit) {
+      this.memo.replay(hit.met);
+      return hit.value;
+    }
+    if (!this.provisional.has(key) && !this.underWay.has(key) && !this.pending.has(key)) {
+      this.pending.add(key);
+      this.pendingOrder.push(key);
+    }
+    return this.cutOn(key);
+  }
+
+  /** A lookup of `key` cut short: its provisional answer, else nothing, and the lookups under way are cut on what it was cut on. */
+  private cutOn(key: K): V {
+    const early = this.provisional.get(key);
+    this.cuts++;
+    this.cut.push(...(early ? early.cutOn : [key]));
+    if (early) this.memo.replay(early.met);
+    return early ? early.value : this.empty();
   }
 
   /** How many keys have a final answer: grows while retries make progress. */
@@ -112,18 +155,63 @@ export class CycleAwareCache<K, V> {
     return answer.value;
   }
 
-  /** Each search here has its key under way, so none of them comes back here. */
+  /**
+   * Refused keys first, then passes over the provisional answers in the order they were found
+   * (the deepest first, so a chain's far end is final before what uses it), each searched
+   * again while the others' provisional answers stand, until a pass changes nothing: the answers
+   * then agree with each other (each is what its key finds from the others'), a fixed point, and
+   * since each holds only what its key may hold, they are final. Each search here has its key
+   * under way, so none of them comes back here.
+   */
   private searchProvisionalAgain(): void {
-    let settled = -1;
-    if (this.provisional.size) this.memo.forgetWithinWalk?.();
-    while (this.provisional.size && this.final.size > settled) {
-      settled = this.final.size;
-      const keys = [...this.provisional.keys()];
-      this.provisional.clear();
-      for (const key of keys) if (!this.final.has(key) && !this.provisional.has(key)) this.search(key);
+    const retries = this.provisional.size > 0 || this.pending.size > 0;
+    let passes = 0;
+    for (;;) {
+      this.searchRefused();
+      if (!this.provisional.size) break;
+      // What value following kept for the walk meanwhile was built on provisional answers: not reused.
       this.memo.forgetWithinWalk?.();
+      let dropped = false;
+      let grew = false;
+      for (const [key, was] of [...this.provisional]) {
+        if (!this.provisional.delete(key)) continue;
+        const now = this.search(key);
+        dropped ||= !this.final.has(key) && !this.provisional.has(key);
+        grew ||= !sameSize(was.value, now);
+      }
+      const more = this.pending.size > 0 || grew;
+      if (more && ++passes < MAX_PASSES) continue;
+      if (dropped || more) this.leftProvisional += this.provisional.size;
+      else for (const [key, { value, met }] of this.provisional) this.final.set(key, { value, met });
+      break;
     }
+    if (retries) this.memo.forgetWithinWalk?.();
     this.provisional.clear();
+    this.pending.clear();
+    this.pendingOrder.length = 0;
     this.cut.length = 0;
   }
+
+  /** Searches the refused keys from the top, the latest refused first (its stretch of a chain is the farthest). */
+  private searchRefused(): void {
+    while (this.pendingOrder.length) {
+      const key = this.pendingOrder.pop()!;
+      this.pending.delete(key);
+      if (this.final.has(key) || this.provisional.has(key)) continue;
+      this.memo.forgetWithinWalk?.(); // as before a pass (above)
+      this.refusedSearches++;
+      this.search(key);
+    }
+  }
+}
+
+/**
+ * Whether two answers of a key hold as much, list by list (a list, or implementations.ts's nodes
+ * and unknown): answers found from answers that only grow only grow, so the same size is the same answer.
+ */
+function sameSize(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length;
+  const lists = (v: unknown) => (v && typeof v === 'object' ? Object.values(v).filter(Array.isArray) : []);
+  const [la, lb] = [lists(a), lists(b)];
+  return la.length === lb.length && la.every((l, i) => l.length === lb[i]!.length);
 }
