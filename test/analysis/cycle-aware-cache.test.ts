@@ -20,22 +20,33 @@ class Memo extends RecordingMemo implements AnswerMemo {
   }
 }
 
-function cacheOf(g: Graph, opts: { meets?: Record<string, string>; onCompute?: (key: string) => void } = {}) {
+/** `bound`: lookups nest at most that deep; one deeper is refused (as device-questions.ts does). */
+function cacheOf(g: Graph, opts: { meets?: Record<string, string>; onCompute?: (key: string) => void; bound?: number } = {}) {
   const memo = new Memo();
   const computed: string[] = [];
+  let depth = 0;
+  const lookup = (n: string): string[] => {
+    if (depth >= (opts.bound ?? Infinity)) return cache.refused(n);
+    depth++;
+    try {
+      return cache.get(n);
+    } finally {
+      depth--;
+    }
+  };
   const cache: CycleAwareCache<string, string[]> = new CycleAwareCache(
     (key) => {
       computed.push(key);
       opts.onCompute?.(key);
       const met = opts.meets?.[key];
       if (met) memo.meet(met);
-      return [...new Set([key, ...g[key]!.flatMap((n) => cache.get(n))])].sort();
+      return [...new Set([key, ...g[key]!.flatMap(lookup)])].sort();
     },
     () => [],
     memo,
   );
   memo.cache = cache;
-  return { cache, memo, computed, get: (k: string) => cache.get(k).join('') };
+  return { cache, memo, computed, get: (k: string) => lookup(k).join('') };
 }
 
 function reachable(g: Graph, key: string): string {
@@ -95,6 +106,42 @@ describe('CycleAwareCache', () => {
       const { get } = cacheOf(g);
       expect(order.map(get)).toEqual(order.map((k) => reachable(g, k)));
     }
+  });
+
+  describe('under a bound on nesting, a refused lookup is a cut searched from the top later', () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `k${String(i).padStart(3, '0')}`);
+
+    test('a chain twenty times longer than the bound: every answer whole and kept', () => {
+      const keys = names(100);
+      const g: Graph = Object.fromEntries(keys.map((k, i) => [k, keys.slice(i + 1, i + 2)]));
+      const { get, cache } = cacheOf(g, { bound: 5 });
+      expect(get('k000')).toBe(keys.join(''));
+      for (const [i, k] of keys.entries()) expect(cache.settled(k)).toEqual(keys.slice(i));
+      expect(cache.leftProvisional).toBe(0);
+    });
+
+    test('a cycle twenty times longer than the bound, entered anywhere', () => {
+      const keys = names(100);
+      const g: Graph = Object.fromEntries(keys.map((k, i) => [k, [keys[(i + 1) % keys.length]!]]));
+      for (const start of ['k000', 'k037', 'k099']) {
+        const { get, cache } = cacheOf(g, { bound: 5 });
+        expect(get(start)).toBe(keys.join(''));
+        for (const k of keys) expect(cache.settled(k)).toEqual(keys);
+        expect(cache.leftProvisional).toBe(0);
+      }
+    });
+
+    test('every answer is what the key reaches, on graphs with cycles, under small bounds', () => {
+      let seed = 11;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      for (let t = 0; t < 300; t++) {
+        const keys = 'ABCDEFGHIJKL'.slice(0, 4 + Math.floor(random() * 9)).split('');
+        const g: Graph = Object.fromEntries(keys.map((k) => [k, keys.filter(() => random() < 0.25)]));
+        const order = [...keys, ...keys].sort(() => random() - 0.5);
+        const { get } = cacheOf(g, { bound: 1 + Math.floor(random() * 3) });
+        expect(order.map(get)).toEqual(order.map((k) => reachable(g, k)));
+      }
+    });
   });
 
   test('a reused answer reports again the parameters its walk met, those of the keys it reached included', () => {

@@ -34,6 +34,19 @@ export abstract class ElementSources extends ParameterMemo {
 
   /** Functions among the elements of the array a declaration holds, from the sources above (not its initialiser nor what is pushed). */
   protected sourcedElements(d: ts.Declaration, depth: number): ts.Node[] {
+    return this.sourcedAsQuestion(d, () => this.sourcedWalk(d, 0)) ?? this.sourcedWalk(d, depth);
+  }
+
+  /**
+   * Where the owner of the walk asks sourcedElements as a question of its own (values.ts, for
+   * device values): a cycle through the declaration then ends as the owner's questions' cycles
+   * do, instead of cutting every walk above it (see sourcedWalk).
+   */
+  protected sourcedAsQuestion(_d: ts.Declaration, _afresh: () => ts.Node[]): ts.Node[] | undefined {
+    return undefined;
+  }
+
+  private sourcedWalk(d: ts.Declaration, depth: number): ts.Node[] {
     if (this.walking.has(d)) {
       this.elementCuts++;
       return [];

@@ -19,7 +19,7 @@ import { containerReads } from './generic-containers.js';
 export const MAX_DEPTH = 6;
 
 /** The walks that stop at MAX_DEPTH (see FollowingOptions.beyondDepth); index is elementAt's and eachAt's position. */
-export type DeepQuestion = 'of' | 'ofDeclaration' | 'elements' | 'elementAt' | 'eachAt' | 'keys';
+export type DeepQuestion = 'of' | 'ofDeclaration' | 'elements' | 'elementAt' | 'eachAt' | 'keys' | 'sourced';
 
 export abstract class ElementValues extends CallReturns {
   /** Past MAX_DEPTH: what the owner finds afresh, else nothing (values.ts). */

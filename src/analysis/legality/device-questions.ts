@@ -57,64 +57,24 @@ export function interned<N, K>(table: Map<N, K>, node: N, make: () => K): K {
 /**
  * Questions nest at most MAX_NESTED deep, origins' and others' each (a chain through patterns,
  * callers' arguments and literals' members may ask the others without an origin between them),
- * which keeps the stack bounded. A question refused there is one whose values the walk above it
- * lacks, so the outermost question, once done, asks each refused one again from the top (where it
- * is found in full and kept), then itself again, finding them kept (final answers are served past
- * the limits): what a method is found to use does not depend on how deep the walk that first met
- * it was. Until a round settles nothing more: then the latest answer stands. Each question is
- * asked again once: one on a cycle longer than the limit is refused again wherever the walk
- * starts (on zod, asking those again every time they were refused went on for minutes), so such
- * a cycle's answer may still lack values (README).
+ * which keeps the stack bounded. A question refused there is not answered "nothing": it is a cut
+ * on its key, as a cycle's is (CycleAwareCache.refused), so the answers above it are provisional
+ * on it, and the cache searches it from the top once the outermost question ends, then searches
+ * the provisional answers again until they settle. So what a method is found to use does not
+ * depend on the bound (travel-question-chains: a chain and a cycle of 100 calls), which only sets
+ * in how many stretches a long chain is walked.
  */
-export class NestedQuestions<Q> {
+export class NestedQuestions {
   readonly origins = new NestingLimit(MAX_NESTED);
   readonly others = new NestingLimit(MAX_NESTED);
-  /** Questions under way, both kinds: the outermost asks again what the limits refused beneath it. */
-  private underWay = 0;
-  /** Questions refused at a limit beneath the outermost one, each with how to ask it from the top. */
-  private readonly refused = new Map<Q, () => unknown>();
-  private readonly askedAgain = new Set<Q>();
 
-  constructor(
-    /** How many questions have a final answer: grows while asking again makes progress. */
-    private readonly settledCount: () => number,
-    /** Drops the answers value following kept for its walk only, which would be found again as they were. */
-    private readonly forgetWithinWalk: () => void,
-  ) {}
-
-  /** Questions refused at either limit so far: the answers built meanwhile may lack values. */
+  /** Questions refused at either limit so far. */
   get cuts(): number {
     return this.origins.cuts + this.others.cuts;
   }
 
-  /** `ask()` question `key` under `limit`; `again()` asks it from the top. */
-  ask<T>(limit: NestingLimit, key: Q, ask: () => T, again: () => unknown): T | undefined {
-    let out = this.within(limit, key, ask, again);
-    if (this.underWay > 0) return out;
-    while (this.refused.size) {
-      const refused = [...this.refused];
-      this.refused.clear();
-      const settled = this.settledCount();
-      for (const [k, askAgain] of refused) {
-        this.askedAgain.add(k);
-        askAgain();
-      }
-      if (this.settledCount() === settled) break;
-      this.forgetWithinWalk();
-      out = this.within(limit, key, ask, again);
-    }
-    this.refused.clear();
-    return out;
-  }
-
-  private within<T>(limit: NestingLimit, key: Q, ask: () => T, again: () => unknown): T | undefined {
-    this.underWay++;
-    try {
-      const out = limit.within(ask);
-      if (out === undefined && !this.askedAgain.has(key)) this.refused.set(key, again);
-      return out;
-    } finally {
-      this.underWay--;
-    }
+  /** `ask()` a question under `limit`; `refused()` answers it where the limit refuses it. */
+  ask<T>(limit: NestingLimit, ask: () => T, refused: () => T): T {
+    return limit.within(ask) ?? refused();
   }
 }

@@ -58,8 +58,9 @@ export class DeviceValues extends DeviceValueSteps {
   /**
    * Answers to the origin questions (an expression's own device values) and the declaration
    * questions, which ask each other in cycles (a parameter passed back to its own function): an
-   * answer is kept only when no cycle or nesting limit cut its walk short, so that what a
-   * method is found to use does not depend on the order in which the rules ask.
+   * answer is kept once no cycle or nesting limit cut its walk short, or once the answers so cut
+   * settle (cycle-aware-cache.ts), so that what a method is found to use does not depend on the
+   * order in which the rules ask, nor on the nesting limit.
    */
   private readonly answers: CycleAwareCache<Question, DeviceValue[] | ts.Node[]>;
   private readonly declarationKeys = new Map<ts.Declaration, DeclarationKey>();
@@ -76,11 +77,8 @@ export class DeviceValues extends DeviceValueSteps {
    * the cache, not held twice.
    */
   private readonly unsettled = new Map<ts.Node, DeviceValue[]>();
-  /** How deep questions nest, and what is asked again when that bound refused one (device-questions.ts). */
-  private readonly nesting = new NestedQuestions<Question>(
-    () => this.answers.settledCount,
-    () => this.values.forgetWithinWalk(),
-  );
+  /** How deep questions nest; a question refused there is a cut on it, searched from the top later (device-questions.ts). */
+  private readonly nesting = new NestedQuestions();
   /** The catalogs' globals, each an API. */
   private readonly globals: Api[];
   /** What a global read by a name we cannot compute may be. */
@@ -108,7 +106,8 @@ export class DeviceValues extends DeviceValueSteps {
     this.values = new FunctionValues(flow.resolver, flow.stores, {
       origins: (e) => this.originAt(e),
       ownStores: true,
-      originCuts: () => this.answers.cuts + this.nesting.cuts + this.holdingCuts,
+      // The nesting bound's refusals are the cache's cuts (CycleAwareCache.refused), counted there.
+      originCuts: () => this.answers.cuts + this.holdingCuts,
       tracksParameters: false,
       beyondDepth: (question, node, index, afresh) => this.deeper(question, node, index, afresh),
     });
@@ -201,8 +200,7 @@ export class DeviceValues extends DeviceValueSteps {
     if (final) return final.length ? [e] : [];
     if (!this.unsettled.has(e) && !this.files.has(e.getSourceFile())) return [];
     // A final answer is served past the limit (above): only a question still to work out is refused.
-    const vs = this.nesting.ask(this.nesting.origins, e, () => this.answers.get(e), () => this.originAt(e)) as DeviceValue[] | undefined;
-    if (!vs) return [];
+    const vs = this.nesting.ask(this.nesting.origins, () => this.answers.get(e), () => this.answers.refused(e)) as DeviceValue[];
     if (this.answers.settled(e)) this.unsettled.delete(e);
     else this.unsettled.set(e, vs);
     return vs.length ? [e] : [];
@@ -221,7 +219,7 @@ export class DeviceValues extends DeviceValueSteps {
   private answer(key: Question): DeviceValue[] | ts.Node[] {
     const final = this.answers.settled(key);
     if (final) return final;
-    return this.nesting.ask(this.nesting.others, key, () => this.answers.get(key), () => this.answer(key)) ?? [];
+    return this.nesting.ask(this.nesting.others, () => this.answers.get(key), () => this.answers.refused(key));
   }
 
   /** The values recorded for an origin node (see originAt): its final answer, else its latest. */
