@@ -89,6 +89,22 @@ export async function computePartition(appDir: string, settings: Settings, shown
   }
 }
 
+/** Runs `work` as part of the last step's time: partition renders and writes the manifest after computing it. */
+export function withinLastStep<T>(phases: Computed['phases'], work: () => T): T {
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  try {
+    return work();
+  } finally {
+    const last = phases[phases.length - 1];
+    const cpu = process.cpuUsage(cpuStarted);
+    if (last) {
+      last.ms += Math.round(performance.now() - started);
+      last.cpuMs += Math.round((cpu.user + cpu.system) / 1000);
+    }
+  }
+}
+
 function refuseUnreadableCode(appDir: string, analysis: AnalysisResult): void {
   const unreadable = unreadableOf(analysis);
   const first = unreadable[0];

@@ -33,8 +33,10 @@ export function registerPartition(program: Command, output: Output): void {
       const target = flags.out ?? join(appDir, MANIFEST_FILE);
       checkOutputPath(target, flags.out === undefined ? undefined : '--out');
       const settings = resolveSettings(appDir, flags);
-      const { outcome, phases } = await (await loadCompute()).computePartition(appDir, settings, undefined, settings.strict);
-      writeOutput(target, renderManifest(outcome.manifest, { schema: schemaReference(target, 'manifest') }), flags.out === undefined ? undefined : '--out');
+      const compute = await loadCompute();
+      const { outcome, phases } = await compute.computePartition(appDir, settings, undefined, settings.strict);
+      // The YAML and the file count in 'writing the manifest' (0.85 s of 40k:1m's partition was in no step).
+      compute.withinLastStep(phases, () => writeOutput(target, renderManifest(outcome.manifest, { schema: schemaReference(target, 'manifest') }), flags.out === undefined ? undefined : '--out'));
       for (const warning of [...unreadableWarnings(outcome.unreadable), ...outcome.warnings]) output.err(`${output.errColor.yellow('warning')}: ${warning}`);
       if (flags.json) output.out(JSON.stringify({ manifest: outcome.manifest, file: displayPath(target) }, null, 2));
       else printSummary(outcome, displayPath(target), flags.verbose === true, output);
