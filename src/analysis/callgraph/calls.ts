@@ -28,7 +28,8 @@
  *   library.ts), one per (caller, leaf) with its first site; they are not in `edges`.
  */
 import { ts } from '../../typescript.cjs';
-import { overloadedResultMembers } from './overloaded-results.js';
+import { accessorTargets } from './accessor-targets.js';
+import { EdgeSet, byEdge } from './edge-set.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
@@ -133,8 +134,7 @@ interface Names extends ImplicitFlags {
 }
 
 class GraphBuilder {
-  /** Edges by caller, callee and site: nested maps, as a joined key string per target added was a hot allocation on zod. */
-  private readonly edges = new Map<string, Map<string, Map<string, CallEdge>>>();
+  private readonly edges = new EdgeSet();
   private readonly lib = new Map<string, CallEdge>();
   private readonly unresolved: UnresolvedCall[] = [];
   private readonly params: ParameterFlow;
@@ -192,7 +192,7 @@ class GraphBuilder {
       const name = bindingName(node);
       if (name === undefined || !names.members.has(name)) continue;
       const decls = propertyDecls(this.r.checker, node.parent, name).filter((d) => this.r.isApp(d));
-      this.add(owner, this.accessors(decls, false), siteOf(f, node));
+      this.add(owner, accessorTargets(this.r, decls, false), siteOf(f, node));
     }
     for (const { node, owner } of s.refs) {
       if (!names.refs.has(node.text) || declaredPrimitive(this.r.checker, node)) continue;
@@ -369,7 +369,7 @@ class GraphBuilder {
   /** `obj.x` may run a getter/setter, or hand out a method as a value. */
   private member(f: AppFile, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, decls: ts.Declaration[], site: string, owner: string): void {
     if (!decls.length) return;
-    const targets = this.accessors(decls, node.expression.kind === ts.SyntaxKind.SuperKeyword);
+    const targets = accessorTargets(this.r, decls, node.expression.kind === ts.SyntaxKind.SuperKeyword);
     // `d.handler = onFire` calls the setter with the value: its parameter holds what is assigned.
     const value = assignedValue(node);
     if (value) for (const t of targets) if (ts.isSetAccessorDeclaration(t.node)) this.params.calledWith(t.node, ts.factory.createNodeArray([value]));
@@ -395,27 +395,6 @@ class GraphBuilder {
     this.add(owner, targets, site);
   }
 
-  /** The getters/setters a read or write of a property with these declarations may run (also overrides and implementations). */
-  private accessors(decls: readonly ts.Declaration[], viaSuper: boolean): Target[] {
-    const targets: Target[] = [];
-    for (const d of decls) {
-      if (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) {
-        targets.push({ node: d, kind: 'accessor' });
-        if (!viaSuper) for (const o of this.r.hierarchy.overridesOf(d)) targets.push({ node: o, kind: 'accessor' });
-      }
-    }
-    for (const d of decls) {
-      if (!ts.isPropertySignature(d)) continue;
-      for (const o of this.r.implementations.accessorsOf(d)) targets.push({ node: o, kind: 'accessor' });
-    }
-    // A class property (`abstract label: string`) a subclass overrides with an accessor: `this.label` in the base runs it.
-    for (const d of viaSuper ? [] : decls) {
-      if (ts.isPropertyDeclaration(d)) for (const o of this.r.hierarchy.overridesOf(d)) if (ts.isAccessor(o)) targets.push({ node: o, kind: 'accessor' });
-    }
-    for (const o of overloadedResultMembers(this.r, decls)) if (ts.isAccessor(o)) targets.push({ node: o, kind: 'accessor' });
-    return targets;
-  }
-
   private add(from: string, targets: Target[], site: string): void {
     for (const t of targets) {
       this.addOne(from, t, site);
@@ -428,12 +407,7 @@ class GraphBuilder {
 
   private addOne(from: string, t: Target, site: string): void {
     const to = this.table.idOf.get(t.node);
-    if (!to) return;
-    let byCallee = this.edges.get(from);
-    if (!byCallee) this.edges.set(from, (byCallee = new Map()));
-    let bySite = byCallee.get(to);
-    if (!bySite) byCallee.set(to, (bySite = new Map()));
-    if (!bySite.has(site)) bySite.set(site, { from, to, site, kind: t.kind });
+    if (to) this.edges.add(from, to, site, t.kind);
   }
 
   /** Unresolved calls that may run a function made from text (made-calls.ts): what it was handed. */
@@ -457,9 +431,8 @@ class GraphBuilder {
   }
 
   result(): CallGraph {
-    const byEdge = (a: CallEdge, b: CallEdge) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmpSite(a.site, b.site);
     return {
-      edges: [...this.edges.values()].flatMap((byCallee) => [...byCallee.values()].flatMap((bySite) => [...bySite.values()])).sort(byEdge),
+      edges: this.edges.sorted(),
       unresolved: this.unresolved.sort((a, b) => cmp(a.from, b.from) || cmpSite(a.site, b.site)),
       libraryCalls: [...this.lib.values()].sort(byEdge),
     };
