@@ -77,8 +77,6 @@ export class CycleAwareCache<K, V> {
   private readonly pendingOrder: K[] = [];
   /** Answers still provisional when the passes stopped unsettled or one was not kept (dropped; each may lack values). */
   leftProvisional = 0;
-  /** Keys searched from the top after a refusal. */
-  refusedSearches = 0;
 
   constructor(
     private readonly compute: (key: K) => V,
@@ -212,7 +210,6 @@ export class CycleAwareCache<K, V> {
       this.pending.delete(key);
       if (this.final.has(key) || this.provisional.has(key)) continue;
       this.memo.forgetWithinWalk?.(); // as before a pass (above)
-      this.refusedSearches++;
       this.stretch++;
       this.search(key);
     }

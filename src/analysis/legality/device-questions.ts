@@ -68,11 +68,6 @@ export class NestedQuestions {
   readonly origins = new NestingLimit(MAX_NESTED);
   readonly others = new NestingLimit(MAX_NESTED);
 
-  /** Questions refused at either limit so far. */
-  get cuts(): number {
-    return this.origins.cuts + this.others.cuts;
-  }
-
   /** `ask()` a question under `limit`; `refused()` answers it where the limit refuses it. */
   ask<T>(limit: NestingLimit, ask: () => T, refused: () => T): T {
     return limit.within(ask) ?? refused();
