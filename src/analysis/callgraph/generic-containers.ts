@@ -15,6 +15,7 @@
  * a class implementing an interface keeps its own T apart from the interface's.
  */
 import { ts } from '../../typescript.cjs';
+import { constInitializer } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
 
 /** A value given as T, and the positions still to be read inside it. */
@@ -68,12 +69,10 @@ function mayBeContainerCall(checker: ts.TypeChecker, appSources: () => Iterable<
 export function containerReads(checker: ts.TypeChecker, appSources: () => Iterable<ts.SourceFile>, isApp: (d: ts.Node) => boolean, raw: ts.Expression): GivenRead[] | undefined {
   const read = rootCall(checker, raw);
   if (!read || !mayBeContainerCall(checker, appSources, read.call)) return undefined;
-  const decl = checker.getResolvedSignature(read.call)?.declaration;
-  const container = decl && !ts.isJSDocSignature(decl) ? containerOf(decl) : undefined;
-  if (!decl || !container || !isApp(container) || ts.isJSDocSignature(decl)) return undefined;
-  const declared = checker.getSignatureFromDeclaration(decl);
-  if (!declared) return undefined;
-  const params = new Set(container.typeParameters ?? []);
+  const member = containerMember(checker, read.call, isApp);
+  const declared = member && checker.getSignatureFromDeclaration(member.decl);
+  if (!member || !declared) return undefined;
+  const params = new Set(member.container.typeParameters ?? []);
   const out: GivenRead[] = [];
   for (const meet of meetings(checker, checker.getReturnTypeOfSignature(declared), read.path, 0, params)) {
     for (const value of given(checker, appSources, isApp).get(meet.param) ?? []) out.push({ value, path: read.path.slice(meet.at) });
@@ -91,21 +90,23 @@ function rootCall(checker: ts.TypeChecker, raw: ts.Expression): { call: ts.CallE
       e = skipWrappers(e.expression);
     } else if (ts.isCallExpression(e)) {
       return { call: e, path };
-    } else if (ts.isIdentifier(e)) {
+    } else {
       // A const is the value it was initialised with; a `let` may be assigned anything later.
-      const d = checker.getSymbolAtLocation(e)?.valueDeclaration;
-      if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isIdentifier(d.name)) return undefined;
-      if (!(ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const)) return undefined;
-      e = skipWrappers(d.initializer);
-    } else return undefined;
+      const init = constInitializer(checker, e);
+      if (!init) return undefined;
+      e = skipWrappers(init);
+    }
   }
   return undefined;
 }
 
-/** The generic class or interface declaring a member (a method, or a constructor for `new C(v)`). */
-function containerOf(decl: ts.SignatureDeclaration): Container | undefined {
+/** The member a call runs (a method, or a constructor for `new C(v)`) when an app generic class or interface declares it. */
+function containerMember(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, isApp: (d: ts.Node) => boolean): { decl: ts.SignatureDeclaration; container: Container } | undefined {
+  const decl = checker.getResolvedSignature(call)?.declaration;
+  if (!decl || ts.isJSDocSignature(decl)) return undefined;
   const p = decl.parent;
-  return (ts.isClassLike(p) || ts.isInterfaceDeclaration(p)) && p.typeParameters?.length ? p : undefined;
+  const container = (ts.isClassLike(p) || ts.isInterfaceDeclaration(p)) && p.typeParameters?.length ? p : undefined;
+  return container && isApp(container) ? { decl, container } : undefined;
 }
 
 /** Where walking `path` into `t` meets one of `params`: the parameter, and how many positions were read to get there. */
@@ -156,12 +157,10 @@ function given(checker: ts.TypeChecker, appSources: () => Iterable<ts.SourceFile
 /** The arguments of one call that its container member declares as T (`handler: T`, `...hs: T[]`, the elements of a literal given for `T[]`). */
 function givenAt(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, isApp: (d: ts.Node) => boolean, add: (p: ts.TypeParameterDeclaration, v: ts.Expression) => void): void {
   const args = call.arguments;
-  if (!args?.length) return;
-  const decl = checker.getResolvedSignature(call)?.declaration;
-  const container = decl && !ts.isJSDocSignature(decl) ? containerOf(decl) : undefined;
-  if (!decl || ts.isJSDocSignature(decl) || !container || !isApp(container)) return;
-  const params = new Set(container.typeParameters ?? []);
-  decl.parameters.forEach((p, i) => {
+  const member = args?.length ? containerMember(checker, call, isApp) : undefined;
+  if (!args || !member) return;
+  const params = new Set(member.container.typeParameters ?? []);
+  member.decl.parameters.forEach((p, i) => {
     const t = checker.getTypeAtLocation(p);
     const direct = typeParameterOf(t, params);
     const element = checker.isArrayType(t) ? typeParameterOf(t.getNumberIndexType() ?? t, params) : undefined;
