@@ -11,8 +11,7 @@ import { ARRAY_COPIES, collectionOf, collectionTyped, isArrayFrom, isArrayMethod
 import { skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns } from './call-returns.js';
 import { AnswerTable, distinct } from './value-memo.js';
-import { declaredByLibrary } from '../symbols.js';
-import { mapRead, mapValuesPut } from './map-held-arrays.js';
+import { mapRead, mapValuesPut, standardMapPairs } from './map-held-arrays.js';
 import { containerReads } from './generic-containers.js';
 
 /** How many steps a walk takes before it stops (or, for device values, asks the rest afresh). */
@@ -166,9 +165,7 @@ export abstract class ElementValues extends CallReturns {
     if (!(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) return [];
     const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
     return decls.flatMap((d) => {
-      const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer && skipWrappers(d.initializer) : undefined;
-      const standard = init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && /^(Weak)?Map$/.test(init.expression.text) && declaredByLibrary(this.r.checker.getSymbolAtLocation(init.expression));
-      const pairs = standard ? (init as ts.NewExpression).arguments?.[0] : undefined;
+      const pairs = standardMapPairs(this.r.checker, d);
       return [...(pairs ? this.eachAt(pairs, 0, depth + 1) : []), ...this.stores.keysAdded(d).flatMap((k) => this.of(k, depth + 1))];
     });
   }

@@ -29,12 +29,17 @@ export function mapValuesPut(checker: ts.TypeChecker, stores: Stores, isApp: (d:
   return decls.flatMap((d) => [...initialValues(checker, d), ...stores.added(d)]);
 }
 
+/** The pairs a declaration's initialiser `new Map(pairs)` (a WeakMap too) of the standard library starts with. */
+export function standardMapPairs(checker: ts.TypeChecker, d: ts.Declaration): ts.Expression | undefined {
+  const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer && skipWrappers(d.initializer) : undefined;
+  if (!init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression) || !/^(Weak)?Map$/.test(init.expression.text)) return undefined;
+  return declaredByLibrary(checker.getSymbolAtLocation(init.expression)) ? init.arguments?.[0] : undefined;
+}
+
 /** `new Map([[k, v], ...])` of the standard library as a declaration's initialiser: each literal pair's `v`. */
 function initialValues(checker: ts.TypeChecker, d: ts.Declaration): ts.Expression[] {
-  const init = ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) ? d.initializer && skipWrappers(d.initializer) : undefined;
-  if (!init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression) || !/^(Weak)?Map$/.test(init.expression.text)) return [];
-  if (!declaredByLibrary(checker.getSymbolAtLocation(init.expression))) return [];
-  const pairs = init.arguments?.[0] && skipWrappers(init.arguments[0]);
+  const given = standardMapPairs(checker, d);
+  const pairs = given && skipWrappers(given);
   if (!pairs || !ts.isArrayLiteralExpression(pairs)) return [];
   return pairs.elements.flatMap((p) => {
     const pair = ts.isSpreadElement(p) ? undefined : skipWrappers(p);
