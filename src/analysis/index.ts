@@ -22,6 +22,7 @@ import { boundaryReasons } from './legality/serializable.js';
 import { stateCollector } from './legality/state.js';
 import { walkTogether } from './legality/file-walk.js';
 import { stateVerdicts } from './legality/state-rules.js';
+import { entryModules, entryReasons } from './legality/entry-modules.js';
 import type { MethodTable } from './methods.js';
 import type { LoadedApp } from './project.js';
 import type { AnalysisResult, AnalyzeOptions, CallEdge, MethodInfo, PlatformCatalog, Reason } from './types.js';
@@ -84,6 +85,12 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
   const others = ids.filter((id) => !pinned.has(id) && reasons.get(id)!.length === 0);
   const state = stateVerdicts({ checker: app.checker, table, facts, ids, edges, candidates: others, deviceTypes });
   for (const [id, rs] of state.reasons) reasons.get(id)!.push(...rs);
+  // Methods the clone could only run by importing the program's entry, which would run the program there.
+  const entry = entryReasons(others.filter((id) => !state.reasons.has(id)), (id) => table.byId.get(id)!.file.rel, state.state, ids, edges, entryModules(app));
+  for (const [id, r] of entry) {
+    reasons.get(id)!.push(r);
+    state.state.delete(id);
+  }
 
   const methods: MethodInfo[] = ids.map((id) => {
     const m = table.byId.get(id)!;

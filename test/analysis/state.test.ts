@@ -366,7 +366,7 @@ describe('state no call carries', () => {
     );
     expect(stateReasons(r, `${C}#Counter.static.make`)[0]!.message).toMatch(/^reads and writes static field Counter\.#made \(src\/counter\.ts:7\)/);
     expect(stateReasons(r, `${G}#level`)[0]!.message).toBe(
-      `reads static field Config.level (${G}:4), assigned at src/main.ts:3 as another module loads, which the clone may not load: ${tail} (at ${G}:14)`,
+      `reads static field Config.level (${G}:4), assigned at src/main.ts:4 as another module loads, which the clone may not load: ${tail} (at ${G}:14)`,
     );
     expect(stateReasons(r, `${G}#fallback`)[0]!.message).toBe(
       `reads static field Config.FALLBACK (${G}:6), given at ${G}:6 an object that other code holds too: ${tail} (at ${G}:18)`,

@@ -16,7 +16,15 @@ export const REASON_HOPS = 16;
 
 /** For every method that may reach a pinned one: its 'reaches-pinned' reason (shortest path, at most REASON_HOPS calls of it). */
 export function reachesPinned(ids: string[], edges: CallEdge[], pinned: Set<string>): Map<string, Reason> {
-  const next = shortestPaths(edges, pinned);
+  return reaching(ids, edges, pinned, 'reaches-pinned', (end) => `pinned method ${end}`);
+}
+
+/**
+ * For every method that may reach one of `targets`: a `rule` reason naming the target (`what`)
+ * and the shortest path to it (at most REASON_HOPS calls of it).
+ */
+export function reaching(ids: string[], edges: CallEdge[], targets: Set<string>, rule: Reason['rule'], what: (end: string) => string): Map<string, Reason> {
+  const next = shortestPaths(edges, targets);
   // The map is in breadth-first order: each method's next hop is known before the method.
   const length = new Map<string, number>();
   const end = new Map<string, string>();
@@ -26,14 +34,14 @@ export function reachesPinned(ids: string[], edges: CallEdge[], pinned: Set<stri
   }
   const out = new Map<string, Reason>();
   for (const id of ids) {
-    const path = pathFrom(id, next, pinned, REASON_HOPS);
+    const path = pathFrom(id, next, targets, REASON_HOPS);
     if (!path.length) continue;
     const hops = path.map((e) => `${e.to} (called at ${fileLine(e.site)})`);
     const total = length.get(id)!;
     const rest = total > path.length ? ` -> ... (${total - path.length} more calls)` : '';
     out.set(id, {
-      rule: 'reaches-pinned',
-      message: `may reach pinned method ${end.get(id)}${rest ? ` in ${total} calls` : ''}: ${id} -> ${hops.join(' -> ')}${rest}`,
+      rule,
+      message: `may reach ${what(end.get(id)!)}${rest ? ` in ${total} calls` : ''}: ${id} -> ${hops.join(' -> ')}${rest}`,
       site: path[0]!.site,
       via: [id, ...path.map((e) => e.to)],
       path,
