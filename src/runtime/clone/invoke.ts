@@ -8,6 +8,7 @@
 import { OUTCOME } from '../protocol.js';
 import type { BindingAccessor, EntrySpec } from '../global.js';
 import { decodeRequest, encodeReply, snapshot, Uncrossable, UnknownKey, WireError } from '../wire/index.js';
+import { markCloneStacks } from '../stacks.js';
 import { captureConsole } from './console.js';
 import { watchPlace } from './locale.js';
 import { watchPending } from './pending.js';
@@ -121,6 +122,10 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     leftBehind = pending?.stop();
     place.stop();
     printing.restore();
+  }
+  if (outcome === OUTCOME.threw && rt.appDir) {
+    const cameIn = new Set<unknown>(objects);
+    markCloneStacks(value, rt.appDir, (e) => cameIn.has(e));
   }
   if (leftBehind) return refuse(422, `it leaves work to run after it returns (${leftBehind}), which would run here, not on the device`);
 

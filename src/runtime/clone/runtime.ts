@@ -16,6 +16,8 @@ export class CloneRuntime implements RuntimeGlobal {
      * with calls, so its module is loaded the first time one does.
      */
     readonly loadModule: (moduleKey: string) => Promise<true | string> = async () => 'the clone loads no modules',
+    /** The app folder, whose paths in the stack of an error a call throws become the device's (../stacks.ts). */
+    readonly appDir?: string,
   ) {}
 
   mod(moduleKey: string): ModuleHandle {

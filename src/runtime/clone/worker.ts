@@ -32,7 +32,7 @@ const setup = workerData as WorkerSetup;
 installPlaceGuards();
 const plan = await readPlan(setup.manifest, setup.cacheDir);
 const buildFiles = moduleKeysOf(setup.appDir, plan.build);
-const rt = new CloneRuntime(plan, loadModule);
+const rt = new CloneRuntime(plan, loadModule, resolve(setup.appDir));
 (globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_GLOBAL)] = rt;
 const data = { appDir: setup.appDir, plan: transformPlanOf(plan, 'clone'), cacheDir: setup.cacheDir };
 register('../hooks.js', import.meta.url, { data });

@@ -11,6 +11,7 @@ import type { DeviceRuntime } from './runtime.js';
 import { emptyStats, type PointStats } from './stats.js';
 import type { Answer, Exchange } from './transport.js';
 import { exchangeSync } from './sync.js';
+import { rebuildDeviceStacks } from '../stacks.js';
 
 type Captured = (() => unknown[]) | undefined;
 type SetCaptured = ((values: unknown[]) => void) | undefined;
@@ -122,7 +123,10 @@ export class DevicePoint implements PointHandle {
     this.stats.downBytes += answer.body.byteLength;
     this.stats.awayMs += performance.now() - p.started;
     this.stats.serverMs += Number(answer.headers[HEADERS.serverMs] ?? 0) || 0;
-    if (outcome === OUTCOME.threw) throw value;
+    if (outcome === OUTCOME.threw) {
+      rebuildDeviceStacks(value, rt.config.appDir);
+      throw value;
+    }
     return value;
   }
 

@@ -1,0 +1,38 @@
+/**
+ * The stack of an error a migrated call throws is the one the device would have made: the app's
+ * frames under the device's own paths (the clone serves a copy of the build in another folder),
+ * then the migration point's callers on the device, never the clone's run-time; with its cause's
+ * stack likewise, and an error that went up from the device thrown back with its stack as it was.
+ */
+import { rmSync } from 'node:fs';
+import { reportOf } from '../helpers/mechanisms.js';
+import { join } from 'node:path';
+import { preparedApp, runPartitioned, runPlain, startClone, type Clone } from '../helpers/runtime.js';
+
+describe('runtime-error-stack: errors thrown on the clone, printed by the device', () => {
+  let device: string;
+  let cloneDir: string;
+  let clone: Clone;
+  beforeAll(async () => {
+    device = preparedApp('runtime-error-stack');
+    cloneDir = preparedApp('runtime-error-stack');
+    clone = await startClone(cloneDir);
+  });
+  afterAll(async () => {
+    await clone?.stop();
+    for (const dir of [device, cloneDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the stacks the all-device run prints, with every call served by the clone', async () => {
+    const plain = await runPlain(device);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('RangeError: not a digit at 1\n    at digit (file://');
+    expect(plain.stdout).toContain('[cause]: Error: got \'x\'');
+    const file = join(device, 'report.json');
+    const run = await runPartitioned(device, clone.url, ['--network', 'wifi', '--report-file', file]);
+    expect(run.stdout).toBe(plain.stdout);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain(cloneDir);
+    expect(reportOf(file).find((p) => p.method === 'src/parse.ts#parseNumber')?.measured).toMatchObject({ calls: 3, migrated: 3, fallbacks: {} });
+  });
+});
