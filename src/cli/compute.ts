@@ -7,6 +7,7 @@ import { analyzeInThread } from './analyzeInThread.js';
 import { appName, displayPath, findProfileFiles, loadDevice, loadMergedProfiles, loadNetworks } from './load.js';
 import { partition, type PartitionInputs, type PartitionOutcome } from './partitionPipeline.js';
 import { stderrProgress, type Progress } from './progress.js';
+import { solveThreads } from './solveInThreads.js';
 import { flagOrigin } from './origin.js';
 import type { Settings } from './settings.js';
 
@@ -56,6 +57,8 @@ export async function computePartition(appDir: string, settings: Settings, shown
   const networks = loadNetworks(settings.networks, settings.origins.networks);
   const device = loadDevice(settings.device, settings.origins.device);
   const files = findProfileFiles(appDir, settings.profiles, settings.origins.profiles);
+  // A CLONECLOUD_SOLVE_THREADS that is no number is said now, not after the analysis.
+  solveThreads(networks.length);
   // The analysis first, in its thread, then the profiles: the profiles' reading leaves hundreds
   // of MB (texts, parsed contexts) that the collector had not given back while the analysis
   // thread grew its own, and the two made partition's peak (1.1 GB at 10k methods and 1M contexts).

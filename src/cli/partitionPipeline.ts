@@ -15,6 +15,7 @@ import { refuseOtherApp } from '../profiles/parse.js';
 import type { ProfileFacts } from '../profiles/types.js';
 import { checkPartition, solvePartition, type CheckResult } from '../solver/index.js';
 import type { FirstRoundReuse, Solution } from '../solver/types.js';
+import { solveInThreads, solveThreads, type Checked } from './solveInThreads.js';
 
 export interface PartitionInputs {
   app: string;
@@ -76,23 +77,43 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
   const legality = legalityOf(inputs.analysis);
   const reports: NetworkReport[] = [];
   const partitions: PartitionEntry[] = [];
-  // Every network's problem has the same tree, candidates, pinned methods and groups.
-  const reuse: FirstRoundReuse = {};
-  for (const network of [...inputs.networks].sort((a, b) => compare(a.name, b.name))) {
-    inputs.onStep?.(`solving ${network.name}`);
-    const problemOf = () => buildProblem(merged, legality, network, inputs.device, inputs.objective, inputs.nesting, inputs.budget);
-    const problem = problemOf();
-    const solution = await solveFor(network.name, problem, inputs.timeLimitSec, reuse);
-    inputs.onStep?.(`checking ${network.name}`);
-    const verdict = checkPartition(problem, solution.migrate);
+  const networks = [...inputs.networks].sort((a, b) => compare(a.name, b.name));
+  const problemOf = (network: Network) => () => buildProblem(merged, legality, network, inputs.device, inputs.objective, inputs.nesting, inputs.budget);
+  const add = (network: Network, solution: Solution, verdict: CheckResult) => {
     if (verdict.violations.length > 0) {
       // A solver answer that breaks a constraint is our bug, never a manifest.
       throw new Error(`internal error: the partition for ${network.name} failed the independent check: ${verdict.violations.join('; ')}`);
     }
-    reports.push({ network, problem: problemOf, solution });
+    reports.push({ network, problem: problemOf(network), solution });
     const entry = entryOf(network.name, inputs.objective, solution, verdict);
     if (solution.migrate.length > 0) entry.predicted = predictPoints(merged, solution.migrate, network, inputs.device);
     partitions.push(entry);
+  };
+  const threads = solveThreads(networks.length);
+  if (threads > 0) {
+    // Side by side (solveInThreads.ts), each checked in its thread; put in the networks' order here.
+    inputs.onStep?.(`solving ${networks.map((n) => n.name).join(', ')}`);
+    const settled = await Promise.allSettled(solveInThreads(networks.map(problemOf), threads, inputs.timeLimitSec));
+    // The first network's error in their order, as in one thread (not whichever failed first in time).
+    settled.forEach((s, i) => {
+      if (s.status === 'rejected') throw errorFor(networks[i]!.name, s.reason);
+    });
+    settled.forEach((s, i) => {
+      const network = networks[i]!;
+      inputs.onStep?.(`checking ${network.name}`);
+      const { solution, verdict } = (s as PromiseFulfilledResult<Checked>).value;
+      add(network, solution, verdict);
+    });
+  } else {
+    // Every network's problem has the same tree, candidates, pinned methods and groups.
+    const reuse: FirstRoundReuse = {};
+    for (const network of networks) {
+      inputs.onStep?.(`solving ${network.name}`);
+      const problem = problemOf(network)();
+      const solution = await solveFor(network.name, problem, inputs.timeLimitSec, reuse);
+      inputs.onStep?.(`checking ${network.name}`);
+      add(network, solution, checkPartition(problem, solution.migrate));
+    }
   }
   inputs.onStep?.('writing the manifest');
   warnings.push(...unresolvedUnder(inputs.analysis, partitions));
@@ -120,9 +141,12 @@ async function solveFor(network: string, problem: PartitionProblem, timeLimitSec
   try {
     return await solvePartition(problem, { timeLimitSec, mipGap: 0, reuse });
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(error.what, error.where ?? `network ${network}`, error.field);
-    throw error;
+    throw errorFor(network, error);
   }
+}
+
+function errorFor(network: string, error: unknown): unknown {
+  return error instanceof InputError ? new InputError(error.what, error.where ?? `network ${network}`, error.field) : error;
 }
 
 function entryOf(network: string, objective: Objective, solution: Solution, verdict: CheckResult): PartitionEntry {

@@ -148,6 +148,12 @@ export class DeviceValues extends DeviceValueSteps {
     const local = ts.isIdentifier(e) ? this.checker.getSymbolAtLocation(e) : undefined;
     if (local && this.plainFunctionNames.has(local)) return undefined;
     if (!this.namesOnlyFunctions(e)) return this.of(e).find((v) => v.api && this.fits(v, e));
+    // Its only origins (compute) are a device binding or `arguments`: a function declaration nothing
+    // is stored over holds nothing (declaredNow). Nearly every question; no cache entry for it.
+    if (!this.direct(e) && !this.argumentsRead(e)) {
+      if (local) this.plainFunctionNames.add(local);
+      return undefined;
+    }
     const values = this.ownValues(e);
     // Only an answer worked out in full (not one cut short by a cycle or the nesting limit) is kept.
     if (local && values.length === 0 && this.answers.settled(e)?.length === 0) this.plainFunctionNames.add(local);
