@@ -86,7 +86,8 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
   const state = stateVerdicts({ checker: app.checker, table, facts, ids, edges, candidates: others, deviceTypes });
   for (const [id, rs] of state.reasons) reasons.get(id)!.push(...rs);
   // Methods the clone could only run by importing the program's entry, which would run the program there.
-  const entry = entryReasons(others.filter((id) => !state.reasons.has(id)), (id) => table.byId.get(id)!.file.rel, state.state, ids, edges, entryModules(app));
+  const entries = entryModules(app);
+  const entry = entryReasons(others.filter((id) => !state.reasons.has(id)), (id) => table.byId.get(id)!.file.rel, state.state, ids, edges, entries);
   for (const [id, r] of entry) {
     reasons.get(id)!.push(r);
     state.state.delete(id);
@@ -115,6 +116,7 @@ export function analyzeApp(options: AnalyzeOptions): AnalysisResult {
     pinnedLibrary,
     groups: native.groups,
     build: app.build,
+    ...(entries.size ? { entries: [...entries.keys()].sort(cmp) } : {}),
   };
 }
 

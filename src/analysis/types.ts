@@ -131,6 +131,11 @@ export interface AnalysisResult {
   groups: string[][];
   /** Where the app's compiled JavaScript goes, relative to the app: tsconfig's outDir, or '.'. */
   build: string;
+  /**
+   * The program's entries (legality/entry-modules.ts: modules nothing loads whose top level does
+   * work), sorted: the clone never imports them, as that would run the program there.
+   */
+  entries?: string[];
 }
 
 /** One entry of a platform catalog: a module specifier, a global path or a type name. */

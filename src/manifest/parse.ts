@@ -108,9 +108,10 @@ function validate(input: YamlInput): Manifest {
 }
 
 function readRuntime(read: FieldReader, value: unknown): RuntimeSection {
-  const r = read.object(['runtime'], value, ['build', 'points']);
+  const r = read.object(['runtime'], value, ['build', 'points', 'entries']);
   return {
     build: read.string(['runtime', 'build'], r.build),
+    ...(r.entries === undefined ? {} : { entries: read.array(['runtime', 'entries'], r.entries).map((e, i) => read.string(['runtime', 'entries', i], e)) }),
     points: read.array(['runtime', 'points'], r.points).map((raw, i) => {
       const at = ['runtime', 'points', i];
       const p = read.object(at, raw, ['method', 'state']);

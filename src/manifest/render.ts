@@ -71,6 +71,7 @@ function renderPrediction(p: PointPrediction) {
 function renderRuntime(runtime: RuntimeSection) {
   return {
     build: runtime.build,
+    ...(runtime.entries?.length ? { entries: [...runtime.entries].sort(compare) } : {}),
     points: [...runtime.points]
       .sort((a, b) => compare(a.method, b.method))
       .map((p) => ({

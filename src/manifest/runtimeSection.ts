@@ -9,5 +9,5 @@ export function runtimeSectionOf(analysis: AnalysisResult, partitions: readonly 
     method,
     state: (byId.get(method)?.state ?? []).map(({ scope, file, name, access }) => ({ scope, file, name, access })),
   }));
-  return { build: analysis.build, points };
+  return { build: analysis.build, points, ...(analysis.entries?.length ? { entries: analysis.entries } : {}) };
 }

@@ -41,6 +41,8 @@ export interface RuntimeSection {
   build: string;
   /** Every method that migrates in some partition, sorted, with the state its call carries. */
   points: { method: string; state: StateEntry[] }[];
+  /** The program's entries (sorted), which the clone never imports; absent when there are none, and in older manifests. */
+  entries?: string[];
 }
 
 export type CostUnit = 'ms' | 'mJ';

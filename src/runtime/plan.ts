@@ -14,6 +14,8 @@ export interface RuntimePlan {
   /** Folder of the compiled JavaScript, relative to the app. */
   build: string;
   points: Map<string, { state: StateEntry[] }>;
+  /** The program's entries (module keys): the clone never imports them. */
+  entries: Set<string>;
   partitions: Map<string, { migrate: Set<string>; predicted: Map<string, PointPrediction> }>;
   /** sha256 over what both sides must agree on: the build folder and each point's state. */
   digest: string;
@@ -57,12 +59,13 @@ const parserVersion = (): string => (parser ??= codeOf(['manifest/parse.js', 'ma
 
 export function planOf(manifest: Manifest, file: string): RuntimePlan {
   if (!manifest.runtime) throw new PlanError(`${file} has no runtime section (it was written by an older clonecloud): run \`clonecloud partition\` again`);
-  const { build, points } = manifest.runtime;
-  const canonical = JSON.stringify({ build, points });
+  const { build, points, entries = [] } = manifest.runtime;
+  const canonical = JSON.stringify(entries.length ? { build, points, entries } : { build, points });
   return {
     app: manifest.app,
     build,
     points: new Map(points.map((p) => [p.method, { state: p.state }])),
+    entries: new Set(entries),
     partitions: new Map(
       manifest.partitions.map((p) => [p.network, { migrate: new Set(p.migrate), predicted: new Map((p.predicted ?? []).map((q) => [q.method, q])) }]),
     ),

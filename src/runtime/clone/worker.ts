@@ -72,6 +72,7 @@ function neededKeys(): Set<string> {
     keys.add(id.slice(0, id.indexOf('#')));
     for (const s of p.state) if (s.scope === 'module') keys.add(s.file);
   }
+  for (const entry of plan.entries) keys.delete(entry);
   return keys;
 }
 
@@ -95,6 +96,8 @@ function moduleKeysOf(appDir: string, build: string): Map<string, string> {
 
 /** Loads the build's modules compiled from `moduleKey`: true when one loaded, else why none did (a module top level that throws is a no). */
 async function loadModule(moduleKey: string): Promise<true | string> {
+  // Importing the program's entry would run the program here (its output, files, servers).
+  if (plan.entries.has(moduleKey)) return `${moduleKey} is the program's entry, which the clone never imports (it would run the program)`;
   let any = false;
   const errors: string[] = [];
   for (const [file, key] of buildFiles) {
