@@ -1765,6 +1765,41 @@ const PROJECTS = {
       'tsconfig.cc-vanilla.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['node'] }, include: ['src/vanilla.ts', 'src/vanilla', 'tests/test-utils.ts', 'tests/vanilla'], exclude: ['node_modules', 'tests/vanilla/types.test.tsx', 'tests/vanilla/utils/types.test.tsx'] }, null, 2)}\n`,
     },
   },
+  // nicojs/typed-inject: mocha suites on its BDD globals in test/unit/ (chai, sinon, sinon-chai; test/helpers/initSinon.ts,
+  // which mocha loads first, imported by an injected stand-in), the sources in src/ (a project reference of test/'s config).
+  // test/integration/ compiles testResources/ with tsc and runs a worker: neither runs the sources in this process.
+  // Analysed on tsconfig.cc-tests.json, written by the run: its base config as one program of src/ and the unit suites.
+  'typed-inject': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['test/unit'],
+    test: /\/test\/unit\/[^/]+\.spec\.ts$/,
+    run: /^test\/unit\/[^/]+\.spec\.js$/,
+    globals: 'mocha',
+    inject: ['test/helpers/cc-init.mjs'],
+    standIns: {
+      // esbuild injects no globals into an injected file: initSinon's `afterEach` is given the shim's before it runs.
+      'test/helpers/cc-globals.mjs': `import { afterEach } from ${JSON.stringify(join(here, 'calltrace', 'mocha-globals.mjs'))};\nglobalThis.afterEach = afterEach;\n`,
+      'test/helpers/cc-init.mjs': "import './cc-globals.mjs';\nimport './initSinon.ts';\n",
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: { composite: false, declaration: false, declarationMap: false, noEmit: true, types: ['mocha', 'node'] }, include: ['src', 'test/helpers', 'test/unit'] }, null, 2)}\n`,
+    },
+  },
+  // TanStack/query's packages/query-core, measured from that folder (the monorepo's root tsconfig.json beside it): vitest
+  // suites in src/__tests__/ (jsdom, as its vite config), importing the sources as '..' or '../x' and the monorepo's
+  // @tanstack/query-test-utils (linked into node_modules from packages/query-test-utils); the type tests (*.test-d.ts[x])
+  // left out. Analysed on tsconfig.cc-tests.json, written by the run: its config with src/ only (no config files).
+  'query-core': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: (root) => listFiles(join(root, 'src')).map((f) => relative(root, f).split('\\').join('/')).filter((f) => f.endsWith('.ts') && !f.includes('/__tests__/')),
+    entries: ['src/__tests__'],
+    test: /\/src\/__tests__\/[^/]+\.test\.tsx$/,
+    run: /^src\/__tests__\/[^/]+\.test\.js$/,
+    dom: true,
+    conditions: ['@tanstack/custom-condition'],
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { composite: false, incremental: false, noEmit: true, emitDeclarationOnly: false }, include: ['src'], exclude: ['src/**/*.test-d.ts', 'src/**/*.test-d.tsx'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
@@ -1846,6 +1881,9 @@ function measure(name, root, project) {
   // Both ends in the app's sources: the tests are in some tsconfigs, and their edges are not traced.
   const inApp = (id) => p.app.some((a) => id.startsWith(a));
   const statics = new Set(analysis.edges.filter((e) => inApp(e.from) && inApp(e.to)).map((e) => `${e.from}\0${e.to}`));
+  // Static initialisers have no function of their own to instrument: the tracer names their calls by the code defining
+  // the class. So a pair through a class's synthetic `static.<init>` (the definer runs it) also counts as the definer's.
+  for (const pair of throughStaticInits(analysis, inApp)) statics.add(pair);
   const unknownIds = [...dyn.entered].filter((id) => !ids.has(id));
   const edges = dyn.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
   const found = (e) => statics.has(`${e.from}\0${e.to}`);
@@ -1876,6 +1914,15 @@ function measure(name, root, project) {
   printStaticByKind(r.staticByKind);
   if (!skipTiming) r.timing = timing(root, p.tsconfig);
   return r;
+}
+
+/** `from -> to` pairs of the analysis through synthetic `static.<init>` methods (nested ones too), both ends in the app. */
+function throughStaticInits(analysis, inApp) {
+  const inits = new Set(analysis.methods.filter((m) => m.synthetic === 'static-init').map((m) => m.id));
+  const out = new Map();
+  for (const e of analysis.edges) if (inits.has(e.from)) (out.get(e.from) ?? out.set(e.from, new Set()).get(e.from)).add(e.to);
+  const reached = (init, seen = new Set([init])) => [...(out.get(init) ?? [])].flatMap((t) => (inits.has(t) && !seen.has(t) ? [t, ...reached(t, seen.add(t))] : [t]));
+  return analysis.edges.filter((e) => inits.has(e.to) && !inits.has(e.from) && inApp(e.from)).flatMap((e) => reached(e.to).filter(inApp).map((t) => `${e.from}\0${t}`));
 }
 
 /**
