@@ -36,6 +36,7 @@ import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { calleeRun, handedBackTo, handedBackToNew, handedOut } from './handed-back.js';
 import { HandedOn } from './handed-on.js';
 import { MadeCalls } from './made-calls.js';
+import { PassedClasses } from './passed-classes.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
@@ -81,6 +82,7 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   b.parameterFlow();
   b.handedBack(handedOut(resolver, app.files));
   b.madeCalls(new MadeCalls(resolver, stores, all, b.argumentsTo()));
+  b.passedClasses(new PassedClasses(resolver, stores, b.argumentsTo()));
   b.implicitSuper(app.files);
   return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo(), thisTo: b.thisTo } };
 }
@@ -415,6 +417,17 @@ class GraphBuilder {
     if (!made.found) return;
     for (const u of this.unresolved) {
       for (const node of this.callAt.get(u.site) ?? []) this.add(u.from, made.reachedAt(node).map((n) => ({ node: n, kind: 'callback' as const })), u.site);
+    }
+  }
+
+  /** Unresolved `new` sites of a class handed in as a value (passed-classes.ts): the constructors of the classes passed. */
+  passedClasses(passed: PassedClasses): void {
+    for (const u of this.unresolved) {
+      for (const node of this.callAt.get(u.site) ?? []) {
+        if (!ts.isNewExpression(node)) continue;
+        const ctors = passed.constructedAt(node).map((c) => this.r.constructorOf(c));
+        this.add(u.from, ctors.filter((c): c is ts.Node => c !== undefined).map((c) => ({ node: c, kind: 'constructor' as const })), u.site);
+      }
     }
   }
 
