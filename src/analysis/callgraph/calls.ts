@@ -37,6 +37,7 @@ import { calleeRun, handedBackTo, handedBackToNew, handedOut } from './handed-ba
 import { HandedOn } from './handed-on.js';
 import { MadeCalls } from './made-calls.js';
 import { PassedClasses } from './passed-classes.js';
+import { staticInitialiserRuns } from './static-initialisers.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
@@ -84,6 +85,7 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   b.madeCalls(new MadeCalls(resolver, stores, all, b.argumentsTo()));
   b.passedClasses(new PassedClasses(resolver, stores, b.argumentsTo()));
   b.implicitSuper(app.files);
+  b.staticInitialisers(app.files);
   return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo(), thisTo: b.thisTo } };
 }
 
@@ -440,6 +442,15 @@ class GraphBuilder {
       const ctor = base && this.r.constructorOf(base);
       const f = fileOf.get(m.synthetic.cls.getSourceFile());
       if (ctor && f) this.add(id, [{ node: ctor, kind: 'super' }], siteOf(f, m.synthetic.cls));
+    }
+  }
+
+  /** A class defined inside a method runs its static initialisers there (static-initialisers.ts). */
+  staticInitialisers(files: AppFile[]): void {
+    const fileOf = new Map(files.map((f) => [f.sf, f]));
+    for (const run of staticInitialiserRuns(this.table)) {
+      const f = fileOf.get(run.cls.getSourceFile());
+      if (f) this.edges.add(run.from, run.to, siteOf(f, run.cls), 'implicit');
     }
   }
 
