@@ -16,7 +16,6 @@ import { propertyDefinitions } from './property-definitions.js';
 import { initializerOf } from './installer-syntax.js';
 import { skipWrappers } from '../walk.js';
 import { mayShareChain, prototypeOwner, thisClass } from './this-types.js';
-import { untypedReceiver } from './untyped-accessor-reads.js';
 import type { FileSites } from '../walk.js';
 
 interface Installed {
@@ -107,7 +106,7 @@ export class DefinedAccessors {
       // Asserted to have `name` when its own type has not: a subtype declaring it, as a spread would (everyGetter).
       const owners = e === cast && !decls.length ? new Set(ownerDecls(t)) : undefined;
       for (const i of list) {
-        const same = i.decls.length ? decls.some((d) => i.decls.includes(d) || this.redeclared(i.decls, d)) || (!!owners && this.onSubtype(i, owners)) || untypedReceiver(t, decls) : this.untypedHit(i, t, cls);
+        const same = i.decls.length ? decls.some((d) => i.decls.includes(d) || this.redeclared(i.decls, d)) || (!!owners && this.onSubtype(i, owners)) : this.untypedHit(i, t, cls);
         if (same) for (const node of write ? i.set : i.get) out.add(node);
       }
     }
