@@ -1425,8 +1425,8 @@
  *                  unchanged). With the suites' functions counted too (`--app src/`, a second trace, load 5-18): 96.5% of
  *                  1560 (1490 by a call 96.8%, 70 implicit 91.4%) both as found (55 missed) and after (54), static 25,682
  *                  = 16.46x, 22,769 of them callback pairs (398 seen; not broken down here: the suites hand the app some
- *                  thousand functions, queryFn, listeners, selectors, through its public API, as zod's). The 54 left, by how the tracer saw
- *                  them: 46 through a library frame ('other': the suites' functions wrapped by `vi.fn(impl)` or
+ *                  thousand functions, queryFn, listeners, selectors, through its public API, as zod's). The 54 left, by
+ *                  how the tracer saw them: 46 through a library frame ('other': the suites' functions wrapped by `vi.fn(impl)` or
  *                  `mockImplementation` and called through the mock, timer callbacks that the shim's fake timers run
  *                  inside the test's `vi.advanceTimersByTime*` call, getters expect reads), 6 implicit (the get trap of
  *                  the Proxy trackResult makes and the defined `signal` getter, read by the suites: 3; a suite's thenable
@@ -1450,8 +1450,9 @@
  *                  recipe's app, src/ and test/: the hooks and callbacks are its), 95.7% of 92 (88 by a call 100%, 4
  *                  implicit 0%), static 166 = 1.80x, unchanged by the stop's rules. The 4 misses: the suite reading
  *                  `error.data`, `error.response`, ... on the error it caught as `any` (`.catch((error: any) =>
- *                  error)`), which run the getters createFetchError installs: accessors installed on a property the object's type declares are run only
- *                  where the receiver's property is that declaration (defined-accessors.ts). A rule letting a receiver
+ *                  error)`), which run the getters createFetchError installs: accessors installed on a property the
+ *                  object's type declares are run only where the receiver's property is that declaration
+ *                  (defined-accessors.ts). A rule letting a receiver
  *                  typed `any` or `unknown` reach them too found the 4 (100% of 92, static 172 = 1.87x) but added 575
  *                  edges to zod (every `any` read, spread and JSON.stringify reaching the getters its helpers install;
  *                  candidates and pinned unchanged) and changed calls-spread-accessors' answers, where a value cast to
