@@ -36,6 +36,8 @@ import { siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { calleeRun, handedBackTo, handedBackToNew, handedOut } from './handed-back.js';
 import { HandedOn } from './handed-on.js';
 import { MadeCalls } from './made-calls.js';
+import { PassedClasses } from './passed-classes.js';
+import { staticInitialiserRuns } from './static-initialisers.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
@@ -81,7 +83,9 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   b.parameterFlow();
   b.handedBack(handedOut(resolver, app.files));
   b.madeCalls(new MadeCalls(resolver, stores, all, b.argumentsTo()));
+  b.passedClasses(new PassedClasses(resolver, stores, b.argumentsTo()));
   b.implicitSuper(app.files);
+  b.staticInitialisers(app.files);
   return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo(), thisTo: b.thisTo } };
 }
 
@@ -418,6 +422,17 @@ class GraphBuilder {
     }
   }
 
+  /** Unresolved `new` sites of a class handed in as a value (passed-classes.ts): the constructors of the classes passed. */
+  passedClasses(passed: PassedClasses): void {
+    for (const u of this.unresolved) {
+      for (const node of this.callAt.get(u.site) ?? []) {
+        if (!ts.isNewExpression(node)) continue;
+        const ctors = passed.constructedAt(node).map((c) => this.r.constructorOf(c));
+        this.add(u.from, ctors.filter((c): c is ts.Node => c !== undefined).map((c) => ({ node: c, kind: 'constructor' as const })), u.site);
+      }
+    }
+  }
+
   /** A synthetic constructor (field initialisers) first runs the base class's constructor. */
   implicitSuper(files: AppFile[]): void {
     const fileOf = new Map(files.map((f) => [f.sf, f]));
@@ -427,6 +442,15 @@ class GraphBuilder {
       const ctor = base && this.r.constructorOf(base);
       const f = fileOf.get(m.synthetic.cls.getSourceFile());
       if (ctor && f) this.add(id, [{ node: ctor, kind: 'super' }], siteOf(f, m.synthetic.cls));
+    }
+  }
+
+  /** A class defined inside a method runs its static initialisers there (static-initialisers.ts). */
+  staticInitialisers(files: AppFile[]): void {
+    const fileOf = new Map(files.map((f) => [f.sf, f]));
+    for (const run of staticInitialiserRuns(this.table)) {
+      const f = fileOf.get(run.cls.getSourceFile());
+      if (f) this.edges.add(run.from, run.to, siteOf(f, run.cls), 'implicit');
     }
   }
 

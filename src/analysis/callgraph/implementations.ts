@@ -18,6 +18,7 @@ import { declaredKeyName } from './keyed-members.js';
 import { assignedIntoTypes, mergedOverTypes } from './merged-literals.js';
 import { contextDeclares } from './context-declared.js';
 import { spreadIntoOwners, writtenAsView } from './partial-spreads.js';
+import { assertedIntoOwners } from './asserted-views.js';
 import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
@@ -184,9 +185,13 @@ export class Implementations {
 
   private spreadOwners?: Set<ts.Node>;
 
-  /** A literal written as a view mapped over `owner`, where the app spreads such views into `owner`'s objects (partial-spreads.ts). */
+  /**
+   * A literal written as a view mapped over `owner`, where the app spreads such views into `owner`'s objects
+   * (partial-spreads.ts) or asserts such a view to be one (asserted-views.ts).
+   */
   private spreadInAsView(owner: ts.InterfaceDeclaration | ts.TypeLiteralNode, lit: ts.ObjectLiteralExpression, name: string, m: ts.Node): boolean {
-    this.spreadOwners ??= spreadIntoOwners(this.app.checker, this.app.files.map((f) => f.sf));
+    const sfs = this.app.files.map((f) => f.sf);
+    this.spreadOwners ??= new Set([...spreadIntoOwners(this.app.checker, sfs), ...assertedIntoOwners(this.app.checker, sfs)]);
     return this.spreadOwners.has(owner) && writtenAsView(this.app.checker, lit, name, m);
   }
 
