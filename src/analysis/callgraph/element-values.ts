@@ -13,6 +13,7 @@ import { CallReturns } from './call-returns.js';
 import { AnswerTable, distinct } from './value-memo.js';
 import { mapRead, mapValuesPut, standardMapPairs } from './map-held-arrays.js';
 import { containerReads } from './generic-containers.js';
+import { sourcesAt } from './positions.js';
 
 /** How many steps a walk takes before it stops (or, for device values, asks the rest afresh). */
 export const MAX_DEPTH = 6;
@@ -95,24 +96,72 @@ export abstract class ElementValues extends CallReturns {
   }
 
   /** Functions at position `i` of an array: the element written there when the array is a literal, else any element. */
-  protected elementAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
+  elementAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
     if (depth > MAX_DEPTH) return this.beyond('elementAt', raw, i, () => this.elementAt(raw, i, 0));
     const e = skipWrappers(raw);
     const operands = valueOperands(e);
     if (operands) return operands.flatMap((o) => this.elementAt(o, i, depth + 1));
-    if (ts.isArrayLiteralExpression(e) && !e.elements.slice(0, i + 1).some(ts.isSpreadElement)) {
-      const el = e.elements[i];
-      return el ? this.of(el, depth + 1) : [];
-    }
-    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return this.held(e, depth, (init) => this.elementAt(init, i, depth + 1));
+    if (ts.isArrayLiteralExpression(e)) return this.itemAt(e.elements, i, depth + 1);
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return this.heldAt(e, i, depth);
     const map = mapRead(this.r.checker, e);
     if (map) return this.mapValues(map).flatMap((v) => this.elementAt(v, i, depth + 1));
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    // `list.map((fn, i) => other[i] || fn)`: position i of the result is what the callback returns for position i of list.
+    const mapper = callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'map' && isArrayMethod(this.r.checker, callee.name) ? (e as ts.CallExpression).arguments[0] : undefined;
+    if (mapper && (ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper))) return this.mappedAt((callee as ts.PropertyAccessExpression).expression, mapper, i, depth + 1);
     // `const [add, remove] = names.map(toAdder)`: an array method's result is any element (elements() follows map).
     if (callee && !(ts.isPropertyAccessExpression(callee) && (ARRAY_COPIES.has(callee.name.text) || isArrayOrUntypedMethod(this.r.checker, callee)))) {
       return this.fromReturns(e as ts.CallExpression, depth + 1, (ret) => this.elementAt(ret, i, depth + 2));
     }
     return this.elements(e, depth).nodes;
+  }
+
+  /** Functions at position `i` of a list written with spreads (an array literal's elements, a rest parameter's arguments: positions.ts). */
+  itemAt(items: readonly ts.Expression[], i: number, depth: number): ts.Node[] {
+    if (i < 0) return [];
+    return sourcesAt(this.r.checker, items, i).flatMap((s) =>
+      'value' in s ? this.of(s.value, depth) : 'array' in s ? this.elementAt(s.array, s.at, depth) : this.elements(s.anyOf, depth).nodes,
+    );
+  }
+
+  /**
+   * Functions at position `i` of the array a variable or property holds: its initialiser's element there, and any
+   * element of what is added to it (`list.push(f)`, `list[k] = f`) or stored into it from elsewhere (a parameter's
+   * callers, assignments: sourcedElements), whose positions are not followed.
+   */
+  private heldAt(e: ts.Identifier | ts.PropertyAccessExpression, i: number, depth: number): ts.Node[] {
+    const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    const sourced = decls.flatMap((d) => (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent) ? this.passedAt(d, i, depth) : this.sourcedElements(d, depth)));
+    return [...this.held(e, depth, (init) => this.elementAt(init, i, depth + 1)), ...sourced];
+  }
+
+  /**
+   * Position `i` of the array a parameter holds: of what callers pass (parameter flow, at that position: for a rest
+   * parameter, the argument there), of its default and of what is assigned to it.
+   */
+  private passedAt(d: ts.ParameterDeclaration, i: number, depth: number): ts.Node[] {
+    this.sinkParameter(d, '', true, false, i);
+    return [...(d.initializer ? [d.initializer] : []), ...this.stores.assigned(d)].flatMap((v) => this.elementAt(v, i, depth + 1));
+  }
+
+  /**
+   * Position `i` of `list.map(fn)`, fn written in place: what fn returns, where its element parameter stands for position
+   * i of list and `other[index]` (its index parameter) for position i of other; any other value as it is found anywhere.
+   * A parameter assigned in the callback is taken as any value it may hold.
+   */
+  private mappedAt(list: ts.Expression, fn: ts.ArrowFunction | ts.FunctionExpression, i: number, depth: number): ts.Node[] {
+    const plain = (p: ts.ParameterDeclaration | undefined): ts.Declaration | undefined => (p && ts.isIdentifier(p.name) && !p.dotDotDotToken && !this.stores.assigned(p).length ? p : undefined);
+    const [item, index] = [plain(fn.parameters[0]), plain(fn.parameters[1])];
+    const names = (x: ts.Expression, d: ts.Declaration | undefined): boolean => !!d && ts.isIdentifier(x) && this.r.symbolAt(x)?.valueDeclaration === d;
+    const at = (raw: ts.Expression, steps: number): ts.Node[] => {
+      const e = skipWrappers(raw);
+      const operands = valueOperands(e);
+      if (operands) return operands.flatMap((o) => at(o, steps + 1));
+      if (names(e, item)) return this.elementAt(list, i, steps + 1);
+      if (ts.isElementAccessExpression(e) && names(skipWrappers(e.argumentExpression), index)) return this.elementAt(e.expression, i, steps + 1);
+      return this.of(e, steps + 1);
+    };
+    return this.returnsOf(fn).flatMap((ret) => at(ret, depth));
   }
 
   /** Functions at position `i` of each element of an array (of pairs, say): `Object.entries(o)` gives o's values at 1. */

@@ -29,6 +29,7 @@ import { isObjectAssign } from './passed-members.js';
 import { typedAny } from './any-receivers.js';
 import { shorthandValueSymbol } from '../symbols.js';
 import { holdsNoFunction } from './typeof-guards.js';
+import { DeepWalks } from './deep-walks.js';
 
 export type { ViaParameter } from './value-memo.js';
 
@@ -64,6 +65,12 @@ export interface FollowingOptions {
    * a migration candidate or not depending on where the walk started.
    */
   beyondDepth?: (question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]) => ts.Node[];
+  /**
+   * The call graph's value following: without beyondDepth, a walk reaching MAX_DEPTH goes on as a
+   * question of its own, kept in a cycle-aware cache (deep-walks.ts), so that it ends at cycles,
+   * not at a count of steps.
+   */
+  endAtCycles?: boolean;
 }
 
 export type { DeepQuestion } from './element-values.js';
@@ -84,10 +91,13 @@ export class FunctionValues extends ElementValues {
     super();
     this.origins = options.origins;
     this.ownStores = options.ownStores ?? false;
-    this.originCuts = options.originCuts ?? (() => 0);
     this.tracksParameters = options.tracksParameters ?? true;
-    this.beyondDepth = options.beyondDepth;
-    if (this.beyondDepth) this.nestedReturns = new NestingLimit(Infinity);
+    const deep = !options.beyondDepth && options.endAtCycles ? new DeepWalks() : undefined;
+    const originCuts = options.originCuts ?? (() => 0);
+    this.originCuts = deep ? () => originCuts() + deep.cuts : originCuts;
+    if (deep) deep.memo = this;
+    this.beyondDepth = options.beyondDepth ?? (deep ? (question, node, index, afresh) => deep.ask(question, node, index, afresh) : undefined);
+    if (options.beyondDepth) this.nestedReturns = new NestingLimit(Infinity);
   }
 
   /**
@@ -150,7 +160,11 @@ export class FunctionValues extends ElementValues {
       }
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
       // `steps[0]` of an array (of a parameter: what callers pass) is any element, as `steps[i]` is.
-      if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) return [...this.indexed(e, depth), ...this.givenAsT(e, depth)];
+      if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) {
+        // `blocks[14]` of a tuple (its shape is the type's): the element at 14 where the walk keeps positions (elementAt).
+        const tuple = this.r.checker.isTupleType(this.r.checker.getNonNullableType(this.r.checker.getTypeAtLocation(e.expression)));
+        return [...(tuple ? this.elementAt(e.expression, Number(e.argumentExpression.text), depth + 1) : this.indexed(e, depth)), ...this.givenAsT(e, depth)];
+      }
       // `typeof x === 'function' ? x(s) : x`: the last `x` holds no function (typeof-guards.ts); device values may be any object.
       if (ts.isIdentifier(e) && !this.origins && holdsNoFunction(this.r.checker, e)) return [];
       const sym = this.r.named(e);
