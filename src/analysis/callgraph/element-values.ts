@@ -13,7 +13,7 @@ import { CallReturns } from './call-returns.js';
 import { AnswerTable, distinct } from './value-memo.js';
 import { mapRead, mapValuesPut, standardMapPairs } from './map-held-arrays.js';
 import { containerReads } from './generic-containers.js';
-import { sourcesAt } from './positions.js';
+import { MovedArrays, sourcesAt } from './positions.js';
 
 /** How many steps a walk takes before it stops (or, for device values, asks the rest afresh). */
 export const MAX_DEPTH = 6;
@@ -42,6 +42,11 @@ export abstract class ElementValues extends CallReturns {
   }
 
   private readonly elementAnswers = new AnswerTable<{ nodes: ts.Node[]; complete: boolean }>();
+
+  private movedArrays: MovedArrays | undefined;
+  private get moved(): MovedArrays {
+    return (this.movedArrays ??= new MovedArrays(this.r.checker, () => this.r.appSources()));
+  }
 
   private elementsAfresh(raw: ts.Expression, depth: number): { nodes: ts.Node[]; complete: boolean } {
     const e = skipWrappers(raw);
@@ -131,6 +136,8 @@ export abstract class ElementValues extends CallReturns {
    */
   private heldAt(e: ts.Identifier | ts.PropertyAccessExpression, i: number, depth: number): ts.Node[] {
     const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    // Reordered in place somewhere (`list.reverse()`): any element.
+    if (decls.some((d) => this.moved.has(d))) return this.elements(e, depth).nodes;
     const sourced = decls.flatMap((d) => (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent) ? this.passedAt(d, i, depth) : this.sourcedElements(d, depth)));
     return [...this.held(e, depth, (init) => this.elementAt(init, i, depth + 1)), ...sourced];
   }

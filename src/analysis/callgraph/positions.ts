@@ -35,3 +35,38 @@ function fixedLength(checker: ts.TypeChecker, e: ts.Expression): number | undefi
   const target = (t as ts.TypeReference).target as ts.TupleType;
   return !target.hasRestElement && target.minLength === target.fixedLength ? target.fixedLength : undefined;
 }
+
+/** Array methods that move elements to other positions in place (`fill` and the adders' values are added anywhere: stores.ts). */
+const MOVERS = new Set(['reverse', 'sort', 'shift', 'unshift', 'splice', 'copyWithin']);
+
+/**
+ * Declarations whose array some call reorders in place (`list.reverse()`, `list.shift()`): a position read of one
+ * is any element. Found once over the app's sources, by the receiver's declarations.
+ */
+export class MovedArrays {
+  private moved: Set<ts.Declaration> | undefined;
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly sources: () => Iterable<ts.SourceFile>,
+  ) {}
+
+  has(d: ts.Declaration): boolean {
+    return (this.moved ??= this.find()).has(d);
+  }
+
+  private find(): Set<ts.Declaration> {
+    const out = new Set<ts.Declaration>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && MOVERS.has(n.expression.name.text)) {
+        let recv: ts.Expression = n.expression.expression;
+        while (ts.isParenthesizedExpression(recv) || ts.isAsExpression(recv) || ts.isNonNullExpression(recv) || ts.isSatisfiesExpression(recv) || ts.isTypeAssertionExpression(recv)) recv = recv.expression;
+        const name = ts.isIdentifier(recv) ? recv : ts.isPropertyAccessExpression(recv) ? recv.name : undefined;
+        for (const d of (name && this.checker.getSymbolAtLocation(name)?.declarations) || []) out.add(d);
+      }
+      ts.forEachChild(n, visit);
+    };
+    for (const sf of this.sources()) visit(sf);
+    return out;
+  }
+}
