@@ -7,7 +7,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { tableEntries } from './literal-entries.js';
-import { ARRAY_COPIES, collectionOf, collectionTyped, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
+import { ARRAY_COPIES, collectionOf, collectionTyped, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
 import { skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns } from './call-returns.js';
 import { AnswerTable, distinct } from './value-memo.js';
@@ -138,7 +138,12 @@ export abstract class ElementValues extends CallReturns {
     const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
     // Reordered in place somewhere (`list.reverse()`): any element.
     if (decls.some((d) => this.moved.has(d))) return this.elements(e, depth).nodes;
-    const sourced = decls.flatMap((d) => (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent) ? this.passedAt(d, i, depth) : this.sourcedElements(d, depth)));
+    const sourced = decls.flatMap((d) => {
+      if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) return this.passedAt(d, i, depth);
+      // A variable assigned after its declaration (`cache ||= [f, g]`): the element at i of each value assigned.
+      if (ts.isVariableDeclaration(d) && !forOfSource(d)) return this.stores.assigned(d).flatMap((v) => this.elementAt(v, i, depth + 1));
+      return this.sourcedElements(d, depth);
+    });
     return [...this.held(e, depth, (init) => this.elementAt(init, i, depth + 1)), ...sourced];
   }
 
