@@ -15,7 +15,7 @@ import { mapRead, mapValuesPut, standardMapPairs } from './map-held-arrays.js';
 import { containerReads } from './generic-containers.js';
 import { MovedArrays, sourcesAt } from './positions.js';
 
-/** How many steps a walk takes before it stops (or, for device values, asks the rest afresh). */
+/** How many steps a walk takes before it asks the rest afresh, as a question of its owner's cycle-aware cache (values.ts beyondDepth). */
 export const MAX_DEPTH = 6;
 
 /** The walks that stop at MAX_DEPTH (see FollowingOptions.beyondDepth); index is elementAt's and eachAt's position. */

@@ -3,8 +3,9 @@
  * `const g = f`, `a ? f : g`, `a ?? f`, `f.bind(x)`, factories (`const h = make()` holds what
  * `make` returns), properties assigned anywhere in the app by name (`this.onData = () => ...`,
  * `api.handler = f`, also over a method: `r.text = wrap(r.text)`), element access with a finite
- * key type (`obj[k]`, k: 'a' | 'b'). Depth-limited, so a cycle of aliases ends; what is not found here stays
- * an unresolved call with its reason.
+ * key type (`obj[k]`, k: 'a' | 'b'). A walk past MAX_DEPTH steps goes on as a question of its own
+ * (deep-walks.ts, device values' own), so a cycle of aliases ends as a cycle, not by a count of
+ * steps; what is not found here stays an unresolved call with its reason.
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
@@ -65,11 +66,7 @@ export interface FollowingOptions {
    * a migration candidate or not depending on where the walk started.
    */
   beyondDepth?: (question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]) => ts.Node[];
-  /**
-   * The call graph's value following: without beyondDepth, a walk reaching MAX_DEPTH goes on as a
-   * question of its own, kept in a cycle-aware cache (deep-walks.ts), so that it ends at cycles,
-   * not at a count of steps.
-   */
+  /** Without beyondDepth: a walk reaching MAX_DEPTH goes on as a question of a cycle-aware cache of its own (deep-walks.ts). */
   endAtCycles?: boolean;
 }
 
