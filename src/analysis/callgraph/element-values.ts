@@ -103,6 +103,15 @@ export abstract class ElementValues extends CallReturns {
   /** Functions at position `i` of an array: the element written there when the array is a literal, else any element. */
   elementAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
     if (depth > MAX_DEPTH) return this.beyond('elementAt', raw, i, () => this.elementAt(raw, i, 0));
+    let table = this.positionAnswers.get(i);
+    if (!table) this.positionAnswers.set(i, (table = new AnswerTable<ts.Node[]>()));
+    return this.recall(table, raw, depth) ?? this.rememberNodesAfresh(table, raw, depth, () => this.elementAtAfresh(raw, i, depth));
+  }
+
+  /** Answers of elementAt, by position: tuple reads and their chains ask the same nodes again and again. */
+  private readonly positionAnswers = new Map<number, AnswerTable<ts.Node[]>>();
+
+  private elementAtAfresh(raw: ts.Expression, i: number, depth: number): ts.Node[] {
     const e = skipWrappers(raw);
     const operands = valueOperands(e);
     if (operands) return operands.flatMap((o) => this.elementAt(o, i, depth + 1));
@@ -136,8 +145,9 @@ export abstract class ElementValues extends CallReturns {
    */
   private heldAt(e: ts.Identifier | ts.PropertyAccessExpression, i: number, depth: number): ts.Node[] {
     const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
-    // Reordered in place somewhere (`list.reverse()`): any element.
-    if (decls.some((d) => this.moved.has(d))) return this.elements(e, depth).nodes;
+    // Reordered in place somewhere (`list.reverse()`), a parameter's property (`options.blocks`: what callers pass there)
+    // or no app declaration (an index signature's entry): any element, as elements() finds them.
+    if (!decls.length || ts.isPropertyAccessExpression(e) || decls.some((d) => this.moved.has(d))) return this.elements(e, depth).nodes;
     const sourced = decls.flatMap((d) => {
       if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) return this.passedAt(d, i, depth);
       // A variable assigned after its declaration (`cache ||= [f, g]`): the element at i of each value assigned.
@@ -162,7 +172,7 @@ export abstract class ElementValues extends CallReturns {
    * A parameter assigned in the callback is taken as any value it may hold.
    */
   private mappedAt(list: ts.Expression, fn: ts.ArrowFunction | ts.FunctionExpression, i: number, depth: number): ts.Node[] {
-    const plain = (p: ts.ParameterDeclaration | undefined): ts.Declaration | undefined => (p && ts.isIdentifier(p.name) && !p.dotDotDotToken && !this.stores.assigned(p).length ? p : undefined);
+    const plain = (p: ts.ParameterDeclaration | undefined): ts.Declaration | undefined => (p && ts.isIdentifier(p.name) && !p.dotDotDotToken && !p.initializer && !this.stores.assigned(p).length ? p : undefined);
     const [item, index] = [plain(fn.parameters[0]), plain(fn.parameters[1])];
     const names = (x: ts.Expression, d: ts.Declaration | undefined): boolean => !!d && ts.isIdentifier(x) && this.r.symbolAt(x)?.valueDeclaration === d;
     const at = (raw: ts.Expression, steps: number): ts.Node[] => {

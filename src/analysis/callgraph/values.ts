@@ -78,6 +78,7 @@ export class FunctionValues extends ElementValues {
   private readonly originCuts: () => number;
   protected readonly tracksParameters: boolean;
   private readonly beyondDepth: FollowingOptions['beyondDepth'];
+  private readonly deviceBeyond: boolean;
 
   constructor(
     protected readonly r: Resolver,
@@ -89,7 +90,8 @@ export class FunctionValues extends ElementValues {
     this.origins = options.origins;
     this.ownStores = options.ownStores ?? false;
     this.tracksParameters = options.tracksParameters ?? true;
-    const deep = !options.beyondDepth && options.endAtCycles ? new DeepWalks() : undefined;
+    this.deviceBeyond = !!options.beyondDepth;
+    const deep = !options.beyondDepth && options.endAtCycles && !process.env.CC_NO_DEEP ? new DeepWalks() : undefined;
     const originCuts = options.originCuts ?? (() => 0);
     this.originCuts = deep ? () => originCuts() + deep.cuts : originCuts;
     if (deep) deep.memo = this;
@@ -104,6 +106,7 @@ export class FunctionValues extends ElementValues {
    * 5 minutes of CPU, 32 s before device values went past the depth bound).
    */
   protected override sourcedAsQuestion(d: ts.Declaration, afresh: () => ts.Node[]): ts.Node[] | undefined {
+    if (process.env.CC_NO_SOURCED && !this.deviceBeyond) return undefined;
     return this.beyondDepth?.('sourced', d, 0, afresh);
   }
 
