@@ -1,7 +1,7 @@
 import { analyzeApp } from '../../src/analysis/index.js';
 import { edgeRows as edges, fixture } from './helpers.js';
 
-describe('positions kept through tuples, and value following ended at cycles rather than a step count (calls-tuple-positions)', () => {
+describe('positions kept through tuples, their walks ended at cycles rather than a step count (calls-tuple-positions)', () => {
   const r = analyzeApp({ appDir: fixture('calls-tuple-positions'), catalogs: [] });
   const A = 'src/app.ts';
   const from = (fn: string) => edges(r).filter(([f]) => f === `${A}#${fn}`);
@@ -32,7 +32,7 @@ describe('positions kept through tuples, and value following ended at cycles rat
     expect(from('runLog')).toEqual([[`${A}#runLog`, `${A}#log`, `${A}:55:3`, 'callback']]);
   });
 
-  test('a chain of ten consts is followed to its end (no step count stops it)', () => {
+  test('a tuple read through a chain of ten consts: the walk of its position goes on past the step count', () => {
     expect(from('far')).toEqual([[`${A}#far`, `${A}#log`, `${A}:75:3`, 'callback']]);
   });
 

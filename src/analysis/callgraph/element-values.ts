@@ -19,11 +19,13 @@ import { MovedArrays, sourcesAt } from './positions.js';
 export const MAX_DEPTH = 6;
 
 /** The walks that stop at MAX_DEPTH (see FollowingOptions.beyondDepth); index is elementAt's and eachAt's position. */
-export type DeepQuestion = 'of' | 'ofDeclaration' | 'elements' | 'elementAt' | 'eachAt' | 'keys' | 'sourced';
+export type DeepQuestion = 'of' | 'ofDeclaration' | 'elements' | 'elementAt' | 'eachAt' | 'keys' | 'sourced' | 'itemValue';
 
 export abstract class ElementValues extends CallReturns {
   /** Past MAX_DEPTH: what the owner finds afresh, else nothing (values.ts). */
   protected abstract beyond(question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]): ts.Node[];
+  /** What a value a positional walk ended at holds (itemAt): asked afresh where the owner's walks of positions go on (values.ts). */
+  protected abstract itemValue(value: ts.Expression, depth: number): ts.Node[];
   /** What an app declaration named by a use holds (values.ts). */
   protected abstract heldBy(d: ts.Declaration, depth: number): ts.Node[];
 
@@ -134,7 +136,7 @@ export abstract class ElementValues extends CallReturns {
   itemAt(items: readonly ts.Expression[], i: number, depth: number): ts.Node[] {
     if (i < 0) return [];
     return sourcesAt(this.r.checker, items, i).flatMap((s) =>
-      'value' in s ? this.of(s.value, depth) : 'array' in s ? this.elementAt(s.array, s.at, depth) : this.elements(s.anyOf, depth).nodes,
+      'value' in s ? this.itemValue(s.value, depth) : 'array' in s ? this.elementAt(s.array, s.at, depth) : this.elements(s.anyOf, depth).nodes,
     );
   }
 

@@ -66,7 +66,11 @@ export interface FollowingOptions {
    * a migration candidate or not depending on where the walk started.
    */
   beyondDepth?: (question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]) => ts.Node[];
-  /** Without beyondDepth: a walk reaching MAX_DEPTH goes on as a question of a cycle-aware cache of its own (deep-walks.ts). */
+  /**
+   * Without beyondDepth: a walk of one position (elementAt: `blocks[14]`, `const [, f] = x`) reaching MAX_DEPTH goes on
+   * as a question of a cycle-aware cache of its own (deep-walks.ts); other walks stop there. Every walk going on so made
+   * zod's analysis more than 2.3x slower (each walk then takes in all a node may reach).
+   */
   endAtCycles?: boolean;
 }
 
@@ -79,6 +83,8 @@ export class FunctionValues extends ElementValues {
   protected readonly tracksParameters: boolean;
   private readonly beyondDepth: FollowingOptions['beyondDepth'];
   private readonly deviceBeyond: boolean;
+  /** The call graph's walks of positions past the bound (endAtCycles). */
+  private readonly deep: DeepWalks | undefined;
 
   constructor(
     protected readonly r: Resolver,
@@ -91,11 +97,12 @@ export class FunctionValues extends ElementValues {
     this.ownStores = options.ownStores ?? false;
     this.tracksParameters = options.tracksParameters ?? true;
     this.deviceBeyond = !!options.beyondDepth;
-    const deep = !options.beyondDepth && options.endAtCycles && !process.env.CC_NO_DEEP ? new DeepWalks() : undefined;
+    const deep = (this.deep = !options.beyondDepth && options.endAtCycles ? new DeepWalks() : undefined);
     const originCuts = options.originCuts ?? (() => 0);
     this.originCuts = deep ? () => originCuts() + deep.cuts : originCuts;
     if (deep) deep.memo = this;
-    this.beyondDepth = options.beyondDepth ?? (deep ? (question, node, index, afresh) => deep.ask(question, node, index, afresh) : undefined);
+    // Only a position's walk goes on (it follows one element, not every value a node may hold): see endAtCycles.
+    this.beyondDepth = options.beyondDepth ?? (deep ? (question, node, index, afresh) => (question === 'elementAt' ? deep.ask(question, node, index, afresh) : []) : undefined);
     if (options.beyondDepth) this.nestedReturns = new NestingLimit(Infinity);
   }
 
@@ -106,8 +113,16 @@ export class FunctionValues extends ElementValues {
    * 5 minutes of CPU, 32 s before device values went past the depth bound).
    */
   protected override sourcedAsQuestion(d: ts.Declaration, afresh: () => ts.Node[]): ts.Node[] | undefined {
-    if (process.env.CC_NO_SOURCED && !this.deviceBeyond) return undefined;
-    return this.beyondDepth?.('sourced', d, 0, afresh);
+    return this.deviceBeyond ? this.beyondDepth?.('sourced', d, 0, afresh) : undefined;
+  }
+
+  /**
+   * The functions a value written at a position holds, once a walk of positions found it: with the call graph's deep
+   * walks, a question of its own from depth 0 (a long chain of positions, jotai's, ends where the bound would cut what
+   * follows), else from where the walk is.
+   */
+  protected itemValue(value: ts.Expression, depth: number): ts.Node[] {
+    return this.deep ? this.deep.ask('itemValue', value, 0, () => this.of(value)) : this.of(value, depth);
   }
 
   /** Past MAX_DEPTH: what the owner finds afresh (FollowingOptions.beyondDepth), else nothing. */
