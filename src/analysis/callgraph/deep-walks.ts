@@ -1,12 +1,13 @@
 /**
- * Value following past its step bound, for the call graph (values.ts beyondDepth): a walk that
- * reaches MAX_DEPTH asks the rest as a question of its own (the node, the kind of walk and its
- * position), answered afresh from depth 0 and kept in a cycle-aware cache (cycle-aware-cache.ts),
- * as the device questions do. So a walk ends where it meets itself again, not after a count of
- * steps: a chain of any length is followed (jotai reads its store's functions back through a
- * call, a WeakMap, Object.freeze, `.map` and a tuple literal, about 16 steps), and a cycle of
- * values (`a = b; b = a`) ends as any cycle does in that cache, its answers searched again until
- * they settle.
+ * The call graph's walks of one position past the step bound (values.ts beyond, element-values.ts
+ * elementAt): a walk of a position that reaches MAX_DEPTH asks the rest as a question of its own
+ * (the node and the position), answered afresh from depth 0 and kept in a cycle-aware cache
+ * (cycle-aware-cache.ts), as the device questions do; so does the value such a walk ends at
+ * (`itemValue`). So a position's walk ends where it meets itself again, not after a count of
+ * steps: jotai reads its store's functions back through a call, a WeakMap, Object.freeze, `.map`
+ * and a tuple literal, about 16 steps. Only positions: a walk of one element does not fan out,
+ * while every walk going on so (each then taking in all a node may reach) made zod's analysis
+ * more than 2.3x slower.
  *
  * Questions nest at most MAX_NESTED deep, which keeps the stack bounded: one refused there is a
  * cut on its key (CycleAwareCache.refused), searched from the top once the outermost question
@@ -26,17 +27,18 @@ interface DeepKey {
 }
 
 export class DeepWalks {
-  private readonly cache = new CycleAwareCache<DeepKey, ts.Node[]>(
-    (key) => key.afresh(),
-    () => [],
-  );
+  private readonly cache: CycleAwareCache<DeepKey, ts.Node[]>;
   private readonly nesting = new NestingLimit(MAX_NESTED);
   /** One key per question, position and node: the cache finds answers by the key's identity. */
   private readonly keys = new Map<string, Map<ts.Node, DeepKey>>();
 
-  /** Value following, whose cuts() must count this cache's (see cuts). */
-  set memo(memo: AnswerMemo) {
-    this.cache.memo = memo;
+  /** `memo`: value following, whose cuts() must count this cache's (see cuts). */
+  constructor(memo: AnswerMemo) {
+    this.cache = new CycleAwareCache<DeepKey, ts.Node[]>(
+      (key) => key.afresh(),
+      () => [],
+      memo,
+    );
   }
 
   /** Questions cut short by a cycle, a use of a provisional answer, or the nesting bound (all counted by the cache). */

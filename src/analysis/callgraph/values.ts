@@ -3,9 +3,9 @@
  * `const g = f`, `a ? f : g`, `a ?? f`, `f.bind(x)`, factories (`const h = make()` holds what
  * `make` returns), properties assigned anywhere in the app by name (`this.onData = () => ...`,
  * `api.handler = f`, also over a method: `r.text = wrap(r.text)`), element access with a finite
- * key type (`obj[k]`, k: 'a' | 'b'). A walk past MAX_DEPTH steps goes on as a question of its own
- * (deep-walks.ts, device values' own), so a cycle of aliases ends as a cycle, not by a count of
- * steps; what is not found here stays an unresolved call with its reason.
+ * key type (`obj[k]`, k: 'a' | 'b'). Depth-limited, so a cycle of aliases ends (but a walk of one
+ * position, and device values' walks, go on as questions of a cycle-aware cache: deep-walks.ts);
+ * what is not found here stays an unresolved call with its reason.
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
@@ -66,11 +66,7 @@ export interface FollowingOptions {
    * a migration candidate or not depending on where the walk started.
    */
   beyondDepth?: (question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]) => ts.Node[];
-  /**
-   * Without beyondDepth: a walk of one position (elementAt: `blocks[14]`, `const [, f] = x`) reaching MAX_DEPTH goes on
-   * as a question of a cycle-aware cache of its own (deep-walks.ts); other walks stop there. Every walk going on so made
-   * zod's analysis more than 2.3x slower (each walk then takes in all a node may reach).
-   */
+  /** Without beyondDepth: a walk of one position reaching MAX_DEPTH goes on (deep-walks.ts); others stop there. */
   endAtCycles?: boolean;
 }
 
@@ -82,7 +78,6 @@ export class FunctionValues extends ElementValues {
   private readonly originCuts: () => number;
   protected readonly tracksParameters: boolean;
   private readonly beyondDepth: FollowingOptions['beyondDepth'];
-  private readonly deviceBeyond: boolean;
   /** The call graph's walks of positions past the bound (endAtCycles). */
   private readonly deep: DeepWalks | undefined;
 
@@ -96,14 +91,11 @@ export class FunctionValues extends ElementValues {
     this.origins = options.origins;
     this.ownStores = options.ownStores ?? false;
     this.tracksParameters = options.tracksParameters ?? true;
-    this.deviceBeyond = !!options.beyondDepth;
-    const deep = (this.deep = !options.beyondDepth && options.endAtCycles ? new DeepWalks() : undefined);
+    this.beyondDepth = options.beyondDepth;
+    const deep = (this.deep = !options.beyondDepth && options.endAtCycles ? new DeepWalks(this) : undefined);
     const originCuts = options.originCuts ?? (() => 0);
     this.originCuts = deep ? () => originCuts() + deep.cuts : originCuts;
-    if (deep) deep.memo = this;
-    // Only a position's walk goes on (it follows one element, not every value a node may hold): see endAtCycles.
-    this.beyondDepth = options.beyondDepth ?? (deep ? (question, node, index, afresh) => (question === 'elementAt' ? deep.ask(question, node, index, afresh) : []) : undefined);
-    if (options.beyondDepth) this.nestedReturns = new NestingLimit(Infinity);
+    if (this.beyondDepth) this.nestedReturns = new NestingLimit(Infinity);
   }
 
   /**
@@ -113,21 +105,18 @@ export class FunctionValues extends ElementValues {
    * 5 minutes of CPU, 32 s before device values went past the depth bound).
    */
   protected override sourcedAsQuestion(d: ts.Declaration, afresh: () => ts.Node[]): ts.Node[] | undefined {
-    return this.deviceBeyond ? this.beyondDepth?.('sourced', d, 0, afresh) : undefined;
+    return this.beyondDepth?.('sourced', d, 0, afresh);
   }
 
-  /**
-   * The functions a value written at a position holds, once a walk of positions found it: with the call graph's deep
-   * walks, a question of its own from depth 0 (a long chain of positions, jotai's, ends where the bound would cut what
-   * follows), else from where the walk is.
-   */
+  /** What a value a position's walk ended at holds: with the call graph's deep walks, asked afresh (deep-walks.ts). */
   protected itemValue(value: ts.Expression, depth: number): ts.Node[] {
     return this.deep ? this.deep.ask('itemValue', value, 0, () => this.of(value)) : this.of(value, depth);
   }
 
-  /** Past MAX_DEPTH: what the owner finds afresh (FollowingOptions.beyondDepth), else nothing. */
+  /** Past MAX_DEPTH: what the owner finds afresh (FollowingOptions.beyondDepth); for the call graph, a position's walk only (deep-walks.ts); else nothing. */
   protected beyond(question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]): ts.Node[] {
-    return this.beyondDepth ? this.beyondDepth(question, node, index, afresh) : [];
+    if (this.beyondDepth) return this.beyondDepth(question, node, index, afresh);
+    return question === 'elementAt' && this.deep ? this.deep.ask(question, node, index, afresh) : [];
   }
 
   /** Functions an expression may evaluate to. */
