@@ -331,8 +331,8 @@ export class ParameterFlow implements SlotGraph {
     for (const args of sites) {
       // Forwarded through a rest parameter spread on, a position is not kept (any element).
       if (this.forwarded(args, idx, here, property, elements)) continue;
-      // The element at a position of a rest parameter: the argument there (positionalRest).
-      if (elements && at !== undefined && property === undefined && param?.dotDotDotToken) {
+      // The element at a position of a rest parameter: the argument there (values.ts itemAt), unless a spread before it shifts it.
+      if (elements && at !== undefined && property === undefined && param?.dotDotDotToken && !args.slice(0, idx).some(ts.isSpreadElement)) {
         add(found(() => this.r.values.itemAt(args.slice(idx), at, LOOP_DEPTH)));
         continue;
       }
