@@ -43,4 +43,8 @@ describe('positions kept through tuples, their walks ended at cycles rather than
   test('a tuple reordered in place (`turned.reverse()`): a position read is any element', () => {
     expect(from('reversed').filter(([, , site]) => site === `${A}:90:3`).map(([, to]) => to).sort()).toEqual([`${A}#log`, `${A}#read`, `${A}#write`]);
   });
+
+  test('a rest parameter typed as a tuple, read at 1: the argument passed at that position of the rest', () => {
+    expect(from('runSecond')).toEqual([[`${A}#runSecond`, `${A}#quietLog`, `${A}:95:3`, 'callback']]);
+  });
 });
