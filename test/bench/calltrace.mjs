@@ -1238,7 +1238,8 @@
  *                  sites such as `observer.next(v)` in lowerCaseO and ConsumerObserver.next each reaching 6 more
  *                  functions: fromEvent-spec's 4 selector arrows and toPromise's 2 arrows), candidates (1,909) and pinned
  *                  (1,095) unchanged. CPU this build ÷ main's: rxjs 1.03x (37.1 against 36.0 s), valibot 0.93x (25.3 against
- *                  27.2 s), zod 1.07x (85.4 against 79.6 s; 0.95x in an earlier pair, 88.1 against 92.4 s). Every walk
+ *                  27.2 s), zod 1.07x (85.4 against 79.6 s), 1.05x at load 1-3 (78.5 against 74.6 s; peak memory 2.2 against
+ *                  1.7 GB) and 0.95x in an earlier pair (88.1 against 92.4 s). Every walk
  *                  going on past the bound (tried first) took zod past 2.3x (over 212 s of CPU, stopped). examples/ and
  *                  test/fixtures/ analyze output identical but calls-map-held-arrays (its three tuple reads now take the
  *                  element at the index) and the new calls-tuple-positions (ex-compare, main's build against this one).
