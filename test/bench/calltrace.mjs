@@ -1224,6 +1224,25 @@
  *                  = 1.28x, sites left unresolved 31 -> 25. Left (2): withTimeout's, which need 7 and 8 steps of value
  *                  following (`ticket[1]` of a const holding `await` of an interface call, under a conditional), over its
  *                  bound of 6 (found with 8, tried on a copy).
+ *                  Stop 45, as found again with main 1c0c3ca: 96.2% (51 of 53), static 68 = 1.28x. Now, with positions kept
+ *                  and position walks ending at cycles (see jotai-vanilla): 98.1% (52 of 53), static 69 = 1.30x: acquire's
+ *                  `ticket[1]` is found; runExclusive's (`release = ticket[1]` of `await this.acquire(...)`, then `release()`)
+ *                  is not: part of that chain is walked as values, not as a position, and stops at the bound. Analysis CPU
+ *                  (same run as jotai-vanilla's): 0.52x TS 6 checking the analysed program (plain `tsc --noEmit` stops at
+ *                  config error TS5107: 1.59x), 0.58x its own tsc 5.4.5 --noEmit; this build 0.99x main's CPU.
+ *                  The stop's rules elsewhere (analyze-child of main's build and this one, interleaved, load 4-21): valibot
+ *                  edge-identical (edges, unresolved sites, candidates, pinned); zod the same edges, candidates (883) and
+ *                  pinned (10), 2 more unresolved entries (finalizeIssue's `def.error` and `schemaError` sites, already
+ *                  listed for 5 reasons each, now also as an element of an array received as a parameter: a position's
+ *                  walk reaching a parameter whose callers pass nothing known there); rxjs +54 edges (9 observer call
+ *                  sites such as `observer.next(v)` in lowerCaseO and ConsumerObserver.next each reaching 6 more
+ *                  functions: fromEvent-spec's 4 selector arrows and toPromise's 2 arrows), candidates (1,909) and pinned
+ *                  (1,095) unchanged. CPU this build ÷ main's: rxjs 1.03x (37.1 against 36.0 s), valibot 0.93x (25.3 against
+ *                  27.2 s), zod 1.07x (85.4 against 79.6 s), 1.05x at load 1-3 (78.5 against 74.6 s; peak memory 2.2 against
+ *                  1.7 GB) and 0.95x in an earlier pair (88.1 against 92.4 s). Every walk
+ *                  going on past the bound (tried first) took zod past 2.3x (over 212 s of CPU, stopped). examples/ and
+ *                  test/fixtures/ analyze output identical but calls-map-held-arrays (its three tuple reads now take the
+ *                  element at the index) and the new calls-tuple-positions (ex-compare, main's build against this one).
  *                  Analysis CPU (same run as graphql's): 0.51x TS 6 checking the analysed program (plain `tsc --noEmit`
  *                  stops at config error TS5107: 1.52x), 0.58x its own tsc 5.4.5 --noEmit; this build 0.95x main's CPU.
  *                  The stop's three rules elsewhere (analyze-child of main's build and this one; checkouts of the commits
@@ -1331,6 +1350,24 @@
  *                  three rules (below): unchanged (53.4%, static 467: the bound is reached first). Analysis CPU (--runs 3 --baseline
  *                  main's build, interleaved, load 13-15): 1.20x tsc --noEmit (TS 6; it checks the program), 1.26x its own
  *                  tsc 6.0.2; this build 0.98x main's CPU.
+ *                  Stop 45, as found again with main 1c0c3ca (one trace, load 4-9): the same, 53.4% of 161 (calls 52.3%,
+ *                  implicit 75.0%), static 467 = 2.90x; analysis 1.35x CPU of tsc --noEmit, 1.27x its own tsc 6.0.2.
+ *                  Now, with positions kept (callgraph/positions.ts, element-values.ts; fixture calls-tuple-positions): a
+ *                  literal index read of a tuple type takes the element written there, through consts, calls' results, a
+ *                  WeakMap's values, Object.freeze, `[...tuple]` copies, `.map((fn, i) => buildArgs[i] || fn)` (the element
+ *                  parameter is position i of the list, `buildArgs[i]` position i of the rest parameter: the argument there,
+ *                  by parameter flow); and a walk of one position that reaches the step bound going on as a question of a
+ *                  cycle-aware cache (callgraph/deep-walks.ts), with the value it ends at asked afresh: 96.3% (calls 96.7%,
+ *                  implicit 87.5%), static 611 = 3.80x (8.59x with the bound at 24 and no positions). Every walk going on past
+ *                  the bound (not only positions') found the same 96.3% for 643 pairs, but made zod's analysis over 2.3x
+ *                  slower: not kept. Over the 3x budget: the suites rebuild the tuple (`[...bbi]`, then `bb1[21] = storeGet`,
+ *                  an index store that may be at any position) and pass it back as `buildStore(...bb1)`, so `buildArgs[i]`
+ *                  holds those at every i, and the atoms' callbacks reach the getter/setter closures (readAtomState's getter
+ *                  25 pairs). Left (6): Sets held at a tuple position added to through one const and iterated through
+ *                  another (3: mount and unmount callbacks, abort handlers in a WeakMap of Sets), unwrap's INTERNAL_onInit
+ *                  closures carried through an atom's value (2), atomWithLazy's getter (1). Analysis CPU (--timing-only
+ *                  --runs 3 --baseline main's build 1c0c3ca, interleaved, load 4-20): 1.31x tsc --noEmit (TS 6; it checks the
+ *                  program), 1.34x its own tsc 6.0.2; this build 1.03x main's CPU.
  *   mitt         developit/mitt @ 6b41670516ed8e8b738612f60491995470aa63b3 (3.0.1: an event emitter as an object literal over a
  *                  Map of handler arrays, `all.set(type, [handler])` or a push onto `all.get(type)`, emit running a copy of
  *                  each list through `.slice().map(...)`): set up with chai 4, sinon 9, sinon-chai 3, @types/chai 4, @types/mocha

@@ -210,9 +210,9 @@ class GraphBuilder {
     const r = this.r.call(node);
     const args = this.argumentsOf(node);
     const via = (from: string, site: string, text: string, listed: boolean): void => {
-      for (const { param, property, elements, returns } of ('via' in r && r.via) || []) {
+      for (const { param, property, elements, at, returns } of ('via' in r && r.via) || []) {
         const how = property === undefined ? { stored: true as const } : { property };
-        const what = { ...(elements ? { elements } : {}), ...(returns ? { returns } : {}) };
+        const what = { ...(elements ? { elements } : {}), ...(at !== undefined ? { at } : {}), ...(returns ? { returns } : {}) };
         this.params.pending.push({ from, site, text, param, binding: undefined, args, ...how, ...what, ...(listed ? { listed: true as const } : {}) });
       }
     };

@@ -7,22 +7,25 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { tableEntries } from './literal-entries.js';
-import { ARRAY_COPIES, collectionOf, collectionTyped, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
+import { ARRAY_COPIES, collectionOf, collectionTyped, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
 import { skipWrappers, valueOperands } from '../walk.js';
 import { CallReturns } from './call-returns.js';
 import { AnswerTable, distinct } from './value-memo.js';
 import { mapRead, mapValuesPut, standardMapPairs } from './map-held-arrays.js';
 import { containerReads } from './generic-containers.js';
+import { MovedArrays, sourcesAt } from './positions.js';
 
-/** How many steps a walk takes before it stops (or, for device values, asks the rest afresh). */
+/** How many steps a walk takes before it asks the rest afresh, as a question of its owner's cycle-aware cache (values.ts beyondDepth). */
 export const MAX_DEPTH = 6;
 
 /** The walks that stop at MAX_DEPTH (see FollowingOptions.beyondDepth); index is elementAt's and eachAt's position. */
-export type DeepQuestion = 'of' | 'ofDeclaration' | 'elements' | 'elementAt' | 'eachAt' | 'keys' | 'sourced';
+export type DeepQuestion = 'of' | 'ofDeclaration' | 'elements' | 'elementAt' | 'eachAt' | 'keys' | 'sourced' | 'itemValue';
 
 export abstract class ElementValues extends CallReturns {
   /** Past MAX_DEPTH: what the owner finds afresh, else nothing (values.ts). */
   protected abstract beyond(question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]): ts.Node[];
+  /** What a value a positional walk ended at holds (itemAt): asked afresh where the owner's walks of positions go on (values.ts). */
+  protected abstract itemValue(value: ts.Expression, depth: number): ts.Node[];
   /** What an app declaration named by a use holds (values.ts). */
   protected abstract heldBy(d: ts.Declaration, depth: number): ts.Node[];
 
@@ -41,6 +44,11 @@ export abstract class ElementValues extends CallReturns {
   }
 
   private readonly elementAnswers = new AnswerTable<{ nodes: ts.Node[]; complete: boolean }>();
+
+  private movedArrays: MovedArrays | undefined;
+  private get moved(): MovedArrays {
+    return (this.movedArrays ??= new MovedArrays(this.r.checker, () => this.r.appSources()));
+  }
 
   private elementsAfresh(raw: ts.Expression, depth: number): { nodes: ts.Node[]; complete: boolean } {
     const e = skipWrappers(raw);
@@ -95,24 +103,89 @@ export abstract class ElementValues extends CallReturns {
   }
 
   /** Functions at position `i` of an array: the element written there when the array is a literal, else any element. */
-  protected elementAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
+  elementAt(raw: ts.Expression, i: number, depth: number): ts.Node[] {
     if (depth > MAX_DEPTH) return this.beyond('elementAt', raw, i, () => this.elementAt(raw, i, 0));
+    let table = this.positionAnswers.get(i);
+    if (!table) this.positionAnswers.set(i, (table = new AnswerTable<ts.Node[]>()));
+    return this.recall(table, raw, depth) ?? this.rememberNodesAfresh(table, raw, depth, () => this.elementAtAfresh(raw, i, depth));
+  }
+
+  /** Answers of elementAt, by position: tuple reads and their chains ask the same nodes again and again. */
+  private readonly positionAnswers = new Map<number, AnswerTable<ts.Node[]>>();
+
+  private elementAtAfresh(raw: ts.Expression, i: number, depth: number): ts.Node[] {
     const e = skipWrappers(raw);
     const operands = valueOperands(e);
     if (operands) return operands.flatMap((o) => this.elementAt(o, i, depth + 1));
-    if (ts.isArrayLiteralExpression(e) && !e.elements.slice(0, i + 1).some(ts.isSpreadElement)) {
-      const el = e.elements[i];
-      return el ? this.of(el, depth + 1) : [];
-    }
-    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return this.held(e, depth, (init) => this.elementAt(init, i, depth + 1));
+    if (ts.isArrayLiteralExpression(e)) return this.itemAt(e.elements, i, depth + 1);
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return this.heldAt(e, i, depth);
     const map = mapRead(this.r.checker, e);
     if (map) return this.mapValues(map).flatMap((v) => this.elementAt(v, i, depth + 1));
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
+    // `list.map((fn, i) => other[i] || fn)`: position i of the result is what the callback returns for position i of list.
+    const mapper = callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'map' && isArrayMethod(this.r.checker, callee.name) ? (e as ts.CallExpression).arguments[0] : undefined;
+    if (mapper && (ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper))) return this.mappedAt((callee as ts.PropertyAccessExpression).expression, mapper, i, depth + 1);
     // `const [add, remove] = names.map(toAdder)`: an array method's result is any element (elements() follows map).
     if (callee && !(ts.isPropertyAccessExpression(callee) && (ARRAY_COPIES.has(callee.name.text) || isArrayOrUntypedMethod(this.r.checker, callee)))) {
       return this.fromReturns(e as ts.CallExpression, depth + 1, (ret) => this.elementAt(ret, i, depth + 2));
     }
     return this.elements(e, depth).nodes;
+  }
+
+  /** Functions at position `i` of a list written with spreads (an array literal's elements, a rest parameter's arguments: positions.ts). */
+  itemAt(items: readonly ts.Expression[], i: number, depth: number): ts.Node[] {
+    if (i < 0) return [];
+    return sourcesAt(this.r.checker, items, i).flatMap((s) =>
+      'value' in s ? this.itemValue(s.value, depth) : 'array' in s ? this.elementAt(s.array, s.at, depth) : this.elements(s.anyOf, depth).nodes,
+    );
+  }
+
+  /**
+   * Functions at position `i` of the array a variable or property holds: its initialiser's element there, and any
+   * element of what is added to it (`list.push(f)`, `list[k] = f`) or stored into it from elsewhere (a parameter's
+   * callers, assignments: sourcedElements), whose positions are not followed.
+   */
+  private heldAt(e: ts.Identifier | ts.PropertyAccessExpression, i: number, depth: number): ts.Node[] {
+    const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
+    // Reordered in place somewhere (`list.reverse()`), a parameter's property (`options.blocks`: what callers pass there)
+    // or no app declaration (an index signature's entry): any element, as elements() finds them.
+    if (!decls.length || ts.isPropertyAccessExpression(e) || decls.some((d) => this.moved.has(d))) return this.elements(e, depth).nodes;
+    const sourced = decls.flatMap((d) => {
+      if (ts.isParameter(d) && ts.isIdentifier(d.name) && isMethodNode(d.parent)) return this.passedAt(d, i, depth);
+      // A variable assigned after its declaration (`cache ||= [f, g]`): the element at i of each value assigned.
+      if (ts.isVariableDeclaration(d) && !forOfSource(d)) return this.stores.assigned(d).flatMap((v) => this.elementAt(v, i, depth + 1));
+      return this.sourcedElements(d, depth);
+    });
+    return [...this.held(e, depth, (init) => this.elementAt(init, i, depth + 1)), ...sourced];
+  }
+
+  /**
+   * Position `i` of the array a parameter holds: of what callers pass (parameter flow, at that position: for a rest
+   * parameter, the argument there), of its default and of what is assigned to it.
+   */
+  private passedAt(d: ts.ParameterDeclaration, i: number, depth: number): ts.Node[] {
+    this.sinkParameter(d, '', true, false, i);
+    return [...(d.initializer ? [d.initializer] : []), ...this.stores.assigned(d)].flatMap((v) => this.elementAt(v, i, depth + 1));
+  }
+
+  /**
+   * Position `i` of `list.map(fn)`, fn written in place: what fn returns, where its element parameter stands for position
+   * i of list and `other[index]` (its index parameter) for position i of other; any other value as it is found anywhere.
+   * A parameter assigned in the callback is taken as any value it may hold.
+   */
+  private mappedAt(list: ts.Expression, fn: ts.ArrowFunction | ts.FunctionExpression, i: number, depth: number): ts.Node[] {
+    const plain = (p: ts.ParameterDeclaration | undefined): ts.Declaration | undefined => (p && ts.isIdentifier(p.name) && !p.dotDotDotToken && !p.initializer && !this.stores.assigned(p).length ? p : undefined);
+    const [item, index] = [plain(fn.parameters[0]), plain(fn.parameters[1])];
+    const names = (x: ts.Expression, d: ts.Declaration | undefined): boolean => !!d && ts.isIdentifier(x) && this.r.symbolAt(x)?.valueDeclaration === d;
+    const at = (raw: ts.Expression, steps: number): ts.Node[] => {
+      const e = skipWrappers(raw);
+      const operands = valueOperands(e);
+      if (operands) return operands.flatMap((o) => at(o, steps + 1));
+      if (names(e, item)) return this.elementAt(list, i, steps + 1);
+      if (ts.isElementAccessExpression(e) && names(skipWrappers(e.argumentExpression), index)) return this.elementAt(e.expression, i, steps + 1);
+      return this.of(e, steps + 1);
+    };
+    return this.returnsOf(fn).flatMap((ret) => at(ret, depth));
   }
 
   /** Functions at position `i` of each element of an array (of pairs, say): `Object.entries(o)` gives o's values at 1. */

@@ -34,6 +34,8 @@ export interface PendingParam {
   property?: string;
   /** The callee is an element of the array passed there (`list[i]()`, `const { tests } = options; tests[i]()`). */
   elements?: true;
+  /** With elements: the element at this position only (`blocks[14]()` of a tuple passed there). */
+  at?: number;
   /** The callee is what the functions passed there return (`const destroy = init(payload); destroy()`). */
   returns?: true;
   /** The site iterates the parameter: only the generators passed run (their bodies), implicitly. */
@@ -203,7 +205,7 @@ export class ParameterFlow implements SlotGraph {
   /** A number per slot (its `returns` aside), kept on the slot: the closures ask it of every slot they meet. */
   id(slot: Slot): number {
     if (slot.id !== undefined) return slot.id;
-    const key = `${this.nodeKey(slot.fn)}:${slot.idx}:${slot.property === undefined ? '' : `.${slot.property}`}:${slot.elements ? '[]' : ''}`;
+    const key = `${this.nodeKey(slot.fn)}:${slot.idx}:${slot.property === undefined ? '' : `.${slot.property}`}:${slot.elements ? `[${slot.at ?? ''}]` : ''}`;
     return (slot.id = this.slotIds.get(key) ?? this.slotIds.set(key, this.slotIds.size).get(key)!);
   }
 
@@ -216,7 +218,7 @@ export class ParameterFlow implements SlotGraph {
   private flowOfOnce(p: PendingParam, asked: Map<string, Flow>): Flow {
     const binding = p.binding ? (p.binding.initializer ? `=${this.nodeKey(p.binding)}` : 'b') : '';
     const property = p.property ?? (p.binding && bindingName(p.binding));
-    const key = `${this.nodeKey(p.param)}\0${property === undefined ? '' : `.${property}`}\0${binding}\0${p.elements ? 1 : 0}${p.returns ? 1 : 0}`;
+    const key = `${this.nodeKey(p.param)}\0${property === undefined ? '' : `.${property}`}\0${binding}\0${p.elements ? `[${p.at ?? ''}]` : ''}${p.returns ? 1 : 0}`;
     return asked.get(key) ?? asked.set(key, this.flowOf(p)).get(key)!;
   }
 
@@ -231,7 +233,7 @@ export class ParameterFlow implements SlotGraph {
     const property = p.property ?? (p.binding && bindingName(p.binding));
     const idx = argumentIndex(p.param);
     // An element of the array passed there: its default and what is assigned to it were followed by values.ts.
-    if (p.elements) return this.closures.of({ fn, idx, property, elements: true });
+    if (p.elements) return this.closures.of({ fn, idx, property, elements: true, ...(p.at !== undefined ? { at: p.at } : {}) });
     const values = new Set<ts.Node>();
     for (const v of p.binding?.initializer ? this.r.values.of(p.binding.initializer) : []) values.add(v); // `{ f = g }`
     // `(f = g) => f()`: a caller that passes nothing (or undefined) runs the default.
@@ -292,7 +294,7 @@ export class ParameterFlow implements SlotGraph {
    * function's call sites and fixed facts, so it is kept until a call site is added.
    */
   here(slot: Slot): SlotHere {
-    const { fn, idx, property } = slot;
+    const { fn, idx, property, at } = slot;
     const elements = slot.elements ?? false;
     const byFn = this.ownParts.get(fn) ?? this.ownParts.set(fn, new Map()).get(fn)!;
     const key = this.id(slot);
@@ -327,7 +329,13 @@ export class ParameterFlow implements SlotGraph {
     const sites = this.callsTo.get(fn) ?? [];
     if (this.escaped.has(fn) || sites.length === 0 || param?.dotDotDotToken) here.complete = false;
     for (const args of sites) {
+      // Forwarded through a rest parameter spread on, a position is not kept (any element).
       if (this.forwarded(args, idx, here, property, elements)) continue;
+      // The element at a position of a rest parameter: the argument there (values.ts itemAt), unless a spread before it shifts it.
+      if (elements && at !== undefined && property === undefined && param?.dotDotDotToken && !args.slice(0, idx).some(ts.isSpreadElement)) {
+        add(found(() => this.r.values.itemAt(args.slice(idx), at, LOOP_DEPTH)));
+        continue;
+      }
       // A rest parameter's elements are the arguments from its position on (`pipe(...steps)` called as `pipe(a, b)`).
       if (elements && property === undefined && param?.dotDotDotToken) {
         for (const x of args.slice(idx)) add(found(() => (ts.isSpreadElement(x) ? this.r.values.elements(x.expression, LOOP_DEPTH).nodes : this.r.values.of(x))));
@@ -344,12 +352,12 @@ export class ParameterFlow implements SlotGraph {
       if (passedOn && isMethodNode(passedOn.parent)) {
         // A parameter passed on: what its callers pass, or its default when they pass nothing.
         if (passedOn.initializer && property === undefined && !elements) add(this.r.values.of(passedOn.initializer));
-        here.next.push({ fn: passedOn.parent, idx: argumentIndex(passedOn), property, elements });
+        here.next.push({ fn: passedOn.parent, idx: argumentIndex(passedOn), property, elements, ...(at !== undefined ? { at } : {}) });
         continue;
       }
       if (elements) {
         // `run({ tests: this.tests })`, `callEach(this.listeners)`: the elements of the array passed.
-        const vs = found(() => (property === undefined ? this.r.values.elements(a, LOOP_DEPTH).nodes : this.r.values.elementsOf(a, property)));
+        const vs = found(() => (property === undefined ? (at !== undefined ? this.r.values.elementAt(a, at, LOOP_DEPTH) : this.r.values.elements(a, LOOP_DEPTH).nodes) : this.r.values.elementsOf(a, property)));
         add(vs);
         if (!vs.length && !(property === undefined ? isNothing(a) : lacks(a, property))) here.complete = false;
         continue;

@@ -81,7 +81,7 @@ export class Resolver {
     this.appFiles = new Set(app.files.map((f) => f.sf));
     this.castAway = new CastAway(app.checker, app.files.map((f) => f.sf));
     this.classShaped = new ClassShapedLiterals(app.checker, literalFns, () => this.implementations.literalValues);
-    this.values = new FunctionValues(this, stores);
+    this.values = new FunctionValues(this, stores, { endAtCycles: true });
     this.implementations.literalValues = (v) => (ts.isShorthandPropertyAssignment(v) ? this.values.ofDeclaration(v, 1) : this.values.of(v, 1));
     this.implementations.memo = this.values;
     this.anyMembers = new AnyReceiverMembers(app.checker, () => table.classId.keys(), literalFns, stores, this.implementations.literalValues, this.values);

@@ -17,6 +17,8 @@ import type { ts } from '../../typescript.cjs';
 export interface Passed {
   property?: string | undefined;
   elements?: boolean | undefined;
+  /** With elements: the element at this position only. */
+  at?: number | undefined;
   returns?: boolean | undefined;
 }
 
@@ -129,7 +131,7 @@ export class SlotClosures {
     if (known && (this.settled.has(id) || this.solving)) return known;
     // Least fixed point: start from nothing (and complete), grow.
     this.returnsValue.set(id, NOTHING);
-    const entry = { id, plain: { fn: slot.fn, idx: slot.idx, property: slot.property, elements: slot.elements } };
+    const entry = { id, plain: { fn: slot.fn, idx: slot.idx, property: slot.property, elements: slot.elements, at: slot.at } };
     if (this.solving) {
       this.solving.push(entry);
       return NOTHING;

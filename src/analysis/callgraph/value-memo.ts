@@ -12,6 +12,8 @@ export interface ViaParameter {
   property?: string;
   /** The value is an element of the array passed there (`list[i]`, `for (const f of list)`), not that value itself. */
   elements?: true;
+  /** With elements: the element at this position only (`blocks[14]` of a tuple; for a rest parameter, of the arguments from it on). */
+  at?: number;
   /** The value is what the functions passed there return (`const destroy = init(payload)`), not those functions. */
   returns?: true;
 }
@@ -19,7 +21,7 @@ export interface ViaParameter {
 /** What an answer met when parameters are not tracked: one shared list, never added to. */
 const NONE_MET: Sunk[] = [];
 
-/** Marks a sunk property (or '' for the parameter itself) as the elements of the array there. */
+/** Marks a sunk property (or '' for the parameter itself) as the elements of the array there (`\0[3]`: the element at 3). */
 const ELEMENTS = '\0[]';
 /** Marks it as what the functions there return (after ELEMENTS when both). */
 const RETURNS = '\0()';
@@ -157,9 +159,10 @@ export abstract class ParameterMemo {
         [...names].map((key): ViaParameter => {
           const returns = key.endsWith(RETURNS);
           const rest = returns ? key.slice(0, -RETURNS.length) : key;
-          const elements = rest.endsWith(ELEMENTS);
-          const name = elements ? rest.slice(0, -ELEMENTS.length) : rest;
-          return { param, ...(name ? { property: name } : {}), ...(elements ? { elements: true as const } : {}), ...(returns ? { returns: true as const } : {}) };
+          const position = /\0\[(\d*)\]$/.exec(rest);
+          const name = position ? rest.slice(0, position.index) : rest;
+          const at = position?.[1] ? { at: Number(position[1]) } : {};
+          return { param, ...(name ? { property: name } : {}), ...(position ? { elements: true as const, ...at } : {}), ...(returns ? { returns: true as const } : {}) };
         }),
       );
       return { result, parameters };
@@ -170,9 +173,9 @@ export abstract class ParameterMemo {
     }
   }
 
-  protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false, returns = false): void {
+  protected sinkParameter(param: ts.ParameterDeclaration, name = '', elements = false, returns = false, at?: number): void {
     if (!this.tracksParameters) return;
-    const property = (elements ? name + ELEMENTS : name) + (returns ? RETURNS : '');
+    const property = (elements ? name + (at === undefined ? ELEMENTS : `\0[${at}]`) : name) + (returns ? RETURNS : '');
     this.sink(this.sunkFor(param, property));
   }
 

@@ -3,8 +3,9 @@
  * `const g = f`, `a ? f : g`, `a ?? f`, `f.bind(x)`, factories (`const h = make()` holds what
  * `make` returns), properties assigned anywhere in the app by name (`this.onData = () => ...`,
  * `api.handler = f`, also over a method: `r.text = wrap(r.text)`), element access with a finite
- * key type (`obj[k]`, k: 'a' | 'b'). Depth-limited, so a cycle of aliases ends; what is not found here stays
- * an unresolved call with its reason.
+ * key type (`obj[k]`, k: 'a' | 'b'). Depth-limited, so a cycle of aliases ends (but a walk of one
+ * position, and device values' walks, go on as questions of a cycle-aware cache: deep-walks.ts);
+ * what is not found here stays an unresolved call with its reason.
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
@@ -29,6 +30,7 @@ import { isObjectAssign } from './passed-members.js';
 import { typedAny } from './any-receivers.js';
 import { shorthandValueSymbol } from '../symbols.js';
 import { holdsNoFunction } from './typeof-guards.js';
+import { DeepWalks } from './deep-walks.js';
 
 export type { ViaParameter } from './value-memo.js';
 
@@ -64,6 +66,8 @@ export interface FollowingOptions {
    * a migration candidate or not depending on where the walk started.
    */
   beyondDepth?: (question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]) => ts.Node[];
+  /** Without beyondDepth: a walk of one position reaching MAX_DEPTH goes on (deep-walks.ts); others stop there. */
+  endAtCycles?: boolean;
 }
 
 export type { DeepQuestion } from './element-values.js';
@@ -74,6 +78,8 @@ export class FunctionValues extends ElementValues {
   private readonly originCuts: () => number;
   protected readonly tracksParameters: boolean;
   private readonly beyondDepth: FollowingOptions['beyondDepth'];
+  /** The call graph's walks of positions past the bound (endAtCycles). */
+  private readonly deep: DeepWalks | undefined;
 
   constructor(
     protected readonly r: Resolver,
@@ -84,9 +90,11 @@ export class FunctionValues extends ElementValues {
     super();
     this.origins = options.origins;
     this.ownStores = options.ownStores ?? false;
-    this.originCuts = options.originCuts ?? (() => 0);
     this.tracksParameters = options.tracksParameters ?? true;
     this.beyondDepth = options.beyondDepth;
+    const deep = (this.deep = !options.beyondDepth && options.endAtCycles ? new DeepWalks(this) : undefined);
+    const originCuts = options.originCuts ?? (() => 0);
+    this.originCuts = deep ? () => originCuts() + deep.cuts : originCuts;
     if (this.beyondDepth) this.nestedReturns = new NestingLimit(Infinity);
   }
 
@@ -100,9 +108,15 @@ export class FunctionValues extends ElementValues {
     return this.beyondDepth?.('sourced', d, 0, afresh);
   }
 
-  /** Past MAX_DEPTH: what the owner finds afresh (FollowingOptions.beyondDepth), else nothing. */
+  /** What a value a position's walk ended at holds: with the call graph's deep walks, asked afresh (deep-walks.ts). */
+  protected itemValue(value: ts.Expression, depth: number): ts.Node[] {
+    return this.deep ? this.deep.ask('itemValue', value, 0, () => this.of(value)) : this.of(value, depth);
+  }
+
+  /** Past MAX_DEPTH: what the owner finds afresh (FollowingOptions.beyondDepth); for the call graph, a position's walk only (deep-walks.ts); else nothing. */
   protected beyond(question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]): ts.Node[] {
-    return this.beyondDepth ? this.beyondDepth(question, node, index, afresh) : [];
+    if (this.beyondDepth) return this.beyondDepth(question, node, index, afresh);
+    return question === 'elementAt' && this.deep ? this.deep.ask(question, node, index, afresh) : [];
   }
 
   /** Functions an expression may evaluate to. */
@@ -150,7 +164,11 @@ export class FunctionValues extends ElementValues {
       }
       if (ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression)) return this.keyed(e, depth);
       // `steps[0]` of an array (of a parameter: what callers pass) is any element, as `steps[i]` is.
-      if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) return [...this.indexed(e, depth), ...this.givenAsT(e, depth)];
+      if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression) && this.r.checker.isArrayLikeType(this.r.checker.getTypeAtLocation(e.expression))) {
+        // `blocks[14]` of a tuple (its shape is the type's): the element at 14 where the walk keeps positions (elementAt).
+        const tuple = this.r.checker.isTupleType(this.r.checker.getNonNullableType(this.r.checker.getTypeAtLocation(e.expression)));
+        return [...(tuple ? this.elementAt(e.expression, Number(e.argumentExpression.text), depth + 1) : this.indexed(e, depth)), ...this.givenAsT(e, depth)];
+      }
       // `typeof x === 'function' ? x(s) : x`: the last `x` holds no function (typeof-guards.ts); device values may be any object.
       if (ts.isIdentifier(e) && !this.origins && holdsNoFunction(this.r.checker, e)) return [];
       const sym = this.r.named(e);
