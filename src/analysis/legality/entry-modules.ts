@@ -9,8 +9,8 @@
  * says to move it into a module of its own.
  *
  * Imports count when they load the module: `import`, `export … from`, `import x = require()`,
- * `require('…')` and `import('…')`, not `import type`/`export type`. A module imported only for
- * its types under tsc's import elision still counts as imported (not an entry here).
+ * `require('…')` and `import('…')`, not `import type`/`export type` nor an import of types alone,
+ * which tsc drops. An import of a class used only as a type, which tsc drops too, still counts.
  */
 import { ts } from '../../typescript.cjs';
 import { fileLine } from '../fileLine.js';
@@ -21,7 +21,8 @@ import type { CallEdge, Reason, StateBinding } from '../types.js';
 /** App-relative path of each entry module -> the site of the first top-level statement that does work. */
 export function entryModules(app: LoadedApp): Map<string, string> {
   const imported = new Set<ts.SourceFile>();
-  for (const f of app.files) for (const target of loadedBy(app.checker, f.sf)) imported.add(target);
+  const verbatim = app.program.getCompilerOptions().verbatimModuleSyntax === true;
+  for (const f of app.files) for (const target of loadedBy(app.checker, f.sf, verbatim)) imported.add(target);
   const out = new Map<string, string>();
   for (const f of app.files) {
     if (imported.has(f.sf) || f.sf.isDeclarationFile) continue;
@@ -71,10 +72,10 @@ function entryOf(file: string, entries: Map<string, string>): string {
 }
 
 /** The app files a module loads when it runs. */
-function loadedBy(checker: ts.TypeChecker, sf: ts.SourceFile): ts.SourceFile[] {
+function loadedBy(checker: ts.TypeChecker, sf: ts.SourceFile, verbatim: boolean): ts.SourceFile[] {
   const specifiers: ts.Expression[] = [];
   for (const s of sf.statements) {
-    if (ts.isImportDeclaration(s) && !s.importClause?.isTypeOnly) specifiers.push(s.moduleSpecifier);
+    if (ts.isImportDeclaration(s) && (verbatim || !elided(checker, s.importClause))) specifiers.push(s.moduleSpecifier);
     else if (ts.isExportDeclaration(s) && s.moduleSpecifier && !s.isTypeOnly) specifiers.push(s.moduleSpecifier);
     else if (ts.isImportEqualsDeclaration(s) && !s.isTypeOnly && ts.isExternalModuleReference(s.moduleReference)) specifiers.push(s.moduleReference.expression);
   }
@@ -94,6 +95,26 @@ function loadedBy(checker: ts.TypeChecker, sf: ts.SourceFile): ts.SourceFile[] {
     if (decl && ts.isSourceFile(decl)) out.push(decl);
   }
   return out;
+}
+
+/**
+ * An import tsc drops from the JavaScript (without verbatimModuleSyntax): `import type`, or one
+ * whose every binding is `type`-marked or names a type alone (an interface, a type alias). One
+ * naming a class used only as a type is dropped too, which this does not see: it counts as loaded.
+ */
+function elided(checker: ts.TypeChecker, clause: ts.ImportClause | undefined): boolean {
+  if (!clause) return false; // `import './x'`: loaded for its effects
+  if (clause.isTypeOnly) return true;
+  const names: ts.Identifier[] = [];
+  if (clause.name) names.push(clause.name);
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name);
+  if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) if (!e.isTypeOnly) names.push(e.name);
+  return names.every((n) => {
+    const sym = checker.getSymbolAtLocation(n);
+    const target = sym && sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
+    return !!target && !(target.flags & ts.SymbolFlags.Value);
+  });
 }
 
 /** A top-level statement that does the program's work as the module loads, rather than declaring. */
