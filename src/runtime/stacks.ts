@@ -47,6 +47,11 @@ export function rebuildDeviceStacks(thrown: unknown, appDir: string): void {
   }
 }
 
+/** Whether printed text holds a frame of the run-time's (a stack the call printed on the clone: its frames below the point's would be the device's). */
+export function printsRuntimeFrames(text: string): boolean {
+  return text.includes(RUNTIME_URL) || text.includes(RUNTIME_PATH);
+}
+
 /** The frames below the migration point's own: the run-time's frames on top, then the point's, then its callers. */
 function callerFrames(): string[] {
   const limit = Error.stackTraceLimit;

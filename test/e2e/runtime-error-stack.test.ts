@@ -3,6 +3,7 @@
  * frames under the device's own paths (the clone serves a copy of the build in another folder),
  * then the migration point's callers on the device, never the clone's run-time; with its cause's
  * stack likewise, and an error that went up from the device thrown back with its stack as it was.
+ * A call that prints a stack itself is refused and runs on the device.
  */
 import { rmSync } from 'node:fs';
 import { reportOf } from '../helpers/mechanisms.js';
@@ -28,11 +29,17 @@ describe('runtime-error-stack: errors thrown on the clone, printed by the device
     expect(plain.status).toBe(0);
     expect(plain.stdout).toContain('RangeError: not a digit at 1\n    at digit (file://');
     expect(plain.stdout).toContain('[cause]: Error: got \'x\'');
+    expect(plain.stderr).toContain("parseOrZero: RangeError: not a digit at 1\n    at digit (file://");
     const file = join(device, 'report.json');
     const run = await runPartitioned(device, clone.url, ['--network', 'wifi', '--report-file', file]);
     expect(run.stdout).toBe(plain.stdout);
+    expect(run.stderr.split('\n').filter((l) => !l.startsWith('clonecloud'))).toEqual(plain.stderr.split('\n'));
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain(cloneDir);
-    expect(reportOf(file).find((p) => p.method === 'src/parse.ts#parseNumber')?.measured).toMatchObject({ calls: 3, migrated: 3, fallbacks: {} });
+    const measured = (id: string) => reportOf(file).find((p) => p.method === id)?.measured;
+    expect(measured('src/parse.ts#parseNumber')).toMatchObject({ calls: 4, migrated: 4, fallbacks: {} });
+    // The call that prints an error it caught is refused and runs here: the stack it prints ends in the device's frames.
+    expect(measured('src/parse.ts#parseOrZero')).toMatchObject({ calls: 2, migrated: 1 });
+    expect(run.stderr).toContain('it prints a stack trace');
   });
 });

@@ -8,7 +8,7 @@
 import { OUTCOME } from '../protocol.js';
 import type { BindingAccessor, EntrySpec } from '../global.js';
 import { decodeRequest, encodeReply, snapshot, Uncrossable, UnknownKey, WireError } from '../wire/index.js';
-import { markCloneStacks } from '../stacks.js';
+import { markCloneStacks, printsRuntimeFrames } from '../stacks.js';
 import { captureConsole } from './console.js';
 import { watchPlace } from './locale.js';
 import { watchPending } from './pending.js';
@@ -129,6 +129,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   }
   if (leftBehind) return refuse(422, `it leaves work to run after it returns (${leftBehind}), which would run here, not on the device`);
 
+  if (printing.printed.some(([, text]) => printsRuntimeFrames(text))) return refuse(422, 'it prints a stack trace, whose frames below the migration point are the device\'s');
   const deviceState = printing.deviceState();
   if (deviceState) return refuse(422, `it uses ${deviceState}, whose output depends on the device's console (its groups, counters, timers or stack)`);
   const placeUsed = place.used();
