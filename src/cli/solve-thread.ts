@@ -6,13 +6,13 @@
 import { parentPort } from 'node:worker_threads';
 import { problemFromColumns } from '../model/columns.js';
 import { checkPartition, solvePartition, type FirstRoundReuse } from '../solver/index.js';
-import { errorAnswer, problemOfMessage, type SolveAnswer, type SolveRequest } from './solveInThreads.js';
+import { errorAnswer, type SolveAnswer, type SolveRequest } from './solveInThreads.js';
 
 const reuse: FirstRoundReuse = {};
 parentPort!.on('message', async (request: SolveRequest) => {
   let answer: SolveAnswer;
   try {
-    const problem = problemOfMessage(request.problem, problemFromColumns);
+    const problem = problemFromColumns(request.problem.rest, request.problem.columns);
     const solution = await solvePartition(problem, { timeLimitSec: request.timeLimitSec, mipGap: 0, reuse });
     // The independent check here too, beside the other networks' solves: the problem is here.
     answer = { id: request.id, solution, verdict: checkPartition(problem, solution.migrate) };

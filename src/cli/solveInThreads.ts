@@ -61,10 +61,6 @@ export function messageOfProblem(problem: PartitionProblem): ProblemMessage | un
   return { rest, columns };
 }
 
-export function problemOfMessage(message: ProblemMessage, fromColumns: (rest: Omit<PartitionProblem, 'contexts'>, columns: ContextColumns) => PartitionProblem): PartitionProblem {
-  return fromColumns(message.rest, message.columns);
-}
-
 /** How many threads solve `networks` problems (CLONECLOUD_SOLVE_THREADS): 0 for this thread alone. */
 export function solveThreads(networks: number, asked = process.env.CLONECLOUD_SOLVE_THREADS): number {
   if (asked === undefined || asked.trim() === '') return 0;

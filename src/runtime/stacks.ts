@@ -19,8 +19,7 @@ const RUNTIME_PATH = fileURLToPath(RUNTIME_URL);
 
 /** On the clone: each error `thrown` holds (itself, its causes) that this call made (not one that `cameIn` with it), cut to the app's frames. */
 export function markCloneStacks(thrown: unknown, appDir: string, cameIn: (e: Error) => boolean): void {
-  const url = withSlash(pathToFileURL(appDir).href, '/');
-  const path = withSlash(appDir, sep);
+  const { url, path } = prefixesOf(appDir);
   for (const e of errorsOf(thrown)) {
     const stack = stackOf(e);
     if (stack === undefined || stack.startsWith(MARK) || cameIn(e)) continue;
@@ -35,12 +34,13 @@ export function markCloneStacks(thrown: unknown, appDir: string, cameIn: (e: Err
 /** On the device, still inside the migration point's call: the clone's stacks with this app folder and the point's callers. */
 export function rebuildDeviceStacks(thrown: unknown, appDir: string): void {
   let callers: string[] | undefined;
+  const { url, path } = prefixesOf(appDir);
   for (const e of errorsOf(thrown)) {
     const stack = stackOf(e);
     if (stack === undefined || !stack.startsWith(MARK)) continue;
     callers ??= callerFrames();
     const { head, frames } = split(stack.slice(MARK.length));
-    const mapped = frames.map((f) => f.split(APP_URL).join(withSlash(pathToFileURL(appDir).href, '/')).split(APP_PATH).join(withSlash(appDir, sep)));
+    const mapped = frames.map((f) => f.split(APP_URL).join(url).split(APP_PATH).join(path));
     const limit = Error.stackTraceLimit;
     const all = [...mapped, ...callers];
     setStack(e, [...head, ...(typeof limit === 'number' && limit >= 0 ? all.slice(0, limit) : all)].join('\n'));
@@ -104,6 +104,8 @@ function isRuntimeFrame(frame: string): boolean {
   return frame.includes(RUNTIME_URL) || frame.includes(RUNTIME_PATH);
 }
 
-function withSlash(s: string, slash: string): string {
-  return s.endsWith(slash) ? s : s + slash;
+/** How the app folder starts a frame's location: as a file URL (ES modules) and as a path (CommonJS). */
+function prefixesOf(appDir: string): { url: string; path: string } {
+  const withSlash = (s: string, slash: string): string => (s.endsWith(slash) ? s : s + slash);
+  return { url: withSlash(pathToFileURL(appDir).href, '/'), path: withSlash(appDir, sep) };
 }

@@ -10,6 +10,7 @@
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
 import { skipWrappers } from '../walk.js';
+import { argumentIndex } from '../parameters.js';
 import { typedAny } from './any-receivers.js';
 import { declaredByLibrary } from '../symbols.js';
 
@@ -163,6 +164,12 @@ export function itemsAt<T extends ts.Node>(items: readonly T[], idx: number, onw
   const spread = items.findIndex(ts.isSpreadElement);
   const from = spread >= 0 && spread <= idx ? spread : idx;
   return onward || from < idx ? items.slice(from) : items.slice(idx, idx + 1);
+}
+
+/** What the calls of a parameter's function pass there (`argumentsTo`: the call graph's argument lists per app function). */
+export function argumentsFor(argumentsTo: ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]>, param: ts.ParameterDeclaration): ts.Expression[] {
+  const i = argumentIndex(param);
+  return (argumentsTo.get(param.parent) ?? []).flatMap((args) => itemsAt(args, i, param.dotDotDotToken !== undefined));
 }
 
 /** Array methods that add their arguments (from this position on) to the receiver. */

@@ -42,6 +42,13 @@ import type { Sunk } from './value-memo.js';
 const MAX_PASSES = 10;
 
 /** What keeping answers needs of value following (values.ts). */
+/** The one key object for `node` in `table` (a question's answers are found by its key's identity). */
+export function interned<N, K>(table: Map<N, K>, node: N, make: () => K): K {
+  let key = table.get(node);
+  if (!key) table.set(node, (key = make()));
+  return key;
+}
+
 export interface AnswerMemo {
   /** Runs `compute`, returning also the parameters it met (reported to the walks around it as usual). */
   captured<T>(compute: () => T): { result: T; met: Sunk[] };

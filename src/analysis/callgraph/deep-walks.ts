@@ -14,7 +14,7 @@
  * ends, so the answers do not depend on the bound either.
  */
 import type { ts } from '../../typescript.cjs';
-import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
+import { CycleAwareCache, interned, type AnswerMemo } from './cycle-aware-cache.js';
 import { NestingLimit } from './nesting-limit.js';
 import type { DeepQuestion } from './element-values.js';
 
@@ -48,12 +48,8 @@ export class DeepWalks {
 
   /** What a walk gone past its bound holds: `afresh()` (the same walk from depth 0), kept once per question. */
   ask(question: DeepQuestion, node: ts.Node, index: number, afresh: () => ts.Node[]): ts.Node[] {
-    const name = `${question}:${index}`;
-    let byNode = this.keys.get(name);
-    if (!byNode) this.keys.set(name, (byNode = new Map()));
-    let key = byNode.get(node);
-    if (!key) byNode.set(node, (key = { node, afresh }));
-    const k = key;
-    return this.nesting.within(() => this.cache.get(k)) ?? this.cache.refused(k);
+    const byNode = interned(this.keys, `${question}:${index}`, () => new Map<ts.Node, DeepKey>());
+    const key = interned(byNode, node, () => ({ node, afresh }));
+    return this.nesting.within(() => this.cache.get(key)) ?? this.cache.refused(key);
   }
 }

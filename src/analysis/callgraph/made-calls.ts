@@ -22,11 +22,10 @@ import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { FunctionValues } from './values.js';
 import { distinct } from './value-memo.js';
-import { itemsAt } from './arrays.js';
+import { argumentsFor } from './arrays.js';
 import { CycleAwareCache } from './cycle-aware-cache.js';
 import { NestingLimit } from './nesting-limit.js';
 import { skipWrappers, type CallSite, type FileSites } from '../walk.js';
-import { argumentIndex } from '../parameters.js';
 
 /** Property steps from a handed value to the functions its members hold (index signatures and array elements count as one). */
 const MEMBER_STEPS = 3;
@@ -134,8 +133,7 @@ export class MadeCalls {
     if (!ts.isIdentifier(e)) return [];
     const d = this.r.symbolAt(e)?.valueDeclaration;
     if (!d || !ts.isParameter(d) || !ts.isIdentifier(d.name) || !isMethodNode(d.parent)) return [];
-    const i = argumentIndex(d);
-    return (this.argumentsTo.get(d.parent) ?? []).flatMap((args) => itemsAt(args, i, d.dotDotDotToken !== undefined));
+    return argumentsFor(this.argumentsTo, d);
   }
 
   /** The value flow's extra origins: a made function, a call of one, and what callers pass for a parameter. */

@@ -18,11 +18,10 @@ import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { FunctionValues } from './values.js';
 import { distinct } from './value-memo.js';
-import { itemsAt } from './arrays.js';
+import { argumentsFor } from './arrays.js';
 import { CycleAwareCache } from './cycle-aware-cache.js';
 import { NestingLimit } from './nesting-limit.js';
 import { skipWrappers } from '../walk.js';
-import { argumentIndex } from '../parameters.js';
 
 /** Nested origin questions at most (a parameter's callers' arguments, passed on), as made-calls.ts. */
 const MAX_NESTED = 24;
@@ -69,7 +68,6 @@ export class PassedClasses {
   private passedFor(decls: readonly ts.Declaration[]): ts.Expression[] {
     const d = decls.find(ts.isParameter);
     if (!d || !ts.isIdentifier(d.name) || !isMethodNode(d.parent)) return [];
-    const i = argumentIndex(d);
-    return (this.argumentsTo.get(d.parent) ?? []).flatMap((args) => itemsAt(args, i, d.dotDotDotToken !== undefined)).map((a) => (ts.isSpreadElement(a) ? a : skipWrappers(a)));
+    return argumentsFor(this.argumentsTo, d).map((a) => (ts.isSpreadElement(a) ? a : skipWrappers(a)));
   }
 }

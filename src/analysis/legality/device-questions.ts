@@ -47,12 +47,6 @@ export interface DeepKey {
 
 export type Question = ts.Node | DeclarationKey | ArgumentsKey | YieldsKey | ThisKey | DeepKey | typeof RAISED;
 
-/** The one key object for `node` in `table` (a question's answers are found by its key's identity). */
-export function interned<N, K>(table: Map<N, K>, node: N, make: () => K): K {
-  let key = table.get(node);
-  if (!key) table.set(node, (key = make()));
-  return key;
-}
 
 /**
  * Questions nest at most MAX_NESTED deep, origins' and others' each (a chain through patterns,
