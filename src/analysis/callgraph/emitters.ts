@@ -5,7 +5,8 @@
  * `port.postMessage(data)`), wherever the listener was registered: at a module's top level, in a
  * constructor. So the method that emits reaches the listeners (`EmitterListeners`), matched by
  * the event's name only, not by which emitter: a name that is not a string constant matches
- * every event. An app's own emitter class is code the call graph follows as it is. The device
+ * every event (`addEventListener`'s, which a dispatch runs, are matched by the target's type in
+ * event-listeners.ts). An app's own emitter class is code the call graph follows as it is. The device
  * values' steps use the same recognition (legality/emitted-values.ts).
  */
 import { ts } from '../../typescript.cjs';
@@ -74,9 +75,17 @@ function dispatchedName(checker: ts.TypeChecker, e: ts.Expression): string | und
 /** Files that may register a listener, by their text: most files never do, and are not walked. */
 const MAY_LISTEN = /\.(on|once|addListener|prependListener|prependOnceListener|addEventListener)\s*\(|\bon\w+\s*=/;
 
-/** What each library emit call of the app runs: the listeners of its event, gathered from every file on the first emit. */
+/** How a listener was registered: which emits may run it. */
+type Registered = 'emitter' | 'target' | 'handler';
+
+/**
+ * What each library emit call of the app runs, gathered from every file on the first emit:
+ * `emit` the listeners of node's emitters (`on`, `once`, ...); `postMessage` every 'message'
+ * listener (they are the other end's); `dispatchEvent` the `on<type> =` handlers, as
+ * event-listeners.ts follows `addEventListener`'s by the target's type.
+ */
 export class EmitterListeners {
-  private byEvent: Map<string | undefined, ts.Node[]> | undefined;
+  private registered: { event: string | undefined; how: Registered; fns: ts.Node[] }[] | undefined;
 
   constructor(
     private readonly r: Resolver,
@@ -86,23 +95,26 @@ export class EmitterListeners {
   of(call: ts.CallExpression): Target[] {
     const emit = libraryEmit(this.r.checker, call);
     if (!emit) return [];
-    const byEvent = (this.byEvent ??= this.collect());
-    const fns = emit.event === undefined ? [...byEvent.values()].flat() : [...(byEvent.get(emit.event) ?? []), ...(byEvent.get(undefined) ?? [])];
+    const runs: Registered | undefined = emit.posted ? undefined : isDispatch(call) ? 'handler' : 'emitter';
+    const fns = (this.registered ??= this.collect())
+      .filter((g) => (runs === undefined || g.how === runs) && (emit.event === undefined || g.event === undefined || g.event === emit.event))
+      .flatMap((g) => g.fns);
     return [...new Set(fns)].map((node) => ({ node, kind: 'callback' as const }));
   }
 
-  private collect(): Map<string | undefined, ts.Node[]> {
-    const byEvent = new Map<string | undefined, ts.Node[]>();
+  private collect(): { event: string | undefined; how: Registered; fns: ts.Node[] }[] {
+    const out: { event: string | undefined; how: Registered; fns: ts.Node[] }[] = [];
     const visit = (node: ts.Node): void => {
       const listen = libraryListen(this.r.checker, node);
-      if (listen) {
-        let list = byEvent.get(listen.event);
-        if (!list) byEvent.set(listen.event, (list = []));
-        list.push(...this.r.values.of(listen.handed));
-      }
+      if (listen) out.push({ event: listen.event, how: !ts.isCallExpression(node) ? 'handler' : listen.receivesEvent ? 'target' : 'emitter', fns: this.r.values.of(listen.handed) });
       ts.forEachChild(node, visit);
     };
     for (const f of this.files) if (MAY_LISTEN.test(f.sf.text)) visit(f.sf);
-    return byEvent;
+    return out;
   }
+}
+
+function isDispatch(call: ts.CallExpression): boolean {
+  const callee = skipWrappers(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'dispatchEvent';
 }
