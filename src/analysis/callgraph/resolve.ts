@@ -150,6 +150,10 @@ export class Resolver {
       }
     }
     if (!sym || decls.length === 0) {
+      // A member of a library's container typed by the app's function (`Object.fromEntries(entries)`'s
+      // index signature over an app arrow's type): the arrow that type was inferred from, and maybe others.
+      const inferred = this.isAppExpr(expr) ? [] : this.checker.getTypeAtLocation(expr).getCallSignatures().flatMap((sig) => (sig.declaration && this.isApp(sig.declaration) && isMethodNode(sig.declaration) ? [sig.declaration] : []));
+      if (inferred.length) return { targets: inferred.map((node) => ({ node, kind: 'callback' as const })), partial: 'function value held by a library container, typed by an app function' };
       const leaf = libraryLeaf(this.checker, expr, undefined); // a member of an untyped import
       if (leaf) return { library: leaf };
       if (!this.isAppExpr(expr)) return { library: libraryLeaf(this.checker, expr, sym) };
