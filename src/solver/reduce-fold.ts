@@ -76,8 +76,8 @@ export function planFold(
   const id = index.id;
   let names = index.names;
   const grouped = new Set(groups.flat());
-  const kept = flagsOf(names, (m) => choosable.has(m) || grouped.has(m));
   const free = flagsOf(names, (m) => choosable.has(m));
+  const kept = grouped.size === 0 ? free : flagsOf(names, (m, k) => free[k] === 1 || grouped.has(m));
   const dynamic = nesting === 'dynamic';
   const mode = new Uint8Array(n);
   const at = new Int32Array(n);
