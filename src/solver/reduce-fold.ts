@@ -258,8 +258,10 @@ class SiblingTable {
   private readonly mask: number;
   private readonly slots: Int32Array;
 
-  /** `parent` and `method`: per folded context, as planFold fills them before `set`. */
-  /** `owner`: the tree being folded, which keeps the slots for its next fold. */
+  /**
+   * `parent` and `method`: per folded context, as planFold fills them before `set`. `owner`: the
+   * tree being folded, which keeps the slots for its next fold.
+   */
   constructor(
     entries: number,
     private readonly parent: Int32Array,

@@ -41,7 +41,6 @@ export function forceOnTree(pinnedMethods: readonly string[], components: number
   const { id, names } = index;
   // Per method: pinned, and still choosable (numbers: string sets per context and round were most of the time).
   const pinned = new Set(pinnedMethods);
-  const isPinned = flagsOf(names, (m) => pinned.has(m));
   const free = flagsOf(names, (m) => choosable.has(m));
   const forced = new Uint8Array(n);
   // Nothing pinned and no groups (every round after the first): a context is forced exactly when
@@ -54,6 +53,7 @@ export function forceOnTree(pinnedMethods: readonly string[], components: number
     }
     return { forced, choosable };
   }
+  const isPinned = flagsOf(names, (m) => pinned.has(m));
   for (let i = n - 1; i >= 0; i--) {
     if (isPinned[id[i]!]) forced[i] = 1;
     if (forced[i] && parent[i]! >= 0) forced[parent[i]!] = 1;
