@@ -1,8 +1,9 @@
 /**
  * A YAML writer for the manifest's shape: maps, lists, plain strings, numbers and booleans, some
  * maps on one line. It writes the bytes the `yaml` library writes for the same value (Document,
- * toString with lineWidth 0 and flowCollectionPadding, the core schema), in a fortieth of its time:
- * a 1M-context bench manifest (2.2 MB, 45k method ids) took the library 0.55-0.75 s of CPU. It
+ * toString with lineWidth 0 and flowCollectionPadding, the core schema), faster: renderManifest
+ * of a 1M-context bench manifest (2.2 MB, 45k method ids) took 0.69 s with the library, 0.15 s
+ * with this writer (its lists sorted in both). It
  * says so (undefined) for anything it does not write as the library would, a string that would
  * need quotes among them, and the caller then asks the library; test/manifest/yaml-writer.test.ts
  * compares the two on the examples' manifests and on random values.
