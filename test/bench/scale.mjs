@@ -373,7 +373,7 @@
  *   s; analysis 6.4 against 6.6, solves 2.35 against 2.5, checks 0.2 against 0.34, the rest 0.1
  *   against 0.36); manifests byte-identical. (4) Each context's subtree compute for the predicted
  *   figures summed once per merged profile, not per network. The final build, 40k:1m, one run,
- *   load 8-12: 2.53x tsc's CPU (36.3 s against 14.3, tsc's fastest run of the stop), 1.51x memory
+ *   load 10-17: 2.53x tsc's CPU (36.3 s against 14.3, tsc's fastest run of the stop), 1.51x memory
  *   (1420 MB); the baseline 1.16x this CPU (41.9 s); CPU by step (baseline): analysis 17.9 s
  *   (19.9), profiles 2.0 (2.3), merge 0.3 (0.3), the four solves 15.4 (17.8), checks 0.2 (0.5),
  *   the rest 0.2 (0.8); manifests byte-identical. Alone at --time-limit 300 (load 8-10): 34.3 s of
