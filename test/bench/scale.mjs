@@ -380,7 +380,7 @@
  *   CPU, all four proven, the manifest byte-identical to main's. So the main thread's steps gave
  *   up about 2 s of CPU at 40k:1m (the reductions 1.2-1.5, the manifest 0.65), which the spread of
  *   single runs at this load (the solves' CPU follows the wall time a limited network spends, the
- *   analysis 18.9-21.3 s by the run) hides in the totals. The 2x goal at 40k:1m waits on the
+ *   analysis 17.9-21.3 s by the run) hides in the totals. The 2x goal at 40k:1m waits on the
  *   analysis (about 20 s, 1.2x tsc alone) and on GLPK's share of the solves (lte).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
