@@ -13,7 +13,7 @@ import type { NestingModel, Objective, PartitionProblem } from '../model/types.j
 import type { MergedProfile } from '../profiles/merge.js';
 import { refuseOtherApp } from '../profiles/parse.js';
 import type { ProfileFacts } from '../profiles/types.js';
-import { checkPartition, solvePartition, type CheckResult } from '../solver/index.js';
+import { checkedPartition, solvePartition, type CheckResult } from '../solver/index.js';
 import type { FirstRoundReuse, Solution } from '../solver/types.js';
 import { solveInThreads, solveThreads, type Checked } from './solveInThreads.js';
 
@@ -112,7 +112,8 @@ export async function partition(inputs: PartitionInputs): Promise<PartitionOutco
       const problem = problemOf(network)();
       const solution = await solveFor(network.name, problem, inputs.timeLimitSec, reuse);
       inputs.onStep?.(`checking ${network.name}`);
-      add(network, solution, checkPartition(problem, solution.migrate));
+      // The solver checked its answer on this problem: the same verdict (checkedPartition).
+      add(network, solution, checkedPartition(problem, solution));
     }
   }
   inputs.onStep?.('writing the manifest');

@@ -18,7 +18,7 @@ import { costTolerance, type CompactTree } from './compact.js';
 import type { Prices } from './lagrangian.js';
 import { columnsFromObjects, columnsOfProblem, problemFromColumns } from '../model/columns.js';
 import { cleared } from './scratch.js';
-import { anyBelowParents, subtreeSumsParents } from './tree.js';
+import { anyBelowParents, subtreeSumsParents, flagsOf } from './tree.js';
 
 /** Per method (index into tree.methods): -1 free, 0 fixed off, 1 fixed on. */
 export type Fixings = Int8Array;
@@ -247,7 +247,7 @@ export function residualProblem(
   if (problem.groups.length > 0) {
     // A method fixed on whose subtree holds a native-state group's context stays free.
     const grouped = new Set(problem.groups.flat());
-    const isGrouped = Uint8Array.from(names, (m) => (grouped.has(m) ? 1 : 0));
+    const isGrouped = flagsOf(names, (m) => grouped.has(m));
     const holdsGroup = anyBelowParents(parent, (i) => isGrouped[id[i]!] === 1);
     for (let i = 0; i < n; i++) if (method[i]! >= 0 && holdsGroup[i]) on[method[i]!] = 0;
   }

@@ -23,6 +23,7 @@ import type { PartitionProblem } from '../model/types.js';
 import { budgetRow, choosableMethods, groupComponents, type IlpModel, type IlpRow, type IlpVar } from './ilp-model.js';
 import { columnsOfProblem, type ContextColumns } from '../model/columns.js';
 import type { ModelSize } from './types.js';
+import { flagsOf } from './tree.js';
 
 /** Contexts built between two looks at the clock (a look costs about what a context does). */
 const CLOCK_EVERY = 4096;
@@ -103,7 +104,7 @@ function columnsModelSize(problem: PartitionProblem, columns: ContextColumns): P
   // As choosableMethods: every name has a context here, and names are distinct.
   const pinned = new Set(problem.pinned);
   const candidates = new Set(problem.candidates);
-  const choosable = Uint8Array.from(names, (m) => (candidates.has(m) && !pinned.has(m) ? 1 : 0));
+  const choosable = flagsOf(names, (m) => candidates.has(m) && !pinned.has(m));
   let integers = 0;
   for (const flag of choosable) integers += flag;
   return countModel(problem, parent.length, integers, (i) => parent[i]! < 0, (i) => choosable[id[i]!] === 1);

@@ -1,5 +1,6 @@
 import type { PartitionProblem } from '../model/types.js';
 import { columnsOfProblem } from '../model/columns.js';
+import { flagsOf } from './tree.js';
 
 /**
  * Drops migration points that never migrate: under dynamic nesting a migration point whose
@@ -15,7 +16,7 @@ export function pruneIdleMigrationPoints(problem: PartitionProblem, migrate: rea
   const columns = columnsOfProblem(problem);
   if (columns) {
     const { parent, id, names } = columns;
-    const isChosen = Uint8Array.from(names, (m) => (chosen.has(m) ? 1 : 0));
+    const isChosen = flagsOf(names, (m) => chosen.has(m));
     const onClone = new Uint8Array(parent.length);
     for (let i = 0; i < parent.length; i++) {
       const p = parent[i]!;

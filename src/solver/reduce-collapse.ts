@@ -36,6 +36,7 @@ import type { PartitionProblem } from '../model/types.js';
 import type { ColumnTree } from './reduce-dominance.js';
 import { columnsOf } from './reduce-fold.js';
 import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
+import { roundSums, type RoundSums } from './reduce-sums.js';
 
 /** How much a method must always win by, relative to the sum of the tree's absolute costs: 10x the tie tolerance. */
 const MARGIN = 1e-8;
@@ -43,37 +44,22 @@ const MARGIN = 1e-8;
 /**
  * Per context of `tree`, 1 when it lies strictly under a context of a method that always wins
  * (those subtrees fold into their top context), or undefined when there is none to fold.
+ * `sums`: roundSums of the tree, when the caller has them.
  */
-export function alwaysWinningSubtrees(tree: ColumnTree): Uint8Array | undefined {
+export function alwaysWinningSubtrees(tree: ColumnTree, sums?: RoundSums): Uint8Array | undefined {
   if (tree.nesting !== 'dynamic' || tree.costs.length !== 1) return undefined;
   const { parent } = tree;
   const { id, names } = tree.index;
-  const { device, clone, migration } = tree.costs[0]!;
+  const { migration } = tree.costs[0]!;
   const n = parent.length;
-  const candidates = new Set(tree.candidates);
-  const grouped = new Set(tree.groups.flat());
-  const isGrouped = Uint8Array.from(names, (m) => (grouped.has(m) ? 1 : 0));
-  const isCandidate = Uint8Array.from(names, (m, k) => (candidates.has(m) && !isGrouped[k] ? 1 : 0));
-  const groupBelow = new Uint8Array(n);
-  const w = new Float64Array(n); // Σ over the subtree of clone − device, then + migration
-  const best = new Float64Array(n); // B: Σ over the children of their best antichain sum
-  let scale = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    scale += Math.abs(device[i]!) + Math.abs(clone[i]!) + Math.abs(migration[i]!);
-    w[i]! += clone[i]! - device[i]!;
-    if (isGrouped[id[i]!]) groupBelow[i] = 1;
-    const p = parent[i]!;
-    if (p < 0) continue;
-    w[p]! += w[i]!;
-    if (groupBelow[i]) groupBelow[p] = 1;
-    best[p]! += isCandidate[id[i]!] ? Math.min(best[i]!, w[i]! + migration[i]!) : best[i]!;
-  }
+  // w: Σ over the subtree of clone − device (+ migration where read); B: Σ over the children of their best antichain sum.
+  const { w, smallest: best, groupBelow, scale, isCandidate, isGrouped } = sums ?? roundSums(tree, tree.costs[0]!);
   const margin = MARGIN * Math.max(scale, 1);
   // Per method: -1 not seen, 0 fails somewhere, 1 wins at every context seen so far.
   const wins = new Int8Array(names.length).fill(-1);
   for (let i = 0; i < n; i++) {
     const k = id[i]!;
-    if (!isCandidate[k] || wins[k] === 0) continue;
+    if (!isCandidate[k] || isGrouped[k] || wins[k] === 0) continue;
     wins[k] = !groupBelow[i] && w[i]! + migration[i]! < best[i]! - margin ? 1 : 0;
   }
   const under = new Uint8Array(n);

@@ -18,7 +18,8 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { columnsOf, type CostColumns } from './reduce-fold.js';
-import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
+import { methodIndex, parentsOf, type MethodIndex, flagsOf } from './tree.js';
+import { roundSums, type RoundSums } from './reduce-sums.js';
 
 /** `index`: the contexts' methods as numbers, when the caller has them. */
 export function methodsThatCannotWin(problem: PartitionProblem, index: MethodIndex = methodIndex(problem.contexts)): Set<string> {
@@ -37,31 +38,40 @@ export interface ColumnTree {
   costs: CostColumns[];
 }
 
-/** `methodsThatCannotWin` of a tree given as columns. */
-export function losingMethods(tree: ColumnTree): Set<string> {
+/**
+ * `methodsThatCannotWin` of a tree given as columns. `sums`: roundSums of the tree under its
+ * one objective, when the caller has them (dynamic nesting).
+ */
+export function losingMethods(tree: ColumnTree, sums?: RoundSums): Set<string> {
   const { parent, costs } = tree;
   const { id, names } = tree.index;
   const n = parent.length;
-  const candidates = new Set(tree.candidates);
-  const grouped = new Set(tree.groups.flat());
-  const isCandidate = Uint8Array.from(names, (m) => (candidates.has(m) ? 1 : 0));
-  const isGrouped = Uint8Array.from(names, (m) => (grouped.has(m) ? 1 : 0));
-  const groupBelow = new Uint8Array(n);
-  if (grouped.size > 0) {
-    for (let i = n - 1; i >= 0; i--) {
-      if (isGrouped[id[i]!]) groupBelow[i] = 1;
-      if (groupBelow[i] && parent[i]! >= 0) groupBelow[parent[i]!] = 1;
+  const isStatic = tree.nesting === 'static';
+  const perCost = isStatic ? undefined : costs.map((c, b) => (b === 0 && sums ? sums : roundSums(tree, c, b)));
+  let isCandidate = perCost?.[0]!.isCandidate;
+  let isGrouped = perCost?.[0]!.isGrouped;
+  let groupBelow = perCost?.[0]!.groupBelow;
+  if (!isCandidate || !isGrouped || !groupBelow) {
+    const candidates = new Set(tree.candidates);
+    const grouped = new Set(tree.groups.flat());
+    isCandidate = flagsOf(names, (m) => candidates.has(m));
+    isGrouped = flagsOf(names, (m) => grouped.has(m));
+    groupBelow = new Uint8Array(n);
+    if (grouped.size > 0) {
+      for (let i = n - 1; i >= 0; i--) {
+        if (isGrouped[id[i]!]) groupBelow[i] = 1;
+        if (groupBelow[i] && parent[i]! >= 0) groupBelow[parent[i]!] = 1;
+      }
     }
   }
-  const isStatic = tree.nesting === 'static';
-  const bounds = costs.map((c) => (isStatic ? staticShares(parent, c) : dynamicBounds(parent, c, isCandidate, id)));
+  const bounds = isStatic ? costs.map((c) => staticShares(parent, c)) : [];
 
   // Per method: -1 not seen, 0 wins somewhere, 1 loses everywhere seen so far.
   const loses = new Int8Array(names.length).fill(-1);
   for (let i = 0; i < n; i++) {
     const k = id[i]!;
     if (!isCandidate[k] || loses[k] === 0) continue;
-    const ok = !isGrouped[k] && !groupBelow[i] && (isStatic || noneAbove(bounds, i));
+    const ok = !isGrouped[k] && !groupBelow[i] && (isStatic || noneAbove(perCost!, costs, i));
     loses[k] = ok ? 1 : 0;
   }
   if (isStatic) {
@@ -72,29 +82,16 @@ export function losingMethods(tree: ColumnTree): Set<string> {
   return new Set(names.filter((_, k) => loses[k] === 1));
 }
 
-/** Whether every objective's bound at context i is at most 0 (a loop: a closure per context was 65 MB over a 1M-context solve). */
-function noneAbove(bounds: Float64Array[], i: number): boolean {
-  for (let b = 0; b < bounds.length; b++) if (bounds[b]![i]! > 0) return false;
-  return true;
-}
-
-/** Per context, A(c) − w[c] (costs of one objective). */
-function dynamicBounds(parent: Int32Array, costs: CostColumns, isCandidate: Uint8Array, id: Int32Array): Float64Array {
-  const n = parent.length;
-  const { device, clone, migration } = costs;
-  const w = new Float64Array(n); // Σ over the subtree of clone − device (w above without mig)
-  const below = new Float64Array(n); // Σ over the children of their best antichain sum
-  for (let i = n - 1; i >= 0; i--) {
-    w[i]! += clone[i]! - device[i]!;
-    const p = parent[i]!;
-    if (p < 0) continue;
-    w[p]! += w[i]!;
-    const best = isCandidate[id[i]!] ? Math.max(below[i]!, w[i]! + migration[i]!) : below[i]!;
-    below[p]! += best;
+/**
+ * Whether every objective's bound at context i, A(c) − w[c], is at most 0 (a loop: a closure
+ * per context was 65 MB over a 1M-context solve; the bound is read where asked, not stored).
+ */
+function noneAbove(sums: RoundSums[], costs: CostColumns[], i: number): boolean {
+  for (let b = 0; b < sums.length; b++) {
+    const { largest, w } = sums[b]!;
+    if (largest[i]! - (w[i]! + costs[b]!.migration[i]!) > 0) return false;
   }
-  const bound = new Float64Array(n);
-  for (let i = 0; i < n; i++) bound[i] = below[i]! - (w[i]! + migration[i]!);
-  return bound;
+  return true;
 }
 
 /** Per context, its share of the static weight W: its migration plus its subtree's clone − device. */

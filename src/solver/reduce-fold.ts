@@ -17,7 +17,8 @@
  */
 import type { ContextCosts, PartitionProblem } from '../model/types.js';
 import { problemFromColumns } from '../model/columns.js';
-import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
+import { methodIndex, parentsOf, type MethodIndex, flagsOf } from './tree.js';
+import { cleared } from './scratch.js';
 
 /** Method id of the constant root context: not a candidate, so it never moves. */
 export const FIXED_ROOT = '(fixed on the device)';
@@ -75,14 +76,16 @@ export function planFold(
   const id = index.id;
   let names = index.names;
   const grouped = new Set(groups.flat());
-  const kept = Uint8Array.from(names, (m) => (choosable.has(m) || grouped.has(m) ? 1 : 0));
-  const free = Uint8Array.from(names, (m) => (choosable.has(m) ? 1 : 0));
+  const free = flagsOf(names, (m) => choosable.has(m));
+  const kept = grouped.size === 0 ? free : flagsOf(names, (m, k) => free[k] === 1 || grouped.has(m));
   const dynamic = nesting === 'dynamic';
   const mode = new Uint8Array(n);
   const at = new Int32Array(n);
-  const parent = new Int32Array(n);
-  const outId = new Int32Array(n);
-  const siblings = new SiblingTable(n, parent, outId);
+  // The folded tree's columns while it grows (sliced at the end) and the siblings' table are
+  // kept with the tree (scratch.ts): each network folds the first round's tree again.
+  const parent = cleared(parents, 'fold parent', Int32Array, n);
+  const outId = cleared(parents, 'fold method', Int32Array, n);
+  const siblings = new SiblingTable(n, parent, outId, parents);
   let size = 0;
   let root = -1;
   let rootFrom = -1;
@@ -141,13 +144,20 @@ export function applyFold(problem: PartitionProblem, plan: FoldPlan, choosable: 
   return foldedProblem(problem, plan, foldedMethods(problem.groups, plan, choosable), foldColumns(columnsOf(problem.contexts), plan), budget);
 }
 
-/** The folded problem's candidates (sorted) and groups: `choosable` and `groups` without the methods the fold left out. */
-export function foldedMethods(groups: readonly (readonly string[])[], plan: FoldPlan, choosable: ReadonlySet<string>): { candidates: string[]; groups: string[][] } {
+/**
+ * The folded problem's candidates and groups: `choosable` and `groups` without the methods the
+ * fold left out. The candidates sorted unless `sorted` is false (a round that folds again only
+ * asks whether a method is one: no need to sort up to 40k names a round).
+ */
+export function foldedMethods(groups: readonly (readonly string[])[], plan: FoldPlan, choosable: ReadonlySet<string>, sorted = true): { candidates: string[]; groups: string[][] } {
   // The folded contexts' distinct methods (a set of all their methods took a third of the fold).
-  const present = new Set(plan.index.names);
+  const present = plan.index.names;
+  const candidates = present.filter((m) => choosable.has(m));
+  if (groups.length === 0) return { candidates: sorted ? candidates.sort() : candidates, groups: [] };
+  const kept = new Set(present);
   return {
-    candidates: [...choosable].filter((m) => present.has(m)).sort(),
-    groups: groups.map((g) => g.filter((m) => present.has(m))).filter((g) => g.length > 0),
+    candidates: sorted ? candidates.sort() : candidates,
+    groups: groups.map((g) => g.filter((m) => kept.has(m))).filter((g) => g.length > 0),
   };
 }
 
@@ -248,16 +258,20 @@ class SiblingTable {
   private readonly mask: number;
   private readonly slots: Int32Array;
 
-  /** `parent` and `method`: per folded context, as planFold fills them before `set`. */
+  /**
+   * `parent` and `method`: per folded context, as planFold fills them before `set`. `owner`: the
+   * tree being folded, which keeps the slots for its next fold.
+   */
   constructor(
     entries: number,
     private readonly parent: Int32Array,
     private readonly method: Int32Array,
+    owner: object,
   ) {
     let capacity = 16;
     while (capacity < 2 * entries) capacity *= 2;
     this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity);
+    this.slots = cleared(owner, 'fold siblings', Int32Array, capacity);
   }
 
   /** The folded context of `method` under folded `parent` (-1: the root's level), or -1. */

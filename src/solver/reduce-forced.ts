@@ -8,7 +8,7 @@
  */
 import type { PartitionProblem } from '../model/types.js';
 import { groupComponentsOfIndex } from './ilp-model.js';
-import { methodIndex, parentsOf, type MethodIndex } from './tree.js';
+import { methodIndex, parentsOf, type MethodIndex, flagsOf } from './tree.js';
 
 export interface Forced {
   /** 1 where the context must run on the device. */
@@ -41,9 +41,19 @@ export function forceOnTree(pinnedMethods: readonly string[], components: number
   const { id, names } = index;
   // Per method: pinned, and still choosable (numbers: string sets per context and round were most of the time).
   const pinned = new Set(pinnedMethods);
-  const isPinned = Uint8Array.from(names, (m) => (pinned.has(m) ? 1 : 0));
-  const free = Uint8Array.from(names, (m) => (choosable.has(m) ? 1 : 0));
+  const free = flagsOf(names, (m) => choosable.has(m));
   const forced = new Uint8Array(n);
+  // Nothing pinned and no groups (every round after the first): a context is forced exactly when
+  // no method on its path is free, one pass (the loop below would find that and then nothing more:
+  // a forced context's method is not free, so none is freed).
+  if (pinned.size === 0 && components.length === 0) {
+    for (let i = 0; i < n; i++) {
+      const p = parent[i]!;
+      if (!free[id[i]!] && (p < 0 || forced[p] === 1)) forced[i] = 1;
+    }
+    return { forced, choosable };
+  }
+  const isPinned = flagsOf(names, (m) => pinned.has(m));
   for (let i = n - 1; i >= 0; i--) {
     if (isPinned[id[i]!]) forced[i] = 1;
     if (forced[i] && parent[i]! >= 0) forced[parent[i]!] = 1;

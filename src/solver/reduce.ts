@@ -13,6 +13,7 @@ import { forceLocations, forceOnTree } from './reduce-forced.js';
 import { columnsOf, foldColumns, foldedMethods, foldedProblem, planFold, type FoldPlan } from './reduce-fold.js';
 import { losingMethods } from './reduce-dominance.js';
 import { alwaysWinningSubtrees } from './reduce-collapse.js';
+import { roundSums } from './reduce-sums.js';
 
 export interface Reduction {
   problem: PartitionProblem;
@@ -57,19 +58,21 @@ export function reduceProblem(problem: PartitionProblem, until = Infinity, reuse
     }
     costs = foldColumns(costs, plan);
     budgetCosts = budgetCosts && foldColumns(budgetCosts, plan);
-    const methods = foldedMethods(groups, plan, choosable);
+    const methods = foldedMethods(groups, plan, choosable, false);
     if (rounds > 1) laterAt.push(plan.at);
     const tree = { parent: plan.parent, index: plan.index, candidates: methods.candidates, groups: methods.groups, nesting: problem.nesting, costs: budgetCosts ? [costs, budgetCosts] : [costs] };
     const late = performance.now() > until;
-    const losers = late ? new Set<string>() : losingMethods(tree);
+    // Both steps sum the same subtrees: one pass for the two under dynamic nesting (reduce-sums.ts).
+    const sums = late || tree.nesting !== 'dynamic' ? undefined : roundSums(tree, costs);
+    const losers = late ? new Set<string>() : losingMethods(tree, sums);
     // Both found on the same tree: folding the always-winning subtrees only lowers the losers'
     // bounds (A of reduce-dominance.ts), and no method both loses (w ≥ A ≥ 0) and always wins (w < B ≤ 0).
     // On the 1M-context bench tree they fold most of the contexts in one round (under 5g,
     // 864k -> a few thousand) rather than the losers' layer a round (864k -> 432k -> 216k ...).
-    collapse = late ? undefined : alwaysWinningSubtrees(tree);
+    collapse = late ? undefined : alwaysWinningSubtrees(tree, sums);
     if (losers.size === 0 && !collapse) {
       // Method ids are kept throughout, so the answer carries over as it is.
-      const folded = foldedProblem(problem, plan, methods, costs, budgetCosts);
+      const folded = foldedProblem(problem, plan, { ...methods, candidates: methods.candidates.sort() }, costs, budgetCosts);
       return { problem: folded, expand: (migrate) => [...migrate], rounds, contextOf: composed([firstAt, ...laterAt]) };
     }
     parent = plan.parent;

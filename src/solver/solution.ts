@@ -16,9 +16,23 @@ export interface Outcome {
   tiesUnsettled?: true;
 }
 
-export function finish(problem: PartitionProblem, outcome: Outcome, size: ModelSize, check?: CheckResult): Solution {
+/**
+ * The checker's verdict on each solution `finish` checked, with the problem it was checked on.
+ * The caller's check of the answer (the CLI's before it writes a manifest) is the same call on
+ * the same problem and partition: it reads the verdict here (checkedPartition) rather than going
+ * over the million contexts of the bench's problems again.
+ */
+const verdicts = new WeakMap<Solution, { problem: PartitionProblem; check: CheckResult }>();
+
+/** checkPartition(problem, solution.migrate): the verdict `finish` gave when it checked this solution on this problem. */
+export function checkedPartition(problem: PartitionProblem, solution: Solution): CheckResult {
+  const known = verdicts.get(solution);
+  return known && known.problem === problem ? known.check : checkPartition(problem, solution.migrate);
+}
+
+export function finish(problem: PartitionProblem, outcome: Outcome, size: ModelSize, given?: CheckResult): Solution {
   const { migrate, solverCost, optimal, bound } = outcome;
-  check ??= checkPartition(problem, migrate);
+  const check = given ?? checkPartition(problem, migrate);
   if (check.violations.length > 0) {
     throw new Error(`the solver chose an illegal partition (a bug): ${check.violations.join(' ')}`);
   }
@@ -48,6 +62,8 @@ export function finish(problem: PartitionProblem, outcome: Outcome, size: ModelS
   }
   if (check.budget) solution.budget = check.budget;
   if (outcome.tiesUnsettled && optimal) solution.tiesUnsettled = true;
+  // A verdict handed in was found by its caller, maybe on another partition: only the own one is kept.
+  if (!given) verdicts.set(solution, { problem, check });
   return solution;
 }
 

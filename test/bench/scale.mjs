@@ -332,6 +332,56 @@
  *   manifests byte-identical. So on CPU the 2x goal is not met at either case; on wall time 40k:1m
  *   came within it at load 8-10 only because tsc waited for a core. What is left is mostly the
  *   same: the analysis (18 s, 1.2x tsc alone), the solves (13.5 s), reading profiles (2 s).
+ * - 2026-12-06 (stop 46), the main thread's own work at 1M contexts, every output unchanged. (1)
+ *   The reductions (src/solver/reduce-sums.ts and its callers): a round's two cost-based steps,
+ *   methods that cannot win and subtrees under methods that always win, summed the same w over the
+ *   tree in two passes, now one; forced locations after the first round (nothing pinned, no
+ *   groups) are one pass instead of three; the fold's growing columns and sibling table are kept
+ *   with the tree (src/solver/scratch.ts), so the four networks' folds of the first round's
+ *   864k-context tree reuse them; per-method flags are filled in loops (Uint8Array.from with a
+ *   function took 4x as long over 40k names, and a round made nine such arrays); a round's
+ *   candidates are sorted once, at the end. The four networks' reductions at 40k:1m, the first
+ *   round shared as partition does (2 interleaved pairs of 5 repetitions, load 9-12, medians):
+ *   2.85 and 3.27 s of CPU -> 1.60 and 1.74 s (0.56x, 0.53x), the reduced problems byte-identical
+ *   (parents, costs, candidates and context maps hashed); static nesting 1.24 -> 0.83 s,
+ *   identical. Brute force on small random trees, both nesting models:
+ *   test/solver/reduce-sums.test.ts. (2) The manifest written by src/manifest/yaml-writer.ts, a
+ *   writer of the manifest's shape, byte-identical to the yaml library's output and leaving to it
+ *   whatever it does not write the same way (a string that needs quotes): the 40k:1m manifest (2.2
+ *   MB) 0.69 -> 0.15 s; `writing the manifest` in partition --verbose 0.90 -> 0.25 s of CPU. (3)
+ *   The CLI's check of each network's answer reads the verdict the solver's own check gave on the
+ *   same problem (solution.ts checkedPartition): one pass over the 1M contexts per network, not
+ *   two. Tried and dropped: a hash of a method string's last 16 bytes in the JSON scanner, and
+ *   bits per method on each merged path before walking it for recursion: no gain measurable
+ *   (scanContexts of the 126 MB device profile, 6 interleaved in one process: 1.18-1.46 s against
+ *   the old code's 1.04-1.71 s; reading and merging both profiles 2.0-2.5 s either way).
+ *   bench:scale --large --cases 40k:1m, one run each, --time-limit 20, against main's build
+ *   (52ca443) as --baseline, load 13-21, with (1) and (2): 40k:1m 2.22x tsc's CPU (36.2 s against
+ *   16.3), 1.55x memory (1454 MB), the baseline 1.10x this CPU; CPU by step (baseline): analysis
+ *   19.9 s (21.3), profiles 2.4 (2.2), merge 0.3 (0.3), the four solves 12.4 (14.3), checks 0.6
+ *   (0.5), the rest 0.2 (0.9); manifests differ (the solves took 55.6 and 72.3 s of wall at load
+ *   20, so some network likely stopped at its 20 s limit; the apps were not kept to see which).
+ *   The second 40k:1m case of that run: 2.37x (39.8 s against 16.8), 1.52x memory, the baseline
+ *   0.98x this CPU (solves 15.6 against 16.0 s, 33.9 and 24.0 s of wall), manifests
+ *   byte-identical. 10k:1m in the same run: 2.23x (11.7 s against 5.2), 1.38x memory, the baseline
+ *   1.08x this CPU (analysis 6.5 s against 7.1, solves 2.5 against 2.6, the rest 0.1 against 0.4),
+ *   byte-identical. With (3) too, one pair by hand at --time-limit 300 (`partition --verbose`,
+ *   load 15-20): all four networks proven in both, manifests byte-identical; 41.7 s of CPU against
+ *   43.3 (user + system), the four solves 17.2 against 18.0 s (lte 8.3 and 7.7 s of them), writing
+ *   the manifest 0.25 against 0.90 s. 10k:1m with all three, 2 interleaved runs, load 12-15,
+ *   medians: 2.18x tsc's CPU (11.2 s against 5.1), 1.39x memory; the baseline 1.07x this CPU (12.0
+ *   s; analysis 6.4 against 6.6, solves 2.35 against 2.5, checks 0.2 against 0.34, the rest 0.1
+ *   against 0.36); manifests byte-identical. (4) Each context's subtree compute for the predicted
+ *   figures summed once per merged profile, not per network. The final build, 40k:1m, one run,
+ *   load 10-17: 2.53x tsc's CPU (36.3 s against 14.3, tsc's fastest run of the stop), 1.51x memory
+ *   (1420 MB); the baseline 1.16x this CPU (41.9 s); CPU by step (baseline): analysis 17.9 s
+ *   (19.9), profiles 2.0 (2.3), merge 0.3 (0.3), the four solves 15.4 (17.8), checks 0.2 (0.5),
+ *   the rest 0.2 (0.8); manifests byte-identical. Alone at --time-limit 300 (load 8-10): 34.3 s of
+ *   CPU, all four proven, the manifest byte-identical to main's. So the main thread's steps gave
+ *   up about 2 s of CPU at 40k:1m (the reductions 1.2-1.5, the manifest 0.65), which the spread of
+ *   single runs at this load (the solves' CPU follows the wall time a limited network spends, the
+ *   analysis 17.9-21.3 s by the run) hides in the totals. The 2x goal at 40k:1m waits on the
+ *   analysis (about 20 s, 1.2x tsc alone) and on GLPK's share of the solves (lte).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
