@@ -136,6 +136,23 @@ describe('`this` at the boundary (boundary-this)', () => {
   });
 });
 
+describe('mapped types and index signatures at the boundary (boundary-mapped-types)', () => {
+  test("a library's mapped type over functions, or an index of them, cannot cross; over data it can", () => {
+    const r = analyzeApp({ appDir: fixture('boundary-mapped-types'), catalogs });
+    const A = 'src/api.ts';
+    expect(messages(r, `${A}#handlers`)).toEqual([
+      "not-serializable: parameter 'o' has type 'Record<string, () => number>', which cannot cross the boundary: its values: function (src/api.ts:3)",
+    ]);
+    expect(messages(r, `${A}#indexed`)).toEqual([
+      "not-serializable: parameter 'o' has type '{ [name: string]: (x: number) => number; }', which cannot cross the boundary: its values: function (src/api.ts:7)",
+    ]);
+    expect(messages(r, `${A}#partial`)).toEqual([
+      "not-serializable: parameter 'o' has type 'Partial<{ done: () => void; n: number; }>', which cannot cross the boundary: property 'done': function (src/api.ts:11)",
+    ]);
+    for (const data of ['counts', 'frozen', 'dated']) expect(messages(r, `${A}#${data}`)).toEqual([]);
+  });
+});
+
 describe('calls the analysis cannot resolve (legality-unresolved)', () => {
   const A = 'src/app.ts';
   let allow: AnalysisResult;

@@ -40,6 +40,7 @@ import { PassedClasses } from './passed-classes.js';
 import { staticInitialiserRuns } from './static-initialisers.js';
 import { eventListenerRuns, type ListenerRun } from './event-listeners.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
+import { EmitterListeners } from './emitters.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
 import { Resolver, type Target } from './resolve.js';
@@ -109,6 +110,7 @@ class GraphBuilder {
     this.params = new ParameterFlow(r);
     this.params.decorated = (fn, idx, property) => decorators.heldBy(fn, idx, property);
     this.handedOn = new HandedOn(r);
+    this.emitters = new EmitterListeners(r, all.map((s) => s.file));
     this.implicit = new ImplicitSites(r, all, table.classId.keys(), [...table.idOf.keys()].filter(isGenerator), flags, {
       add: (from, targets, site) => this.add(from, targets, site),
       // Generators passed for a parameter that is iterated: never listed as unresolved, as
@@ -120,6 +122,7 @@ class GraphBuilder {
 
   private readonly implicit: ImplicitSites;
   private readonly handedOn: HandedOn;
+  private readonly emitters: EmitterListeners;
 
   /** Decorators run where their class is defined (decorators.ts). */
   decorate(s: FileSites): void {
@@ -191,6 +194,7 @@ class GraphBuilder {
         this.params.handedToLibrary(node.arguments);
         this.params.pending.push(...this.handedOn.parameters(f, node, owner));
         this.reflectedApply(node);
+        this.add(owner, this.emitters.of(node), site);
       }
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;

@@ -16,7 +16,7 @@ import { forOfSource } from './arrays.js';
 import { declaredMember } from './declared.js';
 import { Hierarchy } from './hierarchy.js';
 import { Implementations } from './implementations.js';
-import { bindingName, keyNames, propertyDecls } from './keys.js';
+import { bindingName, propertyDecls } from './keys.js';
 import { libraryLeaf } from '../library.js';
 import type { MethodTable } from '../methods.js';
 import type { LoadedApp } from '../project.js';
@@ -33,6 +33,7 @@ import { overloadTypedMember, untypedMembers, type UntypedContext } from './unty
 import { AnyReceiverMembers, typedAny } from './any-receivers.js';
 import type { Stores } from './stores.js';
 import { literalEntries } from './literal-entries.js';
+import { computedCallee, computedReason } from './computed-calls.js';
 import type { InstalledAccessor } from './installers.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
@@ -121,7 +122,7 @@ export class Resolver {
       if (expr.name.text !== 'bind' && this.isAppExpr(expr.expression)) return this.relabel(this.callee(expr.expression, true, depth), 'callback');
     }
     if (ts.isElementAccessExpression(expr) && !ts.isStringLiteralLike(expr.argumentExpression) && !ts.isNumericLiteral(expr.argumentExpression)) {
-      return this.computed(expr);
+      return computedCallee(this, expr);
     }
     // `hooks[1]()` of an array or tuple: what its elements may be, as for `const h = hooks[1]; h()` (the checker's
     // symbol there is the tuple's member, which declares no value). A receiver typed `any` (array-like to the checker,
@@ -150,6 +151,10 @@ export class Resolver {
       }
     }
     if (!sym || decls.length === 0) {
+      // A member of a library's container typed by the app's function (`Object.fromEntries(entries)`'s
+      // index signature over an app arrow's type): the arrow that type was inferred from, and maybe others.
+      const inferred = this.isAppExpr(expr) ? [] : this.checker.getTypeAtLocation(expr).getCallSignatures().flatMap((sig) => (sig.declaration && this.isApp(sig.declaration) && isMethodNode(sig.declaration) ? [sig.declaration] : []));
+      if (inferred.length) return { targets: inferred.map((node) => ({ node, kind: 'callback' as const })), partial: 'function value held by a library container, typed by an app function' };
       const leaf = libraryLeaf(this.checker, expr, undefined); // a member of an untyped import
       if (leaf) return { library: leaf };
       if (!this.isAppExpr(expr)) return { library: libraryLeaf(this.checker, expr, sym) };
@@ -206,7 +211,7 @@ export class Resolver {
    * `x.name()` on a receiver typed `any` whose value the flow does not see (any-receivers.ts);
    * what was stored there from a parameter (`target.onChange = cb`) is what its callers pass.
    */
-  private onAnyReceiver(names: readonly string[]): Resolution | undefined {
+  onAnyReceiver(names: readonly string[]): Resolution | undefined {
     const { result: r, parameters } = this.values.collectParameters(() => this.anyMembers.call(names, (decls) => this.fromDecls(decls)));
     if (!r || !('targets' in r) || (!r.targets.length && !parameters.length)) return undefined;
     return parameters.length ? { ...r, via: [...(r.via ?? []), ...parameters] } : r;
@@ -315,61 +320,6 @@ export class Resolver {
   }
 
   /**
-   * `obj[key]()` with a computed key: with a finite key type, what `obj.a()`, `obj.b()`, ... run;
-   * else every function member of an app object literal or class the receiver names, and always
-   * listed as unresolved, since the key is not known statically.
-   */
-  private computed(expr: ts.ElementAccessExpression): Resolution {
-    const reason = computedReason(expr);
-    const names = keyNames(this.checker, expr.argumentExpression);
-    const byName = names && this.byKeys(expr, names);
-    if (byName) return byName;
-    // `(schema as any)[m]()` with m's names known: the app's class members of those names.
-    const r = names && typedAny(this.checker, expr.expression) ? this.onAnyReceiver(names) : undefined;
-    if (r) return r;
-    const recv = this.symbolAt(skipWrappers(expr.expression));
-    // `handlers[i]()`: any element of the array (of an array received as a parameter: what callers pass), or entry of a record stored as a function.
-    const held = this.values.collectParameters(() => [...this.values.elements(expr.expression).nodes, ...this.values.entryFunctions(expr)]);
-    const via = held.parameters.length ? { via: held.parameters } : {};
-    const targets: Target[] = held.result.map((node) => ({ node, kind: 'callback' as const }));
-    for (const d of recv?.declarations ?? []) {
-      const init = ts.isVariableDeclaration(d) && d.initializer ? skipWrappers(d.initializer) : undefined;
-      if (!init || !ts.isObjectLiteralExpression(init)) continue;
-      for (const p of init.properties) {
-        const v = ts.isPropertyAssignment(p) ? this.values.of(p.initializer, 1) : isMethodNode(p) ? [p] : ts.isShorthandPropertyAssignment(p) ? this.values.ofDeclaration(p, 1) : [];
-        for (const node of v) targets.push({ node, kind: 'callback' });
-      }
-    }
-    if (targets.length) return { targets, partial: reason, ...via };
-    if (held.parameters.length) return { reason, partial: true, ...via };
-    // Only library functions can be there (`Math[op]()`): a library leaf, like a named call.
-    const sigs = this.checker.getTypeAtLocation(expr).getCallSignatures();
-    const libOnly = sigs.length > 0 && sigs.every((s) => s.declaration !== undefined && !this.isApp(s.declaration));
-    return libOnly ? { library: libraryLeaf(this.checker, expr.expression, this.symbolAt(skipWrappers(expr.expression))) } : { reason };
-  }
-
-  /** `obj[k]()` with k: 'a' | 'b': the union of `obj.a()` and `obj.b()`; undefined when a name is not a declared property (index signatures). */
-  private byKeys(expr: ts.ElementAccessExpression, names: string[]): Resolution | undefined {
-    const recv = skipWrappers(expr.expression);
-    const targets: Target[] = [];
-    const reasons: string[] = [];
-    let app = false;
-    for (const name of names) {
-      const decls = propertyDecls(this.checker, recv, name);
-      if (!decls.length) return undefined;
-      if (decls.every((d) => !this.isApp(d))) continue;
-      app = true;
-      const r = this.fromDecls(decls);
-      if ('targets' in r) targets.push(...r.targets);
-      if ('targets' in r && r.partial) reasons.push(r.partial);
-      if ('reason' in r) reasons.push(`${r.reason} (key '${name}')`);
-    }
-    if (targets.length) return reasons.length ? { targets, partial: reasons[0] } : { targets };
-    if (!app) return { library: libraryLeaf(this.checker, recv, this.symbolAt(recv)) };
-    return { reason: reasons[0] ?? 'callee is not a statically known function' };
-  }
-
-  /**
    * May `recv` hold an instance of `cls` (or of a class related to it)? Untyped receivers,
    * interfaces and object types may (structural); primitives and unrelated classes may not.
    */
@@ -431,15 +381,7 @@ export class Resolver {
   }
 }
 
-function shortText(e: ts.Node): string {
-  const t = e.getText().replace(/\s+/g, ' ');
-  return t.length > 30 ? `${t.slice(0, 27)}...` : t;
-}
 
 function isAbstract(d: ts.Node): boolean {
   return ts.isMethodDeclaration(d) && !d.body && (ts.getModifiers(d)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword) ?? false);
-}
-
-function computedReason(expr: ts.ElementAccessExpression): string {
-  return `called through a computed key ([${shortText(expr.argumentExpression)}]): the member is not known statically`;
 }

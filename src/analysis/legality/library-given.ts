@@ -14,7 +14,7 @@ import { declaredByLibrary } from '../symbols.js';
 import { skipWrappers } from '../walk.js';
 import { catalogTypes } from './catalog.js';
 import { deviceTypeOf } from './device-types.js';
-import { handlerSet } from './emitted-values.js';
+import { handlerSet } from '../callgraph/emitters.js';
 import type { CatalogEntry, PlatformCatalog } from '../types.js';
 
 export interface DeviceTypeEntry {

@@ -148,7 +148,8 @@ function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>
   if (device) return describeDeviceType(name, device);
   if (NEVER.has(name)) return name === 'Function' ? 'function' : `${name} cannot be cloned`;
   if (t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0) return 'function';
-  const fromLib = (sym?.declarations ?? []).some((d) => d.getSourceFile().isDeclarationFile);
+  // A library's class or interface (Date, Uint8Array, Map); not a library's mapped type over the app's (Record<string, F>, Partial<T>).
+  const fromLib = !!sym && !!(sym.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) && (sym.declarations ?? []).some((d) => d.getSourceFile().isDeclarationFile);
   if (checker.isArrayType(t) || checker.isTupleType(t) || (fromLib && CONTAINERS.has(name))) {
     for (const a of checker.getTypeArguments(t as ts.TypeReference)) {
       const b = badness(checker, a, named, depth + 1, seen, functionsPass);
@@ -164,6 +165,11 @@ function badness(checker: ts.TypeChecker, t: ts.Type, named: Map<string, string>
     if (decls.some((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || ts.isAccessor(d))) continue;
     const b = badness(checker, checker.getTypeOfSymbol(prop), named, depth + 1, seen, functionsPass);
     if (b) return `property '${propertyLabel(checker, prop)}': ${b}`;
+  }
+  // `Record<string, () => number>`, `{ [k: string]: Handler }`: every value the index holds crosses.
+  for (const info of checker.getIndexInfosOfType(t)) {
+    const b = badness(checker, info.type, named, depth + 1, seen, functionsPass);
+    if (b) return `its values: ${b}`;
   }
   return undefined;
 }

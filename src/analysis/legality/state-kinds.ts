@@ -65,13 +65,13 @@ function isCodeSymbol(s: ts.Symbol | undefined, checker: ts.TypeChecker): boolea
   if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl)) return true;
   if (!ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isVariableDeclarationList(decl.parent)) return false;
   if ((decl.parent.flags & ts.NodeFlags.BlockScoped) !== ts.NodeFlags.Const) return false;
-  const init = skipWrappers(decl.initializer);
+  const init = unfrozen(decl.initializer);
   if (isFunctionExpression(init)) return true;
-  // A const table of code named by another (`export default { Children }`); a cycle is no code.
-  if (!ts.isObjectLiteralExpression(init) || inTable.has(init)) return false;
+  // A const table of code named by another (`export default { Children }`), or a list of it; a cycle is no code.
+  if (!(ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init)) || inTable.has(init)) return false;
   inTable.add(init);
   try {
-    return nonCodeMember(init, checker) === undefined;
+    return ts.isArrayLiteralExpression(init) ? isCodeList(init, checker) : nonCodeMember(init, checker) === undefined;
   } finally {
     inTable.delete(init);
   }
@@ -87,7 +87,7 @@ const inTable = new Set<ts.Node>();
  * may hold functions made at run time, or get them later: `handlers.push(f)`).
  */
 export function nonCodeMember(e: ts.Expression, checker: ts.TypeChecker): ts.Node | null | undefined {
-  const init = skipWrappers(e);
+  const init = unfrozen(e);
   if (!ts.isObjectLiteralExpression(init)) return null;
   const holdsFunctions = (n: ts.Node): boolean => {
     const t = checker.getTypeAtLocation(n);
@@ -99,17 +99,37 @@ export function nonCodeMember(e: ts.Expression, checker: ts.TypeChecker): ts.Nod
       if (holdsFunctions(p.expression)) return p;
       continue;
     }
-    const v = ts.isPropertyAssignment(p) ? skipWrappers(p.initializer) : p.name;
+    const v = ts.isPropertyAssignment(p) ? unfrozen(p.initializer) : p.name;
     if (isFunctionExpression(v) || !holdsFunctions(v)) continue;
     if (ts.isObjectLiteralExpression(v)) {
       const inner = nonCodeMember(v, checker);
       if (inner !== undefined) return inner ?? p;
-    } else if (!isCodeRoot(v, checker)) return p;
+    } else if (ts.isArrayLiteralExpression(v) ? !isCodeList(v, checker) : !isCodeRoot(v, checker)) return p;
   }
   return undefined;
 }
 
 const NONE = new Map<string, string>();
+
+/** A list written of code (`[Function, Array]`, `[loud, quiet]`), as a table of code is. */
+function isCodeList(list: ts.ArrayLiteralExpression, checker: ts.TypeChecker): boolean {
+  return list.elements.every((el) => {
+    const v = unfrozen(el);
+    if (isFunctionExpression(v)) return true;
+    if (ts.isObjectLiteralExpression(v)) return nonCodeMember(v, checker) === undefined;
+    return ts.isArrayLiteralExpression(v) ? isCodeList(v, checker) : isCodeRoot(v, checker);
+  });
+}
+
+/** The object `Object.freeze(x)` (or seal, preventExtensions) returns is x itself: a frozen table of code is one. */
+function unfrozen(e: ts.Expression): ts.Expression {
+  let x = skipWrappers(e) as ts.Expression;
+  while (ts.isCallExpression(x) && x.arguments.length === 1 && ts.isPropertyAccessExpression(x.expression) && ts.isIdentifier(x.expression.expression) && x.expression.expression.text === 'Object' && FREEZERS.has(x.expression.name.text)) {
+    x = skipWrappers(x.arguments[0]!) as ts.Expression;
+  }
+  return x;
+}
+const FREEZERS = new Set(['freeze', 'seal', 'preventExtensions']);
 
 /**
  * Whether an initializer has the same value wherever it runs: literals, code (functions and

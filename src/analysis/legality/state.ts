@@ -35,6 +35,7 @@ import {
 } from './state-syntax.js';
 import { exportedVariables, exportsAccess, exportsDeclaration, globalAccess, handsOut, isLoadTime, sharesObject, sharingUse, staticFieldsOf } from './state-uncarried.js';
 import { isFunctionType } from './serializable.js';
+import { globalState } from './state-globals.js';
 import type { NodeVisitor } from './file-walk.js';
 
 
@@ -164,33 +165,10 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
     }
   };
   for (const f of app.files) inNamespaces(f.sf.statements, false);
-  const globals = new Map<string, number>();
-  /** Global name (and `root.member`) -> method id -> its first read there, to match against the globals the app writes. */
-  const globalReads = new Map<string, Map<string, { id: ts.Identifier; at: ts.Node; file: AppFile }>>();
-  /** Whether an identifier names a global: nothing, or only declarations of libraries or ambient ones (`declare global { var x }`). */
-  const isGlobalRef = (id: ts.Identifier): boolean => {
-    const p = id.parent;
-    const sym = p && ts.isShorthandPropertyAssignment(p) && p.name === id ? checker.getShorthandAssignmentValueSymbol(p) : checker.getSymbolAtLocation(id);
-    return !sym || (sym.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile || isAmbient(d));
-  };
-  /** Whether a global (`x` or `globalThis.x`) is a library's: `process`, `Math`, `fetch`. */
-  const builtIn = (root: ts.Node): boolean => {
-    const name = ts.isPropertyAccessExpression(root) ? root.name : ts.isElementAccessExpression(root) ? root.argumentExpression : root;
-    const decls = checker.getSymbolAtLocation(name)?.declarations ?? [];
-    return decls.length > 0 && decls.every((d) => d.getSourceFile().isDeclarationFile && /[\\/]node_modules[\\/]/.test(d.getSourceFile().fileName));
-  };
   const exportsBinding = (file: AppFile, name: string, at: ts.Node): number => {
     const key = `exports\0${file.rel}\0${name}`;
     let i = keyed.get(key);
     if (i === undefined) keyed.set(key, (i = add({ scope: 'module', file, name: `exports.${name}`, line: lineOf(file, at), kind: 'exports', decl: at })));
-    return i;
-  };
-  const globalBinding = (key: string, file: AppFile, at: ts.Node): number => {
-    let i = keyed.get(`global\0${key}`);
-    if (i === undefined) {
-      const name = key === '*' ? 'globalThis[*]' : key.includes('.') ? key : `globalThis.${key}`;
-      keyed.set(`global\0${key}`, (i = add({ scope: 'module', file, name, line: lineOf(file, at), kind: 'global', decl: at })));
-    }
     return i;
   };
   /**
@@ -228,6 +206,8 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
     if (u) u.bits |= bits;
     else m.set(i, { bits, site: siteOf(file, at) });
   };
+  const globals = globalState(app.files, checker, facts, add, use);
+  const { isGlobalRef } = globals;
   const record = (i: number, bits: number, file: AppFile, at: ts.Node, frames: Frame[]): void => {
     const b = facts.bindings[i]!;
     if (bits & WRITE && !facts.written.has(i)) facts.written.set(i, siteOf(file, at));
@@ -301,6 +281,7 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
         return false;
       }
       if (ts.isTypeNode(node) || SKIPPED.has(kind)) return false;
+      if (globals.convertsInstalled && frames.length) globals.conversion(node, file, frames[frames.length - 1]!.id);
       const id = FUNCTIONS.has(kind) ? (isMethodNode(node) ? table.idOf.get(node) : undefined) : MEMBERS.has(kind) ? table.initOwner.get(node) : undefined;
       if (id) frames.push({ node, id, arrow: kind === ts.SyntaxKind.ArrowFunction });
       return true;
@@ -325,7 +306,10 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
       const text = id.text; // a getter (unescapes the name): read once
       if (text === 'arguments' && isReference(id)) lexical(id, "'arguments'");
       // A property name: state only as a static field or a CommonJS module's export.
-      if (p && ts.isPropertyAccessExpression(p) && p.name === id) return member(p, text);
+      if (p && ts.isPropertyAccessExpression(p) && p.name === id) {
+        if (frames.length) globals.memberRead(id, text, file, frames[frames.length - 1]!.id);
+        return member(p, text);
+      }
       // `const { total } = Counter`: reads a static field.
       if (p && ts.isBindingElement(p) && (p.propertyName ?? p.name) === id && staticFields.has(text)) destructuredStatic(p, text);
       // Besides module-level names (and imports), only names an enclosing function declares can
@@ -389,34 +373,7 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
         return;
       }
       const g = globalAccess(id);
-      if (!g) return;
-      if ('call' in g) {
-        if (isGlobalRef(id)) for (const key of g.keys) writeGlobal(key, g.call, WRITE);
-        return;
-      }
-      if (g.write) {
-        if (!isGlobalRef(id)) return;
-        const builtin = g.rootName !== '*' && builtIn(g.root);
-        const key = builtin && g.member && g.member.name !== '*' ? `${g.rootName}.${g.member.name}` : g.rootName;
-        const at = builtin && g.member ? g.member.node : g.root;
-        return writeGlobal(key, at, accessOf(at) & WRITE ? accessOf(at) : WRITE);
-      }
-      const top = frames[frames.length - 1];
-      if (!top) return;
-      stash(g.rootName, top.id, id, g.root);
-      if (g.member) stash(`${g.rootName}.${g.member.name}`, top.id, id, g.member.node);
-    };
-    const writeGlobal = (key: string, at: ts.Node, bits: number): void => {
-      const i = globalBinding(key, file, at);
-      if (!facts.changed.has(i)) facts.changed.set(i, { site: siteOf(file, at), how: 'written' });
-      globals.set(key, i);
-      const top = frames[frames.length - 1];
-      if (top) use(top.id, i, bits, file, at);
-    };
-    const stash = (key: string, frame: string, id: ts.Identifier, at: ts.Node): void => {
-      let m = globalReads.get(key);
-      if (!m) globalReads.set(key, (m = new Map()));
-      if (!m.has(frame)) m.set(frame, { id, at, file });
+      if (g) globals.access(g, id, file, frames[frames.length - 1]?.id);
     };
     const thisUse = (node: ts.Node): void => {
       const top = frames[frames.length - 1];
@@ -433,11 +390,7 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
     return { enter, leave };
   };
   const finish = (): StateFacts => {
-    // Reads of globals the app writes somewhere (a read of an unknown global, `globalThis[k]`, may read any).
-    for (const [key, i] of globals) {
-      const found = key === '*' ? [...globalReads.values()] : [globalReads.get(key), globalReads.get('*')];
-      for (const reads of found) for (const [frame, r] of reads ?? []) if (isGlobalRef(r.id)) use(frame, i, READ, r.file, r.at);
-    }
+    globals.finish(use);
     return facts;
   };
   return { visitor, finish };

@@ -88,7 +88,7 @@ export function registerRun(program: Command, output: Output): void {
         };
         const code = await runChild(command, env);
         if (reportDir) {
-          const report = runReport(plan, network, collect(reportDir));
+          const report = runReport(plan, network, collect(reportDir, output));
           if (flags.reportFile) writeFileAtomic(resolve(flags.reportFile), `${JSON.stringify(report, null, 2)}\n`);
           if (flags.report) renderRunReport(report, output.errColor).forEach((line) => output.err(line));
         }
@@ -130,10 +130,16 @@ function runChild(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-function collect(dir: string): ProcessReport[] {
-  return readdirSync(dir)
-    .filter((f) => /^report-\d+\.json$/.test(f))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ProcessReport);
+/** Each process's report; one cut short (a process killed as it wrote) is left out, said, not fatal: the program's own exit code stands. */
+function collect(dir: string, output: Output): ProcessReport[] {
+  const reports: ProcessReport[] = [];
+  for (const f of readdirSync(dir).filter((f) => /^report-\d+\.json$/.test(f)).sort()) {
+    try {
+      reports.push(JSON.parse(readFileSync(join(dir, f), 'utf8')) as ProcessReport);
+    } catch (error) {
+      output.err(`clonecloud run: the report of process ${f.replace(/\D/g, '')} cannot be read (${(error as Error).message}); the figures leave it out`);
+    }
+  }
+  return reports;
 }
 

@@ -14,6 +14,9 @@ import { transformPlanOf, type RuntimePlan } from '../plan.js';
 import { DeviceRuntime, reportFile, type DeviceConfig } from './runtime.js';
 import { startHelper } from './sync.js';
 
+/** Taken before the app loads: an app may replace `JSON.stringify`, and the report must still be JSON. */
+const stringify = JSON.stringify;
+
 export function install(config: DeviceConfig): void {
   const rt = new DeviceRuntime(config);
   (globalThis as Record<symbol, unknown>)[Symbol.for(RUNTIME_GLOBAL)] = rt;
@@ -25,7 +28,7 @@ export function install(config: DeviceConfig): void {
   if (dir) {
     process.on('exit', () => {
       try {
-        writeFileSync(reportFile(dir), JSON.stringify(rt.report()));
+        writeFileSync(reportFile(dir), stringify(rt.report()));
       } catch {
         // the report folder is gone (run was interrupted): nothing to report to
       }

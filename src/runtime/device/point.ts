@@ -42,9 +42,18 @@ export class DevicePoint implements PointHandle {
   }
 
   call(self: unknown, args: ArrayLike<unknown>, captured?: Captured, setCaptured?: SetCaptured, part?: string): unknown {
-    const prepared = this.prepare(self, args, captured, part);
-    if (prepared === undefined) return this.rt.L;
-    return this.finish(prepared, exchangeSync(prepared.exchange), setCaptured);
+    const rt = this.rt;
+    // App code the run-time itself runs while it sends or applies a call (a built-in the app
+    // replaced, a setter, a console the app wrapped) runs here: sending it would re-enter the run-time.
+    if (rt.busy) return this.fallback('reached from inside the run-time');
+    rt.busy = true;
+    try {
+      const prepared = this.prepare(self, args, captured, part);
+      if (prepared === undefined) return rt.L;
+      return this.finish(prepared, exchangeSync(prepared.exchange), setCaptured);
+    } finally {
+      rt.busy = false;
+    }
   }
 
   construct(self: object, args: ArrayLike<unknown>, captured?: Captured, setCaptured?: SetCaptured): boolean {

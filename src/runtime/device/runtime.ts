@@ -32,6 +32,8 @@ export class DeviceRuntime implements RuntimeGlobal {
   readonly L = Symbol('clonecloud.local');
   readonly registry = new Registry();
   readonly points = new Map<string, DevicePoint>();
+  /** Whether a point's call is being sent or applied on this thread (calls are synchronous). */
+  busy = false;
   readonly ca: string | undefined;
   private readonly warned = new Set<string>();
   private readonly migrate: Set<string>;
