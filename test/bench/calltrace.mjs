@@ -1558,6 +1558,17 @@
  *                  Analysis CPU (--timing-only --runs 3 --baseline main's build, interleaved, load 12-16): 1.16x tsc
  *                  --noEmit (TS 6.0.3; its own 5.9.3 is declared at the monorepo's root, not in the package); this build
  *                  1.00x main's CPU.
+ *   The stop's two rules elsewhere (analyze-child of main's build 52ca443 and this one, one run each, load 7-17): zod
+ *   edge-identical (146,364 edges; unresolved sites, candidates 203 and pinned 10 unchanged), CPU 110.2 s main's build,
+ *   101.3 s this one; rxjs (tsconfig.cc-spec.json) +9 edges, all `controller.abort()` in fromFetch reaching 'abort'
+ *   listeners: its own outerSignalHandler, the fetch spec's mock's, and ajax's progress listener, registered on a
+ *   parameter typed `any` for a `type: string` (any target, any event), which pins fromFetch's two aborting functions
+ *   (candidates 98 -> 96, pinned 1095 unchanged), CPU 32.8 s main's build, 32.3 s this one. examples/ and
+ *   test/fixtures/ analyze output identical but travel-dom-event (announceCount's dispatch runs listenCount's listener,
+ *   pinned for reading the DOM's event: no longer a candidate) and the new fixtures (ex-compare, main's build against
+ *   this one). Merged with main 46b525c (emitters.ts leaves addEventListener's listeners to event-listeners.ts): tinybench
+ *   the same (99.6%, 2500); against main 46b525c's build, examples/ and test/fixtures/ identical but travel-dom-event (as
+ *   above), the two new fixtures and calls-emitter-listeners, which gains `fire -> Panel.handleClick`, its click listener.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
