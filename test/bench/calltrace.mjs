@@ -1505,6 +1505,70 @@
  *   and pinned unchanged. examples/ and test/fixtures/ analyze output identical (ex-compare, main's build against this
  *   one; the three new fixtures aside). valibot and rxjs were not compared. Analysis CPU of zod, one run each (load
  *   8-15): 106.0 s main's build, 94.1 s this one.
+ * Two more (stop 46), in app styles not measured before, added after every rule above (main 52ca443) and measured first
+ * as found with main's build: one trace each, then the analysis of each build on it.
+ *   tinybench    tinylibs/tinybench @ 52fb2be9a3e96814737283717f164aaea09d78b3 (6.1.2: Bench and Task classes extending
+ *                  EventTarget with `#private` fields and methods, their events typed by redeclaring `addEventListener`,
+ *                  dispatched as `new BenchEvent(type, task)` to the suites' listeners; task functions and hooks handed in
+ *                  through options, run sync or async after `isFnAsyncResource(fn)` calls the function to see whether it
+ *                  returns a thenable; AbortSignal listeners bound with `this.#onAbort.bind(this)`): set up with @types/node
+ *                  24, typescript 6.0.3 and vitest 4 (its types) only, installed with its package.json set aside. Its 64
+ *                  vitest suites (test/*.test.ts): 240 tests pass, 1 fails (a timing assertion); tracing took 262 s at load
+ *                  3-5. The task functions, hooks and listeners are its suites', so its recipe counts test/ too.
+ *                  As found: 94.3% of 1167 dynamic edges (1036 by a call 93.5%, 131 implicit 100%), static 1911 = 1.64x;
+ *                  src/ alone 100% of 120 (96 by a call, 24 implicit), static 154 = 1.28x. The 67 misses: listeners run
+ *                  by EventTarget's dispatchEvent (Bench's and Task's events, 'abort' listeners run by the suites'
+ *                  `controller.abort()`: 57, all through a library frame); `fnCall.then(...)` in isFnAsyncResource running
+ *                  the `then` of a literal the passed task function returns, `fnCall = fn()` narrowed from `unknown` by a
+ *                  type guard to the library's PromiseLike (8); `(g.version as () => string)()` on `g: Record<string,
+ *                  unknown>`, a parameter with a default, reading the literal a suite passes (1); a suite calling
+ *                  `hrtimeNow` out of `await import(cond ? a : b)` cast from `any` (1).
+ *                  With a dispatch running the listeners registered on targets of a type that may be the same object
+ *                  (callgraph/event-listeners.ts; fixture calls-event-listeners): 99.1%, static 2495 = 2.14x (584 pairs
+ *                  more: BenchEvent is the app's own subclass, so its type may be any listener's). With members of what
+ *                  a call through a parameter returns (callgraph/parameter-call-returns.ts; fixture
+ *                  calls-parameter-call-returns): 99.6% (call 99.5%, implicit 100%), static 2500 = 2.14x; src/ alone
+ *                  unchanged (100% of 120, 154). Left (5): the thenables of 3 task functions handed on through `new
+ *                  Task(bench, name, fn)` (the callers the value flow follows to a parameter are calls, not `new`), and the
+ *                  two above. Candidates and pinned unchanged (27, 2). Analysis CPU (--timing-only --runs 3 --baseline
+ *                  main's build, interleaved, load 12-16): 1.83x tsc --noEmit (TS 6.0.3, also its own version; it checks
+ *                  the program); this build 1.07x main's CPU (before the event-name filter, which changes no edge here).
+ *   form-core    TanStack/form @ 57a855b42b9b99cee5ca12890b70c7df84e2982c (packages/form-core, 1.33.5: FormApi, FieldApi,
+ *                  FormGroupApi and FieldGroupApi classes whose state is a computed store of @tanstack/store
+ *                  (`this.store = createStore((prev) => ...)`, read back through `get state()`), validators and listeners
+ *                  handed in through options, sync and async validation through a replaceable `validationLogic`
+ *                  function given a literal of callbacks, standard-schema validators (zod, valibot, arktype)): set up at
+ *                  the monorepo's root (npm resolved there, beside its package.json) with @tanstack/store 0.11,
+ *                  @tanstack/devtools-event-client 0.4, @tanstack/pacer-lite 0.1, zod 3.25.76, valibot 1, arktype 2,
+ *                  typescript 5.9.3, @types/node 24 and vitest 3 (its types); jsdom as its vite config. Its 11 vitest
+ *                  suites (tests/*.spec.ts; the type tests left out): 227 tests pass, 14 fail, 4 files (FormApi,
+ *                  FieldGroupApi, DynamicValidation, standardSchemaValidator) stopped at 120 s on the shim's fake timers
+ *                  driving async validation (what ran before is traced); tracing took 560 s at load 5-15.
+ *                  As found: 96.5% of 482 dynamic edges (439 by a call 96.1%, 43 implicit 100%), static 727 = 1.51x;
+ *                  unchanged by this stop's rules (edge-identical, 12,902 edges; candidates 116, pinned 0). The 17 misses:
+ *                  a store's getValue arrow run by @tanstack/store when whoever reads `store.state` finds it stale (12:
+ *                  FieldApi's, FormApi's and FormGroupApi's constructors' arrows, reached from `get state()`, getMeta,
+ *                  validateField, ...); a throttled function pacer-lite's `liteThrottle(fn)` returned, run from mount's
+ *                  subscription (1): callbacks a library keeps and runs later, which the analysis gives to the method
+ *                  handing them out (a known gap); `props.runValidation(...)` in defaultValidationLogic and
+ *                  revalidateLogic's arrow running the `runValidation` of the literal getSyncValidatorArray and
+ *                  getAsyncValidatorArray hand to `options.validationLogic(...)`, typed `any` (4): the literal's
+ *                  `validators` is typed by those functions' type parameter T, so it fits no ValidationLogicProps
+ *                  (literal-fit.ts erases the interface's type parameters, not the literal's); not changed in this stop.
+ *                  Analysis CPU (--timing-only --runs 3 --baseline main's build, interleaved, load 12-16): 1.16x tsc
+ *                  --noEmit (TS 6.0.3; its own 5.9.3 is declared at the monorepo's root, not in the package); this build
+ *                  1.00x main's CPU.
+ *   The stop's two rules elsewhere (analyze-child of main's build 52ca443 and this one, one run each, load 7-17): zod
+ *   edge-identical (146,364 edges; unresolved sites, candidates 203 and pinned 10 unchanged), CPU 110.2 s main's build,
+ *   101.3 s this one; rxjs (tsconfig.cc-spec.json) +9 edges, all `controller.abort()` in fromFetch reaching 'abort'
+ *   listeners: its own outerSignalHandler, the fetch spec's mock's, and ajax's progress listener, registered on a
+ *   parameter typed `any` for a `type: string` (any target, any event), which pins fromFetch's two aborting functions
+ *   (candidates 98 -> 96, pinned 1095 unchanged), CPU 32.8 s main's build, 32.3 s this one. examples/ and
+ *   test/fixtures/ analyze output identical but travel-dom-event (announceCount's dispatch runs listenCount's listener,
+ *   pinned for reading the DOM's event: no longer a candidate) and the new fixtures (ex-compare, main's build against
+ *   this one). Merged with main 46b525c (emitters.ts leaves addEventListener's listeners to event-listeners.ts): tinybench
+ *   the same (99.6%, 2500); against main 46b525c's build, examples/ and test/fixtures/ identical but travel-dom-event (as
+ *   above), the two new fixtures and calls-emitter-listeners, which gains `fire -> Panel.handleClick`, its click listener.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -1946,6 +2010,35 @@ const PROJECTS = {
     conditions: ['@tanstack/custom-condition'],
     standIns: {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { composite: false, incremental: false, noEmit: true, emitDeclarationOnly: false }, include: ['src'], exclude: ['src/**/*.test-d.ts', 'src/**/*.test-d.tsx'] }, null, 2)}\n`,
+    },
+  },
+  // tinylibs/tinybench: vitest suites in test/ (*.test.ts; test/utils.ts a helper, the *.pretest.ts checks of the runtime
+  // not suites), the sources in src/. Analysed on tsconfig.cc-tests.json, written by the run: its config with src/ and
+  // test/ only (not the build and vitest configs, whose tools are not installed). The task functions and hooks the Bench
+  // and Task classes run are the suites', so its recipe counts test/ too.
+  tinybench: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/', 'test/'],
+    entries: ['test'],
+    test: /\/test\/[^/]+\.test\.ts$/,
+    run: /^test\/[^/]+\.test\.js$/,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', include: ['src', 'test'], exclude: ['test/*.pretest.ts'] }, null, 2)}\n`,
+    },
+  },
+  // TanStack/form's packages/form-core, measured from that folder (the monorepo's root tsconfig.json beside it): vitest
+  // suites in tests/ (*.spec.ts; tests/utils.ts a helper, the type tests *.test-d.ts left out), jsdom as its vite config.
+  // Analysed on tsconfig.cc-tests.json, written by the run: its config with src/ and the suites (not its eslint and vite
+  // configs), so that what they hand the app (validators, listeners, transforms) counts.
+  'form-core': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['tests'],
+    test: /\/tests\/[^/]+\.spec\.ts$/,
+    run: /^tests\/[^/]+\.spec\.js$/,
+    dom: true,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', include: ['src', 'tests'], exclude: ['tests/*.test-d.ts'] }, null, 2)}\n`,
     },
   },
 };

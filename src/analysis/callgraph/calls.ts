@@ -38,6 +38,7 @@ import { HandedOn } from './handed-on.js';
 import { MadeCalls } from './made-calls.js';
 import { PassedClasses } from './passed-classes.js';
 import { staticInitialiserRuns } from './static-initialisers.js';
+import { eventListenerRuns, type ListenerRun } from './event-listeners.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { EmitterListeners } from './emitters.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
@@ -86,6 +87,7 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   b.passedClasses(new PassedClasses(resolver, stores, b.argumentsTo()));
   b.implicitSuper(app.files);
   b.staticInitialisers(app.files);
+  b.listenerRuns(eventListenerRuns(resolver, all));
   return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo(), thisTo: b.thisTo } };
 }
 
@@ -407,6 +409,11 @@ class GraphBuilder {
       const f = fileOf.get(run.cls.getSourceFile());
       if (f) this.edges.add(run.from, run.to, siteOf(f, run.cls), 'implicit');
     }
+  }
+
+  /** A dispatch runs the listeners registered on its target (event-listeners.ts). */
+  listenerRuns(runs: ListenerRun[]): void {
+    for (const run of runs) this.add(run.from, run.listeners.map((node) => ({ node, kind: 'callback' as const })), siteOf(run.file, run.site));
   }
 
   result(): CallGraph {

@@ -19,6 +19,7 @@ import { skipWrappers } from '../walk.js';
 import { assignedSources, memberInCall, parameterSources, returnsSelf } from './passed-members.js';
 import { DistinctNodes } from './value-memo.js';
 import { wellKnownProperties } from '../symbol-keys.js';
+import { memberOfParameterCall } from './parameter-call-returns.js';
 
 const MAX_DEPTH = 6;
 /** The name `memberOfValue` takes for the iterator method (its property is keyed by a symbol). */
@@ -39,7 +40,8 @@ export function memberOfValue(r: Resolver, stores: Stores, e: ts.Expression, nam
     const sources = assignedSources(r.checker, v);
     if (sources) return sources.flatMap((x) => r.values.memberOf(x, name, depth + 1));
     const callees = r.callee(v.expression, true, depth);
-    if (!('targets' in callees)) return [];
+    // A call through a parameter: what the functions its callers pass return (parameter-call-returns.ts).
+    if (!('targets' in callees)) return memberOfParameterCall(r, stores, v, name, depth);
     const out = new DistinctNodes();
     for (const t of callees.targets) {
       if (isGeneratorOrAsync(t.node)) continue;
