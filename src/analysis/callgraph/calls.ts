@@ -186,7 +186,7 @@ class GraphBuilder {
     if ('library' in r) {
       this.implicit.libraryCall(f, node, owner);
       if (ts.isCallExpression(node)) {
-        this.params.handedToLibrary(node.arguments);
+        this.params.together.add(node.arguments);
         this.params.pending.push(...this.handedOn.parameters(f, node, owner));
         this.reflectedApply(node);
       }
@@ -196,7 +196,7 @@ class GraphBuilder {
     this.callsAt(site).push(node);
     const text = calleeText(node, f.sf);
     // A callee not resolved whose type only a library declares (`const { useStoreX } = libExports`).
-    if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments, () => libraryTyped(this.r.checker, node.expression));
+    if (ts.isCallExpression(node)) this.params.together.add(node.arguments, () => libraryTyped(this.r.checker, node.expression));
     if (r.param) {
       this.params.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
       // `function f({ k }: T) { k() }`: also what T's member holds (resolve.ts), as for `o.k()`.
