@@ -308,7 +308,15 @@ export class ParameterFlow implements SlotGraph {
         for (const x of args.slice(idx)) add(found(() => (ts.isSpreadElement(x) ? this.r.values.elements(x.expression, LOOP_DEPTH).nodes : this.r.values.of(x))));
         continue;
       }
-      if (args.slice(0, idx + 1).some(ts.isSpreadElement)) here.complete = false;
+      if (args.slice(0, idx + 1).some(ts.isSpreadElement)) {
+        here.complete = false;
+        // `run(...pair, x)`: what stands at the parameter's position (positions.ts): an argument, a position of a spread
+        // tuple, or, past a spread of a length not known, any element or argument from there on.
+        if (property === undefined && !elements && !param?.dotDotDotToken) {
+          add(found(() => this.r.values.itemAt(args, idx, LOOP_DEPTH)));
+          continue;
+        }
+      }
       const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
       if (!a) continue;
       // A parameter declared primitive takes only what its type admits, unless the argument is untyped:

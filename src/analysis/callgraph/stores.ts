@@ -31,6 +31,7 @@ export class Stores {
   private readonly byName = new Map<string, StoredValue[]>();
   private readonly addedTo = new Map<ts.Declaration, ts.Expression[]>();
   private readonly keyedTo = new Map<ts.Declaration, ts.Expression[]>();
+  private readonly positions = new Map<ts.Expression, number>();
 
   private readonly assignedTo = new Map<ts.Declaration, ts.Expression[]>();
   /** Records of arrays (`hooks[name].push(f)`, `hooks[name] = [f]`), by the record's declaration: what went into any entry. */
@@ -43,12 +44,15 @@ export class Stores {
       if (d && (ts.isVariableDeclaration(d) || ts.isParameter(d))) (this.assignedTo.get(d) ?? this.assignedTo.set(d, []).get(d)!).push(a.value);
     }
     for (const s of stores) {
-      // `list[i] = f`, `list[0] = f`: an element of the array (its key's type is not needed then).
-      if (ts.isElementAccessExpression(s.left) && checker.isArrayType(checker.getTypeAtLocation(s.left.expression))) {
-        this.add(checker, s.left.expression, [s.value]);
-        continue;
-      }
+      // `list[i] = f`, `list[0] = f`: an element of the array (its key's type is not needed then); at a literal index, of
+      // that position only (element-values.ts heldAt). A tuple's entry also stays a property store (`blocks[0]` names one).
       const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
+      if (ts.isElementAccessExpression(s.left) && arrayOrTuple(checker, s.left.expression)) {
+        this.add(checker, s.left.expression, [s.value]);
+        const at = names?.length === 1 && /^(0|[1-9]\d*)$/.test(names[0]!) ? Number(names[0]) : undefined;
+        if (at !== undefined) this.positions.set(s.value, at);
+        if (!checker.isTupleType(checker.getTypeAtLocation(s.left.expression))) continue;
+      }
       if (ts.isElementAccessExpression(s.left) && (names === undefined || untypedRecord(checker, s.left.expression))) put(this.entryStored, recordKeys(checker, s.left.expression), [s.value]);
       for (const name of names ?? []) this.store(name, { recv: s.left.expression, value: s.value });
     }
@@ -118,6 +122,11 @@ export class Stores {
     return this.keyedTo.get(d) ?? [];
   }
 
+  /** The position a value added to an array was stored at, when the store names one (`list[2] = f`). */
+  positionOf(value: ts.Expression): number | undefined {
+    return this.positions.get(value);
+  }
+
   /** Values added to the array a declaration holds (a spread adds the spread array's elements). */
   added(d: ts.Declaration): readonly ts.Expression[] {
     return this.addedTo.get(d) ?? [];
@@ -137,6 +146,12 @@ function declarationsNamed(checker: ts.TypeChecker, target: ts.Expression): read
   const e = skipWrappers(target);
   const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
   return (name && symbolAt(checker, name)?.declarations) || [];
+}
+
+/** An array or a tuple (`Partial<Blocks>` too): an element store writes one of its elements. */
+function arrayOrTuple(checker: ts.TypeChecker, e: ts.Expression): boolean {
+  const t = checker.getNonNullableType(checker.getTypeAtLocation(e));
+  return checker.isArrayType(t) || checker.isTupleType(t);
 }
 
 /** Files values under each key. */
