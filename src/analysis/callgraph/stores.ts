@@ -38,7 +38,12 @@ export class Stores {
   private readonly entryAdded = new Map<RecordKey, ts.Expression[]>();
   private readonly entryStored = new Map<RecordKey, ts.Expression[]>();
 
-  constructor(checker: ts.TypeChecker, stores: Store[], calls: CallSite[], assigns: readonly Assign[]) {
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    stores: Store[],
+    calls: CallSite[],
+    assigns: readonly Assign[],
+  ) {
     for (const a of assigns) {
       const d = symbolAt(checker, a.left)?.valueDeclaration;
       if (d && (ts.isVariableDeclaration(d) || ts.isParameter(d))) (this.assignedTo.get(d) ?? this.assignedTo.set(d, []).get(d)!).push(a.value);
@@ -127,9 +132,32 @@ export class Stores {
     return this.positions.get(value);
   }
 
-  /** Values added to the array a declaration holds (a spread adds the spread array's elements). */
+  /**
+   * Values added to the array (or Set, or Map) a declaration holds (a spread adds the spread array's elements). A variable
+   * initialised from a literal position of a tuple (`const callbacks = blocks[4]`) holds what stands there, as every other
+   * variable initialised from that position of a tuple of the same element types does: what is added through any of them.
+   */
   added(d: ts.Declaration): readonly ts.Expression[] {
-    return this.addedTo.get(d) ?? [];
+    const key = this.addedAtPosition.get(d);
+    if (key !== undefined) return key;
+    const position = tuplePosition(this.checker, d);
+    const group = position === undefined ? undefined : (this.byPosition ??= this.positionGroups()).get(position);
+    const found = group ? group.flatMap((g) => this.addedTo.get(g) ?? []) : (this.addedTo.get(d) ?? []);
+    this.addedAtPosition.set(d, found);
+    return found;
+  }
+
+  private readonly addedAtPosition = new Map<ts.Declaration, readonly ts.Expression[]>();
+  private byPosition: Map<string, ts.Declaration[]> | undefined;
+
+  /** The declarations added to, by the tuple position they are initialised from. */
+  private positionGroups(): Map<string, ts.Declaration[]> {
+    const out = new Map<string, ts.Declaration[]>();
+    for (const d of this.addedTo.keys()) {
+      const position = tuplePosition(this.checker, d);
+      if (position !== undefined) put(out, [position], [d]);
+    }
+    return out;
   }
 
   names(): IterableIterator<string> {
@@ -146,6 +174,19 @@ function declarationsNamed(checker: ts.TypeChecker, target: ts.Expression): read
   const e = skipWrappers(target);
   const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
   return (name && symbolAt(checker, name)?.declarations) || [];
+}
+
+/**
+ * `const callbacks = blocks[4]` with blocks a tuple: the position and the tuple's element types (so `Readonly<Blocks>`
+ * and `Blocks` agree), as a key; undefined for any other declaration.
+ */
+function tuplePosition(checker: ts.TypeChecker, d: ts.Declaration): string | undefined {
+  const init = ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) && d.initializer ? skipWrappers(d.initializer) : undefined;
+  if (!init || !ts.isElementAccessExpression(init) || !ts.isNumericLiteral(init.argumentExpression)) return undefined;
+  const t = checker.getNonNullableType(checker.getTypeAtLocation(init.expression));
+  if (!checker.isTupleType(t)) return undefined;
+  const elements = checker.getTypeArguments(t as ts.TypeReference).map((x) => (x as unknown as { id: number }).id);
+  return `${init.argumentExpression.text}:${elements.join(',')}`;
 }
 
 /** An array or a tuple (`Partial<Blocks>` too): an element store writes one of its elements. */
