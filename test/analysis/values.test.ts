@@ -121,6 +121,7 @@ describe('callbacks handed callbacks, f.call and f.apply arguments (calls-params
       [`${P}#later`, `${P}#done`, `${P}:33:23`, 'callback'],
       [`${P}#later`, `${P}#later.<anonymous 1>`, `${P}:33:10`, 'callback'],
       [`${P}#later`, `${P}#spread`, `${P}:33:3`, 'direct'],
+      [`${P}#later.<anonymous 1>`, `${P}#done`, `${P}:33:17`, 'callback'], // k(): h.apply(null, list), list[0] is what callers pass there
       [`${P}#spread`, `${P}#later.<anonymous 1>`, `${P}:29:5`, 'callback'],
       [`${P}#start`, `${P}#callWith`, `${P}:24:3`, 'direct'],
       [`${P}#start`, `${P}#done`, `${P}:24:24`, 'callback'],
@@ -131,11 +132,11 @@ describe('callbacks handed callbacks, f.call and f.apply arguments (calls-params
     ]);
   });
 
-  test('escaped callbacks keep their sites listed; an apply list not written out is not followed', () => {
+  test('escaped callbacks keep their sites listed; an apply list not written out is followed by position, its site still listed', () => {
     const some = 'function value received as a parameter; 1 passed value(s) found, but other callers are not known statically';
     expect(r.unresolved).toEqual([
       { from: `${P}#collect.<anonymous 1>`, site: `${P}:11:17`, text: 'path', reason: some },
-      { from: `${P}#later.<anonymous 1>`, site: `${P}:33:17`, text: 'k', reason: 'function value received as a parameter' },
+      { from: `${P}#later.<anonymous 1>`, site: `${P}:33:17`, text: 'k', reason: some },
       { from: `${P}#start.<anonymous 1>`, site: `${P}:24:19`, text: 'k', reason: some },
     ]);
   });

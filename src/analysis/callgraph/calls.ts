@@ -51,7 +51,8 @@ import { declaredPrimitive, takesPrimitivesOnly } from './primitive-parameters.j
 import { isGenerator } from './call-returns.js';
 import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
-import { appliedArguments, assignedValue, reflectedApply } from './reflected-calls.js';
+import { assignedValue, reflectedApply } from './reflected-calls.js';
+import { argumentsOf, libraryTyped, parameterProperty, thisGiven } from './call-arguments.js';
 import { isAssigned, skipWrappers, type CallSite, type FileSites } from '../walk.js';
 import { memberNames, resolverFor, type Names } from './graph-inputs.js';
 
@@ -164,7 +165,7 @@ class GraphBuilder {
 
   private call(f: AppFile, node: CallSite, owner: string): void {
     const r = this.r.call(node);
-    const args = this.argumentsOf(node);
+    const args = argumentsOf(this.r, node);
     const via = (from: string, site: string, text: string, listed: boolean): void => {
       for (const { param, property, elements, at, returns } of ('via' in r && r.via) || []) {
         const how = property === undefined ? { stored: true as const } : { property };
@@ -174,7 +175,7 @@ class GraphBuilder {
     };
     if ('targets' in r) {
       if (args) for (const t of r.targets) this.params.calledWith(t.node, args);
-      const given = this.thisGiven(node);
+      const given = thisGiven(this.r, node);
       if (given) for (const t of r.targets) this.giveThis(t.node, given);
       if (!owner) return;
       const site = siteOf(f, siteNode(node));
@@ -191,7 +192,7 @@ class GraphBuilder {
     if ('library' in r) {
       this.implicit.libraryCall(f, node, owner);
       if (ts.isCallExpression(node)) {
-        this.params.handedToLibrary(node.arguments);
+        this.params.together.add(node.arguments);
         this.params.pending.push(...this.handedOn.parameters(f, node, owner));
         this.reflectedApply(node);
         this.add(owner, this.emitters.of(node), site);
@@ -202,7 +203,7 @@ class GraphBuilder {
     this.callsAt(site).push(node);
     const text = calleeText(node, f.sf);
     // A callee not resolved whose type only a library declares (`const { useStoreX } = libExports`).
-    if (ts.isCallExpression(node)) this.params.handedToLibrary(node.arguments, () => libraryTyped(this.r.checker, node.expression));
+    if (ts.isCallExpression(node)) this.params.together.add(node.arguments, () => libraryTyped(this.r.checker, node.expression));
     if (r.param) {
       this.params.pending.push({ from: owner, site, text, param: r.param, binding: r.binding, args });
       // `function f({ k }: T) { k() }`: also what T's member holds (resolve.ts), as for `o.k()`.
@@ -215,7 +216,7 @@ class GraphBuilder {
     // what callers pass is not all known; a source known to be incomplete is listed anyway.
     // `p[k]()` also reads arrays passed as p (via): the names are asked besides, the site listed as before.
     const viaElements = Boolean(r.via?.length);
-    const read = this.parameterProperty(node, viaElements);
+    const read = parameterProperty(this.r, node, viaElements);
     if (read) {
       for (const property of read.names) this.params.pending.push({ from: owner, site, text, param: read.param, binding: undefined, property, args, otherwise: r.reason, ...(viaElements ? { listed: true } : {}) });
       if (!viaElements) return;
@@ -239,31 +240,10 @@ class GraphBuilder {
     }
   }
 
-  /**
-   * `p.name(...)`, or `p[k](...)` with a key of a finite type, with `p` a parameter of an app
-   * function (not destructured): the parameter and the names read.
-   */
-  private parameterProperty(node: CallSite, keyedOnly: boolean): { param: ts.ParameterDeclaration; names: readonly string[] } | undefined {
-    const callee = ts.isCallExpression(node) ? skipWrappers(node.expression) : undefined;
-    let names: readonly string[] | undefined;
-    if (callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && !keyedOnly) names = [callee.name.text];
-    else if (callee && ts.isElementAccessExpression(callee)) names = keyNames(this.r.checker, callee.argumentExpression);
-    else return undefined;
-    const param = names?.length ? this.r.parameterRead(callee) : undefined;
-    return param && names ? { param, names } : undefined;
-  }
-
   readonly thisTo = new Map<ts.Node, ts.Expression[]>();
 
   private callsAt(site: string): CallSite[] {
     return this.callAt.get(site) ?? this.callAt.set(site, []).get(site)!;
-  }
-
-  /** The `this` a call gives its callee: `t` of `f.call(t)`, `f.apply(t)`, `f.bind(t)`. */
-  private thisGiven(node: CallSite): ts.Expression | undefined {
-    if (!ts.isCallExpression(node) || !this.r.fnMember(skipWrappers(node.expression))) return undefined;
-    const t = node.arguments[0];
-    return t && !ts.isSpreadElement(t) ? t : undefined;
   }
 
   argumentsTo(): ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]> {
@@ -288,10 +268,6 @@ class GraphBuilder {
     this.handedOn.handedBack(this.params.open, handed, (from, targets, site) => this.add(from, targets, site));
   }
 
-  /**
-   * The arguments the called function receives: `f.call(t, a)` passes `a`, `f.apply(t, [a])`
-   * passes `a` (`f.apply(t, list)`: list spread), `f.bind(t)` calls nothing yet.
-   */
   /** `Reflect.apply(f, t, [a, b])` calls the app's f with `this` t and those arguments (reflected-calls.ts). */
   private reflectedApply(node: ts.CallExpression): void {
     const reflected = reflectedApply(this.r.checker, node);
@@ -305,18 +281,6 @@ class GraphBuilder {
 
   private giveThis(fn: ts.Node, given: ts.Expression): void {
     (this.thisTo.get(fn) ?? this.thisTo.set(fn, []).get(fn)!).push(given);
-  }
-
-  private argumentsOf(node: CallSite): ts.NodeArray<ts.Expression> | undefined {
-    // `<Picker onPick={save} />` calls Picker with its attributes as the props object.
-    if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) return ts.factory.createNodeArray([node.attributes]);
-    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
-    const args = node.arguments ?? ts.factory.createNodeArray();
-    const member = ts.isCallExpression(node) ? this.r.fnMember(skipWrappers(node.expression)) : undefined;
-    if (member === 'bind') return undefined;
-    if (member === 'call') return ts.factory.createNodeArray(args.slice(1));
-    if (member !== 'apply') return args;
-    return appliedArguments(args[1]);
   }
 
   /** `obj[k]` with a finite key type reads (or writes) each property `k` may name. */
@@ -425,10 +389,6 @@ class GraphBuilder {
   }
 }
 
-function libraryTyped(checker: ts.TypeChecker, callee: ts.Expression): boolean {
-  const sigs = checker.getTypeAtLocation(callee).getCallSignatures();
-  return sigs.length > 0 && sigs.every((s) => s.declaration !== undefined && s.declaration.getSourceFile().isDeclarationFile && /[\\/]node_modules[\\/]/.test(s.declaration.getSourceFile().fileName));
-}
 
 function isFunctionProperty(d: ts.Node): boolean {
   return (ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && isMethodNode(d.initializer);

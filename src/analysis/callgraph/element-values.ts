@@ -141,9 +141,10 @@ export abstract class ElementValues extends CallReturns {
   }
 
   /**
-   * Functions at position `i` of the array a variable or property holds: its initialiser's element there, and any
-   * element of what is added to it (`list.push(f)`, `list[k] = f`) or stored into it from elsewhere (a parameter's
-   * callers, assignments: sourcedElements), whose positions are not followed.
+   * Functions at position `i` of the array a variable or property holds: its initialiser's element there, what is
+   * stored there by a literal index (`list[2] = f`), any element of what is added to it otherwise (`list.push(f)`,
+   * `list[k] = f`) or stored into it from elsewhere (a parameter's callers, assignments: sourcedElements), whose
+   * positions are not followed.
    */
   private heldAt(e: ts.Identifier | ts.PropertyAccessExpression, i: number, depth: number): ts.Node[] {
     const decls = (this.r.symbolAt(ts.isIdentifier(e) ? e : e.name)?.declarations ?? []).filter((d) => this.r.isApp(d));
@@ -156,7 +157,12 @@ export abstract class ElementValues extends CallReturns {
       if (ts.isVariableDeclaration(d) && !forOfSource(d)) return this.stores.assigned(d).flatMap((v) => this.elementAt(v, i, depth + 1));
       return this.sourcedElements(d, depth);
     });
-    return [...this.held(e, depth, (init) => this.elementAt(init, i, depth + 1)), ...sourced];
+    // What is stored at a literal index (`list[2] = f`) stands at that position only; what is pushed, anywhere.
+    const added = (v: ts.Expression): ts.Node[] => {
+      const at = this.stores.positionOf(v);
+      return at !== undefined && at !== i ? [] : ts.isSpreadElement(v) ? this.elements(v.expression, depth + 1).nodes : this.of(v, depth + 1);
+    };
+    return [...this.held(e, depth, (init) => this.elementAt(init, i, depth + 1), added), ...sourced];
   }
 
   /**

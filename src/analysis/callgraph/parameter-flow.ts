@@ -8,7 +8,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { accumulatorOf, elementSource, keySource } from './arrays.js';
-import { classOrInterfaceOf } from './declared.js';
+import { HandedTogether } from './handed-together.js';
 import type { Resolver, Target } from './resolve.js';
 import { isGenerator } from './call-returns.js';
 import { LOOP_DEPTH } from './values.js';
@@ -18,6 +18,7 @@ import { isNothing, skipWrappers } from '../walk.js';
 import { SlotClosures, type Flow, type Slot, type SlotGraph, type SlotHere } from './slot-closure.js';
 import { argumentIndex, argumentParameters } from '../parameters.js';
 import { declaredPrimitive } from './primitive-parameters.js';
+import { lacks, typedLoosely } from './argument-checks.js';
 
 export interface PendingParam {
   from: string;
@@ -63,48 +64,14 @@ export class ParameterFlow implements SlotGraph {
   readonly open = new Set<PendingParam>();
   /** Functions handed out as values: their callers are not all known. */
   readonly escaped = new Set<ts.Node>();
-  /** App functions handed to one library call with others (`useSyncExternalStore(subscribe, getSnapshot)`): those others, by function. */
-  private readonly handedWith = new Map<ts.Node, ts.Expression[]>();
+  /** App functions handed to one library call with others (handed-together.ts). */
+  readonly together: HandedTogether;
 
   /** What a decorator function's parameter holds where the language applies it (decorators.ts). */
   decorated: (fn: ts.Node, idx: number, property: string | undefined) => ts.Node[] = () => [];
 
-  constructor(private readonly r: Resolver) {}
-
-  /**
-   * A library call given several app functions may call one with a function of its own that
-   * runs the others: `useSyncExternalStore(api.subscribe, getSnapshot)` subscribes a listener
-   * that runs getSnapshot. So what an app function given there receives as a function parameter
-   * may be any of the others (the edge goes to the app code that calls that parameter).
-   */
-  handedToLibrary(args: ts.NodeArray<ts.Expression>, library: () => boolean = () => true): void {
-    // Whether the callee is the library's (a type question) only once two arguments could be handed together.
-    if (args.length < 2 || !library()) return;
-    // Functions wrapped by a library call among the arguments (`useCallback(() => ..., deps)`) are handed there too.
-    const fnArgs = args.flatMap((a) => {
-      const c = skipWrappers(a);
-      if (ts.isSpreadElement(c) || !this.callable(c)) return [];
-      return ts.isCallExpression(c) && 'library' in this.r.call(c) ? c.arguments.filter((x) => !ts.isSpreadElement(x)) : [c];
-    });
-    if (fnArgs.length < 2) return;
-    for (const a of fnArgs) {
-      for (const fn of this.r.values.of(a)) {
-        const co = this.handedWith.get(fn) ?? this.handedWith.set(fn, []).get(fn)!;
-        co.push(...fnArgs.filter((b) => b !== a));
-      }
-    }
-  }
-
-  /**
-   * Whether a value has call signatures; a function written in place or a literal says by its
-   * syntax (asking the type of `it('x', () => ...)`'s arrow would resolve the call around it),
-   * a call by its declared result (declared.ts).
-   */
-  private callable(e: ts.Expression): boolean {
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return true;
-    if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || ts.isTemplateExpression(e) || ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) return false;
-    // A call's declared class or interface has the call signatures of any instance of it.
-    return classOrInterfaceOf(this.r.checker, e).getCallSignatures().length > 0;
+  constructor(private readonly r: Resolver) {
+    this.together = new HandedTogether(r);
   }
 
   calledWith(fn: ts.Node, args: ts.NodeArray<ts.Expression>): void {
@@ -320,7 +287,7 @@ export class ParameterFlow implements SlotGraph {
     // A reducer's accumulator: the starting value (else the elements) and what the reducer returns.
     const reduced = property === undefined && !elements ? accumulatorOf(this.r.checker, fn, idx) : undefined;
     if (reduced) add(found(() => this.r.values.of(reduced.call)));
-    const co = property === undefined && !elements ? this.handedWith.get(fn) : undefined;
+    const co = property === undefined && !elements ? this.together.with(fn) : undefined;
     const param = argumentParameters(fn as ts.SignatureDeclaration)[idx];
     const primitive = this.primitive(param);
     if (co && param && this.r.checker.getTypeAtLocation(param).getCallSignatures().length > 0) {
@@ -341,7 +308,15 @@ export class ParameterFlow implements SlotGraph {
         for (const x of args.slice(idx)) add(found(() => (ts.isSpreadElement(x) ? this.r.values.elements(x.expression, LOOP_DEPTH).nodes : this.r.values.of(x))));
         continue;
       }
-      if (args.slice(0, idx + 1).some(ts.isSpreadElement)) here.complete = false;
+      if (args.slice(0, idx + 1).some(ts.isSpreadElement)) {
+        here.complete = false;
+        // `run(...pair, x)`: what stands at the parameter's position (positions.ts): an argument, a position of a spread
+        // tuple, or, past a spread of a length not known, any element or argument from there on.
+        if (property === undefined && !elements && !param?.dotDotDotToken) {
+          add(found(() => this.r.values.itemAt(args, idx, LOOP_DEPTH)));
+          continue;
+        }
+      }
       const a = args[idx] && skipWrappers(args[idx]); // `reducer as Fn` passes the parameter on
       if (!a) continue;
       // A parameter declared primitive takes only what its type admits, unless the argument is untyped:
@@ -394,14 +369,3 @@ export class ParameterFlow implements SlotGraph {
   }
 }
 
-/** An object literal written in place without that property (nor a spread that may bring it). */
-function lacks(e: ts.Expression, property: string): boolean {
-  const o = skipWrappers(e);
-  if (ts.isJsxAttributes(o)) return o.properties.every((p) => ts.isJsxAttribute(p) && !(ts.isIdentifier(p.name) && p.name.text === property));
-  return ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !(p.name && ts.isIdentifier(p.name) && p.name.text === property) && !(p.name && !ts.isIdentifier(p.name)));
-}
-
-/** An argument TypeScript did not check against its parameter: typed any (or unknown, through a cast). */
-function typedLoosely(checker: ts.TypeChecker, arg: ts.Expression): boolean {
-  return (checker.getTypeAtLocation(arg).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
-}

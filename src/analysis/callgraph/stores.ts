@@ -31,24 +31,33 @@ export class Stores {
   private readonly byName = new Map<string, StoredValue[]>();
   private readonly addedTo = new Map<ts.Declaration, ts.Expression[]>();
   private readonly keyedTo = new Map<ts.Declaration, ts.Expression[]>();
+  private readonly positions = new Map<ts.Expression, number>();
 
   private readonly assignedTo = new Map<ts.Declaration, ts.Expression[]>();
   /** Records of arrays (`hooks[name].push(f)`, `hooks[name] = [f]`), by the record's declaration: what went into any entry. */
   private readonly entryAdded = new Map<RecordKey, ts.Expression[]>();
   private readonly entryStored = new Map<RecordKey, ts.Expression[]>();
 
-  constructor(checker: ts.TypeChecker, stores: Store[], calls: CallSite[], assigns: readonly Assign[]) {
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    stores: Store[],
+    calls: CallSite[],
+    assigns: readonly Assign[],
+  ) {
     for (const a of assigns) {
       const d = symbolAt(checker, a.left)?.valueDeclaration;
       if (d && (ts.isVariableDeclaration(d) || ts.isParameter(d))) (this.assignedTo.get(d) ?? this.assignedTo.set(d, []).get(d)!).push(a.value);
     }
     for (const s of stores) {
-      // `list[i] = f`, `list[0] = f`: an element of the array (its key's type is not needed then).
-      if (ts.isElementAccessExpression(s.left) && checker.isArrayType(checker.getTypeAtLocation(s.left.expression))) {
-        this.add(checker, s.left.expression, [s.value]);
-        continue;
-      }
+      // `list[i] = f`, `list[0] = f`: an element of the array (its key's type is not needed then); at a literal index, of
+      // that position only (element-values.ts heldAt). A tuple's entry also stays a property store (`blocks[0]` names one).
       const names = s.name !== undefined ? [s.name] : keyNames(checker, (s.left as ts.ElementAccessExpression).argumentExpression);
+      if (ts.isElementAccessExpression(s.left) && arrayOrTuple(checker, s.left.expression)) {
+        this.add(checker, s.left.expression, [s.value]);
+        const at = names?.length === 1 && /^(0|[1-9]\d*)$/.test(names[0]!) ? Number(names[0]) : undefined;
+        if (at !== undefined) this.positions.set(s.value, at);
+        if (!checker.isTupleType(checker.getTypeAtLocation(s.left.expression))) continue;
+      }
       if (ts.isElementAccessExpression(s.left) && (names === undefined || untypedRecord(checker, s.left.expression))) put(this.entryStored, recordKeys(checker, s.left.expression), [s.value]);
       for (const name of names ?? []) this.store(name, { recv: s.left.expression, value: s.value });
     }
@@ -118,9 +127,37 @@ export class Stores {
     return this.keyedTo.get(d) ?? [];
   }
 
-  /** Values added to the array a declaration holds (a spread adds the spread array's elements). */
+  /** The position a value added to an array was stored at, when the store names one (`list[2] = f`). */
+  positionOf(value: ts.Expression): number | undefined {
+    return this.positions.get(value);
+  }
+
+  /**
+   * Values added to the array (or Set, or Map) a declaration holds (a spread adds the spread array's elements). A variable
+   * initialised from a literal position of a tuple (`const callbacks = blocks[4]`) holds what stands there, as every other
+   * variable initialised from that position of a tuple of the same element types does: what is added through any of them.
+   */
   added(d: ts.Declaration): readonly ts.Expression[] {
-    return this.addedTo.get(d) ?? [];
+    const key = this.addedAtPosition.get(d);
+    if (key !== undefined) return key;
+    const position = tuplePosition(this.checker, d);
+    const group = position === undefined ? undefined : (this.byPosition ??= this.positionGroups()).get(position);
+    const found = group ? group.flatMap((g) => this.addedTo.get(g) ?? []) : (this.addedTo.get(d) ?? []);
+    this.addedAtPosition.set(d, found);
+    return found;
+  }
+
+  private readonly addedAtPosition = new Map<ts.Declaration, readonly ts.Expression[]>();
+  private byPosition: Map<string, ts.Declaration[]> | undefined;
+
+  /** The declarations added to, by the tuple position they are initialised from. */
+  private positionGroups(): Map<string, ts.Declaration[]> {
+    const out = new Map<string, ts.Declaration[]>();
+    for (const d of this.addedTo.keys()) {
+      const position = tuplePosition(this.checker, d);
+      if (position !== undefined) put(out, [position], [d]);
+    }
+    return out;
   }
 
   names(): IterableIterator<string> {
@@ -137,6 +174,25 @@ function declarationsNamed(checker: ts.TypeChecker, target: ts.Expression): read
   const e = skipWrappers(target);
   const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
   return (name && symbolAt(checker, name)?.declarations) || [];
+}
+
+/**
+ * `const callbacks = blocks[4]` with blocks a tuple: the position and the tuple's element types (so `Readonly<Blocks>`
+ * and `Blocks` agree), as a key; undefined for any other declaration.
+ */
+function tuplePosition(checker: ts.TypeChecker, d: ts.Declaration): string | undefined {
+  const init = ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) && d.initializer ? skipWrappers(d.initializer) : undefined;
+  if (!init || !ts.isElementAccessExpression(init) || !ts.isNumericLiteral(init.argumentExpression)) return undefined;
+  const t = checker.getNonNullableType(checker.getTypeAtLocation(init.expression));
+  if (!checker.isTupleType(t)) return undefined;
+  const elements = checker.getTypeArguments(t as ts.TypeReference).map((x) => (x as unknown as { id: number }).id);
+  return `${init.argumentExpression.text}:${elements.join(',')}`;
+}
+
+/** An array or a tuple (`Partial<Blocks>` too): an element store writes one of its elements. */
+function arrayOrTuple(checker: ts.TypeChecker, e: ts.Expression): boolean {
+  const t = checker.getNonNullableType(checker.getTypeAtLocation(e));
+  return checker.isArrayType(t) || checker.isTupleType(t);
 }
 
 /** Files values under each key. */
