@@ -16,7 +16,7 @@
  * A spread before the parameter's position decides nothing either. Anything else keeps both branches.
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { reassigned } from './typeof-guards.js';
 import { argumentIndex } from '../parameters.js';
 

@@ -1,6 +1,6 @@
 /** What parameter flow reads off an argument as written (parameter-flow.ts). */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** An object literal written in place without that property (nor a spread that may bring it). */
 export function lacks(e: ts.Expression, property: string): boolean {

@@ -10,7 +10,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import type { Resolver, Target } from './resolve.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 const SPECIES_CREATING = new Set(['map', 'filter', 'slice', 'splice', 'concat', 'flat', 'flatMap']);
 const INHERITED_STATIC = new Set(['from', 'of']);

@@ -9,7 +9,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { argumentIndex } from '../parameters.js';
 import { typedAny } from './any-receivers.js';
 import { declaredByLibrary } from '../symbols.js';

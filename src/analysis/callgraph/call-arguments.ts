@@ -3,7 +3,8 @@ import { ts } from '../../typescript.cjs';
 import { keyNames } from './keys.js';
 import { appliedArguments } from './reflected-calls.js';
 import type { Resolver } from './resolve.js';
-import { skipWrappers, type CallSite } from '../walk.js';
+import { type CallSite } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /**
  * The arguments the called function receives: `f.call(t, a)` passes `a`, `f.apply(t, [a])`

@@ -14,7 +14,7 @@ import { NestingLimit } from './nesting-limit.js';
 import { DistinctNodes } from './value-memo.js';
 import { returnedAt } from './argument-branches.js';
 import { settledValues } from './promise-settled.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /**
  * Nested "what does this call return" walks at most. Finding a call's callee can start a fresh

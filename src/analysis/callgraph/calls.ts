@@ -53,7 +53,8 @@ import type { CallEdge, UnresolvedCall } from '../types.js';
 import { calleeText, cmp, cmpSite, siteNode } from '../sites.js';
 import { assignedValue, reflectedApply } from './reflected-calls.js';
 import { argumentsOf, libraryTyped, parameterProperty, thisGiven } from './call-arguments.js';
-import { isAssigned, skipWrappers, type CallSite, type FileSites } from '../walk.js';
+import { type CallSite, type FileSites } from '../walk.js';
+import { isAssigned, skipWrappers } from '../expressions.js';
 import { memberNames, resolverFor, type Names } from './graph-inputs.js';
 
 export interface CallGraph {

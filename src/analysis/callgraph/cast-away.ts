@@ -10,7 +10,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { propertyDeclsOf } from './keys.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import type { Sunk } from './value-memo.js';
 
 /** A value cast away, and the name of the member a call of the context type's member runs. */

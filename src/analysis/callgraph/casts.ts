@@ -6,7 +6,7 @@
 import { ts } from '../../typescript.cjs';
 import { propertyDecls } from './keys.js';
 import type { Resolution, Resolver } from './resolve.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** The resolution of a call `(x as T).m()`, with the members `m` of x's own type added. */
 export function uncast(r: Resolver, raw: ts.Expression, res: Resolution): Resolution {

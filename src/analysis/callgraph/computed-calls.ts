@@ -5,7 +5,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { libraryLeaf } from '../library.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { typedAny } from './any-receivers.js';
 import { keyNames, propertyDecls } from './keys.js';
 import type { Resolution, Resolver, Target } from './resolve.js';

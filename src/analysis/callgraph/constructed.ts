@@ -10,7 +10,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { MAX_CONST_ALIASES, constInitializer, symbolAt } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import type { Hierarchy } from './hierarchy.js';
 import { isGetPrototypeOf } from './installer-syntax.js';
 

@@ -13,7 +13,7 @@ import { classesReturnedBy } from './returned-classes.js';
 import type { Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import type { Resolution, Resolver, Target } from './resolve.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** `new expr()`, `written` the expression as written (its casts say what is constructed). */
 export function construct(r: Resolver, expr: ts.Expression, written: ts.Expression): Resolution {

@@ -19,7 +19,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolver } from './resolve.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** The descriptor members a legacy decorator sees, by the kind of member it decorates. */
 const DESCRIPTOR_PARTS = ['value', 'get', 'set'] as const;

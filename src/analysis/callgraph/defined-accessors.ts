@@ -14,7 +14,7 @@ import { propertyDecls } from './keys.js';
 import type { Resolver, Target } from './resolve.js';
 import { propertyDefinitions } from './property-definitions.js';
 import { initializerOf } from './installer-syntax.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { mayShareChain, prototypeOwner, thisClass } from './this-types.js';
 import type { FileSites } from '../walk.js';
 

@@ -25,7 +25,8 @@ import { builtinName, enclosingFunction, initializerOf, isInside, paramIndex } f
 import type { InstalledAccessor } from './installers.js';
 import type { Resolver } from './resolve.js';
 import { objectLiteralsOf } from './literal-entries.js';
-import { propName, skipWrappers, valueOperands, type FileSites } from '../walk.js';
+import { propName, type FileSites } from '../walk.js';
+import { skipWrappers, valueOperands } from '../expressions.js';
 import { argumentParameters } from '../parameters.js';
 
 const MAX_DEPTH = 5;

@@ -8,7 +8,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { tableEntries } from './literal-entries.js';
 import { ARRAY_COPIES, collectionOf, collectionTyped, forOfSource, isArrayFrom, isArrayMethod, isArrayOrUntypedMethod, objectListing } from './arrays.js';
-import { skipWrappers, valueOperands } from '../walk.js';
+import { skipWrappers, valueOperands } from '../expressions.js';
 import { CallReturns } from './call-returns.js';
 import { AnswerTable, distinct } from './value-memo.js';
 import { mapRead, mapValuesPut, standardMapPairs } from './map-held-arrays.js';

@@ -11,7 +11,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import type { Resolver, Target } from './resolve.js';
 import type { AppFile } from '../project.js';
 

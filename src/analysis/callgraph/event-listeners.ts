@@ -18,7 +18,8 @@
  */
 import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
-import { skipWrappers, type FileSites } from '../walk.js';
+import { type FileSites } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import type { AppFile } from '../project.js';
 import type { Resolver } from './resolve.js';
 

@@ -13,7 +13,8 @@
  */
 import { ts } from '../../typescript.cjs';
 import { GLOBAL_OBJECTS, MAX_CONST_ALIASES, constInitializer, symbolAt } from '../symbols.js';
-import { skipWrappers, type CallSite } from '../walk.js';
+import { type CallSite } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { isGetPrototypeOf } from './installer-syntax.js';
 
 /** Whether a call or `new` runs the Function constructor, so its result is a function made from text. */

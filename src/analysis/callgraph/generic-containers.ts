@@ -16,7 +16,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { constInitializer } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** A value given as T, and the positions still to be read inside it. */
 export interface GivenRead {

@@ -15,7 +15,7 @@ import { constructible } from './constructors.js';
 import type { AppFile } from '../project.js';
 import { fitsErased, guardsTypeParameter, namesTypeParameter } from './generic-fit.js';
 import type { Resolver, Target } from './resolve.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /**
  * The function values the app's exported functions return, each with the types it is known by

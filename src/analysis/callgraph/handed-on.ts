@@ -17,7 +17,7 @@ import { namesTypeParameter } from './generic-fit.js';
 import { handedBackTo, type Handed } from './handed-back.js';
 import type { PendingParam } from './parameter-flow.js';
 import type { Resolver, Target } from './resolve.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { argumentParameters } from '../parameters.js';
 
 export class HandedOn {

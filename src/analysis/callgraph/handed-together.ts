@@ -5,7 +5,7 @@
 import { ts } from '../../typescript.cjs';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 export class HandedTogether {
   /** Those others, by function. */

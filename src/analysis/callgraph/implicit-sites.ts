@@ -38,7 +38,8 @@ import { isGenerator } from './call-returns.js';
 import { forInVariable } from './installer-syntax.js';
 import { iteratorOfValue } from './value-members.js';
 import { objectToStringTargets } from './tag-reads.js';
-import { isAssigned, skipWrappers, type CallSite, type FileSites } from '../walk.js';
+import { type CallSite, type FileSites } from '../walk.js';
+import { isAssigned, skipWrappers } from '../expressions.js';
 
 /** What the app has that implicit entries can reach: when false, the sites are not looked at. */
 export interface ImplicitFlags {

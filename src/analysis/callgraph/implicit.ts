@@ -17,7 +17,8 @@ import { ts } from '../../typescript.cjs';
 import { isAsync as isAsyncFunction } from '../../ids/methodIds.js';
 import { declaredMember, declaredSignatures } from './declared.js';
 import type { Resolver, Target } from './resolve.js';
-import { skipWrappers, type CallSite } from '../walk.js';
+import { type CallSite } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { wellKnownProperties } from '../symbol-keys.js';
 
 const ITERATOR_METHODS = new Set(['next', 'return', 'throw']);

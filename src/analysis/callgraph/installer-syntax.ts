@@ -4,7 +4,8 @@
  */
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
-import { propName, skipWrappers } from '../walk.js';
+import { propName } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { argumentIndex } from '../parameters.js';
 
 /** The function declared by what a callee names: a function, or a variable holding one (also an alias of another name). */

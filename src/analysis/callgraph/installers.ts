@@ -20,7 +20,8 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import { keyNames, propertyDeclsOf } from './keys.js';
 import type { Resolver } from './resolve.js';
 import type { Callers } from './callers.js';
-import { isNothing, propName, skipWrappers, type FileSites } from '../walk.js';
+import { propName, type FileSites } from '../walk.js';
+import { isNothing, skipWrappers } from '../expressions.js';
 import { enclosingFunction, forInVariable, initializerOf, isGetPrototypeOf, isInside, isLoopElement, isOr, literalMembers, paramIndex } from './installer-syntax.js';
 import { argumentParameters } from '../parameters.js';
 

@@ -10,7 +10,8 @@ import { ts } from '../../typescript.cjs';
 import { isArrayMethod } from './arrays.js';
 import { conversionTargetsOfType } from './implicit.js';
 import type { Resolver, Target } from './resolve.js';
-import { skipWrappers, type CallSite } from '../walk.js';
+import { type CallSite } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 export function joinTargets(r: Resolver, site: CallSite): Target[] {
   const list = joinedList(r, site);

@@ -11,7 +11,7 @@ import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Hierarchy } from './hierarchy.js';
 import { symbolAt } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 const PROTOCOL = /^\[Symbol\.(async)?[iI]terator\]$/;
 

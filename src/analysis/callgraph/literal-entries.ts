@@ -13,7 +13,7 @@ import type { Stores } from './stores.js';
 import type { Resolver } from './resolve.js';
 import { keyNames } from './keys.js';
 import { initializerOf } from './installer-syntax.js';
-import { isNothing, skipWrappers, valueOperands } from '../walk.js';
+import { isNothing, skipWrappers, valueOperands } from '../expressions.js';
 
 const MAX_DEPTH = 5;
 

@@ -25,7 +25,8 @@ import { distinct } from './value-memo.js';
 import { argumentsFor } from './arrays.js';
 import { CycleAwareCache } from './cycle-aware-cache.js';
 import { NestingLimit } from './nesting-limit.js';
-import { skipWrappers, type CallSite, type FileSites } from '../walk.js';
+import { type CallSite, type FileSites } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** Property steps from a handed value to the functions its members hold (index signatures and array elements count as one). */
 const MEMBER_STEPS = 3;

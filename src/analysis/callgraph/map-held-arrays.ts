@@ -11,7 +11,7 @@ import { ts } from '../../typescript.cjs';
 import { collectionOf } from './arrays.js';
 import type { Stores } from './stores.js';
 import { declaredByLibrary, symbolAt } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** `recv.get(k)` of a standard Map (a WeakMap or ReadonlyMap too): `recv`. */
 export function mapRead(checker: ts.TypeChecker, e: ts.Expression): ts.Expression | undefined {

@@ -11,7 +11,8 @@ import { ts } from '../../typescript.cjs';
 import { argumentIndex } from '../parameters.js';
 import { keyNames } from './keys.js';
 import type { Resolver } from './resolve.js';
-import { skipWrappers, type CallSite } from '../walk.js';
+import { type CallSite } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { isSymbolKey } from '../symbol-keys.js';
 
 /** Arguments whose type has more properties than this are not asked by name (an array, a namespace). */

@@ -12,7 +12,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolver } from './resolve.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** Calls followed into the functions they run, one inside another, from a returned expression. */
 const MAX_STEPS = 3;

@@ -7,7 +7,7 @@
  * targets of its own (a parameter's call is resolved by the parameter flow, after value following).
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
 import { memberInCall, parameterSources } from './passed-members.js';

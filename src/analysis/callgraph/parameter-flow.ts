@@ -14,7 +14,7 @@ import { isGenerator } from './call-returns.js';
 import { LOOP_DEPTH } from './values.js';
 import { bindingName } from './keys.js';
 import type { UnresolvedCall } from '../types.js';
-import { isNothing, skipWrappers } from '../walk.js';
+import { isNothing, skipWrappers } from '../expressions.js';
 import { SlotClosures, type Flow, type Slot, type SlotGraph, type SlotHere } from './slot-closure.js';
 import { argumentIndex, argumentParameters } from '../parameters.js';
 import { declaredPrimitive } from './primitive-parameters.js';

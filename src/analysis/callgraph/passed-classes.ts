@@ -21,7 +21,7 @@ import { distinct } from './value-memo.js';
 import { argumentsFor } from './arrays.js';
 import { CycleAwareCache } from './cycle-aware-cache.js';
 import { NestingLimit } from './nesting-limit.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** Nested origin questions at most (a parameter's callers' arguments, passed on), as made-calls.ts. */
 const MAX_NESTED = 24;

@@ -18,7 +18,7 @@ import type { StoredValue, Stores } from './stores.js';
 import { isGeneratorOrAsync, ITERATOR } from './value-members.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { constInitializer, symbolAt } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { argumentIndex } from '../parameters.js';
 import { isWellKnownKey } from '../symbol-keys.js';
 

@@ -11,7 +11,7 @@
 import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
 import { argumentParameters } from '../parameters.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import type { Resolver } from './resolve.js';
 
 /**

@@ -4,7 +4,7 @@
  * Their accessors are read by defined-accessors.ts, their data values by stores.ts.
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 export interface PropertyDefinition {
   /** The object the property is defined on. */

@@ -35,7 +35,7 @@ import { literalEntries } from './literal-entries.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolver, Target } from './resolve.js';
 import type { FileSites } from '../walk.js';
-import { skipWrappers, thisFunction } from '../walk.js';
+import { skipWrappers, thisFunction } from '../expressions.js';
 import { calledDeclaration } from './installer-syntax.js';
 import { declaredByLibrary } from '../symbols.js';
 import { argumentIndex } from '../parameters.js';

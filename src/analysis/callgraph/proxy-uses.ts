@@ -10,7 +10,7 @@
 import { ts } from '../../typescript.cjs';
 import { BUILTIN_USES, type TrapUse } from './proxies.js';
 import type { CallSite } from '../walk.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { keyNames } from './keys.js';
 
 const REFLECTIVE: [RegExp, TrapUse[]][] = [

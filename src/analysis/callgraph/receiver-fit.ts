@@ -15,7 +15,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import type { Resolution } from './resolve.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** How deep a type is searched for type parameters; deeper counts as naming one (the comparison is then skipped). */
 const MAX_DEPTH = 6;

@@ -5,7 +5,8 @@
  */
 import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
-import { isStoringOperator, skipWrappers } from '../walk.js';
+import { isStoringOperator } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { builtinName } from './installer-syntax.js';
 
 /** The function, `this` and arguments of a `Reflect.apply(f, t, list)` of the standard Reflect. */

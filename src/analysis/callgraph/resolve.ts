@@ -38,7 +38,8 @@ import type { InstalledAccessor } from './installers.js';
 import { symbolAt } from '../symbols.js';
 import type { EdgeKind } from '../types.js';
 import { FunctionValues, LOOP_DEPTH, type ViaParameter } from './values.js';
-import { isFnMember, skipWrappers, type CallSite, type LiteralMember } from '../walk.js';
+import { isFnMember, type CallSite, type LiteralMember } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 export interface Target {
   node: ts.Node;

@@ -9,7 +9,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { MAX_CONST_ALIASES, constInitializer } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { classesOfConstructorRead, constructedClasses } from './constructed.js';
 import type { Resolver } from './resolve.js';
 

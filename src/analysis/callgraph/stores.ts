@@ -19,7 +19,8 @@ import { keyNames } from './keys.js';
 import { descriptorValue, propertyDefinitions } from './property-definitions.js';
 import { typedAny } from './any-receivers.js';
 import { symbolAt } from '../symbols.js';
-import { skipWrappers, type Assign, type CallSite, type Store } from '../walk.js';
+import { type Assign, type CallSite, type Store } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 export interface StoredValue {
   /** The receiver written to (`x` of `x.f = v`). */

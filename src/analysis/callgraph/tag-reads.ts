@@ -10,7 +10,7 @@ import { ts } from '../../typescript.cjs';
 import { conversionTargets } from './implicit.js';
 import type { Resolver, Target } from './resolve.js';
 import { MAX_CONST_ALIASES, constInitializer } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 const getters = new WeakMap<Resolver, ts.Node[]>();
 

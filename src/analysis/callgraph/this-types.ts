@@ -13,7 +13,7 @@
  * accessors installed there, for `this` as for any receiver declared with a class.)
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { initializerOf, isGetPrototypeOf } from './installer-syntax.js';
 import type { Hierarchy } from './hierarchy.js';
 

@@ -15,7 +15,7 @@
  * case before the return, `Reflect.get` itself) keeps the return for every name.
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { branchCondition, branchTaken } from './branches.js';
 import { argumentParameters } from '../parameters.js';
 import { reassigned } from './typeof-guards.js';

@@ -15,7 +15,7 @@
  * (a JS script) `arguments[i] = f` assigns it.
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { branchCondition, branchTaken } from './branches.js';
 
 /** Whether `ref` is read where a `typeof` test of its variable ruled out a function. */

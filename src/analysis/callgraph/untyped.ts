@@ -15,7 +15,7 @@ import { isMethodNode } from '../../ids/methodIds.js';
 import type { Hierarchy } from './hierarchy.js';
 import { memberName } from './hierarchy.js';
 import { symbolAt } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { argumentIndex, argumentParameters } from '../parameters.js';
 
 const MAX_DEPTH = 6;

@@ -15,7 +15,7 @@ import { propertyDeclsOf } from './keys.js';
 import { classOrInterfaceOf } from './declared.js';
 import type { Resolver } from './resolve.js';
 import type { Stores } from './stores.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { assignedSources, memberInCall, parameterSources, returnsSelf } from './passed-members.js';
 import { DistinctNodes } from './value-memo.js';
 import { wellKnownProperties } from '../symbol-keys.js';

@@ -15,7 +15,7 @@ import type { DeviceValue } from './device-value.js';
 import type { DeviceValues } from './device-values.js';
 import { fileLine, siteOf, type AppFile } from '../project.js';
 import type { Reason } from '../types.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** A method's use of a device value, as a 'pinned' reason keyed by the API (one reason per API and method). */
 export interface DeviceUse {

@@ -14,7 +14,7 @@ import type { ValueFlow } from '../callgraph/calls.js';
 import type { FunctionValues } from '../callgraph/values.js';
 import type { AppFile } from '../project.js';
 import { declaredByLibrary } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { constantKey } from './device-value-syntax.js';
 import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';

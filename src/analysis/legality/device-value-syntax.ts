@@ -4,7 +4,7 @@
  * from string constants.
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 /** The `process` module is the global `process`: `import { stdout } from 'node:process'` is `process.stdout`. */
 export function isProcessModule(spec: string | undefined): boolean {

@@ -42,7 +42,7 @@ import { isGenerator } from '../callgraph/call-returns.js';
 import { CycleAwareCache, interned } from '../callgraph/cycle-aware-cache.js';
 import { NestedQuestions, RAISED, type ArgumentsKey, type DeclarationKey, type DeepKey, type Question, type ThisKey, type YieldsKey } from './device-questions.js';
 import { isConstructorOfFunction, takenAsFunction } from '../callgraph/function-makers.js';
-import { skipWrappers, thisFunction } from '../walk.js';
+import { skipWrappers, thisFunction } from '../expressions.js';
 import { executorResolved, isPromiseStatic } from './promise-steps.js';
 import { isCatchBinding, raisedIn } from './raised-values.js';
 import { libraryReturn } from './library-returns.js';

@@ -4,7 +4,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { climbWrappers } from '../../ids/methodIds.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { declaredByLibrary } from '../symbols.js';
 
 export interface LibraryHand {

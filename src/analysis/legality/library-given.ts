@@ -11,7 +11,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { catalogTypes } from './catalog.js';
 import { deviceTypeOf } from './device-types.js';
 import { handlerSet } from '../callgraph/emitters.js';

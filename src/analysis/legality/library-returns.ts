@@ -10,7 +10,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 
 export type LibraryReturn = { whole: ts.Expression[] } | { membersOf: ts.Expression } | { elementsOf: ts.Expression };
 

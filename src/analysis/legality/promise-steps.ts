@@ -6,7 +6,7 @@
  * `await` needs neither: the value flow reads an awaited call as what it returns.
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { declaredByLibrary } from '../symbols.js';
 import { handedToLibrary } from './handed-to-library.js';
 import { executorParameter } from '../callgraph/promise-settled.js';

@@ -9,7 +9,7 @@
  * - The `arguments` object of a function: what its callers pass, at any position.
  */
 import { ts } from '../../typescript.cjs';
-import { skipWrappers, thisFunction } from '../walk.js';
+import { skipWrappers, thisFunction } from '../expressions.js';
 import { isPromiseStatic } from './promise-steps.js';
 import { executorParameter } from '../callgraph/promise-settled.js';
 

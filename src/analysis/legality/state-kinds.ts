@@ -8,7 +8,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { requireSpec } from '../library.js';
-import { skipWrappers } from '../walk.js';
+import { keptArgument, skipWrappers } from '../expressions.js';
 import { crossingProblem, isFunctionType } from './serializable.js';
 import type { Binding } from './state-facts.js';
 
@@ -123,13 +123,10 @@ function isCodeList(list: ts.ArrayLiteralExpression, checker: ts.TypeChecker): b
 
 /** The object `Object.freeze(x)` (or seal, preventExtensions) returns is x itself: a frozen table of code is one. */
 function unfrozen(e: ts.Expression): ts.Expression {
-  let x = skipWrappers(e) as ts.Expression;
-  while (ts.isCallExpression(x) && x.arguments.length === 1 && ts.isPropertyAccessExpression(x.expression) && ts.isIdentifier(x.expression.expression) && x.expression.expression.text === 'Object' && FREEZERS.has(x.expression.name.text)) {
-    x = skipWrappers(x.arguments[0]!) as ts.Expression;
-  }
+  let x = skipWrappers(e);
+  for (let kept = keptArgument(x); kept; kept = keptArgument(x)) x = skipWrappers(kept);
   return x;
 }
-const FREEZERS = new Set(['freeze', 'seal', 'preventExtensions']);
 
 /**
  * Whether an initializer has the same value wherever it runs: literals, code (functions and

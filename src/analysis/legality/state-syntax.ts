@@ -6,7 +6,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { climbWrappers, isMethodNode, isStatic } from '../../ids/methodIds.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import type { Binding } from './state-facts.js';
 
 export const READ = 1;

@@ -26,7 +26,7 @@ import { ts } from '../../typescript.cjs';
 import { climbWrappers, isMethodNode } from '../../ids/methodIds.js';
 import type { MethodTable } from '../methods.js';
 import { siteOf, type AppFile, type LoadedApp } from '../project.js';
-import { skipWrappers } from '../walk.js';
+import { skipWrappers } from '../expressions.js';
 import { isFunctionExpression, isLoadInvariant } from './state-kinds.js';
 import { COMPUTED_AT_LOAD, MADE_FUNCTION, SHARED, type Binding, type Change, type StateFacts } from './state-facts.js';
 import {
