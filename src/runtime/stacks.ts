@@ -9,6 +9,7 @@
  */
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { O, isArray } from './intrinsics.js';
 
 /** Starts a stack the clone rewrote (never printed: the device rewrites it again before the app sees it). */
 const MARK = '\u0000clonecloud-stack\u0000';
@@ -75,23 +76,23 @@ function errorsOf(thrown: unknown): Error[] {
     out.push(v);
     visit(ownValue(v, 'cause'));
     const errors = ownValue(v, 'errors');
-    if (v instanceof AggregateError && Array.isArray(errors)) errors.forEach(visit);
+    if (v instanceof AggregateError && isArray(errors)) errors.forEach(visit);
   };
   visit(thrown);
   return out;
 }
 
 function ownValue(o: object, key: string): unknown {
-  return Object.getOwnPropertyDescriptor(o, key)?.value;
+  return O.getOwnPropertyDescriptor(o, key)?.value;
 }
 
 function stackOf(e: Error): string | undefined {
-  const d = Object.getOwnPropertyDescriptor(e, 'stack');
+  const d = O.getOwnPropertyDescriptor(e, 'stack');
   return d && d.writable && typeof d.value === 'string' ? d.value : undefined;
 }
 
 function setStack(e: Error, stack: string): void {
-  Object.defineProperty(e, 'stack', { ...Object.getOwnPropertyDescriptor(e, 'stack'), value: stack });
+  O.defineProperty(e, 'stack', { ...Object.getOwnPropertyDescriptor(e, 'stack'), value: stack });
 }
 
 function split(stack: string): { head: string[]; frames: string[] } {

@@ -13,6 +13,7 @@ import { captureConsole } from './console.js';
 import { watchPlace } from './locale.js';
 import { watchPending } from './pending.js';
 import type { CloneRuntime } from './runtime.js';
+import { O, R, isArray } from '../intrinsics.js';
 
 export interface CallRequest {
   point: string;
@@ -80,9 +81,9 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   }
   const { roots, objects } = decoded;
   const n = moduleState.length;
-  if (roots.length < n + 2 || !Array.isArray(roots[n + 1])) return refuse(400, 'the call does not have the shape this migration point expects');
+  if (roots.length < n + 2 || !isArray(roots[n + 1])) return refuse(400, 'the call does not have the shape this migration point expects');
   for (const [i, value] of constants) {
-    if (!Object.is(roots[i], value)) return refuse(422, `module constant ${moduleState[i]!.file}#${moduleState[i]!.name} differs on the clone`);
+    if (!O.is(roots[i], value)) return refuse(422, `module constant ${moduleState[i]!.file}#${moduleState[i]!.name} differs on the clone`);
   }
   const snap = snapshot(objects, decoded.baseline);
   accessors.forEach(([, set], i) => set?.(roots[i]));
@@ -110,10 +111,10 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   let leftBehind: string | undefined;
   try {
     if (construct) {
-      const built = Reflect.construct(construct.cls, args, construct.newTarget) as object;
+      const built = R.construct(construct.cls, args, construct.newTarget) as object;
       alias = new Map([[built, objects.indexOf(self as object)]]);
     } else {
-      value = Reflect.apply(target, self, args);
+      value = R.apply(target, self, args);
     }
   } catch (thrown) {
     outcome = OUTCOME.threw;
@@ -163,11 +164,11 @@ function resolveEntry(rt: CloneRuntime, entry: EntrySpec & { moduleKey: string }
   if (typeof cls !== 'function') return { refused: `class ${entry.cls} is not loaded on the clone` };
   if (entry.kind === 'new') {
     if (self === null || typeof self !== 'object') return { refused: "a constructor's `this` did not come with the call" };
-    const newTarget = Object.getPrototypeOf(self)?.constructor;
+    const newTarget = O.getPrototypeOf(self)?.constructor;
     return { target: cls, construct: { cls, newTarget: typeof newTarget === 'function' ? newTarget : cls } };
   }
   const holder = entry.isStatic ? cls : (cls.prototype as object);
-  const d = Object.getOwnPropertyDescriptor(holder, entry.member);
+  const d = O.getOwnPropertyDescriptor(holder, entry.member);
   const fn = entry.kind === 'accessor' ? (part === 'set' ? d?.set : d?.get) : d?.value;
   if (typeof fn !== 'function') return { refused: `${entry.cls}.${entry.member} is not a function on the clone` };
   return { target: fn };

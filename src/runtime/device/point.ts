@@ -12,6 +12,7 @@ import { emptyStats, type PointStats } from './stats.js';
 import type { Answer, Exchange } from './transport.js';
 import { exchangeSync } from './sync.js';
 import { rebuildDeviceStacks } from '../stacks.js';
+import { O, isArray } from '../intrinsics.js';
 
 type Captured = (() => unknown[]) | undefined;
 type SetCaptured = ((values: unknown[]) => void) | undefined;
@@ -124,7 +125,7 @@ export class DevicePoint implements PointHandle {
     if (!validShape(outcome, bindingsAfter, capturedAfter, printed, p.bindings.length)) return this.fallback("the clone's answer is not a call's answer");
     reply.apply();
     p.bindings.forEach(([, set], i) => {
-      if (set && !Object.is(bindingsAfter[i], p.before[i])) set(bindingsAfter[i]);
+      if (set && !O.is(bindingsAfter[i], p.before[i])) set(bindingsAfter[i]);
     });
     if (setCaptured && capturedAfter.length) setCaptured(capturedAfter);
     for (const [fd, text] of printed) replay(fd, text);
@@ -156,11 +157,11 @@ export class DevicePoint implements PointHandle {
 function validShape(outcome: unknown, bindings: unknown, captured: unknown, printed: unknown, nBindings: number): boolean {
   return (
     (outcome === OUTCOME.returned || outcome === OUTCOME.threw) &&
-    Array.isArray(bindings) &&
+    isArray(bindings) &&
     bindings.length === nBindings &&
-    Array.isArray(captured) &&
-    Array.isArray(printed) &&
-    printed.every((e) => Array.isArray(e) && (e[0] === 1 || e[0] === 2) && typeof e[1] === 'string')
+    isArray(captured) &&
+    isArray(printed) &&
+    printed.every((e) => isArray(e) && (e[0] === 1 || e[0] === 2) && typeof e[1] === 'string')
   );
 }
 

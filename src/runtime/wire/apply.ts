@@ -12,23 +12,24 @@ import { WireError } from './errors.js';
 import { Kind, Level } from './kinds.js';
 import { arrayHasOnlyElements, isIndex, levelOf } from './props.js';
 import { HOLE, type Shallow } from './shallow.js';
+import { O } from '../intrinsics.js';
 
 const sameValueZero = (a: unknown, b: unknown) => a === b || (a !== a && b !== b);
 
 /** Adds an own data property without running a setter up the prototype chain (or `__proto__`'s). */
 export function addKey(o: object, k: string, v: unknown, plain: boolean, enumerable = true): void {
   if (enumerable && (plain ? k !== '__proto__' : !(k in o))) (o as Record<string, unknown>)[k] = v;
-  else Object.defineProperty(o, k, { value: v, writable: true, enumerable, configurable: true });
+  else O.defineProperty(o, k, { value: v, writable: true, enumerable, configurable: true });
 }
 
 function setKey(o: object, k: string, v: unknown): void {
-  if (!Object.is((o as Record<string, unknown>)[k], v)) (o as Record<string, unknown>)[k] = v;
+  if (!O.is((o as Record<string, unknown>)[k], v)) (o as Record<string, unknown>)[k] = v;
 }
 
 /** The current named keys whose relative order matters (index-like keys excluded). */
 function namedKeys(o: object, kind: Kind): string[] {
   if (kind === Kind.Array && arrayHasOnlyElements(o as unknown[])) return [];
-  const all = kind === Kind.Error ? Object.getOwnPropertyNames(o) : Object.keys(o);
+  const all = kind === Kind.Error ? O.getOwnPropertyNames(o) : O.keys(o);
   const out: string[] = [];
   for (const k of all) if (!isIndex(k) && !(kind === Kind.Array && k === 'length')) out.push(k);
   return out;
@@ -37,7 +38,7 @@ function namedKeys(o: object, kind: Kind): string[] {
 type Plan = 'append' | 'prune' | 'rebuild';
 
 /** How the named keys move from `cur` to `next`: append, prune (delete then append) or rebuild. */
-function planKeys(cur: readonly string[], next: readonly string[], same: (a: unknown, b: unknown) => boolean = Object.is): Plan {
+function planKeys(cur: readonly string[], next: readonly string[], same: (a: unknown, b: unknown) => boolean = O.is): Plan {
   let i = 0;
   while (i < cur.length && i < next.length && same(cur[i], next[i])) i++;
   if (i === cur.length) return 'append';
@@ -57,7 +58,7 @@ function applyProps(o: object, s: Shallow, fresh: boolean): void {
   const isError = enumerable !== undefined;
   const put = (k: string, v: unknown, i: number, exists: boolean) => {
     if (isError && !(exists && Object.prototype.propertyIsEnumerable.call(o, k) === enumerable[i])) {
-      Object.defineProperty(o, k, { value: v, writable: true, enumerable: enumerable[i]!, configurable: true });
+      O.defineProperty(o, k, { value: v, writable: true, enumerable: enumerable[i]!, configurable: true });
     } else if (exists) setKey(o, k, v);
     else addKey(o, k, v, plain);
   };
@@ -81,7 +82,7 @@ function applyProps(o: object, s: Shallow, fresh: boolean): void {
     const want = new Set(keys);
     // A String object's own characters are not properties that the wire carries.
     const chars = s.kind === Kind.Boxed && typeof s.state === 'string' ? s.state.length : 0;
-    for (const k of Object.keys(o)) if (isIndex(k) && !want.has(k) && Number(k) >= chars) delete (o as Record<string, unknown>)[k];
+    for (const k of O.keys(o)) if (isIndex(k) && !want.has(k) && Number(k) >= chars) delete (o as Record<string, unknown>)[k];
   }
 }
 
@@ -92,11 +93,11 @@ function applyArray(a: unknown[], s: Shallow, fresh: boolean): void {
     if (!fresh) {
       const want = new Set<number>();
       for (let i = 0; i < items.length; i += 2) want.add(items[i] as number);
-      for (const k of Object.keys(a)) if (isIndex(k) && !want.has(Number(k))) delete a[Number(k)];
+      for (const k of O.keys(a)) if (isIndex(k) && !want.has(Number(k))) delete a[Number(k)];
     }
     for (let i = 0; i < items.length; i += 2) {
       const k = items[i] as number;
-      if (fresh || !Object.is(a[k], items[i + 1]) || !(k in a)) a[k] = items[i + 1];
+      if (fresh || !O.is(a[k], items[i + 1]) || !(k in a)) a[k] = items[i + 1];
     }
   } else if (fresh) {
     for (let i = 0; i < items.length; i++) {
@@ -108,7 +109,7 @@ function applyArray(a: unknown[], s: Shallow, fresh: boolean): void {
       const v = items[i];
       if (v === HOLE) {
         if (i in a) delete a[i];
-      } else if (!Object.is(a[i], v) || (v === undefined && !(i in a))) a[i] = v;
+      } else if (!O.is(a[i], v) || (v === undefined && !(i in a))) a[i] = v;
     }
   }
   if (fresh && a.length !== s.length) a.length = s.length;
@@ -145,14 +146,14 @@ function reconcile(c: object, cur: unknown[], next: unknown[], del: (this: never
 }
 
 export function raise(o: object, level: Level): void {
-  if (level === Level.Frozen) Object.freeze(o);
-  else if (level === Level.Sealed) Object.seal(o);
-  else if (level === Level.NonExtensible) Object.preventExtensions(o);
+  if (level === Level.Frozen) O.freeze(o);
+  else if (level === Level.Sealed) O.seal(o);
+  else if (level === Level.NonExtensible) O.preventExtensions(o);
 }
 
 /** Writes a state into an object; `fresh`: a shell just made with the right kind and prototype. */
 export function applyState(o: object, s: Shallow, fresh: boolean): void {
-  if (!fresh && Object.getPrototypeOf(o) !== s.proto) Object.setPrototypeOf(o, s.proto);
+  if (!fresh && O.getPrototypeOf(o) !== s.proto) O.setPrototypeOf(o, s.proto);
   switch (s.kind) {
     case Kind.Array:
       applyArray(o as unknown[], s, fresh);
@@ -167,7 +168,7 @@ export function applyState(o: object, s: Shallow, fresh: boolean): void {
       Date.prototype.setTime.call(o, s.state as number);
       break;
     case Kind.RegExp:
-      if (!Object.is((o as RegExp).lastIndex, s.state)) (o as { lastIndex: unknown }).lastIndex = s.state;
+      if (!O.is((o as RegExp).lastIndex, s.state)) (o as { lastIndex: unknown }).lastIndex = s.state;
       break;
     case Kind.ArrayBuffer:
       if (s.bytes !== undefined) new Uint8Array(o as ArrayBuffer, s.offset, s.bytes.length).set(s.bytes);
@@ -192,7 +193,7 @@ export function checkApply(o: object, s: Shallow): void {
     if (n === 0 && s.bytes.length > 0) fail('a detached buffer');
   }
   if (cur === Level.Extensible) return;
-  if (Object.getPrototypeOf(o) !== s.proto) fail('a new prototype for a non-extensible object');
+  if (O.getPrototypeOf(o) !== s.proto) fail('a new prototype for a non-extensible object');
   const rec = o as Record<string, unknown>;
   const has = (k: string) => Object.prototype.hasOwnProperty.call(o, k);
   for (const k of s.keys) if (!has(k)) fail(`a new property ${k} on a non-extensible object`);
@@ -206,7 +207,7 @@ export function checkApply(o: object, s: Shallow): void {
       const k = s.sparse ? (items[i] as number) : i;
       const v = s.sparse ? items[i + 1] : items[i];
       if (v !== HOLE && !(k in a)) fail(`a new element ${k} of a non-extensible array`);
-      if (cur === Level.Frozen && v !== HOLE && !Object.is(a[k], v)) fail(`a new value at [${k}] of a frozen array`);
+      if (cur === Level.Frozen && v !== HOLE && !O.is(a[k], v)) fail(`a new value at [${k}] of a frozen array`);
     }
   }
   if (cur < Level.Sealed) return;
@@ -216,7 +217,7 @@ export function checkApply(o: object, s: Shallow): void {
     }
   }
   const want = new Set(s.keys);
-  for (const k of s.kind === Kind.Error ? Object.getOwnPropertyNames(o) : Object.keys(o)) {
+  for (const k of s.kind === Kind.Error ? O.getOwnPropertyNames(o) : O.keys(o)) {
     if (s.kind === Kind.Array && isIndex(k)) continue;
     if (!want.has(k)) fail(`deleting ${k} from a sealed object`);
   }
@@ -224,9 +225,9 @@ export function checkApply(o: object, s: Shallow): void {
     const a = o as unknown[];
     if (a.length !== s.length) fail('a new length of a sealed array');
     const present = s.sparse ? s.items!.length / 2 : s.items!.filter((v) => v !== HOLE).length;
-    if (present !== Object.keys(a).filter(isIndex).length) fail('deleting an element of a sealed array');
+    if (present !== O.keys(a).filter(isIndex).length) fail('deleting an element of a sealed array');
   }
   if (cur < Level.Frozen) return;
-  for (let i = 0; i < s.keys.length; i++) if (!Object.is(rec[s.keys[i]!], s.values[i])) fail(`a new value of ${s.keys[i]} on a frozen object`);
-  if (s.kind === Kind.RegExp && !Object.is((o as RegExp).lastIndex, s.state)) fail('a new lastIndex of a frozen RegExp');
+  for (let i = 0; i < s.keys.length; i++) if (!O.is(rec[s.keys[i]!], s.values[i])) fail(`a new value of ${s.keys[i]} on a frozen object`);
+  if (s.kind === Kind.RegExp && !O.is((o as RegExp).lastIndex, s.state)) fail('a new lastIndex of a frozen RegExp');
 }

@@ -15,6 +15,7 @@ import type { CodeRegistry } from './registry.js';
 import { fillArray, fillObject, readContents } from './readContents.js';
 import { readBigInt, readInt } from './scalars.js';
 import { kindOf } from './shallow.js';
+import { O } from '../intrinsics.js';
 
 export class GraphReader {
   readonly r: Reader;
@@ -215,7 +216,7 @@ export class GraphReader {
     let o: object;
     switch (kind) {
       case Kind.Object:
-        o = proto === Object.prototype ? {} : (Object.create(proto) as object);
+        o = proto === Object.prototype ? {} : (O.create(proto) as object);
         break;
       case Kind.Array:
         o = [];
@@ -253,12 +254,12 @@ export class GraphReader {
         break;
       default:
         o = this.view(kind, sub, code, into);
-        if (into === undefined && Object.getPrototypeOf(o) !== proto) Object.setPrototypeOf(o, proto);
+        if (into === undefined && O.getPrototypeOf(o) !== proto) O.setPrototypeOf(o, proto);
         this.objects[at] = o;
         return o;
     }
     if (into !== undefined) o = this.decodeInto(into, o, kind);
-    else if (Object.getPrototypeOf(o) !== proto) Object.setPrototypeOf(o, proto);
+    else if (O.getPrototypeOf(o) !== proto) O.setPrototypeOf(o, proto);
     this.objects[at] = o;
     return o;
   }
@@ -311,7 +312,7 @@ export class GraphReader {
     this.regions.delete(ab);
     this.regions.set(own, { delta: region.delta - shift, lo: shift, hi: shift + ab.byteLength });
     this.objects[abAt] = own;
-    this.protos[abAt] = Object.getPrototypeOf(own) as object;
+    this.protos[abAt] = O.getPrototypeOf(own) as object;
     this.intoTargets.set(own, { bytes: new Uint8Array(ab), offset: shift });
     this.intoTargets.set(into, undefined);
     const base = this.baseline?.bytes;
@@ -329,7 +330,7 @@ export class GraphReader {
         ? kindOf(into) === Kind.Object && !types.isProxy(into)
         : kindOf(into) === kind &&
           (kind === Kind.Error
-            ? Object.getPrototypeOf(made) === Object.getPrototypeOf(into)
+            ? O.getPrototypeOf(made) === O.getPrototypeOf(into)
             : kind === Kind.RegExp
               ? (into as RegExp).source === (made as RegExp).source && (into as RegExp).flags === (made as RegExp).flags
               : kind === Kind.ArrayBuffer

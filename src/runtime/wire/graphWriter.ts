@@ -15,11 +15,12 @@ import type { CodeRegistry } from './registry.js';
 import { writeBigInt, writeNumber } from './scalars.js';
 import { HOLE, readShallow, type Shallow } from './shallow.js';
 import { writeContents } from './writeContents.js';
+import { O, isArray } from '../intrinsics.js';
 
 /** Strings up to this length go through the string table (keys always do). */
 const TABLE_UP_TO = 32;
 
-const getPrototypeOf = Object.getPrototypeOf;
+const getPrototypeOf = O.getPrototypeOf;
 /** Lookups that scan the peer's objects before they are all put in the map. */
 const SCANS = 16;
 const ObjectProto = Object.prototype;
@@ -249,7 +250,7 @@ export class GraphWriter {
     // prototype), without its builtin type checks or a Shallow to hold it.
     if (!types.isProxy(o)) {
       const p = getPrototypeOf(o) as object | null;
-      if (p === ObjectProto ? !Array.isArray(o) : p === ArrayProto && Array.isArray(o)) {
+      if (p === ObjectProto ? !isArray(o) : p === ArrayProto && isArray(o)) {
         const kind = p === ObjectProto ? Kind.Object : Kind.Array;
         const id = this.known + this.objects.length;
         this.ids.set(o, id);

@@ -3,6 +3,7 @@
  * values. Plain tables: the codes are part of the format, so they only ever get new entries.
  */
 import { Buffer } from 'node:buffer';
+import { O } from '../intrinsics.js';
 
 /** Wire tags of a value. */
 export const Tag = {
@@ -123,7 +124,7 @@ export function makeError(sub: number): Error {
   Error.stackTraceLimit = 0;
   try {
     const e = sub === 7 ? new AggregateError([]) : new (ERRORS[sub] as ErrorConstructor)();
-    for (const k of Object.getOwnPropertyNames(e)) delete (e as unknown as Record<string, unknown>)[k];
+    for (const k of O.getOwnPropertyNames(e)) delete (e as unknown as Record<string, unknown>)[k];
     return e;
   } finally {
     Error.stackTraceLimit = limit;
@@ -141,7 +142,7 @@ export type Level = (typeof Level)[keyof typeof Level];
 
 /** Index of a builtin prototype in a table, walking up from an app subclass; -1 when none is met. */
 export function builtinBelow(proto: object | null, table: readonly object[]): number {
-  for (let p = proto; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+  for (let p = proto; p !== null; p = O.getPrototypeOf(p) as object | null) {
     const i = table.indexOf(p);
     if (i >= 0) return i;
   }
@@ -156,8 +157,8 @@ const NATIVE = /\{\s*\[native code\]\s*\}\s*$/;
  * constructor by name.
  */
 export function sameBuiltin(p: object, like: object): boolean {
-  const c = Object.getOwnPropertyDescriptor(p, 'constructor')?.value as unknown;
-  const l = Object.getOwnPropertyDescriptor(like, 'constructor')?.value as unknown;
+  const c = O.getOwnPropertyDescriptor(p, 'constructor')?.value as unknown;
+  const l = O.getOwnPropertyDescriptor(like, 'constructor')?.value as unknown;
   return (
     typeof c === 'function' &&
     typeof l === 'function' &&

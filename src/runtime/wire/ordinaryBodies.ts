@@ -7,11 +7,12 @@ import { Refusal } from './errors.js';
 import type { GraphWriter } from './graphWriter.js';
 import { Level } from './kinds.js';
 import { LIST_UP_TO, checkDescriptor, keyLabel, levelOf } from './props.js';
+import { O, R } from '../intrinsics.js';
 
-const ownNames = Object.getOwnPropertyNames;
-const ownSymbols = Object.getOwnPropertySymbols;
-const ownDescriptor = Object.getOwnPropertyDescriptor;
-const ownKeys = Reflect.ownKeys;
+const ownNames = O.getOwnPropertyNames;
+const ownSymbols = O.getOwnPropertySymbols;
+const ownDescriptor = O.getOwnPropertyDescriptor;
+const ownKeys = R.ownKeys;
 
 export class OrdinaryBodies {
   /** A plain object's values between reading them all (every check passed) and writing them. */

@@ -14,8 +14,9 @@
 import { inspect } from 'node:util';
 import { Refusal } from './errors.js';
 import { Level } from './kinds.js';
+import { O, R } from '../intrinsics.js';
 
-/** Arrays and typed arrays up to this length are listed with Reflect.ownKeys; longer ones probed. */
+/** Arrays and typed arrays up to this length are listed with R.ownKeys; longer ones probed. */
 export const LIST_UP_TO = 64;
 
 const PROBE_ALL = { depth: 0, maxArrayLength: 0, customInspect: false, showHidden: true, breakLength: Infinity, getters: false };
@@ -27,9 +28,9 @@ export function keyLabel(key: string | symbol): string {
 }
 
 export function levelOf(o: object): Level {
-  if (Object.isExtensible(o)) return Level.Extensible;
-  if (Object.isFrozen(o)) return Level.Frozen;
-  return Object.isSealed(o) ? Level.Sealed : Level.NonExtensible;
+  if (O.isExtensible(o)) return Level.Extensible;
+  if (O.isFrozen(o)) return Level.Frozen;
+  return O.isSealed(o) ? Level.Sealed : Level.NonExtensible;
 }
 
 /** Whether a string is an array index (canonical, below 2^32 - 1). */
@@ -62,9 +63,9 @@ export interface Props {
  */
 export function ownProps(o: object, level: Level, hiddenOk: boolean, skip?: (key: string) => boolean): Props {
   // Names and symbols apart: Reflect.ownKeys is ten times slower than getOwnPropertyNames.
-  const symbols = Object.getOwnPropertySymbols(o);
+  const symbols = O.getOwnPropertySymbols(o);
   if (symbols.length > 0) throw new Refusal(keyLabel(symbols[0]!), 'a symbol-keyed property');
-  const all = Object.getOwnPropertyNames(o);
+  const all = O.getOwnPropertyNames(o);
   const keys: string[] = [];
   const values: unknown[] = [];
   const enumerable: boolean[] | undefined = hiddenOk ? [] : undefined;
@@ -73,7 +74,7 @@ export function ownProps(o: object, level: Level, hiddenOk: boolean, skip?: (key
   for (let i = 0; i < all.length; i++) {
     const key = all[i]!;
     if (skip !== undefined && skip(key)) continue;
-    const d = Object.getOwnPropertyDescriptor(o, key)!;
+    const d = O.getOwnPropertyDescriptor(o, key)!;
     // What checkDescriptor allows, in one test (an accessor has no `writable`); it says why not.
     if (d.writable !== writable || d.configurable !== configurable || (d.enumerable !== true && !hiddenOk)) checkDescriptor(key, d, level, hiddenOk);
     keys.push(key);
@@ -100,16 +101,16 @@ export function arrayHasOnlyElements(a: unknown[]): boolean {
  */
 export function checkTypedArrayBare(t: ArrayBufferView & { length: number }): void {
   if (t.length <= LIST_UP_TO) {
-    const keys = Reflect.ownKeys(t);
+    const keys = R.ownKeys(t);
     if (keys.length > t.length) throw new Refusal(keyLabel(keys[t.length]!), 'a property of a typed array');
     return;
   }
-  if (Object.getOwnPropertySymbols(t).length > 0) throw new Refusal(keyLabel(Object.getOwnPropertySymbols(t)[0]!), 'a property of a typed array');
+  if (O.getOwnPropertySymbols(t).length > 0) throw new Refusal(keyLabel(O.getOwnPropertySymbols(t)[0]!), 'a property of a typed array');
   if (!inspect(t, PROBE_ENUMERABLE).endsWith(' more items ]')) throw new Refusal('', 'a typed array with own properties');
 }
 
 /** Refuses any own property (ArrayBuffers and DataViews carry none). */
 export function checkBare(o: object, what: string): void {
-  const keys = Reflect.ownKeys(o);
+  const keys = R.ownKeys(o);
   if (keys.length > 0) throw new Refusal(keyLabel(keys[0]!), `a property of ${what}`);
 }

@@ -21,6 +21,7 @@ import {
 } from './kinds.js';
 import { arrayHasOnlyElements, checkBare, checkDescriptor, checkTypedArrayBare, isIndex, keyLabel, levelOf, ownProps } from './props.js';
 import type { CodeRegistry } from './registry.js';
+import { O, R, isArray } from '../intrinsics.js';
 
 /** A missing array element. Symbols never cross as values, so this one cannot be confused with data. */
 export const HOLE: unique symbol = Symbol('hole');
@@ -78,8 +79,8 @@ export function emptyShallow(kind: Kind): Shallow {
   };
 }
 
-const getter = (proto: object, key: PropertyKey) => Object.getOwnPropertyDescriptor(proto, key)!.get!;
-const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype) as object;
+const getter = (proto: object, key: PropertyKey) => O.getOwnPropertyDescriptor(proto, key)!.get!;
+const TypedArrayProto = O.getPrototypeOf(Uint8Array.prototype) as object;
 const taTag = getter(TypedArrayProto, Symbol.toStringTag);
 const taBuffer = getter(TypedArrayProto, 'buffer');
 const taOffset = getter(TypedArrayProto, 'byteOffset');
@@ -88,7 +89,7 @@ const dvBuffer = getter(DataView.prototype, 'buffer');
 const dvOffset = getter(DataView.prototype, 'byteOffset');
 const dvLength = getter(DataView.prototype, 'byteLength');
 const abLength = getter(ArrayBuffer.prototype, 'byteLength');
-const abResizable = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'resizable')?.get;
+const abResizable = O.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'resizable')?.get;
 const reSource = getter(RegExp.prototype, 'source');
 const reFlags = getter(RegExp.prototype, 'flags');
 const TYPED_NAMES = TYPED_ARRAYS.map((c) => c.name);
@@ -96,13 +97,13 @@ const WeakRefProto: object | undefined = (globalThis as { WeakRef?: { prototype:
 const FinalizationProto: object | undefined = (globalThis as { FinalizationRegistry?: { prototype: object } }).FinalizationRegistry?.prototype;
 
 function constructorName(p: object): string {
-  const c = Object.getOwnPropertyDescriptor(p, 'constructor')?.value as { name?: unknown } | undefined;
+  const c = O.getOwnPropertyDescriptor(p, 'constructor')?.value as { name?: unknown } | undefined;
   return typeof c?.name === 'string' && c.name !== '' ? c.name : 'an anonymous class';
 }
 
 /** Names the prototype: the kind's default, null, Buffer, or a registered key; refuses any other. */
 function setProto(o: object, s: Shallow, fallback: object, registry: CodeRegistry): void {
-  const p = Object.getPrototypeOf(o) as object | null;
+  const p = O.getPrototypeOf(o) as object | null;
   s.proto = p;
   if (p === fallback || (p !== null && sameBuiltin(p, fallback))) return;
   if (p === null) s.protoCode = Proto.Null;
@@ -131,7 +132,7 @@ function refuseExotic(o: object): void {
 
 /** The kind an object is read as (without checking that it can cross). */
 export function kindOf(o: object): Kind {
-  if (Array.isArray(o)) return Kind.Array;
+  if (isArray(o)) return Kind.Array;
   if (types.isArrayBufferView(o)) return types.isDataView(o) ? Kind.DataView : Kind.TypedArray;
   if (types.isArrayBuffer(o)) return Kind.ArrayBuffer;
   if (types.isMap(o)) return Kind.Map;
@@ -145,7 +146,7 @@ export function kindOf(o: object): Kind {
 
 /** The subtype that picks a kind's default prototype: the builtin error or typed array type, the boxed type. */
 export function subOf(o: object, kind: Kind): number {
-  if (kind === Kind.Error) return Math.max(0, builtinBelow(Object.getPrototypeOf(o) as object | null, ERROR_PROTOS));
+  if (kind === Kind.Error) return Math.max(0, builtinBelow(O.getPrototypeOf(o) as object | null, ERROR_PROTOS));
   if (kind === Kind.TypedArray) return TYPED_NAMES.indexOf(taTag.call(o) as string);
   if (kind === Kind.Boxed) return types.isNumberObject(o) ? Boxed.Number : types.isStringObject(o) ? Boxed.String : types.isBooleanObject(o) ? Boxed.Boolean : Boxed.BigInt;
   return 0;
@@ -153,10 +154,10 @@ export function subOf(o: object, kind: Kind): number {
 
 /** Reads one object's shallow state; throws Refusal for anything that cannot cross. */
 export function readShallow(o: object, registry: CodeRegistry, head = false): Shallow {
-  if (Array.isArray(o) && !types.isProxy(o)) return head ? readOrdinary(o, Kind.Array, registry, 0, true) : readArray(o, registry);
+  if (isArray(o) && !types.isProxy(o)) return head ? readOrdinary(o, Kind.Array, registry, 0, true) : readArray(o, registry);
   // Plain objects first: the builtin type checks below cost ~15 ns each. (An object with a
   // builtin's internal slots whose prototype was replaced by Object.prototype is taken as plain.)
-  if (Object.getPrototypeOf(o) === Object.prototype && !types.isProxy(o)) return readOrdinary(o, Kind.Object, registry, 0, head);
+  if (O.getPrototypeOf(o) === Object.prototype && !types.isProxy(o)) return readOrdinary(o, Kind.Object, registry, 0, head);
   if (types.isArrayBufferView(o)) return types.isDataView(o) ? readDataView(o, registry) : readTyped(o, registry);
   if (types.isArrayBuffer(o)) return readArrayBuffer(o, registry);
   if (types.isMap(o)) return readCollection(o, Kind.Map, registry);
@@ -200,7 +201,7 @@ function readRegExp(o: RegExp, registry: CodeRegistry): Shallow {
   const s = emptyShallow(Kind.RegExp);
   setProto(o, s, RegExp.prototype, registry);
   s.level = levelOf(o);
-  const li = Object.getOwnPropertyDescriptor(o, 'lastIndex')!;
+  const li = O.getOwnPropertyDescriptor(o, 'lastIndex')!;
   if (!('value' in li) || li.writable !== s.level < Level.Frozen) throw new Refusal('.lastIndex', 'a read-only lastIndex');
   s.state = li.value;
   const p = ownProps(o, s.level, false, (k) => k === 'lastIndex');
@@ -213,7 +214,7 @@ function readRegExp(o: RegExp, registry: CodeRegistry): Shallow {
 
 function readError(o: Error, registry: CodeRegistry): Shallow {
   const s = emptyShallow(Kind.Error);
-  const below = builtinBelow(Object.getPrototypeOf(o) as object | null, ERROR_PROTOS);
+  const below = builtinBelow(O.getPrototypeOf(o) as object | null, ERROR_PROTOS);
   s.sub = below < 0 ? 0 : below;
   setProto(o, s, ERROR_PROTOS[s.sub]!, registry);
   s.level = levelOf(o);
@@ -300,19 +301,19 @@ function readArray(a: unknown[], registry: CodeRegistry): Shallow {
   s.level = levelOf(a);
   const len = a.length;
   s.length = len;
-  const ld = Object.getOwnPropertyDescriptor(a, 'length')!;
+  const ld = O.getOwnPropertyDescriptor(a, 'length')!;
   if (ld.writable !== s.level < Level.Frozen) throw new Refusal('.length', 'a read-only length');
   if (arrayHasOnlyElements(a)) {
     readElements(a, len, s);
     return s;
   }
-  const all = Reflect.ownKeys(a);
+  const all = R.ownKeys(a);
   let n = 0;
   while (n < all.length && typeof all[n] === 'string' && isIndex(all[n] as string)) n++;
   for (let i = n + 1; i < all.length; i++) {
     const key = all[i]!;
     if (typeof key === 'symbol') throw new Refusal(keyLabel(key), 'a symbol-keyed property');
-    const d = Object.getOwnPropertyDescriptor(a, key)!;
+    const d = O.getOwnPropertyDescriptor(a, key)!;
     checkDescriptor(key, d, s.level, false);
     s.keys.push(key);
     s.values.push(d.value);
@@ -330,7 +331,7 @@ function readElements(a: unknown[], len: number, s: Shallow): void {
     if (v === undefined && !(i in a)) {
       items[i] = HOLE;
       if (++holes > SPARSE_AFTER && holes * 2 > i + 1) {
-        const keys = Object.keys(a);
+        const keys = O.keys(a);
         let n = 0;
         while (n < keys.length && isIndex(keys[n]!)) n++;
         readSparse(a, keys, n, s);

@@ -17,6 +17,7 @@ import { Kind, Level, Proto, Tag } from './kinds.js';
 import { arrayHasOnlyElements, checkBare, checkTypedArrayBare, levelOf } from './props.js';
 import type { CodeRegistry } from './registry.js';
 import { readShallow, type Shallow } from './shallow.js';
+import { O, R } from '../intrinsics.js';
 
 /**
  * The part of each buffer decoded from a request that the device has, and where it sits on the
@@ -81,7 +82,7 @@ export function snapshot(objects: readonly object[], baseline?: Baseline): Snaps
 function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (!O.is(a[i], b[i])) return false;
   return true;
 }
 
@@ -93,7 +94,7 @@ export function sameState(now: Shallow, then: Shallow): boolean {
     now.level !== then.level ||
     now.length !== then.length ||
     now.sparse !== then.sparse ||
-    !Object.is(now.state, then.state) ||
+    !O.is(now.state, then.state) ||
     !sameList(now.keys, then.keys) ||
     !sameList(now.values, then.values) ||
     !sameList(now.enumerable, then.enumerable) ||
@@ -105,11 +106,11 @@ export function sameState(now: Shallow, then: Shallow): boolean {
   return Buffer.from(now.bytes.buffer, now.bytes.byteOffset, now.bytes.byteLength).equals(then.bytes);
 }
 
-const getPrototypeOf = Object.getPrototypeOf;
-const ownNames = Object.getOwnPropertyNames;
-const ownSymbols = Object.getOwnPropertySymbols;
-const ownDescriptor = Object.getOwnPropertyDescriptor;
-const ownKeys = Reflect.ownKeys;
+const getPrototypeOf = O.getPrototypeOf;
+const ownNames = O.getOwnPropertyNames;
+const ownSymbols = O.getOwnPropertySymbols;
+const ownDescriptor = O.getOwnPropertyDescriptor;
+const ownKeys = R.ownKeys;
 /** Equal to no value: what is() is given to only read past one. */
 const NOTHING = Symbol('nothing');
 
@@ -231,10 +232,10 @@ export class Rereader {
         return v === true;
       case Tag.Int: {
         const z = r.varint();
-        return Object.is(v, z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+        return O.is(v, z % 2 === 0 ? z / 2 : -(z + 1) / 2);
       }
       case Tag.Float:
-        return Object.is(v, r.f64le());
+        return O.is(v, r.f64le());
       case Tag.BigInt: {
         const sign = r.u8();
         const n = r.varint();
