@@ -59,17 +59,22 @@ export function handlerSet(checker: ts.TypeChecker, node: ts.Node): { type: stri
   return type && declaredByLibrary(checker.getSymbolAtLocation(name)) ? { type, handler: node.right } : undefined;
 }
 
-export function eventName(e: ts.Expression): string | undefined {
-  const x = skipWrappers(e);
-  return ts.isStringLiteralLike(x) ? x.text : undefined;
+/** A string literal's text (`on('tick', ...)`); undefined for any other event name. */
+export function eventName(e: ts.Expression | undefined): string | undefined {
+  const x = e && skipWrappers(e);
+  return x && ts.isStringLiteralLike(x) ? x.text : undefined;
 }
 
-/** The type of an event `dispatchEvent` is given, when it is made in place or by a const (`new CustomEvent('ready', ...)`). */
-function dispatchedName(checker: ts.TypeChecker, e: ts.Expression): string | undefined {
-  let x = skipWrappers(e);
-  const d = ts.isIdentifier(x) ? checker.getSymbolAtLocation(x)?.valueDeclaration : undefined;
+/**
+ * The type of the event dispatched, when the library's class makes it in place or through a const
+ * (`new Event('tick')`, `const e = new CustomEvent('counted', { detail })`); undefined otherwise: an
+ * app subclass may hand its `super` any name.
+ */
+export function dispatchedName(checker: ts.TypeChecker, e: ts.Expression | undefined): string | undefined {
+  let x = e && skipWrappers(e);
+  const d = x && ts.isIdentifier(x) ? checker.getSymbolAtLocation(x)?.valueDeclaration : undefined;
   if (d && ts.isVariableDeclaration(d) && d.initializer && ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) x = skipWrappers(d.initializer);
-  return ts.isNewExpression(x) && x.arguments?.[0] ? eventName(x.arguments[0]) : undefined;
+  return x && ts.isNewExpression(x) && declaredByLibrary(checker.getSymbolAtLocation(x.expression)) ? eventName(x.arguments?.[0]) : undefined;
 }
 
 /** Files that may register a listener, by their text: most files never do, and are not walked. */

@@ -22,6 +22,7 @@ import { type FileSites } from '../walk.js';
 import { skipWrappers } from '../expressions.js';
 import type { AppFile } from '../project.js';
 import type { Resolver } from './resolve.js';
+import { dispatchedName, eventName } from './emitters.js';
 
 export interface ListenerRun {
   /** The method whose call dispatches. */
@@ -65,7 +66,7 @@ export function eventListenerRuns(r: Resolver, all: readonly FileSites[]): Liste
         const arg = node.arguments[1];
         if (!arg || ts.isSpreadElement(arg) || !isEventTarget(c, recv)) continue;
         const listeners = listenersOf(r, arg);
-        if (listeners.length) registrations.push({ target: recv, event: literalName(node.arguments[0]), listeners });
+        if (listeners.length) registrations.push({ target: recv, event: eventName(node.arguments[0]), listeners });
       } else if (owner && name === 'dispatchEvent') {
         if (isEventTarget(c, recv) && declaredByLibrary(c.getSymbolAtLocation(callee.name))) dispatches.push({ from: owner, file: s.file, site: node, target: recv, event: dispatchedName(c, node.arguments[0]) });
       } else if (owner) {
@@ -97,24 +98,6 @@ function mayBeSame(c: ts.TypeChecker, dispatched: ts.Type, registered: ts.Type):
   const a = c.getBaseConstraintOfType(dispatched) ?? dispatched;
   const b = c.getBaseConstraintOfType(registered) ?? registered;
   return c.isTypeAssignableTo(a, b) || c.isTypeAssignableTo(b, a);
-}
-
-/** A string literal's text (`addEventListener('tick', ...)`). */
-function literalName(e: ts.Expression | undefined): string | undefined {
-  const x = e && skipWrappers(e);
-  return x && ts.isStringLiteralLike(x) ? x.text : undefined;
-}
-
-/**
- * The type of the event dispatched, when the library's class makes it in place or through a const with a literal
- * type (`new Event('tick')`, `const e = new CustomEvent('counted', { detail })`); an app subclass may name another.
- */
-function dispatchedName(c: ts.TypeChecker, e: ts.Expression | undefined): string | undefined {
-  let x = e && skipWrappers(e);
-  const d = x && ts.isIdentifier(x) ? c.getSymbolAtLocation(x)?.valueDeclaration : undefined;
-  if (d && ts.isVariableDeclaration(d) && d.initializer && ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) x = skipWrappers(d.initializer);
-  if (!x || !ts.isNewExpression(x) || !declaredByLibrary(c.getSymbolAtLocation(x.expression))) return undefined;
-  return literalName(x.arguments?.[0]);
 }
 
 /** The app functions a listener argument runs: the function it is, or its object's `handleEvent`. */

@@ -45,7 +45,7 @@ export function emitsIn(checker: ts.TypeChecker, sf: ts.SourceFile): Emit[] {
  */
 export function listenedEvent(checker: ts.TypeChecker, fn: ts.Node): Listener | undefined {
   const hand = handedToLibrary(checker, fn);
-  if (hand) return hand.position === 1 && LISTENS.has(hand.method) ? { name: eventName(hand.call.arguments[0]!), receivesEvent: hand.method === 'addEventListener' } : undefined;
+  if (hand) return hand.position === 1 && LISTENS.has(hand.method) ? { name: eventName(hand.call.arguments[0]), receivesEvent: hand.method === 'addEventListener' } : undefined;
   const handler = assignedHandler(checker, fn);
   return handler === undefined ? undefined : { name: handler, receivesEvent: true };
 }

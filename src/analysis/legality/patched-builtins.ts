@@ -15,7 +15,9 @@
  */
 import { ts } from '../../typescript.cjs';
 import type { AppFile } from '../project.js';
+import { climbWrappers } from '../../ids/methodIds.js';
 import { isAmbient } from './state-syntax.js';
+import { isWritten } from './state-uncarried.js';
 
 /** Lib interfaces whose members live on another constructor's prototype. */
 const PROTOTYPE_OF: Record<string, string> = { ReadonlyArray: 'Array', ReadonlyMap: 'Map', ReadonlySet: 'Set', CallableFunction: 'Function', NewableFunction: 'Function' };
@@ -42,11 +44,11 @@ export function installedNames(files: readonly AppFile[], isBuiltin: (id: ts.Ide
  * '*' when the key is computed. None for a read (`P.m.call(x)`).
  */
 export function namesWritten(proto: ts.PropertyAccessExpression): string[] {
-  const outer = climb(proto);
+  const outer = climbWrappers(proto);
   const p = outer.parent;
   if (!p) return [];
   if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === outer) {
-    if (!isWriteTarget(climb(p))) return [];
+    if (!isWritten(p)) return [];
     if (ts.isPropertyAccessExpression(p)) return [p.name.text];
     return [ts.isStringLiteralLike(p.argumentExpression) || ts.isNumericLiteral(p.argumentExpression) ? p.argumentExpression.text : ANY_BUILTIN];
   }
@@ -140,16 +142,4 @@ export function key(owner: string, member: string): string {
 function split(k: string): [string, string] {
   const i = k.indexOf('.prototype.');
   return [k.slice(0, i), k.slice(i + '.prototype.'.length)];
-}
-
-function climb(n: ts.Node): ts.Node {
-  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
-  return n;
-}
-
-function isWriteTarget(n: ts.Node): boolean {
-  const p = n.parent;
-  if (!p) return false;
-  if (ts.isDeleteExpression(p)) return true;
-  return ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
 }

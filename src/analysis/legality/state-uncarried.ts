@@ -210,11 +210,12 @@ export function globalAccess(id: ts.Identifier): GlobalAccess | undefined {
     const target = assignTarget(n);
     return target ? { call: target.call, keys: target.keys ?? ['*'] } : undefined;
   }
-  const write = [root, ...members.map((m) => m.node)].some((x) => written(outer(x)) || assignTarget(outer(x)) !== undefined);
+  const write = [root, ...members.map((m) => m.node)].some((x) => isWritten(outer(x)) || assignTarget(outer(x)) !== undefined);
   return members[0] ? { root, rootName, member: members[0], write } : { root, rootName, write };
 }
 
-function written(n: ts.Node): boolean {
+/** Whether a use writes what it names: assigned (also compound or by destructuring), counted, or deleted. */
+export function isWritten(n: ts.Node): boolean {
   return (accessOf(n) & WRITE) !== 0 || (!!n.parent && ts.isDeleteExpression(n.parent));
 }
 
