@@ -356,6 +356,12 @@ describe('state no call carries', () => {
       'src/policy.ts#high': [], // literals, arithmetic and a template of them
       'src/policy.ts#hasKind': [], // an empty Set, never changed
       'src/policy.ts#Policy.static.<init>': [],
+      // Set in a `static {}` block: by what each side computes for itself, or by literals alike on both.
+      'src/policy.ts#flagLevel': ['state'], // Date.now() % 7
+      'src/policy.ts#flagNames': ['state'], // push(String(Math.random()))
+      'src/policy.ts#flagCount': [], // += 2 and ++ of a literal
+      'src/policy.ts#flagLabel': [], // a template of literals
+      'src/policy.ts#Flags.static.<init>': [],
     });
     const tail = 'static fields stay with the class on each side, and a call does not carry them';
     expect(stateReasons(r, `${C}#Counter.bump`)[0]!.message).toBe(
@@ -370,6 +376,9 @@ describe('state no call carries', () => {
     );
     expect(stateReasons(r, `${G}#fallback`)[0]!.message).toBe(
       `reads static field Config.FALLBACK (${G}:6), given at ${G}:6 an object that other code holds too: ${tail} (at ${G}:18)`,
+    );
+    expect(stateReasons(r, 'src/policy.ts#flagLevel')[0]!.message).toBe(
+      `reads static field Flags.level (src/policy.ts:34), computed as its class loads (src/policy.ts:39), which the clone does again and may get another value: ${tail} (at src/policy.ts:48)`,
     );
     expect(stateReasons(r, 'src/registry.ts#sizeOf')[0]!.message).toBe(
       "reads namespace variable Registry.size (src/registry.ts:2), assigned at src/registry.ts:8 after load: a namespace's variables stay with it on each side, and a call does not carry them (at src/registry.ts:17)",

@@ -143,7 +143,7 @@ function uncarriedWhy(b: Binding, c: Change): string {
   if (b.kind === 'global') return `, which the app writes at ${at}: globals stay on each side, and a call does not carry them`;
   const what =
     c.how === MADE_FUNCTION ? `a function made at load by a call (${at}), which may keep state of its own` : c.how === COMPUTED_AT_LOAD
-      ? `computed as its class loads (${at}), which the clone does again and may get another value`
+      ? `computed as its ${b.kind === 'static' ? 'class' : 'module'} loads (${at}), which the clone does again and may get another value`
       : c.how === SHARED
         ? `given at ${at} an object that other code holds too`
         : `${c.how} at ${at} ${c.load === 'own' ? 'as its module loads' : c.load === 'other' ? 'as another module loads, which the clone may not load' : 'after load'}`;

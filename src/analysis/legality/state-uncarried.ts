@@ -12,6 +12,7 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode, isStatic, isWrapper } from '../../ids/methodIds.js';
 import { accessOf, WRITE } from './state-syntax.js';
+import { isLoadInvariant } from './state-kinds.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
 
 /** Static fields of the given classes, by the name a property access uses (`#x` for private ones). */
@@ -143,6 +144,29 @@ export function sharingUse(ref: ts.Expression, checker: ts.TypeChecker): string 
 }
 
 /** Whether sharingUse's answer hands the value out (rather than changes it): that matters even as the module loads. */
+/**
+ * Whether a change made as the module loads (`at` the state's reference) stores a value each side
+ * may compute differently: `C.level = process.argv.length`, `C.names.push(String(Math.random()))`
+ * in a `static {}` block. The clone loads the module again and computes its own, so the two copies
+ * part before any call; a literal, arithmetic of literals, `++` or a call without arguments does not.
+ */
+export function variesAtLoad(at: ts.Node): boolean {
+  let e = outer(at);
+  for (let depth = 0; depth < 12; depth++) {
+    const p = e.parent;
+    if (!p) return false;
+    if (ts.isBinaryExpression(p) && p.left === e) return !isLoadInvariant(p.right);
+    if (ts.isCallExpression(p) && p.expression === e) return depth > 0 && p.arguments.some((a) => ts.isSpreadElement(a) || !isLoadInvariant(a));
+    if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === e) {
+      e = outer(p);
+      continue;
+    }
+    // `++`, `delete` and reads change nothing by a computed value; a destructuring target or a for-of variable may.
+    return !ts.isPrefixUnaryExpression(p) && !ts.isPostfixUnaryExpression(p) && (accessOf(e) & WRITE) !== 0;
+  }
+  return true;
+}
+
 export function handsOut(how: string): boolean {
   return how.startsWith('handed out');
 }

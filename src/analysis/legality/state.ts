@@ -33,7 +33,7 @@ import {
   accessOf, bitsOf, declaredNames, declKind, emitsCommonJs, FUNCTIONS, isAmbient, isExportsObject, isPlainRegExp, isReference,
   isThisConstructor, MEMBERS, namespaceName, READ, scopeOf, SKIPPED, thisProvider, topLevelNames, WRITE,
 } from './state-syntax.js';
-import { exportedVariables, exportsAccess, exportsDeclaration, globalAccess, handsOut, isLoadTime, sharesObject, sharingUse, staticFieldsOf } from './state-uncarried.js';
+import { exportedVariables, exportsAccess, exportsDeclaration, globalAccess, handsOut, isLoadTime, sharesObject, sharingUse, staticFieldsOf, variesAtLoad } from './state-uncarried.js';
 import { isFunctionType } from './serializable.js';
 import { globalState } from './state-globals.js';
 import type { NodeVisitor } from './file-walk.js';
@@ -174,7 +174,8 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
   /**
    * A use of uncarried state (or of a `cjs` binding): its change, if the first, and the method's
    * use. Code that runs as the module loads runs alike on both sides, so its changes do not
-   * count; but an object it hands out (or takes from elsewhere) may be changed later by others.
+   * count, unless they store what each side computes for itself (`process.argv`, a call); and an
+   * object it hands out (or takes from elsewhere) may be changed later by others.
    */
   const uncarried = (i: number, bits: number, file: AppFile, at: ts.Node, frames: Frame[], regexp = false): void => {
     const b = facts.bindings[i]!;
@@ -183,7 +184,8 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
       let how: string | undefined;
       if (bits & WRITE) how = !load ? 'assigned' : assignedShared(at) ? SHARED : undefined;
       else if (!regexp) how = sharingUse(at as ts.Expression, checker);
-      if (how && (!load || handsOut(how) || how === SHARED)) {
+      if (load && (bits & WRITE || how) && !(how && (handsOut(how) || how === SHARED)) && variesAtLoad(at)) how = COMPUTED_AT_LOAD;
+      if (how && (!load || handsOut(how) || how === SHARED || how === COMPUTED_AT_LOAD)) {
         const c: Change = { site: siteOf(file, at), how };
         if (load) c.load = 'own';
         else if (isLoadTime(at, file.sf)) c.load = 'other';
