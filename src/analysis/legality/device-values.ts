@@ -233,6 +233,13 @@ export class DeviceValues extends DeviceValueSteps {
     return (this.answers.settled(n) as DeviceValue[] | undefined) ?? this.unsettled.get(n) ?? [];
   }
 
+  /** `obj[key]`, also as `Reflect.get(obj, key)`: the member a constant key names, else any. */
+  private keyed(e: ts.Expression, obj: ts.Expression, key: ts.Expression): DeviceValue[] {
+    const name = constantKey(this.checker, key);
+    if (name !== undefined) return this.member(e, obj, [name]);
+    return this.anyMember(obj, e, Boolean(keyNames(this.checker, key)) || Boolean(this.checker.getTypeAtLocation(key).flags & ts.TypeFlags.ESSymbolLike));
+  }
+
   private compute(e: ts.Expression): DeviceValue[] {
     const api = this.direct(e);
     if (api) return [{ api, chain: [this.step(e)], at: e }];
@@ -247,15 +254,12 @@ export class DeviceValues extends DeviceValueSteps {
     // `(async () => {}).constructor`: the Function constructor's kind, not named.
     if (isConstructorOfFunction(this.checker, e)) return this.atPath(['Function'], [this.step(e)], e);
     if (ts.isPropertyAccessExpression(e)) return this.member(e, e.expression, [e.name.text]);
-    if (ts.isElementAccessExpression(e)) {
-      const key = constantKey(this.checker, e.argumentExpression);
-      if (key !== undefined) return this.member(e, e.expression, [key]);
-      return this.anyMember(e.expression, e, Boolean(keyNames(this.checker, e.argumentExpression)) || Boolean(this.checker.getTypeAtLocation(e.argumentExpression).flags & ts.TypeFlags.ESSymbolLike));
-    }
+    if (ts.isElementAccessExpression(e)) return this.keyed(e, e.expression, e.argumentExpression);
     if (ts.isCallExpression(e) && isProcessModule(requireSpec(e))) return this.atPath(['process'], [this.step(e)], e);
     // What the library hands back of a device object is more of it, unless plain data (`process.argv.slice(2)`: a copy of strings).
     const handedBack = ts.isCallExpression(e) || ts.isNewExpression(e) ? libraryReturn(this.checker, e) : undefined;
     if (handedBack && this.isPlain(e)) return [];
+    if (handedBack && 'memberOf' in handedBack) return this.keyed(e, handedBack.memberOf, handedBack.key);
     if (handedBack) return 'whole' in handedBack ? handedBack.whole.flatMap((x) => this.of(x)) : 'membersOf' in handedBack ? this.anyMember(handedBack.membersOf, e, false) : this.elementValues(handedBack.elementsOf);
     // `Promise.resolve(x)` settles to x (see thenReceiver).
     if (ts.isCallExpression(e) && e.arguments[0] && isPromiseStatic(this.checker, e.expression, 'resolve')) return this.of(e.arguments[0]);

@@ -5,6 +5,7 @@
  *   `Object.freeze(x)`, `Object.seal(x)`, `Object.preventExtensions(x)` and `new Proxy(x, handler)`
  *   are x itself (a proxy forwards what its handler does not catch to x);
  * - `Object.values(o)` and `Object.entries(o)` list o's members, as `o[key]` for a key not known;
+ * - `Reflect.get(o, key)` is `o[key]`;
  * - an array's `find`, `at`, `pop`, ... return one of its elements, and `filter`, `slice`,
  *   `concat`, `sort`, ... a list of them (also of `concat`'s arguments).
  */
@@ -12,7 +13,7 @@ import { ts } from '../../typescript.cjs';
 import { declaredByLibrary } from '../symbols.js';
 import { skipWrappers } from '../expressions.js';
 
-export type LibraryReturn = { whole: ts.Expression[] } | { membersOf: ts.Expression } | { elementsOf: ts.Expression };
+export type LibraryReturn = { whole: ts.Expression[] } | { membersOf: ts.Expression } | { memberOf: ts.Expression; key: ts.Expression } | { elementsOf: ts.Expression };
 
 const RETURNS_ARGUMENTS: ReadonlySet<string> = new Set(['assign', 'freeze', 'seal', 'preventExtensions']);
 const LISTS_MEMBERS: ReadonlySet<string> = new Set(['values', 'entries']);
@@ -24,7 +25,12 @@ export function libraryReturn(checker: ts.TypeChecker, e: ts.CallExpression | ts
   const callee = skipWrappers(e.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const args = e.arguments.map((a) => (ts.isSpreadElement(a) ? a.expression : a));
-  return objectStatic(checker, callee, args) ?? arrayMethod(checker, callee, args);
+  return objectStatic(checker, callee, args) ?? reflectGet(checker, callee, args) ?? arrayMethod(checker, callee, args);
+}
+
+function reflectGet(checker: ts.TypeChecker, callee: ts.PropertyAccessExpression, args: ts.Expression[]): LibraryReturn | undefined {
+  if (!ts.isIdentifier(callee.expression) || callee.expression.text !== 'Reflect' || callee.name.text !== 'get' || !args[0] || !args[1]) return undefined;
+  return declaredByLibrary(checker.getSymbolAtLocation(callee.expression)) ? { memberOf: args[0], key: args[1] } : undefined;
 }
 
 function objectStatic(checker: ts.TypeChecker, callee: ts.PropertyAccessExpression, args: ts.Expression[]): LibraryReturn | undefined {
