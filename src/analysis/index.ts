@@ -1,6 +1,7 @@
 /**
  * The analysis stage: app sources -> methods, call graph and legality verdicts, as plain data.
- * Nothing here prints or reads files other than through ts-morph.
+ * Nothing here prints; files are read through ts-morph, but for the code of the libraries the
+ * app imports, read as text to see whether they reach the device (legality/device-libraries.ts).
  *
  * Two stages, one folder each: `callgraph/` (what a call, an access or an implicit entry may
  * run, and the value flow behind it) and `legality/` (pins, device values, native-state groups,

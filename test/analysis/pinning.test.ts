@@ -19,7 +19,7 @@ describe('pinning in a browser app (pin-browser)', () => {
       'src/ui.ts#locate.<anonymous 1>': [false, true, []], // the nested callback is its own method
       'src/ui.ts#render': [true, false, ['pinned']],
       'src/ui.ts#shadowed': [false, true, []], // a local `document` is not the DOM
-      'src/ui.ts#userAgent': [false, true, []], // navigator, but not navigator.geolocation
+      'src/ui.ts#userAgent': [true, false, ['pinned']], // navigator: the clone (Node) has none
       'src/ui.ts#viaWindow': [true, false, ['pinned']], // window.alert: one reason per use
       'src/work.ts#compute': [false, true, []],
       'src/work.ts#helper': [false, true, []],

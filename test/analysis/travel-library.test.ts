@@ -43,7 +43,7 @@ describe('a device value the library hands a callback pins the method that uses 
       'src/ui.ts#label': [false, true, []], // e.type is a string
       'src/ui.ts#mark': [true, false, ['pinned']], // a MutationRecord's target: the library types it a Node
       'src/ui.ts#onKey': [true, false, ['pinned']], // a function declaration handed by name
-      'src/ui.ts#observe': [false, false, ['reaches-pinned']],
+      'src/ui.ts#observe': [true, false, ['pinned']], // MutationObserver: the page's DOM (browser catalog)
       'src/ui.ts#observe.<anonymous 1>': [false, false, ['reaches-pinned']],
       'src/ui.ts#outline': [true, false, ['pinned']], // the currentTarget of an on<type> handler's event
       'src/ui.ts#reveal': [true, false, ['pinned']], // e.target of onKey's event

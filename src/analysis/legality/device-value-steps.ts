@@ -229,7 +229,9 @@ export abstract class DeviceValueSteps {
   protected memberOf(at: ts.Node, values: readonly DeviceValue[], names: string[], receiver?: ts.Node): DeviceValue[] {
     const out: DeviceValue[] = [];
     for (const v of values) {
-      if (v.path && !v.api) out.push(...this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at));
+      // A global path goes on to the most specific entry it names (`navigator`, then `navigator.geolocation`).
+      const deeper = v.path && this.atPath([...v.path, ...names], [...v.chain, this.step(at)], at);
+      if (deeper && (!v.api || (deeper[0]?.api && deeper[0].api !== v.api))) out.push(...deeper);
       else if (v.api && !this.isPlain(at) && !this.appMember(at) && !(v.api.kind === 'type' && carriesAppData(this.checker, at))) {
         if (receiver && !this.mayHold(receiver, v)) continue;
         // `args[0]` of a rest parameter holding an event: the event itself, still of its type.

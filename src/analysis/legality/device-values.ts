@@ -392,7 +392,9 @@ export class DeviceValues extends DeviceValueSteps {
   protected atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[] {
     const forms = GLOBAL_OBJECTS.has(path[0]!) ? [path, path.slice(1)] : [path];
     for (const f of forms) {
-      const api = this.globals.find((g) => g.entry.name.split('.').every((w, i) => f[i] === w));
+      // The most specific entry: `navigator.geolocation` over `navigator`, whatever their order.
+      let api: Api | undefined;
+      for (const g of this.globals) if (g.entry.name.split('.').every((w, i) => f[i] === w) && (!api || g.entry.name.length > api.entry.name.length)) api = g;
       if (api) return [{ api, path, chain, at }];
     }
     const leads = forms.some((f) => f.every((p) => GLOBAL_OBJECTS.has(p)) || this.globals.some((g) => f.every((w, i) => g.entry.name.split('.')[i] === w)));

@@ -18,6 +18,7 @@ import type { ValueFlow } from '../callgraph/calls.js';
 import { deviceUseAt, runsMadeCode, type DeviceUse } from './device-uses.js';
 import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues } from './device-values.js';
+import { DeviceLibraries, specMatches } from './device-libraries.js';
 import type { Api } from './device-value.js';
 import { deviceCallbacksIn, deviceTypeEntries } from './library-given.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
@@ -64,44 +65,49 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
   };
   // The catalog's Function constructor, which a function's own `constructor` also is.
   const functionApi = globals.get('Function')?.find((api) => api.entry.name === 'Function');
-  const moduleOf = (spec: string): Api | undefined => modules.find((m) => specMatches(spec, m.entry.name));
+  const libraries = new DeviceLibraries(catalogs);
+  /** The catalog's module a specifier names, or the library it imports when that reaches the device (device-libraries.ts). */
+  const moduleOf = (spec: string, from: ts.SourceFile): Api | undefined => modules.find((m) => specMatches(spec, m.entry.name)) ?? libraries.of(spec, from.fileName);
   const rootWord = globals.size ? new RegExp(`\\b(${[...globals.keys(), ...GLOBAL_OBJECTS].join('|')})\\b`) : undefined;
   const roots = new Set([...globals.keys(), ...GLOBAL_OBJECTS]);
   const derived = new Map<ts.Symbol, Api>(); // module-level values computed from device APIs
 
   const perFile = app.files.map((file) => {
     const text = file.sf.text;
-    const deviceSymbols = modules.length ? importedDeviceSymbols(app.checker, file.sf, moduleOf) : new Map<ts.Symbol, Api>();
+    const deviceSymbols = importedDeviceSymbols(app.checker, file.sf, (spec) => moduleOf(spec, file.sf));
     // The word may be in a comment, a type or a local's name: a global is asked of the checker.
     const checkGlobals = (rootWord?.test(text) ?? false) && namesGlobal(app.checker, file.sf, roots);
     const makesCode = functionApi !== undefined && CONSTRUCTOR_READ.test(text);
-    return { file, deviceSymbols, checkGlobals, mayRequire: modules.length > 0 && /\b(require|import)\s*\(/.test(text), fromProcess: PROCESS_MODULE.test(text), makesCode };
+    return { file, deviceSymbols, checkGlobals, mayRequire: /\b(require|import)\s*\(/.test(text), fromProcess: PROCESS_MODULE.test(text), makesCode };
   });
 
   /** The device API a node uses directly: a require/import of a device module, a device binding, a derived value or a global path. */
   const apiAt = (node: ts.Node, f: (typeof perFile)[number]): { api: Api; at: ts.Node } | undefined => {
     if (f.mayRequire && ts.isCallExpression(node)) {
       const spec = requireSpec(node);
-      const api = spec === undefined ? undefined : moduleOf(spec);
+      const api = spec === undefined ? undefined : moduleOf(spec, f.file.sf);
       if (api) return { api, at: node };
     }
     // `(async () => {}).constructor` is the Function constructor's kind (AsyncFunction), unnamed.
     if (f.makesCode && isConstructorOfFunction(app.checker, node as ts.Expression)) return { api: functionApi!, at: node };
     if (!ts.isIdentifier(node) || !isValueReference(node)) return undefined;
-    let sym = app.checker.getSymbolAtLocation(node);
-    const direct = sym && f.deviceSymbols.get(sym);
+    const named = app.checker.getSymbolAtLocation(node);
+    const direct = named && f.deviceSymbols.get(named);
     if (direct) return { api: direct, at: node };
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = app.checker.getAliasedSymbol(sym);
+    const sym = named && named.flags & ts.SymbolFlags.Alias ? app.checker.getAliasedSymbol(named) : named;
     const d = sym && derived.get(sym);
     if (d) return { api: d, at: node };
-    if (!f.checkGlobals || !(globals.has(node.text) || GLOBAL_OBJECTS.has(node.text)) || !isGlobalSymbol(sym)) return undefined;
+    // An imported name is the module's export (`import { print } from 'graphql'`), never the global of that name.
+    if (!f.checkGlobals || !(globals.has(node.text) || GLOBAL_OBJECTS.has(node.text)) || !isGlobalSymbol(named)) return undefined;
     const path = memberPath(node);
     const paths = GLOBAL_OBJECTS.has(node.text) ? [path, path.slice(1)] : [path];
     for (const p of paths) {
+      // The most specific entry the path names (`navigator.vibrate` over `navigator`).
+      let best: Api | undefined;
       for (const api of globals.get(p[0] ?? '') ?? []) {
-        const want = api.entry.name.split('.');
-        if (want.every((w, i) => p[i] === w)) return { api, at: node };
+        if (api.entry.name.split('.').every((w, i) => p[i] === w) && (!best || api.entry.name.length > best.entry.name.length)) best = api;
       }
+      if (best) return { api: best, at: node };
     }
     return undefined;
   };
@@ -184,7 +190,8 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
   };
   const finish = (): Pins => {
     for (const use of uses) {
-      if (seen.has(`${use.owner}\0${use.key}`)) continue;
+      // A use where a direct match already pinned (`navigator.vibrate(10)`: 'navigator.vibrate' there, 'navigator' here) says nothing new.
+      if (seen.has(`${use.owner}\0${use.key}`) || out.get(use.owner)?.some((r) => r.site === use.reason.site)) continue;
       seen.add(`${use.owner}\0${use.key}`);
       out.set(use.owner, [...(out.get(use.owner) ?? []), use.reason]);
     }
@@ -247,13 +254,6 @@ export function matchLeaf(leaf: string, catalogs: PlatformCatalog[]): Reason | u
     }
   }
   return undefined;
-}
-
-/** `fs` matches `fs`, `node:fs` and `fs/...`. */
-function specMatches(spec: string, name: string): boolean {
-  const s = spec.startsWith('node:') ? spec.slice(5) : spec;
-  const n = name.startsWith('node:') ? name.slice(5) : name;
-  return s === n || s.startsWith(`${n}/`);
 }
 
 /** Local symbols bound to device modules: import bindings and `const x = require('m')`. */
