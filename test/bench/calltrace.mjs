@@ -2068,6 +2068,40 @@ const PROJECTS = {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', include: ['src', 'tests'], exclude: ['tests/*.test-d.ts'] }, null, 2)}\n`,
     },
   },
+  // microsoft/tsyringe: jest suites on its globals in src/__tests__/ (*.test.ts and *.tests.ts; fixtures/ and utils/ not
+  // suites, as its jest config), each with its setup file (reflect-metadata) first, compiled by tsc first (their classes'
+  // constructor parameters are resolved from decorator metadata). Analysed on src/__tests__/tsconfig.json, the one its
+  // jest config compiles the suites with (the sources and the suites). The classes the container constructs and the
+  // factories it runs are the suites' own, so its recipe counts them too (src/ whole; `--app` the sources alone).
+  tsyringe: {
+    tsconfig: 'src/__tests__/tsconfig.json',
+    app: ['src/'],
+    entries: ['src/__tests__'],
+    test: /\/src\/__tests__\/[^/]+\.tests?\.ts$/,
+    run: /^src\/__tests__\/[^/]+\.tests?\.js$/,
+    globals: true,
+    inject: ['test/jest.setup.ts'],
+    tscFirst: true,
+  },
+  // kelektiv/node-cron: jest suites on its globals in tests/ (*.test.ts; cron.fuzz.ts, fast-check properties, not run by
+  // its jest config), sinon's fake timers driving the jobs; the sources in src/. Its tests end by jest's `done` callback,
+  // which the vitest shim does not pass: mocha's globals run them (the same `done`, the same 5 s budget), and a stand-in
+  // adds jest's `expect`, `jest` and `afterAll`. Analysed on tsconfig.cc-tests.json, written by the run: its config with
+  // src/ and the suites (its own takes in every .ts of the checkout). The onTick and onComplete callbacks the jobs run are
+  // the suites', so its recipe counts tests/ too.
+  cron: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/', 'tests/'],
+    entries: ['tests'],
+    test: /\/tests\/[^/]+\.test\.ts$/,
+    run: /^tests\/[^/]+\.test\.js$/,
+    globals: 'mocha',
+    inject: ['tests/cc-jest.mjs'],
+    standIns: {
+      'tests/cc-jest.mjs': "export { expect, vi as jest, afterAll, beforeAll } from 'vitest';\n",
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { incremental: false, noEmit: true, types: ['jest', 'node'] }, include: ['src', 'tests/*.test.ts'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
@@ -2117,9 +2151,13 @@ function measure(name, root, project) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(build, { recursive: true });
   if (p.standIns) writeStandIns(root, p.standIns);
-  const entries = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
+  const sources = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
+  // Suites relying on decorator metadata (emitDecoratorMetadata, which esbuild does not emit) are compiled by tsc first;
+  // esbuild then bundles its JavaScript, following tsc's source maps back to the TypeScript (ids as before).
+  const outbase = p.tscFirst ? compileFirst(root, work, p.tsconfig) : root;
+  const entries = p.tscFirst ? sources.map((f) => join(outbase, relative(root, f)).replace(/\.ts$/, '.js')) : sources;
   const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; var __dirname = __ccDirname(__ccPath(import.meta.url)); var require = __ccRequire(import.meta.url);";
-  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', p.globals === 'mocha' ? 'mocha-globals.mjs' : 'jest-globals.mjs')}`] : []), ...(p.inject ?? []).map((f) => `--inject:${join(root, f)}`), ...(p.esbuild ?? []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
+  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${outbase}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', p.globals === 'mocha' ? 'mocha-globals.mjs' : 'jest-globals.mjs')}`] : []), ...(p.inject ?? []).map((f) => `--inject:${join(root, f)}`), ...(p.esbuild ?? []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
   if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
   if (p.linkSources) linkSources(root, build, p.entries);
   const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
@@ -2283,6 +2321,19 @@ function ownTsc(root) {
   const version = JSON.parse(readFileSync(join(root, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
   const ours = JSON.parse(readFileSync(join(repo, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
   return version === ours ? undefined : { bin, version };
+}
+
+/**
+ * The project's program compiled by tsc (the TypeScript the analysis runs on) into <work>/tsc, with source maps, as
+ * its own test runner would (ts-jest): decorators with their metadata. Type errors do not stop the emit. ES2022 keeps
+ * class fields as fields, as esbuild's esnext does: no constructor function made for initialisers alone (the tracer
+ * would name it by the function around the class).
+ */
+function compileFirst(root, work, tsconfig) {
+  const out = join(work, 'tsc');
+  spawnSync(node, [TSC, '-p', join(root, tsconfig), '--outDir', out, '--rootDir', root, '--noEmit', 'false', '--sourceMap', '--declaration', 'false', '--module', 'esnext', '--target', 'es2022', '--ignoreDeprecations', '6.0'], { cwd: root, encoding: 'utf8' });
+  if (!existsSync(out)) fail(`tsc emitted nothing for ${root} (${tsconfig})`);
+  return out;
 }
 
 /** A test entry that runs a nodeunit suite object (an export of `module`) on node:test. */
