@@ -4,7 +4,7 @@
  * decorator such as tsyringe's autoInjectable returns `class extends target { constructor(...) }`, so
  * `new C()`, and `new ctor()` of C handed in as a value, run that class's constructor (which may run C's
  * through `super`). Whether a decorator returns anything is known only at run time, so the class itself
- * stays a target too (constructors.ts, passed-classes.ts add these to it).
+ * stays a target too (constructors.ts, passed-classes.ts add these to it; resolve.ts to what `super(...)` runs).
  *
  * The decorators' functions are what decorators.ts applies (`@autoInjectable()`: what the call returns);
  * each expression such a function returns names its classes by its own type (`class extends target`
@@ -41,6 +41,7 @@ function decoratedBy(r: Resolver): Map<ts.Node, ts.ClassLikeDeclaration[]> {
   const hit = appliedTo.get(r);
   if (hit) return hit;
   const out = new Map<ts.Node, ts.ClassLikeDeclaration[]>();
+  // Kept before it is filled: a decorator's value flow that meets a `super(...)` sees the classes found so far, no cycle.
   appliedTo.set(r, out);
   for (const cls of r.hierarchy.classes()) {
     for (const d of ts.canHaveDecorators(cls) ? (ts.getDecorators(cls) ?? []) : []) {
