@@ -1596,6 +1596,63 @@
  *   this one). Merged with main 46b525c (emitters.ts leaves addEventListener's listeners to event-listeners.ts): tinybench
  *   the same (99.6%, 2500); against main 46b525c's build, examples/ and test/fixtures/ identical but travel-dom-event (as
  *   above), the two new fixtures and calls-emitter-listeners, which gains `fire -> Panel.handleClick`, its click listener.
+ * Three more (stop 47), in app styles not measured before, added after every rule above (main 4e81ae3) and measured first
+ * as found with main's build: one trace each, then the analysis of each build on it.
+ *   tsyringe     microsoft/tsyringe @ e033769d97cfb6cc4a8569e2b50eb32015453302 (4.10.0: decorator dependency injection: `@injectable()`,
+ *                  `@singleton()`, `@registry([...])` and `@inject(token)` recording into Maps; a container class resolving
+ *                  providers (class, value, factory, token literals told apart by type guards) and constructing classes
+ *                  with parameters read from `design:paramtypes` metadata (reflect-metadata); `@autoInjectable()` replacing the
+ *                  decorated class by `class extends target`; `delay(() => X)` handing out a Proxy whose traps a loop installs
+ *                  under Reflect's names; interceptors kept by token): set up with its dependencies only (tslib 1.14.1,
+ *                  reflect-metadata 0.1.13, @types/jest 24.9.1, @types/node 8.10.66, typescript 3.9.7, as its yarn.lock pins),
+ *                  installed with its package.json set aside. Its 11 jest suites (src/__tests__/, on the shim's globals, its
+ *                  setup file importing reflect-metadata injected): esbuild emits no decorator metadata, so 15 tests failed and
+ *                  the container's parameter resolution never ran; the recipe compiles the program with tsc first (`tscFirst`,
+ *                  ES2022, source maps esbuild follows back to the TypeScript): 132 tests pass, 1 fails (an error message).
+ *                  The classes the container builds are the suites', so src/ whole counts (`--app` of the sources alone below).
+ *                  As found: 94.5% of 641 dynamic edges (635 by a call 94.6%, 6 implicit 83.3%), static 746 = 1.16x; the
+ *                  sources alone 99.2% of 123 (120 by a call 99.2%, 3 implicit 100%), static 175 = 1.42x. The 35 misses:
+ *                  `new` of a class `@autoInjectable()` replaced (the container's `new ctor()` and the tests' `new Foo()`
+ *                  reaching the class the decorator returns, the returned class's `super(...args)` reaching the decorated class
+ *                  through the decorator's parameter `target`, and a subclass's `super(...)` reaching the replacement: 23, one
+ *                  of them in the sources); classes the container reaches only through `design:paramtypes` metadata, which
+ *                  the compiler writes from constructor parameter types (`Reflect.getMetadata(...)`, read back from a Map by
+ *                  class, mapped to `resolve(param)`: 8); `instanceof` on the Proxy delay() hands out, typed as the test's
+ *                  class (T), running its getPrototypeOf trap (3; a known gap: a proxy behind a type parameter at a receiver
+ *                  of a concrete class); V8's frame for a derived class's default constructor, at the class inside a test's
+ *                  arrow, taken by the tracer as that arrow's call of the base constructor (1).
+ *                  With class decorators' results followed (callgraph/decorated-classes.ts; fixture calls-decorated-classes):
+ *                  98.1% (call 98.3%, implicit 83.3%), static 770 = 1.20x; the sources alone 100% of 123, static 176 = 1.43x.
+ *                  Left (12): the metadata-borne classes (8), the proxy (3), the tracer's default constructor (1); no language
+ *                  rule among them (the first is a compiler option's emit read back through a library; the second the known gap).
+ *                  Analysis CPU (--timing-only --runs 3 --baseline main's build, interleaved, load 9-12): 2.78x tsc --noEmit (TS
+ *                  6.0.3 stops at config error TS5107), 0.83x TS 6 checking the analysed program, 0.80x its own tsc 3.9.7; this
+ *                  build 0.99x main's CPU.
+ *   cron         kelektiv/node-cron @ 764b61ccc44d1be4fd20e9c09b5b344a2fc76e7b (4.x: CronJob and CronTime classes, onTick and
+ *                  onComplete callbacks in options run through `callback.call(this.context, onComplete)`, a static `from` factory
+ *                  over overloaded constructor forms, getters, async fireOnTick awaiting thenables, timeouts rescheduled by a
+ *                  closure over luxon DateTimes; sinon's fake timers in the suites): set up with luxon 3.7.2, @types/luxon,
+ *                  @types/jest 30, @types/node 24, @types/sinon 21, sinon 21.1.2 and typescript 5.9.3, installed with its
+ *                  package.json set aside. Its 3 jest suites (cron.fuzz.ts, fast-check, not run by its config): 158 tests pass,
+ *                  3 fail (counted with the spec reporter: node:test's tap reporter prints only its header for cron.test.ts,
+ *                  whose trace is kept all the same). As found: 98.5% of 472 dynamic edges (463 by a call 98.5%, 9 implicit
+ *                  100%), static 789 = 1.67x; src/ alone 100% of 36, static 43 = 1.19x. The 7 misses are the suites' harness:
+ *                  functions handed to jest-mock (`jest.fn().mockImplementation(fn)`, `jest.spyOn(console, 'warn')
+ *                  .mockImplementation(...)`) run when the job calls the mock or console.warn (a callback a library keeps and
+ *                  runs later, as query-core's `vi.fn(impl)`). Unchanged by this stop's rule (edge-identical). Analysis CPU (same
+ *                  run): 0.49x tsc --noEmit (TS 6.0.3, it checks the program), 0.51x its own tsc 5.9.3; this build 1.00x main's.
+ *   cac          cacjs/cac @ c1711135c4680f3f85c39a4e4a4719ea6e372ecc (7.0.0: a CLI parser: CAC extending EventTarget, Command and
+ *                  GlobalCommand classes built by fluent methods, options parsed by mri and checked by getters and closures, the
+ *                  matched command's action run with the parsed arguments): set up with mri 1.2.0, tinyexec 1.1.2, @types/node
+ *                  25.6.0 and typescript 6.0.3 (ours), installed with its package.json set aside. Its one vitest suite: 9 tests
+ *                  pass, 8 fail (they run the examples as .ts in child processes, which Node 20 does not strip; not traced).
+ *                  As found: 100% of 79 dynamic edges (all by a call), static 118 = 1.49x; src/ alone 100% of 41, static 69 =
+ *                  1.68x. Unchanged by this stop's rule (edge-identical). Analysis CPU (same run): 1.20x tsc --noEmit (TS 6.0.3,
+ *                  also its own); this build 0.98x main's.
+ *   This stop's rule elsewhere (analyze-child of main's build 4e81ae3 and this one, one run each, load 8-11): zod and rxjs
+ *   (tsconfig.cc-spec.json) identical: edges with their sites, unresolved sites, pinned and candidates (146,364 and 409,987
+ *   edges); CPU zod 93.6 s main's build, 86.0 s this one, rxjs 32.9 s and 33.0 s. examples/ and test/fixtures/ analyze
+ *   output identical (ex-compare, 267 of 267; the new fixture aside).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -2068,6 +2125,54 @@ const PROJECTS = {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', include: ['src', 'tests'], exclude: ['tests/*.test-d.ts'] }, null, 2)}\n`,
     },
   },
+  // microsoft/tsyringe: jest suites on its globals in src/__tests__/ (*.test.ts and *.tests.ts; fixtures/ and utils/ not
+  // suites, as its jest config), each with its setup file (reflect-metadata) first, compiled by tsc first (their classes'
+  // constructor parameters are resolved from decorator metadata). Analysed on src/__tests__/tsconfig.json, the one its
+  // jest config compiles the suites with (the sources and the suites). The classes the container constructs and the
+  // factories it runs are the suites' own, so its recipe counts them too (src/ whole; `--app` the sources alone).
+  tsyringe: {
+    tsconfig: 'src/__tests__/tsconfig.json',
+    app: ['src/'],
+    entries: ['src/__tests__'],
+    test: /\/src\/__tests__\/[^/]+\.tests?\.ts$/,
+    run: /^src\/__tests__\/[^/]+\.tests?\.js$/,
+    globals: true,
+    inject: ['test/jest.setup.ts'],
+    tscFirst: true,
+  },
+  // kelektiv/node-cron: jest suites on its globals in tests/ (*.test.ts; cron.fuzz.ts, fast-check properties, not run by
+  // its jest config), sinon's fake timers driving the jobs; the sources in src/. Its tests end by jest's `done` callback,
+  // which the vitest shim does not pass: mocha's globals run them (the same `done`, the same 5 s budget), and a stand-in
+  // adds jest's `expect`, `jest` and `afterAll`. Analysed on tsconfig.cc-tests.json, written by the run: its config with
+  // src/ and the suites (its own takes in every .ts of the checkout). The onTick and onComplete callbacks the jobs run are
+  // the suites', so its recipe counts tests/ too.
+  cron: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/', 'tests/'],
+    entries: ['tests'],
+    test: /\/tests\/[^/]+\.test\.ts$/,
+    run: /^tests\/[^/]+\.test\.js$/,
+    globals: 'mocha',
+    inject: ['tests/cc-jest.mjs'],
+    standIns: {
+      'tests/cc-jest.mjs': "export { expect, vi as jest, afterAll, beforeAll } from 'vitest';\n",
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { incremental: false, noEmit: true, types: ['jest', 'node'] }, include: ['src', 'tests/*.test.ts'] }, null, 2)}\n`,
+    },
+  },
+  // cacjs/cac: one vitest suite (tests/index.test.ts); its snapshot tests run the examples in child processes (not traced,
+  // and `node x.ts` needs a newer Node), the others parse in process. Analysed on tsconfig.cc-tests.json, written by the
+  // run: its config with src/ and the suite (not the examples, nor Deno's and Bun's types, which are not installed). The
+  // actions and event listeners the CLI runs are the suite's, so its recipe counts tests/ too.
+  cac: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/', 'tests/'],
+    entries: ['tests'],
+    test: /\/tests\/index\.test\.ts$/,
+    run: /^tests\/index\.test\.js$/,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['node'] }, include: ['src', 'tests/index.test.ts'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
@@ -2117,9 +2222,13 @@ function measure(name, root, project) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(build, { recursive: true });
   if (p.standIns) writeStandIns(root, p.standIns);
-  const entries = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
+  const sources = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
+  // Suites relying on decorator metadata (emitDecoratorMetadata, which esbuild does not emit) are compiled by tsc first;
+  // esbuild then bundles its JavaScript, following tsc's source maps back to the TypeScript (ids as before).
+  const outbase = p.tscFirst ? compileFirst(root, work, p.tsconfig) : root;
+  const entries = p.tscFirst ? sources.map((f) => join(outbase, relative(root, f)).replace(/\.ts$/, '.js')) : sources;
   const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; var __dirname = __ccDirname(__ccPath(import.meta.url)); var require = __ccRequire(import.meta.url);";
-  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${root}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', p.globals === 'mocha' ? 'mocha-globals.mjs' : 'jest-globals.mjs')}`] : []), ...(p.inject ?? []).map((f) => `--inject:${join(root, f)}`), ...(p.esbuild ?? []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
+  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${outbase}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', p.globals === 'mocha' ? 'mocha-globals.mjs' : 'jest-globals.mjs')}`] : []), ...(p.inject ?? []).map((f) => `--inject:${join(root, f)}`), ...(p.esbuild ?? []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
   if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
   if (p.linkSources) linkSources(root, build, p.entries);
   const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
@@ -2283,6 +2392,19 @@ function ownTsc(root) {
   const version = JSON.parse(readFileSync(join(root, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
   const ours = JSON.parse(readFileSync(join(repo, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
   return version === ours ? undefined : { bin, version };
+}
+
+/**
+ * The project's program compiled by tsc (the TypeScript the analysis runs on) into <work>/tsc, with source maps, as
+ * its own test runner would (ts-jest): decorators with their metadata. Type errors do not stop the emit. ES2022 keeps
+ * class fields as fields, as esbuild's esnext does: no constructor function made for initialisers alone (the tracer
+ * would name it by the function around the class).
+ */
+function compileFirst(root, work, tsconfig) {
+  const out = join(work, 'tsc');
+  spawnSync(node, [TSC, '-p', join(root, tsconfig), '--outDir', out, '--rootDir', root, '--noEmit', 'false', '--sourceMap', '--declaration', 'false', '--module', 'esnext', '--target', 'es2022', '--ignoreDeprecations', '6.0'], { cwd: root, encoding: 'utf8' });
+  if (!existsSync(out)) fail(`tsc emitted nothing for ${root} (${tsconfig})`);
+  return out;
 }
 
 /** A test entry that runs a nodeunit suite object (an export of `module`) on node:test. */

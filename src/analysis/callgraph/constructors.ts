@@ -10,6 +10,7 @@ import { libraryLeaf } from '../library.js';
 import { classesOfConstructorRead, constructedClasses } from './constructed.js';
 import { classesFittingConstructSignatures } from './construct-signatures.js';
 import { classesReturnedBy } from './returned-classes.js';
+import { classesDecoratorsReturn } from './decorated-classes.js';
 import type { Hierarchy } from './hierarchy.js';
 import type { MethodTable } from '../methods.js';
 import type { Resolution, Resolver, Target } from './resolve.js';
@@ -38,8 +39,8 @@ export function construct(r: Resolver, expr: ts.Expression, written: ts.Expressi
   for (const d of decls) {
     const cls = classOf(d);
     if (!cls) continue;
-    const ctor = r.constructorOf(cls);
-    return ctor ? { targets: [{ node: ctor, kind: 'constructor' }] } : { library: undefined };
+    const ctors = [...new Set([cls, ...classesDecoratorsReturn(r, cls)].map((c) => r.constructorOf(c)).filter((c): c is ts.Node => c !== undefined))];
+    return ctors.length ? { targets: ctors.map((node) => ({ node, kind: 'constructor' as const })) } : { library: undefined };
   }
   return constructedFunctions(r.callee(expr, false));
 }

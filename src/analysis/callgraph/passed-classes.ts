@@ -22,6 +22,7 @@ import { argumentsFor } from './arrays.js';
 import { CycleAwareCache } from './cycle-aware-cache.js';
 import { NestingLimit } from './nesting-limit.js';
 import { skipWrappers } from '../expressions.js';
+import { classesDecoratorsReturn } from './decorated-classes.js';
 
 /** Nested origin questions at most (a parameter's callers' arguments, passed on), as made-calls.ts. */
 const MAX_NESTED = 24;
@@ -60,7 +61,7 @@ export class PassedClasses {
     if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return [];
     const decls = this.r.named(e)?.declarations ?? [];
     const classes = decls.filter((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d) && this.r.isApp(d));
-    if (classes.length) return classes;
+    if (classes.length) return [...classes, ...classes.flatMap((c) => classesDecoratorsReturn(this.r, c))];
     return distinct(this.passedFor(decls).flatMap((a) => (ts.isSpreadElement(a) ? this.values.elements(a.expression).nodes : this.values.of(a))));
   }
 

@@ -29,6 +29,7 @@ import { CastAway } from './cast-away.js';
 import { ClassShapedLiterals } from './class-shaped.js';
 import { mayHoldInstance } from './constructed.js';
 import { construct, constructorOf, jsx } from './constructors.js';
+import { superClassesOfDecorated } from './decorated-classes.js';
 import { overloadTypedMember, untypedMembers, type UntypedContext } from './untyped.js';
 import { AnyReceiverMembers, typedAny } from './any-receivers.js';
 import type { Stores } from './stores.js';
@@ -107,8 +108,8 @@ export class Resolver {
     if (expr.kind === ts.SyntaxKind.SuperKeyword) {
       const cls = ts.findAncestor(expr, ts.isClassLike);
       const base = cls && this.hierarchy.baseOf(cls);
-      const ctor = base && this.constructorOf(base);
-      return ctor ? { targets: [{ node: ctor, kind: 'super' }] } : { library: undefined };
+      const ctors = [...new Set([base, ...(cls ? superClassesOfDecorated(this, cls, base) : [])].map((c) => c && this.constructorOf(c)).filter((c): c is ts.Node => c !== undefined))];
+      return ctors.length ? { targets: ctors.map((node) => ({ node, kind: 'super' as const })) } : { library: undefined };
     }
     if (expr.kind === ts.SyntaxKind.ImportKeyword) return { library: undefined }; // loads a module: its top level runs at load
     if (isMethodNode(expr)) return { targets: [{ node: expr, kind: 'direct' }] }; // IIFE
