@@ -26,15 +26,16 @@ describe('libraries that reach the device themselves (pin-libraries)', () => {
       'src/app.ts#title': [true, false, ['pinned']], // colors: process.env as it loads
       'src/app.ts#colourful': [true, false, ['pinned']],
       'src/app.ts#storeFile': [true, false, ['pinned']], // @acme/store: process.cwd
+      'src/app.ts#digest': [true, false, ['pinned']], // fast-hash: a native addon
       'src/app.ts#score': [false, true, []], // pure-math: process.env.NODE_ENV and a member named process only
       'src/app.ts#total': [false, true, []],
       'src/app.ts#total.<anonymous 1>': [false, true, []],
     });
     expect(pinnedMessages(r, 'src/app.ts#gitHead')).toEqual([
-      "uses device-only module 'spawner' (node-device: a library that reaches the device: through 'spawn-core', its code uses module 'child_process' (node-device: runs programs on the device) at spawn-core/lib/index.js:2) at src/app.ts:16",
+      "uses device-only module 'spawner' (node-device: a library that reaches the device: through 'spawn-core', its code uses module 'child_process' (node-device: runs programs on the device) at spawn-core/lib/index.js:2) at src/app.ts:17",
     ]);
     expect(pinnedMessages(r, 'src/app.ts#title')).toEqual([
-      "uses device-only module 'colors' (node-device: a library that reaches the device: its code uses global 'process.env' (node-device: the device's environment; the clone has its own) at colors/lib/index.js:2) at src/app.ts:20",
+      "uses device-only module 'colors' (node-device: a library that reaches the device: its code uses global 'process.env' (node-device: the device's environment; the clone has its own) at colors/lib/index.js:2) at src/app.ts:21",
     ]);
   });
 

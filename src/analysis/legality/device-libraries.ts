@@ -13,9 +13,10 @@
  * tests are not read); a mention in a branch that never runs counts too, a module required by a
  * name computed at run time is not seen. Not counted: `process.env.NODE_ENV` (a build flag that
  * bundlers replace, read by most libraries to pick a development build), and code made from
- * text (`Function`, `eval`) inside a library, which is the library's own business. A library
- * that reaches the page's globals (`document`, `window`) itself, or loads a native addon, is not
- * found (README, known gaps). Files are read here, beside the project's loading (project.ts).
+ * text (`Function`, `eval`) inside a library, which is the library's own business. A native
+ * addon (`require('./x.node')`, `bindings`, `node-gyp-build`) counts as the catalog's
+ * `process.dlopen`. A library that reaches the page's globals (`document`, `window`) itself is
+ * not found (README, known gaps). Files are read here, beside the project's loading (project.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
@@ -68,6 +69,8 @@ export class DeviceLibraries {
    * (relative specifiers), and the packages it imports, in order, each file once.
    */
   private walk(entry: string): Found | null {
+    const addon = this.processGlobals.get('dlopen');
+    if (entry.endsWith('.node')) return addon ? { api: addon, where: packageFile(entry), via: [] } : null;
     const queue: { file: string; via: string[] }[] = [{ file: entry, via: [] }];
     const seen = new Set([entry]);
     for (let i = 0; i < queue.length; i++) {
@@ -104,8 +107,10 @@ export class DeviceLibraries {
 
   private mention(text: string): { api: Api; index: number } | undefined {
     let best: { api: Api; index: number } | undefined;
+    const addon = this.processGlobals.get('dlopen');
     for (const m of text.matchAll(SPECIFIER)) {
-      const api = this.modules.find((a) => specMatches(m[2]!, a.entry.name));
+      // `require('../build/Release/x.node')` loads a native addon, as process.dlopen does.
+      const api = m[2]!.endsWith('.node') && addon ? addon : this.modules.find((a) => specMatches(m[2]!, a.entry.name));
       if (api) {
         best = { api, index: m.index! };
         break;
