@@ -416,23 +416,27 @@
  *   1.70, 2.11, 1.91; 5g takes one of two paths by the clock (2.4 s or 4.0-4.4 s, the latter a
  *   chain of ten residual levels whose searches hand over smaller problems, one of them cancelling
  *   GLPK's tightened solve), which is most of the spread; the same plans and costs in every run (3g
- *   c2e471d291f2, 5g 48da2f56e432, lte 49dd05c77f69, wifi dfbdd94dec4d), all proven. bench:scale
- *   --large --cases 40k:1m (so 40k:1m, 10k:1m, 40k:1m), one run each, --time-limit 20, against
- *   main's build (4e81ae3) as --baseline, load 7-12: 40k:1m 2.43x tsc's CPU (34.7 s against 14.3),
- *   1.52x memory (1420 MB), the baseline 1.00x this CPU (solves 12.8 s against 12.7, analysis 19.0
- *   both); the second 40k:1m 2.45x (36.4 s against 14.9), 1.52x, the baseline 1.03x this CPU
- *   (solves 13.9 against 15.0 s); 10k:1m 1.97x (10.9 s against 5.5), 1.38x memory, the baseline
- *   1.02x (solves 2.2 against 2.4 s). Manifests byte-identical in all three. 10k:1m, 2 interleaved
- *   runs, load 11-13, medians: 2.22x tsc's CPU (11.3 s against 5.05), 1.39x memory, the baseline
- *   1.02x this CPU (solves 2.2 against 2.4 s), byte-identical. Static nesting at 40k:1m, one pair
- *   by hand (`partition --nesting static --verbose`, load 11-12): all four proven in both, the
- *   manifests byte-identical but the schema line, the four solves 3.2 s of CPU in both (its search
- *   among ties rarely reaches a MIP). So GLPK's share at 40k:1m went down by about 1 s of the four
- *   solves' 13-15 s, inside the spread of single bench runs at this load; what is left there:
- *   GLPK's three root LPs per network (a basis handed over would save most of them: glpk.js would
- *   need glp_set_row_stat/glp_set_col_stat or glp_warm_up exported), 5g's clock-dependent chain of
- *   residual levels (about 2 s when taken), the reductions about 2 s, the searches 2-2.5 s; and
- *   outside the solves, the analysis (19 s, 1.3x tsc alone) and reading profiles 2 s.
+ *   c2e471d291f2, 5g 48da2f56e432, lte 49dd05c77f69, wifi dfbdd94dec4d), all proven. Two more pairs
+ *   with the solver's trace (load 6-8): lte 6.47, 6.26 -> 5.49, 5.52 s; the steps where GLPK runs
+ *   (its relaxation, MIP and search among ties, all four networks) 7.05, 6.95 -> 5.75, 6.84 s (the
+ *   last with 5g's long path: the chain is the searches' hand-overs before GLPK, 7-10 levels, not
+ *   GLPK's speed). bench:scale --large --cases 40k:1m (so 40k:1m, 10k:1m, 40k:1m), one run each,
+ *   --time-limit 20, against main's build (4e81ae3) as --baseline, load 7-12: 40k:1m 2.43x tsc's
+ *   CPU (34.7 s against 14.3), 1.52x memory (1420 MB), the baseline 1.00x this CPU (solves 12.8 s
+ *   against 12.7, analysis 19.0 both); the second 40k:1m 2.45x (36.4 s against 14.9), 1.52x, the
+ *   baseline 1.03x this CPU (solves 13.9 against 15.0 s); 10k:1m 1.97x (10.9 s against 5.5), 1.38x
+ *   memory, the baseline 1.02x (solves 2.2 against 2.4 s). Manifests byte-identical in all three.
+ *   10k:1m, 2 interleaved runs, load 11-13, medians: 2.22x tsc's CPU (11.3 s against 5.05), 1.39x
+ *   memory, the baseline 1.02x this CPU (solves 2.2 against 2.4 s), byte-identical. Static nesting
+ *   at 40k:1m, one pair by hand (`partition --nesting static --verbose`, load 11-12): all four
+ *   proven in both, the manifests byte-identical but the schema line, the four solves 3.2 s of CPU
+ *   in both (its search among ties rarely reaches a MIP). So GLPK's share at 40k:1m went down by
+ *   about 1 s of the four solves' 13-15 s, inside the spread of single bench runs at this load;
+ *   what is left there: GLPK's three root LPs per network (a basis handed over would save most of
+ *   them: glpk.js would need glp_set_row_stat/glp_set_col_stat or glp_warm_up exported), 5g's
+ *   clock-dependent chain of residual levels (about 2 s when taken), the reductions about 2 s, the
+ *   searches 2-2.5 s; and outside the solves, the analysis (19 s, 1.3x tsc alone) and reading
+ *   profiles 2 s.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
