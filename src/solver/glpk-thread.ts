@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IlpModel } from './ilp-model.js';
+import { complementAt, uncomplemented } from './glpk-start.js';
 
 /** An IlpModel as numbers: columns by index, rows in compressed form. */
 export interface FlatModel {
@@ -172,8 +173,17 @@ export interface ThreadSolve {
   cancel(): void;
 }
 
-/** Solves `model` in the thread, ending it at `deadline` (performance.now()). */
-export function solveInThread(model: FlatModel, options: ThreadOptions, deadline: number): ThreadSolve {
+/**
+ * Solves `model` in the thread, ending it at `deadline` (performance.now()). `start`: a point per
+ * column (a relaxation's solution) for GLPK's simplex to start at its rounding (glpk-start.ts);
+ * the answer is the same model's, in its own columns.
+ */
+export function solveInThread(model: FlatModel, options: ThreadOptions, deadline: number, start?: Float64Array): ThreadSolve {
+  if (start) {
+    const complemented = complementAt(model, start);
+    const solve = solveInThread(model, options, deadline);
+    return { ...solve, result: solve.result.then((r) => r && uncomplemented(r, complemented)) };
+  }
   const worker = idle ?? new Worker(THREAD_SOURCE, { eval: true, workerData: { glpk: glpkUrl() } });
   idle = undefined;
   worker.ref();

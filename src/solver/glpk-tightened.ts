@@ -15,6 +15,7 @@ import { checkPartition } from './checker.js';
 import { GLP_OPT, copyFlat, solveInThread, type FlatModel, type ThreadOptions, type ThreadResult, type ThreadSolve } from './glpk-thread.js';
 import type { IlpModel } from './ilp-model.js';
 import { tightenByDuals } from './reduced-cost.js';
+import { topModelPoint } from './ilp-top.js';
 
 /** A model's relaxation, solved: what the search among ties needs to bound its ties. */
 export interface SolvedRelaxation {
@@ -28,6 +29,8 @@ export interface SolvedRelaxation {
   /** GLPK's answer (GLP_OPT) and the relaxation's value, without the model's constant. */
   status: number;
   z: number;
+  /** The relaxation's solution, per column: where GLPK's next simplex over these rows starts (glpk-start.ts). */
+  values: Float64Array;
 }
 
 export interface TightenedSolve extends ThreadSolve {
@@ -43,10 +46,12 @@ export interface TightenedSolve extends ThreadSolve {
 export function solveTightened(problem: PartitionProblem, model: IlpModel, flat: FlatModel, incumbent: readonly string[], wholeColumns: boolean, settings: () => ThreadOptions, deadline: number): TightenedSolve {
   const cost = checkPartition(problem, [...incumbent]).cost;
   const limit = cost + tieTolerance(cost) - model.constant;
-  let current: ThreadSolve = solveInThread({ ...copyFlat(flat), integral: false }, settings(), deadline);
+  // The relaxation's simplex starts at the incumbent (glpk-start.ts), in the top form whose columns it gives.
+  const start = wholeColumns ? topModelPoint(problem, model, incumbent) : undefined;
+  let current: ThreadSolve = solveInThread({ ...copyFlat(flat), integral: false }, settings(), deadline, start);
   let cancelled = false;
   let mipStarted = false;
-  const relaxation = current.result.then((r): SolvedRelaxation | undefined => (r?.status === GLP_OPT && r.dual ? { model, flat, dual: r.dual, wholeColumns, status: r.status, z: r.z } : undefined));
+  const relaxation = current.result.then((r): SolvedRelaxation | undefined => (r?.status === GLP_OPT && r.dual ? { model, flat, dual: r.dual, wholeColumns, status: r.status, z: r.z, values: r.values } : undefined));
   const result = relaxation.then((solved): Promise<ThreadResult | undefined> | undefined => {
     if (cancelled) return undefined;
     const mip = copyFlat(flat);
@@ -57,7 +62,8 @@ export function solveTightened(problem: PartitionProblem, model: IlpModel, flat:
       mip.hi = tightened.hi;
     }
     mipStarted = true;
-    current = solveInThread(mip, settings(), deadline);
+    // The MIP's root LP is the relaxation again (tightened): started at its solution.
+    current = solveInThread(mip, settings(), deadline, solved?.values);
     return current.result;
   });
   return {

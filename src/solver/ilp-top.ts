@@ -131,6 +131,27 @@ export function buildTopModel(problem: PartitionProblem, deadline = Infinity): I
 }
 
 /**
+ * The top model's columns at a partition (`migrate`, legal, of `problem`): R = 1 for the methods
+ * it takes; T[c] = 1 where c's method is taken and c's parent is not on the clone (execution
+ * moves there), else 0. Only as a start for GLPK (glpk-start.ts): any point would do, this one
+ * meets the rows.
+ */
+export function topModelPoint(problem: PartitionProblem, model: IlpModel, migrate: readonly string[]): Float64Array {
+  const { parent, id, names } = columnsOf(problem);
+  const taken = new Set(migrate);
+  const chosen = Uint8Array.from(names, (m) => (taken.has(m) ? 1 : 0));
+  const onClone = new Uint8Array(parent.length);
+  const moves = new Uint8Array(parent.length);
+  for (let i = 0; i < parent.length; i++) {
+    const above = parent[i]! >= 0 ? onClone[parent[i]!]! : 0;
+    if (chosen[id[i]!] && !above) moves[i] = 1;
+    onClone[i] = above | chosen[id[i]!]!;
+  }
+  const methodOf = new Map(model.choices.map((c) => [c.name, c.method]));
+  return Float64Array.from(model.vars, (v) => (v.name.startsWith('t') ? moves[Number(v.name.slice(1))]! : taken.has(methodOf.get(v.name)!) ? 1 : 0));
+}
+
+/**
  * Rows that every partition meets and the relaxation above does not (its fractional answers mix
  * "a method migrates at one of its contexts" with "that method's other context is covered by a
  * method that, migrating there, would cover the first one too"). For contexts c2 ≠ c1 of one

@@ -63,7 +63,7 @@ async function leavingOnModel(problem: PartitionProblem, leaveOut: readonly stri
     const column = new Map(model.vars.map((v, j) => [v.name, j]));
     if (terms.every(([name]) => tightened.lo[column.get(name)!]! >= 1)) return 'none';
   }
-  return leavingByMip(problem, model, tightened, limit, deadline);
+  return leavingByMip(problem, model, tightened, limit, deadline, relaxed?.values);
 }
 
 /**
@@ -93,16 +93,17 @@ async function leavingOnRelaxation(problem: PartitionProblem, leaveOut: readonly
   if (terms.length < leaveOut.length) return undefined;
   if (terms.every(([name]) => lo[column.get(name)!]! >= 1)) return 'none';
   const model = { ...relaxation.model, rows: [...relaxation.model.rows, { name: 'ties', terms, sense: 'le' as const, rhs: terms.length - 1 }] };
-  return leavingByMip(problem, model, { lo, hi }, limit, deadline);
+  return leavingByMip(problem, model, { lo, hi }, limit, deadline, relaxation.values);
 }
 
 /**
  * GLPK's MIP of the question (`model` with its ties row), within `bounds` when given. It only has
  * to find a partition within the limit or show there is none: with the limit as a row GLPK
  * prunes every node whose relaxation exceeds it at once, instead of searching for incumbents
- * first. (Not for the relaxation of leavingOnModel, which keeps its room.)
+ * first. (Not for the relaxation of leavingOnModel, which keeps its room.) `start`: the
+ * relaxation's solution, where GLPK's simplex starts.
  */
-async function leavingByMip(problem: PartitionProblem, model: IlpModel, bounds: { lo: Float64Array; hi: Float64Array } | undefined, limit: number, deadline: number): Promise<string[] | 'none' | undefined> {
+async function leavingByMip(problem: PartitionProblem, model: IlpModel, bounds: { lo: Float64Array; hi: Float64Array } | undefined, limit: number, deadline: number, start?: Float64Array): Promise<string[] | 'none' | undefined> {
   const cutoff: [string, number][] = model.vars.flatMap((v): [string, number][] => (v.cost !== 0 ? [[v.name, v.cost]] : []));
   const mip = flatten({ ...model, rows: [...model.rows, { name: 'limit', terms: cutoff, sense: 'le', rhs: limit - model.constant }] }, true);
   if (bounds) {
@@ -110,7 +111,9 @@ async function leavingByMip(problem: PartitionProblem, model: IlpModel, bounds: 
     mip.hi = bounds.hi;
   }
   const settings: ThreadOptions = { tmlim: Math.max(0.001, (deadline - performance.now()) / 1000), mipgap: 0, presol: true };
-  const result = await solveInThread(mip, settings, deadline).result;
+  // Its root LP is the relaxation's with two rows more, over the same columns: started at the
+  // relaxation's solution (glpk-start.ts).
+  const result = await solveInThread(mip, settings, deadline, start).result;
   if (result?.status === GLP_NOFEAS || (result?.status === GLP_OPT && result.z + model.constant > limit)) return 'none';
   if (result?.status !== GLP_OPT) return undefined;
   const column = new Map(model.vars.map((v, j) => [v.name, j]));

@@ -382,6 +382,61 @@
  *   single runs at this load (the solves' CPU follows the wall time a limited network spends, the
  *   analysis 17.9-21.3 s by the run) hides in the totals. The 2x goal at 40k:1m waits on the
  *   analysis (about 20 s, 1.2x tsc alone) and on GLPK's share of the solves (lte).
+ * - 2026-12-06 (stop 47, solves), GLPK's share of the 40k:1m solves. What GLPK is given there (each
+ *   network's problem saved once, its models as partition hands them to GLPK's thread): lte's top
+ *   model 11,201 columns (6,219 binary), 15,657 rows, 50,642 nonzeros; the MIP after the
+ *   relaxation's reduced-cost fixing 6,001 binaries; the search among ties' MIP 15,659 rows, 63,221
+ *   nonzeros, 4,575 binaries; 5g and wifi about 5.5k columns and 7.1-7.3k rows, 3g 2.0k by 2.0k.
+ *   (The `lte` of earlier notes is the LTE network's solve; glpk.js's wasm carries no function
+ *   names, so its thread's profile shows only `wasm-function[N]`.) GLPK's own log (msglev 2) says
+ *   where its time goes: each of lte's three solves (the relaxation, the MIP, the search among
+ *   ties' MIP) spends about 4,600-4,900 simplex pivots on the same root LP and then about 100 more
+ *   on its whole branch-and-bound (50-70 nodes): the three root LPs are most of GLPK's 5-7 s there,
+ *   each starting from the slack basis. glpk.js takes no basis, no cut or branching options
+ *   (solve_mip gets msglev, tmlim, presol and mipgap only; without presolve its MIP answers
+ *   "undefined"). Tried on the saved models (one process, solves in pairs after a warm-up solve,
+ *   load 8-12): the LP without presolve 1.2-1.9 s either way; the dual LP given to GLPK instead,
+ *   1.26-1.32 s against 1.23-1.8 s (no gain); a cutoff row (cost at most the search's partition) in
+ *   the MIP, no gain once warm; the exclusion rows left out, 1.06 s against 1.23 s for the LP but a
+ *   weaker relaxation (they are what lets GLPK prove lte). Kept: GLPK started at a known point
+ *   (src/solver/glpk-start.ts). A [0, 1] column given complemented (x' = 1 − x: its cost and
+ *   coefficients negated, the right-hand sides and the objective's constant moved) is the same
+ *   model in other variables, so the slack basis then starts at that point's rounding: the top
+ *   model's relaxation at the search's partition (ilp-top.ts topModelPoint), the MIP and the search
+ *   among ties' MIP at the relaxation's solution; answers are read back in the original columns,
+ *   the row duals unchanged. lte's MIP root 4,609 -> 3,224 pivots, the ties' 5,016 -> 3,047; CPU,
+ *   warm, pairs in one process: relaxation 1.21-1.24 -> 0.98-1.05 s, MIP 2.01-2.02 -> 1.77-1.78 s,
+ *   ties 1.50-1.57 -> 1.24-1.27 s; 5g's relaxation 0.48 -> 0.41 s, its MIP 0.13 -> 0.11 s. (The
+ *   first solves of a fresh GLPK thread run 2-3x slower while V8 tiers its wasm up: once per
+ *   process.) Brute force on random 0/1 programs with random starts, both LP and MIP, and the point
+ *   of random legal partitions in the top form: test/solver/glpk-start.test.ts. The four solves
+ *   alone (solve of the saved problems, the first round shared as partition does; 3 interleaved
+ *   pairs, main's build (4e81ae3) first, load 10-12.5): 13.9, 14.5, 15.3 s of CPU -> 11.0, 13.8,
+ *   14.1 s; lte 6.42, 6.81, 7.15 -> 5.55, 6.10, 6.03 s (0.86x-0.90x); wifi 1.85, 2.12, 2.29 ->
+ *   1.70, 2.11, 1.91; 5g takes one of two paths by the clock (2.4 s or 4.0-4.4 s, the latter a
+ *   chain of ten residual levels whose searches hand over smaller problems, one of them cancelling
+ *   GLPK's tightened solve), which is most of the spread; the same plans and costs in every run (3g
+ *   c2e471d291f2, 5g 48da2f56e432, lte 49dd05c77f69, wifi dfbdd94dec4d), all proven. Two more pairs
+ *   with the solver's trace (load 6-8): lte 6.47, 6.26 -> 5.49, 5.52 s; the steps where GLPK runs
+ *   (its relaxation, MIP and search among ties, all four networks) 7.05, 6.95 -> 5.75, 6.84 s (the
+ *   last with 5g's long path: the chain is the searches' hand-overs before GLPK, 7-10 levels, not
+ *   GLPK's speed). bench:scale --large --cases 40k:1m (so 40k:1m, 10k:1m, 40k:1m), one run each,
+ *   --time-limit 20, against main's build (4e81ae3) as --baseline, load 7-12: 40k:1m 2.43x tsc's
+ *   CPU (34.7 s against 14.3), 1.52x memory (1420 MB), the baseline 1.00x this CPU (solves 12.8 s
+ *   against 12.7, analysis 19.0 both); the second 40k:1m 2.45x (36.4 s against 14.9), 1.52x, the
+ *   baseline 1.03x this CPU (solves 13.9 against 15.0 s); 10k:1m 1.97x (10.9 s against 5.5), 1.38x
+ *   memory, the baseline 1.02x (solves 2.2 against 2.4 s). Manifests byte-identical in all three.
+ *   10k:1m, 2 interleaved runs, load 11-13, medians: 2.22x tsc's CPU (11.3 s against 5.05), 1.39x
+ *   memory, the baseline 1.02x this CPU (solves 2.2 against 2.4 s), byte-identical. Static nesting
+ *   at 40k:1m, one pair by hand (`partition --nesting static --verbose`, load 11-12): all four
+ *   proven in both, the manifests byte-identical but the schema line, the four solves 3.2 s of CPU
+ *   in both (its search among ties rarely reaches a MIP). So GLPK's share at 40k:1m went down by
+ *   about 1 s of the four solves' 13-15 s, inside the spread of single bench runs at this load;
+ *   what is left there: GLPK's three root LPs per network (a basis handed over would save most of
+ *   them: glpk.js would need glp_set_row_stat/glp_set_col_stat or glp_warm_up exported), 5g's
+ *   clock-dependent chain of residual levels (about 2 s when taken), the reductions about 2 s, the
+ *   searches 2-2.5 s; and outside the solves, the analysis (19 s, 1.3x tsc alone) and reading
+ *   profiles 2 s.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';

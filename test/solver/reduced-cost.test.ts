@@ -235,7 +235,7 @@ it('the search among ties on the relaxation of a larger problem (methods decided
     const flat = flatten(model, true);
     const relaxed = await relax(flat);
     if (relaxed.status !== GLP_OPT) continue;
-    const relaxation = { model, flat, dual: relaxed.dual!, wholeColumns: true, status: relaxed.status, z: relaxed.z };
+    const relaxation = { model, flat, dual: relaxed.dual!, wholeColumns: true, status: relaxed.status, z: relaxed.z, values: relaxed.values };
     // As the search among ties asks: some methods decided out (none of the optimum's), the limit of the ties or above.
     const out = new Set(problem.candidates.filter((m) => !best.migrate.includes(m) && rand() < 0.4));
     const asked = { ...problem, candidates: problem.candidates.filter((m) => !out.has(m)) };
