@@ -19,6 +19,9 @@ export default {
   testMatch: ['**/*.test.ts'],
   // Fixture apps are analysed, never run as tests.
   testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/'],
+  // The libraries of fixture apps (pin-libraries) are theirs: jest's own resolver, which the
+  // analysis's createRequire is under test, must not find them by package name.
+  modulePathIgnorePatterns: ['<rootDir>/test/fixtures/[^/]+/(?:packages|workspace)/'],
   // src/typescript.cts is CommonJS (see there): `./typescript.cjs` resolves to its source.
   moduleFileExtensions: ['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'cts', 'json', 'node'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', '^((?:\\.{1,2}/)+(?:src/)?)typescript\\.cjs$': '$1typescript.cts' },

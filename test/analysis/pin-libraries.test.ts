@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeApp } from '../../src/analysis/index.js';
@@ -14,6 +14,7 @@ describe('libraries that reach the device themselves (pin-libraries)', () => {
     dir = mkdtempSync(join(tmpdir(), 'clonecloud-pin-libraries-'));
     cpSync(fixture('pin-libraries'), dir, { recursive: true });
     cpSync(join(dir, 'packages'), join(dir, 'node_modules'), { recursive: true });
+    symlinkSync(join(dir, 'workspace', 'tools'), join(dir, 'node_modules', '@acme', 'tools'), 'dir');
     r = analyzeApp({ appDir: dir, catalogs: [bundledCatalog('node-device'), bundledCatalog('browser')] });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,15 +28,19 @@ describe('libraries that reach the device themselves (pin-libraries)', () => {
       'src/app.ts#colourful': [true, false, ['pinned']],
       'src/app.ts#storeFile': [true, false, ['pinned']], // @acme/store: process.cwd
       'src/app.ts#digest': [true, false, ['pinned']], // fast-hash: a native addon
+      'src/app.ts#prepare': [true, false, ['pinned']], // @acme/tools, linked from the workspace
       'src/app.ts#score': [false, true, []], // pure-math: process.env.NODE_ENV and a member named process only
       'src/app.ts#total': [false, true, []],
       'src/app.ts#total.<anonymous 1>': [false, true, []],
     });
     expect(pinnedMessages(r, 'src/app.ts#gitHead')).toEqual([
-      "uses device-only module 'spawner' (node-device: a library that reaches the device: through 'spawn-core', its code uses module 'child_process' (node-device: runs programs on the device) at spawn-core/lib/index.js:2) at src/app.ts:17",
+      "uses device-only module 'spawner' (node-device: a library that reaches the device: through 'spawn-core', its code uses module 'child_process' (node-device: runs programs on the device) at spawn-core/lib/index.js:2) at src/app.ts:18",
+    ]);
+    expect(pinnedMessages(r, 'src/app.ts#prepare')).toEqual([
+      "uses device-only module '@acme/tools' (node-device: a library that reaches the device: its code uses module 'fs' (node-device: files on the device's storage (fs/promises too)) at workspace/tools/index.js:2) at src/app.ts:46",
     ]);
     expect(pinnedMessages(r, 'src/app.ts#title')).toEqual([
-      "uses device-only module 'colors' (node-device: a library that reaches the device: its code uses global 'process.env' (node-device: the device's environment; the clone has its own) at colors/lib/index.js:2) at src/app.ts:21",
+      "uses device-only module 'colors' (node-device: a library that reaches the device: its code uses global 'process.env' (node-device: the device's environment; the clone has its own) at colors/lib/index.js:2) at src/app.ts:22",
     ]);
   });
 

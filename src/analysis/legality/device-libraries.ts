@@ -20,6 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
+import { relative, sep } from 'node:path';
 import type { Api } from './device-value.js';
 import type { PlatformCatalog } from '../types.js';
 
@@ -44,7 +45,15 @@ export class DeviceLibraries {
   private readonly byEntry = new Map<string, Found | null>();
   private readonly scans = new Map<string, Scan>();
 
-  constructor(catalogs: PlatformCatalog[]) {
+  /**
+   * @param isAppFile whether a file is one the analysis reads as the app's own (then its code is judged there, not here)
+   * @param appRoot the app's folder, which a workspace package's files outside node_modules are named from
+   */
+  constructor(
+    catalogs: PlatformCatalog[],
+    private readonly isAppFile: (path: string) => boolean = () => false,
+    private readonly appRoot = '/',
+  ) {
     for (const catalog of catalogs) {
       for (const entry of catalog.modules) this.modules.push({ kind: 'module', entry, catalog });
       for (const entry of catalog.globals) {
@@ -57,8 +66,9 @@ export class DeviceLibraries {
   /** The device module a bare specifier imported by `fromFile` is, when the library it loads reaches the device. */
   of(spec: string, fromFile: string): Api | undefined {
     if (!/^[@\w]/.test(spec) || spec.startsWith('node:') || isBuiltin(spec) || !(this.modules.length || this.processGlobals.size)) return undefined;
+    // A library in node_modules, or a package of the workspace linked there (its built code, not the app's sources).
     const entry = resolveFrom(fromFile, spec);
-    if (!entry || !entry.includes('/node_modules/')) return undefined;
+    if (!entry || this.isAppFile(entry)) return undefined;
     let found = this.byEntry.get(entry);
     if (found === undefined) this.byEntry.set(entry, (found = this.walk(entry)));
     return found ? { kind: 'module', entry: { name: packageName(spec), why: describe(found) }, catalog: found.api.catalog } : undefined;
@@ -70,13 +80,13 @@ export class DeviceLibraries {
    */
   private walk(entry: string): Found | null {
     const addon = this.processGlobals.get('dlopen');
-    if (entry.endsWith('.node')) return addon ? { api: addon, where: packageFile(entry), via: [] } : null;
+    if (entry.endsWith('.node')) return addon ? { api: addon, where: packageFile(entry, this.appRoot), via: [] } : null;
     const queue: { file: string; via: string[] }[] = [{ file: entry, via: [] }];
     const seen = new Set([entry]);
     for (let i = 0; i < queue.length; i++) {
       const { file, via } = queue[i]!;
       const scan = this.scan(file);
-      if (scan.hit) return { api: scan.hit.api, where: `${packageFile(file)}:${scan.hit.line}`, via };
+      if (scan.hit) return { api: scan.hit.api, where: `${packageFile(file, this.appRoot)}:${scan.hit.line}`, via };
       for (const spec of scan.imports) {
         const next = resolveFrom(file, spec);
         if (!next || seen.has(next) || !SCRIPT.test(next)) continue;
@@ -149,9 +159,10 @@ function readText(file: string): string | undefined {
   }
 }
 
-/** `/x/node_modules/@s/p/lib/a.js` -> `@s/p/lib/a.js`. */
-function packageFile(file: string): string {
-  return file.slice(file.lastIndexOf('/node_modules/') + '/node_modules/'.length);
+/** `/x/node_modules/@s/p/lib/a.js` -> `@s/p/lib/a.js`; a workspace package's file (no node_modules) by its path. */
+function packageFile(file: string, appRoot: string): string {
+  const at = file.lastIndexOf('/node_modules/');
+  return at < 0 ? relative(appRoot, file).split(sep).join('/') : file.slice(at + '/node_modules/'.length);
 }
 
 /** `fs` matches `fs`, `node:fs` and `fs/...`. */

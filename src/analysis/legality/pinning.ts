@@ -65,7 +65,10 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
   };
   // The catalog's Function constructor, which a function's own `constructor` also is.
   const functionApi = globals.get('Function')?.find((api) => api.entry.name === 'Function');
-  const libraries = new DeviceLibraries(catalogs);
+  const appFiles = new Set(app.files.map((f) => f.sf.fileName));
+  const first = app.files[0];
+  const appRoot = first ? first.sf.fileName.slice(0, first.sf.fileName.length - first.rel.length) : '/';
+  const libraries = new DeviceLibraries(catalogs, (path) => appFiles.has(path), appRoot);
   /** The catalog's module a specifier names, or the library it imports when that reaches the device (device-libraries.ts). */
   const moduleOf = (spec: string, from: ts.SourceFile): Api | undefined => modules.find((m) => specMatches(spec, m.entry.name)) ?? libraries.of(spec, from.fileName);
   const rootWord = globals.size ? new RegExp(`\\b(${[...globals.keys(), ...GLOBAL_OBJECTS].join('|')})\\b`) : undefined;
