@@ -81,7 +81,8 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
     // The word may be in a comment, a type or a local's name: a global is asked of the checker.
     const checkGlobals = (rootWord?.test(text) ?? false) && namesGlobal(app.checker, file.sf, roots);
     const makesCode = functionApi !== undefined && CONSTRUCTOR_READ.test(text);
-    return { file, deviceSymbols, checkGlobals, mayRequire: /\b(require|import)\s*\(/.test(text), fromProcess: PROCESS_MODULE.test(text), makesCode };
+    const readsImportMeta = globals.has('import') && IMPORT_META.test(text);
+    return { file, deviceSymbols, checkGlobals, readsImportMeta, mayRequire: /\b(require|import)\s*\(/.test(text), fromProcess: PROCESS_MODULE.test(text), makesCode };
   });
 
   /** The device API a node uses directly: a require/import of a device module, a device binding, a derived value or a global path. */
@@ -93,6 +94,11 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
     }
     // `(async () => {}).constructor` is the Function constructor's kind (AsyncFunction), unnamed.
     if (f.makesCode && isConstructorOfFunction(app.checker, node as ts.Expression)) return { api: functionApi!, at: node };
+    // `import.meta.url`: where the module lies, a catalog path whose first word is a keyword.
+    if (f.readsImportMeta && ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) {
+      const api = mostSpecific(globals.get('import'), memberPath(node, ['import', 'meta']));
+      return api && { api, at: node };
+    }
     if (!ts.isIdentifier(node) || !isValueReference(node)) return undefined;
     const named = app.checker.getSymbolAtLocation(node);
     const direct = named && f.deviceSymbols.get(named);
@@ -102,14 +108,10 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
     if (d) return { api: d, at: node };
     // An imported name is the module's export (`import { print } from 'graphql'`), never the global of that name.
     if (!f.checkGlobals || !(globals.has(node.text) || GLOBAL_OBJECTS.has(node.text)) || !isGlobalSymbol(named)) return undefined;
-    const path = memberPath(node);
+    const path = memberPath(node, [node.text]);
     const paths = GLOBAL_OBJECTS.has(node.text) ? [path, path.slice(1)] : [path];
     for (const p of paths) {
-      // The most specific entry the path names (`navigator.vibrate` over `navigator`).
-      let best: Api | undefined;
-      for (const api of globals.get(p[0] ?? '') ?? []) {
-        if (api.entry.name.split('.').every((w, i) => p[i] === w) && (!best || api.entry.name.length > best.entry.name.length)) best = api;
-      }
+      const best = mostSpecific(globals.get(p[0] ?? ''), p);
       if (best) return { api: best, at: node };
     }
     return undefined;
@@ -163,7 +165,7 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
   /** The direct uses and the device uses of one file, each owned by the method whose own code it is (not nested functions). */
   const visitor = (file: AppFile): NodeVisitor | undefined => {
     const f = bySf.get(file.sf)!;
-    const direct = f.checkGlobals || f.deviceSymbols.size > 0 || f.mayRequire || f.makesCode || derived.size > 0;
+    const direct = f.checkGlobals || f.readsImportMeta || f.deviceSymbols.size > 0 || f.mayRequire || f.makesCode || derived.size > 0;
     if (!direct && !values) return undefined;
     const owners: (string | undefined)[] = [undefined];
     return {
@@ -208,6 +210,7 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
 
 /** `'process'` or `'node:process'` in a file's text: an import of the `process` module may be there (device-values.ts follows it). */
 const PROCESS_MODULE = /['"`](node:)?process['"`]/;
+const IMPORT_META = /\bimport\s*\.\s*meta\b/;
 /** A file that reads some value's `constructor` may reach the Function constructor without naming it. */
 const CONSTRUCTOR_READ = /\.\s*constructor\b/;
 
@@ -313,9 +316,19 @@ function isValueReference(id: ts.Identifier): boolean {
 }
 
 /** `a.b.c` (also `a['b']`) read upwards from the root identifier `a`. */
-function memberPath(id: ts.Identifier): string[] {
-  const path = [id.text];
-  let n: ts.Node = id;
+/** The most specific entry a member path names (`navigator.vibrate` over `navigator`). */
+function mostSpecific(apis: Api[] | undefined, path: string[]): Api | undefined {
+  let best: Api | undefined;
+  for (const api of apis ?? []) {
+    if (api.entry.name.split('.').every((w, i) => path[i] === w) && (!best || api.entry.name.length > best.entry.name.length)) best = api;
+  }
+  return best;
+}
+
+/** `start`'s name (`first`) and the members read off it: `navigator.geolocation.watchPosition`. */
+function memberPath(start: ts.Node, first: string[]): string[] {
+  const path = [...first];
+  let n: ts.Node = start;
   for (;;) {
     const p = n.parent;
     if (p && ts.isPropertyAccessExpression(p) && p.expression === n) path.push(p.name.text);
