@@ -277,7 +277,7 @@ describe('not blanket (travel-precision)', () => {
 });
 
 describe('what a Node program on a device must not do on a clone (pin-node-process)', () => {
-  test('process.exit/env/cwd/argv/on, its platform, identity and measures, worker_threads, async_hooks, vm, v8, eval and new Function pin; timers pin through their callbacks; console and clocks do not', () => {
+  test('process.exit/env/cwd/argv/on, its platform, identity and measures, worker_threads, async_hooks, the network, vm, v8, eval and new Function pin; timers pin through their callbacks; console and clocks do not', () => {
     expect(verdicts(analyze('pin-node-process'))).toEqual({
       'src/cli.ts#args': [true, false, ['pinned']],
       'src/cli.ts#compile': [true, false, ['pinned']],
@@ -304,11 +304,14 @@ describe('what a Node program on a device must not do on a clone (pin-node-proce
       'src/identity.ts#heapLimit': [true, false, ['pinned']],
       'src/identity.ts#envByReflect': [true, false, ['pinned']],
       'src/identity.ts#currentUser': [true, false, ['pinned']], // the device's async context
+      'src/identity.ts#ping': [true, false, ['pinned']], // fetch: from the device's network
+      'src/identity.ts#ping.<anonymous 1>': [false, true, []],
+      'src/identity.ts#post': [true, false, ['pinned']], // http
       'src/identity.ts#elapsed': [false, true, []], // a clock: the call measures its own time where it runs
       'src/identity.ts#fieldByReflect': [false, true, []],
     });
     expect(pinnedBy('pin-node-process', 'src/identity.ts#envByReflect')).toEqual([
-      "uses a device value from global 'process.env' (node-device: the device's environment; the clone has its own): 'process' at src/identity.ts:38 -> 'Reflect.get(process, \'env\')' at src/identity.ts:38 -> used at src/identity.ts:38",
+      "uses a device value from global 'process.env' (node-device: the device's environment; the clone has its own): 'process' at src/identity.ts:39 -> 'Reflect.get(process, \'env\')' at src/identity.ts:39 -> used at src/identity.ts:39",
     ]);
     expect(pinnedBy('pin-node-process', 'src/cli.ts#quit')).toEqual([
       "uses device-only global 'process.exit' (node-device: ends the program on the device; on the clone it would end the clone's process) at src/cli.ts:8",
