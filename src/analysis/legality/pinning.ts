@@ -168,7 +168,7 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
           const hit = direct ? apiAt(node, f) : undefined;
           // Naming a code maker runs nothing unless it runs there; where it goes, the values follow.
           if (hit && (hit.api.entry.results !== 'code' || runsMadeCode(hit.at, app.checker))) pin(owner, hit.api, f.file, hit.at);
-          const use = values && deviceUseAt(node, owner, file, values, app.checker);
+          const use = values && deviceUseAt(node, owner, file, values, app.checker, flow!.primitiveRefs);
           if (use) uses.push(use);
         }
         return true;
