@@ -396,17 +396,21 @@
  *   only to drop `s` as no function). 10k (10051 methods), 3 rounds at load 11-12, medians: 6.00 s
  *   CPU against main's 6.12 (0.98x; rounds 0.99, 0.99, 0.93) and tsc's 4.94: 1.21x tsc (main
  *   1.24x); 2 pairs at load 4-5: 0.98x, 0.99x; 3 pairs at load 7-9: 0.94-0.97x. 40k (40201
- *   methods), 2 rounds at load 9-11: 15.9 and 17.5 s against main's 17.8 and 18.8 (0.89x, 0.93x)
- *   and tsc's 14.4 and 15.3: 1.10x and 1.15x tsc (main 1.23x both); peak 1468 and 1466 MB against
- *   1477 and 1464 (tsc 960); one more pair at load 6-7: 0.97x. (1) alone is no CPU gain measurable
- *   (one pair at load 3: 16.65 s against 16.32 with the Maps) but 25-60 MB less peak memory at
- *   40k. Where the 40k analysis goes now (--cpu-prof at load 5, 15.3 s of the thread): loading
- *   5.4 s (the program 3.6, binding 1.4), call graph 5.6 (its per-file pass 3.7: callee symbols and
- *   primitive declarations, what tsc's check asks too), the legality walk 2.4 (state 1.2, device
- *   uses 0.7), method ids 0.5, garbage collection 3.5 of it: 6.2x the 10k app's 0.56 s, the part
- *   that grows faster than the app (live heap after a full collection: 704 MB loaded, 961 MB
- *   after the call graph; tsc reports 860 MB used after its whole check). So the analysis is
- *   still about 1.1x tsc alone at 40k, not the 0.9x that would bring partition within 2x.
+ *   methods), 4 rounds at load 6-11: 15.9, 17.5, 17.2 and 16.1 s against main's 17.8, 18.8, 18.9
+ *   and 17.3 (0.89x, 0.93x, 0.91x, 0.93x) and tsc's 14.4, 15.3, 13.9 and 14.9; medians 16.7 s,
+ *   1.14x tsc's 14.7 (main 18.3 s, 1.25x); peak 1431-1468 MB against main's 1464-1510 (tsc 960);
+ *   one more pair at load 6-7: 0.97x. (1) alone is no CPU gain measurable (one pair at load 3:
+ *   16.65 s against 16.32 with the Maps) but 25-60 MB less peak memory at 40k. A larger young
+ *   generation would save some of the collector's time: `node --max-semi-space-size=64` on this
+ *   build at 40k, 2 pairs at load 4-6: 0.96x CPU (16.6 -> 15.9 s), +60 MB peak (for the lead:
+ *   the analysis worker's resourceLimits are src/cli's). Where the 40k analysis goes now
+ *   (--cpu-prof at load 5, 15.3 s of the thread): loading 5.4 s (the program 3.6, binding 1.4),
+ *   call graph 5.6 (its per-file pass 3.7: callee symbols and primitive declarations, what tsc's
+ *   check asks too), the legality walk 2.4 (state 1.2, device uses 0.7), method ids 0.5, garbage
+ *   collection 3.5 of it: 6.2x the 10k app's 0.56 s, the part that grows faster than the app
+ *   (live heap after a full collection: 704 MB loaded, 961 MB after the call graph; tsc reports
+ *   860 MB used after its whole check). So the analysis is still about 1.1x tsc alone at 40k,
+ *   not the 0.9x that would bring partition within 2x.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
