@@ -1,4 +1,5 @@
 import { ts } from '../typescript.cjs';
+import { NodeTable } from './node-table.js';
 
 /** Names of the global object (browsers, workers, Node): a property of one is a global variable. */
 export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'window', 'self', 'global']);
@@ -36,8 +37,9 @@ export function constInitializer(checker: ts.TypeChecker, e: ts.Expression): ts.
  */
 export function rememberingChecker(checker: ts.TypeChecker): ts.TypeChecker {
   // null for a node without a symbol: one lookup answers every question asked again.
-  const symbols = new Map<ts.Node, ts.Symbol | null>();
-  const types = new Map<ts.Node, ts.Type>();
+  // By node id (node-table.ts): these two are asked of nearly every node the walks meet.
+  const symbols = new NodeTable<ts.Symbol | null>();
+  const types = new NodeTable<ts.Type>();
   const texts = new Map<ts.Type, Map<ts.Node | undefined, Map<ts.TypeFormatFlags | undefined, string>>>();
   return {
     ...checker,

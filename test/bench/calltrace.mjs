@@ -1653,6 +1653,15 @@
  *   (tsconfig.cc-spec.json) identical: edges with their sites, unresolved sites, pinned and candidates (146,364 and 409,987
  *   edges); CPU zod 93.6 s main's build, 86.0 s this one, rxjs 32.9 s and 33.0 s. examples/ and test/fixtures/ analyze
  *   output identical (ex-compare, 267 of 267; the new fixture aside).
+ * Analysis CPU at stop 47 (2026-12-06; the analysis' CPU work, output unchanged: analyze-child's JSON byte-identical to
+ * main 4e81ae3's on these four, zod and rxjs; examples/ and test/fixtures/ identical), `--timing-only --runs 3 --baseline
+ * main's build`, interleaved, load 12 falling to 3, medians: tinybench 2.09x tsc --noEmit's CPU (about 6.3 against
+ * 3.0 s; main's build 2.01x), query-core 1.63x (12.6 against 7.8 s; main's 1.58x), jotai-vanilla 1.39x (6.1 against
+ * 4.4 s; main's 1.37x; its own tsc 6.0.2 the same), form-core 1.14x (9.9 against 8.7 s; main's 1.10x): this build 1.04x,
+ * 1.03x, 1.02x and 1.04x main's CPU, within the spread of 3 runs at that load (jotai, 3 pairs at load 3 of this build
+ * against it without the first change: 0.97x, 1.07x, 0.97x). The stop's changes are for the generated apps
+ * (test/bench/scale.mjs, stop 47); on these projects the analysis is the value flow's (tinybench: cast-away members and
+ * device values follow the same values' members again and again) and the checker's, which they do not change.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -382,6 +382,35 @@
  *   single runs at this load (the solves' CPU follows the wall time a limited network spends, the
  *   analysis 17.9-21.3 s by the run) hides in the totals. The 2x goal at 40k:1m waits on the
  *   analysis (about 20 s, 1.2x tsc alone) and on GLPK's share of the solves (lte).
+ * - 2026-12-06 (stop 47), the analysis alone (test/bench/callgraph/analyze-child.mjs in one
+ *   thread, /usr/bin/time user + system) on the bench's apps (generate.mjs, seed 1), against
+ *   main's build (4e81ae3) and `tsc --noEmit`, interleaved. Three changes, every output
+ *   byte-identical (analyze-child's JSON on both apps and on tinybench, query-core, jotai,
+ *   form-core, zod, rxjs; examples/ and test/fixtures/ the same verdicts and edges): (1) the
+ *   checker's remembered symbol and type per node read by the checker's node id from pages of an
+ *   array (src/analysis/node-table.ts), not from two Maps keyed by node (~630k entries, ~2M asks
+ *   at 40k methods); (2) one walk per file lists what three rules each walked every node for
+ *   (device-module loads, casts to any/unknown, generic containers: src/analysis/syntax-index.ts);
+ *   (3) no device use is looked for in an argument the call graph found declared with primitive
+ *   types only (each generated method's `dev_N(s)`, `let s = x`: a value-flow walk per method,
+ *   only to drop `s` as no function). 10k (10051 methods), 3 rounds at load 11-12, medians: 6.00 s
+ *   CPU against main's 6.12 (0.98x; rounds 0.99, 0.99, 0.93) and tsc's 4.94: 1.21x tsc (main
+ *   1.24x); 2 pairs at load 4-5: 0.98x, 0.99x; 3 pairs at load 7-9: 0.94-0.97x. 40k (40201
+ *   methods), 4 rounds at load 6-11: 15.9, 17.5, 17.2 and 16.1 s against main's 17.8, 18.8, 18.9
+ *   and 17.3 (0.89x, 0.93x, 0.91x, 0.93x) and tsc's 14.4, 15.3, 13.9 and 14.9; medians 16.7 s,
+ *   1.14x tsc's 14.7 (main 18.3 s, 1.25x); peak 1431-1468 MB against main's 1464-1510 (tsc 960);
+ *   one more pair at load 6-7: 0.97x. (1) alone is no CPU gain measurable (one pair at load 3:
+ *   16.65 s against 16.32 with the Maps) but 25-60 MB less peak memory at 40k. A larger young
+ *   generation would save some of the collector's time: `node --max-semi-space-size=64` on this
+ *   build at 40k, 2 pairs at load 4-6: 0.96x CPU (16.6 -> 15.9 s), +60 MB peak (for the lead:
+ *   the analysis worker's resourceLimits are src/cli's). Where the 40k analysis goes now
+ *   (--cpu-prof at load 5, 15.3 s of the thread): loading 5.4 s (the program 3.6, binding 1.4),
+ *   call graph 5.6 (its per-file pass 3.7: callee symbols and primitive declarations, what tsc's
+ *   check asks too), the legality walk 2.4 (state 1.2, device uses 0.7), method ids 0.5, garbage
+ *   collection 3.5 of it: 6.2x the 10k app's 0.56 s, the part that grows faster than the app
+ *   (live heap after a full collection: 704 MB loaded, 961 MB after the call graph; tsc reports
+ *   860 MB used after its whole check). So the analysis is still about 1.1x tsc alone at 40k,
+ *   not the 0.9x that would bring partition within 2x.
  * - 2026-12-06 (stop 47, solves), GLPK's share of the 40k:1m solves. What GLPK is given there (each
  *   network's problem saved once, its models as partition hands them to GLPK's thread): lte's top
  *   model 11,201 columns (6,219 binary), 15,657 rows, 50,642 nonzeros; the MIP after the

@@ -71,6 +71,8 @@ export interface ValueFlow {
   argumentsTo: ReadonlyMap<ts.Node, readonly ts.NodeArray<ts.Expression>[]>;
   /** App function node -> the `this` that `f.call(t)`, `f.apply(t)` and `f.bind(t)` give it. */
   thisTo: ReadonlyMap<ts.Node, readonly ts.Expression[]>;
+  /** References (value uses of a name) of variables and parameters declared with primitive types only (declaredPrimitive). */
+  primitiveRefs: ReadonlySet<ts.Node>;
 }
 
 export { resolverFor };
@@ -90,13 +92,14 @@ export function resolveCalls(app: LoadedApp, table: MethodTable): CallGraph & { 
   b.implicitSuper(app.files);
   b.staticInitialisers(app.files);
   b.listenerRuns(eventListenerRuns(resolver, all));
-  return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo(), thisTo: b.thisTo } };
+  return { ...b.result(), flow: { resolver, stores, argumentsTo: b.argumentsTo(), thisTo: b.thisTo, primitiveRefs: b.primitiveRefs } };
 }
 
 class GraphBuilder {
   private readonly edges = new EdgeSet();
   private readonly lib = new Map<string, CallEdge>();
   private readonly unresolved: UnresolvedCall[] = [];
+  readonly primitiveRefs = new Set<ts.Node>();
   private readonly params: ParameterFlow;
   /** Call sites by their site string, for what is left unresolved at them (handedBack). */
   /** The calls at each site that may be listed unresolved: several when one starts where another does (`make(10)(input)`). */
@@ -157,7 +160,8 @@ class GraphBuilder {
       this.add(owner, accessorTargets(this.r, decls, false), siteOf(f, node));
     }
     for (const { node, owner } of s.refs) {
-      if (!names.refs.has(node.text) || declaredPrimitive(this.r.checker, node)) continue;
+      // A primitive is no callback; the device uses skip it too (flow.primitiveRefs).
+      if (!names.refs.has(node.text) || (declaredPrimitive(this.r.checker, node) && this.primitiveRefs.add(node))) continue;
       const fns = this.r.values.of(node);
       for (const fn of fns) this.params.escaped.add(fn);
       this.add(owner, fns.map((n) => ({ node: n, kind: 'callback' as const })), siteOf(f, node));
@@ -389,7 +393,6 @@ class GraphBuilder {
     };
   }
 }
-
 
 function isFunctionProperty(d: ts.Node): boolean {
   return (ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && !!d.initializer && isMethodNode(d.initializer);

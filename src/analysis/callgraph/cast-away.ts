@@ -11,6 +11,7 @@
 import { ts } from '../../typescript.cjs';
 import { propertyDeclsOf } from './keys.js';
 import { skipWrappers } from '../expressions.js';
+import { syntaxIndex } from '../syntax-index.js';
 import type { Sunk } from './value-memo.js';
 
 /** A value cast away, and the name of the member a call of the context type's member runs. */
@@ -115,11 +116,8 @@ export class CastAway {
 
   private collect(): Map<ts.Declaration, CastAwayMember[]> {
     const out = new Map<ts.Declaration, CastAwayMember[]>();
-    const visit = (n: ts.Node): void => {
-      if ((ts.isAsExpression(n) || ts.isTypeAssertionExpression(n)) && isAnyOrUnknown(n.type)) this.add(n, out);
-      ts.forEachChild(n, visit);
-    };
-    for (const sf of this.files) visit(sf);
+    // Each file's casts to any or unknown, in the order a walk of it meets them (syntax-index.ts).
+    for (const sf of this.files) for (const n of syntaxIndex(sf).casts) this.add(n, out);
     return out;
   }
 
@@ -139,8 +137,4 @@ export class CastAway {
       }
     }
   }
-}
-
-function isAnyOrUnknown(t: ts.TypeNode): boolean {
-  return t.kind === ts.SyntaxKind.AnyKeyword || t.kind === ts.SyntaxKind.UnknownKeyword;
 }

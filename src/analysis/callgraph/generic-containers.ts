@@ -17,6 +17,7 @@
 import { ts } from '../../typescript.cjs';
 import { constInitializer } from '../symbols.js';
 import { skipWrappers } from '../expressions.js';
+import { syntaxIndex } from '../syntax-index.js';
 
 /** A value given as T, and the positions still to be read inside it. */
 export interface GivenRead {
@@ -41,14 +42,13 @@ function indexOf(checker: ts.TypeChecker, appSources: () => Iterable<ts.SourceFi
   let index = indexes.get(checker);
   if (index) return index;
   const names = new Set<string>();
-  const visit = (n: ts.Node): void => {
-    if ((ts.isClassLike(n) || ts.isInterfaceDeclaration(n)) && n.typeParameters?.length) {
+  // Each file's generic classes and interfaces (syntax-index.ts).
+  for (const sf of appSources()) {
+    for (const n of syntaxIndex(sf).generics) {
       if (n.name) names.add(n.name.text);
       for (const m of n.members) if (m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name) || ts.isStringLiteral(m.name))) names.add(m.name.text);
     }
-    ts.forEachChild(n, visit);
-  };
-  for (const sf of appSources()) visit(sf);
+  }
   indexes.set(checker, (index = { names }));
   return index;
 }

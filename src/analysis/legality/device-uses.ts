@@ -28,9 +28,12 @@ export interface DeviceUse {
  * The use of a device value at `node`, owned by `owner` (the method whose own code it is), if
  * any: asked of every node of the app in one walk with the other rules (file-walk.ts, pinning.ts).
  */
-export function deviceUseAt(node: ts.Node, owner: string, file: AppFile, values: DeviceValues, checker: ts.TypeChecker): DeviceUse | undefined {
+export function deviceUseAt(node: ts.Node, owner: string, file: AppFile, values: DeviceValues, checker: ts.TypeChecker, primitiveRefs: ReadonlySet<ts.Node>): DeviceUse | undefined {
   if (!mayUse(node)) return undefined;
   for (const { e: used, handed } of usedExpressions(node, checker, values)) {
+    // A name declared with primitive types only (the call graph's primitiveRefs) is no function
+    // wherever it is read: handed on, it is no use (below), whatever the value flow finds it holds.
+    if (handed && primitiveRefs.has(used)) continue;
     const v = values.used(used);
     if (!v?.api || (handed && !checker.getTypeAtLocation(used).getCallSignatures().length)) continue;
     if (v.api.entry.results === 'code' && !runsMadeCode(used, checker)) continue;

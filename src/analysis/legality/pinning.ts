@@ -24,6 +24,7 @@ import { deviceCallbacksIn, deviceTypeEntries } from './library-given.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
 import { requireSpec } from '../library.js';
+import { syntaxIndex } from '../syntax-index.js';
 import { isConstructorOfFunction } from '../callgraph/function-makers.js';
 import type { MethodTable } from '../methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
@@ -178,7 +179,7 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
           const hit = direct ? apiAt(node, f) : undefined;
           // Naming a code maker runs nothing unless it runs there; where it goes, the values follow.
           if (hit && (hit.api.entry.results !== 'code' || runsMadeCode(hit.at, app.checker))) pin(owner, hit.api, f.file, hit.at);
-          const use = values && deviceUseAt(node, owner, file, values, app.checker);
+          const use = values && deviceUseAt(node, owner, file, values, app.checker, flow!.primitiveRefs);
           if (use) uses.push(use);
         }
         return true;
@@ -274,9 +275,10 @@ function importedDeviceSymbols(checker: ts.TypeChecker, sf: ts.SourceFile, modul
     const s = checker.getSymbolAtLocation(name);
     if (s) out.set(s, api);
   };
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const api = moduleOf(node.moduleSpecifier.text);
+  // The file's loads, in the order a walk of it meets them (syntax-index.ts).
+  for (const node of syntaxIndex(sf).loads) {
+    if (ts.isImportDeclaration(node)) {
+      const api = moduleOf((node.moduleSpecifier as ts.StringLiteral).text);
       const clause = node.importClause;
       if (api && clause && !clause.isTypeOnly) {
         bind(clause.name, api);
@@ -284,22 +286,15 @@ function importedDeviceSymbols(checker: ts.TypeChecker, sf: ts.SourceFile, modul
         if (nb && ts.isNamespaceImport(nb)) bind(nb.name, api);
         if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bind(el.name, api);
       }
-      return;
-    }
-    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
-      const e = node.moduleReference.expression;
+    } else if (ts.isImportEqualsDeclaration(node)) {
+      const e = (node.moduleReference as ts.ExternalModuleReference).expression;
       const api = ts.isStringLiteral(e) ? moduleOf(e.text) : undefined;
       if (api) bind(node.name, api);
-      return;
-    }
-    if (ts.isVariableDeclaration(node) && node.initializer) {
-      const spec = requireSpec(node.initializer);
-      const api = spec === undefined ? undefined : moduleOf(spec);
+    } else {
+      const api = moduleOf(requireSpec(node.initializer!)!);
       if (api) bind(node.name, api);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  }
   return out;
 }
 
