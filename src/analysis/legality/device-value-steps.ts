@@ -12,10 +12,13 @@ import { accumulatorOf, elementSource, forOfSource, itemsAt, keySource } from '.
 import { bindingName } from '../callgraph/keys.js';
 import type { ValueFlow } from '../callgraph/calls.js';
 import type { FunctionValues } from '../callgraph/values.js';
-import type { AppFile } from '../project.js';
+import { fileLine, siteOf, type AppFile } from '../project.js';
+import { shorten } from '../sites.js';
+import { declaredResult } from '../callgraph/declared.js';
+import { elementOfList, receiverMayHold } from './receiver-types.js';
 import { declaredByLibrary } from '../symbols.js';
 import { skipWrappers } from '../expressions.js';
-import { constantKey } from './device-value-syntax.js';
+import { constantKey, isPlainData } from './device-value-syntax.js';
 import { isRejectionHandler, thenReceiver } from './promise-steps.js';
 import { argumentsOwner } from './raised-values.js';
 import { emitsIn, listenedEvent, listenersIn, type Emit, type Listener } from './emitted-values.js';
@@ -52,12 +55,6 @@ export abstract class DeviceValueSteps {
   protected abstract raised(at: ts.BindingName): DeviceValue[];
   /** What a generator yields. */
   protected abstract yielded(fn: ts.FunctionLikeDeclaration): DeviceValue[];
-  protected abstract step(node: ts.Node): string;
-  protected abstract isPlain(node: ts.Node): boolean;
-  /** Whether a receiver may hold the value, by their types (receiver-types.ts). */
-  protected abstract mayHold(receiver: ts.Node, v: DeviceValue): boolean;
-  /** Whether the receiver is a list the flow merged with its elements, of which the value is one (receiver-types.ts). */
-  protected abstract elementOf(receiver: ts.Node, v: DeviceValue): boolean;
   protected abstract atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[];
 
   /** What callers pass for a parameter (and the elements of the array whose method runs its function). */
@@ -320,6 +317,36 @@ export abstract class DeviceValueSteps {
     const name = ts.isPropertyAccessExpression(at) ? at.name : ts.isElementAccessExpression(at) ? at.argumentExpression : undefined;
     const decls = (name && this.checker.getSymbolAtLocation(name)?.declarations) || [];
     return decls.length > 0 && decls.every((d) => this.files.has(d.getSourceFile()));
+  }
+
+  /** Plain data (device-value-syntax.ts isPlainData), by a call's declared result where it has one. */
+  protected isPlain(node: ts.Node): boolean {
+    // A call's declared class or interface (`expect(x)`: Assertion<T>) is data or not by its
+    // name alone, unless an array or promise (then their element's type tells).
+    const declared = ts.isCallExpression(node) ? declaredResult(this.checker, node) : undefined;
+    const decided = declared && !this.checker.isArrayType(declared) && declared.getSymbol()?.getName() !== 'Promise';
+    return isPlainData(this.checker, decided ? declared : this.checker.getTypeAtLocation(node), 0);
+  }
+
+  /** Whether a receiver may hold the value, by their types (receiver-types.ts). */
+  protected mayHold(receiver: ts.Node, v: DeviceValue): boolean {
+    // Holders, generators' results and paths on their way to an API are containers or not yet device objects.
+    if (!v.api) return true;
+    // A JavaScript file's types (inferred, or JSDoc) are not checked at calls and stores: they bound nothing.
+    if ((receiver.getSourceFile().flags | v.at.getSourceFile().flags) & ts.NodeFlags.JavaScriptFile) return true;
+    const c = this.checker;
+    return receiverMayHold(c, c.getTypeAtLocation(receiver), c.getTypeAtLocation(v.at), (d) => this.files.has(d.getSourceFile()));
+  }
+
+  /** Whether the receiver is a list the flow merged with its elements, of which the value is one (receiver-types.ts). */
+  protected elementOf(receiver: ts.Node, v: DeviceValue): boolean {
+    return elementOfList(this.checker, this.checker.getTypeAtLocation(receiver), this.checker.getTypeAtLocation(v.at));
+  }
+
+  /** A step of a value's chain: `'text' at file:line`. */
+  protected step(node: ts.Node): string {
+    const f = this.files.get(node.getSourceFile())!;
+    return `'${shorten(node.getText(f.sf))}' at ${fileLine(siteOf(f, node))}`;
   }
 }
 

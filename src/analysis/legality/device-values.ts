@@ -29,12 +29,10 @@
 import { ts } from '../../typescript.cjs';
 import { isMethodNode } from '../../ids/methodIds.js';
 import { forOfSource } from '../callgraph/arrays.js';
-import { declaredResult } from '../callgraph/declared.js';
 import { keyNames } from '../callgraph/keys.js';
 import { requireSpec } from '../library.js';
 import type { ValueFlow } from '../callgraph/calls.js';
-import { fileLine, siteOf, type AppFile } from '../project.js';
-import { shorten } from '../sites.js';
+import type { AppFile } from '../project.js';
 import { GLOBAL_OBJECTS, symbolAt } from '../symbols.js';
 import type { PlatformCatalog } from '../types.js';
 import { FunctionValues, type DeepQuestion } from '../callgraph/values.js';
@@ -48,10 +46,10 @@ import { isCatchBinding, raisedIn } from './raised-values.js';
 import { libraryReturn } from './library-returns.js';
 import { eventInit, yieldsOf } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
-import { elementOfList, receiverMayHold, typesMayMeet } from './receiver-types.js';
+import { typesMayMeet } from './receiver-types.js';
 import { distinctValues, type Api, type DeviceValue } from './device-value.js';
 import { deviceTypeEntries, type DeviceTypeEntries } from './library-given.js';
-import { constantKey, isGlobalSymbol, isPlainData, isProcessModule, processImport } from './device-value-syntax.js';
+import { constantKey, isGlobalSymbol, isProcessModule, processImport } from './device-value-syntax.js';
 
 export class DeviceValues extends DeviceValueSteps {
   protected readonly values: FunctionValues;
@@ -399,31 +397,5 @@ export class DeviceValues extends DeviceValueSteps {
     }
     const leads = forms.some((f) => f.every((p) => GLOBAL_OBJECTS.has(p)) || this.globals.some((g) => f.every((w, i) => g.entry.name.split('.')[i] === w)));
     return leads ? [{ path, chain, at }] : [];
-  }
-
-  protected isPlain(node: ts.Node): boolean {
-    // A call's declared class or interface (`expect(x)`: Assertion<T>) is data or not by its
-    // name alone, unless an array or promise (then their element's type tells).
-    const declared = ts.isCallExpression(node) ? declaredResult(this.checker, node) : undefined;
-    const decided = declared && !this.checker.isArrayType(declared) && declared.getSymbol()?.getName() !== 'Promise';
-    return isPlainData(this.checker, decided ? declared : this.checker.getTypeAtLocation(node), 0);
-  }
-
-  protected mayHold(receiver: ts.Node, v: DeviceValue): boolean {
-    // Holders, generators' results and paths on their way to an API are containers or not yet device objects.
-    if (!v.api) return true;
-    // A JavaScript file's types (inferred, or JSDoc) are not checked at calls and stores: they bound nothing.
-    if ((receiver.getSourceFile().flags | v.at.getSourceFile().flags) & ts.NodeFlags.JavaScriptFile) return true;
-    const c = this.checker;
-    return receiverMayHold(c, c.getTypeAtLocation(receiver), c.getTypeAtLocation(v.at), (d) => this.files.has(d.getSourceFile()));
-  }
-
-  protected elementOf(receiver: ts.Node, v: DeviceValue): boolean {
-    return elementOfList(this.checker, this.checker.getTypeAtLocation(receiver), this.checker.getTypeAtLocation(v.at));
-  }
-
-  protected step(node: ts.Node): string {
-    const f = this.files.get(node.getSourceFile())!;
-    return `'${shorten(node.getText(f.sf))}' at ${fileLine(siteOf(f, node))}`;
   }
 }
