@@ -10,44 +10,10 @@ import type { FlatModel } from '../../src/solver/glpk-thread.js';
 import { GLP_NOFEAS, GLP_OPT, copyFlat, flatten, solveInThread } from '../../src/solver/glpk-thread.js';
 import { checkPartition, reduceProblem } from '../../src/solver/index.js';
 import { buildTopModel, topModelFits, topModelPoint } from '../../src/solver/ilp-top.js';
-import { randomProblem, rng } from './random-problems.js';
+import { randomProblem, randomProgram, rng } from './random-problems.js';
 
 const options = { tmlim: 30, mipgap: 0, presol: true };
 const solve = async (model: FlatModel, start?: Float64Array) => (await solveInThread(copyFlat(model), options, performance.now() + 30_000, start).result)!;
-
-/** A random program over `n` columns, most of them [0, 1] and some fixed or only bounded below; small integer rows of random senses. */
-function randomProgram(rand: () => number, n: number, integral: boolean): FlatModel {
-  const int = (k: number): number => Math.floor(rand() * k);
-  const rowStart = [0];
-  const rowColumn: number[] = [];
-  const rowCoef: number[] = [];
-  const rowSense: number[] = [];
-  const rowRhs: number[] = [];
-  for (let r = 1 + int(5); r > 0; r--) {
-    for (let j = 0; j < n; j++) {
-      if (rand() < 0.5) {
-        rowColumn.push(j);
-        rowCoef.push(int(5) - 2 || 1);
-      }
-    }
-    rowStart.push(rowColumn.length);
-    rowSense.push(int(3));
-    rowRhs.push(int(5) - 1);
-  }
-  const bounds = Array.from({ length: n }, () => (rand() < 0.8 ? [0, 1] : rand() < 0.5 ? [1, 1] : [0, 0]));
-  return {
-    lo: Float64Array.from(bounds, (b) => b[0]!),
-    hi: Float64Array.from(bounds, (b) => b[1]!),
-    cost: Float64Array.from({ length: n }, () => int(41) - 20 + (rand() < 0.3 ? 0.25 : 0)),
-    binary: new Uint8Array(n).fill(1),
-    rowStart: Int32Array.from(rowStart),
-    rowColumn: Int32Array.from(rowColumn),
-    rowCoef: Float64Array.from(rowCoef),
-    rowSense: Uint8Array.from(rowSense),
-    rowRhs: Float64Array.from(rowRhs),
-    integral,
-  };
-}
 
 /** The cheapest 0/1 point of `model` within its bounds that meets its rows (Infinity: none). */
 function cheapest(model: FlatModel): number {
@@ -78,7 +44,7 @@ it('a MIP started at any point has the brute-force optimum, its answer a 0/1 poi
   let flipped = 0;
   let infeasible = 0;
   for (let k = 0; k < 300; k++) {
-    const model = randomProgram(rand, 2 + Math.floor(rand() * 7), true);
+    const model = randomProgram(rand, 2 + Math.floor(rand() * 7), { someFixed: true });
     const start = Float64Array.from(model.cost, () => rand());
     flipped += start.filter((v, j) => v > 0.5 && model.lo[j] === 0 && model.hi[j] === 1).length;
     const expected = cheapest(model);
@@ -106,7 +72,7 @@ it('an LP started at any point has the plain LP\'s value, a point meeting its ro
   const rand = rng(4747);
   let optimal = 0;
   for (let k = 0; k < 300; k++) {
-    const model = randomProgram(rand, 2 + Math.floor(rand() * 7), false);
+    const model = randomProgram(rand, 2 + Math.floor(rand() * 7), { integral: false, someFixed: true });
     const plain = await solve(model);
     const started = await solve(model, Float64Array.from(model.cost, () => rand()));
     expect(started.status).toBe(plain.status);

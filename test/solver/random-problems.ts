@@ -1,8 +1,9 @@
-/** Seeded generator of small partition problems and a brute-force reference solver. */
+/** Seeded generators of small partition problems and 0/1 programs, and a brute-force reference solver. */
 import type { NestingModel, PartitionProblem, ProblemContext } from '../../src/model/types.js';
 import { checkPartition } from '../../src/solver/index.js';
 import { pruneIdleMigrationPoints } from '../../src/solver/prune.js';
 import { condense } from '../../src/util/reach.js';
+import type { FlatModel } from '../../src/solver/glpk-thread.js';
 import { rng } from '../helpers/random.js';
 
 export { rng };
@@ -115,4 +116,42 @@ export function* legalProblems(
     const expected = bruteForceFirst(problem);
     if (Number.isFinite(expected.cost)) yield { k, problem, expected };
   }
+}
+
+/**
+ * A random program over `n` columns: 1-5 rows of small integer coefficients and random senses,
+ * columns in [0, 1] (or, with `someFixed`, a fifth of them fixed at 0 or 1), small costs some of
+ * them fractional. Drawn in that order, so each test's seeds give the same programs as before.
+ */
+export function randomProgram(rand: () => number, n: number, { integral = true, someFixed = false } = {}): FlatModel {
+  const int = (k: number): number => Math.floor(rand() * k);
+  const rowStart = [0];
+  const rowColumn: number[] = [];
+  const rowCoef: number[] = [];
+  const rowSense: number[] = [];
+  const rowRhs: number[] = [];
+  for (let r = 1 + int(5); r > 0; r--) {
+    for (let j = 0; j < n; j++) {
+      if (rand() < 0.5) {
+        rowColumn.push(j);
+        rowCoef.push(int(5) - 2 || 1);
+      }
+    }
+    rowStart.push(rowColumn.length);
+    rowSense.push(int(3));
+    rowRhs.push(int(5) - 1);
+  }
+  const bounds = Array.from({ length: n }, () => (!someFixed || rand() < 0.8 ? [0, 1] : rand() < 0.5 ? [1, 1] : [0, 0]));
+  return {
+    lo: Float64Array.from(bounds, (b) => b[0]!),
+    hi: Float64Array.from(bounds, (b) => b[1]!),
+    cost: Float64Array.from({ length: n }, () => int(41) - 20 + (rand() < 0.3 ? 0.25 : 0)),
+    binary: new Uint8Array(n).fill(1),
+    rowStart: Int32Array.from(rowStart),
+    rowColumn: Int32Array.from(rowColumn),
+    rowCoef: Float64Array.from(rowCoef),
+    rowSense: Uint8Array.from(rowSense),
+    rowRhs: Float64Array.from(rowRhs),
+    integral,
+  };
 }

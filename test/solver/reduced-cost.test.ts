@@ -15,45 +15,11 @@ import { buildTopModel, reducedModelParts, topModelFits } from '../../src/solver
 import { pruneIdleMigrationPoints } from '../../src/solver/prune.js';
 import { tightenByDuals } from '../../src/solver/reduced-cost.js';
 import { glpkLeaving } from '../../src/solver/ties-glpk.js';
-import { bruteForce, legalProblems, randomProblem, rng } from './random-problems.js';
+import { bruteForce, legalProblems, randomProblem, randomProgram, rng } from './random-problems.js';
 
 const options = { tmlim: 30, mipgap: 0, presol: true };
 // The thread takes the arrays it is given: a copy each time.
 const relax = async (model: FlatModel) => (await solveInThread({ ...copyFlat(model), integral: false }, options, performance.now() + 30_000).result)!;
-
-/** A random 0/1 program over `n` columns: rows of small integer coefficients, random senses. */
-function randomProgram(rand: () => number, n: number): FlatModel {
-  const int = (k: number): number => Math.floor(rand() * k);
-  const rows = 1 + int(5);
-  const rowStart = [0];
-  const rowColumn: number[] = [];
-  const rowCoef: number[] = [];
-  const rowSense: number[] = [];
-  const rowRhs: number[] = [];
-  for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < n; j++) {
-      if (rand() < 0.5) {
-        rowColumn.push(j);
-        rowCoef.push(int(5) - 2 || 1);
-      }
-    }
-    rowStart.push(rowColumn.length);
-    rowSense.push(int(3));
-    rowRhs.push(int(5) - 1);
-  }
-  return {
-    lo: new Float64Array(n),
-    hi: new Float64Array(n).fill(1),
-    cost: Float64Array.from({ length: n }, () => int(41) - 20 + (rand() < 0.3 ? 0.25 : 0)),
-    binary: new Uint8Array(n).fill(1),
-    rowStart: Int32Array.from(rowStart),
-    rowColumn: Int32Array.from(rowColumn),
-    rowCoef: Float64Array.from(rowCoef),
-    rowSense: Uint8Array.from(rowSense),
-    rowRhs: Float64Array.from(rowRhs),
-    integral: true,
-  };
-}
 
 /** Every 0/1 point of `model` that meets its rows, with its cost. */
 function points(model: FlatModel): { x: number[]; cost: number }[] {
