@@ -2,7 +2,8 @@
  * What an array built by the standard `concat` holds (element-values.ts): the receiver's elements, and for each
  * argument its elements when it is an array (IsConcatSpreadable), else the argument itself. `list.concat(f)`
  * appends the function f; `list.concat(more)` the elements of more. An argument whose type may or may not be an
- * array (any, unknown, a union, a type parameter) counts both ways. The same through the function's own
+ * array (any, unknown, a type parameter, an object type an array fits, a union of arrays and others) counts both
+ * ways. A receiver typed any is left to the copies' rule (arrays.ts ARRAY_COPIES: its elements only). The same through the function's own
  * `call` and `apply` (`Array.prototype.concat.apply([], lists)`, `[].concat.call(a, f)`): the receiver is the
  * first argument; apply's arguments are the elements of its second, each of them a value appended (an element that
  * is itself an array would add its elements: not followed, as elements() does not follow arrays of arrays).
