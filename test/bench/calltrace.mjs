@@ -1668,9 +1668,10 @@
  *                  the wrapper is about 11 steps of value following (the forEach receiver, _getListeners' return, the
  *                  apply's list, the Map's values, addListener's local and its concat, the listener parameter's callers,
  *                  _wrapOnceListener's return), over the bound of 6 that walks other than a position's keep (known gap);
- *                  with that bound at 14 for a try: 100%, static 25 = 1.47x. Analysis CPU (3 interleaved rounds, load 6):
- *                  1.42x TS 6's tsc --noEmit (it stops at config error TS5107), 0.37x TS 6 checking the analysed program,
- *                  0.43x its own tsc 4.8.4; main's build the same (1.01x).
+ *                  with that bound at 14 for a try: 100%, static 25 = 1.47x. Analysis CPU (3 interleaved rounds, load 6)
+ *                  as found: 1.42x TS 6's tsc --noEmit (it stops at config error TS5107), 0.37x TS 6 checking the analysed
+ *                  program, 0.43x its own tsc 4.8.4; with the concat rule (load 8-9): 1.44x, 0.43x, 0.52x, and 0.95x
+ *                  main's build's CPU.
  *   typescript-fsm eram/typescript-fsm @ 37f6e5ab8369fc2dfba9d23b0e7400fd764afa84 (1.6.0: StateMachine and SyncStateMachine classes over transition records
  *                  `t(from, event, to, callback)`, the suites' Door classes extending them with `#private` async methods
  *                  handed over as callbacks, arrow-function fields, dispatch resolving through setTimeout and promises,
@@ -1683,6 +1684,11 @@
  *                  runs no function there): 100% of 123 (3 implicit), static 194 = 1.58x; unchanged by the concat rule.
  *                  Analysis CPU (3 interleaved rounds, load 6-8): 1.47x TS 6's tsc --noEmit (it stops at config error
  *                  TS5101), 1.18x TS 6 checking the analysed program, 0.79x its own tsc 5.8.3; main's build 0.99x this one.
+ *   The concat rule elsewhere (analyze-child of main's build 086e7ac and this one, interleaved, load 8-12): zod (its
+ *   tsconfig.json, with its tests) and rxjs (tsconfig.cc-spec.json) byte-identical output (146,364 and 409,987 edges);
+ *   CPU zod 92.5 s main's build, 103.9 s this one (while test/analysis ran beside it), then 91.5 s this one, 88.3 s
+ *   main's (1.04x); rxjs 34.0 s main's, 31.4 s this one. examples/ and test/fixtures/ analyze output identical
+ *   (ex-compare, 271 of 272; the new fixture aside).
  * Analysis CPU at stop 47 (2026-12-06; the analysis' CPU work, output unchanged: analyze-child's JSON byte-identical to
  * main 4e81ae3's on these four, zod and rxjs; examples/ and test/fixtures/ identical), `--timing-only --runs 3 --baseline
  * main's build`, interleaved, load 12 falling to 3, medians: tinybench 2.09x tsc --noEmit's CPU (about 6.3 against
