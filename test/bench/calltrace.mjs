@@ -1653,6 +1653,42 @@
  *   (tsconfig.cc-spec.json) identical: edges with their sites, unresolved sites, pinned and candidates (146,364 and 409,987
  *   edges); CPU zod 93.6 s main's build, 86.0 s this one, rxjs 32.9 s and 33.0 s. examples/ and test/fixtures/ analyze
  *   output identical (ex-compare, 267 of 267; the new fixture aside).
+ *   Two more at stop 47, app-like styles not measured before, measured first as found (main 086e7ac's build, one trace each,
+ *   load 6-10):
+ *   strict-event-emitter open-draft/strict-event-emitter @ c0c3d5a1f942da9e1fa16f0d36565a75839dae78 (0.5.1: a Node-style
+ *                  Emitter class keeping listener arrays in a Map field, copied on every read by
+ *                  `Array.prototype.concat.apply([], this.events.get(name))`, grown by `.concat(listener)`, once-listeners
+ *                  wrapped in arrows that remove themselves, overloads per event map): set up with @types/jest 29,
+ *                  jest-extended 3.2.0 (types) and typescript 4.8 (its pin), installed with its package.json set aside; its
+ *                  jest suites on the shim's globals (test/Emitter/); 21 tests pass, 1 fails (jest-extended's
+ *                  toHaveBeenCalledBefore). As found: 94.1% of 17 dynamic edges (all by a call), static 24 = 1.41x; the miss,
+ *                  emit's forEach arrow running a once-listener: concat was not followed (`list.concat(f)` held the receiver's
+ *                  elements only, `concat.apply` nothing). With concat's arguments and its call/apply forms
+ *                  (callgraph/concat-parts.ts, `calls-concat`): the same 94.1% and 24 edges, since the chain from emit to
+ *                  the wrapper is about 11 steps of value following (the forEach receiver, _getListeners' return, the
+ *                  apply's list, the Map's values, addListener's local and its concat, the listener parameter's callers,
+ *                  _wrapOnceListener's return), over the bound of 6 that walks other than a position's keep (known gap);
+ *                  with that bound at 14 for a try: 100%, static 25 = 1.47x. Analysis CPU (3 interleaved rounds, load 6)
+ *                  as found: 1.42x TS 6's tsc --noEmit (it stops at config error TS5107), 0.37x TS 6 checking the analysed
+ *                  program, 0.43x its own tsc 4.8.4; with the concat rule (load 8-9): 1.44x, 0.43x, 0.52x, and 0.95x
+ *                  main's build's CPU.
+ *   typescript-fsm eram/typescript-fsm @ 37f6e5ab8369fc2dfba9d23b0e7400fd764afa84 (1.6.0: StateMachine and SyncStateMachine classes over transition records
+ *                  `t(from, event, to, callback)`, the suites' Door classes extending them with `#private` async methods
+ *                  handed over as callbacks, arrow-function fields, dispatch resolving through setTimeout and promises,
+ *                  enums declared inside the suites' functions): set up with @types/node 22 and typescript 5.8, installed
+ *                  with its package.json set aside; its node:test suites (src/__test__/, the classes the machine runs are
+ *                  theirs: src/ whole counts); 20 tests pass. As found: 98.4% of 125 (120 by a call 100%, 5 implicit
+ *                  60.0%), static 194 = 1.55x; the 2 misses were the tracer's: esbuild compiles an enum declared in a
+ *                  function to an arrow called in place, which the tracer named after the function around it (that
+ *                  function then seemed to enter itself). With those arrows not traced (calltrace/instrument.mjs; TypeScript
+ *                  runs no function there): 100% of 123 (3 implicit), static 194 = 1.58x; unchanged by the concat rule.
+ *                  Analysis CPU (3 interleaved rounds, load 6-8): 1.47x TS 6's tsc --noEmit (it stops at config error
+ *                  TS5101), 1.18x TS 6 checking the analysed program, 0.79x its own tsc 5.8.3; main's build 0.99x this one.
+ *   The concat rule elsewhere (analyze-child of main's build 086e7ac and this one, interleaved, load 8-12): zod (its
+ *   tsconfig.json, with its tests) and rxjs (tsconfig.cc-spec.json) byte-identical output (146,364 and 409,987 edges);
+ *   CPU zod 92.5 s main's build, 103.9 s this one (while test/analysis ran beside it), then 91.5 s this one, 88.3 s
+ *   main's (1.04x); rxjs 34.0 s main's, 31.4 s this one. examples/ and test/fixtures/ analyze output identical
+ *   (ex-compare, 271 of 272; the new fixture aside).
  * Analysis CPU at stop 47 (2026-12-06; the analysis' CPU work, output unchanged: analyze-child's JSON byte-identical to
  * main 4e81ae3's on these four, zod and rxjs; examples/ and test/fixtures/ identical), `--timing-only --runs 3 --baseline
  * main's build`, interleaved, load 12 falling to 3, medians: tinybench 2.09x tsc --noEmit's CPU (about 6.3 against
@@ -2182,6 +2218,22 @@ const PROJECTS = {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['node'] }, include: ['src', 'tests/index.test.ts'] }, null, 2)}\n`,
     },
   },
+  // Jest suites on its globals (ts-jest on test/tsconfig.json, jest-extended's matchers set up after the env; only the
+  // types are installed, so toHaveBeenCalledBefore fails under the shim); test/Emitter.test-d.ts is a type test.
+  'strict-event-emitter': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['test/Emitter'],
+    test: /\/test\/Emitter\/[^/]+\.test\.ts$/,
+    run: /^test\/Emitter\/[^/]+\.test\.js$/,
+    globals: true,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, esModuleInterop: true, types: ['jest'] }, include: ['test/global.d.ts', 'test/Emitter', 'src'] }, null, 2)}\n`,
+    },
+  },
+  // Its suites are node:test ones beside the machine (src/__test__/), whose Door and SyncDoor classes are the machines'
+  // app: src/ whole counts.
+  'typescript-fsm': { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['src/__test__'], test: /\.test\.ts$/, run: /^src\/__test__\/[^/]+\.test\.js$/ },
 };
 
 const args = process.argv.slice(2);

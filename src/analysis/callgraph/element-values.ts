@@ -14,6 +14,7 @@ import { AnswerTable, distinct } from './value-memo.js';
 import { mapRead, mapValuesPut, standardMapPairs } from './map-held-arrays.js';
 import { containerReads } from './generic-containers.js';
 import { MovedArrays, sourcesAt } from './positions.js';
+import { concatParts, concatenated } from './concat-parts.js';
 
 /** How many steps a walk takes before it asks the rest afresh, as a question of its owner's cycle-aware cache (values.ts beyondDepth). */
 export const MAX_DEPTH = 6;
@@ -73,6 +74,8 @@ export abstract class ElementValues extends CallReturns {
     const callee = ts.isCallExpression(e) ? skipWrappers(e.expression) : undefined;
     // `map.keys()` of a standard Map: its keys (a Set's keys are its elements).
     if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'keys' && collectionOf(this.r.checker, callee.name) === 'Map') return { nodes: this.keys(callee.expression, depth + 1), complete: false };
+    const joined = concatParts(this.r.checker, e);
+    if (joined) return { nodes: concatenated(joined, (a) => this.elements(a, depth + 1).nodes, (v) => this.of(v, depth + 1)), complete: false };
     if (callee && ts.isPropertyAccessExpression(callee) && ARRAY_COPIES.has(callee.name.text)) {
       return { nodes: this.elements(callee.expression, depth + 1).nodes, complete: false };
     }
@@ -125,6 +128,7 @@ export abstract class ElementValues extends CallReturns {
     // `list.map((fn, i) => other[i] || fn)`: position i of the result is what the callback returns for position i of list.
     const mapper = callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'map' && isArrayMethod(this.r.checker, callee.name) ? (e as ts.CallExpression).arguments[0] : undefined;
     if (mapper && (ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper))) return this.mappedAt((callee as ts.PropertyAccessExpression).expression, mapper, i, depth + 1);
+    if (concatParts(this.r.checker, e)) return this.elements(e, depth).nodes;
     // `const [add, remove] = names.map(toAdder)`: an array method's result is any element (elements() follows map).
     if (callee && !(ts.isPropertyAccessExpression(callee) && (ARRAY_COPIES.has(callee.name.text) || isArrayOrUntypedMethod(this.r.checker, callee)))) {
       return this.fromReturns(e as ts.CallExpression, depth + 1, (ret) => this.elementAt(ret, i, depth + 2));

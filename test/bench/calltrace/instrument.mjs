@@ -102,7 +102,12 @@ function isFunctionWithBody(n) {
   );
 }
 
-/** The method of the original file at (line, column): the one starting there, else the innermost containing it. */
+/**
+ * The method of the original file at (line, column): the one starting there, else the innermost containing it. None
+ * for the function a compiler makes of an enum or namespace declaration (`((E) => { ... })(E || {})`): TypeScript runs
+ * no function there, the code around it runs its initialisers, so its frame is not traced (the caller found below it
+ * is the function around the declaration, as in the source).
+ */
 function methodAt(o, line, column) {
   const pos = o.sf.getPositionOfLineAndCharacter(line, column);
   let best;
@@ -112,7 +117,24 @@ function methodAt(o, line, column) {
     if (starts.includes(pos)) return m;
     if (n.getStart(o.sf) <= pos && pos < n.end && (!best || best.node.getStart(o.sf) <= n.getStart(o.sf))) best = m;
   }
-  return best;
+  return best && scopeDeclarationAt(best.node, o.sf, pos) ? undefined : best;
+}
+
+/** Whether an enum or namespace declaration inside `within` starts at pos (at its name, its keyword or a modifier). */
+function scopeDeclarationAt(within, sf, pos) {
+  let found = false;
+  const visit = (n) => {
+    if (found || pos < n.pos || pos >= n.end) return;
+    if ((ts.isEnumDeclaration(n) || ts.isModuleDeclaration(n)) && (n.getStart(sf) === pos || n.name.getStart(sf) === pos || keywordAt(n, sf, pos))) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(within, visit);
+  return found;
+}
+
+function keywordAt(n, sf, pos) {
+  const text = sf.text.slice(pos, pos + 9);
+  return pos >= n.getStart(sf) && pos < n.name.getStart(sf) && /^(enum|namespace|module)\b/.test(text);
 }
 
 /** Entered by the language rather than by a call written at the site: accessors, generator bodies, protocol methods, traps. */
