@@ -466,6 +466,29 @@
  *   clock-dependent chain of residual levels (about 2 s when taken), the reductions about 2 s, the
  *   searches 2-2.5 s; and outside the solves, the analysis (19 s, 1.3x tsc alone) and reading
  *   profiles 2 s.
+ * - 2026-12-06 (stop 47, young generation), the analysis thread's semi-spaces 16 -> 64 MB
+ *   (src/cli/analyzeInThread.ts: resourceLimits.maxYoungGenerationSizeMb 192, V8's young generation
+ *   being its two semi-spaces and as much again for new large objects). By hand on the bench's
+ *   apps (seed 1), `partition --verbose --time-limit 20` under /usr/bin/time (CPU = user + system),
+ *   interleaved against main's build (086e7ac). 40k:1m, 5 pairs at load 6-12 (3 of them in rounds
+ *   with 32 and 128 MB semi-spaces and with `node --max-semi-space-size=64`): 33.7 s of CPU
+ *   (median; 32.2-36.2) against 36.7 (33.9-37.5), pair ratios 0.95, 0.88, 0.93, 1.07, 0.91; the
+ *   analysis step (`cpu.analysis`) 17.2-19.0 s against 18.6-20.3 (0.86-0.98x in all five); tsc
+ *   14.8 and 15.4 s, 961 MB: 2.23x tsc's CPU (the baseline 2.43x), peak 1436-1476 MB (1.54x)
+ *   against 1414-1472. 32 MB semi-spaces: 33.6-36.1 s (analysis 17.4-17.9), 1426-1441 MB; 128 MB:
+ *   33.4-35.3 s (analysis 17.5-19.1), 1564-1576 MB; 64 MB for the whole process (the main thread's
+ *   profiles and solves too): 33.9-39.2 s, no better. The manifests byte-identical in every run but
+ *   one of the baseline's at load 11 (lte stopped at the 20 s limit, gap 4.5e-4). The 40k analysis
+ *   alone (`analyze --json`, output byte-identical): 3 pairs at load 3.4-5, 19.3, 18.6, 19.0 s
+ *   against 19.8, 20.0, 19.9 (0.97, 0.93, 0.95x); 6 pairs at load 8-9 within their noise (0.83-1.15x,
+ *   medians 19.85 against 19.89 s); peak 1426-1487 MB against 1420-1454; its collector (--trace-gc,
+ *   the thread): 264 scavenges and 2.07 s of pauses -> 76 and 1.49 s. 10k:1m, 4 rounds at load
+ *   9-13: 11.5 s against 11.4 (medians; no gain, as at 10k before), peak 555-566 MB against
+ *   481-495 (1.67x tsc's 339; 32 MB semi-spaces 492-506 MB, 11.3 s), manifests byte-identical. So
+ *   about 5% of the 40k analysis (1-2 s; more than the 0.6 s of pauses saved: scavenges run on
+ *   helper threads too), for 3% more peak memory there and 15% more at 10k, within the 2x.
+ *   The main thread keeps Node's default (a process cannot change its own semi-spaces once
+ *   started, and 64 MB for all of it gained nothing).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
