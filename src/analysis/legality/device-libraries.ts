@@ -20,7 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
-import { relative, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import type { Api } from './device-value.js';
 import type { PlatformCatalog } from '../types.js';
 
@@ -44,6 +44,9 @@ export class DeviceLibraries {
   private readonly processGlobals = new Map<string, Api>();
   private readonly byEntry = new Map<string, Found | null>();
   private readonly scans = new Map<string, Scan>();
+  private readonly resolved = new Map<string, string | undefined>();
+  /** The catalog's `process.dlopen`, which a native addon's load is. */
+  private readonly addon: Api | undefined;
 
   /**
    * @param isAppFile whether a file is one the analysis reads as the app's own (then its code is judged there, not here)
@@ -61,13 +64,14 @@ export class DeviceLibraries {
         if (root === 'process' && member && !this.processGlobals.has(member)) this.processGlobals.set(member, { kind: 'global', entry, catalog });
       }
     }
+    this.addon = this.processGlobals.get('dlopen');
   }
 
   /** The device module a bare specifier imported by `fromFile` is, when the library it loads reaches the device. */
   of(spec: string, fromFile: string): Api | undefined {
     if (!/^[@\w]/.test(spec) || spec.startsWith('node:') || isBuiltin(spec) || !(this.modules.length || this.processGlobals.size)) return undefined;
     // A library in node_modules, or a package of the workspace linked there (its built code, not the app's sources).
-    const entry = resolveFrom(fromFile, spec);
+    const entry = this.resolve(fromFile, spec);
     if (!entry || this.isAppFile(entry)) return undefined;
     let found = this.byEntry.get(entry);
     if (found === undefined) this.byEntry.set(entry, (found = this.walk(entry)));
@@ -79,8 +83,7 @@ export class DeviceLibraries {
    * (relative specifiers), and the packages it imports, in order, each file once.
    */
   private walk(entry: string): Found | null {
-    const addon = this.processGlobals.get('dlopen');
-    if (entry.endsWith('.node')) return addon ? { api: addon, where: packageFile(entry, this.appRoot), via: [] } : null;
+    if (entry.endsWith('.node')) return this.addon ? { api: this.addon, where: packageFile(entry, this.appRoot), via: [] } : null;
     const queue: { file: string; via: string[] }[] = [{ file: entry, via: [] }];
     const seen = new Set([entry]);
     for (let i = 0; i < queue.length; i++) {
@@ -88,7 +91,7 @@ export class DeviceLibraries {
       const scan = this.scan(file);
       if (scan.hit) return { api: scan.hit.api, where: `${packageFile(file, this.appRoot)}:${scan.hit.line}`, via };
       for (const spec of scan.imports) {
-        const next = resolveFrom(file, spec);
+        const next = this.resolve(file, spec);
         if (!next || seen.has(next) || !SCRIPT.test(next)) continue;
         seen.add(next);
         const bare = /^[@\w]/.test(spec); // not `./x`, nor a package's own `#x`
@@ -98,42 +101,50 @@ export class DeviceLibraries {
     return null;
   }
 
-  /** One file's first device mention, and what else it imports (not Node's own modules). */
+  /** Where Node loads `spec` from for `fromFile`, asked once per folder and specifier (an app's files share their imports). */
+  private resolve(fromFile: string, spec: string): string | undefined {
+    const key = `${dirname(fromFile)}\0${spec}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const file = resolveFrom(fromFile, spec);
+    this.resolved.set(key, file);
+    return file;
+  }
+
+  /**
+   * One file's first device mention, and what else it imports (not Node's own modules), in one
+   * pass over its specifiers: a catalog module (or a native addon, `require('./x.node')`) or a
+   * catalog global of `process` before it.
+   */
   private scan(file: string): Scan {
     let scan = this.scans.get(file);
     if (scan) return scan;
-    const text = readText(file);
-    const hit = text === undefined ? undefined : this.mention(text);
+    const text = readText(file) ?? '';
     const imports: string[] = [];
-    if (text !== undefined && !hit) {
-      for (const m of text.matchAll(SPECIFIER)) {
-        const spec = m[2]!;
-        if (!spec.startsWith('node:') && !isBuiltin(spec)) imports.push(spec);
+    let module: { api: Api; index: number } | undefined;
+    for (const m of text.matchAll(SPECIFIER)) {
+      const spec = m[2]!;
+      const api = spec.endsWith('.node') ? this.addon : this.modules.find((a) => specMatches(spec, a.entry.name));
+      if (api) {
+        module = { api, index: m.index! };
+        break;
       }
+      if (!spec.startsWith('node:') && !isBuiltin(spec)) imports.push(spec);
     }
-    this.scans.set(file, (scan = { imports, ...(hit && { hit: { api: hit.api, line: lineAt(text!, hit.index) } }) }));
+    const hit = this.processMention(text, module?.index ?? Infinity) ?? module;
+    this.scans.set(file, (scan = hit ? { imports: [], hit: { api: hit.api, line: lineAt(text, hit.index) } } : { imports }));
     return scan;
   }
 
-  private mention(text: string): { api: Api; index: number } | undefined {
-    let best: { api: Api; index: number } | undefined;
-    const addon = this.processGlobals.get('dlopen');
-    for (const m of text.matchAll(SPECIFIER)) {
-      // `require('../build/Release/x.node')` loads a native addon, as process.dlopen does.
-      const api = m[2]!.endsWith('.node') && addon ? addon : this.modules.find((a) => specMatches(m[2]!, a.entry.name));
-      if (api) {
-        best = { api, index: m.index! };
-        break;
-      }
-    }
+  /** The first catalog global of `process` the text reads before `limit` (not `process.env.NODE_ENV`). */
+  private processMention(text: string, limit: number): { api: Api; index: number } | undefined {
     for (const m of text.matchAll(PROCESS_MEMBER)) {
-      if (best && m.index! > best.index) break;
+      if (m.index! > limit) return undefined;
       const member = m[1] ?? m[2]!;
       const api = this.processGlobals.get(member);
       if (!api || (member === 'env' && NODE_ENV.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)))) continue;
       return { api, index: m.index! };
     }
-    return best;
+    return undefined;
   }
 }
 

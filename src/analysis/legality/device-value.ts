@@ -8,6 +8,15 @@ export interface Api {
   catalog: PlatformCatalog;
 }
 
+/** The most specific catalog entry a global member path names (`navigator.geolocation` over `navigator`, whatever their order). */
+export function mostSpecific(apis: readonly Api[] | undefined, path: readonly string[]): Api | undefined {
+  let best: Api | undefined;
+  for (const api of apis ?? []) {
+    if (api.entry.name.split('.').every((w, i) => path[i] === w) && (!best || api.entry.name.length > best.entry.name.length)) best = api;
+  }
+  return best;
+}
+
 /** A device value an expression may hold. */
 export interface DeviceValue {
   /** The catalog API it comes from; undefined while a global path names no entry yet (`navigator`, `globalThis`). */

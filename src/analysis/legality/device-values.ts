@@ -47,7 +47,7 @@ import { libraryReturn } from './library-returns.js';
 import { eventInit, yieldsOf } from './emitted-values.js';
 import { DeviceValueSteps } from './device-value-steps.js';
 import { typesMayMeet } from './receiver-types.js';
-import { distinctValues, type Api, type DeviceValue } from './device-value.js';
+import { distinctValues, mostSpecific, type Api, type DeviceValue } from './device-value.js';
 import { deviceTypeEntries, type DeviceTypeEntries } from './library-given.js';
 import { constantKey, isGlobalSymbol, isProcessModule, processImport } from './device-value-syntax.js';
 
@@ -390,9 +390,7 @@ export class DeviceValues extends DeviceValueSteps {
   protected atPath(path: string[], chain: string[], at: ts.Node): DeviceValue[] {
     const forms = GLOBAL_OBJECTS.has(path[0]!) ? [path, path.slice(1)] : [path];
     for (const f of forms) {
-      // The most specific entry: `navigator.geolocation` over `navigator`, whatever their order.
-      let api: Api | undefined;
-      for (const g of this.globals) if (g.entry.name.split('.').every((w, i) => f[i] === w) && (!api || g.entry.name.length > api.entry.name.length)) api = g;
+      const api = mostSpecific(this.globals, f);
       if (api) return [{ api, path, chain, at }];
     }
     const leads = forms.some((f) => f.every((p) => GLOBAL_OBJECTS.has(p)) || this.globals.some((g) => f.every((w, i) => g.entry.name.split('.')[i] === w)));

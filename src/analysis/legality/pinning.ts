@@ -19,7 +19,7 @@ import { deviceUseAt, runsMadeCode, type DeviceUse } from './device-uses.js';
 import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues } from './device-values.js';
 import { DeviceLibraries, specMatches } from './device-libraries.js';
-import type { Api } from './device-value.js';
+import { mostSpecific, type Api } from './device-value.js';
 import { deviceCallbacksIn, deviceTypeEntries } from './library-given.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
@@ -311,15 +311,6 @@ function isValueReference(id: ts.Identifier): boolean {
 }
 
 /** `a.b.c` (also `a['b']`) read upwards from the root identifier `a`. */
-/** The most specific entry a member path names (`navigator.vibrate` over `navigator`). */
-function mostSpecific(apis: Api[] | undefined, path: string[]): Api | undefined {
-  let best: Api | undefined;
-  for (const api of apis ?? []) {
-    if (api.entry.name.split('.').every((w, i) => path[i] === w) && (!best || api.entry.name.length > best.entry.name.length)) best = api;
-  }
-  return best;
-}
-
 /** `start`'s name (`first`) and the members read off it: `navigator.geolocation.watchPosition`. */
 function memberPath(start: ts.Node, first: string[]): string[] {
   const path = [...first];

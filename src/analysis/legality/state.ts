@@ -184,8 +184,9 @@ export function stateCollector(app: LoadedApp, table: MethodTable): StateCollect
       let how: string | undefined;
       if (bits & WRITE) how = !load ? 'assigned' : assignedShared(at) ? SHARED : undefined;
       else if (!regexp) how = sharingUse(at as ts.Expression, checker);
-      if (load && (bits & WRITE || how) && !(how && (handsOut(how) || how === SHARED)) && variesAtLoad(at)) how = COMPUTED_AT_LOAD;
-      if (how && (!load || handsOut(how) || how === SHARED || how === COMPUTED_AT_LOAD)) {
+      // As the module loads, only a hand-out, a shared object or a value each side computes for itself counts.
+      if (load && how !== SHARED && !(how && handsOut(how))) how = (bits & WRITE || how) && variesAtLoad(at) ? COMPUTED_AT_LOAD : undefined;
+      if (how) {
         const c: Change = { site: siteOf(file, at), how };
         if (load) c.load = 'own';
         else if (isLoadTime(at, file.sf)) c.load = 'other';
