@@ -184,7 +184,7 @@ export function specMatches(spec: string, name: string): boolean {
 }
 
 /** `@scope/name/sub` -> `@scope/name`; `name/sub` -> `name`. */
-function packageName(spec: string): string {
+export function packageName(spec: string): string {
   const parts = spec.split('/');
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }

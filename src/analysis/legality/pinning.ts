@@ -18,7 +18,8 @@ import type { ValueFlow } from '../callgraph/calls.js';
 import { deviceUseAt, runsMadeCode, type DeviceUse } from './device-uses.js';
 import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues } from './device-values.js';
-import { DeviceLibraries, specMatches } from './device-libraries.js';
+import { DeviceLibraries, packageName, specMatches } from './device-libraries.js';
+import { changedWhy, libraryChanges } from './configured-libraries.js';
 import { mostSpecific, type Api } from './device-value.js';
 import { deviceCallbacksIn, deviceTypeEntries } from './library-given.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
@@ -70,8 +71,14 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
   const first = app.files[0];
   const appRoot = first ? first.sf.fileName.slice(0, first.sf.fileName.length - first.rel.length) : '/';
   const libraries = new DeviceLibraries(catalogs, (path) => appFiles.has(path), appRoot);
-  /** The catalog's module a specifier names, or the library it imports when that reaches the device (device-libraries.ts). */
-  const moduleOf = (spec: string, from: ts.SourceFile): Api | undefined => modules.find((m) => specMatches(spec, m.entry.name)) ?? libraries.of(spec, from.fileName);
+  // Libraries the app changes on the device after load (configured-libraries.ts): the device's state, not the clone's.
+  const changed = new Map([...libraryChanges(app)].map(([pkg, change]): [string, Api] => [pkg, { kind: 'module', entry: { name: pkg, why: changedWhy(change) }, catalog: LIBRARY_STATE }]));
+  /**
+   * The catalog's module a specifier names, or the library it imports when that reaches the
+   * device (device-libraries.ts) or the app changes its state on the device.
+   */
+  const moduleOf = (spec: string, from: ts.SourceFile): Api | undefined =>
+    modules.find((m) => specMatches(spec, m.entry.name)) ?? libraries.of(spec, from.fileName) ?? (changed.size ? changed.get(packageName(spec)) : undefined);
   const rootWord = globals.size ? new RegExp(`\\b(${[...globals.keys(), ...GLOBAL_OBJECTS].join('|')})\\b`) : undefined;
   const roots = new Set([...globals.keys(), ...GLOBAL_OBJECTS]);
   const derived = new Map<ts.Symbol, Api>(); // module-level values computed from device APIs
@@ -208,6 +215,9 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
   };
   return { visitor, finish };
 }
+
+/** Where a library's state that the app changes on the device is reported from (no catalog file). */
+const LIBRARY_STATE: PlatformCatalog = { platform: 'library state', file: '', modules: [], globals: [], types: [] };
 
 /** `'process'` or `'node:process'` in a file's text: an import of the `process` module may be there (device-values.ts follows it). */
 const PROCESS_MODULE = /['"`](node:)?process['"`]/;

@@ -1,0 +1,237 @@
+/**
+ * Libraries the app configures on the device. The run-time carries the app's own state, never a
+ * library's: on the clone a library's state is what loading it there made. An app that changes
+ * it after load (`dayjs.locale(lang)` or `Handlebars.registerHelper(...)` in a setup function,
+ * `axios.defaults.baseURL = url`) has a device copy that the clone's copy is not: a migrated
+ * `when()` formatting a date through dayjs printed 'Thursday 1 January' for 'jeudi 1 janvier'.
+ * Such a package is the device's: every use of what the app imports from it pins (pinning.ts),
+ * the reason naming where the app changes it.
+ *
+ * A change is read from the app's syntax at a reference to a binding imported from a package
+ * (not Node's modules, nor a path the program resolves to the app's own files):
+ * - a write under it: `lib.x = v`, `lib.a.b += 1`, `lib.n++`, `delete lib.x`,
+ *   `Object.assign(lib.defaults, o)` (also `defineProperty`, `defineProperties`, `setPrototypeOf`);
+ * - a changing method of a container it holds: `lib.plugins.push(p)` (`set`, `add`, `delete`, ...);
+ * - a call into it whose result is dropped (a statement, perhaps awaited or voided), also through
+ *   calls that return the library itself (`i18next.use(backend).init(options)`), handing it
+ *   nothing of the app's that the call could be changing instead: each argument is a literal,
+ *   a fresh object or array, a function, a primitive value or an import (`_.set(obj, k, v)` and
+ *   `_.forEach(list, f)` work on the app's objects). A call with a type predicate (`asserts x`,
+ *   `x is T`) checks and changes nothing; one handed only functions written there
+ *   (`batch(() => ...)`, `act(() => ...)`) is taken for running them.
+ * In code that runs as its module loads, with values fixed at load and outside any branch
+ * (`Handlebars.registerHelper('x', fn)` at the top of a module), the change happens on the clone
+ * as it loads too, and is not one.
+ * Not seen: a change through a value the library made (`const api = axios.create();
+ * api.defaults.x = 1`, state the app holds), a concise arrow's result (`() => dayjs.locale('fr')`),
+ * a library changing itself when handed the app's objects or only inline functions (`autorun(() =>
+ * ...)`). A call that changes nothing but is written as one (`await delay(10)`) counts: `allow:`
+ * releases a method.
+ */
+import { isBuiltin } from 'node:module';
+import { ts } from '../../typescript.cjs';
+import { isWrapper } from '../../ids/methodIds.js';
+import { syntaxIndex } from '../syntax-index.js';
+import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
+import { isLoadInvariant } from './state-kinds.js';
+import { isImmutable, isLoadTime } from './state-uncarried.js';
+import { packageName } from './device-libraries.js';
+
+/** The first change the app makes to a package's state on the device, by package name. */
+export type LibraryChanges = Map<string, { site: string; text: string }>;
+
+/** Members whose call changes the container they are called on. */
+const CHANGING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
+/** `Object.x(target, ...)` that change `target`. */
+const OBJECT_WRITERS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
+
+export function libraryChanges(app: LoadedApp): LibraryChanges {
+  const appFiles = new Set(app.files.map((f) => f.sf));
+  const out: LibraryChanges = new Map();
+  for (const file of app.files) {
+    const bindings = packageBindings(app.checker, file.sf, appFiles);
+    if (!bindings.size) continue;
+    const names = new Set([...bindings.keys()].map((s) => s.name));
+    const visit = (node: ts.Node): void => {
+      if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
+      if (ts.isIdentifier(node) && names.has(node.text) && isReference(node)) {
+        const sym = app.checker.getSymbolAtLocation(node);
+        const pkg = sym && bindings.get(sym);
+        const at = pkg && !out.has(pkg) ? changeAt(node, file, app.checker) : undefined;
+        if (at) out.set(pkg!, { site: siteOf(file, at), text: shortText(at, file.sf) });
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(file.sf, visit);
+  }
+  return out;
+}
+
+/** The reason a use of a package the app changes gives (as a catalog entry's `why`). */
+export function changedWhy(change: { site: string; text: string }): string {
+  return `the app changes its state on the device at ${fileLine(change.site)}, \`${change.text}\`; a clone's copy keeps its own`;
+}
+
+/** Local symbols bound to packages: `import x from 'p'` (every form), `import x = require('p')`, `const x = require('p')`. */
+function packageBindings(checker: ts.TypeChecker, sf: ts.SourceFile, appFiles: ReadonlySet<ts.SourceFile>): Map<ts.Symbol, string> {
+  const out = new Map<ts.Symbol, string>();
+  const bind = (name: ts.Node | undefined, pkg: string): void => {
+    if (!name) return;
+    if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
+      for (const el of name.elements) if (ts.isBindingElement(el)) bind(el.name, pkg);
+      return;
+    }
+    const s = checker.getSymbolAtLocation(name);
+    if (s) out.set(s, pkg);
+  };
+  for (const node of syntaxIndex(sf).loads) {
+    const specNode = ts.isImportDeclaration(node)
+      ? node.moduleSpecifier
+      : ts.isImportEqualsDeclaration(node)
+        ? (node.moduleReference as ts.ExternalModuleReference).expression
+        : (skipAwait(node.initializer!) as ts.CallExpression).arguments[0]!;
+    if (!ts.isStringLiteralLike(specNode)) continue;
+    const spec = specNode.text;
+    if (!/^[@\w]/.test(spec) || spec.startsWith('node:') || isBuiltin(spec)) continue;
+    // A path alias (`@app/util`) the program resolves to the app's own files is the app's state.
+    const target = checker.getSymbolAtLocation(specNode)?.valueDeclaration;
+    if (target && ts.isSourceFile(target) && appFiles.has(target)) continue;
+    const pkg = packageName(spec);
+    if (ts.isImportDeclaration(node)) {
+      const clause = node.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      bind(clause.name, pkg);
+      const nb = clause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) bind(nb.name, pkg);
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bind(el.name, pkg);
+    } else bind(node.name, pkg);
+  }
+  return out;
+}
+
+/** Where the reference `id` to a package's binding is the root of a change to the package's state. */
+function changeAt(id: ts.Identifier, file: AppFile, checker: ts.TypeChecker): ts.Node | undefined {
+  let rootType: ts.Type | undefined;
+  const isRoot = (call: ts.CallExpression): boolean => checker.getTypeAtLocation(call) === (rootType ??= checker.getTypeAtLocation(id));
+  let top: ts.Expression = id;
+  let members = 0;
+  const handed: ts.Expression[] = []; // arguments of calls that returned the library itself
+  for (;;) {
+    const p = top.parent;
+    if (isWrapper(p)) top = p as ts.Expression;
+    else if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === top) {
+      top = p;
+      members++;
+    } else if (ts.isCallExpression(p) && p.expression === top && ts.isPropertyAccessExpression(p.parent) && isRoot(p)) {
+      handed.push(...p.arguments); // `i18next.use(backend)` is i18next again
+      top = p;
+    } else break;
+  }
+  const p = top.parent;
+  let at: ts.Node | undefined;
+  let values: readonly ts.Expression[] = [];
+  if (members > 0 && ts.isBinaryExpression(p) && p.left === top && isAssignment(p.operatorToken.kind)) [at, values] = [p, [p.right]];
+  else if (members > 0 && (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && isIncrement(p.operator)) at = p;
+  else if (members > 0 && ts.isDeleteExpression(p)) at = p;
+  else if (ts.isCallExpression(p) && p.arguments[0] === top && isObjectWriter(p.expression)) [at, values] = [p, p.arguments.slice(1)];
+  else if (ts.isCallExpression(p) && p.expression === top) {
+    const method = ts.isPropertyAccessExpression(skipOuter(top)) ? (skipOuter(top) as ts.PropertyAccessExpression).name.text : undefined;
+    if (members >= 2 && method && CHANGING_METHODS.has(method)) [at, values] = [p, p.arguments];
+    else if (isDropped(p) && !runsOnly(p.arguments) && [...handed, ...p.arguments].every((a) => handsNothingOwned(a, checker)) && !checksOnly(p, checker)) at = p;
+    if (at) values = [...handed, ...p.arguments];
+  }
+  if (!at) return undefined;
+  // As the module loads, with values fixed at load and outside any branch, the clone's load does the same.
+  if (isLoadTime(at, file.sf) && !underBranch(at) && values.every((v) => isFixedAtLoad(v, checker))) return undefined;
+  return at;
+}
+
+/** A call whose result nobody reads: an expression statement, perhaps awaited, voided or in parentheses. */
+function isDropped(call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (ts.isAwaitExpression(n.parent) || ts.isVoidExpression(n.parent) || ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return ts.isExpressionStatement(n.parent);
+}
+
+/** Arguments that are all functions written there (`batch(() => ...)`, `act(() => ...)`): taken for a block the call runs. */
+function runsOnly(args: readonly ts.Expression[]): boolean {
+  return args.length > 0 && args.every((a) => ts.isArrowFunction(skipOuter(a)) || ts.isFunctionExpression(skipOuter(a)));
+}
+
+/** A call whose signature has a type predicate (`asserts cond`, `v is T`): it checks. */
+function checksOnly(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const sig = checker.getResolvedSignature(call);
+  return sig !== undefined && checker.getTypePredicateOfSignature(sig) !== undefined;
+}
+
+/** An argument that is nothing of the app's that a call could change: a value, fresh, code or an import. */
+function handsNothingOwned(a: ts.Expression, checker: ts.TypeChecker): boolean {
+  if (ts.isSpreadElement(a)) return false;
+  const e = skipOuter(a);
+  if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isFunctionLike(e) || ts.isClassExpression(e) || isLoadInvariant(e)) return true;
+  if (isCodeOrImport(e, checker)) return true;
+  return isImmutable(checker.getTypeAtLocation(e));
+}
+
+/**
+ * A name declared as a function, class, enum or import, a member of an import, or a `const`
+ * holding a literal: the same on both sides.
+ */
+function isCodeOrImport(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  let root: ts.Expression = e;
+  while (ts.isPropertyAccessExpression(root)) root = root.expression;
+  if (!ts.isIdentifier(root)) return false;
+  const decl = checker.getSymbolAtLocation(root)?.declarations?.[0];
+  if (!decl) return false;
+  if (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl) || ts.isImportEqualsDeclaration(decl)) return true;
+  if (root !== e) return false;
+  if (ts.isVariableDeclaration(decl)) return !!decl.initializer && ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const ? isLoadInvariant(decl.initializer) : false;
+  return ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl) || ts.isEnumDeclaration(decl);
+}
+
+/** A value every load computes alike: literals and code, or a name for code, an import or a literal. */
+function isFixedAtLoad(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  const x = skipOuter(e);
+  return isLoadInvariant(x) || isCodeOrImport(x, checker);
+}
+
+/** Whether load-time code runs under a condition, a loop, a `try` or a short-circuit (the device's run may take another way). */
+function underBranch(node: ts.Node): boolean {
+  for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isIfStatement(n) || ts.isIterationStatement(n, false) || ts.isTryStatement(n) || ts.isSwitchStatement(n) || ts.isConditionalExpression(n)) return true;
+    if (ts.isBinaryExpression(n) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(n.operatorToken.kind)) return true;
+  }
+  return false;
+}
+
+function isObjectWriter(callee: ts.Expression): boolean {
+  const c = skipOuter(callee);
+  return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'Object' && OBJECT_WRITERS.has(c.name.text);
+}
+
+/** An identifier read as a value: not a property's name, nor a declaration's. */
+function isReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isBindingElement(p)) && p.name === id) return false;
+  return !(ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p)) || p.name !== id;
+}
+
+function skipOuter(e: ts.Expression): ts.Expression {
+  while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
+  return e;
+}
+
+function skipAwait(e: ts.Expression): ts.Expression {
+  return ts.isAwaitExpression(e) ? e.expression : e;
+}
+
+const isAssignment = (k: ts.SyntaxKind): boolean => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
+const isIncrement = (k: ts.SyntaxKind): boolean => k === ts.SyntaxKind.PlusPlusToken || k === ts.SyntaxKind.MinusMinusToken;
+
+/** The change as written, on one line and at most 60 characters. */
+function shortText(node: ts.Node, sf: ts.SourceFile): string {
+  const text = node.getText(sf).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
