@@ -3,7 +3,8 @@
  * frames under the device's own paths (the clone serves a copy of the build in another folder),
  * then the migration point's callers on the device, never the clone's run-time; with its cause's
  * stack likewise, and an error that went up from the device thrown back with its stack as it was.
- * A call that prints a stack itself is refused and runs on the device.
+ * A call that prints a stack itself, or reads one made on the clone, is refused and runs on the
+ * device; one that reads the stack of an error the device made migrates.
  */
 import { rmSync } from 'node:fs';
 import { reportOf } from '../helpers/mechanisms.js';
@@ -41,5 +42,10 @@ describe('runtime-error-stack: errors thrown on the clone, printed by the device
     // The call that prints an error it caught is refused and runs here: the stack it prints ends in the device's frames.
     expect(measured('src/parse.ts#parseOrZero')).toMatchObject({ calls: 2, migrated: 1 });
     expect(run.stderr).toContain('it prints a stack trace');
+    // A stack read and returned would name the clone's folder: refused, run here.
+    expect(plain.stdout).toContain(`at whereFrom (file://${device}`);
+    expect(measured('src/parse.ts#whereFrom')).toMatchObject({ calls: 1, migrated: 0 });
+    expect(run.stderr).toContain("it reads an error's stack");
+    expect(measured('src/parse.ts#madeAt')).toMatchObject({ calls: 1, migrated: 1, fallbacks: {} });
   });
 });

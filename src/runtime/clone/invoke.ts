@@ -11,6 +11,7 @@ import { decodeRequest, encodeReply, snapshot, Uncrossable, UnknownKey, WireErro
 import { markCloneStacks, printsRuntimeFrames } from '../stacks.js';
 import { captureConsole } from './console.js';
 import { watchPlace } from './locale.js';
+import { watchStackReads } from './stack-reads.js';
 import { watchPending } from './pending.js';
 import type { CloneRuntime } from './runtime.js';
 import { O, R, isArray } from '../intrinsics.js';
@@ -104,6 +105,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
 
   const printing = captureConsole(req.colorDepth);
   const place = watchPlace({ timeZone: req.timeZone, locale: req.locale });
+  const stacks = watchStackReads();
   let outcome: number = OUTCOME.returned;
   let value: unknown;
   let alias: Map<object, number> | undefined;
@@ -122,6 +124,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   } finally {
     leftBehind = pending?.stop();
     place.stop();
+    stacks.stop();
     printing.restore();
   }
   if (outcome === OUTCOME.threw && rt.appDir) {
@@ -135,6 +138,8 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   if (deviceState) return refuse(422, `it uses ${deviceState}, whose output depends on the device's console (its groups, counters, timers or stack)`);
   const placeUsed = place.used();
   if (placeUsed) return refuse(422, `it uses ${placeUsed}`);
+  const stackRead = stacks.used();
+  if (stackRead) return refuse(422, `it reads ${stackRead}`);
 
   let after: unknown[];
   try {

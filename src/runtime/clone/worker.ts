@@ -14,6 +14,7 @@ import { readPlan, transformPlanOf } from '../plan.js';
 import { moduleKeyOf } from '../transform/moduleKey.js';
 import { invoke, type CallRequest } from './invoke.js';
 import { installPlaceGuards } from './locale.js';
+import { installStackGuard } from './stack-reads.js';
 import { CloneRuntime } from './runtime.js';
 
 export interface WorkerSetup {
@@ -28,8 +29,9 @@ export type FromWorker =
   | { type: 'result'; id: number; status: number; body?: Uint8Array; message?: string; ms: number };
 
 const setup = workerData as WorkerSetup;
-// Before the app loads, so that what it keeps of Date and Intl is guarded too.
+// Before the app loads, so that what it keeps of Date and Intl is guarded too, and its errors' stacks.
 installPlaceGuards();
+installStackGuard();
 const plan = await readPlan(setup.manifest, setup.cacheDir);
 const buildFiles = moduleKeysOf(setup.appDir, plan.build);
 const rt = new CloneRuntime(plan, loadModule, resolve(setup.appDir));
