@@ -309,6 +309,10 @@ describe('what a Node program on a device must not do on a clone (pin-node-proce
       'src/identity.ts#post': [true, false, ['pinned']], // http
       'src/identity.ts#elapsed': [false, true, []], // a clock: the call measures its own time where it runs
       'src/identity.ts#fieldByReflect': [false, true, []],
+      'src/identity.ts#nodeOptions': [true, false, ['pinned']], // process.execArgv
+      'src/identity.ts#tellParent': [true, false, ['pinned']], // process.send: the device's IPC channel
+      'src/identity.ts#loopLoad': [true, false, ['pinned']], // the device's event loop
+      'src/identity.ts#stopListening': [true, false, ['pinned']], // process.off
     });
     expect(pinnedBy('pin-node-process', 'src/identity.ts#envByReflect')).toEqual([
       "uses a device value from global 'process.env' (node-device: the device's environment; the clone has its own): 'process' at src/identity.ts:39 -> 'Reflect.get(process, \'env\')' at src/identity.ts:39 -> used at src/identity.ts:39",
