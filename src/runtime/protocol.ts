@@ -28,6 +28,8 @@ export const HEADERS = {
   /** The device's time zone and default locale (`Intl.DateTimeFormat().resolvedOptions()`): a call that uses a zone or locale the clone does not share is refused. */
   timeZone: 'x-clonecloud-time-zone',
   locale: 'x-clonecloud-locale',
+  /** The device's `performance.now()` (ms) and `process.hrtime.bigint()` (ns) as it sends: the call's clocks read on its timeline. */
+  clocks: 'x-clonecloud-clocks',
 } as const;
 
 export const OUTCOME = { returned: 0, threw: 1 } as const;

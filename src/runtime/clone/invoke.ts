@@ -12,6 +12,7 @@ import { markCloneStacks, printsRuntimeFrames } from '../stacks.js';
 import { captureConsole } from './console.js';
 import { watchPlace } from './locale.js';
 import { watchStackReads } from './stack-reads.js';
+import { watchClocks } from './clocks.js';
 import { watchPending } from './pending.js';
 import type { CloneRuntime } from './runtime.js';
 import { O, R, isArray } from '../intrinsics.js';
@@ -23,6 +24,8 @@ export interface CallRequest {
   /** The device's time zone and default locale; an unknown one is taken as not the clone's. */
   timeZone?: string;
   locale?: string;
+  /** The device's clocks as it sent the call (HEADERS.clocks). */
+  clocks?: string;
   body: Uint8Array;
 }
 
@@ -106,6 +109,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   const printing = captureConsole(req.colorDepth);
   const place = watchPlace({ timeZone: req.timeZone, locale: req.locale });
   const stacks = watchStackReads();
+  const clocks = watchClocks(req.clocks);
   let outcome: number = OUTCOME.returned;
   let value: unknown;
   let alias: Map<object, number> | undefined;
@@ -125,6 +129,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     leftBehind = pending?.stop();
     place.stop();
     stacks.stop();
+    clocks.stop();
     printing.restore();
   }
   if (outcome === OUTCOME.threw && rt.appDir) {

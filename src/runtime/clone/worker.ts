@@ -15,6 +15,7 @@ import { moduleKeyOf } from '../transform/moduleKey.js';
 import { invoke, type CallRequest } from './invoke.js';
 import { installPlaceGuards } from './locale.js';
 import { installStackGuard } from './stack-reads.js';
+import { installClockGuards } from './clocks.js';
 import { CloneRuntime } from './runtime.js';
 
 export interface WorkerSetup {
@@ -29,9 +30,10 @@ export type FromWorker =
   | { type: 'result'; id: number; status: number; body?: Uint8Array; message?: string; ms: number };
 
 const setup = workerData as WorkerSetup;
-// Before the app loads, so that what it keeps of Date and Intl is guarded too, and its errors' stacks.
+// Before the app loads, so that what it keeps of Date, Intl and the clocks is guarded too, and its errors' stacks.
 installPlaceGuards();
 installStackGuard();
+installClockGuards();
 const plan = await readPlan(setup.manifest, setup.cacheDir);
 const buildFiles = moduleKeysOf(setup.appDir, plan.build);
 const rt = new CloneRuntime(plan, loadModule, resolve(setup.appDir));

@@ -89,6 +89,7 @@ export class DevicePoint implements PointHandle {
       [HEADERS.deadline]: String(Math.round(rt.deadlineMs(this.id))),
       [HEADERS.colors]: rt.colors(),
       ...rt.placeHeaders(),
+      [HEADERS.clocks]: `${performance.now()},${process.hrtime.bigint()}`,
       ...(part ? { [HEADERS.part]: part } : {}),
       ...rt.authHeaders(),
     };
