@@ -11,12 +11,13 @@
  * Differences inside a call are the clone's own measure, as before; a reading kept or returned is
  * the device's at about that moment, earlier by the time the call took to arrive (never later
  * than the device's clock when the answer reaches it). Outside a call, and for a call without the
- * header (an older device), the clocks are the clone's. `Date.now()` and `performance.timeOrigin`
- * are the wall clock and stay.
+ * header (an older device), the clocks are the clone's. `performance.timeOrigin` moves the other
+ * way, so that `timeOrigin + now()` stays the wall clock, as `Date.now()` is.
  */
 import { O } from '../intrinsics.js';
 
 const perfNow = performance.now.bind(performance);
+const timeOrigin = performance.timeOrigin;
 const hrtime = process.hrtime;
 const hrtimeBigint = process.hrtime.bigint;
 
@@ -24,6 +25,11 @@ const hrtimeBigint = process.hrtime.bigint;
 let shift: { ms: number; ns: bigint } | undefined;
 
 export function installClockGuards(): void {
+  // `timeOrigin + now()` is the wall clock (a logger's high-resolution timestamp): it moves the other way.
+  O.defineProperty(performance, 'timeOrigin', {
+    configurable: true,
+    get: () => (shift ? timeOrigin - shift.ms : timeOrigin),
+  });
   O.defineProperty(performance, 'now', {
     configurable: true,
     writable: true,
