@@ -30,6 +30,8 @@ export const HEADERS = {
   locale: 'x-clonecloud-locale',
   /** The device's `performance.now()` (ms) and `process.hrtime.bigint()` (ns) as it sends: the call's clocks read on its timeline. */
   clocks: 'x-clonecloud-clocks',
+  /** The device's working directory (percent-encoded), which relative paths resolve against during the call. */
+  cwd: 'x-clonecloud-cwd',
 } as const;
 
 export const OUTCOME = { returned: 0, threw: 1 } as const;

@@ -13,6 +13,7 @@ import { captureConsole } from './console.js';
 import { watchPlace } from './locale.js';
 import { watchStackReads } from './stack-reads.js';
 import { watchClocks } from './clocks.js';
+import { watchWorkingDirectory } from './working-directory.js';
 import { watchPending } from './pending.js';
 import type { CloneRuntime } from './runtime.js';
 import { O, R, isArray } from '../intrinsics.js';
@@ -26,6 +27,8 @@ export interface CallRequest {
   locale?: string;
   /** The device's clocks as it sent the call (HEADERS.clocks). */
   clocks?: string;
+  /** The device's working directory (HEADERS.cwd, percent-encoded). */
+  cwd?: string;
   body: Uint8Array;
 }
 
@@ -110,6 +113,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   const place = watchPlace({ timeZone: req.timeZone, locale: req.locale });
   const stacks = watchStackReads();
   const clocks = watchClocks(req.clocks);
+  const cwd = watchWorkingDirectory(req.cwd);
   let outcome: number = OUTCOME.returned;
   let value: unknown;
   let alias: Map<object, number> | undefined;
@@ -130,6 +134,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     place.stop();
     stacks.stop();
     clocks.stop();
+    cwd.stop();
     printing.restore();
   }
   if (outcome === OUTCOME.threw && rt.appDir) {

@@ -126,8 +126,9 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const timeZone = placeHeader(req.headers[HEADERS.timeZone]);
     const locale = placeHeader(req.headers[HEADERS.locale]);
     const clocks = req.headers[HEADERS.clocks];
+    const cwd = req.headers[HEADERS.cwd];
     const result = await pool.run(
-      { point, colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}), ...(timeZone ? { timeZone } : {}), ...(locale ? { locale } : {}), ...(typeof clocks === 'string' ? { clocks } : {}) },
+      { point, colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}), ...(timeZone ? { timeZone } : {}), ...(locale ? { locale } : {}), ...(typeof clocks === 'string' ? { clocks } : {}), ...(typeof cwd === 'string' ? { cwd } : {}) },
       Math.min(deadline, options.maxCallMs),
     );
     if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);

@@ -16,6 +16,7 @@ import { invoke, type CallRequest } from './invoke.js';
 import { installPlaceGuards } from './locale.js';
 import { installStackGuard } from './stack-reads.js';
 import { installClockGuards } from './clocks.js';
+import { installWorkingDirectoryGuard } from './working-directory.js';
 import { CloneRuntime } from './runtime.js';
 
 export interface WorkerSetup {
@@ -34,6 +35,7 @@ const setup = workerData as WorkerSetup;
 installPlaceGuards();
 installStackGuard();
 installClockGuards();
+installWorkingDirectoryGuard();
 const plan = await readPlan(setup.manifest, setup.cacheDir);
 const buildFiles = moduleKeysOf(setup.appDir, plan.build);
 const rt = new CloneRuntime(plan, loadModule, resolve(setup.appDir));

@@ -90,6 +90,7 @@ export class DevicePoint implements PointHandle {
       [HEADERS.colors]: rt.colors(),
       ...rt.placeHeaders(),
       [HEADERS.clocks]: `${performance.now()},${process.hrtime.bigint()}`,
+      [HEADERS.cwd]: encodeURIComponent(process.cwd()),
       ...(part ? { [HEADERS.part]: part } : {}),
       ...rt.authHeaders(),
     };
