@@ -27,12 +27,15 @@ describe('libraries whose state the app changes on the device (pin-library-state
       'src/app.ts#tally': [false, true, []], // pure-util: setPath(state, ...), forEach(xs, f), invariant(...)
       'src/app.ts#tally.<anonymous 1>': [false, true, []],
       'src/boot.ts#<anonymous 1>': [false, true, []],
+      'src/app.ts#raiseLimit': [true, false, ['pinned']], // EventEmitter.defaultMaxListeners = n: Node's modules too
+      'src/app.ts#bus': [true, false, ['pinned']],
+      'src/app.ts#pick': [false, true, []], // unreachable(...) is typed never: it throws
     });
     expect(pinnedMessages(r, 'src/app.ts#price')).toEqual([
-      "uses device-only module 'fmt' (library state: the app changes its state on the device at src/app.ts:14, `fmt.setLocale(locale)`; a clone's copy keeps its own) at src/app.ts:17",
+      "uses device-only module 'fmt' (library state: the app changes its state on the device at src/app.ts:16, `fmt.setLocale(locale)`; a clone's copy keeps its own) at src/app.ts:19",
     ]);
     expect(pinnedMessages(r, 'src/app.ts#accent')).toEqual([
-      "uses device-only module 'theme' (library state: the app changes its state on the device at src/boot.ts:7, `theme.set('dark')`; a clone's copy keeps its own) at src/app.ts:49",
+      "uses device-only module 'theme' (library state: the app changes its state on the device at src/boot.ts:7, `theme.set('dark')`; a clone's copy keeps its own) at src/app.ts:51",
     ]);
   });
 

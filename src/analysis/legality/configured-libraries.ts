@@ -7,8 +7,9 @@
  * Such a package is the device's: every use of what the app imports from it pins (pinning.ts),
  * the reason naming where the app changes it.
  *
- * A change is read from the app's syntax at a reference to a binding imported from a package
- * (not Node's modules, nor a path the program resolves to the app's own files):
+ * A change is read from the app's syntax at a reference to a binding imported from a package or
+ * one of Node's modules (`EventEmitter.defaultMaxListeners = 50`), not from a path the program
+ * resolves to the app's own files:
  * - a write under it: `lib.x = v`, `lib.a.b += 1`, `lib.n++`, `delete lib.x`,
  *   `Object.assign(lib.defaults, o)` (also `defineProperty`, `defineProperties`, `setPrototypeOf`);
  * - a changing method of a container it holds: `lib.plugins.push(p)` (`set`, `add`, `delete`, ...);
@@ -17,7 +18,7 @@
  *   nothing of the app's that the call could be changing instead: each argument is a literal,
  *   a fresh object or array, a function, a primitive value or an import (`_.set(obj, k, v)` and
  *   `_.forEach(list, f)` work on the app's objects). A call with a type predicate (`asserts x`,
- *   `x is T`) checks and changes nothing; one handed only functions written there
+ *   `x is T`) checks and changes nothing, one typed `never` throws; one handed only functions written there
  *   (`batch(() => ...)`, `act(() => ...)`) is taken for running them.
  * In code that runs as its module loads, with values fixed at load and outside any branch
  * (`Handlebars.registerHelper('x', fn)` at the top of a module), the change happens on the clone
@@ -28,7 +29,6 @@
  * ...)`). A call that changes nothing but is written as one (`await delay(10)`) counts: `allow:`
  * releases a method.
  */
-import { isBuiltin } from 'node:module';
 import { ts } from '../../typescript.cjs';
 import { isWrapper } from '../../ids/methodIds.js';
 import { syntaxIndex } from '../syntax-index.js';
@@ -68,6 +68,11 @@ export function libraryChanges(app: LoadedApp): LibraryChanges {
   return out;
 }
 
+/** A package by name, and Node's own modules by theirs (`node:util` is `util`). */
+export function libraryKey(spec: string): string {
+  return packageName(spec.startsWith('node:') ? spec.slice(5) : spec);
+}
+
 /** The reason a use of a package the app changes gives (as a catalog entry's `why`). */
 export function changedWhy(change: { site: string; text: string }): string {
   return `the app changes its state on the device at ${fileLine(change.site)}, \`${change.text}\`; a clone's copy keeps its own`;
@@ -93,11 +98,11 @@ function packageBindings(checker: ts.TypeChecker, sf: ts.SourceFile, appFiles: R
         : (skipAwait(node.initializer!) as ts.CallExpression).arguments[0]!;
     if (!ts.isStringLiteralLike(specNode)) continue;
     const spec = specNode.text;
-    if (!/^[@\w]/.test(spec) || spec.startsWith('node:') || isBuiltin(spec)) continue;
+    if (!/^[@\w]/.test(spec)) continue;
     // A path alias (`@app/util`) the program resolves to the app's own files is the app's state.
     const target = checker.getSymbolAtLocation(specNode)?.valueDeclaration;
     if (target && ts.isSourceFile(target) && appFiles.has(target)) continue;
-    const pkg = packageName(spec);
+    const pkg = libraryKey(spec);
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
       if (!clause || clause.isTypeOnly) continue;
@@ -159,10 +164,10 @@ function runsOnly(args: readonly ts.Expression[]): boolean {
   return args.length > 0 && args.every((a) => ts.isArrowFunction(skipOuter(a)) || ts.isFunctionExpression(skipOuter(a)));
 }
 
-/** A call whose signature has a type predicate (`asserts cond`, `v is T`): it checks. */
+/** A call whose signature has a type predicate (`asserts cond`, `v is T`) checks; one typed `never` throws. */
 function checksOnly(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
   const sig = checker.getResolvedSignature(call);
-  return sig !== undefined && checker.getTypePredicateOfSignature(sig) !== undefined;
+  return sig !== undefined && (checker.getTypePredicateOfSignature(sig) !== undefined || (checker.getReturnTypeOfSignature(sig).flags & ts.TypeFlags.Never) !== 0);
 }
 
 /** An argument that is nothing of the app's that a call could change: a value, fresh, code or an import. */

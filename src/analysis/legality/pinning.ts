@@ -18,8 +18,8 @@ import type { ValueFlow } from '../callgraph/calls.js';
 import { deviceUseAt, runsMadeCode, type DeviceUse } from './device-uses.js';
 import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues } from './device-values.js';
-import { DeviceLibraries, packageName, specMatches } from './device-libraries.js';
-import { changedWhy, libraryChanges } from './configured-libraries.js';
+import { DeviceLibraries, specMatches } from './device-libraries.js';
+import { changedWhy, libraryChanges, libraryKey } from './configured-libraries.js';
 import { mostSpecific, type Api } from './device-value.js';
 import { deviceCallbacksIn, deviceTypeEntries } from './library-given.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
@@ -78,7 +78,7 @@ export function pinFinder(app: LoadedApp, table: MethodTable, catalogs: Platform
    * device (device-libraries.ts) or the app changes its state on the device.
    */
   const moduleOf = (spec: string, from: ts.SourceFile): Api | undefined =>
-    modules.find((m) => specMatches(spec, m.entry.name)) ?? libraries.of(spec, from.fileName) ?? (changed.size ? changed.get(packageName(spec)) : undefined);
+    modules.find((m) => specMatches(spec, m.entry.name)) ?? libraries.of(spec, from.fileName) ?? (changed.size ? changed.get(libraryKey(spec)) : undefined);
   const rootWord = globals.size ? new RegExp(`\\b(${[...globals.keys(), ...GLOBAL_OBJECTS].join('|')})\\b`) : undefined;
   const roots = new Set([...globals.keys(), ...GLOBAL_OBJECTS]);
   const derived = new Map<ts.Symbol, Api>(); // module-level values computed from device APIs
