@@ -7,9 +7,10 @@
  * Such a package is the device's: every use of what the app imports from it pins (pinning.ts),
  * the reason naming where the app changes it.
  *
- * A change is read from the app's syntax at a reference to a binding imported from a package or
- * one of Node's modules (`EventEmitter.defaultMaxListeners = 50`), not from a path the program
- * resolves to the app's own files:
+ * A change is read from the app's syntax at a reference to a binding imported from a package (not
+ * a path the program resolves to the app's own files), or from one of Node's modules but for a
+ * dropped call (there, calls act on what they are handed: timers, streams, the console) and
+ * `process` (the process global, which the catalog and the state rule judge):
  * - a write under it: `lib.x = v`, `lib.a.b += 1`, `lib.n++`, `delete lib.x`,
  *   `Object.assign(lib.defaults, o)` (also `defineProperty`, `defineProperties`, `setPrototypeOf`);
  * - a changing method of a container it holds: `lib.plugins.push(p)` (`set`, `add`, `delete`, ...);
@@ -29,9 +30,10 @@
  * ...)`). A call that changes nothing but is written as one (`await delay(10)`) counts: `allow:`
  * releases a method.
  */
+import { isBuiltin } from 'node:module';
 import { ts } from '../../typescript.cjs';
 import { isWrapper } from '../../ids/methodIds.js';
-import { syntaxIndex } from '../syntax-index.js';
+import { loadsOf, symbolsOf } from './load-bindings.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
 import { isLoadInvariant } from './state-kinds.js';
 import { isImmutable, isLoadTime } from './state-uncarried.js';
@@ -56,9 +58,9 @@ export function libraryChanges(app: LoadedApp): LibraryChanges {
       if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
       if (ts.isIdentifier(node) && names.has(node.text) && isReference(node)) {
         const sym = app.checker.getSymbolAtLocation(node);
-        const pkg = sym && bindings.get(sym);
-        const at = pkg && !out.has(pkg) ? changeAt(node, file, app.checker) : undefined;
-        if (at) out.set(pkg!, { site: siteOf(file, at), text: shortText(at, file.sf) });
+        const lib = sym && bindings.get(sym);
+        const at = lib && !out.has(lib.key) ? changeAt(node, file, app.checker, lib.node) : undefined;
+        if (at) out.set(lib!.key, { site: siteOf(file, at), text: shortText(at, file.sf) });
         return;
       }
       ts.forEachChild(node, visit);
@@ -78,45 +80,28 @@ export function changedWhy(change: { site: string; text: string }): string {
   return `the app changes its state on the device at ${fileLine(change.site)}, \`${change.text}\`; a clone's copy keeps its own`;
 }
 
-/** Local symbols bound to packages: `import x from 'p'` (every form), `import x = require('p')`, `const x = require('p')`. */
-function packageBindings(checker: ts.TypeChecker, sf: ts.SourceFile, appFiles: ReadonlySet<ts.SourceFile>): Map<ts.Symbol, string> {
-  const out = new Map<ts.Symbol, string>();
-  const bind = (name: ts.Node | undefined, pkg: string): void => {
-    if (!name) return;
-    if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
-      for (const el of name.elements) if (ts.isBindingElement(el)) bind(el.name, pkg);
-      return;
-    }
-    const s = checker.getSymbolAtLocation(name);
-    if (s) out.set(s, pkg);
-  };
-  for (const node of syntaxIndex(sf).loads) {
-    const specNode = ts.isImportDeclaration(node)
-      ? node.moduleSpecifier
-      : ts.isImportEqualsDeclaration(node)
-        ? (node.moduleReference as ts.ExternalModuleReference).expression
-        : (skipAwait(node.initializer!) as ts.CallExpression).arguments[0]!;
-    if (!ts.isStringLiteralLike(specNode)) continue;
-    const spec = specNode.text;
-    if (!/^[@\w]/.test(spec)) continue;
+/**
+ * Local symbols bound to packages and Node's modules, by library (a path the program resolves to
+ * the app's own files is not one), and whether it is Node's own.
+ */
+function packageBindings(checker: ts.TypeChecker, sf: ts.SourceFile, appFiles: ReadonlySet<ts.SourceFile>): Map<ts.Symbol, { key: string; node: boolean }> {
+  const out = new Map<ts.Symbol, { key: string; node: boolean }>();
+  for (const load of loadsOf(sf)) {
+    if (!/^[@\w]/.test(load.spec.text)) continue;
     // A path alias (`@app/util`) the program resolves to the app's own files is the app's state.
-    const target = checker.getSymbolAtLocation(specNode)?.valueDeclaration;
+    const target = checker.getSymbolAtLocation(load.spec)?.valueDeclaration;
     if (target && ts.isSourceFile(target) && appFiles.has(target)) continue;
-    const pkg = libraryKey(spec);
-    if (ts.isImportDeclaration(node)) {
-      const clause = node.importClause;
-      if (!clause || clause.isTypeOnly) continue;
-      bind(clause.name, pkg);
-      const nb = clause.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) bind(nb.name, pkg);
-      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bind(el.name, pkg);
-    } else bind(node.name, pkg);
+    const key = libraryKey(load.spec.text);
+    // The process module is the process global, which the catalog and the state rule judge.
+    if (key === 'process') continue;
+    const node = load.spec.text.startsWith('node:') || isBuiltin(load.spec.text);
+    for (const s of symbolsOf(checker, load)) out.set(s, { key, node });
   }
   return out;
 }
 
 /** Where the reference `id` to a package's binding is the root of a change to the package's state. */
-function changeAt(id: ts.Identifier, file: AppFile, checker: ts.TypeChecker): ts.Node | undefined {
+function changeAt(id: ts.Identifier, file: AppFile, checker: ts.TypeChecker, nodeModule: boolean): ts.Node | undefined {
   let rootType: ts.Type | undefined;
   const isRoot = (call: ts.CallExpression): boolean => checker.getTypeAtLocation(call) === (rootType ??= checker.getTypeAtLocation(id));
   let top: ts.Expression = id;
@@ -143,7 +128,8 @@ function changeAt(id: ts.Identifier, file: AppFile, checker: ts.TypeChecker): ts
   else if (ts.isCallExpression(p) && p.expression === top) {
     const method = ts.isPropertyAccessExpression(skipOuter(top)) ? (skipOuter(top) as ts.PropertyAccessExpression).name.text : undefined;
     if (members >= 2 && method && CHANGING_METHODS.has(method)) [at, values] = [p, p.arguments];
-    else if (isDropped(p) && !runsOnly(p.arguments) && [...handed, ...p.arguments].every((a) => handsNothingOwned(a, checker)) && !checksOnly(p, checker)) at = p;
+    // Calls into Node's modules act on what they are handed (timers, streams, the console), not on the module.
+    else if (!nodeModule && isDropped(p) && !runsOnly(p.arguments) && [...handed, ...p.arguments].every((a) => handsNothingOwned(a, checker)) && !checksOnly(p, checker)) at = p;
     if (at) values = [...handed, ...p.arguments];
   }
   if (!at) return undefined;
@@ -226,10 +212,6 @@ function isReference(id: ts.Identifier): boolean {
 function skipOuter(e: ts.Expression): ts.Expression {
   while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
   return e;
-}
-
-function skipAwait(e: ts.Expression): ts.Expression {
-  return ts.isAwaitExpression(e) ? e.expression : e;
 }
 
 const isAssignment = (k: ts.SyntaxKind): boolean => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;

@@ -19,13 +19,13 @@ import { deviceUseAt, runsMadeCode, type DeviceUse } from './device-uses.js';
 import type { NodeVisitor } from './file-walk.js';
 import { DeviceValues } from './device-values.js';
 import { DeviceLibraries, specMatches } from './device-libraries.js';
+import { loadsOf, symbolsOf } from './load-bindings.js';
 import { changedWhy, libraryChanges, libraryKey } from './configured-libraries.js';
 import { mostSpecific, type Api } from './device-value.js';
 import { deviceCallbacksIn, deviceTypeEntries } from './library-given.js';
 import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
 import { requireSpec } from '../library.js';
-import { syntaxIndex } from '../syntax-index.js';
 import { isConstructorOfFunction } from '../callgraph/function-makers.js';
 import type { MethodTable } from '../methods.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
@@ -276,34 +276,9 @@ export function matchLeaf(leaf: string, catalogs: PlatformCatalog[]): Reason | u
 /** Local symbols bound to device modules: import bindings and `const x = require('m')`. */
 function importedDeviceSymbols(checker: ts.TypeChecker, sf: ts.SourceFile, moduleOf: (s: string) => Api | undefined): Map<ts.Symbol, Api> {
   const out = new Map<ts.Symbol, Api>();
-  const bind = (name: ts.Node | undefined, api: Api): void => {
-    if (!name) return;
-    if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
-      for (const el of name.elements) if (ts.isBindingElement(el)) bind(el.name, api);
-      return;
-    }
-    const s = checker.getSymbolAtLocation(name);
-    if (s) out.set(s, api);
-  };
-  // The file's loads, in the order a walk of it meets them (syntax-index.ts).
-  for (const node of syntaxIndex(sf).loads) {
-    if (ts.isImportDeclaration(node)) {
-      const api = moduleOf((node.moduleSpecifier as ts.StringLiteral).text);
-      const clause = node.importClause;
-      if (api && clause && !clause.isTypeOnly) {
-        bind(clause.name, api);
-        const nb = clause.namedBindings;
-        if (nb && ts.isNamespaceImport(nb)) bind(nb.name, api);
-        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) bind(el.name, api);
-      }
-    } else if (ts.isImportEqualsDeclaration(node)) {
-      const e = (node.moduleReference as ts.ExternalModuleReference).expression;
-      const api = ts.isStringLiteral(e) ? moduleOf(e.text) : undefined;
-      if (api) bind(node.name, api);
-    } else {
-      const api = moduleOf(requireSpec(node.initializer!)!);
-      if (api) bind(node.name, api);
-    }
+  for (const load of loadsOf(sf)) {
+    const api = moduleOf(load.spec.text);
+    if (api) for (const s of symbolsOf(checker, load)) out.set(s, api);
   }
   return out;
 }
