@@ -28,6 +28,8 @@ export const HEADERS = {
   /** The device's time zone and default locale (`Intl.DateTimeFormat().resolvedOptions()`): a call that uses a zone or locale the clone does not share is refused. */
   timeZone: 'x-clonecloud-time-zone',
   locale: 'x-clonecloud-locale',
+  /** The versions of the device's locale and zone data (ICU, CLDR, tz, Unicode): when they differ from the clone's, a call using locale or zone data is refused whatever it names. */
+  localeData: 'x-clonecloud-locale-data',
   /** The device's `performance.now()` (ms) and `process.hrtime.bigint()` (ns) as it sends: the call's clocks read on its timeline. */
   clocks: 'x-clonecloud-clocks',
   /** The device's working directory (percent-encoded), which relative paths resolve against during the call. */
@@ -35,6 +37,12 @@ export const HEADERS = {
 } as const;
 
 export const OUTCOME = { returned: 0, threw: 1 } as const;
+
+/** `icu 74.2, cldr 44.1, tz 2024a, unicode 15.1`: what Intl, local time and case mapping read besides the zone and locale. */
+export function localeData(): string {
+  const v = process.versions as Record<string, string | undefined>;
+  return ['icu', 'cldr', 'tz', 'unicode'].map((k) => `${k} ${v[k] ?? 'none'}`).join(', ');
+}
 
 /** Why a call came back without an answer, from its HTTP status (or the transport). */
 export function refusalOf(status: number): string {

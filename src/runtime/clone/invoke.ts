@@ -25,6 +25,8 @@ export interface CallRequest {
   /** The device's time zone and default locale; an unknown one is taken as not the clone's. */
   timeZone?: string;
   locale?: string;
+  /** The versions of the device's locale and zone data (HEADERS.localeData); without it, taken as the clone's. */
+  localeData?: string;
   /** The device's clocks as it sent the call (HEADERS.clocks). */
   clocks?: string;
   /** The device's working directory (HEADERS.cwd, percent-encoded). */
@@ -110,7 +112,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   }
 
   const printing = captureConsole(req.colorDepth);
-  const place = watchPlace({ timeZone: req.timeZone, locale: req.locale });
+  const place = watchPlace({ timeZone: req.timeZone, locale: req.locale, ...(req.localeData ? { data: req.localeData } : {}) });
   const stacks = watchStackReads();
   const clocks = watchClocks(req.clocks);
   const cwd = watchWorkingDirectory(req.cwd);

@@ -3,7 +3,10 @@
  * `n.toLocaleString()`, `new Intl.NumberFormat()` answer by the process's time zone and locale.
  * Each call says the device's (`Intl.DateTimeFormat().resolvedOptions()`: one default locale
  * serves every Intl service in V8, so DateTimeFormat's stands for all); when the clone's differs,
- * the built-ins that read it mark the call, which is then refused and runs on the device.
+ * the built-ins that read it mark the call, which is then refused and runs on the device. Each
+ * call also says the versions of the device's locale and zone data (ICU, CLDR, tz, Unicode):
+ * another Node formats otherwise whatever it is told (ICU 72 put a narrow no-break space before
+ * 'AM' in en-US times), so when they differ every use marks, with its own locale and zone too.
  *
  * The guards are installed once per worker, before the app loads: each wraps a built-in and, while
  * a call runs under a zone or locale the clone does not share, checks whether this use depends on
@@ -26,29 +29,37 @@
  * guarded.
  */
 import { types } from 'node:util';
+import { localeData } from '../protocol.js';
 
 export interface Place {
   timeZone: string;
   locale: string;
+  /** The versions of the locale and zone data (ICU, CLDR, tz, Unicode): another Node may format otherwise whatever locale it is given. */
+  data?: string;
 }
 
-/** The process's time zone and default locale. */
+/** The process's time zone, default locale and locale data. */
 export function placeOf(): Place {
   const o = Intl.DateTimeFormat().resolvedOptions();
-  return { timeZone: o.timeZone, locale: o.locale };
+  return { timeZone: o.timeZone, locale: o.locale, data: localeData() };
 }
 
 const clone = placeOf();
 let zoneDiffers = false;
 let localeDiffers = false;
+/** The device's locale data is another: then even a locale or zone given explicitly is read from it. */
+let dataDiffers = false;
 let device: Partial<Place> = {};
 let used: string | undefined;
 
 function zone(api: string): void {
-  used ??= `${api} under a time zone the clone does not share (device ${device.timeZone ?? 'unknown'}, clone ${clone.timeZone})`;
+  used ??= dataDiffers ? differentData(api) : `${api} under a time zone the clone does not share (device ${device.timeZone ?? 'unknown'}, clone ${clone.timeZone})`;
 }
 function locale(api: string): void {
-  used ??= `${api} under a locale the clone does not share (device ${device.locale ?? 'unknown'}, clone ${clone.locale})`;
+  used ??= dataDiffers ? differentData(api) : `${api} under a locale the clone does not share (device ${device.locale ?? 'unknown'}, clone ${clone.locale})`;
+}
+function differentData(api: string): string {
+  return `${api} under locale and zone data the clone does not share (device ${device.data}; clone ${clone.data})`;
 }
 
 /**
@@ -58,12 +69,14 @@ function locale(api: string): void {
 export function watchPlace(of: Partial<Place>): { used(): string | undefined; stop(): void } {
   device = of;
   used = undefined;
-  zoneDiffers = of.timeZone !== clone.timeZone;
-  localeDiffers = of.locale !== clone.locale;
+  // A device that does not say its data (an older one) is taken to share the clone's.
+  dataDiffers = of.data !== undefined && of.data !== clone.data;
+  zoneDiffers = dataDiffers || of.timeZone !== clone.timeZone;
+  localeDiffers = dataDiffers || of.locale !== clone.locale;
   return {
     used: () => used,
     stop() {
-      zoneDiffers = localeDiffers = false;
+      zoneDiffers = localeDiffers = dataDiffers = false;
     },
   };
 }
@@ -77,6 +90,7 @@ const supportedBy = (service: string) => (list: string[]) => intl[service]!.supp
  * the service supports fall back to the default locale. Anything but strings is taken as not given.
  */
 function localesGiven(locales: unknown, supported: (list: string[]) => string[]): boolean {
+  if (dataDiffers) return false;
   const list = typeof locales === 'string' ? [locales] : Array.isArray(locales) && !types.isProxy(locales) && locales.every((l) => typeof l === 'string') ? (locales as string[]) : undefined;
   if (!list || list.length === 0) return false;
   try {
@@ -220,7 +234,7 @@ const record = (service: string) => (o: unknown, l: unknown, options: unknown) =
 
 function checkMade(m: Made | undefined, api: string): void {
   if (!m) return;
-  if (zoneDiffers && m.service === 'DateTimeFormat' && !m.zoneGiven) zone(api);
+  if (zoneDiffers && m.service === 'DateTimeFormat' && (dataDiffers || !m.zoneGiven)) zone(api);
   if (localeDiffers && !localesGiven(m.locales, supportedBy(m.service))) locale(api);
 }
 const madeOf = (self: unknown) => (self !== null && typeof self === 'object' ? made.get(self) : undefined);
@@ -269,7 +283,7 @@ const localeOnly = (api: string, service: string, second = false): Check => (_se
 };
 /** (locales, options) of a date format: the zone unless `timeZone` is given, the locale unless locales are. */
 const dateFormat = (api: string): Check => (_self, _n, locales, options) => {
-  if (zoneDiffers && !optionGiven(options, 'timeZone')) zone(api);
+  if (zoneDiffers && (dataDiffers || !optionGiven(options, 'timeZone'))) zone(api);
   if (localeDiffers && !localesGiven(locales, supportedBy('DateTimeFormat'))) locale(api);
 };
 

@@ -125,10 +125,11 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const part = req.headers[HEADERS.part];
     const timeZone = placeHeader(req.headers[HEADERS.timeZone]);
     const locale = placeHeader(req.headers[HEADERS.locale]);
+    const localeData = req.headers[HEADERS.localeData];
     const clocks = req.headers[HEADERS.clocks];
     const cwd = req.headers[HEADERS.cwd];
     const result = await pool.run(
-      { point, colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}), ...(timeZone ? { timeZone } : {}), ...(locale ? { locale } : {}), ...(typeof clocks === 'string' ? { clocks } : {}), ...(typeof cwd === 'string' ? { cwd } : {}) },
+      { point, colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}), ...(timeZone ? { timeZone } : {}), ...(locale ? { locale } : {}), ...(typeof localeData === 'string' && localeData.length <= 200 ? { localeData } : {}), ...(typeof clocks === 'string' ? { clocks } : {}), ...(typeof cwd === 'string' ? { cwd } : {}) },
       Math.min(deadline, options.maxCallMs),
     );
     if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);

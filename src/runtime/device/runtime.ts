@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { buildDigest } from '../digest.js';
-import { HEADERS } from '../protocol.js';
+import { HEADERS, localeData } from '../protocol.js';
 import type { BindingAccessor, ModuleHandle, RuntimeGlobal } from '../global.js';
 import type { RuntimePlan } from '../plan.js';
 import { memberOf, Registry } from '../registry.js';
@@ -119,14 +119,14 @@ export class DeviceRuntime implements RuntimeGlobal {
   }
 
   /**
-   * The time zone and default locale the clone must share to run a call that uses them, read once
+   * The time zone, default locale and locale data the clone must share to run a call that uses them, read once
    * per process (again if the app sets `process.env.TZ`, which changes Node's zone).
    */
   placeHeaders(): Record<string, string> {
     const tz = process.env.TZ;
     if (!this.place || this.place.tz !== tz) {
       const o = Intl.DateTimeFormat().resolvedOptions();
-      this.place = { tz, headers: { [HEADERS.timeZone]: o.timeZone, [HEADERS.locale]: o.locale } };
+      this.place = { tz, headers: { [HEADERS.timeZone]: o.timeZone, [HEADERS.locale]: o.locale, [HEADERS.localeData]: localeData() } };
     }
     return this.place.headers;
   }

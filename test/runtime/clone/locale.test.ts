@@ -133,6 +133,24 @@ describe('guards on the built-ins that read the time zone or the locale', () => 
     expect(under(clone, () => 0).used).toBeUndefined();
   });
 
+  test('a device whose locale and zone data differ (another Node, another ICU): a use marks even with its own locale or zone', () => {
+    const otherData: Place = { ...clone, data: 'icu 1.1, cldr 1.1, tz 1999a, unicode 1.1' };
+    const msg = (api: string) => `${api} under locale and zone data the clone does not share (device icu 1.1, cldr 1.1, tz 1999a, unicode 1.1; clone ${clone.data})`;
+    expect(clone.data).toMatch(/^icu \S+, cldr \S+, tz \S+, unicode \S+$/);
+    expect(under(otherData, () => new Intl.NumberFormat('de-DE').format(1234.5)).used).toBe(msg('Intl.NumberFormat'));
+    expect(under(otherData, () => d().toLocaleString('en-US', { timeZone: 'Asia/Tokyo' })).used).toBe(msg('Date.prototype.toLocaleString'));
+    expect(under(otherData, () => 'ä'.localeCompare('z', 'sv')).used).toBe(msg('String.prototype.localeCompare'));
+    expect(under(otherData, () => d().getHours()).used).toBe(msg('Date.prototype.getHours'));
+    // Made before the call with its own locale and zone: its data is still this Node's.
+    const made = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC' });
+    expect(under(otherData, () => made.format(at)).used).toBe(msg('Intl.DateTimeFormat.prototype.format'));
+    for (const use of [() => new Date(at).getTime(), () => d().toISOString(), () => Date.UTC(2026, 1, 2), () => new Date('2026-01-01T10:00Z').getTime()]) {
+      expect(under(otherData, use).used).toBeUndefined();
+    }
+    // A device that does not say its data (an older one) is taken to share the clone's.
+    expect(under({ timeZone: clone.timeZone, locale: clone.locale }, () => new Intl.NumberFormat('de-DE').format(1)).used).toBeUndefined();
+  });
+
   test('a device that did not say its zone or locale differs from the clone', () => {
     expect(under({}, () => d().getDay()).used).toBe(`Date.prototype.getDay under a time zone the clone does not share (device unknown, clone ${clone.timeZone})`);
     expect(under({}, () => (1).toLocaleString()).used).toMatch(/^Number\.prototype\.toLocaleString under a locale .*device unknown/);
