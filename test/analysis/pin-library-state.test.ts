@@ -30,12 +30,15 @@ describe('libraries whose state the app changes on the device (pin-library-state
       'src/app.ts#raiseLimit': [true, false, ['pinned']], // EventEmitter.defaultMaxListeners = n: Node's modules too
       'src/app.ts#bus': [true, false, ['pinned']],
       'src/app.ts#pick': [false, true, []], // unreachable(...) is typed never: it throws
+      'src/app.ts#traceRequests': [true, false, ['pinned']], // http.interceptors.request.use((url) => ...)
+      'src/app.ts#traceRequests.<anonymous 1>': [false, true, []],
+      'src/app.ts#ping': [true, false, ['pinned']],
     });
     expect(pinnedMessages(r, 'src/app.ts#price')).toEqual([
-      "uses device-only module 'fmt' (library state: the app changes its state on the device at src/app.ts:16, `fmt.setLocale(locale)`; a clone's copy keeps its own) at src/app.ts:19",
+      "uses device-only module 'fmt' (library state: the app changes its state on the device at src/app.ts:17, `fmt.setLocale(locale)`; a clone's copy keeps its own) at src/app.ts:20",
     ]);
     expect(pinnedMessages(r, 'src/app.ts#accent')).toEqual([
-      "uses device-only module 'theme' (library state: the app changes its state on the device at src/boot.ts:7, `theme.set('dark')`; a clone's copy keeps its own) at src/app.ts:51",
+      "uses device-only module 'theme' (library state: the app changes its state on the device at src/boot.ts:7, `theme.set('dark')`; a clone's copy keeps its own) at src/app.ts:52",
     ]);
   });
 

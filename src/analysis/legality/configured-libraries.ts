@@ -19,8 +19,9 @@
  *   nothing of the app's that the call could be changing instead: each argument is a literal,
  *   a fresh object or array, a function, a primitive value or an import (`_.set(obj, k, v)` and
  *   `_.forEach(list, f)` work on the app's objects). A call with a type predicate (`asserts x`,
- *   `x is T`) checks and changes nothing, one typed `never` throws; one handed only functions written there
- *   (`batch(() => ...)`, `act(() => ...)`) is taken for running them.
+ *   `x is T`) checks and changes nothing, one typed `never` throws; an imported function
+ *   handed only functions written there (`batch(() => ...)`, `act(() => ...)`) is taken for
+ *   running them (a member of the library so called, `interceptors.use((c) => ...)`, is not).
  * In code that runs as its module loads, with values fixed at load and outside any branch
  * (`Handlebars.registerHelper('x', fn)` at the top of a module), the change happens on the clone
  * as it loads too, and is not one.
@@ -129,7 +130,7 @@ function changeAt(id: ts.Identifier, file: AppFile, checker: ts.TypeChecker, nod
     const method = ts.isPropertyAccessExpression(skipOuter(top)) ? (skipOuter(top) as ts.PropertyAccessExpression).name.text : undefined;
     if (members >= 2 && method && CHANGING_METHODS.has(method)) [at, values] = [p, p.arguments];
     // Calls into Node's modules act on what they are handed (timers, streams, the console), not on the module.
-    else if (!nodeModule && isDropped(p) && !runsOnly(p.arguments) && [...handed, ...p.arguments].every((a) => handsNothingOwned(a, checker)) && !checksOnly(p, checker)) at = p;
+    else if (!nodeModule && isDropped(p) && !(members === 0 && runsOnly(p.arguments)) && [...handed, ...p.arguments].every((a) => handsNothingOwned(a, checker)) && !checksOnly(p, checker)) at = p;
     if (at) values = [...handed, ...p.arguments];
   }
   if (!at) return undefined;
@@ -145,7 +146,11 @@ function isDropped(call: ts.CallExpression): boolean {
   return ts.isExpressionStatement(n.parent);
 }
 
-/** Arguments that are all functions written there (`batch(() => ...)`, `act(() => ...)`): taken for a block the call runs. */
+/**
+ * Arguments that are all functions written there: an imported function called so (`batch(() =>
+ * ...)`, `act(() => ...)`) is taken for running a block; a member of the library called so
+ * (`axios.interceptors.request.use((c) => ...)`) keeps it.
+ */
 function runsOnly(args: readonly ts.Expression[]): boolean {
   return args.length > 0 && args.every((a) => ts.isArrowFunction(skipOuter(a)) || ts.isFunctionExpression(skipOuter(a)));
 }
