@@ -81,4 +81,33 @@ describe('value memo', () => {
     // A collection would silently miss them, so asking for one is an error.
     expect(() => memo.collectParameters(() => memo.ask(x))).toThrow(/keeps no parameters/);
   });
+
+  it('tells a computation whether it used a partial answer made before it began, or only ones it made', () => {
+    const { x, y, z } = setting();
+    // Each ask of y or z is cut short (a cycle), so within the walk of x their answers are kept as partial.
+    class Cutting extends ParameterMemo {
+      protected readonly tracksParameters = false;
+      private cutCount = 0;
+      seen: boolean[] = [];
+      ask(node: ts.Node, then: () => void = () => {}): ts.Node[] {
+        return this.remember(node, 0, () => {
+          if (node !== x) this.cutCount++;
+          then();
+          return [node];
+        });
+      }
+      cuts(): number {
+        return this.cutCount;
+      }
+    }
+    const memo = new Cutting();
+    memo.ask(x, () => {
+      memo.ask(y); // made before the scopes below
+      memo.seen.push(memo.usingPartials(() => memo.ask(y)).earlierUsed);
+      memo.seen.push(memo.usingPartials(() => [memo.ask(z), memo.ask(z)]).earlierUsed);
+      // An inner scope's use of an earlier answer is the outer scope's too.
+      memo.seen.push(memo.usingPartials(() => memo.usingPartials(() => memo.ask(y)).result).earlierUsed);
+    });
+    expect(memo.seen).toEqual([true, false, true]);
+  });
 });

@@ -30,8 +30,8 @@ export interface FollowMemo {
   replay(met: readonly Sunk[]): void;
   /** Walks cut short so far, by any cycle (this one's included). */
   cuts(): number;
-  /** Answers used so far that were kept for a walk under way only. */
-  partialAnswersUsed(): number;
+  /** Runs `compute`, also telling whether it used an answer kept for a walk under way that was made before it began. */
+  usingPartials<T>(compute: () => T): { result: T; earlierUsed: boolean };
 }
 
 /** Values cast away followed one inside another at most (a call's callee reached through another's). */
@@ -69,10 +69,9 @@ export class CastAway {
     }
     const cuts = memo.cuts();
     const own = this.cutCount;
-    const partial = memo.partialAnswersUsed();
-    const { result, met } = memo.captured(() => this.follow(decls, memberOf));
+    const { result: { result, met }, earlierUsed } = memo.usingPartials(() => memo.captured(() => this.follow(decls, memberOf)));
     const ownCuts = this.cutCount - own;
-    if (memo.cuts() - cuts === ownCuts && memo.partialAnswersUsed() === partial) this.kept.set(decls, { nodes: result, met, cuts: ownCuts });
+    if (memo.cuts() - cuts === ownCuts && !earlierUsed) this.kept.set(decls, { nodes: result, met, cuts: ownCuts });
     return result;
   }
 
@@ -82,8 +81,13 @@ export class CastAway {
    * there, so value following kept nothing around it and every call of such a member (zod: every
    * library call, 130k follows of ~30 values each) followed them all again. The cut on a value
    * followed from the top lacks nothing of its own answer (as cycle-aware-cache.ts's keys): what
-   * a follow from the top finds does not change. A reuse reports what the follow met and the
-   * cuts it made, as following again would, so the walks around it keep what they kept before.
+   * a follow from the top finds does not change. So are the answers value following kept for the
+   * walk under way while the follow ran (cut short by the follow's own cuts, the only ones it
+   * met): only a partial answer made before it began (cut short by a walk around it, and missing
+   * what that walk was following) keeps it from being kept. Keeping none built on any partial
+   * answer, tinybench followed 221k values for 16k asks of 172 declaration lists. A reuse reports
+   * what the follow met and the cuts it made, as following again would, so the walks around it
+   * keep what they kept before.
    */
   private readonly kept = new Map<readonly ts.Declaration[], { nodes: ts.Node[]; met: Sunk[]; cuts: number }>();
 

@@ -44,8 +44,11 @@ export interface Sunk {
 interface Answer<T> {
   value: T;
   sunk: Sunk[];
-  /** Kept for the walk under way only: computed while a walk was cut short, or built on such an answer. */
-  partial?: true;
+  /**
+   * Kept for the walk under way only: computed while a walk was cut short, or built on such an
+   * answer. The number tells when it was made (1 the first such answer, then 2, ...): see usingPartials.
+   */
+  partial?: number;
 }
 
 /**
@@ -133,6 +136,10 @@ export abstract class ParameterMemo {
    * later walk, where no cycle cuts there, got the partial answer (calls-memo-partial's later()).
    */
   private partialUses = 0;
+  /** Answers kept for a walk under way made so far (each answer's `partial` is its place in this count). */
+  private partialsMade = 0;
+  /** The earliest made of the partial answers used in the scope of usingPartials under way (Infinity: none). */
+  private earliestPartialUsed = Infinity;
   /** Whether answers keep the parameters they met: only collectParameters reads them (see FollowingOptions). */
   protected abstract readonly tracksParameters: boolean;
 
@@ -239,7 +246,10 @@ export abstract class ParameterMemo {
 
   /** A kept answer's value, with what computing it afresh would report: its parameters met, and a use of a partial answer. */
   private reuse<T>(known: Answer<T>): T {
-    if (known.partial) this.partialUses++;
+    if (known.partial) {
+      this.partialUses++;
+      if (known.partial < this.earliestPartialUsed) this.earliestPartialUsed = known.partial;
+    }
     this.replay(known.sunk);
     return known.value;
   }
@@ -260,7 +270,7 @@ export abstract class ParameterMemo {
     const whole = this.cuts() === cuts && this.partialUses === partialUses;
     const forWalk = !whole && this.walks > 0;
     if (forWalk) {
-      answer.partial = true;
+      answer.partial = ++this.partialsMade;
       this.holdingWalk.add(table as AnswerTable<unknown>);
     }
     keep(whole ? table.kept : forWalk ? table.withinWalk : undefined, node, depth, answer);
@@ -306,9 +316,21 @@ export abstract class ParameterMemo {
   /** Walks cut short so far: an answer computed while this grew may lack values, so it is not kept. */
   abstract cuts(): number;
 
-  /** Uses so far of answers kept for a walk under way only: an answer computed while this grew is not whole either. */
-  partialAnswersUsed(): number {
-    return this.partialUses;
+  /**
+   * Runs `compute`, also telling whether it used a partial answer made before it began (one cut
+   * short by a walk around it), as against only answers it made itself (cut short by its own
+   * cycles): cast-away.ts keeps a follow built only on the latter.
+   */
+  usingPartials<T>(compute: () => T): { result: T; earlierUsed: boolean } {
+    const outer = this.earliestPartialUsed;
+    const made = this.partialsMade;
+    this.earliestPartialUsed = Infinity;
+    try {
+      const result = compute();
+      return { result, earlierUsed: this.earliestPartialUsed <= made };
+    } finally {
+      this.earliestPartialUsed = Math.min(outer, this.earliestPartialUsed);
+    }
   }
 }
 
