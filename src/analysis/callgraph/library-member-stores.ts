@@ -1,0 +1,37 @@
+/**
+ * A function the app assigns over a member of a library object (`controller.signal.addEventListener = function (type,
+ * listener, options) { ...; original(type, listener, options) }`, a test wrapping the platform's method to count calls):
+ * that object's own property now holds the function, so a call of the member on it runs the function, wherever the call
+ * is written. A call `recv.name(...)` whose member the library declares may reach the object stored onto when the two
+ * receivers' types overlap (either is assignable to the other: `AbortSignal` and `AbortSignal`, or an `EventTarget`
+ * receiver that may be that signal). The library's own member may run too (another object, or the override calling the
+ * original), so the call stays a library call as well (calls.ts keeps its leaf).
+ *
+ * Stores onto receivers typed `any`, and calls through them, are any-receivers.ts's; members the app declares are
+ * values.ts's (`stored`, `storedOver`).
+ */
+import { ts } from '../../typescript.cjs';
+import { typedAny } from './any-receivers.js';
+import { propertyDecls } from './keys.js';
+import type { Resolver, Target } from './resolve.js';
+import { skipWrappers } from '../expressions.js';
+
+/** What a library call `recv.name(...)` may run besides the library: functions stored over `name` on objects `recv` may be. */
+export function storedOverLibraryMember(r: Resolver, call: ts.CallExpression): Target[] {
+  const callee = skipWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return [];
+  const stores = r.stores.named(callee.name.text);
+  if (!stores.length || typedAny(r.checker, callee.expression)) return [];
+  const checker = r.checker;
+  const recv = checker.getNonNullableType(checker.getTypeAtLocation(callee.expression));
+  const out: Target[] = [];
+  for (const s of stores) {
+    if (typedAny(checker, s.recv)) continue;
+    const decls = propertyDecls(checker, s.recv, callee.name.text);
+    if (!decls.length || decls.some((d) => r.isApp(d))) continue;
+    const onto = checker.getNonNullableType(checker.getTypeAtLocation(s.recv));
+    if (!checker.isTypeAssignableTo(onto, recv) && !checker.isTypeAssignableTo(recv, onto)) continue;
+    for (const node of r.values.of(s.value)) out.push({ node, kind: 'callback' });
+  }
+  return out;
+}
