@@ -2234,6 +2234,39 @@ const PROJECTS = {
   // Its suites are node:test ones beside the machine (src/__test__/), whose Door and SyncDoor classes are the machines'
   // app: src/ whole counts.
   'typescript-fsm': { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['src/__test__'], test: /\.test\.ts$/, run: /^src\/__test__\/[^/]+\.test\.js$/ },
+  // sindresorhus/p-queue: node:test suites in test/ (*.ts; test-d/ holds type tests, bench.ts a benchmark), the sources in
+  // source/. Analysed on tsconfig.cc-tests.json, written by the run: its config (source/ only) with the suites included,
+  // so that what they hand the queue (tasks, a queue class, listeners) counts. The tasks, the queue classes and the
+  // listeners the queue runs are the suites' own, so its recipe counts test/ too.
+  'p-queue': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['source/', 'test/'],
+    entries: ['test'],
+    test: /\/test\/[^/]+\.ts$/,
+    run: /^test\/[^/]+\.js$/,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, noUnusedLocals: false, noUnusedParameters: false }, include: ['source', 'test'] }, null, 2)}\n`,
+    },
+  },
+  // isaacs/node-lru-cache: tap suites in test/ (*.ts; test/fixtures/ a helper, the .mjs files load checks of the published
+  // bundles), importing the build (dist/esm/node/index.js, absent from a checkout): stand-ins re-export the sources, for the
+  // bundle and for the analysis. tap is left out of the bundle (its own `t` runs each file standalone, with the plugin its
+  // .taprc names built by `tap build` in the checkout); snapshot and mockImport tests fail there, their code traced all the
+  // same. Analysed on tsconfig.cc-tests.json, written by the run: its config (no include: the whole checkout) with src/
+  // and test/ only. The dispose, fetch, memo and size callbacks the cache runs are the suites', so test/ counts too.
+  'lru-cache': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/', 'test/'],
+    entries: ['test'],
+    test: /\/test\/[^/]+\.ts$/,
+    run: /^test\/[^/]+\.js$/,
+    external: ['tap'],
+    standIns: {
+      'dist/esm/node/index.js': "export * from '../../../src/index.ts';\n",
+      'dist/esm/node/index.d.ts': "export * from '../../../src/index.js';\n",
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, declaration: false, declarationMap: false }, include: ['src', 'test', 'dist/esm/node/index.d.ts'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
@@ -2305,9 +2338,11 @@ function measure(name, root, project) {
     const tap = join(work, 'tap', `${relative(build, t)}.tap`);
     mkdirSync(dirname(tap), { recursive: true });
     writeFileSync(tap, `${r.stdout}\n${r.stderr}`);
-    passed += Number(/^# pass (\d+)/m.exec(r.stdout)?.[1] ?? 0);
-    failed += Number(/^# fail (\d+)/m.exec(r.stdout)?.[1] ?? 0);
-    if (r.status !== 0 && !/^# fail/m.test(r.stdout)) console.log(`  ${relative(build, t)}: exit ${r.status}\n${r.stderr.slice(0, 600)}`);
+    // node:test's counts (`# pass 3`), or tap's own summary (`# { total: 65, pass: 62, fail: 3 }`) for suites running on tap.
+    const summary = /^# \{ total: \d+(?:, pass: (\d+))?(?:, fail: (\d+))?/m.exec(r.stdout);
+    passed += Number(/^# pass (\d+)/m.exec(r.stdout)?.[1] ?? summary?.[1] ?? 0);
+    failed += Number(/^# fail (\d+)/m.exec(r.stdout)?.[1] ?? summary?.[2] ?? 0);
+    if (r.status !== 0 && !/^# fail/m.test(r.stdout) && !summary) console.log(`  ${relative(build, t)}: exit ${r.status}\n${r.stderr.slice(0, 600)}`);
   }
   console.log(`traced ${tests.length} test files in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${passed} tests passed, ${failed} failed (failures are vitest features the shim lacks; the code they ran is traced all the same)`);
   const dyn = dynamicEdges(out);
