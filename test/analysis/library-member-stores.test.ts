@@ -21,4 +21,11 @@ describe("a function assigned over a library object's member (calls-library-memb
       [`${A}#watch`, 'lib:globals#AbortSignal.addEventListener'],
     ]);
   });
+
+  test('a library global stored over through the global object runs at bare calls of it (still library calls); a binding shadowing it does not', () => {
+    const counting = `${A}#countTimers.globalThis.setTimeout`;
+    expect(edges(r).filter(([, to]) => to === counting)).toEqual([[`${A}#schedule`, counting, `${A}:20:13`, 'callback']]);
+    expect(edges(r).filter(([f]) => f === `${A}#later`).map(([, to]) => to)).not.toContain(counting);
+    expect(r.libraryCalls.filter((e) => e.from === `${A}#schedule`).map((e) => e.to)).toEqual(['lib:globals#clearTimeout', 'lib:globals#setTimeout']);
+  });
 });

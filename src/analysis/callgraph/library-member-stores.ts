@@ -7,6 +7,10 @@
  * receiver that may be that signal). The library's own member may run too (another object, or the override calling the
  * original), so the call stays a library call as well (calls.ts keeps its leaf).
  *
+ * A library global is a property of the global object: `global.setTimeout = counting` (lru-cache's suites counting
+ * timers) replaces what a bare `setTimeout(...)` call runs, when the store's receiver is the global object (`globalThis`,
+ * Node's `global`, `window`) and the member it writes is the global the call names.
+ *
  * Stores onto receivers typed `any`, and calls through them, are any-receivers.ts's; members the app declares are
  * values.ts's (`stored`, `storedOver`).
  */
@@ -19,6 +23,7 @@ import { skipWrappers } from '../expressions.js';
 /** What a library call `recv.name(...)` may run besides the library: functions stored over `name` on objects `recv` may be. */
 export function storedOverLibraryMember(r: Resolver, call: ts.CallExpression): Target[] {
   const callee = skipWrappers(call.expression);
+  if (ts.isIdentifier(callee)) return storedOverLibraryGlobal(r, callee);
   if (!ts.isPropertyAccessExpression(callee)) return [];
   const stores = r.stores.named(callee.name.text);
   if (!stores.length || typedAny(r.checker, callee.expression)) return [];
@@ -34,4 +39,24 @@ export function storedOverLibraryMember(r: Resolver, call: ts.CallExpression): T
     for (const node of r.values.of(s.value)) out.push({ node, kind: 'callback' });
   }
   return out;
+}
+
+/** Functions stored over the library global a bare call names, through the global object. */
+function storedOverLibraryGlobal(r: Resolver, callee: ts.Identifier): Target[] {
+  const stores = r.stores.named(callee.text);
+  if (!stores.length) return [];
+  const checker = r.checker;
+  const decls = new Set<ts.Node>(r.symbolAt(callee)?.declarations ?? []);
+  if (!decls.size || [...decls].some((d) => r.isApp(d))) return [];
+  const out: Target[] = [];
+  for (const s of stores) {
+    if (!isGlobalObject(checker.getTypeAtLocation(s.recv)) || !propertyDecls(checker, s.recv, callee.text).some((d) => decls.has(d))) continue;
+    for (const node of r.values.of(s.value)) out.push({ node, kind: 'callback' });
+  }
+  return out;
+}
+
+/** `typeof globalThis`, alone or in an intersection (`Window & typeof globalThis`). */
+function isGlobalObject(t: ts.Type): boolean {
+  return (t.isIntersection() ? t.types : [t]).some((p) => p.getSymbol()?.getName() === 'globalThis');
 }
