@@ -25,19 +25,50 @@ export function storedOverLibraryMember(r: Resolver, call: ts.CallExpression): T
   const callee = skipWrappers(call.expression);
   if (ts.isIdentifier(callee)) return storedOverLibraryGlobal(r, callee);
   if (!ts.isPropertyAccessExpression(callee)) return [];
-  const stores = r.stores.named(callee.name.text);
+  const stores = libraryStores(r, callee.name.text);
   if (!stores.length || typedAny(r.checker, callee.expression)) return [];
   const checker = r.checker;
   const recv = checker.getNonNullableType(checker.getTypeAtLocation(callee.expression));
   const out: Target[] = [];
   for (const s of stores) {
-    if (typedAny(checker, s.recv)) continue;
-    const decls = propertyDecls(checker, s.recv, callee.name.text);
-    if (!decls.length || decls.some((d) => r.isApp(d))) continue;
-    const onto = checker.getNonNullableType(checker.getTypeAtLocation(s.recv));
-    if (!checker.isTypeAssignableTo(onto, recv) && !checker.isTypeAssignableTo(recv, onto)) continue;
-    for (const node of r.values.of(s.value)) out.push({ node, kind: 'callback' });
+    if (!checker.isTypeAssignableTo(s.onto, recv) && !checker.isTypeAssignableTo(recv, s.onto)) continue;
+    for (const node of s.functions()) out.push({ node, kind: 'callback' });
   }
+  return out;
+}
+
+interface LibraryStore {
+  /** The type of the object stored onto. */
+  onto: ts.Type;
+  /** The functions stored, asked once. */
+  functions: () => ts.Node[];
+}
+
+const byResolver = new WeakMap<Resolver, Map<string, LibraryStore[]>>();
+
+/** Stores of `name` onto receivers (not `any`) whose member of that name the library declares, once per name: many calls share a name. */
+function libraryStores(r: Resolver, name: string): LibraryStore[] {
+  const known = byResolver.get(r) ?? byResolver.set(r, new Map()).get(r)!;
+  let out = known.get(name);
+  if (out) return out;
+  out = [];
+  const checker = r.checker;
+  for (const s of r.stores.named(name)) {
+    if (typedAny(checker, s.recv)) continue;
+    const decls = propertyDecls(checker, s.recv, name);
+    if (!decls.length || decls.some((d) => r.isApp(d))) continue;
+    let fns: ts.Node[] | undefined;
+    // Kept only when no cycle cut a walk meanwhile (an answer computed then may lack values), as resolve.ts keeps its own.
+    const functions = (): ts.Node[] => {
+      if (fns) return fns;
+      const cuts = r.values.cuts();
+      const found = r.values.of(s.value);
+      if (r.values.cuts() === cuts) fns = found;
+      return found;
+    };
+    out.push({ onto: checker.getNonNullableType(checker.getTypeAtLocation(s.recv)), functions });
+  }
+  known.set(name, out);
   return out;
 }
 
