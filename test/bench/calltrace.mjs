@@ -1724,12 +1724,12 @@
  *                  calls-generic-type-literal) and functions stored over a library object's member run by calls of it
  *                  on receivers of overlapping types (callgraph/library-member-stores.ts, calls-library-member-stores):
  *                  100% (calls 100%, implicit 100%), static 2244 = 1.52x; source/ alone 100% of 93, static 125 = 1.34x (a
- *                  third trace). (The 50 unseen pairs into PriorityQueue.size
- *                  marked `callback` are `assert.equal(queue.size, 0)` in the suites: the value read is asked for the
- *                  functions it holds, and an implementation's getter is given as one; left as is, as for interfaces).
- *                  Analysis CPU as found (--runs 3, interleaved, load 4-7): 1.41x tsc --noEmit (TS 6.0.3; it checks the
- *                  program), 1.06x its own tsc 5.9.3; with the rules (--timing-only --runs 3 --baseline main's build, interleaved, load
- *                  10-14): 1.35x tsc --noEmit, 1.04x its own tsc, and 1.01x main's build's CPU.
+ *                  third trace). The 50 unseen pairs into PriorityQueue.size marked `callback` are the suites'
+ *                  `assert.equal(queue.size, 0)`: the value read is asked for the functions it holds, and an
+ *                  implementation's getter is given as one (left as is, as for interfaces). Analysis CPU as found (--runs
+ *                  3, interleaved, load 4-7): 1.41x tsc --noEmit (TS 6.0.3; it checks the program), 1.06x its own tsc
+ *                  5.9.3; with the rules (--timing-only --runs 3 --baseline main's build, interleaved, load 10-14): 1.35x
+ *                  tsc --noEmit, 1.04x its own tsc, and 1.01x main's build's CPU.
  *   lru-cache    isaacs/node-lru-cache @ c6eafb2e1b3c78651dc425c28bf6ef9cd2574ec5 (11.3.6: one LRUCache class of about 3,000
  *                  lines, `#private` fields and methods, index-linked lists in typed arrays, dispose/disposeAfter/onInsert/
  *                  fetchMethod/memoMethod/sizeCalculation callbacks in options, background fetches with AbortSignals,
@@ -1743,8 +1743,9 @@
  *                  whose bundle calls a chunk's loader esbuild did not emit). The callbacks are the suites', so src/ and
  *                  test/ count. As found: 96.2% of 573 dynamic edges (375 by a call 94.4%, 198 implicit 99.5%), static
  *                  1061 = 1.85x; src/ alone (`--app src/`, a second trace) 100% of 129 (33 by a call, 96 implicit), static
- *                  207 = 1.60x, unchanged by the rules (a third trace). The 22 misses: timer callbacks (`setTimeout(() => (cachedNow = 0), ttlResolution)` in
- *                  getNow, the suites' fetchMethod timers) run by tap's fake clock inside the test's `t.clock.advance()`
+ *                  207 = 1.60x, unchanged by the rules (a third trace). The 22 misses: timer callbacks (`setTimeout(() =>
+ *                  (cachedNow = 0), ttlResolution)` in getNow, the suites' fetchMethod timers) run by tap's fake clock
+ *                  inside the test's `t.clock.advance()`
  *                  (15: a callback a library keeps and runs later, the known gap); the suite's functions stored over
  *                  `global.setTimeout` / `global.clearTimeout`, run by the cache's bare `setTimeout(...)` calls (5); the
  *                  spread `[...cache]` running the `entries` generator its `[Symbol.iterator]()` returns (1);
@@ -1756,8 +1757,8 @@
  *                  generator's body where the value is iterated (callgraph/iterator-generators.ts, calls-iterator-
  *                  generators): 97.2% (calls 95.7%, implicit 100%), static 1083 = 1.89x; left: the 15 clock callbacks and
  *                  the index-signature read. Analysis CPU as found (--runs 3, interleaved, load 9-15): 1.35x tsc --noEmit
- *                  (TS 6.0.3; it checks the program), 1.40x its own tsc 6.0.2; with the rules (the same run as p-queue's): 1.39x tsc --noEmit, 1.36x its own
- *                  tsc, and 1.00x main's build's CPU.
+ *                  (TS 6.0.3; it checks the program), 1.40x its own tsc 6.0.2; with the rules (the same run as p-queue's):
+ *                  1.39x tsc --noEmit, 1.36x its own tsc, and 1.00x main's build's CPU.
  *   The stop's rules elsewhere (analyze-child of main's build d6f2197 and this one, interleaved): zod (its tsconfig.json,
  *   with its tests) +16 edges (12 accessor, 4 callback: v3 classes' getters `value`, `schema`, `errors` fitting v4's type
  *   literals written in type parameters by member names), none lost; rxjs (tsconfig.cc-spec.json) +52 callback edges, none
@@ -1765,9 +1766,8 @@
  *   the functions its provider specs store over `global.setTimeout` and `global.setInterval`; on both, unresolved sites,
  *   library calls, candidates (203, 95) and pinned (12, 1175) unchanged. CPU, user + system, pairs at load 10-21: zod 90.6
  *   and 94.6 s main's build, 94.3 and 89.2 s this one before the stores were asked once per name, 93.1 against 85.7 s after
- *   it (output byte-identical to before it); rxjs 30.7 and 30.1 s
- *   against 33.0 and 31.4 s before that change, then 33.7 and 33.2 s against 33.3 and 33.1 s after it (0.99x; output
- *   byte-identical to before it). examples/ and test/fixtures/ analyze output identical (ex-compare, 272 of 275; the three
+ *   it (output byte-identical to before it); rxjs 30.7 and 30.1 s against 33.0 and 31.4 s before that change, then 33.7
+ *   and 33.2 s against 33.3 and 33.1 s after it (0.99x; output byte-identical to before it). examples/ and test/fixtures/ analyze output identical (ex-compare, 272 of 275; the three
  *   new fixtures aside).
  *   sindresorhus/ky (a third, a fetch client, fetched at 3419113) was not set up: its suites run on ava (no shim here) against
  *   an express test server, browser.ts through playwright, after a build (`npm run build && ava`); the stop's time went to
