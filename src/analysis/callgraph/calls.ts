@@ -41,6 +41,7 @@ import { staticInitialiserRuns } from './static-initialisers.js';
 import { eventListenerRuns, type ListenerRun } from './event-listeners.js';
 import { ImplicitSites, type ImplicitFlags } from './implicit-sites.js';
 import { EmitterListeners } from './emitters.js';
+import { storedOverLibraryMember } from './library-member-stores.js';
 import { bindingName, keyNames, propertyDecls } from './keys.js';
 import { ParameterFlow } from './parameter-flow.js';
 import { Resolver, type Target } from './resolve.js';
@@ -201,6 +202,7 @@ class GraphBuilder {
         this.params.pending.push(...this.handedOn.parameters(f, node, owner));
         this.reflectedApply(node);
         this.add(owner, this.emitters.of(node), site);
+        this.add(owner, storedOverLibraryMember(this.r, node), site);
       }
       if (r.library && !this.lib.has(`${owner}\0${r.library}`)) this.lib.set(`${owner}\0${r.library}`, { from: owner, to: r.library, site, kind: 'library' });
       return;

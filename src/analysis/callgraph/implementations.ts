@@ -21,6 +21,7 @@ import { contextDeclares } from './context-declared.js';
 import { spreadIntoOwners, writtenAsView } from './partial-spreads.js';
 import { assertedIntoOwners } from './asserted-views.js';
 import { CycleAwareCache, type AnswerMemo } from './cycle-aware-cache.js';
+import { typeLiteralNamesTypeParameters } from './generic-type-literals.js';
 
 /** What an object literal's member may hold, when it is not a function written in place. */
 export type LiteralValues = (v: ts.Expression | ts.ShorthandPropertyAssignment) => ts.Node[];
@@ -139,7 +140,7 @@ export class Implementations {
     if (cached) return cached;
     const checker = this.app.checker;
     const target = this.typeOf(owner);
-    const generic = ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0;
+    const generic = (ts.isInterfaceDeclaration(owner) && (owner.typeParameters?.length ?? 0) > 0) || typeLiteralNamesTypeParameters(checker, owner, target);
     const required = this.requiredOf(owner);
     const out: ts.ClassLikeDeclaration[] = [];
     for (const cls of this.table.classId.keys()) {

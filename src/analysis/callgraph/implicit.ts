@@ -20,6 +20,7 @@ import type { Resolver, Target } from './resolve.js';
 import { type CallSite } from '../walk.js';
 import { skipWrappers } from '../expressions.js';
 import { wellKnownProperties } from '../symbol-keys.js';
+import { generatorsReturnedBy } from './iterator-generators.js';
 
 const ITERATOR_METHODS = new Set(['next', 'return', 'throw']);
 const CONVERSIONS = ['toString', 'valueOf'];
@@ -57,6 +58,7 @@ export function iterationTargets(r: Resolver, type: ts.Type, isAsync: boolean, h
   for (const d of decls) {
     const sig = ts.isFunctionLike(d) ? r.checker.getSignatureFromDeclaration(d as ts.SignatureDeclaration) : undefined;
     if (!sig || (d as ts.FunctionLikeDeclaration).asteriskToken) continue; // a generator method: its body is the target already
+    if (r.isApp(d)) out.push(...generatorsReturnedBy(r, d));
     // The declared return type (often the library's Iterator) and the types of what is returned.
     const types = [r.checker.getReturnTypeOfSignature(sig), ...r.values.returnsOf(d).map((e) => r.checker.getTypeAtLocation(e))];
     for (const t of types) {
