@@ -2234,6 +2234,46 @@ const PROJECTS = {
   // Its suites are node:test ones beside the machine (src/__test__/), whose Door and SyncDoor classes are the machines'
   // app: src/ whole counts.
   'typescript-fsm': { tsconfig: 'tsconfig.json', app: ['src/'], entries: ['src/__test__'], test: /\.test\.ts$/, run: /^src\/__test__\/[^/]+\.test\.js$/ },
+  // inversify/InversifyJS at 6.2.1 (the last release whose container is its own source, before v7 wraps the monorepo's
+  // packages): mocha suites on its BDD globals in src/test/ (chai, sinon), reflect-metadata loaded first as its mocha
+  // --require does, compiled by tsc first (constructor parameters are resolved from `design:paramtypes` metadata). Analysed
+  // on tsconfig.cc-tests.json, written by the run: its base config (src/ whole, the suites with it) with ES modules resolved
+  // as a bundler does (its NodeNext settings would make tsc's ES module emit a config error). The classes the container
+  // builds and the activation, middleware and factory callbacks it runs are the suites' own, so src/ whole counts.
+  inversify: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['src/test'],
+    test: /\/src\/test\/(.+\/)?[^/]+\.test\.ts$/,
+    run: /^src\/test\/(.+\/)?[^/]+\.test\.js$/,
+    globals: 'mocha',
+    inject: ['.cc-reflect.mjs'],
+    // A few suites import describe/it from 'mocha': the shim's BDD functions.
+    esbuild: [`--alias:mocha=${join(here, 'calltrace', 'mocha-globals.mjs')}`],
+    tscFirst: true,
+    standIns: {
+      '.cc-reflect.mjs': "import 'reflect-metadata';\n",
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: true, declaration: false, declarationMap: false, types: ['mocha', 'node'] }, include: ['src'] }, null, 2)}\n`,
+    },
+  },
+  // immerjs/immer: vitest suites on its globals in __tests__/ (most in plain JavaScript), importing ../src/immer; spec_ts.ts
+  // is the type tests' helper, flow/ Flow's. curry.js, frozen.js and manual.js import `setUseProxies`, which immer 10 no
+  // longer exports, and map-set.js two names common.ts no longer does (unused there: vitest gives them undefined; esbuild
+  // stops at a missing export): they run as copies without those names (dropImports). Analysed on tsconfig.cc-tests.json,
+  // written by the run: its config (the sources, allowJs) with the suites included, so that what they hand the app
+  // (recipes, classes marked immerable, patch listeners) counts.
+  immer: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['__tests__'],
+    test: /\/__tests__\/(?!spec_ts\.)[^/]+\.[jt]s$/,
+    dropImports: { '__tests__/curry.js': ['setUseProxies'], '__tests__/frozen.js': ['setUseProxies'], '__tests__/manual.js': ['setUseProxies'], '__tests__/map-set.js': ['isEnumerable', 'DRAFT_STATE'] },
+    run: /^__tests__\/[^/]+\.js$/,
+    globals: true,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['vitest/globals', 'node'] }, include: ['src', '__tests__/*.ts', '__tests__/*.js'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
@@ -2283,7 +2323,8 @@ function measure(name, root, project) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(build, { recursive: true });
   if (p.standIns) writeStandIns(root, p.standIns);
-  const sources = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
+  const suites = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
+  const sources = p.dropImports ? suites.map((f) => withoutImports(root, f, p.dropImports[relative(root, f)])) : suites;
   // Suites relying on decorator metadata (emitDecoratorMetadata, which esbuild does not emit) are compiled by tsc first;
   // esbuild then bundles its JavaScript, following tsc's source maps back to the TypeScript (ids as before).
   const outbase = p.tscFirst ? compileFirst(root, work, p.tsconfig) : root;
@@ -2466,6 +2507,18 @@ function compileFirst(root, work, tsconfig) {
   spawnSync(node, [TSC, '-p', join(root, tsconfig), '--outDir', out, '--rootDir', root, '--noEmit', 'false', '--sourceMap', '--declaration', 'false', '--module', 'esnext', '--target', 'es2022', '--ignoreDeprecations', '6.0'], { cwd: root, encoding: 'utf8' });
   if (!existsSync(out)) fail(`tsc emitted nothing for ${root} (${tsconfig})`);
   return out;
+}
+
+/**
+ * A suite importing names its sources no longer export (unused there: vitest gives them undefined, esbuild stops at the
+ * missing export) runs as a copy beside it (`.cc-<name>`, same folder: its relative imports unchanged) without them.
+ */
+function withoutImports(root, file, names) {
+  if (!names) return file;
+  const text = readFileSync(file, 'utf8').replace(/import\s*\{([^}]*)\}/g, (all, list) => `import {${list.split(',').filter((n) => !names.includes(n.trim())).join(',')}}`);
+  const copy = join(dirname(file), `.cc-${relative(dirname(file), file)}`);
+  writeFileSync(copy, text);
+  return copy;
 }
 
 /** A test entry that runs a nodeunit suite object (an export of `module`) on node:test. */
