@@ -24,6 +24,9 @@
  * --app <prefixes,...> traces and counts those instead of the recipe's app (`src/`, tests included: the edges the
  * tests' own functions take too, which the analysis has when its tsconfig holds the tests).
  * --tsconfig <file> analyses (and bundles) on that config of the checkout instead of the recipe's.
+ * --timeout <s> gives each suite file that long before it is stopped (default 120; a loaded machine needs more).
+ * --reuse-trace takes the previous run's trace of each project (its .cc-trace/out) instead of tracing again, so that
+ * two builds (this one and a copy's, with the same script) are compared on one trace.
  * --no-timing skips the timing, --timing-only the tracing (and recall); --baseline <root> times
  * another build too, interleaved with this one (<root>: a checkout or copy with its dist/ built,
  * its test/bench and a node_modules), to compare two builds on one run.
@@ -2266,12 +2269,12 @@ const PROJECTS = {
     tsconfig: 'tsconfig.cc-tests.json',
     app: ['src/'],
     entries: ['__tests__'],
-    test: /\/__tests__\/(?!spec_ts\.)[^/]+\.[jt]s$/,
+    test: /\/__tests__\/(?!spec_ts\.)[^/.]+\.[jt]s$/,
     dropImports: { '__tests__/curry.js': ['setUseProxies'], '__tests__/frozen.js': ['setUseProxies'], '__tests__/manual.js': ['setUseProxies'], '__tests__/map-set.js': ['isEnumerable', 'DRAFT_STATE'] },
     run: /^__tests__\/[^/]+\.js$/,
     globals: true,
     standIns: {
-      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['vitest/globals', 'node'] }, include: ['src', '__tests__/*.ts', '__tests__/*.js'] }, null, 2)}\n`,
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['vitest/globals', 'node'] }, include: ['src', '__tests__/*.ts', '__tests__/*.js'], exclude: ['__tests__/*.cc.js'] }, null, 2)}\n`,
     },
   },
 };
@@ -2290,6 +2293,9 @@ const jsonOut = opt('--json', undefined);
 const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
 const skipTiming = flag('--no-timing');
 const timingOnly = flag('--timing-only');
+const reuseTrace = flag('--reuse-trace');
+// --timeout <s>: how long one suite file may run before it is stopped (its trace kept); 120 s unless told.
+const suiteTimeout = Number(opt('--timeout', '120')) * 1000;
 const baseline = opt('--baseline', undefined);
 // --app <prefixes,...>: trace and count these instead of the recipe's app (`src/` with the tests in it: the
 // edges the tests' own functions take into the app, which the analysis finds when its tsconfig holds them).
@@ -2320,37 +2326,9 @@ function measure(name, root, project) {
   const work = join(root, '.cc-trace');
   const build = join(work, 'build');
   const out = join(work, 'out');
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(build, { recursive: true });
-  if (p.standIns) writeStandIns(root, p.standIns);
-  const suites = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
-  const sources = p.dropImports ? suites.map((f) => withoutImports(root, f, p.dropImports[relative(root, f)])) : suites;
-  // Suites relying on decorator metadata (emitDecoratorMetadata, which esbuild does not emit) are compiled by tsc first;
-  // esbuild then bundles its JavaScript, following tsc's source maps back to the TypeScript (ids as before).
-  const outbase = p.tscFirst ? compileFirst(root, work, p.tsconfig) : root;
-  const entries = p.tscFirst ? sources.map((f) => join(outbase, relative(root, f)).replace(/\.ts$/, '.js')) : sources;
-  const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; var __dirname = __ccDirname(__ccPath(import.meta.url)); var require = __ccRequire(import.meta.url);";
-  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${outbase}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', p.globals === 'mocha' ? 'mocha-globals.mjs' : 'jest-globals.mjs')}`] : []), ...(p.inject ?? []).map((f) => `--inject:${join(root, f)}`), ...(p.esbuild ?? []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
-  if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
-  if (p.linkSources) linkSources(root, build, p.entries);
-  const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
-  // The nodeunit entry is in the work directory, which listFiles passes over (a dot folder).
-  const tests = p.nodeunit ? [join(build, relative(root, entries[0]).replace(/\.ts$/, '.js'))] : listFiles(build).filter((f) => f.endsWith('.js') && p.run.test(relative(build, f).split('\\').join('/')));
-  const t0 = Date.now();
-  let failed = 0;
-  let passed = 0;
-  for (const t of tests) {
-    // A suite that waits forever on something the shim lacks (fake timers and async) is stopped; what it ran is traced.
-    const r = spawnSync(node, ['--import', join(here, 'calltrace', 'register.mjs'), '--test-reporter=tap', t], { cwd: root, env, encoding: 'utf8', maxBuffer: 512 * 2 ** 20, timeout: 120_000, killSignal: 'SIGINT' });
-    // Each file's report kept beside the trace, to read what failed and why.
-    const tap = join(work, 'tap', `${relative(build, t)}.tap`);
-    mkdirSync(dirname(tap), { recursive: true });
-    writeFileSync(tap, `${r.stdout}\n${r.stderr}`);
-    passed += Number(/^# pass (\d+)/m.exec(r.stdout)?.[1] ?? 0);
-    failed += Number(/^# fail (\d+)/m.exec(r.stdout)?.[1] ?? 0);
-    if (r.status !== 0 && !/^# fail/m.test(r.stdout)) console.log(`  ${relative(build, t)}: exit ${r.status}\n${r.stderr.slice(0, 600)}`);
-  }
-  console.log(`traced ${tests.length} test files in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${passed} tests passed, ${failed} failed (failures are vitest features the shim lacks; the code they ran is traced all the same)`);
+  // --reuse-trace: the previous run's trace (.cc-trace/out) and its counts, for builds compared on one trace.
+  const { files, passed, failed } = reuseTrace ? JSON.parse(readFileSync(join(work, 'tests.json'), 'utf8')) : traceSuites(name, root, p, work, build, out);
+  if (reuseTrace) console.log(`reused the trace of ${files} test files: ${passed} tests passed, ${failed} failed`);
   const dyn = dynamicEdges(out);
   const staticJson = join(work, 'static.json');
   const a = spawnSync(node, [join(here, 'callgraph', 'analyze-child.mjs'), root, p.tsconfig, staticJson], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
@@ -2382,7 +2360,7 @@ function measure(name, root, project) {
     recallImplicit: pct(implicit),
     staticEdges: statics.size,
     ratio: statics.size / Math.max(1, edges.length),
-    tests: { files: tests.length, passed, failed },
+    tests: { files, passed, failed },
     missed: missed.map((e) => ({ from: e.from, to: e.to, implicit: !e.call, how: [...e.how].sort() })),
   };
   console.log(`app methods: ${r.methods} (${r.methodsEntered} entered; ${unknownIds.length} traced ids unknown to the analysis${unknownIds.length ? `: ${unknownIds.slice(0, 5).join(', ')}` : ''})`);
@@ -2393,6 +2371,43 @@ function measure(name, root, project) {
   printStaticByKind(r.staticByKind);
   if (!skipTiming) r.timing = timing(root, p.tsconfig);
   return r;
+}
+
+/** Bundles the project's suites and runs each under the tracer (its trace in `out`): how many files, tests passed and failed. */
+function traceSuites(name, root, p, work, build, out) {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(build, { recursive: true });
+  if (p.standIns) writeStandIns(root, p.standIns);
+  const suites = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
+  const sources = p.dropImports ? suites.map((f) => withoutImports(root, f, p.dropImports[relative(root, f)])) : suites;
+  // Suites relying on decorator metadata (emitDecoratorMetadata, which esbuild does not emit) are compiled by tsc first;
+  // esbuild then bundles its JavaScript, following tsc's source maps back to the TypeScript (ids as before).
+  const outbase = p.tscFirst ? compileFirst(root, work, p.tsconfig) : root;
+  const entries = p.tscFirst ? sources.map((f) => join(outbase, relative(root, f)).replace(/\.ts$/, '.js')) : sources;
+  const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; var __dirname = __ccDirname(__ccPath(import.meta.url)); var require = __ccRequire(import.meta.url);";
+  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${outbase}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', p.globals === 'mocha' ? 'mocha-globals.mjs' : 'jest-globals.mjs')}`] : []), ...(p.inject ?? []).map((f) => `--inject:${join(root, f)}`), ...(p.esbuild ?? []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
+  if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
+  if (p.linkSources) linkSources(root, build, p.entries);
+  const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
+  // The nodeunit entry is in the work directory, which listFiles passes over (a dot folder).
+  const tests = p.nodeunit ? [join(build, relative(root, entries[0]).replace(/\.ts$/, '.js'))] : listFiles(build).filter((f) => f.endsWith('.js') && p.run.test(relative(build, f).split('\\').join('/')));
+  const t0 = Date.now();
+  let failed = 0;
+  let passed = 0;
+  for (const t of tests) {
+    // A suite that waits forever on something the shim lacks (fake timers and async) is stopped; what it ran is traced.
+    const r = spawnSync(node, ['--import', join(here, 'calltrace', 'register.mjs'), '--test-reporter=tap', t], { cwd: root, env, encoding: 'utf8', maxBuffer: 512 * 2 ** 20, timeout: suiteTimeout, killSignal: 'SIGINT' });
+    // Each file's report kept beside the trace, to read what failed and why.
+    const tap = join(work, 'tap', `${relative(build, t)}.tap`);
+    mkdirSync(dirname(tap), { recursive: true });
+    writeFileSync(tap, `${r.stdout}\n${r.stderr}`);
+    passed += Number(/^# pass (\d+)/m.exec(r.stdout)?.[1] ?? 0);
+    failed += Number(/^# fail (\d+)/m.exec(r.stdout)?.[1] ?? 0);
+    if (r.status !== 0 && !/^# fail/m.test(r.stdout)) console.log(`  ${relative(build, t)}: exit ${r.status}\n${r.stderr.slice(0, 600)}`);
+  }
+  writeFileSync(join(work, 'tests.json'), JSON.stringify({ files: tests.length, passed, failed }));
+  console.log(`traced ${tests.length} test files in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${passed} tests passed, ${failed} failed (failures are vitest features the shim lacks; the code they ran is traced all the same)`);
+  return { files: tests.length, passed, failed };
 }
 
 /** `from -> to` pairs of the analysis through synthetic `static.<init>` methods (nested ones too), both ends in the app. */
@@ -2511,12 +2526,13 @@ function compileFirst(root, work, tsconfig) {
 
 /**
  * A suite importing names its sources no longer export (unused there: vitest gives them undefined, esbuild stops at the
- * missing export) runs as a copy beside it (`.cc-<name>`, same folder: its relative imports unchanged) without them.
+ * missing export) runs as a copy beside it (`<name>.cc.js`, same folder: its relative imports unchanged) without them;
+ * the recipe's test pattern leaves such copies out, and its analysis config too.
  */
 function withoutImports(root, file, names) {
   if (!names) return file;
   const text = readFileSync(file, 'utf8').replace(/import\s*\{([^}]*)\}/g, (all, list) => `import {${list.split(',').filter((n) => !names.includes(n.trim())).join(',')}}`);
-  const copy = join(dirname(file), `.cc-${relative(dirname(file), file)}`);
+  const copy = file.replace(/\.([cm]?[jt]s)$/, '.cc.$1');
   writeFileSync(copy, text);
   return copy;
 }
