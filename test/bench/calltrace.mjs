@@ -1701,6 +1701,58 @@
  * against it without the first change: 0.97x, 1.07x, 0.97x). The stop's changes are for the generated apps
  * (test/bench/scale.mjs, stop 47); on these projects the analysis is the value flow's (tinybench: cast-away members and
  * device values follow the same values' members again and again) and the checker's, which they do not change.
+ * Two more at stop 48, app styles not measured before (class-heavy dependency injection; Proxy drafts with a plugin
+ * registry), added after every rule above and measured first as found with main d6f2197's build; then this stop's rules,
+ * each build's analysis on the same trace (--reuse-trace), one trace each, load 13-22:
+ *   inversify    inversify/InversifyJS @ 6322bff418ef1d8f7f9456fedd69cbd7c8c306bf (6.2.1, the last release whose container is its
+ *                  own source: `@injectable()`/`@inject()`/`@postConstruct()` decorators recording metadata, bindings built by
+ *                  fluent syntax classes (`bind(id).to(C).inSingletonScope().onActivation(...)`), a planner building request
+ *                  trees, a resolver running factories, providers, activation and deactivation handlers kept in Lookup<T>
+ *                  dictionaries, middleware composed by reduce, container modules and snapshots): set up with
+ *                  @inversifyjs/common 1.5.0, @inversifyjs/core 1.3.5, reflect-metadata 0.2.2, chai 4.5.0, sinon 19.0.2,
+ *                  @types/chai, @types/mocha, @types/sinon, @types/node 22 and typescript 5.7.3, installed with its
+ *                  package.json set aside. Its 59 mocha suites (src/test/), compiled by tsc first (`tscFirst`:
+ *                  constructor parameters come from `design:paramtypes` metadata); 405 tests pass, 2 fail. The classes the
+ *                  container builds and the callbacks it runs are the suites': src/ whole counts. As found: 92.8% of 3620
+ *                  dynamic edges (3474 by a call 93.2%, 146 implicit 84.9%), static 9341 = 2.58x. The 259 misses: `new
+ *                  args.constr(...args.constructorInjections)` in createInstanceWithInjections, `args` an interface whose
+ *                  objects are literals built by the callers (`{ ...resolved, constr }`, constr their own parameter): 143;
+ *                  activation and deactivation handlers run as `activation.value(context, result)` of an array iterator
+ *                  (`lookup.get(id).values()`, handed through a parameter typed Iterator, read by `next()`): 47; test code's
+ *                  own edges (factories and providers the container hands the suites' classes through constructor
+ *                  injections typed unknown, a Proxy the suites' middleware makes): 25; methods named by decorator metadata,
+ *                  `instance[data.value]()` for @postConstruct/@preDestroy and `instance[property] = injection` running a
+ *                  setter: 19; arrows handed to @inversifyjs/common's LazyServiceIdentifier, run by the library: 8;
+ *                  binding.onActivation handlers: 6; decorators run by reflect-metadata's Reflect.decorate: 4; 7 others.
+ *                  With classes held by object literals implementing an interface member followed
+ *                  (callgraph/literal-held-classes.ts, `calls-literal-held-classes`): 96.2% (call 96.7%, implicit 84.9%),
+ *                  static 9577 = 2.65x. Left of the 143: 21, classes reaching `to(self)` as service identifiers (`toSelf()`,
+ *                  `autoBindInjectable`'s binding of the requested class, an array's forEach callback parameter), not
+ *                  followed by the class flow; the array iterator's `next().value` (47) is the largest gap left (for-of
+ *                  over the same array is followed). Analysis CPU (--timing-only --runs 3 --baseline main's build,
+ *                  interleaved, load 16-20): 1.99x tsc --noEmit (TS 6.0.3, it checks the program), 1.90x its own tsc 5.7.3;
+ *                  this build 1.01x main's CPU.
+ *   immer        immerjs/immer @ 061c2425e1c9dff89e4e4189d42af1b7839dfe0a (10.x: produce with recipes as callbacks, Proxy drafts
+ *                  whose array traps a for-in loop makes from the object traps, `Proxy.revocable`, Map and Set drafts as
+ *                  classes made inside enableMapSet, a plugin registry, patches, curried producers): set up with lodash,
+ *                  redux 4, deep-freeze, type-plus, immutable 4, vitest (types), @types/node and typescript 5.0.2, installed
+ *                  with its package.json set aside. Its 22 vitest suites on globals (__tests__/; four import names immer 10
+ *                  no longer exports, unused there, and run as copies without them: `dropImports`); 3653 tests pass, 110
+ *                  fail (snapshots), base.js needing more than 120 s at that load (`--timeout 900`). As found: 89.3% of 402
+ *                  (340 by a call 95.3%, 62 implicit 56.5%), static 752 = 1.87x. The 43 misses: the array traps, stored as
+ *                  `arrayTraps[key] = function () {...}` with `key` a for-in variable over objectTraps, never known as traps
+ *                  (27); their `fn.apply(this, args)` of `fn = objectTraps[key as keyof typeof objectTraps]`, a finite key
+ *                  on a const typed ProxyHandler (4); the getPrototypeOf trap behind `const getPrototypeOf =
+ *                  O.getPrototypeOf` (`O = Object`), a built-in through a const alias (7; `O[PROTOTYPE].hasOwnProperty.call`
+ *                  1); DraftMap and DraftSet iterated by `new Map(base)`/`new Set(base)` (3); `arrayTraps.set!.call(...)` of a
+ *                  member stored onto a `{}` typed ProxyHandler (1); a test recipe's Object.assign on the draft, taken by the
+ *                  tracer as the arrow that called the recipe (1). With for-in keys over a const literal (the names its type
+ *                  admits; a trap stored under such a key: callgraph/for-in-keys.ts, `calls-for-in-keys`) and finite keys
+ *                  on a value typed by a library's type (values.ts keyed, `calls-library-keyed`): 96.8% (call 99.4%,
+ *                  implicit 82.3%), static 843 = 2.10x. Left (13): the const aliases of built-ins (8), the Map and Set
+ *                  constructions (3), the stored `set` (1), the tracer's (1). Analysis CPU (same, load 14-16): IMMERTIMING.
+ *   This stop's rules elsewhere: examples/ and test/fixtures/ analyze output identical to main d6f2197's build (ex-compare,
+ *   272 of 275; the three new fixtures aside). ZODRXJS
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -2303,6 +2355,8 @@ const appOverride = opt('--app', undefined)?.split(',');
 // --tsconfig <file>: analyse on this config of the checkout instead of the recipe's (one that holds the tests too).
 const tsconfigOverride = opt('--tsconfig', undefined);
 const baselineChild = baseline && join(resolve(baseline), 'test', 'bench', 'callgraph', 'analyze-child.mjs');
+// The trace was taken of the app its run traced: another app would need its own.
+if (reuseTrace && appOverride) fail('--reuse-trace with --app: trace again for another app');
 if (baselineChild && !existsSync(baselineChild)) fail(`--baseline ${baseline}: no test/bench/callgraph/analyze-child.mjs there`);
 const esbuild = join(tools, 'node_modules', '.bin', 'esbuild');
 if (!timingOnly && !existsSync(esbuild)) fail(`esbuild is not in ${tools}: npm install --prefix ${tools} esbuild expect jest-mock jsdom@24`);
