@@ -24,6 +24,9 @@
  * --app <prefixes,...> traces and counts those instead of the recipe's app (`src/`, tests included: the edges the
  * tests' own functions take too, which the analysis has when its tsconfig holds the tests).
  * --tsconfig <file> analyses (and bundles) on that config of the checkout instead of the recipe's.
+ * --timeout <s> gives each suite file that long before it is stopped (default 120; a loaded machine needs more).
+ * --reuse-trace takes the previous run's trace of each project (its .cc-trace/out) instead of tracing again, so that
+ * two builds (this one and a copy's, with the same script) are compared on one trace.
  * --no-timing skips the timing, --timing-only the tracing (and recall); --baseline <root> times
  * another build too, interleaved with this one (<root>: a checkout or copy with its dist/ built,
  * its test/bench and a node_modules), to compare two builds on one run.
@@ -1772,6 +1775,82 @@
  *   sindresorhus/ky (a third, a fetch client, fetched at 3419113) was not set up: its suites run on ava (no shim here) against
  *   an express test server, browser.ts through playwright, after a build (`npm run build && ava`); the stop's time went to
  *   the two above.
+ * Three more at stop 48, app styles not measured before (class-heavy dependency injection; Proxy drafts with a plugin
+ * registry; type classes as records of functions), added after every rule above and measured first as found with main d6f2197's build; then this stop's rules,
+ * each build's analysis on the same trace (--reuse-trace), one trace each (inversify's at load 4-21, immer's 14-20):
+ *   inversify    inversify/InversifyJS @ 6322bff418ef1d8f7f9456fedd69cbd7c8c306bf (6.2.1, the last release whose container is its
+ *                  own source: `@injectable()`/`@inject()`/`@postConstruct()` decorators recording metadata, bindings built by
+ *                  fluent syntax classes (`bind(id).to(C).inSingletonScope().onActivation(...)`), a planner building request
+ *                  trees, a resolver running factories, providers, activation and deactivation handlers kept in Lookup<T>
+ *                  dictionaries, middleware composed by reduce, container modules and snapshots): set up with
+ *                  @inversifyjs/common 1.5.0, @inversifyjs/core 1.3.5, reflect-metadata 0.2.2, chai 4.5.0, sinon 19.0.2,
+ *                  @types/chai, @types/mocha, @types/sinon, @types/node 22 and typescript 5.7.3, installed with its
+ *                  package.json set aside. Its 59 mocha suites (src/test/), compiled by tsc first (`tscFirst`:
+ *                  constructor parameters come from `design:paramtypes` metadata); 405 tests pass, 2 fail. The classes the
+ *                  container builds and the callbacks it runs are the suites': src/ whole counts. As found: 92.8% of 3620
+ *                  dynamic edges (3474 by a call 93.2%, 146 implicit 84.9%), static 9341 = 2.58x. The 259 misses: `new
+ *                  args.constr(...args.constructorInjections)` in createInstanceWithInjections, `args` an interface whose
+ *                  objects are literals built by the callers (`{ ...resolved, constr }`, constr their own parameter): 143;
+ *                  activation and deactivation handlers run as `activation.value(context, result)` of an array iterator
+ *                  (`lookup.get(id).values()`, handed through a parameter typed Iterator, read by `next()`): 47; test code's
+ *                  own edges (factories and providers the container hands the suites' classes through constructor
+ *                  injections typed unknown, a Proxy the suites' middleware makes): 25; methods named by decorator metadata,
+ *                  `instance[data.value]()` for @postConstruct/@preDestroy and `instance[property] = injection` running a
+ *                  setter: 19; arrows handed to @inversifyjs/common's LazyServiceIdentifier, run by the library: 8;
+ *                  binding.onActivation handlers: 6; decorators run by reflect-metadata's Reflect.decorate: 4; 7 others.
+ *                  With classes held by object literals implementing an interface member followed
+ *                  (callgraph/literal-held-classes.ts, `calls-literal-held-classes`): 96.2% (call 96.7%, implicit 84.9%),
+ *                  static 9577 = 2.65x. Left of the 143: 21, classes reaching `to(self)` as service identifiers (`toSelf()`,
+ *                  `autoBindInjectable`'s binding of the requested class, an array's forEach callback parameter), not
+ *                  followed by the class flow; the array iterator's `next().value` (47) is the largest gap left (for-of
+ *                  over the same array is followed). Analysis CPU (--timing-only --runs 3 --baseline main's build,
+ *                  interleaved, load 16-20): 1.99x tsc --noEmit (TS 6.0.3, it checks the program), 1.90x its own tsc 5.7.3;
+ *                  this build 1.01x main's CPU.
+ *   immer        immerjs/immer @ 061c2425e1c9dff89e4e4189d42af1b7839dfe0a (10.x: produce with recipes as callbacks, Proxy drafts
+ *                  whose array traps a for-in loop makes from the object traps, `Proxy.revocable`, Map and Set drafts as
+ *                  classes made inside enableMapSet, a plugin registry, patches, curried producers): set up with lodash,
+ *                  redux 4, deep-freeze, type-plus, immutable 4, vitest (types), @types/node and typescript 5.0.2, installed
+ *                  with its package.json set aside. Its 22 vitest suites on globals (__tests__/; four import names immer 10
+ *                  no longer exports, unused there, and run as copies without them: `dropImports`); 3653 tests pass, 110
+ *                  fail (snapshots), base.js needing more than 120 s at that load (`--timeout 900`). As found: 89.3% of 402
+ *                  (340 by a call 95.3%, 62 implicit 56.5%), static 752 = 1.87x. The 43 misses: the array traps, stored as
+ *                  `arrayTraps[key] = function () {...}` with `key` a for-in variable over objectTraps, never known as traps
+ *                  (27); their `fn.apply(this, args)` of `fn = objectTraps[key as keyof typeof objectTraps]`, a finite key
+ *                  on a const typed ProxyHandler (4); the getPrototypeOf trap behind `const getPrototypeOf =
+ *                  O.getPrototypeOf` (`O = Object`), a built-in through a const alias (7; `O[PROTOTYPE].hasOwnProperty.call`
+ *                  1); DraftMap and DraftSet iterated by `new Map(base)`/`new Set(base)` (3); `arrayTraps.set!.call(...)` of a
+ *                  member stored onto a `{}` typed ProxyHandler (1); a test recipe's Object.assign on the draft, taken by the
+ *                  tracer as the arrow that called the recipe (1). With for-in keys over a const literal (the names its type
+ *                  admits; a trap stored under such a key: callgraph/for-in-keys.ts, `calls-for-in-keys`) and finite keys
+ *                  on a value typed by a library's type (values.ts keyed, `calls-library-keyed`): 96.8% (call 99.4%,
+ *                  implicit 82.3%), static 843 = 2.10x. Left (13): the const aliases of built-ins (8), the Map and Set
+ *                  constructions (3), the stored `set` (1), the tracer's (1). Analysis CPU (--timing-only --runs 3
+ *                  --baseline main's build, interleaved, load 11-16): 2.34x tsc --noEmit (TS 6.0.3, it checks the program),
+ *                  3.45x its own tsc 5.0.2; main's build 1.67x, so this build 1.40x main's CPU. One pair of analyze-child
+ *                  alone (load 11-12): 29.0 s this build, 18.5 s main's (42,313 against 41,316 edges, the suites' included);
+ *                  without the for-in rule 21.6 s (41,334 edges), without the finite library keys 21.2 s (42,295): the cost
+ *                  is the array wrappers as traps, each running the object traps back, at every site a draft may reach
+ *                  (taking only the names the literal declares: 27.0 s, the same edges).
+ *   fp-ts        gcanti/fp-ts @ e91bde112e0a2a4e617e8fc7f7a62ea4c10ba404 (2.16.10: type classes as records of functions, instances
+ *                  as const literals, pipe/flow, `dual` making data-first and data-last forms, monad transformers taking a type
+ *                  class and returning functions): set up with fast-check 3, vitest 1.6.0 (types), @types/node 20 and
+ *                  typescript 5.5.4, installed with its package.json set aside. Its 79 vitest suites (test/index.ts, which
+ *                  lists the exports with glob, and the helper util.ts left out); 1817 tests pass. Measured as found only,
+ *                  after this stop's rules (main d6f2197's build, one trace, load 2-10): 95.8% of 4914 dynamic edges (4730 by
+ *                  a call 95.8%, 184 implicit 95.7%), static 305,219 = 62.1x, far over the 3x budget: callback pairs
+ *                  (295,024, 3,240 seen), every function fitting the erased callees of generic type-class members
+ *                  (flow's eight arrows, 562 callers each, 0-44 seen; dual's, identity, a monoid's empty: over 500 each).
+ *                  Of the 205 misses, 58 reach internal.ts's constructors (some, right, head, ...), many through an
+ *                  instance's member read off a type-class record handed as a parameter (`F.of(...)`); not classified
+ *                  further in this stop. The analysis took about 12 minutes of CPU, about 37x its own tsc 5.5.4 --noEmit
+ *                  (20.0 s; TS 6.0.3 stops at config error TS5107); not timed interleaved. This stop's build on the same trace
+ *                  (--reuse-trace): the same 95.8% and 305,219 static pairs.
+ *   This stop's rules elsewhere: examples/ and test/fixtures/ analyze output identical to main d6f2197's build (ex-compare,
+ *   272 of 275; the three new fixtures aside, none gaining a candidate). analyze-child of main's build and this one,
+ *   interleaved, load 10-17: zod (its tsconfig.json, with its tests) and rxjs (tsconfig.cc-spec.json) identical output:
+ *   edges with their sites and kinds (146,364 and 409,987), unresolved sites (1,150 and 14,702), pinned (12 and 1,175) and
+ *   candidates (203 and 95); CPU zod 98.4 s main's build, 93.9 s this one; rxjs 33.3 and 33.1 s main's, 37.8, 33.3 and
+ *   33.9 s this one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -2341,6 +2420,60 @@ const PROJECTS = {
       'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, declaration: false, declarationMap: false }, include: ['src', 'test', 'dist/esm/node/index.d.ts'] }, null, 2)}\n`,
     },
   },
+  // inversify/InversifyJS at 6.2.1 (the last release whose container is its own source, before v7 wraps the monorepo's
+  // packages): mocha suites on its BDD globals in src/test/ (chai, sinon), reflect-metadata loaded first as its mocha
+  // --require does, compiled by tsc first (constructor parameters are resolved from `design:paramtypes` metadata). Analysed
+  // on tsconfig.cc-tests.json, written by the run: its base config (src/ whole, the suites with it) with ES modules resolved
+  // as a bundler does (its NodeNext settings would make tsc's ES module emit a config error). The classes the container
+  // builds and the activation, middleware and factory callbacks it runs are the suites' own, so src/ whole counts.
+  inversify: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['src/test'],
+    test: /\/src\/test\/(.+\/)?[^/]+\.test\.ts$/,
+    run: /^src\/test\/(.+\/)?[^/]+\.test\.js$/,
+    globals: 'mocha',
+    inject: ['.cc-reflect.mjs'],
+    // A few suites import describe/it from 'mocha': the shim's BDD functions.
+    esbuild: [`--alias:mocha=${join(here, 'calltrace', 'mocha-globals.mjs')}`],
+    tscFirst: true,
+    standIns: {
+      '.cc-reflect.mjs': "import 'reflect-metadata';\n",
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: true, declaration: false, declarationMap: false, types: ['mocha', 'node'] }, include: ['src'] }, null, 2)}\n`,
+    },
+  },
+  // gcanti/fp-ts (2.16): vitest suites on its globals in test/ (node's assert, fast-check), one per module; index.ts checks
+  // the exports' list with glob and util.ts is a helper. Analysed on tsconfig.cc-tests.json, written by the run: its config
+  // (which takes in scripts/, perf/ and dtslint/ too) with src/ and the suites only, without its editor plugin.
+  'fp-ts': {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['test'],
+    test: /\/test\/(?!index\.|util\.)[^/]+\.ts$/,
+    run: /^test\/[^/]+\.js$/,
+    globals: true,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['vitest/globals', 'node'], plugins: [] }, include: ['src', 'test'], exclude: ['test/index.ts'] }, null, 2)}\n`,
+    },
+  },
+  // immerjs/immer: vitest suites on its globals in __tests__/ (most in plain JavaScript), importing ../src/immer; spec_ts.ts
+  // is the type tests' helper, flow/ Flow's. curry.js, frozen.js and manual.js import `setUseProxies`, which immer 10 no
+  // longer exports, and map-set.js two names common.ts no longer does (unused there: vitest gives them undefined; esbuild
+  // stops at a missing export): they run as copies without those names (dropImports). Analysed on tsconfig.cc-tests.json,
+  // written by the run: its config (the sources, allowJs) with the suites included, so that what they hand the app
+  // (recipes, classes marked immerable, patch listeners) counts.
+  immer: {
+    tsconfig: 'tsconfig.cc-tests.json',
+    app: ['src/'],
+    entries: ['__tests__'],
+    test: /\/__tests__\/(?!spec_ts\.)[^/.]+\.[jt]s$/,
+    dropImports: { '__tests__/curry.js': ['setUseProxies'], '__tests__/frozen.js': ['setUseProxies'], '__tests__/manual.js': ['setUseProxies'], '__tests__/map-set.js': ['isEnumerable', 'DRAFT_STATE'] },
+    run: /^__tests__\/[^/]+\.js$/,
+    globals: true,
+    standIns: {
+      'tsconfig.cc-tests.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { types: ['vitest/globals', 'node'] }, include: ['src', '__tests__/*.ts', '__tests__/*.js'], exclude: ['__tests__/*.cc.js'] }, null, 2)}\n`,
+    },
+  },
 };
 
 const args = process.argv.slice(2);
@@ -2357,6 +2490,9 @@ const jsonOut = opt('--json', undefined);
 const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
 const skipTiming = flag('--no-timing');
 const timingOnly = flag('--timing-only');
+const reuseTrace = flag('--reuse-trace');
+// --timeout <s>: how long one suite file may run before it is stopped (its trace kept); 120 s unless told.
+const suiteTimeout = Number(opt('--timeout', '120')) * 1000;
 const baseline = opt('--baseline', undefined);
 // --app <prefixes,...>: trace and count these instead of the recipe's app (`src/` with the tests in it: the
 // edges the tests' own functions take into the app, which the analysis finds when its tsconfig holds them).
@@ -2364,6 +2500,8 @@ const appOverride = opt('--app', undefined)?.split(',');
 // --tsconfig <file>: analyse on this config of the checkout instead of the recipe's (one that holds the tests too).
 const tsconfigOverride = opt('--tsconfig', undefined);
 const baselineChild = baseline && join(resolve(baseline), 'test', 'bench', 'callgraph', 'analyze-child.mjs');
+// The trace was taken of the app its run traced: another app would need its own.
+if (reuseTrace && appOverride) fail('--reuse-trace with --app: trace again for another app');
 if (baselineChild && !existsSync(baselineChild)) fail(`--baseline ${baseline}: no test/bench/callgraph/analyze-child.mjs there`);
 const esbuild = join(tools, 'node_modules', '.bin', 'esbuild');
 if (!timingOnly && !existsSync(esbuild)) fail(`esbuild is not in ${tools}: npm install --prefix ${tools} esbuild expect jest-mock jsdom@24`);
@@ -2387,38 +2525,9 @@ function measure(name, root, project) {
   const work = join(root, '.cc-trace');
   const build = join(work, 'build');
   const out = join(work, 'out');
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(build, { recursive: true });
-  if (p.standIns) writeStandIns(root, p.standIns);
-  const sources = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
-  // Suites relying on decorator metadata (emitDecoratorMetadata, which esbuild does not emit) are compiled by tsc first;
-  // esbuild then bundles its JavaScript, following tsc's source maps back to the TypeScript (ids as before).
-  const outbase = p.tscFirst ? compileFirst(root, work, p.tsconfig) : root;
-  const entries = p.tscFirst ? sources.map((f) => join(outbase, relative(root, f)).replace(/\.ts$/, '.js')) : sources;
-  const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; var __dirname = __ccDirname(__ccPath(import.meta.url)); var require = __ccRequire(import.meta.url);";
-  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${outbase}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', p.globals === 'mocha' ? 'mocha-globals.mjs' : 'jest-globals.mjs')}`] : []), ...(p.inject ?? []).map((f) => `--inject:${join(root, f)}`), ...(p.esbuild ?? []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
-  if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
-  if (p.linkSources) linkSources(root, build, p.entries);
-  const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
-  // The nodeunit entry is in the work directory, which listFiles passes over (a dot folder).
-  const tests = p.nodeunit ? [join(build, relative(root, entries[0]).replace(/\.ts$/, '.js'))] : listFiles(build).filter((f) => f.endsWith('.js') && p.run.test(relative(build, f).split('\\').join('/')));
-  const t0 = Date.now();
-  let failed = 0;
-  let passed = 0;
-  for (const t of tests) {
-    // A suite that waits forever on something the shim lacks (fake timers and async) is stopped; what it ran is traced.
-    const r = spawnSync(node, ['--import', join(here, 'calltrace', 'register.mjs'), '--test-reporter=tap', t], { cwd: root, env, encoding: 'utf8', maxBuffer: 512 * 2 ** 20, timeout: 120_000, killSignal: 'SIGINT' });
-    // Each file's report kept beside the trace, to read what failed and why.
-    const tap = join(work, 'tap', `${relative(build, t)}.tap`);
-    mkdirSync(dirname(tap), { recursive: true });
-    writeFileSync(tap, `${r.stdout}\n${r.stderr}`);
-    // node:test's counts (`# pass 3`), or tap's own summary (`# { total: 65, pass: 62, fail: 3 }`) for suites running on tap.
-    const summary = /^# \{ total: \d+(?:, pass: (\d+))?(?:, fail: (\d+))?/m.exec(r.stdout);
-    passed += Number(/^# pass (\d+)/m.exec(r.stdout)?.[1] ?? summary?.[1] ?? 0);
-    failed += Number(/^# fail (\d+)/m.exec(r.stdout)?.[1] ?? summary?.[2] ?? 0);
-    if (r.status !== 0 && !/^# fail/m.test(r.stdout) && !summary) console.log(`  ${relative(build, t)}: exit ${r.status}\n${r.stderr.slice(0, 600)}`);
-  }
-  console.log(`traced ${tests.length} test files in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${passed} tests passed, ${failed} failed (failures are vitest features the shim lacks; the code they ran is traced all the same)`);
+  // --reuse-trace: the previous run's trace (.cc-trace/out) and its counts, for builds compared on one trace.
+  const { files, passed, failed } = reuseTrace ? JSON.parse(readFileSync(join(work, 'tests.json'), 'utf8')) : traceSuites(name, root, p, work, build, out);
+  if (reuseTrace) console.log(`reused the trace of ${files} test files: ${passed} tests passed, ${failed} failed`);
   const dyn = dynamicEdges(out);
   const staticJson = join(work, 'static.json');
   const a = spawnSync(node, [join(here, 'callgraph', 'analyze-child.mjs'), root, p.tsconfig, staticJson], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
@@ -2450,7 +2559,7 @@ function measure(name, root, project) {
     recallImplicit: pct(implicit),
     staticEdges: statics.size,
     ratio: statics.size / Math.max(1, edges.length),
-    tests: { files: tests.length, passed, failed },
+    tests: { files, passed, failed },
     missed: missed.map((e) => ({ from: e.from, to: e.to, implicit: !e.call, how: [...e.how].sort() })),
   };
   console.log(`app methods: ${r.methods} (${r.methodsEntered} entered; ${unknownIds.length} traced ids unknown to the analysis${unknownIds.length ? `: ${unknownIds.slice(0, 5).join(', ')}` : ''})`);
@@ -2461,6 +2570,45 @@ function measure(name, root, project) {
   printStaticByKind(r.staticByKind);
   if (!skipTiming) r.timing = timing(root, p.tsconfig);
   return r;
+}
+
+/** Bundles the project's suites and runs each under the tracer (its trace in `out`): how many files, tests passed and failed. */
+function traceSuites(name, root, p, work, build, out) {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(build, { recursive: true });
+  if (p.standIns) writeStandIns(root, p.standIns);
+  const suites = p.nodeunit ? [nodeunitEntry(work, root, p.nodeunit)] : p.entries.flatMap((d) => listFiles(join(root, d)).filter((f) => p.test.test(f) && !f.endsWith('.d.ts')));
+  const sources = p.dropImports ? suites.map((f) => withoutImports(root, f, p.dropImports[relative(root, f)])) : suites;
+  // Suites relying on decorator metadata (emitDecoratorMetadata, which esbuild does not emit) are compiled by tsc first;
+  // esbuild then bundles its JavaScript, following tsc's source maps back to the TypeScript (ids as before).
+  const outbase = p.tscFirst ? compileFirst(root, work, p.tsconfig) : root;
+  const entries = p.tscFirst ? sources.map((f) => join(outbase, relative(root, f)).replace(/\.ts$/, '.js')) : sources;
+  const banner = "import { dirname as __ccDirname } from 'node:path'; import { fileURLToPath as __ccPath } from 'node:url'; import { createRequire as __ccRequire } from 'node:module'; var __dirname = __ccDirname(__ccPath(import.meta.url)); var require = __ccRequire(import.meta.url);";
+  const b = spawnSync(esbuild, [...entries, '--bundle', ...(p.splitting === false ? [] : ['--splitting']), '--format=esm', '--platform=node', '--target=esnext', '--sourcemap', `--outdir=${build}`, `--outbase=${outbase}`, '--external:vitest', ...(p.external ?? []).map((e) => `--external:${e}`), ...(p.conditions ? [`--conditions=${p.conditions.join(',')}`] : []), `--tsconfig=${join(root, p.tsconfig)}`, `--banner:js=${banner}`, ...(p.globals ? [`--inject:${join(here, 'calltrace', p.globals === 'mocha' ? 'mocha-globals.mjs' : 'jest-globals.mjs')}`] : []), ...(p.inject ?? []).map((f) => `--inject:${join(root, f)}`), ...(p.esbuild ?? []), ...Object.entries(p.define ?? {}).map(([k, v]) => `--define:${k}=${v}`), '--log-level=warning'], { cwd: root, encoding: 'utf8' });
+  if (b.status !== 0) fail(`esbuild failed for ${name}:\n${b.stderr}`);
+  if (p.linkSources) linkSources(root, build, p.entries);
+  const env = { ...process.env, CC_TRACE_BUILD: build, CC_TRACE_OUT: out, CC_TRACE_ROOT: root, CC_TRACE_APP: p.app.join(','), CC_TRACE_REPO: repo, CC_TRACE_TOOLS: tools, NODE_PATH: join(tools, 'node_modules'), ...(p.dom ? { CC_TRACE_DOM: '1' } : {}) };
+  // The nodeunit entry is in the work directory, which listFiles passes over (a dot folder).
+  const tests = p.nodeunit ? [join(build, relative(root, entries[0]).replace(/\.ts$/, '.js'))] : listFiles(build).filter((f) => f.endsWith('.js') && p.run.test(relative(build, f).split('\\').join('/')));
+  const t0 = Date.now();
+  let failed = 0;
+  let passed = 0;
+  for (const t of tests) {
+    // A suite that waits forever on something the shim lacks (fake timers and async) is stopped; what it ran is traced.
+    const r = spawnSync(node, ['--import', join(here, 'calltrace', 'register.mjs'), '--test-reporter=tap', t], { cwd: root, env, encoding: 'utf8', maxBuffer: 512 * 2 ** 20, timeout: suiteTimeout, killSignal: 'SIGINT' });
+    // Each file's report kept beside the trace, to read what failed and why.
+    const tap = join(work, 'tap', `${relative(build, t)}.tap`);
+    mkdirSync(dirname(tap), { recursive: true });
+    writeFileSync(tap, `${r.stdout}\n${r.stderr}`);
+    // node:test's counts (`# pass 3`), or tap's own summary (`# { total: 65, pass: 62, fail: 3 }`) for suites running on tap.
+    const summary = /^# \{ total: \d+(?:, pass: (\d+))?(?:, fail: (\d+))?/m.exec(r.stdout);
+    passed += Number(/^# pass (\d+)/m.exec(r.stdout)?.[1] ?? summary?.[1] ?? 0);
+    failed += Number(/^# fail (\d+)/m.exec(r.stdout)?.[1] ?? summary?.[2] ?? 0);
+    if (r.status !== 0 && !/^# fail/m.test(r.stdout) && !summary) console.log(`  ${relative(build, t)}: exit ${r.status}\n${r.stderr.slice(0, 600)}`);
+  }
+  writeFileSync(join(work, 'tests.json'), JSON.stringify({ files: tests.length, passed, failed }));
+  console.log(`traced ${tests.length} test files in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${passed} tests passed, ${failed} failed (failures are vitest features the shim lacks; the code they ran is traced all the same)`);
+  return { files: tests.length, passed, failed };
 }
 
 /** `from -> to` pairs of the analysis through synthetic `static.<init>` methods (nested ones too), both ends in the app. */
@@ -2575,6 +2723,19 @@ function compileFirst(root, work, tsconfig) {
   spawnSync(node, [TSC, '-p', join(root, tsconfig), '--outDir', out, '--rootDir', root, '--noEmit', 'false', '--sourceMap', '--declaration', 'false', '--module', 'esnext', '--target', 'es2022', '--ignoreDeprecations', '6.0'], { cwd: root, encoding: 'utf8' });
   if (!existsSync(out)) fail(`tsc emitted nothing for ${root} (${tsconfig})`);
   return out;
+}
+
+/**
+ * A suite importing names its sources no longer export (unused there: vitest gives them undefined, esbuild stops at the
+ * missing export) runs as a copy beside it (`<name>.cc.js`, same folder: its relative imports unchanged) without them;
+ * the recipe's test pattern leaves such copies out, and its analysis config too.
+ */
+function withoutImports(root, file, names) {
+  if (!names) return file;
+  const text = readFileSync(file, 'utf8').replace(/import\s*\{([^}]*)\}/g, (all, list) => `import {${list.split(',').filter((n) => !names.includes(n.trim())).join(',')}}`);
+  const copy = file.replace(/\.([cm]?[jt]s)$/, '.cc.$1');
+  writeFileSync(copy, text);
+  return copy;
 }
 
 /** A test entry that runs a nodeunit suite object (an export of `module`) on node:test. */

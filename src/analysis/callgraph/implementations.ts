@@ -176,6 +176,17 @@ export class Implementations {
   }
 
   /**
+   * The values (not functions written in place) of object-literal members implementing interface or type-literal member
+   * `m`: `{ constr }`, `{ constr: Ninja }`; for a flow that follows them with origins of its own (literal-held-classes.ts).
+   */
+  literalValuesOf(m: ts.Node): (ts.Expression | ts.ShorthandPropertyAssignment)[] {
+    const owner = m.parent;
+    const name = this.nameOf(m);
+    if ((!ts.isInterfaceDeclaration(owner) && !ts.isTypeLiteralNode(owner)) || name === undefined) return [];
+    return (this.literalsByName.get(name) ?? []).filter((l) => l.value && this.fits(owner, l.lit)).map((l) => l.value!);
+  }
+
+  /**
    * Members named like `m` of object literals written as a type mapped over m's interface (context-declared.ts):
    * what a call through a receiver of such a mapped type may run besides m's implementations.
    */

@@ -6,6 +6,7 @@
  */
 import { ts } from '../../typescript.cjs';
 import { loopKeyDeclaredType } from './loop-narrowed-keys.js';
+import { forInNames } from './for-in-keys.js';
 import { propertyNamed } from '../symbol-keys.js';
 
 const MAX_KEYS = 64;
@@ -13,7 +14,7 @@ const MAX_KEYS = 64;
 /** The property names a key expression may take, or undefined when they are not a finite set. */
 export function keyNames(checker: ts.TypeChecker, key: ts.Expression): string[] | undefined {
   if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return [key.text];
-  const names = namesOfType(checker, checker.getTypeAtLocation(key), 0) ?? (ts.isIdentifier(key) ? loopedNames(checker, key) : undefined);
+  const names = namesOfType(checker, checker.getTypeAtLocation(key), 0) ?? (ts.isIdentifier(key) ? (loopedNames(checker, key) ?? forInNames(checker, key)) : undefined);
   // Narrowed in a loop: also what its declared type admits (loop-narrowed-keys.ts).
   const declared = names && loopKeyDeclaredType(checker, key);
   const more = declared && namesOfType(checker, declared, 0);

@@ -23,6 +23,7 @@ import { CycleAwareCache } from './cycle-aware-cache.js';
 import { NestingLimit } from './nesting-limit.js';
 import { skipWrappers } from '../expressions.js';
 import { classesDecoratorsReturn } from './decorated-classes.js';
+import { literalMemberValues, valueDeclarations } from './literal-held-classes.js';
 
 /** Nested origin questions at most (a parameter's callers' arguments, passed on), as made-calls.ts. */
 const MAX_NESTED = 24;
@@ -59,10 +60,11 @@ export class PassedClasses {
   private compute(e: ts.Expression): ts.Node[] {
     if (ts.isClassExpression(e)) return [e];
     if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return [];
-    const decls = this.r.named(e)?.declarations ?? [];
+    const decls = valueDeclarations(this.r, e);
     const classes = decls.filter((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d) && this.r.isApp(d));
     if (classes.length) return [...classes, ...classes.flatMap((c) => classesDecoratorsReturn(this.r, c))];
-    return distinct(this.passedFor(decls).flatMap((a) => (ts.isSpreadElement(a) ? this.values.elements(a.expression).nodes : this.values.of(a))));
+    const held = ts.isPropertyAccessExpression(e) ? literalMemberValues(this.r, e).flatMap((v) => this.values.of(v)) : [];
+    return distinct([...held, ...this.passedFor(decls).flatMap((a) => (ts.isSpreadElement(a) ? this.values.elements(a.expression).nodes : this.values.of(a)))]);
   }
 
   /** Arguments the callers of an app function pass for the parameter a name declares (also a parameter property read as `this.x`). */

@@ -31,6 +31,7 @@ import { ts } from '../../typescript.cjs';
 import { declaredResult } from './declared.js';
 import { iteratorOfValue, nextOf } from './value-members.js';
 import { handlerTrapsBeyondLiterals } from './handler-classes.js';
+import { keyNames } from './keys.js';
 import { literalEntries } from './literal-entries.js';
 import { isMethodNode } from '../../ids/methodIds.js';
 import type { Resolver, Target } from './resolve.js';
@@ -76,7 +77,10 @@ export class Proxies {
         this.trap(l.name, l.fn);
       }
       for (const st of s.stores) {
-        if (st.name && ALL_TRAPS.has(st.name) && isHandlerType(c.getTypeAtLocation(st.left.expression))) for (const v of r.values.of(st.value)) this.trap(st.name, v);
+        // Under a computed key, the names its type (or loop: for-in-keys.ts) admits: `arrayTraps[key] = function () {}`.
+        for (const name of st.name !== undefined ? [st.name] : (keyNames(c, (st.left as ts.ElementAccessExpression).argumentExpression) ?? [])) {
+          if (ALL_TRAPS.has(name) && isHandlerType(c.getTypeAtLocation(st.left.expression))) for (const v of r.values.of(st.value)) this.trap(name, v);
+        }
       }
       for (const { node } of s.calls) {
         if (!ts.isNewExpression(node) || !isProxyConstructor(skipWrappers(node.expression)) || !node.arguments || node.arguments.length < 2) continue;

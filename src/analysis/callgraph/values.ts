@@ -393,6 +393,8 @@ export class FunctionValues extends ElementValues {
       for (const d of decls) {
         if (this.r.isApp(d)) out.push(...this.heldBy(d, depth));
       }
+      // Declared by a library's type only (`traps[k]`, `const traps: ProxyHandler<S> = { get() {} }`): what the value holds there, as `traps.get`.
+      if (decls.length && !decls.some((d) => this.r.isApp(d))) out.push(...this.memberOf(e.expression, name, depth + 1));
     }
     return out;
   }

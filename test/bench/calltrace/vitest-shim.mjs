@@ -176,6 +176,9 @@ export const vi = {
   // Each test file runs in its own process on one bundle, whose modules load once: a later import()
   // gets the copy already loaded (vitest's would be fresh), so module state set before it stays.
   resetModules: () => vi,
+  // Test timeouts and the like (immer's `vi.setConfig({ testTimeout })`): node:test's own apply here.
+  setConfig: () => {},
+  resetConfig: () => {},
   stubGlobal: (name, value) => {
     if (!stubbed.has(name)) stubbed.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
     globalThis[name] = value;
