@@ -36,7 +36,9 @@ import { ts } from '../../typescript.cjs';
 import { isWrapper } from '../../ids/methodIds.js';
 import { loadsOf, symbolsOf } from './load-bindings.js';
 import { fileLine, siteOf, type AppFile, type LoadedApp } from '../project.js';
-import { isLoadInvariant } from './state-kinds.js';
+import { isAssignment, isLoadInvariant } from './state-kinds.js';
+import { isProcessModule, isValueReference } from './device-value-syntax.js';
+import { skipWrappers } from '../expressions.js';
 import { isImmutable, isLoadTime } from './state-uncarried.js';
 import { packageName } from './device-libraries.js';
 
@@ -57,7 +59,7 @@ export function libraryChanges(app: LoadedApp): LibraryChanges {
     const names = new Set([...bindings.keys()].map((s) => s.name));
     const visit = (node: ts.Node): void => {
       if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
-      if (ts.isIdentifier(node) && names.has(node.text) && isReference(node)) {
+      if (ts.isIdentifier(node) && names.has(node.text) && isValueReference(node)) {
         const sym = app.checker.getSymbolAtLocation(node);
         const lib = sym && bindings.get(sym);
         const at = lib && !out.has(lib.key) ? changeAt(node, file, app.checker, lib.node) : undefined;
@@ -94,7 +96,7 @@ function packageBindings(checker: ts.TypeChecker, sf: ts.SourceFile, appFiles: R
     if (target && ts.isSourceFile(target) && appFiles.has(target)) continue;
     const key = libraryKey(load.spec.text);
     // The process module is the process global, which the catalog and the state rule judge.
-    if (key === 'process') continue;
+    if (isProcessModule(load.spec.text)) continue;
     const node = load.spec.text.startsWith('node:') || isBuiltin(load.spec.text);
     for (const s of symbolsOf(checker, load)) out.set(s, { key, node });
   }
@@ -127,7 +129,8 @@ function changeAt(id: ts.Identifier, file: AppFile, checker: ts.TypeChecker, nod
   else if (members > 0 && ts.isDeleteExpression(p)) at = p;
   else if (ts.isCallExpression(p) && p.arguments[0] === top && isObjectWriter(p.expression)) [at, values] = [p, p.arguments.slice(1)];
   else if (ts.isCallExpression(p) && p.expression === top) {
-    const method = ts.isPropertyAccessExpression(skipOuter(top)) ? (skipOuter(top) as ts.PropertyAccessExpression).name.text : undefined;
+    const callee = skipWrappers(top);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (members >= 2 && method && CHANGING_METHODS.has(method)) [at, values] = [p, p.arguments];
     // Calls into Node's modules act on what they are handed (timers, streams, the console), not on the module.
     else if (!nodeModule && isDropped(p) && !(members === 0 && runsOnly(p.arguments)) && [...handed, ...p.arguments].every((a) => handsNothingOwned(a, checker)) && !checksOnly(p, checker)) at = p;
@@ -152,7 +155,7 @@ function isDropped(call: ts.CallExpression): boolean {
  * (`axios.interceptors.request.use((c) => ...)`) keeps it.
  */
 function runsOnly(args: readonly ts.Expression[]): boolean {
-  return args.length > 0 && args.every((a) => ts.isArrowFunction(skipOuter(a)) || ts.isFunctionExpression(skipOuter(a)));
+  return args.length > 0 && args.every((a) => ts.isArrowFunction(skipWrappers(a)) || ts.isFunctionExpression(skipWrappers(a)));
 }
 
 /** A call whose signature has a type predicate (`asserts cond`, `v is T`) checks; one typed `never` throws. */
@@ -164,7 +167,7 @@ function checksOnly(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
 /** An argument that is nothing of the app's that a call could change: a value, fresh, code or an import. */
 function handsNothingOwned(a: ts.Expression, checker: ts.TypeChecker): boolean {
   if (ts.isSpreadElement(a)) return false;
-  const e = skipOuter(a);
+  const e = skipWrappers(a);
   if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isFunctionLike(e) || ts.isClassExpression(e) || isLoadInvariant(e)) return true;
   if (isCodeOrImport(e, checker)) return true;
   return isImmutable(checker.getTypeAtLocation(e));
@@ -188,7 +191,7 @@ function isCodeOrImport(e: ts.Expression, checker: ts.TypeChecker): boolean {
 
 /** A value every load computes alike: literals and code, or a name for code, an import or a literal. */
 function isFixedAtLoad(e: ts.Expression, checker: ts.TypeChecker): boolean {
-  const x = skipOuter(e);
+  const x = skipWrappers(e);
   return isLoadInvariant(x) || isCodeOrImport(x, checker);
 }
 
@@ -202,24 +205,10 @@ function underBranch(node: ts.Node): boolean {
 }
 
 function isObjectWriter(callee: ts.Expression): boolean {
-  const c = skipOuter(callee);
+  const c = skipWrappers(callee);
   return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'Object' && OBJECT_WRITERS.has(c.name.text);
 }
 
-/** An identifier read as a value: not a property's name, nor a declaration's. */
-function isReference(id: ts.Identifier): boolean {
-  const p = id.parent;
-  if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === id) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isBindingElement(p)) && p.name === id) return false;
-  return !(ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p)) || p.name !== id;
-}
-
-function skipOuter(e: ts.Expression): ts.Expression {
-  while (isWrapper(e)) e = (e as ts.ParenthesizedExpression).expression;
-  return e;
-}
-
-const isAssignment = (k: ts.SyntaxKind): boolean => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
 const isIncrement = (k: ts.SyntaxKind): boolean => k === ts.SyntaxKind.PlusPlusToken || k === ts.SyntaxKind.MinusMinusToken;
 
 /** The change as written, on one line and at most 60 characters. */

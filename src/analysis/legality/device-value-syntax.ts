@@ -77,3 +77,14 @@ export function constantKey(checker: ts.TypeChecker, raw: ts.Expression, depth =
   return t.isStringLiteral() ? t.value : undefined;
 }
 
+/** An identifier used as a value, not a property name, declaration name or label. */
+export function isValueReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === id) return false;
+  if (ts.isDeclarationStatement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) {
+    return (p as ts.NamedDeclaration).name !== id;
+  }
+  return !(ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p));
+}

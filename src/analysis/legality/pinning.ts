@@ -23,7 +23,7 @@ import { loadsOf, symbolsOf } from './load-bindings.js';
 import { changedWhy, libraryChanges, libraryKey } from './configured-libraries.js';
 import { mostSpecific, type Api } from './device-value.js';
 import { deviceCallbacksIn, deviceTypeEntries } from './library-given.js';
-import { isGlobalSymbol, isPlainData } from './device-value-syntax.js';
+import { isGlobalSymbol, isPlainData, isValueReference } from './device-value-syntax.js';
 import { GLOBAL_OBJECTS } from '../symbols.js';
 import { requireSpec } from '../library.js';
 import { isConstructorOfFunction } from '../callgraph/function-makers.js';
@@ -281,18 +281,6 @@ function importedDeviceSymbols(checker: ts.TypeChecker, sf: ts.SourceFile, modul
     if (api) for (const s of symbolsOf(checker, load)) out.set(s, api);
   }
   return out;
-}
-
-/** An identifier used as a value, not a property name, declaration name or label. */
-function isValueReference(id: ts.Identifier): boolean {
-  const p = id.parent;
-  if (!p) return false;
-  if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === id) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === id) return false;
-  if (ts.isDeclarationStatement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) {
-    return (p as ts.NamedDeclaration).name !== id;
-  }
-  return !(ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p));
 }
 
 /** `a.b.c` (also `a['b']`) read upwards from the root identifier `a`. */
