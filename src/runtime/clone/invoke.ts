@@ -10,27 +10,15 @@ import type { BindingAccessor, EntrySpec } from '../global.js';
 import { decodeRequest, encodeReply, snapshot, Uncrossable, UnknownKey, WireError } from '../wire/index.js';
 import { markCloneStacks, printsRuntimeFrames } from '../stacks.js';
 import { captureConsole } from './console.js';
-import { watchPlace } from './locale.js';
-import { watchStackReads } from './stack-reads.js';
-import { watchClocks } from './clocks.js';
-import { watchWorkingDirectory } from './working-directory.js';
+import { watchDevice, type DeviceContext } from './device-context.js';
 import { watchPending } from './pending.js';
 import type { CloneRuntime } from './runtime.js';
 import { O, R, isArray } from '../intrinsics.js';
 
-export interface CallRequest {
+export interface CallRequest extends DeviceContext {
   point: string;
   part?: string;
   colorDepth: number;
-  /** The device's time zone and default locale; an unknown one is taken as not the clone's. */
-  timeZone?: string;
-  locale?: string;
-  /** The versions of the device's locale and zone data (HEADERS.localeData); without it, taken as the clone's. */
-  localeData?: string;
-  /** The device's clocks as it sent the call (HEADERS.clocks). */
-  clocks?: string;
-  /** The device's working directory (HEADERS.cwd, percent-encoded). */
-  cwd?: string;
   body: Uint8Array;
 }
 
@@ -112,10 +100,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   }
 
   const printing = captureConsole(req.colorDepth);
-  const place = watchPlace({ timeZone: req.timeZone, locale: req.locale, ...(req.localeData ? { data: req.localeData } : {}) });
-  const stacks = watchStackReads();
-  const clocks = watchClocks(req.clocks);
-  const cwd = watchWorkingDirectory(req.cwd);
+  const device = watchDevice(req);
   let outcome: number = OUTCOME.returned;
   let value: unknown;
   let alias: Map<object, number> | undefined;
@@ -133,10 +118,7 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
     value = thrown;
   } finally {
     leftBehind = pending?.stop();
-    place.stop();
-    stacks.stop();
-    clocks.stop();
-    cwd.stop();
+    device.stop();
     printing.restore();
   }
   if (outcome === OUTCOME.threw && rt.appDir) {
@@ -148,10 +130,8 @@ export async function invoke(rt: CloneRuntime, req: CallRequest): Promise<CallRe
   if (printing.printed.some(([, text]) => printsRuntimeFrames(text))) return refuse(422, 'it prints a stack trace, whose frames below the migration point are the device\'s');
   const deviceState = printing.deviceState();
   if (deviceState) return refuse(422, `it uses ${deviceState}, whose output depends on the device's console (its groups, counters, timers or stack)`);
-  const placeUsed = place.used();
-  if (placeUsed) return refuse(422, `it uses ${placeUsed}`);
-  const stackRead = stacks.used();
-  if (stackRead) return refuse(422, `it reads ${stackRead}`);
+  const deviceRefusal = device.refusal();
+  if (deviceRefusal) return refuse(422, deviceRefusal);
 
   let after: unknown[];
   try {

@@ -13,6 +13,7 @@ import { transferMs } from '../../model/migrationCost.js';
 import { buildDigest } from '../digest.js';
 import { readPlan } from '../plan.js';
 import { HEADERS, PATHS, PROTOCOL_VERSION } from '../protocol.js';
+import { deviceContextOf } from './device-context.js';
 import { Pool, type StartReport } from './pool.js';
 
 export interface ServeOptions {
@@ -123,13 +124,8 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const upBytes = body.byteLength; // the bytes move to a worker: count them first
     const colors = String(req.headers[HEADERS.colors] ?? '1').split(',').map(Number);
     const part = req.headers[HEADERS.part];
-    const timeZone = placeHeader(req.headers[HEADERS.timeZone]);
-    const locale = placeHeader(req.headers[HEADERS.locale]);
-    const localeData = req.headers[HEADERS.localeData];
-    const clocks = req.headers[HEADERS.clocks];
-    const cwd = req.headers[HEADERS.cwd];
     const result = await pool.run(
-      { point, colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}), ...(timeZone ? { timeZone } : {}), ...(locale ? { locale } : {}), ...(typeof localeData === 'string' && localeData.length <= 200 ? { localeData } : {}), ...(typeof clocks === 'string' ? { clocks } : {}), ...(typeof cwd === 'string' ? { cwd } : {}) },
+      { point, colorDepth: colors[0] || 1, body, ...(typeof part === 'string' ? { part } : {}), ...deviceContextOf(req.headers) },
       Math.min(deadline, options.maxCallMs),
     );
     if (result.status !== 200 || !result.body) return fail(result.status, result.message ?? 'no answer', upBytes);
@@ -176,10 +172,6 @@ function decodeHeader(value: string | string[] | undefined): string | undefined 
 }
 
 /** A time zone name or a locale tag as the device sent it; anything else is unknown (and differs from the clone's). */
-function placeHeader(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' && /^[\w+\-/.:]{1,100}$/.test(value) ? value : undefined;
-}
-
 function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array | 'too large' | undefined> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) return Promise.resolve('too large');
